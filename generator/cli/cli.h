@@ -1,0 +1,48 @@
+/* cli.h - the dalgen command line: one cmd_<name>.c per command, each taking
+ * the arguments after the command name.
+ *
+ * Exit status (DESIGN.md, "CLI contract"): 0 success; 1 an error in the input
+ * or the database (including a lint refusal); 2 usage error; 3 differences
+ * found (diff --exit-code, check, api-diff). */
+#ifndef DG_CLI_H
+#define DG_CLI_H
+
+#include <stdbool.h>
+
+#include "../frontend/sources.h"
+
+enum {
+    DG_EXIT_OK = 0,
+    DG_EXIT_INPUT = 1,
+    DG_EXIT_USAGE = 2,
+    DG_EXIT_DIFF = 3
+};
+
+int cmd_schema(int argc, char **argv);
+int cmd_generate(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
+int cmd_erd(int argc, char **argv);
+int cmd_api_diff(int argc, char **argv);
+
+/* Prints `dalgen <cmd>: message` and the usage hint to stderr; returns
+ * DG_EXIT_USAGE so callers can `return dg_usage_error(...)`. */
+int dg_usage_error(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* If argv[*i] is a schema-source option (--schema X, --header X,
+ * --clang-arg X, or --schema=X forms) or a positional schema source, adds it
+ * to `src`, advances *i past what it consumed and returns 1.  Returns 0 when
+ * argv[*i] is something else, -1 on a usage error (already printed). */
+int dg_cli_take_source(const char *cmd, int argc, char **argv, int *i, dg_sources *src);
+
+/* Value of an option `--name VALUE` or `--name=VALUE` at argv[*i]: returns it
+ * and advances *i, or NULL when argv[*i] is not that option.  Sets *missing
+ * when the option is present without a value. */
+const char *dg_cli_opt(const char *name, int argc, char **argv, int *i, bool *missing);
+
+#endif

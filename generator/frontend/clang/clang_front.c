@@ -1,0 +1,11 @@
+/* Used when dalgen is built with -DDALGEN_WITH_LIBCLANG=OFF. */
+#include "../clang_front.h"
+
+int dg_clang_load(const char *header, const dg_strings *clang_args, dg_schema *into, dg_diags *d)
+{
+    (void)clang_args;
+    (void)into;
+    dg_loc loc = {header, 0, 0};
+    dg_error(d, loc, "this dalgen was built without libclang: --header is not available");
+    return -1;
+}

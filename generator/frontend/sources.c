@@ -1,0 +1,30 @@
+#include "sources.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/buf.h"
+#include "../util/fsutil.h"
+
+void dg_sources_add(dg_sources *s, dg_source_kind kind, const char *path)
+{
+    dg_source *src = DG_VEC_ADD(&s->items);
+    src->kind = kind;
+    src->path = dg_xstrdup(path);
+}
+
+void dg_sources_free(dg_sources *s)
+{
+    for (size_t i = 0; i < s->items.len; i++) free(s->items.items[i].path);
+    DG_VEC_FREE(&s->items);
+    dg_strings_free(&s->clang_args);
+}
+
+dg_source_kind dg_source_detect(const char *path)
+{
+    if (!strcmp(path, "empty") && !dg_is_file(path) && !dg_is_dir(path)) return DG_SRC_EMPTY;
+    if (dg_is_dir(path)) return DG_SRC_SQL_DIR;
+    if (dg_is_sqlite_file(path)) return DG_SRC_DATABASE;
+    if (dg_has_suffix(path, ".h") || dg_has_suffix(path, ".hpp")) return DG_SRC_HEADER;
+    return DG_SRC_SQL_FILE;
+}

@@ -1,0 +1,45 @@
+/* sources.h - the schema sources a command was given, and the one entry point
+ * that turns them into a schema model.
+ *
+ * Any schema source works in every command (DESIGN.md): a DDL file, a folder
+ * of DDL files (every *.sql in name order, skipping *.down.sql; a dbmate file
+ * contributes its `-- migrate:up` part), a SQLite database (recognised by its
+ * header, opened read-only), or an annotated C header (libclang). */
+#ifndef DG_SOURCES_H
+#define DG_SOURCES_H
+
+#include "../model/model.h"
+#include "../util/diag.h"
+#include "../util/vec.h"
+
+typedef enum dg_source_kind {
+    DG_SRC_AUTO = 0,    /* decide from the path: folder, SQLite header, .h, else SQL */
+    DG_SRC_SQL_FILE,
+    DG_SRC_SQL_DIR,
+    DG_SRC_DATABASE,
+    DG_SRC_HEADER,
+    DG_SRC_EMPTY        /* the word `empty` in diff --from/--to */
+} dg_source_kind;
+
+typedef struct dg_source {
+    dg_source_kind kind;
+    char          *path;
+} dg_source;
+
+typedef struct dg_sources {
+    DG_VEC(dg_source) items;
+    dg_strings clang_args;    /* --clang-arg values, for header sources */
+} dg_sources;
+
+void dg_sources_add(dg_sources *s, dg_source_kind kind, const char *path);
+void dg_sources_free(dg_sources *s);
+/* The kind DG_SRC_AUTO resolves to for `path` (without reading more than the header). */
+dg_source_kind dg_source_detect(const char *path);
+
+/* Loads every source in order into one model (later sources apply on top of
+ * earlier ones, as a migrations folder does).  Returns 0 and sets *out, or
+ * reports every problem through `d` (path:line:col: error: ...) and returns
+ * -1 with *out NULL.  No file is written. */
+int dg_schema_load(const dg_sources *src, dg_schema **out, dg_diags *d);
+
+#endif

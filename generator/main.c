@@ -1,0 +1,58 @@
+/* main.c - dalgen entry point: dispatches to one cmd_<name>() per command. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "version.h"
+
+static void print_help(FILE *out)
+{
+    fputs(
+        "dalgen " DALGEN_VERSION_STRING " - typed data-access layers in C from SQLite schemas\n"
+        "\n"
+        "usage:\n"
+        "  dalgen generate <schema source...> [--queries FILE|DIR ...] [--migrations DIR]\n"
+        "                  --prefix NAME --out DIR [--templates DIR] [--no-singularize]\n"
+        "  dalgen schema   <schema source...> [--json | --sql]\n"
+        "  dalgen diff     --from SRC --to SRC [--down] [--exit-code] [--allow-destructive]\n"
+        "  dalgen migrate  new NAME --dir DIR <schema source...> [--allow-destructive]\n"
+        "  dalgen migrate  apply|status|down --db DB --dir DIR [--to N | --steps K]\n"
+        "  dalgen check    (the inputs of generate)\n"
+        "  dalgen erd      <schema source...> [--format mermaid|dot]\n"
+        "  dalgen api-diff OLD.h NEW.h\n"
+        "\n"
+        "schema sources: FILE.sql, a folder of *.sql, a SQLite database, or\n"
+        "  --schema PATH, --header models.h [--clang-arg ARG ...]\n"
+        "\n"
+        "exit status: 0 ok, 1 input error, 2 usage error, 3 differences found\n",
+        out);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_help(stderr);
+        return DG_EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        print_help(stdout);
+        return DG_EXIT_OK;
+    }
+    if (!strcmp(cmd, "--version")) {
+        printf("dalgen %s\n", DALGEN_VERSION_STRING);
+        return DG_EXIT_OK;
+    }
+    static const struct {
+        const char *name;
+        int (*run)(int, char **);
+    } cmds[] = {
+        {"schema", cmd_schema},   {"generate", cmd_generate}, {"check", cmd_check},
+        {"diff", cmd_diff},       {"migrate", cmd_migrate},   {"erd", cmd_erd},
+        {"api-diff", cmd_api_diff},
+    };
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+        if (!strcmp(cmd, cmds[i].name)) return cmds[i].run(argc - 2, argv + 2);
+    fprintf(stderr, "dalgen: unknown command '%s' (see dalgen --help)\n", cmd);
+    return DG_EXIT_USAGE;
+}

@@ -1,0 +1,240 @@
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/buf.h"
+
+dg_schema *dg_schema_new(void)
+{
+    return dg_xcalloc(1, sizeof(dg_schema));
+}
+
+void dg_strings_free(dg_strings *v)
+{
+    for (size_t i = 0; i < v->len; i++) free(v->items[i]);
+    DG_VEC_FREE(v);
+}
+
+void dg_strings_push(dg_strings *v, const char *s)
+{
+    DG_VEC_PUSH(v, dg_xstrdup(s));
+}
+
+static void annotations_free(dg_annotations *a)
+{
+    for (size_t i = 0; i < a->len; i++) {
+        free(a->items[i].key);
+        free(a->items[i].value);
+    }
+    DG_VEC_FREE(a);
+}
+
+void dg_column_free(dg_column *c)
+{
+    free(c->name);
+    free(c->type);
+    free(c->default_sql);
+    free(c->collation);
+    free(c->generated_expr);
+    annotations_free(&c->annotations);
+}
+
+void dg_table_free(dg_table *t)
+{
+    free(t->name);
+    for (size_t i = 0; i < t->columns.len; i++) dg_column_free(&t->columns.items[i]);
+    DG_VEC_FREE(&t->columns);
+    free(t->pk_name);
+    free(t->pk_conflict);
+    for (size_t i = 0; i < t->uniques.len; i++) {
+        free(t->uniques.items[i].name);
+        free(t->uniques.items[i].conflict);
+        dg_strings_free(&t->uniques.items[i].columns);
+    }
+    DG_VEC_FREE(&t->uniques);
+    for (size_t i = 0; i < t->checks.len; i++) {
+        free(t->checks.items[i].name);
+        free(t->checks.items[i].expr);
+    }
+    DG_VEC_FREE(&t->checks);
+    for (size_t i = 0; i < t->foreign_keys.len; i++) {
+        dg_foreign_key *fk = &t->foreign_keys.items[i];
+        free(fk->name);
+        dg_strings_free(&fk->columns);
+        free(fk->table);
+        dg_strings_free(&fk->to);
+        free(fk->on_delete);
+        free(fk->on_update);
+        free(fk->deferrable_sql);
+    }
+    DG_VEC_FREE(&t->foreign_keys);
+    annotations_free(&t->annotations);
+    free(t->module);
+    free(t->module_args);
+    free(t->sql);
+}
+
+void dg_index_free(dg_index *ix)
+{
+    free(ix->name);
+    free(ix->table);
+    for (size_t i = 0; i < ix->terms.len; i++) {
+        free(ix->terms.items[i].column);
+        free(ix->terms.items[i].expr);
+        free(ix->terms.items[i].collation);
+    }
+    DG_VEC_FREE(&ix->terms);
+    free(ix->where);
+    free(ix->sql);
+}
+
+void dg_view_free(dg_view *v)
+{
+    free(v->name);
+    free(v->sql);
+    for (size_t i = 0; i < v->columns.len; i++) {
+        free(v->columns.items[i].name);
+        free(v->columns.items[i].decltype);
+    }
+    DG_VEC_FREE(&v->columns);
+    annotations_free(&v->annotations);
+}
+
+void dg_trigger_free(dg_trigger *tr)
+{
+    free(tr->name);
+    free(tr->table);
+    free(tr->sql);
+}
+
+void dg_schema_free(dg_schema *s)
+{
+    if (!s) return;
+    for (size_t i = 0; i < s->tables.len; i++) dg_table_free(&s->tables.items[i]);
+    DG_VEC_FREE(&s->tables);
+    for (size_t i = 0; i < s->indexes.len; i++) dg_index_free(&s->indexes.items[i]);
+    DG_VEC_FREE(&s->indexes);
+    for (size_t i = 0; i < s->views.len; i++) dg_view_free(&s->views.items[i]);
+    DG_VEC_FREE(&s->views);
+    for (size_t i = 0; i < s->triggers.len; i++) dg_trigger_free(&s->triggers.items[i]);
+    DG_VEC_FREE(&s->triggers);
+    dg_strings_free(&s->files);
+    free(s);
+}
+
+const char *dg_schema_intern_file(dg_schema *s, const char *path)
+{
+    for (size_t i = 0; i < s->files.len; i++)
+        if (strcmp(s->files.items[i], path) == 0) return s->files.items[i];
+    dg_strings_push(&s->files, path);
+    return s->files.items[s->files.len - 1];
+}
+
+int dg_strcasecmp_ascii(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        int ca = (unsigned char)*a, cb = (unsigned char)*b;
+        if (ca >= 'A' && ca <= 'Z') ca += 32;
+        if (cb >= 'A' && cb <= 'Z') cb += 32;
+        if (ca != cb || !ca) return ca - cb;
+    }
+}
+
+/* Exact match first, then SQLite's case-insensitive identifier match. */
+#define FIND_BY_NAME(vec, name)                                               \
+    do {                                                                      \
+        for (size_t i_ = 0; i_ < (vec).len; i_++)                             \
+            if (strcmp((vec).items[i_].name, (name)) == 0) return &(vec).items[i_]; \
+        for (size_t i_ = 0; i_ < (vec).len; i_++)                             \
+            if (dg_strcasecmp_ascii((vec).items[i_].name, (name)) == 0) return &(vec).items[i_]; \
+        return NULL;                                                          \
+    } while (0)
+
+dg_table *dg_schema_table(const dg_schema *s, const char *name) { FIND_BY_NAME(s->tables, name); }
+dg_view  *dg_schema_view(const dg_schema *s, const char *name) { FIND_BY_NAME(s->views, name); }
+dg_index *dg_schema_index(const dg_schema *s, const char *name) { FIND_BY_NAME(s->indexes, name); }
+dg_column *dg_table_column(const dg_table *t, const char *name) { FIND_BY_NAME(t->columns, name); }
+
+int dg_table_column_index(const dg_table *t, const char *name)
+{
+    dg_column *c = dg_table_column(t, name);
+    return c ? (int)(c - t->columns.items) : -1;
+}
+
+int dg_table_pk_count(const dg_table *t)
+{
+    int n = 0;
+    for (size_t i = 0; i < t->columns.len; i++)
+        if (t->columns.items[i].pk > n) n = t->columns.items[i].pk;
+    return n;
+}
+
+int dg_table_pk_column(const dg_table *t, int k)
+{
+    for (size_t i = 0; i < t->columns.len; i++)
+        if (t->columns.items[i].pk == k) return (int)i;
+    return -1;
+}
+
+bool dg_table_has_rowid_alias(const dg_table *t)
+{
+    if (t->without_rowid || t->module || dg_table_pk_count(t) != 1) return false;
+    const dg_column *c = &t->columns.items[dg_table_pk_column(t, 1)];
+    /* Only the exact type name "INTEGER" makes a rowid alias, and not with DESC. */
+    return dg_strcasecmp_ascii(c->type, "INTEGER") == 0 && !c->pk_desc;
+}
+
+const char *dg_annotation_get(const dg_annotations *a, const char *key)
+{
+    const char *v = NULL;
+    for (size_t i = 0; i < a->len; i++)
+        if (strcmp(a->items[i].key, key) == 0) v = a->items[i].value;
+    return v;
+}
+
+void dg_annotations_add(dg_annotations *a, const char *key, const char *value, dg_loc loc)
+{
+    dg_annotation *n = DG_VEC_ADD(a);
+    n->key = dg_xstrdup(key);
+    n->value = dg_xstrdup(value ? value : "");
+    n->loc = loc;
+}
+
+static bool contains_ci(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; *hay; hay++) {
+        size_t i = 0;
+        while (i < n && hay[i]) {
+            int a = (unsigned char)hay[i], b = (unsigned char)needle[i];
+            if (a >= 'a' && a <= 'z') a -= 32;
+            if (a != b) break;
+            i++;
+        }
+        if (i == n) return true;
+    }
+    return false;
+}
+
+dg_affinity dg_affinity_of(const char *t)
+{
+    if (!t || !*t) return DG_AFF_BLOB;
+    if (contains_ci(t, "INT")) return DG_AFF_INTEGER;
+    if (contains_ci(t, "CHAR") || contains_ci(t, "CLOB") || contains_ci(t, "TEXT")) return DG_AFF_TEXT;
+    if (contains_ci(t, "BLOB")) return DG_AFF_BLOB;
+    if (contains_ci(t, "REAL") || contains_ci(t, "FLOA") || contains_ci(t, "DOUB")) return DG_AFF_REAL;
+    return DG_AFF_NUMERIC;
+}
+
+const char *dg_affinity_name(dg_affinity a)
+{
+    switch (a) {
+    case DG_AFF_INTEGER: return "INTEGER";
+    case DG_AFF_TEXT: return "TEXT";
+    case DG_AFF_REAL: return "REAL";
+    case DG_AFF_NUMERIC: return "NUMERIC";
+    case DG_AFF_BLOB: break;
+    }
+    return "BLOB";
+}

@@ -1,0 +1,226 @@
+/* model.h - the schema model: the one canonical in-memory form of a schema.
+ *
+ * Every front end (DDL files and folders, SQLite databases, annotated C
+ * headers) produces a dg_schema; everything downstream (emit, queries,
+ * validators, differ, erd, JSON/SQL dumps) reads only this.  Nothing here is
+ * SQLite-specific beyond what SQLite's own DDL expresses.
+ *
+ * Ownership: a dg_schema owns every string and array reachable from it;
+ * dg_schema_free releases all of it.  Strings are NUL-terminated UTF-8 and
+ * allocated with malloc (use dg_xstrdup).  Optional strings are NULL when
+ * absent.  Names are kept exactly as the schema spells them (unquoted:
+ * `[Order Details]` in DDL is the name `Order Details`).
+ *
+ * Order: tables, indexes, views and triggers are kept in declaration order
+ * (the order of sqlite_schema rows, i.e. creation order); columns in table
+ * order.  Front ends must produce the same model for the same schema whatever
+ * the source form (file, database built from it), apart from `loc` and from
+ * annotations written above statements (which exist only in files). */
+#ifndef DG_MODEL_H
+#define DG_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../util/diag.h"
+#include "../util/vec.h"
+
+/* `-- @key value` comment attached to a table or column. */
+typedef struct dg_annotation {
+    char  *key;     /* without the '@' */
+    char  *value;   /* trimmed text after the key; "" when none */
+    dg_loc loc;
+} dg_annotation;
+
+typedef DG_VEC(dg_annotation) dg_annotations;
+
+/* SQLite column affinity (https://www.sqlite.org/datatype3.html 3.1). */
+typedef enum dg_affinity {
+    DG_AFF_BLOB = 0,   /* "none": no declared type or BLOB */
+    DG_AFF_TEXT,
+    DG_AFF_NUMERIC,
+    DG_AFF_INTEGER,
+    DG_AFF_REAL
+} dg_affinity;
+
+typedef enum dg_generated {
+    DG_GEN_NONE = 0,
+    DG_GEN_VIRTUAL,
+    DG_GEN_STORED
+} dg_generated;
+
+typedef struct dg_column {
+    char        *name;
+    char        *type;           /* declared type as written, "" when none */
+    dg_affinity  affinity;
+    bool         not_null;
+    char        *default_sql;    /* DEFAULT expression text, NULL when none */
+    int          pk;             /* 0, or 1-based position in the primary key */
+    bool         pk_desc;        /* PRIMARY KEY DESC (column constraint form) */
+    char        *collation;      /* explicit COLLATE name, NULL when none */
+    dg_generated generated;
+    char        *generated_expr; /* expression text when generated */
+    bool         hidden;         /* hidden column of a virtual table */
+    bool         autoincrement;  /* INTEGER PRIMARY KEY AUTOINCREMENT */
+    bool         unique;         /* has a column-level UNIQUE constraint */
+    dg_annotations annotations;
+    dg_loc       loc;
+} dg_column;
+
+typedef struct dg_check {
+    char  *name;      /* CONSTRAINT name, NULL when unnamed */
+    char  *expr;      /* expression text between the parentheses, as written */
+    int    column;    /* index into table->columns for a column constraint, -1 for a table constraint */
+    dg_loc loc;
+} dg_check;
+
+typedef DG_VEC(char *) dg_strings;
+
+typedef struct dg_foreign_key {
+    char      *name;          /* CONSTRAINT name, NULL when unnamed */
+    dg_strings columns;       /* child columns, in order */
+    char      *table;         /* parent table, as written */
+    dg_strings to;            /* parent columns; resolved to the parent's PRIMARY KEY when the DDL omits them */
+    char      *on_delete;     /* "NO ACTION", "CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT" */
+    char      *on_update;
+    bool       deferrable;    /* DEFERRABLE INITIALLY DEFERRED */
+    char      *deferrable_sql;/* the DEFERRABLE clause as written, NULL when none */
+    dg_loc     loc;
+} dg_foreign_key;
+
+/* UNIQUE constraint of a table (column or table form, not CREATE INDEX). */
+typedef struct dg_unique {
+    char      *name;          /* CONSTRAINT name, NULL when unnamed */
+    dg_strings columns;
+    char      *conflict;      /* ON CONFLICT clause action, NULL when none */
+    dg_loc     loc;
+} dg_unique;
+
+typedef struct dg_index_term {
+    char *column;     /* column name, NULL for an expression term */
+    char *expr;       /* expression text, NULL for a column term */
+    bool  desc;
+    char *collation;  /* explicit COLLATE, NULL when none */
+} dg_index_term;
+
+typedef DG_VEC(dg_index_term) dg_index_terms;
+
+typedef struct dg_index {
+    char          *name;
+    char          *table;
+    bool           unique;
+    dg_index_terms terms;
+    char          *where;   /* partial index WHERE expression, NULL when none */
+    char          *sql;     /* CREATE INDEX text as stored by SQLite */
+    dg_loc         loc;
+} dg_index;
+
+typedef struct dg_view_column {
+    char       *name;
+    char       *decltype;  /* declared type of the origin column, NULL when unknown */
+    dg_affinity affinity;
+} dg_view_column;
+
+typedef struct dg_view {
+    char *name;
+    char *sql;                          /* CREATE VIEW text as stored */
+    DG_VEC(dg_view_column) columns;     /* result columns */
+    dg_annotations annotations;
+    dg_loc loc;
+} dg_view;
+
+typedef enum dg_trigger_timing {
+    DG_TRIGGER_BEFORE = 0,
+    DG_TRIGGER_AFTER,
+    DG_TRIGGER_INSTEAD_OF
+} dg_trigger_timing;
+
+typedef enum dg_trigger_event {
+    DG_TRIGGER_INSERT = 0,
+    DG_TRIGGER_UPDATE,
+    DG_TRIGGER_DELETE
+} dg_trigger_event;
+
+typedef struct dg_trigger {
+    char             *name;
+    char             *table;     /* table or view it fires on */
+    dg_trigger_timing timing;
+    dg_trigger_event  event;
+    char             *sql;       /* CREATE TRIGGER text as stored */
+    dg_loc            loc;
+} dg_trigger;
+
+typedef struct dg_table {
+    char *name;
+    bool  strict;
+    bool  without_rowid;
+    DG_VEC(dg_column)      columns;
+    char                  *pk_name;      /* CONSTRAINT name of the PRIMARY KEY, NULL when unnamed */
+    char                  *pk_conflict;  /* PRIMARY KEY ON CONFLICT action, NULL when none */
+    DG_VEC(dg_unique)      uniques;
+    DG_VEC(dg_check)       checks;
+    DG_VEC(dg_foreign_key) foreign_keys;
+    dg_annotations         annotations;
+    /* Virtual tables (CREATE VIRTUAL TABLE): module is "fts5", "rtree", ...;
+     * NULL for ordinary tables.  columns are the declared columns as SQLite
+     * reports them; shadow tables are not part of the model. */
+    char *module;
+    char *module_args;   /* text between the parentheses of USING m(...), NULL when none */
+    char *sql;           /* CREATE text as stored by SQLite */
+    dg_loc loc;
+} dg_table;
+
+typedef struct dg_schema {
+    DG_VEC(dg_table)   tables;
+    DG_VEC(dg_index)   indexes;   /* explicit CREATE INDEX only (not autoindexes) */
+    DG_VEC(dg_view)    views;
+    DG_VEC(dg_trigger) triggers;
+    /* Source files in load order, as given on the command line.  dg_loc.file
+     * points into these strings. */
+    dg_strings files;
+} dg_schema;
+
+dg_schema *dg_schema_new(void);
+void       dg_schema_free(dg_schema *s);           /* NULL-safe */
+
+/* Interns `path` in s->files and returns the stored copy (for dg_loc.file). */
+const char *dg_schema_intern_file(dg_schema *s, const char *path);
+
+/* Lookups by exact name, falling back to ASCII case-insensitive match as
+ * SQLite does for identifiers.  NULL / -1 when absent. */
+dg_table  *dg_schema_table(const dg_schema *s, const char *name);
+dg_view   *dg_schema_view(const dg_schema *s, const char *name);
+dg_index  *dg_schema_index(const dg_schema *s, const char *name);
+int        dg_table_column_index(const dg_table *t, const char *name);
+dg_column *dg_table_column(const dg_table *t, const char *name);
+
+/* Number of primary-key columns (0 when the table has none). Rowid tables
+ * without a declared PRIMARY KEY have 0. */
+int  dg_table_pk_count(const dg_table *t);
+/* Column index of the k-th (1-based) primary-key column, -1 when absent. */
+int  dg_table_pk_column(const dg_table *t, int k);
+/* True when the table's primary key is a single INTEGER PRIMARY KEY column
+ * (a rowid alias). */
+bool dg_table_has_rowid_alias(const dg_table *t);
+
+/* Annotation value for `key` (NULL when absent; the last one wins). */
+const char *dg_annotation_get(const dg_annotations *a, const char *key);
+void dg_annotations_add(dg_annotations *a, const char *key, const char *value, dg_loc loc);
+
+/* SQLite's affinity rules applied to a declared type. */
+dg_affinity dg_affinity_of(const char *decltype);
+const char *dg_affinity_name(dg_affinity a);   /* "INTEGER", "TEXT", "BLOB", "REAL", "NUMERIC" */
+
+/* Deep copies and frees of the pieces, for analyses that build new models
+ * (the differ, the libclang front end). */
+void dg_column_free(dg_column *c);
+void dg_table_free(dg_table *t);
+void dg_index_free(dg_index *ix);
+void dg_view_free(dg_view *v);
+void dg_trigger_free(dg_trigger *tr);
+void dg_strings_free(dg_strings *v);
+void dg_strings_push(dg_strings *v, const char *s);   /* pushes a copy */
+
+int dg_strcasecmp_ascii(const char *a, const char *b);
+
+#endif

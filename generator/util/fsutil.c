@@ -1,0 +1,217 @@
+#define _POSIX_C_SOURCE 200809L
+#include "fsutil.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+
+int dg_read_file(const char *path, char **out, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return -1;
+    dg_buf b = DG_BUF_INIT;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        dg_buf_append(&b, chunk, n);
+    int err = ferror(f);
+    int saved = errno;
+    fclose(f);
+    if (err) {
+        dg_buf_free(&b);
+        errno = saved ? saved : EIO;
+        return -1;
+    }
+    if (len) *len = b.len;
+    *out = dg_buf_steal(&b);
+    return 0;
+}
+
+static bool same_content(const char *path, const char *data, size_t len)
+{
+    char *old = NULL;
+    size_t oldlen = 0;
+    if (dg_read_file(path, &old, &oldlen) != 0) return false;
+    bool same = oldlen == len && memcmp(old, data, len) == 0;
+    free(old);
+    return same;
+}
+
+int dg_write_file_if_changed(const char *path, const char *data, size_t len, bool *changed)
+{
+    if (changed) *changed = false;
+    if (same_content(path, data, len)) return 0;
+    char *tmp = dg_xprintf("%s.dalgen-tmp-%ld", path, (long)getpid());
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0) goto fail;
+    size_t off = 0;
+    while (off < len) {
+        ssize_t w = write(fd, data + off, len - off);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            close(fd);
+            goto fail_unlink;
+        }
+        off += (size_t)w;
+    }
+    if (close(fd) != 0) goto fail_unlink;
+    if (rename(tmp, path) != 0) goto fail_unlink;
+    free(tmp);
+    if (changed) *changed = true;
+    return 0;
+fail_unlink: {
+        int saved = errno;
+        unlink(tmp);
+        errno = saved;
+    }
+fail:
+    free(tmp);
+    return -1;
+}
+
+bool dg_is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool dg_is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool dg_has_suffix(const char *s, const char *suffix)
+{
+    size_t a = strlen(s), b = strlen(suffix);
+    return a >= b && strcmp(s + a - b, suffix) == 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int dg_list_dir(const char *dir, const char *suffix, char ***out, size_t *n)
+{
+    DIR *d = opendir(dir);
+    if (!d) return -1;
+    char **v = NULL;
+    size_t len = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.') continue;
+        if (suffix && !dg_has_suffix(e->d_name, suffix)) continue;
+        char *p = dg_xprintf("%s/%s", dir, e->d_name);
+        if (!dg_is_file(p)) {
+            free(p);
+            continue;
+        }
+        if (len == cap) {
+            cap = cap ? cap * 2 : 16;
+            v = dg_xrealloc(v, cap * sizeof *v);
+        }
+        v[len++] = p;
+    }
+    closedir(d);
+    qsort(v, len, sizeof *v, cmp_str);
+    *out = v;
+    *n = len;
+    return 0;
+}
+
+void dg_free_strings(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(v[i]);
+    free(v);
+}
+
+int dg_mkdirs(const char *dir)
+{
+    char *p = dg_xstrdup(dir);
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/') continue;
+        *s = '\0';
+        if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+            free(p);
+            return -1;
+        }
+        *s = '/';
+    }
+    int rc = mkdir(p, 0755);
+    free(p);
+    if (rc != 0 && errno != EEXIST) return -1;
+    return dg_is_dir(dir) ? 0 : -1;
+}
+
+/* Absolute, lexically normalised form of `path` (no symlink resolution, so
+ * that the result does not depend on how the machine mounts things). */
+static char *absnorm(const char *path)
+{
+    dg_buf b = DG_BUF_INIT;
+    if (path[0] != '/') {
+        char cwd[PATH_MAX];
+        if (getcwd(cwd, sizeof cwd)) dg_buf_puts(&b, cwd);
+        dg_buf_putc(&b, '/');
+    }
+    dg_buf_puts(&b, path);
+    char *src = dg_buf_steal(&b);
+    char *parts[PATH_MAX / 2];
+    size_t np = 0;
+    for (char *tok = strtok(src, "/"); tok; tok = strtok(NULL, "/")) {
+        if (strcmp(tok, ".") == 0) continue;
+        if (strcmp(tok, "..") == 0) {
+            if (np) np--;
+            continue;
+        }
+        if (np < sizeof parts / sizeof parts[0]) parts[np++] = tok;
+    }
+    for (size_t i = 0; i < np; i++) {
+        dg_buf_putc(&b, '/');
+        dg_buf_puts(&b, parts[i]);
+    }
+    if (np == 0) dg_buf_putc(&b, '/');
+    free(src);
+    return dg_buf_steal(&b);
+}
+
+char *dg_relpath(const char *path, const char *from)
+{
+    char *a = absnorm(path), *f = absnorm(from);
+    size_t i = 0, common = 0;
+    while (a[i] && f[i] && a[i] == f[i]) {
+        if (a[i] == '/') common = i;
+        i++;
+    }
+    if (!f[i] && (a[i] == '/' || !a[i])) common = i;
+    else if (!a[i] && f[i] == '/') common = i;
+    dg_buf b = DG_BUF_INIT;
+    for (const char *s = f + common; *s; s++)
+        if (*s == '/' && s[1]) dg_buf_puts(&b, "../");
+    const char *rest = a + common;
+    while (*rest == '/') rest++;
+    dg_buf_puts(&b, rest);
+    if (b.len == 0) dg_buf_putc(&b, '.');
+    else if (b.data[b.len - 1] == '/') b.data[--b.len] = '\0';
+    free(a);
+    free(f);
+    return dg_buf_steal(&b);
+}
+
+bool dg_is_sqlite_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return false;
+    char hdr[16];
+    size_t n = fread(hdr, 1, sizeof hdr, f);
+    fclose(f);
+    return n == 16 && memcmp(hdr, "SQLite format 3", 16) == 0;
+}

@@ -1,0 +1,41 @@
+/* fsutil.h - the file operations the generator needs, with the guarantees
+ * DESIGN.md asks for: outputs are written atomically (temp file + rename) and
+ * a file whose content would not change is left untouched (mtime kept). */
+#ifndef DG_FSUTIL_H
+#define DG_FSUTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Reads a whole file. Returns 0 and sets *out (caller frees, NUL-terminated)
+ * and *len; on failure returns -1 with errno set and *out untouched. */
+int dg_read_file(const char *path, char **out, size_t *len);
+
+/* Writes `data` to `path` atomically unless the file already holds exactly
+ * these bytes. Sets *changed (may be NULL) to whether the file was written.
+ * Returns 0 or -1 with errno set (no partial file is ever left behind). */
+int dg_write_file_if_changed(const char *path, const char *data, size_t len, bool *changed);
+
+bool dg_is_dir(const char *path);
+bool dg_is_file(const char *path);
+
+/* Regular files in `dir` whose names end with `suffix` (NULL = any), sorted
+ * by name (byte order), as "dir/name" paths. Returns 0 or -1 (errno set).
+ * Free with dg_free_strings. */
+int dg_list_dir(const char *dir, const char *suffix, char ***out, size_t *n);
+void dg_free_strings(char **v, size_t n);
+
+/* Creates `dir` and its parents (like mkdir -p). Returns 0 or -1. */
+int dg_mkdirs(const char *dir);
+
+/* Path of `path` relative to directory `from` (both may be relative to the
+ * current directory). Used for banners, which must not hold absolute paths.
+ * Caller frees. */
+char *dg_relpath(const char *path, const char *from);
+
+/* True when the file starts with the 16-byte SQLite header. */
+bool dg_is_sqlite_file(const char *path);
+
+bool dg_has_suffix(const char *s, const char *suffix);
+
+#endif
