@@ -1,0 +1,17 @@
+/* view.h - options of code emission shared by every part of the view model.
+ *
+ * The view model is a jansson JSON tree built from the schema model (and the
+ * analysed queries, validators, migrations); templates render it.  All
+ * decisions live in the view model, none in templates. */
+#ifndef DG_VIEW_H
+#define DG_VIEW_H
+
+#include <stdbool.h>
+
+typedef struct dg_view_opts {
+    const char *prefix;        /* --prefix: C prefix of every generated name */
+    bool        singularize;   /* false with --no-singularize */
+    bool        timestamps;    /* --timestamps: created_at/updated_at conventions */
+} dg_view_opts;
+
+#endif
