@@ -1,0 +1,191 @@
+/* Unit tests of the template engine (generator/emit/template.h). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "emit/template.h"
+
+/* Renders `tmpl` (plus optional partial "p") over JSON `view`; returns the
+ * output, or the diagnostics text when rendering failed (prefixed "ERR "). */
+static char *render2(const char *tmpl, const char *partial, const char *view_json)
+{
+    json_error_t jerr;
+    json_t *view = json_loads(view_json, 0, &jerr);
+    assert_non_null(view);
+    dg_tmpl_set *set = dg_tmpl_set_new();
+    dg_tmpl_set_add(set, "main", "main.tmpl", tmpl);
+    if (partial) dg_tmpl_set_add(set, "p", "p.tmpl", partial);
+    char *diag = NULL;
+    size_t diag_len = 0;
+    FILE *mem = open_memstream(&diag, &diag_len);
+    dg_diags d = {mem, 0, 0};
+    dg_buf out = DG_BUF_INIT;
+    int rc = dg_tmpl_render(set, "main", view, &out, &d);
+    fclose(mem);
+    char *result;
+    if (rc != 0) {
+        assert_true(d.errors > 0);
+        result = dg_xprintf("ERR %s", diag);
+    } else {
+        assert_int_equal(d.errors, 0);
+        result = dg_xstrdup(dg_buf_cstr(&out));
+    }
+    free(diag);
+    dg_buf_free(&out);
+    dg_tmpl_set_free(set);
+    json_decref(view);
+    return result;
+}
+
+static char *render(const char *tmpl, const char *view_json) { return render2(tmpl, NULL, view_json); }
+
+#define EXPECT(tmpl, view, expected)            \
+    do {                                        \
+        char *got_ = render(tmpl, view);        \
+        assert_string_equal(got_, expected);    \
+        free(got_);                             \
+    } while (0)
+
+static void variables_render_strings_numbers_and_booleans(void **state)
+{
+    (void)state;
+    EXPECT("int {{name}} = {{n}}; /* {{b}} {{f}} */", "{\"name\":\"x\",\"n\":-42,\"b\":true,\"f\":false}",
+           "int x = -42; /* true false */");
+    EXPECT("{{a.b.c}}|{{a.b}}", "{\"a\":{\"b\":{\"c\":\"deep\"}}}", "ERR main.tmpl:1:11: error: 'a.b' is a list or an object, not a value\n");
+    EXPECT("{{a.b.c}}", "{\"a\":{\"b\":{\"c\":\"deep\"}}}", "deep");
+}
+
+static void missing_variable_is_an_error_with_location(void **state)
+{
+    (void)state;
+    EXPECT("line one\n  {{nope}}", "{}", "ERR main.tmpl:2:3: error: no value named 'nope'\n");
+}
+
+static void sections_iterate_arrays_and_push_objects(void **state)
+{
+    (void)state;
+    EXPECT("{{#xs}}[{{name}}{{^-last}}, {{/-last}}]{{/xs}}",
+           "{\"xs\":[{\"name\":\"a\"},{\"name\":\"b\"},{\"name\":\"c\"}]}", "[a, ][b, ][c]");
+    EXPECT("{{#xs}}{{-index}}{{#-first}}F{{/-first}}{{.}} {{/xs}}", "{\"xs\":[\"p\",\"q\"]}", "0Fp 1q ");
+    EXPECT("{{#o}}{{k}}{{outer}}{{/o}}", "{\"o\":{\"k\":1},\"outer\":\"!\"}", "1!");
+    EXPECT("{{#t}}yes{{/t}}{{#f}}no{{/f}}{{#missing}}no{{/missing}}{{#e}}no{{/e}}{{#z}}no{{/z}}",
+           "{\"t\":true,\"f\":false,\"e\":[],\"z\":0}", "yes");
+}
+
+static void inverted_sections_render_when_falsy(void **state)
+{
+    (void)state;
+    EXPECT("{{^xs}}none{{/xs}}{{^t}}hidden{{/t}}{{^m}}missing{{/m}}", "{\"xs\":[],\"t\":\"x\"}", "nonemissing");
+}
+
+static void standalone_lines_leave_no_blank_lines(void **state)
+{
+    (void)state;
+    EXPECT("a\n{{#xs}}\n  {{.}}\n{{/xs}}\n{{! a comment }}\nb\n", "{\"xs\":[1,2]}", "a\n  1\n  2\nb\n");
+    EXPECT("  {{#t}}  \r\nx\n  {{/t}}", "{\"t\":true}", "x\n");
+    /* a tag sharing its line with text is not standalone */
+    EXPECT("a {{#t}}\nx{{/t}} b\n", "{\"t\":true}", "a \nx b\n");
+}
+
+static void partials_are_indented_like_their_tag(void **state)
+{
+    (void)state;
+    char *got = render2("{\n    {{> p}}\n}\n", "x = {{v}};\n\ny;\n", "{\"v\":7}");
+    assert_string_equal(got, "{\n    x = 7;\n\n    y;\n}\n");
+    free(got);
+    got = render2("{{> missing}}", NULL, "{}");
+    assert_string_equal(got, "ERR main.tmpl:1:1: error: no template named 'missing'\n");
+    free(got);
+    got = render2("{{> p}}", "{{> p}}", "{}");
+    assert_non_null(strstr(got, "p.tmpl:1:1: error: partials nested more than"));
+    free(got);
+}
+
+static void syntax_errors_report_template_line_and_column(void **state)
+{
+    (void)state;
+    EXPECT("x\n {{#a}}\n{{/b}}", "{}",
+           "ERR main.tmpl:3:1: error: closing tag {{/b}} does not match {{#a}} opened at 2:2\n"
+           "main.tmpl:2:2: error: section {{#a}} is never closed\n");
+    EXPECT("{{#a}}", "{}", "ERR main.tmpl:1:1: error: section {{#a}} is never closed\n");
+    EXPECT("ok {{x", "{}", "ERR main.tmpl:1:4: error: unterminated tag (no closing '}}')\n");
+    EXPECT("{{x|shout}}", "{\"x\":1}", "ERR main.tmpl:1:1: error: unknown filter 'shout' (known: c, comment)\n");
+    EXPECT("{{/x}}", "{}", "ERR main.tmpl:1:1: error: closing tag {{/x}} without an open section\n");
+    EXPECT("{{{x}}}", "{}",
+           "ERR main.tmpl:1:1: error: unsupported tag '{{{' (values are emitted raw; delimiters cannot be changed)\n");
+    EXPECT("{{a b}}", "{}", "ERR main.tmpl:1:1: error: invalid character ' ' in name 'a b'\n");
+}
+
+static void c_filter_escapes_quotes_backslashes_controls_and_trigraphs(void **state)
+{
+    (void)state;
+    EXPECT("s = {{x|c}};", "{\"x\":\"a\\\"b\\\\c\\td\\u0001?\?=e?\"}",
+           "s = \"a\\\"b\\\\c\\td\\001?\\?=e?\";");
+    /* non-ASCII as octal: the literal is ASCII and never continues a hex escape */
+    EXPECT("{{x|c}}", "{\"x\":\"\\u00e91\"}", "\"\\303\\2511\"");
+    /* one literal per line, continuation aligned with the tag */
+    EXPECT("  f({{x|c}});", "{\"x\":\"SELECT a\\nFROM t\"}", "  f(\"SELECT a \"\n    \"FROM t\");");
+}
+
+static void c_filter_splits_long_literals(void **state)
+{
+    (void)state;
+    size_t n = 10000;
+    char *s = malloc(n + 1);
+    for (size_t i = 0; i < n; i++) s[i] = (char)(i % 3 == 0 ? '"' : 'a' + (int)(i % 20));
+    s[n] = '\0';
+    dg_buf out = DG_BUF_INIT;
+    dg_tmpl_c_literal(&out, s, "");
+    /* every literal holds at most 4,095 characters, escapes never split */
+    const char *p = dg_buf_cstr(&out);
+    size_t literals = 0, total = 0;
+    while (*p) {
+        assert_int_equal(*p, '"');
+        const char *q = p + 1;
+        size_t len = 0;
+        while (*q != '"') {
+            size_t step = *q == '\\' ? 2 : 1;
+            q += step;
+            len += step;
+            total += 1;
+        }
+        assert_true(len <= DG_TMPL_MAX_LITERAL);
+        literals++;
+        p = q + 1;
+        if (*p == '\n') p++;
+    }
+    assert_int_equal(total, n);
+    assert_int_equal(literals, 4);   /* 13,334 escaped characters */
+    dg_buf_free(&out);
+    free(s);
+}
+
+static void comment_filter_breaks_delimiters_and_repeats_prefix(void **state)
+{
+    (void)state;
+    EXPECT("/* {{x|comment}} */", "{\"x\":\"a */ b /* c ?\?= d\"}", "/* a * / b / * c ? ?= d */");
+    EXPECT("    /* {{x|comment}}\n     */", "{\"x\":\"SELECT a\\nFROM t\\n\\nWHERE\"}",
+           "    /* SELECT a\n     * FROM t\n     *\n     * WHERE\n     */");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(variables_render_strings_numbers_and_booleans),
+        cmocka_unit_test(missing_variable_is_an_error_with_location),
+        cmocka_unit_test(sections_iterate_arrays_and_push_objects),
+        cmocka_unit_test(inverted_sections_render_when_falsy),
+        cmocka_unit_test(standalone_lines_leave_no_blank_lines),
+        cmocka_unit_test(partials_are_indented_like_their_tag),
+        cmocka_unit_test(syntax_errors_report_template_line_and_column),
+        cmocka_unit_test(c_filter_escapes_quotes_backslashes_controls_and_trigraphs),
+        cmocka_unit_test(c_filter_splits_long_literals),
+        cmocka_unit_test(comment_filter_breaks_delimiters_and_repeats_prefix),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
