@@ -1,0 +1,74 @@
+/* diff.h - schema differ, migration planner and lint.
+ *
+ * dg_diff_plan compares two schema models and produces the SQL that turns a
+ * database of `from` into one of `to` (ignoring column order), using native
+ * ALTER TABLE where SQLite allows it and the 12-step rebuild of
+ * https://www.sqlite.org/lang_altertable.html otherwise.  The statements
+ * never contain BEGIN, COMMIT or PRAGMA foreign_keys: whoever runs them (the
+ * libdal runner) owns the transaction and turns foreign keys off around it.
+ *
+ * Renames come only from `@renamed_from` annotations of the newer schema:
+ * forward, `to` holds them; for a down migration (opts.reverse) `from` is the
+ * newer schema and its annotations are read backwards.
+ *
+ * The table `_dal_migrations` (the runner's history) is not part of any
+ * schema and is ignored on both sides. */
+#ifndef DG_DIFF_H
+#define DG_DIFF_H
+
+#include <stdbool.h>
+
+#include "../../model/model.h"
+#include "../../util/vec.h"
+
+typedef enum dg_lint_level {
+    DG_LINT_NOTE = 0,      /* printed as a warning, never refused */
+    DG_LINT_DESTRUCTIVE,   /* refused without --allow-destructive */
+    DG_LINT_ERROR          /* always refused */
+} dg_lint_level;
+
+/* Stable lint codes (docs/migrations.md lists them). */
+#define DG_LINT_DROP_TABLE        "DROP_TABLE"
+#define DG_LINT_DROP_COLUMN       "DROP_COLUMN"
+#define DG_LINT_NARROW_TYPE       "NARROW_TYPE"
+#define DG_LINT_NOT_NULL_NO_DEFAULT "NOT_NULL_NO_DEFAULT"
+#define DG_LINT_REBUILD_CASCADE   "REBUILD_CASCADE"
+#define DG_LINT_AUTOINCREMENT     "AUTOINCREMENT_CHANGE"
+#define DG_LINT_DROPPED_COLUMN_REF "DROPPED_COLUMN_REFERENCED"
+#define DG_LINT_DOWN_DATA_LOSS    "DOWN_CANNOT_RESTORE"
+
+typedef struct dg_lint {
+    dg_lint_level level;
+    const char   *code;      /* one of DG_LINT_* (static) */
+    char         *message;
+} dg_lint;
+
+typedef struct dg_plan {
+    dg_strings stmts;               /* SQL statements, each ending in ';' (comments above included) */
+    DG_VEC(dg_lint) lints;
+    int rebuilds;                   /* tables rebuilt */
+} dg_plan;
+
+typedef struct dg_diff_opts {
+    bool reverse;   /* `from` is the newer schema (down migration) */
+} dg_diff_opts;
+
+/* Plans `from` -> `to` into *out (zeroed first).  Never fails: what cannot
+ * be migrated without loss is reported in out->lints. */
+void dg_diff_plan(const dg_schema *from, const dg_schema *to, const dg_diff_opts *opts,
+                  dg_plan *out);
+void dg_plan_free(dg_plan *p);      /* NULL-safe */
+
+/* The plan as one SQL text (statements separated by blank lines), with a
+ * leading comment `header` (may be NULL).  Caller frees. */
+char *dg_plan_sql(const dg_plan *p, const char *header);
+
+/* True when some lint of level >= DESTRUCTIVE (or ERROR only, when
+ * `allow_destructive`) refuses the plan. */
+bool dg_plan_refused(const dg_plan *p, bool allow_destructive);
+
+/* Prints the lints: refused ones as `error: [CODE] message`, the others as
+ * `warning: [CODE] message`. */
+void dg_plan_print_lints(const dg_plan *p, bool allow_destructive, FILE *out);
+
+#endif

@@ -1,0 +1,211 @@
+/* Token-level helpers of the differ: canonical forms for comparison,
+ * mention tests, and the rewriting of stored CREATE text. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../frontend/sqltok.h"
+#include "diff_int.h"
+
+const char *dd_rename_lookup(const dd_renames *r, const char *old_name)
+{
+    if (!r) return NULL;
+    for (size_t i = 0; i < r->len; i++)
+        if (!dg_strcasecmp_ascii(r->items[i].old_name, old_name)) return r->items[i].new_name;
+    return NULL;
+}
+
+char *dd_q(const char *ident) { return dg_sql_quote_ident(ident); }
+
+bool dd_is_ignored_table(const char *name)
+{
+    return !dg_strcasecmp_ascii(name, "_dal_migrations") ||
+           !strncmp(name, "sqlite_", 7);
+}
+
+static void put_lower(dg_buf *b, const char *s)
+{
+    for (; *s; s++) dg_buf_putc(b, (*s >= 'A' && *s <= 'Z') ? (char)(*s + 32) : *s);
+}
+
+/* Every identifier and keyword becomes "lower-case name" (after renames), so
+ * that quoting and case do not matter; literals and operators stay. */
+char *dd_canon(const char *text, const dd_renames *cols, const dd_renames *tables)
+{
+    if (!text) return dg_xstrdup("");
+    dg_lexer lx;
+    dg_lexer_init(&lx, text, strlen(text));
+    dg_buf b = DG_BUF_INIT;
+    for (;;) {
+        dg_tok t = dg_tok_next_sig(&lx);
+        if (t.kind == DG_TOK_EOF) break;
+        if (b.len) dg_buf_putc(&b, ' ');
+        if (t.kind == DG_TOK_IDENT || t.kind == DG_TOK_QIDENT) {
+            char *id = dg_tok_ident(&lx, t);
+            const char *r = dd_rename_lookup(cols, id);
+            if (!r) r = dd_rename_lookup(tables, id);
+            dg_buf_putc(&b, '"');
+            put_lower(&b, r ? r : id);
+            dg_buf_putc(&b, '"');
+            free(id);
+        } else {
+            dg_buf_append(&b, text + t.start, t.len);
+        }
+    }
+    return dg_buf_steal(&b);
+}
+
+bool dd_mentions(const char *sql, const char *name)
+{
+    if (!sql) return false;
+    dg_lexer lx;
+    dg_lexer_init(&lx, sql, strlen(sql));
+    for (;;) {
+        dg_tok t = dg_tok_next_sig(&lx);
+        if (t.kind == DG_TOK_EOF) return false;
+        if (t.kind != DG_TOK_IDENT && t.kind != DG_TOK_QIDENT && t.kind != DG_TOK_STRING) continue;
+        char *id = dg_tok_ident(&lx, t);
+        bool hit = !dg_strcasecmp_ascii(id, name);
+        free(id);
+        if (hit) return true;
+    }
+}
+
+bool dd_mentions_any(const char *sql, const dg_strings *names)
+{
+    for (size_t i = 0; i < names->len; i++)
+        if (dd_mentions(sql, names->items[i])) return true;
+    return false;
+}
+
+/* `-- @key value` -> `/ * @key value * /` (DESIGN.md: annotations dalgen
+ * writes into SQL are block comments, which survive every statement form). */
+static void put_comment(dg_buf *b, const char *s, size_t len)
+{
+    if (len < 2 || s[0] != '-') {
+        dg_buf_append(b, s, len);
+        return;
+    }
+    size_t i = 2;
+    while (i < len && (s[i] == ' ' || s[i] == '\t')) i++;
+    if (i >= len || s[i] != '@') {
+        dg_buf_append(b, s, len);
+        return;
+    }
+    while (len > i && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r')) len--;
+    dg_buf_puts(b, "/* ");
+    for (size_t k = i; k < len; k++) {
+        dg_buf_putc(b, s[k]);
+        if (s[k] == '*' && k + 1 < len && s[k + 1] == '/') dg_buf_putc(b, ' ');
+    }
+    dg_buf_puts(b, " */");
+}
+
+char *dd_sql_out(const char *sql)
+{
+    dg_lexer lx;
+    dg_lexer_init(&lx, sql, strlen(sql));
+    dg_buf b = DG_BUF_INIT;
+    for (;;) {
+        dg_tok t = dg_tok_next(&lx);
+        if (t.kind == DG_TOK_EOF) break;
+        if (t.kind == DG_TOK_COMMENT) put_comment(&b, sql + t.start, t.len);
+        else dg_buf_append(&b, sql + t.start, t.len);
+    }
+    while (b.len && (b.data[b.len - 1] == ' ' || b.data[b.len - 1] == '\n' ||
+                     b.data[b.len - 1] == '\t' || b.data[b.len - 1] == '\r' ||
+                     b.data[b.len - 1] == ';'))
+        b.data[--b.len] = '\0';
+    return dg_buf_steal(&b);
+}
+
+char *dd_create_table_named(const char *sql, const char *name)
+{
+    dg_lexer lx;
+    size_t len = strlen(sql);
+    dg_lexer_init(&lx, sql, len);
+    dg_tok t = dg_tok_next_sig(&lx);   /* CREATE */
+    do t = dg_tok_next_sig(&lx);
+    while (t.kind == DG_TOK_IDENT && (dg_tok_is_kw(&lx, t, "TEMP") || dg_tok_is_kw(&lx, t, "TEMPORARY")));
+    t = dg_tok_next_sig(&lx);          /* the name, or IF */
+    if (dg_tok_is_kw(&lx, t, "IF")) {
+        dg_tok_next_sig(&lx);
+        dg_tok_next_sig(&lx);
+        t = dg_tok_next_sig(&lx);
+    }
+    size_t start = t.start, end = t.start + t.len;
+    size_t save = lx.pos;
+    dg_tok dot = dg_tok_next_sig(&lx);
+    if (dg_tok_is_punct(&lx, dot, ".")) {
+        dg_tok n2 = dg_tok_next_sig(&lx);
+        end = n2.start + n2.len;
+    } else {
+        lx.pos = save;
+    }
+    char *q = dd_q(name);
+    dg_buf b = DG_BUF_INIT;
+    dg_buf_append(&b, sql, start);
+    dg_buf_puts(&b, q);
+    dg_buf_append(&b, sql + end, len - end);
+    free(q);
+    char *body = dg_buf_steal(&b);
+    char *out = dd_sql_out(body);
+    free(body);
+    return out;
+}
+
+static bool is_constraint_kw(const dg_lexer *lx, dg_tok t)
+{
+    static const char *kws[] = {"CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"};
+    if (t.kind != DG_TOK_IDENT) return false;
+    for (size_t i = 0; i < sizeof kws / sizeof kws[0]; i++)
+        if (dg_tok_is_kw(lx, t, kws[i])) return true;
+    return false;
+}
+
+char *dd_column_def(const char *table_sql, const char *column)
+{
+    if (!table_sql) return NULL;
+    dg_lexer lx;
+    dg_lexer_init(&lx, table_sql, strlen(table_sql));
+    dg_tok t;
+    do t = dg_tok_next_sig(&lx);
+    while (t.kind != DG_TOK_EOF && !dg_tok_is_punct(&lx, t, "("));
+    int depth = 1;
+    size_t item = (size_t)-1, item_end = 0;
+    bool want = false;
+    while (depth > 0) {
+        t = dg_tok_next_sig(&lx);
+        if (t.kind == DG_TOK_EOF) return NULL;
+        if (item == (size_t)-1) {
+            item = t.start;
+            char *id = dg_tok_ident(&lx, t);
+            want = !is_constraint_kw(&lx, t) && !dg_strcasecmp_ascii(id, column);
+            free(id);
+        }
+        if (dg_tok_is_punct(&lx, t, "(")) depth++;
+        else if (dg_tok_is_punct(&lx, t, ")")) depth--;
+        if ((depth == 1 && dg_tok_is_punct(&lx, t, ",")) || depth == 0) {
+            if (want) {
+                char *raw = dg_xstrndup(table_sql + item, item_end - item);
+                char *out = dd_sql_out(raw);
+                free(raw);
+                return out;
+            }
+            item = (size_t)-1;
+            continue;
+        }
+        item_end = t.start + t.len;
+    }
+    return NULL;
+}
+
+bool dd_def_has_kw(const char *def, const char *kw)
+{
+    dg_lexer lx;
+    dg_lexer_init(&lx, def, strlen(def));
+    for (;;) {
+        dg_tok t = dg_tok_next_sig(&lx);
+        if (t.kind == DG_TOK_EOF) return false;
+        if (t.kind == DG_TOK_IDENT && dg_tok_is_kw(&lx, t, kw)) return true;
+    }
+}

@@ -1,0 +1,72 @@
+/* diff_int.h - internals shared by the files of the differ. */
+#ifndef DG_DIFF_INT_H
+#define DG_DIFF_INT_H
+
+#include <stdbool.h>
+
+#include "../../util/buf.h"
+#include "diff.h"
+
+/* old -> new identifier renames (tables, or the columns of one table). */
+typedef struct dd_rename {
+    const char *old_name;
+    const char *new_name;
+} dd_rename;
+typedef DG_VEC(dd_rename) dd_renames;
+
+/* A table of `to` matched with its table of `from` (or NULL when new). */
+typedef struct dd_pair {
+    const dg_table *o, *n;
+    int  *col_map;        /* per n column: index of its o column, or -1 */
+    dd_renames col_renames;
+    bool renamed;         /* table renamed (o->name != n->name) */
+    bool rebuild;
+    bool changed;         /* anything at all differs */
+    bool cols_dropped;
+    char *reason;         /* why a rebuild is needed */
+} dd_pair;
+
+typedef struct dd_ctx {
+    const dg_schema *from, *to;
+    bool reverse;
+    dg_plan *p;
+    DG_VEC(dd_pair) pairs;    /* one per table of `to`, in `to` order */
+    dd_renames table_renames;
+    dg_strings dirty;         /* old names whose dependent views/triggers must be recreated */
+} dd_ctx;
+
+/* diff_canon.c */
+char *dd_canon(const char *text, const dd_renames *cols, const dd_renames *tables);
+bool  dd_mentions(const char *sql, const char *name);
+bool  dd_mentions_any(const char *sql, const dg_strings *names);
+char *dd_sql_out(const char *sql);
+char *dd_create_table_named(const char *sql, const char *name);
+char *dd_column_def(const char *table_sql, const char *column);
+bool  dd_def_has_kw(const char *def, const char *kw);
+const char *dd_rename_lookup(const dd_renames *r, const char *old_name);
+char *dd_q(const char *ident);   /* quoted identifier, caller frees */
+bool  dd_is_ignored_table(const char *name);
+
+/* diff_table.c */
+void dd_pair_analyse(dd_ctx *c, dd_pair *pr);
+void dd_pair_emit(dd_ctx *c, dd_pair *pr);
+void dd_pair_free(dd_pair *pr);
+dd_pair *dd_pair_of_old(dd_ctx *c, const char *old_name);
+
+/* diff_lint.c */
+void dd_lint(dd_ctx *c, dg_lint_level level, const char *code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+void dd_lint_pair(dd_ctx *c, const dd_pair *pr);
+void dd_lint_views(dd_ctx *c);
+
+/* diff_plan.c */
+void dd_stmt(dd_ctx *c, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+#endif

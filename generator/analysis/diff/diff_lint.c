@@ -1,0 +1,160 @@
+/* Lint of a plan: destructive or risky changes with stable codes. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff_int.h"
+
+void dd_lint(dd_ctx *c, dg_lint_level level, const char *code, const char *fmt, ...)
+{
+    dg_buf b = DG_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    dg_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    dg_lint *l = DG_VEC_ADD(&c->p->lints);
+    l->level = level;
+    l->code = code;
+    l->message = dg_buf_steal(&b);
+}
+
+/* Storage classes a value of affinity `a` may hold after conversion. */
+static bool widens(dg_affinity from, dg_affinity to)
+{
+    if (from == to || to == DG_AFF_BLOB) return true;
+    if (to == DG_AFF_TEXT) return from != DG_AFF_BLOB;
+    if (to == DG_AFF_NUMERIC) return from == DG_AFF_INTEGER || from == DG_AFF_REAL;
+    if (to == DG_AFF_REAL) return from == DG_AFF_INTEGER;
+    return false;
+}
+
+static bool kept(const dd_pair *pr, size_t oi)
+{
+    for (size_t i = 0; i < pr->n->columns.len; i++)
+        if (pr->col_map[i] == (int)oi) return true;
+    return false;
+}
+
+static bool has_autoinc(const dg_table *t)
+{
+    for (size_t i = 0; i < t->columns.len; i++)
+        if (t->columns.items[i].autoincrement) return true;
+    return false;
+}
+
+static void lint_cascade(dd_ctx *c, const dd_pair *pr)
+{
+    for (size_t i = 0; i < c->from->tables.len; i++) {
+        const dg_table *t = &c->from->tables.items[i];
+        for (size_t k = 0; k < t->foreign_keys.len; k++) {
+            const dg_foreign_key *fk = &t->foreign_keys.items[k];
+            if (dg_strcasecmp_ascii(fk->table, pr->o->name) != 0 || !fk->on_delete) continue;
+            if (dg_strcasecmp_ascii(fk->on_delete, "CASCADE") && dg_strcasecmp_ascii(fk->on_delete, "SET NULL"))
+                continue;
+            dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_REBUILD_CASCADE,
+                    "table %s is rebuilt and %s references it ON DELETE %s: run this migration only "
+                    "with foreign keys off (dalgen migrate does), or its rows are lost",
+                    pr->n->name, t->name, fk->on_delete);
+            return;
+        }
+    }
+}
+
+static void lint_columns(dd_ctx *c, const dd_pair *pr)
+{
+    const dg_table *o = pr->o, *n = pr->n;
+    for (size_t i = 0; i < n->columns.len; i++) {
+        const dg_column *nc = &n->columns.items[i];
+        bool no_default = !nc->default_sql && nc->generated == DG_GEN_NONE;
+        if (pr->col_map[i] < 0) {
+            if (nc->not_null && no_default)
+                dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_NOT_NULL_NO_DEFAULT,
+                        "column %s.%s is added NOT NULL without a default: fails when the table holds rows",
+                        n->name, nc->name);
+            continue;
+        }
+        const dg_column *oc = &o->columns.items[pr->col_map[i]];
+        if (nc->not_null && !oc->not_null && no_default)
+            dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_NOT_NULL_NO_DEFAULT,
+                    "column %s.%s becomes NOT NULL without a default: fails when it holds NULL",
+                    n->name, nc->name);
+        if (!widens(oc->affinity, nc->affinity))
+            dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_NARROW_TYPE, "column %s.%s narrows from %s to %s",
+                    n->name, nc->name, oc->type[0] ? oc->type : "(none)", nc->type[0] ? nc->type : "(none)");
+    }
+    for (size_t k = 0; k < o->columns.len; k++) {
+        if (kept(pr, k)) continue;
+        dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_DROP_COLUMN, "column %s.%s is dropped with its values",
+                o->name, o->columns.items[k].name);
+        dd_lint(c, DG_LINT_NOTE, DG_LINT_DOWN_DATA_LOSS,
+                "the down migration re-creates %s.%s but cannot restore its values", n->name,
+                o->columns.items[k].name);
+    }
+}
+
+void dd_lint_pair(dd_ctx *c, const dd_pair *pr)
+{
+    if (!pr->o) return;
+    lint_columns(c, pr);
+    if (!pr->o->strict && pr->n->strict)
+        dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_NARROW_TYPE,
+                "table %s becomes STRICT: fails when a value does not fit its column type", pr->n->name);
+    if (has_autoinc(pr->o) != has_autoinc(pr->n))
+        dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_AUTOINCREMENT, "table %s %s AUTOINCREMENT", pr->n->name,
+                has_autoinc(pr->n) ? "gains" : "loses");
+    if (pr->rebuild) lint_cascade(c, pr);
+}
+
+/* A view or trigger of the new schema that still uses a dropped column. */
+static void lint_user(dd_ctx *c, const char *kind, const char *name, const char *sql)
+{
+    for (size_t k = 0; k < c->pairs.len; k++) {
+        const dd_pair *pr = &c->pairs.items[k];
+        if (!pr->o || !pr->cols_dropped || !dd_mentions(sql, pr->n->name)) continue;
+        for (size_t oi = 0; oi < pr->o->columns.len; oi++) {
+            const char *col = pr->o->columns.items[oi].name;
+            if (kept(pr, oi) || !dd_mentions(sql, col)) continue;
+            bool elsewhere = false;
+            for (size_t t = 0; t < c->to->tables.len && !elsewhere; t++) {
+                const dg_table *ot = &c->to->tables.items[t];
+                elsewhere = ot != pr->n && dd_mentions(sql, ot->name) && dg_table_column(ot, col);
+            }
+            if (!elsewhere)
+                dd_lint(c, DG_LINT_ERROR, DG_LINT_DROPPED_COLUMN_REF, "%s %s uses column %s.%s, which is dropped",
+                        kind, name, pr->n->name, col);
+        }
+    }
+}
+
+void dd_lint_views(dd_ctx *c)
+{
+    for (size_t i = 0; i < c->to->views.len; i++)
+        lint_user(c, "view", c->to->views.items[i].name, c->to->views.items[i].sql);
+    for (size_t i = 0; i < c->to->triggers.len; i++)
+        lint_user(c, "trigger", c->to->triggers.items[i].name, c->to->triggers.items[i].sql);
+    for (size_t i = 0; i < c->from->tables.len; i++) {
+        const dg_table *t = &c->from->tables.items[i];
+        if (dd_is_ignored_table(t->name) || dd_pair_of_old(c, t->name)) continue;
+        dd_lint(c, DG_LINT_NOTE, DG_LINT_DOWN_DATA_LOSS,
+                "the down migration re-creates table %s but cannot restore its rows", t->name);
+    }
+}
+
+bool dg_plan_refused(const dg_plan *p, bool allow_destructive)
+{
+    for (size_t i = 0; i < p->lints.len; i++) {
+        dg_lint_level l = p->lints.items[i].level;
+        if (l == DG_LINT_ERROR || (l == DG_LINT_DESTRUCTIVE && !allow_destructive)) return true;
+    }
+    return false;
+}
+
+void dg_plan_print_lints(const dg_plan *p, bool allow_destructive, FILE *out)
+{
+    for (size_t i = 0; i < p->lints.len; i++) {
+        const dg_lint *l = &p->lints.items[i];
+        bool refused = l->level == DG_LINT_ERROR || (l->level == DG_LINT_DESTRUCTIVE && !allow_destructive);
+        fprintf(out, "%s: [%s] %s\n", refused ? "error" : "warning", l->code, l->message);
+    }
+}

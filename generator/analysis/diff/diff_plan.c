@@ -1,0 +1,290 @@
+/* The planner: matches the objects of two schemas and orders the
+ * statements (drops of dependents, drops, renames, creates, alters and
+ * rebuilds, then indexes, views and triggers re-created). */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff_int.h"
+
+void dd_stmt(dd_ctx *c, const char *fmt, ...)
+{
+    dg_buf b = DG_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    dg_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    DG_VEC_PUSH(&c->p->stmts, dg_buf_steal(&b));
+}
+
+static bool is_dirty(const dd_ctx *c, const char *name)
+{
+    for (size_t i = 0; i < c->dirty.len; i++)
+        if (!dg_strcasecmp_ascii(c->dirty.items[i], name)) return true;
+    return false;
+}
+
+static void mark_dirty(dd_ctx *c, const char *name)
+{
+    if (!is_dirty(c, name)) dg_strings_push(&c->dirty, name);
+}
+
+static const dg_table *old_table_for(const dd_ctx *c, const dg_table *n)
+{
+    const dg_table *o = dg_schema_table(c->from, n->name);
+    if (o || c->reverse) return o;
+    const char *rf = dg_annotation_get(&n->annotations, "renamed_from");
+    if (!rf || !*rf || dg_schema_table(c->to, rf)) return NULL;
+    return dg_schema_table(c->from, rf);
+}
+
+static void match_tables(dd_ctx *c)
+{
+    for (size_t i = 0; i < c->to->tables.len; i++) {
+        const dg_table *n = &c->to->tables.items[i];
+        if (dd_is_ignored_table(n->name)) continue;
+        dd_pair *pr = DG_VEC_ADD(&c->pairs);
+        pr->n = n;
+        pr->o = old_table_for(c, n);
+    }
+    if (c->reverse) {   /* the newer schema (`from`) says where its tables came from */
+        for (size_t i = 0; i < c->from->tables.len; i++) {
+            const dg_table *o = &c->from->tables.items[i];
+            const char *rf = dg_annotation_get(&o->annotations, "renamed_from");
+            if (!rf || !*rf || dg_schema_table(c->to, o->name)) continue;
+            for (size_t k = 0; k < c->pairs.len; k++)
+                if (!c->pairs.items[k].o && !dg_strcasecmp_ascii(c->pairs.items[k].n->name, rf))
+                    c->pairs.items[k].o = o;
+        }
+    }
+    for (size_t k = 0; k < c->pairs.len; k++) {
+        dd_pair *pr = &c->pairs.items[k];
+        if (pr->o && strcmp(pr->o->name, pr->n->name) != 0) {
+            dd_rename *r = DG_VEC_ADD(&c->table_renames);
+            r->old_name = pr->o->name;
+            r->new_name = pr->n->name;
+        }
+    }
+}
+
+static bool table_dropped(dd_ctx *c, const char *old_name)
+{
+    return !dd_is_ignored_table(old_name) && !dd_pair_of_old(c, old_name);
+}
+
+static char *index_sig(dd_ctx *c, const dg_index *ix, bool old_side)
+{
+    const dd_renames *cols = NULL, *tabs = old_side ? &c->table_renames : NULL;
+    const char *table = ix->table;
+    if (old_side) {
+        dd_pair *pr = dd_pair_of_old(c, ix->table);
+        if (pr) cols = &pr->col_renames, table = pr->n->name;
+    }
+    dg_buf b = DG_BUF_INIT;
+    char *t = dd_canon(table, NULL, NULL), *w = dd_canon(ix->where, cols, tabs);
+    dg_buf_printf(&b, "%s u%d w:%s", t, ix->unique, w);
+    free(t);
+    free(w);
+    for (size_t i = 0; i < ix->terms.len; i++) {
+        const dg_index_term *tm = &ix->terms.items[i];
+        char *e = dd_canon(tm->column ? tm->column : tm->expr, cols, tabs);
+        char *co = dd_canon(tm->collation, NULL, NULL);
+        dg_buf_printf(&b, " [%s %d %s]", e, tm->desc, co);
+        free(e);
+        free(co);
+    }
+    return dg_buf_steal(&b);
+}
+
+static bool sql_changed(const char *a, const char *b)
+{
+    char *x = dd_canon(a, NULL, NULL), *y = dd_canon(b, NULL, NULL);
+    bool r = strcmp(x, y) != 0;
+    free(x);
+    free(y);
+    return r;
+}
+
+static bool view_gone(dd_ctx *c, const dg_view *v)
+{
+    const dg_view *nv = dg_schema_view(c->to, v->name);
+    return !nv || sql_changed(v->sql, nv->sql) || is_dirty(c, v->name);
+}
+
+static const dg_trigger *find_trigger(const dg_schema *s, const char *name)
+{
+    for (size_t i = 0; i < s->triggers.len; i++)
+        if (!dg_strcasecmp_ascii(s->triggers.items[i].name, name)) return &s->triggers.items[i];
+    return NULL;
+}
+
+static bool trigger_gone(dd_ctx *c, const dg_trigger *t)
+{
+    const dg_trigger *nt = find_trigger(c->to, t->name);
+    return !nt || sql_changed(t->sql, nt->sql) || is_dirty(c, t->table) ||
+           dd_mentions_any(t->sql, &c->dirty);
+}
+
+/* Names whose views and triggers must be dropped and re-created, closed
+ * over views that use views. */
+static void compute_dirty(dd_ctx *c)
+{
+    for (size_t i = 0; i < c->from->tables.len; i++)
+        if (table_dropped(c, c->from->tables.items[i].name)) mark_dirty(c, c->from->tables.items[i].name);
+    for (size_t k = 0; k < c->pairs.len; k++) {
+        dd_pair *pr = &c->pairs.items[k];
+        if (pr->o && (pr->rebuild || pr->renamed || pr->col_renames.len || pr->cols_dropped))
+            mark_dirty(c, pr->o->name);
+    }
+    for (bool again = true; again;) {
+        again = false;
+        for (size_t i = 0; i < c->from->views.len; i++) {
+            const dg_view *v = &c->from->views.items[i];
+            if (is_dirty(c, v->name)) continue;
+            if (view_gone(c, v) || dd_mentions_any(v->sql, &c->dirty)) {
+                mark_dirty(c, v->name);
+                again = true;
+            }
+        }
+    }
+}
+
+static void drop_dependents(dd_ctx *c)
+{
+    for (size_t i = c->from->triggers.len; i-- > 0;) {
+        const dg_trigger *t = &c->from->triggers.items[i];
+        if (!trigger_gone(c, t)) continue;
+        char *q = dd_q(t->name);
+        dd_stmt(c, "DROP TRIGGER %s;", q);
+        free(q);
+    }
+    for (size_t i = c->from->views.len; i-- > 0;) {
+        const dg_view *v = &c->from->views.items[i];
+        if (!is_dirty(c, v->name)) continue;
+        char *q = dd_q(v->name);
+        dd_stmt(c, "DROP VIEW %s;", q);
+        free(q);
+    }
+    for (size_t i = 0; i < c->from->indexes.len; i++) {
+        const dg_index *ix = &c->from->indexes.items[i];
+        if (table_dropped(c, ix->table)) continue;
+        const dg_index *nx = dg_schema_index(c->to, ix->name);
+        char *a = index_sig(c, ix, true), *b = nx ? index_sig(c, nx, false) : NULL;
+        if (!b || strcmp(a, b) != 0) {
+            char *q = dd_q(ix->name);
+            dd_stmt(c, "DROP INDEX %s;", q);
+            free(q);
+        }
+        free(a);
+        free(b);
+    }
+}
+
+static void tables(dd_ctx *c)
+{
+    for (size_t i = 0; i < c->from->tables.len; i++) {
+        const dg_table *t = &c->from->tables.items[i];
+        if (!table_dropped(c, t->name)) continue;
+        char *q = dd_q(t->name);
+        dd_stmt(c, "DROP TABLE %s;", q);
+        free(q);
+    }
+    for (size_t k = 0; k < c->table_renames.len; k++) {
+        char *a = dd_q(c->table_renames.items[k].old_name), *b = dd_q(c->table_renames.items[k].new_name);
+        dd_stmt(c, "ALTER TABLE %s RENAME TO %s;", a, b);
+        free(a);
+        free(b);
+    }
+    for (size_t k = 0; k < c->pairs.len; k++) {
+        if (c->pairs.items[k].o) continue;
+        char *sql = dd_sql_out(c->pairs.items[k].n->sql);
+        dd_stmt(c, "%s;", sql);
+        free(sql);
+    }
+    for (size_t k = 0; k < c->pairs.len; k++)
+        if (c->pairs.items[k].o) dd_pair_emit(c, &c->pairs.items[k]);
+}
+
+static void create_dependents(dd_ctx *c)
+{
+    for (size_t i = 0; i < c->to->indexes.len; i++) {
+        const dg_index *nx = &c->to->indexes.items[i];
+        const dg_index *ox = dg_schema_index(c->from, nx->name);
+        bool make = !ox;
+        if (ox) {
+            char *a = index_sig(c, ox, true), *b = index_sig(c, nx, false);
+            make = strcmp(a, b) != 0 || table_dropped(c, ox->table);
+            free(a);
+            free(b);
+        }
+        for (size_t k = 0; k < c->pairs.len && !make; k++) {
+            const dd_pair *pr = &c->pairs.items[k];
+            if (pr->rebuild && !dg_strcasecmp_ascii(pr->n->name, nx->table)) make = true;
+        }
+        if (!make) continue;
+        char *sql = dd_sql_out(nx->sql);
+        dd_stmt(c, "%s;", sql);
+        free(sql);
+    }
+    for (size_t i = 0; i < c->to->views.len; i++) {
+        const dg_view *v = &c->to->views.items[i];
+        const dg_view *ov = dg_schema_view(c->from, v->name);
+        if (ov && !is_dirty(c, ov->name)) continue;
+        char *sql = dd_sql_out(v->sql);
+        dd_stmt(c, "%s;", sql);
+        free(sql);
+    }
+    for (size_t i = 0; i < c->to->triggers.len; i++) {
+        const dg_trigger *t = &c->to->triggers.items[i];
+        const dg_trigger *ot = find_trigger(c->from, t->name);
+        if (ot && !trigger_gone(c, ot)) continue;
+        char *sql = dd_sql_out(t->sql);
+        dd_stmt(c, "%s;", sql);
+        free(sql);
+    }
+}
+
+void dg_diff_plan(const dg_schema *from, const dg_schema *to, const dg_diff_opts *opts, dg_plan *out)
+{
+    memset(out, 0, sizeof *out);
+    dd_ctx c;
+    memset(&c, 0, sizeof c);
+    c.from = from;
+    c.to = to;
+    c.reverse = opts && opts->reverse;
+    c.p = out;
+    match_tables(&c);
+    for (size_t k = 0; k < c.pairs.len; k++)
+        if (c.pairs.items[k].o) dd_pair_analyse(&c, &c.pairs.items[k]);
+    compute_dirty(&c);
+    dd_lint_views(&c);
+    for (size_t k = 0; k < c.pairs.len; k++) dd_lint_pair(&c, &c.pairs.items[k]);
+    for (size_t i = 0; i < from->tables.len; i++)
+        if (table_dropped(&c, from->tables.items[i].name))
+            dd_lint(&c, DG_LINT_DESTRUCTIVE, DG_LINT_DROP_TABLE, "table %s is dropped with its rows",
+                    from->tables.items[i].name);
+    drop_dependents(&c);
+    tables(&c);
+    create_dependents(&c);
+    for (size_t k = 0; k < c.pairs.len; k++) dd_pair_free(&c.pairs.items[k]);
+    DG_VEC_FREE(&c.pairs);
+    DG_VEC_FREE(&c.table_renames);
+    dg_strings_free(&c.dirty);
+}
+
+void dg_plan_free(dg_plan *p)
+{
+    if (!p) return;
+    dg_strings_free(&p->stmts);
+    for (size_t i = 0; i < p->lints.len; i++) free(p->lints.items[i].message);
+    DG_VEC_FREE(&p->lints);
+}
+
+char *dg_plan_sql(const dg_plan *p, const char *header)
+{
+    dg_buf b = DG_BUF_INIT;
+    if (header) dg_buf_puts(&b, header);
+    for (size_t i = 0; i < p->stmts.len; i++)
+        dg_buf_printf(&b, "%s%s\n", b.len ? "\n" : "", p->stmts.items[i]);
+    return dg_buf_steal(&b);
+}

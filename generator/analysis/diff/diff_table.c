@@ -1,0 +1,390 @@
+/* One table of the new schema against its old counterpart: what changed,
+ * whether ALTER TABLE can do it, and the statements (native or rebuild). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../frontend/sqltok.h"
+#include "diff_int.h"
+
+dd_pair *dd_pair_of_old(dd_ctx *c, const char *old_name)
+{
+    for (size_t i = 0; i < c->pairs.len; i++)
+        if (c->pairs.items[i].o && !dg_strcasecmp_ascii(c->pairs.items[i].o->name, old_name))
+            return &c->pairs.items[i];
+    return NULL;
+}
+
+void dd_pair_free(dd_pair *pr)
+{
+    free(pr->col_map);
+    DG_VEC_FREE(&pr->col_renames);
+    free(pr->reason);
+}
+
+static char *lower(const char *s)
+{
+    char *r = dg_xstrdup(s ? s : "");
+    for (char *p = r; *p; p++)
+        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p + 32);
+    return r;
+}
+
+/* Everything about a column but its position and annotations. */
+static char *col_sig(const dg_column *col, const char *name, const dd_renames *cols,
+                     const dd_renames *tables)
+{
+    char *ty = dd_canon(col->type, NULL, NULL), *df = dd_canon(col->default_sql, NULL, NULL);
+    char *ge = dd_canon(col->generated_expr, cols, tables), *nm = lower(name),
+         *co = lower(col->collation);
+    char *s = dg_xprintf("%s|%s|nn%d|d:%s|pk%d%d|c:%s|g%d:%s|ai%d|u%d", nm, ty, col->not_null, df,
+                         col->pk, col->pk_desc, co, (int)col->generated, ge, col->autoincrement,
+                         col->unique);
+    free(ty); free(df); free(ge); free(nm); free(co);
+    return s;
+}
+
+static void join_names(dg_buf *b, const dg_strings *v, const dd_renames *r)
+{
+    for (size_t i = 0; i < v->len; i++) {
+        const char *m = dd_rename_lookup(r, v->items[i]);
+        char *l = lower(m ? m : v->items[i]);
+        dg_buf_printf(b, "%s%s", i ? "," : "", l);
+        free(l);
+    }
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Table-level facts as sorted strings.  `skip_col` flags columns whose
+ * column-level CHECK / REFERENCES travel with ADD/DROP COLUMN. */
+static void table_sigs(dd_ctx *c, const dg_table *t, const dd_renames *cols, const bool *skip_col,
+                       dg_strings *out)
+{
+    const dd_renames *tr = &c->table_renames;
+    bool old_side = cols != NULL;
+    char *mod = lower(t->module), *args = dd_canon(t->module_args, NULL, NULL);
+    char *pkn = lower(t->pk_name), *pkc = lower(t->pk_conflict);
+    DG_VEC_PUSH(out, dg_xprintf("flags s%d w%d m:%s(%s) pk:%s:%s", t->strict, t->without_rowid,
+                                mod, args, pkn, pkc));
+    free(mod); free(args); free(pkn); free(pkc);
+    for (size_t i = 0; i < t->uniques.len; i++) {
+        dg_buf b = DG_BUF_INIT;
+        char *nm = lower(t->uniques.items[i].name), *cf = lower(t->uniques.items[i].conflict);
+        dg_buf_printf(&b, "unique %s %s ", nm, cf);
+        join_names(&b, &t->uniques.items[i].columns, cols);
+        DG_VEC_PUSH(out, dg_buf_steal(&b));
+        free(nm); free(cf);
+    }
+    for (size_t i = 0; i < t->checks.len; i++) {
+        const dg_check *k = &t->checks.items[i];
+        if (k->column >= 0 && skip_col && skip_col[k->column]) continue;
+        const char *cn = k->column >= 0 ? t->columns.items[k->column].name : "";
+        const char *m = old_side ? dd_rename_lookup(cols, cn) : NULL;
+        char *nm = lower(k->name), *cl = lower(m ? m : cn);
+        char *e = dd_canon(k->expr, cols, old_side ? tr : NULL);
+        DG_VEC_PUSH(out, dg_xprintf("check %s %s %s", nm, cl, e));
+        free(nm); free(cl); free(e);
+    }
+    for (size_t i = 0; i < t->foreign_keys.len; i++) {
+        const dg_foreign_key *fk = &t->foreign_keys.items[i];
+        if (fk->columns.len == 1 && skip_col) {
+            int ci = dg_table_column_index(t, fk->columns.items[0]);
+            if (ci >= 0 && skip_col[ci]) continue;
+        }
+        const char *parent = old_side ? dd_rename_lookup(tr, fk->table) : NULL;
+        if (!parent) parent = fk->table;
+        dd_pair *pp = old_side ? dd_pair_of_old(c, fk->table) : NULL;
+        dg_buf b = DG_BUF_INIT;
+        char *nm = lower(fk->name), *pt = lower(parent), *od = lower(fk->on_delete),
+             *ou = lower(fk->on_update);
+        dg_buf_printf(&b, "fk %s ", nm);
+        join_names(&b, &fk->columns, cols);
+        dg_buf_printf(&b, " -> %s(", pt);
+        join_names(&b, &fk->to, pp ? &pp->col_renames : NULL);
+        dg_buf_printf(&b, ") %s %s %d", od, ou, fk->deferrable);
+        DG_VEC_PUSH(out, dg_buf_steal(&b));
+        free(nm); free(pt); free(od); free(ou);
+    }
+    qsort(out->items, out->len, sizeof *out->items, cmp_str);
+}
+
+static bool same_strings(const dg_strings *a, const dg_strings *b)
+{
+    if (a->len != b->len) return false;
+    for (size_t i = 0; i < a->len; i++)
+        if (strcmp(a->items[i], b->items[i]) != 0) return false;
+    return true;
+}
+
+static bool is_constant_default(const char *d)
+{
+    if (!d) return true;
+    dg_lexer lx;
+    dg_lexer_init(&lx, d, strlen(d));
+    dg_tok t = dg_tok_next_sig(&lx);
+    if (dg_tok_is_punct(&lx, t, "-") || dg_tok_is_punct(&lx, t, "+")) t = dg_tok_next_sig(&lx);
+    bool ok = t.kind == DG_TOK_NUMBER || t.kind == DG_TOK_STRING || t.kind == DG_TOK_BLOB ||
+              (t.kind == DG_TOK_IDENT && (dg_tok_is_kw(&lx, t, "NULL") || dg_tok_is_kw(&lx, t, "TRUE") ||
+                                          dg_tok_is_kw(&lx, t, "FALSE")));
+    return ok && dg_tok_next_sig(&lx).kind == DG_TOK_EOF;
+}
+
+static bool is_null_default(const char *d)
+{
+    if (!d) return true;
+    char *n = dd_canon(d, NULL, NULL);
+    bool r = !strcmp(n, "\"null\"");
+    free(n);
+    return r;
+}
+
+/* Why SQLite's ADD COLUMN cannot add this column (NULL when it can). */
+static const char *add_column_blocker(const dg_table *t, const dg_column *col, const char *def)
+{
+    if (!def) return "its definition was not found";
+    if (col->pk) return "it is part of the PRIMARY KEY";
+    if (col->unique || dd_def_has_kw(def, "UNIQUE")) return "it is UNIQUE";
+    if (col->generated == DG_GEN_STORED) return "it is a STORED generated column";
+    if (col->generated == DG_GEN_NONE && !is_constant_default(col->default_sql))
+        return "its DEFAULT is not a constant";
+    if (col->not_null && col->generated == DG_GEN_NONE && is_null_default(col->default_sql))
+        return "it is NOT NULL without a default";
+    if (dd_def_has_kw(def, "REFERENCES") && !is_null_default(col->default_sql))
+        return "it references another table and has a non-NULL default";
+    for (size_t i = 0; i < t->uniques.len; i++)
+        for (size_t k = 0; k < t->uniques.items[i].columns.len; k++)
+            if (!dg_strcasecmp_ascii(t->uniques.items[i].columns.items[k], col->name))
+                return "it is part of a UNIQUE constraint";
+    for (size_t i = 0; i < t->foreign_keys.len; i++) {
+        const dg_foreign_key *fk = &t->foreign_keys.items[i];
+        for (size_t k = 0; k < fk->columns.len; k++)
+            if (!dg_strcasecmp_ascii(fk->columns.items[k], col->name) &&
+                (fk->columns.len > 1 || !dd_def_has_kw(def, "REFERENCES")))
+                return "it is part of a table-level FOREIGN KEY";
+    }
+    return NULL;
+}
+
+/* Why SQLite's DROP COLUMN cannot drop column `ci` of the old table. */
+static const char *drop_column_blocker(const dd_ctx *c, const dg_table *t, size_t ci)
+{
+    const dg_column *col = &t->columns.items[ci];
+    if (col->pk) return "it is part of the PRIMARY KEY";
+    if (col->unique) return "it is UNIQUE";
+    if (t->columns.len < 2) return "it is the only column";
+    for (size_t i = 0; i < t->uniques.len; i++)
+        for (size_t k = 0; k < t->uniques.items[i].columns.len; k++)
+            if (!dg_strcasecmp_ascii(t->uniques.items[i].columns.items[k], col->name))
+                return "it is part of a UNIQUE constraint";
+    for (size_t i = 0; i < t->foreign_keys.len; i++)
+        for (size_t k = 0; k < t->foreign_keys.items[i].columns.len; k++)
+            if (!dg_strcasecmp_ascii(t->foreign_keys.items[i].columns.items[k], col->name))
+                return "it is part of a FOREIGN KEY";
+    for (size_t i = 0; i < t->checks.len; i++)
+        if (t->checks.items[i].column != (int)ci && dd_mentions(t->checks.items[i].expr, col->name))
+            return "a CHECK constraint uses it";
+    for (size_t i = 0; i < t->columns.len; i++)
+        if (i != ci && dd_mentions(t->columns.items[i].generated_expr, col->name))
+            return "a generated column uses it";
+    for (size_t i = 0; i < c->to->indexes.len; i++) {
+        const dg_index *ix = &c->to->indexes.items[i];
+        if (!dg_strcasecmp_ascii(ix->table, t->name) && dd_mentions(ix->sql, col->name))
+            return "an index uses it";
+    }
+    return NULL;
+}
+
+/* Fills col_map and col_renames from names and @renamed_from. */
+static void map_columns(dd_ctx *c, dd_pair *pr)
+{
+    const dg_table *o = pr->o, *n = pr->n;
+    pr->col_map = dg_xmalloc((n->columns.len + 1) * sizeof *pr->col_map);
+    for (size_t i = 0; i < n->columns.len; i++) {
+        const dg_column *nc = &n->columns.items[i];
+        int oi = dg_table_column_index(o, nc->name);
+        if (!c->reverse && oi < 0) {
+            const char *rf = dg_annotation_get(&nc->annotations, "renamed_from");
+            if (rf && *rf) oi = dg_table_column_index(o, rf);
+        }
+        pr->col_map[i] = oi;
+    }
+    if (c->reverse) {   /* the old table (newer schema) names where its columns came from */
+        for (size_t k = 0; k < o->columns.len; k++) {
+            const dg_column *oc = &o->columns.items[k];
+            const char *rf = dg_annotation_get(&oc->annotations, "renamed_from");
+            if (!rf || !*rf || dg_table_column(n, oc->name)) continue;
+            int ni = dg_table_column_index(n, rf);
+            if (ni >= 0 && pr->col_map[ni] < 0) pr->col_map[ni] = (int)k;
+        }
+    }
+    for (size_t i = 0; i < n->columns.len; i++) {
+        int oi = pr->col_map[i];
+        if (oi < 0) continue;
+        const char *on = o->columns.items[oi].name, *nn = n->columns.items[i].name;
+        if (dg_strcasecmp_ascii(on, nn) != 0) {
+            dd_rename *r = DG_VEC_ADD(&pr->col_renames);
+            r->old_name = on;
+            r->new_name = nn;
+        }
+    }
+}
+
+static bool old_col_kept(const dd_pair *pr, size_t oi)
+{
+    for (size_t i = 0; i < pr->n->columns.len; i++)
+        if (pr->col_map[i] == (int)oi) return true;
+    return false;
+}
+
+static void set_reason(dd_pair *pr, char *why)
+{
+    if (!pr->reason) pr->reason = why;
+    else free(why);
+    pr->rebuild = true;
+}
+
+void dd_pair_analyse(dd_ctx *c, dd_pair *pr)
+{
+    const dg_table *o = pr->o, *n = pr->n;
+    map_columns(c, pr);
+    pr->renamed = strcmp(o->name, n->name) != 0;
+    bool *skip_new = dg_xcalloc(n->columns.len + 1, 1), *skip_old = dg_xcalloc(o->columns.len + 1, 1);
+    for (size_t i = 0; i < n->columns.len; i++) {
+        const dg_column *nc = &n->columns.items[i];
+        if (pr->col_map[i] < 0) {
+            pr->changed = true;
+            skip_new[i] = true;
+            char *def = dd_column_def(n->sql, nc->name);
+            const char *why = add_column_blocker(n, nc, def);
+            if (why) set_reason(pr, dg_xprintf("column %s cannot be added with ALTER TABLE: %s", nc->name, why));
+            free(def);
+            continue;
+        }
+        const dg_column *oc = &o->columns.items[pr->col_map[i]];
+        char *a = col_sig(oc, nc->name, &pr->col_renames, &c->table_renames);
+        char *b = col_sig(nc, nc->name, NULL, NULL);
+        if (strcmp(a, b) != 0)
+            set_reason(pr, dg_xprintf("column %s changed", nc->name));
+        free(a);
+        free(b);
+    }
+    for (size_t k = 0; k < o->columns.len; k++) {
+        if (old_col_kept(pr, k)) continue;
+        pr->changed = pr->cols_dropped = true;
+        skip_old[k] = true;
+        const char *why = drop_column_blocker(c, o, k);
+        if (why) set_reason(pr, dg_xprintf("column %s cannot be dropped with ALTER TABLE: %s",
+                                           o->columns.items[k].name, why));
+    }
+    dg_strings so = {0}, sn = {0};
+    table_sigs(c, o, &pr->col_renames, skip_old, &so);
+    table_sigs(c, n, NULL, skip_new, &sn);
+    if (!same_strings(&so, &sn)) set_reason(pr, dg_xstrdup("table constraints or options changed"));
+    if (o->module || n->module) {
+        if (pr->rebuild || pr->changed) pr->rebuild = true;
+    }
+    if (pr->rebuild || pr->renamed || pr->col_renames.len) pr->changed = true;
+    dg_strings_free(&so);
+    dg_strings_free(&sn);
+    free(skip_new);
+    free(skip_old);
+}
+
+/* Statements that rebuild `o` into `n` (12-step procedure, steps 4-7 and
+ * 10; the caller handles indexes, views and triggers). */
+static void emit_rebuild(dd_ctx *c, dd_pair *pr)
+{
+    const dg_table *o = pr->o, *n = pr->n;
+    char *tmp = dg_xprintf("_dalgen_new_%s", n->name);
+    char *qt = dd_q(tmp), *qn = dd_q(n->name);
+    char *create = dd_create_table_named(n->sql, tmp);
+    dd_stmt(c, "-- rebuild %s: %s\n%s;", n->name, pr->reason ? pr->reason : "changed", create);
+    free(create);
+    dg_buf cols = DG_BUF_INIT, vals = DG_BUF_INIT;
+    if (!n->without_rowid && !o->without_rowid && !dg_table_has_rowid_alias(n)) {
+        dg_buf_puts(&cols, "rowid");
+        dg_buf_puts(&vals, "rowid");
+    }
+    for (size_t i = 0; i < n->columns.len; i++) {
+        const dg_column *nc = &n->columns.items[i];
+        if (pr->col_map[i] < 0 || nc->generated != DG_GEN_NONE || nc->hidden) continue;
+        const dg_column *oc = &o->columns.items[pr->col_map[i]];
+        char *qnc = dd_q(nc->name), *qoc = dd_q(oc->name);
+        dg_buf_printf(&cols, "%s%s", cols.len ? ", " : "", qnc);
+        if (nc->not_null && !oc->not_null && nc->default_sql)
+            dg_buf_printf(&vals, "%sIFNULL(%s, %s)", vals.len ? ", " : "", qoc, nc->default_sql);
+        else
+            dg_buf_printf(&vals, "%s%s", vals.len ? ", " : "", qoc);
+        free(qnc);
+        free(qoc);
+    }
+    char *qo = dd_q(n->name);   /* table renames ran before */
+    if (cols.len)
+        dd_stmt(c, "-- copy rows of %s\nINSERT INTO %s (%s)\n  SELECT %s FROM %s;", n->name, qt,
+                dg_buf_cstr(&cols), dg_buf_cstr(&vals), qo);
+    bool ai_o = false, ai_n = false;
+    for (size_t i = 0; i < o->columns.len; i++) ai_o |= o->columns.items[i].autoincrement;
+    for (size_t i = 0; i < n->columns.len; i++) ai_n |= n->columns.items[i].autoincrement;
+    if (ai_o && ai_n) {
+        char *sq = dg_sql_quote_string(tmp), *so = dg_sql_quote_string(n->name);
+        dd_stmt(c, "DELETE FROM sqlite_sequence WHERE name = %s;", sq);
+        dd_stmt(c, "INSERT INTO sqlite_sequence (name, seq)\n  SELECT %s, seq FROM sqlite_sequence WHERE name = %s;",
+                sq, so);
+        free(sq);
+        free(so);
+    }
+    dd_stmt(c, "DROP TABLE %s;", qo);
+    dd_stmt(c, "ALTER TABLE %s RENAME TO %s;", qt, qn);
+    c->p->rebuilds++;
+    dg_buf_free(&cols);
+    dg_buf_free(&vals);
+    free(qo);
+    free(qt);
+    free(qn);
+    free(tmp);
+}
+
+/* Native ALTER TABLE: RENAME COLUMN, DROP COLUMN, ADD COLUMN. */
+static void emit_native(dd_ctx *c, dd_pair *pr)
+{
+    const dg_table *o = pr->o, *n = pr->n;
+    char *qn = dd_q(n->name);
+    for (size_t i = 0; i < pr->col_renames.len; i++) {
+        char *a = dd_q(pr->col_renames.items[i].old_name), *b = dd_q(pr->col_renames.items[i].new_name);
+        dd_stmt(c, "ALTER TABLE %s RENAME COLUMN %s TO %s;", qn, a, b);
+        free(a);
+        free(b);
+    }
+    for (size_t k = 0; k < o->columns.len; k++) {
+        if (old_col_kept(pr, k)) continue;
+        char *q = dd_q(o->columns.items[k].name);
+        dd_stmt(c, "ALTER TABLE %s DROP COLUMN %s;", qn, q);
+        free(q);
+    }
+    for (size_t i = 0; i < n->columns.len; i++) {
+        if (pr->col_map[i] >= 0) continue;
+        char *def = dd_column_def(n->sql, n->columns.items[i].name);
+        dd_stmt(c, "ALTER TABLE %s ADD COLUMN %s;", qn, def);
+        free(def);
+    }
+    free(qn);
+}
+
+void dd_pair_emit(dd_ctx *c, dd_pair *pr)
+{
+    if (!pr->changed) return;
+    if ((pr->o->module || pr->n->module) && pr->rebuild) {
+        char *qo = dd_q(pr->n->name), *sql = dd_sql_out(pr->n->sql);
+        dd_stmt(c, "-- virtual table %s is recreated: %s\nDROP TABLE %s;", pr->n->name,
+                pr->reason ? pr->reason : "changed", qo);
+        dd_stmt(c, "%s;", sql);
+        free(qo);
+        free(sql);
+        return;
+    }
+    if (pr->rebuild) emit_rebuild(c, pr);
+    else emit_native(c, pr);
+}
