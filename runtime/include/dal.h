@@ -1,6 +1,366 @@
-/* dal.h - libdal (placeholder: the runtime issue fills this in). */
+/* dal.h - libdal, the runtime library of dalgen's generated code.
+ *
+ * A tour, from what every program calls to what only generated code calls:
+ *
+ *   1. Connections      dal_open / dal_wrap / dal_close, dal_sqlite
+ *   2. Errors           dal_errmsg / dal_errcode: one message per connection,
+ *                       keeping SQLite's extended result code
+ *   3. Transactions     dal_begin (IMMEDIATE) / dal_begin_read / dal_commit /
+ *                       dal_rollback; nested calls become SAVEPOINTs
+ *   4. Memory           dal_arena: TEXT and BLOB results are copied into the
+ *                       caller's arena and live until it is reset
+ *   5. Values           dal_blob, dal_value (SQLite's five storage classes)
+ *   6. Helpers          UTF-8 check, ISO-8601 time, UUIDv7, nanoid
+ *   7. Generated code   statement cache (dal_unit, dal_stmt_acquire/release),
+ *                       dal_step, exact column readers, binders, slices
+ *
+ * Threads: a dal_db is used by one thread at a time (it is opened with
+ * SQLITE_OPEN_NOMUTEX).  Different dal_db handles may be used by different
+ * threads at once.
+ *
+ * Ownership: every pointer a function returns is owned by libdal unless the
+ * comment says otherwise; strings returned through a dal_arena live until
+ * that arena is reset or freed.  Every _close/_free accepts NULL. */
 #ifndef DAL_H
 #define DAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sqlite3.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Versions ---------------------------------------------------------- */
+
 #define DAL_VERSION_MAJOR 0
 #define DAL_VERSION_MINOR 1
+#define DAL_VERSION_PATCH 0
+#define DAL_VERSION_STRING "0.1.0"
+#define DAL_VERSION_NUMBER \
+    (DAL_VERSION_MAJOR * 10000 + DAL_VERSION_MINOR * 100 + DAL_VERSION_PATCH)
+
+/* True (usable in #if) when these headers serve code generated for libdal
+ * maj.min: same major version, at least that minor version.  Generated
+ * headers use it as
+ *     #if !DAL_VERSION_COMPATIBLE(0, 1)
+ *     #error "blog.h was generated for libdal 0.1: regenerate it"
+ *     #endif */
+#define DAL_VERSION_COMPATIBLE(maj, min) \
+    (DAL_VERSION_MAJOR == (maj) && DAL_VERSION_MINOR >= (min))
+
+/* The same check as a declaration (end it with ';'): compilation fails with
+ * a negative array size when the versions do not fit. */
+#define DAL_REQUIRE_VERSION(maj, min) \
+    extern char dal_require_version_[DAL_VERSION_COMPATIBLE(maj, min) ? 1 : -1]
+
+/* Run-time version of the linked library, e.g. "0.1.0" and 100. */
+const char *dal_version(void);
+int dal_version_number(void);
+
+/* ---- Return codes ------------------------------------------------------ */
+
+#define DAL_OK          0  /* success */
+#define DAL_ROW         1  /* a row is ready (iterators, dal_step) */
+#define DAL_DONE        2  /* no more rows */
+#define DAL_NOTFOUND    3  /* a :one query or get matched no row */
+#define DAL_INVALID     4  /* a validator refused the row; nothing was written */
+#define DAL_CONSTRAINT  5  /* SQLite refused the change (UNIQUE, FOREIGN KEY, CHECK, NOT NULL) */
+#define DAL_CONFLICT    6  /* optimistic concurrency: the row's version changed */
+#define DAL_BUSY        7  /* the database stayed locked past the busy timeout */
+#define DAL_ERROR       8  /* any other failure; see dal_errmsg / dal_errcode */
+#define DAL_MISUSE      9  /* libdal or SQLite used against its contract */
+
+/* The name of a return code ("DAL_OK", ...); "DAL_?" for an unknown one. */
+const char *dal_rc_name(int rc);
+
+/* ---- Memory ------------------------------------------------------------ */
+
+/* A pluggable allocator.  alloc returns NULL on failure; free accepts NULL
+ * and receives the size that was asked for.  The struct must outlive every
+ * arena and connection that uses it. */
+typedef struct dal_allocator {
+    void *(*alloc)(void *ctx, size_t size);
+    void  (*free)(void *ctx, void *ptr, size_t size);
+    void  *ctx;
+} dal_allocator;
+
+typedef struct dal_arena_block dal_arena_block;  /* private */
+
+/* A bump allocator that lives on the caller's stack.  Reset keeps its blocks
+ * for reuse, so a loop that resets the arena once per row allocates nothing
+ * in steady state.  Fields are private. */
+typedef struct dal_arena {
+    char *ptr;                   /* next free byte of cur */
+    char *end;                   /* end of cur */
+    dal_arena_block *cur;        /* block being filled */
+    dal_arena_block *first;      /* all blocks, in order of use */
+    const dal_allocator *alloc;  /* NULL = malloc/free */
+} dal_arena;
+
+#define DAL_ARENA_INIT { NULL, NULL, NULL, NULL, NULL }
+
+void  dal_arena_init(dal_arena *a, const dal_allocator *alloc);  /* alloc NULL = malloc */
+/* Memory aligned for any object, valid until reset/free; NULL when out of
+ * memory.  n = 0 returns a valid unique-enough pointer. */
+void *dal_arena_alloc(dal_arena *a, size_t n);
+char *dal_arena_strdup(dal_arena *a, const char *s);             /* s NULL -> NULL */
+char *dal_arena_strndup(dal_arena *a, const char *s, size_t n);  /* copies n bytes, adds NUL */
+void *dal_arena_memdup(dal_arena *a, const void *p, size_t n);
+void  dal_arena_reset(dal_arena *a);  /* keeps its memory for reuse */
+void  dal_arena_free(dal_arena *a);   /* NULL-safe; the arena may be reused after init */
+size_t dal_arena_capacity(const dal_arena *a);  /* bytes held in blocks (for tests) */
+
+/* ---- Values ------------------------------------------------------------ */
+
+#ifndef DAL_BLOB_DEFINED
+#define DAL_BLOB_DEFINED
+/* data NULL = SQL NULL; an empty BLOB has non-NULL data and len 0. */
+typedef struct dal_blob { const void *data; size_t len; } dal_blob;
+#endif
+
+/* SQLite's storage classes; 0 is NULL so that a zeroed dal_value is NULL. */
+typedef enum dal_type {
+    DAL_TYPE_NULL = 0,
+    DAL_TYPE_INTEGER = 1,
+    DAL_TYPE_REAL = 2,
+    DAL_TYPE_TEXT = 3,
+    DAL_TYPE_BLOB = 4
+} dal_type;
+
+/* A value of any storage class (columns with no declared type). */
+typedef struct dal_value {
+    dal_type type;
+    union {
+        int64_t integer;
+        double  real;
+        struct { const char *data; size_t len; } text;  /* NUL-terminated; len without NUL */
+        dal_blob blob;
+    } as;
+} dal_value;
+
+/* "NULL", "INTEGER", "REAL", "TEXT", "BLOB". */
+const char *dal_type_name(int type);
+
+/* ---- Connections ------------------------------------------------------- */
+
+typedef struct dal_db dal_db;
+
+/* Unix time in milliseconds (UTC); ctx is dal_options.clock_ctx. */
+typedef int64_t (*dal_clock_fn)(void *ctx);
+
+#define DAL_OPTIONS_VERSION 1
+
+/* Options of dal_open / dal_wrap.  Start from DAL_OPTIONS_INIT and change
+ * fields: new fields are only ever appended, with a new version. */
+typedef struct dal_options {
+    int  version;             /* DAL_OPTIONS_VERSION */
+    int  busy_timeout_ms;     /* wait this long for a lock, then DAL_BUSY (default 5000; 0 = never wait) */
+    bool no_wal;              /* keep the rollback journal (WAL changes the file for good) */
+    bool lenient;             /* reads convert like sqlite3_column_* instead of DAL_ERROR */
+    bool create_dirs;         /* create the missing folders of path */
+    bool read_only;           /* open read-only; no pragma that writes */
+    bool skip_validation;     /* generated insert/update do not run validators */
+    const dal_allocator *allocator;  /* NULL = malloc/free; must outlive the dal_db */
+    dal_clock_fn clock;       /* NULL = the system clock */
+    void *clock_ctx;
+} dal_options;
+
+#define DAL_OPTIONS_INIT \
+    { DAL_OPTIONS_VERSION, 5000, false, false, false, false, false, NULL, NULL, NULL }
+
+/* Open (creating if needed, unless read_only) the database at path with
+ * WAL, foreign_keys=ON, synchronous=NORMAL and a busy timeout.  Like
+ * sqlite3_open, a failed dal_open may still set *out to a handle whose
+ * dal_errmsg explains the failure: dal_close it either way. */
+int  dal_open(dal_db **out, const char *path, const dal_options *opts); /* opts NULL = defaults */
+/* Use a connection the program opened.  No pragma is changed: the program
+ * configured the connection (only the dal_array function is registered).
+ * dal_close finalizes libdal's statements and leaves the handle open: the
+ * program still closes it, after dal_close. */
+int  dal_wrap(dal_db **out, sqlite3 *handle, const dal_options *opts);  /* adopt an open connection */
+/* Finalize every cached statement and close the connection (if dal_open
+ * opened it).  NULL-safe.  Iterators still open become invalid. */
+void dal_close(dal_db *db);
+sqlite3 *dal_sqlite(dal_db *db);
+/* The options in effect (a copy kept by the connection). */
+const dal_options *dal_db_options(const dal_db *db);
+bool dal_is_lenient(const dal_db *db);
+bool dal_skips_validation(const dal_db *db);
+
+/* Run SQL without results (several statements allowed). */
+int  dal_exec(dal_db *db, const char *sql);
+int64_t dal_changes(dal_db *db);      /* rows changed by the last statement */
+int64_t dal_last_rowid(dal_db *db);   /* sqlite3_last_insert_rowid */
+
+/* ---- Errors ------------------------------------------------------------ */
+
+/* Message of the last error on this connection ("not an error" if none).
+ * Valid until the next libdal call on db.  The last error stays until
+ * another error replaces it or dal_error_clear. */
+const char *dal_errmsg(dal_db *db);
+int  dal_errcode(dal_db *db);         /* SQLite's extended code of the last error, 0 if none */
+void dal_error_clear(dal_db *db);
+/* Record an error on db and return rc (for generated code and helpers):
+ * sqlite_code is the extended code dal_errcode reports (0 for none). */
+int  dal_error_set(dal_db *db, int rc, int sqlite_code, const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+/* Map a SQLite result code to DAL_* and, for an error, record SQLite's
+ * message and extended code on db.  SQLITE_OK/ROW/DONE map to
+ * DAL_OK/ROW/DONE and record nothing. */
+int  dal_sqlite_error(dal_db *db, int sqlite_rc);
+
+/* ---- Transactions ------------------------------------------------------ */
+
+/* Depth 0 -> BEGIN IMMEDIATE (dal_begin) or BEGIN DEFERRED (dal_begin_read);
+ * deeper calls -> SAVEPOINT.  dal_rollback of a savepoint undoes only the
+ * work since its dal_begin; the outer transaction goes on. */
+int  dal_begin(dal_db *db);           /* BEGIN IMMEDIATE; nested calls become savepoints */
+int  dal_begin_read(dal_db *db);      /* BEGIN DEFERRED */
+int  dal_commit(dal_db *db);
+int  dal_rollback(dal_db *db);
+int  dal_txn_depth(const dal_db *db); /* 0 outside dal_begin/dal_begin_read */
+
+/* ---- Helpers for generated code and programs --------------------------- */
+
+/* True when s[0..len) is well-formed UTF-8 (no overlong forms, surrogates or
+ * code points past U+10FFFF). */
+bool dal_utf8_valid(const char *s, size_t len);
+
+/* Now, in Unix milliseconds, from the connection's clock option. */
+int64_t dal_now_ms(dal_db *db);
+#define DAL_ISO8601_SIZE 25  /* "2026-11-22T06:16:17.123Z" and its NUL */
+/* Format Unix ms as UTC ISO-8601 with milliseconds into out. */
+void dal_iso8601_format(int64_t unix_ms, char out[DAL_ISO8601_SIZE]);
+/* dal_now_ms formatted, copied into the arena. */
+int  dal_now_iso8601(dal_db *db, dal_arena *a, const char **out);
+
+#define DAL_UUID_SIZE 37  /* 36 characters and NUL */
+/* A UUIDv7 (RFC 9562) in lower-case text: 48-bit Unix ms, then 12 bits of
+ * sub-millisecond time (method 3) that count up when the clock does not move,
+ * so ids from one connection sort in creation order; 62 random bits. */
+int  dal_uuid7_buf(dal_db *db, char out[DAL_UUID_SIZE]);
+int  dal_uuid7(dal_db *db, dal_arena *a, const char **out);
+
+#define DAL_NANOID_DEFAULT 21
+/* n characters of the URL-safe alphabet A-Za-z0-9_- (out holds n + 1). */
+int  dal_nanoid_buf(dal_db *db, size_t n, char *out);
+int  dal_nanoid(dal_db *db, size_t n, dal_arena *a, const char **out);
+
+/* n bytes from the operating system (getrandom, else /dev/urandom). */
+int  dal_random(dal_db *db, void *buf, size_t n);
+
+/* ---- Generated code: statement cache ----------------------------------- */
+
+/* One static const dal_unit per generated .c file:
+ *     static unsigned blog__slot;
+ *     static const char *const blog__sql[] = { "SELECT ...", ... };
+ *     static const dal_unit blog__unit = { "blog", 2, blog__sql, &blog__slot };
+ * slot starts at 0; libdal gives each unit a process-wide number on first
+ * use, which indexes an array on the connection (O(1) lookup). */
+typedef struct dal_unit {
+    const char *name;
+    int nstmts;
+    const char *const *sql;
+    unsigned *slot;
+} dal_unit;
+
+/* The prepared statement id of unit u on db, prepared on first use with
+ * SQLITE_PREPARE_PERSISTENT and cached until dal_close.  When the cached one
+ * is held (acquired and not yet released, e.g. by an open iterator) a second
+ * copy is handed out.  Pair every successful acquire with one release. */
+int  dal_stmt_acquire(dal_db *db, const dal_unit *u, int id, sqlite3_stmt **out);
+/* Reset st, clear its bindings and give it back to the cache.  st NULL is a
+ * no-op. */
+void dal_stmt_release(dal_db *db, const dal_unit *u, int id, sqlite3_stmt *st);
+
+/* sqlite3_step with the result mapped: DAL_ROW, DAL_DONE, or an error
+ * recorded on db (DAL_CONSTRAINT, DAL_BUSY, DAL_ERROR, ...). */
+int  dal_step(dal_db *db, sqlite3_stmt *st);
+/* Step a statement that returns no rows: DAL_OK when it finished. */
+int  dal_step_done(dal_db *db, sqlite3_stmt *st);
+
+/* A statement being iterated; generated iterators embed one.  Zero it (or
+ * DAL_ITER_INIT) before use so that dal_iter_end of an unopened iterator is
+ * safe. */
+typedef struct dal_iter {
+    dal_db *db;
+    sqlite3_stmt *st;
+    const dal_unit *unit;
+    int id;
+} dal_iter;
+#define DAL_ITER_INIT { NULL, NULL, NULL, 0 }
+/* Acquire the statement into it (bind its parameters next). */
+int  dal_iter_open(dal_iter *it, dal_db *db, const dal_unit *u, int id);
+/* Step: DAL_ROW, DAL_DONE (the statement is released) or an error (released). */
+int  dal_iter_step(dal_iter *it);
+/* Release the statement; NULL-safe and idempotent. */
+void dal_iter_end(dal_iter *it);
+
+/* ---- Generated code: exact column readers -------------------------------
+ * col is the 0-based result column, colname the name used in messages.
+ * A value whose storage class does not fit is DAL_ERROR naming the column
+ * (dal_errcode SQLITE_MISMATCH), unless the connection is lenient: then
+ * SQLite's conversion applies.  INTEGER fits double; NULL fits only the
+ * nullable forms.  TEXT and BLOB are copied into the arena. */
+int dal_read_int64(dal_db *db, sqlite3_stmt *st, int col, const char *colname, int64_t *out);
+int dal_read_int64_null(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has, int64_t *out);
+int dal_read_double(dal_db *db, sqlite3_stmt *st, int col, const char *colname, double *out);
+int dal_read_double_null(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has, double *out);
+int dal_read_bool(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *out);
+int dal_read_bool_null(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has, bool *out);
+/* NULL -> *out NULL. */
+int dal_read_text(dal_db *db, sqlite3_stmt *st, int col, const char *colname, dal_arena *a, const char **out);
+/* NULL -> data NULL; empty BLOB -> non-NULL data, len 0. */
+int dal_read_blob(dal_db *db, sqlite3_stmt *st, int col, const char *colname, dal_arena *a, dal_blob *out);
+/* Any storage class; TEXT/BLOB copied into the arena. */
+int dal_read_value(dal_db *db, sqlite3_stmt *st, int col, const char *colname, dal_arena *a, dal_value *out);
+
+/* ---- Generated code: binders --------------------------------------------
+ * idx is SQLite's 1-based parameter index.  Pointers bound by dal_bind_text,
+ * dal_bind_blob and dal_bind_value are NOT copied: they must stay valid
+ * until the statement is released (use the _copy forms otherwise, e.g. for
+ * iterators whose caller may free the argument before the last row). */
+int dal_bind_null(dal_db *db, sqlite3_stmt *st, int idx);
+int dal_bind_int64(dal_db *db, sqlite3_stmt *st, int idx, int64_t v);
+int dal_bind_int64_null(dal_db *db, sqlite3_stmt *st, int idx, bool has, int64_t v);
+int dal_bind_double(dal_db *db, sqlite3_stmt *st, int idx, double v);
+int dal_bind_double_null(dal_db *db, sqlite3_stmt *st, int idx, bool has, double v);
+int dal_bind_bool(dal_db *db, sqlite3_stmt *st, int idx, bool v);
+int dal_bind_bool_null(dal_db *db, sqlite3_stmt *st, int idx, bool has, bool v);
+int dal_bind_text(dal_db *db, sqlite3_stmt *st, int idx, const char *s);       /* NULL -> SQL NULL */
+int dal_bind_text_copy(dal_db *db, sqlite3_stmt *st, int idx, const char *s);
+int dal_bind_blob(dal_db *db, sqlite3_stmt *st, int idx, dal_blob b);          /* data NULL -> SQL NULL */
+int dal_bind_blob_copy(dal_db *db, sqlite3_stmt *st, int idx, dal_blob b);
+int dal_bind_value(dal_db *db, sqlite3_stmt *st, int idx, const dal_value *v); /* NULL -> SQL NULL */
+int dal_bind_value_copy(dal_db *db, sqlite3_stmt *st, int idx, const dal_value *v);
+
+/* ---- Generated code: slices (IN (sqlc.slice(x))) ------------------------
+ * `x IN (SELECT value FROM dal_array(?))` with a dal_array bound to the
+ * parameter: the statement stays prepared whatever the length.  The
+ * dal_array and its elements must stay valid until the statement is
+ * released (generated iterators keep it inside the iterator). */
+typedef struct dal_array {
+    dal_type type;       /* INTEGER: int64_t[], REAL: double[], TEXT: const char *[], BLOB: dal_blob[] */
+    size_t len;
+    const void *data;    /* NULL allowed when len is 0; NULL elements of TEXT/BLOB are SQL NULL */
+} dal_array;
+#define DAL_ARRAY_POINTER_TYPE "dal_array"
+int dal_bind_array(dal_db *db, sqlite3_stmt *st, int idx, const dal_array *arr);
+/* Register the dal_array table-valued function on a connection (dal_open
+ * and dal_wrap do it; the generator calls it on its schema database). */
+int dal_array_register(sqlite3 *handle);
+
+#ifdef __cplusplus
+}
+#endif
+
+#include "dal_validate.h"
+#include "dal_migrate.h"
+
 #endif

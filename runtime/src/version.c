@@ -1,4 +1,5 @@
+/* version.c - the run-time version of libdal. */
 #include "dal.h"
 
-int dal_version_major(void);
-int dal_version_major(void) { return DAL_VERSION_MAJOR; }
+const char *dal_version(void) { return DAL_VERSION_STRING; }
+int dal_version_number(void) { return DAL_VERSION_NUMBER; }

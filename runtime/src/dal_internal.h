@@ -1,0 +1,67 @@
+/* dal_internal.h - the connection struct and private cross-file helpers of
+ * libdal (dal__ prefix).  Not installed. */
+#ifndef DAL_INTERNAL_H
+#define DAL_INTERNAL_H
+
+#include "dal.h"
+
+#define DAL__ERRMSG_SIZE 1024
+#define DAL__RANDOM_POOL 256
+
+/* One cached statement of a unit on a connection. */
+typedef struct dal__entry {
+    sqlite3_stmt *st;     /* prepared on first use */
+    sqlite3_stmt *spare;  /* a released second copy, kept for the next overlap */
+    int held;             /* st is acquired and not yet released */
+} dal__entry;
+
+/* A connection's statements of one unit: entries[0..nstmts). */
+typedef struct dal__unit_cache {
+    const dal_unit *unit;
+    dal__entry *entries;
+} dal__unit_cache;
+
+struct dal_db {
+    sqlite3 *handle;
+    bool owns_handle;
+    dal_options opts;
+    dal_allocator alloc;
+
+    dal__unit_cache *units;    /* indexed by slot - 1 */
+    unsigned nunits;
+
+    int txn_depth;
+    bool txn_base_savepoint;   /* depth 1 is a savepoint (wrapped inside a transaction) */
+
+    int64_t busy_started_ms;   /* monotonic ms when the current wait began */
+    int64_t busy_waited_ms;    /* how long the last wait lasted */
+    bool busy_gave_up;         /* the last wait ended at the timeout */
+
+    /* UUIDv7 monotonic state (method 3): last ms and 12-bit fraction. */
+    int64_t uuid_ms;
+    unsigned uuid_sub;
+
+    unsigned char pool[DAL__RANDOM_POOL];  /* buffered OS randomness */
+    size_t pool_left;
+
+    int errcode;
+    char errmsg[DAL__ERRMSG_SIZE];
+};
+
+void *dal__alloc(dal_db *db, size_t n);
+void *dal__calloc(dal_db *db, size_t n);
+void  dal__free(dal_db *db, void *p, size_t n);
+extern const dal_allocator dal__malloc_allocator;
+
+/* Monotonic clock in ms, for measuring waits. */
+int64_t dal__monotonic_ms(void);
+
+/* Statement cache teardown (dal_close). */
+void dal__stmt_cache_free(dal_db *db);
+
+/* Busy handler measuring the wait (installed by dal_open). */
+int dal__busy_handler(void *ctx, int count);
+
+int dal__oom(dal_db *db);
+
+#endif

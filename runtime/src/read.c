@@ -1,0 +1,163 @@
+/* read.c - exact column readers: the storage class must fit the field,
+ * unless the connection is lenient.
+ *
+ * The readers take the column's sqlite3_value once and read its type and
+ * content from it: one call into the statement per column, like a
+ * hand-written sqlite3_column_int64.  (Reading an unprotected value is fine
+ * here: a dal_db is used by one thread at a time.) */
+#include "dal_internal.h"
+
+static const unsigned char empty_blob[1];
+
+static int mismatch(dal_db *db, const char *colname, const char *want, int found)
+{
+    return dal_error_set(db, DAL_ERROR, SQLITE_MISMATCH,
+                         "column \"%s\": expected %s, found %s", colname, want,
+                         dal_type_name(found == SQLITE_NULL ? DAL_TYPE_NULL : found));
+}
+
+static int type_of(sqlite3_value *v)
+{
+    int t = sqlite3_value_type(v);
+    return t == SQLITE_NULL ? DAL_TYPE_NULL : t;  /* SQLITE_INTEGER..BLOB are 1..4 */
+}
+
+int dal_read_int64(dal_db *db, sqlite3_stmt *st, int col, const char *colname, int64_t *out)
+{
+    sqlite3_value *v = sqlite3_column_value(st, col);
+    int t = sqlite3_value_type(v);
+    if (t != SQLITE_INTEGER && !db->opts.lenient) return mismatch(db, colname, "INTEGER", t);
+    *out = (int64_t)sqlite3_value_int64(v);
+    return DAL_OK;
+}
+
+int dal_read_int64_null(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
+                        bool *has, int64_t *out)
+{
+    sqlite3_value *v = sqlite3_column_value(st, col);
+    int t = sqlite3_value_type(v);
+    if (t == SQLITE_NULL) {
+        *has = false;
+        *out = 0;
+        return DAL_OK;
+    }
+    if (t != SQLITE_INTEGER && !db->opts.lenient) return mismatch(db, colname, "INTEGER", t);
+    *has = true;
+    *out = (int64_t)sqlite3_value_int64(v);
+    return DAL_OK;
+}
+
+int dal_read_double(dal_db *db, sqlite3_stmt *st, int col, const char *colname, double *out)
+{
+    sqlite3_value *v = sqlite3_column_value(st, col);
+    int t = sqlite3_value_type(v);
+    if (t != SQLITE_FLOAT && t != SQLITE_INTEGER && !db->opts.lenient)
+        return mismatch(db, colname, "REAL", t);
+    *out = sqlite3_value_double(v);
+    return DAL_OK;
+}
+
+int dal_read_double_null(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
+                         bool *has, double *out)
+{
+    sqlite3_value *v = sqlite3_column_value(st, col);
+    int t = sqlite3_value_type(v);
+    if (t == SQLITE_NULL) {
+        *has = false;
+        *out = 0;
+        return DAL_OK;
+    }
+    if (t != SQLITE_FLOAT && t != SQLITE_INTEGER && !db->opts.lenient)
+        return mismatch(db, colname, "REAL", t);
+    *has = true;
+    *out = sqlite3_value_double(v);
+    return DAL_OK;
+}
+
+int dal_read_bool(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *out)
+{
+    int64_t i = 0;
+    int rc = dal_read_int64(db, st, col, colname, &i);
+    *out = i != 0;
+    return rc;
+}
+
+int dal_read_bool_null(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
+                       bool *has, bool *out)
+{
+    int64_t i = 0;
+    int rc = dal_read_int64_null(db, st, col, colname, has, &i);
+    *out = i != 0;
+    return rc;
+}
+
+int dal_read_text(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
+                  dal_arena *a, const char **out)
+{
+    sqlite3_value *v = sqlite3_column_value(st, col);
+    int t = sqlite3_value_type(v);
+    const unsigned char *s;
+    if (t == SQLITE_NULL) {
+        *out = NULL;
+        return DAL_OK;
+    }
+    if (t != SQLITE_TEXT && !db->opts.lenient) {
+        *out = NULL;
+        return mismatch(db, colname, "TEXT", t);
+    }
+    s = sqlite3_value_text(v);  /* before _bytes: the length of the text form */
+    if (!s) return dal__oom(db);
+    if (!(*out = dal_arena_strndup(a, (const char *)s, (size_t)sqlite3_value_bytes(v))))
+        return dal__oom(db);
+    return DAL_OK;
+}
+
+int dal_read_blob(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
+                  dal_arena *a, dal_blob *out)
+{
+    sqlite3_value *v = sqlite3_column_value(st, col);
+    int t = sqlite3_value_type(v);
+    const void *p;
+    size_t n;
+    out->data = NULL;
+    out->len = 0;
+    if (t == SQLITE_NULL) return DAL_OK;
+    if (t != SQLITE_BLOB && !db->opts.lenient) return mismatch(db, colname, "BLOB", t);
+    p = sqlite3_value_blob(v);
+    n = (size_t)sqlite3_value_bytes(v);
+    if (n == 0) {
+        out->data = empty_blob;
+        return DAL_OK;
+    }
+    if (!p || !(out->data = dal_arena_memdup(a, p, n))) return dal__oom(db);
+    out->len = n;
+    return DAL_OK;
+}
+
+int dal_read_value(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
+                   dal_arena *a, dal_value *out)
+{
+    sqlite3_value *v = sqlite3_column_value(st, col);
+    const unsigned char *s;
+    (void)colname;
+    out->type = (dal_type)type_of(v);
+    switch (out->type) {
+    case DAL_TYPE_INTEGER: out->as.integer = (int64_t)sqlite3_value_int64(v); break;
+    case DAL_TYPE_REAL: out->as.real = sqlite3_value_double(v); break;
+    case DAL_TYPE_TEXT:
+        s = sqlite3_value_text(v);
+        out->as.text.len = (size_t)sqlite3_value_bytes(v);
+        if (!s || !(out->as.text.data = dal_arena_strndup(a, (const char *)s, out->as.text.len)))
+            return dal__oom(db);
+        break;
+    case DAL_TYPE_BLOB:
+        out->as.blob.len = (size_t)sqlite3_value_bytes(v);
+        out->as.blob.data = empty_blob;
+        if (out->as.blob.len && !(out->as.blob.data = dal_arena_memdup(a, sqlite3_value_blob(v),
+                                                                       out->as.blob.len)))
+            return dal__oom(db);
+        break;
+    case DAL_TYPE_NULL: break;
+    }
+    return DAL_OK;
+}

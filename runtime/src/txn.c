@@ -1,0 +1,73 @@
+/* txn.c - transactions; nested calls become savepoints named dal_<depth>. */
+#include "dal_internal.h"
+
+#include <stdio.h>
+
+static int savepoint(dal_db *db, const char *verb, int depth)
+{
+    char sql[64];
+    snprintf(sql, sizeof sql, "%s dal_%d", verb, depth);
+    return dal_exec(db, sql);
+}
+
+static int begin(dal_db *db, const char *sql)
+{
+    int rc;
+    if (db->txn_depth == 0) {
+        /* A wrapped connection may already be inside the program's own
+         * transaction: then our outermost level is a savepoint too. */
+        db->txn_base_savepoint = !sqlite3_get_autocommit(db->handle);
+        rc = db->txn_base_savepoint ? savepoint(db, "SAVEPOINT", 1) : dal_exec(db, sql);
+    } else {
+        rc = savepoint(db, "SAVEPOINT", db->txn_depth + 1);
+    }
+    if (rc == DAL_OK) db->txn_depth++;
+    return rc;
+}
+
+int dal_begin(dal_db *db) { return begin(db, "BEGIN IMMEDIATE"); }
+int dal_begin_read(dal_db *db) { return begin(db, "BEGIN DEFERRED"); }
+
+/* SQLite rolls back on its own after some errors (SQLITE_FULL, IOERR, ...):
+ * then the levels we track are gone. */
+static int lost_transaction(dal_db *db)
+{
+    if (db->txn_base_savepoint || !sqlite3_get_autocommit(db->handle)) return 0;
+    db->txn_depth = 0;
+    return 1;
+}
+
+int dal_commit(dal_db *db)
+{
+    int rc;
+    if (db->txn_depth == 0)
+        return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "dal_commit: no transaction is open");
+    if (lost_transaction(db))
+        return dal_error_set(db, DAL_ERROR, SQLITE_ABORT,
+                             "dal_commit: SQLite already rolled the transaction back after an error");
+    if (db->txn_depth > 1 || db->txn_base_savepoint)
+        rc = savepoint(db, "RELEASE", db->txn_depth);
+    else
+        rc = dal_exec(db, "COMMIT");
+    if (rc == DAL_OK) db->txn_depth--;
+    return rc;
+}
+
+int dal_rollback(dal_db *db)
+{
+    int rc;
+    if (db->txn_depth == 0)
+        return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "dal_rollback: no transaction is open");
+    if (lost_transaction(db)) return DAL_OK;
+    if (db->txn_depth > 1 || db->txn_base_savepoint) {
+        rc = savepoint(db, "ROLLBACK TO", db->txn_depth);
+        if (rc == DAL_OK) rc = savepoint(db, "RELEASE", db->txn_depth);
+    } else {
+        rc = dal_exec(db, "ROLLBACK");
+    }
+    /* The level is gone even when SQLite complains: never leave it half open. */
+    db->txn_depth--;
+    return rc;
+}
+
+int dal_txn_depth(const dal_db *db) { return db->txn_depth; }
