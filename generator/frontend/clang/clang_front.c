@@ -1,11 +1,182 @@
-/* Used when dalgen is built with -DDALGEN_WITH_LIBCLANG=OFF. */
+/* clang_front.c - dg_clang_load: annotated header -> DDL -> schema model.
+ *
+ * The header's structs are written as DDL (clang_ddl.c) and that DDL is
+ * loaded by the SQL front end, so a header and the equivalent hand-written
+ * DDL give the same model by construction.  Locations are then moved from
+ * the DDL text back to the header. */
 #include "../clang_front.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../../util/buf.h"
+#include "../sources.h"
+#include "clang_ddl.h"
+#include "clang_tu.h"
+#include "clang_walk.h"
+
+typedef struct remap {
+    const dg_cddl *ddl;
+    const char    *tmp;    /* the DDL's temporary file name */
+    dg_schema     *into;
+} remap;
+
+static void fix_loc(const remap *r, dg_loc *loc)
+{
+    if (!loc->file || strcmp(loc->file, r->tmp) != 0) return;
+    dg_loc o = dg_cddl_origin(r->ddl, loc->line);
+    loc->file = o.file ? dg_schema_intern_file(r->into, o.file) : NULL;
+    loc->line = o.line;
+    loc->col = o.col;
+}
+
+static void fix_annotations(const remap *r, dg_annotations *a)
+{
+    for (size_t i = 0; i < a->len; i++) fix_loc(r, &a->items[i].loc);
+}
+
+static void fix_table(const remap *r, dg_table *t)
+{
+    fix_loc(r, &t->loc);
+    fix_annotations(r, &t->annotations);
+    for (size_t i = 0; i < t->columns.len; i++) {
+        fix_loc(r, &t->columns.items[i].loc);
+        fix_annotations(r, &t->columns.items[i].annotations);
+    }
+    for (size_t i = 0; i < t->uniques.len; i++) fix_loc(r, &t->uniques.items[i].loc);
+    for (size_t i = 0; i < t->checks.len; i++) fix_loc(r, &t->checks.items[i].loc);
+    for (size_t i = 0; i < t->foreign_keys.len; i++) fix_loc(r, &t->foreign_keys.items[i].loc);
+}
+
+/* Prints the SQL front end's diagnostics about the DDL at the header lines
+ * they came from. */
+static void forward_diagnostics(const remap *r, const char *text, dg_diags *d)
+{
+    FILE *out = d && d->out ? d->out : stderr;
+    size_t n = strlen(r->tmp);
+    for (const char *p = text; *p;) {
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) : strlen(p);
+        int line = 0, col = 0, used = 0;
+        if (!strncmp(p, r->tmp, n) && p[n] == ':' && sscanf(p + n, ":%d:%d:%n", &line, &col, &used) >= 2 && used) {
+            dg_loc o = dg_cddl_origin(r->ddl, line);
+            fprintf(out, "%s:%d:%d:%.*s\n", o.file ? o.file : "?", o.line, o.col, (int)(len - n - (size_t)used),
+                    p + n + used);
+        } else {
+            fprintf(out, "%.*s\n", (int)len, p);
+        }
+        p += len + (eol ? 1 : 0);
+    }
+}
+
+/* Loads `ddl` with the SQL front end from a temporary file. */
+static int load_ddl(const dg_cddl *ddl, dg_schema *into, dg_schema **out, dg_diags *d)
+{
+    const char *dir = getenv("TMPDIR");
+    char *tmp = dg_xprintf("%s/dalgen-header-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        dg_error(d, (dg_loc){NULL, 0, 0}, "cannot create a temporary file in %s", dir && *dir ? dir : "/tmp");
+        free(tmp);
+        return -1;
+    }
+    FILE *f = fdopen(fd, "w");
+    fwrite(ddl->text.data, 1, ddl->text.len, f);
+    fclose(f);
+
+    dg_sources src = {0};
+    dg_sources_add(&src, DG_SRC_SQL_FILE, tmp);
+    char *captured = NULL;
+    size_t captured_len = 0;
+    FILE *mem = open_memstream(&captured, &captured_len);
+    dg_diags inner = {mem, 0, 0};
+    int rc = dg_schema_load(&src, out, &inner);
+    fclose(mem);
+    remap r = {ddl, tmp, into};
+    forward_diagnostics(&r, captured, d);
+    if (d) {
+        d->errors += inner.errors;
+        d->warnings += inner.warnings;
+    }
+    if (rc == 0) {
+        for (size_t i = 0; i < (*out)->tables.len; i++) fix_table(&r, &(*out)->tables.items[i]);
+        for (size_t i = 0; i < (*out)->indexes.len; i++) fix_loc(&r, &(*out)->indexes.items[i].loc);
+    }
+    free(captured);
+    dg_sources_free(&src);
+    unlink(tmp);
+    free(tmp);
+    return rc;
+}
+
+/* Moves the tables and indexes of `from` to the end of `into`. */
+static void move_objects(dg_schema *from, dg_schema *into, dg_diags *d)
+{
+    for (size_t i = 0; i < from->tables.len; i++) {
+        dg_table *t = &from->tables.items[i];
+        if (dg_schema_table(into, t->name)) {
+            dg_error(d, t->loc, "table '%s' is already defined by an earlier schema source", t->name);
+            continue;
+        }
+        DG_VEC_PUSH(&into->tables, *t);
+        memset(t, 0, sizeof *t);
+    }
+    for (size_t i = 0; i < from->indexes.len; i++) {
+        DG_VEC_PUSH(&into->indexes, from->indexes.items[i]);
+        memset(&from->indexes.items[i], 0, sizeof from->indexes.items[i]);
+    }
+}
+
+int dg_clang_ddl(const char *header, const dg_strings *clang_args, char **out, dg_diags *d)
+{
+    dg_strings files = {0};
+    dg_ctables tables = {0};
+    dg_ctu tu;
+    int rc = dg_ctu_parse(header, clang_args, &files, &tu, d);
+    if (rc == 0) {
+        rc = dg_clang_walk(&tu, header, &tables, d);
+        dg_ctu_dispose(&tu);
+    }
+    if (rc == 0) {
+        dg_cddl ddl;
+        dg_cddl_build(&tables, &ddl);
+        *out = dg_buf_steal(&ddl.text);
+        dg_cddl_free(&ddl);
+    }
+    dg_ctables_free(&tables);
+    dg_strings_free(&files);
+    return rc;
+}
 
 int dg_clang_load(const char *header, const dg_strings *clang_args, dg_schema *into, dg_diags *d)
 {
-    (void)clang_args;
-    (void)into;
-    dg_loc loc = {header, 0, 0};
-    dg_error(d, loc, "this dalgen was built without libclang: --header is not available");
-    return -1;
+    dg_strings files = {0};
+    dg_ctables tables = {0};
+    dg_ctu tu;
+    int errors_before = d ? d->errors : 0;
+    int rc = dg_ctu_parse(header, clang_args, &files, &tu, d);
+    if (rc == 0) {
+        rc = dg_clang_walk(&tu, header, &tables, d);
+        dg_ctu_dispose(&tu);
+    }
+    if (rc == 0 && tables.len == 0) {
+        dg_error(d, (dg_loc){dg_schema_intern_file(into, header), 0, 0},
+                 "no struct with DAL_TABLE(\"name\") in this header");
+        rc = -1;
+    }
+    if (rc == 0) {
+        dg_cddl ddl;
+        dg_cddl_build(&tables, &ddl);
+        dg_schema *loaded = NULL;
+        rc = load_ddl(&ddl, into, &loaded, d);
+        if (rc == 0) move_objects(loaded, into, d);
+        dg_schema_free(loaded);
+        dg_cddl_free(&ddl);
+    }
+    dg_ctables_free(&tables);
+    dg_strings_free(&files);
+    if (d && d->errors > errors_before) rc = -1;
+    return rc;
 }

@@ -1,0 +1,37 @@
+/* clang_types.h - C field types -> SQLite column types (docs/clang.md). */
+#ifndef DG_CLANG_TYPES_H
+#define DG_CLANG_TYPES_H
+
+#include <clang-c/Index.h>
+#include <stdbool.h>
+
+#include "../../model/model.h"
+
+typedef enum dg_ckind {
+    DG_CK_SCALAR = 0,   /* integer, bool, floating point, enum */
+    DG_CK_STRING,       /* char *, const char * */
+    DG_CK_ARRAY,        /* char[N] */
+    DG_CK_BLOB          /* dal_blob */
+} dg_ckind;
+
+typedef struct dg_cmapped {
+    const char *sql_type;    /* INTEGER, BOOLEAN, REAL, TEXT, BLOB (static) */
+    dg_ckind    kind;
+    bool        pointer;     /* a pointer to a scalar: NULL = SQL NULL */
+    bool        is_bool;
+    bool        is_enum;
+    long long   max_bytes;   /* char[N]: N - 1; otherwise -1 */
+    dg_strings  enum_names;  /* enum constants in declaration order */
+    DG_VEC(long long) enum_values;
+    char       *spelled;     /* the field's type as written */
+    char       *enum_spelled;/* the enum type as written (without the pointer) */
+    bool        default_c;   /* spelled is what dalgen would emit for the column */
+} dg_cmapped;
+
+/* Maps a field type.  `enum_as_int` selects INTEGER storage for enums.
+ * Returns 0, or -1 and sets *why (caller frees) to the reason it cannot be a
+ * column.  Free *out with dg_cmapped_free either way. */
+int  dg_ctype_map(CXType type, bool enum_as_int, dg_cmapped *out, char **why);
+void dg_cmapped_free(dg_cmapped *m);
+
+#endif
