@@ -1,5 +1,101 @@
-/* dal_migrate.h - part of libdal, included by dal.h. */
+/* dal_migrate.h - libdal's migration runner (part of libdal, included by
+ * dal.h).
+ *
+ * A migration is an up script, an optional down script and the checksum
+ * dalgen computed for it (libdal needs no hash library: it compares the
+ * text it is given).  The history lives in the table
+ *     _dal_migrations(id INTEGER PRIMARY KEY, name, checksum, applied_at)
+ *
+ * The runner, not the script, owns the transaction and the foreign-key
+ * switch.  For each migration it turns foreign keys off (before the
+ * transaction: SQLite ignores the pragma inside one), runs BEGIN IMMEDIATE,
+ * re-reads the history (so a second process migrating at the same time sees
+ * the first one's work and skips it), records PRAGMA foreign_key_check, runs
+ * the statements, refuses any foreign-key violation that was not there
+ * before, records the migration, commits and restores foreign_keys.  A
+ * failing migration is rolled back: the database stays at the previous
+ * version.  A script containing BEGIN, COMMIT, END, ROLLBACK, SAVEPOINT,
+ * RELEASE or PRAGMA foreign_keys is refused before anything runs, and so is
+ * a history that does not match the list (an applied migration missing from
+ * it, a checksum mismatch, a gap).  Every call is refused (DAL_MISUSE) inside
+ * an open transaction. */
 #ifndef DAL_MIGRATE_H
 #define DAL_MIGRATE_H
+
+#include <stdint.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct dal_migration {
+    int64_t     id;        /* > 0, ascending in a list */
+    const char *name;      /* e.g. "0001_init" */
+    const char *up;        /* SQL statements */
+    const char *down;      /* NULL when the migration cannot be reverted */
+    const char *checksum;  /* dalgen's SHA-256 of the up file (hex) */
+} dal_migration;
+
+/* Called before each statement: stmt is 1-based out of nstmts. */
+typedef void (*dal_migrate_progress_fn)(void *ctx, const dal_migration *m, int stmt, int nstmts,
+                                        const char *sql);
+
+#define DAL_MIGRATE_OPTIONS_VERSION 1
+#define DAL_MIGRATE_LATEST (-1)
+
+typedef struct dal_migrate_options {
+    int         version;      /* DAL_MIGRATE_OPTIONS_VERSION */
+    int64_t     target;       /* apply up to this id (DAL_MIGRATE_LATEST: all) */
+    int64_t     baseline;     /* > 0: on a database without history, record the
+                                 migrations up to this id as applied without running them */
+    const char *backup_path;  /* non-NULL: VACUUM INTO this new file first */
+    dal_migrate_progress_fn progress;
+    void       *progress_ctx;
+} dal_migrate_options;
+
+#define DAL_MIGRATE_OPTIONS_INIT { DAL_MIGRATE_OPTIONS_VERSION, DAL_MIGRATE_LATEST, 0, NULL, NULL, NULL }
+
+/* Where a database stands against a list. */
+typedef struct dal_migrate_state {
+    int64_t current;   /* highest applied id, 0 when none */
+    size_t  applied;   /* migrations of the list recorded as applied */
+    size_t  pending;   /* migrations of the list not applied yet */
+} dal_migrate_state;
+
+struct dal_db;
+
+/* Applies the pending migrations of list[0..n) (opts NULL = defaults) and
+ * sets *napplied (may be NULL) to how many ran.  DAL_OK, or an error
+ * recorded on db; migrations before the failing one stay applied. */
+int dal_migrate_apply(struct dal_db *db, const dal_migration *list, size_t n,
+                      const dal_migrate_options *opts, size_t *napplied);
+
+/* Reverts the `steps` most recent migrations with their down scripts (only
+ * opts->progress and opts->backup_path are used). */
+int dal_migrate_down(struct dal_db *db, const dal_migration *list, size_t n, size_t steps,
+                     const dal_migrate_options *opts);
+
+/* Checks the history against the list (as apply does) without changing
+ * anything; fills *out. */
+int dal_migrate_status(struct dal_db *db, const dal_migration *list, size_t n,
+                       dal_migrate_state *out);
+
+/* A canonical text description of the database's schema: one sorted line per
+ * table, column (name, declared type, NOT NULL, default, primary key,
+ * hidden/generated), index (unique, partial, key columns with order and
+ * collation), foreign key, view and trigger; `_dal_migrations` and SQLite's
+ * own tables left out.  CHECK constraints and the text of views and
+ * triggers are not compared.  *out is allocated with sqlite3_malloc (free
+ * with sqlite3_free). */
+int dal_schema_describe(struct dal_db *db, char **out);
+
+/* DAL_OK when dal_schema_describe(db) equals `expected`; otherwise DAL_ERROR
+ * with a message naming the first line that differs. */
+int dal_schema_check(struct dal_db *db, const char *expected);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

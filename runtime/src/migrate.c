@@ -1,0 +1,348 @@
+/* The migration runner: history, one transaction per migration with
+ * foreign keys off around it, and the checks that keep a database at a
+ * whole version (see dal_migrate.h). */
+#include <string.h>
+
+#include "migrate_int.h"
+
+#define HISTORY "_dal_migrations"
+
+/* One applied row of the history. */
+typedef struct hist_row {
+    int64_t id;
+    char   *checksum;
+} hist_row;
+
+typedef struct history {
+    hist_row *rows;   /* ascending id */
+    size_t    n;
+} history;
+
+static void history_free(history *h)
+{
+    for (size_t i = 0; i < h->n; i++) sqlite3_free(h->rows[i].checksum);
+    sqlite3_free(h->rows);
+    h->rows = NULL;
+    h->n = 0;
+}
+
+static int exec(dal_db *db, const char *sql)
+{
+    int rc = sqlite3_exec(dal_sqlite(db), sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? DAL_OK : dal_sqlite_error(db, rc);
+}
+
+static int history_read(dal_db *db, history *h)
+{
+    sqlite3_stmt *st = NULL;
+    h->rows = NULL;
+    h->n = 0;
+    int rc = sqlite3_prepare_v2(dal_sqlite(db),
+                                "SELECT id, checksum FROM " HISTORY " ORDER BY id", -1, &st, NULL);
+    if (rc != SQLITE_OK) {   /* no history table yet: nothing applied */
+        sqlite3_finalize(st);
+        return strstr(sqlite3_errmsg(dal_sqlite(db)), "no such table") ? DAL_OK : dal_sqlite_error(db, rc);
+    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        hist_row *nr = sqlite3_realloc64(h->rows, (h->n + 1) * sizeof *h->rows);
+        if (!nr) break;
+        h->rows = nr;
+        nr[h->n].id = sqlite3_column_int64(st, 0);
+        nr[h->n].checksum = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(st, 1));
+        h->n++;
+    }
+    if (rc != SQLITE_DONE) {
+        rc = rc == SQLITE_ROW ? dal_error_set(db, DAL_ERROR, SQLITE_NOMEM, "out of memory")
+                              : dal_sqlite_error(db, rc);
+        sqlite3_finalize(st);
+        history_free(h);
+        return rc;
+    }
+    sqlite3_finalize(st);
+    return DAL_OK;
+}
+
+static const dal_migration *find(const dal_migration *list, size_t n, int64_t id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (list[i].id == id) return &list[i];
+    return NULL;
+}
+
+static int is_applied(const history *h, int64_t id)
+{
+    for (size_t i = 0; i < h->n; i++)
+        if (h->rows[i].id == id) return 1;
+    return 0;
+}
+
+/* The history must be a prefix of the list with the same checksums. */
+static int history_check(dal_db *db, const dal_migration *list, size_t n, const history *h)
+{
+    for (size_t i = 0; i < h->n; i++) {
+        const dal_migration *m = find(list, n, h->rows[i].id);
+        if (!m)
+            return dal_error_set(db, DAL_ERROR, 0,
+                                 "the database has migration %lld applied, which the migrations do not "
+                                 "contain (was a file removed or renumbered?)", (long long)h->rows[i].id);
+        if (strcmp(m->checksum, h->rows[i].checksum) != 0)
+            return dal_error_set(db, DAL_ERROR, 0,
+                                 "migration %s was changed after it was applied (checksum %s, applied %s)",
+                                 m->name, m->checksum, h->rows[i].checksum);
+    }
+    int64_t last = h->n ? h->rows[h->n - 1].id : 0;
+    for (size_t i = 0; i < n; i++)
+        if (list[i].id < last && !is_applied(h, list[i].id))
+            return dal_error_set(db, DAL_ERROR, 0,
+                                 "migration %s is not applied but later ones are (was it inserted?)",
+                                 list[i].name);
+    return DAL_OK;
+}
+
+static int check_list(dal_db *db, const dal_migration *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (list[i].id <= 0 || (i && list[i].id <= list[i - 1].id) || !list[i].up || !list[i].checksum ||
+            !list[i].name)
+            return dal_error_set(db, DAL_MISUSE, 0, "migration list: entry %zu is invalid or out of order", i);
+    }
+    return DAL_OK;
+}
+
+static int not_in_txn(dal_db *db)
+{
+    if (dal_txn_depth(db) > 0 || !sqlite3_get_autocommit(dal_sqlite(db)))
+        return dal_error_set(db, DAL_MISUSE, 0, "migrations cannot run inside an open transaction");
+    return DAL_OK;
+}
+
+static int fk_enabled(dal_db *db, int *on)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(dal_sqlite(db), "PRAGMA foreign_keys", -1, &st, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *on = sqlite3_column_int(st, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_OK ? DAL_OK : dal_sqlite_error(db, rc);
+}
+
+static int run_script(dal_db *db, const dal_migration *m, const dal__script *s,
+                      const dal_migrate_options *o)
+{
+    sqlite3 *h = dal_sqlite(db);
+    for (int i = 0; i < s->n; i++) {
+        if (o && o->progress) o->progress(o->progress_ctx, m, i + 1, s->n, s->stmts[i]);
+        sqlite3_stmt *st = NULL;
+        const char *tail = NULL;
+        int rc = sqlite3_prepare_v2(h, s->stmts[i], -1, &st, &tail);
+        if (rc == SQLITE_OK && st) {
+            while ((rc = sqlite3_step(st)) == SQLITE_ROW) {}
+            if (rc == SQLITE_DONE) rc = SQLITE_OK;
+        }
+        if (rc != SQLITE_OK) {
+            dal_error_set(db, DAL_ERROR, sqlite3_extended_errcode(h), "migration %s, statement %d: %s",
+                          m->name, i + 1, sqlite3_errmsg(h));
+            sqlite3_finalize(st);
+            return DAL_ERROR;
+        }
+        sqlite3_finalize(st);
+        if (sqlite3_get_autocommit(h))
+            return dal_error_set(db, DAL_MISUSE, 0, "migration %s, statement %d ended the transaction",
+                                 m->name, i + 1);
+    }
+    return DAL_OK;
+}
+
+static int record(dal_db *db, const dal_migration *m, int up)
+{
+    sqlite3_stmt *st = NULL;
+    const char *sql = up ? "INSERT INTO " HISTORY " (id, name, checksum, applied_at) "
+                           "VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+                         : "DELETE FROM " HISTORY " WHERE id = ?1";
+    int rc = sqlite3_prepare_v2(dal_sqlite(db), sql, -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_int64(st, 1, m->id);
+        if (up) {
+            sqlite3_bind_text(st, 2, m->name, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 3, m->checksum, -1, SQLITE_STATIC);
+        }
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_OK ? DAL_OK : dal_sqlite_error(db, rc);
+}
+
+/* Runs one script inside the caller's IMMEDIATE transaction and refuses
+ * new foreign-key violations. */
+static int run_checked(dal_db *db, const dal_migration *m, const char *sql, const dal_migrate_options *o)
+{
+    dal__script s;
+    dal__fkset before, after;
+    int rc = dal__script_split(db, sql, &s);
+    if (rc != DAL_OK) return rc;
+    if ((rc = dal__script_check(db, m->name, &s)) != DAL_OK) goto done;
+    if ((rc = dal__fk_snapshot(db, &before)) != DAL_OK) goto done;
+    rc = run_script(db, m, &s, o);
+    if (rc == DAL_OK && (rc = dal__fk_snapshot(db, &after)) == DAL_OK) {
+        const char *v = dal__fk_new_violation(&before, &after);
+        if (v)
+            rc = dal_error_set(db, DAL_CONSTRAINT, SQLITE_CONSTRAINT_FOREIGNKEY,
+                               "migration %s would break a foreign key (table|rowid|parent: %s); "
+                               "rolled back", m->name, v);
+        dal__fk_free(&after);
+    }
+    dal__fk_free(&before);
+done:
+    dal__script_free(&s);
+    return rc;
+}
+
+static int ensure_history(dal_db *db)
+{
+    return exec(db, "CREATE TABLE IF NOT EXISTS " HISTORY " (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                    "checksum TEXT NOT NULL, applied_at TEXT NOT NULL)");
+}
+
+/* One migration (up or down) as its own transaction.  *skipped is set when
+ * another process already did it. */
+static int one_step(dal_db *db, const dal_migration *list, size_t n, const dal_migration *m, int up,
+                    const dal_migrate_options *o, int *skipped)
+{
+    history h;
+    int rc = exec(db, "BEGIN IMMEDIATE");
+    *skipped = 0;
+    if (rc != DAL_OK) return rc;
+    if ((rc = ensure_history(db)) != DAL_OK || (rc = history_read(db, &h)) != DAL_OK) goto rollback;
+    rc = history_check(db, list, n, &h);
+    if (rc == DAL_OK) {
+        int64_t last = h.n ? h.rows[h.n - 1].id : 0;
+        *skipped = up ? is_applied(&h, m->id) : last != m->id;
+    }
+    history_free(&h);
+    if (rc != DAL_OK) goto rollback;
+    if (*skipped) return exec(db, "ROLLBACK");
+    if ((rc = run_checked(db, m, up ? m->up : m->down, o)) != DAL_OK) goto rollback;
+    if ((rc = record(db, m, up)) != DAL_OK) goto rollback;
+    rc = exec(db, "COMMIT");
+    if (rc == DAL_OK) return DAL_OK;
+rollback:
+    sqlite3_exec(dal_sqlite(db), "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+static int backup(dal_db *db, const char *path)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(dal_sqlite(db), "VACUUM INTO ?1", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    }
+    if (rc != SQLITE_OK)
+        dal_error_set(db, DAL_ERROR, sqlite3_extended_errcode(dal_sqlite(db)), "backup to %s failed: %s",
+                      path, sqlite3_errmsg(dal_sqlite(db)));
+    sqlite3_finalize(st);
+    return rc == SQLITE_OK ? DAL_OK : DAL_ERROR;
+}
+
+static int do_baseline(dal_db *db, const dal_migration *list, size_t n, int64_t upto)
+{
+    history h;
+    int rc = exec(db, "BEGIN IMMEDIATE");
+    if (rc != DAL_OK) return rc;
+    if ((rc = ensure_history(db)) != DAL_OK || (rc = history_read(db, &h)) != DAL_OK) goto rollback;
+    size_t had = h.n;
+    history_free(&h);
+    if (had) {
+        rc = dal_error_set(db, DAL_ERROR, 0, "baseline needs a database without migration history");
+        goto rollback;
+    }
+    for (size_t i = 0; i < n && list[i].id <= upto; i++)
+        if ((rc = record(db, &list[i], 1)) != DAL_OK) goto rollback;
+    return exec(db, "COMMIT");
+rollback:
+    sqlite3_exec(dal_sqlite(db), "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+/* Shared frame of apply and down: validation, backup, foreign keys off. */
+static int prepare(dal_db *db, const dal_migration *list, size_t n, const dal_migrate_options *o, int *fk_was)
+{
+    history h;
+    int rc;
+    if (!db) return DAL_MISUSE;
+    if ((rc = not_in_txn(db)) != DAL_OK || (rc = check_list(db, list, n)) != DAL_OK) return rc;
+    if ((rc = history_read(db, &h)) != DAL_OK) return rc;
+    rc = history_check(db, list, n, &h);
+    history_free(&h);
+    if (rc != DAL_OK) return rc;
+    if ((rc = fk_enabled(db, fk_was)) != DAL_OK) return rc;
+    if (o && o->backup_path && (rc = backup(db, o->backup_path)) != DAL_OK) return rc;
+    return exec(db, "PRAGMA foreign_keys = OFF");
+}
+
+static int finish(dal_db *db, int rc, int fk_was)
+{
+    if (fk_was) sqlite3_exec(dal_sqlite(db), "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+    return rc;
+}
+
+int dal_migrate_apply(dal_db *db, const dal_migration *list, size_t n, const dal_migrate_options *opts,
+                      size_t *napplied)
+{
+    int fk_was = 0, skipped;
+    size_t done = 0;
+    if (napplied) *napplied = 0;
+    int rc = prepare(db, list, n, opts, &fk_was);
+    if (rc != DAL_OK) return db && fk_was ? finish(db, rc, fk_was) : rc;
+    if (opts && opts->baseline > 0 && (rc = do_baseline(db, list, n, opts->baseline)) != DAL_OK)
+        return finish(db, rc, fk_was);
+    int64_t target = opts ? opts->target : DAL_MIGRATE_LATEST;
+    for (size_t i = 0; i < n && rc == DAL_OK; i++) {
+        if (target >= 0 && list[i].id > target) break;
+        rc = one_step(db, list, n, &list[i], 1, opts, &skipped);
+        if (rc == DAL_OK && !skipped) done++;
+    }
+    if (napplied) *napplied = done;
+    return finish(db, rc, fk_was);
+}
+
+int dal_migrate_down(dal_db *db, const dal_migration *list, size_t n, size_t steps,
+                     const dal_migrate_options *opts)
+{
+    int fk_was = 0, skipped;
+    int rc = prepare(db, list, n, opts, &fk_was);
+    if (rc != DAL_OK) return db && fk_was ? finish(db, rc, fk_was) : rc;
+    for (size_t k = 0; k < steps && rc == DAL_OK; k++) {
+        history h;
+        if ((rc = history_read(db, &h)) != DAL_OK) break;
+        const dal_migration *m = h.n ? find(list, n, h.rows[h.n - 1].id) : NULL;
+        history_free(&h);
+        if (!m) break;   /* nothing left to revert */
+        if (!m->down) {
+            rc = dal_error_set(db, DAL_ERROR, 0, "migration %s has no down script", m->name);
+            break;
+        }
+        rc = one_step(db, list, n, m, 0, opts, &skipped);
+    }
+    return finish(db, rc, fk_was);
+}
+
+int dal_migrate_status(dal_db *db, const dal_migration *list, size_t n, dal_migrate_state *out)
+{
+    history h;
+    int rc;
+    memset(out, 0, sizeof *out);
+    if (!db) return DAL_MISUSE;
+    if ((rc = check_list(db, list, n)) != DAL_OK || (rc = history_read(db, &h)) != DAL_OK) return rc;
+    rc = history_check(db, list, n, &h);
+    out->current = h.n ? h.rows[h.n - 1].id : 0;
+    out->applied = h.n;
+    out->pending = n >= h.n ? n - h.n : 0;
+    history_free(&h);
+    return rc;
+}

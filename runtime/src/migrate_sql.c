@@ -1,0 +1,178 @@
+/* Scripts of the migration runner: splitting into statements, refusing the
+ * statements that belong to the runner, and foreign-key snapshots. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "migrate_int.h"
+
+static int push(dal_db *db, char ***v, int *n, const char *s, size_t len)
+{
+    char **nv = sqlite3_realloc64(*v, (sqlite3_uint64)(*n + 1) * sizeof **v);
+    char *copy = sqlite3_malloc64((sqlite3_uint64)len + 1);
+    if (nv) *v = nv;
+    if (!nv || !copy) {
+        sqlite3_free(copy);
+        return dal_error_set(db, DAL_ERROR, SQLITE_NOMEM, "out of memory");
+    }
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    nv[(*n)++] = copy;
+    return DAL_OK;
+}
+
+static int only_space(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') return 0;
+    return 1;
+}
+
+int dal__script_split(dal_db *db, const char *sql, dal__script *out)
+{
+    size_t len = strlen(sql), start = 0;
+    char *buf = sqlite3_malloc64((sqlite3_uint64)len + 1);
+    out->stmts = NULL;
+    out->n = 0;
+    if (!buf) return dal_error_set(db, DAL_ERROR, SQLITE_NOMEM, "out of memory");
+    for (size_t i = 0; i < len; i++) {
+        if (sql[i] != ';') continue;
+        /* sqlite3_complete knows strings, comments and trigger bodies. */
+        memcpy(buf, sql + start, i + 1 - start);
+        buf[i + 1 - start] = '\0';
+        if (!sqlite3_complete(buf)) continue;
+        if (push(db, &out->stmts, &out->n, sql + start, i + 1 - start) != DAL_OK) goto fail;
+        start = i + 1;
+    }
+    /* A last statement without ';' (or trailing comments: they prepare to nothing). */
+    if (!only_space(sql + start, len - start) &&
+        push(db, &out->stmts, &out->n, sql + start, len - start) != DAL_OK)
+        goto fail;
+    sqlite3_free(buf);
+    return DAL_OK;
+fail:
+    sqlite3_free(buf);
+    dal__script_free(out);
+    return DAL_ERROR;
+}
+
+void dal__script_free(dal__script *s)
+{
+    for (int i = 0; i < s->n; i++) sqlite3_free(s->stmts[i]);
+    sqlite3_free(s->stmts);
+    s->stmts = NULL;
+    s->n = 0;
+}
+
+/* Skips spaces and comments. */
+static const char *skip_blank(const char *p)
+{
+    for (;;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
+        if (p[0] == '-' && p[1] == '-') {
+            while (*p && *p != '\n') p++;
+        } else if (p[0] == '/' && p[1] == '*') {
+            const char *e = strstr(p + 2, "*/");
+            p = e ? e + 2 : p + strlen(p);
+        } else {
+            return p;
+        }
+    }
+}
+
+/* Length of the bare word at p (0 when none). */
+static size_t word_len(const char *p)
+{
+    size_t n = 0;
+    while ((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z') || p[n] == '_' ||
+           (n > 0 && p[n] >= '0' && p[n] <= '9'))
+        n++;
+    return n;
+}
+
+static int word_is(const char *p, size_t n, const char *w)
+{
+    return strlen(w) == n && sqlite3_strnicmp(p, w, (int)n) == 0;
+}
+
+static int forbidden(const char *stmt)
+{
+    static const char *const words[] = {"BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE"};
+    const char *p = skip_blank(stmt);
+    size_t n = word_len(p);
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (word_is(p, n, words[i])) return 1;
+    if (!word_is(p, n, "PRAGMA")) return 0;
+    p = skip_blank(p + n);
+    n = word_len(p);
+    const char *q = skip_blank(p + n);
+    if (*q == '.') {   /* schema.pragma */
+        p = skip_blank(q + 1);
+        n = word_len(p);
+    }
+    return word_is(p, n, "foreign_keys");
+}
+
+int dal__script_check(dal_db *db, const char *name, const dal__script *s)
+{
+    for (int i = 0; i < s->n; i++)
+        if (forbidden(s->stmts[i]))
+            return dal_error_set(db, DAL_MISUSE, 0,
+                                 "migration %s, statement %d: transactions and PRAGMA foreign_keys "
+                                 "belong to the migration runner, not to migration files",
+                                 name, i + 1);
+    return DAL_OK;
+}
+
+static int cmp_row(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int dal__fk_snapshot(dal_db *db, dal__fkset *out)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(dal_sqlite(db), "PRAGMA foreign_key_check", -1, &st, NULL);
+    out->rows = NULL;
+    out->n = 0;
+    if (rc != SQLITE_OK) return dal_sqlite_error(db, rc);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        char *row = sqlite3_mprintf("%s|%lld|%s", (const char *)sqlite3_column_text(st, 0),
+                                    (long long)sqlite3_column_int64(st, 1),
+                                    (const char *)sqlite3_column_text(st, 2));
+        if (!row || push(db, &out->rows, &out->n, row, strlen(row)) != DAL_OK) {
+            sqlite3_free(row);
+            sqlite3_finalize(st);
+            dal__fk_free(out);
+            return dal_error_set(db, DAL_ERROR, SQLITE_NOMEM, "out of memory");
+        }
+        sqlite3_free(row);
+    }
+    if (rc != SQLITE_DONE) {
+        rc = dal_sqlite_error(db, rc);
+        sqlite3_finalize(st);
+        dal__fk_free(out);
+        return rc;
+    }
+    sqlite3_finalize(st);
+    if (out->n > 1) qsort(out->rows, (size_t)out->n, sizeof *out->rows, cmp_row);
+    return DAL_OK;
+}
+
+void dal__fk_free(dal__fkset *s)
+{
+    for (int i = 0; i < s->n; i++) sqlite3_free(s->rows[i]);
+    sqlite3_free(s->rows);
+    s->rows = NULL;
+    s->n = 0;
+}
+
+const char *dal__fk_new_violation(const dal__fkset *before, const dal__fkset *after)
+{
+    for (int i = 0; i < after->n; i++) {
+        if (before->n && bsearch(&after->rows[i], before->rows, (size_t)before->n,
+                                 sizeof *before->rows, cmp_row))
+            continue;
+        return after->rows[i];
+    }
+    return NULL;
+}
