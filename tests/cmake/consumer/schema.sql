@@ -1,0 +1,5 @@
+CREATE TABLE notes (
+    id    INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    body  TEXT
+);
