@@ -24,24 +24,33 @@ const char *dg_ctu_intern(dg_strings *files, const char *path)
     return files->items[files->len - 1];
 }
 
-/* The include folder of an installed dalgen (bin/../include), which holds
- * dal_annotate.h; NULL when there is none.  Caller frees. */
-static char *own_include_dir(void)
+static char *if_has_headers(char *dir)
 {
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0) return NULL;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash) return NULL;
-    *slash = '\0';
-    char *dir = dg_xprintf("%s/../include", exe);
     char *probe = dg_xprintf("%s/dal_annotate.h", dir);
     bool ok = dg_is_file(probe);
     free(probe);
     if (ok) return dir;
     free(dir);
     return NULL;
+}
+
+/* The folder holding dal.h and dal_annotate.h: an installed dalgen's
+ * bin/../include, else (dalgen run from its build tree) the source tree's
+ * runtime/include, found from this file's path.  NULL when neither exists.
+ * Caller frees. */
+static char *own_include_dir(void)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    char *slash = n > 0 ? (exe[n] = '\0', strrchr(exe, '/')) : NULL;
+    if (slash) {
+        *slash = '\0';
+        char *dir = if_has_headers(dg_xprintf("%s/../include", exe));
+        if (dir) return dir;
+    }
+    const char *self = __FILE__, *tail = strstr(self, "generator/frontend/clang/clang_tu.c");
+    if (self[0] != '/' || !tail) return NULL;
+    return if_has_headers(dg_xprintf("%.*sruntime/include", (int)(tail - self), self));
 }
 
 static dg_loc loc_of(dg_strings *files, CXSourceLocation where)
