@@ -18,6 +18,7 @@
 
 #include "../analysis/diff/diff.h"
 #include "../migrations/mfolder.h"
+#include "../migrations/msource.h"
 #include "../migrations/sum.h"
 #include "../util/buf.h"
 #include "../util/fsutil.h"
@@ -98,12 +99,9 @@ static int check_migrations(const char *dir, const dg_sources *schema_src, dg_di
     int diffs = 0;
     dg_diags sum_d = {stdout, 0, 0};
     if (dg_sum_verify(&f, false, &sum_d) != 0) diffs += sum_d.errors > 0 ? sum_d.errors : 1;
-    dg_mfolder_free(&f);
 
-    dg_sources replay = {0};
-    dg_sources_add(&replay, DG_SRC_SQL_DIR, dir);
     dg_schema *from = NULL, *to = NULL;
-    int rc = dg_schema_load(&replay, &from, d);
+    int rc = dg_load_folder_schema(&f, &from, d);
     if (rc == 0) rc = dg_schema_load(schema_src, &to, d);
     if (rc == 0) {
         dg_plan plan;
@@ -121,7 +119,7 @@ static int check_migrations(const char *dir, const dg_sources *schema_src, dg_di
     }
     dg_schema_free(from);
     dg_schema_free(to);
-    dg_sources_free(&replay);
+    dg_mfolder_free(&f);
     return rc == 0 ? diffs : -1;
 }
 
