@@ -1,11 +1,44 @@
+/* dalgen schema <sources...> [--json | --sql] [--no-locations] */
 #include <stdio.h>
+#include <string.h>
 
+#include "../frontend/schema_out.h"
 #include "cli.h"
 
 int cmd_schema(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "dalgen: 'schema' is not implemented yet\n");
+    dg_sources src = {0};
+    bool sql = false, locations = true, above = true;
+    for (int i = 0; i < argc;) {
+        int r = dg_cli_take_source("schema", argc, argv, &i, &src);
+        if (r < 0) goto usage;
+        if (r > 0) continue;
+        if (!strcmp(argv[i], "--json")) sql = false;
+        else if (!strcmp(argv[i], "--sql")) sql = true;
+        else if (!strcmp(argv[i], "--no-locations")) locations = false;
+        else if (!strcmp(argv[i], "--no-above-annotations")) above = false;
+        else {
+            dg_usage_error("schema", "unknown option '%s'", argv[i]);
+            goto usage;
+        }
+        i++;
+    }
+    if (src.items.len == 0) {
+        dg_usage_error("schema", "no schema source given");
+        goto usage;
+    }
+    dg_diags d = DG_DIAGS_INIT;
+    dg_schema *s = NULL;
+    int rc = dg_schema_load(&src, &s, &d);
+    dg_sources_free(&src);
+    if (rc != 0) return DG_EXIT_INPUT;
+    char *out = sql ? dg_schema_to_sql(s) : dg_schema_to_json_ex(s, locations, above);
+    fputs(out, stdout);
+    if (sql && out[0]) fputc('\n', stdout);
+    free(out);
+    dg_schema_free(s);
+    return fflush(stdout) == 0 ? DG_EXIT_OK : DG_EXIT_INPUT;
+usage:
+    dg_sources_free(&src);
     return DG_EXIT_USAGE;
 }

@@ -30,6 +30,7 @@ typedef struct dg_annotation {
     char  *key;     /* without the '@' */
     char  *value;   /* trimmed text after the key; "" when none */
     dg_loc loc;
+    bool   above;   /* written on the lines above the statement (exists only in files) */
 } dg_annotation;
 
 typedef DG_VEC(dg_annotation) dg_annotations;

@@ -1,0 +1,265 @@
+/* SQL files and folders: split into statements, run each in the loader's
+ * database, and remember which statement created which object. */
+#include <errno.h>
+#include <string.h>
+
+#include "../util/buf.h"
+#include "../util/fsutil.h"
+#include "loader.h"
+
+/* A dbmate file (`-- migrate:up` / `-- migrate:down`) keeps only its up
+ * part; the rest is blanked (newlines kept) so that locations stay right. */
+static void keep_dbmate_up(char *text, size_t len)
+{
+    if (!strstr(text, "-- migrate:up")) return;
+    bool keep = false;
+    for (size_t ls = 0; ls < len;) {
+        size_t le = ls;
+        while (le < len && text[le] != '\n') le++;
+        size_t a = ls;
+        while (a < le && (text[a] == ' ' || text[a] == '\t')) a++;
+        if (!strncmp(text + a, "-- migrate:up", 13)) keep = true;
+        else if (!strncmp(text + a, "-- migrate:down", 15)) keep = false;
+        if (!keep)
+            for (size_t i = ls; i < le; i++) text[i] = ' ';
+        ls = le + 1;
+    }
+}
+
+/* Neither SQL nor a database: NUL bytes or invalid UTF-8. */
+static bool looks_binary(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        size_t k = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 9;
+        if (c == 0 || k == 9 || i + k >= n + (k ? 0 : 1)) return true;
+        for (size_t j = 1; j <= k; j++)
+            if (((unsigned char)s[i + j] & 0xC0) != 0x80) return true;
+        i += k + 1;
+    }
+    return false;
+}
+
+/* Annotations in the comments right above the statement starting at
+ * `first` (no blank line between, not on the previous statement's line). */
+static void above_annotations(dg_loader *L, size_t fi, size_t from, size_t first, dg_annotations *out)
+{
+    const char *text = L->files.items[fi].text;
+    dg_lexer lx;
+    dg_lexer_init(&lx, text, first);
+    lx.pos = from;
+    bool line_start = from == 0;
+    DG_VEC(dg_tok) run = {0};
+    for (;;) {
+        dg_tok t = dg_tok_next(&lx);
+        if (t.kind == DG_TOK_EOF) break;
+        if (t.kind == DG_TOK_SPACE) {
+            size_t nl = 0;
+            for (size_t i = 0; i < t.len; i++) nl += text[t.start + i] == '\n';
+            if (nl >= 2) run.len = 0;
+            if (nl >= 1) line_start = true;
+        } else if (t.kind == DG_TOK_COMMENT && line_start) {
+            DG_VEC_PUSH(&run, t);
+        }
+    }
+    for (size_t i = 0; i < run.len; i++) {
+        char *key, *value;
+        if (!dg_annotation_parse(text + run.items[i].start, run.items[i].len, &key, &value)) continue;
+        dg_annotations_add(out, key, value, dg_loader_loc(L, fi, run.items[i].start));
+        free(key);
+        free(value);
+    }
+    DG_VEC_FREE(&run);
+}
+
+static void drop_recs(dg_loader *L, dg_rec_kind kind, const char *name)
+{
+    for (size_t i = 0; i < L->recs.len; i++) {
+        dg_stmt_rec *r = &L->recs.items[i];
+        bool of_table = kind == DG_REC_TABLE && r->kind == DG_REC_ADD_COLUMN;
+        if ((r->kind == kind || of_table) && !dg_strcasecmp_ascii(r->name, name)) r->name[0] = '\0';
+    }
+}
+
+static void rename_recs(dg_loader *L, const char *from, const char *to)
+{
+    for (size_t i = 0; i < L->recs.len; i++) {
+        dg_stmt_rec *r = &L->recs.items[i];
+        if ((r->kind == DG_REC_TABLE || r->kind == DG_REC_ADD_COLUMN) && !dg_strcasecmp_ascii(r->name, from)) {
+            free(r->name);
+            r->name = dg_xstrdup(to);
+        }
+    }
+}
+
+static dg_stmt_rec *add_rec(dg_loader *L, dg_rec_kind kind, char *name, size_t fi, size_t start, size_t name_off)
+{
+    dg_stmt_rec *r = DG_VEC_ADD(&L->recs);
+    r->kind = kind;
+    r->name = name;
+    r->file = fi;
+    r->start = start;
+    r->name_off = name_off;
+    return r;
+}
+
+/* Notes what a statement that SQLite accepted did to the schema. */
+static void record(dg_loader *L, size_t fi, size_t from, size_t start, size_t end)
+{
+    const char *text = L->files.items[fi].text;
+    dg_toks tk;
+    dg_toks_init(&tk, text + start, end - start);
+    const char *kind;
+    size_t ni = dg_parse_create_head(&tk, &kind);
+    if (*kind && ni && !dg_toks_kw(&tk, 1, "TEMP") && !dg_toks_kw(&tk, 1, "TEMPORARY")) {
+        dg_rec_kind k = !strcmp(kind, "table") ? DG_REC_TABLE : !strcmp(kind, "index") ? DG_REC_INDEX
+                      : !strcmp(kind, "view") ? DG_REC_VIEW : DG_REC_TRIGGER;
+        char *name = dg_toks_ident(&tk, ni);
+        bool if_not_exists = dg_toks_kw(&tk, ni - 1, "EXISTS");
+        if (if_not_exists && dg_loader_rec(L, k, name)) {
+            free(name);
+        } else {
+            dg_stmt_rec *r = add_rec(L, k, name, fi, start, start + tk.sig.items[ni].tok.start);
+            above_annotations(L, fi, from, start, &r->above);
+        }
+    } else if (dg_toks_kw(&tk, 0, "ALTER") && dg_toks_kw(&tk, 1, "TABLE")) {
+        size_t i = dg_toks_punct(&tk, 3, ".") ? 4 : 2;
+        char *table = dg_toks_ident(&tk, i++);
+        if (dg_toks_kw(&tk, i, "RENAME") && dg_toks_kw(&tk, i + 1, "TO")) {
+            char *to = dg_toks_ident(&tk, i + 2);
+            rename_recs(L, table, to);
+            free(to);
+        } else if (dg_toks_kw(&tk, i, "ADD")) {
+            i += dg_toks_kw(&tk, i + 1, "COLUMN") ? 2 : 1;
+            dg_stmt_rec *r = add_rec(L, DG_REC_ADD_COLUMN, dg_xstrdup(table), fi, start,
+                                     start + (i < tk.sig.len ? tk.sig.items[i].tok.start : 0));
+            r->column = dg_toks_ident(&tk, i);
+        } else if (dg_toks_kw(&tk, i, "RENAME")) {
+            i += dg_toks_kw(&tk, i + 1, "COLUMN") ? 2 : 1;
+            char *old = dg_toks_ident(&tk, i), *neu = dg_toks_ident(&tk, i + 2);
+            for (size_t k = 0; k < L->recs.len; k++) {
+                dg_stmt_rec *r = &L->recs.items[k];
+                if (r->kind == DG_REC_ADD_COLUMN && !dg_strcasecmp_ascii(r->name, table) &&
+                    !dg_strcasecmp_ascii(r->column, old)) {
+                    free(r->column);
+                    r->column = dg_xstrdup(neu);
+                }
+            }
+            free(old);
+            free(neu);
+        }
+        free(table);
+    } else if (dg_toks_kw(&tk, 0, "DROP")) {
+        static const char *const kinds[] = {"TABLE", "INDEX", "VIEW", "TRIGGER"};
+        for (int k = 0; k < 4; k++) {
+            if (!dg_toks_kw(&tk, 1, kinds[k])) continue;
+            size_t i = dg_toks_kw(&tk, 2, "IF") ? 4 : 2;
+            if (dg_toks_punct(&tk, i + 1, ".")) i += 2;
+            char *name = dg_toks_ident(&tk, i);
+            drop_recs(L, (dg_rec_kind)k, name);
+            free(name);
+        }
+    }
+    dg_toks_free(&tk);
+}
+
+/* Runs the statement text [start, end) of file fi; reports errors. */
+static int run_statement(dg_loader *L, size_t fi, size_t start, size_t end)
+{
+    const char *text = L->files.items[fi].text;
+    const char *p = text + start, *stop = text + end;
+    while (p < stop) {
+        sqlite3_stmt *st = NULL;
+        const char *tail = NULL;
+        L->denied = NULL;
+        int rc = sqlite3_prepare_v2(L->db, p, (int)(stop - p), &st, &tail);
+        if (rc != SQLITE_OK) {
+            int eo = sqlite3_error_offset(L->db);
+            size_t at = eo >= 0 ? (size_t)(p - text) + (size_t)eo : (size_t)(p - text);
+            dg_error(L->d, dg_loader_loc(L, fi, at), "%s", L->denied ? L->denied : sqlite3_errmsg(L->db));
+            return -1;
+        }
+        if (!st) break;   /* only comments left */
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {}
+        if (rc != SQLITE_DONE) {
+            dg_error(L->d, dg_loader_loc(L, fi, (size_t)(p - text)), "%s",
+                     L->denied ? L->denied : sqlite3_errmsg(L->db));
+            sqlite3_finalize(st);
+            return -1;
+        }
+        sqlite3_finalize(st);
+        p = tail;
+    }
+    return 0;
+}
+
+static int apply_text(dg_loader *L, size_t fi)
+{
+    const char *text = L->files.items[fi].text;
+    size_t len = L->files.items[fi].len;
+    for (size_t from = 0; from < len;) {
+        size_t end = dg_sql_statement_end(text, len, from);
+        dg_lexer lx;
+        dg_lexer_init(&lx, text, end);
+        lx.pos = from;
+        dg_tok first = dg_tok_next_sig(&lx);
+        if (first.kind != DG_TOK_EOF) {
+            if (dg_tok_is_kw(&lx, first, "VACUUM")) {
+                dg_error(L->d, dg_loader_loc(L, fi, first.start),
+                         "VACUUM is not allowed in a schema (VACUUM INTO writes a file)");
+                return -1;
+            }
+            if (run_statement(L, fi, first.start, end) != 0) return -1;
+            record(L, fi, from, first.start, end);
+        }
+        if (end <= from) break;
+        from = end;
+    }
+    return 0;
+}
+
+int dg_apply_sql_file(dg_loader *L, const char *path)
+{
+    char *text = NULL;
+    size_t len = 0;
+    dg_loc whole = {dg_schema_intern_file(L->s, path), 1, 1};
+    if (dg_is_dir(path)) return dg_apply_sql_dir(L, path);
+    if (dg_read_file(path, &text, &len) != 0) {
+        dg_error(L->d, whole, "cannot read file: %s", strerror(errno));
+        return -1;
+    }
+    if (looks_binary(text, len)) {
+        free(text);
+        dg_error(L->d, whole, "neither a SQL file nor a SQLite database");
+        return -1;
+    }
+    keep_dbmate_up(text, len);
+    return apply_text(L, dg_loader_add_file(L, path, text, len));
+}
+
+int dg_apply_sql_dir(dg_loader *L, const char *path)
+{
+    char **names = NULL;
+    size_t n = 0;
+    if (dg_list_dir(path, ".sql", &names, &n) != 0) {
+        dg_loc whole = {dg_schema_intern_file(L->s, path), 1, 1};
+        dg_error(L->d, whole, "cannot read folder: %s", strerror(errno));
+        return -1;
+    }
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        if (dg_has_suffix(names[i], ".down.sql")) continue;
+        rc = dg_is_sqlite_file(names[i]) ? dg_apply_database(L, names[i]) : dg_apply_sql_file(L, names[i]);
+    }
+    dg_free_strings(names, n);
+    return rc;
+}
+
+int dg_apply_model_sql(dg_loader *L, const char *path, const char *sql)
+{
+    size_t fi = dg_loader_add_file(L, path, dg_xstrdup(sql), strlen(sql));
+    int rc = apply_text(L, fi);
+    free(L->files.items[fi].text);   /* generated text: no locations point into it */
+    L->files.items[fi].text = NULL;
+    return rc;
+}

@@ -1,0 +1,158 @@
+/* What SQLite accepts but a schema must not have: views and triggers over
+ * missing tables or columns (SQLite only notices when they are used), and
+ * annotation keys dalgen does not know (a warning). */
+#include <string.h>
+
+#include "../util/buf.h"
+#include "introspect.h"
+
+/* The name an error like "no such table: main.x" or "no such column: t.c"
+ * is about (caller frees), or NULL. */
+static char *missing_name(const char *msg)
+{
+    const char *c = strstr(msg, ": ");
+    if (!c || (strncmp(msg, "no such", 7) != 0)) return NULL;
+    const char *s = c + 2, *dot = strrchr(s, '.');
+    return dg_xstrdup(dot ? dot + 1 : s);
+}
+
+/* Where in an object's text the error is: the token naming the missing
+ * table or column, else the object itself; a file-wide 1:1 location when
+ * the object has no line (databases, headers). */
+static dg_loc error_loc(dg_loader *L, dg_rec_kind kind, const char *name, const char *sql, dg_loc fallback,
+                        const char *msg)
+{
+    const dg_stmt_rec *rec = dg_loader_rec(L, kind, name);
+    dg_loc loc = fallback;
+    char *missing = missing_name(msg);
+    if (missing && rec) {
+        dg_srcmap m;
+        dg_srcmap_init(&m, L, rec, sql);
+        dg_toks tk;
+        dg_toks_init(&tk, sql, strlen(sql));
+        for (size_t i = dg_toks_kw(&tk, 1, "TRIGGER") ? 3 : 2; i < tk.sig.len; i++) {
+            char *id = dg_toks_ident(&tk, i);
+            bool hit = tk.sig.items[i].tok.kind != DG_TOK_STRING && !dg_strcasecmp_ascii(id, missing);
+            free(id);
+            if (!hit) continue;
+            dg_loc l = dg_srcmap_locate(&m, tk.sig.items[i].tok.start);
+            if (l.line > 0) loc = l;
+            break;
+        }
+        dg_toks_free(&tk);
+        dg_srcmap_free(&m);
+    }
+    free(missing);
+    if (loc.line == 0) {
+        loc.file = rec ? L->files.items[rec->file].path : L->s->files.len ? L->s->files.items[0] : NULL;
+        loc.line = loc.col = 1;
+    }
+    return loc;
+}
+
+static int check_views(dg_loader *L)
+{
+    int rc = 0;
+    for (size_t i = 0; i < L->s->views.len; i++) {
+        dg_view *v = &L->s->views.items[i];
+        char *q = dg_sql_quote_ident(v->name);
+        char *select = dg_xprintf("SELECT * FROM %s", q);
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(L->db, select, -1, &st, NULL) != SQLITE_OK) {
+            const char *msg = sqlite3_errmsg(L->db);
+            dg_error(L->d, error_loc(L, DG_REC_VIEW, v->name, v->sql, v->loc, msg), "view \"%s\": %s", v->name, msg);
+            rc = -1;
+        }
+        sqlite3_finalize(st);
+        free(select);
+        free(q);
+    }
+    return rc;
+}
+
+/* A statement that fires the trigger; preparing it compiles the body. */
+static char *firing_statement(dg_loader *L, const dg_trigger *tr)
+{
+    char *t = dg_sql_quote_ident(tr->table), *out;
+    if (tr->event == DG_TRIGGER_INSERT) {
+        out = dg_xprintf("INSERT INTO %s DEFAULT VALUES", t);
+    } else if (tr->event == DG_TRIGGER_DELETE) {
+        out = dg_xprintf("DELETE FROM %s", t);
+    } else {
+        dg_strings of = {0};
+        dg_trigger tmp = {0};
+        dg_parse_create_trigger(tr->sql, NULL, NULL, &tmp, &of);
+        dg_trigger_free(&tmp);
+        char *col = NULL;
+        if (of.len) col = dg_xstrdup(of.items[0]);
+        else {
+            sqlite3_stmt *st = dg_q(L->db, "SELECT name FROM pragma_table_info(?1)", tr->table);
+            if (st && sqlite3_step(st) == SQLITE_ROW) col = dg_col_text(st, 0);
+            sqlite3_finalize(st);
+        }
+        char *c = dg_sql_quote_ident(col ? col : "rowid");
+        out = dg_xprintf("UPDATE %s SET %s = %s", t, c, c);
+        free(c);
+        free(col);
+        dg_strings_free(&of);
+    }
+    free(t);
+    return out;
+}
+
+/* Each trigger alone (the others dropped inside a savepoint that is rolled
+ * back), so that an error names the trigger that has it. */
+static int check_triggers(dg_loader *L)
+{
+    if (L->s->triggers.len == 0) return 0;
+    int rc = 0;
+    sqlite3_exec(L->db, "SAVEPOINT dg_check", NULL, NULL, NULL);
+    for (size_t i = 0; i < L->s->triggers.len; i++) {
+        char *q = dg_sql_quote_ident(L->s->triggers.items[i].name);
+        char *drop = dg_xprintf("DROP TRIGGER %s", q);
+        sqlite3_exec(L->db, drop, NULL, NULL, NULL);
+        free(drop);
+        free(q);
+    }
+    for (size_t i = 0; i < L->s->triggers.len; i++) {
+        dg_trigger *tr = &L->s->triggers.items[i];
+        if (sqlite3_exec(L->db, tr->sql, NULL, NULL, NULL) != SQLITE_OK) continue;
+        char *fire = firing_statement(L, tr);
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(L->db, fire, -1, &st, NULL) != SQLITE_OK) {
+            const char *msg = sqlite3_errmsg(L->db);
+            dg_error(L->d, error_loc(L, DG_REC_TRIGGER, tr->name, tr->sql, tr->loc, msg), "trigger \"%s\": %s",
+                     tr->name, msg);
+            rc = -1;
+        }
+        sqlite3_finalize(st);
+        free(fire);
+        char *q = dg_sql_quote_ident(tr->name);
+        char *drop = dg_xprintf("DROP TRIGGER %s", q);
+        sqlite3_exec(L->db, drop, NULL, NULL, NULL);
+        free(drop);
+        free(q);
+    }
+    sqlite3_exec(L->db, "ROLLBACK TO dg_check; RELEASE dg_check", NULL, NULL, NULL);
+    return rc;
+}
+
+static void check_keys(dg_loader *L, const dg_annotations *a)
+{
+    for (size_t i = 0; i < a->len; i++)
+        if (!dg_annotation_known(a->items[i].key))
+            dg_warning(L->d, a->items[i].loc, "unknown annotation @%s (ignored)", a->items[i].key);
+}
+
+int dg_check_schema(dg_loader *L)
+{
+    int rc = check_views(L);
+    if (check_triggers(L) != 0) rc = -1;
+    for (size_t i = 0; i < L->s->tables.len; i++) {
+        dg_table *t = &L->s->tables.items[i];
+        check_keys(L, &t->annotations);
+        for (size_t k = 0; k < t->columns.len; k++) check_keys(L, &t->columns.items[k].annotations);
+    }
+    for (size_t i = 0; i < L->s->views.len; i++) check_keys(L, &L->s->views.items[i].annotations);
+    return rc;
+}

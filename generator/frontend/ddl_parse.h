@@ -1,0 +1,77 @@
+/* ddl_parse.h - reads what SQLite's pragmas do not expose from the CREATE
+ * text SQLite stores (sqlite_schema.sql): CHECK expressions, constraint
+ * names, COLLATE, DEFERRABLE, generated expressions, AUTOINCREMENT, index
+ * terms and WHERE, trigger timing, virtual table modules, and annotations.
+ *
+ * The parsers trust their input: it is text SQLite already accepted.  They
+ * never fail; what they cannot read stays empty.  Offsets in the parsed text
+ * become dg_loc through a dg_locator (see locator.h). */
+#ifndef DG_DDL_PARSE_H
+#define DG_DDL_PARSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../model/model.h"
+#include "sqltok.h"
+
+/* Maps a byte offset of the parsed text to a source location; NULL ctx or
+ * fn gives locations with no file. */
+typedef dg_loc (*dg_locate_fn)(const void *ctx, size_t offset);
+
+/* The non-space tokens of a text, with the line each starts on (1-based,
+ * counted within the text).  Comments are kept apart from the others. */
+typedef struct dg_ltok {
+    dg_tok tok;
+    int    line;
+} dg_ltok;
+
+typedef struct dg_toks {
+    const char *text;
+    size_t      len;
+    DG_VEC(dg_ltok) sig;        /* significant tokens */
+    DG_VEC(dg_ltok) comments;   /* comment tokens */
+} dg_toks;
+
+void dg_toks_init(dg_toks *tk, const char *text, size_t len);
+void dg_toks_free(dg_toks *tk);
+bool dg_toks_kw(const dg_toks *tk, size_t i, const char *kw);      /* false past the end */
+bool dg_toks_punct(const dg_toks *tk, size_t i, const char *p);
+char *dg_toks_ident(const dg_toks *tk, size_t i);                  /* unquoted; caller frees */
+/* Index of the ')' matching the '(' at i (tk->sig.len when unbalanced). */
+size_t dg_toks_close(const dg_toks *tk, size_t i);
+/* Raw text from the start of token a to the end of token b-1, trimmed. */
+char *dg_toks_span(const dg_toks *tk, size_t a, size_t b);
+
+/* `-- @key value` or `/ * @key value * /`: returns true and sets key/value
+ * (caller frees) when the comment token text is an annotation. */
+bool dg_annotation_parse(const char *comment, size_t len, char **key, char **value);
+/* True for the annotation keys dalgen gives a meaning to. */
+bool dg_annotation_known(const char *key);
+
+/* CREATE [VIRTUAL] TABLE: fills a zeroed `t` with what the text says:
+ * name, columns (name, type, collation, generated expression and kind,
+ * AUTOINCREMENT, PRIMARY KEY DESC, UNIQUE, annotations, loc), pk_name,
+ * pk_conflict, uniques (as written), checks, foreign keys (as written:
+ * `to` may be empty, actions NULL when omitted), annotations, module and
+ * module_args, without_rowid, strict, loc. */
+void dg_parse_create_table(const char *sql, dg_locate_fn fn, const void *ctx, dg_table *t);
+
+/* CREATE [UNIQUE] INDEX: name, table, unique, terms (column or expression,
+ * DESC, explicit COLLATE), where, loc. */
+void dg_parse_create_index(const char *sql, dg_locate_fn fn, const void *ctx, dg_index *ix);
+
+/* CREATE TRIGGER: name, table, timing, event, loc; `of` receives the
+ * columns of UPDATE OF (may be NULL). */
+void dg_parse_create_trigger(const char *sql, dg_locate_fn fn, const void *ctx, dg_trigger *tr,
+                             dg_strings *of);
+
+/* CREATE VIEW: name, annotations written before AS, loc. */
+void dg_parse_create_view(const char *sql, dg_locate_fn fn, const void *ctx, dg_view *v);
+
+/* The object a CREATE statement makes: sets *kind ("table", "index", "view",
+ * "trigger"; "" when the text is no CREATE) and returns the index of the
+ * name token in tk->sig (0 when none). */
+size_t dg_parse_create_head(const dg_toks *tk, const char **kind);
+
+#endif

@@ -1,0 +1,16 @@
+/* introspect.h - helpers shared by the introspection files (internal). */
+#ifndef DG_INTROSPECT_H
+#define DG_INTROSPECT_H
+
+#include "loader.h"
+
+/* Prepared statement with ?1 bound to `arg` (may be NULL); NULL on error. */
+sqlite3_stmt *dg_q(sqlite3 *db, const char *sql, const char *arg);
+/* Column text copied (NULL for SQL NULL). */
+char *dg_col_text(sqlite3_stmt *st, int i);
+/* Appends the record's above-statement annotations, then takes over `inside`. */
+void dg_add_above(dg_annotations *to, const dg_stmt_rec *rec, dg_annotations *inside);
+
+void dg_introspect_table(dg_loader *L, const char *name, const char *sql, bool strict, bool without_rowid);
+
+#endif

@@ -1,0 +1,218 @@
+/* One table of the loader's database -> dg_table: pragma_table_list,
+ * pragma_table_xinfo, pragma_index_list/info and pragma_foreign_key_list,
+ * completed by the parse of the stored CREATE text. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/buf.h"
+#include "introspect.h"
+
+sqlite3_stmt *dg_q(sqlite3 *db, const char *sql, const char *arg)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return NULL;
+    if (arg) sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
+    return st;
+}
+
+char *dg_col_text(sqlite3_stmt *st, int i)
+{
+    const char *s = (const char *)sqlite3_column_text(st, i);
+    return s ? dg_xstrdup(s) : NULL;
+}
+
+static void take_str(char **dst, char **src)
+{
+    free(*dst);
+    *dst = *src;
+    *src = NULL;
+}
+
+static void columns(dg_loader *L, dg_table *t, dg_table *p)
+{
+    sqlite3_stmt *st = dg_q(L->db, "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?1)", t->name);
+    while (st && sqlite3_step(st) == SQLITE_ROW) {
+        dg_column *c = DG_VEC_ADD(&t->columns);
+        c->name = dg_col_text(st, 0);
+        c->type = dg_col_text(st, 1);
+        if (!c->type) c->type = dg_xstrdup("");
+        c->affinity = dg_affinity_of(c->type);
+        c->not_null = sqlite3_column_int(st, 2) != 0;
+        c->pk = sqlite3_column_int(st, 4);
+        int hidden = sqlite3_column_int(st, 5);
+        c->hidden = hidden == 1;
+        c->generated = hidden == 2 ? DG_GEN_VIRTUAL : hidden == 3 ? DG_GEN_STORED : DG_GEN_NONE;
+        if (c->generated == DG_GEN_NONE) c->default_sql = dg_col_text(st, 3);
+        dg_column *pc = dg_table_column(p, c->name);
+        if (!pc) continue;
+        take_str(&c->collation, &pc->collation);
+        if (c->generated != DG_GEN_NONE) take_str(&c->generated_expr, &pc->generated_expr);
+        c->pk_desc = pc->pk_desc;
+        c->autoincrement = pc->autoincrement;
+        c->unique = pc->unique;
+        c->annotations = pc->annotations;
+        memset(&pc->annotations, 0, sizeof pc->annotations);
+        c->loc = pc->loc;
+    }
+    sqlite3_finalize(st);
+}
+
+static void checks(dg_table *t, dg_table *p)
+{
+    for (size_t i = 0; i < p->checks.len; i++) {
+        dg_check *pc = &p->checks.items[i], *c = DG_VEC_ADD(&t->checks);
+        *c = *pc;
+        c->column = pc->column >= 0 ? dg_table_column_index(t, p->columns.items[pc->column].name) : -1;
+        pc->name = pc->expr = NULL;
+    }
+}
+
+static void parent_key(dg_loader *L, const char *parent, dg_strings *to)
+{
+    sqlite3_stmt *st = dg_q(L->db, "SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk", parent);
+    while (st && sqlite3_step(st) == SQLITE_ROW) DG_VEC_PUSH(to, dg_col_text(st, 0));
+    sqlite3_finalize(st);
+}
+
+/* pragma_foreign_key_list numbers keys from the last declared one. */
+static void foreign_keys(dg_loader *L, dg_table *t, dg_table *p)
+{
+    sqlite3_stmt *st = dg_q(L->db,
+        "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(?1) ORDER BY id DESC, seq",
+        t->name);
+    int last = -1;
+    bool unresolved = false;
+    dg_foreign_key *fk = NULL;
+    while (st && sqlite3_step(st) == SQLITE_ROW) {
+        int id = sqlite3_column_int(st, 0);
+        if (!fk || id != last) {
+            if (fk && unresolved) parent_key(L, fk->table, &fk->to);
+            fk = DG_VEC_ADD(&t->foreign_keys);
+            last = id;
+            unresolved = sqlite3_column_type(st, 3) == SQLITE_NULL;
+            fk->table = dg_col_text(st, 1);
+            fk->on_update = dg_col_text(st, 4);
+            fk->on_delete = dg_col_text(st, 5);
+        }
+        DG_VEC_PUSH(&fk->columns, dg_col_text(st, 2));
+        if (!unresolved) DG_VEC_PUSH(&fk->to, dg_col_text(st, 3));
+    }
+    if (fk && unresolved) parent_key(L, fk->table, &fk->to);
+    sqlite3_finalize(st);
+    if (t->foreign_keys.len != p->foreign_keys.len) return;
+    for (size_t i = 0; i < p->foreign_keys.len; i++) {
+        dg_foreign_key *a = &t->foreign_keys.items[i], *b = &p->foreign_keys.items[i];
+        take_str(&a->name, &b->name);
+        take_str(&a->deferrable_sql, &b->deferrable_sql);
+        a->deferrable = b->deferrable;
+        a->loc = b->loc;
+    }
+}
+
+static bool same_columns(const dg_strings *a, const dg_strings *b)
+{
+    if (a->len != b->len) return false;
+    for (size_t i = 0; i < a->len; i++)
+        if (dg_strcasecmp_ascii(a->items[i], b->items[i])) return false;
+    return true;
+}
+
+static int autoindex_number(const char *name)
+{
+    const char *u = strrchr(name, '_');
+    return u ? atoi(u + 1) : 0;
+}
+
+static int cmp_autoindex(const void *a, const void *b)
+{
+    return autoindex_number(*(char *const *)a) - autoindex_number(*(char *const *)b);
+}
+
+/* UNIQUE constraints are the indexes of origin 'u', in creation order. */
+static void uniques(dg_loader *L, dg_table *t, dg_table *p)
+{
+    dg_strings names = {0};
+    sqlite3_stmt *st = dg_q(L->db, "SELECT name FROM pragma_index_list(?1) WHERE origin = 'u'", t->name);
+    while (st && sqlite3_step(st) == SQLITE_ROW) DG_VEC_PUSH(&names, dg_col_text(st, 0));
+    sqlite3_finalize(st);
+    qsort(names.items, names.len, sizeof *names.items, cmp_autoindex);
+    bool *used = dg_xcalloc(p->uniques.len + 1, sizeof *used);
+    for (size_t i = 0; i < names.len; i++) {
+        dg_unique *u = DG_VEC_ADD(&t->uniques);
+        st = dg_q(L->db, "SELECT name FROM pragma_index_info(?1) ORDER BY seqno", names.items[i]);
+        while (st && sqlite3_step(st) == SQLITE_ROW) DG_VEC_PUSH(&u->columns, dg_col_text(st, 0));
+        sqlite3_finalize(st);
+        for (size_t k = 0; k < p->uniques.len; k++) {
+            dg_unique *pu = &p->uniques.items[k];
+            if (used[k] || !same_columns(&u->columns, &pu->columns)) continue;
+            used[k] = true;
+            take_str(&u->name, &pu->name);
+            take_str(&u->conflict, &pu->conflict);
+            u->loc = pu->loc;
+            break;
+        }
+    }
+    free(used);
+    dg_strings_free(&names);
+}
+
+/* Locations that the stored text could not map (columns added by ALTER
+ * TABLE, renamed tables) come from the ALTER statement or the table. */
+static void fill_locations(dg_loader *L, dg_table *t)
+{
+    for (size_t i = 0; i < t->columns.len; i++) {
+        dg_column *c = &t->columns.items[i];
+        if (c->loc.line > 0) continue;
+        const dg_stmt_rec *r = dg_loader_add_column_rec(L, t->name, c->name);
+        c->loc = r ? dg_loader_loc(L, r->file, r->name_off) : t->loc;
+        for (size_t k = 0; k < c->annotations.len; k++)
+            if (c->annotations.items[k].loc.line == 0) c->annotations.items[k].loc = c->loc;
+    }
+    for (size_t i = 0; i < t->checks.len; i++)
+        if (t->checks.items[i].loc.line == 0) t->checks.items[i].loc = t->loc;
+    for (size_t i = 0; i < t->foreign_keys.len; i++)
+        if (t->foreign_keys.items[i].loc.line == 0) t->foreign_keys.items[i].loc = t->loc;
+    for (size_t i = 0; i < t->uniques.len; i++)
+        if (t->uniques.items[i].loc.line == 0) t->uniques.items[i].loc = t->loc;
+    for (size_t i = 0; i < t->annotations.len; i++)
+        if (t->annotations.items[i].loc.line == 0) t->annotations.items[i].loc = t->loc;
+}
+
+void dg_add_above(dg_annotations *to, const dg_stmt_rec *rec, dg_annotations *inside)
+{
+    if (rec)
+        for (size_t i = 0; i < rec->above.len; i++) {
+            const dg_annotation *a = &rec->above.items[i];
+            dg_annotations_add(to, a->key, a->value, a->loc);
+            to->items[to->len - 1].above = true;
+        }
+    for (size_t i = 0; i < inside->len; i++) DG_VEC_PUSH(to, inside->items[i]);
+    DG_VEC_FREE(inside);
+}
+
+void dg_introspect_table(dg_loader *L, const char *name, const char *sql, bool strict, bool without_rowid)
+{
+    const dg_stmt_rec *rec = dg_loader_rec(L, DG_REC_TABLE, name);
+    dg_srcmap m;
+    dg_srcmap_init(&m, L, rec, sql);
+    dg_table p = {0};
+    dg_parse_create_table(sql, dg_srcmap_locate, &m, &p);
+    dg_table *t = DG_VEC_ADD(&L->s->tables);
+    t->name = dg_xstrdup(name);
+    t->strict = strict;
+    t->without_rowid = without_rowid;
+    t->loc = rec && m.rec ? dg_loader_loc(L, rec->file, rec->start) : p.loc;
+    take_str(&t->sql, &p.sql);
+    take_str(&t->module, &p.module);
+    take_str(&t->module_args, &p.module_args);
+    take_str(&t->pk_name, &p.pk_name);
+    take_str(&t->pk_conflict, &p.pk_conflict);
+    dg_add_above(&t->annotations, rec, &p.annotations);
+    columns(L, t, &p);
+    checks(t, &p);
+    foreign_keys(L, t, &p);
+    uniques(L, t, &p);
+    if (m.rec) fill_locations(L, t);
+    dg_table_free(&p);
+    dg_srcmap_free(&m);
+}

@@ -1,0 +1,200 @@
+/* The loader's database, source files, statement records and the map from
+ * stored CREATE text back to file locations. */
+#include <string.h>
+
+#include "../util/buf.h"
+#include "loader.h"
+
+/* Refuses everything that would reach outside the in-memory database. */
+static int authorizer(void *ud, int action, const char *a1, const char *a2, const char *dbn, const char *trg)
+{
+    dg_loader *L = ud;
+    (void)dbn;
+    (void)trg;
+    switch (action) {
+    case SQLITE_ATTACH:
+    case SQLITE_DETACH:
+        L->denied = "ATTACH and DETACH are not allowed in a schema (they open other database files)";
+        return SQLITE_DENY;
+    case SQLITE_PRAGMA:
+        if (a1 && (!sqlite3_stricmp(a1, "temp_store_directory") || !sqlite3_stricmp(a1, "data_store_directory"))) {
+            L->denied = "this PRAGMA is not allowed in a schema (it touches files)";
+            return SQLITE_DENY;
+        }
+        return SQLITE_OK;
+    case SQLITE_FUNCTION:
+        if (a2 && (!sqlite3_stricmp(a2, "load_extension") || !sqlite3_stricmp(a2, "readfile") ||
+                   !sqlite3_stricmp(a2, "writefile") || !sqlite3_stricmp(a2, "edit"))) {
+            L->denied = "loading extensions and file functions are not allowed in a schema";
+            return SQLITE_DENY;
+        }
+        return SQLITE_OK;
+    default:
+        return SQLITE_OK;
+    }
+}
+
+int dg_loader_open(dg_loader *L, dg_schema *s, dg_diags *d)
+{
+    memset(L, 0, sizeof *L);
+    L->s = s;
+    L->d = d;
+    if (sqlite3_open_v2(":memory:", &L->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        dg_loc none = {NULL, 0, 0};
+        dg_error(d, none, "cannot open an in-memory SQLite database: %s", sqlite3_errmsg(L->db));
+        return -1;
+    }
+    sqlite3_db_config(L->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, (int *)NULL);
+    sqlite3_db_config(L->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+    sqlite3_limit(L->db, SQLITE_LIMIT_ATTACHED, 0);
+    sqlite3_set_authorizer(L->db, authorizer, L);
+    return 0;
+}
+
+static void annotations_clear(dg_annotations *a)
+{
+    for (size_t i = 0; i < a->len; i++) {
+        free(a->items[i].key);
+        free(a->items[i].value);
+    }
+    DG_VEC_FREE(a);
+}
+
+void dg_loader_close(dg_loader *L)
+{
+    sqlite3_close(L->db);
+    for (size_t i = 0; i < L->files.len; i++) {
+        free(L->files.items[i].text);
+        DG_VEC_FREE(&L->files.items[i].lines);
+    }
+    DG_VEC_FREE(&L->files);
+    for (size_t i = 0; i < L->recs.len; i++) {
+        free(L->recs.items[i].name);
+        free(L->recs.items[i].column);
+        annotations_clear(&L->recs.items[i].above);
+    }
+    DG_VEC_FREE(&L->recs);
+    for (size_t i = 0; i < L->headers.len; i++) dg_schema_free(L->headers.items[i]);
+    DG_VEC_FREE(&L->headers);
+    memset(L, 0, sizeof *L);
+}
+
+size_t dg_loader_add_file(dg_loader *L, const char *path, char *text, size_t len)
+{
+    dg_srcfile *f = DG_VEC_ADD(&L->files);
+    f->path = dg_schema_intern_file(L->s, path);
+    f->text = text;
+    f->len = len;
+    if (text) {
+        DG_VEC_PUSH(&f->lines, (size_t)0);
+        for (size_t i = 0; i < len; i++)
+            if (text[i] == '\n') DG_VEC_PUSH(&f->lines, i + 1);
+    }
+    return L->files.len - 1;
+}
+
+dg_loc dg_loader_loc(const dg_loader *L, size_t fi, size_t off)
+{
+    dg_loc loc = {NULL, 0, 0};
+    if (fi >= L->files.len || !L->files.items[fi].text) return loc;
+    const dg_srcfile *f = &L->files.items[fi];
+    if (off > f->len) off = f->len;
+    size_t lo = 0, hi = f->lines.len;   /* last line start <= off */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (f->lines.items[mid] <= off) lo = mid;
+        else hi = mid;
+    }
+    dg_loc base = {f->path, (int)lo + 1, 1};
+    size_t ls = f->lines.items[lo];
+    return dg_loc_at(f->text + ls, off - ls, base);
+}
+
+const dg_stmt_rec *dg_loader_rec(const dg_loader *L, dg_rec_kind kind, const char *name)
+{
+    for (size_t i = L->recs.len; i-- > 0;) {
+        const dg_stmt_rec *r = &L->recs.items[i];
+        if (r->kind == kind && !dg_strcasecmp_ascii(r->name, name)) return r;
+    }
+    return NULL;
+}
+
+const dg_stmt_rec *dg_loader_add_column_rec(const dg_loader *L, const char *table, const char *column)
+{
+    for (size_t i = L->recs.len; i-- > 0;) {
+        const dg_stmt_rec *r = &L->recs.items[i];
+        if (r->kind == DG_REC_ADD_COLUMN && !dg_strcasecmp_ascii(r->name, table) &&
+            !dg_strcasecmp_ascii(r->column, column))
+            return r;
+    }
+    return NULL;
+}
+
+static bool is_name_kind(dg_tok_kind k) { return k == DG_TOK_IDENT || k == DG_TOK_QIDENT || k == DG_TOK_STRING; }
+
+/* SQLite stores "CREATE <KIND> " + the text from the name on, and ALTER
+ * TABLE rewrites names and appends columns.  Tokens are paired from the name
+ * on while they agree (a renamed identifier still pairs); the first
+ * disagreement ends the map. */
+void dg_srcmap_init(dg_srcmap *m, const dg_loader *L, const dg_stmt_rec *rec, const char *stored)
+{
+    memset(m, 0, sizeof *m);
+    m->L = L;
+    m->rec = rec;
+    if (!rec || rec->file >= L->files.len || !L->files.items[rec->file].text) {
+        m->rec = NULL;
+        return;
+    }
+    const dg_srcfile *f = &L->files.items[rec->file];
+    dg_lexer a, b;
+    dg_lexer_init(&a, stored, strlen(stored));
+    dg_lexer_init(&b, f->text, f->len);
+    dg_toks tk;
+    dg_toks_init(&tk, stored, strlen(stored));
+    const char *kind;
+    size_t ni = dg_parse_create_head(&tk, &kind);
+    a.pos = tk.sig.len ? tk.sig.items[ni].tok.start : 0;
+    dg_toks_free(&tk);
+    b.pos = rec->name_off;
+    DG_VEC_PUSH(&m->from, (size_t)0);   /* "CREATE ..." before the name -> the statement start */
+    DG_VEC_PUSH(&m->to, rec->start);
+    DG_VEC_PUSH(&m->len, (size_t)0);
+    for (;;) {
+        dg_tok x = dg_tok_next(&a), y = dg_tok_next(&b);
+        while (x.kind == DG_TOK_SPACE) x = dg_tok_next(&a);
+        while (y.kind == DG_TOK_SPACE) y = dg_tok_next(&b);
+        if (x.kind == DG_TOK_EOF || y.kind == DG_TOK_EOF) break;
+        bool same = x.len == y.len && !memcmp(stored + x.start, f->text + y.start, x.len);
+        if (!same && !(is_name_kind(x.kind) && is_name_kind(y.kind))) break;
+        DG_VEC_PUSH(&m->from, x.start);
+        DG_VEC_PUSH(&m->to, y.start);
+        DG_VEC_PUSH(&m->len, same ? x.len : 0);
+    }
+}
+
+void dg_srcmap_free(dg_srcmap *m)
+{
+    DG_VEC_FREE(&m->from);
+    DG_VEC_FREE(&m->to);
+    DG_VEC_FREE(&m->len);
+}
+
+dg_loc dg_srcmap_locate(const void *vm, size_t offset)
+{
+    const dg_srcmap *m = vm;
+    dg_loc none = {NULL, 0, 0};
+    if (!m || !m->rec || m->from.len == 0) return none;
+    size_t lo = 0, hi = m->from.len;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (m->from.items[mid] <= offset) lo = mid;
+        else hi = mid;
+    }
+    size_t d = offset - m->from.items[lo];
+    if (lo > 0 && d > m->len.items[lo] && lo + 1 == m->from.len) {
+        none.file = m->L->files.items[m->rec->file].path;   /* past the paired text */
+        return none;
+    }
+    if (d > m->len.items[lo]) d = 0;
+    return dg_loader_loc(m->L, m->rec->file, m->to.items[lo] + d);
+}

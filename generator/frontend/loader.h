@@ -1,0 +1,91 @@
+/* loader.h - the in-memory SQLite database every schema source is applied
+ * to, and what the loader remembers about where each object came from.
+ *
+ * SQL files run statement by statement under an authorizer (no ATTACH, no
+ * VACUUM, no extension loading, nothing that touches a file); databases are
+ * opened read-only and their stored schema is replayed; headers go through
+ * the libclang front end and its model's DDL.  Afterwards dg_introspect reads
+ * the model back from the database.  Internal to the front end. */
+#ifndef DG_LOADER_H
+#define DG_LOADER_H
+
+#include <sqlite3.h>
+
+#include "../model/model.h"
+#include "ddl_parse.h"
+
+typedef enum dg_rec_kind {
+    DG_REC_TABLE = 0,
+    DG_REC_INDEX,
+    DG_REC_VIEW,
+    DG_REC_TRIGGER,
+    DG_REC_ADD_COLUMN
+} dg_rec_kind;
+
+/* A source file's text with its line starts, kept while the model is built. */
+typedef struct dg_srcfile {
+    const char *path;        /* interned in the schema */
+    char       *text;        /* NULL for databases and headers */
+    size_t      len;
+    DG_VEC(size_t) lines;    /* byte offset of each line start */
+} dg_srcfile;
+
+/* A statement that created (or altered) a schema object. */
+typedef struct dg_stmt_rec {
+    dg_rec_kind kind;
+    char       *name;        /* object name; the table for ADD_COLUMN */
+    char       *column;      /* ADD_COLUMN: the column's name */
+    size_t      file;        /* index into dg_loader.files */
+    size_t      start;       /* offset of the statement's first token */
+    size_t      name_off;    /* offset of the name token (ADD_COLUMN: the column definition) */
+    dg_annotations above;    /* annotations on the lines right above the statement */
+} dg_stmt_rec;
+
+typedef struct dg_loader {
+    sqlite3   *db;
+    dg_schema *s;
+    dg_diags  *d;
+    DG_VEC(dg_srcfile)  files;
+    DG_VEC(dg_stmt_rec) recs;
+    DG_VEC(dg_schema *) headers;   /* models from header sources (for their locations) */
+    const char *denied;            /* why the authorizer refused, for the message */
+} dg_loader;
+
+int  dg_loader_open(dg_loader *L, dg_schema *s, dg_diags *d);
+void dg_loader_close(dg_loader *L);
+
+/* Each returns 0, or -1 after reporting path:line:col errors. */
+int dg_apply_sql_file(dg_loader *L, const char *path);
+int dg_apply_sql_dir(dg_loader *L, const char *path);
+int dg_apply_database(dg_loader *L, const char *path);
+int dg_apply_header(dg_loader *L, const char *path, const dg_strings *clang_args);
+
+/* Runs SQL text from a model (no locations) in the loader's database. */
+int dg_apply_model_sql(dg_loader *L, const char *path, const char *sql);
+
+/* Adds a file to L->files and returns its index (text taken over, may be NULL). */
+size_t dg_loader_add_file(dg_loader *L, const char *path, char *text, size_t len);
+/* Location of byte `off` of file `fi` (no file: line 0). */
+dg_loc dg_loader_loc(const dg_loader *L, size_t fi, size_t off);
+
+/* The latest record of an object (kind, name), NULL when none. */
+const dg_stmt_rec *dg_loader_rec(const dg_loader *L, dg_rec_kind kind, const char *name);
+const dg_stmt_rec *dg_loader_add_column_rec(const dg_loader *L, const char *table, const char *column);
+
+/* Maps offsets of stored CREATE text to the file statement it came from. */
+typedef struct dg_srcmap {
+    const dg_loader   *L;
+    const dg_stmt_rec *rec;                 /* NULL: no file location */
+    DG_VEC(size_t) from, to, len;            /* token starts in stored text -> file, token length */
+} dg_srcmap;
+
+void   dg_srcmap_init(dg_srcmap *m, const dg_loader *L, const dg_stmt_rec *rec, const char *stored);
+void   dg_srcmap_free(dg_srcmap *m);
+dg_loc dg_srcmap_locate(const void *m, size_t offset);   /* a dg_locate_fn */
+
+/* Builds L->s from the database: tables, indexes, views, triggers. */
+int dg_introspect(dg_loader *L);
+/* Views and triggers over missing tables or columns; unknown annotations. */
+int dg_check_schema(dg_loader *L);
+
+#endif

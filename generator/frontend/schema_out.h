@@ -1,0 +1,37 @@
+/* schema_out.h - a schema model as JSON, as SQL, and as a database.
+ *
+ * These are what `dalgen schema --json|--sql` print, and what the queries
+ * analyser, the differ and `check` build on. */
+#ifndef DG_SCHEMA_OUT_H
+#define DG_SCHEMA_OUT_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "../model/model.h"
+#include "../util/diag.h"
+
+/* The model as JSON (docs/schema.md lists the keys): deterministic, 2-space
+ * indent, keys in a fixed order, ending in a newline.  Caller frees. */
+char *dg_schema_to_json(const dg_schema *s);
+/* Same, leaving out every "loc" (source locations) and, when
+ * `above_annotations` is false, the annotations written above statements
+ * (those a database built from the file cannot keep). */
+char *dg_schema_to_json_ex(const dg_schema *s, bool locations, bool above_annotations);
+
+/* DDL that recreates exactly this model (tables, indexes, views, triggers in
+ * model order; annotations as `/ * @key value * /` comments inside the
+ * statements so that they survive in sqlite_schema).  Loading it gives the
+ * same model apart from locations.  Caller frees. */
+char *dg_schema_to_sql(const dg_schema *s);
+/* CREATE TABLE statement of one table (no trailing ';'). Caller frees. */
+char *dg_table_to_sql(const dg_table *t);
+/* CREATE INDEX statement of one index (no trailing ';'). Caller frees. */
+char *dg_index_to_sql(const dg_index *ix);
+
+/* Opens an in-memory SQLite database holding exactly this schema (built
+ * from dg_schema_to_sql).  Returns 0 and sets *out (close it with
+ * sqlite3_close), or -1 after reporting through `d` with *out NULL. */
+int dg_schema_open_db(const dg_schema *s, sqlite3 **out, dg_diags *d);
+
+#endif
