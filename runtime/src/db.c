@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 static void *malloc_alloc(void *ctx, size_t n) { (void)ctx; return malloc(n); }
 static void malloc_free(void *ctx, void *p, size_t n) { (void)ctx; (void)n; free(p); }
@@ -129,6 +130,20 @@ static int check_folder(dal_db *db, const char *path)
     return rc;
 }
 
+/* True when the folder of path exists but this process may not create
+ * files in it. */
+static bool folder_not_writable(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char dir[4096];
+    size_t n = slash ? (size_t)(slash - path) : 1;
+    if (n == 0) n = 1;
+    if (n >= sizeof dir) return false;
+    memcpy(dir, slash ? path : ".", n);
+    dir[n] = '\0';
+    return access(dir, F_OK) == 0 && access(dir, W_OK | X_OK) != 0;
+}
+
 /* Prefix the recorded error with the path being opened. */
 static int open_failed(dal_db *db, const char *path, int rc)
 {
@@ -172,6 +187,9 @@ int dal_open(dal_db **out, const char *path, const dal_options *opts)
     if (src != SQLITE_OK) {
         int sys = db->handle ? sqlite3_system_errno(db->handle) : 0;
         rc = dal_sqlite_error(db, src);
+        if (!db->opts.read_only && !is_special_path(path) && access(path, F_OK) != 0 &&
+            folder_not_writable(path))
+            sys = EACCES;  /* SQLite reports the last attempt, a read-only open: ENOENT */
         if (sys) dal_error_set(db, rc, db->errcode, "cannot open \"%s\": %s (%s)",
                                path, sqlite3_errstr(src), strerror(sys));
         else open_failed(db, path, rc);
