@@ -129,16 +129,27 @@ static void move_objects(dg_schema *from, dg_schema *into, dg_diags *d)
     }
 }
 
+/* Parses the header and collects its DAL_TABLE structs (at least one). */
+static int header_tables(const char *header, const dg_strings *clang_args, dg_strings *files, dg_ctables *tables,
+                         dg_diags *d)
+{
+    dg_ctu tu;
+    if (dg_ctu_parse(header, clang_args, files, &tu, d) != 0) return -1;
+    int rc = dg_clang_walk(&tu, header, tables, d);
+    dg_ctu_dispose(&tu);
+    if (rc == 0 && tables->len == 0) {
+        dg_error(d, (dg_loc){dg_ctu_intern(files, header), 0, 0}, "no struct with DAL_TABLE(\"name\") in this header");
+        rc = -1;
+    }
+    return rc;
+}
+
 int dg_clang_ddl(const char *header, const dg_strings *clang_args, char **out, dg_diags *d)
 {
     dg_strings files = {0};
     dg_ctables tables = {0};
-    dg_ctu tu;
-    int rc = dg_ctu_parse(header, clang_args, &files, &tu, d);
-    if (rc == 0) {
-        rc = dg_clang_walk(&tu, header, &tables, d);
-        dg_ctu_dispose(&tu);
-    }
+    *out = NULL;
+    int rc = header_tables(header, clang_args, &files, &tables, d);
     if (rc == 0) {
         dg_cddl ddl;
         dg_cddl_build(&tables, &ddl);
@@ -154,18 +165,8 @@ int dg_clang_load(const char *header, const dg_strings *clang_args, dg_schema *i
 {
     dg_strings files = {0};
     dg_ctables tables = {0};
-    dg_ctu tu;
     int errors_before = d ? d->errors : 0;
-    int rc = dg_ctu_parse(header, clang_args, &files, &tu, d);
-    if (rc == 0) {
-        rc = dg_clang_walk(&tu, header, &tables, d);
-        dg_ctu_dispose(&tu);
-    }
-    if (rc == 0 && tables.len == 0) {
-        dg_error(d, (dg_loc){dg_schema_intern_file(into, header), 0, 0},
-                 "no struct with DAL_TABLE(\"name\") in this header");
-        rc = -1;
-    }
+    int rc = header_tables(header, clang_args, &files, &tables, d);
     if (rc == 0) {
         dg_cddl ddl;
         dg_cddl_build(&tables, &ddl);

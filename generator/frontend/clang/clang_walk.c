@@ -285,10 +285,7 @@ static void process_struct(walk *w, CXCursor c)
     if (!ann(&p.anns, "table")) goto done;
     dg_ctable *t = DG_VEC_ADD(w->out);
     t->loc = dg_ctu_loc(w->t, c);
-    if (table_annotations(w, &p, t) != 0) {
-        fail(w);
-        goto done;
-    }
+    if (table_annotations(w, &p, t) != 0) fail(w);
     t->c_struct = c_struct_name(c);
     if (!t->c_struct) {
         dg_error(w->d, t->loc, "a DAL_TABLE struct needs a tag or a typedef name");
@@ -303,6 +300,7 @@ static void process_struct(walk *w, CXCursor c)
         dg_error(w->d, t->loc, "table '%s' has no columns", t->name);
         fail(w);
     }
+    if (w->failed) goto done;
     dg_annotations_add(&t->annotations, "c_struct", t->c_struct, t->loc);
     dg_annotations_add(&t->annotations, "c_header", w->header, t->loc);
 done:
