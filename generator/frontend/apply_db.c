@@ -24,7 +24,8 @@ static int replay(dg_loader *L, sqlite3 *src, size_t fi, dg_loc whole)
     int rc = sqlite3_prepare_v2(src, "SELECT type, name, sql FROM sqlite_schema ORDER BY rowid", -1, &st, NULL);
     dg_strings vtabs = {0};
     int out = 0;
-    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (rc == SQLITE_OK) rc = SQLITE_ROW;
+    while (rc == SQLITE_ROW && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *type = (const char *)sqlite3_column_text(st, 0);
         const char *name = (const char *)sqlite3_column_text(st, 1);
         const char *sql = (const char *)sqlite3_column_text(st, 2);
