@@ -69,11 +69,13 @@ function(_dalgen_pick_executable out_cmd out_dep)
       "that runs on this machine, or use a dalgen built with DALGEN_BUILD_GENERATOR=ON.")
   endif()
   get_target_property(imported dalgen::dalgen IMPORTED)
-  if(CMAKE_CROSSCOMPILING AND imported)
+  if(CMAKE_CROSSCOMPILING AND (imported OR NOT CMAKE_CROSSCOMPILING_EMULATOR))
     message(FATAL_ERROR
       "dalgen_generate: cross-compiling; set DALGEN_EXECUTABLE to a dalgen built for the host.")
   endif()
-  set(${out_cmd} "$<TARGET_FILE:dalgen::dalgen>" PARENT_SCOPE)
+  # The target name: CMake runs its file (through CMAKE_CROSSCOMPILING_EMULATOR
+  # when one is set).
+  set(${out_cmd} dalgen::dalgen PARENT_SCOPE)
   if(imported)
     set(${out_dep} "$<TARGET_FILE:dalgen::dalgen>" PARENT_SCOPE)
   else()
