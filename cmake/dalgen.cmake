@@ -146,6 +146,7 @@ function(dalgen_generate)
   add_custom_command(
     OUTPUT "${stamp}"
     BYPRODUCTS ${sources}
+    COMMAND "${CMAKE_COMMAND}" -E make_directory "${out_dir}"
     COMMAND "${exe}" ${args}
     COMMAND "${CMAKE_COMMAND}" -E touch "${stamp}"
     DEPENDS ${depends} ${exe_dep}

@@ -30,6 +30,10 @@ int dg_check_parse_args(int argc, char **argv, dg_check_args *out)
     if (out->sources.items.len == 0) return dg_usage_error(cmd, "no schema source given");
     if (!out->prefix) return dg_usage_error(cmd, "--prefix is required");
     if (!out->out_dir) return dg_usage_error(cmd, "--out is required");
+    /* "gen/" and "gen" name the same folder; paths printed are out/name. */
+    size_t n = strlen(out->out_dir);
+    while (n > 1 && out->out_dir[n - 1] == '/') n--;
+    out->out_dir = out->out_owned = dg_xstrndup(out->out_dir, n);
     return DG_EXIT_OK;
 }
 
@@ -37,6 +41,7 @@ void dg_check_args_free(dg_check_args *a)
 {
     dg_sources_free(&a->sources);
     dg_strings_free(&a->queries);
+    free(a->out_owned);
 }
 
 int dg_check_render(const dg_check_args *a, dg_check_files *out, dg_diags *d)

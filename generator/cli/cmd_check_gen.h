@@ -15,7 +15,8 @@ typedef struct dg_check_args {
     dg_strings  queries;      /* --queries FILE|DIR, in order */
     const char *migrations;   /* --migrations DIR, NULL when none (points into argv) */
     const char *prefix;       /* --prefix */
-    const char *out_dir;      /* --out */
+    const char *out_dir;      /* --out, without trailing '/' */
+    char       *out_owned;    /* storage of out_dir */
     const char *templates;    /* --templates DIR, NULL = built-in */
     bool        no_singularize;
     bool        timestamps;

@@ -36,6 +36,13 @@ check; expect 0
 
 case "$case_" in
 fresh)
+  # check writes nothing: same files, same times, no temporary files.
+  before=$(ls -la --time-style=full-iso gen migrations)
+  check; expect 0
+  [ "$(ls -la --time-style=full-iso gen migrations)" = "$before" ] || fail "check touched gen/ or migrations/"
+  # --out with a trailing slash is the same folder
+  inputs=(schema.sql --queries queries --migrations migrations --prefix notes --out gen/)
+  check; expect 0
   ;;
 hand_edit)
   line=$(grep -m1 -n 'notes_note_insert' gen/notes.c | cut -d: -f1)
