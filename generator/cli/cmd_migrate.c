@@ -1,11 +1,187 @@
+/* dalgen migrate new NAME --dir DIR <schema source...> [--allow-destructive]
+ * dalgen migrate hash --dir DIR
+ * dalgen migrate apply|status|down --db DB --dir DIR [--to N | --steps K]
+ *                [--baseline N] [--backup FILE] */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "../analysis/diff/diff.h"
+#include "../migrations/mrun.h"
+#include "../migrations/msource.h"
+#include "../migrations/sum.h"
+#include "../util/fsutil.h"
 #include "cli.h"
+
+static bool valid_name(const char *s)
+{
+    if (!*s) return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
+            return false;
+    return true;
+}
+
+static char *down_header(const char *file, const dg_plan *up)
+{
+    dg_buf b = DG_BUF_INIT;
+    dg_buf_printf(&b, "-- %s: written by `dalgen migrate new`; reverts the up migration.\n"
+                      "-- The runner applies it in one transaction with foreign keys off.\n", file);
+    for (size_t i = 0; i < up->lints.len; i++)
+        if (!strcmp(up->lints.items[i].code, DG_LINT_DOWN_DATA_LOSS))
+            dg_buf_printf(&b, "-- WARNING: %s.\n", up->lints.items[i].message);
+    dg_buf_putc(&b, '\n');
+    return dg_buf_steal(&b);
+}
+
+static int write_out(const char *path, const char *text, dg_diags *d)
+{
+    if (dg_write_file_if_changed(path, text, strlen(text), NULL) == 0) return 0;
+    dg_loc loc = {path, 0, 0};
+    dg_error(d, loc, "cannot write: %s", strerror(errno));
+    return -1;
+}
+
+/* Writes NNNN_name.up.sql / .down.sql and refreshes dalgen.sum. */
+static int write_migration(const dg_mfolder *f, const char *name, const dg_plan *up, const dg_plan *down,
+                           dg_diags *d)
+{
+    long long id = (long long)dg_mfolder_next_id(f);
+    char *base = dg_xprintf("%04lld_%s", id, name);
+    char *up_path = dg_xprintf("%s/%s.up.sql", f->dir, base), *down_path = dg_xprintf("%s/%s.down.sql", f->dir, base);
+    char *uh = dg_xprintf("-- %s.up.sql: written by `dalgen migrate new`.\n"
+                          "-- The runner applies it in one transaction with foreign keys off.\n\n", base);
+    char *dfile = dg_xprintf("%s.down.sql", base);
+    char *dh = down_header(dfile, up);
+    char *us = dg_plan_sql(up, uh), *ds = dg_plan_sql(down, dh);
+    int rc = dg_mkdirs(f->dir);
+    if (rc == 0) rc = write_out(up_path, us, d);
+    if (rc == 0) rc = write_out(down_path, ds, d);
+    dg_mfolder nf;
+    if (rc == 0) rc = dg_mfolder_read(f->dir, false, &nf, d);
+    if (rc == 0) {
+        rc = dg_sum_write(&nf, d);
+        dg_mfolder_free(&nf);
+    }
+    if (rc == 0) printf("%s\n%s\n", up_path, down_path);
+    free(base); free(up_path); free(down_path); free(uh); free(dfile); free(dh); free(us); free(ds);
+    return rc;
+}
+
+static int migrate_new(int argc, char **argv)
+{
+    if (argc < 1 || argv[0][0] == '-') return dg_usage_error("migrate", "new needs a NAME");
+    const char *name = argv[0], *dir = NULL;
+    bool allow = false, missing = false;
+    dg_sources src = {0};
+    int rc = DG_EXIT_OK;
+    if (!valid_name(name)) return dg_usage_error("migrate", "NAME may hold only letters, digits and _");
+    for (int i = 1; i < argc && rc == DG_EXIT_OK;) {
+        const char *v = dg_cli_opt("--dir", argc, argv, &i, &missing);
+        if (missing) rc = dg_usage_error("migrate", "--dir needs a value");
+        else if (v) dir = v;
+        else if (!strcmp(argv[i], "--allow-destructive")) allow = true, i++;
+        else {
+            int t = dg_cli_take_source("migrate", argc, argv, &i, &src);
+            if (t < 0) rc = DG_EXIT_USAGE;
+            else if (t == 0) rc = dg_usage_error("migrate", "unexpected argument '%s'", argv[i]);
+        }
+    }
+    if (rc == DG_EXIT_OK && (!dir || !src.items.len))
+        rc = dg_usage_error("migrate", "new needs --dir DIR and a schema source");
+    if (rc != DG_EXIT_OK) {
+        dg_sources_free(&src);
+        return rc;
+    }
+    dg_diags d = DG_DIAGS_INIT;
+    dg_mfolder f;
+    dg_schema *from = NULL, *to = NULL;
+    rc = DG_EXIT_INPUT;
+    if (dg_mfolder_read(dir, true, &f, &d) == 0 && dg_sum_verify(&f, f.items.len == 0, &d) == 0 &&
+        dg_load_folder_schema(&f, &from, &d) == 0 && dg_schema_load(&src, &to, &d) == 0) {
+        dg_plan up, down;
+        dg_diff_opts fw = {false}, bw = {true};
+        dg_diff_plan(from, to, &fw, &up);
+        dg_diff_plan(to, from, &bw, &down);
+        dg_plan_print_lints(&up, allow, stderr);
+        if (dg_plan_refused(&up, allow)) rc = DG_EXIT_INPUT;
+        else if (!up.stmts.len) {
+            fprintf(stderr, "dalgen migrate: %s is already at the schema; nothing written\n", dir);
+            rc = DG_EXIT_OK;
+        } else if (write_migration(&f, name, &up, &down, &d) == 0) {
+            rc = DG_EXIT_OK;
+        }
+        dg_plan_free(&up);
+        dg_plan_free(&down);
+    }
+    dg_schema_free(from);
+    dg_schema_free(to);
+    dg_mfolder_free(&f);
+    dg_sources_free(&src);
+    return rc;
+}
+
+static int migrate_hash(int argc, char **argv)
+{
+    const char *dir = NULL;
+    bool missing = false;
+    for (int i = 0; i < argc;) {
+        const char *v = dg_cli_opt("--dir", argc, argv, &i, &missing);
+        if (missing) return dg_usage_error("migrate", "--dir needs a value");
+        if (!v) return dg_usage_error("migrate", "unexpected argument '%s'", argv[i]);
+        dir = v;
+    }
+    if (!dir) return dg_usage_error("migrate", "hash needs --dir DIR");
+    dg_diags d = DG_DIAGS_INIT;
+    dg_mfolder f;
+    int rc = dg_mfolder_read(dir, false, &f, &d) == 0 && dg_sum_write(&f, &d) == 0 ? DG_EXIT_OK : DG_EXIT_INPUT;
+    dg_mfolder_free(&f);
+    return rc;
+}
+
+static int parse_int(const char *opt, const char *v, int64_t *out)
+{
+    char *end;
+    long long n = strtoll(v, &end, 10);
+    if (!*v || *end || n < 0) return dg_usage_error("migrate", "%s needs a non-negative number", opt);
+    *out = n;
+    return 0;
+}
+
+static int migrate_run(const char *what, int argc, char **argv)
+{
+    dg_run_args a = {NULL, NULL, -1, -1, 0, NULL, isatty(2) == 1};
+    bool missing = false;
+    for (int i = 0; i < argc;) {
+        static const char *const opts[] = {"--db", "--dir", "--to", "--steps", "--baseline", "--backup"};
+        const char *v = NULL;
+        size_t k = 0;
+        for (; k < 6 && !v && !missing; k++) v = dg_cli_opt(opts[k], argc, argv, &i, &missing);
+        if (missing) return dg_usage_error("migrate", "%s needs a value", opts[k - 1]);
+        if (!v) return dg_usage_error("migrate", "unexpected argument '%s'", argv[i]);
+        switch (k - 1) {
+        case 0: a.db = v; break;
+        case 1: a.dir = v; break;
+        case 2: if (parse_int("--to", v, &a.to)) return DG_EXIT_USAGE; break;
+        case 3: if (parse_int("--steps", v, &a.steps)) return DG_EXIT_USAGE; break;
+        case 4: if (parse_int("--baseline", v, &a.baseline)) return DG_EXIT_USAGE; break;
+        default: a.backup = v; break;
+        }
+    }
+    if (!a.db || !a.dir) return dg_usage_error("migrate", "%s needs --db DB and --dir DIR", what);
+    if (a.to >= 0 && a.steps >= 0) return dg_usage_error("migrate", "--to and --steps exclude each other");
+    return dg_migrate_run(what, &a);
+}
 
 int cmd_migrate(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "dalgen: 'migrate' is not implemented yet\n");
-    return DG_EXIT_USAGE;
+    if (argc < 1) return dg_usage_error("migrate", "needs a subcommand: new, hash, apply, status or down");
+    const char *sub = argv[0];
+    if (!strcmp(sub, "new")) return migrate_new(argc - 1, argv + 1);
+    if (!strcmp(sub, "hash")) return migrate_hash(argc - 1, argv + 1);
+    if (!strcmp(sub, "apply") || !strcmp(sub, "status") || !strcmp(sub, "down"))
+        return migrate_run(sub, argc - 1, argv + 1);
+    return dg_usage_error("migrate", "unknown subcommand '%s'", sub);
 }

@@ -1,0 +1,22 @@
+/* msource.h - loading the two sides of a diff, and turning a migrations
+ * folder into the list libdal's runner takes. */
+#ifndef DG_MSOURCE_H
+#define DG_MSOURCE_H
+
+#include <dal.h>
+
+#include "../frontend/sources.h"
+#include "mfolder.h"
+
+/* Loads one SRC of `diff --from/--to`: `empty`, a schema file or folder (a
+ * migrations folder replays its up files in order), or a database. */
+int dg_load_side(const char *src, dg_schema **out, dg_diags *d);
+
+/* The schema a migrations folder builds (empty when it has no migration). */
+int dg_load_folder_schema(const dg_mfolder *f, dg_schema **out, dg_diags *d);
+
+/* dal_migration views of the folder's migrations (pointers into f). Caller
+ * frees the array with free(). */
+dal_migration *dg_mfolder_to_dal(const dg_mfolder *f);
+
+#endif

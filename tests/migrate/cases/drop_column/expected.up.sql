@@ -1,0 +1,3 @@
+DROP INDEX "users_legacy";
+
+ALTER TABLE "users" DROP COLUMN "legacy";

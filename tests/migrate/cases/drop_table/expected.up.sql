@@ -1,0 +1,3 @@
+DROP TRIGGER "gone_t";
+
+DROP TABLE "gone";

@@ -1,0 +1,1 @@
+INSERT INTO t VALUES (1, 42, 10, 'x'), (2, NULL, 3, NULL);

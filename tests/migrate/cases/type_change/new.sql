@@ -1,0 +1,1 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, code TEXT, price REAL, note TEXT);
