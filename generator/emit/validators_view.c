@@ -1,0 +1,182 @@
+/* validators_view.c - dg_view_add_validators: a table's validator and enums
+ * in the view model (see view_validators.h for the keys). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../analysis/names.h"
+#include "../util/buf.h"
+#include "validators_rules.h"
+#include "view_validators.h"
+
+/* The first string member of `o` among `keys`. */
+static const char *str_key(json_t *o, const char *const *keys)
+{
+    for (; *keys; keys++) {
+        const char *s = json_string_value(json_object_get(o, *keys));
+        if (s) return s;
+    }
+    return NULL;
+}
+
+static dg_vkind kind_of(const char *ctype)
+{
+    if (!ctype) return DG_VK_OTHER;
+    if (strcmp(ctype, "int64_t") == 0) return DG_VK_INT;
+    if (strcmp(ctype, "bool") == 0) return DG_VK_BOOL;
+    if (strcmp(ctype, "double") == 0) return DG_VK_REAL;
+    if (strcmp(ctype, "const char *") == 0 || strcmp(ctype, "const char*") == 0) return DG_VK_TEXT;
+    if (strcmp(ctype, "dal_blob") == 0) return DG_VK_BLOB;
+    return DG_VK_OTHER;
+}
+
+/* The field object of column `name` in table_view["fields"], NULL if none. */
+static json_t *field_of(json_t *fields, const char *name)
+{
+    static const char *const col_keys[] = {"column", "sql_name", "sql", NULL};
+    size_t i;
+    json_t *f;
+    json_array_foreach(fields, i, f) {
+        const char *c = str_key(f, col_keys);
+        if (c && strcmp(c, name) == 0) return f;
+    }
+    return NULL;
+}
+
+static void read_fields(const dg_table *t, json_t *fields, dg_vfield *out)
+{
+    static const char *const name_keys[] = {"name", "cname", "field", NULL};
+    static const char *const has_keys[] = {"has", "has_name", "has_field", NULL};
+    static const char *const type_keys[] = {"ctype", "c_type", "type", NULL};
+    for (size_t i = 0; i < t->columns.len; i++) {
+        json_t *f = field_of(fields, t->columns.items[i].name);
+        memset(&out[i], 0, sizeof out[i]);
+        if (!f) continue;
+        out[i].cname = str_key(f, name_keys);
+        out[i].has_name = str_key(f, has_keys);
+        out[i].kind = kind_of(str_key(f, type_keys));
+    }
+}
+
+/* ENUMTYPE_VALUE: the value's snake_case, upper-cased; collisions get _2... */
+static char *value_name(const char *upper_type, const char *value, json_t *taken)
+{
+    char *snake = value[0] ? dg_snake_case(value) : dg_xstrdup("empty");
+    char *base = dg_xprintf("%s_%s", upper_type, snake);
+    free(snake);
+    for (char *p = base; *p; p++) *p = (char)toupper((unsigned char)*p);
+    char *name = dg_xstrdup(base);
+    for (int n = 2; json_object_get(taken, name); n++) {
+        free(name);
+        name = dg_xprintf("%s_%d", base, n);
+    }
+    free(base);
+    json_object_set_new(taken, name, json_true());
+    return name;
+}
+
+static json_t *enum_json(const char *type, const dg_table *t, const dg_column *c, const dg_strings *values)
+{
+    char *upper = dg_xstrdup(type);
+    for (char *p = upper; *p; p++) *p = (char)toupper((unsigned char)*p);
+    json_t *taken = json_object();
+    char *unknown = dg_xprintf("%s_UNKNOWN", upper);
+    json_object_set_new(taken, unknown, json_true());
+    json_t *vals = json_array();
+    for (size_t k = 0; k < values->len; k++) {
+        char *name = value_name(upper, values->items[k], taken);
+        json_array_append_new(vals, json_pack("{s:s, s:s, s:I}", "name", name, "sql", values->items[k],
+                                              "value", (json_int_t)(k + 1)));
+        free(name);
+    }
+    json_t *e = json_pack("{s:s, s:s, s:s, s:s, s:o}", "type", type, "unknown", unknown, "table", t->name,
+                          "column", c->name, "values", vals);
+    json_decref(taken);
+    free(unknown);
+    free(upper);
+    return e;
+}
+
+/* Turns the TEXT fields that an IN-list CHECK restricts into enum fields. */
+static void add_enums(json_t *root, json_t *fields, const dg_table *t, const char *cname,
+                      dg_vfield *vf, bool *enum_check, char **enum_types)
+{
+    json_t *enums = json_object_get(root, "enums");
+    if (!json_is_array(enums)) {
+        enums = json_array();
+        json_object_set_new(root, "enums", enums);
+    }
+    for (size_t k = 0; k < t->checks.len; k++) {
+        int col;
+        dg_strings values = {0};
+        if (dg_check_enum(t, &t->checks.items[k], &col, &values) && vf[col].kind == DG_VK_TEXT) {
+            const dg_column *c = &t->columns.items[col];
+            char *type = dg_xprintf("%s_%s", cname, vf[col].cname);
+            enum_types[col] = type;
+            vf[col].kind = DG_VK_ENUM;
+            vf[col].enum_type = type;
+            bool nullable = !c->not_null || c->default_sql;
+            char *has = nullable ? dg_xprintf("has_%s", vf[col].cname) : NULL;
+            json_t *f = field_of(fields, c->name);
+            json_object_set_new(f, "kind", json_string("enum"));
+            json_object_set_new(f, "enum_type", json_string(type));
+            json_object_set_new(f, "enum_has", has ? json_string(has) : json_null());
+            vf[col].has_name = has ? json_string_value(json_object_get(f, "enum_has")) : NULL;
+            free(has);
+            json_array_append_new(enums, enum_json(type, t, c, &values));
+            enum_check[k] = true;
+        }
+        dg_strings_free(&values);
+    }
+}
+
+static json_t *validator_json(const dg_table *t, const char *cname, const dg_validator *v)
+{
+    json_t *rules = json_array(), *pats = json_array(), *skipped = json_array();
+    for (size_t i = 0; i < v->rules.len; i++) {
+        const dg_vrule *r = &v->rules.items[i];
+        const char *field = r->column >= 0 ? t->columns.items[r->column].name : "";
+        json_array_append_new(rules, json_pack("{s:s, s:s, s:s, s:s}", "cond", r->cond, "code", r->code,
+                                               "field", field, "message", r->message));
+    }
+    for (size_t i = 0; i < v->patterns.len; i++)
+        json_array_append_new(pats, json_pack("{s:s, s:s}", "name", v->patterns.items[i].name,
+                                              "ere", v->patterns.items[i].ere));
+    for (size_t i = 0; i < v->skipped.len; i++)
+        json_array_append_new(skipped, json_pack("{s:s, s:s}", "sql", v->skipped.items[i].sql,
+                                                 "reason", v->skipped.items[i].reason));
+    char *fn = dg_xprintf("%s_validate", cname);
+    json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o}", "fn", fn, "struct", cname, "table", t->name,
+                          "rules", rules, "patterns", pats, "not_compiled", skipped);
+    free(fn);
+    return o;
+}
+
+int dg_view_add_validators(json_t *root, json_t *table_view, const dg_schema *s,
+                           const dg_table *t, const dg_view_opts *opts, dg_diags *d)
+{
+    static const char *const struct_keys[] = {"struct", "struct_name", "type", NULL};
+    (void)s;
+    (void)opts;
+    const char *cname = str_key(table_view, struct_keys);
+    json_t *fields = json_object_get(table_view, "fields");
+    if (!cname || !json_is_array(fields)) {
+        json_object_set_new(table_view, "validator", json_null());
+        return 0;
+    }
+    size_t n = t->columns.len;
+    dg_vfield *vf = dg_xcalloc(n + 1, sizeof *vf);
+    bool *enum_check = dg_xcalloc(t->checks.len + 1, sizeof *enum_check);
+    char **enum_types = dg_xcalloc(n + 1, sizeof *enum_types);
+    read_fields(t, fields, vf);
+    add_enums(root, fields, t, cname, vf, enum_check, enum_types);
+    dg_validator v;
+    int rc = dg_validator_build(t, vf, enum_check, cname, "row", &v, d);
+    if (rc == 0) json_object_set_new(table_view, "validator", validator_json(t, cname, &v));
+    dg_validator_free(&v);
+    for (size_t i = 0; i < n; i++) free(enum_types[i]);
+    free(enum_types);
+    free(enum_check);
+    free(vf);
+    return rc;
+}
