@@ -163,6 +163,33 @@ static void record(dg_loader *L, size_t fi, size_t from, size_t start, size_t en
     dg_toks_free(&tk);
 }
 
+/* Offset of the token an error message names ("unknown column "x" in ...",
+ * "no such table: main.x"), searched in [start, end); `start` when none. */
+static size_t named_token(const char *text, size_t start, size_t end, const char *msg)
+{
+    const char *q = strchr(msg, '"'), *c = strstr(msg, ": ");
+    char *name = NULL;
+    if (q && strchr(q + 1, '"')) name = dg_xstrndup(q + 1, (size_t)(strchr(q + 1, '"') - q - 1));
+    else if (c) name = dg_xstrdup(strrchr(c + 2, '.') ? strrchr(c + 2, '.') + 1 : c + 2);
+    if (!name) return start;
+    dg_lexer lx;
+    dg_lexer_init(&lx, text, end);
+    lx.pos = start;
+    size_t at = start;
+    for (dg_tok t = dg_tok_next_sig(&lx); t.kind != DG_TOK_EOF; t = dg_tok_next_sig(&lx)) {
+        if (t.kind != DG_TOK_IDENT && t.kind != DG_TOK_QIDENT) continue;
+        char *id = dg_tok_ident(&lx, t);
+        bool hit = !dg_strcasecmp_ascii(id, name);
+        free(id);
+        if (hit) {
+            at = t.start;
+            break;
+        }
+    }
+    free(name);
+    return at;
+}
+
 /* Runs the statement text [start, end) of file fi; reports errors. */
 static int run_statement(dg_loader *L, size_t fi, size_t start, size_t end)
 {
@@ -175,7 +202,8 @@ static int run_statement(dg_loader *L, size_t fi, size_t start, size_t end)
         int rc = sqlite3_prepare_v2(L->db, p, (int)(stop - p), &st, &tail);
         if (rc != SQLITE_OK) {
             int eo = sqlite3_error_offset(L->db);
-            size_t at = eo >= 0 ? (size_t)(p - text) + (size_t)eo : (size_t)(p - text);
+            size_t at = eo >= 0 ? (size_t)(p - text) + (size_t)eo
+                               : named_token(text, (size_t)(p - text), end, sqlite3_errmsg(L->db));
             dg_error(L->d, dg_loader_loc(L, fi, at), "%s", L->denied ? L->denied : sqlite3_errmsg(L->db));
             return -1;
         }

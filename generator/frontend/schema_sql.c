@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "../util/buf.h"
-#include "ddl_parse.h"
 #include "schema_out.h"
+#include "sqltok.h"
 
 static void put_ident(dg_buf *b, const char *name)
 {
@@ -19,7 +19,7 @@ static void put_ident(dg_buf *b, const char *name)
 static void put_annotations(dg_buf *b, const dg_annotations *a)
 {
     for (size_t i = 0; i < a->len; i++) {
-        dg_buf_printf(b, " /* @%s", a->items[i].key);
+        dg_buf_printf(b, "%s/* @%s", b->len && b->data[b->len - 1] != '\n' ? " " : "", a->items[i].key);
         if (a->items[i].value[0]) dg_buf_putc(b, ' ');
         for (const char *v = a->items[i].value; *v; v++) {
             dg_buf_putc(b, *v);
@@ -214,23 +214,17 @@ char *dg_index_to_sql(const dg_index *ix)
     return dg_buf_steal(&b);
 }
 
-/* A view's stored text with its above-statement annotations moved inside
- * (after the name), where a database keeps them. */
+/* A view's stored text, its above-statement annotations written above it
+ * again (its stored text must not change). */
 static void put_view(dg_buf *b, const dg_view *v)
 {
-    dg_annotations above = {0};
-    for (size_t i = 0; i < v->annotations.len; i++)
-        if (v->annotations.items[i].above) DG_VEC_PUSH(&above, v->annotations.items[i]);
-    dg_toks tk;
-    dg_toks_init(&tk, v->sql, strlen(v->sql));
-    const char *kind;
-    size_t ni = dg_parse_create_head(&tk, &kind);
-    size_t cut = above.len && ni < tk.sig.len ? tk.sig.items[ni].tok.start + tk.sig.items[ni].tok.len : 0;
-    dg_buf_append(b, v->sql, cut);
-    put_annotations(b, &above);
-    dg_buf_puts(b, v->sql + cut);
-    dg_toks_free(&tk);
-    DG_VEC_FREE(&above);
+    for (size_t i = 0; i < v->annotations.len; i++) {
+        if (!v->annotations.items[i].above) continue;
+        dg_annotations one = {&v->annotations.items[i], 1, 1};
+        put_annotations(b, &one);
+        dg_buf_putc(b, '\n');
+    }
+    dg_buf_puts(b, v->sql);
 }
 
 char *dg_schema_to_sql(const dg_schema *s)
