@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../analysis/names.h"
 #include "../util/buf.h"
 #include "validators_rules.h"
 #include "view_validators.h"
@@ -58,13 +57,28 @@ static void read_fields(const dg_table *t, json_t *fields, dg_vfield *out)
     }
 }
 
-/* ENUMTYPE_VALUE: the value's snake_case, upper-cased; collisions get _2... */
+/* The value as an identifier part: ASCII letters and digits upper-cased,
+ * runs of anything else one '_' (other bytes as hex), "EMPTY" when nothing
+ * is left. */
+static char *value_ident(const char *value)
+{
+    dg_buf b = DG_BUF_INIT;
+    for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+        if (isalnum(*p) && *p < 0x80) dg_buf_putc(&b, (char)toupper(*p));
+        else if (*p >= 0x80) dg_buf_printf(&b, "%sX%02X", b.len && b.data[b.len - 1] != '_' ? "_" : "", *p);
+        else if (b.len && b.data[b.len - 1] != '_') dg_buf_putc(&b, '_');
+    }
+    while (b.len && b.data[b.len - 1] == '_') b.data[--b.len] = '\0';
+    if (!b.len) dg_buf_puts(&b, "EMPTY");
+    return dg_buf_steal(&b);
+}
+
+/* ENUMTYPE_VALUE (see value_ident); collisions get _2, _3... */
 static char *value_name(const char *upper_type, const char *value, json_t *taken)
 {
-    char *snake = value[0] ? dg_snake_case(value) : dg_xstrdup("empty");
-    char *base = dg_xprintf("%s_%s", upper_type, snake);
-    free(snake);
-    for (char *p = base; *p; p++) *p = (char)toupper((unsigned char)*p);
+    char *id = value_ident(value);
+    char *base = dg_xprintf("%s_%s", upper_type, id);
+    free(id);
     char *name = dg_xstrdup(base);
     for (int n = 2; json_object_get(taken, name); n++) {
         free(name);
