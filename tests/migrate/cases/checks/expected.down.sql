@@ -1,0 +1,10 @@
+-- rebuild t: table constraints or options changed
+CREATE TABLE "_dalgen_new_t" (id INTEGER PRIMARY KEY, n INTEGER CHECK (n > 0), s TEXT, CONSTRAINT s_len CHECK (length(s) < 10));
+
+-- copy rows of t
+INSERT INTO "_dalgen_new_t" ("id", "n", "s")
+  SELECT "id", "n", "s" FROM "t";
+
+DROP TABLE "t";
+
+ALTER TABLE "_dalgen_new_t" RENAME TO "t";

@@ -1,0 +1,2 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER CHECK (n > -5), s TEXT,
+    CONSTRAINT s_len CHECK (length(s) < 20), CONSTRAINT n_small CHECK (n < 1000));

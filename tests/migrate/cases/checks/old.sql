@@ -1,0 +1,1 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER CHECK (n > 0), s TEXT, CONSTRAINT s_len CHECK (length(s) < 10));

@@ -1,0 +1,4 @@
+CREATE TABLE t (
+    id INTEGER PRIMARY KEY,
+    n INTEGER CHECK ( "n" > 0 )   DEFAULT  1
+);

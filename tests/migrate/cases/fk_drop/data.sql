@@ -1,0 +1,2 @@
+INSERT INTO a VALUES (1), (2);
+INSERT INTO b VALUES (1, 1), (2, 2), (3, NULL);

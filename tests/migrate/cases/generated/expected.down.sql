@@ -1,0 +1,3 @@
+DROP TABLE "u";
+
+ALTER TABLE "t" DROP COLUMN "total";

@@ -1,0 +1,2 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, price INTEGER, qty INTEGER, total INTEGER GENERATED ALWAYS AS (price * qty + 0) STORED,
+    label TEXT AS ('#' || id) STORED);
