@@ -1,8 +1,9 @@
 # Runs one command and compares its exit status and output with expectations.
-#   cmake -DCMD=<;-list> -DWORKDIR=<dir> -DEXPECTED=<file> -DEXPECT_RC=<n>
+#   cmake -DCMD=<arguments separated by |> -DWORKDIR=<dir> -DEXPECTED=<file> -DEXPECT_RC=<n>
 #         [-DSTREAM=stdout|stderr|both] -P check_output.cmake
 # With the environment variable DALGEN_REGEN=1 the expected file is rewritten
 # instead (tests/clang/regen.sh).
+string(REPLACE "|" ";" CMD "${CMD}")
 if(NOT STREAM)
   set(STREAM stdout)
 endif()

@@ -1,7 +1,8 @@
 # Prints "table file:line:col" and "  column file:line:col" for every table
 # of `dalgen schema --json` output, and compares that with EXPECTED.
-#   cmake -DCMD=<;-list> -DWORKDIR=<dir> -DEXPECTED=<file> -P locations.cmake
+#   cmake -DCMD=<arguments separated by |> -DWORKDIR=<dir> -DEXPECTED=<file> -P locations.cmake
 # (DALGEN_REGEN=1 rewrites EXPECTED.)
+string(REPLACE "|" ";" CMD "${CMD}")
 execute_process(COMMAND ${CMD} WORKING_DIRECTORY ${WORKDIR}
   RESULT_VARIABLE rc OUTPUT_VARIABLE json ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)

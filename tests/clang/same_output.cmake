@@ -1,5 +1,7 @@
 # Runs two commands (both must succeed) and fails when their stdout differs.
-#   cmake -DCMD_A=<;-list> -DCMD_B=<;-list> -DWORKDIR=<dir> -P same_output.cmake
+#   cmake -DCMD_A=<a|b|c> -DCMD_B=<a|b|c> -DWORKDIR=<dir> -P same_output.cmake
+string(REPLACE "|" ";" CMD_A "${CMD_A}")
+string(REPLACE "|" ";" CMD_B "${CMD_B}")
 foreach(which A B)
   execute_process(COMMAND ${CMD_${which}} WORKING_DIRECTORY ${WORKDIR}
     RESULT_VARIABLE rc OUTPUT_VARIABLE out_${which} ERROR_VARIABLE err)
