@@ -1,6 +1,18 @@
-/* queries.h - named query files (sqlc syntax) analysed against a schema. */
+/* queries.h - named query files (sqlc syntax) analysed against a schema.
+ *
+ * A query file holds statements, each after a header
+ *     -- name: GetAuthor :one        or   / * name: GetAuthor :one * /
+ * (kinds :one :many :exec :execrows :execlastid, and sqlc's :execresult as
+ * :execlastid), with annotations in comments anywhere in the query:
+ *     -- @param name TYPE [NULL]     type of a parameter (overrides inference)
+ *     -- @result col TYPE [NOT NULL] type of a result column
+ * and, anywhere in any file, application-defined functions:
+ *     -- @function name(TYPE, ...) TYPE [NOT NULL]
+ * docs/queries.md is the user's description. */
 #ifndef DG_QUERIES_H
 #define DG_QUERIES_H
+
+#include <stdbool.h>
 
 #include "../../model/model.h"
 #include "../../util/diag.h"
@@ -13,5 +25,85 @@ typedef struct dg_query_set dg_query_set;   /* defined by the queries analyser *
  * `d` and returns -1. */
 int  dg_queries_load(const dg_strings *paths, const dg_schema *schema, dg_query_set **out, dg_diags *d);
 void dg_query_set_free(dg_query_set *q);   /* NULL-safe */
+
+/* ---- the analysed queries (read by the view model) ---- */
+
+typedef enum dg_qkind {
+    DG_QK_ONE, DG_QK_MANY, DG_QK_EXEC, DG_QK_EXECROWS, DG_QK_EXECLASTID
+} dg_qkind;
+
+/* The C representation of a value, as for table columns (DESIGN.md). */
+typedef enum dg_ctype {
+    DG_CT_UNKNOWN = 0,
+    DG_CT_INT64,      /* int64_t */
+    DG_CT_DOUBLE,     /* double */
+    DG_CT_TEXT,       /* const char * */
+    DG_CT_BLOB,       /* dal_blob */
+    DG_CT_BOOL,       /* bool */
+    DG_CT_VALUE       /* dal_value: any storage class */
+} dg_ctype;
+
+typedef struct dg_qtype {
+    dg_ctype c;
+    bool nullable;
+} dg_qtype;
+
+/* One C argument of a query function. */
+typedef struct dg_qparam {
+    char *name;           /* C name (unique within the query) */
+    char *sql_name;       /* name as written (:x, @x, $x, sqlc.arg(x) -> "x"), NULL for ?/?N */
+    dg_qtype type;
+    bool slice;           /* sqlc.slice: (const T *name, size_t name_len) */
+    DG_VEC(int) binds;    /* SQLite parameter indexes (1-based) bound from it */
+    dg_loc loc;           /* first use */
+} dg_qparam;
+
+/* One field of the result row. */
+typedef struct dg_qfield {
+    char *name;           /* C field name (unique within the row) */
+    char *column;         /* result column name as SQLite reports it */
+    dg_qtype type;
+    int col;              /* 0-based result column */
+    /* sqlc.embed(table): the field is the table's struct, read from the
+     * `ncols` result columns starting at `col` (the table's columns in order). */
+    const char *embed_table;
+    int ncols;
+} dg_qfield;
+
+typedef struct dg_query {
+    char *name;           /* as written in the header: GetAuthor */
+    char *c_name;         /* snake case: get_author */
+    dg_qkind kind;
+    char *sql;            /* the statement SQLite prepares (parameters rewritten, * expanded) */
+    dg_loc loc;           /* the header */
+    DG_VEC(dg_qparam) params;   /* C arguments in order of their first SQLite index */
+    int nbind;            /* SQLite's parameter count */
+    DG_VEC(dg_qfield) fields;   /* result row (empty for statements without result) */
+    int ncols;            /* result columns */
+    const char *row_table;/* the result is exactly this table's columns: reuse its struct */
+} dg_query;
+
+/* An application-defined function declared with @function. */
+typedef struct dg_qfunc {
+    char *name;
+    DG_VEC(dg_qtype) args;
+    bool variadic;        /* declared with a trailing "..." */
+    dg_qtype ret;
+    dg_loc loc;
+} dg_qfunc;
+
+struct dg_query_set {
+    DG_VEC(dg_query) queries;   /* in file order, files in the order given */
+    DG_VEC(dg_qfunc) functions;
+    dg_strings files;           /* the query files read (dg_loc.file points here) */
+};
+
+/* The C type of a declared SQL type, as the table structs use
+ * (BOOL/BOOLEAN -> bool, DATE/DATETIME/TIMESTAMP -> text, NUMERIC/DECIMAL ->
+ * double, no type or ANY -> dal_value, then SQLite's affinity rules). */
+dg_ctype dg_ctype_of_decl(const char *decltype);
+/* The C type of a column, honouring `-- @type`. */
+dg_ctype dg_ctype_of_column(const dg_column *c);
+const char *dg_ctype_name(dg_ctype c);   /* "int64", "double", "text", "blob", "bool", "value" */
 
 #endif

@@ -33,7 +33,7 @@ typedef struct dg_window dg_window;
 typedef struct dg_from dg_from;
 
 typedef struct dg_exprs { dg_expr **items; size_t len; } dg_exprs;
-typedef struct dg_names { char **items; size_t len; } dg_names;
+typedef struct dg_sql_names { char **items; size_t len; } dg_sql_names;
 
 typedef enum dg_expr_kind {
     DG_E_LITERAL,   /* lit says which; text = token as written (strings unquoted into `str`) */
@@ -136,7 +136,7 @@ typedef struct dg_from_item {
     dg_from *nested;          /* (a JOIN b) */
     char *alias;
     dg_expr *on;
-    dg_names using_cols;
+    dg_sql_names using_cols;
     size_t start, end;
 } dg_from_item;
 
@@ -172,7 +172,7 @@ typedef struct dg_select_core {
 
 typedef struct dg_cte {
     char *name;
-    dg_names columns;
+    dg_sql_names columns;
     dg_select *select;
     int materialized;         /* 0 default, 1 MATERIALIZED, -1 NOT MATERIALIZED */
 } dg_cte;
@@ -191,7 +191,7 @@ struct dg_select {
 };
 
 typedef struct dg_set_item {
-    dg_names columns;         /* one column, or (a, b) = row value */
+    dg_sql_names columns;         /* one column, or (a, b) = row value */
     dg_expr *expr;
     size_t start, end;
 } dg_set_item;
@@ -218,7 +218,7 @@ typedef struct dg_stmt {
     /* INSERT / UPDATE / DELETE target */
     char *or_action;          /* "REPLACE", "IGNORE", ... NULL when none */
     char *schema, *table, *alias;
-    dg_names columns;         /* INSERT column list (len 0 when absent) */
+    dg_sql_names columns;         /* INSERT column list (len 0 when absent) */
     size_t columns_end;       /* INSERT: offset just after the table name/alias where a column list may go */
     bool default_values;
     struct { dg_upsert *items; size_t len; } upserts;

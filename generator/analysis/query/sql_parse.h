@@ -72,7 +72,7 @@ dg_window *dg_parse_window_def(dg_ps *p);              /* at '(' */
 dg_order dg_parse_order_terms(dg_ps *p);               /* after ORDER BY */
 dg_result_cols dg_parse_result_cols(dg_ps *p);
 dg_from dg_parse_from(dg_ps *p);
-dg_names dg_parse_name_list(dg_ps *p);                 /* ( a, b ) */
+dg_sql_names dg_parse_name_list(dg_ps *p);                 /* ( a, b ) */
 char *dg_parse_type_name(dg_ps *p);
 bool dg_ps_starts_select(dg_ps *p, size_t k);          /* SELECT, VALUES or WITH */
 /* [ORDER BY terms] [LIMIT a [OFFSET b | , b]] */

@@ -11,7 +11,7 @@ bool dg_ps_starts_select(dg_ps *p, size_t k)
     return dg_ps_kw(p, k, "SELECT") || dg_ps_kw(p, k, "VALUES") || dg_ps_kw(p, k, "WITH");
 }
 
-dg_names dg_parse_name_list(dg_ps *p)
+dg_sql_names dg_parse_name_list(dg_ps *p)
 {
     DG_PLIST(char *) l = {0};
     dg_ps_expect_punct(p, "(");
@@ -19,7 +19,7 @@ dg_names dg_parse_name_list(dg_ps *p)
         DG_PLIST_PUSH(p, &l, dg_ps_name(p));
     } while (dg_ps_accept_punct(p, ","));
     dg_ps_expect_punct(p, ")");
-    return (dg_names){l.items, l.len};
+    return (dg_sql_names){l.items, l.len};
 }
 
 dg_order dg_parse_order_terms(dg_ps *p)

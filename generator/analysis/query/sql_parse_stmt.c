@@ -48,7 +48,7 @@ static dg_set_list parse_set_list(dg_ps *p)
         } else {
             char **one = dg_pool_alloc(p->pool, sizeof *one);
             one[0] = dg_ps_name(p);
-            it.columns = (dg_names){one, 1};
+            it.columns = (dg_sql_names){one, 1};
         }
         dg_ps_expect_punct(p, "=");
         it.expr = dg_parse_expr(p);

@@ -1,0 +1,164 @@
+/* qinternal.h - private interfaces between the parts of the queries
+ * analyser: file reader (qfile.c), scopes and typing (qscope.c, qtype.c),
+ * parameters (qparams.c), rewriting (qrewrite.c), driver (queries.c). */
+#ifndef DG_QINTERNAL_H
+#define DG_QINTERNAL_H
+
+#include <sqlite3.h>
+
+#include "queries.h"
+#include "sql_ast.h"
+
+/* An annotation of one query (-- @param / -- @result). */
+typedef struct dg_qannot {
+    char *name;
+    dg_qtype type;
+    dg_loc loc;
+    bool used;
+} dg_qannot;
+
+/* One named query as read from its file, before analysis. */
+typedef struct dg_qsrc {
+    char *name;
+    dg_qkind kind;
+    dg_loc loc;               /* the header */
+    const char *file;         /* interned in the set */
+    const char *text;         /* the whole file */
+    size_t start, end;        /* the query's text (after the header, up to the next) */
+    DG_VEC(dg_qannot) params;
+    DG_VEC(dg_qannot) results;
+} dg_qsrc;
+
+typedef struct dg_qfiles {
+    DG_VEC(dg_qsrc) srcs;
+    DG_VEC(char *) texts;     /* file contents (owned) */
+} dg_qfiles;
+
+/* Reads one query file into `files` (and its @function declarations into
+ * set->functions).  Returns the number of errors reported. */
+int  dg_qfile_read(dg_query_set *set, const char *path, dg_qfiles *files, dg_diags *d);
+void dg_qfiles_free(dg_qfiles *f);
+/* Parses a type word of an annotation (INTEGER, TEXT, REAL, BLOB, BOOL,
+ * ANY, ...). DG_CT_UNKNOWN when not one. */
+dg_ctype dg_qtype_word(const char *s, size_t n);
+
+/* ---- an edit of the query text ---- */
+typedef struct dg_qedit {
+    size_t start, end;        /* replaced span of the original text */
+    char *text;               /* replacement */
+} dg_qedit;
+
+typedef DG_VEC(dg_qedit) dg_qedits;
+
+void dg_qedit_add(dg_qedits *e, size_t start, size_t end, char *text /* taken */);
+/* Applies the edits to text[from, to). Caller frees. */
+char *dg_qedits_apply(dg_qedits *e, const char *text, size_t from, size_t to);
+/* Offset in the original text of `off` in the edited text. */
+size_t dg_qedits_map(const dg_qedits *e, size_t from, size_t off);
+void dg_qedits_free(dg_qedits *e);
+
+/* ---- analysis of one statement ---- */
+
+typedef struct dg_qctx dg_qctx;
+
+/* A result column of a table, subquery or statement. */
+typedef struct dg_qcol {
+    char *name;
+    dg_qtype type;
+    const dg_table *table;    /* origin: a table column read directly */
+    int column;               /* index in table->columns, -1 otherwise */
+    bool hidden;              /* left out of * (hidden columns, right side of USING) */
+    const char *embed_table;  /* sqlc.embed: first of embed_ncols columns of this table */
+    int embed_ncols;
+} dg_qcol;
+
+typedef DG_VEC(dg_qcol) dg_qcols;
+void dg_qcols_free(dg_qcols *c);
+void dg_qcols_push(dg_qcols *c, const char *name, dg_qtype t, const dg_table *table, int column);
+
+/* A FROM item seen by expressions. */
+typedef struct dg_qsource {
+    char *name;               /* qualifier: alias, table or CTE name; NULL for an unnamed subquery */
+    dg_qcols cols;
+    bool nullable;            /* on the nullable side of an outer join */
+    const dg_table *table;    /* a base table (rowid, embed) */
+} dg_qsource;
+
+typedef struct dg_qscope {
+    DG_VEC(dg_qsource) srcs;
+    struct dg_qscope *outer;  /* enclosing query of a correlated subquery */
+    bool grouped;             /* GROUP BY: every group has a row */
+    const dg_qcols *aliases;  /* result columns (ORDER BY / HAVING may name them) */
+} dg_qscope;
+
+void dg_qscope_free(dg_qscope *s);
+/* Adds a source holding table t's columns (nullable side when `nullable`). */
+dg_qsource *dg_qscope_add_table(dg_qscope *s, const char *name, const dg_table *t, bool nullable);
+
+typedef struct dg_qcte_scope {
+    const char *name;
+    dg_qcols cols;
+    struct dg_qcte_scope *next;
+} dg_qcte_scope;
+
+/* The type of an expression in scope `s`, learning parameter types from
+ * the context on the way; {UNKNOWN, true} when it cannot be known. */
+dg_qtype dg_qexpr_type(dg_qctx *c, dg_qscope *s, dg_expr *e);
+/* Name SQLite gives a result column without alias (column name, or the
+ * expression's text). Caller frees. */
+char *dg_qexpr_name(dg_qctx *c, const dg_expr *e);
+/* Columns of a table (non-hidden first, as SQLite's * sees them). */
+void dg_qtable_cols(const dg_table *t, dg_qcols *out);
+
+/* The state of analysing one query. */
+struct dg_qctx {
+    const dg_schema *schema;
+    const dg_query_set *set;
+    const dg_qsrc *src;
+    dg_diags *d;
+    const char *text;         /* the query text as parsed (src->text) */
+    dg_qedits edits;          /* * expansions, sqlc.* rewrites, INSERT column lists */
+    dg_query *q;              /* being built: params live here */
+    dg_expr **param_nodes;    /* every parameter node, in text order */
+    size_t nparam_nodes;
+    int errors;
+    dg_qcte_scope *ctes;      /* visible CTEs (innermost first) */
+};
+
+dg_loc dg_qctx_loc(const dg_qctx *c, size_t offset);
+
+/* Result columns of a SELECT (types, origins), expanding its stars into
+ * ctx->edits; `outer` is the scope of a correlated subquery (NULL at top). */
+int dg_qselect_columns(dg_qctx *c, dg_select *s, dg_qscope *outer, dg_qcols *out);
+/* Adds the sources of a FROM clause to s (UPDATE ... FROM). */
+int dg_qfrom_scope(dg_qctx *c, dg_from *from, dg_qscope *s);
+/* Pushes the CTEs of `w` onto c->ctes (typing each); pop with dg_qwith_pop. */
+int  dg_qwith_push(dg_qctx *c, dg_with *w, dg_qscope *outer);
+void dg_qwith_pop(dg_qctx *c, dg_with *w);
+/* Result columns of a whole statement (SELECT, or RETURNING of DML), and
+ * parameter hints from every expression in it. */
+int dg_qstmt_columns(dg_qctx *c, dg_stmt *st, dg_qcols *out);
+
+/* Parameters: numbering in SQLite's order, one C argument per name, the
+ * rewrite of sqlc.* forms. */
+int  dg_qparams_collect(dg_qctx *c, dg_stmt *st);
+/* A type learned for the parameter node `e` (nothing when e is not a
+ * parameter) from its context; `name` (may be NULL) names a positional
+ * parameter after the column it is compared with or assigned to. */
+void dg_qparam_hint_named(dg_qctx *c, const dg_expr *e, dg_qtype t, const char *name);
+/* The type known so far of parameter node `e`. */
+dg_qtype dg_qparam_type(dg_qctx *c, const dg_expr *e);
+/* Checks every parameter got a type; reports the others. */
+int  dg_qparams_finish(dg_qctx *c);
+
+/* Function result typing (qfuncs.c). `args` are the argument types. */
+bool dg_qfunc_type(dg_qctx *c, const dg_expr *call, const dg_qtype *args, size_t nargs, bool grouped, dg_qtype *out);
+/* Type expected of argument i of a known function (for parameters). */
+bool dg_qfunc_arg_type(dg_qctx *c, const char *fn, size_t i, size_t nargs, dg_qtype *out);
+
+/* min()/max(): the aggregate with one argument, the scalar with more. */
+bool dg_qfunc_minmax(const dg_expr *call, const dg_qtype *args, size_t nargs, bool grouped, dg_qtype *out);
+/* The common C type of two values (CASE branches, compound SELECTs). */
+dg_ctype dg_qmerge_ctype(dg_ctype a, dg_ctype b);
+
+#endif

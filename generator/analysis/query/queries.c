@@ -1,0 +1,363 @@
+/* queries.c - the queries analyser's driver: read the files, then for each
+ * query parse, rewrite, prepare against the schema database, and type the
+ * parameters and result columns. */
+#include "qinternal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <dal.h>
+
+#include "../../frontend/schema_out.h"
+#include "../../frontend/sqltok.h"
+#include "../../util/fsutil.h"
+#include "../names.h"
+
+dg_loc dg_qctx_loc(const dg_qctx *c, size_t offset)
+{
+    dg_loc base = {c->src->file, 1, 1};
+    return dg_loc_at(c->src->text, c->src->start + offset, base);
+}
+
+static void query_free(dg_query *q)
+{
+    free(q->name);
+    free(q->c_name);
+    free(q->sql);
+    for (size_t i = 0; i < q->params.len; i++) {
+        free(q->params.items[i].name);
+        free(q->params.items[i].sql_name);
+        DG_VEC_FREE(&q->params.items[i].binds);
+    }
+    DG_VEC_FREE(&q->params);
+    for (size_t i = 0; i < q->fields.len; i++) {
+        free(q->fields.items[i].name);
+        free(q->fields.items[i].column);
+    }
+    DG_VEC_FREE(&q->fields);
+}
+
+void dg_query_set_free(dg_query_set *q)
+{
+    if (!q) return;
+    for (size_t i = 0; i < q->queries.len; i++) query_free(&q->queries.items[i]);
+    DG_VEC_FREE(&q->queries);
+    for (size_t i = 0; i < q->functions.len; i++) {
+        free(q->functions.items[i].name);
+        DG_VEC_FREE(&q->functions.items[i].args);
+    }
+    DG_VEC_FREE(&q->functions);
+    dg_strings_free(&q->files);
+    free(q);
+}
+
+/* ---- result fields ---- */
+
+static bool field_taken(const dg_query *q, const char *name)
+{
+    for (size_t i = 0; i < q->fields.len; i++) {
+        const dg_qfield *f = &q->fields.items[i];
+        if (!f->name) continue;
+        if (!strcmp(f->name, name)) return true;
+        if (!strncmp(name, "has_", 4) && !strcmp(f->name, name + 4) && f->type.nullable) return true;
+    }
+    return false;
+}
+
+/* C field name of result column `col`: snake case, keywords get `_`,
+ * collisions `_2`, `_3`... in column order (docs/queries.md). */
+static char *field_name(const dg_query *q, const char *col)
+{
+    char *snake = dg_snake_case(col);
+    if (snake[0] >= '0' && snake[0] <= '9') {
+        char *n = dg_xprintf("n%s", snake);
+        free(snake);
+        snake = n;
+    }
+    if (dg_c_reserved(snake) || !strcmp(snake, "db") || !strcmp(snake, "it")) {
+        char *n = dg_xprintf("%s_", snake);
+        free(snake);
+        snake = n;
+    }
+    char *name = dg_xstrdup(snake);
+    for (int k = 2; field_taken(q, name); k++) {
+        free(name);
+        name = dg_xprintf("%s_%d", snake, k);
+    }
+    free(snake);
+    return name;
+}
+
+static dg_qannot *result_annot(const dg_qsrc *src, const char *col, const char *field)
+{
+    for (size_t i = 0; i < src->results.len; i++) {
+        dg_qannot *a = &src->results.items[i];
+        if (!strcmp(a->name, col) || !strcmp(a->name, field)) return a;
+    }
+    return NULL;
+}
+
+/* The result is exactly table T's columns in order: reuse T's struct. */
+static const dg_table *whole_table(const dg_qcols *cols)
+{
+    if (!cols->len || !cols->items[0].table) return NULL;
+    const dg_table *t = cols->items[0].table;
+    size_t n = 0;
+    for (size_t i = 0; i < t->columns.len; i++)
+        if (!t->columns.items[i].hidden) n++;
+    if (n != cols->len || n != t->columns.len) return NULL;
+    dg_qcols base = {0};
+    dg_qtable_cols(t, &base);
+    bool same = true;
+    for (size_t i = 0; i < cols->len && same; i++) {
+        const dg_qcol *c = &cols->items[i];
+        same = c->table == t && c->column == (int)i && !c->embed_table && c->type.c == base.items[i].type.c &&
+               c->type.nullable == base.items[i].type.nullable;
+    }
+    dg_qcols_free(&base);
+    return same ? t : NULL;
+}
+
+static void build_fields(dg_qctx *c, sqlite3_stmt *st, const dg_qcols *cols)
+{
+    dg_query *q = c->q;
+    int n = sqlite3_column_count(st);
+    q->ncols = n;
+    bool matched = cols->len == (size_t)n;
+    for (int i = 0; i < n; i++) {
+        const dg_qcol *qc = matched ? &cols->items[i] : NULL;
+        const char *colname = sqlite3_column_name(st, i);
+        dg_qfield *f = DG_VEC_ADD(&q->fields);
+        f->column = dg_xstrdup(colname);
+        f->col = i;
+        if (qc && qc->embed_table) {
+            const dg_table *t = dg_schema_table(c->schema, qc->embed_table);
+            f->embed_table = t->name;
+            f->ncols = qc->embed_ncols;
+            f->name = field_name(q, t->name);
+            f->type = (dg_qtype){DG_CT_VALUE, false};
+            i += qc->embed_ncols - 1;
+            continue;
+        }
+        f->ncols = 1;
+        f->type = qc ? qc->type : (dg_qtype){DG_CT_UNKNOWN, true};
+        if (f->type.c == DG_CT_UNKNOWN && sqlite3_column_decltype(st, i))
+            f->type = (dg_qtype){dg_ctype_of_decl(sqlite3_column_decltype(st, i)), true};
+        f->name = field_name(q, colname);
+        dg_qannot *a = result_annot(c->src, colname, f->name);
+        if (a) {
+            f->type = a->type;
+            a->used = true;
+        }
+        if (f->type.c == DG_CT_UNKNOWN) {
+            dg_error(c->d, c->q->loc, "cannot infer the type of result column \"%s\" of query %s; declare it with "
+                     "`-- @result %s TYPE [NOT NULL]`", colname, q->name, colname);
+            c->errors++;
+        }
+    }
+    q->row_table = matched ? (whole_table(cols) ? whole_table(cols)->name : NULL) : NULL;
+    for (size_t i = 0; i < c->src->results.len; i++) {
+        dg_qannot *a = &c->src->results.items[i];
+        if (a->used) continue;
+        dg_error(c->d, a->loc, "@result %s: query %s has no result column %s", a->name, q->name, a->name);
+        c->errors++;
+    }
+}
+
+/* ---- one query ---- */
+
+static int report_sqlite(dg_qctx *c, sqlite3 *db, size_t stmt_start)
+{
+    int off = sqlite3_error_offset(db);
+    size_t at = off >= 0 ? dg_qedits_map(&c->edits, stmt_start, (size_t)off) : stmt_start;
+    dg_error(c->d, dg_qctx_loc(c, at), "%s", sqlite3_errmsg(db));
+    return 1;
+}
+
+/* A query whose text does not parse: SQLite's message when SQLite refuses
+ * it too (it is the authority on syntax), else dalgen's. */
+static int report_parse(dg_qctx *c, sqlite3 *db, const char *text, size_t len, dg_loc base)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = strstr(text, "sqlc.") && (size_t)(strstr(text, "sqlc.") - text) < len
+                 ? SQLITE_OK
+                 : sqlite3_prepare_v2(db, text, (int)len, &st, NULL);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_OK) return report_sqlite(c, db, 0);
+    dg_sql_ast *ast = NULL;
+    dg_stmt_parse(text, len, base, &ast, c->d);
+    dg_sql_ast_free(ast);
+    return 1;
+}
+
+static bool only_comments(const char *text, size_t from, size_t len, size_t *first)
+{
+    dg_lexer lx;
+    dg_lexer_init(&lx, text, len);
+    lx.pos = from;
+    dg_tok t = dg_tok_next_sig(&lx);
+    *first = t.start;
+    return t.kind == DG_TOK_EOF;
+}
+
+static int check_kind(dg_qctx *c, int ncols)
+{
+    dg_query *q = c->q;
+    if ((q->kind == DG_QK_ONE || q->kind == DG_QK_MANY) && ncols == 0) {
+        dg_error(c->d, q->loc, "query %s is :%s but returns no columns; use :exec, :execrows or :execlastid", q->name,
+                 q->kind == DG_QK_ONE ? "one" : "many");
+        return 1;
+    }
+    if (q->kind != DG_QK_ONE && q->kind != DG_QK_MANY && ncols > 0) {
+        dg_error(c->d, q->loc, "query %s returns columns; use :one or :many", q->name);
+        return 1;
+    }
+    return 0;
+}
+
+static int analyse(dg_qctx *c, sqlite3 *db, dg_stmt *st)
+{
+    dg_qparams_collect(c, st);
+    dg_qcols cols = {0};
+    dg_qstmt_columns(c, st, &cols);
+    c->q->sql = dg_qedits_apply(&c->edits, c->text, st->start, st->end);
+    sqlite3_stmt *ps = NULL;
+    int rc = sqlite3_prepare_v2(db, c->q->sql, -1, &ps, NULL);
+    int errors = c->errors;
+    if (rc != SQLITE_OK) {
+        errors += report_sqlite(c, db, st->start);
+    } else if (sqlite3_bind_parameter_count(ps) != c->q->nbind) {
+        dg_error(c->d, c->q->loc, "query %s: SQLite counts %d parameters where dalgen counts %d", c->q->name,
+                 sqlite3_bind_parameter_count(ps), c->q->nbind);
+        errors++;
+    } else {
+        errors += check_kind(c, sqlite3_column_count(ps));
+        c->errors = 0;
+        dg_qparams_finish(c);
+        build_fields(c, ps, &cols);
+        errors += c->errors;
+    }
+    sqlite3_finalize(ps);
+    dg_qcols_free(&cols);
+    return errors;
+}
+
+static int analyse_src(dg_query_set *set, const dg_qsrc *src, const dg_schema *schema, sqlite3 *db, dg_diags *d)
+{
+    const char *text = src->text + src->start;
+    size_t len = src->end - src->start, first;
+    dg_qctx c = {0};
+    c.schema = schema;
+    c.set = set;
+    c.src = src;
+    c.d = d;
+    c.text = text;
+    if (only_comments(text, 0, len, &first)) {
+        dg_error(d, src->loc, "query %s has no statement", src->name);
+        return 1;
+    }
+    size_t end = dg_sql_statement_end(text, len, first);
+    if (!only_comments(text, end, len, &first)) {
+        dg_error(d, dg_qctx_loc(&c, first), "query %s holds a second statement; start each query with `-- name: Name :kind`",
+                 src->name);
+        return 1;
+    }
+    dg_loc base = dg_qctx_loc(&c, 0);
+    dg_sql_ast *ast = NULL;
+    if (dg_stmt_parse(text, len, base, &ast, NULL) != 0) return report_parse(&c, db, text, len, base);
+    dg_query q = {0};
+    q.name = dg_xstrdup(src->name);
+    q.c_name = dg_snake_case(src->name);
+    q.kind = src->kind;
+    q.loc = src->loc;
+    c.q = &q;
+    int errors = analyse(&c, db, ast->stmt);
+    free(c.param_nodes);
+    dg_qedits_free(&c.edits);
+    dg_sql_ast_free(ast);
+    for (size_t i = 0; !errors && i < set->queries.len; i++)
+        if (!strcmp(set->queries.items[i].c_name, q.c_name)) {
+            dg_error(d, q.loc, "query %s: a query named %s is defined at %s:%d", q.name, set->queries.items[i].name,
+                     set->queries.items[i].loc.file, set->queries.items[i].loc.line);
+            errors++;
+        }
+    if (errors) {
+        query_free(&q);
+        return errors;
+    }
+    DG_VEC_PUSH(&set->queries, q);
+    return 0;
+}
+
+/* ---- the database ---- */
+
+static void stub(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    (void)argv;
+    sqlite3_result_null(ctx);
+}
+
+static int register_functions(sqlite3 *db, const dg_query_set *set, dg_diags *d)
+{
+    int errors = 0;
+    if (dal_array_register(db) != 0) {
+        dg_error(d, (dg_loc){0}, "cannot register dal_array: %s", sqlite3_errmsg(db));
+        errors++;
+    }
+    for (size_t i = 0; i < set->functions.len; i++) {
+        const dg_qfunc *f = &set->functions.items[i];
+        int n = f->variadic ? -1 : (int)f->args.len;
+        if (sqlite3_create_function_v2(db, f->name, n, SQLITE_UTF8, NULL, stub, NULL, NULL, NULL) != SQLITE_OK) {
+            dg_error(d, f->loc, "cannot declare function %s: %s", f->name, sqlite3_errmsg(db));
+            errors++;
+        }
+    }
+    return errors;
+}
+
+static int read_files(const dg_strings *paths, dg_query_set *set, dg_qfiles *files, dg_diags *d)
+{
+    int errors = 0;
+    for (size_t i = 0; i < paths->len; i++) {
+        const char *p = paths->items[i];
+        if (!dg_is_dir(p)) {
+            errors += dg_qfile_read(set, p, files, d);
+            continue;
+        }
+        char **names = NULL;
+        size_t n = 0;
+        if (dg_list_dir(p, ".sql", &names, &n) != 0) {
+            dg_error(d, (dg_loc){p, 0, 0}, "cannot list the folder");
+            errors++;
+            continue;
+        }
+        for (size_t k = 0; k < n; k++) errors += dg_qfile_read(set, names[k], files, d);
+        dg_free_strings(names, n);
+    }
+    return errors;
+}
+
+int dg_queries_load(const dg_strings *paths, const dg_schema *schema, dg_query_set **out, dg_diags *d)
+{
+    *out = NULL;
+    if (paths->len == 0) return 0;
+    dg_query_set *set = dg_xcalloc(1, sizeof *set);
+    dg_qfiles files = {0};
+    int errors = read_files(paths, set, &files, d);
+    sqlite3 *db = NULL;
+    if (dg_schema_open_db(schema, &db, d) != 0) {
+        errors++;
+    } else {
+        errors += register_functions(db, set, d);
+        for (size_t i = 0; i < files.srcs.len; i++) errors += analyse_src(set, &files.srcs.items[i], schema, db, d);
+    }
+    sqlite3_close(db);
+    dg_qfiles_free(&files);
+    if (errors) {
+        dg_query_set_free(set);
+        return -1;
+    }
+    *out = set;
+    return 0;
+}
