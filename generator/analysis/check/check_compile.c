@@ -111,7 +111,7 @@ static const char *compare(dg_cc *cx, const char *sql_op, dg_operand l, dg_opera
         if (!is) return "-1";
         const char *other = lnull ? r.null_c : l.null_c;
         if (lnull && rnull) return is > 0 ? "1" : "0";
-        return dg_cc_str(cx, "(%s%s ? 1 : 0)", is > 0 ? "" : "!", other);
+        return dg_cc_str(cx, "(%s ? %d : %d)", other, is > 0, is < 0);
     }
     const char *lv = l.is_const ? const_c(cx, &l.k) : l.val_c;
     const char *rv = r.is_const ? const_c(cx, &r.k) : r.val_c;
@@ -119,11 +119,11 @@ static const char *compare(dg_cc *cx, const char *sql_op, dg_operand l, dg_opera
                                    r.is_const ? const_class(&r.k) : r.cls, rv, coll);
     bool ln = strcmp(l.null_c, "0") != 0, rn = strcmp(r.null_c, "0") != 0;
     if (!ln && !rn) return v;
-    const char *nulls = ln && rn ? dg_cc_str(cx, "%s || %s", l.null_c, r.null_c) : ln ? l.null_c : r.null_c;
-    if (!is) return dg_cc_str(cx, "((%s) ? -1 : %s)", nulls, v);
+    const char *nulls = ln && rn ? dg_cc_str(cx, "(%s || %s)", l.null_c, r.null_c) : ln ? l.null_c : r.null_c;
+    if (!is) return dg_cc_str(cx, "(%s ? -1 : %s)", nulls, v);
     /* IS: two NULLs are equal, one NULL differs. */
-    const char *both = ln && rn ? dg_cc_str(cx, "%s && %s", l.null_c, r.null_c) : "0";
-    return dg_cc_str(cx, "((%s) ? %d : (%s) ? %d : %s)", both, is > 0, nulls, is < 0, v);
+    if (!ln || !rn) return dg_cc_str(cx, "(%s ? %d : %s)", nulls, is < 0, v);
+    return dg_cc_str(cx, "((%s && %s) ? %d : %s ? %d : %s)", l.null_c, r.null_c, is > 0, nulls, is < 0, v);
 }
 
 static const char *bool_c(dg_cc *cx, const dg_expr *e);
@@ -225,7 +225,7 @@ static const char *bool_c(dg_cc *cx, const dg_expr *e)
     case DG_E_NULLTEST:
         if (!dg_cc_operand(cx, e->args.items[0], &x)) return NULL;
         if (x.is_const) return dg_cc_refuse(cx, "a NULL test of a constant"), NULL;
-        return dg_cc_str(cx, "(%s%s ? 1 : 0)", e->negated ? "!" : "", x.null_c);
+        return dg_cc_str(cx, "(%s ? %d : %d)", x.null_c, !e->negated, e->negated);
     case DG_E_BETWEEN: {
         dg_operand v, lo, hi;
         if (!dg_cc_operand(cx, e->args.items[0], &v) || !dg_cc_operand(cx, e->args.items[1], &lo) ||
