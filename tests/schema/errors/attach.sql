@@ -1,0 +1,2 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY);
+ATTACH DATABASE 'other.db' AS other;

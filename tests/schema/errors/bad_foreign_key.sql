@@ -1,0 +1,6 @@
+CREATE TABLE parent (id INTEGER PRIMARY KEY);
+CREATE TABLE child (
+  id INTEGER PRIMARY KEY,
+  parent_id INTEGER,
+  FOREIGN KEY (parent) REFERENCES parent (id)
+);

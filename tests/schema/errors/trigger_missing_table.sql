@@ -1,0 +1,6 @@
+CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);
+
+CREATE TRIGGER users_log AFTER INSERT ON users
+BEGIN
+  INSERT INTO audit (user_id) VALUES (NEW.id);
+END;

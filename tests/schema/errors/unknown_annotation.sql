@@ -1,0 +1,3 @@
+CREATE TABLE t ( -- @nmae x
+  id INTEGER PRIMARY KEY -- @sise 3
+);

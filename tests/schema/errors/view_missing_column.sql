@@ -1,0 +1,3 @@
+CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);
+
+CREATE VIEW v AS SELECT id, nickname FROM users;

@@ -1,0 +1,197 @@
+/* dg_schema_load on real files, folders and databases (written into the
+ * test's working folder), and the JSON / SQL / database outputs. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "frontend/schema_out.h"
+#include "frontend/sources.h"
+#include "util/fsutil.h"
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* Loads the sources; returns the model (NULL on error) and the diagnostics
+ * text in *diag (caller frees). */
+static dg_schema *load(char **diag, int n, ...)
+{
+    dg_sources src = {0};
+    va_list ap;
+    va_start(ap, n);
+    for (int i = 0; i < n; i++) dg_sources_add(&src, DG_SRC_AUTO, va_arg(ap, const char *));
+    va_end(ap);
+    size_t len = 0;
+    char *text = NULL;
+    FILE *mem = open_memstream(&text, &len);
+    dg_diags d = {mem, 0, 0};
+    dg_schema *s = NULL;
+    dg_schema_load(&src, &s, &d);
+    fclose(mem);
+    dg_sources_free(&src);
+    if (diag) *diag = text;
+    else free(text);
+    return s;
+}
+
+static void above_statement_annotations_need_adjacent_lines(void **state)
+{
+    (void)state;
+    write_file("above.sql",
+               "CREATE TABLE a (x INTEGER); -- @name not_for_b\n"
+               "-- @name far_away\n"
+               "\n"
+               "-- @name bee\n"
+               "/* @id uuid7 */\n"
+               "CREATE TABLE b (y INTEGER);\n");
+    dg_schema *s = load(NULL, 1, "above.sql");
+    assert_non_null(s);
+    const dg_table *b = dg_schema_table(s, "b");
+    assert_int_equal(b->annotations.len, 2);
+    assert_string_equal(dg_annotation_get(&b->annotations, "name"), "bee");
+    assert_true(b->annotations.items[0].above);
+    assert_int_equal(b->annotations.items[0].loc.line, 4);
+    assert_int_equal(dg_schema_table(s, "a")->annotations.len, 0);
+    dg_schema_free(s);
+}
+
+static void dbmate_files_contribute_their_up_part(void **state)
+{
+    (void)state;
+    write_file("dbmate.sql",
+               "-- migrate:up\n"
+               "CREATE TABLE up_table (id INTEGER PRIMARY KEY);\n"
+               "\n"
+               "-- migrate:down\n"
+               "DROP TABLE up_table;\n");
+    dg_schema *s = load(NULL, 1, "dbmate.sql");
+    assert_non_null(s);
+    assert_int_equal(s->tables.len, 1);
+    assert_int_equal(s->tables.items[0].loc.line, 2);
+    dg_schema_free(s);
+}
+
+static void folders_apply_in_name_order_without_down_files(void **state)
+{
+    (void)state;
+    mkdir("migs", 0755);
+    write_file("migs/002_add.sql", "ALTER TABLE t ADD COLUMN added TEXT; -- added later\n");
+    write_file("migs/001_init.sql", "CREATE TABLE t (id INTEGER PRIMARY KEY);\n");
+    write_file("migs/001_init.down.sql", "this is not even SQL;\n");
+    write_file("migs/003_rename.sql", "ALTER TABLE t RENAME TO things;\n");
+    write_file("migs/notes.txt", "ignored\n");
+    dg_schema *s = load(NULL, 1, "migs");
+    assert_non_null(s);
+    const dg_table *t = dg_schema_table(s, "things");
+    assert_non_null(t);
+    assert_int_equal(t->columns.len, 2);
+    const dg_column *added = &t->columns.items[1];
+    assert_string_equal(added->name, "added");
+    assert_string_equal(added->loc.file, "migs/002_add.sql");
+    assert_int_equal(added->loc.line, 1);
+    assert_int_equal(added->loc.col, 26);
+    assert_string_equal(t->loc.file, "migs/001_init.sql");
+    assert_string_equal(t->columns.items[0].loc.file, "migs/001_init.sql");
+    dg_schema_free(s);
+}
+
+static void several_sources_apply_in_order(void **state)
+{
+    (void)state;
+    write_file("first.sql", "CREATE TABLE p (a INTEGER, b INTEGER, PRIMARY KEY (b, a));\n");
+    write_file("second.sql", "CREATE TABLE c (x INTEGER, y INTEGER, FOREIGN KEY (x, y) REFERENCES p);\n");
+    dg_schema *s = load(NULL, 2, "first.sql", "second.sql");
+    assert_non_null(s);
+    const dg_foreign_key *fk = &dg_schema_table(s, "c")->foreign_keys.items[0];
+    assert_int_equal(fk->to.len, 2);   /* resolved to the parent's key, in key order */
+    assert_string_equal(fk->to.items[0], "b");
+    assert_string_equal(fk->to.items[1], "a");
+    assert_string_equal(s->files.items[0], "first.sql");
+    assert_string_equal(s->files.items[1], "second.sql");
+    char *diag = NULL;
+    assert_null(load(&diag, 2, "second.sql", "second.sql"));
+    assert_string_equal(diag, "second.sql:1:14: error: table c already exists\n");
+    free(diag);
+    dg_schema_free(s);
+}
+
+/* A WAL database with uncheckpointed changes is read (the -wal file too) and
+ * left exactly as it was. */
+static void databases_are_read_only_even_in_wal_mode(void **state)
+{
+    (void)state;
+    unlink("wal.db");
+    unlink("wal.db-wal");
+    unlink("wal.db-shm");
+    sqlite3 *w = NULL;
+    assert_int_equal(sqlite3_open("wal.db", &w), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(w, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0;"
+                                     "CREATE TABLE in_wal (id INTEGER PRIMARY KEY, v TEXT);", NULL, NULL, NULL), SQLITE_OK);
+    char *before = NULL, *after = NULL;
+    size_t blen = 0, alen = 0;
+    assert_int_equal(dg_read_file("wal.db", &before, &blen), 0);
+    dg_schema *s = load(NULL, 1, "wal.db");
+    assert_non_null(s);
+    assert_non_null(dg_schema_table(s, "in_wal"));
+    assert_null(s->tables.items[0].loc.file);
+    assert_int_equal(dg_read_file("wal.db", &after, &alen), 0);
+    assert_int_equal(blen, alen);
+    assert_memory_equal(before, after, blen);
+    free(before);
+    free(after);
+    dg_schema_free(s);
+    sqlite3_close(w);
+}
+
+static void outputs_are_deterministic_and_reload(void **state)
+{
+    (void)state;
+    write_file("out.sql",
+               "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE -- @format email\n);\n"
+               "CREATE INDEX users_email ON users (email);\n"
+               "CREATE VIEW v AS SELECT id FROM users;\n");
+    dg_schema *s = load(NULL, 1, "out.sql");
+    assert_non_null(s);
+    char *j1 = dg_schema_to_json(s), *j2 = dg_schema_to_json(s);
+    assert_string_equal(j1, j2);
+    assert_non_null(strstr(j1, "\"tables\": [\n    {\n      \"name\": \"users\",\n      \"strict\": false,"));
+    sqlite3 *db = NULL;
+    dg_diags d = DG_DIAGS_INIT;
+    assert_int_equal(dg_schema_open_db(s, &db, &d), 0);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%@format email%'", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 1);
+    sqlite3_finalize(st);
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT id FROM v", -1, &st, NULL), SQLITE_OK);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    free(j1);
+    free(j2);
+    dg_schema_free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(above_statement_annotations_need_adjacent_lines),
+        cmocka_unit_test(dbmate_files_contribute_their_up_part),
+        cmocka_unit_test(folders_apply_in_name_order_without_down_files),
+        cmocka_unit_test(several_sources_apply_in_order),
+        cmocka_unit_test(databases_are_read_only_even_in_wal_mode),
+        cmocka_unit_test(outputs_are_deterministic_and_reload),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
