@@ -1,0 +1,2 @@
+-- name: ListTitles :many
+SELECT id, title FROM posts ORDER BY id;
