@@ -125,7 +125,7 @@ static int read_param_or_result(cur *c, bool result, const char *text, const cha
         free(a.name);
         return 1;
     }
-    a.type.nullable = !result;
+    a.type.nullable = result;
     if (result) {
         if (kw(c, "NOT")) {
             if (!kw(c, "NULL")) goto junk;
@@ -172,7 +172,7 @@ static int read_function(cur *c, const char *text, const char *file, dg_query_se
             f.variadic = true;
             c->s += 3;
         } else {
-            dg_qtype t = {DG_CT_UNKNOWN, true};
+            dg_qtype t = {DG_CT_UNKNOWN, false};
             if (!type_word(c, text, file, &t.c, d)) goto fail;
             DG_VEC_PUSH(&f.args, t);
         }

@@ -337,6 +337,10 @@ int dg_qwith_push(dg_qctx *c, dg_with *w, dg_qscope *outer)
         dg_qcols first = {0};
         core_columns(c, &cte->select->cores.items[0], outer, &first);
         cs->cols = first;
+        for (size_t k = 0; k < cte->columns.len && k < cs->cols.len; k++) {
+            free(cs->cols.items[k].name);
+            cs->cols.items[k].name = dg_xstrdup(cte->columns.items[k]);
+        }
         c->ctes = cs;
         dg_qcols all = {0};
         dg_qselect_columns(c, cte->select, outer, &all);

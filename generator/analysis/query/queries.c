@@ -170,7 +170,10 @@ static int report_sqlite(dg_qctx *c, sqlite3 *db, size_t stmt_start)
 {
     int off = sqlite3_error_offset(db);
     size_t at = off >= 0 ? dg_qedits_map(&c->edits, stmt_start, (size_t)off) : stmt_start;
-    dg_error(c->d, dg_qctx_loc(c, at), "%s", sqlite3_errmsg(db));
+    const char *msg = sqlite3_errmsg(db), *nl = strchr(msg, '\n');
+    /* a token SQLite quotes may run over lines (an unterminated string): show its first */
+    if (nl) dg_error(c->d, dg_qctx_loc(c, at), "%.*s...\"", (int)(nl - msg), msg);
+    else dg_error(c->d, dg_qctx_loc(c, at), "%s", msg);
     return 1;
 }
 
@@ -220,6 +223,10 @@ static int analyse(dg_qctx *c, sqlite3 *db, dg_stmt *st)
     dg_qparams_collect(c, st);
     dg_qcols cols = {0};
     dg_qstmt_columns(c, st, &cols);
+    if (c->errors) {   /* the rewrite is incomplete: SQLite would only repeat them */
+        dg_qcols_free(&cols);
+        return c->errors;
+    }
     c->q->sql = dg_qedits_apply(&c->edits, c->text, st->start, st->end);
     sqlite3_stmt *ps = NULL;
     int rc = sqlite3_prepare_v2(db, c->q->sql, -1, &ps, NULL);
@@ -277,8 +284,13 @@ static int analyse_src(dg_query_set *set, const dg_qsrc *src, const dg_schema *s
     dg_sql_ast_free(ast);
     for (size_t i = 0; !errors && i < set->queries.len; i++)
         if (!strcmp(set->queries.items[i].c_name, q.c_name)) {
-            dg_error(d, q.loc, "query %s: a query named %s is defined at %s:%d", q.name, set->queries.items[i].name,
-                     set->queries.items[i].loc.file, set->queries.items[i].loc.line);
+            const dg_loc *o = &set->queries.items[i].loc;
+            if (o->file == q.loc.file)
+                dg_error(d, q.loc, "query %s: its C name %s is taken by query %s (line %d)", q.name, q.c_name,
+                         set->queries.items[i].name, o->line);
+            else
+                dg_error(d, q.loc, "query %s: its C name %s is taken by query %s (%s:%d)", q.name, q.c_name,
+                         set->queries.items[i].name, o->file, o->line);
             errors++;
         }
     if (errors) {

@@ -102,7 +102,13 @@ dg_window *dg_parse_window_def(dg_ps *p)
 /* [AS] alias, where a bare alias must not be a clause keyword. */
 static char *parse_alias(dg_ps *p)
 {
-    if (dg_ps_accept_kw(p, "AS")) return dg_ps_name(p);
+    if (dg_ps_accept_kw(p, "AS")) {
+        if (dg_ps_peek(p, 0).kind == DG_TOK_IDENT) {   /* after AS even a keyword is a name */
+            dg_tok t = dg_ps_next(p);
+            return dg_pool_strndup(p->pool, p->text + t.start, t.len);
+        }
+        return dg_ps_name(p);
+    }
     if (dg_ps_is_name(p, 0) || dg_ps_peek(p, 0).kind == DG_TOK_STRING) return dg_ps_name(p);
     return NULL;
 }

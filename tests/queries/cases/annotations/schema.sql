@@ -1,0 +1,1 @@
+CREATE TABLE events (id INTEGER PRIMARY KEY, payload TEXT NOT NULL, score REAL);

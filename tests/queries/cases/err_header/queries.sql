@@ -1,0 +1,13 @@
+-- name: BadKind :batchexec
+SELECT 1;
+
+-- name: NoKind
+SELECT 1;
+
+-- name: Trailing :one extra
+SELECT 1;
+
+-- name: Empty :exec
+
+-- name: Ok :one
+SELECT 1 AS one;

@@ -1,0 +1,5 @@
+SELECT 1;
+-- @param x INTEGER
+
+-- name: Ok :one
+SELECT 1 AS one;
