@@ -240,5 +240,5 @@ int dal_exec(dal_db *db, const char *sql)
     return src == SQLITE_OK ? DAL_OK : dal_sqlite_error(db, src);
 }
 
-int64_t dal_changes(dal_db *db) { return (int64_t)sqlite3_changes64(db->handle); }
-int64_t dal_last_rowid(dal_db *db) { return (int64_t)sqlite3_last_insert_rowid(db->handle); }
+int64_t dal_changes(dal_db *db) { return db->handle ? (int64_t)sqlite3_changes64(db->handle) : 0; }
+int64_t dal_last_rowid(dal_db *db) { return db->handle ? (int64_t)sqlite3_last_insert_rowid(db->handle) : 0; }

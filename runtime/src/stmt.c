@@ -65,6 +65,7 @@ static int acquire_slow(dal_db *db, const dal_unit *u, int id, sqlite3_stmt **ou
     dal__entry *e;
     int rc;
     *out = NULL;
+    if (!db->handle) return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "the connection is not open");
     if (id < 0 || id >= u->nstmts)
         return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "%s: no statement %d", u->name, id);
     if (!(e = unit_entries(db, u))) return dal__oom(db);
@@ -90,7 +91,7 @@ static int acquire_slow(dal_db *db, const dal_unit *u, int id, sqlite3_stmt **ou
 
 int dal_stmt_acquire(dal_db *db, const dal_unit *u, int id, sqlite3_stmt **out)
 {
-    unsigned s = *u->slot;
+    unsigned s = __atomic_load_n(u->slot, __ATOMIC_RELAXED);  /* a plain load on common CPUs */
     if (s - 1u < db->nunits) {
         dal__entry *e = db->units[s - 1].entries;
         if (e && (e += id)->st && !e->held) {
@@ -108,7 +109,7 @@ void dal_stmt_release(dal_db *db, const dal_unit *u, int id, sqlite3_stmt *st)
     if (!st) return;
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
-    e = &db->units[*u->slot - 1].entries[id];
+    e = &db->units[__atomic_load_n(u->slot, __ATOMIC_RELAXED) - 1].entries[id];
     if (e->st == st)
         e->held = 0;
     else if (!e->spare)

@@ -13,6 +13,7 @@ static int savepoint(dal_db *db, const char *verb, int depth)
 static int begin(dal_db *db, const char *sql)
 {
     int rc;
+    if (!db->handle) return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "the connection is not open");
     if (db->txn_depth == 0) {
         /* A wrapped connection may already be inside the program's own
          * transaction: then our outermost level is a savepoint too. */
@@ -32,6 +33,7 @@ int dal_begin_read(dal_db *db) { return begin(db, "BEGIN DEFERRED"); }
  * then the levels we track are gone. */
 static int lost_transaction(dal_db *db)
 {
+    if (!db->handle) return 1;
     if (db->txn_base_savepoint || !sqlite3_get_autocommit(db->handle)) return 0;
     db->txn_depth = 0;
     return 1;

@@ -69,6 +69,26 @@ static void wrap_leaves_the_handle_open(void **state)
     assert_int_equal(sqlite3_close(h), SQLITE_OK);
 }
 
+static void a_failed_open_refuses_work_safely(void **state)
+{
+    dal_db *db = NULL;
+    sqlite3_stmt *st = NULL;
+    static unsigned slot;
+    static const char *const sql[] = { "SELECT 1" };
+    static const dal_unit u = { "u", 1, sql, &slot };
+    (void)state;
+    assert_int_equal(dal_open(&db, "/nonexistent-dal-folder/x/app.db", NULL), DAL_ERROR);
+    assert_non_null(db);
+    assert_null(dal_sqlite(db));
+    assert_int_equal(dal_exec(db, "SELECT 1"), DAL_MISUSE);
+    assert_int_equal(dal_begin(db), DAL_MISUSE);
+    assert_int_equal(dal_stmt_acquire(db, &u, 0, &st), DAL_MISUSE);
+    assert_null(st);
+    assert_string_equal(dal_errmsg(db), "the connection is not open");
+    assert_int_equal(dal_changes(db), 0);
+    dal_close(db);
+}
+
 static void close_accepts_null(void **state)
 {
     (void)state;
@@ -138,6 +158,7 @@ int main(void)
         cmocka_unit_test(no_wal_keeps_the_rollback_journal),
         cmocka_unit_test(options_without_version_are_misuse),
         cmocka_unit_test(wrap_leaves_the_handle_open),
+        cmocka_unit_test(a_failed_open_refuses_work_safely),
         cmocka_unit_test(close_accepts_null),
         cmocka_unit_test(errors_keep_the_extended_code),
         cmocka_unit_test(changes_and_last_rowid),
