@@ -279,6 +279,19 @@ int  dal_stmt_acquire(dal_db *db, const dal_unit *u, int id, sqlite3_stmt **out)
  * no-op. */
 void dal_stmt_release(dal_db *db, const dal_unit *u, int id, sqlite3_stmt *st);
 
+/* Statements whose SQL the generated code builds at run time from a small
+ * key that determines it (the bit set of columns a patch writes, the
+ * defaults an insert omits).  Cached per (unit, id, key); at most
+ * DAL_KEYED_MAX per connection, the least recently used idle one evicted.
+ * Call first with sql NULL: DAL_NOTFOUND (nothing recorded) means "not
+ * cached": build the SQL and call again with it.  A key whose statement is
+ * held gets an uncached copy.  Release with dal_stmt_release_keyed. */
+#define DAL_KEYED_MAX 64
+int  dal_stmt_acquire_keyed(dal_db *db, const dal_unit *u, int id, uint64_t key,
+                            const char *sql, sqlite3_stmt **out);
+void dal_stmt_release_keyed(dal_db *db, sqlite3_stmt *st);  /* st NULL is a no-op */
+int  dal_stmt_keyed_count(const dal_db *db);  /* statements cached (for tests) */
+
 /* sqlite3_step with the result mapped: DAL_ROW, DAL_DONE, or an error
  * recorded on db (DAL_CONSTRAINT, DAL_BUSY, DAL_ERROR, ...). */
 int  dal_step(dal_db *db, sqlite3_stmt *st);

@@ -21,6 +21,16 @@ typedef struct dal__unit_cache {
     dal__entry *entries;
 } dal__unit_cache;
 
+/* A statement whose SQL depends on a run-time key (see dal_stmt_acquire_keyed). */
+typedef struct dal__keyed {
+    const dal_unit *unit;
+    int id;
+    int held;
+    uint64_t key;
+    uint64_t used;        /* keyed_clock at the last acquire: LRU eviction */
+    sqlite3_stmt *st;
+} dal__keyed;
+
 struct dal_db {
     sqlite3 *handle;
     bool owns_handle;
@@ -29,6 +39,10 @@ struct dal_db {
 
     dal__unit_cache *units;    /* indexed by slot - 1 */
     unsigned nunits;
+
+    dal__keyed *keyed;         /* DAL_KEYED_MAX entries, allocated on first use */
+    int nkeyed;
+    uint64_t keyed_clock;
 
     int txn_depth;
     bool txn_base_savepoint;   /* depth 1 is a savepoint (wrapped inside a transaction) */
@@ -58,6 +72,9 @@ int64_t dal__monotonic_ms(void);
 
 /* Statement cache teardown (dal_close). */
 void dal__stmt_cache_free(dal_db *db);
+void dal__keyed_free(dal_db *db);
+/* Prepare u's statement text sql (persistent), naming the unit in errors. */
+int dal__prepare(dal_db *db, const dal_unit *u, int id, const char *sql, sqlite3_stmt **out);
 
 /* Busy handler measuring the wait (installed by dal_open). */
 int dal__busy_handler(void *ctx, int count);

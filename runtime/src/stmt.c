@@ -47,9 +47,9 @@ static dal__entry *unit_entries(dal_db *db, const dal_unit *u)
     return c->entries;
 }
 
-static int prepare(dal_db *db, const dal_unit *u, int id, sqlite3_stmt **out)
+int dal__prepare(dal_db *db, const dal_unit *u, int id, const char *sql, sqlite3_stmt **out)
 {
-    int src = sqlite3_prepare_v3(db->handle, u->sql[id], -1, SQLITE_PREPARE_PERSISTENT, out, NULL);
+    int src = sqlite3_prepare_v3(db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, out, NULL);
     if (src != SQLITE_OK) {
         int rc = dal_sqlite_error(db, src);
         char msg[DAL__ERRMSG_SIZE];
@@ -71,7 +71,7 @@ static int acquire_slow(dal_db *db, const dal_unit *u, int id, sqlite3_stmt **ou
     if (!(e = unit_entries(db, u))) return dal__oom(db);
     e += id;
     if (!e->st) {
-        if ((rc = prepare(db, u, id, &e->st)) != DAL_OK) return rc;
+        if ((rc = dal__prepare(db, u, id, u->sql[id], &e->st)) != DAL_OK) return rc;
         e->held = 1;
         *out = e->st;
         return DAL_OK;
@@ -86,7 +86,7 @@ static int acquire_slow(dal_db *db, const dal_unit *u, int id, sqlite3_stmt **ou
         e->spare = NULL;
         return DAL_OK;
     }
-    return prepare(db, u, id, out);
+    return dal__prepare(db, u, id, u->sql[id], out);
 }
 
 int dal_stmt_acquire(dal_db *db, const dal_unit *u, int id, sqlite3_stmt **out)
@@ -134,6 +134,7 @@ void dal__stmt_cache_free(dal_db *db)
     dal__free(db, db->units, db->nunits * sizeof *db->units);
     db->units = NULL;
     db->nunits = 0;
+    dal__keyed_free(db);
 }
 
 int dal_step(dal_db *db, sqlite3_stmt *st)

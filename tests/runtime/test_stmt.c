@@ -191,6 +191,80 @@ static void step_maps_constraint_errors(void **state)
     dal_close(db);
 }
 
+static int acquire_keyed(dal_db *db, const dal_unit *u, uint64_t key, sqlite3_stmt **st)
+{
+    char sql[64];
+    int rc = dal_stmt_acquire_keyed(db, u, 0, key, NULL, st);
+    if (rc != DAL_NOTFOUND) return rc;
+    snprintf(sql, sizeof sql, "SELECT %llu", (unsigned long long)key);
+    return dal_stmt_acquire_keyed(db, u, 0, key, sql, st);
+}
+
+static void keyed_statements_are_cached_per_key(void **state)
+{
+    dal_db *db = setup_db();
+    sqlite3_stmt *st = NULL, *again = NULL, *copy = NULL, *b = NULL;
+    (void)state;
+    assert_int_equal(dal_stmt_acquire_keyed(db, &unit_a, 0, 5, NULL, &st), DAL_NOTFOUND);
+    assert_null(st);
+    assert_int_equal(dal_errcode(db), 0);  /* not an error */
+    assert_int_equal(acquire_keyed(db, &unit_a, 5, &st), DAL_OK);
+    assert_int_equal(dal_step(db, st), DAL_ROW);
+    assert_int_equal(sqlite3_column_int64(st, 0), 5);
+    /* held: the same key gets an uncached copy */
+    assert_int_equal(acquire_keyed(db, &unit_a, 5, &copy), DAL_OK);
+    assert_ptr_not_equal(copy, st);
+    dal_stmt_release_keyed(db, copy);
+    assert_int_equal(dal_stmt_keyed_count(db), 1);
+    dal_stmt_release_keyed(db, st);
+    assert_int_equal(dal_stmt_acquire_keyed(db, &unit_a, 0, 5, NULL, &again), DAL_OK);
+    assert_ptr_equal(again, st);
+    dal_stmt_release_keyed(db, again);
+    /* the same key of another unit is another statement */
+    assert_int_equal(acquire_keyed(db, &unit_b, 5, &b), DAL_OK);
+    assert_ptr_not_equal(b, st);
+    dal_stmt_release_keyed(db, b);
+    assert_int_equal(dal_stmt_keyed_count(db), 2);
+    dal_close(db);
+}
+
+static void keyed_cache_is_bounded_and_keeps_recent_keys(void **state)
+{
+    dal_db *db = setup_db();
+    sqlite3_stmt *st = NULL, *hot = NULL;
+    uint64_t k;
+    (void)state;
+    assert_int_equal(acquire_keyed(db, &unit_a, 1000, &hot), DAL_OK);
+    dal_stmt_release_keyed(db, hot);
+    for (k = 0; k < 3 * DAL_KEYED_MAX; k++) {
+        assert_int_equal(acquire_keyed(db, &unit_a, k, &st), DAL_OK);
+        assert_int_equal(dal_step(db, st), DAL_ROW);
+        assert_true((uint64_t)sqlite3_column_int64(st, 0) == k);
+        dal_stmt_release_keyed(db, st);
+        /* key 1000 stays in use, so it is never the least recently used */
+        assert_int_equal(dal_stmt_acquire_keyed(db, &unit_a, 0, 1000, NULL, &st), DAL_OK);
+        assert_ptr_equal(st, hot);
+        dal_stmt_release_keyed(db, st);
+    }
+    assert_int_equal(dal_stmt_keyed_count(db), DAL_KEYED_MAX);
+    assert_int_equal(dal_stmt_acquire_keyed(db, &unit_a, 0, 0, NULL, &st), DAL_NOTFOUND);
+    assert_int_equal(dal_stmt_acquire_keyed(db, &unit_a, 0, 3 * DAL_KEYED_MAX - 1, NULL, &st), DAL_OK);
+    dal_stmt_release_keyed(db, st);
+    dal_close(db);
+}
+
+static void keyed_sql_errors_name_the_unit(void **state)
+{
+    dal_db *db = setup_db();
+    sqlite3_stmt *st = NULL;
+    (void)state;
+    assert_int_equal(dal_stmt_acquire_keyed(db, &unit_a, 1, 3, "UPDATE t SET nope = 1", &st), DAL_ERROR);
+    assert_null(st);
+    assert_string_equal(dal_errmsg(db), "unit_a statement 1: no such column: nope");
+    assert_int_equal(dal_stmt_keyed_count(db), 0);
+    dal_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -202,6 +276,9 @@ int main(void)
         cmocka_unit_test(statements_are_persistent),
         cmocka_unit_test(iterators_release_at_the_end),
         cmocka_unit_test(step_maps_constraint_errors),
+        cmocka_unit_test(keyed_statements_are_cached_per_key),
+        cmocka_unit_test(keyed_cache_is_bounded_and_keeps_recent_keys),
+        cmocka_unit_test(keyed_sql_errors_name_the_unit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
