@@ -135,7 +135,7 @@ static void uniques(dg_loader *L, dg_table *t, dg_table *p)
     sqlite3_stmt *st = dg_q(L->db, "SELECT name FROM pragma_index_list(?1) WHERE origin = 'u'", t->name);
     while (st && sqlite3_step(st) == SQLITE_ROW) DG_VEC_PUSH(&names, dg_col_text(st, 0));
     sqlite3_finalize(st);
-    qsort(names.items, names.len, sizeof *names.items, cmp_autoindex);
+    if (names.len > 1) qsort(names.items, names.len, sizeof *names.items, cmp_autoindex);
     bool *used = dg_xcalloc(p->uniques.len + 1, sizeof *used);
     for (size_t i = 0; i < names.len; i++) {
         dg_unique *u = DG_VEC_ADD(&t->uniques);
