@@ -1,10 +1,334 @@
-/* queries_view.c - the named queries' part of the view model. */
+/* queries_view.c - the named queries' part of the view model: every C
+ * declaration and statement the templates print (templates/c/queries_*.tmpl)
+ * is decided here.
+ *
+ * root["queries_unit"]  {unit, sql_array, slot, label, count} when there are queries
+ * root["queries"][]     one object per query:
+ *   fn, sql, id, one|many|exec|execrows|execlastid (true), proto (the
+ *   function's prototype), binds[] {call}, locals[] {decl} (slices),
+ *   reader (static row reader), row_type, row {fields[] {decl}} when the
+ *   query generates its own row struct, reads[] {stmt}, and for :many
+ *   iter_type, iter_fields[] {decl}, iter_sets[] {stmt}, proto_next, proto_end. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../analysis/names.h"
+#include "../util/buf.h"
 #include "view_queries.h"
+
+typedef struct qv {
+    const dg_view_opts *opts;
+    const dg_schema *s;
+    dg_names *names;
+    dg_diags *d;
+} qv;
+
+static const char *scalar_c(dg_ctype c)
+{
+    switch (c) {
+    case DG_CT_INT64: return "int64_t";
+    case DG_CT_DOUBLE: return "double";
+    case DG_CT_BOOL: return "bool";
+    case DG_CT_TEXT: return "const char *";
+    case DG_CT_BLOB: return "dal_blob";
+    case DG_CT_VALUE: return "dal_value";
+    default: return "int";
+    }
+}
+
+static bool is_scalar(dg_ctype c) { return c == DG_CT_INT64 || c == DG_CT_DOUBLE || c == DG_CT_BOOL; }
+
+static const char *bind_suffix(dg_ctype c)
+{
+    switch (c) {
+    case DG_CT_INT64: return "int64";
+    case DG_CT_DOUBLE: return "double";
+    case DG_CT_BOOL: return "bool";
+    case DG_CT_TEXT: return "text";
+    case DG_CT_BLOB: return "blob";
+    default: return "value";
+    }
+}
+
+/* ---- parameters ---- */
+
+/* Element type and dal_array storage class of a slice. */
+static void slice_types(dg_ctype c, const char **elem, const char **dal_type)
+{
+    switch (c) {
+    case DG_CT_DOUBLE: *elem = "const double *"; *dal_type = "DAL_TYPE_REAL"; break;
+    case DG_CT_TEXT: *elem = "const char *const *"; *dal_type = "DAL_TYPE_TEXT"; break;
+    case DG_CT_BLOB: *elem = "const dal_blob *"; *dal_type = "DAL_TYPE_BLOB"; break;
+    default: *elem = "const int64_t *"; *dal_type = "DAL_TYPE_INTEGER"; break;
+    }
+}
+
+static void param_decl(dg_buf *b, const dg_qparam *p)
+{
+    if (p->slice) {
+        const char *elem, *dt;
+        slice_types(p->type.c, &elem, &dt);
+        dg_buf_printf(b, ", %s%s, size_t %s_len", elem, p->name, p->name);
+    } else if (p->type.c == DG_CT_VALUE) {
+        dg_buf_printf(b, ", const dal_value *%s", p->name);
+    } else if (is_scalar(p->type.c) && p->type.nullable) {
+        dg_buf_printf(b, ", const %s *%s", scalar_c(p->type.c), p->name);
+    } else {
+        const char *t = scalar_c(p->type.c);
+        dg_buf_printf(b, ", %s%s%s", t, t[strlen(t) - 1] == '*' ? "" : " ", p->name);
+    }
+}
+
+/* The bind call of parameter p at SQLite index `idx`. */
+static char *bind_call(const dg_qparam *p, int idx, bool iter)
+{
+    const char *st = iter ? "it->it.st" : "st";
+    if (p->slice)
+        return dg_xprintf("dal_bind_array(db, %s, %d, &%s%s_arr)", st, idx, iter ? "it->" : "", p->name);
+    const char *sfx = bind_suffix(p->type.c);
+    if (is_scalar(p->type.c) && p->type.nullable)
+        return dg_xprintf("dal_bind_%s_null(db, %s, %d, %s != NULL, %s ? *%s : %s)", sfx, st, idx, p->name, p->name,
+                          p->name, p->type.c == DG_CT_BOOL ? "false" : "0");
+    /* an iterator outlives the call: its text, blobs and values are copied */
+    bool copy = iter && (p->type.c == DG_CT_TEXT || p->type.c == DG_CT_BLOB || p->type.c == DG_CT_VALUE);
+    return dg_xprintf("dal_bind_%s%s(db, %s, %d, %s)", sfx, copy ? "_copy" : "", st, idx, p->name);
+}
+
+static void add_params(json_t *o, const dg_query *q, bool iter, dg_buf *args)
+{
+    json_t *binds = json_array(), *locals = json_array(), *iter_fields = json_array(), *iter_sets = json_array();
+    for (size_t i = 0; i < q->params.len; i++) {
+        const dg_qparam *p = &q->params.items[i];
+        param_decl(args, p);
+        if (p->slice) {
+            const char *elem, *dt;
+            slice_types(p->type.c, &elem, &dt);
+            if (iter) {
+                json_array_append_new(iter_fields, json_pack("{s:s++}", "decl", "dal_array ", p->name, "_arr;"));
+                char *set = dg_xprintf("it->%s_arr.type = %s;\n    it->%s_arr.len = %s_len;\n    it->%s_arr.data = %s;",
+                                       p->name, dt, p->name, p->name, p->name, p->name);
+                json_array_append_new(iter_sets, json_pack("{s:s}", "stmt", set));
+                free(set);
+            } else {
+                char *decl = dg_xprintf("dal_array %s_arr;\n    %s_arr.type = %s;\n    %s_arr.len = %s_len;\n"
+                                        "    %s_arr.data = %s;",
+                                        p->name, p->name, dt, p->name, p->name, p->name, p->name);
+                json_array_append_new(locals, json_pack("{s:s}", "decl", decl));
+                free(decl);
+            }
+        }
+        for (size_t k = 0; k < p->binds.len; k++) {
+            char *call = bind_call(p, p->binds.items[k], iter);
+            json_array_append_new(binds, json_pack("{s:s}", "call", call));
+            free(call);
+        }
+    }
+    json_object_set_new(o, "has_binds", json_boolean(json_array_size(binds) > 0));
+    json_object_set_new(o, "binds", binds);
+    json_object_set_new(o, "locals", locals);
+    json_object_set_new(o, "iter_fields", iter_fields);
+    json_object_set_new(o, "iter_sets", iter_sets);
+}
+
+/* ---- result rows ---- */
+
+static char *read_stmt(dg_ctype c, bool nullable, int col, const char *colname, const char *lhs, const char *has)
+{
+    char *qname = dg_xprintf("\"%s\"", colname);
+    char *r;
+    /* column names reach C as string literals: keep them printable */
+    for (char *p = qname + 1; p[1]; p++)
+        if (*p == '"' || *p == '\\' || (unsigned char)*p < 0x20 || *p == '?') *p = '_';
+    switch (c) {
+    case DG_CT_TEXT:
+    case DG_CT_BLOB:
+    case DG_CT_VALUE:
+        r = dg_xprintf("if ((rc = dal_read_%s(db, st, %d, %s, arena, &%s)) != DAL_OK) return rc;", bind_suffix(c), col,
+                       qname, lhs);
+        break;
+    default:
+        if (nullable)
+            r = dg_xprintf("if ((rc = dal_read_%s_null(db, st, %d, %s, &%s, &%s)) != DAL_OK) return rc;", bind_suffix(c),
+                           col, qname, has, lhs);
+        else if (has)
+            r = dg_xprintf("if ((rc = dal_read_%s(db, st, %d, %s, &%s)) != DAL_OK) return rc;\n    %s = true;",
+                           bind_suffix(c), col, qname, lhs, has);
+        else
+            r = dg_xprintf("if ((rc = dal_read_%s(db, st, %d, %s, &%s)) != DAL_OK) return rc;", bind_suffix(c), col,
+                           qname, lhs);
+    }
+    free(qname);
+    return r;
+}
+
+/* Reads of table t's columns into `base` (a table struct lvalue prefix). */
+static void read_table(qv *v, json_t *reads, const dg_table *t, int col0, const char *base)
+{
+    for (size_t i = 0; i < t->columns.len; i++) {
+        const dg_column *c = &t->columns.items[i];
+        if (c->hidden) continue;
+        const char *f = dg_names_field(v->names, t->name, c->name);
+        dg_ctype ct = dg_ctype_of_column(c);
+        bool rowid = dg_table_has_rowid_alias(t) && dg_table_pk_column(t, 1) == (int)i;
+        bool nullable = !c->not_null && !rowid && !(t->without_rowid && c->pk);
+        char *lhs = dg_xprintf("%s%s", base, f);
+        char *has = dg_xprintf("%shas_%s", base, f);
+        bool default_flag = is_scalar(ct) && !nullable && c->default_sql;
+        char *s = read_stmt(ct, nullable, col0 + (int)i, c->name, lhs, nullable || default_flag ? has : NULL);
+        json_array_append_new(reads, json_pack("{s:s}", "stmt", s));
+        free(s);
+        free(lhs);
+        free(has);
+    }
+}
+
+static void add_row(qv *v, json_t *o, const dg_query *q, const char *fn)
+{
+    json_t *reads = json_array();
+    if (q->row_table) {
+        json_object_set_new(o, "row_type", json_string(dg_names_struct(v->names, q->row_table)));
+        read_table(v, reads, dg_schema_table(v->s, q->row_table), 0, "out->");
+        json_object_set_new(o, "reads", reads);
+        return;
+    }
+    char *row_type = dg_xprintf("%s_row", fn);
+    json_t *fields = json_array();
+    for (size_t i = 0; i < q->fields.len; i++) {
+        const dg_qfield *f = &q->fields.items[i];
+        char *decl, *s;
+        if (f->embed_table) {
+            decl = dg_xprintf("%s %s;", dg_names_struct(v->names, f->embed_table), f->name);
+            char *base = dg_xprintf("out->%s.", f->name);
+            read_table(v, reads, dg_schema_table(v->s, f->embed_table), f->col, base);
+            free(base);
+            json_array_append_new(fields, json_pack("{s:s}", "decl", decl));
+            free(decl);
+            continue;
+        }
+        char *lhs = dg_xprintf("out->%s", f->name), *has = dg_xprintf("out->has_%s", f->name);
+        bool flag = is_scalar(f->type.c) && f->type.nullable;
+        const char *t = scalar_c(f->type.c);
+        if (flag) decl = dg_xprintf("bool has_%s;\n    %s %s;", f->name, t, f->name);
+        else decl = dg_xprintf("%s%s%s;", t, t[strlen(t) - 1] == '*' ? "" : " ", f->name);
+        s = read_stmt(f->type.c, flag, f->col, f->column, lhs, flag ? has : NULL);
+        json_array_append_new(fields, json_pack("{s:s}", "decl", decl));
+        json_array_append_new(reads, json_pack("{s:s}", "stmt", s));
+        free(decl);
+        free(s);
+        free(lhs);
+        free(has);
+    }
+    json_object_set_new(o, "row", json_pack("{s:s,s:o}", "name", row_type, "fields", fields));
+    json_object_set_new(o, "row_type", json_string(row_type));
+    json_object_set_new(o, "reads", reads);
+    free(row_type);
+}
+
+/* ---- one query ---- */
+
+static const char *kind_key(dg_qkind k)
+{
+    static const char *const keys[] = {"one", "many", "exec", "execrows", "execlastid"};
+    return keys[k];
+}
+
+static json_t *query_view(qv *v, const dg_query *q, int id)
+{
+    json_t *o = json_object();
+    char *fn = dg_xprintf("%s_%s", v->opts->prefix, q->c_name);
+    bool iter = q->kind == DG_QK_MANY;
+    json_object_set_new(o, "fn", json_string(fn));
+    json_object_set_new(o, "name", json_string(q->name));
+    json_object_set_new(o, "sql", json_string(q->sql));
+    json_object_set_new(o, "id", json_integer(id));
+    json_object_set_new(o, kind_key(q->kind), json_true());
+    dg_buf args = DG_BUF_INIT;
+    add_params(o, q, iter, &args);
+    if (q->kind == DG_QK_ONE || iter) {
+        add_row(v, o, q, fn);
+        char *reader = dg_xprintf("%s__%s_read", v->opts->prefix, q->c_name);
+        json_object_set_new(o, "reader", json_string(reader));
+        free(reader);
+    }
+    const char *row_type = json_string_value(json_object_get(o, "row_type"));
+    char *proto;
+    if (q->kind == DG_QK_ONE) {
+        proto = dg_xprintf("int %s(dal_db *db%s, %s *out, dal_arena *arena)", fn, dg_buf_cstr(&args), row_type);
+    } else if (iter) {
+        char *it = dg_xprintf("%s_iter", fn);
+        proto = dg_xprintf("int %s(dal_db *db%s, %s *it)", fn, dg_buf_cstr(&args), it);
+        char *next = dg_xprintf("int %s_next(%s *it, %s *out, dal_arena *arena)", fn, it, row_type);
+        char *end = dg_xprintf("void %s_iter_end(%s *it)", fn, it);
+        json_object_set_new(o, "iter_type", json_string(it));
+        json_object_set_new(o, "proto_next", json_string(next));
+        json_object_set_new(o, "proto_end", json_string(end));
+        free(it);
+        free(next);
+        free(end);
+    } else if (q->kind == DG_QK_EXECROWS) {
+        proto = dg_xprintf("int %s(dal_db *db%s, int64_t *out_rows)", fn, dg_buf_cstr(&args));
+    } else if (q->kind == DG_QK_EXECLASTID) {
+        proto = dg_xprintf("int %s(dal_db *db%s, int64_t *out_id)", fn, dg_buf_cstr(&args));
+    } else {
+        proto = dg_xprintf("int %s(dal_db *db%s)", fn, dg_buf_cstr(&args));
+    }
+    json_object_set_new(o, "proto", json_string(proto));
+    free(proto);
+    dg_buf_free(&args);
+    free(fn);
+    return o;
+}
+
+/* A query function must not take a name the tables generate. */
+static int check_names(qv *v, const dg_query_set *set)
+{
+    int errors = 0;
+    for (size_t i = 0; i < set->queries.len; i++) {
+        const dg_query *q = &set->queries.items[i];
+        for (size_t t = 0; t < v->s->tables.len; t++) {
+            const char *row = dg_names_row(v->names, v->s->tables.items[t].name);
+            if (!row) continue;
+            bool clash = !strcmp(q->c_name, row);
+            for (int k = 0; dg_table_verbs[k] && !clash; k++) {
+                char *n = dg_xprintf("%s_%s", row, dg_table_verbs[k]);
+                clash = !strcmp(n, q->c_name);
+                free(n);
+            }
+            if (clash) {
+                dg_error(v->d, q->loc, "query %s: %s_%s is a name table %s generates; rename the query", q->name,
+                         v->opts->prefix, q->c_name, v->s->tables.items[t].name);
+                errors++;
+            }
+        }
+        for (size_t f = 0; f < q->params.len; f++)
+            if (q->params.items[f].slice && q->params.items[f].type.c == DG_CT_VALUE) {
+                dg_error(v->d, q->params.items[f].loc, "sqlc.slice(%s) compares with a column of no declared type; "
+                         "declare its element type with `-- @param %s TYPE`", q->params.items[f].name,
+                         q->params.items[f].name);
+                errors++;
+            }
+    }
+    return errors;
+}
 
 int dg_view_add_queries(json_t *root, const dg_query_set *q, const dg_schema *s,
                         const dg_view_opts *opts, dg_diags *d)
 {
-    (void)q; (void)s; (void)opts; (void)d;
-    json_object_set_new(root, "queries", json_array());
+    json_t *list = json_array();
+    json_object_set_new(root, "queries", list);
+    if (!q || q->queries.len == 0) return 0;
+    qv v = {opts, s, dg_names_build(s, opts, NULL), d};
+    if (!v.names) return -1;   /* the table part reports bad @name */
+    if (check_names(&v, q)) {
+        dg_names_free(v.names);
+        return -1;
+    }
+    for (size_t i = 0; i < q->queries.len; i++)
+        json_array_append_new(list, query_view(&v, &q->queries.items[i], (int)i));
+    json_object_set_new(root, "queries_unit",
+                        json_pack("{s:s++,s:s++,s:s++,s:s+,s:i}", "unit", opts->prefix, "__queries", "_unit",
+                                  "sql_array", opts->prefix, "__queries", "_sql", "slot", opts->prefix, "__queries",
+                                  "_slot", "label", opts->prefix, ".queries", "count", (int)q->queries.len));
+    dg_names_free(v.names);
     return 0;
 }

@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
-# Regenerates the expected output of every query case (tests/queries/cases/*/
-# expected.txt) and of the generated-code goldens (tests/queries/golden/*/),
-# from a build folder (default: build).  Review the diff before committing.
+# Regenerates the expected output of every query case: the analysis
+# (tests/queries/cases/*/expected.txt) and, for cases that have them, the
+# generated code (expected.h, expected.c), from a build folder (default:
+# build).  Review the diff before committing.
 #   tests/queries/update-expected.sh [BUILD_DIR]
+#   GOLDEN_NEW=case tests/queries/update-expected.sh   also starts a golden for `case`
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 build="${1:-$root/build}"
-cmake --build "$build" --target queries_run_case dalgen
+cmake --build "$build" --target queries_run_case queries_render
 for c in "$root"/tests/queries/cases/*/; do
   "$build/tests/queries/queries_run_case" --update "${c%/}"
 done
-if [ -x "$root/tests/queries/golden.sh" ]; then
-  for g in "$root"/tests/queries/golden/*/; do
-    [ -d "$g" ] && DALGEN_UPDATE=1 "$root/tests/queries/golden.sh" "$build/generator/dalgen" "${g%/}"
-  done
-fi
+for c in "$root"/tests/queries/cases/*/; do
+  if [ -f "$c/expected.h" ] || [ "${GOLDEN_NEW:-}" = "$(basename "$c")" ]; then
+    "$build/tests/queries/queries_render" --update "${c%/}"
+  fi
+done
 git -C "$root" status --short tests/queries
