@@ -112,14 +112,21 @@ static json_t *enum_json(const char *type, const dg_table *t, const dg_column *c
 }
 
 /* Turns the TEXT fields that an IN-list CHECK restricts into enum fields. */
-static void add_enums(json_t *root, json_t *fields, const dg_table *t, const char *cname,
+/* obj[key], created as an empty array when missing. */
+static json_t *array_at(json_t *obj, const char *key)
+{
+    json_t *a = json_object_get(obj, key);
+    if (!json_is_array(a)) {
+        a = json_array();
+        json_object_set_new(obj, key, a);
+    }
+    return a;
+}
+
+static void add_enums(json_t *root, json_t *table_view, json_t *fields, const dg_table *t, const char *cname,
                       dg_vfield *vf, bool *enum_check, char **enum_types)
 {
-    json_t *enums = json_object_get(root, "enums");
-    if (!json_is_array(enums)) {
-        enums = json_array();
-        json_object_set_new(root, "enums", enums);
-    }
+    json_t *enums = array_at(root, "enums"), *mine = array_at(table_view, "enums");
     for (size_t k = 0; k < t->checks.len; k++) {
         int col;
         dg_strings values = {0};
@@ -137,7 +144,9 @@ static void add_enums(json_t *root, json_t *fields, const dg_table *t, const cha
             json_object_set_new(f, "enum_has", has ? json_string(has) : json_null());
             vf[col].has_name = has ? json_string_value(json_object_get(f, "enum_has")) : NULL;
             free(has);
-            json_array_append_new(enums, enum_json(type, t, c, &values));
+            json_t *e = enum_json(type, t, c, &values);
+            json_array_append(mine, e);
+            json_array_append_new(enums, e);
             enum_check[k] = true;
         }
         dg_strings_free(&values);
@@ -183,7 +192,7 @@ int dg_view_add_validators(json_t *root, json_t *table_view, const dg_schema *s,
     bool *enum_check = dg_xcalloc(t->checks.len + 1, sizeof *enum_check);
     char **enum_types = dg_xcalloc(n + 1, sizeof *enum_types);
     read_fields(t, fields, vf);
-    add_enums(root, fields, t, cname, vf, enum_check, enum_types);
+    add_enums(root, table_view, fields, t, cname, vf, enum_check, enum_types);
     dg_validator v;
     int rc = dg_validator_build(t, vf, enum_check, cname, "row", &v, d);
     if (rc == 0) json_object_set_new(table_view, "validator", validator_json(t, cname, &v));

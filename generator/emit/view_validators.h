@@ -1,4 +1,27 @@
-/* view_validators.h - validators and enums of one table's view. */
+/* view_validators.h - validators and enums of one table's view.
+ *
+ * What dg_view_add_validators reads from the table view (set by the code
+ * emitter before the call):
+ *   "struct"   the row struct's C name ("blog_user")
+ *   "fields"   [{ "column": SQL column name, "name": C member name,
+ *                 "has": name of the has_ flag member or absent/null,
+ *                 "ctype": "int64_t" | "bool" | "double" | "const char *" |
+ *                          "dal_blob" | anything else (not checked) }]
+ * What it writes:
+ *   table_view["validator"] = { "fn": "<struct>_validate", "struct", "table"
+ *       (SQL name), "rules": [{ "cond": C condition true on a violation,
+ *       "code": "DAL_RULE_...", "field": SQL column or "", "message" }],
+ *       "patterns": [{ "name": static dal_pattern, "ere" }],
+ *       "not_compiled": [{ "sql": "CHECK (...)", "reason" }] }
+ *   on each enum column's field: "kind": "enum", "enum_type": C enum type,
+ *       "enum_has": has_ flag name when the column is nullable or has a
+ *       DEFAULT (null otherwise); the field is read with
+ *       <enum_type>_from_string and bound with <enum_type>_to_string;
+ *   root["enums"] and table_view["enums"] (append): [{ "type", "unknown",
+ *       "table", "column", "values": [{ "name", "sql", "value" }] }].
+ * The partials validators_h and validators_c render root["enums"] and every
+ * root["tables"][i]["validator"]: include each ONCE at the top level (the
+ * header one after the structs' typedefs, before their definitions). */
 #ifndef DG_VIEW_VALIDATORS_H
 #define DG_VIEW_VALIDATORS_H
 

@@ -6,7 +6,9 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:?usage: regen.sh BUILD_DIR [CORPUS_DIR]}
 corpus=${2:-$here/../../../shared/corpus}
-cmake --build "$build" --target validate_corpus dalgen
+cmake --build "$build" --target validate_corpus validate_vgen dalgen
+mkdir -p "$here/rules/expected"
+"$build/tests/validate/validate_vgen" "$here/rules/schema.sql" acct "$here/rules/expected"
 "$build/tests/validate/validate_corpus" "$corpus" sakila/sqlite-sakila-schema.sql \
     mozilla-places/create_shared_schema.sql mozilla-places/create_v15_db.sql \
     mozilla-places/create_v17_db.sql chinook/Chinook_Sqlite.sql \
