@@ -329,6 +329,10 @@ int dal_read_bool(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bo
 int dal_read_bool_null(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has, bool *out);
 /* NULL -> *out NULL. */
 int dal_read_text(dal_db *db, sqlite3_stmt *st, int col, const char *colname, dal_arena *a, const char **out);
+/* The same without a copy: *out points into the statement and is valid
+ * until the next step, reset or release (e.g. to map text to an enum);
+ * len may be NULL. */
+int dal_read_text_ref(dal_db *db, sqlite3_stmt *st, int col, const char *colname, const char **out, size_t *len);
 /* NULL -> data NULL; empty BLOB -> non-NULL data, len 0. */
 int dal_read_blob(dal_db *db, sqlite3_stmt *st, int col, const char *colname, dal_arena *a, dal_blob *out);
 /* Any storage class; TEXT/BLOB copied into the arena. */
@@ -348,6 +352,7 @@ int dal_bind_bool(dal_db *db, sqlite3_stmt *st, int idx, bool v);
 int dal_bind_bool_null(dal_db *db, sqlite3_stmt *st, int idx, bool has, bool v);
 int dal_bind_text(dal_db *db, sqlite3_stmt *st, int idx, const char *s);       /* NULL -> SQL NULL */
 int dal_bind_text_copy(dal_db *db, sqlite3_stmt *st, int idx, const char *s);
+int dal_bind_text_len(dal_db *db, sqlite3_stmt *st, int idx, const char *s, size_t len);  /* no strlen, not copied */
 int dal_bind_blob(dal_db *db, sqlite3_stmt *st, int idx, dal_blob b);          /* data NULL -> SQL NULL */
 int dal_bind_blob_copy(dal_db *db, sqlite3_stmt *st, int idx, dal_blob b);
 int dal_bind_value(dal_db *db, sqlite3_stmt *st, int idx, const dal_value *v); /* NULL -> SQL NULL */

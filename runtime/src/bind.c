@@ -56,6 +56,12 @@ int dal_bind_text_copy(dal_db *db, sqlite3_stmt *st, int idx, const char *s)
     return bind_text(db, st, idx, s, SQLITE_TRANSIENT);
 }
 
+int dal_bind_text_len(dal_db *db, sqlite3_stmt *st, int idx, const char *s, size_t len)
+{
+    if (!s) return bound(db, sqlite3_bind_null(st, idx));
+    return bound(db, sqlite3_bind_text64(st, idx, s, (sqlite3_uint64)len, SQLITE_STATIC, SQLITE_UTF8));
+}
+
 /* A non-NULL pointer with len 0 binds an empty BLOB, not NULL. */
 static int bind_blob(dal_db *db, sqlite3_stmt *st, int idx, dal_blob b, sqlite3_destructor_type d)
 {

@@ -112,6 +112,20 @@ int dal_read_text(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
     return DAL_OK;
 }
 
+int dal_read_text_ref(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
+                      const char **out, size_t *len)
+{
+    sqlite3_value *v = sqlite3_column_value(st, col);
+    int t = sqlite3_value_type(v);
+    *out = NULL;
+    if (len) *len = 0;
+    if (t == SQLITE_NULL) return DAL_OK;
+    if (t != SQLITE_TEXT && !db->opts.lenient) return mismatch(db, colname, "TEXT", t);
+    if (!(*out = (const char *)sqlite3_value_text(v))) return dal__oom(db);
+    if (len) *len = (size_t)sqlite3_value_bytes(v);
+    return DAL_OK;
+}
+
 int dal_read_blob(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
                   dal_arena *a, dal_blob *out)
 {

@@ -220,6 +220,36 @@ static void binders_round_trip_every_form(void **state)
     dal_close(db);
 }
 
+static void text_refs_and_lengths(void **state)
+{
+    dal_db *db = open_db(false);
+    sqlite3_stmt *st = NULL;
+    const char *t = "x";
+    size_t len = 9;
+    (void)state;
+    assert_int_equal(dal_stmt_acquire(db, &unit, 1, &st), DAL_OK);
+    assert_int_equal(dal_bind_int64(db, st, 1, 1), DAL_OK);
+    assert_int_equal(dal_bind_text_len(db, st, 4, "activeXXX", 6), DAL_OK);
+    assert_int_equal(dal_bind_text_len(db, st, 6, NULL, 3), DAL_OK);
+    assert_int_equal(dal_step_done(db, st), DAL_OK);
+    dal_stmt_release(db, &unit, 1, st);
+    st = row(db, 1);
+    assert_int_equal(dal_read_text_ref(db, st, 2, "t", &t, &len), DAL_OK);
+    assert_int_equal(len, 6);
+    assert_string_equal(t, "active");
+    assert_int_equal(dal_read_text_ref(db, st, 4, "v", &t, &len), DAL_OK);
+    assert_null(t);
+    assert_int_equal(len, 0);
+    assert_int_equal(dal_read_text_ref(db, st, 0, "i", &t, NULL), DAL_OK);  /* i is NULL */
+    dal_stmt_release(db, &unit, 0, st);
+    assert_int_equal(dal_exec(db, "UPDATE t SET v = 5"), DAL_OK);
+    st = row(db, 1);
+    assert_int_equal(dal_read_text_ref(db, st, 4, "status", &t, NULL), DAL_ERROR);
+    assert_string_equal(dal_errmsg(db), "column \"status\": expected TEXT, found INTEGER");
+    dal_stmt_release(db, &unit, 0, st);
+    dal_close(db);
+}
+
 static void reading_rows_allocates_nothing_in_steady_state(void **state)
 {
     rt_counter c = { 0, 0, 0 };
@@ -270,6 +300,7 @@ int main(void)
         cmocka_unit_test(mismatched_storage_classes_name_the_column),
         cmocka_unit_test(lenient_connections_convert),
         cmocka_unit_test(binders_round_trip_every_form),
+        cmocka_unit_test(text_refs_and_lengths),
         cmocka_unit_test(reading_rows_allocates_nothing_in_steady_state),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
