@@ -65,22 +65,25 @@ int dal_random(dal_db *db, void *out, size_t n)
     return DAL_OK;
 }
 
-/* Sub-millisecond fraction of the real clock in 1/4096 ms (RFC 9562 6.2
- * method 3); 0 with an injected clock, which has only milliseconds. */
-static unsigned clock_fraction(const dal_db *db)
+/* Now in ms and the sub-millisecond fraction in 1/4096 ms (RFC 9562 6.2
+ * method 3), from one reading of the real clock; with an injected clock,
+ * which has only milliseconds, the fraction is 0. */
+static int64_t uuid_clock(const dal_db *db, unsigned *sub)
 {
     struct timespec ts;
-    if (db->opts.clock) return 0;
+    *sub = 0;
+    if (db->opts.clock) return db->opts.clock(db->opts.clock_ctx);
     clock_gettime(CLOCK_REALTIME, &ts);
-    return (unsigned)((ts.tv_nsec % 1000000) * 4096 / 1000000);
+    *sub = (unsigned)((ts.tv_nsec % 1000000) * 4096 / 1000000);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 int dal_uuid7_buf(dal_db *db, char out[DAL_UUID_SIZE])
 {
     static const char hex[] = "0123456789abcdef";
     unsigned char b[16];
-    int64_t ms = dal_now_ms(db);
-    unsigned sub = clock_fraction(db);
+    unsigned sub;
+    int64_t ms = uuid_clock(db, &sub);
     int rc, i, k = 0;
     /* Never go backwards: same or earlier time counts up from the last id,
      * carrying into the millisecond when the 12 bits run out. */
