@@ -193,7 +193,7 @@ static int64_t now_ms(void)
 }
 
 /* A second process holds the write lock until told to stop. */
-static pid_t hold_write_lock(const char *path, int *release_fd)
+static pid_t hold_lock(const char *path, const char *lock_sql, int *release_fd)
 {
     int ready[2], go[2];
     char c;
@@ -207,7 +207,7 @@ static pid_t hold_write_lock(const char *path, int *release_fd)
         close(ready[0]);
         close(go[1]);
         if (sqlite3_open(path, &h) != SQLITE_OK ||
-            sqlite3_exec(h, "BEGIN IMMEDIATE; INSERT INTO t VALUES (2)", NULL, NULL, NULL) != SQLITE_OK)
+            sqlite3_exec(h, lock_sql, NULL, NULL, NULL) != SQLITE_OK)
             _exit(1);
         if (write(ready[1], "L", 1) != 1) _exit(2);
         if (read(go[0], &c, 1) < 0) _exit(3);
@@ -240,7 +240,7 @@ static void locked_by_another_process(void **state)
     dal_close(db);
     db = NULL;
 
-    pid = hold_write_lock(path, &release_fd);
+    pid = hold_lock(path, "BEGIN IMMEDIATE; INSERT INTO t VALUES (2)", &release_fd);
     o.busy_timeout_ms = 300;
     assert_int_equal(dal_open(&db, path, &o), DAL_OK);
     t0 = now_ms();
@@ -280,7 +280,7 @@ static void zero_timeout_reports_no_wait(void **state)
     assert_int_equal(dal_exec(db, "CREATE TABLE t(x)"), DAL_OK);
     dal_close(db);
     db = NULL;
-    pid = hold_write_lock(path, &release_fd);
+    pid = hold_lock(path, "BEGIN IMMEDIATE; INSERT INTO t VALUES (2)", &release_fd);
     o.busy_timeout_ms = 0;
     assert_int_equal(dal_open(&db, path, &o), DAL_OK);
     assert_int_equal(dal_exec(db, "INSERT INTO t VALUES (9)"), DAL_BUSY);
@@ -289,6 +289,37 @@ static void zero_timeout_reports_no_wait(void **state)
     close(release_fd);
     assert_int_equal(waitpid(pid, &status, 0), pid);
     dal_close(db);
+}
+
+/* Without WAL an exclusive lock blocks readers too: dal_open itself waits,
+ * then reports DAL_BUSY. */
+static void exclusive_lock_blocks_open(void **state)
+{
+    char path[400];
+    dal_options o = DAL_OPTIONS_INIT;
+    dal_db *db = NULL;
+    int release_fd, status = 0;
+    const char *w;
+    pid_t pid;
+    (void)state;
+    o.no_wal = true;
+    snprintf(path, sizeof path, "%s/excl.db", dir);
+    assert_int_equal(dal_open(&db, path, &o), DAL_OK);
+    assert_int_equal(dal_exec(db, "CREATE TABLE t(x)"), DAL_OK);
+    dal_close(db);
+    db = NULL;
+    pid = hold_lock(path, "BEGIN EXCLUSIVE; INSERT INTO t VALUES (2)", &release_fd);
+    o.busy_timeout_ms = 150;
+    assert_int_equal(dal_open(&db, path, &o), DAL_BUSY);
+    assert_int_equal(dal_errcode(db), SQLITE_BUSY);
+    assert_non_null(strstr(dal_errmsg(db), "cannot open"));
+    assert_non_null(w = strstr(dal_errmsg(db), "database is locked (waited "));
+    assert_true(strtoll(w + 27, NULL, 10) >= 150);
+    dal_close(db);
+    assert_int_equal(write(release_fd, "G", 1), 1);
+    close(release_fd);
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_int_equal(WEXITSTATUS(status), 0);
 }
 
 static void full_database(void **state)
@@ -324,6 +355,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(read_only_folder, setup, teardown),
         cmocka_unit_test_setup_teardown(locked_by_another_process, setup, teardown),
         cmocka_unit_test_setup_teardown(zero_timeout_reports_no_wait, setup, teardown),
+        cmocka_unit_test_setup_teardown(exclusive_lock_blocks_open, setup, teardown),
         cmocka_unit_test_setup_teardown(full_database, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
