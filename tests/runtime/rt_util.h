@@ -43,7 +43,8 @@ static inline dal_allocator rt_counting(rt_counter *c)
     return a;
 }
 
-/* A fresh folder under TMPDIR (or /tmp); removed by rt_rmdir. */
+/* A fresh folder under TMPDIR (or /tmp); removed by rt_rmdir.  /tmp is
+ * also where an unprivileged child can reach it (runtime.edges). */
 static inline void rt_tmpdir(char *out, size_t size)
 {
     const char *base = getenv("TMPDIR");
