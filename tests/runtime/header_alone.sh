@@ -1,6 +1,7 @@
 #!/bin/sh
 # Compiles dal.h alone in a C99 and a C11 translation unit with every given
-# compiler and the strict flags libdal promises.
+# compiler and the strict flags libdal promises (and as C++11 where a C++
+# compiler is installed).
 # usage: header_alone.sh INCLUDE_DIR CC...
 set -eu
 inc=$1; shift
@@ -34,5 +35,12 @@ for cc in "$@"; do
     fi
     echo "ok: $cc -std=$std"; n=$((n + 1))
   done
+done
+# C++ programs include generated headers too: dal.h must parse as C++11.
+for cxx in g++ clang++; do
+  command -v "$cxx" >/dev/null 2>&1 || continue
+  cp "$tmp/check.c" "$tmp/check.cc"
+  "$cxx" -std=c++11 -Wall -Wextra -Wpedantic -Werror -I"$inc" -c "$tmp/check.cc" -o "$tmp/check.o"
+  echo "ok: $cxx -std=c++11"
 done
 [ "$n" -gt 0 ] || exit 77
