@@ -32,6 +32,8 @@ typedef struct dg_cc {
     char            *reason;  /* the first refusal */
     dg_strings       pool;    /* every string built, freed at the end */
     bool            *used;    /* per column: read by the CHECK */
+    bool            *exact;   /* per column: unset reads as its DEFAULT (or
+                                 NULL), no guard needed */
 } dg_cc;
 
 char *dg_cc_str(dg_cc *cx, const char *fmt, ...)

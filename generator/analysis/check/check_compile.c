@@ -246,24 +246,15 @@ static const char *bool_c(dg_cc *cx, const dg_expr *e)
     }
 }
 
-/* True when the column's DEFAULT is something other than NULL. */
-static bool has_default(const dg_column *c)
-{
-    if (!c->default_sql) return false;
-    char *d = dg_sql_one_line(c->default_sql);
-    bool null = dg_strcasecmp_ascii(d, "NULL") == 0 || dg_strcasecmp_ascii(d, "(NULL)") == 0;
-    free(d);
-    return !null;
-}
-
-/* Columns with a DEFAULT that the row leaves unset get their DEFAULT from the
- * database, which checks them: the compiled CHECK then stands aside. */
+/* Columns whose DEFAULT is an expression (CURRENT_TIMESTAMP, a function...)
+ * get it from the database when the row leaves them unset: the database
+ * checks those rows, the compiled CHECK stands aside. */
 static char *guard(dg_cc *cx)
 {
     dg_buf b = DG_BUF_INIT;
     for (size_t i = 0; i < cx->t->columns.len; i++) {
         const dg_vfield *f = &cx->f[i];
-        if (!cx->used[i] || !has_default(&cx->t->columns.items[i])) continue;
+        if (!cx->used[i] || cx->exact[i]) continue;
         if (b.len) dg_buf_puts(&b, " && ");
         if (f->has_name) dg_buf_printf(&b, "%s->%s", cx->row, f->has_name);
         else if (f->kind == DG_VK_TEXT) dg_buf_printf(&b, "%s->%s != NULL", cx->row, f->cname);
@@ -285,6 +276,7 @@ int dg_check_compile(const dg_table *t, const dg_check *chk, const dg_vfield *fi
     cx.row = row;
     cx.text = chk->expr;
     cx.used = dg_xcalloc(t->columns.len + 1, sizeof *cx.used);
+    cx.exact = dg_xcalloc(t->columns.len + 1, sizeof *cx.exact);
     dg_sql_ast *ast = NULL;
     if (dg_expr_parse(chk->expr, strlen(chk->expr), chk->loc, &ast, NULL) != 0) {
         dg_cc_refuse(&cx, "an expression dalgen does not parse");
@@ -308,6 +300,7 @@ int dg_check_compile(const dg_table *t, const dg_check *chk, const dg_vfield *fi
     for (size_t i = 0; i < cx.pool.len; i++) free(cx.pool.items[i]);
     DG_VEC_FREE(&cx.pool);
     free(cx.used);
+    free(cx.exact);
     return out->cond ? 0 : 1;
 }
 

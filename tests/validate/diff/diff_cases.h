@@ -1,6 +1,8 @@
 /* diff_cases.h - the CHECK constraints of the differential test: every form
- * the CHECK compiler compiles, on every field kind it reads.  Each case is a
- * table t(a, b) with one CHECK; `hints` are values worth trying near. */
+ * the CHECK compiler compiles, on every field kind it reads, and NOT NULL.
+ * Each case is a table t(a, b) with one CHECK; type_a is written
+ * "TYPE [COLLATE X] [NOT NULL] [DEFAULT v]"; `hints` are values worth trying
+ * near. */
 #ifndef DIFF_CASES_H
 #define DIFF_CASES_H
 
@@ -86,6 +88,12 @@ static const diff_case diff_cases[] = {
     {"TEXT", DK_TEXT, "TEXT", DK_TEXT, "a < b", {"a", "b"}},
     {"TEXT COLLATE NOCASE", DK_TEXT, "TEXT", DK_TEXT, "a = b AND b = a", {"a", "A"}},
     {"TEXT DEFAULT 'x'", DK_TEXT, NULL, 0, "a <> 'bad'", {"bad", "x"}},
+    {"REAL NOT NULL", DK_REAL, NULL, 0, "a > 0", {"0"}},
+    {"DECIMAL(5,2) NOT NULL DEFAULT 1", DK_REAL, NULL, 0, "a >= 0", {"0"}},
+    {"INTEGER NOT NULL", DK_INT, NULL, 0, "a <> 7", {"7"}},
+    {"INTEGER NOT NULL DEFAULT 3", DK_INT, "TEXT NOT NULL", DK_TEXT, "a > length(b)", {"3", "abc"}},
+    {"TEXT NOT NULL", DK_TEXT, NULL, 0, "a <> ''", {""}},
+    {"TEXT NOT NULL DEFAULT 'x'", DK_TEXT, NULL, 0, "length(a) < 4", {"abcd", "x"}},
 };
 
 #define DIFF_NCASES (sizeof diff_cases / sizeof diff_cases[0])

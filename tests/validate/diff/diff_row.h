@@ -18,7 +18,7 @@ typedef struct diff_row {
     const char *bt;
 } diff_row;
 
-/* One compiled CHECK: 1 true, 0 false, -1 NULL (a CHECK fails only on 0). */
+/* The NOT NULL and CHECK rules of one case: 0 when the row violates one. */
 typedef int (*diff_check_fn)(const diff_row *row);
 
 extern const diff_check_fn diff_checks[];

@@ -1,5 +1,7 @@
-/* diffgen - compiles the CHECK of every differential case with dalgen's CHECK
- * compiler and writes them as C functions over diff_row (diff_row.h).
+/* diffgen - builds the validator of every differential case with dalgen's
+ * rule builder and CHECK compiler, and writes its NOT NULL and CHECK rules
+ * (the ones the database enforces too) as C functions over diff_row
+ * (diff_row.h).
  *   validate_diffgen OUT.c     exit 1 when a case is not compiled */
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,10 +9,12 @@
 
 #include "analysis/check/check.h"
 #include "diff_cases.h"
+#include "emit/validators_rules.h"
 #include "model/model.h"
 #include "util/buf.h"
 
-/* "TEXT COLLATE NOCASE DEFAULT 'x'" -> type, collation, default. */
+/* "TEXT COLLATE NOCASE NOT NULL DEFAULT 'x'" -> type, collation, NOT NULL,
+ * default (in this order). */
 static void add_column(dg_table *t, const char *name, const char *decl)
 {
     dg_column *c = DG_VEC_ADD(&t->columns);
@@ -18,17 +22,22 @@ static void add_column(dg_table *t, const char *name, const char *decl)
     char *s = dg_xstrdup(decl);
     char *d = strstr(s, " DEFAULT ");
     if (d) { c->default_sql = dg_xstrdup(d + 9); *d = '\0'; }
+    char *nn = strstr(s, " NOT NULL");
+    if (nn) { c->not_null = true; *nn = '\0'; }
     char *k = strstr(s, " COLLATE ");
     if (k) { c->collation = dg_xstrdup(k + 9); *k = '\0'; }
     c->type = s;
     c->affinity = dg_affinity_of(s);
 }
 
-static dg_vfield field(int kind, char col)
+/* Fields as the code emitter makes them: scalars have a has_ flag unless
+ * NOT NULL without a DEFAULT. */
+static dg_vfield field(int kind, char col, const char *decl)
 {
     static const char *names[2][5] = {{"", "ai", "ab", "ar", "at"}, {"", "bi", "bb", "br", "bt"}};
     static const dg_vkind kinds[] = {DG_VK_OTHER, DG_VK_INT, DG_VK_BOOL, DG_VK_REAL, DG_VK_TEXT};
-    dg_vfield f = {names[col == 'b'][kind], kind == DK_TEXT ? NULL : col == 'a' ? "has_a" : "has_b",
+    bool required = decl && strstr(decl, "NOT NULL") && !strstr(decl, "DEFAULT");
+    dg_vfield f = {names[col == 'b'][kind], kind == DK_TEXT || required ? NULL : col == 'a' ? "has_a" : "has_b",
                    kinds[kind], NULL};
     return f;
 }
@@ -49,20 +58,25 @@ int main(int argc, char **argv)
         memset(&t, 0, sizeof t);
         t.name = dg_xstrdup("t");
         add_column(&t, "a", dc->type_a);
-        dg_vfield f[2] = {field(dc->kind_a, 'a'), field(dc->kind_b, 'b')};
+        dg_vfield f[2] = {field(dc->kind_a, 'a', dc->type_a), field(dc->kind_b, 'b', dc->type_b)};
         if (dc->type_b) add_column(&t, "b", dc->type_b);
         dg_check *chk = DG_VEC_ADD(&t.checks);
         chk->expr = dg_xstrdup(dc->check);
         chk->column = -1;
-        dg_check_c cc;
-        if (dg_check_compile(&t, chk, f, "row", &cc) != 0) {
-            fprintf(stderr, "case %zu: CHECK (%s) not compiled: %s\n", i, dc->check, cc.reason);
+        dg_validator v;
+        bool enum_check = false;
+        dg_diags d = DG_DIAGS_INIT;
+        if (dg_validator_build(&t, f, &enum_check, "t", "row", &v, &d) != 0 || v.skipped.len) {
+            fprintf(stderr, "case %zu: CHECK (%s) not compiled: %s\n", i, dc->check,
+                    v.skipped.len ? v.skipped.items[0].reason : "errors");
             refused++;
         }
-        dg_buf_printf(&out, "/* CHECK (%s) */\nstatic int check_%zu(const diff_row *row)\n{\n", cc.sql, i);
-        if (cc.guard) dg_buf_printf(&out, "    if (!(%s)) return 1;\n", cc.guard);
-        dg_buf_printf(&out, "    (void)row;\n    return %s;\n}\n\n", cc.cond ? cc.cond : "1");
-        dg_check_c_free(&cc);
+        dg_buf_printf(&out, "/* %s: CHECK (%s) */\nstatic int check_%zu(const diff_row *row)\n{\n", dc->type_a, dc->check, i);
+        for (size_t k = 0; k < v.rules.len; k++)
+            if (!strcmp(v.rules.items[k].code, "DAL_RULE_CHECK") || !strcmp(v.rules.items[k].code, "DAL_RULE_NOT_NULL"))
+                dg_buf_printf(&out, "    if (%s) return 0;\n", v.rules.items[k].cond);
+        dg_buf_puts(&out, "    (void)row;\n    return 1;\n}\n\n");
+        dg_validator_free(&v);
         dg_table_free(&t);
     }
     dg_buf_puts(&out, "const diff_check_fn diff_checks[] = {\n");

@@ -196,13 +196,19 @@ static void compiled_checks(void **state)
     assert_int_equal(acct_accounts_validate(&r, NULL), DAL_OK);
 }
 
-static void checks_on_unset_defaults_are_left_to_the_database(void **state)
+static void unset_columns_read_as_their_default(void **state)
 {
     (void)state;
     acct_accounts r = valid_row();
     r.status = ACCT_ACCOUNTS_STATUS_CLOSED;
-    r.has_balance = false;   /* DEFAULT 0: the database checks it */
+    r.has_balance = false;   /* DEFAULT 0 */
     assert_int_equal(acct_accounts_validate(&r, NULL), DAL_OK);
+    /* A DEFAULT that is an expression is the database's to check. */
+    r.stamp = NULL;
+    assert_int_equal(acct_accounts_validate(&r, NULL), DAL_OK);
+    r.stamp = "1999-12-31";
+    only(&r, "stamp", DAL_RULE_CHECK, "accounts.stamp: must satisfy CHECK (stamp >= '2000-01-01')");
+    r.stamp = NULL;
     r.has_balance = true;
     r.balance = 0.0;
     assert_int_equal(acct_accounts_validate(&r, NULL), DAL_OK);
@@ -279,7 +285,7 @@ int main(void)
         cmocka_unit_test(formats_and_patterns),
         cmocka_unit_test(min_and_max),
         cmocka_unit_test(compiled_checks),
-        cmocka_unit_test(checks_on_unset_defaults_are_left_to_the_database),
+        cmocka_unit_test(unset_columns_read_as_their_default),
         cmocka_unit_test(enums_round_trip),
         cmocka_unit_test(every_violation_is_reported_in_order),
     };

@@ -64,6 +64,7 @@ struct acct_accounts {
     const char *kind;
     double ratio;
     const char *note;
+    const char *stamp;
 };
 
 #endif
