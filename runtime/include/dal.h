@@ -11,8 +11,10 @@
  *                       caller's arena and live until it is reset
  *   5. Values           dal_blob, dal_value (SQLite's five storage classes)
  *   6. Helpers          UTF-8 check, ISO-8601 time, UUIDv7, nanoid
- *   7. Generated code   statement cache (dal_unit, dal_stmt_acquire/release),
- *                       dal_step, exact column readers, binders, slices
+ *   7. Generated code   statement cache (dal_unit, dal_stmt_acquire/release,
+ *                       keyed statements for SQL built at run time),
+ *                       dal_step, dal_iter, exact column readers, binders,
+ *                       slices (dal_array)
  *
  * Threads: a dal_db is used by one thread at a time (it is opened with
  * SQLITE_OPEN_NOMUTEX).  Different dal_db handles may be used by different
