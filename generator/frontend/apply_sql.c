@@ -76,7 +76,7 @@ static void drop_recs(dg_loader *L, dg_rec_kind kind, const char *name)
 {
     for (size_t i = 0; i < L->recs.len; i++) {
         dg_stmt_rec *r = &L->recs.items[i];
-        bool of_table = kind == DG_REC_TABLE && r->kind == DG_REC_ADD_COLUMN;
+        bool of_table = kind == DG_REC_TABLE && r->kind >= DG_REC_ADD_COLUMN;
         if ((r->kind == kind || of_table) && !dg_strcasecmp_ascii(r->name, name)) r->name[0] = '\0';
     }
 }
@@ -85,7 +85,7 @@ static void rename_recs(dg_loader *L, const char *from, const char *to)
 {
     for (size_t i = 0; i < L->recs.len; i++) {
         dg_stmt_rec *r = &L->recs.items[i];
-        if ((r->kind == DG_REC_TABLE || r->kind == DG_REC_ADD_COLUMN) && !dg_strcasecmp_ascii(r->name, from)) {
+        if ((r->kind == DG_REC_TABLE || r->kind >= DG_REC_ADD_COLUMN) && !dg_strcasecmp_ascii(r->name, from)) {
             free(r->name);
             r->name = dg_xstrdup(to);
         }
@@ -145,8 +145,13 @@ static void record(dg_loader *L, size_t fi, size_t from, size_t start, size_t en
                     r->column = dg_xstrdup(neu);
                 }
             }
-            free(old);
-            free(neu);
+            dg_stmt_rec *r = add_rec(L, DG_REC_RENAME_COLUMN, dg_xstrdup(table), fi, start, start);
+            r->column = old;
+            r->new_column = neu;
+        } else if (dg_toks_kw(&tk, i, "DROP")) {
+            i += dg_toks_kw(&tk, i + 1, "COLUMN") ? 2 : 1;
+            dg_stmt_rec *r = add_rec(L, DG_REC_DROP_COLUMN, dg_xstrdup(table), fi, start, start);
+            r->column = dg_toks_ident(&tk, i);
         }
         free(table);
     } else if (dg_toks_kw(&tk, 0, "DROP")) {

@@ -168,8 +168,10 @@ static void fill_locations(dg_loader *L, dg_table *t)
         for (size_t k = 0; k < c->annotations.len; k++)
             if (c->annotations.items[k].loc.line == 0) c->annotations.items[k].loc = c->loc;
     }
-    for (size_t i = 0; i < t->checks.len; i++)
-        if (t->checks.items[i].loc.line == 0) t->checks.items[i].loc = t->loc;
+    for (size_t i = 0; i < t->checks.len; i++) {
+        dg_check *c = &t->checks.items[i];
+        if (c->loc.line == 0) c->loc = c->column >= 0 ? t->columns.items[c->column].loc : t->loc;
+    }
     for (size_t i = 0; i < t->foreign_keys.len; i++)
         if (t->foreign_keys.items[i].loc.line == 0) t->foreign_keys.items[i].loc = t->loc;
     for (size_t i = 0; i < t->uniques.len; i++)

@@ -19,7 +19,9 @@ typedef enum dg_rec_kind {
     DG_REC_INDEX,
     DG_REC_VIEW,
     DG_REC_TRIGGER,
-    DG_REC_ADD_COLUMN
+    DG_REC_ADD_COLUMN,
+    DG_REC_RENAME_COLUMN,   /* column -> new_column */
+    DG_REC_DROP_COLUMN
 } dg_rec_kind;
 
 /* A source file's text with its line starts, kept while the model is built. */
@@ -33,8 +35,9 @@ typedef struct dg_srcfile {
 /* A statement that created (or altered) a schema object. */
 typedef struct dg_stmt_rec {
     dg_rec_kind kind;
-    char       *name;        /* object name; the table for ADD_COLUMN */
-    char       *column;      /* ADD_COLUMN: the column's name */
+    char       *name;        /* object name; the table for the *_COLUMN kinds */
+    char       *column;      /* ADD/RENAME/DROP_COLUMN: the column's name */
+    char       *new_column;  /* RENAME_COLUMN: its new name */
     size_t      file;        /* index into dg_loader.files */
     size_t      start;       /* offset of the statement's first token */
     size_t      name_off;    /* offset of the name token (ADD_COLUMN: the column definition) */

@@ -39,7 +39,8 @@ static bool bare_default(const char *sql)
     if (dg_tok_is_punct(&lx, t, "-") || dg_tok_is_punct(&lx, t, "+")) {
         t = dg_tok_next_sig(&lx);
         if (t.kind != DG_TOK_NUMBER) return false;
-    } else if (t.kind != DG_TOK_NUMBER && t.kind != DG_TOK_STRING && t.kind != DG_TOK_BLOB && t.kind != DG_TOK_IDENT) {
+    } else if (t.kind != DG_TOK_NUMBER && t.kind != DG_TOK_STRING && t.kind != DG_TOK_BLOB && t.kind != DG_TOK_IDENT &&
+               !(t.kind == DG_TOK_QIDENT && sql[t.start] == '"')) {   /* DEFAULT "x" is the string 'x' */
         return false;
     }
     return dg_tok_next_sig(&lx).kind == DG_TOK_EOF;
