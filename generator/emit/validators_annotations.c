@@ -21,15 +21,15 @@ static const struct { const char *name, *message; } formats[] = {
     {"json", "must be valid JSON"},
 };
 
-static bool is_text(const dg_vfield *f) { return f->kind == DG_VK_TEXT; }
-static bool is_number(const dg_vfield *f) { return f->kind == DG_VK_INT || f->kind == DG_VK_REAL; }
+static bool is_text(const dg_cfield *f) { return f->kind == DG_VK_TEXT; }
+static bool is_number(const dg_cfield *f) { return f->kind == DG_VK_INT || f->kind == DG_VK_REAL; }
 
-static int format_rule(dg_validator *v, const dg_annotation *a, int i, const dg_vfield *f,
+static int format_rule(dg_validator *v, const dg_annotation *a, int i, const dg_cfield *f,
                        const char *row, dg_diags *d)
 {
     for (size_t k = 0; k < sizeof formats / sizeof *formats; k++) {
         if (strcmp(a->value, formats[k].name) != 0) continue;
-        char *ref = dg_vfield_ref(row, f);
+        char *ref = dg_cfield_ref(row, f);
         dg_vrule_add(v, i, "DAL_RULE_FORMAT",
                      dg_xprintf("%s != NULL && dal_text_valid_utf8(%s) && !dal_format_%s(%s)", ref, ref, formats[k].name, ref),
                      dg_xstrdup(formats[k].message));
@@ -40,7 +40,7 @@ static int format_rule(dg_validator *v, const dg_annotation *a, int i, const dg_
     return -1;
 }
 
-static int pattern_rule(dg_validator *v, const dg_annotation *a, int i, const dg_vfield *f,
+static int pattern_rule(dg_validator *v, const dg_annotation *a, int i, const dg_cfield *f,
                         const char *cname, const char *row, dg_diags *d)
 {
     regex_t re;
@@ -55,7 +55,7 @@ static int pattern_rule(dg_validator *v, const dg_annotation *a, int i, const dg
     dg_vpattern *p = DG_VEC_ADD(&v->patterns);
     p->name = dg_xprintf("%s_%s_pattern", cname, f->cname);
     p->ere = dg_xstrdup(a->value);
-    char *ref = dg_vfield_ref(row, f);
+    char *ref = dg_cfield_ref(row, f);
     dg_vrule_add(v, i, "DAL_RULE_PATTERN",
                  dg_xprintf("%s != NULL && dal_pattern_match(&%s, %s) != 1", ref, p->name, ref),
                  dg_xprintf("must match the pattern %s", a->value));
@@ -71,7 +71,7 @@ static bool number(const char *s, double *out)
     return end != s && *end == '\0' && isfinite(*out);
 }
 
-static int bound_rule(dg_validator *v, const dg_annotation *a, bool min, int i, const dg_vfield *f,
+static int bound_rule(dg_validator *v, const dg_annotation *a, bool min, int i, const dg_cfield *f,
                       const char *row, dg_diags *d)
 {
     double n;
@@ -79,7 +79,7 @@ static int bound_rule(dg_validator *v, const dg_annotation *a, bool min, int i, 
         dg_error(d, a->loc, "@%s needs a number, not '%s'", a->key, a->value);
         return -1;
     }
-    char *ref = dg_vfield_ref(row, f), *set = dg_vfield_set(row, f), *cmp;
+    char *ref = dg_cfield_ref(row, f), *set = dg_cfield_set(row, f), *cmp;
     char *lit = dg_c_double(n);
     const char *op = min ? "<" : ">";
     if (f->kind == DG_VK_INT)
@@ -117,7 +117,7 @@ static bool length_range(const char *s, long *lo, long *hi)
     return (*lo >= 0 || *hi >= 0) && (*lo < 0 || *hi < 0 || *lo <= *hi);
 }
 
-static int length_rule(dg_validator *v, const dg_annotation *a, int i, const dg_vfield *f,
+static int length_rule(dg_validator *v, const dg_annotation *a, int i, const dg_cfield *f,
                        const char *row, dg_diags *d)
 {
     long lo, hi;
@@ -125,7 +125,7 @@ static int length_rule(dg_validator *v, const dg_annotation *a, int i, const dg_
         dg_error(d, a->loc, "@length needs MIN..MAX, MIN.., ..MAX or N, not '%s'", a->value);
         return -1;
     }
-    char *ref = dg_vfield_ref(row, f);
+    char *ref = dg_cfield_ref(row, f);
     bool text = is_text(f);
     char *n = text ? dg_xprintf("dal_text_chars(%s)", ref) : dg_xprintf("%s.len", ref);
     char *pre = text ? dg_xprintf("%s != NULL && dal_text_valid_utf8(%s)", ref, ref) : dg_xprintf("%s.data != NULL", ref);
@@ -152,7 +152,7 @@ static int length_rule(dg_validator *v, const dg_annotation *a, int i, const dg_
 }
 
 int dg_validator_annotations(dg_validator *v, const dg_table *t, const dg_column *c, int i,
-                             const dg_vfield *f, const char *cname, const char *row, dg_diags *d)
+                             const dg_cfield *f, const char *cname, const char *row, dg_diags *d)
 {
     (void)t;
     int rc = 0;

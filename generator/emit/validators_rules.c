@@ -38,12 +38,12 @@ void dg_vrule_add(dg_validator *v, int column, const char *code, char *cond, cha
 }
 
 /* "row->x" and, when the field may be unset, the C test that it is set. */
-char *dg_vfield_ref(const char *row, const dg_vfield *f)
+char *dg_cfield_ref(const char *row, const dg_cfield *f)
 {
     return dg_xprintf("%s->%s", row, f->cname);
 }
 
-char *dg_vfield_set(const char *row, const dg_vfield *f)
+char *dg_cfield_set(const char *row, const dg_cfield *f)
 {
     if (f->has_name) return dg_xprintf("%s->%s", row, f->has_name);
     if (f->kind == DG_VK_TEXT) return dg_xprintf("%s->%s != NULL", row, f->cname);
@@ -51,10 +51,10 @@ char *dg_vfield_set(const char *row, const dg_vfield *f)
     return dg_xstrdup("1");
 }
 
-static void not_null(dg_validator *v, const dg_column *c, int i, const dg_vfield *f, const char *row)
+static void not_null(dg_validator *v, const dg_column *c, int i, const dg_cfield *f, const char *row)
 {
     if (!c->not_null) return;
-    char *ref = dg_vfield_ref(row, f), *cond = NULL;
+    char *ref = dg_cfield_ref(row, f), *cond = NULL;
     if (f->kind == DG_VK_REAL)   /* NaN is bound as NULL */
         cond = f->has_name ? dg_xprintf("%s->%s && %s != %s", row, f->has_name, ref, ref)
                            : dg_xprintf("%s != %s", ref, ref);
@@ -65,10 +65,10 @@ static void not_null(dg_validator *v, const dg_column *c, int i, const dg_vfield
     if (cond) dg_vrule_add(v, i, "DAL_RULE_NOT_NULL", cond, dg_xstrdup("must not be NULL"));
 }
 
-static void text_rules(dg_validator *v, const dg_column *c, int i, const dg_vfield *f, const char *row)
+static void text_rules(dg_validator *v, const dg_column *c, int i, const dg_cfield *f, const char *row)
 {
     if (f->kind != DG_VK_TEXT) return;
-    char *ref = dg_vfield_ref(row, f);
+    char *ref = dg_cfield_ref(row, f);
     dg_vrule_add(v, i, "DAL_RULE_UTF8", dg_xprintf("%s != NULL && !dal_text_valid_utf8(%s)", ref, ref),
                  dg_xstrdup("must be valid UTF-8"));
     long n = dg_declared_length(c->type);
@@ -79,7 +79,7 @@ static void text_rules(dg_validator *v, const dg_column *c, int i, const dg_vfie
     free(ref);
 }
 
-static void enum_rule(dg_validator *v, int i, const dg_vfield *f, const char *row, const dg_strings *values)
+static void enum_rule(dg_validator *v, int i, const dg_cfield *f, const char *row, const dg_strings *values)
 {
     dg_buf m = DG_BUF_INIT;
     dg_buf_puts(&m, "must be one of ");
@@ -93,7 +93,7 @@ static void enum_rule(dg_validator *v, int i, const dg_vfield *f, const char *ro
     dg_vrule_add(v, i, "DAL_RULE_ENUM", cond, dg_buf_steal(&m));
 }
 
-static void check_rule(dg_validator *v, const dg_table *t, const dg_check *chk, const dg_vfield *fields,
+static void check_rule(dg_validator *v, const dg_table *t, const dg_check *chk, const dg_cfield *fields,
                        const char *row)
 {
     dg_check_c cc;
@@ -112,14 +112,14 @@ static void check_rule(dg_validator *v, const dg_table *t, const dg_check *chk, 
     dg_check_c_free(&cc);
 }
 
-int dg_validator_build(const dg_table *t, const dg_vfield *fields, const bool *enum_check,
+int dg_validator_build(const dg_table *t, const dg_cfield *fields, const bool *enum_check,
                        const char *cname, const char *row, dg_validator *out, dg_diags *d)
 {
     memset(out, 0, sizeof *out);
     int rc = 0;
     for (size_t i = 0; i < t->columns.len; i++) {
         const dg_column *c = &t->columns.items[i];
-        const dg_vfield *f = &fields[i];
+        const dg_cfield *f = &fields[i];
         if (!f->cname || c->generated != DG_GEN_NONE) continue;
         not_null(out, c, (int)i, f, row);
         text_rules(out, c, (int)i, f, row);

@@ -36,7 +36,7 @@ typedef struct dg_validator {
  * defines an enum (it becomes the enum rule); `cname` is the row struct's C
  * name (prefix of pattern names); `row` the row pointer's C name.  Returns
  * 0, or -1 after reporting bad annotations through `d`. */
-int  dg_validator_build(const dg_table *t, const dg_vfield *fields, const bool *enum_check,
+int  dg_validator_build(const dg_table *t, const dg_cfield *fields, const bool *enum_check,
                         const char *cname, const char *row, dg_validator *out, dg_diags *d);
 void dg_validator_free(dg_validator *v);
 

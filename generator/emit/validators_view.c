@@ -42,7 +42,7 @@ static json_t *field_of(json_t *fields, const char *name)
     return NULL;
 }
 
-static void read_fields(const dg_table *t, json_t *fields, dg_vfield *out)
+static void read_fields(const dg_table *t, json_t *fields, dg_cfield *out)
 {
     static const char *const name_keys[] = {"name", "cname", "field", NULL};
     static const char *const has_keys[] = {"has", "has_name", "has_field", NULL};
@@ -124,7 +124,7 @@ static json_t *array_at(json_t *obj, const char *key)
 }
 
 static void add_enums(json_t *root, json_t *table_view, json_t *fields, const dg_table *t, const char *cname,
-                      dg_vfield *vf, bool *enum_check, char **enum_types)
+                      dg_cfield *vf, bool *enum_check, char **enum_types)
 {
     json_t *enums = array_at(root, "enums"), *mine = array_at(table_view, "enums");
     for (size_t k = 0; k < t->checks.len; k++) {
@@ -136,14 +136,14 @@ static void add_enums(json_t *root, json_t *table_view, json_t *fields, const dg
             enum_types[col] = type;
             vf[col].kind = DG_VK_ENUM;
             vf[col].enum_type = type;
-            bool nullable = !c->not_null || c->default_sql;
-            char *has = nullable ? dg_xprintf("has_%s", vf[col].cname) : NULL;
+            /* Like the emitter's scalars: a has_ flag when nullable or defaulted. */
+            bool has = !c->pk && (!c->not_null || c->default_sql);
             json_t *f = field_of(fields, c->name);
             json_object_set_new(f, "kind", json_string("enum"));
             json_object_set_new(f, "enum_type", json_string(type));
-            json_object_set_new(f, "enum_has", has ? json_string(has) : json_null());
-            vf[col].has_name = has ? json_string_value(json_object_get(f, "enum_has")) : NULL;
-            free(has);
+            json_object_set_new(f, "ctype", json_string(type));
+            if (has) json_object_set_new(f, "has", json_pack("s+", "has_", vf[col].cname));
+            vf[col].has_name = has ? json_string_value(json_object_get(f, "has")) : NULL;
             json_t *e = enum_json(type, t, c, &values);
             json_array_append(mine, e);
             json_array_append_new(enums, e);
@@ -188,7 +188,7 @@ int dg_view_add_validators(json_t *root, json_t *table_view, const dg_schema *s,
         return 0;
     }
     size_t n = t->columns.len;
-    dg_vfield *vf = dg_xcalloc(n + 1, sizeof *vf);
+    dg_cfield *vf = dg_xcalloc(n + 1, sizeof *vf);
     bool *enum_check = dg_xcalloc(t->checks.len + 1, sizeof *enum_check);
     char **enum_types = dg_xcalloc(n + 1, sizeof *enum_types);
     read_fields(t, fields, vf);

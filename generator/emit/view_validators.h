@@ -13,9 +13,9 @@
  *       "code": "DAL_RULE_...", "field": SQL column or "", "message" }],
  *       "patterns": [{ "name": static dal_pattern, "ere" }],
  *       "not_compiled": [{ "sql": "CHECK (...)", "reason" }] }
- *   on each enum column's field: "kind": "enum", "enum_type": C enum type,
- *       "enum_has": has_ flag name when the column is nullable or has a
- *       DEFAULT (null otherwise); the field is read with
+ *   on each enum column's field: "kind": "enum", "enum_type" and "ctype":
+ *       the C enum type, "has": "has_<name>" when the column is nullable or
+ *       has a DEFAULT (as for other scalars); the field is read with
  *       <enum_type>_from_string and bound with <enum_type>_to_string;
  *   root["enums"] and table_view["enums"] (append): [{ "type", "unknown",
  *       "table", "column", "values": [{ "name", "sql", "value" }] }].

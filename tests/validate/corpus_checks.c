@@ -32,7 +32,7 @@ static dg_vkind kind_of(const dg_column *c)
 
 static void list_table(const char *file, const dg_table *t)
 {
-    dg_vfield *f = dg_xcalloc(t->columns.len + 1, sizeof *f);
+    dg_cfield *f = dg_xcalloc(t->columns.len + 1, sizeof *f);
     for (size_t i = 0; i < t->columns.len; i++) {
         const dg_column *c = &t->columns.items[i];
         f[i].cname = c->name;

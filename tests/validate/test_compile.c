@@ -31,7 +31,7 @@ static dg_table *table(void)
     return t;
 }
 
-static const dg_vfield fields[] = {
+static const dg_cfield fields[] = {
     {"i", "has_i", DG_VK_INT, NULL}, {"r", "has_r", DG_VK_REAL, NULL}, {"s", NULL, DG_VK_TEXT, NULL},
     {"d", NULL, DG_VK_TEXT, NULL},   {"n", "has_n", DG_VK_REAL, NULL}, {"v", NULL, DG_VK_OTHER, NULL},
 };
@@ -191,7 +191,7 @@ static char *annotate(const char *type, dg_vkind kind, const char *key, const ch
     c->affinity = dg_affinity_of(type);
     dg_loc loc = {"schema.sql", 3, 14};
     dg_annotations_add(&c->annotations, key, value, loc);
-    dg_vfield f = {"c", NULL, kind, NULL};
+    dg_cfield f = {"c", NULL, kind, NULL};
     bool enum_check = false;
     char *text = NULL;
     size_t len = 0;

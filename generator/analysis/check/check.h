@@ -33,12 +33,12 @@ typedef enum dg_vkind {
     DG_VK_ENUM        /* generated enum, stored as its text */
 } dg_vkind;
 
-typedef struct dg_vfield {
+typedef struct dg_cfield {
     const char *cname;      /* member name in the row struct; NULL when none */
     const char *has_name;   /* has_ flag member, NULL when the field has none */
     dg_vkind    kind;
     const char *enum_type;  /* DG_VK_ENUM: the C enum type (for _to_string) */
-} dg_vfield;
+} dg_cfield;
 
 typedef struct dg_check_c {
     char *cond;     /* three-valued C expression; NULL when not compiled */
@@ -53,7 +53,7 @@ typedef struct dg_check_c {
 /* Compiles `chk` of `t`.  fields[i] describes t->columns.items[i]; `row` is
  * the C expression of the row pointer (e.g. "row").  Always fills *out
  * (free with dg_check_c_free); returns 0 when compiled, 1 when refused. */
-int  dg_check_compile(const dg_table *t, const dg_check *chk, const dg_vfield *fields,
+int  dg_check_compile(const dg_table *t, const dg_check *chk, const dg_cfield *fields,
                       const char *row, dg_check_c *out);
 void dg_check_c_free(dg_check_c *c);
 

@@ -25,7 +25,7 @@ typedef struct dg_operand {
 
 typedef struct dg_cc {
     const dg_table  *t;
-    const dg_vfield *f;
+    const dg_cfield *f;
     const char      *row;
     const char      *text;    /* the CHECK expression (AST spans point into it) */
     sqlite3         *db;      /* folds constants */

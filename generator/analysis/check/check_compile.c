@@ -253,7 +253,7 @@ static char *guard(dg_cc *cx)
 {
     dg_buf b = DG_BUF_INIT;
     for (size_t i = 0; i < cx->t->columns.len; i++) {
-        const dg_vfield *f = &cx->f[i];
+        const dg_cfield *f = &cx->f[i];
         if (!cx->used[i] || cx->exact[i]) continue;
         if (b.len) dg_buf_puts(&b, " && ");
         if (f->has_name) dg_buf_printf(&b, "%s->%s", cx->row, f->has_name);
@@ -263,7 +263,7 @@ static char *guard(dg_cc *cx)
     return b.len ? dg_buf_steal(&b) : NULL;
 }
 
-int dg_check_compile(const dg_table *t, const dg_check *chk, const dg_vfield *fields,
+int dg_check_compile(const dg_table *t, const dg_check *chk, const dg_cfield *fields,
                      const char *row, dg_check_c *out)
 {
     memset(out, 0, sizeof *out);

@@ -90,7 +90,7 @@ static int unset_value(dg_cc *cx, const dg_column *c, dg_const *k)
 
 /* Reads an unset field as its DEFAULT: true when done (the operand is then
  * exact for inserts), false when the DEFAULT's class does not fit. */
-static bool read_default(dg_cc *cx, const dg_vfield *f, const dg_const *k, const char *set, dg_operand *o)
+static bool read_default(dg_cc *cx, const dg_cfield *f, const dg_const *k, const char *set, dg_operand *o)
 {
     bool fits = (o->cls == DG_CL_INT && k->type == SQLITE_INTEGER) ||
                 (o->cls == DG_CL_REAL && (k->type == SQLITE_INTEGER || k->type == SQLITE_FLOAT)) ||
@@ -128,7 +128,7 @@ static bool column(dg_cc *cx, const dg_expr *e, dg_operand *o)
         return dg_cc_refuse(cx, "unknown column %s", e->name);
     }
     const dg_column *c = &t->columns.items[i];
-    const dg_vfield *f = &cx->f[i];
+    const dg_cfield *f = &cx->f[i];
     if (!f->cname) return dg_cc_refuse(cx, "column %s has no field", c->name);
     const char *r = cx->row, *m = f->cname;
     char *has = f->has_name ? dg_cc_str(cx, "!%s->%s", r, f->has_name) : NULL;

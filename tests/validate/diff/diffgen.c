@@ -32,12 +32,12 @@ static void add_column(dg_table *t, const char *name, const char *decl)
 
 /* Fields as the code emitter makes them: scalars have a has_ flag unless
  * NOT NULL without a DEFAULT. */
-static dg_vfield field(int kind, char col, const char *decl)
+static dg_cfield field(int kind, char col, const char *decl)
 {
     static const char *names[2][5] = {{"", "ai", "ab", "ar", "at"}, {"", "bi", "bb", "br", "bt"}};
     static const dg_vkind kinds[] = {DG_VK_OTHER, DG_VK_INT, DG_VK_BOOL, DG_VK_REAL, DG_VK_TEXT};
     bool required = decl && strstr(decl, "NOT NULL") && !strstr(decl, "DEFAULT");
-    dg_vfield f = {names[col == 'b'][kind], kind == DK_TEXT || required ? NULL : col == 'a' ? "has_a" : "has_b",
+    dg_cfield f = {names[col == 'b'][kind], kind == DK_TEXT || required ? NULL : col == 'a' ? "has_a" : "has_b",
                    kinds[kind], NULL};
     return f;
 }
@@ -58,7 +58,7 @@ int main(int argc, char **argv)
         memset(&t, 0, sizeof t);
         t.name = dg_xstrdup("t");
         add_column(&t, "a", dc->type_a);
-        dg_vfield f[2] = {field(dc->kind_a, 'a', dc->type_a), field(dc->kind_b, 'b', dc->type_b)};
+        dg_cfield f[2] = {field(dc->kind_a, 'a', dc->type_a), field(dc->kind_b, 'b', dc->type_b)};
         if (dc->type_b) add_column(&t, "b", dc->type_b);
         dg_check *chk = DG_VEC_ADD(&t.checks);
         chk->expr = dg_xstrdup(dc->check);

@@ -34,10 +34,9 @@ static json_t *table_view(const char *prefix, const dg_table *t)
         const char *ct = ctype_of(c);
         bool scalar = strcmp(ct, "const char *") != 0 && strcmp(ct, "dal_blob") != 0;
         bool has = scalar && !c->pk && (!c->not_null || c->default_sql);
-        char *hn = dg_xprintf("has_%s", c->name);
-        json_array_append_new(fields, json_pack("{s:s, s:s, s:s, s:o}", "column", c->name, "name", c->name,
-                                                "ctype", ct, "has", has ? json_string(hn) : json_null()));
-        free(hn);
+        json_t *f = json_pack("{s:s, s:s, s:s}", "column", c->name, "name", c->name, "ctype", ct);
+        if (has) json_object_set_new(f, "has", json_pack("s+", "has_", c->name));
+        json_array_append_new(fields, f);
     }
     char *st = dg_xprintf("%s_%s", prefix, t->name);
     json_t *v = json_pack("{s:s, s:o}", "struct", st, "fields", fields);
@@ -54,10 +53,8 @@ static void struct_def(dg_buf *b, json_t *tv)
     json_array_foreach(json_object_get(tv, "fields"), i, f) {
         const char *name = json_string_value(json_object_get(f, "name"));
         const char *has = json_string_value(json_object_get(f, "has"));
-        const char *et = json_string_value(json_object_get(f, "enum_type"));
-        if (et) has = json_string_value(json_object_get(f, "enum_has"));
-        if (has) dg_buf_printf(b, "    bool has_%s;\n", name);
-        const char *ct = et ? et : json_string_value(json_object_get(f, "ctype"));
+        if (has) dg_buf_printf(b, "    bool %s;\n", has);
+        const char *ct = json_string_value(json_object_get(f, "ctype"));
         dg_buf_printf(b, "    %s%s%s;\n", ct, ct[strlen(ct) - 1] == '*' ? "" : " ", name);
     }
     dg_buf_puts(b, "};\n");
