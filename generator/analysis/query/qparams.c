@@ -239,7 +239,7 @@ int dg_qparams_collect(dg_qctx *c, dg_stmt *st)
     collect k = {0};
     k.c = c;
     walk_stmt(&k, st);
-    qsort(k.nodes.items, k.nodes.len, sizeof *k.nodes.items, by_start);
+    if (k.nodes.len) qsort(k.nodes.items, k.nodes.len, sizeof *k.nodes.items, by_start);
     rewrite(c, &k);
     number(c, k.nodes.items, k.nodes.len);
     c->param_nodes = k.nodes.items;

@@ -6,23 +6,23 @@
 static unsigned q__queries_slot;
 static const char *const q__queries_sql[] = {
     /* 0: GetAuthor */
-    "SELECT \"authors\".\"id\", \"authors\".\"name\", \"authors\".\"bio\", \"authors\".\"born\" FROM authors WHERE id = ?",
+    ("SELECT \"authors\".\"id\", \"authors\".\"name\", \"authors\".\"bio\", \"authors\".\"born\" FROM authors WHERE id = ?"),
     /* 1: ListAuthors */
-    "SELECT \"authors\".\"id\", \"authors\".\"name\", \"authors\".\"bio\", \"authors\".\"born\" FROM authors ORDER BY name",
+    ("SELECT \"authors\".\"id\", \"authors\".\"name\", \"authors\".\"bio\", \"authors\".\"born\" FROM authors ORDER BY name"),
     /* 2: CreateAuthor */
-    "INSERT INTO authors (name, bio) VALUES (?, ?)",
+    ("INSERT INTO authors (name, bio) VALUES (?, ?)"),
     /* 3: DeleteAuthor */
-    "DELETE FROM authors WHERE id = ?",
+    ("DELETE FROM authors WHERE id = ?"),
     /* 4: RenameAuthors */
-    "UPDATE authors SET name = :new_name WHERE name = :old_name",
+    ("UPDATE authors SET name = :new_name WHERE name = :old_name"),
     /* 5: CreateBookNoColumns */
-    "INSERT INTO books (\"id\", \"author_id\", \"title\", \"price\", \"tag\", \"available\", \"cover\") VALUES (NULL, ?, ?, ?, ?, ?, ?)",
+    ("INSERT INTO books (\"id\", \"author_id\", \"title\", \"price\", \"tag\", \"available\", \"cover\") VALUES (NULL, ?, ?, ?, ?, ?, ?)"),
     /* 6: BooksOf */
-    "SELECT b.title, a.name AS author, b.price "
-    "FROM books b JOIN authors a ON a.id = b.author_id "
-    "WHERE a.id = @author_id AND b.available = @available "
-    "ORDER BY b.title "
-    "LIMIT ? OFFSET ?",
+    ("SELECT b.title, a.name AS author, b.price\n"
+     "FROM books b JOIN authors a ON a.id = b.author_id\n"
+     "WHERE a.id = @author_id AND b.available = @available\n"
+     "ORDER BY b.title\n"
+     "LIMIT ? OFFSET ?"),
 };
 static const dal_unit q__queries_unit = { "q.queries", 7, q__queries_sql, &q__queries_slot };
 

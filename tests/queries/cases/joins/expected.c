@@ -6,29 +6,29 @@
 static unsigned q__queries_slot;
 static const char *const q__queries_sql[] = {
     /* 0: Inner */
-    "SELECT a.name, b.label FROM a JOIN b ON b.a_id = a.id",
+    ("SELECT a.name, b.label FROM a JOIN b ON b.a_id = a.id"),
     /* 1: Left */
-    "SELECT a.name, b.label, b.id AS bid FROM a LEFT JOIN b ON b.a_id = a.id",
+    ("SELECT a.name, b.label, b.id AS bid FROM a LEFT JOIN b ON b.a_id = a.id"),
     /* 2: Right */
-    "SELECT a.name, b.label FROM a RIGHT JOIN b ON b.a_id = a.id",
+    ("SELECT a.name, b.label FROM a RIGHT JOIN b ON b.a_id = a.id"),
     /* 3: Full */
-    "SELECT a.name, b.label FROM a FULL OUTER JOIN b ON b.a_id = a.id",
+    ("SELECT a.name, b.label FROM a FULL OUTER JOIN b ON b.a_id = a.id"),
     /* 4: Chain */
-    "SELECT a.name, b.label, c.note FROM a LEFT JOIN b ON b.a_id = a.id JOIN c ON c.b_id = b.id",
+    ("SELECT a.name, b.label, c.note FROM a LEFT JOIN b ON b.a_id = a.id JOIN c ON c.b_id = b.id"),
     /* 5: Nested */
-    "SELECT a.name, c.note FROM a LEFT JOIN (b JOIN c ON c.b_id = b.id) ON b.a_id = a.id",
+    ("SELECT a.name, c.note FROM a LEFT JOIN (b JOIN c ON c.b_id = b.id) ON b.a_id = a.id"),
     /* 6: StarLeft */
-    "SELECT \"a\".\"id\", \"a\".\"name\", \"a\".\"k\", \"b\".\"id\", \"b\".\"a_id\", \"b\".\"label\", \"b\".\"k\" FROM a LEFT JOIN b ON b.a_id = a.id",
+    ("SELECT \"a\".\"id\", \"a\".\"name\", \"a\".\"k\", \"b\".\"id\", \"b\".\"a_id\", \"b\".\"label\", \"b\".\"k\" FROM a LEFT JOIN b ON b.a_id = a.id"),
     /* 7: StarUsing */
-    "SELECT \"a\".\"id\", \"a\".\"name\", \"a\".\"k\", \"b\".\"id\", \"b\".\"a_id\", \"b\".\"label\" FROM a JOIN b USING (k)",
+    ("SELECT \"a\".\"id\", \"a\".\"name\", \"a\".\"k\", \"b\".\"id\", \"b\".\"a_id\", \"b\".\"label\" FROM a JOIN b USING (k)"),
     /* 8: StarNatural */
-    "SELECT \"a\".\"id\", \"a\".\"name\", \"a\".\"k\", \"c\".\"b_id\", \"c\".\"note\" FROM a NATURAL JOIN c",
+    ("SELECT \"a\".\"id\", \"a\".\"name\", \"a\".\"k\", \"c\".\"b_id\", \"c\".\"note\" FROM a NATURAL JOIN c"),
     /* 9: TableStar */
-    "SELECT \"b\".\"id\", \"b\".\"a_id\", \"b\".\"label\", \"b\".\"k\", a.name FROM a JOIN b ON b.a_id = a.id",
+    ("SELECT \"b\".\"id\", \"b\".\"a_id\", \"b\".\"label\", \"b\".\"k\", a.name FROM a JOIN b ON b.a_id = a.id"),
     /* 10: WholeTableAliased */
-    "SELECT \"x\".\"id\", \"x\".\"name\", \"x\".\"k\" FROM a AS x WHERE x.id = ?",
+    ("SELECT \"x\".\"id\", \"x\".\"name\", \"x\".\"k\" FROM a AS x WHERE x.id = ?"),
     /* 11: SubqueryInFrom */
-    "SELECT s.name, s.total FROM (SELECT a.name, count(b.id) AS total FROM a LEFT JOIN b ON b.a_id = a.id GROUP BY a.id) AS s",
+    ("SELECT s.name, s.total FROM (SELECT a.name, count(b.id) AS total FROM a LEFT JOIN b ON b.a_id = a.id GROUP BY a.id) AS s"),
 };
 static const dal_unit q__queries_unit = { "q.queries", 12, q__queries_sql, &q__queries_slot };
 

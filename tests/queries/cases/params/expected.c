@@ -6,36 +6,36 @@
 static unsigned q__queries_slot;
 static const char *const q__queries_sql[] = {
     /* 0: Positional */
-    "SELECT id FROM items WHERE name = ? AND kind = ?",
+    ("SELECT id FROM items WHERE name = ? AND kind = ?"),
     /* 1: Numbered */
-    "SELECT id FROM items WHERE kind = ?2 AND name = ?1 AND weight > ?3 AND id <> ?",
+    ("SELECT id FROM items WHERE kind = ?2 AND name = ?1 AND weight > ?3 AND id <> ?"),
     /* 2: SameNameEveryForm */
-    "SELECT id FROM items WHERE name = :n OR kind = @n OR name || kind = $n",
+    ("SELECT id FROM items WHERE name = :n OR kind = @n OR name || kind = $n"),
     /* 3: SqlcForms */
-    "SELECT id FROM items "
-    "WHERE name = :name AND weight IS :min_weight AND kind = :name",
+    ("SELECT id FROM items\n"
+     "WHERE name = :name AND weight IS :min_weight AND kind = :name"),
     /* 4: Slice */
-    "SELECT id, name FROM items WHERE id IN (SELECT value FROM dal_array(:ids)) AND kind = :kind",
+    ("SELECT id, name FROM items WHERE id IN (SELECT value FROM dal_array(:ids)) AND kind = :kind"),
     /* 5: SliceOfText */
-    "SELECT id FROM items WHERE name NOT IN (SELECT value FROM dal_array(:names))",
+    ("SELECT id FROM items WHERE name NOT IN (SELECT value FROM dal_array(:names))"),
     /* 6: SameColumnTwice */
-    "DELETE FROM items WHERE name = ? AND name = ?",
+    ("DELETE FROM items WHERE name = ? AND name = ?"),
     /* 7: Embed */
-    "SELECT \"items\".\"id\", \"items\".\"name\", \"items\".\"kind\", \"items\".\"weight\", \"items\".\"data\", \"owners\".\"id\", \"owners\".\"name\", items.name AS item_name "
-    "FROM items JOIN owners ON owners.id = items.id",
+    ("SELECT \"items\".\"id\", \"items\".\"name\", \"items\".\"kind\", \"items\".\"weight\", \"items\".\"data\", \"owners\".\"id\", \"owners\".\"name\", items.name AS item_name\n"
+     "FROM items JOIN owners ON owners.id = items.id"),
     /* 8: Contexts */
-    "SELECT id FROM items "
-    "WHERE ? < weight "
-    "  AND id BETWEEN ? AND ? "
-    "  AND name LIKE ? ESCAPE ? "
-    "  AND kind GLOB ? "
-    "  AND substr(name, ?, 2) = 'ab' "
-    "  AND CAST(? AS INTEGER) > 0 "
-    "  AND data = ? "
-    "  AND coalesce(weight, ?) > 1 "
-    "  AND kind IN (?, ?) "
-    "  AND (name, kind) = (?, ?) "
-    "LIMIT ?",
+    ("SELECT id FROM items\n"
+     "WHERE ? < weight\n"
+     "  AND id BETWEEN ? AND ?\n"
+     "  AND name LIKE ? ESCAPE ?\n"
+     "  AND kind GLOB ?\n"
+     "  AND substr(name, ?, 2) = 'ab'\n"
+     "  AND CAST(? AS INTEGER) > 0\n"
+     "  AND data = ?\n"
+     "  AND coalesce(weight, ?) > 1\n"
+     "  AND kind IN (?, ?)\n"
+     "  AND (name, kind) = (?, ?)\n"
+     "LIMIT ?"),
 };
 static const dal_unit q__queries_unit = { "q.queries", 9, q__queries_sql, &q__queries_slot };
 

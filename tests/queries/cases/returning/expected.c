@@ -6,24 +6,24 @@
 static unsigned q__queries_slot;
 static const char *const q__queries_sql[] = {
     /* 0: InsertReturningAll */
-    "INSERT INTO users (email, name) VALUES (?, ?) RETURNING \"id\", \"email\", \"name\", \"visits\"",
+    ("INSERT INTO users (email, name) VALUES (?, ?) RETURNING \"id\", \"email\", \"name\", \"visits\""),
     /* 1: InsertReturningSome */
-    "INSERT INTO users (email) VALUES (?) RETURNING id, visits + 1 AS next",
+    ("INSERT INTO users (email) VALUES (?) RETURNING id, visits + 1 AS next"),
     /* 2: UpdateReturning */
-    "UPDATE users SET visits = visits + ? WHERE name LIKE ? RETURNING id, email",
+    ("UPDATE users SET visits = visits + ? WHERE name LIKE ? RETURNING id, email"),
     /* 3: DeleteReturning */
-    "DELETE FROM users WHERE id > ? RETURNING \"id\", \"email\", \"name\", \"visits\"",
+    ("DELETE FROM users WHERE id > ? RETURNING \"id\", \"email\", \"name\", \"visits\""),
     /* 4: Upsert */
-    "INSERT INTO users (email, name) VALUES (?, ?) "
-    "ON CONFLICT (email) DO UPDATE SET name = excluded.name, visits = visits + ?",
+    ("INSERT INTO users (email, name) VALUES (?, ?)\n"
+     "ON CONFLICT (email) DO UPDATE SET name = excluded.name, visits = visits + ?"),
     /* 5: MultiRow */
-    "INSERT INTO users (email, name) VALUES (?, ?), (?, NULL), ('x@y', ?)",
+    ("INSERT INTO users (email, name) VALUES (?, ?), (?, NULL), ('x@y', ?)"),
     /* 6: InsertSelect */
-    "INSERT INTO archive (email, name) SELECT email, ? FROM users WHERE id < ?",
+    ("INSERT INTO archive (email, name) SELECT email, ? FROM users WHERE id < ?"),
     /* 7: UpdateFrom */
-    "UPDATE users SET name = archive.name FROM archive WHERE archive.email = users.email AND archive.name <> ?",
+    ("UPDATE users SET name = archive.name FROM archive WHERE archive.email = users.email AND archive.name <> ?"),
     /* 8: UpdateRow */
-    "UPDATE users SET (email, name) = (?, ?) WHERE id = ?",
+    ("UPDATE users SET (email, name) = (?, ?) WHERE id = ?"),
 };
 static const dal_unit q__queries_unit = { "q.queries", 9, q__queries_sql, &q__queries_slot };
 
