@@ -1,12 +1,19 @@
 /* dg_schema_load: every source applied in order to one in-memory database,
  * then the model read back from it and checked. */
+#include <stdbool.h>
+
 #include "../util/fsutil.h"
 #include "loader.h"
 #include "sources.h"
 
+static dg_source_kind kind_of(const dg_source *s)
+{
+    return s->kind == DG_SRC_AUTO ? dg_source_detect(s->path) : s->kind;
+}
+
 static int apply(dg_loader *L, const dg_sources *src, const dg_source *s)
 {
-    dg_source_kind kind = s->kind == DG_SRC_AUTO ? dg_source_detect(s->path) : s->kind;
+    dg_source_kind kind = kind_of(s);
     if (kind != DG_SRC_EMPTY && kind != DG_SRC_SQL_DIR && !dg_is_file(s->path)) {
         dg_loc whole = {dg_schema_intern_file(L->s, s->path), 1, 1};
         dg_error(L->d, whole, "no such file or folder");
@@ -54,7 +61,10 @@ int dg_schema_load(const dg_sources *src, dg_schema **out, dg_diags *d)
     if (rc == 0) rc = dg_introspect(&L);
     if (rc == 0) header_locations(&L);
     if (rc == 0) rc = dg_check_schema(&L);
-    if (rc == 0 && s->tables.len == 0 && s->views.len == 0) {
+    bool only_empty = true;   /* `empty` (diff --from empty) is the one source that may be empty */
+    for (size_t i = 0; i < src->items.len; i++)
+        if (kind_of(&src->items.items[i]) != DG_SRC_EMPTY) only_empty = false;
+    if (rc == 0 && !only_empty && s->tables.len == 0 && s->views.len == 0) {
         dg_loc whole = {src->items.len ? dg_schema_intern_file(s, src->items.items[0].path) : NULL, 1, 1};
         dg_error(d, whole, "the schema is empty: no tables or views");
         rc = -1;

@@ -183,6 +183,46 @@ static void outputs_are_deterministic_and_reload(void **state)
     dg_schema_free(s);
 }
 
+static void empty_source_gives_an_empty_model(void **state)
+{
+    (void)state;
+    dg_schema *s = load(NULL, 1, "empty");
+    assert_non_null(s);
+    assert_int_equal(s->tables.len, 0);
+    dg_schema_free(s);
+    char *diag = NULL;
+    write_file("nothing.sql", "-- no statements\n");
+    assert_null(load(&diag, 1, "nothing.sql"));
+    assert_string_equal(diag, "nothing.sql:1:1: error: the schema is empty: no tables or views\n");
+    free(diag);
+}
+
+static void locations_follow_renamed_and_dropped_columns(void **state)
+{
+    (void)state;
+    write_file("alter.sql",
+               "CREATE TABLE t (a INTEGER, b INTEGER,\n"
+               "  c INTEGER, d INTEGER);\n"
+               "ALTER TABLE t DROP COLUMN a;\n"
+               "ALTER TABLE t RENAME COLUMN b TO bee;\n"
+               "ALTER TABLE t DROP COLUMN d;\n"
+               "ALTER TABLE t ADD COLUMN e TEXT;\n");
+    dg_schema *s = load(NULL, 1, "alter.sql");
+    assert_non_null(s);
+    const dg_table *t = &s->tables.items[0];
+    assert_int_equal(t->columns.len, 3);
+    assert_string_equal(t->columns.items[0].name, "bee");
+    assert_int_equal(t->columns.items[0].loc.line, 1);
+    assert_int_equal(t->columns.items[0].loc.col, 28);
+    assert_string_equal(t->columns.items[1].name, "c");
+    assert_int_equal(t->columns.items[1].loc.line, 2);
+    assert_int_equal(t->columns.items[1].loc.col, 3);
+    assert_string_equal(t->columns.items[2].name, "e");
+    assert_int_equal(t->columns.items[2].loc.line, 6);
+    assert_int_equal(t->columns.items[2].loc.col, 26);
+    dg_schema_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -192,6 +232,8 @@ int main(void)
         cmocka_unit_test(several_sources_apply_in_order),
         cmocka_unit_test(databases_are_read_only_even_in_wal_mode),
         cmocka_unit_test(outputs_are_deterministic_and_reload),
+        cmocka_unit_test(empty_source_gives_an_empty_model),
+        cmocka_unit_test(locations_follow_renamed_and_dropped_columns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
