@@ -342,6 +342,7 @@ int mh_run_case(const mh_case *c, char **up_sql, char **down_sql)
     kept_build(a, b, &kept);
     kept_reverse(&kept, &back);   /* what survives the round trip, seen from b */
     bad += sqlite3_open(dbpath, &h) != SQLITE_OK;
+    bad += run_exec(h, "PRAGMA synchronous = OFF", c->label, "pragma");   /* tests need no durability */
     bad += run_exec(h, c->old_sql, c->label, "old schema");
     bad += run_exec(h, c->data_sql, c->label, "data");
     if (!bad) {
