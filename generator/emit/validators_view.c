@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../analysis/names.h"
 #include "../util/buf.h"
 #include "validators_rules.h"
 #include "view_validators.h"
@@ -112,6 +113,29 @@ static json_t *enum_json(const char *type, const dg_table *t, const dg_column *c
 }
 
 /* Turns the TEXT fields that an IN-list CHECK restricts into enum fields. */
+/* P_<row>_<field>, or P_<row>_<field>_enum when that names something else
+ * dalgen generates: a function of the table (a column named `count`,
+ * `list`, `get_by_x`...), a row struct, or an earlier enum. */
+static char *enum_type_name(json_t *root, const char *cname, const char *field)
+{
+    bool taken = !strncmp(field, "get_by_", 7) || !strncmp(field, "list_by_", 8);
+    for (int i = 0; dg_table_verbs[i] && !taken; i++) taken = !strcmp(field, dg_table_verbs[i]);
+    char *type = dg_xprintf("%s_%s", cname, field);
+    const char *lists[] = {"tables", "views", "enums"};
+    for (int l = 0; l < 3 && !taken; l++) {
+        size_t i;
+        json_t *o;
+        json_array_foreach(json_object_get(root, lists[l]), i, o) {
+            const char *n = json_string_value(json_object_get(o, l < 2 ? "struct" : "type"));
+            if (n && !strcmp(n, type)) taken = true;
+        }
+    }
+    if (!taken) return type;
+    char *alt = dg_xprintf("%s_enum", type);
+    free(type);
+    return alt;
+}
+
 /* obj[key], created as an empty array when missing. */
 static json_t *array_at(json_t *obj, const char *key)
 {
@@ -132,7 +156,7 @@ static void add_enums(json_t *root, json_t *table_view, json_t *fields, const dg
         dg_strings values = {0};
         if (dg_check_enum(t, &t->checks.items[k], &col, &values) && vf[col].kind == DG_VK_TEXT) {
             const dg_column *c = &t->columns.items[col];
-            char *type = dg_xprintf("%s_%s", cname, vf[col].cname);
+            char *type = enum_type_name(root, cname, vf[col].cname);
             enum_types[col] = type;
             vf[col].kind = DG_VK_ENUM;
             vf[col].enum_type = type;

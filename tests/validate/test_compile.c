@@ -11,6 +11,7 @@
 
 #include "analysis/check/check.h"
 #include "emit/validators_rules.h"
+#include "emit/view_validators.h"
 #include "model/model.h"
 #include "util/buf.h"
 
@@ -256,6 +257,76 @@ static void annotations_become_rules_or_errors(void **state)
     free(diag);
 }
 
+/* dg_view_add_validators on posts(status TEXT NOT NULL, count TEXT, label TEXT
+ * DEFAULT 'x') with IN-list CHECKs. */
+static void view_model_gets_enums_and_the_validator(void **state)
+{
+    (void)state;
+    static const char *cols[][3] = {{"status", "TEXT", "status IN ('draft', 'published')"},
+                                    {"count", "TEXT", "count IN ('one', 'many')"},
+                                    {"label", "TEXT", "label IN ('a b', 'a-b', 'unknown', '', '\xc3\xa9')"}};
+    dg_table t;
+    memset(&t, 0, sizeof t);
+    t.name = dg_xstrdup("posts");
+    json_t *fields = json_array();
+    for (int i = 0; i < 3; i++) {
+        dg_column *c = DG_VEC_ADD(&t.columns);
+        c->name = dg_xstrdup(cols[i][0]);
+        c->type = dg_xstrdup(cols[i][1]);
+        c->affinity = DG_AFF_TEXT;
+        c->not_null = i == 0;
+        c->default_sql = i == 2 ? dg_xstrdup("'x'") : NULL;
+        dg_check *chk = DG_VEC_ADD(&t.checks);
+        chk->expr = dg_xstrdup(cols[i][2]);
+        chk->column = i;
+        json_array_append_new(fields, json_pack("{s:s, s:s, s:s, s:s}", "column", cols[i][0], "name", cols[i][0],
+                                                "ctype", "const char *", "kind", "text"));
+    }
+    /* A table `post_labels` has the row struct p_post_label. */
+    json_t *root = json_pack("{s:[{s:s}]}", "tables", "struct", "p_post_label");
+    json_t *tv = json_pack("{s:s, s:o}", "struct", "p_post", "fields", fields);
+    dg_view_opts opts = {"p", true, false};
+    dg_diags d = DG_DIAGS_INIT;
+    assert_int_equal(dg_view_add_validators(root, tv, NULL, &t, &opts, &d), 0);
+
+    json_t *f0 = json_array_get(fields, 0), *f1 = json_array_get(fields, 1), *f2 = json_array_get(fields, 2);
+    assert_string_equal(json_string_value(json_object_get(f0, "kind")), "enum");
+    assert_string_equal(json_string_value(json_object_get(f0, "enum_type")), "p_post_status");
+    assert_string_equal(json_string_value(json_object_get(f0, "ctype")), "p_post_status");
+    assert_null(json_object_get(f0, "has"));   /* NOT NULL without DEFAULT */
+    /* `count` names a generated function: the enum type moves aside. */
+    assert_string_equal(json_string_value(json_object_get(f1, "enum_type")), "p_post_count_enum");
+    assert_string_equal(json_string_value(json_object_get(f1, "has")), "has_count");
+    assert_string_equal(json_string_value(json_object_get(f2, "has")), "has_label");
+    assert_string_equal(json_string_value(json_object_get(f2, "enum_type")), "p_post_label_enum");
+
+    json_t *enums = json_object_get(root, "enums");
+    assert_int_equal(json_array_size(enums), 3);
+    assert_int_equal(json_array_size(json_object_get(tv, "enums")), 3);
+    json_t *label = json_array_get(enums, 2);
+    assert_string_equal(json_string_value(json_object_get(label, "unknown")), "P_POST_LABEL_ENUM_UNKNOWN");
+    static const char *names[] = {"P_POST_LABEL_ENUM_A_B", "P_POST_LABEL_ENUM_A_B_2", "P_POST_LABEL_ENUM_UNKNOWN_2",
+                                  "P_POST_LABEL_ENUM_EMPTY", "P_POST_LABEL_ENUM_XC3_XA9"};
+    for (size_t i = 0; i < 5; i++) {
+        json_t *v = json_array_get(json_object_get(label, "values"), i);
+        assert_string_equal(json_string_value(json_object_get(v, "name")), names[i]);
+        assert_int_equal(json_integer_value(json_object_get(v, "value")), (json_int_t)i + 1);
+    }
+    json_t *val = json_object_get(tv, "validator");
+    assert_string_equal(json_string_value(json_object_get(val, "fn")), "p_post_validate");
+    json_t *rules = json_object_get(val, "rules");
+    size_t i;
+    json_t *r;
+    int enum_rules = 0;
+    json_array_foreach(rules, i, r) enum_rules += !strcmp(json_string_value(json_object_get(r, "code")), "DAL_RULE_ENUM");
+    assert_int_equal(enum_rules, 3);
+    assert_int_equal(json_array_size(json_object_get(val, "not_compiled")), 0);
+
+    json_decref(root);
+    json_decref(tv);
+    dg_table_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -265,6 +336,7 @@ int main(void)
         cmocka_unit_test(enums_are_in_lists_of_strings_on_text_columns),
         cmocka_unit_test(declared_lengths_are_read_from_the_type),
         cmocka_unit_test(annotations_become_rules_or_errors),
+        cmocka_unit_test(view_model_gets_enums_and_the_validator),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
