@@ -30,6 +30,12 @@ static int apply(dg_loader *L, const dg_sources *src, const dg_source *s)
     return dg_apply_sql_file(L, s->path);
 }
 
+static void locate_annotations(dg_annotations *a, dg_loc loc)
+{
+    for (size_t i = 0; i < a->len; i++)
+        if (a->items[i].loc.line == 0) a->items[i].loc = loc;
+}
+
 /* Header models carry their own locations: copy them onto the same tables. */
 static void header_locations(dg_loader *L)
 {
@@ -41,11 +47,13 @@ static void header_locations(dg_loader *L)
             if (!t || t->loc.line) continue;
             t->loc = ht->loc;
             t->loc.file = ht->loc.file ? dg_schema_intern_file(L->s, ht->loc.file) : NULL;
+            locate_annotations(&t->annotations, t->loc);
             for (size_t k = 0; k < ht->columns.len; k++) {
                 dg_column *c = dg_table_column(t, ht->columns.items[k].name);
                 if (!c) continue;
                 c->loc = ht->columns.items[k].loc;
                 c->loc.file = c->loc.file ? dg_schema_intern_file(L->s, c->loc.file) : NULL;
+                locate_annotations(&c->annotations, c->loc);
             }
         }
     }
