@@ -107,7 +107,7 @@ int main(int argc, char **argv)
     json_array_foreach(json_object_get(root, "tables"), i, tv) struct_def(&h, tv);
     dg_buf_printf(&h, "\n#endif\n");
     dg_buf_printf(&c, "/* Validators of %s, rendered by validate_vgen; do not edit. */\n"
-                      "#include <string.h>\n\n#include \"%s.h\"\n", prefix, prefix);
+                      "#include \"%s.h\"\n", prefix, prefix);
     if (dg_tmpl_render(set, "validators_c", root, &c, &d) != 0) rc = 1;
     char *hp = dg_xprintf("%s/%s.h", argv[3], prefix), *cp = dg_xprintf("%s/%s.c", argv[3], prefix);
     if (rc == 0 && (write(hp, &h) != 0 || write(cp, &c) != 0)) {

@@ -1,6 +1,4 @@
 /* Validators of acct, rendered by validate_vgen; do not edit. */
-#include <string.h>
-
 #include "acct.h"
 
 const char *acct_accounts_status_to_string(acct_accounts_status v)
@@ -16,9 +14,9 @@ const char *acct_accounts_status_to_string(acct_accounts_status v)
 acct_accounts_status acct_accounts_status_from_string(const char *s)
 {
     if (s == NULL) return ACCT_ACCOUNTS_STATUS_UNKNOWN;
-    if (strcmp(s, "active") == 0) return ACCT_ACCOUNTS_STATUS_ACTIVE;
-    if (strcmp(s, "suspended") == 0) return ACCT_ACCOUNTS_STATUS_SUSPENDED;
-    if (strcmp(s, "closed") == 0) return ACCT_ACCOUNTS_STATUS_CLOSED;
+    if (dal_sql_cmp_text(s, "active", DAL_COLL_BINARY) == 0) return ACCT_ACCOUNTS_STATUS_ACTIVE;
+    if (dal_sql_cmp_text(s, "suspended", DAL_COLL_BINARY) == 0) return ACCT_ACCOUNTS_STATUS_SUSPENDED;
+    if (dal_sql_cmp_text(s, "closed", DAL_COLL_BINARY) == 0) return ACCT_ACCOUNTS_STATUS_CLOSED;
     return ACCT_ACCOUNTS_STATUS_UNKNOWN;
 }
 
@@ -39,8 +37,8 @@ const char *acct_accounts_plan_to_string(acct_accounts_plan v)
 acct_accounts_plan acct_accounts_plan_from_string(const char *s)
 {
     if (s == NULL) return ACCT_ACCOUNTS_PLAN_UNKNOWN;
-    if (strcmp(s, "free") == 0) return ACCT_ACCOUNTS_PLAN_FREE;
-    if (strcmp(s, "pro-plus") == 0) return ACCT_ACCOUNTS_PLAN_PRO_PLUS;
+    if (dal_sql_cmp_text(s, "free", DAL_COLL_BINARY) == 0) return ACCT_ACCOUNTS_PLAN_FREE;
+    if (dal_sql_cmp_text(s, "pro-plus", DAL_COLL_BINARY) == 0) return ACCT_ACCOUNTS_PLAN_PRO_PLUS;
     return ACCT_ACCOUNTS_PLAN_UNKNOWN;
 }
 
