@@ -71,15 +71,17 @@ static void put_column(dg_buf *b, const dg_table *t, size_t ci, bool *unique_don
         if (c->autoincrement) dg_buf_puts(b, " AUTOINCREMENT");
     }
     if (c->not_null) dg_buf_puts(b, " NOT NULL");
-    for (size_t i = 0; c->unique && i < t->uniques.len; i++) {
+    bool unique = c->unique;   /* SQLite keeps no index for a UNIQUE that repeats the key: print it anyway */
+    for (size_t i = 0; unique && i < t->uniques.len; i++) {
         const dg_unique *u = &t->uniques.items[i];
         if (unique_done[i] || u->columns.len != 1 || dg_strcasecmp_ascii(u->columns.items[0], c->name)) continue;
         unique_done[i] = true;
         put_constraint_name(b, u->name);
         dg_buf_puts(b, " UNIQUE");
         put_conflict(b, u->conflict);
-        break;
+        unique = false;
     }
+    if (unique) dg_buf_puts(b, " UNIQUE");
     for (size_t i = 0; i < t->checks.len; i++) {
         const dg_check *k = &t->checks.items[i];
         if (k->column != (int)ci) continue;

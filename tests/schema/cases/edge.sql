@@ -36,3 +36,5 @@ ALTER TABLE renamed_new DROP COLUMN x;
 
 CREATE VIEW "view with cols" (one, two) AS SELECT a, b FROM qualified;
 CREATE INDEX IF NOT EXISTS idx_expr ON composite (lower(a) DESC, b + 1, c COLLATE BINARY);
+
+CREATE TABLE dedup (k TEXT PRIMARY KEY UNIQUE, u INT UNIQUE, v INT, UNIQUE (u), UNIQUE (v), UNIQUE (v));
