@@ -290,13 +290,28 @@ static dg_qtype type_func(dg_qctx *c, dg_qscope *s, dg_expr *e)
     return t;
 }
 
+/* SELECT agg(...) FROM ... without GROUP BY, HAVING or LIMIT: exactly one row. */
+static bool one_row(const dg_select *sel)
+{
+    static const char *const aggs[] = {"count", "total", "sum", "avg", "min", "max", "group_concat",
+                                       "string_agg", "json_group_array", "json_group_object", NULL};
+    if (sel->cores.len != 1 || sel->limit || sel->offset) return false;
+    const dg_select_core *core = &sel->cores.items[0];
+    if (core->is_values || core->group_by.len || core->having || core->cols.len == 0) return false;
+    const dg_expr *e = core->cols.items[0].expr;
+    if (!e || e->kind != DG_E_FUNC || e->over || e->over_name) return false;
+    for (int i = 0; aggs[i]; i++)
+        if (!dg_strcasecmp_ascii(e->name, aggs[i])) return e->args.len <= 1;
+    return false;
+}
+
 static dg_qtype type_subquery(dg_qctx *c, dg_qscope *s, dg_select *sel, bool first_col)
 {
     dg_qcols cols = {0};
     dg_qtype t = unknown;
     if (dg_qselect_columns(c, sel, s, &cols) == 0 && first_col && cols.len) {
         t = cols.items[0].type;
-        t.nullable = true;   /* no row -> NULL */
+        if (!one_row(sel)) t.nullable = true;   /* no row -> NULL */
     }
     dg_qcols_free(&cols);
     return t;

@@ -1,0 +1,15 @@
+CREATE TABLE t (
+  id     INTEGER PRIMARY KEY,
+  n      INTEGER NOT NULL,
+  x      REAL NOT NULL,
+  s      TEXT NOT NULL,
+  qty    INTEGER NOT NULL,
+  weight REAL,
+  at     DATETIME NOT NULL,
+  j      TEXT NOT NULL,
+  kind   TEXT NOT NULL,
+  name   CHAR(255) NOT NULL,
+  ok     BOOLEAN(2) NOT NULL
+);
+CREATE TABLE u (email TEXT NOT NULL, name TEXT);
+CREATE TABLE a (email TEXT NOT NULL, name TEXT);
