@@ -3,6 +3,23 @@
 
 #include <stdio.h>
 
+/* The outermost statements run through the statement cache: a program that
+ * commits often does not prepare BEGIN and COMMIT every time. */
+enum { TX_BEGIN_IMMEDIATE, TX_BEGIN_DEFERRED, TX_COMMIT, TX_ROLLBACK };
+static unsigned tx_slot;
+static const char *const tx_sql[] = { "BEGIN IMMEDIATE", "BEGIN DEFERRED", "COMMIT", "ROLLBACK" };
+static const dal_unit tx_unit = { "libdal transactions", 4, tx_sql, &tx_slot };
+
+static int run(dal_db *db, int id)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &tx_unit, id, &st);
+    if (rc != DAL_OK) return rc;
+    rc = dal_step_done(db, st);
+    dal_stmt_release(db, &tx_unit, id, st);
+    return rc;
+}
+
 static int savepoint(dal_db *db, const char *verb, int depth)
 {
     char sql[64];
@@ -10,7 +27,7 @@ static int savepoint(dal_db *db, const char *verb, int depth)
     return dal_exec(db, sql);
 }
 
-static int begin(dal_db *db, const char *sql)
+static int begin(dal_db *db, int id)
 {
     int rc;
     if (!db->handle) return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "the connection is not open");
@@ -18,7 +35,7 @@ static int begin(dal_db *db, const char *sql)
         /* A wrapped connection may already be inside the program's own
          * transaction: then our outermost level is a savepoint too. */
         db->txn_base_savepoint = !sqlite3_get_autocommit(db->handle);
-        rc = db->txn_base_savepoint ? savepoint(db, "SAVEPOINT", 1) : dal_exec(db, sql);
+        rc = db->txn_base_savepoint ? savepoint(db, "SAVEPOINT", 1) : run(db, id);
     } else {
         rc = savepoint(db, "SAVEPOINT", db->txn_depth + 1);
     }
@@ -26,8 +43,8 @@ static int begin(dal_db *db, const char *sql)
     return rc;
 }
 
-int dal_begin(dal_db *db) { return begin(db, "BEGIN IMMEDIATE"); }
-int dal_begin_read(dal_db *db) { return begin(db, "BEGIN DEFERRED"); }
+int dal_begin(dal_db *db) { return begin(db, TX_BEGIN_IMMEDIATE); }
+int dal_begin_read(dal_db *db) { return begin(db, TX_BEGIN_DEFERRED); }
 
 /* SQLite rolls back on its own after some errors (SQLITE_FULL, IOERR, ...):
  * then the levels we track are gone. */
@@ -50,7 +67,7 @@ int dal_commit(dal_db *db)
     if (db->txn_depth > 1 || db->txn_base_savepoint)
         rc = savepoint(db, "RELEASE", db->txn_depth);
     else
-        rc = dal_exec(db, "COMMIT");
+        rc = run(db, TX_COMMIT);
     if (rc == DAL_OK) db->txn_depth--;
     return rc;
 }
@@ -65,7 +82,7 @@ int dal_rollback(dal_db *db)
         rc = savepoint(db, "ROLLBACK TO", db->txn_depth);
         if (rc == DAL_OK) rc = savepoint(db, "RELEASE", db->txn_depth);
     } else {
-        rc = dal_exec(db, "ROLLBACK");
+        rc = run(db, TX_ROLLBACK);
     }
     /* The level is gone even when SQLite complains: never leave it half open. */
     db->txn_depth--;
