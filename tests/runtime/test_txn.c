@@ -109,6 +109,29 @@ static void wrapped_connection_inside_a_transaction_uses_savepoints(void **state
     sqlite3_close(h);
 }
 
+static void a_transaction_ended_behind_our_back_is_reported(void **state)
+{
+    dal_db *db = rt_memdb();
+    (void)state;
+    assert_int_equal(dal_exec(db, "CREATE TABLE t(x)"), DAL_OK);
+    assert_int_equal(dal_begin(db), DAL_OK);
+    assert_int_equal(dal_begin(db), DAL_OK);
+    assert_int_equal(dal_exec(db, "INSERT INTO t VALUES (1); ROLLBACK"), DAL_OK);
+    assert_int_equal(dal_commit(db), DAL_ERROR);
+    assert_int_equal(dal_errcode(db), SQLITE_ABORT);
+    assert_non_null(strstr(dal_errmsg(db), "rolled the transaction back"));
+    assert_int_equal(dal_txn_depth(db), 0);
+    assert_int_equal(count(db), 0);
+    /* rollback of a lost transaction is quietly fine */
+    assert_int_equal(dal_begin(db), DAL_OK);
+    assert_int_equal(dal_exec(db, "ROLLBACK"), DAL_OK);
+    assert_int_equal(dal_rollback(db), DAL_OK);
+    assert_int_equal(dal_txn_depth(db), 0);
+    assert_int_equal(dal_begin(db), DAL_OK);
+    assert_int_equal(dal_commit(db), DAL_OK);
+    dal_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -117,6 +140,7 @@ int main(void)
         cmocka_unit_test(begin_is_immediate_and_begin_read_is_deferred),
         cmocka_unit_test(commit_without_begin_is_misuse),
         cmocka_unit_test(wrapped_connection_inside_a_transaction_uses_savepoints),
+        cmocka_unit_test(a_transaction_ended_behind_our_back_is_reported),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
