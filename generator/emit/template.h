@@ -8,8 +8,9 @@
  *   {{a.b.c}}           dotted names; {{.}} is the current item
  *   {{name|c}}          a C string literal (quotes included) of the value:
  *                       \ " ? control and non-ASCII bytes escaped, so no
- *                       trigraph can form; one literal per line of the value
- *                       (continuation literals indented to the tag's column);
+ *                       trigraph can form; one literal per line of the value,
+ *                       each ending with its \n (continuation literals
+ *                       indented to the tag's column);
  *                       no literal longer than 4,095 characters
  *   {{name|comment}}    text safe inside a C block comment (`*` `/` pairs
  *                       and `??` are broken apart); continuation lines repeat

@@ -56,8 +56,8 @@ static void new_literal(dg_buf *out, const char *indent)
     dg_buf_putc(out, '"');
 }
 
-/* One literal per line: a line's literal ends with the space that stands for
- * its newline, so the SQL stays one readable statement. */
+/* One literal per line of `s` (each ending with its \n), so SQL written one
+ * clause per line reads the same in the C source. */
 void dg_tmpl_c_literal(dg_buf *out, const char *s, const char *indent)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -66,7 +66,7 @@ void dg_tmpl_c_literal(dg_buf *out, const char *s, const char *indent)
     dg_buf_putc(out, '"');
     while (*u) {
         if (*u == '\n' && u[1]) {
-            dg_buf_putc(out, ' ');
+            dg_buf_puts(out, "\\n");
             new_literal(out, indent);
             used = 0;
             prev = 0;

@@ -129,7 +129,7 @@ static void c_filter_escapes_quotes_backslashes_controls_and_trigraphs(void **st
     /* non-ASCII as octal: the literal is ASCII and never continues a hex escape */
     EXPECT("{{x|c}}", "{\"x\":\"\\u00e91\"}", "\"\\303\\2511\"");
     /* one literal per line, continuation aligned with the tag */
-    EXPECT("  f({{x|c}});", "{\"x\":\"SELECT a\\nFROM t\"}", "  f(\"SELECT a \"\n    \"FROM t\");");
+    EXPECT("  f({{x|c}});", "{\"x\":\"SELECT a\\nFROM t\"}", "  f(\"SELECT a\\n\"\n    \"FROM t\");");
 }
 
 static void c_filter_splits_long_literals(void **state)

@@ -1,0 +1,160 @@
+/* view_fields.c - C types of columns and the bind/read calls of libdal
+ * that move a field to and from a statement. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../util/buf.h"
+#include "view_int.h"
+
+static const char *const kind_names[] = {"int64", "double", "bool", "text", "blob", "value", "enum"};
+
+const char *dg_fkind_name(dg_fkind k) { return kind_names[k]; }
+
+bool dg_fkind_parse(const char *s, dg_fkind *out)
+{
+    for (int k = 0; k <= DG_FK_ENUM; k++)
+        if (s && !strcmp(s, kind_names[k])) {
+            *out = (dg_fkind)k;
+            return true;
+        }
+    return false;
+}
+
+const char *dg_fkind_ctype(dg_fkind k)
+{
+    switch (k) {
+    case DG_FK_INT64:  return "int64_t";
+    case DG_FK_DOUBLE: return "double";
+    case DG_FK_BOOL:   return "bool";
+    case DG_FK_TEXT:   return "const char *";
+    case DG_FK_BLOB:   return "dal_blob";
+    default:           return "dal_value";
+    }
+}
+
+bool dg_fkind_scalar(dg_fkind k)
+{
+    return k == DG_FK_INT64 || k == DG_FK_DOUBLE || k == DG_FK_BOOL || k == DG_FK_ENUM;
+}
+
+static bool contains_ci(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; *hay; hay++)
+        if (!strncasecmp(hay, needle, n)) return true;
+    return false;
+}
+
+/* DESIGN.md "Types": INTEGER affinity -> int64_t (BOOL/BOOLEAN -> bool),
+ * REAL and NUMERIC/DECIMAL -> double, TEXT and DATE/DATETIME/TIMESTAMP ->
+ * text, BLOB -> dal_blob, no declared type (or ANY) -> dal_value. */
+dg_fkind dg_decltype_kind(const char *decltype)
+{
+    if (!decltype || !*decltype || !strcasecmp(decltype, "ANY")) return DG_FK_VALUE;
+    if (contains_ci(decltype, "BOOL")) return DG_FK_BOOL;
+    if (contains_ci(decltype, "DATE") || contains_ci(decltype, "TIME")) return DG_FK_TEXT;
+    switch (dg_affinity_of(decltype)) {
+    case DG_AFF_INTEGER: return DG_FK_INT64;
+    case DG_AFF_TEXT:    return DG_FK_TEXT;
+    case DG_AFF_REAL:
+    case DG_AFF_NUMERIC: return DG_FK_DOUBLE;
+    default:             return DG_FK_BLOB;
+    }
+}
+
+/* @type values: the kind names, plus integer/real/boolean/any. */
+static bool type_annotation(const char *v, dg_fkind *out)
+{
+    static const struct { const char *name; dg_fkind k; } alias[] = {
+        {"integer", DG_FK_INT64}, {"int", DG_FK_INT64}, {"real", DG_FK_DOUBLE},
+        {"boolean", DG_FK_BOOL}, {"any", DG_FK_VALUE},
+    };
+    if (v && strcmp(v, "enum") != 0 && dg_fkind_parse(v, out)) return true;
+    for (size_t i = 0; v && i < sizeof alias / sizeof alias[0]; i++)
+        if (!strcasecmp(v, alias[i].name)) {
+            *out = alias[i].k;
+            return true;
+        }
+    return false;
+}
+
+dg_fkind dg_column_kind(const dg_table *t, const dg_column *c)
+{
+    dg_fkind k;
+    if (type_annotation(dg_annotation_get(&c->annotations, "type"), &k)) return k;
+    if (t->module && !*c->type) {
+        /* untyped columns of the common modules hold one kind of value */
+        if (!strcasecmp(t->module, "fts5") || !strcasecmp(t->module, "fts4") ||
+            !strcasecmp(t->module, "fts3"))
+            return DG_FK_TEXT;
+        if (!strncasecmp(t->module, "rtree", 5)) return c == &t->columns.items[0] ? DG_FK_INT64 : DG_FK_DOUBLE;
+    }
+    return dg_decltype_kind(c->type);
+}
+
+char *dg_sql_quote(const char *ident)
+{
+    dg_buf b = DG_BUF_INIT;
+    dg_buf_putc(&b, '"');
+    for (; *ident; ident++) {
+        if (*ident == '"') dg_buf_putc(&b, '"');
+        dg_buf_putc(&b, *ident);
+    }
+    dg_buf_putc(&b, '"');
+    return dg_buf_steal(&b);
+}
+
+static const char *bind_suffix(dg_fkind k)
+{
+    switch (k) {
+    case DG_FK_INT64:  return "int64";
+    case DG_FK_DOUBLE: return "double";
+    case DG_FK_BOOL:   return "bool";
+    case DG_FK_BLOB:   return "blob";
+    case DG_FK_VALUE:  return "value";
+    default:           return "text";
+    }
+}
+
+char *dg_bind_call(const dg_vfield *f, int idx, const char *src, const char *st, bool copy)
+{
+    bool row = *src != '\0';
+    const char *cp = copy && !dg_fkind_scalar(f->kind) ? "_copy" : "";
+    if (f->kind == DG_FK_ENUM) {
+        if (row && f->has)
+            return dg_xprintf("dal_bind_text(db, %s, %d, %s%s ? %s_to_string(%s%s) : NULL)", st, idx, src,
+                              f->has, f->enum_type, src, f->name);
+        return dg_xprintf("dal_bind_text(db, %s, %d, %s_to_string(%s%s))", st, idx, f->enum_type, src, f->name);
+    }
+    if (row && f->has && dg_fkind_scalar(f->kind))
+        return dg_xprintf("dal_bind_%s_null(db, %s, %d, %s%s, %s%s)", bind_suffix(f->kind), st, idx, src, f->has,
+                          src, f->name);
+    if (f->kind == DG_FK_VALUE && row)
+        return dg_xprintf("dal_bind_value%s(db, %s, %d, &%s%s)", cp, st, idx, src, f->name);
+    return dg_xprintf("dal_bind_%s%s(db, %s, %d, %s%s)", bind_suffix(f->kind), cp, st, idx, src, f->name);
+}
+
+char *dg_read_call(const dg_vfield *f, int col, const char *dst, bool nullable_read)
+{
+    const char *sfx = bind_suffix(f->kind);
+    if (f->kind == DG_FK_ENUM)
+        return dg_xprintf("dal_read_text(db, st, %d, %s, arena, &text)", col, f->colname);
+    if (dg_fkind_scalar(f->kind)) {
+        if (f->has || nullable_read)
+            return dg_xprintf("dal_read_%s_null(db, st, %d, %s, &%s%s, &%s%s)", sfx, col, f->colname, dst,
+                              f->has, dst, f->name);
+        return dg_xprintf("dal_read_%s(db, st, %d, %s, &%s%s)", sfx, col, f->colname, dst, f->name);
+    }
+    return dg_xprintf("dal_read_%s(db, st, %d, %s, arena, &%s%s)", sfx, col, f->colname, dst, f->name);
+}
+
+char *dg_param_decl(const dg_vfield *f)
+{
+    switch (f->kind) {
+    case DG_FK_TEXT:  return dg_xprintf("const char *%s", f->name);
+    case DG_FK_VALUE: return dg_xprintf("const dal_value *%s", f->name);
+    case DG_FK_ENUM:  return dg_xprintf("%s %s", f->enum_type, f->name);
+    default:          return dg_xprintf("%s %s", dg_fkind_ctype(f->kind), f->name);
+    }
+}
