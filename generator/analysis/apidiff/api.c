@@ -20,6 +20,7 @@ void dg_api_free(dg_api *a)
 
 const char *dg_api_kind_name(int kind)
 {
-    static const char *const names[DG_API_KINDS] = {"functions", "structs", "fields", "enum values"};
+    static const char *const names[DG_API_KINDS] = {"functions", "structs", "fields", "enum values",
+                                                              "typedefs"};
     return kind >= 0 && kind < DG_API_KINDS ? names[kind] : "?";
 }

@@ -1,5 +1,6 @@
 /* api.h - the public C API a header declares, as api-diff compares it:
- * functions, structs (and unions), their fields, and enum constants.
+ * functions, structs (and unions), their fields, enum constants, and
+ * typedefs of other types than structs, unions and enums.
  *
  * Filled by dg_api_load (frontend/clang/clang_api.c, libclang); only
  * declarations written in the header itself count, not those it includes. */
@@ -19,7 +20,7 @@ typedef struct dg_api_item {
 
 typedef DG_VEC(dg_api_item) dg_api_items;
 
-enum { DG_API_FUNCTIONS = 0, DG_API_STRUCTS, DG_API_FIELDS, DG_API_ENUM_VALUES, DG_API_KINDS };
+enum { DG_API_FUNCTIONS = 0, DG_API_STRUCTS, DG_API_FIELDS, DG_API_ENUM_VALUES, DG_API_TYPEDEFS, DG_API_KINDS };
 
 typedef struct dg_api {
     dg_api_items items[DG_API_KINDS];   /* each in declaration order */
@@ -32,7 +33,8 @@ typedef struct dg_api {
 int  dg_api_load(const char *header, const dg_strings *clang_args, dg_api *out, dg_diags *d);
 void dg_api_free(dg_api *a);
 
-/* Kind names for reports: "functions", "structs", "fields", "enum values". */
+/* Kind names for reports: "functions", "structs", "fields", "enum values",
+ * "typedefs". */
 const char *dg_api_kind_name(int kind);
 
 #endif

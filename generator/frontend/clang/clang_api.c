@@ -1,5 +1,5 @@
-/* clang_api.c - dg_api_load: the functions, structs, fields and enum
- * constants a header declares, read with libclang. */
+/* clang_api.c - dg_api_load: the functions, structs, fields, enum
+ * constants and typedefs a header declares, read with libclang. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,6 +109,23 @@ static void record(api_walk *w, CXCursor c, enum CXCursorKind k)
     free(name);
 }
 
+/* typedefs of records and enums are covered by their record. */
+static void typedef_item(api_walk *w, CXCursor c)
+{
+    CXType under = clang_getTypedefDeclUnderlyingType(c);
+    enum CXTypeKind k = clang_getCanonicalType(under).kind;
+    if (k == CXType_Record || k == CXType_Enum) return;
+    char *name = dg_cx_take(clang_getCursorSpelling(c));
+    if (!seen(&w->api->items[DG_API_TYPEDEFS], NULL, name)) {
+        char *type = dg_cx_take(clang_getTypeSpelling(under));
+        dg_buf text = DG_BUF_INIT;
+        dg_buf_puts(&text, "typedef ");
+        put_decl(&text, type, name);
+        add(w, DG_API_TYPEDEFS, c, name, type, dg_buf_steal(&text));
+    }
+    free(name);
+}
+
 static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientData data)
 {
     (void)parent;
@@ -124,6 +141,8 @@ static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientDa
     } else if ((k == CXCursor_StructDecl || k == CXCursor_UnionDecl || k == CXCursor_EnumDecl) &&
                clang_isCursorDefinition(c)) {
         record(w, c, k);
+    } else if (k == CXCursor_TypedefDecl) {
+        typedef_item(w, c);
     }
     return CXChildVisit_Continue;
 }

@@ -4,6 +4,8 @@
 
 #include <dal.h>
 
+typedef int64_t blog_id;
+
 typedef enum blog_post_status {
     BLOG_POST_STATUS_UNKNOWN = 0,
     BLOG_POST_STATUS_DRAFT = 1,
