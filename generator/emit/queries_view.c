@@ -7,7 +7,8 @@
  *   fn, sql, id, one|many|exec|execrows|execlastid (true), proto (the
  *   function's prototype), binds[] {call}, locals[] {decl} (slices),
  *   reader (static row reader), row_type, row {fields[] {decl}} when the
- *   query generates its own row struct, reads[] {stmt}, and for :many
+ *   query generates its own row struct, reads[] {stmt} and own_reader when
+ *   the reader is the query's (else `reader` is the table's), and for :many
  *   iter_type, iter_fields[] {decl}, iter_sets[] {stmt}, proto_next, proto_end. */
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "view_queries.h"
 
 typedef struct qv {
+    json_t *root;
     const dg_view_opts *opts;
     const dg_schema *s;
     dg_names *names;
@@ -161,9 +163,71 @@ static char *read_stmt(dg_ctype c, bool nullable, int col, const char *colname, 
     return r;
 }
 
+/* The table's object in the view model (root["tables"]), NULL when the
+ * view has none (the queries part rendered on its own). */
+static json_t *table_view(json_t *root, const char *name)
+{
+    size_t i;
+    json_t *tv;
+    json_array_foreach(json_object_get(root, "tables"), i, tv) {
+        const char *n = json_string_value(json_object_get(tv, "name"));
+        if (n && !strcmp(n, name)) return tv;
+    }
+    return NULL;
+}
+
+static const char *jstr(json_t *o, const char *key) { return json_string_value(json_object_get(o, key)); }
+
+/* The table view's fields are exactly the table's columns, in order. */
+static bool fields_match(json_t *tv, const dg_table *t)
+{
+    json_t *fields = json_object_get(tv, "fields");
+    if (json_array_size(fields) != t->columns.len) return false;
+    for (size_t i = 0; i < t->columns.len; i++) {
+        const char *c = jstr(json_array_get(fields, i), "column");
+        if (!c || strcmp(c, t->columns.items[i].name) != 0) return false;
+    }
+    return true;
+}
+
+/* Read of one field of a table struct as the table part lays it out
+ * (kind, has_ flag, enum type). */
+static char *read_view_field(json_t *f, int col, const char *base)
+{
+    const char *name = jstr(f, "name"), *has = jstr(f, "has"), *kind = jstr(f, "kind");
+    const char *column = jstr(f, "column"), *et = jstr(f, "enum_type");
+    char *lhs = dg_xprintf("%s%s", base, name), *hasv = has ? dg_xprintf("%s%s", base, has) : NULL;
+    char *r;
+    if (kind && !strcmp(kind, "enum") && et) {
+        char *read = read_stmt(DG_CT_TEXT, false, col, column, "text", NULL);
+        r = dg_xprintf("{\n        const char *text = NULL;\n        %s\n        %s = %s_from_string(text);%s%s%s\n    }",
+                       read, lhs, et, hasv ? "\n        " : "", hasv ? hasv : "", hasv ? " = text != NULL;" : "");
+        free(read);
+    } else {
+        dg_ctype ct = DG_CT_VALUE;
+        static const char *const kinds[] = {"int64", "double", "bool", "text", "blob", "value"};
+        static const dg_ctype cts[] = {DG_CT_INT64, DG_CT_DOUBLE, DG_CT_BOOL, DG_CT_TEXT, DG_CT_BLOB, DG_CT_VALUE};
+        for (int i = 0; kind && i < 6; i++)
+            if (!strcmp(kind, kinds[i])) ct = cts[i];
+        r = read_stmt(ct, hasv != NULL, col, column, lhs, hasv);
+    }
+    free(lhs);
+    free(hasv);
+    return r;
+}
+
 /* Reads of table t's columns into `base` (a table struct lvalue prefix). */
 static void read_table(qv *v, json_t *reads, const dg_table *t, int col0, const char *base)
 {
+    json_t *tv = table_view(v->root, t->name);
+    if (tv && fields_match(tv, t)) {
+        for (size_t i = 0; i < t->columns.len; i++) {
+            char *s = read_view_field(json_array_get(json_object_get(tv, "fields"), i), col0 + (int)i, base);
+            json_array_append_new(reads, json_pack("{s:s}", "stmt", s));
+            free(s);
+        }
+        return;
+    }
     for (size_t i = 0; i < t->columns.len; i++) {
         const dg_column *c = &t->columns.items[i];
         if (c->hidden) continue;
@@ -186,8 +250,17 @@ static void add_row(qv *v, json_t *o, const dg_query *q, const char *fn)
 {
     json_t *reads = json_array();
     if (q->row_table) {
+        const dg_table *t = dg_schema_table(v->s, q->row_table);
+        json_t *tv = table_view(v->root, q->row_table);
         json_object_set_new(o, "row_type", json_string(dg_names_struct(v->names, q->row_table)));
-        read_table(v, reads, dg_schema_table(v->s, q->row_table), 0, "out->");
+        if (tv && jstr(tv, "reader") && fields_match(tv, t) &&
+            json_array_size(json_object_get(tv, "reads")) == t->columns.len) {
+            /* the columns in table order: the table's own row reader reads them */
+            json_object_set_new(o, "reader", json_string(jstr(tv, "reader")));
+            json_decref(reads);
+            return;
+        }
+        read_table(v, reads, t, 0, "out->");
         json_object_set_new(o, "reads", reads);
         return;
     }
@@ -246,9 +319,12 @@ static json_t *query_view(qv *v, const dg_query *q, int id)
     add_params(o, q, iter, &args);
     if (q->kind == DG_QK_ONE || iter) {
         add_row(v, o, q, fn);
-        char *reader = dg_xprintf("%s__%s_read", v->opts->prefix, q->c_name);
-        json_object_set_new(o, "reader", json_string(reader));
-        free(reader);
+        if (!json_object_get(o, "reader")) {
+            char *reader = dg_xprintf("%s__q_%s_read", v->opts->prefix, q->c_name);
+            json_object_set_new(o, "reader", json_string(reader));
+            json_object_set_new(o, "own_reader", json_true());
+            free(reader);
+        }
     }
     const char *row_type = json_string_value(json_object_get(o, "row_type"));
     char *proto;
@@ -317,7 +393,7 @@ int dg_view_add_queries(json_t *root, const dg_query_set *q, const dg_schema *s,
     json_t *list = json_array();
     json_object_set_new(root, "queries", list);
     if (!q || q->queries.len == 0) return 0;
-    qv v = {opts, s, dg_names_build(s, opts, NULL), d};
+    qv v = {root, opts, s, dg_names_build(s, opts, NULL), d};
     if (!v.names) return -1;   /* the table part reports bad @name */
     if (check_names(&v, q)) {
         dg_names_free(v.names);

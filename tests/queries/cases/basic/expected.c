@@ -26,7 +26,7 @@ static const char *const q__queries_sql[] = {
 };
 static const dal_unit q__queries_unit = { "q.queries", 7, q__queries_sql, &q__queries_slot };
 
-static int q__get_author_read(dal_db *db, sqlite3_stmt *st, q_author *out, dal_arena *arena)
+static int q__q_get_author_read(dal_db *db, sqlite3_stmt *st, q_author *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -45,14 +45,14 @@ int q_get_author(dal_db *db, int64_t id, q_author *out, dal_arena *arena)
     if (rc != DAL_OK) return rc;
     if ((rc = dal_bind_int64(db, st, 1, id)) != DAL_OK) goto done;
     rc = dal_step(db, st);
-    if (rc == DAL_ROW) rc = q__get_author_read(db, st, out, arena);
+    if (rc == DAL_ROW) rc = q__q_get_author_read(db, st, out, arena);
     else if (rc == DAL_DONE) rc = DAL_NOTFOUND;
 done:
     dal_stmt_release(db, &q__queries_unit, 0, st);
     return rc;
 }
 
-static int q__list_authors_read(dal_db *db, sqlite3_stmt *st, q_author *out, dal_arena *arena)
+static int q__q_list_authors_read(dal_db *db, sqlite3_stmt *st, q_author *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -75,7 +75,7 @@ int q_list_authors_next(q_list_authors_iter *it, q_author *out, dal_arena *arena
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__list_authors_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_list_authors_read(it->it.db, it->it.st, out, arena);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -146,7 +146,7 @@ done:
     return rc;
 }
 
-static int q__books_of_read(dal_db *db, sqlite3_stmt *st, q_books_of_row *out, dal_arena *arena)
+static int q__q_books_of_read(dal_db *db, sqlite3_stmt *st, q_books_of_row *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -179,7 +179,7 @@ int q_books_of_next(q_books_of_iter *it, q_books_of_row *out, dal_arena *arena)
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__books_of_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_books_of_read(it->it.db, it->it.st, out, arena);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 

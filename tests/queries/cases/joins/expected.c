@@ -32,7 +32,7 @@ static const char *const q__queries_sql[] = {
 };
 static const dal_unit q__queries_unit = { "q.queries", 12, q__queries_sql, &q__queries_slot };
 
-static int q__inner_read(dal_db *db, sqlite3_stmt *st, q_inner_row *out, dal_arena *arena)
+static int q__q_inner_read(dal_db *db, sqlite3_stmt *st, q_inner_row *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -53,7 +53,7 @@ int q_inner_next(q_inner_iter *it, q_inner_row *out, dal_arena *arena)
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__inner_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_inner_read(it->it.db, it->it.st, out, arena);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -62,7 +62,7 @@ void q_inner_iter_end(q_inner_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__left_read(dal_db *db, sqlite3_stmt *st, q_left_row *out, dal_arena *arena)
+static int q__q_left_read(dal_db *db, sqlite3_stmt *st, q_left_row *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -84,7 +84,7 @@ int q_left_next(q_left_iter *it, q_left_row *out, dal_arena *arena)
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__left_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_left_read(it->it.db, it->it.st, out, arena);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -93,7 +93,7 @@ void q_left_iter_end(q_left_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__right_read(dal_db *db, sqlite3_stmt *st, q_right_row *out, dal_arena *arena)
+static int q__q_right_read(dal_db *db, sqlite3_stmt *st, q_right_row *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -114,7 +114,7 @@ int q_right_next(q_right_iter *it, q_right_row *out, dal_arena *arena)
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__right_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_right_read(it->it.db, it->it.st, out, arena);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -123,7 +123,7 @@ void q_right_iter_end(q_right_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__full_read(dal_db *db, sqlite3_stmt *st, q_full_row *out, dal_arena *arena)
+static int q__q_full_read(dal_db *db, sqlite3_stmt *st, q_full_row *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -144,7 +144,7 @@ int q_full_next(q_full_iter *it, q_full_row *out, dal_arena *arena)
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__full_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_full_read(it->it.db, it->it.st, out, arena);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -153,7 +153,7 @@ void q_full_iter_end(q_full_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__chain_read(dal_db *db, sqlite3_stmt *st, q_chain_row *out, dal_arena *arena)
+static int q__q_chain_read(dal_db *db, sqlite3_stmt *st, q_chain_row *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -175,7 +175,7 @@ int q_chain_next(q_chain_iter *it, q_chain_row *out, dal_arena *arena)
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__chain_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_chain_read(it->it.db, it->it.st, out, arena);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -184,7 +184,7 @@ void q_chain_iter_end(q_chain_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__nested_read(dal_db *db, sqlite3_stmt *st, q_nested_row *out, dal_arena *arena)
+static int q__q_nested_read(dal_db *db, sqlite3_stmt *st, q_nested_row *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -205,7 +205,7 @@ int q_nested_next(q_nested_iter *it, q_nested_row *out, dal_arena *arena)
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__nested_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_nested_read(it->it.db, it->it.st, out, arena);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -214,7 +214,7 @@ void q_nested_iter_end(q_nested_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__star_left_read(dal_db *db, sqlite3_stmt *st, q_star_left_row *out, dal_arena *arena)
+static int q__q_star_left_read(dal_db *db, sqlite3_stmt *st, q_star_left_row *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -240,7 +240,7 @@ int q_star_left_next(q_star_left_iter *it, q_star_left_row *out, dal_arena *aren
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__star_left_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_star_left_read(it->it.db, it->it.st, out, arena);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -249,7 +249,7 @@ void q_star_left_iter_end(q_star_left_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__star_using_read(dal_db *db, sqlite3_stmt *st, q_star_using_row *out, dal_arena *arena)
+static int q__q_star_using_read(dal_db *db, sqlite3_stmt *st, q_star_using_row *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -274,7 +274,7 @@ int q_star_using_next(q_star_using_iter *it, q_star_using_row *out, dal_arena *a
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__star_using_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_star_using_read(it->it.db, it->it.st, out, arena);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -283,7 +283,7 @@ void q_star_using_iter_end(q_star_using_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__star_natural_read(dal_db *db, sqlite3_stmt *st, q_star_natural_row *out, dal_arena *arena)
+static int q__q_star_natural_read(dal_db *db, sqlite3_stmt *st, q_star_natural_row *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -307,7 +307,7 @@ int q_star_natural_next(q_star_natural_iter *it, q_star_natural_row *out, dal_ar
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__star_natural_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_star_natural_read(it->it.db, it->it.st, out, arena);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -316,7 +316,7 @@ void q_star_natural_iter_end(q_star_natural_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__table_star_read(dal_db *db, sqlite3_stmt *st, q_table_star_row *out, dal_arena *arena)
+static int q__q_table_star_read(dal_db *db, sqlite3_stmt *st, q_table_star_row *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -340,7 +340,7 @@ int q_table_star_next(q_table_star_iter *it, q_table_star_row *out, dal_arena *a
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__table_star_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_table_star_read(it->it.db, it->it.st, out, arena);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -349,7 +349,7 @@ void q_table_star_iter_end(q_table_star_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__whole_table_aliased_read(dal_db *db, sqlite3_stmt *st, q_a *out, dal_arena *arena)
+static int q__q_whole_table_aliased_read(dal_db *db, sqlite3_stmt *st, q_a *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -367,14 +367,14 @@ int q_whole_table_aliased(dal_db *db, int64_t id, q_a *out, dal_arena *arena)
     if (rc != DAL_OK) return rc;
     if ((rc = dal_bind_int64(db, st, 1, id)) != DAL_OK) goto done;
     rc = dal_step(db, st);
-    if (rc == DAL_ROW) rc = q__whole_table_aliased_read(db, st, out, arena);
+    if (rc == DAL_ROW) rc = q__q_whole_table_aliased_read(db, st, out, arena);
     else if (rc == DAL_DONE) rc = DAL_NOTFOUND;
 done:
     dal_stmt_release(db, &q__queries_unit, 10, st);
     return rc;
 }
 
-static int q__subquery_in_from_read(dal_db *db, sqlite3_stmt *st, q_subquery_in_from_row *out, dal_arena *arena)
+static int q__q_subquery_in_from_read(dal_db *db, sqlite3_stmt *st, q_subquery_in_from_row *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -395,7 +395,7 @@ int q_subquery_in_from_next(q_subquery_in_from_iter *it, q_subquery_in_from_row 
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__subquery_in_from_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_subquery_in_from_read(it->it.db, it->it.st, out, arena);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 

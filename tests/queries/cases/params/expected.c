@@ -39,7 +39,7 @@ static const char *const q__queries_sql[] = {
 };
 static const dal_unit q__queries_unit = { "q.queries", 9, q__queries_sql, &q__queries_slot };
 
-static int q__positional_read(dal_db *db, sqlite3_stmt *st, q_positional_row *out, dal_arena *arena)
+static int q__q_positional_read(dal_db *db, sqlite3_stmt *st, q_positional_row *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -64,7 +64,7 @@ int q_positional_next(q_positional_iter *it, q_positional_row *out, dal_arena *a
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__positional_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_positional_read(it->it.db, it->it.st, out, arena);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -73,7 +73,7 @@ void q_positional_iter_end(q_positional_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__numbered_read(dal_db *db, sqlite3_stmt *st, q_numbered_row *out, dal_arena *arena)
+static int q__q_numbered_read(dal_db *db, sqlite3_stmt *st, q_numbered_row *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -100,7 +100,7 @@ int q_numbered_next(q_numbered_iter *it, q_numbered_row *out, dal_arena *arena)
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__numbered_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_numbered_read(it->it.db, it->it.st, out, arena);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -109,7 +109,7 @@ void q_numbered_iter_end(q_numbered_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__same_name_every_form_read(dal_db *db, sqlite3_stmt *st, q_same_name_every_form_row *out, dal_arena *arena)
+static int q__q_same_name_every_form_read(dal_db *db, sqlite3_stmt *st, q_same_name_every_form_row *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -135,7 +135,7 @@ int q_same_name_every_form_next(q_same_name_every_form_iter *it, q_same_name_eve
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__same_name_every_form_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_same_name_every_form_read(it->it.db, it->it.st, out, arena);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -144,7 +144,7 @@ void q_same_name_every_form_iter_end(q_same_name_every_form_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__sqlc_forms_read(dal_db *db, sqlite3_stmt *st, q_sqlc_forms_row *out, dal_arena *arena)
+static int q__q_sqlc_forms_read(dal_db *db, sqlite3_stmt *st, q_sqlc_forms_row *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -170,7 +170,7 @@ int q_sqlc_forms_next(q_sqlc_forms_iter *it, q_sqlc_forms_row *out, dal_arena *a
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__sqlc_forms_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_sqlc_forms_read(it->it.db, it->it.st, out, arena);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -179,7 +179,7 @@ void q_sqlc_forms_iter_end(q_sqlc_forms_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__slice_read(dal_db *db, sqlite3_stmt *st, q_slice_row *out, dal_arena *arena)
+static int q__q_slice_read(dal_db *db, sqlite3_stmt *st, q_slice_row *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -208,7 +208,7 @@ int q_slice_next(q_slice_iter *it, q_slice_row *out, dal_arena *arena)
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__slice_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_slice_read(it->it.db, it->it.st, out, arena);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -217,7 +217,7 @@ void q_slice_iter_end(q_slice_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__slice_of_text_read(dal_db *db, sqlite3_stmt *st, q_slice_of_text_row *out, dal_arena *arena)
+static int q__q_slice_of_text_read(dal_db *db, sqlite3_stmt *st, q_slice_of_text_row *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -244,7 +244,7 @@ int q_slice_of_text_next(q_slice_of_text_iter *it, q_slice_of_text_row *out, dal
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__slice_of_text_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_slice_of_text_read(it->it.db, it->it.st, out, arena);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -267,7 +267,7 @@ done:
     return rc;
 }
 
-static int q__embed_read(dal_db *db, sqlite3_stmt *st, q_embed_row *out, dal_arena *arena)
+static int q__q_embed_read(dal_db *db, sqlite3_stmt *st, q_embed_row *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -295,7 +295,7 @@ int q_embed_next(q_embed_iter *it, q_embed_row *out, dal_arena *arena)
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__embed_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_embed_read(it->it.db, it->it.st, out, arena);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -304,7 +304,7 @@ void q_embed_iter_end(q_embed_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__contexts_read(dal_db *db, sqlite3_stmt *st, q_contexts_row *out, dal_arena *arena)
+static int q__q_contexts_read(dal_db *db, sqlite3_stmt *st, q_contexts_row *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -353,7 +353,7 @@ int q_contexts_next(q_contexts_iter *it, q_contexts_row *out, dal_arena *arena)
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__contexts_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_contexts_read(it->it.db, it->it.st, out, arena);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 

@@ -27,7 +27,7 @@ static const char *const q__queries_sql[] = {
 };
 static const dal_unit q__queries_unit = { "q.queries", 9, q__queries_sql, &q__queries_slot };
 
-static int q__insert_returning_all_read(dal_db *db, sqlite3_stmt *st, q_user *out, dal_arena *arena)
+static int q__q_insert_returning_all_read(dal_db *db, sqlite3_stmt *st, q_user *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -48,14 +48,14 @@ int q_insert_returning_all(dal_db *db, const char *email, const char *name, q_us
     if ((rc = dal_bind_text(db, st, 1, email)) != DAL_OK) goto done;
     if ((rc = dal_bind_text(db, st, 2, name)) != DAL_OK) goto done;
     rc = dal_step(db, st);
-    if (rc == DAL_ROW) rc = q__insert_returning_all_read(db, st, out, arena);
+    if (rc == DAL_ROW) rc = q__q_insert_returning_all_read(db, st, out, arena);
     else if (rc == DAL_DONE) rc = DAL_NOTFOUND;
 done:
     dal_stmt_release(db, &q__queries_unit, 0, st);
     return rc;
 }
 
-static int q__insert_returning_some_read(dal_db *db, sqlite3_stmt *st, q_insert_returning_some_row *out, dal_arena *arena)
+static int q__q_insert_returning_some_read(dal_db *db, sqlite3_stmt *st, q_insert_returning_some_row *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -72,14 +72,14 @@ int q_insert_returning_some(dal_db *db, const char *email, q_insert_returning_so
     if (rc != DAL_OK) return rc;
     if ((rc = dal_bind_text(db, st, 1, email)) != DAL_OK) goto done;
     rc = dal_step(db, st);
-    if (rc == DAL_ROW) rc = q__insert_returning_some_read(db, st, out, arena);
+    if (rc == DAL_ROW) rc = q__q_insert_returning_some_read(db, st, out, arena);
     else if (rc == DAL_DONE) rc = DAL_NOTFOUND;
 done:
     dal_stmt_release(db, &q__queries_unit, 1, st);
     return rc;
 }
 
-static int q__update_returning_read(dal_db *db, sqlite3_stmt *st, q_update_returning_row *out, dal_arena *arena)
+static int q__q_update_returning_read(dal_db *db, sqlite3_stmt *st, q_update_returning_row *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -105,7 +105,7 @@ int q_update_returning_next(q_update_returning_iter *it, q_update_returning_row 
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__update_returning_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_update_returning_read(it->it.db, it->it.st, out, arena);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -114,7 +114,7 @@ void q_update_returning_iter_end(q_update_returning_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__delete_returning_read(dal_db *db, sqlite3_stmt *st, q_user *out, dal_arena *arena)
+static int q__q_delete_returning_read(dal_db *db, sqlite3_stmt *st, q_user *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
@@ -142,7 +142,7 @@ int q_delete_returning_next(q_delete_returning_iter *it, q_user *out, dal_arena 
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__delete_returning_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_delete_returning_read(it->it.db, it->it.st, out, arena);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
