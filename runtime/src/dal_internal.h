@@ -50,6 +50,7 @@ struct dal_db {
     int64_t busy_started_ms;   /* monotonic ms when the current wait began */
     int64_t busy_waited_ms;    /* how long the last wait lasted */
     bool busy_gave_up;         /* the last wait ended at the timeout */
+    bool busy_ours;            /* dal_open installed dal__busy_handler (not dal_wrap) */
 
     /* UUIDv7 monotonic state (method 3): last ms and 12-bit fraction. */
     int64_t uuid_ms;

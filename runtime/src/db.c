@@ -156,6 +156,7 @@ static int apply_pragmas(dal_db *db, const char *path)
 {
     int rc;
     sqlite3_busy_handler(db->handle, db->opts.busy_timeout_ms > 0 ? dal__busy_handler : NULL, db);
+    db->busy_ours = true;
     /* Reads the header first: "file is not a database" surfaces here. */
     if ((rc = dal_exec(db, "PRAGMA schema_version")) != DAL_OK) return open_failed(db, path, rc);
     if (!db->opts.read_only && sqlite3_db_readonly(db->handle, "main") == 1)

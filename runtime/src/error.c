@@ -44,7 +44,7 @@ int dal_sqlite_error(dal_db *db, int src)
     /* The handle's message belongs to this code only if it reports it. */
     msg = db->handle && sqlite3_extended_errcode(db->handle) == src
               ? sqlite3_errmsg(db->handle) : sqlite3_errstr(src);
-    if ((src & 0xff) == SQLITE_BUSY) {
+    if ((src & 0xff) == SQLITE_BUSY && db->busy_ours) {
         if (db->busy_gave_up)
             dal_error_set(db, rc, src, "%s (waited %lld ms, busy timeout %d ms)", msg,
                           (long long)db->busy_waited_ms, db->opts.busy_timeout_ms);

@@ -322,6 +322,32 @@ static void exclusive_lock_blocks_open(void **state)
     assert_int_equal(WEXITSTATUS(status), 0);
 }
 
+/* A wrapped connection keeps the program's busy handling: SQLite's message. */
+static void wrapped_connection_reports_sqlites_busy_message(void **state)
+{
+    char path[400];
+    dal_db *db = NULL;
+    sqlite3 *h = NULL;
+    int release_fd, status = 0;
+    pid_t pid;
+    (void)state;
+    snprintf(path, sizeof path, "%s/wrapped.db", dir);
+    assert_int_equal(dal_open(&db, path, NULL), DAL_OK);
+    assert_int_equal(dal_exec(db, "CREATE TABLE t(x)"), DAL_OK);
+    dal_close(db);
+    db = NULL;
+    pid = hold_lock(path, "BEGIN IMMEDIATE; INSERT INTO t VALUES (2)", &release_fd);
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(dal_wrap(&db, h, NULL), DAL_OK);
+    assert_int_equal(dal_begin(db), DAL_BUSY);
+    assert_string_equal(dal_errmsg(db), "database is locked");
+    dal_close(db);
+    sqlite3_close(h);
+    assert_int_equal(write(release_fd, "G", 1), 1);
+    close(release_fd);
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+}
+
 static void full_database(void **state)
 {
     char path[400];
@@ -356,6 +382,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(locked_by_another_process, setup, teardown),
         cmocka_unit_test_setup_teardown(zero_timeout_reports_no_wait, setup, teardown),
         cmocka_unit_test_setup_teardown(exclusive_lock_blocks_open, setup, teardown),
+        cmocka_unit_test_setup_teardown(wrapped_connection_reports_sqlites_busy_message, setup, teardown),
         cmocka_unit_test_setup_teardown(full_database, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
