@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../analysis/names.h"
+#include "../emit/generate.h"
 #include "cli.h"
 
 int dg_check_parse_args(int argc, char **argv, dg_check_args *out)
@@ -28,8 +30,10 @@ int dg_check_parse_args(int argc, char **argv, dg_check_args *out)
         else return dg_usage_error(cmd, "unknown option '%s'", argv[i]);
     }
     if (out->sources.items.len == 0) return dg_usage_error(cmd, "no schema source given");
-    if (!out->prefix) return dg_usage_error(cmd, "--prefix is required");
-    if (!out->out_dir) return dg_usage_error(cmd, "--out is required");
+    if (!out->prefix) return dg_usage_error(cmd, "--prefix NAME is required");
+    if (!dg_is_c_ident(out->prefix))
+        return dg_usage_error(cmd, "--prefix '%s' is not a C identifier", out->prefix);
+    if (!out->out_dir) return dg_usage_error(cmd, "--out DIR is required");
     /* "gen/" and "gen" name the same folder; paths printed are out/name. */
     size_t n = strlen(out->out_dir);
     while (n > 1 && out->out_dir[n - 1] == '/') n--;
@@ -46,10 +50,32 @@ void dg_check_args_free(dg_check_args *a)
 
 int dg_check_render(const dg_check_args *a, dg_check_files *out, dg_diags *d)
 {
-    (void)a;
-    (void)out;
-    dg_error(d, (dg_loc){0}, "check: the generate pipeline is not available yet");
-    return -1;
+    dg_generate_opts o;
+    memset(&o, 0, sizeof o);
+    o.schema = &a->sources;
+    o.queries = &a->queries;
+    o.migrations = a->migrations;
+    o.templates = a->templates;
+    o.out_dir = a->out_dir;
+    o.view.prefix = a->prefix;
+    o.view.singularize = !a->no_singularize;
+    o.view.timestamps = a->timestamps;
+    dg_outputs gen = {0};
+    if (dg_generate(&o, &gen, d) != 0) return -1;
+    size_t dl = strlen(a->out_dir);
+    for (size_t i = 0; i < gen.items.len; i++) {
+        dg_output *g = &gen.items.items[i];
+        /* dg_generate names its outputs out_dir/<file>. */
+        const char *name = g->path;
+        if (!strncmp(name, a->out_dir, dl) && name[dl] == '/') name += dl + 1;
+        dg_check_file *f = DG_VEC_ADD(out);
+        f->name = dg_xstrdup(name);
+        f->data = g->data;
+        f->len = g->len;
+        g->data = NULL;
+    }
+    dg_outputs_free(&gen);
+    return 0;
 }
 
 void dg_check_files_free(dg_check_files *f)

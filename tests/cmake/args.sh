@@ -2,7 +2,7 @@
 # names the problem: a missing TARGET/PREFIX/SCHEMA, an unknown keyword, an
 # input that does not exist, a TARGET that is not a target.  A good call puts every input file (also each
 # file of an input folder) into the command's dependencies.
-source "$(dirname "$0")/lib.sh" "$@"
+source "$(dirname "$0")/lib.sh" "$1"; shift
 dir="$WORK/args"
 rm -rf "$dir" && mkdir -p "$dir/src/q" "$dir/src/m"
 echo 'CREATE TABLE t (id INTEGER PRIMARY KEY);' > "$dir/src/schema.sql"

@@ -1,5 +1,5 @@
 # Installs this build tree into $PREFIX (the fixture of the package tests).
-source "$(dirname "$0")/lib.sh" "$@"
+source "$(dirname "$0")/lib.sh" "$1"; shift
 rm -rf "$PREFIX"
 cmake --install "$BUILD_DIR" --prefix "$PREFIX" >/dev/null
 for f in lib/cmake/dalgen/dalgenConfig.cmake lib/cmake/dalgen/dalgenConfigVersion.cmake \

@@ -1,11 +1,10 @@
-# lib.sh - helpers of the cmake.* test scripts (sourced).
-# env.sh (written by tests/cmake/CMakeLists.txt) sets DALGEN, SOURCE_DIR,
-# BUILD_DIR, TESTS_DIR, WORK, PREFIX and the array SUB_ARGS (compiler, build
-# type and sanitizer flags for sub-projects).
+# lib.sh - helpers of the cmake.* test scripts, sourced with the path of
+# env.sh (written by tests/cmake/CMakeLists.txt), which sets DALGEN,
+# SOURCE_DIR, BUILD_DIR, TESTS_DIR, WORK, PREFIX and the array SUB_ARGS
+# (compiler, build type and sanitizer flags for sub-projects).
 set -euo pipefail
 # shellcheck source=/dev/null
 source "$1"
-shift
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 mtime() { stat -c %.9Y "$1"; }

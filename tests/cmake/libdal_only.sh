@@ -3,7 +3,7 @@
 # in the package).  examples/checked-in builds against that prefix and runs;
 # with DALGEN_EXECUTABLE set to this build's dalgen, its own ctest (dalgen
 # check + run) passes.
-source "$(dirname "$0")/lib.sh" "$@"
+source "$(dirname "$0")/lib.sh" "$1"; shift
 dir="$WORK/libdal-only"
 rm -rf "$dir" && mkdir -p "$dir"
 configure_build "$SOURCE_DIR" "$dir/dalgen-build" Ninja -DDALGEN_BUILD_GENERATOR=OFF \

@@ -2,7 +2,7 @@
 # compiled with `pkg-config --cflags --libs dal` against the installed
 # prefix links to libdal.so and runs; with only libdal.a installed it links
 # statically with `--static` and runs.
-source "$(dirname "$0")/lib.sh" "$@"
+source "$(dirname "$0")/lib.sh" "$1"; shift
 dir="$WORK/pkgconfig"
 rm -rf "$dir" && mkdir -p "$dir"
 cc=$(grep -m1 '^CMAKE_C_COMPILER:' "$BUILD_DIR/CMakeCache.txt" | cut -d= -f2)

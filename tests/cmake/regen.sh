@@ -4,7 +4,7 @@
 #   add a column           -> notes.h/notes.c regenerated, both objects rebuilt
 #   edit a query           -> notes.c regenerated and recompiled
 #   new file in QUERIES/   -> noticed (CONFIGURE_DEPENDS), its function appears
-source "$(dirname "$0")/lib.sh" "$@"
+source "$(dirname "$0")/lib.sh" "$1"; shift
 gen=$1
 dir="$WORK/regen-${gen// /_}"
 fresh_copy "$TESTS_DIR/consumer" "$dir/src"
