@@ -232,13 +232,14 @@ static void read_table(qv *v, json_t *reads, const dg_table *t, int col0, const 
         const dg_column *c = &t->columns.items[i];
         if (c->hidden) continue;
         const char *f = dg_names_field(v->names, t->name, c->name);
-        dg_ctype ct = dg_ctype_of_column(c);
+        dg_ctype ct = dg_ctype_of_column(t, c);
         bool rowid = dg_table_has_rowid_alias(t) && dg_table_pk_column(t, 1) == (int)i;
         bool nullable = !c->not_null && !rowid && !(t->without_rowid && c->pk);
         char *lhs = dg_xprintf("%s%s", base, f);
         char *has = dg_xprintf("%shas_%s", base, f);
-        bool default_flag = is_scalar(ct) && !nullable && c->default_sql;
-        char *s = read_stmt(ct, nullable, col0 + (int)i, c->name, lhs, nullable || default_flag ? has : NULL);
+        bool readonly = c->generated != DG_GEN_NONE || c->hidden;
+        bool flag = is_scalar(ct) && !rowid && !c->pk && (nullable || (c->default_sql && !readonly));
+        char *s = read_stmt(ct, flag, col0 + (int)i, c->name, lhs, flag ? has : NULL);
         json_array_append_new(reads, json_pack("{s:s}", "stmt", s));
         free(s);
         free(lhs);

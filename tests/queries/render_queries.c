@@ -40,12 +40,14 @@ static void table_structs(dg_buf *b, const dg_schema *s, dg_names *n)
         for (size_t i = 0; i < tab->columns.len; i++) {
             const dg_column *c = &tab->columns.items[i];
             if (c->hidden) continue;
-            dg_ctype ct = dg_ctype_of_column(c);
+            dg_ctype ct = dg_ctype_of_column(tab, c);
             bool rowid = dg_table_has_rowid_alias(tab) && dg_table_pk_column(tab, 1) == (int)i;
             bool scalar = ct == DG_CT_INT64 || ct == DG_CT_DOUBLE || ct == DG_CT_BOOL;
             bool nullable = !c->not_null && !rowid && !(tab->without_rowid && c->pk);
             const char *f = dg_names_field(n, tab->name, c->name);
-            if (scalar && (nullable || c->default_sql)) dg_buf_printf(b, "    bool has_%s;\n", f);
+            bool readonly = c->generated != DG_GEN_NONE || c->hidden;
+            if (scalar && !rowid && !c->pk && (nullable || (c->default_sql && !readonly)))
+                dg_buf_printf(b, "    bool has_%s;\n", f);
             dg_buf_printf(b, "    %s%s;\n", ctype(ct), f);
         }
         dg_buf_printf(b, "} %s;\n\n", sn);

@@ -40,7 +40,7 @@ void dg_qtable_cols(const dg_table *t, dg_qcols *out)
 {
     for (size_t i = 0; i < t->columns.len; i++) {
         const dg_column *col = &t->columns.items[i];
-        dg_qtype ty = {dg_ctype_of_column(col), !(col->not_null || rowid_alias(t, (int)i))};
+        dg_qtype ty = {dg_ctype_of_column(t, col), !(col->not_null || rowid_alias(t, (int)i))};
         /* a WITHOUT ROWID table's primary key is NOT NULL */
         if (t->without_rowid && col->pk) ty.nullable = false;
         dg_qcols_push(out, col->name, ty, t, (int)i);

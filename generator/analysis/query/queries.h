@@ -98,12 +98,14 @@ struct dg_query_set {
     dg_strings files;           /* the query files read (dg_loc.file points here) */
 };
 
-/* The C type of a declared SQL type, as the table structs use
- * (BOOL/BOOLEAN -> bool, DATE/DATETIME/TIMESTAMP -> text, NUMERIC/DECIMAL ->
- * double, no type or ANY -> dal_value, then SQLite's affinity rules). */
+/* The C type of a declared SQL type, as the table structs use (a type
+ * containing BOOL -> bool, DATE or TIME -> text, no type or ANY ->
+ * dal_value, then SQLite's affinity: INTEGER -> int64, TEXT -> text,
+ * REAL/NUMERIC -> double, BLOB -> dal_blob). */
 dg_ctype dg_ctype_of_decl(const char *decltype);
-/* The C type of a column, honouring `-- @type`. */
-dg_ctype dg_ctype_of_column(const dg_column *c);
+/* The C type of column c of table t (t may be NULL), honouring `-- @type`
+ * and the untyped columns of fts and rtree virtual tables. */
+dg_ctype dg_ctype_of_column(const dg_table *t, const dg_column *c);
 const char *dg_ctype_name(dg_ctype c);   /* "int64", "double", "text", "blob", "bool", "value" */
 
 #endif

@@ -34,8 +34,7 @@ static int q__q_insert_returning_all_read(dal_db *db, sqlite3_stmt *st, q_user *
     if ((rc = dal_read_int64(db, st, 0, "id", &out->id)) != DAL_OK) return rc;
     if ((rc = dal_read_text(db, st, 1, "email", arena, &out->email)) != DAL_OK) return rc;
     if ((rc = dal_read_text(db, st, 2, "name", arena, &out->name)) != DAL_OK) return rc;
-    if ((rc = dal_read_int64(db, st, 3, "visits", &out->visits)) != DAL_OK) return rc;
-    out->has_visits = true;
+    if ((rc = dal_read_int64_null(db, st, 3, "visits", &out->has_visits, &out->visits)) != DAL_OK) return rc;
     return DAL_OK;
 }
 
@@ -121,8 +120,7 @@ static int q__q_delete_returning_read(dal_db *db, sqlite3_stmt *st, q_user *out,
     if ((rc = dal_read_int64(db, st, 0, "id", &out->id)) != DAL_OK) return rc;
     if ((rc = dal_read_text(db, st, 1, "email", arena, &out->email)) != DAL_OK) return rc;
     if ((rc = dal_read_text(db, st, 2, "name", arena, &out->name)) != DAL_OK) return rc;
-    if ((rc = dal_read_int64(db, st, 3, "visits", &out->visits)) != DAL_OK) return rc;
-    out->has_visits = true;
+    if ((rc = dal_read_int64_null(db, st, 3, "visits", &out->has_visits, &out->visits)) != DAL_OK) return rc;
     return DAL_OK;
 }
 
