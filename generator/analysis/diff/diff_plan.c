@@ -285,6 +285,6 @@ char *dg_plan_sql(const dg_plan *p, const char *header)
     dg_buf b = DG_BUF_INIT;
     if (header) dg_buf_puts(&b, header);
     for (size_t i = 0; i < p->stmts.len; i++)
-        dg_buf_printf(&b, "%s%s\n", b.len ? "\n" : "", p->stmts.items[i]);
+        dg_buf_printf(&b, "%s%s\n", i ? "\n" : "", p->stmts.items[i]);
     return dg_buf_steal(&b);
 }

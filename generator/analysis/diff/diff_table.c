@@ -347,6 +347,30 @@ static void emit_rebuild(dd_ctx *c, dd_pair *pr)
     free(tmp);
 }
 
+/* The column's annotations that its definition text does not hold yet
+ * (a trailing `-- @key` after the last column lies outside it), appended as
+ * block comments so that they survive in the database's schema. */
+static char *with_annotations(char *def, const dg_column *col)
+{
+    dg_buf b = DG_BUF_INIT;
+    dg_buf_puts(&b, def ? def : "");
+    for (size_t i = 0; i < col->annotations.len; i++) {
+        const dg_annotation *a = &col->annotations.items[i];
+        char *key = dg_xprintf("@%s", a->key);
+        if (!def || !strstr(def, key)) {
+            dg_buf_printf(&b, " /* %s%s", key, *a->value ? " " : "");
+            for (const char *v = a->value; *v; v++) {   /* a value must not close the comment */
+                dg_buf_putc(&b, *v);
+                if (v[0] == '*' && v[1] == '/') dg_buf_putc(&b, ' ');
+            }
+            dg_buf_puts(&b, " */");
+        }
+        free(key);
+    }
+    free(def);
+    return dg_buf_steal(&b);
+}
+
 /* Native ALTER TABLE: RENAME COLUMN, DROP COLUMN, ADD COLUMN. */
 static void emit_native(dd_ctx *c, dd_pair *pr)
 {
@@ -366,7 +390,7 @@ static void emit_native(dd_ctx *c, dd_pair *pr)
     }
     for (size_t i = 0; i < n->columns.len; i++) {
         if (pr->col_map[i] >= 0) continue;
-        char *def = dd_column_def(n->sql, n->columns.items[i].name);
+        char *def = with_annotations(dd_column_def(n->sql, n->columns.items[i].name), &n->columns.items[i]);
         dd_stmt(c, "ALTER TABLE %s ADD COLUMN %s;", qn, def);
         free(def);
     }

@@ -1,4 +1,4 @@
-ALTER TABLE "users" ADD COLUMN email TEXT;
+ALTER TABLE "users" ADD COLUMN email TEXT /* @format email */;
 
 ALTER TABLE "users" ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
 

@@ -1,0 +1,129 @@
+#!/bin/sh
+# migrate.cli: dalgen diff / migrate new|hash|apply|status|down end to end,
+# with exit codes and messages.   usage: cli.sh DALGEN SCRATCH_DIR
+set -u
+DALGEN=$1
+T=$2
+rm -rf "$T" && mkdir -p "$T" && cd "$T" || exit 1
+fails=0
+check() {   # check DESCRIPTION COMMAND...: the command must succeed
+    d=$1; shift
+    if "$@"; then :; else echo "FAIL: $d"; fails=$((fails + 1)); fi
+}
+expect_rc() {   # expect_rc RC DESCRIPTION COMMAND...
+    want=$1; d=$2; shift 2
+    "$@" >out.txt 2>err.txt; rc=$?
+    if [ "$rc" != "$want" ]; then
+        echo "FAIL: $d: exit $rc, expected $want"; cat out.txt err.txt; fails=$((fails + 1))
+    fi
+}
+
+cat > v1.sql <<'SQL'
+CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE);
+SQL
+cat > v2.sql <<'SQL'
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL DEFAULT '' -- @format text
+);
+CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users(id) ON DELETE CASCADE, title TEXT);
+CREATE INDEX posts_user ON posts(user_id);
+SQL
+cat > v3.sql <<'SQL'
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL DEFAULT '' -- @format text
+);
+SQL
+
+# diff
+expect_rc 0 "diff of equal schemas" "$DALGEN" diff --from v1.sql --to v1.sql --exit-code
+check "equal schemas print nothing" test ! -s out.txt
+expect_rc 3 "diff --exit-code with differences" "$DALGEN" diff --from v1.sql --to v2.sql --exit-code
+check "diff prints ADD COLUMN" grep -q 'ALTER TABLE "users" ADD COLUMN name' out.txt
+check "annotations become block comments" grep -q '/\* @format text \*/' out.txt
+expect_rc 0 "diff from empty" "$DALGEN" diff --from empty --to v1.sql
+check "diff from empty creates the table" grep -q 'CREATE TABLE users' out.txt
+expect_rc 0 "diff --down" "$DALGEN" diff --from v1.sql --to v2.sql --down --allow-destructive
+check "down drops the new table" grep -q 'DROP TABLE "posts"' out.txt
+expect_rc 1 "destructive diff is refused" "$DALGEN" diff --from v2.sql --to v3.sql
+check "refusal names its code" grep -q '^error: \[DROP_TABLE\] table posts is dropped' err.txt
+check "a refused diff prints no SQL" test ! -s out.txt
+expect_rc 0 "--allow-destructive" "$DALGEN" diff --from v2.sql --to v3.sql --allow-destructive
+check "allowed destructive change is a warning" grep -q '^warning: \[DROP_TABLE\]' err.txt
+expect_rc 2 "diff without --to is a usage error" "$DALGEN" diff --from v1.sql
+
+# migrate new
+expect_rc 0 "migrate new init" "$DALGEN" migrate new init --dir mig v1.sql
+check "up file written" test -f mig/0001_init.up.sql
+check "down file written" test -f mig/0001_init.down.sql
+check "dalgen.sum written" grep -q '^0001_init.up.sql [0-9a-f]\{64\}$' mig/dalgen.sum
+check "files hold no transaction" sh -c '! grep -qiE "^(BEGIN|COMMIT|PRAGMA foreign_keys)" mig/*.sql'
+expect_rc 0 "migrate new without changes" "$DALGEN" migrate new again --dir mig v1.sql
+check "nothing written without changes" test ! -f mig/0002_again.up.sql
+expect_rc 0 "migrate new posts" "$DALGEN" migrate new posts --dir mig --schema v2.sql
+check "second migration numbered 0002" test -f mig/0002_posts.up.sql
+expect_rc 1 "destructive migrate new is refused" "$DALGEN" migrate new drop_posts --dir mig v3.sql
+check "refusal code" grep -q '^error: \[DROP_TABLE\]' err.txt
+check "refused migration writes nothing" test ! -f mig/0003_drop_posts.up.sql
+expect_rc 0 "destructive migrate new allowed" "$DALGEN" migrate new drop_posts --dir mig v3.sql --allow-destructive
+check "down says it cannot restore rows" grep -q 'WARNING: the down migration re-creates table posts but cannot restore its rows' mig/0003_drop_posts.down.sql
+
+# diff from a migrations folder (replayed) against the schema: empty
+expect_rc 0 "folder replay equals schema" "$DALGEN" diff --from mig --to v3.sql --exit-code
+
+# apply / status / down
+expect_rc 0 "apply to 2" "$DALGEN" migrate apply --db app.db --dir mig --to 2
+check "apply reports count" grep -q 'applied 2 migrations' out.txt
+sqlite3 app.db "INSERT INTO users (email) VALUES ('a@x'); INSERT INTO posts (user_id, title) VALUES (1, 't');"
+expect_rc 0 "status" "$DALGEN" migrate status --db app.db --dir mig
+check "status shows current 2" grep -q '^current: 2$' out.txt
+check "status lists the pending one" grep -q 'pending 0003_drop_posts' out.txt
+expect_rc 0 "apply rest with backup" "$DALGEN" migrate apply --db app.db --dir mig --backup backup.db
+check "backup written" test -s backup.db
+check "backup is at version 2" test "$(sqlite3 backup.db 'SELECT max(id) FROM _dal_migrations')" = 2
+check "posts dropped" test "$(sqlite3 app.db "SELECT count(*) FROM sqlite_schema WHERE name = 'posts'")" = 0
+check "users kept" test "$(sqlite3 app.db 'SELECT email FROM users')" = "a@x"
+expect_rc 0 "down one step" "$DALGEN" migrate down --db app.db --dir mig --steps 1
+check "posts back after down" test "$(sqlite3 app.db "SELECT count(*) FROM sqlite_schema WHERE name = 'posts'")" = 1
+expect_rc 0 "down to 0" "$DALGEN" migrate down --db app.db --dir mig --to 0
+check "history empty after down to 0" test "$(sqlite3 app.db 'SELECT count(*) FROM _dal_migrations')" = 0
+check "users gone after down to 0" test "$(sqlite3 app.db "SELECT count(*) FROM sqlite_schema WHERE name = 'users'")" = 0
+expect_rc 0 "apply all again" "$DALGEN" migrate apply --db app.db --dir mig
+check "at version 3" test "$(sqlite3 app.db 'SELECT max(id) FROM _dal_migrations')" = 3
+
+# an edited migration stops everything and is named
+cp mig/0002_posts.up.sql saved.sql
+echo "-- edited" >> mig/0002_posts.up.sql
+expect_rc 1 "edited migration refused" "$DALGEN" migrate apply --db app.db --dir mig
+check "edited file named" grep -q '0002_posts.up.sql was edited' err.txt
+cp saved.sql mig/0002_posts.up.sql
+
+# a hand-written file with a transaction is refused by the runner
+mkdir hand
+printf 'BEGIN;\nCREATE TABLE x (id INTEGER);\nCOMMIT;\n' > hand/0001_x.up.sql
+expect_rc 0 "migrate hash" "$DALGEN" migrate hash --dir hand
+expect_rc 1 "a file with BEGIN is refused" "$DALGEN" migrate apply --db hand.db --dir hand
+check "refusal explains the runner owns transactions" grep -q 'belong to the migration runner' err.txt
+check "nothing ran" test "$(sqlite3 hand.db "SELECT count(*) FROM sqlite_schema WHERE name = 'x'")" = 0
+
+# baseline: an existing database without history
+sqlite3 base.db < v1.sql
+expect_rc 0 "baseline 1" "$DALGEN" migrate apply --db base.db --dir mig --baseline 1
+check "baselined database reaches 3" test "$(sqlite3 base.db 'SELECT group_concat(id) FROM _dal_migrations')" = "1,2,3"
+
+# a migration that breaks a foreign key is rolled back whole
+mkdir fk
+printf 'CREATE TABLE p (id INTEGER PRIMARY KEY);\nCREATE TABLE c (id INTEGER PRIMARY KEY, p INTEGER REFERENCES p(id));\n' > fk/0001_a.up.sql
+printf 'INSERT INTO p VALUES (1);\nINSERT INTO c VALUES (1, 1);\n' > fk/0002_rows.up.sql
+printf 'DELETE FROM p;\n' > fk/0003_break.up.sql
+expect_rc 0 "hash fk" "$DALGEN" migrate hash --dir fk
+expect_rc 1 "fk violation refused" "$DALGEN" migrate apply --db fk.db --dir fk
+check "fk message" grep -q 'would break a foreign key' err.txt
+check "fk db at version 2" test "$(sqlite3 fk.db 'SELECT max(id) FROM _dal_migrations')" = 2
+check "parent row kept" test "$(sqlite3 fk.db 'SELECT count(*) FROM p')" = 1
+
+echo "migrate.cli: $fails failed"
+[ "$fails" = 0 ]
