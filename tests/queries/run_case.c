@@ -92,11 +92,18 @@ int main(int argc, char **argv)
     }
     fclose(errs);
     /* diagnostics name files relative to the case folder */
-    size_t dl = strlen(dir);
-    for (char *line = strtok(errbuf, "\n"); line; line = strtok(NULL, "\n")) {
-        if (!strncmp(line, dir, dl) && line[dl] == '/') line += dl + 1;
-        dg_buf_printf(&out, "%s\n", line);
+    char *prefix = dg_xprintf("%s/", dir);
+    size_t pl = strlen(prefix);
+    for (const char *p = errbuf; p && *p;) {
+        const char *hit = strstr(p, prefix);
+        if (!hit) {
+            dg_buf_puts(&out, p);
+            break;
+        }
+        dg_buf_append(&out, p, (size_t)(hit - p));
+        p = hit + pl;
     }
+    free(prefix);
     free(errbuf);
     int rc = 0;
     if (update) {

@@ -1,0 +1,6 @@
+-- functions declared in a.sql are known here too
+-- name: Loud :many
+SELECT shout(body) AS body FROM notes;
+
+-- name: get_note :one
+SELECT body FROM notes WHERE id = ?;
