@@ -2,5 +2,5 @@
 -- name: Loud :many
 SELECT shout(body) AS body FROM notes;
 
--- name: get_note :one
+-- name: NoteBody :one
 SELECT body FROM notes WHERE id = ?;

@@ -1,0 +1,2 @@
+-- name: get_note :one
+SELECT body FROM notes WHERE id = ?;
