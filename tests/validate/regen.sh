@@ -14,9 +14,4 @@ mkdir -p "$here/rules/expected"
     mozilla-places/create_v17_db.sql chinook/Chinook_Sqlite.sql \
     sqlc-examples/booktest/sqlite/schema.sql sqlc-examples/ondeck/sqlite/schema \
     > "$here/corpus_checks.expected"
-if [ -d "$here/golden" ]; then
-    for case in "$here"/golden/*/; do
-        rm -rf "$case/expected"
-        "$build/generator/dalgen" generate "$case/schema.sql" --prefix "$(basename "$case")" --out "$case/expected"
-    done
-fi
+sh "$here/golden_test.sh" "$build/generator/dalgen" "$here/rules/schema.sql" acct "$here/rules/generated" --update

@@ -11,9 +11,9 @@
 
 #include "acct.h"
 
-static acct_accounts valid_row(void)
+static acct_account valid_row(void)
 {
-    acct_accounts r;
+    acct_account r;
     memset(&r, 0, sizeof r);
     r.email = "ann@example.com";
     r.name = "\xc3\x89lodie";
@@ -29,9 +29,9 @@ static acct_accounts valid_row(void)
     r.age = 34;
     r.has_score = true;
     r.score = 99.5;
-    r.status = ACCT_ACCOUNTS_STATUS_ACTIVE;
+    r.status = ACCT_ACCOUNT_STATUS_ACTIVE;
     r.has_plan = true;
-    r.plan = ACCT_ACCOUNTS_PLAN_PRO_PLUS;
+    r.plan = ACCT_ACCOUNT_PLAN_PRO_PLUS;
     r.avatar.data = "\x89PNG";
     r.avatar.len = 4;
     r.title = "Dr";
@@ -43,11 +43,11 @@ static acct_accounts valid_row(void)
 }
 
 /* Validates and checks that the only violation is (field, rule). */
-static void only(const acct_accounts *r, const char *field, const char *rule, const char *message)
+static void only(const acct_account *r, const char *field, const char *rule, const char *message)
 {
     dal_errors e = DAL_ERRORS_INIT;
-    assert_int_equal(acct_accounts_validate(r, &e), DAL_INVALID);
-    assert_int_equal(acct_accounts_validate(r, NULL), DAL_INVALID);
+    assert_int_equal(acct_account_validate(r, &e), DAL_INVALID);
+    assert_int_equal(acct_account_validate(r, NULL), DAL_INVALID);
     if (dal_errors_count(&e) != 1) {
         for (size_t i = 0; i < dal_errors_count(&e); i++) print_message("%s\n", dal_errors_get(&e, i)->message);
     }
@@ -63,20 +63,20 @@ static void only(const acct_accounts *r, const char *field, const char *rule, co
 static void valid_row_passes(void **state)
 {
     (void)state;
-    acct_accounts r = valid_row();
+    acct_account r = valid_row();
     dal_errors e = DAL_ERRORS_INIT;
-    assert_int_equal(acct_accounts_validate(&r, &e), DAL_OK);
+    assert_int_equal(acct_account_validate(&r, &e), DAL_OK);
     assert_int_equal(dal_errors_count(&e), 0);
-    assert_int_equal(acct_accounts_validate(&r, NULL), DAL_OK);
+    assert_int_equal(acct_account_validate(&r, NULL), DAL_OK);
     /* NULL in nullable columns, unset defaults: still valid. */
-    acct_accounts m;
+    acct_account m;
     memset(&m, 0, sizeof m);
     m.email = "a@b.cd";
     m.name = "";
-    m.status = ACCT_ACCOUNTS_STATUS_CLOSED;
+    m.status = ACCT_ACCOUNT_STATUS_CLOSED;
     m.ratio = 1;
     m.kind = "k";   /* typeof(NULL) is 'null': CHECK (typeof(kind) = 'text') needs a value */
-    assert_int_equal(acct_accounts_validate(&m, &e), DAL_OK);
+    assert_int_equal(acct_account_validate(&m, &e), DAL_OK);
     m.kind = NULL;
     only(&m, "kind", DAL_RULE_CHECK, "accounts.kind: must satisfy CHECK (typeof(kind) = 'text')");
     dal_errors_free(&e);
@@ -85,7 +85,7 @@ static void valid_row_passes(void **state)
 static void not_null_and_nan(void **state)
 {
     (void)state;
-    acct_accounts r = valid_row();
+    acct_account r = valid_row();
     r.email = NULL;
     only(&r, "email", DAL_RULE_NOT_NULL, "accounts.email: must not be NULL");
     r = valid_row();
@@ -100,17 +100,17 @@ static void not_null_and_nan(void **state)
 static void lengths_count_characters(void **state)
 {
     (void)state;
-    acct_accounts r = valid_row();
+    acct_account r = valid_row();
     r.name = "\xc3\x89\xc3\x89\xc3\x89\xc3\x89\xc3\x89\xc3\x89\xc3\x89\xc3\x89\xc3\x89\xc3\x89";   /* 10 characters, 20 bytes */
     dal_errors e = DAL_ERRORS_INIT;
-    assert_int_equal(acct_accounts_validate(&r, &e), DAL_OK);
+    assert_int_equal(acct_account_validate(&r, &e), DAL_OK);
     r.name = "abcdefghijk";
     only(&r, "name", DAL_RULE_MAX_LENGTH, "accounts.name: must be at most 10 characters");
     r = valid_row();
     r.nick = "a";
     only(&r, "nick", DAL_RULE_LENGTH, "accounts.nick: must be 2 to 20 characters");
     r.nick = "\xf0\x9f\x98\x80\xf0\x9f\x98\x80";   /* 2 characters */
-    assert_int_equal(acct_accounts_validate(&r, &e), DAL_OK);
+    assert_int_equal(acct_account_validate(&r, &e), DAL_OK);
     r = valid_row();
     r.avatar.len = 17;
     r.avatar.data = "01234567890123456";
@@ -121,7 +121,7 @@ static void lengths_count_characters(void **state)
 static void invalid_utf8_is_reported_once(void **state)
 {
     (void)state;
-    acct_accounts r = valid_row();
+    acct_account r = valid_row();
     r.name = "abc\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8";   /* 11 bytes, not UTF-8: no length verdict */
     only(&r, "name", DAL_RULE_UTF8, "accounts.name: must be valid UTF-8");
     r = valid_row();
@@ -133,34 +133,34 @@ static void formats_and_patterns(void **state)
 {
     (void)state;
     static const struct { size_t off; const char *bad, *field, *msg; } cases[] = {
-        {offsetof(acct_accounts, email), "ann@", "email", "accounts.email: must be a valid email address"},
-        {offsetof(acct_accounts, website), "example.com", "website", "accounts.website: must be a valid URL"},
-        {offsetof(acct_accounts, uid), "0190a6f2", "uid", "accounts.uid: must be a valid UUID"},
-        {offsetof(acct_accounts, born), "1990-02-30", "born", "accounts.born: must be a date (YYYY-MM-DD)"},
-        {offsetof(acct_accounts, wakes), "25:00", "wakes", "accounts.wakes: must be a time (HH:MM[:SS[.fff]])"},
-        {offsetof(acct_accounts, seen), "2024-05-01", "seen", "accounts.seen: must be a date and time (ISO 8601)"},
-        {offsetof(acct_accounts, prefs), "{theme: 1}", "prefs", "accounts.prefs: must be valid JSON"},
+        {offsetof(acct_account, email), "ann@", "email", "accounts.email: must be a valid email address"},
+        {offsetof(acct_account, website), "example.com", "website", "accounts.website: must be a valid URL"},
+        {offsetof(acct_account, uid), "0190a6f2", "uid", "accounts.uid: must be a valid UUID"},
+        {offsetof(acct_account, born), "1990-02-30", "born", "accounts.born: must be a date (YYYY-MM-DD)"},
+        {offsetof(acct_account, wakes), "25:00", "wakes", "accounts.wakes: must be a time (HH:MM[:SS[.fff]])"},
+        {offsetof(acct_account, seen), "2024-05-01", "seen", "accounts.seen: must be a date and time (ISO 8601)"},
+        {offsetof(acct_account, prefs), "{theme: 1}", "prefs", "accounts.prefs: must be valid JSON"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        acct_accounts r = valid_row();
+        acct_account r = valid_row();
         memcpy((char *)&r + cases[i].off, &cases[i].bad, sizeof(const char *));
         only(&r, cases[i].field, DAL_RULE_FORMAT, cases[i].msg);
     }
-    acct_accounts r = valid_row();
+    acct_account r = valid_row();
     r.code = "abc-1234";
     only(&r, "code", DAL_RULE_PATTERN, "accounts.code: must match the pattern ^[A-Z]{3}-[0-9]{4}$");
     r.code = "XYZ-0000";
-    assert_int_equal(acct_accounts_validate(&r, NULL), DAL_OK);
+    assert_int_equal(acct_account_validate(&r, NULL), DAL_OK);
 }
 
 static void min_and_max(void **state)
 {
     (void)state;
-    acct_accounts r = valid_row();
+    acct_account r = valid_row();
     r.age = 17;
     only(&r, "age", DAL_RULE_MIN, "accounts.age: must be at least 18");
     r.age = 18;
-    assert_int_equal(acct_accounts_validate(&r, NULL), DAL_OK);
+    assert_int_equal(acct_account_validate(&r, NULL), DAL_OK);
     r = valid_row();
     r.score = 100.5;
     only(&r, "score", DAL_RULE_MAX, "accounts.score: must be at most 100");
@@ -169,7 +169,7 @@ static void min_and_max(void **state)
 static void compiled_checks(void **state)
 {
     (void)state;
-    acct_accounts r = valid_row();
+    acct_account r = valid_row();
     r.title = "   ";
     only(&r, "title", DAL_RULE_CHECK, "accounts.title: must satisfy CHECK (trim(title) <> '')");
     r = valid_row();
@@ -179,11 +179,11 @@ static void compiled_checks(void **state)
     r.tags = "a b";
     only(&r, "tags", DAL_RULE_CHECK, "accounts.tags: must satisfy CHECK (tags IS NULL OR tags LIKE '%,%' OR tags NOT LIKE '% %')");
     r.tags = "A B,C";   /* LIKE '%,%' */
-    assert_int_equal(acct_accounts_validate(&r, NULL), DAL_OK);
+    assert_int_equal(acct_account_validate(&r, NULL), DAL_OK);
     r = valid_row();
     r.has_verified = true;
     r.verified = true;
-    assert_int_equal(acct_accounts_validate(&r, NULL), DAL_OK);
+    assert_int_equal(acct_account_validate(&r, NULL), DAL_OK);
     r = valid_row();
     r.age = 151;
     only(&r, "age", DAL_RULE_CHECK, "accounts.age: must satisfy CHECK (age BETWEEN 0 AND 150)");
@@ -193,25 +193,25 @@ static void compiled_checks(void **state)
     /* lower() is not compiled: the database alone refuses 'X'. */
     r = valid_row();
     r.note = "X";
-    assert_int_equal(acct_accounts_validate(&r, NULL), DAL_OK);
+    assert_int_equal(acct_account_validate(&r, NULL), DAL_OK);
 }
 
 static void unset_columns_read_as_their_default(void **state)
 {
     (void)state;
-    acct_accounts r = valid_row();
-    r.status = ACCT_ACCOUNTS_STATUS_CLOSED;
+    acct_account r = valid_row();
+    r.status = ACCT_ACCOUNT_STATUS_CLOSED;
     r.has_balance = false;   /* DEFAULT 0 */
-    assert_int_equal(acct_accounts_validate(&r, NULL), DAL_OK);
+    assert_int_equal(acct_account_validate(&r, NULL), DAL_OK);
     /* A DEFAULT that is an expression is the database's to check. */
     r.stamp = NULL;
-    assert_int_equal(acct_accounts_validate(&r, NULL), DAL_OK);
+    assert_int_equal(acct_account_validate(&r, NULL), DAL_OK);
     r.stamp = "1999-12-31";
     only(&r, "stamp", DAL_RULE_CHECK, "accounts.stamp: must satisfy CHECK (stamp >= '2000-01-01')");
     r.stamp = NULL;
     r.has_balance = true;
     r.balance = 0.0;
-    assert_int_equal(acct_accounts_validate(&r, NULL), DAL_OK);
+    assert_int_equal(acct_account_validate(&r, NULL), DAL_OK);
     r.balance = 12.5;
     only(&r, "", DAL_RULE_CHECK,
          "accounts: must satisfy CONSTRAINT closed_is_settled CHECK (status <> 'closed' OR balance = 0)");
@@ -222,41 +222,41 @@ static void enums_round_trip(void **state)
     (void)state;
     static const char *names[] = {"active", "suspended", "closed"};
     for (int i = 0; i < 3; i++) {
-        acct_accounts_status s = acct_accounts_status_from_string(names[i]);
+        acct_account_status s = acct_account_status_from_string(names[i]);
         assert_int_equal(s, i + 1);
-        assert_true(acct_accounts_status_is_valid(s));
-        assert_string_equal(acct_accounts_status_to_string(s), names[i]);
+        assert_true(acct_account_status_is_valid(s));
+        assert_string_equal(acct_account_status_to_string(s), names[i]);
     }
-    assert_int_equal(acct_accounts_status_from_string("Active"), ACCT_ACCOUNTS_STATUS_UNKNOWN);
-    assert_int_equal(acct_accounts_status_from_string("deleted"), ACCT_ACCOUNTS_STATUS_UNKNOWN);
-    assert_int_equal(acct_accounts_status_from_string(NULL), ACCT_ACCOUNTS_STATUS_UNKNOWN);
-    assert_null(acct_accounts_status_to_string(ACCT_ACCOUNTS_STATUS_UNKNOWN));
-    assert_null(acct_accounts_status_to_string((acct_accounts_status)42));
-    assert_false(acct_accounts_status_is_valid(ACCT_ACCOUNTS_STATUS_UNKNOWN));
-    assert_string_equal(acct_accounts_plan_to_string(ACCT_ACCOUNTS_PLAN_PRO_PLUS), "pro-plus");
-    assert_int_equal(acct_accounts_plan_from_string("pro-plus"), ACCT_ACCOUNTS_PLAN_PRO_PLUS);
+    assert_int_equal(acct_account_status_from_string("Active"), ACCT_ACCOUNT_STATUS_UNKNOWN);
+    assert_int_equal(acct_account_status_from_string("deleted"), ACCT_ACCOUNT_STATUS_UNKNOWN);
+    assert_int_equal(acct_account_status_from_string(NULL), ACCT_ACCOUNT_STATUS_UNKNOWN);
+    assert_null(acct_account_status_to_string(ACCT_ACCOUNT_STATUS_UNKNOWN));
+    assert_null(acct_account_status_to_string((acct_account_status)42));
+    assert_false(acct_account_status_is_valid(ACCT_ACCOUNT_STATUS_UNKNOWN));
+    assert_string_equal(acct_account_plan_to_string(ACCT_ACCOUNT_PLAN_PRO_PLUS), "pro-plus");
+    assert_int_equal(acct_account_plan_from_string("pro-plus"), ACCT_ACCOUNT_PLAN_PRO_PLUS);
 
-    acct_accounts r = valid_row();
-    r.status = ACCT_ACCOUNTS_STATUS_UNKNOWN;
+    acct_account r = valid_row();
+    r.status = ACCT_ACCOUNT_STATUS_UNKNOWN;
     only(&r, "status", DAL_RULE_ENUM, "accounts.status: must be one of 'active', 'suspended', 'closed'");
     r = valid_row();
-    r.plan = ACCT_ACCOUNTS_PLAN_UNKNOWN;
+    r.plan = ACCT_ACCOUNT_PLAN_UNKNOWN;
     only(&r, "plan", DAL_RULE_ENUM, NULL);
     r.has_plan = false;   /* nullable enum left NULL */
-    assert_int_equal(acct_accounts_validate(&r, NULL), DAL_OK);
+    assert_int_equal(acct_account_validate(&r, NULL), DAL_OK);
 }
 
 static void every_violation_is_reported_in_order(void **state)
 {
     (void)state;
-    acct_accounts r = valid_row();
+    acct_account r = valid_row();
     r.email = NULL;
     r.name = "far too long a name";
     r.code = "nope";
     r.age = 200;
-    r.status = ACCT_ACCOUNTS_STATUS_UNKNOWN;
+    r.status = ACCT_ACCOUNT_STATUS_UNKNOWN;
     dal_errors e = DAL_ERRORS_INIT;
-    assert_int_equal(acct_accounts_validate(&r, &e), DAL_INVALID);
+    assert_int_equal(acct_account_validate(&r, &e), DAL_INVALID);
     static const char *expected[] = {
         "accounts.email: must not be NULL",
         "accounts.name: must be at most 10 characters",
@@ -268,7 +268,7 @@ static void every_violation_is_reported_in_order(void **state)
     for (size_t i = 0; i < 5; i++) assert_string_equal(dal_errors_get(&e, i)->message, expected[i]);
     assert_non_null(dal_errors_find(&e, "code", DAL_RULE_PATTERN));
     /* A second row adds to the same report until it is cleared. */
-    acct_accounts_validate(&r, &e);
+    acct_account_validate(&r, &e);
     assert_int_equal(dal_errors_count(&e), 10);
     dal_errors_clear(&e);
     assert_int_equal(dal_errors_count(&e), 0);

@@ -1,7 +1,7 @@
 /* vgen - renders the validators_h / validators_c templates for a schema, with
- * minimal row structs around them (DESIGN.md's type mapping, struct
- * prefix_<table>, fields named like the columns), so that the validators can
- * be compiled, run and golden-tested on their own.
+ * minimal row structs around them (DESIGN.md's type mapping, dalgen's names),
+ * so that the validators can be compiled, run and golden-tested on their own,
+ * apart from the rest of the generated code.
  *   validate_vgen SCHEMA.sql PREFIX OUT_DIR     writes OUT_DIR/PREFIX.h, .c */
 #include <ctype.h>
 #include <stdio.h>
@@ -10,6 +10,7 @@
 
 #include <jansson.h>
 
+#include "analysis/names.h"
 #include "emit/template.h"
 #include "emit/view_validators.h"
 #include "frontend/sources.h"
@@ -26,7 +27,7 @@ static const char *ctype_of(const dg_column *c)
     }
 }
 
-static json_t *table_view(const char *prefix, const dg_table *t)
+static json_t *table_view(const dg_names *names, const dg_table *t)
 {
     json_t *fields = json_array();
     for (size_t i = 0; i < t->columns.len; i++) {
@@ -34,14 +35,12 @@ static json_t *table_view(const char *prefix, const dg_table *t)
         const char *ct = ctype_of(c);
         bool scalar = strcmp(ct, "const char *") != 0 && strcmp(ct, "dal_blob") != 0;
         bool has = scalar && !c->pk && (!c->not_null || c->default_sql);
-        json_t *f = json_pack("{s:s, s:s, s:s}", "column", c->name, "name", c->name, "ctype", ct);
-        if (has) json_object_set_new(f, "has", json_pack("s+", "has_", c->name));
+        const char *name = dg_names_field(names, t->name, c->name);
+        json_t *f = json_pack("{s:s, s:s, s:s}", "column", c->name, "name", name, "ctype", ct);
+        if (has) json_object_set_new(f, "has", json_pack("s+", "has_", name));
         json_array_append_new(fields, f);
     }
-    char *st = dg_xprintf("%s_%s", prefix, t->name);
-    json_t *v = json_pack("{s:s, s:o}", "struct", st, "fields", fields);
-    free(st);
-    return v;
+    return json_pack("{s:s, s:o}", "struct", dg_names_struct(names, t->name), "fields", fields);
 }
 
 static void struct_def(dg_buf *b, json_t *tv)
@@ -82,10 +81,12 @@ int main(int argc, char **argv)
     dg_schema *s = NULL;
     if (dg_schema_load(&src, &s, &d) != 0) return 1;
     json_t *root = json_pack("{s:[], s:[]}", "tables", "enums");
-    dg_view_opts opts = {prefix, false, false};
+    dg_view_opts opts = {prefix, true, false};
+    dg_names *names = dg_names_build(s, &opts, &d);
+    if (!names) return 1;
     int rc = 0;
     for (size_t i = 0; i < s->tables.len; i++) {
-        json_t *tv = table_view(prefix, &s->tables.items[i]);
+        json_t *tv = table_view(names, &s->tables.items[i]);
         if (dg_view_add_validators(root, tv, s, &s->tables.items[i], &opts, &d) != 0) rc = 1;
         json_array_append_new(json_object_get(root, "tables"), tv);
     }
@@ -121,6 +122,7 @@ int main(int argc, char **argv)
     dg_buf_free(&c);
     dg_tmpl_set_free(set);
     json_decref(root);
+    dg_names_free(names);
     dg_schema_free(s);
     dg_sources_free(&src);
     return rc;

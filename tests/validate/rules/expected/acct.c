@@ -1,57 +1,59 @@
 /* Validators of acct, rendered by validate_vgen; do not edit. */
 #include "acct.h"
 
-const char *acct_accounts_status_to_string(acct_accounts_status v)
+/* ---- Enums and validators ---------------------------------------------- */
+
+const char *acct_account_status_to_string(acct_account_status v)
 {
     switch (v) {
-    case ACCT_ACCOUNTS_STATUS_ACTIVE: return "active";
-    case ACCT_ACCOUNTS_STATUS_SUSPENDED: return "suspended";
-    case ACCT_ACCOUNTS_STATUS_CLOSED: return "closed";
+    case ACCT_ACCOUNT_STATUS_ACTIVE: return "active";
+    case ACCT_ACCOUNT_STATUS_SUSPENDED: return "suspended";
+    case ACCT_ACCOUNT_STATUS_CLOSED: return "closed";
     default: return NULL;
     }
 }
 
-acct_accounts_status acct_accounts_status_from_string(const char *s)
+acct_account_status acct_account_status_from_string(const char *s)
 {
-    if (s == NULL) return ACCT_ACCOUNTS_STATUS_UNKNOWN;
-    if (dal_sql_cmp_text(s, "active", DAL_COLL_BINARY) == 0) return ACCT_ACCOUNTS_STATUS_ACTIVE;
-    if (dal_sql_cmp_text(s, "suspended", DAL_COLL_BINARY) == 0) return ACCT_ACCOUNTS_STATUS_SUSPENDED;
-    if (dal_sql_cmp_text(s, "closed", DAL_COLL_BINARY) == 0) return ACCT_ACCOUNTS_STATUS_CLOSED;
-    return ACCT_ACCOUNTS_STATUS_UNKNOWN;
+    if (s == NULL) return ACCT_ACCOUNT_STATUS_UNKNOWN;
+    if (dal_sql_cmp_text(s, "active", DAL_COLL_BINARY) == 0) return ACCT_ACCOUNT_STATUS_ACTIVE;
+    if (dal_sql_cmp_text(s, "suspended", DAL_COLL_BINARY) == 0) return ACCT_ACCOUNT_STATUS_SUSPENDED;
+    if (dal_sql_cmp_text(s, "closed", DAL_COLL_BINARY) == 0) return ACCT_ACCOUNT_STATUS_CLOSED;
+    return ACCT_ACCOUNT_STATUS_UNKNOWN;
 }
 
-bool acct_accounts_status_is_valid(acct_accounts_status v)
+bool acct_account_status_is_valid(acct_account_status v)
 {
-    return acct_accounts_status_to_string(v) != NULL;
+    return acct_account_status_to_string(v) != NULL;
 }
 
-const char *acct_accounts_plan_to_string(acct_accounts_plan v)
+const char *acct_account_plan_to_string(acct_account_plan v)
 {
     switch (v) {
-    case ACCT_ACCOUNTS_PLAN_FREE: return "free";
-    case ACCT_ACCOUNTS_PLAN_PRO_PLUS: return "pro-plus";
+    case ACCT_ACCOUNT_PLAN_FREE: return "free";
+    case ACCT_ACCOUNT_PLAN_PRO_PLUS: return "pro-plus";
     default: return NULL;
     }
 }
 
-acct_accounts_plan acct_accounts_plan_from_string(const char *s)
+acct_account_plan acct_account_plan_from_string(const char *s)
 {
-    if (s == NULL) return ACCT_ACCOUNTS_PLAN_UNKNOWN;
-    if (dal_sql_cmp_text(s, "free", DAL_COLL_BINARY) == 0) return ACCT_ACCOUNTS_PLAN_FREE;
-    if (dal_sql_cmp_text(s, "pro-plus", DAL_COLL_BINARY) == 0) return ACCT_ACCOUNTS_PLAN_PRO_PLUS;
-    return ACCT_ACCOUNTS_PLAN_UNKNOWN;
+    if (s == NULL) return ACCT_ACCOUNT_PLAN_UNKNOWN;
+    if (dal_sql_cmp_text(s, "free", DAL_COLL_BINARY) == 0) return ACCT_ACCOUNT_PLAN_FREE;
+    if (dal_sql_cmp_text(s, "pro-plus", DAL_COLL_BINARY) == 0) return ACCT_ACCOUNT_PLAN_PRO_PLUS;
+    return ACCT_ACCOUNT_PLAN_UNKNOWN;
 }
 
-bool acct_accounts_plan_is_valid(acct_accounts_plan v)
+bool acct_account_plan_is_valid(acct_account_plan v)
 {
-    return acct_accounts_plan_to_string(v) != NULL;
+    return acct_account_plan_to_string(v) != NULL;
 }
 
-static dal_pattern acct_accounts_code_pattern = DAL_PATTERN_INIT("^[A-Z]{3}-[0-9]{4}$");
+static dal_pattern acct_account_code_pattern = DAL_PATTERN_INIT("^[A-Z]{3}-[0-9]{4}$");
 
 /* Every rule of accounts that C can check: NOT NULL, declared lengths,
  * valid UTF-8, CHECK constraints, enums and annotations. */
-int acct_accounts_validate(const acct_accounts *row, dal_errors *errs)
+int acct_account_validate(const acct_account *row, dal_errors *errs)
 {
     int bad = 0;
     /* Not compiled (the database enforces it): CHECK (lower(note) <> 'x')
@@ -86,7 +88,7 @@ int acct_accounts_validate(const acct_accounts *row, dal_errors *errs)
     if (row->code != NULL && !dal_text_valid_utf8(row->code))
         bad += dal_errors_add(errs, "accounts", "code", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
-    if (row->code != NULL && dal_pattern_match(&acct_accounts_code_pattern, row->code) != 1)
+    if (row->code != NULL && dal_pattern_match(&acct_account_code_pattern, row->code) != 1)
         bad += dal_errors_add(errs, "accounts", "code", DAL_RULE_PATTERN, "%s",
                               "must match the pattern ^[A-Z]{3}-[0-9]{4}$");
     if (row->website != NULL && !dal_text_valid_utf8(row->website))
@@ -134,10 +136,10 @@ int acct_accounts_validate(const acct_accounts *row, dal_errors *errs)
     if (row->has_balance && row->balance != row->balance)
         bad += dal_errors_add(errs, "accounts", "balance", DAL_RULE_NOT_NULL, "%s",
                               "must not be NULL");
-    if (!acct_accounts_status_is_valid(row->status))
+    if (!acct_account_status_is_valid(row->status))
         bad += dal_errors_add(errs, "accounts", "status", DAL_RULE_ENUM, "%s",
                               "must be one of 'active', 'suspended', 'closed'");
-    if (row->has_plan && !acct_accounts_plan_is_valid(row->plan))
+    if (row->has_plan && !acct_account_plan_is_valid(row->plan))
         bad += dal_errors_add(errs, "accounts", "plan", DAL_RULE_ENUM, "%s",
                               "must be one of 'free', 'pro-plus'");
     if (row->avatar.data != NULL && row->avatar.len > 16)
@@ -194,7 +196,7 @@ int acct_accounts_validate(const acct_accounts *row, dal_errors *errs)
     if (dal_sql_or((!row->has_age ? 1 : 0), ((!row->has_score || row->score != row->score) ? 0 : 1)) == 0)
         bad += dal_errors_add(errs, "accounts", "", DAL_RULE_CHECK, "%s",
                               "must satisfy CHECK (age IS NULL OR score IS NOT NULL)");
-    if (dal_sql_or(((acct_accounts_status_to_string(row->status) == NULL) ? -1 : (dal_sql_cmp_text(acct_accounts_status_to_string(row->status), "closed", DAL_COLL_BINARY) != 0)), ((row->has_balance && (row->has_balance ? row->balance : 0.0) != (row->has_balance ? row->balance : 0.0)) ? -1 : (0 == dal_sql_cmp_int_real(0, (row->has_balance ? row->balance : 0.0))))) == 0)
+    if (dal_sql_or(((acct_account_status_to_string(row->status) == NULL) ? -1 : (dal_sql_cmp_text(acct_account_status_to_string(row->status), "closed", DAL_COLL_BINARY) != 0)), ((row->has_balance && (row->has_balance ? row->balance : 0.0) != (row->has_balance ? row->balance : 0.0)) ? -1 : (0 == dal_sql_cmp_int_real(0, (row->has_balance ? row->balance : 0.0))))) == 0)
         bad += dal_errors_add(errs, "accounts", "", DAL_RULE_CHECK, "%s",
                               "must satisfy CONSTRAINT closed_is_settled CHECK (status <> 'closed' OR balance = 0)");
     (void)row;

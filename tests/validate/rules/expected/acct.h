@@ -7,34 +7,36 @@
 
 #include "dal.h"
 
-typedef struct acct_accounts acct_accounts;
+typedef struct acct_account acct_account;
+
+/* ---- Enums and validators ---------------------------------------------- */
 
 /* accounts.status: one of the values of its CHECK (... IN (...)).
- * The database stores the text; text outside the set reads as ACCT_ACCOUNTS_STATUS_UNKNOWN. */
-typedef enum acct_accounts_status {
-    ACCT_ACCOUNTS_STATUS_UNKNOWN = 0,
-    ACCT_ACCOUNTS_STATUS_ACTIVE = 1,
-    ACCT_ACCOUNTS_STATUS_SUSPENDED = 2,
-    ACCT_ACCOUNTS_STATUS_CLOSED = 3,
-} acct_accounts_status;
-const char *acct_accounts_status_to_string(acct_accounts_status v);    /* NULL for ACCT_ACCOUNTS_STATUS_UNKNOWN and values outside the set */
-acct_accounts_status acct_accounts_status_from_string(const char *s);  /* ACCT_ACCOUNTS_STATUS_UNKNOWN for NULL and text outside the set */
-bool acct_accounts_status_is_valid(acct_accounts_status v);
+ * The database stores the text; text outside the set reads as ACCT_ACCOUNT_STATUS_UNKNOWN. */
+typedef enum acct_account_status {
+    ACCT_ACCOUNT_STATUS_UNKNOWN = 0,
+    ACCT_ACCOUNT_STATUS_ACTIVE = 1,
+    ACCT_ACCOUNT_STATUS_SUSPENDED = 2,
+    ACCT_ACCOUNT_STATUS_CLOSED = 3,
+} acct_account_status;
+const char *acct_account_status_to_string(acct_account_status v);    /* NULL for ACCT_ACCOUNT_STATUS_UNKNOWN and values outside the set */
+acct_account_status acct_account_status_from_string(const char *s);  /* ACCT_ACCOUNT_STATUS_UNKNOWN for NULL and text outside the set */
+bool acct_account_status_is_valid(acct_account_status v);
 
 /* accounts.plan: one of the values of its CHECK (... IN (...)).
- * The database stores the text; text outside the set reads as ACCT_ACCOUNTS_PLAN_UNKNOWN. */
-typedef enum acct_accounts_plan {
-    ACCT_ACCOUNTS_PLAN_UNKNOWN = 0,
-    ACCT_ACCOUNTS_PLAN_FREE = 1,
-    ACCT_ACCOUNTS_PLAN_PRO_PLUS = 2,
-} acct_accounts_plan;
-const char *acct_accounts_plan_to_string(acct_accounts_plan v);    /* NULL for ACCT_ACCOUNTS_PLAN_UNKNOWN and values outside the set */
-acct_accounts_plan acct_accounts_plan_from_string(const char *s);  /* ACCT_ACCOUNTS_PLAN_UNKNOWN for NULL and text outside the set */
-bool acct_accounts_plan_is_valid(acct_accounts_plan v);
+ * The database stores the text; text outside the set reads as ACCT_ACCOUNT_PLAN_UNKNOWN. */
+typedef enum acct_account_plan {
+    ACCT_ACCOUNT_PLAN_UNKNOWN = 0,
+    ACCT_ACCOUNT_PLAN_FREE = 1,
+    ACCT_ACCOUNT_PLAN_PRO_PLUS = 2,
+} acct_account_plan;
+const char *acct_account_plan_to_string(acct_account_plan v);    /* NULL for ACCT_ACCOUNT_PLAN_UNKNOWN and values outside the set */
+acct_account_plan acct_account_plan_from_string(const char *s);  /* ACCT_ACCOUNT_PLAN_UNKNOWN for NULL and text outside the set */
+bool acct_account_plan_is_valid(acct_account_plan v);
 
-int acct_accounts_validate(const acct_accounts *row, dal_errors *errs);   /* DAL_OK or DAL_INVALID; errs may be NULL */
+int acct_account_validate(const acct_account *row, dal_errors *errs);   /* DAL_OK or DAL_INVALID; errs may be NULL */
 
-struct acct_accounts {
+struct acct_account {
     int64_t id;
     const char *email;
     const char *name;
@@ -52,9 +54,9 @@ struct acct_accounts {
     double score;
     bool has_balance;
     double balance;
-    acct_accounts_status status;
+    acct_account_status status;
     bool has_plan;
-    acct_accounts_plan plan;
+    acct_account_plan plan;
     dal_blob avatar;
     const char *title;
     const char *country;
