@@ -69,6 +69,12 @@ json_t *dg_view_build(const dg_schema *s, const dg_strings *inputs, const dg_vie
         json_array_append_new(json_object_get(root, "views"), vv);
         rc = dg_view_table_finish(&v, vv, NULL);
     }
+    bool long_sql = false;
+    json_t *st;
+    size_t k;
+    json_array_foreach(json_object_get(root, "stmts"), k, st)
+        long_sql = long_sql || strlen(json_string_value(json_object_get(st, "sql"))) > DG_TMPL_MAX_LITERAL;
+    json_object_set_new(root, "long_sql", json_boolean(long_sql));
     json_object_set_new(root, "stmt_count", json_integer((json_int_t)json_array_size(json_object_get(root, "stmts"))));
     dg_names_free(names);
     if (rc != 0) {

@@ -87,7 +87,7 @@ dg_fkind dg_column_kind(const dg_table *t, const dg_column *c)
         /* untyped columns of the common modules hold one kind of value */
         if (!strcasecmp(t->module, "fts5") || !strcasecmp(t->module, "fts4") ||
             !strcasecmp(t->module, "fts3"))
-            return DG_FK_TEXT;
+            return c->hidden && !strcasecmp(c->name, "rank") ? DG_FK_DOUBLE : DG_FK_TEXT;
         if (!strncasecmp(t->module, "rtree", 5)) return c == &t->columns.items[0] ? DG_FK_INT64 : DG_FK_DOUBLE;
     }
     return dg_decltype_kind(c->type);

@@ -76,6 +76,8 @@ json_t *dg_view_table_begin(dg_vctx *v, const dg_table *t)
                                                  dg_xstrdup("rowid of the virtual table")));
     for (size_t i = 0; i < t->columns.len; i++) {
         const dg_column *c = &t->columns.items[i];
+        /* FTS5's hidden column named like the table holds a cursor handle */
+        if (fts5 && c->hidden && !dg_strcasecmp_ascii(c->name, t->name)) continue;
         dg_fkind k = dg_column_kind(t, c);
         bool rowid_alias = c->pk && dg_table_has_rowid_alias(t);
         bool readonly = c->generated != DG_GEN_NONE || c->hidden;
