@@ -29,7 +29,7 @@ static const char describe_sql[] =
     " SELECT 'foreign key ' || t.name || ' (' || group_concat(f.\"from\", ', ') || ') -> ' || f.\"table\" "
     "        || ' (' || group_concat(IFNULL(f.\"to\", '-'), ', ') || ') on delete ' || f.on_delete "
     "        || ' on update ' || f.on_update "
-    "  FROM t JOIN (SELECT * FROM pragma_foreign_key_list(t.name) ORDER BY id, seq) f GROUP BY t.name, f.id "
+    "  FROM t JOIN pragma_foreign_key_list(t.name) f GROUP BY t.name, f.id "
     " UNION ALL "
     " SELECT type || ' ' || name || ' on ' || tbl_name FROM sqlite_schema WHERE type IN ('view', 'trigger')"
     ") ORDER BY line";
