@@ -81,6 +81,7 @@ typedef struct dg_qsource {
     char *name;               /* qualifier: alias, table or CTE name; NULL for an unnamed subquery */
     dg_qcols cols;
     bool nullable;            /* on the nullable side of an outer join */
+    bool unknown;             /* columns not known (an unknown table-valued function) */
     const dg_table *table;    /* a base table (rowid, embed) */
 } dg_qsource;
 
@@ -123,6 +124,7 @@ struct dg_qctx {
     size_t nparam_nodes;
     int errors;
     dg_qcte_scope *ctes;      /* visible CTEs (innermost first) */
+    bool star_unknown;        /* a * was left unexpanded: result columns come from SQLite */
 };
 
 dg_loc dg_qctx_loc(const dg_qctx *c, size_t offset);

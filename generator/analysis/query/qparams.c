@@ -105,6 +105,7 @@ static void walk_stmt(collect *k, dg_stmt *st)
         walk(k, u->where);
     }
     walk_set(k, &st->set);
+    walk_exprs(k, &st->params);
     walk_from(k, &st->from);
     walk(k, st->where);
     walk_cols(k, &st->returning);

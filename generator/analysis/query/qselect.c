@@ -106,7 +106,7 @@ static size_t add_item(dg_qctx *c, dg_qscope *s, dg_from_item *it, dg_qscope *ou
                 (!dg_strcasecmp_ascii(it->name, "json_each") || !dg_strcasecmp_ascii(it->name, "json_tree")))
                 dg_qparam_hint_named(c, it->func_args.items[i], (dg_qtype){DG_CT_TEXT, false}, "json");
         }
-        function_cols(it->name, &s->srcs.items[s->srcs.len - 1].cols);
+        if (!function_cols(it->name, &s->srcs.items[s->srcs.len - 1].cols)) s->srcs.items[s->srcs.len - 1].unknown = true;
         return 1;
     }
     const dg_qcte_scope *cte = it->schema ? NULL : find_cte(c, it->name);
@@ -123,6 +123,7 @@ static size_t add_item(dg_qctx *c, dg_qscope *s, dg_from_item *it, dg_qscope *ou
     }
     const dg_view *v = dg_schema_view(c->schema, it->name);
     if (v) view_cols(c, v, &s->srcs.items[s->srcs.len - 1].cols);
+    else s->srcs.items[s->srcs.len - 1].unknown = true;
     return 1;
 }
 
@@ -204,6 +205,15 @@ static const dg_qsource *find_source(const dg_qscope *s, const char *name)
 
 static void result_star(dg_qctx *c, dg_qscope *s, const dg_result_col *rc, dg_qcols *out)
 {
+    /* a source whose columns dalgen does not know: leave the * to SQLite
+     * (the result is then typed from SQLite's metadata and @result) */
+    for (size_t i = 0; i < s->srcs.len; i++) {
+        const dg_qsource *src = &s->srcs.items[i];
+        if (src->unknown && (!rc->star_table || (src->name && !dg_strcasecmp_ascii(src->name, rc->star_table)))) {
+            c->star_unknown = true;
+            return;
+        }
+    }
     dg_buf b = DG_BUF_INIT;
     if (rc->star_table) {
         const dg_qsource *src = find_source(s, rc->star_table);

@@ -123,7 +123,7 @@ static void build_fields(dg_qctx *c, sqlite3_stmt *st, const dg_qcols *cols)
     dg_query *q = c->q;
     int n = sqlite3_column_count(st);
     q->ncols = n;
-    bool matched = cols->len == (size_t)n;
+    bool matched = !c->star_unknown && cols->len == (size_t)n;
     for (int i = 0; i < n; i++) {
         const dg_qcol *qc = matched ? &cols->items[i] : NULL;
         const char *colname = sqlite3_column_name(st, i);

@@ -229,6 +229,7 @@ typedef struct dg_stmt {
     dg_order order_by;        /* UPDATE/DELETE ... ORDER BY / LIMIT */
     dg_expr *limit, *offset;
     char *keyword;            /* first keyword, upper-cased (OTHER statements) */
+    dg_exprs params;          /* OTHER statements: their parameters (ATTACH ? AS x) */
     size_t start, end;        /* without the trailing ';' */
 } dg_stmt;
 

@@ -149,7 +149,12 @@ static void parse_other(dg_ps *p, dg_stmt *s)
     for (char *c = kw; *c; c++)
         if (*c >= 'a' && *c <= 'z') *c = (char)(*c - 32);
     s->keyword = kw;
-    while (dg_ps_peek(p, 0).kind != DG_TOK_EOF && !dg_ps_punct(p, 0, ";")) dg_ps_next(p);
+    DG_PLIST(dg_expr *) params = {0};
+    while (dg_ps_peek(p, 0).kind != DG_TOK_EOF && !dg_ps_punct(p, 0, ";")) {
+        if (dg_ps_peek(p, 0).kind == DG_TOK_VARIABLE) DG_PLIST_PUSH(p, &params, dg_parse_expr(p));
+        else dg_ps_next(p);
+    }
+    s->params = (dg_exprs){params.items, params.len};
 }
 
 dg_stmt *dg_parse_statement(dg_ps *p)

@@ -10,3 +10,17 @@ PRAGMA user_version;
 
 -- name: MakeIndex :exec
 CREATE INDEX IF NOT EXISTS kv_v ON kv(v);
+
+-- name: Columns :many
+-- a table-valued function dalgen does not know: * stays, @result types it
+-- @result cid INTEGER NOT NULL
+-- @result name TEXT NOT NULL
+-- @result type TEXT NOT NULL
+-- @result notnull BOOLEAN NOT NULL
+-- @result dflt_value TEXT
+-- @result pk INTEGER NOT NULL
+SELECT * FROM pragma_table_info('kv');
+
+-- name: Attach :exec
+-- @param path TEXT
+ATTACH DATABASE :path AS aux;
