@@ -33,7 +33,9 @@ static int replay(dg_loader *L, sqlite3 *src, size_t fi, dg_loc whole)
         if (!sqlite3_strnicmp(sql, "CREATE VIRTUAL", 14)) dg_strings_push(&vtabs, name);
         L->denied = NULL;
         if (sqlite3_exec(L->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
-            dg_error(L->d, whole, "%s %s: %s", type, name, L->denied ? L->denied : sqlite3_errmsg(L->db));
+            char *msg = dg_one_line(L->denied ? L->denied : sqlite3_errmsg(L->db));
+            dg_error(L->d, whole, "%s %s: %s", type, name, msg);
+            free(msg);
             out = -1;
             break;
         }

@@ -209,14 +209,17 @@ static int run_statement(dg_loader *L, size_t fi, size_t start, size_t end)
             int eo = sqlite3_error_offset(L->db);
             size_t at = eo >= 0 ? (size_t)(p - text) + (size_t)eo
                                : named_token(text, (size_t)(p - text), end, sqlite3_errmsg(L->db));
-            dg_error(L->d, dg_loader_loc(L, fi, at), "%s", L->denied ? L->denied : sqlite3_errmsg(L->db));
+            char *msg = dg_one_line(L->denied ? L->denied : sqlite3_errmsg(L->db));
+            dg_error(L->d, dg_loader_loc(L, fi, at), "%s", msg);
+            free(msg);
             return -1;
         }
         if (!st) break;   /* only comments left */
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {}
         if (rc != SQLITE_DONE) {
-            dg_error(L->d, dg_loader_loc(L, fi, (size_t)(p - text)), "%s",
-                     L->denied ? L->denied : sqlite3_errmsg(L->db));
+            char *msg = dg_one_line(L->denied ? L->denied : sqlite3_errmsg(L->db));
+            dg_error(L->d, dg_loader_loc(L, fi, (size_t)(p - text)), "%s", msg);
+            free(msg);
             sqlite3_finalize(st);
             return -1;
         }

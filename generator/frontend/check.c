@@ -59,8 +59,9 @@ static int check_views(dg_loader *L)
         char *select = dg_xprintf("SELECT * FROM %s", q);
         sqlite3_stmt *st = NULL;
         if (sqlite3_prepare_v2(L->db, select, -1, &st, NULL) != SQLITE_OK) {
-            const char *msg = sqlite3_errmsg(L->db);
+            char *msg = dg_one_line(sqlite3_errmsg(L->db));
             dg_error(L->d, error_loc(L, DG_REC_VIEW, v->name, v->sql, v->loc, msg), "view \"%s\": %s", v->name, msg);
+            free(msg);
             rc = -1;
         }
         sqlite3_finalize(st);
@@ -120,9 +121,10 @@ static int check_triggers(dg_loader *L)
         char *fire = firing_statement(L, tr);
         sqlite3_stmt *st = NULL;
         if (sqlite3_prepare_v2(L->db, fire, -1, &st, NULL) != SQLITE_OK) {
-            const char *msg = sqlite3_errmsg(L->db);
+            char *msg = dg_one_line(sqlite3_errmsg(L->db));
             dg_error(L->d, error_loc(L, DG_REC_TRIGGER, tr->name, tr->sql, tr->loc, msg), "trigger \"%s\": %s",
                      tr->name, msg);
+            free(msg);
             rc = -1;
         }
         sqlite3_finalize(st);

@@ -32,10 +32,11 @@ static bool punct(const tparse *p, size_t i, const char *s) { return dg_toks_pun
 static bool constraint_start(const tparse *p, size_t i)
 {
     static const char *const words[] = {"CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK",
-                                        "DEFAULT", "COLLATE", "REFERENCES", "GENERATED", "AS", NULL};
+                                        "DEFAULT", "COLLATE", "REFERENCES", "AS", NULL};
     for (int k = 0; words[k]; k++)
         if (kw(p, i, words[k])) return true;
-    return false;
+    /* GENERATED is an ordinary word of a type name unless GENERATED ALWAYS AS follows, as in SQLite */
+    return kw(p, i, "GENERATED") && kw(p, i + 1, "ALWAYS") && kw(p, i + 2, "AS");
 }
 
 /* [ON CONFLICT action] at i: returns the action (caller frees) or NULL. */

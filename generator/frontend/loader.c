@@ -80,6 +80,14 @@ void dg_loader_close(dg_loader *L)
     memset(L, 0, sizeof *L);
 }
 
+char *dg_one_line(const char *msg)
+{
+    size_t n = strcspn(msg, "\r\n");
+    if (n > 120) n = 120;
+    while (n > 0 && ((unsigned char)msg[n] & 0xC0) == 0x80) n--;   /* whole UTF-8 characters */
+    return msg[n] ? dg_xprintf("%.*s...", (int)n, msg) : dg_xstrdup(msg);
+}
+
 size_t dg_loader_add_file(dg_loader *L, const char *path, char *text, size_t len)
 {
     dg_srcfile *f = DG_VEC_ADD(&L->files);

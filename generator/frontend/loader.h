@@ -66,6 +66,10 @@ int dg_apply_header(dg_loader *L, const char *path, const dg_strings *clang_args
 /* Runs SQL text from a model (no locations) in the loader's database. */
 int dg_apply_model_sql(dg_loader *L, const char *path, const char *sql);
 
+/* `msg` cut to one line of at most 120 bytes ("..." marks a cut): SQLite
+ * quotes whole unterminated tokens in its messages.  Caller frees. */
+char *dg_one_line(const char *msg);
+
 /* Adds a file to L->files and returns its index (text taken over, may be NULL). */
 size_t dg_loader_add_file(dg_loader *L, const char *path, char *text, size_t len);
 /* Location of byte `off` of file `fi` (no file: line 0). */
