@@ -1,0 +1,40 @@
+#!/bin/sh
+# `dalgen generate` on the command line: usage errors (exit 2), input errors
+# (exit 1, path:line:col, nothing written), --templates overriding built-ins,
+# and template errors reported as template:line:col.
+#   cli.sh DALGEN WORKDIR
+set -u
+dalgen=$1 work=$2
+rm -rf "$work" && mkdir -p "$work/tmpl" "$work/bad"
+fail() { echo "FAILED: $*"; exit 1; }
+printf 'CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT);\n' > "$work/ok.sql"
+printf 'CREATE TABLE t (id INTEGER PRIMARY KEY,\n  v TEXT,\n  w NOPE(\n);\n' > "$work/bad.sql"
+
+"$dalgen" generate "$work/ok.sql" --out "$work/o1" 2>"$work/err"; rc=$?
+[ $rc -eq 2 ] || fail "missing --prefix: exit $rc, want 2"
+grep -q -- '--prefix' "$work/err" || fail "missing --prefix: no message"
+"$dalgen" generate "$work/ok.sql" --prefix 9x --out "$work/o1" 2>/dev/null; rc=$?
+[ $rc -eq 2 ] || fail "bad prefix: exit $rc, want 2"
+"$dalgen" generate "$work/ok.sql" --prefix p --out "$work/o1" --bogus 2>/dev/null; rc=$?
+[ $rc -eq 2 ] || fail "unknown option: exit $rc, want 2"
+[ -e "$work/o1" ] && fail "usage error created the output folder"
+
+"$dalgen" generate "$work/bad.sql" --prefix p --out "$work/o2" 2>"$work/err"; rc=$?
+[ $rc -eq 1 ] || fail "bad schema: exit $rc, want 1"
+grep -Eq 'bad\.sql:[0-9]+:[0-9]+: error: ' "$work/err" || fail "bad schema: no path:line:col ($(cat "$work/err"))"
+[ -e "$work/o2/p.h" ] && fail "bad schema: p.h written"
+
+# a folder that overrides one built-in template
+printf '{{! override }}\n/* custom section for {{name}} */\nstruct {{struct}} { int custom; };\n' > "$work/tmpl/table_h.tmpl"
+"$dalgen" generate "$work/ok.sql" --prefix p --out "$work/o3" --templates "$work/tmpl" || fail "override: exit $?"
+grep -q '/\* custom section for t \*/' "$work/o3/p.h" || fail "override not used"
+grep -q '^#ifndef P_H' "$work/o3/p.h" || fail "override replaced more than table_h"
+grep -q 'int p_t_insert' "$work/o3/p.c" || fail "override changed the source"
+
+# a broken template: error at its line and column, nothing written
+printf 'line one\n  {{#tables}}\n' > "$work/bad/header.tmpl"
+"$dalgen" generate "$work/ok.sql" --prefix p --out "$work/o4" --templates "$work/bad" 2>"$work/err"; rc=$?
+[ $rc -eq 1 ] || fail "broken template: exit $rc, want 1"
+grep -q "bad/header.tmpl:2:3: error: section {{#tables}} is never closed" "$work/err" || fail "broken template: $(cat "$work/err")"
+[ -e "$work/o4/p.c" ] && fail "broken template: p.c written"
+echo "ok"
