@@ -269,6 +269,10 @@ int dg_apply_sql_file(dg_loader *L, const char *path)
         dg_error(L->d, whole, "neither a SQL file nor a SQLite database");
         return -1;
     }
+    if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {   /* a UTF-8 byte order mark is no SQL */
+        len -= 3;
+        memmove(text, text + 3, len + 1);
+    }
     keep_dbmate_up(text, len);
     return apply_text(L, dg_loader_add_file(L, path, text, len));
 }

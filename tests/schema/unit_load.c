@@ -223,6 +223,20 @@ static void locations_follow_renamed_and_dropped_columns(void **state)
     dg_schema_free(s);
 }
 
+static void byte_order_marks_and_crlf_are_accepted(void **state)
+{
+    (void)state;
+    write_file("bom.sql", "\xEF\xBB\xBF-- @name thing\r\nCREATE TABLE t (a INTEGER,\r\n  b TEXT);\r\n");
+    dg_schema *s = load(NULL, 1, "bom.sql");
+    assert_non_null(s);
+    const dg_table *t = &s->tables.items[0];
+    assert_string_equal(dg_annotation_get(&t->annotations, "name"), "thing");
+    assert_int_equal(t->loc.line, 2);
+    assert_int_equal(t->columns.items[1].loc.line, 3);
+    assert_int_equal(t->columns.items[1].loc.col, 3);
+    dg_schema_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -234,6 +248,7 @@ int main(void)
         cmocka_unit_test(outputs_are_deterministic_and_reload),
         cmocka_unit_test(empty_source_gives_an_empty_model),
         cmocka_unit_test(locations_follow_renamed_and_dropped_columns),
+        cmocka_unit_test(byte_order_marks_and_crlf_are_accepted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
