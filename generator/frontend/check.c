@@ -50,6 +50,13 @@ static dg_loc error_loc(dg_loader *L, dg_rec_kind kind, const char *name, const 
     return loc;
 }
 
+/* A function SQLite does not know may be one the application registers:
+ * that is a warning, not an error. */
+static bool app_function(const char *msg)
+{
+    return !strncmp(msg, "no such function: ", 18);
+}
+
 static int check_views(dg_loader *L)
 {
     int rc = 0;
@@ -60,9 +67,13 @@ static int check_views(dg_loader *L)
         sqlite3_stmt *st = NULL;
         if (sqlite3_prepare_v2(L->db, select, -1, &st, NULL) != SQLITE_OK) {
             char *msg = dg_one_line(sqlite3_errmsg(L->db));
-            dg_error(L->d, error_loc(L, DG_REC_VIEW, v->name, v->sql, v->loc, msg), "view \"%s\": %s", v->name, msg);
+            if (app_function(msg)) {
+                dg_warning(L->d, error_loc(L, DG_REC_VIEW, v->name, v->sql, v->loc, msg), "view \"%s\": %s", v->name, msg);
+            } else {
+                dg_error(L->d, error_loc(L, DG_REC_VIEW, v->name, v->sql, v->loc, msg), "view \"%s\": %s", v->name, msg);
+                rc = -1;
+            }
             free(msg);
-            rc = -1;
         }
         sqlite3_finalize(st);
         free(select);
@@ -122,10 +133,14 @@ static int check_triggers(dg_loader *L)
         sqlite3_stmt *st = NULL;
         if (sqlite3_prepare_v2(L->db, fire, -1, &st, NULL) != SQLITE_OK) {
             char *msg = dg_one_line(sqlite3_errmsg(L->db));
-            dg_error(L->d, error_loc(L, DG_REC_TRIGGER, tr->name, tr->sql, tr->loc, msg), "trigger \"%s\": %s",
-                     tr->name, msg);
+            dg_loc at = error_loc(L, DG_REC_TRIGGER, tr->name, tr->sql, tr->loc, msg);
+            if (app_function(msg)) {
+                dg_warning(L->d, at, "trigger \"%s\": %s", tr->name, msg);
+            } else {
+                dg_error(L->d, at, "trigger \"%s\": %s", tr->name, msg);
+                rc = -1;
+            }
             free(msg);
-            rc = -1;
         }
         sqlite3_finalize(st);
         free(fire);
