@@ -1,3 +1,4 @@
+#define _POSIX_C_SOURCE 200809L
 /* bench.c - runs the five workloads of one implementation and prints, per
  * workload, wall time, a check value and heap allocations per operation.
  *
@@ -16,7 +17,7 @@
 #include <unistd.h>
 #include <valgrind/callgrind.h>
 
-#include "bench.h"
+#include "workloads.h"
 
 extern uint64_t bench_allocs;
 
@@ -64,6 +65,21 @@ static void measure(int w)
                (long long)check, (double)(a1 - a0) / ops);
 }
 
+/* Creates the table from schema.sql (the same file dalgen generated from). */
+static void create_schema(const char *path)
+{
+    FILE *f = fopen(BENCH_SCHEMA_PATH, "rb");
+    if (!f) bench_fail("open " BENCH_SCHEMA_PATH, "cannot read");
+    char ddl[4096];
+    size_t len = fread(ddl, 1, sizeof ddl - 1, f);
+    fclose(f);
+    ddl[len] = '\0';
+    sqlite3 *db;
+    if (sqlite3_open(path, &db) != SQLITE_OK || sqlite3_exec(db, ddl, NULL, NULL, NULL) != SQLITE_OK)
+        bench_fail("create schema", sqlite3_errmsg(db));
+    sqlite3_close(db);
+}
+
 static void final_check(const char *path)
 {
     sqlite3 *db;
@@ -104,6 +120,7 @@ int main(int argc, char **argv)
         x ^= x << 13, x ^= x >> 7, x ^= x << 17;
         ids[k] = (int64_t)(x % (uint64_t)n) + 1;
     }
+    create_schema(path);
     impl->open(path);
     for (int w = 1; w <= 5; w++) measure(w);
     impl->close();

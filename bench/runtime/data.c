@@ -1,7 +1,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "bench.h"
+#include "workloads.h"
 
 void bench_email(int64_t i, char *buf, int cap) { snprintf(buf, (size_t)cap, "user%lld@example.com", (long long)i); }
 void bench_name(int64_t i, char *buf, int cap) { snprintf(buf, (size_t)cap, "User Number %lld", (long long)i); }

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "bench.h"
+#include "workloads.h"
 
 typedef struct hand_user {
     int64_t id;

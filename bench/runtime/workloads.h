@@ -1,7 +1,7 @@
-/* bench.h - the five workloads, implemented twice (generated API and
+/* workloads.h - the five workloads, implemented twice (generated API and
  * hand-written sqlite3 C) behind one table of functions. */
-#ifndef BENCH_H
-#define BENCH_H
+#ifndef WORKLOADS_H
+#define WORKLOADS_H
 
 #include <stdint.h>
 
