@@ -1,5 +1,6 @@
 /* The workloads through the code dalgen generates (bench.h, bench.c). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "workloads.h"
@@ -8,10 +9,33 @@
 static dal_db *db;
 static dal_arena arena;
 
+/* Every allocation libdal makes (connection, statement cache, arena blocks)
+ * goes through this allocator, so bench.c can report libdal's own
+ * allocations per operation apart from SQLite's. */
+uint64_t bench_dal_allocs;
+
+static void *count_alloc(void *ctx, size_t size)
+{
+    (void)ctx;
+    bench_dal_allocs++;
+    return malloc(size);
+}
+
+static void count_free(void *ctx, void *ptr, size_t size)
+{
+    (void)ctx;
+    (void)size;
+    free(ptr);
+}
+
+static const dal_allocator counting = {count_alloc, count_free, NULL};
+
 static int gen_open(const char *path)
 {
-    dal_arena_init(&arena, NULL);
-    if (dal_open(&db, path, NULL) != DAL_OK) bench_fail("dal_open", dal_errmsg(db));
+    dal_options opts = DAL_OPTIONS_INIT;
+    opts.allocator = &counting;
+    dal_arena_init(&arena, &counting);
+    if (dal_open(&db, path, &opts) != DAL_OK) bench_fail("dal_open", dal_errmsg(db));
     return 0;
 }
 
