@@ -10,7 +10,7 @@ work, n, cg_n = sys.argv[1], sys.argv[2], sys.argv[3]
 NAMES = {"W1": "insert (one transaction)", "W2": "get by primary key", "W3": "get by unique email",
          "W4": "full scan", "W5": "update score (named query, one transaction)"}
 
-wall, allocs, checks = {}, {}, {}
+wall, allocs, dal_allocs, checks = {}, {}, {}, {}
 for line in open(f"{work}/wall.txt"):
     f = dict(kv.split("=", 1) for kv in line.split()[1:])
     w = line.split()[0]
@@ -18,8 +18,9 @@ for line in open(f"{work}/wall.txt"):
         continue
     wall.setdefault((w, f["impl"]), []).append(float(f["ns"]))
     checks.setdefault(w, set()).add(f["check"])
+    allocs[(w, f["impl"])] = f["allocs_per_op"]
     if f["impl"] == "generated":
-        allocs.setdefault(w, []).append(f["allocs_per_op"])
+        dal_allocs[w] = f["dal_allocs_per_op"]
 ir = {}
 for line in open(f"{work}/callgrind.txt"):
     w, impl, count = line.split()
@@ -36,15 +37,16 @@ def ver(cmd):
 print("## Runtime: generated code vs hand-written sqlite3 C\n")
 print(f"Median wall time of {len(wall[('W1', 'generated')])} alternating runs at N={n}; callgrind "
       f"instructions of the measured workload alone at N={cg_n}.\n")
-print("| workload | generated ms | hand-written ms | wall ratio | generated Ir | hand-written Ir | Ir ratio | allocs/op (generated) | checks agree |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+print("| workload | generated ms | hand-written ms | wall ratio | generated Ir | hand-written Ir | Ir ratio | libdal allocs/op | process allocs/op generated / hand-written | checks agree |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
 for w in ["W1", "W2", "W3", "W4", "W5"]:
     g = statistics.median(wall[(w, "generated")]) / 1e6
     h = statistics.median(wall[(w, "handwritten")]) / 1e6
     gi, hi = ir.get((w, "generated"), 0), ir.get((w, "handwritten"), 0)
     ratio = f"{gi / hi:.3f}" if hi else "n/a"
     print(f"| {w} {NAMES[w]} | {g:.1f} | {h:.1f} | {g / h:.3f} | {gi:,} | {hi:,} | {ratio} | "
-          f"{allocs[w][-1]} | {'yes' if len(checks[w]) == 1 else 'NO'} |")
+          f"{dal_allocs[w]} | {allocs[(w, 'generated')]} / {allocs[(w, 'handwritten')]} | "
+          f"{'yes' if len(checks[w]) == 1 else 'NO'} |")
 
 print("\n## Generator\n")
 print("Best of 3 wall-clock seconds; schemas from bench/generator/synth.py (5 named queries per table).\n")
@@ -58,4 +60,4 @@ for line in open(f"{work}/generator.txt"):
 print("\n## Machine\n")
 print(f"- {platform.machine()}, {subprocess.run('nproc', capture_output=True, text=True).stdout.strip()} cores, "
       f"{ver('grep -m1 \"model name\" /proc/cpuinfo | cut -d: -f2')}")
-print(f"- SQLite {ver('sqlite3 --version | cut -d\" \" -f1')}, {ver('gcc --version')}, Release build (-O2)")
+print(f"- SQLite {ver('sqlite3 --version | cut -d\" \" -f1')}, {ver('gcc --version')}, Release build (-O3)")
