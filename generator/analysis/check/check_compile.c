@@ -246,9 +246,9 @@ static const char *bool_c(dg_cc *cx, const dg_expr *e)
     }
 }
 
-/* Columns whose DEFAULT is an expression (CURRENT_TIMESTAMP, a function...)
- * get it from the database when the row leaves them unset: the database
- * checks those rows, the compiled CHECK stands aside. */
+/* Columns with a DEFAULT other than NULL that the row leaves unset: the
+ * database checks those rows (with the DEFAULT on insert, the stored value or
+ * NULL on update), the compiled CHECK stands aside. */
 static char *guard(dg_cc *cx)
 {
     dg_buf b = DG_BUF_INIT;

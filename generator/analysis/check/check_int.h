@@ -26,7 +26,5 @@ int dg_const_eval(sqlite3 *db, const char *sql, dg_const *out);
 int dg_const_numeric(sqlite3 *db, dg_const *c);
 /* TEXT affinity: numbers become their SQLite text. */
 int dg_const_text(sqlite3 *db, dg_const *c);
-/* The value a column of affinity `a` stores for `c` (same ownership rule). */
-int dg_const_store(sqlite3 *db, dg_affinity a, dg_const *c);
 
 #endif

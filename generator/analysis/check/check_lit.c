@@ -93,11 +93,6 @@ int dg_const_text(sqlite3 *db, dg_const *c)
     return c->type == SQLITE_INTEGER || c->type == SQLITE_FLOAT ? through_column(db, "TEXT", c) : 0;
 }
 
-int dg_const_store(sqlite3 *db, dg_affinity a, dg_const *c)
-{
-    static const char *names[] = {"BLOB", "TEXT", "NUMERIC", "INTEGER", "REAL"};
-    return c->type == SQLITE_NULL ? 0 : through_column(db, names[a], c);
-}
 
 char *dg_c_string(const char *s)
 {

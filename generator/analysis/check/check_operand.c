@@ -68,43 +68,21 @@ static bool collation(dg_cc *cx, const char *name, dal_collation *out)
     return true;
 }
 
-/* The value an unset column gets: its DEFAULT when that is a constant
- * (stored with the column's affinity), or NULL without one.  Returns 1 and
- * sets *k (type SQLITE_NULL for NULL), 0 when the DEFAULT is an expression. */
-static int unset_value(dg_cc *cx, const dg_column *c, dg_const *k)
+/* True when the column's DEFAULT is NULL (no DEFAULT, or a constant NULL):
+ * a field the row leaves unset then reads as NULL, exactly. */
+static bool default_is_null(dg_cc *cx, const dg_column *c)
 {
-    memset(k, 0, sizeof *k);
-    k->type = SQLITE_NULL;
-    if (!c->default_sql) return 1;
+    if (!c->default_sql) return true;
     dg_sql_ast *ast = NULL;
     dg_loc loc = {NULL, 0, 0};
-    int ok = dg_expr_parse(c->default_sql, strlen(c->default_sql), loc, &ast, NULL) == 0 &&
-             is_constant(ast->expr) && dg_const_eval(cx->db, c->default_sql, k) == 0;
+    dg_const k;
+    memset(&k, 0, sizeof k);
+    bool null = dg_expr_parse(c->default_sql, strlen(c->default_sql), loc, &ast, NULL) == 0 &&
+                is_constant(ast->expr) && dg_const_eval(cx->db, c->default_sql, &k) == 0 &&
+                k.type == SQLITE_NULL;
+    dg_const_clear(&k);
     dg_sql_ast_free(ast);
-    if (ok && k->t) dg_cc_keep(cx, k->t);
-    char *old = k->t;
-    if (ok && dg_const_store(cx->db, c->affinity, k) != 0) ok = 0;
-    if (ok && k->t && k->t != old) dg_cc_keep(cx, k->t);
-    return ok;
-}
-
-/* Reads an unset field as its DEFAULT: true when done (the operand is then
- * exact for inserts), false when the DEFAULT's class does not fit. */
-static bool read_default(dg_cc *cx, const dg_cfield *f, const dg_const *k, const char *set, dg_operand *o)
-{
-    bool fits = (o->cls == DG_CL_INT && k->type == SQLITE_INTEGER) ||
-                (o->cls == DG_CL_REAL && (k->type == SQLITE_INTEGER || k->type == SQLITE_FLOAT)) ||
-                (o->cls == DG_CL_TEXT && k->type == SQLITE_TEXT);
-    if (!fits) return false;
-    const char *v = k->type == SQLITE_INTEGER ? (o->cls == DG_CL_REAL ? dg_cc_keep(cx, dg_c_double((double)k->i))
-                                                                       : dg_cc_keep(cx, dg_c_int(k->i)))
-                  : k->type == SQLITE_FLOAT ? dg_cc_keep(cx, dg_c_double(k->r))
-                  : dg_cc_keep(cx, dg_c_string(k->t));
-    o->val_c = dg_cc_str(cx, "(%s ? %s : %s)", set, o->val_c, v);
-    if (f->kind == DG_VK_REAL) o->null_c = dg_cc_str(cx, "(%s && %s != %s)", set, o->val_c, o->val_c);
-    else if (f->kind == DG_VK_ENUM) o->null_c = dg_cc_str(cx, "(%s == NULL)", o->val_c);
-    else o->null_c = "0";
-    return true;
+    return null;
 }
 
 /* A column: its storage class once bound and stored, its NULL test, its
@@ -172,12 +150,11 @@ static bool column(dg_cc *cx, const dg_expr *e, dg_operand *o)
     o->coll_rank = 1;
     if (!collation(cx, c->collation, &o->coll)) return false;
     cx->used[i] = true;
-    /* A field the row can leave unset gets the column's DEFAULT on insert. */
-    const char *set = f->has_name ? dg_cc_str(cx, "%s->%s", r, f->has_name)
-                    : f->kind == DG_VK_TEXT ? dg_cc_str(cx, "%s->%s != NULL", r, m) : NULL;
-    dg_const k;
-    if (!set || !c->default_sql) cx->exact[i] = true;
-    else if (unset_value(cx, c, &k)) cx->exact[i] = k.type == SQLITE_NULL || read_default(cx, f, &k, set, o);
+    /* A field the row leaves unset gets the column's DEFAULT on insert, but
+     * on update keeps the stored value (NOT NULL columns) or becomes NULL:
+     * unless that DEFAULT is NULL, the database alone can tell. */
+    bool may_unset = f->has_name || f->kind == DG_VK_TEXT;
+    cx->exact[i] = !may_unset || default_is_null(cx, c);
     return true;
 }
 

@@ -4,5 +4,8 @@ CREATE TABLE accounts (
     email   VARCHAR(32) NOT NULL UNIQUE,   -- @format email
     status  TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'suspended')),
     age     INTEGER CHECK (age >= 0),
-    note    TEXT CHECK (lower(note) <> 'forbidden')
+    note    TEXT CHECK (lower(note) <> 'forbidden'),
+    kind    TEXT,
+    qty     INTEGER NOT NULL DEFAULT 0,
+    CHECK (kind IS NOT 'bulk' OR qty > 0)
 );

@@ -113,6 +113,35 @@ static void checks_not_compiled_are_enforced_by_the_database(void **state)
     dal_close(db);
 }
 
+/* An unset column with a DEFAULT is the database's to judge: the DEFAULT on
+ * insert, the stored value on update (so the validator must not guess). */
+static void checks_on_unset_defaults_are_left_to_the_database(void **state)
+{
+    (void)state;
+    dal_db *db = open_db(false);
+    val_account a = good();
+    a.kind = "bulk";
+    a.has_qty = false;   /* DEFAULT 0: CHECK (kind IS NOT 'bulk' OR qty > 0) fails */
+    assert_int_equal(val_account_validate(&a, NULL), DAL_OK);
+    assert_int_equal(val_account_insert(db, &a, NULL), DAL_CONSTRAINT);
+    a.has_qty = true;
+    a.qty = 0;
+    assert_int_equal(val_account_insert(db, &a, NULL), DAL_INVALID);
+    a.qty = 5;
+    assert_int_equal(val_account_insert(db, &a, NULL), DAL_OK);
+    a.has_qty = false;   /* update keeps the stored 5 */
+    a.has_age = false;
+    assert_int_equal(val_account_update(db, &a, NULL), DAL_OK);
+    dal_arena arena;
+    dal_arena_init(&arena, NULL);
+    val_account back;
+    assert_int_equal(val_account_get(db, a.id, &back, &arena), DAL_OK);
+    assert_int_equal(back.qty, 5);
+    assert_false(back.has_age);
+    dal_arena_free(&arena);
+    dal_close(db);
+}
+
 static void enums_are_stored_as_text(void **state)
 {
     (void)state;
@@ -160,6 +189,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(update_refuses_invalid_rows_and_keeps_the_stored_one),
         cmocka_unit_test(skip_validation_leaves_the_database_to_decide),
         cmocka_unit_test(checks_not_compiled_are_enforced_by_the_database),
+        cmocka_unit_test(checks_on_unset_defaults_are_left_to_the_database),
         cmocka_unit_test(enums_are_stored_as_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

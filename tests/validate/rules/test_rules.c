@@ -196,14 +196,13 @@ static void compiled_checks(void **state)
     assert_int_equal(acct_account_validate(&r, NULL), DAL_OK);
 }
 
-static void unset_columns_read_as_their_default(void **state)
+static void checks_on_unset_defaults_are_left_to_the_database(void **state)
 {
     (void)state;
     acct_account r = valid_row();
     r.status = ACCT_ACCOUNT_STATUS_CLOSED;
-    r.has_balance = false;   /* DEFAULT 0 */
+    r.has_balance = false;   /* DEFAULT 0 on insert, the stored value on update */
     assert_int_equal(acct_account_validate(&r, NULL), DAL_OK);
-    /* A DEFAULT that is an expression is the database's to check. */
     r.stamp = NULL;
     assert_int_equal(acct_account_validate(&r, NULL), DAL_OK);
     r.stamp = "1999-12-31";
@@ -285,7 +284,7 @@ int main(void)
         cmocka_unit_test(formats_and_patterns),
         cmocka_unit_test(min_and_max),
         cmocka_unit_test(compiled_checks),
-        cmocka_unit_test(unset_columns_read_as_their_default),
+        cmocka_unit_test(checks_on_unset_defaults_are_left_to_the_database),
         cmocka_unit_test(enums_round_trip),
         cmocka_unit_test(every_violation_is_reported_in_order),
     };

@@ -178,7 +178,7 @@ int acct_account_validate(const acct_account *row, dal_errors *errs)
     if (dal_sql_or(dal_sql_or(((row->tags == NULL) ? 1 : 0), ((row->tags == NULL) ? -1 : dal_sql_like("%,%", row->tags, 0))), ((row->tags == NULL) ? -1 : !dal_sql_like("% %", row->tags, 0))) == 0)
         bad += dal_errors_add(errs, "accounts", "tags", DAL_RULE_CHECK, "%s",
                               "must satisfy CHECK (tags IS NULL OR tags LIKE '%,%' OR tags NOT LIKE '% %')");
-    if (dal_sql_or(((row->has_verified ? row->verified : 0) == 0), ((row->has_verified ? row->verified : 0) == 1)) == 0)
+    if ((row->has_verified) && dal_sql_or((!row->has_verified ? -1 : (row->verified == 0)), (!row->has_verified ? -1 : (row->verified == 1))) == 0)
         bad += dal_errors_add(errs, "accounts", "verified", DAL_RULE_CHECK, "%s",
                               "must satisfy CHECK (verified IN (0, 1))");
     if ((dal_sql_cmp_text(((row->kind == NULL) ? "null" : "text"), "text", DAL_COLL_BINARY) == 0) == 0)
@@ -193,7 +193,7 @@ int acct_account_validate(const acct_account *row, dal_errors *errs)
     if (dal_sql_or((!row->has_age ? 1 : 0), ((!row->has_score || row->score != row->score) ? 0 : 1)) == 0)
         bad += dal_errors_add(errs, "accounts", "", DAL_RULE_CHECK, "%s",
                               "must satisfy CHECK (age IS NULL OR score IS NOT NULL)");
-    if (dal_sql_or(((acct_account_status_to_string(row->status) == NULL) ? -1 : (dal_sql_cmp_text(acct_account_status_to_string(row->status), "closed", DAL_COLL_BINARY) != 0)), ((row->has_balance && (row->has_balance ? row->balance : 0.0) != (row->has_balance ? row->balance : 0.0)) ? -1 : (0 == dal_sql_cmp_int_real(0, (row->has_balance ? row->balance : 0.0))))) == 0)
+    if ((row->has_balance) && dal_sql_or(((acct_account_status_to_string(row->status) == NULL) ? -1 : (dal_sql_cmp_text(acct_account_status_to_string(row->status), "closed", DAL_COLL_BINARY) != 0)), ((!row->has_balance || row->balance != row->balance) ? -1 : (0 == dal_sql_cmp_int_real(0, row->balance)))) == 0)
         bad += dal_errors_add(errs, "accounts", "", DAL_RULE_CHECK, "%s",
                               "must satisfy CONSTRAINT closed_is_settled CHECK (status <> 'closed' OR balance = 0)");
     (void)row;
