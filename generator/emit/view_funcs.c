@@ -101,9 +101,12 @@ static void set_decls(tab *x, json_t *fields)
         json_t *fj = json_array_get(fields, i);
         const char *ct = json_string_value(json_object_get(fj, "ctype"));
         const char *name = x->f.items[i].name;
-        int pad = (int)(width - strlen(ct));
+        size_t n = strlen(ct);
+        bool ptr = ct[n - 1] == '*';
+        if (ptr) n -= 2;   /* "const char" + the star next to the name */
+        int pad = (int)(width - n - (ptr ? 1 : 0));
         int tail = (int)(longest - width - strlen(name) - 1);
-        set_own(fj, "decl", dg_xprintf("%s%*s%s;%*s", ct, pad, "", name, tail, ""));
+        set_own(fj, "decl", dg_xprintf("%.*s%*s%s%s;%*s", (int)n, ct, pad, "", ptr ? "*" : "", name, tail, ""));
         if (x->f.items[i].has)
             set_own(fj, "has_decl", dg_xprintf("bool%*s%s;", (int)(width - 4), "", x->f.items[i].has));
     }

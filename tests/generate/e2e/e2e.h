@@ -40,5 +40,6 @@ void torture_generated_columns_and_finders(void **state);
 void torture_no_primary_key(void **state);
 void torture_fts5_insert_match_delete(void **state);
 void torture_wide_table_and_view(void **state);
+void torture_names_and_enums(void **state);
 
 #endif

@@ -270,3 +270,33 @@ void torture_wide_table_and_view(void **state)
     dal_arena_free(&a);
     dal_close(db);
 }
+
+void torture_names_and_enums(void **state)
+{
+    (void)state;
+    dal_db *db = e2e_open("e2e-tt-enum.db", NULL);
+    dal_arena a;
+    dal_arena_init(&a, NULL);
+    tt_person_row p, got;                /* @name person_row */
+    memset(&p, 0, sizeof p);
+    p.name = "Ada";                      /* full_name, @name name */
+    p.has_mood = true;
+    p.mood = TT_PERSON_ROW_MOOD_HAPPY;
+    OK(tt_person_row_insert(db, &p, &a));
+    OK(tt_person_row_get(db, p.id, &got, &a));
+    assert_string_equal(got.name, "Ada");
+    assert_true(got.has_status);
+    assert_int_equal(got.status, TT_PERSON_ROW_STATUS_DRAFT);   /* DEFAULT 'draft' */
+    assert_int_equal(got.mood, TT_PERSON_ROW_MOOD_HAPPY);
+    got.has_mood = false;
+    got.status = TT_PERSON_ROW_STATUS_LIVE;
+    OK(tt_person_row_update(db, &got, &a));
+    OK(tt_person_row_get(db, p.id, &got, &a));
+    assert_false(got.has_mood);
+    assert_int_equal(got.status, TT_PERSON_ROW_STATUS_LIVE);
+    e2e_exec(db, "UPDATE people SET mood = 'sad'");
+    OK(tt_person_row_get(db, p.id, &got, &a));
+    assert_int_equal(got.mood, TT_PERSON_ROW_MOOD_SAD);
+    dal_arena_free(&a);
+    dal_close(db);
+}

@@ -141,3 +141,11 @@ CREATE TABLE wide (
 CREATE VIEW "shape */ summary" AS
     SELECT s.kind AS kind, count(*) AS n, sum(s.area) AS total, max(s.label) AS "last label"
     FROM shapes s GROUP BY s.kind;
+
+-- @name annotations on a table and a column; an enum from CHECK ... IN.
+CREATE TABLE people ( -- @name person_row
+    id        INTEGER PRIMARY KEY,
+    full_name TEXT NOT NULL, -- @name name
+    status    TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'live')),
+    mood      TEXT CHECK (mood IN ('happy', 'sad'))
+);

@@ -64,7 +64,14 @@ enum {
     tt__s_wide_upsert = 51,
     tt__s_wide_count = 52,
     tt__s_wide_list = 53,
-    tt__s_shape_summary_list = 54
+    tt__s_person_row_insert = 54,
+    tt__s_person_row_get = 55,
+    tt__s_person_row_update = 56,
+    tt__s_person_row_delete = 57,
+    tt__s_person_row_upsert = 58,
+    tt__s_person_row_count = 59,
+    tt__s_person_row_list = 60,
+    tt__s_shape_summary_list = 61
 };
 
 /* Some statements are longer than the 4,095 characters ISO C guarantees in
@@ -298,6 +305,34 @@ static const char *const tt__sql[] = {
     "t_past_the_limit_056\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_057\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_058\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_059\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_060\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_061\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_062\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_063\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_064\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_065\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_066\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_067\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_068\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_069\"\n"
     "FROM \"wide\"\n"
     "ORDER BY \"id\"",
+    /* tt__s_person_row_insert */
+    "INSERT INTO \"people\" (\"id\", \"full_name\", \"status\", \"mood\")\n"
+    "VALUES (NULLIF(?, 0), ?, COALESCE(?, 'draft'), ?)\n"
+    "RETURNING \"id\"",
+    /* tt__s_person_row_get */
+    "SELECT \"id\", \"full_name\", \"status\", \"mood\"\n"
+    "FROM \"people\"\n"
+    "WHERE \"id\" = ?",
+    /* tt__s_person_row_update */
+    "UPDATE \"people\"\n"
+    "SET \"full_name\" = ?, \"status\" = COALESCE(?, \"status\"), \"mood\" = ?\n"
+    "WHERE \"id\" = ?",
+    /* tt__s_person_row_delete */
+    "DELETE FROM \"people\"\n"
+    "WHERE \"id\" = ?",
+    /* tt__s_person_row_upsert */
+    "INSERT INTO \"people\" (\"id\", \"full_name\", \"status\", \"mood\")\n"
+    "VALUES (NULLIF(?, 0), ?, COALESCE(?, 'draft'), ?)\n"
+    "ON CONFLICT (\"id\") DO UPDATE\n"
+    "SET \"full_name\" = excluded.\"full_name\", \"status\" = excluded.\"status\", \"mood\" = excluded.\"mood\"\n"
+    "RETURNING \"id\"",
+    /* tt__s_person_row_count */
+    "SELECT count(*)\n"
+    "FROM \"people\"",
+    /* tt__s_person_row_list */
+    "SELECT \"id\", \"full_name\", \"status\", \"mood\"\n"
+    "FROM \"people\"\n"
+    "ORDER BY \"id\"",
     /* tt__s_shape_summary_list */
     "SELECT \"kind\", \"n\", \"total\", \"last label\"\n"
     "FROM \"shape */ summary\""
@@ -307,9 +342,53 @@ static const char *const tt__sql[] = {
 #endif
 
 static unsigned tt__slot;
-static const dal_unit tt__unit = { "tt", 55, tt__sql, &tt__slot };
+static const dal_unit tt__unit = { "tt", 62, tt__sql, &tt__slot };
 
 /* ---- Enums and validators ---------------------------------------------- */
+
+const char *tt_person_row_status_to_string(tt_person_row_status v)
+{
+    switch (v) {
+    case TT_PERSON_ROW_STATUS_DRAFT: return "draft";
+    case TT_PERSON_ROW_STATUS_LIVE: return "live";
+    default: return NULL;
+    }
+}
+
+tt_person_row_status tt_person_row_status_from_string(const char *s)
+{
+    if (s == NULL) return TT_PERSON_ROW_STATUS_UNKNOWN;
+    if (dal_sql_cmp_text(s, "draft", DAL_COLL_BINARY) == 0) return TT_PERSON_ROW_STATUS_DRAFT;
+    if (dal_sql_cmp_text(s, "live", DAL_COLL_BINARY) == 0) return TT_PERSON_ROW_STATUS_LIVE;
+    return TT_PERSON_ROW_STATUS_UNKNOWN;
+}
+
+bool tt_person_row_status_is_valid(tt_person_row_status v)
+{
+    return tt_person_row_status_to_string(v) != NULL;
+}
+
+const char *tt_person_row_mood_to_string(tt_person_row_mood v)
+{
+    switch (v) {
+    case TT_PERSON_ROW_MOOD_HAPPY: return "happy";
+    case TT_PERSON_ROW_MOOD_SAD: return "sad";
+    default: return NULL;
+    }
+}
+
+tt_person_row_mood tt_person_row_mood_from_string(const char *s)
+{
+    if (s == NULL) return TT_PERSON_ROW_MOOD_UNKNOWN;
+    if (dal_sql_cmp_text(s, "happy", DAL_COLL_BINARY) == 0) return TT_PERSON_ROW_MOOD_HAPPY;
+    if (dal_sql_cmp_text(s, "sad", DAL_COLL_BINARY) == 0) return TT_PERSON_ROW_MOOD_SAD;
+    return TT_PERSON_ROW_MOOD_UNKNOWN;
+}
+
+bool tt_person_row_mood_is_valid(tt_person_row_mood v)
+{
+    return tt_person_row_mood_to_string(v) != NULL;
+}
 
 /* Every rule of default that C can check: NOT NULL, declared lengths,
  * valid UTF-8, CHECK constraints, enums and annotations. */
@@ -452,6 +531,28 @@ int tt_doc_validate(const tt_doc *row, dal_errors *errs)
 int tt_wide_validate(const tt_wide *row, dal_errors *errs)
 {
     int bad = 0;
+    (void)row;
+    (void)errs;
+    return bad ? DAL_INVALID : DAL_OK;
+}
+
+/* Every rule of people that C can check: NOT NULL, declared lengths,
+ * valid UTF-8, CHECK constraints, enums and annotations. */
+int tt_person_row_validate(const tt_person_row *row, dal_errors *errs)
+{
+    int bad = 0;
+    if (row->name == NULL)
+        bad += dal_errors_add(errs, "people", "full_name", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->name != NULL && !dal_text_valid_utf8(row->name))
+        bad += dal_errors_add(errs, "people", "full_name", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    if (row->has_status && !tt_person_row_status_is_valid(row->status))
+        bad += dal_errors_add(errs, "people", "status", DAL_RULE_ENUM, "%s",
+                              "must be one of 'draft', 'live'");
+    if (row->has_mood && !tt_person_row_mood_is_valid(row->mood))
+        bad += dal_errors_add(errs, "people", "mood", DAL_RULE_ENUM, "%s",
+                              "must be one of 'happy', 'sad'");
     (void)row;
     (void)errs;
     return bad ? DAL_INVALID : DAL_OK;
@@ -2278,6 +2379,214 @@ int tt_wide_next(tt_wide_iter *it, tt_wide *out, dal_arena *arena)
 }
 
 void tt_wide_iter_end(tt_wide_iter *it)
+{
+    dal_iter_end(&it->it);
+}
+
+/* ---- people */
+
+static int tt__person_row_read(dal_db *db, sqlite3_stmt *st, tt_person_row *out, dal_arena *arena)
+{
+    int rc;
+    const char *text = NULL;
+    if ((rc = dal_read_int64(db, st, 0, "people.id", &out->id)) != DAL_OK) return rc;
+    if ((rc = dal_read_text(db, st, 1, "people.full_name", arena, &out->name)) != DAL_OK) return rc;
+    if ((rc = dal_read_text(db, st, 2, "people.status", arena, &text)) != DAL_OK) return rc;
+    out->status = tt_person_row_status_from_string(text);
+    out->has_status = text != NULL;
+    if ((rc = dal_read_text(db, st, 3, "people.mood", arena, &text)) != DAL_OK) return rc;
+    out->mood = tt_person_row_mood_from_string(text);
+    out->has_mood = text != NULL;
+    (void)arena;
+    return DAL_OK;
+}
+
+/*
+ * INSERT INTO "people" ("id", "full_name", "status", "mood")
+ * VALUES (NULLIF(?, 0), ?, COALESCE(?, 'draft'), ?)
+ * RETURNING "id"
+ */
+int tt_person_row_insert(dal_db *db, tt_person_row *row, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (!dal_skips_validation(db)) {
+        dal_errors errs = DAL_ERRORS_INIT;
+        rc = tt_person_row_validate(row, &errs);
+        if (rc != DAL_OK) {
+            const dal_violation *v = dal_errors_get(&errs, 0);
+            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
+        }
+        dal_errors_free(&errs);
+        if (rc != DAL_OK) return rc;
+    }
+    rc = dal_stmt_acquire(db, &tt__unit, tt__s_person_row_insert, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->name);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->has_status ? tt_person_row_status_to_string(row->status) : NULL);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 4, row->has_mood ? tt_person_row_mood_to_string(row->mood) : NULL);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_ROW) {
+        rc = DAL_OK;
+        if (rc == DAL_OK)
+            rc = dal_read_int64(db, st, 0, "people.id", &row->id);
+        if (rc == DAL_OK) rc = dal_step_done(db, st);
+    } else if (rc == DAL_DONE) {
+        rc = DAL_OK;
+    }
+    dal_stmt_release(db, &tt__unit, tt__s_person_row_insert, st);
+    (void)arena;
+    return rc;
+}
+
+/*
+ * SELECT "id", "full_name", "status", "mood"
+ * FROM "people"
+ * WHERE "id" = ?
+ */
+int tt_person_row_get(dal_db *db, int64_t id, tt_person_row *out, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &tt__unit, tt__s_person_row_get, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_ROW) rc = tt__person_row_read(db, st, out, arena);
+    else if (rc == DAL_DONE) rc = DAL_NOTFOUND;
+    dal_stmt_release(db, &tt__unit, tt__s_person_row_get, st);
+    return rc;
+}
+
+/*
+ * UPDATE "people"
+ * SET "full_name" = ?, "status" = COALESCE(?, "status"), "mood" = ?
+ * WHERE "id" = ?
+ */
+int tt_person_row_update(dal_db *db, tt_person_row *row, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (!dal_skips_validation(db)) {
+        dal_errors errs = DAL_ERRORS_INIT;
+        rc = tt_person_row_validate(row, &errs);
+        if (rc != DAL_OK) {
+            const dal_violation *v = dal_errors_get(&errs, 0);
+            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
+        }
+        dal_errors_free(&errs);
+        if (rc != DAL_OK) return rc;
+    }
+    rc = dal_stmt_acquire(db, &tt__unit, tt__s_person_row_update, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 1, row->name);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->has_status ? tt_person_row_status_to_string(row->status) : NULL);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->has_mood ? tt_person_row_mood_to_string(row->mood) : NULL);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 4, row->id);
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
+    dal_stmt_release(db, &tt__unit, tt__s_person_row_update, st);
+    (void)arena;
+    return rc;
+}
+
+/*
+ * DELETE FROM "people"
+ * WHERE "id" = ?
+ */
+int tt_person_row_delete(dal_db *db, int64_t id)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &tt__unit, tt__s_person_row_delete, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
+    dal_stmt_release(db, &tt__unit, tt__s_person_row_delete, st);
+    return rc;
+}
+
+/*
+ * INSERT INTO "people" ("id", "full_name", "status", "mood")
+ * VALUES (NULLIF(?, 0), ?, COALESCE(?, 'draft'), ?)
+ * ON CONFLICT ("id") DO UPDATE
+ * SET "full_name" = excluded."full_name", "status" = excluded."status", "mood" = excluded."mood"
+ * RETURNING "id"
+ */
+int tt_person_row_upsert(dal_db *db, tt_person_row *row, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (!dal_skips_validation(db)) {
+        dal_errors errs = DAL_ERRORS_INIT;
+        rc = tt_person_row_validate(row, &errs);
+        if (rc != DAL_OK) {
+            const dal_violation *v = dal_errors_get(&errs, 0);
+            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
+        }
+        dal_errors_free(&errs);
+        if (rc != DAL_OK) return rc;
+    }
+    rc = dal_stmt_acquire(db, &tt__unit, tt__s_person_row_upsert, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->name);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->has_status ? tt_person_row_status_to_string(row->status) : NULL);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 4, row->has_mood ? tt_person_row_mood_to_string(row->mood) : NULL);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_ROW) {
+        rc = DAL_OK;
+        if (rc == DAL_OK)
+            rc = dal_read_int64(db, st, 0, "people.id", &row->id);
+        if (rc == DAL_OK) rc = dal_step_done(db, st);
+    } else if (rc == DAL_DONE) {
+        rc = DAL_OK;
+    }
+    dal_stmt_release(db, &tt__unit, tt__s_person_row_upsert, st);
+    (void)arena;
+    return rc;
+}
+
+/*
+ * SELECT count(*)
+ * FROM "people"
+ */
+int tt_person_row_count(dal_db *db, int64_t *out)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &tt__unit, tt__s_person_row_count, &st);
+    if (rc != DAL_OK) return rc;
+    rc = dal_step(db, st);
+    if (rc == DAL_ROW) rc = dal_read_int64(db, st, 0, "count(*)", out);
+    dal_stmt_release(db, &tt__unit, tt__s_person_row_count, st);
+    return rc;
+}
+
+/*
+ * SELECT "id", "full_name", "status", "mood"
+ * FROM "people"
+ * ORDER BY "id"
+ */
+int tt_person_row_list(dal_db *db, tt_person_row_iter *it)
+{
+    int rc = dal_iter_open(&it->it, db, &tt__unit, tt__s_person_row_list);
+    if (rc != DAL_OK) dal_iter_end(&it->it);
+    return rc;
+}
+
+int tt_person_row_next(tt_person_row_iter *it, tt_person_row *out, dal_arena *arena)
+{
+    int rc = dal_iter_step(&it->it);
+    if (rc != DAL_ROW) return rc;
+    rc = tt__person_row_read(it->it.db, it->it.st, out, arena);
+    if (rc != DAL_OK) {
+        dal_iter_end(&it->it);
+        return rc;
+    }
+    return DAL_ROW;
+}
+
+void tt_person_row_iter_end(tt_person_row_iter *it)
 {
     dal_iter_end(&it->it);
 }

@@ -28,9 +28,32 @@ typedef struct tt_shape tt_shape;
 typedef struct tt_event tt_event;
 typedef struct tt_doc tt_doc;
 typedef struct tt_wide tt_wide;
+typedef struct tt_person_row tt_person_row;
 typedef struct tt_shape_summary tt_shape_summary;
 
 /* ---- Enums and validators ---------------------------------------------- */
+
+/* people.status: one of the values of its CHECK (... IN (...)).
+ * The database stores the text; text outside the set reads as TT_PERSON_ROW_STATUS_UNKNOWN. */
+typedef enum tt_person_row_status {
+    TT_PERSON_ROW_STATUS_UNKNOWN = 0,
+    TT_PERSON_ROW_STATUS_DRAFT = 1,
+    TT_PERSON_ROW_STATUS_LIVE = 2,
+} tt_person_row_status;
+const char *tt_person_row_status_to_string(tt_person_row_status v);    /* NULL for TT_PERSON_ROW_STATUS_UNKNOWN and values outside the set */
+tt_person_row_status tt_person_row_status_from_string(const char *s);  /* TT_PERSON_ROW_STATUS_UNKNOWN for NULL and text outside the set */
+bool tt_person_row_status_is_valid(tt_person_row_status v);
+
+/* people.mood: one of the values of its CHECK (... IN (...)).
+ * The database stores the text; text outside the set reads as TT_PERSON_ROW_MOOD_UNKNOWN. */
+typedef enum tt_person_row_mood {
+    TT_PERSON_ROW_MOOD_UNKNOWN = 0,
+    TT_PERSON_ROW_MOOD_HAPPY = 1,
+    TT_PERSON_ROW_MOOD_SAD = 2,
+} tt_person_row_mood;
+const char *tt_person_row_mood_to_string(tt_person_row_mood v);    /* NULL for TT_PERSON_ROW_MOOD_UNKNOWN and values outside the set */
+tt_person_row_mood tt_person_row_mood_from_string(const char *s);  /* TT_PERSON_ROW_MOOD_UNKNOWN for NULL and text outside the set */
+bool tt_person_row_mood_is_valid(tt_person_row_mood v);
 
 int tt_default_validate(const tt_default *row, dal_errors *errs);   /* DAL_OK or DAL_INVALID; errs may be NULL */
 int tt_member_validate(const tt_member *row, dal_errors *errs);   /* DAL_OK or DAL_INVALID; errs may be NULL */
@@ -40,6 +63,7 @@ int tt_shape_validate(const tt_shape *row, dal_errors *errs);   /* DAL_OK or DAL
 int tt_event_validate(const tt_event *row, dal_errors *errs);   /* DAL_OK or DAL_INVALID; errs may be NULL */
 int tt_doc_validate(const tt_doc *row, dal_errors *errs);   /* DAL_OK or DAL_INVALID; errs may be NULL */
 int tt_wide_validate(const tt_wide *row, dal_errors *errs);   /* DAL_OK or DAL_INVALID; errs may be NULL */
+int tt_person_row_validate(const tt_person_row *row, dal_errors *errs);   /* DAL_OK or DAL_INVALID; errs may be NULL */
 
 /* ---- default */
 
@@ -387,6 +411,32 @@ int tt_wide_count(dal_db *db, int64_t *out);
 int tt_wide_list(dal_db *db, tt_wide_iter *it);
 int tt_wide_next(tt_wide_iter *it, tt_wide *out, dal_arena *arena);   /* DAL_ROW / DAL_DONE */
 void tt_wide_iter_end(tt_wide_iter *it);
+
+/* ---- people */
+
+struct tt_person_row {
+    int64_t              id;       /* INTEGER PRIMARY KEY */
+    const char          *name;     /* TEXT NOT NULL */
+    bool                 has_status;
+    tt_person_row_status status;   /* TEXT NOT NULL DEFAULT 'draft' */
+    bool                 has_mood;
+    tt_person_row_mood   mood;     /* TEXT */
+};
+
+/* An iterator lives on the caller's stack; end it with tt_person_row_iter_end. */
+typedef struct tt_person_row_iter {
+    dal_iter it;
+} tt_person_row_iter;
+
+int tt_person_row_insert(dal_db *db, tt_person_row *row, dal_arena *arena);
+int tt_person_row_get(dal_db *db, int64_t id, tt_person_row *out, dal_arena *arena);
+int tt_person_row_update(dal_db *db, tt_person_row *row, dal_arena *arena);
+int tt_person_row_delete(dal_db *db, int64_t id);
+int tt_person_row_upsert(dal_db *db, tt_person_row *row, dal_arena *arena);
+int tt_person_row_count(dal_db *db, int64_t *out);
+int tt_person_row_list(dal_db *db, tt_person_row_iter *it);
+int tt_person_row_next(tt_person_row_iter *it, tt_person_row *out, dal_arena *arena);   /* DAL_ROW / DAL_DONE */
+void tt_person_row_iter_end(tt_person_row_iter *it);
 
 /* ---- shape * / summary (view, read-only) */
 
