@@ -1,0 +1,6 @@
+-- 0002_tags.down.sql: written by `dalgen migrate new`; reverts the up migration.
+-- The runner applies it in one transaction with foreign keys off.
+
+DROP TABLE "tags";
+
+ALTER TABLE "notes" DROP COLUMN "pinned";
