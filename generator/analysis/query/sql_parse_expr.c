@@ -306,82 +306,55 @@ static dg_expr *parse_primary(dg_ps *p)
     dg_ps_error(p, t, NULL);
 }
 
-/* ---- operators ---- */
+/* ---- operators ----
+ *
+ * Precedence climbing with SQLite's levels (parse.y):
+ *   OR 1, AND 2, NOT 3 (prefix), = == != <> IS IN LIKE GLOB MATCH REGEXP
+ *   BETWEEN ISNULL NOTNULL 4, < <= > >= 5, & | << >> 7, + - 8, * / % 9,
+ *   || -> ->> 10, COLLATE 11, unary - + ~ 12.
+ * As in SQLite's LALR parser, a prefix operator may start any operand, and
+ * the result of a postfix form (x IN (...), x ISNULL, x COLLATE c) goes on
+ * as the left operand of what follows. */
 
-static dg_expr *parse_unary(dg_ps *p)
+enum { P_OR = 1, P_AND, P_NOT, P_EQ, P_CMP, P_ESCAPE, P_BIT, P_ADD, P_MUL, P_CONCAT, P_COLLATE, P_UNARY };
+
+static dg_expr *parse_prec(dg_ps *p, int min);
+
+static const struct { const char *op; int prec; } puncts_prec[] = {
+    {"=", P_EQ}, {"==", P_EQ}, {"!=", P_EQ}, {"<>", P_EQ},
+    {"<", P_CMP}, {"<=", P_CMP}, {">", P_CMP}, {">=", P_CMP},
+    {"&", P_BIT}, {"|", P_BIT}, {"<<", P_BIT}, {">>", P_BIT},
+    {"+", P_ADD}, {"-", P_ADD}, {"*", P_MUL}, {"/", P_MUL}, {"%", P_MUL},
+    {"||", P_CONCAT}, {"->", P_CONCAT}, {"->>", P_CONCAT},
+};
+
+static const char *like_op(dg_ps *p, size_t k)
 {
-    static const char *const ops[] = {"-", "+", "~"};
-    for (int i = 0; i < 3; i++) {
-        if (dg_ps_punct(p, 0, ops[i])) {
-            dg_expr *e = node(p, DG_E_UNARY, here(p));
-            dg_ps_next(p);
-            e->op = ops[i];
-            dg_ps_enter(p);
-            add_arg(p, e, parse_unary(p));
-            dg_ps_leave(p);
-            return finish(p, e);
+    static const char *const ops[] = {"LIKE", "GLOB", "REGEXP", "MATCH", NULL};
+    for (int i = 0; ops[i]; i++)
+        if (dg_ps_kw(p, k, ops[i])) return ops[i];
+    return NULL;
+}
+
+/* The precedence of the operator at the current token, 0 when none. */
+static int next_prec(dg_ps *p, const char **punct)
+{
+    *punct = NULL;
+    for (size_t i = 0; i < sizeof puncts_prec / sizeof puncts_prec[0]; i++)
+        if (dg_ps_punct(p, 0, puncts_prec[i].op)) {
+            *punct = puncts_prec[i].op;
+            return puncts_prec[i].prec;
         }
-    }
-    return parse_primary(p);
-}
-
-static dg_expr *parse_collate(dg_ps *p)
-{
-    dg_expr *e = parse_unary(p);
-    while (dg_ps_kw(p, 0, "COLLATE")) {
-        dg_ps_next(p);
-        dg_expr *c = node(p, DG_E_COLLATE, e->start);
-        add_arg(p, c, e);
-        c->name = dg_ps_name(p);
-        e = finish(p, c);
-    }
-    return e;
-}
-
-/* One left-associative level of binary punctuation operators. */
-typedef dg_expr *(*level_fn)(dg_ps *p);
-
-static dg_expr *left_assoc(dg_ps *p, level_fn next, const char *const *ops)
-{
-    dg_expr *e = next(p);
-    for (;;) {
-        const char *op = NULL;
-        for (int i = 0; ops[i]; i++)
-            if (dg_ps_punct(p, 0, ops[i])) op = ops[i];
-        if (!op) return e;
-        dg_ps_next(p);
-        e = binary(p, op, e, next(p));
-    }
-}
-
-static dg_expr *parse_concat(dg_ps *p)
-{
-    static const char *const ops[] = {"||", "->", "->>", NULL};
-    return left_assoc(p, parse_collate, ops);
-}
-
-static dg_expr *parse_mul(dg_ps *p)
-{
-    static const char *const ops[] = {"*", "/", "%", NULL};
-    return left_assoc(p, parse_concat, ops);
-}
-
-static dg_expr *parse_add(dg_ps *p)
-{
-    static const char *const ops[] = {"+", "-", NULL};
-    return left_assoc(p, parse_mul, ops);
-}
-
-static dg_expr *parse_bit(dg_ps *p)
-{
-    static const char *const ops[] = {"&", "|", "<<", ">>", NULL};
-    return left_assoc(p, parse_add, ops);
-}
-
-static dg_expr *parse_cmp(dg_ps *p)
-{
-    static const char *const ops[] = {"<", "<=", ">", ">=", NULL};
-    return left_assoc(p, parse_bit, ops);
+    if (dg_ps_kw(p, 0, "OR")) return P_OR;
+    if (dg_ps_kw(p, 0, "AND")) return P_AND;
+    if (dg_ps_kw(p, 0, "COLLATE")) return P_COLLATE;
+    if (dg_ps_kw(p, 0, "IS") || dg_ps_kw(p, 0, "ISNULL") || dg_ps_kw(p, 0, "NOTNULL") || dg_ps_kw(p, 0, "IN") ||
+        dg_ps_kw(p, 0, "BETWEEN") || like_op(p, 0))
+        return P_EQ;
+    if (dg_ps_kw(p, 0, "NOT") && (dg_ps_kw(p, 1, "NULL") || dg_ps_kw(p, 1, "IN") || dg_ps_kw(p, 1, "BETWEEN") ||
+                                  like_op(p, 1)))
+        return P_EQ;
+    return 0;
 }
 
 /* The right side of [NOT] IN. */
@@ -414,20 +387,9 @@ static void parse_in_rhs(dg_ps *p, dg_expr *e)
     }
 }
 
-static const char *like_op(dg_ps *p, size_t k)
+/* IS, ISNULL, NOTNULL, NOT NULL, [NOT] IN / BETWEEN / LIKE... after lhs. */
+static dg_expr *parse_eq_op(dg_ps *p, dg_expr *lhs)
 {
-    static const char *const ops[] = {"LIKE", "GLOB", "REGEXP", "MATCH", NULL};
-    for (int i = 0; ops[i]; i++)
-        if (dg_ps_kw(p, k, ops[i])) return ops[i];
-    return NULL;
-}
-
-static dg_expr *parse_eq_tail(dg_ps *p, dg_expr *lhs, bool *more)
-{
-    static const char *const eq_ops[] = {"=", "==", "!=", "<>", NULL};
-    *more = true;
-    for (int i = 0; eq_ops[i]; i++)
-        if (dg_ps_accept_punct(p, eq_ops[i])) return binary(p, eq_ops[i], lhs, parse_cmp(p));
     if (dg_ps_accept_kw(p, "IS")) {
         bool not = dg_ps_accept_kw(p, "NOT");
         bool distinct = false;
@@ -436,10 +398,9 @@ static dg_expr *parse_eq_tail(dg_ps *p, dg_expr *lhs, bool *more)
             distinct = true;
         }
         const char *op = distinct ? (not ? "IS NOT DISTINCT FROM" : "IS DISTINCT FROM") : (not ? "IS NOT" : "IS");
-        return binary(p, op, lhs, parse_cmp(p));
+        return binary(p, op, lhs, parse_prec(p, P_EQ + 1));
     }
-    if (dg_ps_kw(p, 0, "ISNULL") || dg_ps_kw(p, 0, "NOTNULL") ||
-        (dg_ps_kw(p, 0, "NOT") && dg_ps_kw(p, 1, "NULL"))) {
+    if (dg_ps_kw(p, 0, "ISNULL") || dg_ps_kw(p, 0, "NOTNULL") || (dg_ps_kw(p, 0, "NOT") && dg_ps_kw(p, 1, "NULL"))) {
         dg_expr *e = node(p, DG_E_NULLTEST, lhs->start);
         e->negated = !dg_ps_kw(p, 0, "ISNULL");
         if (dg_ps_accept_kw(p, "NOT")) dg_ps_next(p);
@@ -447,93 +408,88 @@ static dg_expr *parse_eq_tail(dg_ps *p, dg_expr *lhs, bool *more)
         add_arg(p, e, lhs);
         return finish(p, e);
     }
-    bool not = dg_ps_kw(p, 0, "NOT");
-    size_t k = not ? 1 : 0;
-    if (dg_ps_kw(p, k, "IN")) {
-        dg_ps_next(p);
-        if (not) dg_ps_next(p);
+    bool not = dg_ps_accept_kw(p, "NOT");
+    if (dg_ps_accept_kw(p, "IN")) {
         dg_expr *e = node(p, DG_E_IN, lhs->start);
         e->negated = not;
         add_arg(p, e, lhs);
         parse_in_rhs(p, e);
         return finish(p, e);
     }
-    if (dg_ps_kw(p, k, "BETWEEN")) {
-        dg_ps_next(p);
-        if (not) dg_ps_next(p);
+    if (dg_ps_accept_kw(p, "BETWEEN")) {
         dg_expr *e = node(p, DG_E_BETWEEN, lhs->start);
         e->negated = not;
         add_arg(p, e, lhs);
-        add_arg(p, e, parse_cmp(p));
+        add_arg(p, e, parse_prec(p, P_NOT));   /* the middle ends at its AND */
         dg_ps_expect_kw(p, "AND");
-        add_arg(p, e, parse_cmp(p));
+        add_arg(p, e, parse_prec(p, P_EQ + 1));
         return finish(p, e);
     }
-    const char *lop = like_op(p, k);
-    if (lop) {
-        dg_ps_next(p);
-        if (not) dg_ps_next(p);
-        dg_expr *e = node(p, DG_E_LIKE, lhs->start);
-        e->op = lop;
-        e->negated = not;
-        add_arg(p, e, lhs);
-        add_arg(p, e, parse_cmp(p));
-        if (dg_ps_accept_kw(p, "ESCAPE")) add_arg(p, e, parse_cmp(p));
-        return finish(p, e);
-    }
-    *more = false;
-    return lhs;
+    dg_expr *e = node(p, DG_E_LIKE, lhs->start);
+    e->op = like_op(p, 0);
+    dg_ps_next(p);
+    e->negated = not;
+    add_arg(p, e, lhs);
+    add_arg(p, e, parse_prec(p, P_EQ + 1));
+    if (dg_ps_accept_kw(p, "ESCAPE")) add_arg(p, e, parse_prec(p, P_EQ + 1));
+    return finish(p, e);
 }
 
-static dg_expr *parse_eq(dg_ps *p)
+static dg_expr *parse_prefix(dg_ps *p)
 {
-    dg_expr *e = parse_cmp(p);
-    bool more = true;
-    while (more) e = parse_eq_tail(p, e, &more);
-    return e;
-}
-
-static dg_expr *parse_not(dg_ps *p)
-{
-    if (dg_ps_kw(p, 0, "NOT") && !(dg_ps_kw(p, 1, "EXISTS") && dg_ps_punct(p, 2, "("))) {
-        dg_expr *e = node(p, DG_E_UNARY, here(p));
-        dg_ps_next(p);
-        e->op = "NOT";
-        dg_ps_enter(p);
-        add_arg(p, e, parse_not(p));
-        dg_ps_leave(p);
-        return finish(p, e);
+    static const char *const ops[] = {"-", "+", "~"};
+    for (int i = 0; i < 3; i++) {
+        if (dg_ps_punct(p, 0, ops[i])) {
+            dg_expr *e = node(p, DG_E_UNARY, here(p));
+            dg_ps_next(p);
+            e->op = ops[i];
+            add_arg(p, e, parse_prec(p, P_UNARY));
+            return finish(p, e);
+        }
     }
-    if (dg_ps_kw(p, 0, "NOT")) {   /* NOT EXISTS (...) */
+    if (dg_ps_kw(p, 0, "NOT")) {
         size_t start = here(p);
         dg_ps_next(p);
-        dg_expr *e = parse_eq(p);
-        if (e->kind == DG_E_EXISTS && e->start == dg_ps_peek(p, 0).start) (void)0;
-        if (e->kind == DG_E_EXISTS && !e->negated && e->start > start) {
-            e->negated = true;
-            e->start = start;
-            return e;
+        dg_expr *operand = parse_prec(p, P_NOT);
+        if (operand->kind == DG_E_EXISTS && !operand->negated) {   /* NOT EXISTS (...) */
+            operand->negated = true;
+            operand->start = start;
+            return operand;
         }
-        dg_expr *u = node(p, DG_E_UNARY, start);
-        u->op = "NOT";
-        add_arg(p, u, e);
-        return finish(p, u);
+        dg_expr *e = node(p, DG_E_UNARY, start);
+        e->op = "NOT";
+        add_arg(p, e, operand);
+        return finish(p, e);
     }
-    return parse_eq(p);
+    return parse_primary(p);
 }
 
-static dg_expr *parse_and(dg_ps *p)
-{
-    dg_expr *e = parse_not(p);
-    while (dg_ps_accept_kw(p, "AND")) e = binary(p, "AND", e, parse_not(p));
-    return e;
-}
-
-dg_expr *dg_parse_expr(dg_ps *p)
+static dg_expr *parse_prec(dg_ps *p, int min)
 {
     dg_ps_enter(p);
-    dg_expr *e = parse_and(p);
-    while (dg_ps_accept_kw(p, "OR")) e = binary(p, "OR", e, parse_and(p));
+    dg_expr *e = parse_prefix(p);
+    for (;;) {
+        const char *punct;
+        int prec = next_prec(p, &punct);
+        if (prec == 0 || prec < min) break;
+        if (punct) {
+            dg_ps_next(p);
+            e = binary(p, punct, e, parse_prec(p, prec + 1));
+        } else if (prec == P_OR || prec == P_AND) {
+            dg_ps_next(p);
+            e = binary(p, prec == P_OR ? "OR" : "AND", e, parse_prec(p, prec + 1));
+        } else if (prec == P_COLLATE) {
+            dg_ps_next(p);
+            dg_expr *c = node(p, DG_E_COLLATE, e->start);
+            add_arg(p, c, e);
+            c->name = dg_ps_name(p);
+            e = finish(p, c);
+        } else {
+            e = parse_eq_op(p, e);
+        }
+    }
     dg_ps_leave(p);
     return e;
 }
+
+dg_expr *dg_parse_expr(dg_ps *p) { return parse_prec(p, P_OR); }
