@@ -8,7 +8,9 @@
  *     (int64|double|bool|text|blob|value|enum), decl, comment, readonly}
  *   reads[] {call, after?, colname} row reader, in SELECT order
  *   insert, get, update, delete, upsert, count: {fn, sql, stmt, params, binds[] {call},
- *     writebacks[] {cond?, call}, returning}
+ *     writebacks[] {cond?, call}, returning, last_rowid?, prepare[] {stmt}?}
+ *     (prepare: statements run first in insert/upsert/update, e.g. to fill
+ *     generated ids or timestamps into the row before it is validated)
  *   get_by[] (like get), lists[] {fn, sql, stmt, params, binds[]} (list,
  *     list_by_*, match), validator (view_validators.h).
  * root: prefix, guard, header, inputs[], dal_major, dal_minor, unit, slot,
