@@ -129,7 +129,10 @@ int cmd_check(int argc, char **argv)
 {
     dg_check_args args;
     int rc = dg_check_parse_args(argc, argv, &args);
-    if (rc != DG_EXIT_OK) return rc;
+    if (rc != DG_EXIT_OK) {
+        dg_check_args_free(&args);
+        return rc;
+    }
 
     dg_diags d = DG_DIAGS_INIT;
     dg_check_files files = {0};

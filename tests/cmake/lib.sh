@@ -18,10 +18,13 @@ find_one() {
 # Fresh copy of a source folder: fresh_copy SRC DEST
 fresh_copy() { rm -rf "$2"; mkdir -p "$(dirname "$2")"; cp -r "$1" "$2"; }
 # Configure and build: configure_build SRC BUILD GENERATOR [cmake args...]
+# Builds only the targets in $TARGETS when set (space-separated).
 configure_build() {
-  local src=$1 bld=$2 gen=$3
+  local src=$1 bld=$2 gen=$3 targets=()
   shift 3
+  [ -n "${TARGETS:-}" ] && for t in $TARGETS; do targets+=(--target "$t"); done
   cmake -S "$src" -B "$bld" -G "$gen" "${SUB_ARGS[@]}" "$@" >"$bld.configure.log" 2>&1 \
     || { cat "$bld.configure.log"; fail "configure of $src failed"; }
-  cmake --build "$bld" -j2 >"$bld.build.log" 2>&1 || { cat "$bld.build.log"; fail "build of $src failed"; }
+  cmake --build "$bld" -j2 "${targets[@]}" >"$bld.build.log" 2>&1 \
+    || { cat "$bld.build.log"; fail "build of $src failed"; }
 }

@@ -6,7 +6,7 @@
 source "$(dirname "$0")/lib.sh" "$1"; shift
 dir="$WORK/libdal-only"
 rm -rf "$dir" && mkdir -p "$dir"
-configure_build "$SOURCE_DIR" "$dir/dalgen-build" Ninja -DDALGEN_BUILD_GENERATOR=OFF \
+TARGETS="dal_static dal_shared" configure_build "$SOURCE_DIR" "$dir/dalgen-build" Ninja -DDALGEN_BUILD_GENERATOR=OFF \
   -DDALGEN_WITH_LIBCLANG=OFF -DBUILD_TESTING=OFF
 cmake --install "$dir/dalgen-build" --prefix "$dir/prefix" >/dev/null
 [ -e "$dir/prefix/bin/dalgen" ] && fail "dalgen was installed"
