@@ -72,6 +72,27 @@ static void above_annotations(dg_loader *L, size_t fi, size_t from, size_t first
     DG_VEC_FREE(&run);
 }
 
+/* Annotations in comments after the statement's ';' on the same line. */
+static void trailing_annotations(dg_loader *L, size_t fi, size_t end, dg_annotations *out)
+{
+    const dg_srcfile *f = &L->files.items[fi];
+    dg_lexer lx;
+    dg_lexer_init(&lx, f->text, f->len);
+    lx.pos = end;
+    for (;;) {
+        dg_tok t = dg_tok_next(&lx);
+        if (t.kind == DG_TOK_SPACE && !memchr(f->text + t.start, '\n', t.len)) continue;
+        if (t.kind != DG_TOK_COMMENT) break;
+        char *key, *value;
+        if (dg_annotation_parse(f->text + t.start, t.len, &key, &value)) {
+            dg_annotations_add(out, key, value, dg_loader_loc(L, fi, t.start));
+            free(key);
+            free(value);
+        }
+        if (memchr(f->text + t.start, '\n', t.len)) break;   /* a block comment that goes on */
+    }
+}
+
 static void drop_recs(dg_loader *L, dg_rec_kind kind, const char *name)
 {
     for (size_t i = 0; i < L->recs.len; i++) {
@@ -121,6 +142,7 @@ static void record(dg_loader *L, size_t fi, size_t from, size_t start, size_t en
         } else {
             dg_stmt_rec *r = add_rec(L, k, name, fi, start, start + tk.sig.items[ni].tok.start);
             above_annotations(L, fi, from, start, &r->above);
+            if (end > start && text[end - 1] == ';') trailing_annotations(L, fi, end, &r->trailing);
         }
     } else if (dg_toks_kw(&tk, 0, "ALTER") && dg_toks_kw(&tk, 1, "TABLE")) {
         size_t i = dg_toks_punct(&tk, 3, ".") ? 4 : 2;

@@ -192,6 +192,21 @@ void dg_add_above(dg_annotations *to, const dg_stmt_rec *rec, dg_annotations *in
     DG_VEC_FREE(inside);
 }
 
+/* A comment after the ';' belongs to the column on its line, or to the
+ * table when it is on the CREATE line or on no column's line. */
+static void add_trailing(dg_table *t, const dg_stmt_rec *rec)
+{
+    if (!rec) return;
+    for (size_t i = 0; i < rec->trailing.len; i++) {
+        const dg_annotation *a = &rec->trailing.items[i];
+        dg_annotations *to = &t->annotations;
+        for (size_t k = 0; k < t->columns.len && a->loc.line != t->loc.line; k++)
+            if (t->columns.items[k].loc.line == a->loc.line) to = &t->columns.items[k].annotations;
+        dg_annotations_add(to, a->key, a->value, a->loc);
+        to->items[to->len - 1].above = true;
+    }
+}
+
 void dg_introspect_table(dg_loader *L, const char *name, const char *sql, bool strict, bool without_rowid)
 {
     const dg_stmt_rec *rec = dg_loader_rec(L, DG_REC_TABLE, name);
@@ -215,6 +230,7 @@ void dg_introspect_table(dg_loader *L, const char *name, const char *sql, bool s
     foreign_keys(L, t, &p);
     uniques(L, t, &p);
     if (m.rec) fill_locations(L, t);
+    if (m.rec) add_trailing(t, rec);
     dg_table_free(&p);
     dg_srcmap_free(&m);
 }

@@ -73,6 +73,7 @@ void dg_loader_close(dg_loader *L)
         free(L->recs.items[i].column);
         free(L->recs.items[i].new_column);
         annotations_clear(&L->recs.items[i].above);
+        annotations_clear(&L->recs.items[i].trailing);
     }
     DG_VEC_FREE(&L->recs);
     for (size_t i = 0; i < L->headers.len; i++) dg_schema_free(L->headers.items[i]);

@@ -42,6 +42,7 @@ typedef struct dg_stmt_rec {
     size_t      start;       /* offset of the statement's first token */
     size_t      name_off;    /* offset of the name token (ADD_COLUMN: the column definition) */
     dg_annotations above;    /* annotations on the lines right above the statement */
+    dg_annotations trailing; /* annotations after its ';' on its last line (files only too) */
 } dg_stmt_rec;
 
 typedef struct dg_loader {

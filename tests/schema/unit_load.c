@@ -50,7 +50,7 @@ static void above_statement_annotations_need_adjacent_lines(void **state)
 {
     (void)state;
     write_file("above.sql",
-               "CREATE TABLE a (x INTEGER); -- @name not_for_b\n"
+               "CREATE TABLE a (x INTEGER); -- @name not_for_b (on a's line)\n"
                "-- @name far_away\n"
                "\n"
                "-- @name bee\n"
@@ -63,7 +63,7 @@ static void above_statement_annotations_need_adjacent_lines(void **state)
     assert_string_equal(dg_annotation_get(&b->annotations, "name"), "bee");
     assert_true(b->annotations.items[0].above);
     assert_int_equal(b->annotations.items[0].loc.line, 4);
-    assert_int_equal(dg_schema_table(s, "a")->annotations.len, 0);
+    assert_string_equal(dg_annotation_get(&dg_schema_table(s, "a")->annotations, "name"), "not_for_b (on a's line)");
     dg_schema_free(s);
 }
 
@@ -237,6 +237,29 @@ static void byte_order_marks_and_crlf_are_accepted(void **state)
     dg_schema_free(s);
 }
 
+static void comments_after_the_semicolon_belong_to_their_line(void **state)
+{
+    (void)state;
+    write_file("trailing.sql",
+               "CREATE TABLE one (id INTEGER PRIMARY KEY); -- @name single\n"
+               "CREATE TABLE two (\n"
+               "  id INTEGER PRIMARY KEY,\n"
+               "  email TEXT); /* @format email */ -- @length 40\n"
+               "-- @name not_trailing\n");
+    dg_schema *s = load(NULL, 1, "trailing.sql");
+    assert_non_null(s);
+    const dg_table *one = dg_schema_table(s, "one"), *two = dg_schema_table(s, "two");
+    assert_string_equal(dg_annotation_get(&one->annotations, "name"), "single");
+    assert_true(one->annotations.items[0].above);
+    assert_int_equal(one->columns.items[0].annotations.len, 0);
+    assert_int_equal(two->annotations.len, 0);
+    const dg_column *email = &two->columns.items[1];
+    assert_int_equal(email->annotations.len, 2);
+    assert_string_equal(dg_annotation_get(&email->annotations, "format"), "email");
+    assert_string_equal(dg_annotation_get(&email->annotations, "length"), "40");
+    dg_schema_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -249,6 +272,7 @@ int main(void)
         cmocka_unit_test(empty_source_gives_an_empty_model),
         cmocka_unit_test(locations_follow_renamed_and_dropped_columns),
         cmocka_unit_test(byte_order_marks_and_crlf_are_accepted),
+        cmocka_unit_test(comments_after_the_semicolon_belong_to_their_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -38,7 +38,7 @@ CREATE TABLE "Order Details" (
     CONSTRAINT pk_od PRIMARY KEY ([order id], line)
 ) WITHOUT ROWID;
 
-CREATE TABLE kv (k TEXT PRIMARY KEY DESC, v ANY) STRICT;
+CREATE TABLE kv (k TEXT PRIMARY KEY DESC, v ANY) STRICT; -- @name key_value
 
 CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'porter');
 
