@@ -12,7 +12,7 @@ struct DAL_TABLE("authors") DAL_ANNOTATE("name", "writer") author {
     int64_t     id            DAL_PK DAL_AUTOINCREMENT;
     const char *email         DAL_UNIQUE DAL_FORMAT("email") DAL_COLLATE("NOCASE");
     char        handle[16]    DAL_INDEX("authors_handle");
-    char       *bio           DAL_NULLABLE DAL_ANNOTATE("length", "0..500");
+    char       *bio           DAL_NULLABLE DAL_ANNOTATE("length", "1..500");
     bool        active        DAL_DEFAULT("1");
     double     *rating        DAL_CHECK("rating BETWEEN 0 AND 5");
     bool        has_age;

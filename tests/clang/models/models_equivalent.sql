@@ -10,7 +10,7 @@ CREATE TABLE authors (
   -- @max_bytes 15
   -- @c_type char[16]
   handle TEXT NOT NULL,
-  -- @length 0..500
+  -- @length 1..500
   -- @c_type char *
   bio TEXT,
   active BOOLEAN NOT NULL DEFAULT 1 CHECK ("active" IN (0, 1)),
