@@ -362,8 +362,10 @@ static int check_names(qv *v, const dg_query_set *set)
     int errors = 0;
     for (size_t i = 0; i < set->queries.len; i++) {
         const dg_query *q = &set->queries.items[i];
-        for (size_t t = 0; t < v->s->tables.len; t++) {
-            const char *row = dg_names_row(v->names, v->s->tables.items[t].name);
+        for (size_t t = 0; t < v->s->tables.len + v->s->views.len; t++) {
+            const char *sql = t < v->s->tables.len ? v->s->tables.items[t].name
+                                                   : v->s->views.items[t - v->s->tables.len].name;
+            const char *row = dg_names_row(v->names, sql);
             if (!row) continue;
             bool clash = !strcmp(q->c_name, row);
             for (int k = 0; dg_table_verbs[k] && !clash; k++) {
@@ -372,8 +374,8 @@ static int check_names(qv *v, const dg_query_set *set)
                 free(n);
             }
             if (clash) {
-                dg_error(v->d, q->loc, "query %s: %s_%s is a name table %s generates; rename the query", q->name,
-                         v->opts->prefix, q->c_name, v->s->tables.items[t].name);
+                dg_error(v->d, q->loc, "query %s: %s_%s is a name %s generates; rename the query", q->name,
+                         v->opts->prefix, q->c_name, sql);
                 errors++;
             }
         }

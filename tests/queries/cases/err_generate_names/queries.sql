@@ -1,0 +1,4 @@
+-- name: UserList :many
+SELECT * FROM users;
+-- name: NamedList :many
+SELECT * FROM named;

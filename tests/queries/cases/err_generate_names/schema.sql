@@ -1,0 +1,2 @@
+CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);
+CREATE VIEW named AS SELECT name FROM users;
