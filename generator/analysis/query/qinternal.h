@@ -70,6 +70,7 @@ typedef struct dg_qcol {
     bool hidden;              /* left out of * (hidden columns, right side of USING) */
     const char *embed_table;  /* sqlc.embed: first of embed_ncols columns of this table */
     int embed_ncols;
+    size_t pos;               /* 1 + offset of its expression in the query text, 0 when none */
 } dg_qcol;
 
 typedef DG_VEC(dg_qcol) dg_qcols;

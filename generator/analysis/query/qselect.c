@@ -215,12 +215,14 @@ static void result_star(dg_qctx *c, dg_qscope *s, const dg_result_col *rc, dg_qc
         }
     }
     dg_buf b = DG_BUF_INIT;
+    size_t first = out->len;
     if (rc->star_table) {
         const dg_qsource *src = find_source(s, rc->star_table);
         if (src) expand_source(src, true, out, &b);
     } else {
         for (size_t i = 0; i < s->srcs.len; i++) expand_source(&s->srcs.items[i], false, out, &b);
     }
+    for (size_t i = first; i < out->len; i++) out->items[i].pos = rc->start + 1;
     if (b.len) dg_qedit_add(&c->edits, rc->start, rc->end, dg_buf_steal(&b));
     dg_buf_free(&b);
 }
@@ -299,6 +301,7 @@ static void core_columns(dg_qctx *c, dg_select_core *core, dg_qscope *outer, dg_
             int col = -1;
             if (rc->expr->kind == DG_E_COLUMN) origin_of(&s, rc->expr, &tab, &col);
             dg_qcols_push(out, name, t, tab, col);
+            out->items[out->len - 1].pos = rc->expr->start + 1;
             free(name);
         }
     }

@@ -99,6 +99,7 @@ static void returning(dg_qctx *c, dg_qscope *s, dg_stmt *st, dg_qcols *out)
                 const dg_qcol *col = &src->cols.items[k];
                 if (col->hidden) continue;
                 dg_qcols_push(out, col->name, col->type, col->table, col->column);
+                out->items[out->len - 1].pos = rc->start + 1;
                 char *q = dg_sql_quote_ident(col->name);
                 dg_buf_printf(&b, "%s%s", b.len ? ", " : "", q);
                 free(q);
@@ -117,6 +118,7 @@ static void returning(dg_qctx *c, dg_qscope *s, dg_stmt *st, dg_qcols *out)
             if (col < 0) tab = NULL;
         }
         dg_qcols_push(out, name, t, tab, col);
+        out->items[out->len - 1].pos = rc->expr->start + 1;
         free(name);
     }
 }

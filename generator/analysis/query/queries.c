@@ -150,7 +150,7 @@ static void build_fields(dg_qctx *c, sqlite3_stmt *st, const dg_qcols *cols)
             a->used = true;
         }
         if (f->type.c == DG_CT_UNKNOWN) {
-            dg_error(c->d, c->q->loc, "cannot infer the type of result column \"%s\" of query %s; declare it with "
+            dg_error(c->d, qc && qc->pos ? dg_qctx_loc(c, qc->pos - 1) : c->q->loc, "cannot infer the type of result column \"%s\" of query %s; declare it with "
                      "`-- @result %s TYPE [NOT NULL]`", colname, q->name, colname);
             c->errors++;
         }
