@@ -52,16 +52,25 @@ typedef struct blog_user_iter {
     dal_iter it;
 } blog_user_iter;
 
+/* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
+ * the database assigned (rowid, defaults, generated columns) is written back
+ * into the row, text and blobs into arena (NULL: scalars only). */
 int blog_user_insert(dal_db *db, blog_user *row, dal_arena *arena);
+/* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int blog_user_get(dal_db *db, int64_t id, blog_user *out, dal_arena *arena);
 int blog_user_get_by_email(dal_db *db, const char *email, blog_user *out, dal_arena *arena);
+/* Writes every column by primary key (NOT NULL columns with a DEFAULT left
+ * unset keep their value); DAL_NOTFOUND if no row has that key. */
 int blog_user_update(dal_db *db, blog_user *row, dal_arena *arena);
+/* DAL_NOTFOUND if no row has that key. */
 int blog_user_delete(dal_db *db, int64_t id);
+/* Insert, or update the row with the same primary key; writes back like insert. */
 int blog_user_upsert(dal_db *db, blog_user *row, dal_arena *arena);
 int blog_user_count(dal_db *db, int64_t *out);
 int blog_user_list(dal_db *db, blog_user_iter *it);
-int blog_user_next(blog_user_iter *it, blog_user *out, dal_arena *arena);   /* DAL_ROW / DAL_DONE */
-void blog_user_iter_end(blog_user_iter *it);
+/* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
+int blog_user_next(blog_user_iter *it, blog_user *out, dal_arena *arena);
+void blog_user_iter_end(blog_user_iter *it);   /* releases the statement; safe to repeat */
 
 /* ---- posts */
 
@@ -82,17 +91,26 @@ typedef struct blog_post_iter {
     dal_iter it;
 } blog_post_iter;
 
+/* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
+ * the database assigned (rowid, defaults, generated columns) is written back
+ * into the row, text and blobs into arena (NULL: scalars only). */
 int blog_post_insert(dal_db *db, blog_post *row, dal_arena *arena);
+/* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int blog_post_get(dal_db *db, int64_t id, blog_post *out, dal_arena *arena);
+/* Writes every column by primary key (NOT NULL columns with a DEFAULT left
+ * unset keep their value); DAL_NOTFOUND if no row has that key. */
 int blog_post_update(dal_db *db, blog_post *row, dal_arena *arena);
+/* DAL_NOTFOUND if no row has that key. */
 int blog_post_delete(dal_db *db, int64_t id);
+/* Insert, or update the row with the same primary key; writes back like insert. */
 int blog_post_upsert(dal_db *db, blog_post *row, dal_arena *arena);
 int blog_post_count(dal_db *db, int64_t *out);
 int blog_post_list(dal_db *db, blog_post_iter *it);
 int blog_post_list_by_published_and_created_at(dal_db *db, bool published, const char *created_at, blog_post_iter *it);
 int blog_post_list_by_author_id(dal_db *db, int64_t author_id, blog_post_iter *it);
-int blog_post_next(blog_post_iter *it, blog_post *out, dal_arena *arena);   /* DAL_ROW / DAL_DONE */
-void blog_post_iter_end(blog_post_iter *it);
+/* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
+int blog_post_next(blog_post_iter *it, blog_post *out, dal_arena *arena);
+void blog_post_iter_end(blog_post_iter *it);   /* releases the statement; safe to repeat */
 
 /* ---- tags */
 
@@ -106,16 +124,25 @@ typedef struct blog_tag_iter {
     dal_iter it;
 } blog_tag_iter;
 
+/* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
+ * the database assigned (rowid, defaults, generated columns) is written back
+ * into the row, text and blobs into arena (NULL: scalars only). */
 int blog_tag_insert(dal_db *db, blog_tag *row, dal_arena *arena);
+/* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int blog_tag_get(dal_db *db, int64_t id, blog_tag *out, dal_arena *arena);
 int blog_tag_get_by_name(dal_db *db, const char *name, blog_tag *out, dal_arena *arena);
+/* Writes every column by primary key (NOT NULL columns with a DEFAULT left
+ * unset keep their value); DAL_NOTFOUND if no row has that key. */
 int blog_tag_update(dal_db *db, blog_tag *row, dal_arena *arena);
+/* DAL_NOTFOUND if no row has that key. */
 int blog_tag_delete(dal_db *db, int64_t id);
+/* Insert, or update the row with the same primary key; writes back like insert. */
 int blog_tag_upsert(dal_db *db, blog_tag *row, dal_arena *arena);
 int blog_tag_count(dal_db *db, int64_t *out);
 int blog_tag_list(dal_db *db, blog_tag_iter *it);
-int blog_tag_next(blog_tag_iter *it, blog_tag *out, dal_arena *arena);   /* DAL_ROW / DAL_DONE */
-void blog_tag_iter_end(blog_tag_iter *it);
+/* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
+int blog_tag_next(blog_tag_iter *it, blog_tag *out, dal_arena *arena);
+void blog_tag_iter_end(blog_tag_iter *it);   /* releases the statement; safe to repeat */
 
 /* ---- post_tags */
 
@@ -129,16 +156,23 @@ typedef struct blog_post_tag_iter {
     dal_iter it;
 } blog_post_tag_iter;
 
+/* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
+ * the database assigned (rowid, defaults, generated columns) is written back
+ * into the row, text and blobs into arena (NULL: scalars only). */
 int blog_post_tag_insert(dal_db *db, blog_post_tag *row, dal_arena *arena);
+/* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int blog_post_tag_get(dal_db *db, int64_t post_id, int64_t tag_id, blog_post_tag *out, dal_arena *arena);
+/* DAL_NOTFOUND if no row has that key. */
 int blog_post_tag_delete(dal_db *db, int64_t post_id, int64_t tag_id);
+/* Insert, or update the row with the same primary key; writes back like insert. */
 int blog_post_tag_upsert(dal_db *db, blog_post_tag *row, dal_arena *arena);
 int blog_post_tag_count(dal_db *db, int64_t *out);
 int blog_post_tag_list(dal_db *db, blog_post_tag_iter *it);
 int blog_post_tag_list_by_post_id(dal_db *db, int64_t post_id, blog_post_tag_iter *it);
 int blog_post_tag_list_by_tag_id(dal_db *db, int64_t tag_id, blog_post_tag_iter *it);
-int blog_post_tag_next(blog_post_tag_iter *it, blog_post_tag *out, dal_arena *arena);   /* DAL_ROW / DAL_DONE */
-void blog_post_tag_iter_end(blog_post_tag_iter *it);
+/* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
+int blog_post_tag_next(blog_post_tag_iter *it, blog_post_tag *out, dal_arena *arena);
+void blog_post_tag_iter_end(blog_post_tag_iter *it);   /* releases the statement; safe to repeat */
 
 /* ---- post_summaries (view, read-only) */
 
@@ -156,8 +190,9 @@ typedef struct blog_post_summary_iter {
 } blog_post_summary_iter;
 
 int blog_post_summary_list(dal_db *db, blog_post_summary_iter *it);
-int blog_post_summary_next(blog_post_summary_iter *it, blog_post_summary *out, dal_arena *arena);   /* DAL_ROW / DAL_DONE */
-void blog_post_summary_iter_end(blog_post_summary_iter *it);
+/* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
+int blog_post_summary_next(blog_post_summary_iter *it, blog_post_summary *out, dal_arena *arena);
+void blog_post_summary_iter_end(blog_post_summary_iter *it);   /* releases the statement; safe to repeat */
 
 #ifdef __cplusplus
 }

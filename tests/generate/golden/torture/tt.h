@@ -96,15 +96,24 @@ typedef struct tt_default_iter {
     dal_iter it;
 } tt_default_iter;
 
+/* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
+ * the database assigned (rowid, defaults, generated columns) is written back
+ * into the row, text and blobs into arena (NULL: scalars only). */
 int tt_default_insert(dal_db *db, tt_default *row, dal_arena *arena);
+/* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_default_get(dal_db *db, int64_t int_, tt_default *out, dal_arena *arena);
+/* Writes every column by primary key (NOT NULL columns with a DEFAULT left
+ * unset keep their value); DAL_NOTFOUND if no row has that key. */
 int tt_default_update(dal_db *db, tt_default *row, dal_arena *arena);
+/* DAL_NOTFOUND if no row has that key. */
 int tt_default_delete(dal_db *db, int64_t int_);
+/* Insert, or update the row with the same primary key; writes back like insert. */
 int tt_default_upsert(dal_db *db, tt_default *row, dal_arena *arena);
 int tt_default_count(dal_db *db, int64_t *out);
 int tt_default_list(dal_db *db, tt_default_iter *it);
-int tt_default_next(tt_default_iter *it, tt_default *out, dal_arena *arena);   /* DAL_ROW / DAL_DONE */
-void tt_default_iter_end(tt_default_iter *it);
+/* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
+int tt_default_next(tt_default_iter *it, tt_default *out, dal_arena *arena);
+void tt_default_iter_end(tt_default_iter *it);   /* releases the statement; safe to repeat */
 
 /* ---- members */
 
@@ -119,16 +128,25 @@ typedef struct tt_member_iter {
     dal_iter it;
 } tt_member_iter;
 
+/* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
+ * the database assigned (rowid, defaults, generated columns) is written back
+ * into the row, text and blobs into arena (NULL: scalars only). */
 int tt_member_insert(dal_db *db, tt_member *row, dal_arena *arena);
+/* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_member_get(dal_db *db, int64_t id, tt_member *out, dal_arena *arena);
 int tt_member_get_by_email(dal_db *db, const char *email, tt_member *out, dal_arena *arena);
+/* Writes every column by primary key (NOT NULL columns with a DEFAULT left
+ * unset keep their value); DAL_NOTFOUND if no row has that key. */
 int tt_member_update(dal_db *db, tt_member *row, dal_arena *arena);
+/* DAL_NOTFOUND if no row has that key. */
 int tt_member_delete(dal_db *db, int64_t id);
+/* Insert, or update the row with the same primary key; writes back like insert. */
 int tt_member_upsert(dal_db *db, tt_member *row, dal_arena *arena);
 int tt_member_count(dal_db *db, int64_t *out);
 int tt_member_list(dal_db *db, tt_member_iter *it);
-int tt_member_next(tt_member_iter *it, tt_member *out, dal_arena *arena);   /* DAL_ROW / DAL_DONE */
-void tt_member_iter_end(tt_member_iter *it);
+/* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
+int tt_member_next(tt_member_iter *it, tt_member *out, dal_arena *arena);
+void tt_member_iter_end(tt_member_iter *it);   /* releases the statement; safe to repeat */
 
 /* ---- member_lists */
 
@@ -144,16 +162,25 @@ typedef struct tt_member_list_2_iter {
     dal_iter it;
 } tt_member_list_2_iter;
 
+/* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
+ * the database assigned (rowid, defaults, generated columns) is written back
+ * into the row, text and blobs into arena (NULL: scalars only). */
 int tt_member_list_2_insert(dal_db *db, tt_member_list_2 *row, dal_arena *arena);
+/* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_member_list_2_get(dal_db *db, int64_t id, tt_member_list_2 *out, dal_arena *arena);
+/* Writes every column by primary key (NOT NULL columns with a DEFAULT left
+ * unset keep their value); DAL_NOTFOUND if no row has that key. */
 int tt_member_list_2_update(dal_db *db, tt_member_list_2 *row, dal_arena *arena);
+/* DAL_NOTFOUND if no row has that key. */
 int tt_member_list_2_delete(dal_db *db, int64_t id);
+/* Insert, or update the row with the same primary key; writes back like insert. */
 int tt_member_list_2_upsert(dal_db *db, tt_member_list_2 *row, dal_arena *arena);
 int tt_member_list_2_count(dal_db *db, int64_t *out);
 int tt_member_list_2_list(dal_db *db, tt_member_list_2_iter *it);
 int tt_member_list_2_list_by_member_id(dal_db *db, int64_t member_id, tt_member_list_2_iter *it);
-int tt_member_list_2_next(tt_member_list_2_iter *it, tt_member_list_2 *out, dal_arena *arena);   /* DAL_ROW / DAL_DONE */
-void tt_member_list_2_iter_end(tt_member_list_2_iter *it);
+/* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
+int tt_member_list_2_next(tt_member_list_2_iter *it, tt_member_list_2 *out, dal_arena *arena);
+void tt_member_list_2_iter_end(tt_member_list_2_iter *it);   /* releases the statement; safe to repeat */
 
 /* ---- Key/Values */
 
@@ -169,15 +196,24 @@ typedef struct tt_key_value_iter {
     dal_iter it;
 } tt_key_value_iter;
 
+/* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
+ * the database assigned (rowid, defaults, generated columns) is written back
+ * into the row, text and blobs into arena (NULL: scalars only). */
 int tt_key_value_insert(dal_db *db, tt_key_value *row, dal_arena *arena);
+/* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_key_value_get(dal_db *db, const char *namespace_, int64_t version, tt_key_value *out, dal_arena *arena);
+/* Writes every column by primary key (NOT NULL columns with a DEFAULT left
+ * unset keep their value); DAL_NOTFOUND if no row has that key. */
 int tt_key_value_update(dal_db *db, tt_key_value *row, dal_arena *arena);
+/* DAL_NOTFOUND if no row has that key. */
 int tt_key_value_delete(dal_db *db, const char *namespace_, int64_t version);
+/* Insert, or update the row with the same primary key; writes back like insert. */
 int tt_key_value_upsert(dal_db *db, tt_key_value *row, dal_arena *arena);
 int tt_key_value_count(dal_db *db, int64_t *out);
 int tt_key_value_list(dal_db *db, tt_key_value_iter *it);
-int tt_key_value_next(tt_key_value_iter *it, tt_key_value *out, dal_arena *arena);   /* DAL_ROW / DAL_DONE */
-void tt_key_value_iter_end(tt_key_value_iter *it);
+/* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
+int tt_key_value_next(tt_key_value_iter *it, tt_key_value *out, dal_arena *arena);
+void tt_key_value_iter_end(tt_key_value_iter *it);   /* releases the statement; safe to repeat */
 
 /* ---- shapes */
 
@@ -196,18 +232,27 @@ typedef struct tt_shape_iter {
     dal_iter it;
 } tt_shape_iter;
 
+/* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
+ * the database assigned (rowid, defaults, generated columns) is written back
+ * into the row, text and blobs into arena (NULL: scalars only). */
 int tt_shape_insert(dal_db *db, tt_shape *row, dal_arena *arena);
+/* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_shape_get(dal_db *db, int64_t id, tt_shape *out, dal_arena *arena);
 int tt_shape_get_by_w_and_h(dal_db *db, double w, double h, tt_shape *out, dal_arena *arena);
+/* Writes every column by primary key (NOT NULL columns with a DEFAULT left
+ * unset keep their value); DAL_NOTFOUND if no row has that key. */
 int tt_shape_update(dal_db *db, tt_shape *row, dal_arena *arena);
+/* DAL_NOTFOUND if no row has that key. */
 int tt_shape_delete(dal_db *db, int64_t id);
+/* Insert, or update the row with the same primary key; writes back like insert. */
 int tt_shape_upsert(dal_db *db, tt_shape *row, dal_arena *arena);
 int tt_shape_count(dal_db *db, int64_t *out);
 int tt_shape_list(dal_db *db, tt_shape_iter *it);
 int tt_shape_list_by_kind(dal_db *db, const char *kind, tt_shape_iter *it);
 int tt_shape_list_by_label(dal_db *db, const char *label, tt_shape_iter *it);
-int tt_shape_next(tt_shape_iter *it, tt_shape *out, dal_arena *arena);   /* DAL_ROW / DAL_DONE */
-void tt_shape_iter_end(tt_shape_iter *it);
+/* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
+int tt_shape_next(tt_shape_iter *it, tt_shape *out, dal_arena *arena);
+void tt_shape_iter_end(tt_shape_iter *it);   /* releases the statement; safe to repeat */
 
 /* ---- events */
 
@@ -223,11 +268,15 @@ typedef struct tt_event_iter {
     dal_iter it;
 } tt_event_iter;
 
+/* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
+ * the database assigned (rowid, defaults, generated columns) is written back
+ * into the row, text and blobs into arena (NULL: scalars only). */
 int tt_event_insert(dal_db *db, tt_event *row, dal_arena *arena);
 int tt_event_count(dal_db *db, int64_t *out);
 int tt_event_list(dal_db *db, tt_event_iter *it);
-int tt_event_next(tt_event_iter *it, tt_event *out, dal_arena *arena);   /* DAL_ROW / DAL_DONE */
-void tt_event_iter_end(tt_event_iter *it);
+/* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
+int tt_event_next(tt_event_iter *it, tt_event *out, dal_arena *arena);
+void tt_event_iter_end(tt_event_iter *it);   /* releases the statement; safe to repeat */
 
 /* ---- docs (virtual table, fts5) */
 
@@ -244,12 +293,17 @@ typedef struct tt_doc_iter {
     dal_iter it;
 } tt_doc_iter;
 
+/* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
+ * the database assigned (rowid, defaults, generated columns) is written back
+ * into the row, text and blobs into arena (NULL: scalars only). */
 int tt_doc_insert(dal_db *db, tt_doc *row, dal_arena *arena);
+/* DAL_NOTFOUND if no row has that key. */
 int tt_doc_delete(dal_db *db, int64_t rowid);
 int tt_doc_list(dal_db *db, tt_doc_iter *it);
 int tt_doc_match(dal_db *db, const char *query, tt_doc_iter *it);
-int tt_doc_next(tt_doc_iter *it, tt_doc *out, dal_arena *arena);   /* DAL_ROW / DAL_DONE */
-void tt_doc_iter_end(tt_doc_iter *it);
+/* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
+int tt_doc_next(tt_doc_iter *it, tt_doc *out, dal_arena *arena);
+void tt_doc_iter_end(tt_doc_iter *it);   /* releases the statement; safe to repeat */
 
 /* ---- wide */
 
@@ -402,15 +456,24 @@ typedef struct tt_wide_iter {
     dal_iter it;
 } tt_wide_iter;
 
+/* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
+ * the database assigned (rowid, defaults, generated columns) is written back
+ * into the row, text and blobs into arena (NULL: scalars only). */
 int tt_wide_insert(dal_db *db, tt_wide *row, dal_arena *arena);
+/* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_wide_get(dal_db *db, int64_t id, tt_wide *out, dal_arena *arena);
+/* Writes every column by primary key (NOT NULL columns with a DEFAULT left
+ * unset keep their value); DAL_NOTFOUND if no row has that key. */
 int tt_wide_update(dal_db *db, tt_wide *row, dal_arena *arena);
+/* DAL_NOTFOUND if no row has that key. */
 int tt_wide_delete(dal_db *db, int64_t id);
+/* Insert, or update the row with the same primary key; writes back like insert. */
 int tt_wide_upsert(dal_db *db, tt_wide *row, dal_arena *arena);
 int tt_wide_count(dal_db *db, int64_t *out);
 int tt_wide_list(dal_db *db, tt_wide_iter *it);
-int tt_wide_next(tt_wide_iter *it, tt_wide *out, dal_arena *arena);   /* DAL_ROW / DAL_DONE */
-void tt_wide_iter_end(tt_wide_iter *it);
+/* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
+int tt_wide_next(tt_wide_iter *it, tt_wide *out, dal_arena *arena);
+void tt_wide_iter_end(tt_wide_iter *it);   /* releases the statement; safe to repeat */
 
 /* ---- people */
 
@@ -428,15 +491,24 @@ typedef struct tt_person_row_iter {
     dal_iter it;
 } tt_person_row_iter;
 
+/* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
+ * the database assigned (rowid, defaults, generated columns) is written back
+ * into the row, text and blobs into arena (NULL: scalars only). */
 int tt_person_row_insert(dal_db *db, tt_person_row *row, dal_arena *arena);
+/* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_person_row_get(dal_db *db, int64_t id, tt_person_row *out, dal_arena *arena);
+/* Writes every column by primary key (NOT NULL columns with a DEFAULT left
+ * unset keep their value); DAL_NOTFOUND if no row has that key. */
 int tt_person_row_update(dal_db *db, tt_person_row *row, dal_arena *arena);
+/* DAL_NOTFOUND if no row has that key. */
 int tt_person_row_delete(dal_db *db, int64_t id);
+/* Insert, or update the row with the same primary key; writes back like insert. */
 int tt_person_row_upsert(dal_db *db, tt_person_row *row, dal_arena *arena);
 int tt_person_row_count(dal_db *db, int64_t *out);
 int tt_person_row_list(dal_db *db, tt_person_row_iter *it);
-int tt_person_row_next(tt_person_row_iter *it, tt_person_row *out, dal_arena *arena);   /* DAL_ROW / DAL_DONE */
-void tt_person_row_iter_end(tt_person_row_iter *it);
+/* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
+int tt_person_row_next(tt_person_row_iter *it, tt_person_row *out, dal_arena *arena);
+void tt_person_row_iter_end(tt_person_row_iter *it);   /* releases the statement; safe to repeat */
 
 /* ---- shape * / summary (view, read-only) */
 
@@ -453,8 +525,9 @@ typedef struct tt_shape_summary_iter {
 } tt_shape_summary_iter;
 
 int tt_shape_summary_list(dal_db *db, tt_shape_summary_iter *it);
-int tt_shape_summary_next(tt_shape_summary_iter *it, tt_shape_summary *out, dal_arena *arena);   /* DAL_ROW / DAL_DONE */
-void tt_shape_summary_iter_end(tt_shape_summary_iter *it);
+/* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
+int tt_shape_summary_next(tt_shape_summary_iter *it, tt_shape_summary *out, dal_arena *arena);
+void tt_shape_summary_iter_end(tt_shape_summary_iter *it);   /* releases the statement; safe to repeat */
 
 #ifdef __cplusplus
 }
