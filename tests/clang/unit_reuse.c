@@ -1,0 +1,141 @@
+/* The view model of tables from annotated headers reuses the user's struct
+ * (dg_view_clang_struct), and the emitter's functions then read and write
+ * the user's fields. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "analysis/names.h"
+#include "emit/clang_struct.h"
+#include "emit/view_int.h"
+#include "emit/view_validators.h"
+#include "frontend/sources.h"
+
+typedef struct ctx {
+    dg_schema *s;
+    dg_names  *names;
+    json_t    *root;
+    char      *diag;
+    size_t     diag_len;
+    FILE      *diag_out;
+    dg_diags   d;
+    dg_view_opts opts;
+} ctx;
+
+static int setup(void **state)
+{
+    static ctx c;
+    memset(&c, 0, sizeof c);
+    dg_sources src = {0};
+    dg_sources_add(&src, DG_SRC_HEADER, "reuse.h");
+    dg_strings_push(&src.clang_args, "-I" DAL_INC);
+    c.diag_out = open_memstream(&c.diag, &c.diag_len);
+    c.d.out = c.diag_out;
+    int rc = dg_schema_load(&src, &c.s, &c.d);
+    dg_sources_free(&src);
+    assert_int_equal(rc, 0);
+    c.opts.prefix = "app";
+    c.opts.singularize = true;
+    c.names = dg_names_build(c.s, &c.opts, &c.d);
+    assert_non_null(c.names);
+    c.root = json_pack("{s:[], s:[], s:[]}", "stmts", "enums", "tables");
+    *state = &c;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    ctx *c = *state;
+    fclose(c->diag_out);
+    free(c->diag);
+    json_decref(c->root);
+    dg_names_free(c->names);
+    dg_schema_free(c->s);
+    return 0;
+}
+
+/* Builds the view of table `name` with the hook where the emitter needs it. */
+static json_t *table_view(ctx *c, const char *name, int *reused)
+{
+    dg_vctx v = {c->s, &c->opts, c->names, c->root};
+    const dg_table *t = dg_schema_table(c->s, name);
+    assert_non_null(t);
+    json_t *tv = dg_view_table_begin(&v, t);
+    json_array_append_new(json_object_get(c->root, "tables"), tv);
+    *reused = dg_view_clang_struct(c->root, tv, t, "gen", &c->d);
+    assert_int_equal(dg_view_add_validators(c->root, tv, c->s, t, &c->opts, &c->d), 0);
+    assert_int_equal(dg_view_table_finish(&v, tv, t), 0);
+    return tv;
+}
+
+static json_t *field(json_t *tv, const char *column)
+{
+    size_t i;
+    json_t *f;
+    json_array_foreach(json_object_get(tv, "fields"), i, f)
+        if (!strcmp(json_string_value(json_object_get(f, "column")), column)) return f;
+    fail_msg("no field for column %s", column);
+    return NULL;
+}
+
+static bool any_call_contains(json_t *calls, const char *text)
+{
+    size_t i;
+    json_t *c;
+    json_array_foreach(calls, i, c)
+        if (strstr(json_string_value(json_object_get(c, "call")), text)) return true;
+    return false;
+}
+
+static void users_reuse_the_user_struct(void **state)
+{
+    ctx *c = *state;
+    int reused = -1;
+    json_t *tv = table_view(c, "users", &reused);
+    assert_int_equal(reused, 1);
+    assert_string_equal(json_string_value(json_object_get(tv, "user_struct")), "struct user");
+    assert_string_equal(json_string_value(json_object_get(tv, "user_header")), "../reuse.h");
+    json_t *headers = json_object_get(c->root, "user_headers");
+    assert_int_equal(json_array_size(headers), 1);
+    /* the C field of DAL_COLUMN("name") is the user's `display` */
+    assert_string_equal(json_string_value(json_object_get(field(tv, "name"), "name")), "display");
+    /* has_ flags: the companion of the nullable scalar only */
+    assert_string_equal(json_string_value(json_object_get(field(tv, "age"), "has")), "has_age");
+    assert_null(json_object_get(field(tv, "score"), "has"));   /* NOT NULL DEFAULT 0: no flag in struct user */
+    assert_null(json_object_get(field(tv, "id"), "has"));
+    /* the functions move the user's fields */
+    json_t *insert = json_object_get(tv, "insert");
+    assert_non_null(insert);
+    assert_true(any_call_contains(json_object_get(insert, "binds"), "row->display"));
+    assert_true(any_call_contains(json_object_get(insert, "binds"), "row->has_age"));
+    assert_false(any_call_contains(json_object_get(insert, "binds"), "row->has_score"));
+    assert_true(any_call_contains(json_object_get(tv, "reads"), "display"));
+}
+
+static void tags_keep_a_generated_struct(void **state)
+{
+    ctx *c = *state;
+    int reused = -1;
+    json_t *tv = table_view(c, "tags", &reused);
+    assert_int_equal(reused, 0);
+    assert_null(json_object_get(tv, "user_struct"));
+    fflush(c->diag_out);
+    assert_non_null(strstr(c->diag, "reuse.h:17:13: warning: 'tags' gets a generated struct instead of struct tag: "
+                                    "column 'weight' cannot use the user's field yet (its C type is not the one "
+                                    "dalgen emits)\n"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(users_reuse_the_user_struct),
+        cmocka_unit_test(tags_keep_a_generated_struct),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
