@@ -1,6 +1,7 @@
 /* What SQLite accepts but a schema must not have: views and triggers over
- * missing tables or columns (SQLite only notices when they are used), and
- * annotation keys dalgen does not know (a warning). */
+ * missing tables or columns (SQLite only notices when they are used; views
+ * are prepared as they are read, triggers compiled here), and annotation
+ * keys dalgen does not know (a warning). */
 #include <string.h>
 
 #include "../util/buf.h"
@@ -50,36 +51,34 @@ static dg_loc error_loc(dg_loader *L, dg_rec_kind kind, const char *name, const 
     return loc;
 }
 
-/* A function SQLite does not know may be one the application registers:
- * that is a warning, not an error. */
-static bool app_function(const char *msg)
+static void null_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-    return !strncmp(msg, "no such function: ", 18);
+    (void)argc;
+    (void)argv;
+    sqlite3_result_null(ctx);
 }
 
-static int check_views(dg_loader *L)
+/* Prepares `stmt`, which uses the view or trigger (kind, name, sql, loc).
+ * A function SQLite does not know may be one the application registers: a
+ * warning, then a stub that returns NULL, and another try. */
+int dg_prepare_checked(dg_loader *L, dg_rec_kind kind, const char *name, const char *sql, dg_loc loc,
+                       const char *stmt, sqlite3_stmt **out)
 {
-    int rc = 0;
-    for (size_t i = 0; i < L->s->views.len; i++) {
-        dg_view *v = &L->s->views.items[i];
-        char *q = dg_sql_quote_ident(v->name);
-        char *select = dg_xprintf("SELECT * FROM %s", q);
-        sqlite3_stmt *st = NULL;
-        if (sqlite3_prepare_v2(L->db, select, -1, &st, NULL) != SQLITE_OK) {
-            char *msg = dg_one_line(sqlite3_errmsg(L->db));
-            if (app_function(msg)) {
-                dg_warning(L->d, error_loc(L, DG_REC_VIEW, v->name, v->sql, v->loc, msg), "view \"%s\": %s", v->name, msg);
-            } else {
-                dg_error(L->d, error_loc(L, DG_REC_VIEW, v->name, v->sql, v->loc, msg), "view \"%s\": %s", v->name, msg);
-                rc = -1;
-            }
-            free(msg);
-        }
-        sqlite3_finalize(st);
-        free(select);
-        free(q);
+    const char *what = kind == DG_REC_VIEW ? "view" : "trigger";
+    *out = NULL;
+    for (int tries = 0; tries < 64; tries++) {
+        if (sqlite3_prepare_v2(L->db, stmt, -1, out, NULL) == SQLITE_OK) return 0;
+        char *msg = dg_one_line(sqlite3_errmsg(L->db));
+        dg_loc at = error_loc(L, kind, name, sql, loc, msg);
+        bool function = !strncmp(msg, "no such function: ", 18);
+        if (function) dg_warning(L->d, at, "%s \"%s\": %s", what, name, msg);
+        else dg_error(L->d, at, "%s \"%s\": %s", what, name, msg);
+        if (function)
+            sqlite3_create_function(L->db, msg + 18, -1, SQLITE_UTF8, NULL, null_function, NULL, NULL);
+        free(msg);
+        if (!function) return -1;
     }
-    return rc;
+    return -1;
 }
 
 /* A statement that fires the trigger; preparing it compiles the body. */
@@ -131,17 +130,7 @@ static int check_triggers(dg_loader *L)
         if (sqlite3_exec(L->db, tr->sql, NULL, NULL, NULL) != SQLITE_OK) continue;
         char *fire = firing_statement(L, tr);
         sqlite3_stmt *st = NULL;
-        if (sqlite3_prepare_v2(L->db, fire, -1, &st, NULL) != SQLITE_OK) {
-            char *msg = dg_one_line(sqlite3_errmsg(L->db));
-            dg_loc at = error_loc(L, DG_REC_TRIGGER, tr->name, tr->sql, tr->loc, msg);
-            if (app_function(msg)) {
-                dg_warning(L->d, at, "trigger \"%s\": %s", tr->name, msg);
-            } else {
-                dg_error(L->d, at, "trigger \"%s\": %s", tr->name, msg);
-                rc = -1;
-            }
-            free(msg);
-        }
+        if (dg_prepare_checked(L, DG_REC_TRIGGER, tr->name, tr->sql, tr->loc, fire, &st) != 0) rc = -1;
         sqlite3_finalize(st);
         free(fire);
         char *q = dg_sql_quote_ident(tr->name);
@@ -163,8 +152,7 @@ static void check_keys(dg_loader *L, const dg_annotations *a)
 
 int dg_check_schema(dg_loader *L)
 {
-    int rc = check_views(L);
-    if (check_triggers(L) != 0) rc = -1;
+    int rc = check_triggers(L);   /* views were checked as they were read */
     for (size_t i = 0; i < L->s->tables.len; i++) {
         dg_table *t = &L->s->tables.items[i];
         check_keys(L, &t->annotations);

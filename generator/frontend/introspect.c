@@ -29,7 +29,7 @@ static void read_index(dg_loader *L, const char *name, const char *table, const 
     dg_srcmap_free(&m);
 }
 
-static void read_view(dg_loader *L, const char *name, const char *sql)
+static int read_view(dg_loader *L, const char *name, const char *sql)
 {
     const dg_stmt_rec *rec = dg_loader_rec(L, DG_REC_VIEW, name);
     dg_srcmap m;
@@ -44,7 +44,8 @@ static void read_view(dg_loader *L, const char *name, const char *sql)
     v->name = dg_xstrdup(name);
     char *q = dg_sql_quote_ident(name);
     char *select = dg_xprintf("SELECT * FROM %s", q);
-    sqlite3_stmt *st = dg_q(L->db, select, NULL);
+    sqlite3_stmt *st = NULL;
+    int rc = dg_prepare_checked(L, DG_REC_VIEW, v->name, v->sql, v->loc, select, &st);
     for (int i = 0; st && i < sqlite3_column_count(st); i++) {
         dg_view_column *c = DG_VEC_ADD(&v->columns);
         c->name = dg_xstrdup(sqlite3_column_name(st, i));
@@ -55,6 +56,7 @@ static void read_view(dg_loader *L, const char *name, const char *sql)
     free(select);
     free(q);
     dg_srcmap_free(&m);
+    return rc;
 }
 
 static void read_trigger(dg_loader *L, const char *name, const char *table, const char *sql)
@@ -90,6 +92,7 @@ int dg_introspect(dg_loader *L)
         dg_error(L->d, none, "cannot read the schema: %s", sqlite3_errmsg(L->db));
         return -1;
     }
+    int rc = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         const char *type = (const char *)sqlite3_column_text(st, 0);
         const char *name = (const char *)sqlite3_column_text(st, 1);
@@ -98,9 +101,9 @@ int dg_introspect(dg_loader *L)
         if (!sqlite3_strnicmp(name, "sqlite_", 7)) continue;
         if (!strcmp(type, "table")) read_table(L, name, sql);
         else if (!strcmp(type, "index")) read_index(L, name, table, sql);
-        else if (!strcmp(type, "view")) read_view(L, name, sql);
+        else if (!strcmp(type, "view") && read_view(L, name, sql) != 0) rc = -1;
         else if (!strcmp(type, "trigger")) read_trigger(L, name, table, sql);
     }
     sqlite3_finalize(st);
-    return 0;
+    return rc;
 }

@@ -11,6 +11,12 @@ char *dg_col_text(sqlite3_stmt *st, int i);
 /* Appends the record's above-statement annotations, then takes over `inside`. */
 void dg_add_above(dg_annotations *to, const dg_stmt_rec *rec, dg_annotations *inside);
 
+/* Prepares `stmt`, which uses the view or trigger (kind, name, sql, loc);
+ * reports what is missing at the token that names it.  Functions SQLite
+ * does not know are warnings and get stubs returning NULL.  0 or -1. */
+int dg_prepare_checked(dg_loader *L, dg_rec_kind kind, const char *name, const char *sql, dg_loc loc,
+                       const char *stmt, sqlite3_stmt **out);
+
 void dg_introspect_table(dg_loader *L, const char *name, const char *sql, bool strict, bool without_rowid);
 
 #endif

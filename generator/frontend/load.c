@@ -66,9 +66,11 @@ int dg_schema_load(const dg_sources *src, dg_schema **out, dg_diags *d)
     dg_loader L;
     int rc = dg_loader_open(&L, s, d);
     for (size_t i = 0; rc == 0 && i < src->items.len; i++) rc = apply(&L, src, &src->items.items[i]);
-    if (rc == 0) rc = dg_introspect(&L);
-    if (rc == 0) header_locations(&L);
-    if (rc == 0) rc = dg_check_schema(&L);
+    if (rc == 0) {
+        rc = dg_introspect(&L);
+        header_locations(&L);
+        if (dg_check_schema(&L) != 0) rc = -1;   /* report every broken view and trigger */
+    }
     bool only_empty = true;   /* `empty` (diff --from empty) is the one source that may be empty */
     for (size_t i = 0; i < src->items.len; i++)
         if (kind_of(&src->items.items[i]) != DG_SRC_EMPTY) only_empty = false;
