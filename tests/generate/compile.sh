@@ -1,7 +1,8 @@
 #!/bin/sh
 # Compile test of generated code: generates SCHEMA with PREFIX into OUT and
-# compiles it with gcc and clang, -std=c99 and -std=c11, with the strict
-# flags, against libdal's headers.  Exit 77 (skip) when SCHEMA is absent.
+# compiles it (-O2, for the flow warnings) with gcc and clang, -std=c99 and
+# -std=c11, with the strict flags, against libdal's headers.  Exit 77 (skip)
+# when SCHEMA is absent.
 #   compile.sh DALGEN INCLUDE_DIR SCHEMA PREFIX OUT
 set -eu
 dalgen=$1 inc=$2 schema=$3 prefix=$4 out=$5
@@ -10,7 +11,7 @@ dalgen=$1 inc=$2 schema=$3 prefix=$4 out=$5
 status=0
 for cc in gcc clang; do
   for std in c99 c11; do
-    if "$cc" -std=$std -Wall -Wextra -Wpedantic -Wconversion -Werror -I"$inc" -I"$out" \
+    if "$cc" -std=$std -O2 -Wall -Wextra -Wpedantic -Wconversion -Werror -I"$inc" -I"$out" \
         -c "$out/$prefix.c" -o "$out/$prefix.$cc.$std.o"; then
       echo "ok: $cc -std=$std $schema"
     else
