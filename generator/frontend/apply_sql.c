@@ -124,6 +124,56 @@ static dg_stmt_rec *add_rec(dg_loader *L, dg_rec_kind kind, char *name, size_t f
     return r;
 }
 
+/* ALTER TABLE: renames follow the table; column changes are remembered
+ * for the locations of the columns. */
+static void record_alter(dg_loader *L, size_t fi, size_t start, const dg_toks *tk)
+{
+    size_t i = dg_toks_punct(tk, 3, ".") ? 4 : 2;
+    char *table = dg_toks_ident(tk, i++);
+    if (dg_toks_kw(tk, i, "RENAME") && dg_toks_kw(tk, i + 1, "TO")) {
+        char *to = dg_toks_ident(tk, i + 2);
+        rename_recs(L, table, to);
+        free(to);
+    } else if (dg_toks_kw(tk, i, "ADD")) {
+        i += dg_toks_kw(tk, i + 1, "COLUMN") ? 2 : 1;
+        dg_stmt_rec *r = add_rec(L, DG_REC_ADD_COLUMN, dg_xstrdup(table), fi, start,
+                                 start + (i < tk->sig.len ? tk->sig.items[i].tok.start : 0));
+        r->column = dg_toks_ident(tk, i);
+    } else if (dg_toks_kw(tk, i, "RENAME")) {
+        i += dg_toks_kw(tk, i + 1, "COLUMN") ? 2 : 1;
+        char *old = dg_toks_ident(tk, i), *neu = dg_toks_ident(tk, i + 2);
+        for (size_t k = 0; k < L->recs.len; k++) {
+            dg_stmt_rec *r = &L->recs.items[k];
+            if (r->kind == DG_REC_ADD_COLUMN && !dg_strcasecmp_ascii(r->name, table) &&
+                !dg_strcasecmp_ascii(r->column, old)) {
+                free(r->column);
+                r->column = dg_xstrdup(neu);
+            }
+        }
+        dg_stmt_rec *r = add_rec(L, DG_REC_RENAME_COLUMN, dg_xstrdup(table), fi, start, start);
+        r->column = old;
+        r->new_column = neu;
+    } else if (dg_toks_kw(tk, i, "DROP")) {
+        i += dg_toks_kw(tk, i + 1, "COLUMN") ? 2 : 1;
+        dg_stmt_rec *r = add_rec(L, DG_REC_DROP_COLUMN, dg_xstrdup(table), fi, start, start);
+        r->column = dg_toks_ident(tk, i);
+    }
+    free(table);
+}
+
+static void record_drop(dg_loader *L, const dg_toks *tk)
+{
+    static const char *const kinds[] = {"TABLE", "INDEX", "VIEW", "TRIGGER"};
+    for (int k = 0; k < 4; k++) {
+        if (!dg_toks_kw(tk, 1, kinds[k])) continue;
+        size_t i = dg_toks_kw(tk, 2, "IF") ? 4 : 2;
+        if (dg_toks_punct(tk, i + 1, ".")) i += 2;
+        char *name = dg_toks_ident(tk, i);
+        drop_recs(L, (dg_rec_kind)k, name);
+        free(name);
+    }
+}
+
 /* Notes what a statement that SQLite accepted did to the schema. */
 static void record(dg_loader *L, size_t fi, size_t from, size_t start, size_t end)
 {
@@ -145,47 +195,9 @@ static void record(dg_loader *L, size_t fi, size_t from, size_t start, size_t en
             if (end > start && text[end - 1] == ';') trailing_annotations(L, fi, end, &r->trailing);
         }
     } else if (dg_toks_kw(&tk, 0, "ALTER") && dg_toks_kw(&tk, 1, "TABLE")) {
-        size_t i = dg_toks_punct(&tk, 3, ".") ? 4 : 2;
-        char *table = dg_toks_ident(&tk, i++);
-        if (dg_toks_kw(&tk, i, "RENAME") && dg_toks_kw(&tk, i + 1, "TO")) {
-            char *to = dg_toks_ident(&tk, i + 2);
-            rename_recs(L, table, to);
-            free(to);
-        } else if (dg_toks_kw(&tk, i, "ADD")) {
-            i += dg_toks_kw(&tk, i + 1, "COLUMN") ? 2 : 1;
-            dg_stmt_rec *r = add_rec(L, DG_REC_ADD_COLUMN, dg_xstrdup(table), fi, start,
-                                     start + (i < tk.sig.len ? tk.sig.items[i].tok.start : 0));
-            r->column = dg_toks_ident(&tk, i);
-        } else if (dg_toks_kw(&tk, i, "RENAME")) {
-            i += dg_toks_kw(&tk, i + 1, "COLUMN") ? 2 : 1;
-            char *old = dg_toks_ident(&tk, i), *neu = dg_toks_ident(&tk, i + 2);
-            for (size_t k = 0; k < L->recs.len; k++) {
-                dg_stmt_rec *r = &L->recs.items[k];
-                if (r->kind == DG_REC_ADD_COLUMN && !dg_strcasecmp_ascii(r->name, table) &&
-                    !dg_strcasecmp_ascii(r->column, old)) {
-                    free(r->column);
-                    r->column = dg_xstrdup(neu);
-                }
-            }
-            dg_stmt_rec *r = add_rec(L, DG_REC_RENAME_COLUMN, dg_xstrdup(table), fi, start, start);
-            r->column = old;
-            r->new_column = neu;
-        } else if (dg_toks_kw(&tk, i, "DROP")) {
-            i += dg_toks_kw(&tk, i + 1, "COLUMN") ? 2 : 1;
-            dg_stmt_rec *r = add_rec(L, DG_REC_DROP_COLUMN, dg_xstrdup(table), fi, start, start);
-            r->column = dg_toks_ident(&tk, i);
-        }
-        free(table);
+        record_alter(L, fi, start, &tk);
     } else if (dg_toks_kw(&tk, 0, "DROP")) {
-        static const char *const kinds[] = {"TABLE", "INDEX", "VIEW", "TRIGGER"};
-        for (int k = 0; k < 4; k++) {
-            if (!dg_toks_kw(&tk, 1, kinds[k])) continue;
-            size_t i = dg_toks_kw(&tk, 2, "IF") ? 4 : 2;
-            if (dg_toks_punct(&tk, i + 1, ".")) i += 2;
-            char *name = dg_toks_ident(&tk, i);
-            drop_recs(L, (dg_rec_kind)k, name);
-            free(name);
-        }
+        record_drop(L, &tk);
     }
     dg_toks_free(&tk);
 }
