@@ -24,7 +24,8 @@ char *dg_schema_to_json_ex(const dg_schema *s, bool locations, bool above_annota
  * statements so that they survive in sqlite_schema).  Loading it gives the
  * same model apart from locations.  Caller frees. */
 char *dg_schema_to_sql(const dg_schema *s);
-/* CREATE TABLE statement of one table (no trailing ';'). Caller frees. */
+/* CREATE TABLE statement of one table (no trailing ';'); a virtual table's
+ * annotations come first, as comment lines. Caller frees. */
 char *dg_table_to_sql(const dg_table *t);
 /* CREATE INDEX statement of one index (no trailing ';'). Caller frees. */
 char *dg_index_to_sql(const dg_index *ix);

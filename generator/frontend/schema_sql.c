@@ -160,6 +160,12 @@ char *dg_table_to_sql(const dg_table *t)
 {
     dg_buf b = DG_BUF_INIT;
     if (t->module) {
+        /* the module owns the text in parentheses: annotations go above */
+        for (size_t i = 0; i < t->annotations.len; i++) {
+            dg_annotations one = {&t->annotations.items[i], 1, 1};
+            put_annotations(&b, &one);
+            dg_buf_putc(&b, '\n');
+        }
         dg_buf_puts(&b, "CREATE VIRTUAL TABLE ");
         put_ident(&b, t->name);
         dg_buf_printf(&b, " USING %s", t->module);

@@ -40,6 +40,7 @@ CREATE TABLE "Order Details" (
 
 CREATE TABLE kv (k TEXT PRIMARY KEY DESC, v ANY) STRICT; -- @name key_value
 
+-- @name document
 CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'porter');
 
 CREATE INDEX posts_title_idx ON posts (title COLLATE NOCASE DESC, author_id);
