@@ -60,6 +60,11 @@ int dal__prepare(dal_db *db, const dal_unit *u, int id, const char *sql, sqlite3
     return DAL_OK;
 }
 
+/* Kept out of line so that the fast path of dal_stmt_acquire stays a few
+ * instructions with no registers to save. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
 static int acquire_slow(dal_db *db, const dal_unit *u, int id, sqlite3_stmt **out)
 {
     dal__entry *e;
