@@ -220,6 +220,7 @@ static void column_def(const tparse *p, size_t a, size_t b)
     c->type = dg_toks_span(p->tk, a + 1, j < b ? j : b);
     while (j < b) {
         char *name = NULL;
+        size_t cs = j;
         if (kw(p, j, "CONSTRAINT")) {
             name = dg_toks_ident(p->tk, j + 1);
             j += 2;
@@ -228,7 +229,13 @@ static void column_def(const tparse *p, size_t a, size_t b)
                 break;
             }
         }
+        size_t nc = p->t->checks.len, nu = p->t->uniques.len, nf = p->t->foreign_keys.len;
         column_constraint(p, &j, b, ci, name);
+        if (!kw(p, cs, "CONSTRAINT")) continue;
+        /* a named constraint is located at its CONSTRAINT keyword */
+        if (p->t->checks.len > nc) p->t->checks.items[nc].loc = at(p, cs);
+        if (p->t->uniques.len > nu) p->t->uniques.items[nu].loc = at(p, cs);
+        if (p->t->foreign_keys.len > nf) p->t->foreign_keys.items[nf].loc = at(p, cs);
     }
 }
 
@@ -262,7 +269,7 @@ static void table_constraint(const tparse *p, size_t a, size_t b)
         u->conflict = conflict_clause(p, &j);
     } else if (kw(p, j, "CHECK")) {
         add_check(p, name, j, -1);
-        if (name) t->checks.items[t->checks.len - 1].loc = at(p, a);
+        t->checks.items[t->checks.len - 1].loc = at(p, a);
     } else if (kw(p, j, "FOREIGN")) {
         dg_foreign_key *fk = add_fk(p, name, a);
         j += 2;
