@@ -10,12 +10,36 @@ typedef struct jopts {
     bool above;
 } jopts;
 
-static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+/* A JSON string of `s` ("" for NULL); bytes that are not UTF-8 (a database
+ * can hold any) become U+FFFD, as jansson refuses them. */
+static json_t *jstr(const char *s)
+{
+    json_t *j = json_string(s ? s : "");
+    if (j) return j;
+    dg_buf b = DG_BUF_INIT;
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        size_t k = *p < 0x80 ? 0 : (*p >> 5) == 6 ? 1 : (*p >> 4) == 14 ? 2 : (*p >> 3) == 30 ? 3 : 9;
+        bool ok = k != 9;
+        for (size_t i = 1; ok && i <= k; i++) ok = (p[i] & 0xC0) == 0x80;
+        if (ok) {
+            dg_buf_append(&b, p, k + 1);
+            p += k + 1;
+        } else {
+            dg_buf_puts(&b, "\xEF\xBF\xBD");
+            p++;
+        }
+    }
+    j = json_string(dg_buf_cstr(&b));
+    dg_buf_free(&b);
+    return j ? j : json_string("");
+}
+
+static json_t *str_or_null(const char *s) { return s ? jstr(s) : json_null(); }
 
 static json_t *strings(const dg_strings *v)
 {
     json_t *a = json_array();
-    for (size_t i = 0; i < v->len; i++) json_array_append_new(a, json_string(v->items[i]));
+    for (size_t i = 0; i < v->len; i++) json_array_append_new(a, jstr(v->items[i]));
     return a;
 }
 
@@ -27,7 +51,7 @@ static void put_loc(json_t *o, dg_loc loc, const jopts *op)
         return;
     }
     json_t *l = json_object();
-    json_object_set_new(l, "file", json_string(loc.file));
+    json_object_set_new(l, "file", jstr(loc.file));
     json_object_set_new(l, "line", json_integer(loc.line));
     json_object_set_new(l, "col", json_integer(loc.col));
     json_object_set_new(o, "loc", l);
@@ -37,7 +61,7 @@ static json_t *annotations(const dg_annotations *a, const jopts *op)
 {
     json_t *o = json_object();
     for (size_t i = 0; i < a->len; i++)
-        if (op->above || !a->items[i].above) json_object_set_new(o, a->items[i].key, json_string(a->items[i].value));
+        if (op->above || !a->items[i].above) json_object_set_new(o, a->items[i].key, jstr(a->items[i].value));
     return o;
 }
 
@@ -49,8 +73,8 @@ static const char *generated_name(dg_generated g)
 static json_t *column(const dg_column *c, const jopts *op)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "name", json_string(c->name));
-    json_object_set_new(o, "type", json_string(c->type));
+    json_object_set_new(o, "name", jstr(c->name));
+    json_object_set_new(o, "type", jstr(c->type));
     json_object_set_new(o, "not_null", json_boolean(c->not_null));
     json_object_set_new(o, "default", str_or_null(c->default_sql));
     json_object_set_new(o, "pk", json_integer(c->pk));
@@ -58,7 +82,7 @@ static json_t *column(const dg_column *c, const jopts *op)
     json_object_set_new(o, "generated", str_or_null(generated_name(c->generated)));
     json_object_set_new(o, "hidden", json_boolean(c->hidden));
     json_object_set_new(o, "annotations", annotations(&c->annotations, op));
-    json_object_set_new(o, "affinity", json_string(dg_affinity_name(c->affinity)));
+    json_object_set_new(o, "affinity", jstr(dg_affinity_name(c->affinity)));
     json_object_set_new(o, "pk_desc", json_boolean(c->pk_desc));
     json_object_set_new(o, "generated_expr", str_or_null(c->generated_expr));
     json_object_set_new(o, "autoincrement", json_boolean(c->autoincrement));
@@ -71,7 +95,7 @@ static json_t *foreign_key(const dg_foreign_key *fk, const jopts *op)
 {
     json_t *o = json_object();
     json_object_set_new(o, "columns", strings(&fk->columns));
-    json_object_set_new(o, "table", json_string(fk->table));
+    json_object_set_new(o, "table", jstr(fk->table));
     json_object_set_new(o, "to", strings(&fk->to));
     json_object_set_new(o, "on_delete", str_or_null(fk->on_delete));
     json_object_set_new(o, "on_update", str_or_null(fk->on_update));
@@ -85,7 +109,7 @@ static json_t *foreign_key(const dg_foreign_key *fk, const jopts *op)
 static json_t *table(const dg_table *t, const jopts *op)
 {
     json_t *o = json_object(), *cols = json_array(), *fks = json_array(), *cks = json_array(), *us = json_array();
-    json_object_set_new(o, "name", json_string(t->name));
+    json_object_set_new(o, "name", jstr(t->name));
     json_object_set_new(o, "strict", json_boolean(t->strict));
     json_object_set_new(o, "without_rowid", json_boolean(t->without_rowid));
     json_object_set_new(o, "annotations", annotations(&t->annotations, op));
@@ -97,8 +121,8 @@ static json_t *table(const dg_table *t, const jopts *op)
         const dg_check *c = &t->checks.items[i];
         json_t *ck = json_object();
         json_object_set_new(ck, "name", str_or_null(c->name));
-        json_object_set_new(ck, "expr", json_string(c->expr));
-        json_object_set_new(ck, "column", c->column >= 0 ? json_string(t->columns.items[c->column].name) : json_null());
+        json_object_set_new(ck, "expr", jstr(c->expr));
+        json_object_set_new(ck, "column", c->column >= 0 ? jstr(t->columns.items[c->column].name) : json_null());
         put_loc(ck, c->loc, op);
         json_array_append_new(cks, ck);
     }
@@ -124,16 +148,16 @@ static json_t *table(const dg_table *t, const jopts *op)
 static json_t *index_json(const dg_index *ix, const jopts *op)
 {
     json_t *o = json_object(), *cols = json_array(), *terms = json_array();
-    json_object_set_new(o, "name", json_string(ix->name));
-    json_object_set_new(o, "table", json_string(ix->table));
+    json_object_set_new(o, "name", jstr(ix->name));
+    json_object_set_new(o, "table", jstr(ix->table));
     json_object_set_new(o, "unique", json_boolean(ix->unique));
     for (size_t i = 0; i < ix->terms.len; i++) {
         const dg_index_term *t = &ix->terms.items[i];
         if (t->column) {
-            json_array_append_new(cols, json_string(t->column));
+            json_array_append_new(cols, jstr(t->column));
         } else {
             json_t *e = json_object();
-            json_object_set_new(e, "expr", json_string(t->expr ? t->expr : ""));
+            json_object_set_new(e, "expr", jstr(t->expr));
             json_array_append_new(cols, e);
         }
         json_t *to = json_object();
@@ -163,13 +187,13 @@ static const char *event_name(dg_trigger_event e)
 static json_t *view_json(const dg_view *v, const jopts *op)
 {
     json_t *o = json_object(), *cols = json_array();
-    json_object_set_new(o, "name", json_string(v->name));
-    json_object_set_new(o, "sql", json_string(v->sql));
+    json_object_set_new(o, "name", jstr(v->name));
+    json_object_set_new(o, "sql", jstr(v->sql));
     for (size_t i = 0; i < v->columns.len; i++) {
         json_t *c = json_object();
-        json_object_set_new(c, "name", json_string(v->columns.items[i].name));
+        json_object_set_new(c, "name", jstr(v->columns.items[i].name));
         json_object_set_new(c, "decltype", str_or_null(v->columns.items[i].decltype));
-        json_object_set_new(c, "affinity", json_string(dg_affinity_name(v->columns.items[i].affinity)));
+        json_object_set_new(c, "affinity", jstr(dg_affinity_name(v->columns.items[i].affinity)));
         json_array_append_new(cols, c);
     }
     json_object_set_new(o, "columns", cols);
@@ -181,11 +205,11 @@ static json_t *view_json(const dg_view *v, const jopts *op)
 static json_t *trigger_json(const dg_trigger *tr, const jopts *op)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "name", json_string(tr->name));
-    json_object_set_new(o, "table", json_string(tr->table));
-    json_object_set_new(o, "sql", json_string(tr->sql));
-    json_object_set_new(o, "timing", json_string(timing_name(tr->timing)));
-    json_object_set_new(o, "event", json_string(event_name(tr->event)));
+    json_object_set_new(o, "name", jstr(tr->name));
+    json_object_set_new(o, "table", jstr(tr->table));
+    json_object_set_new(o, "sql", jstr(tr->sql));
+    json_object_set_new(o, "timing", jstr(timing_name(tr->timing)));
+    json_object_set_new(o, "event", jstr(event_name(tr->event)));
     put_loc(o, tr->loc, op);
     return o;
 }

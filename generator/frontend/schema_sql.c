@@ -63,7 +63,7 @@ static void put_column(dg_buf *b, const dg_table *t, size_t ci, bool *unique_don
     const dg_column *c = &t->columns.items[ci];
     dg_buf_puts(b, "  ");
     put_ident(b, c->name);
-    if (c->type[0]) dg_buf_printf(b, " %s", c->type);
+    if (c->type && c->type[0]) dg_buf_printf(b, " %s", c->type);
     if (c->pk == 1 && dg_table_pk_count(t) == 1) {
         put_constraint_name(b, t->pk_name);
         dg_buf_puts(b, c->pk_desc ? " PRIMARY KEY DESC" : " PRIMARY KEY");
