@@ -2,7 +2,7 @@
 # Compile test of generated code: generates SCHEMA with PREFIX into OUT and
 # compiles it (-O2, for the flow warnings) with gcc and clang, -std=c99 and
 # -std=c11, with the strict flags, against libdal's headers.  Exit 77 (skip)
-# when SCHEMA is absent.
+# when SCHEMA is absent.  The header must also compile as C++.
 #   compile.sh DALGEN INCLUDE_DIR SCHEMA PREFIX OUT
 set -eu
 dalgen=$1 inc=$2 schema=$3 prefix=$4 out=$5
@@ -19,4 +19,12 @@ for cc in gcc clang; do
     fi
   done
 done
+# the header is also valid C++ (extern "C")
+if command -v g++ >/dev/null 2>&1; then
+  if g++ -std=c++11 -Wall -Wextra -Wpedantic -Werror -fsyntax-only -I"$inc" -x c++ "$out/$prefix.h"; then
+    echo "ok: g++ -std=c++11 $prefix.h"
+  else
+    echo "FAILED: g++ -std=c++11 $prefix.h"; status=1
+  fi
+fi
 exit $status
