@@ -136,7 +136,7 @@ size_t dal_text_chars(const char *s);
  *   date      YYYY-MM-DD, a real calendar date.
  *   time      HH:MM[:SS[.fraction]] (00:00 to 23:59:59.999...).
  *   datetime  date then 'T' or ' ' then time, optional 'Z' or +HH:MM/-HH:MM.
- *   json      one RFC 8259 JSON value (nesting up to 1000 levels). */
+ *   json      one RFC 8259 JSON value (nesting up to 2,000 levels). */
 bool dal_format_email(const char *s);
 bool dal_format_url(const char *s);
 bool dal_format_uuid(const char *s);

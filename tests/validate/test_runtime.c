@@ -187,14 +187,14 @@ static void formats_accept_and_reject(void **state)
 static void json_nesting_is_bounded(void **state)
 {
     (void)state;
-    char deep[2100];
-    memset(deep, '[', 1000);
-    memset(deep + 1000, ']', 1000);
-    deep[2000] = '\0';
+    static char deep[4100];
+    memset(deep, '[', 2000);
+    memset(deep + 2000, ']', 2000);
+    deep[4000] = '\0';
     assert_true(dal_format_json(deep));
-    memset(deep, '[', 1001);
-    memset(deep + 1001, ']', 1001);
-    deep[2002] = '\0';
+    memset(deep, '[', 2001);
+    memset(deep + 2001, ']', 2001);
+    deep[4002] = '\0';
     assert_false(dal_format_json(deep));
 }
 

@@ -37,6 +37,7 @@ static const char *pieces[] = {
     "5", "9", "-", ".", "e", "[", "]", "*", "?", "^", "'", "\"", "\\",
     "\xc3\xa9", "\xc3\x89", "\xf0\x9f\x98\x80", "\xe2\x82\xac", "\xff", "\x80", "\xc3", "\xe2\x82",
     "\xed\xa0\x80", "\xc0\xaf", "draft", "Trailers", "root", "____",
+    "{", "}", ":", ",", "\t", "\n", "\x01", "true", "null", "\\u0041",
 };
 
 /* Random text into buf (cap bytes); hints are mutated to land near them. */
