@@ -61,14 +61,24 @@ static void not_null(dg_validator *v, const dg_column *c, int i, const dg_cfield
     else if (c->default_sql) cond = NULL;   /* unset: the DEFAULT applies */
     else if (f->kind == DG_VK_TEXT) cond = dg_xprintf("%s == NULL", ref);
     else if (f->kind == DG_VK_BLOB) cond = dg_xprintf("%s.data == NULL", ref);
+    else if (f->kind == DG_VK_VALUE)
+        cond = dg_xprintf("(%s.type == DAL_TYPE_NULL || (%s.type == DAL_TYPE_REAL && %s.as.real != %s.as.real))",
+                          ref, ref, ref, ref);
     free(ref);
     if (cond) dg_vrule_add(v, i, "DAL_RULE_NOT_NULL", cond, dg_xstrdup("must not be NULL"));
 }
 
 static void text_rules(dg_validator *v, const dg_column *c, int i, const dg_cfield *f, const char *row)
 {
-    if (f->kind != DG_VK_TEXT) return;
     char *ref = dg_cfield_ref(row, f);
+    if (f->kind == DG_VK_VALUE)
+        dg_vrule_add(v, i, "DAL_RULE_UTF8",
+                     dg_xprintf("%s.type == DAL_TYPE_TEXT && !dal_utf8_valid(%s.as.text.data, %s.as.text.len)", ref, ref, ref),
+                     dg_xstrdup("must be valid UTF-8"));
+    if (f->kind != DG_VK_TEXT) {
+        free(ref);
+        return;
+    }
     dg_vrule_add(v, i, "DAL_RULE_UTF8", dg_xprintf("%s != NULL && !dal_text_valid_utf8(%s)", ref, ref),
                  dg_xstrdup("must be valid UTF-8"));
     long n = dg_declared_length(c->type);

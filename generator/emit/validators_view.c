@@ -27,6 +27,7 @@ static dg_vkind kind_of(const char *ctype)
     if (strcmp(ctype, "double") == 0) return DG_VK_REAL;
     if (strcmp(ctype, "const char *") == 0 || strcmp(ctype, "const char*") == 0) return DG_VK_TEXT;
     if (strcmp(ctype, "dal_blob") == 0) return DG_VK_BLOB;
+    if (strcmp(ctype, "dal_value") == 0) return DG_VK_VALUE;
     return DG_VK_OTHER;
 }
 

@@ -30,7 +30,8 @@ typedef enum dg_vkind {
     DG_VK_REAL,       /* double, bound with sqlite3_bind_double (NaN = NULL) */
     DG_VK_TEXT,       /* const char *, NULL = SQL NULL */
     DG_VK_BLOB,       /* dal_blob, data NULL = SQL NULL */
-    DG_VK_ENUM        /* generated enum, stored as its text */
+    DG_VK_ENUM,       /* generated enum, stored as its text */
+    DG_VK_VALUE       /* dal_value: NOT NULL and UTF-8 rules only, never in a CHECK */
 } dg_vkind;
 
 typedef struct dg_cfield {

@@ -26,6 +26,7 @@ CREATE TABLE accounts (
     ratio     REAL NOT NULL CHECK (ratio >= 0.5),
     note      TEXT CHECK (lower(note) <> 'x'),
     stamp     TEXT DEFAULT (datetime('now')) CHECK (stamp >= '2000-01-01'),
+    payload   NOT NULL,
     CHECK (age IS NULL OR score IS NOT NULL),
     CONSTRAINT closed_is_settled CHECK (status <> 'closed' OR balance = 0)
 );

@@ -39,6 +39,8 @@ static acct_account valid_row(void)
     r.tags = "a,b";
     r.kind = "person";
     r.ratio = 0.75;
+    r.payload.type = DAL_TYPE_INTEGER;
+    r.payload.as.integer = 7;
     return r;
 }
 
@@ -75,6 +77,7 @@ static void valid_row_passes(void **state)
     m.name = "";
     m.status = ACCT_ACCOUNT_STATUS_CLOSED;
     m.ratio = 1;
+    m.payload.type = DAL_TYPE_BLOB;
     m.kind = "k";   /* typeof(NULL) is 'null': CHECK (typeof(kind) = 'text') needs a value */
     assert_int_equal(acct_account_validate(&m, &e), DAL_OK);
     m.kind = NULL;
@@ -95,6 +98,12 @@ static void not_null_and_nan(void **state)
     r.has_balance = true;
     r.balance = NAN;
     only(&r, "balance", DAL_RULE_NOT_NULL, NULL);
+    r = valid_row();
+    r.payload.type = DAL_TYPE_NULL;   /* a column of no declared type: dal_value */
+    only(&r, "payload", DAL_RULE_NOT_NULL, "accounts.payload: must not be NULL");
+    r.payload.type = DAL_TYPE_REAL;
+    r.payload.as.real = NAN;
+    only(&r, "payload", DAL_RULE_NOT_NULL, NULL);
 }
 
 static void lengths_count_characters(void **state)
@@ -127,6 +136,14 @@ static void invalid_utf8_is_reported_once(void **state)
     r = valid_row();
     r.email = "ann\xc0\xaf@example.com";
     only(&r, "email", DAL_RULE_UTF8, NULL);
+    r = valid_row();
+    r.payload.type = DAL_TYPE_TEXT;
+    r.payload.as.text.data = "caf\xc3";
+    r.payload.as.text.len = 4;
+    only(&r, "payload", DAL_RULE_UTF8, NULL);
+    r.payload.as.text.data = "caf\xc3\xa9";
+    r.payload.as.text.len = 5;
+    assert_int_equal(acct_account_validate(&r, NULL), DAL_OK);
 }
 
 static void formats_and_patterns(void **state)

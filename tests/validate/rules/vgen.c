@@ -18,6 +18,7 @@
 
 static const char *ctype_of(const dg_column *c)
 {
+    if (!c->type[0]) return "dal_value";
     if (dg_strcasecmp_ascii(c->type, "BOOLEAN") == 0 || dg_strcasecmp_ascii(c->type, "BOOL") == 0) return "bool";
     switch (c->affinity) {
     case DG_AFF_INTEGER: return "int64_t";

@@ -169,6 +169,12 @@ int acct_account_validate(const acct_account *row, dal_errors *errs)
     if (row->stamp != NULL && !dal_text_valid_utf8(row->stamp))
         bad += dal_errors_add(errs, "accounts", "stamp", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
+    if ((row->payload.type == DAL_TYPE_NULL || (row->payload.type == DAL_TYPE_REAL && row->payload.as.real != row->payload.as.real)))
+        bad += dal_errors_add(errs, "accounts", "payload", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->payload.type == DAL_TYPE_TEXT && !dal_utf8_valid(row->payload.as.text.data, row->payload.as.text.len))
+        bad += dal_errors_add(errs, "accounts", "payload", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
     if (dal_sql_and((!row->has_age ? -1 : (row->age >= 0)), (!row->has_age ? -1 : (row->age <= 150))) == 0)
         bad += dal_errors_add(errs, "accounts", "age", DAL_RULE_CHECK, "%s",
                               "must satisfy CHECK (age BETWEEN 0 AND 150)");

@@ -67,6 +67,7 @@ struct acct_account {
     double ratio;
     const char *note;
     const char *stamp;
+    dal_value payload;
 };
 
 #endif
