@@ -1,0 +1,20 @@
+# check_patterns(OUTPUT EXPECTED): fails unless OUTPUT has every "+ text"
+# line of the file EXPECTED in it and no "- text" line ('#' lines are
+# comments).  Patterns are written by hand (regen.sh leaves them alone).
+function(check_patterns output expected)
+  file(STRINGS ${expected} patterns)
+  set(failed "")
+  foreach(p IN LISTS patterns)
+    if(p MATCHES "^([+-]) (.*)$")
+      string(FIND "${output}" "${CMAKE_MATCH_2}" at)
+      if(CMAKE_MATCH_1 STREQUAL "+" AND at EQUAL -1)
+        string(APPEND failed "missing: ${CMAKE_MATCH_2}\n")
+      elseif(CMAKE_MATCH_1 STREQUAL "-" AND NOT at EQUAL -1)
+        string(APPEND failed "unexpected: ${CMAKE_MATCH_2}\n")
+      endif()
+    endif()
+  endforeach()
+  if(failed)
+    message(FATAL_ERROR "${failed}--- output:\n${output}")
+  endif()
+endfunction()
