@@ -1,30 +1,9 @@
-/* shop: records two orders through the checked-in data layer (gen/) and
- * prints what was ordered.  argv[1] is the schema file, applied to a fresh
- * in-memory database first. */
-#include <sqlite3.h>
+/* shop: creates its database with the embedded migrations, records two
+ * orders through the checked-in data layer (gen/) and prints what was
+ * ordered.  argv[1] is the database file (default: in memory). */
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "shop.h"
-
-static char *read_all(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    char *buf = NULL;
-    size_t len = 0;
-    for (;;) {
-        char *grown = realloc(buf, len + 4097);
-        if (!grown) break;
-        buf = grown;
-        size_t n = fread(buf + len, 1, 4096, f);
-        len += n;
-        if (n < 4096) break;
-    }
-    fclose(f);
-    if (buf) buf[len] = '\0';
-    return buf;
-}
 
 static int run(dal_db *db, dal_arena *arena)
 {
@@ -51,20 +30,15 @@ static int run(dal_db *db, dal_arena *arena)
 
 int main(int argc, char **argv)
 {
-    char *schema = argc > 1 ? read_all(argv[1]) : NULL;
-    if (!schema) {
-        fprintf(stderr, "usage: shop SCHEMA.sql\n");
-        return 2;
-    }
     dal_db *db = NULL;
     dal_arena arena;
     dal_arena_init(&arena, NULL);
-    int rc = dal_open(&db, ":memory:", NULL);
-    if (rc == DAL_OK && sqlite3_exec(dal_sqlite(db), schema, NULL, NULL, NULL) != SQLITE_OK) rc = DAL_ERROR;
+    int rc = dal_open(&db, argc > 1 ? argv[1] : ":memory:", NULL);
+    if (rc == DAL_OK) rc = shop_migrate(db);
+    if (rc == DAL_OK) rc = shop_schema_check(db);
     if (rc == DAL_OK) rc = run(db, &arena);
     if (rc != DAL_OK) fprintf(stderr, "shop: %s\n", db ? dal_errmsg(db) : "cannot open");
     dal_arena_free(&arena);
     dal_close(db);
-    free(schema);
     return rc == DAL_OK ? 0 : 1;
 }

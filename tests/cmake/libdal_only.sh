@@ -17,7 +17,7 @@ find "$dir/dalgen-build" -name 'libdalgen_core.a' | grep -q . && fail "the gener
 
 ex="$SOURCE_DIR/examples/checked-in"
 configure_build "$ex" "$dir/shop" Ninja "-DCMAKE_PREFIX_PATH=$dir/prefix"
-out=$("$dir/shop/shop" "$ex/schema.sql") || fail "shop failed: $out"
+out=$("$dir/shop/shop" "$dir/shop.db") || fail "shop failed: $out"
 grep -q '^shop ok' <<<"$out" || fail "shop printed: $out"
 
 configure_build "$ex" "$dir/shop" Ninja "-DCMAKE_PREFIX_PATH=$dir/prefix" "-DDALGEN_EXECUTABLE=$DALGEN"
