@@ -50,8 +50,10 @@ static void fix_table(const remap *r, dg_table *t)
     for (size_t i = 0; i < t->foreign_keys.len; i++) fix_loc(r, &t->foreign_keys.items[i].loc);
 }
 
-/* Prints the SQL front end's diagnostics about the DDL at the header lines
- * they came from. */
+/* Prints the SQL front end's errors about the DDL at the header lines they
+ * came from.  Its warnings are left out: loading the header's model into
+ * the command's schema (dg_schema_load) checks the same DDL again and
+ * reports them there, already at header locations. */
 static void forward_diagnostics(const remap *r, const char *text, dg_diags *d)
 {
     FILE *out = d && d->out ? d->out : stderr;
@@ -60,7 +62,12 @@ static void forward_diagnostics(const remap *r, const char *text, dg_diags *d)
         const char *eol = strchr(p, '\n');
         size_t len = eol ? (size_t)(eol - p) : strlen(p);
         int line = 0, col = 0, used = 0;
-        if (!strncmp(p, r->tmp, n) && p[n] == ':' && sscanf(p + n, ":%d:%d:%n", &line, &col, &used) >= 2 && used) {
+        const char *w = strstr(p, ": warning: ");
+        bool located = !strncmp(p, r->tmp, n) && p[n] == ':' &&
+                       sscanf(p + n, ":%d:%d:%n", &line, &col, &used) >= 2 && used;
+        if (w && w < p + len) {
+            /* skipped: the caller's load reports it */
+        } else if (located) {
             dg_loc o = dg_cddl_origin(r->ddl, line);
             fprintf(out, "%s:%d:%d:%.*s\n", o.file ? o.file : "?", o.line, o.col, (int)(len - n - (size_t)used),
                     p + n + used);
@@ -96,10 +103,7 @@ static int load_ddl(const dg_cddl *ddl, dg_schema *into, dg_schema **out, dg_dia
     fclose(mem);
     remap r = {ddl, tmp, into};
     forward_diagnostics(&r, captured, d);
-    if (d) {
-        d->errors += inner.errors;
-        d->warnings += inner.warnings;
-    }
+    if (d) d->errors += inner.errors;
     if (rc == 0) {
         for (size_t i = 0; i < (*out)->tables.len; i++) fix_table(&r, &(*out)->tables.items[i]);
         for (size_t i = 0; i < (*out)->indexes.len; i++) fix_loc(&r, &(*out)->indexes.items[i].loc);
