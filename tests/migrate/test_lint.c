@@ -1,0 +1,131 @@
+/* migrate.lint: lint codes and refusals of plans, on models the front end
+ * would not produce by itself (a view still using a dropped column). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+#include "util/buf.h"
+
+static const dg_lint *find(const dg_plan *p, const char *code)
+{
+    for (size_t i = 0; i < p->lints.len; i++)
+        if (!strcmp(p->lints.items[i].code, code)) return &p->lints.items[i];
+    return NULL;
+}
+
+static void view_on_dropped_column_is_an_error(void **state)
+{
+    (void)state;
+    dg_schema *a = mh_load_text("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT);");
+    dg_schema *b = mh_load_text("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);");
+    assert_non_null(a);
+    assert_non_null(b);
+    dg_view *v = DG_VEC_ADD(&b->views);
+    v->name = dg_xstrdup("v");
+    v->sql = dg_xstrdup("CREATE VIEW v AS SELECT b FROM t");
+    dg_plan p;
+    dg_diff_plan(a, b, NULL, &p);
+    const dg_lint *l = find(&p, DG_LINT_DROPPED_COLUMN_REF);
+    assert_non_null(l);
+    assert_int_equal(l->level, DG_LINT_ERROR);
+    assert_non_null(strstr(l->message, "t.b"));
+    assert_true(dg_plan_refused(&p, true));
+    dg_plan_free(&p);
+    dg_schema_free(a);
+    dg_schema_free(b);
+}
+
+static void destructive_is_refused_unless_allowed(void **state)
+{
+    (void)state;
+    dg_schema *a = mh_load_text("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);\nCREATE TABLE u (id INTEGER);");
+    dg_schema *b = mh_load_text("CREATE TABLE t (id INTEGER PRIMARY KEY);");
+    dg_plan p;
+    dg_diff_plan(a, b, NULL, &p);
+    assert_non_null(find(&p, DG_LINT_DROP_TABLE));
+    assert_non_null(find(&p, DG_LINT_DROP_COLUMN));
+    assert_non_null(find(&p, DG_LINT_DOWN_DATA_LOSS));
+    assert_true(dg_plan_refused(&p, false));
+    assert_false(dg_plan_refused(&p, true));
+    dg_plan_free(&p);
+    dg_schema_free(a);
+    dg_schema_free(b);
+}
+
+static void down_reverses_renames(void **state)
+{
+    (void)state;
+    dg_schema *a = mh_load_text("CREATE TABLE person (id INTEGER PRIMARY KEY, nm TEXT);");
+    dg_schema *b = mh_load_text("-- @renamed_from person\nCREATE TABLE people (\n  id INTEGER PRIMARY KEY,\n"
+                                "  name TEXT -- @renamed_from nm\n);");
+    dg_plan up, down;
+    dg_diff_opts bw = {true};
+    dg_diff_plan(a, b, NULL, &up);
+    dg_diff_plan(b, a, &bw, &down);
+    char *u = dg_plan_sql(&up, NULL), *d = dg_plan_sql(&down, NULL);
+    assert_non_null(strstr(u, "ALTER TABLE \"person\" RENAME TO \"people\";"));
+    assert_non_null(strstr(u, "RENAME COLUMN \"nm\" TO \"name\";"));
+    assert_non_null(strstr(d, "ALTER TABLE \"people\" RENAME TO \"person\";"));
+    assert_non_null(strstr(d, "RENAME COLUMN \"name\" TO \"nm\";"));
+    assert_int_equal(up.lints.len, 0);
+    free(u);
+    free(d);
+    dg_plan_free(&up);
+    dg_plan_free(&down);
+    dg_schema_free(a);
+    dg_schema_free(b);
+}
+
+static void without_annotation_a_rename_is_drop_and_add(void **state)
+{
+    (void)state;
+    dg_schema *a = mh_load_text("CREATE TABLE t (id INTEGER PRIMARY KEY, nm TEXT);");
+    dg_schema *b = mh_load_text("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT);");
+    dg_plan p;
+    dg_diff_plan(a, b, NULL, &p);
+    char *sql = dg_plan_sql(&p, NULL);
+    assert_null(strstr(sql, "RENAME"));
+    assert_non_null(strstr(sql, "DROP COLUMN \"nm\""));
+    assert_non_null(find(&p, DG_LINT_DROP_COLUMN));
+    free(sql);
+    dg_plan_free(&p);
+    dg_schema_free(a);
+    dg_schema_free(b);
+}
+
+static void plans_never_hold_transactions(void **state)
+{
+    (void)state;
+    dg_schema *a = mh_load_text("CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, a TEXT);");
+    dg_schema *b = mh_load_text("CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, a TEXT NOT NULL DEFAULT '') STRICT;");
+    dg_plan p;
+    dg_diff_plan(a, b, NULL, &p);
+    char *sql = dg_plan_sql(&p, NULL);
+    assert_true(p.rebuilds == 1);
+    assert_null(strstr(sql, "BEGIN"));
+    assert_null(strstr(sql, "COMMIT"));
+    assert_null(strstr(sql, "PRAGMA"));
+    assert_non_null(strstr(sql, "sqlite_sequence"));
+    free(sql);
+    dg_plan_free(&p);
+    dg_schema_free(a);
+    dg_schema_free(b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(view_on_dropped_column_is_an_error),
+        cmocka_unit_test(destructive_is_refused_unless_allowed),
+        cmocka_unit_test(down_reverses_renames),
+        cmocka_unit_test(without_annotation_a_rename_is_drop_and_add),
+        cmocka_unit_test(plans_never_hold_transactions),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
