@@ -103,12 +103,28 @@ static void enum_rule(dg_validator *v, int i, const dg_cfield *f, const char *ro
     dg_vrule_add(v, i, "DAL_RULE_ENUM", cond, dg_buf_steal(&m));
 }
 
+/* Messages are one line: control characters inside string literals of the
+ * CHECK are shown as \n, \r, \t. */
+static char *one_line(const char *s)
+{
+    dg_buf b = DG_BUF_INIT;
+    for (; *s; s++) {
+        if (*s == '\n') dg_buf_puts(&b, "\\n");
+        else if (*s == '\r') dg_buf_puts(&b, "\\r");
+        else if (*s == '\t') dg_buf_puts(&b, "\\t");
+        else dg_buf_putc(&b, *s);
+    }
+    return dg_buf_steal(&b);
+}
+
 static void check_rule(dg_validator *v, const dg_table *t, const dg_check *chk, const dg_cfield *fields,
                        const char *row)
 {
     dg_check_c cc;
     dg_check_compile(t, chk, fields, row, &cc);
-    char *label = chk->name ? dg_xprintf("CONSTRAINT %s CHECK (%s)", chk->name, cc.sql) : dg_xprintf("CHECK (%s)", cc.sql);
+    char *sql = one_line(cc.sql);
+    char *label = chk->name ? dg_xprintf("CONSTRAINT %s CHECK (%s)", chk->name, sql) : dg_xprintf("CHECK (%s)", sql);
+    free(sql);
     if (!cc.cond) {
         dg_vskip *s = DG_VEC_ADD(&v->skipped);
         s->sql = label;
