@@ -257,6 +257,26 @@ static void annotations_become_rules_or_errors(void **state)
     free(diag);
 }
 
+static void check_messages_are_one_line(void **state)
+{
+    (void)state;
+    dg_table *t = table();
+    dg_check *chk = DG_VEC_ADD(&t->checks);
+    chk->expr = dg_xstrdup("s <> 'a\nb'\n   AND  i > 0");
+    chk->column = -1;
+    chk->name = dg_xstrdup("two_lines");
+    bool enum_check = false;
+    dg_validator v;
+    dg_diags d = DG_DIAGS_INIT;
+    assert_int_equal(dg_validator_build(t, fields, &enum_check, "p_t", "row", &v, &d), 0);
+    const dg_vrule *r = &v.rules.items[v.rules.len - 1];
+    assert_string_equal(r->code, "DAL_RULE_CHECK");
+    assert_int_equal(r->column, -1);
+    assert_string_equal(r->message, "must satisfy CONSTRAINT two_lines CHECK (s <> 'a\\nb' AND i > 0)");
+    dg_validator_free(&v);
+    free_table(t);
+}
+
 /* dg_view_add_validators on posts(status TEXT NOT NULL, count TEXT, label TEXT
  * DEFAULT 'x') with IN-list CHECKs. */
 static void view_model_gets_enums_and_the_validator(void **state)
@@ -336,6 +356,7 @@ int main(void)
         cmocka_unit_test(enums_are_in_lists_of_strings_on_text_columns),
         cmocka_unit_test(declared_lengths_are_read_from_the_type),
         cmocka_unit_test(annotations_become_rules_or_errors),
+        cmocka_unit_test(check_messages_are_one_line),
         cmocka_unit_test(view_model_gets_enums_and_the_validator),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
