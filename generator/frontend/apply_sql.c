@@ -186,7 +186,8 @@ static void record(dg_loader *L, size_t fi, size_t from, size_t start, size_t en
         dg_rec_kind k = !strcmp(kind, "table") ? DG_REC_TABLE : !strcmp(kind, "index") ? DG_REC_INDEX
                       : !strcmp(kind, "view") ? DG_REC_VIEW : DG_REC_TRIGGER;
         char *name = dg_toks_ident(&tk, ni);
-        bool if_not_exists = dg_toks_kw(&tk, ni - 1, "EXISTS");
+        bool if_not_exists = false;
+        for (size_t i = 1; i < ni; i++) if_not_exists |= dg_toks_kw(&tk, i, "EXISTS");
         if (if_not_exists && dg_loader_rec(L, k, name)) {
             free(name);
         } else {
@@ -292,9 +293,10 @@ int dg_apply_sql_file(dg_loader *L, const char *path)
 {
     char *text = NULL;
     size_t len = 0;
-    dg_loc whole = {dg_schema_intern_file(L->s, path), 1, 1};
+    bool in = !strcmp(path, "-");   /* standard input */
+    dg_loc whole = {dg_schema_intern_file(L->s, in ? "<stdin>" : path), 1, 1};
     if (dg_is_dir(path)) return dg_apply_sql_dir(L, path);
-    if (dg_read_file(path, &text, &len) != 0) {
+    if (dg_read_file(in ? "/dev/stdin" : path, &text, &len) != 0) {
         dg_error(L->d, whole, "cannot read file: %s", strerror(errno));
         return -1;
     }
@@ -308,7 +310,7 @@ int dg_apply_sql_file(dg_loader *L, const char *path)
         memmove(text, text + 3, len + 1);
     }
     keep_dbmate_up(text, len);
-    return apply_text(L, dg_loader_add_file(L, path, text, len));
+    return apply_text(L, dg_loader_add_file(L, whole.file, text, len));
 }
 
 int dg_apply_sql_dir(dg_loader *L, const char *path)

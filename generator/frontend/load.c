@@ -1,6 +1,7 @@
 /* dg_schema_load: every source applied in order to one in-memory database,
  * then the model read back from it and checked. */
 #include <stdbool.h>
+#include <string.h>
 
 #include "../util/fsutil.h"
 #include "loader.h"
@@ -14,7 +15,7 @@ static dg_source_kind kind_of(const dg_source *s)
 static int apply(dg_loader *L, const dg_sources *src, const dg_source *s)
 {
     dg_source_kind kind = kind_of(s);
-    if (kind != DG_SRC_EMPTY && kind != DG_SRC_SQL_DIR && !dg_is_file(s->path)) {
+    if (kind != DG_SRC_EMPTY && kind != DG_SRC_SQL_DIR && strcmp(s->path, "-") != 0 && !dg_is_file(s->path)) {
         dg_loc whole = {dg_schema_intern_file(L->s, s->path), 1, 1};
         dg_error(L->d, whole, "no such file or folder");
         return -1;

@@ -11,7 +11,9 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cp -R "$src/errors" "$tmp/errors"
 cd "$tmp" || exit 1
+input=/dev/null
 case $case in
+  stdin_syntax) input=errors/syntax.sql; set -- schema - ;;
   junk)        printf 'SQLite\000\001\002\377\376 not text' > errors/junk.bin; set -- schema errors/junk.bin ;;
   corrupt_db)  sqlite3 errors/good.db 'CREATE TABLE t (a INTEGER);' &&
                head -c 100 errors/good.db > errors/corrupt.db && head -c 4000 /dev/zero >> errors/corrupt.db
@@ -24,7 +26,7 @@ case $case in
   usage_erd_format) set -- erd errors/syntax.sql --format svg ;;
   *)           set -- schema "errors/$case.sql" ;;
 esac
-"$dalgen" "$@" > out.txt 2> err.txt
+"$dalgen" "$@" < "$input" > out.txt 2> err.txt
 rc=$?
 expected="$src/errors/$case.expected"
 want_rc=$(head -n 1 "$expected" | sed 's/^exit //')
