@@ -103,7 +103,11 @@ void dd_lint_pair(dd_ctx *c, const dd_pair *pr)
     if (has_autoinc(pr->o) != has_autoinc(pr->n))
         dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_AUTOINCREMENT, "table %s %s AUTOINCREMENT", pr->n->name,
                 has_autoinc(pr->n) ? "gains" : "loses");
-    if (pr->rebuild) lint_cascade(c, pr);
+    if (pr->rebuild && (pr->o->module || pr->n->module))
+        dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_DROP_TABLE,
+                "virtual table %s is dropped and re-created: its content is lost", pr->n->name);
+    else if (pr->rebuild)
+        lint_cascade(c, pr);
 }
 
 /* A view or trigger of the new schema that still uses a dropped column. */

@@ -1,0 +1,6 @@
+ALTER TABLE "t" ADD COLUMN x TEXT;
+
+-- virtual table docs is recreated: table constraints or options changed
+DROP TABLE "docs";
+
+CREATE VIRTUAL TABLE docs USING fts5(title, body, tags);

@@ -1,0 +1,2 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT, x TEXT);
+CREATE VIRTUAL TABLE docs USING fts5(title, body, tags);
