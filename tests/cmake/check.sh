@@ -79,6 +79,7 @@ migration_edited)
   check; expect 3
   has "$(basename "$up")"
   has "edited"
+  has "gen: not compared"
   ;;
 schema_drift)
   sed -i 's/^    body  TEXT$/    body  TEXT,\n    color TEXT/' schema.sql
