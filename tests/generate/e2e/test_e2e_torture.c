@@ -102,6 +102,9 @@ void torture_without_rowid_composite_key_and_blobs(void **state)
     while (tt_key_value_next(&it, &got, &a) == DAL_ROW) versions = versions * 10 + got.version;
     tt_key_value_iter_end(&it);
     assert_int_equal(versions, 12);     /* primary-key order */
+    int64_t n;
+    OK(tt_key_value_count(db, &n));
+    assert_int_equal(n, 2);
     OK(tt_key_value_delete(db, "ns", 1));
     assert_int_equal(tt_key_value_delete(db, "ns", 1), DAL_NOTFOUND);
     dal_arena_free(&a);
@@ -151,6 +154,39 @@ void torture_generated_columns_and_finders(void **state)
     OK(tt_shape_update(db, &got, &a));
     OK(tt_shape_get(db, 2, &got, &a));
     assert_true(got.area == 5.0);
+    got.h = 4;
+    OK(tt_shape_upsert(db, &got, &a));
+    assert_true(got.area == 20.0);      /* written back from the update */
+    int64_t n;
+    OK(tt_shape_count(db, &n));
+    assert_int_equal(n, 2);
+    OK(tt_shape_delete(db, 1));
+    rows = 0;
+    OK(tt_shape_list(db, &it));
+    while (tt_shape_next(&it, &got, &a) == DAL_ROW) rows++;
+    tt_shape_iter_end(&it);
+    assert_int_equal(rows, 1);
+
+    /* foreign-key finder of the renamed member_lists (P_member_list_2) */
+    tt_member m;
+    memset(&m, 0, sizeof m);
+    m.email = "m@x";
+    OK(tt_member_insert(db, &m, &a));
+    for (int i = 0; i < 2; i++) {
+        tt_member_list_2 l;
+        memset(&l, 0, sizeof l);
+        l.has_member_id = true;
+        l.member_id = m.id;
+        l.title = i ? "two" : "one";
+        OK(tt_member_list_2_insert(db, &l, &a));
+    }
+    tt_member_list_2_iter li;
+    tt_member_list_2 l;
+    rows = 0;
+    OK(tt_member_list_2_list_by_member_id(db, m.id, &li));
+    while (tt_member_list_2_next(&li, &l, &a) == DAL_ROW) rows++;
+    tt_member_list_2_iter_end(&li);
+    assert_int_equal(rows, 2);
     dal_arena_free(&a);
     dal_close(db);
 }

@@ -416,6 +416,9 @@ int tt_default_validate(const tt_default *row, dal_errors *errs)
     if (row->quote_d != NULL && !dal_text_valid_utf8(row->quote_d))
         bad += dal_errors_add(errs, "default", "quote\"d", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
+    if (row->anything.type == DAL_TYPE_TEXT && !dal_utf8_valid(row->anything.as.text.data, row->anything.as.text.len))
+        bad += dal_errors_add(errs, "default", "anything", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
     (void)row;
     (void)errs;
     return bad ? DAL_INVALID : DAL_OK;
