@@ -70,7 +70,7 @@ int dg_prepare_checked(dg_loader *L, dg_rec_kind kind, const char *name, const c
         if (sqlite3_prepare_v2(L->db, stmt, -1, out, NULL) == SQLITE_OK) return 0;
         char *msg = dg_one_line(sqlite3_errmsg(L->db));
         dg_loc at = error_loc(L, kind, name, sql, loc, msg);
-        bool function = !strncmp(msg, "no such function: ", 18);
+        bool function = !strncmp(msg, "no such function: ", 18) && !strstr(msg, "...");
         if (function) dg_warning(L->d, at, "%s \"%s\": %s", what, name, msg);
         else dg_error(L->d, at, "%s \"%s\": %s", what, name, msg);
         if (function)
