@@ -36,7 +36,7 @@ typedef struct rtab {
     bool strict, wr, alive;
 } rtab;
 
-typedef struct rix { char name[24]; int t; char col[24]; bool desc, partial, alive; } rix;
+typedef struct rix { char name[24]; int t; char col[24]; bool desc, partial, alive, expr; } rix;
 typedef struct rview { char name[24]; int t; char col[24]; bool alive; } rview;
 typedef struct rtrig { char name[24]; int t; bool alive; } rtrig;
 
@@ -186,9 +186,9 @@ static char *render(const rschema *s)
     for (int i = 0; i < MAXX; i++) {
         const rix *x = &s->ix[i];
         if (x->alive)
-            dg_buf_printf(&b, "CREATE INDEX %s ON %s(%s%s)%s%s%s;\n", x->name, s->t[x->t].name, x->col,
-                          x->desc ? " DESC" : "", x->partial ? " WHERE " : "", x->partial ? x->col : "",
-                          x->partial ? " IS NOT NULL" : "");
+            dg_buf_printf(&b, "CREATE INDEX %s ON %s(%s%s%s%s)%s%s%s;\n", x->name, s->t[x->t].name,
+                          x->expr ? "coalesce(" : "", x->col, x->expr ? ", 0)" : "", x->desc ? " DESC" : "",
+                          x->partial ? " WHERE " : "", x->partial ? x->col : "", x->partial ? " IS NOT NULL" : "");
     }
     for (int i = 0; i < MAXX; i++) {
         const rview *v = &s->v[i];
@@ -349,7 +349,7 @@ static bool mutate(rschema *s, bool *typed)
     case 10:
         for (int i = 0; i < MAXX; i++)
             if (!s->ix[i].alive && c) {
-                s->ix[i] = (rix){"", ti, "", chance(50), chance(30), true};
+                s->ix[i] = (rix){"", ti, "", chance(50), chance(30), true, chance(30)};
                 fresh(s->ix[i].name, "ix");
                 snprintf(s->ix[i].col, 24, "%s", c->name);
                 return true;
