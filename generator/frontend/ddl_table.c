@@ -307,9 +307,24 @@ static void annotate(const tparse *p, dg_annotations *a, const dg_ltok *c)
     free(value);
 }
 
+/* True when comment k and the comments after it fill every line up to
+ * `line` (no blank or other line between the comment and what it annotates). */
+static bool adjacent(const dg_toks *tk, size_t k, int line)
+{
+    for (; k < tk->comments.len; k++) {
+        const dg_ltok *c = &tk->comments.items[k];
+        int end = c->line;
+        for (size_t i = 0; i < c->tok.len; i++) end += tk->text[c->tok.start + i] == '\n';
+        if (end + 1 >= line) return true;
+        if (k + 1 >= tk->comments.len || tk->comments.items[k + 1].line > end + 1) return false;
+    }
+    return false;
+}
+
 /* DESIGN.md "Annotations": a comment before the '(' or on its line belongs
  * to the table; one on a column's line(s) to that column; one on the lines
- * between two items to the item below; one after ')' to the table. */
+ * right above an item (no blank line between) to that item; one after ')'
+ * to the table. */
 static void attach_annotations(const tparse *p, size_t open, size_t close, const item *items, size_t n)
 {
     const dg_toks *tk = p->tk;
@@ -329,6 +344,7 @@ static void attach_annotations(const tparse *p, size_t open, size_t close, const
             if (off > start && c->line <= items[m].last_line) target = &items[m];
             else if (off < start) target = &items[m];
         }
+        if (target && off < tk->sig.items[target->a].tok.start && !adjacent(tk, k, target->first_line)) continue;
         if (target && target->column >= 0) annotate(p, &p->t->columns.items[target->column].annotations, c);
     }
 }

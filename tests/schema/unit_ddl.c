@@ -56,9 +56,14 @@ static void annotations_attach_to_table_and_columns(void **state)
         "  -- @format email\n"
         "  -- @length 10\n"
         "  email TEXT,      -- @pattern x\n"
+        "  -- @max 5 (not attached: a blank line follows)\n"
+        "\n"
         "  age INTEGER\n"
         "    CHECK (age > 0), -- @min 1\n"
-        "  UNIQUE (email)  -- @ignored on a constraint\n"
+        "  UNIQUE (email),  -- @ignored on a constraint\n"
+        "  -- @ignored too: a blank line follows\n"
+        "\n"
+        "  CHECK (age < 200)\n"
         ")";
     dg_table t = {0};
     dg_parse_create_table(sql, NULL, NULL, &t);
