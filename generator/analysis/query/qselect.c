@@ -237,6 +237,13 @@ static void result_embed(dg_qctx *c, dg_qscope *s, const dg_result_col *rc, dg_q
         c->errors++;
         return;
     }
+    if (src->nullable) {
+        dg_error(c->d, dg_qctx_loc(c, rc->expr->start),
+                 "sqlc.embed(%s): %s is on the nullable side of an outer join, so its struct could hold NULL in "
+                 "NOT NULL fields; select its columns one by one", rc->expr->name, rc->expr->name);
+        c->errors++;
+        return;
+    }
     size_t first = out->len;
     dg_buf b = DG_BUF_INIT;
     expand_source(src, true, out, &b);

@@ -204,6 +204,7 @@ static dg_qtype type_in(dg_qctx *c, dg_qscope *s, dg_expr *e)
     if (e->select) {
         dg_qcols cols = {0};
         if (dg_qselect_columns(c, e->select, s, &cols) == 0 && cols.len) other = cols.items[0].type;
+        nullable |= other.nullable;   /* x IN (SELECT NULL ...) is NULL when x is not found */
         dg_qcols_free(&cols);
     }
     for (size_t i = 1; i < e->args.len; i++) {

@@ -10,7 +10,7 @@ SELECT id, score_of(payload, ?) AS s, tags_of(payload, 'a', 'b') AS t FROM event
 SELECT id FROM events WHERE id > :since AND (:maybe IS NULL OR payload = :maybe);
 
 -- name: ResultOverride :one
--- @result v INTEGER NOT NULL
+-- @result v INTEGER
 -- @result w TEXT
 SELECT json_extract(payload, '$.v') AS v, NULL AS w FROM events WHERE id = ?;
 

@@ -9,3 +9,6 @@ SELECT sqlc.embed(books) FROM authors;
 
 -- name: BadArgName :many
 SELECT id FROM authors WHERE name = sqlc.arg('two words');
+
+-- name: EmbedNullableSide :many
+SELECT a.id, sqlc.embed(b) FROM authors a LEFT JOIN authors b ON b.id = a.id + 1;
