@@ -91,6 +91,9 @@ int dal_errors_add(dal_errors *errs, const char *table, const char *field,
 static inline int dal_sql_and(int a, int b) { return (a == 0 || b == 0) ? 0 : (a < 0 || b < 0) ? -1 : 1; }
 static inline int dal_sql_or(int a, int b)  { return (a == 1 || b == 1) ? 1 : (a < 0 || b < 0) ? -1 : 0; }
 static inline int dal_sql_not(int a)        { return a < 0 ? -1 : !a; }
+/* A bool field as the INTEGER SQLite stores (a call, so that comparing it
+ * with any integer draws no "always true" warning). */
+static inline int64_t dal_sql_bool(bool b)  { return b ? 1 : 0; }
 
 /* Collating sequences built into SQLite. */
 typedef enum dal_collation {

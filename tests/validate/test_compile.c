@@ -99,6 +99,8 @@ static void boolean_structure_uses_three_valued_logic(void **state)
     COMPILES_TO("s LIKE 'a%' ESCAPE '!'", "((row->s == NULL) ? -1 : dal_sql_like(\"a%\", row->s, 33))");
     COMPILES_TO("s NOT GLOB '*x'", "((row->s == NULL) ? -1 : !dal_sql_glob(\"*x\", row->s))");
     COMPILES_TO("trim(s) <> ''", "((row->s == NULL) ? -1 : !dal_sql_trim_empty(row->s))");
+    COMPILES_TO("i IS NOT TRUE", "(!row->has_i ? 1 : !(row->i != 0))");
+    COMPILES_TO("i = TRUE", "(!row->has_i ? -1 : (row->i == 1))");
 }
 
 static void unsupported_forms_are_refused_with_a_reason(void **state)
@@ -114,6 +116,8 @@ static void unsupported_forms_are_refused_with_a_reason(void **state)
     REFUSED_BECAUSE("length(r) > 1", "length() of a REAL value");
     REFUSED_BECAUSE("s LIKE s", "LIKE with a pattern that is not a string literal");
     REFUSED_BECAUSE("s LIKE 'a' ESCAPE 'ab'", "ESCAPE other than one literal character");
+    REFUSED_BECAUSE("s LIKE '%a%' ESCAPE '%'", "ESCAPE '%'");
+    REFUSED_BECAUSE("s IS TRUE", "IS TRUE/FALSE of something other than a numeric column");
     REFUSED_BECAUSE("s COLLATE french = 'a'", "the collation french");
     REFUSED_BECAUSE("v = 1", "column v: its C type is not compiled");
     REFUSED_BECAUSE("other.i = 1", "a column of another table");

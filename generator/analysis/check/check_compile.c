@@ -1,5 +1,6 @@
 /* check_compile.c - the boolean structure of a CHECK and its comparisons,
  * compiled to three-valued C (see check.h). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,6 +92,21 @@ static const char *compare_values(dg_cc *cx, const char *op, dg_vclass lc, const
     return dg_cc_str(cx, "(%s %s %s)", lv, op, rv);
 }
 
+/* x OP k for an integer x and k at a limit of int64_t where the answer does
+ * not depend on x (x <= INT64_MAX...): "1" or "0", NULL otherwise.  C
+ * compilers warn about such comparisons, so they are folded. */
+static const char *limit_fold(const char *op, const dg_const *k, bool k_on_left)
+{
+    if (k->type != SQLITE_INTEGER || (k->i != INT64_MAX && k->i != INT64_MIN)) return NULL;
+    static const char *const flip[][2] = {{"<", ">"}, {"<=", ">="}, {">", "<"}, {">=", "<="}};
+    for (int i = 0; k_on_left && i < 4; i++)
+        if (!strcmp(op, flip[i][0])) { op = flip[i][1]; break; }
+    bool max = k->i == INT64_MAX;
+    if (!strcmp(op, max ? "<=" : ">=")) return "1";
+    if (!strcmp(op, max ? ">" : "<")) return "0";
+    return NULL;
+}
+
 /* Comparison of two operands: three-valued C. */
 static const char *compare(dg_cc *cx, const char *sql_op, dg_operand l, dg_operand r)
 {
@@ -115,8 +131,9 @@ static const char *compare(dg_cc *cx, const char *sql_op, dg_operand l, dg_opera
     }
     const char *lv = l.is_const ? const_c(cx, &l.k) : l.val_c;
     const char *rv = r.is_const ? const_c(cx, &r.k) : r.val_c;
-    const char *v = compare_values(cx, op, l.is_const ? const_class(&l.k) : l.cls, lv,
-                                   r.is_const ? const_class(&r.k) : r.cls, rv, coll);
+    dg_vclass lc = l.is_const ? const_class(&l.k) : l.cls, rc = r.is_const ? const_class(&r.k) : r.cls;
+    const char *v = lc == DG_CL_INT && rc == DG_CL_INT ? limit_fold(op, l.is_const ? &l.k : &r.k, l.is_const) : NULL;
+    if (!v) v = compare_values(cx, op, lc, lv, rc, rv, coll);
     bool ln = strcmp(l.null_c, "0") != 0, rn = strcmp(r.null_c, "0") != 0;
     if (!ln && !rn) return v;
     const char *nulls = ln && rn ? dg_cc_str(cx, "(%s || %s)", l.null_c, r.null_c) : ln ? l.null_c : r.null_c;
@@ -177,6 +194,8 @@ static const char *like(dg_cc *cx, const dg_expr *e)
         if (glob || !dg_cc_operand(cx, e->args.items[2], &esc) || !esc.is_const ||
             esc.k.type != SQLITE_TEXT || (ec = one_char(esc.k.t)) == 0)
             return dg_cc_refuse(cx, "ESCAPE other than one literal character"), NULL;
+        /* LIKE then stops treating that wildcard as one; sqlite3_strlike does not. */
+        if (ec == '%' || ec == '_') return dg_cc_refuse(cx, "ESCAPE '%c'", (char)ec), NULL;
     }
     if (p.k.type == SQLITE_NULL) return "-1";
     const char *pat = const_c(cx, &p.k), *neg = e->negated ? "!" : "";
@@ -198,6 +217,37 @@ static const char *truth(dg_cc *cx, const dg_expr *e)
     return dg_cc_str(cx, "(%s ? -1 : %s)", x.null_c, v);
 }
 
+static bool is_predicate(const dg_expr *e)
+{
+    switch (e->kind) {
+    case DG_E_BINARY: return strcmp(e->op, "AND") == 0 || strcmp(e->op, "OR") == 0 || is_cmp_op(e->op);
+    case DG_E_UNARY: return strcmp(e->op, "NOT") == 0;
+    case DG_E_NULLTEST: case DG_E_BETWEEN: case DG_E_IN: case DG_E_LIKE: return true;
+    default: return false;
+    }
+}
+
+/* x IS [NOT] TRUE / FALSE: SQLite tests x's truth (NULL is neither), it does
+ * not compare x with 1 or 0. */
+static const char *is_truth(dg_cc *cx, const dg_expr *x, int is, bool want_true)
+{
+    const char *t, *nulls = "0";
+    if (is_predicate(x)) {
+        const char *p = bool_c(cx, x);
+        if (!p) return NULL;
+        t = dg_cc_str(cx, "(%s == %d)", p, want_true);
+        return is > 0 ? t : dg_cc_str(cx, "!%s", t);
+    }
+    dg_operand o;
+    if (!dg_cc_operand(cx, x, &o)) return NULL;
+    if (o.is_const || o.trimmed || o.cls == DG_CL_TEXT)
+        return dg_cc_refuse(cx, "IS TRUE/FALSE of something other than a numeric column"), NULL;
+    nulls = o.null_c;
+    t = dg_cc_str(cx, "(%s %s 0)", o.val_c, want_true ? "!=" : "==");
+    if (!strcmp(nulls, "0")) return is > 0 ? t : dg_cc_str(cx, "!%s", t);
+    return dg_cc_str(cx, "(%s ? %d : %s%s)", nulls, is < 0, is > 0 ? "" : "!", t);
+}
+
 static const char *binary(dg_cc *cx, const dg_expr *e)
 {
     if (strcmp(e->op, "AND") == 0 || strcmp(e->op, "OR") == 0) {
@@ -206,6 +256,13 @@ static const char *binary(dg_cc *cx, const dg_expr *e)
         return dg_cc_str(cx, "dal_sql_%s(%s, %s)", e->op[0] == 'A' ? "and" : "or", a, b);
     }
     if (!is_cmp_op(e->op)) return dg_cc_refuse(cx, "the operator %s", e->op), NULL;
+    const dg_expr *rhs = e->args.items[1], *lhs = e->args.items[0];
+    bool rtf = rhs->kind == DG_E_LITERAL && (rhs->lit == DG_LIT_TRUE || rhs->lit == DG_LIT_FALSE);
+    bool ltf = lhs->kind == DG_E_LITERAL && (lhs->lit == DG_LIT_TRUE || lhs->lit == DG_LIT_FALSE);
+    int is;
+    c_op(e->op, &is);
+    if (is && rtf) return is_truth(cx, lhs, is, rhs->lit == DG_LIT_TRUE);
+    if (is && ltf) return dg_cc_refuse(cx, "TRUE or FALSE on the left of IS"), NULL;
     dg_operand l, r;
     if (!dg_cc_operand(cx, e->args.items[0], &l) || !dg_cc_operand(cx, e->args.items[1], &r)) return NULL;
     return compare(cx, e->op, l, r);

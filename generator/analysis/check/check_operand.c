@@ -116,6 +116,8 @@ static bool column(dg_cc *cx, const dg_expr *e, dg_operand *o)
     case DG_VK_BOOL:
         if (c->affinity != DG_AFF_INTEGER && c->affinity != DG_AFF_NUMERIC)
             return dg_cc_refuse(cx, "column %s: an integer field with %s affinity", c->name, dg_affinity_name(c->affinity));
+        /* bool compared with integers: as the int64_t SQLite stores. */
+        if (f->kind == DG_VK_BOOL) o->val_c = dg_cc_str(cx, "dal_sql_bool(%s->%s)", r, m);
         o->cls = DG_CL_INT;
         o->null_c = has ? has : "0";
         break;

@@ -6,16 +6,7 @@
 #ifndef DIFF_CASES_H
 #define DIFF_CASES_H
 
-enum { DK_NONE = 0, DK_INT, DK_BOOL, DK_REAL, DK_TEXT };
-
-typedef struct diff_case {
-    const char *type_a;     /* declared type (and COLLATE / DEFAULT) of a */
-    int         kind_a;
-    const char *type_b;     /* NULL: no column b */
-    int         kind_b;
-    const char *check;
-    const char *hints[6];
-} diff_case;
+#include "diff_row.h"
 
 static const diff_case diff_cases[] = {
     {"INTEGER", DK_INT, NULL, 0, "a >= 0", {"0"}},
@@ -34,6 +25,8 @@ static const diff_case diff_cases[] = {
     {"INTEGER", DK_INT, NULL, 0, "a IS NOT NULL", {"0"}},
     {"INTEGER", DK_INT, NULL, 0, "a IS 5", {"5"}},
     {"INTEGER", DK_INT, NULL, 0, "a IS NOT 5", {"5"}},
+    {"INTEGER", DK_INT, "REAL", DK_REAL, "a IS TRUE OR b IS NOT FALSE", {"0", "1", "2"}},
+    {"INTEGER", DK_INT, "INTEGER", DK_INT, "(a > b) IS NOT TRUE AND (a = 1) IS NOT DISTINCT FROM FALSE", {"0", "1"}},
     {"INTEGER", DK_INT, NULL, 0, "NOT (a = 3 OR a == 4)", {"3", "4"}},
     {"INTEGER", DK_INT, NULL, 0, "a", {"0", "1"}},
     {"INTEGER", DK_INT, NULL, 0, "a = 0x10 OR a = -(5) OR a = +7", {"16", "-5", "7"}},

@@ -1,6 +1,7 @@
 /* validate_diff - the differential test of compiled CHECK constraints.
  *
- * For every case of diff_cases.h it creates the table in an in-memory SQLite
+ * For every case (diff_cases.h, then random CHECKs built by validate_diffgen
+ * --random) it creates the table in an in-memory SQLite
  * database, generates values (boundaries, NULL, empty, Unicode, invalid
  * UTF-8, NaN and infinities, random), binds them as generated inserts do and
  * compares the database's verdict with the compiled CHECK's.  Every
@@ -16,7 +17,6 @@
 
 #include <sqlite3.h>
 
-#include "diff_cases.h"
 #include "diff_row.h"
 
 static uint64_t rng_state;
@@ -164,8 +164,8 @@ static void print_value(FILE *out, int kind, bool has, int64_t i, bool b, double
 /* Runs one case; returns the number of disagreements. */
 static long run_case(sqlite3 *db, unsigned ci, long n, long *values, long *deferred)
 {
-    const diff_case *dc = &diff_cases[ci];
-    char sql[512];
+    const diff_case *dc = &diff_all[ci];
+    char sql[4096];
     snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS t; CREATE TABLE t(a %s%s%s, CHECK (%s));", dc->type_a,
              dc->type_b ? ", b " : "", dc->type_b ? dc->type_b : "", dc->check);
     if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {

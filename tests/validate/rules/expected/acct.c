@@ -187,7 +187,7 @@ int acct_account_validate(const acct_account *row, dal_errors *errs)
     if (dal_sql_or(dal_sql_or(((row->tags == NULL) ? 1 : 0), ((row->tags == NULL) ? -1 : dal_sql_like("%,%", row->tags, 0))), ((row->tags == NULL) ? -1 : !dal_sql_like("% %", row->tags, 0))) == 0)
         bad += dal_errors_add(errs, "accounts", "tags", DAL_RULE_CHECK, "%s",
                               "must satisfy CHECK (tags IS NULL OR tags LIKE '%,%' OR tags NOT LIKE '% %')");
-    if ((row->has_verified) && dal_sql_or((!row->has_verified ? -1 : (row->verified == 0)), (!row->has_verified ? -1 : (row->verified == 1))) == 0)
+    if ((row->has_verified) && dal_sql_or((!row->has_verified ? -1 : (dal_sql_bool(row->verified) == 0)), (!row->has_verified ? -1 : (dal_sql_bool(row->verified) == 1))) == 0)
         bad += dal_errors_add(errs, "accounts", "verified", DAL_RULE_CHECK, "%s",
                               "must satisfy CHECK (verified IN (0, 1))");
     if ((dal_sql_cmp_text(((row->kind == NULL) ? "null" : "text"), "text", DAL_COLL_BINARY) == 0) == 0)
