@@ -1,0 +1,158 @@
+/* The map from the CREATE text SQLite stored back to the file statement it
+ * came from, through the ALTER TABLE statements that changed it since. */
+#include <string.h>
+
+#include "../util/buf.h"
+#include "loader.h"
+
+static bool is_name_kind(dg_tok_kind k) { return k == DG_TOK_IDENT || k == DG_TOK_QIDENT || k == DG_TOK_STRING; }
+
+/* The name a column of the file's CREATE text has now, after the RENAME
+ * COLUMN statements that followed record `ri`. Caller frees. */
+static char *current_name(const dg_loader *L, size_t ri, const char *table, const char *name)
+{
+    char *cur = dg_xstrdup(name);
+    for (size_t i = ri + 1; i < L->recs.len; i++) {
+        const dg_stmt_rec *r = &L->recs.items[i];
+        if (r->kind == DG_REC_RENAME_COLUMN && !dg_strcasecmp_ascii(r->name, table) && !dg_strcasecmp_ascii(r->column, cur)) {
+            free(cur);
+            cur = dg_xstrdup(r->new_column);
+        }
+    }
+    return cur;
+}
+
+static bool dropped(const dg_loader *L, size_t ri, const char *table, const char *name)
+{
+    char *cur = current_name(L, ri, table, name);
+    bool hit = false;
+    for (size_t i = ri + 1; i < L->recs.len && !hit; i++) {
+        const dg_stmt_rec *r = &L->recs.items[i];
+        hit = r->kind == DG_REC_DROP_COLUMN && !dg_strcasecmp_ascii(r->name, table) &&
+              (!dg_strcasecmp_ascii(r->column, cur) || !dg_strcasecmp_ascii(r->column, name));
+    }
+    free(cur);
+    return hit;
+}
+
+static dg_tok next_nonspace(dg_lexer *lx)
+{
+    dg_tok t = dg_tok_next(lx);
+    while (t.kind == DG_TOK_SPACE) t = dg_tok_next(lx);
+    return t;
+}
+
+/* When the file text at `b` (just after `prev`) is a column definition that
+ * ALTER TABLE DROP COLUMN removed (with its comma), moves `b` past it. */
+static bool skip_dropped(const dg_loader *L, size_t ri, const char *table, dg_lexer *b, dg_tok y, dg_tok prev)
+{
+    dg_lexer p = *b;
+    dg_tok name = y;
+    bool lead_comma = dg_tok_is_punct(b, y, ",");
+    if (lead_comma) name = next_nonspace(&p);
+    else if (!dg_tok_is_punct(b, prev, ",") && !dg_tok_is_punct(b, prev, "(")) return false;
+    if (!is_name_kind(name.kind)) return false;
+    char *id = dg_tok_ident(b, name);
+    bool hit = dropped(L, ri, table, id);
+    free(id);
+    if (!hit) return false;
+    int depth = 0;
+    for (;;) {
+        dg_lexer before = p;
+        dg_tok t = next_nonspace(&p);
+        if (t.kind == DG_TOK_EOF) break;
+        if (dg_tok_is_punct(&p, t, "(")) depth++;
+        else if (dg_tok_is_punct(&p, t, ")") && depth-- == 0) {
+            p = before;   /* the table's ')' stays */
+            break;
+        } else if (depth == 0 && dg_tok_is_punct(&p, t, ",")) {
+            if (lead_comma) p = before;   /* the next column's comma stays */
+            break;
+        }
+    }
+    *b = p;
+    return true;
+}
+
+/* SQLite stores "CREATE <KIND> " + the text from the name on, and ALTER
+ * TABLE rewrites names, drops and appends columns.  Tokens are paired from
+ * the name on while they agree, allowing for the object's own new name, the
+ * columns renamed and the columns dropped since; the first other difference
+ * ends the map, so that no location is wrong. */
+void dg_srcmap_init(dg_srcmap *m, const dg_loader *L, const dg_stmt_rec *rec, const char *stored)
+{
+    memset(m, 0, sizeof *m);
+    m->L = L;
+    m->rec = rec;
+    if (!rec || rec->file >= L->files.len || !L->files.items[rec->file].text) {
+        m->rec = NULL;
+        return;
+    }
+    const dg_srcfile *f = &L->files.items[rec->file];
+    size_t ri = (size_t)(rec - L->recs.items);
+    dg_lexer a, b;
+    dg_lexer_init(&a, stored, strlen(stored));
+    dg_lexer_init(&b, f->text, f->len);
+    dg_toks tk;
+    dg_toks_init(&tk, stored, strlen(stored));
+    const char *kind;
+    size_t ni = dg_parse_create_head(&tk, &kind);
+    a.pos = tk.sig.len ? tk.sig.items[ni].tok.start : 0;
+    dg_toks_free(&tk);
+    b.pos = rec->name_off;
+    DG_VEC_PUSH(&m->from, (size_t)0);   /* "CREATE ..." before the name -> the statement start */
+    DG_VEC_PUSH(&m->to, rec->start);
+    DG_VEC_PUSH(&m->len, (size_t)0);
+    dg_tok prev = {DG_TOK_EOF, 0, 0};
+    for (dg_tok x = next_nonspace(&a);;) {
+        dg_tok y = next_nonspace(&b);
+        if (x.kind == DG_TOK_EOF || y.kind == DG_TOK_EOF) break;
+        bool same = x.len == y.len && !memcmp(stored + x.start, f->text + y.start, x.len), renamed = false;
+        if (!same && is_name_kind(x.kind) && is_name_kind(y.kind)) {
+            char *fx = dg_tok_ident(&a, x), *fy = dg_tok_ident(&b, y), *now = current_name(L, ri, rec->name, fy);
+            renamed = m->from.len == 1 || !dg_strcasecmp_ascii(now, fx);
+            free(fx);
+            free(fy);
+            free(now);
+        }
+        if (!same && !renamed) {
+            b.pos = y.start;
+            if (skip_dropped(L, ri, rec->name, &b, y, prev)) continue;
+            break;
+        }
+        DG_VEC_PUSH(&m->from, x.start);
+        DG_VEC_PUSH(&m->to, y.start);
+        DG_VEC_PUSH(&m->len, same ? x.len : 0);
+        prev = y;
+        x = next_nonspace(&a);
+    }
+}
+
+void dg_srcmap_free(dg_srcmap *m)
+{
+    DG_VEC_FREE(&m->from);
+    DG_VEC_FREE(&m->to);
+    DG_VEC_FREE(&m->len);
+}
+
+dg_loc dg_srcmap_locate(const void *vm, size_t offset)
+{
+    const dg_srcmap *m = vm;
+    dg_loc none = {NULL, 0, 0};
+    if (!m || !m->rec || m->from.len == 0) return none;
+    size_t lo = 0, hi = m->from.len;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (m->from.items[mid] <= offset) lo = mid;
+        else hi = mid;
+    }
+    size_t d = offset - m->from.items[lo];
+    if (d > 0 && d >= m->len.items[lo]) {   /* not inside token lo */
+        if (lo > 0 && lo + 1 == m->from.len) {
+            none.file = m->L->files.items[m->rec->file].path;   /* past the paired text */
+            return none;
+        }
+        d = 0;
+    }
+    return dg_loader_loc(m->L, m->rec->file, m->to.items[lo] + d);
+}
