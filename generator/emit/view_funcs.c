@@ -69,12 +69,13 @@ static void load_field(tab *x, json_t *fj)
         if (eh) f->has = eh;
         json_object_set_new(fj, "ctype", json_string(f->enum_type));
     }
-    f->quoted = dg_sql_quote(f->column);
+    /* a virtual table's first field is its rowid, never a declared column */
+    f->quoted = x->virt && x->f.len == 1 ? dg_xstrdup("rowid") : dg_sql_quote(f->column);
     char *cn = dg_xprintf("%s.%s", x->name, f->column);
     f->colname = c_literal(cn);
     free(cn);
     const dg_column *c = x->t ? dg_table_column(x->t, f->column) : NULL;
-    if (x->virt && !strcmp(f->column, "rowid") && f->name && !strcmp(f->name, "rowid")) c = NULL;
+    if (x->virt && x->f.len == 1) c = NULL;
     if (c) {
         f->pk = c->pk > 0 && !x->virt;
         f->rowid_alias = c->pk && dg_table_has_rowid_alias(x->t);
@@ -357,7 +358,7 @@ static void build_insert(tab *x, const char *verb, bool upsert)
         dg_vfield *f = &x->f.items[i];
         if (f->readonly) continue;
         DG_VEC_PUSH(&w, (int)i);
-        dg_buf_printf(&cols, "%s%s", cols.len ? ", " : "", x->virt && i == 0 ? "rowid" : f->quoted);
+        dg_buf_printf(&cols, "%s%s", cols.len ? ", " : "", f->quoted);
         if (f->rowid_alias || (x->virt && i == 0)) dg_buf_printf(&vals, "%sNULLIF(?, 0)", vals.len ? ", " : "");
         else if (f->default_sql) dg_buf_printf(&vals, "%sCOALESCE(?, %s)", vals.len ? ", " : "", f->default_sql);
         else dg_buf_printf(&vals, "%s?", vals.len ? ", " : "");
@@ -476,7 +477,7 @@ static void tab_init(tab *x, dg_vctx *v, json_t *tv, const dg_table *t)
     x->qtable = dg_sql_quote(x->name);
     dg_buf cols = DG_BUF_INIT;
     for (size_t i = 0; i < x->f.len; i++)
-        dg_buf_printf(&cols, "%s%s", i ? ", " : "", x->virt && i == 0 ? "rowid" : x->f.items[i].quoted);
+        dg_buf_printf(&cols, "%s%s", i ? ", " : "", x->f.items[i].quoted);
     x->cols = dg_buf_steal(&cols);
     for (int k = 1; t && !x->virt && k <= dg_table_pk_count(t); k++) {
         int fi = field_of(x, t->columns.items[dg_table_pk_column(t, k)].name);

@@ -260,7 +260,7 @@ static const char *const tt__sql[] = {
     "VALUES (NULLIF(?, 0), ?, ?)",
     /* tt__s_doc_delete */
     "DELETE FROM \"docs\"\n"
-    "WHERE \"rowid\" = ?",
+    "WHERE rowid = ?",
     /* tt__s_doc_list */
     "SELECT rowid, \"title\", \"body\", \"rank\"\n"
     "FROM \"docs\"\n"
@@ -1858,7 +1858,7 @@ int tt_doc_insert(dal_db *db, tt_doc *row, dal_arena *arena)
 
 /*
  * DELETE FROM "docs"
- * WHERE "rowid" = ?
+ * WHERE rowid = ?
  */
 int tt_doc_delete(dal_db *db, int64_t rowid)
 {
