@@ -24,6 +24,13 @@ grep -q -- '--prefix' "$work/err" || fail "missing --prefix: no message"
 grep -Eq 'bad\.sql:[0-9]+:[0-9]+: error: ' "$work/err" || fail "bad schema: no path:line:col ($(cat "$work/err"))"
 [ -e "$work/o2/p.h" ] && fail "bad schema: p.h written"
 
+# --no-singularize keeps table names as they are
+printf 'CREATE TABLE users (id INTEGER PRIMARY KEY);\n' > "$work/users.sql"
+"$dalgen" generate "$work/users.sql" --prefix p --out "$work/o5" || fail "users: exit $?"
+grep -q 'struct p_user {' "$work/o5/p.h" || fail "users: not singular"
+"$dalgen" generate "$work/users.sql" --prefix p --out "$work/o5" --no-singularize || fail "no-singularize: exit $?"
+grep -q 'struct p_users {' "$work/o5/p.h" || fail "--no-singularize ignored"
+
 # a folder that overrides one built-in template
 printf '{{! override }}\n/* custom section for {{name}} */\nstruct {{struct}} { int custom; };\n' > "$work/tmpl/table_h.tmpl"
 "$dalgen" generate "$work/ok.sql" --prefix p --out "$work/o3" --templates "$work/tmpl" || fail "override: exit $?"
