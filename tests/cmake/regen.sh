@@ -4,6 +4,8 @@
 #   add a column           -> notes.h/notes.c regenerated, both objects rebuilt
 #   edit a query           -> notes.c regenerated and recompiled
 #   new file in QUERIES/   -> noticed (CONFIGURE_DEPENDS), its function appears
+#   other OPTIONS          -> dalgen runs again (also with make, which does not
+#                             track command lines); same output, no recompile
 source "$(dirname "$0")/lib.sh" "$1"; shift
 gen=$1
 dir="$WORK/regen-${gen// /_}"
@@ -60,4 +62,12 @@ SELECT * FROM notes ORDER BY id LIMIT 1;
 SQL
 build
 grep -q 'notes_oldest_note' "$gen_h" || fail "a new file in the queries folder was not noticed"
+
+# 6. other arguments (--timestamps changes nothing for this schema)
+cmake "$b" -DNOTES_DALGEN_OPTIONS=--timestamps >/dev/null
+before=$(snapshot); build; after=$(snapshot)
+[ "$(field "$before" 1)" != "$(field "$after" 1)" ] || fail "dalgen did not run after its arguments changed"
+for i in 2 3 4 5; do
+  [ "$(field "$before" $i)" = "$(field "$after" $i)" ] || fail "new arguments with the same output changed file $i"
+done
 echo "ok: regeneration with $gen"
