@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "analysis/query/sql_ast.h"
 
@@ -298,6 +299,84 @@ static void deep_nesting_is_an_error_not_a_crash(void **state)
     free(sql);
 }
 
+/* Statements SQLite prepares (checked here) must parse. */
+static void statements_sqlite_accepts_parse(void **state)
+{
+    (void)state;
+    static const char *const schema =
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, a INT, b TEXT, c REAL);"
+        "CREATE TABLE u (id INTEGER PRIMARY KEY, t_id INT, x TEXT UNIQUE);"
+        "CREATE INDEX t_a ON t(a); CREATE VIEW v AS SELECT a FROM t;";
+    static const char *const sql[] = {
+        "SELECT * FROM t INDEXED BY t_a WHERE a = 1",
+        "SELECT * FROM t NOT INDEXED",
+        "SELECT a FROM t ORDER BY b COLLATE NOCASE DESC NULLS FIRST, 1 LIMIT 2 OFFSET 1",
+        "SELECT DISTINCT a, count(*) FROM t GROUP BY a HAVING count(*) > 1 ORDER BY 2",
+        "SELECT ALL a FROM t",
+        "SELECT sum(a) FILTER (WHERE a > 0) OVER (PARTITION BY b ORDER BY id "
+        "RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE TIES) FROM t",
+        "SELECT avg(c) OVER (ORDER BY id ROWS 2 PRECEDING) FROM t",
+        "SELECT first_value(a) OVER (w ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE NO OTHERS) FROM t "
+        "WINDOW w AS (PARTITION BY b)",
+        "SELECT * FROM (VALUES (1, 2), (3, 4)) AS v",
+        "WITH m AS MATERIALIZED (SELECT 1 AS x), n AS NOT MATERIALIZED (SELECT 2 AS y) SELECT * FROM m, n",
+        "SELECT * FROM t AS t1 CROSS JOIN u t2 ON t2.t_id = t1.id",
+        "SELECT * FROM t LEFT OUTER JOIN u ON u.t_id = t.id WHERE u.id IS NULL",
+        "SELECT * FROM t JOIN u USING (id)",
+        "SELECT * FROM t NATURAL LEFT JOIN u",
+        "SELECT key, value FROM json_each('[1,2]') AS j",
+        "SELECT (SELECT x FROM u WHERE u.t_id = t.id) FROM t",
+        "SELECT a FROM t WHERE a IN v",
+        "SELECT a FROM t WHERE (a, b) IN (SELECT id, x FROM u)",
+        "SELECT a FROM t WHERE a NOT IN (SELECT t_id FROM u WHERE x LIKE 'a%' ESCAPE '!')",
+        "SELECT CAST(a AS VARCHAR(10)), CAST(c AS DOUBLE PRECISION) FROM t",
+        "SELECT b -> '$.a', b ->> 'a', b->>'$[0]' FROM t",
+        "SELECT CASE a WHEN 1 THEN 'x' WHEN 2 THEN 'y' END FROM t",
+        "SELECT a FROM t UNION ALL SELECT t_id FROM u ORDER BY 1 LIMIT 10",
+        "SELECT 1 EXCEPT SELECT 2 INTERSECT SELECT 3",
+        "SELECT a AS \"the a\", b [the b], c `the c`, id 'the id' FROM t",
+        "SELECT t.* , u.x FROM t, u",
+        "SELECT main.t.a FROM main.t",
+        "SELECT count(DISTINCT a), group_concat(b, ', '), total(c) FROM t",
+        "SELECT a FROM t WHERE a BETWEEN 1 AND 2 AND NOT EXISTS (SELECT 1 FROM u)",
+        "SELECT a FROM t WHERE b GLOB '*x*' OR b NOT LIKE 'y' OR a IS NOT DISTINCT FROM 3",
+        "SELECT a FROM t WHERE a ISNULL OR b NOTNULL OR c NOT NULL",
+        "SELECT ?1, ?, :n, @n, $n, $a::b, ?9",
+        "SELECT X'0aff', 1e10, .5, 0x1F, -1, +2, ~3, NULL, TRUE, FALSE, CURRENT_DATE",
+        "INSERT INTO t DEFAULT VALUES",
+        "INSERT OR ROLLBACK INTO t (a) VALUES (1)",
+        "INSERT INTO t (a, b) SELECT t_id, x FROM u WHERE true ON CONFLICT DO NOTHING",
+        "INSERT INTO u (id, x) VALUES (1, 'a') ON CONFLICT (x) WHERE x <> '' DO UPDATE SET t_id = excluded.t_id "
+        "WHERE u.t_id IS NULL ON CONFLICT DO NOTHING RETURNING id AS i, *",
+        "REPLACE INTO u (x) VALUES ('z')",
+        "WITH s AS (SELECT 1 AS v) INSERT INTO t (a) SELECT v FROM s",
+        "UPDATE OR IGNORE t SET a = a + 1, (b, c) = ('x', 1.5) WHERE id IN (SELECT t_id FROM u) RETURNING a",
+        "UPDATE t AS x SET b = u.x FROM u WHERE u.t_id = x.id",
+        "UPDATE t INDEXED BY t_a SET a = 0 WHERE a = 1",
+        "DELETE FROM t WHERE id = ? RETURNING *",
+        "DELETE FROM main.t AS x WHERE x.a > 0",
+        "WITH RECURSIVE c(n) AS (VALUES (1) UNION ALL SELECT n + 1 FROM c LIMIT 5) SELECT n FROM c",
+        "SELECT printf('%d', a) FROM t WHERE a = (SELECT max(a) FROM t)",
+        "SELECT a FROM t WHERE a = -(-1) AND b = 'it''s' AND c > - - 1",
+        "PRAGMA table_info(t)",
+        "VALUES (1), (2)",
+    };
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, schema, NULL, NULL, NULL), SQLITE_OK);
+    for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(db, sql[i], -1, &st, NULL) != SQLITE_OK)
+            fail_msg("SQLite refuses %s: %s", sql[i], sqlite3_errmsg(db));
+        sqlite3_finalize(st);
+        dg_sql_ast *a = NULL;
+        if (dg_stmt_parse(sql[i], strlen(sql[i]), (dg_loc){"s.sql", 1, 1}, &a, NULL) != 0)
+            fail_msg("dalgen does not parse: %s", sql[i]);
+        dg_sql_ast_free(a);
+    }
+    sqlite3_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -310,6 +389,7 @@ int main(void)
         cmocka_unit_test(update_and_delete_parse),
         cmocka_unit_test(syntax_errors_point_at_the_token),
         cmocka_unit_test(deep_nesting_is_an_error_not_a_crash),
+        cmocka_unit_test(statements_sqlite_accepts_parse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
