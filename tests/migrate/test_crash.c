@@ -3,8 +3,11 @@
  * whole version (its schema exactly that version's), pass integrity_check
  * and foreign_key_check, and hold every row.
  *
- *   mig_test_crash [KILLS [SEED [ROWS]]]     default 60 kills, seed 1, 3000 rows
- * Journal modes alternate between WAL and rollback journal. */
+ *   mig_test_crash [KILLS [SEED [ROWS [DALGEN]]]]   default 60 kills, seed 1, 3000 rows
+ * Journal modes alternate between WAL and rollback journal; with DALGEN,
+ * half the kills hit a `dalgen migrate apply` process, the others a process
+ * calling dal_migrate_apply. */
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +22,8 @@
 
 #include "harness.h"
 #include "util/buf.h"
+#include "migrations/mfolder.h"
+#include "migrations/sum.h"
 #include "util/fsutil.h"
 
 #define NV 4
@@ -39,6 +44,7 @@ static const char *const versions[NV] = {
 };
 
 static dal_migration list[NV];
+static char sums[NV][65];
 static char *expected[NV + 1];
 static char names[NV][16];
 
@@ -162,6 +168,24 @@ static int inspect(const char *path, int rows, int *version)
     return bad;
 }
 
+/* The migrations as a folder with its dalgen.sum, for `dalgen migrate apply`. */
+static char *write_folder(void)
+{
+    char *dir = dg_xprintf("%s/migrations", mh_tmpdir());
+    dg_mkdirs(dir);
+    for (int i = 0; i < NV; i++) {
+        char *p = dg_xprintf("%s/%s.up.sql", dir, names[i]);
+        FILE *f = fopen(p, "wb");
+        if (!f || fputs(list[i].up, f) < 0 || fclose(f) != 0) exit(1);
+        free(p);
+    }
+    dg_diags d = DG_DIAGS_INIT;
+    dg_mfolder mf;
+    if (dg_mfolder_read(dir, false, &mf, &d) != 0 || dg_sum_write(&mf, &d) != 0) exit(1);
+    dg_mfolder_free(&mf);
+    return dir;
+}
+
 /* Several processes migrate the same database at once: each migration runs
  * exactly once, nobody fails, and the result is whole. */
 static int concurrent(const char *base, const char *work, int rows, int procs)
@@ -203,8 +227,9 @@ int main(int argc, char **argv)
     srand(seed);
     for (int i = 0; i < NV; i++) {
         snprintf(names[i], sizeof names[i], "%04d_v%d", i + 1, i + 1);
-        list[i] = (dal_migration){i + 1, names[i], plan_sql(i ? versions[i - 1] : NULL, versions[i]),
-                                  NULL, "crash-test"};
+        char *up = plan_sql(i ? versions[i - 1] : NULL, versions[i]);
+        dg_sha256_hex_normalized(up, strlen(up), sums[i]);   /* as dalgen computes it */
+        list[i] = (dal_migration){i + 1, names[i], up, NULL, sums[i]};
     }
     char *base[2], *work = dg_xprintf("%s/work.db", mh_tmpdir());
     long long full_us[2];
@@ -227,18 +252,40 @@ int main(int argc, char **argv)
         full_us[w] = now_us() - t0;
         dal_close(db);
     }
+    const char *dalgen = argc > 4 ? argv[4] : NULL;
+    char *folder = write_folder();
+    long long cli_us[2] = {0, 0};
+    for (int w = 0; dalgen && w < 2; w++) {   /* how long a whole `dalgen migrate apply` takes */
+        copy_file(base[w], work);
+        char *cmd = dg_xprintf("'%s' migrate apply --db '%s' --dir '%s' >/dev/null", dalgen, work, folder);
+        long long t0 = now_us();
+        if (system(cmd) != 0) {
+            fprintf(stderr, "dalgen migrate apply failed\n");
+            return 1;
+        }
+        cli_us[w] = now_us() - t0;
+        free(cmd);
+    }
     int lost = 0, midway = 0, by_version[NV + 1] = {0};
     for (int k = 0; k < kills; k++) {
         int w = k % 2;
+        bool cli = dalgen && k % 4 >= 2;   /* half the kills hit the dalgen process */
         copy_file(base[w], work);
         pid_t pid = fork();
+        if (pid == 0 && cli) {
+            int null = open("/dev/null", O_WRONLY);
+            dup2(null, 1);
+            execl(dalgen, "dalgen", "migrate", "apply", "--db", work, "--dir", folder, (char *)NULL);
+            _exit(4);
+        }
         if (pid == 0) {
             dal_db *db = NULL;
             open_db(work, w == 1, &db);
             int rc = dal_migrate_apply(db, list, NV, NULL, NULL);
             _exit(rc == DAL_OK ? 0 : 3);
         }
-        long long wait = rand() % (full_us[w] * 12 / 10 + 1);
+        long long span = cli ? cli_us[w] : full_us[w];
+        long long wait = rand() % (span * 12 / 10 + 1);
         struct timespec ts = {(time_t)(wait / 1000000), (long)(wait % 1000000) * 1000};
         nanosleep(&ts, NULL);
         kill(pid, SIGKILL);
@@ -264,6 +311,6 @@ int main(int argc, char **argv)
     printf("\n");
     for (int i = 0; i < NV; i++) free((char *)list[i].up);
     for (int v = 1; v <= NV; v++) sqlite3_free(expected[v]);
-    free(base[0]); free(base[1]); free(work);
+    free(base[0]); free(base[1]); free(work); free(folder);
     return lost ? 1 : 0;
 }
