@@ -125,6 +125,8 @@ int main(int argc, char **argv)
         if (emit_case(&out, cases.len, &dc, true)) {
             DG_VEC_PUSH(&cases, dc);
             kept++;
+        } else {
+            free((char *)dc.check);
         }
     }
     if (nrandom) fprintf(stderr, "validate_diffgen: %ld random CHECKs compiled out of %ld drawn\n", kept, tries);
@@ -153,6 +155,7 @@ int main(int argc, char **argv)
         return 1;
     }
     dg_buf_free(&out);
+    for (size_t i = DIFF_NCASES; i < cases.len; i++) free((char *)cases.items[i].check);
     DG_VEC_FREE(&cases);
     return refused || kept < nrandom ? 1 : 0;
 }

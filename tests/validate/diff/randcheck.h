@@ -7,8 +7,8 @@
 
 #include "diff_row.h"
 
-/* Fills *dc with a random case (types of a and b, CHECK text); the strings
- * are malloc'ed and stay valid for the life of the process. */
+/* Fills *dc with a random case (types of a and b, CHECK text); dc->check is
+ * malloc'ed (the caller frees it), the other strings are static. */
 void randcheck_case(uint64_t *rng, diff_case *dc);
 
 #endif
