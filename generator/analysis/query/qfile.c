@@ -316,6 +316,7 @@ int dg_qfile_read(dg_query_set *set, const char *path, dg_qfiles *files, dg_diag
     dg_qsrc *cur_q = NULL;
     dg_lexer lx;
     dg_lexer_init(&lx, text, len);
+    if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) lx.pos = 3;   /* a UTF-8 byte order mark */
     for (dg_tok t = dg_tok_next(&lx); t.kind != DG_TOK_EOF; t = dg_tok_next(&lx)) {
         if (t.kind == DG_TOK_COMMENT) {
             read_comment(text, len, t, file, set, files, &cur_q, &errs, d);
