@@ -20,6 +20,8 @@ case $case in
                set -- schema errors/corrupt.db ;;
   db_broken_view) sqlite3 errors/broken.db < errors/view_missing_table.sql; set -- schema errors/broken.db ;;
   missing_file) set -- schema errors/missing.sql ;;
+  unreadable)  [ -r /proc/self/mem ] || { echo "skipped: needs Linux /proc"; exit 77; }
+               set -- schema /proc/self/mem ;;   # a regular file whose read fails (EIO), even for root
   missing_in_list) set -- schema errors/empty.sql errors/missing.sql ;;
   usage_no_source) set -- schema ;;
   usage_bad_option) set -- schema errors/syntax.sql --yaml ;;
