@@ -4,6 +4,8 @@
  *    is migrated by dalgen's diff to step i; the harness invariant holds
  *    (model equals the history replayed to step i, rows kept, down works).
  *  - mozilla places: v15 -> v17 -> current schema with rows.
+ *  - sakila, chinook (with its own rows), nix: one edit that rebuilds a
+ *    table surrounded by triggers, indexes, views and references.
  * Skips (77) when the corpus folder is absent. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -149,6 +151,54 @@ static int places(const char *corpus)
     return failed;
 }
 
+/* Real schemas with one edit that forces a table rebuild: the rebuilt table
+ * has triggers, indexes, views and referencing tables around it. */
+static int rebuilds(const char *corpus)
+{
+    static const struct {
+        const char *file, *find, *replace;
+        bool own_rows;   /* the file holds its own INSERTs */
+    } edits[] = {
+        {"sakila/sqlite-sakila-schema.sql", "  last_name VARCHAR(45) NOT NULL,\n",
+         "  last_name VARCHAR(45) NOT NULL DEFAULT '' CHECK (length(last_name) < 100),\n", false},
+        {"chinook/Chinook_Sqlite.sql", "    [Name] NVARCHAR(120),\n    CONSTRAINT [PK_Artist]",
+         "    [Name] NVARCHAR(120) NOT NULL DEFAULT 'unknown',\n    CONSTRAINT [PK_Artist]", true},
+        {"nix/schema.sql", "    narSize          integer,\n", "    narSize          integer not null default 0,\n", false},
+    };
+    int failed = 0;
+    for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++) {
+        char *path = dg_xprintf("%s/%s", corpus, edits[i].file), *a = slurp(path);
+        const char *at = a ? strstr(a, edits[i].find) : NULL;
+        int bad = 1;
+        if (at) {
+            dg_buf b = DG_BUF_INIT;
+            dg_buf_append(&b, a, (size_t)(at - a));
+            dg_buf_puts(&b, edits[i].replace);
+            dg_buf_puts(&b, at + strlen(edits[i].find));
+            char *data = edits[i].own_rows ? NULL : generic_rows(a, 3);
+            mh_case c = {edits[i].file, a, b.data, data, NULL, NULL, NULL, false};
+            dg_schema *sa = mh_load_text(a), *sb = mh_load_text(b.data);
+            dg_plan p;
+            dg_diff_plan(sa, sb, NULL, &p);
+            bad = p.rebuilds != 1;   /* the edit must force exactly one rebuild */
+            if (bad) fprintf(stderr, "%s: expected one rebuild, got %d\n", edits[i].file, p.rebuilds);
+            dg_plan_free(&p);
+            dg_schema_free(sa);
+            dg_schema_free(sb);
+            bad += mh_run_case(&c, NULL, NULL);
+            free(data);
+            dg_buf_free(&b);
+        } else {
+            fprintf(stderr, "%s: the text to edit was not found\n", path);
+        }
+        printf("%s rebuild in %s\n", bad ? "FAIL" : "ok  ", edits[i].file);
+        failed += bad != 0;
+        free(path);
+        free(a);
+    }
+    return failed;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2 || !dg_is_dir(argv[1])) {
@@ -158,7 +208,7 @@ int main(int argc, char **argv)
     const char *corpus = argv[1];
     char *vw = dg_xprintf("%s/vaultwarden-migrations", corpus);
     char *od = dg_xprintf("%s/sqlc-examples/ondeck/sqlite/schema", corpus);
-    int failed = history(vw, ".sql") + history(od, ".sql") + places(corpus);
+    int failed = history(vw, ".sql") + history(od, ".sql") + places(corpus) + rebuilds(corpus);
     free(vw);
     free(od);
     printf("corpus: %d failed\n", failed);
