@@ -39,7 +39,7 @@ static char *down_header(const char *file, const dg_plan *up)
 static int write_out(const char *path, const char *text, dg_diags *d)
 {
     if (dg_write_file_if_changed(path, text, strlen(text), NULL) == 0) return 0;
-    dg_loc loc = {path, 0, 0};
+    dg_loc loc = {path, 1, 1};
     dg_error(d, loc, "cannot write: %s", strerror(errno));
     return -1;
 }

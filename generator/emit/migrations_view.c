@@ -43,7 +43,7 @@ static void check_reaches(const dg_mfolder *f, const dg_schema *s, dg_diags *d)
         dg_plan p;
         dg_diff_plan(replay, s, NULL, &p);
         if (p.stmts.len) {
-            dg_loc loc = {f->dir, 0, 0};
+            dg_loc loc = {f->dir, 1, 1};
             dg_warning(d, loc, "the migrations do not reach the schema (%zu statements differ): "
                        "run `dalgen migrate new NAME --dir %s` with this schema", p.stmts.len, f->dir);
         }

@@ -29,6 +29,7 @@ static int parse_name(const char *name, int64_t *id, size_t *stem)
     int kind = 0;
     if (dg_has_suffix(name, ".up.sql")) kind = 1, *stem = n - 7;
     else if (dg_has_suffix(name, ".down.sql")) kind = 2, *stem = n - 9;
+    else if (dg_has_suffix(name, ".sql")) kind = 1, *stem = n - 4;   /* NNNN_name.sql: up only */
     if (!kind || *stem <= i + 1) return 0;
     *id = v;
     return kind;
@@ -48,7 +49,7 @@ static dg_migration *find_or_add(dg_mfolder *f, int64_t id, const char *stem, si
         dg_migration *m = &f->items.items[i];
         if (m->id != id) continue;
         if (strlen(m->name) == stem_len && !strncmp(m->name, stem, stem_len)) return m;
-        dg_loc loc = {path, 0, 0};
+        dg_loc loc = {path, 1, 1};
         dg_error(d, loc, "migration number %lld is used by both %s and %.*s",
                  (long long)id, m->name, (int)stem_len, stem);
         return NULL;
@@ -70,7 +71,7 @@ static int read_one(dg_migration *m, int kind, const char *path, dg_diags *d)
     char *text = NULL;
     size_t len = 0;
     if (dg_read_file(path, &text, &len) != 0) {
-        dg_loc loc = {path, 0, 0};
+        dg_loc loc = {path, 1, 1};
         dg_error(d, loc, "cannot read: %s", strerror(errno));
         return -1;
     }
@@ -91,14 +92,14 @@ int dg_mfolder_read(const char *dir, bool may_be_missing, dg_mfolder *out, dg_di
     out->dir = dg_xstrdup(dir);
     if (!dg_is_dir(dir)) {
         if (may_be_missing && !dg_is_file(dir)) return 0;
-        dg_loc loc = {dir, 0, 0};
+        dg_loc loc = {dir, 1, 1};
         dg_error(d, loc, "not a migrations folder");
         return -1;
     }
     char **files = NULL;
     size_t n = 0;
     if (dg_list_dir(dir, ".sql", &files, &n) != 0) {
-        dg_loc loc = {dir, 0, 0};
+        dg_loc loc = {dir, 1, 1};
         dg_error(d, loc, "cannot list: %s", strerror(errno));
         return -1;
     }
@@ -109,8 +110,8 @@ int dg_mfolder_read(const char *dir, bool may_be_missing, dg_mfolder *out, dg_di
         size_t stem;
         int kind = parse_name(name, &id, &stem);
         if (!kind) {
-            dg_loc loc = {files[i], 0, 0};
-            dg_error(d, loc, "not a migration file name (expected NNNN_name.up.sql or NNNN_name.down.sql)");
+            dg_loc loc = {files[i], 1, 1};
+            dg_error(d, loc, "not a migration file name (expected NNNN_name.up.sql, NNNN_name.down.sql or NNNN_name.sql)");
             rc = -1;
             break;
         }
@@ -123,7 +124,7 @@ int dg_mfolder_read(const char *dir, bool may_be_missing, dg_mfolder *out, dg_di
         for (size_t i = 0; i < out->items.len; i++) {
             dg_migration *m = &out->items.items[i];
             if (m->up) continue;
-            dg_loc loc = {m->down_path, 0, 0};
+            dg_loc loc = {m->down_path, 1, 1};
             dg_error(d, loc, "down migration without its up file %s.up.sql", m->name);
             rc = -1;
         }

@@ -1,5 +1,6 @@
 /* mfolder.h - a migrations folder: NNNN_name.up.sql / NNNN_name.down.sql
- * pairs plus dalgen.sum.
+ * pairs plus dalgen.sum (a plain NNNN_name.sql, as sqlc and other tools
+ * write them, is an up file without a down).
  *
  * Migrations are ordered by their number NNNN (the folder's name order).
  * Reading a folder never writes to it. */
@@ -36,7 +37,7 @@ void dg_mfolder_free(dg_mfolder *f);   /* NULL-safe */
 /* Number of the next migration (last id + 1, or 1). */
 int64_t dg_mfolder_next_id(const dg_mfolder *f);
 
-/* True when `name` is a migration up/down file name (NNNN_name.up.sql). */
+/* True when `name` is a migration file name (NNNN_name.up.sql, .down.sql, .sql). */
 bool dg_mfolder_is_migration_file(const char *name);
 
 #endif

@@ -108,7 +108,7 @@ int dg_sum_write(const dg_mfolder *f, dg_diags *d)
     char *path = sum_path(f), *text = dg_sum_render(f);
     int rc = dg_write_file_if_changed(path, text, strlen(text), NULL);
     if (rc != 0) {
-        dg_loc loc = {path, 0, 0};
+        dg_loc loc = {path, 1, 1};
         dg_error(d, loc, "cannot write: %s", strerror(errno));
     }
     free(text);
@@ -158,7 +158,7 @@ static long find_entry(const sum_entries *v, const char *name)
 static int compare_entries(const char *path, const sum_entries *have, const sum_entries *want,
                            dg_diags *d)
 {
-    dg_loc loc = {path, 0, 0};
+    dg_loc loc = {path, 1, 1};
     int bad = 0;
     long last = -1;
     for (size_t i = 0; i < have->len; i++) {
@@ -198,7 +198,7 @@ int dg_sum_verify(const dg_mfolder *f, bool missing_ok, dg_diags *d)
             free(path);
             return 0;
         }
-        dg_loc loc = {path, 0, 0};
+        dg_loc loc = {path, 1, 1};
         if (errno == ENOENT && missing_ok) {
             free(path);
             return 0;
@@ -216,7 +216,7 @@ int dg_sum_verify(const dg_mfolder *f, bool missing_ok, dg_diags *d)
     if (rc == 0) {
         chain_total(&want, total);
         if (strcmp(total, want_total) != 0) {
-            dg_loc loc = {path, 0, 0};
+            dg_loc loc = {path, 1, 1};
             dg_error(d, loc, "the total does not match the listed files (dalgen.sum was edited)");
             rc = -1;
         }

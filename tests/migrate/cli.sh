@@ -125,5 +125,18 @@ check "fk message" grep -q 'would break a foreign key' err.txt
 check "fk db at version 2" test "$(sqlite3 fk.db 'SELECT max(id) FROM _dal_migrations')" = 2
 check "parent row kept" test "$(sqlite3 fk.db 'SELECT count(*) FROM p')" = 1
 
+# plain NNNN_name.sql files (sqlc, golang-migrate style) are up migrations; a
+# last statement without ';' still runs
+mkdir plain
+printf 'CREATE TABLE city (slug TEXT PRIMARY KEY, name TEXT NOT NULL)' > plain/0001_city.sql
+printf 'ALTER TABLE city ADD COLUMN country TEXT;\n' > plain/0002_country.sql
+expect_rc 0 "hash plain folder" "$DALGEN" migrate hash --dir plain
+check "plain files listed" grep -q '^0002_country.sql [0-9a-f]\{64\}$' plain/dalgen.sum
+expect_rc 0 "apply plain folder" "$DALGEN" migrate apply --db plain.db --dir plain
+expect_rc 0 "plain folder replay equals the database" "$DALGEN" diff --from plain.db --to plain --exit-code
+printf 'x' > plain/notes.sql
+expect_rc 1 "a .sql file without a number is refused" "$DALGEN" migrate apply --db plain.db --dir plain
+check "bad name reported with its path" grep -q 'plain/notes.sql.*error: not a migration file name' err.txt
+
 echo "migrate.cli: $fails failed"
 [ "$fails" = 0 ]
