@@ -2,7 +2,8 @@
 # regen.sh BUILD_DIR [CORPUS]
 # Rewrites tests/schema/golden/ from the dalgen in BUILD_DIR: the JSON of
 # every corpus.list schema (CORPUS defaults to ../shared/corpus next to the
-# source tree), of every cases/*.sql, and the erd diagrams of cases/features.sql.
+# source tree), of every cases/*.sql, and the erd diagrams of cases/features.sql
+# and of Sakila.
 # Review the diff before committing it.  (errors/*.expected are written by hand.)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -13,6 +14,9 @@ if [ -d "$corpus" ]; then
   grep '^[a-z]' "$here/corpus.list" | while read -r name sources; do
     # shellcheck disable=SC2086
     (cd "$corpus" && "$dalgen" schema $sources) > "$here/golden/corpus/$name.json"
+  done
+  for fmt in mermaid dot; do
+    (cd "$corpus" && "$dalgen" erd sakila/sqlite-sakila-schema.sql --format $fmt) > "$here/golden/erd/sakila.$fmt"
   done
 else
   echo "corpus not found at $corpus: corpus goldens left as they are" >&2
