@@ -114,9 +114,10 @@ int dal_uuid7_buf(dal_db *db, char out[DAL_UUID_SIZE])
 int dal_uuid7(dal_db *db, dal_arena *a, const char **out)
 {
     char buf[DAL_UUID_SIZE];
-    int rc = dal_uuid7_buf(db, buf);
+    int rc;
     *out = NULL;
-    if (rc != DAL_OK) return rc;
+    if (!a) return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "dal_uuid7: no arena");
+    if ((rc = dal_uuid7_buf(db, buf)) != DAL_OK) return rc;
     if (!(*out = dal_arena_strndup(a, buf, DAL_UUID_SIZE - 1))) return dal__oom(db);
     return DAL_OK;
 }
@@ -142,6 +143,7 @@ int dal_nanoid(dal_db *db, size_t n, dal_arena *a, const char **out)
 {
     char *p;
     *out = NULL;
+    if (!a) return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "dal_nanoid: no arena");
     if (n == 0 || n == SIZE_MAX) return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "dal_nanoid: bad length %lu", (unsigned long)n);
     if (!(p = dal_arena_alloc(a, n + 1))) return dal__oom(db);
     *out = p;

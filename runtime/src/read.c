@@ -36,6 +36,14 @@ static char *copy_text(dal_arena *a, const unsigned char *s, size_t n)
     return dal_arena_strndup(a, (const char *)s, n);
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline, cold))
+#endif
+static int no_arena(dal_db *db, const char *colname)
+{
+    return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "column \"%s\": no arena to copy the value into", colname);
+}
+
 static int type_of(sqlite3_value *v)
 {
     int t = sqlite3_value_type(v);
@@ -125,6 +133,7 @@ int dal_read_text(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
         *out = NULL;
         return mismatch(db, colname, "TEXT", t);
     }
+    if (!a) return no_arena(db, colname);
     s = sqlite3_value_text(v);  /* before _bytes: the length of the text form */
     if (!s) return dal__oom(db);
     if (!(*out = copy_text(a, s, (size_t)sqlite3_value_bytes(v)))) return dal__oom(db);
@@ -162,6 +171,7 @@ int dal_read_blob(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
         out->data = empty_blob;
         return DAL_OK;
     }
+    if (!a) return no_arena(db, colname);
     if (!p || !(out->data = dal_arena_memdup(a, p, n))) return dal__oom(db);
     out->len = n;
     return DAL_OK;
@@ -172,8 +182,8 @@ int dal_read_value(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
 {
     sqlite3_value *v = sqlite3_column_value(st, col);
     const unsigned char *s;
-    (void)colname;
     out->type = (dal_type)type_of(v);
+    if (!a && (out->type == DAL_TYPE_TEXT || out->type == DAL_TYPE_BLOB)) return no_arena(db, colname);
     switch (out->type) {
     case DAL_TYPE_INTEGER: out->as.integer = (int64_t)sqlite3_value_int64(v); break;
     case DAL_TYPE_REAL: out->as.real = sqlite3_value_double(v); break;

@@ -50,6 +50,8 @@ void dal_iso8601_format(int64_t unix_ms, char out[DAL_ISO8601_SIZE])
 int dal_now_iso8601(dal_db *db, dal_arena *a, const char **out)
 {
     char buf[DAL_ISO8601_SIZE];
+    *out = NULL;
+    if (!a) return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "dal_now_iso8601: no arena");
     dal_iso8601_format(dal_now_ms(db), buf);
     if (!(*out = dal_arena_strndup(a, buf, DAL_ISO8601_SIZE - 1))) return dal__oom(db);
     return DAL_OK;

@@ -250,6 +250,30 @@ static void text_refs_and_lengths(void **state)
     dal_close(db);
 }
 
+static void a_missing_arena_is_misuse_not_a_crash(void **state)
+{
+    dal_db *db = open_db(false);
+    sqlite3_stmt *st;
+    const char *t = "x";
+    dal_blob b;
+    dal_value v;
+    (void)state;
+    assert_int_equal(dal_exec(db, "INSERT INTO t VALUES (1, 1, 1.0, 'text', x'01', 'v')"), DAL_OK);
+    st = row(db, 1);
+    assert_int_equal(dal_read_text(db, st, 2, "t", NULL, &t), DAL_MISUSE);
+    assert_string_equal(dal_errmsg(db), "column \"t\": no arena to copy the value into");
+    assert_int_equal(dal_read_blob(db, st, 3, "b", NULL, &b), DAL_MISUSE);
+    assert_int_equal(dal_read_value(db, st, 4, "v", NULL, &v), DAL_MISUSE);
+    assert_int_equal(dal_read_value(db, st, 0, "i", NULL, &v), DAL_OK);  /* no copy needed */
+    assert_int_equal(v.as.integer, 1);
+    dal_stmt_release(db, &unit, 0, st);
+    assert_int_equal(dal_uuid7(db, NULL, &t), DAL_MISUSE);
+    assert_int_equal(dal_nanoid(db, 21, NULL, &t), DAL_MISUSE);
+    assert_int_equal(dal_now_iso8601(db, NULL, &t), DAL_MISUSE);
+    assert_null(t);
+    dal_close(db);
+}
+
 static void reading_rows_allocates_nothing_in_steady_state(void **state)
 {
     rt_counter c = { 0, 0, 0 };
@@ -301,6 +325,7 @@ int main(void)
         cmocka_unit_test(lenient_connections_convert),
         cmocka_unit_test(binders_round_trip_every_form),
         cmocka_unit_test(text_refs_and_lengths),
+        cmocka_unit_test(a_missing_arena_is_misuse_not_a_crash),
         cmocka_unit_test(reading_rows_allocates_nothing_in_steady_state),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
