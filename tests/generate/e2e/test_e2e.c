@@ -361,6 +361,77 @@ static void upsert_inserts_then_updates(void **state)
     dal_close(db);
 }
 
+static void posts_tags_and_finders(void **state)
+{
+    (void)state;
+    dal_db *db = e2e_open("e2e-posts.db", NULL);
+    dal_arena a;
+    dal_arena_init(&a, NULL);
+    blog_user u = new_user("p@x", "P");
+    OK(blog_user_insert(db, &u, &a));
+    blog_post p, got;
+    for (int i = 0; i < 3; i++) {
+        memset(&p, 0, sizeof p);
+        p.author_id = u.id;
+        p.title = i == 0 ? "zero" : i == 1 ? "one" : "two";
+        p.has_published = i > 0;
+        p.published = true;
+        p.created_at = "2026-01-01T00:00:00.000Z";
+        OK(blog_post_insert(db, &p, &a));
+        assert_string_equal(p.body, "");            /* DEFAULT '' written back */
+        assert_true(p.published == (i > 0));         /* DEFAULT 0 when unset */
+    }
+    blog_post_iter it;
+    int64_t ids = 0;
+    OK(blog_post_list_by_published_and_created_at(db, true, "2026-01-01T00:00:00.000Z", &it));
+    while (blog_post_next(&it, &got, &a) == DAL_ROW) ids = ids * 10 + got.id;
+    blog_post_iter_end(&it);
+    assert_int_equal(ids, 23);
+    OK(blog_post_get(db, 1, &got, &a));
+    got.has_score = true;
+    got.score = 2.5;
+    OK(blog_post_update(db, &got, &a));
+    got.title = "zero!";
+    OK(blog_post_upsert(db, &got, &a));
+    OK(blog_post_get(db, 1, &p, &a));
+    assert_true(p.score == 2.5);
+    assert_string_equal(p.title, "zero!");
+    OK(blog_post_delete(db, 3));
+    int64_t n;
+    OK(blog_post_count(db, &n));
+    assert_int_equal(n, 2);
+
+    blog_tag t;
+    memset(&t, 0, sizeof t);
+    t.name = "c";
+    OK(blog_tag_insert(db, &t, &a));
+    OK(blog_tag_get_by_name(db, "c", &t, &a));
+    t.name = "C";
+    OK(blog_tag_update(db, &t, &a));
+    OK(blog_tag_get(db, t.id, &t, &a));
+    assert_string_equal(t.name, "C");
+    blog_post_tag pt = {1, t.id}, pg;
+    OK(blog_post_tag_insert(db, &pt, &a));
+    assert_int_equal(blog_post_tag_insert(db, &pt, &a), DAL_CONSTRAINT);
+    OK(blog_post_tag_get(db, 1, t.id, &pg, &a));
+    blog_post_tag_iter pi;
+    int rows = 0;
+    OK(blog_post_tag_list_by_tag_id(db, t.id, &pi));
+    while (blog_post_tag_next(&pi, &pg, &a) == DAL_ROW) rows++;
+    blog_post_tag_iter_end(&pi);
+    OK(blog_post_tag_list_by_post_id(db, 1, &pi));
+    while (blog_post_tag_next(&pi, &pg, &a) == DAL_ROW) rows++;
+    blog_post_tag_iter_end(&pi);
+    assert_int_equal(rows, 2);
+    OK(blog_user_delete(db, u.id));             /* ON DELETE CASCADE */
+    OK(blog_post_tag_count(db, &n));
+    assert_int_equal(n, 0);
+    assert_int_equal(blog_post_tag_delete(db, 1, t.id), DAL_NOTFOUND);
+    OK(blog_tag_delete(db, t.id));
+    dal_arena_free(&a);
+    dal_close(db);
+}
+
 static void steady_state_reads_allocate_nothing(void **state)
 {
     (void)state;
@@ -420,6 +491,7 @@ int main(void)
         cmocka_unit_test(nested_iteration_over_the_same_finder),
         cmocka_unit_test(two_units_share_one_connection),
         cmocka_unit_test(upsert_inserts_then_updates),
+        cmocka_unit_test(posts_tags_and_finders),
         cmocka_unit_test(steady_state_reads_allocate_nothing),
         cmocka_unit_test(torture_keywords_defaults_and_values),
         cmocka_unit_test(torture_without_rowid_composite_key_and_blobs),
