@@ -36,7 +36,8 @@ static const char *const patterns[] = {
 
 static const char *const globs[] = {"'[a-c]*'", "'*5'", "'?'", "'*[0-9]*'", "'\xc3\xa9*'", "'[^a]*'", "'A*'"};
 
-static const char *const cmp_ops[] = {"=", "==", "!=", "<>", "<", "<=", ">", ">=", "IS", "IS NOT"};
+static const char *const cmp_ops[] = {"=", "==", "!=", "<>", "<", "<=", ">", ">=", "IS", "IS NOT",
+                                      "IS DISTINCT FROM", "IS NOT DISTINCT FROM"};
 
 static const char *column(uint64_t *s) { return pick(s, 2) ? "a" : "b"; }
 
@@ -47,7 +48,10 @@ static void value(uint64_t *s, dg_buf *b)
     if (r < 45) dg_buf_puts(b, column(s));
     else if (r < 55) dg_buf_printf(b, "length(%s)", column(s));
     else if (r < 62) dg_buf_printf(b, "typeof(%s)", column(s));
-    else if (r < 67) dg_buf_printf(b, "%s COLLATE %s", column(s), pick(s, 2) ? "NOCASE" : "BINARY");
+    else if (r < 67) {
+        static const char *const colls[] = {"NOCASE", "BINARY", "RTRIM"};
+        dg_buf_printf(b, "%s COLLATE %s", column(s), PICK(s, colls));
+    }
     else dg_buf_puts(b, PICK(s, literals));
 }
 
@@ -85,8 +89,18 @@ static void predicate(uint64_t *s, dg_buf *b, int depth)
         static const char *const tests[] = {" IS NULL", " IS NOT NULL", " ISNULL", " NOTNULL", " NOT NULL"};
         value(s, b);
         dg_buf_puts(b, PICK(s, tests));
-    } else if (r < 95) {
+    } else if (r < 93) {
         dg_buf_printf(b, "trim(%s) %s ''", column(s), pick(s, 2) ? "<>" : "=");
+    } else if (r < 96) {
+        static const char *const truths[] = {" IS TRUE", " IS FALSE", " IS NOT TRUE", " IS NOT FALSE"};
+        if (depth > 0 && pick(s, 2)) {
+            dg_buf_putc(b, '(');
+            predicate(s, b, depth - 1);
+            dg_buf_putc(b, ')');
+        } else {
+            dg_buf_puts(b, column(s));
+        }
+        dg_buf_puts(b, PICK(s, truths));
     } else {
         dg_buf_puts(b, column(s));   /* a truth value */
     }
