@@ -44,4 +44,17 @@ printf 'line one\n  {{#tables}}\n' > "$work/bad/header.tmpl"
 [ $rc -eq 1 ] || fail "broken template: exit $rc, want 1"
 grep -q "bad/header.tmpl:2:3: error: section {{#tables}} is never closed" "$work/err" || fail "broken template: $(cat "$work/err")"
 [ -e "$work/o4/p.c" ] && fail "broken template: p.c written"
+# a database built from the schema generates the same code (banner aside)
+if command -v sqlite3 >/dev/null 2>&1; then
+  printf 'CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT NOT NULL DEFAULT (lower(\047X\047)), w BLOB);\nCREATE INDEX a_v ON a (v);\n' > "$work/a.sql"
+  sqlite3 "$work/a.db" < "$work/a.sql" || fail "sqlite3"
+  "$dalgen" generate "$work/a.sql" --prefix p --out "$work/o6" || fail "a.sql: exit $?"
+  "$dalgen" generate "$work/a.db" --prefix p --out "$work/o7" || fail "a.db: exit $?"
+  for f in p.h p.c; do
+    tail -n +4 "$work/o6/$f" > "$work/o6/$f.body"
+    tail -n +4 "$work/o7/$f" > "$work/o7/$f.body"
+    cmp -s "$work/o6/$f.body" "$work/o7/$f.body" || fail "$f differs between a.sql and a.db"
+  done
+  grep -q 'a.db' "$work/o7/p.h" || fail "banner does not name a.db"
+fi
 echo "ok"
