@@ -135,13 +135,13 @@ char *dg_bind_call(const dg_vfield *f, int idx, const char *src, const char *st,
     return dg_xprintf("dal_bind_%s%s(db, %s, %d, %s%s)", bind_suffix(f->kind), cp, st, idx, src, f->name);
 }
 
-char *dg_read_call(const dg_vfield *f, int col, const char *dst, bool nullable_read)
+char *dg_read_call(const dg_vfield *f, int col, const char *dst)
 {
     const char *sfx = bind_suffix(f->kind);
     if (f->kind == DG_FK_ENUM)
         return dg_xprintf("dal_read_text(db, st, %d, %s, arena, &text)", col, f->colname);
     if (dg_fkind_scalar(f->kind)) {
-        if (f->has || nullable_read)
+        if (f->has)
             return dg_xprintf("dal_read_%s_null(db, st, %d, %s, &%s%s, &%s%s)", sfx, col, f->colname, dst,
                               f->has, dst, f->name);
         return dg_xprintf("dal_read_%s(db, st, %d, %s, &%s%s)", sfx, col, f->colname, dst, f->name);

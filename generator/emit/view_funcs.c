@@ -187,7 +187,7 @@ static void build_reads(tab *x)
     for (size_t i = 0; i < x->f.len; i++) {
         dg_vfield *f = &x->f.items[i];
         json_t *r = json_object();
-        set_own(r, "call", dg_read_call(f, (int)i, "out->", false));
+        set_own(r, "call", dg_read_call(f, (int)i, "out->"));
         if (f->kind == DG_FK_ENUM) {
             text = true;
             if (f->has)
@@ -371,7 +371,7 @@ static void build_insert(tab *x, const char *verb, bool upsert)
         json_t *wb = json_object();
         char *cond = writeback_cond(f);
         if (cond) set_own(wb, "cond", cond);
-        set_own(wb, "call", dg_read_call(f, nret++, "row->", false));
+        set_own(wb, "call", dg_read_call(f, nret++, "row->"));
         json_array_append_new(wbs, wb);
     }
     dg_buf_printf(&sql, "INSERT INTO %s (%s)\nVALUES (%s)", x->qtable, dg_buf_cstr(&cols), dg_buf_cstr(&vals));
