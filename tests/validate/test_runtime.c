@@ -1,4 +1,6 @@
 /* Unit tests of libdal's validation helpers (dal_validate.h). */
+#define _POSIX_C_SOURCE 200809L
+#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -213,6 +215,30 @@ static void patterns_compile_once_and_match(void **state)
     assert_int_equal(dal_pattern_match(&bad, "a("), -1);
 }
 
+static dal_pattern shared = DAL_PATTERN_INIT("^(ab)+[0-9]$");
+
+static void *match_many(void *arg)
+{
+    long ok = 0;
+    for (int i = 0; i < 2000; i++)
+        ok += dal_pattern_match(&shared, i % 2 ? "abab7" : "aba7") == (i % 2 ? 1 : 0);
+    *(long *)arg = ok;
+    return NULL;
+}
+
+static void patterns_are_shared_by_threads(void **state)
+{
+    (void)state;
+    pthread_t th[8];
+    long ok[8];
+    for (int i = 0; i < 8; i++) assert_int_equal(pthread_create(&th[i], NULL, match_many, &ok[i]), 0);
+    for (int i = 0; i < 8; i++) {
+        assert_int_equal(pthread_join(th[i], NULL), 0);
+        assert_int_equal(ok[i], 2000);
+    }
+    assert_int_equal(shared.state, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -226,6 +252,7 @@ int main(void)
         cmocka_unit_test(formats_accept_and_reject),
         cmocka_unit_test(json_nesting_is_bounded),
         cmocka_unit_test(patterns_compile_once_and_match),
+        cmocka_unit_test(patterns_are_shared_by_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
