@@ -11,10 +11,12 @@
  *
  * Compiled forms: comparisons (= == != <> < <= > >= IS, IS NOT) between
  * columns, literals and the functions below; BETWEEN; IN / NOT IN (list);
- * IS [NOT] NULL, ISNULL, NOTNULL; LIKE / GLOB with a literal pattern (and a
- * literal ESCAPE); length(col); typeof(col); trim(col) compared with '';
- * COLLATE BINARY|NOCASE|RTRIM; AND, OR, NOT; a numeric column used as a
- * truth value; literals folded by SQLite itself (-5, 0x10, 1e3, TRUE). */
+ * IS [NOT] NULL, ISNULL, NOTNULL; IS [NOT] TRUE|FALSE; LIKE / GLOB with a
+ * literal pattern (and a literal ESCAPE other than % and _); length(col);
+ * typeof(col); trim(col) compared with ''; COLLATE BINARY|NOCASE|RTRIM;
+ * AND, OR, NOT; a numeric column used as a truth value; literals folded by
+ * SQLite itself (-5, 0x10, 1e3, TRUE).  A column the row leaves unset whose
+ * DEFAULT is not NULL makes the CHECK stand aside (dg_check_c.guard). */
 #ifndef DG_CHECK_H
 #define DG_CHECK_H
 
