@@ -194,19 +194,14 @@ int dg_sum_verify(const dg_mfolder *f, bool missing_ok, dg_diags *d)
     size_t len;
     int rc = 0;
     if (dg_read_file(path, &text, &len) != 0) {
-        if (missing_ok && errno == ENOENT && f->items.len == 0) {
-            free(path);
-            return 0;
+        bool ok = missing_ok && errno == ENOENT;
+        if (!ok) {
+            dg_loc loc = {path, 1, 1};
+            dg_error(d, loc, "cannot read: %s (run `dalgen migrate hash --dir %s` to create it)",
+                     strerror(errno), f->dir);
         }
-        dg_loc loc = {path, 1, 1};
-        if (errno == ENOENT && missing_ok) {
-            free(path);
-            return 0;
-        }
-        dg_error(d, loc, "cannot read: %s (run `dalgen migrate hash --dir %s` to create it)",
-                 strerror(errno), f->dir);
         free(path);
-        return -1;
+        return ok ? 0 : -1;
     }
     sum_entries have = {0}, want = {0};
     char total[65], want_total[65];
