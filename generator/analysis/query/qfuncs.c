@@ -234,9 +234,8 @@ bool dg_qfunc_minmax(const dg_expr *call, const dg_qtype *args, size_t nargs, bo
     return true;
 }
 
-bool dg_qfunc_arg_type(dg_qctx *c, const char *fn, size_t i, size_t nargs, dg_qtype *out)
+bool dg_qfunc_arg_type(dg_qctx *c, const char *fn, size_t i, dg_qtype *out)
 {
-    (void)nargs;
     const dg_qfunc *decl = find_declared(c, fn);
     if (decl) {
         if (i < decl->args.len) {

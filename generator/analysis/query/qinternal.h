@@ -157,7 +157,7 @@ int  dg_qparams_finish(dg_qctx *c);
 /* Function result typing (qfuncs.c). `args` are the argument types. */
 bool dg_qfunc_type(dg_qctx *c, const dg_expr *call, const dg_qtype *args, size_t nargs, bool grouped, dg_qtype *out);
 /* Type expected of argument i of a known function (for parameters). */
-bool dg_qfunc_arg_type(dg_qctx *c, const char *fn, size_t i, size_t nargs, dg_qtype *out);
+bool dg_qfunc_arg_type(dg_qctx *c, const char *fn, size_t i, dg_qtype *out);
 
 /* min()/max(): the aggregate with one argument, the scalar with more. */
 bool dg_qfunc_minmax(const dg_expr *call, const dg_qtype *args, size_t nargs, bool grouped, dg_qtype *out);

@@ -99,12 +99,11 @@ static size_t add_item(dg_qctx *c, dg_qscope *s, dg_from_item *it, dg_qscope *ou
         return 1;
     }
     if (it->is_func) {
+        /* json_each(?) / json_tree(?, ?): JSON text and a path */
+        bool json = !dg_strcasecmp_ascii(it->name, "json_each") || !dg_strcasecmp_ascii(it->name, "json_tree");
         for (size_t i = 0; i < it->func_args.len; i++) {
-            dg_qtype t = dg_qexpr_type(c, outer ? outer : s, it->func_args.items[i]);
-            (void)t;
-            if (it->func_args.items[i]->kind == DG_E_PARAM && i == 0 &&
-                (!dg_strcasecmp_ascii(it->name, "json_each") || !dg_strcasecmp_ascii(it->name, "json_tree")))
-                dg_qparam_hint_named(c, it->func_args.items[i], (dg_qtype){DG_CT_TEXT, false}, "json");
+            if (json) dg_qparam_hint_named(c, it->func_args.items[i], (dg_qtype){DG_CT_TEXT, false}, i ? "path" : "json");
+            dg_qexpr_type(c, outer ? outer : s, it->func_args.items[i]);
         }
         if (!function_cols(it->name, &s->srcs.items[s->srcs.len - 1].cols)) s->srcs.items[s->srcs.len - 1].unknown = true;
         return 1;

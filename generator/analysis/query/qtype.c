@@ -271,7 +271,7 @@ static dg_qtype type_func(dg_qctx *c, dg_qscope *s, dg_expr *e)
                   !dg_strcasecmp_ascii(e->name, "max");
     for (size_t i = 0; i < n; i++) {
         dg_qtype want;
-        if (dg_qfunc_arg_type(c, e->name, i, n, &want)) {
+        if (dg_qfunc_arg_type(c, e->name, i, &want)) {
             hint(c, e->args.items[i], want, NULL);
         } else if (merges && merged.c != DG_CT_UNKNOWN) {
             dg_qtype h = {merged.c, !dg_strcasecmp_ascii(e->name, "coalesce") || !dg_strcasecmp_ascii(e->name, "ifnull")};

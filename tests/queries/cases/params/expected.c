@@ -36,8 +36,10 @@ static const char *const q__queries_sql[] = {
      "  AND kind IN (?, ?)\n"
      "  AND (name, kind) = (?, ?)\n"
      "LIMIT ?"),
+    /* 9: JsonArg */
+    ("SELECT key, value FROM json_each(?, ?)"),
 };
-static const dal_unit q__queries_unit = { "q.queries", 9, q__queries_sql, &q__queries_slot };
+static const dal_unit q__queries_unit = { "q.queries", 10, q__queries_sql, &q__queries_slot };
 
 static int q__q_positional_read(dal_db *db, sqlite3_stmt *st, q_positional_row *out, dal_arena *arena)
 {
@@ -358,6 +360,41 @@ int q_contexts_next(q_contexts_iter *it, q_contexts_row *out, dal_arena *arena)
 }
 
 void q_contexts_iter_end(q_contexts_iter *it)
+{
+    dal_iter_end(&it->it);
+}
+
+static int q__q_json_arg_read(dal_db *db, sqlite3_stmt *st, q_json_arg_row *out, dal_arena *arena)
+{
+    int rc;
+    (void)arena;
+    if ((rc = dal_read_value(db, st, 0, "key", arena, &out->key)) != DAL_OK) return rc;
+    if ((rc = dal_read_value(db, st, 1, "value", arena, &out->value)) != DAL_OK) return rc;
+    return DAL_OK;
+}
+
+/* SELECT key, value FROM json_each(?, ?) */
+int q_json_arg(dal_db *db, const char *json, const char *path, q_json_arg_iter *it)
+{
+    int rc = dal_iter_open(&it->it, db, &q__queries_unit, 9);
+    if (rc != DAL_OK) return rc;
+    if ((rc = dal_bind_text_copy(db, it->it.st, 1, json)) != DAL_OK) goto fail;
+    if ((rc = dal_bind_text_copy(db, it->it.st, 2, path)) != DAL_OK) goto fail;
+    return DAL_OK;
+fail:
+    dal_iter_end(&it->it);
+    return rc;
+}
+
+int q_json_arg_next(q_json_arg_iter *it, q_json_arg_row *out, dal_arena *arena)
+{
+    int rc = dal_iter_step(&it->it);
+    if (rc != DAL_ROW) return rc;
+    rc = q__q_json_arg_read(it->it.db, it->it.st, out, arena);
+    return rc == DAL_OK ? DAL_ROW : rc;
+}
+
+void q_json_arg_iter_end(q_json_arg_iter *it)
 {
     dal_iter_end(&it->it);
 }

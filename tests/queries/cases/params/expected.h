@@ -167,4 +167,20 @@ int q_contexts(dal_db *db, double weight, int64_t id, int64_t id_2, const char *
 int q_contexts_next(q_contexts_iter *it, q_contexts_row *out, dal_arena *arena);
 void q_contexts_iter_end(q_contexts_iter *it);
 
+typedef struct q_json_arg_row {
+    dal_value key;
+    dal_value value;
+} q_json_arg_row;
+
+typedef struct q_json_arg_iter {
+    dal_iter it;
+} q_json_arg_iter;
+
+/* JsonArg:
+ *   SELECT key, value FROM json_each(?, ?)
+ */
+int q_json_arg(dal_db *db, const char *json, const char *path, q_json_arg_iter *it);
+int q_json_arg_next(q_json_arg_iter *it, q_json_arg_row *out, dal_arena *arena);
+void q_json_arg_iter_end(q_json_arg_iter *it);
+
 #endif

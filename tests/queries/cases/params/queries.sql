@@ -39,3 +39,6 @@ WHERE ? < weight
   AND kind IN (?, ?)
   AND (name, kind) = (?, ?)
 LIMIT ?;
+
+-- name: JsonArg :many
+SELECT key, value FROM json_each(?, ?);
