@@ -199,7 +199,12 @@ int dal_open(dal_db **out, const char *path, const dal_options *opts)
         return rc;
     }
     sqlite3_extended_result_codes(db->handle, 1);
-    if ((rc = apply_pragmas(db, path)) != DAL_OK) return rc;
+    if ((rc = apply_pragmas(db, path)) != DAL_OK) {
+        /* Nothing half open: the file's locks and descriptor go now. */
+        sqlite3_close_v2(db->handle);
+        db->handle = NULL;
+        return rc;
+    }
     if ((src = dal_array_register(db->handle)) != SQLITE_OK) return dal_sqlite_error(db, src);
     return DAL_OK;
 }

@@ -38,23 +38,28 @@ static int map_rc(int src)
 
 int dal_sqlite_error(dal_db *db, int src)
 {
-    int rc = map_rc(src);
-    const char *msg;
+    int rc = map_rc(src), code = src;
+    const char *msg = NULL;
     if (rc == DAL_OK || rc == DAL_ROW || rc == DAL_DONE || !db) return rc;
-    /* The handle's message belongs to this code only if it reports it. */
-    msg = db->handle && sqlite3_extended_errcode(db->handle) == src
-              ? sqlite3_errmsg(db->handle) : sqlite3_errstr(src);
+    /* The handle's message and extended code belong to this error when it
+     * reports the same primary code (a wrapped connection may have
+     * extended result codes off, so src may be the primary code only). */
+    if (db->handle && (sqlite3_extended_errcode(db->handle) & 0xff) == (src & 0xff)) {
+        code = sqlite3_extended_errcode(db->handle);
+        msg = sqlite3_errmsg(db->handle);
+    }
+    if (!msg) msg = sqlite3_errstr(src);
     if ((src & 0xff) == SQLITE_BUSY && db->busy_ours) {
         if (db->busy_gave_up)
-            dal_error_set(db, rc, src, "%s (waited %lld ms, busy timeout %d ms)", msg,
+            dal_error_set(db, rc, code, "%s (waited %lld ms, busy timeout %d ms)", msg,
                           (long long)db->busy_waited_ms, db->opts.busy_timeout_ms);
         else
-            dal_error_set(db, rc, src, "%s (did not wait: busy timeout %d ms)", msg,
+            dal_error_set(db, rc, code, "%s (did not wait: busy timeout %d ms)", msg,
                           db->opts.busy_timeout_ms);
         db->busy_gave_up = false;
         return rc;
     }
-    return dal_error_set(db, rc, src, "%s", msg);
+    return dal_error_set(db, rc, code, "%s", msg);
 }
 
 const char *dal_errmsg(dal_db *db)

@@ -89,6 +89,28 @@ static void a_failed_open_refuses_work_safely(void **state)
     dal_close(db);
 }
 
+static void wrapped_connections_report_extended_codes_too(void **state)
+{
+    sqlite3 *h = NULL;
+    dal_db *db = NULL;
+    sqlite3_stmt *st = NULL;
+    static unsigned slot;
+    static const char *const sql[] = { "INSERT INTO u VALUES (1)" };
+    static const dal_unit u = { "u", 1, sql, &slot };
+    (void)state;
+    assert_int_equal(sqlite3_open(":memory:", &h), SQLITE_OK);  /* extended codes off */
+    assert_int_equal(sqlite3_exec(h, "CREATE TABLE u(id INTEGER PRIMARY KEY); INSERT INTO u VALUES (1)",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(dal_wrap(&db, h, NULL), DAL_OK);
+    assert_int_equal(dal_stmt_acquire(db, &u, 0, &st), DAL_OK);
+    assert_int_equal(dal_step_done(db, st), DAL_CONSTRAINT);
+    assert_int_equal(dal_errcode(db), SQLITE_CONSTRAINT_PRIMARYKEY);
+    assert_string_equal(dal_errmsg(db), "UNIQUE constraint failed: u.id");
+    dal_stmt_release(db, &u, 0, st);
+    dal_close(db);
+    sqlite3_close(h);
+}
+
 static void close_accepts_null(void **state)
 {
     (void)state;
@@ -159,6 +181,7 @@ int main(void)
         cmocka_unit_test(options_without_version_are_misuse),
         cmocka_unit_test(wrap_leaves_the_handle_open),
         cmocka_unit_test(a_failed_open_refuses_work_safely),
+        cmocka_unit_test(wrapped_connections_report_extended_codes_too),
         cmocka_unit_test(close_accepts_null),
         cmocka_unit_test(errors_keep_the_extended_code),
         cmocka_unit_test(changes_and_last_rowid),
