@@ -115,6 +115,11 @@ bool dal_sql_real_is_int(double r);
 int64_t dal_sql_length(const char *s);
 /* length(x) of an INTEGER value: the characters of its decimal text. */
 int64_t dal_sql_length_int(int64_t i);
+/* True when a column of NUMERIC, INTEGER or REAL affinity stores the text s
+ * as a number (sqlite3AtoF's grammar: optional spaces, sign, digits with an
+ * optional '.', an optional exponent, optional spaces); false when it stays
+ * text ('2024-05-01', '0x10', '1e'). */
+bool dal_sql_text_is_numeric(const char *s);
 /* True when trim(s) is '' (s holds nothing but spaces). */
 bool dal_sql_trim_empty(const char *s);
 /* s LIKE pattern [ESCAPE esc] (esc 0 = none): ASCII case-insensitive. */

@@ -70,6 +70,35 @@ int64_t dal_sql_length_int(int64_t i)
     return snprintf(tmp, sizeof tmp, "%lld", (long long)i);
 }
 
+/* sqlite3Isspace */
+static bool sql_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+static bool sql_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* The acceptance test of sqlite3AtoF (applyNumericAffinity converts only what
+ * it accepts whole). */
+bool dal_sql_text_is_numeric(const char *s)
+{
+    int digits = 0;
+    while (sql_space(*s)) s++;
+    if (*s == '-' || *s == '+') s++;
+    for (; sql_digit(*s); s++) digits++;
+    if (*s == '.')
+        for (s++; sql_digit(*s); s++) digits++;
+    if (digits == 0) return false;
+    if (*s == 'e' || *s == 'E') {
+        s++;
+        if (*s == '-' || *s == '+') s++;
+        if (!sql_digit(*s)) return false;
+        while (sql_digit(*s)) s++;
+    }
+    while (sql_space(*s)) s++;
+    return *s == '\0';
+}
+
 bool dal_sql_trim_empty(const char *s)
 {
     while (*s == ' ') s++;

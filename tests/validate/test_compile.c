@@ -101,6 +101,8 @@ static void boolean_structure_uses_three_valued_logic(void **state)
     COMPILES_TO("trim(s) <> ''", "((row->s == NULL) ? -1 : !dal_sql_trim_empty(row->s))");
     COMPILES_TO("i IS NOT TRUE", "(!row->has_i ? 1 : !(row->i != 0))");
     COMPILES_TO("i = TRUE", "(!row->has_i ? -1 : (row->i == 1))");
+    COMPILES_TO("d >= '2000-01-01'", "((row->d == NULL) ? -1 : (dal_sql_text_is_numeric(row->d) ? 0 : "
+                                     "(dal_sql_cmp_text(row->d, \"2000-01-01\", DAL_COLL_BINARY) >= 0)))");
 }
 
 static void unsupported_forms_are_refused_with_a_reason(void **state)
@@ -111,7 +113,9 @@ static void unsupported_forms_are_refused_with_a_reason(void **state)
     REFUSED_BECAUSE("i IN (SELECT 1)", "IN over a table or a subquery");
     REFUSED_BECAUSE("CASE WHEN i THEN 1 END", "the expression CASE WHEN i THEN 1 END");
     REFUSED_BECAUSE("s REGEXP 'x'", "REGEXP");
-    REFUSED_BECAUSE("d > '2000-01-01'", "column d: a text field with NUMERIC affinity (stored text may become a number)");
+    REFUSED_BECAUSE("d > '2000'", "a comparison of text that a numeric column may store as a number");
+    REFUSED_BECAUSE("length(d) = 10", "length() of text that a numeric column may store as a number");
+    REFUSED_BECAUSE("d LIKE '2%'", "LIKE on something other than a text column");
     REFUSED_BECAUSE("s = i", "a comparison that converts text to a number at run time");
     REFUSED_BECAUSE("length(r) > 1", "length() of a REAL value");
     REFUSED_BECAUSE("s LIKE s", "LIKE with a pattern that is not a string literal");

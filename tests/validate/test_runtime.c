@@ -101,6 +101,10 @@ static void length_counts_like_sqlite(void **state)
     assert_int_equal(dal_sql_length_int(0), 1);
     assert_int_equal(dal_sql_length_int(-120), 4);
     assert_int_equal(dal_sql_length_int(INT64_MIN), 20);
+    static const char *numeric[] = {"0", "-1", "+2", " 12 ", "1.", ".5", "1e5", "1E+5", "2.5e-3", "\t7\n", "00"};
+    static const char *text[] = {"", " ", "-", ".", "e5", "1e", "1e+", "0x10", "2024-05-01", "1 2", "1,5", "Inf", "NaN", "5x"};
+    for (size_t i = 0; i < sizeof numeric / sizeof *numeric; i++) assert_true(dal_sql_text_is_numeric(numeric[i]));
+    for (size_t i = 0; i < sizeof text / sizeof *text; i++) assert_false(dal_sql_text_is_numeric(text[i]));
     assert_true(dal_sql_trim_empty(""));
     assert_true(dal_sql_trim_empty("   "));
     assert_false(dal_sql_trim_empty(" x "));

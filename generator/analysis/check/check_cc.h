@@ -21,6 +21,10 @@ typedef struct dg_operand {
     dal_collation coll;
     int           coll_rank;  /* 0 none, 1 a column's, 2 explicit COLLATE */
     bool          trimmed;    /* trim(col): only compared with '' */
+    bool          numtext;    /* text in a column of numeric affinity: stored
+                                 as a number when it looks like one, so only
+                                 NULL tests and comparisons with text that is
+                                 not a number are compiled */
 } dg_operand;
 
 typedef struct dg_cc {

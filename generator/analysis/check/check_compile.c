@@ -107,6 +107,31 @@ static const char *limit_fold(const char *op, const dg_const *k, bool k_on_left)
     return NULL;
 }
 
+/* x OP k for text x of a column with numeric affinity and a constant k that
+ * stays text: when SQLite stores x as a number, numbers sort before text
+ * whatever the number; otherwise the texts compare. */
+static const char *compare_numtext(dg_cc *cx, const char *op, int is, const dg_operand *x,
+                                   const dg_operand *k, bool x_left)
+{
+    static const char *colls[] = {"DAL_COLL_BINARY", "DAL_COLL_NOCASE", "DAL_COLL_RTRIM"};
+    if (!k->is_const || (k->k.type != SQLITE_TEXT && k->k.type != SQLITE_NULL))
+        return dg_cc_refuse(cx, "a comparison of text that a numeric column may store as a number"), NULL;
+    if (k->k.type == SQLITE_NULL) {
+        if (!is) return "-1";
+        return dg_cc_str(cx, "(%s ? %d : %d)", x->null_c, is > 0, is < 0);
+    }
+    const dg_operand *l = x_left ? x : k, *r = x_left ? k : x;
+    dal_collation coll = l->coll_rank == 2 ? l->coll : r->coll_rank == 2 ? r->coll : x->coll;
+    const char *kv = const_c(cx, &k->k);
+    const char *lv = x_left ? x->val_c : kv, *rv = x_left ? kv : x->val_c;
+    const char *as_text = dg_cc_str(cx, "(dal_sql_cmp_text(%s, %s, %s) %s 0)", lv, rv, colls[coll], op);
+    const char *as_number = compare_values(cx, op, x_left ? DG_CL_INT : DG_CL_TEXT, "0",
+                                           x_left ? DG_CL_TEXT : DG_CL_INT, "0", DAL_COLL_BINARY);
+    const char *v = dg_cc_str(cx, "(dal_sql_text_is_numeric(%s) ? %s : %s)", x->val_c, as_number, as_text);
+    if (!is) return dg_cc_str(cx, "(%s ? -1 : %s)", x->null_c, v);
+    return dg_cc_str(cx, "(%s ? %d : %s)", x->null_c, is < 0, v);
+}
+
 /* Comparison of two operands: three-valued C. */
 static const char *compare(dg_cc *cx, const char *sql_op, dg_operand l, dg_operand r)
 {
@@ -120,6 +145,7 @@ static const char *compare(dg_cc *cx, const char *sql_op, dg_operand l, dg_opera
     }
     if (l.is_const && r.is_const) return dg_cc_refuse(cx, "a comparison of two constants"), NULL;
     if (!apply_affinity(cx, &l, &r) || !apply_affinity(cx, &r, &l)) return NULL;
+    if (l.numtext || r.numtext) return compare_numtext(cx, op, is, l.numtext ? &l : &r, l.numtext ? &r : &l, l.numtext);
     dal_collation coll = l.coll_rank == 2 ? l.coll : r.coll_rank == 2 ? r.coll
                        : l.coll_rank == 1 ? l.coll : r.coll_rank == 1 ? r.coll : DAL_COLL_BINARY;
     bool lnull = l.is_const && l.k.type == SQLITE_NULL, rnull = r.is_const && r.k.type == SQLITE_NULL;
@@ -185,7 +211,7 @@ static const char *like(dg_cc *cx, const dg_expr *e)
     if (!glob && strcmp(e->op, "LIKE") != 0) return dg_cc_refuse(cx, "%s", e->op), NULL;
     dg_operand x, p, esc;
     if (!dg_cc_operand(cx, e->args.items[0], &x) || !dg_cc_operand(cx, e->args.items[1], &p)) return NULL;
-    if (x.is_const || x.trimmed || x.cls != DG_CL_TEXT)
+    if (x.is_const || x.trimmed || x.cls != DG_CL_TEXT || x.numtext)
         return dg_cc_refuse(cx, "%s on something other than a text column", e->op), NULL;
     if (!p.is_const || (p.k.type != SQLITE_TEXT && p.k.type != SQLITE_NULL))
         return dg_cc_refuse(cx, "%s with a pattern that is not a string literal", e->op), NULL;

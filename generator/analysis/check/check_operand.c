@@ -131,9 +131,7 @@ static bool column(dg_cc *cx, const dg_expr *e, dg_operand *o)
                         : dg_cc_str(cx, "(%s != %s)", o->val_c, o->val_c);
         break;
     case DG_VK_TEXT:
-        if (c->affinity != DG_AFF_TEXT && c->affinity != DG_AFF_BLOB)
-            return dg_cc_refuse(cx, "column %s: a text field with %s affinity (stored text may become a number)",
-                                c->name, dg_affinity_name(c->affinity));
+        o->numtext = c->affinity != DG_AFF_TEXT && c->affinity != DG_AFF_BLOB;
         o->cls = DG_CL_TEXT;
         o->null_c = dg_cc_str(cx, "(%s == NULL)", o->val_c);
         break;
@@ -168,6 +166,8 @@ static bool function(dg_cc *cx, const dg_expr *e, dg_operand *o)
     if (!dg_cc_operand(cx, e->args.items[0], &x)) return false;
     if (x.is_const || x.trimmed || !x.has_aff)
         return dg_cc_refuse(cx, "%s() of something other than a column", e->name);
+    if (x.numtext)
+        return dg_cc_refuse(cx, "%s() of text that a numeric column may store as a number", e->name);
     o->null_c = x.null_c;
     if (dg_strcasecmp_ascii(e->name, "length") == 0) {
         if (x.cls == DG_CL_TEXT) o->val_c = dg_cc_str(cx, "dal_sql_length(%s)", x.val_c);

@@ -22,6 +22,7 @@ static const struct { const char *type; int kind; } types[] = {
     {"INTEGER", DK_INT}, {"INTEGER", DK_INT}, {"REAL", DK_REAL}, {"NUMERIC", DK_REAL}, {"TEXT", DK_TEXT},
     {"TEXT", DK_TEXT}, {"TEXT COLLATE NOCASE", DK_TEXT}, {"VARCHAR(8) COLLATE RTRIM", DK_TEXT},
     {"BOOLEAN", DK_BOOL}, {"INTEGER NOT NULL DEFAULT 2", DK_INT}, {"TEXT DEFAULT 'a'", DK_TEXT},
+    {"DATE", DK_TEXT}, {"DATETIME COLLATE NOCASE", DK_TEXT},
 };
 
 static const char *const literals[] = {
