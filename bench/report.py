@@ -58,6 +58,8 @@ for line in open(f"{work}/generator.txt"):
     print(f"| {label} | {t} | {float(s):.3f} |")
 
 print("\n## Machine\n")
-print(f"- {platform.machine()}, {subprocess.run('nproc', capture_output=True, text=True).stdout.strip()} cores, "
-      f"{ver('grep -m1 \"model name\" /proc/cpuinfo | cut -d: -f2')}")
-print(f"- SQLite {ver('sqlite3 --version | cut -d\" \" -f1')}, {ver('gcc --version')}, Release build (-O3)")
+cpu = ver("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2")
+cores = subprocess.run("nproc", capture_output=True, text=True).stdout.strip()
+sqlite = ver("sqlite3 --version | cut -d' ' -f1")
+print(f"- {platform.machine()}, {cores} cores,{cpu}")
+print(f"- SQLite {sqlite}, {ver('gcc --version')}, Release build (-O3)")
