@@ -126,7 +126,7 @@ static dg_stmt_rec *add_rec(dg_loader *L, dg_rec_kind kind, char *name, size_t f
 
 /* ALTER TABLE: renames follow the table; column changes are remembered
  * for the locations of the columns. */
-static void record_alter(dg_loader *L, size_t fi, size_t start, const dg_toks *tk)
+static void record_alter(dg_loader *L, size_t fi, size_t start, size_t end, const dg_toks *tk)
 {
     size_t i = dg_toks_punct(tk, 3, ".") ? 4 : 2;
     char *table = dg_toks_ident(tk, i++);
@@ -139,6 +139,7 @@ static void record_alter(dg_loader *L, size_t fi, size_t start, const dg_toks *t
         dg_stmt_rec *r = add_rec(L, DG_REC_ADD_COLUMN, dg_xstrdup(table), fi, start,
                                  start + (i < tk->sig.len ? tk->sig.items[i].tok.start : 0));
         r->column = dg_toks_ident(tk, i);
+        if (L->files.items[fi].text[end - 1] == ';') trailing_annotations(L, fi, end, &r->trailing);
     } else if (dg_toks_kw(tk, i, "RENAME")) {
         i += dg_toks_kw(tk, i + 1, "COLUMN") ? 2 : 1;
         char *old = dg_toks_ident(tk, i), *neu = dg_toks_ident(tk, i + 2);
@@ -196,7 +197,7 @@ static void record(dg_loader *L, size_t fi, size_t from, size_t start, size_t en
             if (end > start && text[end - 1] == ';') trailing_annotations(L, fi, end, &r->trailing);
         }
     } else if (dg_toks_kw(&tk, 0, "ALTER") && dg_toks_kw(&tk, 1, "TABLE")) {
-        record_alter(L, fi, start, &tk);
+        record_alter(L, fi, start, end, &tk);
     } else if (dg_toks_kw(&tk, 0, "DROP")) {
         record_drop(L, &tk);
     }

@@ -207,6 +207,21 @@ static void add_trailing(dg_table *t, const dg_stmt_rec *rec)
     }
 }
 
+/* `ALTER TABLE t ADD COLUMN c ...; -- @key value`: the comment after the
+ * ';' belongs to the added column (files only). */
+static void add_column_trailing(dg_loader *L, dg_table *t)
+{
+    for (size_t i = 0; i < t->columns.len; i++) {
+        dg_column *c = &t->columns.items[i];
+        const dg_stmt_rec *r = dg_loader_add_column_rec(L, t->name, c->name);
+        for (size_t k = 0; r && k < r->trailing.len; k++) {
+            const dg_annotation *a = &r->trailing.items[k];
+            dg_annotations_add(&c->annotations, a->key, a->value, a->loc);
+            c->annotations.items[c->annotations.len - 1].above = true;
+        }
+    }
+}
+
 void dg_introspect_table(dg_loader *L, const char *name, const char *sql, bool strict, bool without_rowid)
 {
     const dg_stmt_rec *rec = dg_loader_rec(L, DG_REC_TABLE, name);
@@ -229,8 +244,9 @@ void dg_introspect_table(dg_loader *L, const char *name, const char *sql, bool s
     checks(t, &p);
     foreign_keys(L, t, &p);
     uniques(L, t, &p);
-    if (m.rec) fill_locations(L, t);
+    fill_locations(L, t);
     if (m.rec) add_trailing(t, rec);
+    add_column_trailing(L, t);
     dg_table_free(&p);
     dg_srcmap_free(&m);
 }

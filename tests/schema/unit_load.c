@@ -260,6 +260,29 @@ static void comments_after_the_semicolon_belong_to_their_line(void **state)
     dg_schema_free(s);
 }
 
+static void a_database_then_a_file_apply_in_order(void **state)
+{
+    (void)state;
+    unlink("base.db");
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open("base.db", &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    write_file("step.sql", "ALTER TABLE t ADD COLUMN b INTEGER; -- @min 1\nCREATE INDEX t_b ON t (b);\n");
+    dg_schema *s = load(NULL, 2, "base.db", "step.sql");
+    assert_non_null(s);
+    const dg_table *t = &s->tables.items[0];
+    assert_null(t->loc.file);
+    assert_null(t->columns.items[0].loc.file);
+    const dg_column *b = &t->columns.items[2];
+    assert_string_equal(b->loc.file, "step.sql");
+    assert_int_equal(b->loc.col, 26);
+    assert_string_equal(dg_annotation_get(&b->annotations, "min"), "1");
+    assert_true(b->annotations.items[0].above);
+    assert_string_equal(s->indexes.items[0].loc.file, "step.sql");
+    dg_schema_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -273,6 +296,7 @@ int main(void)
         cmocka_unit_test(locations_follow_renamed_and_dropped_columns),
         cmocka_unit_test(byte_order_marks_and_crlf_are_accepted),
         cmocka_unit_test(comments_after_the_semicolon_belong_to_their_line),
+        cmocka_unit_test(a_database_then_a_file_apply_in_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
