@@ -206,7 +206,6 @@ static void column_constraint(const tparse *p, size_t *i, size_t end, int ci, ch
     }
     free(name);
     *i = j < end ? j : end;
-    if (j > end) *i = end;
 }
 
 static void column_def(const tparse *p, size_t a, size_t b)
