@@ -418,6 +418,28 @@ static bool mutate(rschema *s, bool *typed)
     }
 }
 
+/* A down migration cannot always be applied to the rows an up migration
+ * leaves: re-adding a dropped UNIQUE column with a default puts the same
+ * value on every row, and a column that became NOT NULL had its NULLs filled
+ * with one default.  Such pairs are skipped (the up direction is the same
+ * as in other pairs; the runner refuses such a down cleanly). */
+static bool down_safe(const rschema *a, const rschema *b)
+{
+    for (int ti = 0; ti < a->nt; ti++) {
+        const rtab *ta = &a->t[ti], *tb = &b->t[ti];
+        if (!ta->alive || !tb->alive) continue;
+        for (int i = 0; i < ta->ncols; i++) {
+            const rcol *ca = &ta->c[i], *cb = NULL;
+            if (!ca->uniq) continue;
+            for (int k = 0; k < tb->ncols && !cb; k++)
+                if (!strcmp(tb->c[k].name, ca->name) || !strcmp(tb->c[k].renamed_from, ca->name)) cb = &tb->c[k];
+            if (!cb && ca->def[0]) return false;
+            if (cb && !cb->uniq && cb->nn && !ca->nn) return false;
+        }
+    }
+    return true;
+}
+
 static void clear_renames(rschema *s)
 {
     for (int i = 0; i < s->nt; i++) {
@@ -441,9 +463,13 @@ int main(int argc, char **argv)
         clear_renames(&a);
         char *old_sql = render(&a), *data = random_data(&a);
         rschema b = a;
-        bool typed = false;
-        int want = 1 + (int)rnd(3), done = 0;
-        for (int tries = 0; done < want && tries < 40; tries++) done += mutate(&b, &typed);
+        for (int attempt = 0; attempt < 20; attempt++) {
+            b = a;
+            bool typed = false;
+            int want = 1 + (int)rnd(3), done = 0;
+            for (int tries = 0; done < want && tries < 40; tries++) done += mutate(&b, &typed);
+            if (down_safe(&a, &b)) break;
+        }
         char *new_sql = render(&b);
         char label[64];
         snprintf(label, sizeof label, "pair %ld (seed %llu)", p, seed);
