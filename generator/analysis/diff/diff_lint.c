@@ -79,6 +79,10 @@ static void lint_columns(dd_ctx *c, const dd_pair *pr)
             dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_NOT_NULL_NO_DEFAULT,
                     "column %s.%s becomes NOT NULL without a default: fails when it holds NULL",
                     n->name, nc->name);
+        else if (nc->not_null && !oc->not_null)
+            dd_lint(c, DG_LINT_NOTE, DG_LINT_DOWN_DATA_LOSS,
+                    "NULLs in %s.%s become its default: the down migration cannot restore them",
+                    n->name, nc->name);
         if (!widens(oc->affinity, nc->affinity))
             dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_NARROW_TYPE, "column %s.%s narrows from %s to %s",
                     n->name, nc->name, oc->type[0] ? oc->type : "(none)", nc->type[0] ? nc->type : "(none)");
