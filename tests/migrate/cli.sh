@@ -93,6 +93,21 @@ check "history empty after down to 0" test "$(sqlite3 app.db 'SELECT count(*) FR
 check "users gone after down to 0" test "$(sqlite3 app.db "SELECT count(*) FROM sqlite_schema WHERE name = 'users'")" = 0
 expect_rc 0 "apply all again" "$DALGEN" migrate apply --db app.db --dir mig
 check "at version 3" test "$(sqlite3 app.db 'SELECT max(id) FROM _dal_migrations')" = 3
+sqlite3 app.db "INSERT INTO users (email) VALUES ('a@x')"
+
+# progress: only on a terminal (script(1) provides one when available)
+sed 's/email TEXT NOT NULL UNIQUE/email TEXT NOT NULL UNIQUE COLLATE NOCASE/' v3.sql > v4.sql
+expect_rc 0 "migrate new with a rebuild" "$DALGEN" migrate new nocase --dir mig v4.sql
+check "rebuild planned" grep -q 'copy rows of users' mig/0004_nocase.up.sql
+cp app.db app2.db
+expect_rc 0 "apply without a terminal" "$DALGEN" migrate apply --db app.db --dir mig
+check "no progress without a terminal" sh -c '! grep -q "statement" err.txt'
+if command -v script >/dev/null 2>&1; then
+    script -qec "'$DALGEN' migrate apply --db app2.db --dir mig" /dev/null > progress.txt 2>&1
+    check "progress names the statement" grep -q '0004_nocase: statement 1 of' progress.txt
+    check "progress names the table being copied" grep -q 'copying table users' progress.txt
+fi
+check "rows kept through the rebuild" test "$(sqlite3 app.db 'SELECT email FROM users')" = "a@x"
 
 # an edited migration stops everything and is named
 cp mig/0002_posts.up.sql saved.sql
@@ -112,7 +127,7 @@ check "nothing ran" test "$(sqlite3 hand.db "SELECT count(*) FROM sqlite_schema 
 # baseline: an existing database without history
 sqlite3 base.db < v1.sql
 expect_rc 0 "baseline 1" "$DALGEN" migrate apply --db base.db --dir mig --baseline 1
-check "baselined database reaches 3" test "$(sqlite3 base.db 'SELECT group_concat(id) FROM _dal_migrations')" = "1,2,3"
+check "baselined database reaches 4" test "$(sqlite3 base.db 'SELECT group_concat(id) FROM _dal_migrations')" = "1,2,3,4"
 
 # a migration that breaks a foreign key is rolled back whole
 mkdir fk
