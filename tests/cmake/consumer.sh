@@ -8,6 +8,7 @@
 source "$(dirname "$0")/lib.sh" "$1"; shift
 mode=$1
 dir="$WORK/consumer-$mode"
+rm -rf "$dir"
 fresh_copy "$TESTS_DIR/consumer" "$dir/src"
 case "$mode" in
   cross)

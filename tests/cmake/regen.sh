@@ -9,6 +9,7 @@
 source "$(dirname "$0")/lib.sh" "$1"; shift
 gen=$1
 dir="$WORK/regen-${gen// /_}"
+rm -rf "$dir"
 fresh_copy "$TESTS_DIR/consumer" "$dir/src"
 configure_build "$dir/src" "$dir/build" "$gen" -DDALGEN_CONSUME=package "-DCMAKE_PREFIX_PATH=$PREFIX"
 b="$dir/build"
