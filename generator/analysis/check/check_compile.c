@@ -159,6 +159,8 @@ static const char *compare(dg_cc *cx, const char *sql_op, dg_operand l, dg_opera
     const char *rv = r.is_const ? const_c(cx, &r.k) : r.val_c;
     dg_vclass lc = l.is_const ? const_class(&l.k) : l.cls, rc = r.is_const ? const_class(&r.k) : r.cls;
     const char *v = lc == DG_CL_INT && rc == DG_CL_INT ? limit_fold(op, l.is_const ? &l.k : &r.k, l.is_const) : NULL;
+    if (!v && !l.is_const && !r.is_const && strcmp(lv, rv) == 0)   /* a value against itself */
+        v = strcmp(op, "==") == 0 || strcmp(op, "<=") == 0 || strcmp(op, ">=") == 0 ? "1" : "0";
     if (!v) v = compare_values(cx, op, lc, lv, rc, rv, coll);
     bool ln = strcmp(l.null_c, "0") != 0, rn = strcmp(r.null_c, "0") != 0;
     if (!ln && !rn) return v;

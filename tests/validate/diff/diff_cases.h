@@ -37,6 +37,7 @@ static const diff_case diff_cases[] = {
     {"INTEGER", DK_INT, "INTEGER", DK_INT, "a != b", {"1", "2"}},
     {"INTEGER", DK_INT, "INTEGER", DK_INT, "(a == 1 AND b IS NOT NULL) OR (a > 1 AND b IS NULL)", {"1", "2"}},
     {"INTEGER", DK_INT, "INTEGER", DK_INT, "a IS b OR a < b", {"1", "2"}},
+    {"REAL", DK_REAL, "TEXT", DK_TEXT, "(a = a AND b >= b) OR a IS a", {"1", "x"}},
     {"BOOLEAN", DK_BOOL, NULL, 0, "a IN (0, 1)", {"0", "1"}},
     {"BOOLEAN", DK_BOOL, NULL, 0, "NOT a", {"0", "1"}},
     {"REAL", DK_REAL, NULL, 0, "a > 0.5", {"0.5"}},
