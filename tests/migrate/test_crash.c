@@ -6,7 +6,8 @@
  *   mig_test_crash [KILLS [SEED [ROWS [DALGEN]]]]   default 60 kills, seed 1, 3000 rows
  * Journal modes alternate between WAL and rollback journal; with DALGEN,
  * half the kills hit a `dalgen migrate apply` process, the others a process
- * calling dal_migrate_apply. */
+ * calling dal_migrate_apply.  Then the disk dies after n writes (a test
+ * VFS), for growing n, and 4 processes migrate at once. */
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -21,6 +22,7 @@
 #include <sqlite3.h>
 
 #include "harness.h"
+#include "ioerr_vfs.h"
 #include "util/buf.h"
 #include "migrations/mfolder.h"
 #include "migrations/sum.h"
@@ -186,6 +188,44 @@ static char *write_folder(void)
     return dir;
 }
 
+/* The disk fails (every write, truncate and sync after the n-th is an I/O
+ * error) for n = 0, 1, 2, ... until the migrations no longer hit it; after
+ * each failure the database, reopened normally, must be whole. */
+static int ioerr_phase(const char *base, const char *work, int rows, int *injections)
+{
+    int bad = 0;
+    if (ioerr_vfs_register() != SQLITE_OK) return 1;
+    int seen[NV + 1] = {0};
+    for (long n = 0; n < 100000; n += 1 + n / 32) {
+        copy_file(base, work);
+        sqlite3 *h = NULL;
+        dal_db *db = NULL;
+        sqlite3_open_v2(work, &h, SQLITE_OPEN_READWRITE, "ioerr");
+        int rc = dal_wrap(&db, h, NULL);
+        ioerr_vfs_arm(n);
+        if (rc == DAL_OK) rc = dal_migrate_apply(db, list, NV, NULL, NULL);
+        bool fired = ioerr_vfs_fired();
+        ioerr_vfs_arm(-1);
+        dal_close(db);
+        sqlite3_close(h);
+        int version = 0;
+        if (inspect(work, rows, &version) != 0) {
+            fprintf(stderr, "I/O error after %ld writes broke the database\n", n);
+            bad++;
+        }
+        if (!fired) {   /* every write succeeded: the run must have finished */
+            if (rc != DAL_OK || version != NV) bad++;
+            break;
+        }
+        (*injections)++;
+        if (version >= 0 && version <= NV) seen[version]++;
+    }
+    printf("%d I/O error injections: %s; versions left:", *injections, bad ? "FAILED" : "database whole every time");
+    for (int v = 1; v <= NV; v++) printf(" v%d=%d", v, seen[v]);
+    printf("\n");
+    return bad;
+}
+
 /* Several processes migrate the same database at once: each migration runs
  * exactly once, nobody fails, and the result is whole. */
 static int concurrent(const char *base, const char *work, int rows, int procs)
@@ -306,6 +346,8 @@ int main(int argc, char **argv)
         }
     }
     lost += concurrent(base[0], work, rows, 4);
+    int injections = 0;
+    lost += ioerr_phase(base[0], work, rows, &injections);
     printf("%d kills (%d during the run), %d left a broken database or lost rows; versions seen:", kills, midway, lost);
     for (int v = 1; v <= NV; v++) printf(" v%d=%d", v, by_version[v]);
     printf("\n");
