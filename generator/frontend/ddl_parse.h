@@ -56,6 +56,10 @@ bool dg_annotation_known(const char *key);
  * `to` may be empty, actions NULL when omitted), annotations, module and
  * module_args, without_rowid, strict, loc. */
 void dg_parse_create_table(const char *sql, dg_locate_fn fn, const void *ctx, dg_table *t);
+/* Same; annotations inside the parentheses that belong to nothing (on a
+ * table constraint, or separated from the column below by a blank line) are
+ * added to `stray` (may be NULL). */
+void dg_parse_create_table_ex(const char *sql, dg_locate_fn fn, const void *ctx, dg_table *t, dg_annotations *stray);
 
 /* CREATE [UNIQUE] INDEX: name, table, unique, terms (column or expression,
  * DESC, explicit COLLATE), where, loc. */

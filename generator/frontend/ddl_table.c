@@ -6,10 +6,11 @@
 #include "ddl_parse.h"
 
 typedef struct tparse {
-    const dg_toks *tk;
-    dg_locate_fn   fn;
-    const void    *ctx;
-    dg_table      *t;
+    const dg_toks  *tk;
+    dg_locate_fn    fn;
+    const void     *ctx;
+    dg_table       *t;
+    dg_annotations *stray;   /* annotations that belong to nothing (may be NULL) */
 } tparse;
 
 static dg_loc at(const tparse *p, size_t i)
@@ -343,8 +344,10 @@ static void attach_annotations(const tparse *p, size_t open, size_t close, const
             if (off > start && c->line <= items[m].last_line) target = &items[m];
             else if (off < start) target = &items[m];
         }
-        if (target && off < tk->sig.items[target->a].tok.start && !adjacent(tk, k, target->first_line)) continue;
-        if (target && target->column >= 0) annotate(p, &p->t->columns.items[target->column].annotations, c);
+        bool attached = target && target->column >= 0 &&
+                        (off > tk->sig.items[target->a].tok.start || adjacent(tk, k, target->first_line));
+        if (attached) annotate(p, &p->t->columns.items[target->column].annotations, c);
+        else if (p->stray) annotate(p, p->stray, c);
     }
 }
 
@@ -371,9 +374,14 @@ static void virtual_table(const tparse *p, size_t j)
 
 void dg_parse_create_table(const char *sql, dg_locate_fn fn, const void *ctx, dg_table *t)
 {
+    dg_parse_create_table_ex(sql, fn, ctx, t, NULL);
+}
+
+void dg_parse_create_table_ex(const char *sql, dg_locate_fn fn, const void *ctx, dg_table *t, dg_annotations *stray)
+{
     dg_toks tk;
     dg_toks_init(&tk, sql, strlen(sql));
-    tparse p = {&tk, fn, ctx, t};
+    tparse p = {&tk, fn, ctx, t, stray};
     const char *kind;
     size_t name = dg_parse_create_head(&tk, &kind);
     t->sql = dg_xstrdup(sql);

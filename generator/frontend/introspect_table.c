@@ -228,7 +228,12 @@ void dg_introspect_table(dg_loader *L, const char *name, const char *sql, bool s
     dg_srcmap m;
     dg_srcmap_init(&m, L, rec, sql);
     dg_table p = {0};
-    dg_parse_create_table(sql, dg_srcmap_locate, &m, &p);
+    dg_annotations stray = {0};
+    dg_parse_create_table_ex(sql, dg_srcmap_locate, &m, &p, &stray);
+    for (size_t i = 0; i < stray.len; i++)
+        dg_warning(L->d, stray.items[i].loc, "annotation @%s is ignored: it is not on or right above a column",
+                   stray.items[i].key);
+    dg_annotations_free(&stray);
     dg_table *t = DG_VEC_ADD(&L->s->tables);
     t->name = dg_xstrdup(name);
     t->strict = strict;

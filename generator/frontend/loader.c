@@ -51,15 +51,6 @@ int dg_loader_open(dg_loader *L, dg_schema *s, dg_diags *d)
     return 0;
 }
 
-static void annotations_clear(dg_annotations *a)
-{
-    for (size_t i = 0; i < a->len; i++) {
-        free(a->items[i].key);
-        free(a->items[i].value);
-    }
-    DG_VEC_FREE(a);
-}
-
 void dg_loader_close(dg_loader *L)
 {
     sqlite3_close(L->db);
@@ -72,8 +63,8 @@ void dg_loader_close(dg_loader *L)
         free(L->recs.items[i].name);
         free(L->recs.items[i].column);
         free(L->recs.items[i].new_column);
-        annotations_clear(&L->recs.items[i].above);
-        annotations_clear(&L->recs.items[i].trailing);
+        dg_annotations_free(&L->recs.items[i].above);
+        dg_annotations_free(&L->recs.items[i].trailing);
     }
     DG_VEC_FREE(&L->recs);
     for (size_t i = 0; i < L->headers.len; i++) dg_schema_free(L->headers.items[i]);

@@ -21,7 +21,7 @@ void dg_strings_push(dg_strings *v, const char *s)
     DG_VEC_PUSH(v, dg_xstrdup(s));
 }
 
-static void annotations_free(dg_annotations *a)
+void dg_annotations_free(dg_annotations *a)
 {
     for (size_t i = 0; i < a->len; i++) {
         free(a->items[i].key);
@@ -37,7 +37,7 @@ void dg_column_free(dg_column *c)
     free(c->default_sql);
     free(c->collation);
     free(c->generated_expr);
-    annotations_free(&c->annotations);
+    dg_annotations_free(&c->annotations);
 }
 
 void dg_table_free(dg_table *t)
@@ -69,7 +69,7 @@ void dg_table_free(dg_table *t)
         free(fk->deferrable_sql);
     }
     DG_VEC_FREE(&t->foreign_keys);
-    annotations_free(&t->annotations);
+    dg_annotations_free(&t->annotations);
     free(t->module);
     free(t->module_args);
     free(t->sql);
@@ -98,7 +98,7 @@ void dg_view_free(dg_view *v)
         free(v->columns.items[i].decltype);
     }
     DG_VEC_FREE(&v->columns);
-    annotations_free(&v->annotations);
+    dg_annotations_free(&v->annotations);
 }
 
 void dg_trigger_free(dg_trigger *tr)

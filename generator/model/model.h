@@ -207,6 +207,8 @@ bool dg_table_has_rowid_alias(const dg_table *t);
 /* Annotation value for `key` (NULL when absent; the last one wins). */
 const char *dg_annotation_get(const dg_annotations *a, const char *key);
 void dg_annotations_add(dg_annotations *a, const char *key, const char *value, dg_loc loc);
+/* Frees every annotation and the array (leaves it empty). */
+void dg_annotations_free(dg_annotations *a);
 
 /* SQLite's affinity rules applied to a declared type. */
 dg_affinity dg_affinity_of(const char *decltype);

@@ -1,0 +1,7 @@
+CREATE TABLE t (
+  a INTEGER,
+  -- @min 1
+
+  b INTEGER,
+  UNIQUE (a) -- @name x
+);
