@@ -122,7 +122,7 @@ int dg_list_dir(const char *dir, const char *suffix, char ***out, size_t *n)
         v[len++] = p;
     }
     closedir(d);
-    qsort(v, len, sizeof *v, cmp_str);
+    if (len > 1) qsort(v, len, sizeof *v, cmp_str);   /* qsort(NULL, 0) is undefined */
     *out = v;
     *n = len;
     return 0;
