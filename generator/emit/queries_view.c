@@ -247,6 +247,40 @@ static void read_table(qv *v, json_t *reads, const dg_table *t, int col0, const 
     }
 }
 
+/* Width of what precedes a field's name: "int64_t " or "const char *". */
+static size_t type_width(const char *type)
+{
+    size_t n = strlen(type);
+    return type[n - 1] == '*' ? n : n + 1;
+}
+
+/* A field declaration laid out like the table structs': names start at
+ * column `tw` (a pointer's `*` just before), and the comment, which names
+ * the result column and says when it may be NULL, at tw + nw + 1. */
+static char *field_decl(const char *type, const char *name, size_t tw, size_t nw, const char *column, bool nullable)
+{
+    dg_buf b = DG_BUF_INIT;
+    size_t n = strlen(type);
+    bool ptr = type[n - 1] == '*';
+    dg_buf_append(&b, type, ptr ? n - 1 : n);
+    while (b.len > 0 && b.data[b.len - 1] == ' ') b.len--;
+    while (b.len + (ptr ? 1 : 0) < tw) dg_buf_putc(&b, ' ');
+    dg_buf_printf(&b, "%s%s;", ptr ? "*" : "", name);
+    if (column && !strcmp(column, name)) column = NULL;   /* the comment says what the name does not */
+    if (column || nullable) {
+        while (b.len < tw + nw + 1) dg_buf_putc(&b, ' ');
+        dg_buf_puts(&b, "/* ");
+        for (const char *c = column ? column : ""; *c; c++) {   /* safe inside a comment */
+            if ((unsigned char)*c < 0x20) continue;
+            dg_buf_putc(&b, *c);
+            if ((*c == '*' && c[1] == '/') || (*c == '/' && c[1] == '*') || (*c == '?' && c[1] == '?'))
+                dg_buf_putc(&b, ' ');
+        }
+        dg_buf_puts(&b, nullable ? (column ? ", may be NULL */" : "may be NULL */") : " */");
+    }
+    return dg_buf_steal(&b);
+}
+
 static void add_row(qv *v, json_t *o, const dg_query *q, const char *fn)
 {
     json_t *reads = json_array();
@@ -267,11 +301,17 @@ static void add_row(qv *v, json_t *o, const dg_query *q, const char *fn)
     }
     char *row_type = dg_xprintf("%s_row", fn);
     json_t *fields = json_array();
+    size_t tw = type_width("bool"), nw = 0;   /* the type and name columns */
     for (size_t i = 0; i < q->fields.len; i++) {
         const dg_qfield *f = &q->fields.items[i];
-        char *decl, *s;
+        const char *t = f->embed_table ? dg_names_struct(v->names, f->embed_table) : scalar_c(f->type.c);
+        if (type_width(t) > tw) tw = type_width(t);
+        if (strlen(f->name) + 1 > nw) nw = strlen(f->name) + 1;
+    }
+    for (size_t i = 0; i < q->fields.len; i++) {
+        const dg_qfield *f = &q->fields.items[i];
         if (f->embed_table) {
-            decl = dg_xprintf("%s %s;", dg_names_struct(v->names, f->embed_table), f->name);
+            char *decl = field_decl(dg_names_struct(v->names, f->embed_table), f->name, tw, nw, f->embed_table, false);
             char *base = dg_xprintf("out->%s.", f->name);
             read_table(v, reads, dg_schema_table(v->s, f->embed_table), f->col, base);
             free(base);
@@ -281,14 +321,21 @@ static void add_row(qv *v, json_t *o, const dg_query *q, const char *fn)
         }
         char *lhs = dg_xprintf("out->%s", f->name), *has = dg_xprintf("out->has_%s", f->name);
         bool flag = is_scalar(f->type.c) && f->type.nullable;
-        const char *t = scalar_c(f->type.c);
-        if (flag) decl = dg_xprintf("bool has_%s;\n    %s %s;", f->name, t, f->name);
-        else decl = dg_xprintf("%s%s%s;", t, t[strlen(t) - 1] == '*' ? "" : " ", f->name);
-        s = read_stmt(f->type.c, flag, f->col, f->column, lhs, flag ? has : NULL);
+        char *decl = field_decl(scalar_c(f->type.c), f->name, tw, nw, f->column, f->type.nullable);
+        if (flag) {
+            char *hname = dg_xprintf("has_%s", f->name);
+            char *hdecl = field_decl("bool", hname, tw, 0, NULL, false);
+            char *both = dg_xprintf("%s\n    %s", hdecl, decl);
+            free(hname);
+            free(hdecl);
+            free(decl);
+            decl = both;
+        }
+        char *st = read_stmt(f->type.c, flag, f->col, f->column, lhs, flag ? has : NULL);
         json_array_append_new(fields, json_pack("{s:s}", "decl", decl));
-        json_array_append_new(reads, json_pack("{s:s}", "stmt", s));
+        json_array_append_new(reads, json_pack("{s:s}", "stmt", st));
         free(decl);
-        free(s);
+        free(st);
         free(lhs);
         free(has);
     }

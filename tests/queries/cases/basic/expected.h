@@ -68,8 +68,8 @@ int q_create_book_no_columns(dal_db *db, int64_t author_id, const char *title, c
 typedef struct q_books_of_row {
     const char *title;
     const char *author;
-    bool has_price;
-    double price;
+    bool        has_price;
+    double      price;  /* may be NULL */
 } q_books_of_row;
 
 typedef struct q_books_of_iter {

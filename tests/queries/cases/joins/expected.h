@@ -47,9 +47,9 @@ void q_inner_iter_end(q_inner_iter *it);
 
 typedef struct q_left_row {
     const char *name;
-    const char *label;
-    bool has_bid;
-    int64_t bid;
+    const char *label; /* may be NULL */
+    bool        has_bid;
+    int64_t     bid;   /* may be NULL */
 } q_left_row;
 
 typedef struct q_left_iter {
@@ -64,7 +64,7 @@ int q_left_next(q_left_iter *it, q_left_row *out, dal_arena *arena);
 void q_left_iter_end(q_left_iter *it);
 
 typedef struct q_right_row {
-    const char *name;
+    const char *name;  /* may be NULL */
     const char *label;
 } q_right_row;
 
@@ -80,8 +80,8 @@ int q_right_next(q_right_iter *it, q_right_row *out, dal_arena *arena);
 void q_right_iter_end(q_right_iter *it);
 
 typedef struct q_full_row {
-    const char *name;
-    const char *label;
+    const char *name;  /* may be NULL */
+    const char *label; /* may be NULL */
 } q_full_row;
 
 typedef struct q_full_iter {
@@ -97,7 +97,7 @@ void q_full_iter_end(q_full_iter *it);
 
 typedef struct q_chain_row {
     const char *name;
-    const char *label;
+    const char *label; /* may be NULL */
     const char *note;
 } q_chain_row;
 
@@ -114,7 +114,7 @@ void q_chain_iter_end(q_chain_iter *it);
 
 typedef struct q_nested_row {
     const char *name;
-    const char *note;
+    const char *note; /* may be NULL */
 } q_nested_row;
 
 typedef struct q_nested_iter {
@@ -129,15 +129,15 @@ int q_nested_next(q_nested_iter *it, q_nested_row *out, dal_arena *arena);
 void q_nested_iter_end(q_nested_iter *it);
 
 typedef struct q_star_left_row {
-    int64_t id;
+    int64_t     id;
     const char *name;
     const char *k;
-    bool has_id_2;
-    int64_t id_2;
-    bool has_a_id;
-    int64_t a_id;
-    const char *label;
-    const char *k_2;
+    bool        has_id_2;
+    int64_t     id_2;  /* id, may be NULL */
+    bool        has_a_id;
+    int64_t     a_id;  /* may be NULL */
+    const char *label; /* may be NULL */
+    const char *k_2;   /* k, may be NULL */
 } q_star_left_row;
 
 typedef struct q_star_left_iter {
@@ -152,11 +152,11 @@ int q_star_left_next(q_star_left_iter *it, q_star_left_row *out, dal_arena *aren
 void q_star_left_iter_end(q_star_left_iter *it);
 
 typedef struct q_star_using_row {
-    int64_t id;
+    int64_t     id;
     const char *name;
     const char *k;
-    int64_t id_2;
-    int64_t a_id;
+    int64_t     id_2;  /* id */
+    int64_t     a_id;
     const char *label;
 } q_star_using_row;
 
@@ -172,10 +172,10 @@ int q_star_using_next(q_star_using_iter *it, q_star_using_row *out, dal_arena *a
 void q_star_using_iter_end(q_star_using_iter *it);
 
 typedef struct q_star_natural_row {
-    int64_t id;
+    int64_t     id;
     const char *name;
     const char *k;
-    int64_t b_id;
+    int64_t     b_id;
     const char *note;
 } q_star_natural_row;
 
@@ -191,8 +191,8 @@ int q_star_natural_next(q_star_natural_iter *it, q_star_natural_row *out, dal_ar
 void q_star_natural_iter_end(q_star_natural_iter *it);
 
 typedef struct q_table_star_row {
-    int64_t id;
-    int64_t a_id;
+    int64_t     id;
+    int64_t     a_id;
     const char *label;
     const char *k;
     const char *name;
@@ -216,7 +216,7 @@ int q_whole_table_aliased(dal_db *db, int64_t id, q_a *out, dal_arena *arena);
 
 typedef struct q_subquery_in_from_row {
     const char *name;
-    int64_t total;
+    int64_t     total;
 } q_subquery_in_from_row;
 
 typedef struct q_subquery_in_from_iter {

@@ -86,7 +86,7 @@ int q_sqlc_forms_next(q_sqlc_forms_iter *it, q_sqlc_forms_row *out, dal_arena *a
 void q_sqlc_forms_iter_end(q_sqlc_forms_iter *it);
 
 typedef struct q_slice_row {
-    int64_t id;
+    int64_t     id;
     const char *name;
 } q_slice_row;
 
@@ -124,8 +124,8 @@ void q_slice_of_text_iter_end(q_slice_of_text_iter *it);
 int q_same_column_twice(dal_db *db, const char *name, const char *name_2);
 
 typedef struct q_embed_row {
-    q_item items;
-    q_owner owners;
+    q_item      items;
+    q_owner     owners;
     const char *item_name;
 } q_embed_row;
 
@@ -168,8 +168,8 @@ int q_contexts_next(q_contexts_iter *it, q_contexts_row *out, dal_arena *arena);
 void q_contexts_iter_end(q_contexts_iter *it);
 
 typedef struct q_json_arg_row {
-    dal_value key;
-    dal_value value;
+    dal_value key;   /* may be NULL */
+    dal_value value; /* may be NULL */
 } q_json_arg_row;
 
 typedef struct q_json_arg_iter {

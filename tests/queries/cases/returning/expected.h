@@ -39,7 +39,7 @@ typedef struct q_insert_returning_some_row {
 int q_insert_returning_some(dal_db *db, const char *email, q_insert_returning_some_row *out, dal_arena *arena);
 
 typedef struct q_update_returning_row {
-    int64_t id;
+    int64_t     id;
     const char *email;
 } q_update_returning_row;
 
