@@ -23,6 +23,7 @@ case $case in
   unreadable)  [ -r /proc/self/mem ] || { echo "skipped: needs Linux /proc"; exit 77; }
                set -- schema /proc/self/mem ;;   # a regular file whose read fails (EIO), even for root
   missing_in_list) set -- schema errors/empty.sql errors/missing.sql ;;
+  empty_dir)   mkdir errors/empty_dir; set -- schema errors/empty_dir ;;
   usage_no_source) set -- schema ;;
   usage_bad_option) set -- schema errors/syntax.sql --yaml ;;
   usage_erd_format) set -- erd errors/syntax.sql --format svg ;;
