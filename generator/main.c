@@ -13,7 +13,7 @@ static void print_help(FILE *out)
         "usage:\n"
         "  dalgen generate <schema source...> [--queries FILE|DIR ...] [--migrations DIR]\n"
         "                  --prefix NAME --out DIR [--templates DIR] [--no-singularize]\n"
-        "  dalgen schema   <schema source...> [--json | --sql]\n"
+        "  dalgen schema   <schema source...> [--json | --sql] [--no-locations] [--no-above-annotations]\n"
         "  dalgen diff     --from SRC --to SRC [--down] [--exit-code] [--allow-destructive]\n"
         "  dalgen migrate  new NAME --dir DIR <schema source...> [--allow-destructive]\n"
         "  dalgen migrate  apply|status|down --db DB --dir DIR [--to N | --steps K]\n"
@@ -21,7 +21,7 @@ static void print_help(FILE *out)
         "  dalgen erd      <schema source...> [--format mermaid|dot]\n"
         "  dalgen api-diff OLD.h NEW.h\n"
         "\n"
-        "schema sources: FILE.sql, a folder of *.sql, a SQLite database, or\n"
+        "schema sources: FILE.sql, a folder of *.sql, a SQLite database, - (standard input), or\n"
         "  --schema PATH, --header models.h [--clang-arg ARG ...]\n"
         "\n"
         "exit status: 0 ok, 1 input error, 2 usage error, 3 differences found\n",
