@@ -71,6 +71,27 @@ static void a_held_statement_gets_a_second_copy(void **state)
     dal_close(db);
 }
 
+static void three_nested_iterations_get_three_statements(void **state)
+{
+    dal_db *db = setup_db();
+    dal_iter it[3] = { DAL_ITER_INIT, DAL_ITER_INIT, DAL_ITER_INIT };
+    int i, rows = 0;
+    (void)state;
+    for (i = 0; i < 3; i++) {
+        assert_int_equal(dal_iter_open(&it[i], db, &unit_a, 0), DAL_OK);
+        assert_int_equal(dal_iter_step(&it[i]), DAL_ROW);
+    }
+    assert_ptr_not_equal(it[0].st, it[1].st);
+    assert_ptr_not_equal(it[1].st, it[2].st);
+    assert_ptr_not_equal(it[0].st, it[2].st);
+    for (i = 2; i >= 0; i--) {
+        while (dal_iter_step(&it[i]) == DAL_ROW) rows++;
+        assert_null(it[i].st);
+    }
+    assert_int_equal(rows, 3);  /* each had one more row */
+    dal_close(db);  /* the cached one and the spare are finalized here */
+}
+
 static void two_units_never_collide(void **state)
 {
     dal_db *db = setup_db();
@@ -270,6 +291,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_same_statement_comes_back),
         cmocka_unit_test(a_held_statement_gets_a_second_copy),
+        cmocka_unit_test(three_nested_iterations_get_three_statements),
         cmocka_unit_test(two_units_never_collide),
         cmocka_unit_test(slots_are_shared_by_connections),
         cmocka_unit_test(a_statement_that_does_not_prepare_names_its_unit),
