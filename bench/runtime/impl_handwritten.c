@@ -1,6 +1,8 @@
 /* The workloads in hand-written sqlite3 C, written the way a careful C
  * programmer would: statements prepared once with SQLITE_PREPARE_PERSISTENT,
- * bound, stepped and reset; rows read into caller-owned buffers. */
+ * bound, stepped and reset; rows read into caller-owned buffers; the
+ * connection opened with the same settings as libdal's (NOMUTEX, WAL,
+ * synchronous=NORMAL, foreign keys on, busy timeout). */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
@@ -33,7 +35,7 @@ static sqlite3_stmt *prepare(const char *sql)
 
 static int hand_open(const char *path)
 {
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
         bench_fail("open", sqlite3_errmsg(db));
     sqlite3_busy_timeout(db, 5000);
     sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", NULL, NULL, NULL);
