@@ -146,7 +146,7 @@ int dg_validator_build(const dg_table *t, const dg_cfield *fields, const bool *e
     for (size_t i = 0; i < t->columns.len; i++) {
         const dg_column *c = &t->columns.items[i];
         const dg_cfield *f = &fields[i];
-        if (!f->cname || c->generated != DG_GEN_NONE) continue;
+        if (!f->cname || c->generated != DG_GEN_NONE || c->hidden) continue;   /* never written */
         not_null(out, c, (int)i, f, row);
         text_rules(out, c, (int)i, f, row);
         for (size_t k = 0; k < t->checks.len; k++) {

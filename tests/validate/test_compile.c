@@ -15,12 +15,12 @@
 #include "model/model.h"
 #include "util/buf.h"
 
-/* t(i INTEGER, r REAL, s TEXT, d DATE, n NUMERIC, v) with fields named like
- * the columns; i and r nullable through has_ flags. */
+/* t(i INTEGER, r REAL, s TEXT, d DATE, n NUMERIC, v, g INTEGER GENERATED)
+ * with fields named like the columns; i, r, n, g nullable through has_ flags. */
 static dg_table *table(void)
 {
     static const char *cols[][2] = {{"i", "INTEGER"}, {"r", "REAL"}, {"s", "TEXT"},
-                                    {"d", "DATE"}, {"n", "NUMERIC"}, {"v", ""}};
+                                    {"d", "DATE"}, {"n", "NUMERIC"}, {"v", ""}, {"g", "INTEGER"}};
     dg_table *t = dg_xcalloc(1, sizeof *t);
     t->name = dg_xstrdup("t");
     for (size_t k = 0; k < sizeof cols / sizeof *cols; k++) {
@@ -28,6 +28,7 @@ static dg_table *table(void)
         c->name = dg_xstrdup(cols[k][0]);
         c->type = dg_xstrdup(cols[k][1]);
         c->affinity = dg_affinity_of(c->type);
+        if (!strcmp(c->name, "g")) c->generated = DG_GEN_VIRTUAL;
     }
     return t;
 }
@@ -35,6 +36,7 @@ static dg_table *table(void)
 static const dg_cfield fields[] = {
     {"i", "has_i", DG_VK_INT, NULL}, {"r", "has_r", DG_VK_REAL, NULL}, {"s", NULL, DG_VK_TEXT, NULL},
     {"d", NULL, DG_VK_TEXT, NULL},   {"n", "has_n", DG_VK_REAL, NULL}, {"v", NULL, DG_VK_OTHER, NULL},
+    {"g", "has_g", DG_VK_INT, NULL},
 };
 
 static void free_table(dg_table *t)
@@ -131,6 +133,7 @@ static void unsupported_forms_are_refused_with_a_reason(void **state)
     REFUSED_BECAUSE("trim(s) = 'x'", "trim() compared with something other than ''");
     REFUSED_BECAUSE("i = x'00'", "the value x'00'");
     REFUSED_BECAUSE("((", "an expression dalgen does not parse");
+    REFUSED_BECAUSE("g > 0", "column g is generated");
 }
 
 static bool enum_of(const char *type, const char *coll, const char *expr, dg_strings *values)

@@ -108,6 +108,8 @@ static bool column(dg_cc *cx, const dg_expr *e, dg_operand *o)
     const dg_column *c = &t->columns.items[i];
     const dg_cfield *f = &cx->f[i];
     if (!f->cname) return dg_cc_refuse(cx, "column %s has no field", c->name);
+    if (c->generated != DG_GEN_NONE || c->hidden)   /* computed by SQLite, never bound */
+        return dg_cc_refuse(cx, "column %s is generated", c->name);
     const char *r = cx->row, *m = f->cname;
     char *has = f->has_name ? dg_cc_str(cx, "!%s->%s", r, f->has_name) : NULL;
     o->val_c = dg_cc_str(cx, "%s->%s", r, m);
