@@ -6,8 +6,10 @@
  * column with a DEFAULT is written as COALESCE(?, <default>), so binding
  * NULL (has_ false / NULL pointer) yields exactly the DEFAULT (DEFAULT
  * expressions are constant expressions, valid in VALUES); an INTEGER
- * PRIMARY KEY as NULLIF(?, 0), so 0 lets SQLite assign the rowid.  What the
- * database assigned comes back through RETURNING (docs/generate.md). */
+ * PRIMARY KEY as NULLIF(?, 0), so 0 lets SQLite assign the rowid.  The
+ * rowid comes back through sqlite3_last_insert_rowid; RETURNING is used only
+ * for what else the database assigned (defaults, generated columns) and in
+ * upserts (docs/generate.md). */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -364,9 +366,16 @@ static void build_insert(tab *x, const char *verb, bool upsert)
         else dg_buf_printf(&vals, "%s?", vals.len ? ", " : "");
     }
     int nret = 0;
+    const char *last_rowid = x->virt ? "rowid" : NULL;
     for (size_t i = 0; i < x->f.len && !x->virt; i++) {
         dg_vfield *f = &x->f.items[i];
         if (!written_back(f)) continue;
+        /* an insert learns the rowid from sqlite3_last_insert_rowid, without
+         * RETURNING's cost (an upsert that updates does not set it) */
+        if (f->rowid_alias && !upsert) {
+            last_rowid = f->name;
+            continue;
+        }
         dg_buf_printf(&ret, "%s%s", ret.len ? ", " : "", f->quoted);
         json_t *wb = json_object();
         char *cond = writeback_cond(f);
@@ -394,7 +403,7 @@ static void build_insert(tab *x, const char *verb, bool upsert)
     for (size_t i = 0; i < w.len; i++) add_bind(binds, dg_bind_call(&x->f.items[w.items[i]], (int)i + 1, "row->", "st", false));
     json_object_set_new(o, "returning", json_boolean(ret.len > 0));
     json_object_set_new(o, "writebacks", wbs);
-    if (x->virt) json_object_set_new(o, "last_rowid", json_string("rowid"));
+    if (last_rowid) json_object_set_new(o, "last_rowid", json_string(last_rowid));
     json_object_set_new(x->tv, verb, o);
     DG_VEC_FREE(&w);
     dg_buf_free(&cols);

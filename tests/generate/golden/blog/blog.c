@@ -50,7 +50,7 @@ static const char *const blog__sql[] = {
     /* blog__s_user_insert */
     "INSERT INTO \"users\" (\"id\", \"email\", \"name\", \"age\", \"admin\", \"avatar\", \"created_at\")\n"
     "VALUES (NULLIF(?, 0), ?, ?, ?, COALESCE(?, 0), ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))\n"
-    "RETURNING \"id\", \"admin\", \"created_at\"",
+    "RETURNING \"admin\", \"created_at\"",
     /* blog__s_user_get */
     "SELECT \"id\", \"email\", \"name\", \"age\", \"admin\", \"avatar\", \"created_at\"\n"
     "FROM \"users\"\n"
@@ -82,7 +82,7 @@ static const char *const blog__sql[] = {
     /* blog__s_post_insert */
     "INSERT INTO \"posts\" (\"id\", \"author_id\", \"title\", \"body\", \"score\", \"published\", \"created_at\")\n"
     "VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, ''), ?, COALESCE(?, 0), COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))\n"
-    "RETURNING \"id\", \"body\", \"published\", \"created_at\"",
+    "RETURNING \"body\", \"published\", \"created_at\"",
     /* blog__s_post_get */
     "SELECT \"id\", \"author_id\", \"title\", \"body\", \"score\", \"published\", \"created_at\"\n"
     "FROM \"posts\"\n"
@@ -119,8 +119,7 @@ static const char *const blog__sql[] = {
     "ORDER BY \"id\"",
     /* blog__s_tag_insert */
     "INSERT INTO \"tags\" (\"id\", \"name\")\n"
-    "VALUES (NULLIF(?, 0), ?)\n"
-    "RETURNING \"id\"",
+    "VALUES (NULLIF(?, 0), ?)",
     /* blog__s_tag_get */
     "SELECT \"id\", \"name\"\n"
     "FROM \"tags\"\n"
@@ -282,21 +281,20 @@ static int blog__user_read(dal_db *db, sqlite3_stmt *st, blog_user *out, dal_are
 /*
  * INSERT INTO "users" ("id", "email", "name", "age", "admin", "avatar", "created_at")
  * VALUES (NULLIF(?, 0), ?, ?, ?, COALESCE(?, 0), ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
- * RETURNING "id", "admin", "created_at"
+ * RETURNING "admin", "created_at"
  */
 int blog_user_insert(dal_db *db, blog_user *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && blog_user_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = blog_user_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)blog_user_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &blog__unit, blog__s_user_insert, &st);
     if (rc != DAL_OK) return rc;
@@ -310,16 +308,15 @@ int blog_user_insert(dal_db *db, blog_user *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_ROW) {
         rc = DAL_OK;
-        if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "users.id", &row->id);
         if (rc == DAL_OK && !row->has_admin)
-            rc = dal_read_bool_null(db, st, 1, "users.admin", &row->has_admin, &row->admin);
+            rc = dal_read_bool_null(db, st, 0, "users.admin", &row->has_admin, &row->admin);
         if (rc == DAL_OK && !row->created_at && arena)
-            rc = dal_read_text(db, st, 2, "users.created_at", arena, &row->created_at);
+            rc = dal_read_text(db, st, 1, "users.created_at", arena, &row->created_at);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
     }
+    if (rc == DAL_OK) row->id = dal_last_rowid(db);
     dal_stmt_release(db, &blog__unit, blog__s_user_insert, st);
     (void)arena;
     return rc;
@@ -370,15 +367,14 @@ int blog_user_update(dal_db *db, blog_user *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && blog_user_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = blog_user_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)blog_user_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &blog__unit, blog__s_user_update, &st);
     if (rc != DAL_OK) return rc;
@@ -423,15 +419,14 @@ int blog_user_upsert(dal_db *db, blog_user *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && blog_user_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = blog_user_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)blog_user_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &blog__unit, blog__s_user_upsert, &st);
     if (rc != DAL_OK) return rc;
@@ -523,21 +518,20 @@ static int blog__post_read(dal_db *db, sqlite3_stmt *st, blog_post *out, dal_are
 /*
  * INSERT INTO "posts" ("id", "author_id", "title", "body", "score", "published", "created_at")
  * VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, ''), ?, COALESCE(?, 0), COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
- * RETURNING "id", "body", "published", "created_at"
+ * RETURNING "body", "published", "created_at"
  */
 int blog_post_insert(dal_db *db, blog_post *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && blog_post_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = blog_post_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)blog_post_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &blog__unit, blog__s_post_insert, &st);
     if (rc != DAL_OK) return rc;
@@ -551,18 +545,17 @@ int blog_post_insert(dal_db *db, blog_post *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_ROW) {
         rc = DAL_OK;
-        if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "posts.id", &row->id);
         if (rc == DAL_OK && !row->body && arena)
-            rc = dal_read_text(db, st, 1, "posts.body", arena, &row->body);
+            rc = dal_read_text(db, st, 0, "posts.body", arena, &row->body);
         if (rc == DAL_OK && !row->has_published)
-            rc = dal_read_bool_null(db, st, 2, "posts.published", &row->has_published, &row->published);
+            rc = dal_read_bool_null(db, st, 1, "posts.published", &row->has_published, &row->published);
         if (rc == DAL_OK && !row->created_at && arena)
-            rc = dal_read_text(db, st, 3, "posts.created_at", arena, &row->created_at);
+            rc = dal_read_text(db, st, 2, "posts.created_at", arena, &row->created_at);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
     }
+    if (rc == DAL_OK) row->id = dal_last_rowid(db);
     dal_stmt_release(db, &blog__unit, blog__s_post_insert, st);
     (void)arena;
     return rc;
@@ -595,15 +588,14 @@ int blog_post_update(dal_db *db, blog_post *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && blog_post_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = blog_post_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)blog_post_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &blog__unit, blog__s_post_update, &st);
     if (rc != DAL_OK) return rc;
@@ -648,15 +640,14 @@ int blog_post_upsert(dal_db *db, blog_post *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && blog_post_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = blog_post_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)blog_post_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &blog__unit, blog__s_post_upsert, &st);
     if (rc != DAL_OK) return rc;
@@ -774,35 +765,26 @@ static int blog__tag_read(dal_db *db, sqlite3_stmt *st, blog_tag *out, dal_arena
 /*
  * INSERT INTO "tags" ("id", "name")
  * VALUES (NULLIF(?, 0), ?)
- * RETURNING "id"
  */
 int blog_tag_insert(dal_db *db, blog_tag *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && blog_tag_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = blog_tag_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)blog_tag_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &blog__unit, blog__s_tag_insert, &st);
     if (rc != DAL_OK) return rc;
     if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->name);
-    if (rc == DAL_OK) rc = dal_step(db, st);
-    if (rc == DAL_ROW) {
-        rc = DAL_OK;
-        if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "tags.id", &row->id);
-        if (rc == DAL_OK) rc = dal_step_done(db, st);
-    } else if (rc == DAL_DONE) {
-        rc = DAL_OK;
-    }
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK) row->id = dal_last_rowid(db);
     dal_stmt_release(db, &blog__unit, blog__s_tag_insert, st);
     (void)arena;
     return rc;
@@ -853,15 +835,14 @@ int blog_tag_update(dal_db *db, blog_tag *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && blog_tag_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = blog_tag_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)blog_tag_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &blog__unit, blog__s_tag_update, &st);
     if (rc != DAL_OK) return rc;
@@ -901,15 +882,14 @@ int blog_tag_upsert(dal_db *db, blog_tag *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && blog_tag_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = blog_tag_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)blog_tag_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &blog__unit, blog__s_tag_upsert, &st);
     if (rc != DAL_OK) return rc;
@@ -992,15 +972,14 @@ int blog_post_tag_insert(dal_db *db, blog_post_tag *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && blog_post_tag_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = blog_post_tag_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)blog_post_tag_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &blog__unit, blog__s_post_tag_insert, &st);
     if (rc != DAL_OK) return rc;
@@ -1057,15 +1036,14 @@ int blog_post_tag_upsert(dal_db *db, blog_post_tag *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && blog_post_tag_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = blog_post_tag_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)blog_post_tag_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &blog__unit, blog__s_post_tag_upsert, &st);
     if (rc != DAL_OK) return rc;

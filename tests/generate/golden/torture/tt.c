@@ -84,7 +84,7 @@ static const char *const tt__sql[] = {
     /* tt__s_default_insert */
     "INSERT INTO \"default\" (\"int\", \"case\", \"class\", \"errno\", \"2fa\", \"user name\", \"a.b\", \"x/y\", \"it's\", \"caf\303\251\", \"quote\"\"d\", \"anything\", \"db\", \"has_db\")\n"
     "VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, -1), ?, COALESCE(?, 'it''s \"quoted\" \\ and ?\?= */ here'), COALESCE(?, 1.5), ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP), ?, ?, ?)\n"
-    "RETURNING \"int\", \"errno\", \"user name\", \"a.b\", \"quote\"\"d\"",
+    "RETURNING \"errno\", \"user name\", \"a.b\", \"quote\"\"d\"",
     /* tt__s_default_get */
     "SELECT \"int\", \"case\", \"class\", \"errno\", \"2fa\", \"user name\", \"a.b\", \"x/y\", \"it's\", \"caf\303\251\", \"quote\"\"d\", \"anything\", \"db\", \"has_db\"\n"
     "FROM \"default\"\n"
@@ -111,8 +111,7 @@ static const char *const tt__sql[] = {
     "ORDER BY \"int\"",
     /* tt__s_member_insert */
     "INSERT INTO \"members\" (\"id\", \"email\", \"name\")\n"
-    "VALUES (NULLIF(?, 0), ?, ?)\n"
-    "RETURNING \"id\"",
+    "VALUES (NULLIF(?, 0), ?, ?)",
     /* tt__s_member_get */
     "SELECT \"id\", \"email\", \"name\"\n"
     "FROM \"members\"\n"
@@ -143,8 +142,7 @@ static const char *const tt__sql[] = {
     "WHERE \"email\" = ?",
     /* tt__s_member_list_2_insert */
     "INSERT INTO \"member_lists\" (\"id\", \"member_id\", \"title\")\n"
-    "VALUES (NULLIF(?, 0), ?, ?)\n"
-    "RETURNING \"id\"",
+    "VALUES (NULLIF(?, 0), ?, ?)",
     /* tt__s_member_list_2_get */
     "SELECT \"id\", \"member_id\", \"title\"\n"
     "FROM \"member_lists\"\n"
@@ -205,7 +203,7 @@ static const char *const tt__sql[] = {
     /* tt__s_shape_insert */
     "INSERT INTO \"shapes\" (\"id\", \"w\", \"h\", \"kind\")\n"
     "VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, 'box'))\n"
-    "RETURNING \"id\", \"area\", \"label\", \"kind\"",
+    "RETURNING \"area\", \"label\", \"kind\"",
     /* tt__s_shape_get */
     "SELECT \"id\", \"w\", \"h\", \"area\", \"label\", \"kind\"\n"
     "FROM \"shapes\"\n"
@@ -273,8 +271,7 @@ static const char *const tt__sql[] = {
     /* tt__s_wide_insert */
     "INSERT INTO \"wide\" (\"id\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_000\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_001\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_002\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_003\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_004\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_005\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_006\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_007\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_008\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_009\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_010\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_011\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_012\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_013\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_014\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_015\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_016\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_017\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_018\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_019\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_020\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_021\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_022\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_023\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_024\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_025\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_026\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_027\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_028\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_029\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_030\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_031\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_032\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_033\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_034\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_035\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_036\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_037\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_038\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_039\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_040\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_041\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_042\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_043\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_044\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_045\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_046\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_047\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_048\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_049\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_050\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_051\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_052\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_053\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_054\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_055\", \"a_rather_long_column_name_to_pu"
     "sh_the_statement_past_the_limit_056\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_057\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_058\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_059\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_060\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_061\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_062\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_063\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_064\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_065\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_066\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_067\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_068\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_069\")\n"
-    "VALUES (NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\n"
-    "RETURNING \"id\"",
+    "VALUES (NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     /* tt__s_wide_get */
     "SELECT \"id\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_000\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_001\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_002\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_003\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_004\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_005\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_006\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_007\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_008\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_009\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_010\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_011\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_012\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_013\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_014\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_015\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_016\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_017\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_018\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_019\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_020\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_021\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_022\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_023\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_024\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_025\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_026\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_027\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_028\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_029\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_030\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_031\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_032\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_033\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_034\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_035\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_036\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_037\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_038\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_039\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_040\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_041\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_042\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_043\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_044\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_045\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_046\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_047\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_048\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_049\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_050\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_051\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_052\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_053\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_054\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_055\", \"a_rather_long_column_name_to_push_the_statemen"
     "t_past_the_limit_056\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_057\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_058\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_059\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_060\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_061\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_062\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_063\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_064\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_065\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_066\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_067\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_068\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_069\"\n"
@@ -307,8 +304,7 @@ static const char *const tt__sql[] = {
     "ORDER BY \"id\"",
     /* tt__s_person_row_insert */
     "INSERT INTO \"people\" (\"id\", \"full_name\", \"status\", \"mood\")\n"
-    "VALUES (NULLIF(?, 0), ?, COALESCE(?, 'draft'), ?)\n"
-    "RETURNING \"id\"",
+    "VALUES (NULLIF(?, 0), ?, COALESCE(?, 'draft'), ?)",
     /* tt__s_person_row_get */
     "SELECT \"id\", \"full_name\", \"status\", \"mood\"\n"
     "FROM \"people\"\n"
@@ -587,21 +583,20 @@ static int tt__default_read(dal_db *db, sqlite3_stmt *st, tt_default *out, dal_a
 /*
  * INSERT INTO "default" ("int", "case", "class", "errno", "2fa", "user name", "a.b", "x/y", "it's", "café", "quote""d", "anything", "db", "has_db")
  * VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, -1), ?, COALESCE(?, 'it''s "quoted" \ and ? ?= * / here'), COALESCE(?, 1.5), ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP), ?, ?, ?)
- * RETURNING "int", "errno", "user name", "a.b", "quote""d"
+ * RETURNING "errno", "user name", "a.b", "quote""d"
  */
 int tt_default_insert(dal_db *db, tt_default *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && tt_default_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = tt_default_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)tt_default_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_default_insert, &st);
     if (rc != DAL_OK) return rc;
@@ -622,20 +617,19 @@ int tt_default_insert(dal_db *db, tt_default *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_ROW) {
         rc = DAL_OK;
-        if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "default.int", &row->int_);
         if (rc == DAL_OK && !row->has_errno_)
-            rc = dal_read_int64_null(db, st, 1, "default.errno", &row->has_errno_, &row->errno_);
+            rc = dal_read_int64_null(db, st, 0, "default.errno", &row->has_errno_, &row->errno_);
         if (rc == DAL_OK && !row->user_name && arena)
-            rc = dal_read_text(db, st, 2, "default.user name", arena, &row->user_name);
+            rc = dal_read_text(db, st, 1, "default.user name", arena, &row->user_name);
         if (rc == DAL_OK && !row->has_a_b)
-            rc = dal_read_double_null(db, st, 3, "default.a.b", &row->has_a_b, &row->a_b);
+            rc = dal_read_double_null(db, st, 2, "default.a.b", &row->has_a_b, &row->a_b);
         if (rc == DAL_OK && !row->quote_d && arena)
-            rc = dal_read_text(db, st, 4, "default.quote\"d", arena, &row->quote_d);
+            rc = dal_read_text(db, st, 3, "default.quote\"d", arena, &row->quote_d);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
     }
+    if (rc == DAL_OK) row->int_ = dal_last_rowid(db);
     dal_stmt_release(db, &tt__unit, tt__s_default_insert, st);
     (void)arena;
     return rc;
@@ -668,15 +662,14 @@ int tt_default_update(dal_db *db, tt_default *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && tt_default_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = tt_default_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)tt_default_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_default_update, &st);
     if (rc != DAL_OK) return rc;
@@ -728,15 +721,14 @@ int tt_default_upsert(dal_db *db, tt_default *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && tt_default_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = tt_default_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)tt_default_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_default_upsert, &st);
     if (rc != DAL_OK) return rc;
@@ -835,36 +827,27 @@ static int tt__member_read(dal_db *db, sqlite3_stmt *st, tt_member *out, dal_are
 /*
  * INSERT INTO "members" ("id", "email", "name")
  * VALUES (NULLIF(?, 0), ?, ?)
- * RETURNING "id"
  */
 int tt_member_insert(dal_db *db, tt_member *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && tt_member_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = tt_member_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)tt_member_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_member_insert, &st);
     if (rc != DAL_OK) return rc;
     if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->email);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->name);
-    if (rc == DAL_OK) rc = dal_step(db, st);
-    if (rc == DAL_ROW) {
-        rc = DAL_OK;
-        if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "members.id", &row->id);
-        if (rc == DAL_OK) rc = dal_step_done(db, st);
-    } else if (rc == DAL_DONE) {
-        rc = DAL_OK;
-    }
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK) row->id = dal_last_rowid(db);
     dal_stmt_release(db, &tt__unit, tt__s_member_insert, st);
     (void)arena;
     return rc;
@@ -915,15 +898,14 @@ int tt_member_update(dal_db *db, tt_member *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && tt_member_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = tt_member_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)tt_member_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_member_update, &st);
     if (rc != DAL_OK) return rc;
@@ -964,15 +946,14 @@ int tt_member_upsert(dal_db *db, tt_member *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && tt_member_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = tt_member_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)tt_member_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_member_upsert, &st);
     if (rc != DAL_OK) return rc;
@@ -1052,36 +1033,27 @@ static int tt__member_list_2_read(dal_db *db, sqlite3_stmt *st, tt_member_list_2
 /*
  * INSERT INTO "member_lists" ("id", "member_id", "title")
  * VALUES (NULLIF(?, 0), ?, ?)
- * RETURNING "id"
  */
 int tt_member_list_2_insert(dal_db *db, tt_member_list_2 *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && tt_member_list_2_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = tt_member_list_2_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)tt_member_list_2_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_member_list_2_insert, &st);
     if (rc != DAL_OK) return rc;
     if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
     if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 2, row->has_member_id, row->member_id);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->title);
-    if (rc == DAL_OK) rc = dal_step(db, st);
-    if (rc == DAL_ROW) {
-        rc = DAL_OK;
-        if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "member_lists.id", &row->id);
-        if (rc == DAL_OK) rc = dal_step_done(db, st);
-    } else if (rc == DAL_DONE) {
-        rc = DAL_OK;
-    }
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK) row->id = dal_last_rowid(db);
     dal_stmt_release(db, &tt__unit, tt__s_member_list_2_insert, st);
     (void)arena;
     return rc;
@@ -1114,15 +1086,14 @@ int tt_member_list_2_update(dal_db *db, tt_member_list_2 *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && tt_member_list_2_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = tt_member_list_2_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)tt_member_list_2_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_member_list_2_update, &st);
     if (rc != DAL_OK) return rc;
@@ -1163,15 +1134,14 @@ int tt_member_list_2_upsert(dal_db *db, tt_member_list_2 *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && tt_member_list_2_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = tt_member_list_2_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)tt_member_list_2_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_member_list_2_upsert, &st);
     if (rc != DAL_OK) return rc;
@@ -1272,15 +1242,14 @@ int tt_key_value_insert(dal_db *db, tt_key_value *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && tt_key_value_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = tt_key_value_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)tt_key_value_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_key_value_insert, &st);
     if (rc != DAL_OK) return rc;
@@ -1330,15 +1299,14 @@ int tt_key_value_update(dal_db *db, tt_key_value *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && tt_key_value_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = tt_key_value_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)tt_key_value_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_key_value_update, &st);
     if (rc != DAL_OK) return rc;
@@ -1381,15 +1349,14 @@ int tt_key_value_upsert(dal_db *db, tt_key_value *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && tt_key_value_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = tt_key_value_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)tt_key_value_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_key_value_upsert, &st);
     if (rc != DAL_OK) return rc;
@@ -1473,21 +1440,20 @@ static int tt__shape_read(dal_db *db, sqlite3_stmt *st, tt_shape *out, dal_arena
 /*
  * INSERT INTO "shapes" ("id", "w", "h", "kind")
  * VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, 'box'))
- * RETURNING "id", "area", "label", "kind"
+ * RETURNING "area", "label", "kind"
  */
 int tt_shape_insert(dal_db *db, tt_shape *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && tt_shape_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = tt_shape_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)tt_shape_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_shape_insert, &st);
     if (rc != DAL_OK) return rc;
@@ -1499,17 +1465,16 @@ int tt_shape_insert(dal_db *db, tt_shape *row, dal_arena *arena)
     if (rc == DAL_ROW) {
         rc = DAL_OK;
         if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "shapes.id", &row->id);
-        if (rc == DAL_OK)
-            rc = dal_read_double_null(db, st, 1, "shapes.area", &row->has_area, &row->area);
+            rc = dal_read_double_null(db, st, 0, "shapes.area", &row->has_area, &row->area);
         if (rc == DAL_OK && arena)
-            rc = dal_read_text(db, st, 2, "shapes.label", arena, &row->label);
+            rc = dal_read_text(db, st, 1, "shapes.label", arena, &row->label);
         if (rc == DAL_OK && !row->kind && arena)
-            rc = dal_read_text(db, st, 3, "shapes.kind", arena, &row->kind);
+            rc = dal_read_text(db, st, 2, "shapes.kind", arena, &row->kind);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
     }
+    if (rc == DAL_OK) row->id = dal_last_rowid(db);
     dal_stmt_release(db, &tt__unit, tt__s_shape_insert, st);
     (void)arena;
     return rc;
@@ -1561,15 +1526,14 @@ int tt_shape_update(dal_db *db, tt_shape *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && tt_shape_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = tt_shape_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)tt_shape_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_shape_update, &st);
     if (rc != DAL_OK) return rc;
@@ -1611,15 +1575,14 @@ int tt_shape_upsert(dal_db *db, tt_shape *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && tt_shape_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = tt_shape_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)tt_shape_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_shape_upsert, &st);
     if (rc != DAL_OK) return rc;
@@ -1740,15 +1703,14 @@ int tt_event_insert(dal_db *db, tt_event *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && tt_event_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = tt_event_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)tt_event_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_event_insert, &st);
     if (rc != DAL_OK) return rc;
@@ -1834,15 +1796,14 @@ int tt_doc_insert(dal_db *db, tt_doc *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && tt_doc_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = tt_doc_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)tt_doc_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_doc_insert, &st);
     if (rc != DAL_OK) return rc;
@@ -1998,21 +1959,19 @@ static int tt__wide_read(dal_db *db, sqlite3_stmt *st, tt_wide *out, dal_arena *
 /*
  * INSERT INTO "wide" ("id", "a_rather_long_column_name_to_push_the_statement_past_the_limit_000", "a_rather_long_column_name_to_push_the_statement_past_the_limit_001", "a_rather_long_column_name_to_push_the_statement_past_the_limit_002", "a_rather_long_column_name_to_push_the_statement_past_the_limit_003", "a_rather_long_column_name_to_push_the_statement_past_the_limit_004", "a_rather_long_column_name_to_push_the_statement_past_the_limit_005", "a_rather_long_column_name_to_push_the_statement_past_the_limit_006", "a_rather_long_column_name_to_push_the_statement_past_the_limit_007", "a_rather_long_column_name_to_push_the_statement_past_the_limit_008", "a_rather_long_column_name_to_push_the_statement_past_the_limit_009", "a_rather_long_column_name_to_push_the_statement_past_the_limit_010", "a_rather_long_column_name_to_push_the_statement_past_the_limit_011", "a_rather_long_column_name_to_push_the_statement_past_the_limit_012", "a_rather_long_column_name_to_push_the_statement_past_the_limit_013", "a_rather_long_column_name_to_push_the_statement_past_the_limit_014", "a_rather_long_column_name_to_push_the_statement_past_the_limit_015", "a_rather_long_column_name_to_push_the_statement_past_the_limit_016", "a_rather_long_column_name_to_push_the_statement_past_the_limit_017", "a_rather_long_column_name_to_push_the_statement_past_the_limit_018", "a_rather_long_column_name_to_push_the_statement_past_the_limit_019", "a_rather_long_column_name_to_push_the_statement_past_the_limit_020", "a_rather_long_column_name_to_push_the_statement_past_the_limit_021", "a_rather_long_column_name_to_push_the_statement_past_the_limit_022", "a_rather_long_column_name_to_push_the_statement_past_the_limit_023", "a_rather_long_column_name_to_push_the_statement_past_the_limit_024", "a_rather_long_column_name_to_push_the_statement_past_the_limit_025", "a_rather_long_column_name_to_push_the_statement_past_the_limit_026", "a_rather_long_column_name_to_push_the_statement_past_the_limit_027", "a_rather_long_column_name_to_push_the_statement_past_the_limit_028", "a_rather_long_column_name_to_push_the_statement_past_the_limit_029", "a_rather_long_column_name_to_push_the_statement_past_the_limit_030", "a_rather_long_column_name_to_push_the_statement_past_the_limit_031", "a_rather_long_column_name_to_push_the_statement_past_the_limit_032", "a_rather_long_column_name_to_push_the_statement_past_the_limit_033", "a_rather_long_column_name_to_push_the_statement_past_the_limit_034", "a_rather_long_column_name_to_push_the_statement_past_the_limit_035", "a_rather_long_column_name_to_push_the_statement_past_the_limit_036", "a_rather_long_column_name_to_push_the_statement_past_the_limit_037", "a_rather_long_column_name_to_push_the_statement_past_the_limit_038", "a_rather_long_column_name_to_push_the_statement_past_the_limit_039", "a_rather_long_column_name_to_push_the_statement_past_the_limit_040", "a_rather_long_column_name_to_push_the_statement_past_the_limit_041", "a_rather_long_column_name_to_push_the_statement_past_the_limit_042", "a_rather_long_column_name_to_push_the_statement_past_the_limit_043", "a_rather_long_column_name_to_push_the_statement_past_the_limit_044", "a_rather_long_column_name_to_push_the_statement_past_the_limit_045", "a_rather_long_column_name_to_push_the_statement_past_the_limit_046", "a_rather_long_column_name_to_push_the_statement_past_the_limit_047", "a_rather_long_column_name_to_push_the_statement_past_the_limit_048", "a_rather_long_column_name_to_push_the_statement_past_the_limit_049", "a_rather_long_column_name_to_push_the_statement_past_the_limit_050", "a_rather_long_column_name_to_push_the_statement_past_the_limit_051", "a_rather_long_column_name_to_push_the_statement_past_the_limit_052", "a_rather_long_column_name_to_push_the_statement_past_the_limit_053", "a_rather_long_column_name_to_push_the_statement_past_the_limit_054", "a_rather_long_column_name_to_push_the_statement_past_the_limit_055", "a_rather_long_column_name_to_push_the_statement_past_the_limit_056", "a_rather_long_column_name_to_push_the_statement_past_the_limit_057", "a_rather_long_column_name_to_push_the_statement_past_the_limit_058", "a_rather_long_column_name_to_push_the_statement_past_the_limit_059", "a_rather_long_column_name_to_push_the_statement_past_the_limit_060", "a_rather_long_column_name_to_push_the_statement_past_the_limit_061", "a_rather_long_column_name_to_push_the_statement_past_the_limit_062", "a_rather_long_column_name_to_push_the_statement_past_the_limit_063", "a_rather_long_column_name_to_push_the_statement_past_the_limit_064", "a_rather_long_column_name_to_push_the_statement_past_the_limit_065", "a_rather_long_column_name_to_push_the_statement_past_the_limit_066", "a_rather_long_column_name_to_push_the_statement_past_the_limit_067", "a_rather_long_column_name_to_push_the_statement_past_the_limit_068", "a_rather_long_column_name_to_push_the_statement_past_the_limit_069")
  * VALUES (NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
- * RETURNING "id"
  */
 int tt_wide_insert(dal_db *db, tt_wide *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && tt_wide_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = tt_wide_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)tt_wide_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_wide_insert, &st);
     if (rc != DAL_OK) return rc;
@@ -2087,15 +2046,8 @@ int tt_wide_insert(dal_db *db, tt_wide *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 69, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_067, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_067);
     if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 70, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_068, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_068);
     if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 71, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_069, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_069);
-    if (rc == DAL_OK) rc = dal_step(db, st);
-    if (rc == DAL_ROW) {
-        rc = DAL_OK;
-        if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "wide.id", &row->id);
-        if (rc == DAL_OK) rc = dal_step_done(db, st);
-    } else if (rc == DAL_DONE) {
-        rc = DAL_OK;
-    }
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK) row->id = dal_last_rowid(db);
     dal_stmt_release(db, &tt__unit, tt__s_wide_insert, st);
     (void)arena;
     return rc;
@@ -2128,15 +2080,14 @@ int tt_wide_update(dal_db *db, tt_wide *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && tt_wide_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = tt_wide_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)tt_wide_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_wide_update, &st);
     if (rc != DAL_OK) return rc;
@@ -2245,15 +2196,14 @@ int tt_wide_upsert(dal_db *db, tt_wide *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && tt_wide_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = tt_wide_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)tt_wide_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_wide_upsert, &st);
     if (rc != DAL_OK) return rc;
@@ -2407,21 +2357,19 @@ static int tt__person_row_read(dal_db *db, sqlite3_stmt *st, tt_person_row *out,
 /*
  * INSERT INTO "people" ("id", "full_name", "status", "mood")
  * VALUES (NULLIF(?, 0), ?, COALESCE(?, 'draft'), ?)
- * RETURNING "id"
  */
 int tt_person_row_insert(dal_db *db, tt_person_row *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && tt_person_row_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = tt_person_row_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)tt_person_row_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_person_row_insert, &st);
     if (rc != DAL_OK) return rc;
@@ -2429,15 +2377,8 @@ int tt_person_row_insert(dal_db *db, tt_person_row *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->name);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->has_status ? tt_person_row_status_to_string(row->status) : NULL);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 4, row->has_mood ? tt_person_row_mood_to_string(row->mood) : NULL);
-    if (rc == DAL_OK) rc = dal_step(db, st);
-    if (rc == DAL_ROW) {
-        rc = DAL_OK;
-        if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "people.id", &row->id);
-        if (rc == DAL_OK) rc = dal_step_done(db, st);
-    } else if (rc == DAL_DONE) {
-        rc = DAL_OK;
-    }
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK) row->id = dal_last_rowid(db);
     dal_stmt_release(db, &tt__unit, tt__s_person_row_insert, st);
     (void)arena;
     return rc;
@@ -2470,15 +2411,14 @@ int tt_person_row_update(dal_db *db, tt_person_row *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && tt_person_row_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = tt_person_row_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)tt_person_row_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_person_row_update, &st);
     if (rc != DAL_OK) return rc;
@@ -2520,15 +2460,14 @@ int tt_person_row_upsert(dal_db *db, tt_person_row *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && tt_person_row_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = tt_person_row_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)tt_person_row_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_person_row_upsert, &st);
     if (rc != DAL_OK) return rc;
