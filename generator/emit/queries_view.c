@@ -407,19 +407,22 @@ static json_t *query_view(qv *v, const dg_query *q, int id)
 static int check_names(qv *v, const dg_query_set *set)
 {
     int errors = 0;
+    size_t ntables = v->s->tables.len + v->s->views.len;
+    const char **rows = dg_xcalloc(ntables ? ntables : 1, sizeof *rows);   /* looked up once, not per query */
+    for (size_t t = 0; t < ntables; t++)
+        rows[t] = dg_names_row(v->names, t < v->s->tables.len ? v->s->tables.items[t].name
+                                                                : v->s->views.items[t - v->s->tables.len].name);
     for (size_t i = 0; i < set->queries.len; i++) {
         const dg_query *q = &set->queries.items[i];
-        for (size_t t = 0; t < v->s->tables.len + v->s->views.len; t++) {
+        for (size_t t = 0; t < ntables; t++) {
             const char *sql = t < v->s->tables.len ? v->s->tables.items[t].name
                                                    : v->s->views.items[t - v->s->tables.len].name;
-            const char *row = dg_names_row(v->names, sql);
+            const char *row = rows[t];
             if (!row) continue;
             bool clash = !strcmp(q->c_name, row);
-            for (int k = 0; dg_table_verbs[k] && !clash; k++) {
-                char *n = dg_xprintf("%s_%s", row, dg_table_verbs[k]);
-                clash = !strcmp(n, q->c_name);
-                free(n);
-            }
+            size_t rl = strlen(row);
+            if (!clash && !strncmp(q->c_name, row, rl) && q->c_name[rl] == '_')   /* <row>_<verb> */
+                for (int k = 0; dg_table_verbs[k] && !clash; k++) clash = !strcmp(q->c_name + rl + 1, dg_table_verbs[k]);
             if (clash) {
                 dg_error(v->d, q->loc, "query %s: %s_%s is a name %s generates; rename the query", q->name,
                          v->opts->prefix, q->c_name, sql);
@@ -434,6 +437,7 @@ static int check_names(qv *v, const dg_query_set *set)
                 errors++;
             }
     }
+    free(rows);
     return errors;
 }
 
