@@ -60,3 +60,31 @@ dg_loc dg_loc_at(const char *text, size_t offset, dg_loc base)
     }
     return loc;
 }
+
+void dg_loc_cursor_init(dg_loc_cursor *c, const char *text, dg_loc base)
+{
+    c->text = text;
+    c->base = base;
+    c->off = 0;
+    c->loc = dg_loc_at(text, 0, base);
+    c->at_nul = 0;
+}
+
+dg_loc dg_loc_cursor_at(dg_loc_cursor *c, size_t offset)
+{
+    if (offset < c->off) dg_loc_cursor_init(c, c->text, c->base);
+    if (c->at_nul) return c->loc;
+    size_t i = c->off;
+    for (; i < offset && c->text[i]; i++) {
+        unsigned char ch = (unsigned char)c->text[i];
+        if (ch == '\n') {
+            c->loc.line++;
+            c->loc.col = 1;
+        } else if ((ch & 0xC0) != 0x80) {
+            c->loc.col++;
+        }
+    }
+    c->off = i;
+    c->at_nul = i < offset;
+    return c->loc;
+}

@@ -45,4 +45,19 @@ void dg_error_code(dg_diags *d, const char *code, const char *fmt, ...)
  * in `text`, starting from `base` (the location of text[0]). */
 dg_loc dg_loc_at(const char *text, size_t offset, dg_loc base);
 
+/* dg_loc_at for many offsets of one unchanging text: each call continues
+ * from the previous offset (an earlier offset starts over), so a reader
+ * asking in increasing order pays once for the whole text.  Same results
+ * as dg_loc_at(text, offset, base). */
+typedef struct dg_loc_cursor {
+    const char *text;
+    dg_loc base;
+    size_t off;         /* text[0, off) is counted into loc */
+    dg_loc loc;
+    int at_nul;         /* counting stopped at a NUL byte at `off` */
+} dg_loc_cursor;
+
+void   dg_loc_cursor_init(dg_loc_cursor *c, const char *text, dg_loc base);
+dg_loc dg_loc_cursor_at(dg_loc_cursor *c, size_t offset);
+
 #endif
