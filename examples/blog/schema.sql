@@ -42,3 +42,17 @@ CREATE VIEW post_summaries AS
     SELECT p.id AS post_id, p.title AS title, u.name AS author,
            (SELECT count(*) FROM post_tags pt WHERE pt.post_id = p.id) AS tag_count
     FROM posts p JOIN users u ON u.id = p.author_id;
+
+-- Comments show the record conveniences (docs/generate.md): the id is a
+-- UUIDv7 made by the generated insert, the timestamps are set by insert and
+-- update, and the version makes update, patch and delete fail with
+-- DAL_CONFLICT when someone changed the comment since it was read.
+CREATE TABLE comments (
+    id         TEXT NOT NULL PRIMARY KEY,   -- @id uuidv7
+    post_id    INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+    author     TEXT NOT NULL CHECK (length(author) BETWEEN 1 AND 40),
+    body       TEXT NOT NULL,
+    created_at TEXT NOT NULL,   -- @timestamp created
+    updated_at TEXT NOT NULL,   -- @timestamp updated
+    version    INTEGER NOT NULL -- @version
+);

@@ -1,5 +1,6 @@
 /* view_fields.c - C types of columns and the bind/read calls of libdal
  * that move a field to and from a statement. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -117,22 +118,29 @@ static const char *bind_suffix(dg_fkind k)
     }
 }
 
-char *dg_bind_call(const dg_vfield *f, int idx, const char *src, const char *st, bool copy)
+char *dg_bind_call_at(const dg_vfield *f, const char *idx, const char *src, const char *st, bool copy)
 {
     bool row = *src != '\0';
     const char *cp = copy && !dg_fkind_scalar(f->kind) ? "_copy" : "";
     if (f->kind == DG_FK_ENUM) {
         if (row && f->has)
-            return dg_xprintf("dal_bind_text(db, %s, %d, %s%s ? %s_to_string(%s%s) : NULL)", st, idx, src,
+            return dg_xprintf("dal_bind_text(db, %s, %s, %s%s ? %s_to_string(%s%s) : NULL)", st, idx, src,
                               f->has, f->enum_type, src, f->name);
-        return dg_xprintf("dal_bind_text(db, %s, %d, %s_to_string(%s%s))", st, idx, f->enum_type, src, f->name);
+        return dg_xprintf("dal_bind_text(db, %s, %s, %s_to_string(%s%s))", st, idx, f->enum_type, src, f->name);
     }
     if (row && f->has && dg_fkind_scalar(f->kind))
-        return dg_xprintf("dal_bind_%s_null(db, %s, %d, %s%s, %s%s)", bind_suffix(f->kind), st, idx, src, f->has,
+        return dg_xprintf("dal_bind_%s_null(db, %s, %s, %s%s, %s%s)", bind_suffix(f->kind), st, idx, src, f->has,
                           src, f->name);
     if (f->kind == DG_FK_VALUE && row)
-        return dg_xprintf("dal_bind_value%s(db, %s, %d, &%s%s)", cp, st, idx, src, f->name);
-    return dg_xprintf("dal_bind_%s%s(db, %s, %d, %s%s)", bind_suffix(f->kind), cp, st, idx, src, f->name);
+        return dg_xprintf("dal_bind_value%s(db, %s, %s, &%s%s)", cp, st, idx, src, f->name);
+    return dg_xprintf("dal_bind_%s%s(db, %s, %s, %s%s)", bind_suffix(f->kind), cp, st, idx, src, f->name);
+}
+
+char *dg_bind_call(const dg_vfield *f, int idx, const char *src, const char *st, bool copy)
+{
+    char n[16];
+    snprintf(n, sizeof n, "%d", idx);
+    return dg_bind_call_at(f, n, src, st, copy);
 }
 
 char *dg_read_call(const dg_vfield *f, int col, const char *dst)

@@ -10,28 +10,17 @@
  * rowid comes back through sqlite3_last_insert_rowid; RETURNING is used only
  * for what else the database assigned (defaults, generated columns) and in
  * upserts (docs/generate.md). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "../util/buf.h"
 #include "template.h"
-#include "view_int.h"
+#include "view_tab.h"
 
-typedef DG_VEC(int) ints;
-
-typedef struct tab {
-    dg_vctx        *v;
-    const dg_table *t;       /* NULL for a view */
-    json_t         *tv;
-    const char     *name, *row, *strct;
-    DG_VEC(dg_vfield) f;
-    ints            pk;      /* field indexes of the primary key, in key order */
-    char           *qtable;
-    char           *cols;    /* the SELECT list */
-    char           *order;   /* ORDER BY list, NULL for none */
-    bool            is_view, virt, fts5;
-} tab;
+typedef dg_ints ints;
+typedef dg_tab tab;
 
 static void set_own(json_t *o, const char *key, char *value)
 {
@@ -345,9 +334,11 @@ static char *writeback_cond(const dg_vfield *f)
 
 /* What insert reads back: the rowid alias, defaulted columns, generated
  * columns (not enums: their text would need converting twice). */
-static bool written_back(const dg_vfield *f)
+static bool written_back(tab *x, int i)
 {
-    if (f->kind == DG_FK_ENUM) return false;
+    const dg_vfield *f = &x->f.items[i];
+    if (f->kind == DG_FK_ENUM || i == x->rec.id || i == x->rec.created || i == x->rec.updated) return false;
+    if (i == x->rec.version) return false;   /* computed in C; upserts read it back below */
     return f->rowid_alias || (f->default_sql && !f->readonly) || (f->readonly && f->column && !f->pk);
 }
 
@@ -369,7 +360,7 @@ static void build_insert(tab *x, const char *verb, bool upsert)
     const char *last_rowid = x->virt ? "rowid" : NULL;
     for (size_t i = 0; i < x->f.len && !x->virt; i++) {
         dg_vfield *f = &x->f.items[i];
-        if (!written_back(f)) continue;
+        if (!written_back(x, (int)i) && !(upsert && (int)i == x->rec.version)) continue;
         /* an insert learns the rowid from sqlite3_last_insert_rowid, without
          * RETURNING's cost (an upsert that updates does not set it) */
         if (f->rowid_alias && !upsert) {
@@ -378,7 +369,7 @@ static void build_insert(tab *x, const char *verb, bool upsert)
         }
         dg_buf_printf(&ret, "%s%s", ret.len ? ", " : "", f->quoted);
         json_t *wb = json_object();
-        char *cond = writeback_cond(f);
+        char *cond = (int)i == x->rec.version ? NULL : writeback_cond(f);
         if (cond) set_own(wb, "cond", cond);
         set_own(wb, "call", dg_read_call(f, nret++, "row->"));
         json_array_append_new(wbs, wb);
@@ -389,8 +380,11 @@ static void build_insert(tab *x, const char *verb, bool upsert)
         dg_buf set = DG_BUF_INIT;
         for (size_t i = 0; i < w.len; i++) {
             dg_vfield *f = &x->f.items[w.items[i]];
-            if (f->pk) continue;
-            dg_buf_printf(&set, "%s%s = excluded.%s", set.len ? ", " : "", f->quoted, f->quoted);
+            if (f->pk || w.items[i] == x->rec.created) continue;
+            if (w.items[i] == x->rec.version)
+                dg_buf_printf(&set, "%s%s = %s.%s + 1", set.len ? ", " : "", f->quoted, x->qtable, f->quoted);
+            else
+                dg_buf_printf(&set, "%s%s = excluded.%s", set.len ? ", " : "", f->quoted, f->quoted);
         }
         if (set.len) dg_buf_printf(&sql, "\nON CONFLICT (%s) DO UPDATE\nSET %s", target, dg_buf_cstr(&set));
         else dg_buf_printf(&sql, "\nON CONFLICT (%s) DO NOTHING", target);
@@ -404,6 +398,7 @@ static void build_insert(tab *x, const char *verb, bool upsert)
     json_object_set_new(o, "returning", json_boolean(ret.len > 0));
     json_object_set_new(o, "writebacks", wbs);
     if (last_rowid) json_object_set_new(o, "last_rowid", json_string(last_rowid));
+    dg_records_prepare(x, o, true);
     json_object_set_new(x->tv, verb, o);
     DG_VEC_FREE(&w);
     dg_buf_free(&cols);
@@ -419,7 +414,7 @@ static void build_update(tab *x)
     ints w = {0};
     for (size_t i = 0; i < x->f.len; i++) {
         dg_vfield *f = &x->f.items[i];
-        if (f->readonly || f->pk) continue;
+        if (f->readonly || f->pk || (int)i == x->rec.created || (int)i == x->rec.version) continue;
         DG_VEC_PUSH(&w, (int)i);
         const dg_column *c = dg_table_column(x->t, f->column);
         if (c && c->not_null && f->default_sql)
@@ -429,28 +424,46 @@ static void build_update(tab *x)
     }
     if (w.len) {
         char *where = where_eq(x, &x->pk);
-        json_t *o = func(x, "update", dg_xprintf("UPDATE %s\nSET %s\nWHERE %s", x->qtable, dg_buf_cstr(&set), where));
+        const dg_vfield *ver = x->rec.version >= 0 ? &x->f.items[x->rec.version] : NULL;
+        if (ver) dg_buf_printf(&set, ", %s = %s + 1", ver->quoted, ver->quoted);
+        json_t *o = func(x, "update", dg_xprintf("UPDATE %s\nSET %s\nWHERE %s%s%s%s", x->qtable, dg_buf_cstr(&set),
+                                                 where, ver ? " AND " : "", ver ? ver->quoted : "",
+                                                 ver ? " = ?" : ""));
         free(where);
         json_t *binds = json_object_get(o, "binds");
         int n = 1;
         for (size_t i = 0; i < w.len; i++) add_bind(binds, dg_bind_call(&x->f.items[w.items[i]], n++, "row->", "st", false));
         for (size_t i = 0; i < x->pk.len; i++)
             add_bind(binds, dg_bind_call(&x->f.items[x->pk.items[i]], n++, "row->", "st", false));
+        if (ver) {
+            char idx[16];
+            snprintf(idx, sizeof idx, "%d", n++);
+            add_bind(binds, dg_records_version_bind(x, idx, "row->"));
+        }
+        dg_records_prepare(x, o, false);
+        dg_records_missing(x, o, "row->");
         json_object_set_new(x->tv, "update", o);
     }
     DG_VEC_FREE(&w);
     dg_buf_free(&set);
 }
 
+/* With a version column the caller's version is a last argument. */
 static void build_delete(tab *x, const ints *by)
 {
-    char *where = where_eq(x, by);
+    ints all = {0};
+    for (size_t i = 0; i < by->len; i++) DG_VEC_PUSH(&all, by->items[i]);
+    if (x->rec.version >= 0 && !x->virt) DG_VEC_PUSH(&all, x->rec.version);
+    char *where = where_eq(x, &all);
     json_t *o = func(x, "delete", dg_xprintf("DELETE FROM %s\nWHERE %s", x->qtable, where));
     free(where);
     int n = 1;
-    set_own(o, "params", params_of(x, by));
-    bind_params(x, json_object_get(o, "binds"), by, "st", false, &n);
+    set_own(o, "params", params_of(x, &all));
+    bind_params(x, json_object_get(o, "binds"), &all, "st", false, &n);
+    if (x->virt) json_object_set_new(o, "missing", json_string("DAL_NOTFOUND"));
+    else dg_records_missing(x, o, "");
     json_object_set_new(x->tv, "delete", o);
+    DG_VEC_FREE(&all);
 }
 
 /* ---- entry points ------------------------------------------------------ */
@@ -492,6 +505,7 @@ static void tab_init(tab *x, dg_vctx *v, json_t *tv, const dg_table *t)
         int fi = field_of(x, t->columns.items[dg_table_pk_column(t, k)].name);
         if (fi >= 0) DG_VEC_PUSH(&x->pk, fi);
     }
+    dg_records_find(x);
     if (x->pk.len) x->order = join_fields(x, &x->pk, ", ");
     else if (x->virt) x->order = dg_xstrdup("rowid");
     else if (t && !t->without_rowid) {
@@ -526,6 +540,7 @@ int dg_view_table_finish(dg_vctx *v, json_t *tv, const dg_table *t)
         if (x.pk.len) {
             build_get(&x, "get", &x.pk, x.tv, "get");
             build_update(&x);
+            dg_records_patch(&x);
             build_delete(&x, &x.pk);
             build_insert(&x, "upsert", true);
         }
@@ -537,3 +552,10 @@ int dg_view_table_finish(dg_vctx *v, json_t *tv, const dg_table *t)
     tab_free(&x);
     return 0;
 }
+
+/* ---- shared with view_records.c ---------------------------------------- */
+
+json_t *dg_tab_func(dg_tab *x, const char *verb, char *sql) { return func(x, verb, sql); }
+char *dg_tab_where_eq(dg_tab *x, const dg_ints *idx) { return where_eq(x, idx); }
+char *dg_tab_params(dg_tab *x, const dg_ints *idx) { return params_of(x, idx); }
+void dg_tab_add_bind(json_t *binds, char *call) { add_bind(binds, call); }

@@ -70,6 +70,8 @@ bool     dg_fkind_scalar(dg_fkind k);
 /* Bind / read expressions (view_fields.c).  `src` is "row->" for row
  * fields, "" for parameters named like the field; `st` the statement. */
 char *dg_bind_call(const dg_vfield *f, int idx, const char *src, const char *st, bool copy);
+/* The same with the index as a C expression ("n++"). */
+char *dg_bind_call_at(const dg_vfield *f, const char *idx, const char *src, const char *st, bool copy);
 char *dg_read_call(const dg_vfield *f, int col, const char *dst);
 /* Parameter declaration ("int64_t id", "const char *email"). */
 char *dg_param_decl(const dg_vfield *f);

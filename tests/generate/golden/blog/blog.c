@@ -13,37 +13,49 @@ enum {
     blog__s_user_insert = 0,
     blog__s_user_get = 1,
     blog__s_user_update = 2,
-    blog__s_user_delete = 3,
-    blog__s_user_upsert = 4,
-    blog__s_user_count = 5,
-    blog__s_user_list = 6,
-    blog__s_user_get_by_email = 7,
-    blog__s_post_insert = 8,
-    blog__s_post_get = 9,
-    blog__s_post_update = 10,
-    blog__s_post_delete = 11,
-    blog__s_post_upsert = 12,
-    blog__s_post_count = 13,
-    blog__s_post_list = 14,
-    blog__s_post_list_by_published_and_created_at = 15,
-    blog__s_post_list_by_author_id = 16,
-    blog__s_tag_insert = 17,
-    blog__s_tag_get = 18,
-    blog__s_tag_update = 19,
-    blog__s_tag_delete = 20,
-    blog__s_tag_upsert = 21,
-    blog__s_tag_count = 22,
-    blog__s_tag_list = 23,
-    blog__s_tag_get_by_name = 24,
-    blog__s_post_tag_insert = 25,
-    blog__s_post_tag_get = 26,
-    blog__s_post_tag_delete = 27,
-    blog__s_post_tag_upsert = 28,
-    blog__s_post_tag_count = 29,
-    blog__s_post_tag_list = 30,
-    blog__s_post_tag_list_by_post_id = 31,
-    blog__s_post_tag_list_by_tag_id = 32,
-    blog__s_post_summary_list = 33
+    blog__s_user_exists = 3,
+    blog__s_user_delete = 4,
+    blog__s_user_upsert = 5,
+    blog__s_user_count = 6,
+    blog__s_user_list = 7,
+    blog__s_user_get_by_email = 8,
+    blog__s_post_insert = 9,
+    blog__s_post_get = 10,
+    blog__s_post_update = 11,
+    blog__s_post_exists = 12,
+    blog__s_post_delete = 13,
+    blog__s_post_upsert = 14,
+    blog__s_post_count = 15,
+    blog__s_post_list = 16,
+    blog__s_post_list_by_published_and_created_at = 17,
+    blog__s_post_list_by_author_id = 18,
+    blog__s_tag_insert = 19,
+    blog__s_tag_get = 20,
+    blog__s_tag_update = 21,
+    blog__s_tag_exists = 22,
+    blog__s_tag_delete = 23,
+    blog__s_tag_upsert = 24,
+    blog__s_tag_count = 25,
+    blog__s_tag_list = 26,
+    blog__s_tag_get_by_name = 27,
+    blog__s_post_tag_insert = 28,
+    blog__s_post_tag_get = 29,
+    blog__s_post_tag_delete = 30,
+    blog__s_post_tag_upsert = 31,
+    blog__s_post_tag_count = 32,
+    blog__s_post_tag_list = 33,
+    blog__s_post_tag_list_by_post_id = 34,
+    blog__s_post_tag_list_by_tag_id = 35,
+    blog__s_comment_insert = 36,
+    blog__s_comment_get = 37,
+    blog__s_comment_update = 38,
+    blog__s_comment_exists = 39,
+    blog__s_comment_delete = 40,
+    blog__s_comment_upsert = 41,
+    blog__s_comment_count = 42,
+    blog__s_comment_list = 43,
+    blog__s_comment_list_by_post_id = 44,
+    blog__s_post_summary_list = 45
 };
 
 static const char *const blog__sql[] = {
@@ -58,6 +70,10 @@ static const char *const blog__sql[] = {
     /* blog__s_user_update */
     "UPDATE \"users\"\n"
     "SET \"email\" = ?, \"name\" = ?, \"age\" = ?, \"admin\" = COALESCE(?, \"admin\"), \"avatar\" = ?, \"created_at\" = COALESCE(?, \"created_at\")\n"
+    "WHERE \"id\" = ?",
+    /* blog__s_user_exists */
+    "SELECT 1\n"
+    "FROM \"users\"\n"
     "WHERE \"id\" = ?",
     /* blog__s_user_delete */
     "DELETE FROM \"users\"\n"
@@ -90,6 +106,10 @@ static const char *const blog__sql[] = {
     /* blog__s_post_update */
     "UPDATE \"posts\"\n"
     "SET \"author_id\" = ?, \"title\" = ?, \"body\" = COALESCE(?, \"body\"), \"score\" = ?, \"published\" = COALESCE(?, \"published\"), \"created_at\" = COALESCE(?, \"created_at\")\n"
+    "WHERE \"id\" = ?",
+    /* blog__s_post_exists */
+    "SELECT 1\n"
+    "FROM \"posts\"\n"
     "WHERE \"id\" = ?",
     /* blog__s_post_delete */
     "DELETE FROM \"posts\"\n"
@@ -127,6 +147,10 @@ static const char *const blog__sql[] = {
     /* blog__s_tag_update */
     "UPDATE \"tags\"\n"
     "SET \"name\" = ?\n"
+    "WHERE \"id\" = ?",
+    /* blog__s_tag_exists */
+    "SELECT 1\n"
+    "FROM \"tags\"\n"
     "WHERE \"id\" = ?",
     /* blog__s_tag_delete */
     "DELETE FROM \"tags\"\n"
@@ -179,13 +203,49 @@ static const char *const blog__sql[] = {
     "FROM \"post_tags\"\n"
     "WHERE \"tag_id\" = ?\n"
     "ORDER BY \"post_id\", \"tag_id\"",
+    /* blog__s_comment_insert */
+    "INSERT INTO \"comments\" (\"id\", \"post_id\", \"author\", \"body\", \"created_at\", \"updated_at\", \"version\")\n"
+    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+    /* blog__s_comment_get */
+    "SELECT \"id\", \"post_id\", \"author\", \"body\", \"created_at\", \"updated_at\", \"version\"\n"
+    "FROM \"comments\"\n"
+    "WHERE \"id\" = ?",
+    /* blog__s_comment_update */
+    "UPDATE \"comments\"\n"
+    "SET \"post_id\" = ?, \"author\" = ?, \"body\" = ?, \"updated_at\" = ?, \"version\" = \"version\" + 1\n"
+    "WHERE \"id\" = ? AND \"version\" = ?",
+    /* blog__s_comment_exists */
+    "SELECT 1\n"
+    "FROM \"comments\"\n"
+    "WHERE \"id\" = ?",
+    /* blog__s_comment_delete */
+    "DELETE FROM \"comments\"\n"
+    "WHERE \"id\" = ? AND \"version\" = ?",
+    /* blog__s_comment_upsert */
+    "INSERT INTO \"comments\" (\"id\", \"post_id\", \"author\", \"body\", \"created_at\", \"updated_at\", \"version\")\n"
+    "VALUES (?, ?, ?, ?, ?, ?, ?)\n"
+    "ON CONFLICT (\"id\") DO UPDATE\n"
+    "SET \"post_id\" = excluded.\"post_id\", \"author\" = excluded.\"author\", \"body\" = excluded.\"body\", \"updated_at\" = excluded.\"updated_at\", \"version\" = \"comments\".\"version\" + 1\n"
+    "RETURNING \"version\"",
+    /* blog__s_comment_count */
+    "SELECT count(*)\n"
+    "FROM \"comments\"",
+    /* blog__s_comment_list */
+    "SELECT \"id\", \"post_id\", \"author\", \"body\", \"created_at\", \"updated_at\", \"version\"\n"
+    "FROM \"comments\"\n"
+    "ORDER BY \"id\"",
+    /* blog__s_comment_list_by_post_id */
+    "SELECT \"id\", \"post_id\", \"author\", \"body\", \"created_at\", \"updated_at\", \"version\"\n"
+    "FROM \"comments\"\n"
+    "WHERE \"post_id\" = ?\n"
+    "ORDER BY \"id\"",
     /* blog__s_post_summary_list */
     "SELECT \"post_id\", \"title\", \"author\", \"tag_count\"\n"
     "FROM \"post_summaries\""
 };
 
 static unsigned blog__slot;
-static const dal_unit blog__unit = { "blog", 34, blog__sql, &blog__slot };
+static const dal_unit blog__unit = { "blog", 46, blog__sql, &blog__slot };
 
 /* ---- Enums and validators ---------------------------------------------- */
 
@@ -262,6 +322,49 @@ int blog_post_tag_validate(const blog_post_tag *row, dal_errors *errs)
     return bad ? DAL_INVALID : DAL_OK;
 }
 
+/* Every rule of comments that C can check: NOT NULL, declared lengths,
+ * valid UTF-8, CHECK constraints, enums and annotations. */
+int blog_comment_validate(const blog_comment *row, dal_errors *errs)
+{
+    int bad = 0;
+    if (row->id == NULL)
+        bad += dal_errors_add(errs, "comments", "id", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->id != NULL && !dal_text_valid_utf8(row->id))
+        bad += dal_errors_add(errs, "comments", "id", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    if (row->author == NULL)
+        bad += dal_errors_add(errs, "comments", "author", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->author != NULL && !dal_text_valid_utf8(row->author))
+        bad += dal_errors_add(errs, "comments", "author", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    if (row->body == NULL)
+        bad += dal_errors_add(errs, "comments", "body", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->body != NULL && !dal_text_valid_utf8(row->body))
+        bad += dal_errors_add(errs, "comments", "body", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    if (row->created_at == NULL)
+        bad += dal_errors_add(errs, "comments", "created_at", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->created_at != NULL && !dal_text_valid_utf8(row->created_at))
+        bad += dal_errors_add(errs, "comments", "created_at", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    if (row->updated_at == NULL)
+        bad += dal_errors_add(errs, "comments", "updated_at", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->updated_at != NULL && !dal_text_valid_utf8(row->updated_at))
+        bad += dal_errors_add(errs, "comments", "updated_at", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    if (dal_sql_and(((row->author == NULL) ? -1 : (dal_sql_length(row->author) >= 1)), ((row->author == NULL) ? -1 : (dal_sql_length(row->author) <= 40))) == 0)
+        bad += dal_errors_add(errs, "comments", "author", DAL_RULE_CHECK, "%s",
+                              "must satisfy CHECK (length(author) BETWEEN 1 AND 40)");
+    (void)row;
+    (void)errs;
+    return bad ? DAL_INVALID : DAL_OK;
+}
+
 /* ---- users */
 
 static int blog__user_read(dal_db *db, sqlite3_stmt *st, blog_user *out, dal_arena *arena)
@@ -276,6 +379,23 @@ static int blog__user_read(dal_db *db, sqlite3_stmt *st, blog_user *out, dal_are
     if ((rc = dal_read_text(db, st, 6, "users.created_at", arena, &out->created_at)) != DAL_OK) return rc;
     (void)arena;
     return DAL_OK;
+}
+
+/* After a write that changed no row: found_rc when a row has this key (its
+ * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
+static int blog__user_missing(dal_db *db, int found_rc, int64_t id)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &blog__unit, blog__s_user_exists, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_DONE) rc = DAL_NOTFOUND;
+    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+        rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "users: the row changed since it was read (version)");
+    else if (rc == DAL_ROW) rc = found_rc;
+    dal_stmt_release(db, &blog__unit, blog__s_user_exists, st);
+    return rc;
 }
 
 /*
@@ -389,6 +509,96 @@ int blog_user_update(dal_db *db, blog_user *row, dal_arena *arena)
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
     dal_stmt_release(db, &blog__unit, blog__s_user_update, st);
     (void)arena;
+    return rc;
+}
+
+/* The rules of blog_user_patch whose columns the patch sets. */
+static int blog__user_patch_check(const blog_user_patch *row, dal_errors *errs)
+{
+    int bad = 0;
+    if (row->set_email && (row->email == NULL))
+        bad += dal_errors_add(errs, "users", "email", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->set_email && (row->email != NULL && !dal_text_valid_utf8(row->email)))
+        bad += dal_errors_add(errs, "users", "email", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    if (row->set_name && (row->name == NULL))
+        bad += dal_errors_add(errs, "users", "name", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->set_name && (row->name != NULL && !dal_text_valid_utf8(row->name)))
+        bad += dal_errors_add(errs, "users", "name", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    if (row->set_created_at && (row->created_at != NULL && !dal_text_valid_utf8(row->created_at)))
+        bad += dal_errors_add(errs, "users", "created_at", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    (void)row;
+    (void)errs;
+    return bad ? DAL_INVALID : DAL_OK;
+}
+
+/* SET terms of blog_user_update_patch, by bit of its statement key. */
+static const char *const blog__user_patch_sets[] = {
+    "\"email\" = ?",
+    "\"name\" = ?",
+    "\"age\" = ?",
+    "\"admin\" = ?",
+    "\"avatar\" = ?",
+    "\"created_at\" = ?"
+};
+
+int blog_user_update_patch(dal_db *db, int64_t id, blog_user_patch *patch, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    uint64_t key = 0;
+    int rc, n = 1;
+    if (patch->set_email) key |= (uint64_t)1 << 0;
+    if (patch->set_name) key |= (uint64_t)1 << 1;
+    if (patch->set_age) key |= (uint64_t)1 << 2;
+    if (patch->set_admin) key |= (uint64_t)1 << 3;
+    if (patch->set_avatar) key |= (uint64_t)1 << 4;
+    if (patch->set_created_at) key |= (uint64_t)1 << 5;
+    if (key == 0) return blog__user_missing(db, DAL_OK, id);
+    if (!dal_skips_validation(db) && blog__user_patch_check(patch, NULL) != DAL_OK) {
+        dal_errors errs = DAL_ERRORS_INIT;
+        const dal_violation *v;
+        (void)blog__user_patch_check(patch, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
+        dal_errors_free(&errs);
+        return rc;
+    }
+    rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_user_update, key, NULL, &st);
+    if (rc == DAL_NOTFOUND) {
+        char sql[116];
+        size_t len = 19;
+        int i;
+        memcpy(sql, "UPDATE \"users\"\n"
+                    "SET ", len);
+        for (i = 0; i < 6; i++) {
+            size_t k;
+            if (!(key >> i & 1)) continue;
+            if (len > 19) memcpy(sql + len, ", ", 2), len += 2;
+            k = strlen(blog__user_patch_sets[i]);
+            memcpy(sql + len, blog__user_patch_sets[i], k);
+            len += k;
+        }
+        memcpy(sql + len, "\n"
+                          "WHERE \"id\" = ?", 15 + 1);
+        rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_user_update, key, sql, &st);
+    }
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK && patch->set_email) rc = dal_bind_text(db, st, n++, patch->email);
+    if (rc == DAL_OK && patch->set_name) rc = dal_bind_text(db, st, n++, patch->name);
+    if (rc == DAL_OK && patch->set_age) rc = dal_bind_int64_null(db, st, n++, patch->has_age, patch->age);
+    if (rc == DAL_OK && patch->set_admin) rc = dal_bind_bool_null(db, st, n++, patch->has_admin, patch->admin);
+    if (rc == DAL_OK && patch->set_avatar) rc = dal_bind_blob(db, st, n++, patch->avatar);
+    if (rc == DAL_OK && patch->set_created_at) rc = dal_bind_text(db, st, n++, patch->created_at);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, id);
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
+    dal_stmt_release_keyed(db, st);
+    (void)arena;
+    (void)n;
     return rc;
 }
 
@@ -515,6 +725,23 @@ static int blog__post_read(dal_db *db, sqlite3_stmt *st, blog_post *out, dal_are
     return DAL_OK;
 }
 
+/* After a write that changed no row: found_rc when a row has this key (its
+ * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
+static int blog__post_missing(dal_db *db, int found_rc, int64_t id)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &blog__unit, blog__s_post_exists, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_DONE) rc = DAL_NOTFOUND;
+    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+        rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "posts: the row changed since it was read (version)");
+    else if (rc == DAL_ROW) rc = found_rc;
+    dal_stmt_release(db, &blog__unit, blog__s_post_exists, st);
+    return rc;
+}
+
 /*
  * INSERT INTO "posts" ("id", "author_id", "title", "body", "score", "published", "created_at")
  * VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, ''), ?, COALESCE(?, 0), COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
@@ -610,6 +837,93 @@ int blog_post_update(dal_db *db, blog_post *row, dal_arena *arena)
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
     dal_stmt_release(db, &blog__unit, blog__s_post_update, st);
     (void)arena;
+    return rc;
+}
+
+/* The rules of blog_post_patch whose columns the patch sets. */
+static int blog__post_patch_check(const blog_post_patch *row, dal_errors *errs)
+{
+    int bad = 0;
+    if (row->set_title && (row->title == NULL))
+        bad += dal_errors_add(errs, "posts", "title", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->set_title && (row->title != NULL && !dal_text_valid_utf8(row->title)))
+        bad += dal_errors_add(errs, "posts", "title", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    if (row->set_body && (row->body != NULL && !dal_text_valid_utf8(row->body)))
+        bad += dal_errors_add(errs, "posts", "body", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    if (row->set_created_at && (row->created_at != NULL && !dal_text_valid_utf8(row->created_at)))
+        bad += dal_errors_add(errs, "posts", "created_at", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    (void)row;
+    (void)errs;
+    return bad ? DAL_INVALID : DAL_OK;
+}
+
+/* SET terms of blog_post_update_patch, by bit of its statement key. */
+static const char *const blog__post_patch_sets[] = {
+    "\"author_id\" = ?",
+    "\"title\" = ?",
+    "\"body\" = ?",
+    "\"score\" = ?",
+    "\"published\" = ?",
+    "\"created_at\" = ?"
+};
+
+int blog_post_update_patch(dal_db *db, int64_t id, blog_post_patch *patch, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    uint64_t key = 0;
+    int rc, n = 1;
+    if (patch->set_author_id) key |= (uint64_t)1 << 0;
+    if (patch->set_title) key |= (uint64_t)1 << 1;
+    if (patch->set_body) key |= (uint64_t)1 << 2;
+    if (patch->set_score) key |= (uint64_t)1 << 3;
+    if (patch->set_published) key |= (uint64_t)1 << 4;
+    if (patch->set_created_at) key |= (uint64_t)1 << 5;
+    if (key == 0) return blog__post_missing(db, DAL_OK, id);
+    if (!dal_skips_validation(db) && blog__post_patch_check(patch, NULL) != DAL_OK) {
+        dal_errors errs = DAL_ERRORS_INIT;
+        const dal_violation *v;
+        (void)blog__post_patch_check(patch, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
+        dal_errors_free(&errs);
+        return rc;
+    }
+    rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_post_update, key, NULL, &st);
+    if (rc == DAL_NOTFOUND) {
+        char sql[125];
+        size_t len = 19;
+        int i;
+        memcpy(sql, "UPDATE \"posts\"\n"
+                    "SET ", len);
+        for (i = 0; i < 6; i++) {
+            size_t k;
+            if (!(key >> i & 1)) continue;
+            if (len > 19) memcpy(sql + len, ", ", 2), len += 2;
+            k = strlen(blog__post_patch_sets[i]);
+            memcpy(sql + len, blog__post_patch_sets[i], k);
+            len += k;
+        }
+        memcpy(sql + len, "\n"
+                          "WHERE \"id\" = ?", 15 + 1);
+        rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_post_update, key, sql, &st);
+    }
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK && patch->set_author_id) rc = dal_bind_int64(db, st, n++, patch->author_id);
+    if (rc == DAL_OK && patch->set_title) rc = dal_bind_text(db, st, n++, patch->title);
+    if (rc == DAL_OK && patch->set_body) rc = dal_bind_text(db, st, n++, patch->body);
+    if (rc == DAL_OK && patch->set_score) rc = dal_bind_double_null(db, st, n++, patch->has_score, patch->score);
+    if (rc == DAL_OK && patch->set_published) rc = dal_bind_bool_null(db, st, n++, patch->has_published, patch->published);
+    if (rc == DAL_OK && patch->set_created_at) rc = dal_bind_text(db, st, n++, patch->created_at);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, id);
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
+    dal_stmt_release_keyed(db, st);
+    (void)arena;
+    (void)n;
     return rc;
 }
 
@@ -762,6 +1076,23 @@ static int blog__tag_read(dal_db *db, sqlite3_stmt *st, blog_tag *out, dal_arena
     return DAL_OK;
 }
 
+/* After a write that changed no row: found_rc when a row has this key (its
+ * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
+static int blog__tag_missing(dal_db *db, int found_rc, int64_t id)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &blog__unit, blog__s_tag_exists, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_DONE) rc = DAL_NOTFOUND;
+    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+        rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "tags: the row changed since it was read (version)");
+    else if (rc == DAL_ROW) rc = found_rc;
+    dal_stmt_release(db, &blog__unit, blog__s_tag_exists, st);
+    return rc;
+}
+
 /*
  * INSERT INTO "tags" ("id", "name")
  * VALUES (NULLIF(?, 0), ?)
@@ -852,6 +1183,72 @@ int blog_tag_update(dal_db *db, blog_tag *row, dal_arena *arena)
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
     dal_stmt_release(db, &blog__unit, blog__s_tag_update, st);
     (void)arena;
+    return rc;
+}
+
+/* The rules of blog_tag_patch whose columns the patch sets. */
+static int blog__tag_patch_check(const blog_tag_patch *row, dal_errors *errs)
+{
+    int bad = 0;
+    if (row->set_name && (row->name == NULL))
+        bad += dal_errors_add(errs, "tags", "name", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->set_name && (row->name != NULL && !dal_text_valid_utf8(row->name)))
+        bad += dal_errors_add(errs, "tags", "name", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    (void)row;
+    (void)errs;
+    return bad ? DAL_INVALID : DAL_OK;
+}
+
+/* SET terms of blog_tag_update_patch, by bit of its statement key. */
+static const char *const blog__tag_patch_sets[] = {
+    "\"name\" = ?"
+};
+
+int blog_tag_update_patch(dal_db *db, int64_t id, blog_tag_patch *patch, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    uint64_t key = 0;
+    int rc, n = 1;
+    if (patch->set_name) key |= (uint64_t)1 << 0;
+    if (key == 0) return blog__tag_missing(db, DAL_OK, id);
+    if (!dal_skips_validation(db) && blog__tag_patch_check(patch, NULL) != DAL_OK) {
+        dal_errors errs = DAL_ERRORS_INIT;
+        const dal_violation *v;
+        (void)blog__tag_patch_check(patch, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
+        dal_errors_free(&errs);
+        return rc;
+    }
+    rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_tag_update, key, NULL, &st);
+    if (rc == DAL_NOTFOUND) {
+        char sql[46];
+        size_t len = 18;
+        int i;
+        memcpy(sql, "UPDATE \"tags\"\n"
+                    "SET ", len);
+        for (i = 0; i < 1; i++) {
+            size_t k;
+            if (!(key >> i & 1)) continue;
+            if (len > 18) memcpy(sql + len, ", ", 2), len += 2;
+            k = strlen(blog__tag_patch_sets[i]);
+            memcpy(sql + len, blog__tag_patch_sets[i], k);
+            len += k;
+        }
+        memcpy(sql + len, "\n"
+                          "WHERE \"id\" = ?", 15 + 1);
+        rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_tag_update, key, sql, &st);
+    }
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK && patch->set_name) rc = dal_bind_text(db, st, n++, patch->name);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, id);
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
+    dal_stmt_release_keyed(db, st);
+    (void)arena;
+    (void)n;
     return rc;
 }
 
@@ -1123,6 +1520,361 @@ int blog_post_tag_next(blog_post_tag_iter *it, blog_post_tag *out, dal_arena *ar
 }
 
 void blog_post_tag_iter_end(blog_post_tag_iter *it)
+{
+    dal_iter_end(&it->it);
+}
+
+/* ---- comments */
+
+static int blog__comment_read(dal_db *db, sqlite3_stmt *st, blog_comment *out, dal_arena *arena)
+{
+    int rc;
+    if ((rc = dal_read_text(db, st, 0, "comments.id", arena, &out->id)) != DAL_OK) return rc;
+    if ((rc = dal_read_int64(db, st, 1, "comments.post_id", &out->post_id)) != DAL_OK) return rc;
+    if ((rc = dal_read_text(db, st, 2, "comments.author", arena, &out->author)) != DAL_OK) return rc;
+    if ((rc = dal_read_text(db, st, 3, "comments.body", arena, &out->body)) != DAL_OK) return rc;
+    if ((rc = dal_read_text(db, st, 4, "comments.created_at", arena, &out->created_at)) != DAL_OK) return rc;
+    if ((rc = dal_read_text(db, st, 5, "comments.updated_at", arena, &out->updated_at)) != DAL_OK) return rc;
+    if ((rc = dal_read_int64(db, st, 6, "comments.version", &out->version)) != DAL_OK) return rc;
+    (void)arena;
+    return DAL_OK;
+}
+
+/* After a write that changed no row: found_rc when a row has this key (its
+ * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
+static int blog__comment_missing(dal_db *db, int found_rc, const char *id)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &blog__unit, blog__s_comment_exists, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 1, id);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_DONE) rc = DAL_NOTFOUND;
+    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+        rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "comments: the row changed since it was read (version)");
+    else if (rc == DAL_ROW) rc = found_rc;
+    dal_stmt_release(db, &blog__unit, blog__s_comment_exists, st);
+    return rc;
+}
+
+/*
+ * INSERT INTO "comments" ("id", "post_id", "author", "body", "created_at", "updated_at", "version")
+ * VALUES (?, ?, ?, ?, ?, ?, ?)
+ */
+int blog_comment_insert(dal_db *db, blog_comment *row, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (!row->id && (rc = dal_uuid7(db, arena, &row->id)) != DAL_OK) return rc;
+    int64_t now = dal_now_ms(db);
+    char now_text[DAL_ISO8601_SIZE];
+    dal_iso8601_format(now, now_text);
+    if (!arena) return dal_error_set(db, DAL_MISUSE, 0, "blog_comment_insert: timestamps need an arena");
+    if (!(row->created_at = dal_arena_strdup(arena, now_text)))
+        return dal_error_set(db, DAL_ERROR, 0, "out of memory");
+    if (!(row->updated_at = dal_arena_strdup(arena, now_text)))
+        return dal_error_set(db, DAL_ERROR, 0, "out of memory");
+    if (row->version <= 0) row->version = 1;
+    if (!dal_skips_validation(db) && blog_comment_validate(row, NULL) != DAL_OK) {
+        dal_errors errs = DAL_ERRORS_INIT;
+        const dal_violation *v;
+        (void)blog_comment_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
+        dal_errors_free(&errs);
+        return rc;
+    }
+    rc = dal_stmt_acquire(db, &blog__unit, blog__s_comment_insert, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 2, row->post_id);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->author);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 4, row->body);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 5, row->created_at);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 6, row->updated_at);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 7, row->version);
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    dal_stmt_release(db, &blog__unit, blog__s_comment_insert, st);
+    (void)arena;
+    return rc;
+}
+
+/*
+ * SELECT "id", "post_id", "author", "body", "created_at", "updated_at", "version"
+ * FROM "comments"
+ * WHERE "id" = ?
+ */
+int blog_comment_get(dal_db *db, const char *id, blog_comment *out, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &blog__unit, blog__s_comment_get, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 1, id);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_ROW) rc = blog__comment_read(db, st, out, arena);
+    else if (rc == DAL_DONE) rc = DAL_NOTFOUND;
+    dal_stmt_release(db, &blog__unit, blog__s_comment_get, st);
+    return rc;
+}
+
+/*
+ * UPDATE "comments"
+ * SET "post_id" = ?, "author" = ?, "body" = ?, "updated_at" = ?, "version" = "version" + 1
+ * WHERE "id" = ? AND "version" = ?
+ */
+int blog_comment_update(dal_db *db, blog_comment *row, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    int64_t now = dal_now_ms(db);
+    char now_text[DAL_ISO8601_SIZE];
+    dal_iso8601_format(now, now_text);
+    if (!arena) return dal_error_set(db, DAL_MISUSE, 0, "blog_comment_update: timestamps need an arena");
+    if (!(row->updated_at = dal_arena_strdup(arena, now_text)))
+        return dal_error_set(db, DAL_ERROR, 0, "out of memory");
+    if (!dal_skips_validation(db) && blog_comment_validate(row, NULL) != DAL_OK) {
+        dal_errors errs = DAL_ERRORS_INIT;
+        const dal_violation *v;
+        (void)blog_comment_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
+        dal_errors_free(&errs);
+        return rc;
+    }
+    rc = dal_stmt_acquire(db, &blog__unit, blog__s_comment_update, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->post_id);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->author);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->body);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 4, row->updated_at);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 5, row->id);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 6, row->version);
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK && dal_changes(db) == 0) rc = blog__comment_missing(db, DAL_CONFLICT, row->id);
+    dal_stmt_release(db, &blog__unit, blog__s_comment_update, st);
+    if (rc == DAL_OK) row->version++;
+    (void)arena;
+    return rc;
+}
+
+/* The rules of blog_comment_patch whose columns the patch sets. */
+static int blog__comment_patch_check(const blog_comment_patch *row, dal_errors *errs)
+{
+    int bad = 0;
+    if (row->set_author && (row->author == NULL))
+        bad += dal_errors_add(errs, "comments", "author", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->set_author && (row->author != NULL && !dal_text_valid_utf8(row->author)))
+        bad += dal_errors_add(errs, "comments", "author", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    if (row->set_body && (row->body == NULL))
+        bad += dal_errors_add(errs, "comments", "body", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->set_body && (row->body != NULL && !dal_text_valid_utf8(row->body)))
+        bad += dal_errors_add(errs, "comments", "body", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    if (row->set_author && (dal_sql_and(((row->author == NULL) ? -1 : (dal_sql_length(row->author) >= 1)), ((row->author == NULL) ? -1 : (dal_sql_length(row->author) <= 40))) == 0))
+        bad += dal_errors_add(errs, "comments", "author", DAL_RULE_CHECK, "%s",
+                              "must satisfy CHECK (length(author) BETWEEN 1 AND 40)");
+    (void)row;
+    (void)errs;
+    return bad ? DAL_INVALID : DAL_OK;
+}
+
+/* SET terms of blog_comment_update_patch, by bit of its statement key. */
+static const char *const blog__comment_patch_sets[] = {
+    "\"post_id\" = ?",
+    "\"author\" = ?",
+    "\"body\" = ?",
+    "\"updated_at\" = ?",
+    "\"version\" = \"version\" + 1"
+};
+
+int blog_comment_update_patch(dal_db *db, const char *id, blog_comment_patch *patch, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    uint64_t key = 0;
+    int rc, n = 1;
+    int64_t now = dal_now_ms(db);
+    char now_text[DAL_ISO8601_SIZE];
+    dal_iso8601_format(now, now_text);
+    if (!arena) return dal_error_set(db, DAL_MISUSE, 0, "blog_comment_update_patch: timestamps need an arena");
+    if (!(patch->updated_at = dal_arena_strdup(arena, now_text)))
+        return dal_error_set(db, DAL_ERROR, 0, "out of memory");
+    if (patch->set_post_id) key |= (uint64_t)1 << 0;
+    if (patch->set_author) key |= (uint64_t)1 << 1;
+    if (patch->set_body) key |= (uint64_t)1 << 2;
+    key |= (uint64_t)1 << 3;
+    key |= (uint64_t)1 << 4;
+    if (key == 0) return blog__comment_missing(db, DAL_OK, id);
+    if (!dal_skips_validation(db) && blog__comment_patch_check(patch, NULL) != DAL_OK) {
+        dal_errors errs = DAL_ERRORS_INIT;
+        const dal_violation *v;
+        (void)blog__comment_patch_check(patch, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
+        dal_errors_free(&errs);
+        return rc;
+    }
+    rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_comment_update, key, NULL, &st);
+    if (rc == DAL_NOTFOUND) {
+        char sql[142];
+        size_t len = 22;
+        int i;
+        memcpy(sql, "UPDATE \"comments\"\n"
+                    "SET ", len);
+        for (i = 0; i < 5; i++) {
+            size_t k;
+            if (!(key >> i & 1)) continue;
+            if (len > 22) memcpy(sql + len, ", ", 2), len += 2;
+            k = strlen(blog__comment_patch_sets[i]);
+            memcpy(sql + len, blog__comment_patch_sets[i], k);
+            len += k;
+        }
+        memcpy(sql + len, "\n"
+                          "WHERE \"id\" = ? AND \"version\" = ?", 33 + 1);
+        rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_comment_update, key, sql, &st);
+    }
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK && patch->set_post_id) rc = dal_bind_int64(db, st, n++, patch->post_id);
+    if (rc == DAL_OK && patch->set_author) rc = dal_bind_text(db, st, n++, patch->author);
+    if (rc == DAL_OK && patch->set_body) rc = dal_bind_text(db, st, n++, patch->body);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, n++, patch->updated_at);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, n++, id);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, patch->version);
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK && dal_changes(db) == 0) rc = blog__comment_missing(db, DAL_CONFLICT, id);
+    dal_stmt_release_keyed(db, st);
+    if (rc == DAL_OK) patch->version++;
+    (void)arena;
+    (void)n;
+    return rc;
+}
+
+/*
+ * DELETE FROM "comments"
+ * WHERE "id" = ? AND "version" = ?
+ */
+int blog_comment_delete(dal_db *db, const char *id, int64_t version)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &blog__unit, blog__s_comment_delete, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 1, id);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 2, version);
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK && dal_changes(db) == 0) rc = blog__comment_missing(db, DAL_CONFLICT, id);
+    dal_stmt_release(db, &blog__unit, blog__s_comment_delete, st);
+    return rc;
+}
+
+/*
+ * INSERT INTO "comments" ("id", "post_id", "author", "body", "created_at", "updated_at", "version")
+ * VALUES (?, ?, ?, ?, ?, ?, ?)
+ * ON CONFLICT ("id") DO UPDATE
+ * SET "post_id" = excluded."post_id", "author" = excluded."author", "body" = excluded."body", "updated_at" = excluded."updated_at", "version" = "comments"."version" + 1
+ * RETURNING "version"
+ */
+int blog_comment_upsert(dal_db *db, blog_comment *row, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (!row->id && (rc = dal_uuid7(db, arena, &row->id)) != DAL_OK) return rc;
+    int64_t now = dal_now_ms(db);
+    char now_text[DAL_ISO8601_SIZE];
+    dal_iso8601_format(now, now_text);
+    if (!arena) return dal_error_set(db, DAL_MISUSE, 0, "blog_comment_upsert: timestamps need an arena");
+    if (!(row->created_at = dal_arena_strdup(arena, now_text)))
+        return dal_error_set(db, DAL_ERROR, 0, "out of memory");
+    if (!(row->updated_at = dal_arena_strdup(arena, now_text)))
+        return dal_error_set(db, DAL_ERROR, 0, "out of memory");
+    if (row->version <= 0) row->version = 1;
+    if (!dal_skips_validation(db) && blog_comment_validate(row, NULL) != DAL_OK) {
+        dal_errors errs = DAL_ERRORS_INIT;
+        const dal_violation *v;
+        (void)blog_comment_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
+        dal_errors_free(&errs);
+        return rc;
+    }
+    rc = dal_stmt_acquire(db, &blog__unit, blog__s_comment_upsert, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 2, row->post_id);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->author);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 4, row->body);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 5, row->created_at);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 6, row->updated_at);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 7, row->version);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_ROW) {
+        rc = DAL_OK;
+        if (rc == DAL_OK)
+            rc = dal_read_int64(db, st, 0, "comments.version", &row->version);
+        if (rc == DAL_OK) rc = dal_step_done(db, st);
+    } else if (rc == DAL_DONE) {
+        rc = DAL_OK;
+    }
+    dal_stmt_release(db, &blog__unit, blog__s_comment_upsert, st);
+    (void)arena;
+    return rc;
+}
+
+/*
+ * SELECT count(*)
+ * FROM "comments"
+ */
+int blog_comment_count(dal_db *db, int64_t *out)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &blog__unit, blog__s_comment_count, &st);
+    if (rc != DAL_OK) return rc;
+    rc = dal_step(db, st);
+    if (rc == DAL_ROW) rc = dal_read_int64(db, st, 0, "count(*)", out);
+    dal_stmt_release(db, &blog__unit, blog__s_comment_count, st);
+    return rc;
+}
+
+/*
+ * SELECT "id", "post_id", "author", "body", "created_at", "updated_at", "version"
+ * FROM "comments"
+ * ORDER BY "id"
+ */
+int blog_comment_list(dal_db *db, blog_comment_iter *it)
+{
+    int rc = dal_iter_open(&it->it, db, &blog__unit, blog__s_comment_list);
+    if (rc != DAL_OK) dal_iter_end(&it->it);
+    return rc;
+}
+
+/*
+ * SELECT "id", "post_id", "author", "body", "created_at", "updated_at", "version"
+ * FROM "comments"
+ * WHERE "post_id" = ?
+ * ORDER BY "id"
+ */
+int blog_comment_list_by_post_id(dal_db *db, int64_t post_id, blog_comment_iter *it)
+{
+    int rc = dal_iter_open(&it->it, db, &blog__unit, blog__s_comment_list_by_post_id);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, it->it.st, 1, post_id);
+    if (rc != DAL_OK) dal_iter_end(&it->it);
+    return rc;
+}
+
+int blog_comment_next(blog_comment_iter *it, blog_comment *out, dal_arena *arena)
+{
+    int rc = dal_iter_step(&it->it);
+    if (rc != DAL_ROW) return rc;
+    rc = blog__comment_read(it->it.db, it->it.st, out, arena);
+    if (rc != DAL_OK) {
+        dal_iter_end(&it->it);
+        return rc;
+    }
+    return DAL_ROW;
+}
+
+void blog_comment_iter_end(blog_comment_iter *it)
 {
     dal_iter_end(&it->it);
 }

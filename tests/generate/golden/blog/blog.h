@@ -24,6 +24,7 @@ typedef struct blog_user blog_user;
 typedef struct blog_post blog_post;
 typedef struct blog_tag blog_tag;
 typedef struct blog_post_tag blog_post_tag;
+typedef struct blog_comment blog_comment;
 typedef struct blog_post_summary blog_post_summary;
 
 /* ---- Enums and validators ---------------------------------------------- */
@@ -32,6 +33,7 @@ int blog_user_validate(const blog_user *row, dal_errors *errs);   /* DAL_OK or D
 int blog_post_validate(const blog_post *row, dal_errors *errs);   /* DAL_OK or DAL_INVALID; errs may be NULL */
 int blog_tag_validate(const blog_tag *row, dal_errors *errs);   /* DAL_OK or DAL_INVALID; errs may be NULL */
 int blog_post_tag_validate(const blog_post_tag *row, dal_errors *errs);   /* DAL_OK or DAL_INVALID; errs may be NULL */
+int blog_comment_validate(const blog_comment *row, dal_errors *errs);   /* DAL_OK or DAL_INVALID; errs may be NULL */
 
 /* ---- users */
 
@@ -62,6 +64,27 @@ int blog_user_get_by_email(dal_db *db, const char *email, blog_user *out, dal_ar
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
  * unset keep their value); DAL_NOTFOUND if no row has that key. */
 int blog_user_update(dal_db *db, blog_user *row, dal_arena *arena);
+/* A partial update: only the columns whose set_ flag is true are written. */
+typedef struct blog_user_patch {
+    bool        set_email;
+    const char *email;        /* TEXT NOT NULL */
+    bool        set_name;
+    const char *name;         /* TEXT NOT NULL */
+    bool        set_age;
+    bool        has_age;
+    int64_t     age;          /* INTEGER */
+    bool        set_admin;
+    bool        has_admin;
+    bool        admin;        /* BOOLEAN NOT NULL DEFAULT 0 */
+    bool        set_avatar;
+    dal_blob    avatar;       /* BLOB */
+    bool        set_created_at;
+    const char *created_at;   /* TEXT NOT NULL DEFAULT strftime('%Y-%m-%dT%H:%M:%fZ', 'now') */
+} blog_user_patch;
+
+/* Writes the set columns of the row with this key (the validator's rules on
+ * them run first); DAL_NOTFOUND if no row has that key. */
+int blog_user_update_patch(dal_db *db, int64_t id, blog_user_patch *patch, dal_arena *arena);
 /* DAL_NOTFOUND if no row has that key. */
 int blog_user_delete(dal_db *db, int64_t id);
 /* Insert, or update the row with the same primary key; writes back like insert. */
@@ -100,6 +123,27 @@ int blog_post_get(dal_db *db, int64_t id, blog_post *out, dal_arena *arena);
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
  * unset keep their value); DAL_NOTFOUND if no row has that key. */
 int blog_post_update(dal_db *db, blog_post *row, dal_arena *arena);
+/* A partial update: only the columns whose set_ flag is true are written. */
+typedef struct blog_post_patch {
+    bool        set_author_id;
+    int64_t     author_id;    /* INTEGER NOT NULL */
+    bool        set_title;
+    const char *title;        /* TEXT NOT NULL */
+    bool        set_body;
+    const char *body;         /* TEXT NOT NULL DEFAULT '' */
+    bool        set_score;
+    bool        has_score;
+    double      score;        /* REAL */
+    bool        set_published;
+    bool        has_published;
+    bool        published;    /* BOOLEAN NOT NULL DEFAULT 0 */
+    bool        set_created_at;
+    const char *created_at;   /* TEXT NOT NULL DEFAULT strftime('%Y-%m-%dT%H:%M:%fZ', 'now') */
+} blog_post_patch;
+
+/* Writes the set columns of the row with this key (the validator's rules on
+ * them run first); DAL_NOTFOUND if no row has that key. */
+int blog_post_update_patch(dal_db *db, int64_t id, blog_post_patch *patch, dal_arena *arena);
 /* DAL_NOTFOUND if no row has that key. */
 int blog_post_delete(dal_db *db, int64_t id);
 /* Insert, or update the row with the same primary key; writes back like insert. */
@@ -134,6 +178,15 @@ int blog_tag_get_by_name(dal_db *db, const char *name, blog_tag *out, dal_arena 
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
  * unset keep their value); DAL_NOTFOUND if no row has that key. */
 int blog_tag_update(dal_db *db, blog_tag *row, dal_arena *arena);
+/* A partial update: only the columns whose set_ flag is true are written. */
+typedef struct blog_tag_patch {
+    bool        set_name;
+    const char *name;   /* TEXT NOT NULL */
+} blog_tag_patch;
+
+/* Writes the set columns of the row with this key (the validator's rules on
+ * them run first); DAL_NOTFOUND if no row has that key. */
+int blog_tag_update_patch(dal_db *db, int64_t id, blog_tag_patch *patch, dal_arena *arena);
 /* DAL_NOTFOUND if no row has that key. */
 int blog_tag_delete(dal_db *db, int64_t id);
 /* Insert, or update the row with the same primary key; writes back like insert. */
@@ -173,6 +226,62 @@ int blog_post_tag_list_by_tag_id(dal_db *db, int64_t tag_id, blog_post_tag_iter 
 /* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
 int blog_post_tag_next(blog_post_tag_iter *it, blog_post_tag *out, dal_arena *arena);
 void blog_post_tag_iter_end(blog_post_tag_iter *it);   /* releases the statement; safe to repeat */
+
+/* ---- comments */
+
+struct blog_comment {
+    const char *id;           /* TEXT PRIMARY KEY */
+    int64_t     post_id;      /* INTEGER NOT NULL */
+    const char *author;       /* TEXT NOT NULL */
+    const char *body;         /* TEXT NOT NULL */
+    const char *created_at;   /* TEXT NOT NULL */
+    const char *updated_at;   /* TEXT NOT NULL */
+    int64_t     version;      /* INTEGER NOT NULL */
+};
+
+/* An iterator lives on the caller's stack; end it with blog_comment_iter_end. */
+typedef struct blog_comment_iter {
+    dal_iter it;
+} blog_comment_iter;
+
+/* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
+ * the database assigned (rowid, defaults, generated columns) is written back
+ * into the row, text and blobs into arena (NULL: scalars only). */
+int blog_comment_insert(dal_db *db, blog_comment *row, dal_arena *arena);
+/* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
+int blog_comment_get(dal_db *db, const char *id, blog_comment *out, dal_arena *arena);
+/* Writes every column by primary key (NOT NULL columns with a DEFAULT left
+ * unset keep their value); DAL_NOTFOUND if no row has that key;
+ * DAL_CONFLICT if its version is not row's (someone changed it since it was
+ * read). */
+int blog_comment_update(dal_db *db, blog_comment *row, dal_arena *arena);
+/* A partial update: only the columns whose set_ flag is true are written. */
+typedef struct blog_comment_patch {
+    bool        set_post_id;
+    int64_t     post_id;      /* INTEGER NOT NULL */
+    bool        set_author;
+    const char *author;       /* TEXT NOT NULL */
+    bool        set_body;
+    const char *body;         /* TEXT NOT NULL */
+    const char *updated_at;   /* set by the patch, written back */
+    int64_t     version;      /* the version read; the new one is written back */
+} blog_comment_patch;
+
+/* Writes the set columns of the row with this key (the validator's rules on
+ * them run first); DAL_NOTFOUND if no row has that key, DAL_CONFLICT
+ * if its version is not patch's (someone changed it since it was read). */
+int blog_comment_update_patch(dal_db *db, const char *id, blog_comment_patch *patch, dal_arena *arena);
+/* DAL_NOTFOUND if no row has that key; DAL_CONFLICT if its version
+ * is not `version`. */
+int blog_comment_delete(dal_db *db, const char *id, int64_t version);
+/* Insert, or update the row with the same primary key; writes back like insert. */
+int blog_comment_upsert(dal_db *db, blog_comment *row, dal_arena *arena);
+int blog_comment_count(dal_db *db, int64_t *out);
+int blog_comment_list(dal_db *db, blog_comment_iter *it);
+int blog_comment_list_by_post_id(dal_db *db, int64_t post_id, blog_comment_iter *it);
+/* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
+int blog_comment_next(blog_comment_iter *it, blog_comment *out, dal_arena *arena);
+void blog_comment_iter_end(blog_comment_iter *it);   /* releases the statement; safe to repeat */
 
 /* ---- post_summaries (view, read-only) */
 

@@ -13,65 +13,71 @@ enum {
     tt__s_default_insert = 0,
     tt__s_default_get = 1,
     tt__s_default_update = 2,
-    tt__s_default_delete = 3,
-    tt__s_default_upsert = 4,
-    tt__s_default_count = 5,
-    tt__s_default_list = 6,
-    tt__s_member_insert = 7,
-    tt__s_member_get = 8,
-    tt__s_member_update = 9,
-    tt__s_member_delete = 10,
-    tt__s_member_upsert = 11,
-    tt__s_member_count = 12,
-    tt__s_member_list = 13,
-    tt__s_member_get_by_email = 14,
-    tt__s_member_list_2_insert = 15,
-    tt__s_member_list_2_get = 16,
-    tt__s_member_list_2_update = 17,
-    tt__s_member_list_2_delete = 18,
-    tt__s_member_list_2_upsert = 19,
-    tt__s_member_list_2_count = 20,
-    tt__s_member_list_2_list = 21,
-    tt__s_member_list_2_list_by_member_id = 22,
-    tt__s_key_value_insert = 23,
-    tt__s_key_value_get = 24,
-    tt__s_key_value_update = 25,
-    tt__s_key_value_delete = 26,
-    tt__s_key_value_upsert = 27,
-    tt__s_key_value_count = 28,
-    tt__s_key_value_list = 29,
-    tt__s_shape_insert = 30,
-    tt__s_shape_get = 31,
-    tt__s_shape_update = 32,
-    tt__s_shape_delete = 33,
-    tt__s_shape_upsert = 34,
-    tt__s_shape_count = 35,
-    tt__s_shape_list = 36,
-    tt__s_shape_get_by_w_and_h = 37,
-    tt__s_shape_list_by_kind = 38,
-    tt__s_shape_list_by_label = 39,
-    tt__s_event_insert = 40,
-    tt__s_event_count = 41,
-    tt__s_event_list = 42,
-    tt__s_doc_insert = 43,
-    tt__s_doc_delete = 44,
-    tt__s_doc_list = 45,
-    tt__s_doc_match = 46,
-    tt__s_wide_insert = 47,
-    tt__s_wide_get = 48,
-    tt__s_wide_update = 49,
-    tt__s_wide_delete = 50,
-    tt__s_wide_upsert = 51,
-    tt__s_wide_count = 52,
-    tt__s_wide_list = 53,
-    tt__s_person_row_insert = 54,
-    tt__s_person_row_get = 55,
-    tt__s_person_row_update = 56,
-    tt__s_person_row_delete = 57,
-    tt__s_person_row_upsert = 58,
-    tt__s_person_row_count = 59,
-    tt__s_person_row_list = 60,
-    tt__s_shape_summary_list = 61
+    tt__s_default_exists = 3,
+    tt__s_default_delete = 4,
+    tt__s_default_upsert = 5,
+    tt__s_default_count = 6,
+    tt__s_default_list = 7,
+    tt__s_member_insert = 8,
+    tt__s_member_get = 9,
+    tt__s_member_update = 10,
+    tt__s_member_exists = 11,
+    tt__s_member_delete = 12,
+    tt__s_member_upsert = 13,
+    tt__s_member_count = 14,
+    tt__s_member_list = 15,
+    tt__s_member_get_by_email = 16,
+    tt__s_member_list_2_insert = 17,
+    tt__s_member_list_2_get = 18,
+    tt__s_member_list_2_update = 19,
+    tt__s_member_list_2_exists = 20,
+    tt__s_member_list_2_delete = 21,
+    tt__s_member_list_2_upsert = 22,
+    tt__s_member_list_2_count = 23,
+    tt__s_member_list_2_list = 24,
+    tt__s_member_list_2_list_by_member_id = 25,
+    tt__s_key_value_insert = 26,
+    tt__s_key_value_get = 27,
+    tt__s_key_value_update = 28,
+    tt__s_key_value_exists = 29,
+    tt__s_key_value_delete = 30,
+    tt__s_key_value_upsert = 31,
+    tt__s_key_value_count = 32,
+    tt__s_key_value_list = 33,
+    tt__s_shape_insert = 34,
+    tt__s_shape_get = 35,
+    tt__s_shape_update = 36,
+    tt__s_shape_exists = 37,
+    tt__s_shape_delete = 38,
+    tt__s_shape_upsert = 39,
+    tt__s_shape_count = 40,
+    tt__s_shape_list = 41,
+    tt__s_shape_get_by_w_and_h = 42,
+    tt__s_shape_list_by_kind = 43,
+    tt__s_shape_list_by_label = 44,
+    tt__s_event_insert = 45,
+    tt__s_event_count = 46,
+    tt__s_event_list = 47,
+    tt__s_doc_insert = 48,
+    tt__s_doc_delete = 49,
+    tt__s_doc_list = 50,
+    tt__s_doc_match = 51,
+    tt__s_wide_insert = 52,
+    tt__s_wide_get = 53,
+    tt__s_wide_update = 54,
+    tt__s_wide_delete = 55,
+    tt__s_wide_upsert = 56,
+    tt__s_wide_count = 57,
+    tt__s_wide_list = 58,
+    tt__s_person_row_insert = 59,
+    tt__s_person_row_get = 60,
+    tt__s_person_row_update = 61,
+    tt__s_person_row_exists = 62,
+    tt__s_person_row_delete = 63,
+    tt__s_person_row_upsert = 64,
+    tt__s_person_row_count = 65,
+    tt__s_person_row_list = 66,
+    tt__s_shape_summary_list = 67
 };
 
 /* Some statements are longer than the 4,095 characters ISO C guarantees in
@@ -92,6 +98,10 @@ static const char *const tt__sql[] = {
     /* tt__s_default_update */
     "UPDATE \"default\"\n"
     "SET \"case\" = ?, \"class\" = ?, \"errno\" = COALESCE(?, \"errno\"), \"2fa\" = ?, \"user name\" = ?, \"a.b\" = COALESCE(?, \"a.b\"), \"x/y\" = ?, \"it's\" = ?, \"caf\303\251\" = ?, \"quote\"\"d\" = ?, \"anything\" = ?, \"db\" = ?, \"has_db\" = ?\n"
+    "WHERE \"int\" = ?",
+    /* tt__s_default_exists */
+    "SELECT 1\n"
+    "FROM \"default\"\n"
     "WHERE \"int\" = ?",
     /* tt__s_default_delete */
     "DELETE FROM \"default\"\n"
@@ -119,6 +129,10 @@ static const char *const tt__sql[] = {
     /* tt__s_member_update */
     "UPDATE \"members\"\n"
     "SET \"email\" = ?, \"name\" = ?\n"
+    "WHERE \"id\" = ?",
+    /* tt__s_member_exists */
+    "SELECT 1\n"
+    "FROM \"members\"\n"
     "WHERE \"id\" = ?",
     /* tt__s_member_delete */
     "DELETE FROM \"members\"\n"
@@ -150,6 +164,10 @@ static const char *const tt__sql[] = {
     /* tt__s_member_list_2_update */
     "UPDATE \"member_lists\"\n"
     "SET \"member_id\" = ?, \"title\" = ?\n"
+    "WHERE \"id\" = ?",
+    /* tt__s_member_list_2_exists */
+    "SELECT 1\n"
+    "FROM \"member_lists\"\n"
     "WHERE \"id\" = ?",
     /* tt__s_member_list_2_delete */
     "DELETE FROM \"member_lists\"\n"
@@ -184,6 +202,10 @@ static const char *const tt__sql[] = {
     "UPDATE \"Key/Values\"\n"
     "SET \"Payload\" = COALESCE(?, \"Payload\"), \"Note\" = ?\n"
     "WHERE \"Namespace\" = ? AND \"Version\" = ?",
+    /* tt__s_key_value_exists */
+    "SELECT 1\n"
+    "FROM \"Key/Values\"\n"
+    "WHERE \"Namespace\" = ? AND \"Version\" = ?",
     /* tt__s_key_value_delete */
     "DELETE FROM \"Key/Values\"\n"
     "WHERE \"Namespace\" = ? AND \"Version\" = ?",
@@ -211,6 +233,10 @@ static const char *const tt__sql[] = {
     /* tt__s_shape_update */
     "UPDATE \"shapes\"\n"
     "SET \"w\" = ?, \"h\" = ?, \"kind\" = COALESCE(?, \"kind\")\n"
+    "WHERE \"id\" = ?",
+    /* tt__s_shape_exists */
+    "SELECT 1\n"
+    "FROM \"shapes\"\n"
     "WHERE \"id\" = ?",
     /* tt__s_shape_delete */
     "DELETE FROM \"shapes\"\n"
@@ -313,6 +339,10 @@ static const char *const tt__sql[] = {
     "UPDATE \"people\"\n"
     "SET \"full_name\" = ?, \"status\" = COALESCE(?, \"status\"), \"mood\" = ?\n"
     "WHERE \"id\" = ?",
+    /* tt__s_person_row_exists */
+    "SELECT 1\n"
+    "FROM \"people\"\n"
+    "WHERE \"id\" = ?",
     /* tt__s_person_row_delete */
     "DELETE FROM \"people\"\n"
     "WHERE \"id\" = ?",
@@ -338,7 +368,7 @@ static const char *const tt__sql[] = {
 #endif
 
 static unsigned tt__slot;
-static const dal_unit tt__unit = { "tt", 62, tt__sql, &tt__slot };
+static const dal_unit tt__unit = { "tt", 68, tt__sql, &tt__slot };
 
 /* ---- Enums and validators ---------------------------------------------- */
 
@@ -580,6 +610,23 @@ static int tt__default_read(dal_db *db, sqlite3_stmt *st, tt_default *out, dal_a
     return DAL_OK;
 }
 
+/* After a write that changed no row: found_rc when a row has this key (its
+ * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
+static int tt__default_missing(dal_db *db, int found_rc, int64_t int_)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &tt__unit, tt__s_default_exists, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, int_);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_DONE) rc = DAL_NOTFOUND;
+    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+        rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "default: the row changed since it was read (version)");
+    else if (rc == DAL_ROW) rc = found_rc;
+    dal_stmt_release(db, &tt__unit, tt__s_default_exists, st);
+    return rc;
+}
+
 /*
  * INSERT INTO "default" ("int", "case", "class", "errno", "2fa", "user name", "a.b", "x/y", "it's", "café", "quote""d", "anything", "db", "has_db")
  * VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, -1), ?, COALESCE(?, 'it''s "quoted" \ and ? ?= * / here'), COALESCE(?, 1.5), ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP), ?, ?, ?)
@@ -691,6 +738,126 @@ int tt_default_update(dal_db *db, tt_default *row, dal_arena *arena)
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
     dal_stmt_release(db, &tt__unit, tt__s_default_update, st);
     (void)arena;
+    return rc;
+}
+
+/* The rules of tt_default_patch whose columns the patch sets. */
+static int tt__default_patch_check(const tt_default_patch *row, dal_errors *errs)
+{
+    int bad = 0;
+    if (row->set_case_ && (row->case_ == NULL))
+        bad += dal_errors_add(errs, "default", "case", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->set_case_ && (row->case_ != NULL && !dal_text_valid_utf8(row->case_)))
+        bad += dal_errors_add(errs, "default", "case", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    if (row->set_class_ && (row->class_ != NULL && !dal_text_valid_utf8(row->class_)))
+        bad += dal_errors_add(errs, "default", "class", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    if (row->set_user_name && (row->user_name != NULL && !dal_text_valid_utf8(row->user_name)))
+        bad += dal_errors_add(errs, "default", "user name", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    if (row->set_a_b && (row->has_a_b && row->a_b != row->a_b))
+        bad += dal_errors_add(errs, "default", "a.b", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->set_caf_u00e9 && (row->caf_u00e9 != NULL && !dal_text_valid_utf8(row->caf_u00e9)))
+        bad += dal_errors_add(errs, "default", "caf\303\251", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    if (row->set_quote_d && (row->quote_d != NULL && !dal_text_valid_utf8(row->quote_d)))
+        bad += dal_errors_add(errs, "default", "quote\"d", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    if (row->set_anything && (row->anything.type == DAL_TYPE_TEXT && !dal_utf8_valid(row->anything.as.text.data, row->anything.as.text.len)))
+        bad += dal_errors_add(errs, "default", "anything", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    (void)row;
+    (void)errs;
+    return bad ? DAL_INVALID : DAL_OK;
+}
+
+/* SET terms of tt_default_update_patch, by bit of its statement key. */
+static const char *const tt__default_patch_sets[] = {
+    "\"case\" = ?",
+    "\"class\" = ?",
+    "\"errno\" = ?",
+    "\"2fa\" = ?",
+    "\"user name\" = ?",
+    "\"a.b\" = ?",
+    "\"x/y\" = ?",
+    "\"it's\" = ?",
+    "\"caf\303\251\" = ?",
+    "\"quote\"\"d\" = ?",
+    "\"anything\" = ?",
+    "\"db\" = ?",
+    "\"has_db\" = ?"
+};
+
+int tt_default_update_patch(dal_db *db, int64_t int_, tt_default_patch *patch, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    uint64_t key = 0;
+    int rc, n = 1;
+    if (patch->set_case_) key |= (uint64_t)1 << 0;
+    if (patch->set_class_) key |= (uint64_t)1 << 1;
+    if (patch->set_errno_) key |= (uint64_t)1 << 2;
+    if (patch->set_n2fa) key |= (uint64_t)1 << 3;
+    if (patch->set_user_name) key |= (uint64_t)1 << 4;
+    if (patch->set_a_b) key |= (uint64_t)1 << 5;
+    if (patch->set_x_y) key |= (uint64_t)1 << 6;
+    if (patch->set_it_s) key |= (uint64_t)1 << 7;
+    if (patch->set_caf_u00e9) key |= (uint64_t)1 << 8;
+    if (patch->set_quote_d) key |= (uint64_t)1 << 9;
+    if (patch->set_anything) key |= (uint64_t)1 << 10;
+    if (patch->set_db_) key |= (uint64_t)1 << 11;
+    if (patch->set_has_db) key |= (uint64_t)1 << 12;
+    if (key == 0) return tt__default_missing(db, DAL_OK, int_);
+    if (!dal_skips_validation(db) && tt__default_patch_check(patch, NULL) != DAL_OK) {
+        dal_errors errs = DAL_ERRORS_INIT;
+        const dal_violation *v;
+        (void)tt__default_patch_check(patch, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
+        dal_errors_free(&errs);
+        return rc;
+    }
+    rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_default_update, key, NULL, &st);
+    if (rc == DAL_NOTFOUND) {
+        char sql[207];
+        size_t len = 21;
+        int i;
+        memcpy(sql, "UPDATE \"default\"\n"
+                    "SET ", len);
+        for (i = 0; i < 13; i++) {
+            size_t k;
+            if (!(key >> i & 1)) continue;
+            if (len > 21) memcpy(sql + len, ", ", 2), len += 2;
+            k = strlen(tt__default_patch_sets[i]);
+            memcpy(sql + len, tt__default_patch_sets[i], k);
+            len += k;
+        }
+        memcpy(sql + len, "\n"
+                          "WHERE \"int\" = ?", 16 + 1);
+        rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_default_update, key, sql, &st);
+    }
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK && patch->set_case_) rc = dal_bind_text(db, st, n++, patch->case_);
+    if (rc == DAL_OK && patch->set_class_) rc = dal_bind_text(db, st, n++, patch->class_);
+    if (rc == DAL_OK && patch->set_errno_) rc = dal_bind_int64_null(db, st, n++, patch->has_errno_, patch->errno_);
+    if (rc == DAL_OK && patch->set_n2fa) rc = dal_bind_bool_null(db, st, n++, patch->has_n2fa, patch->n2fa);
+    if (rc == DAL_OK && patch->set_user_name) rc = dal_bind_text(db, st, n++, patch->user_name);
+    if (rc == DAL_OK && patch->set_a_b) rc = dal_bind_double_null(db, st, n++, patch->has_a_b, patch->a_b);
+    if (rc == DAL_OK && patch->set_x_y) rc = dal_bind_double_null(db, st, n++, patch->has_x_y, patch->x_y);
+    if (rc == DAL_OK && patch->set_it_s) rc = dal_bind_double_null(db, st, n++, patch->has_it_s, patch->it_s);
+    if (rc == DAL_OK && patch->set_caf_u00e9) rc = dal_bind_text(db, st, n++, patch->caf_u00e9);
+    if (rc == DAL_OK && patch->set_quote_d) rc = dal_bind_text(db, st, n++, patch->quote_d);
+    if (rc == DAL_OK && patch->set_anything) rc = dal_bind_value(db, st, n++, &patch->anything);
+    if (rc == DAL_OK && patch->set_db_) rc = dal_bind_int64_null(db, st, n++, patch->has_db_, patch->db_);
+    if (rc == DAL_OK && patch->set_has_db) rc = dal_bind_int64_null(db, st, n++, patch->has_has_db, patch->has_db);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, int_);
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
+    dal_stmt_release_keyed(db, st);
+    (void)arena;
+    (void)n;
     return rc;
 }
 
@@ -824,6 +991,23 @@ static int tt__member_read(dal_db *db, sqlite3_stmt *st, tt_member *out, dal_are
     return DAL_OK;
 }
 
+/* After a write that changed no row: found_rc when a row has this key (its
+ * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
+static int tt__member_missing(dal_db *db, int found_rc, int64_t id)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &tt__unit, tt__s_member_exists, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_DONE) rc = DAL_NOTFOUND;
+    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+        rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "members: the row changed since it was read (version)");
+    else if (rc == DAL_ROW) rc = found_rc;
+    dal_stmt_release(db, &tt__unit, tt__s_member_exists, st);
+    return rc;
+}
+
 /*
  * INSERT INTO "members" ("id", "email", "name")
  * VALUES (NULLIF(?, 0), ?, ?)
@@ -916,6 +1100,78 @@ int tt_member_update(dal_db *db, tt_member *row, dal_arena *arena)
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
     dal_stmt_release(db, &tt__unit, tt__s_member_update, st);
     (void)arena;
+    return rc;
+}
+
+/* The rules of tt_member_patch whose columns the patch sets. */
+static int tt__member_patch_check(const tt_member_patch *row, dal_errors *errs)
+{
+    int bad = 0;
+    if (row->set_email && (row->email == NULL))
+        bad += dal_errors_add(errs, "members", "email", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->set_email && (row->email != NULL && !dal_text_valid_utf8(row->email)))
+        bad += dal_errors_add(errs, "members", "email", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    if (row->set_name && (row->name != NULL && !dal_text_valid_utf8(row->name)))
+        bad += dal_errors_add(errs, "members", "name", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    (void)row;
+    (void)errs;
+    return bad ? DAL_INVALID : DAL_OK;
+}
+
+/* SET terms of tt_member_update_patch, by bit of its statement key. */
+static const char *const tt__member_patch_sets[] = {
+    "\"email\" = ?",
+    "\"name\" = ?"
+};
+
+int tt_member_update_patch(dal_db *db, int64_t id, tt_member_patch *patch, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    uint64_t key = 0;
+    int rc, n = 1;
+    if (patch->set_email) key |= (uint64_t)1 << 0;
+    if (patch->set_name) key |= (uint64_t)1 << 1;
+    if (key == 0) return tt__member_missing(db, DAL_OK, id);
+    if (!dal_skips_validation(db) && tt__member_patch_check(patch, NULL) != DAL_OK) {
+        dal_errors errs = DAL_ERRORS_INIT;
+        const dal_violation *v;
+        (void)tt__member_patch_check(patch, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
+        dal_errors_free(&errs);
+        return rc;
+    }
+    rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_member_update, key, NULL, &st);
+    if (rc == DAL_NOTFOUND) {
+        char sql[62];
+        size_t len = 21;
+        int i;
+        memcpy(sql, "UPDATE \"members\"\n"
+                    "SET ", len);
+        for (i = 0; i < 2; i++) {
+            size_t k;
+            if (!(key >> i & 1)) continue;
+            if (len > 21) memcpy(sql + len, ", ", 2), len += 2;
+            k = strlen(tt__member_patch_sets[i]);
+            memcpy(sql + len, tt__member_patch_sets[i], k);
+            len += k;
+        }
+        memcpy(sql + len, "\n"
+                          "WHERE \"id\" = ?", 15 + 1);
+        rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_member_update, key, sql, &st);
+    }
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK && patch->set_email) rc = dal_bind_text(db, st, n++, patch->email);
+    if (rc == DAL_OK && patch->set_name) rc = dal_bind_text(db, st, n++, patch->name);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, id);
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
+    dal_stmt_release_keyed(db, st);
+    (void)arena;
+    (void)n;
     return rc;
 }
 
@@ -1030,6 +1286,23 @@ static int tt__member_list_2_read(dal_db *db, sqlite3_stmt *st, tt_member_list_2
     return DAL_OK;
 }
 
+/* After a write that changed no row: found_rc when a row has this key (its
+ * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
+static int tt__member_list_2_missing(dal_db *db, int found_rc, int64_t id)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &tt__unit, tt__s_member_list_2_exists, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_DONE) rc = DAL_NOTFOUND;
+    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+        rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "member_lists: the row changed since it was read (version)");
+    else if (rc == DAL_ROW) rc = found_rc;
+    dal_stmt_release(db, &tt__unit, tt__s_member_list_2_exists, st);
+    return rc;
+}
+
 /*
  * INSERT INTO "member_lists" ("id", "member_id", "title")
  * VALUES (NULLIF(?, 0), ?, ?)
@@ -1104,6 +1377,75 @@ int tt_member_list_2_update(dal_db *db, tt_member_list_2 *row, dal_arena *arena)
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
     dal_stmt_release(db, &tt__unit, tt__s_member_list_2_update, st);
     (void)arena;
+    return rc;
+}
+
+/* The rules of tt_member_list_2_patch whose columns the patch sets. */
+static int tt__member_list_2_patch_check(const tt_member_list_2_patch *row, dal_errors *errs)
+{
+    int bad = 0;
+    if (row->set_title && (row->title == NULL))
+        bad += dal_errors_add(errs, "member_lists", "title", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->set_title && (row->title != NULL && !dal_text_valid_utf8(row->title)))
+        bad += dal_errors_add(errs, "member_lists", "title", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    (void)row;
+    (void)errs;
+    return bad ? DAL_INVALID : DAL_OK;
+}
+
+/* SET terms of tt_member_list_2_update_patch, by bit of its statement key. */
+static const char *const tt__member_list_2_patch_sets[] = {
+    "\"member_id\" = ?",
+    "\"title\" = ?"
+};
+
+int tt_member_list_2_update_patch(dal_db *db, int64_t id, tt_member_list_2_patch *patch, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    uint64_t key = 0;
+    int rc, n = 1;
+    if (patch->set_member_id) key |= (uint64_t)1 << 0;
+    if (patch->set_title) key |= (uint64_t)1 << 1;
+    if (key == 0) return tt__member_list_2_missing(db, DAL_OK, id);
+    if (!dal_skips_validation(db) && tt__member_list_2_patch_check(patch, NULL) != DAL_OK) {
+        dal_errors errs = DAL_ERRORS_INIT;
+        const dal_violation *v;
+        (void)tt__member_list_2_patch_check(patch, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
+        dal_errors_free(&errs);
+        return rc;
+    }
+    rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_member_list_2_update, key, NULL, &st);
+    if (rc == DAL_NOTFOUND) {
+        char sql[72];
+        size_t len = 26;
+        int i;
+        memcpy(sql, "UPDATE \"member_lists\"\n"
+                    "SET ", len);
+        for (i = 0; i < 2; i++) {
+            size_t k;
+            if (!(key >> i & 1)) continue;
+            if (len > 26) memcpy(sql + len, ", ", 2), len += 2;
+            k = strlen(tt__member_list_2_patch_sets[i]);
+            memcpy(sql + len, tt__member_list_2_patch_sets[i], k);
+            len += k;
+        }
+        memcpy(sql + len, "\n"
+                          "WHERE \"id\" = ?", 15 + 1);
+        rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_member_list_2_update, key, sql, &st);
+    }
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK && patch->set_member_id) rc = dal_bind_int64_null(db, st, n++, patch->has_member_id, patch->member_id);
+    if (rc == DAL_OK && patch->set_title) rc = dal_bind_text(db, st, n++, patch->title);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, id);
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
+    dal_stmt_release_keyed(db, st);
+    (void)arena;
+    (void)n;
     return rc;
 }
 
@@ -1233,6 +1575,24 @@ static int tt__key_value_read(dal_db *db, sqlite3_stmt *st, tt_key_value *out, d
     return DAL_OK;
 }
 
+/* After a write that changed no row: found_rc when a row has this key (its
+ * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
+static int tt__key_value_missing(dal_db *db, int found_rc, const char *namespace_, int64_t version)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &tt__unit, tt__s_key_value_exists, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 1, namespace_);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 2, version);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_DONE) rc = DAL_NOTFOUND;
+    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+        rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "Key/Values: the row changed since it was read (version)");
+    else if (rc == DAL_ROW) rc = found_rc;
+    dal_stmt_release(db, &tt__unit, tt__s_key_value_exists, st);
+    return rc;
+}
+
 /*
  * INSERT INTO "Key/Values" ("Namespace", "Version", "Payload", "Note")
  * VALUES (?, ?, COALESCE(?, x''), ?)
@@ -1318,6 +1678,73 @@ int tt_key_value_update(dal_db *db, tt_key_value *row, dal_arena *arena)
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
     dal_stmt_release(db, &tt__unit, tt__s_key_value_update, st);
     (void)arena;
+    return rc;
+}
+
+/* The rules of tt_key_value_patch whose columns the patch sets. */
+static int tt__key_value_patch_check(const tt_key_value_patch *row, dal_errors *errs)
+{
+    int bad = 0;
+    if (row->set_note && (row->note != NULL && !dal_text_valid_utf8(row->note)))
+        bad += dal_errors_add(errs, "Key/Values", "Note", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    (void)row;
+    (void)errs;
+    return bad ? DAL_INVALID : DAL_OK;
+}
+
+/* SET terms of tt_key_value_update_patch, by bit of its statement key. */
+static const char *const tt__key_value_patch_sets[] = {
+    "\"Payload\" = ?",
+    "\"Note\" = ?"
+};
+
+int tt_key_value_update_patch(dal_db *db, const char *namespace_, int64_t version, tt_key_value_patch *patch, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    uint64_t key = 0;
+    int rc, n = 1;
+    if (patch->set_payload) key |= (uint64_t)1 << 0;
+    if (patch->set_note) key |= (uint64_t)1 << 1;
+    if (key == 0) return tt__key_value_missing(db, DAL_OK, namespace_, version);
+    if (!dal_skips_validation(db) && tt__key_value_patch_check(patch, NULL) != DAL_OK) {
+        dal_errors errs = DAL_ERRORS_INIT;
+        const dal_violation *v;
+        (void)tt__key_value_patch_check(patch, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
+        dal_errors_free(&errs);
+        return rc;
+    }
+    rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_key_value_update, key, NULL, &st);
+    if (rc == DAL_NOTFOUND) {
+        char sql[92];
+        size_t len = 24;
+        int i;
+        memcpy(sql, "UPDATE \"Key/Values\"\n"
+                    "SET ", len);
+        for (i = 0; i < 2; i++) {
+            size_t k;
+            if (!(key >> i & 1)) continue;
+            if (len > 24) memcpy(sql + len, ", ", 2), len += 2;
+            k = strlen(tt__key_value_patch_sets[i]);
+            memcpy(sql + len, tt__key_value_patch_sets[i], k);
+            len += k;
+        }
+        memcpy(sql + len, "\n"
+                          "WHERE \"Namespace\" = ? AND \"Version\" = ?", 40 + 1);
+        rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_key_value_update, key, sql, &st);
+    }
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK && patch->set_payload) rc = dal_bind_blob(db, st, n++, patch->payload);
+    if (rc == DAL_OK && patch->set_note) rc = dal_bind_text(db, st, n++, patch->note);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, n++, namespace_);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, version);
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
+    dal_stmt_release_keyed(db, st);
+    (void)arena;
+    (void)n;
     return rc;
 }
 
@@ -1437,6 +1864,23 @@ static int tt__shape_read(dal_db *db, sqlite3_stmt *st, tt_shape *out, dal_arena
     return DAL_OK;
 }
 
+/* After a write that changed no row: found_rc when a row has this key (its
+ * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
+static int tt__shape_missing(dal_db *db, int found_rc, int64_t id)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &tt__unit, tt__s_shape_exists, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_DONE) rc = DAL_NOTFOUND;
+    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+        rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "shapes: the row changed since it was read (version)");
+    else if (rc == DAL_ROW) rc = found_rc;
+    dal_stmt_release(db, &tt__unit, tt__s_shape_exists, st);
+    return rc;
+}
+
 /*
  * INSERT INTO "shapes" ("id", "w", "h", "kind")
  * VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, 'box'))
@@ -1545,6 +1989,81 @@ int tt_shape_update(dal_db *db, tt_shape *row, dal_arena *arena)
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
     dal_stmt_release(db, &tt__unit, tt__s_shape_update, st);
     (void)arena;
+    return rc;
+}
+
+/* The rules of tt_shape_patch whose columns the patch sets. */
+static int tt__shape_patch_check(const tt_shape_patch *row, dal_errors *errs)
+{
+    int bad = 0;
+    if (row->set_w && (row->w != row->w))
+        bad += dal_errors_add(errs, "shapes", "w", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->set_h && (row->h != row->h))
+        bad += dal_errors_add(errs, "shapes", "h", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->set_kind && (row->kind != NULL && !dal_text_valid_utf8(row->kind)))
+        bad += dal_errors_add(errs, "shapes", "kind", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    (void)row;
+    (void)errs;
+    return bad ? DAL_INVALID : DAL_OK;
+}
+
+/* SET terms of tt_shape_update_patch, by bit of its statement key. */
+static const char *const tt__shape_patch_sets[] = {
+    "\"w\" = ?",
+    "\"h\" = ?",
+    "\"kind\" = ?"
+};
+
+int tt_shape_update_patch(dal_db *db, int64_t id, tt_shape_patch *patch, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    uint64_t key = 0;
+    int rc, n = 1;
+    if (patch->set_w) key |= (uint64_t)1 << 0;
+    if (patch->set_h) key |= (uint64_t)1 << 1;
+    if (patch->set_kind) key |= (uint64_t)1 << 2;
+    if (key == 0) return tt__shape_missing(db, DAL_OK, id);
+    if (!dal_skips_validation(db) && tt__shape_patch_check(patch, NULL) != DAL_OK) {
+        dal_errors errs = DAL_ERRORS_INIT;
+        const dal_violation *v;
+        (void)tt__shape_patch_check(patch, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
+        dal_errors_free(&errs);
+        return rc;
+    }
+    rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_shape_update, key, NULL, &st);
+    if (rc == DAL_NOTFOUND) {
+        char sql[66];
+        size_t len = 20;
+        int i;
+        memcpy(sql, "UPDATE \"shapes\"\n"
+                    "SET ", len);
+        for (i = 0; i < 3; i++) {
+            size_t k;
+            if (!(key >> i & 1)) continue;
+            if (len > 20) memcpy(sql + len, ", ", 2), len += 2;
+            k = strlen(tt__shape_patch_sets[i]);
+            memcpy(sql + len, tt__shape_patch_sets[i], k);
+            len += k;
+        }
+        memcpy(sql + len, "\n"
+                          "WHERE \"id\" = ?", 15 + 1);
+        rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_shape_update, key, sql, &st);
+    }
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK && patch->set_w) rc = dal_bind_double(db, st, n++, patch->w);
+    if (rc == DAL_OK && patch->set_h) rc = dal_bind_double(db, st, n++, patch->h);
+    if (rc == DAL_OK && patch->set_kind) rc = dal_bind_text(db, st, n++, patch->kind);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, id);
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
+    dal_stmt_release_keyed(db, st);
+    (void)arena;
+    (void)n;
     return rc;
 }
 
@@ -2354,6 +2873,23 @@ static int tt__person_row_read(dal_db *db, sqlite3_stmt *st, tt_person_row *out,
     return DAL_OK;
 }
 
+/* After a write that changed no row: found_rc when a row has this key (its
+ * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
+static int tt__person_row_missing(dal_db *db, int found_rc, int64_t id)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &tt__unit, tt__s_person_row_exists, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_DONE) rc = DAL_NOTFOUND;
+    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+        rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "people: the row changed since it was read (version)");
+    else if (rc == DAL_ROW) rc = found_rc;
+    dal_stmt_release(db, &tt__unit, tt__s_person_row_exists, st);
+    return rc;
+}
+
 /*
  * INSERT INTO "people" ("id", "full_name", "status", "mood")
  * VALUES (NULLIF(?, 0), ?, COALESCE(?, 'draft'), ?)
@@ -2430,6 +2966,84 @@ int tt_person_row_update(dal_db *db, tt_person_row *row, dal_arena *arena)
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
     dal_stmt_release(db, &tt__unit, tt__s_person_row_update, st);
     (void)arena;
+    return rc;
+}
+
+/* The rules of tt_person_row_patch whose columns the patch sets. */
+static int tt__person_row_patch_check(const tt_person_row_patch *row, dal_errors *errs)
+{
+    int bad = 0;
+    if (row->set_name && (row->name == NULL))
+        bad += dal_errors_add(errs, "people", "full_name", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->set_name && (row->name != NULL && !dal_text_valid_utf8(row->name)))
+        bad += dal_errors_add(errs, "people", "full_name", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    if (row->set_status && (row->has_status && !tt_person_row_status_is_valid(row->status)))
+        bad += dal_errors_add(errs, "people", "status", DAL_RULE_ENUM, "%s",
+                              "must be one of 'draft', 'live'");
+    if (row->set_mood && (row->has_mood && !tt_person_row_mood_is_valid(row->mood)))
+        bad += dal_errors_add(errs, "people", "mood", DAL_RULE_ENUM, "%s",
+                              "must be one of 'happy', 'sad'");
+    (void)row;
+    (void)errs;
+    return bad ? DAL_INVALID : DAL_OK;
+}
+
+/* SET terms of tt_person_row_update_patch, by bit of its statement key. */
+static const char *const tt__person_row_patch_sets[] = {
+    "\"full_name\" = ?",
+    "\"status\" = ?",
+    "\"mood\" = ?"
+};
+
+int tt_person_row_update_patch(dal_db *db, int64_t id, tt_person_row_patch *patch, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    uint64_t key = 0;
+    int rc, n = 1;
+    if (patch->set_name) key |= (uint64_t)1 << 0;
+    if (patch->set_status) key |= (uint64_t)1 << 1;
+    if (patch->set_mood) key |= (uint64_t)1 << 2;
+    if (key == 0) return tt__person_row_missing(db, DAL_OK, id);
+    if (!dal_skips_validation(db) && tt__person_row_patch_check(patch, NULL) != DAL_OK) {
+        dal_errors errs = DAL_ERRORS_INIT;
+        const dal_violation *v;
+        (void)tt__person_row_patch_check(patch, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
+        dal_errors_free(&errs);
+        return rc;
+    }
+    rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_person_row_update, key, NULL, &st);
+    if (rc == DAL_NOTFOUND) {
+        char sql[79];
+        size_t len = 20;
+        int i;
+        memcpy(sql, "UPDATE \"people\"\n"
+                    "SET ", len);
+        for (i = 0; i < 3; i++) {
+            size_t k;
+            if (!(key >> i & 1)) continue;
+            if (len > 20) memcpy(sql + len, ", ", 2), len += 2;
+            k = strlen(tt__person_row_patch_sets[i]);
+            memcpy(sql + len, tt__person_row_patch_sets[i], k);
+            len += k;
+        }
+        memcpy(sql + len, "\n"
+                          "WHERE \"id\" = ?", 15 + 1);
+        rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_person_row_update, key, sql, &st);
+    }
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK && patch->set_name) rc = dal_bind_text(db, st, n++, patch->name);
+    if (rc == DAL_OK && patch->set_status) rc = dal_bind_text(db, st, n++, patch->has_status ? tt_person_row_status_to_string(patch->status) : NULL);
+    if (rc == DAL_OK && patch->set_mood) rc = dal_bind_text(db, st, n++, patch->has_mood ? tt_person_row_mood_to_string(patch->mood) : NULL);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, id);
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
+    dal_stmt_release_keyed(db, st);
+    (void)arena;
+    (void)n;
     return rc;
 }
 

@@ -105,6 +105,46 @@ int tt_default_get(dal_db *db, int64_t int_, tt_default *out, dal_arena *arena);
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
  * unset keep their value); DAL_NOTFOUND if no row has that key. */
 int tt_default_update(dal_db *db, tt_default *row, dal_arena *arena);
+/* A partial update: only the columns whose set_ flag is true are written. */
+typedef struct tt_default_patch {
+    bool        set_case_;
+    const char *case_;       /* TEXT NOT NULL */
+    bool        set_class_;
+    const char *class_;      /* TEXT */
+    bool        set_errno_;
+    bool        has_errno_;
+    int64_t     errno_;      /* INTEGER NOT NULL DEFAULT -1 */
+    bool        set_n2fa;
+    bool        has_n2fa;
+    bool        n2fa;        /* BOOLEAN */
+    bool        set_user_name;
+    const char *user_name;   /* TEXT DEFAULT 'it''s "quoted" \ and ? ?= * / here' */
+    bool        set_a_b;
+    bool        has_a_b;
+    double      a_b;         /* REAL NOT NULL DEFAULT 1.5 */
+    bool        set_x_y;
+    bool        has_x_y;
+    double      x_y;         /* NUMERIC */
+    bool        set_it_s;
+    bool        has_it_s;
+    double      it_s;        /* DECIMAL(10, 2) */
+    bool        set_caf_u00e9;
+    const char *caf_u00e9;   /* TEXT */
+    bool        set_quote_d;
+    const char *quote_d;     /* DATETIME DEFAULT CURRENT_TIMESTAMP */
+    bool        set_anything;
+    dal_value   anything;    /* (no type) */
+    bool        set_db_;
+    bool        has_db_;
+    int64_t     db_;         /* INTEGER */
+    bool        set_has_db;
+    bool        has_has_db;
+    int64_t     has_db;      /* INTEGER */
+} tt_default_patch;
+
+/* Writes the set columns of the row with this key (the validator's rules on
+ * them run first); DAL_NOTFOUND if no row has that key. */
+int tt_default_update_patch(dal_db *db, int64_t int_, tt_default_patch *patch, dal_arena *arena);
 /* DAL_NOTFOUND if no row has that key. */
 int tt_default_delete(dal_db *db, int64_t int_);
 /* Insert, or update the row with the same primary key; writes back like insert. */
@@ -138,6 +178,17 @@ int tt_member_get_by_email(dal_db *db, const char *email, tt_member *out, dal_ar
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
  * unset keep their value); DAL_NOTFOUND if no row has that key. */
 int tt_member_update(dal_db *db, tt_member *row, dal_arena *arena);
+/* A partial update: only the columns whose set_ flag is true are written. */
+typedef struct tt_member_patch {
+    bool        set_email;
+    const char *email;   /* TEXT NOT NULL */
+    bool        set_name;
+    const char *name;    /* TEXT */
+} tt_member_patch;
+
+/* Writes the set columns of the row with this key (the validator's rules on
+ * them run first); DAL_NOTFOUND if no row has that key. */
+int tt_member_update_patch(dal_db *db, int64_t id, tt_member_patch *patch, dal_arena *arena);
 /* DAL_NOTFOUND if no row has that key. */
 int tt_member_delete(dal_db *db, int64_t id);
 /* Insert, or update the row with the same primary key; writes back like insert. */
@@ -171,6 +222,18 @@ int tt_member_list_2_get(dal_db *db, int64_t id, tt_member_list_2 *out, dal_aren
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
  * unset keep their value); DAL_NOTFOUND if no row has that key. */
 int tt_member_list_2_update(dal_db *db, tt_member_list_2 *row, dal_arena *arena);
+/* A partial update: only the columns whose set_ flag is true are written. */
+typedef struct tt_member_list_2_patch {
+    bool        set_member_id;
+    bool        has_member_id;
+    int64_t     member_id;   /* INTEGER */
+    bool        set_title;
+    const char *title;       /* TEXT NOT NULL */
+} tt_member_list_2_patch;
+
+/* Writes the set columns of the row with this key (the validator's rules on
+ * them run first); DAL_NOTFOUND if no row has that key. */
+int tt_member_list_2_update_patch(dal_db *db, int64_t id, tt_member_list_2_patch *patch, dal_arena *arena);
 /* DAL_NOTFOUND if no row has that key. */
 int tt_member_list_2_delete(dal_db *db, int64_t id);
 /* Insert, or update the row with the same primary key; writes back like insert. */
@@ -205,6 +268,17 @@ int tt_key_value_get(dal_db *db, const char *namespace_, int64_t version, tt_key
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
  * unset keep their value); DAL_NOTFOUND if no row has that key. */
 int tt_key_value_update(dal_db *db, tt_key_value *row, dal_arena *arena);
+/* A partial update: only the columns whose set_ flag is true are written. */
+typedef struct tt_key_value_patch {
+    bool        set_payload;
+    dal_blob    payload;      /* BLOB NOT NULL DEFAULT x'' */
+    bool        set_note;
+    const char *note;         /* TEXT */
+} tt_key_value_patch;
+
+/* Writes the set columns of the row with this key (the validator's rules on
+ * them run first); DAL_NOTFOUND if no row has that key. */
+int tt_key_value_update_patch(dal_db *db, const char *namespace_, int64_t version, tt_key_value_patch *patch, dal_arena *arena);
 /* DAL_NOTFOUND if no row has that key. */
 int tt_key_value_delete(dal_db *db, const char *namespace_, int64_t version);
 /* Insert, or update the row with the same primary key; writes back like insert. */
@@ -242,6 +316,19 @@ int tt_shape_get_by_w_and_h(dal_db *db, double w, double h, tt_shape *out, dal_a
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
  * unset keep their value); DAL_NOTFOUND if no row has that key. */
 int tt_shape_update(dal_db *db, tt_shape *row, dal_arena *arena);
+/* A partial update: only the columns whose set_ flag is true are written. */
+typedef struct tt_shape_patch {
+    bool        set_w;
+    double      w;       /* REAL NOT NULL */
+    bool        set_h;
+    double      h;       /* REAL NOT NULL */
+    bool        set_kind;
+    const char *kind;    /* TEXT NOT NULL DEFAULT 'box' */
+} tt_shape_patch;
+
+/* Writes the set columns of the row with this key (the validator's rules on
+ * them run first); DAL_NOTFOUND if no row has that key. */
+int tt_shape_update_patch(dal_db *db, int64_t id, tt_shape_patch *patch, dal_arena *arena);
 /* DAL_NOTFOUND if no row has that key. */
 int tt_shape_delete(dal_db *db, int64_t id);
 /* Insert, or update the row with the same primary key; writes back like insert. */
@@ -500,6 +587,21 @@ int tt_person_row_get(dal_db *db, int64_t id, tt_person_row *out, dal_arena *are
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
  * unset keep their value); DAL_NOTFOUND if no row has that key. */
 int tt_person_row_update(dal_db *db, tt_person_row *row, dal_arena *arena);
+/* A partial update: only the columns whose set_ flag is true are written. */
+typedef struct tt_person_row_patch {
+    bool                 set_name;
+    const char          *name;     /* TEXT NOT NULL */
+    bool                 set_status;
+    bool                 has_status;
+    tt_person_row_status status;   /* TEXT NOT NULL DEFAULT 'draft' */
+    bool                 set_mood;
+    bool                 has_mood;
+    tt_person_row_mood   mood;     /* TEXT */
+} tt_person_row_patch;
+
+/* Writes the set columns of the row with this key (the validator's rules on
+ * them run first); DAL_NOTFOUND if no row has that key. */
+int tt_person_row_update_patch(dal_db *db, int64_t id, tt_person_row_patch *patch, dal_arena *arena);
 /* DAL_NOTFOUND if no row has that key. */
 int tt_person_row_delete(dal_db *db, int64_t id);
 /* Insert, or update the row with the same primary key; writes back like insert. */

@@ -1,0 +1,376 @@
+/* view_records.c - record conveniences in the view model: generated ids,
+ * automatic timestamps, optimistic concurrency (version) and partial
+ * updates (patch).  See docs/generate.md, "Record conveniences". */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/buf.h"
+#include "template.h"
+#include "view_tab.h"
+
+static void set_own(json_t *o, const char *key, char *value)
+{
+    json_object_set_new(o, key, json_string(value));
+    free(value);
+}
+
+static void add_line(json_t *arr, char *stmt)
+{
+    json_array_append_new(arr, json_pack("{s:s}", "stmt", stmt));
+    free(stmt);
+}
+
+/* ---- which columns ----------------------------------------------------- */
+
+static const char *ts_kind(const dg_tab *x, const dg_column *c)
+{
+    const char *a = dg_annotation_get(&c->annotations, "timestamp");
+    if (a) return a;
+    if (!x->v->opts->timestamps) return NULL;
+    if (!dg_strcasecmp_ascii(c->name, "created_at")) return "created";
+    if (!dg_strcasecmp_ascii(c->name, "updated_at")) return "updated";
+    return NULL;
+}
+
+/* "uuidv7", "nanoid", "nanoid(12)"; false for anything else. */
+static bool parse_id(const char *a, dg_records *r)
+{
+    if (!strcmp(a, "uuidv7")) return true;
+    if (strncmp(a, "nanoid", 6) != 0) return false;
+    r->id_nanoid = true;
+    r->id_len = 21;
+    if (!a[6]) return true;
+    char *end;
+    long n = a[6] == '(' && isdigit((unsigned char)a[7]) ? strtol(a + 7, &end, 10) : 0;
+    if (n < 1 || n > 255 || strcmp(end, ")") != 0) return false;
+    r->id_len = (int)n;
+    return true;
+}
+
+void dg_records_find(dg_tab *x)
+{
+    dg_records *r = &x->rec;
+    r->id = r->created = r->updated = r->version = -1;
+    json_object_set_new(x->tv, "version", json_false());
+    if (!x->t || x->virt || x->is_view) return;
+    for (size_t i = 0; i < x->f.len; i++) {
+        const dg_vfield *f = &x->f.items[i];
+        const dg_column *c = dg_table_column(x->t, f->column);
+        if (!c || f->readonly) continue;
+        const char *id = dg_annotation_get(&c->annotations, "id");
+        if (id && f->pk && x->pk.len == 1 && f->kind == DG_FK_TEXT && parse_id(id, r)) r->id = (int)i;
+        const char *ts = ts_kind(x, c);
+        bool ts_ok = !f->pk && (f->kind == DG_FK_TEXT || f->kind == DG_FK_INT64);
+        if (ts && ts_ok && !strcmp(ts, "created")) r->created = (int)i;
+        if (ts && ts_ok && !strcmp(ts, "updated")) r->updated = (int)i;
+        if (dg_annotation_get(&c->annotations, "version") && f->kind == DG_FK_INT64 && !f->pk) r->version = (int)i;
+    }
+    json_object_set_new(x->tv, "version", json_boolean(r->version >= 0));
+}
+
+bool dg_records_auto(const dg_tab *x, int i)
+{
+    return i >= 0 && (i == x->rec.created || i == x->rec.updated || i == x->rec.version);
+}
+
+/* ---- filling generated values ------------------------------------------ */
+
+/* Sets the timestamp fields `which` (indexes, -1 skipped) of src to now. */
+static void prepare_times(dg_tab *x, json_t *prep, const char *fn, const char *src, const int *which, int n)
+{
+    bool any = false, text = false;
+    for (int k = 0; k < n; k++) {
+        if (which[k] < 0) continue;
+        any = true;
+        text = text || x->f.items[which[k]].kind == DG_FK_TEXT;
+    }
+    if (!any) return;
+    add_line(prep, dg_xstrdup("int64_t now = dal_now_ms(db);"));
+    if (text) {
+        add_line(prep, dg_xstrdup("char now_text[DAL_ISO8601_SIZE];"));
+        add_line(prep, dg_xstrdup("dal_iso8601_format(now, now_text);"));
+        add_line(prep, dg_xprintf("if (!arena) return dal_error_set(db, DAL_MISUSE, 0, \"%s: timestamps need an arena\");",
+                                  fn));
+    }
+    for (int k = 0; k < n; k++) {
+        if (which[k] < 0) continue;
+        const dg_vfield *f = &x->f.items[which[k]];
+        if (f->kind == DG_FK_TEXT) {
+            add_line(prep, dg_xprintf("if (!(%s%s = dal_arena_strdup(arena, now_text)))", src, f->name));
+            add_line(prep, dg_xstrdup("    return dal_error_set(db, DAL_ERROR, 0, \"out of memory\");"));
+        } else {
+            add_line(prep, dg_xprintf("%s%s = now;", src, f->name));
+        }
+        if (f->has) add_line(prep, dg_xprintf("%s%s = true;", src, f->has));
+    }
+    if (!text) add_line(prep, dg_xstrdup("(void)now;"));
+}
+
+void dg_records_prepare(dg_tab *x, json_t *fn, bool insert)
+{
+    const dg_records *r = &x->rec;
+    const char *name = json_string_value(json_object_get(fn, "fn"));
+    json_t *prep = json_array(), *after = json_array();
+    if (insert && r->id >= 0) {
+        const char *id = x->f.items[r->id].name;
+        if (r->id_nanoid)
+            add_line(prep, dg_xprintf("if (!row->%s && (rc = dal_nanoid(db, %d, arena, &row->%s)) != DAL_OK) return rc;",
+                                      id, r->id_len, id));
+        else
+            add_line(prep, dg_xprintf("if (!row->%s && (rc = dal_uuid7(db, arena, &row->%s)) != DAL_OK) return rc;", id,
+                                      id));
+    }
+    int times[2] = {insert ? r->created : -1, r->updated};
+    prepare_times(x, prep, name, "row->", times, 2);
+    if (r->version >= 0) {
+        const dg_vfield *v = &x->f.items[r->version];
+        if (insert && v->has)
+            add_line(prep, dg_xprintf("if (!row->%s || row->%s <= 0) row->%s = 1;\n    row->%s = true;", v->has,
+                                      v->name, v->name, v->has));
+        else if (insert)
+            add_line(prep, dg_xprintf("if (row->%s <= 0) row->%s = 1;", v->name, v->name));
+        else
+            add_line(after, dg_xprintf("row->%s++;", v->name));
+    }
+    json_object_set_new(fn, "prepare", prep);
+    json_object_set_new(fn, "after", after);
+}
+
+/* ---- NOTFOUND or CONFLICT ---------------------------------------------- */
+
+char *dg_records_version_bind(dg_tab *x, const char *idx, const char *src)
+{
+    dg_vfield f = x->f.items[x->rec.version];
+    f.has = NULL;   /* the version read is a value, whatever has_ says */
+    return dg_bind_call_at(&f, idx, src, "st", false);
+}
+
+/* The static helper telling a missing row from a changed one (once per
+ * table); returns its name. */
+static const char *missing_fn(dg_tab *x)
+{
+    json_t *m = json_object_get(x->tv, "missing_fn");
+    if (m) return json_string_value(json_object_get(m, "fn"));
+    char *w = dg_tab_where_eq(x, &x->pk);
+    m = dg_tab_func(x, "exists", dg_xprintf("SELECT 1\nFROM %s\nWHERE %s", x->qtable, w));
+    free(w);
+    set_own(m, "fn", dg_xprintf("%s__%s_missing", x->v->opts->prefix, x->row));
+    set_own(m, "params", dg_tab_params(x, &x->pk));
+    set_own(m, "conflict_msg", dg_xprintf("%s: the row changed since it was read (version)", x->name));
+    json_t *binds = json_object_get(m, "binds");
+    for (size_t i = 0; i < x->pk.len; i++)
+        dg_tab_add_bind(binds, dg_bind_call(&x->f.items[x->pk.items[i]], (int)i + 1, "", "st", false));
+    json_object_set_new(x->tv, "missing_fn", m);
+    return json_string_value(json_object_get(m, "fn"));
+}
+
+static char *missing_call(dg_tab *x, const char *found_rc, const char *src)
+{
+    dg_buf b = DG_BUF_INIT;
+    dg_buf_printf(&b, "%s(db, %s", missing_fn(x), found_rc);
+    for (size_t i = 0; i < x->pk.len; i++) dg_buf_printf(&b, ", %s%s", src, x->f.items[x->pk.items[i]].name);
+    dg_buf_puts(&b, ")");
+    return dg_buf_steal(&b);
+}
+
+void dg_records_missing(dg_tab *x, json_t *fn, const char *src)
+{
+    if (x->rec.version < 0) json_object_set_new(fn, "missing", json_string("DAL_NOTFOUND"));
+    else set_own(fn, "missing", missing_call(x, "DAL_CONFLICT", src));
+}
+
+/* ---- patch ------------------------------------------------------------- */
+
+/* Width of the type column of an aligned declaration ("int64_t     id;"). */
+static size_t decl_width(const char *decl, const char *name)
+{
+    size_t n = strlen(decl);
+    while (n && decl[n - 1] == ' ') n--;
+    return n - strlen(name) - 1;   /* names start at the same column */
+}
+
+/* The patch field (and so its set_ flag) that `ident` (a field or has_ flag
+ * name) belongs to; NULL when it is not a patchable column. */
+static const char *set_flag_of(json_t *pfields, const char *ident, size_t len)
+{
+    size_t i;
+    json_t *pf;
+    json_array_foreach(pfields, i, pf) {
+        const char *set = json_string_value(json_object_get(pf, "set"));
+        const char *names[2] = {json_string_value(json_object_get(pf, "name")),
+                                json_string_value(json_object_get(pf, "has"))};
+        for (int k = 0; k < 2 && set; k++)
+            if (names[k] && strlen(names[k]) == len && !strncmp(names[k], ident, len)) return set;
+    }
+    return NULL;
+}
+
+/* "row->set_a && row->set_b" for the fields a rule's condition reads; NULL
+ * when it reads one the patch cannot set (the database checks those). */
+static char *rule_guard(json_t *pfields, const char *cond)
+{
+    dg_buf b = DG_BUF_INIT;
+    for (const char *p = strstr(cond, "row->"); p; p = strstr(p, "row->")) {
+        p += 5;
+        size_t len = 0;
+        while (isalnum((unsigned char)p[len]) || p[len] == '_') len++;
+        const char *set = set_flag_of(pfields, p, len);
+        if (!set) {
+            dg_buf_free(&b);
+            return NULL;
+        }
+        char *term = dg_xprintf("row->%s", set);
+        if (!strstr(dg_buf_cstr(&b), term)) dg_buf_printf(&b, "%s%s", b.len ? " && " : "", term);
+        free(term);
+    }
+    return b.len ? dg_buf_steal(&b) : (dg_buf_free(&b), NULL);
+}
+
+static void patch_check(dg_tab *x, json_t *p, json_t *pfields)
+{
+    json_t *val = json_object_get(x->tv, "validator");
+    if (!val) return;
+    json_t *rules = json_array(), *r;
+    size_t i;
+    json_array_foreach(json_object_get(val, "rules"), i, r) {
+        char *guard = rule_guard(pfields, json_string_value(json_object_get(r, "cond")));
+        if (!guard) continue;
+        json_t *c = json_deep_copy(r);
+        set_own(c, "guard", guard);
+        json_object_set(c, "table", json_object_get(val, "table"));
+        json_array_append_new(rules, c);
+    }
+    json_t *check = json_object();
+    set_own(check, "fn", dg_xprintf("%s__%s_patch_check", x->v->opts->prefix, x->row));
+    json_object_set_new(check, "rules", rules);
+    json_object_set_new(p, "check", check);
+}
+
+/* One patch field: set (flag, absent for fields dalgen fills), decls. */
+static json_t *patch_field(dg_tab *x, int i, bool settable, const char *comment)
+{
+    const dg_vfield *f = &x->f.items[i];
+    json_t *fj = json_array_get(json_object_get(x->tv, "fields"), (size_t)i);
+    const char *decl = json_string_value(json_object_get(fj, "decl"));
+    json_t *pf = json_object();
+    json_object_set_new(pf, "name", json_string(f->name));
+    json_object_set(pf, "decl", json_object_get(fj, "decl"));
+    json_object_set_new(pf, "comment", json_string(comment ? comment : json_string_value(json_object_get(fj, "comment"))));
+    size_t w = decl_width(decl, f->name);
+    if (f->has) {
+        json_object_set_new(pf, "has", json_string(f->has));
+        set_own(pf, "has_decl", dg_xprintf("bool%*s%s;", (int)(w - 4), "", f->has));
+    }
+    if (settable) {
+        set_own(pf, "set", dg_xprintf("set_%s", f->name));
+        set_own(pf, "set_decl", dg_xprintf("bool%*sset_%s;", (int)(w - 4), "", f->name));
+    }
+    return pf;
+}
+
+/* The SET fragments (bit order), their binds and the patch fields. */
+static int patch_columns(dg_tab *x, json_t *p, json_t *pfields, json_t *sets, json_t *binds, json_t *bits)
+{
+    const dg_records *r = &x->rec;
+    int bit = 0;
+    for (size_t i = 0; i < x->f.len; i++) {
+        const dg_vfield *f = &x->f.items[i];
+        if (f->readonly || f->pk || (int)i == r->created) continue;
+        bool user = !dg_records_auto(x, (int)i);
+        json_array_append_new(pfields, patch_field(x, (int)i, user,
+                                                   (int)i == r->updated   ? "set by the patch, written back"
+                                                   : (int)i == r->version ? "the version read; the new one is written back"
+                                                                          : NULL));
+        if ((int)i == r->version) continue;
+        if (bit >= 63) return -1;
+        json_t *frag = json_object();
+        set_own(frag, "sql", dg_xprintf("%s = ?", f->quoted));
+        json_array_append_new(sets, frag);
+        json_t *b = json_object();
+        char *idx = dg_xstrdup("n++");
+        set_own(b, "call", dg_bind_call_at(f, idx, "patch->", "st", false));
+        free(idx);
+        if (user) set_own(b, "cond", dg_xprintf("patch->set_%s", f->name));
+        json_array_append_new(binds, b);
+        json_array_append_new(bits, user ? json_pack("{s:s, s:i}", "cond", json_string_value(json_object_get(b, "cond")),
+                                                     "bit", bit)
+                                         : json_pack("{s:i}", "bit", bit));
+        bit++;
+    }
+    if (r->version >= 0) {
+        const char *q = x->f.items[r->version].quoted;
+        json_t *frag = json_object();
+        set_own(frag, "sql", dg_xprintf("%s = %s + 1", q, q));
+        json_array_append_new(sets, frag);
+        json_array_append_new(bits, json_pack("{s:i}", "bit", bit++));
+    }
+    (void)p;
+    return bit;
+}
+
+void dg_records_patch(dg_tab *x)
+{
+    const dg_records *r = &x->rec;
+    if (!x->t || x->virt || !x->pk.len) return;
+    json_t *p = json_object(), *pfields = json_array(), *sets = json_array(), *binds = json_array(),
+           *bits = json_array();
+    int nbits = patch_columns(x, p, pfields, sets, binds, bits);
+    bool user = false;
+    size_t i;
+    json_t *pf;
+    json_array_foreach(pfields, i, pf) user = user || json_object_get(pf, "set");
+    if (nbits <= 0 || !user) {
+        json_decref(p), json_decref(pfields), json_decref(sets), json_decref(binds), json_decref(bits);
+        return;
+    }
+    set_own(p, "type", dg_xprintf("%s_patch", x->strct));
+    set_own(p, "fn", dg_xprintf("%s_update_patch", x->strct));
+    set_own(p, "sets_array", dg_xprintf("%s__%s_patch_sets", x->v->opts->prefix, x->row));
+    set_own(p, "params", dg_tab_params(x, &x->pk));
+    for (size_t k = 0; k < x->pk.len; k++) {
+        char *idx = dg_xstrdup("n++");
+        json_t *b = json_object();
+        set_own(b, "call", dg_bind_call_at(&x->f.items[x->pk.items[k]], idx, "", "st", false));
+        json_array_append_new(binds, b);
+        free(idx);
+    }
+    char *where = dg_tab_where_eq(x, &x->pk);
+    char *tail = r->version >= 0 ? dg_xprintf("\nWHERE %s AND %s = ?", where, x->f.items[r->version].quoted)
+                                 : dg_xprintf("\nWHERE %s", where);
+    free(where);
+    if (r->version >= 0) {
+        json_t *b = json_object();
+        char *idx = dg_xstrdup("n++");
+        set_own(b, "call", dg_records_version_bind(x, idx, "patch->"));
+        free(idx);
+        json_array_append_new(binds, b);
+    }
+    char *head = dg_xprintf("UPDATE %s\nSET ", x->qtable);
+    size_t max = strlen(head) + strlen(tail) + 1;
+    json_t *s;
+    json_array_foreach(sets, i, s) max += strlen(json_string_value(json_object_get(s, "sql"))) + 2;
+    json_object_set_new(p, "head", json_string(head));
+    json_object_set_new(p, "head_len", json_integer((json_int_t)strlen(head)));
+    json_object_set_new(p, "tail", json_string(tail));
+    json_object_set_new(p, "tail_len", json_integer((json_int_t)strlen(tail)));
+    json_object_set_new(p, "sql_max", json_integer((json_int_t)max));
+    json_object_set_new(p, "nsets", json_integer(nbits));
+    free(head);
+    free(tail);
+    json_object_set(p, "stmt", json_object_get(json_object_get(x->tv, "update"), "stmt"));
+    json_object_set_new(p, "fields", pfields);
+    json_object_set_new(p, "sets", sets);
+    json_object_set_new(p, "binds", binds);
+    json_object_set_new(p, "bits", bits);
+    json_t *prep = json_array(), *after = json_array();
+    int times[1] = {r->updated};
+    prepare_times(x, prep, json_string_value(json_object_get(p, "fn")), "patch->", times, 1);
+    if (r->version >= 0) add_line(after, dg_xprintf("patch->%s++;", x->f.items[r->version].name));
+    json_object_set_new(p, "prepare", prep);
+    json_object_set_new(p, "after", after);
+    dg_records_missing(x, p, "");
+    set_own(p, "empty", missing_call(x, "DAL_OK", ""));
+    patch_check(x, p, pfields);
+    json_object_set_new(x->tv, "patch", p);
+}
