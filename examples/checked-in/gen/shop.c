@@ -34,7 +34,7 @@ static const char *const shop__sql[] = {
     /* shop__s_product_insert */
     "INSERT INTO \"products\" (\"id\", \"sku\", \"name\", \"price\")\n"
     "VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, 0))\n"
-    "RETURNING \"id\", \"price\"",
+    "RETURNING \"price\"",
     /* shop__s_product_get */
     "SELECT \"id\", \"sku\", \"name\", \"price\"\n"
     "FROM \"products\"\n"
@@ -66,7 +66,7 @@ static const char *const shop__sql[] = {
     /* shop__s_order_insert */
     "INSERT INTO \"orders\" (\"id\", \"product_id\", \"quantity\")\n"
     "VALUES (NULLIF(?, 0), ?, COALESCE(?, 1))\n"
-    "RETURNING \"id\", \"quantity\"",
+    "RETURNING \"quantity\"",
     /* shop__s_order_get */
     "SELECT \"id\", \"product_id\", \"quantity\"\n"
     "FROM \"orders\"\n"
@@ -154,21 +154,20 @@ static int shop__product_read(dal_db *db, sqlite3_stmt *st, shop_product *out, d
 /*
  * INSERT INTO "products" ("id", "sku", "name", "price")
  * VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, 0))
- * RETURNING "id", "price"
+ * RETURNING "price"
  */
 int shop_product_insert(dal_db *db, shop_product *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && shop_product_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = shop_product_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)shop_product_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &shop__unit, shop__s_product_insert, &st);
     if (rc != DAL_OK) return rc;
@@ -179,14 +178,13 @@ int shop_product_insert(dal_db *db, shop_product *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_ROW) {
         rc = DAL_OK;
-        if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "products.id", &row->id);
         if (rc == DAL_OK && !row->has_price)
-            rc = dal_read_double_null(db, st, 1, "products.price", &row->has_price, &row->price);
+            rc = dal_read_double_null(db, st, 0, "products.price", &row->has_price, &row->price);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
     }
+    if (rc == DAL_OK) row->id = dal_last_rowid(db);
     dal_stmt_release(db, &shop__unit, shop__s_product_insert, st);
     (void)arena;
     return rc;
@@ -237,15 +235,14 @@ int shop_product_update(dal_db *db, shop_product *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && shop_product_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = shop_product_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)shop_product_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &shop__unit, shop__s_product_update, &st);
     if (rc != DAL_OK) return rc;
@@ -287,15 +284,14 @@ int shop_product_upsert(dal_db *db, shop_product *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && shop_product_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = shop_product_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)shop_product_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &shop__unit, shop__s_product_upsert, &st);
     if (rc != DAL_OK) return rc;
@@ -378,21 +374,20 @@ static int shop__order_read(dal_db *db, sqlite3_stmt *st, shop_order *out, dal_a
 /*
  * INSERT INTO "orders" ("id", "product_id", "quantity")
  * VALUES (NULLIF(?, 0), ?, COALESCE(?, 1))
- * RETURNING "id", "quantity"
+ * RETURNING "quantity"
  */
 int shop_order_insert(dal_db *db, shop_order *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && shop_order_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = shop_order_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)shop_order_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &shop__unit, shop__s_order_insert, &st);
     if (rc != DAL_OK) return rc;
@@ -402,14 +397,13 @@ int shop_order_insert(dal_db *db, shop_order *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_ROW) {
         rc = DAL_OK;
-        if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "orders.id", &row->id);
         if (rc == DAL_OK && !row->has_quantity)
-            rc = dal_read_int64_null(db, st, 1, "orders.quantity", &row->has_quantity, &row->quantity);
+            rc = dal_read_int64_null(db, st, 0, "orders.quantity", &row->has_quantity, &row->quantity);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
     }
+    if (rc == DAL_OK) row->id = dal_last_rowid(db);
     dal_stmt_release(db, &shop__unit, shop__s_order_insert, st);
     (void)arena;
     return rc;
@@ -442,15 +436,14 @@ int shop_order_update(dal_db *db, shop_order *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && shop_order_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = shop_order_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)shop_order_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &shop__unit, shop__s_order_update, &st);
     if (rc != DAL_OK) return rc;
@@ -491,15 +484,14 @@ int shop_order_upsert(dal_db *db, shop_order *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (!dal_skips_validation(db)) {
+    if (!dal_skips_validation(db) && shop_order_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
-        rc = shop_order_validate(row, &errs);
-        if (rc != DAL_OK) {
-            const dal_violation *v = dal_errors_get(&errs, 0);
-            rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
-        }
+        const dal_violation *v;
+        (void)shop_order_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
         dal_errors_free(&errs);
-        if (rc != DAL_OK) return rc;
+        return rc;
     }
     rc = dal_stmt_acquire(db, &shop__unit, shop__s_order_upsert, &st);
     if (rc != DAL_OK) return rc;
