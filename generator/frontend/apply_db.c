@@ -21,7 +21,7 @@ static bool is_shadow(const dg_strings *vtabs, const char *name)
 static int replay(dg_loader *L, sqlite3 *src, size_t fi, dg_loc whole)
 {
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(src, "SELECT type, name, sql FROM sqlite_schema ORDER BY rowid", -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(src, "SELECT type, name, sql, tbl_name FROM sqlite_schema ORDER BY rowid", -1, &st, NULL);
     dg_strings vtabs = {0};
     int out = 0;
     if (rc == SQLITE_OK) rc = SQLITE_ROW;
@@ -29,7 +29,10 @@ static int replay(dg_loader *L, sqlite3 *src, size_t fi, dg_loc whole)
         const char *type = (const char *)sqlite3_column_text(st, 0);
         const char *name = (const char *)sqlite3_column_text(st, 1);
         const char *sql = (const char *)sqlite3_column_text(st, 2);
+        const char *tbl = (const char *)sqlite3_column_text(st, 3);
         if (!type || !name || !sql || !sqlite3_strnicmp(name, "sqlite_", 7) || is_shadow(&vtabs, name)) continue;
+        /* libdal's migration history is not part of the application's schema. */
+        if (tbl && !sqlite3_stricmp(tbl, "_dal_migrations")) continue;
         if (!sqlite3_strnicmp(sql, "CREATE VIRTUAL", 14)) dg_strings_push(&vtabs, name);
         L->denied = NULL;
         if (sqlite3_exec(L->db, sql, NULL, NULL, NULL) != SQLITE_OK) {

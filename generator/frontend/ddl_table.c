@@ -239,46 +239,58 @@ static void column_def(const tparse *p, size_t a, size_t b)
     }
 }
 
-static void table_constraint(const tparse *p, size_t a, size_t b)
+/* One table constraint at *j (moves *j past it).  Returns false when *j
+ * does not start a constraint. */
+static bool one_table_constraint(const tparse *p, size_t *j)
 {
     dg_table *t = p->t;
+    size_t a = *j;
     char *name = NULL;
-    size_t j = a;
-    if (kw(p, j, "CONSTRAINT")) {
-        name = dg_toks_ident(p->tk, j + 1);
-        j += 2;
+    if (kw(p, *j, "CONSTRAINT")) {
+        name = dg_toks_ident(p->tk, *j + 1);
+        *j += 2;
     }
-    if (kw(p, j, "PRIMARY")) {
-        j += 2;
+    if (kw(p, *j, "PRIMARY")) {
+        *j += 2;
         free(t->pk_name);
         t->pk_name = name;
         dg_strings cols = {0};
-        name_list(p, &j, &cols);
+        name_list(p, j, &cols);
         dg_strings_free(&cols);
-        char *cf = conflict_clause(p, &j);
+        char *cf = conflict_clause(p, j);
         if (cf) {
             free(t->pk_conflict);
             t->pk_conflict = cf;
         }
-    } else if (kw(p, j, "UNIQUE")) {
+    } else if (kw(p, *j, "UNIQUE")) {
         dg_unique *u = DG_VEC_ADD(&t->uniques);
         u->name = name;
         u->loc = at(p, a);
-        j++;
-        name_list(p, &j, &u->columns);
-        u->conflict = conflict_clause(p, &j);
-    } else if (kw(p, j, "CHECK")) {
-        add_check(p, name, j, -1);
+        (*j)++;
+        name_list(p, j, &u->columns);
+        u->conflict = conflict_clause(p, j);
+    } else if (kw(p, *j, "CHECK")) {
+        add_check(p, name, *j, -1);
         t->checks.items[t->checks.len - 1].loc = at(p, a);
-    } else if (kw(p, j, "FOREIGN")) {
+        *j = dg_toks_close(p->tk, *j + 1) + 1;
+    } else if (kw(p, *j, "FOREIGN")) {
         dg_foreign_key *fk = add_fk(p, name, a);
-        j += 2;
-        name_list(p, &j, &fk->columns);
-        if (kw(p, j, "REFERENCES")) fk_clause(p, &j, fk);
+        *j += 2;
+        name_list(p, j, &fk->columns);
+        if (kw(p, *j, "REFERENCES")) fk_clause(p, j, fk);
     } else {
         free(name);
+        return false;
     }
-    (void)b;
+    return true;
+}
+
+/* SQLite accepts several table constraints in one comma-separated item
+ * (`CHECK (a) CHECK (b)`), so read them until the item's end. */
+static void table_constraint(const tparse *p, size_t a, size_t b)
+{
+    size_t j = a;
+    while (j < b && one_table_constraint(p, &j)) {}
 }
 
 static bool is_table_constraint(const tparse *p, size_t i)
