@@ -183,6 +183,39 @@ static void tags(dal_db *db, dal_arena *arena, const blog_post *post)
     printf("%-28s tag #%" PRId64 "\n", "blog_tag_delete:", t.id);
 }
 
+/* Record conveniences: the id and timestamps are made by insert, a patch
+ * writes only the columns it sets, and the version turns a write based on a
+ * stale read into DAL_CONFLICT. */
+static void comments(dal_db *db, dal_arena *arena, const blog_post *post)
+{
+    blog_comment c = {0}, stale;
+    c.post_id = post->id;
+    c.author = "Bob";
+    c.body = "Nice post!";
+    CHECK(blog_comment_insert(db, &c, arena));
+    printf("%-28s comment %s at %s, version %" PRId64 "\n", "blog_comment_insert:", c.id, c.created_at, c.version);
+    stale = c;
+
+    blog_comment_patch fix = {0};
+    fix.set_body = true;
+    fix.body = "Nice post, thanks!";
+    fix.version = c.version;
+    CHECK(blog_comment_update_patch(db, c.id, &fix, arena));
+    printf("%-28s body only; updated %s, version %" PRId64 "\n", "blog_comment_update_patch:", fix.updated_at,
+           fix.version);
+
+    stale.author = "Mallory";
+    int rc = blog_comment_update(db, &stale, arena);
+    printf("%-28s with version %" PRId64 ": %s (%s)\n", "blog_comment_update:", stale.version, dal_rc_name(rc),
+           dal_errmsg(db));
+    if (rc != DAL_CONFLICT) exit(1);
+
+    CHECK(blog_comment_get(db, c.id, &c, arena));
+    printf("%-28s by %s: \"%s\", version %" PRId64 "\n", "blog_comment_get:", c.author, c.body, c.version);
+    CHECK(blog_comment_delete(db, c.id, c.version));
+    printf("%-28s comment %s\n", "blog_comment_delete:", c.id);
+}
+
 static void summaries(dal_db *db, dal_arena *arena)
 {
     blog_post_summary s;
@@ -217,6 +250,7 @@ int main(int argc, char **argv)
     users(db, &arena, &alice, &bob);
     posts(db, &arena, &alice, &first);
     tags(db, &arena, &first);
+    comments(db, &arena, &first);
     summaries(db, &arena);
     CHECK(blog_user_delete(db, bob.id));
     printf("%-28s user #%" PRId64 "\n", "blog_user_delete:", bob.id);
