@@ -25,6 +25,7 @@ typedef struct dg_qsrc {
     const char *file;         /* interned in the set */
     const char *text;         /* the whole file */
     size_t start, end;        /* the query's text (after the header, up to the next) */
+    dg_loc start_loc;         /* of text[start]; line 0 when unknown (a NUL byte before it) */
     DG_VEC(dg_qannot) params;
     DG_VEC(dg_qannot) results;
 } dg_qsrc;
