@@ -87,8 +87,14 @@ static bool at_end(cur *c)
     return c->s == c->e;
 }
 
+/* While dg_qfile_read reads a file, locations are asked in increasing
+ * order: one cursor over its text keeps that linear in the file's size. */
+static dg_loc_cursor *reading;
+
 static dg_loc loc_of(const char *text, const char *p, const char *file)
 {
+    if (reading && reading->text == text && reading->base.file == file)
+        return dg_loc_cursor_at(reading, (size_t)(p - text));
     dg_loc base = {file, 1, 1};
     return dg_loc_at(text, (size_t)(p - text), base);
 }
@@ -277,6 +283,8 @@ static void read_comment(const char *text, size_t len, dg_tok t, const char *fil
         q.file = file;
         q.text = text;
         q.start = t.start + t.len;
+        q.start_loc = loc_of(text, text + q.start, file);
+        if (reading && reading->at_nul) q.start_loc.line = 0;
         q.end = len;
         DG_VEC_PUSH(&files->srcs, q);
         *cur_q = &files->srcs.items[files->srcs.len - 1];
@@ -314,6 +322,9 @@ int dg_qfile_read(dg_query_set *set, const char *path, dg_qfiles *files, dg_diag
     int errs = 0;
     bool outside = false;
     dg_qsrc *cur_q = NULL;
+    dg_loc_cursor lc;
+    dg_loc_cursor_init(&lc, text, (dg_loc){file, 1, 1});
+    reading = &lc;
     dg_lexer lx;
     dg_lexer_init(&lx, text, len);
     if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) lx.pos = 3;   /* a UTF-8 byte order mark */
@@ -327,5 +338,6 @@ int dg_qfile_read(dg_query_set *set, const char *path, dg_qfiles *files, dg_diag
             outside = true;
         }
     }
+    reading = NULL;
     return errs;
 }
