@@ -15,19 +15,21 @@ enum {
     shop__s_product_insert = 0,
     shop__s_product_get = 1,
     shop__s_product_update = 2,
-    shop__s_product_delete = 3,
-    shop__s_product_upsert = 4,
-    shop__s_product_count = 5,
-    shop__s_product_list = 6,
-    shop__s_product_get_by_sku = 7,
-    shop__s_order_insert = 8,
-    shop__s_order_get = 9,
-    shop__s_order_update = 10,
-    shop__s_order_delete = 11,
-    shop__s_order_upsert = 12,
-    shop__s_order_count = 13,
-    shop__s_order_list = 14,
-    shop__s_order_list_by_product_id = 15
+    shop__s_product_exists = 3,
+    shop__s_product_delete = 4,
+    shop__s_product_upsert = 5,
+    shop__s_product_count = 6,
+    shop__s_product_list = 7,
+    shop__s_product_get_by_sku = 8,
+    shop__s_order_insert = 9,
+    shop__s_order_get = 10,
+    shop__s_order_update = 11,
+    shop__s_order_exists = 12,
+    shop__s_order_delete = 13,
+    shop__s_order_upsert = 14,
+    shop__s_order_count = 15,
+    shop__s_order_list = 16,
+    shop__s_order_list_by_product_id = 17
 };
 
 static const char *const shop__sql[] = {
@@ -42,6 +44,10 @@ static const char *const shop__sql[] = {
     /* shop__s_product_update */
     "UPDATE \"products\"\n"
     "SET \"sku\" = ?, \"name\" = ?, \"price\" = COALESCE(?, \"price\")\n"
+    "WHERE \"id\" = ?",
+    /* shop__s_product_exists */
+    "SELECT 1\n"
+    "FROM \"products\"\n"
     "WHERE \"id\" = ?",
     /* shop__s_product_delete */
     "DELETE FROM \"products\"\n"
@@ -75,6 +81,10 @@ static const char *const shop__sql[] = {
     "UPDATE \"orders\"\n"
     "SET \"product_id\" = ?, \"quantity\" = COALESCE(?, \"quantity\")\n"
     "WHERE \"id\" = ?",
+    /* shop__s_order_exists */
+    "SELECT 1\n"
+    "FROM \"orders\"\n"
+    "WHERE \"id\" = ?",
     /* shop__s_order_delete */
     "DELETE FROM \"orders\"\n"
     "WHERE \"id\" = ?",
@@ -99,7 +109,7 @@ static const char *const shop__sql[] = {
 };
 
 static unsigned shop__slot;
-static const dal_unit shop__unit = { "shop", 16, shop__sql, &shop__slot };
+static const dal_unit shop__unit = { "shop", 18, shop__sql, &shop__slot };
 
 /* ---- Enums and validators ---------------------------------------------- */
 
@@ -149,6 +159,23 @@ static int shop__product_read(dal_db *db, sqlite3_stmt *st, shop_product *out, d
     if ((rc = dal_read_double_null(db, st, 3, "products.price", &out->has_price, &out->price)) != DAL_OK) return rc;
     (void)arena;
     return DAL_OK;
+}
+
+/* After a write that changed no row: found_rc when a row has this key (its
+ * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
+static int shop__product_missing(dal_db *db, int found_rc, int64_t id)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &shop__unit, shop__s_product_exists, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_DONE) rc = DAL_NOTFOUND;
+    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+        rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "products: the row changed since it was read (version)");
+    else if (rc == DAL_ROW) rc = found_rc;
+    dal_stmt_release(db, &shop__unit, shop__s_product_exists, st);
+    return rc;
 }
 
 /*
@@ -254,6 +281,87 @@ int shop_product_update(dal_db *db, shop_product *row, dal_arena *arena)
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
     dal_stmt_release(db, &shop__unit, shop__s_product_update, st);
     (void)arena;
+    return rc;
+}
+
+/* The rules of shop_product_patch whose columns the patch sets. */
+static int shop__product_patch_check(const shop_product_patch *row, dal_errors *errs)
+{
+    int bad = 0;
+    if (row->set_sku && (row->sku == NULL))
+        bad += dal_errors_add(errs, "products", "sku", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->set_sku && (row->sku != NULL && !dal_text_valid_utf8(row->sku)))
+        bad += dal_errors_add(errs, "products", "sku", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    if (row->set_name && (row->name == NULL))
+        bad += dal_errors_add(errs, "products", "name", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->set_name && (row->name != NULL && !dal_text_valid_utf8(row->name)))
+        bad += dal_errors_add(errs, "products", "name", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    if (row->set_price && (row->has_price && row->price != row->price))
+        bad += dal_errors_add(errs, "products", "price", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    (void)row;
+    (void)errs;
+    return bad ? DAL_INVALID : DAL_OK;
+}
+
+/* SET terms of shop_product_update_patch, by bit of its statement key. */
+static const char *const shop__product_patch_sets[] = {
+    "\"sku\" = ?",
+    "\"name\" = ?",
+    "\"price\" = ?"
+};
+
+int shop_product_update_patch(dal_db *db, int64_t id, shop_product_patch *patch, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    uint64_t key = 0;
+    int rc, n = 1;
+    if (patch->set_sku) key |= (uint64_t)1 << 0;
+    if (patch->set_name) key |= (uint64_t)1 << 1;
+    if (patch->set_price) key |= (uint64_t)1 << 2;
+    if (key == 0) return shop__product_missing(db, DAL_OK, id);
+    if (!dal_skips_validation(db) && shop__product_patch_check(patch, NULL) != DAL_OK) {
+        dal_errors errs = DAL_ERRORS_INIT;
+        const dal_violation *v;
+        (void)shop__product_patch_check(patch, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
+        dal_errors_free(&errs);
+        return rc;
+    }
+    rc = dal_stmt_acquire_keyed(db, &shop__unit, shop__s_product_update, key, NULL, &st);
+    if (rc == DAL_NOTFOUND) {
+        char sql[74];
+        size_t len = 22;
+        int i;
+        memcpy(sql, "UPDATE \"products\"\n"
+                    "SET ", len);
+        for (i = 0; i < 3; i++) {
+            size_t k;
+            if (!(key >> i & 1)) continue;
+            if (len > 22) memcpy(sql + len, ", ", 2), len += 2;
+            k = strlen(shop__product_patch_sets[i]);
+            memcpy(sql + len, shop__product_patch_sets[i], k);
+            len += k;
+        }
+        memcpy(sql + len, "\n"
+                          "WHERE \"id\" = ?", 15 + 1);
+        rc = dal_stmt_acquire_keyed(db, &shop__unit, shop__s_product_update, key, sql, &st);
+    }
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK && patch->set_sku) rc = dal_bind_text(db, st, n++, patch->sku);
+    if (rc == DAL_OK && patch->set_name) rc = dal_bind_text(db, st, n++, patch->name);
+    if (rc == DAL_OK && patch->set_price) rc = dal_bind_double_null(db, st, n++, patch->has_price, patch->price);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, id);
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
+    dal_stmt_release_keyed(db, st);
+    (void)arena;
+    (void)n;
     return rc;
 }
 
@@ -371,6 +479,23 @@ static int shop__order_read(dal_db *db, sqlite3_stmt *st, shop_order *out, dal_a
     return DAL_OK;
 }
 
+/* After a write that changed no row: found_rc when a row has this key (its
+ * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
+static int shop__order_missing(dal_db *db, int found_rc, int64_t id)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &shop__unit, shop__s_order_exists, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_DONE) rc = DAL_NOTFOUND;
+    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+        rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "orders: the row changed since it was read (version)");
+    else if (rc == DAL_ROW) rc = found_rc;
+    dal_stmt_release(db, &shop__unit, shop__s_order_exists, st);
+    return rc;
+}
+
 /*
  * INSERT INTO "orders" ("id", "product_id", "quantity")
  * VALUES (NULLIF(?, 0), ?, COALESCE(?, 1))
@@ -454,6 +579,69 @@ int shop_order_update(dal_db *db, shop_order *row, dal_arena *arena)
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
     dal_stmt_release(db, &shop__unit, shop__s_order_update, st);
     (void)arena;
+    return rc;
+}
+
+/* The rules of shop_order_patch whose columns the patch sets. */
+static int shop__order_patch_check(const shop_order_patch *row, dal_errors *errs)
+{
+    int bad = 0;
+    (void)row;
+    (void)errs;
+    return bad ? DAL_INVALID : DAL_OK;
+}
+
+/* SET terms of shop_order_update_patch, by bit of its statement key. */
+static const char *const shop__order_patch_sets[] = {
+    "\"product_id\" = ?",
+    "\"quantity\" = ?"
+};
+
+int shop_order_update_patch(dal_db *db, int64_t id, shop_order_patch *patch, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    uint64_t key = 0;
+    int rc, n = 1;
+    if (patch->set_product_id) key |= (uint64_t)1 << 0;
+    if (patch->set_quantity) key |= (uint64_t)1 << 1;
+    if (key == 0) return shop__order_missing(db, DAL_OK, id);
+    if (!dal_skips_validation(db) && shop__order_patch_check(patch, NULL) != DAL_OK) {
+        dal_errors errs = DAL_ERRORS_INIT;
+        const dal_violation *v;
+        (void)shop__order_patch_check(patch, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
+        dal_errors_free(&errs);
+        return rc;
+    }
+    rc = dal_stmt_acquire_keyed(db, &shop__unit, shop__s_order_update, key, NULL, &st);
+    if (rc == DAL_NOTFOUND) {
+        char sql[70];
+        size_t len = 20;
+        int i;
+        memcpy(sql, "UPDATE \"orders\"\n"
+                    "SET ", len);
+        for (i = 0; i < 2; i++) {
+            size_t k;
+            if (!(key >> i & 1)) continue;
+            if (len > 20) memcpy(sql + len, ", ", 2), len += 2;
+            k = strlen(shop__order_patch_sets[i]);
+            memcpy(sql + len, shop__order_patch_sets[i], k);
+            len += k;
+        }
+        memcpy(sql + len, "\n"
+                          "WHERE \"id\" = ?", 15 + 1);
+        rc = dal_stmt_acquire_keyed(db, &shop__unit, shop__s_order_update, key, sql, &st);
+    }
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK && patch->set_product_id) rc = dal_bind_int64(db, st, n++, patch->product_id);
+    if (rc == DAL_OK && patch->set_quantity) rc = dal_bind_int64_null(db, st, n++, patch->has_quantity, patch->quantity);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, id);
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
+    dal_stmt_release_keyed(db, st);
+    (void)arena;
+    (void)n;
     return rc;
 }
 

@@ -55,6 +55,20 @@ int shop_product_get_by_sku(dal_db *db, const char *sku, shop_product *out, dal_
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
  * unset keep their value); DAL_NOTFOUND if no row has that key. */
 int shop_product_update(dal_db *db, shop_product *row, dal_arena *arena);
+/* A partial update: only the columns whose set_ flag is true are written. */
+typedef struct shop_product_patch {
+    bool        set_sku;
+    const char *sku;     /* TEXT NOT NULL */
+    bool        set_name;
+    const char *name;    /* TEXT NOT NULL */
+    bool        set_price;
+    bool        has_price;
+    double      price;   /* REAL NOT NULL DEFAULT 0 */
+} shop_product_patch;
+
+/* Writes the set columns of the row with this key (the validator's rules on
+ * them run first); DAL_NOTFOUND if no row has that key. */
+int shop_product_update_patch(dal_db *db, int64_t id, shop_product_patch *patch, dal_arena *arena);
 /* DAL_NOTFOUND if no row has that key. */
 int shop_product_delete(dal_db *db, int64_t id);
 /* Insert, or update the row with the same primary key; writes back like insert. */
@@ -88,6 +102,18 @@ int shop_order_get(dal_db *db, int64_t id, shop_order *out, dal_arena *arena);
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
  * unset keep their value); DAL_NOTFOUND if no row has that key. */
 int shop_order_update(dal_db *db, shop_order *row, dal_arena *arena);
+/* A partial update: only the columns whose set_ flag is true are written. */
+typedef struct shop_order_patch {
+    bool    set_product_id;
+    int64_t product_id;   /* INTEGER NOT NULL */
+    bool    set_quantity;
+    bool    has_quantity;
+    int64_t quantity;     /* INTEGER NOT NULL DEFAULT 1 */
+} shop_order_patch;
+
+/* Writes the set columns of the row with this key (the validator's rules on
+ * them run first); DAL_NOTFOUND if no row has that key. */
+int shop_order_update_patch(dal_db *db, int64_t id, shop_order_patch *patch, dal_arena *arena);
 /* DAL_NOTFOUND if no row has that key. */
 int shop_order_delete(dal_db *db, int64_t id);
 /* Insert, or update the row with the same primary key; writes back like insert. */
