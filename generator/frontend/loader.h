@@ -53,6 +53,7 @@ typedef struct dg_loader {
     DG_VEC(dg_stmt_rec) recs;
     DG_VEC(dg_schema *) headers;   /* models from header sources (for their locations) */
     const char *denied;            /* why the authorizer refused, for the message */
+    size_t add_columns;            /* ADD_COLUMN records so far (none: no column lookup scans recs) */
 } dg_loader;
 
 int  dg_loader_open(dg_loader *L, dg_schema *s, dg_diags *d);
