@@ -121,6 +121,7 @@ static dg_stmt_rec *add_rec(dg_loader *L, dg_rec_kind kind, char *name, size_t f
     r->file = fi;
     r->start = start;
     r->name_off = name_off;
+    if (kind == DG_REC_ADD_COLUMN) L->add_columns++;
     return r;
 }
 
