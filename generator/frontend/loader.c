@@ -122,6 +122,7 @@ const dg_stmt_rec *dg_loader_rec(const dg_loader *L, dg_rec_kind kind, const cha
 
 const dg_stmt_rec *dg_loader_add_column_rec(const dg_loader *L, const char *table, const char *column)
 {
+    if (!L->add_columns) return NULL;   /* asked for every column: skip the scan when it cannot match */
     for (size_t i = L->recs.len; i-- > 0;) {
         const dg_stmt_rec *r = &L->recs.items[i];
         if (r->kind == DG_REC_ADD_COLUMN && !dg_strcasecmp_ascii(r->name, table) &&
