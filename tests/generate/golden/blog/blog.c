@@ -61,7 +61,7 @@ enum {
 static const char *const blog__sql[] = {
     /* blog__s_user_insert */
     "INSERT INTO \"users\" (\"id\", \"email\", \"name\", \"age\", \"admin\", \"avatar\", \"created_at\")\n"
-    "VALUES (NULLIF(?, 0), ?, ?, ?, COALESCE(?, 0), ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))\n"
+    "VALUES (?, ?, ?, ?, COALESCE(?, 0), ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))\n"
     "RETURNING \"admin\", \"created_at\"",
     /* blog__s_user_get */
     "SELECT \"id\", \"email\", \"name\", \"age\", \"admin\", \"avatar\", \"created_at\"\n"
@@ -80,7 +80,7 @@ static const char *const blog__sql[] = {
     "WHERE \"id\" = ?",
     /* blog__s_user_upsert */
     "INSERT INTO \"users\" (\"id\", \"email\", \"name\", \"age\", \"admin\", \"avatar\", \"created_at\")\n"
-    "VALUES (NULLIF(?, 0), ?, ?, ?, COALESCE(?, 0), ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))\n"
+    "VALUES (?, ?, ?, ?, COALESCE(?, 0), ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))\n"
     "ON CONFLICT (\"id\") DO UPDATE\n"
     "SET \"email\" = excluded.\"email\", \"name\" = excluded.\"name\", \"age\" = excluded.\"age\", \"admin\" = excluded.\"admin\", \"avatar\" = excluded.\"avatar\", \"created_at\" = excluded.\"created_at\"\n"
     "RETURNING \"id\", \"admin\", \"created_at\"",
@@ -97,7 +97,7 @@ static const char *const blog__sql[] = {
     "WHERE \"email\" = ?",
     /* blog__s_post_insert */
     "INSERT INTO \"posts\" (\"id\", \"author_id\", \"title\", \"body\", \"score\", \"published\", \"created_at\")\n"
-    "VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, ''), ?, COALESCE(?, 0), COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))\n"
+    "VALUES (?, ?, ?, COALESCE(?, ''), ?, COALESCE(?, 0), COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))\n"
     "RETURNING \"body\", \"published\", \"created_at\"",
     /* blog__s_post_get */
     "SELECT \"id\", \"author_id\", \"title\", \"body\", \"score\", \"published\", \"created_at\"\n"
@@ -116,7 +116,7 @@ static const char *const blog__sql[] = {
     "WHERE \"id\" = ?",
     /* blog__s_post_upsert */
     "INSERT INTO \"posts\" (\"id\", \"author_id\", \"title\", \"body\", \"score\", \"published\", \"created_at\")\n"
-    "VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, ''), ?, COALESCE(?, 0), COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))\n"
+    "VALUES (?, ?, ?, COALESCE(?, ''), ?, COALESCE(?, 0), COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))\n"
     "ON CONFLICT (\"id\") DO UPDATE\n"
     "SET \"author_id\" = excluded.\"author_id\", \"title\" = excluded.\"title\", \"body\" = excluded.\"body\", \"score\" = excluded.\"score\", \"published\" = excluded.\"published\", \"created_at\" = excluded.\"created_at\"\n"
     "RETURNING \"id\", \"body\", \"published\", \"created_at\"",
@@ -139,7 +139,7 @@ static const char *const blog__sql[] = {
     "ORDER BY \"id\"",
     /* blog__s_tag_insert */
     "INSERT INTO \"tags\" (\"id\", \"name\")\n"
-    "VALUES (NULLIF(?, 0), ?)",
+    "VALUES (?, ?)",
     /* blog__s_tag_get */
     "SELECT \"id\", \"name\"\n"
     "FROM \"tags\"\n"
@@ -157,7 +157,7 @@ static const char *const blog__sql[] = {
     "WHERE \"id\" = ?",
     /* blog__s_tag_upsert */
     "INSERT INTO \"tags\" (\"id\", \"name\")\n"
-    "VALUES (NULLIF(?, 0), ?)\n"
+    "VALUES (?, ?)\n"
     "ON CONFLICT (\"id\") DO UPDATE\n"
     "SET \"name\" = excluded.\"name\"\n"
     "RETURNING \"id\"",
@@ -400,7 +400,7 @@ static int blog__user_missing(dal_db *db, int found_rc, int64_t id)
 
 /*
  * INSERT INTO "users" ("id", "email", "name", "age", "admin", "avatar", "created_at")
- * VALUES (NULLIF(?, 0), ?, ?, ?, COALESCE(?, 0), ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+ * VALUES (?, ?, ?, ?, COALESCE(?, 0), ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
  * RETURNING "admin", "created_at"
  */
 int blog_user_insert(dal_db *db, blog_user *row, dal_arena *arena)
@@ -418,7 +418,7 @@ int blog_user_insert(dal_db *db, blog_user *row, dal_arena *arena)
     }
     rc = dal_stmt_acquire(db, &blog__unit, blog__s_user_insert, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->email);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->name);
     if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 4, row->has_age, row->age);
@@ -620,7 +620,7 @@ int blog_user_delete(dal_db *db, int64_t id)
 
 /*
  * INSERT INTO "users" ("id", "email", "name", "age", "admin", "avatar", "created_at")
- * VALUES (NULLIF(?, 0), ?, ?, ?, COALESCE(?, 0), ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+ * VALUES (?, ?, ?, ?, COALESCE(?, 0), ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
  * ON CONFLICT ("id") DO UPDATE
  * SET "email" = excluded."email", "name" = excluded."name", "age" = excluded."age", "admin" = excluded."admin", "avatar" = excluded."avatar", "created_at" = excluded."created_at"
  * RETURNING "id", "admin", "created_at"
@@ -640,7 +640,7 @@ int blog_user_upsert(dal_db *db, blog_user *row, dal_arena *arena)
     }
     rc = dal_stmt_acquire(db, &blog__unit, blog__s_user_upsert, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->email);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->name);
     if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 4, row->has_age, row->age);
@@ -744,7 +744,7 @@ static int blog__post_missing(dal_db *db, int found_rc, int64_t id)
 
 /*
  * INSERT INTO "posts" ("id", "author_id", "title", "body", "score", "published", "created_at")
- * VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, ''), ?, COALESCE(?, 0), COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+ * VALUES (?, ?, ?, COALESCE(?, ''), ?, COALESCE(?, 0), COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
  * RETURNING "body", "published", "created_at"
  */
 int blog_post_insert(dal_db *db, blog_post *row, dal_arena *arena)
@@ -762,7 +762,7 @@ int blog_post_insert(dal_db *db, blog_post *row, dal_arena *arena)
     }
     rc = dal_stmt_acquire(db, &blog__unit, blog__s_post_insert, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_bind_int64(db, st, 2, row->author_id);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->title);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 4, row->body);
@@ -945,7 +945,7 @@ int blog_post_delete(dal_db *db, int64_t id)
 
 /*
  * INSERT INTO "posts" ("id", "author_id", "title", "body", "score", "published", "created_at")
- * VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, ''), ?, COALESCE(?, 0), COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+ * VALUES (?, ?, ?, COALESCE(?, ''), ?, COALESCE(?, 0), COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
  * ON CONFLICT ("id") DO UPDATE
  * SET "author_id" = excluded."author_id", "title" = excluded."title", "body" = excluded."body", "score" = excluded."score", "published" = excluded."published", "created_at" = excluded."created_at"
  * RETURNING "id", "body", "published", "created_at"
@@ -965,7 +965,7 @@ int blog_post_upsert(dal_db *db, blog_post *row, dal_arena *arena)
     }
     rc = dal_stmt_acquire(db, &blog__unit, blog__s_post_upsert, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_bind_int64(db, st, 2, row->author_id);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->title);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 4, row->body);
@@ -1095,7 +1095,7 @@ static int blog__tag_missing(dal_db *db, int found_rc, int64_t id)
 
 /*
  * INSERT INTO "tags" ("id", "name")
- * VALUES (NULLIF(?, 0), ?)
+ * VALUES (?, ?)
  */
 int blog_tag_insert(dal_db *db, blog_tag *row, dal_arena *arena)
 {
@@ -1112,7 +1112,7 @@ int blog_tag_insert(dal_db *db, blog_tag *row, dal_arena *arena)
     }
     rc = dal_stmt_acquire(db, &blog__unit, blog__s_tag_insert, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->name);
     if (rc == DAL_OK) rc = dal_step_done(db, st);
     if (rc == DAL_OK) row->id = dal_last_rowid(db);
@@ -1270,7 +1270,7 @@ int blog_tag_delete(dal_db *db, int64_t id)
 
 /*
  * INSERT INTO "tags" ("id", "name")
- * VALUES (NULLIF(?, 0), ?)
+ * VALUES (?, ?)
  * ON CONFLICT ("id") DO UPDATE
  * SET "name" = excluded."name"
  * RETURNING "id"
@@ -1290,7 +1290,7 @@ int blog_tag_upsert(dal_db *db, blog_tag *row, dal_arena *arena)
     }
     rc = dal_stmt_acquire(db, &blog__unit, blog__s_tag_upsert, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->name);
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_ROW) {

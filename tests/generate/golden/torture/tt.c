@@ -89,7 +89,7 @@ enum {
 static const char *const tt__sql[] = {
     /* tt__s_default_insert */
     "INSERT INTO \"default\" (\"int\", \"case\", \"class\", \"errno\", \"2fa\", \"user name\", \"a.b\", \"x/y\", \"it's\", \"caf\303\251\", \"quote\"\"d\", \"anything\", \"db\", \"has_db\")\n"
-    "VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, -1), ?, COALESCE(?, 'it''s \"quoted\" \\ and ?\?= */ here'), COALESCE(?, 1.5), ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP), ?, ?, ?)\n"
+    "VALUES (?, ?, ?, COALESCE(?, -1), ?, COALESCE(?, 'it''s \"quoted\" \\ and ?\?= */ here'), COALESCE(?, 1.5), ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP), ?, ?, ?)\n"
     "RETURNING \"errno\", \"user name\", \"a.b\", \"quote\"\"d\"",
     /* tt__s_default_get */
     "SELECT \"int\", \"case\", \"class\", \"errno\", \"2fa\", \"user name\", \"a.b\", \"x/y\", \"it's\", \"caf\303\251\", \"quote\"\"d\", \"anything\", \"db\", \"has_db\"\n"
@@ -108,7 +108,7 @@ static const char *const tt__sql[] = {
     "WHERE \"int\" = ?",
     /* tt__s_default_upsert */
     "INSERT INTO \"default\" (\"int\", \"case\", \"class\", \"errno\", \"2fa\", \"user name\", \"a.b\", \"x/y\", \"it's\", \"caf\303\251\", \"quote\"\"d\", \"anything\", \"db\", \"has_db\")\n"
-    "VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, -1), ?, COALESCE(?, 'it''s \"quoted\" \\ and ?\?= */ here'), COALESCE(?, 1.5), ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP), ?, ?, ?)\n"
+    "VALUES (?, ?, ?, COALESCE(?, -1), ?, COALESCE(?, 'it''s \"quoted\" \\ and ?\?= */ here'), COALESCE(?, 1.5), ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP), ?, ?, ?)\n"
     "ON CONFLICT (\"int\") DO UPDATE\n"
     "SET \"case\" = excluded.\"case\", \"class\" = excluded.\"class\", \"errno\" = excluded.\"errno\", \"2fa\" = excluded.\"2fa\", \"user name\" = excluded.\"user name\", \"a.b\" = excluded.\"a.b\", \"x/y\" = excluded.\"x/y\", \"it's\" = excluded.\"it's\", \"caf\303\251\" = excluded.\"caf\303\251\", \"quote\"\"d\" = excluded.\"quote\"\"d\", \"anything\" = excluded.\"anything\", \"db\" = excluded.\"db\", \"has_db\" = excluded.\"has_db\"\n"
     "RETURNING \"int\", \"errno\", \"user name\", \"a.b\", \"quote\"\"d\"",
@@ -121,7 +121,7 @@ static const char *const tt__sql[] = {
     "ORDER BY \"int\"",
     /* tt__s_member_insert */
     "INSERT INTO \"members\" (\"id\", \"email\", \"name\")\n"
-    "VALUES (NULLIF(?, 0), ?, ?)",
+    "VALUES (?, ?, ?)",
     /* tt__s_member_get */
     "SELECT \"id\", \"email\", \"name\"\n"
     "FROM \"members\"\n"
@@ -139,7 +139,7 @@ static const char *const tt__sql[] = {
     "WHERE \"id\" = ?",
     /* tt__s_member_upsert */
     "INSERT INTO \"members\" (\"id\", \"email\", \"name\")\n"
-    "VALUES (NULLIF(?, 0), ?, ?)\n"
+    "VALUES (?, ?, ?)\n"
     "ON CONFLICT (\"id\") DO UPDATE\n"
     "SET \"email\" = excluded.\"email\", \"name\" = excluded.\"name\"\n"
     "RETURNING \"id\"",
@@ -156,7 +156,7 @@ static const char *const tt__sql[] = {
     "WHERE \"email\" = ?",
     /* tt__s_member_list_2_insert */
     "INSERT INTO \"member_lists\" (\"id\", \"member_id\", \"title\")\n"
-    "VALUES (NULLIF(?, 0), ?, ?)",
+    "VALUES (?, ?, ?)",
     /* tt__s_member_list_2_get */
     "SELECT \"id\", \"member_id\", \"title\"\n"
     "FROM \"member_lists\"\n"
@@ -174,7 +174,7 @@ static const char *const tt__sql[] = {
     "WHERE \"id\" = ?",
     /* tt__s_member_list_2_upsert */
     "INSERT INTO \"member_lists\" (\"id\", \"member_id\", \"title\")\n"
-    "VALUES (NULLIF(?, 0), ?, ?)\n"
+    "VALUES (?, ?, ?)\n"
     "ON CONFLICT (\"id\") DO UPDATE\n"
     "SET \"member_id\" = excluded.\"member_id\", \"title\" = excluded.\"title\"\n"
     "RETURNING \"id\"",
@@ -224,7 +224,7 @@ static const char *const tt__sql[] = {
     "ORDER BY \"Namespace\", \"Version\"",
     /* tt__s_shape_insert */
     "INSERT INTO \"shapes\" (\"id\", \"w\", \"h\", \"kind\")\n"
-    "VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, 'box'))\n"
+    "VALUES (?, ?, ?, COALESCE(?, 'box'))\n"
     "RETURNING \"area\", \"label\", \"kind\"",
     /* tt__s_shape_get */
     "SELECT \"id\", \"w\", \"h\", \"area\", \"label\", \"kind\"\n"
@@ -243,7 +243,7 @@ static const char *const tt__sql[] = {
     "WHERE \"id\" = ?",
     /* tt__s_shape_upsert */
     "INSERT INTO \"shapes\" (\"id\", \"w\", \"h\", \"kind\")\n"
-    "VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, 'box'))\n"
+    "VALUES (?, ?, ?, COALESCE(?, 'box'))\n"
     "ON CONFLICT (\"id\") DO UPDATE\n"
     "SET \"w\" = excluded.\"w\", \"h\" = excluded.\"h\", \"kind\" = excluded.\"kind\"\n"
     "RETURNING \"id\", \"area\", \"label\", \"kind\"",
@@ -281,7 +281,7 @@ static const char *const tt__sql[] = {
     "ORDER BY rowid",
     /* tt__s_doc_insert */
     "INSERT INTO \"docs\" (rowid, \"title\", \"body\")\n"
-    "VALUES (NULLIF(?, 0), ?, ?)",
+    "VALUES (?, ?, ?)",
     /* tt__s_doc_delete */
     "DELETE FROM \"docs\"\n"
     "WHERE rowid = ?",
@@ -297,7 +297,7 @@ static const char *const tt__sql[] = {
     /* tt__s_wide_insert */
     "INSERT INTO \"wide\" (\"id\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_000\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_001\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_002\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_003\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_004\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_005\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_006\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_007\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_008\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_009\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_010\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_011\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_012\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_013\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_014\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_015\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_016\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_017\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_018\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_019\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_020\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_021\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_022\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_023\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_024\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_025\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_026\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_027\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_028\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_029\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_030\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_031\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_032\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_033\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_034\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_035\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_036\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_037\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_038\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_039\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_040\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_041\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_042\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_043\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_044\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_045\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_046\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_047\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_048\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_049\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_050\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_051\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_052\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_053\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_054\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_055\", \"a_rather_long_column_name_to_pu"
     "sh_the_statement_past_the_limit_056\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_057\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_058\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_059\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_060\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_061\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_062\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_063\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_064\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_065\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_066\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_067\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_068\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_069\")\n"
-    "VALUES (NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     /* tt__s_wide_get */
     "SELECT \"id\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_000\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_001\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_002\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_003\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_004\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_005\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_006\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_007\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_008\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_009\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_010\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_011\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_012\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_013\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_014\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_015\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_016\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_017\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_018\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_019\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_020\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_021\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_022\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_023\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_024\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_025\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_026\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_027\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_028\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_029\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_030\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_031\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_032\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_033\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_034\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_035\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_036\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_037\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_038\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_039\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_040\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_041\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_042\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_043\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_044\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_045\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_046\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_047\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_048\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_049\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_050\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_051\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_052\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_053\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_054\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_055\", \"a_rather_long_column_name_to_push_the_statemen"
     "t_past_the_limit_056\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_057\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_058\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_059\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_060\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_061\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_062\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_063\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_064\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_065\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_066\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_067\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_068\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_069\"\n"
@@ -314,7 +314,7 @@ static const char *const tt__sql[] = {
     /* tt__s_wide_upsert */
     "INSERT INTO \"wide\" (\"id\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_000\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_001\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_002\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_003\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_004\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_005\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_006\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_007\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_008\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_009\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_010\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_011\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_012\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_013\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_014\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_015\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_016\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_017\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_018\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_019\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_020\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_021\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_022\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_023\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_024\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_025\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_026\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_027\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_028\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_029\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_030\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_031\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_032\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_033\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_034\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_035\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_036\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_037\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_038\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_039\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_040\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_041\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_042\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_043\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_044\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_045\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_046\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_047\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_048\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_049\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_050\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_051\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_052\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_053\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_054\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_055\", \"a_rather_long_column_name_to_pu"
     "sh_the_statement_past_the_limit_056\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_057\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_058\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_059\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_060\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_061\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_062\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_063\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_064\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_065\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_066\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_067\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_068\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_069\")\n"
-    "VALUES (NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\n"
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\n"
     "ON CONFLICT (\"id\") DO UPDATE\n"
     "SET \"a_rather_long_column_name_to_push_the_statement_past_the_limit_000\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_000\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_001\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_001\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_002\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_002\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_003\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_003\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_004\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_004\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_005\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_005\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_006\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_006\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_007\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_007\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_008\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_008\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_009\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_009\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_010\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_010\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_011\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_011\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_012\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_012\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_013\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_013\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_014\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_014\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_015\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_015\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_016\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_016\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_017\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_017\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_018\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_018\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_019\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_019\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_020\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_020\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_021\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_021\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_022\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_022\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_023\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_023\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_024\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_024\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_025\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_025\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_026\" = excluded.\"a_r"
     "ather_long_column_name_to_push_the_statement_past_the_limit_026\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_027\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_027\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_028\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_028\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_029\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_029\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_030\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_030\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_031\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_031\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_032\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_032\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_033\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_033\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_034\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_034\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_035\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_035\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_036\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_036\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_037\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_037\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_038\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_038\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_039\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_039\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_040\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_040\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_041\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_041\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_042\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_042\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_043\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_043\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_044\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_044\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_045\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_045\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_046\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_046\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_047\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_047\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_048\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_048\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_049\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_049\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_050\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_050\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_051\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_051\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_052\" = excluded.\"a_rather_long_column_name_to_push_the_statement_past_the_limit_052\", \"a_rather_long_column_n"
@@ -330,7 +330,7 @@ static const char *const tt__sql[] = {
     "ORDER BY \"id\"",
     /* tt__s_person_row_insert */
     "INSERT INTO \"people\" (\"id\", \"full_name\", \"status\", \"mood\")\n"
-    "VALUES (NULLIF(?, 0), ?, COALESCE(?, 'draft'), ?)",
+    "VALUES (?, ?, COALESCE(?, 'draft'), ?)",
     /* tt__s_person_row_get */
     "SELECT \"id\", \"full_name\", \"status\", \"mood\"\n"
     "FROM \"people\"\n"
@@ -348,7 +348,7 @@ static const char *const tt__sql[] = {
     "WHERE \"id\" = ?",
     /* tt__s_person_row_upsert */
     "INSERT INTO \"people\" (\"id\", \"full_name\", \"status\", \"mood\")\n"
-    "VALUES (NULLIF(?, 0), ?, COALESCE(?, 'draft'), ?)\n"
+    "VALUES (?, ?, COALESCE(?, 'draft'), ?)\n"
     "ON CONFLICT (\"id\") DO UPDATE\n"
     "SET \"full_name\" = excluded.\"full_name\", \"status\" = excluded.\"status\", \"mood\" = excluded.\"mood\"\n"
     "RETURNING \"id\"",
@@ -629,7 +629,7 @@ static int tt__default_missing(dal_db *db, int found_rc, int64_t int_)
 
 /*
  * INSERT INTO "default" ("int", "case", "class", "errno", "2fa", "user name", "a.b", "x/y", "it's", "café", "quote""d", "anything", "db", "has_db")
- * VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, -1), ?, COALESCE(?, 'it''s "quoted" \ and ? ?= * / here'), COALESCE(?, 1.5), ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP), ?, ?, ?)
+ * VALUES (?, ?, ?, COALESCE(?, -1), ?, COALESCE(?, 'it''s "quoted" \ and ? ?= * / here'), COALESCE(?, 1.5), ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP), ?, ?, ?)
  * RETURNING "errno", "user name", "a.b", "quote""d"
  */
 int tt_default_insert(dal_db *db, tt_default *row, dal_arena *arena)
@@ -647,7 +647,7 @@ int tt_default_insert(dal_db *db, tt_default *row, dal_arena *arena)
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_default_insert, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->int_);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->int_ != 0, row->int_);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->case_);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->class_);
     if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 4, row->has_errno_, row->errno_);
@@ -879,7 +879,7 @@ int tt_default_delete(dal_db *db, int64_t int_)
 
 /*
  * INSERT INTO "default" ("int", "case", "class", "errno", "2fa", "user name", "a.b", "x/y", "it's", "café", "quote""d", "anything", "db", "has_db")
- * VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, -1), ?, COALESCE(?, 'it''s "quoted" \ and ? ?= * / here'), COALESCE(?, 1.5), ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP), ?, ?, ?)
+ * VALUES (?, ?, ?, COALESCE(?, -1), ?, COALESCE(?, 'it''s "quoted" \ and ? ?= * / here'), COALESCE(?, 1.5), ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP), ?, ?, ?)
  * ON CONFLICT ("int") DO UPDATE
  * SET "case" = excluded."case", "class" = excluded."class", "errno" = excluded."errno", "2fa" = excluded."2fa", "user name" = excluded."user name", "a.b" = excluded."a.b", "x/y" = excluded."x/y", "it's" = excluded."it's", "café" = excluded."café", "quote""d" = excluded."quote""d", "anything" = excluded."anything", "db" = excluded."db", "has_db" = excluded."has_db"
  * RETURNING "int", "errno", "user name", "a.b", "quote""d"
@@ -899,7 +899,7 @@ int tt_default_upsert(dal_db *db, tt_default *row, dal_arena *arena)
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_default_upsert, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->int_);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->int_ != 0, row->int_);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->case_);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->class_);
     if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 4, row->has_errno_, row->errno_);
@@ -1010,7 +1010,7 @@ static int tt__member_missing(dal_db *db, int found_rc, int64_t id)
 
 /*
  * INSERT INTO "members" ("id", "email", "name")
- * VALUES (NULLIF(?, 0), ?, ?)
+ * VALUES (?, ?, ?)
  */
 int tt_member_insert(dal_db *db, tt_member *row, dal_arena *arena)
 {
@@ -1027,7 +1027,7 @@ int tt_member_insert(dal_db *db, tt_member *row, dal_arena *arena)
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_member_insert, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->email);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->name);
     if (rc == DAL_OK) rc = dal_step_done(db, st);
@@ -1193,7 +1193,7 @@ int tt_member_delete(dal_db *db, int64_t id)
 
 /*
  * INSERT INTO "members" ("id", "email", "name")
- * VALUES (NULLIF(?, 0), ?, ?)
+ * VALUES (?, ?, ?)
  * ON CONFLICT ("id") DO UPDATE
  * SET "email" = excluded."email", "name" = excluded."name"
  * RETURNING "id"
@@ -1213,7 +1213,7 @@ int tt_member_upsert(dal_db *db, tt_member *row, dal_arena *arena)
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_member_upsert, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->email);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->name);
     if (rc == DAL_OK) rc = dal_step(db, st);
@@ -1305,7 +1305,7 @@ static int tt__member_list_2_missing(dal_db *db, int found_rc, int64_t id)
 
 /*
  * INSERT INTO "member_lists" ("id", "member_id", "title")
- * VALUES (NULLIF(?, 0), ?, ?)
+ * VALUES (?, ?, ?)
  */
 int tt_member_list_2_insert(dal_db *db, tt_member_list_2 *row, dal_arena *arena)
 {
@@ -1322,7 +1322,7 @@ int tt_member_list_2_insert(dal_db *db, tt_member_list_2 *row, dal_arena *arena)
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_member_list_2_insert, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 2, row->has_member_id, row->member_id);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->title);
     if (rc == DAL_OK) rc = dal_step_done(db, st);
@@ -1467,7 +1467,7 @@ int tt_member_list_2_delete(dal_db *db, int64_t id)
 
 /*
  * INSERT INTO "member_lists" ("id", "member_id", "title")
- * VALUES (NULLIF(?, 0), ?, ?)
+ * VALUES (?, ?, ?)
  * ON CONFLICT ("id") DO UPDATE
  * SET "member_id" = excluded."member_id", "title" = excluded."title"
  * RETURNING "id"
@@ -1487,7 +1487,7 @@ int tt_member_list_2_upsert(dal_db *db, tt_member_list_2 *row, dal_arena *arena)
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_member_list_2_upsert, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 2, row->has_member_id, row->member_id);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->title);
     if (rc == DAL_OK) rc = dal_step(db, st);
@@ -1883,7 +1883,7 @@ static int tt__shape_missing(dal_db *db, int found_rc, int64_t id)
 
 /*
  * INSERT INTO "shapes" ("id", "w", "h", "kind")
- * VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, 'box'))
+ * VALUES (?, ?, ?, COALESCE(?, 'box'))
  * RETURNING "area", "label", "kind"
  */
 int tt_shape_insert(dal_db *db, tt_shape *row, dal_arena *arena)
@@ -1901,7 +1901,7 @@ int tt_shape_insert(dal_db *db, tt_shape *row, dal_arena *arena)
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_shape_insert, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_bind_double(db, st, 2, row->w);
     if (rc == DAL_OK) rc = dal_bind_double(db, st, 3, row->h);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 4, row->kind);
@@ -2085,7 +2085,7 @@ int tt_shape_delete(dal_db *db, int64_t id)
 
 /*
  * INSERT INTO "shapes" ("id", "w", "h", "kind")
- * VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, 'box'))
+ * VALUES (?, ?, ?, COALESCE(?, 'box'))
  * ON CONFLICT ("id") DO UPDATE
  * SET "w" = excluded."w", "h" = excluded."h", "kind" = excluded."kind"
  * RETURNING "id", "area", "label", "kind"
@@ -2105,7 +2105,7 @@ int tt_shape_upsert(dal_db *db, tt_shape *row, dal_arena *arena)
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_shape_upsert, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_bind_double(db, st, 2, row->w);
     if (rc == DAL_OK) rc = dal_bind_double(db, st, 3, row->h);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 4, row->kind);
@@ -2309,7 +2309,7 @@ static int tt__doc_read(dal_db *db, sqlite3_stmt *st, tt_doc *out, dal_arena *ar
 
 /*
  * INSERT INTO "docs" (rowid, "title", "body")
- * VALUES (NULLIF(?, 0), ?, ?)
+ * VALUES (?, ?, ?)
  */
 int tt_doc_insert(dal_db *db, tt_doc *row, dal_arena *arena)
 {
@@ -2326,7 +2326,7 @@ int tt_doc_insert(dal_db *db, tt_doc *row, dal_arena *arena)
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_doc_insert, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->rowid);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->rowid != 0, row->rowid);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->title);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->body);
     if (rc == DAL_OK) rc = dal_step_done(db, st);
@@ -2477,7 +2477,7 @@ static int tt__wide_read(dal_db *db, sqlite3_stmt *st, tt_wide *out, dal_arena *
 
 /*
  * INSERT INTO "wide" ("id", "a_rather_long_column_name_to_push_the_statement_past_the_limit_000", "a_rather_long_column_name_to_push_the_statement_past_the_limit_001", "a_rather_long_column_name_to_push_the_statement_past_the_limit_002", "a_rather_long_column_name_to_push_the_statement_past_the_limit_003", "a_rather_long_column_name_to_push_the_statement_past_the_limit_004", "a_rather_long_column_name_to_push_the_statement_past_the_limit_005", "a_rather_long_column_name_to_push_the_statement_past_the_limit_006", "a_rather_long_column_name_to_push_the_statement_past_the_limit_007", "a_rather_long_column_name_to_push_the_statement_past_the_limit_008", "a_rather_long_column_name_to_push_the_statement_past_the_limit_009", "a_rather_long_column_name_to_push_the_statement_past_the_limit_010", "a_rather_long_column_name_to_push_the_statement_past_the_limit_011", "a_rather_long_column_name_to_push_the_statement_past_the_limit_012", "a_rather_long_column_name_to_push_the_statement_past_the_limit_013", "a_rather_long_column_name_to_push_the_statement_past_the_limit_014", "a_rather_long_column_name_to_push_the_statement_past_the_limit_015", "a_rather_long_column_name_to_push_the_statement_past_the_limit_016", "a_rather_long_column_name_to_push_the_statement_past_the_limit_017", "a_rather_long_column_name_to_push_the_statement_past_the_limit_018", "a_rather_long_column_name_to_push_the_statement_past_the_limit_019", "a_rather_long_column_name_to_push_the_statement_past_the_limit_020", "a_rather_long_column_name_to_push_the_statement_past_the_limit_021", "a_rather_long_column_name_to_push_the_statement_past_the_limit_022", "a_rather_long_column_name_to_push_the_statement_past_the_limit_023", "a_rather_long_column_name_to_push_the_statement_past_the_limit_024", "a_rather_long_column_name_to_push_the_statement_past_the_limit_025", "a_rather_long_column_name_to_push_the_statement_past_the_limit_026", "a_rather_long_column_name_to_push_the_statement_past_the_limit_027", "a_rather_long_column_name_to_push_the_statement_past_the_limit_028", "a_rather_long_column_name_to_push_the_statement_past_the_limit_029", "a_rather_long_column_name_to_push_the_statement_past_the_limit_030", "a_rather_long_column_name_to_push_the_statement_past_the_limit_031", "a_rather_long_column_name_to_push_the_statement_past_the_limit_032", "a_rather_long_column_name_to_push_the_statement_past_the_limit_033", "a_rather_long_column_name_to_push_the_statement_past_the_limit_034", "a_rather_long_column_name_to_push_the_statement_past_the_limit_035", "a_rather_long_column_name_to_push_the_statement_past_the_limit_036", "a_rather_long_column_name_to_push_the_statement_past_the_limit_037", "a_rather_long_column_name_to_push_the_statement_past_the_limit_038", "a_rather_long_column_name_to_push_the_statement_past_the_limit_039", "a_rather_long_column_name_to_push_the_statement_past_the_limit_040", "a_rather_long_column_name_to_push_the_statement_past_the_limit_041", "a_rather_long_column_name_to_push_the_statement_past_the_limit_042", "a_rather_long_column_name_to_push_the_statement_past_the_limit_043", "a_rather_long_column_name_to_push_the_statement_past_the_limit_044", "a_rather_long_column_name_to_push_the_statement_past_the_limit_045", "a_rather_long_column_name_to_push_the_statement_past_the_limit_046", "a_rather_long_column_name_to_push_the_statement_past_the_limit_047", "a_rather_long_column_name_to_push_the_statement_past_the_limit_048", "a_rather_long_column_name_to_push_the_statement_past_the_limit_049", "a_rather_long_column_name_to_push_the_statement_past_the_limit_050", "a_rather_long_column_name_to_push_the_statement_past_the_limit_051", "a_rather_long_column_name_to_push_the_statement_past_the_limit_052", "a_rather_long_column_name_to_push_the_statement_past_the_limit_053", "a_rather_long_column_name_to_push_the_statement_past_the_limit_054", "a_rather_long_column_name_to_push_the_statement_past_the_limit_055", "a_rather_long_column_name_to_push_the_statement_past_the_limit_056", "a_rather_long_column_name_to_push_the_statement_past_the_limit_057", "a_rather_long_column_name_to_push_the_statement_past_the_limit_058", "a_rather_long_column_name_to_push_the_statement_past_the_limit_059", "a_rather_long_column_name_to_push_the_statement_past_the_limit_060", "a_rather_long_column_name_to_push_the_statement_past_the_limit_061", "a_rather_long_column_name_to_push_the_statement_past_the_limit_062", "a_rather_long_column_name_to_push_the_statement_past_the_limit_063", "a_rather_long_column_name_to_push_the_statement_past_the_limit_064", "a_rather_long_column_name_to_push_the_statement_past_the_limit_065", "a_rather_long_column_name_to_push_the_statement_past_the_limit_066", "a_rather_long_column_name_to_push_the_statement_past_the_limit_067", "a_rather_long_column_name_to_push_the_statement_past_the_limit_068", "a_rather_long_column_name_to_push_the_statement_past_the_limit_069")
- * VALUES (NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ * VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
  */
 int tt_wide_insert(dal_db *db, tt_wide *row, dal_arena *arena)
 {
@@ -2494,7 +2494,7 @@ int tt_wide_insert(dal_db *db, tt_wide *row, dal_arena *arena)
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_wide_insert, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 2, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_000, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_000);
     if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 3, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_001, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_001);
     if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 4, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_002, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_002);
@@ -2706,7 +2706,7 @@ int tt_wide_delete(dal_db *db, int64_t id)
 
 /*
  * INSERT INTO "wide" ("id", "a_rather_long_column_name_to_push_the_statement_past_the_limit_000", "a_rather_long_column_name_to_push_the_statement_past_the_limit_001", "a_rather_long_column_name_to_push_the_statement_past_the_limit_002", "a_rather_long_column_name_to_push_the_statement_past_the_limit_003", "a_rather_long_column_name_to_push_the_statement_past_the_limit_004", "a_rather_long_column_name_to_push_the_statement_past_the_limit_005", "a_rather_long_column_name_to_push_the_statement_past_the_limit_006", "a_rather_long_column_name_to_push_the_statement_past_the_limit_007", "a_rather_long_column_name_to_push_the_statement_past_the_limit_008", "a_rather_long_column_name_to_push_the_statement_past_the_limit_009", "a_rather_long_column_name_to_push_the_statement_past_the_limit_010", "a_rather_long_column_name_to_push_the_statement_past_the_limit_011", "a_rather_long_column_name_to_push_the_statement_past_the_limit_012", "a_rather_long_column_name_to_push_the_statement_past_the_limit_013", "a_rather_long_column_name_to_push_the_statement_past_the_limit_014", "a_rather_long_column_name_to_push_the_statement_past_the_limit_015", "a_rather_long_column_name_to_push_the_statement_past_the_limit_016", "a_rather_long_column_name_to_push_the_statement_past_the_limit_017", "a_rather_long_column_name_to_push_the_statement_past_the_limit_018", "a_rather_long_column_name_to_push_the_statement_past_the_limit_019", "a_rather_long_column_name_to_push_the_statement_past_the_limit_020", "a_rather_long_column_name_to_push_the_statement_past_the_limit_021", "a_rather_long_column_name_to_push_the_statement_past_the_limit_022", "a_rather_long_column_name_to_push_the_statement_past_the_limit_023", "a_rather_long_column_name_to_push_the_statement_past_the_limit_024", "a_rather_long_column_name_to_push_the_statement_past_the_limit_025", "a_rather_long_column_name_to_push_the_statement_past_the_limit_026", "a_rather_long_column_name_to_push_the_statement_past_the_limit_027", "a_rather_long_column_name_to_push_the_statement_past_the_limit_028", "a_rather_long_column_name_to_push_the_statement_past_the_limit_029", "a_rather_long_column_name_to_push_the_statement_past_the_limit_030", "a_rather_long_column_name_to_push_the_statement_past_the_limit_031", "a_rather_long_column_name_to_push_the_statement_past_the_limit_032", "a_rather_long_column_name_to_push_the_statement_past_the_limit_033", "a_rather_long_column_name_to_push_the_statement_past_the_limit_034", "a_rather_long_column_name_to_push_the_statement_past_the_limit_035", "a_rather_long_column_name_to_push_the_statement_past_the_limit_036", "a_rather_long_column_name_to_push_the_statement_past_the_limit_037", "a_rather_long_column_name_to_push_the_statement_past_the_limit_038", "a_rather_long_column_name_to_push_the_statement_past_the_limit_039", "a_rather_long_column_name_to_push_the_statement_past_the_limit_040", "a_rather_long_column_name_to_push_the_statement_past_the_limit_041", "a_rather_long_column_name_to_push_the_statement_past_the_limit_042", "a_rather_long_column_name_to_push_the_statement_past_the_limit_043", "a_rather_long_column_name_to_push_the_statement_past_the_limit_044", "a_rather_long_column_name_to_push_the_statement_past_the_limit_045", "a_rather_long_column_name_to_push_the_statement_past_the_limit_046", "a_rather_long_column_name_to_push_the_statement_past_the_limit_047", "a_rather_long_column_name_to_push_the_statement_past_the_limit_048", "a_rather_long_column_name_to_push_the_statement_past_the_limit_049", "a_rather_long_column_name_to_push_the_statement_past_the_limit_050", "a_rather_long_column_name_to_push_the_statement_past_the_limit_051", "a_rather_long_column_name_to_push_the_statement_past_the_limit_052", "a_rather_long_column_name_to_push_the_statement_past_the_limit_053", "a_rather_long_column_name_to_push_the_statement_past_the_limit_054", "a_rather_long_column_name_to_push_the_statement_past_the_limit_055", "a_rather_long_column_name_to_push_the_statement_past_the_limit_056", "a_rather_long_column_name_to_push_the_statement_past_the_limit_057", "a_rather_long_column_name_to_push_the_statement_past_the_limit_058", "a_rather_long_column_name_to_push_the_statement_past_the_limit_059", "a_rather_long_column_name_to_push_the_statement_past_the_limit_060", "a_rather_long_column_name_to_push_the_statement_past_the_limit_061", "a_rather_long_column_name_to_push_the_statement_past_the_limit_062", "a_rather_long_column_name_to_push_the_statement_past_the_limit_063", "a_rather_long_column_name_to_push_the_statement_past_the_limit_064", "a_rather_long_column_name_to_push_the_statement_past_the_limit_065", "a_rather_long_column_name_to_push_the_statement_past_the_limit_066", "a_rather_long_column_name_to_push_the_statement_past_the_limit_067", "a_rather_long_column_name_to_push_the_statement_past_the_limit_068", "a_rather_long_column_name_to_push_the_statement_past_the_limit_069")
- * VALUES (NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ * VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
  * ON CONFLICT ("id") DO UPDATE
  * SET "a_rather_long_column_name_to_push_the_statement_past_the_limit_000" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_000", "a_rather_long_column_name_to_push_the_statement_past_the_limit_001" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_001", "a_rather_long_column_name_to_push_the_statement_past_the_limit_002" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_002", "a_rather_long_column_name_to_push_the_statement_past_the_limit_003" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_003", "a_rather_long_column_name_to_push_the_statement_past_the_limit_004" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_004", "a_rather_long_column_name_to_push_the_statement_past_the_limit_005" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_005", "a_rather_long_column_name_to_push_the_statement_past_the_limit_006" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_006", "a_rather_long_column_name_to_push_the_statement_past_the_limit_007" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_007", "a_rather_long_column_name_to_push_the_statement_past_the_limit_008" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_008", "a_rather_long_column_name_to_push_the_statement_past_the_limit_009" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_009", "a_rather_long_column_name_to_push_the_statement_past_the_limit_010" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_010", "a_rather_long_column_name_to_push_the_statement_past_the_limit_011" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_011", "a_rather_long_column_name_to_push_the_statement_past_the_limit_012" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_012", "a_rather_long_column_name_to_push_the_statement_past_the_limit_013" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_013", "a_rather_long_column_name_to_push_the_statement_past_the_limit_014" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_014", "a_rather_long_column_name_to_push_the_statement_past_the_limit_015" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_015", "a_rather_long_column_name_to_push_the_statement_past_the_limit_016" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_016", "a_rather_long_column_name_to_push_the_statement_past_the_limit_017" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_017", "a_rather_long_column_name_to_push_the_statement_past_the_limit_018" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_018", "a_rather_long_column_name_to_push_the_statement_past_the_limit_019" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_019", "a_rather_long_column_name_to_push_the_statement_past_the_limit_020" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_020", "a_rather_long_column_name_to_push_the_statement_past_the_limit_021" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_021", "a_rather_long_column_name_to_push_the_statement_past_the_limit_022" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_022", "a_rather_long_column_name_to_push_the_statement_past_the_limit_023" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_023", "a_rather_long_column_name_to_push_the_statement_past_the_limit_024" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_024", "a_rather_long_column_name_to_push_the_statement_past_the_limit_025" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_025", "a_rather_long_column_name_to_push_the_statement_past_the_limit_026" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_026", "a_rather_long_column_name_to_push_the_statement_past_the_limit_027" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_027", "a_rather_long_column_name_to_push_the_statement_past_the_limit_028" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_028", "a_rather_long_column_name_to_push_the_statement_past_the_limit_029" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_029", "a_rather_long_column_name_to_push_the_statement_past_the_limit_030" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_030", "a_rather_long_column_name_to_push_the_statement_past_the_limit_031" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_031", "a_rather_long_column_name_to_push_the_statement_past_the_limit_032" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_032", "a_rather_long_column_name_to_push_the_statement_past_the_limit_033" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_033", "a_rather_long_column_name_to_push_the_statement_past_the_limit_034" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_034", "a_rather_long_column_name_to_push_the_statement_past_the_limit_035" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_035", "a_rather_long_column_name_to_push_the_statement_past_the_limit_036" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_036", "a_rather_long_column_name_to_push_the_statement_past_the_limit_037" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_037", "a_rather_long_column_name_to_push_the_statement_past_the_limit_038" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_038", "a_rather_long_column_name_to_push_the_statement_past_the_limit_039" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_039", "a_rather_long_column_name_to_push_the_statement_past_the_limit_040" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_040", "a_rather_long_column_name_to_push_the_statement_past_the_limit_041" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_041", "a_rather_long_column_name_to_push_the_statement_past_the_limit_042" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_042", "a_rather_long_column_name_to_push_the_statement_past_the_limit_043" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_043", "a_rather_long_column_name_to_push_the_statement_past_the_limit_044" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_044", "a_rather_long_column_name_to_push_the_statement_past_the_limit_045" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_045", "a_rather_long_column_name_to_push_the_statement_past_the_limit_046" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_046", "a_rather_long_column_name_to_push_the_statement_past_the_limit_047" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_047", "a_rather_long_column_name_to_push_the_statement_past_the_limit_048" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_048", "a_rather_long_column_name_to_push_the_statement_past_the_limit_049" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_049", "a_rather_long_column_name_to_push_the_statement_past_the_limit_050" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_050", "a_rather_long_column_name_to_push_the_statement_past_the_limit_051" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_051", "a_rather_long_column_name_to_push_the_statement_past_the_limit_052" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_052", "a_rather_long_column_name_to_push_the_statement_past_the_limit_053" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_053", "a_rather_long_column_name_to_push_the_statement_past_the_limit_054" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_054", "a_rather_long_column_name_to_push_the_statement_past_the_limit_055" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_055", "a_rather_long_column_name_to_push_the_statement_past_the_limit_056" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_056", "a_rather_long_column_name_to_push_the_statement_past_the_limit_057" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_057", "a_rather_long_column_name_to_push_the_statement_past_the_limit_058" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_058", "a_rather_long_column_name_to_push_the_statement_past_the_limit_059" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_059", "a_rather_long_column_name_to_push_the_statement_past_the_limit_060" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_060", "a_rather_long_column_name_to_push_the_statement_past_the_limit_061" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_061", "a_rather_long_column_name_to_push_the_statement_past_the_limit_062" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_062", "a_rather_long_column_name_to_push_the_statement_past_the_limit_063" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_063", "a_rather_long_column_name_to_push_the_statement_past_the_limit_064" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_064", "a_rather_long_column_name_to_push_the_statement_past_the_limit_065" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_065", "a_rather_long_column_name_to_push_the_statement_past_the_limit_066" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_066", "a_rather_long_column_name_to_push_the_statement_past_the_limit_067" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_067", "a_rather_long_column_name_to_push_the_statement_past_the_limit_068" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_068", "a_rather_long_column_name_to_push_the_statement_past_the_limit_069" = excluded."a_rather_long_column_name_to_push_the_statement_past_the_limit_069"
  * RETURNING "id"
@@ -2726,7 +2726,7 @@ int tt_wide_upsert(dal_db *db, tt_wide *row, dal_arena *arena)
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_wide_upsert, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 2, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_000, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_000);
     if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 3, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_001, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_001);
     if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 4, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_002, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_002);
@@ -2892,7 +2892,7 @@ static int tt__person_row_missing(dal_db *db, int found_rc, int64_t id)
 
 /*
  * INSERT INTO "people" ("id", "full_name", "status", "mood")
- * VALUES (NULLIF(?, 0), ?, COALESCE(?, 'draft'), ?)
+ * VALUES (?, ?, COALESCE(?, 'draft'), ?)
  */
 int tt_person_row_insert(dal_db *db, tt_person_row *row, dal_arena *arena)
 {
@@ -2909,7 +2909,7 @@ int tt_person_row_insert(dal_db *db, tt_person_row *row, dal_arena *arena)
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_person_row_insert, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->name);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->has_status ? tt_person_row_status_to_string(row->status) : NULL);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 4, row->has_mood ? tt_person_row_mood_to_string(row->mood) : NULL);
@@ -3065,7 +3065,7 @@ int tt_person_row_delete(dal_db *db, int64_t id)
 
 /*
  * INSERT INTO "people" ("id", "full_name", "status", "mood")
- * VALUES (NULLIF(?, 0), ?, COALESCE(?, 'draft'), ?)
+ * VALUES (?, ?, COALESCE(?, 'draft'), ?)
  * ON CONFLICT ("id") DO UPDATE
  * SET "full_name" = excluded."full_name", "status" = excluded."status", "mood" = excluded."mood"
  * RETURNING "id"
@@ -3085,7 +3085,7 @@ int tt_person_row_upsert(dal_db *db, tt_person_row *row, dal_arena *arena)
     }
     rc = dal_stmt_acquire(db, &tt__unit, tt__s_person_row_upsert, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->name);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->has_status ? tt_person_row_status_to_string(row->status) : NULL);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 4, row->has_mood ? tt_person_row_mood_to_string(row->mood) : NULL);
