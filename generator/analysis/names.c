@@ -2,6 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "names.h"
 
 typedef struct field_name {
@@ -18,7 +20,25 @@ typedef struct row_names {
 
 struct dg_names {
     DG_VEC(row_names) rows;
+    json_t *exact;     /* table name -> index of its first row (lookups are per column: no scans) */
+    json_t *folded;    /* ASCII-lower-cased table name -> index of the first row */
 };
+
+static char *fold(const char *s)
+{
+    char *r = dg_xstrdup(s);
+    for (char *p = r; *p; p++)
+        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p + 32);
+    return r;
+}
+
+static void index_row(dg_names *n, const char *table, size_t i)
+{
+    char *low = fold(table);
+    if (!json_object_get(n->exact, table)) json_object_set_new_nocheck(n->exact, table, json_integer((json_int_t)i));
+    if (!json_object_get(n->folded, low)) json_object_set_new_nocheck(n->folded, low, json_integer((json_int_t)i));
+    free(low);
+}
 
 /* Location of the last @name annotation (where an error points). */
 static dg_loc name_loc(const dg_annotations *a, dg_loc fallback)
@@ -142,6 +162,7 @@ static row_names *add_row(dg_names *n, const char *table, const dg_annotations *
     r->table = table;
     r->row = row;
     r->strct = dg_xprintf("%s_%s", opts->prefix, r->row);
+    index_row(n, table, n->rows.len - 1);
     return r;
 }
 
@@ -155,6 +176,8 @@ static void add_field(row_names *r, dg_strings *used, const char *column, char *
 dg_names *dg_names_build(const dg_schema *s, const dg_view_opts *opts, dg_diags *d)
 {
     dg_names *n = dg_xcalloc(1, sizeof *n);
+    n->exact = json_object();
+    n->folded = json_object();
     int errors = 0;
     for (size_t i = 0; i < s->tables.len; i++) {
         const dg_table *t = &s->tables.items[i];
@@ -197,16 +220,20 @@ void dg_names_free(dg_names *n)
         DG_VEC_FREE(&r->fields);
     }
     DG_VEC_FREE(&n->rows);
+    json_decref(n->exact);
+    json_decref(n->folded);
     free(n);
 }
 
 static const row_names *find_row(const dg_names *n, const char *table)
 {
-    for (size_t i = 0; i < n->rows.len; i++)
-        if (!strcmp(n->rows.items[i].table, table)) return &n->rows.items[i];
-    for (size_t i = 0; i < n->rows.len; i++)
-        if (!dg_strcasecmp_ascii(n->rows.items[i].table, table)) return &n->rows.items[i];
-    return NULL;
+    json_t *i = json_object_get(n->exact, table);
+    if (!i) {
+        char *low = fold(table);
+        i = json_object_get(n->folded, low);
+        free(low);
+    }
+    return i ? &n->rows.items[json_integer_value(i)] : NULL;
 }
 
 const char *dg_names_row(const dg_names *n, const char *table)
