@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <dal.h>
+#include <jansson.h>
 
 #include "../../frontend/schema_out.h"
 #include "../../frontend/sqltok.h"
@@ -251,7 +252,8 @@ static int analyse(dg_qctx *c, sqlite3 *db, dg_stmt *st)
     return errors;
 }
 
-static int analyse_src(dg_query_set *set, const dg_qsrc *src, const dg_schema *schema, sqlite3 *db, dg_diags *d)
+static int analyse_src(dg_query_set *set, const dg_qsrc *src, const dg_schema *schema, sqlite3 *db, json_t *c_names,
+                       dg_diags *d)
 {
     const char *text = src->text + src->start;
     size_t len = src->end - src->start, first;
@@ -284,7 +286,8 @@ static int analyse_src(dg_query_set *set, const dg_qsrc *src, const dg_schema *s
     free(c.param_nodes);
     dg_qedits_free(&c.edits);
     dg_sql_ast_free(ast);
-    for (size_t i = 0; !errors && i < set->queries.len; i++)
+    bool taken = json_object_get(c_names, q.c_name) != NULL;   /* scan the earlier queries only to report */
+    for (size_t i = 0; !errors && taken && i < set->queries.len; i++)
         if (!strcmp(set->queries.items[i].c_name, q.c_name)) {
             const dg_loc *o = &set->queries.items[i].loc;
             if (o->file == q.loc.file)
@@ -299,6 +302,7 @@ static int analyse_src(dg_query_set *set, const dg_qsrc *src, const dg_schema *s
         query_free(&q);
         return errors;
     }
+    json_object_set_new_nocheck(c_names, q.c_name, json_true());
     DG_VEC_PUSH(&set->queries, q);
     return 0;
 }
@@ -364,7 +368,10 @@ int dg_queries_load(const dg_strings *paths, const dg_schema *schema, dg_query_s
         errors++;
     } else {
         errors += register_functions(db, set, d);
-        for (size_t i = 0; i < files.srcs.len; i++) errors += analyse_src(set, &files.srcs.items[i], schema, db, d);
+        json_t *c_names = json_object();
+        for (size_t i = 0; i < files.srcs.len; i++)
+            errors += analyse_src(set, &files.srcs.items[i], schema, db, c_names, d);
+        json_decref(c_names);
     }
     sqlite3_close(db);
     dg_qfiles_free(&files);
