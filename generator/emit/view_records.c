@@ -67,6 +67,14 @@ void dg_records_find(dg_tab *x)
         if (dg_annotation_get(&c->annotations, "version") && f->kind == DG_FK_INT64 && !f->pk) r->version = (int)i;
     }
     json_object_set_new(x->tv, "version", json_boolean(r->version >= 0));
+    dg_buf b = DG_BUF_INIT;
+    if (r->id >= 0)
+        dg_buf_printf(&b, "%s (%s when NULL)", x->f.items[r->id].name, r->id_nanoid ? "a nanoid" : "a UUIDv7");
+    if (r->created >= 0) dg_buf_printf(&b, "%s%s (now)", b.len ? ", " : "", x->f.items[r->created].name);
+    if (r->updated >= 0) dg_buf_printf(&b, "%s%s (now)", b.len ? ", " : "", x->f.items[r->updated].name);
+    if (r->version >= 0) dg_buf_printf(&b, "%s%s (1 unless > 0)", b.len ? ", " : "", x->f.items[r->version].name);
+    if (b.len) set_own(x->tv, "fills", dg_buf_steal(&b));
+    dg_buf_free(&b);
 }
 
 bool dg_records_auto(const dg_tab *x, int i)

@@ -246,7 +246,8 @@ typedef struct blog_comment_iter {
 
 /* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
  * the database assigned (rowid, defaults, generated columns) is written back
- * into the row, text and blobs into arena (NULL: scalars only). */
+ * into the row, text and blobs into arena (NULL: scalars only).
+ * Fills in and writes back: id (a UUIDv7 when NULL), created_at (now), updated_at (now), version (1 unless > 0). */
 int blog_comment_insert(dal_db *db, blog_comment *row, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int blog_comment_get(dal_db *db, const char *id, blog_comment *out, dal_arena *arena);
