@@ -94,10 +94,10 @@ static void prepare_times(dg_tab *x, json_t *prep, const char *fn, const char *s
         text = text || x->f.items[which[k]].kind == DG_FK_TEXT;
     }
     if (!any) return;
-    add_line(prep, dg_xstrdup("int64_t now = dal_now_ms(db);"));
+    add_line(prep, dg_xstrdup("int64_t now__ = dal_now_ms(db);"));
     if (text) {
-        add_line(prep, dg_xstrdup("char now_text[DAL_ISO8601_SIZE];"));
-        add_line(prep, dg_xstrdup("dal_iso8601_format(now, now_text);"));
+        add_line(prep, dg_xstrdup("char now_text__[DAL_ISO8601_SIZE];"));
+        add_line(prep, dg_xstrdup("dal_iso8601_format(now__, now_text__);"));
         add_line(prep, dg_xprintf("if (!arena) return dal_error_set(db, DAL_MISUSE, 0, \"%s: timestamps need an arena\");",
                                   fn));
     }
@@ -105,14 +105,14 @@ static void prepare_times(dg_tab *x, json_t *prep, const char *fn, const char *s
         if (which[k] < 0) continue;
         const dg_vfield *f = &x->f.items[which[k]];
         if (f->kind == DG_FK_TEXT) {
-            add_line(prep, dg_xprintf("if (!(%s%s = dal_arena_strdup(arena, now_text)))", src, f->name));
+            add_line(prep, dg_xprintf("if (!(%s%s = dal_arena_strdup(arena, now_text__)))", src, f->name));
             add_line(prep, dg_xstrdup("    return dal_error_set(db, DAL_ERROR, 0, \"out of memory\");"));
         } else {
-            add_line(prep, dg_xprintf("%s%s = now;", src, f->name));
+            add_line(prep, dg_xprintf("%s%s = now__;", src, f->name));
         }
         if (f->has) add_line(prep, dg_xprintf("%s%s = true;", src, f->has));
     }
-    if (!text) add_line(prep, dg_xstrdup("(void)now;"));
+    if (!text) add_line(prep, dg_xstrdup("(void)now__;"));
 }
 
 void dg_records_prepare(dg_tab *x, json_t *fn, bool insert)
@@ -296,7 +296,7 @@ static int patch_columns(dg_tab *x, json_t *p, json_t *pfields, json_t *sets, js
         set_own(frag, "sql", dg_xprintf("%s = ?", f->quoted));
         json_array_append_new(sets, frag);
         json_t *b = json_object();
-        char *idx = dg_xstrdup("n++");
+        char *idx = dg_xstrdup("n__++");
         set_own(b, "call", dg_bind_call_at(f, idx, "patch->", "st", false));
         free(idx);
         if (user) set_own(b, "cond", dg_xprintf("patch->set_%s", f->name));
@@ -337,7 +337,7 @@ void dg_records_patch(dg_tab *x)
     set_own(p, "sets_array", dg_xprintf("%s__%s_patch_sets", x->v->opts->prefix, x->row));
     set_own(p, "params", dg_tab_params(x, &x->pk));
     for (size_t k = 0; k < x->pk.len; k++) {
-        char *idx = dg_xstrdup("n++");
+        char *idx = dg_xstrdup("n__++");
         json_t *b = json_object();
         set_own(b, "call", dg_bind_call_at(&x->f.items[x->pk.items[k]], idx, "", "st", false));
         json_array_append_new(binds, b);
@@ -349,7 +349,7 @@ void dg_records_patch(dg_tab *x)
     free(where);
     if (r->version >= 0) {
         json_t *b = json_object();
-        char *idx = dg_xstrdup("n++");
+        char *idx = dg_xstrdup("n__++");
         set_own(b, "call", dg_records_version_bind(x, idx, "patch->"));
         free(idx);
         json_array_append_new(binds, b);

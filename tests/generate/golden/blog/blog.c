@@ -381,9 +381,9 @@ static int blog__user_read(dal_db *db, sqlite3_stmt *st, blog_user *out, dal_are
     return DAL_OK;
 }
 
-/* After a write that changed no row: found_rc when a row has this key (its
+/* After a write that changed no row: found__ when a row has this key (its
  * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
-static int blog__user_missing(dal_db *db, int found_rc, int64_t id)
+static int blog__user_missing(dal_db *db, int found__, int64_t id)
 {
     sqlite3_stmt *st = NULL;
     int rc = dal_stmt_acquire(db, &blog__unit, blog__s_user_exists, &st);
@@ -391,9 +391,9 @@ static int blog__user_missing(dal_db *db, int found_rc, int64_t id)
     if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_DONE) rc = DAL_NOTFOUND;
-    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+    else if (rc == DAL_ROW && found__ == DAL_CONFLICT)
         rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "users: the row changed since it was read (version)");
-    else if (rc == DAL_ROW) rc = found_rc;
+    else if (rc == DAL_ROW) rc = found__;
     dal_stmt_release(db, &blog__unit, blog__s_user_exists, st);
     return rc;
 }
@@ -513,30 +513,30 @@ int blog_user_update(dal_db *db, blog_user *row, dal_arena *arena)
 }
 
 /* The rules of blog_user_patch whose columns the patch sets. */
-static int blog__user_patch_check(const blog_user_patch *row, dal_errors *errs)
+static int blog__user_patch_check(const blog_user_patch *row, dal_errors *errs__)
 {
     int bad = 0;
     if (row->set_email && (row->email == NULL))
-        bad += dal_errors_add(errs, "users", "email", DAL_RULE_NOT_NULL, "%s",
+        bad += dal_errors_add(errs__, "users", "email", DAL_RULE_NOT_NULL, "%s",
                               "must not be NULL");
     if (row->set_email && (row->email != NULL && !dal_text_valid_utf8(row->email)))
-        bad += dal_errors_add(errs, "users", "email", DAL_RULE_UTF8, "%s",
+        bad += dal_errors_add(errs__, "users", "email", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
     if (row->set_name && (row->name == NULL))
-        bad += dal_errors_add(errs, "users", "name", DAL_RULE_NOT_NULL, "%s",
+        bad += dal_errors_add(errs__, "users", "name", DAL_RULE_NOT_NULL, "%s",
                               "must not be NULL");
     if (row->set_name && (row->name != NULL && !dal_text_valid_utf8(row->name)))
-        bad += dal_errors_add(errs, "users", "name", DAL_RULE_UTF8, "%s",
+        bad += dal_errors_add(errs__, "users", "name", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
     if (row->set_created_at && (row->created_at != NULL && !dal_text_valid_utf8(row->created_at)))
-        bad += dal_errors_add(errs, "users", "created_at", DAL_RULE_UTF8, "%s",
+        bad += dal_errors_add(errs__, "users", "created_at", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
     (void)row;
-    (void)errs;
+    (void)errs__;
     return bad ? DAL_INVALID : DAL_OK;
 }
 
-/* SET terms of blog_user_update_patch, by bit of its statement key. */
+/* SET terms of blog_user_update_patch, by bit of its statement key__. */
 static const char *const blog__user_patch_sets[] = {
     "\"email\" = ?",
     "\"name\" = ?",
@@ -549,56 +549,56 @@ static const char *const blog__user_patch_sets[] = {
 int blog_user_update_patch(dal_db *db, int64_t id, blog_user_patch *patch, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
-    uint64_t key = 0;
-    int rc, n = 1;
-    if (patch->set_email) key |= (uint64_t)1 << 0;
-    if (patch->set_name) key |= (uint64_t)1 << 1;
-    if (patch->set_age) key |= (uint64_t)1 << 2;
-    if (patch->set_admin) key |= (uint64_t)1 << 3;
-    if (patch->set_avatar) key |= (uint64_t)1 << 4;
-    if (patch->set_created_at) key |= (uint64_t)1 << 5;
-    if (key == 0) return blog__user_missing(db, DAL_OK, id);
+    uint64_t key__ = 0;
+    int rc, n__ = 1;
+    if (patch->set_email) key__ |= (uint64_t)1 << 0;
+    if (patch->set_name) key__ |= (uint64_t)1 << 1;
+    if (patch->set_age) key__ |= (uint64_t)1 << 2;
+    if (patch->set_admin) key__ |= (uint64_t)1 << 3;
+    if (patch->set_avatar) key__ |= (uint64_t)1 << 4;
+    if (patch->set_created_at) key__ |= (uint64_t)1 << 5;
+    if (key__ == 0) return blog__user_missing(db, DAL_OK, id);
     if (!dal_skips_validation(db) && blog__user_patch_check(patch, NULL) != DAL_OK) {
-        dal_errors errs = DAL_ERRORS_INIT;
-        const dal_violation *v;
-        (void)blog__user_patch_check(patch, &errs);
-        v = dal_errors_get(&errs, 0);
-        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
-        dal_errors_free(&errs);
+        dal_errors errs__ = DAL_ERRORS_INIT;
+        const dal_violation *v__;
+        (void)blog__user_patch_check(patch, &errs__);
+        v__ = dal_errors_get(&errs__, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v__ ? v__->message : "invalid patch");
+        dal_errors_free(&errs__);
         return rc;
     }
-    rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_user_update, key, NULL, &st);
+    rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_user_update, key__, NULL, &st);
     if (rc == DAL_NOTFOUND) {
-        char sql[116];
-        size_t len = 19;
-        int i;
-        memcpy(sql, "UPDATE \"users\"\n"
-                    "SET ", len);
-        for (i = 0; i < 6; i++) {
-            size_t k;
-            if (!(key >> i & 1)) continue;
-            if (len > 19) memcpy(sql + len, ", ", 2), len += 2;
-            k = strlen(blog__user_patch_sets[i]);
-            memcpy(sql + len, blog__user_patch_sets[i], k);
-            len += k;
+        char sql__[116];
+        size_t len__ = 19;
+        int i__;
+        memcpy(sql__, "UPDATE \"users\"\n"
+                      "SET ", len__);
+        for (i__ = 0; i__ < 6; i__++) {
+            size_t k__;
+            if (!(key__ >> i__ & 1)) continue;
+            if (len__ > 19) memcpy(sql__ + len__, ", ", 2), len__ += 2;
+            k__ = strlen(blog__user_patch_sets[i__]);
+            memcpy(sql__ + len__, blog__user_patch_sets[i__], k__);
+            len__ += k__;
         }
-        memcpy(sql + len, "\n"
-                          "WHERE \"id\" = ?", 15 + 1);
-        rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_user_update, key, sql, &st);
+        memcpy(sql__ + len__, "\n"
+                              "WHERE \"id\" = ?", 15 + 1);
+        rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_user_update, key__, sql__, &st);
     }
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK && patch->set_email) rc = dal_bind_text(db, st, n++, patch->email);
-    if (rc == DAL_OK && patch->set_name) rc = dal_bind_text(db, st, n++, patch->name);
-    if (rc == DAL_OK && patch->set_age) rc = dal_bind_int64_null(db, st, n++, patch->has_age, patch->age);
-    if (rc == DAL_OK && patch->set_admin) rc = dal_bind_bool_null(db, st, n++, patch->has_admin, patch->admin);
-    if (rc == DAL_OK && patch->set_avatar) rc = dal_bind_blob(db, st, n++, patch->avatar);
-    if (rc == DAL_OK && patch->set_created_at) rc = dal_bind_text(db, st, n++, patch->created_at);
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, id);
+    if (rc == DAL_OK && patch->set_email) rc = dal_bind_text(db, st, n__++, patch->email);
+    if (rc == DAL_OK && patch->set_name) rc = dal_bind_text(db, st, n__++, patch->name);
+    if (rc == DAL_OK && patch->set_age) rc = dal_bind_int64_null(db, st, n__++, patch->has_age, patch->age);
+    if (rc == DAL_OK && patch->set_admin) rc = dal_bind_bool_null(db, st, n__++, patch->has_admin, patch->admin);
+    if (rc == DAL_OK && patch->set_avatar) rc = dal_bind_blob(db, st, n__++, patch->avatar);
+    if (rc == DAL_OK && patch->set_created_at) rc = dal_bind_text(db, st, n__++, patch->created_at);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n__++, id);
     if (rc == DAL_OK) rc = dal_step_done(db, st);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
     dal_stmt_release_keyed(db, st);
     (void)arena;
-    (void)n;
+    (void)n__;
     return rc;
 }
 
@@ -725,9 +725,9 @@ static int blog__post_read(dal_db *db, sqlite3_stmt *st, blog_post *out, dal_are
     return DAL_OK;
 }
 
-/* After a write that changed no row: found_rc when a row has this key (its
+/* After a write that changed no row: found__ when a row has this key (its
  * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
-static int blog__post_missing(dal_db *db, int found_rc, int64_t id)
+static int blog__post_missing(dal_db *db, int found__, int64_t id)
 {
     sqlite3_stmt *st = NULL;
     int rc = dal_stmt_acquire(db, &blog__unit, blog__s_post_exists, &st);
@@ -735,9 +735,9 @@ static int blog__post_missing(dal_db *db, int found_rc, int64_t id)
     if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_DONE) rc = DAL_NOTFOUND;
-    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+    else if (rc == DAL_ROW && found__ == DAL_CONFLICT)
         rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "posts: the row changed since it was read (version)");
-    else if (rc == DAL_ROW) rc = found_rc;
+    else if (rc == DAL_ROW) rc = found__;
     dal_stmt_release(db, &blog__unit, blog__s_post_exists, st);
     return rc;
 }
@@ -841,27 +841,27 @@ int blog_post_update(dal_db *db, blog_post *row, dal_arena *arena)
 }
 
 /* The rules of blog_post_patch whose columns the patch sets. */
-static int blog__post_patch_check(const blog_post_patch *row, dal_errors *errs)
+static int blog__post_patch_check(const blog_post_patch *row, dal_errors *errs__)
 {
     int bad = 0;
     if (row->set_title && (row->title == NULL))
-        bad += dal_errors_add(errs, "posts", "title", DAL_RULE_NOT_NULL, "%s",
+        bad += dal_errors_add(errs__, "posts", "title", DAL_RULE_NOT_NULL, "%s",
                               "must not be NULL");
     if (row->set_title && (row->title != NULL && !dal_text_valid_utf8(row->title)))
-        bad += dal_errors_add(errs, "posts", "title", DAL_RULE_UTF8, "%s",
+        bad += dal_errors_add(errs__, "posts", "title", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
     if (row->set_body && (row->body != NULL && !dal_text_valid_utf8(row->body)))
-        bad += dal_errors_add(errs, "posts", "body", DAL_RULE_UTF8, "%s",
+        bad += dal_errors_add(errs__, "posts", "body", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
     if (row->set_created_at && (row->created_at != NULL && !dal_text_valid_utf8(row->created_at)))
-        bad += dal_errors_add(errs, "posts", "created_at", DAL_RULE_UTF8, "%s",
+        bad += dal_errors_add(errs__, "posts", "created_at", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
     (void)row;
-    (void)errs;
+    (void)errs__;
     return bad ? DAL_INVALID : DAL_OK;
 }
 
-/* SET terms of blog_post_update_patch, by bit of its statement key. */
+/* SET terms of blog_post_update_patch, by bit of its statement key__. */
 static const char *const blog__post_patch_sets[] = {
     "\"author_id\" = ?",
     "\"title\" = ?",
@@ -874,56 +874,56 @@ static const char *const blog__post_patch_sets[] = {
 int blog_post_update_patch(dal_db *db, int64_t id, blog_post_patch *patch, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
-    uint64_t key = 0;
-    int rc, n = 1;
-    if (patch->set_author_id) key |= (uint64_t)1 << 0;
-    if (patch->set_title) key |= (uint64_t)1 << 1;
-    if (patch->set_body) key |= (uint64_t)1 << 2;
-    if (patch->set_score) key |= (uint64_t)1 << 3;
-    if (patch->set_published) key |= (uint64_t)1 << 4;
-    if (patch->set_created_at) key |= (uint64_t)1 << 5;
-    if (key == 0) return blog__post_missing(db, DAL_OK, id);
+    uint64_t key__ = 0;
+    int rc, n__ = 1;
+    if (patch->set_author_id) key__ |= (uint64_t)1 << 0;
+    if (patch->set_title) key__ |= (uint64_t)1 << 1;
+    if (patch->set_body) key__ |= (uint64_t)1 << 2;
+    if (patch->set_score) key__ |= (uint64_t)1 << 3;
+    if (patch->set_published) key__ |= (uint64_t)1 << 4;
+    if (patch->set_created_at) key__ |= (uint64_t)1 << 5;
+    if (key__ == 0) return blog__post_missing(db, DAL_OK, id);
     if (!dal_skips_validation(db) && blog__post_patch_check(patch, NULL) != DAL_OK) {
-        dal_errors errs = DAL_ERRORS_INIT;
-        const dal_violation *v;
-        (void)blog__post_patch_check(patch, &errs);
-        v = dal_errors_get(&errs, 0);
-        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
-        dal_errors_free(&errs);
+        dal_errors errs__ = DAL_ERRORS_INIT;
+        const dal_violation *v__;
+        (void)blog__post_patch_check(patch, &errs__);
+        v__ = dal_errors_get(&errs__, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v__ ? v__->message : "invalid patch");
+        dal_errors_free(&errs__);
         return rc;
     }
-    rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_post_update, key, NULL, &st);
+    rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_post_update, key__, NULL, &st);
     if (rc == DAL_NOTFOUND) {
-        char sql[125];
-        size_t len = 19;
-        int i;
-        memcpy(sql, "UPDATE \"posts\"\n"
-                    "SET ", len);
-        for (i = 0; i < 6; i++) {
-            size_t k;
-            if (!(key >> i & 1)) continue;
-            if (len > 19) memcpy(sql + len, ", ", 2), len += 2;
-            k = strlen(blog__post_patch_sets[i]);
-            memcpy(sql + len, blog__post_patch_sets[i], k);
-            len += k;
+        char sql__[125];
+        size_t len__ = 19;
+        int i__;
+        memcpy(sql__, "UPDATE \"posts\"\n"
+                      "SET ", len__);
+        for (i__ = 0; i__ < 6; i__++) {
+            size_t k__;
+            if (!(key__ >> i__ & 1)) continue;
+            if (len__ > 19) memcpy(sql__ + len__, ", ", 2), len__ += 2;
+            k__ = strlen(blog__post_patch_sets[i__]);
+            memcpy(sql__ + len__, blog__post_patch_sets[i__], k__);
+            len__ += k__;
         }
-        memcpy(sql + len, "\n"
-                          "WHERE \"id\" = ?", 15 + 1);
-        rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_post_update, key, sql, &st);
+        memcpy(sql__ + len__, "\n"
+                              "WHERE \"id\" = ?", 15 + 1);
+        rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_post_update, key__, sql__, &st);
     }
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK && patch->set_author_id) rc = dal_bind_int64(db, st, n++, patch->author_id);
-    if (rc == DAL_OK && patch->set_title) rc = dal_bind_text(db, st, n++, patch->title);
-    if (rc == DAL_OK && patch->set_body) rc = dal_bind_text(db, st, n++, patch->body);
-    if (rc == DAL_OK && patch->set_score) rc = dal_bind_double_null(db, st, n++, patch->has_score, patch->score);
-    if (rc == DAL_OK && patch->set_published) rc = dal_bind_bool_null(db, st, n++, patch->has_published, patch->published);
-    if (rc == DAL_OK && patch->set_created_at) rc = dal_bind_text(db, st, n++, patch->created_at);
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, id);
+    if (rc == DAL_OK && patch->set_author_id) rc = dal_bind_int64(db, st, n__++, patch->author_id);
+    if (rc == DAL_OK && patch->set_title) rc = dal_bind_text(db, st, n__++, patch->title);
+    if (rc == DAL_OK && patch->set_body) rc = dal_bind_text(db, st, n__++, patch->body);
+    if (rc == DAL_OK && patch->set_score) rc = dal_bind_double_null(db, st, n__++, patch->has_score, patch->score);
+    if (rc == DAL_OK && patch->set_published) rc = dal_bind_bool_null(db, st, n__++, patch->has_published, patch->published);
+    if (rc == DAL_OK && patch->set_created_at) rc = dal_bind_text(db, st, n__++, patch->created_at);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n__++, id);
     if (rc == DAL_OK) rc = dal_step_done(db, st);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
     dal_stmt_release_keyed(db, st);
     (void)arena;
-    (void)n;
+    (void)n__;
     return rc;
 }
 
@@ -1076,9 +1076,9 @@ static int blog__tag_read(dal_db *db, sqlite3_stmt *st, blog_tag *out, dal_arena
     return DAL_OK;
 }
 
-/* After a write that changed no row: found_rc when a row has this key (its
+/* After a write that changed no row: found__ when a row has this key (its
  * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
-static int blog__tag_missing(dal_db *db, int found_rc, int64_t id)
+static int blog__tag_missing(dal_db *db, int found__, int64_t id)
 {
     sqlite3_stmt *st = NULL;
     int rc = dal_stmt_acquire(db, &blog__unit, blog__s_tag_exists, &st);
@@ -1086,9 +1086,9 @@ static int blog__tag_missing(dal_db *db, int found_rc, int64_t id)
     if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_DONE) rc = DAL_NOTFOUND;
-    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+    else if (rc == DAL_ROW && found__ == DAL_CONFLICT)
         rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "tags: the row changed since it was read (version)");
-    else if (rc == DAL_ROW) rc = found_rc;
+    else if (rc == DAL_ROW) rc = found__;
     dal_stmt_release(db, &blog__unit, blog__s_tag_exists, st);
     return rc;
 }
@@ -1187,21 +1187,21 @@ int blog_tag_update(dal_db *db, blog_tag *row, dal_arena *arena)
 }
 
 /* The rules of blog_tag_patch whose columns the patch sets. */
-static int blog__tag_patch_check(const blog_tag_patch *row, dal_errors *errs)
+static int blog__tag_patch_check(const blog_tag_patch *row, dal_errors *errs__)
 {
     int bad = 0;
     if (row->set_name && (row->name == NULL))
-        bad += dal_errors_add(errs, "tags", "name", DAL_RULE_NOT_NULL, "%s",
+        bad += dal_errors_add(errs__, "tags", "name", DAL_RULE_NOT_NULL, "%s",
                               "must not be NULL");
     if (row->set_name && (row->name != NULL && !dal_text_valid_utf8(row->name)))
-        bad += dal_errors_add(errs, "tags", "name", DAL_RULE_UTF8, "%s",
+        bad += dal_errors_add(errs__, "tags", "name", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
     (void)row;
-    (void)errs;
+    (void)errs__;
     return bad ? DAL_INVALID : DAL_OK;
 }
 
-/* SET terms of blog_tag_update_patch, by bit of its statement key. */
+/* SET terms of blog_tag_update_patch, by bit of its statement key__. */
 static const char *const blog__tag_patch_sets[] = {
     "\"name\" = ?"
 };
@@ -1209,46 +1209,46 @@ static const char *const blog__tag_patch_sets[] = {
 int blog_tag_update_patch(dal_db *db, int64_t id, blog_tag_patch *patch, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
-    uint64_t key = 0;
-    int rc, n = 1;
-    if (patch->set_name) key |= (uint64_t)1 << 0;
-    if (key == 0) return blog__tag_missing(db, DAL_OK, id);
+    uint64_t key__ = 0;
+    int rc, n__ = 1;
+    if (patch->set_name) key__ |= (uint64_t)1 << 0;
+    if (key__ == 0) return blog__tag_missing(db, DAL_OK, id);
     if (!dal_skips_validation(db) && blog__tag_patch_check(patch, NULL) != DAL_OK) {
-        dal_errors errs = DAL_ERRORS_INIT;
-        const dal_violation *v;
-        (void)blog__tag_patch_check(patch, &errs);
-        v = dal_errors_get(&errs, 0);
-        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
-        dal_errors_free(&errs);
+        dal_errors errs__ = DAL_ERRORS_INIT;
+        const dal_violation *v__;
+        (void)blog__tag_patch_check(patch, &errs__);
+        v__ = dal_errors_get(&errs__, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v__ ? v__->message : "invalid patch");
+        dal_errors_free(&errs__);
         return rc;
     }
-    rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_tag_update, key, NULL, &st);
+    rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_tag_update, key__, NULL, &st);
     if (rc == DAL_NOTFOUND) {
-        char sql[46];
-        size_t len = 18;
-        int i;
-        memcpy(sql, "UPDATE \"tags\"\n"
-                    "SET ", len);
-        for (i = 0; i < 1; i++) {
-            size_t k;
-            if (!(key >> i & 1)) continue;
-            if (len > 18) memcpy(sql + len, ", ", 2), len += 2;
-            k = strlen(blog__tag_patch_sets[i]);
-            memcpy(sql + len, blog__tag_patch_sets[i], k);
-            len += k;
+        char sql__[46];
+        size_t len__ = 18;
+        int i__;
+        memcpy(sql__, "UPDATE \"tags\"\n"
+                      "SET ", len__);
+        for (i__ = 0; i__ < 1; i__++) {
+            size_t k__;
+            if (!(key__ >> i__ & 1)) continue;
+            if (len__ > 18) memcpy(sql__ + len__, ", ", 2), len__ += 2;
+            k__ = strlen(blog__tag_patch_sets[i__]);
+            memcpy(sql__ + len__, blog__tag_patch_sets[i__], k__);
+            len__ += k__;
         }
-        memcpy(sql + len, "\n"
-                          "WHERE \"id\" = ?", 15 + 1);
-        rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_tag_update, key, sql, &st);
+        memcpy(sql__ + len__, "\n"
+                              "WHERE \"id\" = ?", 15 + 1);
+        rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_tag_update, key__, sql__, &st);
     }
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK && patch->set_name) rc = dal_bind_text(db, st, n++, patch->name);
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, id);
+    if (rc == DAL_OK && patch->set_name) rc = dal_bind_text(db, st, n__++, patch->name);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n__++, id);
     if (rc == DAL_OK) rc = dal_step_done(db, st);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
     dal_stmt_release_keyed(db, st);
     (void)arena;
-    (void)n;
+    (void)n__;
     return rc;
 }
 
@@ -1540,9 +1540,9 @@ static int blog__comment_read(dal_db *db, sqlite3_stmt *st, blog_comment *out, d
     return DAL_OK;
 }
 
-/* After a write that changed no row: found_rc when a row has this key (its
+/* After a write that changed no row: found__ when a row has this key (its
  * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
-static int blog__comment_missing(dal_db *db, int found_rc, const char *id)
+static int blog__comment_missing(dal_db *db, int found__, const char *id)
 {
     sqlite3_stmt *st = NULL;
     int rc = dal_stmt_acquire(db, &blog__unit, blog__s_comment_exists, &st);
@@ -1550,9 +1550,9 @@ static int blog__comment_missing(dal_db *db, int found_rc, const char *id)
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 1, id);
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_DONE) rc = DAL_NOTFOUND;
-    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+    else if (rc == DAL_ROW && found__ == DAL_CONFLICT)
         rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "comments: the row changed since it was read (version)");
-    else if (rc == DAL_ROW) rc = found_rc;
+    else if (rc == DAL_ROW) rc = found__;
     dal_stmt_release(db, &blog__unit, blog__s_comment_exists, st);
     return rc;
 }
@@ -1566,13 +1566,13 @@ int blog_comment_insert(dal_db *db, blog_comment *row, dal_arena *arena)
     sqlite3_stmt *st = NULL;
     int rc;
     if (!row->id && (rc = dal_uuid7(db, arena, &row->id)) != DAL_OK) return rc;
-    int64_t now = dal_now_ms(db);
-    char now_text[DAL_ISO8601_SIZE];
-    dal_iso8601_format(now, now_text);
+    int64_t now__ = dal_now_ms(db);
+    char now_text__[DAL_ISO8601_SIZE];
+    dal_iso8601_format(now__, now_text__);
     if (!arena) return dal_error_set(db, DAL_MISUSE, 0, "blog_comment_insert: timestamps need an arena");
-    if (!(row->created_at = dal_arena_strdup(arena, now_text)))
+    if (!(row->created_at = dal_arena_strdup(arena, now_text__)))
         return dal_error_set(db, DAL_ERROR, 0, "out of memory");
-    if (!(row->updated_at = dal_arena_strdup(arena, now_text)))
+    if (!(row->updated_at = dal_arena_strdup(arena, now_text__)))
         return dal_error_set(db, DAL_ERROR, 0, "out of memory");
     if (row->version <= 0) row->version = 1;
     if (!dal_skips_validation(db) && blog_comment_validate(row, NULL) != DAL_OK) {
@@ -1626,11 +1626,11 @@ int blog_comment_update(dal_db *db, blog_comment *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    int64_t now = dal_now_ms(db);
-    char now_text[DAL_ISO8601_SIZE];
-    dal_iso8601_format(now, now_text);
+    int64_t now__ = dal_now_ms(db);
+    char now_text__[DAL_ISO8601_SIZE];
+    dal_iso8601_format(now__, now_text__);
     if (!arena) return dal_error_set(db, DAL_MISUSE, 0, "blog_comment_update: timestamps need an arena");
-    if (!(row->updated_at = dal_arena_strdup(arena, now_text)))
+    if (!(row->updated_at = dal_arena_strdup(arena, now_text__)))
         return dal_error_set(db, DAL_ERROR, 0, "out of memory");
     if (!dal_skips_validation(db) && blog_comment_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
@@ -1658,30 +1658,30 @@ int blog_comment_update(dal_db *db, blog_comment *row, dal_arena *arena)
 }
 
 /* The rules of blog_comment_patch whose columns the patch sets. */
-static int blog__comment_patch_check(const blog_comment_patch *row, dal_errors *errs)
+static int blog__comment_patch_check(const blog_comment_patch *row, dal_errors *errs__)
 {
     int bad = 0;
     if (row->set_author && (row->author == NULL))
-        bad += dal_errors_add(errs, "comments", "author", DAL_RULE_NOT_NULL, "%s",
+        bad += dal_errors_add(errs__, "comments", "author", DAL_RULE_NOT_NULL, "%s",
                               "must not be NULL");
     if (row->set_author && (row->author != NULL && !dal_text_valid_utf8(row->author)))
-        bad += dal_errors_add(errs, "comments", "author", DAL_RULE_UTF8, "%s",
+        bad += dal_errors_add(errs__, "comments", "author", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
     if (row->set_body && (row->body == NULL))
-        bad += dal_errors_add(errs, "comments", "body", DAL_RULE_NOT_NULL, "%s",
+        bad += dal_errors_add(errs__, "comments", "body", DAL_RULE_NOT_NULL, "%s",
                               "must not be NULL");
     if (row->set_body && (row->body != NULL && !dal_text_valid_utf8(row->body)))
-        bad += dal_errors_add(errs, "comments", "body", DAL_RULE_UTF8, "%s",
+        bad += dal_errors_add(errs__, "comments", "body", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
     if (row->set_author && (dal_sql_and(((row->author == NULL) ? -1 : (dal_sql_length(row->author) >= 1)), ((row->author == NULL) ? -1 : (dal_sql_length(row->author) <= 40))) == 0))
-        bad += dal_errors_add(errs, "comments", "author", DAL_RULE_CHECK, "%s",
+        bad += dal_errors_add(errs__, "comments", "author", DAL_RULE_CHECK, "%s",
                               "must satisfy CHECK (length(author) BETWEEN 1 AND 40)");
     (void)row;
-    (void)errs;
+    (void)errs__;
     return bad ? DAL_INVALID : DAL_OK;
 }
 
-/* SET terms of blog_comment_update_patch, by bit of its statement key. */
+/* SET terms of blog_comment_update_patch, by bit of its statement key__. */
 static const char *const blog__comment_patch_sets[] = {
     "\"post_id\" = ?",
     "\"author\" = ?",
@@ -1693,61 +1693,61 @@ static const char *const blog__comment_patch_sets[] = {
 int blog_comment_update_patch(dal_db *db, const char *id, blog_comment_patch *patch, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
-    uint64_t key = 0;
-    int rc, n = 1;
-    int64_t now = dal_now_ms(db);
-    char now_text[DAL_ISO8601_SIZE];
-    dal_iso8601_format(now, now_text);
+    uint64_t key__ = 0;
+    int rc, n__ = 1;
+    int64_t now__ = dal_now_ms(db);
+    char now_text__[DAL_ISO8601_SIZE];
+    dal_iso8601_format(now__, now_text__);
     if (!arena) return dal_error_set(db, DAL_MISUSE, 0, "blog_comment_update_patch: timestamps need an arena");
-    if (!(patch->updated_at = dal_arena_strdup(arena, now_text)))
+    if (!(patch->updated_at = dal_arena_strdup(arena, now_text__)))
         return dal_error_set(db, DAL_ERROR, 0, "out of memory");
-    if (patch->set_post_id) key |= (uint64_t)1 << 0;
-    if (patch->set_author) key |= (uint64_t)1 << 1;
-    if (patch->set_body) key |= (uint64_t)1 << 2;
-    key |= (uint64_t)1 << 3;
-    key |= (uint64_t)1 << 4;
-    if (key == 0) return blog__comment_missing(db, DAL_OK, id);
+    if (patch->set_post_id) key__ |= (uint64_t)1 << 0;
+    if (patch->set_author) key__ |= (uint64_t)1 << 1;
+    if (patch->set_body) key__ |= (uint64_t)1 << 2;
+    key__ |= (uint64_t)1 << 3;
+    key__ |= (uint64_t)1 << 4;
+    if (key__ == 0) return blog__comment_missing(db, DAL_OK, id);
     if (!dal_skips_validation(db) && blog__comment_patch_check(patch, NULL) != DAL_OK) {
-        dal_errors errs = DAL_ERRORS_INIT;
-        const dal_violation *v;
-        (void)blog__comment_patch_check(patch, &errs);
-        v = dal_errors_get(&errs, 0);
-        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
-        dal_errors_free(&errs);
+        dal_errors errs__ = DAL_ERRORS_INIT;
+        const dal_violation *v__;
+        (void)blog__comment_patch_check(patch, &errs__);
+        v__ = dal_errors_get(&errs__, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v__ ? v__->message : "invalid patch");
+        dal_errors_free(&errs__);
         return rc;
     }
-    rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_comment_update, key, NULL, &st);
+    rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_comment_update, key__, NULL, &st);
     if (rc == DAL_NOTFOUND) {
-        char sql[142];
-        size_t len = 22;
-        int i;
-        memcpy(sql, "UPDATE \"comments\"\n"
-                    "SET ", len);
-        for (i = 0; i < 5; i++) {
-            size_t k;
-            if (!(key >> i & 1)) continue;
-            if (len > 22) memcpy(sql + len, ", ", 2), len += 2;
-            k = strlen(blog__comment_patch_sets[i]);
-            memcpy(sql + len, blog__comment_patch_sets[i], k);
-            len += k;
+        char sql__[142];
+        size_t len__ = 22;
+        int i__;
+        memcpy(sql__, "UPDATE \"comments\"\n"
+                      "SET ", len__);
+        for (i__ = 0; i__ < 5; i__++) {
+            size_t k__;
+            if (!(key__ >> i__ & 1)) continue;
+            if (len__ > 22) memcpy(sql__ + len__, ", ", 2), len__ += 2;
+            k__ = strlen(blog__comment_patch_sets[i__]);
+            memcpy(sql__ + len__, blog__comment_patch_sets[i__], k__);
+            len__ += k__;
         }
-        memcpy(sql + len, "\n"
-                          "WHERE \"id\" = ? AND \"version\" = ?", 33 + 1);
-        rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_comment_update, key, sql, &st);
+        memcpy(sql__ + len__, "\n"
+                              "WHERE \"id\" = ? AND \"version\" = ?", 33 + 1);
+        rc = dal_stmt_acquire_keyed(db, &blog__unit, blog__s_comment_update, key__, sql__, &st);
     }
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK && patch->set_post_id) rc = dal_bind_int64(db, st, n++, patch->post_id);
-    if (rc == DAL_OK && patch->set_author) rc = dal_bind_text(db, st, n++, patch->author);
-    if (rc == DAL_OK && patch->set_body) rc = dal_bind_text(db, st, n++, patch->body);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, n++, patch->updated_at);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, n++, id);
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, patch->version);
+    if (rc == DAL_OK && patch->set_post_id) rc = dal_bind_int64(db, st, n__++, patch->post_id);
+    if (rc == DAL_OK && patch->set_author) rc = dal_bind_text(db, st, n__++, patch->author);
+    if (rc == DAL_OK && patch->set_body) rc = dal_bind_text(db, st, n__++, patch->body);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, n__++, patch->updated_at);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, n__++, id);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n__++, patch->version);
     if (rc == DAL_OK) rc = dal_step_done(db, st);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = blog__comment_missing(db, DAL_CONFLICT, id);
     dal_stmt_release_keyed(db, st);
     if (rc == DAL_OK) patch->version++;
     (void)arena;
-    (void)n;
+    (void)n__;
     return rc;
 }
 
@@ -1780,13 +1780,13 @@ int blog_comment_upsert(dal_db *db, blog_comment *row, dal_arena *arena)
     sqlite3_stmt *st = NULL;
     int rc;
     if (!row->id && (rc = dal_uuid7(db, arena, &row->id)) != DAL_OK) return rc;
-    int64_t now = dal_now_ms(db);
-    char now_text[DAL_ISO8601_SIZE];
-    dal_iso8601_format(now, now_text);
+    int64_t now__ = dal_now_ms(db);
+    char now_text__[DAL_ISO8601_SIZE];
+    dal_iso8601_format(now__, now_text__);
     if (!arena) return dal_error_set(db, DAL_MISUSE, 0, "blog_comment_upsert: timestamps need an arena");
-    if (!(row->created_at = dal_arena_strdup(arena, now_text)))
+    if (!(row->created_at = dal_arena_strdup(arena, now_text__)))
         return dal_error_set(db, DAL_ERROR, 0, "out of memory");
-    if (!(row->updated_at = dal_arena_strdup(arena, now_text)))
+    if (!(row->updated_at = dal_arena_strdup(arena, now_text__)))
         return dal_error_set(db, DAL_ERROR, 0, "out of memory");
     if (row->version <= 0) row->version = 1;
     if (!dal_skips_validation(db) && blog_comment_validate(row, NULL) != DAL_OK) {

@@ -610,9 +610,9 @@ static int tt__default_read(dal_db *db, sqlite3_stmt *st, tt_default *out, dal_a
     return DAL_OK;
 }
 
-/* After a write that changed no row: found_rc when a row has this key (its
+/* After a write that changed no row: found__ when a row has this key (its
  * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
-static int tt__default_missing(dal_db *db, int found_rc, int64_t int_)
+static int tt__default_missing(dal_db *db, int found__, int64_t int_)
 {
     sqlite3_stmt *st = NULL;
     int rc = dal_stmt_acquire(db, &tt__unit, tt__s_default_exists, &st);
@@ -620,9 +620,9 @@ static int tt__default_missing(dal_db *db, int found_rc, int64_t int_)
     if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, int_);
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_DONE) rc = DAL_NOTFOUND;
-    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+    else if (rc == DAL_ROW && found__ == DAL_CONFLICT)
         rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "default: the row changed since it was read (version)");
-    else if (rc == DAL_ROW) rc = found_rc;
+    else if (rc == DAL_ROW) rc = found__;
     dal_stmt_release(db, &tt__unit, tt__s_default_exists, st);
     return rc;
 }
@@ -742,39 +742,39 @@ int tt_default_update(dal_db *db, tt_default *row, dal_arena *arena)
 }
 
 /* The rules of tt_default_patch whose columns the patch sets. */
-static int tt__default_patch_check(const tt_default_patch *row, dal_errors *errs)
+static int tt__default_patch_check(const tt_default_patch *row, dal_errors *errs__)
 {
     int bad = 0;
     if (row->set_case_ && (row->case_ == NULL))
-        bad += dal_errors_add(errs, "default", "case", DAL_RULE_NOT_NULL, "%s",
+        bad += dal_errors_add(errs__, "default", "case", DAL_RULE_NOT_NULL, "%s",
                               "must not be NULL");
     if (row->set_case_ && (row->case_ != NULL && !dal_text_valid_utf8(row->case_)))
-        bad += dal_errors_add(errs, "default", "case", DAL_RULE_UTF8, "%s",
+        bad += dal_errors_add(errs__, "default", "case", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
     if (row->set_class_ && (row->class_ != NULL && !dal_text_valid_utf8(row->class_)))
-        bad += dal_errors_add(errs, "default", "class", DAL_RULE_UTF8, "%s",
+        bad += dal_errors_add(errs__, "default", "class", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
     if (row->set_user_name && (row->user_name != NULL && !dal_text_valid_utf8(row->user_name)))
-        bad += dal_errors_add(errs, "default", "user name", DAL_RULE_UTF8, "%s",
+        bad += dal_errors_add(errs__, "default", "user name", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
     if (row->set_a_b && (row->has_a_b && row->a_b != row->a_b))
-        bad += dal_errors_add(errs, "default", "a.b", DAL_RULE_NOT_NULL, "%s",
+        bad += dal_errors_add(errs__, "default", "a.b", DAL_RULE_NOT_NULL, "%s",
                               "must not be NULL");
     if (row->set_caf_u00e9 && (row->caf_u00e9 != NULL && !dal_text_valid_utf8(row->caf_u00e9)))
-        bad += dal_errors_add(errs, "default", "caf\303\251", DAL_RULE_UTF8, "%s",
+        bad += dal_errors_add(errs__, "default", "caf\303\251", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
     if (row->set_quote_d && (row->quote_d != NULL && !dal_text_valid_utf8(row->quote_d)))
-        bad += dal_errors_add(errs, "default", "quote\"d", DAL_RULE_UTF8, "%s",
+        bad += dal_errors_add(errs__, "default", "quote\"d", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
     if (row->set_anything && (row->anything.type == DAL_TYPE_TEXT && !dal_utf8_valid(row->anything.as.text.data, row->anything.as.text.len)))
-        bad += dal_errors_add(errs, "default", "anything", DAL_RULE_UTF8, "%s",
+        bad += dal_errors_add(errs__, "default", "anything", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
     (void)row;
-    (void)errs;
+    (void)errs__;
     return bad ? DAL_INVALID : DAL_OK;
 }
 
-/* SET terms of tt_default_update_patch, by bit of its statement key. */
+/* SET terms of tt_default_update_patch, by bit of its statement key__. */
 static const char *const tt__default_patch_sets[] = {
     "\"case\" = ?",
     "\"class\" = ?",
@@ -794,70 +794,70 @@ static const char *const tt__default_patch_sets[] = {
 int tt_default_update_patch(dal_db *db, int64_t int_, tt_default_patch *patch, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
-    uint64_t key = 0;
-    int rc, n = 1;
-    if (patch->set_case_) key |= (uint64_t)1 << 0;
-    if (patch->set_class_) key |= (uint64_t)1 << 1;
-    if (patch->set_errno_) key |= (uint64_t)1 << 2;
-    if (patch->set_n2fa) key |= (uint64_t)1 << 3;
-    if (patch->set_user_name) key |= (uint64_t)1 << 4;
-    if (patch->set_a_b) key |= (uint64_t)1 << 5;
-    if (patch->set_x_y) key |= (uint64_t)1 << 6;
-    if (patch->set_it_s) key |= (uint64_t)1 << 7;
-    if (patch->set_caf_u00e9) key |= (uint64_t)1 << 8;
-    if (patch->set_quote_d) key |= (uint64_t)1 << 9;
-    if (patch->set_anything) key |= (uint64_t)1 << 10;
-    if (patch->set_db_) key |= (uint64_t)1 << 11;
-    if (patch->set_has_db) key |= (uint64_t)1 << 12;
-    if (key == 0) return tt__default_missing(db, DAL_OK, int_);
+    uint64_t key__ = 0;
+    int rc, n__ = 1;
+    if (patch->set_case_) key__ |= (uint64_t)1 << 0;
+    if (patch->set_class_) key__ |= (uint64_t)1 << 1;
+    if (patch->set_errno_) key__ |= (uint64_t)1 << 2;
+    if (patch->set_n2fa) key__ |= (uint64_t)1 << 3;
+    if (patch->set_user_name) key__ |= (uint64_t)1 << 4;
+    if (patch->set_a_b) key__ |= (uint64_t)1 << 5;
+    if (patch->set_x_y) key__ |= (uint64_t)1 << 6;
+    if (patch->set_it_s) key__ |= (uint64_t)1 << 7;
+    if (patch->set_caf_u00e9) key__ |= (uint64_t)1 << 8;
+    if (patch->set_quote_d) key__ |= (uint64_t)1 << 9;
+    if (patch->set_anything) key__ |= (uint64_t)1 << 10;
+    if (patch->set_db_) key__ |= (uint64_t)1 << 11;
+    if (patch->set_has_db) key__ |= (uint64_t)1 << 12;
+    if (key__ == 0) return tt__default_missing(db, DAL_OK, int_);
     if (!dal_skips_validation(db) && tt__default_patch_check(patch, NULL) != DAL_OK) {
-        dal_errors errs = DAL_ERRORS_INIT;
-        const dal_violation *v;
-        (void)tt__default_patch_check(patch, &errs);
-        v = dal_errors_get(&errs, 0);
-        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
-        dal_errors_free(&errs);
+        dal_errors errs__ = DAL_ERRORS_INIT;
+        const dal_violation *v__;
+        (void)tt__default_patch_check(patch, &errs__);
+        v__ = dal_errors_get(&errs__, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v__ ? v__->message : "invalid patch");
+        dal_errors_free(&errs__);
         return rc;
     }
-    rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_default_update, key, NULL, &st);
+    rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_default_update, key__, NULL, &st);
     if (rc == DAL_NOTFOUND) {
-        char sql[207];
-        size_t len = 21;
-        int i;
-        memcpy(sql, "UPDATE \"default\"\n"
-                    "SET ", len);
-        for (i = 0; i < 13; i++) {
-            size_t k;
-            if (!(key >> i & 1)) continue;
-            if (len > 21) memcpy(sql + len, ", ", 2), len += 2;
-            k = strlen(tt__default_patch_sets[i]);
-            memcpy(sql + len, tt__default_patch_sets[i], k);
-            len += k;
+        char sql__[207];
+        size_t len__ = 21;
+        int i__;
+        memcpy(sql__, "UPDATE \"default\"\n"
+                      "SET ", len__);
+        for (i__ = 0; i__ < 13; i__++) {
+            size_t k__;
+            if (!(key__ >> i__ & 1)) continue;
+            if (len__ > 21) memcpy(sql__ + len__, ", ", 2), len__ += 2;
+            k__ = strlen(tt__default_patch_sets[i__]);
+            memcpy(sql__ + len__, tt__default_patch_sets[i__], k__);
+            len__ += k__;
         }
-        memcpy(sql + len, "\n"
-                          "WHERE \"int\" = ?", 16 + 1);
-        rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_default_update, key, sql, &st);
+        memcpy(sql__ + len__, "\n"
+                              "WHERE \"int\" = ?", 16 + 1);
+        rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_default_update, key__, sql__, &st);
     }
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK && patch->set_case_) rc = dal_bind_text(db, st, n++, patch->case_);
-    if (rc == DAL_OK && patch->set_class_) rc = dal_bind_text(db, st, n++, patch->class_);
-    if (rc == DAL_OK && patch->set_errno_) rc = dal_bind_int64_null(db, st, n++, patch->has_errno_, patch->errno_);
-    if (rc == DAL_OK && patch->set_n2fa) rc = dal_bind_bool_null(db, st, n++, patch->has_n2fa, patch->n2fa);
-    if (rc == DAL_OK && patch->set_user_name) rc = dal_bind_text(db, st, n++, patch->user_name);
-    if (rc == DAL_OK && patch->set_a_b) rc = dal_bind_double_null(db, st, n++, patch->has_a_b, patch->a_b);
-    if (rc == DAL_OK && patch->set_x_y) rc = dal_bind_double_null(db, st, n++, patch->has_x_y, patch->x_y);
-    if (rc == DAL_OK && patch->set_it_s) rc = dal_bind_double_null(db, st, n++, patch->has_it_s, patch->it_s);
-    if (rc == DAL_OK && patch->set_caf_u00e9) rc = dal_bind_text(db, st, n++, patch->caf_u00e9);
-    if (rc == DAL_OK && patch->set_quote_d) rc = dal_bind_text(db, st, n++, patch->quote_d);
-    if (rc == DAL_OK && patch->set_anything) rc = dal_bind_value(db, st, n++, &patch->anything);
-    if (rc == DAL_OK && patch->set_db_) rc = dal_bind_int64_null(db, st, n++, patch->has_db_, patch->db_);
-    if (rc == DAL_OK && patch->set_has_db) rc = dal_bind_int64_null(db, st, n++, patch->has_has_db, patch->has_db);
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, int_);
+    if (rc == DAL_OK && patch->set_case_) rc = dal_bind_text(db, st, n__++, patch->case_);
+    if (rc == DAL_OK && patch->set_class_) rc = dal_bind_text(db, st, n__++, patch->class_);
+    if (rc == DAL_OK && patch->set_errno_) rc = dal_bind_int64_null(db, st, n__++, patch->has_errno_, patch->errno_);
+    if (rc == DAL_OK && patch->set_n2fa) rc = dal_bind_bool_null(db, st, n__++, patch->has_n2fa, patch->n2fa);
+    if (rc == DAL_OK && patch->set_user_name) rc = dal_bind_text(db, st, n__++, patch->user_name);
+    if (rc == DAL_OK && patch->set_a_b) rc = dal_bind_double_null(db, st, n__++, patch->has_a_b, patch->a_b);
+    if (rc == DAL_OK && patch->set_x_y) rc = dal_bind_double_null(db, st, n__++, patch->has_x_y, patch->x_y);
+    if (rc == DAL_OK && patch->set_it_s) rc = dal_bind_double_null(db, st, n__++, patch->has_it_s, patch->it_s);
+    if (rc == DAL_OK && patch->set_caf_u00e9) rc = dal_bind_text(db, st, n__++, patch->caf_u00e9);
+    if (rc == DAL_OK && patch->set_quote_d) rc = dal_bind_text(db, st, n__++, patch->quote_d);
+    if (rc == DAL_OK && patch->set_anything) rc = dal_bind_value(db, st, n__++, &patch->anything);
+    if (rc == DAL_OK && patch->set_db_) rc = dal_bind_int64_null(db, st, n__++, patch->has_db_, patch->db_);
+    if (rc == DAL_OK && patch->set_has_db) rc = dal_bind_int64_null(db, st, n__++, patch->has_has_db, patch->has_db);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n__++, int_);
     if (rc == DAL_OK) rc = dal_step_done(db, st);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
     dal_stmt_release_keyed(db, st);
     (void)arena;
-    (void)n;
+    (void)n__;
     return rc;
 }
 
@@ -991,9 +991,9 @@ static int tt__member_read(dal_db *db, sqlite3_stmt *st, tt_member *out, dal_are
     return DAL_OK;
 }
 
-/* After a write that changed no row: found_rc when a row has this key (its
+/* After a write that changed no row: found__ when a row has this key (its
  * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
-static int tt__member_missing(dal_db *db, int found_rc, int64_t id)
+static int tt__member_missing(dal_db *db, int found__, int64_t id)
 {
     sqlite3_stmt *st = NULL;
     int rc = dal_stmt_acquire(db, &tt__unit, tt__s_member_exists, &st);
@@ -1001,9 +1001,9 @@ static int tt__member_missing(dal_db *db, int found_rc, int64_t id)
     if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_DONE) rc = DAL_NOTFOUND;
-    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+    else if (rc == DAL_ROW && found__ == DAL_CONFLICT)
         rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "members: the row changed since it was read (version)");
-    else if (rc == DAL_ROW) rc = found_rc;
+    else if (rc == DAL_ROW) rc = found__;
     dal_stmt_release(db, &tt__unit, tt__s_member_exists, st);
     return rc;
 }
@@ -1104,24 +1104,24 @@ int tt_member_update(dal_db *db, tt_member *row, dal_arena *arena)
 }
 
 /* The rules of tt_member_patch whose columns the patch sets. */
-static int tt__member_patch_check(const tt_member_patch *row, dal_errors *errs)
+static int tt__member_patch_check(const tt_member_patch *row, dal_errors *errs__)
 {
     int bad = 0;
     if (row->set_email && (row->email == NULL))
-        bad += dal_errors_add(errs, "members", "email", DAL_RULE_NOT_NULL, "%s",
+        bad += dal_errors_add(errs__, "members", "email", DAL_RULE_NOT_NULL, "%s",
                               "must not be NULL");
     if (row->set_email && (row->email != NULL && !dal_text_valid_utf8(row->email)))
-        bad += dal_errors_add(errs, "members", "email", DAL_RULE_UTF8, "%s",
+        bad += dal_errors_add(errs__, "members", "email", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
     if (row->set_name && (row->name != NULL && !dal_text_valid_utf8(row->name)))
-        bad += dal_errors_add(errs, "members", "name", DAL_RULE_UTF8, "%s",
+        bad += dal_errors_add(errs__, "members", "name", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
     (void)row;
-    (void)errs;
+    (void)errs__;
     return bad ? DAL_INVALID : DAL_OK;
 }
 
-/* SET terms of tt_member_update_patch, by bit of its statement key. */
+/* SET terms of tt_member_update_patch, by bit of its statement key__. */
 static const char *const tt__member_patch_sets[] = {
     "\"email\" = ?",
     "\"name\" = ?"
@@ -1130,48 +1130,48 @@ static const char *const tt__member_patch_sets[] = {
 int tt_member_update_patch(dal_db *db, int64_t id, tt_member_patch *patch, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
-    uint64_t key = 0;
-    int rc, n = 1;
-    if (patch->set_email) key |= (uint64_t)1 << 0;
-    if (patch->set_name) key |= (uint64_t)1 << 1;
-    if (key == 0) return tt__member_missing(db, DAL_OK, id);
+    uint64_t key__ = 0;
+    int rc, n__ = 1;
+    if (patch->set_email) key__ |= (uint64_t)1 << 0;
+    if (patch->set_name) key__ |= (uint64_t)1 << 1;
+    if (key__ == 0) return tt__member_missing(db, DAL_OK, id);
     if (!dal_skips_validation(db) && tt__member_patch_check(patch, NULL) != DAL_OK) {
-        dal_errors errs = DAL_ERRORS_INIT;
-        const dal_violation *v;
-        (void)tt__member_patch_check(patch, &errs);
-        v = dal_errors_get(&errs, 0);
-        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
-        dal_errors_free(&errs);
+        dal_errors errs__ = DAL_ERRORS_INIT;
+        const dal_violation *v__;
+        (void)tt__member_patch_check(patch, &errs__);
+        v__ = dal_errors_get(&errs__, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v__ ? v__->message : "invalid patch");
+        dal_errors_free(&errs__);
         return rc;
     }
-    rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_member_update, key, NULL, &st);
+    rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_member_update, key__, NULL, &st);
     if (rc == DAL_NOTFOUND) {
-        char sql[62];
-        size_t len = 21;
-        int i;
-        memcpy(sql, "UPDATE \"members\"\n"
-                    "SET ", len);
-        for (i = 0; i < 2; i++) {
-            size_t k;
-            if (!(key >> i & 1)) continue;
-            if (len > 21) memcpy(sql + len, ", ", 2), len += 2;
-            k = strlen(tt__member_patch_sets[i]);
-            memcpy(sql + len, tt__member_patch_sets[i], k);
-            len += k;
+        char sql__[62];
+        size_t len__ = 21;
+        int i__;
+        memcpy(sql__, "UPDATE \"members\"\n"
+                      "SET ", len__);
+        for (i__ = 0; i__ < 2; i__++) {
+            size_t k__;
+            if (!(key__ >> i__ & 1)) continue;
+            if (len__ > 21) memcpy(sql__ + len__, ", ", 2), len__ += 2;
+            k__ = strlen(tt__member_patch_sets[i__]);
+            memcpy(sql__ + len__, tt__member_patch_sets[i__], k__);
+            len__ += k__;
         }
-        memcpy(sql + len, "\n"
-                          "WHERE \"id\" = ?", 15 + 1);
-        rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_member_update, key, sql, &st);
+        memcpy(sql__ + len__, "\n"
+                              "WHERE \"id\" = ?", 15 + 1);
+        rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_member_update, key__, sql__, &st);
     }
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK && patch->set_email) rc = dal_bind_text(db, st, n++, patch->email);
-    if (rc == DAL_OK && patch->set_name) rc = dal_bind_text(db, st, n++, patch->name);
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, id);
+    if (rc == DAL_OK && patch->set_email) rc = dal_bind_text(db, st, n__++, patch->email);
+    if (rc == DAL_OK && patch->set_name) rc = dal_bind_text(db, st, n__++, patch->name);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n__++, id);
     if (rc == DAL_OK) rc = dal_step_done(db, st);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
     dal_stmt_release_keyed(db, st);
     (void)arena;
-    (void)n;
+    (void)n__;
     return rc;
 }
 
@@ -1286,9 +1286,9 @@ static int tt__member_list_2_read(dal_db *db, sqlite3_stmt *st, tt_member_list_2
     return DAL_OK;
 }
 
-/* After a write that changed no row: found_rc when a row has this key (its
+/* After a write that changed no row: found__ when a row has this key (its
  * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
-static int tt__member_list_2_missing(dal_db *db, int found_rc, int64_t id)
+static int tt__member_list_2_missing(dal_db *db, int found__, int64_t id)
 {
     sqlite3_stmt *st = NULL;
     int rc = dal_stmt_acquire(db, &tt__unit, tt__s_member_list_2_exists, &st);
@@ -1296,9 +1296,9 @@ static int tt__member_list_2_missing(dal_db *db, int found_rc, int64_t id)
     if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_DONE) rc = DAL_NOTFOUND;
-    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+    else if (rc == DAL_ROW && found__ == DAL_CONFLICT)
         rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "member_lists: the row changed since it was read (version)");
-    else if (rc == DAL_ROW) rc = found_rc;
+    else if (rc == DAL_ROW) rc = found__;
     dal_stmt_release(db, &tt__unit, tt__s_member_list_2_exists, st);
     return rc;
 }
@@ -1381,21 +1381,21 @@ int tt_member_list_2_update(dal_db *db, tt_member_list_2 *row, dal_arena *arena)
 }
 
 /* The rules of tt_member_list_2_patch whose columns the patch sets. */
-static int tt__member_list_2_patch_check(const tt_member_list_2_patch *row, dal_errors *errs)
+static int tt__member_list_2_patch_check(const tt_member_list_2_patch *row, dal_errors *errs__)
 {
     int bad = 0;
     if (row->set_title && (row->title == NULL))
-        bad += dal_errors_add(errs, "member_lists", "title", DAL_RULE_NOT_NULL, "%s",
+        bad += dal_errors_add(errs__, "member_lists", "title", DAL_RULE_NOT_NULL, "%s",
                               "must not be NULL");
     if (row->set_title && (row->title != NULL && !dal_text_valid_utf8(row->title)))
-        bad += dal_errors_add(errs, "member_lists", "title", DAL_RULE_UTF8, "%s",
+        bad += dal_errors_add(errs__, "member_lists", "title", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
     (void)row;
-    (void)errs;
+    (void)errs__;
     return bad ? DAL_INVALID : DAL_OK;
 }
 
-/* SET terms of tt_member_list_2_update_patch, by bit of its statement key. */
+/* SET terms of tt_member_list_2_update_patch, by bit of its statement key__. */
 static const char *const tt__member_list_2_patch_sets[] = {
     "\"member_id\" = ?",
     "\"title\" = ?"
@@ -1404,48 +1404,48 @@ static const char *const tt__member_list_2_patch_sets[] = {
 int tt_member_list_2_update_patch(dal_db *db, int64_t id, tt_member_list_2_patch *patch, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
-    uint64_t key = 0;
-    int rc, n = 1;
-    if (patch->set_member_id) key |= (uint64_t)1 << 0;
-    if (patch->set_title) key |= (uint64_t)1 << 1;
-    if (key == 0) return tt__member_list_2_missing(db, DAL_OK, id);
+    uint64_t key__ = 0;
+    int rc, n__ = 1;
+    if (patch->set_member_id) key__ |= (uint64_t)1 << 0;
+    if (patch->set_title) key__ |= (uint64_t)1 << 1;
+    if (key__ == 0) return tt__member_list_2_missing(db, DAL_OK, id);
     if (!dal_skips_validation(db) && tt__member_list_2_patch_check(patch, NULL) != DAL_OK) {
-        dal_errors errs = DAL_ERRORS_INIT;
-        const dal_violation *v;
-        (void)tt__member_list_2_patch_check(patch, &errs);
-        v = dal_errors_get(&errs, 0);
-        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
-        dal_errors_free(&errs);
+        dal_errors errs__ = DAL_ERRORS_INIT;
+        const dal_violation *v__;
+        (void)tt__member_list_2_patch_check(patch, &errs__);
+        v__ = dal_errors_get(&errs__, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v__ ? v__->message : "invalid patch");
+        dal_errors_free(&errs__);
         return rc;
     }
-    rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_member_list_2_update, key, NULL, &st);
+    rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_member_list_2_update, key__, NULL, &st);
     if (rc == DAL_NOTFOUND) {
-        char sql[72];
-        size_t len = 26;
-        int i;
-        memcpy(sql, "UPDATE \"member_lists\"\n"
-                    "SET ", len);
-        for (i = 0; i < 2; i++) {
-            size_t k;
-            if (!(key >> i & 1)) continue;
-            if (len > 26) memcpy(sql + len, ", ", 2), len += 2;
-            k = strlen(tt__member_list_2_patch_sets[i]);
-            memcpy(sql + len, tt__member_list_2_patch_sets[i], k);
-            len += k;
+        char sql__[72];
+        size_t len__ = 26;
+        int i__;
+        memcpy(sql__, "UPDATE \"member_lists\"\n"
+                      "SET ", len__);
+        for (i__ = 0; i__ < 2; i__++) {
+            size_t k__;
+            if (!(key__ >> i__ & 1)) continue;
+            if (len__ > 26) memcpy(sql__ + len__, ", ", 2), len__ += 2;
+            k__ = strlen(tt__member_list_2_patch_sets[i__]);
+            memcpy(sql__ + len__, tt__member_list_2_patch_sets[i__], k__);
+            len__ += k__;
         }
-        memcpy(sql + len, "\n"
-                          "WHERE \"id\" = ?", 15 + 1);
-        rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_member_list_2_update, key, sql, &st);
+        memcpy(sql__ + len__, "\n"
+                              "WHERE \"id\" = ?", 15 + 1);
+        rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_member_list_2_update, key__, sql__, &st);
     }
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK && patch->set_member_id) rc = dal_bind_int64_null(db, st, n++, patch->has_member_id, patch->member_id);
-    if (rc == DAL_OK && patch->set_title) rc = dal_bind_text(db, st, n++, patch->title);
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, id);
+    if (rc == DAL_OK && patch->set_member_id) rc = dal_bind_int64_null(db, st, n__++, patch->has_member_id, patch->member_id);
+    if (rc == DAL_OK && patch->set_title) rc = dal_bind_text(db, st, n__++, patch->title);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n__++, id);
     if (rc == DAL_OK) rc = dal_step_done(db, st);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
     dal_stmt_release_keyed(db, st);
     (void)arena;
-    (void)n;
+    (void)n__;
     return rc;
 }
 
@@ -1575,9 +1575,9 @@ static int tt__key_value_read(dal_db *db, sqlite3_stmt *st, tt_key_value *out, d
     return DAL_OK;
 }
 
-/* After a write that changed no row: found_rc when a row has this key (its
+/* After a write that changed no row: found__ when a row has this key (its
  * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
-static int tt__key_value_missing(dal_db *db, int found_rc, const char *namespace_, int64_t version)
+static int tt__key_value_missing(dal_db *db, int found__, const char *namespace_, int64_t version)
 {
     sqlite3_stmt *st = NULL;
     int rc = dal_stmt_acquire(db, &tt__unit, tt__s_key_value_exists, &st);
@@ -1586,9 +1586,9 @@ static int tt__key_value_missing(dal_db *db, int found_rc, const char *namespace
     if (rc == DAL_OK) rc = dal_bind_int64(db, st, 2, version);
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_DONE) rc = DAL_NOTFOUND;
-    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+    else if (rc == DAL_ROW && found__ == DAL_CONFLICT)
         rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "Key/Values: the row changed since it was read (version)");
-    else if (rc == DAL_ROW) rc = found_rc;
+    else if (rc == DAL_ROW) rc = found__;
     dal_stmt_release(db, &tt__unit, tt__s_key_value_exists, st);
     return rc;
 }
@@ -1682,18 +1682,18 @@ int tt_key_value_update(dal_db *db, tt_key_value *row, dal_arena *arena)
 }
 
 /* The rules of tt_key_value_patch whose columns the patch sets. */
-static int tt__key_value_patch_check(const tt_key_value_patch *row, dal_errors *errs)
+static int tt__key_value_patch_check(const tt_key_value_patch *row, dal_errors *errs__)
 {
     int bad = 0;
     if (row->set_note && (row->note != NULL && !dal_text_valid_utf8(row->note)))
-        bad += dal_errors_add(errs, "Key/Values", "Note", DAL_RULE_UTF8, "%s",
+        bad += dal_errors_add(errs__, "Key/Values", "Note", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
     (void)row;
-    (void)errs;
+    (void)errs__;
     return bad ? DAL_INVALID : DAL_OK;
 }
 
-/* SET terms of tt_key_value_update_patch, by bit of its statement key. */
+/* SET terms of tt_key_value_update_patch, by bit of its statement key__. */
 static const char *const tt__key_value_patch_sets[] = {
     "\"Payload\" = ?",
     "\"Note\" = ?"
@@ -1702,49 +1702,49 @@ static const char *const tt__key_value_patch_sets[] = {
 int tt_key_value_update_patch(dal_db *db, const char *namespace_, int64_t version, tt_key_value_patch *patch, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
-    uint64_t key = 0;
-    int rc, n = 1;
-    if (patch->set_payload) key |= (uint64_t)1 << 0;
-    if (patch->set_note) key |= (uint64_t)1 << 1;
-    if (key == 0) return tt__key_value_missing(db, DAL_OK, namespace_, version);
+    uint64_t key__ = 0;
+    int rc, n__ = 1;
+    if (patch->set_payload) key__ |= (uint64_t)1 << 0;
+    if (patch->set_note) key__ |= (uint64_t)1 << 1;
+    if (key__ == 0) return tt__key_value_missing(db, DAL_OK, namespace_, version);
     if (!dal_skips_validation(db) && tt__key_value_patch_check(patch, NULL) != DAL_OK) {
-        dal_errors errs = DAL_ERRORS_INIT;
-        const dal_violation *v;
-        (void)tt__key_value_patch_check(patch, &errs);
-        v = dal_errors_get(&errs, 0);
-        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
-        dal_errors_free(&errs);
+        dal_errors errs__ = DAL_ERRORS_INIT;
+        const dal_violation *v__;
+        (void)tt__key_value_patch_check(patch, &errs__);
+        v__ = dal_errors_get(&errs__, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v__ ? v__->message : "invalid patch");
+        dal_errors_free(&errs__);
         return rc;
     }
-    rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_key_value_update, key, NULL, &st);
+    rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_key_value_update, key__, NULL, &st);
     if (rc == DAL_NOTFOUND) {
-        char sql[92];
-        size_t len = 24;
-        int i;
-        memcpy(sql, "UPDATE \"Key/Values\"\n"
-                    "SET ", len);
-        for (i = 0; i < 2; i++) {
-            size_t k;
-            if (!(key >> i & 1)) continue;
-            if (len > 24) memcpy(sql + len, ", ", 2), len += 2;
-            k = strlen(tt__key_value_patch_sets[i]);
-            memcpy(sql + len, tt__key_value_patch_sets[i], k);
-            len += k;
+        char sql__[92];
+        size_t len__ = 24;
+        int i__;
+        memcpy(sql__, "UPDATE \"Key/Values\"\n"
+                      "SET ", len__);
+        for (i__ = 0; i__ < 2; i__++) {
+            size_t k__;
+            if (!(key__ >> i__ & 1)) continue;
+            if (len__ > 24) memcpy(sql__ + len__, ", ", 2), len__ += 2;
+            k__ = strlen(tt__key_value_patch_sets[i__]);
+            memcpy(sql__ + len__, tt__key_value_patch_sets[i__], k__);
+            len__ += k__;
         }
-        memcpy(sql + len, "\n"
-                          "WHERE \"Namespace\" = ? AND \"Version\" = ?", 40 + 1);
-        rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_key_value_update, key, sql, &st);
+        memcpy(sql__ + len__, "\n"
+                              "WHERE \"Namespace\" = ? AND \"Version\" = ?", 40 + 1);
+        rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_key_value_update, key__, sql__, &st);
     }
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK && patch->set_payload) rc = dal_bind_blob(db, st, n++, patch->payload);
-    if (rc == DAL_OK && patch->set_note) rc = dal_bind_text(db, st, n++, patch->note);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, n++, namespace_);
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, version);
+    if (rc == DAL_OK && patch->set_payload) rc = dal_bind_blob(db, st, n__++, patch->payload);
+    if (rc == DAL_OK && patch->set_note) rc = dal_bind_text(db, st, n__++, patch->note);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, n__++, namespace_);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n__++, version);
     if (rc == DAL_OK) rc = dal_step_done(db, st);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
     dal_stmt_release_keyed(db, st);
     (void)arena;
-    (void)n;
+    (void)n__;
     return rc;
 }
 
@@ -1864,9 +1864,9 @@ static int tt__shape_read(dal_db *db, sqlite3_stmt *st, tt_shape *out, dal_arena
     return DAL_OK;
 }
 
-/* After a write that changed no row: found_rc when a row has this key (its
+/* After a write that changed no row: found__ when a row has this key (its
  * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
-static int tt__shape_missing(dal_db *db, int found_rc, int64_t id)
+static int tt__shape_missing(dal_db *db, int found__, int64_t id)
 {
     sqlite3_stmt *st = NULL;
     int rc = dal_stmt_acquire(db, &tt__unit, tt__s_shape_exists, &st);
@@ -1874,9 +1874,9 @@ static int tt__shape_missing(dal_db *db, int found_rc, int64_t id)
     if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_DONE) rc = DAL_NOTFOUND;
-    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+    else if (rc == DAL_ROW && found__ == DAL_CONFLICT)
         rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "shapes: the row changed since it was read (version)");
-    else if (rc == DAL_ROW) rc = found_rc;
+    else if (rc == DAL_ROW) rc = found__;
     dal_stmt_release(db, &tt__unit, tt__s_shape_exists, st);
     return rc;
 }
@@ -1993,24 +1993,24 @@ int tt_shape_update(dal_db *db, tt_shape *row, dal_arena *arena)
 }
 
 /* The rules of tt_shape_patch whose columns the patch sets. */
-static int tt__shape_patch_check(const tt_shape_patch *row, dal_errors *errs)
+static int tt__shape_patch_check(const tt_shape_patch *row, dal_errors *errs__)
 {
     int bad = 0;
     if (row->set_w && (row->w != row->w))
-        bad += dal_errors_add(errs, "shapes", "w", DAL_RULE_NOT_NULL, "%s",
+        bad += dal_errors_add(errs__, "shapes", "w", DAL_RULE_NOT_NULL, "%s",
                               "must not be NULL");
     if (row->set_h && (row->h != row->h))
-        bad += dal_errors_add(errs, "shapes", "h", DAL_RULE_NOT_NULL, "%s",
+        bad += dal_errors_add(errs__, "shapes", "h", DAL_RULE_NOT_NULL, "%s",
                               "must not be NULL");
     if (row->set_kind && (row->kind != NULL && !dal_text_valid_utf8(row->kind)))
-        bad += dal_errors_add(errs, "shapes", "kind", DAL_RULE_UTF8, "%s",
+        bad += dal_errors_add(errs__, "shapes", "kind", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
     (void)row;
-    (void)errs;
+    (void)errs__;
     return bad ? DAL_INVALID : DAL_OK;
 }
 
-/* SET terms of tt_shape_update_patch, by bit of its statement key. */
+/* SET terms of tt_shape_update_patch, by bit of its statement key__. */
 static const char *const tt__shape_patch_sets[] = {
     "\"w\" = ?",
     "\"h\" = ?",
@@ -2020,50 +2020,50 @@ static const char *const tt__shape_patch_sets[] = {
 int tt_shape_update_patch(dal_db *db, int64_t id, tt_shape_patch *patch, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
-    uint64_t key = 0;
-    int rc, n = 1;
-    if (patch->set_w) key |= (uint64_t)1 << 0;
-    if (patch->set_h) key |= (uint64_t)1 << 1;
-    if (patch->set_kind) key |= (uint64_t)1 << 2;
-    if (key == 0) return tt__shape_missing(db, DAL_OK, id);
+    uint64_t key__ = 0;
+    int rc, n__ = 1;
+    if (patch->set_w) key__ |= (uint64_t)1 << 0;
+    if (patch->set_h) key__ |= (uint64_t)1 << 1;
+    if (patch->set_kind) key__ |= (uint64_t)1 << 2;
+    if (key__ == 0) return tt__shape_missing(db, DAL_OK, id);
     if (!dal_skips_validation(db) && tt__shape_patch_check(patch, NULL) != DAL_OK) {
-        dal_errors errs = DAL_ERRORS_INIT;
-        const dal_violation *v;
-        (void)tt__shape_patch_check(patch, &errs);
-        v = dal_errors_get(&errs, 0);
-        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
-        dal_errors_free(&errs);
+        dal_errors errs__ = DAL_ERRORS_INIT;
+        const dal_violation *v__;
+        (void)tt__shape_patch_check(patch, &errs__);
+        v__ = dal_errors_get(&errs__, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v__ ? v__->message : "invalid patch");
+        dal_errors_free(&errs__);
         return rc;
     }
-    rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_shape_update, key, NULL, &st);
+    rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_shape_update, key__, NULL, &st);
     if (rc == DAL_NOTFOUND) {
-        char sql[66];
-        size_t len = 20;
-        int i;
-        memcpy(sql, "UPDATE \"shapes\"\n"
-                    "SET ", len);
-        for (i = 0; i < 3; i++) {
-            size_t k;
-            if (!(key >> i & 1)) continue;
-            if (len > 20) memcpy(sql + len, ", ", 2), len += 2;
-            k = strlen(tt__shape_patch_sets[i]);
-            memcpy(sql + len, tt__shape_patch_sets[i], k);
-            len += k;
+        char sql__[66];
+        size_t len__ = 20;
+        int i__;
+        memcpy(sql__, "UPDATE \"shapes\"\n"
+                      "SET ", len__);
+        for (i__ = 0; i__ < 3; i__++) {
+            size_t k__;
+            if (!(key__ >> i__ & 1)) continue;
+            if (len__ > 20) memcpy(sql__ + len__, ", ", 2), len__ += 2;
+            k__ = strlen(tt__shape_patch_sets[i__]);
+            memcpy(sql__ + len__, tt__shape_patch_sets[i__], k__);
+            len__ += k__;
         }
-        memcpy(sql + len, "\n"
-                          "WHERE \"id\" = ?", 15 + 1);
-        rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_shape_update, key, sql, &st);
+        memcpy(sql__ + len__, "\n"
+                              "WHERE \"id\" = ?", 15 + 1);
+        rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_shape_update, key__, sql__, &st);
     }
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK && patch->set_w) rc = dal_bind_double(db, st, n++, patch->w);
-    if (rc == DAL_OK && patch->set_h) rc = dal_bind_double(db, st, n++, patch->h);
-    if (rc == DAL_OK && patch->set_kind) rc = dal_bind_text(db, st, n++, patch->kind);
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, id);
+    if (rc == DAL_OK && patch->set_w) rc = dal_bind_double(db, st, n__++, patch->w);
+    if (rc == DAL_OK && patch->set_h) rc = dal_bind_double(db, st, n__++, patch->h);
+    if (rc == DAL_OK && patch->set_kind) rc = dal_bind_text(db, st, n__++, patch->kind);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n__++, id);
     if (rc == DAL_OK) rc = dal_step_done(db, st);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
     dal_stmt_release_keyed(db, st);
     (void)arena;
-    (void)n;
+    (void)n__;
     return rc;
 }
 
@@ -2873,9 +2873,9 @@ static int tt__person_row_read(dal_db *db, sqlite3_stmt *st, tt_person_row *out,
     return DAL_OK;
 }
 
-/* After a write that changed no row: found_rc when a row has this key (its
+/* After a write that changed no row: found__ when a row has this key (its
  * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
-static int tt__person_row_missing(dal_db *db, int found_rc, int64_t id)
+static int tt__person_row_missing(dal_db *db, int found__, int64_t id)
 {
     sqlite3_stmt *st = NULL;
     int rc = dal_stmt_acquire(db, &tt__unit, tt__s_person_row_exists, &st);
@@ -2883,9 +2883,9 @@ static int tt__person_row_missing(dal_db *db, int found_rc, int64_t id)
     if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_DONE) rc = DAL_NOTFOUND;
-    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+    else if (rc == DAL_ROW && found__ == DAL_CONFLICT)
         rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "people: the row changed since it was read (version)");
-    else if (rc == DAL_ROW) rc = found_rc;
+    else if (rc == DAL_ROW) rc = found__;
     dal_stmt_release(db, &tt__unit, tt__s_person_row_exists, st);
     return rc;
 }
@@ -2970,27 +2970,27 @@ int tt_person_row_update(dal_db *db, tt_person_row *row, dal_arena *arena)
 }
 
 /* The rules of tt_person_row_patch whose columns the patch sets. */
-static int tt__person_row_patch_check(const tt_person_row_patch *row, dal_errors *errs)
+static int tt__person_row_patch_check(const tt_person_row_patch *row, dal_errors *errs__)
 {
     int bad = 0;
     if (row->set_name && (row->name == NULL))
-        bad += dal_errors_add(errs, "people", "full_name", DAL_RULE_NOT_NULL, "%s",
+        bad += dal_errors_add(errs__, "people", "full_name", DAL_RULE_NOT_NULL, "%s",
                               "must not be NULL");
     if (row->set_name && (row->name != NULL && !dal_text_valid_utf8(row->name)))
-        bad += dal_errors_add(errs, "people", "full_name", DAL_RULE_UTF8, "%s",
+        bad += dal_errors_add(errs__, "people", "full_name", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
     if (row->set_status && (row->has_status && !tt_person_row_status_is_valid(row->status)))
-        bad += dal_errors_add(errs, "people", "status", DAL_RULE_ENUM, "%s",
+        bad += dal_errors_add(errs__, "people", "status", DAL_RULE_ENUM, "%s",
                               "must be one of 'draft', 'live'");
     if (row->set_mood && (row->has_mood && !tt_person_row_mood_is_valid(row->mood)))
-        bad += dal_errors_add(errs, "people", "mood", DAL_RULE_ENUM, "%s",
+        bad += dal_errors_add(errs__, "people", "mood", DAL_RULE_ENUM, "%s",
                               "must be one of 'happy', 'sad'");
     (void)row;
-    (void)errs;
+    (void)errs__;
     return bad ? DAL_INVALID : DAL_OK;
 }
 
-/* SET terms of tt_person_row_update_patch, by bit of its statement key. */
+/* SET terms of tt_person_row_update_patch, by bit of its statement key__. */
 static const char *const tt__person_row_patch_sets[] = {
     "\"full_name\" = ?",
     "\"status\" = ?",
@@ -3000,50 +3000,50 @@ static const char *const tt__person_row_patch_sets[] = {
 int tt_person_row_update_patch(dal_db *db, int64_t id, tt_person_row_patch *patch, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
-    uint64_t key = 0;
-    int rc, n = 1;
-    if (patch->set_name) key |= (uint64_t)1 << 0;
-    if (patch->set_status) key |= (uint64_t)1 << 1;
-    if (patch->set_mood) key |= (uint64_t)1 << 2;
-    if (key == 0) return tt__person_row_missing(db, DAL_OK, id);
+    uint64_t key__ = 0;
+    int rc, n__ = 1;
+    if (patch->set_name) key__ |= (uint64_t)1 << 0;
+    if (patch->set_status) key__ |= (uint64_t)1 << 1;
+    if (patch->set_mood) key__ |= (uint64_t)1 << 2;
+    if (key__ == 0) return tt__person_row_missing(db, DAL_OK, id);
     if (!dal_skips_validation(db) && tt__person_row_patch_check(patch, NULL) != DAL_OK) {
-        dal_errors errs = DAL_ERRORS_INIT;
-        const dal_violation *v;
-        (void)tt__person_row_patch_check(patch, &errs);
-        v = dal_errors_get(&errs, 0);
-        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
-        dal_errors_free(&errs);
+        dal_errors errs__ = DAL_ERRORS_INIT;
+        const dal_violation *v__;
+        (void)tt__person_row_patch_check(patch, &errs__);
+        v__ = dal_errors_get(&errs__, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v__ ? v__->message : "invalid patch");
+        dal_errors_free(&errs__);
         return rc;
     }
-    rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_person_row_update, key, NULL, &st);
+    rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_person_row_update, key__, NULL, &st);
     if (rc == DAL_NOTFOUND) {
-        char sql[79];
-        size_t len = 20;
-        int i;
-        memcpy(sql, "UPDATE \"people\"\n"
-                    "SET ", len);
-        for (i = 0; i < 3; i++) {
-            size_t k;
-            if (!(key >> i & 1)) continue;
-            if (len > 20) memcpy(sql + len, ", ", 2), len += 2;
-            k = strlen(tt__person_row_patch_sets[i]);
-            memcpy(sql + len, tt__person_row_patch_sets[i], k);
-            len += k;
+        char sql__[79];
+        size_t len__ = 20;
+        int i__;
+        memcpy(sql__, "UPDATE \"people\"\n"
+                      "SET ", len__);
+        for (i__ = 0; i__ < 3; i__++) {
+            size_t k__;
+            if (!(key__ >> i__ & 1)) continue;
+            if (len__ > 20) memcpy(sql__ + len__, ", ", 2), len__ += 2;
+            k__ = strlen(tt__person_row_patch_sets[i__]);
+            memcpy(sql__ + len__, tt__person_row_patch_sets[i__], k__);
+            len__ += k__;
         }
-        memcpy(sql + len, "\n"
-                          "WHERE \"id\" = ?", 15 + 1);
-        rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_person_row_update, key, sql, &st);
+        memcpy(sql__ + len__, "\n"
+                              "WHERE \"id\" = ?", 15 + 1);
+        rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_person_row_update, key__, sql__, &st);
     }
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK && patch->set_name) rc = dal_bind_text(db, st, n++, patch->name);
-    if (rc == DAL_OK && patch->set_status) rc = dal_bind_text(db, st, n++, patch->has_status ? tt_person_row_status_to_string(patch->status) : NULL);
-    if (rc == DAL_OK && patch->set_mood) rc = dal_bind_text(db, st, n++, patch->has_mood ? tt_person_row_mood_to_string(patch->mood) : NULL);
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, id);
+    if (rc == DAL_OK && patch->set_name) rc = dal_bind_text(db, st, n__++, patch->name);
+    if (rc == DAL_OK && patch->set_status) rc = dal_bind_text(db, st, n__++, patch->has_status ? tt_person_row_status_to_string(patch->status) : NULL);
+    if (rc == DAL_OK && patch->set_mood) rc = dal_bind_text(db, st, n__++, patch->has_mood ? tt_person_row_mood_to_string(patch->mood) : NULL);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n__++, id);
     if (rc == DAL_OK) rc = dal_step_done(db, st);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
     dal_stmt_release_keyed(db, st);
     (void)arena;
-    (void)n;
+    (void)n__;
     return rc;
 }
 
