@@ -23,6 +23,7 @@ typedef struct qv {
     const dg_schema *s;
     dg_names *names;
     dg_diags *d;
+    json_t *tables;   /* table name -> its object in root["tables"], made on first use */
 } qv;
 
 static const char *scalar_c(dg_ctype c)
@@ -165,15 +166,18 @@ static char *read_stmt(dg_ctype c, bool nullable, int col, const char *colname, 
 
 /* The table's object in the view model (root["tables"]), NULL when the
  * view has none (the queries part rendered on its own). */
-static json_t *table_view(json_t *root, const char *name)
+static json_t *table_view(qv *v, const char *name)
 {
-    size_t i;
-    json_t *tv;
-    json_array_foreach(json_object_get(root, "tables"), i, tv) {
-        const char *n = json_string_value(json_object_get(tv, "name"));
-        if (n && !strcmp(n, name)) return tv;
+    if (!v->tables) {   /* a map, not a scan per query */
+        size_t i;
+        json_t *tv;
+        v->tables = json_object();
+        json_array_foreach(json_object_get(v->root, "tables"), i, tv) {
+            const char *n = json_string_value(json_object_get(tv, "name"));
+            if (n && !json_object_get(v->tables, n)) json_object_set_nocheck(v->tables, n, tv);
+        }
     }
-    return NULL;
+    return json_object_get(v->tables, name);
 }
 
 static const char *jstr(json_t *o, const char *key) { return json_string_value(json_object_get(o, key)); }
@@ -219,7 +223,7 @@ static char *read_view_field(json_t *f, int col, const char *base)
 /* Reads of table t's columns into `base` (a table struct lvalue prefix). */
 static void read_table(qv *v, json_t *reads, const dg_table *t, int col0, const char *base)
 {
-    json_t *tv = table_view(v->root, t->name);
+    json_t *tv = table_view(v, t->name);
     if (tv && fields_match(tv, t)) {
         for (size_t i = 0; i < t->columns.len; i++) {
             char *s = read_view_field(json_array_get(json_object_get(tv, "fields"), i), col0 + (int)i, base);
@@ -286,7 +290,7 @@ static void add_row(qv *v, json_t *o, const dg_query *q, const char *fn)
     json_t *reads = json_array();
     if (q->row_table) {
         const dg_table *t = dg_schema_table(v->s, q->row_table);
-        json_t *tv = table_view(v->root, q->row_table);
+        json_t *tv = table_view(v, q->row_table);
         json_object_set_new(o, "row_type", json_string(dg_names_struct(v->names, q->row_table)));
         if (tv && jstr(tv, "reader") && fields_match(tv, t) &&
             json_array_size(json_object_get(tv, "reads")) == t->columns.len) {
@@ -447,10 +451,11 @@ int dg_view_add_queries(json_t *root, const dg_query_set *q, const dg_schema *s,
     json_t *list = json_array();
     json_object_set_new(root, "queries", list);
     if (!q || q->queries.len == 0) return 0;
-    qv v = {root, opts, s, dg_names_build(s, opts, NULL), d};
+    qv v = {root, opts, s, dg_names_build(s, opts, NULL), d, NULL};
     if (!v.names) return -1;   /* the table part reports bad @name */
     if (check_names(&v, q)) {
         dg_names_free(v.names);
+        json_decref(v.tables);
         return -1;
     }
     for (size_t i = 0; i < q->queries.len; i++)
@@ -460,5 +465,6 @@ int dg_view_add_queries(json_t *root, const dg_query_set *q, const dg_schema *s,
                                   "sql_array", opts->prefix, "__queries", "_sql", "slot", opts->prefix, "__queries",
                                   "_slot", "label", opts->prefix, ".queries", "count", (int)q->queries.len));
     dg_names_free(v.names);
+    json_decref(v.tables);
     return 0;
 }
