@@ -271,8 +271,19 @@ static json_t *patch_field(dg_tab *x, int i, bool settable, const char *comment)
         set_own(pf, "has_decl", dg_xprintf("bool%*s%s;", (int)(w - 4), "", f->has));
     }
     if (settable) {
-        set_own(pf, "set", dg_xprintf("set_%s", f->name));
-        set_own(pf, "set_decl", dg_xprintf("bool%*sset_%s;", (int)(w - 4), "", f->name));
+        /* a column named set_<name> keeps its name; the flag gets a '_'
+         * (snake_case names never end with one) */
+        char *flag = dg_xprintf("set_%s", f->name);
+        for (size_t k = 0; k < x->f.len; k++) {
+            const dg_vfield *o = &x->f.items[k];
+            if (strcmp(o->name, flag) != 0 && !(o->has && !strcmp(o->has, flag))) continue;
+            char *longer = dg_xprintf("%s_", flag);
+            free(flag);
+            flag = longer;
+            break;
+        }
+        set_own(pf, "set_decl", dg_xprintf("bool%*s%s;", (int)(w - 4), "", flag));
+        set_own(pf, "set", flag);
     }
     return pf;
 }
@@ -299,7 +310,8 @@ static int patch_columns(dg_tab *x, json_t *p, json_t *pfields, json_t *sets, js
         char *idx = dg_xstrdup("n__++");
         set_own(b, "call", dg_bind_call_at(f, idx, "patch->", "st", false));
         free(idx);
-        if (user) set_own(b, "cond", dg_xprintf("patch->set_%s", f->name));
+        if (user) set_own(b, "cond", dg_xprintf("patch->%s", json_string_value(json_object_get(
+                                             json_array_get(pfields, json_array_size(pfields) - 1), "set"))));
         json_array_append_new(binds, b);
         json_array_append_new(bits, user ? json_pack("{s:s, s:i}", "cond", json_string_value(json_object_get(b, "cond")),
                                                      "bit", bit)

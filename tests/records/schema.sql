@@ -31,3 +31,10 @@ CREATE TABLE counters (
     n     INTEGER NOT NULL DEFAULT 0,
     label TEXT
 );
+
+-- A column named like another's set_ flag.
+CREATE TABLE switches (
+    id        INTEGER PRIMARY KEY,
+    state     TEXT,
+    set_state INTEGER
+);

@@ -361,6 +361,35 @@ static void patch_statements_cached_per_column_set(void **state)
     dal_close(db);
 }
 
+static void patch_flag_named_like_a_column(void **state)
+{
+    (void)state;
+    dal_db *db = rec_open("patchnames.db");
+    dal_arena a = DAL_ARENA_INIT;
+    rec_switch sw = {0};
+    sw.state = "off";
+    sw.has_set_state = true;
+    sw.set_state = 7;
+    OK(rec_switch_insert(db, &sw, &a));
+    rec_switch_patch p = {0};
+    p.set_state_ = true;   /* the flag of column state */
+    p.state = "on";
+    p.set_state = 99;      /* the column set_state, not set */
+    OK(rec_switch_update_patch(db, sw.id, &p, &a));
+    rec_switch got;
+    OK(rec_switch_get(db, sw.id, &got, &a));
+    assert_string_equal(got.state, "on");
+    assert_int_equal(got.set_state, 7);
+    p.set_state_ = false;
+    p.set_set_state = true;
+    p.has_set_state = true;
+    OK(rec_switch_update_patch(db, sw.id, &p, &a));
+    OK(rec_switch_get(db, sw.id, &got, &a));
+    assert_int_equal(got.set_state, 99);
+    dal_arena_free(&a);
+    dal_close(db);
+}
+
 int main(int argc, char **argv)
 {
     const char *which = argc > 1 ? argv[1] : "";
@@ -376,6 +405,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest patch[] = {
         cmocka_unit_test(patch_writes_only_set_columns),
         cmocka_unit_test(patch_statements_cached_per_column_set),
+        cmocka_unit_test(patch_flag_named_like_a_column),
     };
     if (!strcmp(which, "ids")) return cmocka_run_group_tests_name("records.ids", ids, NULL, NULL);
     if (!strcmp(which, "timestamps")) return cmocka_run_group_tests_name("records.timestamps", timestamps, NULL, NULL);
