@@ -61,7 +61,8 @@ json_t *dg_view_build(const dg_schema *s, const dg_strings *inputs, const dg_vie
         const dg_table *t = &s->tables.items[i];
         json_t *tv = dg_view_table_begin(&v, t);
         json_array_append_new(json_object_get(root, "tables"), tv);
-        rc = dg_view_add_validators(root, tv, s, t, opts, d);
+        rc = dg_records_check(t, d);
+        if (rc == 0) rc = dg_view_add_validators(root, tv, s, t, opts, d);
         if (rc == 0) rc = dg_view_table_finish(&v, tv, t);
     }
     for (size_t i = 0; i < s->views.len && rc == 0; i++) {

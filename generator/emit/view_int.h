@@ -82,6 +82,10 @@ json_t *dg_view_table_begin(dg_vctx *v, const dg_table *t);
 int     dg_view_table_finish(dg_vctx *v, json_t *tv, const dg_table *t);
 json_t *dg_view_view(dg_vctx *v, const dg_view *view);
 
+/* Errors (through d) for @id, @timestamp and @version annotations that do
+ * not fit their column (view_records.c); 0 or -1. */
+int dg_records_check(const dg_table *t, dg_diags *d);
+
 /* Registers a statement of the unit; returns its id name (owned by root). */
 const char *dg_view_stmt(dg_vctx *v, const char *row, const char *verb, const char *sql);
 

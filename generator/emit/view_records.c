@@ -77,6 +77,39 @@ void dg_records_find(dg_tab *x)
     dg_buf_free(&b);
 }
 
+/* The annotation `key` of c, or NULL. */
+static const dg_annotation *annotation(const dg_column *c, const char *key)
+{
+    for (size_t i = 0; i < c->annotations.len; i++)
+        if (!strcmp(c->annotations.items[i].key, key)) return &c->annotations.items[i];
+    return NULL;
+}
+
+int dg_records_check(const dg_table *t, dg_diags *d)
+{
+    int bad = 0;
+    for (size_t i = 0; i < t->columns.len && !t->module; i++) {
+        const dg_column *c = &t->columns.items[i];
+        dg_fkind k = dg_column_kind(t, c);
+        const dg_annotation *a = annotation(c, "id");
+        dg_records r = {0};
+        if (a && !parse_id(a->value, &r))
+            bad++, dg_error(d, a->loc, "@id %s: expected uuidv7, nanoid or nanoid(<1-255>)", a->value);
+        else if (a && (k != DG_FK_TEXT || c->pk == 0 || dg_table_pk_count(t) != 1))
+            bad++, dg_error(d, a->loc, "@id on %s.%s: only a TEXT primary key of one column gets generated ids",
+                            t->name, c->name);
+        if ((a = annotation(c, "timestamp")) && strcmp(a->value, "created") != 0 && strcmp(a->value, "updated") != 0)
+            bad++, dg_error(d, a->loc, "@timestamp %s: expected created or updated", a->value);
+        else if (a && ((k != DG_FK_TEXT && k != DG_FK_INT64) || c->pk || c->generated))
+            bad++, dg_error(d, a->loc, "@timestamp on %s.%s: only a TEXT or INTEGER non-key column can be a timestamp",
+                            t->name, c->name);
+        if ((a = annotation(c, "version")) && (k != DG_FK_INT64 || c->pk || c->generated))
+            bad++, dg_error(d, a->loc, "@version on %s.%s: only an INTEGER non-key column can be a version", t->name,
+                            c->name);
+    }
+    return bad ? -1 : 0;
+}
+
 bool dg_records_auto(const dg_tab *x, int i)
 {
     return i >= 0 && (i == x->rec.created || i == x->rec.updated || i == x->rec.version);

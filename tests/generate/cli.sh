@@ -24,6 +24,15 @@ grep -q -- '--prefix' "$work/err" || fail "missing --prefix: no message"
 grep -Eq 'bad\.sql:[0-9]+:[0-9]+: error: ' "$work/err" || fail "bad schema: no path:line:col ($(cat "$work/err"))"
 [ -e "$work/o2/p.h" ] && fail "bad schema: p.h written"
 
+# record annotations that do not fit their column: errors at the annotation
+printf 'CREATE TABLE r (\n  id INTEGER PRIMARY KEY, -- @id uuidv7\n  v TEXT, -- @version\n  t TEXT -- @timestamp later\n);\n' > "$work/rec.sql"
+"$dalgen" generate "$work/rec.sql" --prefix p --out "$work/o6" 2>"$work/err"; rc=$?
+[ $rc -eq 1 ] || fail "bad record annotations: exit $rc, want 1"
+grep -q 'rec\.sql:2:27: error: @id on r.id: only a TEXT primary key' "$work/err" || fail "@id: $(cat "$work/err")"
+grep -q 'rec\.sql:3:11: error: @version on r.v: only an INTEGER' "$work/err" || fail "@version: $(cat "$work/err")"
+grep -q 'rec\.sql:4:10: error: @timestamp later: expected created or updated' "$work/err" || fail "@timestamp: $(cat "$work/err")"
+[ -e "$work/o6" ] && fail "bad record annotations: output written"
+
 # --no-singularize keeps table names as they are
 printf 'CREATE TABLE users (id INTEGER PRIMARY KEY);\n' > "$work/users.sql"
 "$dalgen" generate "$work/users.sql" --prefix p --out "$work/o5" || fail "users: exit $?"
