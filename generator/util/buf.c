@@ -84,13 +84,20 @@ void dg_buf_putc(dg_buf *b, char c)
 
 void dg_buf_vprintf(dg_buf *b, const char *fmt, va_list ap)
 {
+    dg_buf_reserve(b, 64);   /* most fit the spare room: format once, not measure then format */
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    size_t room = b->cap - b->len;
+    int n = vsnprintf(b->data + b->len, room, fmt, ap2);
     va_end(ap2);
-    if (n < 0) return;
-    dg_buf_reserve(b, (size_t)n);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    if (n < 0) {
+        b->data[b->len] = '\0';
+        return;
+    }
+    if ((size_t)n >= room) {
+        dg_buf_reserve(b, (size_t)n);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    }
     b->len += (size_t)n;
 }
 
