@@ -135,7 +135,7 @@ static const char *const reserved[] = {
 bool dg_c_reserved(const char *ident)
 {
     for (size_t i = 0; i < sizeof reserved / sizeof reserved[0]; i++)
-        if (!strcmp(ident, reserved[i])) return true;
+        if (reserved[i][0] == ident[0] && !strcmp(ident, reserved[i])) return true;   /* first byte: skip the call */
     return ident[0] == '_';
 }
 
