@@ -4,6 +4,8 @@
 
 #include <stdbool.h>
 
+#include <jansson.h>
+
 #include "../../util/buf.h"
 #include "diff.h"
 
@@ -33,7 +35,11 @@ typedef struct dd_ctx {
     DG_VEC(dd_pair) pairs;    /* one per table of `to`, in `to` order */
     dd_renames table_renames;
     dg_strings dirty;         /* old names whose dependent views/triggers must be recreated */
+    json_t *pair_of_old;      /* lower-cased old table name -> index of its first pair (match_tables) */
 } dd_ctx;
+
+/* ASCII lower-cased copy (the keys of pair_of_old); caller frees. */
+char *dd_fold(const char *s);
 
 /* diff_canon.c */
 char *dd_canon(const char *text, const dd_renames *cols, const dd_renames *tables);
