@@ -6,8 +6,22 @@
 #include "../../frontend/sqltok.h"
 #include "diff_int.h"
 
+char *dd_fold(const char *s)
+{
+    char *r = dg_xstrdup(s);
+    for (char *p = r; *p; p++)
+        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p + 32);
+    return r;
+}
+
 dd_pair *dd_pair_of_old(dd_ctx *c, const char *old_name)
 {
+    if (c->pair_of_old) {
+        char *key = dd_fold(old_name);
+        json_t *k = json_object_get(c->pair_of_old, key);
+        free(key);
+        return k ? &c->pairs.items[json_integer_value(k)] : NULL;
+    }
     for (size_t i = 0; i < c->pairs.len; i++)
         if (c->pairs.items[i].o && !dg_strcasecmp_ascii(c->pairs.items[i].o->name, old_name))
             return &c->pairs.items[i];
