@@ -57,6 +57,14 @@ static void match_tables(dd_ctx *c)
                     c->pairs.items[k].o = o;
         }
     }
+    c->pair_of_old = json_object();   /* dd_pair_of_old is asked per index and foreign key */
+    for (size_t k = 0; k < c->pairs.len; k++) {
+        if (!c->pairs.items[k].o) continue;
+        char *key = dd_fold(c->pairs.items[k].o->name);
+        if (!json_object_get(c->pair_of_old, key))
+            json_object_set_new_nocheck(c->pair_of_old, key, json_integer((json_int_t)k));
+        free(key);
+    }
     for (size_t k = 0; k < c->pairs.len; k++) {
         dd_pair *pr = &c->pairs.items[k];
         if (pr->o && strcmp(pr->o->name, pr->n->name) != 0) {
@@ -270,6 +278,7 @@ void dg_diff_plan(const dg_schema *from, const dg_schema *to, const dg_diff_opts
     DG_VEC_FREE(&c.pairs);
     DG_VEC_FREE(&c.table_renames);
     dg_strings_free(&c.dirty);
+    json_decref(c.pair_of_old);
 }
 
 void dg_plan_free(dg_plan *p)
