@@ -35,7 +35,7 @@ enum {
 static const char *const shop__sql[] = {
     /* shop__s_product_insert */
     "INSERT INTO \"products\" (\"id\", \"sku\", \"name\", \"price\")\n"
-    "VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, 0))\n"
+    "VALUES (?, ?, ?, COALESCE(?, 0))\n"
     "RETURNING \"price\"",
     /* shop__s_product_get */
     "SELECT \"id\", \"sku\", \"name\", \"price\"\n"
@@ -54,7 +54,7 @@ static const char *const shop__sql[] = {
     "WHERE \"id\" = ?",
     /* shop__s_product_upsert */
     "INSERT INTO \"products\" (\"id\", \"sku\", \"name\", \"price\")\n"
-    "VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, 0))\n"
+    "VALUES (?, ?, ?, COALESCE(?, 0))\n"
     "ON CONFLICT (\"id\") DO UPDATE\n"
     "SET \"sku\" = excluded.\"sku\", \"name\" = excluded.\"name\", \"price\" = excluded.\"price\"\n"
     "RETURNING \"id\", \"price\"",
@@ -71,7 +71,7 @@ static const char *const shop__sql[] = {
     "WHERE \"sku\" = ?",
     /* shop__s_order_insert */
     "INSERT INTO \"orders\" (\"id\", \"product_id\", \"quantity\")\n"
-    "VALUES (NULLIF(?, 0), ?, COALESCE(?, 1))\n"
+    "VALUES (?, ?, COALESCE(?, 1))\n"
     "RETURNING \"quantity\"",
     /* shop__s_order_get */
     "SELECT \"id\", \"product_id\", \"quantity\"\n"
@@ -90,7 +90,7 @@ static const char *const shop__sql[] = {
     "WHERE \"id\" = ?",
     /* shop__s_order_upsert */
     "INSERT INTO \"orders\" (\"id\", \"product_id\", \"quantity\")\n"
-    "VALUES (NULLIF(?, 0), ?, COALESCE(?, 1))\n"
+    "VALUES (?, ?, COALESCE(?, 1))\n"
     "ON CONFLICT (\"id\") DO UPDATE\n"
     "SET \"product_id\" = excluded.\"product_id\", \"quantity\" = excluded.\"quantity\"\n"
     "RETURNING \"id\", \"quantity\"",
@@ -161,9 +161,9 @@ static int shop__product_read(dal_db *db, sqlite3_stmt *st, shop_product *out, d
     return DAL_OK;
 }
 
-/* After a write that changed no row: found_rc when a row has this key (its
+/* After a write that changed no row: found__ when a row has this key (its
  * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
-static int shop__product_missing(dal_db *db, int found_rc, int64_t id)
+static int shop__product_missing(dal_db *db, int found__, int64_t id)
 {
     sqlite3_stmt *st = NULL;
     int rc = dal_stmt_acquire(db, &shop__unit, shop__s_product_exists, &st);
@@ -171,16 +171,16 @@ static int shop__product_missing(dal_db *db, int found_rc, int64_t id)
     if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_DONE) rc = DAL_NOTFOUND;
-    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+    else if (rc == DAL_ROW && found__ == DAL_CONFLICT)
         rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "products: the row changed since it was read (version)");
-    else if (rc == DAL_ROW) rc = found_rc;
+    else if (rc == DAL_ROW) rc = found__;
     dal_stmt_release(db, &shop__unit, shop__s_product_exists, st);
     return rc;
 }
 
 /*
  * INSERT INTO "products" ("id", "sku", "name", "price")
- * VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, 0))
+ * VALUES (?, ?, ?, COALESCE(?, 0))
  * RETURNING "price"
  */
 int shop_product_insert(dal_db *db, shop_product *row, dal_arena *arena)
@@ -198,7 +198,7 @@ int shop_product_insert(dal_db *db, shop_product *row, dal_arena *arena)
     }
     rc = dal_stmt_acquire(db, &shop__unit, shop__s_product_insert, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->sku);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->name);
     if (rc == DAL_OK) rc = dal_bind_double_null(db, st, 4, row->has_price, row->price);
@@ -285,30 +285,30 @@ int shop_product_update(dal_db *db, shop_product *row, dal_arena *arena)
 }
 
 /* The rules of shop_product_patch whose columns the patch sets. */
-static int shop__product_patch_check(const shop_product_patch *row, dal_errors *errs)
+static int shop__product_patch_check(const shop_product_patch *row, dal_errors *errs__)
 {
     int bad = 0;
     if (row->set_sku && (row->sku == NULL))
-        bad += dal_errors_add(errs, "products", "sku", DAL_RULE_NOT_NULL, "%s",
+        bad += dal_errors_add(errs__, "products", "sku", DAL_RULE_NOT_NULL, "%s",
                               "must not be NULL");
     if (row->set_sku && (row->sku != NULL && !dal_text_valid_utf8(row->sku)))
-        bad += dal_errors_add(errs, "products", "sku", DAL_RULE_UTF8, "%s",
+        bad += dal_errors_add(errs__, "products", "sku", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
     if (row->set_name && (row->name == NULL))
-        bad += dal_errors_add(errs, "products", "name", DAL_RULE_NOT_NULL, "%s",
+        bad += dal_errors_add(errs__, "products", "name", DAL_RULE_NOT_NULL, "%s",
                               "must not be NULL");
     if (row->set_name && (row->name != NULL && !dal_text_valid_utf8(row->name)))
-        bad += dal_errors_add(errs, "products", "name", DAL_RULE_UTF8, "%s",
+        bad += dal_errors_add(errs__, "products", "name", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
     if (row->set_price && (row->has_price && row->price != row->price))
-        bad += dal_errors_add(errs, "products", "price", DAL_RULE_NOT_NULL, "%s",
+        bad += dal_errors_add(errs__, "products", "price", DAL_RULE_NOT_NULL, "%s",
                               "must not be NULL");
     (void)row;
-    (void)errs;
+    (void)errs__;
     return bad ? DAL_INVALID : DAL_OK;
 }
 
-/* SET terms of shop_product_update_patch, by bit of its statement key. */
+/* SET terms of shop_product_update_patch, by bit of its statement key__. */
 static const char *const shop__product_patch_sets[] = {
     "\"sku\" = ?",
     "\"name\" = ?",
@@ -318,50 +318,50 @@ static const char *const shop__product_patch_sets[] = {
 int shop_product_update_patch(dal_db *db, int64_t id, shop_product_patch *patch, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
-    uint64_t key = 0;
-    int rc, n = 1;
-    if (patch->set_sku) key |= (uint64_t)1 << 0;
-    if (patch->set_name) key |= (uint64_t)1 << 1;
-    if (patch->set_price) key |= (uint64_t)1 << 2;
-    if (key == 0) return shop__product_missing(db, DAL_OK, id);
+    uint64_t key__ = 0;
+    int rc, n__ = 1;
+    if (patch->set_sku) key__ |= (uint64_t)1 << 0;
+    if (patch->set_name) key__ |= (uint64_t)1 << 1;
+    if (patch->set_price) key__ |= (uint64_t)1 << 2;
+    if (key__ == 0) return shop__product_missing(db, DAL_OK, id);
     if (!dal_skips_validation(db) && shop__product_patch_check(patch, NULL) != DAL_OK) {
-        dal_errors errs = DAL_ERRORS_INIT;
-        const dal_violation *v;
-        (void)shop__product_patch_check(patch, &errs);
-        v = dal_errors_get(&errs, 0);
-        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
-        dal_errors_free(&errs);
+        dal_errors errs__ = DAL_ERRORS_INIT;
+        const dal_violation *v__;
+        (void)shop__product_patch_check(patch, &errs__);
+        v__ = dal_errors_get(&errs__, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v__ ? v__->message : "invalid patch");
+        dal_errors_free(&errs__);
         return rc;
     }
-    rc = dal_stmt_acquire_keyed(db, &shop__unit, shop__s_product_update, key, NULL, &st);
+    rc = dal_stmt_acquire_keyed(db, &shop__unit, shop__s_product_update, key__, NULL, &st);
     if (rc == DAL_NOTFOUND) {
-        char sql[74];
-        size_t len = 22;
-        int i;
-        memcpy(sql, "UPDATE \"products\"\n"
-                    "SET ", len);
-        for (i = 0; i < 3; i++) {
-            size_t k;
-            if (!(key >> i & 1)) continue;
-            if (len > 22) memcpy(sql + len, ", ", 2), len += 2;
-            k = strlen(shop__product_patch_sets[i]);
-            memcpy(sql + len, shop__product_patch_sets[i], k);
-            len += k;
+        char sql__[74];
+        size_t len__ = 22;
+        int i__;
+        memcpy(sql__, "UPDATE \"products\"\n"
+                      "SET ", len__);
+        for (i__ = 0; i__ < 3; i__++) {
+            size_t k__;
+            if (!(key__ >> i__ & 1)) continue;
+            if (len__ > 22) memcpy(sql__ + len__, ", ", 2), len__ += 2;
+            k__ = strlen(shop__product_patch_sets[i__]);
+            memcpy(sql__ + len__, shop__product_patch_sets[i__], k__);
+            len__ += k__;
         }
-        memcpy(sql + len, "\n"
-                          "WHERE \"id\" = ?", 15 + 1);
-        rc = dal_stmt_acquire_keyed(db, &shop__unit, shop__s_product_update, key, sql, &st);
+        memcpy(sql__ + len__, "\n"
+                              "WHERE \"id\" = ?", 15 + 1);
+        rc = dal_stmt_acquire_keyed(db, &shop__unit, shop__s_product_update, key__, sql__, &st);
     }
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK && patch->set_sku) rc = dal_bind_text(db, st, n++, patch->sku);
-    if (rc == DAL_OK && patch->set_name) rc = dal_bind_text(db, st, n++, patch->name);
-    if (rc == DAL_OK && patch->set_price) rc = dal_bind_double_null(db, st, n++, patch->has_price, patch->price);
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, id);
+    if (rc == DAL_OK && patch->set_sku) rc = dal_bind_text(db, st, n__++, patch->sku);
+    if (rc == DAL_OK && patch->set_name) rc = dal_bind_text(db, st, n__++, patch->name);
+    if (rc == DAL_OK && patch->set_price) rc = dal_bind_double_null(db, st, n__++, patch->has_price, patch->price);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n__++, id);
     if (rc == DAL_OK) rc = dal_step_done(db, st);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
     dal_stmt_release_keyed(db, st);
     (void)arena;
-    (void)n;
+    (void)n__;
     return rc;
 }
 
@@ -383,7 +383,7 @@ int shop_product_delete(dal_db *db, int64_t id)
 
 /*
  * INSERT INTO "products" ("id", "sku", "name", "price")
- * VALUES (NULLIF(?, 0), ?, ?, COALESCE(?, 0))
+ * VALUES (?, ?, ?, COALESCE(?, 0))
  * ON CONFLICT ("id") DO UPDATE
  * SET "sku" = excluded."sku", "name" = excluded."name", "price" = excluded."price"
  * RETURNING "id", "price"
@@ -403,7 +403,7 @@ int shop_product_upsert(dal_db *db, shop_product *row, dal_arena *arena)
     }
     rc = dal_stmt_acquire(db, &shop__unit, shop__s_product_upsert, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->sku);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->name);
     if (rc == DAL_OK) rc = dal_bind_double_null(db, st, 4, row->has_price, row->price);
@@ -479,9 +479,9 @@ static int shop__order_read(dal_db *db, sqlite3_stmt *st, shop_order *out, dal_a
     return DAL_OK;
 }
 
-/* After a write that changed no row: found_rc when a row has this key (its
+/* After a write that changed no row: found__ when a row has this key (its
  * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
-static int shop__order_missing(dal_db *db, int found_rc, int64_t id)
+static int shop__order_missing(dal_db *db, int found__, int64_t id)
 {
     sqlite3_stmt *st = NULL;
     int rc = dal_stmt_acquire(db, &shop__unit, shop__s_order_exists, &st);
@@ -489,16 +489,16 @@ static int shop__order_missing(dal_db *db, int found_rc, int64_t id)
     if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_DONE) rc = DAL_NOTFOUND;
-    else if (rc == DAL_ROW && found_rc == DAL_CONFLICT)
+    else if (rc == DAL_ROW && found__ == DAL_CONFLICT)
         rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "orders: the row changed since it was read (version)");
-    else if (rc == DAL_ROW) rc = found_rc;
+    else if (rc == DAL_ROW) rc = found__;
     dal_stmt_release(db, &shop__unit, shop__s_order_exists, st);
     return rc;
 }
 
 /*
  * INSERT INTO "orders" ("id", "product_id", "quantity")
- * VALUES (NULLIF(?, 0), ?, COALESCE(?, 1))
+ * VALUES (?, ?, COALESCE(?, 1))
  * RETURNING "quantity"
  */
 int shop_order_insert(dal_db *db, shop_order *row, dal_arena *arena)
@@ -516,7 +516,7 @@ int shop_order_insert(dal_db *db, shop_order *row, dal_arena *arena)
     }
     rc = dal_stmt_acquire(db, &shop__unit, shop__s_order_insert, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_bind_int64(db, st, 2, row->product_id);
     if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 3, row->has_quantity, row->quantity);
     if (rc == DAL_OK) rc = dal_step(db, st);
@@ -583,15 +583,15 @@ int shop_order_update(dal_db *db, shop_order *row, dal_arena *arena)
 }
 
 /* The rules of shop_order_patch whose columns the patch sets. */
-static int shop__order_patch_check(const shop_order_patch *row, dal_errors *errs)
+static int shop__order_patch_check(const shop_order_patch *row, dal_errors *errs__)
 {
     int bad = 0;
     (void)row;
-    (void)errs;
+    (void)errs__;
     return bad ? DAL_INVALID : DAL_OK;
 }
 
-/* SET terms of shop_order_update_patch, by bit of its statement key. */
+/* SET terms of shop_order_update_patch, by bit of its statement key__. */
 static const char *const shop__order_patch_sets[] = {
     "\"product_id\" = ?",
     "\"quantity\" = ?"
@@ -600,48 +600,48 @@ static const char *const shop__order_patch_sets[] = {
 int shop_order_update_patch(dal_db *db, int64_t id, shop_order_patch *patch, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
-    uint64_t key = 0;
-    int rc, n = 1;
-    if (patch->set_product_id) key |= (uint64_t)1 << 0;
-    if (patch->set_quantity) key |= (uint64_t)1 << 1;
-    if (key == 0) return shop__order_missing(db, DAL_OK, id);
+    uint64_t key__ = 0;
+    int rc, n__ = 1;
+    if (patch->set_product_id) key__ |= (uint64_t)1 << 0;
+    if (patch->set_quantity) key__ |= (uint64_t)1 << 1;
+    if (key__ == 0) return shop__order_missing(db, DAL_OK, id);
     if (!dal_skips_validation(db) && shop__order_patch_check(patch, NULL) != DAL_OK) {
-        dal_errors errs = DAL_ERRORS_INIT;
-        const dal_violation *v;
-        (void)shop__order_patch_check(patch, &errs);
-        v = dal_errors_get(&errs, 0);
-        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid patch");
-        dal_errors_free(&errs);
+        dal_errors errs__ = DAL_ERRORS_INIT;
+        const dal_violation *v__;
+        (void)shop__order_patch_check(patch, &errs__);
+        v__ = dal_errors_get(&errs__, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v__ ? v__->message : "invalid patch");
+        dal_errors_free(&errs__);
         return rc;
     }
-    rc = dal_stmt_acquire_keyed(db, &shop__unit, shop__s_order_update, key, NULL, &st);
+    rc = dal_stmt_acquire_keyed(db, &shop__unit, shop__s_order_update, key__, NULL, &st);
     if (rc == DAL_NOTFOUND) {
-        char sql[70];
-        size_t len = 20;
-        int i;
-        memcpy(sql, "UPDATE \"orders\"\n"
-                    "SET ", len);
-        for (i = 0; i < 2; i++) {
-            size_t k;
-            if (!(key >> i & 1)) continue;
-            if (len > 20) memcpy(sql + len, ", ", 2), len += 2;
-            k = strlen(shop__order_patch_sets[i]);
-            memcpy(sql + len, shop__order_patch_sets[i], k);
-            len += k;
+        char sql__[70];
+        size_t len__ = 20;
+        int i__;
+        memcpy(sql__, "UPDATE \"orders\"\n"
+                      "SET ", len__);
+        for (i__ = 0; i__ < 2; i__++) {
+            size_t k__;
+            if (!(key__ >> i__ & 1)) continue;
+            if (len__ > 20) memcpy(sql__ + len__, ", ", 2), len__ += 2;
+            k__ = strlen(shop__order_patch_sets[i__]);
+            memcpy(sql__ + len__, shop__order_patch_sets[i__], k__);
+            len__ += k__;
         }
-        memcpy(sql + len, "\n"
-                          "WHERE \"id\" = ?", 15 + 1);
-        rc = dal_stmt_acquire_keyed(db, &shop__unit, shop__s_order_update, key, sql, &st);
+        memcpy(sql__ + len__, "\n"
+                              "WHERE \"id\" = ?", 15 + 1);
+        rc = dal_stmt_acquire_keyed(db, &shop__unit, shop__s_order_update, key__, sql__, &st);
     }
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK && patch->set_product_id) rc = dal_bind_int64(db, st, n++, patch->product_id);
-    if (rc == DAL_OK && patch->set_quantity) rc = dal_bind_int64_null(db, st, n++, patch->has_quantity, patch->quantity);
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n++, id);
+    if (rc == DAL_OK && patch->set_product_id) rc = dal_bind_int64(db, st, n__++, patch->product_id);
+    if (rc == DAL_OK && patch->set_quantity) rc = dal_bind_int64_null(db, st, n__++, patch->has_quantity, patch->quantity);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n__++, id);
     if (rc == DAL_OK) rc = dal_step_done(db, st);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
     dal_stmt_release_keyed(db, st);
     (void)arena;
-    (void)n;
+    (void)n__;
     return rc;
 }
 
@@ -663,7 +663,7 @@ int shop_order_delete(dal_db *db, int64_t id)
 
 /*
  * INSERT INTO "orders" ("id", "product_id", "quantity")
- * VALUES (NULLIF(?, 0), ?, COALESCE(?, 1))
+ * VALUES (?, ?, COALESCE(?, 1))
  * ON CONFLICT ("id") DO UPDATE
  * SET "product_id" = excluded."product_id", "quantity" = excluded."quantity"
  * RETURNING "id", "quantity"
@@ -683,7 +683,7 @@ int shop_order_upsert(dal_db *db, shop_order *row, dal_arena *arena)
     }
     rc = dal_stmt_acquire(db, &shop__unit, shop__s_order_upsert, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_bind_int64(db, st, 2, row->product_id);
     if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 3, row->has_quantity, row->quantity);
     if (rc == DAL_OK) rc = dal_step(db, st);
