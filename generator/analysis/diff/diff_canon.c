@@ -28,19 +28,29 @@ static void put_lower(dg_buf *b, const char *s)
 }
 
 /* Every identifier and keyword becomes "lower-case name" (after renames), so
- * that quoting and case do not matter; literals and operators stay. */
-char *dd_canon(const char *text, const dd_renames *cols, const dd_renames *tables)
+ * that quoting and case do not matter; literals and operators stay.  With
+ * `t`, a double-quoted word that names no column of t is the string literal
+ * SQLite reads it as (and ALTER TABLE RENAME rewrites it to 'word'), so both
+ * spellings compare equal. */
+static char *canon(const char *text, const dd_renames *cols, const dd_renames *tables, const dg_table *t)
 {
     if (!text) return dg_xstrdup("");
     dg_lexer lx;
     dg_lexer_init(&lx, text, strlen(text));
     dg_buf b = DG_BUF_INIT;
     for (;;) {
-        dg_tok t = dg_tok_next_sig(&lx);
-        if (t.kind == DG_TOK_EOF) break;
+        dg_tok tk = dg_tok_next_sig(&lx);
+        if (tk.kind == DG_TOK_EOF) break;
         if (b.len) dg_buf_putc(&b, ' ');
-        if (t.kind == DG_TOK_IDENT || t.kind == DG_TOK_QIDENT) {
-            char *id = dg_tok_ident(&lx, t);
+        if (tk.kind == DG_TOK_IDENT || tk.kind == DG_TOK_QIDENT) {
+            char *id = dg_tok_ident(&lx, tk);
+            if (t && tk.kind == DG_TOK_QIDENT && text[tk.start] == '"' && !dg_table_column(t, id)) {
+                char *lit = dg_sql_quote_string(id);
+                dg_buf_puts(&b, lit);
+                free(lit);
+                free(id);
+                continue;
+            }
             const char *r = dd_rename_lookup(cols, id);
             if (!r) r = dd_rename_lookup(tables, id);
             dg_buf_putc(&b, '"');
@@ -48,10 +58,20 @@ char *dd_canon(const char *text, const dd_renames *cols, const dd_renames *table
             dg_buf_putc(&b, '"');
             free(id);
         } else {
-            dg_buf_append(&b, text + t.start, t.len);
+            dg_buf_append(&b, text + tk.start, tk.len);
         }
     }
     return dg_buf_steal(&b);
+}
+
+char *dd_canon(const char *text, const dd_renames *cols, const dd_renames *tables)
+{
+    return canon(text, cols, tables, NULL);
+}
+
+char *dd_canon_in_table(const char *text, const dd_renames *cols, const dd_renames *tables, const dg_table *t)
+{
+    return canon(text, cols, tables, t);
 }
 
 bool dd_mentions(const char *sql, const char *name)

@@ -43,6 +43,8 @@ char *dd_fold(const char *s);
 
 /* diff_canon.c */
 char *dd_canon(const char *text, const dd_renames *cols, const dd_renames *tables);
+/* dd_canon of an expression inside table t (CHECK): a "word" naming no column is a string. */
+char *dd_canon_in_table(const char *text, const dd_renames *cols, const dd_renames *tables, const dg_table *t);
 bool  dd_mentions(const char *sql, const char *name);
 bool  dd_mentions_any(const char *sql, const dg_strings *names);
 char *dd_sql_out(const char *sql);

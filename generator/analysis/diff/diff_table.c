@@ -98,7 +98,7 @@ static void table_sigs(dd_ctx *c, const dg_table *t, const dd_renames *cols, con
         const char *cn = k->column >= 0 ? t->columns.items[k->column].name : "";
         const char *m = old_side ? dd_rename_lookup(cols, cn) : NULL;
         char *nm = lower(k->name), *cl = lower(m ? m : cn);
-        char *e = dd_canon(k->expr, cols, old_side ? tr : NULL);
+        char *e = dd_canon_in_table(k->expr, cols, old_side ? tr : NULL, t);
         DG_VEC_PUSH(out, dg_xprintf("check %s %s %s", nm, cl, e));
         free(nm); free(cl); free(e);
     }
