@@ -40,6 +40,26 @@ static void utf8_validity(void **state)
     assert_true(dal_utf8_valid("ab\xff", 2));
 }
 
+/* The C-string form (used by generated validators) has an ASCII fast path:
+ * it must judge every string as the length-bounded decoder does, whatever
+ * ASCII prefix comes before the first non-ASCII byte. */
+static void c_string_form_agrees_with_the_decoder(void **state)
+{
+    static const char *const tails[] = {
+        "", "\xc3\xa9", "\xc3", "\xe2\x82\xac", "\xe2\x82", "\xed\xa0\x80", "\xf0\x9f\x98\x80",
+        "\xf4\x90\x80\x80", "\xff", "\x80", "\xc0\xaf", "\xc3\xa9z", "\xe2\x28\xa1",
+    };
+    char buf[64];
+    (void)state;
+    assert_true(dal_text_valid_utf8(NULL));
+    for (size_t prefix = 0; prefix < 9; prefix++)
+        for (size_t k = 0; k < sizeof tails / sizeof tails[0]; k++) {
+            memset(buf, 'a', prefix);
+            strcpy(buf + prefix, tails[k]);
+            assert_int_equal(dal_text_valid_utf8(buf), dal_utf8_valid(buf, strlen(buf)));
+        }
+}
+
 /* An independent reference: decode by the bit patterns, then require the
  * shortest encoding and a scalar value (RFC 3629). */
 static bool ref_valid(const unsigned char *s, size_t len)
@@ -273,6 +293,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(utf8_validity),
         cmocka_unit_test(utf8_agrees_with_a_reference_exhaustively),
+        cmocka_unit_test(c_string_form_agrees_with_the_decoder),
         cmocka_unit_test(iso8601_has_milliseconds_and_z),
         cmocka_unit_test(system_clock_is_near_sqlite_now),
         cmocka_unit_test(uuid7_is_ordered_over_time),
