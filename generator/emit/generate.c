@@ -7,6 +7,7 @@
 
 #include "../analysis/query/queries.h"
 #include "../util/fsutil.h"
+#include "clang_struct.h"
 #include "generate.h"
 #include "template.h"
 #include "view_int.h"
@@ -61,7 +62,8 @@ json_t *dg_view_build(const dg_schema *s, const dg_strings *inputs, const dg_vie
         const dg_table *t = &s->tables.items[i];
         json_t *tv = dg_view_table_begin(&v, t);
         json_array_append_new(json_object_get(root, "tables"), tv);
-        rc = dg_records_check(t, d);
+        rc = dg_view_clang_struct(root, tv, t, opts->out_dir, d) < 0 ? -1 : 0;
+        if (rc == 0) rc = dg_records_check(t, d);
         if (rc == 0) rc = dg_view_add_validators(root, tv, s, t, opts, d);
         if (rc == 0) rc = dg_view_table_finish(&v, tv, t);
     }
@@ -108,7 +110,9 @@ static int render_outputs(json_t *root, const dg_generate_opts *o, dg_outputs *o
 static int generate(const dg_schema *s, const dg_query_set *q, const dg_strings *inputs,
                     const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
 {
-    json_t *root = dg_view_build(s, inputs, &o->view, d);
+    dg_view_opts vo = o->view;
+    if (!vo.out_dir) vo.out_dir = o->out_dir;
+    json_t *root = dg_view_build(s, inputs, &vo, d);
     if (!root) return -1;
     int rc = 0;
     if (q) rc = dg_view_add_queries(root, q, s, &o->view, d);

@@ -12,6 +12,7 @@ typedef struct dg_view_opts {
     const char *prefix;        /* --prefix: C prefix of every generated name */
     bool        singularize;   /* false with --no-singularize */
     bool        timestamps;    /* --timestamps: created_at/updated_at conventions */
+    const char *out_dir;       /* --out (NULL = "."): user headers are included relative to it */
 } dg_view_opts;
 
 #endif

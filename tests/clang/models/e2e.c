@@ -113,13 +113,14 @@ static void posts_and_tags_follow_their_keys(void **state)
     fixture *fx = *state;
     app_writer w;
     assert_int_equal(app_writer_get_by_email(fx->db, "ada@example.org", &w, &fx->arena), DAL_OK);
-    app_post p;
+    /* app_post is the user's own `post` from models.h: insert/get take it. */
+    post p;
     memset(&p, 0, sizeof p);
     p.author_id = w.id;
     p.title = "Notes";
     p.slug = "notes";
     assert_int_equal(app_post_insert(fx->db, &p, &fx->arena), DAL_OK);
-    app_post got;
+    post got;
     assert_int_equal(app_post_get_by_slug(fx->db, "notes", &got, &fx->arena), DAL_OK);
     assert_non_null(got.created_at); /* DAL_DEFAULT("(datetime('now'))") */
     assert_false(got.has_words);
