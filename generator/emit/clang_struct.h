@@ -1,10 +1,10 @@
 /* clang_struct.h - generated code that reuses the user's own C struct for
  * tables read from annotated headers (`@c_struct`, docs/clang.md).
  *
- * Hooks it needs in the emitter (not wired yet):
- *   1. dg_view_build: right after dg_view_table_begin(&v, t), before
- *      dg_view_add_validators:  rc = dg_view_clang_struct(root, tv, t, out_dir, d) < 0 ? -1 : 0;
- *      (out_dir: the --out folder, to write the #include relative to it).
+ * Where the emitter uses it:
+ *   1. dg_view_build calls it right after dg_view_table_begin, before
+ *      dg_view_add_validators, with dg_view_opts.out_dir (the --out folder,
+ *      to write the #include relative to it).
  *   2. header.tmpl: `#include "{{path}}"` for each root["user_headers"][]
  *      {path}, after <dal.h>; and for a table with "user_struct" the row type
  *      line is `typedef {{user_struct}} {{struct}};` instead of
