@@ -20,6 +20,10 @@ case "$mode" in
     grep -q 'set DALGEN_EXECUTABLE' "$dir/refused.log" || { cat "$dir/refused.log"; fail "no hint at DALGEN_EXECUTABLE"; }
     args=(-DCMAKE_SYSTEM_NAME=Linux "-DCMAKE_PREFIX_PATH=$PREFIX" "-DDALGEN_EXECUTABLE=$DALGEN") ;;
   package) args=(-DDALGEN_CONSUME=package "-DCMAKE_PREFIX_PATH=$PREFIX") ;;
+  # add_subdirectory leaves BUILD_TESTING at its default: dalgen's own tests
+  # stay out of a sub-project build anyway (DALGEN_BUILD_TESTS).
+  subdirectory) args=("-DDALGEN_CONSUME=$mode" "-DDALGEN_SOURCE_DIR=$SOURCE_DIR" -DDALGEN_BUILD_GENERATOR=OFF
+           "-DDALGEN_EXECUTABLE=$DALGEN") ;;
   *) args=("-DDALGEN_CONSUME=$mode" "-DDALGEN_SOURCE_DIR=$SOURCE_DIR" -DDALGEN_BUILD_GENERATOR=OFF
            "-DDALGEN_EXECUTABLE=$DALGEN" -DBUILD_TESTING=OFF) ;;
 esac
@@ -34,5 +38,9 @@ elif [ "$mode" = package ]; then
   grep -q "$PREFIX/lib/libdal.a" "$dir/build/build.ninja" || fail "did not link the installed libdal.a"
 else
   [ -f "$(find_one "$dir/build" libdal.a)" ] || fail "libdal was not built as a sub-project"
+  if [ "$mode" = subdirectory ]; then
+    [ ! -e "$dir/build/dalgen/tests" ] || fail "a sub-project build configured dalgen's tests"
+    ! grep -q 'dal_c11_check' "$dir/build/build.ninja" || fail "a sub-project build compiles dalgen's C11 check"
+  fi
 fi
 echo "ok: $out"
