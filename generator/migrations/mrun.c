@@ -21,9 +21,55 @@ static void describe(const char *sql, char *out, size_t n)
     snprintf(out, n, ": copying table %.*s", (int)(len < 200 ? len : 200), p);
 }
 
+/* Where the runner is: the statement it runs, found in the migration's file
+ * text (the runner hands over an exact copy of each statement, in order),
+ * so that a failure is reported at the file's line and column. */
+typedef struct run_pos {
+    bool                 down;
+    bool                 show;   /* print progress */
+    const dal_migration *m;      /* NULL before the first statement */
+    int                  stmt;   /* 1-based */
+    size_t               from;   /* where the next statement is searched */
+    size_t               start;  /* offset of the current statement */
+} run_pos;
+
+static void track(run_pos *pos, const dal_migration *m, int stmt, const char *sql)
+{
+    pos->stmt = stmt;
+    const char *text = pos->down ? m->down : m->up;
+    if (pos->m != m) pos->from = 0;
+    pos->m = m;
+    const char *p = text ? strstr(text + pos->from, sql) : NULL;
+    if (!p) {
+        pos->m = NULL;
+        return;
+    }
+    pos->start = (size_t)(p - text);
+    pos->from = pos->start + strlen(sql);
+}
+
+/* Offset of the statement's first token: past blanks and comments. */
+static size_t first_token(const char *text, size_t off)
+{
+    for (;;) {
+        while (text[off] == ' ' || text[off] == '\t' || text[off] == '\n' || text[off] == '\r') off++;
+        if (text[off] == '-' && text[off + 1] == '-') {
+            while (text[off] && text[off] != '\n') off++;
+        } else if (text[off] == '/' && text[off + 1] == '*') {
+            const char *end = strstr(text + off + 2, "*/");
+            if (!end) return off;
+            off = (size_t)(end + 2 - text);
+        } else {
+            return off;
+        }
+    }
+}
+
 static void progress(void *ctx, const dal_migration *m, int stmt, int nstmts, const char *sql)
 {
-    (void)ctx;
+    run_pos *pos = ctx;
+    track(pos, m, stmt, sql);
+    if (!pos->show) return;
     char what[256];
     describe(sql, what, sizeof what);
     fprintf(stderr, "\r\033[K%s: statement %d of %d%s", m->name, stmt, nstmts, what);
@@ -52,11 +98,15 @@ static size_t steps_to(dal_db *db, const dal_migration *list, size_t n, int64_t 
     return k;
 }
 
-static int run(const char *what, const dg_run_args *a, dal_db *db, const dal_migration *list, size_t n)
+static int run(const char *what, const dg_run_args *a, dal_db *db, const dal_migration *list, size_t n,
+               run_pos *pos)
 {
     dal_migrate_options o = DAL_MIGRATE_OPTIONS_INIT;
+    o.progress_ctx = pos;
+    pos->down = strcmp(what, "down") == 0;
     o.backup_path = a->backup;
-    if (a->progress) o.progress = progress;
+    o.progress = progress;
+    pos->show = a->progress;
     if (!strcmp(what, "status")) return status(db, list, n);
     if (!strcmp(what, "apply")) {
         size_t done = 0;
@@ -74,6 +124,24 @@ static int run(const char *what, const dg_run_args *a, dal_db *db, const dal_mig
     return rc;
 }
 
+/* A failed statement is reported at its first token in the migration file;
+ * any other failure at the database. */
+static void report(const dg_mfolder *f, const dal_migration *list, const run_pos *pos, const char *db_path,
+                   const char *msg)
+{
+    char prefix[300];
+    if (pos->m) snprintf(prefix, sizeof prefix, "migration %s, statement %d", pos->m->name, pos->stmt);
+    if (!pos->m || strncmp(msg, prefix, strlen(prefix)) != 0) {
+        fprintf(stderr, "%s: error: %s\n", db_path, msg);
+        return;
+    }
+    const dg_migration *m = &f->items.items[pos->m - list];
+    const char *text = pos->down ? m->down : m->up;
+    dg_diags d = DG_DIAGS_INIT;
+    dg_error(&d, dg_loc_at(text, first_token(text, pos->start), (dg_loc){pos->down ? m->down_path : m->up_path, 1, 1}),
+             "%s", msg);
+}
+
 int dg_migrate_run(const char *what, const dg_run_args *a)
 {
     dg_diags d = DG_DIAGS_INIT;
@@ -87,8 +155,9 @@ int dg_migrate_run(const char *what, const dg_run_args *a)
     opts.no_wal = true;   /* migrating must not change the database's journal mode */
     dal_db *db = NULL;
     int rc = dal_open(&db, a->db, &opts);
-    if (rc == DAL_OK) rc = run(what, a, db, list, f.items.len);
-    if (rc != DAL_OK) fprintf(stderr, "%s: error: %s\n", a->db, db ? dal_errmsg(db) : "cannot open");
+    run_pos pos = {0};
+    if (rc == DAL_OK) rc = run(what, a, db, list, f.items.len, &pos);
+    if (rc != DAL_OK) report(&f, list, &pos, a->db, db ? dal_errmsg(db) : "cannot open");
     dal_close(db);
     free(list);
     dg_mfolder_free(&f);

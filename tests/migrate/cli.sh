@@ -153,5 +153,14 @@ printf 'x' > plain/notes.sql
 expect_rc 1 "a .sql file without a number is refused" "$DALGEN" migrate apply --db plain.db --dir plain
 check "bad name reported with its path" grep -q 'plain/notes.sql.*error: not a migration file name' err.txt
 
+# a statement that fails is reported at its line and column in the file; the
+# migration is rolled back whole
+mkdir bad
+printf -- '-- rows\nCREATE TABLE a (x INTEGER);\n\n  /* next */ INSERT INTO nope VALUES (1);\n' > bad/0001_a.up.sql
+expect_rc 0 "hash bad" "$DALGEN" migrate hash --dir bad
+expect_rc 1 "a failing statement" "$DALGEN" migrate apply --db bad.db --dir bad
+check "failure located in the file" grep -q '^bad/0001_a.up.sql:4:14: error: migration 0001_a, statement 2: no such table: nope$' err.txt
+check "first statement rolled back" test "$(sqlite3 bad.db "SELECT count(*) FROM sqlite_schema WHERE name = 'a'")" = 0
+
 echo "migrate.cli: $fails failed"
 [ "$fails" = 0 ]
