@@ -51,6 +51,27 @@ static char *conflict_clause(const tparse *p, size_t *i)
     return a;
 }
 
+/* ( name [COLLATE x] [ASC|DESC], ... ) at i: the terms; i moves past ')'. */
+static void term_list(const tparse *p, size_t *i, dg_index_terms *out)
+{
+    if (!punct(p, *i, "(")) return;
+    size_t close = dg_toks_close(p->tk, *i);
+    dg_index_term *term = NULL;
+    for (size_t j = *i + 1; j < close; j++) {
+        if (punct(p, j, ",")) term = NULL;
+        else if (!term) {
+            term = DG_VEC_ADD(out);
+            term->column = dg_toks_ident(p->tk, j);
+        } else if (kw(p, j, "COLLATE")) {
+            free(term->collation);
+            term->collation = dg_toks_ident(p->tk, ++j);
+        } else if (kw(p, j, "DESC") || kw(p, j, "ASC")) {
+            term->desc = kw(p, j, "DESC");
+        }
+    }
+    *i = close + 1;
+}
+
 /* ( name [COLLATE x] [ASC|DESC], ... ) at i: the names; i moves past ')'. */
 static void name_list(const tparse *p, size_t *i, dg_strings *out)
 {
@@ -101,6 +122,8 @@ static void fk_clause(const tparse *p, size_t *i, dg_foreign_key *fk)
             free(*slot);
             *slot = a;
         } else if (kw(p, *i, "MATCH")) {
+            free(fk->match);
+            fk->match = dg_toks_ident(p->tk, *i + 1);
             *i += 2;
         } else if (kw(p, *i, "DEFERRABLE") || (kw(p, *i, "NOT") && kw(p, *i + 1, "DEFERRABLE"))) {
             size_t a = *i;
@@ -162,7 +185,11 @@ static void column_constraint(const tparse *p, size_t *i, size_t end, int ci, ch
         }
     } else if (kw(p, j, "NOT") && kw(p, j + 1, "NULL")) {
         j += 2;
-        free(conflict_clause(p, &j));
+        char *cf = conflict_clause(p, &j);
+        if (cf) {
+            free(c->not_null_conflict);
+            c->not_null_conflict = cf;
+        }
     } else if (kw(p, j, "NULL")) {
         j++;
         free(conflict_clause(p, &j));
@@ -254,9 +281,7 @@ static bool one_table_constraint(const tparse *p, size_t *j)
         *j += 2;
         free(t->pk_name);
         t->pk_name = name;
-        dg_strings cols = {0};
-        name_list(p, j, &cols);
-        dg_strings_free(&cols);
+        term_list(p, j, &t->pk_terms);
         char *cf = conflict_clause(p, j);
         if (cf) {
             free(t->pk_conflict);
@@ -371,6 +396,36 @@ static void table_options(const tparse *p, size_t j)
     }
 }
 
+/* The module arguments that name a column (`title`, `body UNINDEXED`,
+ * rtree's `+aux`; not `key=value` options) become columns holding the
+ * annotations written on them; the loader keeps those of the columns SQLite
+ * reports. */
+static void module_columns(const tparse *p, size_t open, size_t close)
+{
+    DG_VEC(item) items = {0};
+    size_t a = open + 1;
+    int depth = 0;
+    for (size_t j = a; j <= close && j < p->tk->sig.len; j++) {
+        if (punct(p, j, "(")) depth++;
+        else if (punct(p, j, ")") && j != close) depth--;
+        if (!(j == close || (depth == 0 && punct(p, j, ","))) || j <= a) continue;
+        size_t n = punct(p, a, "+") ? a + 1 : a;
+        dg_tok_kind k = n < j ? p->tk->sig.items[n].tok.kind : DG_TOK_EOF;
+        item it = {a, j, -1, line_of(p, a), line_of(p, j)};
+        if ((k == DG_TOK_IDENT || k == DG_TOK_QIDENT || k == DG_TOK_STRING) && !punct(p, n + 1, "=")) {
+            dg_column *c = DG_VEC_ADD(&p->t->columns);
+            c->name = dg_toks_ident(p->tk, n);
+            c->type = dg_xstrdup("");
+            c->loc = at(p, n);
+            it.column = (int)(p->t->columns.len - 1);
+        }
+        DG_VEC_PUSH(&items, it);
+        a = j + 1;
+    }
+    attach_annotations(p, open, close, items.items, items.len);
+    DG_VEC_FREE(&items);
+}
+
 static void virtual_table(const tparse *p, size_t j)
 {
     dg_table *t = p->t;
@@ -381,6 +436,7 @@ static void virtual_table(const tparse *p, size_t j)
         size_t from = p->tk->sig.items[open].tok.start + 1;
         size_t to = close < p->tk->sig.len ? p->tk->sig.items[close].tok.start : p->tk->len;
         t->module_args = dg_xstrndup(p->tk->text + from, to - from);
+        module_columns(p, open, close);
     }
 }
 

@@ -50,6 +50,7 @@ static void columns(dg_loader *L, dg_table *t, dg_table *p)
         c->pk_desc = pc->pk_desc;
         c->autoincrement = pc->autoincrement;
         c->unique = pc->unique;
+        take_str(&c->not_null_conflict, &pc->not_null_conflict);
         c->annotations = pc->annotations;
         memset(&pc->annotations, 0, sizeof pc->annotations);
         c->loc = pc->loc;
@@ -104,6 +105,7 @@ static void foreign_keys(dg_loader *L, dg_table *t, dg_table *p)
         dg_foreign_key *a = &t->foreign_keys.items[i], *b = &p->foreign_keys.items[i];
         take_str(&a->name, &b->name);
         take_str(&a->deferrable_sql, &b->deferrable_sql);
+        take_str(&a->match, &b->match);
         a->deferrable = b->deferrable;
         a->loc = b->loc;
     }
@@ -244,6 +246,8 @@ void dg_introspect_table(dg_loader *L, const char *name, const char *sql, bool s
     take_str(&t->module_args, &p.module_args);
     take_str(&t->pk_name, &p.pk_name);
     take_str(&t->pk_conflict, &p.pk_conflict);
+    t->pk_terms = p.pk_terms;
+    memset(&p.pk_terms, 0, sizeof p.pk_terms);
     dg_add_above(&t->annotations, rec, &p.annotations);
     columns(L, t, &p);
     checks(t, &p);

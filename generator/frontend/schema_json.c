@@ -87,6 +87,7 @@ static json_t *column(const dg_column *c, const jopts *op)
     json_object_set_new(o, "generated_expr", str_or_null(c->generated_expr));
     json_object_set_new(o, "autoincrement", json_boolean(c->autoincrement));
     json_object_set_new(o, "unique", json_boolean(c->unique));
+    json_object_set_new(o, "not_null_conflict", str_or_null(c->not_null_conflict));
     put_loc(o, c->loc, op);
     return o;
 }
@@ -102,6 +103,7 @@ static json_t *foreign_key(const dg_foreign_key *fk, const jopts *op)
     json_object_set_new(o, "deferrable", json_boolean(fk->deferrable));
     json_object_set_new(o, "name", str_or_null(fk->name));
     json_object_set_new(o, "deferrable_sql", str_or_null(fk->deferrable_sql));
+    json_object_set_new(o, "match", str_or_null(fk->match));
     put_loc(o, fk->loc, op);
     return o;
 }
@@ -129,6 +131,16 @@ static json_t *table(const dg_table *t, const jopts *op)
     json_object_set_new(o, "checks", cks);
     json_object_set_new(o, "pk_name", str_or_null(t->pk_name));
     json_object_set_new(o, "pk_conflict", str_or_null(t->pk_conflict));
+    json_t *pkt = json_array();
+    for (size_t i = 0; i < t->pk_terms.len; i++) {
+        const dg_index_term *k = &t->pk_terms.items[i];
+        json_t *ko = json_object();
+        json_object_set_new(ko, "column", jstr(k->column));
+        json_object_set_new(ko, "desc", json_boolean(k->desc));
+        json_object_set_new(ko, "collation", str_or_null(k->collation));
+        json_array_append_new(pkt, ko);
+    }
+    json_object_set_new(o, "pk_terms", pkt);
     for (size_t i = 0; i < t->uniques.len; i++) {
         const dg_unique *u = &t->uniques.items[i];
         json_t *uo = json_object();

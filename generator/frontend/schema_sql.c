@@ -58,19 +58,37 @@ static void put_constraint_name(dg_buf *b, const char *name)
     put_ident(b, name);
 }
 
+/* A key written as a table constraint stays one: with DESC or COLLATE the
+ * column form would mean another thing (INTEGER PRIMARY KEY DESC is no
+ * rowid alias, and a column constraint takes no COLLATE). */
+static bool pk_table_form(const dg_table *t)
+{
+    return dg_table_pk_count(t) > 1 || t->pk_terms.len > 0;
+}
+
+/* The k-th (1-based) term of a table-constraint key, NULL when unknown. */
+static const dg_index_term *pk_term(const dg_table *t, int k)
+{
+    int n = dg_table_pk_count(t);
+    return t->pk_terms.len == (size_t)n && k >= 1 && k <= n ? &t->pk_terms.items[k - 1] : NULL;
+}
+
 static void put_column(dg_buf *b, const dg_table *t, size_t ci, bool *unique_done)
 {
     const dg_column *c = &t->columns.items[ci];
     dg_buf_puts(b, "  ");
     put_ident(b, c->name);
     if (c->type && c->type[0]) dg_buf_printf(b, " %s", c->type);
-    if (c->pk == 1 && dg_table_pk_count(t) == 1) {
+    if (c->pk == 1 && dg_table_pk_count(t) == 1 && !pk_table_form(t)) {
         put_constraint_name(b, t->pk_name);
         dg_buf_puts(b, c->pk_desc ? " PRIMARY KEY DESC" : " PRIMARY KEY");
         put_conflict(b, t->pk_conflict);
         if (c->autoincrement) dg_buf_puts(b, " AUTOINCREMENT");
     }
-    if (c->not_null) dg_buf_puts(b, " NOT NULL");
+    if (c->not_null) {
+        dg_buf_puts(b, " NOT NULL");
+        put_conflict(b, c->not_null_conflict);
+    }
     bool unique = c->unique;   /* SQLite keeps no index for a UNIQUE that repeats the key: print it anyway */
     for (size_t i = 0; unique && i < t->uniques.len; i++) {
         const dg_unique *u = &t->uniques.items[i];
@@ -115,6 +133,10 @@ static void put_foreign_key(dg_buf *b, const dg_foreign_key *fk)
     if (fk->to.len) put_names(b, &fk->to);
     if (fk->on_delete && strcmp(fk->on_delete, "NO ACTION")) dg_buf_printf(b, " ON DELETE %s", fk->on_delete);
     if (fk->on_update && strcmp(fk->on_update, "NO ACTION")) dg_buf_printf(b, " ON UPDATE %s", fk->on_update);
+    if (fk->match) {
+        dg_buf_puts(b, " MATCH ");
+        put_ident(b, fk->match);
+    }
     if (fk->deferrable_sql) dg_buf_printf(b, " %s", fk->deferrable_sql);
     else if (fk->deferrable) dg_buf_puts(b, " DEFERRABLE INITIALLY DEFERRED");
 }
@@ -124,13 +146,19 @@ static void table_constraints(const dg_table *t, const bool *unique_done, dg_str
 {
     dg_buf b = DG_BUF_INIT;
     int npk = dg_table_pk_count(t);
-    if (npk > 1) {
+    if (npk > 0 && pk_table_form(t)) {
         put_constraint_name(&b, t->pk_name);
         dg_buf_puts(&b, " PRIMARY KEY (");
         for (int k = 1; k <= npk; k++) {
             int ci = dg_table_pk_column(t, k);
+            const dg_index_term *term = pk_term(t, k);
             if (k > 1) dg_buf_puts(&b, ", ");
             put_ident(&b, ci >= 0 ? t->columns.items[ci].name : "");
+            if (term && term->collation) {
+                dg_buf_puts(&b, " COLLATE ");
+                put_ident(&b, term->collation);
+            }
+            if (term && term->desc) dg_buf_puts(&b, " DESC");
         }
         dg_buf_putc(&b, ')');
         put_conflict(&b, t->pk_conflict);

@@ -37,6 +37,7 @@ void dg_column_free(dg_column *c)
     free(c->default_sql);
     free(c->collation);
     free(c->generated_expr);
+    free(c->not_null_conflict);
     dg_annotations_free(&c->annotations);
 }
 
@@ -47,6 +48,12 @@ void dg_table_free(dg_table *t)
     DG_VEC_FREE(&t->columns);
     free(t->pk_name);
     free(t->pk_conflict);
+    for (size_t i = 0; i < t->pk_terms.len; i++) {
+        free(t->pk_terms.items[i].column);
+        free(t->pk_terms.items[i].expr);
+        free(t->pk_terms.items[i].collation);
+    }
+    DG_VEC_FREE(&t->pk_terms);
     for (size_t i = 0; i < t->uniques.len; i++) {
         free(t->uniques.items[i].name);
         free(t->uniques.items[i].conflict);
@@ -67,6 +74,7 @@ void dg_table_free(dg_table *t)
         free(fk->on_delete);
         free(fk->on_update);
         free(fk->deferrable_sql);
+        free(fk->match);
     }
     DG_VEC_FREE(&t->foreign_keys);
     dg_annotations_free(&t->annotations);

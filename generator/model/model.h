@@ -64,6 +64,7 @@ typedef struct dg_column {
     bool         hidden;         /* hidden column of a virtual table */
     bool         autoincrement;  /* INTEGER PRIMARY KEY AUTOINCREMENT */
     bool         unique;         /* has a column-level UNIQUE constraint */
+    char        *not_null_conflict; /* NOT NULL ON CONFLICT action ("REPLACE", ...), NULL when none */
     dg_annotations annotations;
     dg_loc       loc;
 } dg_column;
@@ -86,6 +87,7 @@ typedef struct dg_foreign_key {
     char      *on_update;
     bool       deferrable;    /* DEFERRABLE INITIALLY DEFERRED */
     char      *deferrable_sql;/* the DEFERRABLE clause as written, NULL when none */
+    char      *match;         /* MATCH name as written (SQLite parses and ignores it), NULL when none */
     dg_loc     loc;
 } dg_foreign_key;
 
@@ -158,6 +160,11 @@ typedef struct dg_table {
     DG_VEC(dg_column)      columns;
     char                  *pk_name;      /* CONSTRAINT name of the PRIMARY KEY, NULL when unnamed */
     char                  *pk_conflict;  /* PRIMARY KEY ON CONFLICT action, NULL when none */
+    /* The terms of a table-constraint PRIMARY KEY (...) as written, in key
+     * order (column, DESC, COLLATE; expr is always NULL); empty when the key
+     * is a column constraint (see dg_column.pk_desc) or there is none.
+     * `PRIMARY KEY (id DESC)` on an INTEGER column is still a rowid alias. */
+    dg_index_terms         pk_terms;
     DG_VEC(dg_unique)      uniques;
     DG_VEC(dg_check)       checks;
     DG_VEC(dg_foreign_key) foreign_keys;
