@@ -1,53 +1,173 @@
-/* dalgen diff --from SRC --to SRC [--down] [--exit-code] [--allow-destructive] */
+/* dalgen diff --from SRC... --to SRC... [--down] [--exit-code] [--allow-destructive]
+ *             [--clang-arg ARG ...]
+ *             [--api --prefix NAME [--queries F|DIR ...] [--from-queries F|DIR ...]
+ *              [--to-queries F|DIR ...] [--templates DIR] [--no-singularize] [--timestamps]]
+ *
+ * --from and --to may be repeated: a side's sources apply in order, as the
+ * sources of the other commands do; --clang-arg applies to both sides. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../analysis/apidiff/apidiff.h"
 #include "../analysis/diff/diff.h"
-#include "../migrations/msource.h"
+#include "../analysis/names.h"
 #include "cli.h"
+#include "cmd_diff_api.h"
 
-int cmd_diff(int argc, char **argv)
+enum { FROM = 0, TO = 1 };
+
+typedef struct diff_args {
+    dg_sources       side[2];      /* --from, --to */
+    dg_strings       queries[2];   /* --queries (both sides), --from-queries, --to-queries */
+    bool             down, exit_code, allow, api;
+    bool             gen_flag;     /* a flag that only --api uses was given */
+    dg_generate_opts gen;          /* --prefix, --templates, --no-singularize, --timestamps */
+} diff_args;
+
+/* Options with a value. Returns 0 (consumed), -1 (not one) or DG_EXIT_USAGE. */
+static int take_value(diff_args *a, int argc, char **argv, int *i)
 {
-    const char *from = NULL, *to = NULL;
-    bool down = false, exit_code = false, allow = false, missing = false;
-    for (int i = 0; i < argc;) {
-        const char *v = dg_cli_opt("--from", argc, argv, &i, &missing);
-        if (!v && !missing && (v = dg_cli_opt("--to", argc, argv, &i, &missing))) {
-            to = v;
-            continue;
+    static const char *const opts[] = {"--from",         "--to",         "--clang-arg", "--queries",
+                                       "--from-queries", "--to-queries", "--prefix",    "--templates"};
+    bool missing = false;
+    for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++) {
+        const char *v = dg_cli_opt(opts[k], argc, argv, i, &missing);
+        if (missing) return dg_usage_error("diff", "%s needs a value", opts[k]);
+        if (!v) continue;
+        a->gen_flag = a->gen_flag || k >= 3;
+        switch (k) {
+        case 0: dg_sources_add(&a->side[FROM], DG_SRC_AUTO, v); break;
+        case 1: dg_sources_add(&a->side[TO], DG_SRC_AUTO, v); break;
+        case 2:
+            dg_strings_push(&a->side[FROM].clang_args, v);
+            dg_strings_push(&a->side[TO].clang_args, v);
+            break;
+        case 3:
+            dg_strings_push(&a->queries[FROM], v);
+            dg_strings_push(&a->queries[TO], v);
+            break;
+        case 4: dg_strings_push(&a->queries[FROM], v); break;
+        case 5: dg_strings_push(&a->queries[TO], v); break;
+        case 6: a->gen.view.prefix = v; break;
+        default: a->gen.templates = v; break;
         }
-        if (missing) return dg_usage_error("diff", "%s needs a value", argv[i - 1]);
-        if (v) from = v;
-        else if (!strcmp(argv[i], "--down")) down = true, i++;
-        else if (!strcmp(argv[i], "--exit-code")) exit_code = true, i++;
-        else if (!strcmp(argv[i], "--allow-destructive")) allow = true, i++;
-        else return dg_usage_error("diff", "unexpected argument '%s'", argv[i]);
+        return 0;
     }
-    if (!from || !to) return dg_usage_error("diff", "--from and --to are required");
+    return -1;
+}
+
+static int take_flag(diff_args *a, const char *arg)
+{
+    if (!strcmp(arg, "--down")) a->down = true;
+    else if (!strcmp(arg, "--exit-code")) a->exit_code = true;
+    else if (!strcmp(arg, "--allow-destructive")) a->allow = true;
+    else if (!strcmp(arg, "--api")) a->api = true;
+    else if (!strcmp(arg, "--no-singularize")) a->gen.view.singularize = false, a->gen_flag = true;
+    else if (!strcmp(arg, "--timestamps")) a->gen.view.timestamps = true, a->gen_flag = true;
+    else return -1;
+    return 0;
+}
+
+static int parse_args(diff_args *a, int argc, char **argv)
+{
+    a->gen.view.singularize = true;
+    for (int i = 0; i < argc;) {
+        int rc = take_value(a, argc, argv, &i);
+        if (rc == DG_EXIT_USAGE) return rc;
+        if (rc == 0) continue;
+        if (take_flag(a, argv[i]) != 0) return dg_usage_error("diff", "unexpected argument '%s'", argv[i]);
+        i++;
+    }
+    if (!a->side[FROM].items.len || !a->side[TO].items.len)
+        return dg_usage_error("diff", "--from and --to are required");
+    if (!a->api && a->gen_flag)
+        return dg_usage_error("diff", "--prefix, --queries, --templates, --no-singularize and --timestamps "
+                                      "are options of --api");
+    if (a->api && !a->gen.view.prefix)
+        return dg_usage_error("diff", "--api needs --prefix NAME (the prefix the code is generated with)");
+    if (a->api && !dg_is_c_ident(a->gen.view.prefix))
+        return dg_usage_error("diff", "--prefix '%s' is not a C identifier", a->gen.view.prefix);
+    return DG_EXIT_OK;
+}
+
+static void args_free(diff_args *a)
+{
+    for (int k = FROM; k <= TO; k++) {
+        dg_sources_free(&a->side[k]);
+        dg_strings_free(&a->queries[k]);
+    }
+}
+
+/* The APIs of the code both sides generate, old (what the printed SQL
+ * migrates from) first. */
+static int load_apis(const diff_args *a, dg_api api[2], dg_diags *d)
+{
+    static const char *const labels[2] = {"from", "to"};
+    for (int k = 0; k < 2; k++) {
+        int side = a->down ? 1 - k : k;
+        dg_diff_api_side s = {&a->side[side], &a->queries[side], labels[side]};
+        if (dg_diff_api_load(&a->gen, &s, &api[k], d) != 0) return -1;
+    }
+    return 0;
+}
+
+/* Prints the API diff as SQL comments after the migration SQL; returns
+ * true for a breaking change (something removed or changed). */
+static bool print_api_diff(const diff_args *a, const dg_api api[2], bool after_sql)
+{
+    if (after_sql) putchar('\n');
+    printf("-- API of the generated %s.h (from/: the code of --from, to/: of --to)\n", a->gen.view.prefix);
+    dg_api_diff_counts c;
+    dg_api_diff_prefixed(&api[0], &api[1], "-- ", stdout, &c);
+    return c.removed + c.changed > 0;
+}
+
+static int run(const diff_args *a)
+{
     dg_diags d = DG_DIAGS_INIT;
-    dg_schema *a = NULL, *b = NULL;
-    if (dg_load_side(from, &a, &d) != 0 || dg_load_side(to, &b, &d) != 0) {
-        dg_schema_free(a);
-        dg_schema_free(b);
+    dg_schema *s[2] = {NULL, NULL};
+    if (dg_schema_load(&a->side[FROM], &s[FROM], &d) != 0 || dg_schema_load(&a->side[TO], &s[TO], &d) != 0) {
+        dg_schema_free(s[FROM]);
         return DG_EXIT_INPUT;
     }
     dg_plan p;
-    dg_diff_opts o = {down};
-    if (down) dg_diff_plan(b, a, &o, &p);
-    else dg_diff_plan(a, b, &o, &p);
-    dg_plan_print_lints(&p, allow, stderr);
+    dg_diff_opts o = {a->down};
+    dg_diff_plan(s[a->down ? TO : FROM], s[a->down ? FROM : TO], &o, &p);
+    dg_plan_print_lints(&p, a->allow, stderr);
+    dg_api api[2];
+    memset(api, 0, sizeof api);
     int rc = DG_EXIT_OK;
-    if (dg_plan_refused(&p, allow)) {
-        rc = DG_EXIT_INPUT;
-    } else {
+    if (dg_plan_refused(&p, a->allow)) rc = DG_EXIT_INPUT;
+    else if (a->api && load_apis(a, api, &d) != 0) rc = DG_EXIT_INPUT;
+    else {
         char *sql = dg_plan_sql(&p, NULL);
         fputs(sql, stdout);
+        if (a->exit_code && p.stmts.len) rc = DG_EXIT_DIFF;
+        if (a->api && print_api_diff(a, api, sql[0] != '\0')) rc = DG_EXIT_DIFF;
         free(sql);
-        if (exit_code && p.stmts.len) rc = DG_EXIT_DIFF;
     }
+    dg_api_free(&api[0]);
+    dg_api_free(&api[1]);
     dg_plan_free(&p);
-    dg_schema_free(a);
-    dg_schema_free(b);
+    dg_schema_free(s[FROM]);
+    dg_schema_free(s[TO]);
+    return rc;
+}
+
+int cmd_diff(int argc, char **argv)
+{
+    diff_args a;
+    memset(&a, 0, sizeof a);
+    int rc = parse_args(&a, argc, argv);
+#ifndef DALGEN_WITH_LIBCLANG
+    if (rc == DG_EXIT_OK && a.api) {
+        fprintf(stderr, "dalgen diff: --api reads the generated code with libclang, and this dalgen was "
+                        "built without it (-DDALGEN_WITH_LIBCLANG=OFF)\n");
+        rc = DG_EXIT_INPUT;
+    }
+#endif
+    if (rc == DG_EXIT_OK) rc = run(&a);
+    args_free(&a);
     return rc;
 }

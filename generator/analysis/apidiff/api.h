@@ -33,6 +33,10 @@ typedef struct dg_api {
 int  dg_api_load(const char *header, const dg_strings *clang_args, dg_api *out, dg_diags *d);
 void dg_api_free(dg_api *a);
 
+/* Makes every item's location name `file` instead (interned in a->files):
+ * for headers read from a temporary folder that reports should not name. */
+void dg_api_relabel(dg_api *a, const char *file);
+
 /* Kind names for reports: "functions", "structs", "fields", "enum values",
  * "typedefs". */
 const char *dg_api_kind_name(int kind);

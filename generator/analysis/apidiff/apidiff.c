@@ -14,33 +14,39 @@ static const dg_api_item *find(const dg_api_items *v, const dg_api_item *like)
     return NULL;
 }
 
+/* Where the report goes, and what starts each of its lines. */
+typedef struct report {
+    FILE       *out;
+    const char *pfx;
+} report;
+
 static void where(FILE *out, const dg_api_item *it)
 {
     fprintf(out, "%s:%d: ", it->loc.file ? it->loc.file : "?", it->loc.line);
 }
 
-static void heading(FILE *out, int kind, const char *what, int n)
+static void heading(const report *r, int kind, const char *what, int n)
 {
-    fprintf(out, "%s %s (%d):\n", dg_api_kind_name(kind), what, n);
+    fprintf(r->out, "%s%s %s (%d):\n", r->pfx, dg_api_kind_name(kind), what, n);
 }
 
 /* Items of `a` missing from `b`: removed (a = old) or added (a = new). */
-static int missing(FILE *out, int kind, const dg_api_items *a, const dg_api_items *b, const char *what)
+static int missing(const report *r, int kind, const dg_api_items *a, const dg_api_items *b, const char *what)
 {
     int n = 0;
     for (size_t i = 0; i < a->len; i++) n += find(b, &a->items[i]) == NULL;
     if (!n) return 0;
-    heading(out, kind, what, n);
+    heading(r, kind, what, n);
     for (size_t i = 0; i < a->len; i++) {
         if (find(b, &a->items[i])) continue;
-        fputs("  ", out);
-        where(out, &a->items[i]);
-        fprintf(out, "%s\n", a->items[i].text);
+        fprintf(r->out, "%s  ", r->pfx);
+        where(r->out, &a->items[i]);
+        fprintf(r->out, "%s\n", a->items[i].text);
     }
     return n;
 }
 
-static int changed(FILE *out, int kind, const dg_api_items *old_v, const dg_api_items *new_v)
+static int changed(const report *r, int kind, const dg_api_items *old_v, const dg_api_items *new_v)
 {
     int n = 0;
     for (size_t i = 0; i < new_v->len; i++) {
@@ -48,33 +54,40 @@ static int changed(FILE *out, int kind, const dg_api_items *old_v, const dg_api_
         n += o && strcmp(o->type, new_v->items[i].type) != 0;
     }
     if (!n) return 0;
-    heading(out, kind, kind == DG_API_FIELDS ? "retyped" : "changed", n);
+    heading(r, kind, kind == DG_API_FIELDS ? "retyped" : "changed", n);
     for (size_t i = 0; i < new_v->len; i++) {
         const dg_api_item *nw = &new_v->items[i], *o = find(old_v, nw);
         if (!o || !strcmp(o->type, nw->type)) continue;
-        fputs("  ", out);
-        where(out, nw);
-        fprintf(out, "%s\n    was ", nw->text);
-        where(out, o);
-        fprintf(out, "%s\n", o->text);
+        fprintf(r->out, "%s  ", r->pfx);
+        where(r->out, nw);
+        fprintf(r->out, "%s\n%s    was ", nw->text, r->pfx);
+        where(r->out, o);
+        fprintf(r->out, "%s\n", o->text);
     }
     return n;
 }
 
-void dg_api_diff(const dg_api *old_api, const dg_api *new_api, FILE *out, dg_api_diff_counts *counts)
+void dg_api_diff_prefixed(const dg_api *old_api, const dg_api *new_api, const char *prefix, FILE *out,
+                          dg_api_diff_counts *counts)
 {
+    report r = {out, prefix ? prefix : ""};
     dg_api_diff_counts c = {0, 0, 0};
     for (int k = 0; k < DG_API_KINDS; k++) {
-        c.removed += missing(out, k, &old_api->items[k], &new_api->items[k], "removed");
-        c.changed += changed(out, k, &old_api->items[k], &new_api->items[k]);
-        c.added += missing(out, k, &new_api->items[k], &old_api->items[k], "added");
+        c.removed += missing(&r, k, &old_api->items[k], &new_api->items[k], "removed");
+        c.changed += changed(&r, k, &old_api->items[k], &new_api->items[k]);
+        c.added += missing(&r, k, &new_api->items[k], &old_api->items[k], "added");
     }
     if (c.added + c.removed + c.changed == 0)
-        fputs("no API differences\n", out);
+        fprintf(out, "%sno API differences\n", r.pfx);
     else
-        fprintf(out, "%d removed, %d changed, %d added%s\n", c.removed, c.changed, c.added,
+        fprintf(out, "%s%d removed, %d changed, %d added%s\n", r.pfx, c.removed, c.changed, c.added,
                 c.removed + c.changed ? ": breaking" : "");
     if (counts) *counts = c;
+}
+
+void dg_api_diff(const dg_api *old_api, const dg_api *new_api, FILE *out, dg_api_diff_counts *counts)
+{
+    dg_api_diff_prefixed(old_api, new_api, NULL, out, counts);
 }
 
 int dg_api_diff_headers_args(const char *old_h, const char *new_h, const dg_strings *clang_args, FILE *out,

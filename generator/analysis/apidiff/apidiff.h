@@ -19,6 +19,10 @@ typedef struct dg_api_diff_counts {
  * changed relative to `old_api`, each with file:line, then a summary line;
  * sets *counts (may be NULL). */
 void dg_api_diff(const dg_api *old_api, const dg_api *new_api, FILE *out, dg_api_diff_counts *counts);
+/* The same with `prefix` (may be NULL) at the start of every line: `dalgen
+ * diff --api` passes "-- " so that its whole output stays SQL. */
+void dg_api_diff_prefixed(const dg_api *old_api, const dg_api *new_api, const char *prefix, FILE *out,
+                          dg_api_diff_counts *counts);
 
 /* Parses both headers and prints their differences to `out`.  Returns -1
  * when a header could not be parsed (reported through `d`), 1 when

@@ -1,0 +1,104 @@
+/* realpath() is XSI: the only file of dalgen that needs more than POSIX. */
+#define _XOPEN_SOURCE 700
+#include "cmd_diff_api.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../util/fsutil.h"
+
+/* A new empty folder under $TMPDIR, by its real path (the generated header
+ * includes a user's header by a path relative to it). NULL after an error. */
+static char *make_tmpdir(dg_diags *d)
+{
+    const char *t = getenv("TMPDIR");
+    if (!t || !*t) t = "/tmp";
+    char *tmpl = dg_xprintf("%s/dalgen-api-XXXXXX", t);
+    dg_loc where = {t, 0, 0};
+    if (!mkdtemp(tmpl)) {
+        dg_error(d, where, "cannot create a temporary folder for --api: %s", strerror(errno));
+        free(tmpl);
+        return NULL;
+    }
+    char *real = realpath(tmpl, NULL);
+    if (!real) {
+        dg_error(d, where, "cannot resolve the temporary folder %s: %s", tmpl, strerror(errno));
+        rmdir(tmpl);
+    }
+    free(tmpl);
+    return real;
+}
+
+static int write_all(const char *path, const char *data, size_t len, dg_diags *d)
+{
+    FILE *f = fopen(path, "wb");
+    bool ok = f && fwrite(data, 1, len, f) == len;
+    if (f && fclose(f) != 0) ok = false;
+    if (ok) return 0;
+    dg_loc where = {path, 0, 0};
+    dg_error(d, where, "cannot write the header generated for --api: %s", strerror(errno));
+    return -1;
+}
+
+static const dg_output *header_of(const dg_outputs *o)
+{
+    for (size_t i = 0; i < o->items.len; i++)
+        if (dg_has_suffix(o->items.items[i].path, ".h")) return &o->items.items[i];
+    return NULL;
+}
+
+/* Generates into `dir`, writes the header there and reads its API. */
+static int load_in(const char *dir, const dg_generate_opts *base, const dg_diff_api_side *side, char **written,
+                   dg_api *out, dg_diags *d)
+{
+    dg_generate_opts o = *base;
+    o.schema = side->schema;
+    o.queries = side->queries;
+    o.out_dir = dir;
+    dg_outputs gen = {0};
+    int rc = dg_generate(&o, &gen, d);
+    const dg_output *h = rc == 0 ? header_of(&gen) : NULL;
+    if (rc == 0 && !h) {
+        dg_loc where = {o.templates, 0, 0};
+        dg_error(d, where, "the templates render no header for --api to read");
+        rc = -1;
+    }
+    if (rc == 0) {
+        *written = dg_xstrdup(h->path);
+        rc = write_all(h->path, h->data, h->len, d);
+    }
+    if (rc == 0) rc = dg_api_load(h->path, &side->schema->clang_args, out, d);
+    if (rc == 0) {
+        char *label = dg_xprintf("%s/%s.h", side->label, base->view.prefix);
+        dg_api_relabel(out, label);
+        free(label);
+    } else {
+        fprintf(stderr, "dalgen diff: --api: cannot read the API of the code --%s generates (errors above)\n",
+                side->label);
+    }
+    dg_outputs_free(&gen);
+    return rc;
+}
+
+int dg_diff_api_load(const dg_generate_opts *base, const dg_diff_api_side *side, dg_api *out, dg_diags *d)
+{
+    memset(out, 0, sizeof *out);
+    char *dir = make_tmpdir(d);
+    if (!dir) return -1;
+    char *written = NULL;
+    int rc = load_in(dir, base, side, &written, out, d);
+    if (written && unlink(written) != 0 && errno != ENOENT) {
+        dg_loc where = {written, 0, 0};
+        dg_warning(d, where, "cannot remove: %s", strerror(errno));
+    }
+    if (rmdir(dir) != 0) {
+        dg_loc where = {dir, 0, 0};
+        dg_warning(d, where, "cannot remove the temporary folder: %s", strerror(errno));
+    }
+    free(written);
+    free(dir);
+    return rc;
+}
