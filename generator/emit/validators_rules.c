@@ -46,7 +46,7 @@ char *dg_cfield_ref(const char *row, const dg_cfield *f)
 char *dg_cfield_set(const char *row, const dg_cfield *f)
 {
     if (f->has_name) return dg_xprintf("%s->%s", row, f->has_name);
-    if (f->kind == DG_VK_TEXT) return dg_xprintf("%s->%s != NULL", row, f->cname);
+    if (f->kind == DG_VK_TEXT && !f->array) return dg_xprintf("%s->%s != NULL", row, f->cname);
     if (f->kind == DG_VK_BLOB) return dg_xprintf("%s->%s.data != NULL", row, f->cname);
     return dg_xstrdup("1");
 }
@@ -59,7 +59,7 @@ static void not_null(dg_validator *v, const dg_column *c, int i, const dg_cfield
         cond = f->has_name ? dg_xprintf("%s->%s && %s != %s", row, f->has_name, ref, ref)
                            : dg_xprintf("%s != %s", ref, ref);
     else if (c->default_sql) cond = NULL;   /* unset: the DEFAULT applies */
-    else if (f->kind == DG_VK_TEXT) cond = dg_xprintf("%s == NULL", ref);
+    else if (f->kind == DG_VK_TEXT && !f->array) cond = dg_xprintf("%s == NULL", ref);
     else if (f->kind == DG_VK_BLOB) cond = dg_xprintf("%s.data == NULL", ref);
     else if (f->kind == DG_VK_VALUE)
         cond = dg_xprintf("(%s.type == DAL_TYPE_NULL || (%s.type == DAL_TYPE_REAL && %s.as.real != %s.as.real))",
@@ -79,13 +79,15 @@ static void text_rules(dg_validator *v, const dg_column *c, int i, const dg_cfie
         free(ref);
         return;
     }
-    dg_vrule_add(v, i, "DAL_RULE_UTF8", dg_xprintf("%s != NULL && !dal_text_valid_utf8(%s)", ref, ref),
+    char *set = dg_cfield_text_present(row, f);
+    dg_vrule_add(v, i, "DAL_RULE_UTF8", dg_xprintf("%s && !dal_text_valid_utf8(%s)", set, ref),
                  dg_xstrdup("must be valid UTF-8"));
     long n = dg_declared_length(c->type);
     if (n > 0)
         dg_vrule_add(v, i, "DAL_RULE_MAX_LENGTH",
-                     dg_xprintf("%s != NULL && dal_text_valid_utf8(%s) && dal_text_chars(%s) > %ld", ref, ref, ref, n),
+                     dg_xprintf("%s && dal_text_valid_utf8(%s) && dal_text_chars(%s) > %ld", set, ref, ref, n),
                      dg_xprintf("must be at most %ld character%s", n, n == 1 ? "" : "s"));
+    free(set);
     free(ref);
 }
 

@@ -56,6 +56,13 @@ static void read_fields(const dg_table *t, json_t *fields, dg_cfield *out)
         out[i].cname = str_key(f, name_keys);
         out[i].has_name = str_key(f, has_keys);
         out[i].kind = kind_of(str_key(f, type_keys));
+        if (json_object_get(f, "vref")) {
+            /* a user's struct (clang_struct.h): how its field reads as the kind's */
+            out[i].cname = json_string_value(json_object_get(f, "vref"));
+            out[i].has_name = json_string_value(json_object_get(f, "vhas"));
+            out[i].kind = kind_of(json_string_value(json_object_get(f, "vkind")));
+            out[i].array = (long)json_integer_value(json_object_get(f, "varray"));
+        }
     }
 }
 
@@ -148,6 +155,48 @@ static json_t *array_at(json_t *obj, const char *key)
     return a;
 }
 
+/* A user's enum (clang_struct.h "user_enum"): its generated typedef and
+ * conversions, once per unit however many columns use it. */
+static void add_user_enum(json_t *root, json_t *table_view, const dg_table *t, const dg_column *c, json_t *f,
+                          const dg_strings *values)
+{
+    const char *type = json_string_value(json_object_get(f, "enum_type"));
+    json_t *enums = array_at(root, "enums");
+    size_t i;
+    json_t *e;
+    json_array_foreach(enums, i, e)
+        if (!strcmp(json_string_value(json_object_get(e, "type")), type)) return;
+    json_t *vals = json_array();
+    for (size_t k = 0; k < values->len; k++)
+        json_array_append_new(vals, json_pack("{s:s, s:s}", "name", values->items[k], "sql", values->items[k]));
+    e = json_pack("{s:s, s:s, s:s, s:s, s:o, s:I}", "type", type, "user", json_string_value(json_object_get(f, "user_enum")),
+                  "table", t->name, "column", c->name, "values", vals, "count", (json_int_t)values->len);
+    json_array_append(array_at(table_view, "enums"), e);
+    json_array_append_new(enums, e);
+}
+
+/* The readers of user's enums stored as integers (DAL_ENUM_AS_INT). */
+static void add_user_int_enums(json_t *root, json_t *table_view, const dg_table *t, json_t *fields)
+{
+    json_t *enums = array_at(root, "enums");
+    size_t i;
+    json_t *f;
+    json_array_foreach(fields, i, f) {
+        const char *conv = json_string_value(json_object_get(f, "conv"));
+        if (!conv || strncmp(conv, "enumint ", 8) != 0) continue;
+        bool seen = false;
+        size_t k;
+        json_t *e;
+        json_array_foreach(enums, k, e) seen = seen || !strcmp(json_string_value(json_object_get(e, "type")), conv + 8);
+        if (seen) continue;
+        const char *ctype = json_string_value(json_object_get(f, "ctype"));
+        e = json_pack("{s:s, s:s, s:s, s:s, s:b}", "type", conv + 8, "user", ctype, "table", t->name, "column",
+                      json_string_value(json_object_get(f, "column")), "as_int", 1);
+        json_array_append(array_at(table_view, "enums"), e);
+        json_array_append_new(enums, e);
+    }
+}
+
 static void add_enums(json_t *root, json_t *table_view, json_t *fields, const dg_table *t, const char *cname,
                       dg_cfield *vf, bool *enum_check, char **enum_types)
 {
@@ -155,7 +204,14 @@ static void add_enums(json_t *root, json_t *table_view, json_t *fields, const dg
     for (size_t k = 0; k < t->checks.len; k++) {
         int col;
         dg_strings values = {0};
-        if (dg_check_enum(t, &t->checks.items[k], &col, &values) && vf[col].kind == DG_VK_TEXT) {
+        json_t *uf = dg_check_enum(t, &t->checks.items[k], &col, &values) ? field_of(fields, t->columns.items[col].name)
+                                                                            : NULL;
+        if (uf && json_object_get(uf, "user_enum") && vf[col].kind == DG_VK_TEXT) {
+            add_user_enum(root, table_view, t, &t->columns.items[col], uf, &values);
+            vf[col].kind = DG_VK_ENUM;
+            vf[col].enum_type = json_string_value(json_object_get(uf, "enum_type"));
+            enum_check[k] = true;
+        } else if (uf && vf[col].kind == DG_VK_TEXT) {
             const dg_column *c = &t->columns.items[col];
             char *type = enum_type_name(root, cname, vf[col].cname);
             enum_types[col] = type;
@@ -218,6 +274,7 @@ int dg_view_add_validators(json_t *root, json_t *table_view, const dg_schema *s,
     char **enum_types = dg_xcalloc(n + 1, sizeof *enum_types);
     read_fields(t, fields, vf);
     add_enums(root, table_view, fields, t, cname, vf, enum_check, enum_types);
+    add_user_int_enums(root, table_view, t, fields);
     dg_validator v;
     int rc = dg_validator_build(t, vf, enum_check, cname, "row", &v, d);
     if (rc == 0) json_object_set_new(table_view, "validator", validator_json(t, cname, &v));

@@ -118,9 +118,104 @@ static const char *bind_suffix(dg_fkind k)
     }
 }
 
+/* ---- fields of a user's struct (conv, set by clang_struct.c) -------------
+ *   "int s", "int u"        a signed/unsigned integer other than int64_t
+ *   "float"                 float
+ *   "ptr int s|u", "ptr double", "ptr float", "ptr bool"
+ *                           a pointer scalar: NULL = SQL NULL
+ *   "chars"                 char[N]: at most N-1 bytes, NUL-terminated
+ *   "charp"                 char * (not const)
+ *   "enum T", "enumint T"   the user's enum through its typedef T, stored as
+ *                           the names of its constants / as its integer
+ * Binds from parameters (src "") use the kind's own C type, except enums. */
+
+static bool conv_is(const dg_vfield *f, const char *prefix)
+{
+    return f->conv && !strncmp(f->conv, prefix, strlen(prefix));
+}
+
+/* T of "enum T" / "enumint T". */
+static const char *conv_enum(const dg_vfield *f)
+{
+    if (conv_is(f, "enum ")) return f->conv + 5;
+    if (conv_is(f, "enumint ")) return f->conv + 8;
+    return NULL;
+}
+
+bool dg_conv_may_unset(const dg_vfield *f)
+{
+    return f->has || conv_is(f, "ptr ");
+}
+
+char *dg_conv_writeback_cond(const dg_vfield *f)
+{
+    if (f->readonly || f->rowid_alias) return NULL;
+    if (conv_is(f, "ptr ")) return dg_xprintf("!row->%s && arena", f->name);
+    if (f->has && conv_is(f, "charp")) return dg_xprintf("!row->%s && arena", f->has);
+    if (f->has) return dg_xprintf("!row->%s", f->has);
+    return NULL;
+}
+
+static char *conv_bind(const dg_vfield *f, const char *idx, const char *src, const char *st)
+{
+    const char *e = conv_enum(f);
+    bool row = *src != '\0';
+    if (e && !strncmp(f->conv, "enumint", 7)) {
+        if (row && f->has)
+            return dg_xprintf("dal_bind_int64_null(db, %s, %s, %s%s, %s%s)", st, idx, src, f->has, src, f->name);
+        return dg_xprintf("dal_bind_int64(db, %s, %s, %s%s)", st, idx, src, f->name);
+    }
+    if (e) {
+        if (row && f->has)
+            return dg_xprintf("dal_bind_text(db, %s, %s, %s%s ? %s_to_string(%s%s) : NULL)", st, idx, src, f->has, e,
+                              src, f->name);
+        return dg_xprintf("dal_bind_text(db, %s, %s, %s_to_string(%s%s))", st, idx, e, src, f->name);
+    }
+    if (!row) return NULL;
+    if (conv_is(f, "ptr ")) {
+        const char *sfx = conv_is(f, "ptr int") ? "int64" : conv_is(f, "ptr bool") ? "bool" : "double";
+        return dg_xprintf("dal_bind_%s_null(db, %s, %s, %s%s != NULL, %s%s ? *%s%s : %s)", sfx, st, idx, src, f->name,
+                          src, f->name, src, f->name, conv_is(f, "ptr bool") ? "false" : "0");
+    }
+    if (conv_is(f, "chars") && f->has)
+        return dg_xprintf("dal_bind_text(db, %s, %s, %s%s ? %s%s : NULL)", st, idx, src, f->has, src, f->name);
+    return NULL;   /* int, float, chars, charp: the kind's bind converts implicitly */
+}
+
+/* The read of a conv field into dst; NULL when the kind's read does. */
+static char *conv_read(const dg_vfield *f, int col, const char *dst)
+{
+    char *has = f->has ? dg_xprintf("&%s%s", dst, f->has) : dg_xstrdup("NULL");
+    const char *e = conv_enum(f);
+    char *r = NULL;
+    if (e)
+        r = dg_xprintf("%s__read(db, st, %d, %s, %s, &%s%s)", e, col, f->colname, has, dst, f->name);
+    else if (conv_is(f, "int "))
+        r = dg_xprintf("dal_read_int_sized(db, st, %d, %s, %s, &%s%s, sizeof %s%s, %s)", col, f->colname, has, dst,
+                       f->name, dst, f->name, f->conv[4] == 's' ? "true" : "false");
+    else if (conv_is(f, "float"))
+        r = dg_xprintf("dal_read_float(db, st, %d, %s, %s, &%s%s)", col, f->colname, has, dst, f->name);
+    else if (conv_is(f, "ptr int "))
+        r = dg_xprintf("dal_read_int_ptr(db, st, %d, %s, arena, &%s%s, sizeof *%s%s, %s)", col, f->colname, dst,
+                       f->name, dst, f->name, f->conv[8] == 's' ? "true" : "false");
+    else if (conv_is(f, "ptr "))
+        r = dg_xprintf("dal_read_%s_ptr(db, st, %d, %s, arena, &%s%s)", f->conv + 4, col, f->colname, dst, f->name);
+    else if (conv_is(f, "chars"))
+        r = dg_xprintf("dal_read_text_buf(db, st, %d, %s, %s, %s%s, sizeof %s%s)", col, f->colname, has, dst, f->name,
+                       dst, f->name);
+    else if (conv_is(f, "charp"))
+        r = dg_xprintf("dal_read_text_mutable(db, st, %d, %s, arena, &%s%s)", col, f->colname, dst, f->name);
+    free(has);
+    return r;
+}
+
 char *dg_bind_call_at(const dg_vfield *f, const char *idx, const char *src, const char *st, bool copy)
 {
     bool row = *src != '\0';
+    if (f->conv) {
+        char *c = conv_bind(f, idx, src, st);
+        if (c) return c;
+    }
     const char *cp = copy && !dg_fkind_scalar(f->kind) ? "_copy" : "";
     if (f->kind == DG_FK_ENUM) {
         if (row && f->has)
@@ -146,6 +241,8 @@ char *dg_bind_call(const dg_vfield *f, int idx, const char *src, const char *st,
 char *dg_read_call(const dg_vfield *f, int col, const char *dst)
 {
     const char *sfx = bind_suffix(f->kind);
+    char *conv = f->conv ? conv_read(f, col, dst) : NULL;
+    if (conv) return conv;
     if (f->kind == DG_FK_ENUM)
         return dg_xprintf("dal_read_text(db, st, %d, %s, arena, &text)", col, f->colname);
     if (dg_fkind_scalar(f->kind)) {
@@ -159,6 +256,7 @@ char *dg_read_call(const dg_vfield *f, int col, const char *dst)
 
 char *dg_param_decl(const dg_vfield *f)
 {
+    if (conv_enum(f)) return dg_xprintf("%s %s", conv_enum(f), f->name);
     switch (f->kind) {
     case DG_FK_TEXT:  return dg_xprintf("const char *%s", f->name);
     case DG_FK_VALUE: return dg_xprintf("const dal_value *%s", f->name);

@@ -54,6 +54,7 @@ static void load_field(tab *x, json_t *fj)
     f->name = json_string_value(json_object_get(fj, "name"));
     f->has = json_string_value(json_object_get(fj, "has"));
     f->readonly = json_is_true(json_object_get(fj, "readonly"));
+    f->conv = json_string_value(json_object_get(fj, "conv"));
     if (!dg_fkind_parse(json_string_value(json_object_get(fj, "kind")), &f->kind)) f->kind = DG_FK_VALUE;
     if (f->kind == DG_FK_ENUM) {
         f->enum_type = json_string_value(json_object_get(fj, "enum_type"));
@@ -322,6 +323,7 @@ static void build_finders(tab *x, json_t *lists)
 static char *writeback_cond(const dg_vfield *f)
 {
     bool ptr = !dg_fkind_scalar(f->kind);
+    if (f->conv) return dg_conv_writeback_cond(f);
     dg_buf b = DG_BUF_INIT;
     if (!f->readonly && !f->rowid_alias) {
         if (f->has) dg_buf_printf(&b, "!row->%s", f->has);
@@ -340,69 +342,126 @@ static bool written_back(tab *x, int i)
     const dg_vfield *f = &x->f.items[i];
     if (f->kind == DG_FK_ENUM || i == x->rec.id || i == x->rec.created || i == x->rec.updated) return false;
     if (i == x->rec.version) return false;   /* computed in C; upserts read it back below */
+    if (f->conv && !dg_conv_may_unset(f)) return false;   /* the row's value was written */
     return f->rowid_alias || (f->default_sql && !f->readonly) || (f->readonly && f->column && !f->pk);
 }
 
-static void build_insert(tab *x, const char *verb, bool upsert)
+/* The ON CONFLICT clause of an upsert over the writable fields `w`. */
+static void upsert_clause(tab *x, const ints *w, dg_buf *sql)
 {
-    dg_buf cols = DG_BUF_INIT, vals = DG_BUF_INIT, ret = DG_BUF_INIT, sql = DG_BUF_INIT;
-    ints w = {0};
-    json_t *wbs = json_array();
-    for (size_t i = 0; i < x->f.len; i++) {
-        dg_vfield *f = &x->f.items[i];
-        if (f->readonly) continue;
-        DG_VEC_PUSH(&w, (int)i);
-        dg_buf_printf(&cols, "%s%s", cols.len ? ", " : "", f->quoted);
-        if (f->default_sql && !f->rowid_alias && !(x->virt && i == 0))
-            dg_buf_printf(&vals, "%sCOALESCE(?, %s)", vals.len ? ", " : "", f->default_sql);
-        else dg_buf_printf(&vals, "%s?", vals.len ? ", " : "");
+    char *target = join_fields(x, &x->pk, ", ");
+    dg_buf set = DG_BUF_INIT;
+    for (size_t i = 0; i < w->len; i++) {
+        dg_vfield *f = &x->f.items[w->items[i]];
+        if (f->pk || w->items[i] == x->rec.created) continue;
+        if (w->items[i] == x->rec.version)
+            dg_buf_printf(&set, "%s%s = %s.%s + 1", set.len ? ", " : "", f->quoted, x->qtable, f->quoted);
+        else
+            dg_buf_printf(&set, "%s%s = excluded.%s", set.len ? ", " : "", f->quoted, f->quoted);
     }
+    if (set.len) dg_buf_printf(sql, "\nON CONFLICT (%s) DO UPDATE\nSET %s", target, dg_buf_cstr(&set));
+    else dg_buf_printf(sql, "\nON CONFLICT (%s) DO NOTHING", target);
+    free(target);
+    dg_buf_free(&set);
+}
+
+/* "INSERT INTO t (cols)\nVALUES (vals)", or DEFAULT VALUES without columns. */
+static char *insert_head(tab *x, const dg_buf *cols, const dg_buf *vals)
+{
+    if (!cols->len) return dg_xprintf("INSERT INTO %s DEFAULT VALUES", x->qtable);
+    return dg_xprintf("INSERT INTO %s (%s)\nVALUES (%s)", x->qtable, cols->data, vals->data);
+}
+
+/* The RETURNING list and write-backs of an insert or upsert; sets
+ * *last_rowid to the field sqlite3_last_insert_rowid fills. */
+static json_t *insert_writebacks(tab *x, bool upsert, dg_buf *ret, const char **last_rowid)
+{
+    json_t *wbs = json_array();
     int nret = 0;
-    const char *last_rowid = x->virt ? "rowid" : NULL;
+    *last_rowid = x->virt ? "rowid" : NULL;
     for (size_t i = 0; i < x->f.len && !x->virt; i++) {
         dg_vfield *f = &x->f.items[i];
         if (!written_back(x, (int)i) && !(upsert && (int)i == x->rec.version)) continue;
         /* an insert learns the rowid from sqlite3_last_insert_rowid, without
          * RETURNING's cost (an upsert that updates does not set it) */
         if (f->rowid_alias && !upsert) {
-            last_rowid = f->name;
+            *last_rowid = f->name;
             continue;
         }
-        dg_buf_printf(&ret, "%s%s", ret.len ? ", " : "", f->quoted);
+        dg_buf_printf(ret, "%s%s", ret->len ? ", " : "", f->quoted);
         json_t *wb = json_object();
         char *cond = (int)i == x->rec.version ? NULL : writeback_cond(f);
         if (cond) set_own(wb, "cond", cond);
         set_own(wb, "call", dg_read_call(f, nret++, "row->"));
         json_array_append_new(wbs, wb);
     }
-    dg_buf_printf(&sql, "INSERT INTO %s (%s)\nVALUES (%s)", x->qtable, dg_buf_cstr(&cols), dg_buf_cstr(&vals));
-    if (upsert) {
-        char *target = join_fields(x, &x->pk, ", ");
-        dg_buf set = DG_BUF_INIT;
-        for (size_t i = 0; i < w.len; i++) {
-            dg_vfield *f = &x->f.items[w.items[i]];
-            if (f->pk || w.items[i] == x->rec.created) continue;
-            if (w.items[i] == x->rec.version)
-                dg_buf_printf(&set, "%s%s = %s.%s + 1", set.len ? ", " : "", f->quoted, x->qtable, f->quoted);
-            else
-                dg_buf_printf(&set, "%s%s = excluded.%s", set.len ? ", " : "", f->quoted, f->quoted);
+    return wbs;
+}
+
+/* insert's second statement, for a row that sets its rowid alias `f`:
+ * with_rowid {cond, stmt, sql, note} and the alias's bind (index n, last). */
+static void add_with_rowid(tab *x, json_t *o, const dg_vfield *f, dg_buf *cols, dg_buf *vals, dg_buf *ret, int n)
+{
+    char *sql = dg_xprintf("INSERT INTO %s (%s%s%s)\nVALUES (%s%s?)%s%s", x->qtable, dg_buf_cstr(cols),
+                           cols->len ? ", " : "", f->quoted, dg_buf_cstr(vals), vals->len ? ", " : "",
+                           ret->len ? "\nRETURNING " : "", dg_buf_cstr(ret));
+    char *cond = dg_xprintf("row->%s != 0", f->name);
+    json_t *wr = json_object();
+    json_object_set_new(wr, "stmt", json_string(dg_view_stmt(x->v, x->row, "insert_rowid", sql)));
+    json_object_set_new(wr, "sql", json_string(sql));
+    set_own(wr, "note", dg_xprintf("%s: %s is written too, as the last value", cond, f->quoted));
+    json_t *b = json_object();
+    json_object_set_new(b, "cond", json_string(cond));
+    set_own(b, "call", dg_bind_call(f, n, "row->", "st", false));
+    json_array_append_new(json_object_get(o, "binds"), b);
+    set_own(wr, "cond", cond);
+    json_object_set_new(o, "with_rowid", wr);
+    free(sql);
+}
+
+/* insert and upsert.  A plain insert leaves the rowid alias out, so SQLite
+ * assigns the rowid; a row that sets it uses a second statement with the
+ * column last ("with_rowid"), so every other bind keeps its index. */
+static void build_insert(tab *x, const char *verb, bool upsert)
+{
+    dg_buf cols = DG_BUF_INIT, vals = DG_BUF_INIT, ret = DG_BUF_INIT, sql = DG_BUF_INIT;
+    ints w = {0};
+    int rid = -1;   /* the rowid alias a plain insert leaves out */
+    for (size_t i = 0; i < x->f.len; i++) {
+        dg_vfield *f = &x->f.items[i];
+        if (f->readonly) continue;
+        DG_VEC_PUSH(&w, (int)i);
+        if (f->rowid_alias && !upsert && !x->virt) {
+            rid = (int)i;
+            continue;
         }
-        if (set.len) dg_buf_printf(&sql, "\nON CONFLICT (%s) DO UPDATE\nSET %s", target, dg_buf_cstr(&set));
-        else dg_buf_printf(&sql, "\nON CONFLICT (%s) DO NOTHING", target);
-        free(target);
-        dg_buf_free(&set);
+        dg_buf_printf(&cols, "%s%s", cols.len ? ", " : "", f->quoted);
+        if (f->default_sql && !f->rowid_alias && !(x->virt && i == 0))
+            dg_buf_printf(&vals, "%sCOALESCE(?, %s)", vals.len ? ", " : "", f->default_sql);
+        else dg_buf_printf(&vals, "%s?", vals.len ? ", " : "");
     }
+    const char *last_rowid;
+    json_t *wbs = insert_writebacks(x, upsert, &ret, &last_rowid);
+    char *head = insert_head(x, &cols, &vals);
+    dg_buf_puts(&sql, head);
+    free(head);
+    if (upsert) upsert_clause(x, &w, &sql);
     if (ret.len) dg_buf_printf(&sql, "\nRETURNING %s", dg_buf_cstr(&ret));
     json_t *o = func(x, verb, dg_buf_steal(&sql));
     json_t *binds = json_object_get(o, "binds");
+    int n = 1;
     for (size_t i = 0; i < w.len; i++) {
         const dg_vfield *f = &x->f.items[w.items[i]];
+        if (w.items[i] == rid) continue;
         if (f->rowid_alias || (x->virt && w.items[i] == 0))
-            add_bind(binds, dg_xprintf("dal_bind_int64_null(db, st, %d, row->%s != 0, row->%s)", (int)i + 1, f->name,
+            add_bind(binds, dg_xprintf("dal_bind_int64_null(db, st, %d, row->%s != 0, row->%s)", n++, f->name,
                                        f->name));
         else
-            add_bind(binds, dg_bind_call(f, (int)i + 1, "row->", "st", false));
+            add_bind(binds, dg_bind_call(f, n++, "row->", "st", false));
     }
+    /* the statement's id in a local when there are two */
+    json_object_set_new(o, "stmt_ref", rid >= 0 ? json_string("stmt__") : json_incref(json_object_get(o, "stmt")));
+    if (rid >= 0) add_with_rowid(x, o, &x->f.items[rid], &cols, &vals, &ret, n);
     json_object_set_new(o, "returning", json_boolean(ret.len > 0));
     json_object_set_new(o, "writebacks", wbs);
     if (last_rowid) json_object_set_new(o, "last_rowid", json_string(last_rowid));

@@ -49,6 +49,8 @@ typedef struct dg_vfield {
     const char *default_sql; /* NULL when none */
     char       *quoted;      /* "name" quoted for SQL (owned) */
     char       *colname;     /* "table.column" as a C literal, for messages (owned) */
+    const char *conv;        /* a user's struct field of another C type than the
+                                kind's: how to move it (view_fields.c), NULL when none */
 } dg_vfield;
 
 typedef struct dg_vctx {
@@ -75,6 +77,11 @@ char *dg_bind_call_at(const dg_vfield *f, const char *idx, const char *src, cons
 char *dg_read_call(const dg_vfield *f, int col, const char *dst);
 /* Parameter declaration ("int64_t id", "const char *email"). */
 char *dg_param_decl(const dg_vfield *f);
+/* Fields with a conv (a user's struct, clang_struct.h): whether insert
+ * reads back a column the row may leave unset (a has_ flag or a NULL
+ * pointer), and the condition of that read (NULL = always). */
+bool  dg_conv_may_unset(const dg_vfield *f);
+char *dg_conv_writeback_cond(const dg_vfield *f);
 char *dg_sql_quote(const char *ident);
 
 /* Table and view objects (view_tables.c). */

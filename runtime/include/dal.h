@@ -377,6 +377,38 @@ int dal_bind_array(dal_db *db, sqlite3_stmt *st, int idx, const dal_array *arr);
  * and dal_wrap do it; the generator calls it on its schema database). */
 int dal_array_register(sqlite3 *handle);
 
+/* ---- Generated code: readers into a user's own struct (read_conv.c) ----
+ * For tables read from annotated C headers, whose fields keep the user's C
+ * types.  A stored value the field cannot hold (out of its integer range,
+ * text longer than its buffer, text or a number that names no constant of
+ * its enum) is DAL_ERROR naming the column, dal_errcode SQLITE_MISMATCH.
+ * has: NULL for a field that cannot be NULL (SQL NULL is then DAL_ERROR);
+ * otherwise set to whether the column is not NULL.  Pointers into `a` live
+ * until the arena is reset (a NULL arena is DAL_MISUSE when there is a
+ * value to hold). */
+/* An integer object of `size` bytes (1, 2, 4 or 8) and that signedness. */
+int dal_read_int_sized(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has,
+                       void *out, size_t size, bool is_signed);
+/* The same for a pointer field (T *): out_ptr is the field's address; NULL
+ * for SQL NULL, else a pointer to a T in the arena. */
+int dal_read_int_ptr(dal_db *db, sqlite3_stmt *st, int col, const char *colname, dal_arena *a,
+                     void *out_ptr, size_t size, bool is_signed);
+int dal_read_float(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has, float *out);
+int dal_read_float_ptr(dal_db *db, sqlite3_stmt *st, int col, const char *colname, dal_arena *a, float **out);
+int dal_read_double_ptr(dal_db *db, sqlite3_stmt *st, int col, const char *colname, dal_arena *a, double **out);
+int dal_read_bool_ptr(dal_db *db, sqlite3_stmt *st, int col, const char *colname, dal_arena *a, bool **out);
+/* TEXT copied into buf (a char[size] field) with its NUL. */
+int dal_read_text_buf(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has,
+                      char *buf, size_t size);
+/* dal_read_text for a `char *` field (the copy in the arena is writable). */
+int dal_read_text_mutable(dal_db *db, sqlite3_stmt *st, int col, const char *colname, dal_arena *a, char **out);
+/* The index in names[0..n) of the stored text (exact, byte for byte). */
+int dal_read_enum_text(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
+                       const char *const *names, size_t n, bool *has, size_t *index);
+/* The stored integer, one of values[0..n). */
+int dal_read_enum_int(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
+                      const int64_t *values, size_t n, bool *has, int64_t *out);
+
 #ifdef __cplusplus
 }
 #endif

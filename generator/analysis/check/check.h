@@ -41,7 +41,14 @@ typedef struct dg_cfield {
     const char *has_name;   /* has_ flag member, NULL when the field has none */
     dg_vkind    kind;
     const char *enum_type;  /* DG_VK_ENUM: the C enum type (for _to_string) */
+    long        array;      /* DG_VK_TEXT held in a char[array] buffer (never
+                               NULL; NULL only through has_name), 0 otherwise */
 } dg_cfield;
+
+/* C test that a DG_VK_TEXT field holds text that is safe to read: not NULL,
+ * or for a char[N] buffer set (has_name) and NUL-terminated within it.
+ * Caller frees. */
+char *dg_cfield_text_present(const char *row, const dg_cfield *f);
 
 typedef struct dg_check_c {
     char *cond;     /* three-valued C expression; NULL when not compiled */

@@ -342,7 +342,7 @@ static char *guard(dg_cc *cx)
         if (!cx->used[i] || cx->exact[i]) continue;
         if (b.len) dg_buf_puts(&b, " && ");
         if (f->has_name) dg_buf_printf(&b, "%s->%s", cx->row, f->has_name);
-        else if (f->kind == DG_VK_TEXT) dg_buf_printf(&b, "%s->%s != NULL", cx->row, f->cname);
+        else if (f->kind == DG_VK_TEXT && !f->array) dg_buf_printf(&b, "%s->%s != NULL", cx->row, f->cname);
         else dg_buf_puts(&b, "1");
     }
     return b.len ? dg_buf_steal(&b) : NULL;

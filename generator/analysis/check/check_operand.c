@@ -135,7 +135,10 @@ static bool column(dg_cc *cx, const dg_expr *e, dg_operand *o)
     case DG_VK_TEXT:
         o->numtext = c->affinity != DG_AFF_TEXT && c->affinity != DG_AFF_BLOB;
         o->cls = DG_CL_TEXT;
-        o->null_c = dg_cc_str(cx, "(%s == NULL)", o->val_c);
+        /* a char[N] buffer without its NUL reads as NULL here (never past
+         * its end); the @max_bytes rule reports it */
+        if (f->array) o->null_c = dg_cc_str(cx, "(!(%s))", dg_cc_keep(cx, dg_cfield_text_present(r, f)));
+        else o->null_c = dg_cc_str(cx, "(%s == NULL)", o->val_c);
         break;
     case DG_VK_ENUM:
         if (c->affinity != DG_AFF_TEXT) return dg_cc_refuse(cx, "column %s: an enum without TEXT affinity", c->name);
@@ -155,7 +158,7 @@ static bool column(dg_cc *cx, const dg_expr *e, dg_operand *o)
     /* A field the row leaves unset gets the column's DEFAULT on insert, but
      * on update keeps the stored value (NOT NULL columns) or becomes NULL:
      * unless that DEFAULT is NULL, the database alone can tell. */
-    bool may_unset = f->has_name || f->kind == DG_VK_TEXT;
+    bool may_unset = f->has_name || (f->kind == DG_VK_TEXT && !f->array);
     cx->exact[i] = !may_unset || default_is_null(cx, c);
     return true;
 }
@@ -213,4 +216,13 @@ bool dg_cc_operand(dg_cc *cx, const dg_expr *e, dg_operand *o)
     default:
         return dg_cc_refuse(cx, "the value %s", dg_cc_keep(cx, dg_xstrndup(cx->text + e->start, e->end - e->start)));
     }
+}
+
+char *dg_cfield_text_present(const char *row, const dg_cfield *f)
+{
+    if (!f->array) return dg_xprintf("%s->%s != NULL", row, f->cname);
+    if (f->has_name)
+        return dg_xprintf("%s->%s && memchr(%s->%s, '\\0', sizeof %s->%s) != NULL", row, f->has_name, row, f->cname,
+                          row, f->cname);
+    return dg_xprintf("memchr(%s->%s, '\\0', sizeof %s->%s) != NULL", row, f->cname, row, f->cname);
 }
