@@ -1,0 +1,5 @@
+-- name: CountPostsByAuthor :one
+SELECT count(*) AS n FROM posts WHERE author_id = ?;
+
+-- name: ListTitles :many
+SELECT id, title FROM posts ORDER BY id;
