@@ -92,6 +92,9 @@ static const fn_info fns[] = {
     {"typeof", R_FIXED, T, N_NEVER, U, U},
     {"sqlite_version", R_FIXED, T, N_NEVER, U, U},
     {"sqlite_source_id", R_FIXED, T, N_NEVER, U, U},
+    {"sqlite_compileoption_get", R_FIXED, T, N_ALWAYS, I, U},
+    {"sqlite_compileoption_used", R_FIXED, I, N_ARGS, T, U},
+    {"sqlite_offset", R_FIXED, I, N_ALWAYS, U, U},
     {"random", R_FIXED, I, N_NEVER, U, U},
     {"randomblob", R_FIXED, B, N_NEVER, I, U},
     {"zeroblob", R_FIXED, B, N_NEVER, I, U},
@@ -124,6 +127,9 @@ static const fn_info fns[] = {
     {"acos", R_FIXED, D, N_ALWAYS, D, U}, {"atan", R_FIXED, D, N_ALWAYS, D, U},
     {"atan2", R_FIXED, D, N_ALWAYS, D, D}, {"radians", R_FIXED, D, N_ALWAYS, D, U},
     {"degrees", R_FIXED, D, N_ALWAYS, D, U},
+    {"sinh", R_FIXED, D, N_ALWAYS, D, U}, {"cosh", R_FIXED, D, N_ALWAYS, D, U},
+    {"tanh", R_FIXED, D, N_ALWAYS, D, U}, {"asinh", R_FIXED, D, N_ALWAYS, D, U},
+    {"acosh", R_FIXED, D, N_ALWAYS, D, U}, {"atanh", R_FIXED, D, N_ALWAYS, D, U},
     /* date and time: NULL for input they cannot read */
     {"date", R_FIXED, T, N_ALWAYS, T, T},
     {"time", R_FIXED, T, N_ALWAYS, T, T},
@@ -147,6 +153,19 @@ static const fn_info fns[] = {
     {"json_remove", R_FIXED, T, N_ARGS, T, T},
     {"json_patch", R_FIXED, T, N_ARGS, T, T},
     {"json_error_position", R_FIXED, I, N_ARGS, T, U},
+    {"json_pretty", R_FIXED, T, N_ARGS, T, T},
+    /* JSONB (SQLite 3.45): the binary form of the same values */
+    {"jsonb", R_FIXED, B, N_ARGS, T, U},
+    {"jsonb_array", R_FIXED, B, N_NEVER, U, U},
+    {"jsonb_object", R_FIXED, B, N_NEVER, T, U},
+    {"jsonb_extract", R_FIXED, V, N_ALWAYS, T, T},
+    {"jsonb_insert", R_FIXED, B, N_ARGS, T, U},
+    {"jsonb_replace", R_FIXED, B, N_ARGS, T, U},
+    {"jsonb_set", R_FIXED, B, N_ARGS, T, U},
+    {"jsonb_remove", R_FIXED, B, N_ARGS, T, T},
+    {"jsonb_patch", R_FIXED, B, N_ARGS, T, T},
+    {"jsonb_group_array", R_FIXED, B, N_NEVER, U, U},
+    {"jsonb_group_object", R_FIXED, B, N_NEVER, T, U},
 };
 
 #undef I

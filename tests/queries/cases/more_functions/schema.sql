@@ -1,0 +1,5 @@
+CREATE TABLE probe (
+  id  INTEGER PRIMARY KEY,
+  x   REAL NOT NULL,
+  opt TEXT
+);
