@@ -1,4 +1,4 @@
-/* Helpers for generated code: UTF-8, time, UUIDv7, nanoid. */
+/* Helpers for generated code: time, UUIDv7, nanoid (UTF-8: test_utf8.c). */
 #include "rt_util.h"
 
 static int64_t fake_now;
@@ -15,106 +15,6 @@ static dal_db *clocked_db(void)
     o.clock = fake_clock;
     assert_int_equal(dal_open(&db, ":memory:", &o), DAL_OK);
     return db;
-}
-
-static void utf8_validity(void **state)
-{
-    (void)state;
-    assert_true(dal_utf8_valid("", 0));
-    assert_true(dal_utf8_valid("plain ascii", 11));
-    assert_true(dal_utf8_valid("h\xc3\xa9llo \xe2\x82\xac \xf0\x9f\x98\x80", 15));
-    assert_true(dal_utf8_valid("a\0b", 3));                  /* NUL is a code point */
-    assert_true(dal_utf8_valid("\xf4\x8f\xbf\xbf", 4));      /* U+10FFFF */
-    assert_true(dal_utf8_valid("\xed\x9f\xbf", 3));          /* U+D7FF */
-    assert_false(dal_utf8_valid("\xc3", 1));                 /* truncated */
-    assert_false(dal_utf8_valid("\xe2\x82", 2));
-    assert_false(dal_utf8_valid("\xc0\xaf", 2));             /* overlong '/' */
-    assert_false(dal_utf8_valid("\xe0\x80\xaf", 3));         /* overlong */
-    assert_false(dal_utf8_valid("\xf0\x80\x80\xaf", 4));     /* overlong */
-    assert_false(dal_utf8_valid("\xed\xa0\x80", 3));         /* surrogate U+D800 */
-    assert_false(dal_utf8_valid("\xf4\x90\x80\x80", 4));     /* U+110000 */
-    assert_false(dal_utf8_valid("\xff", 1));
-    assert_false(dal_utf8_valid("\x80", 1));                 /* lone continuation */
-    assert_false(dal_utf8_valid("\xe2\x28\xa1", 3));         /* bad continuation */
-    /* the length bounds the check: a valid prefix of a broken string */
-    assert_true(dal_utf8_valid("ab\xff", 2));
-}
-
-/* The C-string form (used by generated validators) has an ASCII fast path:
- * it must judge every string as the length-bounded decoder does, whatever
- * ASCII prefix comes before the first non-ASCII byte. */
-static void c_string_form_agrees_with_the_decoder(void **state)
-{
-    static const char *const tails[] = {
-        "", "\xc3\xa9", "\xc3", "\xe2\x82\xac", "\xe2\x82", "\xed\xa0\x80", "\xf0\x9f\x98\x80",
-        "\xf4\x90\x80\x80", "\xff", "\x80", "\xc0\xaf", "\xc3\xa9z", "\xe2\x28\xa1",
-    };
-    char buf[64];
-    (void)state;
-    assert_true(dal_text_valid_utf8(NULL));
-    for (size_t prefix = 0; prefix < 9; prefix++)
-        for (size_t k = 0; k < sizeof tails / sizeof tails[0]; k++) {
-            memset(buf, 'a', prefix);
-            strcpy(buf + prefix, tails[k]);
-            assert_int_equal(dal_text_valid_utf8(buf), dal_utf8_valid(buf, strlen(buf)));
-        }
-}
-
-/* An independent reference: decode by the bit patterns, then require the
- * shortest encoding and a scalar value (RFC 3629). */
-static bool ref_valid(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        unsigned c = s[i], n, k;
-        uint32_t cp;
-        if (c < 0x80) { i++; continue; }
-        if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
-        else return false;
-        if (i + n >= len) return false;
-        for (k = 1; k <= n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000)) return false;
-        if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-        i += n + 1;
-    }
-    return true;
-}
-
-/* Every 1-, 2- and 3-byte string, and a fixed-seed sample of 4-byte ones,
- * judged the same as the reference. */
-static void utf8_agrees_with_a_reference_exhaustively(void **state)
-{
-    unsigned char b[4];
-    uint32_t x, seed = 12345;
-    int i;
-    (void)state;
-    for (x = 0; x < (1u << 24); x++) {
-        b[0] = (unsigned char)(x >> 16);
-        b[1] = (unsigned char)(x >> 8);
-        b[2] = (unsigned char)x;
-        if (x < (1u << 8) && dal_utf8_valid((const char *)b + 2, 1) != ref_valid(b + 2, 1))
-            fail_msg("1 byte %02x", b[2]);
-        if (x < (1u << 16) && dal_utf8_valid((const char *)b + 1, 2) != ref_valid(b + 1, 2))
-            fail_msg("2 bytes %02x %02x", b[1], b[2]);
-        if (dal_utf8_valid((const char *)b, 3) != ref_valid(b, 3))
-            fail_msg("3 bytes %02x %02x %02x", b[0], b[1], b[2]);
-    }
-    for (i = 0; i < 2000000; i++) {
-        seed = seed * 1103515245u + 12345u;
-        b[0] = (unsigned char)(0xE8 + ((seed >> 8) & 0x17));  /* lead bytes around F0..F7 */
-        b[1] = (unsigned char)(seed >> 16);
-        b[2] = (unsigned char)(seed >> 24);
-        seed = seed * 1103515245u + 12345u;
-        b[3] = (unsigned char)(seed >> 16);
-        if (i & 1) { b[1] = (unsigned char)(0x80 | (b[1] & 0x3F)); b[2] = (unsigned char)(0x80 | (b[2] & 0x3F)); b[3] = (unsigned char)(0x80 | (b[3] & 0x3F)); }
-        if (dal_utf8_valid((const char *)b, 4) != ref_valid(b, 4))
-            fail_msg("4 bytes %02x %02x %02x %02x", b[0], b[1], b[2], b[3]);
-    }
 }
 
 static void iso8601_has_milliseconds_and_z(void **state)
@@ -291,9 +191,6 @@ static void random_bytes_differ(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(utf8_validity),
-        cmocka_unit_test(utf8_agrees_with_a_reference_exhaustively),
-        cmocka_unit_test(c_string_form_agrees_with_the_decoder),
         cmocka_unit_test(iso8601_has_milliseconds_and_z),
         cmocka_unit_test(system_clock_is_near_sqlite_now),
         cmocka_unit_test(uuid7_is_ordered_over_time),
