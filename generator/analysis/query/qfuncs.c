@@ -166,6 +166,13 @@ static const fn_info fns[] = {
     {"jsonb_patch", R_FIXED, B, N_ARGS, T, T},
     {"jsonb_group_array", R_FIXED, B, N_NEVER, U, U},
     {"jsonb_group_object", R_FIXED, B, N_NEVER, T, U},
+    /* full-text search auxiliary functions (fts5.html 5.1, fts3.html 7):
+     * the first argument is the table */
+    {"bm25", R_FIXED, D, N_NEVER, U, D},
+    {"highlight", R_FIXED, T, N_ALWAYS, U, U},
+    {"snippet", R_FIXED, T, N_ALWAYS, U, U},
+    {"offsets", R_FIXED, T, N_ALWAYS, U, U},
+    {"matchinfo", R_FIXED, B, N_ALWAYS, U, T},
 };
 
 #undef I
@@ -174,6 +181,21 @@ static const fn_info fns[] = {
 #undef B
 #undef V
 #undef U
+
+/* Arguments whose type differs from the function's `argn`. */
+typedef struct arg_hint {
+    const char *name;
+    size_t      index;
+    dg_ctype    type;
+} arg_hint;
+
+static const arg_hint arg_hints[] = {
+    /* fts5 highlight(t, col, open, close) and snippet(t, col, open, close,
+     * ellipsis, tokens); fts3/4 snippet(t, open, close, ellipsis, col,
+     * tokens) agrees with fts5 on the last one only */
+    {"highlight", 1, DG_CT_INT64}, {"highlight", 2, DG_CT_TEXT}, {"highlight", 3, DG_CT_TEXT},
+    {"snippet", 2, DG_CT_TEXT}, {"snippet", 3, DG_CT_TEXT}, {"snippet", 5, DG_CT_INT64},
+};
 
 static const fn_info *find(const char *name)
 {
@@ -270,6 +292,8 @@ bool dg_qfunc_arg_type(dg_qctx *c, const char *fn, size_t i, dg_qtype *out)
     const fn_info *f = find(fn);
     if (!f) return false;
     dg_ctype t = i == 0 ? f->arg0 : f->argn;
+    for (size_t k = 0; k < sizeof arg_hints / sizeof arg_hints[0]; k++)
+        if (arg_hints[k].index == i && !dg_strcasecmp_ascii(arg_hints[k].name, fn)) t = arg_hints[k].type;
     if (t == DG_CT_UNKNOWN) return false;
     out->c = t;
     out->nullable = false;

@@ -8,4 +8,4 @@ SELECT id, :what AS w FROM authors;
 SELECT NULL AS nil, json_each.key FROM authors, json_each(authors.bio);
 
 -- name: UnknownFunctionResult :one
-SELECT sqlite_compileoption_get(1) AS opt;
+SELECT fts5_source_id() AS opt;

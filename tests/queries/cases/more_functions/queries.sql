@@ -1,5 +1,5 @@
 -- Built-in functions whose result types come from the function table:
--- hyperbolic math and compile-option lookups.
+-- hyperbolic math, compile-option lookups, full-text search auxiliaries.
 
 -- name: Hyperbolic :one
 SELECT sinh(x) AS s, cosh(x) AS c, tanh(x) AS t,
@@ -10,3 +10,10 @@ FROM probe WHERE id = ?;
 SELECT sqlite_compileoption_get(0) AS first_option,
        sqlite_compileoption_used('THREADSAFE') AS threadsafe;
 
+
+-- name: SearchRanked :many
+SELECT title,
+       highlight(probe_text, 0, ?, ?) AS marked,
+       snippet(probe_text, 1, '[', ']', '...', ?) AS excerpt,
+       bm25(probe_text, ?) AS score
+FROM probe_text WHERE probe_text MATCH ? ORDER BY bm25(probe_text);

@@ -3,3 +3,5 @@ CREATE TABLE probe (
   x   REAL NOT NULL,
   opt TEXT
 );
+
+CREATE VIRTUAL TABLE probe_text USING fts5(title, body);
