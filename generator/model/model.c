@@ -1,5 +1,6 @@
 #include "model.h"
 
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -128,6 +129,7 @@ void dg_schema_free(dg_schema *s)
     for (size_t i = 0; i < s->triggers.len; i++) dg_trigger_free(&s->triggers.items[i]);
     DG_VEC_FREE(&s->triggers);
     dg_strings_free(&s->files);
+    sqlite3_close(s->db);
     free(s);
 }
 
