@@ -76,7 +76,8 @@ static int load_in(const char *dir, const dg_generate_opts *base, const dg_diff_
         dg_api_relabel(out, label);
         free(label);
     } else {
-        fprintf(stderr, "dalgen diff: --api: cannot read the API of the code --%s generates (errors above)\n",
+        fprintf(stderr, "dalgen diff: --api: %s --%s (errors above)\n",
+                *written ? "cannot read the API of the header generated from" : "cannot generate the code of",
                 side->label);
     }
     dg_outputs_free(&gen);
