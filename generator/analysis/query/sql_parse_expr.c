@@ -121,7 +121,14 @@ static dg_expr *parse_sqlc(dg_ps *p)
         }
     if (!known) dg_ps_error(p, fn, "unknown sqlc function (arg, narg, slice or embed)");
     dg_ps_expect_punct(p, "(");
-    e->name = dg_ps_name(p);
+    /* any word names the parameter, keywords too (`sqlc.arg(limit)` is `:limit`) */
+    dg_tok t = dg_ps_peek(p, 0);
+    if (t.kind == DG_TOK_IDENT) {
+        dg_ps_next(p);
+        e->name = dg_pool_strndup(p->pool, p->text + t.start, t.len);
+    } else {
+        e->name = dg_ps_name(p);
+    }
     dg_ps_expect_punct(p, ")");
     finish(p, e);
     e->text = dg_pool_strndup(p->pool, p->text + e->start, e->end - e->start);
