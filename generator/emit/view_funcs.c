@@ -5,10 +5,12 @@
  * Inserts keep one prepared statement whatever the row leaves unset: a
  * column with a DEFAULT is written as COALESCE(?, <default>), so binding
  * NULL (has_ false / NULL pointer) yields exactly the DEFAULT (DEFAULT
- * expressions are constant expressions, valid in VALUES); an INTEGER
- * PRIMARY KEY is bound NULL when the row leaves it 0, so SQLite assigns the
- * rowid (a C test, cheaper than NULLIF(?, 0) in the statement).  The
- * rowid comes back through sqlite3_last_insert_rowid; RETURNING is used only
+ * expressions are constant expressions, valid in VALUES).  An INTEGER
+ * PRIMARY KEY the row leaves 0 is left out, so SQLite assigns the rowid; a
+ * row that sets it takes a second cached statement with the column last
+ * (picked by a C test: binding NULL, or NULLIF(?, 0), costs every insert a
+ * column more in the VM; upsert still binds it NULL when 0).  The rowid
+ * comes back through sqlite3_last_insert_rowid; RETURNING is used only
  * for what else the database assigned (defaults, generated columns) and in
  * upserts (docs/generate.md). */
 #include <stdio.h>

@@ -13,29 +13,35 @@
  * once per connection (the cache is keyed by this unit and the id). */
 enum {
     shop__s_product_insert = 0,
-    shop__s_product_get = 1,
-    shop__s_product_update = 2,
-    shop__s_product_exists = 3,
-    shop__s_product_delete = 4,
-    shop__s_product_upsert = 5,
-    shop__s_product_count = 6,
-    shop__s_product_list = 7,
-    shop__s_product_get_by_sku = 8,
-    shop__s_order_insert = 9,
-    shop__s_order_get = 10,
-    shop__s_order_update = 11,
-    shop__s_order_exists = 12,
-    shop__s_order_delete = 13,
-    shop__s_order_upsert = 14,
-    shop__s_order_count = 15,
-    shop__s_order_list = 16,
-    shop__s_order_list_by_product_id = 17
+    shop__s_product_insert_rowid = 1,
+    shop__s_product_get = 2,
+    shop__s_product_update = 3,
+    shop__s_product_exists = 4,
+    shop__s_product_delete = 5,
+    shop__s_product_upsert = 6,
+    shop__s_product_count = 7,
+    shop__s_product_list = 8,
+    shop__s_product_get_by_sku = 9,
+    shop__s_order_insert = 10,
+    shop__s_order_insert_rowid = 11,
+    shop__s_order_get = 12,
+    shop__s_order_update = 13,
+    shop__s_order_exists = 14,
+    shop__s_order_delete = 15,
+    shop__s_order_upsert = 16,
+    shop__s_order_count = 17,
+    shop__s_order_list = 18,
+    shop__s_order_list_by_product_id = 19
 };
 
 static const char *const shop__sql[] = {
     /* shop__s_product_insert */
-    "INSERT INTO \"products\" (\"id\", \"sku\", \"name\", \"price\")\n"
-    "VALUES (?, ?, ?, COALESCE(?, 0))\n"
+    "INSERT INTO \"products\" (\"sku\", \"name\", \"price\")\n"
+    "VALUES (?, ?, COALESCE(?, 0))\n"
+    "RETURNING \"price\"",
+    /* shop__s_product_insert_rowid */
+    "INSERT INTO \"products\" (\"sku\", \"name\", \"price\", \"id\")\n"
+    "VALUES (?, ?, COALESCE(?, 0), ?)\n"
     "RETURNING \"price\"",
     /* shop__s_product_get */
     "SELECT \"id\", \"sku\", \"name\", \"price\"\n"
@@ -70,8 +76,12 @@ static const char *const shop__sql[] = {
     "FROM \"products\"\n"
     "WHERE \"sku\" = ?",
     /* shop__s_order_insert */
-    "INSERT INTO \"orders\" (\"id\", \"product_id\", \"quantity\")\n"
-    "VALUES (?, ?, COALESCE(?, 1))\n"
+    "INSERT INTO \"orders\" (\"product_id\", \"quantity\")\n"
+    "VALUES (?, COALESCE(?, 1))\n"
+    "RETURNING \"quantity\"",
+    /* shop__s_order_insert_rowid */
+    "INSERT INTO \"orders\" (\"product_id\", \"quantity\", \"id\")\n"
+    "VALUES (?, COALESCE(?, 1), ?)\n"
     "RETURNING \"quantity\"",
     /* shop__s_order_get */
     "SELECT \"id\", \"product_id\", \"quantity\"\n"
@@ -109,7 +119,7 @@ static const char *const shop__sql[] = {
 };
 
 static unsigned shop__slot;
-static const dal_unit shop__unit = { "shop", 18, shop__sql, &shop__slot };
+static const dal_unit shop__unit = { "shop", 20, shop__sql, &shop__slot };
 
 /* ---- Enums and validators ---------------------------------------------- */
 
@@ -179,13 +189,16 @@ static int shop__product_missing(dal_db *db, int found__, int64_t id)
 }
 
 /*
- * INSERT INTO "products" ("id", "sku", "name", "price")
- * VALUES (?, ?, ?, COALESCE(?, 0))
+ * INSERT INTO "products" ("sku", "name", "price")
+ * VALUES (?, ?, COALESCE(?, 0))
  * RETURNING "price"
+ *
+ * row->id != 0: "id" is written too, as the last value
  */
 int shop_product_insert(dal_db *db, shop_product *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
+    const int stmt__ = row->id != 0 ? shop__s_product_insert_rowid : shop__s_product_insert;
     int rc;
     if (!dal_skips_validation(db) && shop_product_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
@@ -196,12 +209,12 @@ int shop_product_insert(dal_db *db, shop_product *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    rc = dal_stmt_acquire(db, &shop__unit, shop__s_product_insert, &st);
+    rc = dal_stmt_acquire(db, &shop__unit, stmt__, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->sku);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->name);
-    if (rc == DAL_OK) rc = dal_bind_double_null(db, st, 4, row->has_price, row->price);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 1, row->sku);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->name);
+    if (rc == DAL_OK) rc = dal_bind_double_null(db, st, 3, row->has_price, row->price);
+    if (rc == DAL_OK && row->id != 0) rc = dal_bind_int64(db, st, 4, row->id);
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_ROW) {
         rc = DAL_OK;
@@ -212,7 +225,7 @@ int shop_product_insert(dal_db *db, shop_product *row, dal_arena *arena)
         rc = DAL_OK;
     }
     if (rc == DAL_OK) row->id = dal_last_rowid(db);
-    dal_stmt_release(db, &shop__unit, shop__s_product_insert, st);
+    dal_stmt_release(db, &shop__unit, stmt__, st);
     (void)arena;
     return rc;
 }
@@ -497,13 +510,16 @@ static int shop__order_missing(dal_db *db, int found__, int64_t id)
 }
 
 /*
- * INSERT INTO "orders" ("id", "product_id", "quantity")
- * VALUES (?, ?, COALESCE(?, 1))
+ * INSERT INTO "orders" ("product_id", "quantity")
+ * VALUES (?, COALESCE(?, 1))
  * RETURNING "quantity"
+ *
+ * row->id != 0: "id" is written too, as the last value
  */
 int shop_order_insert(dal_db *db, shop_order *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
+    const int stmt__ = row->id != 0 ? shop__s_order_insert_rowid : shop__s_order_insert;
     int rc;
     if (!dal_skips_validation(db) && shop_order_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
@@ -514,11 +530,11 @@ int shop_order_insert(dal_db *db, shop_order *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    rc = dal_stmt_acquire(db, &shop__unit, shop__s_order_insert, &st);
+    rc = dal_stmt_acquire(db, &shop__unit, stmt__, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 2, row->product_id);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 3, row->has_quantity, row->quantity);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->product_id);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 2, row->has_quantity, row->quantity);
+    if (rc == DAL_OK && row->id != 0) rc = dal_bind_int64(db, st, 3, row->id);
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_ROW) {
         rc = DAL_OK;
@@ -529,7 +545,7 @@ int shop_order_insert(dal_db *db, shop_order *row, dal_arena *arena)
         rc = DAL_OK;
     }
     if (rc == DAL_OK) row->id = dal_last_rowid(db);
-    dal_stmt_release(db, &shop__unit, shop__s_order_insert, st);
+    dal_stmt_release(db, &shop__unit, stmt__, st);
     (void)arena;
     return rc;
 }

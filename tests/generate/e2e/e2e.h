@@ -41,5 +41,6 @@ void torture_no_primary_key(void **state);
 void torture_fts5_insert_match_delete(void **state);
 void torture_wide_table_and_view(void **state);
 void torture_names_and_enums(void **state);
+void torture_rowid_only_table(void **state);
 
 #endif

@@ -500,6 +500,7 @@ int main(void)
         cmocka_unit_test(torture_fts5_insert_match_delete),
         cmocka_unit_test(torture_wide_table_and_view),
         cmocka_unit_test(torture_names_and_enums),
+        cmocka_unit_test(torture_rowid_only_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -336,3 +336,28 @@ void torture_names_and_enums(void **state)
     dal_arena_free(&a);
     dal_close(db);
 }
+
+void torture_rowid_only_table(void **state)
+{
+    (void)state;
+    dal_db *db = e2e_open("e2e-tt-tickets.db", NULL);
+    tt_ticket t = {0}, got = {0};
+    int64_t n = 0;
+    OK(tt_ticket_insert(db, &t, NULL));   /* id 0: DEFAULT VALUES, SQLite assigns */
+    assert_int_equal(t.id, 1);
+    t.id = 0;
+    OK(tt_ticket_insert(db, &t, NULL));
+    assert_int_equal(t.id, 2);
+    t.id = 10;                            /* an id the row sets is written */
+    OK(tt_ticket_insert(db, &t, NULL));
+    assert_int_equal(t.id, 10);
+    assert_int_equal(tt_ticket_insert(db, &t, NULL), DAL_CONSTRAINT);
+    t.id = 0;                             /* and the next assigned one follows it */
+    OK(tt_ticket_insert(db, &t, NULL));
+    assert_int_equal(t.id, 11);
+    OK(tt_ticket_get(db, 10, &got, NULL));
+    assert_int_equal(got.id, 10);
+    OK(tt_ticket_count(db, &n));
+    assert_int_equal(n, 4);
+    dal_close(db);
+}

@@ -149,3 +149,8 @@ CREATE TABLE people ( -- @name person_row
     status    TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'live')),
     mood      TEXT CHECK (mood IN ('happy', 'sad'))
 );
+
+-- Only a rowid alias: insert writes DEFAULT VALUES unless the row sets it.
+CREATE TABLE tickets (
+    id INTEGER PRIMARY KEY
+);

@@ -11,57 +11,64 @@
  * once per connection (the cache is keyed by this unit and the id). */
 enum {
     blog__s_user_insert = 0,
-    blog__s_user_get = 1,
-    blog__s_user_update = 2,
-    blog__s_user_exists = 3,
-    blog__s_user_delete = 4,
-    blog__s_user_upsert = 5,
-    blog__s_user_count = 6,
-    blog__s_user_list = 7,
-    blog__s_user_get_by_email = 8,
-    blog__s_post_insert = 9,
-    blog__s_post_get = 10,
-    blog__s_post_update = 11,
-    blog__s_post_exists = 12,
-    blog__s_post_delete = 13,
-    blog__s_post_upsert = 14,
-    blog__s_post_count = 15,
-    blog__s_post_list = 16,
-    blog__s_post_list_by_published_and_created_at = 17,
-    blog__s_post_list_by_author_id = 18,
-    blog__s_tag_insert = 19,
-    blog__s_tag_get = 20,
-    blog__s_tag_update = 21,
-    blog__s_tag_exists = 22,
-    blog__s_tag_delete = 23,
-    blog__s_tag_upsert = 24,
-    blog__s_tag_count = 25,
-    blog__s_tag_list = 26,
-    blog__s_tag_get_by_name = 27,
-    blog__s_post_tag_insert = 28,
-    blog__s_post_tag_get = 29,
-    blog__s_post_tag_delete = 30,
-    blog__s_post_tag_upsert = 31,
-    blog__s_post_tag_count = 32,
-    blog__s_post_tag_list = 33,
-    blog__s_post_tag_list_by_post_id = 34,
-    blog__s_post_tag_list_by_tag_id = 35,
-    blog__s_comment_insert = 36,
-    blog__s_comment_get = 37,
-    blog__s_comment_update = 38,
-    blog__s_comment_exists = 39,
-    blog__s_comment_delete = 40,
-    blog__s_comment_upsert = 41,
-    blog__s_comment_count = 42,
-    blog__s_comment_list = 43,
-    blog__s_comment_list_by_post_id = 44,
-    blog__s_post_summary_list = 45
+    blog__s_user_insert_rowid = 1,
+    blog__s_user_get = 2,
+    blog__s_user_update = 3,
+    blog__s_user_exists = 4,
+    blog__s_user_delete = 5,
+    blog__s_user_upsert = 6,
+    blog__s_user_count = 7,
+    blog__s_user_list = 8,
+    blog__s_user_get_by_email = 9,
+    blog__s_post_insert = 10,
+    blog__s_post_insert_rowid = 11,
+    blog__s_post_get = 12,
+    blog__s_post_update = 13,
+    blog__s_post_exists = 14,
+    blog__s_post_delete = 15,
+    blog__s_post_upsert = 16,
+    blog__s_post_count = 17,
+    blog__s_post_list = 18,
+    blog__s_post_list_by_published_and_created_at = 19,
+    blog__s_post_list_by_author_id = 20,
+    blog__s_tag_insert = 21,
+    blog__s_tag_insert_rowid = 22,
+    blog__s_tag_get = 23,
+    blog__s_tag_update = 24,
+    blog__s_tag_exists = 25,
+    blog__s_tag_delete = 26,
+    blog__s_tag_upsert = 27,
+    blog__s_tag_count = 28,
+    blog__s_tag_list = 29,
+    blog__s_tag_get_by_name = 30,
+    blog__s_post_tag_insert = 31,
+    blog__s_post_tag_get = 32,
+    blog__s_post_tag_delete = 33,
+    blog__s_post_tag_upsert = 34,
+    blog__s_post_tag_count = 35,
+    blog__s_post_tag_list = 36,
+    blog__s_post_tag_list_by_post_id = 37,
+    blog__s_post_tag_list_by_tag_id = 38,
+    blog__s_comment_insert = 39,
+    blog__s_comment_get = 40,
+    blog__s_comment_update = 41,
+    blog__s_comment_exists = 42,
+    blog__s_comment_delete = 43,
+    blog__s_comment_upsert = 44,
+    blog__s_comment_count = 45,
+    blog__s_comment_list = 46,
+    blog__s_comment_list_by_post_id = 47,
+    blog__s_post_summary_list = 48
 };
 
 static const char *const blog__sql[] = {
     /* blog__s_user_insert */
-    "INSERT INTO \"users\" (\"id\", \"email\", \"name\", \"age\", \"admin\", \"avatar\", \"created_at\")\n"
-    "VALUES (?, ?, ?, ?, COALESCE(?, 0), ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))\n"
+    "INSERT INTO \"users\" (\"email\", \"name\", \"age\", \"admin\", \"avatar\", \"created_at\")\n"
+    "VALUES (?, ?, ?, COALESCE(?, 0), ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))\n"
+    "RETURNING \"admin\", \"created_at\"",
+    /* blog__s_user_insert_rowid */
+    "INSERT INTO \"users\" (\"email\", \"name\", \"age\", \"admin\", \"avatar\", \"created_at\", \"id\")\n"
+    "VALUES (?, ?, ?, COALESCE(?, 0), ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), ?)\n"
     "RETURNING \"admin\", \"created_at\"",
     /* blog__s_user_get */
     "SELECT \"id\", \"email\", \"name\", \"age\", \"admin\", \"avatar\", \"created_at\"\n"
@@ -96,8 +103,12 @@ static const char *const blog__sql[] = {
     "FROM \"users\"\n"
     "WHERE \"email\" = ?",
     /* blog__s_post_insert */
-    "INSERT INTO \"posts\" (\"id\", \"author_id\", \"title\", \"body\", \"score\", \"published\", \"created_at\")\n"
-    "VALUES (?, ?, ?, COALESCE(?, ''), ?, COALESCE(?, 0), COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))\n"
+    "INSERT INTO \"posts\" (\"author_id\", \"title\", \"body\", \"score\", \"published\", \"created_at\")\n"
+    "VALUES (?, ?, COALESCE(?, ''), ?, COALESCE(?, 0), COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))\n"
+    "RETURNING \"body\", \"published\", \"created_at\"",
+    /* blog__s_post_insert_rowid */
+    "INSERT INTO \"posts\" (\"author_id\", \"title\", \"body\", \"score\", \"published\", \"created_at\", \"id\")\n"
+    "VALUES (?, ?, COALESCE(?, ''), ?, COALESCE(?, 0), COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), ?)\n"
     "RETURNING \"body\", \"published\", \"created_at\"",
     /* blog__s_post_get */
     "SELECT \"id\", \"author_id\", \"title\", \"body\", \"score\", \"published\", \"created_at\"\n"
@@ -138,7 +149,10 @@ static const char *const blog__sql[] = {
     "WHERE \"author_id\" = ?\n"
     "ORDER BY \"id\"",
     /* blog__s_tag_insert */
-    "INSERT INTO \"tags\" (\"id\", \"name\")\n"
+    "INSERT INTO \"tags\" (\"name\")\n"
+    "VALUES (?)",
+    /* blog__s_tag_insert_rowid */
+    "INSERT INTO \"tags\" (\"name\", \"id\")\n"
     "VALUES (?, ?)",
     /* blog__s_tag_get */
     "SELECT \"id\", \"name\"\n"
@@ -245,7 +259,7 @@ static const char *const blog__sql[] = {
 };
 
 static unsigned blog__slot;
-static const dal_unit blog__unit = { "blog", 46, blog__sql, &blog__slot };
+static const dal_unit blog__unit = { "blog", 49, blog__sql, &blog__slot };
 
 /* ---- Enums and validators ---------------------------------------------- */
 
@@ -399,13 +413,16 @@ static int blog__user_missing(dal_db *db, int found__, int64_t id)
 }
 
 /*
- * INSERT INTO "users" ("id", "email", "name", "age", "admin", "avatar", "created_at")
- * VALUES (?, ?, ?, ?, COALESCE(?, 0), ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+ * INSERT INTO "users" ("email", "name", "age", "admin", "avatar", "created_at")
+ * VALUES (?, ?, ?, COALESCE(?, 0), ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
  * RETURNING "admin", "created_at"
+ *
+ * row->id != 0: "id" is written too, as the last value
  */
 int blog_user_insert(dal_db *db, blog_user *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
+    const int stmt__ = row->id != 0 ? blog__s_user_insert_rowid : blog__s_user_insert;
     int rc;
     if (!dal_skips_validation(db) && blog_user_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
@@ -416,15 +433,15 @@ int blog_user_insert(dal_db *db, blog_user *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    rc = dal_stmt_acquire(db, &blog__unit, blog__s_user_insert, &st);
+    rc = dal_stmt_acquire(db, &blog__unit, stmt__, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->email);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->name);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 4, row->has_age, row->age);
-    if (rc == DAL_OK) rc = dal_bind_bool_null(db, st, 5, row->has_admin, row->admin);
-    if (rc == DAL_OK) rc = dal_bind_blob(db, st, 6, row->avatar);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, 7, row->created_at);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 1, row->email);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->name);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 3, row->has_age, row->age);
+    if (rc == DAL_OK) rc = dal_bind_bool_null(db, st, 4, row->has_admin, row->admin);
+    if (rc == DAL_OK) rc = dal_bind_blob(db, st, 5, row->avatar);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 6, row->created_at);
+    if (rc == DAL_OK && row->id != 0) rc = dal_bind_int64(db, st, 7, row->id);
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_ROW) {
         rc = DAL_OK;
@@ -437,7 +454,7 @@ int blog_user_insert(dal_db *db, blog_user *row, dal_arena *arena)
         rc = DAL_OK;
     }
     if (rc == DAL_OK) row->id = dal_last_rowid(db);
-    dal_stmt_release(db, &blog__unit, blog__s_user_insert, st);
+    dal_stmt_release(db, &blog__unit, stmt__, st);
     (void)arena;
     return rc;
 }
@@ -743,13 +760,16 @@ static int blog__post_missing(dal_db *db, int found__, int64_t id)
 }
 
 /*
- * INSERT INTO "posts" ("id", "author_id", "title", "body", "score", "published", "created_at")
- * VALUES (?, ?, ?, COALESCE(?, ''), ?, COALESCE(?, 0), COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+ * INSERT INTO "posts" ("author_id", "title", "body", "score", "published", "created_at")
+ * VALUES (?, ?, COALESCE(?, ''), ?, COALESCE(?, 0), COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
  * RETURNING "body", "published", "created_at"
+ *
+ * row->id != 0: "id" is written too, as the last value
  */
 int blog_post_insert(dal_db *db, blog_post *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
+    const int stmt__ = row->id != 0 ? blog__s_post_insert_rowid : blog__s_post_insert;
     int rc;
     if (!dal_skips_validation(db) && blog_post_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
@@ -760,15 +780,15 @@ int blog_post_insert(dal_db *db, blog_post *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    rc = dal_stmt_acquire(db, &blog__unit, blog__s_post_insert, &st);
+    rc = dal_stmt_acquire(db, &blog__unit, stmt__, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 2, row->author_id);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->title);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, 4, row->body);
-    if (rc == DAL_OK) rc = dal_bind_double_null(db, st, 5, row->has_score, row->score);
-    if (rc == DAL_OK) rc = dal_bind_bool_null(db, st, 6, row->has_published, row->published);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, 7, row->created_at);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, row->author_id);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->title);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->body);
+    if (rc == DAL_OK) rc = dal_bind_double_null(db, st, 4, row->has_score, row->score);
+    if (rc == DAL_OK) rc = dal_bind_bool_null(db, st, 5, row->has_published, row->published);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 6, row->created_at);
+    if (rc == DAL_OK && row->id != 0) rc = dal_bind_int64(db, st, 7, row->id);
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_ROW) {
         rc = DAL_OK;
@@ -783,7 +803,7 @@ int blog_post_insert(dal_db *db, blog_post *row, dal_arena *arena)
         rc = DAL_OK;
     }
     if (rc == DAL_OK) row->id = dal_last_rowid(db);
-    dal_stmt_release(db, &blog__unit, blog__s_post_insert, st);
+    dal_stmt_release(db, &blog__unit, stmt__, st);
     (void)arena;
     return rc;
 }
@@ -1094,12 +1114,15 @@ static int blog__tag_missing(dal_db *db, int found__, int64_t id)
 }
 
 /*
- * INSERT INTO "tags" ("id", "name")
- * VALUES (?, ?)
+ * INSERT INTO "tags" ("name")
+ * VALUES (?)
+ *
+ * row->id != 0: "id" is written too, as the last value
  */
 int blog_tag_insert(dal_db *db, blog_tag *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
+    const int stmt__ = row->id != 0 ? blog__s_tag_insert_rowid : blog__s_tag_insert;
     int rc;
     if (!dal_skips_validation(db) && blog_tag_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
@@ -1110,13 +1133,13 @@ int blog_tag_insert(dal_db *db, blog_tag *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    rc = dal_stmt_acquire(db, &blog__unit, blog__s_tag_insert, &st);
+    rc = dal_stmt_acquire(db, &blog__unit, stmt__, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->name);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 1, row->name);
+    if (rc == DAL_OK && row->id != 0) rc = dal_bind_int64(db, st, 2, row->id);
     if (rc == DAL_OK) rc = dal_step_done(db, st);
     if (rc == DAL_OK) row->id = dal_last_rowid(db);
-    dal_stmt_release(db, &blog__unit, blog__s_tag_insert, st);
+    dal_stmt_release(db, &blog__unit, stmt__, st);
     (void)arena;
     return rc;
 }

@@ -11,73 +11,86 @@
  * once per connection (the cache is keyed by this unit and the id). */
 enum {
     tt__s_default_insert = 0,
-    tt__s_default_get = 1,
-    tt__s_default_update = 2,
-    tt__s_default_exists = 3,
-    tt__s_default_delete = 4,
-    tt__s_default_upsert = 5,
-    tt__s_default_count = 6,
-    tt__s_default_list = 7,
-    tt__s_member_insert = 8,
-    tt__s_member_get = 9,
-    tt__s_member_update = 10,
-    tt__s_member_exists = 11,
-    tt__s_member_delete = 12,
-    tt__s_member_upsert = 13,
-    tt__s_member_count = 14,
-    tt__s_member_list = 15,
-    tt__s_member_get_by_email = 16,
-    tt__s_member_list_2_insert = 17,
-    tt__s_member_list_2_get = 18,
-    tt__s_member_list_2_update = 19,
-    tt__s_member_list_2_exists = 20,
-    tt__s_member_list_2_delete = 21,
-    tt__s_member_list_2_upsert = 22,
-    tt__s_member_list_2_count = 23,
-    tt__s_member_list_2_list = 24,
-    tt__s_member_list_2_list_by_member_id = 25,
-    tt__s_key_value_insert = 26,
-    tt__s_key_value_get = 27,
-    tt__s_key_value_update = 28,
-    tt__s_key_value_exists = 29,
-    tt__s_key_value_delete = 30,
-    tt__s_key_value_upsert = 31,
-    tt__s_key_value_count = 32,
-    tt__s_key_value_list = 33,
-    tt__s_shape_insert = 34,
-    tt__s_shape_get = 35,
-    tt__s_shape_update = 36,
-    tt__s_shape_exists = 37,
-    tt__s_shape_delete = 38,
-    tt__s_shape_upsert = 39,
-    tt__s_shape_count = 40,
-    tt__s_shape_list = 41,
-    tt__s_shape_get_by_w_and_h = 42,
-    tt__s_shape_list_by_kind = 43,
-    tt__s_shape_list_by_label = 44,
-    tt__s_event_insert = 45,
-    tt__s_event_count = 46,
-    tt__s_event_list = 47,
-    tt__s_doc_insert = 48,
-    tt__s_doc_delete = 49,
-    tt__s_doc_list = 50,
-    tt__s_doc_match = 51,
-    tt__s_wide_insert = 52,
-    tt__s_wide_get = 53,
-    tt__s_wide_update = 54,
-    tt__s_wide_delete = 55,
-    tt__s_wide_upsert = 56,
-    tt__s_wide_count = 57,
-    tt__s_wide_list = 58,
-    tt__s_person_row_insert = 59,
-    tt__s_person_row_get = 60,
-    tt__s_person_row_update = 61,
-    tt__s_person_row_exists = 62,
-    tt__s_person_row_delete = 63,
-    tt__s_person_row_upsert = 64,
-    tt__s_person_row_count = 65,
-    tt__s_person_row_list = 66,
-    tt__s_shape_summary_list = 67
+    tt__s_default_insert_rowid = 1,
+    tt__s_default_get = 2,
+    tt__s_default_update = 3,
+    tt__s_default_exists = 4,
+    tt__s_default_delete = 5,
+    tt__s_default_upsert = 6,
+    tt__s_default_count = 7,
+    tt__s_default_list = 8,
+    tt__s_member_insert = 9,
+    tt__s_member_insert_rowid = 10,
+    tt__s_member_get = 11,
+    tt__s_member_update = 12,
+    tt__s_member_exists = 13,
+    tt__s_member_delete = 14,
+    tt__s_member_upsert = 15,
+    tt__s_member_count = 16,
+    tt__s_member_list = 17,
+    tt__s_member_get_by_email = 18,
+    tt__s_member_list_2_insert = 19,
+    tt__s_member_list_2_insert_rowid = 20,
+    tt__s_member_list_2_get = 21,
+    tt__s_member_list_2_update = 22,
+    tt__s_member_list_2_exists = 23,
+    tt__s_member_list_2_delete = 24,
+    tt__s_member_list_2_upsert = 25,
+    tt__s_member_list_2_count = 26,
+    tt__s_member_list_2_list = 27,
+    tt__s_member_list_2_list_by_member_id = 28,
+    tt__s_key_value_insert = 29,
+    tt__s_key_value_get = 30,
+    tt__s_key_value_update = 31,
+    tt__s_key_value_exists = 32,
+    tt__s_key_value_delete = 33,
+    tt__s_key_value_upsert = 34,
+    tt__s_key_value_count = 35,
+    tt__s_key_value_list = 36,
+    tt__s_shape_insert = 37,
+    tt__s_shape_insert_rowid = 38,
+    tt__s_shape_get = 39,
+    tt__s_shape_update = 40,
+    tt__s_shape_exists = 41,
+    tt__s_shape_delete = 42,
+    tt__s_shape_upsert = 43,
+    tt__s_shape_count = 44,
+    tt__s_shape_list = 45,
+    tt__s_shape_get_by_w_and_h = 46,
+    tt__s_shape_list_by_kind = 47,
+    tt__s_shape_list_by_label = 48,
+    tt__s_event_insert = 49,
+    tt__s_event_count = 50,
+    tt__s_event_list = 51,
+    tt__s_doc_insert = 52,
+    tt__s_doc_delete = 53,
+    tt__s_doc_list = 54,
+    tt__s_doc_match = 55,
+    tt__s_wide_insert = 56,
+    tt__s_wide_insert_rowid = 57,
+    tt__s_wide_get = 58,
+    tt__s_wide_update = 59,
+    tt__s_wide_delete = 60,
+    tt__s_wide_upsert = 61,
+    tt__s_wide_count = 62,
+    tt__s_wide_list = 63,
+    tt__s_person_row_insert = 64,
+    tt__s_person_row_insert_rowid = 65,
+    tt__s_person_row_get = 66,
+    tt__s_person_row_update = 67,
+    tt__s_person_row_exists = 68,
+    tt__s_person_row_delete = 69,
+    tt__s_person_row_upsert = 70,
+    tt__s_person_row_count = 71,
+    tt__s_person_row_list = 72,
+    tt__s_ticket_insert = 73,
+    tt__s_ticket_insert_rowid = 74,
+    tt__s_ticket_get = 75,
+    tt__s_ticket_delete = 76,
+    tt__s_ticket_upsert = 77,
+    tt__s_ticket_count = 78,
+    tt__s_ticket_list = 79,
+    tt__s_shape_summary_list = 80
 };
 
 /* Some statements are longer than the 4,095 characters ISO C guarantees in
@@ -88,8 +101,12 @@ enum {
 #endif
 static const char *const tt__sql[] = {
     /* tt__s_default_insert */
-    "INSERT INTO \"default\" (\"int\", \"case\", \"class\", \"errno\", \"2fa\", \"user name\", \"a.b\", \"x/y\", \"it's\", \"caf\303\251\", \"quote\"\"d\", \"anything\", \"db\", \"has_db\")\n"
-    "VALUES (?, ?, ?, COALESCE(?, -1), ?, COALESCE(?, 'it''s \"quoted\" \\ and ?\?= */ here'), COALESCE(?, 1.5), ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP), ?, ?, ?)\n"
+    "INSERT INTO \"default\" (\"case\", \"class\", \"errno\", \"2fa\", \"user name\", \"a.b\", \"x/y\", \"it's\", \"caf\303\251\", \"quote\"\"d\", \"anything\", \"db\", \"has_db\")\n"
+    "VALUES (?, ?, COALESCE(?, -1), ?, COALESCE(?, 'it''s \"quoted\" \\ and ?\?= */ here'), COALESCE(?, 1.5), ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP), ?, ?, ?)\n"
+    "RETURNING \"errno\", \"user name\", \"a.b\", \"quote\"\"d\"",
+    /* tt__s_default_insert_rowid */
+    "INSERT INTO \"default\" (\"case\", \"class\", \"errno\", \"2fa\", \"user name\", \"a.b\", \"x/y\", \"it's\", \"caf\303\251\", \"quote\"\"d\", \"anything\", \"db\", \"has_db\", \"int\")\n"
+    "VALUES (?, ?, COALESCE(?, -1), ?, COALESCE(?, 'it''s \"quoted\" \\ and ?\?= */ here'), COALESCE(?, 1.5), ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP), ?, ?, ?, ?)\n"
     "RETURNING \"errno\", \"user name\", \"a.b\", \"quote\"\"d\"",
     /* tt__s_default_get */
     "SELECT \"int\", \"case\", \"class\", \"errno\", \"2fa\", \"user name\", \"a.b\", \"x/y\", \"it's\", \"caf\303\251\", \"quote\"\"d\", \"anything\", \"db\", \"has_db\"\n"
@@ -120,7 +137,10 @@ static const char *const tt__sql[] = {
     "FROM \"default\"\n"
     "ORDER BY \"int\"",
     /* tt__s_member_insert */
-    "INSERT INTO \"members\" (\"id\", \"email\", \"name\")\n"
+    "INSERT INTO \"members\" (\"email\", \"name\")\n"
+    "VALUES (?, ?)",
+    /* tt__s_member_insert_rowid */
+    "INSERT INTO \"members\" (\"email\", \"name\", \"id\")\n"
     "VALUES (?, ?, ?)",
     /* tt__s_member_get */
     "SELECT \"id\", \"email\", \"name\"\n"
@@ -155,7 +175,10 @@ static const char *const tt__sql[] = {
     "FROM \"members\"\n"
     "WHERE \"email\" = ?",
     /* tt__s_member_list_2_insert */
-    "INSERT INTO \"member_lists\" (\"id\", \"member_id\", \"title\")\n"
+    "INSERT INTO \"member_lists\" (\"member_id\", \"title\")\n"
+    "VALUES (?, ?)",
+    /* tt__s_member_list_2_insert_rowid */
+    "INSERT INTO \"member_lists\" (\"member_id\", \"title\", \"id\")\n"
     "VALUES (?, ?, ?)",
     /* tt__s_member_list_2_get */
     "SELECT \"id\", \"member_id\", \"title\"\n"
@@ -223,8 +246,12 @@ static const char *const tt__sql[] = {
     "FROM \"Key/Values\"\n"
     "ORDER BY \"Namespace\", \"Version\"",
     /* tt__s_shape_insert */
-    "INSERT INTO \"shapes\" (\"id\", \"w\", \"h\", \"kind\")\n"
-    "VALUES (?, ?, ?, COALESCE(?, 'box'))\n"
+    "INSERT INTO \"shapes\" (\"w\", \"h\", \"kind\")\n"
+    "VALUES (?, ?, COALESCE(?, 'box'))\n"
+    "RETURNING \"area\", \"label\", \"kind\"",
+    /* tt__s_shape_insert_rowid */
+    "INSERT INTO \"shapes\" (\"w\", \"h\", \"kind\", \"id\")\n"
+    "VALUES (?, ?, COALESCE(?, 'box'), ?)\n"
     "RETURNING \"area\", \"label\", \"kind\"",
     /* tt__s_shape_get */
     "SELECT \"id\", \"w\", \"h\", \"area\", \"label\", \"kind\"\n"
@@ -295,8 +322,12 @@ static const char *const tt__sql[] = {
     "WHERE \"docs\" MATCH ?\n"
     "ORDER BY rank",
     /* tt__s_wide_insert */
-    "INSERT INTO \"wide\" (\"id\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_000\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_001\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_002\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_003\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_004\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_005\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_006\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_007\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_008\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_009\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_010\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_011\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_012\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_013\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_014\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_015\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_016\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_017\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_018\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_019\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_020\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_021\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_022\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_023\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_024\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_025\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_026\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_027\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_028\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_029\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_030\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_031\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_032\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_033\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_034\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_035\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_036\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_037\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_038\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_039\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_040\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_041\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_042\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_043\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_044\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_045\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_046\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_047\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_048\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_049\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_050\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_051\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_052\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_053\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_054\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_055\", \"a_rather_long_column_name_to_pu"
-    "sh_the_statement_past_the_limit_056\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_057\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_058\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_059\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_060\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_061\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_062\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_063\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_064\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_065\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_066\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_067\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_068\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_069\")\n"
+    "INSERT INTO \"wide\" (\"a_rather_long_column_name_to_push_the_statement_past_the_limit_000\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_001\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_002\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_003\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_004\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_005\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_006\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_007\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_008\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_009\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_010\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_011\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_012\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_013\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_014\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_015\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_016\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_017\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_018\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_019\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_020\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_021\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_022\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_023\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_024\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_025\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_026\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_027\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_028\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_029\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_030\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_031\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_032\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_033\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_034\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_035\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_036\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_037\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_038\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_039\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_040\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_041\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_042\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_043\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_044\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_045\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_046\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_047\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_048\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_049\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_050\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_051\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_052\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_053\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_054\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_055\", \"a_rather_long_column_name_to_push_the_s"
+    "tatement_past_the_limit_056\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_057\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_058\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_059\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_060\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_061\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_062\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_063\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_064\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_065\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_066\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_067\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_068\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_069\")\n"
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    /* tt__s_wide_insert_rowid */
+    "INSERT INTO \"wide\" (\"a_rather_long_column_name_to_push_the_statement_past_the_limit_000\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_001\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_002\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_003\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_004\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_005\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_006\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_007\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_008\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_009\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_010\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_011\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_012\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_013\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_014\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_015\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_016\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_017\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_018\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_019\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_020\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_021\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_022\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_023\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_024\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_025\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_026\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_027\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_028\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_029\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_030\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_031\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_032\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_033\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_034\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_035\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_036\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_037\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_038\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_039\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_040\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_041\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_042\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_043\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_044\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_045\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_046\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_047\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_048\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_049\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_050\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_051\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_052\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_053\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_054\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_055\", \"a_rather_long_column_name_to_push_the_s"
+    "tatement_past_the_limit_056\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_057\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_058\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_059\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_060\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_061\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_062\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_063\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_064\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_065\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_066\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_067\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_068\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_069\", \"id\")\n"
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     /* tt__s_wide_get */
     "SELECT \"id\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_000\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_001\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_002\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_003\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_004\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_005\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_006\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_007\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_008\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_009\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_010\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_011\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_012\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_013\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_014\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_015\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_016\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_017\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_018\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_019\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_020\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_021\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_022\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_023\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_024\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_025\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_026\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_027\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_028\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_029\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_030\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_031\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_032\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_033\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_034\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_035\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_036\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_037\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_038\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_039\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_040\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_041\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_042\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_043\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_044\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_045\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_046\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_047\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_048\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_049\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_050\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_051\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_052\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_053\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_054\", \"a_rather_long_column_name_to_push_the_statement_past_the_limit_055\", \"a_rather_long_column_name_to_push_the_statemen"
@@ -329,8 +360,11 @@ static const char *const tt__sql[] = {
     "FROM \"wide\"\n"
     "ORDER BY \"id\"",
     /* tt__s_person_row_insert */
-    "INSERT INTO \"people\" (\"id\", \"full_name\", \"status\", \"mood\")\n"
-    "VALUES (?, ?, COALESCE(?, 'draft'), ?)",
+    "INSERT INTO \"people\" (\"full_name\", \"status\", \"mood\")\n"
+    "VALUES (?, COALESCE(?, 'draft'), ?)",
+    /* tt__s_person_row_insert_rowid */
+    "INSERT INTO \"people\" (\"full_name\", \"status\", \"mood\", \"id\")\n"
+    "VALUES (?, COALESCE(?, 'draft'), ?, ?)",
     /* tt__s_person_row_get */
     "SELECT \"id\", \"full_name\", \"status\", \"mood\"\n"
     "FROM \"people\"\n"
@@ -359,6 +393,30 @@ static const char *const tt__sql[] = {
     "SELECT \"id\", \"full_name\", \"status\", \"mood\"\n"
     "FROM \"people\"\n"
     "ORDER BY \"id\"",
+    /* tt__s_ticket_insert */
+    "INSERT INTO \"tickets\" DEFAULT VALUES",
+    /* tt__s_ticket_insert_rowid */
+    "INSERT INTO \"tickets\" (\"id\")\n"
+    "VALUES (?)",
+    /* tt__s_ticket_get */
+    "SELECT \"id\"\n"
+    "FROM \"tickets\"\n"
+    "WHERE \"id\" = ?",
+    /* tt__s_ticket_delete */
+    "DELETE FROM \"tickets\"\n"
+    "WHERE \"id\" = ?",
+    /* tt__s_ticket_upsert */
+    "INSERT INTO \"tickets\" (\"id\")\n"
+    "VALUES (?)\n"
+    "ON CONFLICT (\"id\") DO NOTHING\n"
+    "RETURNING \"id\"",
+    /* tt__s_ticket_count */
+    "SELECT count(*)\n"
+    "FROM \"tickets\"",
+    /* tt__s_ticket_list */
+    "SELECT \"id\"\n"
+    "FROM \"tickets\"\n"
+    "ORDER BY \"id\"",
     /* tt__s_shape_summary_list */
     "SELECT \"kind\", \"n\", \"total\", \"last label\"\n"
     "FROM \"shape */ summary\""
@@ -368,7 +426,7 @@ static const char *const tt__sql[] = {
 #endif
 
 static unsigned tt__slot;
-static const dal_unit tt__unit = { "tt", 68, tt__sql, &tt__slot };
+static const dal_unit tt__unit = { "tt", 81, tt__sql, &tt__slot };
 
 /* ---- Enums and validators ---------------------------------------------- */
 
@@ -587,6 +645,16 @@ int tt_person_row_validate(const tt_person_row *row, dal_errors *errs)
     return bad ? DAL_INVALID : DAL_OK;
 }
 
+/* Every rule of tickets that C can check: NOT NULL, declared lengths,
+ * valid UTF-8, CHECK constraints, enums and annotations. */
+int tt_ticket_validate(const tt_ticket *row, dal_errors *errs)
+{
+    int bad = 0;
+    (void)row;
+    (void)errs;
+    return bad ? DAL_INVALID : DAL_OK;
+}
+
 /* ---- default */
 
 static int tt__default_read(dal_db *db, sqlite3_stmt *st, tt_default *out, dal_arena *arena)
@@ -628,13 +696,16 @@ static int tt__default_missing(dal_db *db, int found__, int64_t int_)
 }
 
 /*
- * INSERT INTO "default" ("int", "case", "class", "errno", "2fa", "user name", "a.b", "x/y", "it's", "café", "quote""d", "anything", "db", "has_db")
- * VALUES (?, ?, ?, COALESCE(?, -1), ?, COALESCE(?, 'it''s "quoted" \ and ? ?= * / here'), COALESCE(?, 1.5), ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP), ?, ?, ?)
+ * INSERT INTO "default" ("case", "class", "errno", "2fa", "user name", "a.b", "x/y", "it's", "café", "quote""d", "anything", "db", "has_db")
+ * VALUES (?, ?, COALESCE(?, -1), ?, COALESCE(?, 'it''s "quoted" \ and ? ?= * / here'), COALESCE(?, 1.5), ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP), ?, ?, ?)
  * RETURNING "errno", "user name", "a.b", "quote""d"
+ *
+ * row->int_ != 0: "int" is written too, as the last value
  */
 int tt_default_insert(dal_db *db, tt_default *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
+    const int stmt__ = row->int_ != 0 ? tt__s_default_insert_rowid : tt__s_default_insert;
     int rc;
     if (!dal_skips_validation(db) && tt_default_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
@@ -645,22 +716,22 @@ int tt_default_insert(dal_db *db, tt_default *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    rc = dal_stmt_acquire(db, &tt__unit, tt__s_default_insert, &st);
+    rc = dal_stmt_acquire(db, &tt__unit, stmt__, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->int_ != 0, row->int_);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->case_);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->class_);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 4, row->has_errno_, row->errno_);
-    if (rc == DAL_OK) rc = dal_bind_bool_null(db, st, 5, row->has_n2fa, row->n2fa);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, 6, row->user_name);
-    if (rc == DAL_OK) rc = dal_bind_double_null(db, st, 7, row->has_a_b, row->a_b);
-    if (rc == DAL_OK) rc = dal_bind_double_null(db, st, 8, row->has_x_y, row->x_y);
-    if (rc == DAL_OK) rc = dal_bind_double_null(db, st, 9, row->has_it_s, row->it_s);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, 10, row->caf_u00e9);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, 11, row->quote_d);
-    if (rc == DAL_OK) rc = dal_bind_value(db, st, 12, &row->anything);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 13, row->has_db_, row->db_);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 14, row->has_has_db, row->has_db);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 1, row->case_);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->class_);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 3, row->has_errno_, row->errno_);
+    if (rc == DAL_OK) rc = dal_bind_bool_null(db, st, 4, row->has_n2fa, row->n2fa);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 5, row->user_name);
+    if (rc == DAL_OK) rc = dal_bind_double_null(db, st, 6, row->has_a_b, row->a_b);
+    if (rc == DAL_OK) rc = dal_bind_double_null(db, st, 7, row->has_x_y, row->x_y);
+    if (rc == DAL_OK) rc = dal_bind_double_null(db, st, 8, row->has_it_s, row->it_s);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 9, row->caf_u00e9);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 10, row->quote_d);
+    if (rc == DAL_OK) rc = dal_bind_value(db, st, 11, &row->anything);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 12, row->has_db_, row->db_);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 13, row->has_has_db, row->has_db);
+    if (rc == DAL_OK && row->int_ != 0) rc = dal_bind_int64(db, st, 14, row->int_);
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_ROW) {
         rc = DAL_OK;
@@ -677,7 +748,7 @@ int tt_default_insert(dal_db *db, tt_default *row, dal_arena *arena)
         rc = DAL_OK;
     }
     if (rc == DAL_OK) row->int_ = dal_last_rowid(db);
-    dal_stmt_release(db, &tt__unit, tt__s_default_insert, st);
+    dal_stmt_release(db, &tt__unit, stmt__, st);
     (void)arena;
     return rc;
 }
@@ -1009,12 +1080,15 @@ static int tt__member_missing(dal_db *db, int found__, int64_t id)
 }
 
 /*
- * INSERT INTO "members" ("id", "email", "name")
- * VALUES (?, ?, ?)
+ * INSERT INTO "members" ("email", "name")
+ * VALUES (?, ?)
+ *
+ * row->id != 0: "id" is written too, as the last value
  */
 int tt_member_insert(dal_db *db, tt_member *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
+    const int stmt__ = row->id != 0 ? tt__s_member_insert_rowid : tt__s_member_insert;
     int rc;
     if (!dal_skips_validation(db) && tt_member_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
@@ -1025,14 +1099,14 @@ int tt_member_insert(dal_db *db, tt_member *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    rc = dal_stmt_acquire(db, &tt__unit, tt__s_member_insert, &st);
+    rc = dal_stmt_acquire(db, &tt__unit, stmt__, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->email);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->name);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 1, row->email);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->name);
+    if (rc == DAL_OK && row->id != 0) rc = dal_bind_int64(db, st, 3, row->id);
     if (rc == DAL_OK) rc = dal_step_done(db, st);
     if (rc == DAL_OK) row->id = dal_last_rowid(db);
-    dal_stmt_release(db, &tt__unit, tt__s_member_insert, st);
+    dal_stmt_release(db, &tt__unit, stmt__, st);
     (void)arena;
     return rc;
 }
@@ -1304,12 +1378,15 @@ static int tt__member_list_2_missing(dal_db *db, int found__, int64_t id)
 }
 
 /*
- * INSERT INTO "member_lists" ("id", "member_id", "title")
- * VALUES (?, ?, ?)
+ * INSERT INTO "member_lists" ("member_id", "title")
+ * VALUES (?, ?)
+ *
+ * row->id != 0: "id" is written too, as the last value
  */
 int tt_member_list_2_insert(dal_db *db, tt_member_list_2 *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
+    const int stmt__ = row->id != 0 ? tt__s_member_list_2_insert_rowid : tt__s_member_list_2_insert;
     int rc;
     if (!dal_skips_validation(db) && tt_member_list_2_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
@@ -1320,14 +1397,14 @@ int tt_member_list_2_insert(dal_db *db, tt_member_list_2 *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    rc = dal_stmt_acquire(db, &tt__unit, tt__s_member_list_2_insert, &st);
+    rc = dal_stmt_acquire(db, &tt__unit, stmt__, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 2, row->has_member_id, row->member_id);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->title);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->has_member_id, row->member_id);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->title);
+    if (rc == DAL_OK && row->id != 0) rc = dal_bind_int64(db, st, 3, row->id);
     if (rc == DAL_OK) rc = dal_step_done(db, st);
     if (rc == DAL_OK) row->id = dal_last_rowid(db);
-    dal_stmt_release(db, &tt__unit, tt__s_member_list_2_insert, st);
+    dal_stmt_release(db, &tt__unit, stmt__, st);
     (void)arena;
     return rc;
 }
@@ -1882,13 +1959,16 @@ static int tt__shape_missing(dal_db *db, int found__, int64_t id)
 }
 
 /*
- * INSERT INTO "shapes" ("id", "w", "h", "kind")
- * VALUES (?, ?, ?, COALESCE(?, 'box'))
+ * INSERT INTO "shapes" ("w", "h", "kind")
+ * VALUES (?, ?, COALESCE(?, 'box'))
  * RETURNING "area", "label", "kind"
+ *
+ * row->id != 0: "id" is written too, as the last value
  */
 int tt_shape_insert(dal_db *db, tt_shape *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
+    const int stmt__ = row->id != 0 ? tt__s_shape_insert_rowid : tt__s_shape_insert;
     int rc;
     if (!dal_skips_validation(db) && tt_shape_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
@@ -1899,12 +1979,12 @@ int tt_shape_insert(dal_db *db, tt_shape *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    rc = dal_stmt_acquire(db, &tt__unit, tt__s_shape_insert, &st);
+    rc = dal_stmt_acquire(db, &tt__unit, stmt__, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = dal_bind_double(db, st, 2, row->w);
-    if (rc == DAL_OK) rc = dal_bind_double(db, st, 3, row->h);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, 4, row->kind);
+    if (rc == DAL_OK) rc = dal_bind_double(db, st, 1, row->w);
+    if (rc == DAL_OK) rc = dal_bind_double(db, st, 2, row->h);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->kind);
+    if (rc == DAL_OK && row->id != 0) rc = dal_bind_int64(db, st, 4, row->id);
     if (rc == DAL_OK) rc = dal_step(db, st);
     if (rc == DAL_ROW) {
         rc = DAL_OK;
@@ -1919,7 +1999,7 @@ int tt_shape_insert(dal_db *db, tt_shape *row, dal_arena *arena)
         rc = DAL_OK;
     }
     if (rc == DAL_OK) row->id = dal_last_rowid(db);
-    dal_stmt_release(db, &tt__unit, tt__s_shape_insert, st);
+    dal_stmt_release(db, &tt__unit, stmt__, st);
     (void)arena;
     return rc;
 }
@@ -2476,12 +2556,15 @@ static int tt__wide_read(dal_db *db, sqlite3_stmt *st, tt_wide *out, dal_arena *
 }
 
 /*
- * INSERT INTO "wide" ("id", "a_rather_long_column_name_to_push_the_statement_past_the_limit_000", "a_rather_long_column_name_to_push_the_statement_past_the_limit_001", "a_rather_long_column_name_to_push_the_statement_past_the_limit_002", "a_rather_long_column_name_to_push_the_statement_past_the_limit_003", "a_rather_long_column_name_to_push_the_statement_past_the_limit_004", "a_rather_long_column_name_to_push_the_statement_past_the_limit_005", "a_rather_long_column_name_to_push_the_statement_past_the_limit_006", "a_rather_long_column_name_to_push_the_statement_past_the_limit_007", "a_rather_long_column_name_to_push_the_statement_past_the_limit_008", "a_rather_long_column_name_to_push_the_statement_past_the_limit_009", "a_rather_long_column_name_to_push_the_statement_past_the_limit_010", "a_rather_long_column_name_to_push_the_statement_past_the_limit_011", "a_rather_long_column_name_to_push_the_statement_past_the_limit_012", "a_rather_long_column_name_to_push_the_statement_past_the_limit_013", "a_rather_long_column_name_to_push_the_statement_past_the_limit_014", "a_rather_long_column_name_to_push_the_statement_past_the_limit_015", "a_rather_long_column_name_to_push_the_statement_past_the_limit_016", "a_rather_long_column_name_to_push_the_statement_past_the_limit_017", "a_rather_long_column_name_to_push_the_statement_past_the_limit_018", "a_rather_long_column_name_to_push_the_statement_past_the_limit_019", "a_rather_long_column_name_to_push_the_statement_past_the_limit_020", "a_rather_long_column_name_to_push_the_statement_past_the_limit_021", "a_rather_long_column_name_to_push_the_statement_past_the_limit_022", "a_rather_long_column_name_to_push_the_statement_past_the_limit_023", "a_rather_long_column_name_to_push_the_statement_past_the_limit_024", "a_rather_long_column_name_to_push_the_statement_past_the_limit_025", "a_rather_long_column_name_to_push_the_statement_past_the_limit_026", "a_rather_long_column_name_to_push_the_statement_past_the_limit_027", "a_rather_long_column_name_to_push_the_statement_past_the_limit_028", "a_rather_long_column_name_to_push_the_statement_past_the_limit_029", "a_rather_long_column_name_to_push_the_statement_past_the_limit_030", "a_rather_long_column_name_to_push_the_statement_past_the_limit_031", "a_rather_long_column_name_to_push_the_statement_past_the_limit_032", "a_rather_long_column_name_to_push_the_statement_past_the_limit_033", "a_rather_long_column_name_to_push_the_statement_past_the_limit_034", "a_rather_long_column_name_to_push_the_statement_past_the_limit_035", "a_rather_long_column_name_to_push_the_statement_past_the_limit_036", "a_rather_long_column_name_to_push_the_statement_past_the_limit_037", "a_rather_long_column_name_to_push_the_statement_past_the_limit_038", "a_rather_long_column_name_to_push_the_statement_past_the_limit_039", "a_rather_long_column_name_to_push_the_statement_past_the_limit_040", "a_rather_long_column_name_to_push_the_statement_past_the_limit_041", "a_rather_long_column_name_to_push_the_statement_past_the_limit_042", "a_rather_long_column_name_to_push_the_statement_past_the_limit_043", "a_rather_long_column_name_to_push_the_statement_past_the_limit_044", "a_rather_long_column_name_to_push_the_statement_past_the_limit_045", "a_rather_long_column_name_to_push_the_statement_past_the_limit_046", "a_rather_long_column_name_to_push_the_statement_past_the_limit_047", "a_rather_long_column_name_to_push_the_statement_past_the_limit_048", "a_rather_long_column_name_to_push_the_statement_past_the_limit_049", "a_rather_long_column_name_to_push_the_statement_past_the_limit_050", "a_rather_long_column_name_to_push_the_statement_past_the_limit_051", "a_rather_long_column_name_to_push_the_statement_past_the_limit_052", "a_rather_long_column_name_to_push_the_statement_past_the_limit_053", "a_rather_long_column_name_to_push_the_statement_past_the_limit_054", "a_rather_long_column_name_to_push_the_statement_past_the_limit_055", "a_rather_long_column_name_to_push_the_statement_past_the_limit_056", "a_rather_long_column_name_to_push_the_statement_past_the_limit_057", "a_rather_long_column_name_to_push_the_statement_past_the_limit_058", "a_rather_long_column_name_to_push_the_statement_past_the_limit_059", "a_rather_long_column_name_to_push_the_statement_past_the_limit_060", "a_rather_long_column_name_to_push_the_statement_past_the_limit_061", "a_rather_long_column_name_to_push_the_statement_past_the_limit_062", "a_rather_long_column_name_to_push_the_statement_past_the_limit_063", "a_rather_long_column_name_to_push_the_statement_past_the_limit_064", "a_rather_long_column_name_to_push_the_statement_past_the_limit_065", "a_rather_long_column_name_to_push_the_statement_past_the_limit_066", "a_rather_long_column_name_to_push_the_statement_past_the_limit_067", "a_rather_long_column_name_to_push_the_statement_past_the_limit_068", "a_rather_long_column_name_to_push_the_statement_past_the_limit_069")
- * VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ * INSERT INTO "wide" ("a_rather_long_column_name_to_push_the_statement_past_the_limit_000", "a_rather_long_column_name_to_push_the_statement_past_the_limit_001", "a_rather_long_column_name_to_push_the_statement_past_the_limit_002", "a_rather_long_column_name_to_push_the_statement_past_the_limit_003", "a_rather_long_column_name_to_push_the_statement_past_the_limit_004", "a_rather_long_column_name_to_push_the_statement_past_the_limit_005", "a_rather_long_column_name_to_push_the_statement_past_the_limit_006", "a_rather_long_column_name_to_push_the_statement_past_the_limit_007", "a_rather_long_column_name_to_push_the_statement_past_the_limit_008", "a_rather_long_column_name_to_push_the_statement_past_the_limit_009", "a_rather_long_column_name_to_push_the_statement_past_the_limit_010", "a_rather_long_column_name_to_push_the_statement_past_the_limit_011", "a_rather_long_column_name_to_push_the_statement_past_the_limit_012", "a_rather_long_column_name_to_push_the_statement_past_the_limit_013", "a_rather_long_column_name_to_push_the_statement_past_the_limit_014", "a_rather_long_column_name_to_push_the_statement_past_the_limit_015", "a_rather_long_column_name_to_push_the_statement_past_the_limit_016", "a_rather_long_column_name_to_push_the_statement_past_the_limit_017", "a_rather_long_column_name_to_push_the_statement_past_the_limit_018", "a_rather_long_column_name_to_push_the_statement_past_the_limit_019", "a_rather_long_column_name_to_push_the_statement_past_the_limit_020", "a_rather_long_column_name_to_push_the_statement_past_the_limit_021", "a_rather_long_column_name_to_push_the_statement_past_the_limit_022", "a_rather_long_column_name_to_push_the_statement_past_the_limit_023", "a_rather_long_column_name_to_push_the_statement_past_the_limit_024", "a_rather_long_column_name_to_push_the_statement_past_the_limit_025", "a_rather_long_column_name_to_push_the_statement_past_the_limit_026", "a_rather_long_column_name_to_push_the_statement_past_the_limit_027", "a_rather_long_column_name_to_push_the_statement_past_the_limit_028", "a_rather_long_column_name_to_push_the_statement_past_the_limit_029", "a_rather_long_column_name_to_push_the_statement_past_the_limit_030", "a_rather_long_column_name_to_push_the_statement_past_the_limit_031", "a_rather_long_column_name_to_push_the_statement_past_the_limit_032", "a_rather_long_column_name_to_push_the_statement_past_the_limit_033", "a_rather_long_column_name_to_push_the_statement_past_the_limit_034", "a_rather_long_column_name_to_push_the_statement_past_the_limit_035", "a_rather_long_column_name_to_push_the_statement_past_the_limit_036", "a_rather_long_column_name_to_push_the_statement_past_the_limit_037", "a_rather_long_column_name_to_push_the_statement_past_the_limit_038", "a_rather_long_column_name_to_push_the_statement_past_the_limit_039", "a_rather_long_column_name_to_push_the_statement_past_the_limit_040", "a_rather_long_column_name_to_push_the_statement_past_the_limit_041", "a_rather_long_column_name_to_push_the_statement_past_the_limit_042", "a_rather_long_column_name_to_push_the_statement_past_the_limit_043", "a_rather_long_column_name_to_push_the_statement_past_the_limit_044", "a_rather_long_column_name_to_push_the_statement_past_the_limit_045", "a_rather_long_column_name_to_push_the_statement_past_the_limit_046", "a_rather_long_column_name_to_push_the_statement_past_the_limit_047", "a_rather_long_column_name_to_push_the_statement_past_the_limit_048", "a_rather_long_column_name_to_push_the_statement_past_the_limit_049", "a_rather_long_column_name_to_push_the_statement_past_the_limit_050", "a_rather_long_column_name_to_push_the_statement_past_the_limit_051", "a_rather_long_column_name_to_push_the_statement_past_the_limit_052", "a_rather_long_column_name_to_push_the_statement_past_the_limit_053", "a_rather_long_column_name_to_push_the_statement_past_the_limit_054", "a_rather_long_column_name_to_push_the_statement_past_the_limit_055", "a_rather_long_column_name_to_push_the_statement_past_the_limit_056", "a_rather_long_column_name_to_push_the_statement_past_the_limit_057", "a_rather_long_column_name_to_push_the_statement_past_the_limit_058", "a_rather_long_column_name_to_push_the_statement_past_the_limit_059", "a_rather_long_column_name_to_push_the_statement_past_the_limit_060", "a_rather_long_column_name_to_push_the_statement_past_the_limit_061", "a_rather_long_column_name_to_push_the_statement_past_the_limit_062", "a_rather_long_column_name_to_push_the_statement_past_the_limit_063", "a_rather_long_column_name_to_push_the_statement_past_the_limit_064", "a_rather_long_column_name_to_push_the_statement_past_the_limit_065", "a_rather_long_column_name_to_push_the_statement_past_the_limit_066", "a_rather_long_column_name_to_push_the_statement_past_the_limit_067", "a_rather_long_column_name_to_push_the_statement_past_the_limit_068", "a_rather_long_column_name_to_push_the_statement_past_the_limit_069")
+ * VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ *
+ * row->id != 0: "id" is written too, as the last value
  */
 int tt_wide_insert(dal_db *db, tt_wide *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
+    const int stmt__ = row->id != 0 ? tt__s_wide_insert_rowid : tt__s_wide_insert;
     int rc;
     if (!dal_skips_validation(db) && tt_wide_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
@@ -2492,82 +2575,82 @@ int tt_wide_insert(dal_db *db, tt_wide *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    rc = dal_stmt_acquire(db, &tt__unit, tt__s_wide_insert, &st);
+    rc = dal_stmt_acquire(db, &tt__unit, stmt__, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 2, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_000, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_000);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 3, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_001, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_001);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 4, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_002, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_002);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 5, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_003, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_003);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 6, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_004, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_004);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 7, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_005, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_005);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 8, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_006, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_006);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 9, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_007, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_007);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 10, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_008, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_008);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 11, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_009, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_009);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 12, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_010, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_010);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 13, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_011, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_011);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 14, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_012, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_012);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 15, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_013, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_013);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 16, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_014, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_014);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 17, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_015, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_015);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 18, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_016, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_016);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 19, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_017, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_017);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 20, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_018, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_018);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 21, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_019, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_019);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 22, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_020, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_020);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 23, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_021, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_021);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 24, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_022, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_022);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 25, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_023, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_023);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 26, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_024, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_024);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 27, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_025, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_025);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 28, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_026, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_026);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 29, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_027, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_027);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 30, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_028, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_028);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 31, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_029, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_029);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 32, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_030, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_030);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 33, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_031, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_031);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 34, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_032, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_032);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 35, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_033, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_033);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 36, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_034, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_034);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 37, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_035, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_035);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 38, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_036, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_036);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 39, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_037, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_037);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 40, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_038, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_038);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 41, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_039, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_039);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 42, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_040, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_040);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 43, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_041, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_041);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 44, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_042, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_042);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 45, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_043, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_043);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 46, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_044, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_044);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 47, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_045, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_045);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 48, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_046, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_046);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 49, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_047, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_047);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 50, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_048, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_048);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 51, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_049, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_049);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 52, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_050, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_050);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 53, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_051, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_051);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 54, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_052, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_052);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 55, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_053, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_053);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 56, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_054, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_054);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 57, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_055, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_055);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 58, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_056, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_056);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 59, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_057, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_057);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 60, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_058, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_058);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 61, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_059, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_059);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 62, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_060, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_060);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 63, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_061, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_061);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 64, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_062, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_062);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 65, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_063, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_063);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 66, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_064, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_064);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 67, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_065, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_065);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 68, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_066, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_066);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 69, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_067, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_067);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 70, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_068, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_068);
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 71, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_069, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_069);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_000, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_000);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 2, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_001, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_001);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 3, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_002, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_002);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 4, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_003, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_003);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 5, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_004, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_004);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 6, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_005, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_005);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 7, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_006, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_006);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 8, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_007, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_007);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 9, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_008, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_008);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 10, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_009, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_009);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 11, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_010, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_010);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 12, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_011, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_011);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 13, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_012, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_012);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 14, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_013, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_013);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 15, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_014, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_014);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 16, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_015, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_015);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 17, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_016, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_016);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 18, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_017, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_017);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 19, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_018, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_018);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 20, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_019, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_019);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 21, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_020, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_020);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 22, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_021, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_021);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 23, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_022, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_022);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 24, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_023, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_023);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 25, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_024, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_024);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 26, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_025, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_025);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 27, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_026, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_026);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 28, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_027, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_027);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 29, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_028, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_028);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 30, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_029, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_029);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 31, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_030, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_030);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 32, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_031, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_031);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 33, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_032, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_032);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 34, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_033, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_033);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 35, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_034, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_034);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 36, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_035, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_035);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 37, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_036, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_036);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 38, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_037, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_037);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 39, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_038, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_038);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 40, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_039, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_039);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 41, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_040, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_040);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 42, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_041, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_041);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 43, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_042, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_042);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 44, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_043, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_043);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 45, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_044, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_044);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 46, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_045, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_045);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 47, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_046, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_046);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 48, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_047, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_047);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 49, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_048, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_048);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 50, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_049, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_049);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 51, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_050, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_050);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 52, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_051, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_051);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 53, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_052, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_052);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 54, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_053, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_053);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 55, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_054, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_054);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 56, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_055, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_055);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 57, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_056, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_056);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 58, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_057, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_057);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 59, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_058, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_058);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 60, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_059, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_059);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 61, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_060, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_060);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 62, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_061, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_061);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 63, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_062, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_062);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 64, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_063, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_063);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 65, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_064, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_064);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 66, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_065, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_065);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 67, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_066, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_066);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 68, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_067, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_067);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 69, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_068, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_068);
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 70, row->has_a_rather_long_column_name_to_push_the_statement_past_the_limit_069, row->a_rather_long_column_name_to_push_the_statement_past_the_limit_069);
+    if (rc == DAL_OK && row->id != 0) rc = dal_bind_int64(db, st, 71, row->id);
     if (rc == DAL_OK) rc = dal_step_done(db, st);
     if (rc == DAL_OK) row->id = dal_last_rowid(db);
-    dal_stmt_release(db, &tt__unit, tt__s_wide_insert, st);
+    dal_stmt_release(db, &tt__unit, stmt__, st);
     (void)arena;
     return rc;
 }
@@ -2891,12 +2974,15 @@ static int tt__person_row_missing(dal_db *db, int found__, int64_t id)
 }
 
 /*
- * INSERT INTO "people" ("id", "full_name", "status", "mood")
- * VALUES (?, ?, COALESCE(?, 'draft'), ?)
+ * INSERT INTO "people" ("full_name", "status", "mood")
+ * VALUES (?, COALESCE(?, 'draft'), ?)
+ *
+ * row->id != 0: "id" is written too, as the last value
  */
 int tt_person_row_insert(dal_db *db, tt_person_row *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
+    const int stmt__ = row->id != 0 ? tt__s_person_row_insert_rowid : tt__s_person_row_insert;
     int rc;
     if (!dal_skips_validation(db) && tt_person_row_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
@@ -2907,15 +2993,15 @@ int tt_person_row_insert(dal_db *db, tt_person_row *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    rc = dal_stmt_acquire(db, &tt__unit, tt__s_person_row_insert, &st);
+    rc = dal_stmt_acquire(db, &tt__unit, stmt__, &st);
     if (rc != DAL_OK) return rc;
-    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->name);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->has_status ? tt_person_row_status_to_string(row->status) : NULL);
-    if (rc == DAL_OK) rc = dal_bind_text(db, st, 4, row->has_mood ? tt_person_row_mood_to_string(row->mood) : NULL);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 1, row->name);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->has_status ? tt_person_row_status_to_string(row->status) : NULL);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->has_mood ? tt_person_row_mood_to_string(row->mood) : NULL);
+    if (rc == DAL_OK && row->id != 0) rc = dal_bind_int64(db, st, 4, row->id);
     if (rc == DAL_OK) rc = dal_step_done(db, st);
     if (rc == DAL_OK) row->id = dal_last_rowid(db);
-    dal_stmt_release(db, &tt__unit, tt__s_person_row_insert, st);
+    dal_stmt_release(db, &tt__unit, stmt__, st);
     (void)arena;
     return rc;
 }
@@ -3143,6 +3229,159 @@ int tt_person_row_next(tt_person_row_iter *it, tt_person_row *out, dal_arena *ar
 }
 
 void tt_person_row_iter_end(tt_person_row_iter *it)
+{
+    dal_iter_end(&it->it);
+}
+
+/* ---- tickets */
+
+static int tt__ticket_read(dal_db *db, sqlite3_stmt *st, tt_ticket *out, dal_arena *arena)
+{
+    int rc;
+    if ((rc = dal_read_int64(db, st, 0, "tickets.id", &out->id)) != DAL_OK) return rc;
+    (void)arena;
+    return DAL_OK;
+}
+
+/*
+ * INSERT INTO "tickets" DEFAULT VALUES
+ *
+ * row->id != 0: "id" is written too, as the last value
+ */
+int tt_ticket_insert(dal_db *db, tt_ticket *row, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    const int stmt__ = row->id != 0 ? tt__s_ticket_insert_rowid : tt__s_ticket_insert;
+    int rc;
+    if (!dal_skips_validation(db) && tt_ticket_validate(row, NULL) != DAL_OK) {
+        dal_errors errs = DAL_ERRORS_INIT;
+        const dal_violation *v;
+        (void)tt_ticket_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
+        dal_errors_free(&errs);
+        return rc;
+    }
+    rc = dal_stmt_acquire(db, &tt__unit, stmt__, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK && row->id != 0) rc = dal_bind_int64(db, st, 1, row->id);
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK) row->id = dal_last_rowid(db);
+    dal_stmt_release(db, &tt__unit, stmt__, st);
+    (void)arena;
+    return rc;
+}
+
+/*
+ * SELECT "id"
+ * FROM "tickets"
+ * WHERE "id" = ?
+ */
+int tt_ticket_get(dal_db *db, int64_t id, tt_ticket *out, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &tt__unit, tt__s_ticket_get, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_ROW) rc = tt__ticket_read(db, st, out, arena);
+    else if (rc == DAL_DONE) rc = DAL_NOTFOUND;
+    dal_stmt_release(db, &tt__unit, tt__s_ticket_get, st);
+    return rc;
+}
+
+/*
+ * DELETE FROM "tickets"
+ * WHERE "id" = ?
+ */
+int tt_ticket_delete(dal_db *db, int64_t id)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &tt__unit, tt__s_ticket_delete, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
+    dal_stmt_release(db, &tt__unit, tt__s_ticket_delete, st);
+    return rc;
+}
+
+/*
+ * INSERT INTO "tickets" ("id")
+ * VALUES (?)
+ * ON CONFLICT ("id") DO NOTHING
+ * RETURNING "id"
+ */
+int tt_ticket_upsert(dal_db *db, tt_ticket *row, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (!dal_skips_validation(db) && tt_ticket_validate(row, NULL) != DAL_OK) {
+        dal_errors errs = DAL_ERRORS_INIT;
+        const dal_violation *v;
+        (void)tt_ticket_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
+        dal_errors_free(&errs);
+        return rc;
+    }
+    rc = dal_stmt_acquire(db, &tt__unit, tt__s_ticket_upsert, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_ROW) {
+        rc = DAL_OK;
+        if (rc == DAL_OK)
+            rc = dal_read_int64(db, st, 0, "tickets.id", &row->id);
+        if (rc == DAL_OK) rc = dal_step_done(db, st);
+    } else if (rc == DAL_DONE) {
+        rc = DAL_OK;
+    }
+    dal_stmt_release(db, &tt__unit, tt__s_ticket_upsert, st);
+    (void)arena;
+    return rc;
+}
+
+/*
+ * SELECT count(*)
+ * FROM "tickets"
+ */
+int tt_ticket_count(dal_db *db, int64_t *out)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &tt__unit, tt__s_ticket_count, &st);
+    if (rc != DAL_OK) return rc;
+    rc = dal_step(db, st);
+    if (rc == DAL_ROW) rc = dal_read_int64(db, st, 0, "count(*)", out);
+    dal_stmt_release(db, &tt__unit, tt__s_ticket_count, st);
+    return rc;
+}
+
+/*
+ * SELECT "id"
+ * FROM "tickets"
+ * ORDER BY "id"
+ */
+int tt_ticket_list(dal_db *db, tt_ticket_iter *it)
+{
+    int rc = dal_iter_open(&it->it, db, &tt__unit, tt__s_ticket_list);
+    if (rc != DAL_OK) dal_iter_end(&it->it);
+    return rc;
+}
+
+int tt_ticket_next(tt_ticket_iter *it, tt_ticket *out, dal_arena *arena)
+{
+    int rc = dal_iter_step(&it->it);
+    if (rc != DAL_ROW) return rc;
+    rc = tt__ticket_read(it->it.db, it->it.st, out, arena);
+    if (rc != DAL_OK) {
+        dal_iter_end(&it->it);
+        return rc;
+    }
+    return DAL_ROW;
+}
+
+void tt_ticket_iter_end(tt_ticket_iter *it)
 {
     dal_iter_end(&it->it);
 }

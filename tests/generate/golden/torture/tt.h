@@ -29,6 +29,7 @@ typedef struct tt_event tt_event;
 typedef struct tt_doc tt_doc;
 typedef struct tt_wide tt_wide;
 typedef struct tt_person_row tt_person_row;
+typedef struct tt_ticket tt_ticket;
 typedef struct tt_shape_summary tt_shape_summary;
 
 /* ---- Enums and validators ---------------------------------------------- */
@@ -64,6 +65,7 @@ int tt_event_validate(const tt_event *row, dal_errors *errs);   /* DAL_OK or DAL
 int tt_doc_validate(const tt_doc *row, dal_errors *errs);   /* DAL_OK or DAL_INVALID; errs may be NULL */
 int tt_wide_validate(const tt_wide *row, dal_errors *errs);   /* DAL_OK or DAL_INVALID; errs may be NULL */
 int tt_person_row_validate(const tt_person_row *row, dal_errors *errs);   /* DAL_OK or DAL_INVALID; errs may be NULL */
+int tt_ticket_validate(const tt_ticket *row, dal_errors *errs);   /* DAL_OK or DAL_INVALID; errs may be NULL */
 
 /* ---- default */
 
@@ -611,6 +613,33 @@ int tt_person_row_list(dal_db *db, tt_person_row_iter *it);
 /* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
 int tt_person_row_next(tt_person_row_iter *it, tt_person_row *out, dal_arena *arena);
 void tt_person_row_iter_end(tt_person_row_iter *it);   /* releases the statement; safe to repeat */
+
+/* ---- tickets */
+
+struct tt_ticket {
+    int64_t id;   /* INTEGER PRIMARY KEY */
+};
+
+/* An iterator lives on the caller's stack; end it with tt_ticket_iter_end. */
+typedef struct tt_ticket_iter {
+    dal_iter it;
+} tt_ticket_iter;
+
+/* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
+ * the database assigned (rowid, defaults, generated columns) is written back
+ * into the row, text and blobs into arena (NULL: scalars only). */
+int tt_ticket_insert(dal_db *db, tt_ticket *row, dal_arena *arena);
+/* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
+int tt_ticket_get(dal_db *db, int64_t id, tt_ticket *out, dal_arena *arena);
+/* DAL_NOTFOUND if no row has that key. */
+int tt_ticket_delete(dal_db *db, int64_t id);
+/* Insert, or update the row with the same primary key; writes back like insert. */
+int tt_ticket_upsert(dal_db *db, tt_ticket *row, dal_arena *arena);
+int tt_ticket_count(dal_db *db, int64_t *out);
+int tt_ticket_list(dal_db *db, tt_ticket_iter *it);
+/* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
+int tt_ticket_next(tt_ticket_iter *it, tt_ticket *out, dal_arena *arena);
+void tt_ticket_iter_end(tt_ticket_iter *it);   /* releases the statement; safe to repeat */
 
 /* ---- shape * / summary (view, read-only) */
 
