@@ -299,8 +299,11 @@ static json_t *patch_field(dg_tab *x, int i, bool settable, const char *comment)
     json_object_set(pf, "decl", json_object_get(fj, "decl"));
     json_int_t array = json_integer_value(json_object_get(fj, "varray"));
     if (array > 0) {   /* a user's char[N] field: the patch holds the same buffer */
-        const char *semi = strchr(decl, ';');
-        set_own(pf, "decl", dg_xprintf("%.*s[%lld]%s", (int)(semi - decl), decl, (long long)array, semi));
+        const char *semi = strchr(decl, ';'), *tail = semi + 1;
+        char *dims = dg_xprintf("[%lld]", (long long)array);
+        for (size_t k = strlen(dims); k > 0 && tail[0] == ' ' && tail[1] == ' '; k--) tail++;   /* keep the comment's column */
+        set_own(pf, "decl", dg_xprintf("%.*s%s;%s", (int)(semi - decl), decl, dims, tail));
+        free(dims);
     }
     json_object_set_new(pf, "comment", json_string(comment ? comment : json_string_value(json_object_get(fj, "comment"))));
     size_t w = decl_width(decl, f->name);

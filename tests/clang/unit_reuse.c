@@ -44,7 +44,7 @@ static int setup(void **state)
     c.opts.singularize = true;
     c.names = dg_names_build(c.s, &c.opts, &c.d);
     assert_non_null(c.names);
-    c.root = json_pack("{s:[], s:[], s:[]}", "stmts", "enums", "tables");
+    c.root = json_pack("{s:s, s:[], s:[], s:[]}", "prefix", "app", "stmts", "enums", "tables");
     *state = &c;
     return 0;
 }
@@ -118,24 +118,65 @@ static void users_reuse_the_user_struct(void **state)
     assert_true(any_call_contains(json_object_get(tv, "reads"), "display"));
 }
 
-static void tags_keep_a_generated_struct(void **state)
+/* Fields of other C types than dalgen's move through conversions: the
+ * reads and binds name the user's fields and the libdal converters. */
+static void tags_convert_their_fields(void **state)
 {
     ctx *c = *state;
     int reused = -1;
     json_t *tv = table_view(c, "tags", &reused);
+    assert_int_equal(reused, 1);
+    assert_string_equal(json_string_value(json_object_get(tv, "user_struct")), "struct tag");
+    assert_string_equal(json_string_value(json_object_get(field(tv, "weight"), "conv")), "int s");
+    assert_string_equal(json_string_value(json_object_get(field(tv, "label"), "conv")), "chars");
+    assert_string_equal(json_string_value(json_object_get(field(tv, "ratio"), "conv")), "ptr double");
+    assert_string_equal(json_string_value(json_object_get(field(tv, "shade"), "conv")), "enum app_shade");
+    assert_string_equal(json_string_value(json_object_get(field(tv, "level"), "conv")), "int u");
+    json_t *reads = json_object_get(tv, "reads");
+    assert_true(any_call_contains(reads, "dal_read_int_sized(db, st, 1, \"tags.weight\", NULL, &out->weight, "
+                                         "sizeof out->weight, true)"));
+    assert_true(any_call_contains(reads, "dal_read_text_buf(db, st, 2, \"tags.label\", NULL, out->label, "
+                                         "sizeof out->label)"));
+    assert_true(any_call_contains(reads, "dal_read_double_ptr(db, st, 3, \"tags.ratio\", arena, &out->ratio)"));
+    assert_true(any_call_contains(reads, "app_shade__read(db, st, 4, \"tags.shade\", NULL, &out->shade)"));
+    json_t *binds = json_object_get(json_object_get(tv, "insert"), "binds");
+    assert_true(any_call_contains(binds, "row->ratio != NULL, row->ratio ? *row->ratio : 0"));
+    assert_true(any_call_contains(binds, "app_shade_to_string(row->shade)"));
+    /* the user's enum gets a typedef and conversions, no enum of its own */
+    json_t *e = json_array_get(json_object_get(tv, "enums"), 0);
+    assert_non_null(e);
+    assert_string_equal(json_string_value(json_object_get(e, "type")), "app_shade");
+    assert_string_equal(json_string_value(json_object_get(e, "user")), "enum shade");
+    /* the validator limits the buffer to 7 bytes, reading no byte past it */
+    json_t *rules = json_object_get(json_object_get(tv, "validator"), "rules");
+    bool bytes = false;
+    size_t i;
+    json_t *r;
+    json_array_foreach(rules, i, r)
+        bytes = bytes || !strcmp(json_string_value(json_object_get(r, "cond")),
+                                 "memchr(row->label, '\\0', sizeof row->label) == NULL");
+    assert_true(bytes);
+}
+
+static void widgets_keep_a_generated_struct(void **state)
+{
+    ctx *c = *state;
+    int reused = -1;
+    json_t *tv = table_view(c, "widgets", &reused);
     assert_int_equal(reused, 0);
     assert_null(json_object_get(tv, "user_struct"));
     fflush(c->diag_out);
-    assert_non_null(strstr(c->diag, "reuse.h:17:13: warning: 'tags' gets a generated struct instead of struct tag: "
-                                    "column 'weight' cannot use the user's field yet (its C type is not the one "
-                                    "dalgen emits)\n"));
+    assert_non_null(strstr(c->diag, "reuse.h:29:17: warning: 'widgets' gets a generated struct instead of struct "
+                                    "widget: column 'shade' cannot use the user's field (it is a pointer to an "
+                                    "enum)\n"));
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(users_reuse_the_user_struct),
-        cmocka_unit_test(tags_keep_a_generated_struct),
+        cmocka_unit_test(tags_convert_their_fields),
+        cmocka_unit_test(widgets_keep_a_generated_struct),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

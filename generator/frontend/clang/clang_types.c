@@ -114,6 +114,23 @@ static const char *map(CXType type, bool enum_as_int, dg_cmapped *m, char **why)
     return t;
 }
 
+/* A typedef other than the <stdint.h>/<stdbool.h> names (`typedef short
+ * level_t`), directly or as the pointee: @c_type then records the
+ * canonical type ("short"), which the code emitter knows how to move. */
+static bool user_typedef(CXType type)
+{
+    static const char *const std_names[] = {"int8_t", "int16_t", "int32_t", "int64_t", "uint8_t", "uint16_t",
+                                            "uint32_t", "uint64_t", "bool", NULL};
+    if (type.kind == CXType_Pointer) type = clang_getPointeeType(type);
+    if (type.kind == CXType_Elaborated) type = clang_Type_getNamedType(type);
+    if (type.kind != CXType_Typedef) return false;
+    char *name = dg_cx_take(clang_getTypedefName(type));
+    bool std = false;
+    for (int i = 0; std_names[i] && !std; i++) std = !strcmp(name, std_names[i]);
+    free(name);
+    return !std;
+}
+
 int dg_ctype_map(CXType type, bool enum_as_int, dg_cmapped *out, char **why)
 {
     memset(out, 0, sizeof *out);
@@ -124,6 +141,10 @@ int dg_ctype_map(CXType type, bool enum_as_int, dg_cmapped *out, char **why)
     if (!out->sql_type) {
         if (!*why) *why = dg_xstrdup("no SQLite column type for it");
         return -1;
+    }
+    if (!out->is_enum && out->kind != DG_CK_BLOB && user_typedef(type)) {
+        free(out->spelled);
+        out->spelled = dg_cx_take(clang_getTypeSpelling(clang_getCanonicalType(type)));
     }
     const char *spelled = out->spelled;
     out->default_c = !out->pointer && !out->is_enum && out->kind != DG_CK_ARRAY &&

@@ -23,7 +23,8 @@ typedef struct dg_cmapped {
     long long   max_bytes;   /* char[N]: N - 1; otherwise -1 */
     dg_strings  enum_names;  /* enum constants in declaration order */
     DG_VEC(long long) enum_values;
-    char       *spelled;     /* the field's type as written */
+    char       *spelled;     /* the field's type as written; the canonical type
+                                for a typedef other than the <stdint.h> names */
     char       *enum_spelled;/* the enum type as written (without the pointer) */
     bool        default_c;   /* spelled is what dalgen would emit for the column */
 } dg_cmapped;

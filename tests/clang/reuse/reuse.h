@@ -1,5 +1,5 @@
-/* A header whose structs generated code can reuse (users), and one it
- * cannot yet (tags: an int32_t field). */
+/* A header whose structs generated code reuses (users; tags, whose fields
+ * need converting), and one it cannot (widgets: a pointer to an enum). */
 #include <dal_annotate.h>
 
 struct DAL_TABLE("users") user {
@@ -12,7 +12,19 @@ struct DAL_TABLE("users") user {
     const char *display DAL_COLUMN("name");
 };
 
+enum shade { SHADE_LIGHT, SHADE_DARK };
+typedef unsigned short level_t;
+
 struct DAL_TABLE("tags") tag {
-    int64_t id     DAL_PK;
-    int32_t weight;
+    int64_t     id     DAL_PK;
+    int32_t     weight;
+    char        label[8];
+    double     *ratio;
+    enum shade  shade;
+    level_t     level;     /* @c_type records its canonical type */
+};
+
+struct DAL_TABLE("widgets") widget {
+    int64_t     id     DAL_PK;
+    enum shade *shade;
 };
