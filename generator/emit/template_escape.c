@@ -1,5 +1,6 @@
 /* template_escape.c - the |c and |comment filters: text made safe for a C
  * string literal or a C block comment, whatever it contains. */
+#include <stdbool.h>
 #include <string.h>
 
 #include "template.h"
@@ -30,6 +31,12 @@ static size_t escape_byte(char out[5], unsigned char c, unsigned char prev)
         out[0] = (char)c;
         return 1;
     }
+}
+
+/* A byte that stands for itself in a literal whatever precedes it. */
+static bool plain(unsigned char c)
+{
+    return c >= 0x20 && c < 0x7f && c != '\\' && c != '"' && c != '?';
 }
 
 /* Length of the UTF-8 sequence starting at s (1 for anything else), so a
@@ -65,6 +72,23 @@ void dg_tmpl_c_literal(dg_buf *out, const char *s, const char *indent)
     unsigned char prev = 0;
     dg_buf_putc(out, '"');
     while (*u) {
+        if (plain(*u)) {   /* a run copied at once, split at the length limit */
+            size_t run = 1;
+            while (plain(u[run])) run++;
+            while (run) {
+                if (used >= DG_TMPL_MAX_LITERAL) {
+                    new_literal(out, indent);
+                    used = 0;
+                }
+                size_t take = run < DG_TMPL_MAX_LITERAL - used ? run : DG_TMPL_MAX_LITERAL - used;
+                dg_buf_append(out, u, take);
+                used += take;
+                prev = u[take - 1];
+                u += take;
+                run -= take;
+            }
+            continue;
+        }
         if (*u == '\n' && u[1]) {
             dg_buf_puts(out, "\\n");
             new_literal(out, indent);
@@ -93,6 +117,13 @@ void dg_tmpl_c_comment(dg_buf *out, const char *s, const char *indent)
 {
     char prev = 0;
     for (; *s; s++) {
+        size_t run = strcspn(s, "\n*/?");   /* bytes that never need a break */
+        if (run) {
+            dg_buf_append(out, s, run);
+            s += run - 1;
+            prev = *s;
+            continue;
+        }
         char c = *s;
         if (c == '\n') {
             dg_buf_putc(out, '\n');

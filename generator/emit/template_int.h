@@ -23,12 +23,26 @@ typedef enum dg_tfilter {
     DG_TF_COMMENT
 } dg_tfilter;
 
+/* What a name refers to, decided when parsing so rendering never splits
+ * or compares names. */
+typedef enum dg_tname {
+    DG_TNAME_PATH,     /* dotted names: seg[0] on the context stack, then the rest */
+    DG_TNAME_DOT,      /* {{.}} */
+    DG_TNAME_FIRST,    /* -first */
+    DG_TNAME_LAST,     /* -last */
+    DG_TNAME_INDEX,    /* -index */
+    DG_TNAME_NONE      /* any other -name: never a value */
+} dg_tname;
+
 /* Nodes are stored flat in source order; a section's body is the nodes
  * between it and `end` (exclusive). */
 typedef struct dg_tnode {
     dg_tnode_kind kind;
     char         *text;     /* TEXT: the text; otherwise the name */
     size_t        len;      /* TEXT: its length */
+    dg_tname      name;     /* VAR / SECTION / INVERTED */
+    char        **seg;      /* PATH: the name split at dots (empty parts after the first dropped) */
+    size_t        nseg;
     dg_tfilter    filter;   /* VAR */
     size_t        end;      /* SECTION / INVERTED: index after the closing tag */
     char         *indent;   /* PARTIAL on a line of its own: its indentation */

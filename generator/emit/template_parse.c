@@ -63,6 +63,36 @@ static char *trimmed(const char *text, size_t from, size_t to)
     return dg_xstrndup(text + from, to - from);
 }
 
+/* Sets n->name and n->seg from n->text (the rules of a lookup: the part
+ * before the first dot is looked up on the context stack, every further
+ * non-empty part in the object found). */
+static void resolve_name(dg_tnode *n)
+{
+    static const struct { const char *s; dg_tname k; } specials[] = {
+        {"-first", DG_TNAME_FIRST}, {"-last", DG_TNAME_LAST}, {"-index", DG_TNAME_INDEX}};
+    const char *t = n->text;
+    if (!strcmp(t, ".")) {
+        n->name = DG_TNAME_DOT;
+        return;
+    }
+    if (t[0] == '-') {
+        n->name = DG_TNAME_NONE;
+        for (size_t i = 0; i < 3; i++)
+            if (!strcmp(t, specials[i].s)) n->name = specials[i].k;
+        return;
+    }
+    n->name = DG_TNAME_PATH;
+    size_t head = strcspn(t, ".");
+    n->seg = dg_xcalloc(strlen(t) + 1, sizeof *n->seg);
+    n->seg[n->nseg++] = dg_xstrndup(t, head);
+    for (const char *c = t + head; *c;) {
+        c += strspn(c, ".");
+        size_t len = strcspn(c, ".");
+        if (len) n->seg[n->nseg++] = dg_xstrndup(c, len);
+        c += len;
+    }
+}
+
 static void add_var(parser *p, char *body, size_t off)
 {
     dg_tfilter filter = DG_TF_RAW;
@@ -83,6 +113,7 @@ static void add_var(parser *p, char *body, size_t off)
     dg_tnode *n = DG_VEC_ADD(&p->t->nodes);
     n->kind = DG_TN_VAR;
     n->text = dg_xstrdup(body);
+    resolve_name(n);
     n->filter = filter;
     n->loc = loc_of(p, off);
 }
@@ -128,6 +159,7 @@ static void add_tag(parser *p, size_t off, size_t from, size_t to, const char *i
         n = DG_VEC_ADD(&p->t->nodes);
         n->kind = sigil == '#' ? DG_TN_SECTION : sigil == '^' ? DG_TN_INVERTED : DG_TN_PARTIAL;
         n->text = dg_xstrdup(body);
+        if (sigil != '>') resolve_name(n);
         n->loc = loc_of(p, off);
         if (sigil == '>') n->indent = dg_xstrdup(indent ? indent : "");
         else DG_VEC_PUSH(&p->open, p->t->nodes.len - 1);
@@ -209,8 +241,11 @@ void dg_tmpl_free(dg_tmpl *t)
 {
     if (!t) return;
     for (size_t i = 0; i < t->nodes.len; i++) {
-        free(t->nodes.items[i].text);
-        free(t->nodes.items[i].indent);
+        dg_tnode *n = &t->nodes.items[i];
+        for (size_t k = 0; k < n->nseg; k++) free(n->seg[k]);
+        free(n->seg);
+        free(n->text);
+        free(n->indent);
     }
     DG_VEC_FREE(&t->nodes);
     free(t);

@@ -1,5 +1,6 @@
 /* template_render.c - renders parsed templates over a jansson view model. */
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,7 @@ typedef struct renderer {
     dg_diags    *d;
     DG_VEC(frame) stack;
     dg_buf       indent;     /* indentation of the partials being rendered */
+    dg_buf       prefix;     /* scratch: line_prefix */
     bool         bol;        /* at the beginning of an output line */
     int          partials;   /* partial nesting depth */
     int          errors;
@@ -28,10 +30,16 @@ typedef struct renderer {
  * partial. */
 static void emit(renderer *r, const char *s, size_t len)
 {
+    if (!len) return;
+    if (!r->indent.len) {   /* the common case: one copy */
+        dg_buf_append(r->out, s, len);
+        r->bol = s[len - 1] == '\n';
+        return;
+    }
     while (len) {
         const char *nl = memchr(s, '\n', len);
         size_t seg = nl ? (size_t)(nl - s) + 1 : len;
-        if (r->bol && r->indent.len && !(seg == 1 && *s == '\n'))
+        if (r->bol && !(seg == 1 && *s == '\n'))
             dg_buf_append(r->out, r->indent.data, r->indent.len);
         dg_buf_append(r->out, s, seg);
         r->bol = nl != NULL;
@@ -40,42 +48,45 @@ static void emit(renderer *r, const char *s, size_t len)
     }
 }
 
-static json_t *lookup_in(json_t *v, const char *path)
+/* The innermost array-section frame, NULL outside any. */
+static const frame *iter_frame(renderer *r)
 {
-    char *copy = dg_xstrdup(path);
-    char *save = NULL;
-    for (char *seg = strtok_r(copy, ".", &save); seg && v; seg = strtok_r(NULL, ".", &save))
-        v = json_is_object(v) ? json_object_get(v, seg) : NULL;
-    free(copy);
-    return v;
+    for (size_t i = r->stack.len; i-- > 0;)
+        if (r->stack.items[i].iter) return &r->stack.items[i];
+    return NULL;
 }
 
-/* Resolves `name` against the context stack.  Returns a new reference
- * (the iteration names are made on the fly), NULL when absent. */
-static json_t *lookup(renderer *r, const char *name)
+/* Resolves a PATH or DOT name against the context stack (borrowed
+ * reference), NULL when absent.  The iteration names are not values here. */
+static json_t *lookup(renderer *r, const dg_tnode *n)
 {
-    if (!strcmp(name, ".")) return json_incref(r->stack.items[r->stack.len - 1].ctx);
-    if (name[0] == '-') {
-        for (size_t i = r->stack.len; i-- > 0;) {
-            frame *f = &r->stack.items[i];
-            if (!f->iter) continue;
-            if (!strcmp(name, "-first")) return json_boolean(f->index == 0);
-            if (!strcmp(name, "-last")) return json_boolean(f->index + 1 == f->count);
-            if (!strcmp(name, "-index")) return json_integer((json_int_t)f->index);
-            return NULL;
-        }
-        return NULL;
-    }
-    size_t head = strcspn(name, ".");
-    char *first = dg_xstrndup(name, head);
+    if (n->name == DG_TNAME_DOT) return r->stack.items[r->stack.len - 1].ctx;
+    if (n->name != DG_TNAME_PATH) return NULL;
     json_t *found = NULL;
     for (size_t i = r->stack.len; i-- > 0 && !found;) {
         json_t *ctx = r->stack.items[i].ctx;
-        if (json_is_object(ctx)) found = json_object_get(ctx, first);
+        if (json_is_object(ctx)) found = json_object_get(ctx, n->seg[0]);
     }
-    free(first);
-    if (found && name[head]) found = lookup_in(found, name + head + 1);
-    return json_incref(found);
+    for (size_t k = 1; k < n->nseg && found; k++)
+        found = json_is_object(found) ? json_object_get(found, n->seg[k]) : NULL;
+    return found;
+}
+
+/* -first, -last, -index of the innermost array section: false when there is
+ * none (*ok false too). */
+static json_int_t iter_value(renderer *r, const dg_tnode *n, bool *ok)
+{
+    const frame *f = iter_frame(r);
+    *ok = f != NULL && n->name != DG_TNAME_NONE;
+    if (!*ok) return 0;
+    if (n->name == DG_TNAME_FIRST) return f->index == 0;
+    if (n->name == DG_TNAME_LAST) return f->index + 1 == f->count;
+    return (json_int_t)f->index;
+}
+
+static bool is_iter_name(const dg_tnode *n)
+{
+    return n->name != DG_TNAME_PATH && n->name != DG_TNAME_DOT;
 }
 
 static bool truthy(json_t *v)
@@ -91,52 +102,82 @@ static bool truthy(json_t *v)
     }
 }
 
-/* Text of the current output line so far (for multi-line values). */
-static char *line_prefix(renderer *r, bool spaces_only)
+/* Text of the current output line so far (for multi-line values), in
+ * r->prefix. */
+static const char *line_prefix(renderer *r, bool spaces_only)
 {
     size_t start = r->out->len;
     while (start > 0 && r->out->data[start - 1] != '\n') start--;
-    char *p = dg_xstrndup(r->out->data ? r->out->data + start : "", r->out->len - start);
-    for (char *c = p; *c; c++)
+    dg_buf_clear(&r->prefix);
+    dg_buf_append(&r->prefix, r->out->data ? r->out->data + start : "", r->out->len - start);
+    for (char *c = r->prefix.data; *c; c++)
         if (*c != ' ' && *c != '\t' && (spaces_only || *c != '*')) *c = ' ';
-    return p;
+    return r->prefix.data;
+}
+
+static void no_value(renderer *r, const dg_tnode *n)
+{
+    dg_error(r->d, n->loc, "no value named '%s'", n->text);
+    r->errors++;
+}
+
+/* The text of a variable: a string's own bytes, or `num` formatted. */
+static const char *var_text(renderer *r, const dg_tnode *n, json_t *v, char num[64], size_t *len)
+{
+    switch (json_typeof(v)) {
+    case JSON_STRING:
+        *len = json_string_length(v);
+        return json_string_value(v);
+    case JSON_INTEGER: snprintf(num, 64, "%" JSON_INTEGER_FORMAT, json_integer_value(v)); break;
+    case JSON_REAL:    snprintf(num, 64, "%.17g", json_real_value(v)); break;
+    case JSON_TRUE:    strcpy(num, "true"); break;
+    case JSON_FALSE:   strcpy(num, "false"); break;
+    case JSON_NULL:    num[0] = '\0'; break;
+    default:
+        dg_error(r->d, n->loc, "'%s' is a list or an object, not a value", n->text);
+        r->errors++;
+        num[0] = '\0';
+        break;
+    }
+    *len = strlen(num);
+    return num;
 }
 
 static void render_var(renderer *r, const dg_tnode *n)
 {
-    json_t *v = lookup(r, n->text);
-    dg_buf text = DG_BUF_INIT;
-    if (!v) {
-        dg_error(r->d, n->loc, "no value named '%s'", n->text);
-        r->errors++;
+    char num[64];
+    const char *text;
+    size_t len;
+    if (is_iter_name(n)) {
+        bool ok;
+        json_int_t x = iter_value(r, n, &ok);
+        if (!ok) {
+            no_value(r, n);
+            return;
+        }
+        if (n->name == DG_TNAME_INDEX) snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, x);
+        else strcpy(num, x ? "true" : "false");
+        text = num;
+        len = strlen(num);
+    } else {
+        json_t *v = lookup(r, n);
+        if (!v) {
+            no_value(r, n);
+            return;
+        }
+        text = var_text(r, n, v, num, &len);
+    }
+    if (n->filter == DG_TF_RAW) {
+        emit(r, text, len);
         return;
     }
-    switch (json_typeof(v)) {
-    case JSON_STRING:  dg_buf_append(&text, json_string_value(v), json_string_length(v)); break;
-    case JSON_INTEGER: dg_buf_printf(&text, "%" JSON_INTEGER_FORMAT, json_integer_value(v)); break;
-    case JSON_REAL:    dg_buf_printf(&text, "%.17g", json_real_value(v)); break;
-    case JSON_TRUE:    dg_buf_puts(&text, "true"); break;
-    case JSON_FALSE:   dg_buf_puts(&text, "false"); break;
-    case JSON_NULL:    break;
-    default:
-        dg_error(r->d, n->loc, "'%s' is a list or an object, not a value", n->text);
-        r->errors++;
-        break;
-    }
-    json_decref(v);
-    if (n->filter == DG_TF_RAW) {
-        emit(r, dg_buf_cstr(&text), text.len);
-    } else {
-        char *prefix = line_prefix(r, n->filter == DG_TF_C);
-        dg_buf esc = DG_BUF_INIT;
-        if (n->filter == DG_TF_C) dg_tmpl_c_literal(&esc, dg_buf_cstr(&text), prefix);
-        else dg_tmpl_c_comment(&esc, dg_buf_cstr(&text), prefix);
-        dg_buf_append(r->out, dg_buf_cstr(&esc), esc.len);   /* already indented */
-        r->bol = esc.len && esc.data[esc.len - 1] == '\n';
-        dg_buf_free(&esc);
-        free(prefix);
-    }
-    dg_buf_free(&text);
+    /* the escapers write straight into the output (already indented) */
+    const char *prefix = line_prefix(r, n->filter == DG_TF_C);
+    size_t before = r->out->len;
+    if (n->filter == DG_TF_C) dg_tmpl_c_literal(r->out, text, prefix);
+    else dg_tmpl_c_comment(r->out, text, prefix);
+    if (r->out->len > before) r->bol = r->out->data[r->out->len - 1] == '\n';
+    else r->bol = false;
 }
 
 static void render_range(renderer *r, const dg_tmpl *t, size_t from, size_t to);
@@ -150,7 +191,14 @@ static void push(renderer *r, json_t *ctx, bool iter, size_t index, size_t count
 static void render_section(renderer *r, const dg_tmpl *t, size_t i)
 {
     const dg_tnode *n = &t->nodes.items[i];
-    json_t *v = lookup(r, n->text);
+    json_t *v;
+    if (is_iter_name(n)) {   /* made on the fly: true/false are singletons */
+        bool ok;
+        json_int_t x = iter_value(r, n, &ok);
+        v = !ok ? NULL : n->name == DG_TNAME_INDEX ? json_integer(x) : json_boolean(x);
+    } else {
+        v = json_incref(lookup(r, n));
+    }
     bool on = v && truthy(v);
     if (n->kind == DG_TN_INVERTED) {
         if (!on) render_range(r, t, i + 1, n->end);
@@ -214,11 +262,12 @@ int dg_tmpl_render(dg_tmpl_set *set, const char *name, json_t *view, dg_buf *out
     dg_loc none = {NULL, 0, 0};
     dg_tmpl *t = dg_tmpl_set_get(set, name, none, d);
     if (!t) return -1;
-    renderer r = {set, out, d, {0}, DG_BUF_INIT, true, 0, 0};
+    renderer r = {set, out, d, {0}, DG_BUF_INIT, DG_BUF_INIT, true, 0, 0};
     r.bol = out->len == 0 || out->data[out->len - 1] == '\n';
     push(&r, view, false, 0, 0);
     render_range(&r, t, 0, t->nodes.len);
     DG_VEC_FREE(&r.stack);
     dg_buf_free(&r.indent);
+    dg_buf_free(&r.prefix);
     return r.errors ? -1 : 0;
 }
