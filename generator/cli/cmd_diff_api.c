@@ -3,12 +3,44 @@
 #include "cmd_diff_api.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "../util/fsutil.h"
+
+/* What a signal handler removes, so that Ctrl-C leaves nothing behind. */
+static char *volatile g_file, *volatile g_dir;
+static const int caught[] = {SIGINT, SIGTERM, SIGHUP};
+enum { NCAUGHT = sizeof caught / sizeof caught[0] };
+
+static void on_signal(int sig)
+{
+    if (g_file) unlink(g_file);   /* unlink, rmdir, signal and raise are async-signal-safe */
+    if (g_dir) rmdir(g_dir);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* Catches the signals that are not ignored; `saved` gets the old actions. */
+static void catch_signals(struct sigaction saved[NCAUGHT])
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < NCAUGHT; i++) {
+        sigaction(caught[i], NULL, &saved[i]);
+        if (saved[i].sa_handler != SIG_IGN) sigaction(caught[i], &sa, NULL);
+    }
+}
+
+static void restore_signals(const struct sigaction saved[NCAUGHT])
+{
+    for (size_t i = 0; i < NCAUGHT; i++) sigaction(caught[i], &saved[i], NULL);
+}
 
 /* A new empty folder under $TMPDIR, by its real path (the generated header
  * includes a user's header by a path relative to it). NULL after an error. */
@@ -23,11 +55,13 @@ static char *make_tmpdir(dg_diags *d)
         free(tmpl);
         return NULL;
     }
+    g_dir = tmpl;
     char *real = realpath(tmpl, NULL);
     if (!real) {
         dg_error(d, where, "cannot resolve the temporary folder %s: %s", tmpl, strerror(errno));
         rmdir(tmpl);
     }
+    g_dir = real;
     free(tmpl);
     return real;
 }
@@ -68,6 +102,7 @@ static int load_in(const char *dir, const dg_generate_opts *base, const dg_diff_
     }
     if (rc == 0) {
         *written = dg_xstrdup(h->path);
+        g_file = *written;
         rc = write_all(h->path, h->data, h->len, d);
     }
     if (rc == 0) rc = dg_api_load(h->path, &side->schema->clang_args, out, d);
@@ -87,8 +122,13 @@ static int load_in(const char *dir, const dg_generate_opts *base, const dg_diff_
 int dg_diff_api_load(const dg_generate_opts *base, const dg_diff_api_side *side, dg_api *out, dg_diags *d)
 {
     memset(out, 0, sizeof *out);
+    struct sigaction saved[NCAUGHT];
+    catch_signals(saved);
     char *dir = make_tmpdir(d);
-    if (!dir) return -1;
+    if (!dir) {
+        restore_signals(saved);
+        return -1;
+    }
     char *written = NULL;
     int rc = load_in(dir, base, side, &written, out, d);
     if (written && unlink(written) != 0 && errno != ENOENT) {
@@ -99,6 +139,8 @@ int dg_diff_api_load(const dg_generate_opts *base, const dg_diff_api_side *side,
         dg_loc where = {dir, 0, 0};
         dg_warning(d, where, "cannot remove the temporary folder: %s", strerror(errno));
     }
+    g_file = g_dir = NULL;
+    restore_signals(saved);
     free(written);
     free(dir);
     return rc;
