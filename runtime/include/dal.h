@@ -361,6 +361,83 @@ int dal_bind_blob_copy(dal_db *db, sqlite3_stmt *st, int idx, dal_blob b);
 int dal_bind_value(dal_db *db, sqlite3_stmt *st, int idx, const dal_value *v); /* NULL -> SQL NULL */
 int dal_bind_value_copy(dal_db *db, sqlite3_stmt *st, int idx, const dal_value *v);
 
+/* The binders and steppers, inline: a call from generated code (or any
+ * program) is the sqlite3_bind_* / sqlite3_step call itself, with no call
+ * into libdal per value.  libdal exports the same functions with the same
+ * behaviour (taking their address gets those; define DAL_NO_INLINE before
+ * including dal.h to call them everywhere). */
+#ifndef DAL_NO_INLINE
+static inline int dal__bound(dal_db *db, int src)
+{
+    return src == SQLITE_OK ? DAL_OK : dal_sqlite_error(db, src);
+}
+static inline int dal__bind_null_inline(dal_db *db, sqlite3_stmt *st, int idx)
+{
+    return dal__bound(db, sqlite3_bind_null(st, idx));
+}
+static inline int dal__bind_int64_inline(dal_db *db, sqlite3_stmt *st, int idx, int64_t v)
+{
+    return dal__bound(db, sqlite3_bind_int64(st, idx, (sqlite3_int64)v));
+}
+static inline int dal__bind_int64_null_inline(dal_db *db, sqlite3_stmt *st, int idx, bool has, int64_t v)
+{
+    return dal__bound(db, has ? sqlite3_bind_int64(st, idx, (sqlite3_int64)v) : sqlite3_bind_null(st, idx));
+}
+static inline int dal__bind_double_inline(dal_db *db, sqlite3_stmt *st, int idx, double v)
+{
+    return dal__bound(db, sqlite3_bind_double(st, idx, v));
+}
+static inline int dal__bind_double_null_inline(dal_db *db, sqlite3_stmt *st, int idx, bool has, double v)
+{
+    return dal__bound(db, has ? sqlite3_bind_double(st, idx, v) : sqlite3_bind_null(st, idx));
+}
+static inline int dal__bind_bool_inline(dal_db *db, sqlite3_stmt *st, int idx, bool v)
+{
+    return dal__bound(db, sqlite3_bind_int(st, idx, v ? 1 : 0));
+}
+static inline int dal__bind_bool_null_inline(dal_db *db, sqlite3_stmt *st, int idx, bool has, bool v)
+{
+    return dal__bound(db, has ? sqlite3_bind_int(st, idx, v ? 1 : 0) : sqlite3_bind_null(st, idx));
+}
+static inline int dal__bind_text_inline(dal_db *db, sqlite3_stmt *st, int idx, const char *s)
+{
+    return dal__bound(db, s ? sqlite3_bind_text(st, idx, s, -1, SQLITE_STATIC) : sqlite3_bind_null(st, idx));
+}
+static inline int dal__bind_text_copy_inline(dal_db *db, sqlite3_stmt *st, int idx, const char *s)
+{
+    return dal__bound(db, s ? sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, idx));
+}
+static inline int dal__bind_text_len_inline(dal_db *db, sqlite3_stmt *st, int idx, const char *s, size_t len)
+{
+    return dal__bound(db, s ? sqlite3_bind_text64(st, idx, s, (sqlite3_uint64)len, SQLITE_STATIC, SQLITE_UTF8)
+                            : sqlite3_bind_null(st, idx));
+}
+static inline int dal__step_inline(dal_db *db, sqlite3_stmt *st)
+{
+    int src = sqlite3_step(st);
+    if (src == SQLITE_ROW) return DAL_ROW;
+    if (src == SQLITE_DONE) return DAL_DONE;
+    return dal_sqlite_error(db, src);
+}
+static inline int dal__step_done_inline(dal_db *db, sqlite3_stmt *st)
+{
+    int src = sqlite3_step(st);
+    return src == SQLITE_DONE || src == SQLITE_ROW ? DAL_OK : dal_sqlite_error(db, src);
+}
+#define dal_bind_null(db, st, idx) dal__bind_null_inline(db, st, idx)
+#define dal_bind_int64(db, st, idx, v) dal__bind_int64_inline(db, st, idx, v)
+#define dal_bind_int64_null(db, st, idx, has, v) dal__bind_int64_null_inline(db, st, idx, has, v)
+#define dal_bind_double(db, st, idx, v) dal__bind_double_inline(db, st, idx, v)
+#define dal_bind_double_null(db, st, idx, has, v) dal__bind_double_null_inline(db, st, idx, has, v)
+#define dal_bind_bool(db, st, idx, v) dal__bind_bool_inline(db, st, idx, v)
+#define dal_bind_bool_null(db, st, idx, has, v) dal__bind_bool_null_inline(db, st, idx, has, v)
+#define dal_bind_text(db, st, idx, s) dal__bind_text_inline(db, st, idx, s)
+#define dal_bind_text_copy(db, st, idx, s) dal__bind_text_copy_inline(db, st, idx, s)
+#define dal_bind_text_len(db, st, idx, s, len) dal__bind_text_len_inline(db, st, idx, s, len)
+#define dal_step(db, st) dal__step_inline(db, st)
+#define dal_step_done(db, st) dal__step_done_inline(db, st)
+#endif
+
 /* ---- Generated code: slices (IN (sqlc.slice(x))) ------------------------
  * `x IN (SELECT value FROM dal_array(?))` with a dal_array bound to the
  * parameter: the statement stays prepared whatever the length.  The

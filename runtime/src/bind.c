@@ -6,60 +6,56 @@ static int bound(dal_db *db, int src)
     return src == SQLITE_OK ? DAL_OK : dal_sqlite_error(db, src);
 }
 
-int dal_bind_null(dal_db *db, sqlite3_stmt *st, int idx)
+/* The exported forms of the inline binders of dal.h (the names in
+ * parentheses are not expanded as its macros). */
+int (dal_bind_null)(dal_db *db, sqlite3_stmt *st, int idx)
 {
-    return bound(db, sqlite3_bind_null(st, idx));
+    return dal__bind_null_inline(db, st, idx);
 }
 
-int dal_bind_int64(dal_db *db, sqlite3_stmt *st, int idx, int64_t v)
+int (dal_bind_int64)(dal_db *db, sqlite3_stmt *st, int idx, int64_t v)
 {
-    return bound(db, sqlite3_bind_int64(st, idx, (sqlite3_int64)v));
+    return dal__bind_int64_inline(db, st, idx, v);
 }
 
-int dal_bind_int64_null(dal_db *db, sqlite3_stmt *st, int idx, bool has, int64_t v)
+int (dal_bind_int64_null)(dal_db *db, sqlite3_stmt *st, int idx, bool has, int64_t v)
 {
-    return bound(db, has ? sqlite3_bind_int64(st, idx, (sqlite3_int64)v) : sqlite3_bind_null(st, idx));
+    return dal__bind_int64_null_inline(db, st, idx, has, v);
 }
 
-int dal_bind_double(dal_db *db, sqlite3_stmt *st, int idx, double v)
+int (dal_bind_double)(dal_db *db, sqlite3_stmt *st, int idx, double v)
 {
-    return bound(db, sqlite3_bind_double(st, idx, v));
+    return dal__bind_double_inline(db, st, idx, v);
 }
 
-int dal_bind_double_null(dal_db *db, sqlite3_stmt *st, int idx, bool has, double v)
+int (dal_bind_double_null)(dal_db *db, sqlite3_stmt *st, int idx, bool has, double v)
 {
-    return bound(db, has ? sqlite3_bind_double(st, idx, v) : sqlite3_bind_null(st, idx));
+    return dal__bind_double_null_inline(db, st, idx, has, v);
 }
 
-int dal_bind_bool(dal_db *db, sqlite3_stmt *st, int idx, bool v)
+int (dal_bind_bool)(dal_db *db, sqlite3_stmt *st, int idx, bool v)
 {
-    return bound(db, sqlite3_bind_int(st, idx, v ? 1 : 0));
+    return dal__bind_bool_inline(db, st, idx, v);
 }
 
-int dal_bind_bool_null(dal_db *db, sqlite3_stmt *st, int idx, bool has, bool v)
+int (dal_bind_bool_null)(dal_db *db, sqlite3_stmt *st, int idx, bool has, bool v)
 {
-    return bound(db, has ? sqlite3_bind_int(st, idx, v ? 1 : 0) : sqlite3_bind_null(st, idx));
+    return dal__bind_bool_null_inline(db, st, idx, has, v);
 }
 
-static int bind_text(dal_db *db, sqlite3_stmt *st, int idx, const char *s, sqlite3_destructor_type d)
+int (dal_bind_text)(dal_db *db, sqlite3_stmt *st, int idx, const char *s)
 {
-    return bound(db, s ? sqlite3_bind_text(st, idx, s, -1, d) : sqlite3_bind_null(st, idx));
+    return dal__bind_text_inline(db, st, idx, s);
 }
 
-int dal_bind_text(dal_db *db, sqlite3_stmt *st, int idx, const char *s)
+int (dal_bind_text_copy)(dal_db *db, sqlite3_stmt *st, int idx, const char *s)
 {
-    return bind_text(db, st, idx, s, SQLITE_STATIC);
+    return dal__bind_text_copy_inline(db, st, idx, s);
 }
 
-int dal_bind_text_copy(dal_db *db, sqlite3_stmt *st, int idx, const char *s)
+int (dal_bind_text_len)(dal_db *db, sqlite3_stmt *st, int idx, const char *s, size_t len)
 {
-    return bind_text(db, st, idx, s, SQLITE_TRANSIENT);
-}
-
-int dal_bind_text_len(dal_db *db, sqlite3_stmt *st, int idx, const char *s, size_t len)
-{
-    if (!s) return bound(db, sqlite3_bind_null(st, idx));
-    return bound(db, sqlite3_bind_text64(st, idx, s, (sqlite3_uint64)len, SQLITE_STATIC, SQLITE_UTF8));
+    return dal__bind_text_len_inline(db, st, idx, s, len);
 }
 
 /* A non-NULL pointer with len 0 binds an empty BLOB, not NULL. */

@@ -3,6 +3,9 @@
 #ifndef DAL_INTERNAL_H
 #define DAL_INTERNAL_H
 
+/* libdal exports the inline binders of dal.h (bind.c, stmt.c), so it
+ * always sees them. */
+#undef DAL_NO_INLINE
 #include "dal.h"
 
 #define DAL__ERRMSG_SIZE 1024

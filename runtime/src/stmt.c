@@ -112,9 +112,10 @@ void dal_stmt_release(dal_db *db, const dal_unit *u, int id, sqlite3_stmt *st)
 {
     dal__entry *e;
     if (!st) return;
+    /* the entry first: fewer values to keep across the two calls */
+    e = &db->units[__atomic_load_n(u->slot, __ATOMIC_RELAXED) - 1].entries[id];
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
-    e = &db->units[__atomic_load_n(u->slot, __ATOMIC_RELAXED) - 1].entries[id];
     if (e->st == st)
         e->held = 0;
     else if (!e->spare)
@@ -142,19 +143,15 @@ void dal__stmt_cache_free(dal_db *db)
     dal__keyed_free(db);
 }
 
-int dal_step(dal_db *db, sqlite3_stmt *st)
+/* The exported forms of dal.h's inline steppers. */
+int (dal_step)(dal_db *db, sqlite3_stmt *st)
 {
-    int src = sqlite3_step(st);
-    if (src == SQLITE_ROW) return DAL_ROW;
-    if (src == SQLITE_DONE) return DAL_DONE;
-    return dal_sqlite_error(db, src);
+    return dal__step_inline(db, st);
 }
 
-int dal_step_done(dal_db *db, sqlite3_stmt *st)
+int (dal_step_done)(dal_db *db, sqlite3_stmt *st)
 {
-    int src = sqlite3_step(st);
-    if (src == SQLITE_DONE || src == SQLITE_ROW) return DAL_OK;
-    return dal_sqlite_error(db, src);
+    return dal__step_done_inline(db, st);
 }
 
 int dal_iter_open(dal_iter *it, dal_db *db, const dal_unit *u, int id)
