@@ -138,7 +138,7 @@ static void add_input(dg_strings *in, const char *path, const char *out_dir)
 int dg_generate(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
 {
     dg_schema *s = NULL;
-    if (dg_schema_load(o->schema, &s, d) != 0) return -1;
+    if (dg_schema_load_db(o->schema, &s, d) != 0) return -1;
     dg_strings inputs = {0};
     for (size_t i = 0; i < o->schema->items.len; i++) add_input(&inputs, o->schema->items.items[i].path, o->out_dir);
     for (size_t i = 0; o->queries && i < o->queries->len; i++) add_input(&inputs, o->queries->items[i], o->out_dir);

@@ -20,7 +20,8 @@ static char *describe(const dg_schema *s, dg_diags *d)
     sqlite3 *h = NULL;
     dal_db *db = NULL;
     char *desc = NULL, *out = NULL;
-    if (dg_schema_open_db(s, &h, d) != 0) return NULL;
+    bool owned = false;
+    if (dg_schema_db(s, &h, &owned, d) != 0) return NULL;
     if (dal_wrap(&db, h, NULL) == DAL_OK && dal_schema_describe(db, &desc) == DAL_OK) out = dg_xstrdup(desc);
     else {
         dg_loc loc = {NULL, 0, 0};
@@ -28,7 +29,7 @@ static char *describe(const dg_schema *s, dg_diags *d)
     }
     sqlite3_free(desc);
     dal_close(db);
-    sqlite3_close(h);
+    if (owned) sqlite3_close(h);
     return out;
 }
 

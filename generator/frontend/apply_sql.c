@@ -176,6 +176,13 @@ static void record_drop(dg_loader *L, const dg_toks *tk)
     }
 }
 
+/* A PRAGMA that changes nothing a statement is prepared against. */
+static bool harmless_pragma(const dg_toks *tk)
+{
+    size_t i = dg_toks_punct(tk, 2, ".") ? 3 : 1;
+    return dg_toks_kw(tk, i, "user_version") || dg_toks_kw(tk, i, "application_id");
+}
+
 /* Notes what a statement that SQLite accepted did to the schema. */
 static void record(dg_loader *L, size_t fi, size_t from, size_t start, size_t end)
 {
@@ -201,6 +208,8 @@ static void record(dg_loader *L, size_t fi, size_t from, size_t start, size_t en
         record_alter(L, fi, start, end, &tk);
     } else if (dg_toks_kw(&tk, 0, "DROP")) {
         record_drop(L, &tk);
+    } else if (dg_toks_kw(&tk, 0, "ANALYZE") || (dg_toks_kw(&tk, 0, "PRAGMA") && !harmless_pragma(&tk))) {
+        L->stateful = true;
     }
     dg_toks_free(&tk);
 }
@@ -291,17 +300,9 @@ static int apply_text(dg_loader *L, size_t fi)
     return 0;
 }
 
-int dg_apply_sql_file(dg_loader *L, const char *path)
+/* Runs the SQL `text` (taken over, NUL-terminated at len) read from `whole.file`. */
+static int apply_owned_text(dg_loader *L, dg_loc whole, char *text, size_t len)
 {
-    char *text = NULL;
-    size_t len = 0;
-    bool in = !strcmp(path, "-");   /* standard input */
-    dg_loc whole = {dg_schema_intern_file(L->s, in ? "<stdin>" : path), 1, 1};
-    if (dg_is_dir(path)) return dg_apply_sql_dir(L, path);
-    if (dg_read_file(in ? "/dev/stdin" : path, &text, &len) != 0) {
-        dg_error(L->d, whole, "cannot read file: %s", strerror(errno));
-        return -1;
-    }
     if (looks_binary(text, len)) {
         free(text);
         dg_error(L->d, whole, "neither a SQL file nor a SQLite database");
@@ -313,6 +314,26 @@ int dg_apply_sql_file(dg_loader *L, const char *path)
     }
     keep_dbmate_up(text, len);
     return apply_text(L, dg_loader_add_file(L, whole.file, text, len));
+}
+
+int dg_apply_sql_file(dg_loader *L, const char *path)
+{
+    char *text = NULL;
+    size_t len = 0;
+    bool in = !strcmp(path, "-");   /* standard input */
+    dg_loc whole = {dg_schema_intern_file(L->s, in ? "<stdin>" : path), 1, 1};
+    if (dg_is_dir(path)) return dg_apply_sql_dir(L, path);
+    if (dg_read_file(in ? "/dev/stdin" : path, &text, &len) != 0) {
+        dg_error(L->d, whole, "cannot read file: %s", strerror(errno));
+        return -1;
+    }
+    return apply_owned_text(L, whole, text, len);
+}
+
+int dg_apply_sql_text(dg_loader *L, const char *name, const char *text, size_t len)
+{
+    dg_loc whole = {dg_schema_intern_file(L->s, name), 1, 1};
+    return apply_owned_text(L, whole, dg_xstrndup(text, len), len);
 }
 
 int dg_apply_sql_dir(dg_loader *L, const char *path)

@@ -73,8 +73,10 @@ int dg_prepare_checked(dg_loader *L, dg_rec_kind kind, const char *name, const c
         bool function = !strncmp(msg, "no such function: ", 18) && !strstr(msg, "...");
         if (function) dg_warning(L->d, at, "%s \"%s\": %s", what, name, msg);
         else dg_error(L->d, at, "%s \"%s\": %s", what, name, msg);
-        if (function)
+        if (function) {
             sqlite3_create_function(L->db, msg + 18, -1, SQLITE_UTF8, NULL, null_function, NULL, NULL);
+            dg_strings_push(&L->stubs, msg + 18);
+        }
         free(msg);
         if (!function) return -1;
     }

@@ -15,6 +15,7 @@ static dg_source_kind kind_of(const dg_source *s)
 static int apply(dg_loader *L, const dg_sources *src, const dg_source *s)
 {
     dg_source_kind kind = kind_of(s);
+    if (kind == DG_SRC_SQL_TEXT) return dg_apply_sql_text(L, s->path, s->text ? s->text : "", s->text ? s->len : 0);
     if (kind != DG_SRC_EMPTY && kind != DG_SRC_SQL_DIR && strcmp(s->path, "-") != 0 && !dg_is_file(s->path)) {
         dg_loc whole = {dg_schema_intern_file(L->s, s->path), 1, 1};
         dg_error(L->d, whole, "no such file or folder");
@@ -25,6 +26,7 @@ static int apply(dg_loader *L, const dg_sources *src, const dg_source *s)
     case DG_SRC_SQL_DIR: return dg_apply_sql_dir(L, s->path);
     case DG_SRC_DATABASE: return dg_apply_database(L, s->path);
     case DG_SRC_HEADER: return dg_apply_header(L, s->path, &src->clang_args);
+    case DG_SRC_SQL_TEXT:   /* handled above */
     case DG_SRC_AUTO:
     case DG_SRC_SQL_FILE: break;
     }
@@ -60,7 +62,7 @@ static void header_locations(dg_loader *L)
     }
 }
 
-int dg_schema_load(const dg_sources *src, dg_schema **out, dg_diags *d)
+static int load(const dg_sources *src, bool keep_db, dg_schema **out, dg_diags *d)
 {
     *out = NULL;
     dg_schema *s = dg_schema_new();
@@ -80,6 +82,7 @@ int dg_schema_load(const dg_sources *src, dg_schema **out, dg_diags *d)
         dg_error(d, whole, "the schema is empty: no tables or views");
         rc = -1;
     }
+    if (rc == 0 && keep_db) s->db = dg_loader_take_db(&L);
     dg_loader_close(&L);
     if (rc != 0) {
         dg_schema_free(s);
@@ -87,4 +90,14 @@ int dg_schema_load(const dg_sources *src, dg_schema **out, dg_diags *d)
     }
     *out = s;
     return 0;
+}
+
+int dg_schema_load(const dg_sources *src, dg_schema **out, dg_diags *d)
+{
+    return load(src, false, out, d);
+}
+
+int dg_schema_load_db(const dg_sources *src, dg_schema **out, dg_diags *d)
+{
+    return load(src, true, out, d);
 }

@@ -45,8 +45,9 @@ int dg_loader_open(dg_loader *L, dg_schema *s, dg_diags *d)
         return -1;
     }
     sqlite3_db_config(L->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, (int *)NULL);
+    sqlite3_db_config(L->db, SQLITE_DBCONFIG_DEFENSIVE, -1, &L->defensive);
     sqlite3_db_config(L->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
-    sqlite3_limit(L->db, SQLITE_LIMIT_ATTACHED, 0);
+    L->attached = sqlite3_limit(L->db, SQLITE_LIMIT_ATTACHED, 0);
     sqlite3_set_authorizer(L->db, authorizer, L);
     return 0;
 }
@@ -69,7 +70,35 @@ void dg_loader_close(dg_loader *L)
     DG_VEC_FREE(&L->recs);
     for (size_t i = 0; i < L->headers.len; i++) dg_schema_free(L->headers.items[i]);
     DG_VEC_FREE(&L->headers);
+    dg_strings_free(&L->stubs);
     memset(L, 0, sizeof *L);
+}
+
+/* True when the TEMP schema holds an object (the model has main's only). */
+static bool has_temp_objects(sqlite3 *db)
+{
+    sqlite3_stmt *st = NULL;
+    bool any = sqlite3_prepare_v2(db, "SELECT 1 FROM temp.sqlite_schema", -1, &st, NULL) != SQLITE_OK ||
+               sqlite3_step(st) != SQLITE_DONE;
+    sqlite3_finalize(st);
+    return any;
+}
+
+sqlite3 *dg_loader_take_db(dg_loader *L)
+{
+    sqlite3 *db = L->db;
+    L->db = NULL;
+    if (!db) return NULL;
+    if (L->stateful || sqlite3_get_autocommit(db) == 0 || has_temp_objects(db)) {
+        sqlite3_close(db);
+        return NULL;
+    }
+    sqlite3_set_authorizer(db, NULL, NULL);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, L->defensive, (int *)NULL);
+    sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, L->attached);
+    for (size_t i = 0; i < L->stubs.len; i++)
+        sqlite3_create_function(db, L->stubs.items[i], -1, SQLITE_UTF8, NULL, NULL, NULL, NULL);
+    return db;
 }
 
 char *dg_one_line(const char *msg)

@@ -54,14 +54,25 @@ typedef struct dg_loader {
     DG_VEC(dg_schema *) headers;   /* models from header sources (for their locations) */
     const char *denied;            /* why the authorizer refused, for the message */
     size_t add_columns;            /* ADD_COLUMN records so far (none: no column lookup scans recs) */
+    /* For handing the database over (dg_loader_take_db): */
+    dg_strings stubs;              /* functions dg_prepare_checked declared for views and triggers */
+    bool stateful;                 /* a statement may have left state besides the schema (a PRAGMA, ANALYZE) */
+    int defensive, attached;       /* SQLite's settings before dg_loader_open changed them */
 } dg_loader;
 
 int  dg_loader_open(dg_loader *L, dg_schema *s, dg_diags *d);
 void dg_loader_close(dg_loader *L);
+/* The loader's database as a fresh one holding just the schema would be
+ * (no authorizer, SQLite's own limits, no stub functions), taken from L;
+ * NULL (and closed) when the sources left more in it than the schema:
+ * TEMP objects, PRAGMA settings, statistics.  Caller closes it. */
+sqlite3 *dg_loader_take_db(dg_loader *L);
 
 /* Each returns 0, or -1 after reporting path:line:col errors. */
 int dg_apply_sql_file(dg_loader *L, const char *path);
 int dg_apply_sql_dir(dg_loader *L, const char *path);
+/* SQL held in memory, loaded as a file named `name` would be. */
+int dg_apply_sql_text(dg_loader *L, const char *name, const char *text, size_t len);
 int dg_apply_database(dg_loader *L, const char *path);
 int dg_apply_header(dg_loader *L, const char *path, const dg_strings *clang_args);
 

@@ -25,3 +25,13 @@ int dg_schema_open_db(const dg_schema *s, sqlite3 **out, dg_diags *d)
     *out = db;
     return 0;
 }
+
+int dg_schema_db(const dg_schema *s, sqlite3 **out, bool *owned, dg_diags *d)
+{
+    *owned = s->db == NULL;
+    if (s->db) {
+        *out = s->db;
+        return 0;
+    }
+    return dg_schema_open_db(s, out, d);
+}

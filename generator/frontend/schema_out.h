@@ -34,5 +34,9 @@ char *dg_index_to_sql(const dg_index *ix);
  * from dg_schema_to_sql).  Returns 0 and sets *out (close it with
  * sqlite3_close), or -1 after reporting through `d` with *out NULL. */
 int dg_schema_open_db(const dg_schema *s, sqlite3 **out, dg_diags *d);
+/* s->db when the model kept the front end's database (*owned false: do not
+ * close it), else a new one from dg_schema_open_db (*owned true).  Returns 0,
+ * or -1 after reporting through `d`. */
+int dg_schema_db(const dg_schema *s, sqlite3 **out, bool *owned, dg_diags *d);
 
 #endif

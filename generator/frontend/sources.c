@@ -13,9 +13,21 @@ void dg_sources_add(dg_sources *s, dg_source_kind kind, const char *path)
     src->path = dg_xstrdup(path);
 }
 
+void dg_sources_add_text(dg_sources *s, const char *name, const char *text, size_t len)
+{
+    dg_source *src = DG_VEC_ADD(&s->items);
+    src->kind = DG_SRC_SQL_TEXT;
+    src->path = dg_xstrdup(name);
+    src->text = dg_xstrndup(text, len);
+    src->len = len;
+}
+
 void dg_sources_free(dg_sources *s)
 {
-    for (size_t i = 0; i < s->items.len; i++) free(s->items.items[i].path);
+    for (size_t i = 0; i < s->items.len; i++) {
+        free(s->items.items[i].path);
+        free(s->items.items[i].text);
+    }
     DG_VEC_FREE(&s->items);
     dg_strings_free(&s->clang_args);
 }

@@ -18,12 +18,15 @@ typedef enum dg_source_kind {
     DG_SRC_SQL_DIR,
     DG_SRC_DATABASE,
     DG_SRC_HEADER,
-    DG_SRC_EMPTY        /* the word `empty` in diff --from/--to */
+    DG_SRC_EMPTY,       /* the word `empty` in diff --from/--to */
+    DG_SRC_SQL_TEXT     /* DDL held in memory (dg_sources_add_text); `path` names it in locations */
 } dg_source_kind;
 
 typedef struct dg_source {
     dg_source_kind kind;
     char          *path;
+    char          *text;   /* DG_SRC_SQL_TEXT: the SQL (owned); NULL for the other kinds */
+    size_t         len;
 } dg_source;
 
 typedef struct dg_sources {
@@ -32,6 +35,9 @@ typedef struct dg_sources {
 } dg_sources;
 
 void dg_sources_add(dg_sources *s, dg_source_kind kind, const char *path);
+/* Adds SQL text (copied) as a source: it loads as a SQL file named `name`
+ * would, and its diagnostics are at name:line:col.  No file is read. */
+void dg_sources_add_text(dg_sources *s, const char *name, const char *text, size_t len);
 void dg_sources_free(dg_sources *s);
 /* The kind DG_SRC_AUTO resolves to for `path` (without reading more than the header). */
 dg_source_kind dg_source_detect(const char *path);
@@ -41,5 +47,9 @@ dg_source_kind dg_source_detect(const char *path);
  * reports every problem through `d` (path:line:col: error: ...) and returns
  * -1 with *out NULL.  No file is written. */
 int dg_schema_load(const dg_sources *src, dg_schema **out, dg_diags *d);
+/* Same, and keeps the in-memory SQLite database the sources were loaded
+ * into as (*out)->db when it holds just the schema (see dg_schema.db), for
+ * callers that would otherwise load the model into SQLite again. */
+int dg_schema_load_db(const dg_sources *src, dg_schema **out, dg_diags *d);
 
 #endif

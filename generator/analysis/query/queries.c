@@ -364,7 +364,8 @@ int dg_queries_load(const dg_strings *paths, const dg_schema *schema, dg_query_s
     dg_qfiles files = {0};
     int errors = read_files(paths, set, &files, d);
     sqlite3 *db = NULL;
-    if (dg_schema_open_db(schema, &db, d) != 0) {
+    bool owned = false;
+    if (dg_schema_db(schema, &db, &owned, d) != 0) {
         errors++;
     } else {
         errors += register_functions(db, set, d);
@@ -373,7 +374,7 @@ int dg_queries_load(const dg_strings *paths, const dg_schema *schema, dg_query_s
             errors += analyse_src(set, &files.srcs.items[i], schema, db, c_names, d);
         json_decref(c_names);
     }
-    sqlite3_close(db);
+    if (owned) sqlite3_close(db);
     dg_qfiles_free(&files);
     if (errors) {
         dg_query_set_free(set);

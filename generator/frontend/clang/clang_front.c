@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../../util/buf.h"
 #include "../sources.h"
@@ -19,7 +18,7 @@
 
 typedef struct remap {
     const dg_cddl *ddl;
-    const char    *tmp;    /* the DDL's temporary file name */
+    const char    *tmp;    /* the name the DDL is loaded under */
     dg_schema     *into;
 } remap;
 
@@ -78,23 +77,12 @@ static void forward_diagnostics(const remap *r, const char *text, dg_diags *d)
     }
 }
 
-/* Loads `ddl` with the SQL front end from a temporary file. */
-static int load_ddl(const dg_cddl *ddl, dg_schema *into, dg_schema **out, dg_diags *d)
+/* Loads `ddl` with the SQL front end, from memory under a name of its own. */
+static int load_ddl(const char *header, const dg_cddl *ddl, dg_schema *into, dg_schema **out, dg_diags *d)
 {
-    const char *dir = getenv("TMPDIR");
-    char *tmp = dg_xprintf("%s/dalgen-header-XXXXXX", dir && *dir ? dir : "/tmp");
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        dg_error(d, (dg_loc){NULL, 0, 0}, "cannot create a temporary file in %s", dir && *dir ? dir : "/tmp");
-        free(tmp);
-        return -1;
-    }
-    FILE *f = fdopen(fd, "w");
-    fwrite(ddl->text.data, 1, ddl->text.len, f);
-    fclose(f);
-
+    char *tmp = dg_xprintf("(DDL of %s)", header);
     dg_sources src = {0};
-    dg_sources_add(&src, DG_SRC_SQL_FILE, tmp);
+    dg_sources_add_text(&src, tmp, ddl->text.data ? ddl->text.data : "", ddl->text.len);
     char *captured = NULL;
     size_t captured_len = 0;
     FILE *mem = open_memstream(&captured, &captured_len);
@@ -110,7 +98,6 @@ static int load_ddl(const dg_cddl *ddl, dg_schema *into, dg_schema **out, dg_dia
     }
     free(captured);
     dg_sources_free(&src);
-    unlink(tmp);
     free(tmp);
     return rc;
 }
@@ -175,7 +162,7 @@ int dg_clang_load(const char *header, const dg_strings *clang_args, dg_schema *i
         dg_cddl ddl;
         dg_cddl_build(&tables, &ddl);
         dg_schema *loaded = NULL;
-        rc = load_ddl(&ddl, into, &loaded, d);
+        rc = load_ddl(header, &ddl, into, &loaded, d);
         if (rc == 0) move_objects(loaded, into, d);
         dg_schema_free(loaded);
         dg_cddl_free(&ddl);
