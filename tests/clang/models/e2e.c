@@ -307,6 +307,85 @@ static void posts_and_tags_follow_their_keys(void **state)
     assert_int_equal(app_post_get(fx->db, p.id, &got, &fx->arena), DAL_NOTFOUND);
 }
 
+/* readings: pointers to narrower scalars, narrow integers, has_ companions
+ * of a buffer, an enum and a float. */
+static void readings_round_trip(void **state)
+{
+    fixture *fx = *state;
+    int32_t level = -70000;
+    float ratio = 0.5f;
+    bool ok = true;
+    struct reading r;
+    memset(&r, 0, sizeof r);
+    r.level = &level;
+    r.ratio = &ratio;
+    r.ok = &ok;
+    r.small = -300;
+    r.octet = 255;
+    r.has_code = true;
+    strcpy(r.code, "abc");
+    r.has_mood = true;
+    r.mood = MOOD_ANGRY;
+    r.has_weight = true;
+    r.weight = 2.5f;
+    assert_int_equal(app_reading_insert(fx->db, &r, &fx->arena), DAL_OK);
+    struct reading got;
+    memset(&got, 0x5a, sizeof got);
+    assert_int_equal(app_reading_get(fx->db, r.id, &got, &fx->arena), DAL_OK);
+    assert_non_null(got.level);
+    assert_int_equal(*got.level, -70000);
+    assert_non_null(got.ratio);
+    assert_true(*got.ratio == 0.5f);
+    assert_non_null(got.ok);
+    assert_true(*got.ok);
+    assert_int_equal(got.small, -300);
+    assert_int_equal(got.octet, 255);
+    assert_true(got.has_code);
+    assert_string_equal(got.code, "abc");
+    assert_true(got.has_mood);
+    assert_int_equal(got.mood, MOOD_ANGRY);
+    assert_true(got.has_weight);
+    assert_true(got.weight == 2.5f);
+
+    /* every nullable form left NULL */
+    struct reading n;
+    memset(&n, 0, sizeof n);
+    assert_int_equal(app_reading_insert(fx->db, &n, &fx->arena), DAL_OK);
+    assert_int_equal(stored_int(fx, "SELECT count(*) FROM readings WHERE level IS NULL AND ratio IS NULL AND ok IS NULL"
+                                    " AND code IS NULL AND mood IS NULL AND weight IS NULL"), 1);
+    memset(&got, 0x5a, sizeof got);
+    assert_int_equal(app_reading_get(fx->db, n.id, &got, &fx->arena), DAL_OK);
+    assert_null(got.level);
+    assert_null(got.ratio);
+    assert_null(got.ok);
+    assert_false(got.has_code);
+    assert_false(got.has_mood);
+    assert_false(got.has_weight);
+
+    /* a char[4] holds 3 bytes: a full buffer is refused (has_code set) */
+    memcpy(n.code, "abcd", 4);
+    n.has_code = true;
+    assert_int_equal(app_reading_update(fx->db, &n, &fx->arena), DAL_INVALID);
+    n.has_code = false;     /* unset: the buffer is not read */
+    assert_int_equal(app_reading_update(fx->db, &n, &fx->arena), DAL_OK);
+
+    /* stored values the fields cannot hold */
+    static const char *const unfit[] = {
+        "small = 40000", "octet = 256", "octet = -1", "level = 2147483648", "code = 'abcd'", "ratio = 1e39",
+    };
+    for (size_t i = 0; i < sizeof unfit / sizeof unfit[0]; i++) {
+        char sql[96];
+        assert_int_equal(dal_exec(fx->db, "SAVEPOINT s"), DAL_OK);
+        snprintf(sql, sizeof sql, "UPDATE readings SET %s WHERE id = %lld", unfit[i], (long long)n.id);
+        assert_int_equal(dal_exec(fx->db, sql), DAL_OK);
+        assert_int_equal(app_reading_get(fx->db, n.id, &got, &fx->arena), DAL_ERROR);
+        assert_int_equal(dal_errcode(fx->db), SQLITE_MISMATCH);
+        assert_int_equal(dal_exec(fx->db, "ROLLBACK TO s; RELEASE s"), DAL_OK);
+    }
+    /* without an arena a pointer field has nowhere to live */
+    assert_int_equal(app_reading_get(fx->db, r.id, &got, NULL), DAL_MISUSE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -317,6 +396,7 @@ int main(void)
         cmocka_unit_test(unfit_stored_values_are_errors),
         cmocka_unit_test(updates_and_patches_move_the_fields),
         cmocka_unit_test(posts_and_tags_follow_their_keys),
+        cmocka_unit_test(readings_round_trip),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -46,6 +46,23 @@ struct DAL_TABLE("post_tags") DAL_STRICT DAL_WITHOUT_ROWID post_tag {
     int64_t *weight;
 };
 
+/* The remaining field kinds: pointers to narrower scalars, narrow and
+ * unsigned integers, and has_ companions of a buffer, an enum and a float. */
+struct DAL_TABLE("readings") reading {
+    int64_t     id        DAL_PK;
+    int32_t    *level;
+    float      *ratio;
+    bool       *ok;
+    int16_t     small;
+    uint8_t     octet;
+    bool        has_code;
+    char        code[4];
+    bool        has_mood;
+    enum mood   mood;
+    bool        has_weight;
+    float       weight;
+};
+
 /* Not annotated: not a table. */
 struct point {
     int x, y;

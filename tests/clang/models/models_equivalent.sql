@@ -58,3 +58,19 @@ CREATE TABLE post_tags (
   weight INTEGER,  -- @c_type int64_t *
   PRIMARY KEY (post_id, tag)
 ) STRICT, WITHOUT ROWID;
+
+-- @c_struct struct reading
+-- @c_header models.h
+CREATE TABLE readings (
+  id INTEGER PRIMARY KEY,
+  level INTEGER,  -- @c_type int32_t *
+  ratio REAL,  -- @c_type float *
+  ok BOOLEAN CHECK ("ok" IN (0, 1)),  -- @c_type _Bool *
+  small INTEGER NOT NULL,  -- @c_type int16_t
+  octet INTEGER NOT NULL,  -- @c_type uint8_t
+  -- @max_bytes 3
+  -- @c_type char[4]
+  code TEXT,
+  mood TEXT CHECK ("mood" IN ('MOOD_HAPPY', 'MOOD_SAD', 'MOOD_ANGRY')),  -- @c_enum enum mood
+  weight REAL  -- @c_type float
+);
