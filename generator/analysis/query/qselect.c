@@ -8,6 +8,51 @@
 
 #include "../../frontend/sqltok.h"
 
+/* The pragma table-valued functions (pragma.html#pragfunc): their result
+ * columns as SQLite's pragma.h declares them, "?" marking a nullable one,
+ * then the hidden argument columns `arg` and `schema`. */
+static const struct {
+    const char *name;
+    const char *cols;   /* "name:T" separated by spaces; T is I(nteger) or T(ext), "?" = nullable */
+} pragmas[] = {
+    {"pragma_table_info", "cid:I name:T type:T notnull:I dflt_value:T? pk:I"},
+    {"pragma_table_xinfo", "cid:I name:T type:T notnull:I dflt_value:T? pk:I hidden:I"},
+    {"pragma_index_list", "seq:I name:T unique:I origin:T partial:I"},
+    {"pragma_index_info", "seqno:I cid:I name:T?"},
+    {"pragma_index_xinfo", "seqno:I cid:I name:T? desc:I coll:T? key:I"},
+    {"pragma_foreign_key_list", "id:I seq:I table:T from:T to:T? on_update:T on_delete:T match:T"},
+    {"pragma_table_list", "schema:T name:T type:T ncol:I wr:I strict:I"},
+    {"pragma_database_list", "seq:I name:T file:T"},
+    {"pragma_collation_list", "seq:I name:T"},
+    {"pragma_function_list", "name:T builtin:I type:T enc:T narg:I flags:I"},
+    {"pragma_module_list", "name:T"},
+    {"pragma_pragma_list", "name:T"},
+    {"pragma_compile_options", "compile_options:T"},
+};
+
+static bool pragma_cols(const char *name, dg_qcols *out)
+{
+    for (size_t i = 0; i < sizeof pragmas / sizeof pragmas[0]; i++) {
+        if (dg_strcasecmp_ascii(pragmas[i].name, name)) continue;
+        for (const char *p = pragmas[i].cols; *p;) {
+            const char *colon = strchr(p, ':');
+            char *col = dg_xstrndup(p, (size_t)(colon - p));
+            dg_qtype t = {colon[1] == 'I' ? DG_CT_INT64 : DG_CT_TEXT, colon[2] == '?'};
+            dg_qcols_push(out, col, t, NULL, -1);
+            free(col);
+            p = colon + (t.nullable ? 3 : 2);
+            while (*p == ' ') p++;
+        }
+        static const char *const hidden[] = {"arg", "schema"};
+        for (size_t k = 0; k < 2; k++) {
+            dg_qcols_push(out, hidden[k], (dg_qtype){DG_CT_TEXT, true}, NULL, -1);
+            out->items[out->len - 1].hidden = true;
+        }
+        return true;
+    }
+    return false;
+}
+
 /* Columns of the table-valued functions dalgen knows. */
 static bool function_cols(const char *name, dg_qcols *out)
 {
@@ -29,7 +74,7 @@ static bool function_cols(const char *name, dg_qcols *out)
         dg_qcols_push(out, "value", (dg_qtype){DG_CT_VALUE, true}, NULL, -1);
         return true;
     }
-    return false;
+    return pragma_cols(name, out);
 }
 
 static const dg_qcte_scope *find_cte(dg_qctx *c, const char *name)
@@ -101,8 +146,11 @@ static size_t add_item(dg_qctx *c, dg_qscope *s, dg_from_item *it, dg_qscope *ou
     if (it->is_func) {
         /* json_each(?) / json_tree(?, ?): JSON text and a path */
         bool json = !dg_strcasecmp_ascii(it->name, "json_each") || !dg_strcasecmp_ascii(it->name, "json_tree");
+        bool pragma = !strncmp(it->name, "pragma_", 7) || !strncmp(it->name, "PRAGMA_", 7);
         for (size_t i = 0; i < it->func_args.len; i++) {
             if (json) dg_qparam_hint_named(c, it->func_args.items[i], (dg_qtype){DG_CT_TEXT, false}, i ? "path" : "json");
+            /* pragma_x(arg, schema): a table, index or other name, then a schema */
+            if (pragma) dg_qparam_hint_named(c, it->func_args.items[i], (dg_qtype){DG_CT_TEXT, false}, i ? "schema" : "arg");
             dg_qexpr_type(c, outer ? outer : s, it->func_args.items[i]);
         }
         if (!function_cols(it->name, &s->srcs.items[s->srcs.len - 1].cols)) s->srcs.items[s->srcs.len - 1].unknown = true;

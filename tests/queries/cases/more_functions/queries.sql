@@ -17,3 +17,9 @@ SELECT title,
        snippet(probe_text, 1, '[', ']', '...', ?) AS excerpt,
        bm25(probe_text, ?) AS score
 FROM probe_text WHERE probe_text MATCH ? ORDER BY bm25(probe_text);
+
+-- name: KeyColumns :many
+SELECT name, type, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk;
+
+-- name: ForeignKeys :many
+SELECT * FROM pragma_foreign_key_list(:table_name);

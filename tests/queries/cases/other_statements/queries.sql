@@ -12,7 +12,7 @@ PRAGMA user_version;
 CREATE INDEX IF NOT EXISTS kv_v ON kv(v);
 
 -- name: Columns :many
--- a table-valued function dalgen does not know: * stays, @result types it
+-- a pragma function: dalgen knows its columns; @result still overrides them
 -- @result cid INTEGER NOT NULL
 -- @result name TEXT NOT NULL
 -- @result type TEXT NOT NULL
@@ -20,6 +20,12 @@ CREATE INDEX IF NOT EXISTS kv_v ON kv(v);
 -- @result dflt_value TEXT
 -- @result pk INTEGER NOT NULL
 SELECT * FROM pragma_table_info('kv');
+
+-- name: PageStats :many
+-- a table-valued function dalgen does not know: * stays, @result types it
+-- @result name TEXT NOT NULL
+-- @result pageno INTEGER NOT NULL
+SELECT * FROM dbstat('main') LIMIT 0;
 
 -- name: Attach :exec
 -- @param path TEXT
