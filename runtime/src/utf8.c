@@ -1,6 +1,7 @@
 /* utf8.c - UTF-8 well-formedness (RFC 3629), by hand: no Debian C library
- * small enough to take for one function.  ASCII runs are checked 8 bytes
- * at a time; the decoder runs from the first non-ASCII byte of a word. */
+ * small enough to take for one function.  Most text is ASCII: one pass
+ * ORs its words together; only text with a non-ASCII byte is decoded, and
+ * that pass too skips ASCII runs 8 bytes at a time. */
 #include <string.h>
 
 #include "dal_internal.h"
@@ -16,12 +17,39 @@ static inline uint64_t load8(const unsigned char *p)
     return w;
 }
 
+static inline uint32_t load4(const unsigned char *p)
+{
+    uint32_t w;
+    memcpy(&w, p, sizeof w);
+    return w;
+}
+
+/* True when s[0..len) is all ASCII.  No branch per word: the words are
+ * ORed together, short strings with overlapping loads (a string of 8-16
+ * bytes is its first 8 and its last 8). */
+static inline bool all_ascii(const unsigned char *s, size_t len)
+{
+    uint64_t acc;
+    if (len > 32) {
+        const unsigned char *last = s + len - 8;
+        acc = load8(last);
+        for (const unsigned char *p = s; p < last; p += 8) acc |= load8(p);
+    } else if (len > 16) {
+        acc = load8(s) | load8(s + 8) | load8(s + len - 16) | load8(s + len - 8);
+    } else if (len >= 8) {
+        acc = load8(s) | load8(s + len - 8);
+    } else if (len >= 4) {
+        return !((load4(s) | load4(s + len - 4)) & UINT32_C(0x80808080));
+    } else {
+        for (size_t i = 0; i < len; i++)
+            if (s[i] >= 0x80) return false;
+        return true;
+    }
+    return !(acc & HIGH_BITS);
+}
+
 /* Length of the well-formed sequence that starts with the non-ASCII byte
- * s[0] within s[0..rem), or 0 when there is none.  Out of line so that
- * the ASCII path saves no registers. */
-#if defined(__GNUC__) || defined(__clang__)
-__attribute__((noinline))
-#endif
+ * s[0] within s[0..rem), or 0 when there is none. */
 static size_t sequence(const unsigned char *s, size_t rem)
 {
     unsigned c = s[0];
@@ -46,8 +74,12 @@ static size_t sequence(const unsigned char *s, size_t rem)
     return n + 1;
 }
 
-/* The check of s[0..len), inlined into both entry points. */
-static inline bool valid(const unsigned char *s, size_t len)
+/* The check of text with a non-ASCII byte.  Out of line so that the ASCII
+ * path saves no registers. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static bool decode(const unsigned char *s, size_t len)
 {
     const unsigned char *p = s, *end = s + len;
     while (p < end) {
@@ -66,6 +98,11 @@ static inline bool valid(const unsigned char *s, size_t len)
         p += n;
     }
     return true;
+}
+
+static inline bool valid(const unsigned char *s, size_t len)
+{
+    return all_ascii(s, len) || decode(s, len);
 }
 
 bool dal_utf8_valid(const char *s, size_t len)

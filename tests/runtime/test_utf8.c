@@ -142,14 +142,15 @@ static void judge(const unsigned char *s, size_t len, size_t off)
     free(exact);
 }
 
-/* One sequence at every position of ASCII strings of 0..24 bytes (up to
- * three words, the tail and a sequence that crosses a word boundary), at
- * eight alignments; a sequence that runs past the end is cut there. */
+/* One sequence at every position of ASCII strings of 0..40 bytes (every
+ * length class of the ASCII pass: under 4, 4-7, 8-16, 17-32 and the loop
+ * past 32; tails; sequences that cross a word boundary), at eight
+ * alignments; a sequence that runs past the end is cut there. */
 static void every_sequence_at_every_position(void **state)
 {
-    unsigned char buf[32];
+    unsigned char buf[48];
     (void)state;
-    for (size_t len = 0; len <= 24; len++)
+    for (size_t len = 0; len <= 40; len++)
         for (size_t pos = 0; pos <= len; pos++)
             for (size_t k = 0; k < NPLANTED; k++) {
                 size_t n = strlen(planted[k]);
@@ -178,11 +179,11 @@ static void two_sequences_at_every_pair_of_positions(void **state)
                 }
 }
 
-/* Fixed-seed random strings, mostly ASCII with some high bytes, up to 40
+/* Fixed-seed random strings, mostly ASCII with some high bytes, up to 72
  * bytes: all four byte classes in all positions. */
 static void random_mixed_strings_agree(void **state)
 {
-    unsigned char buf[40];
+    unsigned char buf[72];
     uint32_t seed = 20261122;
     (void)state;
     for (int i = 0; i < 300000; i++) {
