@@ -57,7 +57,9 @@ void dg_records_find(dg_tab *x)
     for (size_t i = 0; i < x->f.len; i++) {
         const dg_vfield *f = &x->f.items[i];
         const dg_column *c = dg_table_column(x->t, f->column);
-        if (!c || f->readonly) continue;
+        /* dalgen fills int64_t and const char * fields; a user's field of
+         * another C type (conv) is left to the user */
+        if (!c || f->readonly || f->conv) continue;
         const char *id = dg_annotation_get(&c->annotations, "id");
         if (id && f->pk && x->pk.len == 1 && f->kind == DG_FK_TEXT && parse_id(id, r)) r->id = (int)i;
         const char *ts = ts_kind(x, c);

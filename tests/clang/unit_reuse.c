@@ -171,12 +171,25 @@ static void widgets_keep_a_generated_struct(void **state)
                                     "enum)\n"));
 }
 
+static void counters_leave_records_to_the_user(void **state)
+{
+    ctx *c = *state;
+    int reused = -1;
+    json_t *tv = table_view(c, "counters", &reused);
+    assert_int_equal(reused, 1);
+    assert_false(json_is_true(json_object_get(tv, "version")));
+    json_t *update = json_object_get(tv, "update");
+    assert_non_null(update);
+    assert_int_equal(json_array_size(json_object_get(update, "prepare")), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(users_reuse_the_user_struct),
         cmocka_unit_test(tags_convert_their_fields),
         cmocka_unit_test(widgets_keep_a_generated_struct),
+        cmocka_unit_test(counters_leave_records_to_the_user),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -28,3 +28,9 @@ struct DAL_TABLE("widgets") widget {
     int64_t     id     DAL_PK;
     enum shade *shade;
 };
+
+/* @version on a user's int32_t: reused, but dalgen does not fill it. */
+struct DAL_TABLE("counters") counter {
+    int64_t     id     DAL_PK;
+    int32_t     rev    DAL_ANNOTATE("version", "");
+};
