@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../analysis/check/check.h"
 #include "../util/buf.h"
 #include "../util/fsutil.h"
 
@@ -111,17 +110,6 @@ static const char *not_movable(json_t *root, const char *prefix, const dg_table 
         free(*conv);
         *conv = NULL;
         return "an INTEGER PRIMARY KEY is the rowid: its field must be int64_t";
-    }
-    for (size_t k = 0; k < t->checks.len && !ce; k++) {
-        int col = -1;
-        dg_strings values = {0};
-        bool is_enum = dg_check_enum(t, &t->checks.items[k], &col, &values);
-        dg_strings_free(&values);
-        if (is_enum && col == (int)i) {
-            free(*conv);
-            *conv = NULL;
-            return "its CHECK (... IN (...)) would make it a generated enum";
-        }
     }
     return NULL;
 }

@@ -204,6 +204,7 @@ static void add_enums(json_t *root, json_t *table_view, json_t *fields, const dg
     for (size_t k = 0; k < t->checks.len; k++) {
         int col;
         dg_strings values = {0};
+        /* a user's struct (vref) keeps a text field text: its CHECK is compiled as written */
         json_t *uf = dg_check_enum(t, &t->checks.items[k], &col, &values) ? field_of(fields, t->columns.items[col].name)
                                                                             : NULL;
         if (uf && json_object_get(uf, "user_enum") && vf[col].kind == DG_VK_TEXT) {
@@ -211,7 +212,7 @@ static void add_enums(json_t *root, json_t *table_view, json_t *fields, const dg
             vf[col].kind = DG_VK_ENUM;
             vf[col].enum_type = json_string_value(json_object_get(uf, "enum_type"));
             enum_check[k] = true;
-        } else if (uf && vf[col].kind == DG_VK_TEXT) {
+        } else if (uf && vf[col].kind == DG_VK_TEXT && !json_object_get(uf, "vref")) {
             const dg_column *c = &t->columns.items[col];
             char *type = enum_type_name(root, cname, vf[col].cname);
             enum_types[col] = type;

@@ -156,6 +156,14 @@ static void tags_convert_their_fields(void **state)
         bytes = bytes || !strcmp(json_string_value(json_object_get(r, "cond")),
                                  "memchr(row->label, '\\0', sizeof row->label) == NULL");
     assert_true(bytes);
+    /* a text field with a CHECK (... IN (...)) stays text; the CHECK is compiled */
+    assert_string_equal(json_string_value(json_object_get(field(tv, "kind"), "kind")), "text");
+    bool check = false;
+    json_array_foreach(rules, i, r)
+        check = check || (!strcmp(json_string_value(json_object_get(r, "field")), "kind") &&
+                          !strcmp(json_string_value(json_object_get(r, "code")), "DAL_RULE_CHECK"));
+    assert_true(check);
+    assert_int_equal(json_array_size(json_object_get(tv, "enums")), 1);   /* app_shade only */
 }
 
 static void widgets_keep_a_generated_struct(void **state)
@@ -166,7 +174,7 @@ static void widgets_keep_a_generated_struct(void **state)
     assert_int_equal(reused, 0);
     assert_null(json_object_get(tv, "user_struct"));
     fflush(c->diag_out);
-    assert_non_null(strstr(c->diag, "reuse.h:29:17: warning: 'widgets' gets a generated struct instead of struct "
+    assert_non_null(strstr(c->diag, "reuse.h:30:17: warning: 'widgets' gets a generated struct instead of struct "
                                     "widget: column 'shade' cannot use the user's field (it is a pointer to an "
                                     "enum)\n"));
 }

@@ -22,6 +22,7 @@ struct DAL_TABLE("tags") tag {
     double     *ratio;
     enum shade  shade;
     level_t     level;     /* @c_type records its canonical type */
+    const char *kind       DAL_CHECK("kind IN ('a', 'b')");
 };
 
 struct DAL_TABLE("widgets") widget {
