@@ -5,7 +5,8 @@
  *   name (SQL), struct, iter, fn (function prefix, = struct), reader,
  *   kind flags: has_pk, rowid_table, virtual, fts5, is_view
  *   fields[] {column, name, has (flag name, absent when none), ctype, kind
- *     (int64|double|bool|text|blob|value|enum), decl, comment, readonly}
+ *     (int64|double|bool|text|blob|value|enum), decl, comment, readonly,
+ *     conv (a user's struct field of another C type, view_fields.c)}
  *   reads[] {call, after?, colname} row reader, in SELECT order
  *   insert, get, update, delete, upsert, count: {fn, sql, stmt, params, binds[] {call},
  *     writebacks[] {cond?, call}, returning, last_rowid?, prepare[] {stmt}?}
