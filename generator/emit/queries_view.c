@@ -15,7 +15,9 @@
 
 #include "../analysis/names.h"
 #include "../util/buf.h"
+#include "../util/vec.h"
 #include "view_queries.h"
+#include "view_json.h"
 
 typedef struct qv {
     json_t *root;
@@ -110,27 +112,27 @@ static void add_params(json_t *o, const dg_query *q, bool iter, dg_buf *args)
                 json_array_append_new(iter_fields, json_pack("{s:s++}", "decl", "dal_array ", p->name, "_arr;"));
                 char *set = dg_xprintf("it->%s_arr.type = %s;\n    it->%s_arr.len = %s_len;\n    it->%s_arr.data = %s;",
                                        p->name, dt, p->name, p->name, p->name, p->name);
-                json_array_append_new(iter_sets, json_pack("{s:s}", "stmt", set));
+                json_array_append_new(iter_sets, dg_jobj1("stmt", set));
                 free(set);
             } else {
                 char *decl = dg_xprintf("dal_array %s_arr;\n    %s_arr.type = %s;\n    %s_arr.len = %s_len;\n"
                                         "    %s_arr.data = %s;",
                                         p->name, p->name, dt, p->name, p->name, p->name, p->name);
-                json_array_append_new(locals, json_pack("{s:s}", "decl", decl));
+                json_array_append_new(locals, dg_jobj1("decl", decl));
                 free(decl);
             }
         }
         for (size_t k = 0; k < p->binds.len; k++) {
             char *call = bind_call(p, p->binds.items[k], iter);
-            json_array_append_new(binds, json_pack("{s:s}", "call", call));
+            json_array_append_new(binds, dg_jobj1("call", call));
             free(call);
         }
     }
-    json_object_set_new(o, "has_binds", json_boolean(json_array_size(binds) > 0));
-    json_object_set_new(o, "binds", binds);
-    json_object_set_new(o, "locals", locals);
-    json_object_set_new(o, "iter_fields", iter_fields);
-    json_object_set_new(o, "iter_sets", iter_sets);
+    dg_jset(o, "has_binds", json_boolean(json_array_size(binds) > 0));
+    dg_jset(o, "binds", binds);
+    dg_jset(o, "locals", locals);
+    dg_jset(o, "iter_fields", iter_fields);
+    dg_jset(o, "iter_sets", iter_sets);
 }
 
 /* ---- result rows ---- */
@@ -227,7 +229,7 @@ static void read_table(qv *v, json_t *reads, const dg_table *t, int col0, const 
     if (tv && fields_match(tv, t)) {
         for (size_t i = 0; i < t->columns.len; i++) {
             char *s = read_view_field(json_array_get(json_object_get(tv, "fields"), i), col0 + (int)i, base);
-            json_array_append_new(reads, json_pack("{s:s}", "stmt", s));
+            json_array_append_new(reads, dg_jobj1("stmt", s));
             free(s);
         }
         return;
@@ -244,7 +246,7 @@ static void read_table(qv *v, json_t *reads, const dg_table *t, int col0, const 
         bool readonly = c->generated != DG_GEN_NONE || c->hidden;
         bool flag = is_scalar(ct) && !rowid && !c->pk && (nullable || (c->default_sql && !readonly));
         char *s = read_stmt(ct, flag, col0 + (int)i, c->name, lhs, flag ? has : NULL);
-        json_array_append_new(reads, json_pack("{s:s}", "stmt", s));
+        json_array_append_new(reads, dg_jobj1("stmt", s));
         free(s);
         free(lhs);
         free(has);
@@ -291,16 +293,16 @@ static void add_row(qv *v, json_t *o, const dg_query *q, const char *fn)
     if (q->row_table) {
         const dg_table *t = dg_schema_table(v->s, q->row_table);
         json_t *tv = table_view(v, q->row_table);
-        json_object_set_new(o, "row_type", json_string(dg_names_struct(v->names, q->row_table)));
+        dg_jset(o, "row_type", dg_jstr(dg_names_struct(v->names, q->row_table)));
         if (tv && jstr(tv, "reader") && fields_match(tv, t) &&
             json_array_size(json_object_get(tv, "reads")) == t->columns.len) {
             /* the columns in table order: the table's own row reader reads them */
-            json_object_set_new(o, "reader", json_string(jstr(tv, "reader")));
+            dg_jset(o, "reader", dg_jstr(jstr(tv, "reader")));
             json_decref(reads);
             return;
         }
         read_table(v, reads, t, 0, "out->");
-        json_object_set_new(o, "reads", reads);
+        dg_jset(o, "reads", reads);
         return;
     }
     char *row_type = dg_xprintf("%s_row", fn);
@@ -319,7 +321,7 @@ static void add_row(qv *v, json_t *o, const dg_query *q, const char *fn)
             char *base = dg_xprintf("out->%s.", f->name);
             read_table(v, reads, dg_schema_table(v->s, f->embed_table), f->col, base);
             free(base);
-            json_array_append_new(fields, json_pack("{s:s}", "decl", decl));
+            json_array_append_new(fields, dg_jobj1("decl", decl));
             free(decl);
             continue;
         }
@@ -336,16 +338,16 @@ static void add_row(qv *v, json_t *o, const dg_query *q, const char *fn)
             decl = both;
         }
         char *st = read_stmt(f->type.c, flag, f->col, f->column, lhs, flag ? has : NULL);
-        json_array_append_new(fields, json_pack("{s:s}", "decl", decl));
-        json_array_append_new(reads, json_pack("{s:s}", "stmt", st));
+        json_array_append_new(fields, dg_jobj1("decl", decl));
+        json_array_append_new(reads, dg_jobj1("stmt", st));
         free(decl);
         free(st);
         free(lhs);
         free(has);
     }
-    json_object_set_new(o, "row", json_pack("{s:s,s:o}", "name", row_type, "fields", fields));
-    json_object_set_new(o, "row_type", json_string(row_type));
-    json_object_set_new(o, "reads", reads);
+    dg_jset(o, "row", json_pack("{s:s,s:o}", "name", row_type, "fields", fields));
+    dg_jset(o, "row_type", dg_jstr(row_type));
+    dg_jset(o, "reads", reads);
     free(row_type);
 }
 
@@ -362,10 +364,10 @@ static json_t *query_view(qv *v, const dg_query *q, int id)
     json_t *o = json_object();
     char *fn = dg_xprintf("%s_%s", v->opts->prefix, q->c_name);
     bool iter = q->kind == DG_QK_MANY;
-    json_object_set_new(o, "fn", json_string(fn));
-    json_object_set_new(o, "name", json_string(q->name));
-    json_object_set_new(o, "sql", json_string(q->sql));
-    json_object_set_new(o, "id", json_integer(id));
+    dg_jset(o, "fn", dg_jstr(fn));
+    dg_jset(o, "name", dg_jstr(q->name));
+    dg_jset(o, "sql", dg_jstr(q->sql));
+    dg_jset(o, "id", json_integer(id));
     json_object_set_new(o, kind_key(q->kind), json_true());
     dg_buf args = DG_BUF_INIT;
     add_params(o, q, iter, &args);
@@ -373,8 +375,8 @@ static json_t *query_view(qv *v, const dg_query *q, int id)
         add_row(v, o, q, fn);
         if (!json_object_get(o, "reader")) {
             char *reader = dg_xprintf("%s__q_%s_read", v->opts->prefix, q->c_name);
-            json_object_set_new(o, "reader", json_string(reader));
-            json_object_set_new(o, "own_reader", json_true());
+            dg_jset(o, "reader", dg_jstr(reader));
+            dg_jset(o, "own_reader", json_true());
             free(reader);
         }
     }
@@ -387,9 +389,9 @@ static json_t *query_view(qv *v, const dg_query *q, int id)
         proto = dg_xprintf("int %s(dal_db *db%s, %s *it)", fn, dg_buf_cstr(&args), it);
         char *next = dg_xprintf("int %s_next(%s *it, %s *out, dal_arena *arena)", fn, it, row_type);
         char *end = dg_xprintf("void %s_iter_end(%s *it)", fn, it);
-        json_object_set_new(o, "iter_type", json_string(it));
-        json_object_set_new(o, "proto_next", json_string(next));
-        json_object_set_new(o, "proto_end", json_string(end));
+        dg_jset(o, "iter_type", dg_jstr(it));
+        dg_jset(o, "proto_next", dg_jstr(next));
+        dg_jset(o, "proto_end", dg_jstr(end));
         free(it);
         free(next);
         free(end);
@@ -400,11 +402,47 @@ static json_t *query_view(qv *v, const dg_query *q, int id)
     } else {
         proto = dg_xprintf("int %s(dal_db *db%s)", fn, dg_buf_cstr(&args));
     }
-    json_object_set_new(o, "proto", json_string(proto));
+    dg_jset(o, "proto", dg_jstr(proto));
     free(proto);
     dg_buf_free(&args);
     free(fn);
     return o;
+}
+
+static const char *object_name(const dg_schema *s, size_t t)
+{
+    return t < s->tables.len ? s->tables.items[t].name : s->views.items[t - s->tables.len].name;
+}
+
+static bool is_table_verb(const char *s)
+{
+    for (int k = 0; dg_table_verbs[k]; k++)
+        if (!strcmp(s, dg_table_verbs[k])) return true;
+    return false;
+}
+
+static int cmp_index(const void *a, const void *b)
+{
+    json_int_t x = *(const json_int_t *)a, y = *(const json_int_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Indexes (ascending) of the tables and views whose generated names include
+ * `c_name`: their row name itself or <row>_<verb>.  `rows` maps row names
+ * to arrays of indexes. */
+static size_t clashes(json_t *rows, const char *c_name, json_int_t **out)
+{
+    DG_VEC(json_int_t) hits = {0};
+    size_t len = strlen(c_name);
+    for (size_t k = 0; k <= len; k++) {
+        if (k < len && (c_name[k] != '_' || !is_table_verb(c_name + k + 1))) continue;
+        size_t i;
+        json_t *ix;
+        json_array_foreach(json_object_getn(rows, c_name, k), i, ix) DG_VEC_PUSH(&hits, json_integer_value(ix));
+    }
+    if (hits.len > 1) qsort(hits.items, hits.len, sizeof *hits.items, cmp_index);
+    *out = hits.items;
+    return hits.len;
 }
 
 /* A query function must not take a name the tables generate. */
@@ -412,27 +450,24 @@ static int check_names(qv *v, const dg_query_set *set)
 {
     int errors = 0;
     size_t ntables = v->s->tables.len + v->s->views.len;
-    const char **rows = dg_xcalloc(ntables ? ntables : 1, sizeof *rows);   /* looked up once, not per query */
-    for (size_t t = 0; t < ntables; t++)
-        rows[t] = dg_names_row(v->names, t < v->s->tables.len ? v->s->tables.items[t].name
-                                                                : v->s->views.items[t - v->s->tables.len].name);
+    json_t *rows = json_object();   /* a map, not a scan of the tables per query */
+    for (size_t t = 0; t < ntables; t++) {
+        const char *row = dg_names_row(v->names, object_name(v->s, t));
+        if (!row) continue;
+        json_t *list = json_object_get(rows, row);
+        if (!list) json_object_set_new(rows, row, list = json_array());
+        json_array_append_new(list, json_integer((json_int_t)t));
+    }
     for (size_t i = 0; i < set->queries.len; i++) {
         const dg_query *q = &set->queries.items[i];
-        for (size_t t = 0; t < ntables; t++) {
-            const char *sql = t < v->s->tables.len ? v->s->tables.items[t].name
-                                                   : v->s->views.items[t - v->s->tables.len].name;
-            const char *row = rows[t];
-            if (!row) continue;
-            bool clash = !strcmp(q->c_name, row);
-            size_t rl = strlen(row);
-            if (!clash && !strncmp(q->c_name, row, rl) && q->c_name[rl] == '_')   /* <row>_<verb> */
-                for (int k = 0; dg_table_verbs[k] && !clash; k++) clash = !strcmp(q->c_name + rl + 1, dg_table_verbs[k]);
-            if (clash) {
-                dg_error(v->d, q->loc, "query %s: %s_%s is a name %s generates; rename the query", q->name,
-                         v->opts->prefix, q->c_name, sql);
-                errors++;
-            }
+        json_int_t *hits;
+        size_t n = clashes(rows, q->c_name, &hits);
+        for (size_t h = 0; h < n; h++) {
+            dg_error(v->d, q->loc, "query %s: %s_%s is a name %s generates; rename the query", q->name,
+                     v->opts->prefix, q->c_name, object_name(v->s, (size_t)hits[h]));
+            errors++;
         }
+        free(hits);
         for (size_t f = 0; f < q->params.len; f++)
             if (q->params.items[f].slice && q->params.items[f].type.c == DG_CT_VALUE) {
                 dg_error(v->d, q->params.items[f].loc, "sqlc.slice(%s) compares with a column of no declared type; "
@@ -441,7 +476,7 @@ static int check_names(qv *v, const dg_query_set *set)
                 errors++;
             }
     }
-    free(rows);
+    json_decref(rows);
     return errors;
 }
 
@@ -449,7 +484,7 @@ int dg_view_add_queries(json_t *root, const dg_query_set *q, const dg_schema *s,
                         const dg_view_opts *opts, dg_diags *d)
 {
     json_t *list = json_array();
-    json_object_set_new(root, "queries", list);
+    dg_jset(root, "queries", list);
     if (!q || q->queries.len == 0) return 0;
     qv v = {root, opts, s, dg_names_build(s, opts, NULL), d, NULL};
     if (!v.names) return -1;   /* the table part reports bad @name */
@@ -460,7 +495,7 @@ int dg_view_add_queries(json_t *root, const dg_query_set *q, const dg_schema *s,
     }
     for (size_t i = 0; i < q->queries.len; i++)
         json_array_append_new(list, query_view(&v, &q->queries.items[i], (int)i));
-    json_object_set_new(root, "queries_unit",
+    dg_jset(root, "queries_unit",
                         json_pack("{s:s++,s:s++,s:s++,s:s+,s:i}", "unit", opts->prefix, "__queries", "_unit",
                                   "sql_array", opts->prefix, "__queries", "_sql", "slot", opts->prefix, "__queries",
                                   "_slot", "label", opts->prefix, ".queries", "count", (int)q->queries.len));

@@ -21,14 +21,14 @@
 #include "../util/buf.h"
 #include "template.h"
 #include "view_tab.h"
+#include "view_json.h"
 
 typedef dg_ints ints;
 typedef dg_tab tab;
 
 static void set_own(json_t *o, const char *key, char *value)
 {
-    json_object_set_new(o, key, json_string(value));
-    free(value);
+    dg_jset_own(o, key, value);
 }
 
 static char *c_literal(const char *s)
@@ -62,7 +62,7 @@ static void load_field(tab *x, json_t *fj)
         f->enum_type = json_string_value(json_object_get(fj, "enum_type"));
         const char *eh = json_string_value(json_object_get(fj, "enum_has"));
         if (eh) f->has = eh;
-        json_object_set_new(fj, "ctype", json_string(f->enum_type));
+        dg_jset(fj, "ctype", dg_jstr(f->enum_type));
     }
     /* a virtual table's first field is its rowid, never a declared column */
     f->quoted = x->virt && x->f.len == 1 ? dg_xstrdup("rowid") : dg_sql_quote(f->column);
@@ -149,7 +149,7 @@ static char *params_of(tab *x, const ints *idx)
 
 static void add_bind(json_t *binds, char *call)
 {
-    json_array_append_new(binds, json_pack("{s:s}", "call", call));
+    json_array_append_new(binds, dg_jobj1("call", call));
     free(call);
 }
 
@@ -165,10 +165,10 @@ static json_t *func(tab *x, const char *verb, char *sql)
 {
     json_t *o = json_object();
     set_own(o, "fn", dg_xprintf("%s_%s", x->strct, verb));
-    json_object_set_new(o, "sql", json_string(sql));
-    json_object_set_new(o, "stmt", json_string(dg_view_stmt(x->v, x->row, verb, sql)));
-    json_object_set_new(o, "binds", json_array());
-    json_object_set_new(o, "params", json_string(""));
+    dg_jset(o, "sql", dg_jstr(sql));
+    dg_jset(o, "stmt", dg_jstr(dg_view_stmt(x->v, x->row, verb, sql)));
+    dg_jset(o, "binds", json_array());
+    dg_jset(o, "params", dg_jstr(""));
     free(sql);
     return o;
 }
@@ -193,8 +193,8 @@ static void build_reads(tab *x)
         }
         json_array_append_new(reads, r);
     }
-    json_object_set_new(x->tv, "reads", reads);
-    json_object_set_new(x->tv, "enum_text", json_boolean(text));
+    dg_jset(x->tv, "reads", reads);
+    dg_jset(x->tv, "enum_text", json_boolean(text));
 }
 
 /* ---- lists ------------------------------------------------------------- */
@@ -218,7 +218,7 @@ static void add_list(tab *x, json_t *lists, const char *verb, const ints *by, co
         bind_params(x, json_object_get(o, "binds"), by, "it->it.st", true, &n);
     }
     if (extra_where) {
-        json_object_set_new(o, "params", json_string(", const char *query"));
+        dg_jset(o, "params", dg_jstr(", const char *query"));
         add_bind(json_object_get(o, "binds"), dg_xstrdup("dal_bind_text_copy(db, it->it.st, 1, query)"));
     }
     json_array_append_new(lists, o);
@@ -315,7 +315,7 @@ static void build_finders(tab *x, json_t *lists)
         DG_VEC_FREE(&fs.items[i].cols);
     }
     DG_VEC_FREE(&fs);
-    json_object_set_new(x->tv, "get_by", gets);
+    dg_jset(x->tv, "get_by", gets);
 }
 
 /* ---- writes ------------------------------------------------------------ */
@@ -409,15 +409,15 @@ static void add_with_rowid(tab *x, json_t *o, const dg_vfield *f, dg_buf *cols, 
                            ret->len ? "\nRETURNING " : "", dg_buf_cstr(ret));
     char *cond = dg_xprintf("row->%s != 0", f->name);
     json_t *wr = json_object();
-    json_object_set_new(wr, "stmt", json_string(dg_view_stmt(x->v, x->row, "insert_rowid", sql)));
-    json_object_set_new(wr, "sql", json_string(sql));
+    dg_jset(wr, "stmt", dg_jstr(dg_view_stmt(x->v, x->row, "insert_rowid", sql)));
+    dg_jset(wr, "sql", dg_jstr(sql));
     set_own(wr, "note", dg_xprintf("%s: %s is written too, as the last value", cond, f->quoted));
     json_t *b = json_object();
-    json_object_set_new(b, "cond", json_string(cond));
+    dg_jset(b, "cond", dg_jstr(cond));
     set_own(b, "call", dg_bind_call(f, n, "row->", "st", false));
     json_array_append_new(json_object_get(o, "binds"), b);
     set_own(wr, "cond", cond);
-    json_object_set_new(o, "with_rowid", wr);
+    dg_jset(o, "with_rowid", wr);
     free(sql);
 }
 
@@ -462,11 +462,11 @@ static void build_insert(tab *x, const char *verb, bool upsert)
             add_bind(binds, dg_bind_call(f, n++, "row->", "st", false));
     }
     /* the statement's id in a local when there are two */
-    json_object_set_new(o, "stmt_ref", rid >= 0 ? json_string("stmt__") : json_incref(json_object_get(o, "stmt")));
+    dg_jset(o, "stmt_ref", rid >= 0 ? dg_jstr("stmt__") : json_incref(json_object_get(o, "stmt")));
     if (rid >= 0) add_with_rowid(x, o, &x->f.items[rid], &cols, &vals, &ret, n);
-    json_object_set_new(o, "returning", json_boolean(ret.len > 0));
-    json_object_set_new(o, "writebacks", wbs);
-    if (last_rowid) json_object_set_new(o, "last_rowid", json_string(last_rowid));
+    dg_jset(o, "returning", json_boolean(ret.len > 0));
+    dg_jset(o, "writebacks", wbs);
+    if (last_rowid) dg_jset(o, "last_rowid", dg_jstr(last_rowid));
     dg_records_prepare(x, o, true);
     json_object_set_new(x->tv, verb, o);
     DG_VEC_FREE(&w);
@@ -511,7 +511,7 @@ static void build_update(tab *x)
         }
         dg_records_prepare(x, o, false);
         dg_records_missing(x, o, "row->");
-        json_object_set_new(x->tv, "update", o);
+        dg_jset(x->tv, "update", o);
     }
     DG_VEC_FREE(&w);
     dg_buf_free(&set);
@@ -529,9 +529,9 @@ static void build_delete(tab *x, const ints *by)
     int n = 1;
     set_own(o, "params", params_of(x, &all));
     bind_params(x, json_object_get(o, "binds"), &all, "st", false, &n);
-    if (x->virt) json_object_set_new(o, "missing", json_string("DAL_NOTFOUND"));
+    if (x->virt) dg_jset(o, "missing", dg_jstr("DAL_NOTFOUND"));
     else dg_records_missing(x, o, "");
-    json_object_set_new(x->tv, "delete", o);
+    dg_jset(x->tv, "delete", o);
     DG_VEC_FREE(&all);
 }
 
@@ -613,11 +613,11 @@ int dg_view_table_finish(dg_vctx *v, json_t *tv, const dg_table *t)
             build_delete(&x, &x.pk);
             build_insert(&x, "upsert", true);
         }
-        json_object_set_new(tv, "count", func(&x, "count", dg_xprintf("SELECT count(*)\nFROM %s", x.qtable)));
+        dg_jset(tv, "count", func(&x, "count", dg_xprintf("SELECT count(*)\nFROM %s", x.qtable)));
         add_list(&x, lists, "list", NULL, NULL);
         build_finders(&x, lists);
     }
-    json_object_set_new(tv, "lists", lists);
+    dg_jset(tv, "lists", lists);
     tab_free(&x);
     return 0;
 }

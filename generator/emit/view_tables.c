@@ -7,16 +7,16 @@
 
 #include "../util/buf.h"
 #include "view_int.h"
+#include "view_json.h"
 
 static void set_str(json_t *o, const char *key, const char *value)
 {
-    json_object_set_new(o, key, json_string(value));
+    dg_jset_str(o, key, value);
 }
 
 static void set_own(json_t *o, const char *key, char *value)
 {
-    json_object_set_new(o, key, json_string(value));
-    free(value);
+    dg_jset_own(o, key, value);
 }
 
 /* A short description of a column for the comment after its field. */
@@ -41,7 +41,7 @@ static json_t *field_json(const char *column, const char *name, dg_fkind kind, b
     if (has) set_own(f, "has", dg_xprintf("has_%s", name));
     set_str(f, "ctype", dg_fkind_ctype(kind));
     set_str(f, "kind", dg_fkind_name(kind));
-    json_object_set_new(f, "readonly", json_boolean(readonly));
+    dg_jset(f, "readonly", json_boolean(readonly));
     if (comment) set_own(f, "comment", comment);
     return f;
 }
@@ -65,10 +65,10 @@ json_t *dg_view_table_begin(dg_vctx *v, const dg_table *t)
     json_t *tv = object_begin(v, t->name);
     json_t *fields = json_array();
     bool fts5 = t->module && !strcasecmp(t->module, "fts5");
-    json_object_set_new(tv, "has_pk", json_boolean(!t->module && dg_table_pk_count(t) > 0));
-    json_object_set_new(tv, "virtual", json_boolean(t->module != NULL));
-    json_object_set_new(tv, "fts5", json_boolean(fts5));
-    json_object_set_new(tv, "is_view", json_false());
+    dg_jset(tv, "has_pk", json_boolean(!t->module && dg_table_pk_count(t) > 0));
+    dg_jset(tv, "virtual", json_boolean(t->module != NULL));
+    dg_jset(tv, "fts5", json_boolean(fts5));
+    dg_jset(tv, "is_view", json_false());
     if (t->module) set_own(tv, "heading", dg_xprintf("%s (virtual table, %s)", t->name, t->module));
     else set_str(tv, "heading", t->name);
     if (t->module)
@@ -86,7 +86,7 @@ json_t *dg_view_table_begin(dg_vctx *v, const dg_table *t)
         json_array_append_new(fields, field_json(c->name, dg_names_field(v->names, t->name, c->name), k, has,
                                                  readonly, column_comment(c)));
     }
-    json_object_set_new(tv, "fields", fields);
+    dg_jset(tv, "fields", fields);
     return tv;
 }
 
@@ -94,7 +94,7 @@ json_t *dg_view_view(dg_vctx *v, const dg_view *view)
 {
     json_t *o = object_begin(v, view->name);
     json_t *fields = json_array();
-    json_object_set_new(o, "is_view", json_true());
+    dg_jset(o, "is_view", json_true());
     set_own(o, "heading", dg_xprintf("%s (view, read-only)", view->name));
     for (size_t i = 0; i < view->columns.len; i++) {
         const dg_view_column *c = &view->columns.items[i];
@@ -103,7 +103,7 @@ json_t *dg_view_view(dg_vctx *v, const dg_view *view)
                                                  dg_fkind_scalar(k), true,
                                                  dg_xstrdup(c->decltype ? c->decltype : "(no type)")));
     }
-    json_object_set_new(o, "fields", fields);
+    dg_jset(o, "fields", fields);
     return o;
 }
 
@@ -111,8 +111,10 @@ const char *dg_view_stmt(dg_vctx *v, const char *row, const char *verb, const ch
 {
     json_t *stmts = json_object_get(v->root, "stmts");
     char *id = dg_xprintf("%s__s_%s_%s", v->opts->prefix, row, verb);
-    json_t *s = json_pack("{s:s, s:s, s:I}", "id", id, "sql", sql, "index", (json_int_t)json_array_size(stmts));
+    json_t *s = json_object();
+    dg_jset_own(s, "id", id);
+    dg_jset_str(s, "sql", sql);
+    dg_jset(s, "index", json_integer((json_int_t)json_array_size(stmts)));
     json_array_append_new(stmts, s);
-    free(id);
     return json_string_value(json_object_get(s, "id"));
 }
