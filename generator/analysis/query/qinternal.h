@@ -107,6 +107,9 @@ typedef struct dg_qcte_scope {
 /* The type of an expression in scope `s`, learning parameter types from
  * the context on the way; {UNKNOWN, true} when it cannot be known. */
 dg_qtype dg_qexpr_type(dg_qctx *c, dg_qscope *s, dg_expr *e);
+/* dg_qexpr_type of a condition (WHERE, HAVING, ON, FILTER): a parameter
+ * that is the whole condition becomes a bool when nothing else typed it. */
+dg_qtype dg_qcond_type(dg_qctx *c, dg_qscope *s, dg_expr *e);
 /* Name SQLite gives a result column without alias (column name, or the
  * expression's text). Caller frees. */
 char *dg_qexpr_name(dg_qctx *c, const dg_expr *e);

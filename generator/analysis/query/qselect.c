@@ -206,7 +206,7 @@ static int add_from(dg_qctx *c, dg_qscope *s, dg_from *from, dg_qscope *outer)
         }
     }
     for (size_t i = 0; i < from->len; i++)
-        if (from->items[i].on) dg_qexpr_type(c, s, from->items[i].on);
+        if (from->items[i].on) dg_qcond_type(c, s, from->items[i].on);
     return 0;
 }
 
@@ -340,7 +340,7 @@ static void core_columns(dg_qctx *c, dg_select_core *core, dg_qscope *outer, dg_
     s.outer = outer;
     s.grouped = core->group_by.len > 0;
     add_from(c, &s, &core->from, outer);
-    if (core->where) dg_qexpr_type(c, &s, core->where);
+    if (core->where) dg_qcond_type(c, &s, core->where);
     for (size_t i = 0; i < core->group_by.len; i++) dg_qexpr_type(c, &s, core->group_by.items[i]);
     for (size_t i = 0; i < core->cols.len; i++) {
         dg_result_col *rc = &core->cols.items[i];
@@ -360,7 +360,7 @@ static void core_columns(dg_qctx *c, dg_select_core *core, dg_qscope *outer, dg_
         }
     }
     s.aliases = out;
-    if (core->having) dg_qexpr_type(c, &s, core->having);
+    if (core->having) dg_qcond_type(c, &s, core->having);
     for (size_t i = 0; i < core->windows.len; i++) {
         dg_window *w = core->windows.items[i].window;
         for (size_t k = 0; k < w->partition.len; k++) dg_qexpr_type(c, &s, w->partition.items[k]);

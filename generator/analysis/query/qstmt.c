@@ -149,9 +149,9 @@ static int insert_stmt(dg_qctx *c, dg_stmt *st, const dg_table *t, dg_qcols *out
     for (size_t i = 0; i < st->upserts.len; i++) {
         dg_upsert *u = &st->upserts.items[i];
         for (size_t k = 0; k < u->target.len; k++) dg_qexpr_type(c, &s, u->target.items[k].expr);
-        dg_qexpr_type(c, &s, u->target_where);
+        dg_qcond_type(c, &s, u->target_where);
         assign_set(c, &s, t, &u->set);
-        dg_qexpr_type(c, &s, u->where);
+        dg_qcond_type(c, &s, u->where);
     }
     free(s.srcs.items[1].name);
     dg_qcols_free(&s.srcs.items[1].cols);
@@ -169,7 +169,7 @@ static int update_or_delete(dg_qctx *c, dg_stmt *st, const dg_table *t, dg_qcols
         dg_qfrom_scope(c, &st->from, &s);   /* UPDATE ... FROM joins like an inner join */
         assign_set(c, &s, t, &st->set);
     }
-    dg_qexpr_type(c, &s, st->where);
+    dg_qcond_type(c, &s, st->where);
     order_limit(c, &s, st);
     /* RETURNING sees the target table only */
     for (size_t i = 1; i < s.srcs.len; i++) {

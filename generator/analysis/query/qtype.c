@@ -117,6 +117,10 @@ static void hint(dg_qctx *c, const dg_expr *p, dg_qtype t, const dg_expr *other)
     dg_qparam_hint_named(c, p, t, column_name(other));
 }
 
+/* A parameter that is a whole condition (`WHERE ?`, `? OR x`, `NOT ?`,
+ * `CASE WHEN ? ...`) is a bool, unless something stronger typed it. */
+static void hint_cond(dg_qctx *c, const dg_expr *e) { hint(c, e, (dg_qtype){DG_CT_BOOL, false}, NULL); }
+
 /* ---- expressions ---- */
 
 static bool is_cmp(const char *op)
@@ -148,8 +152,11 @@ static dg_qtype type_binary(dg_qctx *c, dg_qscope *s, dg_expr *e)
     dg_expr *l = e->args.items[0], *r = e->args.items[1];
     const char *op = e->op;
     dg_qtype lt = dg_qexpr_type(c, s, l), rt = dg_qexpr_type(c, s, r);
-    if (!strcmp(op, "AND") || !strcmp(op, "OR"))
+    if (!strcmp(op, "AND") || !strcmp(op, "OR")) {
+        hint_cond(c, l);
+        hint_cond(c, r);
         return (dg_qtype){DG_CT_INT64, lt.nullable || rt.nullable};
+    }
     if (is_cmp(op) || is_is(op)) {
         bool isop = is_is(op);
         if (l->kind == DG_E_ROW && r->kind == DG_E_ROW && l->args.len == r->args.len) {
@@ -227,6 +234,7 @@ static dg_qtype type_case(dg_qctx *c, dg_qscope *s, dg_expr *e)
     dg_qtype when_type = unknown;
     for (size_t i = 0; i + 1 < e->args.len; i += 2) {
         dg_qtype w = dg_qexpr_type(c, s, e->args.items[i]);
+        if (!e->base) hint_cond(c, e->args.items[i]);
         if (e->base) {
             dg_qtype hb = base, hw = w;
             hb.nullable = hw.nullable = false;
@@ -255,7 +263,7 @@ static dg_qtype type_func(dg_qctx *c, dg_qscope *s, dg_expr *e)
     size_t n = e->args.len;
     dg_qtype *args = dg_xcalloc(n ? n : 1, sizeof *args);
     for (size_t i = 0; i < n; i++) args[i] = dg_qexpr_type(c, s, e->args.items[i]);
-    if (e->filter) dg_qexpr_type(c, s, e->filter);
+    if (e->filter) dg_qcond_type(c, s, e->filter);
     if (e->over) {
         for (size_t i = 0; i < e->over->partition.len; i++) dg_qexpr_type(c, s, e->over->partition.items[i]);
         for (size_t i = 0; i < e->over->order.len; i++) dg_qexpr_type(c, s, e->over->order.items[i].expr);
@@ -341,6 +349,7 @@ dg_qtype dg_qexpr_type(dg_qctx *c, dg_qscope *s, dg_expr *e)
     case DG_E_COLUMN: return column_type(s, e);
     case DG_E_UNARY: {
         dg_qtype a = dg_qexpr_type(c, s, e->args.items[0]);
+        if (!strcmp(e->op, "NOT")) hint_cond(c, e->args.items[0]);
         if (!strcmp(e->op, "NOT") || !strcmp(e->op, "~")) return (dg_qtype){DG_CT_INT64, a.nullable};
         if (a.c != DG_CT_INT64 && a.c != DG_CT_DOUBLE) a.c = a.c == DG_CT_BOOL ? DG_CT_INT64 : DG_CT_UNKNOWN;
         return a;
@@ -406,4 +415,11 @@ char *dg_qexpr_name(dg_qctx *c, const dg_expr *e)
 {
     if (e->kind == DG_E_COLUMN) return dg_xstrdup(e->name);
     return dg_xstrndup(c->text + e->start, e->end - e->start);
+}
+
+dg_qtype dg_qcond_type(dg_qctx *c, dg_qscope *s, dg_expr *e)
+{
+    dg_qtype t = dg_qexpr_type(c, s, e);
+    hint_cond(c, e);
+    return t;
 }
