@@ -161,6 +161,64 @@ static void virtual_tables_keep_module_and_arguments(void **state)
     dg_table_free(&t);
 }
 
+static void table_primary_key_terms_conflicts_and_match(void **state)
+{
+    (void)state;
+    dg_table t = {0};
+    dg_parse_create_table("CREATE TABLE t (a TEXT NOT NULL ON CONFLICT ROLLBACK, b INT NULL ON CONFLICT FAIL,"
+                          " c INT REFERENCES p MATCH \"partial\" ON UPDATE CASCADE,"
+                          " PRIMARY KEY (a COLLATE nocase ASC, b DESC))", NULL, NULL, &t);
+    assert_string_equal(t.columns.items[0].not_null_conflict, "ROLLBACK");
+    assert_null(t.columns.items[1].not_null_conflict);   /* NULL ON CONFLICT is no NOT NULL */
+    assert_string_equal(t.foreign_keys.items[0].match, "partial");
+    assert_string_equal(t.foreign_keys.items[0].on_update, "CASCADE");
+    assert_int_equal(t.pk_terms.len, 2);
+    assert_string_equal(t.pk_terms.items[0].column, "a");
+    assert_string_equal(t.pk_terms.items[0].collation, "nocase");
+    assert_false(t.pk_terms.items[0].desc);
+    assert_string_equal(t.pk_terms.items[1].column, "b");
+    assert_null(t.pk_terms.items[1].collation);
+    assert_true(t.pk_terms.items[1].desc);
+    assert_false(t.columns.items[1].pk_desc);   /* the column form's flag stays for the column form */
+    dg_table_free(&t);
+    dg_table c = {0};
+    dg_parse_create_table("CREATE TABLE c (id INTEGER PRIMARY KEY DESC)", NULL, NULL, &c);
+    assert_int_equal(c.pk_terms.len, 0);
+    assert_true(c.columns.items[0].pk_desc);
+    dg_table_free(&c);
+}
+
+static void virtual_table_argument_annotations(void **state)
+{
+    (void)state;
+    dg_table t = {0};
+    dg_annotations stray = {0};
+    dg_parse_create_table_ex("CREATE VIRTUAL TABLE v USING rtree( -- @name box\n"
+                             "  id,\n"
+                             "  -- @min 0\n"
+                             "  x0, x1,  -- @max 9\n"
+                             "  +note TEXT /* @length 4 */\n"
+                             ")", offset_loc, "v.sql", &t, &stray);
+    assert_string_equal(dg_annotation_get(&t.annotations, "name"), "box");
+    assert_int_equal(t.columns.len, 4);
+    assert_string_equal(t.columns.items[1].name, "x0");
+    assert_string_equal(dg_annotation_get(&t.columns.items[1].annotations, "min"), "0");
+    assert_string_equal(dg_annotation_get(&t.columns.items[1].annotations, "max"), "9");
+    assert_null(dg_annotation_get(&t.columns.items[2].annotations, "max"));
+    assert_string_equal(t.columns.items[3].name, "note");
+    assert_string_equal(dg_annotation_get(&t.columns.items[3].annotations, "length"), "4");
+    assert_int_equal(stray.len, 0);
+    dg_table_free(&t);
+    dg_table f = {0};
+    dg_parse_create_table_ex("CREATE VIRTUAL TABLE f USING fts5(a,\n tokenize = 'porter' -- @x 1\n)", offset_loc,
+                             "f.sql", &f, &stray);
+    assert_int_equal(f.columns.len, 1);   /* an option names no column */
+    assert_int_equal(stray.len, 1);
+    assert_string_equal(stray.items[0].key, "x");
+    dg_annotations_free(&stray);
+    dg_table_free(&f);
+}
+
 static void index_terms_collations_and_where(void **state)
 {
     (void)state;
@@ -211,6 +269,8 @@ int main(void)
         cmocka_unit_test(checks_and_constraint_names_are_extracted),
         cmocka_unit_test(initially_immediate_is_not_deferred),
         cmocka_unit_test(virtual_tables_keep_module_and_arguments),
+        cmocka_unit_test(table_primary_key_terms_conflicts_and_match),
+        cmocka_unit_test(virtual_table_argument_annotations),
         cmocka_unit_test(index_terms_collations_and_where),
         cmocka_unit_test(triggers_timing_event_and_columns),
     };
