@@ -6,7 +6,7 @@ bin=$1 dir=$2
 mkdir -p "$dir"
 "$bin" --impl generated --n 2000 --updates 500 --db "$dir/gen.db" > "$dir/gen.txt"
 "$bin" --impl handwritten --n 2000 --updates 500 --db "$dir/hand.db" > "$dir/hand.txt"
-norm() { sed -E 's/ impl=[a-z]+//; s/ ns=[0-9]+//; s/ (dal_)?allocs(_per_op)?=[^ ]+//g' "$1"; }
+norm() { sed -E 's/ impl=[a-z]+//; s/ (cpu_)?ns=[0-9]+//g; s/ (dal_)?allocs(_per_op)?=[^ ]+//g' "$1"; }
 if ! diff <(norm "$dir/gen.txt") <(norm "$dir/hand.txt"); then
   echo "check values differ between generated and hand-written code"; exit 1
 fi
