@@ -190,8 +190,25 @@ static void add_user_int_enums(json_t *root, json_t *table_view, const dg_table 
         json_array_foreach(enums, k, e) seen = seen || !strcmp(json_string_value(json_object_get(e, "type")), conv + 8);
         if (seen) continue;
         const char *ctype = json_string_value(json_object_get(f, "ctype"));
+        const char *column = json_string_value(json_object_get(f, "column"));
         e = json_pack("{s:s, s:s, s:s, s:s, s:b}", "type", conv + 8, "user", ctype, "table", t->name, "column",
-                      json_string_value(json_object_get(f, "column")), "as_int", 1);
+                      column, "as_int", 1);
+        /* the values of its CHECK ("col" IN (1, 2)): a stored integer
+         * outside them reads as an error */
+        for (size_t c = 0; c < t->checks.len; c++) {
+            dg_llongs ints = {0};
+            int col = -1;
+            if (dg_check_int_set(t, &t->checks.items[c], &col, &ints) && !strcmp(t->columns.items[col].name, column)) {
+                json_t *vals = json_array();
+                for (size_t v = 0; v < ints.len; v++) {
+                    char *lit = dg_xprintf("%lld", ints.items[v]);
+                    json_array_append_new(vals, json_pack("{s:s}", "value", lit));
+                    free(lit);
+                }
+                json_object_set_new(e, "values", vals);
+            }
+            DG_VEC_FREE(&ints);
+        }
         json_array_append(array_at(table_view, "enums"), e);
         json_array_append_new(enums, e);
     }

@@ -72,6 +72,13 @@ void dg_check_c_free(dg_check_c *c);
  * only, no duplicates.  Sets *column and appends the values in order. */
 bool dg_check_enum(const dg_table *t, const dg_check *chk, int *column, dg_strings *values);
 
+typedef DG_VEC(long long) dg_llongs;
+
+/* True when `chk` is `col IN (integers...)` on an INTEGER-affinity column
+ * (what the header front end writes for a DAL_ENUM_AS_INT enum).  Sets
+ * *column and appends the integers in order. */
+bool dg_check_int_set(const dg_table *t, const dg_check *chk, int *column, dg_llongs *values);
+
 /* C text helpers shared with the validator emitter. */
 char *dg_c_string(const char *s);          /* a C string literal, "..." escaped */
 char *dg_c_int(long long v);               /* an int64_t constant expression */

@@ -1,4 +1,7 @@
-/* check_enum.c - recognising the CHECK that makes a TEXT column an enum. */
+/* check_enum.c - recognising the CHECK that makes a TEXT column an enum,
+ * and the integer set of an enum stored as integers. */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check_int.h"
@@ -63,6 +66,45 @@ bool dg_check_enum(const dg_table *t, const dg_check *chk, int *column, dg_strin
         for (size_t i = 0; i < found.len; i++) dg_strings_push(values, found.items[i]);
     }
     dg_strings_free(&found);
+    dg_sql_ast_free(ast);
+    return ok;
+}
+
+/* An integer literal, or `-` before one. */
+static bool int_literal(const dg_expr *e, long long *out)
+{
+    bool neg = e->kind == DG_E_UNARY && !strcmp(e->op, "-") && e->args.len == 1;
+    if (neg) e = e->args.items[0];
+    if (e->kind != DG_E_LITERAL || e->lit != DG_LIT_INTEGER || !e->text) return false;
+    char *end;
+    errno = 0;
+    long long v = strtoll(e->text, &end, 10);
+    if (*end || errno) return false;
+    *out = neg ? -v : v;
+    return true;
+}
+
+bool dg_check_int_set(const dg_table *t, const dg_check *chk, int *column, dg_llongs *values)
+{
+    dg_sql_ast *ast = NULL;
+    if (dg_expr_parse(chk->expr, strlen(chk->expr), chk->loc, &ast, NULL) != 0) return false;
+    dg_strings unused = {0};
+    enum_scan s = {t, -1, &unused};
+    const dg_expr *e = ast->expr;
+    bool ok = e->kind == DG_E_IN && !e->negated && !e->select && !e->name && e->args.len > 1 &&
+              same_column(&s, e->args.items[0]);
+    dg_llongs found = {0};
+    for (size_t i = 1; ok && i < e->args.len; i++) {
+        long long v;
+        ok = int_literal(e->args.items[i], &v);
+        if (ok) DG_VEC_PUSH(&found, v);
+    }
+    ok = ok && t->columns.items[s.column].affinity == DG_AFF_INTEGER && (chk->column < 0 || chk->column == s.column);
+    if (ok) {
+        *column = s.column;
+        for (size_t i = 0; i < found.len; i++) DG_VEC_PUSH(values, found.items[i]);
+    }
+    DG_VEC_FREE(&found);
     dg_sql_ast_free(ast);
     return ok;
 }

@@ -114,6 +114,18 @@ static char *quoted_list(const dg_cmapped *m)
     return dg_buf_steal(&b);
 }
 
+/* The enum's values, each once, in declaration order (DAL_ENUM_AS_INT). */
+static char *value_list(const dg_cmapped *m)
+{
+    dg_buf b = DG_BUF_INIT;
+    for (size_t i = 0; i < m->enum_values.len; i++) {
+        bool seen = false;
+        for (size_t k = 0; k < i && !seen; k++) seen = m->enum_values.items[k] == m->enum_values.items[i];
+        if (!seen) dg_buf_printf(&b, "%s%lld", b.len ? ", " : "", m->enum_values.items[i]);
+    }
+    return dg_buf_steal(&b);
+}
+
 /* NOT NULL and the CHECKs that come with the type. */
 static int type_rules(walk *w, field *f, const dg_cmapped *m, bool nullable_ann, dg_ccol *col)
 {
@@ -133,6 +145,10 @@ static int type_rules(walk *w, field *f, const dg_cmapped *m, bool nullable_ann,
     if (m->is_bool) DG_VEC_PUSH(&col->checks, dg_xprintf("%s IN (0, 1)", qname));
     if (m->is_enum && !strcmp(m->sql_type, "TEXT")) {
         char *list = quoted_list(m);
+        DG_VEC_PUSH(&col->checks, dg_xprintf("%s IN (%s)", qname, list));
+        free(list);
+    } else if (m->is_enum) {
+        char *list = value_list(m);
         DG_VEC_PUSH(&col->checks, dg_xprintf("%s IN (%s)", qname, list));
         free(list);
     }

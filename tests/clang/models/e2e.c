@@ -201,6 +201,7 @@ static void unfit_stored_values_are_errors(void **state)
         {"age = 4294967296", "authors.age"},
         {"mood = 'MOOD_BORED'", "authors.mood"},
         {"prio = 4294967296", "authors.prio"},
+        {"prio = 3", "authors.prio"},   /* an int, but no constant of priority */
         {"score = 1e300", "authors.score"},
     };
     assert_int_equal(dal_exec(fx->db, "PRAGMA ignore_check_constraints = ON"), DAL_OK);

@@ -21,7 +21,7 @@ CREATE TABLE authors (
   age INTEGER,
   mood TEXT NOT NULL DEFAULT 'MOOD_HAPPY'
     CHECK ("mood" IN ('MOOD_HAPPY', 'MOOD_SAD', 'MOOD_ANGRY')),  -- @c_enum enum mood
-  prio INTEGER NOT NULL,  -- @c_enum priority
+  prio INTEGER NOT NULL CHECK ("prio" IN (1, 2)),  -- @c_enum priority
   avatar BLOB,
   key BLOB NOT NULL,
   score REAL NOT NULL,  -- @c_type float
