@@ -31,5 +31,5 @@ CREATE VIRTUAL TABLE note_search USING fts5( -- @name search
 CREATE VIRTUAL TABLE area USING rtree(
   id,
   lo, hi,           -- @min 0
-  +caption TEXT     -- @length 12
+  +caption TEXT     -- @type TEXT
 );
