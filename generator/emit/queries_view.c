@@ -23,10 +23,20 @@ typedef struct qv {
     json_t *root;
     const dg_view_opts *opts;
     const dg_schema *s;
-    dg_names *names;
+    dg_names *names;  /* built on first use when the root has every table's names */
+    bool from_root;   /* root["tables"] and root["views"] hold every table and view */
     dg_diags *d;
     json_t *tables;   /* table name -> its object in root["tables"], made on first use */
 } qv;
+
+/* The generated names.  With the tables' part of the view model in the root
+ * they are built only for what it does not hold (the same names: same
+ * schema, same options, already built once without error). */
+static const dg_names *names_of(qv *v)
+{
+    if (!v->names) v->names = dg_names_build(v->s, v->opts, NULL);
+    return v->names;
+}
 
 static const char *scalar_c(dg_ctype c)
 {
@@ -237,7 +247,7 @@ static void read_table(qv *v, json_t *reads, const dg_table *t, int col0, const 
     for (size_t i = 0; i < t->columns.len; i++) {
         const dg_column *c = &t->columns.items[i];
         if (c->hidden) continue;
-        const char *f = dg_names_field(v->names, t->name, c->name);
+        const char *f = dg_names_field(names_of(v), t->name, c->name);
         dg_ctype ct = dg_ctype_of_column(t, c);
         bool rowid = dg_table_has_rowid_alias(t) && dg_table_pk_column(t, 1) == (int)i;
         bool nullable = !c->not_null && !rowid && !(t->without_rowid && c->pk);
@@ -287,13 +297,20 @@ static char *field_decl(const char *type, const char *name, size_t tw, size_t nw
     return dg_buf_steal(&b);
 }
 
+/* The struct name of table `name`. */
+static const char *struct_of(qv *v, const char *name)
+{
+    const char *st = v->from_root ? jstr(table_view(v, name), "struct") : NULL;
+    return st ? st : dg_names_struct(names_of(v), name);
+}
+
 static void add_row(qv *v, json_t *o, const dg_query *q, const char *fn)
 {
     json_t *reads = json_array();
     if (q->row_table) {
         const dg_table *t = dg_schema_table(v->s, q->row_table);
         json_t *tv = table_view(v, q->row_table);
-        dg_jset(o, "row_type", dg_jstr(dg_names_struct(v->names, q->row_table)));
+        dg_jset(o, "row_type", dg_jstr(struct_of(v, q->row_table)));
         if (tv && jstr(tv, "reader") && fields_match(tv, t) &&
             json_array_size(json_object_get(tv, "reads")) == t->columns.len) {
             /* the columns in table order: the table's own row reader reads them */
@@ -310,14 +327,14 @@ static void add_row(qv *v, json_t *o, const dg_query *q, const char *fn)
     size_t tw = type_width("bool"), nw = 0;   /* the type and name columns */
     for (size_t i = 0; i < q->fields.len; i++) {
         const dg_qfield *f = &q->fields.items[i];
-        const char *t = f->embed_table ? dg_names_struct(v->names, f->embed_table) : scalar_c(f->type.c);
+        const char *t = f->embed_table ? struct_of(v, f->embed_table) : scalar_c(f->type.c);
         if (type_width(t) > tw) tw = type_width(t);
         if (strlen(f->name) + 1 > nw) nw = strlen(f->name) + 1;
     }
     for (size_t i = 0; i < q->fields.len; i++) {
         const dg_qfield *f = &q->fields.items[i];
         if (f->embed_table) {
-            char *decl = field_decl(dg_names_struct(v->names, f->embed_table), f->name, tw, nw, f->embed_table, false);
+            char *decl = field_decl(struct_of(v, f->embed_table), f->name, tw, nw, f->embed_table, false);
             char *base = dg_xprintf("out->%s.", f->name);
             read_table(v, reads, dg_schema_table(v->s, f->embed_table), f->col, base);
             free(base);
@@ -445,6 +462,17 @@ static size_t clashes(json_t *rows, const char *c_name, json_int_t **out)
     return hits.len;
 }
 
+/* The row name of table or view t (index as object_name's). */
+static const char *row_of(qv *v, size_t t)
+{
+    if (v->from_root) {
+        size_t nt = v->s->tables.len;
+        json_t *o = json_array_get(json_object_get(v->root, t < nt ? "tables" : "views"), t < nt ? t : t - nt);
+        return jstr(o, "row");
+    }
+    return dg_names_row(names_of(v), object_name(v->s, t));
+}
+
 /* A query function must not take a name the tables generate. */
 static int check_names(qv *v, const dg_query_set *set)
 {
@@ -452,7 +480,7 @@ static int check_names(qv *v, const dg_query_set *set)
     size_t ntables = v->s->tables.len + v->s->views.len;
     json_t *rows = json_object();   /* a map, not a scan of the tables per query */
     for (size_t t = 0; t < ntables; t++) {
-        const char *row = dg_names_row(v->names, object_name(v->s, t));
+        const char *row = row_of(v, t);
         if (!row) continue;
         json_t *list = json_object_get(rows, row);
         if (!list) json_object_set_new(rows, row, list = json_array());
@@ -486,8 +514,10 @@ int dg_view_add_queries(json_t *root, const dg_query_set *q, const dg_schema *s,
     json_t *list = json_array();
     dg_jset(root, "queries", list);
     if (!q || q->queries.len == 0) return 0;
-    qv v = {root, opts, s, dg_names_build(s, opts, NULL), d, NULL};
-    if (!v.names) return -1;   /* the table part reports bad @name */
+    qv v = {root, opts, s, NULL, false, d, NULL};
+    v.from_root = json_array_size(json_object_get(root, "tables")) == s->tables.len &&
+                  json_array_size(json_object_get(root, "views")) == s->views.len;
+    if (!v.from_root && !names_of(&v)) return -1;   /* the table part reports bad @name */
     if (check_names(&v, q)) {
         dg_names_free(v.names);
         json_decref(v.tables);
