@@ -250,6 +250,7 @@ static int run_statement(dg_loader *L, size_t fi, size_t start, size_t end)
         sqlite3_stmt *st = NULL;
         const char *tail = NULL;
         L->denied = NULL;
+        if (p > text + start && dg_park_end(L) != 0) return -1;   /* a second statement: no longer a lone CREATE */
         int rc = sqlite3_prepare_v2(L->db, p, (int)(stop - p), &st, &tail);
         if (rc != SQLITE_OK) {
             int eo = sqlite3_error_offset(L->db);
@@ -291,13 +292,21 @@ static int apply_text(dg_loader *L, size_t fi)
                          "VACUUM is not allowed in a schema (VACUUM INTO writes a file)");
                 return -1;
             }
-            if (run_statement(L, fi, first.start, end) != 0) return -1;
+            dg_tok second = dg_tok_next_sig(&lx);
+            bool create = dg_tok_is_kw(&lx, first, "CREATE") && !dg_tok_is_kw(&lx, second, "TEMP") &&
+                          !dg_tok_is_kw(&lx, second, "TEMPORARY");
+            if (create) dg_park_begin(L);
+            else if (dg_park_end(L) != 0) return -1;
+            if (run_statement(L, fi, first.start, end) != 0 || (create && dg_park_after(L) != 0)) {
+                dg_park_end(L);
+                return -1;
+            }
             record(L, fi, from, first.start, end);
         }
         if (end <= from) break;
         from = end;
     }
-    return 0;
+    return dg_park_end(L);
 }
 
 /* Runs the SQL `text` (taken over, NUL-terminated at len) read from `whole.file`. */

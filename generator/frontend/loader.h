@@ -45,6 +45,13 @@ typedef struct dg_stmt_rec {
     dg_annotations trailing; /* annotations after its ';' on its last line (files only too) */
 } dg_stmt_rec;
 
+/* A sqlite_schema row moved aside while CREATE statements run (park.c). */
+typedef struct dg_parked {
+    char         *text[3];    /* type, name, tbl_name */
+    sqlite3_int64 rootpage;
+    char         *sql;        /* NULL for automatic indexes */
+} dg_parked;
+
 typedef struct dg_loader {
     sqlite3   *db;
     dg_schema *s;
@@ -58,6 +65,11 @@ typedef struct dg_loader {
     dg_strings stubs;              /* functions dg_prepare_checked declared for views and triggers */
     bool stateful;                 /* a statement may have left state besides the schema (a PRAGMA, ANALYZE) */
     int defensive, attached;       /* SQLite's settings before dg_loader_open changed them */
+    struct {
+        bool on;
+        sqlite3_int64 base;        /* rows up to this rowid stay in sqlite_schema */
+        DG_VEC(dg_parked) rows;    /* the rows after it, in rowid order */
+    } park;
 } dg_loader;
 
 int  dg_loader_open(dg_loader *L, dg_schema *s, dg_diags *d);
@@ -75,6 +87,17 @@ int dg_apply_sql_dir(dg_loader *L, const char *path);
 int dg_apply_sql_text(dg_loader *L, const char *name, const char *text, size_t len);
 int dg_apply_database(dg_loader *L, const char *path);
 int dg_apply_header(dg_loader *L, const char *path, const dg_strings *clang_args);
+
+/* Around a run of CREATE statements in the main schema (park.c):
+ * dg_park_begin before the first, dg_park_after after each one that
+ * succeeded, dg_park_end before any other statement and after the last (it
+ * puts sqlite_schema back as the statements left it).  Only the CREATE
+ * statements' rows may be moved aside: nothing may read sqlite_schema (or
+ * alter, drop, or change the schema otherwise) between begin and end.
+ * dg_park_after and dg_park_end return 0, or -1 after reporting. */
+void dg_park_begin(dg_loader *L);
+int  dg_park_after(dg_loader *L);
+int  dg_park_end(dg_loader *L);
 
 /* Runs SQL text from a model (no locations) in the loader's database. */
 int dg_apply_model_sql(dg_loader *L, const char *path, const char *sql);

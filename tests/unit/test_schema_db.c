@@ -1,0 +1,330 @@
+/* The database dg_schema_load_db keeps (dg_schema.db): it holds what running
+ * the schema files statement by statement in SQLite gives (sqlite_schema row
+ * for row, in order: the loader moves rows aside while CREATE statements run,
+ * see frontend/park.c) and describes like it (dal_schema_describe), and it
+ * is not kept when the sources left more than the schema in it.
+ *
+ * Arguments: the folder of local schema cases, then the corpus folder (its
+ * schemas are skipped when it is absent). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <dal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "frontend/schema_out.h"
+#include "frontend/sources.h"
+#include "util/buf.h"
+#include "util/fsutil.h"
+
+static const char *cases_dir, *corpus_dir;
+
+/* Loads the sources (files or folders) with the database kept; the
+ * diagnostics go to *diag when diag is not NULL (caller frees). */
+static dg_schema *load_db(const dg_sources *src, char **diag)
+{
+    size_t len = 0;
+    char *text = NULL;
+    FILE *mem = open_memstream(&text, &len);
+    dg_diags d = {mem, 0, 0};
+    dg_schema *s = NULL;
+    dg_schema_load_db(src, &s, &d);
+    fclose(mem);
+    if (diag) *diag = text;
+    else free(text);
+    return s;
+}
+
+static dg_schema *load_text(const char *name, const char *sql, char **diag)
+{
+    dg_sources src = {0};
+    dg_sources_add_text(&src, name, sql, strlen(sql));
+    dg_schema *s = load_db(&src, diag);
+    dg_sources_free(&src);
+    return s;
+}
+
+/* sqlite_schema in rowid order, one line per row (rootpage left out: which
+ * pages the b-trees start on is not part of the schema). Caller frees. */
+static char *schema_rows(sqlite3 *db)
+{
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT rowid, type, name, tbl_name, IFNULL(sql, '-') "
+                                            "FROM main.sqlite_schema ORDER BY rowid", -1, &st, NULL), SQLITE_OK);
+    dg_buf b = {0};
+    while (sqlite3_step(st) == SQLITE_ROW)
+        dg_buf_printf(&b, "%lld %s %s %s %s\n", (long long)sqlite3_column_int64(st, 0),
+                      (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2),
+                      (const char *)sqlite3_column_text(st, 3), (const char *)sqlite3_column_text(st, 4));
+    sqlite3_finalize(st);
+    char *out = dg_buf_steal(&b);
+    return out ? out : dg_xstrdup("");
+}
+
+static char *describe(sqlite3 *h)
+{
+    dal_db *db = NULL;
+    char *desc = NULL;
+    assert_int_equal(dal_wrap(&db, h, NULL), DAL_OK);
+    assert_int_equal(dal_schema_describe(db, &desc), DAL_OK);
+    char *out = dg_xstrdup(desc);
+    sqlite3_free(desc);
+    dal_close(db);
+    return out;
+}
+
+/* Fails naming the first line where the two texts differ. */
+static void assert_same_text(const char *have, const char *want, const char *what, const char *path)
+{
+    size_t line = 1;
+    const char *a = have, *b = want;
+    for (; *a && *a == *b; a++, b++)
+        if (*a == '\n') line++;
+    if (*a == *b) return;
+    while (a > have && a[-1] != '\n') a--;
+    while (b > want && b[-1] != '\n') b--;
+    fail_msg("%s: %s differ at line %zu:\n  kept:  %.*s\n  other: %.*s", path, what, line, (int)strcspn(a, "\n"), a,
+             (int)strcspn(b, "\n"), b);
+}
+
+/* Runs every *.sql file of `paths` (files, or folders in name order
+ * without *.down.sql) whole, as sqlite3_exec does. */
+static sqlite3 *reference_db(const char *const *paths, size_t n)
+{
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+    for (size_t i = 0; i < n; i++) {
+        char **names = NULL;
+        size_t count = 0;
+        if (dg_is_dir(paths[i])) assert_int_equal(dg_list_dir(paths[i], ".sql", &names, &count), 0);
+        for (size_t k = 0; k < (names ? count : 1); k++) {
+            const char *p = names ? names[k] : paths[i];
+            if (dg_has_suffix(p, ".down.sql")) continue;
+            char *text = NULL;
+            size_t len = 0;
+            assert_int_equal(dg_read_file(p, &text, &len), 0);
+            char *err = NULL;
+            if (sqlite3_exec(db, text, NULL, NULL, &err) != SQLITE_OK) fail_msg("%s: %s", p, err);
+            free(text);
+        }
+        dg_free_strings(names, count);
+    }
+    return db;
+}
+
+/* One schema: returns 1 when its database was kept and compared. */
+static int check_schema(const char *const *paths, size_t n)
+{
+    dg_sources src = {0};
+    for (size_t i = 0; i < n; i++) dg_sources_add(&src, DG_SRC_AUTO, paths[i]);
+    char *diag = NULL;
+    dg_schema *s = load_db(&src, &diag);
+    if (!s) fail_msg("%s: %s", paths[0], diag);
+    free(diag);
+    dg_sources_free(&src);
+    if (!s->db) {
+        dg_schema_free(s);
+        return 0;
+    }
+    sqlite3 *ref = reference_db(paths, n);
+    char *want = schema_rows(ref), *have = schema_rows(s->db);
+    assert_same_text(have, want, "sqlite_schema rows", paths[0]);
+    /* What P_schema_check compares a migrated database against. */
+    char *a = describe(s->db), *b = describe(ref);
+    assert_same_text(a, b, "descriptions", paths[0]);
+    free(a);
+    free(b);
+    free(want);
+    free(have);
+    sqlite3_close(ref);
+    dg_schema_free(s);
+    return 1;
+}
+
+static void kept_database_is_the_statement_by_statement_one(void **state)
+{
+    (void)state;
+    char **names = NULL;
+    size_t n = 0;
+    assert_int_equal(dg_list_dir(cases_dir, ".sql", &names, &n), 0);
+    assert_true(n > 0);
+    int kept = 0;
+    for (size_t i = 0; i < n; i++) kept += check_schema((const char *const *)&names[i], 1);
+    dg_free_strings(names, n);
+    assert_true(kept > 0);
+}
+
+static void corpus_databases_are_the_statement_by_statement_ones(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"chinook/Chinook_Sqlite.sql", NULL},
+        {"sakila/sqlite-sakila-schema.sql", NULL},
+        {"mozilla-places/create_v17_db.sql", NULL},
+        {"vaultwarden-migrations", NULL},   /* ALTER TABLE between runs of CREATE */
+        {"sqlc-examples/booktest/sqlite/schema.sql", NULL},
+        {"nix/schema.sql", "nix/ca-specific-schema.sql"},
+    };
+    if (!dg_is_dir(corpus_dir)) skip();
+    int kept = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *paths[2] = {NULL, NULL};
+        size_t n = 0;
+        for (size_t k = 0; k < 2 && cases[i][k]; k++) paths[n++] = dg_xprintf("%s/%s", corpus_dir, cases[i][k]);
+        kept += check_schema((const char *const *)paths, n);
+        for (size_t k = 0; k < n; k++) free(paths[k]);
+    }
+    assert_true(kept > 0);
+}
+
+static void many_tables_load_in_order(void **state)
+{
+    (void)state;
+    dg_buf b = {0};
+    for (int i = 0; i < 300; i++) {
+        dg_buf_printf(&b, "CREATE TABLE t%d (id INTEGER PRIMARY KEY, k TEXT UNIQUE, p INTEGER REFERENCES t%d(id));\n",
+                      i, i ? i - 1 : 0);
+        dg_buf_printf(&b, "CREATE INDEX t%d_p ON t%d (p);\n", i, i);
+        if (i % 50 == 49) dg_buf_printf(&b, "ALTER TABLE t%d ADD COLUMN extra TEXT;\n", i - 10);
+        if (i % 30 == 0) dg_buf_printf(&b, "CREATE VIEW v%d AS SELECT * FROM t%d;\n", i, i);
+    }
+    dg_schema *s = load_text("many.sql", b.data, NULL);
+    assert_non_null(s);
+    assert_non_null(s->db);
+    assert_int_equal(s->tables.len, 300);
+    assert_int_equal(s->indexes.len, 300);
+    assert_string_equal(s->tables.items[299].name, "t299");
+    assert_string_equal(s->indexes.items[299].name, "t299_p");
+    assert_non_null(dg_table_column(&s->tables.items[39], "extra"));
+    sqlite3 *ref = NULL;
+    assert_int_equal(sqlite3_open(":memory:", &ref), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(ref, b.data, NULL, NULL, NULL), SQLITE_OK);
+    char *want = schema_rows(ref), *have = schema_rows(s->db);
+    assert_string_equal(have, want);
+    free(want);
+    free(have);
+    sqlite3_close(ref);
+    dg_schema_free(s);
+    dg_buf_free(&b);
+}
+
+/* An error after many CREATE statements is where SQLite says it is, and
+ * nothing of the schema is kept. */
+static void errors_after_creates_keep_their_location(void **state)
+{
+    (void)state;
+    dg_buf b = {0};
+    for (int i = 0; i < 40; i++) dg_buf_printf(&b, "CREATE TABLE t%d (id INTEGER PRIMARY KEY);\n", i);
+    dg_buf_puts(&b, "CREATE INDEX ix ON t3 (nope);\n");
+    char *diag = NULL;
+    dg_schema *s = load_text("bad.sql", b.data, &diag);
+    assert_null(s);
+    assert_non_null(strstr(diag, "bad.sql:41:"));
+    assert_non_null(strstr(diag, "nope"));
+    free(diag);
+    b.len = 0;
+    for (int i = 0; i < 40; i++) dg_buf_printf(&b, "CREATE TABLE t%d (id INTEGER PRIMARY KEY);\n", i);
+    dg_buf_puts(&b, "CREATE TABLE t7 (x);\n");
+    s = load_text("dup.sql", b.data, &diag);
+    assert_null(s);
+    assert_non_null(strstr(diag, "dup.sql:41:"));
+    assert_non_null(strstr(diag, "already exists"));
+    free(diag);
+    dg_buf_free(&b);
+}
+
+static void state_besides_the_schema_is_not_kept(void **state)
+{
+    (void)state;
+    static const char *const not_kept[] = {
+        "CREATE TABLE a (x INTEGER);\nPRAGMA foreign_keys = ON;\n",
+        "CREATE TABLE a (x INTEGER);\nCREATE TEMP TABLE scratch (y);\n",
+        "CREATE TABLE a (x INTEGER);\nANALYZE;\n",
+        "BEGIN;\nCREATE TABLE a (x INTEGER);\n",
+    };
+    for (size_t i = 0; i < sizeof not_kept / sizeof not_kept[0]; i++) {
+        dg_schema *s = load_text("s.sql", not_kept[i], NULL);
+        assert_non_null(s);
+        assert_null(s->db);
+        dg_schema_free(s);
+    }
+    dg_schema *s = load_text("s.sql", "PRAGMA user_version = 3;\nCREATE TABLE a (x INTEGER);\n"
+                                      "INSERT INTO a VALUES (1);\n", NULL);
+    assert_non_null(s);
+    assert_non_null(s->db);
+    dg_schema_free(s);
+}
+
+/* A view may call a function the application registers: the loader
+ * declares a stub to check the view, but the kept database does not have
+ * it (a fresh database from the model would not either). */
+static void stub_functions_are_not_kept(void **state)
+{
+    (void)state;
+    char *diag = NULL;
+    dg_schema *s = load_text("v.sql", "CREATE TABLE a (x INTEGER);\nCREATE VIEW v AS SELECT app_fn(x) AS y FROM a;\n",
+                             &diag);
+    assert_non_null(s);
+    assert_non_null(strstr(diag, "app_fn"));   /* the warning */
+    free(diag);
+    assert_non_null(s->db);
+    sqlite3_stmt *st = NULL;
+    assert_int_not_equal(sqlite3_prepare_v2(s->db, "SELECT * FROM v", -1, &st, NULL), SQLITE_OK);
+    assert_non_null(strstr(sqlite3_errmsg(s->db), "app_fn"));
+    assert_int_equal(sqlite3_prepare_v2(s->db, "SELECT x FROM a", -1, &st, NULL), SQLITE_OK);
+    sqlite3_finalize(st);
+    dg_schema_free(s);
+}
+
+/* The kept database accepts what a fresh one does (no authorizer). */
+static void kept_database_has_no_loader_limits(void **state)
+{
+    (void)state;
+    dg_schema *s = load_text("a.sql", "CREATE TABLE a (x INTEGER);\n", NULL);
+    assert_non_null(s);
+    assert_non_null(s->db);
+    assert_int_equal(sqlite3_exec(s->db, "PRAGMA temp_store_directory", NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(s->db, "ATTACH ':memory:' AS other; DETACH other", NULL, NULL, NULL), SQLITE_OK);
+    dg_schema_free(s);
+}
+
+/* SQL text sources: no file is read, and errors are at name:line:col. */
+static void text_sources_report_at_their_name(void **state)
+{
+    (void)state;
+    char *diag = NULL;
+    dg_schema *s = load_text("(DDL of models.h)", "CREATE TABLE a (x INTEGER);\nCREATE TABLE b (y INTEGER REFERENCES);\n",
+                             &diag);
+    assert_null(s);
+    assert_non_null(strstr(diag, "(DDL of models.h):2:"));
+    free(diag);
+    s = load_text("missing-file.sql", "CREATE TABLE a (x INTEGER);\n", &diag);
+    assert_non_null(s);
+    assert_int_equal(s->tables.len, 1);
+    assert_string_equal(s->tables.items[0].loc.file, "missing-file.sql");
+    assert_int_equal(s->tables.items[0].loc.line, 1);
+    free(diag);
+    dg_schema_free(s);
+}
+
+int main(int argc, char **argv)
+{
+    cases_dir = argc > 1 ? argv[1] : "tests/schema/cases";
+    corpus_dir = argc > 2 ? argv[2] : "";
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(kept_database_is_the_statement_by_statement_one),
+        cmocka_unit_test(corpus_databases_are_the_statement_by_statement_ones),
+        cmocka_unit_test(many_tables_load_in_order),
+        cmocka_unit_test(errors_after_creates_keep_their_location),
+        cmocka_unit_test(state_besides_the_schema_is_not_kept),
+        cmocka_unit_test(stub_functions_are_not_kept),
+        cmocka_unit_test(kept_database_has_no_loader_limits),
+        cmocka_unit_test(text_sources_report_at_their_name),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
