@@ -15,6 +15,7 @@ static void print_help(FILE *out)
         "                  --prefix NAME --out DIR [--templates DIR] [--no-singularize]\n"
         "  dalgen schema   <schema source...> [--json | --sql] [--no-locations] [--no-above-annotations]\n"
         "  dalgen diff     --from SRC --to SRC [--down] [--exit-code] [--allow-destructive]\n"
+        "                  [--clang-arg ARG] [--api --prefix NAME [--queries F|DIR]]\n"
         "  dalgen migrate  new NAME --dir DIR <schema source...> [--allow-destructive]\n"
         "  dalgen migrate  apply|status|down --db DB --dir DIR [--to N | --steps K]\n"
         "  dalgen check    (the inputs of generate)\n"

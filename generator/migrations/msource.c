@@ -3,19 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int dg_load_side(const char *src, dg_schema **out, dg_diags *d)
-{
-    if (dg_source_detect(src) == DG_SRC_EMPTY) {
-        *out = dg_schema_new();
-        return 0;
-    }
-    dg_sources s = {0};
-    dg_sources_add(&s, DG_SRC_AUTO, src);
-    int rc = dg_schema_load(&s, out, d);
-    dg_sources_free(&s);
-    return rc;
-}
-
 int dg_load_folder_schema(const dg_mfolder *f, dg_schema **out, dg_diags *d)
 {
     if (f->items.len == 0) {

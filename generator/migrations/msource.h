@@ -1,5 +1,5 @@
-/* msource.h - loading the two sides of a diff, and turning a migrations
- * folder into the list libdal's runner takes. */
+/* msource.h - the schema a migrations folder builds, and the list libdal's
+ * runner takes. */
 #ifndef DG_MSOURCE_H
 #define DG_MSOURCE_H
 
@@ -7,10 +7,6 @@
 
 #include "../frontend/sources.h"
 #include "mfolder.h"
-
-/* Loads one SRC of `diff --from/--to`: `empty`, a schema file or folder (a
- * migrations folder replays its up files in order), or a database. */
-int dg_load_side(const char *src, dg_schema **out, dg_diags *d);
 
 /* The schema a migrations folder builds (empty when it has no migration). */
 int dg_load_folder_schema(const dg_mfolder *f, dg_schema **out, dg_diags *d);
