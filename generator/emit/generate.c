@@ -11,6 +11,7 @@
 #include "generate.h"
 #include "template.h"
 #include "view_int.h"
+#include "view_async.h"
 #include "view_migrations.h"
 #include "view_queries.h"
 #include "view_validators.h"
@@ -107,12 +108,18 @@ static int render_outputs(json_t *root, const dg_generate_opts *o, dg_outputs *o
     return rc;
 }
 
-static int generate(const dg_schema *s, const dg_query_set *q, const dg_strings *inputs,
-                    const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
+static dg_view_opts view_opts(const dg_generate_opts *o)
 {
     dg_view_opts vo = o->view;
     if (!vo.out_dir) vo.out_dir = o->out_dir;
-    json_t *root = dg_view_build(s, inputs, &vo, d);
+    return vo;
+}
+
+/* Renders the view model `root` (from dg_view_build; NULL when it failed)
+ * with the queries and migrations added; frees root. */
+static int generate(json_t *root, const dg_schema *s, const dg_query_set *q, const dg_generate_opts *o,
+                    dg_outputs *out, dg_diags *d)
+{
     if (!root) return -1;
     int rc = 0;
     if (q) rc = dg_view_add_queries(root, q, s, &o->view, d);
@@ -125,7 +132,8 @@ static int generate(const dg_schema *s, const dg_query_set *q, const dg_strings 
 int dg_generate_schema(const dg_schema *s, const dg_strings *inputs, const dg_generate_opts *o,
                        dg_outputs *out, dg_diags *d)
 {
-    return generate(s, NULL, inputs, o, out, d);
+    dg_view_opts vo = view_opts(o);
+    return generate(dg_view_build(s, inputs, &vo, d), s, NULL, o, out, d);
 }
 
 static void add_input(dg_strings *in, const char *path, const char *out_dir)
@@ -144,9 +152,14 @@ int dg_generate(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
     for (size_t i = 0; o->queries && i < o->queries->len; i++) add_input(&inputs, o->queries->items[i], o->out_dir);
     if (o->migrations) add_input(&inputs, o->migrations, o->out_dir);
     dg_query_set *q = NULL;
+    dg_view_opts vo = view_opts(o);
+    /* the tables' view model is built on a second thread while the queries
+     * are typed (view_async.h) */
+    dg_view_async *pending = dg_view_build_start(s, &inputs, &vo);
     int rc = 0;
     if (o->queries && o->queries->len) rc = dg_queries_load(o->queries, s, &q, d);
-    if (rc == 0) rc = generate(s, q, &inputs, o, out, d);
+    json_t *root = dg_view_build_collect(pending, rc == 0, d);
+    if (rc == 0) rc = generate(root, s, q, o, out, d);
     dg_query_set_free(q);
     dg_strings_free(&inputs);
     dg_schema_free(s);
