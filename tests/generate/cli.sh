@@ -33,6 +33,21 @@ grep -q 'rec\.sql:3:11: error: @version on r.v: only an INTEGER' "$work/err" || 
 grep -q 'rec\.sql:4:10: error: @timestamp later: expected created or updated' "$work/err" || fail "@timestamp: $(cat "$work/err")"
 [ -e "$work/o6" ] && fail "bad record annotations: output written"
 
+# with queries, the tables' part is built while the queries are typed: its
+# errors are still reported (once) when the queries are fine, and only the
+# queries' errors when they are not (as when one ran after the other)
+printf -- '-- name: GetR :one\nSELECT * FROM r WHERE t = ?;\n' > "$work/rq.sql"
+"$dalgen" generate "$work/rec.sql" --queries "$work/rq.sql" --prefix p --out "$work/o7" 2>"$work/err"; rc=$?
+[ $rc -eq 1 ] || fail "bad record annotations with queries: exit $rc, want 1"
+[ "$(grep -c 'rec\.sql:2:27: error: @id on r.id' "$work/err")" -eq 1 ] || fail "@id with queries: $(cat "$work/err")"
+[ "$(grep -c ': error: ' "$work/err")" -eq 3 ] || fail "with queries, want 3 errors: $(cat "$work/err")"
+printf -- '-- name: Bad :one\nSELECT nope FROM r;\n' > "$work/rq2.sql"
+"$dalgen" generate "$work/rec.sql" --queries "$work/rq2.sql" --prefix p --out "$work/o7" 2>"$work/err"; rc=$?
+[ $rc -eq 1 ] || fail "bad query: exit $rc, want 1"
+grep -q 'rq2\.sql:[0-9]*:[0-9]*: error: ' "$work/err" || fail "bad query: $(cat "$work/err")"
+grep -q '@id on r.id' "$work/err" && fail "bad query: the tables' errors reported too: $(cat "$work/err")"
+[ -e "$work/o7" ] && fail "errors with queries: output written"
+
 # --no-singularize keeps table names as they are
 printf 'CREATE TABLE users (id INTEGER PRIMARY KEY);\n' > "$work/users.sql"
 "$dalgen" generate "$work/users.sql" --prefix p --out "$work/o5" || fail "users: exit $?"
