@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Turns the raw outputs of bench/run.sh into Markdown tables."""
+import os
 import platform
 import re
 import statistics
@@ -10,13 +11,15 @@ work, n, cg_n = sys.argv[1], sys.argv[2], sys.argv[3]
 NAMES = {"W1": "insert (one transaction)", "W2": "get by primary key", "W3": "get by unique email",
          "W4": "full scan", "W5": "update score (named query, one transaction)"}
 
-wall, allocs, dal_allocs, checks = {}, {}, {}, {}
+wall, cpu, allocs, dal_allocs, checks = {}, {}, {}, {}, {}
 for line in open(f"{work}/wall.txt"):
     f = dict(kv.split("=", 1) for kv in line.split()[1:])
     w = line.split()[0]
     if w == "final":
         continue
     wall.setdefault((w, f["impl"]), []).append(float(f["ns"]))
+    if "cpu_ns" in f:
+        cpu.setdefault((w, f["impl"]), []).append(float(f["cpu_ns"]))
     checks.setdefault(w, set()).add(f["check"])
     allocs[(w, f["impl"])] = f["allocs_per_op"]
     if f["impl"] == "generated":
@@ -35,16 +38,19 @@ def ver(cmd):
 
 
 print("## Runtime: generated code vs hand-written sqlite3 C\n")
-print(f"Median wall time of {len(wall[('W1', 'generated')])} alternating runs at N={n}; callgrind "
+print(f"Median wall time and median CPU time (the process's, same runs) of "
+      f"{len(wall[('W1', 'generated')])} alternating runs at N={n}; callgrind "
       f"instructions of the measured workload alone at N={cg_n}.\n")
-print("| workload | generated ms | hand-written ms | wall ratio | generated Ir | hand-written Ir | Ir ratio | libdal allocs/op | process allocs/op generated / hand-written | checks agree |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+print("| workload | generated ms | hand-written ms | wall ratio | CPU ratio | generated Ir | hand-written Ir | Ir ratio | libdal allocs/op | process allocs/op generated / hand-written | checks agree |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
 for w in ["W1", "W2", "W3", "W4", "W5"]:
     g = statistics.median(wall[(w, "generated")]) / 1e6
     h = statistics.median(wall[(w, "handwritten")]) / 1e6
     gi, hi = ir.get((w, "generated"), 0), ir.get((w, "handwritten"), 0)
     ratio = f"{gi / hi:.3f}" if hi else "n/a"
-    print(f"| {w} {NAMES[w]} | {g:.1f} | {h:.1f} | {g / h:.3f} | {gi:,} | {hi:,} | {ratio} | "
+    gc, hc = cpu.get((w, "generated")), cpu.get((w, "handwritten"))
+    cpu_ratio = f"{statistics.median(gc) / statistics.median(hc):.3f}" if gc and hc else "n/a"
+    print(f"| {w} {NAMES[w]} | {g:.1f} | {h:.1f} | {g / h:.3f} | {cpu_ratio} | {gi:,} | {hi:,} | {ratio} | "
           f"{dal_allocs[w]} | {allocs[(w, 'generated')]} / {allocs[(w, 'handwritten')]} | "
           f"{'yes' if len(checks[w]) == 1 else 'NO'} |")
 
@@ -58,8 +64,9 @@ for line in open(f"{work}/generator.txt"):
     print(f"| {label} | {t} | {float(s):.3f} |")
 
 print("\n## Machine\n")
-cpu = ver("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2")
+model = ver("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2")
 cores = subprocess.run("nproc", capture_output=True, text=True).stdout.strip()
 sqlite = ver("sqlite3 --version | cut -d' ' -f1")
-print(f"- {platform.machine()}, {cores} cores, {cpu.strip()}")
+print(f"- {platform.machine()}, {cores} cores, {model.strip()}; load average at the end of the run "
+      f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 print(f"- SQLite {sqlite}, {ver('gcc --version')}, Release build (-O3)")
