@@ -95,6 +95,8 @@ static const fn_info fns[] = {
     {"sqlite_compileoption_get", R_FIXED, T, N_ALWAYS, I, U},
     {"sqlite_compileoption_used", R_FIXED, I, N_ARGS, T, U},
     {"sqlite_offset", R_FIXED, I, N_ALWAYS, U, U},
+    {"subtype", R_FIXED, I, N_NEVER, U, U},
+    {"rtreecheck", R_FIXED, T, N_NEVER, T, T},
     {"random", R_FIXED, I, N_NEVER, U, U},
     {"randomblob", R_FIXED, B, N_NEVER, I, U},
     {"zeroblob", R_FIXED, B, N_NEVER, I, U},

@@ -23,3 +23,6 @@ SELECT name, type, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk;
 
 -- name: ForeignKeys :many
 SELECT * FROM pragma_foreign_key_list(:table_name);
+
+-- name: RtreeReport :one
+SELECT subtype(x) AS st, rtreecheck('probe_box') AS report FROM probe WHERE id = ?;

@@ -5,3 +5,5 @@ CREATE TABLE probe (
 );
 
 CREATE VIRTUAL TABLE probe_text USING fts5(title, body);
+
+CREATE VIRTUAL TABLE probe_box USING rtree(id, lo, hi);
