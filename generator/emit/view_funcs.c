@@ -165,8 +165,10 @@ static json_t *func(tab *x, const char *verb, char *sql)
 {
     json_t *o = json_object();
     set_own(o, "fn", dg_xprintf("%s_%s", x->strct, verb));
-    dg_jset(o, "sql", dg_jstr(sql));
-    dg_jset(o, "stmt", dg_jstr(dg_view_stmt(x->v, x->row, verb, sql)));
+    /* the statement's id and SQL are the nodes of its root["stmts"] entry */
+    json_t *entry = dg_view_stmt_entry(x->v, x->row, verb, sql);
+    dg_jset(o, "sql", json_incref(json_object_get(entry, "sql")));
+    dg_jset(o, "stmt", json_incref(json_object_get(entry, "id")));
     dg_jset(o, "binds", json_array());
     dg_jset(o, "params", dg_jstr(""));
     free(sql);

@@ -96,5 +96,7 @@ int dg_records_check(const dg_table *t, dg_diags *d);
 
 /* Registers a statement of the unit; returns its id name (owned by root). */
 const char *dg_view_stmt(dg_vctx *v, const char *row, const char *verb, const char *sql);
+/* The same, returning its entry {id, sql, index} in root["stmts"] (borrowed). */
+json_t *dg_view_stmt_entry(dg_vctx *v, const char *row, const char *verb, const char *sql);
 
 #endif

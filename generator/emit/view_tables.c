@@ -107,7 +107,7 @@ json_t *dg_view_view(dg_vctx *v, const dg_view *view)
     return o;
 }
 
-const char *dg_view_stmt(dg_vctx *v, const char *row, const char *verb, const char *sql)
+json_t *dg_view_stmt_entry(dg_vctx *v, const char *row, const char *verb, const char *sql)
 {
     json_t *stmts = json_object_get(v->root, "stmts");
     char *id = dg_xprintf("%s__s_%s_%s", v->opts->prefix, row, verb);
@@ -116,5 +116,10 @@ const char *dg_view_stmt(dg_vctx *v, const char *row, const char *verb, const ch
     dg_jset_str(s, "sql", sql);
     dg_jset(s, "index", json_integer((json_int_t)json_array_size(stmts)));
     json_array_append_new(stmts, s);
-    return json_string_value(json_object_get(s, "id"));
+    return s;
+}
+
+const char *dg_view_stmt(dg_vctx *v, const char *row, const char *verb, const char *sql)
+{
+    return json_string_value(json_object_get(dg_view_stmt_entry(v, row, verb, sql), "id"));
 }
