@@ -35,7 +35,14 @@ static int replay(dg_loader *L, sqlite3 *src, size_t fi, dg_loc whole)
         if (tbl && !sqlite3_stricmp(tbl, "_dal_migrations")) continue;
         if (!sqlite3_strnicmp(sql, "CREATE VIRTUAL", 14)) dg_strings_push(&vtabs, name);
         L->denied = NULL;
-        if (sqlite3_exec(L->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+        size_t len = strlen(sql);
+        bool one = dg_sql_statement_end(sql, len, 0) >= len;   /* a lone CREATE, as stored sql is */
+        if (!one && dg_park_end(L) != 0) {
+            out = -1;
+            break;
+        }
+        if (one) dg_park_begin(L);
+        if (sqlite3_exec(L->db, sql, NULL, NULL, NULL) != SQLITE_OK || (one && dg_park_after(L) != 0)) {
             char *msg = dg_one_line(L->denied ? L->denied : sqlite3_errmsg(L->db));
             dg_error(L->d, whole, "%s %s: %s", type, name, msg);
             free(msg);
@@ -49,6 +56,7 @@ static int replay(dg_loader *L, sqlite3 *src, size_t fi, dg_loc whole)
         r->name = dg_xstrdup(name);
         r->file = fi;
     }
+    if (dg_park_end(L) != 0) out = -1;
     if (out == 0 && rc != SQLITE_DONE) {
         dg_error(L->d, whole, "cannot read the database: %s", sqlite3_errmsg(src));
         out = -1;

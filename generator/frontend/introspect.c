@@ -14,7 +14,7 @@ static void read_index(dg_loader *L, const char *name, const char *table, const 
     ix->name = dg_xstrdup(name);
     free(ix->table);
     ix->table = dg_xstrdup(table);
-    sqlite3_stmt *st = dg_q(L->db, "SELECT cid, name, \"desc\" FROM pragma_index_xinfo(?1) WHERE key = 1 ORDER BY seqno", name);
+    sqlite3_stmt *st = dg_loader_q(L, "SELECT cid, name, \"desc\" FROM pragma_index_xinfo(?1) WHERE key = 1 ORDER BY seqno", name);
     for (size_t i = 0; st && sqlite3_step(st) == SQLITE_ROW && i < ix->terms.len; i++) {
         dg_index_term *term = &ix->terms.items[i];
         term->desc = sqlite3_column_int(st, 2) != 0;
@@ -25,7 +25,7 @@ static void read_index(dg_loader *L, const char *name, const char *table, const 
             term->column = dg_col_text(st, 1);
         }
     }
-    sqlite3_finalize(st);
+    dg_loader_q_done(L, st);
     dg_srcmap_free(&m);
 }
 
@@ -74,18 +74,19 @@ static void read_trigger(dg_loader *L, const char *name, const char *table, cons
 
 static void read_table(dg_loader *L, const char *name, const char *sql)
 {
-    sqlite3_stmt *st = dg_q(L->db, "SELECT type, wr, strict FROM pragma_table_list(?1) WHERE schema = 'main'", name);
+    sqlite3_stmt *st = dg_loader_q(L, "SELECT type, wr, strict FROM pragma_table_list(?1) WHERE schema = 'main'", name);
     if (st && sqlite3_step(st) == SQLITE_ROW) {
         const char *type = (const char *)sqlite3_column_text(st, 0);
         if (type && strcmp(type, "shadow") != 0)
             dg_introspect_table(L, name, sql, sqlite3_column_int(st, 2) != 0, sqlite3_column_int(st, 1) != 0);
     }
-    sqlite3_finalize(st);
+    dg_loader_q_done(L, st);
 }
 
 int dg_introspect(dg_loader *L)
 {
-    sqlite3_stmt *st = dg_q(L->db,
+    dg_loader_index_recs(L);
+    sqlite3_stmt *st = dg_loader_q(L,
         "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid", NULL);
     if (!st) {
         dg_loc none = {NULL, 0, 0};
@@ -104,6 +105,6 @@ int dg_introspect(dg_loader *L)
         else if (!strcmp(type, "view") && read_view(L, name, sql) != 0) rc = -1;
         else if (!strcmp(type, "trigger")) read_trigger(L, name, table, sql);
     }
-    sqlite3_finalize(st);
+    dg_loader_q_done(L, st);
     return rc;
 }

@@ -30,7 +30,7 @@ static void take_str(char **dst, char **src)
 
 static void columns(dg_loader *L, dg_table *t, dg_table *p)
 {
-    sqlite3_stmt *st = dg_q(L->db, "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?1)", t->name);
+    sqlite3_stmt *st = dg_loader_q(L, "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?1)", t->name);
     while (st && sqlite3_step(st) == SQLITE_ROW) {
         dg_column *c = DG_VEC_ADD(&t->columns);
         c->name = dg_col_text(st, 0);
@@ -55,7 +55,7 @@ static void columns(dg_loader *L, dg_table *t, dg_table *p)
         memset(&pc->annotations, 0, sizeof pc->annotations);
         c->loc = pc->loc;
     }
-    sqlite3_finalize(st);
+    dg_loader_q_done(L, st);
 }
 
 static void checks(dg_table *t, dg_table *p)
@@ -70,15 +70,15 @@ static void checks(dg_table *t, dg_table *p)
 
 static void parent_key(dg_loader *L, const char *parent, dg_strings *to)
 {
-    sqlite3_stmt *st = dg_q(L->db, "SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk", parent);
+    sqlite3_stmt *st = dg_loader_q(L, "SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk", parent);
     while (st && sqlite3_step(st) == SQLITE_ROW) DG_VEC_PUSH(to, dg_col_text(st, 0));
-    sqlite3_finalize(st);
+    dg_loader_q_done(L, st);
 }
 
 /* pragma_foreign_key_list numbers keys from the last declared one. */
 static void foreign_keys(dg_loader *L, dg_table *t, dg_table *p)
 {
-    sqlite3_stmt *st = dg_q(L->db,
+    sqlite3_stmt *st = dg_loader_q(L,
         "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(?1) ORDER BY id DESC, seq",
         t->name);
     int last = -1;
@@ -99,7 +99,7 @@ static void foreign_keys(dg_loader *L, dg_table *t, dg_table *p)
         if (!unresolved) DG_VEC_PUSH(&fk->to, dg_col_text(st, 3));
     }
     if (fk && unresolved) parent_key(L, fk->table, &fk->to);
-    sqlite3_finalize(st);
+    dg_loader_q_done(L, st);
     if (t->foreign_keys.len != p->foreign_keys.len) return;
     for (size_t i = 0; i < p->foreign_keys.len; i++) {
         dg_foreign_key *a = &t->foreign_keys.items[i], *b = &p->foreign_keys.items[i];
@@ -134,16 +134,16 @@ static int cmp_autoindex(const void *a, const void *b)
 static void uniques(dg_loader *L, dg_table *t, dg_table *p)
 {
     dg_strings names = {0};
-    sqlite3_stmt *st = dg_q(L->db, "SELECT name FROM pragma_index_list(?1) WHERE origin = 'u'", t->name);
+    sqlite3_stmt *st = dg_loader_q(L, "SELECT name FROM pragma_index_list(?1) WHERE origin = 'u'", t->name);
     while (st && sqlite3_step(st) == SQLITE_ROW) DG_VEC_PUSH(&names, dg_col_text(st, 0));
-    sqlite3_finalize(st);
+    dg_loader_q_done(L, st);
     if (names.len > 1) qsort(names.items, names.len, sizeof *names.items, cmp_autoindex);
     bool *used = dg_xcalloc(p->uniques.len + 1, sizeof *used);
     for (size_t i = 0; i < names.len; i++) {
         dg_unique *u = DG_VEC_ADD(&t->uniques);
-        st = dg_q(L->db, "SELECT name FROM pragma_index_info(?1) ORDER BY seqno", names.items[i]);
+        st = dg_loader_q(L, "SELECT name FROM pragma_index_info(?1) ORDER BY seqno", names.items[i]);
         while (st && sqlite3_step(st) == SQLITE_ROW) DG_VEC_PUSH(&u->columns, dg_col_text(st, 0));
-        sqlite3_finalize(st);
+        dg_loader_q_done(L, st);
         for (size_t k = 0; k < p->uniques.len; k++) {
             dg_unique *pu = &p->uniques.items[k];
             if (used[k] || !same_columns(&u->columns, &pu->columns)) continue;

@@ -1,5 +1,6 @@
 /* The loader's database (with its authorizer), source files and statement
  * records (srcmap.c maps stored CREATE text back to them). */
+#include <jansson.h>
 #include <string.h>
 
 #include "../util/buf.h"
@@ -52,8 +53,15 @@ int dg_loader_open(dg_loader *L, dg_schema *s, dg_diags *d)
     return 0;
 }
 
+static void finalize_cached(dg_loader *L)
+{
+    for (size_t i = 0; i < L->cached.len; i++) sqlite3_finalize(L->cached.items[i]);
+    DG_VEC_FREE(&L->cached);
+}
+
 void dg_loader_close(dg_loader *L)
 {
+    finalize_cached(L);
     sqlite3_close(L->db);
     for (size_t i = 0; i < L->files.len; i++) {
         free(L->files.items[i].text);
@@ -71,6 +79,7 @@ void dg_loader_close(dg_loader *L)
     for (size_t i = 0; i < L->headers.len; i++) dg_schema_free(L->headers.items[i]);
     DG_VEC_FREE(&L->headers);
     dg_strings_free(&L->stubs);
+    json_decref(L->rec_index);
     memset(L, 0, sizeof *L);
 }
 
@@ -86,6 +95,7 @@ static bool has_temp_objects(sqlite3 *db)
 
 sqlite3 *dg_loader_take_db(dg_loader *L)
 {
+    finalize_cached(L);
     sqlite3 *db = L->db;
     L->db = NULL;
     if (!db) return NULL;
@@ -140,8 +150,66 @@ dg_loc dg_loader_loc(const dg_loader *L, size_t fi, size_t off)
     return dg_loc_at(f->text + ls, off - ls, base);
 }
 
+sqlite3_stmt *dg_loader_q(dg_loader *L, const char *sql, const char *arg)
+{
+    sqlite3_stmt *st = NULL;
+    bool known = false;
+    for (size_t i = 0; i < L->cached.len && !st; i++) {
+        if (strcmp(sqlite3_sql(L->cached.items[i]), sql) != 0) continue;
+        known = true;
+        if (!sqlite3_stmt_busy(L->cached.items[i])) st = L->cached.items[i];   /* else in use: a second one */
+    }
+    if (st) {
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+    } else {
+        if (sqlite3_prepare_v2(L->db, sql, -1, &st, NULL) != SQLITE_OK) return NULL;
+        if (!known) DG_VEC_PUSH(&L->cached, st);
+    }
+    if (arg) sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
+    return st;
+}
+
+void dg_loader_q_done(dg_loader *L, sqlite3_stmt *st)
+{
+    for (size_t i = 0; i < L->cached.len; i++)
+        if (L->cached.items[i] == st) {
+            sqlite3_reset(st);
+            return;
+        }
+    sqlite3_finalize(st);
+}
+
+/* "<kind>:<name with ASCII letters lowered>", as SQLite compares names. Caller frees. */
+static char *rec_key(dg_rec_kind kind, const char *name)
+{
+    char *k = dg_xprintf("%d:%s", (int)kind, name);
+    for (char *p = k; *p; p++)
+        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
+    return k;
+}
+
+void dg_loader_index_recs(dg_loader *L)
+{
+    json_decref(L->rec_index);
+    L->rec_index = json_object();
+    for (size_t i = 0; i < L->recs.len; i++) {
+        const dg_stmt_rec *r = &L->recs.items[i];
+        if (!r->name[0] || r->kind > DG_REC_TRIGGER) continue;   /* dropped, or a column's record */
+        char *k = rec_key(r->kind, r->name);
+        json_object_set_new_nocheck(L->rec_index, k, json_integer((json_int_t)i));
+        free(k);
+    }
+}
+
 const dg_stmt_rec *dg_loader_rec(const dg_loader *L, dg_rec_kind kind, const char *name)
 {
+    if (L->rec_index) {
+        char *k = rec_key(kind, name);
+        json_t *at = json_object_get(L->rec_index, k);
+        free(k);
+        return at ? &L->recs.items[json_integer_value(at)] : NULL;
+    }
     for (size_t i = L->recs.len; i-- > 0;) {
         const dg_stmt_rec *r = &L->recs.items[i];
         if (r->kind == kind && !dg_strcasecmp_ascii(r->name, name)) return r;

@@ -65,9 +65,12 @@ typedef struct dg_loader {
     dg_strings stubs;              /* functions dg_prepare_checked declared for views and triggers */
     bool stateful;                 /* a statement may have left state besides the schema (a PRAGMA, ANALYZE) */
     int defensive, attached;       /* SQLite's settings before dg_loader_open changed them */
+    DG_VEC(sqlite3_stmt *) cached; /* dg_loader_q's statements */
+    struct json_t *rec_index;      /* kind + folded name -> latest record; NULL until dg_loader_index_recs */
     struct {
         bool on;
         sqlite3_int64 base;        /* rows up to this rowid stay in sqlite_schema */
+        int pending;               /* statements since the last move */
         DG_VEC(dg_parked) rows;    /* the rows after it, in rowid order */
     } park;
 } dg_loader;
@@ -111,8 +114,18 @@ size_t dg_loader_add_file(dg_loader *L, const char *path, char *text, size_t len
 /* Location of byte `off` of file `fi` (no file: line 0). */
 dg_loc dg_loader_loc(const dg_loader *L, size_t fi, size_t off);
 
+/* A statement of the loader's database with ?1 bound to `arg` (may be
+ * NULL), NULL on error; prepared once per SQL text and reused (for the few
+ * fixed queries of introspection).  Give it back with dg_loader_q_done,
+ * never sqlite3_finalize. */
+sqlite3_stmt *dg_loader_q(dg_loader *L, const char *sql, const char *arg);
+void dg_loader_q_done(dg_loader *L, sqlite3_stmt *st);   /* NULL-safe */
+
 /* The latest record of an object (kind, name), NULL when none. */
 const dg_stmt_rec *dg_loader_rec(const dg_loader *L, dg_rec_kind kind, const char *name);
+/* Indexes the records for dg_loader_rec once every source is applied (the
+ * records must not change afterwards). */
+void dg_loader_index_recs(dg_loader *L);
 const dg_stmt_rec *dg_loader_add_column_rec(const dg_loader *L, const char *table, const char *column);
 
 /* Maps offsets of stored CREATE text to the file statement it came from. */

@@ -4,9 +4,9 @@
  * sqlite_schema with a full scan (OP_ParseSchema), so a file of N CREATE
  * statements costs N^2 row visits: most of the load of a 1,000-table schema.
  * Each statement still runs alone and SQLite still judges it (errors keep
- * their exact locations); only the rows it added to sqlite_schema are moved
- * aside right after it, and put back, in order and with their rowids, before
- * anything else reads the schema.  SQLite's in-memory schema is untouched
+ * their exact locations); only the rows they added to sqlite_schema are
+ * moved aside every few statements, and put back, in order and with their
+ * rowids, before anything else reads the schema.  SQLite's in-memory schema is untouched
  * throughout (it was built by the statements themselves), and the database
  * ends as the statement-by-statement load leaves it, apart from which pages
  * the tables' b-trees start on.  Only this file writes sqlite_schema, and
@@ -65,7 +65,7 @@ static void drop_rows(dg_loader *L, size_t from)
     L->park.rows.len = from;
 }
 
-/* Moves the rows past park.base (what the last statement added) aside. */
+/* Moves the rows past park.base (what the statements since the last move added) aside. */
 static int move_aside(dg_loader *L)
 {
     sqlite3_stmt *st = NULL;
@@ -110,9 +110,14 @@ static int put_back(dg_loader *L)
 }
 
 
+/* Moving rows costs about as much as scanning a few dozen: a few
+ * statements' rows stay in sqlite_schema between moves. */
+#define DG_PARK_EVERY 16
+
 int dg_park_after(dg_loader *L)
 {
-    if (!L->park.on) return 0;
+    if (!L->park.on || ++L->park.pending < DG_PARK_EVERY) return 0;
+    L->park.pending = 0;
     if (with_writable_schema(L, move_aside) == 0) return 0;
     return dg_park_end(L);
 }
@@ -120,7 +125,10 @@ int dg_park_after(dg_loader *L)
 int dg_park_end(dg_loader *L)
 {
     if (!L->park.on) return 0;
-    int rc = L->park.rows.len ? with_writable_schema(L, put_back) : 0;
+    int rc = 0;
+    if (L->park.pending && L->park.rows.len) rc = with_writable_schema(L, move_aside);   /* they go after the others */
+    if (rc == 0 && L->park.rows.len) rc = with_writable_schema(L, put_back);
+    L->park.pending = 0;
     drop_rows(L, 0);
     DG_VEC_FREE(&L->park.rows);
     L->park.on = false;

@@ -213,6 +213,40 @@ static void many_tables_load_in_order(void **state)
     dg_buf_free(&b);
 }
 
+/* A database source is replayed object by object: same rows, same order. */
+static void database_sources_replay_in_order(void **state)
+{
+    (void)state;
+    dg_buf b = {0};
+    for (int i = 0; i < 120; i++) {
+        dg_buf_printf(&b, "CREATE TABLE t%d (id INTEGER PRIMARY KEY, k TEXT UNIQUE);\n", i);
+        dg_buf_printf(&b, "CREATE INDEX t%d_k ON t%d (k DESC);\n", i, i);
+    }
+    dg_buf_puts(&b, "CREATE VIEW v AS SELECT * FROM t7;\n"
+                    "CREATE TRIGGER tr AFTER INSERT ON t8 BEGIN DELETE FROM t9; END;\n");
+    const char *path = "schema_db_replay.db";
+    remove(path);
+    sqlite3 *src = NULL;
+    assert_int_equal(sqlite3_open(path, &src), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(src, b.data, NULL, NULL, NULL), SQLITE_OK);
+    dg_sources srcs = {0};
+    dg_sources_add(&srcs, DG_SRC_AUTO, path);
+    dg_schema *s = load_db(&srcs, NULL);
+    dg_sources_free(&srcs);
+    assert_non_null(s);
+    assert_non_null(s->db);
+    assert_int_equal(s->tables.len, 120);
+    assert_int_equal(s->triggers.len, 1);
+    char *want = schema_rows(src), *have = schema_rows(s->db);
+    assert_same_text(have, want, "sqlite_schema rows", path);
+    free(want);
+    free(have);
+    sqlite3_close(src);
+    remove(path);
+    dg_schema_free(s);
+    dg_buf_free(&b);
+}
+
 /* An error after many CREATE statements is where SQLite says it is, and
  * nothing of the schema is kept. */
 static void errors_after_creates_keep_their_location(void **state)
@@ -320,6 +354,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(kept_database_is_the_statement_by_statement_one),
         cmocka_unit_test(corpus_databases_are_the_statement_by_statement_ones),
         cmocka_unit_test(many_tables_load_in_order),
+        cmocka_unit_test(database_sources_replay_in_order),
         cmocka_unit_test(errors_after_creates_keep_their_location),
         cmocka_unit_test(state_besides_the_schema_is_not_kept),
         cmocka_unit_test(stub_functions_are_not_kept),

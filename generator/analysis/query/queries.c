@@ -158,7 +158,8 @@ static void build_fields(dg_qctx *c, sqlite3_stmt *st, const dg_qcols *cols)
             c->errors++;
         }
     }
-    q->row_table = matched ? (whole_table(cols) ? whole_table(cols)->name : NULL) : NULL;
+    const dg_table *whole = matched ? whole_table(cols) : NULL;
+    q->row_table = whole ? whole->name : NULL;
     for (size_t i = 0; i < c->src->results.len; i++) {
         dg_qannot *a = &c->src->results.items[i];
         if (a->used) continue;
