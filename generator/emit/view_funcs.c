@@ -13,6 +13,7 @@
  * comes back through sqlite3_last_insert_rowid; RETURNING is used only
  * for what else the database assigned (defaults, generated columns) and in
  * upserts (docs/generate.md). */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,16 @@ typedef dg_tab tab;
 static void set_own(json_t *o, const char *key, char *value)
 {
     dg_jset_own(o, key, value);
+}
+
+/* Appends the strings up to a NULL: the loops below run per column of
+ * every table, where parsing a printf format costs more than the copy. */
+static void cat(dg_buf *b, ...)
+{
+    va_list ap;
+    va_start(ap, b);
+    for (const char *s; (s = va_arg(ap, const char *)) != NULL;) dg_buf_puts(b, s);
+    va_end(ap);
 }
 
 static char *c_literal(const char *s)
@@ -124,14 +135,14 @@ static char *where_eq(tab *x, const ints *idx)
 {
     dg_buf b = DG_BUF_INIT;
     for (size_t i = 0; i < idx->len; i++)
-        dg_buf_printf(&b, "%s%s = ?", i ? " AND " : "", x->f.items[idx->items[i]].quoted);
+        cat(&b, i ? " AND " : "", x->f.items[idx->items[i]].quoted, " = ?", NULL);
     return dg_buf_steal(&b);
 }
 
 static char *fields_suffix(tab *x, const ints *idx)
 {
     dg_buf b = DG_BUF_INIT;
-    for (size_t i = 0; i < idx->len; i++) dg_buf_printf(&b, "%s%s", i ? "_and_" : "", x->f.items[idx->items[i]].name);
+    for (size_t i = 0; i < idx->len; i++) cat(&b, i ? "_and_" : "", x->f.items[idx->items[i]].name, NULL);
     return dg_buf_steal(&b);
 }
 
@@ -141,7 +152,7 @@ static char *params_of(tab *x, const ints *idx)
     dg_buf b = DG_BUF_INIT;
     for (size_t i = 0; i < idx->len; i++) {
         char *d = dg_param_decl(&x->f.items[idx->items[i]]);
-        dg_buf_printf(&b, ", %s", d);
+        cat(&b, ", ", d, NULL);
         free(d);
     }
     return dg_buf_steal(&b);
@@ -330,12 +341,12 @@ static char *writeback_cond(const dg_vfield *f)
     if (f->conv) return dg_conv_writeback_cond(f);
     dg_buf b = DG_BUF_INIT;
     if (!f->readonly && !f->rowid_alias) {
-        if (f->has) dg_buf_printf(&b, "!row->%s", f->has);
-        else if (f->kind == DG_FK_TEXT) dg_buf_printf(&b, "!row->%s", f->name);
-        else if (f->kind == DG_FK_BLOB) dg_buf_printf(&b, "!row->%s.data", f->name);
-        else if (f->kind == DG_FK_VALUE) dg_buf_printf(&b, "row->%s.type == DAL_TYPE_NULL", f->name);
+        if (f->has) cat(&b, "!row->", f->has, NULL);
+        else if (f->kind == DG_FK_TEXT) cat(&b, "!row->", f->name, NULL);
+        else if (f->kind == DG_FK_BLOB) cat(&b, "!row->", f->name, ".data", NULL);
+        else if (f->kind == DG_FK_VALUE) cat(&b, "row->", f->name, ".type == DAL_TYPE_NULL", NULL);
     }
-    if (ptr) dg_buf_printf(&b, "%sarena", b.len ? " && " : "");
+    if (ptr) cat(&b, b.len ? " && " : "", "arena", NULL);
     return b.len ? dg_buf_steal(&b) : NULL;
 }
 
@@ -359,9 +370,9 @@ static void upsert_clause(tab *x, const ints *w, dg_buf *sql)
         dg_vfield *f = &x->f.items[w->items[i]];
         if (f->pk || w->items[i] == x->rec.created) continue;
         if (w->items[i] == x->rec.version)
-            dg_buf_printf(&set, "%s%s = %s.%s + 1", set.len ? ", " : "", f->quoted, x->qtable, f->quoted);
+            cat(&set, set.len ? ", " : "", f->quoted, " = ", x->qtable, ".", f->quoted, " + 1", NULL);
         else
-            dg_buf_printf(&set, "%s%s = excluded.%s", set.len ? ", " : "", f->quoted, f->quoted);
+            cat(&set, set.len ? ", " : "", f->quoted, " = excluded.", f->quoted, NULL);
     }
     if (set.len) dg_buf_printf(sql, "\nON CONFLICT (%s) DO UPDATE\nSET %s", target, dg_buf_cstr(&set));
     else dg_buf_printf(sql, "\nON CONFLICT (%s) DO NOTHING", target);
@@ -392,7 +403,7 @@ static json_t *insert_writebacks(tab *x, bool upsert, dg_buf *ret, const char **
             *last_rowid = f->name;
             continue;
         }
-        dg_buf_printf(ret, "%s%s", ret->len ? ", " : "", f->quoted);
+        cat(ret, ret->len ? ", " : "", f->quoted, NULL);
         json_t *wb = json_object();
         char *cond = (int)i == x->rec.version ? NULL : writeback_cond(f);
         if (cond) set_own(wb, "cond", cond);
@@ -439,10 +450,10 @@ static void build_insert(tab *x, const char *verb, bool upsert)
             rid = (int)i;
             continue;
         }
-        dg_buf_printf(&cols, "%s%s", cols.len ? ", " : "", f->quoted);
+        cat(&cols, cols.len ? ", " : "", f->quoted, NULL);
         if (f->default_sql && !f->rowid_alias && !(x->virt && i == 0))
-            dg_buf_printf(&vals, "%sCOALESCE(?, %s)", vals.len ? ", " : "", f->default_sql);
-        else dg_buf_printf(&vals, "%s?", vals.len ? ", " : "");
+            cat(&vals, vals.len ? ", " : "", "COALESCE(?, ", f->default_sql, ")", NULL);
+        else cat(&vals, vals.len ? ", " : "", "?", NULL);
     }
     const char *last_rowid;
     json_t *wbs = insert_writebacks(x, upsert, &ret, &last_rowid);
@@ -489,9 +500,9 @@ static void build_update(tab *x)
         DG_VEC_PUSH(&w, (int)i);
         const dg_column *c = dg_table_column(x->t, f->column);
         if (c && c->not_null && f->default_sql)
-            dg_buf_printf(&set, "%s%s = COALESCE(?, %s)", set.len ? ", " : "", f->quoted, f->quoted);
+            cat(&set, set.len ? ", " : "", f->quoted, " = COALESCE(?, ", f->quoted, ")", NULL);
         else
-            dg_buf_printf(&set, "%s%s = ?", set.len ? ", " : "", f->quoted);
+            cat(&set, set.len ? ", " : "", f->quoted, " = ?", NULL);
     }
     if (w.len) {
         char *where = where_eq(x, &x->pk);
@@ -570,7 +581,7 @@ static void tab_init(tab *x, dg_vctx *v, json_t *tv, const dg_table *t)
     x->qtable = dg_sql_quote(x->name);
     dg_buf cols = DG_BUF_INIT;
     for (size_t i = 0; i < x->f.len; i++)
-        dg_buf_printf(&cols, "%s%s", i ? ", " : "", x->f.items[i].quoted);
+        cat(&cols, i ? ", " : "", x->f.items[i].quoted, NULL);
     x->cols = dg_buf_steal(&cols);
     for (int k = 1; t && !x->virt && k <= dg_table_pk_count(t); k++) {
         int fi = field_of(x, t->columns.items[dg_table_pk_column(t, k)].name);
