@@ -8,10 +8,13 @@
  *     (int64|double|bool|text|blob|value|enum), decl, comment, readonly,
  *     conv (a user's struct field of another C type, view_fields.c)}
  *   reads[] {call, after?, colname} row reader, in SELECT order
- *   insert, get, update, delete, upsert, count: {fn, sql, stmt, params, binds[] {call},
+ *   insert, get, update, delete, upsert, count: {fn, sql, stmt, params, binds[] {call, cond?},
  *     writebacks[] {cond?, call}, returning, last_rowid?, prepare[] {stmt}?}
  *     (prepare: statements run first in insert/upsert/update, e.g. to fill
- *     generated ids or timestamps into the row before it is validated)
+ *     generated ids or timestamps into the row before it is validated);
+ *     insert and upsert also stmt_ref (the C expression of the statement's
+ *     id), and insert with_rowid {cond, stmt, sql, note} when it leaves the
+ *     rowid alias out and a second statement writes it (bound last, cond)
  *   get_by[] (like get), lists[] {fn, sql, stmt, params, binds[]} (list,
  *     list_by_*, match), validator (view_validators.h).
  * root: prefix, guard, header, inputs[], dal_major, dal_minor, unit, slot,
