@@ -412,7 +412,7 @@ static void module_columns(const tparse *p, size_t open, size_t close)
         size_t n = punct(p, a, "+") ? a + 1 : a;
         dg_tok_kind k = n < j ? p->tk->sig.items[n].tok.kind : DG_TOK_EOF;
         item it = {a, j, -1, line_of(p, a), line_of(p, j)};
-        if ((k == DG_TOK_IDENT || k == DG_TOK_QIDENT || k == DG_TOK_STRING) && !punct(p, n + 1, "=")) {
+        if ((k == DG_TOK_IDENT || k == DG_TOK_QIDENT) && !punct(p, n + 1, "=")) {
             dg_column *c = DG_VEC_ADD(&p->t->columns);
             c->name = dg_toks_ident(p->tk, n);
             c->type = dg_xstrdup("");
