@@ -133,6 +133,11 @@ static bool is_cmp(const char *op)
 
 static bool is_is(const char *op) { return !strncmp(op, "IS", 2); }
 
+static bool is_bool_literal(const dg_expr *e)
+{
+    return e->kind == DG_E_LITERAL && (e->lit == DG_LIT_TRUE || e->lit == DG_LIT_FALSE);
+}
+
 static dg_qtype arith(dg_qtype l, dg_qtype r, const char *op, const dg_expr *rhs)
 {
     dg_qtype t = {DG_CT_UNKNOWN, l.nullable || r.nullable};
@@ -169,6 +174,9 @@ static dg_qtype type_binary(dg_qctx *c, dg_qscope *s, dg_expr *e)
         }
         dg_qtype hl = lt, hr = rt;
         hl.nullable = hr.nullable = isop;
+        /* `? = TRUE`, `? IS NOT FALSE`: the parameter is a bool */
+        if (is_bool_literal(l)) hl.c = DG_CT_BOOL;
+        if (is_bool_literal(r)) hr.c = DG_CT_BOOL;
         hint(c, l, hr, r);
         hint(c, r, hl, l);
         return (dg_qtype){DG_CT_INT64, isop ? false : (lt.nullable || rt.nullable)};

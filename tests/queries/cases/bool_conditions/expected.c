@@ -16,8 +16,10 @@ static const char *const q__queries_sql[] = {
     ("SELECT count(*) FILTER (WHERE ?) AS picked FROM task"),
     /* 4: Stronger */
     ("SELECT id FROM task WHERE @p OR priority = @p"),
+    /* 5: ComparedWithTrue */
+    ("SELECT id FROM task WHERE :urgent = TRUE AND :archived IS NOT FALSE"),
 };
-static const dal_unit q__queries_unit = { "q.queries", 5, q__queries_sql, &q__queries_slot };
+static const dal_unit q__queries_unit = { "q.queries", 6, q__queries_sql, &q__queries_slot };
 
 static int q__q_open_read(dal_db *db, sqlite3_stmt *st, q_open_row *out, dal_arena *arena)
 {
@@ -173,6 +175,40 @@ int q_stronger_next(q_stronger_iter *it, q_stronger_row *out, dal_arena *arena)
 }
 
 void q_stronger_iter_end(q_stronger_iter *it)
+{
+    dal_iter_end(&it->it);
+}
+
+static int q__q_compared_with_true_read(dal_db *db, sqlite3_stmt *st, q_compared_with_true_row *out, dal_arena *arena)
+{
+    int rc;
+    (void)arena;
+    if ((rc = dal_read_int64(db, st, 0, "id", &out->id)) != DAL_OK) return rc;
+    return DAL_OK;
+}
+
+/* SELECT id FROM task WHERE :urgent = TRUE AND :archived IS NOT FALSE */
+int q_compared_with_true(dal_db *db, bool urgent, const bool *archived, q_compared_with_true_iter *it)
+{
+    int rc = dal_iter_open(&it->it, db, &q__queries_unit, 5);
+    if (rc != DAL_OK) return rc;
+    if ((rc = dal_bind_bool(db, it->it.st, 1, urgent)) != DAL_OK) goto fail;
+    if ((rc = dal_bind_bool_null(db, it->it.st, 2, archived != NULL, archived ? *archived : false)) != DAL_OK) goto fail;
+    return DAL_OK;
+fail:
+    dal_iter_end(&it->it);
+    return rc;
+}
+
+int q_compared_with_true_next(q_compared_with_true_iter *it, q_compared_with_true_row *out, dal_arena *arena)
+{
+    int rc = dal_iter_step(&it->it);
+    if (rc != DAL_ROW) return rc;
+    rc = q__q_compared_with_true_read(it->it.db, it->it.st, out, arena);
+    return rc == DAL_OK ? DAL_ROW : rc;
+}
+
+void q_compared_with_true_iter_end(q_compared_with_true_iter *it)
 {
     dal_iter_end(&it->it);
 }

@@ -89,4 +89,19 @@ int q_stronger(dal_db *db, int64_t p, q_stronger_iter *it);
 int q_stronger_next(q_stronger_iter *it, q_stronger_row *out, dal_arena *arena);
 void q_stronger_iter_end(q_stronger_iter *it);
 
+typedef struct q_compared_with_true_row {
+    int64_t id;
+} q_compared_with_true_row;
+
+typedef struct q_compared_with_true_iter {
+    dal_iter it;
+} q_compared_with_true_iter;
+
+/* ComparedWithTrue:
+ *   SELECT id FROM task WHERE :urgent = TRUE AND :archived IS NOT FALSE
+ */
+int q_compared_with_true(dal_db *db, bool urgent, const bool *archived, q_compared_with_true_iter *it);
+int q_compared_with_true_next(q_compared_with_true_iter *it, q_compared_with_true_row *out, dal_arena *arena);
+void q_compared_with_true_iter_end(q_compared_with_true_iter *it);
+
 #endif

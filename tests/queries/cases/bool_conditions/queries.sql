@@ -16,3 +16,6 @@ SELECT count(*) FILTER (WHERE ?) AS picked FROM task;
 
 -- name: Stronger :many
 SELECT id FROM task WHERE @p OR priority = @p;
+
+-- name: ComparedWithTrue :many
+SELECT id FROM task WHERE sqlc.arg(urgent) = TRUE AND :archived IS NOT FALSE;
