@@ -16,8 +16,9 @@
 #include "../analysis/names.h"
 #include "../util/buf.h"
 #include "../util/vec.h"
-#include "view_queries.h"
+#include "view_int.h"
 #include "view_json.h"
+#include "view_queries.h"
 
 typedef struct qv {
     json_t *root;
@@ -147,13 +148,19 @@ static void add_params(json_t *o, const dg_query *q, bool iter, dg_buf *args)
 
 /* ---- result rows ---- */
 
-static char *read_stmt(dg_ctype c, bool nullable, int col, const char *colname, const char *lhs, const char *has)
+/* The column name as a C string literal; names reach C kept printable. */
+static char *col_literal(const char *colname)
 {
     char *qname = dg_xprintf("\"%s\"", colname);
-    char *r;
-    /* column names reach C as string literals: keep them printable */
     for (char *p = qname + 1; p[1]; p++)
         if (*p == '"' || *p == '\\' || (unsigned char)*p < 0x20 || *p == '?') *p = '_';
+    return qname;
+}
+
+static char *read_stmt(dg_ctype c, bool nullable, int col, const char *colname, const char *lhs, const char *has)
+{
+    char *qname = col_literal(colname);
+    char *r;
     switch (c) {
     case DG_CT_TEXT:
     case DG_CT_BLOB:
@@ -208,10 +215,28 @@ static bool fields_match(json_t *tv, const dg_table *t)
 
 /* Read of one field of a table struct as the table part lays it out
  * (kind, has_ flag, enum type). */
+/* A field of the user's own struct whose C type is not the kind's (conv):
+ * the table functions' read, which converts. */
+static char *read_conv_field(json_t *f, int col, const char *base)
+{
+    dg_vfield vf = {0};
+    vf.name = jstr(f, "name");
+    vf.has = jstr(f, "has");
+    vf.conv = jstr(f, "conv");
+    if (!dg_fkind_parse(jstr(f, "kind"), &vf.kind)) vf.kind = DG_FK_VALUE;
+    vf.colname = col_literal(jstr(f, "column"));
+    char *call = dg_read_call(&vf, col, base);
+    char *r = dg_xprintf("if ((rc = %s) != DAL_OK) return rc;", call);
+    free(call);
+    free(vf.colname);
+    return r;
+}
+
 static char *read_view_field(json_t *f, int col, const char *base)
 {
     const char *name = jstr(f, "name"), *has = jstr(f, "has"), *kind = jstr(f, "kind");
     const char *column = jstr(f, "column"), *et = jstr(f, "enum_type");
+    if (jstr(f, "conv")) return read_conv_field(f, col, base);
     char *lhs = dg_xprintf("%s%s", base, name), *hasv = has ? dg_xprintf("%s%s", base, has) : NULL;
     char *r;
     if (kind && !strcmp(kind, "enum") && et) {
