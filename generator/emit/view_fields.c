@@ -118,6 +118,37 @@ static const char *bind_suffix(dg_fkind k)
     }
 }
 
+/* ---- strings of the calls ------------------------------------------------
+ * The calls are built for every field of every table and query: joined from
+ * their parts in one allocation (dg_xprintf would format each twice). */
+
+static char *cat_parts(const char *const *p)
+{
+    size_t len[24], n = 0, k;
+    for (k = 0; p[k]; k++) n += len[k] = strlen(p[k]);
+    char *r = dg_xmalloc(n + 1), *w = r;
+    for (k = 0; p[k]; k++) memcpy(w, p[k], len[k]), w += len[k];
+    *w = '\0';
+    return r;
+}
+
+/* CAT("a", b, ...): the parts joined (at most 23), caller frees. */
+#define CAT(...) cat_parts((const char *const[]){__VA_ARGS__, NULL})
+
+/* v in decimal, in buf (12 bytes at least). */
+static const char *int_str(int v, char *buf)
+{
+    char tmp[12];
+    int n = 0;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    do tmp[n++] = (char)('0' + u % 10); while ((u /= 10) != 0);
+    char *w = buf;
+    if (v < 0) *w++ = '-';
+    while (n) *w++ = tmp[--n];
+    *w = '\0';
+    return buf;
+}
+
 /* ---- fields of a user's struct (conv, set by clang_struct.c) -------------
  *   "int s", "int u"        a signed/unsigned integer other than int64_t
  *   "float"                 float
@@ -219,23 +250,21 @@ char *dg_bind_call_at(const dg_vfield *f, const char *idx, const char *src, cons
     const char *cp = copy && !dg_fkind_scalar(f->kind) ? "_copy" : "";
     if (f->kind == DG_FK_ENUM) {
         if (row && f->has)
-            return dg_xprintf("dal_bind_text(db, %s, %s, %s%s ? %s_to_string(%s%s) : NULL)", st, idx, src,
-                              f->has, f->enum_type, src, f->name);
-        return dg_xprintf("dal_bind_text(db, %s, %s, %s_to_string(%s%s))", st, idx, f->enum_type, src, f->name);
+            return CAT("dal_bind_text(db, ", st, ", ", idx, ", ", src, f->has, " ? ", f->enum_type, "_to_string(", src,
+                       f->name, ") : NULL)");
+        return CAT("dal_bind_text(db, ", st, ", ", idx, ", ", f->enum_type, "_to_string(", src, f->name, "))");
     }
     if (row && f->has && dg_fkind_scalar(f->kind))
-        return dg_xprintf("dal_bind_%s_null(db, %s, %s, %s%s, %s%s)", bind_suffix(f->kind), st, idx, src, f->has,
-                          src, f->name);
-    if (f->kind == DG_FK_VALUE && row)
-        return dg_xprintf("dal_bind_value%s(db, %s, %s, &%s%s)", cp, st, idx, src, f->name);
-    return dg_xprintf("dal_bind_%s%s(db, %s, %s, %s%s)", bind_suffix(f->kind), cp, st, idx, src, f->name);
+        return CAT("dal_bind_", bind_suffix(f->kind), "_null(db, ", st, ", ", idx, ", ", src, f->has, ", ", src,
+                   f->name, ")");
+    if (f->kind == DG_FK_VALUE && row) return CAT("dal_bind_value", cp, "(db, ", st, ", ", idx, ", &", src, f->name, ")");
+    return CAT("dal_bind_", bind_suffix(f->kind), cp, "(db, ", st, ", ", idx, ", ", src, f->name, ")");
 }
 
 char *dg_bind_call(const dg_vfield *f, int idx, const char *src, const char *st, bool copy)
 {
     char n[16];
-    snprintf(n, sizeof n, "%d", idx);
-    return dg_bind_call_at(f, n, src, st, copy);
+    return dg_bind_call_at(f, int_str(idx, n), src, st, copy);
 }
 
 char *dg_read_call(const dg_vfield *f, int col, const char *dst)
@@ -243,15 +272,16 @@ char *dg_read_call(const dg_vfield *f, int col, const char *dst)
     const char *sfx = bind_suffix(f->kind);
     char *conv = f->conv ? conv_read(f, col, dst) : NULL;
     if (conv) return conv;
-    if (f->kind == DG_FK_ENUM)
-        return dg_xprintf("dal_read_text(db, st, %d, %s, arena, &text)", col, f->colname);
+    char c[16];
+    int_str(col, c);
+    if (f->kind == DG_FK_ENUM) return CAT("dal_read_text(db, st, ", c, ", ", f->colname, ", arena, &text)");
     if (dg_fkind_scalar(f->kind)) {
         if (f->has)
-            return dg_xprintf("dal_read_%s_null(db, st, %d, %s, &%s%s, &%s%s)", sfx, col, f->colname, dst,
-                              f->has, dst, f->name);
-        return dg_xprintf("dal_read_%s(db, st, %d, %s, &%s%s)", sfx, col, f->colname, dst, f->name);
+            return CAT("dal_read_", sfx, "_null(db, st, ", c, ", ", f->colname, ", &", dst, f->has, ", &", dst,
+                       f->name, ")");
+        return CAT("dal_read_", sfx, "(db, st, ", c, ", ", f->colname, ", &", dst, f->name, ")");
     }
-    return dg_xprintf("dal_read_%s(db, st, %d, %s, arena, &%s%s)", sfx, col, f->colname, dst, f->name);
+    return CAT("dal_read_", sfx, "(db, st, ", c, ", ", f->colname, ", arena, &", dst, f->name, ")");
 }
 
 char *dg_param_decl(const dg_vfield *f)

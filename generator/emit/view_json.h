@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/buf.h"
+
 /* json_string(s), NULL when s is NULL or not valid UTF-8. */
 static inline json_t *dg_jstr(const char *s)
 {
@@ -47,5 +49,28 @@ static inline json_t *dg_jobj1(const char *key, const char *s)
     json_object_set_new_nocheck(o, key, v);
     return o;
 }
+
+/* json_stringn(s, n) with the same ASCII shortcut as dg_jstr. */
+static inline json_t *dg_jstrn(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80) return json_stringn(s, n);
+    return json_stringn_nocheck(s, n);
+}
+
+/* The parts (NULL-terminated list, at most 15) joined as a JSON string:
+ * no temporary string on the heap for the usual short ones. */
+static inline json_t *dg_jcat_parts(const char *const *p)
+{
+    size_t len[16], n = 0, k;
+    for (k = 0; p[k]; k++) n += len[k] = strlen(p[k]);
+    char small[256], *buf = n < sizeof small ? small : dg_xmalloc(n + 1), *w = buf;
+    for (k = 0; p[k]; k++) memcpy(w, p[k], len[k]), w += len[k];
+    json_t *j = dg_jstrn(buf, n);
+    if (buf != small) free(buf);
+    return j;
+}
+
+#define DG_JCAT(...) dg_jcat_parts((const char *const[]){__VA_ARGS__, NULL})
 
 #endif

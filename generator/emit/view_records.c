@@ -7,17 +7,17 @@
 
 #include "../util/buf.h"
 #include "template.h"
+#include "view_json.h"
 #include "view_tab.h"
 
 static void set_own(json_t *o, const char *key, char *value)
 {
-    json_object_set_new(o, key, json_string(value));
-    free(value);
+    dg_jset_own(o, key, value);
 }
 
 static void add_line(json_t *arr, char *stmt)
 {
-    json_array_append_new(arr, json_pack("{s:s}", "stmt", stmt));
+    json_array_append_new(arr, dg_jobj1("stmt", stmt));
     free(stmt);
 }
 
@@ -233,32 +233,34 @@ static size_t decl_width(const char *decl, const char *name)
     return n - strlen(name) - 1;   /* names start at the same column */
 }
 
+/* A patch field's names (borrowed from its JSON), looked up for every
+ * field a rule's condition reads. */
+typedef struct pnames {
+    const char *name, *has, *set;
+} pnames;
+
 /* The patch field (and so its set_ flag) that `ident` (a field or has_ flag
  * name) belongs to; NULL when it is not a patchable column. */
-static const char *set_flag_of(json_t *pfields, const char *ident, size_t len)
+static const char *set_flag_of(const pnames *pn, size_t n, const char *ident, size_t len)
 {
-    size_t i;
-    json_t *pf;
-    json_array_foreach(pfields, i, pf) {
-        const char *set = json_string_value(json_object_get(pf, "set"));
-        const char *names[2] = {json_string_value(json_object_get(pf, "name")),
-                                json_string_value(json_object_get(pf, "has"))};
-        for (int k = 0; k < 2 && set; k++)
-            if (names[k] && strlen(names[k]) == len && !strncmp(names[k], ident, len)) return set;
+    for (size_t i = 0; i < n; i++) {
+        const char *names[2] = {pn[i].name, pn[i].has};
+        for (int k = 0; k < 2 && pn[i].set; k++)
+            if (names[k] && strlen(names[k]) == len && !strncmp(names[k], ident, len)) return pn[i].set;
     }
     return NULL;
 }
 
 /* "row->set_a && row->set_b" for the fields a rule's condition reads; NULL
  * when it reads one the patch cannot set (the database checks those). */
-static char *rule_guard(json_t *pfields, const char *cond)
+static char *rule_guard(const pnames *pn, size_t n, const char *cond)
 {
     dg_buf b = DG_BUF_INIT;
     for (const char *p = strstr(cond, "row->"); p; p = strstr(p, "row->")) {
         p += 5;
         size_t len = 0;
         while (isalnum((unsigned char)p[len]) || p[len] == '_') len++;
-        const char *set = set_flag_of(pfields, p, len);
+        const char *set = set_flag_of(pn, n, p, len);
         if (!set) {
             dg_buf_free(&b);
             return NULL;
@@ -275,15 +277,23 @@ static void patch_check(dg_tab *x, json_t *p, json_t *pfields)
     json_t *val = json_object_get(x->tv, "validator");
     if (!val) return;
     json_t *rules = json_array(), *r;
-    size_t i;
+    size_t i, n = json_array_size(pfields);
+    pnames *pn = dg_xcalloc(n ? n : 1, sizeof *pn);
+    for (i = 0; i < n; i++) {
+        json_t *pf = json_array_get(pfields, i);
+        pn[i].name = json_string_value(json_object_get(pf, "name"));
+        pn[i].has = json_string_value(json_object_get(pf, "has"));
+        pn[i].set = json_string_value(json_object_get(pf, "set"));
+    }
     json_array_foreach(json_object_get(val, "rules"), i, r) {
-        char *guard = rule_guard(pfields, json_string_value(json_object_get(r, "cond")));
+        char *guard = rule_guard(pn, n, json_string_value(json_object_get(r, "cond")));
         if (!guard) continue;
         json_t *c = json_deep_copy(r);
         set_own(c, "guard", guard);
         json_object_set(c, "table", json_object_get(val, "table"));
         json_array_append_new(rules, c);
     }
+    free(pn);
     json_t *check = json_object();
     set_own(check, "fn", dg_xprintf("%s__%s_patch_check", x->v->opts->prefix, x->row));
     json_object_set_new(check, "rules", rules);
@@ -297,8 +307,8 @@ static json_t *patch_field(dg_tab *x, int i, bool settable, const char *comment)
     json_t *fj = json_array_get(json_object_get(x->tv, "fields"), (size_t)i);
     const char *decl = json_string_value(json_object_get(fj, "decl"));
     json_t *pf = json_object();
-    json_object_set_new(pf, "name", json_string(f->name));
-    json_object_set(pf, "decl", json_object_get(fj, "decl"));
+    dg_jset_str(pf, "name", f->name);
+    json_object_set_nocheck(pf, "decl", json_object_get(fj, "decl"));
     json_int_t array = json_integer_value(json_object_get(fj, "varray"));
     if (array > 0) {   /* a user's char[N] field: the patch holds the same buffer */
         const char *semi = strchr(decl, ';'), *tail = semi + 1;
@@ -307,10 +317,11 @@ static json_t *patch_field(dg_tab *x, int i, bool settable, const char *comment)
         set_own(pf, "decl", dg_xprintf("%.*s%s;%s", (int)(semi - decl), decl, dims, tail));
         free(dims);
     }
-    json_object_set_new(pf, "comment", json_string(comment ? comment : json_string_value(json_object_get(fj, "comment"))));
+    if (comment) dg_jset_str(pf, "comment", comment);
+    else json_object_set_nocheck(pf, "comment", json_object_get(fj, "comment"));
     size_t w = decl_width(decl, f->name);
     if (f->has) {
-        json_object_set_new(pf, "has", json_string(f->has));
+        dg_jset_str(pf, "has", f->has);
         set_own(pf, "has_decl", dg_xprintf("bool%*s%s;", (int)(w - 4), "", f->has));
     }
     if (settable) {
@@ -347,18 +358,19 @@ static int patch_columns(dg_tab *x, json_t *p, json_t *pfields, json_t *sets, js
         if ((int)i == r->version) continue;
         if (bit >= 63) return -1;
         json_t *frag = json_object();
-        set_own(frag, "sql", dg_xprintf("%s = ?", f->quoted));
+        dg_jset(frag, "sql", DG_JCAT(f->quoted, " = ?"));
         json_array_append_new(sets, frag);
-        json_t *b = json_object();
-        char *idx = dg_xstrdup("n__++");
-        set_own(b, "call", dg_bind_call_at(f, idx, "patch->", "st", false));
-        free(idx);
-        if (user) set_own(b, "cond", dg_xprintf("patch->%s", json_string_value(json_object_get(
-                                             json_array_get(pfields, json_array_size(pfields) - 1), "set"))));
+        json_t *b = json_object(), *bj = json_object();
+        set_own(b, "call", dg_bind_call_at(f, "n__++", "patch->", "st", false));
+        if (user) {
+            const char *set = json_string_value(json_object_get(json_array_get(pfields, json_array_size(pfields) - 1), "set"));
+            json_t *cond = DG_JCAT("patch->", set);
+            json_object_set_nocheck(b, "cond", cond);
+            dg_jset(bj, "cond", cond);
+        }
         json_array_append_new(binds, b);
-        json_array_append_new(bits, user ? json_pack("{s:s, s:i}", "cond", json_string_value(json_object_get(b, "cond")),
-                                                     "bit", bit)
-                                         : json_pack("{s:i}", "bit", bit));
+        dg_jset(bj, "bit", json_integer(bit));
+        json_array_append_new(bits, bj);
         bit++;
     }
     if (r->version >= 0) {
@@ -366,7 +378,9 @@ static int patch_columns(dg_tab *x, json_t *p, json_t *pfields, json_t *sets, js
         json_t *frag = json_object();
         set_own(frag, "sql", dg_xprintf("%s = %s + 1", q, q));
         json_array_append_new(sets, frag);
-        json_array_append_new(bits, json_pack("{s:i}", "bit", bit++));
+        json_t *bj = json_object();
+        dg_jset(bj, "bit", json_integer(bit++));
+        json_array_append_new(bits, bj);
     }
     (void)p;
     return bit;
