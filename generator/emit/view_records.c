@@ -52,7 +52,7 @@ void dg_records_find(dg_tab *x)
 {
     dg_records *r = &x->rec;
     r->id = r->created = r->updated = r->version = -1;
-    json_object_set_new(x->tv, "version", json_false());
+    dg_jset(x->tv, "version", json_false());
     if (!x->t || x->virt || x->is_view) return;
     for (size_t i = 0; i < x->f.len; i++) {
         const dg_vfield *f = &x->f.items[i];
@@ -68,7 +68,7 @@ void dg_records_find(dg_tab *x)
         if (ts && ts_ok && !strcmp(ts, "updated")) r->updated = (int)i;
         if (dg_annotation_get(&c->annotations, "version") && f->kind == DG_FK_INT64 && !f->pk) r->version = (int)i;
     }
-    json_object_set_new(x->tv, "version", json_boolean(r->version >= 0));
+    dg_jset(x->tv, "version", json_boolean(r->version >= 0));
     dg_buf b = DG_BUF_INIT;
     if (r->id >= 0)
         dg_buf_printf(&b, "%s (%s when NULL)", x->f.items[r->id].name, r->id_nanoid ? "a nanoid" : "a UUIDv7");
@@ -176,8 +176,8 @@ void dg_records_prepare(dg_tab *x, json_t *fn, bool insert)
         else
             add_line(after, dg_xprintf("row->%s++;", v->name));
     }
-    json_object_set_new(fn, "prepare", prep);
-    json_object_set_new(fn, "after", after);
+    dg_jset(fn, "prepare", prep);
+    dg_jset(fn, "after", after);
 }
 
 /* ---- NOTFOUND or CONFLICT ---------------------------------------------- */
@@ -204,7 +204,7 @@ static const char *missing_fn(dg_tab *x)
     json_t *binds = json_object_get(m, "binds");
     for (size_t i = 0; i < x->pk.len; i++)
         dg_tab_add_bind(binds, dg_bind_call(&x->f.items[x->pk.items[i]], (int)i + 1, "", "st", false));
-    json_object_set_new(x->tv, "missing_fn", m);
+    dg_jset(x->tv, "missing_fn", m);
     return json_string_value(json_object_get(m, "fn"));
 }
 
@@ -219,7 +219,7 @@ static char *missing_call(dg_tab *x, const char *found_rc, const char *src)
 
 void dg_records_missing(dg_tab *x, json_t *fn, const char *src)
 {
-    if (x->rec.version < 0) json_object_set_new(fn, "missing", json_string("DAL_NOTFOUND"));
+    if (x->rec.version < 0) dg_jset(fn, "missing", dg_jstr("DAL_NOTFOUND"));
     else set_own(fn, "missing", missing_call(x, "DAL_CONFLICT", src));
 }
 
@@ -290,14 +290,31 @@ static void patch_check(dg_tab *x, json_t *p, json_t *pfields)
         if (!guard) continue;
         json_t *c = json_deep_copy(r);
         set_own(c, "guard", guard);
-        json_object_set(c, "table", json_object_get(val, "table"));
+        json_object_set_nocheck(c, "table", json_object_get(val, "table"));
         json_array_append_new(rules, c);
     }
     free(pn);
     json_t *check = json_object();
     set_own(check, "fn", dg_xprintf("%s__%s_patch_check", x->v->opts->prefix, x->row));
-    json_object_set_new(check, "rules", rules);
-    json_object_set_new(p, "check", check);
+    dg_jset(check, "rules", rules);
+    dg_jset(p, "check", check);
+}
+
+/* "bool<spaces>name;" with the name at column w, as printf's "bool%*s%s;"
+ * with width (int)(w - 4) would write it. */
+static json_t *bool_decl(size_t w, const char *name)
+{
+    int pad = (int)(w - 4);
+    if (pad < 0) pad = -pad;
+    size_t n = strlen(name);
+    char small[128], *buf = (size_t)pad + n + 6 <= sizeof small ? small : dg_xmalloc((size_t)pad + n + 6);
+    memcpy(buf, "bool", 4);
+    memset(buf + 4, ' ', (size_t)pad);
+    memcpy(buf + 4 + pad, name, n);
+    buf[4 + (size_t)pad + n] = ';';
+    json_t *j = dg_jstrn(buf, 4 + (size_t)pad + n + 1);
+    if (buf != small) free(buf);
+    return j;
 }
 
 /* One patch field: set (flag, absent for fields dalgen fills), decls. */
@@ -322,12 +339,15 @@ static json_t *patch_field(dg_tab *x, int i, bool settable, const char *comment)
     size_t w = decl_width(decl, f->name);
     if (f->has) {
         dg_jset_str(pf, "has", f->has);
-        set_own(pf, "has_decl", dg_xprintf("bool%*s%s;", (int)(w - 4), "", f->has));
+        dg_jset(pf, "has_decl", bool_decl(w, f->has));
     }
     if (settable) {
         /* a column named set_<name> keeps its name; the flag gets a '_'
          * (snake_case names never end with one) */
-        char *flag = dg_xprintf("set_%s", f->name);
+        size_t n = strlen(f->name);
+        char *flag = dg_xmalloc(n + 6);
+        memcpy(flag, "set_", 4);
+        memcpy(flag + 4, f->name, n + 1);
         for (size_t k = 0; k < x->f.len; k++) {
             const dg_vfield *o = &x->f.items[k];
             if (strcmp(o->name, flag) != 0 && !(o->has && !strcmp(o->has, flag))) continue;
@@ -336,7 +356,7 @@ static json_t *patch_field(dg_tab *x, int i, bool settable, const char *comment)
             flag = longer;
             break;
         }
-        set_own(pf, "set_decl", dg_xprintf("bool%*s%s;", (int)(w - 4), "", flag));
+        dg_jset(pf, "set_decl", bool_decl(w, flag));
         set_own(pf, "set", flag);
     }
     return pf;
@@ -427,27 +447,27 @@ void dg_records_patch(dg_tab *x)
     size_t max = strlen(head) + strlen(tail) + 1;
     json_t *s;
     json_array_foreach(sets, i, s) max += strlen(json_string_value(json_object_get(s, "sql"))) + 2;
-    json_object_set_new(p, "head", json_string(head));
-    json_object_set_new(p, "head_len", json_integer((json_int_t)strlen(head)));
-    json_object_set_new(p, "tail", json_string(tail));
-    json_object_set_new(p, "tail_len", json_integer((json_int_t)strlen(tail)));
-    json_object_set_new(p, "sql_max", json_integer((json_int_t)max));
-    json_object_set_new(p, "nsets", json_integer(nbits));
+    dg_jset(p, "head", dg_jstr(head));
+    dg_jset(p, "head_len", json_integer((json_int_t)strlen(head)));
+    dg_jset(p, "tail", dg_jstr(tail));
+    dg_jset(p, "tail_len", json_integer((json_int_t)strlen(tail)));
+    dg_jset(p, "sql_max", json_integer((json_int_t)max));
+    dg_jset(p, "nsets", json_integer(nbits));
     free(head);
     free(tail);
-    json_object_set(p, "stmt", json_object_get(json_object_get(x->tv, "update"), "stmt"));
-    json_object_set_new(p, "fields", pfields);
-    json_object_set_new(p, "sets", sets);
-    json_object_set_new(p, "binds", binds);
-    json_object_set_new(p, "bits", bits);
+    json_object_set_nocheck(p, "stmt", json_object_get(json_object_get(x->tv, "update"), "stmt"));
+    dg_jset(p, "fields", pfields);
+    dg_jset(p, "sets", sets);
+    dg_jset(p, "binds", binds);
+    dg_jset(p, "bits", bits);
     json_t *prep = json_array(), *after = json_array();
     int times[1] = {r->updated};
     prepare_times(x, prep, json_string_value(json_object_get(p, "fn")), "patch->", times, 1);
     if (r->version >= 0) add_line(after, dg_xprintf("patch->%s++;", x->f.items[r->version].name));
-    json_object_set_new(p, "prepare", prep);
-    json_object_set_new(p, "after", after);
+    dg_jset(p, "prepare", prep);
+    dg_jset(p, "after", after);
     dg_records_missing(x, p, "");
     set_own(p, "empty", missing_call(x, "DAL_OK", ""));
     patch_check(x, p, pfields);
-    json_object_set_new(x->tv, "patch", p);
+    dg_jset(x->tv, "patch", p);
 }
