@@ -77,9 +77,10 @@ static void load_field(tab *x, json_t *fj)
     }
     /* a virtual table's first field is its rowid, never a declared column */
     f->quoted = x->virt && x->f.len == 1 ? dg_xstrdup("rowid") : dg_sql_quote(f->column);
-    char *cn = dg_xprintf("%s.%s", x->name, f->column);
-    f->colname = c_literal(cn);
-    free(cn);
+    dg_buf cn = DG_BUF_INIT;
+    cat(&cn, x->name, ".", f->column, (char *)NULL);
+    f->colname = c_literal(dg_buf_cstr(&cn));
+    dg_buf_free(&cn);
     const dg_column *c = x->t ? dg_table_column(x->t, f->column) : NULL;
     if (x->virt && x->f.len == 1) c = NULL;
     if (c) {
@@ -87,6 +88,18 @@ static void load_field(tab *x, json_t *fj)
         f->rowid_alias = c->pk && dg_table_has_rowid_alias(x->t);
         f->default_sql = c->default_sql;
         if (f->default_sql && !strcasecmp(f->default_sql, "NULL")) f->default_sql = NULL;
+    }
+}
+
+/* n spaces (|n|: what printf's "%*s" writes for "" at width n). */
+static void put_spaces(dg_buf *b, int n)
+{
+    static const char spaces[] = "                                ";
+    size_t left = n < 0 ? (size_t)0 - (size_t)n : (size_t)n;
+    while (left) {
+        size_t k = left < sizeof spaces - 1 ? left : sizeof spaces - 1;
+        dg_buf_append(b, spaces, k);
+        left -= k;
     }
 }
 
@@ -104,6 +117,7 @@ static void set_decls(tab *x, json_t *fields)
         size_t n = width + strlen(x->f.items[i].name) + 1;
         if (n > longest) longest = n;
     }
+    dg_buf b = DG_BUF_INIT;
     for (size_t i = 0; i < x->f.len; i++) {
         json_t *fj = json_array_get(fields, i);
         const char *ct = json_string_value(json_object_get(fj, "ctype"));
@@ -113,10 +127,21 @@ static void set_decls(tab *x, json_t *fields)
         if (ptr) n -= 2;   /* "const char" + the star next to the name */
         int pad = (int)(width - n - (ptr ? 1 : 0));
         int tail = (int)(longest - width - strlen(name) - 1);
-        set_own(fj, "decl", dg_xprintf("%.*s%*s%s%s;%*s", (int)n, ct, pad, "", ptr ? "*" : "", name, tail, ""));
-        if (x->f.items[i].has)
-            set_own(fj, "has_decl", dg_xprintf("bool%*s%s;", (int)(width - 4), "", x->f.items[i].has));
+        dg_buf_clear(&b);
+        dg_buf_append(&b, ct, n);
+        put_spaces(&b, pad);
+        cat(&b, ptr ? "*" : "", name, ";", (char *)NULL);
+        put_spaces(&b, tail);
+        dg_jset(fj, "decl", dg_jstrn(b.data, b.len));
+        if (x->f.items[i].has) {
+            dg_buf_clear(&b);
+            dg_buf_puts(&b, "bool");
+            put_spaces(&b, (int)(width - 4));
+            cat(&b, x->f.items[i].has, ";", (char *)NULL);
+            dg_jset(fj, "has_decl", dg_jstrn(b.data, b.len));
+        }
     }
+    dg_buf_free(&b);
 }
 
 /* ---- SQL pieces -------------------------------------------------------- */

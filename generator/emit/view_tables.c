@@ -38,7 +38,7 @@ static json_t *field_json(const char *column, const char *name, dg_fkind kind, b
     json_t *f = json_object();
     set_str(f, "column", column);
     set_str(f, "name", name);
-    if (has) set_own(f, "has", dg_xprintf("has_%s", name));
+    if (has) dg_jset(f, "has", DG_JCAT("has_", name));
     set_str(f, "ctype", dg_fkind_ctype(kind));
     set_str(f, "kind", dg_fkind_name(kind));
     dg_jset(f, "readonly", json_boolean(readonly));
