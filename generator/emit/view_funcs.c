@@ -399,8 +399,8 @@ static void upsert_clause(tab *x, const ints *w, dg_buf *sql)
         else
             cat(&set, set.len ? ", " : "", f->quoted, " = excluded.", f->quoted, NULL);
     }
-    if (set.len) dg_buf_printf(sql, "\nON CONFLICT (%s) DO UPDATE\nSET %s", target, dg_buf_cstr(&set));
-    else dg_buf_printf(sql, "\nON CONFLICT (%s) DO NOTHING", target);
+    if (set.len) cat(sql, "\nON CONFLICT (", target, ") DO UPDATE\nSET ", dg_buf_cstr(&set), NULL);
+    else cat(sql, "\nON CONFLICT (", target, ") DO NOTHING", NULL);
     free(target);
     dg_buf_free(&set);
 }
@@ -408,8 +408,10 @@ static void upsert_clause(tab *x, const ints *w, dg_buf *sql)
 /* "INSERT INTO t (cols)\nVALUES (vals)", or DEFAULT VALUES without columns. */
 static char *insert_head(tab *x, const dg_buf *cols, const dg_buf *vals)
 {
-    if (!cols->len) return dg_xprintf("INSERT INTO %s DEFAULT VALUES", x->qtable);
-    return dg_xprintf("INSERT INTO %s (%s)\nVALUES (%s)", x->qtable, cols->data, vals->data);
+    dg_buf b = DG_BUF_INIT;
+    if (!cols->len) cat(&b, "INSERT INTO ", x->qtable, " DEFAULT VALUES", NULL);
+    else cat(&b, "INSERT INTO ", x->qtable, " (", cols->data, ")\nVALUES (", vals->data, ")", NULL);
+    return dg_buf_steal(&b);
 }
 
 /* The RETURNING list and write-backs of an insert or upsert; sets
@@ -442,9 +444,10 @@ static json_t *insert_writebacks(tab *x, bool upsert, dg_buf *ret, const char **
  * with_rowid {cond, stmt, sql, note} and the alias's bind (index n, last). */
 static void add_with_rowid(tab *x, json_t *o, const dg_vfield *f, dg_buf *cols, dg_buf *vals, dg_buf *ret, int n)
 {
-    char *sql = dg_xprintf("INSERT INTO %s (%s%s%s)\nVALUES (%s%s?)%s%s", x->qtable, dg_buf_cstr(cols),
-                           cols->len ? ", " : "", f->quoted, dg_buf_cstr(vals), vals->len ? ", " : "",
-                           ret->len ? "\nRETURNING " : "", dg_buf_cstr(ret));
+    dg_buf sb = DG_BUF_INIT;
+    cat(&sb, "INSERT INTO ", x->qtable, " (", dg_buf_cstr(cols), cols->len ? ", " : "", f->quoted, ")\nVALUES (",
+        dg_buf_cstr(vals), vals->len ? ", " : "", "?)", ret->len ? "\nRETURNING " : "", dg_buf_cstr(ret), NULL);
+    char *sql = dg_buf_steal(&sb);
     char *cond = dg_xprintf("row->%s != 0", f->name);
     json_t *wr = json_object();
     dg_jset(wr, "stmt", dg_jstr(dg_view_stmt(x->v, x->row, "insert_rowid", sql)));

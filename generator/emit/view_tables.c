@@ -110,9 +110,8 @@ json_t *dg_view_view(dg_vctx *v, const dg_view *view)
 json_t *dg_view_stmt_entry(dg_vctx *v, const char *row, const char *verb, const char *sql)
 {
     json_t *stmts = json_object_get(v->root, "stmts");
-    char *id = dg_xprintf("%s__s_%s_%s", v->opts->prefix, row, verb);
     json_t *s = json_object();
-    dg_jset_own(s, "id", id);
+    dg_jset(s, "id", DG_JCAT(v->opts->prefix, "__s_", row, "_", verb));
     dg_jset_str(s, "sql", sql);
     dg_jset(s, "index", json_integer((json_int_t)json_array_size(stmts)));
     json_array_append_new(stmts, s);
