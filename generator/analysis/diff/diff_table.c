@@ -49,11 +49,11 @@ static char *col_sig(const dg_column *col, const char *name, const dd_renames *c
 {
     char *ty = dd_canon(col->type, NULL, NULL), *df = dd_canon(col->default_sql, NULL, NULL);
     char *ge = dd_canon(col->generated_expr, cols, tables), *nm = lower(name),
-         *co = lower(col->collation);
-    char *s = dg_xprintf("%s|%s|nn%d|d:%s|pk%d%d|c:%s|g%d:%s|ai%d|u%d", nm, ty, col->not_null, df,
+         *co = lower(col->collation), *nc = lower(col->not_null_conflict);
+    char *s = dg_xprintf("%s|%s|nn%d:%s|d:%s|pk%d%d|c:%s|g%d:%s|ai%d|u%d", nm, ty, col->not_null, nc, df,
                          col->pk, col->pk_desc, co, (int)col->generated, ge, col->autoincrement,
                          col->unique);
-    free(ty); free(df); free(ge); free(nm); free(co);
+    free(ty); free(df); free(ge); free(nm); free(co); free(nc);
     return s;
 }
 
@@ -81,8 +81,21 @@ static void table_sigs(dd_ctx *c, const dg_table *t, const dd_renames *cols, con
     bool old_side = cols != NULL;
     char *mod = lower(t->module), *args = dd_canon(t->module_args, NULL, NULL);
     char *pkn = lower(t->pk_name), *pkc = lower(t->pk_conflict);
-    DG_VEC_PUSH(out, dg_xprintf("flags s%d w%d m:%s(%s) pk:%s:%s", t->strict, t->without_rowid,
-                                mod, args, pkn, pkc));
+    /* The key's columns and order are in the columns' pk; DESC and COLLATE
+     * of a table-constraint key's terms change what it orders and treats as
+     * equal.  (FK MATCH is parsed and ignored by SQLite: not compared.) */
+    dg_buf pk = DG_BUF_INIT;
+    bool plain = true;
+    for (size_t i = 0; i < t->pk_terms.len; i++)
+        if (t->pk_terms.items[i].desc || t->pk_terms.items[i].collation) plain = false;
+    for (size_t i = 0; !plain && i < t->pk_terms.len; i++) {
+        char *tc = lower(t->pk_terms.items[i].collation);
+        dg_buf_printf(&pk, " %d:%s", (int)t->pk_terms.items[i].desc, tc);
+        free(tc);
+    }
+    DG_VEC_PUSH(out, dg_xprintf("flags s%d w%d m:%s(%s) pk:%s:%s%s", t->strict, t->without_rowid,
+                                mod, args, pkn, pkc, pk.len ? pk.data : ""));
+    dg_buf_free(&pk);
     free(mod); free(args); free(pkn); free(pkc);
     for (size_t i = 0; i < t->uniques.len; i++) {
         dg_buf b = DG_BUF_INIT;
