@@ -30,6 +30,7 @@ typedef struct qv {
     bool from_root;   /* root["tables"] and root["views"] hold every table and view */
     dg_diags *d;
     json_t *tables;   /* table name -> its object in root["tables"], made on first use */
+    json_t *model;    /* table name -> its index in s->tables, made on first use */
 } qv;
 
 /* The generated names.  With the tables' part of the view model in the root
@@ -216,6 +217,21 @@ static json_t *table_view(qv *v, const char *name)
     return json_object_get(v->tables, name);
 }
 
+/* dg_schema_table through a map: the same table (the first of that exact
+ * name, else the scan's case-insensitive match). */
+static const dg_table *model_table(qv *v, const char *name)
+{
+    if (!v->model) {
+        v->model = json_object();
+        for (size_t i = 0; i < v->s->tables.len; i++) {
+            const char *n = v->s->tables.items[i].name;
+            if (!json_object_get(v->model, n)) json_object_set_new_nocheck(v->model, n, json_integer((json_int_t)i));
+        }
+    }
+    json_t *i = json_object_get(v->model, name);
+    return i ? &v->s->tables.items[json_integer_value(i)] : dg_schema_table(v->s, name);
+}
+
 static const char *jstr(json_t *o, const char *key) { return json_string_value(json_object_get(o, key)); }
 
 /* The table view's fields are exactly the table's columns, in order. */
@@ -350,7 +366,7 @@ static void add_row(qv *v, json_t *o, const dg_query *q, const char *fn)
 {
     json_t *reads = json_array();
     if (q->row_table) {
-        const dg_table *t = dg_schema_table(v->s, q->row_table);
+        const dg_table *t = model_table(v, q->row_table);
         json_t *tv = table_view(v, q->row_table);
         dg_jset(o, "row_type", dg_jstr(struct_of(v, q->row_table)));
         if (tv && jstr(tv, "reader") && fields_match(tv, t) &&
@@ -378,7 +394,7 @@ static void add_row(qv *v, json_t *o, const dg_query *q, const char *fn)
         if (f->embed_table) {
             char *decl = field_decl(struct_of(v, f->embed_table), f->name, tw, nw, f->embed_table, false);
             char *base = dg_xprintf("out->%s.", f->name);
-            read_table(v, reads, dg_schema_table(v->s, f->embed_table), f->col, base);
+            read_table(v, reads, model_table(v, f->embed_table), f->col, base);
             free(base);
             json_array_append_new(fields, dg_jobj1("decl", decl));
             free(decl);
@@ -559,13 +575,14 @@ int dg_view_add_queries(json_t *root, const dg_query_set *q, const dg_schema *s,
     json_t *list = json_array();
     dg_jset(root, "queries", list);
     if (!q || q->queries.len == 0) return 0;
-    qv v = {root, opts, s, NULL, false, d, NULL};
+    qv v = {root, opts, s, NULL, false, d, NULL, NULL};
     v.from_root = json_array_size(json_object_get(root, "tables")) == s->tables.len &&
                   json_array_size(json_object_get(root, "views")) == s->views.len;
     if (!v.from_root && !names_of(&v)) return -1;   /* the table part reports bad @name */
     if (check_names(&v, q)) {
         dg_names_free(v.names);
         json_decref(v.tables);
+        json_decref(v.model);
         return -1;
     }
     for (size_t i = 0; i < q->queries.len; i++)
@@ -576,5 +593,6 @@ int dg_view_add_queries(json_t *root, const dg_query_set *q, const dg_schema *s,
                                   "_slot", "label", opts->prefix, ".queries", "count", (int)q->queries.len));
     dg_names_free(v.names);
     json_decref(v.tables);
+    json_decref(v.model);
     return 0;
 }
