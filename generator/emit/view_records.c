@@ -288,7 +288,7 @@ static void patch_check(dg_tab *x, json_t *p, json_t *pfields)
     json_array_foreach(json_object_get(val, "rules"), i, r) {
         char *guard = rule_guard(pn, n, json_string_value(json_object_get(r, "cond")));
         if (!guard) continue;
-        json_t *c = json_deep_copy(r);
+        json_t *c = json_copy(r);   /* its values are shared, never changed */
         set_own(c, "guard", guard);
         json_object_set_nocheck(c, "table", json_object_get(val, "table"));
         json_array_append_new(rules, c);
