@@ -9,11 +9,15 @@
 #
 #   bench/run.sh                 full run (N=200000, 5 rounds; ~10 minutes)
 #   N=20000 ROUNDS=3 bench/run.sh   a quicker look
+#   PART=generator bench/run.sh     only the generator part (PART=runtime: only
+#                                   the runtime part); REPEAT=5 timed runs each
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-200000}
 UPDATES=${UPDATES:-$((N / 4))}
 ROUNDS=${ROUNDS:-5}
+PART=${PART:-all}
+REPEAT=${REPEAT:-3}
 CG_N=${CG_N:-20000}
 out=${OUT:-build-bench}
 bash scripts/setup-debian.sh
@@ -24,6 +28,7 @@ dalgen="$out/generator/dalgen"
 work="$out/bench-work"
 rm -rf "$work" && mkdir -p "$work"
 
+if [ "$PART" != generator ]; then
 echo "runtime: $ROUNDS alternating rounds, N=$N" >&2
 for r in $(seq "$ROUNDS"); do
   for impl in generated handwritten; do
@@ -42,21 +47,24 @@ for w in W1 W2 W3 W4 W5; do
   done
 done
 
+fi
+
+if [ "$PART" != runtime ]; then
 echo "generator: synthesized schemas" >&2
 for t in 10 100 1000; do
   python3 bench/generator/synth.py $t "$work/syn$t"
 done
 python3 bench/generator/synth.py 1000 "$work/syn1000b" --mutate 3
-timeit() {  # best of 3 wall seconds of a command (exit status 0 or 3 accepted)
-  local best=""
-  for _ in 1 2 3; do
-    local t0 t1
-    t0=$(date +%s.%N)
-    "$@" > /dev/null 2>&1 || [ $? -eq 3 ] || { echo "failed: $*" >&2; return 1; }
-    t1=$(date +%s.%N)
-    best=$(python3 -c "a='$best'; d=$t1-$t0; print(d if not a or d < float(a) else a)")
+timeit() {  # best of $REPEAT: "wall cpu" seconds of a command (exit status 0 or 3 accepted)
+  local best="" bestcpu=""
+  for _ in $(seq "$REPEAT"); do
+    /usr/bin/time -f '%e %U %S' -o "$work/time.txt" "$@" > /dev/null 2>&1 || [ $? -eq 3 ] ||
+      { echo "failed: $*" >&2; return 1; }
+    read -r w u s < "$work/time.txt"
+    best=$(python3 -c "a='$best'; print($w if not a or $w < float(a) else a)")
+    bestcpu=$(python3 -c "a='$bestcpu'; c=$u+$s; print(round(c, 2) if not a or c < float(a) else a)")
   done
-  echo "$best"
+  echo "$best $bestcpu"
 }
 for t in 10 100 1000; do
   d="$work/syn$t"
@@ -67,6 +75,7 @@ for t in 10 100 1000; do
 done
 df=$(timeit "$dalgen" diff --from "$work/syn1000/schema.sql" --to "$work/syn1000b/schema.sql" --allow-destructive)
 echo "diff 1000 $df" >> "$work/generator.txt"
+fi
 
-python3 bench/report.py "$work" "$N" "$CG_N" > bench/results.md
+python3 bench/report.py "$work" "$N" "$CG_N" "$REPEAT" > bench/results.md
 cat bench/results.md
