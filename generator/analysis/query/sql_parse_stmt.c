@@ -138,8 +138,18 @@ static void parse_delete(dg_ps *p, dg_stmt *s)
     dg_parse_order_limit(p, &s->order_by, &s->limit, &s->offset);
 }
 
+/* CREATE [TEMP] TRIGGER, as dg_sql_statement_end finds it. */
+static bool is_create_trigger(dg_ps *p)
+{
+    if (!dg_ps_kw(p, 0, "CREATE")) return false;
+    for (size_t k = 1; k <= 3; k++)
+        if (dg_ps_kw(p, k, "TRIGGER")) return true;
+    return false;
+}
+
 /* Any other statement (PRAGMA, CREATE, ATTACH, BEGIN, ...): kept as its
- * first keyword; the tokens up to ';' are skipped. */
+ * first keyword; the tokens up to ';' are skipped (a trigger's body holds
+ * ';' inside BEGIN ... END, where CASE ... END nests too). */
 static void parse_other(dg_ps *p, dg_stmt *s)
 {
     dg_tok t = dg_ps_peek(p, 0);
@@ -150,7 +160,11 @@ static void parse_other(dg_ps *p, dg_stmt *s)
         if (*c >= 'a' && *c <= 'z') *c = (char)(*c - 32);
     s->keyword = kw;
     DG_PLIST(dg_expr *) params = {0};
-    while (dg_ps_peek(p, 0).kind != DG_TOK_EOF && !dg_ps_punct(p, 0, ";")) {
+    bool trigger = is_create_trigger(p);
+    int depth = 0;
+    while (dg_ps_peek(p, 0).kind != DG_TOK_EOF && !(depth == 0 && dg_ps_punct(p, 0, ";"))) {
+        if (trigger && (dg_ps_kw(p, 0, "BEGIN") || dg_ps_kw(p, 0, "CASE"))) depth++;
+        else if (trigger && depth > 0 && dg_ps_kw(p, 0, "END")) depth--;
         if (dg_ps_peek(p, 0).kind == DG_TOK_VARIABLE) DG_PLIST_PUSH(p, &params, dg_parse_expr(p));
         else dg_ps_next(p);
     }
