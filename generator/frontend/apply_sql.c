@@ -276,6 +276,29 @@ static int run_statement(dg_loader *L, size_t fi, size_t start, size_t end)
     return 0;
 }
 
+/* `CREATE TABLE sqlite_sequence(...)` or `sqlite_stat1..4`, as the sqlite3
+ * shell's `.schema` prints them: SQLite makes these tables itself (on
+ * AUTOINCREMENT, on ANALYZE) and refuses to create them, so they are skipped. */
+static bool internal_table_dump(const char *text, size_t start, size_t end)
+{
+    dg_toks tk;
+    dg_toks_init(&tk, text + start, end - start);
+    const char *kind;
+    size_t ni = dg_parse_create_head(&tk, &kind);
+    bool skip = false;
+    if (ni && !strcmp(kind, "table") && !dg_toks_kw(&tk, 1, "TEMP") && !dg_toks_kw(&tk, 1, "TEMPORARY") &&
+        !dg_toks_kw(&tk, 1, "VIRTUAL")) {
+        char *name = dg_toks_ident(&tk, ni);
+        static const char *const internal[] = {"sqlite_sequence", "sqlite_stat1", "sqlite_stat2",
+                                               "sqlite_stat3", "sqlite_stat4"};
+        for (size_t k = 0; name && k < sizeof internal / sizeof internal[0]; k++)
+            skip |= !dg_strcasecmp_ascii(name, internal[k]);
+        free(name);
+    }
+    dg_toks_free(&tk);
+    return skip;
+}
+
 static int apply_text(dg_loader *L, size_t fi)
 {
     const char *text = L->files.items[fi].text;
@@ -291,6 +314,10 @@ static int apply_text(dg_loader *L, size_t fi)
                 dg_error(L->d, dg_loader_loc(L, fi, first.start),
                          "VACUUM is not allowed in a schema (VACUUM INTO writes a file)");
                 return -1;
+            }
+            if (internal_table_dump(text, first.start, end)) {
+                from = end > from ? end : len;
+                continue;
             }
             dg_tok second = dg_tok_next_sig(&lx);
             bool create = dg_tok_is_kw(&lx, first, "CREATE") && !dg_tok_is_kw(&lx, second, "TEMP") &&

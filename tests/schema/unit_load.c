@@ -283,6 +283,34 @@ static void a_database_then_a_file_apply_in_order(void **state)
     dg_schema_free(s);
 }
 
+static void shell_schema_output_with_internal_tables_loads(void **state)
+{
+    (void)state;
+    write_file("shell.sql",
+               "CREATE TABLE a(id integer primary key autoincrement, x);\n"
+               "CREATE TABLE sqlite_sequence(name,seq);\n"
+               "CREATE INDEX ax on a(x);\n"
+               "CREATE TABLE sqlite_stat1(tbl,idx,stat);\n"
+               "CREATE TABLE IF NOT EXISTS \"SQLITE_STAT4\"(tbl,idx,neq,nlt,ndlt,sample);\n"
+               "CREATE TABLE b(id INTEGER PRIMARY KEY);\n");
+    char *diag = NULL;
+    dg_schema *s = load(&diag, 1, "shell.sql");
+    assert_non_null(s);
+    assert_string_equal(diag, "");
+    free(diag);
+    assert_int_equal(s->tables.len, 2);
+    assert_string_equal(s->tables.items[0].name, "a");
+    assert_true(s->tables.items[0].columns.items[0].autoincrement);
+    assert_string_equal(s->tables.items[1].name, "b");
+    assert_int_equal(s->tables.items[1].loc.line, 6);
+    assert_int_equal(s->indexes.len, 1);
+    dg_schema_free(s);
+    write_file("reserved.sql", "CREATE TABLE t(x);\nCREATE TABLE sqlite_things(x);\n");
+    assert_null(load(&diag, 1, "reserved.sql"));
+    assert_string_equal(diag, "reserved.sql:2:14: error: object name reserved for internal use: sqlite_things\n");
+    free(diag);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -297,6 +325,7 @@ int main(void)
         cmocka_unit_test(byte_order_marks_and_crlf_are_accepted),
         cmocka_unit_test(comments_after_the_semicolon_belong_to_their_line),
         cmocka_unit_test(a_database_then_a_file_apply_in_order),
+        cmocka_unit_test(shell_schema_output_with_internal_tables_loads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
