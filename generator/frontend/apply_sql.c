@@ -276,10 +276,27 @@ static int run_statement(dg_loader *L, size_t fi, size_t start, size_t end)
     return 0;
 }
 
-/* `CREATE TABLE sqlite_sequence(...)` or `sqlite_stat1..4`, as the sqlite3
- * shell's `.schema` prints them: SQLite makes these tables itself (on
- * AUTOINCREMENT, on ANALYZE) and refuses to create them, so they are skipped. */
-static bool internal_table_dump(const char *text, size_t start, size_t end)
+/* Whether `name` is a shadow table of a virtual table already created (an
+ * FTS5 table's `x_data`, ...): SQLite's in-memory schema, as pragma_table_list
+ * reads it, so parked rows do not matter. */
+static bool shadow_table(dg_loader *L, const char *name)
+{
+    sqlite3_stmt *st = NULL;
+    bool found = false;
+    if (sqlite3_prepare_v2(L->db, "SELECT 1 FROM pragma_table_list WHERE schema = 'main' AND type = 'shadow' "
+                                  "AND name = ?1 COLLATE NOCASE", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC) == SQLITE_OK)
+        found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return found;
+}
+
+/* CREATE TABLE statements the sqlite3 shell's `.schema` prints for tables
+ * SQLite makes itself, skipped because SQLite (in defensive mode) refuses
+ * them: `sqlite_sequence` and `sqlite_stat1..4` (made on AUTOINCREMENT and
+ * ANALYZE), and `IF NOT EXISTS` ones naming an existing shadow table (a
+ * no-op for SQLite outside defensive mode). */
+static bool shell_made_table(dg_loader *L, const char *text, size_t start, size_t end)
 {
     dg_toks tk;
     dg_toks_init(&tk, text + start, end - start);
@@ -293,6 +310,7 @@ static bool internal_table_dump(const char *text, size_t start, size_t end)
                                                "sqlite_stat3", "sqlite_stat4"};
         for (size_t k = 0; name && k < sizeof internal / sizeof internal[0]; k++)
             skip |= !dg_strcasecmp_ascii(name, internal[k]);
+        if (name && !skip && dg_toks_kw(&tk, 2, "IF")) skip = shadow_table(L, name);
         free(name);
     }
     dg_toks_free(&tk);
@@ -315,7 +333,7 @@ static int apply_text(dg_loader *L, size_t fi)
                          "VACUUM is not allowed in a schema (VACUUM INTO writes a file)");
                 return -1;
             }
-            if (internal_table_dump(text, first.start, end)) {
+            if (shell_made_table(L, text, first.start, end)) {
                 from = end > from ? end : len;
                 continue;
             }

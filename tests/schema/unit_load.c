@@ -283,7 +283,7 @@ static void a_database_then_a_file_apply_in_order(void **state)
     dg_schema_free(s);
 }
 
-static void shell_schema_output_with_internal_tables_loads(void **state)
+static void shell_schema_output_with_tables_sqlite_makes_loads(void **state)
 {
     (void)state;
     write_file("shell.sql",
@@ -305,6 +305,30 @@ static void shell_schema_output_with_internal_tables_loads(void **state)
     assert_int_equal(s->tables.items[1].loc.line, 6);
     assert_int_equal(s->indexes.len, 1);
     dg_schema_free(s);
+    write_file("fts.sql",
+               "CREATE TABLE doc(id integer primary key, body text);\n"
+               "CREATE VIRTUAL TABLE ft using fts5(body, content='doc', content_rowid='id')\n"
+               "/* ft(body) */;\n"
+               "CREATE TABLE IF NOT EXISTS 'ft_data'(id INTEGER PRIMARY KEY, block BLOB);\n"
+               "CREATE TABLE IF NOT EXISTS 'ft_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;\n"
+               "CREATE TABLE IF NOT EXISTS 'ft_docsize'(id INTEGER PRIMARY KEY, sz BLOB);\n"
+               "CREATE TABLE IF NOT EXISTS 'ft_config'(k PRIMARY KEY, v) WITHOUT ROWID;\n"
+               "CREATE TRIGGER doc_ai after insert on doc begin insert into ft(rowid, body) values (new.id, new.body); end;\n");
+    s = load(&diag, 1, "fts.sql");
+    assert_non_null(s);
+    assert_string_equal(diag, "");
+    free(diag);
+    assert_int_equal(s->tables.len, 2);
+    assert_string_equal(s->tables.items[1].name, "ft");
+    assert_string_equal(s->tables.items[1].module, "fts5");
+    assert_int_equal(s->triggers.len, 1);
+    dg_schema_free(s);
+    /* without the virtual table, such a name is an ordinary table */
+    write_file("plain.sql", "CREATE TABLE IF NOT EXISTS 'ft_data'(id INTEGER PRIMARY KEY, block BLOB);\n");
+    s = load(NULL, 1, "plain.sql");
+    assert_non_null(s);
+    assert_int_equal(s->tables.len, 1);
+    dg_schema_free(s);
     write_file("reserved.sql", "CREATE TABLE t(x);\nCREATE TABLE sqlite_things(x);\n");
     assert_null(load(&diag, 1, "reserved.sql"));
     assert_string_equal(diag, "reserved.sql:2:14: error: object name reserved for internal use: sqlite_things\n");
@@ -325,7 +349,7 @@ int main(void)
         cmocka_unit_test(byte_order_marks_and_crlf_are_accepted),
         cmocka_unit_test(comments_after_the_semicolon_belong_to_their_line),
         cmocka_unit_test(a_database_then_a_file_apply_in_order),
-        cmocka_unit_test(shell_schema_output_with_internal_tables_loads),
+        cmocka_unit_test(shell_schema_output_with_tables_sqlite_makes_loads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
