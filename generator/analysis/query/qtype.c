@@ -117,6 +117,15 @@ static void hint(dg_qctx *c, const dg_expr *p, dg_qtype t, const dg_expr *other)
     dg_qparam_hint_named(c, p, t, column_name(other));
 }
 
+/* `? IS NULL`, `? ISNULL`, `? NOTNULL`: the parameter may be NULL, whatever
+ * else types it (`@since IS NULL OR at >= @since`). */
+static void hint_null_test(dg_qctx *c, const dg_expr *p)
+{
+    if (!is_param(p) || !c->q || p->param_index <= 0) return;
+    dg_qparam *q = &c->q->params.items[p->param_index - 1];
+    if (!q->slice) q->type.nullable = true;
+}
+
 /* A parameter that is a whole condition (`WHERE ?`, `? OR x`, `NOT ?`,
  * `CASE WHEN ? ...`) is a bool, unless something stronger typed it. */
 static void hint_cond(dg_qctx *c, const dg_expr *e) { hint(c, e, (dg_qtype){DG_CT_BOOL, false}, NULL); }
@@ -172,6 +181,8 @@ static dg_qtype type_binary(dg_qctx *c, dg_qscope *s, dg_expr *e)
                 hint(c, r->args.items[i], a, l->args.items[i]);
             }
         }
+        if (isop && r->kind == DG_E_LITERAL && r->lit == DG_LIT_NULL) hint_null_test(c, l);
+        if (isop && l->kind == DG_E_LITERAL && l->lit == DG_LIT_NULL) hint_null_test(c, r);
         dg_qtype hl = lt, hr = rt;
         hl.nullable = hr.nullable = isop;
         /* `? = TRUE`, `? IS NOT FALSE`: the parameter is a bool */
@@ -365,6 +376,7 @@ dg_qtype dg_qexpr_type(dg_qctx *c, dg_qscope *s, dg_expr *e)
     case DG_E_BINARY: return type_binary(c, s, e);
     case DG_E_NULLTEST:
         dg_qexpr_type(c, s, e->args.items[0]);
+        hint_null_test(c, e->args.items[0]);
         return (dg_qtype){DG_CT_INT64, false};
     case DG_E_BETWEEN: {
         dg_qtype t[3];
