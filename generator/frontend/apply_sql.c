@@ -317,6 +317,20 @@ static bool shell_made_table(dg_loader *L, const char *text, size_t start, size_
     return skip;
 }
 
+/* `INSERT INTO sqlite_schema ...`, as `.dump` writes a virtual table. */
+static bool writes_schema_table(const char *text, size_t start, size_t end)
+{
+    dg_toks tk;
+    dg_toks_init(&tk, text + start, end - start);
+    size_t i = dg_toks_kw(&tk, 0, "INSERT") && dg_toks_kw(&tk, 1, "INTO") ? 2 : 0;
+    if (i && dg_toks_punct(&tk, i + 1, ".")) i += 2;
+    char *name = i ? dg_toks_ident(&tk, i) : NULL;
+    bool hit = name && (!dg_strcasecmp_ascii(name, "sqlite_schema") || !dg_strcasecmp_ascii(name, "sqlite_master"));
+    free(name);
+    dg_toks_free(&tk);
+    return hit;
+}
+
 static int apply_text(dg_loader *L, size_t fi)
 {
     const char *text = L->files.items[fi].text;
@@ -331,6 +345,12 @@ static int apply_text(dg_loader *L, size_t fi)
             if (dg_tok_is_kw(&lx, first, "VACUUM")) {
                 dg_error(L->d, dg_loader_loc(L, fi, first.start),
                          "VACUUM is not allowed in a schema (VACUUM INTO writes a file)");
+                return -1;
+            }
+            if (writes_schema_table(text, first.start, end)) {
+                dg_error(L->d, dg_loader_loc(L, fi, first.start),
+                         "writing sqlite_schema is not allowed (the sqlite3 shell's .dump writes virtual "
+                         "tables this way): give the database itself, or its .schema output");
                 return -1;
             }
             if (shell_made_table(L, text, first.start, end)) {
