@@ -317,17 +317,22 @@ static bool shell_made_table(dg_loader *L, const char *text, size_t start, size_
     return skip;
 }
 
-/* `INSERT INTO sqlite_schema ...`, as `.dump` writes a virtual table. */
+/* `INSERT INTO [schema.]sqlite_schema ...`, as `.dump` writes a virtual
+ * table; only the first tokens are read (data dumps have long INSERTs). */
 static bool writes_schema_table(const char *text, size_t start, size_t end)
 {
-    dg_toks tk;
-    dg_toks_init(&tk, text + start, end - start);
-    size_t i = dg_toks_kw(&tk, 0, "INSERT") && dg_toks_kw(&tk, 1, "INTO") ? 2 : 0;
-    if (i && dg_toks_punct(&tk, i + 1, ".")) i += 2;
-    char *name = i ? dg_toks_ident(&tk, i) : NULL;
-    bool hit = name && (!dg_strcasecmp_ascii(name, "sqlite_schema") || !dg_strcasecmp_ascii(name, "sqlite_master"));
-    free(name);
-    dg_toks_free(&tk);
+    dg_lexer lx;
+    dg_lexer_init(&lx, text, end);
+    lx.pos = start;
+    if (!dg_tok_is_kw(&lx, dg_tok_next_sig(&lx), "INSERT") || !dg_tok_is_kw(&lx, dg_tok_next_sig(&lx), "INTO"))
+        return false;
+    dg_tok name = dg_tok_next_sig(&lx);
+    dg_tok dot = dg_tok_next_sig(&lx);
+    if (dg_tok_is_punct(&lx, dot, ".")) name = dg_tok_next_sig(&lx);
+    if (name.kind != DG_TOK_IDENT && name.kind != DG_TOK_QIDENT) return false;
+    char *id = dg_tok_ident(&lx, name);
+    bool hit = !dg_strcasecmp_ascii(id, "sqlite_schema") || !dg_strcasecmp_ascii(id, "sqlite_master");
+    free(id);
     return hit;
 }
 
@@ -353,7 +358,7 @@ static int apply_text(dg_loader *L, size_t fi)
                          "tables this way): give the database itself, or its .schema output");
                 return -1;
             }
-            if (shell_made_table(L, text, first.start, end)) {
+            if (dg_tok_is_kw(&lx, first, "CREATE") && shell_made_table(L, text, first.start, end)) {
                 from = end > from ? end : len;
                 continue;
             }
