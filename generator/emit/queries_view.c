@@ -10,7 +10,6 @@
  *   query generates its own row struct, reads[] {stmt} and own_reader when
  *   the reader is the query's (else `reader` is the table's), and for :many
  *   iter_type, iter_fields[] {decl}, iter_sets[] {stmt}, proto_next, proto_end. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,16 +97,6 @@ static void param_decl(dg_buf *b, const dg_qparam *p)
     }
 }
 
-/* Appends the strings up to a NULL: run per parameter and column of every
- * query, where parsing a printf format costs more than the copy. */
-static void cat(dg_buf *b, ...)
-{
-    va_list ap;
-    va_start(ap, b);
-    for (const char *s; (s = va_arg(ap, const char *)) != NULL;) dg_buf_puts(b, s);
-    va_end(ap);
-}
-
 /* The bind call of parameter p at SQLite index `idx`. */
 static char *bind_call(const dg_qparam *p, int idx, bool iter)
 {
@@ -119,12 +108,12 @@ static char *bind_call(const dg_qparam *p, int idx, bool iter)
     /* an iterator outlives the call: its text, blobs and values are copied */
     bool copy = iter && (p->type.c == DG_CT_TEXT || p->type.c == DG_CT_BLOB || p->type.c == DG_CT_VALUE);
     if (p->slice)
-        cat(&b, "dal_bind_array(db, ", st, ", ", n, ", &", iter ? "it->" : "", p->name, "_arr)", (char *)NULL);
+        dg_buf_cat(&b, "dal_bind_array(db, ", st, ", ", n, ", &", iter ? "it->" : "", p->name, "_arr)", (char *)NULL);
     else if (is_scalar(p->type.c) && p->type.nullable)
-        cat(&b, "dal_bind_", sfx, "_null(db, ", st, ", ", n, ", ", p->name, " != NULL, ", p->name, " ? *", p->name,
+        dg_buf_cat(&b, "dal_bind_", sfx, "_null(db, ", st, ", ", n, ", ", p->name, " != NULL, ", p->name, " ? *", p->name,
             " : ", p->type.c == DG_CT_BOOL ? "false" : "0", ")", (char *)NULL);
     else
-        cat(&b, "dal_bind_", sfx, copy ? "_copy" : "", "(db, ", st, ", ", n, ", ", p->name, ")", (char *)NULL);
+        dg_buf_cat(&b, "dal_bind_", sfx, copy ? "_copy" : "", "(db, ", st, ", ", n, ", ", p->name, ")", (char *)NULL);
     return dg_buf_steal(&b);
 }
 
@@ -170,7 +159,7 @@ static void add_params(json_t *o, const dg_query *q, bool iter, dg_buf *args)
 static char *col_literal(const char *colname)
 {
     dg_buf b = DG_BUF_INIT;
-    cat(&b, "\"", colname, "\"", (char *)NULL);
+    dg_buf_cat(&b, "\"", colname, "\"", (char *)NULL);
     char *qname = dg_buf_steal(&b);
     for (char *p = qname + 1; p[1]; p++)
         if (*p == '"' || *p == '\\' || (unsigned char)*p < 0x20 || *p == '?') *p = '_';
@@ -183,19 +172,19 @@ static char *read_stmt(dg_ctype c, bool nullable, int col, const char *colname, 
     char n[16];
     snprintf(n, sizeof n, "%d", col);
     dg_buf b = DG_BUF_INIT;
-    cat(&b, "if ((rc = dal_read_", bind_suffix(c), (char *)NULL);
+    dg_buf_cat(&b, "if ((rc = dal_read_", bind_suffix(c), (char *)NULL);
     switch (c) {
     case DG_CT_TEXT:
     case DG_CT_BLOB:
     case DG_CT_VALUE:
-        cat(&b, "(db, st, ", n, ", ", qname, ", arena, &", lhs, ")) != DAL_OK) return rc;", (char *)NULL);
+        dg_buf_cat(&b, "(db, st, ", n, ", ", qname, ", arena, &", lhs, ")) != DAL_OK) return rc;", (char *)NULL);
         break;
     default:
         if (nullable)
-            cat(&b, "_null(db, st, ", n, ", ", qname, ", &", has, ", &", lhs, ")) != DAL_OK) return rc;", (char *)NULL);
+            dg_buf_cat(&b, "_null(db, st, ", n, ", ", qname, ", &", has, ", &", lhs, ")) != DAL_OK) return rc;", (char *)NULL);
         else
-            cat(&b, "(db, st, ", n, ", ", qname, ", &", lhs, ")) != DAL_OK) return rc;", (char *)NULL);
-        if (!nullable && has) cat(&b, "\n    ", has, " = true;", (char *)NULL);
+            dg_buf_cat(&b, "(db, st, ", n, ", ", qname, ", &", lhs, ")) != DAL_OK) return rc;", (char *)NULL);
+        if (!nullable && has) dg_buf_cat(&b, "\n    ", has, " = true;", (char *)NULL);
     }
     free(qname);
     return dg_buf_steal(&b);
@@ -401,8 +390,8 @@ static void add_row(qv *v, json_t *o, const dg_query *q, const char *fn)
             continue;
         }
         dg_buf lb = DG_BUF_INIT, hb = DG_BUF_INIT;
-        cat(&lb, "out->", f->name, (char *)NULL);
-        cat(&hb, "out->has_", f->name, (char *)NULL);
+        dg_buf_cat(&lb, "out->", f->name, (char *)NULL);
+        dg_buf_cat(&hb, "out->has_", f->name, (char *)NULL);
         char *lhs = dg_buf_steal(&lb), *has = dg_buf_steal(&hb);
         bool flag = is_scalar(f->type.c) && f->type.nullable;
         char *decl = field_decl(scalar_c(f->type.c), f->name, tw, nw, f->column, f->type.nullable);

@@ -1,19 +1,7 @@
 /* view_funcs.c - the finishing pass of a table or view object: once the
  * validators have marked enum fields, decide every function's SQL, binds and
- * reads.
- *
- * Inserts keep one prepared statement whatever the row leaves unset: a
- * column with a DEFAULT is written as COALESCE(?, <default>), so binding
- * NULL (has_ false / NULL pointer) yields exactly the DEFAULT (DEFAULT
- * expressions are constant expressions, valid in VALUES).  An INTEGER
- * PRIMARY KEY the row leaves 0 is left out, so SQLite assigns the rowid; a
- * row that sets it takes a second cached statement with the column last
- * (picked by a C test: binding NULL, or NULLIF(?, 0), costs every insert a
- * column more in the VM; upsert still binds it NULL when 0).  The rowid
- * comes back through sqlite3_last_insert_rowid; RETURNING is used only
- * for what else the database assigned (defaults, generated columns) and in
- * upserts (docs/generate.md). */
-#include <stdarg.h>
+ * reads (insert and upsert: view_insert.c). */
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,16 +18,6 @@ typedef dg_tab tab;
 static void set_own(json_t *o, const char *key, char *value)
 {
     dg_jset_own(o, key, value);
-}
-
-/* Appends the strings up to a NULL: the loops below run per column of
- * every table, where parsing a printf format costs more than the copy. */
-static void cat(dg_buf *b, ...)
-{
-    va_list ap;
-    va_start(ap, b);
-    for (const char *s; (s = va_arg(ap, const char *)) != NULL;) dg_buf_puts(b, s);
-    va_end(ap);
 }
 
 static char *c_literal(const char *s)
@@ -78,7 +56,7 @@ static void load_field(tab *x, json_t *fj)
     /* a virtual table's first field is its rowid, never a declared column */
     f->quoted = x->virt && x->f.len == 1 ? dg_xstrdup("rowid") : dg_sql_quote(f->column);
     dg_buf cn = DG_BUF_INIT;
-    cat(&cn, x->name, ".", f->column, (char *)NULL);
+    dg_buf_cat(&cn, x->name, ".", f->column, (char *)NULL);
     f->colname = c_literal(dg_buf_cstr(&cn));
     dg_buf_free(&cn);
     const dg_column *c = x->t ? dg_table_column(x->t, f->column) : NULL;
@@ -130,14 +108,14 @@ static void set_decls(tab *x, json_t *fields)
         dg_buf_clear(&b);
         dg_buf_append(&b, ct, n);
         put_spaces(&b, pad);
-        cat(&b, ptr ? "*" : "", name, ";", (char *)NULL);
+        dg_buf_cat(&b, ptr ? "*" : "", name, ";", (char *)NULL);
         put_spaces(&b, tail);
         dg_jset(fj, "decl", dg_jstrn(b.data, b.len));
         if (x->f.items[i].has) {
             dg_buf_clear(&b);
             dg_buf_puts(&b, "bool");
             put_spaces(&b, (int)(width - 4));
-            cat(&b, x->f.items[i].has, ";", (char *)NULL);
+            dg_buf_cat(&b, x->f.items[i].has, ";", (char *)NULL);
             dg_jset(fj, "has_decl", dg_jstrn(b.data, b.len));
         }
     }
@@ -160,14 +138,14 @@ static char *where_eq(tab *x, const ints *idx)
 {
     dg_buf b = DG_BUF_INIT;
     for (size_t i = 0; i < idx->len; i++)
-        cat(&b, i ? " AND " : "", x->f.items[idx->items[i]].quoted, " = ?", NULL);
+        dg_buf_cat(&b, i ? " AND " : "", x->f.items[idx->items[i]].quoted, " = ?", NULL);
     return dg_buf_steal(&b);
 }
 
 static char *fields_suffix(tab *x, const ints *idx)
 {
     dg_buf b = DG_BUF_INIT;
-    for (size_t i = 0; i < idx->len; i++) cat(&b, i ? "_and_" : "", x->f.items[idx->items[i]].name, NULL);
+    for (size_t i = 0; i < idx->len; i++) dg_buf_cat(&b, i ? "_and_" : "", x->f.items[idx->items[i]].name, NULL);
     return dg_buf_steal(&b);
 }
 
@@ -177,7 +155,7 @@ static char *params_of(tab *x, const ints *idx)
     dg_buf b = DG_BUF_INIT;
     for (size_t i = 0; i < idx->len; i++) {
         char *d = dg_param_decl(&x->f.items[idx->items[i]]);
-        cat(&b, ", ", d, NULL);
+        dg_buf_cat(&b, ", ", d, NULL);
         free(d);
     }
     return dg_buf_steal(&b);
@@ -358,164 +336,6 @@ static void build_finders(tab *x, json_t *lists)
 
 /* ---- writes ------------------------------------------------------------ */
 
-/* Condition under which insert writes the assigned value back into the row
- * (NULL = always). */
-static char *writeback_cond(const dg_vfield *f)
-{
-    bool ptr = !dg_fkind_scalar(f->kind);
-    if (f->conv) return dg_conv_writeback_cond(f);
-    dg_buf b = DG_BUF_INIT;
-    if (!f->readonly && !f->rowid_alias) {
-        if (f->has) cat(&b, "!row->", f->has, NULL);
-        else if (f->kind == DG_FK_TEXT) cat(&b, "!row->", f->name, NULL);
-        else if (f->kind == DG_FK_BLOB) cat(&b, "!row->", f->name, ".data", NULL);
-        else if (f->kind == DG_FK_VALUE) cat(&b, "row->", f->name, ".type == DAL_TYPE_NULL", NULL);
-    }
-    if (ptr) cat(&b, b.len ? " && " : "", "arena", NULL);
-    return b.len ? dg_buf_steal(&b) : NULL;
-}
-
-/* What insert reads back: the rowid alias, defaulted columns, generated
- * columns (not enums: their text would need converting twice). */
-static bool written_back(tab *x, int i)
-{
-    const dg_vfield *f = &x->f.items[i];
-    if (f->kind == DG_FK_ENUM || i == x->rec.id || i == x->rec.created || i == x->rec.updated) return false;
-    if (i == x->rec.version) return false;   /* computed in C; upserts read it back below */
-    if (f->conv && !dg_conv_may_unset(f)) return false;   /* the row's value was written */
-    return f->rowid_alias || (f->default_sql && !f->readonly) || (f->readonly && f->column && !f->pk);
-}
-
-/* The ON CONFLICT clause of an upsert over the writable fields `w`. */
-static void upsert_clause(tab *x, const ints *w, dg_buf *sql)
-{
-    char *target = join_fields(x, &x->pk, ", ");
-    dg_buf set = DG_BUF_INIT;
-    for (size_t i = 0; i < w->len; i++) {
-        dg_vfield *f = &x->f.items[w->items[i]];
-        if (f->pk || w->items[i] == x->rec.created) continue;
-        if (w->items[i] == x->rec.version)
-            cat(&set, set.len ? ", " : "", f->quoted, " = ", x->qtable, ".", f->quoted, " + 1", NULL);
-        else
-            cat(&set, set.len ? ", " : "", f->quoted, " = excluded.", f->quoted, NULL);
-    }
-    if (set.len) cat(sql, "\nON CONFLICT (", target, ") DO UPDATE\nSET ", dg_buf_cstr(&set), NULL);
-    else cat(sql, "\nON CONFLICT (", target, ") DO NOTHING", NULL);
-    free(target);
-    dg_buf_free(&set);
-}
-
-/* "INSERT INTO t (cols)\nVALUES (vals)", or DEFAULT VALUES without columns. */
-static char *insert_head(tab *x, const dg_buf *cols, const dg_buf *vals)
-{
-    dg_buf b = DG_BUF_INIT;
-    if (!cols->len) cat(&b, "INSERT INTO ", x->qtable, " DEFAULT VALUES", NULL);
-    else cat(&b, "INSERT INTO ", x->qtable, " (", cols->data, ")\nVALUES (", vals->data, ")", NULL);
-    return dg_buf_steal(&b);
-}
-
-/* The RETURNING list and write-backs of an insert or upsert; sets
- * *last_rowid to the field sqlite3_last_insert_rowid fills. */
-static json_t *insert_writebacks(tab *x, bool upsert, dg_buf *ret, const char **last_rowid)
-{
-    json_t *wbs = json_array();
-    int nret = 0;
-    *last_rowid = x->virt ? "rowid" : NULL;
-    for (size_t i = 0; i < x->f.len && !x->virt; i++) {
-        dg_vfield *f = &x->f.items[i];
-        if (!written_back(x, (int)i) && !(upsert && (int)i == x->rec.version)) continue;
-        /* an insert learns the rowid from sqlite3_last_insert_rowid, without
-         * RETURNING's cost (an upsert that updates does not set it) */
-        if (f->rowid_alias && !upsert) {
-            *last_rowid = f->name;
-            continue;
-        }
-        cat(ret, ret->len ? ", " : "", f->quoted, NULL);
-        json_t *wb = json_object();
-        char *cond = (int)i == x->rec.version ? NULL : writeback_cond(f);
-        if (cond) set_own(wb, "cond", cond);
-        set_own(wb, "call", dg_read_call(f, nret++, "row->"));
-        json_array_append_new(wbs, wb);
-    }
-    return wbs;
-}
-
-/* insert's second statement, for a row that sets its rowid alias `f`:
- * with_rowid {cond, stmt, sql, note} and the alias's bind (index n, last). */
-static void add_with_rowid(tab *x, json_t *o, const dg_vfield *f, dg_buf *cols, dg_buf *vals, dg_buf *ret, int n)
-{
-    dg_buf sb = DG_BUF_INIT;
-    cat(&sb, "INSERT INTO ", x->qtable, " (", dg_buf_cstr(cols), cols->len ? ", " : "", f->quoted, ")\nVALUES (",
-        dg_buf_cstr(vals), vals->len ? ", " : "", "?)", ret->len ? "\nRETURNING " : "", dg_buf_cstr(ret), NULL);
-    char *sql = dg_buf_steal(&sb);
-    char *cond = dg_xprintf("row->%s != 0", f->name);
-    json_t *wr = json_object();
-    dg_jset(wr, "stmt", dg_jstr(dg_view_stmt(x->v, x->row, "insert_rowid", sql)));
-    dg_jset(wr, "sql", dg_jstr(sql));
-    set_own(wr, "note", dg_xprintf("%s: %s is written too, as the last value", cond, f->quoted));
-    json_t *b = json_object();
-    dg_jset(b, "cond", dg_jstr(cond));
-    set_own(b, "call", dg_bind_call(f, n, "row->", "st", false));
-    json_array_append_new(json_object_get(o, "binds"), b);
-    set_own(wr, "cond", cond);
-    dg_jset(o, "with_rowid", wr);
-    free(sql);
-}
-
-/* insert and upsert.  A plain insert leaves the rowid alias out, so SQLite
- * assigns the rowid; a row that sets it uses a second statement with the
- * column last ("with_rowid"), so every other bind keeps its index. */
-static void build_insert(tab *x, const char *verb, bool upsert)
-{
-    dg_buf cols = DG_BUF_INIT, vals = DG_BUF_INIT, ret = DG_BUF_INIT, sql = DG_BUF_INIT;
-    ints w = {0};
-    int rid = -1;   /* the rowid alias a plain insert leaves out */
-    for (size_t i = 0; i < x->f.len; i++) {
-        dg_vfield *f = &x->f.items[i];
-        if (f->readonly) continue;
-        DG_VEC_PUSH(&w, (int)i);
-        if (f->rowid_alias && !upsert && !x->virt) {
-            rid = (int)i;
-            continue;
-        }
-        cat(&cols, cols.len ? ", " : "", f->quoted, NULL);
-        if (f->default_sql && !f->rowid_alias && !(x->virt && i == 0))
-            cat(&vals, vals.len ? ", " : "", "COALESCE(?, ", f->default_sql, ")", NULL);
-        else cat(&vals, vals.len ? ", " : "", "?", NULL);
-    }
-    const char *last_rowid;
-    json_t *wbs = insert_writebacks(x, upsert, &ret, &last_rowid);
-    char *head = insert_head(x, &cols, &vals);
-    dg_buf_puts(&sql, head);
-    free(head);
-    if (upsert) upsert_clause(x, &w, &sql);
-    if (ret.len) dg_buf_printf(&sql, "\nRETURNING %s", dg_buf_cstr(&ret));
-    json_t *o = func(x, verb, dg_buf_steal(&sql));
-    json_t *binds = json_object_get(o, "binds");
-    int n = 1;
-    for (size_t i = 0; i < w.len; i++) {
-        const dg_vfield *f = &x->f.items[w.items[i]];
-        if (w.items[i] == rid) continue;
-        if (f->rowid_alias || (x->virt && w.items[i] == 0))
-            add_bind(binds, dg_xprintf("dal_bind_int64_null(db, st, %d, row->%s != 0, row->%s)", n++, f->name,
-                                       f->name));
-        else
-            add_bind(binds, dg_bind_call(f, n++, "row->", "st", false));
-    }
-    /* the statement's id in a local when there are two */
-    dg_jset(o, "stmt_ref", rid >= 0 ? dg_jstr("stmt__") : json_incref(json_object_get(o, "stmt")));
-    if (rid >= 0) add_with_rowid(x, o, &x->f.items[rid], &cols, &vals, &ret, n);
-    dg_jset(o, "returning", json_boolean(ret.len > 0));
-    dg_jset(o, "writebacks", wbs);
-    if (last_rowid) dg_jset(o, "last_rowid", dg_jstr(last_rowid));
-    dg_records_prepare(x, o, true);
-    json_object_set_new(x->tv, verb, o);
-    DG_VEC_FREE(&w);
-    dg_buf_free(&cols);
-    dg_buf_free(&vals);
-    dg_buf_free(&ret);
-}
-
 /* UPDATE of every writable non-key column; a NOT NULL column with a DEFAULT
  * left unset (has_ false, NULL pointer) keeps its value. */
 static void build_update(tab *x)
@@ -528,9 +348,9 @@ static void build_update(tab *x)
         DG_VEC_PUSH(&w, (int)i);
         const dg_column *c = dg_table_column(x->t, f->column);
         if (c && c->not_null && f->default_sql)
-            cat(&set, set.len ? ", " : "", f->quoted, " = COALESCE(?, ", f->quoted, ")", NULL);
+            dg_buf_cat(&set, set.len ? ", " : "", f->quoted, " = COALESCE(?, ", f->quoted, ")", NULL);
         else
-            cat(&set, set.len ? ", " : "", f->quoted, " = ?", NULL);
+            dg_buf_cat(&set, set.len ? ", " : "", f->quoted, " = ?", NULL);
     }
     if (w.len) {
         char *where = where_eq(x, &x->pk);
@@ -609,7 +429,7 @@ static void tab_init(tab *x, dg_vctx *v, json_t *tv, const dg_table *t)
     x->qtable = dg_sql_quote(x->name);
     dg_buf cols = DG_BUF_INIT;
     for (size_t i = 0; i < x->f.len; i++)
-        cat(&cols, i ? ", " : "", x->f.items[i].quoted, NULL);
+        dg_buf_cat(&cols, i ? ", " : "", x->f.items[i].quoted, NULL);
     x->cols = dg_buf_steal(&cols);
     for (int k = 1; t && !x->virt && k <= dg_table_pk_count(t); k++) {
         int fi = field_of(x, t->columns.items[dg_table_pk_column(t, k)].name);
@@ -634,7 +454,7 @@ int dg_view_table_finish(dg_vctx *v, json_t *tv, const dg_table *t)
     if (x.is_view) {
         add_list(&x, lists, "list", NULL, NULL);
     } else if (x.virt) {
-        build_insert(&x, "insert", false);
+        dg_tab_build_insert(&x, "insert", false);
         ints by = {0};
         DG_VEC_PUSH(&by, 0);
         build_delete(&x, &by);
@@ -646,13 +466,13 @@ int dg_view_table_finish(dg_vctx *v, json_t *tv, const dg_table *t)
             free(w);
         }
     } else {
-        build_insert(&x, "insert", false);
+        dg_tab_build_insert(&x, "insert", false);
         if (x.pk.len) {
             build_get(&x, "get", &x.pk, x.tv, "get");
             build_update(&x);
             dg_records_patch(&x);
             build_delete(&x, &x.pk);
-            build_insert(&x, "upsert", true);
+            dg_tab_build_insert(&x, "upsert", true);
         }
         dg_jset(tv, "count", func(&x, "count", dg_xprintf("SELECT count(*)\nFROM %s", x.qtable)));
         add_list(&x, lists, "list", NULL, NULL);
@@ -666,6 +486,7 @@ int dg_view_table_finish(dg_vctx *v, json_t *tv, const dg_table *t)
 /* ---- shared with view_records.c ---------------------------------------- */
 
 json_t *dg_tab_func(dg_tab *x, const char *verb, char *sql) { return func(x, verb, sql); }
+char *dg_tab_join_fields(dg_tab *x, const dg_ints *idx, const char *sep) { return join_fields(x, idx, sep); }
 char *dg_tab_where_eq(dg_tab *x, const dg_ints *idx) { return where_eq(x, idx); }
 char *dg_tab_params(dg_tab *x, const dg_ints *idx) { return params_of(x, idx); }
 void dg_tab_add_bind(json_t *binds, char *call) { add_bind(binds, call); }

@@ -1,5 +1,5 @@
 /* view_tab.h - the finishing pass's working state of one table or view
- * (private to view_funcs.c and view_records.c). */
+ * (private to view_funcs.c, view_insert.c and view_records.c). */
 #ifndef DG_VIEW_TAB_H
 #define DG_VIEW_TAB_H
 
@@ -37,6 +37,10 @@ json_t *dg_tab_func(dg_tab *x, const char *verb, char *sql);   /* takes sql */
 char   *dg_tab_where_eq(dg_tab *x, const dg_ints *idx);
 char   *dg_tab_params(dg_tab *x, const dg_ints *idx);
 void    dg_tab_add_bind(json_t *binds, char *call);           /* takes call */
+char   *dg_tab_join_fields(dg_tab *x, const dg_ints *idx, const char *sep);
+
+/* view_insert.c: tv["insert"] (verb "insert") or tv["upsert"] (upsert true). */
+void dg_tab_build_insert(dg_tab *x, const char *verb, bool upsert);
 
 /* view_records.c */
 void dg_records_find(dg_tab *x);

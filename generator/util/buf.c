@@ -1,5 +1,6 @@
 #include "buf.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,4 +134,12 @@ void dg_buf_free(dg_buf *b)
     free(b->data);
     b->data = NULL;
     b->len = b->cap = 0;
+}
+
+void dg_buf_cat(dg_buf *b, ...)
+{
+    va_list ap;
+    va_start(ap, b);
+    for (const char *s; (s = va_arg(ap, const char *)) != NULL;) dg_buf_puts(b, s);
+    va_end(ap);
 }

@@ -20,6 +20,9 @@ typedef struct dg_buf {
 void  dg_buf_reserve(dg_buf *b, size_t extra);
 void  dg_buf_append(dg_buf *b, const void *data, size_t len);
 void  dg_buf_puts(dg_buf *b, const char *s);
+/* Appends each string argument up to a NULL one: for code run per column of
+ * a large schema, where parsing a printf format costs more than the copy. */
+void  dg_buf_cat(dg_buf *b, ...);
 void  dg_buf_putc(dg_buf *b, char c);
 void  dg_buf_printf(dg_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
