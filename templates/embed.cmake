@@ -1,12 +1,12 @@
 # embed.cmake - turns templates/c/*.tmpl into a C source that defines
-# dg_builtin_templates (generator/emit/template_builtin.h), so the dalgen
+# dg_builtin_templates (generator/c/template_builtin.h), so the dalgen
 # binary works without its source tree.
 #   cmake -DTEMPLATE_DIR=... -DOUTPUT=... -P embed.cmake
 # Each text is a char array of hex bytes: string literals would exceed the
 # 4,095 characters C guarantees.
 file(GLOB templates RELATIVE ${TEMPLATE_DIR} ${TEMPLATE_DIR}/*.tmpl)
 list(SORT templates)
-set(body "/* generated from templates/c by templates/embed.cmake; do not edit */\n#include \"emit/template_builtin.h\"\n\n")
+set(body "/* generated from templates/c by templates/embed.cmake; do not edit */\n#include \"c/template_builtin.h\"\n\n")
 set(table "")
 set(i 0)
 foreach(t ${templates})

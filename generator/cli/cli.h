@@ -9,7 +9,7 @@
 
 #include <stdbool.h>
 
-#include "../frontend/sources.h"
+#include "frontend/sources.h"
 
 enum {
     DG_EXIT_OK = 0,

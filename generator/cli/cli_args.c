@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 
 int dg_usage_error(const char *cmd, const char *fmt, ...)
 {

@@ -2,8 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../analysis/apidiff/apidiff.h"
-#include "cli.h"
+#include "analysis/apidiff/apidiff.h"
+#include "cli/cli.h"
 
 int cmd_api_diff(int argc, char **argv)
 {

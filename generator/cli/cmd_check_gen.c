@@ -1,12 +1,12 @@
 /* cmd_check_gen.c - check's view of generate: options and in-memory output. */
-#include "cmd_check_gen.h"
+#include "cli/cmd_check_gen.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "../analysis/names.h"
-#include "../emit/generate.h"
-#include "cli.h"
+#include "c/names.h"
+#include "driver/generate.h"
+#include "cli/cli.h"
 
 int dg_check_parse_args(int argc, char **argv, dg_check_args *out)
 {

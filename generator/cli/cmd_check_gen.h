@@ -6,9 +6,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../frontend/sources.h"
-#include "../util/diag.h"
-#include "../util/vec.h"
+#include "frontend/sources.h"
+#include "util/diag.h"
+#include "util/vec.h"
 
 typedef struct dg_check_args {
     dg_sources  sources;

@@ -1,13 +1,13 @@
 /* cmd_check_udiff.c - Myers' O(ND) line diff printed as a unified diff. */
-#include "cmd_check_udiff.h"
+#include "cli/cmd_check_udiff.h"
 
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../util/buf.h"
-#include "../util/vec.h"
+#include "util/buf.h"
+#include "util/vec.h"
 
 /* Past this many differences (D) the middle is shown as one change: the
  * trace of Myers' algorithm takes O(D^2) memory. */

@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../analysis/apidiff/apidiff.h"
-#include "../analysis/diff/diff.h"
-#include "../analysis/names.h"
-#include "cli.h"
-#include "cmd_diff_api.h"
+#include "analysis/apidiff/apidiff.h"
+#include "analysis/diff/diff.h"
+#include "c/names.h"
+#include "cli/cli.h"
+#include "cli/cmd_diff_api.h"
 
 enum { FROM = 0, TO = 1 };
 

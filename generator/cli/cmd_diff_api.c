@@ -1,6 +1,6 @@
 /* realpath() is XSI: the only file of dalgen that needs more than POSIX. */
 #define _XOPEN_SOURCE 700
-#include "cmd_diff_api.h"
+#include "cli/cmd_diff_api.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../util/fsutil.h"
+#include "util/fsutil.h"
 
 /* What a signal handler removes, so that Ctrl-C leaves nothing behind. */
 static char *volatile g_file, *volatile g_dir;

@@ -3,8 +3,8 @@
 #ifndef DG_CMD_DIFF_API_H
 #define DG_CMD_DIFF_API_H
 
-#include "../analysis/apidiff/api.h"
-#include "../emit/generate.h"
+#include "model/api.h"
+#include "driver/generate.h"
 
 typedef struct dg_diff_api_side {
     const dg_sources *schema;    /* the side's sources; their clang_args are also used for the header */

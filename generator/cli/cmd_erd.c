@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../util/buf.h"
-#include "cli.h"
+#include "util/buf.h"
+#include "cli/cli.h"
 
 static bool is_fk_column(const dg_table *t, const char *name)
 {

@@ -6,10 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../analysis/names.h"
-#include "../emit/generate.h"
-#include "../util/fsutil.h"
-#include "cli.h"
+#include "c/names.h"
+#include "driver/generate.h"
+#include "util/fsutil.h"
+#include "cli/cli.h"
 
 typedef struct gen_args {
     dg_sources       src;

@@ -8,12 +8,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../analysis/diff/diff.h"
-#include "../migrations/mrun.h"
-#include "../migrations/msource.h"
-#include "../migrations/sum.h"
-#include "../util/fsutil.h"
-#include "cli.h"
+#include "analysis/diff/diff.h"
+#include "migrations/mrun.h"
+#include "migrations/msource.h"
+#include "migrations/sum.h"
+#include "util/fsutil.h"
+#include "cli/cli.h"
 
 static bool valid_name(const char *s)
 {

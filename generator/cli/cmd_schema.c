@@ -2,8 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../frontend/schema_out.h"
-#include "cli.h"
+#include "frontend/schema_out.h"
+#include "cli/cli.h"
 
 int cmd_schema(int argc, char **argv)
 {

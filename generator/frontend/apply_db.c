@@ -2,10 +2,10 @@
  * C headers (through the libclang front end's model). */
 #include <string.h>
 
-#include "../util/buf.h"
-#include "clang_front.h"
-#include "loader.h"
-#include "schema_out.h"
+#include "util/buf.h"
+#include "frontend/clang_front.h"
+#include "frontend/loader.h"
+#include "frontend/schema_out.h"
 
 /* True when `name` is a shadow table of one of the virtual tables listed
  * before it (name = <vtab>_<suffix>), as SQLite's fts/rtree modules make. */

@@ -3,9 +3,9 @@
 #include <errno.h>
 #include <string.h>
 
-#include "../util/buf.h"
-#include "../util/fsutil.h"
-#include "loader.h"
+#include "util/buf.h"
+#include "util/fsutil.h"
+#include "frontend/loader.h"
 
 /* A dbmate file (`-- migrate:up` / `-- migrate:down`) keeps only its up
  * part; the rest is blanked (newlines kept) so that locations stay right. */

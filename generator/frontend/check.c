@@ -4,8 +4,8 @@
  * keys dalgen does not know (a warning). */
 #include <string.h>
 
-#include "../util/buf.h"
-#include "introspect.h"
+#include "util/buf.h"
+#include "frontend/introspect.h"
 
 /* The name an error like "no such table: main.x" or "no such column: t.c"
  * is about (caller frees), or NULL. */

@@ -3,8 +3,8 @@
 #ifndef DG_CLANG_FRONT_H
 #define DG_CLANG_FRONT_H
 
-#include "../model/model.h"
-#include "../util/diag.h"
+#include "model/model.h"
+#include "util/diag.h"
 
 /* Adds the tables (and their indexes) described by `header` to `into`, with
  * locations in the header.  `clang_args` (may be NULL) are the --clang-arg

@@ -1,8 +1,8 @@
 /* CREATE INDEX, CREATE TRIGGER and CREATE VIEW text -> model parts. */
 #include <string.h>
 
-#include "../util/buf.h"
-#include "ddl_parse.h"
+#include "util/buf.h"
+#include "frontend/ddl_parse.h"
 
 static dg_loc loc0(dg_locate_fn fn, const void *ctx, const dg_toks *tk)
 {

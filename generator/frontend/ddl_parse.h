@@ -12,8 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../model/model.h"
-#include "sqltok.h"
+#include "model/model.h"
+#include "sql/sqltok.h"
 
 /* Maps a byte offset of the parsed text to a source location; NULL ctx or
  * fn gives locations with no file. */

@@ -2,8 +2,8 @@
  * pragma_table_xinfo and friends do not report. */
 #include <string.h>
 
-#include "../util/buf.h"
-#include "ddl_parse.h"
+#include "util/buf.h"
+#include "frontend/ddl_parse.h"
 
 typedef struct tparse {
     const dg_toks  *tk;

@@ -2,8 +2,8 @@
  * (`CREATE ... kind name`) of a CREATE statement. */
 #include <string.h>
 
-#include "../util/buf.h"
-#include "ddl_parse.h"
+#include "util/buf.h"
+#include "frontend/ddl_parse.h"
 
 void dg_toks_init(dg_toks *tk, const char *text, size_t len)
 {

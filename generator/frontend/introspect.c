@@ -1,8 +1,8 @@
 /* The loader's database -> the schema model, in sqlite_schema order. */
 #include <string.h>
 
-#include "../util/buf.h"
-#include "introspect.h"
+#include "util/buf.h"
+#include "frontend/introspect.h"
 
 static void read_index(dg_loader *L, const char *name, const char *table, const char *sql)
 {

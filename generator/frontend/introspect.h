@@ -2,7 +2,7 @@
 #ifndef DG_INTROSPECT_H
 #define DG_INTROSPECT_H
 
-#include "loader.h"
+#include "frontend/loader.h"
 
 /* Prepared statement with ?1 bound to `arg` (may be NULL); NULL on error. */
 sqlite3_stmt *dg_q(sqlite3 *db, const char *sql, const char *arg);

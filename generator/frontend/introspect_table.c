@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../util/buf.h"
-#include "introspect.h"
+#include "util/buf.h"
+#include "frontend/introspect.h"
 
 sqlite3_stmt *dg_q(sqlite3 *db, const char *sql, const char *arg)
 {

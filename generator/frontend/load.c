@@ -3,9 +3,9 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "../util/fsutil.h"
-#include "loader.h"
-#include "sources.h"
+#include "util/fsutil.h"
+#include "frontend/loader.h"
+#include "frontend/sources.h"
 
 static dg_source_kind kind_of(const dg_source *s)
 {

@@ -3,8 +3,8 @@
 #include <jansson.h>
 #include <string.h>
 
-#include "../util/buf.h"
-#include "loader.h"
+#include "util/buf.h"
+#include "frontend/loader.h"
 
 /* Refuses everything that would reach outside the in-memory database. */
 static int authorizer(void *ud, int action, const char *a1, const char *a2, const char *dbn, const char *trg)

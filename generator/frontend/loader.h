@@ -11,8 +11,8 @@
 
 #include <sqlite3.h>
 
-#include "../model/model.h"
-#include "ddl_parse.h"
+#include "model/model.h"
+#include "frontend/ddl_parse.h"
 
 typedef enum dg_rec_kind {
     DG_REC_TABLE = 0,

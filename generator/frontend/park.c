@@ -13,8 +13,8 @@
  * only with writable_schema on for that moment (DEFENSIVE is off then too). */
 #include <string.h>
 
-#include "../util/buf.h"
-#include "loader.h"
+#include "util/buf.h"
+#include "frontend/loader.h"
 
 /* Runs `fn` with sqlite_schema writable, restoring the loader's settings. */
 static int with_writable_schema(dg_loader *L, int (*fn)(dg_loader *))

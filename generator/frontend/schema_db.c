@@ -1,6 +1,6 @@
 /* dg_schema_open_db: an in-memory database holding exactly a model. */
-#include "../util/buf.h"
-#include "schema_out.h"
+#include "util/buf.h"
+#include "frontend/schema_out.h"
 
 int dg_schema_open_db(const dg_schema *s, sqlite3 **out, dg_diags *d)
 {

@@ -8,8 +8,8 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
-#include "../model/model.h"
-#include "../util/diag.h"
+#include "model/model.h"
+#include "util/diag.h"
 
 /* The model as JSON (docs/schema.md lists the keys): deterministic, 2-space
  * indent, keys in a fixed order, ending in a newline.  Caller frees. */

@@ -1,10 +1,10 @@
-#include "sources.h"
+#include "frontend/sources.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "../util/buf.h"
-#include "../util/fsutil.h"
+#include "util/buf.h"
+#include "util/fsutil.h"
 
 void dg_sources_add(dg_sources *s, dg_source_kind kind, const char *path)
 {

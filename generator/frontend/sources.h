@@ -8,9 +8,9 @@
 #ifndef DG_SOURCES_H
 #define DG_SOURCES_H
 
-#include "../model/model.h"
-#include "../util/diag.h"
-#include "../util/vec.h"
+#include "model/model.h"
+#include "util/diag.h"
+#include "util/vec.h"
 
 typedef enum dg_source_kind {
     DG_SRC_AUTO = 0,    /* decide from the path: folder, SQLite header, .h, else SQL */

@@ -2,8 +2,8 @@
  * came from, through the ALTER TABLE statements that changed it since. */
 #include <string.h>
 
-#include "../util/buf.h"
-#include "loader.h"
+#include "util/buf.h"
+#include "frontend/loader.h"
 
 static bool is_name_kind(dg_tok_kind k) { return k == DG_TOK_IDENT || k == DG_TOK_QIDENT || k == DG_TOK_STRING; }
 

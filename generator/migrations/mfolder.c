@@ -1,12 +1,12 @@
-#include "mfolder.h"
+#include "migrations/mfolder.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../util/buf.h"
-#include "../util/fsutil.h"
-#include "sum.h"
+#include "util/buf.h"
+#include "util/fsutil.h"
+#include "migrations/sum.h"
 
 static const char *base_name(const char *path)
 {

@@ -10,8 +10,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "../util/diag.h"
-#include "../util/vec.h"
+#include "util/diag.h"
+#include "util/vec.h"
 
 typedef struct dg_migration {
     int64_t id;          /* NNNN */

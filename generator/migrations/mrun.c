@@ -1,4 +1,4 @@
-#include "mrun.h"
+#include "migrations/mrun.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,9 +6,9 @@
 
 #include <dal.h>
 
-#include "../cli/cli.h"
-#include "msource.h"
-#include "sum.h"
+#include "cli/cli.h"
+#include "migrations/msource.h"
+#include "migrations/sum.h"
 
 /* "copying table t" for the INSERT ... SELECT of a rebuild, else "". */
 static void describe(const char *sql, char *out, size_t n)

@@ -1,4 +1,4 @@
-#include "msource.h"
+#include "migrations/msource.h"
 
 #include <stdlib.h>
 #include <string.h>

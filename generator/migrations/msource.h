@@ -5,8 +5,8 @@
 
 #include <dal.h>
 
-#include "../frontend/sources.h"
-#include "mfolder.h"
+#include "frontend/sources.h"
+#include "migrations/mfolder.h"
 
 /* The schema a migrations folder builds (empty when it has no migration). */
 int dg_load_folder_schema(const dg_mfolder *f, dg_schema **out, dg_diags *d);

@@ -1,4 +1,4 @@
-#include "sum.h"
+#include "migrations/sum.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -6,8 +6,8 @@
 
 #include <nettle/sha2.h>
 
-#include "../util/buf.h"
-#include "../util/fsutil.h"
+#include "util/buf.h"
+#include "util/fsutil.h"
 
 static void to_hex(const uint8_t *digest, char out[65])
 {

@@ -17,8 +17,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../util/diag.h"
-#include "mfolder.h"
+#include "util/diag.h"
+#include "migrations/mfolder.h"
 
 #define DG_SUM_FILE "dalgen.sum"
 

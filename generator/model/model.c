@@ -1,10 +1,10 @@
-#include "model.h"
+#include "model/model.h"
 
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../util/buf.h"
+#include "util/buf.h"
 
 dg_schema *dg_schema_new(void)
 {

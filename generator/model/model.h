@@ -22,8 +22,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../util/diag.h"
-#include "../util/vec.h"
+#include "util/diag.h"
+#include "util/vec.h"
 
 /* `-- @key value` comment attached to a table or column. */
 typedef struct dg_annotation {

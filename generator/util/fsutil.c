@@ -1,5 +1,5 @@
 #define _POSIX_C_SOURCE 200809L
-#include "fsutil.h"
+#include "util/fsutil.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "util/buf.h"
 
 int dg_read_file(const char *path, char **out, size_t *len)
 {

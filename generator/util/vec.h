@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
+#include "util/buf.h"
 
 #define DG_VEC(T) struct { T *items; size_t len; size_t cap; }
 

@@ -11,10 +11,10 @@
 
 #include <cmocka.h>
 
-#include "analysis/names.h"
-#include "emit/clang_struct.h"
-#include "emit/view_int.h"
-#include "emit/view_validators.h"
+#include "c/names.h"
+#include "c/clang_struct.h"
+#include "c/view_int.h"
+#include "c/view_validators.h"
 #include "frontend/sources.h"
 
 typedef struct ctx {

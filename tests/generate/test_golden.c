@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "emit/generate.h"
+#include "driver/generate.h"
 #include "util/fsutil.h"
 
 /* Prints the first line where the two texts differ; returns 1 if they do. */

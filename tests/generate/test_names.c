@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "analysis/names.h"
+#include "c/names.h"
 
 #define CHECK(fn, in, expected)                 \
     do {                                        \

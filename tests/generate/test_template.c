@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "emit/template.h"
+#include "c/template.h"
 
 /* Renders `tmpl` (plus optional partial "p") over JSON `view`; returns the
  * output, or the diagnostics text when rendering failed (prefixed "ERR "). */

@@ -11,7 +11,7 @@
 #include <sqlite3.h>
 
 #include "frontend/sources.h"
-#include "frontend/sqltok.h"
+#include "sql/sqltok.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
 

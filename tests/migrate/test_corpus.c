@@ -14,7 +14,7 @@
 #include <sqlite3.h>
 
 #include "harness.h"
-#include "frontend/sqltok.h"
+#include "sql/sqltok.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
 

@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/names.h"
+#include "c/names.h"
 #include "analysis/query/queries.h"
-#include "emit/template.h"
-#include "emit/view_queries.h"
+#include "c/template.h"
+#include "c/view_queries.h"
 #include "frontend/sources.h"
 #include "util/fsutil.h"
 

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/query/sql_ast.h"
-#include "frontend/sqltok.h"
+#include "sql/sql_ast.h"
+#include "sql/sqltok.h"
 #include "util/fsutil.h"
 
 static int parsed, failed;

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/query/sql_ast.h"
+#include "sql/sql_ast.h"
 #include "util/buf.h"
 
 static unsigned long long rng;

@@ -10,7 +10,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "analysis/query/sql_ast.h"
+#include "sql/sql_ast.h"
 
 static char *parse_print(const char *sql)
 {

@@ -19,7 +19,7 @@
 #include "analysis/query/queries.h"
 #include "frontend/schema_out.h"
 #include "frontend/sources.h"
-#include "frontend/sqltok.h"
+#include "sql/sqltok.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
 

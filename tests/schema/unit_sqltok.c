@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "frontend/sqltok.h"
+#include "sql/sqltok.h"
 
 /* Kinds and texts of the significant tokens of `sql`, as "KIND:text ...". */
 static char *sig_tokens(const char *sql)

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/check/check.h"
-#include "emit/validators_rules.h"
+#include "c/check/check.h"
+#include "c/validators_rules.h"
 #include "frontend/sources.h"
 #include "model/model.h"
 #include "util/buf.h"

@@ -9,9 +9,9 @@
 
 #include <cmocka.h>
 
-#include "analysis/check/check.h"
-#include "emit/validators_rules.h"
-#include "emit/view_validators.h"
+#include "c/check/check.h"
+#include "c/validators_rules.h"
+#include "c/view_validators.h"
 #include "model/model.h"
 #include "util/buf.h"
 

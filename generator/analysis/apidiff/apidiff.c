@@ -1,4 +1,4 @@
-#include "apidiff.h"
+#include "analysis/apidiff/apidiff.h"
 
 #include <string.h>
 

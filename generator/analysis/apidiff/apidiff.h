@@ -5,9 +5,9 @@
 
 #include <stdio.h>
 
-#include "../../model/model.h"
-#include "../../util/diag.h"
-#include "api.h"
+#include "model/model.h"
+#include "util/diag.h"
+#include "model/api.h"
 
 typedef struct dg_api_diff_counts {
     int added;

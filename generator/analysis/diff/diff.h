@@ -18,8 +18,8 @@
 
 #include <stdbool.h>
 
-#include "../../model/model.h"
-#include "../../util/vec.h"
+#include "model/model.h"
+#include "util/vec.h"
 
 typedef enum dg_lint_level {
     DG_LINT_NOTE = 0,      /* printed as a warning, never refused */

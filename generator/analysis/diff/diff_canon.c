@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../frontend/sqltok.h"
-#include "diff_int.h"
+#include "sql/sqltok.h"
+#include "analysis/diff/diff_int.h"
 
 const char *dd_rename_lookup(const dd_renames *r, const char *old_name)
 {

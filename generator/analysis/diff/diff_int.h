@@ -6,8 +6,8 @@
 
 #include <jansson.h>
 
-#include "../../util/buf.h"
-#include "diff.h"
+#include "util/buf.h"
+#include "analysis/diff/diff.h"
 
 /* old -> new identifier renames (tables, or the columns of one table). */
 typedef struct dd_rename {

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diff_int.h"
+#include "analysis/diff/diff_int.h"
 
 void dd_lint(dd_ctx *c, dg_lint_level level, const char *code, const char *fmt, ...)
 {

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diff_int.h"
+#include "analysis/diff/diff_int.h"
 
 void dd_stmt(dd_ctx *c, const char *fmt, ...)
 {

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../frontend/sqltok.h"
-#include "diff_int.h"
+#include "sql/sqltok.h"
+#include "analysis/diff/diff_int.h"
 
 char *dd_fold(const char *s)
 {

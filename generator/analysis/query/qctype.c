@@ -1,5 +1,5 @@
 /* qctype.c - the C type of a declared SQL type (DESIGN.md, "Types"). */
-#include "qinternal.h"
+#include "analysis/query/qinternal.h"
 
 #include <string.h>
 

@@ -1,7 +1,7 @@
 /* qedit.c - edits of a query's text (parameters rewritten, * expanded,
  * column lists added) and the map from the edited text back to the
  * original, so that SQLite's error offsets point into the query file. */
-#include "qinternal.h"
+#include "analysis/query/qinternal.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,13 +1,13 @@
 /* qfile.c - reading query files: `-- name: X :kind` headers, the statement
  * text of each query, and the @param / @result / @function annotations. */
-#include "qinternal.h"
+#include "analysis/query/qinternal.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../frontend/sqltok.h"
-#include "../../util/fsutil.h"
+#include "sql/sqltok.h"
+#include "util/fsutil.h"
 
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 static bool is_word(char c)

@@ -2,7 +2,7 @@
  * (https://www.sqlite.org/lang_corefunc.html, lang_aggfunc.html,
  * windowfunctions.html, lang_mathfunc.html, lang_datefunc.html, json1.html)
  * and of @function declarations, and the types their arguments expect. */
-#include "qinternal.h"
+#include "analysis/query/qinternal.h"
 
 #include <string.h>
 

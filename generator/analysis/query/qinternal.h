@@ -6,8 +6,8 @@
 
 #include <sqlite3.h>
 
-#include "queries.h"
-#include "sql_ast.h"
+#include "analysis/query/queries.h"
+#include "sql/sql_ast.h"
 
 /* An annotation of one query (-- @param / -- @result). */
 typedef struct dg_qannot {

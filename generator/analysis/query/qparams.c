@@ -2,12 +2,12 @@
  * :x, @x and $x are three SQLite parameters), one C argument per name,
  * sqlc.arg/narg/slice rewritten into plain parameters, types from context
  * or -- @param, and C names. */
-#include "qinternal.h"
+#include "analysis/query/qinternal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "../names.h"
+#include "util/ident.h"
 
 /* ---- collecting every parameter node of a statement ---- */
 

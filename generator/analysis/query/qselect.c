@@ -1,12 +1,12 @@
 /* qselect.c - scopes of SELECT statements: FROM items (tables, views, CTEs,
  * subqueries, table-valued functions) with outer-join nullability, result
  * columns with * and t.* expanded, compound SELECTs, VALUES and CTEs. */
-#include "qinternal.h"
+#include "analysis/query/qinternal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../frontend/sqltok.h"
+#include "sql/sqltok.h"
 
 /* The pragma table-valued functions (pragma.html#pragfunc): their result
  * columns as SQLite's pragma.h declares them, "?" marking a nullable one,

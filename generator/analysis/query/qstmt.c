@@ -1,12 +1,12 @@
 /* qstmt.c - INSERT, UPDATE and DELETE: parameter types from the target
  * table's columns (VALUES rows, INSERT ... SELECT, SET, upsert), the
  * column list an INSERT without one gets, and RETURNING columns. */
-#include "qinternal.h"
+#include "analysis/query/qinternal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../frontend/sqltok.h"
+#include "sql/sqltok.h"
 
 static const dg_column *target_col(const dg_table *t, const char *name)
 {

@@ -1,6 +1,6 @@
 /* qtype.c - types of expressions (C type and nullability) from the schema
  * model and the parse, and the parameter types their context implies. */
-#include "qinternal.h"
+#include "analysis/query/qinternal.h"
 
 #include <stdlib.h>
 #include <string.h>

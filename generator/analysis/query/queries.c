@@ -1,7 +1,7 @@
 /* queries.c - the queries analyser's driver: read the files, then for each
  * query parse, rewrite, prepare against the schema database, and type the
  * parameters and result columns. */
-#include "qinternal.h"
+#include "analysis/query/qinternal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -9,10 +9,10 @@
 #include <dal.h>
 #include <jansson.h>
 
-#include "../../frontend/schema_out.h"
-#include "../../frontend/sqltok.h"
-#include "../../util/fsutil.h"
-#include "../names.h"
+#include "frontend/schema_out.h"
+#include "sql/sqltok.h"
+#include "util/fsutil.h"
+#include "util/ident.h"
 
 dg_loc dg_qctx_loc(const dg_qctx *c, size_t offset)
 {

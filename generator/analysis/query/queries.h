@@ -14,8 +14,8 @@
 
 #include <stdbool.h>
 
-#include "../../model/model.h"
-#include "../../util/diag.h"
+#include "model/model.h"
+#include "util/diag.h"
 
 typedef struct dg_query_set dg_query_set;   /* defined by the queries analyser */
 

@@ -1,12 +1,12 @@
 /* clang_anns.c - which DAL annotation goes where, and checks of arguments. */
-#include "clang_anns.h"
+#include "frontend/clang/clang_anns.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../util/buf.h"
-#include "../sqltok.h"
+#include "util/buf.h"
+#include "sql/sqltok.h"
 
 typedef struct spec {
     const char *key;

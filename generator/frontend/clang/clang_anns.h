@@ -2,8 +2,8 @@
 #ifndef DG_CLANG_ANNS_H
 #define DG_CLANG_ANNS_H
 
-#include "../../util/diag.h"
-#include "clang_tables.h"
+#include "util/diag.h"
+#include "frontend/clang/clang_tables.h"
 
 enum { DG_ANN_TABLE = 1, DG_ANN_COLUMN = 2 };
 

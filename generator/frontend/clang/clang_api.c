@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../analysis/apidiff/api.h"
-#include "../../util/buf.h"
-#include "clang_tu.h"
+#include "model/api.h"
+#include "util/buf.h"
+#include "frontend/clang/clang_tu.h"
 
 typedef struct api_walk {
     dg_ctu *t;

@@ -1,10 +1,10 @@
-#include "clang_ddl.h"
+#include "frontend/clang/clang_ddl.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../sqltok.h"
+#include "sql/sqltok.h"
 
 static void line(dg_cddl *c, dg_loc loc, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -3,8 +3,8 @@
 #ifndef DG_CLANG_DDL_H
 #define DG_CLANG_DDL_H
 
-#include "../../util/buf.h"
-#include "clang_tables.h"
+#include "util/buf.h"
+#include "frontend/clang/clang_tables.h"
 
 typedef struct dg_cddl {
     dg_buf text;

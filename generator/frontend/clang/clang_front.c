@@ -4,17 +4,17 @@
  * loaded by the SQL front end, so a header and the equivalent hand-written
  * DDL give the same model by construction.  Locations are then moved from
  * the DDL text back to the header. */
-#include "../clang_front.h"
+#include "frontend/clang_front.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../util/buf.h"
-#include "../sources.h"
-#include "clang_ddl.h"
-#include "clang_tu.h"
-#include "clang_walk.h"
+#include "util/buf.h"
+#include "frontend/sources.h"
+#include "frontend/clang/clang_ddl.h"
+#include "frontend/clang/clang_tu.h"
+#include "frontend/clang/clang_walk.h"
 
 typedef struct remap {
     const dg_cddl *ddl;

@@ -1,9 +1,9 @@
-#include "clang_tables.h"
+#include "frontend/clang/clang_tables.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../util/buf.h"
+#include "util/buf.h"
 
 static void annotations_free(dg_annotations *a)
 {

@@ -9,8 +9,8 @@
 
 #include <stdbool.h>
 
-#include "../../model/model.h"
-#include "../../util/diag.h"
+#include "model/model.h"
+#include "util/diag.h"
 
 typedef struct dg_cindex_ref {
     char  *name;

@@ -1,12 +1,12 @@
-#include "clang_tu.h"
+#include "frontend/clang/clang_tu.h"
 
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "../../util/buf.h"
-#include "../../util/fsutil.h"
+#include "util/buf.h"
+#include "util/fsutil.h"
 
 char *dg_cx_take(CXString s)
 {

@@ -7,8 +7,8 @@
 
 #include <clang-c/Index.h>
 
-#include "../../model/model.h"
-#include "../../util/diag.h"
+#include "model/model.h"
+#include "util/diag.h"
 
 typedef struct dg_ctu {
     CXIndex           index;

@@ -1,10 +1,10 @@
-#include "clang_types.h"
+#include "frontend/clang/clang_types.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../util/buf.h"
-#include "clang_tu.h"
+#include "util/buf.h"
+#include "frontend/clang/clang_tu.h"
 
 void dg_cmapped_free(dg_cmapped *m)
 {

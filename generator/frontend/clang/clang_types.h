@@ -5,7 +5,7 @@
 #include <clang-c/Index.h>
 #include <stdbool.h>
 
-#include "../../model/model.h"
+#include "model/model.h"
 
 typedef enum dg_ckind {
     DG_CK_SCALAR = 0,   /* integer, bool, floating point, enum */

@@ -1,12 +1,12 @@
-#include "clang_walk.h"
+#include "frontend/clang/clang_walk.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../util/buf.h"
-#include "../sqltok.h"
-#include "clang_anns.h"
-#include "clang_types.h"
+#include "util/buf.h"
+#include "sql/sqltok.h"
+#include "frontend/clang/clang_anns.h"
+#include "frontend/clang/clang_types.h"
 
 typedef DG_VEC(dg_cann) canns;
 

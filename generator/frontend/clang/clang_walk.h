@@ -2,8 +2,8 @@
 #ifndef DG_CLANG_WALK_H
 #define DG_CLANG_WALK_H
 
-#include "clang_tables.h"
-#include "clang_tu.h"
+#include "frontend/clang/clang_tables.h"
+#include "frontend/clang/clang_tu.h"
 
 /* Appends one dg_ctable per DAL_TABLE struct defined outside system headers,
  * in declaration order.  `header` is recorded as @c_header.  Reports every

@@ -1,7 +1,7 @@
 /* Used when dalgen is built with -DDALGEN_WITH_LIBCLANG=OFF. */
 #include <string.h>
 
-#include "../../analysis/apidiff/api.h"
+#include "model/api.h"
 
 int dg_api_load(const char *header, const dg_strings *clang_args, dg_api *out, dg_diags *d)
 {

@@ -1,5 +1,5 @@
 /* Used when dalgen is built with -DDALGEN_WITH_LIBCLANG=OFF. */
-#include "../clang_front.h"
+#include "frontend/clang_front.h"
 
 static int unavailable(const char *header, dg_diags *d)
 {

@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/check/check.h"
+#include "c/check/check.h"
 #include "diff_cases.h"
-#include "emit/validators_rules.h"
+#include "c/validators_rules.h"
 #include "randcheck.h"
 #include "model/model.h"
 #include "util/buf.h"

@@ -10,9 +10,9 @@
 
 #include <jansson.h>
 
-#include "analysis/names.h"
-#include "emit/template.h"
-#include "emit/view_validators.h"
+#include "c/names.h"
+#include "c/template.h"
+#include "c/view_validators.h"
 #include "frontend/sources.h"
 #include "util/buf.h"
 

@@ -1,0 +1,228 @@
+#include "c/clang_struct.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/fsutil.h"
+
+static bool among(const char *s, const char *const *list)
+{
+    for (; *list; list++)
+        if (!strcmp(s, *list)) return true;
+    return false;
+}
+
+/* Integer spellings of @c_type (the front end writes a typedef other than
+ * the <stdint.h> names as its canonical type): 's' signed, 'u' unsigned,
+ * 0 when not an integer. */
+static char int_sign(const char *t)
+{
+    static const char *const sig[] = {"int8_t", "int16_t", "int32_t", "int64_t", "signed char", "short",
+                                      "short int", "signed short", "int", "signed", "signed int", "long",
+                                      "long int", "signed long", "long long", "long long int", "signed long long",
+                                      NULL};
+    static const char *const uns[] = {"uint8_t", "uint16_t", "uint32_t", "unsigned char", "unsigned short",
+                                      "unsigned short int", "unsigned", "unsigned int", NULL};
+    return among(t, sig) ? 's' : among(t, uns) ? 'u' : 0;
+}
+
+/* "double *" -> "double"; NULL when not a pointer spelling. */
+static char *pointee(const char *t)
+{
+    size_t n = strlen(t);
+    if (!n || t[n - 1] != '*') return NULL;
+    n--;
+    while (n && t[n - 1] == ' ') n--;
+    return dg_xstrndup(t, n);
+}
+
+/* The conv (view_fields.c) of a @c_type; NULL with *why set when the
+ * emitter cannot move it. */
+static char *conv_of_ctype(const char *ct, long *array, const char **why)
+{
+    char *p = pointee(ct);
+    char *conv = NULL;
+    *array = 0;
+    if (p) {
+        char sg = int_sign(p);
+        if (!strcmp(p, "char")) conv = dg_xstrdup("charp");
+        else if (sg) conv = dg_xprintf("ptr int %c", sg);
+        else if (!strcmp(p, "double") || !strcmp(p, "float")) conv = dg_xprintf("ptr %s", p);
+        else if (!strcmp(p, "bool") || !strcmp(p, "_Bool")) conv = dg_xstrdup("ptr bool");
+        free(p);
+    } else if (!strncmp(ct, "char[", 5)) {
+        char *end;
+        *array = strtol(ct + 5, &end, 10);
+        if (*array > 0 && !strcmp(end, "]")) conv = dg_xstrdup("chars");
+    } else if (int_sign(ct)) {
+        conv = dg_xprintf("int %c", int_sign(ct));
+    } else if (!strcmp(ct, "float")) {
+        conv = dg_xstrdup("float");
+    } else if (!strcmp(ct, "_Bool") || !strcmp(ct, "double")) {
+        return NULL;   /* the kind's own type */
+    }
+    if (!conv) *why = "its C type is not one the emitter moves";
+    return conv;
+}
+
+/* The C name of the generated typedef of a user's enum: <prefix>_<name>
+ * ("enum mood" -> app_mood), with "_enum" when a table's struct has it. */
+static char *enum_typedef(json_t *root, const char *prefix, const char *c_enum)
+{
+    const char *base = !strncmp(c_enum, "enum ", 5) ? c_enum + 5 : c_enum;
+    char *type = dg_xprintf("%s_%s", prefix, base);
+    size_t i;
+    json_t *o;
+    json_array_foreach(json_object_get(root, "tables"), i, o) {
+        const char *n = json_string_value(json_object_get(o, "struct"));
+        if (n && !strcmp(n, type)) {
+            char *alt = dg_xprintf("%s_enum", type);
+            free(type);
+            return alt;
+        }
+    }
+    return type;
+}
+
+/* Why column i cannot be moved to and from the user's field; NULL when it
+ * can.  *conv is what moves it when the kind's own C type does not. */
+static const char *not_movable(json_t *root, const char *prefix, const dg_table *t, size_t i, char **conv,
+                               long *array)
+{
+    const dg_column *c = &t->columns.items[i];
+    const char *ct = dg_annotation_get(&c->annotations, "c_type");
+    const char *ce = dg_annotation_get(&c->annotations, "c_enum");
+    const char *why = NULL;
+    *conv = NULL;
+    *array = 0;
+    if (ce) {
+        if (ct) return "it is a pointer to an enum";
+        char *type = enum_typedef(root, prefix, ce);
+        bool text = dg_affinity_of(c->type) == DG_AFF_TEXT;
+        *conv = dg_xprintf("%s %s", text ? "enum" : "enumint", type);
+        free(type);
+        return NULL;
+    }
+    if (ct) *conv = conv_of_ctype(ct, array, &why);
+    if (why) return why;
+    if (*conv && c->pk && dg_table_has_rowid_alias(t)) {
+        free(*conv);
+        *conv = NULL;
+        return "an INTEGER PRIMARY KEY is the rowid: its field must be int64_t";
+    }
+    return NULL;
+}
+
+static json_t *field_of(json_t *fields, const char *column)
+{
+    size_t i;
+    json_t *f;
+    json_array_foreach(fields, i, f) {
+        const char *c = json_string_value(json_object_get(f, "column"));
+        if (c && !strcmp(c, column)) return f;
+    }
+    return NULL;
+}
+
+static bool scalar_kind(const char *kind)
+{
+    return kind && (!strcmp(kind, "int64") || !strcmp(kind, "double") || !strcmp(kind, "bool"));
+}
+
+static void add_header(json_t *root, const char *path)
+{
+    json_t *list = json_object_get(root, "user_headers");
+    if (!list) {
+        list = json_array();
+        json_object_set_new(root, "user_headers", list);
+    }
+    size_t i;
+    json_t *h;
+    json_array_foreach(list, i, h)
+        if (!strcmp(json_string_value(json_object_get(h, "path")), path)) return;
+    json_array_append_new(list, json_pack("{s:s}", "path", path));
+}
+
+/* The field as the user declares it: name, has_ flag, C type, conv, and
+ * how the validators read it (vref, vhas, vkind, varray). */
+static void adjust_field(json_t *f, const dg_table *t, const dg_column *c, char *conv, long array)
+{
+    const char *cf = dg_annotation_get(&c->annotations, "c_field");
+    const char *ct = dg_annotation_get(&c->annotations, "c_type");
+    const char *ce = dg_annotation_get(&c->annotations, "c_enum");
+    const char *name = cf ? cf : c->name;
+    const char *kind = json_string_value(json_object_get(f, "kind"));
+    json_object_set_new(f, "name", json_string(name));
+    bool rowid_alias = c->pk && dg_table_has_rowid_alias(t);
+    bool ptr = conv && !strncmp(conv, "ptr ", 4);
+    bool scalar = scalar_kind(kind) || (conv && (!strncmp(conv, "enum", 4) || !strcmp(conv, "chars")));
+    if (scalar && !ptr && !c->not_null && !rowid_alias && !c->pk) {
+        char *has = dg_xprintf("has_%s", name);
+        json_object_set_new(f, "has", json_string(has));
+        json_object_set_new(f, "vhas", json_string(has));
+        free(has);
+    } else {
+        json_object_del(f, "has");
+    }
+    json_object_set_new(f, "vref", ptr ? json_pack("s+", name, "[0]") : json_string(name));
+    if (ptr) json_object_set_new(f, "vhas", json_string(name));
+    json_object_set_new(f, "vkind", json_string(json_string_value(json_object_get(f, "ctype"))));
+    if (conv) {
+        json_object_set_new(f, "conv", json_string(conv));
+        if (!strncmp(conv, "enum ", 5)) {
+            json_object_set_new(f, "user_enum", json_string(ce));
+            json_object_set_new(f, "enum_type", json_string(conv + 5));
+        }
+        if (!strncmp(conv, "enumint ", 8)) json_object_set_new(f, "vkind", json_string("int64_t"));
+    }
+    if (array) {
+        json_object_set_new(f, "varray", json_integer(array));
+        json_object_set_new(f, "ctype", json_string("char"));
+    } else if (ct || ce) {
+        json_object_set_new(f, "ctype", json_string(ct ? ct : ce));
+    }
+    free(conv);
+}
+
+int dg_view_clang_struct(json_t *root, json_t *tv, const dg_table *t, const char *out_dir, dg_diags *d)
+{
+    const char *c_struct = dg_annotation_get(&t->annotations, "c_struct");
+    const char *c_header = dg_annotation_get(&t->annotations, "c_header");
+    if (!c_struct) return 0;
+    if (!c_header) {
+        dg_error(d, t->loc, "table '%s' has @c_struct but no @c_header", t->name);
+        return -1;
+    }
+    const char *prefix = json_string_value(json_object_get(root, "prefix"));
+    if (!prefix) prefix = "dal";
+    size_t n = t->columns.len;
+    char **convs = dg_xcalloc(n + 1, sizeof *convs);
+    long *arrays = dg_xcalloc(n + 1, sizeof *arrays);
+    for (size_t i = 0; i < n; i++) {
+        const char *why = not_movable(root, prefix, t, i, &convs[i], &arrays[i]);
+        if (why) {
+            dg_warning(d, t->columns.items[i].loc,
+                       "'%s' gets a generated struct instead of %s: column '%s' cannot use the user's field (%s)",
+                       t->name, c_struct, t->columns.items[i].name, why);
+            for (size_t k = 0; k < n; k++) free(convs[k]);
+            free(convs);
+            free(arrays);
+            return 0;
+        }
+    }
+    json_t *fields = json_object_get(tv, "fields");
+    for (size_t i = 0; i < n; i++) {
+        json_t *f = field_of(fields, t->columns.items[i].name);
+        if (f) adjust_field(f, t, &t->columns.items[i], convs[i], arrays[i]);
+        else free(convs[i]);
+    }
+    free(convs);
+    free(arrays);
+    char *rel = dg_relpath(c_header, out_dir ? out_dir : ".");
+    json_object_set_new(tv, "user_struct", json_string(c_struct));
+    json_object_set_new(tv, "user_header", json_string(rel));
+    add_header(root, rel);
+    free(rel);
+    return 1;
+}

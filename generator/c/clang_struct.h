@@ -1,0 +1,48 @@
+/* clang_struct.h - generated code that reuses the user's own C struct for
+ * tables read from annotated headers (`@c_struct`, docs/clang.md).
+ *
+ * Where the emitter uses it:
+ *   1. dg_view_build calls it right after dg_view_table_begin, before
+ *      dg_view_add_validators, with dg_view_opts.out_dir (the --out folder,
+ *      to write the #include relative to it).
+ *   2. header.tmpl: `#include "{{path}}"` for each root["user_headers"][]
+ *      {path}, after <dal.h>; and for a table with "user_struct" the row type
+ *      line is `typedef {{user_struct}} {{struct}};` instead of
+ *      `typedef struct {{struct}} {{struct}};`.
+ *   3. table_h.tmpl: no `struct {{struct}} { ... };` body when "user_struct". */
+#ifndef DG_CLANG_STRUCT_H
+#define DG_CLANG_STRUCT_H
+
+#include <jansson.h>
+
+#include "model/model.h"
+#include "util/diag.h"
+
+/* When table `t` has @c_struct, adjusts its table view `tv` (from
+ * dg_view_table_begin) to the user's struct and returns 1:
+ *   tv["user_struct"]   the C type ("struct user", or a typedef name)
+ *   tv["user_header"]   @c_header relative to `out_dir` (NULL = "."), also
+ *                       added once to root["user_headers"][] as {path}
+ *   fields[].name       the user's field (@c_field, else the column name)
+ *   fields[].has        "has_<field>" exactly for the companions of
+ *                       nullable scalars, enums and char[N]; no flag for
+ *                       NOT NULL columns with a DEFAULT (the user's struct
+ *                       has none: the field's value is always written)
+ *   fields[].conv       how to move a field of another C type than the
+ *                       kind's (view_fields.c): narrower integers, float,
+ *                       pointer scalars, char[N], char *, the user's enums
+ *                       ("enum <prefix>_<name>", also fields[].user_enum
+ *                       and enum_type: the validators add the enum's
+ *                       typedef and conversions to root["enums"])
+ *   fields[].ctype      the user's C type (char[N]: "char", varray N)
+ *   fields[].vref, vhas, vkind, varray
+ *                       how the validators read the field as the kind's
+ *                       ("rating[0]" and "rating" for a double *)
+ * Returns 0 when the table keeps a generated struct: no @c_struct, or a
+ * field the emitter cannot move (a pointer to an enum, a const scalar, a
+ * rowid key that is not int64_t) — a warning at the field says which.
+ * Returns -1 after reporting an error.  root["prefix"] names the enums'
+ * typedefs. */
+int dg_view_clang_struct(json_t *root, json_t *tv, const dg_table *t, const char *out_dir, dg_diags *d);
+
+#endif

@@ -1,0 +1,260 @@
+/* names.c - applies the naming rules of names.h to a whole schema. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "c/names.h"
+
+typedef struct field_name {
+    const char *column;   /* borrowed from the schema */
+    char       *field;
+} field_name;
+
+typedef struct row_names {
+    const char *table;    /* borrowed */
+    char       *row;
+    char       *strct;
+    DG_VEC(field_name) fields;
+} row_names;
+
+struct dg_names {
+    DG_VEC(row_names) rows;
+    json_t *exact;     /* table name -> index of its first row (lookups are per column: no scans) */
+    json_t *folded;    /* ASCII-lower-cased table name -> index of the first row */
+};
+
+static char *fold(const char *s)
+{
+    char *r = dg_xstrdup(s);
+    for (char *p = r; *p; p++)
+        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p + 32);
+    return r;
+}
+
+static void index_row(dg_names *n, const char *table, size_t i)
+{
+    char *low = fold(table);
+    if (!json_object_get(n->exact, table)) json_object_set_new_nocheck(n->exact, table, json_integer((json_int_t)i));
+    if (!json_object_get(n->folded, low)) json_object_set_new_nocheck(n->folded, low, json_integer((json_int_t)i));
+    free(low);
+}
+
+/* Location of the last @name annotation (where an error points). */
+static dg_loc name_loc(const dg_annotations *a, dg_loc fallback)
+{
+    for (size_t i = a ? a->len : 0; i-- > 0;)
+        if (!strcmp(a->items[i].key, "name")) return a->items[i].loc;
+    return fallback;
+}
+
+static bool taken(const dg_strings *used, const char *name)
+{
+    for (size_t i = 0; i < used->len; i++)
+        if (!strcmp(used->items[i], name)) return true;
+    return false;
+}
+
+/* Field name of one column before collisions: rules 1, 2, 4, 5. */
+static char *base_field(const char *column, const dg_annotations *ann, dg_diags *d, dg_loc loc)
+{
+    const char *at = ann ? dg_annotation_get(ann, "name") : NULL;
+    if (at) {
+        if (!dg_is_c_ident(at)) {
+            dg_error(d, name_loc(ann, loc), "@name '%s' is not a C identifier", at);
+            return NULL;
+        }
+        return dg_xstrdup(at);
+    }
+    char *s = dg_snake_case(column);
+    if (s[0] >= '0' && s[0] <= '9') {
+        char *p = dg_xprintf("n%s", s);
+        free(s);
+        s = p;
+    }
+    if (dg_c_reserved(s)) {
+        char *p = dg_xprintf("%s_", s);
+        free(s);
+        s = p;
+    }
+    return s;
+}
+
+/* Claims `base` (or base_2, base_3...) and its has_ flag in `used`. */
+static char *claim_field(dg_strings *used, char *base)
+{
+    char *name = dg_xstrdup(base);
+    for (int k = 2;; k++) {
+        char *flag = dg_xprintf("has_%s", name);
+        bool ok = !taken(used, name) && !taken(used, flag);
+        if (ok) {
+            dg_strings_push(used, name);
+            dg_strings_push(used, flag);
+            free(flag);
+            break;
+        }
+        free(flag);
+        free(name);
+        name = dg_xprintf("%s_%d", base, k);
+    }
+    free(base);
+    return name;
+}
+
+/* True when `s` (what follows P_<row>_) is something a table generates. */
+static bool is_generated_suffix(const char *s)
+{
+    if (!strncmp(s, "get_by_", 7) || !strncmp(s, "list_by_", 8)) return true;
+    for (int i = 0; dg_table_verbs[i]; i++)
+        if (!strcmp(s, dg_table_verbs[i])) return true;
+    return false;
+}
+
+/* True when some P_<a>... identifier can equal some P_<b>... one. */
+static bool rows_collide(const char *a, const char *b)
+{
+    if (!strcmp(a, b)) return true;
+    size_t la = strlen(a), lb = strlen(b);
+    if (lb > la + 1 && !strncmp(a, b, la) && b[la] == '_' && is_generated_suffix(b + la + 1)) return true;
+    if (la > lb + 1 && !strncmp(b, a, lb) && a[lb] == '_' && is_generated_suffix(a + lb + 1)) return true;
+    return false;
+}
+
+static char *claim_row(dg_names *n, char *base)
+{
+    char *name = dg_xstrdup(base);
+    for (int k = 2;; k++) {
+        bool clash = false;
+        for (size_t i = 0; i < n->rows.len && !clash; i++) clash = rows_collide(n->rows.items[i].row, name);
+        if (!clash) break;
+        free(name);
+        name = dg_xprintf("%s_%d", base, k);
+    }
+    free(base);
+    return name;
+}
+
+static char *base_row(const char *table, const dg_annotations *ann, const dg_view_opts *opts,
+                      dg_diags *d, dg_loc loc)
+{
+    const char *at = dg_annotation_get(ann, "name");
+    if (at) {
+        if (!dg_is_c_ident(at)) {
+            dg_error(d, name_loc(ann, loc), "@name '%s' is not a C identifier", at);
+            return NULL;
+        }
+        return dg_xstrdup(at);
+    }
+    char *s = dg_snake_case(table);
+    if (!opts->singularize) return s;
+    char *one = dg_singular(s);
+    free(s);
+    return one;
+}
+
+static row_names *add_row(dg_names *n, const char *table, const dg_annotations *ann,
+                          const dg_view_opts *opts, dg_diags *d, dg_loc loc)
+{
+    char *base = base_row(table, ann, opts, d, loc);
+    if (!base) return NULL;
+    char *row = claim_row(n, base);
+    row_names *r = DG_VEC_ADD(&n->rows);
+    r->table = table;
+    r->row = row;
+    r->strct = dg_xprintf("%s_%s", opts->prefix, r->row);
+    index_row(n, table, n->rows.len - 1);
+    return r;
+}
+
+static void add_field(row_names *r, dg_strings *used, const char *column, char *base)
+{
+    field_name *f = DG_VEC_ADD(&r->fields);
+    f->column = column;
+    f->field = claim_field(used, base);
+}
+
+dg_names *dg_names_build(const dg_schema *s, const dg_view_opts *opts, dg_diags *d)
+{
+    dg_names *n = dg_xcalloc(1, sizeof *n);
+    n->exact = json_object();
+    n->folded = json_object();
+    int errors = 0;
+    for (size_t i = 0; i < s->tables.len; i++) {
+        const dg_table *t = &s->tables.items[i];
+        row_names *r = add_row(n, t->name, &t->annotations, opts, d, t->loc);
+        if (!r) { errors++; continue; }
+        dg_strings used = {0};
+        if (t->module) dg_strings_push(&used, "rowid");
+        for (size_t c = 0; c < t->columns.len; c++) {
+            const dg_column *col = &t->columns.items[c];
+            char *base = base_field(col->name, &col->annotations, d, col->loc);
+            if (!base) { errors++; continue; }
+            add_field(r, &used, col->name, base);
+        }
+        dg_strings_free(&used);
+    }
+    for (size_t i = 0; i < s->views.len; i++) {
+        const dg_view *v = &s->views.items[i];
+        row_names *r = add_row(n, v->name, &v->annotations, opts, d, v->loc);
+        if (!r) { errors++; continue; }
+        dg_strings used = {0};
+        for (size_t c = 0; c < v->columns.len; c++)
+            add_field(r, &used, v->columns.items[c].name, base_field(v->columns.items[c].name, NULL, d, v->loc));
+        dg_strings_free(&used);
+    }
+    if (errors) {
+        dg_names_free(n);
+        return NULL;
+    }
+    return n;
+}
+
+void dg_names_free(dg_names *n)
+{
+    if (!n) return;
+    for (size_t i = 0; i < n->rows.len; i++) {
+        row_names *r = &n->rows.items[i];
+        free(r->row);
+        free(r->strct);
+        for (size_t k = 0; k < r->fields.len; k++) free(r->fields.items[k].field);
+        DG_VEC_FREE(&r->fields);
+    }
+    DG_VEC_FREE(&n->rows);
+    json_decref(n->exact);
+    json_decref(n->folded);
+    free(n);
+}
+
+static const row_names *find_row(const dg_names *n, const char *table)
+{
+    json_t *i = json_object_get(n->exact, table);
+    if (!i) {
+        char *low = fold(table);
+        i = json_object_get(n->folded, low);
+        free(low);
+    }
+    return i ? &n->rows.items[json_integer_value(i)] : NULL;
+}
+
+const char *dg_names_row(const dg_names *n, const char *table)
+{
+    const row_names *r = find_row(n, table);
+    return r ? r->row : NULL;
+}
+
+const char *dg_names_struct(const dg_names *n, const char *table)
+{
+    const row_names *r = find_row(n, table);
+    return r ? r->strct : NULL;
+}
+
+const char *dg_names_field(const dg_names *n, const char *table, const char *column)
+{
+    const row_names *r = find_row(n, table);
+    if (!r) return NULL;
+    for (size_t i = 0; i < r->fields.len; i++)
+        if (!strcmp(r->fields.items[i].column, column)) return r->fields.items[i].field;
+    for (size_t i = 0; i < r->fields.len; i++)
+        if (!dg_strcasecmp_ascii(r->fields.items[i].column, column)) return r->fields.items[i].field;
+    return NULL;
+}

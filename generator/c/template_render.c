@@ -1,0 +1,273 @@
+/* template_render.c - renders parsed templates over a jansson view model. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "c/template_int.h"
+
+#define MAX_PARTIAL_DEPTH 32
+
+typedef struct frame {
+    json_t *ctx;
+    bool    iter;     /* an element of an array section */
+    size_t  index, count;
+} frame;
+
+typedef struct renderer {
+    dg_tmpl_set *set;
+    dg_buf      *out;
+    dg_diags    *d;
+    DG_VEC(frame) stack;
+    dg_buf       indent;     /* indentation of the partials being rendered */
+    dg_buf       prefix;     /* scratch: line_prefix */
+    bool         bol;        /* at the beginning of an output line */
+    int          partials;   /* partial nesting depth */
+    int          errors;
+} renderer;
+
+/* Appends text, indenting every non-empty line when inside an indented
+ * partial. */
+static void emit(renderer *r, const char *s, size_t len)
+{
+    if (!len) return;
+    if (!r->indent.len) {   /* the common case: one copy */
+        dg_buf_append(r->out, s, len);
+        r->bol = s[len - 1] == '\n';
+        return;
+    }
+    while (len) {
+        const char *nl = memchr(s, '\n', len);
+        size_t seg = nl ? (size_t)(nl - s) + 1 : len;
+        if (r->bol && !(seg == 1 && *s == '\n'))
+            dg_buf_append(r->out, r->indent.data, r->indent.len);
+        dg_buf_append(r->out, s, seg);
+        r->bol = nl != NULL;
+        s += seg;
+        len -= seg;
+    }
+}
+
+/* The innermost array-section frame, NULL outside any. */
+static const frame *iter_frame(renderer *r)
+{
+    for (size_t i = r->stack.len; i-- > 0;)
+        if (r->stack.items[i].iter) return &r->stack.items[i];
+    return NULL;
+}
+
+/* Resolves a PATH or DOT name against the context stack (borrowed
+ * reference), NULL when absent.  The iteration names are not values here. */
+static json_t *lookup(renderer *r, const dg_tnode *n)
+{
+    if (n->name == DG_TNAME_DOT) return r->stack.items[r->stack.len - 1].ctx;
+    if (n->name != DG_TNAME_PATH) return NULL;
+    json_t *found = NULL;
+    for (size_t i = r->stack.len; i-- > 0 && !found;) {
+        json_t *ctx = r->stack.items[i].ctx;
+        if (json_is_object(ctx)) found = json_object_get(ctx, n->seg[0]);
+    }
+    for (size_t k = 1; k < n->nseg && found; k++)
+        found = json_is_object(found) ? json_object_get(found, n->seg[k]) : NULL;
+    return found;
+}
+
+/* -first, -last, -index of the innermost array section: false when there is
+ * none (*ok false too). */
+static json_int_t iter_value(renderer *r, const dg_tnode *n, bool *ok)
+{
+    const frame *f = iter_frame(r);
+    *ok = f != NULL && n->name != DG_TNAME_NONE;
+    if (!*ok) return 0;
+    if (n->name == DG_TNAME_FIRST) return f->index == 0;
+    if (n->name == DG_TNAME_LAST) return f->index + 1 == f->count;
+    return (json_int_t)f->index;
+}
+
+static bool is_iter_name(const dg_tnode *n)
+{
+    return n->name != DG_TNAME_PATH && n->name != DG_TNAME_DOT;
+}
+
+static bool truthy(json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT:  return true;
+    case JSON_ARRAY:   return json_array_size(v) > 0;
+    case JSON_STRING:  return json_string_length(v) > 0;
+    case JSON_INTEGER: return json_integer_value(v) != 0;
+    case JSON_REAL:    return json_real_value(v) != 0.0;
+    case JSON_TRUE:    return true;
+    default:           return false;
+    }
+}
+
+/* Text of the current output line so far (for multi-line values), in
+ * r->prefix. */
+static const char *line_prefix(renderer *r, bool spaces_only)
+{
+    size_t start = r->out->len;
+    while (start > 0 && r->out->data[start - 1] != '\n') start--;
+    dg_buf_clear(&r->prefix);
+    dg_buf_append(&r->prefix, r->out->data ? r->out->data + start : "", r->out->len - start);
+    for (char *c = r->prefix.data; *c; c++)
+        if (*c != ' ' && *c != '\t' && (spaces_only || *c != '*')) *c = ' ';
+    return r->prefix.data;
+}
+
+static void no_value(renderer *r, const dg_tnode *n)
+{
+    dg_error(r->d, n->loc, "no value named '%s'", n->text);
+    r->errors++;
+}
+
+/* The text of a variable: a string's own bytes, or `num` formatted. */
+static const char *var_text(renderer *r, const dg_tnode *n, json_t *v, char num[64], size_t *len)
+{
+    switch (json_typeof(v)) {
+    case JSON_STRING:
+        *len = json_string_length(v);
+        return json_string_value(v);
+    case JSON_INTEGER: snprintf(num, 64, "%" JSON_INTEGER_FORMAT, json_integer_value(v)); break;
+    case JSON_REAL:    snprintf(num, 64, "%.17g", json_real_value(v)); break;
+    case JSON_TRUE:    strcpy(num, "true"); break;
+    case JSON_FALSE:   strcpy(num, "false"); break;
+    case JSON_NULL:    num[0] = '\0'; break;
+    default:
+        dg_error(r->d, n->loc, "'%s' is a list or an object, not a value", n->text);
+        r->errors++;
+        num[0] = '\0';
+        break;
+    }
+    *len = strlen(num);
+    return num;
+}
+
+static void render_var(renderer *r, const dg_tnode *n)
+{
+    char num[64];
+    const char *text;
+    size_t len;
+    if (is_iter_name(n)) {
+        bool ok;
+        json_int_t x = iter_value(r, n, &ok);
+        if (!ok) {
+            no_value(r, n);
+            return;
+        }
+        if (n->name == DG_TNAME_INDEX) snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, x);
+        else strcpy(num, x ? "true" : "false");
+        text = num;
+        len = strlen(num);
+    } else {
+        json_t *v = lookup(r, n);
+        if (!v) {
+            no_value(r, n);
+            return;
+        }
+        text = var_text(r, n, v, num, &len);
+    }
+    if (n->filter == DG_TF_RAW) {
+        emit(r, text, len);
+        return;
+    }
+    /* the escapers write straight into the output (already indented) */
+    const char *prefix = line_prefix(r, n->filter == DG_TF_C);
+    size_t before = r->out->len;
+    if (n->filter == DG_TF_C) dg_tmpl_c_literal(r->out, text, prefix);
+    else dg_tmpl_c_comment(r->out, text, prefix);
+    if (r->out->len > before) r->bol = r->out->data[r->out->len - 1] == '\n';
+    else r->bol = false;
+}
+
+static void render_range(renderer *r, const dg_tmpl *t, size_t from, size_t to);
+
+static void push(renderer *r, json_t *ctx, bool iter, size_t index, size_t count)
+{
+    frame f = {ctx, iter, index, count};
+    DG_VEC_PUSH(&r->stack, f);
+}
+
+static void render_section(renderer *r, const dg_tmpl *t, size_t i)
+{
+    const dg_tnode *n = &t->nodes.items[i];
+    json_t *v;
+    if (is_iter_name(n)) {   /* made on the fly: true/false are singletons */
+        bool ok;
+        json_int_t x = iter_value(r, n, &ok);
+        v = !ok ? NULL : n->name == DG_TNAME_INDEX ? json_integer(x) : json_boolean(x);
+    } else {
+        v = json_incref(lookup(r, n));
+    }
+    bool on = v && truthy(v);
+    if (n->kind == DG_TN_INVERTED) {
+        if (!on) render_range(r, t, i + 1, n->end);
+    } else if (on && json_is_array(v)) {
+        size_t count = json_array_size(v);
+        for (size_t k = 0; k < count; k++) {
+            push(r, json_array_get(v, k), true, k, count);
+            render_range(r, t, i + 1, n->end);
+            r->stack.len--;
+        }
+    } else if (on) {
+        push(r, v, false, 0, 0);
+        render_range(r, t, i + 1, n->end);
+        r->stack.len--;
+    }
+    json_decref(v);
+}
+
+static void render_partial(renderer *r, const dg_tnode *n)
+{
+    if (r->partials >= MAX_PARTIAL_DEPTH) {
+        dg_error(r->d, n->loc, "partials nested more than %d deep (recursive partial '%s'?)",
+                 MAX_PARTIAL_DEPTH, n->text);
+        r->errors++;
+        return;
+    }
+    dg_tmpl *p = dg_tmpl_set_get(r->set, n->text, n->loc, r->d);
+    if (!p) {
+        r->errors++;
+        return;
+    }
+    size_t saved = r->indent.len;
+    if (n->indent) dg_buf_puts(&r->indent, n->indent);
+    r->partials++;
+    render_range(r, p, 0, p->nodes.len);
+    r->partials--;
+    r->indent.len = saved;
+    if (r->indent.data) r->indent.data[saved] = '\0';
+}
+
+/* Renders nodes [from, to); a section's body is the nodes (i, end). */
+static void render_range(renderer *r, const dg_tmpl *t, size_t from, size_t to)
+{
+    for (size_t i = from; i < to && r->errors < 20; i++) {
+        const dg_tnode *n = &t->nodes.items[i];
+        switch (n->kind) {
+        case DG_TN_TEXT:    emit(r, n->text, n->len); break;
+        case DG_TN_VAR:     render_var(r, n); break;
+        case DG_TN_PARTIAL: render_partial(r, n); break;
+        case DG_TN_SECTION:
+        case DG_TN_INVERTED:
+            render_section(r, t, i);
+            i = n->end - 1;
+            break;
+        }
+    }
+}
+
+int dg_tmpl_render(dg_tmpl_set *set, const char *name, json_t *view, dg_buf *out, dg_diags *d)
+{
+    dg_loc none = {NULL, 0, 0};
+    dg_tmpl *t = dg_tmpl_set_get(set, name, none, d);
+    if (!t) return -1;
+    renderer r = {set, out, d, {0}, DG_BUF_INIT, DG_BUF_INIT, true, 0, 0};
+    r.bol = out->len == 0 || out->data[out->len - 1] == '\n';
+    push(&r, view, false, 0, 0);
+    render_range(&r, t, 0, t->nodes.len);
+    DG_VEC_FREE(&r.stack);
+    dg_buf_free(&r.indent);
+    dg_buf_free(&r.prefix);
+    return r.errors ? -1 : 0;
+}

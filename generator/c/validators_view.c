@@ -1,0 +1,305 @@
+/* validators_view.c - dg_view_add_validators: a table's validator and enums
+ * in the view model (see view_validators.h for the keys). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "c/names.h"
+#include "util/buf.h"
+#include "c/validators_rules.h"
+#include "c/view_validators.h"
+
+/* The first string member of `o` among `keys`. */
+static const char *str_key(json_t *o, const char *const *keys)
+{
+    for (; *keys; keys++) {
+        const char *s = json_string_value(json_object_get(o, *keys));
+        if (s) return s;
+    }
+    return NULL;
+}
+
+static dg_vkind kind_of(const char *ctype)
+{
+    if (!ctype) return DG_VK_OTHER;
+    if (strcmp(ctype, "int64_t") == 0) return DG_VK_INT;
+    if (strcmp(ctype, "bool") == 0) return DG_VK_BOOL;
+    if (strcmp(ctype, "double") == 0) return DG_VK_REAL;
+    if (strcmp(ctype, "const char *") == 0 || strcmp(ctype, "const char*") == 0) return DG_VK_TEXT;
+    if (strcmp(ctype, "dal_blob") == 0) return DG_VK_BLOB;
+    if (strcmp(ctype, "dal_value") == 0) return DG_VK_VALUE;
+    return DG_VK_OTHER;
+}
+
+/* The field object of column `name` in table_view["fields"], NULL if none. */
+static json_t *field_of(json_t *fields, const char *name)
+{
+    static const char *const col_keys[] = {"column", "sql_name", "sql", NULL};
+    size_t i;
+    json_t *f;
+    json_array_foreach(fields, i, f) {
+        const char *c = str_key(f, col_keys);
+        if (c && strcmp(c, name) == 0) return f;
+    }
+    return NULL;
+}
+
+static void read_fields(const dg_table *t, json_t *fields, dg_cfield *out)
+{
+    static const char *const name_keys[] = {"name", "cname", "field", NULL};
+    static const char *const has_keys[] = {"has", "has_name", "has_field", NULL};
+    static const char *const type_keys[] = {"ctype", "c_type", "type", NULL};
+    for (size_t i = 0; i < t->columns.len; i++) {
+        json_t *f = field_of(fields, t->columns.items[i].name);
+        memset(&out[i], 0, sizeof out[i]);
+        if (!f) continue;
+        out[i].cname = str_key(f, name_keys);
+        out[i].has_name = str_key(f, has_keys);
+        out[i].kind = kind_of(str_key(f, type_keys));
+        if (json_object_get(f, "vref")) {
+            /* a user's struct (clang_struct.h): how its field reads as the kind's */
+            out[i].cname = json_string_value(json_object_get(f, "vref"));
+            out[i].has_name = json_string_value(json_object_get(f, "vhas"));
+            out[i].kind = kind_of(json_string_value(json_object_get(f, "vkind")));
+            out[i].array = (long)json_integer_value(json_object_get(f, "varray"));
+        }
+    }
+}
+
+/* The value as an identifier part: ASCII letters and digits upper-cased,
+ * runs of anything else one '_' (other bytes as hex), "EMPTY" when nothing
+ * is left. */
+static char *value_ident(const char *value)
+{
+    dg_buf b = DG_BUF_INIT;
+    for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+        if (isalnum(*p) && *p < 0x80) dg_buf_putc(&b, (char)toupper(*p));
+        else if (*p >= 0x80) dg_buf_printf(&b, "%sX%02X", b.len && b.data[b.len - 1] != '_' ? "_" : "", *p);
+        else if (b.len && b.data[b.len - 1] != '_') dg_buf_putc(&b, '_');
+    }
+    while (b.len && b.data[b.len - 1] == '_') b.data[--b.len] = '\0';
+    if (!b.len) dg_buf_puts(&b, "EMPTY");
+    return dg_buf_steal(&b);
+}
+
+/* ENUMTYPE_VALUE (see value_ident); collisions get _2, _3... */
+static char *value_name(const char *upper_type, const char *value, json_t *taken)
+{
+    char *id = value_ident(value);
+    char *base = dg_xprintf("%s_%s", upper_type, id);
+    free(id);
+    char *name = dg_xstrdup(base);
+    for (int n = 2; json_object_get(taken, name); n++) {
+        free(name);
+        name = dg_xprintf("%s_%d", base, n);
+    }
+    free(base);
+    json_object_set_new(taken, name, json_true());
+    return name;
+}
+
+static json_t *enum_json(const char *type, const dg_table *t, const dg_column *c, const dg_strings *values)
+{
+    char *upper = dg_xstrdup(type);
+    for (char *p = upper; *p; p++) *p = (char)toupper((unsigned char)*p);
+    json_t *taken = json_object();
+    char *unknown = dg_xprintf("%s_UNKNOWN", upper);
+    json_object_set_new(taken, unknown, json_true());
+    json_t *vals = json_array();
+    for (size_t k = 0; k < values->len; k++) {
+        char *name = value_name(upper, values->items[k], taken);
+        json_array_append_new(vals, json_pack("{s:s, s:s, s:I}", "name", name, "sql", values->items[k],
+                                              "value", (json_int_t)(k + 1)));
+        free(name);
+    }
+    json_t *e = json_pack("{s:s, s:s, s:s, s:s, s:o}", "type", type, "unknown", unknown, "table", t->name,
+                          "column", c->name, "values", vals);
+    json_decref(taken);
+    free(unknown);
+    free(upper);
+    return e;
+}
+
+/* Turns the TEXT fields that an IN-list CHECK restricts into enum fields. */
+/* P_<row>_<field>, or P_<row>_<field>_enum when that names something else
+ * dalgen generates: a function of the table (a column named `count`,
+ * `list`, `get_by_x`...), a row struct, or an earlier enum. */
+static char *enum_type_name(json_t *root, const char *cname, const char *field)
+{
+    bool taken = !strncmp(field, "get_by_", 7) || !strncmp(field, "list_by_", 8);
+    for (int i = 0; dg_table_verbs[i] && !taken; i++) taken = !strcmp(field, dg_table_verbs[i]);
+    char *type = dg_xprintf("%s_%s", cname, field);
+    const char *lists[] = {"tables", "views", "enums"};
+    for (int l = 0; l < 3 && !taken; l++) {
+        size_t i;
+        json_t *o;
+        json_array_foreach(json_object_get(root, lists[l]), i, o) {
+            const char *n = json_string_value(json_object_get(o, l < 2 ? "struct" : "type"));
+            if (n && !strcmp(n, type)) taken = true;
+        }
+    }
+    if (!taken) return type;
+    char *alt = dg_xprintf("%s_enum", type);
+    free(type);
+    return alt;
+}
+
+/* obj[key], created as an empty array when missing. */
+static json_t *array_at(json_t *obj, const char *key)
+{
+    json_t *a = json_object_get(obj, key);
+    if (!json_is_array(a)) {
+        a = json_array();
+        json_object_set_new(obj, key, a);
+    }
+    return a;
+}
+
+/* A user's enum (clang_struct.h "user_enum"): its generated typedef and
+ * conversions, once per unit however many columns use it. */
+static void add_user_enum(json_t *root, json_t *table_view, const dg_table *t, const dg_column *c, json_t *f,
+                          const dg_strings *values)
+{
+    const char *type = json_string_value(json_object_get(f, "enum_type"));
+    json_t *enums = array_at(root, "enums");
+    size_t i;
+    json_t *e;
+    json_array_foreach(enums, i, e)
+        if (!strcmp(json_string_value(json_object_get(e, "type")), type)) return;
+    json_t *vals = json_array();
+    for (size_t k = 0; k < values->len; k++)
+        json_array_append_new(vals, json_pack("{s:s, s:s}", "name", values->items[k], "sql", values->items[k]));
+    e = json_pack("{s:s, s:s, s:s, s:s, s:o, s:I}", "type", type, "user", json_string_value(json_object_get(f, "user_enum")),
+                  "table", t->name, "column", c->name, "values", vals, "count", (json_int_t)values->len);
+    json_array_append(array_at(table_view, "enums"), e);
+    json_array_append_new(enums, e);
+}
+
+/* The readers of user's enums stored as integers (DAL_ENUM_AS_INT). */
+static void add_user_int_enums(json_t *root, json_t *table_view, const dg_table *t, json_t *fields)
+{
+    json_t *enums = array_at(root, "enums");
+    size_t i;
+    json_t *f;
+    json_array_foreach(fields, i, f) {
+        const char *conv = json_string_value(json_object_get(f, "conv"));
+        if (!conv || strncmp(conv, "enumint ", 8) != 0) continue;
+        bool seen = false;
+        size_t k;
+        json_t *e;
+        json_array_foreach(enums, k, e) seen = seen || !strcmp(json_string_value(json_object_get(e, "type")), conv + 8);
+        if (seen) continue;
+        const char *ctype = json_string_value(json_object_get(f, "ctype"));
+        const char *column = json_string_value(json_object_get(f, "column"));
+        e = json_pack("{s:s, s:s, s:s, s:s, s:b}", "type", conv + 8, "user", ctype, "table", t->name, "column",
+                      column, "as_int", 1);
+        /* the values of its CHECK ("col" IN (1, 2)): a stored integer
+         * outside them reads as an error */
+        for (size_t c = 0; c < t->checks.len; c++) {
+            dg_llongs ints = {0};
+            int col = -1;
+            if (dg_check_int_set(t, &t->checks.items[c], &col, &ints) && !strcmp(t->columns.items[col].name, column)) {
+                json_t *vals = json_array();
+                for (size_t v = 0; v < ints.len; v++) {
+                    char *lit = dg_xprintf("%lld", ints.items[v]);
+                    json_array_append_new(vals, json_pack("{s:s}", "value", lit));
+                    free(lit);
+                }
+                json_object_set_new(e, "values", vals);
+            }
+            DG_VEC_FREE(&ints);
+        }
+        json_array_append(array_at(table_view, "enums"), e);
+        json_array_append_new(enums, e);
+    }
+}
+
+static void add_enums(json_t *root, json_t *table_view, json_t *fields, const dg_table *t, const char *cname,
+                      dg_cfield *vf, bool *enum_check, char **enum_types)
+{
+    json_t *enums = array_at(root, "enums"), *mine = array_at(table_view, "enums");
+    for (size_t k = 0; k < t->checks.len; k++) {
+        int col;
+        dg_strings values = {0};
+        /* a user's struct (vref) keeps a text field text: its CHECK is compiled as written */
+        json_t *uf = dg_check_enum(t, &t->checks.items[k], &col, &values) ? field_of(fields, t->columns.items[col].name)
+                                                                            : NULL;
+        if (uf && json_object_get(uf, "user_enum") && vf[col].kind == DG_VK_TEXT) {
+            add_user_enum(root, table_view, t, &t->columns.items[col], uf, &values);
+            vf[col].kind = DG_VK_ENUM;
+            vf[col].enum_type = json_string_value(json_object_get(uf, "enum_type"));
+            enum_check[k] = true;
+        } else if (uf && vf[col].kind == DG_VK_TEXT && !json_object_get(uf, "vref")) {
+            const dg_column *c = &t->columns.items[col];
+            char *type = enum_type_name(root, cname, vf[col].cname);
+            enum_types[col] = type;
+            vf[col].kind = DG_VK_ENUM;
+            vf[col].enum_type = type;
+            /* Like the emitter's scalars: a has_ flag when nullable or defaulted. */
+            bool has = !c->pk && (!c->not_null || c->default_sql);
+            json_t *f = field_of(fields, c->name);
+            json_object_set_new(f, "kind", json_string("enum"));
+            json_object_set_new(f, "enum_type", json_string(type));
+            json_object_set_new(f, "ctype", json_string(type));
+            if (has) json_object_set_new(f, "has", json_pack("s+", "has_", vf[col].cname));
+            vf[col].has_name = has ? json_string_value(json_object_get(f, "has")) : NULL;
+            json_t *e = enum_json(type, t, c, &values);
+            json_array_append(mine, e);
+            json_array_append_new(enums, e);
+            enum_check[k] = true;
+        }
+        dg_strings_free(&values);
+    }
+}
+
+static json_t *validator_json(const dg_table *t, const char *cname, const dg_validator *v)
+{
+    json_t *rules = json_array(), *pats = json_array(), *skipped = json_array();
+    for (size_t i = 0; i < v->rules.len; i++) {
+        const dg_vrule *r = &v->rules.items[i];
+        const char *field = r->column >= 0 ? t->columns.items[r->column].name : "";
+        json_array_append_new(rules, json_pack("{s:s, s:s, s:s, s:s}", "cond", r->cond, "code", r->code,
+                                               "field", field, "message", r->message));
+    }
+    for (size_t i = 0; i < v->patterns.len; i++)
+        json_array_append_new(pats, json_pack("{s:s, s:s}", "name", v->patterns.items[i].name,
+                                              "ere", v->patterns.items[i].ere));
+    for (size_t i = 0; i < v->skipped.len; i++)
+        json_array_append_new(skipped, json_pack("{s:s, s:s}", "sql", v->skipped.items[i].sql,
+                                                 "reason", v->skipped.items[i].reason));
+    char *fn = dg_xprintf("%s_validate", cname);
+    json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o}", "fn", fn, "struct", cname, "table", t->name,
+                          "rules", rules, "patterns", pats, "not_compiled", skipped);
+    free(fn);
+    return o;
+}
+
+int dg_view_add_validators(json_t *root, json_t *table_view, const dg_schema *s,
+                           const dg_table *t, const dg_view_opts *opts, dg_diags *d)
+{
+    static const char *const struct_keys[] = {"struct", "struct_name", "type", NULL};
+    (void)s;
+    (void)opts;
+    const char *cname = str_key(table_view, struct_keys);
+    json_t *fields = json_object_get(table_view, "fields");
+    if (!cname || !json_is_array(fields)) {
+        json_object_set_new(table_view, "validator", json_null());
+        return 0;
+    }
+    size_t n = t->columns.len;
+    dg_cfield *vf = dg_xcalloc(n + 1, sizeof *vf);
+    bool *enum_check = dg_xcalloc(t->checks.len + 1, sizeof *enum_check);
+    char **enum_types = dg_xcalloc(n + 1, sizeof *enum_types);
+    read_fields(t, fields, vf);
+    add_enums(root, table_view, fields, t, cname, vf, enum_check, enum_types);
+    add_user_int_enums(root, table_view, t, fields);
+    dg_validator v;
+    int rc = dg_validator_build(t, vf, enum_check, cname, "row", &v, d);
+    if (rc == 0) json_object_set_new(table_view, "validator", validator_json(t, cname, &v));
+    dg_validator_free(&v);
+    for (size_t i = 0; i < n; i++) free(enum_types[i]);
+    free(enum_types);
+    free(enum_check);
+    free(vf);
+    return rc;
+}

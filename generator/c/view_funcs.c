@@ -1,0 +1,492 @@
+/* view_funcs.c - the finishing pass of a table or view object: once the
+ * validators have marked enum fields, decide every function's SQL, binds and
+ * reads (insert and upsert: view_insert.c). */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util/buf.h"
+#include "c/template.h"
+#include "c/view_tab.h"
+#include "c/view_json.h"
+
+typedef dg_ints ints;
+typedef dg_tab tab;
+
+static void set_own(json_t *o, const char *key, char *value)
+{
+    dg_jset_own(o, key, value);
+}
+
+static char *c_literal(const char *s)
+{
+    dg_buf b = DG_BUF_INIT;
+    dg_tmpl_c_literal(&b, s, "");
+    return dg_buf_steal(&b);
+}
+
+/* ---- fields ------------------------------------------------------------ */
+
+static int field_of(tab *x, const char *column)
+{
+    for (size_t i = 0; i < x->f.len; i++)
+        if (!strcmp(x->f.items[i].column, column)) return (int)i;
+    for (size_t i = 0; i < x->f.len; i++)
+        if (!dg_strcasecmp_ascii(x->f.items[i].column, column)) return (int)i;
+    return -1;
+}
+
+static void load_field(tab *x, json_t *fj)
+{
+    dg_vfield *f = DG_VEC_ADD(&x->f);
+    f->column = json_string_value(json_object_get(fj, "column"));
+    f->name = json_string_value(json_object_get(fj, "name"));
+    f->has = json_string_value(json_object_get(fj, "has"));
+    f->readonly = json_is_true(json_object_get(fj, "readonly"));
+    f->conv = json_string_value(json_object_get(fj, "conv"));
+    if (!dg_fkind_parse(json_string_value(json_object_get(fj, "kind")), &f->kind)) f->kind = DG_FK_VALUE;
+    if (f->kind == DG_FK_ENUM) {
+        f->enum_type = json_string_value(json_object_get(fj, "enum_type"));
+        const char *eh = json_string_value(json_object_get(fj, "enum_has"));
+        if (eh) f->has = eh;
+        dg_jset(fj, "ctype", dg_jstr(f->enum_type));
+    }
+    /* a virtual table's first field is its rowid, never a declared column */
+    f->quoted = x->virt && x->f.len == 1 ? dg_xstrdup("rowid") : dg_sql_quote(f->column);
+    dg_buf cn = DG_BUF_INIT;
+    dg_buf_cat(&cn, x->name, ".", f->column, (char *)NULL);
+    f->colname = c_literal(dg_buf_cstr(&cn));
+    dg_buf_free(&cn);
+    const dg_column *c = x->t ? dg_table_column(x->t, f->column) : NULL;
+    if (x->virt && x->f.len == 1) c = NULL;
+    if (c) {
+        f->pk = c->pk > 0 && !x->virt;
+        f->rowid_alias = c->pk && dg_table_has_rowid_alias(x->t);
+        f->default_sql = c->default_sql;
+        if (f->default_sql && !strcasecmp(f->default_sql, "NULL")) f->default_sql = NULL;
+    }
+}
+
+/* n spaces (|n|: what printf's "%*s" writes for "" at width n). */
+static void put_spaces(dg_buf *b, int n)
+{
+    static const char spaces[] = "                                ";
+    size_t left = n < 0 ? (size_t)0 - (size_t)n : (size_t)n;
+    while (left) {
+        size_t k = left < sizeof spaces - 1 ? left : sizeof spaces - 1;
+        dg_buf_append(b, spaces, k);
+        left -= k;
+    }
+}
+
+/* "int64_t     id;" with the names of one struct aligned after the widest
+ * type ("const char *" included), and comments aligned after the fields. */
+static void set_decls(tab *x, json_t *fields)
+{
+    size_t width = strlen("bool "), longest = 0;
+    for (size_t i = 0; i < x->f.len; i++) {
+        const char *ct = json_string_value(json_object_get(json_array_get(fields, i), "ctype"));
+        size_t n = strlen(ct) + (ct[strlen(ct) - 1] == '*' ? 0 : 1);
+        if (n > width) width = n;
+    }
+    for (size_t i = 0; i < x->f.len; i++) {
+        size_t n = width + strlen(x->f.items[i].name) + 1;
+        if (n > longest) longest = n;
+    }
+    dg_buf b = DG_BUF_INIT;
+    for (size_t i = 0; i < x->f.len; i++) {
+        json_t *fj = json_array_get(fields, i);
+        const char *ct = json_string_value(json_object_get(fj, "ctype"));
+        const char *name = x->f.items[i].name;
+        size_t n = strlen(ct);
+        bool ptr = ct[n - 1] == '*';
+        if (ptr) n -= 2;   /* "const char" + the star next to the name */
+        int pad = (int)(width - n - (ptr ? 1 : 0));
+        int tail = (int)(longest - width - strlen(name) - 1);
+        dg_buf_clear(&b);
+        dg_buf_append(&b, ct, n);
+        put_spaces(&b, pad);
+        dg_buf_cat(&b, ptr ? "*" : "", name, ";", (char *)NULL);
+        put_spaces(&b, tail);
+        dg_jset(fj, "decl", dg_jstrn(b.data, b.len));
+        if (x->f.items[i].has) {
+            dg_buf_clear(&b);
+            dg_buf_puts(&b, "bool");
+            put_spaces(&b, (int)(width - 4));
+            dg_buf_cat(&b, x->f.items[i].has, ";", (char *)NULL);
+            dg_jset(fj, "has_decl", dg_jstrn(b.data, b.len));
+        }
+    }
+    dg_buf_free(&b);
+}
+
+/* ---- SQL pieces -------------------------------------------------------- */
+
+static char *join_fields(tab *x, const ints *idx, const char *fmt_sep)
+{
+    dg_buf b = DG_BUF_INIT;
+    for (size_t i = 0; i < idx->len; i++) {
+        if (i) dg_buf_puts(&b, fmt_sep);
+        dg_buf_puts(&b, x->f.items[idx->items[i]].quoted);
+    }
+    return dg_buf_steal(&b);
+}
+
+static char *where_eq(tab *x, const ints *idx)
+{
+    dg_buf b = DG_BUF_INIT;
+    for (size_t i = 0; i < idx->len; i++)
+        dg_buf_cat(&b, i ? " AND " : "", x->f.items[idx->items[i]].quoted, " = ?", NULL);
+    return dg_buf_steal(&b);
+}
+
+static char *fields_suffix(tab *x, const ints *idx)
+{
+    dg_buf b = DG_BUF_INIT;
+    for (size_t i = 0; i < idx->len; i++) dg_buf_cat(&b, i ? "_and_" : "", x->f.items[idx->items[i]].name, NULL);
+    return dg_buf_steal(&b);
+}
+
+/* ", int64_t id, const char *email" */
+static char *params_of(tab *x, const ints *idx)
+{
+    dg_buf b = DG_BUF_INIT;
+    for (size_t i = 0; i < idx->len; i++) {
+        char *d = dg_param_decl(&x->f.items[idx->items[i]]);
+        dg_buf_cat(&b, ", ", d, NULL);
+        free(d);
+    }
+    return dg_buf_steal(&b);
+}
+
+static void add_bind(json_t *binds, char *call)
+{
+    json_array_append_new(binds, dg_jobj1("call", call));
+    free(call);
+}
+
+/* Binds of the fields `idx` from parameters, starting at SQL index *n. */
+static void bind_params(tab *x, json_t *binds, const ints *idx, const char *st, bool copy, int *n)
+{
+    for (size_t i = 0; i < idx->len; i++)
+        add_bind(binds, dg_bind_call(&x->f.items[idx->items[i]], (*n)++, "", st, copy));
+}
+
+/* A function object: {fn, sql, stmt, params, binds[]}. */
+static json_t *func(tab *x, const char *verb, char *sql)
+{
+    json_t *o = json_object();
+    set_own(o, "fn", dg_xprintf("%s_%s", x->strct, verb));
+    /* the statement's id and SQL are the nodes of its root["stmts"] entry */
+    json_t *entry = dg_view_stmt_entry(x->v, x->row, verb, sql);
+    dg_jset(o, "sql", json_incref(json_object_get(entry, "sql")));
+    dg_jset(o, "stmt", json_incref(json_object_get(entry, "id")));
+    dg_jset(o, "binds", json_array());
+    dg_jset(o, "params", dg_jstr(""));
+    free(sql);
+    return o;
+}
+
+/* ---- readers ----------------------------------------------------------- */
+
+static void build_reads(tab *x)
+{
+    json_t *reads = json_array();
+    bool text = false;
+    for (size_t i = 0; i < x->f.len; i++) {
+        dg_vfield *f = &x->f.items[i];
+        json_t *r = json_object();
+        set_own(r, "call", dg_read_call(f, (int)i, "out->"));
+        if (f->kind == DG_FK_ENUM) {
+            text = true;
+            if (f->has)
+                set_own(r, "after", dg_xprintf("out->%s = %s_from_string(text);\n    out->%s = text != NULL;", f->name,
+                                               f->enum_type, f->has));
+            else
+                set_own(r, "after", dg_xprintf("out->%s = %s_from_string(text);", f->name, f->enum_type));
+        }
+        json_array_append_new(reads, r);
+    }
+    dg_jset(x->tv, "reads", reads);
+    dg_jset(x->tv, "enum_text", json_boolean(text));
+}
+
+/* ---- lists ------------------------------------------------------------- */
+
+static void add_list(tab *x, json_t *lists, const char *verb, const ints *by, const char *extra_where)
+{
+    dg_buf sql = DG_BUF_INIT;
+    dg_buf_printf(&sql, "SELECT %s\nFROM %s", x->cols, x->qtable);
+    if (by && by->len) {
+        char *w = where_eq(x, by);
+        dg_buf_printf(&sql, "\nWHERE %s", w);
+        free(w);
+    }
+    if (extra_where) dg_buf_printf(&sql, "\nWHERE %s", extra_where);
+    if (x->fts5 && extra_where) dg_buf_puts(&sql, "\nORDER BY rank");
+    else if (x->order) dg_buf_printf(&sql, "\nORDER BY %s", x->order);
+    json_t *o = func(x, verb, dg_buf_steal(&sql));
+    int n = 1;
+    if (by) {
+        set_own(o, "params", params_of(x, by));
+        bind_params(x, json_object_get(o, "binds"), by, "it->it.st", true, &n);
+    }
+    if (extra_where) {
+        dg_jset(o, "params", dg_jstr(", const char *query"));
+        add_bind(json_object_get(o, "binds"), dg_xstrdup("dal_bind_text_copy(db, it->it.st, 1, query)"));
+    }
+    json_array_append_new(lists, o);
+}
+
+/* ---- finders ----------------------------------------------------------- */
+
+typedef struct finder {
+    ints cols;
+    bool unique;
+} finder;
+
+typedef DG_VEC(finder) finders;
+
+static bool same_cols(const ints *a, const ints *b)
+{
+    return a->len == b->len && !memcmp(a->items, b->items, a->len * sizeof *a->items);
+}
+
+/* Adds a finder over the columns `names` unless an equal one exists (a
+ * unique one replaces a non-unique one); skipped when a column is unknown or
+ * the columns are the primary key. */
+static void add_finder(tab *x, finders *fs, const char *const *names, size_t n, bool unique)
+{
+    finder f = {{0}, unique};
+    for (size_t i = 0; i < n; i++) {
+        int k = names[i] ? field_of(x, names[i]) : -1;
+        if (k < 0) {
+            DG_VEC_FREE(&f.cols);
+            return;
+        }
+        DG_VEC_PUSH(&f.cols, k);
+    }
+    if (same_cols(&f.cols, &x->pk)) {
+        DG_VEC_FREE(&f.cols);
+        return;
+    }
+    for (size_t i = 0; i < fs->len; i++) {
+        if (!same_cols(&fs->items[i].cols, &f.cols)) continue;
+        fs->items[i].unique = fs->items[i].unique || unique;
+        DG_VEC_FREE(&f.cols);
+        return;
+    }
+    DG_VEC_PUSH(fs, f);
+}
+
+/* UNIQUE constraints and unique indexes -> get_by; foreign keys and other
+ * indexes -> list_by.  Indexes with expression terms are skipped; a partial
+ * unique index is not unique over the table, so it gives a list_by. */
+static void collect_finders(tab *x, finders *fs)
+{
+    const dg_table *t = x->t;
+    const dg_schema *s = x->v->s;
+    for (size_t i = 0; i < t->uniques.len; i++)
+        add_finder(x, fs, (const char *const *)t->uniques.items[i].columns.items, t->uniques.items[i].columns.len,
+                   true);
+    for (size_t i = 0; i < s->indexes.len; i++) {
+        const dg_index *ix = &s->indexes.items[i];
+        if (dg_strcasecmp_ascii(ix->table, t->name) != 0) continue;
+        const char **names = dg_xcalloc(ix->terms.len + 1, sizeof *names);
+        for (size_t k = 0; k < ix->terms.len; k++) names[k] = ix->terms.items[k].column;
+        add_finder(x, fs, names, ix->terms.len, ix->unique && !ix->where);
+        free(names);
+    }
+    for (size_t i = 0; i < t->foreign_keys.len; i++)
+        add_finder(x, fs, (const char *const *)t->foreign_keys.items[i].columns.items,
+                   t->foreign_keys.items[i].columns.len, false);
+}
+
+static void build_get(tab *x, const char *verb, const ints *by, json_t *into, const char *key)
+{
+    char *w = where_eq(x, by);
+    json_t *o = func(x, verb, dg_xprintf("SELECT %s\nFROM %s\nWHERE %s", x->cols, x->qtable, w));
+    free(w);
+    int n = 1;
+    set_own(o, "params", params_of(x, by));
+    bind_params(x, json_object_get(o, "binds"), by, "st", false, &n);
+    if (key) json_object_set_new(into, key, o);
+    else json_array_append_new(into, o);
+}
+
+static void build_finders(tab *x, json_t *lists)
+{
+    finders fs = {0};
+    collect_finders(x, &fs);
+    json_t *gets = json_array();
+    for (size_t i = 0; i < fs.len; i++) {
+        char *sfx = fields_suffix(x, &fs.items[i].cols);
+        char *verb = dg_xprintf("%s_by_%s", fs.items[i].unique ? "get" : "list", sfx);
+        if (fs.items[i].unique) build_get(x, verb, &fs.items[i].cols, gets, NULL);
+        else add_list(x, lists, verb, &fs.items[i].cols, NULL);
+        free(verb);
+        free(sfx);
+        DG_VEC_FREE(&fs.items[i].cols);
+    }
+    DG_VEC_FREE(&fs);
+    dg_jset(x->tv, "get_by", gets);
+}
+
+/* ---- writes ------------------------------------------------------------ */
+
+/* UPDATE of every writable non-key column; a NOT NULL column with a DEFAULT
+ * left unset (has_ false, NULL pointer) keeps its value. */
+static void build_update(tab *x)
+{
+    dg_buf set = DG_BUF_INIT;
+    ints w = {0};
+    for (size_t i = 0; i < x->f.len; i++) {
+        dg_vfield *f = &x->f.items[i];
+        if (f->readonly || f->pk || (int)i == x->rec.created || (int)i == x->rec.version) continue;
+        DG_VEC_PUSH(&w, (int)i);
+        const dg_column *c = dg_table_column(x->t, f->column);
+        if (c && c->not_null && f->default_sql)
+            dg_buf_cat(&set, set.len ? ", " : "", f->quoted, " = COALESCE(?, ", f->quoted, ")", NULL);
+        else
+            dg_buf_cat(&set, set.len ? ", " : "", f->quoted, " = ?", NULL);
+    }
+    if (w.len) {
+        char *where = where_eq(x, &x->pk);
+        const dg_vfield *ver = x->rec.version >= 0 ? &x->f.items[x->rec.version] : NULL;
+        if (ver) dg_buf_printf(&set, ", %s = %s + 1", ver->quoted, ver->quoted);
+        json_t *o = func(x, "update", dg_xprintf("UPDATE %s\nSET %s\nWHERE %s%s%s%s", x->qtable, dg_buf_cstr(&set),
+                                                 where, ver ? " AND " : "", ver ? ver->quoted : "",
+                                                 ver ? " = ?" : ""));
+        free(where);
+        json_t *binds = json_object_get(o, "binds");
+        int n = 1;
+        for (size_t i = 0; i < w.len; i++) add_bind(binds, dg_bind_call(&x->f.items[w.items[i]], n++, "row->", "st", false));
+        for (size_t i = 0; i < x->pk.len; i++)
+            add_bind(binds, dg_bind_call(&x->f.items[x->pk.items[i]], n++, "row->", "st", false));
+        if (ver) {
+            char idx[16];
+            snprintf(idx, sizeof idx, "%d", n++);
+            add_bind(binds, dg_records_version_bind(x, idx, "row->"));
+        }
+        dg_records_prepare(x, o, false);
+        dg_records_missing(x, o, "row->");
+        dg_jset(x->tv, "update", o);
+    }
+    DG_VEC_FREE(&w);
+    dg_buf_free(&set);
+}
+
+/* With a version column the caller's version is a last argument. */
+static void build_delete(tab *x, const ints *by)
+{
+    ints all = {0};
+    for (size_t i = 0; i < by->len; i++) DG_VEC_PUSH(&all, by->items[i]);
+    if (x->rec.version >= 0 && !x->virt) DG_VEC_PUSH(&all, x->rec.version);
+    char *where = where_eq(x, &all);
+    json_t *o = func(x, "delete", dg_xprintf("DELETE FROM %s\nWHERE %s", x->qtable, where));
+    free(where);
+    int n = 1;
+    set_own(o, "params", params_of(x, &all));
+    bind_params(x, json_object_get(o, "binds"), &all, "st", false, &n);
+    if (x->virt) dg_jset(o, "missing", dg_jstr("DAL_NOTFOUND"));
+    else dg_records_missing(x, o, "");
+    dg_jset(x->tv, "delete", o);
+    DG_VEC_FREE(&all);
+}
+
+/* ---- entry points ------------------------------------------------------ */
+
+static void tab_free(tab *x)
+{
+    for (size_t i = 0; i < x->f.len; i++) {
+        free(x->f.items[i].quoted);
+        free(x->f.items[i].colname);
+    }
+    DG_VEC_FREE(&x->f);
+    DG_VEC_FREE(&x->pk);
+    free(x->qtable);
+    free(x->cols);
+    free(x->order);
+}
+
+static void tab_init(tab *x, dg_vctx *v, json_t *tv, const dg_table *t)
+{
+    memset(x, 0, sizeof *x);
+    x->v = v;
+    x->t = t;
+    x->tv = tv;
+    x->name = json_string_value(json_object_get(tv, "name"));
+    x->row = json_string_value(json_object_get(tv, "row"));
+    x->strct = json_string_value(json_object_get(tv, "struct"));
+    x->is_view = json_is_true(json_object_get(tv, "is_view"));
+    x->virt = json_is_true(json_object_get(tv, "virtual"));
+    x->fts5 = json_is_true(json_object_get(tv, "fts5"));
+    json_t *fields = json_object_get(tv, "fields");
+    for (size_t i = 0; i < json_array_size(fields); i++) load_field(x, json_array_get(fields, i));
+    set_decls(x, fields);
+    x->qtable = dg_sql_quote(x->name);
+    dg_buf cols = DG_BUF_INIT;
+    for (size_t i = 0; i < x->f.len; i++)
+        dg_buf_cat(&cols, i ? ", " : "", x->f.items[i].quoted, NULL);
+    x->cols = dg_buf_steal(&cols);
+    for (int k = 1; t && !x->virt && k <= dg_table_pk_count(t); k++) {
+        int fi = field_of(x, t->columns.items[dg_table_pk_column(t, k)].name);
+        if (fi >= 0) DG_VEC_PUSH(&x->pk, fi);
+    }
+    dg_records_find(x);
+    if (x->pk.len) x->order = join_fields(x, &x->pk, ", ");
+    else if (x->virt) x->order = dg_xstrdup("rowid");
+    else if (t && !t->without_rowid) {
+        static const char *const aliases[] = {"rowid", "_rowid_", "oid"};
+        for (size_t i = 0; i < 3 && !x->order; i++)
+            if (!dg_table_column(t, aliases[i])) x->order = dg_xstrdup(aliases[i]);
+    }
+}
+
+int dg_view_table_finish(dg_vctx *v, json_t *tv, const dg_table *t)
+{
+    tab x;
+    tab_init(&x, v, tv, t);
+    build_reads(&x);
+    json_t *lists = json_array();
+    if (x.is_view) {
+        add_list(&x, lists, "list", NULL, NULL);
+    } else if (x.virt) {
+        dg_tab_build_insert(&x, "insert", false);
+        ints by = {0};
+        DG_VEC_PUSH(&by, 0);
+        build_delete(&x, &by);
+        DG_VEC_FREE(&by);
+        add_list(&x, lists, "list", NULL, NULL);
+        if (x.fts5) {
+            char *w = dg_xprintf("%s MATCH ?", x.qtable);
+            add_list(&x, lists, "match", NULL, w);
+            free(w);
+        }
+    } else {
+        dg_tab_build_insert(&x, "insert", false);
+        if (x.pk.len) {
+            build_get(&x, "get", &x.pk, x.tv, "get");
+            build_update(&x);
+            dg_records_patch(&x);
+            build_delete(&x, &x.pk);
+            dg_tab_build_insert(&x, "upsert", true);
+        }
+        dg_jset(tv, "count", func(&x, "count", dg_xprintf("SELECT count(*)\nFROM %s", x.qtable)));
+        add_list(&x, lists, "list", NULL, NULL);
+        build_finders(&x, lists);
+    }
+    dg_jset(tv, "lists", lists);
+    tab_free(&x);
+    return 0;
+}
+
+/* ---- shared with view_records.c ---------------------------------------- */
+
+json_t *dg_tab_func(dg_tab *x, const char *verb, char *sql) { return func(x, verb, sql); }
+char *dg_tab_join_fields(dg_tab *x, const dg_ints *idx, const char *sep) { return join_fields(x, idx, sep); }
+char *dg_tab_where_eq(dg_tab *x, const dg_ints *idx) { return where_eq(x, idx); }
+char *dg_tab_params(dg_tab *x, const dg_ints *idx) { return params_of(x, idx); }
+void dg_tab_add_bind(json_t *binds, char *call) { add_bind(binds, call); }

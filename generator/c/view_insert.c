@@ -1,0 +1,180 @@
+/* view_insert.c - insert and upsert of a table object.
+ *
+ * Inserts keep one prepared statement whatever the row leaves unset: a
+ * column with a DEFAULT is written as COALESCE(?, <default>), so binding
+ * NULL (has_ false / NULL pointer) yields exactly the DEFAULT (DEFAULT
+ * expressions are constant expressions, valid in VALUES).  An INTEGER
+ * PRIMARY KEY the row leaves 0 is left out, so SQLite assigns the rowid; a
+ * row that sets it takes a second cached statement with the column last
+ * (picked by a C test: binding NULL, or NULLIF(?, 0), costs every insert a
+ * column more in the VM; upsert still binds it NULL when 0).  The rowid
+ * comes back through sqlite3_last_insert_rowid; RETURNING is used only
+ * for what else the database assigned (defaults, generated columns) and in
+ * upserts (docs/generate.md). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "c/view_json.h"
+#include "c/view_tab.h"
+
+typedef dg_ints ints;
+typedef dg_tab tab;
+
+/* Condition under which insert writes the assigned value back into the row
+ * (NULL = always). */
+static char *writeback_cond(const dg_vfield *f)
+{
+    bool ptr = !dg_fkind_scalar(f->kind);
+    if (f->conv) return dg_conv_writeback_cond(f);
+    dg_buf b = DG_BUF_INIT;
+    if (!f->readonly && !f->rowid_alias) {
+        if (f->has) dg_buf_cat(&b, "!row->", f->has, NULL);
+        else if (f->kind == DG_FK_TEXT) dg_buf_cat(&b, "!row->", f->name, NULL);
+        else if (f->kind == DG_FK_BLOB) dg_buf_cat(&b, "!row->", f->name, ".data", NULL);
+        else if (f->kind == DG_FK_VALUE) dg_buf_cat(&b, "row->", f->name, ".type == DAL_TYPE_NULL", NULL);
+    }
+    if (ptr) dg_buf_cat(&b, b.len ? " && " : "", "arena", NULL);
+    return b.len ? dg_buf_steal(&b) : NULL;
+}
+
+/* What insert reads back: the rowid alias, defaulted columns, generated
+ * columns (not enums: their text would need converting twice). */
+static bool written_back(tab *x, int i)
+{
+    const dg_vfield *f = &x->f.items[i];
+    if (f->kind == DG_FK_ENUM || i == x->rec.id || i == x->rec.created || i == x->rec.updated) return false;
+    if (i == x->rec.version) return false;   /* computed in C; upserts read it back below */
+    if (f->conv && !dg_conv_may_unset(f)) return false;   /* the row's value was written */
+    return f->rowid_alias || (f->default_sql && !f->readonly) || (f->readonly && f->column && !f->pk);
+}
+
+/* The ON CONFLICT clause of an upsert over the writable fields `w`. */
+static void upsert_clause(tab *x, const ints *w, dg_buf *sql)
+{
+    char *target = dg_tab_join_fields(x, &x->pk, ", ");
+    dg_buf set = DG_BUF_INIT;
+    for (size_t i = 0; i < w->len; i++) {
+        dg_vfield *f = &x->f.items[w->items[i]];
+        if (f->pk || w->items[i] == x->rec.created) continue;
+        if (w->items[i] == x->rec.version)
+            dg_buf_cat(&set, set.len ? ", " : "", f->quoted, " = ", x->qtable, ".", f->quoted, " + 1", NULL);
+        else
+            dg_buf_cat(&set, set.len ? ", " : "", f->quoted, " = excluded.", f->quoted, NULL);
+    }
+    if (set.len) dg_buf_cat(sql, "\nON CONFLICT (", target, ") DO UPDATE\nSET ", dg_buf_cstr(&set), NULL);
+    else dg_buf_cat(sql, "\nON CONFLICT (", target, ") DO NOTHING", NULL);
+    free(target);
+    dg_buf_free(&set);
+}
+
+/* "INSERT INTO t (cols)\nVALUES (vals)", or DEFAULT VALUES without columns. */
+static char *insert_head(tab *x, const dg_buf *cols, const dg_buf *vals)
+{
+    dg_buf b = DG_BUF_INIT;
+    if (!cols->len) dg_buf_cat(&b, "INSERT INTO ", x->qtable, " DEFAULT VALUES", NULL);
+    else dg_buf_cat(&b, "INSERT INTO ", x->qtable, " (", cols->data, ")\nVALUES (", vals->data, ")", NULL);
+    return dg_buf_steal(&b);
+}
+
+/* The RETURNING list and write-backs of an insert or upsert; sets
+ * *last_rowid to the field sqlite3_last_insert_rowid fills. */
+static json_t *insert_writebacks(tab *x, bool upsert, dg_buf *ret, const char **last_rowid)
+{
+    json_t *wbs = json_array();
+    int nret = 0;
+    *last_rowid = x->virt ? "rowid" : NULL;
+    for (size_t i = 0; i < x->f.len && !x->virt; i++) {
+        dg_vfield *f = &x->f.items[i];
+        if (!written_back(x, (int)i) && !(upsert && (int)i == x->rec.version)) continue;
+        /* an insert learns the rowid from sqlite3_last_insert_rowid, without
+         * RETURNING's cost (an upsert that updates does not set it) */
+        if (f->rowid_alias && !upsert) {
+            *last_rowid = f->name;
+            continue;
+        }
+        dg_buf_cat(ret, ret->len ? ", " : "", f->quoted, NULL);
+        json_t *wb = json_object();
+        char *cond = (int)i == x->rec.version ? NULL : writeback_cond(f);
+        if (cond) dg_jset_own(wb, "cond", cond);
+        dg_jset_own(wb, "call", dg_read_call(f, nret++, "row->"));
+        json_array_append_new(wbs, wb);
+    }
+    return wbs;
+}
+
+/* insert's second statement, for a row that sets its rowid alias `f`:
+ * with_rowid {cond, stmt, sql, note} and the alias's bind (index n, last). */
+static void add_with_rowid(tab *x, json_t *o, const dg_vfield *f, dg_buf *cols, dg_buf *vals, dg_buf *ret, int n)
+{
+    dg_buf sb = DG_BUF_INIT;
+    dg_buf_cat(&sb, "INSERT INTO ", x->qtable, " (", dg_buf_cstr(cols), cols->len ? ", " : "", f->quoted, ")\nVALUES (",
+        dg_buf_cstr(vals), vals->len ? ", " : "", "?)", ret->len ? "\nRETURNING " : "", dg_buf_cstr(ret), NULL);
+    char *sql = dg_buf_steal(&sb);
+    char *cond = dg_xprintf("row->%s != 0", f->name);
+    json_t *wr = json_object();
+    dg_jset(wr, "stmt", dg_jstr(dg_view_stmt(x->v, x->row, "insert_rowid", sql)));
+    dg_jset(wr, "sql", dg_jstr(sql));
+    dg_jset_own(wr, "note", dg_xprintf("%s: %s is written too, as the last value", cond, f->quoted));
+    json_t *b = json_object();
+    dg_jset(b, "cond", dg_jstr(cond));
+    dg_jset_own(b, "call", dg_bind_call(f, n, "row->", "st", false));
+    json_array_append_new(json_object_get(o, "binds"), b);
+    dg_jset_own(wr, "cond", cond);
+    dg_jset(o, "with_rowid", wr);
+    free(sql);
+}
+
+/* insert and upsert.  A plain insert leaves the rowid alias out, so SQLite
+ * assigns the rowid; a row that sets it uses a second statement with the
+ * column last ("with_rowid"), so every other bind keeps its index. */
+void dg_tab_build_insert(tab *x, const char *verb, bool upsert)
+{
+    dg_buf cols = DG_BUF_INIT, vals = DG_BUF_INIT, ret = DG_BUF_INIT, sql = DG_BUF_INIT;
+    ints w = {0};
+    int rid = -1;   /* the rowid alias a plain insert leaves out */
+    for (size_t i = 0; i < x->f.len; i++) {
+        dg_vfield *f = &x->f.items[i];
+        if (f->readonly) continue;
+        DG_VEC_PUSH(&w, (int)i);
+        if (f->rowid_alias && !upsert && !x->virt) {
+            rid = (int)i;
+            continue;
+        }
+        dg_buf_cat(&cols, cols.len ? ", " : "", f->quoted, NULL);
+        if (f->default_sql && !f->rowid_alias && !(x->virt && i == 0))
+            dg_buf_cat(&vals, vals.len ? ", " : "", "COALESCE(?, ", f->default_sql, ")", NULL);
+        else dg_buf_cat(&vals, vals.len ? ", " : "", "?", NULL);
+    }
+    const char *last_rowid;
+    json_t *wbs = insert_writebacks(x, upsert, &ret, &last_rowid);
+    char *head = insert_head(x, &cols, &vals);
+    dg_buf_puts(&sql, head);
+    free(head);
+    if (upsert) upsert_clause(x, &w, &sql);
+    if (ret.len) dg_buf_printf(&sql, "\nRETURNING %s", dg_buf_cstr(&ret));
+    json_t *o = dg_tab_func(x, verb, dg_buf_steal(&sql));
+    json_t *binds = json_object_get(o, "binds");
+    int n = 1;
+    for (size_t i = 0; i < w.len; i++) {
+        const dg_vfield *f = &x->f.items[w.items[i]];
+        if (w.items[i] == rid) continue;
+        if (f->rowid_alias || (x->virt && w.items[i] == 0))
+            dg_tab_add_bind(binds, dg_xprintf("dal_bind_int64_null(db, st, %d, row->%s != 0, row->%s)", n++, f->name,
+                                       f->name));
+        else
+            dg_tab_add_bind(binds, dg_bind_call(f, n++, "row->", "st", false));
+    }
+    /* the statement's id in a local when there are two */
+    dg_jset(o, "stmt_ref", rid >= 0 ? dg_jstr("stmt__") : json_incref(json_object_get(o, "stmt")));
+    if (rid >= 0) add_with_rowid(x, o, &x->f.items[rid], &cols, &vals, &ret, n);
+    dg_jset(o, "returning", json_boolean(ret.len > 0));
+    dg_jset(o, "writebacks", wbs);
+    if (last_rowid) dg_jset(o, "last_rowid", dg_jstr(last_rowid));
+    dg_records_prepare(x, o, true);
+    json_object_set_new(x->tv, verb, o);
+    DG_VEC_FREE(&w);
+    dg_buf_free(&cols);
+    dg_buf_free(&vals);
+    dg_buf_free(&ret);
+}

@@ -1,0 +1,61 @@
+/* view_tab.h - the finishing pass's working state of one table or view
+ * (private to view_funcs.c, view_insert.c and view_records.c). */
+#ifndef DG_VIEW_TAB_H
+#define DG_VIEW_TAB_H
+
+#include "c/view_int.h"
+
+typedef DG_VEC(int) dg_ints;
+
+/* Record conveniences of a table (docs/generate.md): field indexes, -1 when
+ * the table has none. */
+typedef struct dg_records {
+    int  id;          /* TEXT primary key with `@id uuidv7|nanoid[(n)]` */
+    bool id_nanoid;
+    int  id_len;      /* nanoid length */
+    int  created;     /* `@timestamp created` (or created_at with --timestamps) */
+    int  updated;     /* `@timestamp updated` (or updated_at with --timestamps) */
+    int  version;     /* `@version` INTEGER */
+} dg_records;
+
+typedef struct dg_tab {
+    dg_vctx        *v;
+    const dg_table *t;       /* NULL for a view */
+    json_t         *tv;
+    const char     *name, *row, *strct;
+    DG_VEC(dg_vfield) f;
+    dg_ints         pk;      /* field indexes of the primary key, in key order */
+    char           *qtable;
+    char           *cols;    /* the SELECT list */
+    char           *order;   /* ORDER BY list, NULL for none */
+    bool            is_view, virt, fts5;
+    dg_records      rec;
+} dg_tab;
+
+/* view_funcs.c */
+json_t *dg_tab_func(dg_tab *x, const char *verb, char *sql);   /* takes sql */
+char   *dg_tab_where_eq(dg_tab *x, const dg_ints *idx);
+char   *dg_tab_params(dg_tab *x, const dg_ints *idx);
+void    dg_tab_add_bind(json_t *binds, char *call);           /* takes call */
+char   *dg_tab_join_fields(dg_tab *x, const dg_ints *idx, const char *sep);
+
+/* view_insert.c: tv["insert"] (verb "insert") or tv["upsert"] (upsert true). */
+void dg_tab_build_insert(dg_tab *x, const char *verb, bool upsert);
+
+/* view_records.c */
+void dg_records_find(dg_tab *x);
+/* True when field i is set by dalgen (id, timestamps, version). */
+bool dg_records_auto(const dg_tab *x, int i);
+/* prepare[] of insert/upsert ("insert") or update ("update"): fill the
+ * generated values into the row. */
+void dg_records_prepare(dg_tab *x, json_t *fn, bool insert);
+/* "missing": what a write that changed no row returns (DAL_NOTFOUND, or the
+ * call of the helper that tells DAL_CONFLICT from DAL_NOTFOUND); src is
+ * "row->" or "" for the key's source. */
+void dg_records_missing(dg_tab *x, json_t *fn, const char *src);
+/* Bind of the version the caller read (idx a C expression). */
+char *dg_records_version_bind(dg_tab *x, const char *idx, const char *src);
+/* tv["patch"] and tv["missing_fn"]. */
+void dg_records_patch(dg_tab *x);
+
+#endif

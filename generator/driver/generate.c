@@ -1,0 +1,167 @@
+/* generate.c - the generate pipeline: options -> model -> view model ->
+ * templates -> output files in memory. */
+#include <ctype.h>
+#include <dal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/query/queries.h"
+#include "util/fsutil.h"
+#include "c/clang_struct.h"
+#include "driver/generate.h"
+#include "c/template.h"
+#include "c/view_int.h"
+#include "driver/view_async.h"
+#include "c/view_migrations.h"
+#include "c/view_queries.h"
+#include "c/view_validators.h"
+
+void dg_outputs_free(dg_outputs *o)
+{
+    if (!o) return;
+    for (size_t i = 0; i < o->items.len; i++) {
+        free(o->items.items[i].path);
+        free(o->items.items[i].data);
+    }
+    DG_VEC_FREE(&o->items);
+}
+
+static json_t *root_skeleton(const dg_strings *inputs, const dg_view_opts *opts)
+{
+    const char *p = opts->prefix;
+    json_t *root = json_object();
+    json_t *in = json_array();
+    for (size_t i = 0; inputs && i < inputs->len; i++)
+        json_array_append_new(in, json_pack("{s:s}", "path", inputs->items[i]));
+    char *guard = dg_xprintf("%s_H", p);
+    for (char *c = guard; *c; c++) *c = (char)toupper((unsigned char)*c);
+    json_object_set_new(root, "prefix", json_string(p));
+    json_object_set_new(root, "header", json_pack("s+", p, ".h"));
+    json_object_set_new(root, "guard", json_string(guard));
+    json_object_set_new(root, "inputs", in);
+    json_object_set_new(root, "dal_major", json_integer(DAL_VERSION_MAJOR));
+    json_object_set_new(root, "dal_minor", json_integer(DAL_VERSION_MINOR));
+    json_object_set_new(root, "unit", json_pack("s+", p, "__unit"));
+    json_object_set_new(root, "slot", json_pack("s+", p, "__slot"));
+    json_object_set_new(root, "sql_array", json_pack("s+", p, "__sql"));
+    json_object_set_new(root, "stmts", json_array());
+    json_object_set_new(root, "enums", json_array());
+    json_object_set_new(root, "tables", json_array());
+    json_object_set_new(root, "views", json_array());
+    free(guard);
+    return root;
+}
+
+json_t *dg_view_build(const dg_schema *s, const dg_strings *inputs, const dg_view_opts *opts, dg_diags *d)
+{
+    dg_names *names = dg_names_build(s, opts, d);
+    if (!names) return NULL;
+    json_t *root = root_skeleton(inputs, opts);
+    dg_vctx v = {s, opts, names, root};
+    int rc = 0;
+    for (size_t i = 0; i < s->tables.len && rc == 0; i++) {
+        const dg_table *t = &s->tables.items[i];
+        json_t *tv = dg_view_table_begin(&v, t);
+        json_array_append_new(json_object_get(root, "tables"), tv);
+        rc = dg_view_clang_struct(root, tv, t, opts->out_dir, d) < 0 ? -1 : 0;
+        if (rc == 0) rc = dg_records_check(t, d);
+        if (rc == 0) rc = dg_view_add_validators(root, tv, s, t, opts, d);
+        if (rc == 0) rc = dg_view_table_finish(&v, tv, t);
+    }
+    for (size_t i = 0; i < s->views.len && rc == 0; i++) {
+        json_t *vv = dg_view_view(&v, &s->views.items[i]);
+        json_array_append_new(json_object_get(root, "views"), vv);
+        rc = dg_view_table_finish(&v, vv, NULL);
+    }
+    bool long_sql = false;
+    json_t *st;
+    size_t k;
+    json_array_foreach(json_object_get(root, "stmts"), k, st)
+        long_sql = long_sql || strlen(json_string_value(json_object_get(st, "sql"))) > DG_TMPL_MAX_LITERAL;
+    json_object_set_new(root, "long_sql", json_boolean(long_sql));
+    json_object_set_new(root, "stmt_count", json_integer((json_int_t)json_array_size(json_object_get(root, "stmts"))));
+    dg_names_free(names);
+    if (rc != 0) {
+        json_decref(root);
+        return NULL;
+    }
+    return root;
+}
+
+static int render_outputs(json_t *root, const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
+{
+    static const char *const files[][2] = {{"header", "h"}, {"source", "c"}};
+    dg_tmpl_set *set = dg_tmpl_set_new();
+    dg_tmpl_set_add_builtin(set);
+    int rc = o->templates ? dg_tmpl_set_load_dir(set, o->templates, d) : 0;
+    for (size_t i = 0; i < 2 && rc == 0; i++) {
+        dg_buf b = DG_BUF_INIT;
+        rc = dg_tmpl_render(set, files[i][0], root, &b, d);
+        dg_output *f = DG_VEC_ADD(&out->items);
+        f->path = dg_xprintf("%s/%s.%s", o->out_dir ? o->out_dir : ".", o->view.prefix, files[i][1]);
+        f->len = b.len;
+        f->data = dg_buf_steal(&b);
+        if (!f->data) f->data = dg_xstrdup("");
+    }
+    dg_tmpl_set_free(set);
+    if (rc != 0) dg_outputs_free(out);
+    return rc;
+}
+
+static dg_view_opts view_opts(const dg_generate_opts *o)
+{
+    dg_view_opts vo = o->view;
+    if (!vo.out_dir) vo.out_dir = o->out_dir;
+    return vo;
+}
+
+/* Renders the view model `root` (from dg_view_build; NULL when it failed)
+ * with the queries and migrations added; frees root. */
+static int generate(json_t *root, const dg_schema *s, const dg_query_set *q, const dg_generate_opts *o,
+                    dg_outputs *out, dg_diags *d)
+{
+    if (!root) return -1;
+    int rc = 0;
+    if (q) rc = dg_view_add_queries(root, q, s, &o->view, d);
+    if (rc == 0 && o->migrations) rc = dg_view_add_migrations(root, o->migrations, s, &o->view, d);
+    if (rc == 0) rc = render_outputs(root, o, out, d);
+    json_decref(root);
+    return rc;
+}
+
+int dg_generate_schema(const dg_schema *s, const dg_strings *inputs, const dg_generate_opts *o,
+                       dg_outputs *out, dg_diags *d)
+{
+    dg_view_opts vo = view_opts(o);
+    return generate(dg_view_build(s, inputs, &vo, d), s, NULL, o, out, d);
+}
+
+static void add_input(dg_strings *in, const char *path, const char *out_dir)
+{
+    char *rel = dg_relpath(path, out_dir ? out_dir : ".");
+    dg_strings_push(in, rel ? rel : path);
+    free(rel);
+}
+
+int dg_generate(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
+{
+    dg_schema *s = NULL;
+    if (dg_schema_load_db(o->schema, &s, d) != 0) return -1;
+    dg_strings inputs = {0};
+    for (size_t i = 0; i < o->schema->items.len; i++) add_input(&inputs, o->schema->items.items[i].path, o->out_dir);
+    for (size_t i = 0; o->queries && i < o->queries->len; i++) add_input(&inputs, o->queries->items[i], o->out_dir);
+    if (o->migrations) add_input(&inputs, o->migrations, o->out_dir);
+    dg_query_set *q = NULL;
+    dg_view_opts vo = view_opts(o);
+    /* the tables' view model is built on a second thread while the queries
+     * are typed (view_async.h) */
+    dg_view_async *pending = dg_view_build_start(s, &inputs, &vo);
+    int rc = 0;
+    if (o->queries && o->queries->len) rc = dg_queries_load(o->queries, s, &q, d);
+    json_t *root = dg_view_build_collect(pending, rc == 0, d);
+    if (rc == 0) rc = generate(root, s, q, o, out, d);
+    dg_query_set_free(q);
+    dg_strings_free(&inputs);
+    dg_schema_free(s);
+    return rc;
+}

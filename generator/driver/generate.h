@@ -1,0 +1,52 @@
+/* generate.h - the `dalgen generate` pipeline as a library function: schema
+ * sources (+ queries, migrations) -> view model -> templates -> the output
+ * files, IN MEMORY.  `dalgen generate` writes them (dg_write_file_if_changed);
+ * `dalgen check` compares them with the files on disk. */
+#ifndef DG_GENERATE_H
+#define DG_GENERATE_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "frontend/sources.h"
+#include "model/model.h"
+#include "util/diag.h"
+#include "util/vec.h"
+#include "c/view.h"
+
+typedef struct dg_generate_opts {
+    const dg_sources *schema;      /* schema sources, in order */
+    const dg_strings *queries;     /* --queries files or folders (may be NULL / empty) */
+    const char       *migrations;  /* --migrations folder, NULL when none */
+    const char       *templates;   /* --templates folder, NULL for the built-ins only */
+    const char       *out_dir;     /* --out: banners name inputs relative to it */
+    dg_view_opts      view;        /* --prefix, --no-singularize, --timestamps */
+} dg_generate_opts;
+
+typedef struct dg_output {
+    char  *path;   /* out_dir/<prefix>.h, out_dir/<prefix>.c */
+    char  *data;
+    size_t len;
+} dg_output;
+
+typedef struct dg_outputs {
+    DG_VEC(dg_output) items;
+} dg_outputs;
+
+void dg_outputs_free(dg_outputs *o);   /* frees the items; NULL-safe */
+
+/* Loads the inputs and renders every output file.  Returns 0 and fills
+ * `out`, or reports through `d` (path:line:col: error: ...) and returns -1
+ * with `out` empty. */
+int dg_generate(const dg_generate_opts *o, dg_outputs *out, dg_diags *d);
+
+/* The same from a loaded schema (and no queries): for tests and for
+ * callers that built the model themselves.  `inputs` are the banner's paths
+ * (already relative to the output folder). */
+int dg_generate_schema(const dg_schema *s, const dg_strings *inputs, const dg_generate_opts *o,
+                       dg_outputs *out, dg_diags *d);
+
+/* The view model alone (for tests and `--dump-view`); NULL after errors. */
+json_t *dg_view_build(const dg_schema *s, const dg_strings *inputs, const dg_view_opts *opts, dg_diags *d);
+
+#endif

@@ -1,0 +1,57 @@
+/* view_async.c - dg_view_build on a second thread (view_async.h). */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "util/buf.h"
+#include "driver/generate.h"
+#include "driver/view_async.h"
+
+struct dg_view_async {
+    const dg_schema  *s;
+    const dg_strings *inputs;
+    dg_view_opts      opts;
+    json_t           *root;
+    dg_diags          d;        /* the build's diagnostics, into `text` */
+    char             *text;
+    size_t            len;
+    pthread_t         thread;
+    bool              started;  /* false: built when collected */
+};
+
+static void *run(void *arg)
+{
+    dg_view_async *a = arg;
+    a->root = dg_view_build(a->s, a->inputs, &a->opts, &a->d);
+    return NULL;
+}
+
+dg_view_async *dg_view_build_start(const dg_schema *s, const dg_strings *inputs, const dg_view_opts *opts)
+{
+    dg_view_async *a = dg_xcalloc(1, sizeof *a);
+    a->s = s;
+    a->inputs = inputs;
+    a->opts = *opts;
+    a->d.out = open_memstream(&a->text, &a->len);
+    a->started = a->d.out && pthread_create(&a->thread, NULL, run, a) == 0;
+    return a;
+}
+
+json_t *dg_view_build_collect(dg_view_async *a, bool keep, dg_diags *d)
+{
+    if (a->started) pthread_join(a->thread, NULL);
+    if (a->d.out) fclose(a->d.out);   /* text and len now final */
+    json_t *root = NULL;
+    if (keep && a->started) {
+        if (a->len) fwrite(a->text, 1, a->len, d && d->out ? d->out : stderr);
+        if (d) d->errors += a->d.errors, d->warnings += a->d.warnings;
+        root = a->root;
+    } else if (keep) {
+        root = dg_view_build(a->s, a->inputs, &a->opts, d);
+    } else {
+        json_decref(a->root);
+    }
+    free(a->text);
+    free(a);
+    return root;
+}
