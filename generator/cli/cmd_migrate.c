@@ -172,7 +172,8 @@ static int migrate_run(const char *what, int argc, char **argv)
     }
     if (!a.db || !a.dir) return dg_usage_error("migrate", "%s needs --db DB and --dir DIR", what);
     if (a.to >= 0 && a.steps >= 0) return dg_usage_error("migrate", "--to and --steps exclude each other");
-    return dg_migrate_run(what, &a);
+    dg_diags d = DG_DIAGS_INIT;
+    return dg_migrate_run(what, &a, &d) == 0 ? DG_EXIT_OK : DG_EXIT_INPUT;
 }
 
 int cmd_migrate(int argc, char **argv)
