@@ -7,7 +7,7 @@
 #include <dal.h>
 
 #include "analysis/diff/diff.h"
-#include "frontend/schema_out.h"
+#include "frontend/schema_db.h"
 #include "migrations/msource.h"
 #include "migrations/sum.h"
 #include "c/template.h"
@@ -15,13 +15,12 @@
 
 /* dal_schema_describe of the schema being generated: what P_schema_check
  * compares a database against (the same libdal code on both sides). */
-static char *describe(const dg_schema *s, dg_diags *d)
+static char *describe(const dg_schema *s, sqlite3 *h, dg_diags *d)
 {
-    sqlite3 *h = NULL;
     dal_db *db = NULL;
     char *desc = NULL, *out = NULL;
-    bool owned = false;
-    if (dg_schema_db(s, &h, &owned, d) != 0) return NULL;
+    bool owned = h == NULL;
+    if (owned && dg_schema_open_db(s, &h, d) != 0) return NULL;
     if (dal_wrap(&db, h, NULL) == DAL_OK && dal_schema_describe(db, &desc) == DAL_OK) out = dg_xstrdup(desc);
     else {
         dg_loc loc = {NULL, 0, 0};
@@ -74,7 +73,7 @@ static json_t *migration_json(const dg_migration *m, bool *long_sql)
     return o;
 }
 
-int dg_view_add_migrations(json_t *root, const char *dir, const dg_schema *s,
+int dg_view_add_migrations(json_t *root, const char *dir, const dg_schema *s, sqlite3 *db,
                            const dg_view_opts *opts, dg_diags *d)
 {
     if (!dir) {
@@ -86,7 +85,7 @@ int dg_view_add_migrations(json_t *root, const char *dir, const dg_schema *s,
         dg_mfolder_free(&f);
         return -1;
     }
-    char *desc = describe(s, d);
+    char *desc = describe(s, db, d);
     if (!desc) {
         dg_mfolder_free(&f);
         return -1;

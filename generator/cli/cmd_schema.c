@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "frontend/schema_out.h"
+#include "model/schema_print.h"
 #include "cli/cli.h"
 
 int cmd_schema(int argc, char **argv)

@@ -116,14 +116,15 @@ static dg_view_opts view_opts(const dg_generate_opts *o)
 }
 
 /* Renders the view model `root` (from dg_view_build; NULL when it failed)
- * with the queries and migrations added; frees root. */
-static int generate(json_t *root, const dg_schema *s, const dg_query_set *q, const dg_generate_opts *o,
-                    dg_outputs *out, dg_diags *d)
+ * with the queries and migrations added; frees root.  `db` holds exactly `s`
+ * (borrowed), or is NULL. */
+static int generate(json_t *root, const dg_schema *s, sqlite3 *db, const dg_query_set *q,
+                    const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
 {
     if (!root) return -1;
     int rc = 0;
     if (q) rc = dg_view_add_queries(root, q, s, &o->view, d);
-    if (rc == 0 && o->migrations) rc = dg_view_add_migrations(root, o->migrations, s, &o->view, d);
+    if (rc == 0 && o->migrations) rc = dg_view_add_migrations(root, o->migrations, s, db, &o->view, d);
     if (rc == 0) rc = render_outputs(root, o, out, d);
     json_decref(root);
     return rc;
@@ -133,7 +134,7 @@ int dg_generate_schema(const dg_schema *s, const dg_strings *inputs, const dg_ge
                        dg_outputs *out, dg_diags *d)
 {
     dg_view_opts vo = view_opts(o);
-    return generate(dg_view_build(s, inputs, &vo, d), s, NULL, o, out, d);
+    return generate(dg_view_build(s, inputs, &vo, d), s, NULL, NULL, o, out, d);
 }
 
 static void add_input(dg_strings *in, const char *path, const char *out_dir)
@@ -146,7 +147,8 @@ static void add_input(dg_strings *in, const char *path, const char *out_dir)
 int dg_generate(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
 {
     dg_schema *s = NULL;
-    if (dg_schema_load_db(o->schema, &s, d) != 0) return -1;
+    sqlite3 *db = NULL;   /* the loader's database: queries are prepared against it */
+    if (dg_schema_load_db(o->schema, &s, &db, d) != 0) return -1;
     dg_strings inputs = {0};
     for (size_t i = 0; i < o->schema->items.len; i++) add_input(&inputs, o->schema->items.items[i].path, o->out_dir);
     for (size_t i = 0; o->queries && i < o->queries->len; i++) add_input(&inputs, o->queries->items[i], o->out_dir);
@@ -157,11 +159,12 @@ int dg_generate(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
      * are typed (view_async.h) */
     dg_view_async *pending = dg_view_build_start(s, &inputs, &vo);
     int rc = 0;
-    if (o->queries && o->queries->len) rc = dg_queries_load(o->queries, s, &q, d);
+    if (o->queries && o->queries->len) rc = dg_queries_load(o->queries, s, db, &q, d);
     json_t *root = dg_view_build_collect(pending, rc == 0, d);
-    if (rc == 0) rc = generate(root, s, q, o, out, d);
+    if (rc == 0) rc = generate(root, s, db, q, o, out, d);
     dg_query_set_free(q);
     dg_strings_free(&inputs);
+    sqlite3_close(db);
     dg_schema_free(s);
     return rc;
 }

@@ -5,7 +5,7 @@
 #include "util/buf.h"
 #include "frontend/clang_front.h"
 #include "frontend/loader.h"
-#include "frontend/schema_out.h"
+#include "model/schema_print.h"
 
 /* True when `name` is a shadow table of one of the virtual tables listed
  * before it (name = <vtab>_<suffix>), as SQLite's fts/rtree modules make. */

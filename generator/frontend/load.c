@@ -62,9 +62,10 @@ static void header_locations(dg_loader *L)
     }
 }
 
-static int load(const dg_sources *src, bool keep_db, dg_schema **out, dg_diags *d)
+static int load(const dg_sources *src, dg_schema **out, sqlite3 **db, dg_diags *d)
 {
     *out = NULL;
+    if (db) *db = NULL;
     dg_schema *s = dg_schema_new();
     dg_loader L;
     int rc = dg_loader_open(&L, s, d);
@@ -82,7 +83,7 @@ static int load(const dg_sources *src, bool keep_db, dg_schema **out, dg_diags *
         dg_error(d, whole, "the schema is empty: no tables or views");
         rc = -1;
     }
-    if (rc == 0 && keep_db) s->db = dg_loader_take_db(&L);
+    if (rc == 0 && db) *db = dg_loader_take_db(&L);
     dg_loader_close(&L);
     if (rc != 0) {
         dg_schema_free(s);
@@ -94,10 +95,10 @@ static int load(const dg_sources *src, bool keep_db, dg_schema **out, dg_diags *
 
 int dg_schema_load(const dg_sources *src, dg_schema **out, dg_diags *d)
 {
-    return load(src, false, out, d);
+    return load(src, out, NULL, d);
 }
 
-int dg_schema_load_db(const dg_sources *src, dg_schema **out, dg_diags *d)
+int dg_schema_load_db(const dg_sources *src, dg_schema **out, sqlite3 **db, dg_diags *d)
 {
-    return load(src, true, out, d);
+    return load(src, out, db, d);
 }

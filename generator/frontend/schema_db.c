@@ -1,6 +1,7 @@
 /* dg_schema_open_db: an in-memory database holding exactly a model. */
+#include "frontend/schema_db.h"
+#include "model/schema_print.h"
 #include "util/buf.h"
-#include "frontend/schema_out.h"
 
 int dg_schema_open_db(const dg_schema *s, sqlite3 **out, dg_diags *d)
 {
@@ -24,14 +25,4 @@ int dg_schema_open_db(const dg_schema *s, sqlite3 **out, dg_diags *d)
     free(sql);
     *out = db;
     return 0;
-}
-
-int dg_schema_db(const dg_schema *s, sqlite3 **out, bool *owned, dg_diags *d)
-{
-    *owned = s->db == NULL;
-    if (s->db) {
-        *out = s->db;
-        return 0;
-    }
-    return dg_schema_open_db(s, out, d);
 }

@@ -8,6 +8,8 @@
 #ifndef DG_SOURCES_H
 #define DG_SOURCES_H
 
+#include <sqlite3.h>
+
 #include "model/model.h"
 #include "util/diag.h"
 #include "util/vec.h"
@@ -47,9 +49,10 @@ dg_source_kind dg_source_detect(const char *path);
  * reports every problem through `d` (path:line:col: error: ...) and returns
  * -1 with *out NULL.  No file is written. */
 int dg_schema_load(const dg_sources *src, dg_schema **out, dg_diags *d);
-/* Same, and keeps the in-memory SQLite database the sources were loaded
- * into as (*out)->db when it holds just the schema (see dg_schema.db), for
- * callers that would otherwise load the model into SQLite again. */
-int dg_schema_load_db(const dg_sources *src, dg_schema **out, dg_diags *d);
+/* Same, and hands over the in-memory SQLite database the sources were loaded
+ * into as *db when it holds just the schema (NULL otherwise), for callers
+ * that would otherwise load the model into SQLite again (the query analyser,
+ * embedded migrations).  The caller closes it with sqlite3_close. */
+int dg_schema_load_db(const dg_sources *src, dg_schema **out, sqlite3 **db, dg_diags *d);
 
 #endif

@@ -129,7 +129,6 @@ void dg_schema_free(dg_schema *s)
     for (size_t i = 0; i < s->triggers.len; i++) dg_trigger_free(&s->triggers.items[i]);
     DG_VEC_FREE(&s->triggers);
     dg_strings_free(&s->files);
-    sqlite3_close(s->db);
     free(s);
 }
 

@@ -186,12 +186,6 @@ typedef struct dg_schema {
     /* Source files in load order, as given on the command line.  dg_loc.file
      * points into these strings. */
     dg_strings files;
-    /* The front end's in-memory SQLite database that holds exactly this
-     * schema, kept by dg_schema_load_db (frontend/sources.h) so that the
-     * query analyser and the migration description need not load the schema
-     * into SQLite again; NULL otherwise.  Owned: dg_schema_free closes it.
-     * Whoever changes a model after loading closes it and sets it to NULL. */
-    struct sqlite3 *db;
 } dg_schema;
 
 dg_schema *dg_schema_new(void);

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "util/buf.h"
-#include "frontend/schema_out.h"
+#include "model/schema_print.h"
 
 typedef struct jopts {
     bool locations;

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "util/buf.h"
-#include "frontend/schema_out.h"
+#include "model/schema_print.h"
 #include "sql/sqltok.h"
 
 static void put_ident(dg_buf *b, const char *name)

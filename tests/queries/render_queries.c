@@ -76,7 +76,7 @@ int main(int argc, char **argv)
     json_t *root = json_object();
     dg_tmpl_set *tm = dg_tmpl_set_new();
     dg_buf h = DG_BUF_INIT, c = DG_BUF_INIT;
-    if (dg_schema_load(&src, &s, &d) != 0 || dg_queries_load(&paths, s, &set, &d) != 0) goto done;
+    if (dg_schema_load(&src, &s, &d) != 0 || dg_queries_load(&paths, s, NULL, &set, &d) != 0) goto done;
     if (!(names = dg_names_build(s, &opts, &d))) goto done;
     if (dg_view_add_queries(root, set, s, &opts, &d) != 0) goto done;
     dg_tmpl_set_add_builtin(tm);

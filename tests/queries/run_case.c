@@ -86,7 +86,7 @@ int main(int argc, char **argv)
         dg_strings paths = {0};
         dg_strings_push(&paths, queries);
         dg_query_set *set = NULL;
-        if (dg_queries_load(&paths, s, &set, &d) == 0) dump(&out, set);
+        if (dg_queries_load(&paths, s, NULL, &set, &d) == 0) dump(&out, set);
         dg_query_set_free(set);
         dg_strings_free(&paths);
     }

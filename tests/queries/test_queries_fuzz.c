@@ -80,7 +80,7 @@ int main(int argc, char **argv)
                 dg_strings_push(&paths, qpath);
                 dg_query_set *set = NULL;
                 dg_diags d = {quiet.out, 0, 0};
-                int r = dg_queries_load(&paths, s, &set, &d);
+                int r = dg_queries_load(&paths, s, NULL, &set, &d);
                 if ((r == 0) != (d.errors == 0) || (r == 0) != (set != NULL || paths.len == 0)) {
                     fprintf(stderr, "%s: inconsistent result %d with %d errors for:\n%s\n", argv[c], r, d.errors, m);
                     rc = 1;

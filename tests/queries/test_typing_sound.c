@@ -17,7 +17,8 @@
 #include <dal.h>
 
 #include "analysis/query/queries.h"
-#include "frontend/schema_out.h"
+#include "frontend/schema_db.h"
+#include "model/schema_print.h"
 #include "frontend/sources.h"
 #include "sql/sqltok.h"
 #include "util/buf.h"
@@ -199,7 +200,7 @@ static void run_case(const char *dir)
     dg_schema *s = NULL;
     dg_query_set *set = NULL;
     sqlite3 *db = NULL;
-    if (dg_schema_load(&src, &s, &d) != 0 || dg_queries_load(&paths, s, &set, &d) != 0 ||
+    if (dg_schema_load(&src, &s, &d) != 0 || dg_queries_load(&paths, s, NULL, &set, &d) != 0 ||
         dg_schema_open_db(s, &db, &d) != 0) {
         fprintf(stderr, "%s: does not load\n", dir);
         failures++;

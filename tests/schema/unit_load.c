@@ -12,7 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "frontend/schema_out.h"
+#include "frontend/schema_db.h"
+#include "model/schema_print.h"
 #include "frontend/sources.h"
 #include "util/fsutil.h"
 

@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "frontend/schema_out.h"
+#include "frontend/schema_db.h"
+#include "model/schema_print.h"
 #include "util/buf.h"
 
 static dg_column *add_column(dg_table *t, const char *name, const char *type, int pk, bool not_null)

@@ -1,4 +1,4 @@
-/* The database dg_schema_load_db keeps (dg_schema.db): it holds what running
+/* The database dg_schema_load_db hands over: it holds what running
  * the schema files statement by statement in SQLite gives (sqlite_schema row
  * for row, in order: the loader moves rows aside while CREATE statements run,
  * see frontend/park.c) and describes like it (dal_schema_describe), and it
@@ -17,34 +17,35 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "frontend/schema_out.h"
+#include "frontend/schema_db.h"
+#include "model/schema_print.h"
 #include "frontend/sources.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
 
 static const char *cases_dir, *corpus_dir;
 
-/* Loads the sources (files or folders) with the database kept; the
- * diagnostics go to *diag when diag is not NULL (caller frees). */
-static dg_schema *load_db(const dg_sources *src, char **diag)
+/* Loads the sources (files or folders) with the database kept (*db, NULL
+ * when not kept; caller closes it); the diagnostics go to *diag when diag is not NULL (caller frees). */
+static dg_schema *load_db(const dg_sources *src, sqlite3 **db, char **diag)
 {
     size_t len = 0;
     char *text = NULL;
     FILE *mem = open_memstream(&text, &len);
     dg_diags d = {mem, 0, 0};
     dg_schema *s = NULL;
-    dg_schema_load_db(src, &s, &d);
+    dg_schema_load_db(src, &s, db, &d);
     fclose(mem);
     if (diag) *diag = text;
     else free(text);
     return s;
 }
 
-static dg_schema *load_text(const char *name, const char *sql, char **diag)
+static dg_schema *load_text(const char *name, const char *sql, sqlite3 **db, char **diag)
 {
     dg_sources src = {0};
     dg_sources_add_text(&src, name, sql, strlen(sql));
-    dg_schema *s = load_db(&src, diag);
+    dg_schema *s = load_db(&src, db, diag);
     dg_sources_free(&src);
     return s;
 }
@@ -120,22 +121,24 @@ static sqlite3 *reference_db(const char *const *paths, size_t n)
 /* One schema: returns 1 when its database was kept and compared. */
 static int check_schema(const char *const *paths, size_t n)
 {
+    sqlite3 *db = NULL;
     dg_sources src = {0};
     for (size_t i = 0; i < n; i++) dg_sources_add(&src, DG_SRC_AUTO, paths[i]);
     char *diag = NULL;
-    dg_schema *s = load_db(&src, &diag);
+    dg_schema *s = load_db(&src, &db, &diag);
     if (!s) fail_msg("%s: %s", paths[0], diag);
     free(diag);
     dg_sources_free(&src);
-    if (!s->db) {
+    if (!db) {
         dg_schema_free(s);
+    sqlite3_close(db);
         return 0;
     }
     sqlite3 *ref = reference_db(paths, n);
-    char *want = schema_rows(ref), *have = schema_rows(s->db);
+    char *want = schema_rows(ref), *have = schema_rows(db);
     assert_same_text(have, want, "sqlite_schema rows", paths[0]);
     /* What P_schema_check compares a migrated database against. */
-    char *a = describe(s->db), *b = describe(ref);
+    char *a = describe(db), *b = describe(ref);
     assert_same_text(a, b, "descriptions", paths[0]);
     free(a);
     free(b);
@@ -143,6 +146,7 @@ static int check_schema(const char *const *paths, size_t n)
     free(have);
     sqlite3_close(ref);
     dg_schema_free(s);
+    sqlite3_close(db);
     return 1;
 }
 
@@ -184,6 +188,7 @@ static void corpus_databases_are_the_statement_by_statement_ones(void **state)
 
 static void many_tables_load_in_order(void **state)
 {
+    sqlite3 *db = NULL;
     (void)state;
     dg_buf b = {0};
     for (int i = 0; i < 300; i++) {
@@ -193,9 +198,9 @@ static void many_tables_load_in_order(void **state)
         if (i % 50 == 49) dg_buf_printf(&b, "ALTER TABLE t%d ADD COLUMN extra TEXT;\n", i - 10);
         if (i % 30 == 0) dg_buf_printf(&b, "CREATE VIEW v%d AS SELECT * FROM t%d;\n", i, i);
     }
-    dg_schema *s = load_text("many.sql", b.data, NULL);
+    dg_schema *s = load_text("many.sql", b.data, &db, NULL);
     assert_non_null(s);
-    assert_non_null(s->db);
+    assert_non_null(db);
     assert_int_equal(s->tables.len, 300);
     assert_int_equal(s->indexes.len, 300);
     assert_string_equal(s->tables.items[299].name, "t299");
@@ -204,18 +209,20 @@ static void many_tables_load_in_order(void **state)
     sqlite3 *ref = NULL;
     assert_int_equal(sqlite3_open(":memory:", &ref), SQLITE_OK);
     assert_int_equal(sqlite3_exec(ref, b.data, NULL, NULL, NULL), SQLITE_OK);
-    char *want = schema_rows(ref), *have = schema_rows(s->db);
+    char *want = schema_rows(ref), *have = schema_rows(db);
     assert_string_equal(have, want);
     free(want);
     free(have);
     sqlite3_close(ref);
     dg_schema_free(s);
+    sqlite3_close(db);
     dg_buf_free(&b);
 }
 
 /* A database source is replayed object by object: same rows, same order. */
 static void database_sources_replay_in_order(void **state)
 {
+    sqlite3 *db = NULL;
     (void)state;
     dg_buf b = {0};
     for (int i = 0; i < 120; i++) {
@@ -231,19 +238,20 @@ static void database_sources_replay_in_order(void **state)
     assert_int_equal(sqlite3_exec(src, b.data, NULL, NULL, NULL), SQLITE_OK);
     dg_sources srcs = {0};
     dg_sources_add(&srcs, DG_SRC_AUTO, path);
-    dg_schema *s = load_db(&srcs, NULL);
+    dg_schema *s = load_db(&srcs, &db, NULL);
     dg_sources_free(&srcs);
     assert_non_null(s);
-    assert_non_null(s->db);
+    assert_non_null(db);
     assert_int_equal(s->tables.len, 120);
     assert_int_equal(s->triggers.len, 1);
-    char *want = schema_rows(src), *have = schema_rows(s->db);
+    char *want = schema_rows(src), *have = schema_rows(db);
     assert_same_text(have, want, "sqlite_schema rows", path);
     free(want);
     free(have);
     sqlite3_close(src);
     remove(path);
     dg_schema_free(s);
+    sqlite3_close(db);
     dg_buf_free(&b);
 }
 
@@ -251,12 +259,13 @@ static void database_sources_replay_in_order(void **state)
  * nothing of the schema is kept. */
 static void errors_after_creates_keep_their_location(void **state)
 {
+    sqlite3 *db = NULL;
     (void)state;
     dg_buf b = {0};
     for (int i = 0; i < 40; i++) dg_buf_printf(&b, "CREATE TABLE t%d (id INTEGER PRIMARY KEY);\n", i);
     dg_buf_puts(&b, "CREATE INDEX ix ON t3 (nope);\n");
     char *diag = NULL;
-    dg_schema *s = load_text("bad.sql", b.data, &diag);
+    dg_schema *s = load_text("bad.sql", b.data, &db, &diag);
     assert_null(s);
     assert_non_null(strstr(diag, "bad.sql:41:"));
     assert_non_null(strstr(diag, "nope"));
@@ -264,7 +273,7 @@ static void errors_after_creates_keep_their_location(void **state)
     b.len = 0;
     for (int i = 0; i < 40; i++) dg_buf_printf(&b, "CREATE TABLE t%d (id INTEGER PRIMARY KEY);\n", i);
     dg_buf_puts(&b, "CREATE TABLE t7 (x);\n");
-    s = load_text("dup.sql", b.data, &diag);
+    s = load_text("dup.sql", b.data, &db, &diag);
     assert_null(s);
     assert_non_null(strstr(diag, "dup.sql:41:"));
     assert_non_null(strstr(diag, "already exists"));
@@ -274,6 +283,7 @@ static void errors_after_creates_keep_their_location(void **state)
 
 static void state_besides_the_schema_is_not_kept(void **state)
 {
+    sqlite3 *db = NULL;
     (void)state;
     static const char *const not_kept[] = {
         "CREATE TABLE a (x INTEGER);\nPRAGMA foreign_keys = ON;\n",
@@ -282,16 +292,17 @@ static void state_besides_the_schema_is_not_kept(void **state)
         "BEGIN;\nCREATE TABLE a (x INTEGER);\n",
     };
     for (size_t i = 0; i < sizeof not_kept / sizeof not_kept[0]; i++) {
-        dg_schema *s = load_text("s.sql", not_kept[i], NULL);
+        dg_schema *s = load_text("s.sql", not_kept[i], &db, NULL);
         assert_non_null(s);
-        assert_null(s->db);
+        assert_null(db);
         dg_schema_free(s);
     }
     dg_schema *s = load_text("s.sql", "PRAGMA user_version = 3;\nCREATE TABLE a (x INTEGER);\n"
-                                      "INSERT INTO a VALUES (1);\n", NULL);
+                                      "INSERT INTO a VALUES (1);\n", &db, NULL);
     assert_non_null(s);
-    assert_non_null(s->db);
+    assert_non_null(db);
     dg_schema_free(s);
+    sqlite3_close(db);
 }
 
 /* A view may call a function the application registers: the loader
@@ -299,51 +310,57 @@ static void state_besides_the_schema_is_not_kept(void **state)
  * it (a fresh database from the model would not either). */
 static void stub_functions_are_not_kept(void **state)
 {
+    sqlite3 *db = NULL;
     (void)state;
     char *diag = NULL;
     dg_schema *s = load_text("v.sql", "CREATE TABLE a (x INTEGER);\nCREATE VIEW v AS SELECT app_fn(x) AS y FROM a;\n",
-                             &diag);
+                             &db, &diag);
     assert_non_null(s);
     assert_non_null(strstr(diag, "app_fn"));   /* the warning */
     free(diag);
-    assert_non_null(s->db);
+    assert_non_null(db);
     sqlite3_stmt *st = NULL;
-    assert_int_not_equal(sqlite3_prepare_v2(s->db, "SELECT * FROM v", -1, &st, NULL), SQLITE_OK);
-    assert_non_null(strstr(sqlite3_errmsg(s->db), "app_fn"));
-    assert_int_equal(sqlite3_prepare_v2(s->db, "SELECT x FROM a", -1, &st, NULL), SQLITE_OK);
+    assert_int_not_equal(sqlite3_prepare_v2(db, "SELECT * FROM v", -1, &st, NULL), SQLITE_OK);
+    assert_non_null(strstr(sqlite3_errmsg(db), "app_fn"));
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT x FROM a", -1, &st, NULL), SQLITE_OK);
     sqlite3_finalize(st);
     dg_schema_free(s);
+    sqlite3_close(db);
 }
 
 /* The kept database accepts what a fresh one does (no authorizer). */
 static void kept_database_has_no_loader_limits(void **state)
 {
+    sqlite3 *db = NULL;
     (void)state;
-    dg_schema *s = load_text("a.sql", "CREATE TABLE a (x INTEGER);\n", NULL);
+    dg_schema *s = load_text("a.sql", "CREATE TABLE a (x INTEGER);\n", &db, NULL);
     assert_non_null(s);
-    assert_non_null(s->db);
-    assert_int_equal(sqlite3_exec(s->db, "PRAGMA temp_store_directory", NULL, NULL, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(s->db, "ATTACH ':memory:' AS other; DETACH other", NULL, NULL, NULL), SQLITE_OK);
+    assert_non_null(db);
+    assert_int_equal(sqlite3_exec(db, "PRAGMA temp_store_directory", NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "ATTACH ':memory:' AS other; DETACH other", NULL, NULL, NULL), SQLITE_OK);
     dg_schema_free(s);
+    sqlite3_close(db);
 }
 
 /* SQL text sources: no file is read, and errors are at name:line:col. */
 static void text_sources_report_at_their_name(void **state)
 {
+    sqlite3 *db = NULL;
     (void)state;
     char *diag = NULL;
     dg_schema *s = load_text("(DDL of models.h)", "CREATE TABLE a (x INTEGER);\nCREATE TABLE b (y INTEGER REFERENCES);\n",
-                             &diag);
+                             &db, &diag);
     assert_null(s);
     assert_non_null(strstr(diag, "(DDL of models.h):2:"));
     free(diag);
-    s = load_text("missing-file.sql", "CREATE TABLE a (x INTEGER);\n", &diag);
+    s = load_text("missing-file.sql", "CREATE TABLE a (x INTEGER);\n", &db, &diag);
     assert_non_null(s);
     assert_int_equal(s->tables.len, 1);
     assert_string_equal(s->tables.items[0].loc.file, "missing-file.sql");
     assert_int_equal(s->tables.items[0].loc.line, 1);
     free(diag);
     dg_schema_free(s);
+    sqlite3_close(db);
 }
 
 int main(int argc, char **argv)

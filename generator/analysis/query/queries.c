@@ -9,7 +9,7 @@
 #include <dal.h>
 #include <jansson.h>
 
-#include "frontend/schema_out.h"
+#include "frontend/schema_db.h"
 #include "sql/sqltok.h"
 #include "util/fsutil.h"
 #include "util/ident.h"
@@ -410,16 +410,15 @@ static int read_files(const dg_strings *paths, dg_query_set *set, dg_qfiles *fil
     return errors;
 }
 
-int dg_queries_load(const dg_strings *paths, const dg_schema *schema, dg_query_set **out, dg_diags *d)
+int dg_queries_load(const dg_strings *paths, const dg_schema *schema, sqlite3 *db, dg_query_set **out, dg_diags *d)
 {
     *out = NULL;
     if (paths->len == 0) return 0;
     dg_query_set *set = dg_xcalloc(1, sizeof *set);
     dg_qfiles files = {0};
     int errors = read_files(paths, set, &files, d);
-    sqlite3 *db = NULL;
-    bool owned = false;
-    if (dg_schema_db(schema, &db, &owned, d) != 0) {
+    bool owned = db == NULL;
+    if (owned && dg_schema_open_db(schema, &db, d) != 0) {
         errors++;
     } else {
         errors += register_functions(db, set, d);

@@ -12,6 +12,7 @@
 #ifndef DG_QUERIES_H
 #define DG_QUERIES_H
 
+#include <sqlite3.h>
 #include <stdbool.h>
 
 #include "model/model.h"
@@ -20,10 +21,13 @@
 typedef struct dg_query_set dg_query_set;   /* defined by the queries analyser */
 
 /* Reads every query file (a file, or every *.sql of a folder in name order),
- * prepares each query against the schema and types it.  Returns 0 and sets
- * *out (free with dg_query_set_free), or reports every error found through
- * `d` and returns -1. */
-int  dg_queries_load(const dg_strings *paths, const dg_schema *schema, dg_query_set **out, dg_diags *d);
+ * prepares each query against the schema and types it.  `db` is a SQLite
+ * database holding exactly `schema` (borrowed; functions declared with
+ * @function are registered on it), or NULL to build one from the model.
+ * Returns 0 and sets *out (free with dg_query_set_free), or reports every
+ * error found through `d` and returns -1. */
+int  dg_queries_load(const dg_strings *paths, const dg_schema *schema, sqlite3 *db, dg_query_set **out,
+                     dg_diags *d);
 void dg_query_set_free(dg_query_set *q);   /* NULL-safe */
 
 /* ---- the analysed queries (read by the view model) ---- */

@@ -1,11 +1,8 @@
-/* schema_out.h - a schema model as JSON, as SQL, and as a database.
- *
- * These are what `dalgen schema --json|--sql` print, and what the queries
- * analyser, the differ and `check` build on. */
-#ifndef DG_SCHEMA_OUT_H
-#define DG_SCHEMA_OUT_H
+/* schema_print.h - a schema model as JSON and as SQL: what `dalgen schema
+ * --json|--sql` print, and what the differ and `check` compare. */
+#ifndef DG_SCHEMA_PRINT_H
+#define DG_SCHEMA_PRINT_H
 
-#include <sqlite3.h>
 #include <stdbool.h>
 
 #include "model/model.h"
@@ -29,14 +26,5 @@ char *dg_schema_to_sql(const dg_schema *s);
 char *dg_table_to_sql(const dg_table *t);
 /* CREATE INDEX statement of one index (no trailing ';'). Caller frees. */
 char *dg_index_to_sql(const dg_index *ix);
-
-/* Opens an in-memory SQLite database holding exactly this schema (built
- * from dg_schema_to_sql).  Returns 0 and sets *out (close it with
- * sqlite3_close), or -1 after reporting through `d` with *out NULL. */
-int dg_schema_open_db(const dg_schema *s, sqlite3 **out, dg_diags *d);
-/* s->db when the model kept the front end's database (*owned false: do not
- * close it), else a new one from dg_schema_open_db (*owned true).  Returns 0,
- * or -1 after reporting through `d`. */
-int dg_schema_db(const dg_schema *s, sqlite3 **out, bool *owned, dg_diags *d);
 
 #endif
