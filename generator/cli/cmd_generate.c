@@ -1,7 +1,9 @@
 /* cmd_generate.c - `dalgen generate <schema source...> [--queries F|DIR ...]
  * [--migrations DIR] --prefix NAME --out DIR [--templates DIR]
- * [--no-singularize] [--timestamps]`: renders every output in memory first,
- * then writes each file atomically, leaving unchanged files untouched. */
+ * [--no-singularize] [--timestamps] [--dump-view]`: renders every output in
+ * memory first, then writes each file atomically, leaving unchanged files
+ * untouched; --dump-view prints the view model instead (--out still sets the
+ * folder the banner's input paths are relative to). */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -30,6 +32,7 @@ static int take_option(gen_args *a, int argc, char **argv, int *i)
     else if ((v = dg_cli_opt("--templates", argc, argv, i, &missing))) a->o.templates = v;
     else if (!strcmp(argv[*i], "--no-singularize")) { a->o.view.singularize = false; (*i)++; }
     else if (!strcmp(argv[*i], "--timestamps")) { a->o.view.timestamps = true; (*i)++; }
+    else if (!strcmp(argv[*i], "--dump-view")) { a->o.dump_view = true; (*i)++; }
     else if (missing) return dg_usage_error("generate", "%s needs a value", argv[*i - 1]);
     else return -1;
     return 0;
@@ -50,7 +53,8 @@ static int parse_args(gen_args *a, int argc, char **argv)
     if (!a->o.view.prefix) return dg_usage_error("generate", "--prefix NAME is required");
     if (!dg_is_c_ident(a->o.view.prefix))
         return dg_usage_error("generate", "--prefix '%s' is not a C identifier", a->o.view.prefix);
-    if (!a->o.out_dir) return dg_usage_error("generate", "--out DIR is required");
+    if (!a->o.out_dir && !a->o.dump_view) return dg_usage_error("generate", "--out DIR is required");
+    if (!a->o.out_dir) a->o.out_dir = ".";
     a->o.schema = &a->src;
     a->o.queries = &a->queries;
     return DG_EXIT_OK;
@@ -80,7 +84,10 @@ int cmd_generate(int argc, char **argv)
     if (rc == DG_EXIT_OK) {
         dg_outputs out = {0};
         dg_diags d = DG_DIAGS_INIT;
-        rc = dg_generate(&a.o, &out, &d) == 0 ? write_outputs(&out, a.o.out_dir) : DG_EXIT_INPUT;
+        if (dg_generate(&a.o, &out, &d) != 0) rc = DG_EXIT_INPUT;
+        else if (a.o.dump_view) rc = fwrite(out.items.items[0].data, 1, out.items.items[0].len, stdout) ==
+                                             out.items.items[0].len && fflush(stdout) == 0 ? DG_EXIT_OK : DG_EXIT_INPUT;
+        else rc = write_outputs(&out, a.o.out_dir);
         dg_outputs_free(&out);
     }
     dg_sources_free(&a.src);

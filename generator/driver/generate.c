@@ -115,9 +115,22 @@ static dg_view_opts view_opts(const dg_generate_opts *o)
     return vo;
 }
 
-/* Renders the view model `root` (from dg_view_build; NULL when it failed)
- * with the queries and migrations added; frees root.  `db` holds exactly `s`
- * (borrowed), or is NULL. */
+/* The view model as JSON text, what --dump-view prints. */
+static int dump_view(json_t *root, dg_outputs *out)
+{
+    char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    if (!text) return -1;
+    dg_output *f = DG_VEC_ADD(&out->items);
+    f->path = dg_xstrdup("-");
+    f->data = dg_xprintf("%s\n", text);
+    f->len = strlen(f->data);
+    free(text);
+    return 0;
+}
+
+/* Completes the view model `root` (from dg_view_build; NULL when it failed)
+ * with the queries and migrations, then renders it (or dumps it, with
+ * o->dump_view); frees root.  `db` holds exactly `s` (borrowed), or is NULL. */
 static int generate(json_t *root, const dg_schema *s, sqlite3 *db, const dg_query_set *q,
                     const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
 {
@@ -125,7 +138,7 @@ static int generate(json_t *root, const dg_schema *s, sqlite3 *db, const dg_quer
     int rc = 0;
     if (q) rc = dg_view_add_queries(root, q, s, &o->view, d);
     if (rc == 0 && o->migrations) rc = dg_view_add_migrations(root, o->migrations, s, db, &o->view, d);
-    if (rc == 0) rc = render_outputs(root, o, out, d);
+    if (rc == 0) rc = o->dump_view ? dump_view(root, out) : render_outputs(root, o, out, d);
     json_decref(root);
     return rc;
 }

@@ -6,6 +6,7 @@
 #define DG_GENERATE_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "frontend/sources.h"
@@ -21,6 +22,7 @@ typedef struct dg_generate_opts {
     const char       *templates;   /* --templates folder, NULL for the built-ins only */
     const char       *out_dir;     /* --out: banners name inputs relative to it */
     dg_view_opts      view;        /* --prefix, --no-singularize, --timestamps */
+    bool              dump_view;   /* --dump-view: one output, path "-", the view model as JSON */
 } dg_generate_opts;
 
 typedef struct dg_output {

@@ -81,4 +81,15 @@ if command -v sqlite3 >/dev/null 2>&1; then
   done
   grep -q 'a.db' "$work/o7/p.h" || fail "banner does not name a.db"
 fi
+
+# every command answers --help on stdout with exit 0
+for c in generate schema check diff migrate erd api-diff; do
+  "$dalgen" "$c" --help > "$work/help" 2>&1 || fail "$c --help: exit $?"
+  grep -q "^usage: dalgen $c" "$work/help" || fail "$c --help: $(head -1 "$work/help")"
+done
+# --dump-view prints the view model as JSON and writes nothing
+"$dalgen" generate "$work/ok.sql" --prefix p --out "$work/o8" --dump-view > "$work/view.json" || fail "--dump-view: exit $?"
+[ -e "$work/o8" ] && fail "--dump-view wrote the output folder"
+python3 -c 'import json,sys; v=json.load(open(sys.argv[1])); assert v["prefix"] == "p" and v["tables"][0]["name"] == "t"' \
+  "$work/view.json" || fail "--dump-view: not the view model"
 echo "ok"

@@ -9,5 +9,7 @@ dalgen=${1:-$root/build/generator/dalgen}
 case "$dalgen" in /*) ;; *) dalgen=$PWD/$dalgen ;; esac
 cd "$root"
 "$dalgen" generate examples/blog/schema.sql --prefix blog --out tests/generate/golden/blog
+(cd tests/generate/golden/blog &&
+  "$dalgen" generate ../../../../examples/blog/schema.sql --prefix blog --out . --dump-view > view.json)
 "$dalgen" generate tests/generate/torture/schema.sql --prefix tt --out tests/generate/golden/torture
-echo "regenerated tests/generate/golden/{blog,torture}"
+echo "regenerated tests/generate/golden/{blog,torture} and golden/blog/view.json"
