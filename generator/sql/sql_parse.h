@@ -5,6 +5,7 @@
 #define DG_SQL_PARSE_H
 
 #include <setjmp.h>
+#include <string.h>
 
 #include "sql/sqltok.h"
 #include "sql/sql_ast.h"
