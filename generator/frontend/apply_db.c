@@ -1,11 +1,8 @@
-/* Databases (opened read-only, their stored schema replayed) and annotated
- * C headers (through the libclang front end's model). */
+/* Databases: opened read-only, their stored schema replayed. */
 #include <string.h>
 
 #include "util/buf.h"
-#include "frontend/clang_front.h"
 #include "frontend/loader.h"
-#include "model/schema_print.h"
 
 /* True when `name` is a shadow table of one of the virtual tables listed
  * before it (name = <vtab>_<suffix>), as SQLite's fts/rtree modules make. */
@@ -80,19 +77,5 @@ int dg_apply_database(dg_loader *L, const char *path)
     size_t fi = dg_loader_add_file(L, path, NULL, 0);
     rc = replay(L, src, fi, whole);
     sqlite3_close(src);
-    return rc;
-}
-
-int dg_apply_header(dg_loader *L, const char *path, const dg_strings *clang_args)
-{
-    dg_schema *h = dg_schema_new();
-    if (dg_clang_load(path, clang_args, h, L->d) != 0) {
-        dg_schema_free(h);
-        return -1;
-    }
-    DG_VEC_PUSH(&L->headers, h);
-    char *sql = dg_schema_to_sql(h);
-    int rc = dg_apply_model_sql(L, path, sql);
-    free(sql);
     return rc;
 }

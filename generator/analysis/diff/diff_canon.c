@@ -1,5 +1,7 @@
 /* Token-level helpers of the differ: canonical forms for comparison,
- * mention tests, and the rewriting of stored CREATE text. */
+ * mention tests, the rewriting of stored CREATE text, and adding a statement
+ * to the plan (dd_stmt). */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -228,4 +230,14 @@ bool dd_def_has_kw(const char *def, const char *kw)
         if (t.kind == DG_TOK_EOF) return false;
         if (t.kind == DG_TOK_IDENT && dg_tok_is_kw(&lx, t, kw)) return true;
     }
+}
+
+void dd_stmt(dd_ctx *c, const char *fmt, ...)
+{
+    dg_buf b = DG_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    dg_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    DG_VEC_PUSH(&c->p->stmts, dg_buf_steal(&b));
 }

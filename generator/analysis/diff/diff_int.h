@@ -48,6 +48,12 @@ char *dd_canon_in_table(const char *text, const dd_renames *cols, const dd_renam
 bool  dd_mentions(const char *sql, const char *name);
 bool  dd_mentions_any(const char *sql, const dg_strings *names);
 char *dd_sql_out(const char *sql);
+/* Appends a statement (printf format) to the plan. */
+void dd_stmt(dd_ctx *c, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
 char *dd_create_table_named(const char *sql, const char *name);
 char *dd_column_def(const char *table_sql, const char *column);
 bool  dd_def_has_kw(const char *def, const char *kw);
@@ -70,11 +76,5 @@ void dd_lint(dd_ctx *c, dg_lint_level level, const char *code, const char *fmt, 
 void dd_lint_pair(dd_ctx *c, const dd_pair *pr);
 void dd_lint_views(dd_ctx *c);
 
-/* diff_plan.c */
-void dd_stmt(dd_ctx *c, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
 
 #endif

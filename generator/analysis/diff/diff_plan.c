@@ -1,21 +1,10 @@
 /* The planner: matches the objects of two schemas and orders the
  * statements (drops of dependents, drops, renames, creates, alters and
  * rebuilds, then indexes, views and triggers re-created). */
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis/diff/diff_int.h"
-
-void dd_stmt(dd_ctx *c, const char *fmt, ...)
-{
-    dg_buf b = DG_BUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
-    dg_buf_vprintf(&b, fmt, ap);
-    va_end(ap);
-    DG_VEC_PUSH(&c->p->stmts, dg_buf_steal(&b));
-}
 
 static bool is_dirty(const dd_ctx *c, const char *name)
 {
