@@ -1,6 +1,7 @@
 /* qedit.c - edits of a query's text (parameters rewritten, * expanded,
  * column lists added) and the map from the edited text back to the
- * original, so that SQLite's error offsets point into the query file. */
+ * original, so that SQLite's error offsets point into the query file; the
+ * location of an offset of the query (dg_qctx_loc). */
 #include "analysis/query/qinternal.h"
 
 #include <stdlib.h>
@@ -56,4 +57,12 @@ void dg_qedits_free(dg_qedits *e)
 {
     for (size_t i = 0; i < e->len; i++) free(e->items[i].text);
     DG_VEC_FREE(e);
+}
+
+dg_loc dg_qctx_loc(const dg_qctx *c, size_t offset)
+{
+    if (c->src->start_loc.line > 0)   /* count from the query's start, not the file's */
+        return dg_loc_at(c->src->text + c->src->start, offset, c->src->start_loc);
+    dg_loc base = {c->src->file, 1, 1};
+    return dg_loc_at(c->src->text, c->src->start + offset, base);
 }

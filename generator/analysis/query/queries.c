@@ -14,14 +14,6 @@
 #include "util/fsutil.h"
 #include "util/ident.h"
 
-dg_loc dg_qctx_loc(const dg_qctx *c, size_t offset)
-{
-    if (c->src->start_loc.line > 0)   /* count from the query's start, not the file's */
-        return dg_loc_at(c->src->text + c->src->start, offset, c->src->start_loc);
-    dg_loc base = {c->src->file, 1, 1};
-    return dg_loc_at(c->src->text, c->src->start + offset, base);
-}
-
 static void query_free(dg_query *q)
 {
     free(q->name);
