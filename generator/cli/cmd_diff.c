@@ -13,7 +13,7 @@
 #include "analysis/diff/diff.h"
 #include "c/names.h"
 #include "cli/cli.h"
-#include "cli/cmd_diff_api.h"
+#include "driver/api_side.h"
 
 enum { FROM = 0, TO = 1 };
 

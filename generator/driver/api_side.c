@@ -1,6 +1,6 @@
 /* realpath() is XSI: the only file of dalgen that needs more than POSIX. */
 #define _XOPEN_SOURCE 700
-#include "cli/cmd_diff_api.h"
+#include "driver/api_side.h"
 
 #include <errno.h>
 #include <signal.h>

@@ -1,7 +1,7 @@
-/* cmd_diff_api.h - `dalgen diff --api`: the C API of the code that one side
- * of a diff generates, read back with libclang. */
-#ifndef DG_CMD_DIFF_API_H
-#define DG_CMD_DIFF_API_H
+/* api_side.h - the pipeline behind `dalgen diff --api`: the C API of the
+ * code that one side of a diff generates, read back with libclang. */
+#ifndef DG_API_SIDE_H
+#define DG_API_SIDE_H
 
 #include "model/api.h"
 #include "driver/generate.h"
