@@ -1,4 +1,4 @@
-/* Unit tests of the C naming rules (generator/analysis/names.h). */
+/* Unit tests of the C naming rules (generator/c/names.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

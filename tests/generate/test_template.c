@@ -1,4 +1,4 @@
-/* Unit tests of the template engine (generator/emit/template.h). */
+/* Unit tests of the template engine (generator/c/template.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,5 +1,5 @@
 /* Unit tests of the CHECK compiler, enum detection and validator rules
- * (generator/analysis/check, generator/emit/validators_rules.h). */
+ * (generator/c/check, generator/c/validators_rules.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
