@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "util/diag.h"
 #include "version.h"
 
 static void print_help(FILE *out)
@@ -29,6 +30,17 @@ static void print_help(FILE *out)
         out);
 }
 
+/* Runs a command and prints its diagnostics, the one place that does for
+ * every way a command returns. */
+static int run(int (*cmd)(int, char **, dg_diags *), int argc, char **argv)
+{
+    dg_diags d = DG_DIAGS_INIT;
+    int rc = cmd(argc, argv, &d);
+    dg_diags_print(&d, stderr);
+    dg_diags_free(&d);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -46,14 +58,14 @@ int main(int argc, char **argv)
     }
     static const struct {
         const char *name;
-        int (*run)(int, char **);
+        int (*run)(int, char **, dg_diags *);
     } cmds[] = {
         {"schema", cmd_schema},   {"generate", cmd_generate}, {"check", cmd_check},
         {"diff", cmd_diff},       {"migrate", cmd_migrate},   {"erd", cmd_erd},
         {"api-diff", cmd_api_diff},
     };
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
-        if (!strcmp(cmd, cmds[i].name)) return cmds[i].run(argc - 2, argv + 2);
+        if (!strcmp(cmd, cmds[i].name)) return run(cmds[i].run, argc - 2, argv + 2);
     fprintf(stderr, "dalgen: unknown command '%s' (see dalgen --help)\n", cmd);
     return DG_EXIT_USAGE;
 }

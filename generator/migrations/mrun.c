@@ -127,26 +127,24 @@ static int run(const char *what, const dg_run_args *a, dal_db *db, const dal_mig
 /* A failed statement is reported at its first token in the migration file;
  * any other failure at the database. */
 static void report(const dg_mfolder *f, const dal_migration *list, const run_pos *pos, const char *db_path,
-                   const char *msg)
+                   const char *msg, dg_diags *d)
 {
     char prefix[300];
     if (pos->m) snprintf(prefix, sizeof prefix, "migration %s, statement %d", pos->m->name, pos->stmt);
     if (!pos->m || strncmp(msg, prefix, strlen(prefix)) != 0) {
-        fprintf(stderr, "%s: error: %s\n", db_path, msg);
+        dg_error(d, (dg_loc){db_path, 0, 0}, "%s", msg);
         return;
     }
     const dg_migration *m = &f->items.items[pos->m - list];
     const char *text = pos->down ? m->down : m->up;
-    dg_diags d = DG_DIAGS_INIT;
-    dg_error(&d, dg_loc_at(text, first_token(text, pos->start), (dg_loc){pos->down ? m->down_path : m->up_path, 1, 1}),
+    dg_error(d, dg_loc_at(text, first_token(text, pos->start), (dg_loc){pos->down ? m->down_path : m->up_path, 1, 1}),
              "%s", msg);
 }
 
-int dg_migrate_run(const char *what, const dg_run_args *a)
+int dg_migrate_run(const char *what, const dg_run_args *a, dg_diags *d)
 {
-    dg_diags d = DG_DIAGS_INIT;
     dg_mfolder f;
-    if (dg_mfolder_read(a->dir, false, &f, &d) != 0 || dg_sum_verify(&f, false, &d) != 0) {
+    if (dg_mfolder_read(a->dir, false, &f, d) != 0 || dg_sum_verify(&f, false, d) != 0) {
         dg_mfolder_free(&f);
         return DG_EXIT_INPUT;
     }
@@ -157,7 +155,7 @@ int dg_migrate_run(const char *what, const dg_run_args *a)
     int rc = dal_open(&db, a->db, &opts);
     run_pos pos = {0};
     if (rc == DAL_OK) rc = run(what, a, db, list, f.items.len, &pos);
-    if (rc != DAL_OK) report(&f, list, &pos, a->db, db ? dal_errmsg(db) : "cannot open");
+    if (rc != DAL_OK) report(&f, list, &pos, a->db, db ? dal_errmsg(db) : "cannot open", d);
     dal_close(db);
     free(list);
     dg_mfolder_free(&f);

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "util/diag.h"
+
 typedef struct dg_run_args {
     const char *db;
     const char *dir;
@@ -16,7 +18,8 @@ typedef struct dg_run_args {
     bool        progress;    /* print progress (stderr is a terminal) */
 } dg_run_args;
 
-/* `what` is "apply", "status" or "down".  Returns a DG_EXIT_* code. */
-int dg_migrate_run(const char *what, const dg_run_args *a);
+/* `what` is "apply", "status" or "down"; errors go to d.  Returns a
+ * DG_EXIT_* code. */
+int dg_migrate_run(const char *what, const dg_run_args *a, dg_diags *d);
 
 #endif
