@@ -1,8 +1,10 @@
 /* cli.h - the dalgen command line: one cmd_<name>.c per command, each taking
  * the arguments after the command name and the dg_diags its diagnostics go
  * to.  main() prints those once the command returns, whatever path it
- * returned by; a command prints them itself (dg_diags_print(d, stderr)) only
- * before text of its own on stderr that must come after them.
+ * returned by.  A command prints the ones so far itself
+ * (dg_diags_print(d, stderr)) only before text of its own that must come
+ * after them: its own lines on stderr (lints, summaries), and its results on
+ * stdout, so that a terminal shows the warnings first as it always did.
  *
  * Exit status (DESIGN.md, "CLI contract"): 0 success; 1 an error in the input
  * or the database (including a lint refusal); 2 usage error; 3 differences

@@ -110,6 +110,7 @@ static int check_migrations(const char *dir, const dg_sources *schema_src, bool 
     int rc = dg_load_folder_schema(&f, &from, d);
     if (rc == 0) rc = dg_schema_load(schema_src, &to, d);
     if (rc == 0) {
+        dg_diags_print(d, stderr);   /* the loads' warnings before the differences on stdout */
         dg_plan plan;
         dg_diff_plan(from, to, NULL, &plan);
         if (plan.stmts.len > 0) {
@@ -157,6 +158,7 @@ int cmd_check(int argc, char **argv, dg_diags *d)
         rc = DG_EXIT_INPUT;
         goto done;
     } else {
+        dg_diags_print(d, stderr);   /* generate's warnings before the differences on stdout */
         for (size_t i = 0; i < files.len; i++) diffs += check_file(args.out_dir, &files.items[i], d);
         diffs += check_extra(args.out_dir, args.prefix, &files);
     }

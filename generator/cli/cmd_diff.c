@@ -163,6 +163,7 @@ static int run(const diff_args *a, dg_diags *d)
     if (dg_plan_refused(&p, a->allow)) rc = DG_EXIT_INPUT;
     else if (a->api && load_apis(a, api, d) != 0) rc = DG_EXIT_INPUT;
     else {
+        dg_diags_print(d, stderr);   /* --api's warnings before the result on stdout */
         char *sql = dg_plan_sql(&p, NULL);
         fputs(sql, stdout);
         if (a->exit_code && p.stmts.len) rc = DG_EXIT_DIFF;

@@ -11,16 +11,17 @@
  *     passed may be freed at once.
  *   - dg_diags_print writes the pending records to a stream and frees them;
  *     the counts stay.  Each record is printed at most once.  The dalgen
- *     command line prints once after a command returns (main.c); a command
- *     prints earlier only where its own stderr text must follow the
- *     diagnostics so far.
+ *     command line prints after a command returns (main.c); a command
+ *     prints the ones so far earlier only where text of its own must follow
+ *     them (cli.h).
  *   - Printed order: a stable sort by file.  Files in the order the pending
  *     records first name them (records without a file are one more group,
  *     placed the same way); within a file, the order the records were added
  *     in (not sorted by line: that is the order dalgen's checks report in,
  *     and the tests' expected texts hold it).
- *   - The owner of a dg_diags frees it with dg_diags_free (records never
- *     printed are dropped with it: print first).
+ *   - The owner of a dg_diags releases it with dg_diags_print (which
+ *     leaves nothing to free) or dg_diags_free (which drops what was never
+ *     printed: for diagnostics nobody is to see).
  *   - d == NULL (here and as dg_diags_add's or dg_diags_move's target): a
  *     diagnostic has no one to collect it and is printed to stderr at once
  *     (and counted nowhere).
