@@ -4,12 +4,13 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "util/diag.h"
 #include "version.h"
 
 /* One line of usage per command and what `dalgen CMD --help` prints. */
 static const struct command {
     const char *name;
-    int (*run)(int, char **);
+    int (*run)(int, char **, dg_diags *);
     const char *help;
     bool sources;   /* takes schema sources */
 } commands[] = {
@@ -73,6 +74,17 @@ static void print_help(FILE *out)
         out);
 }
 
+/* Runs a command and prints its diagnostics, the one place that does for
+ * every way a command returns. */
+static int run(int (*cmd)(int, char **, dg_diags *), int argc, char **argv)
+{
+    dg_diags d = DG_DIAGS_INIT;
+    int rc = cmd(argc, argv, &d);
+    dg_diags_print(&d, stderr);
+    dg_diags_free(&d);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -100,7 +112,7 @@ int main(int argc, char **argv)
             fputs("exit status: 0 ok, 1 input error, 2 usage error, 3 differences found\n", stdout);
             return DG_EXIT_OK;
         }
-        return c->run(argc - 2, argv + 2);
+        return run(c->run, argc - 2, argv + 2);
     }
     fprintf(stderr, "dalgen: unknown command '%s' (see dalgen --help)\n", cmd);
     return DG_EXIT_USAGE;

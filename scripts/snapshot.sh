@@ -7,7 +7,11 @@
 #   scripts/snapshot.sh path/to/dalgen OUTDIR
 set -uo pipefail
 dalgen=$(realpath "$1"); out=$(realpath -m "$2")
-root=$(cd "$(dirname "$0")/.." && pwd)
+# inputs are read through a fixed path, so that the banners' relative paths
+# are the same whichever checkout runs the snapshot
+real=$(cd "$(dirname "$0")/.." && pwd)
+root=/tmp/dalgen-snapshot-root
+ln -sfn "$real" "$root"
 cd "$root"
 rm -rf "$out" && mkdir -p "$out"
 n=0

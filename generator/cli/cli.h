@@ -1,5 +1,10 @@
 /* cli.h - the dalgen command line: one cmd_<name>.c per command, each taking
- * the arguments after the command name.
+ * the arguments after the command name and the dg_diags its diagnostics go
+ * to.  main() prints those once the command returns, whatever path it
+ * returned by.  A command prints the ones so far itself
+ * (dg_diags_print(d, stderr)) only before text of its own that must come
+ * after them: its own lines on stderr (lints, summaries), and its results on
+ * stdout, so that a terminal shows the warnings first as it always did.
  *
  * Exit status (DESIGN.md, "CLI contract"): 0 success; 1 an error in the input
  * or the database (including a lint refusal); 2 usage error; 3 differences
@@ -10,6 +15,7 @@
 #include <stdbool.h>
 
 #include "frontend/sources.h"
+#include "util/diag.h"
 
 enum {
     DG_EXIT_OK = 0,
@@ -18,13 +24,13 @@ enum {
     DG_EXIT_DIFF = 3
 };
 
-int cmd_schema(int argc, char **argv);
-int cmd_generate(int argc, char **argv);
-int cmd_check(int argc, char **argv);
-int cmd_diff(int argc, char **argv);
-int cmd_migrate(int argc, char **argv);
-int cmd_erd(int argc, char **argv);
-int cmd_api_diff(int argc, char **argv);
+int cmd_schema(int argc, char **argv, dg_diags *d);
+int cmd_generate(int argc, char **argv, dg_diags *d);
+int cmd_check(int argc, char **argv, dg_diags *d);
+int cmd_diff(int argc, char **argv, dg_diags *d);
+int cmd_migrate(int argc, char **argv, dg_diags *d);
+int cmd_erd(int argc, char **argv, dg_diags *d);
+int cmd_api_diff(int argc, char **argv, dg_diags *d);
 
 /* Prints `dalgen <cmd>: message` and the usage hint to stderr; returns
  * DG_EXIT_USAGE so callers can `return dg_usage_error(...)`. */

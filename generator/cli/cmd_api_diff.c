@@ -5,7 +5,7 @@
 #include "analysis/apidiff/apidiff.h"
 #include "cli/cli.h"
 
-int cmd_api_diff(int argc, char **argv)
+int cmd_api_diff(int argc, char **argv, dg_diags *d)
 {
     const char *paths[2] = {NULL, NULL};
     int npaths = 0;
@@ -34,8 +34,7 @@ int cmd_api_diff(int argc, char **argv)
         dg_usage_error("api-diff", "takes two headers, OLD.h and NEW.h");
         goto done;
     }
-    dg_diags d = DG_DIAGS_INIT;
-    int r = dg_api_diff_headers_args(paths[0], paths[1], &args, stdout, &d);
+    int r = dg_api_diff_headers_args(paths[0], paths[1], &args, stdout, d);
     rc = r < 0 ? DG_EXIT_INPUT : r > 0 ? DG_EXIT_DIFF : DG_EXIT_OK;
 done:
     dg_strings_free(&args);

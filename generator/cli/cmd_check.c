@@ -100,14 +100,17 @@ static int check_migrations(const char *dir, const dg_sources *schema_src, bool 
     dg_mfolder f = {0};
     if (dg_mfolder_read(dir, false, &f, d) != 0) return -1;
     int diffs = 0;
-    dg_diags sum_d = {stdout, 0, 0};
+    dg_diags sum_d = DG_DIAGS_INIT;   /* differences, so on stdout with the others */
     *sum_ok = dg_sum_verify(&f, false, &sum_d) == 0;
     if (!*sum_ok) diffs += sum_d.errors > 0 ? sum_d.errors : 1;
+    dg_diags_print(&sum_d, stdout);
+    dg_diags_free(&sum_d);
 
     dg_schema *from = NULL, *to = NULL;
     int rc = dg_load_folder_schema(&f, &from, d);
     if (rc == 0) rc = dg_schema_load(schema_src, &to, d);
     if (rc == 0) {
+        dg_diags_print(d, stderr);   /* the loads' warnings before the differences on stdout */
         dg_plan plan;
         dg_diff_plan(from, to, NULL, &plan);
         if (plan.stmts.len > 0) {
@@ -127,7 +130,7 @@ static int check_migrations(const char *dir, const dg_sources *schema_src, bool 
     return rc == 0 ? diffs : -1;
 }
 
-int cmd_check(int argc, char **argv)
+int cmd_check(int argc, char **argv, dg_diags *d)
 {
     dg_check_args args;
     int rc = dg_check_parse_args(argc, argv, &args);
@@ -136,12 +139,11 @@ int cmd_check(int argc, char **argv)
         return rc;
     }
 
-    dg_diags d = DG_DIAGS_INIT;
     dg_check_files files = {0};
     int diffs = 0;
     bool sum_ok = true;
     if (args.migrations) {
-        int m = check_migrations(args.migrations, &args.sources, &sum_ok, &d);
+        int m = check_migrations(args.migrations, &args.sources, &sum_ok, d);
         if (m < 0) {
             rc = DG_EXIT_INPUT;
             goto done;
@@ -152,18 +154,20 @@ int cmd_check(int argc, char **argv)
         /* generate refuses such a folder, so there is nothing to compare with. */
         printf("%s: not compared (generate needs %s to match its %s first)\n", args.out_dir,
                args.migrations, DG_SUM_FILE);
-    } else if (dg_check_render(&args, &files, &d) != 0) {
+    } else if (dg_check_render(&args, &files, d) != 0) {
         rc = DG_EXIT_INPUT;
         goto done;
     } else {
-        for (size_t i = 0; i < files.len; i++) diffs += check_file(args.out_dir, &files.items[i], &d);
+        dg_diags_print(d, stderr);   /* generate's warnings before the differences on stdout */
+        for (size_t i = 0; i < files.len; i++) diffs += check_file(args.out_dir, &files.items[i], d);
         diffs += check_extra(args.out_dir, args.prefix, &files);
     }
-    if (d.errors > 0) rc = DG_EXIT_INPUT;
+    if (d->errors > 0) rc = DG_EXIT_INPUT;
     else if (diffs > 0) rc = DG_EXIT_DIFF;
+done:
+    dg_diags_print(d, stderr);   /* before the summary, and ahead of the buffered stdout as before */
     if (rc == DG_EXIT_DIFF)
         fprintf(stderr, "dalgen check: %d difference%s found\n", diffs, diffs == 1 ? "" : "s");
-done:
     fflush(stdout);
     dg_check_files_free(&files);
     dg_check_args_free(&args);

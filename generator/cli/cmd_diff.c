@@ -145,24 +145,25 @@ static bool print_api_diff(const diff_args *a, const dg_api api[2], bool after_s
     return c.removed + c.changed > 0;
 }
 
-static int run(const diff_args *a)
+static int run(const diff_args *a, dg_diags *d)
 {
-    dg_diags d = DG_DIAGS_INIT;
     dg_schema *s[2] = {NULL, NULL};
-    if (dg_schema_load(&a->side[FROM], &s[FROM], &d) != 0 || dg_schema_load(&a->side[TO], &s[TO], &d) != 0) {
+    if (dg_schema_load(&a->side[FROM], &s[FROM], d) != 0 || dg_schema_load(&a->side[TO], &s[TO], d) != 0) {
         dg_schema_free(s[FROM]);
         return DG_EXIT_INPUT;
     }
     dg_plan p;
     dg_diff_opts o = {a->down};
     dg_diff_plan(s[a->down ? TO : FROM], s[a->down ? FROM : TO], &o, &p);
+    dg_diags_print(d, stderr);   /* the loads' warnings come before the lints */
     dg_plan_print_lints(&p, a->allow, stderr);
     dg_api api[2];
     memset(api, 0, sizeof api);
     int rc = DG_EXIT_OK;
     if (dg_plan_refused(&p, a->allow)) rc = DG_EXIT_INPUT;
-    else if (a->api && load_apis(a, api, &d) != 0) rc = DG_EXIT_INPUT;
+    else if (a->api && load_apis(a, api, d) != 0) rc = DG_EXIT_INPUT;
     else {
+        dg_diags_print(d, stderr);   /* --api's warnings before the result on stdout */
         char *sql = dg_plan_sql(&p, NULL);
         fputs(sql, stdout);
         if (a->exit_code && p.stmts.len) rc = DG_EXIT_DIFF;
@@ -177,7 +178,7 @@ static int run(const diff_args *a)
     return rc;
 }
 
-int cmd_diff(int argc, char **argv)
+int cmd_diff(int argc, char **argv, dg_diags *d)
 {
     diff_args a;
     memset(&a, 0, sizeof a);
@@ -189,7 +190,7 @@ int cmd_diff(int argc, char **argv)
         rc = DG_EXIT_INPUT;
     }
 #endif
-    if (rc == DG_EXIT_OK) rc = run(&a);
+    if (rc == DG_EXIT_OK) rc = run(&a, d);
     args_free(&a);
     return rc < 0 ? DG_EXIT_OK : rc;   /* -1: --help was printed */
 }

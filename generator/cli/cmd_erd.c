@@ -6,7 +6,7 @@
 #include "model/erd.h"
 #include "cli/cli.h"
 
-int cmd_erd(int argc, char **argv)
+int cmd_erd(int argc, char **argv, dg_diags *d)
 {
     dg_sources src = {0};
     const char *format = "mermaid";
@@ -36,11 +36,11 @@ int cmd_erd(int argc, char **argv)
         dg_sources_free(&src);
         return dg_usage_error("erd", "no schema source given");
     }
-    dg_diags d = DG_DIAGS_INIT;
     dg_schema *s = NULL;
-    int rc = dg_schema_load(&src, &s, &d);
+    int rc = dg_schema_load(&src, &s, d);
     dg_sources_free(&src);
     if (rc != 0) return DG_EXIT_INPUT;
+    dg_diags_print(d, stderr);   /* the warnings, before the result on stdout */
     dg_buf b = DG_BUF_INIT;
     if (!strcmp(format, "dot")) dg_erd_dot(s, &b);
     else dg_erd_mermaid(s, &b);

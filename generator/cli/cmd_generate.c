@@ -60,34 +60,43 @@ static int parse_args(gen_args *a, int argc, char **argv)
     return DG_EXIT_OK;
 }
 
-static int write_outputs(const dg_outputs *out, const char *dir)
+static int write_outputs(const dg_outputs *out, const char *dir, dg_diags *d)
 {
     if (dg_mkdirs(dir) != 0) {
-        fprintf(stderr, "%s: error: cannot create the output folder: %s\n", dir, strerror(errno));
+        dg_error(d, (dg_loc){dir, 0, 0}, "cannot create the output folder: %s", strerror(errno));
         return DG_EXIT_INPUT;
     }
     for (size_t i = 0; i < out->items.len; i++) {
         const dg_output *f = &out->items.items[i];
         if (dg_write_file_if_changed(f->path, f->data, f->len, NULL) != 0) {
-            fprintf(stderr, "%s: error: cannot write: %s\n", f->path, strerror(errno));
+            dg_error(d, (dg_loc){f->path, 0, 0}, "cannot write: %s", strerror(errno));
             return DG_EXIT_INPUT;
         }
     }
     return DG_EXIT_OK;
 }
 
-int cmd_generate(int argc, char **argv)
+/* --dump-view: the view model on stdout, after the warnings so far. */
+static int dump(const dg_output *view, dg_diags *d)
+{
+    dg_diags_print(d, stderr);
+    if (fwrite(view->data, 1, view->len, stdout) != view->len || fflush(stdout) != 0) {
+        dg_error(d, (dg_loc){"<stdout>", 0, 0}, "cannot write: %s", strerror(errno));
+        return DG_EXIT_INPUT;
+    }
+    return DG_EXIT_OK;
+}
+
+int cmd_generate(int argc, char **argv, dg_diags *d)
 {
     gen_args a;
     memset(&a, 0, sizeof a);
     int rc = parse_args(&a, argc, argv);
     if (rc == DG_EXIT_OK) {
         dg_outputs out = {0};
-        dg_diags d = DG_DIAGS_INIT;
-        if (dg_generate(&a.o, &out, &d) != 0) rc = DG_EXIT_INPUT;
-        else if (a.o.dump_view) rc = fwrite(out.items.items[0].data, 1, out.items.items[0].len, stdout) ==
-                                             out.items.items[0].len && fflush(stdout) == 0 ? DG_EXIT_OK : DG_EXIT_INPUT;
-        else rc = write_outputs(&out, a.o.out_dir);
+        if (dg_generate(&a.o, &out, d) != 0) rc = DG_EXIT_INPUT;
+        else if (a.o.dump_view) rc = dump(&out.items.items[0], d);
+        else rc = write_outputs(&out, a.o.out_dir, d);
         dg_outputs_free(&out);
     }
     dg_sources_free(&a.src);

@@ -70,7 +70,7 @@ static int write_migration(const dg_mfolder *f, const char *name, const dg_plan 
     return rc;
 }
 
-static int migrate_new(int argc, char **argv)
+static int migrate_new(int argc, char **argv, dg_diags *d)
 {
     if (argc < 1 || argv[0][0] == '-') return dg_usage_error("migrate", "new needs a NAME");
     const char *name = argv[0], *dir = NULL;
@@ -95,22 +95,22 @@ static int migrate_new(int argc, char **argv)
         dg_sources_free(&src);
         return rc;
     }
-    dg_diags d = DG_DIAGS_INIT;
     dg_mfolder f;
     dg_schema *from = NULL, *to = NULL;
     rc = DG_EXIT_INPUT;
-    if (dg_mfolder_read(dir, true, &f, &d) == 0 && dg_sum_verify(&f, f.items.len == 0, &d) == 0 &&
-        dg_load_folder_schema(&f, &from, &d) == 0 && dg_schema_load(&src, &to, &d) == 0) {
+    if (dg_mfolder_read(dir, true, &f, d) == 0 && dg_sum_verify(&f, f.items.len == 0, d) == 0 &&
+        dg_load_folder_schema(&f, &from, d) == 0 && dg_schema_load(&src, &to, d) == 0) {
         dg_plan up, down;
         dg_diff_opts fw = {false}, bw = {true};
         dg_diff_plan(from, to, &fw, &up);
         dg_diff_plan(to, from, &bw, &down);
+        dg_diags_print(d, stderr);   /* the loads' warnings come before the lints */
         dg_plan_print_lints(&up, allow, stderr);
         if (dg_plan_refused(&up, allow)) rc = DG_EXIT_INPUT;
         else if (!up.stmts.len) {
             fprintf(stderr, "dalgen migrate: %s is already at the schema; nothing written\n", dir);
             rc = DG_EXIT_OK;
-        } else if (write_migration(&f, name, &up, &down, &d) == 0) {
+        } else if (write_migration(&f, name, &up, &down, d) == 0) {
             rc = DG_EXIT_OK;
         }
         dg_plan_free(&up);
@@ -123,7 +123,7 @@ static int migrate_new(int argc, char **argv)
     return rc;
 }
 
-static int migrate_hash(int argc, char **argv)
+static int migrate_hash(int argc, char **argv, dg_diags *d)
 {
     const char *dir = NULL;
     bool missing = false;
@@ -134,9 +134,8 @@ static int migrate_hash(int argc, char **argv)
         dir = v;
     }
     if (!dir) return dg_usage_error("migrate", "hash needs --dir DIR");
-    dg_diags d = DG_DIAGS_INIT;
     dg_mfolder f;
-    int rc = dg_mfolder_read(dir, false, &f, &d) == 0 && dg_sum_write(&f, &d) == 0 ? DG_EXIT_OK : DG_EXIT_INPUT;
+    int rc = dg_mfolder_read(dir, false, &f, d) == 0 && dg_sum_write(&f, d) == 0 ? DG_EXIT_OK : DG_EXIT_INPUT;
     dg_mfolder_free(&f);
     return rc;
 }
@@ -150,7 +149,7 @@ static int parse_int(const char *opt, const char *v, int64_t *out)
     return 0;
 }
 
-static int migrate_run(const char *what, int argc, char **argv)
+static int migrate_run(const char *what, int argc, char **argv, dg_diags *d)
 {
     dg_run_args a = {NULL, NULL, -1, -1, 0, NULL, isatty(2) == 1};
     bool missing = false;
@@ -172,17 +171,16 @@ static int migrate_run(const char *what, int argc, char **argv)
     }
     if (!a.db || !a.dir) return dg_usage_error("migrate", "%s needs --db DB and --dir DIR", what);
     if (a.to >= 0 && a.steps >= 0) return dg_usage_error("migrate", "--to and --steps exclude each other");
-    dg_diags d = DG_DIAGS_INIT;
-    return dg_migrate_run(what, &a, &d) == 0 ? DG_EXIT_OK : DG_EXIT_INPUT;
+    return dg_migrate_run(what, &a, d) == 0 ? DG_EXIT_OK : DG_EXIT_INPUT;
 }
 
-int cmd_migrate(int argc, char **argv)
+int cmd_migrate(int argc, char **argv, dg_diags *d)
 {
     if (argc < 1) return dg_usage_error("migrate", "needs a subcommand: new, hash, apply, status or down");
     const char *sub = argv[0];
-    if (!strcmp(sub, "new")) return migrate_new(argc - 1, argv + 1);
-    if (!strcmp(sub, "hash")) return migrate_hash(argc - 1, argv + 1);
+    if (!strcmp(sub, "new")) return migrate_new(argc - 1, argv + 1, d);
+    if (!strcmp(sub, "hash")) return migrate_hash(argc - 1, argv + 1, d);
     if (!strcmp(sub, "apply") || !strcmp(sub, "status") || !strcmp(sub, "down"))
-        return migrate_run(sub, argc - 1, argv + 1);
+        return migrate_run(sub, argc - 1, argv + 1, d);
     return dg_usage_error("migrate", "unknown subcommand '%s'", sub);
 }

@@ -5,7 +5,7 @@
 #include "model/schema_print.h"
 #include "cli/cli.h"
 
-int cmd_schema(int argc, char **argv)
+int cmd_schema(int argc, char **argv, dg_diags *d)
 {
     dg_sources src = {0};
     bool sql = false, locations = true, above = true;
@@ -27,11 +27,11 @@ int cmd_schema(int argc, char **argv)
         dg_usage_error("schema", "no schema source given");
         goto usage;
     }
-    dg_diags d = DG_DIAGS_INIT;
     dg_schema *s = NULL;
-    int rc = dg_schema_load(&src, &s, &d);
+    int rc = dg_schema_load(&src, &s, d);
     dg_sources_free(&src);
     if (rc != 0) return DG_EXIT_INPUT;
+    dg_diags_print(d, stderr);   /* the warnings, before the result on stdout */
     char *out = sql ? dg_schema_to_sql(s) : dg_schema_to_json_ex(s, locations, above);
     fputs(out, stdout);
     if (sql && out[0]) fputc('\n', stdout);

@@ -111,6 +111,7 @@ static int load_in(const char *dir, const dg_generate_opts *base, const dg_diff_
         dg_api_relabel(out, label);
         free(label);
     } else {
+        dg_diags_print(d, stderr);   /* the errors this line says are above */
         fprintf(stderr, "dalgen diff: --api: %s --%s (errors above)\n",
                 *written ? "cannot read the API of the header generated from" : "cannot generate the code of",
                 side->label);

@@ -12,9 +12,7 @@ struct dg_view_async {
     const dg_strings *inputs;
     dg_view_opts      opts;
     json_t           *root;
-    dg_diags          d;        /* the build's diagnostics, into `text` */
-    char             *text;
-    size_t            len;
+    dg_diags          d;        /* the build's diagnostics, the thread's own */
     pthread_t         thread;
     bool              started;  /* false: built when collected */
 };
@@ -32,26 +30,23 @@ dg_view_async *dg_view_build_start(const dg_schema *s, const dg_strings *inputs,
     a->s = s;
     a->inputs = inputs;
     a->opts = *opts;
-    a->d.out = open_memstream(&a->text, &a->len);
-    a->started = a->d.out && pthread_create(&a->thread, NULL, run, a) == 0;
+    a->started = pthread_create(&a->thread, NULL, run, a) == 0;
     return a;
 }
 
 json_t *dg_view_build_collect(dg_view_async *a, bool keep, dg_diags *d)
 {
-    if (a->started) pthread_join(a->thread, NULL);
-    if (a->d.out) fclose(a->d.out);   /* text and len now final */
+    if (a->started) pthread_join(a->thread, NULL);   /* a->d and a->root now final */
     json_t *root = NULL;
     if (keep && a->started) {
-        if (a->len) fwrite(a->text, 1, a->len, d && d->out ? d->out : stderr);
-        if (d) d->errors += a->d.errors, d->warnings += a->d.warnings;
+        dg_diags_move(d, &a->d);
         root = a->root;
     } else if (keep) {
         root = dg_view_build(a->s, a->inputs, &a->opts, d);
     } else {
         json_decref(a->root);
     }
-    free(a->text);
+    dg_diags_free(&a->d);
     free(a);
     return root;
 }

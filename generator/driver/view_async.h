@@ -1,9 +1,9 @@
 /* view_async.h - the tables' view model (dg_view_build) built on a second
  * thread while the caller does other work on the same schema (dalgen
  * generate types the named queries meanwhile).  Both sides only read the
- * schema model; the build's diagnostics are kept and reported when it is
- * collected, so the output and the messages are those of running one after
- * the other. */
+ * schema model; the build's diagnostics are kept apart and added to the
+ * caller's when it is collected, so the output and the messages are those of
+ * running one after the other. */
 #ifndef DG_VIEW_ASYNC_H
 #define DG_VIEW_ASYNC_H
 
@@ -21,9 +21,10 @@ typedef struct dg_view_async dg_view_async;
  * builds at collection time instead.  Never NULL. */
 dg_view_async *dg_view_build_start(const dg_schema *s, const dg_strings *inputs, const dg_view_opts *opts);
 
-/* Waits for the build and frees `a`.  With `keep`, reports the build's
- * diagnostics through d and returns its root (caller owns; NULL when the
- * build failed); otherwise drops both and returns NULL. */
+/* Waits for the build and frees `a`.  With `keep`, moves the build's
+ * diagnostics (collected in a dg_diags of its own) to the end of d and
+ * returns its root (caller owns; NULL when the build failed); otherwise
+ * drops both and returns NULL. */
 json_t *dg_view_build_collect(dg_view_async *a, bool keep, dg_diags *d);
 
 #endif

@@ -1,47 +1,164 @@
 #include "util/diag.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
 
-static void emit(dg_diags *d, dg_loc loc, const char *kind, const char *fmt, va_list ap)
+#include "util/buf.h"
+
+static const char *severity_name(dg_severity s)
 {
-    FILE *out = d && d->out ? d->out : stderr;
-    if (loc.file && loc.line > 0)
-        fprintf(out, "%s:%d:%d: ", loc.file, loc.line, loc.col > 0 ? loc.col : 1);
-    else if (loc.file)
-        fprintf(out, "%s: ", loc.file);
-    fprintf(out, "%s: ", kind);
-    vfprintf(out, fmt, ap);
+    return s == DG_SEV_WARNING ? "warning" : "error";
+}
+
+void dg_diag_print(const dg_diag *g, FILE *out)
+{
+    const dg_loc *loc = &g->loc;
+    if (loc->file && loc->line > 0)
+        fprintf(out, "%s:%d:%d: ", loc->file, loc->line, loc->col > 0 ? loc->col : 1);
+    else if (loc->file)
+        fprintf(out, "%s: ", loc->file);
+    fprintf(out, "%s: ", severity_name(g->severity));
+    if (g->code) fprintf(out, "[%s] ", g->code);
+    fputs(g->message, out);
     fputc('\n', out);
+}
+
+void dg_diag_set_loc(dg_diag *g, dg_loc loc)
+{
+    char *file = dg_xstrdup(loc.file);   /* before freeing: loc.file may be g's */
+    free((char *)g->loc.file);
+    g->loc = loc;
+    g->loc.file = file;
+}
+
+void dg_diag_free(dg_diag *g)
+{
+    free((char *)g->loc.file);
+    free(g->code);
+    free(g->message);
+    memset(g, 0, sizeof *g);
+}
+
+/* Appends rec to d, or prints it at once when there is no d to collect it. */
+static void push(dg_diags *d, dg_diag rec)
+{
+    if (!d) {
+        dg_diag_print(&rec, stderr);
+        dg_diag_free(&rec);
+        return;
+    }
+    if (d->len == d->cap) {
+        d->cap = d->cap ? d->cap * 2 : 8;
+        d->items = dg_xrealloc(d->items, d->cap * sizeof *d->items);
+    }
+    d->items[d->len++] = rec;
+}
+
+void dg_diags_add(dg_diags *d, dg_diag rec)
+{
+    if (d && rec.severity == DG_SEV_WARNING) d->warnings++;
+    else if (d) d->errors++;
+    push(d, rec);
+}
+
+static void add(dg_diags *d, dg_loc loc, dg_severity sev, const char *code, const char *fmt, va_list ap)
+{
+    dg_buf msg = DG_BUF_INIT;
+    dg_buf_vprintf(&msg, fmt, ap);
+    char *text = dg_buf_steal(&msg);
+    dg_diag rec = {{dg_xstrdup(loc.file), loc.line, loc.col}, sev, dg_xstrdup(code), text ? text : dg_xstrdup("")};
+    dg_diags_add(d, rec);
 }
 
 void dg_error(dg_diags *d, dg_loc loc, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    emit(d, loc, "error", fmt, ap);
+    add(d, loc, DG_SEV_ERROR, NULL, fmt, ap);
     va_end(ap);
-    if (d) d->errors++;
 }
 
 void dg_warning(dg_diags *d, dg_loc loc, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    emit(d, loc, "warning", fmt, ap);
+    add(d, loc, DG_SEV_WARNING, NULL, fmt, ap);
     va_end(ap);
-    if (d) d->warnings++;
 }
 
 void dg_error_code(dg_diags *d, const char *code, const char *fmt, ...)
 {
-    FILE *out = d && d->out ? d->out : stderr;
     va_list ap;
     va_start(ap, fmt);
-    fprintf(out, "error: [%s] ", code);
-    vfprintf(out, fmt, ap);
-    fputc('\n', out);
+    add(d, (dg_loc){NULL, 0, 0}, DG_SEV_ERROR, code, fmt, ap);
     va_end(ap);
-    if (d) d->errors++;
+}
+
+void dg_diags_move(dg_diags *into, dg_diags *from)
+{
+    if (into) {   /* what `from` counted, records it printed already included */
+        into->errors += from->errors;
+        into->warnings += from->warnings;
+    }
+    for (size_t i = 0; i < from->len; i++) push(into, from->items[i]);
+    free(from->items);
+    memset(from, 0, sizeof *from);
+}
+
+void dg_diags_free(dg_diags *d)
+{
+    for (size_t i = 0; i < d->len; i++) dg_diag_free(&d->items[i]);
+    free(d->items);
+    memset(d, 0, sizeof *d);
+}
+
+/* Sort key of one pending record: its file's group (in order of first
+ * mention) and its position.  Not line and column: within a file the
+ * records keep the order they were added in, which is the order dalgen has
+ * always printed (lines sorted would reorder, e.g., a query's annotation
+ * errors, checked in two passes). */
+typedef struct print_key {
+    size_t group, index;
+} print_key;
+
+static int cmp_key(const void *a, const void *b)
+{
+    const print_key *x = a, *y = b;
+    if (x->group != y->group) return x->group < y->group ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static bool same_file(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+/* Group of record i: the index of the first record naming its file, found
+ * among `firsts` (one per file so far; *n of them). */
+static size_t file_group(const dg_diags *d, size_t i, size_t *firsts, size_t *n)
+{
+    for (size_t k = 0; k < *n; k++)
+        if (same_file(d->items[firsts[k]].loc.file, d->items[i].loc.file)) return firsts[k];
+    firsts[(*n)++] = i;
+    return i;
+}
+
+void dg_diags_print(dg_diags *d, FILE *out)
+{
+    if (!d || d->len == 0) return;
+    print_key *keys = dg_xmalloc(d->len * sizeof *keys);
+    size_t *firsts = dg_xmalloc(d->len * sizeof *firsts), nfirsts = 0;
+    for (size_t i = 0; i < d->len; i++) keys[i] = (print_key){file_group(d, i, firsts, &nfirsts), i};
+    free(firsts);
+    qsort(keys, d->len, sizeof *keys, cmp_key);
+    for (size_t i = 0; i < d->len; i++) dg_diag_print(&d->items[keys[i].index], out ? out : stderr);
+    free(keys);
+    int errors = d->errors, warnings = d->warnings;
+    dg_diags_free(d);
+    d->errors = errors;
+    d->warnings = warnings;
 }
 
 dg_loc dg_loc_at(const char *text, size_t offset, dg_loc base)

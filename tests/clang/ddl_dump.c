@@ -16,6 +16,7 @@ int main(int argc, char **argv)
     dg_diags d = DG_DIAGS_INIT;
     char *ddl = NULL;
     int rc = dg_clang_ddl(argv[1], &args, &ddl, &d);
+    dg_diags_print(&d, stderr);
     if (rc == 0) fputs(ddl, stdout);
     free(ddl);
     dg_strings_free(&args);

@@ -26,8 +26,9 @@ static char *check(const char *text, int where, int *rc)
     char *buf = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);
-    dg_diags d = {out, 0, 0};
+    dg_diags d = DG_DIAGS_INIT;
     *rc = dg_cann_check(&a, where, &d);
+    dg_diags_print(&d, out);
     fclose(out);
     assert_int_equal(d.errors, *rc ? 1 : 0);
     dg_cann_free(&a);

@@ -36,7 +36,6 @@ static int setup(void **state)
     dg_sources_add(&src, DG_SRC_HEADER, "reuse.h");
     dg_strings_push(&src.clang_args, "-I" DAL_INC);
     c.diag_out = open_memstream(&c.diag, &c.diag_len);
-    c.d.out = c.diag_out;
     int rc = dg_schema_load(&src, &c.s, &c.d);
     dg_sources_free(&src);
     assert_int_equal(rc, 0);
@@ -52,6 +51,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     ctx *c = *state;
+    dg_diags_print(&c->d, c->diag_out);
     fclose(c->diag_out);
     free(c->diag);
     json_decref(c->root);
@@ -173,6 +173,7 @@ static void widgets_keep_a_generated_struct(void **state)
     json_t *tv = table_view(c, "widgets", &reused);
     assert_int_equal(reused, 0);
     assert_null(json_object_get(tv, "user_struct"));
+    dg_diags_print(&c->d, c->diag_out);
     fflush(c->diag_out);
     assert_non_null(strstr(c->diag, "reuse.h:30:17: warning: 'widgets' gets a generated struct instead of struct "
                                     "widget: column 'shade' cannot use the user's field (it is a pointer to an "

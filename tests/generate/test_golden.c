@@ -42,7 +42,9 @@ int main(int argc, char **argv)
     dg_outputs out = {0};
     dg_diags d = DG_DIAGS_INIT;
     int failed = 0;
-    if (dg_generate(&o, &out, &d) != 0) return 1;
+    int grc = dg_generate(&o, &out, &d);
+    dg_diags_print(&d, stderr);
+    if (grc != 0) return 1;
     if (out.items.len != 2) failed = 1;
     for (size_t i = 0; i < out.items.len; i++) {
         char *want;

@@ -121,8 +121,9 @@ static void name_annotation_overrides_and_is_checked(void **state)
     char *buf = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&buf, &len);
-    dg_diags d = {mem, 0, 0};
+    dg_diags d = DG_DIAGS_INIT;
     assert_null(dg_names_build(s, &o, &d));
+    dg_diags_print(&d, mem);
     fclose(mem);
     assert_string_equal(buf, "s.sql:3:5: error: @name 'not valid' is not a C identifier\n");
     free(buf);

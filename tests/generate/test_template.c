@@ -23,9 +23,10 @@ static char *render2(const char *tmpl, const char *partial, const char *view_jso
     char *diag = NULL;
     size_t diag_len = 0;
     FILE *mem = open_memstream(&diag, &diag_len);
-    dg_diags d = {mem, 0, 0};
+    dg_diags d = DG_DIAGS_INIT;
     dg_buf out = DG_BUF_INIT;
     int rc = dg_tmpl_render(set, "main", view, &out, &d);
+    dg_diags_print(&d, mem);
     fclose(mem);
     char *result;
     if (rc != 0) {

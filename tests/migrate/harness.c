@@ -64,6 +64,7 @@ dg_schema *mh_load_path(const char *path)
     dg_schema *s = NULL;
     dg_sources_add(&src, DG_SRC_AUTO, path);
     if (dg_schema_load(&src, &s, &d) != 0) s = NULL;
+    dg_diags_print(&d, stderr);
     dg_sources_free(&src);
     return s;
 }

@@ -183,7 +183,9 @@ static char *write_folder(void)
     }
     dg_diags d = DG_DIAGS_INIT;
     dg_mfolder mf;
-    if (dg_mfolder_read(dir, false, &mf, &d) != 0 || dg_sum_write(&mf, &d) != 0) exit(1);
+    int failed = dg_mfolder_read(dir, false, &mf, &d) != 0 || dg_sum_write(&mf, &d) != 0;
+    dg_diags_print(&d, stderr);
+    if (failed) exit(1);
     dg_mfolder_free(&mf);
     return dir;
 }

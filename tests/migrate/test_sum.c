@@ -39,12 +39,13 @@ static char *verify(int *rc)
     char *text = NULL;
     size_t len = 0;
     dg_diags d = DG_DIAGS_INIT;
-    d.out = open_memstream(&text, &len);
+    FILE *mem = open_memstream(&text, &len);
     dg_mfolder f;
     *rc = dg_mfolder_read(dir, false, &f, &d);
     if (*rc == 0) *rc = dg_sum_verify(&f, false, &d);
     dg_mfolder_free(&f);
-    fclose(d.out);
+    dg_diags_print(&d, mem);
+    fclose(mem);
     return text;
 }
 
@@ -64,6 +65,7 @@ static int setup(void **state)
     assert_int_equal(dg_mfolder_read(dir, false, &f, &d), 0);
     assert_int_equal(dg_sum_write(&f, &d), 0);
     dg_mfolder_free(&f);
+    dg_diags_print(&d, stderr);
     return 0;
 }
 

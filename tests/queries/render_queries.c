@@ -96,6 +96,7 @@ int main(int argc, char **argv)
     }
     rc = 0;
 done:
+    dg_diags_print(&d, stderr);
     dg_buf_free(&h);
     dg_buf_free(&c);
     dg_tmpl_set_free(tm);

@@ -77,7 +77,7 @@ int main(int argc, char **argv)
     char *errbuf = NULL;
     size_t errlen = 0;
     FILE *errs = open_memstream(&errbuf, &errlen);
-    dg_diags d = {errs, 0, 0};
+    dg_diags d = DG_DIAGS_INIT;
     dg_sources src = {0};
     dg_sources_add(&src, DG_SRC_AUTO, schema);
     dg_schema *s = NULL;
@@ -90,6 +90,7 @@ int main(int argc, char **argv)
         dg_query_set_free(set);
         dg_strings_free(&paths);
     }
+    dg_diags_print(&d, errs);
     fclose(errs);
     /* diagnostics name files relative to the case folder */
     char *prefix = dg_xprintf("%s/", dir);

@@ -21,6 +21,7 @@ static void parse_one(const char *path, const char *text, size_t start, size_t e
     dg_diags d = DG_DIAGS_INIT;
     if (dg_stmt_parse(text + start, end - start, base, &a, &d) != 0) failed++;
     else parsed++;
+    dg_diags_print(&d, stderr);
     dg_sql_ast_free(a);
 }
 

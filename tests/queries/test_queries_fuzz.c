@@ -71,7 +71,7 @@ int main(int argc, char **argv)
         dg_sources src = {0};
         dg_sources_add(&src, DG_SRC_AUTO, schema);
         dg_schema *s = NULL;
-        dg_diags quiet = {fopen("/dev/null", "w"), 0, 0};
+        dg_diags quiet = DG_DIAGS_INIT;   /* never printed */
         if (dg_read_file(queries, &text, &len) == 0 && dg_schema_load(&src, &s, &quiet) == 0) {
             for (long i = 0; i < count; i++) {
                 char *m = mutate(text, len);
@@ -79,7 +79,7 @@ int main(int argc, char **argv)
                 dg_strings paths = {0};
                 dg_strings_push(&paths, qpath);
                 dg_query_set *set = NULL;
-                dg_diags d = {quiet.out, 0, 0};
+                dg_diags d = DG_DIAGS_INIT;   /* never printed */
                 int r = dg_queries_load(&paths, s, NULL, &set, &d);
                 if ((r == 0) != (d.errors == 0) || (r == 0) != (set != NULL || paths.len == 0)) {
                     fprintf(stderr, "%s: inconsistent result %d with %d errors for:\n%s\n", argv[c], r, d.errors, m);
@@ -87,13 +87,14 @@ int main(int argc, char **argv)
                 }
                 loaded += r == 0;
                 runs++;
+                dg_diags_free(&d);
                 dg_query_set_free(set);
                 dg_strings_free(&paths);
                 free(m);
                 if (rc) break;
             }
         }
-        if (quiet.out) fclose(quiet.out);
+        dg_diags_free(&quiet);
         dg_schema_free(s);
         dg_sources_free(&src);
         free(text);

@@ -36,10 +36,11 @@ static char *parse_error(const char *sql, int stmt)
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    dg_diags d = {f, 0, 0};
+    dg_diags d = DG_DIAGS_INIT;
     dg_sql_ast *a = NULL;
     dg_loc loc = {"q.sql", 3, 1};
     int rc = stmt ? dg_stmt_parse(sql, strlen(sql), loc, &a, &d) : dg_expr_parse(sql, strlen(sql), loc, &a, &d);
+    dg_diags_print(&d, f);
     fclose(f);
     assert_int_equal(rc, -1);
     assert_null(a);

@@ -225,6 +225,7 @@ static void run_case(const char *dir)
         }
     }
 done:
+    dg_diags_print(&d, stderr);
     sqlite3_close(db);
     dg_query_set_free(set);
     dg_schema_free(s);

@@ -37,9 +37,10 @@ static dg_schema *load(char **diag, int n, ...)
     size_t len = 0;
     char *text = NULL;
     FILE *mem = open_memstream(&text, &len);
-    dg_diags d = {mem, 0, 0};
+    dg_diags d = DG_DIAGS_INIT;
     dg_schema *s = NULL;
     dg_schema_load(&src, &s, &d);
+    dg_diags_print(&d, mem);
     fclose(mem);
     dg_sources_free(&src);
     if (diag) *diag = text;

@@ -125,9 +125,10 @@ static void models_that_sqlite_rejects_are_reported(void **state)
     char *text = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&text, &len);
-    dg_diags d = {mem, 0, 0};
+    dg_diags d = DG_DIAGS_INIT;
     sqlite3 *db = (sqlite3 *)&d;
     assert_int_equal(dg_schema_open_db(s, &db, &d), -1);
+    dg_diags_print(&d, mem);
     fclose(mem);
     assert_null(db);
     assert_string_equal(text, "error: the schema model does not load into SQLite: no such table: main.no_such_table\n");

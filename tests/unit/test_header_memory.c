@@ -34,9 +34,10 @@ static dg_schema *load_header(const char *path, char **diag)
     free(inc);
     size_t len = 0;
     FILE *mem = open_memstream(diag, &len);
-    dg_diags d = {mem, 0, 0};
+    dg_diags d = DG_DIAGS_INIT;
     dg_schema *s = NULL;
     dg_schema_load(&src, &s, &d);
+    dg_diags_print(&d, mem);
     fclose(mem);
     dg_sources_free(&src);
     return s;

@@ -32,9 +32,10 @@ static dg_schema *load_db(const dg_sources *src, sqlite3 **db, char **diag)
     size_t len = 0;
     char *text = NULL;
     FILE *mem = open_memstream(&text, &len);
-    dg_diags d = {mem, 0, 0};
+    dg_diags d = DG_DIAGS_INIT;
     dg_schema *s = NULL;
     dg_schema_load_db(src, &s, db, &d);
+    dg_diags_print(&d, mem);
     fclose(mem);
     if (diag) *diag = text;
     else free(text);

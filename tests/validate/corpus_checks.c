@@ -80,6 +80,7 @@ int main(int argc, char **argv)
         } else {
             for (size_t i = 0; i < s->tables.len; i++) list_table(argv[a], &s->tables.items[i]);
         }
+        dg_diags_print(&d, stderr);
         dg_schema_free(s);
         dg_sources_free(&src);
         free(path);

@@ -208,9 +208,10 @@ static char *annotate(const char *type, dg_vkind kind, const char *key, const ch
     char *text = NULL;
     size_t len = 0;
     dg_diags d = DG_DIAGS_INIT;
-    d.out = open_memstream(&text, &len);
+    FILE *mem = open_memstream(&text, &len);
     int rc = dg_validator_build(&t, &f, &enum_check, "p_t", "row", v, &d);
-    fclose(d.out);
+    dg_diags_print(&d, mem);
+    fclose(mem);
     assert_int_equal(rc != 0, d.errors != 0);
     dg_table_free(&t);
     return text;

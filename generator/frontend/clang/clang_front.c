@@ -49,32 +49,32 @@ static void fix_table(const remap *r, dg_table *t)
     for (size_t i = 0; i < t->foreign_keys.len; i++) fix_loc(r, &t->foreign_keys.items[i].loc);
 }
 
-/* Prints the SQL front end's errors about the DDL at the header lines they
- * came from.  Its warnings are left out: loading the header's model into
- * the command's schema (dg_schema_load) checks the same DDL again and
- * reports them there, already at header locations. */
-static void forward_diagnostics(const remap *r, const char *text, dg_diags *d)
+/* An error of the SQL front end at a line of the DDL, moved to the header
+ * line that DDL line came from (the header itself when none did). */
+static void fix_diag_loc(const remap *r, const char *header, dg_diag *g)
 {
-    FILE *out = d && d->out ? d->out : stderr;
-    size_t n = strlen(r->tmp);
-    for (const char *p = text; *p;) {
-        const char *eol = strchr(p, '\n');
-        size_t len = eol ? (size_t)(eol - p) : strlen(p);
-        int line = 0, col = 0, used = 0;
-        const char *w = strstr(p, ": warning: ");
-        bool located = !strncmp(p, r->tmp, n) && p[n] == ':' &&
-                       sscanf(p + n, ":%d:%d:%n", &line, &col, &used) >= 2 && used;
-        if (w && w < p + len) {
-            /* skipped: the caller's load reports it */
-        } else if (located) {
-            dg_loc o = dg_cddl_origin(r->ddl, line);
-            fprintf(out, "%s:%d:%d:%.*s\n", o.file ? o.file : "?", o.line, o.col, (int)(len - n - (size_t)used),
-                    p + n + used);
-        } else {
-            fprintf(out, "%.*s\n", (int)len, p);
+    if (!g->loc.file || strcmp(g->loc.file, r->tmp) != 0 || g->loc.line <= 0) return;
+    dg_loc o = dg_cddl_origin(r->ddl, g->loc.line);
+    dg_diag_set_loc(g, o.file ? o : (dg_loc){header, 0, 0});
+}
+
+/* Hands the SQL front end's errors about the DDL to d at header locations.
+ * Its warnings are left out: loading the header's model into the command's
+ * schema (dg_schema_load) checks the same DDL again and reports them there,
+ * already at header locations. */
+static void forward_diagnostics(const remap *r, const char *header, dg_diags *inner, dg_diags *d)
+{
+    for (size_t i = 0; i < inner->len; i++) {
+        dg_diag *g = &inner->items[i];
+        if (g->severity == DG_SEV_WARNING) {
+            dg_diag_free(g);
+            continue;
         }
-        p += len + (eol ? 1 : 0);
+        fix_diag_loc(r, header, g);
+        dg_diags_add(d, *g);   /* d owns the record now */
     }
+    inner->len = 0;
+    dg_diags_free(inner);
 }
 
 /* Loads `ddl` with the SQL front end, from memory under a name of its own. */
@@ -83,20 +83,14 @@ static int load_ddl(const char *header, const dg_cddl *ddl, dg_schema *into, dg_
     char *tmp = dg_xprintf("(DDL of %s)", header);
     dg_sources src = {0};
     dg_sources_add_text(&src, tmp, ddl->text.data ? ddl->text.data : "", ddl->text.len);
-    char *captured = NULL;
-    size_t captured_len = 0;
-    FILE *mem = open_memstream(&captured, &captured_len);
-    dg_diags inner = {mem, 0, 0};
+    dg_diags inner = DG_DIAGS_INIT;
     int rc = dg_schema_load(&src, out, &inner);
-    fclose(mem);
     remap r = {ddl, tmp, into};
-    forward_diagnostics(&r, captured, d);
-    if (d) d->errors += inner.errors;
+    forward_diagnostics(&r, header, &inner, d);
     if (rc == 0) {
         for (size_t i = 0; i < (*out)->tables.len; i++) fix_table(&r, &(*out)->tables.items[i]);
         for (size_t i = 0; i < (*out)->indexes.len; i++) fix_loc(&r, &(*out)->indexes.items[i].loc);
     }
-    free(captured);
     dg_sources_free(&src);
     free(tmp);
     return rc;

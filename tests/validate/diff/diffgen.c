@@ -63,6 +63,7 @@ static bool emit_case(dg_buf *out, size_t i, const diff_case *dc, bool quiet)
     bool enum_check = false;
     dg_diags d = DG_DIAGS_INIT;
     bool ok = dg_validator_build(&t, f, &enum_check, "t", "row", &v, &d) == 0 && v.skipped.len == 0;
+    if (!quiet) dg_diags_print(&d, stderr);
     if (!ok && !quiet)
         fprintf(stderr, "case %zu: CHECK (%s) not compiled: %s\n", i, dc->check,
                 v.skipped.len ? v.skipped.items[0].reason : "errors");

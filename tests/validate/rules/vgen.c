@@ -80,11 +80,17 @@ int main(int argc, char **argv)
     memset(&src, 0, sizeof src);
     dg_sources_add(&src, DG_SRC_SQL_FILE, argv[1]);
     dg_schema *s = NULL;
-    if (dg_schema_load(&src, &s, &d) != 0) return 1;
+    if (dg_schema_load(&src, &s, &d) != 0) {
+        dg_diags_print(&d, stderr);
+        return 1;
+    }
     json_t *root = json_pack("{s:[], s:[]}", "tables", "enums");
     dg_view_opts opts = {prefix, true, false};
     dg_names *names = dg_names_build(s, &opts, &d);
-    if (!names) return 1;
+    if (!names) {
+        dg_diags_print(&d, stderr);
+        return 1;
+    }
     int rc = 0;
     for (size_t i = 0; i < s->tables.len; i++) {
         json_t *tv = table_view(names, &s->tables.items[i]);
@@ -111,6 +117,7 @@ int main(int argc, char **argv)
     dg_buf_printf(&c, "/* Validators of %s, rendered by validate_vgen; do not edit. */\n"
                       "#include \"%s.h\"\n", prefix, prefix);
     if (dg_tmpl_render(set, "validators_c", root, &c, &d) != 0) rc = 1;
+    dg_diags_print(&d, stderr);
     char *hp = dg_xprintf("%s/%s.h", argv[3], prefix), *cp = dg_xprintf("%s/%s.c", argv[3], prefix);
     if (rc == 0 && (write(hp, &h) != 0 || write(cp, &c) != 0)) {
         perror(argv[3]);
