@@ -115,18 +115,20 @@ void dg_diags_free(dg_diags *d)
 }
 
 /* Sort key of one pending record: its file's group (in order of first
- * mention) and its position.  Not line and column: within a file the
- * records keep the order they were added in, which is the order dalgen has
- * always printed (lines sorted would reorder, e.g., a query's annotation
- * errors, checked in two passes). */
+ * mention), then line and column (a record without a line first), then the
+ * order added: diagnostics read top to bottom in each file, whichever pass
+ * found them. */
 typedef struct print_key {
     size_t group, index;
+    int line, col;
 } print_key;
 
 static int cmp_key(const void *a, const void *b)
 {
     const print_key *x = a, *y = b;
     if (x->group != y->group) return x->group < y->group ? -1 : 1;
+    if (x->line != y->line) return x->line < y->line ? -1 : 1;
+    if (x->col != y->col) return x->col < y->col ? -1 : 1;
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
@@ -150,7 +152,10 @@ void dg_diags_print(dg_diags *d, FILE *out)
     if (!d || d->len == 0) return;
     print_key *keys = dg_xmalloc(d->len * sizeof *keys);
     size_t *firsts = dg_xmalloc(d->len * sizeof *firsts), nfirsts = 0;
-    for (size_t i = 0; i < d->len; i++) keys[i] = (print_key){file_group(d, i, firsts, &nfirsts), i};
+    for (size_t i = 0; i < d->len; i++) {
+        dg_loc l = d->items[i].loc;
+        keys[i] = (print_key){file_group(d, i, firsts, &nfirsts), i, l.line, l.line > 0 ? l.col : 0};
+    }
     free(firsts);
     qsort(keys, d->len, sizeof *keys, cmp_key);
     for (size_t i = 0; i < d->len; i++) dg_diag_print(&d->items[keys[i].index], out ? out : stderr);

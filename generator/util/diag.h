@@ -14,11 +14,11 @@
  *     command line prints after a command returns (main.c); a command
  *     prints the ones so far earlier only where text of its own must follow
  *     them (cli.h).
- *   - Printed order: a stable sort by file.  Files in the order the pending
- *     records first name them (records without a file are one more group,
- *     placed the same way); within a file, the order the records were added
- *     in (not sorted by line: that is the order dalgen's checks report in,
- *     and the tests' expected texts hold it).
+ *   - Printed order: a stable sort by location.  Files in the order the
+ *     pending records first name them (records without a file are one more
+ *     group, placed the same way); within a file by line and column (a
+ *     record without a line first), records at one place in the order
+ *     added.
  *   - The owner of a dg_diags releases it with dg_diags_print (which
  *     leaves nothing to free) or dg_diags_free (which drops what was never
  *     printed: for diagnostics nobody is to see).

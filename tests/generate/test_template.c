@@ -111,8 +111,8 @@ static void syntax_errors_report_template_line_and_column(void **state)
 {
     (void)state;
     EXPECT("x\n {{#a}}\n{{/b}}", "{}",
-           "ERR main.tmpl:3:1: error: closing tag {{/b}} does not match {{#a}} opened at 2:2\n"
-           "main.tmpl:2:2: error: section {{#a}} is never closed\n");
+           "ERR main.tmpl:2:2: error: section {{#a}} is never closed\n"
+           "main.tmpl:3:1: error: closing tag {{/b}} does not match {{#a}} opened at 2:2\n");
     EXPECT("{{#a}}", "{}", "ERR main.tmpl:1:1: error: section {{#a}} is never closed\n");
     EXPECT("ok {{x", "{}", "ERR main.tmpl:1:4: error: unterminated tag (no closing '}}')\n");
     EXPECT("{{x|shout}}", "{\"x\":1}", "ERR main.tmpl:1:1: error: unknown filter 'shout' (known: c, comment)\n");

@@ -41,7 +41,7 @@ static void test_formats(void **state)
     dg_diags_free(&d);
 }
 
-static void test_grouped_by_file_in_order_of_first_mention(void **state)
+static void test_sorted_by_file_in_order_of_first_mention_then_line(void **state)
 {
     (void)state;
     char file_b[] = "b.sql";   /* a copy: files are compared by name */
@@ -53,10 +53,10 @@ static void test_grouped_by_file_in_order_of_first_mention(void **state)
     dg_error(&d, (dg_loc){"a.sql", 1, 1}, "a2");
     dg_error_code(&d, "Y", "n2");
     char *text = printed(&d);
-    assert_string_equal(text, "b.sql:9:1: warning: b1\n"
-                              "b.sql:2:1: warning: b2\n"
-                              "a.sql:5:1: error: a1\n"
+    assert_string_equal(text, "b.sql:2:1: warning: b2\n"
+                              "b.sql:9:1: warning: b1\n"
                               "a.sql:1:1: error: a2\n"
+                              "a.sql:5:1: error: a1\n"
                               "error: [X] n1\n"
                               "error: [Y] n2\n");
     free(text);
@@ -118,7 +118,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_formats),
-        cmocka_unit_test(test_grouped_by_file_in_order_of_first_mention),
+        cmocka_unit_test(test_sorted_by_file_in_order_of_first_mention_then_line),
         cmocka_unit_test(test_printed_once_counts_kept),
         cmocka_unit_test(test_move_appends_and_counts),
         cmocka_unit_test(test_set_loc),
