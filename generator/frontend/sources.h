@@ -49,10 +49,16 @@ dg_source_kind dg_source_detect(const char *path);
  * reports every problem through `d` (path:line:col: error: ...) and returns
  * -1 with *out NULL.  No file is written. */
 int dg_schema_load(const dg_sources *src, dg_schema **out, dg_diags *d);
-/* Same, and hands over the in-memory SQLite database the sources were loaded
- * into as *db when it holds just the schema (NULL otherwise), for callers
- * that would otherwise load the model into SQLite again (the query analyser,
- * embedded migrations).  The caller closes it with sqlite3_close. */
+/* Loads one DDL text (not read from a file; `name` is its path in
+ * locations) on its own, as dg_schema_load does a single SQL source, except
+ * that an empty schema is no error.  Returns 0 and sets *out, or -1 after
+ * reporting through `d`. */
+int dg_schema_load_text(const char *name, const char *text, size_t len, dg_schema **out, dg_diags *d);
+/* dg_schema_load that also hands over the in-memory SQLite database the
+ * sources were loaded into as *db when it holds just the schema (NULL
+ * otherwise), for callers that would otherwise load the model into SQLite
+ * again (the query analyser, embedded migrations).  The caller closes it
+ * with sqlite3_close. */
 int dg_schema_load_db(const dg_sources *src, dg_schema **out, sqlite3 **db, dg_diags *d);
 
 #endif

@@ -81,17 +81,14 @@ static void forward_diagnostics(const remap *r, const char *header, dg_diags *in
 static int load_ddl(const char *header, const dg_cddl *ddl, dg_schema *into, dg_schema **out, dg_diags *d)
 {
     char *tmp = dg_xprintf("(DDL of %s)", header);
-    dg_sources src = {0};
-    dg_sources_add_text(&src, tmp, ddl->text.data ? ddl->text.data : "", ddl->text.len);
     dg_diags inner = DG_DIAGS_INIT;
-    int rc = dg_schema_load(&src, out, &inner);
+    int rc = dg_schema_load_text(tmp, ddl->text.data ? ddl->text.data : "", ddl->text.len, out, &inner);
     remap r = {ddl, tmp, into};
     forward_diagnostics(&r, header, &inner, d);
     if (rc == 0) {
         for (size_t i = 0; i < (*out)->tables.len; i++) fix_table(&r, &(*out)->tables.items[i]);
         for (size_t i = 0; i < (*out)->indexes.len; i++) fix_loc(&r, &(*out)->indexes.items[i].loc);
     }
-    dg_sources_free(&src);
     free(tmp);
     return rc;
 }
