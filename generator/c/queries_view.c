@@ -41,29 +41,29 @@ static const dg_names *names_of(qv *v)
     return v->names;
 }
 
-static const char *scalar_c(dg_ctype c)
+static const char *scalar_c(dg_vtype c)
 {
     switch (c) {
-    case DG_CT_INT64: return "int64_t";
-    case DG_CT_DOUBLE: return "double";
-    case DG_CT_BOOL: return "bool";
-    case DG_CT_TEXT: return "const char *";
-    case DG_CT_BLOB: return "dal_blob";
-    case DG_CT_VALUE: return "dal_value";
+    case DG_VT_INT64: return "int64_t";
+    case DG_VT_DOUBLE: return "double";
+    case DG_VT_BOOL: return "bool";
+    case DG_VT_TEXT: return "const char *";
+    case DG_VT_BLOB: return "dal_blob";
+    case DG_VT_VALUE: return "dal_value";
     default: return "int";
     }
 }
 
-static bool is_scalar(dg_ctype c) { return c == DG_CT_INT64 || c == DG_CT_DOUBLE || c == DG_CT_BOOL; }
+static bool is_scalar(dg_vtype c) { return c == DG_VT_INT64 || c == DG_VT_DOUBLE || c == DG_VT_BOOL; }
 
-static const char *bind_suffix(dg_ctype c)
+static const char *bind_suffix(dg_vtype c)
 {
     switch (c) {
-    case DG_CT_INT64: return "int64";
-    case DG_CT_DOUBLE: return "double";
-    case DG_CT_BOOL: return "bool";
-    case DG_CT_TEXT: return "text";
-    case DG_CT_BLOB: return "blob";
+    case DG_VT_INT64: return "int64";
+    case DG_VT_DOUBLE: return "double";
+    case DG_VT_BOOL: return "bool";
+    case DG_VT_TEXT: return "text";
+    case DG_VT_BLOB: return "blob";
     default: return "value";
     }
 }
@@ -71,12 +71,12 @@ static const char *bind_suffix(dg_ctype c)
 /* ---- parameters ---- */
 
 /* Element type and dal_array storage class of a slice. */
-static void slice_types(dg_ctype c, const char **elem, const char **dal_type)
+static void slice_types(dg_vtype c, const char **elem, const char **dal_type)
 {
     switch (c) {
-    case DG_CT_DOUBLE: *elem = "const double *"; *dal_type = "DAL_TYPE_REAL"; break;
-    case DG_CT_TEXT: *elem = "const char *const *"; *dal_type = "DAL_TYPE_TEXT"; break;
-    case DG_CT_BLOB: *elem = "const dal_blob *"; *dal_type = "DAL_TYPE_BLOB"; break;
+    case DG_VT_DOUBLE: *elem = "const double *"; *dal_type = "DAL_TYPE_REAL"; break;
+    case DG_VT_TEXT: *elem = "const char *const *"; *dal_type = "DAL_TYPE_TEXT"; break;
+    case DG_VT_BLOB: *elem = "const dal_blob *"; *dal_type = "DAL_TYPE_BLOB"; break;
     default: *elem = "const int64_t *"; *dal_type = "DAL_TYPE_INTEGER"; break;
     }
 }
@@ -85,14 +85,14 @@ static void param_decl(dg_buf *b, const dg_qparam *p)
 {
     if (p->slice) {
         const char *elem, *dt;
-        slice_types(p->type.c, &elem, &dt);
+        slice_types(p->type.v, &elem, &dt);
         dg_buf_printf(b, ", %s%s, size_t %s_len", elem, p->name, p->name);
-    } else if (p->type.c == DG_CT_VALUE) {
+    } else if (p->type.v == DG_VT_VALUE) {
         dg_buf_printf(b, ", const dal_value *%s", p->name);
-    } else if (is_scalar(p->type.c) && p->type.nullable) {
-        dg_buf_printf(b, ", const %s *%s", scalar_c(p->type.c), p->name);
+    } else if (is_scalar(p->type.v) && p->type.nullable) {
+        dg_buf_printf(b, ", const %s *%s", scalar_c(p->type.v), p->name);
     } else {
-        const char *t = scalar_c(p->type.c);
+        const char *t = scalar_c(p->type.v);
         dg_buf_printf(b, ", %s%s%s", t, t[strlen(t) - 1] == '*' ? "" : " ", p->name);
     }
 }
@@ -104,14 +104,14 @@ static char *bind_call(const dg_qparam *p, int idx, bool iter)
     char n[16];
     snprintf(n, sizeof n, "%d", idx);
     dg_buf b = DG_BUF_INIT;
-    const char *sfx = bind_suffix(p->type.c);
+    const char *sfx = bind_suffix(p->type.v);
     /* an iterator outlives the call: its text, blobs and values are copied */
-    bool copy = iter && (p->type.c == DG_CT_TEXT || p->type.c == DG_CT_BLOB || p->type.c == DG_CT_VALUE);
+    bool copy = iter && (p->type.v == DG_VT_TEXT || p->type.v == DG_VT_BLOB || p->type.v == DG_VT_VALUE);
     if (p->slice)
         dg_buf_cat(&b, "dal_bind_array(db, ", st, ", ", n, ", &", iter ? "it->" : "", p->name, "_arr)", (char *)NULL);
-    else if (is_scalar(p->type.c) && p->type.nullable)
+    else if (is_scalar(p->type.v) && p->type.nullable)
         dg_buf_cat(&b, "dal_bind_", sfx, "_null(db, ", st, ", ", n, ", ", p->name, " != NULL, ", p->name, " ? *", p->name,
-            " : ", p->type.c == DG_CT_BOOL ? "false" : "0", ")", (char *)NULL);
+            " : ", p->type.v == DG_VT_BOOL ? "false" : "0", ")", (char *)NULL);
     else
         dg_buf_cat(&b, "dal_bind_", sfx, copy ? "_copy" : "", "(db, ", st, ", ", n, ", ", p->name, ")", (char *)NULL);
     return dg_buf_steal(&b);
@@ -125,7 +125,7 @@ static void add_params(json_t *o, const dg_query *q, bool iter, dg_buf *args)
         param_decl(args, p);
         if (p->slice) {
             const char *elem, *dt;
-            slice_types(p->type.c, &elem, &dt);
+            slice_types(p->type.v, &elem, &dt);
             if (iter) {
                 json_array_append_new(iter_fields, json_pack("{s:s++}", "decl", "dal_array ", p->name, "_arr;"));
                 char *set = dg_xprintf("it->%s_arr.type = %s;\n    it->%s_arr.len = %s_len;\n    it->%s_arr.data = %s;",
@@ -166,7 +166,7 @@ static char *col_literal(const char *colname)
     return qname;
 }
 
-static char *read_stmt(dg_ctype c, bool nullable, int col, const char *colname, const char *lhs, const char *has)
+static char *read_stmt(dg_vtype c, bool nullable, int col, const char *colname, const char *lhs, const char *has)
 {
     char *qname = col_literal(colname);
     char n[16];
@@ -174,9 +174,9 @@ static char *read_stmt(dg_ctype c, bool nullable, int col, const char *colname, 
     dg_buf b = DG_BUF_INIT;
     dg_buf_cat(&b, "if ((rc = dal_read_", bind_suffix(c), (char *)NULL);
     switch (c) {
-    case DG_CT_TEXT:
-    case DG_CT_BLOB:
-    case DG_CT_VALUE:
+    case DG_VT_TEXT:
+    case DG_VT_BLOB:
+    case DG_VT_VALUE:
         dg_buf_cat(&b, "(db, st, ", n, ", ", qname, ", arena, &", lhs, ")) != DAL_OK) return rc;", (char *)NULL);
         break;
     default:
@@ -262,14 +262,14 @@ static char *read_view_field(json_t *f, int col, const char *base)
     char *lhs = dg_xprintf("%s%s", base, name), *hasv = has ? dg_xprintf("%s%s", base, has) : NULL;
     char *r;
     if (kind && !strcmp(kind, "enum") && et) {
-        char *read = read_stmt(DG_CT_TEXT, false, col, column, "text", NULL);
+        char *read = read_stmt(DG_VT_TEXT, false, col, column, "text", NULL);
         r = dg_xprintf("{\n        const char *text = NULL;\n        %s\n        %s = %s_from_string(text);%s%s%s\n    }",
                        read, lhs, et, hasv ? "\n        " : "", hasv ? hasv : "", hasv ? " = text != NULL;" : "");
         free(read);
     } else {
-        dg_ctype ct = DG_CT_VALUE;
+        dg_vtype ct = DG_VT_VALUE;
         static const char *const kinds[] = {"int64", "double", "bool", "text", "blob", "value"};
-        static const dg_ctype cts[] = {DG_CT_INT64, DG_CT_DOUBLE, DG_CT_BOOL, DG_CT_TEXT, DG_CT_BLOB, DG_CT_VALUE};
+        static const dg_vtype cts[] = {DG_VT_INT64, DG_VT_DOUBLE, DG_VT_BOOL, DG_VT_TEXT, DG_VT_BLOB, DG_VT_VALUE};
         for (int i = 0; kind && i < 6; i++)
             if (!strcmp(kind, kinds[i])) ct = cts[i];
         r = read_stmt(ct, hasv != NULL, col, column, lhs, hasv);
@@ -295,7 +295,7 @@ static void read_table(qv *v, json_t *reads, const dg_table *t, int col0, const 
         const dg_column *c = &t->columns.items[i];
         if (c->hidden) continue;
         const char *f = dg_names_field(names_of(v), t->name, c->name);
-        dg_ctype ct = dg_ctype_of_column(t, c);
+        dg_vtype ct = dg_vtype_of_column(t, c);
         bool rowid = dg_table_has_rowid_alias(t) && dg_table_pk_column(t, 1) == (int)i;
         bool nullable = !c->not_null && !rowid && !(t->without_rowid && c->pk);
         char *lhs = dg_xprintf("%s%s", base, f);
@@ -374,7 +374,7 @@ static void add_row(qv *v, json_t *o, const dg_query *q, const char *fn)
     size_t tw = type_width("bool"), nw = 0;   /* the type and name columns */
     for (size_t i = 0; i < q->fields.len; i++) {
         const dg_qfield *f = &q->fields.items[i];
-        const char *t = f->embed_table ? struct_of(v, f->embed_table) : scalar_c(f->type.c);
+        const char *t = f->embed_table ? struct_of(v, f->embed_table) : scalar_c(f->type.v);
         if (type_width(t) > tw) tw = type_width(t);
         if (strlen(f->name) + 1 > nw) nw = strlen(f->name) + 1;
     }
@@ -393,8 +393,8 @@ static void add_row(qv *v, json_t *o, const dg_query *q, const char *fn)
         dg_buf_cat(&lb, "out->", f->name, (char *)NULL);
         dg_buf_cat(&hb, "out->has_", f->name, (char *)NULL);
         char *lhs = dg_buf_steal(&lb), *has = dg_buf_steal(&hb);
-        bool flag = is_scalar(f->type.c) && f->type.nullable;
-        char *decl = field_decl(scalar_c(f->type.c), f->name, tw, nw, f->column, f->type.nullable);
+        bool flag = is_scalar(f->type.v) && f->type.nullable;
+        char *decl = field_decl(scalar_c(f->type.v), f->name, tw, nw, f->column, f->type.nullable);
         if (flag) {
             char *hname = dg_xprintf("has_%s", f->name);
             char *hdecl = field_decl("bool", hname, tw, 0, NULL, false);
@@ -404,7 +404,7 @@ static void add_row(qv *v, json_t *o, const dg_query *q, const char *fn)
             free(decl);
             decl = both;
         }
-        char *st = read_stmt(f->type.c, flag, f->col, f->column, lhs, flag ? has : NULL);
+        char *st = read_stmt(f->type.v, flag, f->col, f->column, lhs, flag ? has : NULL);
         json_array_append_new(fields, dg_jobj1("decl", decl));
         json_array_append_new(reads, dg_jobj1("stmt", st));
         free(decl);
@@ -547,7 +547,7 @@ static int check_names(qv *v, const dg_query_set *set)
         }
         free(hits);
         for (size_t f = 0; f < q->params.len; f++)
-            if (q->params.items[f].slice && q->params.items[f].type.c == DG_CT_VALUE) {
+            if (q->params.items[f].slice && q->params.items[f].type.v == DG_VT_VALUE) {
                 dg_error(v->d, q->params.items[f].loc, "sqlc.slice(%s) compares with a column of no declared type; "
                          "declare its element type with `-- @param %s TYPE`", q->params.items[f].name,
                          q->params.items[f].name);

@@ -19,14 +19,14 @@
 #include "frontend/sources.h"
 #include "util/fsutil.h"
 
-static const char *ctype(dg_ctype c)
+static const char *ctype(dg_vtype c)
 {
     switch (c) {
-    case DG_CT_INT64: return "int64_t ";
-    case DG_CT_DOUBLE: return "double ";
-    case DG_CT_BOOL: return "bool ";
-    case DG_CT_TEXT: return "const char *";
-    case DG_CT_BLOB: return "dal_blob ";
+    case DG_VT_INT64: return "int64_t ";
+    case DG_VT_DOUBLE: return "double ";
+    case DG_VT_BOOL: return "bool ";
+    case DG_VT_TEXT: return "const char *";
+    case DG_VT_BLOB: return "dal_blob ";
     default: return "dal_value ";
     }
 }
@@ -40,9 +40,9 @@ static void table_structs(dg_buf *b, const dg_schema *s, dg_names *n)
         for (size_t i = 0; i < tab->columns.len; i++) {
             const dg_column *c = &tab->columns.items[i];
             if (c->hidden) continue;
-            dg_ctype ct = dg_ctype_of_column(tab, c);
+            dg_vtype ct = dg_vtype_of_column(tab, c);
             bool rowid = dg_table_has_rowid_alias(tab) && dg_table_pk_column(tab, 1) == (int)i;
-            bool scalar = ct == DG_CT_INT64 || ct == DG_CT_DOUBLE || ct == DG_CT_BOOL;
+            bool scalar = ct == DG_VT_INT64 || ct == DG_VT_DOUBLE || ct == DG_VT_BOOL;
             bool nullable = !c->not_null && !rowid && !(tab->without_rowid && c->pk);
             const char *f = dg_names_field(n, tab->name, c->name);
             bool readonly = c->generated != DG_GEN_NONE || c->hidden;

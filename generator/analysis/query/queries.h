@@ -32,19 +32,10 @@ typedef enum dg_qkind {
     DG_QK_ONE, DG_QK_MANY, DG_QK_EXEC, DG_QK_EXECROWS, DG_QK_EXECLASTID
 } dg_qkind;
 
-/* The C representation of a value, as for table columns (DESIGN.md). */
-typedef enum dg_ctype {
-    DG_CT_UNKNOWN = 0,
-    DG_CT_INT64,      /* int64_t */
-    DG_CT_DOUBLE,     /* double */
-    DG_CT_TEXT,       /* const char * */
-    DG_CT_BLOB,       /* dal_blob */
-    DG_CT_BOOL,       /* bool */
-    DG_CT_VALUE       /* dal_value: any storage class */
-} dg_ctype;
-
+/* The type of a value: its class of SQL values (model.h) and whether it
+ * may be NULL. */
 typedef struct dg_qtype {
-    dg_ctype c;
+    dg_vtype v;
     bool nullable;
 } dg_qtype;
 
@@ -97,15 +88,5 @@ struct dg_query_set {
     DG_VEC(dg_qfunc) functions;
     dg_strings files;           /* the query files read (dg_loc.file points here) */
 };
-
-/* The C type of a declared SQL type, as the table structs use (a type
- * containing BOOL -> bool, DATE or TIME -> text, no type or ANY ->
- * dal_value, then SQLite's affinity: INTEGER -> int64, TEXT -> text,
- * REAL/NUMERIC -> double, BLOB -> dal_blob). */
-dg_ctype dg_ctype_of_decl(const char *decltype);
-/* The C type of column c of table t (t may be NULL), honouring `-- @type`
- * and the untyped columns of fts and rtree virtual tables. */
-dg_ctype dg_ctype_of_column(const dg_table *t, const dg_column *c);
-const char *dg_ctype_name(dg_ctype c);   /* "int64", "double", "text", "blob", "bool", "value" */
 
 #endif
