@@ -5,6 +5,7 @@
 
 #include "util/buf.h"
 #include "util/fsutil.h"
+#include "c/view_int.h"
 
 static bool among(const char *s, const char *const *list)
 {
@@ -37,7 +38,7 @@ static char *pointee(const char *t)
     return dg_xstrndup(t, n);
 }
 
-/* The conv (view_fields.c) of a @c_type; NULL with *why set when the
+/* The conv (cbind.c) of a @c_type; NULL with *why set when the
  * emitter cannot move it. */
 static char *conv_of_ctype(const char *ct, long *array, const char **why)
 {
@@ -114,20 +115,12 @@ static const char *not_movable(json_t *root, const char *prefix, const dg_table 
     return NULL;
 }
 
-static json_t *field_of(json_t *fields, const char *column)
+/* The index of column `column`'s field, -1 when it has none. */
+static int field_of(const dg_vtable *vt, const char *column)
 {
-    size_t i;
-    json_t *f;
-    json_array_foreach(fields, i, f) {
-        const char *c = json_string_value(json_object_get(f, "column"));
-        if (c && !strcmp(c, column)) return f;
-    }
-    return NULL;
-}
-
-static bool scalar_kind(const char *kind)
-{
-    return kind && (!strcmp(kind, "int64") || !strcmp(kind, "double") || !strcmp(kind, "bool"));
+    for (size_t i = 0; i < vt->f.len; i++)
+        if (!strcmp(vt->f.items[i].column, column)) return (int)i;
+    return -1;
 }
 
 static void add_header(json_t *root, const char *path)
@@ -145,18 +138,19 @@ static void add_header(json_t *root, const char *path)
 }
 
 /* The field as the user declares it: name, has_ flag, C type, conv, and
- * how the validators read it (vref, vhas, vkind, varray). */
-static void adjust_field(json_t *f, const dg_table *t, const dg_column *c, char *conv, long array)
+ * how the validators read it (vref, vhas, vkind, varray); in the JSON `f`
+ * and the binding `b`. */
+static void adjust_field(json_t *f, dg_cbind *b, const dg_table *t, const dg_column *c, char *conv, long array)
 {
     const char *cf = dg_annotation_get(&c->annotations, "c_field");
     const char *ct = dg_annotation_get(&c->annotations, "c_type");
     const char *ce = dg_annotation_get(&c->annotations, "c_enum");
     const char *name = cf ? cf : c->name;
-    const char *kind = json_string_value(json_object_get(f, "kind"));
     json_object_set_new(f, "name", json_string(name));
     bool rowid_alias = c->pk && dg_table_has_rowid_alias(t);
     bool ptr = conv && !strncmp(conv, "ptr ", 4);
-    bool scalar = scalar_kind(kind) || (conv && (!strncmp(conv, "enum", 4) || !strcmp(conv, "chars")));
+    bool scalar = (b->kind == DG_CK_INT64 || b->kind == DG_CK_DOUBLE || b->kind == DG_CK_BOOL) ||
+                  (conv && (!strncmp(conv, "enum", 4) || !strcmp(conv, "chars")));
     if (scalar && !ptr && !c->not_null && !rowid_alias && !c->pk) {
         char *has = dg_xprintf("has_%s", name);
         json_object_set_new(f, "has", json_string(has));
@@ -168,13 +162,17 @@ static void adjust_field(json_t *f, const dg_table *t, const dg_column *c, char 
     json_object_set_new(f, "vref", ptr ? json_pack("s+", name, "[0]") : json_string(name));
     if (ptr) json_object_set_new(f, "vhas", json_string(name));
     json_object_set_new(f, "vkind", json_string(json_string_value(json_object_get(f, "ctype"))));
+    b->vkind = b->kind;
     if (conv) {
         json_object_set_new(f, "conv", json_string(conv));
         if (!strncmp(conv, "enum ", 5)) {
             json_object_set_new(f, "user_enum", json_string(ce));
             json_object_set_new(f, "enum_type", json_string(conv + 5));
         }
-        if (!strncmp(conv, "enumint ", 8)) json_object_set_new(f, "vkind", json_string("int64_t"));
+        if (!strncmp(conv, "enumint ", 8)) {
+            json_object_set_new(f, "vkind", json_string("int64_t"));
+            b->vkind = DG_CK_INT64;
+        }
     }
     if (array) {
         json_object_set_new(f, "varray", json_integer(array));
@@ -183,10 +181,20 @@ static void adjust_field(json_t *f, const dg_table *t, const dg_column *c, char 
         json_object_set_new(f, "ctype", json_string(ct ? ct : ce));
     }
     free(conv);
+    b->name = json_string_value(json_object_get(f, "name"));
+    b->has = json_string_value(json_object_get(f, "has"));
+    b->conv = json_string_value(json_object_get(f, "conv"));
+    b->enum_type = json_string_value(json_object_get(f, "enum_type"));
+    b->ctype = json_string_value(json_object_get(f, "ctype"));
+    b->vref = json_string_value(json_object_get(f, "vref"));
+    b->vhas = json_string_value(json_object_get(f, "vhas"));
+    b->varray = array;
 }
 
-int dg_view_clang_struct(json_t *root, json_t *tv, const dg_table *t, const char *out_dir, dg_diags *d)
+int dg_view_clang_struct(json_t *root, dg_vtable *vt, const char *out_dir, dg_diags *d)
 {
+    const dg_table *t = vt->t;
+    json_t *tv = vt->tv;
     const char *c_struct = dg_annotation_get(&t->annotations, "c_struct");
     const char *c_header = dg_annotation_get(&t->annotations, "c_header");
     if (!c_struct) return 0;
@@ -213,8 +221,10 @@ int dg_view_clang_struct(json_t *root, json_t *tv, const dg_table *t, const char
     }
     json_t *fields = json_object_get(tv, "fields");
     for (size_t i = 0; i < n; i++) {
-        json_t *f = field_of(fields, t->columns.items[i].name);
-        if (f) adjust_field(f, t, &t->columns.items[i], convs[i], arrays[i]);
+        int k = field_of(vt, t->columns.items[i].name);
+        if (k >= 0)
+            adjust_field(json_array_get(fields, (size_t)k), &vt->f.items[k], t, &t->columns.items[i], convs[i],
+                         arrays[i]);
         else free(convs[i]);
     }
     free(convs);
@@ -224,5 +234,6 @@ int dg_view_clang_struct(json_t *root, json_t *tv, const dg_table *t, const char
     json_object_set_new(tv, "user_header", json_string(rel));
     add_header(root, rel);
     free(rel);
+    vt->user_struct = true;
     return 1;
 }

@@ -6,12 +6,14 @@
 #include "util/buf.h"
 #include "driver/generate.h"
 #include "driver/view_async.h"
+#include "c/view_int.h"
 
 struct dg_view_async {
     const dg_schema  *s;
     const dg_strings *inputs;
     dg_view_opts      opts;
     json_t           *root;
+    dg_vtables       *tables;
     dg_diags          d;        /* the build's diagnostics, into `text` */
     char             *text;
     size_t            len;
@@ -22,7 +24,7 @@ struct dg_view_async {
 static void *run(void *arg)
 {
     dg_view_async *a = arg;
-    a->root = dg_view_build(a->s, a->inputs, &a->opts, &a->d);
+    a->root = dg_view_build(a->s, a->inputs, &a->opts, &a->tables, &a->d);
     return NULL;
 }
 
@@ -37,8 +39,9 @@ dg_view_async *dg_view_build_start(const dg_schema *s, const dg_strings *inputs,
     return a;
 }
 
-json_t *dg_view_build_collect(dg_view_async *a, bool keep, dg_diags *d)
+json_t *dg_view_build_collect(dg_view_async *a, bool keep, dg_vtables **tables, dg_diags *d)
 {
+    *tables = NULL;
     if (a->started) pthread_join(a->thread, NULL);
     if (a->d.out) fclose(a->d.out);   /* text and len now final */
     json_t *root = NULL;
@@ -46,9 +49,11 @@ json_t *dg_view_build_collect(dg_view_async *a, bool keep, dg_diags *d)
         if (a->len) fwrite(a->text, 1, a->len, d && d->out ? d->out : stderr);
         if (d) d->errors += a->d.errors, d->warnings += a->d.warnings;
         root = a->root;
+        *tables = a->tables;
     } else if (keep) {
-        root = dg_view_build(a->s, a->inputs, &a->opts, d);
+        root = dg_view_build(a->s, a->inputs, &a->opts, tables, d);
     } else {
+        dg_vtables_free(a->tables);
         json_decref(a->root);
     }
     free(a->text);

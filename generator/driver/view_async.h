@@ -22,8 +22,9 @@ typedef struct dg_view_async dg_view_async;
 dg_view_async *dg_view_build_start(const dg_schema *s, const dg_strings *inputs, const dg_view_opts *opts);
 
 /* Waits for the build and frees `a`.  With `keep`, reports the build's
- * diagnostics through d and returns its root (caller owns; NULL when the
- * build failed); otherwise drops both and returns NULL. */
-json_t *dg_view_build_collect(dg_view_async *a, bool keep, dg_diags *d);
+ * diagnostics through d and returns its root and sets *tables to its typed
+ * part (caller owns both; NULL when the build failed); otherwise drops them
+ * and returns NULL. */
+json_t *dg_view_build_collect(dg_view_async *a, bool keep, dg_vtables **tables, dg_diags *d);
 
 #endif

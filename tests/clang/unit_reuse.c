@@ -66,11 +66,13 @@ static json_t *table_view(ctx *c, const char *name, int *reused)
     dg_vctx v = {c->s, &c->opts, c->names, c->root};
     const dg_table *t = dg_schema_table(c->s, name);
     assert_non_null(t);
-    json_t *tv = dg_view_table_begin(&v, t);
+    dg_vtable vt;
+    json_t *tv = dg_view_table_begin(&v, t, &vt);
     json_array_append_new(json_object_get(c->root, "tables"), tv);
-    *reused = dg_view_clang_struct(c->root, tv, t, "gen", &c->d);
-    assert_int_equal(dg_view_add_validators(c->root, tv, c->s, t, &c->opts, &c->d), 0);
-    assert_int_equal(dg_view_table_finish(&v, tv, t), 0);
+    *reused = dg_view_clang_struct(c->root, &vt, "gen", &c->d);
+    assert_int_equal(dg_view_add_validators(c->root, &vt, dg_names_struct(c->names, t->name), &c->d), 0);
+    assert_int_equal(dg_view_table_finish(&v, &vt), 0);
+    dg_vtable_free(&vt);
     return tv;
 }
 

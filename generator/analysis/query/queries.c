@@ -133,6 +133,7 @@ static void build_fields(dg_qctx *c, sqlite3_stmt *st, const dg_qcols *cols)
         dg_qfield *f = DG_VEC_ADD(&q->fields);
         f->column = dg_xstrdup(colname);
         f->col = i;
+        f->origin_column = -1;
         if (qc && qc->embed_table) {
             const dg_table *t = dg_schema_table(c->schema, qc->embed_table);
             f->embed_table = t->name;
@@ -144,6 +145,8 @@ static void build_fields(dg_qctx *c, sqlite3_stmt *st, const dg_qcols *cols)
         }
         f->ncols = 1;
         f->type = qc ? qc->type : (dg_qtype){DG_VT_UNKNOWN, true};
+        f->origin = qc && qc->column >= 0 ? qc->table : NULL;
+        f->origin_column = f->origin ? qc->column : -1;
         if (f->type.v == DG_VT_UNKNOWN && sqlite3_column_decltype(st, i))
             f->type = (dg_qtype){dg_vtype_of_decl(sqlite3_column_decltype(st, i)), true};
         f->name = field_name(q, colname);
@@ -151,6 +154,8 @@ static void build_fields(dg_qctx *c, sqlite3_stmt *st, const dg_qcols *cols)
         if (a) {
             f->type = a->type;
             a->used = true;
+            f->origin = NULL;   /* the user's type, not the column's */
+            f->origin_column = -1;
         }
         if (f->type.v == DG_VT_UNKNOWN) {
             dg_error(c->d, qc && qc->pos ? dg_qctx_loc(c, qc->pos - 1) : c->q->loc, "cannot infer the type of result column \"%s\" of query %s; declare it with "

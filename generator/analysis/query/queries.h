@@ -55,6 +55,11 @@ typedef struct dg_qfield {
     char *column;         /* result column name as SQLite reports it */
     dg_qtype type;
     int col;              /* 0-based result column */
+    /* The table column the result column reads as it is (a plain column
+     * reference whose type no @result changed): its origin, so that the
+     * row's field holds it as the table's struct does; NULL / -1 otherwise. */
+    const dg_table *origin;
+    int origin_column;    /* index in origin->columns */
     /* sqlc.embed(table): the field is the table's struct, read from the
      * `ncols` result columns starting at `col` (the table's columns in order). */
     const char *embed_table;
