@@ -6,6 +6,7 @@
 #include "util/buf.h"
 #include "util/fsutil.h"
 #include "c/view_int.h"
+#include "c/view_json.h"
 
 static bool among(const char *s, const char *const *list)
 {
@@ -137,58 +138,47 @@ static void add_header(json_t *root, const char *path)
     json_array_append_new(list, json_pack("{s:s}", "path", path));
 }
 
-/* The field as the user declares it: name, has_ flag, C type, conv, and
- * how the validators read it (vref, vhas, vkind, varray); in the JSON `f`
- * and the binding `b`. */
-static void adjust_field(json_t *f, dg_cbind *b, const dg_table *t, const dg_column *c, char *conv, long array)
+/* Field k as the user declares it: its binding (name, has_ flag, C type,
+ * conv, and how the validators read it: vref, vhas, vkind, varray) and
+ * its JSON.  Takes conv. */
+static void adjust_field(dg_vtable *vt, size_t k, const dg_column *c, char *conv, long array)
 {
+    json_t *f = json_array_get(json_object_get(vt->tv, "fields"), k);
+    dg_cbind *b = &vt->f.items[k];
     const char *cf = dg_annotation_get(&c->annotations, "c_field");
     const char *ct = dg_annotation_get(&c->annotations, "c_type");
     const char *ce = dg_annotation_get(&c->annotations, "c_enum");
-    const char *name = cf ? cf : c->name;
-    json_object_set_new(f, "name", json_string(name));
-    bool rowid_alias = c->pk && dg_table_has_rowid_alias(t);
+    b->name = cf ? cf : c->name;
+    dg_jset_str(f, "name", b->name);
+    bool rowid_alias = c->pk && dg_table_has_rowid_alias(vt->t);
     bool ptr = conv && !strncmp(conv, "ptr ", 4);
     bool scalar = (b->kind == DG_CK_INT64 || b->kind == DG_CK_DOUBLE || b->kind == DG_CK_BOOL) ||
                   (conv && (!strncmp(conv, "enum", 4) || !strcmp(conv, "chars")));
+    b->has = NULL;
+    json_object_del(f, "has");
     if (scalar && !ptr && !c->not_null && !rowid_alias && !c->pk) {
-        char *has = dg_xprintf("has_%s", name);
-        json_object_set_new(f, "has", json_string(has));
-        json_object_set_new(f, "vhas", json_string(has));
-        free(has);
-    } else {
-        json_object_del(f, "has");
+        dg_jset(f, "has", DG_JCAT("has_", b->name));
+        b->has = json_string_value(json_object_get(f, "has"));
     }
-    json_object_set_new(f, "vref", ptr ? json_pack("s+", name, "[0]") : json_string(name));
-    if (ptr) json_object_set_new(f, "vhas", json_string(name));
-    json_object_set_new(f, "vkind", json_string(json_string_value(json_object_get(f, "ctype"))));
-    b->vkind = b->kind;
-    if (conv) {
-        json_object_set_new(f, "conv", json_string(conv));
-        if (!strncmp(conv, "enum ", 5)) {
-            json_object_set_new(f, "user_enum", json_string(ce));
-            json_object_set_new(f, "enum_type", json_string(conv + 5));
-        }
-        if (!strncmp(conv, "enumint ", 8)) {
-            json_object_set_new(f, "vkind", json_string("int64_t"));
-            b->vkind = DG_CK_INT64;
-        }
-    }
-    if (array) {
-        json_object_set_new(f, "varray", json_integer(array));
-        json_object_set_new(f, "ctype", json_string("char"));
-    } else if (ct || ce) {
-        json_object_set_new(f, "ctype", json_string(ct ? ct : ce));
-    }
-    free(conv);
-    b->name = json_string_value(json_object_get(f, "name"));
-    b->has = json_string_value(json_object_get(f, "has"));
-    b->conv = json_string_value(json_object_get(f, "conv"));
-    b->enum_type = json_string_value(json_object_get(f, "enum_type"));
-    b->ctype = json_string_value(json_object_get(f, "ctype"));
-    b->vref = json_string_value(json_object_get(f, "vref"));
-    b->vhas = json_string_value(json_object_get(f, "vhas"));
+    if (ptr) DG_VEC_PUSH(&vt->strs, dg_xprintf("%s[0]", b->name));
+    b->vref = ptr ? vt->strs.items[vt->strs.len - 1] : b->name;
+    b->vhas = ptr ? b->name : b->has;
+    b->vkind = conv && !strncmp(conv, "enumint ", 8) ? DG_CK_INT64 : b->kind;
     b->varray = array;
+    if (conv) {
+        DG_VEC_PUSH(&vt->strs, conv);
+        b->conv = conv;
+        dg_jset_str(f, "conv", conv);
+        if (!strncmp(conv, "enum ", 5)) {
+            b->enum_type = conv + 5;
+            dg_jset_str(f, "user_enum", ce);
+            dg_jset_str(f, "enum_type", b->enum_type);
+        }
+    }
+    if (array || ct || ce) {
+        b->ctype = array ? "char" : ct ? ct : ce;
+        dg_jset_str(f, "ctype", b->ctype);
+    }
 }
 
 int dg_view_clang_struct(json_t *root, dg_vtable *vt, const char *out_dir, dg_diags *d)
@@ -219,12 +209,9 @@ int dg_view_clang_struct(json_t *root, dg_vtable *vt, const char *out_dir, dg_di
             return 0;
         }
     }
-    json_t *fields = json_object_get(tv, "fields");
     for (size_t i = 0; i < n; i++) {
         int k = field_of(vt, t->columns.items[i].name);
-        if (k >= 0)
-            adjust_field(json_array_get(fields, (size_t)k), &vt->f.items[k], t, &t->columns.items[i], convs[i],
-                         arrays[i]);
+        if (k >= 0) adjust_field(vt, (size_t)k, &t->columns.items[i], convs[i], arrays[i]);
         else free(convs[i]);
     }
     free(convs);

@@ -36,10 +36,10 @@
  *                       ("enum <prefix>_<name>", also fields[].user_enum
  *                       and enum_type: the validators add the enum's
  *                       typedef and conversions to root["enums"])
- *   fields[].ctype      the user's C type (char[N]: "char", varray N)
- *   fields[].vref, vhas, vkind, varray
- *                       how the validators read the field as the kind's
- *                       ("rating[0]" and "rating" for a double *)
+ *   fields[].ctype      the user's C type (char[N]: "char")
+ * and the same in the bindings vt->f, which also say how the validators
+ * read each field as the kind's (vref, vhas, vkind, varray: "rating[0]" and
+ * "rating" for a double *, N for a char[N]).
  * Returns 0 when the table keeps a generated struct: no @c_struct, or a
  * field the emitter cannot move (a pointer to an enum, a const scalar, a
  * rowid key that is not int64_t) — a warning at the field says which.

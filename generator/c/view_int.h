@@ -44,6 +44,7 @@ typedef struct dg_vtable {
     json_t         *tv;      /* its object in the view model (borrowed) */
     dg_cbinds       f;       /* quoted and colname owned */
     bool            user_struct;   /* the user's struct (clang_struct.h) */
+    dg_strings      strs;    /* strings the bindings borrow that the JSON does not hold */
     /* the validator's rules, in the order of tv["validator"]["rules"]: the
      * table columns each one's condition reads, in order of appearance */
     DG_VEC(dg_ints) rule_columns;

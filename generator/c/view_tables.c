@@ -186,6 +186,7 @@ void dg_vtable_free(dg_vtable *vt)
     DG_VEC_FREE(&vt->f);
     for (size_t k = 0; k < vt->rule_columns.len; k++) DG_VEC_FREE(&vt->rule_columns.items[k]);
     DG_VEC_FREE(&vt->rule_columns);
+    dg_strings_free(&vt->strs);
 }
 
 void dg_vtables_free(dg_vtables *v)
