@@ -262,28 +262,28 @@ static char *rule_guard(const dg_tab *x, const char *const *sets, const dg_ints 
     return b.len ? dg_buf_steal(&b) : (dg_buf_free(&b), NULL);
 }
 
-static void patch_check(dg_tab *x, json_t *p, json_t *pfields)
+static void free_flags(const dg_tab *x, char **flags)
+{
+    for (size_t k = 0; k < x->f.len; k++) free(flags[k]);
+    free(flags);
+}
+
+/* p["check"]: the validator's rules whose columns the patch sets (flags as
+ * patch_columns'), each guarded by their set_ flags. */
+static void patch_check(dg_tab *x, json_t *p, const char *const *flags)
 {
     json_t *val = json_object_get(x->tv, "validator");
     if (!val) return;
     json_t *rules = json_array(), *r;
     size_t i;
-    const char **sets = dg_xcalloc(x->f.len + 1, sizeof *sets);
-    json_t *pf;
-    json_array_foreach(pfields, i, pf) {
-        const char *name = json_string_value(json_object_get(pf, "name"));
-        for (size_t k = 0; k < x->f.len; k++)
-            if (!strcmp(x->f.items[k].name, name)) sets[k] = json_string_value(json_object_get(pf, "set"));
-    }
     json_array_foreach(json_object_get(val, "rules"), i, r) {
-        char *guard = rule_guard(x, sets, &x->vt->rule_columns.items[i]);
+        char *guard = rule_guard(x, flags, &x->vt->rule_columns.items[i]);
         if (!guard) continue;
         json_t *c = json_copy(r);   /* its values are shared, never changed */
         set_own(c, "guard", guard);
         json_object_set_nocheck(c, "table", json_object_get(val, "table"));
         json_array_append_new(rules, c);
     }
-    free(sets);
     json_t *check = json_object();
     set_own(check, "fn", dg_xprintf("%s__%s_patch_check", x->v->opts->prefix, x->row));
     dg_jset(check, "rules", rules);
@@ -307,8 +307,9 @@ static json_t *bool_decl(size_t w, const char *name)
     return j;
 }
 
-/* One patch field: set (flag, absent for fields dalgen fills), decls. */
-static json_t *patch_field(dg_tab *x, int i, bool settable, const char *comment)
+/* One patch field: set (flag, absent for fields dalgen fills; also in
+ * *flag_out, owned), decls. */
+static json_t *patch_field(dg_tab *x, int i, bool settable, const char *comment, char **flag_out)
 {
     const dg_cbind *f = &x->f.items[i];
     json_t *fj = json_array_get(json_object_get(x->tv, "fields"), (size_t)i);
@@ -346,13 +347,15 @@ static json_t *patch_field(dg_tab *x, int i, bool settable, const char *comment)
             break;
         }
         dg_jset(pf, "set_decl", bool_decl(w, flag));
-        set_own(pf, "set", flag);
+        dg_jset_str(pf, "set", flag);
+        *flag_out = flag;
     }
     return pf;
 }
 
-/* The SET fragments (bit order), their binds and the patch fields. */
-static int patch_columns(dg_tab *x, json_t *p, json_t *pfields, json_t *sets, json_t *binds, json_t *bits)
+/* The SET fragments (bit order), their binds and the patch fields;
+ * flags[i]: field i's set_ flag (owned), NULL when the patch cannot set it. */
+static int patch_columns(dg_tab *x, char **flags, json_t *pfields, json_t *sets, json_t *binds, json_t *bits)
 {
     const dg_records *r = &x->rec;
     int bit = 0;
@@ -363,7 +366,8 @@ static int patch_columns(dg_tab *x, json_t *p, json_t *pfields, json_t *sets, js
         json_array_append_new(pfields, patch_field(x, (int)i, user,
                                                    (int)i == r->updated   ? "set by the patch, written back"
                                                    : (int)i == r->version ? "the version read; the new one is written back"
-                                                                          : NULL));
+                                                                          : NULL,
+                                                   &flags[i]));
         if ((int)i == r->version) continue;
         if (bit >= 63) return -1;
         json_t *frag = json_object();
@@ -372,8 +376,7 @@ static int patch_columns(dg_tab *x, json_t *p, json_t *pfields, json_t *sets, js
         json_t *b = json_object(), *bj = json_object();
         set_own(b, "call", dg_cbind_bind_at(f, "n__++", "patch->", "st", false));
         if (user) {
-            const char *set = json_string_value(json_object_get(json_array_get(pfields, json_array_size(pfields) - 1), "set"));
-            json_t *cond = DG_JCAT("patch->", set);
+            json_t *cond = DG_JCAT("patch->", flags[i]);
             json_object_set_nocheck(b, "cond", cond);
             dg_jset(bj, "cond", cond);
         }
@@ -391,7 +394,6 @@ static int patch_columns(dg_tab *x, json_t *p, json_t *pfields, json_t *sets, js
         dg_jset(bj, "bit", json_integer(bit++));
         json_array_append_new(bits, bj);
     }
-    (void)p;
     return bit;
 }
 
@@ -401,13 +403,13 @@ void dg_records_patch(dg_tab *x)
     if (!x->t || x->virt || !x->pk.len) return;
     json_t *p = json_object(), *pfields = json_array(), *sets = json_array(), *binds = json_array(),
            *bits = json_array();
-    int nbits = patch_columns(x, p, pfields, sets, binds, bits);
+    char **flags = dg_xcalloc(x->f.len + 1, sizeof *flags);
+    int nbits = patch_columns(x, flags, pfields, sets, binds, bits);
     bool user = false;
-    size_t i;
-    json_t *pf;
-    json_array_foreach(pfields, i, pf) user = user || json_object_get(pf, "set");
+    for (size_t k = 0; k < x->f.len; k++) user = user || flags[k];
     if (nbits <= 0 || !user) {
         json_decref(p), json_decref(pfields), json_decref(sets), json_decref(binds), json_decref(bits);
+        free_flags(x, flags);
         return;
     }
     set_own(p, "type", dg_xprintf("%s_patch", x->strct));
@@ -435,6 +437,7 @@ void dg_records_patch(dg_tab *x)
     char *head = dg_xprintf("UPDATE %s\nSET ", x->qtable);
     size_t max = strlen(head) + strlen(tail) + 1;
     json_t *s;
+    size_t i;
     json_array_foreach(sets, i, s) max += strlen(json_string_value(json_object_get(s, "sql"))) + 2;
     dg_jset(p, "head", dg_jstr(head));
     dg_jset(p, "head_len", json_integer((json_int_t)strlen(head)));
@@ -457,6 +460,7 @@ void dg_records_patch(dg_tab *x)
     dg_jset(p, "after", after);
     dg_records_missing(x, p, "");
     set_own(p, "empty", missing_call(x, "DAL_OK", ""));
-    patch_check(x, p, pfields);
+    patch_check(x, p, (const char *const *)flags);
+    free_flags(x, flags);
     dg_jset(x->tv, "patch", p);
 }
