@@ -70,26 +70,19 @@ static char *conv_of_ctype(const char *ct, long *array, const char **why)
 
 /* The C name of the generated typedef of a user's enum: <prefix>_<name>
  * ("enum mood" -> app_mood), with "_enum" when a table's struct has it. */
-static char *enum_typedef(json_t *root, const char *prefix, const char *c_enum)
+static char *enum_typedef(const dg_vtypes *types, const char *prefix, const char *c_enum)
 {
     const char *base = !strncmp(c_enum, "enum ", 5) ? c_enum + 5 : c_enum;
     char *type = dg_xprintf("%s_%s", prefix, base);
-    size_t i;
-    json_t *o;
-    json_array_foreach(json_object_get(root, "tables"), i, o) {
-        const char *n = json_string_value(json_object_get(o, "struct"));
-        if (n && !strcmp(n, type)) {
-            char *alt = dg_xprintf("%s_enum", type);
-            free(type);
-            return alt;
-        }
-    }
-    return type;
+    if (!dg_vtypes_has(&types->structs, type)) return type;
+    char *alt = dg_xprintf("%s_enum", type);
+    free(type);
+    return alt;
 }
 
 /* Why column i cannot be moved to and from the user's field; NULL when it
  * can.  *conv is what moves it when the kind's own C type does not. */
-static const char *not_movable(json_t *root, const char *prefix, const dg_table *t, size_t i, char **conv,
+static const char *not_movable(const dg_vtypes *types, const char *prefix, const dg_table *t, size_t i, char **conv,
                                long *array)
 {
     const dg_column *c = &t->columns.items[i];
@@ -100,7 +93,7 @@ static const char *not_movable(json_t *root, const char *prefix, const dg_table 
     *array = 0;
     if (ce) {
         if (ct) return "it is a pointer to an enum";
-        char *type = enum_typedef(root, prefix, ce);
+        char *type = enum_typedef(types, prefix, ce);
         bool text = dg_affinity_of(c->type) == DG_AFF_TEXT;
         *conv = dg_xprintf("%s %s", text ? "enum" : "enumint", type);
         free(type);
@@ -181,7 +174,7 @@ static void adjust_field(dg_vtable *vt, size_t k, const dg_column *c, char *conv
     }
 }
 
-int dg_view_clang_struct(json_t *root, dg_vtable *vt, const char *out_dir, dg_diags *d)
+int dg_view_clang_struct(json_t *root, dg_vtable *vt, const dg_vtypes *types, const char *out_dir, dg_diags *d)
 {
     const dg_table *t = vt->t;
     json_t *tv = vt->tv;
@@ -198,7 +191,7 @@ int dg_view_clang_struct(json_t *root, dg_vtable *vt, const char *out_dir, dg_di
     char **convs = dg_xcalloc(n + 1, sizeof *convs);
     long *arrays = dg_xcalloc(n + 1, sizeof *arrays);
     for (size_t i = 0; i < n; i++) {
-        const char *why = not_movable(root, prefix, t, i, &convs[i], &arrays[i]);
+        const char *why = not_movable(types, prefix, t, i, &convs[i], &arrays[i]);
         if (why) {
             dg_warning(d, t->columns.items[i].loc,
                        "'%s' gets a generated struct instead of %s: column '%s' cannot use the user's field (%s)",

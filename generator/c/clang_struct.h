@@ -44,7 +44,7 @@
  * field the emitter cannot move (a pointer to an enum, a const scalar, a
  * rowid key that is not int64_t) — a warning at the field says which.
  * Returns -1 after reporting an error.  root["prefix"] names the enums'
- * typedefs. */
-int dg_view_clang_struct(json_t *root, dg_vtable *vt, const char *out_dir, dg_diags *d);
+ * typedefs, which step aside from the row structs in `types`. */
+int dg_view_clang_struct(json_t *root, dg_vtable *vt, const dg_vtypes *types, const char *out_dir, dg_diags *d);
 
 #endif

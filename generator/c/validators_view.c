@@ -94,20 +94,12 @@ static json_t *enum_json(const char *type, const dg_table *t, const dg_column *c
 /* P_<row>_<field>, or P_<row>_<field>_enum when that names something else
  * dalgen generates: a function of the table (a column named `count`,
  * `list`, `get_by_x`...), a row struct, or an earlier enum. */
-static char *enum_type_name(json_t *root, const char *cname, const char *field)
+static char *enum_type_name(const dg_vtypes *types, const char *cname, const char *field)
 {
     bool taken = !strncmp(field, "get_by_", 7) || !strncmp(field, "list_by_", 8);
     for (int i = 0; dg_table_verbs[i] && !taken; i++) taken = !strcmp(field, dg_table_verbs[i]);
     char *type = dg_xprintf("%s_%s", cname, field);
-    const char *lists[] = {"tables", "views", "enums"};
-    for (int l = 0; l < 3 && !taken; l++) {
-        size_t i;
-        json_t *o;
-        json_array_foreach(json_object_get(root, lists[l]), i, o) {
-            const char *n = json_string_value(json_object_get(o, l < 2 ? "struct" : "type"));
-            if (n && !strcmp(n, type)) taken = true;
-        }
-    }
+    taken = taken || dg_vtypes_has(&types->structs, type) || dg_vtypes_has(&types->enums, type);
     if (!taken) return type;
     char *alt = dg_xprintf("%s_enum", type);
     free(type);
@@ -127,15 +119,13 @@ static json_t *array_at(json_t *obj, const char *key)
 
 /* A user's enum (clang_struct.h "user_enum"): its generated typedef and
  * conversions, once per unit however many columns use it. */
-static void add_user_enum(json_t *root, json_t *table_view, const dg_table *t, const dg_column *c,
-                          const dg_cbind *f, const dg_strings *values)
+static void add_user_enum(json_t *root, json_t *table_view, dg_vtypes *types, const dg_table *t,
+                          const dg_column *c, const dg_cbind *f, const dg_strings *values)
 {
     const char *type = f->enum_type;
-    json_t *enums = array_at(root, "enums");
-    size_t i;
-    json_t *e;
-    json_array_foreach(enums, i, e)
-        if (!strcmp(json_string_value(json_object_get(e, "type")), type)) return;
+    if (dg_vtypes_has(&types->enums, type)) return;
+    dg_strings_push(&types->enums, type);
+    json_t *enums = array_at(root, "enums"), *e;
     json_t *vals = json_array();
     for (size_t k = 0; k < values->len; k++)
         json_array_append_new(vals, json_pack("{s:s, s:s}", "name", values->items[k], "sql", values->items[k]));
@@ -146,18 +136,15 @@ static void add_user_enum(json_t *root, json_t *table_view, const dg_table *t, c
 }
 
 /* The readers of user's enums stored as integers (DAL_ENUM_AS_INT). */
-static void add_user_int_enums(json_t *root, json_t *table_view, const dg_table *t, const dg_vtable *vt)
+static void add_user_int_enums(json_t *root, const dg_vtable *vt, dg_vtypes *types)
 {
-    json_t *enums = array_at(root, "enums");
+    const dg_table *t = vt->t;
+    json_t *enums = array_at(root, "enums"), *table_view = vt->tv, *e;
     for (size_t i = 0; i < vt->f.len; i++) {
         const dg_cbind *f = &vt->f.items[i];
         const char *conv = f->conv;
-        if (!conv || strncmp(conv, "enumint ", 8) != 0) continue;
-        bool seen = false;
-        size_t k;
-        json_t *e;
-        json_array_foreach(enums, k, e) seen = seen || !strcmp(json_string_value(json_object_get(e, "type")), conv + 8);
-        if (seen) continue;
+        if (!conv || strncmp(conv, "enumint ", 8) != 0 || dg_vtypes_has(&types->enums, conv + 8)) continue;
+        dg_strings_push(&types->enums, conv + 8);
         const char *ctype = f->ctype, *column = f->column;
         e = json_pack("{s:s, s:s, s:s, s:s, s:b}", "type", conv + 8, "user", ctype, "table", t->name, "column",
                       column, "as_int", 1);
@@ -202,7 +189,8 @@ static void make_enum(dg_vtable *vt, int k, const dg_column *c, const char *type
     vf->has_name = has ? b->has : NULL;
 }
 
-static void add_enums(json_t *root, dg_vtable *vt, const char *cname, dg_cfield *vf, bool *enum_check)
+static void add_enums(json_t *root, dg_vtable *vt, dg_vtypes *types, const char *cname, dg_cfield *vf,
+                      bool *enum_check)
 {
     const dg_table *t = vt->t;
     json_t *enums = array_at(root, "enums"), *mine = array_at(vt->tv, "enums");
@@ -213,13 +201,14 @@ static void add_enums(json_t *root, dg_vtable *vt, const char *cname, dg_cfield 
         int fi = dg_check_enum(t, &t->checks.items[k], &col, &values) ? field_of(vt, t->columns.items[col].name) : -1;
         const dg_cbind *uf = fi >= 0 ? &vt->f.items[fi] : NULL;
         if (uf && uf->conv && uf->enum_type && vf[col].kind == DG_CK_TEXT) {   /* the user's enum */
-            add_user_enum(root, vt->tv, t, &t->columns.items[col], uf, &values);
+            add_user_enum(root, vt->tv, types, t, &t->columns.items[col], uf, &values);
             vf[col].kind = DG_CK_ENUM;
             vf[col].enum_type = uf->enum_type;
             enum_check[k] = true;
         } else if (uf && vf[col].kind == DG_CK_TEXT && !uf->vref) {
             const dg_column *c = &t->columns.items[col];
-            char *type = enum_type_name(root, cname, vf[col].cname);
+            char *type = enum_type_name(types, cname, vf[col].cname);
+            dg_strings_push(&types->enums, type);
             make_enum(vt, fi, c, type, &vf[col]);
             json_t *e = enum_json(type, t, c, &values);
             json_array_append(mine, e);
@@ -253,15 +242,15 @@ static json_t *validator_json(const dg_table *t, const char *cname, const dg_val
     return o;
 }
 
-int dg_view_add_validators(json_t *root, dg_vtable *vt, const char *cname, dg_diags *d)
+int dg_view_add_validators(json_t *root, dg_vtable *vt, const char *cname, dg_vtypes *types, dg_diags *d)
 {
     const dg_table *t = vt->t;
     size_t n = t->columns.len;
     dg_cfield *vf = dg_xcalloc(n + 1, sizeof *vf);
     bool *enum_check = dg_xcalloc(t->checks.len + 1, sizeof *enum_check);
     read_fields(vt, vf);
-    add_enums(root, vt, cname, vf, enum_check);
-    add_user_int_enums(root, vt->tv, t, vt);
+    add_enums(root, vt, types, cname, vf, enum_check);
+    add_user_int_enums(root, vt, types);
     dg_validator v;
     int rc = dg_validator_build(t, vf, enum_check, cname, "row", &v, d);
     if (rc == 0) {

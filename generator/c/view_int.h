@@ -50,11 +50,24 @@ typedef struct dg_vtable {
     DG_VEC(dg_ints) rule_columns;
 } dg_vtable;
 
+/* The C type names a unit has generated so far, in the order dg_view_build
+ * makes them: the row structs of the tables begun, the enums added to
+ * root["enums"] (generated, and the user's).  New names step aside from
+ * them. */
+typedef struct dg_vtypes {
+    dg_strings structs;
+    dg_strings enums;
+} dg_vtypes;
+
+bool dg_vtypes_has(const dg_strings *names, const char *name);
+void dg_vtypes_free(dg_vtypes *t);
+
 /* Every table's and view's typed part of the view model (dg_view_build):
  * tables in schema order, then views; and the names they were built with. */
 struct dg_vtables {
     dg_names *names;
     DG_VEC(dg_vtable) items;
+    dg_vtypes types;
 };
 
 void dg_vtable_free(dg_vtable *vt);    /* its contents */

@@ -189,9 +189,23 @@ void dg_vtable_free(dg_vtable *vt)
     dg_strings_free(&vt->strs);
 }
 
+bool dg_vtypes_has(const dg_strings *names, const char *name)
+{
+    for (size_t i = 0; i < names->len; i++)
+        if (!strcmp(names->items[i], name)) return true;
+    return false;
+}
+
+void dg_vtypes_free(dg_vtypes *t)
+{
+    dg_strings_free(&t->structs);
+    dg_strings_free(&t->enums);
+}
+
 void dg_vtables_free(dg_vtables *v)
 {
     if (!v) return;
+    dg_vtypes_free(&v->types);
     for (size_t i = 0; i < v->items.len; i++) dg_vtable_free(&v->items.items[i]);
     DG_VEC_FREE(&v->items);
     dg_names_free(v->names);

@@ -31,8 +31,9 @@
  * fields: in vt->f (kind DG_CK_ENUM, enum_type) and on the field objects of
  * vt->tv["fields"] ("kind": "enum", "enum_type"), and appends the enum
  * definitions to root["enums"].  vt->rule_columns gets the columns each
- * rule reads.  `cname` is the row struct's C name.  Returns 0, or -1 after
- * reporting through `d`. */
-int dg_view_add_validators(json_t *root, dg_vtable *vt, const char *cname, dg_diags *d);
+ * rule reads.  `cname` is the row struct's C name; `types` the names
+ * generated so far, which the enums' names step aside from and are added
+ * to.  Returns 0, or -1 after reporting through `d`. */
+int dg_view_add_validators(json_t *root, dg_vtable *vt, const char *cname, dg_vtypes *types, dg_diags *d);
 
 #endif

@@ -67,9 +67,10 @@ json_t *dg_view_build(const dg_schema *s, const dg_strings *inputs, const dg_vie
         const dg_table *t = &s->tables.items[i];
         dg_vtable *vt = DG_VEC_ADD(&vts->items);
         json_array_append_new(json_object_get(root, "tables"), dg_view_table_begin(&v, t, vt));
-        rc = dg_view_clang_struct(root, vt, opts->out_dir, d) < 0 ? -1 : 0;
+        dg_strings_push(&vts->types.structs, dg_names_struct(names, t->name));
+        rc = dg_view_clang_struct(root, vt, &vts->types, opts->out_dir, d) < 0 ? -1 : 0;
         if (rc == 0) rc = dg_records_check(t, d);
-        if (rc == 0) rc = dg_view_add_validators(root, vt, dg_names_struct(names, t->name), d);
+        if (rc == 0) rc = dg_view_add_validators(root, vt, dg_names_struct(names, t->name), &vts->types, d);
         if (rc == 0) rc = dg_view_table_finish(&v, vt);
     }
     for (size_t i = 0; i < s->views.len && rc == 0; i++) {

@@ -315,7 +315,9 @@ static void view_model_gets_enums_and_the_validator(void **state)
                                                 "ctype", "const char *", "kind", "text"));
     }
     /* A table `post_labels` has the row struct p_post_label. */
-    json_t *root = json_pack("{s:[{s:s}]}", "tables", "struct", "p_post_label");
+    json_t *root = json_object();
+    dg_vtypes types = {0};
+    dg_strings_push(&types.structs, "p_post_label");
     json_t *tv = json_pack("{s:s, s:o}", "struct", "p_post", "fields", fields);
     dg_vtable vt;
     memset(&vt, 0, sizeof vt);
@@ -328,7 +330,7 @@ static void view_model_gets_enums_and_the_validator(void **state)
         b->ctype = "const char *";
     }
     dg_diags d = DG_DIAGS_INIT;
-    assert_int_equal(dg_view_add_validators(root, &vt, "p_post", &d), 0);
+    assert_int_equal(dg_view_add_validators(root, &vt, "p_post", &types, &d), 0);
     assert_int_equal(vt.f.items[0].kind, DG_CK_ENUM);
     assert_string_equal(vt.f.items[1].enum_type, "p_post_count_enum");
     assert_string_equal(vt.f.items[1].has, "has_count");
@@ -367,6 +369,7 @@ static void view_model_gets_enums_and_the_validator(void **state)
     assert_int_equal(json_array_size(json_object_get(val, "not_compiled")), 0);
 
     dg_vtable_free(&vt);
+    dg_vtypes_free(&types);
     json_decref(root);
     json_decref(tv);
     dg_table_free(&t);

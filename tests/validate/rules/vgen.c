@@ -96,13 +96,17 @@ int main(int argc, char **argv)
     dg_names *names = dg_names_build(s, &opts, &d);
     if (!names) return 1;
     int rc = 0;
+    dg_vtypes types = {0};
     for (size_t i = 0; i < s->tables.len; i++) {
         dg_vtable vt;
         json_t *tv = table_view(names, &s->tables.items[i], &vt);
-        if (dg_view_add_validators(root, &vt, dg_names_struct(names, s->tables.items[i].name), &d) != 0) rc = 1;
+        const char *st = dg_names_struct(names, s->tables.items[i].name);
+        if (dg_view_add_validators(root, &vt, st, &types, &d) != 0) rc = 1;
         json_array_append_new(json_object_get(root, "tables"), tv);
+        dg_strings_push(&types.structs, st);
         dg_vtable_free(&vt);
     }
+    dg_vtypes_free(&types);
     dg_tmpl_set *set = dg_tmpl_set_new();
     dg_tmpl_set_add_builtin(set);
     dg_buf h = DG_BUF_INIT, c = DG_BUF_INIT;
