@@ -109,14 +109,6 @@ static const char *not_movable(const dg_vtypes *types, const char *prefix, const
     return NULL;
 }
 
-/* The index of column `column`'s field, -1 when it has none. */
-static int field_of(const dg_vtable *vt, const char *column)
-{
-    for (size_t i = 0; i < vt->f.len; i++)
-        if (!strcmp(vt->f.items[i].column, column)) return (int)i;
-    return -1;
-}
-
 static void add_header(json_t *root, const char *path)
 {
     json_t *list = json_object_get(root, "user_headers");
@@ -203,7 +195,7 @@ int dg_view_clang_struct(json_t *root, dg_vtable *vt, const dg_vtypes *types, co
         }
     }
     for (size_t i = 0; i < n; i++) {
-        int k = field_of(vt, t->columns.items[i].name);
+        int k = dg_vtable_field(vt, t->columns.items[i].name);
         if (k >= 0) adjust_field(vt, (size_t)k, &t->columns.items[i], convs[i], arrays[i]);
         else free(convs[i]);
     }

@@ -248,9 +248,8 @@ static const dg_cbind *column_bind(qv *v, const dg_table *t, int i)
 {
     if (!v->tables) return NULL;
     const dg_vtable *vt = &v->tables->items.items[t - v->s->tables.items];
-    for (size_t k = 0; k < vt->f.len; k++)
-        if (!strcmp(vt->f.items[k].column, t->columns.items[i].name)) return &vt->f.items[k];
-    return NULL;
+    int k = dg_vtable_field(vt, t->columns.items[i].name);
+    return k >= 0 ? &vt->f.items[k] : NULL;
 }
 
 /* A result field's binding: its value type's kind; a table column read as

@@ -10,21 +10,13 @@
 #include "c/view_int.h"
 #include "c/view_validators.h"
 
-/* The index of column `column`'s field, -1 when it has none. */
-static int field_of(const dg_vtable *vt, const char *column)
-{
-    for (size_t i = 0; i < vt->f.len; i++)
-        if (!strcmp(vt->f.items[i].column, column)) return (int)i;
-    return -1;
-}
-
 /* How the CHECK compiler and the rules read each column's field
  * (out[i].cname NULL: no field). */
 static void read_fields(const dg_vtable *vt, dg_cfield *out)
 {
     const dg_table *t = vt->t;
     for (size_t i = 0; i < t->columns.len; i++) {
-        int k = field_of(vt, t->columns.items[i].name);
+        int k = dg_vtable_field(vt, t->columns.items[i].name);
         memset(&out[i], 0, sizeof out[i]);
         if (k < 0) continue;
         const dg_cbind *f = &vt->f.items[k];
@@ -198,7 +190,7 @@ static void add_enums(json_t *root, dg_vtable *vt, dg_vtypes *types, const char 
         int col;
         dg_strings values = {0};
         /* a user's struct (vref) keeps a text field text: its CHECK is compiled as written */
-        int fi = dg_check_enum(t, &t->checks.items[k], &col, &values) ? field_of(vt, t->columns.items[col].name) : -1;
+        int fi = dg_check_enum(t, &t->checks.items[k], &col, &values) ? dg_vtable_field(vt, t->columns.items[col].name) : -1;
         const dg_cbind *uf = fi >= 0 ? &vt->f.items[fi] : NULL;
         if (uf && uf->conv && uf->enum_type && vf[col].kind == DG_CK_TEXT) {   /* the user's enum */
             add_user_enum(root, vt->tv, types, t, &t->columns.items[col], uf, &values);

@@ -71,6 +71,8 @@ struct dg_vtables {
 };
 
 void dg_vtable_free(dg_vtable *vt);    /* its contents */
+/* The index in vt->f of column `column`'s field, -1 when it has none. */
+int  dg_vtable_field(const dg_vtable *vt, const char *column);
 void dg_vtables_free(dg_vtables *v);   /* NULL-safe */
 
 typedef struct dg_vctx {

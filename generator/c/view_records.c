@@ -226,15 +226,6 @@ void dg_records_missing(dg_tab *x, json_t *fn, const char *src)
 
 /* ---- patch ------------------------------------------------------------- */
 
-/* The field index of table column `col`, -1 when it has none. */
-static int field_of_column(const dg_tab *x, int col)
-{
-    const char *name = x->t->columns.items[col].name;
-    for (size_t i = 0; i < x->f.len; i++)
-        if (!strcmp(x->f.items[i].column, name)) return (int)i;
-    return -1;
-}
-
 /* "row->set_a && row->set_b" for the columns a rule's condition reads
  * (`cols`, in order of appearance; sets[i]: field i's set_ flag, NULL when
  * the patch cannot set it); NULL when it reads one the patch cannot set
@@ -245,7 +236,7 @@ static char *rule_guard(const dg_tab *x, const char *const *sets, const dg_ints 
     const char **seen = dg_xcalloc(cols->len + 1, sizeof *seen);
     size_t nseen = 0;
     for (size_t k = 0; k < cols->len; k++) {
-        int fi = field_of_column(x, cols->items[k]);
+        int fi = dg_vtable_field(x->vt, x->t->columns.items[cols->items[k]].name);
         const char *set = fi >= 0 ? sets[fi] : NULL;
         if (!set) {
             dg_buf_free(&b);

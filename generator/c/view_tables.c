@@ -177,6 +177,13 @@ const char *dg_view_stmt(dg_vctx *v, const char *row, const char *verb, const ch
     return json_string_value(json_object_get(dg_view_stmt_entry(v, row, verb, sql), "id"));
 }
 
+int dg_vtable_field(const dg_vtable *vt, const char *column)
+{
+    for (size_t i = 0; i < vt->f.len; i++)
+        if (!strcmp(vt->f.items[i].column, column)) return (int)i;
+    return -1;
+}
+
 void dg_vtable_free(dg_vtable *vt)
 {
     for (size_t k = 0; k < vt->f.len; k++) {
