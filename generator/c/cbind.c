@@ -259,3 +259,24 @@ char *dg_cbind_read_enum_after(const dg_cbind *f, const char *dst, const char *i
         return CAT(dst, f->name, " = ", f->enum_type, "_from_string(text);\n", indent, dst, f->has, " = text != NULL;");
     return CAT(dst, f->name, " = ", f->enum_type, "_from_string(text);");
 }
+
+dg_cbind dg_cbind_value(const char *name, dg_vtype v, bool nullable, const dg_cbind *origin, const char *has)
+{
+    dg_cbind b;
+    memset(&b, 0, sizeof b);
+    b.name = name;
+    b.kind = dg_ckind_of_vtype(v);
+    b.ctype = dg_ckind_ctype(b.kind);
+    const char *user = origin ? conv_enum(origin) : NULL;
+    if (origin && origin->kind == DG_CK_ENUM && b.kind == DG_CK_TEXT) {
+        b.kind = DG_CK_ENUM;
+        b.enum_type = b.ctype = origin->enum_type;
+    } else if (user && b.kind == origin->kind) {   /* moved by the user enum's own reader */
+        b.kind = DG_CK_ENUM;
+        b.enum_type = b.ctype = user;
+        b.conv = origin->conv;
+    }
+    b.has = has && nullable && dg_ckind_scalar(b.kind) ? has : NULL;
+    b.by_ptr = !has && nullable;
+    return b;
+}

@@ -73,6 +73,14 @@ typedef struct dg_cbind {
 
 typedef DG_VEC(dg_cbind) dg_cbinds;
 
+/* The binding of a query's value `name` (a parameter or a result field) of
+ * value type v.  NULL form: a result field's `has` flag (when a nullable
+ * scalar; pass NULL for a parameter), a parameter's pointer (a nullable
+ * scalar by `const T *`).  `origin`: the binding of the table column a
+ * result field reads as it is, NULL otherwise; its enum (generated, or the
+ * user's) becomes the field's.  Strings are borrowed; column is left NULL. */
+dg_cbind dg_cbind_value(const char *name, dg_vtype v, bool nullable, const dg_cbind *origin, const char *has);
+
 /* Bind / read expressions.  `src` is "row->" for row fields, "" for
  * parameters named like the field; `st` the statement; `copy`: text, blob
  * and values copied (an iterator outlives the call). */

@@ -32,14 +32,9 @@ typedef struct qv {
     json_t *model;    /* table name -> its index in s->tables, made on first use */
 } qv;
 
-/* A parameter's binding: its kind, nullable scalars by pointer. */
 static dg_cbind param_bind(const dg_qparam *p)
 {
-    dg_cbind f = {0};
-    f.name = p->name;
-    f.kind = dg_ckind_of_vtype(p->type.v);
-    f.by_ptr = p->type.nullable;
-    return f;
+    return dg_cbind_value(p->name, p->type.v, p->type.nullable, NULL, NULL);
 }
 
 /* ---- parameters ---- */
@@ -252,27 +247,13 @@ static const dg_cbind *column_bind(qv *v, const dg_table *t, int i)
     return k >= 0 ? &vt->f.items[k] : NULL;
 }
 
-/* A result field's binding: its value type's kind; a table column read as
- * it is keeps the column's enum (generated, or the user's). `has` names its
- * flag (used when a nullable scalar). */
+/* A result field's binding; a table column read as it is keeps the
+ * column's enum. */
 static dg_cbind row_bind(qv *v, const dg_qfield *f, const char *has)
 {
-    dg_cbind b = {0};
+    const dg_cbind *origin = f->origin ? column_bind(v, f->origin, f->origin_column) : NULL;
+    dg_cbind b = dg_cbind_value(f->name, f->type.v, f->type.nullable, origin, has);
     b.column = f->column;
-    b.name = f->name;
-    b.kind = dg_ckind_of_vtype(f->type.v);
-    b.ctype = dg_ckind_ctype(b.kind);
-    const dg_cbind *ob = f->origin ? column_bind(v, f->origin, f->origin_column) : NULL;
-    bool same = ob && f->type.v == dg_vtype_of_column(f->origin, &f->origin->columns.items[f->origin_column]);
-    if (same && ob->kind == DG_CK_ENUM) {
-        b.kind = DG_CK_ENUM;
-        b.enum_type = b.ctype = ob->enum_type;
-    } else if (same && dg_cbind_user_enum(ob)) {
-        b.kind = DG_CK_ENUM;   /* read through the user enum's reader (its conv) */
-        b.enum_type = b.ctype = dg_cbind_user_enum(ob);
-        b.conv = ob->conv;
-    }
-    if (dg_ckind_scalar(b.kind) && f->type.nullable) b.has = has;
     return b;
 }
 
