@@ -280,3 +280,9 @@ dg_cbind dg_cbind_value(const char *name, dg_vtype v, bool nullable, const dg_cb
     b.by_ptr = !has && nullable;
     return b;
 }
+
+bool dg_cbind_column_has(const dg_column *c, dg_ckind k)
+{
+    bool readonly = c->generated != DG_GEN_NONE || c->hidden;
+    return dg_ckind_scalar(k) && !c->pk && (!c->not_null || (c->default_sql && !readonly));
+}

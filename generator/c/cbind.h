@@ -73,6 +73,11 @@ typedef struct dg_cbind {
 
 typedef DG_VEC(dg_cbind) dg_cbinds;
 
+/* Whether table column c's field of kind k says NULL (or "left to its
+ * DEFAULT") with a has_ flag: a scalar, not in the primary key, nullable or
+ * with a DEFAULT the row may leave to the database. */
+bool dg_cbind_column_has(const dg_column *c, dg_ckind k);
+
 /* The binding of a query's value `name` (a parameter or a result field) of
  * value type v.  NULL form: a result field's `has` flag (when a nullable
  * scalar; pass NULL for a parameter), a parameter's pointer (a nullable

@@ -189,12 +189,8 @@ static void read_table(qv *v, json_t *reads, const dg_table *t, int col0, const 
         f.column = c->name;
         f.name = dg_names_field(v->names, t->name, c->name);
         f.kind = dg_ckind_of_column(t, c);
-        bool rowid = dg_table_has_rowid_alias(t) && dg_table_pk_column(t, 1) == (int)i;
-        bool nullable = !c->not_null && !rowid && !(t->without_rowid && c->pk);
-        bool readonly = c->generated != DG_GEN_NONE || c->hidden;
-        bool flag = dg_ckind_scalar(f.kind) && !rowid && !c->pk && (nullable || (c->default_sql && !readonly));
         char *has = dg_xprintf("has_%s", f.name);
-        f.has = flag ? has : NULL;
+        f.has = dg_cbind_column_has(c, f.kind) ? has : NULL;
         json_array_append_new(reads, stmt_obj(read_stmt(&f, col0 + (int)i, base)));
         free(has);
     }

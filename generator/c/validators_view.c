@@ -168,7 +168,7 @@ static void make_enum(dg_vtable *vt, int k, const dg_column *c, const char *type
     json_t *f = json_array_get(json_object_get(vt->tv, "fields"), (size_t)k);
     dg_cbind *b = &vt->f.items[k];
     /* Like the emitter's scalars: a has_ flag when nullable or defaulted. */
-    bool has = !c->pk && (!c->not_null || c->default_sql);
+    bool has = dg_cbind_column_has(c, DG_CK_ENUM);
     json_object_set_new(f, "kind", json_string("enum"));
     json_object_set_new(f, "enum_type", json_string(type));
     json_object_set_new(f, "ctype", json_string(type));

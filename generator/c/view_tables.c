@@ -130,12 +130,9 @@ json_t *dg_view_table_begin(dg_vctx *v, const dg_table *t, dg_vtable *vt)
         /* FTS5's hidden column named like the table holds a cursor handle */
         if (fts5 && c->hidden && !dg_strcasecmp_ascii(c->name, t->name)) continue;
         dg_ckind k = dg_ckind_of_column(t, c);
-        bool rowid_alias = c->pk && dg_table_has_rowid_alias(t);
         bool readonly = c->generated != DG_GEN_NONE || c->hidden;
-        bool has = dg_ckind_scalar(k) && !rowid_alias && !c->pk &&
-                   (!c->not_null || (c->default_sql && !readonly));
-        add_field(vt, fields, t->name, c->name, c, dg_names_field(v->names, t->name, c->name), k, has, readonly,
-                  column_comment(c));
+        add_field(vt, fields, t->name, c->name, c, dg_names_field(v->names, t->name, c->name), k,
+                  dg_cbind_column_has(c, k), readonly, column_comment(c));
     }
     dg_jset(tv, "fields", fields);
     vt->tv = tv;
