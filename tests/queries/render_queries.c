@@ -12,24 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "c/cbind.h"
 #include "c/names.h"
 #include "analysis/query/queries.h"
 #include "c/template.h"
 #include "c/view_queries.h"
 #include "frontend/sources.h"
 #include "util/fsutil.h"
-
-static const char *ctype(dg_vtype c)
-{
-    switch (c) {
-    case DG_VT_INT64: return "int64_t ";
-    case DG_VT_DOUBLE: return "double ";
-    case DG_VT_BOOL: return "bool ";
-    case DG_VT_TEXT: return "const char *";
-    case DG_VT_BLOB: return "dal_blob ";
-    default: return "dal_value ";
-    }
-}
 
 static void table_structs(dg_buf *b, const dg_schema *s, dg_names *n)
 {
@@ -40,15 +29,10 @@ static void table_structs(dg_buf *b, const dg_schema *s, dg_names *n)
         for (size_t i = 0; i < tab->columns.len; i++) {
             const dg_column *c = &tab->columns.items[i];
             if (c->hidden) continue;
-            dg_vtype ct = dg_vtype_of_column(tab, c);
-            bool rowid = dg_table_has_rowid_alias(tab) && dg_table_pk_column(tab, 1) == (int)i;
-            bool scalar = ct == DG_VT_INT64 || ct == DG_VT_DOUBLE || ct == DG_VT_BOOL;
-            bool nullable = !c->not_null && !rowid && !(tab->without_rowid && c->pk);
-            const char *f = dg_names_field(n, tab->name, c->name);
-            bool readonly = c->generated != DG_GEN_NONE || c->hidden;
-            if (scalar && !rowid && !c->pk && (nullable || (c->default_sql && !readonly)))
-                dg_buf_printf(b, "    bool has_%s;\n", f);
-            dg_buf_printf(b, "    %s%s;\n", ctype(ct), f);
+            dg_ckind k = dg_ckind_of_column(tab, c);
+            const char *f = dg_names_field(n, tab->name, c->name), *ct = dg_ckind_ctype(k);
+            if (dg_cbind_column_has(c, k)) dg_buf_printf(b, "    bool has_%s;\n", f);
+            dg_buf_printf(b, "    %s%s%s;\n", ct, ct[strlen(ct) - 1] == '*' ? "" : " ", f);
         }
         dg_buf_printf(b, "} %s;\n\n", sn);
     }
