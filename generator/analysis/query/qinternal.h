@@ -162,7 +162,7 @@ bool dg_qfunc_arg_type(dg_qctx *c, const char *fn, size_t i, dg_qtype *out);
 
 /* min()/max(): the aggregate with one argument, the scalar with more. */
 bool dg_qfunc_minmax(const dg_expr *call, const dg_qtype *args, size_t nargs, bool grouped, dg_qtype *out);
-/* The common C type of two values (CASE branches, compound SELECTs). */
+/* The common value type of two values (CASE branches, compound SELECTs). */
 dg_vtype dg_qmerge_vtype(dg_vtype a, dg_vtype b);
 
 #endif

@@ -1,4 +1,4 @@
-/* qtype.c - types of expressions (C type and nullability) from the schema
+/* qtype.c - types of expressions (value type and nullability) from the schema
  * model and the parse, and the parameter types their context implies. */
 #include "analysis/query/qinternal.h"
 
