@@ -22,7 +22,6 @@
 #include "c/view_queries.h"
 
 typedef struct qv {
-    json_t *root;
     const dg_view_opts *opts;
     const dg_schema *s;
     const dg_vtables *tables;  /* the tables' typed part, NULL when the queries are rendered alone */
@@ -32,12 +31,12 @@ typedef struct qv {
     json_t *model;    /* table name -> its index in s->tables, made on first use */
 } qv;
 
+/* ---- parameters ---- */
+
 static dg_cbind param_bind(const dg_qparam *p)
 {
     return dg_cbind_value(p->name, p->type.v, p->type.nullable, NULL, NULL);
 }
-
-/* ---- parameters ---- */
 
 static void param_decl(dg_buf *b, const dg_qparam *p)
 {
@@ -457,7 +456,7 @@ int dg_view_add_queries(json_t *root, const dg_vtables *tables, const dg_query_s
     json_t *list = json_array();
     dg_jset(root, "queries", list);
     if (!q || q->queries.len == 0) return 0;
-    qv v = {root, opts, s, tables, NULL, NULL, d, NULL};
+    qv v = {opts, s, tables, NULL, NULL, d, NULL};
     /* rendered alone: the names (the table part reports a bad @name) */
     v.names = tables ? tables->names : (v.own_names = dg_names_build(s, opts, NULL));
     int rc = v.names && !check_names(&v, q) ? 0 : -1;
