@@ -5,6 +5,8 @@
 
 #include "util/buf.h"
 #include "util/fsutil.h"
+#include "c/view_int.h"
+#include "c/view_json.h"
 
 static bool among(const char *s, const char *const *list)
 {
@@ -37,7 +39,7 @@ static char *pointee(const char *t)
     return dg_xstrndup(t, n);
 }
 
-/* The conv (view_fields.c) of a @c_type; NULL with *why set when the
+/* The conv (cbind.c) of a @c_type; NULL with *why set when the
  * emitter cannot move it. */
 static char *conv_of_ctype(const char *ct, long *array, const char **why)
 {
@@ -68,26 +70,19 @@ static char *conv_of_ctype(const char *ct, long *array, const char **why)
 
 /* The C name of the generated typedef of a user's enum: <prefix>_<name>
  * ("enum mood" -> app_mood), with "_enum" when a table's struct has it. */
-static char *enum_typedef(json_t *root, const char *prefix, const char *c_enum)
+static char *enum_typedef(const dg_vtypes *types, const char *prefix, const char *c_enum)
 {
     const char *base = !strncmp(c_enum, "enum ", 5) ? c_enum + 5 : c_enum;
     char *type = dg_xprintf("%s_%s", prefix, base);
-    size_t i;
-    json_t *o;
-    json_array_foreach(json_object_get(root, "tables"), i, o) {
-        const char *n = json_string_value(json_object_get(o, "struct"));
-        if (n && !strcmp(n, type)) {
-            char *alt = dg_xprintf("%s_enum", type);
-            free(type);
-            return alt;
-        }
-    }
-    return type;
+    if (!dg_vtypes_has(&types->structs, type)) return type;
+    char *alt = dg_xprintf("%s_enum", type);
+    free(type);
+    return alt;
 }
 
 /* Why column i cannot be moved to and from the user's field; NULL when it
  * can.  *conv is what moves it when the kind's own C type does not. */
-static const char *not_movable(json_t *root, const char *prefix, const dg_table *t, size_t i, char **conv,
+static const char *not_movable(const dg_vtypes *types, const char *prefix, const dg_table *t, size_t i, char **conv,
                                long *array)
 {
     const dg_column *c = &t->columns.items[i];
@@ -98,7 +93,7 @@ static const char *not_movable(json_t *root, const char *prefix, const dg_table 
     *array = 0;
     if (ce) {
         if (ct) return "it is a pointer to an enum";
-        char *type = enum_typedef(root, prefix, ce);
+        char *type = enum_typedef(types, prefix, ce);
         bool text = dg_affinity_of(c->type) == DG_AFF_TEXT;
         *conv = dg_xprintf("%s %s", text ? "enum" : "enumint", type);
         free(type);
@@ -112,22 +107,6 @@ static const char *not_movable(json_t *root, const char *prefix, const dg_table 
         return "an INTEGER PRIMARY KEY is the rowid: its field must be int64_t";
     }
     return NULL;
-}
-
-static json_t *field_of(json_t *fields, const char *column)
-{
-    size_t i;
-    json_t *f;
-    json_array_foreach(fields, i, f) {
-        const char *c = json_string_value(json_object_get(f, "column"));
-        if (c && !strcmp(c, column)) return f;
-    }
-    return NULL;
-}
-
-static bool scalar_kind(const char *kind)
-{
-    return kind && (!strcmp(kind, "int64") || !strcmp(kind, "double") || !strcmp(kind, "bool"));
 }
 
 static void add_header(json_t *root, const char *path)
@@ -144,49 +123,53 @@ static void add_header(json_t *root, const char *path)
     json_array_append_new(list, json_pack("{s:s}", "path", path));
 }
 
-/* The field as the user declares it: name, has_ flag, C type, conv, and
- * how the validators read it (vref, vhas, vkind, varray). */
-static void adjust_field(json_t *f, const dg_table *t, const dg_column *c, char *conv, long array)
+/* Field k as the user declares it: its binding (name, has_ flag, C type,
+ * conv, and how the validators read it: vref, vhas, vkind, varray) and
+ * its JSON.  Takes conv. */
+static void adjust_field(dg_vtable *vt, size_t k, const dg_column *c, char *conv, long array)
 {
+    json_t *f = json_array_get(json_object_get(vt->tv, "fields"), k);
+    dg_cbind *b = &vt->f.items[k];
     const char *cf = dg_annotation_get(&c->annotations, "c_field");
     const char *ct = dg_annotation_get(&c->annotations, "c_type");
     const char *ce = dg_annotation_get(&c->annotations, "c_enum");
-    const char *name = cf ? cf : c->name;
-    const char *kind = json_string_value(json_object_get(f, "kind"));
-    json_object_set_new(f, "name", json_string(name));
-    bool rowid_alias = c->pk && dg_table_has_rowid_alias(t);
+    b->name = cf ? cf : c->name;
+    dg_jset_str(f, "name", b->name);
+    bool rowid_alias = c->pk && dg_table_has_rowid_alias(vt->t);
     bool ptr = conv && !strncmp(conv, "ptr ", 4);
-    bool scalar = scalar_kind(kind) || (conv && (!strncmp(conv, "enum", 4) || !strcmp(conv, "chars")));
+    bool scalar = (b->kind == DG_CK_INT64 || b->kind == DG_CK_DOUBLE || b->kind == DG_CK_BOOL) ||
+                  (conv && (!strncmp(conv, "enum", 4) || !strcmp(conv, "chars")));
+    b->has = NULL;
+    json_object_del(f, "has");
     if (scalar && !ptr && !c->not_null && !rowid_alias && !c->pk) {
-        char *has = dg_xprintf("has_%s", name);
-        json_object_set_new(f, "has", json_string(has));
-        json_object_set_new(f, "vhas", json_string(has));
-        free(has);
-    } else {
-        json_object_del(f, "has");
+        dg_jset(f, "has", DG_JCAT("has_", b->name));
+        b->has = json_string_value(json_object_get(f, "has"));
     }
-    json_object_set_new(f, "vref", ptr ? json_pack("s+", name, "[0]") : json_string(name));
-    if (ptr) json_object_set_new(f, "vhas", json_string(name));
-    json_object_set_new(f, "vkind", json_string(json_string_value(json_object_get(f, "ctype"))));
+    if (ptr) DG_VEC_PUSH(&vt->strs, dg_xprintf("%s[0]", b->name));
+    b->vref = ptr ? vt->strs.items[vt->strs.len - 1] : b->name;
+    b->vhas = ptr ? b->name : b->has;
+    b->vkind = conv && !strncmp(conv, "enumint ", 8) ? DG_CK_INT64 : b->kind;
+    b->varray = array;
     if (conv) {
-        json_object_set_new(f, "conv", json_string(conv));
+        DG_VEC_PUSH(&vt->strs, conv);
+        b->conv = conv;
+        dg_jset_str(f, "conv", conv);
         if (!strncmp(conv, "enum ", 5)) {
-            json_object_set_new(f, "user_enum", json_string(ce));
-            json_object_set_new(f, "enum_type", json_string(conv + 5));
+            b->enum_type = conv + 5;
+            dg_jset_str(f, "user_enum", ce);
+            dg_jset_str(f, "enum_type", b->enum_type);
         }
-        if (!strncmp(conv, "enumint ", 8)) json_object_set_new(f, "vkind", json_string("int64_t"));
     }
-    if (array) {
-        json_object_set_new(f, "varray", json_integer(array));
-        json_object_set_new(f, "ctype", json_string("char"));
-    } else if (ct || ce) {
-        json_object_set_new(f, "ctype", json_string(ct ? ct : ce));
+    if (array || ct || ce) {
+        b->ctype = array ? "char" : ct ? ct : ce;
+        dg_jset_str(f, "ctype", b->ctype);
     }
-    free(conv);
 }
 
-int dg_view_clang_struct(json_t *root, json_t *tv, const dg_table *t, const char *out_dir, dg_diags *d)
+int dg_view_clang_struct(json_t *root, dg_vtable *vt, const dg_vtypes *types, const char *out_dir, dg_diags *d)
 {
+    const dg_table *t = vt->t;
+    json_t *tv = vt->tv;
     const char *c_struct = dg_annotation_get(&t->annotations, "c_struct");
     const char *c_header = dg_annotation_get(&t->annotations, "c_header");
     if (!c_struct) return 0;
@@ -200,7 +183,7 @@ int dg_view_clang_struct(json_t *root, json_t *tv, const dg_table *t, const char
     char **convs = dg_xcalloc(n + 1, sizeof *convs);
     long *arrays = dg_xcalloc(n + 1, sizeof *arrays);
     for (size_t i = 0; i < n; i++) {
-        const char *why = not_movable(root, prefix, t, i, &convs[i], &arrays[i]);
+        const char *why = not_movable(types, prefix, t, i, &convs[i], &arrays[i]);
         if (why) {
             dg_warning(d, t->columns.items[i].loc,
                        "'%s' gets a generated struct instead of %s: column '%s' cannot use the user's field (%s)",
@@ -211,10 +194,9 @@ int dg_view_clang_struct(json_t *root, json_t *tv, const dg_table *t, const char
             return 0;
         }
     }
-    json_t *fields = json_object_get(tv, "fields");
     for (size_t i = 0; i < n; i++) {
-        json_t *f = field_of(fields, t->columns.items[i].name);
-        if (f) adjust_field(f, t, &t->columns.items[i], convs[i], arrays[i]);
+        int k = dg_vtable_field(vt, t->columns.items[i].name);
+        if (k >= 0) adjust_field(vt, (size_t)k, &t->columns.items[i], convs[i], arrays[i]);
         else free(convs[i]);
     }
     free(convs);
@@ -224,5 +206,6 @@ int dg_view_clang_struct(json_t *root, json_t *tv, const dg_table *t, const char
     json_object_set_new(tv, "user_header", json_string(rel));
     add_header(root, rel);
     free(rel);
+    vt->user_struct = true;
     return 1;
 }

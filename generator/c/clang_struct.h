@@ -16,10 +16,12 @@
 #include <jansson.h>
 
 #include "model/model.h"
+#include "c/view_int.h"
 #include "util/diag.h"
 
-/* When table `t` has @c_struct, adjusts its table view `tv` (from
- * dg_view_table_begin) to the user's struct and returns 1:
+/* When table vt->t has @c_struct, adjusts its table view vt->tv (from
+ * dg_view_table_begin) and the fields' bindings vt->f to the user's struct
+ * and returns 1:
  *   tv["user_struct"]   the C type ("struct user", or a typedef name)
  *   tv["user_header"]   @c_header relative to `out_dir` (NULL = "."), also
  *                       added once to root["user_headers"][] as {path}
@@ -29,20 +31,20 @@
  *                       NOT NULL columns with a DEFAULT (the user's struct
  *                       has none: the field's value is always written)
  *   fields[].conv       how to move a field of another C type than the
- *                       kind's (view_fields.c): narrower integers, float,
+ *                       kind's (cbind.c): narrower integers, float,
  *                       pointer scalars, char[N], char *, the user's enums
  *                       ("enum <prefix>_<name>", also fields[].user_enum
  *                       and enum_type: the validators add the enum's
  *                       typedef and conversions to root["enums"])
- *   fields[].ctype      the user's C type (char[N]: "char", varray N)
- *   fields[].vref, vhas, vkind, varray
- *                       how the validators read the field as the kind's
- *                       ("rating[0]" and "rating" for a double *)
+ *   fields[].ctype      the user's C type (char[N]: "char")
+ * and the same in the bindings vt->f, which also say how the validators
+ * read each field as the kind's (vref, vhas, vkind, varray: "rating[0]" and
+ * "rating" for a double *, N for a char[N]).
  * Returns 0 when the table keeps a generated struct: no @c_struct, or a
  * field the emitter cannot move (a pointer to an enum, a const scalar, a
  * rowid key that is not int64_t) — a warning at the field says which.
  * Returns -1 after reporting an error.  root["prefix"] names the enums'
- * typedefs. */
-int dg_view_clang_struct(json_t *root, json_t *tv, const dg_table *t, const char *out_dir, dg_diags *d);
+ * typedefs, which step aside from the row structs in `types`. */
+int dg_view_clang_struct(json_t *root, dg_vtable *vt, const dg_vtypes *types, const char *out_dir, dg_diags *d);
 
 #endif

@@ -22,99 +22,50 @@
 #include "c/view_queries.h"
 
 typedef struct qv {
-    json_t *root;
     const dg_view_opts *opts;
     const dg_schema *s;
-    dg_names *names;  /* built on first use when the root has every table's names */
-    bool from_root;   /* root["tables"] and root["views"] hold every table and view */
+    const dg_vtables *tables;  /* the tables' typed part, NULL when the queries are rendered alone */
+    const dg_names *names;     /* tables->names, or own_names */
+    dg_names *own_names;
     dg_diags *d;
-    json_t *tables;   /* table name -> its object in root["tables"], made on first use */
     json_t *model;    /* table name -> its index in s->tables, made on first use */
 } qv;
 
-/* The generated names.  With the tables' part of the view model in the root
- * they are built only for what it does not hold (the same names: same
- * schema, same options, already built once without error). */
-static const dg_names *names_of(qv *v)
-{
-    if (!v->names) v->names = dg_names_build(v->s, v->opts, NULL);
-    return v->names;
-}
-
-static const char *scalar_c(dg_ctype c)
-{
-    switch (c) {
-    case DG_CT_INT64: return "int64_t";
-    case DG_CT_DOUBLE: return "double";
-    case DG_CT_BOOL: return "bool";
-    case DG_CT_TEXT: return "const char *";
-    case DG_CT_BLOB: return "dal_blob";
-    case DG_CT_VALUE: return "dal_value";
-    default: return "int";
-    }
-}
-
-static bool is_scalar(dg_ctype c) { return c == DG_CT_INT64 || c == DG_CT_DOUBLE || c == DG_CT_BOOL; }
-
-static const char *bind_suffix(dg_ctype c)
-{
-    switch (c) {
-    case DG_CT_INT64: return "int64";
-    case DG_CT_DOUBLE: return "double";
-    case DG_CT_BOOL: return "bool";
-    case DG_CT_TEXT: return "text";
-    case DG_CT_BLOB: return "blob";
-    default: return "value";
-    }
-}
-
 /* ---- parameters ---- */
 
-/* Element type and dal_array storage class of a slice. */
-static void slice_types(dg_ctype c, const char **elem, const char **dal_type)
+static dg_cbind param_bind(const dg_qparam *p)
 {
-    switch (c) {
-    case DG_CT_DOUBLE: *elem = "const double *"; *dal_type = "DAL_TYPE_REAL"; break;
-    case DG_CT_TEXT: *elem = "const char *const *"; *dal_type = "DAL_TYPE_TEXT"; break;
-    case DG_CT_BLOB: *elem = "const dal_blob *"; *dal_type = "DAL_TYPE_BLOB"; break;
-    default: *elem = "const int64_t *"; *dal_type = "DAL_TYPE_INTEGER"; break;
-    }
+    return dg_cbind_value(p->name, p->type.v, p->type.nullable, NULL, NULL);
 }
 
 static void param_decl(dg_buf *b, const dg_qparam *p)
 {
     if (p->slice) {
         const char *elem, *dt;
-        slice_types(p->type.c, &elem, &dt);
+        dg_ckind_slice(dg_ckind_of_vtype(p->type.v), &elem, &dt);
         dg_buf_printf(b, ", %s%s, size_t %s_len", elem, p->name, p->name);
-    } else if (p->type.c == DG_CT_VALUE) {
-        dg_buf_printf(b, ", const dal_value *%s", p->name);
-    } else if (is_scalar(p->type.c) && p->type.nullable) {
-        dg_buf_printf(b, ", const %s *%s", scalar_c(p->type.c), p->name);
-    } else {
-        const char *t = scalar_c(p->type.c);
-        dg_buf_printf(b, ", %s%s%s", t, t[strlen(t) - 1] == '*' ? "" : " ", p->name);
+        return;
     }
+    dg_cbind f = param_bind(p);
+    char *decl = dg_cbind_param_decl(&f);
+    dg_buf_cat(b, ", ", decl, (char *)NULL);
+    free(decl);
 }
 
 /* The bind call of parameter p at SQLite index `idx`. */
 static char *bind_call(const dg_qparam *p, int idx, bool iter)
 {
     const char *st = iter ? "it->it.st" : "st";
-    char n[16];
-    snprintf(n, sizeof n, "%d", idx);
-    dg_buf b = DG_BUF_INIT;
-    const char *sfx = bind_suffix(p->type.c);
-    /* an iterator outlives the call: its text, blobs and values are copied */
-    bool copy = iter && (p->type.c == DG_CT_TEXT || p->type.c == DG_CT_BLOB || p->type.c == DG_CT_VALUE);
-    if (p->slice)
+    if (p->slice) {
+        char n[16];
+        snprintf(n, sizeof n, "%d", idx);
+        dg_buf b = DG_BUF_INIT;
         dg_buf_cat(&b, "dal_bind_array(db, ", st, ", ", n, ", &", iter ? "it->" : "", p->name, "_arr)", (char *)NULL);
-    else if (is_scalar(p->type.c) && p->type.nullable)
-        dg_buf_cat(&b, "dal_bind_", sfx, "_null(db, ", st, ", ", n, ", ", p->name, " != NULL, ", p->name, " ? *", p->name,
-            " : ", p->type.c == DG_CT_BOOL ? "false" : "0", ")", (char *)NULL);
-    else
-        dg_buf_cat(&b, "dal_bind_", sfx, copy ? "_copy" : "", "(db, ", st, ", ", n, ", ", p->name, ")", (char *)NULL);
-    return dg_buf_steal(&b);
+        return dg_buf_steal(&b);
+    }
+    dg_cbind f = param_bind(p);
+    /* an iterator outlives the call: its text, blobs and values are copied */
+    return dg_cbind_bind(&f, idx, "", st, iter);
 }
 
 static void add_params(json_t *o, const dg_query *q, bool iter, dg_buf *args)
@@ -125,7 +76,7 @@ static void add_params(json_t *o, const dg_query *q, bool iter, dg_buf *args)
         param_decl(args, p);
         if (p->slice) {
             const char *elem, *dt;
-            slice_types(p->type.c, &elem, &dt);
+            dg_ckind_slice(dg_ckind_of_vtype(p->type.v), &elem, &dt);
             if (iter) {
                 json_array_append_new(iter_fields, json_pack("{s:s++}", "decl", "dal_array ", p->name, "_arr;"));
                 char *set = dg_xprintf("it->%s_arr.type = %s;\n    it->%s_arr.len = %s_len;\n    it->%s_arr.data = %s;",
@@ -166,44 +117,32 @@ static char *col_literal(const char *colname)
     return qname;
 }
 
-static char *read_stmt(dg_ctype c, bool nullable, int col, const char *colname, const char *lhs, const char *has)
+/* {"stmt": s}; takes s. */
+static json_t *stmt_obj(char *s)
 {
-    char *qname = col_literal(colname);
-    char n[16];
-    snprintf(n, sizeof n, "%d", col);
-    dg_buf b = DG_BUF_INIT;
-    dg_buf_cat(&b, "if ((rc = dal_read_", bind_suffix(c), (char *)NULL);
-    switch (c) {
-    case DG_CT_TEXT:
-    case DG_CT_BLOB:
-    case DG_CT_VALUE:
-        dg_buf_cat(&b, "(db, st, ", n, ", ", qname, ", arena, &", lhs, ")) != DAL_OK) return rc;", (char *)NULL);
-        break;
-    default:
-        if (nullable)
-            dg_buf_cat(&b, "_null(db, st, ", n, ", ", qname, ", &", has, ", &", lhs, ")) != DAL_OK) return rc;", (char *)NULL);
-        else
-            dg_buf_cat(&b, "(db, st, ", n, ", ", qname, ", &", lhs, ")) != DAL_OK) return rc;", (char *)NULL);
-        if (!nullable && has) dg_buf_cat(&b, "\n    ", has, " = true;", (char *)NULL);
-    }
-    free(qname);
-    return dg_buf_steal(&b);
+    json_t *o = dg_jobj1("stmt", s);
+    free(s);
+    return o;
 }
 
-/* The table's object in the view model (root["tables"]), NULL when the
- * view has none (the queries part rendered on its own). */
-static json_t *table_view(qv *v, const char *name)
+/* "if ((rc = <read>) != DAL_OK) return rc;" of field f from result column
+ * `col` into dst (an enum through a local `text`), f's colname aside: the
+ * result column's name. */
+static char *read_stmt(const dg_cbind *field, int col, const char *dst)
 {
-    if (!v->tables) {   /* a map, not a scan per query */
-        size_t i;
-        json_t *tv;
-        v->tables = json_object();
-        json_array_foreach(json_object_get(v->root, "tables"), i, tv) {
-            const char *n = json_string_value(json_object_get(tv, "name"));
-            if (n && !json_object_get(v->tables, n)) json_object_set_nocheck(v->tables, n, tv);
-        }
-    }
-    return json_object_get(v->tables, name);
+    dg_cbind f = *field;
+    f.colname = col_literal(f.column);
+    char *call = dg_cbind_read(&f, col, dst), *r;
+    char *after = f.conv ? NULL : dg_cbind_read_enum_after(&f, dst, "        ");
+    if (after)
+        r = dg_xprintf("{\n        const char *text = NULL;\n        if ((rc = %s) != DAL_OK) return rc;\n        %s\n    }",
+                       call, after);
+    else
+        r = dg_xprintf("if ((rc = %s) != DAL_OK) return rc;", call);
+    free(after);
+    free(call);
+    free(f.colname);
+    return r;
 }
 
 /* dg_schema_table through a map: the same table (the first of that exact
@@ -221,91 +160,37 @@ static const dg_table *model_table(qv *v, const char *name)
     return i ? &v->s->tables.items[json_integer_value(i)] : dg_schema_table(v->s, name);
 }
 
-static const char *jstr(json_t *o, const char *key) { return json_string_value(json_object_get(o, key)); }
-
-/* The table view's fields are exactly the table's columns, in order. */
-static bool fields_match(json_t *tv, const dg_table *t)
+/* Table t's typed view (its fields' bindings) when its fields are exactly
+ * its columns in order; NULL otherwise or without the tables' part. */
+static const dg_vtable *table_binds(qv *v, const dg_table *t)
 {
-    json_t *fields = json_object_get(tv, "fields");
-    if (json_array_size(fields) != t->columns.len) return false;
-    for (size_t i = 0; i < t->columns.len; i++) {
-        const char *c = jstr(json_array_get(fields, i), "column");
-        if (!c || strcmp(c, t->columns.items[i].name) != 0) return false;
-    }
-    return true;
-}
-
-/* Read of one field of a table struct as the table part lays it out
- * (kind, has_ flag, enum type). */
-/* A field of the user's own struct whose C type is not the kind's (conv):
- * the table functions' read, which converts. */
-static char *read_conv_field(json_t *f, int col, const char *base)
-{
-    dg_vfield vf = {0};
-    vf.name = jstr(f, "name");
-    vf.has = jstr(f, "has");
-    vf.conv = jstr(f, "conv");
-    if (!dg_fkind_parse(jstr(f, "kind"), &vf.kind)) vf.kind = DG_FK_VALUE;
-    vf.colname = col_literal(jstr(f, "column"));
-    char *call = dg_read_call(&vf, col, base);
-    char *r = dg_xprintf("if ((rc = %s) != DAL_OK) return rc;", call);
-    free(call);
-    free(vf.colname);
-    return r;
-}
-
-static char *read_view_field(json_t *f, int col, const char *base)
-{
-    const char *name = jstr(f, "name"), *has = jstr(f, "has"), *kind = jstr(f, "kind");
-    const char *column = jstr(f, "column"), *et = jstr(f, "enum_type");
-    if (jstr(f, "conv")) return read_conv_field(f, col, base);
-    char *lhs = dg_xprintf("%s%s", base, name), *hasv = has ? dg_xprintf("%s%s", base, has) : NULL;
-    char *r;
-    if (kind && !strcmp(kind, "enum") && et) {
-        char *read = read_stmt(DG_CT_TEXT, false, col, column, "text", NULL);
-        r = dg_xprintf("{\n        const char *text = NULL;\n        %s\n        %s = %s_from_string(text);%s%s%s\n    }",
-                       read, lhs, et, hasv ? "\n        " : "", hasv ? hasv : "", hasv ? " = text != NULL;" : "");
-        free(read);
-    } else {
-        dg_ctype ct = DG_CT_VALUE;
-        static const char *const kinds[] = {"int64", "double", "bool", "text", "blob", "value"};
-        static const dg_ctype cts[] = {DG_CT_INT64, DG_CT_DOUBLE, DG_CT_BOOL, DG_CT_TEXT, DG_CT_BLOB, DG_CT_VALUE};
-        for (int i = 0; kind && i < 6; i++)
-            if (!strcmp(kind, kinds[i])) ct = cts[i];
-        r = read_stmt(ct, hasv != NULL, col, column, lhs, hasv);
-    }
-    free(lhs);
-    free(hasv);
-    return r;
+    if (!v->tables || !t) return NULL;
+    const dg_vtable *vt = &v->tables->items.items[t - v->s->tables.items];
+    if (vt->f.len != t->columns.len) return NULL;
+    for (size_t i = 0; i < t->columns.len; i++)
+        if (strcmp(vt->f.items[i].column, t->columns.items[i].name) != 0) return NULL;
+    return vt;
 }
 
 /* Reads of table t's columns into `base` (a table struct lvalue prefix). */
 static void read_table(qv *v, json_t *reads, const dg_table *t, int col0, const char *base)
 {
-    json_t *tv = table_view(v, t->name);
-    if (tv && fields_match(tv, t)) {
-        for (size_t i = 0; i < t->columns.len; i++) {
-            char *s = read_view_field(json_array_get(json_object_get(tv, "fields"), i), col0 + (int)i, base);
-            json_array_append_new(reads, dg_jobj1("stmt", s));
-            free(s);
-        }
+    const dg_vtable *vt = table_binds(v, t);
+    if (vt) {
+        for (size_t i = 0; i < t->columns.len; i++)
+            json_array_append_new(reads, stmt_obj(read_stmt(&vt->f.items[i], col0 + (int)i, base)));
         return;
     }
     for (size_t i = 0; i < t->columns.len; i++) {
         const dg_column *c = &t->columns.items[i];
         if (c->hidden) continue;
-        const char *f = dg_names_field(names_of(v), t->name, c->name);
-        dg_ctype ct = dg_ctype_of_column(t, c);
-        bool rowid = dg_table_has_rowid_alias(t) && dg_table_pk_column(t, 1) == (int)i;
-        bool nullable = !c->not_null && !rowid && !(t->without_rowid && c->pk);
-        char *lhs = dg_xprintf("%s%s", base, f);
-        char *has = dg_xprintf("%shas_%s", base, f);
-        bool readonly = c->generated != DG_GEN_NONE || c->hidden;
-        bool flag = is_scalar(ct) && !rowid && !c->pk && (nullable || (c->default_sql && !readonly));
-        char *s = read_stmt(ct, flag, col0 + (int)i, c->name, lhs, flag ? has : NULL);
-        json_array_append_new(reads, dg_jobj1("stmt", s));
-        free(s);
-        free(lhs);
+        dg_cbind f = {0};
+        f.column = c->name;
+        f.name = dg_names_field(v->names, t->name, c->name);
+        f.kind = dg_ckind_of_column(t, c);
+        char *has = dg_xprintf("has_%s", f.name);
+        f.has = dg_cbind_column_has(c, f.kind) ? has : NULL;
+        json_array_append_new(reads, stmt_obj(read_stmt(&f, col0 + (int)i, base)));
         free(has);
     }
 }
@@ -345,10 +230,67 @@ static char *field_decl(const char *type, const char *name, size_t tw, size_t nw
 }
 
 /* The struct name of table `name`. */
-static const char *struct_of(qv *v, const char *name)
+static const char *struct_of(qv *v, const char *name) { return dg_names_struct(v->names, name); }
+
+/* The binding of table t's column i in the table's struct, NULL without
+ * the tables' part. */
+static const dg_cbind *column_bind(qv *v, const dg_table *t, int i)
 {
-    const char *st = v->from_root ? jstr(table_view(v, name), "struct") : NULL;
-    return st ? st : dg_names_struct(names_of(v), name);
+    if (!v->tables) return NULL;
+    const dg_vtable *vt = &v->tables->items.items[t - v->s->tables.items];
+    int k = dg_vtable_field(vt, t->columns.items[i].name);
+    return k >= 0 ? &vt->f.items[k] : NULL;
+}
+
+/* A result field's binding; a table column read as it is keeps the
+ * column's enum. */
+static dg_cbind row_bind(qv *v, const dg_qfield *f, const char *has)
+{
+    const dg_cbind *origin = f->origin ? column_bind(v, f->origin, f->origin_column) : NULL;
+    dg_cbind b = dg_cbind_value(f->name, f->type.v, f->type.nullable, origin, has);
+    b.column = f->column;
+    return b;
+}
+
+/* The row struct of a query of its own: fields[] {decl} and reads[] {stmt}. */
+static void own_row(qv *v, json_t *fields, json_t *reads, const dg_query *q)
+{
+    size_t n = q->fields.len, tw = type_width("bool"), nw = 0;   /* the type and name columns */
+    dg_cbind *binds = dg_xcalloc(n + 1, sizeof *binds);
+    char **has = dg_xcalloc(n + 1, sizeof *has);
+    for (size_t i = 0; i < n; i++) {
+        const dg_qfield *f = &q->fields.items[i];
+        has[i] = dg_xprintf("has_%s", f->name);
+        if (!f->embed_table) binds[i] = row_bind(v, f, has[i]);
+        const char *t = f->embed_table ? struct_of(v, f->embed_table) : binds[i].ctype;
+        if (type_width(t) > tw) tw = type_width(t);
+        if (strlen(f->name) + 1 > nw) nw = strlen(f->name) + 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const dg_qfield *f = &q->fields.items[i];
+        char *decl;
+        if (f->embed_table) {
+            decl = field_decl(struct_of(v, f->embed_table), f->name, tw, nw, f->embed_table, false);
+            char *base = dg_xprintf("out->%s.", f->name);
+            read_table(v, reads, model_table(v, f->embed_table), f->col, base);
+            free(base);
+        } else {
+            decl = field_decl(binds[i].ctype, f->name, tw, nw, f->column, f->type.nullable);
+            if (binds[i].has) {
+                char *hdecl = field_decl("bool", has[i], tw, 0, NULL, false);
+                char *both = dg_xprintf("%s\n    %s", hdecl, decl);
+                free(hdecl);
+                free(decl);
+                decl = both;
+            }
+            json_array_append_new(reads, stmt_obj(read_stmt(&binds[i], f->col, "out->")));
+        }
+        json_array_append_new(fields, dg_jobj1("decl", decl));
+        free(decl);
+    }
+    for (size_t i = 0; i < n; i++) free(has[i]);
+    free(has);
+    free(binds);
 }
 
 static void add_row(qv *v, json_t *o, const dg_query *q, const char *fn)
@@ -356,12 +298,10 @@ static void add_row(qv *v, json_t *o, const dg_query *q, const char *fn)
     json_t *reads = json_array();
     if (q->row_table) {
         const dg_table *t = model_table(v, q->row_table);
-        json_t *tv = table_view(v, q->row_table);
         dg_jset(o, "row_type", dg_jstr(struct_of(v, q->row_table)));
-        if (tv && jstr(tv, "reader") && fields_match(tv, t) &&
-            json_array_size(json_object_get(tv, "reads")) == t->columns.len) {
+        if (table_binds(v, t)) {
             /* the columns in table order: the table's own row reader reads them */
-            dg_jset(o, "reader", dg_jstr(jstr(tv, "reader")));
+            dg_jset_own(o, "reader", dg_view_reader(v->opts, dg_names_row(v->names, t->name)));
             json_decref(reads);
             return;
         }
@@ -371,47 +311,7 @@ static void add_row(qv *v, json_t *o, const dg_query *q, const char *fn)
     }
     char *row_type = dg_xprintf("%s_row", fn);
     json_t *fields = json_array();
-    size_t tw = type_width("bool"), nw = 0;   /* the type and name columns */
-    for (size_t i = 0; i < q->fields.len; i++) {
-        const dg_qfield *f = &q->fields.items[i];
-        const char *t = f->embed_table ? struct_of(v, f->embed_table) : scalar_c(f->type.c);
-        if (type_width(t) > tw) tw = type_width(t);
-        if (strlen(f->name) + 1 > nw) nw = strlen(f->name) + 1;
-    }
-    for (size_t i = 0; i < q->fields.len; i++) {
-        const dg_qfield *f = &q->fields.items[i];
-        if (f->embed_table) {
-            char *decl = field_decl(struct_of(v, f->embed_table), f->name, tw, nw, f->embed_table, false);
-            char *base = dg_xprintf("out->%s.", f->name);
-            read_table(v, reads, model_table(v, f->embed_table), f->col, base);
-            free(base);
-            json_array_append_new(fields, dg_jobj1("decl", decl));
-            free(decl);
-            continue;
-        }
-        dg_buf lb = DG_BUF_INIT, hb = DG_BUF_INIT;
-        dg_buf_cat(&lb, "out->", f->name, (char *)NULL);
-        dg_buf_cat(&hb, "out->has_", f->name, (char *)NULL);
-        char *lhs = dg_buf_steal(&lb), *has = dg_buf_steal(&hb);
-        bool flag = is_scalar(f->type.c) && f->type.nullable;
-        char *decl = field_decl(scalar_c(f->type.c), f->name, tw, nw, f->column, f->type.nullable);
-        if (flag) {
-            char *hname = dg_xprintf("has_%s", f->name);
-            char *hdecl = field_decl("bool", hname, tw, 0, NULL, false);
-            char *both = dg_xprintf("%s\n    %s", hdecl, decl);
-            free(hname);
-            free(hdecl);
-            free(decl);
-            decl = both;
-        }
-        char *st = read_stmt(f->type.c, flag, f->col, f->column, lhs, flag ? has : NULL);
-        json_array_append_new(fields, dg_jobj1("decl", decl));
-        json_array_append_new(reads, dg_jobj1("stmt", st));
-        free(decl);
-        free(st);
-        free(lhs);
-        free(has);
-    }
+    own_row(v, fields, reads, q);
     dg_jset(o, "row", json_pack("{s:s,s:o}", "name", row_type, "fields", fields));
     dg_jset(o, "row_type", dg_jstr(row_type));
     dg_jset(o, "reads", reads);
@@ -513,15 +413,7 @@ static size_t clashes(json_t *rows, const char *c_name, json_int_t **out)
 }
 
 /* The row name of table or view t (index as object_name's). */
-static const char *row_of(qv *v, size_t t)
-{
-    if (v->from_root) {
-        size_t nt = v->s->tables.len;
-        json_t *o = json_array_get(json_object_get(v->root, t < nt ? "tables" : "views"), t < nt ? t : t - nt);
-        return jstr(o, "row");
-    }
-    return dg_names_row(names_of(v), object_name(v->s, t));
-}
+static const char *row_of(qv *v, size_t t) { return dg_names_row(v->names, object_name(v->s, t)); }
 
 /* A query function must not take a name the tables generate. */
 static int check_names(qv *v, const dg_query_set *set)
@@ -547,7 +439,7 @@ static int check_names(qv *v, const dg_query_set *set)
         }
         free(hits);
         for (size_t f = 0; f < q->params.len; f++)
-            if (q->params.items[f].slice && q->params.items[f].type.c == DG_CT_VALUE) {
+            if (q->params.items[f].slice && q->params.items[f].type.v == DG_VT_VALUE) {
                 dg_error(v->d, q->params.items[f].loc, "sqlc.slice(%s) compares with a column of no declared type; "
                          "declare its element type with `-- @param %s TYPE`", q->params.items[f].name,
                          q->params.items[f].name);
@@ -558,30 +450,24 @@ static int check_names(qv *v, const dg_query_set *set)
     return errors;
 }
 
-int dg_view_add_queries(json_t *root, const dg_query_set *q, const dg_schema *s,
+int dg_view_add_queries(json_t *root, const dg_vtables *tables, const dg_query_set *q, const dg_schema *s,
                         const dg_view_opts *opts, dg_diags *d)
 {
     json_t *list = json_array();
     dg_jset(root, "queries", list);
     if (!q || q->queries.len == 0) return 0;
-    qv v = {root, opts, s, NULL, false, d, NULL, NULL};
-    v.from_root = json_array_size(json_object_get(root, "tables")) == s->tables.len &&
-                  json_array_size(json_object_get(root, "views")) == s->views.len;
-    if (!v.from_root && !names_of(&v)) return -1;   /* the table part reports bad @name */
-    if (check_names(&v, q)) {
-        dg_names_free(v.names);
-        json_decref(v.tables);
-        json_decref(v.model);
-        return -1;
-    }
-    for (size_t i = 0; i < q->queries.len; i++)
+    qv v = {opts, s, tables, NULL, NULL, d, NULL};
+    /* rendered alone: the names (the table part reports a bad @name) */
+    v.names = tables ? tables->names : (v.own_names = dg_names_build(s, opts, NULL));
+    int rc = v.names && !check_names(&v, q) ? 0 : -1;
+    for (size_t i = 0; i < q->queries.len && rc == 0; i++)
         json_array_append_new(list, query_view(&v, &q->queries.items[i], (int)i));
-    dg_jset(root, "queries_unit",
-                        json_pack("{s:s++,s:s++,s:s++,s:s+,s:i}", "unit", opts->prefix, "__queries", "_unit",
-                                  "sql_array", opts->prefix, "__queries", "_sql", "slot", opts->prefix, "__queries",
-                                  "_slot", "label", opts->prefix, ".queries", "count", (int)q->queries.len));
-    dg_names_free(v.names);
-    json_decref(v.tables);
+    if (rc == 0)
+        dg_jset(root, "queries_unit",
+                json_pack("{s:s++,s:s++,s:s++,s:s+,s:i}", "unit", opts->prefix, "__queries", "_unit", "sql_array",
+                          opts->prefix, "__queries", "_sql", "slot", opts->prefix, "__queries", "_slot", "label",
+                          opts->prefix, ".queries", "count", (int)q->queries.len));
+    dg_names_free(v.own_names);
     json_decref(v.model);
-    return 0;
+    return rc;
 }

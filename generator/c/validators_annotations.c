@@ -22,8 +22,8 @@ static const struct { const char *name, *message; } formats[] = {
     {"json", "must be valid JSON"},
 };
 
-static bool is_text(const dg_cfield *f) { return f->kind == DG_VK_TEXT; }
-static bool is_number(const dg_cfield *f) { return f->kind == DG_VK_INT || f->kind == DG_VK_REAL; }
+static bool is_text(const dg_cfield *f) { return f->kind == DG_CK_TEXT; }
+static bool is_number(const dg_cfield *f) { return f->kind == DG_CK_INT64 || f->kind == DG_CK_DOUBLE; }
 
 static int format_rule(dg_validator *v, const dg_annotation *a, int i, const dg_cfield *f,
                        const char *row, dg_diags *d)
@@ -86,7 +86,7 @@ static int bound_rule(dg_validator *v, const dg_annotation *a, bool min, int i, 
     char *ref = dg_cfield_ref(row, f), *set = dg_cfield_set(row, f), *cmp;
     char *lit = dg_c_double(n);
     const char *op = min ? "<" : ">";
-    if (f->kind == DG_VK_INT)
+    if (f->kind == DG_CK_INT64)
         cmp = dg_xprintf("dal_sql_cmp_int_real(%s, %s) %s 0", ref, lit, op);
     else
         cmp = dg_xprintf("%s %s %s", ref, op, lit);
@@ -195,7 +195,7 @@ int dg_validator_annotations(dg_validator *v, const dg_table *t, const dg_column
         bool fmt = strcmp(a->key, "format") == 0, pat = strcmp(a->key, "pattern") == 0;
         bool min = strcmp(a->key, "min") == 0, max = strcmp(a->key, "max") == 0;
         bool len = strcmp(a->key, "length") == 0, bytes = strcmp(a->key, "max_bytes") == 0;
-        if (bytes && f->kind == DG_VK_ENUM) continue;   /* its values are the set's */
+        if (bytes && f->kind == DG_CK_ENUM) continue;   /* its values are the set's */
         if (bytes && !is_text(f)) {
             dg_error(d, a->loc, "@max_bytes applies to text columns; %s is not one", c->name);
             rc = -1;
@@ -209,7 +209,7 @@ int dg_validator_annotations(dg_validator *v, const dg_table *t, const dg_column
         } else if ((min || max) && !is_number(f)) {
             dg_error(d, a->loc, "@%s applies to numeric columns; %s is not one", a->key, c->name);
             rc = -1;
-        } else if (len && !is_text(f) && f->kind != DG_VK_BLOB) {
+        } else if (len && !is_text(f) && f->kind != DG_CK_BLOB) {
             dg_error(d, a->loc, "@length applies to text and blob columns; %s is neither", c->name);
             rc = -1;
         } else if ((fmt && format_rule(v, a, i, f, row, d) != 0) ||

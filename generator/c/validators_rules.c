@@ -35,6 +35,7 @@ void dg_vrule_add(dg_validator *v, int column, const char *code, char *cond, cha
     r->code = dg_xstrdup(code);
     r->cond = cond;
     r->message = message;
+    if (column >= 0) DG_VEC_PUSH(&r->reads, column);   /* a column's rule reads that column */
 }
 
 /* "row->x" and, when the field may be unset, the C test that it is set. */
@@ -46,8 +47,8 @@ char *dg_cfield_ref(const char *row, const dg_cfield *f)
 char *dg_cfield_set(const char *row, const dg_cfield *f)
 {
     if (f->has_name) return dg_xprintf("%s->%s", row, f->has_name);
-    if (f->kind == DG_VK_TEXT && !f->array) return dg_xprintf("%s->%s != NULL", row, f->cname);
-    if (f->kind == DG_VK_BLOB) return dg_xprintf("%s->%s.data != NULL", row, f->cname);
+    if (f->kind == DG_CK_TEXT && !f->array) return dg_xprintf("%s->%s != NULL", row, f->cname);
+    if (f->kind == DG_CK_BLOB) return dg_xprintf("%s->%s.data != NULL", row, f->cname);
     return dg_xstrdup("1");
 }
 
@@ -55,13 +56,13 @@ static void not_null(dg_validator *v, const dg_column *c, int i, const dg_cfield
 {
     if (!c->not_null) return;
     char *ref = dg_cfield_ref(row, f), *cond = NULL;
-    if (f->kind == DG_VK_REAL)   /* NaN is bound as NULL */
+    if (f->kind == DG_CK_DOUBLE)   /* NaN is bound as NULL */
         cond = f->has_name ? dg_xprintf("%s->%s && %s != %s", row, f->has_name, ref, ref)
                            : dg_xprintf("%s != %s", ref, ref);
     else if (c->default_sql) cond = NULL;   /* unset: the DEFAULT applies */
-    else if (f->kind == DG_VK_TEXT && !f->array) cond = dg_xprintf("%s == NULL", ref);
-    else if (f->kind == DG_VK_BLOB) cond = dg_xprintf("%s.data == NULL", ref);
-    else if (f->kind == DG_VK_VALUE)
+    else if (f->kind == DG_CK_TEXT && !f->array) cond = dg_xprintf("%s == NULL", ref);
+    else if (f->kind == DG_CK_BLOB) cond = dg_xprintf("%s.data == NULL", ref);
+    else if (f->kind == DG_CK_VALUE)
         cond = dg_xprintf("(%s.type == DAL_TYPE_NULL || (%s.type == DAL_TYPE_REAL && %s.as.real != %s.as.real))",
                           ref, ref, ref, ref);
     free(ref);
@@ -71,11 +72,11 @@ static void not_null(dg_validator *v, const dg_column *c, int i, const dg_cfield
 static void text_rules(dg_validator *v, const dg_column *c, int i, const dg_cfield *f, const char *row)
 {
     char *ref = dg_cfield_ref(row, f);
-    if (f->kind == DG_VK_VALUE)
+    if (f->kind == DG_CK_VALUE)
         dg_vrule_add(v, i, "DAL_RULE_UTF8",
                      dg_xprintf("%s.type == DAL_TYPE_TEXT && !dal_utf8_valid(%s.as.text.data, %s.as.text.len)", ref, ref, ref),
                      dg_xstrdup("must be valid UTF-8"));
-    if (f->kind != DG_VK_TEXT) {
+    if (f->kind != DG_CK_TEXT) {
         free(ref);
         return;
     }
@@ -135,6 +136,9 @@ static void check_rule(dg_validator *v, const dg_table *t, const dg_check *chk, 
         int col = chk->column >= 0 ? chk->column : cc.column;
         char *cond = cc.guard ? dg_xprintf("(%s) && %s == 0", cc.guard, cc.cond) : dg_xprintf("%s == 0", cc.cond);
         dg_vrule_add(v, col, "DAL_RULE_CHECK", cond, dg_xprintf("must satisfy %s", label));
+        dg_vrule *r = &v->rules.items[v->rules.len - 1];
+        r->reads.len = 0;
+        for (size_t k = 0; k < cc.nreads; k++) DG_VEC_PUSH(&r->reads, cc.reads[k]);
         free(label);
     }
     dg_check_c_free(&cc);
@@ -172,6 +176,7 @@ void dg_validator_free(dg_validator *v)
         free(v->rules.items[i].code);
         free(v->rules.items[i].cond);
         free(v->rules.items[i].message);
+        DG_VEC_FREE(&v->rules.items[i].reads);
     }
     DG_VEC_FREE(&v->rules);
     for (size_t i = 0; i < v->patterns.len; i++) {

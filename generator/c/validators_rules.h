@@ -13,6 +13,7 @@ typedef struct dg_vrule {
     char *code;       /* C name of the rule code: "DAL_RULE_NOT_NULL", ... */
     char *cond;       /* C condition that is true when the row violates the rule */
     char *message;    /* text after "table.field: " */
+    DG_VEC(int) reads;  /* the columns `cond` reads, in order of appearance */
 } dg_vrule;
 
 typedef struct dg_vpattern {
@@ -32,7 +33,7 @@ typedef struct dg_validator {
 } dg_validator;
 
 /* Builds the validator of `t`.  fields[i] describes column i (enum columns
- * already have kind DG_VK_ENUM); enum_check[k] is true for the CHECK that
+ * already have kind DG_CK_ENUM); enum_check[k] is true for the CHECK that
  * defines an enum (it becomes the enum rule); `cname` is the row struct's C
  * name (prefix of pattern names); `row` the row pointer's C name.  Returns
  * 0, or -1 after reporting bad annotations through `d`. */

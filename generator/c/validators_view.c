@@ -7,62 +7,24 @@
 #include "c/names.h"
 #include "util/buf.h"
 #include "c/validators_rules.h"
+#include "c/view_int.h"
 #include "c/view_validators.h"
 
-/* The first string member of `o` among `keys`. */
-static const char *str_key(json_t *o, const char *const *keys)
+/* How the CHECK compiler and the rules read each column's field
+ * (out[i].cname NULL: no field). */
+static void read_fields(const dg_vtable *vt, dg_cfield *out)
 {
-    for (; *keys; keys++) {
-        const char *s = json_string_value(json_object_get(o, *keys));
-        if (s) return s;
-    }
-    return NULL;
-}
-
-static dg_vkind kind_of(const char *ctype)
-{
-    if (!ctype) return DG_VK_OTHER;
-    if (strcmp(ctype, "int64_t") == 0) return DG_VK_INT;
-    if (strcmp(ctype, "bool") == 0) return DG_VK_BOOL;
-    if (strcmp(ctype, "double") == 0) return DG_VK_REAL;
-    if (strcmp(ctype, "const char *") == 0 || strcmp(ctype, "const char*") == 0) return DG_VK_TEXT;
-    if (strcmp(ctype, "dal_blob") == 0) return DG_VK_BLOB;
-    if (strcmp(ctype, "dal_value") == 0) return DG_VK_VALUE;
-    return DG_VK_OTHER;
-}
-
-/* The field object of column `name` in table_view["fields"], NULL if none. */
-static json_t *field_of(json_t *fields, const char *name)
-{
-    static const char *const col_keys[] = {"column", "sql_name", "sql", NULL};
-    size_t i;
-    json_t *f;
-    json_array_foreach(fields, i, f) {
-        const char *c = str_key(f, col_keys);
-        if (c && strcmp(c, name) == 0) return f;
-    }
-    return NULL;
-}
-
-static void read_fields(const dg_table *t, json_t *fields, dg_cfield *out)
-{
-    static const char *const name_keys[] = {"name", "cname", "field", NULL};
-    static const char *const has_keys[] = {"has", "has_name", "has_field", NULL};
-    static const char *const type_keys[] = {"ctype", "c_type", "type", NULL};
+    const dg_table *t = vt->t;
     for (size_t i = 0; i < t->columns.len; i++) {
-        json_t *f = field_of(fields, t->columns.items[i].name);
+        int k = dg_vtable_field(vt, t->columns.items[i].name);
         memset(&out[i], 0, sizeof out[i]);
-        if (!f) continue;
-        out[i].cname = str_key(f, name_keys);
-        out[i].has_name = str_key(f, has_keys);
-        out[i].kind = kind_of(str_key(f, type_keys));
-        if (json_object_get(f, "vref")) {
-            /* a user's struct (clang_struct.h): how its field reads as the kind's */
-            out[i].cname = json_string_value(json_object_get(f, "vref"));
-            out[i].has_name = json_string_value(json_object_get(f, "vhas"));
-            out[i].kind = kind_of(json_string_value(json_object_get(f, "vkind")));
-            out[i].array = (long)json_integer_value(json_object_get(f, "varray"));
-        }
+        if (k < 0) continue;
+        const dg_cbind *f = &vt->f.items[k];
+        /* a user's struct (clang_struct.h): how its field reads as the kind's */
+        out[i].cname = f->vref ? f->vref : f->name;
+        out[i].has_name = f->vref ? f->vhas : f->has;
+        out[i].kind = f->vkind;
+        out[i].array = f->varray;
     }
 }
 
@@ -124,20 +86,12 @@ static json_t *enum_json(const char *type, const dg_table *t, const dg_column *c
 /* P_<row>_<field>, or P_<row>_<field>_enum when that names something else
  * dalgen generates: a function of the table (a column named `count`,
  * `list`, `get_by_x`...), a row struct, or an earlier enum. */
-static char *enum_type_name(json_t *root, const char *cname, const char *field)
+static char *enum_type_name(const dg_vtypes *types, const char *cname, const char *field)
 {
     bool taken = !strncmp(field, "get_by_", 7) || !strncmp(field, "list_by_", 8);
     for (int i = 0; dg_table_verbs[i] && !taken; i++) taken = !strcmp(field, dg_table_verbs[i]);
     char *type = dg_xprintf("%s_%s", cname, field);
-    const char *lists[] = {"tables", "views", "enums"};
-    for (int l = 0; l < 3 && !taken; l++) {
-        size_t i;
-        json_t *o;
-        json_array_foreach(json_object_get(root, lists[l]), i, o) {
-            const char *n = json_string_value(json_object_get(o, l < 2 ? "struct" : "type"));
-            if (n && !strcmp(n, type)) taken = true;
-        }
-    }
+    taken = taken || dg_vtypes_has(&types->structs, type) || dg_vtypes_has(&types->enums, type);
     if (!taken) return type;
     char *alt = dg_xprintf("%s_enum", type);
     free(type);
@@ -157,40 +111,33 @@ static json_t *array_at(json_t *obj, const char *key)
 
 /* A user's enum (clang_struct.h "user_enum"): its generated typedef and
  * conversions, once per unit however many columns use it. */
-static void add_user_enum(json_t *root, json_t *table_view, const dg_table *t, const dg_column *c, json_t *f,
-                          const dg_strings *values)
+static void add_user_enum(json_t *root, json_t *table_view, dg_vtypes *types, const dg_table *t,
+                          const dg_column *c, const dg_cbind *f, const dg_strings *values)
 {
-    const char *type = json_string_value(json_object_get(f, "enum_type"));
-    json_t *enums = array_at(root, "enums");
-    size_t i;
-    json_t *e;
-    json_array_foreach(enums, i, e)
-        if (!strcmp(json_string_value(json_object_get(e, "type")), type)) return;
+    const char *type = f->enum_type;
+    if (dg_vtypes_has(&types->enums, type)) return;
+    dg_strings_push(&types->enums, type);
+    json_t *enums = array_at(root, "enums"), *e;
     json_t *vals = json_array();
     for (size_t k = 0; k < values->len; k++)
         json_array_append_new(vals, json_pack("{s:s, s:s}", "name", values->items[k], "sql", values->items[k]));
-    e = json_pack("{s:s, s:s, s:s, s:s, s:o, s:I}", "type", type, "user", json_string_value(json_object_get(f, "user_enum")),
+    e = json_pack("{s:s, s:s, s:s, s:s, s:o, s:I}", "type", type, "user", dg_annotation_get(&c->annotations, "c_enum"),
                   "table", t->name, "column", c->name, "values", vals, "count", (json_int_t)values->len);
     json_array_append(array_at(table_view, "enums"), e);
     json_array_append_new(enums, e);
 }
 
 /* The readers of user's enums stored as integers (DAL_ENUM_AS_INT). */
-static void add_user_int_enums(json_t *root, json_t *table_view, const dg_table *t, json_t *fields)
+static void add_user_int_enums(json_t *root, const dg_vtable *vt, dg_vtypes *types)
 {
-    json_t *enums = array_at(root, "enums");
-    size_t i;
-    json_t *f;
-    json_array_foreach(fields, i, f) {
-        const char *conv = json_string_value(json_object_get(f, "conv"));
-        if (!conv || strncmp(conv, "enumint ", 8) != 0) continue;
-        bool seen = false;
-        size_t k;
-        json_t *e;
-        json_array_foreach(enums, k, e) seen = seen || !strcmp(json_string_value(json_object_get(e, "type")), conv + 8);
-        if (seen) continue;
-        const char *ctype = json_string_value(json_object_get(f, "ctype"));
-        const char *column = json_string_value(json_object_get(f, "column"));
+    const dg_table *t = vt->t;
+    json_t *enums = array_at(root, "enums"), *table_view = vt->tv, *e;
+    for (size_t i = 0; i < vt->f.len; i++) {
+        const dg_cbind *f = &vt->f.items[i];
+        const char *conv = f->conv;
+        if (!conv || strncmp(conv, "enumint ", 8) != 0 || dg_vtypes_has(&types->enums, conv + 8)) continue;
+        dg_strings_push(&types->enums, conv + 8);
+        const char *ctype = f->ctype, *column = f->column;
         e = json_pack("{s:s, s:s, s:s, s:s, s:b}", "type", conv + 8, "user", ctype, "table", t->name, "column",
                       column, "as_int", 1);
         /* the values of its CHECK ("col" IN (1, 2)): a stored integer
@@ -214,39 +161,52 @@ static void add_user_int_enums(json_t *root, json_t *table_view, const dg_table 
     }
 }
 
-static void add_enums(json_t *root, json_t *table_view, json_t *fields, const dg_table *t, const char *cname,
-                      dg_cfield *vf, bool *enum_check, char **enum_types)
+/* The field of column `col` becomes the generated enum `type`: in the JSON
+ * and in its binding (both borrow the JSON's strings). */
+static void make_enum(dg_vtable *vt, int k, const dg_column *c, const char *type, dg_cfield *vf)
 {
-    json_t *enums = array_at(root, "enums"), *mine = array_at(table_view, "enums");
+    json_t *f = json_array_get(json_object_get(vt->tv, "fields"), (size_t)k);
+    dg_cbind *b = &vt->f.items[k];
+    /* Like the emitter's scalars: a has_ flag when nullable or defaulted. */
+    bool has = dg_cbind_column_has(c, DG_CK_ENUM);
+    json_object_set_new(f, "kind", json_string("enum"));
+    json_object_set_new(f, "enum_type", json_string(type));
+    json_object_set_new(f, "ctype", json_string(type));
+    if (has) json_object_set_new(f, "has", json_pack("s+", "has_", vf->cname));
+    b->kind = b->vkind = DG_CK_ENUM;
+    b->enum_type = b->ctype = json_string_value(json_object_get(f, "enum_type"));
+    b->has = json_string_value(json_object_get(f, "has"));
+    vf->kind = DG_CK_ENUM;
+    vf->enum_type = b->enum_type;
+    vf->has_name = has ? b->has : NULL;
+}
+
+static void add_enums(json_t *root, dg_vtable *vt, dg_vtypes *types, const char *cname, dg_cfield *vf,
+                      bool *enum_check)
+{
+    const dg_table *t = vt->t;
+    json_t *enums = array_at(root, "enums"), *mine = array_at(vt->tv, "enums");
     for (size_t k = 0; k < t->checks.len; k++) {
         int col;
         dg_strings values = {0};
         /* a user's struct (vref) keeps a text field text: its CHECK is compiled as written */
-        json_t *uf = dg_check_enum(t, &t->checks.items[k], &col, &values) ? field_of(fields, t->columns.items[col].name)
-                                                                            : NULL;
-        if (uf && json_object_get(uf, "user_enum") && vf[col].kind == DG_VK_TEXT) {
-            add_user_enum(root, table_view, t, &t->columns.items[col], uf, &values);
-            vf[col].kind = DG_VK_ENUM;
-            vf[col].enum_type = json_string_value(json_object_get(uf, "enum_type"));
+        int fi = dg_check_enum(t, &t->checks.items[k], &col, &values) ? dg_vtable_field(vt, t->columns.items[col].name) : -1;
+        const dg_cbind *uf = fi >= 0 ? &vt->f.items[fi] : NULL;
+        if (uf && uf->conv && uf->enum_type && vf[col].kind == DG_CK_TEXT) {   /* the user's enum */
+            add_user_enum(root, vt->tv, types, t, &t->columns.items[col], uf, &values);
+            vf[col].kind = DG_CK_ENUM;
+            vf[col].enum_type = uf->enum_type;
             enum_check[k] = true;
-        } else if (uf && vf[col].kind == DG_VK_TEXT && !json_object_get(uf, "vref")) {
+        } else if (uf && vf[col].kind == DG_CK_TEXT && !uf->vref) {
             const dg_column *c = &t->columns.items[col];
-            char *type = enum_type_name(root, cname, vf[col].cname);
-            enum_types[col] = type;
-            vf[col].kind = DG_VK_ENUM;
-            vf[col].enum_type = type;
-            /* Like the emitter's scalars: a has_ flag when nullable or defaulted. */
-            bool has = !c->pk && (!c->not_null || c->default_sql);
-            json_t *f = field_of(fields, c->name);
-            json_object_set_new(f, "kind", json_string("enum"));
-            json_object_set_new(f, "enum_type", json_string(type));
-            json_object_set_new(f, "ctype", json_string(type));
-            if (has) json_object_set_new(f, "has", json_pack("s+", "has_", vf[col].cname));
-            vf[col].has_name = has ? json_string_value(json_object_get(f, "has")) : NULL;
+            char *type = enum_type_name(types, cname, vf[col].cname);
+            dg_strings_push(&types->enums, type);
+            make_enum(vt, fi, c, type, &vf[col]);
             json_t *e = enum_json(type, t, c, &values);
             json_array_append(mine, e);
             json_array_append_new(enums, e);
             enum_check[k] = true;
+            free(type);
         }
         dg_strings_free(&values);
     }
@@ -274,31 +234,25 @@ static json_t *validator_json(const dg_table *t, const char *cname, const dg_val
     return o;
 }
 
-int dg_view_add_validators(json_t *root, json_t *table_view, const dg_schema *s,
-                           const dg_table *t, const dg_view_opts *opts, dg_diags *d)
+int dg_view_add_validators(json_t *root, dg_vtable *vt, const char *cname, dg_vtypes *types, dg_diags *d)
 {
-    static const char *const struct_keys[] = {"struct", "struct_name", "type", NULL};
-    (void)s;
-    (void)opts;
-    const char *cname = str_key(table_view, struct_keys);
-    json_t *fields = json_object_get(table_view, "fields");
-    if (!cname || !json_is_array(fields)) {
-        json_object_set_new(table_view, "validator", json_null());
-        return 0;
-    }
+    const dg_table *t = vt->t;
     size_t n = t->columns.len;
     dg_cfield *vf = dg_xcalloc(n + 1, sizeof *vf);
     bool *enum_check = dg_xcalloc(t->checks.len + 1, sizeof *enum_check);
-    char **enum_types = dg_xcalloc(n + 1, sizeof *enum_types);
-    read_fields(t, fields, vf);
-    add_enums(root, table_view, fields, t, cname, vf, enum_check, enum_types);
-    add_user_int_enums(root, table_view, t, fields);
+    read_fields(vt, vf);
+    add_enums(root, vt, types, cname, vf, enum_check);
+    add_user_int_enums(root, vt, types);
     dg_validator v;
     int rc = dg_validator_build(t, vf, enum_check, cname, "row", &v, d);
-    if (rc == 0) json_object_set_new(table_view, "validator", validator_json(t, cname, &v));
+    if (rc == 0) {
+        json_object_set_new(vt->tv, "validator", validator_json(t, cname, &v));
+        for (size_t i = 0; i < v.rules.len; i++) {
+            dg_ints *cols = DG_VEC_ADD(&vt->rule_columns);
+            for (size_t k = 0; k < v.rules.items[i].reads.len; k++) DG_VEC_PUSH(cols, v.rules.items[i].reads.items[k]);
+        }
+    }
     dg_validator_free(&v);
-    for (size_t i = 0; i < n; i++) free(enum_types[i]);
-    free(enum_types);
     free(enum_check);
     free(vf);
     return rc;

@@ -15,4 +15,8 @@ typedef struct dg_view_opts {
     const char *out_dir;       /* --out (NULL = "."): user headers are included relative to it */
 } dg_view_opts;
 
+/* The typed part of the tables' view model (view_int.h), built with the
+ * JSON tree and read by later parts (the queries). */
+typedef struct dg_vtables dg_vtables;
+
 #endif

@@ -20,13 +20,6 @@ static void set_own(json_t *o, const char *key, char *value)
     dg_jset_own(o, key, value);
 }
 
-static char *c_literal(const char *s)
-{
-    dg_buf b = DG_BUF_INIT;
-    dg_tmpl_c_literal(&b, s, "");
-    return dg_buf_steal(&b);
-}
-
 /* ---- fields ------------------------------------------------------------ */
 
 static int field_of(tab *x, const char *column)
@@ -36,37 +29,6 @@ static int field_of(tab *x, const char *column)
     for (size_t i = 0; i < x->f.len; i++)
         if (!dg_strcasecmp_ascii(x->f.items[i].column, column)) return (int)i;
     return -1;
-}
-
-static void load_field(tab *x, json_t *fj)
-{
-    dg_vfield *f = DG_VEC_ADD(&x->f);
-    f->column = json_string_value(json_object_get(fj, "column"));
-    f->name = json_string_value(json_object_get(fj, "name"));
-    f->has = json_string_value(json_object_get(fj, "has"));
-    f->readonly = json_is_true(json_object_get(fj, "readonly"));
-    f->conv = json_string_value(json_object_get(fj, "conv"));
-    if (!dg_fkind_parse(json_string_value(json_object_get(fj, "kind")), &f->kind)) f->kind = DG_FK_VALUE;
-    if (f->kind == DG_FK_ENUM) {
-        f->enum_type = json_string_value(json_object_get(fj, "enum_type"));
-        const char *eh = json_string_value(json_object_get(fj, "enum_has"));
-        if (eh) f->has = eh;
-        dg_jset(fj, "ctype", dg_jstr(f->enum_type));
-    }
-    /* a virtual table's first field is its rowid, never a declared column */
-    f->quoted = x->virt && x->f.len == 1 ? dg_xstrdup("rowid") : dg_sql_quote(f->column);
-    dg_buf cn = DG_BUF_INIT;
-    dg_buf_cat(&cn, x->name, ".", f->column, (char *)NULL);
-    f->colname = c_literal(dg_buf_cstr(&cn));
-    dg_buf_free(&cn);
-    const dg_column *c = x->t ? dg_table_column(x->t, f->column) : NULL;
-    if (x->virt && x->f.len == 1) c = NULL;
-    if (c) {
-        f->pk = c->pk > 0 && !x->virt;
-        f->rowid_alias = c->pk && dg_table_has_rowid_alias(x->t);
-        f->default_sql = c->default_sql;
-        if (f->default_sql && !strcasecmp(f->default_sql, "NULL")) f->default_sql = NULL;
-    }
 }
 
 /* n spaces (|n|: what printf's "%*s" writes for "" at width n). */
@@ -82,12 +44,14 @@ static void put_spaces(dg_buf *b, int n)
 }
 
 /* "int64_t     id;" with the names of one struct aligned after the widest
- * type ("const char *" included), and comments aligned after the fields. */
-static void set_decls(tab *x, json_t *fields)
+ * type ("const char *" included), and comments aligned after the fields:
+ * x->decl_width is the type column's width, x->decl_end where the comments
+ * start. */
+static void decl_widths(tab *x)
 {
     size_t width = strlen("bool "), longest = 0;
     for (size_t i = 0; i < x->f.len; i++) {
-        const char *ct = json_string_value(json_object_get(json_array_get(fields, i), "ctype"));
+        const char *ct = x->f.items[i].ctype;
         size_t n = strlen(ct) + (ct[strlen(ct) - 1] == '*' ? 0 : 1);
         if (n > width) width = n;
     }
@@ -95,26 +59,39 @@ static void set_decls(tab *x, json_t *fields)
         size_t n = width + strlen(x->f.items[i].name) + 1;
         if (n > longest) longest = n;
     }
+    x->decl_width = width;
+    x->decl_end = longest;
+}
+
+void dg_tab_decl(tab *x, size_t i, const char *dims, dg_buf *b)
+{
+    const char *ct = x->f.items[i].ctype, *name = x->f.items[i].name;
+    size_t n = strlen(ct), width = x->decl_width;
+    bool ptr = ct[n - 1] == '*';
+    if (ptr) n -= 2;   /* "const char" + the star next to the name */
+    int pad = (int)(width - n - (ptr ? 1 : 0));
+    int tail = (int)(x->decl_end - width - strlen(name) - 1);
+    /* a dimension takes the place of padding, keeping one space */
+    for (size_t k = strlen(dims); k > 0 && tail >= 2; k--) tail--;
+    dg_buf_clear(b);
+    dg_buf_append(b, ct, n);
+    put_spaces(b, pad);
+    dg_buf_cat(b, ptr ? "*" : "", name, dims, ";", (char *)NULL);
+    put_spaces(b, tail);
+}
+
+static void set_decls(tab *x, json_t *fields)
+{
+    decl_widths(x);
     dg_buf b = DG_BUF_INIT;
     for (size_t i = 0; i < x->f.len; i++) {
         json_t *fj = json_array_get(fields, i);
-        const char *ct = json_string_value(json_object_get(fj, "ctype"));
-        const char *name = x->f.items[i].name;
-        size_t n = strlen(ct);
-        bool ptr = ct[n - 1] == '*';
-        if (ptr) n -= 2;   /* "const char" + the star next to the name */
-        int pad = (int)(width - n - (ptr ? 1 : 0));
-        int tail = (int)(longest - width - strlen(name) - 1);
-        dg_buf_clear(&b);
-        dg_buf_append(&b, ct, n);
-        put_spaces(&b, pad);
-        dg_buf_cat(&b, ptr ? "*" : "", name, ";", (char *)NULL);
-        put_spaces(&b, tail);
+        dg_tab_decl(x, i, "", &b);
         dg_jset(fj, "decl", dg_jstrn(b.data, b.len));
         if (x->f.items[i].has) {
             dg_buf_clear(&b);
             dg_buf_puts(&b, "bool");
-            put_spaces(&b, (int)(width - 4));
+            put_spaces(&b, (int)(x->decl_width - 4));
             dg_buf_cat(&b, x->f.items[i].has, ";", (char *)NULL);
             dg_jset(fj, "has_decl", dg_jstrn(b.data, b.len));
         }
@@ -154,7 +131,7 @@ static char *params_of(tab *x, const ints *idx)
 {
     dg_buf b = DG_BUF_INIT;
     for (size_t i = 0; i < idx->len; i++) {
-        char *d = dg_param_decl(&x->f.items[idx->items[i]]);
+        char *d = dg_cbind_param_decl(&x->f.items[idx->items[i]]);
         dg_buf_cat(&b, ", ", d, NULL);
         free(d);
     }
@@ -171,7 +148,7 @@ static void add_bind(json_t *binds, char *call)
 static void bind_params(tab *x, json_t *binds, const ints *idx, const char *st, bool copy, int *n)
 {
     for (size_t i = 0; i < idx->len; i++)
-        add_bind(binds, dg_bind_call(&x->f.items[idx->items[i]], (*n)++, "", st, copy));
+        add_bind(binds, dg_cbind_bind(&x->f.items[idx->items[i]], (*n)++, "", st, copy));
 }
 
 /* A function object: {fn, sql, stmt, params, binds[]}. */
@@ -196,16 +173,13 @@ static void build_reads(tab *x)
     json_t *reads = json_array();
     bool text = false;
     for (size_t i = 0; i < x->f.len; i++) {
-        dg_vfield *f = &x->f.items[i];
+        dg_cbind *f = &x->f.items[i];
         json_t *r = json_object();
-        set_own(r, "call", dg_read_call(f, (int)i, "out->"));
-        if (f->kind == DG_FK_ENUM) {
+        set_own(r, "call", dg_cbind_read(f, (int)i, "out->"));
+        char *after = dg_cbind_read_enum_after(f, "out->", "    ");
+        if (after) {
             text = true;
-            if (f->has)
-                set_own(r, "after", dg_xprintf("out->%s = %s_from_string(text);\n    out->%s = text != NULL;", f->name,
-                                               f->enum_type, f->has));
-            else
-                set_own(r, "after", dg_xprintf("out->%s = %s_from_string(text);", f->name, f->enum_type));
+            set_own(r, "after", after);
         }
         json_array_append_new(reads, r);
     }
@@ -343,7 +317,7 @@ static void build_update(tab *x)
     dg_buf set = DG_BUF_INIT;
     ints w = {0};
     for (size_t i = 0; i < x->f.len; i++) {
-        dg_vfield *f = &x->f.items[i];
+        dg_cbind *f = &x->f.items[i];
         if (f->readonly || f->pk || (int)i == x->rec.created || (int)i == x->rec.version) continue;
         DG_VEC_PUSH(&w, (int)i);
         const dg_column *c = dg_table_column(x->t, f->column);
@@ -354,7 +328,7 @@ static void build_update(tab *x)
     }
     if (w.len) {
         char *where = where_eq(x, &x->pk);
-        const dg_vfield *ver = x->rec.version >= 0 ? &x->f.items[x->rec.version] : NULL;
+        const dg_cbind *ver = x->rec.version >= 0 ? &x->f.items[x->rec.version] : NULL;
         if (ver) dg_buf_printf(&set, ", %s = %s + 1", ver->quoted, ver->quoted);
         json_t *o = func(x, "update", dg_xprintf("UPDATE %s\nSET %s\nWHERE %s%s%s%s", x->qtable, dg_buf_cstr(&set),
                                                  where, ver ? " AND " : "", ver ? ver->quoted : "",
@@ -362,9 +336,9 @@ static void build_update(tab *x)
         free(where);
         json_t *binds = json_object_get(o, "binds");
         int n = 1;
-        for (size_t i = 0; i < w.len; i++) add_bind(binds, dg_bind_call(&x->f.items[w.items[i]], n++, "row->", "st", false));
+        for (size_t i = 0; i < w.len; i++) add_bind(binds, dg_cbind_bind(&x->f.items[w.items[i]], n++, "row->", "st", false));
         for (size_t i = 0; i < x->pk.len; i++)
-            add_bind(binds, dg_bind_call(&x->f.items[x->pk.items[i]], n++, "row->", "st", false));
+            add_bind(binds, dg_cbind_bind(&x->f.items[x->pk.items[i]], n++, "row->", "st", false));
         if (ver) {
             char idx[16];
             snprintf(idx, sizeof idx, "%d", n++);
@@ -400,32 +374,29 @@ static void build_delete(tab *x, const ints *by)
 
 static void tab_free(tab *x)
 {
-    for (size_t i = 0; i < x->f.len; i++) {
-        free(x->f.items[i].quoted);
-        free(x->f.items[i].colname);
-    }
-    DG_VEC_FREE(&x->f);
     DG_VEC_FREE(&x->pk);
     free(x->qtable);
     free(x->cols);
     free(x->order);
 }
 
-static void tab_init(tab *x, dg_vctx *v, json_t *tv, const dg_table *t)
+static void tab_init(tab *x, dg_vctx *v, dg_vtable *vt)
 {
+    const dg_table *t = vt->t;
+    json_t *tv = vt->tv;
     memset(x, 0, sizeof *x);
     x->v = v;
+    x->vt = vt;
     x->t = t;
     x->tv = tv;
+    x->f = vt->f;
     x->name = json_string_value(json_object_get(tv, "name"));
     x->row = json_string_value(json_object_get(tv, "row"));
     x->strct = json_string_value(json_object_get(tv, "struct"));
     x->is_view = json_is_true(json_object_get(tv, "is_view"));
     x->virt = json_is_true(json_object_get(tv, "virtual"));
     x->fts5 = json_is_true(json_object_get(tv, "fts5"));
-    json_t *fields = json_object_get(tv, "fields");
-    for (size_t i = 0; i < json_array_size(fields); i++) load_field(x, json_array_get(fields, i));
-    set_decls(x, fields);
+    set_decls(x, json_object_get(tv, "fields"));
     x->qtable = dg_sql_quote(x->name);
     dg_buf cols = DG_BUF_INIT;
     for (size_t i = 0; i < x->f.len; i++)
@@ -445,10 +416,11 @@ static void tab_init(tab *x, dg_vctx *v, json_t *tv, const dg_table *t)
     }
 }
 
-int dg_view_table_finish(dg_vctx *v, json_t *tv, const dg_table *t)
+int dg_view_table_finish(dg_vctx *v, dg_vtable *vt)
 {
     tab x;
-    tab_init(&x, v, tv, t);
+    json_t *tv = vt->tv;
+    tab_init(&x, v, vt);
     build_reads(&x);
     json_t *lists = json_array();
     if (x.is_view) {

@@ -23,16 +23,16 @@ typedef dg_tab tab;
 
 /* Condition under which insert writes the assigned value back into the row
  * (NULL = always). */
-static char *writeback_cond(const dg_vfield *f)
+static char *writeback_cond(const dg_cbind *f)
 {
-    bool ptr = !dg_fkind_scalar(f->kind);
-    if (f->conv) return dg_conv_writeback_cond(f);
+    bool ptr = !dg_ckind_scalar(f->kind);
+    if (f->conv) return dg_cbind_writeback_cond(f);
     dg_buf b = DG_BUF_INIT;
     if (!f->readonly && !f->rowid_alias) {
         if (f->has) dg_buf_cat(&b, "!row->", f->has, NULL);
-        else if (f->kind == DG_FK_TEXT) dg_buf_cat(&b, "!row->", f->name, NULL);
-        else if (f->kind == DG_FK_BLOB) dg_buf_cat(&b, "!row->", f->name, ".data", NULL);
-        else if (f->kind == DG_FK_VALUE) dg_buf_cat(&b, "row->", f->name, ".type == DAL_TYPE_NULL", NULL);
+        else if (f->kind == DG_CK_TEXT) dg_buf_cat(&b, "!row->", f->name, NULL);
+        else if (f->kind == DG_CK_BLOB) dg_buf_cat(&b, "!row->", f->name, ".data", NULL);
+        else if (f->kind == DG_CK_VALUE) dg_buf_cat(&b, "row->", f->name, ".type == DAL_TYPE_NULL", NULL);
     }
     if (ptr) dg_buf_cat(&b, b.len ? " && " : "", "arena", NULL);
     return b.len ? dg_buf_steal(&b) : NULL;
@@ -42,10 +42,10 @@ static char *writeback_cond(const dg_vfield *f)
  * columns (not enums: their text would need converting twice). */
 static bool written_back(tab *x, int i)
 {
-    const dg_vfield *f = &x->f.items[i];
-    if (f->kind == DG_FK_ENUM || i == x->rec.id || i == x->rec.created || i == x->rec.updated) return false;
+    const dg_cbind *f = &x->f.items[i];
+    if (f->kind == DG_CK_ENUM || i == x->rec.id || i == x->rec.created || i == x->rec.updated) return false;
     if (i == x->rec.version) return false;   /* computed in C; upserts read it back below */
-    if (f->conv && !dg_conv_may_unset(f)) return false;   /* the row's value was written */
+    if (f->conv && !dg_cbind_may_unset(f)) return false;   /* the row's value was written */
     return f->rowid_alias || (f->default_sql && !f->readonly) || (f->readonly && f->column && !f->pk);
 }
 
@@ -55,7 +55,7 @@ static void upsert_clause(tab *x, const ints *w, dg_buf *sql)
     char *target = dg_tab_join_fields(x, &x->pk, ", ");
     dg_buf set = DG_BUF_INIT;
     for (size_t i = 0; i < w->len; i++) {
-        dg_vfield *f = &x->f.items[w->items[i]];
+        dg_cbind *f = &x->f.items[w->items[i]];
         if (f->pk || w->items[i] == x->rec.created) continue;
         if (w->items[i] == x->rec.version)
             dg_buf_cat(&set, set.len ? ", " : "", f->quoted, " = ", x->qtable, ".", f->quoted, " + 1", NULL);
@@ -85,7 +85,7 @@ static json_t *insert_writebacks(tab *x, bool upsert, dg_buf *ret, const char **
     int nret = 0;
     *last_rowid = x->virt ? "rowid" : NULL;
     for (size_t i = 0; i < x->f.len && !x->virt; i++) {
-        dg_vfield *f = &x->f.items[i];
+        dg_cbind *f = &x->f.items[i];
         if (!written_back(x, (int)i) && !(upsert && (int)i == x->rec.version)) continue;
         /* an insert learns the rowid from sqlite3_last_insert_rowid, without
          * RETURNING's cost (an upsert that updates does not set it) */
@@ -97,7 +97,7 @@ static json_t *insert_writebacks(tab *x, bool upsert, dg_buf *ret, const char **
         json_t *wb = json_object();
         char *cond = (int)i == x->rec.version ? NULL : writeback_cond(f);
         if (cond) dg_jset_own(wb, "cond", cond);
-        dg_jset_own(wb, "call", dg_read_call(f, nret++, "row->"));
+        dg_jset_own(wb, "call", dg_cbind_read(f, nret++, "row->"));
         json_array_append_new(wbs, wb);
     }
     return wbs;
@@ -105,7 +105,7 @@ static json_t *insert_writebacks(tab *x, bool upsert, dg_buf *ret, const char **
 
 /* insert's second statement, for a row that sets its rowid alias `f`:
  * with_rowid {cond, stmt, sql, note} and the alias's bind (index n, last). */
-static void add_with_rowid(tab *x, json_t *o, const dg_vfield *f, dg_buf *cols, dg_buf *vals, dg_buf *ret, int n)
+static void add_with_rowid(tab *x, json_t *o, const dg_cbind *f, dg_buf *cols, dg_buf *vals, dg_buf *ret, int n)
 {
     dg_buf sb = DG_BUF_INIT;
     dg_buf_cat(&sb, "INSERT INTO ", x->qtable, " (", dg_buf_cstr(cols), cols->len ? ", " : "", f->quoted, ")\nVALUES (",
@@ -118,7 +118,7 @@ static void add_with_rowid(tab *x, json_t *o, const dg_vfield *f, dg_buf *cols, 
     dg_jset_own(wr, "note", dg_xprintf("%s: %s is written too, as the last value", cond, f->quoted));
     json_t *b = json_object();
     dg_jset(b, "cond", dg_jstr(cond));
-    dg_jset_own(b, "call", dg_bind_call(f, n, "row->", "st", false));
+    dg_jset_own(b, "call", dg_cbind_bind(f, n, "row->", "st", false));
     json_array_append_new(json_object_get(o, "binds"), b);
     dg_jset_own(wr, "cond", cond);
     dg_jset(o, "with_rowid", wr);
@@ -134,7 +134,7 @@ void dg_tab_build_insert(tab *x, const char *verb, bool upsert)
     ints w = {0};
     int rid = -1;   /* the rowid alias a plain insert leaves out */
     for (size_t i = 0; i < x->f.len; i++) {
-        dg_vfield *f = &x->f.items[i];
+        dg_cbind *f = &x->f.items[i];
         if (f->readonly) continue;
         DG_VEC_PUSH(&w, (int)i);
         if (f->rowid_alias && !upsert && !x->virt) {
@@ -157,13 +157,13 @@ void dg_tab_build_insert(tab *x, const char *verb, bool upsert)
     json_t *binds = json_object_get(o, "binds");
     int n = 1;
     for (size_t i = 0; i < w.len; i++) {
-        const dg_vfield *f = &x->f.items[w.items[i]];
+        const dg_cbind *f = &x->f.items[w.items[i]];
         if (w.items[i] == rid) continue;
         if (f->rowid_alias || (x->virt && w.items[i] == 0))
             dg_tab_add_bind(binds, dg_xprintf("dal_bind_int64_null(db, st, %d, row->%s != 0, row->%s)", n++, f->name,
                                        f->name));
         else
-            dg_tab_add_bind(binds, dg_bind_call(f, n++, "row->", "st", false));
+            dg_tab_add_bind(binds, dg_cbind_bind(f, n++, "row->", "st", false));
     }
     /* the statement's id in a local when there are two */
     dg_jset(o, "stmt_ref", rid >= 0 ? dg_jstr("stmt__") : json_incref(json_object_get(o, "stmt")));

@@ -6,7 +6,7 @@
  *   kind flags: has_pk, rowid_table, virtual, fts5, is_view
  *   fields[] {column, name, has (flag name, absent when none), ctype, kind
  *     (int64|double|bool|text|blob|value|enum), decl, comment, readonly,
- *     conv (a user's struct field of another C type, view_fields.c)}
+ *     conv (a user's struct field of another C type, cbind.c)}
  *   reads[] {call, after?, colname} row reader, in SELECT order
  *   insert, get, update, delete, upsert, count: {fn, sql, stmt, params, binds[] {call, cond?},
  *     writebacks[] {cond?, call}, returning, last_rowid?, prepare[] {stmt}?}
@@ -25,37 +25,55 @@
 #include <jansson.h>
 #include <stdbool.h>
 
+#include "c/cbind.h"
 #include "c/names.h"
 #include "model/model.h"
 #include "util/vec.h"
 #include "c/view.h"
 
-typedef enum dg_fkind {
-    DG_FK_INT64,
-    DG_FK_DOUBLE,
-    DG_FK_BOOL,
-    DG_FK_TEXT,
-    DG_FK_BLOB,
-    DG_FK_VALUE,
-    DG_FK_ENUM
-} dg_fkind;
+typedef DG_VEC(int) dg_ints;
 
-/* One field as the finishing pass sees it (after validators changed kinds). */
-typedef struct dg_vfield {
-    const char *column;      /* SQL name (borrowed from the model) */
-    const char *name;        /* C field name (borrowed from the JSON) */
-    const char *has;         /* has_ flag name or NULL (borrowed) */
-    const char *enum_type;   /* DG_FK_ENUM: the C enum type (borrowed) */
-    dg_fkind    kind;
-    bool        readonly;    /* generated or hidden: read, never written */
-    bool        rowid_alias; /* INTEGER PRIMARY KEY */
-    bool        pk;
-    const char *default_sql; /* NULL when none */
-    char       *quoted;      /* "name" quoted for SQL (owned) */
-    char       *colname;     /* "table.column" as a C literal, for messages (owned) */
-    const char *conv;        /* a user's struct field of another C type than the
-                                kind's: how to move it (view_fields.c), NULL when none */
-} dg_vfield;
+/* A table's or a view's fields bound to C, in the order of tv["fields"]:
+ * made by dg_view_table_begin / dg_view_view, adjusted by
+ * dg_view_clang_struct (a user's struct) and dg_view_add_validators (enums,
+ * the columns each rule reads), read by the finishing pass and by the
+ * queries (their rows and sqlc.embed). */
+typedef struct dg_vtable {
+    const dg_table *t;       /* NULL for a view */
+    const dg_view  *view;    /* NULL for a table */
+    json_t         *tv;      /* its object in the view model (borrowed) */
+    dg_cbinds       f;       /* quoted and colname owned */
+    bool            user_struct;   /* the user's struct (clang_struct.h) */
+    dg_strings      strs;    /* strings the bindings borrow that the JSON does not hold */
+    /* the validator's rules, in the order of tv["validator"]["rules"]: the
+     * table columns each one's condition reads, in order of appearance */
+    DG_VEC(dg_ints) rule_columns;
+} dg_vtable;
+
+/* The C type names a unit has generated so far, in the order dg_view_build
+ * makes them: the row structs of the tables begun, the enums added to
+ * root["enums"] (generated, and the user's).  New names step aside from
+ * them. */
+typedef struct dg_vtypes {
+    dg_strings structs;
+    dg_strings enums;
+} dg_vtypes;
+
+bool dg_vtypes_has(const dg_strings *names, const char *name);
+void dg_vtypes_free(dg_vtypes *t);
+
+/* Every table's and view's typed part of the view model (dg_view_build):
+ * tables in schema order, then views; and the names they were built with. */
+struct dg_vtables {
+    dg_names *names;
+    DG_VEC(dg_vtable) items;
+    dg_vtypes types;
+};
+
+void dg_vtable_free(dg_vtable *vt);    /* its contents */
+/* The index in vt->f of column `column`'s field, -1 when it has none. */
+int  dg_vtable_field(const dg_vtable *vt, const char *column);
+void dg_vtables_free(dg_vtables *v);   /* NULL-safe */
 
 typedef struct dg_vctx {
     const dg_schema    *s;
@@ -64,34 +82,17 @@ typedef struct dg_vctx {
     json_t             *root;
 } dg_vctx;
 
-/* Field kinds (view_fields.c). */
-const char *dg_fkind_name(dg_fkind k);
-bool        dg_fkind_parse(const char *s, dg_fkind *out);
-const char *dg_fkind_ctype(dg_fkind k);
-/* Kind of a table column / view column by declared type (and @type, module). */
-dg_fkind dg_column_kind(const dg_table *t, const dg_column *c);
-dg_fkind dg_decltype_kind(const char *decltype);
-bool     dg_fkind_scalar(dg_fkind k);
-
-/* Bind / read expressions (view_fields.c).  `src` is "row->" for row
- * fields, "" for parameters named like the field; `st` the statement. */
-char *dg_bind_call(const dg_vfield *f, int idx, const char *src, const char *st, bool copy);
-/* The same with the index as a C expression ("n++"). */
-char *dg_bind_call_at(const dg_vfield *f, const char *idx, const char *src, const char *st, bool copy);
-char *dg_read_call(const dg_vfield *f, int col, const char *dst);
-/* Parameter declaration ("int64_t id", "const char *email"). */
-char *dg_param_decl(const dg_vfield *f);
-/* Fields with a conv (a user's struct, clang_struct.h): whether insert
- * reads back a column the row may leave unset (a has_ flag or a NULL
- * pointer), and the condition of that read (NULL = always). */
-bool  dg_conv_may_unset(const dg_vfield *f);
-char *dg_conv_writeback_cond(const dg_vfield *f);
+/* The static row reader of a table or view's row name (view_tables.c);
+ * caller frees. */
+char *dg_view_reader(const dg_view_opts *opts, const char *row);
+/* "name" quoted for SQL (view_tables.c). */
 char *dg_sql_quote(const char *ident);
 
 /* Table and view objects (view_tables.c). */
-json_t *dg_view_table_begin(dg_vctx *v, const dg_table *t);
-int     dg_view_table_finish(dg_vctx *v, json_t *tv, const dg_table *t);
-json_t *dg_view_view(dg_vctx *v, const dg_view *view);
+json_t *dg_view_table_begin(dg_vctx *v, const dg_table *t, dg_vtable *vt);
+json_t *dg_view_view(dg_vctx *v, const dg_view *view, dg_vtable *vt);
+/* The finishing pass (view_funcs.c) of a table or view from either. */
+int     dg_view_table_finish(dg_vctx *v, dg_vtable *vt);
 
 /* Errors (through d) for @id, @timestamp and @version annotations that do
  * not fit their column (view_records.c); 0 or -1. */

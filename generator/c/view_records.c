@@ -2,6 +2,7 @@
  * automatic timestamps, optimistic concurrency (version) and partial
  * updates (patch).  See docs/generate.md, "Record conveniences". */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,18 +56,18 @@ void dg_records_find(dg_tab *x)
     dg_jset(x->tv, "version", json_false());
     if (!x->t || x->virt || x->is_view) return;
     for (size_t i = 0; i < x->f.len; i++) {
-        const dg_vfield *f = &x->f.items[i];
+        const dg_cbind *f = &x->f.items[i];
         const dg_column *c = dg_table_column(x->t, f->column);
         /* dalgen fills int64_t and const char * fields; a user's field of
          * another C type (conv) is left to the user */
         if (!c || f->readonly || f->conv) continue;
         const char *id = dg_annotation_get(&c->annotations, "id");
-        if (id && f->pk && x->pk.len == 1 && f->kind == DG_FK_TEXT && parse_id(id, r)) r->id = (int)i;
+        if (id && f->pk && x->pk.len == 1 && f->kind == DG_CK_TEXT && parse_id(id, r)) r->id = (int)i;
         const char *ts = ts_kind(x, c);
-        bool ts_ok = !f->pk && (f->kind == DG_FK_TEXT || f->kind == DG_FK_INT64);
+        bool ts_ok = !f->pk && (f->kind == DG_CK_TEXT || f->kind == DG_CK_INT64);
         if (ts && ts_ok && !strcmp(ts, "created")) r->created = (int)i;
         if (ts && ts_ok && !strcmp(ts, "updated")) r->updated = (int)i;
-        if (dg_annotation_get(&c->annotations, "version") && f->kind == DG_FK_INT64 && !f->pk) r->version = (int)i;
+        if (dg_annotation_get(&c->annotations, "version") && f->kind == DG_CK_INT64 && !f->pk) r->version = (int)i;
     }
     dg_jset(x->tv, "version", json_boolean(r->version >= 0));
     dg_buf b = DG_BUF_INIT;
@@ -92,20 +93,20 @@ int dg_records_check(const dg_table *t, dg_diags *d)
     int bad = 0;
     for (size_t i = 0; i < t->columns.len && !t->module; i++) {
         const dg_column *c = &t->columns.items[i];
-        dg_fkind k = dg_column_kind(t, c);
+        dg_ckind k = dg_ckind_of_column(t, c);
         const dg_annotation *a = annotation(c, "id");
         dg_records r = {0};
         if (a && !parse_id(a->value, &r))
             bad++, dg_error(d, a->loc, "@id %s: expected uuidv7, nanoid or nanoid(<1-255>)", a->value);
-        else if (a && (k != DG_FK_TEXT || c->pk == 0 || dg_table_pk_count(t) != 1))
+        else if (a && (k != DG_CK_TEXT || c->pk == 0 || dg_table_pk_count(t) != 1))
             bad++, dg_error(d, a->loc, "@id on %s.%s: only a TEXT primary key of one column gets generated ids",
                             t->name, c->name);
         if ((a = annotation(c, "timestamp")) && strcmp(a->value, "created") != 0 && strcmp(a->value, "updated") != 0)
             bad++, dg_error(d, a->loc, "@timestamp %s: expected created or updated", a->value);
-        else if (a && ((k != DG_FK_TEXT && k != DG_FK_INT64) || c->pk || c->generated))
+        else if (a && ((k != DG_CK_TEXT && k != DG_CK_INT64) || c->pk || c->generated))
             bad++, dg_error(d, a->loc, "@timestamp on %s.%s: only a TEXT or INTEGER non-key column can be a timestamp",
                             t->name, c->name);
-        if ((a = annotation(c, "version")) && (k != DG_FK_INT64 || c->pk || c->generated))
+        if ((a = annotation(c, "version")) && (k != DG_CK_INT64 || c->pk || c->generated))
             bad++, dg_error(d, a->loc, "@version on %s.%s: only an INTEGER non-key column can be a version", t->name,
                             c->name);
     }
@@ -126,7 +127,7 @@ static void prepare_times(dg_tab *x, json_t *prep, const char *fn, const char *s
     for (int k = 0; k < n; k++) {
         if (which[k] < 0) continue;
         any = true;
-        text = text || x->f.items[which[k]].kind == DG_FK_TEXT;
+        text = text || x->f.items[which[k]].kind == DG_CK_TEXT;
     }
     if (!any) return;
     add_line(prep, dg_xstrdup("int64_t now__ = dal_now_ms(db);"));
@@ -138,8 +139,8 @@ static void prepare_times(dg_tab *x, json_t *prep, const char *fn, const char *s
     }
     for (int k = 0; k < n; k++) {
         if (which[k] < 0) continue;
-        const dg_vfield *f = &x->f.items[which[k]];
-        if (f->kind == DG_FK_TEXT) {
+        const dg_cbind *f = &x->f.items[which[k]];
+        if (f->kind == DG_CK_TEXT) {
             add_line(prep, dg_xprintf("if (!(%s%s = dal_arena_strdup(arena, now_text__)))", src, f->name));
             add_line(prep, dg_xstrdup("    return dal_error_set(db, DAL_ERROR, 0, \"out of memory\");"));
         } else {
@@ -167,7 +168,7 @@ void dg_records_prepare(dg_tab *x, json_t *fn, bool insert)
     int times[2] = {insert ? r->created : -1, r->updated};
     prepare_times(x, prep, name, "row->", times, 2);
     if (r->version >= 0) {
-        const dg_vfield *v = &x->f.items[r->version];
+        const dg_cbind *v = &x->f.items[r->version];
         if (insert && v->has)
             add_line(prep, dg_xprintf("if (!row->%s || row->%s <= 0) row->%s = 1;\n    row->%s = true;", v->has,
                                       v->name, v->name, v->has));
@@ -184,9 +185,9 @@ void dg_records_prepare(dg_tab *x, json_t *fn, bool insert)
 
 char *dg_records_version_bind(dg_tab *x, const char *idx, const char *src)
 {
-    dg_vfield f = x->f.items[x->rec.version];
+    dg_cbind f = x->f.items[x->rec.version];
     f.has = NULL;   /* the version read is a value, whatever has_ says */
-    return dg_bind_call_at(&f, idx, src, "st", false);
+    return dg_cbind_bind_at(&f, idx, src, "st", false);
 }
 
 /* The static helper telling a missing row from a changed one (once per
@@ -203,7 +204,7 @@ static const char *missing_fn(dg_tab *x)
     set_own(m, "conflict_msg", dg_xprintf("%s: the row changed since it was read (version)", x->name));
     json_t *binds = json_object_get(m, "binds");
     for (size_t i = 0; i < x->pk.len; i++)
-        dg_tab_add_bind(binds, dg_bind_call(&x->f.items[x->pk.items[i]], (int)i + 1, "", "st", false));
+        dg_tab_add_bind(binds, dg_cbind_bind(&x->f.items[x->pk.items[i]], (int)i + 1, "", "st", false));
     dg_jset(x->tv, "missing_fn", m);
     return json_string_value(json_object_get(m, "fn"));
 }
@@ -225,75 +226,55 @@ void dg_records_missing(dg_tab *x, json_t *fn, const char *src)
 
 /* ---- patch ------------------------------------------------------------- */
 
-/* Width of the type column of an aligned declaration ("int64_t     id;"). */
-static size_t decl_width(const char *decl, const char *name)
-{
-    size_t n = strlen(decl);
-    while (n && decl[n - 1] == ' ') n--;
-    return n - strlen(name) - 1;   /* names start at the same column */
-}
-
-/* A patch field's names (borrowed from its JSON), looked up for every
- * field a rule's condition reads. */
-typedef struct pnames {
-    const char *name, *has, *set;
-} pnames;
-
-/* The patch field (and so its set_ flag) that `ident` (a field or has_ flag
- * name) belongs to; NULL when it is not a patchable column. */
-static const char *set_flag_of(const pnames *pn, size_t n, const char *ident, size_t len)
-{
-    for (size_t i = 0; i < n; i++) {
-        const char *names[2] = {pn[i].name, pn[i].has};
-        for (int k = 0; k < 2 && pn[i].set; k++)
-            if (names[k] && strlen(names[k]) == len && !strncmp(names[k], ident, len)) return pn[i].set;
-    }
-    return NULL;
-}
-
-/* "row->set_a && row->set_b" for the fields a rule's condition reads; NULL
- * when it reads one the patch cannot set (the database checks those). */
-static char *rule_guard(const pnames *pn, size_t n, const char *cond)
+/* "row->set_a && row->set_b" for the columns a rule's condition reads
+ * (`cols`, in order of appearance; sets[i]: field i's set_ flag, NULL when
+ * the patch cannot set it); NULL when it reads one the patch cannot set
+ * (the database checks those) or none. */
+static char *rule_guard(const dg_tab *x, const char *const *sets, const dg_ints *cols)
 {
     dg_buf b = DG_BUF_INIT;
-    for (const char *p = strstr(cond, "row->"); p; p = strstr(p, "row->")) {
-        p += 5;
-        size_t len = 0;
-        while (isalnum((unsigned char)p[len]) || p[len] == '_') len++;
-        const char *set = set_flag_of(pn, n, p, len);
+    const char **seen = dg_xcalloc(cols->len + 1, sizeof *seen);
+    size_t nseen = 0;
+    for (size_t k = 0; k < cols->len; k++) {
+        int fi = dg_vtable_field(x->vt, x->t->columns.items[cols->items[k]].name);
+        const char *set = fi >= 0 ? sets[fi] : NULL;
         if (!set) {
             dg_buf_free(&b);
+            free(seen);
             return NULL;
         }
-        char *term = dg_xprintf("row->%s", set);
-        if (!strstr(dg_buf_cstr(&b), term)) dg_buf_printf(&b, "%s%s", b.len ? " && " : "", term);
-        free(term);
+        bool dup = false;
+        for (size_t s = 0; s < nseen && !dup; s++) dup = !strcmp(seen[s], set);
+        if (dup) continue;
+        seen[nseen++] = set;
+        dg_buf_cat(&b, b.len ? " && " : "", "row->", set, (char *)NULL);
     }
+    free(seen);
     return b.len ? dg_buf_steal(&b) : (dg_buf_free(&b), NULL);
 }
 
-static void patch_check(dg_tab *x, json_t *p, json_t *pfields)
+static void free_flags(const dg_tab *x, char **flags)
+{
+    for (size_t k = 0; k < x->f.len; k++) free(flags[k]);
+    free(flags);
+}
+
+/* p["check"]: the validator's rules whose columns the patch sets (flags as
+ * patch_columns'), each guarded by their set_ flags. */
+static void patch_check(dg_tab *x, json_t *p, const char *const *flags)
 {
     json_t *val = json_object_get(x->tv, "validator");
     if (!val) return;
     json_t *rules = json_array(), *r;
-    size_t i, n = json_array_size(pfields);
-    pnames *pn = dg_xcalloc(n ? n : 1, sizeof *pn);
-    for (i = 0; i < n; i++) {
-        json_t *pf = json_array_get(pfields, i);
-        pn[i].name = json_string_value(json_object_get(pf, "name"));
-        pn[i].has = json_string_value(json_object_get(pf, "has"));
-        pn[i].set = json_string_value(json_object_get(pf, "set"));
-    }
+    size_t i;
     json_array_foreach(json_object_get(val, "rules"), i, r) {
-        char *guard = rule_guard(pn, n, json_string_value(json_object_get(r, "cond")));
+        char *guard = rule_guard(x, flags, &x->vt->rule_columns.items[i]);
         if (!guard) continue;
         json_t *c = json_copy(r);   /* its values are shared, never changed */
         set_own(c, "guard", guard);
         json_object_set_nocheck(c, "table", json_object_get(val, "table"));
         json_array_append_new(rules, c);
     }
-    free(pn);
     json_t *check = json_object();
     set_own(check, "fn", dg_xprintf("%s__%s_patch_check", x->v->opts->prefix, x->row));
     dg_jset(check, "rules", rules);
@@ -317,26 +298,26 @@ static json_t *bool_decl(size_t w, const char *name)
     return j;
 }
 
-/* One patch field: set (flag, absent for fields dalgen fills), decls. */
-static json_t *patch_field(dg_tab *x, int i, bool settable, const char *comment)
+/* One patch field: set (flag, absent for fields dalgen fills; also in
+ * *flag_out, owned), decls. */
+static json_t *patch_field(dg_tab *x, int i, bool settable, const char *comment, char **flag_out)
 {
-    const dg_vfield *f = &x->f.items[i];
+    const dg_cbind *f = &x->f.items[i];
     json_t *fj = json_array_get(json_object_get(x->tv, "fields"), (size_t)i);
-    const char *decl = json_string_value(json_object_get(fj, "decl"));
     json_t *pf = json_object();
     dg_jset_str(pf, "name", f->name);
     json_object_set_nocheck(pf, "decl", json_object_get(fj, "decl"));
-    json_int_t array = json_integer_value(json_object_get(fj, "varray"));
-    if (array > 0) {   /* a user's char[N] field: the patch holds the same buffer */
-        const char *semi = strchr(decl, ';'), *tail = semi + 1;
-        char *dims = dg_xprintf("[%lld]", (long long)array);
-        for (size_t k = strlen(dims); k > 0 && tail[0] == ' ' && tail[1] == ' '; k--) tail++;   /* keep the comment's column */
-        set_own(pf, "decl", dg_xprintf("%.*s%s;%s", (int)(semi - decl), decl, dims, tail));
-        free(dims);
+    if (f->varray > 0) {   /* a user's char[N] field: the patch holds the same buffer */
+        char dims[32];
+        snprintf(dims, sizeof dims, "[%ld]", f->varray);
+        dg_buf b = DG_BUF_INIT;
+        dg_tab_decl(x, (size_t)i, dims, &b);
+        dg_jset(pf, "decl", dg_jstrn(b.data, b.len));
+        dg_buf_free(&b);
     }
     if (comment) dg_jset_str(pf, "comment", comment);
     else json_object_set_nocheck(pf, "comment", json_object_get(fj, "comment"));
-    size_t w = decl_width(decl, f->name);
+    size_t w = x->decl_width;
     if (f->has) {
         dg_jset_str(pf, "has", f->has);
         dg_jset(pf, "has_decl", bool_decl(w, f->has));
@@ -349,7 +330,7 @@ static json_t *patch_field(dg_tab *x, int i, bool settable, const char *comment)
         memcpy(flag, "set_", 4);
         memcpy(flag + 4, f->name, n + 1);
         for (size_t k = 0; k < x->f.len; k++) {
-            const dg_vfield *o = &x->f.items[k];
+            const dg_cbind *o = &x->f.items[k];
             if (strcmp(o->name, flag) != 0 && !(o->has && !strcmp(o->has, flag))) continue;
             char *longer = dg_xprintf("%s_", flag);
             free(flag);
@@ -357,34 +338,36 @@ static json_t *patch_field(dg_tab *x, int i, bool settable, const char *comment)
             break;
         }
         dg_jset(pf, "set_decl", bool_decl(w, flag));
-        set_own(pf, "set", flag);
+        dg_jset_str(pf, "set", flag);
+        *flag_out = flag;
     }
     return pf;
 }
 
-/* The SET fragments (bit order), their binds and the patch fields. */
-static int patch_columns(dg_tab *x, json_t *p, json_t *pfields, json_t *sets, json_t *binds, json_t *bits)
+/* The SET fragments (bit order), their binds and the patch fields;
+ * flags[i]: field i's set_ flag (owned), NULL when the patch cannot set it. */
+static int patch_columns(dg_tab *x, char **flags, json_t *pfields, json_t *sets, json_t *binds, json_t *bits)
 {
     const dg_records *r = &x->rec;
     int bit = 0;
     for (size_t i = 0; i < x->f.len; i++) {
-        const dg_vfield *f = &x->f.items[i];
+        const dg_cbind *f = &x->f.items[i];
         if (f->readonly || f->pk || (int)i == r->created) continue;
         bool user = !dg_records_auto(x, (int)i);
         json_array_append_new(pfields, patch_field(x, (int)i, user,
                                                    (int)i == r->updated   ? "set by the patch, written back"
                                                    : (int)i == r->version ? "the version read; the new one is written back"
-                                                                          : NULL));
+                                                                          : NULL,
+                                                   &flags[i]));
         if ((int)i == r->version) continue;
         if (bit >= 63) return -1;
         json_t *frag = json_object();
         dg_jset(frag, "sql", DG_JCAT(f->quoted, " = ?"));
         json_array_append_new(sets, frag);
         json_t *b = json_object(), *bj = json_object();
-        set_own(b, "call", dg_bind_call_at(f, "n__++", "patch->", "st", false));
+        set_own(b, "call", dg_cbind_bind_at(f, "n__++", "patch->", "st", false));
         if (user) {
-            const char *set = json_string_value(json_object_get(json_array_get(pfields, json_array_size(pfields) - 1), "set"));
-            json_t *cond = DG_JCAT("patch->", set);
+            json_t *cond = DG_JCAT("patch->", flags[i]);
             json_object_set_nocheck(b, "cond", cond);
             dg_jset(bj, "cond", cond);
         }
@@ -402,7 +385,6 @@ static int patch_columns(dg_tab *x, json_t *p, json_t *pfields, json_t *sets, js
         dg_jset(bj, "bit", json_integer(bit++));
         json_array_append_new(bits, bj);
     }
-    (void)p;
     return bit;
 }
 
@@ -412,13 +394,13 @@ void dg_records_patch(dg_tab *x)
     if (!x->t || x->virt || !x->pk.len) return;
     json_t *p = json_object(), *pfields = json_array(), *sets = json_array(), *binds = json_array(),
            *bits = json_array();
-    int nbits = patch_columns(x, p, pfields, sets, binds, bits);
+    char **flags = dg_xcalloc(x->f.len + 1, sizeof *flags);
+    int nbits = patch_columns(x, flags, pfields, sets, binds, bits);
     bool user = false;
-    size_t i;
-    json_t *pf;
-    json_array_foreach(pfields, i, pf) user = user || json_object_get(pf, "set");
+    for (size_t k = 0; k < x->f.len; k++) user = user || flags[k];
     if (nbits <= 0 || !user) {
         json_decref(p), json_decref(pfields), json_decref(sets), json_decref(binds), json_decref(bits);
+        free_flags(x, flags);
         return;
     }
     set_own(p, "type", dg_xprintf("%s_patch", x->strct));
@@ -428,7 +410,7 @@ void dg_records_patch(dg_tab *x)
     for (size_t k = 0; k < x->pk.len; k++) {
         char *idx = dg_xstrdup("n__++");
         json_t *b = json_object();
-        set_own(b, "call", dg_bind_call_at(&x->f.items[x->pk.items[k]], idx, "", "st", false));
+        set_own(b, "call", dg_cbind_bind_at(&x->f.items[x->pk.items[k]], idx, "", "st", false));
         json_array_append_new(binds, b);
         free(idx);
     }
@@ -446,6 +428,7 @@ void dg_records_patch(dg_tab *x)
     char *head = dg_xprintf("UPDATE %s\nSET ", x->qtable);
     size_t max = strlen(head) + strlen(tail) + 1;
     json_t *s;
+    size_t i;
     json_array_foreach(sets, i, s) max += strlen(json_string_value(json_object_get(s, "sql"))) + 2;
     dg_jset(p, "head", dg_jstr(head));
     dg_jset(p, "head_len", json_integer((json_int_t)strlen(head)));
@@ -468,6 +451,7 @@ void dg_records_patch(dg_tab *x)
     dg_jset(p, "after", after);
     dg_records_missing(x, p, "");
     set_own(p, "empty", missing_call(x, "DAL_OK", ""));
-    patch_check(x, p, pfields);
+    patch_check(x, p, (const char *const *)flags);
+    free_flags(x, flags);
     dg_jset(x->tv, "patch", p);
 }

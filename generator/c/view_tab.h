@@ -4,8 +4,7 @@
 #define DG_VIEW_TAB_H
 
 #include "c/view_int.h"
-
-typedef DG_VEC(int) dg_ints;
+#include "util/buf.h"
 
 /* Record conveniences of a table (docs/generate.md): field indexes, -1 when
  * the table has none. */
@@ -23,16 +22,22 @@ typedef struct dg_tab {
     const dg_table *t;       /* NULL for a view */
     json_t         *tv;
     const char     *name, *row, *strct;
-    DG_VEC(dg_vfield) f;
+    dg_vtable      *vt;
+    dg_cbinds       f;       /* vt->f (owned there) */
     dg_ints         pk;      /* field indexes of the primary key, in key order */
     char           *qtable;
     char           *cols;    /* the SELECT list */
     char           *order;   /* ORDER BY list, NULL for none */
     bool            is_view, virt, fts5;
     dg_records      rec;
+    size_t          decl_width;   /* the struct's type column (names start there) */
+    size_t          decl_end;     /* where comments after the fields start */
 } dg_tab;
 
 /* view_funcs.c */
+/* Field i's aligned declaration ("int64_t     id;   ") into b, with `dims`
+ * ("[16]" or "") after the name. */
+void    dg_tab_decl(dg_tab *x, size_t i, const char *dims, dg_buf *b);
 json_t *dg_tab_func(dg_tab *x, const char *verb, char *sql);   /* takes sql */
 char   *dg_tab_where_eq(dg_tab *x, const dg_ints *idx);
 char   *dg_tab_params(dg_tab *x, const dg_ints *idx);

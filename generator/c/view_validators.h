@@ -1,12 +1,8 @@
 /* view_validators.h - validators and enums of one table's view.
  *
- * What dg_view_add_validators reads from the table view (set by the code
- * emitter before the call):
- *   "struct"   the row struct's C name ("blog_user")
- *   "fields"   [{ "column": SQL column name, "name": C member name,
- *                 "has": name of the has_ flag member or absent/null,
- *                 "ctype": "int64_t" | "bool" | "double" | "const char *" |
- *                          "dal_blob" | anything else (not checked) }]
+ * dg_view_add_validators reads the table's field bindings (vt->f, how the
+ * row struct holds each column: kind, has_ flag, a user's struct's vref,
+ * vhas, vkind, varray) and the row struct's C name.
  * What it writes:
  *   table_view["validator"] = { "fn": "<struct>_validate", "struct", "table"
  *       (SQL name), "rules": [{ "cond": C condition true on a violation,
@@ -28,14 +24,16 @@
 #include <jansson.h>
 
 #include "model/model.h"
-#include "c/view.h"
+#include "c/view_int.h"
 
-/* Adds the validator of table `t` (key "validator") to `table_view`, and turns
+/* Adds the validator of table vt->t (key "validator") to vt->tv, and turns
  * the fields of enum columns (CHECK (col IN ('a', ...)) on TEXT) into enum
- * fields: sets "kind": "enum" and "enum_type" on the field objects of
- * table_view["fields"], and appends the enum definitions to root["enums"].
- * Returns 0, or -1 after reporting through `d`. */
-int dg_view_add_validators(json_t *root, json_t *table_view, const dg_schema *s,
-                           const dg_table *t, const dg_view_opts *opts, dg_diags *d);
+ * fields: in vt->f (kind DG_CK_ENUM, enum_type) and on the field objects of
+ * vt->tv["fields"] ("kind": "enum", "enum_type"), and appends the enum
+ * definitions to root["enums"].  vt->rule_columns gets the columns each
+ * rule reads.  `cname` is the row struct's C name; `types` the names
+ * generated so far, which the enums' names step aside from and are added
+ * to.  Returns 0, or -1 after reporting through `d`. */
+int dg_view_add_validators(json_t *root, dg_vtable *vt, const char *cname, dg_vtypes *types, dg_diags *d);
 
 #endif

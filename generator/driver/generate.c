@@ -52,26 +52,31 @@ static json_t *root_skeleton(const dg_strings *inputs, const dg_view_opts *opts)
     return root;
 }
 
-json_t *dg_view_build(const dg_schema *s, const dg_strings *inputs, const dg_view_opts *opts, dg_diags *d)
+json_t *dg_view_build(const dg_schema *s, const dg_strings *inputs, const dg_view_opts *opts, dg_vtables **tables,
+                      dg_diags *d)
 {
+    if (tables) *tables = NULL;
     dg_names *names = dg_names_build(s, opts, d);
     if (!names) return NULL;
     json_t *root = root_skeleton(inputs, opts);
+    dg_vtables *vts = dg_xcalloc(1, sizeof *vts);
+    vts->names = names;
     dg_vctx v = {s, opts, names, root};
     int rc = 0;
     for (size_t i = 0; i < s->tables.len && rc == 0; i++) {
         const dg_table *t = &s->tables.items[i];
-        json_t *tv = dg_view_table_begin(&v, t);
-        json_array_append_new(json_object_get(root, "tables"), tv);
-        rc = dg_view_clang_struct(root, tv, t, opts->out_dir, d) < 0 ? -1 : 0;
+        dg_vtable *vt = DG_VEC_ADD(&vts->items);
+        json_array_append_new(json_object_get(root, "tables"), dg_view_table_begin(&v, t, vt));
+        dg_strings_push(&vts->types.structs, dg_names_struct(names, t->name));
+        rc = dg_view_clang_struct(root, vt, &vts->types, opts->out_dir, d) < 0 ? -1 : 0;
         if (rc == 0) rc = dg_records_check(t, d);
-        if (rc == 0) rc = dg_view_add_validators(root, tv, s, t, opts, d);
-        if (rc == 0) rc = dg_view_table_finish(&v, tv, t);
+        if (rc == 0) rc = dg_view_add_validators(root, vt, dg_names_struct(names, t->name), &vts->types, d);
+        if (rc == 0) rc = dg_view_table_finish(&v, vt);
     }
     for (size_t i = 0; i < s->views.len && rc == 0; i++) {
-        json_t *vv = dg_view_view(&v, &s->views.items[i]);
-        json_array_append_new(json_object_get(root, "views"), vv);
-        rc = dg_view_table_finish(&v, vv, NULL);
+        dg_vtable *vt = DG_VEC_ADD(&vts->items);
+        json_array_append_new(json_object_get(root, "views"), dg_view_view(&v, &s->views.items[i], vt));
+        rc = dg_view_table_finish(&v, vt);
     }
     bool long_sql = false;
     json_t *st;
@@ -80,11 +85,12 @@ json_t *dg_view_build(const dg_schema *s, const dg_strings *inputs, const dg_vie
         long_sql = long_sql || strlen(json_string_value(json_object_get(st, "sql"))) > DG_TMPL_MAX_LITERAL;
     json_object_set_new(root, "long_sql", json_boolean(long_sql));
     json_object_set_new(root, "stmt_count", json_integer((json_int_t)json_array_size(json_object_get(root, "stmts"))));
-    dg_names_free(names);
+    if (rc != 0 || !tables) dg_vtables_free(vts);
     if (rc != 0) {
         json_decref(root);
         return NULL;
     }
+    if (tables) *tables = vts;
     return root;
 }
 
@@ -128,17 +134,19 @@ static int dump_view(json_t *root, dg_outputs *out)
     return 0;
 }
 
-/* Completes the view model `root` (from dg_view_build; NULL when it failed)
- * with the queries and migrations, then renders it (or dumps it, with
- * o->dump_view); frees root.  `db` holds exactly `s` (borrowed), or is NULL. */
-static int generate(json_t *root, const dg_schema *s, sqlite3 *db, const dg_query_set *q,
+/* Completes the view model `root` and its typed part `tables` (from
+ * dg_view_build; NULL when it failed) with the queries and migrations, then
+ * renders it (or dumps it, with o->dump_view); frees both.  `db` holds
+ * exactly `s` (borrowed), or is NULL. */
+static int generate(json_t *root, dg_vtables *tables, const dg_schema *s, sqlite3 *db, const dg_query_set *q,
                     const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
 {
     if (!root) return -1;
     int rc = 0;
-    if (q) rc = dg_view_add_queries(root, q, s, &o->view, d);
+    if (q) rc = dg_view_add_queries(root, tables, q, s, &o->view, d);
     if (rc == 0 && o->migrations) rc = dg_view_add_migrations(root, o->migrations, s, db, &o->view, d);
     if (rc == 0) rc = o->dump_view ? dump_view(root, out) : render_outputs(root, o, out, d);
+    dg_vtables_free(tables);
     json_decref(root);
     return rc;
 }
@@ -147,7 +155,9 @@ int dg_generate_schema(const dg_schema *s, const dg_strings *inputs, const dg_ge
                        dg_outputs *out, dg_diags *d)
 {
     dg_view_opts vo = view_opts(o);
-    return generate(dg_view_build(s, inputs, &vo, d), s, NULL, NULL, o, out, d);
+    dg_vtables *tables = NULL;
+    json_t *root = dg_view_build(s, inputs, &vo, &tables, d);
+    return generate(root, tables, s, NULL, NULL, o, out, d);
 }
 
 static void add_input(dg_strings *in, const char *path, const char *out_dir)
@@ -173,8 +183,9 @@ int dg_generate(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
     dg_view_async *pending = dg_view_build_start(s, &inputs, &vo);
     int rc = 0;
     if (o->queries && o->queries->len) rc = dg_queries_load(o->queries, s, db, &q, d);
-    json_t *root = dg_view_build_collect(pending, rc == 0, d);
-    if (rc == 0) rc = generate(root, s, db, q, o, out, d);
+    dg_vtables *tables = NULL;
+    json_t *root = dg_view_build_collect(pending, rc == 0, &tables, d);
+    if (rc == 0) rc = generate(root, tables, s, db, q, o, out, d);
     dg_query_set_free(q);
     dg_strings_free(&inputs);
     sqlite3_close(db);

@@ -6,12 +6,14 @@
 #include "util/buf.h"
 #include "driver/generate.h"
 #include "driver/view_async.h"
+#include "c/view_int.h"
 
 struct dg_view_async {
     const dg_schema  *s;
     const dg_strings *inputs;
     dg_view_opts      opts;
     json_t           *root;
+    dg_vtables       *tables;
     dg_diags          d;        /* the build's diagnostics, the thread's own */
     pthread_t         thread;
     bool              started;  /* false: built when collected */
@@ -20,7 +22,7 @@ struct dg_view_async {
 static void *run(void *arg)
 {
     dg_view_async *a = arg;
-    a->root = dg_view_build(a->s, a->inputs, &a->opts, &a->d);
+    a->root = dg_view_build(a->s, a->inputs, &a->opts, &a->tables, &a->d);
     return NULL;
 }
 
@@ -34,16 +36,19 @@ dg_view_async *dg_view_build_start(const dg_schema *s, const dg_strings *inputs,
     return a;
 }
 
-json_t *dg_view_build_collect(dg_view_async *a, bool keep, dg_diags *d)
+json_t *dg_view_build_collect(dg_view_async *a, bool keep, dg_vtables **tables, dg_diags *d)
 {
-    if (a->started) pthread_join(a->thread, NULL);   /* a->d and a->root now final */
+    *tables = NULL;
+    if (a->started) pthread_join(a->thread, NULL);   /* a->d, a->root and a->tables now final */
     json_t *root = NULL;
     if (keep && a->started) {
         dg_diags_move(d, &a->d);
         root = a->root;
+        *tables = a->tables;
     } else if (keep) {
-        root = dg_view_build(a->s, a->inputs, &a->opts, d);
+        root = dg_view_build(a->s, a->inputs, &a->opts, tables, d);
     } else {
+        dg_vtables_free(a->tables);
         json_decref(a->root);
     }
     dg_diags_free(&a->d);

@@ -22,9 +22,9 @@ typedef struct dg_view_async dg_view_async;
 dg_view_async *dg_view_build_start(const dg_schema *s, const dg_strings *inputs, const dg_view_opts *opts);
 
 /* Waits for the build and frees `a`.  With `keep`, moves the build's
- * diagnostics (collected in a dg_diags of its own) to the end of d and
- * returns its root (caller owns; NULL when the build failed); otherwise
- * drops both and returns NULL. */
-json_t *dg_view_build_collect(dg_view_async *a, bool keep, dg_diags *d);
+ * diagnostics (collected in a dg_diags of its own) to the end of d, returns
+ * its root and sets *tables to its typed part (caller owns both; NULL when
+ * the build failed); otherwise drops them and returns NULL. */
+json_t *dg_view_build_collect(dg_view_async *a, bool keep, dg_vtables **tables, dg_diags *d);
 
 #endif

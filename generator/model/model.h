@@ -233,4 +233,29 @@ void dg_strings_push(dg_strings *v, const char *s);   /* pushes a copy */
 
 int dg_strcasecmp_ascii(const char *a, const char *b);
 
+/* ---- value types (vtype.c) ----
+ * The class of SQL values dalgen types a column or an expression with
+ * (DESIGN.md "Types"): what the engine holds, not how a language holds it. */
+typedef enum dg_vtype {
+    DG_VT_UNKNOWN = 0,
+    DG_VT_INT64,      /* INTEGER */
+    DG_VT_DOUBLE,     /* REAL (and NUMERIC) */
+    DG_VT_TEXT,
+    DG_VT_BLOB,
+    DG_VT_BOOL,       /* INTEGER 0/1 */
+    DG_VT_VALUE       /* any storage class */
+} dg_vtype;
+
+/* A declared SQL type: containing BOOL -> bool, DATE or TIME -> text, no
+ * type or ANY -> value, then SQLite's affinity: INTEGER -> int64, TEXT ->
+ * text, REAL/NUMERIC -> double, BLOB -> blob. */
+dg_vtype dg_vtype_of_decl(const char *decltype);
+/* Column c of table t (t may be NULL): its `-- @type`, else the untyped
+ * columns of fts and rtree virtual tables, else its declared type. */
+dg_vtype dg_vtype_of_column(const dg_table *t, const dg_column *c);
+/* A type word of an annotation (INTEGER, INT64, TEXT, REAL, BLOB, BOOL,
+ * ANY, VALUE, ...; ASCII case-insensitive), DG_VT_UNKNOWN when not one. */
+dg_vtype dg_vtype_word(const char *s, size_t n);
+const char *dg_vtype_name(dg_vtype v);   /* "int64", "double", "text", "blob", "bool", "value" */
+
 #endif

@@ -26,6 +26,7 @@ typedef struct ctx {
     FILE      *diag_out;
     dg_diags   d;
     dg_view_opts opts;
+    dg_vtypes  types;
 } ctx;
 
 static int setup(void **state)
@@ -56,6 +57,7 @@ static int teardown(void **state)
     free(c->diag);
     json_decref(c->root);
     dg_names_free(c->names);
+    dg_vtypes_free(&c->types);
     dg_schema_free(c->s);
     return 0;
 }
@@ -66,11 +68,14 @@ static json_t *table_view(ctx *c, const char *name, int *reused)
     dg_vctx v = {c->s, &c->opts, c->names, c->root};
     const dg_table *t = dg_schema_table(c->s, name);
     assert_non_null(t);
-    json_t *tv = dg_view_table_begin(&v, t);
+    dg_vtable vt;
+    json_t *tv = dg_view_table_begin(&v, t, &vt);
     json_array_append_new(json_object_get(c->root, "tables"), tv);
-    *reused = dg_view_clang_struct(c->root, tv, t, "gen", &c->d);
-    assert_int_equal(dg_view_add_validators(c->root, tv, c->s, t, &c->opts, &c->d), 0);
-    assert_int_equal(dg_view_table_finish(&v, tv, t), 0);
+    dg_strings_push(&c->types.structs, dg_names_struct(c->names, t->name));
+    *reused = dg_view_clang_struct(c->root, &vt, &c->types, "gen", &c->d);
+    assert_int_equal(dg_view_add_validators(c->root, &vt, dg_names_struct(c->names, t->name), &c->types, &c->d), 0);
+    assert_int_equal(dg_view_table_finish(&v, &vt), 0);
+    dg_vtable_free(&vt);
     return tv;
 }
 

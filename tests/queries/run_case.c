@@ -21,7 +21,7 @@ static const char *kind_name(dg_qkind k)
 
 static void type_text(dg_buf *b, dg_qtype t)
 {
-    dg_buf_printf(b, "%s%s", dg_ctype_name(t.c), t.nullable ? " null" : "");
+    dg_buf_printf(b, "%s%s", dg_vtype_name(t.v), t.nullable ? " null" : "");
 }
 
 static void dump(dg_buf *b, const dg_query_set *set)

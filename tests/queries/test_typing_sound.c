@@ -37,19 +37,19 @@ static const char *const words[] = {"a", "b", "plain", "fruit", "open", "closed"
                                     "FICTION", "{\"a\":1,\"v\":2}", "[1,2]", ""};
 static const unsigned char bytes[] = {1, 2, 3};
 
-static void bind_random(sqlite3_stmt *st, int idx, dg_ctype c, bool nullable)
+static void bind_random(sqlite3_stmt *st, int idx, dg_vtype c, bool nullable)
 {
     if (nullable && rnd(3) == 0) {
         sqlite3_bind_null(st, idx);
         return;
     }
     switch (c) {
-    case DG_CT_INT64: sqlite3_bind_int64(st, idx, (sqlite3_int64)rnd(9) - 3); break;
-    case DG_CT_BOOL: sqlite3_bind_int(st, idx, (int)rnd(2)); break;
-    case DG_CT_DOUBLE: sqlite3_bind_double(st, idx, (double)rnd(9) / 2.0 - 1.0); break;
-    case DG_CT_TEXT: sqlite3_bind_text(st, idx, words[rnd(sizeof words / sizeof words[0])], -1, SQLITE_STATIC); break;
-    case DG_CT_BLOB: sqlite3_bind_blob(st, idx, bytes, (int)rnd(4), SQLITE_STATIC); break;
-    default: bind_random(st, idx, (dg_ctype)(DG_CT_INT64 + rnd(4)), false); break;
+    case DG_VT_INT64: sqlite3_bind_int64(st, idx, (sqlite3_int64)rnd(9) - 3); break;
+    case DG_VT_BOOL: sqlite3_bind_int(st, idx, (int)rnd(2)); break;
+    case DG_VT_DOUBLE: sqlite3_bind_double(st, idx, (double)rnd(9) / 2.0 - 1.0); break;
+    case DG_VT_TEXT: sqlite3_bind_text(st, idx, words[rnd(sizeof words / sizeof words[0])], -1, SQLITE_STATIC); break;
+    case DG_VT_BLOB: sqlite3_bind_blob(st, idx, bytes, (int)rnd(4), SQLITE_STATIC); break;
+    default: bind_random(st, idx, (dg_vtype)(DG_VT_INT64 + rnd(4)), false); break;
     }
 }
 
@@ -83,7 +83,7 @@ static void fill(sqlite3 *db, const dg_schema *s, int rows)
                     if (c->generated != DG_GEN_NONE || c->hidden) continue;
                     bool rowid = dg_table_has_rowid_alias(tab) && dg_table_pk_column(tab, 1) == (int)i;
                     if (rowid) sqlite3_bind_null(st, idx);
-                    else bind_random(st, idx, dg_ctype_of_column(tab, c), !c->not_null);
+                    else bind_random(st, idx, dg_vtype_of_column(tab, c), !c->not_null);
                     idx++;
                 }
                 sqlite3_step(st);
@@ -99,12 +99,12 @@ static void fill(sqlite3 *db, const dg_schema *s, int rows)
 static bool fits(int storage, dg_qtype t)
 {
     if (storage == SQLITE_NULL) return t.nullable;
-    switch (t.c) {
-    case DG_CT_INT64:
-    case DG_CT_BOOL: return storage == SQLITE_INTEGER;
-    case DG_CT_DOUBLE: return storage == SQLITE_INTEGER || storage == SQLITE_FLOAT;
-    case DG_CT_TEXT: return storage == SQLITE_TEXT;
-    case DG_CT_BLOB: return storage == SQLITE_BLOB;
+    switch (t.v) {
+    case DG_VT_INT64:
+    case DG_VT_BOOL: return storage == SQLITE_INTEGER;
+    case DG_VT_DOUBLE: return storage == SQLITE_INTEGER || storage == SQLITE_FLOAT;
+    case DG_VT_TEXT: return storage == SQLITE_TEXT;
+    case DG_VT_BLOB: return storage == SQLITE_BLOB;
     default: return true;
     }
 }
@@ -119,9 +119,9 @@ static dg_qtype column_type(const dg_schema *s, const dg_query *q, int col)
         const dg_table *t = dg_schema_table(s, f->embed_table);
         const dg_column *c = &t->columns.items[col - f->col];
         bool rowid = dg_table_has_rowid_alias(t) && dg_table_pk_column(t, 1) == col - f->col;
-        return (dg_qtype){dg_ctype_of_column(t, c), !c->not_null && !rowid};
+        return (dg_qtype){dg_vtype_of_column(t, c), !c->not_null && !rowid};
     }
-    return (dg_qtype){DG_CT_VALUE, true};
+    return (dg_qtype){DG_VT_VALUE, true};
 }
 
 /* Random data can make a recursive CTE endless: interrupt long statements. */
@@ -150,7 +150,7 @@ static void run_query(sqlite3 *db, const dg_schema *s, const dg_query *q, const 
         const dg_qparam *p = &q->params.items[i];
         for (size_t k = 0; k < p->binds.len; k++) {
             if (!p->slice) {
-                bind_random(st, p->binds.items[k], p->type.c, p->type.nullable);
+                bind_random(st, p->binds.items[k], p->type.v, p->type.nullable);
                 continue;
             }
             dal_array *a = &arrs[i % 16];
@@ -161,8 +161,8 @@ static void run_query(sqlite3 *db, const dg_schema *s, const dg_query *q, const 
                 reals[e] = (double)rnd(9) / 2.0;
                 blobs[e] = (dal_blob){bytes, rnd(4)};
             }
-            a->type = p->type.c == DG_CT_TEXT ? DAL_TYPE_TEXT : p->type.c == DG_CT_DOUBLE ? DAL_TYPE_REAL
-                      : p->type.c == DG_CT_BLOB ? DAL_TYPE_BLOB : DAL_TYPE_INTEGER;
+            a->type = p->type.v == DG_VT_TEXT ? DAL_TYPE_TEXT : p->type.v == DG_VT_DOUBLE ? DAL_TYPE_REAL
+                      : p->type.v == DG_VT_BLOB ? DAL_TYPE_BLOB : DAL_TYPE_INTEGER;
             a->data = a->type == DAL_TYPE_TEXT ? (const void *)texts : a->type == DAL_TYPE_REAL ? (const void *)reals
                       : a->type == DAL_TYPE_BLOB ? (const void *)blobs : (const void *)ints;
             sqlite3_bind_pointer(st, p->binds.items[k], a, DAL_ARRAY_POINTER_TYPE, NULL);
@@ -176,7 +176,7 @@ static void run_query(sqlite3 *db, const dg_schema *s, const dg_query *q, const 
             checked++;
             if (!fits(storage, t)) {
                 fprintf(stderr, "%s: %s: column %d \"%s\" typed %s%s but SQLite returned storage class %d\n", dir,
-                        q->name, c, sqlite3_column_name(st, c), dg_ctype_name(t.c), t.nullable ? " null" : "",
+                        q->name, c, sqlite3_column_name(st, c), dg_vtype_name(t.v), t.nullable ? " null" : "",
                         storage);
                 failures++;
             }

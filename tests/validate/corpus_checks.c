@@ -15,18 +15,18 @@
 #include "util/fsutil.h"
 
 /* The C type DESIGN.md gives each declared type. */
-static dg_vkind kind_of(const dg_column *c)
+static dg_ckind kind_of(const dg_column *c)
 {
     const char *t = c->type;
-    if (dg_strcasecmp_ascii(t, "BOOL") == 0 || dg_strcasecmp_ascii(t, "BOOLEAN") == 0) return DG_VK_BOOL;
+    if (dg_strcasecmp_ascii(t, "BOOL") == 0 || dg_strcasecmp_ascii(t, "BOOLEAN") == 0) return DG_CK_BOOL;
     switch (c->affinity) {
-    case DG_AFF_INTEGER: return DG_VK_INT;
-    case DG_AFF_REAL: return DG_VK_REAL;
-    case DG_AFF_TEXT: return DG_VK_TEXT;
+    case DG_AFF_INTEGER: return DG_CK_INT64;
+    case DG_AFF_REAL: return DG_CK_DOUBLE;
+    case DG_AFF_TEXT: return DG_CK_TEXT;
     case DG_AFF_NUMERIC:
-        if (strstr(t, "DATE") || strstr(t, "date") || strstr(t, "TIME") || strstr(t, "time")) return DG_VK_TEXT;
-        return DG_VK_REAL;
-    default: return t[0] ? DG_VK_BLOB : DG_VK_OTHER;
+        if (strstr(t, "DATE") || strstr(t, "date") || strstr(t, "TIME") || strstr(t, "time")) return DG_CK_TEXT;
+        return DG_CK_DOUBLE;
+    default: return t[0] ? DG_CK_BLOB : DG_CK_VALUE;
     }
 }
 
@@ -37,8 +37,8 @@ static void list_table(const char *file, const dg_table *t)
         const dg_column *c = &t->columns.items[i];
         f[i].cname = c->name;
         f[i].kind = kind_of(c);
-        f[i].has_name = f[i].kind != DG_VK_TEXT && (!c->not_null || c->default_sql) ? "has" : NULL;
-        long n = f[i].kind == DG_VK_TEXT ? dg_declared_length(c->type) : 0;
+        f[i].has_name = f[i].kind != DG_CK_TEXT && (!c->not_null || c->default_sql) ? "has" : NULL;
+        long n = f[i].kind == DG_CK_TEXT ? dg_declared_length(c->type) : 0;
         if (n) printf("%s: %s.%s %s: at most %ld character%s\n", file, t->name, c->name, c->type, n, n == 1 ? "" : "s");
     }
     for (size_t k = 0; k < t->checks.len; k++) {

@@ -11,6 +11,7 @@
 
 #include "c/check/check.h"
 #include "c/validators_rules.h"
+#include "c/view_int.h"
 #include "c/view_validators.h"
 #include "model/model.h"
 #include "util/buf.h"
@@ -34,9 +35,9 @@ static dg_table *table(void)
 }
 
 static const dg_cfield fields[] = {
-    {"i", "has_i", DG_VK_INT, NULL}, {"r", "has_r", DG_VK_REAL, NULL}, {"s", NULL, DG_VK_TEXT, NULL},
-    {"d", NULL, DG_VK_TEXT, NULL},   {"n", "has_n", DG_VK_REAL, NULL}, {"v", NULL, DG_VK_OTHER, NULL},
-    {"g", "has_g", DG_VK_INT, NULL},
+    {"i", "has_i", DG_CK_INT64, NULL}, {"r", "has_r", DG_CK_DOUBLE, NULL}, {"s", NULL, DG_CK_TEXT, NULL},
+    {"d", NULL, DG_CK_TEXT, NULL},   {"n", "has_n", DG_CK_DOUBLE, NULL}, {"v", NULL, DG_CK_VALUE, NULL},
+    {"g", "has_g", DG_CK_INT64, NULL},
 };
 
 static void free_table(dg_table *t)
@@ -192,7 +193,7 @@ static void declared_lengths_are_read_from_the_type(void **state)
 }
 
 /* Builds the validator of a one-column table; returns the diagnostics. */
-static char *annotate(const char *type, dg_vkind kind, const char *key, const char *value, dg_validator *v)
+static char *annotate(const char *type, dg_ckind kind, const char *key, const char *value, dg_validator *v)
 {
     dg_table t;
     memset(&t, 0, sizeof t);
@@ -221,7 +222,7 @@ static void annotations_become_rules_or_errors(void **state)
 {
     (void)state;
     dg_validator v;
-    char *diag = annotate("TEXT", DG_VK_TEXT, "format", "email", &v);
+    char *diag = annotate("TEXT", DG_CK_TEXT, "format", "email", &v);
     assert_string_equal(diag, "");
     assert_int_equal(v.rules.len, 2);   /* utf8 + format */
     assert_string_equal(v.rules.items[1].code, "DAL_RULE_FORMAT");
@@ -230,40 +231,40 @@ static void annotations_become_rules_or_errors(void **state)
     dg_validator_free(&v);
     free(diag);
 
-    diag = annotate("TEXT", DG_VK_TEXT, "pattern", "^[a-z]+$", &v);
+    diag = annotate("TEXT", DG_CK_TEXT, "pattern", "^[a-z]+$", &v);
     assert_int_equal(v.patterns.len, 1);
     assert_string_equal(v.patterns.items[0].name, "p_t_c_pattern");
     assert_string_equal(v.rules.items[1].message, "must match the pattern ^[a-z]+$");
     dg_validator_free(&v);
     free(diag);
 
-    diag = annotate("INTEGER", DG_VK_INT, "min", "18", &v);
+    diag = annotate("INTEGER", DG_CK_INT64, "min", "18", &v);
     assert_string_equal(v.rules.items[0].cond, "dal_sql_cmp_int_real(row->c, 18.0) < 0");
     assert_string_equal(v.rules.items[0].message, "must be at least 18");
     dg_validator_free(&v);
     free(diag);
 
-    diag = annotate("TEXT", DG_VK_TEXT, "length", "2..5", &v);
+    diag = annotate("TEXT", DG_CK_TEXT, "length", "2..5", &v);
     assert_string_equal(v.rules.items[1].message, "must be 2 to 5 characters");
     dg_validator_free(&v);
     free(diag);
 
-    diag = annotate("TEXT", DG_VK_TEXT, "format", "phone", &v);
+    diag = annotate("TEXT", DG_CK_TEXT, "format", "phone", &v);
     assert_string_equal(diag, "schema.sql:3:14: error: unknown @format 'phone' (email, url, uuid, date, datetime, time or json)\n");
     dg_validator_free(&v);
     free(diag);
 
-    diag = annotate("TEXT", DG_VK_TEXT, "pattern", "a(", &v);
+    diag = annotate("TEXT", DG_CK_TEXT, "pattern", "a(", &v);
     assert_non_null(strstr(diag, "schema.sql:3:14: error: @pattern is not a POSIX extended regular expression: "));
     dg_validator_free(&v);
     free(diag);
 
-    diag = annotate("TEXT", DG_VK_TEXT, "max", "3", &v);
+    diag = annotate("TEXT", DG_CK_TEXT, "max", "3", &v);
     assert_string_equal(diag, "schema.sql:3:14: error: @max applies to numeric columns; c is not one\n");
     dg_validator_free(&v);
     free(diag);
 
-    diag = annotate("TEXT", DG_VK_TEXT, "length", "5..2", &v);
+    diag = annotate("TEXT", DG_CK_TEXT, "length", "5..2", &v);
     assert_string_equal(diag, "schema.sql:3:14: error: @length needs MIN..MAX, MIN.., ..MAX or N, not '5..2'\n");
     dg_validator_free(&v);
     free(diag);
@@ -315,11 +316,25 @@ static void view_model_gets_enums_and_the_validator(void **state)
                                                 "ctype", "const char *", "kind", "text"));
     }
     /* A table `post_labels` has the row struct p_post_label. */
-    json_t *root = json_pack("{s:[{s:s}]}", "tables", "struct", "p_post_label");
+    json_t *root = json_object();
+    dg_vtypes types = {0};
+    dg_strings_push(&types.structs, "p_post_label");
     json_t *tv = json_pack("{s:s, s:o}", "struct", "p_post", "fields", fields);
-    dg_view_opts opts = {"p", true, false};
+    dg_vtable vt;
+    memset(&vt, 0, sizeof vt);
+    vt.t = &t;
+    vt.tv = tv;
+    for (int i = 0; i < 3; i++) {
+        dg_cbind *b = DG_VEC_ADD(&vt.f);
+        b->column = b->name = cols[i][0];
+        b->kind = b->vkind = DG_CK_TEXT;
+        b->ctype = "const char *";
+    }
     dg_diags d = DG_DIAGS_INIT;
-    assert_int_equal(dg_view_add_validators(root, tv, NULL, &t, &opts, &d), 0);
+    assert_int_equal(dg_view_add_validators(root, &vt, "p_post", &types, &d), 0);
+    assert_int_equal(vt.f.items[0].kind, DG_CK_ENUM);
+    assert_string_equal(vt.f.items[1].enum_type, "p_post_count_enum");
+    assert_string_equal(vt.f.items[1].has, "has_count");
 
     json_t *f0 = json_array_get(fields, 0), *f1 = json_array_get(fields, 1), *f2 = json_array_get(fields, 2);
     assert_string_equal(json_string_value(json_object_get(f0, "kind")), "enum");
@@ -354,6 +369,8 @@ static void view_model_gets_enums_and_the_validator(void **state)
     assert_int_equal(enum_rules, 3);
     assert_int_equal(json_array_size(json_object_get(val, "not_compiled")), 0);
 
+    dg_vtable_free(&vt);
+    dg_vtypes_free(&types);
     json_decref(root);
     json_decref(tv);
     dg_table_free(&t);

@@ -33,26 +33,6 @@ static const struct { const char *word; dg_qkind kind; } kinds[] = {
     {"execresult", DG_QK_EXECLASTID},   /* sqlc's sql.Result: the inserted id is what callers read */
 };
 
-dg_ctype dg_qtype_word(const char *s, size_t n)
-{
-    static const struct { const char *w; dg_ctype c; } words[] = {
-        {"INTEGER", DG_CT_INT64}, {"INT", DG_CT_INT64}, {"INT64", DG_CT_INT64}, {"BIGINT", DG_CT_INT64},
-        {"REAL", DG_CT_DOUBLE}, {"DOUBLE", DG_CT_DOUBLE}, {"FLOAT", DG_CT_DOUBLE},
-        {"NUMERIC", DG_CT_DOUBLE}, {"DECIMAL", DG_CT_DOUBLE},
-        {"TEXT", DG_CT_TEXT}, {"VARCHAR", DG_CT_TEXT}, {"STRING", DG_CT_TEXT}, {"DATE", DG_CT_TEXT},
-        {"DATETIME", DG_CT_TEXT}, {"TIMESTAMP", DG_CT_TEXT},
-        {"BLOB", DG_CT_BLOB}, {"BOOL", DG_CT_BOOL}, {"BOOLEAN", DG_CT_BOOL},
-        {"ANY", DG_CT_VALUE}, {"VALUE", DG_CT_VALUE},
-    };
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-        if (strlen(words[i].w) != n) continue;
-        size_t k = 0;
-        while (k < n && (s[k] & ~0x20) == words[i].w[k]) k++;
-        if (k == n) return words[i].c;
-    }
-    return DG_CT_UNKNOWN;
-}
-
 /* A tiny cursor over one comment's text. */
 typedef struct cur { const char *s, *e; } cur;
 
@@ -72,7 +52,7 @@ static bool kw(cur *c, const char *k)
     cur save = *c;
     const char *w;
     size_t n;
-    if (word(c, &w, &n) && n == strlen(k) && dg_qtype_word(w, n) == DG_CT_UNKNOWN) {
+    if (word(c, &w, &n) && n == strlen(k) && dg_vtype_word(w, n) == DG_VT_UNKNOWN) {
         size_t i = 0;
         while (i < n && (w[i] & ~0x20) == k[i]) i++;
         if (i == n) return true;
@@ -100,11 +80,11 @@ static dg_loc loc_of(const char *text, const char *p, const char *file)
 }
 
 /* TYPE, for annotations; reports and returns false when missing/unknown. */
-static bool type_word(cur *c, const char *text, const char *file, dg_ctype *out, dg_diags *d)
+static bool type_word(cur *c, const char *text, const char *file, dg_vtype *out, dg_diags *d)
 {
     const char *w;
     size_t n;
-    if (!word(c, &w, &n) || (*out = dg_qtype_word(w, n)) == DG_CT_UNKNOWN) {
+    if (!word(c, &w, &n) || (*out = dg_vtype_word(w, n)) == DG_VT_UNKNOWN) {
         dg_error(d, loc_of(text, w, file),
                  "expected a type (INTEGER, REAL, TEXT, BLOB, BOOLEAN or ANY), found \"%.*s\"", (int)n, w);
         return false;
@@ -127,7 +107,7 @@ static int read_param_or_result(cur *c, bool result, const char *text, const cha
     dg_qannot a = {0};
     a.name = dg_xstrndup(w, n);
     a.loc = loc_of(text, w, file);
-    if (!type_word(c, text, file, &a.type.c, d)) {
+    if (!type_word(c, text, file, &a.type.v, d)) {
         free(a.name);
         return 1;
     }
@@ -178,8 +158,8 @@ static int read_function(cur *c, const char *text, const char *file, dg_query_se
             f.variadic = true;
             c->s += 3;
         } else {
-            dg_qtype t = {DG_CT_UNKNOWN, false};
-            if (!type_word(c, text, file, &t.c, d)) goto fail;
+            dg_qtype t = {DG_VT_UNKNOWN, false};
+            if (!type_word(c, text, file, &t.v, d)) goto fail;
             DG_VEC_PUSH(&f.args, t);
         }
         skip_ws(c);
@@ -190,7 +170,7 @@ static int read_function(cur *c, const char *text, const char *file, dg_query_se
     if (c->s >= c->e || *c->s != ')') goto bad;
     c->s++;
     f.ret.nullable = true;
-    if (!type_word(c, text, file, &f.ret.c, d)) goto fail;
+    if (!type_word(c, text, file, &f.ret.v, d)) goto fail;
     if (kw(c, "NOT")) {
         if (!kw(c, "NULL")) goto bad;
         f.ret.nullable = false;

@@ -25,18 +25,18 @@ typedef enum null_rule {
 typedef struct fn_info {
     const char *name;
     ret_rule ret_rule;
-    dg_ctype ret;
+    dg_vtype ret;
     null_rule null_rule;
-    dg_ctype arg0;         /* type a parameter in argument 0 gets (UNKNOWN = no hint) */
-    dg_ctype argn;         /* ... in the other arguments */
+    dg_vtype arg0;         /* type a parameter in argument 0 gets (UNKNOWN = no hint) */
+    dg_vtype argn;         /* ... in the other arguments */
 } fn_info;
 
-#define I DG_CT_INT64
-#define D DG_CT_DOUBLE
-#define T DG_CT_TEXT
-#define B DG_CT_BLOB
-#define V DG_CT_VALUE
-#define U DG_CT_UNKNOWN
+#define I DG_VT_INT64
+#define D DG_VT_DOUBLE
+#define T DG_VT_TEXT
+#define B DG_VT_BLOB
+#define V DG_VT_VALUE
+#define U DG_VT_UNKNOWN
 
 static const fn_info fns[] = {
     /* aggregates */
@@ -64,8 +64,8 @@ static const fn_info fns[] = {
     {"coalesce", R_MERGE, U, N_ALL, U, U},
     {"ifnull", R_MERGE, U, N_ALL, U, U},
     {"nullif", R_ARG0, U, N_ALWAYS, U, U},
-    {"iif", R_MERGE12, U, N_ARGS, DG_CT_BOOL, U},
-    {"if", R_MERGE12, U, N_ARGS, DG_CT_BOOL, U},
+    {"iif", R_MERGE12, U, N_ARGS, DG_VT_BOOL, U},
+    {"if", R_MERGE12, U, N_ARGS, DG_VT_BOOL, U},
     {"abs", R_ARG0, U, N_ARGS, U, U},
     {"round", R_FIXED, D, N_ARGS, D, I},
     {"sign", R_FIXED, I, N_ALWAYS, U, U},
@@ -188,15 +188,15 @@ static const fn_info fns[] = {
 typedef struct arg_hint {
     const char *name;
     size_t      index;
-    dg_ctype    type;
+    dg_vtype    type;
 } arg_hint;
 
 static const arg_hint arg_hints[] = {
     /* fts5 highlight(t, col, open, close) and snippet(t, col, open, close,
      * ellipsis, tokens); fts3/4 snippet(t, open, close, ellipsis, col,
      * tokens) agrees with fts5 on the last one only */
-    {"highlight", 1, DG_CT_INT64}, {"highlight", 2, DG_CT_TEXT}, {"highlight", 3, DG_CT_TEXT},
-    {"snippet", 2, DG_CT_TEXT}, {"snippet", 3, DG_CT_TEXT}, {"snippet", 5, DG_CT_INT64},
+    {"highlight", 1, DG_VT_INT64}, {"highlight", 2, DG_VT_TEXT}, {"highlight", 3, DG_VT_TEXT},
+    {"snippet", 2, DG_VT_TEXT}, {"snippet", 3, DG_VT_TEXT}, {"snippet", 5, DG_VT_INT64},
 };
 
 static const fn_info *find(const char *name)
@@ -213,13 +213,13 @@ static const dg_qfunc *find_declared(dg_qctx *c, const char *name)
     return NULL;
 }
 
-static dg_ctype merge_c(dg_ctype a, dg_ctype b)
+static dg_vtype merge_c(dg_vtype a, dg_vtype b)
 {
-    if (a == DG_CT_UNKNOWN) return b;
-    if (b == DG_CT_UNKNOWN || a == b) return a;
-    if ((a == DG_CT_INT64 && b == DG_CT_DOUBLE) || (a == DG_CT_DOUBLE && b == DG_CT_INT64)) return DG_CT_DOUBLE;
-    if ((a == DG_CT_INT64 && b == DG_CT_BOOL) || (a == DG_CT_BOOL && b == DG_CT_INT64)) return DG_CT_INT64;
-    return DG_CT_VALUE;
+    if (a == DG_VT_UNKNOWN) return b;
+    if (b == DG_VT_UNKNOWN || a == b) return a;
+    if ((a == DG_VT_INT64 && b == DG_VT_DOUBLE) || (a == DG_VT_DOUBLE && b == DG_VT_INT64)) return DG_VT_DOUBLE;
+    if ((a == DG_VT_INT64 && b == DG_VT_BOOL) || (a == DG_VT_BOOL && b == DG_VT_INT64)) return DG_VT_INT64;
+    return DG_VT_VALUE;
 }
 
 bool dg_qfunc_type(dg_qctx *c, const dg_expr *call, const dg_qtype *args, size_t nargs, bool grouped, dg_qtype *out)
@@ -234,16 +234,16 @@ bool dg_qfunc_type(dg_qctx *c, const dg_expr *call, const dg_qtype *args, size_t
     dg_qtype t = {f->ret, false};
     switch (f->ret_rule) {
     case R_FIXED: break;
-    case R_ARG0: t.c = nargs ? args[0].c : DG_CT_UNKNOWN; break;
+    case R_ARG0: t.v = nargs ? args[0].v : DG_VT_UNKNOWN; break;
     case R_NUMERIC0:
-        t.c = nargs && (args[0].c == DG_CT_INT64 || args[0].c == DG_CT_BOOL) ? DG_CT_INT64
-              : nargs && args[0].c == DG_CT_UNKNOWN ? DG_CT_UNKNOWN : DG_CT_DOUBLE;
+        t.v = nargs && (args[0].v == DG_VT_INT64 || args[0].v == DG_VT_BOOL) ? DG_VT_INT64
+              : nargs && args[0].v == DG_VT_UNKNOWN ? DG_VT_UNKNOWN : DG_VT_DOUBLE;
         break;
     case R_MERGE:
-        for (size_t i = 0; i < nargs; i++) t.c = merge_c(t.c, args[i].c);
+        for (size_t i = 0; i < nargs; i++) t.v = merge_c(t.v, args[i].v);
         break;
     case R_MERGE12:
-        for (size_t i = 1; i < nargs && i < 3; i++) t.c = merge_c(t.c, args[i].c);
+        for (size_t i = 1; i < nargs && i < 3; i++) t.v = merge_c(t.v, args[i].v);
         break;
     }
     bool any_null = false, all_null = nargs > 0;
@@ -267,9 +267,9 @@ bool dg_qfunc_type(dg_qctx *c, const dg_expr *call, const dg_qtype *args, size_t
 bool dg_qfunc_minmax(const dg_expr *call, const dg_qtype *args, size_t nargs, bool grouped, dg_qtype *out)
 {
     if (dg_strcasecmp_ascii(call->name, "min") != 0 && dg_strcasecmp_ascii(call->name, "max") != 0) return false;
-    dg_qtype t = {DG_CT_UNKNOWN, false};
+    dg_qtype t = {DG_VT_UNKNOWN, false};
     for (size_t i = 0; i < nargs; i++) {
-        t.c = merge_c(t.c, args[i].c);
+        t.v = merge_c(t.v, args[i].v);
         t.nullable |= args[i].nullable;
     }
     if (nargs == 1 && (!grouped || call->filter)) t.nullable = true;
@@ -293,13 +293,13 @@ bool dg_qfunc_arg_type(dg_qctx *c, const char *fn, size_t i, dg_qtype *out)
     }
     const fn_info *f = find(fn);
     if (!f) return false;
-    dg_ctype t = i == 0 ? f->arg0 : f->argn;
+    dg_vtype t = i == 0 ? f->arg0 : f->argn;
     for (size_t k = 0; k < sizeof arg_hints / sizeof arg_hints[0]; k++)
         if (arg_hints[k].index == i && !dg_strcasecmp_ascii(arg_hints[k].name, fn)) t = arg_hints[k].type;
-    if (t == DG_CT_UNKNOWN) return false;
-    out->c = t;
+    if (t == DG_VT_UNKNOWN) return false;
+    out->v = t;
     out->nullable = false;
     return true;
 }
 
-dg_ctype dg_qmerge_ctype(dg_ctype a, dg_ctype b) { return merge_c(a, b); }
+dg_vtype dg_qmerge_vtype(dg_vtype a, dg_vtype b) { return merge_c(a, b); }

@@ -39,9 +39,6 @@ typedef struct dg_qfiles {
  * set->functions).  Returns the number of errors reported. */
 int  dg_qfile_read(dg_query_set *set, const char *path, dg_qfiles *files, dg_diags *d);
 void dg_qfiles_free(dg_qfiles *f);
-/* Parses a type word of an annotation (INTEGER, TEXT, REAL, BLOB, BOOL,
- * ANY, ...). DG_CT_UNKNOWN when not one. */
-dg_ctype dg_qtype_word(const char *s, size_t n);
 
 /* ---- an edit of the query text ---- */
 typedef struct dg_qedit {
@@ -165,7 +162,7 @@ bool dg_qfunc_arg_type(dg_qctx *c, const char *fn, size_t i, dg_qtype *out);
 
 /* min()/max(): the aggregate with one argument, the scalar with more. */
 bool dg_qfunc_minmax(const dg_expr *call, const dg_qtype *args, size_t nargs, bool grouped, dg_qtype *out);
-/* The common C type of two values (CASE branches, compound SELECTs). */
-dg_ctype dg_qmerge_ctype(dg_ctype a, dg_ctype b);
+/* The common value type of two values (CASE branches, compound SELECTs). */
+dg_vtype dg_qmerge_vtype(dg_vtype a, dg_vtype b);
 
 #endif

@@ -253,18 +253,18 @@ int dg_qparams_collect(dg_qctx *c, dg_stmt *st)
 
 void dg_qparam_hint_named(dg_qctx *c, const dg_expr *e, dg_qtype t, const char *name)
 {
-    if (!c->q || !e || e->kind != DG_E_PARAM || e->param_index <= 0 || t.c == DG_CT_UNKNOWN) return;
+    if (!c->q || !e || e->kind != DG_E_PARAM || e->param_index <= 0 || t.v == DG_VT_UNKNOWN) return;
     dg_qparam *p = &c->q->params.items[e->param_index - 1];
-    if (p->type.c == DG_CT_UNKNOWN) p->type.c = t.c;
+    if (p->type.v == DG_VT_UNKNOWN) p->type.v = t.v;
     if (t.nullable && !p->slice) p->type.nullable = true;
     if (!p->name && !p->sql_name && name) p->name = dg_xstrdup(name);
 }
 
 dg_qtype dg_qparam_type(dg_qctx *c, const dg_expr *e)
 {
-    if (!c->q || e->param_index <= 0) return (dg_qtype){DG_CT_UNKNOWN, true};
+    if (!c->q || e->param_index <= 0) return (dg_qtype){DG_VT_UNKNOWN, true};
     const dg_qparam *p = &c->q->params.items[e->param_index - 1];
-    if (p->type.c == DG_CT_UNKNOWN) return (dg_qtype){DG_CT_UNKNOWN, true};
+    if (p->type.v == DG_VT_UNKNOWN) return (dg_qtype){DG_VT_UNKNOWN, true};
     return p->type;
 }
 
@@ -361,7 +361,7 @@ int dg_qparams_finish(dg_qctx *c)
     }
     for (size_t i = 0; i < n; i++) {
         dg_qparam *p = &q->params.items[i];
-        if (p->type.c != DG_CT_UNKNOWN) continue;
+        if (p->type.v != DG_VT_UNKNOWN) continue;
         dg_error(c->d, p->loc, "cannot infer the type of parameter %s; declare it with `-- @param %s TYPE` (or `TYPE NULL`)",
                  p->name, p->sql_name ? p->sql_name : p->name);
         c->errors++;

@@ -37,7 +37,7 @@ static bool pragma_cols(const char *name, dg_qcols *out)
         for (const char *p = pragmas[i].cols; *p;) {
             const char *colon = strchr(p, ':');
             char *col = dg_xstrndup(p, (size_t)(colon - p));
-            dg_qtype t = {colon[1] == 'I' ? DG_CT_INT64 : DG_CT_TEXT, colon[2] == '?'};
+            dg_qtype t = {colon[1] == 'I' ? DG_VT_INT64 : DG_VT_TEXT, colon[2] == '?'};
             dg_qcols_push(out, col, t, NULL, -1);
             free(col);
             p = colon + (t.nullable ? 3 : 2);
@@ -45,7 +45,7 @@ static bool pragma_cols(const char *name, dg_qcols *out)
         }
         static const char *const hidden[] = {"arg", "schema"};
         for (size_t k = 0; k < 2; k++) {
-            dg_qcols_push(out, hidden[k], (dg_qtype){DG_CT_TEXT, true}, NULL, -1);
+            dg_qcols_push(out, hidden[k], (dg_qtype){DG_VT_TEXT, true}, NULL, -1);
             out->items[out->len - 1].hidden = true;
         }
         return true;
@@ -56,22 +56,22 @@ static bool pragma_cols(const char *name, dg_qcols *out)
 /* Columns of the table-valued functions dalgen knows. */
 static bool function_cols(const char *name, dg_qcols *out)
 {
-    static const struct { const char *n; dg_ctype c; bool nullable; bool hidden; } json_cols[] = {
-        {"key", DG_CT_VALUE, true, false}, {"value", DG_CT_VALUE, true, false},
-        {"type", DG_CT_TEXT, false, false}, {"atom", DG_CT_VALUE, true, false},
-        {"id", DG_CT_INT64, false, false}, {"parent", DG_CT_INT64, true, false},
-        {"fullkey", DG_CT_TEXT, false, false}, {"path", DG_CT_TEXT, false, false},
-        {"json", DG_CT_TEXT, false, true}, {"root", DG_CT_TEXT, false, true},
+    static const struct { const char *n; dg_vtype v; bool nullable; bool hidden; } json_cols[] = {
+        {"key", DG_VT_VALUE, true, false}, {"value", DG_VT_VALUE, true, false},
+        {"type", DG_VT_TEXT, false, false}, {"atom", DG_VT_VALUE, true, false},
+        {"id", DG_VT_INT64, false, false}, {"parent", DG_VT_INT64, true, false},
+        {"fullkey", DG_VT_TEXT, false, false}, {"path", DG_VT_TEXT, false, false},
+        {"json", DG_VT_TEXT, false, true}, {"root", DG_VT_TEXT, false, true},
     };
     if (!dg_strcasecmp_ascii(name, "json_each") || !dg_strcasecmp_ascii(name, "json_tree")) {
         for (size_t i = 0; i < sizeof json_cols / sizeof json_cols[0]; i++) {
-            dg_qcols_push(out, json_cols[i].n, (dg_qtype){json_cols[i].c, json_cols[i].nullable}, NULL, -1);
+            dg_qcols_push(out, json_cols[i].n, (dg_qtype){json_cols[i].v, json_cols[i].nullable}, NULL, -1);
             out->items[out->len - 1].hidden = json_cols[i].hidden;
         }
         return true;
     }
     if (!dg_strcasecmp_ascii(name, "dal_array")) {
-        dg_qcols_push(out, "value", (dg_qtype){DG_CT_VALUE, true}, NULL, -1);
+        dg_qcols_push(out, "value", (dg_qtype){DG_VT_VALUE, true}, NULL, -1);
         return true;
     }
     return pragma_cols(name, out);
@@ -118,8 +118,8 @@ static void view_cols(dg_qctx *c, const dg_view *v, dg_qcols *out)
     dg_sql_ast_free(ast);
     for (size_t i = 0; i < v->columns.len; i++) {
         const dg_view_column *vcol = &v->columns.items[i];
-        dg_qtype t = {v->columns.items[i].decltype ? dg_ctype_of_decl(vcol->decltype) : DG_CT_UNKNOWN, true};
-        if (i < cols.len && cols.items[i].type.c != DG_CT_UNKNOWN) t = cols.items[i].type;
+        dg_qtype t = {v->columns.items[i].decltype ? dg_vtype_of_decl(vcol->decltype) : DG_VT_UNKNOWN, true};
+        if (i < cols.len && cols.items[i].type.v != DG_VT_UNKNOWN) t = cols.items[i].type;
         dg_qcols_push(out, vcol->name, t, NULL, -1);
     }
     dg_qcols_free(&cols);
@@ -148,9 +148,9 @@ static size_t add_item(dg_qctx *c, dg_qscope *s, dg_from_item *it, dg_qscope *ou
         bool json = !dg_strcasecmp_ascii(it->name, "json_each") || !dg_strcasecmp_ascii(it->name, "json_tree");
         bool pragma = !strncmp(it->name, "pragma_", 7) || !strncmp(it->name, "PRAGMA_", 7);
         for (size_t i = 0; i < it->func_args.len; i++) {
-            if (json) dg_qparam_hint_named(c, it->func_args.items[i], (dg_qtype){DG_CT_TEXT, false}, i ? "path" : "json");
+            if (json) dg_qparam_hint_named(c, it->func_args.items[i], (dg_qtype){DG_VT_TEXT, false}, i ? "path" : "json");
             /* pragma_x(arg, schema): a table, index or other name, then a schema */
-            if (pragma) dg_qparam_hint_named(c, it->func_args.items[i], (dg_qtype){DG_CT_TEXT, false}, i ? "schema" : "arg");
+            if (pragma) dg_qparam_hint_named(c, it->func_args.items[i], (dg_qtype){DG_VT_TEXT, false}, i ? "schema" : "arg");
             dg_qexpr_type(c, outer ? outer : s, it->func_args.items[i]);
         }
         if (!function_cols(it->name, &s->srcs.items[s->srcs.len - 1].cols)) s->srcs.items[s->srcs.len - 1].unknown = true;
@@ -329,7 +329,7 @@ static void core_columns(dg_qctx *c, dg_select_core *core, dg_qscope *outer, dg_
                     snprintf(name, sizeof name, "column%zu", i + 1);
                     dg_qcols_push(out, name, t, NULL, -1);
                 } else if (i < out->len) {
-                    out->items[i].type.c = dg_qmerge_ctype(out->items[i].type.c, t.c);
+                    out->items[i].type.v = dg_qmerge_vtype(out->items[i].type.v, t.v);
                     out->items[i].type.nullable |= t.nullable;
                 }
             }
@@ -385,8 +385,8 @@ static void order_limit(dg_qctx *c, dg_select *sel, dg_qscope *outer, dg_qcols *
         c->errors = quiet.errors;
     }
     for (size_t i = 0; i < sel->order_by.len; i++) dg_qexpr_type(c, &s, sel->order_by.items[i].expr);
-    if (sel->limit) dg_qparam_hint_named(c, sel->limit, (dg_qtype){DG_CT_INT64, false}, "limit");
-    if (sel->offset) dg_qparam_hint_named(c, sel->offset, (dg_qtype){DG_CT_INT64, false}, "offset");
+    if (sel->limit) dg_qparam_hint_named(c, sel->limit, (dg_qtype){DG_VT_INT64, false}, "limit");
+    if (sel->offset) dg_qparam_hint_named(c, sel->offset, (dg_qtype){DG_VT_INT64, false}, "offset");
     dg_qexpr_type(c, &s, sel->limit);
     dg_qexpr_type(c, &s, sel->offset);
     dg_qscope_free(&s);
@@ -444,7 +444,7 @@ int dg_qselect_columns(dg_qctx *c, dg_select *sel, dg_qscope *outer, dg_qcols *o
         }
         for (size_t k = 0; k < out->len && k < cols.len; k++) {
             dg_qcol *o = &out->items[k];
-            o->type.c = dg_qmerge_ctype(o->type.c, cols.items[k].type.c);
+            o->type.v = dg_qmerge_vtype(o->type.v, cols.items[k].type.v);
             o->type.nullable |= cols.items[k].type.nullable;
             if (o->table != cols.items[k].table || o->column != cols.items[k].column) {
                 o->table = NULL;

@@ -17,7 +17,7 @@ static dg_qtype col_type(const dg_table *t, const dg_column *col)
 {
     int i = (int)(col - t->columns.items);
     bool rowid = dg_table_has_rowid_alias(t) && dg_table_pk_column(t, 1) == i;
-    return (dg_qtype){dg_ctype_of_column(t, col), !col->not_null && !rowid};
+    return (dg_qtype){dg_vtype_of_column(t, col), !col->not_null && !rowid};
 }
 
 /* A value written to column `name` of t: a parameter takes its type. */
@@ -126,8 +126,8 @@ static void returning(dg_qctx *c, dg_qscope *s, dg_stmt *st, dg_qcols *out)
 static void order_limit(dg_qctx *c, dg_qscope *s, dg_stmt *st)
 {
     for (size_t i = 0; i < st->order_by.len; i++) dg_qexpr_type(c, s, st->order_by.items[i].expr);
-    if (st->limit) dg_qparam_hint_named(c, st->limit, (dg_qtype){DG_CT_INT64, false}, "limit");
-    if (st->offset) dg_qparam_hint_named(c, st->offset, (dg_qtype){DG_CT_INT64, false}, "offset");
+    if (st->limit) dg_qparam_hint_named(c, st->limit, (dg_qtype){DG_VT_INT64, false}, "limit");
+    if (st->offset) dg_qparam_hint_named(c, st->offset, (dg_qtype){DG_VT_INT64, false}, "offset");
 }
 
 static int insert_stmt(dg_qctx *c, dg_stmt *st, const dg_table *t, dg_qcols *out)

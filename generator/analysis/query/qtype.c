@@ -1,11 +1,11 @@
-/* qtype.c - types of expressions (C type and nullability) from the schema
+/* qtype.c - types of expressions (value type and nullability) from the schema
  * model and the parse, and the parameter types their context implies. */
 #include "analysis/query/qinternal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const dg_qtype unknown = {DG_CT_UNKNOWN, true};
+static const dg_qtype unknown = {DG_VT_UNKNOWN, true};
 
 void dg_qcols_push(dg_qcols *c, const char *name, dg_qtype t, const dg_table *table, int column)
 {
@@ -40,7 +40,7 @@ void dg_qtable_cols(const dg_table *t, dg_qcols *out)
 {
     for (size_t i = 0; i < t->columns.len; i++) {
         const dg_column *col = &t->columns.items[i];
-        dg_qtype ty = {dg_ctype_of_column(t, col), !(col->not_null || rowid_alias(t, (int)i))};
+        dg_qtype ty = {dg_vtype_of_column(t, col), !(col->not_null || rowid_alias(t, (int)i))};
         /* a WITHOUT ROWID table's primary key is NOT NULL */
         if (t->without_rowid && col->pk) ty.nullable = false;
         dg_qcols_push(out, col->name, ty, t, (int)i);
@@ -74,7 +74,7 @@ static bool col_in_source(const dg_qsource *src, const char *name, dg_qtype *out
         return true;
     }
     if (src->table && !src->table->without_rowid && !src->table->module && is_rowid_name(name)) {
-        *out = (dg_qtype){DG_CT_INT64, src->nullable};
+        *out = (dg_qtype){DG_VT_INT64, src->nullable};
         return true;
     }
     return false;
@@ -113,7 +113,7 @@ static bool is_param(const dg_expr *e) { return e && e->kind == DG_E_PARAM && e-
 
 static void hint(dg_qctx *c, const dg_expr *p, dg_qtype t, const dg_expr *other)
 {
-    if (!is_param(p) || t.c == DG_CT_UNKNOWN) return;
+    if (!is_param(p) || t.v == DG_VT_UNKNOWN) return;
     dg_qparam_hint_named(c, p, t, column_name(other));
 }
 
@@ -128,7 +128,7 @@ static void hint_null_test(dg_qctx *c, const dg_expr *p)
 
 /* A parameter that is a whole condition (`WHERE ?`, `? OR x`, `NOT ?`,
  * `CASE WHEN ? ...`) is a bool, unless something stronger typed it. */
-static void hint_cond(dg_qctx *c, const dg_expr *e) { hint(c, e, (dg_qtype){DG_CT_BOOL, false}, NULL); }
+static void hint_cond(dg_qctx *c, const dg_expr *e) { hint(c, e, (dg_qtype){DG_VT_BOOL, false}, NULL); }
 
 /* ---- expressions ---- */
 
@@ -149,11 +149,11 @@ static bool is_bool_literal(const dg_expr *e)
 
 static dg_qtype arith(dg_qtype l, dg_qtype r, const char *op, const dg_expr *rhs)
 {
-    dg_qtype t = {DG_CT_UNKNOWN, l.nullable || r.nullable};
-    bool li = l.c == DG_CT_INT64 || l.c == DG_CT_BOOL, ri = r.c == DG_CT_INT64 || r.c == DG_CT_BOOL;
-    bool ld = l.c == DG_CT_DOUBLE, rd = r.c == DG_CT_DOUBLE;
-    if (li && ri) t.c = DG_CT_INT64;
-    else if ((li || ld) && (ri || rd)) t.c = DG_CT_DOUBLE;
+    dg_qtype t = {DG_VT_UNKNOWN, l.nullable || r.nullable};
+    bool li = l.v == DG_VT_INT64 || l.v == DG_VT_BOOL, ri = r.v == DG_VT_INT64 || r.v == DG_VT_BOOL;
+    bool ld = l.v == DG_VT_DOUBLE, rd = r.v == DG_VT_DOUBLE;
+    if (li && ri) t.v = DG_VT_INT64;
+    else if ((li || ld) && (ri || rd)) t.v = DG_VT_DOUBLE;
     /* x / 0 and x % 0 are NULL in SQLite, unless the divisor is a non-zero literal */
     if ((!strcmp(op, "/") || !strcmp(op, "%")) &&
         !(rhs->kind == DG_E_LITERAL && (rhs->lit == DG_LIT_INTEGER || rhs->lit == DG_LIT_REAL) && strtod(rhs->text, NULL) != 0))
@@ -169,7 +169,7 @@ static dg_qtype type_binary(dg_qctx *c, dg_qscope *s, dg_expr *e)
     if (!strcmp(op, "AND") || !strcmp(op, "OR")) {
         hint_cond(c, l);
         hint_cond(c, r);
-        return (dg_qtype){DG_CT_INT64, lt.nullable || rt.nullable};
+        return (dg_qtype){DG_VT_INT64, lt.nullable || rt.nullable};
     }
     if (is_cmp(op) || is_is(op)) {
         bool isop = is_is(op);
@@ -186,31 +186,31 @@ static dg_qtype type_binary(dg_qctx *c, dg_qscope *s, dg_expr *e)
         dg_qtype hl = lt, hr = rt;
         hl.nullable = hr.nullable = isop;
         /* `? = TRUE`, `? IS NOT FALSE`: the parameter is a bool */
-        if (is_bool_literal(l)) hl.c = DG_CT_BOOL;
-        if (is_bool_literal(r)) hr.c = DG_CT_BOOL;
+        if (is_bool_literal(l)) hl.v = DG_VT_BOOL;
+        if (is_bool_literal(r)) hr.v = DG_VT_BOOL;
         hint(c, l, hr, r);
         hint(c, r, hl, l);
-        return (dg_qtype){DG_CT_INT64, isop ? false : (lt.nullable || rt.nullable)};
+        return (dg_qtype){DG_VT_INT64, isop ? false : (lt.nullable || rt.nullable)};
     }
     if (!strcmp(op, "||")) {
-        dg_qtype tt = {DG_CT_TEXT, false};
+        dg_qtype tt = {DG_VT_TEXT, false};
         hint(c, l, tt, r);
         hint(c, r, tt, l);
-        return (dg_qtype){DG_CT_TEXT, lt.nullable || rt.nullable};
+        return (dg_qtype){DG_VT_TEXT, lt.nullable || rt.nullable};
     }
     if (!strcmp(op, "->")) {
-        hint(c, l, (dg_qtype){DG_CT_TEXT, false}, NULL);
-        return (dg_qtype){DG_CT_TEXT, true};
+        hint(c, l, (dg_qtype){DG_VT_TEXT, false}, NULL);
+        return (dg_qtype){DG_VT_TEXT, true};
     }
     if (!strcmp(op, "->>")) {
-        hint(c, l, (dg_qtype){DG_CT_TEXT, false}, NULL);
-        return (dg_qtype){DG_CT_VALUE, true};
+        hint(c, l, (dg_qtype){DG_VT_TEXT, false}, NULL);
+        return (dg_qtype){DG_VT_VALUE, true};
     }
     if (!strcmp(op, "&") || !strcmp(op, "|") || !strcmp(op, "<<") || !strcmp(op, ">>")) {
-        dg_qtype it = {DG_CT_INT64, false};
+        dg_qtype it = {DG_VT_INT64, false};
         hint(c, l, it, r);
         hint(c, r, it, l);
-        return (dg_qtype){DG_CT_INT64, lt.nullable || rt.nullable};
+        return (dg_qtype){DG_VT_INT64, lt.nullable || rt.nullable};
     }
     /* + - * / % */
     dg_qtype hl = lt, hr = rt;
@@ -235,7 +235,7 @@ static dg_qtype type_in(dg_qctx *c, dg_qscope *s, dg_expr *e)
     }
     for (size_t i = 1; i < e->args.len; i++) {
         dg_qtype t = dg_qexpr_type(c, s, e->args.items[i]);
-        if (other.c == DG_CT_UNKNOWN) other = t;
+        if (other.v == DG_VT_UNKNOWN) other = t;
         nullable |= t.nullable;
         dg_qtype h = lt;
         h.nullable = false;
@@ -243,13 +243,13 @@ static dg_qtype type_in(dg_qctx *c, dg_qscope *s, dg_expr *e)
     }
     other.nullable = false;
     hint(c, lhs, other, NULL);
-    return (dg_qtype){DG_CT_INT64, nullable};
+    return (dg_qtype){DG_VT_INT64, nullable};
 }
 
 static dg_qtype type_case(dg_qctx *c, dg_qscope *s, dg_expr *e)
 {
     dg_qtype base = e->base ? dg_qexpr_type(c, s, e->base) : unknown;
-    dg_qtype r = {DG_CT_UNKNOWN, !e->else_expr};
+    dg_qtype r = {DG_VT_UNKNOWN, !e->else_expr};
     dg_qtype when_type = unknown;
     for (size_t i = 0; i + 1 < e->args.len; i += 2) {
         dg_qtype w = dg_qexpr_type(c, s, e->args.items[i]);
@@ -258,7 +258,7 @@ static dg_qtype type_case(dg_qctx *c, dg_qscope *s, dg_expr *e)
             dg_qtype hb = base, hw = w;
             hb.nullable = hw.nullable = false;
             hint(c, e->args.items[i], hb, e->base);
-            if (when_type.c == DG_CT_UNKNOWN) when_type = hw;
+            if (when_type.v == DG_VT_UNKNOWN) when_type = hw;
         }
     }
     if (e->base) hint(c, e->base, when_type, NULL);
@@ -268,12 +268,12 @@ static dg_qtype type_case(dg_qctx *c, dg_qscope *s, dg_expr *e)
     if (e->else_expr) branches[n++] = e->else_expr;
     for (size_t i = 0; i < n; i++) {
         dg_qtype t = dg_qexpr_type(c, s, branches[i]);
-        r.c = dg_qmerge_ctype(r.c, t.c);
+        r.v = dg_qmerge_vtype(r.v, t.v);
         r.nullable |= t.nullable;
     }
-    dg_qtype h = {r.c, false};
+    dg_qtype h = {r.v, false};
     for (size_t i = 0; i < n; i++) hint(c, branches[i], h, NULL);
-    if (r.c == DG_CT_UNKNOWN) r.nullable = true;
+    if (r.v == DG_VT_UNKNOWN) r.nullable = true;
     return r;
 }
 
@@ -291,8 +291,8 @@ static dg_qtype type_func(dg_qctx *c, dg_qscope *s, dg_expr *e)
     }
     /* parameters: the declared or documented argument type, else the type of
      * the other arguments for functions that merge them (coalesce, min...) */
-    dg_qtype merged = {DG_CT_UNKNOWN, false};
-    for (size_t i = 0; i < n; i++) merged.c = dg_qmerge_ctype(merged.c, args[i].c);
+    dg_qtype merged = {DG_VT_UNKNOWN, false};
+    for (size_t i = 0; i < n; i++) merged.v = dg_qmerge_vtype(merged.v, args[i].v);
     bool merges = !dg_strcasecmp_ascii(e->name, "coalesce") || !dg_strcasecmp_ascii(e->name, "ifnull") ||
                   !dg_strcasecmp_ascii(e->name, "nullif") || !dg_strcasecmp_ascii(e->name, "min") ||
                   !dg_strcasecmp_ascii(e->name, "max");
@@ -300,8 +300,8 @@ static dg_qtype type_func(dg_qctx *c, dg_qscope *s, dg_expr *e)
         dg_qtype want;
         if (dg_qfunc_arg_type(c, e->name, i, &want)) {
             hint(c, e->args.items[i], want, NULL);
-        } else if (merges && merged.c != DG_CT_UNKNOWN) {
-            dg_qtype h = {merged.c, !dg_strcasecmp_ascii(e->name, "coalesce") || !dg_strcasecmp_ascii(e->name, "ifnull")};
+        } else if (merges && merged.v != DG_VT_UNKNOWN) {
+            dg_qtype h = {merged.v, !dg_strcasecmp_ascii(e->name, "coalesce") || !dg_strcasecmp_ascii(e->name, "ifnull")};
             const dg_expr *other = NULL;
             for (size_t k = 0; k < n; k++)
                 if (k != i && !is_param(e->args.items[k])) other = e->args.items[k];
@@ -348,14 +348,14 @@ static dg_qtype type_subquery(dg_qctx *c, dg_qscope *s, dg_select *sel, bool fir
 static dg_qtype type_literal(const dg_expr *e)
 {
     switch (e->lit) {
-    case DG_LIT_INTEGER: return (dg_qtype){DG_CT_INT64, false};
-    case DG_LIT_REAL: return (dg_qtype){DG_CT_DOUBLE, false};
-    case DG_LIT_STRING: return (dg_qtype){DG_CT_TEXT, false};
-    case DG_LIT_BLOB: return (dg_qtype){DG_CT_BLOB, false};
+    case DG_LIT_INTEGER: return (dg_qtype){DG_VT_INT64, false};
+    case DG_LIT_REAL: return (dg_qtype){DG_VT_DOUBLE, false};
+    case DG_LIT_STRING: return (dg_qtype){DG_VT_TEXT, false};
+    case DG_LIT_BLOB: return (dg_qtype){DG_VT_BLOB, false};
     case DG_LIT_NULL: return unknown;
     case DG_LIT_TRUE:
-    case DG_LIT_FALSE: return (dg_qtype){DG_CT_INT64, false};
-    default: return (dg_qtype){DG_CT_TEXT, false};
+    case DG_LIT_FALSE: return (dg_qtype){DG_VT_INT64, false};
+    default: return (dg_qtype){DG_VT_TEXT, false};
     }
 }
 
@@ -369,15 +369,15 @@ dg_qtype dg_qexpr_type(dg_qctx *c, dg_qscope *s, dg_expr *e)
     case DG_E_UNARY: {
         dg_qtype a = dg_qexpr_type(c, s, e->args.items[0]);
         if (!strcmp(e->op, "NOT")) hint_cond(c, e->args.items[0]);
-        if (!strcmp(e->op, "NOT") || !strcmp(e->op, "~")) return (dg_qtype){DG_CT_INT64, a.nullable};
-        if (a.c != DG_CT_INT64 && a.c != DG_CT_DOUBLE) a.c = a.c == DG_CT_BOOL ? DG_CT_INT64 : DG_CT_UNKNOWN;
+        if (!strcmp(e->op, "NOT") || !strcmp(e->op, "~")) return (dg_qtype){DG_VT_INT64, a.nullable};
+        if (a.v != DG_VT_INT64 && a.v != DG_VT_DOUBLE) a.v = a.v == DG_VT_BOOL ? DG_VT_INT64 : DG_VT_UNKNOWN;
         return a;
     }
     case DG_E_BINARY: return type_binary(c, s, e);
     case DG_E_NULLTEST:
         dg_qexpr_type(c, s, e->args.items[0]);
         hint_null_test(c, e->args.items[0]);
-        return (dg_qtype){DG_CT_INT64, false};
+        return (dg_qtype){DG_VT_INT64, false};
     case DG_E_BETWEEN: {
         dg_qtype t[3];
         bool nullable = false;
@@ -392,22 +392,22 @@ dg_qtype dg_qexpr_type(dg_qctx *c, dg_qscope *s, dg_expr *e)
                     h.nullable = false;
                     hint(c, e->args.items[i], h, e->args.items[k]);
                 }
-        return (dg_qtype){DG_CT_INT64, nullable};
+        return (dg_qtype){DG_VT_INT64, nullable};
     }
     case DG_E_IN: return type_in(c, s, e);
     case DG_E_LIKE: {
         bool nullable = false;
         for (size_t i = 0; i < e->args.len; i++) {
             const dg_expr *other = e->args.items[i == 0 ? 1 : 0];
-            hint(c, e->args.items[i], (dg_qtype){DG_CT_TEXT, false}, other);
+            hint(c, e->args.items[i], (dg_qtype){DG_VT_TEXT, false}, other);
             nullable |= dg_qexpr_type(c, s, e->args.items[i]).nullable;
         }
-        return (dg_qtype){DG_CT_INT64, nullable};
+        return (dg_qtype){DG_VT_INT64, nullable};
     }
     case DG_E_CASE: return type_case(c, s, e);
     case DG_E_CAST: {
         dg_qtype a = dg_qexpr_type(c, s, e->args.items[0]);
-        dg_qtype t = {dg_ctype_of_decl(e->type), false};
+        dg_qtype t = {dg_vtype_of_decl(e->type), false};
         hint(c, e->args.items[0], t, NULL);
         a = dg_qexpr_type(c, s, e->args.items[0]);
         t.nullable = a.nullable;
@@ -415,13 +415,13 @@ dg_qtype dg_qexpr_type(dg_qctx *c, dg_qscope *s, dg_expr *e)
     }
     case DG_E_COLLATE: {
         dg_qtype a = dg_qexpr_type(c, s, e->args.items[0]);
-        hint(c, e->args.items[0], (dg_qtype){DG_CT_TEXT, false}, NULL);
+        hint(c, e->args.items[0], (dg_qtype){DG_VT_TEXT, false}, NULL);
         return a;
     }
     case DG_E_FUNC: return type_func(c, s, e);
     case DG_E_EXISTS:
         type_subquery(c, s, e->select, false);
-        return (dg_qtype){DG_CT_INT64, false};
+        return (dg_qtype){DG_VT_INT64, false};
     case DG_E_SUBQUERY: return type_subquery(c, s, e->select, true);
     case DG_E_ROW:
         for (size_t i = 0; i < e->args.len; i++) dg_qexpr_type(c, s, e->args.items[i]);

@@ -106,7 +106,7 @@ static const dg_table *whole_table(const dg_qcols *cols)
     bool same = true;
     for (size_t i = 0; i < cols->len && same; i++) {
         const dg_qcol *c = &cols->items[i];
-        same = c->table == t && c->column == (int)i && !c->embed_table && c->type.c == base.items[i].type.c &&
+        same = c->table == t && c->column == (int)i && !c->embed_table && c->type.v == base.items[i].type.v &&
                c->type.nullable == base.items[i].type.nullable;
     }
     dg_qcols_free(&base);
@@ -125,26 +125,31 @@ static void build_fields(dg_qctx *c, sqlite3_stmt *st, const dg_qcols *cols)
         dg_qfield *f = DG_VEC_ADD(&q->fields);
         f->column = dg_xstrdup(colname);
         f->col = i;
+        f->origin_column = -1;
         if (qc && qc->embed_table) {
             const dg_table *t = dg_schema_table(c->schema, qc->embed_table);
             f->embed_table = t->name;
             f->ncols = qc->embed_ncols;
             f->name = field_name(q, t->name);
-            f->type = (dg_qtype){DG_CT_VALUE, false};
+            f->type = (dg_qtype){DG_VT_VALUE, false};
             i += qc->embed_ncols - 1;
             continue;
         }
         f->ncols = 1;
-        f->type = qc ? qc->type : (dg_qtype){DG_CT_UNKNOWN, true};
-        if (f->type.c == DG_CT_UNKNOWN && sqlite3_column_decltype(st, i))
-            f->type = (dg_qtype){dg_ctype_of_decl(sqlite3_column_decltype(st, i)), true};
+        f->type = qc ? qc->type : (dg_qtype){DG_VT_UNKNOWN, true};
+        f->origin = qc && qc->column >= 0 ? qc->table : NULL;
+        f->origin_column = f->origin ? qc->column : -1;
+        if (f->type.v == DG_VT_UNKNOWN && sqlite3_column_decltype(st, i))
+            f->type = (dg_qtype){dg_vtype_of_decl(sqlite3_column_decltype(st, i)), true};
         f->name = field_name(q, colname);
         dg_qannot *a = result_annot(c->src, colname, f->name);
         if (a) {
             f->type = a->type;
             a->used = true;
+            f->origin = NULL;   /* the user's type, not the column's */
+            f->origin_column = -1;
         }
-        if (f->type.c == DG_CT_UNKNOWN) {
+        if (f->type.v == DG_VT_UNKNOWN) {
             dg_error(c->d, qc && qc->pos ? dg_qctx_loc(c, qc->pos - 1) : c->q->loc, "cannot infer the type of result column \"%s\" of query %s; declare it with "
                      "`-- @result %s TYPE [NOT NULL]`", colname, q->name, colname);
             c->errors++;

@@ -36,19 +36,10 @@ typedef enum dg_qkind {
     DG_QK_ONE, DG_QK_MANY, DG_QK_EXEC, DG_QK_EXECROWS, DG_QK_EXECLASTID
 } dg_qkind;
 
-/* The C representation of a value, as for table columns (DESIGN.md). */
-typedef enum dg_ctype {
-    DG_CT_UNKNOWN = 0,
-    DG_CT_INT64,      /* int64_t */
-    DG_CT_DOUBLE,     /* double */
-    DG_CT_TEXT,       /* const char * */
-    DG_CT_BLOB,       /* dal_blob */
-    DG_CT_BOOL,       /* bool */
-    DG_CT_VALUE       /* dal_value: any storage class */
-} dg_ctype;
-
+/* The type of a value: its class of SQL values (model.h) and whether it
+ * may be NULL. */
 typedef struct dg_qtype {
-    dg_ctype c;
+    dg_vtype v;
     bool nullable;
 } dg_qtype;
 
@@ -68,6 +59,11 @@ typedef struct dg_qfield {
     char *column;         /* result column name as SQLite reports it */
     dg_qtype type;
     int col;              /* 0-based result column */
+    /* The table column the result column reads as it is (a plain column
+     * reference whose type no @result changed): its origin, so that the
+     * row's field holds it as the table's struct does; NULL / -1 otherwise. */
+    const dg_table *origin;
+    int origin_column;    /* index in origin->columns */
     /* sqlc.embed(table): the field is the table's struct, read from the
      * `ncols` result columns starting at `col` (the table's columns in order). */
     const char *embed_table;
@@ -101,15 +97,5 @@ struct dg_query_set {
     DG_VEC(dg_qfunc) functions;
     dg_strings files;           /* the query files read (dg_loc.file points here) */
 };
-
-/* The C type of a declared SQL type, as the table structs use (a type
- * containing BOOL -> bool, DATE or TIME -> text, no type or ANY ->
- * dal_value, then SQLite's affinity: INTEGER -> int64, TEXT -> text,
- * REAL/NUMERIC -> double, BLOB -> dal_blob). */
-dg_ctype dg_ctype_of_decl(const char *decltype);
-/* The C type of column c of table t (t may be NULL), honouring `-- @type`
- * and the untyped columns of fts and rtree virtual tables. */
-dg_ctype dg_ctype_of_column(const dg_table *t, const dg_column *c);
-const char *dg_ctype_name(dg_ctype c);   /* "int64", "double", "text", "blob", "bool", "value" */
 
 #endif

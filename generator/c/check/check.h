@@ -22,30 +22,20 @@
 
 #include <stdbool.h>
 
+#include "c/cbind.h"
 #include "model/model.h"
-
-/* How a column is held in the row struct (the code emitter's choice). */
-typedef enum dg_vkind {
-    DG_VK_OTHER = 0,  /* no field, or a type the compiler does not read (dal_value) */
-    DG_VK_INT,        /* int64_t */
-    DG_VK_BOOL,       /* bool, bound as an INTEGER 0/1 */
-    DG_VK_REAL,       /* double, bound with sqlite3_bind_double (NaN = NULL) */
-    DG_VK_TEXT,       /* const char *, NULL = SQL NULL */
-    DG_VK_BLOB,       /* dal_blob, data NULL = SQL NULL */
-    DG_VK_ENUM,       /* generated enum, stored as its text */
-    DG_VK_VALUE       /* dal_value: NOT NULL and UTF-8 rules only, never in a CHECK */
-} dg_vkind;
 
 typedef struct dg_cfield {
     const char *cname;      /* member name in the row struct; NULL when none */
     const char *has_name;   /* has_ flag member, NULL when the field has none */
-    dg_vkind    kind;
-    const char *enum_type;  /* DG_VK_ENUM: the C enum type (for _to_string) */
-    long        array;      /* DG_VK_TEXT held in a char[array] buffer (never
+    dg_ckind    kind;       /* how the row struct holds it (cbind.h); value is
+                               never read by a CHECK */
+    const char *enum_type;  /* DG_CK_ENUM: the C enum type (for _to_string) */
+    long        array;      /* DG_CK_TEXT held in a char[array] buffer (never
                                NULL; NULL only through has_name), 0 otherwise */
 } dg_cfield;
 
-/* C test that a DG_VK_TEXT field holds text that is safe to read: not NULL,
+/* C test that a DG_CK_TEXT field holds text that is safe to read: not NULL,
  * or for a char[N] buffer set (has_name) and NUL-terminated within it.
  * Caller frees. */
 char *dg_cfield_text_present(const char *row, const dg_cfield *f);
@@ -58,6 +48,10 @@ typedef struct dg_check_c {
     char *reason;   /* why the CHECK is not compiled; NULL when compiled */
     char *sql;      /* the expression on one line, as written */
     int   column;   /* the only column the CHECK reads, -1 when several/none */
+    /* the columns `guard` and `cond` read, in order of appearance in
+     * "(guard) && cond" (guard's first, in column order) */
+    int  *reads;
+    size_t nreads;
 } dg_check_c;
 
 /* Compiles `chk` of `t`.  fields[i] describes t->columns.items[i]; `row` is

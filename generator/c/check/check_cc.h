@@ -36,6 +36,9 @@ typedef struct dg_cc {
     char            *reason;  /* the first refusal */
     dg_strings       pool;    /* every string built, freed at the end */
     bool            *used;    /* per column: read by the CHECK */
+    /* the columns each built string reads, in order of appearance in it
+     * (dg_cc_str inherits them from its %s arguments) */
+    DG_VEC(struct dg_cc_reads { const char *s; DG_VEC(int) cols; }) reads;
     bool            *exact;   /* per column: unset reads as its DEFAULT (or
                                  NULL), no guard needed */
 } dg_cc;
@@ -46,6 +49,12 @@ char *dg_cc_str(dg_cc *cx, const char *fmt, ...)
 #endif
     ;
 char *dg_cc_keep(dg_cc *cx, char *s);
+/* Records that the built string s (from dg_cc_str or dg_cc_keep) reads
+ * column i; returns s. */
+char *dg_cc_reads_column(dg_cc *cx, char *s, int i);
+/* The columns the built string s reads, in order of appearance; NULL when
+ * none (n set to 0). */
+const int *dg_cc_reads_of(const dg_cc *cx, const char *s, size_t *n);
 /* Records the first reason for not compiling; returns false. */
 bool dg_cc_refuse(dg_cc *cx, const char *fmt, ...)
 #if defined(__GNUC__)

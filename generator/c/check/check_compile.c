@@ -342,10 +342,24 @@ static char *guard(dg_cc *cx)
         if (!cx->used[i] || cx->exact[i]) continue;
         if (b.len) dg_buf_puts(&b, " && ");
         if (f->has_name) dg_buf_printf(&b, "%s->%s", cx->row, f->has_name);
-        else if (f->kind == DG_VK_TEXT && !f->array) dg_buf_printf(&b, "%s->%s != NULL", cx->row, f->cname);
+        else if (f->kind == DG_CK_TEXT && !f->array) dg_buf_printf(&b, "%s->%s != NULL", cx->row, f->cname);
         else dg_buf_puts(&b, "1");
     }
     return b.len ? dg_buf_steal(&b) : NULL;
+}
+
+/* out->reads: the guard's columns (as guard() lists them), then the
+ * others in the order the condition `c` reads them. */
+static void reads(dg_cc *cx, const char *c, dg_check_c *out)
+{
+    size_t n = 0, cols = cx->t->columns.len, nc;
+    const int *in_c = dg_cc_reads_of(cx, c, &nc);
+    out->reads = dg_xcalloc(cols + 1, sizeof *out->reads);
+    for (size_t i = 0; i < cols; i++)
+        if (cx->used[i] && !cx->exact[i]) out->reads[n++] = (int)i;
+    for (size_t k = 0; k < nc; k++)
+        if (!(cx->used[in_c[k]] && !cx->exact[in_c[k]])) out->reads[n++] = in_c[k];
+    out->nreads = n;
 }
 
 int dg_check_compile(const dg_table *t, const dg_check *chk, const dg_cfield *fields,
@@ -372,6 +386,7 @@ int dg_check_compile(const dg_table *t, const dg_check *chk, const dg_cfield *fi
         if (c) {
             out->cond = dg_xstrdup(c);
             out->guard = guard(&cx);
+            reads(&cx, c, out);
             for (size_t i = 0; i < t->columns.len; i++)
                 if (cx.used[i]) out->column = out->column == -1 ? (int)i : -2;
             if (out->column == -2) out->column = -1;
@@ -386,6 +401,8 @@ int dg_check_compile(const dg_table *t, const dg_check *chk, const dg_cfield *fi
     DG_VEC_FREE(&cx.pool);
     free(cx.used);
     free(cx.exact);
+    for (size_t i = 0; i < cx.reads.len; i++) DG_VEC_FREE(&cx.reads.items[i].cols);
+    DG_VEC_FREE(&cx.reads);
     return out->cond ? 0 : 1;
 }
 
@@ -396,5 +413,6 @@ void dg_check_c_free(dg_check_c *c)
     free(c->guard);
     free(c->reason);
     free(c->sql);
+    free(c->reads);
     memset(c, 0, sizeof *c);
 }

@@ -7,15 +7,69 @@
 #include "util/buf.h"
 #include "c/check/check_cc.h"
 
+const int *dg_cc_reads_of(const dg_cc *cx, const char *s, size_t *n)
+{
+    for (size_t i = cx->reads.len; i-- > 0;)
+        if (cx->reads.items[i].s == s) {
+            *n = cx->reads.items[i].cols.len;
+            return cx->reads.items[i].cols.items;
+        }
+    *n = 0;
+    return NULL;
+}
+
+char *dg_cc_reads_column(dg_cc *cx, char *s, int i)
+{
+    size_t n;
+    const int *have = dg_cc_reads_of(cx, s, &n);
+    for (size_t k = 0; k < n; k++)
+        if (have[k] == i) return s;
+    struct dg_cc_reads *r = NULL;
+    for (size_t k = 0; k < cx->reads.len && !r; k++)
+        if (cx->reads.items[k].s == s) r = &cx->reads.items[k];
+    if (!r) {
+        r = DG_VEC_ADD(&cx->reads);
+        r->s = s;
+    }
+    DG_VEC_PUSH(&r->cols, i);
+    return s;
+}
+
+/* The columns of s's %s arguments, in order: what s reads.  The formats
+ * are dalgen's own (%s, %d, %u, with l/ll/z). */
+static void inherit_reads(dg_cc *cx, char *s, const char *fmt, va_list ap)
+{
+    for (const char *p = fmt; *p; p++) {
+        if (*p != '%') continue;
+        p++;
+        while (*p == 'l' || *p == 'z') p++;
+        if (*p == 's') {
+            size_t n;
+            const int *cols = dg_cc_reads_of(cx, va_arg(ap, const char *), &n);
+            for (size_t k = 0; k < n; k++) dg_cc_reads_column(cx, s, cols[k]);
+        } else if (*p == 'd' || *p == 'u') {
+            if (p[-1] == 'z') (void)va_arg(ap, size_t);
+            else if (p[-1] == 'l' && p[-2] == 'l') (void)va_arg(ap, long long);
+            else if (p[-1] == 'l') (void)va_arg(ap, long);
+            else (void)va_arg(ap, int);
+        } else if (*p != '%') {
+            return;   /* a conversion not listed: stop (format attributes keep this unreached) */
+        }
+    }
+}
+
 char *dg_cc_str(dg_cc *cx, const char *fmt, ...)
 {
-    va_list ap;
+    va_list ap, walk;
     dg_buf b = DG_BUF_INIT;
     va_start(ap, fmt);
+    va_copy(walk, ap);
     dg_buf_vprintf(&b, fmt, ap);
     va_end(ap);
     char *s = dg_buf_steal(&b);
     DG_VEC_PUSH(&cx->pool, s);
+    inherit_reads(cx, s, fmt, walk);
+    va_end(walk);
     return s;
 }
 
@@ -111,19 +165,20 @@ static bool column(dg_cc *cx, const dg_expr *e, dg_operand *o)
     if (c->generated != DG_GEN_NONE || c->hidden)   /* computed by SQLite, never bound */
         return dg_cc_refuse(cx, "column %s is generated", c->name);
     const char *r = cx->row, *m = f->cname;
-    char *has = f->has_name ? dg_cc_str(cx, "!%s->%s", r, f->has_name) : NULL;
-    o->val_c = dg_cc_str(cx, "%s->%s", r, m);
+    int col = (int)i;
+    char *has = f->has_name ? dg_cc_reads_column(cx, dg_cc_str(cx, "!%s->%s", r, f->has_name), col) : NULL;
+    o->val_c = dg_cc_reads_column(cx, dg_cc_str(cx, "%s->%s", r, m), col);
     switch (f->kind) {
-    case DG_VK_INT:
-    case DG_VK_BOOL:
+    case DG_CK_INT64:
+    case DG_CK_BOOL:
         if (c->affinity != DG_AFF_INTEGER && c->affinity != DG_AFF_NUMERIC)
             return dg_cc_refuse(cx, "column %s: an integer field with %s affinity", c->name, dg_affinity_name(c->affinity));
         /* bool compared with integers: as the int64_t SQLite stores. */
-        if (f->kind == DG_VK_BOOL) o->val_c = dg_cc_str(cx, "dal_sql_bool(%s->%s)", r, m);
+        if (f->kind == DG_CK_BOOL) o->val_c = dg_cc_reads_column(cx, dg_cc_str(cx, "dal_sql_bool(%s->%s)", r, m), col);
         o->cls = DG_CL_INT;
         o->null_c = has ? has : "0";
         break;
-    case DG_VK_REAL:
+    case DG_CK_DOUBLE:
         if (c->affinity != DG_AFF_REAL && c->affinity != DG_AFF_NUMERIC)
             return dg_cc_refuse(cx, "column %s: a double field with %s affinity", c->name, dg_affinity_name(c->affinity));
         o->cls = DG_CL_REAL;
@@ -132,18 +187,19 @@ static bool column(dg_cc *cx, const dg_expr *e, dg_operand *o)
         o->null_c = has ? dg_cc_str(cx, "(%s || %s != %s)", has, o->val_c, o->val_c)
                         : dg_cc_str(cx, "(%s != %s)", o->val_c, o->val_c);
         break;
-    case DG_VK_TEXT:
+    case DG_CK_TEXT:
         o->numtext = c->affinity != DG_AFF_TEXT && c->affinity != DG_AFF_BLOB;
         o->cls = DG_CL_TEXT;
         /* a char[N] buffer without its NUL reads as NULL here (never past
          * its end); the @max_bytes rule reports it */
-        if (f->array) o->null_c = dg_cc_str(cx, "(!(%s))", dg_cc_keep(cx, dg_cfield_text_present(r, f)));
+        if (f->array)
+            o->null_c = dg_cc_str(cx, "(!(%s))", dg_cc_reads_column(cx, dg_cc_keep(cx, dg_cfield_text_present(r, f)), col));
         else o->null_c = dg_cc_str(cx, "(%s == NULL)", o->val_c);
         break;
-    case DG_VK_ENUM:
+    case DG_CK_ENUM:
         if (c->affinity != DG_AFF_TEXT) return dg_cc_refuse(cx, "column %s: an enum without TEXT affinity", c->name);
         o->cls = DG_CL_TEXT;
-        o->val_c = dg_cc_str(cx, "%s_to_string(%s->%s)", f->enum_type, r, m);
+        o->val_c = dg_cc_reads_column(cx, dg_cc_str(cx, "%s_to_string(%s->%s)", f->enum_type, r, m), col);
         o->null_c = has ? dg_cc_str(cx, "(%s || %s == NULL)", has, o->val_c)
                         : dg_cc_str(cx, "(%s == NULL)", o->val_c);
         break;
@@ -158,7 +214,7 @@ static bool column(dg_cc *cx, const dg_expr *e, dg_operand *o)
     /* A field the row leaves unset gets the column's DEFAULT on insert, but
      * on update keeps the stored value (NOT NULL columns) or becomes NULL:
      * unless that DEFAULT is NULL, the database alone can tell. */
-    bool may_unset = f->has_name || (f->kind == DG_VK_TEXT && !f->array);
+    bool may_unset = f->has_name || (f->kind == DG_CK_TEXT && !f->array);
     cx->exact[i] = !may_unset || default_is_null(cx, c);
     return true;
 }

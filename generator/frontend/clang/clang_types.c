@@ -81,7 +81,7 @@ static const char *map(CXType type, bool enum_as_int, dg_cmapped *m, char **why)
     if (canon.kind == CXType_Pointer) {
         CXType pointee = clang_getPointeeType(canon);
         if (is_plain_char(pointee)) {
-            m->kind = DG_CK_STRING;
+            m->kind = DG_CS_STRING;
             return "TEXT";
         }
         m->pointer = true;
@@ -94,7 +94,7 @@ static const char *map(CXType type, bool enum_as_int, dg_cmapped *m, char **why)
         return t;
     }
     if (canon.kind == CXType_ConstantArray && is_plain_char(clang_getArrayElementType(canon))) {
-        m->kind = DG_CK_ARRAY;
+        m->kind = DG_CS_ARRAY;
         m->max_bytes = clang_getArraySize(canon) - 1;
         return "TEXT";
     }
@@ -103,7 +103,7 @@ static const char *map(CXType type, bool enum_as_int, dg_cmapped *m, char **why)
         bool blob = !strcmp(name, "dal_blob");
         free(name);
         if (blob) {
-            m->kind = DG_CK_BLOB;
+            m->kind = DG_CS_BLOB;
             return "BLOB";
         }
         *why = dg_xstrdup("a struct is not a column (only dal_blob is)");
@@ -142,12 +142,12 @@ int dg_ctype_map(CXType type, bool enum_as_int, dg_cmapped *out, char **why)
         if (!*why) *why = dg_xstrdup("no SQLite column type for it");
         return -1;
     }
-    if (!out->is_enum && out->kind != DG_CK_BLOB && user_typedef(type)) {
+    if (!out->is_enum && out->kind != DG_CS_BLOB && user_typedef(type)) {
         free(out->spelled);
         out->spelled = dg_cx_take(clang_getTypeSpelling(clang_getCanonicalType(type)));
     }
     const char *spelled = out->spelled;
-    out->default_c = !out->pointer && !out->is_enum && out->kind != DG_CK_ARRAY &&
+    out->default_c = !out->pointer && !out->is_enum && out->kind != DG_CS_ARRAY &&
                      (!strcmp(spelled, default_spelling(out->sql_type)) ||
                       (out->is_bool && !strcmp(spelled, "bool")));
     return 0;

@@ -7,16 +7,18 @@
 
 #include "model/model.h"
 
-typedef enum dg_ckind {
-    DG_CK_SCALAR = 0,   /* integer, bool, floating point, enum */
-    DG_CK_STRING,       /* char *, const char * */
-    DG_CK_ARRAY,        /* char[N] */
-    DG_CK_BLOB          /* dal_blob */
-} dg_ckind;
+/* The shape of a user's field type, which decides its column's SQL type (how
+ * the generated code then holds the column is c/cbind.h's dg_ckind). */
+typedef enum dg_cshape {
+    DG_CS_SCALAR = 0,   /* integer, bool, floating point, enum */
+    DG_CS_STRING,       /* char *, const char * */
+    DG_CS_ARRAY,        /* char[N] */
+    DG_CS_BLOB          /* dal_blob */
+} dg_cshape;
 
 typedef struct dg_cmapped {
     const char *sql_type;    /* INTEGER, BOOLEAN, REAL, TEXT, BLOB (static) */
-    dg_ckind    kind;
+    dg_cshape    kind;
     bool        pointer;     /* a pointer to a scalar: NULL = SQL NULL */
     bool        is_bool;
     bool        is_enum;

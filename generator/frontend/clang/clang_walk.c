@@ -129,7 +129,7 @@ static char *value_list(const dg_cmapped *m)
 /* NOT NULL and the CHECKs that come with the type. */
 static int type_rules(walk *w, field *f, const dg_cmapped *m, bool nullable_ann, dg_ccol *col)
 {
-    bool can_be_null = m->kind == DG_CK_STRING || m->kind == DG_CK_BLOB || m->pointer;
+    bool can_be_null = m->kind == DG_CS_STRING || m->kind == DG_CS_BLOB || m->pointer;
     if (nullable_ann && !can_be_null) {
         const dg_cann *a = ann(&f->anns, "nullable");
         dg_error(w->d, a->loc, "DAL_NULLABLE applies to strings and dal_blob; make '%s' a pointer or add a 'bool has_%s' field",

@@ -39,7 +39,7 @@ static void add_column(dg_table *t, const char *name, const char *decl)
 static dg_cfield field(int kind, char col, const char *decl)
 {
     static const char *names[2][5] = {{"", "ai", "ab", "ar", "at"}, {"", "bi", "bb", "br", "bt"}};
-    static const dg_vkind kinds[] = {DG_VK_OTHER, DG_VK_INT, DG_VK_BOOL, DG_VK_REAL, DG_VK_TEXT};
+    static const dg_ckind kinds[] = {DG_CK_VALUE, DG_CK_INT64, DG_CK_BOOL, DG_CK_DOUBLE, DG_CK_TEXT};
     bool required = decl && strstr(decl, "NOT NULL") && !strstr(decl, "DEFAULT");
     dg_cfield f = {names[col == 'b'][kind], kind == DK_TEXT || required ? NULL : col == 'a' ? "has_a" : "has_b",
                    kinds[kind], NULL};

@@ -12,36 +12,46 @@
 
 #include "c/names.h"
 #include "c/template.h"
+#include "c/view_int.h"
 #include "c/view_validators.h"
 #include "frontend/sources.h"
 #include "util/buf.h"
 
-static const char *ctype_of(const dg_column *c)
+static dg_ckind kind_of(const dg_column *c)
 {
-    if (!c->type[0]) return "dal_value";
-    if (dg_strcasecmp_ascii(c->type, "BOOLEAN") == 0 || dg_strcasecmp_ascii(c->type, "BOOL") == 0) return "bool";
+    if (!c->type[0]) return DG_CK_VALUE;
+    if (dg_strcasecmp_ascii(c->type, "BOOLEAN") == 0 || dg_strcasecmp_ascii(c->type, "BOOL") == 0) return DG_CK_BOOL;
     switch (c->affinity) {
-    case DG_AFF_INTEGER: return "int64_t";
-    case DG_AFF_REAL: case DG_AFF_NUMERIC: return "double";
-    case DG_AFF_TEXT: return "const char *";
-    default: return "dal_blob";
+    case DG_AFF_INTEGER: return DG_CK_INT64;
+    case DG_AFF_REAL: case DG_AFF_NUMERIC: return DG_CK_DOUBLE;
+    case DG_AFF_TEXT: return DG_CK_TEXT;
+    default: return DG_CK_BLOB;
     }
 }
 
-static json_t *table_view(const dg_names *names, const dg_table *t)
+/* The table's JSON (struct, fields) and its fields' bindings in vt. */
+static json_t *table_view(const dg_names *names, const dg_table *t, dg_vtable *vt)
 {
     json_t *fields = json_array();
+    memset(vt, 0, sizeof *vt);
+    vt->t = t;
     for (size_t i = 0; i < t->columns.len; i++) {
         const dg_column *c = &t->columns.items[i];
-        const char *ct = ctype_of(c);
-        bool scalar = strcmp(ct, "const char *") != 0 && strcmp(ct, "dal_blob") != 0;
-        bool has = scalar && !c->pk && (!c->not_null || c->default_sql);
+        dg_ckind k = kind_of(c);
+        bool has = k != DG_CK_TEXT && k != DG_CK_BLOB && !c->pk && (!c->not_null || c->default_sql);
         const char *name = dg_names_field(names, t->name, c->name);
-        json_t *f = json_pack("{s:s, s:s, s:s}", "column", c->name, "name", name, "ctype", ct);
+        json_t *f = json_pack("{s:s, s:s, s:s}", "column", c->name, "name", name, "ctype", dg_ckind_ctype(k));
         if (has) json_object_set_new(f, "has", json_pack("s+", "has_", name));
         json_array_append_new(fields, f);
+        dg_cbind *b = DG_VEC_ADD(&vt->f);
+        b->column = c->name;
+        b->name = name;
+        b->has = json_string_value(json_object_get(f, "has"));
+        b->kind = b->vkind = k;
+        b->ctype = dg_ckind_ctype(k);
     }
-    return json_pack("{s:s, s:o}", "struct", dg_names_struct(names, t->name), "fields", fields);
+    vt->tv = json_pack("{s:s, s:o}", "struct", dg_names_struct(names, t->name), "fields", fields);
+    return vt->tv;
 }
 
 static void struct_def(dg_buf *b, json_t *tv)
@@ -92,11 +102,17 @@ int main(int argc, char **argv)
         return 1;
     }
     int rc = 0;
+    dg_vtypes types = {0};
     for (size_t i = 0; i < s->tables.len; i++) {
-        json_t *tv = table_view(names, &s->tables.items[i]);
-        if (dg_view_add_validators(root, tv, s, &s->tables.items[i], &opts, &d) != 0) rc = 1;
+        dg_vtable vt;
+        json_t *tv = table_view(names, &s->tables.items[i], &vt);
+        const char *st = dg_names_struct(names, s->tables.items[i].name);
+        if (dg_view_add_validators(root, &vt, st, &types, &d) != 0) rc = 1;
         json_array_append_new(json_object_get(root, "tables"), tv);
+        dg_strings_push(&types.structs, st);
+        dg_vtable_free(&vt);
     }
+    dg_vtypes_free(&types);
     dg_tmpl_set *set = dg_tmpl_set_new();
     dg_tmpl_set_add_builtin(set);
     dg_buf h = DG_BUF_INIT, c = DG_BUF_INIT;

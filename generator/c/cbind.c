@@ -1,119 +1,70 @@
-/* view_fields.c - C types of columns and the bind/read calls of libdal
- * that move a field to and from a statement. */
+/* cbind.c - the C binding (cbind.h): C kinds of columns and expressions
+ * and the bind/read calls of libdal that move a field to and from a
+ * statement. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "util/buf.h"
-#include "c/view_int.h"
+#include "c/cbind.h"
 
 static const char *const kind_names[] = {"int64", "double", "bool", "text", "blob", "value", "enum"};
 
-const char *dg_fkind_name(dg_fkind k) { return kind_names[k]; }
+const char *dg_ckind_name(dg_ckind k) { return kind_names[k]; }
 
-bool dg_fkind_parse(const char *s, dg_fkind *out)
-{
-    for (int k = 0; k <= DG_FK_ENUM; k++)
-        if (s && !strcmp(s, kind_names[k])) {
-            *out = (dg_fkind)k;
-            return true;
-        }
-    return false;
-}
-
-const char *dg_fkind_ctype(dg_fkind k)
+const char *dg_ckind_ctype(dg_ckind k)
 {
     switch (k) {
-    case DG_FK_INT64:  return "int64_t";
-    case DG_FK_DOUBLE: return "double";
-    case DG_FK_BOOL:   return "bool";
-    case DG_FK_TEXT:   return "const char *";
-    case DG_FK_BLOB:   return "dal_blob";
+    case DG_CK_INT64:  return "int64_t";
+    case DG_CK_DOUBLE: return "double";
+    case DG_CK_BOOL:   return "bool";
+    case DG_CK_TEXT:   return "const char *";
+    case DG_CK_BLOB:   return "dal_blob";
     default:           return "dal_value";
     }
 }
 
-bool dg_fkind_scalar(dg_fkind k)
+bool dg_ckind_scalar(dg_ckind k)
 {
-    return k == DG_FK_INT64 || k == DG_FK_DOUBLE || k == DG_FK_BOOL || k == DG_FK_ENUM;
+    return k == DG_CK_INT64 || k == DG_CK_DOUBLE || k == DG_CK_BOOL || k == DG_CK_ENUM;
 }
 
-static bool contains_ci(const char *hay, const char *needle)
+dg_ckind dg_ckind_of_vtype(dg_vtype v)
 {
-    size_t n = strlen(needle);
-    for (; *hay; hay++)
-        if (!strncasecmp(hay, needle, n)) return true;
-    return false;
-}
-
-/* DESIGN.md "Types": INTEGER affinity -> int64_t (BOOL/BOOLEAN -> bool),
- * REAL and NUMERIC/DECIMAL -> double, TEXT and DATE/DATETIME/TIMESTAMP ->
- * text, BLOB -> dal_blob, no declared type (or ANY) -> dal_value. */
-dg_fkind dg_decltype_kind(const char *decltype)
-{
-    if (!decltype || !*decltype || !strcasecmp(decltype, "ANY")) return DG_FK_VALUE;
-    if (contains_ci(decltype, "BOOL")) return DG_FK_BOOL;
-    if (contains_ci(decltype, "DATE") || contains_ci(decltype, "TIME")) return DG_FK_TEXT;
-    switch (dg_affinity_of(decltype)) {
-    case DG_AFF_INTEGER: return DG_FK_INT64;
-    case DG_AFF_TEXT:    return DG_FK_TEXT;
-    case DG_AFF_REAL:
-    case DG_AFF_NUMERIC: return DG_FK_DOUBLE;
-    default:             return DG_FK_BLOB;
+    switch (v) {
+    case DG_VT_INT64:  return DG_CK_INT64;
+    case DG_VT_DOUBLE: return DG_CK_DOUBLE;
+    case DG_VT_BOOL:   return DG_CK_BOOL;
+    case DG_VT_TEXT:   return DG_CK_TEXT;
+    case DG_VT_BLOB:   return DG_CK_BLOB;
+    default:           return DG_CK_VALUE;
     }
 }
 
-/* @type values: the kind names, plus integer/real/boolean/any. */
-static bool type_annotation(const char *v, dg_fkind *out)
-{
-    static const struct { const char *name; dg_fkind k; } alias[] = {
-        {"integer", DG_FK_INT64}, {"int", DG_FK_INT64}, {"real", DG_FK_DOUBLE},
-        {"boolean", DG_FK_BOOL}, {"any", DG_FK_VALUE},
-    };
-    if (v && strcmp(v, "enum") != 0 && dg_fkind_parse(v, out)) return true;
-    for (size_t i = 0; v && i < sizeof alias / sizeof alias[0]; i++)
-        if (!strcasecmp(v, alias[i].name)) {
-            *out = alias[i].k;
-            return true;
-        }
-    return false;
-}
-
-dg_fkind dg_column_kind(const dg_table *t, const dg_column *c)
-{
-    dg_fkind k;
-    if (type_annotation(dg_annotation_get(&c->annotations, "type"), &k)) return k;
-    if (t->module && !*c->type) {
-        /* untyped columns of the common modules hold one kind of value */
-        if (!strcasecmp(t->module, "fts5") || !strcasecmp(t->module, "fts4") ||
-            !strcasecmp(t->module, "fts3"))
-            return c->hidden && !strcasecmp(c->name, "rank") ? DG_FK_DOUBLE : DG_FK_TEXT;
-        if (!strncasecmp(t->module, "rtree", 5)) return c == &t->columns.items[0] ? DG_FK_INT64 : DG_FK_DOUBLE;
-    }
-    return dg_decltype_kind(c->type);
-}
-
-char *dg_sql_quote(const char *ident)
-{
-    dg_buf b = DG_BUF_INIT;
-    dg_buf_putc(&b, '"');
-    for (; *ident; ident++) {
-        if (*ident == '"') dg_buf_putc(&b, '"');
-        dg_buf_putc(&b, *ident);
-    }
-    dg_buf_putc(&b, '"');
-    return dg_buf_steal(&b);
-}
-
-static const char *bind_suffix(dg_fkind k)
+void dg_ckind_slice(dg_ckind k, const char **elem, const char **array_type)
 {
     switch (k) {
-    case DG_FK_INT64:  return "int64";
-    case DG_FK_DOUBLE: return "double";
-    case DG_FK_BOOL:   return "bool";
-    case DG_FK_BLOB:   return "blob";
-    case DG_FK_VALUE:  return "value";
+    case DG_CK_DOUBLE: *elem = "const double *"; *array_type = "DAL_TYPE_REAL"; break;
+    case DG_CK_TEXT: *elem = "const char *const *"; *array_type = "DAL_TYPE_TEXT"; break;
+    case DG_CK_BLOB: *elem = "const dal_blob *"; *array_type = "DAL_TYPE_BLOB"; break;
+    default: *elem = "const int64_t *"; *array_type = "DAL_TYPE_INTEGER"; break;
+    }
+}
+
+dg_ckind dg_ckind_of_column(const dg_table *t, const dg_column *c)
+{
+    return dg_ckind_of_vtype(dg_vtype_of_column(t, c));
+}
+
+const char *dg_ckind_call(dg_ckind k)
+{
+    switch (k) {
+    case DG_CK_INT64:  return "int64";
+    case DG_CK_DOUBLE: return "double";
+    case DG_CK_BOOL:   return "bool";
+    case DG_CK_BLOB:   return "blob";
+    case DG_CK_VALUE:  return "value";
     default:           return "text";
     }
 }
@@ -160,25 +111,27 @@ static const char *int_str(int v, char *buf)
  *                           the names of its constants / as its integer
  * Binds from parameters (src "") use the kind's own C type, except enums. */
 
-static bool conv_is(const dg_vfield *f, const char *prefix)
+static bool conv_is(const dg_cbind *f, const char *prefix)
 {
     return f->conv && !strncmp(f->conv, prefix, strlen(prefix));
 }
 
 /* T of "enum T" / "enumint T". */
-static const char *conv_enum(const dg_vfield *f)
+static const char *conv_enum(const dg_cbind *f)
 {
     if (conv_is(f, "enum ")) return f->conv + 5;
     if (conv_is(f, "enumint ")) return f->conv + 8;
     return NULL;
 }
 
-bool dg_conv_may_unset(const dg_vfield *f)
+const char *dg_cbind_user_enum(const dg_cbind *f) { return conv_enum(f); }
+
+bool dg_cbind_may_unset(const dg_cbind *f)
 {
     return f->has || conv_is(f, "ptr ");
 }
 
-char *dg_conv_writeback_cond(const dg_vfield *f)
+char *dg_cbind_writeback_cond(const dg_cbind *f)
 {
     if (f->readonly || f->rowid_alias) return NULL;
     if (conv_is(f, "ptr ")) return dg_xprintf("!row->%s && arena", f->name);
@@ -187,7 +140,7 @@ char *dg_conv_writeback_cond(const dg_vfield *f)
     return NULL;
 }
 
-static char *conv_bind(const dg_vfield *f, const char *idx, const char *src, const char *st)
+static char *conv_bind(const dg_cbind *f, const char *idx, const char *src, const char *st)
 {
     const char *e = conv_enum(f);
     bool row = *src != '\0';
@@ -214,7 +167,7 @@ static char *conv_bind(const dg_vfield *f, const char *idx, const char *src, con
 }
 
 /* The read of a conv field into dst; NULL when the kind's read does. */
-static char *conv_read(const dg_vfield *f, int col, const char *dst)
+static char *conv_read(const dg_cbind *f, int col, const char *dst)
 {
     char *has = f->has ? dg_xprintf("&%s%s", dst, f->has) : dg_xstrdup("NULL");
     const char *e = conv_enum(f);
@@ -240,42 +193,45 @@ static char *conv_read(const dg_vfield *f, int col, const char *dst)
     return r;
 }
 
-char *dg_bind_call_at(const dg_vfield *f, const char *idx, const char *src, const char *st, bool copy)
+char *dg_cbind_bind_at(const dg_cbind *f, const char *idx, const char *src, const char *st, bool copy)
 {
     bool row = *src != '\0';
     if (f->conv) {
         char *c = conv_bind(f, idx, src, st);
         if (c) return c;
     }
-    const char *cp = copy && !dg_fkind_scalar(f->kind) ? "_copy" : "";
-    if (f->kind == DG_FK_ENUM) {
+    const char *cp = copy && !dg_ckind_scalar(f->kind) ? "_copy" : "";
+    if (f->by_ptr && dg_ckind_scalar(f->kind))
+        return CAT("dal_bind_", dg_ckind_call(f->kind), "_null(db, ", st, ", ", idx, ", ", src, f->name, " != NULL, ",
+                   src, f->name, " ? *", src, f->name, " : ", f->kind == DG_CK_BOOL ? "false" : "0", ")");
+    if (f->kind == DG_CK_ENUM) {
         if (row && f->has)
             return CAT("dal_bind_text(db, ", st, ", ", idx, ", ", src, f->has, " ? ", f->enum_type, "_to_string(", src,
                        f->name, ") : NULL)");
         return CAT("dal_bind_text(db, ", st, ", ", idx, ", ", f->enum_type, "_to_string(", src, f->name, "))");
     }
-    if (row && f->has && dg_fkind_scalar(f->kind))
-        return CAT("dal_bind_", bind_suffix(f->kind), "_null(db, ", st, ", ", idx, ", ", src, f->has, ", ", src,
+    if (row && f->has && dg_ckind_scalar(f->kind))
+        return CAT("dal_bind_", dg_ckind_call(f->kind), "_null(db, ", st, ", ", idx, ", ", src, f->has, ", ", src,
                    f->name, ")");
-    if (f->kind == DG_FK_VALUE && row) return CAT("dal_bind_value", cp, "(db, ", st, ", ", idx, ", &", src, f->name, ")");
-    return CAT("dal_bind_", bind_suffix(f->kind), cp, "(db, ", st, ", ", idx, ", ", src, f->name, ")");
+    if (f->kind == DG_CK_VALUE && row) return CAT("dal_bind_value", cp, "(db, ", st, ", ", idx, ", &", src, f->name, ")");
+    return CAT("dal_bind_", dg_ckind_call(f->kind), cp, "(db, ", st, ", ", idx, ", ", src, f->name, ")");
 }
 
-char *dg_bind_call(const dg_vfield *f, int idx, const char *src, const char *st, bool copy)
+char *dg_cbind_bind(const dg_cbind *f, int idx, const char *src, const char *st, bool copy)
 {
     char n[16];
-    return dg_bind_call_at(f, int_str(idx, n), src, st, copy);
+    return dg_cbind_bind_at(f, int_str(idx, n), src, st, copy);
 }
 
-char *dg_read_call(const dg_vfield *f, int col, const char *dst)
+char *dg_cbind_read(const dg_cbind *f, int col, const char *dst)
 {
-    const char *sfx = bind_suffix(f->kind);
+    const char *sfx = dg_ckind_call(f->kind);
     char *conv = f->conv ? conv_read(f, col, dst) : NULL;
     if (conv) return conv;
     char c[16];
     int_str(col, c);
-    if (f->kind == DG_FK_ENUM) return CAT("dal_read_text(db, st, ", c, ", ", f->colname, ", arena, &text)");
-    if (dg_fkind_scalar(f->kind)) {
+    if (f->kind == DG_CK_ENUM) return CAT("dal_read_text(db, st, ", c, ", ", f->colname, ", arena, &text)");
+    if (dg_ckind_scalar(f->kind)) {
         if (f->has)
             return CAT("dal_read_", sfx, "_null(db, st, ", c, ", ", f->colname, ", &", dst, f->has, ", &", dst,
                        f->name, ")");
@@ -284,13 +240,49 @@ char *dg_read_call(const dg_vfield *f, int col, const char *dst)
     return CAT("dal_read_", sfx, "(db, st, ", c, ", ", f->colname, ", arena, &", dst, f->name, ")");
 }
 
-char *dg_param_decl(const dg_vfield *f)
+char *dg_cbind_param_decl(const dg_cbind *f)
 {
     if (conv_enum(f)) return dg_xprintf("%s %s", conv_enum(f), f->name);
+    if (f->by_ptr && dg_ckind_scalar(f->kind)) return dg_xprintf("const %s *%s", dg_ckind_ctype(f->kind), f->name);
     switch (f->kind) {
-    case DG_FK_TEXT:  return dg_xprintf("const char *%s", f->name);
-    case DG_FK_VALUE: return dg_xprintf("const dal_value *%s", f->name);
-    case DG_FK_ENUM:  return dg_xprintf("%s %s", f->enum_type, f->name);
-    default:          return dg_xprintf("%s %s", dg_fkind_ctype(f->kind), f->name);
+    case DG_CK_TEXT:  return dg_xprintf("const char *%s", f->name);
+    case DG_CK_VALUE: return dg_xprintf("const dal_value *%s", f->name);
+    case DG_CK_ENUM:  return dg_xprintf("%s %s", f->enum_type, f->name);
+    default:          return dg_xprintf("%s %s", dg_ckind_ctype(f->kind), f->name);
     }
+}
+
+char *dg_cbind_read_enum_after(const dg_cbind *f, const char *dst, const char *indent)
+{
+    if (f->kind != DG_CK_ENUM) return NULL;
+    if (f->has)
+        return CAT(dst, f->name, " = ", f->enum_type, "_from_string(text);\n", indent, dst, f->has, " = text != NULL;");
+    return CAT(dst, f->name, " = ", f->enum_type, "_from_string(text);");
+}
+
+dg_cbind dg_cbind_value(const char *name, dg_vtype v, bool nullable, const dg_cbind *origin, const char *has)
+{
+    dg_cbind b;
+    memset(&b, 0, sizeof b);
+    b.name = name;
+    b.kind = dg_ckind_of_vtype(v);
+    b.ctype = dg_ckind_ctype(b.kind);
+    const char *user = origin ? conv_enum(origin) : NULL;
+    if (origin && origin->kind == DG_CK_ENUM && b.kind == DG_CK_TEXT) {
+        b.kind = DG_CK_ENUM;
+        b.enum_type = b.ctype = origin->enum_type;
+    } else if (user && b.kind == origin->kind) {   /* moved by the user enum's own reader */
+        b.kind = DG_CK_ENUM;
+        b.enum_type = b.ctype = user;
+        b.conv = origin->conv;
+    }
+    b.has = has && nullable && dg_ckind_scalar(b.kind) ? has : NULL;
+    b.by_ptr = !has && nullable;
+    return b;
+}
+
+bool dg_cbind_column_has(const dg_column *c, dg_ckind k)
+{
+    bool readonly = c->generated != DG_GEN_NONE || c->hidden;
+    return dg_ckind_scalar(k) && !c->pk && (!c->not_null || (c->default_sql && !readonly));
 }

@@ -1,0 +1,112 @@
+/* cbind.h - the C binding: the one place where a column's or an
+ * expression's value type becomes a C type, and where the libdal calls that
+ * move a field to and from a statement are decided.
+ *
+ * Tables (view_*.c), patches (view_records.c), query parameters, results and
+ * sqlc.embed (queries_view.c), validators (validators_*.c, the CHECK
+ * compiler's dg_cfield) and the user's structs (clang_struct.c) all take a
+ * field's kind from here. */
+#ifndef DG_CBIND_H
+#define DG_CBIND_H
+
+#include <stdbool.h>
+
+#include "model/model.h"
+#include "util/vec.h"
+
+/* How a field is held in C. */
+typedef enum dg_ckind {
+    DG_CK_INT64,      /* int64_t */
+    DG_CK_DOUBLE,     /* double (NaN binds as NULL) */
+    DG_CK_BOOL,       /* bool, an INTEGER 0/1 */
+    DG_CK_TEXT,       /* const char *, NULL = SQL NULL */
+    DG_CK_BLOB,       /* dal_blob, data NULL = SQL NULL */
+    DG_CK_VALUE,      /* dal_value: any storage class */
+    DG_CK_ENUM        /* a generated (or the user's) C enum, stored as its text */
+} dg_ckind;
+
+const char *dg_ckind_name(dg_ckind k);    /* "int64", ..., "enum" */
+/* The C type of a kind ("int64_t", "const char *"); an enum's is its type's
+ * name, which the field carries (dg_cbind.enum_type). */
+const char *dg_ckind_ctype(dg_ckind k);
+/* Scalars (int64, double, bool, enum) say NULL with a has_ flag; text,
+ * blob and value with a NULL pointer / NULL data / their type. */
+bool        dg_ckind_scalar(dg_ckind k);
+/* The suffix of dal_bind_* / dal_read_* ("int64", ..., enums "text"). */
+const char *dg_ckind_call(dg_ckind k);
+/* A sqlc.slice parameter of kind k: its element pointer type
+ * ("const int64_t *") and its dal_array storage class ("DAL_TYPE_INTEGER"). */
+void        dg_ckind_slice(dg_ckind k, const char **elem, const char **array_type);
+/* The kind of a value type (UNKNOWN: value). */
+dg_ckind    dg_ckind_of_vtype(dg_vtype v);
+/* The kind of column c of table t (t may be NULL) before enums: its value
+ * type's (dg_vtype_of_column). */
+dg_ckind    dg_ckind_of_column(const dg_table *t, const dg_column *c);
+
+/* One field bound to C: a table's, a view's, a query row's or a
+ * parameter. */
+typedef struct dg_cbind {
+    const char *column;      /* SQL name (borrowed from the model) */
+    const char *name;        /* C field name (borrowed) */
+    const char *has;         /* has_ flag name or NULL (borrowed) */
+    const char *enum_type;   /* DG_CK_ENUM: the C enum type (borrowed) */
+    dg_ckind    kind;
+    bool        readonly;    /* generated or hidden: read, never written */
+    bool        rowid_alias; /* INTEGER PRIMARY KEY */
+    bool        pk;
+    const char *default_sql; /* NULL when none */
+    char       *quoted;      /* "name" quoted for SQL (owned) */
+    char       *colname;     /* the column as a C literal, for messages (owned) */
+    bool        by_ptr;      /* a nullable scalar parameter passed as `const T *`,
+                                NULL = SQL NULL (a query's) */
+    const char *conv;        /* a user's struct field of another C type than the
+                                kind's: how to move it (cbind.c), NULL when none */
+    const char *ctype;       /* the declared C type: the kind's, the enum's, or
+                                the user's (clang_struct.c; char[N]: "char") */
+    /* A user's struct (clang_struct.c): how the validators read the field as
+     * the kind's ("rating[0]" and "rating" for a double *); NULL: name, has. */
+    const char *vref, *vhas;
+    dg_ckind    vkind;       /* the kind they read: kind, or int64 for an enum
+                                stored as its integer */
+    long        varray;      /* a user's char[varray] buffer, 0 otherwise */
+} dg_cbind;
+
+typedef DG_VEC(dg_cbind) dg_cbinds;
+
+/* Whether table column c's field of kind k says NULL (or "left to its
+ * DEFAULT") with a has_ flag: a scalar, not in the primary key, nullable or
+ * with a DEFAULT the row may leave to the database. */
+bool dg_cbind_column_has(const dg_column *c, dg_ckind k);
+
+/* The binding of a query's value `name` (a parameter or a result field) of
+ * value type v.  NULL form: a result field's `has` flag (when a nullable
+ * scalar; pass NULL for a parameter), a parameter's pointer (a nullable
+ * scalar by `const T *`).  `origin`: the binding of the table column a
+ * result field reads as it is, NULL otherwise; its enum (generated, or the
+ * user's) becomes the field's.  Strings are borrowed; column is left NULL. */
+dg_cbind dg_cbind_value(const char *name, dg_vtype v, bool nullable, const dg_cbind *origin, const char *has);
+
+/* Bind / read expressions.  `src` is "row->" for row fields, "" for
+ * parameters named like the field; `st` the statement; `copy`: text, blob
+ * and values copied (an iterator outlives the call). */
+char *dg_cbind_bind(const dg_cbind *f, int idx, const char *src, const char *st, bool copy);
+/* The same with the index as a C expression ("n++"). */
+char *dg_cbind_bind_at(const dg_cbind *f, const char *idx, const char *src, const char *st, bool copy);
+/* The read of result column `col` into dst + name (dst "row->", "out->").
+ * An enum reads into a local `text` first (dg_cbind_read_enum_after). */
+char *dg_cbind_read(const dg_cbind *f, int col, const char *dst);
+/* After an enum's read: `dst name = T_from_string(text);` and its has_
+ * flag, NULL for other kinds.  `indent` precedes the second line. */
+char *dg_cbind_read_enum_after(const dg_cbind *f, const char *dst, const char *indent);
+/* Parameter declaration ("int64_t id", "const char *email"). */
+char *dg_cbind_param_decl(const dg_cbind *f);
+/* The C enum type of a user's enum field (conv "enum T" / "enumint T"),
+ * NULL for other fields. */
+const char *dg_cbind_user_enum(const dg_cbind *f);
+/* Fields with a conv (a user's struct, clang_struct.h): whether insert
+ * reads back a column the row may leave unset (a has_ flag or a NULL
+ * pointer), and the condition of that read (NULL = always). */
+bool  dg_cbind_may_unset(const dg_cbind *f);
+char *dg_cbind_writeback_cond(const dg_cbind *f);
+
+#endif
