@@ -32,6 +32,9 @@ int cmd_migrate(int argc, char **argv, dg_diags *d);
 int cmd_erd(int argc, char **argv, dg_diags *d);
 int cmd_api_diff(int argc, char **argv, dg_diags *d);
 
+/* What `dalgen CMD --help` prints (cli_help.c), NULL for an unknown CMD. */
+const char *dg_cli_help(const char *cmd);
+
 /* Prints `dalgen <cmd>: message` and the usage hint to stderr; returns
  * DG_EXIT_USAGE so callers can `return dg_usage_error(...)`. */
 int dg_usage_error(const char *cmd, const char *fmt, ...)

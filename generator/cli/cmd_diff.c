@@ -69,30 +69,12 @@ static int take_flag(diff_args *a, const char *arg)
     return 0;
 }
 
-static const char usage[] =
-    "usage: dalgen diff --from SRC... --to SRC... [--down] [--exit-code] [--allow-destructive]\n"
-    "                   [--clang-arg ARG ...] [--api --prefix NAME [generate options]]\n"
-    "\n"
-    "Prints the SQL that migrates a database of --from to --to (--down: back).\n"
-    "SRC: a .sql file, a folder of .sql files or migrations, a SQLite database, an\n"
-    "annotated header (FILE.h), or `empty`; repeat --from/--to to apply several\n"
-    "sources in order. --clang-arg ARG goes to libclang for header sources.\n"
-    "\n"
-    "--api   then prints, as SQL comments, the API diff of the header that\n"
-    "        `dalgen generate --prefix NAME` writes for each side (needs libclang).\n"
-    "        Generate options: --queries F|DIR (both sides), --from-queries F|DIR,\n"
-    "        --to-queries F|DIR, --templates DIR, --no-singularize, --timestamps.\n"
-    "\n"
-    "exit status: 0 ok; 1 input error or lint refusal; 2 usage error;\n"
-    "3 with --exit-code when the schemas differ, and with --api when the API\n"
-    "  loses or changes something (a breaking change; additions alone are 0).\n";
-
 static int parse_args(diff_args *a, int argc, char **argv)
 {
     a->gen.view.singularize = true;
     for (int i = 0; i < argc;) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            fputs(usage, stdout);
+            fputs(dg_cli_help("diff"), stdout);
             return -1;
         }
         int rc = take_value(a, argc, argv, &i);

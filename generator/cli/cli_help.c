@@ -1,0 +1,84 @@
+/* cli_help.c - what `dalgen COMMAND --help` prints: one text per command,
+ * listing every option (the one place they are written). */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+#define SOURCES \
+    "schema sources: FILE.sql, a folder of *.sql, a SQLite database, - (standard input), or\n" \
+    "  --schema PATH, --header models.h [--clang-arg ARG ...]\n"
+#define STATUS "exit status: 0 ok, 1 input error, 2 usage error, 3 differences found\n"
+
+static const struct {
+    const char *name;
+    const char *text;
+} helps[] = {
+    {"generate",
+     "usage: dalgen generate <schema source...> [--queries FILE|DIR ...] [--migrations DIR]\n"
+     "                       --prefix NAME --out DIR [--templates DIR] [--no-singularize]\n"
+     "                       [--timestamps] [--dump-view]\n"
+     "Writes DIR/NAME.h and DIR/NAME.c: row structs, repositories, validators, the\n"
+     "named queries' functions and (with --migrations) the embedded migrations.\n"
+     "Unchanged files are left untouched; on any error nothing is written.\n"
+     "  --dump-view   print the view model the templates render (JSON) instead of\n"
+     "                writing files (docs/generate.md, \"Templates\")\n"
+     SOURCES STATUS},
+    {"schema",
+     "usage: dalgen schema <schema source...> [--json | --sql] [--no-locations] [--no-above-annotations]\n"
+     "Prints the schema model: a summary, JSON (--json) or SQL that recreates it (--sql).\n"
+     SOURCES STATUS},
+    {"check",
+     "usage: dalgen check <schema source...> [--queries FILE|DIR ...] [--migrations DIR]\n"
+     "                    --prefix NAME --out DIR [--templates DIR] [--no-singularize] [--timestamps]\n"
+     "The options of generate.  Writes nothing; exits 3 and names the files when what\n"
+     "generate would write differs from the files in --out, or when the migrations\n"
+     "folder's dalgen.sum is stale.\n"
+     SOURCES STATUS},
+    {"diff",
+     "usage: dalgen diff --from SRC... --to SRC... [--down] [--exit-code] [--allow-destructive]\n"
+     "                   [--clang-arg ARG ...] [--api --prefix NAME [generate options]]\n"
+     "\n"
+     "Prints the SQL that migrates a database of --from to --to (--down: back).\n"
+     "SRC: a .sql file, a folder of .sql files or migrations, a SQLite database, an\n"
+     "annotated header (FILE.h), or `empty`; repeat --from/--to to apply several\n"
+     "sources in order. --clang-arg ARG goes to libclang for header sources.\n"
+     "\n"
+     "--api   then prints, as SQL comments, the API diff of the header that\n"
+     "        `dalgen generate --prefix NAME` writes for each side (needs libclang).\n"
+     "        Generate options: --queries F|DIR (both sides), --from-queries F|DIR,\n"
+     "        --to-queries F|DIR, --templates DIR, --no-singularize, --timestamps.\n"
+     "\n"
+     "exit status: 0 ok; 1 input error or lint refusal; 2 usage error;\n"
+     "3 with --exit-code when the schemas differ, and with --api when the API\n"
+     "  loses or changes something (a breaking change; additions alone are 0).\n"
+     SOURCES},
+    {"migrate",
+     "usage: dalgen migrate new NAME --dir DIR <schema source...> [--allow-destructive]\n"
+     "       dalgen migrate hash --dir DIR\n"
+     "       dalgen migrate apply|status|down --db DB --dir DIR [--to N | --steps K]\n"
+     "                      [--baseline N] [--backup PATH]\n"
+     "new writes the next migration (up and down) from the folder to the schema;\n"
+     "hash rewrites dalgen.sum; apply, status and down run libdal's runner on DB.\n"
+     "  --to N / --steps K   stop at migration N / revert K migrations (down)\n"
+     "  --baseline N         record migrations 1..N as applied without running them\n"
+     "                       (a database made before it was migrated with dalgen)\n"
+     "  --backup PATH        copy the database to PATH before changing it\n"
+     "docs/migrations.md has the details.\n"
+     SOURCES STATUS},
+    {"erd",
+     "usage: dalgen erd <schema source...> [--format mermaid|dot]\n"
+     "Prints an entity-relationship diagram of the schema.\n"
+     SOURCES STATUS},
+    {"api-diff",
+     "usage: dalgen api-diff OLD.h NEW.h [--clang-arg ARG ...]\n"
+     "Compares two generated headers' C APIs; exits 3 when something was removed or changed.\n"
+     STATUS},
+};
+
+const char *dg_cli_help(const char *cmd)
+{
+    for (size_t i = 0; i < sizeof helps / sizeof helps[0]; i++)
+        if (!strcmp(helps[i].name, cmd)) return helps[i].text;
+    return NULL;
+}
