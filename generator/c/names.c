@@ -66,18 +66,7 @@ static char *base_field(const char *column, const dg_annotations *ann, dg_diags 
         }
         return dg_xstrdup(at);
     }
-    char *s = dg_snake_case(column);
-    if (s[0] >= '0' && s[0] <= '9') {
-        char *p = dg_xprintf("n%s", s);
-        free(s);
-        s = p;
-    }
-    if (dg_c_reserved(s)) {
-        char *p = dg_xprintf("%s_", s);
-        free(s);
-        s = p;
-    }
-    return s;
+    return dg_c_field_ident(column);
 }
 
 /* Claims `base` (or base_2, base_3...) and its has_ flag in `used`. */

@@ -76,6 +76,22 @@ static const char *const irregular[][2] = {
     {"information", "information"}, {"equipment", "equipment"},
 };
 
+char *dg_c_field_ident(const char *name)
+{
+    char *s = dg_snake_case(name);
+    if (s[0] >= '0' && s[0] <= '9') {
+        char *p = dg_xprintf("n%s", s);
+        free(s);
+        s = p;
+    }
+    if (dg_c_reserved(s)) {
+        char *p = dg_xprintf("%s_", s);
+        free(s);
+        s = p;
+    }
+    return s;
+}
+
 static bool ends_with(const char *s, size_t len, const char *suffix)
 {
     size_t n = strlen(suffix);

@@ -9,6 +9,10 @@
 
 /* Results are malloc'ed, caller frees. */
 char *dg_snake_case(const char *name);
+/* A C identifier for a field or parameter named `name`: snake_case, `n`
+ * before a leading digit (2fa -> n2fa), `_` after a C or C++ keyword or
+ * reserved identifier (default -> default_). */
+char *dg_c_field_ident(const char *name);
 char *dg_singular(const char *snake);   /* singular of the last word */
 bool  dg_c_reserved(const char *ident);
 bool  dg_is_c_ident(const char *s);

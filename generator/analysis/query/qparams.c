@@ -285,17 +285,7 @@ static void name_params(dg_query *q)
     for (size_t i = 0; i < q->params.len; i++) {
         dg_qparam *p = &q->params.items[i];
         const char *base = p->sql_name ? p->sql_name : p->name;
-        char *snake = base ? dg_snake_case(base) : dg_xprintf("param%d", p->binds.items[0]);
-        if (snake[0] >= '0' && snake[0] <= '9') {
-            char *n = dg_xprintf("n%s", snake);
-            free(snake);
-            snake = n;
-        }
-        if (dg_c_reserved(snake)) {
-            char *n = dg_xprintf("%s_", snake);
-            free(snake);
-            snake = n;
-        }
+        char *snake = base ? dg_c_field_ident(base) : dg_xprintf("param%d", p->binds.items[0]);
         char *name = dg_xstrdup(snake);
         for (int k = 2; taken(q, i, name) || (p->slice && taken(q, i, snake)); k++) {
             free(name);

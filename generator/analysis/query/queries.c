@@ -63,13 +63,8 @@ static bool field_taken(const dg_query *q, const char *name)
  * collisions `_2`, `_3`... in column order (docs/queries.md). */
 static char *field_name(const dg_query *q, const char *col)
 {
-    char *snake = dg_snake_case(col);
-    if (snake[0] >= '0' && snake[0] <= '9') {
-        char *n = dg_xprintf("n%s", snake);
-        free(snake);
-        snake = n;
-    }
-    if (dg_c_reserved(snake) || !strcmp(snake, "db") || !strcmp(snake, "it")) {
+    char *snake = dg_c_field_ident(col);
+    if (!strcmp(snake, "db") || !strcmp(snake, "it")) {   /* the row reader's own parameters */
         char *n = dg_xprintf("%s_", snake);
         free(snake);
         snake = n;
