@@ -133,7 +133,7 @@ static char *read_stmt(const dg_cbind *field, int col, const char *dst)
     dg_cbind f = *field;
     f.colname = col_literal(f.column);
     char *call = dg_cbind_read(&f, col, dst), *r;
-    char *after = f.conv ? NULL : dg_cbind_read_enum_after(&f, dst, "        ");
+    char *after = f.conv.kind != DG_CCONV_NONE ? NULL : dg_cbind_read_enum_after(&f, dst, "        ");
     if (after)
         r = dg_xprintf("{\n        const char *text = NULL;\n        if ((rc = %s) != DAL_OK) return rc;\n        %s\n    }",
                        call, after);
