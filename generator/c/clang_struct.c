@@ -111,18 +111,24 @@ static const char *not_movable(const dg_vtypes *types, const char *prefix, const
     return NULL;
 }
 
-static void add_header(json_t *root, const char *path)
+static void add_header(dg_vuser_headers *h, const char *path)
 {
-    json_t *list = json_object_get(root, "user_headers");
-    if (!list) {
-        list = json_array();
-        json_object_set_new(root, "user_headers", list);
-    }
-    size_t i;
-    json_t *h;
-    json_array_foreach(list, i, h)
-        if (!strcmp(json_string_value(json_object_get(h, "path")), path)) return;
-    json_array_append_new(list, json_pack("{s:s}", "path", path));
+    for (size_t i = 0; i < h->paths.len; i++)
+        if (!strcmp(h->paths.items[i], path)) return;
+    dg_strings_push(&h->paths, path);
+}
+
+void dg_vuser_headers_free(dg_vuser_headers *h)
+{
+    dg_strings_free(&h->paths);
+}
+
+void dg_vuser_headers_to_json(const dg_vuser_headers *h, json_t *root)
+{
+    if (!h->paths.len) return;
+    json_t *list = json_array();
+    for (size_t i = 0; i < h->paths.len; i++) json_array_append_new(list, json_pack("{s:s}", "path", h->paths.items[i]));
+    json_object_set_new(root, "user_headers", list);
 }
 
 /* Field k as the user declares it: its binding (name, has_ flag, C type,
@@ -168,7 +174,8 @@ static void adjust_field(dg_vtable *vt, size_t k, const dg_column *c, dg_cconv c
     }
 }
 
-int dg_view_clang_struct(json_t *root, dg_vtable *vt, const dg_vtypes *types, const char *out_dir, dg_diags *d)
+int dg_view_clang_struct(dg_vtable *vt, const dg_vtypes *types, const dg_view_opts *opts, dg_vuser_headers *headers,
+                         dg_diags *d)
 {
     const dg_table *t = vt->t;
     json_t *tv = vt->tv;
@@ -179,8 +186,7 @@ int dg_view_clang_struct(json_t *root, dg_vtable *vt, const dg_vtypes *types, co
         dg_error(d, t->loc, "table '%s' has @c_struct but no @c_header", t->name);
         return -1;
     }
-    const char *prefix = json_string_value(json_object_get(root, "prefix"));
-    if (!prefix) prefix = "dal";
+    const char *prefix = opts->prefix;
     size_t n = t->columns.len;
     dg_cconv *convs = dg_xcalloc(n + 1, sizeof *convs);
     char **enums = dg_xcalloc(n + 1, sizeof *enums);
@@ -203,10 +209,10 @@ int dg_view_clang_struct(json_t *root, dg_vtable *vt, const dg_vtypes *types, co
     free(enums);
     free(arrays);
     if (why) return 0;
-    char *rel = dg_relpath(c_header, out_dir ? out_dir : ".");
+    char *rel = dg_relpath(c_header, opts->out_dir ? opts->out_dir : ".");
     json_object_set_new(tv, "user_struct", json_string(c_struct));
     json_object_set_new(tv, "user_header", json_string(rel));
-    add_header(root, rel);
+    add_header(headers, rel);
     free(rel);
     vt->user_struct = true;
     return 1;
