@@ -146,12 +146,17 @@ static int generate(json_t *root, dg_vtables *tables, const dg_schema *s, sqlite
 {
     if (!root) return -1;
     dg_vqueries vq = {0};
+    dg_vmigrations vm = {0};
     int rc = 0;
     if (q) rc = dg_vqueries_build(&vq, tables, q, s, &o->view, d);
-    if (rc == 0 && q) dg_vqueries_to_json(&vq, root);
-    if (rc == 0 && o->migrations) rc = dg_view_add_migrations(root, o->migrations, s, db, &o->view, d);
-    if (rc == 0) rc = o->dump_view ? dump_view(root, out) : render_outputs(root, o, out, d);
+    if (rc == 0 && o->migrations) rc = dg_vmigrations_build(&vm, o->migrations, s, db, &o->view, d);
+    if (rc == 0) {   /* the typed parts into the JSON the templates read */
+        if (q) dg_vqueries_to_json(&vq, root);
+        if (o->migrations) dg_vmigrations_to_json(&vm, root);
+        rc = o->dump_view ? dump_view(root, out) : render_outputs(root, o, out, d);
+    }
     dg_vqueries_free(&vq);
+    dg_vmigrations_free(&vm);
     dg_vtables_free(tables);
     json_decref(root);
     return rc;
