@@ -157,6 +157,11 @@ static char *conv_bind(const dg_cbind *f, const char *idx, const char *src, cons
     const char *e = conv_enum(f);
     bool row = *src != '\0';
     dg_cconv_kind k = f->conv.kind;
+    if (k == DG_CCONV_ENUMINT && f->by_ptr)
+        return dg_xprintf("dal_bind_int64_null(db, %s, %s, %s != NULL, %s ? *%s : 0)", st, idx, f->name, f->name,
+                          f->name);
+    if (e && f->by_ptr)
+        return dg_xprintf("dal_bind_text(db, %s, %s, %s ? %s_to_string(*%s) : NULL)", st, idx, f->name, e, f->name);
     if (k == DG_CCONV_ENUMINT) {
         if (row && f->has)
             return dg_xprintf("dal_bind_int64_null(db, %s, %s, %s%s, %s%s)", st, idx, src, f->has, src, f->name);
@@ -231,6 +236,9 @@ char *dg_cbind_bind_at(const dg_cbind *f, const char *idx, const char *src, cons
         if (c) return c;
     }
     const char *cp = copy && !dg_ckind_scalar(f->kind) ? "_copy" : "";
+    if (f->by_ptr && f->kind == DG_CK_ENUM)   /* a parameter: NULL = SQL NULL */
+        return CAT("dal_bind_text(db, ", st, ", ", idx, ", ", f->name, " ? ", f->enum_type, "_to_string(*", f->name,
+                   ") : NULL)");
     if (f->by_ptr && dg_ckind_scalar(f->kind))
         return CAT("dal_bind_", dg_ckind_call(f->kind), "_null(db, ", st, ", ", idx, ", ", src, f->name, " != NULL, ",
                    src, f->name, " ? *", src, f->name, " : ", f->kind == DG_CK_BOOL ? "false" : "0", ")");
@@ -272,13 +280,13 @@ char *dg_cbind_read(const dg_cbind *f, int col, const char *dst)
 
 char *dg_cbind_param_decl(const dg_cbind *f)
 {
-    if (conv_enum(f)) return dg_xprintf("%s %s", conv_enum(f), f->name);
-    if (f->by_ptr && dg_ckind_scalar(f->kind)) return dg_xprintf("const %s *%s", dg_ckind_ctype(f->kind), f->name);
+    const char *e = conv_enum(f) ? conv_enum(f) : f->kind == DG_CK_ENUM ? f->enum_type : NULL;
+    const char *type = e ? e : dg_ckind_ctype(f->kind);
+    if (f->by_ptr && dg_ckind_scalar(f->kind)) return dg_xprintf("const %s *%s", type, f->name);
     switch (f->kind) {
     case DG_CK_TEXT:  return dg_xprintf("const char *%s", f->name);
     case DG_CK_VALUE: return dg_xprintf("const dal_value *%s", f->name);
-    case DG_CK_ENUM:  return dg_xprintf("%s %s", f->enum_type, f->name);
-    default:          return dg_xprintf("%s %s", dg_ckind_ctype(f->kind), f->name);
+    default:          return dg_xprintf("%s %s", type, f->name);
     }
 }
 

@@ -22,14 +22,27 @@ typedef struct qv {
     json_t *model;    /* table name -> its index in s->tables, made on first use */
 } qv;
 
-/* ---- parameters ---- */
-
-static dg_cbind param_bind(const dg_qparam *p)
+/* The binding of table t's column i in the table's struct, NULL without
+ * the tables' part. */
+static const dg_cbind *column_bind(qv *v, const dg_table *t, int i)
 {
-    return dg_cbind_value(p->name, p->type.v, p->type.nullable, NULL, NULL);
+    if (!v->tables) return NULL;
+    const dg_vtable *vt = &v->tables->items.items[t - v->s->tables.items];
+    int k = dg_vtable_field(vt, t->columns.items[i].name);
+    return k >= 0 ? &vt->f.items[k] : NULL;
 }
 
-static void param_decl(dg_buf *b, const dg_qparam *p)
+/* ---- parameters ---- */
+
+/* A parameter compared with or written to a table column is passed as the
+ * column's field is held (an enum); a slice keeps its element type. */
+static dg_cbind param_bind(qv *v, const dg_qparam *p)
+{
+    const dg_cbind *origin = p->origin && !p->slice ? column_bind(v, p->origin, p->origin_column) : NULL;
+    return dg_cbind_value(p->name, p->type.v, p->type.nullable, origin, NULL);
+}
+
+static void param_decl(qv *v, dg_buf *b, const dg_qparam *p)
 {
     if (p->slice) {
         const char *elem, *dt;
@@ -37,14 +50,14 @@ static void param_decl(dg_buf *b, const dg_qparam *p)
         dg_buf_printf(b, ", %s%s, size_t %s_len", elem, p->name, p->name);
         return;
     }
-    dg_cbind f = param_bind(p);
+    dg_cbind f = param_bind(v, p);
     char *decl = dg_cbind_param_decl(&f);
     dg_buf_cat(b, ", ", decl, (char *)NULL);
     free(decl);
 }
 
 /* The bind call of parameter p at SQLite index `idx`. */
-static char *bind_call(const dg_qparam *p, int idx, bool iter)
+static char *bind_call(qv *v, const dg_qparam *p, int idx, bool iter)
 {
     const char *st = iter ? "it->it.st" : "st";
     if (p->slice) {
@@ -54,7 +67,7 @@ static char *bind_call(const dg_qparam *p, int idx, bool iter)
         dg_buf_cat(&b, "dal_bind_array(db, ", st, ", ", n, ", &", iter ? "it->" : "", p->name, "_arr)", (char *)NULL);
         return dg_buf_steal(&b);
     }
-    dg_cbind f = param_bind(p);
+    dg_cbind f = param_bind(v, p);
     /* an iterator outlives the call: its text, blobs and values are copied */
     return dg_cbind_bind(&f, idx, "", st, iter);
 }
@@ -62,11 +75,11 @@ static char *bind_call(const dg_qparam *p, int idx, bool iter)
 /* Pushes s (taken). */
 static void take(dg_strings *v, char *s) { DG_VEC_PUSH(v, s); }
 
-static void add_params(dg_vquery *o, const dg_query *q, bool iter, dg_buf *args)
+static void add_params(qv *v, dg_vquery *o, const dg_query *q, bool iter, dg_buf *args)
 {
     for (size_t i = 0; i < q->params.len; i++) {
         const dg_qparam *p = &q->params.items[i];
-        param_decl(args, p);
+        param_decl(v, args, p);
         if (p->slice) {
             const char *elem, *dt;
             dg_ckind_slice(dg_ckind_of_vtype(p->type.v), &elem, &dt);
@@ -81,7 +94,7 @@ static void add_params(dg_vquery *o, const dg_query *q, bool iter, dg_buf *args)
                                             p->name, p->name, dt, p->name, p->name, p->name, p->name));
             }
         }
-        for (size_t k = 0; k < p->binds.len; k++) take(&o->binds, bind_call(p, p->binds.items[k], iter));
+        for (size_t k = 0; k < p->binds.len; k++) take(&o->binds, bind_call(v, p, p->binds.items[k], iter));
     }
 }
 
@@ -205,16 +218,6 @@ static char *field_decl(const char *type, const char *name, size_t tw, size_t nw
 /* The struct name of table `name`. */
 static const char *struct_of(qv *v, const char *name) { return dg_names_struct(v->names, name); }
 
-/* The binding of table t's column i in the table's struct, NULL without
- * the tables' part. */
-static const dg_cbind *column_bind(qv *v, const dg_table *t, int i)
-{
-    if (!v->tables) return NULL;
-    const dg_vtable *vt = &v->tables->items.items[t - v->s->tables.items];
-    int k = dg_vtable_field(vt, t->columns.items[i].name);
-    return k >= 0 ? &vt->f.items[k] : NULL;
-}
-
 /* A result field's binding; a table column read as it is keeps the
  * column's enum. */
 static dg_cbind row_bind(qv *v, const dg_qfield *f, const char *has)
@@ -298,7 +301,7 @@ static void query_view(qv *v, dg_vquery *o, const dg_query *q, int id)
     const char *fn = o->fn;
     bool iter = q->kind == DG_QK_MANY;
     dg_buf args = DG_BUF_INIT;
-    add_params(o, q, iter, &args);
+    add_params(v, o, q, iter, &args);
     if (q->kind == DG_QK_ONE || iter) add_row(v, o, q);
     const char *a = dg_buf_cstr(&args);
     if (q->kind == DG_QK_ONE) {
