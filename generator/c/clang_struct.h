@@ -43,7 +43,8 @@ void dg_vuser_headers_to_json(const dg_vuser_headers *h, json_t *root);
  *                       NOT NULL columns with a DEFAULT (the user's struct
  *                       has none: the field's value is always written)
  *   fields[].conv       how to move a field of another C type than the
- *                       kind's (cbind.c): narrower integers, float,
+ *                       kind's (the binding's dg_cconv, cbind.h, spelled
+ *                       by dg_cconv_str): narrower integers, float,
  *                       pointer scalars, char[N], char *, the user's enums
  *                       ("enum <prefix>_<name>", also fields[].user_enum
  *                       and enum_type: the validators add the enum's
