@@ -100,42 +100,54 @@ static const char *int_str(int v, char *buf)
     return buf;
 }
 
-/* ---- fields of a user's struct (conv, set by clang_struct.c) -------------
- *   "int s", "int u"        a signed/unsigned integer other than int64_t
- *   "float"                 float
- *   "ptr int s|u", "ptr double", "ptr float", "ptr bool"
- *                           a pointer scalar: NULL = SQL NULL
- *   "chars"                 char[N]: at most N-1 bytes, NUL-terminated
- *   "charp"                 char * (not const)
- *   "enum T", "enumint T"   the user's enum through its typedef T, stored as
- *                           the names of its constants / as its integer
- * Binds from parameters (src "") use the kind's own C type, except enums. */
+/* ---- fields of a user's struct (conv, set by clang_struct.c) ---------- */
 
-static bool conv_is(const dg_cbind *f, const char *prefix)
+bool dg_cconv_ptr(const dg_cconv *c)
 {
-    return f->conv && !strncmp(f->conv, prefix, strlen(prefix));
+    return c->kind >= DG_CCONV_PTR_INT && c->kind <= DG_CCONV_PTR_BOOL;
 }
 
-/* T of "enum T" / "enumint T". */
+bool dg_cconv_enum(const dg_cconv *c)
+{
+    return c->kind == DG_CCONV_ENUM || c->kind == DG_CCONV_ENUMINT;
+}
+
+char *dg_cconv_str(const dg_cconv *c)
+{
+    const char *sign = c->is_signed ? "s" : "u";
+    switch (c->kind) {
+    case DG_CCONV_INT:        return CAT("int ", sign);
+    case DG_CCONV_FLOAT:      return dg_xstrdup("float");
+    case DG_CCONV_PTR_INT:    return CAT("ptr int ", sign);
+    case DG_CCONV_PTR_DOUBLE: return dg_xstrdup("ptr double");
+    case DG_CCONV_PTR_FLOAT:  return dg_xstrdup("ptr float");
+    case DG_CCONV_PTR_BOOL:   return dg_xstrdup("ptr bool");
+    case DG_CCONV_CHARS:      return dg_xstrdup("chars");
+    case DG_CCONV_CHARP:      return dg_xstrdup("charp");
+    case DG_CCONV_ENUM:       return CAT("enum ", c->enum_type);
+    case DG_CCONV_ENUMINT:    return CAT("enumint ", c->enum_type);
+    default:                  return NULL;
+    }
+}
+
+/* The typedef of a user's enum field, NULL for other fields. */
 static const char *conv_enum(const dg_cbind *f)
 {
-    if (conv_is(f, "enum ")) return f->conv + 5;
-    if (conv_is(f, "enumint ")) return f->conv + 8;
-    return NULL;
+    return dg_cconv_enum(&f->conv) ? f->conv.enum_type : NULL;
 }
 
 const char *dg_cbind_user_enum(const dg_cbind *f) { return conv_enum(f); }
 
 bool dg_cbind_may_unset(const dg_cbind *f)
 {
-    return f->has || conv_is(f, "ptr ");
+    return f->has || dg_cconv_ptr(&f->conv);
 }
 
 char *dg_cbind_writeback_cond(const dg_cbind *f)
 {
     if (f->readonly || f->rowid_alias) return NULL;
-    if (conv_is(f, "ptr ")) return dg_xprintf("!row->%s && arena", f->name);
-    if (f->has && conv_is(f, "charp")) return dg_xprintf("!row->%s && arena", f->has);
+    if (dg_cconv_ptr(&f->conv)) return dg_xprintf("!row->%s && arena", f->name);
+    if (f->has && f->conv.kind == DG_CCONV_CHARP) return dg_xprintf("!row->%s && arena", f->has);
     if (f->has) return dg_xprintf("!row->%s", f->has);
     return NULL;
 }
@@ -144,7 +156,13 @@ static char *conv_bind(const dg_cbind *f, const char *idx, const char *src, cons
 {
     const char *e = conv_enum(f);
     bool row = *src != '\0';
-    if (e && !strncmp(f->conv, "enumint", 7)) {
+    dg_cconv_kind k = f->conv.kind;
+    if (k == DG_CCONV_ENUMINT && f->by_ptr)
+        return dg_xprintf("dal_bind_int64_null(db, %s, %s, %s != NULL, %s ? *%s : 0)", st, idx, f->name, f->name,
+                          f->name);
+    if (e && f->by_ptr)
+        return dg_xprintf("dal_bind_text(db, %s, %s, %s ? %s_to_string(*%s) : NULL)", st, idx, f->name, e, f->name);
+    if (k == DG_CCONV_ENUMINT) {
         if (row && f->has)
             return dg_xprintf("dal_bind_int64_null(db, %s, %s, %s%s, %s%s)", st, idx, src, f->has, src, f->name);
         return dg_xprintf("dal_bind_int64(db, %s, %s, %s%s)", st, idx, src, f->name);
@@ -156,12 +174,12 @@ static char *conv_bind(const dg_cbind *f, const char *idx, const char *src, cons
         return dg_xprintf("dal_bind_text(db, %s, %s, %s_to_string(%s%s))", st, idx, e, src, f->name);
     }
     if (!row) return NULL;
-    if (conv_is(f, "ptr ")) {
-        const char *sfx = conv_is(f, "ptr int") ? "int64" : conv_is(f, "ptr bool") ? "bool" : "double";
+    if (dg_cconv_ptr(&f->conv)) {
+        const char *sfx = k == DG_CCONV_PTR_INT ? "int64" : k == DG_CCONV_PTR_BOOL ? "bool" : "double";
         return dg_xprintf("dal_bind_%s_null(db, %s, %s, %s%s != NULL, %s%s ? *%s%s : %s)", sfx, st, idx, src, f->name,
-                          src, f->name, src, f->name, conv_is(f, "ptr bool") ? "false" : "0");
+                          src, f->name, src, f->name, k == DG_CCONV_PTR_BOOL ? "false" : "0");
     }
-    if (conv_is(f, "chars") && f->has)
+    if (k == DG_CCONV_CHARS && f->has)
         return dg_xprintf("dal_bind_text(db, %s, %s, %s%s ? %s%s : NULL)", st, idx, src, f->has, src, f->name);
     return NULL;   /* int, float, chars, charp: the kind's bind converts implicitly */
 }
@@ -170,25 +188,42 @@ static char *conv_bind(const dg_cbind *f, const char *idx, const char *src, cons
 static char *conv_read(const dg_cbind *f, int col, const char *dst)
 {
     char *has = f->has ? dg_xprintf("&%s%s", dst, f->has) : dg_xstrdup("NULL");
-    const char *e = conv_enum(f);
+    const char *e = conv_enum(f), *sign = f->conv.is_signed ? "true" : "false";
     char *r = NULL;
-    if (e)
+    switch (f->conv.kind) {
+    case DG_CCONV_ENUM:
+    case DG_CCONV_ENUMINT:
         r = dg_xprintf("%s__read(db, st, %d, %s, %s, &%s%s)", e, col, f->colname, has, dst, f->name);
-    else if (conv_is(f, "int "))
+        break;
+    case DG_CCONV_INT:
         r = dg_xprintf("dal_read_int_sized(db, st, %d, %s, %s, &%s%s, sizeof %s%s, %s)", col, f->colname, has, dst,
-                       f->name, dst, f->name, f->conv[4] == 's' ? "true" : "false");
-    else if (conv_is(f, "float"))
+                       f->name, dst, f->name, sign);
+        break;
+    case DG_CCONV_FLOAT:
         r = dg_xprintf("dal_read_float(db, st, %d, %s, %s, &%s%s)", col, f->colname, has, dst, f->name);
-    else if (conv_is(f, "ptr int "))
+        break;
+    case DG_CCONV_PTR_INT:
         r = dg_xprintf("dal_read_int_ptr(db, st, %d, %s, arena, &%s%s, sizeof *%s%s, %s)", col, f->colname, dst,
-                       f->name, dst, f->name, f->conv[8] == 's' ? "true" : "false");
-    else if (conv_is(f, "ptr "))
-        r = dg_xprintf("dal_read_%s_ptr(db, st, %d, %s, arena, &%s%s)", f->conv + 4, col, f->colname, dst, f->name);
-    else if (conv_is(f, "chars"))
+                       f->name, dst, f->name, sign);
+        break;
+    case DG_CCONV_PTR_DOUBLE:
+    case DG_CCONV_PTR_FLOAT:
+    case DG_CCONV_PTR_BOOL: {
+        const char *t = f->conv.kind == DG_CCONV_PTR_DOUBLE ? "double" : f->conv.kind == DG_CCONV_PTR_FLOAT ? "float"
+                                                                                                            : "bool";
+        r = dg_xprintf("dal_read_%s_ptr(db, st, %d, %s, arena, &%s%s)", t, col, f->colname, dst, f->name);
+        break;
+    }
+    case DG_CCONV_CHARS:
         r = dg_xprintf("dal_read_text_buf(db, st, %d, %s, %s, %s%s, sizeof %s%s)", col, f->colname, has, dst, f->name,
                        dst, f->name);
-    else if (conv_is(f, "charp"))
+        break;
+    case DG_CCONV_CHARP:
         r = dg_xprintf("dal_read_text_mutable(db, st, %d, %s, arena, &%s%s)", col, f->colname, dst, f->name);
+        break;
+    default:
+        break;
+    }
     free(has);
     return r;
 }
@@ -196,11 +231,14 @@ static char *conv_read(const dg_cbind *f, int col, const char *dst)
 char *dg_cbind_bind_at(const dg_cbind *f, const char *idx, const char *src, const char *st, bool copy)
 {
     bool row = *src != '\0';
-    if (f->conv) {
+    if (f->conv.kind != DG_CCONV_NONE) {
         char *c = conv_bind(f, idx, src, st);
         if (c) return c;
     }
     const char *cp = copy && !dg_ckind_scalar(f->kind) ? "_copy" : "";
+    if (f->by_ptr && f->kind == DG_CK_ENUM)   /* a parameter: NULL = SQL NULL */
+        return CAT("dal_bind_text(db, ", st, ", ", idx, ", ", f->name, " ? ", f->enum_type, "_to_string(*", f->name,
+                   ") : NULL)");
     if (f->by_ptr && dg_ckind_scalar(f->kind))
         return CAT("dal_bind_", dg_ckind_call(f->kind), "_null(db, ", st, ", ", idx, ", ", src, f->name, " != NULL, ",
                    src, f->name, " ? *", src, f->name, " : ", f->kind == DG_CK_BOOL ? "false" : "0", ")");
@@ -226,7 +264,7 @@ char *dg_cbind_bind(const dg_cbind *f, int idx, const char *src, const char *st,
 char *dg_cbind_read(const dg_cbind *f, int col, const char *dst)
 {
     const char *sfx = dg_ckind_call(f->kind);
-    char *conv = f->conv ? conv_read(f, col, dst) : NULL;
+    char *conv = f->conv.kind != DG_CCONV_NONE ? conv_read(f, col, dst) : NULL;
     if (conv) return conv;
     char c[16];
     int_str(col, c);
@@ -242,13 +280,13 @@ char *dg_cbind_read(const dg_cbind *f, int col, const char *dst)
 
 char *dg_cbind_param_decl(const dg_cbind *f)
 {
-    if (conv_enum(f)) return dg_xprintf("%s %s", conv_enum(f), f->name);
-    if (f->by_ptr && dg_ckind_scalar(f->kind)) return dg_xprintf("const %s *%s", dg_ckind_ctype(f->kind), f->name);
+    const char *e = conv_enum(f) ? conv_enum(f) : f->kind == DG_CK_ENUM ? f->enum_type : NULL;
+    const char *type = e ? e : dg_ckind_ctype(f->kind);
+    if (f->by_ptr && dg_ckind_scalar(f->kind)) return dg_xprintf("const %s *%s", type, f->name);
     switch (f->kind) {
     case DG_CK_TEXT:  return dg_xprintf("const char *%s", f->name);
     case DG_CK_VALUE: return dg_xprintf("const dal_value *%s", f->name);
-    case DG_CK_ENUM:  return dg_xprintf("%s %s", f->enum_type, f->name);
-    default:          return dg_xprintf("%s %s", dg_ckind_ctype(f->kind), f->name);
+    default:          return dg_xprintf("%s %s", type, f->name);
     }
 }
 

@@ -43,6 +43,37 @@ dg_ckind    dg_ckind_of_vtype(dg_vtype v);
  * type's (dg_vtype_of_column). */
 dg_ckind    dg_ckind_of_column(const dg_table *t, const dg_column *c);
 
+/* How a user's struct field (clang_struct.c) of another C type than its
+ * kind's moves to and from a statement (cbind.c).  Binds from parameters
+ * use the kind's own C type, except enums. */
+typedef enum dg_cconv_kind {
+    DG_CCONV_NONE,        /* the kind's own C type */
+    DG_CCONV_INT,         /* an integer other than int64_t (is_signed) */
+    DG_CCONV_FLOAT,       /* float */
+    DG_CCONV_PTR_INT,     /* pointer scalars, NULL = SQL NULL: int (is_signed), */
+    DG_CCONV_PTR_DOUBLE,  /* double, */
+    DG_CCONV_PTR_FLOAT,   /* float, */
+    DG_CCONV_PTR_BOOL,    /* bool */
+    DG_CCONV_CHARS,       /* char[N]: at most N-1 bytes, NUL-terminated */
+    DG_CCONV_CHARP,       /* char * (not const) */
+    DG_CCONV_ENUM,        /* the user's enum through its typedef enum_type, */
+    DG_CCONV_ENUMINT      /* stored as the names of its constants / as its integer */
+} dg_cconv_kind;
+
+typedef struct dg_cconv {
+    dg_cconv_kind kind;
+    bool          is_signed;   /* INT, PTR_INT */
+    const char   *enum_type;   /* ENUM, ENUMINT: the typedef (borrowed) */
+} dg_cconv;
+
+/* Pointer scalars (PTR_*): NULL says SQL NULL. */
+bool  dg_cconv_ptr(const dg_cconv *c);
+/* ENUM, ENUMINT. */
+bool  dg_cconv_enum(const dg_cconv *c);
+/* Its spelling in the view model (fields[].conv: "int s", "ptr double",
+ * "chars", "enum T", ...); caller frees, NULL for NONE. */
+char *dg_cconv_str(const dg_cconv *c);
+
 /* One field bound to C: a table's, a view's, a query row's or a
  * parameter. */
 typedef struct dg_cbind {
@@ -59,8 +90,8 @@ typedef struct dg_cbind {
     char       *colname;     /* the column as a C literal, for messages (owned) */
     bool        by_ptr;      /* a nullable scalar parameter passed as `const T *`,
                                 NULL = SQL NULL (a query's) */
-    const char *conv;        /* a user's struct field of another C type than the
-                                kind's: how to move it (cbind.c), NULL when none */
+    dg_cconv    conv;        /* a user's struct field of another C type than the
+                                kind's: how to move it (cbind.c), kind NONE when none */
     const char *ctype;       /* the declared C type: the kind's, the enum's, or
                                 the user's (clang_struct.c; char[N]: "char") */
     /* A user's struct (clang_struct.c): how the validators read the field as
@@ -100,8 +131,8 @@ char *dg_cbind_read(const dg_cbind *f, int col, const char *dst);
 char *dg_cbind_read_enum_after(const dg_cbind *f, const char *dst, const char *indent);
 /* Parameter declaration ("int64_t id", "const char *email"). */
 char *dg_cbind_param_decl(const dg_cbind *f);
-/* The C enum type of a user's enum field (conv "enum T" / "enumint T"),
- * NULL for other fields. */
+/* The C enum type of a user's enum field (conv ENUM / ENUMINT), NULL for
+ * other fields. */
 const char *dg_cbind_user_enum(const dg_cbind *f);
 /* Fields with a conv (a user's struct, clang_struct.h): whether insert
  * reads back a column the row may leave unset (a has_ flag or a NULL

@@ -39,32 +39,34 @@ static char *pointee(const char *t)
     return dg_xstrndup(t, n);
 }
 
-/* The conv (cbind.c) of a @c_type; NULL with *why set when the
- * emitter cannot move it. */
-static char *conv_of_ctype(const char *ct, long *array, const char **why)
+/* The conv (cbind.c) of a @c_type: kind NONE for the kind's own type,
+ * or with *why set when the emitter cannot move it. */
+static dg_cconv conv_of_ctype(const char *ct, long *array, const char **why)
 {
+    dg_cconv conv = {DG_CCONV_NONE, false, NULL};
     char *p = pointee(ct);
-    char *conv = NULL;
     *array = 0;
     if (p) {
         char sg = int_sign(p);
-        if (!strcmp(p, "char")) conv = dg_xstrdup("charp");
-        else if (sg) conv = dg_xprintf("ptr int %c", sg);
-        else if (!strcmp(p, "double") || !strcmp(p, "float")) conv = dg_xprintf("ptr %s", p);
-        else if (!strcmp(p, "bool") || !strcmp(p, "_Bool")) conv = dg_xstrdup("ptr bool");
+        if (!strcmp(p, "char")) conv.kind = DG_CCONV_CHARP;
+        else if (sg) conv.kind = DG_CCONV_PTR_INT, conv.is_signed = sg == 's';
+        else if (!strcmp(p, "double")) conv.kind = DG_CCONV_PTR_DOUBLE;
+        else if (!strcmp(p, "float")) conv.kind = DG_CCONV_PTR_FLOAT;
+        else if (!strcmp(p, "bool") || !strcmp(p, "_Bool")) conv.kind = DG_CCONV_PTR_BOOL;
         free(p);
     } else if (!strncmp(ct, "char[", 5)) {
         char *end;
         *array = strtol(ct + 5, &end, 10);
-        if (*array > 0 && !strcmp(end, "]")) conv = dg_xstrdup("chars");
+        if (*array > 0 && !strcmp(end, "]")) conv.kind = DG_CCONV_CHARS;
     } else if (int_sign(ct)) {
-        conv = dg_xprintf("int %c", int_sign(ct));
+        conv.kind = DG_CCONV_INT;
+        conv.is_signed = int_sign(ct) == 's';
     } else if (!strcmp(ct, "float")) {
-        conv = dg_xstrdup("float");
+        conv.kind = DG_CCONV_FLOAT;
     } else if (!strcmp(ct, "_Bool") || !strcmp(ct, "double")) {
-        return NULL;   /* the kind's own type */
+        return conv;   /* the kind's own type */
     }
-    if (!conv) *why = "its C type is not one the emitter moves";
+    if (conv.kind == DG_CCONV_NONE) *why = "its C type is not one the emitter moves";
     return conv;
 }
 
@@ -81,52 +83,58 @@ static char *enum_typedef(const dg_vtypes *types, const char *prefix, const char
 }
 
 /* Why column i cannot be moved to and from the user's field; NULL when it
- * can.  *conv is what moves it when the kind's own C type does not. */
-static const char *not_movable(const dg_vtypes *types, const char *prefix, const dg_table *t, size_t i, char **conv,
-                               long *array)
+ * can.  *conv is what moves it when the kind's own C type does not; a
+ * user's enum's conv borrows its typedef, *enum_type (owned). */
+static const char *not_movable(const dg_vtypes *types, const char *prefix, const dg_table *t, size_t i, dg_cconv *conv,
+                               long *array, char **enum_type)
 {
     const dg_column *c = &t->columns.items[i];
     const char *ct = dg_annotation_get(&c->annotations, "c_type");
     const char *ce = dg_annotation_get(&c->annotations, "c_enum");
     const char *why = NULL;
-    *conv = NULL;
+    *conv = (dg_cconv){DG_CCONV_NONE, false, NULL};
     *array = 0;
+    *enum_type = NULL;
     if (ce) {
         if (ct) return "it is a pointer to an enum";
-        char *type = enum_typedef(types, prefix, ce);
         bool text = dg_affinity_of(c->type) == DG_AFF_TEXT;
-        *conv = dg_xprintf("%s %s", text ? "enum" : "enumint", type);
-        free(type);
+        *enum_type = enum_typedef(types, prefix, ce);
+        *conv = (dg_cconv){text ? DG_CCONV_ENUM : DG_CCONV_ENUMINT, false, *enum_type};
         return NULL;
     }
     if (ct) *conv = conv_of_ctype(ct, array, &why);
     if (why) return why;
-    if (*conv && c->pk && dg_table_has_rowid_alias(t)) {
-        free(*conv);
-        *conv = NULL;
+    if (conv->kind != DG_CCONV_NONE && c->pk && dg_table_has_rowid_alias(t)) {
+        conv->kind = DG_CCONV_NONE;
         return "an INTEGER PRIMARY KEY is the rowid: its field must be int64_t";
     }
     return NULL;
 }
 
-static void add_header(json_t *root, const char *path)
+static void add_header(dg_vuser_headers *h, const char *path)
 {
-    json_t *list = json_object_get(root, "user_headers");
-    if (!list) {
-        list = json_array();
-        json_object_set_new(root, "user_headers", list);
-    }
-    size_t i;
-    json_t *h;
-    json_array_foreach(list, i, h)
-        if (!strcmp(json_string_value(json_object_get(h, "path")), path)) return;
-    json_array_append_new(list, json_pack("{s:s}", "path", path));
+    for (size_t i = 0; i < h->paths.len; i++)
+        if (!strcmp(h->paths.items[i], path)) return;
+    dg_strings_push(&h->paths, path);
+}
+
+void dg_vuser_headers_free(dg_vuser_headers *h)
+{
+    dg_strings_free(&h->paths);
+}
+
+void dg_vuser_headers_to_json(const dg_vuser_headers *h, json_t *root)
+{
+    if (!h->paths.len) return;
+    json_t *list = json_array();
+    for (size_t i = 0; i < h->paths.len; i++) json_array_append_new(list, json_pack("{s:s}", "path", h->paths.items[i]));
+    json_object_set_new(root, "user_headers", list);
 }
 
 /* Field k as the user declares it: its binding (name, has_ flag, C type,
  * conv, and how the validators read it: vref, vhas, vkind, varray) and
- * its JSON.  Takes conv. */
-static void adjust_field(dg_vtable *vt, size_t k, const dg_column *c, char *conv, long array)
+ * its JSON.  Takes enum_type, the typedef conv borrows. */
+static void adjust_field(dg_vtable *vt, size_t k, const dg_column *c, dg_cconv conv, char *enum_type, long array)
 {
     json_t *f = json_array_get(json_object_get(vt->tv, "fields"), k);
     dg_cbind *b = &vt->f.items[k];
@@ -136,9 +144,9 @@ static void adjust_field(dg_vtable *vt, size_t k, const dg_column *c, char *conv
     b->name = cf ? cf : c->name;
     dg_jset_str(f, "name", b->name);
     bool rowid_alias = c->pk && dg_table_has_rowid_alias(vt->t);
-    bool ptr = conv && !strncmp(conv, "ptr ", 4);
+    bool ptr = dg_cconv_ptr(&conv);
     bool scalar = (b->kind == DG_CK_INT64 || b->kind == DG_CK_DOUBLE || b->kind == DG_CK_BOOL) ||
-                  (conv && (!strncmp(conv, "enum", 4) || !strcmp(conv, "chars")));
+                  dg_cconv_enum(&conv) || conv.kind == DG_CCONV_CHARS;
     b->has = NULL;
     json_object_del(f, "has");
     if (scalar && !ptr && !c->not_null && !rowid_alias && !c->pk) {
@@ -148,14 +156,14 @@ static void adjust_field(dg_vtable *vt, size_t k, const dg_column *c, char *conv
     if (ptr) DG_VEC_PUSH(&vt->strs, dg_xprintf("%s[0]", b->name));
     b->vref = ptr ? vt->strs.items[vt->strs.len - 1] : b->name;
     b->vhas = ptr ? b->name : b->has;
-    b->vkind = conv && !strncmp(conv, "enumint ", 8) ? DG_CK_INT64 : b->kind;
+    b->vkind = conv.kind == DG_CCONV_ENUMINT ? DG_CK_INT64 : b->kind;
     b->varray = array;
-    if (conv) {
-        DG_VEC_PUSH(&vt->strs, conv);
+    if (enum_type) DG_VEC_PUSH(&vt->strs, enum_type);
+    if (conv.kind != DG_CCONV_NONE) {
         b->conv = conv;
-        dg_jset_str(f, "conv", conv);
-        if (!strncmp(conv, "enum ", 5)) {
-            b->enum_type = conv + 5;
+        dg_jset_own(f, "conv", dg_cconv_str(&conv));
+        if (conv.kind == DG_CCONV_ENUM) {
+            b->enum_type = conv.enum_type;
             dg_jset_str(f, "user_enum", ce);
             dg_jset_str(f, "enum_type", b->enum_type);
         }
@@ -166,7 +174,8 @@ static void adjust_field(dg_vtable *vt, size_t k, const dg_column *c, char *conv
     }
 }
 
-int dg_view_clang_struct(json_t *root, dg_vtable *vt, const dg_vtypes *types, const char *out_dir, dg_diags *d)
+int dg_view_clang_struct(dg_vtable *vt, const dg_vtypes *types, const dg_view_opts *opts, dg_vuser_headers *headers,
+                         dg_diags *d)
 {
     const dg_table *t = vt->t;
     json_t *tv = vt->tv;
@@ -177,34 +186,33 @@ int dg_view_clang_struct(json_t *root, dg_vtable *vt, const dg_vtypes *types, co
         dg_error(d, t->loc, "table '%s' has @c_struct but no @c_header", t->name);
         return -1;
     }
-    const char *prefix = json_string_value(json_object_get(root, "prefix"));
-    if (!prefix) prefix = "dal";
+    const char *prefix = opts->prefix;
     size_t n = t->columns.len;
-    char **convs = dg_xcalloc(n + 1, sizeof *convs);
+    dg_cconv *convs = dg_xcalloc(n + 1, sizeof *convs);
+    char **enums = dg_xcalloc(n + 1, sizeof *enums);
     long *arrays = dg_xcalloc(n + 1, sizeof *arrays);
-    for (size_t i = 0; i < n; i++) {
-        const char *why = not_movable(types, prefix, t, i, &convs[i], &arrays[i]);
-        if (why) {
-            dg_warning(d, t->columns.items[i].loc,
-                       "'%s' gets a generated struct instead of %s: column '%s' cannot use the user's field (%s)",
-                       t->name, c_struct, t->columns.items[i].name, why);
-            for (size_t k = 0; k < n; k++) free(convs[k]);
-            free(convs);
-            free(arrays);
-            return 0;
-        }
+    const char *why = NULL;
+    size_t i;
+    for (i = 0; i < n && !why; i++) why = not_movable(types, prefix, t, i, &convs[i], &arrays[i], &enums[i]);
+    if (why) {
+        i--;
+        dg_warning(d, t->columns.items[i].loc,
+                   "'%s' gets a generated struct instead of %s: column '%s' cannot use the user's field (%s)",
+                   t->name, c_struct, t->columns.items[i].name, why);
     }
-    for (size_t i = 0; i < n; i++) {
-        int k = dg_vtable_field(vt, t->columns.items[i].name);
-        if (k >= 0) adjust_field(vt, (size_t)k, &t->columns.items[i], convs[i], arrays[i]);
-        else free(convs[i]);
+    for (i = 0; i < n; i++) {
+        int k = why ? -1 : dg_vtable_field(vt, t->columns.items[i].name);
+        if (k >= 0) adjust_field(vt, (size_t)k, &t->columns.items[i], convs[i], enums[i], arrays[i]);
+        else free(enums[i]);
     }
     free(convs);
+    free(enums);
     free(arrays);
-    char *rel = dg_relpath(c_header, out_dir ? out_dir : ".");
+    if (why) return 0;
+    char *rel = dg_relpath(c_header, opts->out_dir ? opts->out_dir : ".");
     json_object_set_new(tv, "user_struct", json_string(c_struct));
     json_object_set_new(tv, "user_header", json_string(rel));
-    add_header(root, rel);
+    add_header(headers, rel);
     free(rel);
     vt->user_struct = true;
     return 1;

@@ -3,8 +3,10 @@
  *
  * Where the emitter uses it:
  *   1. dg_view_build calls it right after dg_view_table_begin, before
- *      dg_view_add_validators, with dg_view_opts.out_dir (the --out folder,
- *      to write the #include relative to it).
+ *      dg_view_add_validators, with the unit's dg_view_opts (prefix; out_dir,
+ *      the --out folder, to write the #include relative to it) and its
+ *      dg_vuser_headers, which it puts into root["user_headers"] after the
+ *      tables (dg_vuser_headers_to_json).
  *   2. header.tmpl: `#include "{{path}}"` for each root["user_headers"][]
  *      {path}, after <dal.h>; and for a table with "user_struct" the row type
  *      line is `typedef {{user_struct}} {{struct}};` instead of
@@ -19,19 +21,30 @@
 #include "c/view_int.h"
 #include "util/diag.h"
 
+/* The headers of the user's structs a unit includes, relative to --out,
+ * each once, in order of first use. */
+typedef struct dg_vuser_headers {
+    dg_strings paths;   /* owned */
+} dg_vuser_headers;
+
+void dg_vuser_headers_free(dg_vuser_headers *h);   /* its contents */
+/* Sets root["user_headers"][] {path} when there are any. */
+void dg_vuser_headers_to_json(const dg_vuser_headers *h, json_t *root);
+
 /* When table vt->t has @c_struct, adjusts its table view vt->tv (from
  * dg_view_table_begin) and the fields' bindings vt->f to the user's struct
  * and returns 1:
  *   tv["user_struct"]   the C type ("struct user", or a typedef name)
- *   tv["user_header"]   @c_header relative to `out_dir` (NULL = "."), also
- *                       added once to root["user_headers"][] as {path}
+ *   tv["user_header"]   @c_header relative to opts->out_dir (NULL = "."),
+ *                       also added once to *headers
  *   fields[].name       the user's field (@c_field, else the column name)
  *   fields[].has        "has_<field>" exactly for the companions of
  *                       nullable scalars, enums and char[N]; no flag for
  *                       NOT NULL columns with a DEFAULT (the user's struct
  *                       has none: the field's value is always written)
  *   fields[].conv       how to move a field of another C type than the
- *                       kind's (cbind.c): narrower integers, float,
+ *                       kind's (the binding's dg_cconv, cbind.h, spelled
+ *                       by dg_cconv_str): narrower integers, float,
  *                       pointer scalars, char[N], char *, the user's enums
  *                       ("enum <prefix>_<name>", also fields[].user_enum
  *                       and enum_type: the validators add the enum's
@@ -43,8 +56,9 @@
  * Returns 0 when the table keeps a generated struct: no @c_struct, or a
  * field the emitter cannot move (a pointer to an enum, a const scalar, a
  * rowid key that is not int64_t) — a warning at the field says which.
- * Returns -1 after reporting an error.  root["prefix"] names the enums'
+ * Returns -1 after reporting an error.  opts->prefix names the enums'
  * typedefs, which step aside from the row structs in `types`. */
-int dg_view_clang_struct(json_t *root, dg_vtable *vt, const dg_vtypes *types, const char *out_dir, dg_diags *d);
+int dg_view_clang_struct(dg_vtable *vt, const dg_vtypes *types, const dg_view_opts *opts, dg_vuser_headers *headers,
+                         dg_diags *d);
 
 #endif

@@ -1,6 +1,5 @@
 /* Embedded migrations (generate --migrations DIR): the view model behind
- * P_migrate(dal_db *) and P_schema_check(dal_db *), rendered by
- * templates/c/migrations_h.tmpl and migrations_c.tmpl. */
+ * P_migrate(dal_db *) and P_schema_check(dal_db *) (view_migrations.h). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,14 +50,42 @@ static void check_reaches(const dg_mfolder *f, const dg_schema *s, dg_diags *d)
     dg_diags_free(&quiet);
 }
 
-static void set_name(json_t *o, const char *key, const char *prefix, const char *suffix)
+int dg_vmigrations_build(dg_vmigrations *out, const char *dir, const dg_schema *s, sqlite3 *db,
+                         const dg_view_opts *opts, dg_diags *d)
 {
-    char *v = dg_xprintf("%s%s", prefix, suffix);
-    json_object_set_new(o, key, json_string(v));
-    free(v);
+    memset(out, 0, sizeof *out);
+    if (!dir) return 0;
+    dg_mfolder *f = &out->folder;
+    if (dg_mfolder_read(dir, false, f, d) != 0 || dg_sum_verify(f, f->items.len == 0, d) != 0) return -1;
+    if (!(out->description = describe(s, db, d))) return -1;
+    check_reaches(f, s, d);
+    bool long_sql = strlen(out->description) > DG_TMPL_MAX_LITERAL;
+    for (size_t i = 0; i < f->items.len; i++) {
+        const dg_migration *m = &f->items.items[i];
+        if (strlen(m->up) > DG_TMPL_MAX_LITERAL || (m->down && strlen(m->down) > DG_TMPL_MAX_LITERAL))
+            long_sql = true;
+    }
+    out->long_sql = long_sql;
+    const char *p = opts->prefix;
+    out->migrate_fn = dg_xprintf("%s_migrate", p);
+    out->check_fn = dg_xprintf("%s_schema_check", p);
+    out->list = dg_xprintf("%s__migrations", p);
+    out->schema = dg_xprintf("%s__schema", p);
+    return 0;
 }
 
-static json_t *migration_json(const dg_migration *m, bool *long_sql)
+void dg_vmigrations_free(dg_vmigrations *m)
+{
+    free(m->migrate_fn);
+    free(m->check_fn);
+    free(m->list);
+    free(m->schema);
+    free(m->description);
+    dg_mfolder_free(&m->folder);
+    memset(m, 0, sizeof *m);
+}
+
+static json_t *migration_json(const dg_migration *m)
 {
     json_t *o = json_object();
     json_object_set_new(o, "id", json_integer((json_int_t)m->id));
@@ -66,44 +93,25 @@ static json_t *migration_json(const dg_migration *m, bool *long_sql)
     json_object_set_new(o, "up", json_string(m->up));
     json_object_set_new(o, "down", m->down ? json_string(m->down) : json_null());
     json_object_set_new(o, "checksum", json_string(m->checksum));
-    if (strlen(m->up) > DG_TMPL_MAX_LITERAL || (m->down && strlen(m->down) > DG_TMPL_MAX_LITERAL))
-        *long_sql = true;
     return o;
 }
 
-int dg_view_add_migrations(json_t *root, const char *dir, const dg_schema *s, sqlite3 *db,
-                           const dg_view_opts *opts, dg_diags *d)
+void dg_vmigrations_to_json(const dg_vmigrations *m, json_t *root)
 {
-    if (!dir) {
+    if (!m->migrate_fn) {   /* no folder */
         json_object_set_new(root, "migrations", json_array());
-        return 0;
+        return;
     }
-    dg_mfolder f;
-    if (dg_mfolder_read(dir, false, &f, d) != 0 || dg_sum_verify(&f, f.items.len == 0, d) != 0) {
-        dg_mfolder_free(&f);
-        return -1;
-    }
-    char *desc = describe(s, db, d);
-    if (!desc) {
-        dg_mfolder_free(&f);
-        return -1;
-    }
-    check_reaches(&f, s, d);
-    bool long_sql = strlen(desc) > DG_TMPL_MAX_LITERAL;
-    json_t *items = json_array(), *m = json_object();
-    for (size_t i = 0; i < f.items.len; i++)
-        json_array_append_new(items, migration_json(&f.items.items[i], &long_sql));
-    const char *p = opts->prefix;
-    set_name(m, "migrate_fn", p, "_migrate");
-    set_name(m, "check_fn", p, "_schema_check");
-    set_name(m, "list", p, "__migrations");
-    set_name(m, "schema", p, "__schema");
-    json_object_set_new(m, "count", json_integer((json_int_t)f.items.len));
-    json_object_set_new(m, "items", items);
-    json_object_set_new(m, "description", json_string(desc));
-    json_object_set_new(m, "long_sql", json_boolean(long_sql));
-    json_object_set_new(root, "migrations", m);
-    free(desc);
-    dg_mfolder_free(&f);
-    return 0;
+    json_t *items = json_array(), *o = json_object();
+    for (size_t i = 0; i < m->folder.items.len; i++)
+        json_array_append_new(items, migration_json(&m->folder.items.items[i]));
+    json_object_set_new(o, "migrate_fn", json_string(m->migrate_fn));
+    json_object_set_new(o, "check_fn", json_string(m->check_fn));
+    json_object_set_new(o, "list", json_string(m->list));
+    json_object_set_new(o, "schema", json_string(m->schema));
+    json_object_set_new(o, "count", json_integer((json_int_t)m->folder.items.len));
+    json_object_set_new(o, "items", items);
+    json_object_set_new(o, "description", json_string(m->description));
+    json_object_set_new(o, "long_sql", json_boolean(m->long_sql));
+    json_object_set_new(root, "migrations", o);
 }

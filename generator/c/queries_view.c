@@ -1,15 +1,6 @@
-/* queries_view.c - the named queries' part of the view model: every C
- * declaration and statement the templates print (templates/c/queries_*.tmpl)
- * is decided here.
- *
- * root["queries_unit"]  {unit, sql_array, slot, label, count} when there are queries
- * root["queries"][]     one object per query:
- *   fn, sql, id, one|many|exec|execrows|execlastid (true), proto (the
- *   function's prototype), binds[] {call}, locals[] {decl} (slices),
- *   reader (static row reader), row_type, row {fields[] {decl}} when the
- *   query generates its own row struct, reads[] {stmt} and own_reader when
- *   the reader is the query's (else `reader` is the table's), and for :many
- *   iter_type, iter_fields[] {decl}, iter_sets[] {stmt}, proto_next, proto_end. */
+/* queries_view.c - the named queries' part of the view model
+ * (view_queries.h): every C declaration and statement the templates print
+ * (templates/c/queries_*.tmpl) is decided here. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,14 +22,27 @@ typedef struct qv {
     json_t *model;    /* table name -> its index in s->tables, made on first use */
 } qv;
 
-/* ---- parameters ---- */
-
-static dg_cbind param_bind(const dg_qparam *p)
+/* The binding of table t's column i in the table's struct, NULL without
+ * the tables' part. */
+static const dg_cbind *column_bind(qv *v, const dg_table *t, int i)
 {
-    return dg_cbind_value(p->name, p->type.v, p->type.nullable, NULL, NULL);
+    if (!v->tables) return NULL;
+    const dg_vtable *vt = &v->tables->items.items[t - v->s->tables.items];
+    int k = dg_vtable_field(vt, t->columns.items[i].name);
+    return k >= 0 ? &vt->f.items[k] : NULL;
 }
 
-static void param_decl(dg_buf *b, const dg_qparam *p)
+/* ---- parameters ---- */
+
+/* A parameter compared with or written to a table column is passed as the
+ * column's field is held (an enum); a slice keeps its element type. */
+static dg_cbind param_bind(qv *v, const dg_qparam *p)
+{
+    const dg_cbind *origin = p->origin && !p->slice ? column_bind(v, p->origin, p->origin_column) : NULL;
+    return dg_cbind_value(p->name, p->type.v, p->type.nullable, origin, NULL);
+}
+
+static void param_decl(qv *v, dg_buf *b, const dg_qparam *p)
 {
     if (p->slice) {
         const char *elem, *dt;
@@ -46,14 +50,14 @@ static void param_decl(dg_buf *b, const dg_qparam *p)
         dg_buf_printf(b, ", %s%s, size_t %s_len", elem, p->name, p->name);
         return;
     }
-    dg_cbind f = param_bind(p);
+    dg_cbind f = param_bind(v, p);
     char *decl = dg_cbind_param_decl(&f);
     dg_buf_cat(b, ", ", decl, (char *)NULL);
     free(decl);
 }
 
 /* The bind call of parameter p at SQLite index `idx`. */
-static char *bind_call(const dg_qparam *p, int idx, bool iter)
+static char *bind_call(qv *v, const dg_qparam *p, int idx, bool iter)
 {
     const char *st = iter ? "it->it.st" : "st";
     if (p->slice) {
@@ -63,45 +67,35 @@ static char *bind_call(const dg_qparam *p, int idx, bool iter)
         dg_buf_cat(&b, "dal_bind_array(db, ", st, ", ", n, ", &", iter ? "it->" : "", p->name, "_arr)", (char *)NULL);
         return dg_buf_steal(&b);
     }
-    dg_cbind f = param_bind(p);
+    dg_cbind f = param_bind(v, p);
     /* an iterator outlives the call: its text, blobs and values are copied */
     return dg_cbind_bind(&f, idx, "", st, iter);
 }
 
-static void add_params(json_t *o, const dg_query *q, bool iter, dg_buf *args)
+/* Pushes s (taken). */
+static void take(dg_strings *v, char *s) { DG_VEC_PUSH(v, s); }
+
+static void add_params(qv *v, dg_vquery *o, const dg_query *q, bool iter, dg_buf *args)
 {
-    json_t *binds = json_array(), *locals = json_array(), *iter_fields = json_array(), *iter_sets = json_array();
     for (size_t i = 0; i < q->params.len; i++) {
         const dg_qparam *p = &q->params.items[i];
-        param_decl(args, p);
+        param_decl(v, args, p);
         if (p->slice) {
             const char *elem, *dt;
             dg_ckind_slice(dg_ckind_of_vtype(p->type.v), &elem, &dt);
             if (iter) {
-                json_array_append_new(iter_fields, json_pack("{s:s++}", "decl", "dal_array ", p->name, "_arr;"));
-                char *set = dg_xprintf("it->%s_arr.type = %s;\n    it->%s_arr.len = %s_len;\n    it->%s_arr.data = %s;",
-                                       p->name, dt, p->name, p->name, p->name, p->name);
-                json_array_append_new(iter_sets, dg_jobj1("stmt", set));
-                free(set);
+                take(&o->iter_fields, dg_xprintf("dal_array %s_arr;", p->name));
+                take(&o->iter_sets, dg_xprintf("it->%s_arr.type = %s;\n    it->%s_arr.len = %s_len;\n"
+                                               "    it->%s_arr.data = %s;",
+                                               p->name, dt, p->name, p->name, p->name, p->name));
             } else {
-                char *decl = dg_xprintf("dal_array %s_arr;\n    %s_arr.type = %s;\n    %s_arr.len = %s_len;\n"
-                                        "    %s_arr.data = %s;",
-                                        p->name, p->name, dt, p->name, p->name, p->name, p->name);
-                json_array_append_new(locals, dg_jobj1("decl", decl));
-                free(decl);
+                take(&o->locals, dg_xprintf("dal_array %s_arr;\n    %s_arr.type = %s;\n    %s_arr.len = %s_len;\n"
+                                            "    %s_arr.data = %s;",
+                                            p->name, p->name, dt, p->name, p->name, p->name, p->name));
             }
         }
-        for (size_t k = 0; k < p->binds.len; k++) {
-            char *call = bind_call(p, p->binds.items[k], iter);
-            json_array_append_new(binds, dg_jobj1("call", call));
-            free(call);
-        }
+        for (size_t k = 0; k < p->binds.len; k++) take(&o->binds, bind_call(v, p, p->binds.items[k], iter));
     }
-    dg_jset(o, "has_binds", json_boolean(json_array_size(binds) > 0));
-    dg_jset(o, "binds", binds);
-    dg_jset(o, "locals", locals);
-    dg_jset(o, "iter_fields", iter_fields);
-    dg_jset(o, "iter_sets", iter_sets);
 }
 
 /* ---- result rows ---- */
@@ -117,14 +111,6 @@ static char *col_literal(const char *colname)
     return qname;
 }
 
-/* {"stmt": s}; takes s. */
-static json_t *stmt_obj(char *s)
-{
-    json_t *o = dg_jobj1("stmt", s);
-    free(s);
-    return o;
-}
-
 /* "if ((rc = <read>) != DAL_OK) return rc;" of field f from result column
  * `col` into dst (an enum through a local `text`), f's colname aside: the
  * result column's name. */
@@ -133,7 +119,7 @@ static char *read_stmt(const dg_cbind *field, int col, const char *dst)
     dg_cbind f = *field;
     f.colname = col_literal(f.column);
     char *call = dg_cbind_read(&f, col, dst), *r;
-    char *after = f.conv ? NULL : dg_cbind_read_enum_after(&f, dst, "        ");
+    char *after = f.conv.kind != DG_CCONV_NONE ? NULL : dg_cbind_read_enum_after(&f, dst, "        ");
     if (after)
         r = dg_xprintf("{\n        const char *text = NULL;\n        if ((rc = %s) != DAL_OK) return rc;\n        %s\n    }",
                        call, after);
@@ -173,12 +159,12 @@ static const dg_vtable *table_binds(qv *v, const dg_table *t)
 }
 
 /* Reads of table t's columns into `base` (a table struct lvalue prefix). */
-static void read_table(qv *v, json_t *reads, const dg_table *t, int col0, const char *base)
+static void read_table(qv *v, dg_strings *reads, const dg_table *t, int col0, const char *base)
 {
     const dg_vtable *vt = table_binds(v, t);
     if (vt) {
         for (size_t i = 0; i < t->columns.len; i++)
-            json_array_append_new(reads, stmt_obj(read_stmt(&vt->f.items[i], col0 + (int)i, base)));
+            take(reads, read_stmt(&vt->f.items[i], col0 + (int)i, base));
         return;
     }
     for (size_t i = 0; i < t->columns.len; i++) {
@@ -190,7 +176,7 @@ static void read_table(qv *v, json_t *reads, const dg_table *t, int col0, const 
         f.kind = dg_ckind_of_column(t, c);
         char *has = dg_xprintf("has_%s", f.name);
         f.has = dg_cbind_column_has(c, f.kind) ? has : NULL;
-        json_array_append_new(reads, stmt_obj(read_stmt(&f, col0 + (int)i, base)));
+        take(reads, read_stmt(&f, col0 + (int)i, base));
         free(has);
     }
 }
@@ -232,16 +218,6 @@ static char *field_decl(const char *type, const char *name, size_t tw, size_t nw
 /* The struct name of table `name`. */
 static const char *struct_of(qv *v, const char *name) { return dg_names_struct(v->names, name); }
 
-/* The binding of table t's column i in the table's struct, NULL without
- * the tables' part. */
-static const dg_cbind *column_bind(qv *v, const dg_table *t, int i)
-{
-    if (!v->tables) return NULL;
-    const dg_vtable *vt = &v->tables->items.items[t - v->s->tables.items];
-    int k = dg_vtable_field(vt, t->columns.items[i].name);
-    return k >= 0 ? &vt->f.items[k] : NULL;
-}
-
 /* A result field's binding; a table column read as it is keeps the
  * column's enum. */
 static dg_cbind row_bind(qv *v, const dg_qfield *f, const char *has)
@@ -252,8 +228,8 @@ static dg_cbind row_bind(qv *v, const dg_qfield *f, const char *has)
     return b;
 }
 
-/* The row struct of a query of its own: fields[] {decl} and reads[] {stmt}. */
-static void own_row(qv *v, json_t *fields, json_t *reads, const dg_query *q)
+/* The row struct of a query of its own: its field declarations and reads. */
+static void own_row(qv *v, dg_strings *fields, dg_strings *reads, const dg_query *q)
 {
     size_t n = q->fields.len, tw = type_width("bool"), nw = 0;   /* the type and name columns */
     dg_cbind *binds = dg_xcalloc(n + 1, sizeof *binds);
@@ -283,97 +259,66 @@ static void own_row(qv *v, json_t *fields, json_t *reads, const dg_query *q)
                 free(decl);
                 decl = both;
             }
-            json_array_append_new(reads, stmt_obj(read_stmt(&binds[i], f->col, "out->")));
+            take(reads, read_stmt(&binds[i], f->col, "out->"));
         }
-        json_array_append_new(fields, dg_jobj1("decl", decl));
-        free(decl);
+        take(fields, decl);
     }
     for (size_t i = 0; i < n; i++) free(has[i]);
     free(has);
     free(binds);
 }
 
-static void add_row(qv *v, json_t *o, const dg_query *q, const char *fn)
+/* The row of a :one or :many query: a table's struct (read by the table's
+ * own reader when it reads the columns in table order), or its own. */
+static void add_row(qv *v, dg_vquery *o, const dg_query *q)
 {
-    json_t *reads = json_array();
     if (q->row_table) {
         const dg_table *t = model_table(v, q->row_table);
-        dg_jset(o, "row_type", dg_jstr(struct_of(v, q->row_table)));
+        o->row_type = dg_xstrdup(struct_of(v, q->row_table));
         if (table_binds(v, t)) {
-            /* the columns in table order: the table's own row reader reads them */
-            dg_jset_own(o, "reader", dg_view_reader(v->opts, dg_names_row(v->names, t->name)));
-            json_decref(reads);
+            o->reader = dg_view_reader(v->opts, dg_names_row(v->names, t->name));
             return;
         }
-        read_table(v, reads, t, 0, "out->");
-        dg_jset(o, "reads", reads);
-        return;
+        read_table(v, &o->reads, t, 0, "out->");
+    } else {
+        o->row_type = dg_xprintf("%s_row", o->fn);
+        o->own_row = true;
+        own_row(v, &o->row_fields, &o->reads, q);
     }
-    char *row_type = dg_xprintf("%s_row", fn);
-    json_t *fields = json_array();
-    own_row(v, fields, reads, q);
-    dg_jset(o, "row", json_pack("{s:s,s:o}", "name", row_type, "fields", fields));
-    dg_jset(o, "row_type", dg_jstr(row_type));
-    dg_jset(o, "reads", reads);
-    free(row_type);
+    o->reader = dg_xprintf("%s__q_%s_read", v->opts->prefix, q->c_name);
+    o->own_reader = true;
 }
 
 /* ---- one query ---- */
 
-static const char *kind_key(dg_qkind k)
+static void query_view(qv *v, dg_vquery *o, const dg_query *q, int id)
 {
-    static const char *const keys[] = {"one", "many", "exec", "execrows", "execlastid"};
-    return keys[k];
-}
-
-static json_t *query_view(qv *v, const dg_query *q, int id)
-{
-    json_t *o = json_object();
-    char *fn = dg_xprintf("%s_%s", v->opts->prefix, q->c_name);
+    o->fn = dg_xprintf("%s_%s", v->opts->prefix, q->c_name);
+    o->name = q->name;
+    o->sql = q->sql;
+    o->id = id;
+    o->kind = q->kind;
+    const char *fn = o->fn;
     bool iter = q->kind == DG_QK_MANY;
-    dg_jset(o, "fn", dg_jstr(fn));
-    dg_jset(o, "name", dg_jstr(q->name));
-    dg_jset(o, "sql", dg_jstr(q->sql));
-    dg_jset(o, "id", json_integer(id));
-    json_object_set_new(o, kind_key(q->kind), json_true());
     dg_buf args = DG_BUF_INIT;
-    add_params(o, q, iter, &args);
-    if (q->kind == DG_QK_ONE || iter) {
-        add_row(v, o, q, fn);
-        if (!json_object_get(o, "reader")) {
-            char *reader = dg_xprintf("%s__q_%s_read", v->opts->prefix, q->c_name);
-            dg_jset(o, "reader", dg_jstr(reader));
-            dg_jset(o, "own_reader", json_true());
-            free(reader);
-        }
-    }
-    const char *row_type = json_string_value(json_object_get(o, "row_type"));
-    char *proto;
+    add_params(v, o, q, iter, &args);
+    if (q->kind == DG_QK_ONE || iter) add_row(v, o, q);
+    const char *a = dg_buf_cstr(&args);
     if (q->kind == DG_QK_ONE) {
-        proto = dg_xprintf("int %s(dal_db *db%s, %s *out, dal_arena *arena)", fn, dg_buf_cstr(&args), row_type);
+        o->proto = dg_xprintf("int %s(dal_db *db%s, %s *out, dal_arena *arena)", fn, a, o->row_type);
     } else if (iter) {
-        char *it = dg_xprintf("%s_iter", fn);
-        proto = dg_xprintf("int %s(dal_db *db%s, %s *it)", fn, dg_buf_cstr(&args), it);
-        char *next = dg_xprintf("int %s_next(%s *it, %s *out, dal_arena *arena)", fn, it, row_type);
-        char *end = dg_xprintf("void %s_iter_end(%s *it)", fn, it);
-        dg_jset(o, "iter_type", dg_jstr(it));
-        dg_jset(o, "proto_next", dg_jstr(next));
-        dg_jset(o, "proto_end", dg_jstr(end));
-        free(it);
-        free(next);
-        free(end);
+        o->iter_type = dg_xprintf("%s_iter", fn);
+        o->proto = dg_xprintf("int %s(dal_db *db%s, %s *it)", fn, a, o->iter_type);
+        o->proto_next = dg_xprintf("int %s_next(%s *it, %s *out, dal_arena *arena)", fn, o->iter_type, o->row_type);
+        o->proto_end = dg_xprintf("void %s_iter_end(%s *it)", fn, o->iter_type);
     } else if (q->kind == DG_QK_EXECROWS) {
-        proto = dg_xprintf("int %s(dal_db *db%s, int64_t *out_rows)", fn, dg_buf_cstr(&args));
+        o->proto = dg_xprintf("int %s(dal_db *db%s, int64_t *out_rows)", fn, a);
     } else if (q->kind == DG_QK_EXECLASTID) {
-        proto = dg_xprintf("int %s(dal_db *db%s, int64_t *out_id)", fn, dg_buf_cstr(&args));
+        o->proto = dg_xprintf("int %s(dal_db *db%s, int64_t *out_id)", fn, a);
     } else {
-        proto = dg_xprintf("int %s(dal_db *db%s)", fn, dg_buf_cstr(&args));
+        o->proto = dg_xprintf("int %s(dal_db *db%s)", fn, a);
     }
-    dg_jset(o, "proto", dg_jstr(proto));
-    free(proto);
     dg_buf_free(&args);
-    free(fn);
-    return o;
 }
 
 static const char *object_name(const dg_schema *s, size_t t)
@@ -450,24 +395,104 @@ static int check_names(qv *v, const dg_query_set *set)
     return errors;
 }
 
-int dg_view_add_queries(json_t *root, const dg_vtables *tables, const dg_query_set *q, const dg_schema *s,
-                        const dg_view_opts *opts, dg_diags *d)
+int dg_vqueries_build(dg_vqueries *out, const dg_vtables *tables, const dg_query_set *q, const dg_schema *s,
+                      const dg_view_opts *opts, dg_diags *d)
 {
-    json_t *list = json_array();
-    dg_jset(root, "queries", list);
+    memset(out, 0, sizeof *out);
     if (!q || q->queries.len == 0) return 0;
     qv v = {opts, s, tables, NULL, NULL, d, NULL};
     /* rendered alone: the names (the table part reports a bad @name) */
     v.names = tables ? tables->names : (v.own_names = dg_names_build(s, opts, NULL));
     int rc = v.names && !check_names(&v, q) ? 0 : -1;
-    for (size_t i = 0; i < q->queries.len && rc == 0; i++)
-        json_array_append_new(list, query_view(&v, &q->queries.items[i], (int)i));
-    if (rc == 0)
-        dg_jset(root, "queries_unit",
-                json_pack("{s:s++,s:s++,s:s++,s:s+,s:i}", "unit", opts->prefix, "__queries", "_unit", "sql_array",
-                          opts->prefix, "__queries", "_sql", "slot", opts->prefix, "__queries", "_slot", "label",
-                          opts->prefix, ".queries", "count", (int)q->queries.len));
+    for (size_t i = 0; i < q->queries.len && rc == 0; i++) {
+        dg_vquery *o = DG_VEC_ADD(&out->items);
+        memset(o, 0, sizeof *o);
+        query_view(&v, o, &q->queries.items[i], (int)i);
+    }
+    if (rc == 0) {
+        const char *p = opts->prefix;
+        out->unit = dg_xprintf("%s__queries_unit", p);
+        out->sql_array = dg_xprintf("%s__queries_sql", p);
+        out->slot = dg_xprintf("%s__queries_slot", p);
+        out->label = dg_xprintf("%s.queries", p);
+    }
     dg_names_free(v.own_names);
     json_decref(v.model);
     return rc;
+}
+
+static void query_free(dg_vquery *o)
+{
+    dg_strings *lists[] = {&o->binds, &o->locals, &o->iter_fields, &o->iter_sets, &o->reads, &o->row_fields};
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) dg_strings_free(lists[i]);
+    char *strs[] = {o->fn, o->proto, o->row_type, o->reader, o->iter_type, o->proto_next, o->proto_end};
+    for (size_t i = 0; i < sizeof strs / sizeof *strs; i++) free(strs[i]);
+}
+
+void dg_vqueries_free(dg_vqueries *v)
+{
+    for (size_t i = 0; i < v->items.len; i++) query_free(&v->items.items[i]);
+    DG_VEC_FREE(&v->items);
+    free(v->unit);
+    free(v->sql_array);
+    free(v->slot);
+    free(v->label);
+    memset(v, 0, sizeof *v);
+}
+
+/* ---- JSON, for the templates ---- */
+
+/* [{key: s}, ...] */
+static json_t *objs(const dg_strings *list, const char *key)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < list->len; i++) json_array_append_new(a, dg_jobj1(key, list->items[i]));
+    return a;
+}
+
+static const char *kind_key(dg_qkind k)
+{
+    static const char *const keys[] = {"one", "many", "exec", "execrows", "execlastid"};
+    return keys[k];
+}
+
+static json_t *query_json(const dg_vquery *q)
+{
+    json_t *o = json_object();
+    dg_jset_str(o, "fn", q->fn);
+    dg_jset_str(o, "name", q->name);
+    dg_jset_str(o, "sql", q->sql);
+    dg_jset(o, "id", json_integer(q->id));
+    json_object_set_new(o, kind_key(q->kind), json_true());
+    dg_jset(o, "has_binds", json_boolean(q->binds.len > 0));
+    dg_jset(o, "binds", objs(&q->binds, "call"));
+    dg_jset(o, "locals", objs(&q->locals, "decl"));
+    dg_jset(o, "iter_fields", objs(&q->iter_fields, "decl"));
+    dg_jset(o, "iter_sets", objs(&q->iter_sets, "stmt"));
+    if (q->own_row)
+        dg_jset(o, "row", json_pack("{s:s,s:o}", "name", q->row_type, "fields", objs(&q->row_fields, "decl")));
+    if (q->row_type) dg_jset_str(o, "row_type", q->row_type);
+    if (q->reader && !q->own_reader) dg_jset_str(o, "reader", q->reader);
+    if (q->own_reader) {
+        dg_jset(o, "reads", objs(&q->reads, "stmt"));
+        dg_jset_str(o, "reader", q->reader);
+        dg_jset(o, "own_reader", json_true());
+    }
+    if (q->iter_type) {
+        dg_jset_str(o, "iter_type", q->iter_type);
+        dg_jset_str(o, "proto_next", q->proto_next);
+        dg_jset_str(o, "proto_end", q->proto_end);
+    }
+    dg_jset_str(o, "proto", q->proto);
+    return o;
+}
+
+void dg_vqueries_to_json(const dg_vqueries *v, json_t *root)
+{
+    json_t *list = json_array();
+    dg_jset(root, "queries", list);
+    for (size_t i = 0; i < v->items.len; i++) json_array_append_new(list, query_json(&v->items.items[i]));
+    if (v->unit)
+        dg_jset(root, "queries_unit", json_pack("{s:s,s:s,s:s,s:s,s:i}", "unit", v->unit, "sql_array", v->sql_array,
+                                                "slot", v->slot, "label", v->label, "count", (int)v->items.len));
 }

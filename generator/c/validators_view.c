@@ -134,11 +134,11 @@ static void add_user_int_enums(json_t *root, const dg_vtable *vt, dg_vtypes *typ
     json_t *enums = array_at(root, "enums"), *table_view = vt->tv, *e;
     for (size_t i = 0; i < vt->f.len; i++) {
         const dg_cbind *f = &vt->f.items[i];
-        const char *conv = f->conv;
-        if (!conv || strncmp(conv, "enumint ", 8) != 0 || dg_vtypes_has(&types->enums, conv + 8)) continue;
-        dg_strings_push(&types->enums, conv + 8);
+        const char *type = f->conv.enum_type;
+        if (f->conv.kind != DG_CCONV_ENUMINT || dg_vtypes_has(&types->enums, type)) continue;
+        dg_strings_push(&types->enums, type);
         const char *ctype = f->ctype, *column = f->column;
-        e = json_pack("{s:s, s:s, s:s, s:s, s:b}", "type", conv + 8, "user", ctype, "table", t->name, "column",
+        e = json_pack("{s:s, s:s, s:s, s:s, s:b}", "type", type, "user", ctype, "table", t->name, "column",
                       column, "as_int", 1);
         /* the values of its CHECK ("col" IN (1, 2)): a stored integer
          * outside them reads as an error */
@@ -192,7 +192,7 @@ static void add_enums(json_t *root, dg_vtable *vt, dg_vtypes *types, const char 
         /* a user's struct (vref) keeps a text field text: its CHECK is compiled as written */
         int fi = dg_check_enum(t, &t->checks.items[k], &col, &values) ? dg_vtable_field(vt, t->columns.items[col].name) : -1;
         const dg_cbind *uf = fi >= 0 ? &vt->f.items[fi] : NULL;
-        if (uf && uf->conv && uf->enum_type && vf[col].kind == DG_CK_TEXT) {   /* the user's enum */
+        if (uf && uf->conv.kind != DG_CCONV_NONE && uf->enum_type && vf[col].kind == DG_CK_TEXT) {   /* the user's enum */
             add_user_enum(root, vt->tv, types, t, &t->columns.items[col], uf, &values);
             vf[col].kind = DG_CK_ENUM;
             vf[col].enum_type = uf->enum_type;

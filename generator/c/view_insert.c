@@ -26,7 +26,7 @@ typedef dg_tab tab;
 static char *writeback_cond(const dg_cbind *f)
 {
     bool ptr = !dg_ckind_scalar(f->kind);
-    if (f->conv) return dg_cbind_writeback_cond(f);
+    if (f->conv.kind != DG_CCONV_NONE) return dg_cbind_writeback_cond(f);
     dg_buf b = DG_BUF_INIT;
     if (!f->readonly && !f->rowid_alias) {
         if (f->has) dg_buf_cat(&b, "!row->", f->has, NULL);
@@ -45,7 +45,7 @@ static bool written_back(tab *x, int i)
     const dg_cbind *f = &x->f.items[i];
     if (f->kind == DG_CK_ENUM || i == x->rec.id || i == x->rec.created || i == x->rec.updated) return false;
     if (i == x->rec.version) return false;   /* computed in C; upserts read it back below */
-    if (f->conv && !dg_cbind_may_unset(f)) return false;   /* the row's value was written */
+    if (f->conv.kind != DG_CCONV_NONE && !dg_cbind_may_unset(f)) return false;   /* the row's value was written */
     return f->rowid_alias || (f->default_sql && !f->readonly) || (f->readonly && f->column && !f->pk);
 }
 

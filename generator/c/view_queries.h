@@ -1,17 +1,64 @@
-/* view_queries.h - the named queries' part of the view model. */
+/* view_queries.h - the named queries' part of the view model: every C
+ * declaration and statement the templates print (templates/c/queries_*.tmpl)
+ * is decided by dg_vqueries_build and held in these structs; the JSON the
+ * templates read is made from them once (dg_vqueries_to_json). */
 #ifndef DG_VIEW_QUERIES_H
 #define DG_VIEW_QUERIES_H
 
 #include <jansson.h>
+#include <stdbool.h>
 
 #include "analysis/query/queries.h"
 #include "c/view.h"
+#include "model/model.h"
+#include "util/vec.h"
 
-/* Adds the queries (key "queries") and any structs they need to `root`;
+/* One query.  Strings are owned, except name and sql (borrowed from the
+ * query set, which must outlive it). */
+typedef struct dg_vquery {
+    char       *fn;            /* the function: <prefix>_<c_name> */
+    const char *name, *sql;    /* the query's name and SQL */
+    int         id;            /* its statement's index in the queries' unit */
+    dg_qkind    kind;
+    char       *proto;         /* the function's prototype */
+    dg_strings  binds;         /* the bind calls, one per SQLite parameter use */
+    dg_strings  locals;        /* declarations of the sqlc.slice arrays (not :many) */
+    dg_strings  iter_fields;   /* :many: the iterator's slice arrays */
+    dg_strings  iter_sets;     /*   and the statements that set them */
+    /* :one and :many; NULL / empty otherwise */
+    char       *row_type;      /* the row's C type */
+    char       *reader;        /* the static row reader: a table's, or the query's own */
+    bool        own_reader;    /* the query's own reader, of `reads` */
+    dg_strings  reads;         /* its statements, one per result column (own_reader) */
+    bool        own_row;       /* a row struct of the query's own, named row_type, */
+    dg_strings  row_fields;    /*   with these field declarations */
+    char       *iter_type, *proto_next, *proto_end;   /* :many */
+} dg_vquery;
+
+/* The queries of a generation. */
+typedef struct dg_vqueries {
+    /* the queries' unit (root["queries_unit"]): NULL when there are none */
+    char *unit, *sql_array, *slot, *label;
+    DG_VEC(dg_vquery) items;   /* in the order of the query set; owned */
+} dg_vqueries;
+
+/* Fills *out (zeroed first) with the queries q and checks their names;
  * `tables` is the tables' typed part of the same view model (from
  * dg_view_build), NULL when the queries are rendered alone (their rows then
- * hold no enums).  Returns 0, or -1 after reporting through `d`. */
-int dg_view_add_queries(json_t *root, const dg_vtables *tables, const dg_query_set *q, const dg_schema *s,
-                        const dg_view_opts *opts, dg_diags *d);
+ * hold no enums).  Returns 0, or -1 after reporting through `d` (*out is
+ * still to be freed). */
+int  dg_vqueries_build(dg_vqueries *out, const dg_vtables *tables, const dg_query_set *q, const dg_schema *s,
+                       const dg_view_opts *opts, dg_diags *d);
+void dg_vqueries_free(dg_vqueries *v);   /* its contents */
+
+/* Sets root["queries"][] and, when there are queries, root["queries_unit"]:
+ *   queries_unit  {unit, sql_array, slot, label, count}
+ *   queries[]     fn, name, sql, id, one|many|exec|execrows|execlastid (true),
+ *                 has_binds, binds[] {call}, locals[] {decl}, iter_fields[]
+ *                 {decl}, iter_sets[] {stmt}; for :one and :many row {name,
+ *                 fields[] {decl}} (own_row), row_type, reader, reads[]
+ *                 {stmt} and own_reader (the query's own reader); for :many
+ *                 iter_type, proto_next, proto_end; proto. */
+void dg_vqueries_to_json(const dg_vqueries *v, json_t *root);
 
 #endif

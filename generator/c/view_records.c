@@ -60,7 +60,7 @@ void dg_records_find(dg_tab *x)
         const dg_column *c = dg_table_column(x->t, f->column);
         /* dalgen fills int64_t and const char * fields; a user's field of
          * another C type (conv) is left to the user */
-        if (!c || f->readonly || f->conv) continue;
+        if (!c || f->readonly || f->conv.kind != DG_CCONV_NONE) continue;
         const char *id = dg_annotation_get(&c->annotations, "id");
         if (id && f->pk && x->pk.len == 1 && f->kind == DG_CK_TEXT && parse_id(id, r)) r->id = (int)i;
         const char *ts = ts_kind(x, c);

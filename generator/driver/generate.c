@@ -62,13 +62,14 @@ json_t *dg_view_build(const dg_schema *s, const dg_strings *inputs, const dg_vie
     dg_vtables *vts = dg_xcalloc(1, sizeof *vts);
     vts->names = names;
     dg_vctx v = {s, opts, names, root};
+    dg_vuser_headers headers = {0};
     int rc = 0;
     for (size_t i = 0; i < s->tables.len && rc == 0; i++) {
         const dg_table *t = &s->tables.items[i];
         dg_vtable *vt = DG_VEC_ADD(&vts->items);
         json_array_append_new(json_object_get(root, "tables"), dg_view_table_begin(&v, t, vt));
         dg_strings_push(&vts->types.structs, dg_names_struct(names, t->name));
-        rc = dg_view_clang_struct(root, vt, &vts->types, opts->out_dir, d) < 0 ? -1 : 0;
+        rc = dg_view_clang_struct(vt, &vts->types, opts, &headers, d) < 0 ? -1 : 0;
         if (rc == 0) rc = dg_records_check(t, d);
         if (rc == 0) rc = dg_view_add_validators(root, vt, dg_names_struct(names, t->name), &vts->types, d);
         if (rc == 0) rc = dg_view_table_finish(&v, vt);
@@ -78,6 +79,8 @@ json_t *dg_view_build(const dg_schema *s, const dg_strings *inputs, const dg_vie
         json_array_append_new(json_object_get(root, "views"), dg_view_view(&v, &s->views.items[i], vt));
         rc = dg_view_table_finish(&v, vt);
     }
+    dg_vuser_headers_to_json(&headers, root);
+    dg_vuser_headers_free(&headers);
     bool long_sql = false;
     json_t *st;
     size_t k;
@@ -142,10 +145,18 @@ static int generate(json_t *root, dg_vtables *tables, const dg_schema *s, sqlite
                     const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
 {
     if (!root) return -1;
+    dg_vqueries vq = {0};
+    dg_vmigrations vm = {0};
     int rc = 0;
-    if (q) rc = dg_view_add_queries(root, tables, q, s, &o->view, d);
-    if (rc == 0 && o->migrations) rc = dg_view_add_migrations(root, o->migrations, s, db, &o->view, d);
-    if (rc == 0) rc = o->dump_view ? dump_view(root, out) : render_outputs(root, o, out, d);
+    if (q) rc = dg_vqueries_build(&vq, tables, q, s, &o->view, d);
+    if (rc == 0 && o->migrations) rc = dg_vmigrations_build(&vm, o->migrations, s, db, &o->view, d);
+    if (rc == 0) {   /* the typed parts into the JSON the templates read */
+        if (q) dg_vqueries_to_json(&vq, root);
+        if (o->migrations) dg_vmigrations_to_json(&vm, root);
+        rc = o->dump_view ? dump_view(root, out) : render_outputs(root, o, out, d);
+    }
+    dg_vqueries_free(&vq);
+    dg_vmigrations_free(&vm);
     dg_vtables_free(tables);
     json_decref(root);
     return rc;

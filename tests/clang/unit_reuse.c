@@ -27,6 +27,7 @@ typedef struct ctx {
     dg_diags   d;
     dg_view_opts opts;
     dg_vtypes  types;
+    dg_vuser_headers headers;
 } ctx;
 
 static int setup(void **state)
@@ -42,9 +43,10 @@ static int setup(void **state)
     assert_int_equal(rc, 0);
     c.opts.prefix = "app";
     c.opts.singularize = true;
+    c.opts.out_dir = "gen";
     c.names = dg_names_build(c.s, &c.opts, &c.d);
     assert_non_null(c.names);
-    c.root = json_pack("{s:s, s:[], s:[], s:[]}", "prefix", "app", "stmts", "enums", "tables");
+    c.root = json_pack("{s:[], s:[], s:[]}", "stmts", "enums", "tables");
     *state = &c;
     return 0;
 }
@@ -58,6 +60,7 @@ static int teardown(void **state)
     json_decref(c->root);
     dg_names_free(c->names);
     dg_vtypes_free(&c->types);
+    dg_vuser_headers_free(&c->headers);
     dg_schema_free(c->s);
     return 0;
 }
@@ -72,7 +75,7 @@ static json_t *table_view(ctx *c, const char *name, int *reused)
     json_t *tv = dg_view_table_begin(&v, t, &vt);
     json_array_append_new(json_object_get(c->root, "tables"), tv);
     dg_strings_push(&c->types.structs, dg_names_struct(c->names, t->name));
-    *reused = dg_view_clang_struct(c->root, &vt, &c->types, "gen", &c->d);
+    *reused = dg_view_clang_struct(&vt, &c->types, &c->opts, &c->headers, &c->d);
     assert_int_equal(dg_view_add_validators(c->root, &vt, dg_names_struct(c->names, t->name), &c->types, &c->d), 0);
     assert_int_equal(dg_view_table_finish(&v, &vt), 0);
     dg_vtable_free(&vt);
@@ -106,8 +109,8 @@ static void users_reuse_the_user_struct(void **state)
     assert_int_equal(reused, 1);
     assert_string_equal(json_string_value(json_object_get(tv, "user_struct")), "struct user");
     assert_string_equal(json_string_value(json_object_get(tv, "user_header")), "../reuse.h");
-    json_t *headers = json_object_get(c->root, "user_headers");
-    assert_int_equal(json_array_size(headers), 1);
+    assert_int_equal(c->headers.paths.len, 1);
+    assert_string_equal(c->headers.paths.items[0], "../reuse.h");
     /* the C field of DAL_COLUMN("name") is the user's `display` */
     assert_string_equal(json_string_value(json_object_get(field(tv, "name"), "name")), "display");
     /* has_ flags: the companion of the nullable scalar only */

@@ -152,6 +152,9 @@ int  dg_qparams_collect(dg_qctx *c, dg_stmt *st);
 void dg_qparam_hint_named(dg_qctx *c, const dg_expr *e, dg_qtype t, const char *name);
 /* The type known so far of parameter node `e`. */
 dg_qtype dg_qparam_type(dg_qctx *c, const dg_expr *e);
+/* A comparison or write of parameter e (when it is one) with column
+ * `column` of table t; t NULL: with something else (dg_qparam.origin). */
+void dg_qparam_use(dg_qctx *c, const dg_expr *e, const dg_table *t, int column);
 /* Checks every parameter got a type; reports the others. */
 int  dg_qparams_finish(dg_qctx *c);
 

@@ -260,6 +260,20 @@ void dg_qparam_hint_named(dg_qctx *c, const dg_expr *e, dg_qtype t, const char *
     if (!p->name && !p->sql_name && name) p->name = dg_xstrdup(name);
 }
 
+void dg_qparam_use(dg_qctx *c, const dg_expr *e, const dg_table *t, int column)
+{
+    if (!c->q || !e || e->kind != DG_E_PARAM || e->form == DG_P_SQLC_EMBED || e->param_index <= 0) return;
+    dg_qparam *p = &c->q->params.items[e->param_index - 1];
+    if (p->origin_mixed) return;
+    if (t && (!p->origin || (p->origin == t && p->origin_column == column))) {
+        p->origin = t;
+        p->origin_column = column;
+        return;
+    }
+    p->origin_mixed = true;
+    p->origin = NULL;
+}
+
 dg_qtype dg_qparam_type(dg_qctx *c, const dg_expr *e)
 {
     if (!c->q || e->param_index <= 0) return (dg_qtype){DG_VT_UNKNOWN, true};
@@ -342,6 +356,7 @@ int dg_qparams_finish(dg_qctx *c)
         for (size_t i = 0; i < n; i++)
             if (annot_matches(an, &q->params.items[i])) {
                 q->params.items[i].type = an->type;
+                q->params.items[i].origin = NULL;   /* the user's type, not the column's */
                 an->used = true;
             }
         if (!an->used) {
@@ -351,6 +366,7 @@ int dg_qparams_finish(dg_qctx *c)
     }
     for (size_t i = 0; i < n; i++) {
         dg_qparam *p = &q->params.items[i];
+        if (!p->origin) p->origin_column = -1;
         if (p->type.v != DG_VT_UNKNOWN) continue;
         dg_error(c->d, p->loc, "cannot infer the type of parameter %s; declare it with `-- @param %s TYPE` (or `TYPE NULL`)",
                  p->name, p->sql_name ? p->sql_name : p->name);

@@ -31,6 +31,7 @@ static void assign(dg_qctx *c, dg_qscope *s, const dg_table *t, const char *name
             ty.nullable = false;
         dg_qparam_hint_named(c, e, ty, col->name);
     }
+    dg_qparam_use(c, e, col ? t : NULL, col ? (int)(col - t->columns.items) : -1);
     if (s) dg_qexpr_type(c, s, e);
 }
 

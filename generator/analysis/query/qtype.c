@@ -97,6 +97,35 @@ static dg_qtype column_type(dg_qscope *s, const dg_expr *e)
     return unknown;
 }
 
+/* The table column a plain column reference reads as it is (its source's
+ * result column's origin); NULL (and *column -1) otherwise. */
+static const dg_table *column_origin(const dg_qscope *s, const dg_expr *e, int *column)
+{
+    *column = -1;
+    if (!e || e->kind != DG_E_COLUMN) return NULL;
+    for (const dg_qscope *sc = s; sc; sc = sc->outer)
+        for (size_t i = 0; i < sc->srcs.len; i++) {
+            const dg_qsource *src = &sc->srcs.items[i];
+            if (e->table && (!src->name || dg_strcasecmp_ascii(src->name, e->table) != 0)) continue;
+            for (size_t k = 0; k < src->cols.len; k++) {
+                const dg_qcol *col = &src->cols.items[k];
+                if (dg_strcasecmp_ascii(col->name, e->name) != 0) continue;
+                if (!col->table || col->column < 0) return NULL;
+                *column = col->column;
+                return col->table;
+            }
+        }
+    return NULL;
+}
+
+/* A comparison of p (when a parameter) with `other` (dg_qparam_use). */
+static void use(dg_qctx *c, const dg_qscope *s, const dg_expr *p, const dg_expr *other)
+{
+    int column;
+    const dg_table *t = column_origin(s, other, &column);
+    dg_qparam_use(c, p, t, column);
+}
+
 /* Name of the column an expression reads, for naming parameters. */
 static const char *column_name(const dg_expr *e)
 {
@@ -190,6 +219,8 @@ static dg_qtype type_binary(dg_qctx *c, dg_qscope *s, dg_expr *e)
         if (is_bool_literal(r)) hr.v = DG_VT_BOOL;
         hint(c, l, hr, r);
         hint(c, r, hl, l);
+        if (!(r->kind == DG_E_LITERAL && r->lit == DG_LIT_NULL)) use(c, s, l, r);   /* not `? IS NULL` */
+        if (!(l->kind == DG_E_LITERAL && l->lit == DG_LIT_NULL)) use(c, s, r, l);
         return (dg_qtype){DG_VT_INT64, isop ? false : (lt.nullable || rt.nullable)};
     }
     if (!strcmp(op, "||")) {
@@ -240,9 +271,11 @@ static dg_qtype type_in(dg_qctx *c, dg_qscope *s, dg_expr *e)
         dg_qtype h = lt;
         h.nullable = false;
         hint(c, e->args.items[i], h, lhs);
+        use(c, s, e->args.items[i], lhs);
     }
     other.nullable = false;
     hint(c, lhs, other, NULL);
+    use(c, s, lhs, NULL);
     return (dg_qtype){DG_VT_INT64, nullable};
 }
 

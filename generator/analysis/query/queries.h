@@ -51,6 +51,14 @@ typedef struct dg_qparam {
     bool slice;           /* sqlc.slice: (const T *name, size_t name_len) */
     DG_VEC(int) binds;    /* SQLite parameter indexes (1-based) bound from it */
     dg_loc loc;           /* first use */
+    /* The table column every comparison of the parameter (=, <, IS, IN
+     * lists) and every write of it (INSERT, UPDATE SET) is with, when they
+     * are all with the same plain column reference and no @param typed it:
+     * so that it is passed as the column's field is held (a generated or
+     * the user's enum); NULL / -1 otherwise. */
+    const dg_table *origin;
+    int origin_column;    /* index in origin->columns */
+    bool origin_mixed;    /* (while typing) a use with another column or an expression */
 } dg_qparam;
 
 /* One field of the result row. */

@@ -84,7 +84,7 @@ static void embeds_convert(void **state)
 
     app_authors_by_mood_iter it;
     app_authors_by_mood_row row;
-    assert_int_equal(app_authors_by_mood(db, "MOOD_SAD", &it), DAL_OK);
+    assert_int_equal(app_authors_by_mood(db, MOOD_SAD, &it), DAL_OK);
     assert_int_equal(app_authors_by_mood_next(&it, &row, &arena), DAL_ROW);
     assert_string_equal(row.authors.handle, "ada");
     assert_null(row.authors.bio);

@@ -16,12 +16,12 @@ int main(int argc, char **argv)
     CHECK_RC(db, ondeck_update_city_name(db, "Berlin, Germany", "berlin"), DAL_OK);
 
     int64_t id = 0;
-    CHECK_RC(db, ondeck_create_venue(db, "the-fillmore", "The Fillmore", "san-francisco", "spotify:uri", "open",
+    CHECK_RC(db, ondeck_create_venue(db, "the-fillmore", "The Fillmore", "san-francisco", "spotify:uri", ONDECK_VENUE_STATUS_OPEN,
                                      NULL, "rock,jazz", &id), DAL_OK);
     CHECK(id == 1);
-    CHECK_RC(db, ondeck_create_venue(db, "the-chapel", "The Chapel", "san-francisco", "spotify:uri2", "closed",
+    CHECK_RC(db, ondeck_create_venue(db, "the-chapel", "The Chapel", "san-francisco", "spotify:uri2", ONDECK_VENUE_STATUS_CLOSED,
                                      "open,closed", NULL, &id), DAL_OK);
-    CHECK_RC(db, ondeck_create_venue(db, "berghain", "Berghain", "berlin", "spotify:uri3", "open", NULL, NULL, &id),
+    CHECK_RC(db, ondeck_create_venue(db, "berghain", "Berghain", "berlin", "spotify:uri3", ONDECK_VENUE_STATUS_OPEN, NULL, NULL, &id),
              DAL_OK);
     ondeck_venue v;
     CHECK_RC(db, ondeck_get_venue(db, "the-fillmore", "san-francisco", &v, &arena), DAL_OK);

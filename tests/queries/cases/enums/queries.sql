@@ -23,3 +23,19 @@ ORDER BY p.id, t.id;
 -- name: StatusTexts :one
 -- @result status TEXT NOT NULL
 SELECT status, status || '' AS status_text FROM tickets WHERE id = ?;
+
+-- A parameter compared with or written to an enum column is the enum: a
+-- nullable one by pointer (NULL writes NULL).
+-- name: SetPriority :execrows
+UPDATE tickets SET priority = ? WHERE id = ?;
+
+-- name: CountWithStatus :one
+SELECT count(*) AS n FROM tickets WHERE status IN (?, ?) AND (sqlc.narg(prio) IS NULL OR priority = sqlc.narg(prio));
+
+-- Compared with two columns, with an expression, or typed by @param, it is text.
+-- name: MatchTitleOrStatus :many
+SELECT id FROM tickets WHERE status = sqlc.arg(word) OR title = sqlc.arg(word) ORDER BY id;
+
+-- name: StatusLike :many
+-- @param status TEXT
+SELECT id FROM tickets WHERE lower(title) = lower(sqlc.arg(title)) AND status = sqlc.arg(status) ORDER BY id;
