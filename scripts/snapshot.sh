@@ -7,13 +7,13 @@
 #   scripts/snapshot.sh path/to/dalgen OUTDIR
 set -uo pipefail
 dalgen=$(realpath "$1"); out=$(realpath -m "$2")
-# inputs are read through a fixed path, so that the banners' relative paths
-# are the same whichever checkout runs the snapshot
 real=$(cd "$(dirname "$0")/.." && pwd)
-root=/tmp/dalgen-snapshot-root
+rm -rf "$out" && mkdir -p "$out"
+# inputs are read through a link inside OUTDIR, so that the banners'
+# relative paths are the same whichever checkout (and OUTDIR) runs it
+root=$out/.root
 ln -sfn "$real" "$root"
 cd "$root"
-rm -rf "$out" && mkdir -p "$out"
 n=0
 run() {  # run NAME ARGS...: outputs go to $out/NAME/
   local name=$1; shift
@@ -59,5 +59,5 @@ python3 bench/generator/synth.py 1000 "$syn/b" --mutate 3 > /dev/null
 run syn1000.gen generate "$syn/a/schema.sql" --queries "$syn/a/queries.sql" --prefix syn --out gen
 run syn1000.diff diff --from "$syn/a/schema.sql" --to "$syn/b/schema.sql" --allow-destructive
 run syn1000.down diff --from "$syn/a/schema.sql" --to "$syn/b/schema.sql" --allow-destructive --down
-rm -rf "$syn"; rm -f "$out/.corpus"
+rm -rf "$syn"; rm -f "$out/.corpus" "$root"
 echo "snapshot: $n commands in $out"
