@@ -1,5 +1,6 @@
 /* view_tab.h - the finishing pass's working state of one table or view
- * (private to view_funcs.c, view_insert.c and view_records.c). */
+ * (private to view_*.c; calls go one way: view_funcs.c -> view_insert.c ->
+ * view_records.c -> view_tab.c). */
 #ifndef DG_VIEW_TAB_H
 #define DG_VIEW_TAB_H
 
@@ -34,10 +35,12 @@ typedef struct dg_tab {
     size_t          decl_end;     /* where comments after the fields start */
 } dg_tab;
 
-/* view_funcs.c */
+/* view_tab.c */
 /* Field i's aligned declaration ("int64_t     id;   ") into b, with `dims`
  * ("[16]" or "") after the name. */
 void    dg_tab_decl(dg_tab *x, size_t i, const char *dims, dg_buf *b);
+/* Sets x->decl_width and x->decl_end, and every field's decl (has_decl). */
+void    dg_tab_set_decls(dg_tab *x, json_t *fields);
 json_t *dg_tab_func(dg_tab *x, const char *verb, char *sql);   /* takes sql */
 char   *dg_tab_where_eq(dg_tab *x, const dg_ints *idx);
 char   *dg_tab_params(dg_tab *x, const dg_ints *idx);

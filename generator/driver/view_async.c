@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "util/buf.h"
-#include "driver/generate.h"
+#include "c/view_build.h"
 #include "driver/view_async.h"
 #include "c/view_int.h"
 
