@@ -1,7 +1,6 @@
 /* view_build.c - dg_view_build: the root of the view model and every
  * table's and view's part, in schema order (view_build.h). */
 #include <ctype.h>
-#include <dal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,70 +10,76 @@
 #include "c/view_int.h"
 #include "c/view_validators.h"
 
-static json_t *root_skeleton(const dg_strings *inputs, const dg_view_opts *opts)
+static void root_names(dg_vroot *r, const dg_strings *inputs, const dg_view_opts *opts)
 {
     const char *p = opts->prefix;
-    json_t *root = json_object();
-    json_t *in = json_array();
-    for (size_t i = 0; inputs && i < inputs->len; i++)
-        json_array_append_new(in, json_pack("{s:s}", "path", inputs->items[i]));
-    char *guard = dg_xprintf("%s_H", p);
-    for (char *c = guard; *c; c++) *c = (char)toupper((unsigned char)*c);
-    json_object_set_new(root, "prefix", json_string(p));
-    json_object_set_new(root, "header", json_pack("s+", p, ".h"));
-    json_object_set_new(root, "guard", json_string(guard));
-    json_object_set_new(root, "inputs", in);
-    json_object_set_new(root, "dal_major", json_integer(DAL_VERSION_MAJOR));
-    json_object_set_new(root, "dal_minor", json_integer(DAL_VERSION_MINOR));
-    json_object_set_new(root, "unit", json_pack("s+", p, "__unit"));
-    json_object_set_new(root, "slot", json_pack("s+", p, "__slot"));
-    json_object_set_new(root, "sql_array", json_pack("s+", p, "__sql"));
-    json_object_set_new(root, "stmts", json_array());
-    json_object_set_new(root, "enums", json_array());
-    json_object_set_new(root, "tables", json_array());
-    json_object_set_new(root, "views", json_array());
-    free(guard);
-    return root;
+    r->prefix = p;
+    for (size_t i = 0; inputs && i < inputs->len; i++) dg_strings_push(&r->inputs, inputs->items[i]);
+    r->guard = dg_xprintf("%s_H", p);
+    for (char *c = r->guard; *c; c++) *c = (char)toupper((unsigned char)*c);
+    r->header = dg_xprintf("%s.h", p);
+    r->unit = dg_xprintf("%s__unit", p);
+    r->slot = dg_xprintf("%s__slot", p);
+    r->sql_array = dg_xprintf("%s__sql", p);
+}
+
+/* What dg_view_clang_struct wrote into its scratch JSON, into the typed
+ * members (until it fills them itself, view_int.h). */
+static void adopt_user_struct(dg_vtable *vt)
+{
+    json_t *fields = json_object_get(vt->tv, "fields");
+    vt->user_type = dg_xstrdup(json_string_value(json_object_get(vt->tv, "user_struct")));
+    vt->user_header = dg_xstrdup(json_string_value(json_object_get(vt->tv, "user_header")));
+    for (size_t i = 0; i < vt->fx.len; i++)
+        vt->fx.items[i].user_enum = json_string_value(json_object_get(json_array_get(fields, i), "user_enum"));
+}
+
+int dg_view_build_table(dg_vctx *v, dg_vtables *vts, const dg_table *t, dg_diags *d)
+{
+    dg_vtable *vt = DG_VEC_ADD(&vts->items);
+    dg_view_table_begin(v, t, vt);
+    dg_strings_push(&vts->types.structs, dg_names_struct(v->names, t->name));
+    int rc = dg_view_clang_struct(vts->compat, vt, &vts->types, v->opts->out_dir, d);
+    if (rc < 0) return -1;
+    if (vt->user_struct) adopt_user_struct(vt);
+    if (dg_records_check(t, d) != 0) return -1;
+    if (dg_view_add_validators(&vts->enums, vt, dg_names_struct(v->names, t->name), &vts->types, d) != 0) return -1;
+    return dg_view_table_finish(v, vt);
+}
+
+dg_vtables *dg_view_build_typed(const dg_schema *s, const dg_strings *inputs, const dg_view_opts *opts, dg_diags *d)
+{
+    dg_names *names = dg_names_build(s, opts, d);
+    if (!names) return NULL;
+    dg_vtables *vts = dg_xcalloc(1, sizeof *vts);
+    vts->names = names;
+    root_names(&vts->root, inputs, opts);
+    vts->compat = json_pack("{s:s}", "prefix", opts->prefix);
+    dg_vctx v = {s, opts, names, &vts->stmts};
+    int rc = 0;
+    for (size_t i = 0; i < s->tables.len && rc == 0; i++) rc = dg_view_build_table(&v, vts, &s->tables.items[i], d);
+    for (size_t i = 0; i < s->views.len && rc == 0; i++) {
+        dg_vtable *vt = DG_VEC_ADD(&vts->items);
+        dg_view_view(&v, &s->views.items[i], vt);
+        rc = dg_view_table_finish(&v, vt);
+    }
+    for (size_t i = 0; i < vts->stmts.len; i++)
+        vts->root.long_sql = vts->root.long_sql || strlen(vts->stmts.items[i].sql) > DG_TMPL_MAX_LITERAL;
+    if (rc != 0) {
+        dg_vtables_free(vts);
+        return NULL;
+    }
+    return vts;
 }
 
 json_t *dg_view_build(const dg_schema *s, const dg_strings *inputs, const dg_view_opts *opts, dg_vtables **tables,
                       dg_diags *d)
 {
     if (tables) *tables = NULL;
-    dg_names *names = dg_names_build(s, opts, d);
-    if (!names) return NULL;
-    json_t *root = root_skeleton(inputs, opts);
-    dg_vtables *vts = dg_xcalloc(1, sizeof *vts);
-    vts->names = names;
-    dg_vctx v = {s, opts, names, root};
-    int rc = 0;
-    for (size_t i = 0; i < s->tables.len && rc == 0; i++) {
-        const dg_table *t = &s->tables.items[i];
-        dg_vtable *vt = DG_VEC_ADD(&vts->items);
-        json_array_append_new(json_object_get(root, "tables"), dg_view_table_begin(&v, t, vt));
-        dg_strings_push(&vts->types.structs, dg_names_struct(names, t->name));
-        rc = dg_view_clang_struct(root, vt, &vts->types, opts->out_dir, d) < 0 ? -1 : 0;
-        if (rc == 0) rc = dg_records_check(t, d);
-        if (rc == 0) rc = dg_view_add_validators(root, vt, dg_names_struct(names, t->name), &vts->types, d);
-        if (rc == 0) rc = dg_view_table_finish(&v, vt);
-    }
-    for (size_t i = 0; i < s->views.len && rc == 0; i++) {
-        dg_vtable *vt = DG_VEC_ADD(&vts->items);
-        json_array_append_new(json_object_get(root, "views"), dg_view_view(&v, &s->views.items[i], vt));
-        rc = dg_view_table_finish(&v, vt);
-    }
-    bool long_sql = false;
-    json_t *st;
-    size_t k;
-    json_array_foreach(json_object_get(root, "stmts"), k, st)
-        long_sql = long_sql || strlen(json_string_value(json_object_get(st, "sql"))) > DG_TMPL_MAX_LITERAL;
-    json_object_set_new(root, "long_sql", json_boolean(long_sql));
-    json_object_set_new(root, "stmt_count", json_integer((json_int_t)json_array_size(json_object_get(root, "stmts"))));
-    if (rc != 0 || !tables) dg_vtables_free(vts);
-    if (rc != 0) {
-        json_decref(root);
-        return NULL;
-    }
+    dg_vtables *vts = dg_view_build_typed(s, inputs, opts, d);
+    if (!vts) return NULL;
+    json_t *root = dg_view_to_json(vts);
     if (tables) *tables = vts;
+    else dg_vtables_free(vts);
     return root;
 }

@@ -10,14 +10,15 @@
 #include "util/buf.h"
 #include "c/template.h"
 #include "c/view_tab.h"
-#include "c/view_json.h"
 
 typedef dg_ints ints;
 typedef dg_tab tab;
 
-static void set_own(json_t *o, const char *key, char *value)
+/* o->params, replaced */
+static void set_params(dg_vfunc *o, char *params)
 {
-    dg_jset_own(o, key, value);
+    free(o->params);
+    o->params = params;
 }
 
 /* ---- fields ------------------------------------------------------------ */
@@ -41,36 +42,30 @@ static char *fields_suffix(tab *x, const ints *idx)
 }
 
 /* Binds of the fields `idx` from parameters, starting at SQL index *n. */
-static void bind_params(tab *x, json_t *binds, const ints *idx, const char *st, bool copy, int *n)
+static void bind_params(tab *x, dg_vbinds *binds, const ints *idx, const char *st, bool copy, int *n)
 {
     for (size_t i = 0; i < idx->len; i++)
-        dg_tab_add_bind(binds, dg_cbind_bind(&x->f.items[idx->items[i]], (*n)++, "", st, copy));
+        dg_tab_add_bind(binds, NULL, dg_cbind_bind(&x->f.items[idx->items[i]], (*n)++, "", st, copy));
 }
 
 /* ---- readers ----------------------------------------------------------- */
 
 static void build_reads(tab *x)
 {
-    json_t *reads = json_array();
     bool text = false;
     for (size_t i = 0; i < x->f.len; i++) {
         dg_cbind *f = &x->f.items[i];
-        json_t *r = json_object();
-        set_own(r, "call", dg_cbind_read(f, (int)i, "out->"));
+        /* cond holds what follows the read (an enum's conversion) */
         char *after = dg_cbind_read_enum_after(f, "out->", "    ");
-        if (after) {
-            text = true;
-            set_own(r, "after", after);
-        }
-        json_array_append_new(reads, r);
+        text = text || after;
+        dg_tab_add_bind(&x->vt->reads, after, dg_cbind_read(f, (int)i, "out->"));
     }
-    dg_jset(x->tv, "reads", reads);
-    dg_jset(x->tv, "enum_text", json_boolean(text));
+    x->vt->enum_text = text;
 }
 
 /* ---- lists ------------------------------------------------------------- */
 
-static void add_list(tab *x, json_t *lists, const char *verb, const ints *by, const char *extra_where)
+static void add_list(tab *x, dg_vfuncs *lists, const char *verb, const ints *by, const char *extra_where)
 {
     dg_buf sql = DG_BUF_INIT;
     dg_buf_printf(&sql, "SELECT %s\nFROM %s", x->cols, x->qtable);
@@ -82,17 +77,16 @@ static void add_list(tab *x, json_t *lists, const char *verb, const ints *by, co
     if (extra_where) dg_buf_printf(&sql, "\nWHERE %s", extra_where);
     if (x->fts5 && extra_where) dg_buf_puts(&sql, "\nORDER BY rank");
     else if (x->order) dg_buf_printf(&sql, "\nORDER BY %s", x->order);
-    json_t *o = dg_tab_func(x, verb, dg_buf_steal(&sql));
+    dg_vfunc *o = dg_tab_func(x, DG_VEC_ADD(lists), verb, dg_buf_steal(&sql));
     int n = 1;
     if (by) {
-        set_own(o, "params", dg_tab_params(x, by));
-        bind_params(x, json_object_get(o, "binds"), by, "it->it.st", true, &n);
+        set_params(o, dg_tab_params(x, by));
+        bind_params(x, &o->binds, by, "it->it.st", true, &n);
     }
     if (extra_where) {
-        dg_jset(o, "params", dg_jstr(", const char *query"));
-        dg_tab_add_bind(json_object_get(o, "binds"), dg_xstrdup("dal_bind_text_copy(db, it->it.st, 1, query)"));
+        set_params(o, dg_xstrdup(", const char *query"));
+        dg_tab_add_bind(&o->binds, NULL, dg_xstrdup("dal_bind_text_copy(db, it->it.st, 1, query)"));
     }
-    json_array_append_new(lists, o);
 }
 
 /* ---- finders ----------------------------------------------------------- */
@@ -159,34 +153,32 @@ static void collect_finders(tab *x, finders *fs)
                    t->foreign_keys.items[i].columns.len, false);
 }
 
-static void build_get(tab *x, const char *verb, const ints *by, json_t *into, const char *key)
+/* Fills o (allocated when NULL); returns it. */
+static dg_vfunc *build_get(tab *x, const char *verb, const ints *by, dg_vfunc *o)
 {
     char *w = dg_tab_where_eq(x, by);
-    json_t *o = dg_tab_func(x, verb, dg_xprintf("SELECT %s\nFROM %s\nWHERE %s", x->cols, x->qtable, w));
+    o = dg_tab_func(x, o, verb, dg_xprintf("SELECT %s\nFROM %s\nWHERE %s", x->cols, x->qtable, w));
     free(w);
     int n = 1;
-    set_own(o, "params", dg_tab_params(x, by));
-    bind_params(x, json_object_get(o, "binds"), by, "st", false, &n);
-    if (key) json_object_set_new(into, key, o);
-    else json_array_append_new(into, o);
+    set_params(o, dg_tab_params(x, by));
+    bind_params(x, &o->binds, by, "st", false, &n);
+    return o;
 }
 
-static void build_finders(tab *x, json_t *lists)
+static void build_finders(tab *x, dg_vfuncs *lists)
 {
     finders fs = {0};
     collect_finders(x, &fs);
-    json_t *gets = json_array();
     for (size_t i = 0; i < fs.len; i++) {
         char *sfx = fields_suffix(x, &fs.items[i].cols);
         char *verb = dg_xprintf("%s_by_%s", fs.items[i].unique ? "get" : "list", sfx);
-        if (fs.items[i].unique) build_get(x, verb, &fs.items[i].cols, gets, NULL);
+        if (fs.items[i].unique) build_get(x, verb, &fs.items[i].cols, DG_VEC_ADD(&x->vt->get_by));
         else add_list(x, lists, verb, &fs.items[i].cols, NULL);
         free(verb);
         free(sfx);
         DG_VEC_FREE(&fs.items[i].cols);
     }
     DG_VEC_FREE(&fs);
-    dg_jset(x->tv, "get_by", gets);
 }
 
 /* ---- writes ------------------------------------------------------------ */
@@ -211,23 +203,24 @@ static void build_update(tab *x)
         char *where = dg_tab_where_eq(x, &x->pk);
         const dg_cbind *ver = x->rec.version >= 0 ? &x->f.items[x->rec.version] : NULL;
         if (ver) dg_buf_printf(&set, ", %s = %s + 1", ver->quoted, ver->quoted);
-        json_t *o = dg_tab_func(x, "update", dg_xprintf("UPDATE %s\nSET %s\nWHERE %s%s%s%s", x->qtable, dg_buf_cstr(&set),
+        dg_vfunc *o = dg_tab_func(x, NULL, "update", dg_xprintf("UPDATE %s\nSET %s\nWHERE %s%s%s%s", x->qtable, dg_buf_cstr(&set),
                                                  where, ver ? " AND " : "", ver ? ver->quoted : "",
                                                  ver ? " = ?" : ""));
         free(where);
-        json_t *binds = json_object_get(o, "binds");
+        dg_vbinds *binds = &o->binds;
         int n = 1;
-        for (size_t i = 0; i < w.len; i++) dg_tab_add_bind(binds, dg_cbind_bind(&x->f.items[w.items[i]], n++, "row->", "st", false));
+        for (size_t i = 0; i < w.len; i++)
+            dg_tab_add_bind(binds, NULL, dg_cbind_bind(&x->f.items[w.items[i]], n++, "row->", "st", false));
         for (size_t i = 0; i < x->pk.len; i++)
-            dg_tab_add_bind(binds, dg_cbind_bind(&x->f.items[x->pk.items[i]], n++, "row->", "st", false));
+            dg_tab_add_bind(binds, NULL, dg_cbind_bind(&x->f.items[x->pk.items[i]], n++, "row->", "st", false));
         if (ver) {
             char idx[16];
             snprintf(idx, sizeof idx, "%d", n++);
-            dg_tab_add_bind(binds, dg_records_version_bind(x, idx, "row->"));
+            dg_tab_add_bind(binds, NULL, dg_records_version_bind(x, idx, "row->"));
         }
         dg_records_prepare(x, o, false);
-        dg_records_missing(x, o, "row->");
-        dg_jset(x->tv, "update", o);
+        o->missing = dg_records_missing(x, "row->", DG_VMISSING_UPDATE);
+        x->vt->update = o;
     }
     DG_VEC_FREE(&w);
     dg_buf_free(&set);
@@ -240,14 +233,13 @@ static void build_delete(tab *x, const ints *by)
     for (size_t i = 0; i < by->len; i++) DG_VEC_PUSH(&all, by->items[i]);
     if (x->rec.version >= 0 && !x->virt) DG_VEC_PUSH(&all, x->rec.version);
     char *where = dg_tab_where_eq(x, &all);
-    json_t *o = dg_tab_func(x, "delete", dg_xprintf("DELETE FROM %s\nWHERE %s", x->qtable, where));
+    dg_vfunc *o = dg_tab_func(x, NULL, "delete", dg_xprintf("DELETE FROM %s\nWHERE %s", x->qtable, where));
     free(where);
     int n = 1;
-    set_own(o, "params", dg_tab_params(x, &all));
-    bind_params(x, json_object_get(o, "binds"), &all, "st", false, &n);
-    if (x->virt) dg_jset(o, "missing", dg_jstr("DAL_NOTFOUND"));
-    else dg_records_missing(x, o, "");
-    dg_jset(x->tv, "delete", o);
+    set_params(o, dg_tab_params(x, &all));
+    bind_params(x, &o->binds, &all, "st", false, &n);
+    o->missing = x->virt ? dg_xstrdup("DAL_NOTFOUND") : dg_records_missing(x, "", DG_VMISSING_DELETE);
+    x->vt->del = o;
     DG_VEC_FREE(&all);
 }
 
@@ -264,20 +256,18 @@ static void tab_free(tab *x)
 static void tab_init(tab *x, dg_vctx *v, dg_vtable *vt)
 {
     const dg_table *t = vt->t;
-    json_t *tv = vt->tv;
     memset(x, 0, sizeof *x);
     x->v = v;
     x->vt = vt;
     x->t = t;
-    x->tv = tv;
     x->f = vt->f;
-    x->name = json_string_value(json_object_get(tv, "name"));
-    x->row = json_string_value(json_object_get(tv, "row"));
-    x->strct = json_string_value(json_object_get(tv, "struct"));
-    x->is_view = json_is_true(json_object_get(tv, "is_view"));
-    x->virt = json_is_true(json_object_get(tv, "virtual"));
-    x->fts5 = json_is_true(json_object_get(tv, "fts5"));
-    dg_tab_set_decls(x, json_object_get(tv, "fields"));
+    x->name = vt->name;
+    x->row = vt->row;
+    x->strct = vt->strct;
+    x->is_view = vt->view != NULL;
+    x->virt = vt->virt;
+    x->fts5 = vt->fts5;
+    dg_tab_set_decls(x);
     x->qtable = dg_sql_quote(x->name);
     dg_buf cols = DG_BUF_INIT;
     for (size_t i = 0; i < x->f.len; i++)
@@ -300,10 +290,9 @@ static void tab_init(tab *x, dg_vctx *v, dg_vtable *vt)
 int dg_view_table_finish(dg_vctx *v, dg_vtable *vt)
 {
     tab x;
-    json_t *tv = vt->tv;
     tab_init(&x, v, vt);
     build_reads(&x);
-    json_t *lists = json_array();
+    dg_vfuncs *lists = &vt->lists;
     if (x.is_view) {
         add_list(&x, lists, "list", NULL, NULL);
     } else if (x.virt) {
@@ -321,17 +310,17 @@ int dg_view_table_finish(dg_vctx *v, dg_vtable *vt)
     } else {
         dg_tab_build_insert(&x, "insert", false);
         if (x.pk.len) {
-            build_get(&x, "get", &x.pk, x.tv, "get");
+            vt->get = build_get(&x, "get", &x.pk, NULL);
             build_update(&x);
             dg_records_patch(&x);
             build_delete(&x, &x.pk);
             dg_tab_build_insert(&x, "upsert", true);
         }
-        dg_jset(tv, "count", dg_tab_func(&x, "count", dg_xprintf("SELECT count(*)\nFROM %s", x.qtable)));
+        vt->count = dg_tab_func(&x, NULL, "count", dg_xprintf("SELECT count(*)\nFROM %s", x.qtable));
         add_list(&x, lists, "list", NULL, NULL);
         build_finders(&x, lists);
     }
-    dg_jset(tv, "lists", lists);
+    vt->finished = true;
     tab_free(&x);
     return 0;
 }

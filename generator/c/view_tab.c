@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "util/buf.h"
-#include "c/view_json.h"
 #include "c/view_tab.h"
 
 typedef dg_ints ints;
@@ -60,21 +59,26 @@ void dg_tab_decl(tab *x, size_t i, const char *dims, dg_buf *b)
     put_spaces(b, tail);
 }
 
-void dg_tab_set_decls(tab *x, json_t *fields)
+char *dg_tab_bool_decl(size_t width, const char *name)
+{
+    dg_buf b = DG_BUF_INIT;
+    dg_buf_puts(&b, "bool");
+    put_spaces(&b, (int)(width - 4));
+    dg_buf_cat(&b, name, ";", (char *)NULL);
+    return dg_buf_steal(&b);
+}
+
+void dg_tab_set_decls(tab *x)
 {
     decl_widths(x);
     dg_buf b = DG_BUF_INIT;
     for (size_t i = 0; i < x->f.len; i++) {
-        json_t *fj = json_array_get(fields, i);
+        dg_vfield *fx = &x->vt->fx.items[i];
         dg_tab_decl(x, i, "", &b);
-        dg_jset(fj, "decl", dg_jstrn(b.data, b.len));
-        if (x->f.items[i].has) {
-            dg_buf_clear(&b);
-            dg_buf_puts(&b, "bool");
-            put_spaces(&b, (int)(x->decl_width - 4));
-            dg_buf_cat(&b, x->f.items[i].has, ";", (char *)NULL);
-            dg_jset(fj, "has_decl", dg_jstrn(b.data, b.len));
-        }
+        free(fx->decl);
+        fx->decl = dg_xstrndup(b.data, b.len);
+        free(fx->has_decl);
+        fx->has_decl = x->f.items[i].has ? dg_tab_bool_decl(x->decl_width, x->f.items[i].has) : NULL;
     }
     dg_buf_free(&b);
 }
@@ -109,23 +113,19 @@ char *dg_tab_params(tab *x, const ints *idx)
     return dg_buf_steal(&b);
 }
 
-void dg_tab_add_bind(json_t *binds, char *call)
+void dg_tab_add_bind(dg_vbinds *binds, char *cond, char *call)
 {
-    json_array_append_new(binds, dg_jobj1("call", call));
-    free(call);
+    dg_vbind *b = DG_VEC_ADD(binds);
+    b->cond = cond;
+    b->call = call;
 }
 
-/* A function object: {fn, sql, stmt, params, binds[]}. */
-json_t *dg_tab_func(tab *x, const char *verb, char *sql)
+dg_vfunc *dg_tab_func(tab *x, dg_vfunc *o, const char *verb, char *sql)
 {
-    json_t *o = json_object();
-    dg_jset_own(o, "fn", dg_xprintf("%s_%s", x->strct, verb));
-    /* the statement's id and SQL are the nodes of its root["stmts"] entry */
-    json_t *entry = dg_view_stmt_entry(x->v, x->row, verb, sql);
-    dg_jset(o, "sql", json_incref(json_object_get(entry, "sql")));
-    dg_jset(o, "stmt", json_incref(json_object_get(entry, "id")));
-    dg_jset(o, "binds", json_array());
-    dg_jset(o, "params", dg_jstr(""));
-    free(sql);
+    if (!o) o = dg_xmalloc(sizeof *o);
+    memset(o, 0, sizeof *o);
+    o->fn = dg_xprintf("%s_%s", x->strct, verb);
+    o->stmt = dg_view_stmt(x->v, x->row, verb, sql);
+    o->params = dg_xstrdup("");
     return o;
 }

@@ -63,14 +63,15 @@ static int dump_view(json_t *root, dg_outputs *out)
     return 0;
 }
 
-/* Completes the view model `root` and its typed part `tables` (from
- * dg_view_build; NULL when it failed) with the queries and migrations, then
- * renders it (or dumps it, with o->dump_view); frees both.  `db` holds
- * exactly `s` (borrowed), or is NULL. */
-static int generate(json_t *root, dg_vtables *tables, const dg_schema *s, sqlite3 *db, const dg_query_set *q,
+/* Turns the typed view model `tables` (from dg_view_build_typed; NULL when
+ * it failed) into the templates' JSON, completes that with the queries and
+ * migrations, then renders it (or dumps it, with o->dump_view); frees
+ * both.  `db` holds exactly `s` (borrowed), or is NULL. */
+static int generate(dg_vtables *tables, const dg_schema *s, sqlite3 *db, const dg_query_set *q,
                     const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
 {
-    if (!root) return -1;
+    if (!tables) return -1;
+    json_t *root = dg_view_to_json(tables);
     int rc = 0;
     if (q) rc = dg_view_add_queries(root, tables, q, s, &o->view, d);
     if (rc == 0 && o->migrations) rc = dg_view_add_migrations(root, o->migrations, s, db, &o->view, d);
@@ -84,9 +85,7 @@ int dg_generate_schema(const dg_schema *s, const dg_strings *inputs, const dg_ge
                        dg_outputs *out, dg_diags *d)
 {
     dg_view_opts vo = view_opts(o);
-    dg_vtables *tables = NULL;
-    json_t *root = dg_view_build(s, inputs, &vo, &tables, d);
-    return generate(root, tables, s, NULL, NULL, o, out, d);
+    return generate(dg_view_build_typed(s, inputs, &vo, d), s, NULL, NULL, o, out, d);
 }
 
 static void add_input(dg_strings *in, const char *path, const char *out_dir)
@@ -112,9 +111,8 @@ int dg_generate(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
     dg_view_async *pending = dg_view_build_start(s, &inputs, &vo);
     int rc = 0;
     if (o->queries && o->queries->len) rc = dg_queries_load(o->queries, s, db, &q, d);
-    dg_vtables *tables = NULL;
-    json_t *root = dg_view_build_collect(pending, rc == 0, &tables, d);
-    if (rc == 0) rc = generate(root, tables, s, db, q, o, out, d);
+    dg_vtables *tables = dg_view_build_collect(pending, rc == 0, d);
+    if (rc == 0) rc = generate(tables, s, db, q, o, out, d);
     dg_query_set_free(q);
     dg_strings_free(&inputs);
     sqlite3_close(db);
