@@ -44,44 +44,50 @@ static char *value_ident(const char *value)
     return dg_buf_steal(&b);
 }
 
+/* Whether `name` is e's UNKNOWN or one of its values' names so far. */
+static bool name_taken(const dg_venum *e, const char *name)
+{
+    if (!strcmp(e->unknown, name)) return true;
+    for (size_t k = 0; k < e->values.len; k++)
+        if (!strcmp(e->values.items[k].name, name)) return true;
+    return false;
+}
+
 /* ENUMTYPE_VALUE (see value_ident); collisions get _2, _3... */
-static char *value_name(const char *upper_type, const char *value, json_t *taken)
+static char *value_name(const char *upper_type, const char *value, const dg_venum *e)
 {
     char *id = value_ident(value);
     char *base = dg_xprintf("%s_%s", upper_type, id);
     free(id);
     char *name = dg_xstrdup(base);
-    for (int n = 2; json_object_get(taken, name); n++) {
+    for (int n = 2; name_taken(e, name); n++) {
         free(name);
         name = dg_xprintf("%s_%d", base, n);
     }
     free(base);
-    json_object_set_new(taken, name, json_true());
     return name;
 }
 
+/* e: the enum `type` (taken) of column c's IN-list `values`. */
 static void enum_gen(dg_venum *e, char *type, const dg_table *t, const dg_column *c, const dg_strings *values)
 {
     char *upper = dg_xstrdup(type);
     for (char *p = upper; *p; p++) *p = (char)toupper((unsigned char)*p);
-    json_t *taken = json_object();
     memset(e, 0, sizeof *e);
     e->kind = DG_VENUM_GEN;
     e->type = type;
     e->table = t->name;
     e->column = c->name;
     e->unknown = dg_xprintf("%s_UNKNOWN", upper);
-    json_object_set_new(taken, e->unknown, json_true());
     for (size_t k = 0; k < values->len; k++) {
+        char *name = value_name(upper, values->items[k], e);
         dg_venum_value *v = DG_VEC_ADD(&e->values);
-        v->name = value_name(upper, values->items[k], taken);
+        v->name = name;
         v->sql = dg_xstrdup(values->items[k]);
     }
-    json_decref(taken);
     free(upper);
 }
 
-/* Turns the TEXT fields that an IN-list CHECK restricts into enum fields. */
 /* P_<row>_<field>, or P_<row>_<field>_enum when that names something else
  * dalgen generates: a function of the table (a column named `count`,
  * `list`, `get_by_x`...), a row struct, or an earlier enum. */
