@@ -1,6 +1,7 @@
-/* view_tables.c - the view model of tables and views: fields, and every
- * generated function's SQL, parameters, binds and reads (see view_int.h for
- * the keys).  All decisions live here; templates only lay the code out. */
+/* view_tables.c - the first part of a table's or view's view model (its
+ * names and fields, view_int.h), the unit's statements, and freeing it all.
+ * The functions' SQL, binds and reads: view_funcs.c and the files it calls.
+ * All decisions live in the view model; templates only lay the code out. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
