@@ -6,7 +6,6 @@
 #include "util/buf.h"
 #include "util/fsutil.h"
 #include "c/view_int.h"
-#include "c/view_json.h"
 
 static bool among(const char *s, const char *const *list)
 {
@@ -111,47 +110,31 @@ static const char *not_movable(const dg_vtypes *types, const char *prefix, const
     return NULL;
 }
 
-static void add_header(dg_vuser_headers *h, const char *path)
+static void add_header(dg_strings *h, const char *path)
 {
-    for (size_t i = 0; i < h->paths.len; i++)
-        if (!strcmp(h->paths.items[i], path)) return;
-    dg_strings_push(&h->paths, path);
-}
-
-void dg_vuser_headers_free(dg_vuser_headers *h)
-{
-    dg_strings_free(&h->paths);
-}
-
-void dg_vuser_headers_to_json(const dg_vuser_headers *h, json_t *root)
-{
-    if (!h->paths.len) return;
-    json_t *list = json_array();
-    for (size_t i = 0; i < h->paths.len; i++) json_array_append_new(list, json_pack("{s:s}", "path", h->paths.items[i]));
-    json_object_set_new(root, "user_headers", list);
+    for (size_t i = 0; i < h->len; i++)
+        if (!strcmp(h->items[i], path)) return;
+    dg_strings_push(h, path);
 }
 
 /* Field k as the user declares it: its binding (name, has_ flag, C type,
- * conv, and how the validators read it: vref, vhas, vkind, varray) and
- * its JSON.  Takes enum_type, the typedef conv borrows. */
+ * conv, and how the validators read it: vref, vhas, vkind, varray).  Takes
+ * enum_type, the typedef conv borrows. */
 static void adjust_field(dg_vtable *vt, size_t k, const dg_column *c, dg_cconv conv, char *enum_type, long array)
 {
-    json_t *f = json_array_get(json_object_get(vt->tv, "fields"), k);
     dg_cbind *b = &vt->f.items[k];
     const char *cf = dg_annotation_get(&c->annotations, "c_field");
     const char *ct = dg_annotation_get(&c->annotations, "c_type");
     const char *ce = dg_annotation_get(&c->annotations, "c_enum");
     b->name = cf ? cf : c->name;
-    dg_jset_str(f, "name", b->name);
     bool rowid_alias = c->pk && dg_table_has_rowid_alias(vt->t);
     bool ptr = dg_cconv_ptr(&conv);
     bool scalar = (b->kind == DG_CK_INT64 || b->kind == DG_CK_DOUBLE || b->kind == DG_CK_BOOL) ||
                   dg_cconv_enum(&conv) || conv.kind == DG_CCONV_CHARS;
     b->has = NULL;
-    json_object_del(f, "has");
     if (scalar && !ptr && !c->not_null && !rowid_alias && !c->pk) {
-        dg_jset(f, "has", DG_JCAT("has_", b->name));
-        b->has = json_string_value(json_object_get(f, "has"));
+        DG_VEC_PUSH(&vt->strs, dg_xprintf("has_%s", b->name));
+        b->has = vt->strs.items[vt->strs.len - 1];
     }
     if (ptr) DG_VEC_PUSH(&vt->strs, dg_xprintf("%s[0]", b->name));
     b->vref = ptr ? vt->strs.items[vt->strs.len - 1] : b->name;
@@ -161,24 +144,18 @@ static void adjust_field(dg_vtable *vt, size_t k, const dg_column *c, dg_cconv c
     if (enum_type) DG_VEC_PUSH(&vt->strs, enum_type);
     if (conv.kind != DG_CCONV_NONE) {
         b->conv = conv;
-        dg_jset_own(f, "conv", dg_cconv_str(&conv));
         if (conv.kind == DG_CCONV_ENUM) {
             b->enum_type = conv.enum_type;
-            dg_jset_str(f, "user_enum", ce);
-            dg_jset_str(f, "enum_type", b->enum_type);
+            vt->fx.items[k].user_enum = ce;
         }
     }
-    if (array || ct || ce) {
-        b->ctype = array ? "char" : ct ? ct : ce;
-        dg_jset_str(f, "ctype", b->ctype);
-    }
+    if (array || ct || ce) b->ctype = array ? "char" : ct ? ct : ce;
 }
 
-int dg_view_clang_struct(dg_vtable *vt, const dg_vtypes *types, const dg_view_opts *opts, dg_vuser_headers *headers,
+int dg_view_clang_struct(dg_vtable *vt, const dg_vtypes *types, const dg_view_opts *opts, dg_strings *headers,
                          dg_diags *d)
 {
     const dg_table *t = vt->t;
-    json_t *tv = vt->tv;
     const char *c_struct = dg_annotation_get(&t->annotations, "c_struct");
     const char *c_header = dg_annotation_get(&t->annotations, "c_header");
     if (!c_struct) return 0;
@@ -210,10 +187,9 @@ int dg_view_clang_struct(dg_vtable *vt, const dg_vtypes *types, const dg_view_op
     free(arrays);
     if (why) return 0;
     char *rel = dg_relpath(c_header, opts->out_dir ? opts->out_dir : ".");
-    json_object_set_new(tv, "user_struct", json_string(c_struct));
-    json_object_set_new(tv, "user_header", json_string(rel));
+    vt->user_type = dg_xstrdup(c_struct);
+    vt->user_header = rel;
     add_header(headers, rel);
-    free(rel);
     vt->user_struct = true;
     return 1;
 }

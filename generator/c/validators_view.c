@@ -44,45 +44,50 @@ static char *value_ident(const char *value)
     return dg_buf_steal(&b);
 }
 
+/* Whether `name` is e's UNKNOWN or one of its values' names so far. */
+static bool name_taken(const dg_venum *e, const char *name)
+{
+    if (!strcmp(e->unknown, name)) return true;
+    for (size_t k = 0; k < e->values.len; k++)
+        if (!strcmp(e->values.items[k].name, name)) return true;
+    return false;
+}
+
 /* ENUMTYPE_VALUE (see value_ident); collisions get _2, _3... */
-static char *value_name(const char *upper_type, const char *value, json_t *taken)
+static char *value_name(const char *upper_type, const char *value, const dg_venum *e)
 {
     char *id = value_ident(value);
     char *base = dg_xprintf("%s_%s", upper_type, id);
     free(id);
     char *name = dg_xstrdup(base);
-    for (int n = 2; json_object_get(taken, name); n++) {
+    for (int n = 2; name_taken(e, name); n++) {
         free(name);
         name = dg_xprintf("%s_%d", base, n);
     }
     free(base);
-    json_object_set_new(taken, name, json_true());
     return name;
 }
 
-static json_t *enum_json(const char *type, const dg_table *t, const dg_column *c, const dg_strings *values)
+/* e: the enum `type` (taken) of column c's IN-list `values`. */
+static void enum_gen(dg_venum *e, char *type, const dg_table *t, const dg_column *c, const dg_strings *values)
 {
     char *upper = dg_xstrdup(type);
     for (char *p = upper; *p; p++) *p = (char)toupper((unsigned char)*p);
-    json_t *taken = json_object();
-    char *unknown = dg_xprintf("%s_UNKNOWN", upper);
-    json_object_set_new(taken, unknown, json_true());
-    json_t *vals = json_array();
+    memset(e, 0, sizeof *e);
+    e->kind = DG_VENUM_GEN;
+    e->type = type;
+    e->table = t->name;
+    e->column = c->name;
+    e->unknown = dg_xprintf("%s_UNKNOWN", upper);
     for (size_t k = 0; k < values->len; k++) {
-        char *name = value_name(upper, values->items[k], taken);
-        json_array_append_new(vals, json_pack("{s:s, s:s, s:I}", "name", name, "sql", values->items[k],
-                                              "value", (json_int_t)(k + 1)));
-        free(name);
+        char *name = value_name(upper, values->items[k], e);
+        dg_venum_value *v = DG_VEC_ADD(&e->values);
+        v->name = name;
+        v->sql = dg_xstrdup(values->items[k]);
     }
-    json_t *e = json_pack("{s:s, s:s, s:s, s:s, s:o}", "type", type, "unknown", unknown, "table", t->name,
-                          "column", c->name, "values", vals);
-    json_decref(taken);
-    free(unknown);
     free(upper);
-    return e;
 }
 
-/* Turns the TEXT fields that an IN-list CHECK restricts into enum fields. */
 /* P_<row>_<field>, or P_<row>_<field>_enum when that names something else
  * dalgen generates: a function of the table (a column named `count`,
  * `list`, `get_by_x`...), a row struct, or an earlier enum. */
@@ -98,94 +103,89 @@ static char *enum_type_name(const dg_vtypes *types, const char *cname, const cha
     return alt;
 }
 
-/* obj[key], created as an empty array when missing. */
-static json_t *array_at(json_t *obj, const char *key)
+/* A new enum of the unit, also the table's. */
+static dg_venum *add_enum(dg_venums *enums, dg_vtable *vt)
 {
-    json_t *a = json_object_get(obj, key);
-    if (!json_is_array(a)) {
-        a = json_array();
-        json_object_set_new(obj, key, a);
-    }
-    return a;
+    DG_VEC_PUSH(&vt->enums, enums->len);
+    dg_venum *e = DG_VEC_ADD(enums);
+    memset(e, 0, sizeof *e);
+    return e;
 }
 
 /* A user's enum (clang_struct.h "user_enum"): its generated typedef and
  * conversions, once per unit however many columns use it. */
-static void add_user_enum(json_t *root, json_t *table_view, dg_vtypes *types, const dg_table *t,
+static void add_user_enum(dg_venums *enums, dg_vtable *vt, dg_vtypes *types, const dg_table *t,
                           const dg_column *c, const dg_cbind *f, const dg_strings *values)
 {
     const char *type = f->enum_type;
     if (dg_vtypes_has(&types->enums, type)) return;
     dg_strings_push(&types->enums, type);
-    json_t *enums = array_at(root, "enums"), *e;
-    json_t *vals = json_array();
-    for (size_t k = 0; k < values->len; k++)
-        json_array_append_new(vals, json_pack("{s:s, s:s}", "name", values->items[k], "sql", values->items[k]));
-    e = json_pack("{s:s, s:s, s:s, s:s, s:o, s:I}", "type", type, "user", dg_annotation_get(&c->annotations, "c_enum"),
-                  "table", t->name, "column", c->name, "values", vals, "count", (json_int_t)values->len);
-    json_array_append(array_at(table_view, "enums"), e);
-    json_array_append_new(enums, e);
+    dg_venum *e = add_enum(enums, vt);
+    e->kind = DG_VENUM_USER;
+    e->type = dg_xstrdup(type);
+    e->user = dg_annotation_get(&c->annotations, "c_enum");
+    e->table = t->name;
+    e->column = c->name;
+    for (size_t k = 0; k < values->len; k++) {
+        dg_venum_value *v = DG_VEC_ADD(&e->values);
+        v->name = dg_xstrdup(values->items[k]);
+        v->sql = dg_xstrdup(values->items[k]);
+    }
 }
 
 /* The readers of user's enums stored as integers (DAL_ENUM_AS_INT). */
-static void add_user_int_enums(json_t *root, const dg_vtable *vt, dg_vtypes *types)
+static void add_user_int_enums(dg_venums *enums, dg_vtable *vt, dg_vtypes *types)
 {
     const dg_table *t = vt->t;
-    json_t *enums = array_at(root, "enums"), *table_view = vt->tv, *e;
     for (size_t i = 0; i < vt->f.len; i++) {
         const dg_cbind *f = &vt->f.items[i];
         const char *type = f->conv.enum_type;
         if (f->conv.kind != DG_CCONV_ENUMINT || dg_vtypes_has(&types->enums, type)) continue;
         dg_strings_push(&types->enums, type);
-        const char *ctype = f->ctype, *column = f->column;
-        e = json_pack("{s:s, s:s, s:s, s:s, s:b}", "type", type, "user", ctype, "table", t->name, "column",
-                      column, "as_int", 1);
+        dg_venum *e = add_enum(enums, vt);
+        e->kind = DG_VENUM_USER_INT;
+        e->type = dg_xstrdup(type);
+        e->user = f->ctype;
+        e->table = t->name;
+        e->column = f->column;
         /* the values of its CHECK ("col" IN (1, 2)): a stored integer
-         * outside them reads as an error */
+         * outside them reads as an error (the last such CHECK's) */
         for (size_t c = 0; c < t->checks.len; c++) {
             dg_llongs ints = {0};
             int col = -1;
-            if (dg_check_int_set(t, &t->checks.items[c], &col, &ints) && !strcmp(t->columns.items[col].name, column)) {
-                json_t *vals = json_array();
-                for (size_t v = 0; v < ints.len; v++) {
-                    char *lit = dg_xprintf("%lld", ints.items[v]);
-                    json_array_append_new(vals, json_pack("{s:s}", "value", lit));
-                    free(lit);
-                }
-                json_object_set_new(e, "values", vals);
+            if (dg_check_int_set(t, &t->checks.items[c], &col, &ints) && !strcmp(t->columns.items[col].name, f->column)) {
+                dg_strings_free(&e->ints);
+                e->has_ints = true;
+                for (size_t v = 0; v < ints.len; v++) DG_VEC_PUSH(&e->ints, dg_xprintf("%lld", ints.items[v]));
             }
             DG_VEC_FREE(&ints);
         }
-        json_array_append(array_at(table_view, "enums"), e);
-        json_array_append_new(enums, e);
     }
 }
 
-/* The field of column `col` becomes the generated enum `type`: in the JSON
- * and in its binding (both borrow the JSON's strings). */
+/* The field of column `col` becomes the generated enum `type` (its binding
+ * borrows type, owned by the unit's enums). */
 static void make_enum(dg_vtable *vt, int k, const dg_column *c, const char *type, dg_cfield *vf)
 {
-    json_t *f = json_array_get(json_object_get(vt->tv, "fields"), (size_t)k);
     dg_cbind *b = &vt->f.items[k];
     /* Like the emitter's scalars: a has_ flag when nullable or defaulted. */
     bool has = dg_cbind_column_has(c, DG_CK_ENUM);
-    json_object_set_new(f, "kind", json_string("enum"));
-    json_object_set_new(f, "enum_type", json_string(type));
-    json_object_set_new(f, "ctype", json_string(type));
-    if (has) json_object_set_new(f, "has", json_pack("s+", "has_", vf->cname));
     b->kind = b->vkind = DG_CK_ENUM;
-    b->enum_type = b->ctype = json_string_value(json_object_get(f, "enum_type"));
-    b->has = json_string_value(json_object_get(f, "has"));
+    b->enum_type = b->ctype = type;
+    b->has = NULL;
+    if (has) {
+        DG_VEC_PUSH(&vt->strs, dg_xprintf("has_%s", vf->cname));
+        b->has = vt->strs.items[vt->strs.len - 1];
+    }
     vf->kind = DG_CK_ENUM;
     vf->enum_type = b->enum_type;
     vf->has_name = has ? b->has : NULL;
 }
 
-static void add_enums(json_t *root, dg_vtable *vt, dg_vtypes *types, const char *cname, dg_cfield *vf,
+static void add_enums(dg_venums *enums, dg_vtable *vt, dg_vtypes *types, const char *cname, dg_cfield *vf,
                       bool *enum_check)
 {
     const dg_table *t = vt->t;
-    json_t *enums = array_at(root, "enums"), *mine = array_at(vt->tv, "enums");
     for (size_t k = 0; k < t->checks.len; k++) {
         int col;
         dg_strings values = {0};
@@ -193,7 +193,7 @@ static void add_enums(json_t *root, dg_vtable *vt, dg_vtypes *types, const char 
         int fi = dg_check_enum(t, &t->checks.items[k], &col, &values) ? dg_vtable_field(vt, t->columns.items[col].name) : -1;
         const dg_cbind *uf = fi >= 0 ? &vt->f.items[fi] : NULL;
         if (uf && uf->conv.kind != DG_CCONV_NONE && uf->enum_type && vf[col].kind == DG_CK_TEXT) {   /* the user's enum */
-            add_user_enum(root, vt->tv, types, t, &t->columns.items[col], uf, &values);
+            add_user_enum(enums, vt, types, t, &t->columns.items[col], uf, &values);
             vf[col].kind = DG_CK_ENUM;
             vf[col].enum_type = uf->enum_type;
             enum_check[k] = true;
@@ -201,58 +201,30 @@ static void add_enums(json_t *root, dg_vtable *vt, dg_vtypes *types, const char 
             const dg_column *c = &t->columns.items[col];
             char *type = enum_type_name(types, cname, vf[col].cname);
             dg_strings_push(&types->enums, type);
-            make_enum(vt, fi, c, type, &vf[col]);
-            json_t *e = enum_json(type, t, c, &values);
-            json_array_append(mine, e);
-            json_array_append_new(enums, e);
+            dg_venum *e = add_enum(enums, vt);
+            enum_gen(e, type, t, c, &values);
+            make_enum(vt, fi, c, e->type, &vf[col]);
             enum_check[k] = true;
-            free(type);
         }
         dg_strings_free(&values);
     }
 }
 
-static json_t *validator_json(const dg_table *t, const char *cname, const dg_validator *v)
-{
-    json_t *rules = json_array(), *pats = json_array(), *skipped = json_array();
-    for (size_t i = 0; i < v->rules.len; i++) {
-        const dg_vrule *r = &v->rules.items[i];
-        const char *field = r->column >= 0 ? t->columns.items[r->column].name : "";
-        json_array_append_new(rules, json_pack("{s:s, s:s, s:s, s:s}", "cond", r->cond, "code", r->code,
-                                               "field", field, "message", r->message));
-    }
-    for (size_t i = 0; i < v->patterns.len; i++)
-        json_array_append_new(pats, json_pack("{s:s, s:s}", "name", v->patterns.items[i].name,
-                                              "ere", v->patterns.items[i].ere));
-    for (size_t i = 0; i < v->skipped.len; i++)
-        json_array_append_new(skipped, json_pack("{s:s, s:s}", "sql", v->skipped.items[i].sql,
-                                                 "reason", v->skipped.items[i].reason));
-    char *fn = dg_xprintf("%s_validate", cname);
-    json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o}", "fn", fn, "struct", cname, "table", t->name,
-                          "rules", rules, "patterns", pats, "not_compiled", skipped);
-    free(fn);
-    return o;
-}
-
-int dg_view_add_validators(json_t *root, dg_vtable *vt, const char *cname, dg_vtypes *types, dg_diags *d)
+int dg_view_add_validators(dg_venums *enums, dg_vtable *vt, const char *cname, dg_vtypes *types, dg_diags *d)
 {
     const dg_table *t = vt->t;
     size_t n = t->columns.len;
     dg_cfield *vf = dg_xcalloc(n + 1, sizeof *vf);
     bool *enum_check = dg_xcalloc(t->checks.len + 1, sizeof *enum_check);
     read_fields(vt, vf);
-    add_enums(root, vt, types, cname, vf, enum_check);
-    add_user_int_enums(root, vt, types);
-    dg_validator v;
-    int rc = dg_validator_build(t, vf, enum_check, cname, "row", &v, d);
+    add_enums(enums, vt, types, cname, vf, enum_check);
+    add_user_int_enums(enums, vt, types);
+    int rc = dg_validator_build(t, vf, enum_check, cname, "row", &vt->val, d);
+    vt->validated = true;   /* vt->val is to be freed */
     if (rc == 0) {
-        json_object_set_new(vt->tv, "validator", validator_json(t, cname, &v));
-        for (size_t i = 0; i < v.rules.len; i++) {
-            dg_ints *cols = DG_VEC_ADD(&vt->rule_columns);
-            for (size_t k = 0; k < v.rules.items[i].reads.len; k++) DG_VEC_PUSH(cols, v.rules.items[i].reads.items[k]);
-        }
+        vt->val_fn = dg_xprintf("%s_validate", cname);
+        vt->val_struct = cname;
     }
-    dg_validator_free(&v);
     free(enum_check);
     free(vf);
     return rc;

@@ -1,7 +1,8 @@
 /* view.h - options of code emission shared by every part of the view model.
  *
- * The view model is a jansson JSON tree built from the schema model (and the
- * analysed queries, validators, migrations); templates render it.  All
+ * The view model is built from the schema model (and the analysed queries,
+ * validators, migrations); templates render it as a jansson JSON tree (the
+ * tables' part: typed structs in view_int.h, made JSON by view_json.c).  All
  * decisions live in the view model, none in templates. */
 #ifndef DG_VIEW_H
 #define DG_VIEW_H
@@ -15,8 +16,8 @@ typedef struct dg_view_opts {
     const char *out_dir;       /* --out (NULL = "."): user headers are included relative to it */
 } dg_view_opts;
 
-/* The typed part of the tables' view model (view_int.h), built with the
- * JSON tree and read by later parts (the queries). */
+/* The typed view model of the tables, views and root (view_int.h), read by
+ * later parts (the queries). */
 typedef struct dg_vtables dg_vtables;
 
 #endif

@@ -10,14 +10,15 @@
 #include "util/buf.h"
 #include "c/template.h"
 #include "c/view_tab.h"
-#include "c/view_json.h"
 
 typedef dg_ints ints;
 typedef dg_tab tab;
 
-static void set_own(json_t *o, const char *key, char *value)
+/* o->params, replaced */
+static void set_params(dg_vfunc *o, char *params)
 {
-    dg_jset_own(o, key, value);
+    free(o->params);
+    o->params = params;
 }
 
 /* ---- fields ------------------------------------------------------------ */
@@ -31,93 +32,7 @@ static int field_of(tab *x, const char *column)
     return -1;
 }
 
-/* n spaces (|n|: what printf's "%*s" writes for "" at width n). */
-static void put_spaces(dg_buf *b, int n)
-{
-    static const char spaces[] = "                                ";
-    size_t left = n < 0 ? (size_t)0 - (size_t)n : (size_t)n;
-    while (left) {
-        size_t k = left < sizeof spaces - 1 ? left : sizeof spaces - 1;
-        dg_buf_append(b, spaces, k);
-        left -= k;
-    }
-}
-
-/* "int64_t     id;" with the names of one struct aligned after the widest
- * type ("const char *" included), and comments aligned after the fields:
- * x->decl_width is the type column's width, x->decl_end where the comments
- * start. */
-static void decl_widths(tab *x)
-{
-    size_t width = strlen("bool "), longest = 0;
-    for (size_t i = 0; i < x->f.len; i++) {
-        const char *ct = x->f.items[i].ctype;
-        size_t n = strlen(ct) + (ct[strlen(ct) - 1] == '*' ? 0 : 1);
-        if (n > width) width = n;
-    }
-    for (size_t i = 0; i < x->f.len; i++) {
-        size_t n = width + strlen(x->f.items[i].name) + 1;
-        if (n > longest) longest = n;
-    }
-    x->decl_width = width;
-    x->decl_end = longest;
-}
-
-void dg_tab_decl(tab *x, size_t i, const char *dims, dg_buf *b)
-{
-    const char *ct = x->f.items[i].ctype, *name = x->f.items[i].name;
-    size_t n = strlen(ct), width = x->decl_width;
-    bool ptr = ct[n - 1] == '*';
-    if (ptr) n -= 2;   /* "const char" + the star next to the name */
-    int pad = (int)(width - n - (ptr ? 1 : 0));
-    int tail = (int)(x->decl_end - width - strlen(name) - 1);
-    /* a dimension takes the place of padding, keeping one space */
-    for (size_t k = strlen(dims); k > 0 && tail >= 2; k--) tail--;
-    dg_buf_clear(b);
-    dg_buf_append(b, ct, n);
-    put_spaces(b, pad);
-    dg_buf_cat(b, ptr ? "*" : "", name, dims, ";", (char *)NULL);
-    put_spaces(b, tail);
-}
-
-static void set_decls(tab *x, json_t *fields)
-{
-    decl_widths(x);
-    dg_buf b = DG_BUF_INIT;
-    for (size_t i = 0; i < x->f.len; i++) {
-        json_t *fj = json_array_get(fields, i);
-        dg_tab_decl(x, i, "", &b);
-        dg_jset(fj, "decl", dg_jstrn(b.data, b.len));
-        if (x->f.items[i].has) {
-            dg_buf_clear(&b);
-            dg_buf_puts(&b, "bool");
-            put_spaces(&b, (int)(x->decl_width - 4));
-            dg_buf_cat(&b, x->f.items[i].has, ";", (char *)NULL);
-            dg_jset(fj, "has_decl", dg_jstrn(b.data, b.len));
-        }
-    }
-    dg_buf_free(&b);
-}
-
 /* ---- SQL pieces -------------------------------------------------------- */
-
-static char *join_fields(tab *x, const ints *idx, const char *fmt_sep)
-{
-    dg_buf b = DG_BUF_INIT;
-    for (size_t i = 0; i < idx->len; i++) {
-        if (i) dg_buf_puts(&b, fmt_sep);
-        dg_buf_puts(&b, x->f.items[idx->items[i]].quoted);
-    }
-    return dg_buf_steal(&b);
-}
-
-static char *where_eq(tab *x, const ints *idx)
-{
-    dg_buf b = DG_BUF_INIT;
-    for (size_t i = 0; i < idx->len; i++)
-        dg_buf_cat(&b, i ? " AND " : "", x->f.items[idx->items[i]].quoted, " = ?", NULL);
-    return dg_buf_steal(&b);
-}
 
 static char *fields_suffix(tab *x, const ints *idx)
 {
@@ -126,92 +41,52 @@ static char *fields_suffix(tab *x, const ints *idx)
     return dg_buf_steal(&b);
 }
 
-/* ", int64_t id, const char *email" */
-static char *params_of(tab *x, const ints *idx)
-{
-    dg_buf b = DG_BUF_INIT;
-    for (size_t i = 0; i < idx->len; i++) {
-        char *d = dg_cbind_param_decl(&x->f.items[idx->items[i]]);
-        dg_buf_cat(&b, ", ", d, NULL);
-        free(d);
-    }
-    return dg_buf_steal(&b);
-}
-
-static void add_bind(json_t *binds, char *call)
-{
-    json_array_append_new(binds, dg_jobj1("call", call));
-    free(call);
-}
-
 /* Binds of the fields `idx` from parameters, starting at SQL index *n. */
-static void bind_params(tab *x, json_t *binds, const ints *idx, const char *st, bool copy, int *n)
+static void bind_params(tab *x, dg_vbinds *binds, const ints *idx, const char *st, bool copy, int *n)
 {
     for (size_t i = 0; i < idx->len; i++)
-        add_bind(binds, dg_cbind_bind(&x->f.items[idx->items[i]], (*n)++, "", st, copy));
-}
-
-/* A function object: {fn, sql, stmt, params, binds[]}. */
-static json_t *func(tab *x, const char *verb, char *sql)
-{
-    json_t *o = json_object();
-    set_own(o, "fn", dg_xprintf("%s_%s", x->strct, verb));
-    /* the statement's id and SQL are the nodes of its root["stmts"] entry */
-    json_t *entry = dg_view_stmt_entry(x->v, x->row, verb, sql);
-    dg_jset(o, "sql", json_incref(json_object_get(entry, "sql")));
-    dg_jset(o, "stmt", json_incref(json_object_get(entry, "id")));
-    dg_jset(o, "binds", json_array());
-    dg_jset(o, "params", dg_jstr(""));
-    free(sql);
-    return o;
+        dg_tab_add_bind(binds, NULL, dg_cbind_bind(&x->f.items[idx->items[i]], (*n)++, "", st, copy));
 }
 
 /* ---- readers ----------------------------------------------------------- */
 
 static void build_reads(tab *x)
 {
-    json_t *reads = json_array();
     bool text = false;
     for (size_t i = 0; i < x->f.len; i++) {
         dg_cbind *f = &x->f.items[i];
-        json_t *r = json_object();
-        set_own(r, "call", dg_cbind_read(f, (int)i, "out->"));
+        /* cond holds what follows the read (an enum's conversion) */
         char *after = dg_cbind_read_enum_after(f, "out->", "    ");
-        if (after) {
-            text = true;
-            set_own(r, "after", after);
-        }
-        json_array_append_new(reads, r);
+        text = text || after;
+        dg_tab_add_bind(&x->vt->reads, after, dg_cbind_read(f, (int)i, "out->"));
     }
-    dg_jset(x->tv, "reads", reads);
-    dg_jset(x->tv, "enum_text", json_boolean(text));
+    x->vt->enum_text = text;
 }
 
 /* ---- lists ------------------------------------------------------------- */
 
-static void add_list(tab *x, json_t *lists, const char *verb, const ints *by, const char *extra_where)
+static void add_list(tab *x, dg_vfuncs *lists, const char *verb, const ints *by, const char *extra_where)
 {
     dg_buf sql = DG_BUF_INIT;
     dg_buf_printf(&sql, "SELECT %s\nFROM %s", x->cols, x->qtable);
     if (by && by->len) {
-        char *w = where_eq(x, by);
+        char *w = dg_tab_where_eq(x, by);
         dg_buf_printf(&sql, "\nWHERE %s", w);
         free(w);
     }
     if (extra_where) dg_buf_printf(&sql, "\nWHERE %s", extra_where);
     if (x->fts5 && extra_where) dg_buf_puts(&sql, "\nORDER BY rank");
     else if (x->order) dg_buf_printf(&sql, "\nORDER BY %s", x->order);
-    json_t *o = func(x, verb, dg_buf_steal(&sql));
+    dg_vfunc *o = dg_tab_func(x, DG_VEC_ADD(lists), verb, dg_buf_steal(&sql));
     int n = 1;
     if (by) {
-        set_own(o, "params", params_of(x, by));
-        bind_params(x, json_object_get(o, "binds"), by, "it->it.st", true, &n);
+        set_params(o, dg_tab_params(x, by));
+        bind_params(x, &o->binds, by, "it->it.st", true, &n);
     }
     if (extra_where) {
-        dg_jset(o, "params", dg_jstr(", const char *query"));
-        add_bind(json_object_get(o, "binds"), dg_xstrdup("dal_bind_text_copy(db, it->it.st, 1, query)"));
+        set_params(o, dg_xstrdup(", const char *query"));
+        dg_tab_add_bind(&o->binds, NULL, dg_xstrdup("dal_bind_text_copy(db, it->it.st, 1, query)"));
     }
-    json_array_append_new(lists, o);
 }
 
 /* ---- finders ----------------------------------------------------------- */
@@ -278,34 +153,32 @@ static void collect_finders(tab *x, finders *fs)
                    t->foreign_keys.items[i].columns.len, false);
 }
 
-static void build_get(tab *x, const char *verb, const ints *by, json_t *into, const char *key)
+/* Fills o (allocated when NULL); returns it. */
+static dg_vfunc *build_get(tab *x, const char *verb, const ints *by, dg_vfunc *o)
 {
-    char *w = where_eq(x, by);
-    json_t *o = func(x, verb, dg_xprintf("SELECT %s\nFROM %s\nWHERE %s", x->cols, x->qtable, w));
+    char *w = dg_tab_where_eq(x, by);
+    o = dg_tab_func(x, o, verb, dg_xprintf("SELECT %s\nFROM %s\nWHERE %s", x->cols, x->qtable, w));
     free(w);
     int n = 1;
-    set_own(o, "params", params_of(x, by));
-    bind_params(x, json_object_get(o, "binds"), by, "st", false, &n);
-    if (key) json_object_set_new(into, key, o);
-    else json_array_append_new(into, o);
+    set_params(o, dg_tab_params(x, by));
+    bind_params(x, &o->binds, by, "st", false, &n);
+    return o;
 }
 
-static void build_finders(tab *x, json_t *lists)
+static void build_finders(tab *x, dg_vfuncs *lists)
 {
     finders fs = {0};
     collect_finders(x, &fs);
-    json_t *gets = json_array();
     for (size_t i = 0; i < fs.len; i++) {
         char *sfx = fields_suffix(x, &fs.items[i].cols);
         char *verb = dg_xprintf("%s_by_%s", fs.items[i].unique ? "get" : "list", sfx);
-        if (fs.items[i].unique) build_get(x, verb, &fs.items[i].cols, gets, NULL);
+        if (fs.items[i].unique) build_get(x, verb, &fs.items[i].cols, DG_VEC_ADD(&x->vt->get_by));
         else add_list(x, lists, verb, &fs.items[i].cols, NULL);
         free(verb);
         free(sfx);
         DG_VEC_FREE(&fs.items[i].cols);
     }
     DG_VEC_FREE(&fs);
-    dg_jset(x->tv, "get_by", gets);
 }
 
 /* ---- writes ------------------------------------------------------------ */
@@ -327,26 +200,27 @@ static void build_update(tab *x)
             dg_buf_cat(&set, set.len ? ", " : "", f->quoted, " = ?", NULL);
     }
     if (w.len) {
-        char *where = where_eq(x, &x->pk);
+        char *where = dg_tab_where_eq(x, &x->pk);
         const dg_cbind *ver = x->rec.version >= 0 ? &x->f.items[x->rec.version] : NULL;
         if (ver) dg_buf_printf(&set, ", %s = %s + 1", ver->quoted, ver->quoted);
-        json_t *o = func(x, "update", dg_xprintf("UPDATE %s\nSET %s\nWHERE %s%s%s%s", x->qtable, dg_buf_cstr(&set),
+        dg_vfunc *o = dg_tab_func(x, NULL, "update", dg_xprintf("UPDATE %s\nSET %s\nWHERE %s%s%s%s", x->qtable, dg_buf_cstr(&set),
                                                  where, ver ? " AND " : "", ver ? ver->quoted : "",
                                                  ver ? " = ?" : ""));
         free(where);
-        json_t *binds = json_object_get(o, "binds");
+        dg_vbinds *binds = &o->binds;
         int n = 1;
-        for (size_t i = 0; i < w.len; i++) add_bind(binds, dg_cbind_bind(&x->f.items[w.items[i]], n++, "row->", "st", false));
+        for (size_t i = 0; i < w.len; i++)
+            dg_tab_add_bind(binds, NULL, dg_cbind_bind(&x->f.items[w.items[i]], n++, "row->", "st", false));
         for (size_t i = 0; i < x->pk.len; i++)
-            add_bind(binds, dg_cbind_bind(&x->f.items[x->pk.items[i]], n++, "row->", "st", false));
+            dg_tab_add_bind(binds, NULL, dg_cbind_bind(&x->f.items[x->pk.items[i]], n++, "row->", "st", false));
         if (ver) {
             char idx[16];
             snprintf(idx, sizeof idx, "%d", n++);
-            add_bind(binds, dg_records_version_bind(x, idx, "row->"));
+            dg_tab_add_bind(binds, NULL, dg_records_version_bind(x, idx, "row->"));
         }
         dg_records_prepare(x, o, false);
-        dg_records_missing(x, o, "row->");
-        dg_jset(x->tv, "update", o);
+        o->missing = dg_records_missing(x, "row->", DG_VMISSING_UPDATE);
+        x->vt->update = o;
     }
     DG_VEC_FREE(&w);
     dg_buf_free(&set);
@@ -358,15 +232,14 @@ static void build_delete(tab *x, const ints *by)
     ints all = {0};
     for (size_t i = 0; i < by->len; i++) DG_VEC_PUSH(&all, by->items[i]);
     if (x->rec.version >= 0 && !x->virt) DG_VEC_PUSH(&all, x->rec.version);
-    char *where = where_eq(x, &all);
-    json_t *o = func(x, "delete", dg_xprintf("DELETE FROM %s\nWHERE %s", x->qtable, where));
+    char *where = dg_tab_where_eq(x, &all);
+    dg_vfunc *o = dg_tab_func(x, NULL, "delete", dg_xprintf("DELETE FROM %s\nWHERE %s", x->qtable, where));
     free(where);
     int n = 1;
-    set_own(o, "params", params_of(x, &all));
-    bind_params(x, json_object_get(o, "binds"), &all, "st", false, &n);
-    if (x->virt) dg_jset(o, "missing", dg_jstr("DAL_NOTFOUND"));
-    else dg_records_missing(x, o, "");
-    dg_jset(x->tv, "delete", o);
+    set_params(o, dg_tab_params(x, &all));
+    bind_params(x, &o->binds, &all, "st", false, &n);
+    o->missing = x->virt ? dg_xstrdup("DAL_NOTFOUND") : dg_records_missing(x, "", DG_VMISSING_DELETE);
+    x->vt->del = o;
     DG_VEC_FREE(&all);
 }
 
@@ -383,20 +256,18 @@ static void tab_free(tab *x)
 static void tab_init(tab *x, dg_vctx *v, dg_vtable *vt)
 {
     const dg_table *t = vt->t;
-    json_t *tv = vt->tv;
     memset(x, 0, sizeof *x);
     x->v = v;
     x->vt = vt;
     x->t = t;
-    x->tv = tv;
     x->f = vt->f;
-    x->name = json_string_value(json_object_get(tv, "name"));
-    x->row = json_string_value(json_object_get(tv, "row"));
-    x->strct = json_string_value(json_object_get(tv, "struct"));
-    x->is_view = json_is_true(json_object_get(tv, "is_view"));
-    x->virt = json_is_true(json_object_get(tv, "virtual"));
-    x->fts5 = json_is_true(json_object_get(tv, "fts5"));
-    set_decls(x, json_object_get(tv, "fields"));
+    x->name = vt->name;
+    x->row = vt->row;
+    x->strct = vt->strct;
+    x->is_view = vt->view != NULL;
+    x->virt = vt->virt;
+    x->fts5 = vt->fts5;
+    dg_tab_set_decls(x);
     x->qtable = dg_sql_quote(x->name);
     dg_buf cols = DG_BUF_INIT;
     for (size_t i = 0; i < x->f.len; i++)
@@ -407,7 +278,7 @@ static void tab_init(tab *x, dg_vctx *v, dg_vtable *vt)
         if (fi >= 0) DG_VEC_PUSH(&x->pk, fi);
     }
     dg_records_find(x);
-    if (x->pk.len) x->order = join_fields(x, &x->pk, ", ");
+    if (x->pk.len) x->order = dg_tab_join_fields(x, &x->pk, ", ");
     else if (x->virt) x->order = dg_xstrdup("rowid");
     else if (t && !t->without_rowid) {
         static const char *const aliases[] = {"rowid", "_rowid_", "oid"};
@@ -419,10 +290,9 @@ static void tab_init(tab *x, dg_vctx *v, dg_vtable *vt)
 int dg_view_table_finish(dg_vctx *v, dg_vtable *vt)
 {
     tab x;
-    json_t *tv = vt->tv;
     tab_init(&x, v, vt);
     build_reads(&x);
-    json_t *lists = json_array();
+    dg_vfuncs *lists = &vt->lists;
     if (x.is_view) {
         add_list(&x, lists, "list", NULL, NULL);
     } else if (x.virt) {
@@ -440,25 +310,17 @@ int dg_view_table_finish(dg_vctx *v, dg_vtable *vt)
     } else {
         dg_tab_build_insert(&x, "insert", false);
         if (x.pk.len) {
-            build_get(&x, "get", &x.pk, x.tv, "get");
+            vt->get = build_get(&x, "get", &x.pk, NULL);
             build_update(&x);
             dg_records_patch(&x);
             build_delete(&x, &x.pk);
             dg_tab_build_insert(&x, "upsert", true);
         }
-        dg_jset(tv, "count", func(&x, "count", dg_xprintf("SELECT count(*)\nFROM %s", x.qtable)));
+        vt->count = dg_tab_func(&x, NULL, "count", dg_xprintf("SELECT count(*)\nFROM %s", x.qtable));
         add_list(&x, lists, "list", NULL, NULL);
         build_finders(&x, lists);
     }
-    dg_jset(tv, "lists", lists);
+    vt->finished = true;
     tab_free(&x);
     return 0;
 }
-
-/* ---- shared with view_records.c ---------------------------------------- */
-
-json_t *dg_tab_func(dg_tab *x, const char *verb, char *sql) { return func(x, verb, sql); }
-char *dg_tab_join_fields(dg_tab *x, const dg_ints *idx, const char *sep) { return join_fields(x, idx, sep); }
-char *dg_tab_where_eq(dg_tab *x, const dg_ints *idx) { return where_eq(x, idx); }
-char *dg_tab_params(dg_tab *x, const dg_ints *idx) { return params_of(x, idx); }
-void dg_tab_add_bind(json_t *binds, char *call) { add_bind(binds, call); }

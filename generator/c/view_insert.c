@@ -15,7 +15,6 @@
 #include <string.h>
 
 #include "util/buf.h"
-#include "c/view_json.h"
 #include "c/view_tab.h"
 
 typedef dg_ints ints;
@@ -79,9 +78,9 @@ static char *insert_head(tab *x, const dg_buf *cols, const dg_buf *vals)
 
 /* The RETURNING list and write-backs of an insert or upsert; sets
  * *last_rowid to the field sqlite3_last_insert_rowid fills. */
-static json_t *insert_writebacks(tab *x, bool upsert, dg_buf *ret, const char **last_rowid)
+static void insert_writebacks(tab *x, bool upsert, dg_buf *ret, dg_vfunc *o)
 {
-    json_t *wbs = json_array();
+    const char **last_rowid = &o->last_rowid;
     int nret = 0;
     *last_rowid = x->virt ? "rowid" : NULL;
     for (size_t i = 0; i < x->f.len && !x->virt; i++) {
@@ -94,35 +93,24 @@ static json_t *insert_writebacks(tab *x, bool upsert, dg_buf *ret, const char **
             continue;
         }
         dg_buf_cat(ret, ret->len ? ", " : "", f->quoted, NULL);
-        json_t *wb = json_object();
         char *cond = (int)i == x->rec.version ? NULL : writeback_cond(f);
-        if (cond) dg_jset_own(wb, "cond", cond);
-        dg_jset_own(wb, "call", dg_cbind_read(f, nret++, "row->"));
-        json_array_append_new(wbs, wb);
+        dg_tab_add_bind(&o->writebacks, cond, dg_cbind_read(f, nret++, "row->"));
     }
-    return wbs;
 }
 
 /* insert's second statement, for a row that sets its rowid alias `f`:
  * with_rowid {cond, stmt, sql, note} and the alias's bind (index n, last). */
-static void add_with_rowid(tab *x, json_t *o, const dg_cbind *f, dg_buf *cols, dg_buf *vals, dg_buf *ret, int n)
+static void add_with_rowid(tab *x, dg_vfunc *o, const dg_cbind *f, dg_buf *cols, dg_buf *vals, dg_buf *ret, int n)
 {
     dg_buf sb = DG_BUF_INIT;
     dg_buf_cat(&sb, "INSERT INTO ", x->qtable, " (", dg_buf_cstr(cols), cols->len ? ", " : "", f->quoted, ")\nVALUES (",
         dg_buf_cstr(vals), vals->len ? ", " : "", "?)", ret->len ? "\nRETURNING " : "", dg_buf_cstr(ret), NULL);
-    char *sql = dg_buf_steal(&sb);
-    char *cond = dg_xprintf("row->%s != 0", f->name);
-    json_t *wr = json_object();
-    dg_jset(wr, "stmt", dg_jstr(dg_view_stmt(x->v, x->row, "insert_rowid", sql)));
-    dg_jset(wr, "sql", dg_jstr(sql));
-    dg_jset_own(wr, "note", dg_xprintf("%s: %s is written too, as the last value", cond, f->quoted));
-    json_t *b = json_object();
-    dg_jset(b, "cond", dg_jstr(cond));
-    dg_jset_own(b, "call", dg_cbind_bind(f, n, "row->", "st", false));
-    json_array_append_new(json_object_get(o, "binds"), b);
-    dg_jset_own(wr, "cond", cond);
-    dg_jset(o, "with_rowid", wr);
-    free(sql);
+    dg_vwith_rowid *wr = dg_xmalloc(sizeof *wr);
+    wr->stmt = dg_view_stmt(x->v, x->row, "insert_rowid", dg_buf_steal(&sb));
+    wr->cond = dg_xprintf("row->%s != 0", f->name);
+    wr->note = dg_xprintf("%s: %s is written too, as the last value", wr->cond, f->quoted);
+    dg_tab_add_bind(&o->binds, dg_xstrdup(wr->cond), dg_cbind_bind(f, n, "row->", "st", false));
+    o->with_rowid = wr;
 }
 
 /* insert and upsert.  A plain insert leaves the rowid alias out, so SQLite
@@ -146,33 +134,35 @@ void dg_tab_build_insert(tab *x, const char *verb, bool upsert)
             dg_buf_cat(&vals, vals.len ? ", " : "", "COALESCE(?, ", f->default_sql, ")", NULL);
         else dg_buf_cat(&vals, vals.len ? ", " : "", "?", NULL);
     }
-    const char *last_rowid;
-    json_t *wbs = insert_writebacks(x, upsert, &ret, &last_rowid);
+    dg_vfunc wbs = {0};   /* the write-backs, before the statement exists */
+    insert_writebacks(x, upsert, &ret, &wbs);
     char *head = insert_head(x, &cols, &vals);
     dg_buf_puts(&sql, head);
     free(head);
     if (upsert) upsert_clause(x, &w, &sql);
     if (ret.len) dg_buf_printf(&sql, "\nRETURNING %s", dg_buf_cstr(&ret));
-    json_t *o = dg_tab_func(x, verb, dg_buf_steal(&sql));
-    json_t *binds = json_object_get(o, "binds");
+    dg_vfunc *o = dg_tab_func(x, NULL, verb, dg_buf_steal(&sql));
+    dg_vbinds *binds = &o->binds;
     int n = 1;
     for (size_t i = 0; i < w.len; i++) {
         const dg_cbind *f = &x->f.items[w.items[i]];
         if (w.items[i] == rid) continue;
         if (f->rowid_alias || (x->virt && w.items[i] == 0))
-            dg_tab_add_bind(binds, dg_xprintf("dal_bind_int64_null(db, st, %d, row->%s != 0, row->%s)", n++, f->name,
+            dg_tab_add_bind(binds, NULL, dg_xprintf("dal_bind_int64_null(db, st, %d, row->%s != 0, row->%s)", n++, f->name,
                                        f->name));
         else
-            dg_tab_add_bind(binds, dg_cbind_bind(f, n++, "row->", "st", false));
+            dg_tab_add_bind(binds, NULL, dg_cbind_bind(f, n++, "row->", "st", false));
     }
+    o->insert = true;
     /* the statement's id in a local when there are two */
-    dg_jset(o, "stmt_ref", rid >= 0 ? dg_jstr("stmt__") : json_incref(json_object_get(o, "stmt")));
+    o->stmt_local = rid >= 0;
     if (rid >= 0) add_with_rowid(x, o, &x->f.items[rid], &cols, &vals, &ret, n);
-    dg_jset(o, "returning", json_boolean(ret.len > 0));
-    dg_jset(o, "writebacks", wbs);
-    if (last_rowid) dg_jset(o, "last_rowid", dg_jstr(last_rowid));
+    o->returning = ret.len > 0;
+    o->writebacks = wbs.writebacks;
+    o->last_rowid = wbs.last_rowid;
     dg_records_prepare(x, o, true);
-    json_object_set_new(x->tv, verb, o);
+    if (upsert) x->vt->upsert = o;
+    else x->vt->insert = o;
     DG_VEC_FREE(&w);
     dg_buf_free(&cols);
     dg_buf_free(&vals);

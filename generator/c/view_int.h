@@ -1,24 +1,11 @@
 /* view_int.h - the table/view part of the view model (private to view_*.c
- * and generate.c).
+ * and the validators): typed C structs, filled once by the builders and
+ * turned into JSON only for the templates (view_json.c, whose comments say
+ * the keys).
  *
- * Keys of a table object in root["tables"] (and, read-only, root["views"]):
- *   name (SQL), struct, iter, fn (function prefix, = struct), reader,
- *   kind flags: has_pk, rowid_table, virtual, fts5, is_view
- *   fields[] {column, name, has (flag name, absent when none), ctype, kind
- *     (int64|double|bool|text|blob|value|enum), decl, comment, readonly,
- *     conv (a user's struct field of another C type, cbind.c)}
- *   reads[] {call, after?, colname} row reader, in SELECT order
- *   insert, get, update, delete, upsert, count: {fn, sql, stmt, params, binds[] {call, cond?},
- *     writebacks[] {cond?, call}, returning, last_rowid?, prepare[] {stmt}?}
- *     (prepare: statements run first in insert/upsert/update, e.g. to fill
- *     generated ids or timestamps into the row before it is validated);
- *     insert and upsert also stmt_ref (the C expression of the statement's
- *     id), and insert with_rowid {cond, stmt, sql, note} when it leaves the
- *     rowid alias out and a second statement writes it (bound last, cond)
- *   get_by[] (like get), lists[] {fn, sql, stmt, params, binds[]} (list,
- *     list_by_*, match), validator (view_validators.h).
- * root: prefix, guard, header, inputs[], dal_major, dal_minor, unit, slot,
- *   sql_array, label, stmts[] {id, sql}, stmt_count, tables[], views[], enums[]. */
+ * Ownership: a dg_vtables owns everything below it; strings marked
+ * "borrowed" point into the schema model, the names (dg_names) or a
+ * literal.  The JSON made from them holds copies. */
 #ifndef DG_VIEW_INT_H
 #define DG_VIEW_INT_H
 
@@ -26,6 +13,7 @@
 #include <stdbool.h>
 
 #include "c/cbind.h"
+#include "c/validators_rules.h"
 #include "c/names.h"
 #include "model/model.h"
 #include "util/vec.h"
@@ -33,22 +21,146 @@
 
 typedef DG_VEC(int) dg_ints;
 
-/* A table's or a view's fields bound to C, in the order of tv["fields"]:
- * made by dg_view_table_begin / dg_view_view, adjusted by
- * dg_view_clang_struct (a user's struct) and dg_view_add_validators (enums,
- * the columns each rule reads), read by the finishing pass and by the
- * queries (their rows and sqlc.embed). */
+/* A bind, a write-back or a row read of a generated function: `call`, made
+ * only when `cond` holds (NULL: always).  Both owned. */
+typedef struct dg_vbind {
+    char *cond;
+    char *call;
+} dg_vbind;
+typedef DG_VEC(dg_vbind) dg_vbinds;
+
+/* One prepared statement of the unit: id (the C name) and SQL, owned. */
+typedef struct dg_vstmt {
+    char *id;
+    char *sql;
+} dg_vstmt;
+typedef DG_VEC(dg_vstmt) dg_vstmts;
+
+/* insert's second statement, for a row that sets its rowid alias. */
+typedef struct dg_vwith_rowid {
+    size_t stmt;         /* index in the unit's statements */
+    char  *cond, *note;  /* owned */
+} dg_vwith_rowid;
+
+/* One generated function of a table or view (get, list_by_x, insert...):
+ * every member owned unless marked. */
+typedef struct dg_vfunc {
+    char          *fn;
+    size_t         stmt;        /* index in the unit's statements */
+    char          *params;      /* ", int64_t id" ("" for none) */
+    dg_vbinds      binds;
+    /* insert and upsert */
+    bool           insert;
+    bool           stmt_local;  /* the statement is picked at run time (with_rowid) */
+    dg_vwith_rowid *with_rowid; /* NULL: none */
+    bool           returning;
+    dg_vbinds      writebacks;  /* call: the read of a RETURNING column */
+    const char    *last_rowid;  /* the field sqlite3_last_insert_rowid fills (borrowed), or NULL */
+    /* insert, upsert and update: C statements before and after the write */
+    bool           prepared;
+    dg_strings     prepare, after;
+    char          *missing;      /* update, delete: what a write that changed no row returns */
+    char          *conflict_msg; /* the missing-row helper's message */
+} dg_vfunc;
+typedef DG_VEC(dg_vfunc) dg_vfuncs;
+
+/* What a table's field needs besides its binding (parallel to vt->f). */
+typedef struct dg_vfield {
+    char       *comment;    /* owned */
+    char       *decl;       /* the aligned declaration (owned) */
+    char       *has_decl;   /* its has_ flag's, NULL without one (owned) */
+    const char *user_enum;  /* a user's enum field: the @c_enum (borrowed) */
+} dg_vfield;
+
+/* One field of a patch struct (view_records.c). */
+typedef struct dg_vpatch_field {
+    int         field;      /* index in the table's fields */
+    char       *decl;       /* its own declaration (a char[N]), NULL: the field's */
+    const char *comment;    /* a literal, NULL: the field's */
+    char       *has_decl;   /* NULL when the field has no has_ flag */
+    char       *set, *set_decl;   /* the set_ flag; NULL for fields dalgen fills */
+} dg_vpatch_field;
+
+typedef struct dg_vpatch_bit {
+    char *cond;             /* NULL: always set */
+    int   bit;
+} dg_vpatch_bit;
+
+/* A validator rule the patch checks when it sets the columns it reads. */
+typedef struct dg_vpatch_rule {
+    size_t rule;            /* index in the table's validator rules */
+    char  *guard;
+} dg_vpatch_rule;
+
+/* update_patch of a table (everything owned). */
+typedef struct dg_vpatch {
+    char  *type, *fn, *sets_array, *params, *head, *tail, *missing, *empty;
+    size_t sql_max, stmt;   /* stmt: the update's */
+    int    nsets;
+    DG_VEC(dg_vpatch_field) fields;
+    dg_strings sets;        /* SET fragments, in bit order */
+    dg_vbinds  binds;       /* call before cond in the JSON */
+    DG_VEC(dg_vpatch_bit) bits;
+    dg_strings prepare, after;
+    char  *check_fn;        /* NULL: no check (no validator) */
+    DG_VEC(dg_vpatch_rule) check;
+} dg_vpatch;
+
+/* Where the missing-row helper was first needed (its place among the
+ * table's functions). */
+typedef enum dg_vmissing_at { DG_VMISSING_UPDATE, DG_VMISSING_PATCH, DG_VMISSING_DELETE } dg_vmissing_at;
+
+/* A table or a view in the view model.  Made by dg_view_table_begin /
+ * dg_view_view, adjusted by dg_view_clang_struct (a user's struct) and
+ * dg_view_add_validators (enums, the validator), completed by
+ * dg_view_table_finish; read by the queries (their rows and sqlc.embed).
+ * Owns what it points to unless marked borrowed. */
 typedef struct dg_vtable {
     const dg_table *t;       /* NULL for a view */
     const dg_view  *view;    /* NULL for a table */
-    json_t         *tv;      /* its object in the view model (borrowed) */
     dg_cbinds       f;       /* quoted and colname owned */
+    DG_VEC(dg_vfield) fx;    /* parallel to f */
     bool            user_struct;   /* the user's struct (clang_struct.h) */
-    dg_strings      strs;    /* strings the bindings borrow that the JSON does not hold */
-    /* the validator's rules, in the order of tv["validator"]["rules"]: the
-     * table columns each one's condition reads, in order of appearance */
-    DG_VEC(dg_ints) rule_columns;
+    char           *user_type, *user_header;
+    dg_strings      strs;    /* strings the bindings borrow */
+    const char     *name, *row, *strct;   /* borrowed (model, names) */
+    char           *iter, *reader, *heading;
+    bool            has_pk, virt, fts5;
+    /* dg_view_add_validators */
+    bool            validated;
+    DG_VEC(size_t)  enums;   /* indexes in the unit's enums */
+    char           *val_fn;
+    const char     *val_struct;   /* borrowed */
+    dg_validator    val;
+    /* dg_view_table_finish */
+    bool            finished, version, enum_text;
+    char           *fills;        /* NULL: none */
+    dg_vbinds       reads;        /* call, then after (cond) */
+    dg_vfunc       *insert, *get, *update, *del, *upsert, *count, *missing_fn;   /* NULL: none */
+    dg_vmissing_at  missing_at;
+    dg_vpatch      *patch;
+    dg_vfuncs       get_by, lists;
 } dg_vtable;
+
+/* An enum of the unit: generated from an IN-list CHECK, a user's (its
+ * typedef and conversions), or a user's stored as its integer. */
+typedef enum dg_venum_kind { DG_VENUM_GEN, DG_VENUM_USER, DG_VENUM_USER_INT } dg_venum_kind;
+
+typedef struct dg_venum_value {
+    char *name, *sql;        /* owned; a user's enum's name is its value */
+} dg_venum_value;
+
+typedef struct dg_venum {
+    dg_venum_kind kind;
+    char         *type;      /* owned */
+    char         *unknown;   /* DG_VENUM_GEN: TYPE_UNKNOWN (owned) */
+    const char   *user;      /* the user's C type (borrowed) */
+    const char   *table, *column;   /* borrowed */
+    DG_VEC(dg_venum_value) values;
+    bool          has_ints;  /* DG_VENUM_USER_INT: the values of its CHECK */
+    dg_strings    ints;
+} dg_venum;
+typedef DG_VEC(dg_venum) dg_venums;
 
 /* The C type names a unit has generated so far, in the order dg_view_build
  * makes them: the row structs of the tables begun, the enums added to
@@ -62,12 +174,27 @@ typedef struct dg_vtypes {
 bool dg_vtypes_has(const dg_strings *names, const char *name);
 void dg_vtypes_free(dg_vtypes *t);
 
-/* Every table's and view's typed part of the view model (dg_view_build):
- * tables in schema order, then views; and the names they were built with. */
+/* The root of the view model: names of the unit. */
+typedef struct dg_vroot {
+    const char *prefix;      /* borrowed (options) */
+    char       *header, *guard, *unit, *slot, *sql_array;
+    dg_strings  inputs;
+    bool        long_sql;    /* a statement too long for one C literal */
+} dg_vroot;
+
+/* The typed view model of a unit (dg_view_build): its root, statements and
+ * enums, every table (in schema order) then view, and the names they were
+ * built with.  Owns all of it. */
 struct dg_vtables {
     dg_names *names;
     DG_VEC(dg_vtable) items;
     dg_vtypes types;
+    dg_vroot  root;
+    dg_vstmts stmts;
+    dg_venums enums;
+    /* the headers of the user's structs (clang_struct.h), relative to
+     * --out, each once in order of first use */
+    dg_strings user_headers;
 };
 
 void dg_vtable_free(dg_vtable *vt);    /* its contents */
@@ -79,7 +206,7 @@ typedef struct dg_vctx {
     const dg_schema    *s;
     const dg_view_opts *opts;
     const dg_names     *names;
-    json_t             *root;
+    dg_vstmts          *stmts;   /* the unit's, appended to */
 } dg_vctx;
 
 /* The static row reader of a table or view's row name (view_tables.c);
@@ -88,19 +215,30 @@ char *dg_view_reader(const dg_view_opts *opts, const char *row);
 /* "name" quoted for SQL (view_tables.c). */
 char *dg_sql_quote(const char *ident);
 
-/* Table and view objects (view_tables.c). */
-json_t *dg_view_table_begin(dg_vctx *v, const dg_table *t, dg_vtable *vt);
-json_t *dg_view_view(dg_vctx *v, const dg_view *view, dg_vtable *vt);
+/* Table and view objects (view_tables.c): vt's first part. */
+void dg_view_table_begin(dg_vctx *v, const dg_table *t, dg_vtable *vt);
+void dg_view_view(dg_vctx *v, const dg_view *view, dg_vtable *vt);
 /* The finishing pass (view_funcs.c) of a table or view from either. */
-int     dg_view_table_finish(dg_vctx *v, dg_vtable *vt);
+int  dg_view_table_finish(dg_vctx *v, dg_vtable *vt);
 
 /* Errors (through d) for @id, @timestamp and @version annotations that do
  * not fit their column (view_records.c); 0 or -1. */
 int dg_records_check(const dg_table *t, dg_diags *d);
 
-/* Registers a statement of the unit; returns its id name (owned by root). */
-const char *dg_view_stmt(dg_vctx *v, const char *row, const char *verb, const char *sql);
-/* The same, returning its entry {id, sql, index} in root["stmts"] (borrowed). */
-json_t *dg_view_stmt_entry(dg_vctx *v, const char *row, const char *verb, const char *sql);
+/* Registers a statement of the unit (takes sql); returns its index. */
+size_t dg_view_stmt(dg_vctx *v, const char *row, const char *verb, char *sql);
+
+/* JSON for the templates (view_json.c).  The unit's statements and enums
+ * come first: the tables' objects share their nodes. */
+json_t *dg_vstmts_to_json(const dg_vstmts *s);
+json_t *dg_venums_to_json(const dg_venums *e);
+json_t *dg_vtable_to_json(const dg_vtable *vt, json_t *stmts, json_t *enums);
+/* The whole root, in its keys' order. */
+json_t *dg_view_to_json(const dg_vtables *v);
+
+void dg_vfunc_free(dg_vfunc *f);     /* its contents */
+void dg_vbinds_free(dg_vbinds *b);
+void dg_vpatch_free(dg_vpatch *p);    /* NULL-safe */
+void dg_venums_free(dg_venums *e);
 
 #endif

@@ -1,4 +1,5 @@
-/* view_json.h - the jansson calls of the view-model builders, made cheaper
+/* view_json.h - the jansson calls that make the view model's JSON
+ * (view_json.c, queries_view.c, migrations_view.c), made cheaper
  * without changing any value: keys are ASCII literals (not checked again),
  * strings skip jansson's UTF-8 check when they are plain ASCII (anything
  * else is checked as before: NULL when invalid), and one-key objects are

@@ -8,18 +8,11 @@
 
 #include "util/buf.h"
 #include "c/template.h"
-#include "c/view_json.h"
 #include "c/view_tab.h"
 
-static void set_own(json_t *o, const char *key, char *value)
+static void add_line(dg_strings *lines, char *stmt)
 {
-    dg_jset_own(o, key, value);
-}
-
-static void add_line(json_t *arr, char *stmt)
-{
-    json_array_append_new(arr, dg_jobj1("stmt", stmt));
-    free(stmt);
+    DG_VEC_PUSH(lines, stmt);
 }
 
 /* ---- which columns ----------------------------------------------------- */
@@ -53,7 +46,6 @@ void dg_records_find(dg_tab *x)
 {
     dg_records *r = &x->rec;
     r->id = r->created = r->updated = r->version = -1;
-    dg_jset(x->tv, "version", json_false());
     if (!x->t || x->virt || x->is_view) return;
     for (size_t i = 0; i < x->f.len; i++) {
         const dg_cbind *f = &x->f.items[i];
@@ -69,14 +61,14 @@ void dg_records_find(dg_tab *x)
         if (ts && ts_ok && !strcmp(ts, "updated")) r->updated = (int)i;
         if (dg_annotation_get(&c->annotations, "version") && f->kind == DG_CK_INT64 && !f->pk) r->version = (int)i;
     }
-    dg_jset(x->tv, "version", json_boolean(r->version >= 0));
+    x->vt->version = r->version >= 0;
     dg_buf b = DG_BUF_INIT;
     if (r->id >= 0)
         dg_buf_printf(&b, "%s (%s when NULL)", x->f.items[r->id].name, r->id_nanoid ? "a nanoid" : "a UUIDv7");
     if (r->created >= 0) dg_buf_printf(&b, "%s%s (now)", b.len ? ", " : "", x->f.items[r->created].name);
     if (r->updated >= 0) dg_buf_printf(&b, "%s%s (now)", b.len ? ", " : "", x->f.items[r->updated].name);
     if (r->version >= 0) dg_buf_printf(&b, "%s%s (1 unless > 0)", b.len ? ", " : "", x->f.items[r->version].name);
-    if (b.len) set_own(x->tv, "fills", dg_buf_steal(&b));
+    if (b.len) x->vt->fills = dg_buf_steal(&b);
     dg_buf_free(&b);
 }
 
@@ -121,7 +113,7 @@ bool dg_records_auto(const dg_tab *x, int i)
 /* ---- filling generated values ------------------------------------------ */
 
 /* Sets the timestamp fields `which` (indexes, -1 skipped) of src to now. */
-static void prepare_times(dg_tab *x, json_t *prep, const char *fn, const char *src, const int *which, int n)
+static void prepare_times(dg_tab *x, dg_strings *prep, const char *fn, const char *src, const int *which, int n)
 {
     bool any = false, text = false;
     for (int k = 0; k < n; k++) {
@@ -151,11 +143,12 @@ static void prepare_times(dg_tab *x, json_t *prep, const char *fn, const char *s
     if (!text) add_line(prep, dg_xstrdup("(void)now__;"));
 }
 
-void dg_records_prepare(dg_tab *x, json_t *fn, bool insert)
+void dg_records_prepare(dg_tab *x, dg_vfunc *fn, bool insert)
 {
     const dg_records *r = &x->rec;
-    const char *name = json_string_value(json_object_get(fn, "fn"));
-    json_t *prep = json_array(), *after = json_array();
+    const char *name = fn->fn;
+    dg_strings *prep = &fn->prepare, *after = &fn->after;
+    fn->prepared = true;
     if (insert && r->id >= 0) {
         const char *id = x->f.items[r->id].name;
         if (r->id_nanoid)
@@ -177,8 +170,6 @@ void dg_records_prepare(dg_tab *x, json_t *fn, bool insert)
         else
             add_line(after, dg_xprintf("row->%s++;", v->name));
     }
-    dg_jset(fn, "prepare", prep);
-    dg_jset(fn, "after", after);
 }
 
 /* ---- NOTFOUND or CONFLICT ---------------------------------------------- */
@@ -192,36 +183,38 @@ char *dg_records_version_bind(dg_tab *x, const char *idx, const char *src)
 
 /* The static helper telling a missing row from a changed one (once per
  * table); returns its name. */
-static const char *missing_fn(dg_tab *x)
+static const char *missing_fn(dg_tab *x, dg_vmissing_at at)
 {
-    json_t *m = json_object_get(x->tv, "missing_fn");
-    if (m) return json_string_value(json_object_get(m, "fn"));
+    dg_vfunc *m = x->vt->missing_fn;
+    if (m) return m->fn;
     char *w = dg_tab_where_eq(x, &x->pk);
-    m = dg_tab_func(x, "exists", dg_xprintf("SELECT 1\nFROM %s\nWHERE %s", x->qtable, w));
+    m = dg_tab_func(x, NULL, "exists", dg_xprintf("SELECT 1\nFROM %s\nWHERE %s", x->qtable, w));
     free(w);
-    set_own(m, "fn", dg_xprintf("%s__%s_missing", x->v->opts->prefix, x->row));
-    set_own(m, "params", dg_tab_params(x, &x->pk));
-    set_own(m, "conflict_msg", dg_xprintf("%s: the row changed since it was read (version)", x->name));
-    json_t *binds = json_object_get(m, "binds");
+    free(m->fn);
+    m->fn = dg_xprintf("%s__%s_missing", x->v->opts->prefix, x->row);
+    free(m->params);
+    m->params = dg_tab_params(x, &x->pk);
+    m->conflict_msg = dg_xprintf("%s: the row changed since it was read (version)", x->name);
     for (size_t i = 0; i < x->pk.len; i++)
-        dg_tab_add_bind(binds, dg_cbind_bind(&x->f.items[x->pk.items[i]], (int)i + 1, "", "st", false));
-    dg_jset(x->tv, "missing_fn", m);
-    return json_string_value(json_object_get(m, "fn"));
+        dg_tab_add_bind(&m->binds, NULL, dg_cbind_bind(&x->f.items[x->pk.items[i]], (int)i + 1, "", "st", false));
+    x->vt->missing_fn = m;
+    x->vt->missing_at = at;
+    return m->fn;
 }
 
-static char *missing_call(dg_tab *x, const char *found_rc, const char *src)
+static char *missing_call(dg_tab *x, const char *found_rc, const char *src, dg_vmissing_at at)
 {
     dg_buf b = DG_BUF_INIT;
-    dg_buf_printf(&b, "%s(db, %s", missing_fn(x), found_rc);
+    dg_buf_printf(&b, "%s(db, %s", missing_fn(x, at), found_rc);
     for (size_t i = 0; i < x->pk.len; i++) dg_buf_printf(&b, ", %s%s", src, x->f.items[x->pk.items[i]].name);
     dg_buf_puts(&b, ")");
     return dg_buf_steal(&b);
 }
 
-void dg_records_missing(dg_tab *x, json_t *fn, const char *src)
+char *dg_records_missing(dg_tab *x, const char *src, dg_vmissing_at at)
 {
-    if (x->rec.version < 0) dg_jset(fn, "missing", dg_jstr("DAL_NOTFOUND"));
-    else set_own(fn, "missing", missing_call(x, "DAL_CONFLICT", src));
+    if (x->rec.version < 0) return dg_xstrdup("DAL_NOTFOUND");
+    return missing_call(x, "DAL_CONFLICT", src, at);
 }
 
 /* ---- patch ------------------------------------------------------------- */
@@ -230,13 +223,13 @@ void dg_records_missing(dg_tab *x, json_t *fn, const char *src)
  * (`cols`, in order of appearance; sets[i]: field i's set_ flag, NULL when
  * the patch cannot set it); NULL when it reads one the patch cannot set
  * (the database checks those) or none. */
-static char *rule_guard(const dg_tab *x, const char *const *sets, const dg_ints *cols)
+static char *rule_guard(const dg_tab *x, const char *const *sets, const int *cols, size_t ncols)
 {
     dg_buf b = DG_BUF_INIT;
-    const char **seen = dg_xcalloc(cols->len + 1, sizeof *seen);
+    const char **seen = dg_xcalloc(ncols + 1, sizeof *seen);
     size_t nseen = 0;
-    for (size_t k = 0; k < cols->len; k++) {
-        int fi = dg_vtable_field(x->vt, x->t->columns.items[cols->items[k]].name);
+    for (size_t k = 0; k < ncols; k++) {
+        int fi = dg_vtable_field(x->vt, x->t->columns.items[cols[k]].name);
         const char *set = fi >= 0 ? sets[fi] : NULL;
         if (!set) {
             dg_buf_free(&b);
@@ -259,69 +252,41 @@ static void free_flags(const dg_tab *x, char **flags)
     free(flags);
 }
 
-/* p["check"]: the validator's rules whose columns the patch sets (flags as
- * patch_columns'), each guarded by their set_ flags. */
-static void patch_check(dg_tab *x, json_t *p, const char *const *flags)
+/* The patch's check: the validator's rules whose columns the patch sets
+ * (flags as patch_columns'), each guarded by their set_ flags. */
+static void patch_check(dg_tab *x, dg_vpatch *p, const char *const *flags)
 {
-    json_t *val = json_object_get(x->tv, "validator");
-    if (!val) return;
-    json_t *rules = json_array(), *r;
-    size_t i;
-    json_array_foreach(json_object_get(val, "rules"), i, r) {
-        char *guard = rule_guard(x, flags, &x->vt->rule_columns.items[i]);
+    const dg_vtable *vt = x->vt;
+    if (!vt->validated) return;
+    for (size_t i = 0; i < vt->val.rules.len; i++) {
+        const dg_vrule *r = &vt->val.rules.items[i];
+        char *guard = rule_guard(x, flags, r->reads.items, r->reads.len);
         if (!guard) continue;
-        json_t *c = json_copy(r);   /* its values are shared, never changed */
-        set_own(c, "guard", guard);
-        json_object_set_nocheck(c, "table", json_object_get(val, "table"));
-        json_array_append_new(rules, c);
+        dg_vpatch_rule *c = DG_VEC_ADD(&p->check);
+        c->rule = i;
+        c->guard = guard;
     }
-    json_t *check = json_object();
-    set_own(check, "fn", dg_xprintf("%s__%s_patch_check", x->v->opts->prefix, x->row));
-    dg_jset(check, "rules", rules);
-    dg_jset(p, "check", check);
+    p->check_fn = dg_xprintf("%s__%s_patch_check", x->v->opts->prefix, x->row);
 }
 
-/* "bool<spaces>name;" with the name at column w, as printf's "bool%*s%s;"
- * with width (int)(w - 4) would write it. */
-static json_t *bool_decl(size_t w, const char *name)
-{
-    int pad = (int)(w - 4);
-    if (pad < 0) pad = -pad;
-    size_t n = strlen(name);
-    char small[128], *buf = (size_t)pad + n + 6 <= sizeof small ? small : dg_xmalloc((size_t)pad + n + 6);
-    memcpy(buf, "bool", 4);
-    memset(buf + 4, ' ', (size_t)pad);
-    memcpy(buf + 4 + pad, name, n);
-    buf[4 + (size_t)pad + n] = ';';
-    json_t *j = dg_jstrn(buf, 4 + (size_t)pad + n + 1);
-    if (buf != small) free(buf);
-    return j;
-}
-
-/* One patch field: set (flag, absent for fields dalgen fills; also in
- * *flag_out, owned), decls. */
-static json_t *patch_field(dg_tab *x, int i, bool settable, const char *comment, char **flag_out)
+/* One patch field: its set_ flag (NULL for fields dalgen fills; also in
+ * *flag_out, owned) and declarations. */
+static void patch_field(dg_tab *x, dg_vpatch_field *pf, int i, bool settable, const char *comment, char **flag_out)
 {
     const dg_cbind *f = &x->f.items[i];
-    json_t *fj = json_array_get(json_object_get(x->tv, "fields"), (size_t)i);
-    json_t *pf = json_object();
-    dg_jset_str(pf, "name", f->name);
-    json_object_set_nocheck(pf, "decl", json_object_get(fj, "decl"));
+    memset(pf, 0, sizeof *pf);
+    pf->field = i;
     if (f->varray > 0) {   /* a user's char[N] field: the patch holds the same buffer */
         char dims[32];
         snprintf(dims, sizeof dims, "[%ld]", f->varray);
         dg_buf b = DG_BUF_INIT;
         dg_tab_decl(x, (size_t)i, dims, &b);
-        dg_jset(pf, "decl", dg_jstrn(b.data, b.len));
+        pf->decl = dg_xstrndup(b.data, b.len);
         dg_buf_free(&b);
     }
-    if (comment) dg_jset_str(pf, "comment", comment);
-    else json_object_set_nocheck(pf, "comment", json_object_get(fj, "comment"));
+    pf->comment = comment;
     size_t w = x->decl_width;
-    if (f->has) {
-        dg_jset_str(pf, "has", f->has);
-        dg_jset(pf, "has_decl", bool_decl(w, f->has));
-    }
+    if (f->has) pf->has_decl = dg_tab_bool_decl(w, f->has);
     if (settable) {
         /* a column named set_<name> keeps its name; the flag gets a '_'
          * (snake_case names never end with one) */
@@ -337,16 +302,15 @@ static json_t *patch_field(dg_tab *x, int i, bool settable, const char *comment,
             flag = longer;
             break;
         }
-        dg_jset(pf, "set_decl", bool_decl(w, flag));
-        dg_jset_str(pf, "set", flag);
+        pf->set_decl = dg_tab_bool_decl(w, flag);
+        pf->set = dg_xstrdup(flag);
         *flag_out = flag;
     }
-    return pf;
 }
 
 /* The SET fragments (bit order), their binds and the patch fields;
  * flags[i]: field i's set_ flag (owned), NULL when the patch cannot set it. */
-static int patch_columns(dg_tab *x, char **flags, json_t *pfields, json_t *sets, json_t *binds, json_t *bits)
+static int patch_columns(dg_tab *x, char **flags, dg_vpatch *p)
 {
     const dg_records *r = &x->rec;
     int bit = 0;
@@ -354,104 +318,73 @@ static int patch_columns(dg_tab *x, char **flags, json_t *pfields, json_t *sets,
         const dg_cbind *f = &x->f.items[i];
         if (f->readonly || f->pk || (int)i == r->created) continue;
         bool user = !dg_records_auto(x, (int)i);
-        json_array_append_new(pfields, patch_field(x, (int)i, user,
-                                                   (int)i == r->updated   ? "set by the patch, written back"
-                                                   : (int)i == r->version ? "the version read; the new one is written back"
-                                                                          : NULL,
-                                                   &flags[i]));
+        patch_field(x, DG_VEC_ADD(&p->fields), (int)i, user,
+                    (int)i == r->updated   ? "set by the patch, written back"
+                    : (int)i == r->version ? "the version read; the new one is written back"
+                                           : NULL,
+                    &flags[i]);
         if ((int)i == r->version) continue;
         if (bit >= 63) return -1;
-        json_t *frag = json_object();
-        dg_jset(frag, "sql", DG_JCAT(f->quoted, " = ?"));
-        json_array_append_new(sets, frag);
-        json_t *b = json_object(), *bj = json_object();
-        set_own(b, "call", dg_cbind_bind_at(f, "n__++", "patch->", "st", false));
-        if (user) {
-            json_t *cond = DG_JCAT("patch->", flags[i]);
-            json_object_set_nocheck(b, "cond", cond);
-            dg_jset(bj, "cond", cond);
-        }
-        json_array_append_new(binds, b);
-        dg_jset(bj, "bit", json_integer(bit));
-        json_array_append_new(bits, bj);
-        bit++;
+        DG_VEC_PUSH(&p->sets, dg_xprintf("%s = ?", f->quoted));
+        char *cond = user ? dg_xprintf("patch->%s", flags[i]) : NULL;
+        dg_tab_add_bind(&p->binds, cond ? dg_xstrdup(cond) : NULL, dg_cbind_bind_at(f, "n__++", "patch->", "st", false));
+        dg_vpatch_bit *b = DG_VEC_ADD(&p->bits);
+        b->cond = cond;
+        b->bit = bit++;
     }
     if (r->version >= 0) {
         const char *q = x->f.items[r->version].quoted;
-        json_t *frag = json_object();
-        set_own(frag, "sql", dg_xprintf("%s = %s + 1", q, q));
-        json_array_append_new(sets, frag);
-        json_t *bj = json_object();
-        dg_jset(bj, "bit", json_integer(bit++));
-        json_array_append_new(bits, bj);
+        DG_VEC_PUSH(&p->sets, dg_xprintf("%s = %s + 1", q, q));
+        dg_vpatch_bit *b = DG_VEC_ADD(&p->bits);
+        b->cond = NULL;
+        b->bit = bit++;
     }
     return bit;
+}
+
+/* head, tail, sql_max: the UPDATE a patch assembles from its SET fragments. */
+static void patch_sql(dg_tab *x, dg_vpatch *p)
+{
+    const dg_records *r = &x->rec;
+    char *where = dg_tab_where_eq(x, &x->pk);
+    p->tail = r->version >= 0 ? dg_xprintf("\nWHERE %s AND %s = ?", where, x->f.items[r->version].quoted)
+                              : dg_xprintf("\nWHERE %s", where);
+    free(where);
+    p->head = dg_xprintf("UPDATE %s\nSET ", x->qtable);
+    p->sql_max = strlen(p->head) + strlen(p->tail) + 1;
+    for (size_t i = 0; i < p->sets.len; i++) p->sql_max += strlen(p->sets.items[i]) + 2;
 }
 
 void dg_records_patch(dg_tab *x)
 {
     const dg_records *r = &x->rec;
     if (!x->t || x->virt || !x->pk.len) return;
-    json_t *p = json_object(), *pfields = json_array(), *sets = json_array(), *binds = json_array(),
-           *bits = json_array();
+    dg_vpatch *p = dg_xcalloc(1, sizeof *p);
     char **flags = dg_xcalloc(x->f.len + 1, sizeof *flags);
-    int nbits = patch_columns(x, flags, pfields, sets, binds, bits);
+    int nbits = patch_columns(x, flags, p);
     bool user = false;
     for (size_t k = 0; k < x->f.len; k++) user = user || flags[k];
     if (nbits <= 0 || !user) {
-        json_decref(p), json_decref(pfields), json_decref(sets), json_decref(binds), json_decref(bits);
+        dg_vpatch_free(p);
         free_flags(x, flags);
         return;
     }
-    set_own(p, "type", dg_xprintf("%s_patch", x->strct));
-    set_own(p, "fn", dg_xprintf("%s_update_patch", x->strct));
-    set_own(p, "sets_array", dg_xprintf("%s__%s_patch_sets", x->v->opts->prefix, x->row));
-    set_own(p, "params", dg_tab_params(x, &x->pk));
-    for (size_t k = 0; k < x->pk.len; k++) {
-        char *idx = dg_xstrdup("n__++");
-        json_t *b = json_object();
-        set_own(b, "call", dg_cbind_bind_at(&x->f.items[x->pk.items[k]], idx, "", "st", false));
-        json_array_append_new(binds, b);
-        free(idx);
-    }
-    char *where = dg_tab_where_eq(x, &x->pk);
-    char *tail = r->version >= 0 ? dg_xprintf("\nWHERE %s AND %s = ?", where, x->f.items[r->version].quoted)
-                                 : dg_xprintf("\nWHERE %s", where);
-    free(where);
-    if (r->version >= 0) {
-        json_t *b = json_object();
-        char *idx = dg_xstrdup("n__++");
-        set_own(b, "call", dg_records_version_bind(x, idx, "patch->"));
-        free(idx);
-        json_array_append_new(binds, b);
-    }
-    char *head = dg_xprintf("UPDATE %s\nSET ", x->qtable);
-    size_t max = strlen(head) + strlen(tail) + 1;
-    json_t *s;
-    size_t i;
-    json_array_foreach(sets, i, s) max += strlen(json_string_value(json_object_get(s, "sql"))) + 2;
-    dg_jset(p, "head", dg_jstr(head));
-    dg_jset(p, "head_len", json_integer((json_int_t)strlen(head)));
-    dg_jset(p, "tail", dg_jstr(tail));
-    dg_jset(p, "tail_len", json_integer((json_int_t)strlen(tail)));
-    dg_jset(p, "sql_max", json_integer((json_int_t)max));
-    dg_jset(p, "nsets", json_integer(nbits));
-    free(head);
-    free(tail);
-    json_object_set_nocheck(p, "stmt", json_object_get(json_object_get(x->tv, "update"), "stmt"));
-    dg_jset(p, "fields", pfields);
-    dg_jset(p, "sets", sets);
-    dg_jset(p, "binds", binds);
-    dg_jset(p, "bits", bits);
-    json_t *prep = json_array(), *after = json_array();
+    p->nsets = nbits;
+    p->type = dg_xprintf("%s_patch", x->strct);
+    p->fn = dg_xprintf("%s_update_patch", x->strct);
+    p->sets_array = dg_xprintf("%s__%s_patch_sets", x->v->opts->prefix, x->row);
+    p->params = dg_tab_params(x, &x->pk);
+    for (size_t k = 0; k < x->pk.len; k++)
+        dg_tab_add_bind(&p->binds, NULL, dg_cbind_bind_at(&x->f.items[x->pk.items[k]], "n__++", "", "st", false));
+    if (r->version >= 0) dg_tab_add_bind(&p->binds, NULL, dg_records_version_bind(x, "n__++", "patch->"));
+    patch_sql(x, p);
+    p->stmt = x->vt->update->stmt;
     int times[1] = {r->updated};
-    prepare_times(x, prep, json_string_value(json_object_get(p, "fn")), "patch->", times, 1);
-    if (r->version >= 0) add_line(after, dg_xprintf("patch->%s++;", x->f.items[r->version].name));
-    dg_jset(p, "prepare", prep);
-    dg_jset(p, "after", after);
-    dg_records_missing(x, p, "");
-    set_own(p, "empty", missing_call(x, "DAL_OK", ""));
+    prepare_times(x, &p->prepare, p->fn, "patch->", times, 1);
+    if (r->version >= 0) add_line(&p->after, dg_xprintf("patch->%s++;", x->f.items[r->version].name));
+    p->missing = dg_records_missing(x, "", DG_VMISSING_PATCH);
+    p->empty = missing_call(x, "DAL_OK", "", DG_VMISSING_PATCH);
     patch_check(x, p, (const char *const *)flags);
     free_flags(x, flags);
-    dg_jset(x->tv, "patch", p);
+    x->vt->patch = p;
 }

@@ -1,5 +1,6 @@
 /* view_tab.h - the finishing pass's working state of one table or view
- * (private to view_funcs.c, view_insert.c and view_records.c). */
+ * (private to view_*.c; calls go one way: view_funcs.c -> view_insert.c ->
+ * view_records.c -> view_tab.c). */
 #ifndef DG_VIEW_TAB_H
 #define DG_VIEW_TAB_H
 
@@ -20,7 +21,6 @@ typedef struct dg_records {
 typedef struct dg_tab {
     dg_vctx        *v;
     const dg_table *t;       /* NULL for a view */
-    json_t         *tv;
     const char     *name, *row, *strct;
     dg_vtable      *vt;
     dg_cbinds       f;       /* vt->f (owned there) */
@@ -34,17 +34,23 @@ typedef struct dg_tab {
     size_t          decl_end;     /* where comments after the fields start */
 } dg_tab;
 
-/* view_funcs.c */
+/* view_tab.c */
 /* Field i's aligned declaration ("int64_t     id;   ") into b, with `dims`
  * ("[16]" or "") after the name. */
 void    dg_tab_decl(dg_tab *x, size_t i, const char *dims, dg_buf *b);
-json_t *dg_tab_func(dg_tab *x, const char *verb, char *sql);   /* takes sql */
+/* Sets x->decl_width and x->decl_end, and every field's decl (has_decl). */
+void    dg_tab_set_decls(dg_tab *x);
+/* "bool<spaces>name;" with the name at column `width` (a has_ or set_ flag). */
+char   *dg_tab_bool_decl(size_t width, const char *name);
+/* Function `verb` of the table over statement `sql` (taken): fills *o
+ * (allocated when NULL) with fn, stmt and no params; returns it. */
+dg_vfunc *dg_tab_func(dg_tab *x, dg_vfunc *o, const char *verb, char *sql);
 char   *dg_tab_where_eq(dg_tab *x, const dg_ints *idx);
 char   *dg_tab_params(dg_tab *x, const dg_ints *idx);
-void    dg_tab_add_bind(json_t *binds, char *call);           /* takes call */
+void    dg_tab_add_bind(dg_vbinds *binds, char *cond, char *call);   /* takes both */
 char   *dg_tab_join_fields(dg_tab *x, const dg_ints *idx, const char *sep);
 
-/* view_insert.c: tv["insert"] (verb "insert") or tv["upsert"] (upsert true). */
+/* view_insert.c: vt->insert (verb "insert") or vt->upsert (upsert true). */
 void dg_tab_build_insert(dg_tab *x, const char *verb, bool upsert);
 
 /* view_records.c */
@@ -53,14 +59,14 @@ void dg_records_find(dg_tab *x);
 bool dg_records_auto(const dg_tab *x, int i);
 /* prepare[] of insert/upsert ("insert") or update ("update"): fill the
  * generated values into the row. */
-void dg_records_prepare(dg_tab *x, json_t *fn, bool insert);
+void dg_records_prepare(dg_tab *x, dg_vfunc *fn, bool insert);
 /* "missing": what a write that changed no row returns (DAL_NOTFOUND, or the
- * call of the helper that tells DAL_CONFLICT from DAL_NOTFOUND); src is
- * "row->" or "" for the key's source. */
-void dg_records_missing(dg_tab *x, json_t *fn, const char *src);
+ * call of the helper that tells DAL_CONFLICT from DAL_NOTFOUND, made where
+ * `at` says when first needed); src is "row->" or "" for the key's source. */
+char *dg_records_missing(dg_tab *x, const char *src, dg_vmissing_at at);
 /* Bind of the version the caller read (idx a C expression). */
 char *dg_records_version_bind(dg_tab *x, const char *idx, const char *src);
-/* tv["patch"] and tv["missing_fn"]. */
+/* vt->patch (and vt->missing_fn). */
 void dg_records_patch(dg_tab *x);
 
 #endif

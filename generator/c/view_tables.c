@@ -1,6 +1,7 @@
-/* view_tables.c - the view model of tables and views: fields, and every
- * generated function's SQL, parameters, binds and reads (see view_int.h for
- * the keys).  All decisions live here; templates only lay the code out. */
+/* view_tables.c - the first part of a table's or view's view model (its
+ * names and fields, view_int.h), the unit's statements, and freeing it all.
+ * The functions' SQL, binds and reads: view_funcs.c and the files it calls.
+ * All decisions live in the view model; templates only lay the code out. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -8,16 +9,23 @@
 #include "util/buf.h"
 #include "c/template.h"
 #include "c/view_int.h"
-#include "c/view_json.h"
 
-static void set_str(json_t *o, const char *key, const char *value)
+void dg_vbinds_free(dg_vbinds *b)
 {
-    dg_jset_str(o, key, value);
+    for (size_t i = 0; i < b->len; i++) free(b->items[i].cond), free(b->items[i].call);
+    DG_VEC_FREE(b);
 }
 
-static void set_own(json_t *o, const char *key, char *value)
+void dg_venums_free(dg_venums *e)
 {
-    dg_jset_own(o, key, value);
+    for (size_t i = 0; i < e->len; i++) {
+        dg_venum *n = &e->items[i];
+        free(n->type), free(n->unknown);
+        for (size_t k = 0; k < n->values.len; k++) free(n->values.items[k].name), free(n->values.items[k].sql);
+        DG_VEC_FREE(&n->values);
+        dg_strings_free(&n->ints);
+    }
+    DG_VEC_FREE(e);
 }
 
 char *dg_sql_quote(const char *ident)
@@ -53,25 +61,21 @@ static char *c_literal(const char *s)
 }
 
 /* Field `name` of column `column` (c: its model, NULL for a view's column
- * or a virtual table's rowid): its JSON in fields[] and its binding in
- * vt->f. */
-static void add_field(dg_vtable *vt, json_t *fields, const char *oname, const char *column, const dg_column *c,
-                      const char *name, dg_ckind kind, bool has, bool readonly, char *comment)
+ * or a virtual table's rowid): its binding in vt->f and the rest in vt->fx. */
+static void add_field(dg_vtable *vt, const char *oname, const char *column, const dg_column *c, const char *name,
+                      dg_ckind kind, bool has, bool readonly, char *comment)
 {
-    json_t *fj = json_object();
-    set_str(fj, "column", column);
-    set_str(fj, "name", name);
-    if (has) dg_jset(fj, "has", DG_JCAT("has_", name));
-    set_str(fj, "ctype", dg_ckind_ctype(kind));
-    set_str(fj, "kind", dg_ckind_name(kind));
-    dg_jset(fj, "readonly", json_boolean(readonly));
-    if (comment) set_own(fj, "comment", comment);
-    json_array_append_new(fields, fj);
+    dg_vfield *fx = DG_VEC_ADD(&vt->fx);
+    memset(fx, 0, sizeof *fx);
+    fx->comment = comment;
     dg_cbind *f = DG_VEC_ADD(&vt->f);
     memset(f, 0, sizeof *f);
     f->column = column;
     f->name = name;
-    f->has = json_string_value(json_object_get(fj, "has"));
+    if (has) {
+        DG_VEC_PUSH(&vt->strs, dg_xprintf("has_%s", name));
+        f->has = vt->strs.items[vt->strs.len - 1];
+    }
     f->kind = kind;
     f->vkind = kind;
     f->ctype = dg_ckind_ctype(kind);
@@ -95,83 +99,58 @@ char *dg_view_reader(const dg_view_opts *opts, const char *row)
     return dg_xprintf("%s__%s_read", opts->prefix, row);
 }
 
-static json_t *object_begin(dg_vctx *v, const char *sqlname)
+static void object_begin(dg_vctx *v, const char *sqlname, dg_vtable *vt)
 {
-    json_t *o = json_object();
-    const char *row = dg_names_row(v->names, sqlname);
-    const char *st = dg_names_struct(v->names, sqlname);
-    set_str(o, "name", sqlname);
-    set_str(o, "row", row);
-    set_str(o, "struct", st);
-    set_str(o, "fn", st);
-    set_own(o, "iter", dg_xprintf("%s_iter", st));
-    set_own(o, "reader", dg_view_reader(v->opts, row));
-    return o;
+    vt->name = sqlname;
+    vt->row = dg_names_row(v->names, sqlname);
+    vt->strct = dg_names_struct(v->names, sqlname);
+    vt->iter = dg_xprintf("%s_iter", vt->strct);
+    vt->reader = dg_view_reader(v->opts, vt->row);
 }
 
-json_t *dg_view_table_begin(dg_vctx *v, const dg_table *t, dg_vtable *vt)
+void dg_view_table_begin(dg_vctx *v, const dg_table *t, dg_vtable *vt)
 {
     memset(vt, 0, sizeof *vt);
     vt->t = t;
-    json_t *tv = object_begin(v, t->name);
-    json_t *fields = json_array();
-    bool fts5 = t->module && !strcasecmp(t->module, "fts5");
-    dg_jset(tv, "has_pk", json_boolean(!t->module && dg_table_pk_count(t) > 0));
-    dg_jset(tv, "virtual", json_boolean(t->module != NULL));
-    dg_jset(tv, "fts5", json_boolean(fts5));
-    dg_jset(tv, "is_view", json_false());
-    if (t->module) set_own(tv, "heading", dg_xprintf("%s (virtual table, %s)", t->name, t->module));
-    else set_str(tv, "heading", t->name);
+    object_begin(v, t->name, vt);
+    vt->fts5 = t->module && !strcasecmp(t->module, "fts5");
+    vt->has_pk = !t->module && dg_table_pk_count(t) > 0;
+    vt->virt = t->module != NULL;
+    vt->heading = t->module ? dg_xprintf("%s (virtual table, %s)", t->name, t->module) : dg_xstrdup(t->name);
     if (t->module)
-        add_field(vt, fields, t->name, "rowid", NULL, "rowid", DG_CK_INT64, false, false,
+        add_field(vt, t->name, "rowid", NULL, "rowid", DG_CK_INT64, false, false,
                   dg_xstrdup("rowid of the virtual table"));
     for (size_t i = 0; i < t->columns.len; i++) {
         const dg_column *c = &t->columns.items[i];
         /* FTS5's hidden column named like the table holds a cursor handle */
-        if (fts5 && c->hidden && !dg_strcasecmp_ascii(c->name, t->name)) continue;
+        if (vt->fts5 && c->hidden && !dg_strcasecmp_ascii(c->name, t->name)) continue;
         dg_ckind k = dg_ckind_of_column(t, c);
         bool readonly = c->generated != DG_GEN_NONE || c->hidden;
-        add_field(vt, fields, t->name, c->name, c, dg_names_field(v->names, t->name, c->name), k,
-                  dg_cbind_column_has(c, k), readonly, column_comment(c));
+        add_field(vt, t->name, c->name, c, dg_names_field(v->names, t->name, c->name), k, dg_cbind_column_has(c, k),
+                  readonly, column_comment(c));
     }
-    dg_jset(tv, "fields", fields);
-    vt->tv = tv;
-    return tv;
 }
 
-json_t *dg_view_view(dg_vctx *v, const dg_view *view, dg_vtable *vt)
+void dg_view_view(dg_vctx *v, const dg_view *view, dg_vtable *vt)
 {
     memset(vt, 0, sizeof *vt);
     vt->view = view;
-    json_t *o = object_begin(v, view->name);
-    json_t *fields = json_array();
-    dg_jset(o, "is_view", json_true());
-    set_own(o, "heading", dg_xprintf("%s (view, read-only)", view->name));
+    object_begin(v, view->name, vt);
+    vt->heading = dg_xprintf("%s (view, read-only)", view->name);
     for (size_t i = 0; i < view->columns.len; i++) {
         const dg_view_column *c = &view->columns.items[i];
         dg_ckind k = dg_ckind_of_vtype(dg_vtype_of_decl(c->decltype));
-        add_field(vt, fields, view->name, c->name, NULL, dg_names_field(v->names, view->name, c->name), k,
+        add_field(vt, view->name, c->name, NULL, dg_names_field(v->names, view->name, c->name), k,
                   dg_ckind_scalar(k), true, dg_xstrdup(c->decltype ? c->decltype : "(no type)"));
     }
-    dg_jset(o, "fields", fields);
-    vt->tv = o;
-    return o;
 }
 
-json_t *dg_view_stmt_entry(dg_vctx *v, const char *row, const char *verb, const char *sql)
+size_t dg_view_stmt(dg_vctx *v, const char *row, const char *verb, char *sql)
 {
-    json_t *stmts = json_object_get(v->root, "stmts");
-    json_t *s = json_object();
-    dg_jset(s, "id", DG_JCAT(v->opts->prefix, "__s_", row, "_", verb));
-    dg_jset_str(s, "sql", sql);
-    dg_jset(s, "index", json_integer((json_int_t)json_array_size(stmts)));
-    json_array_append_new(stmts, s);
-    return s;
-}
-
-const char *dg_view_stmt(dg_vctx *v, const char *row, const char *verb, const char *sql)
-{
-    return json_string_value(json_object_get(dg_view_stmt_entry(v, row, verb, sql), "id"));
+    dg_vstmt *st = DG_VEC_ADD(v->stmts);
+    st->id = dg_xprintf("%s__s_%s_%s", v->opts->prefix, row, verb);
+    st->sql = sql;
+    return v->stmts->len - 1;
 }
 
 int dg_vtable_field(const dg_vtable *vt, const char *column)
@@ -181,16 +160,80 @@ int dg_vtable_field(const dg_vtable *vt, const char *column)
     return -1;
 }
 
+void dg_vfunc_free(dg_vfunc *f)
+{
+    free(f->fn);
+    free(f->params);
+    dg_vbinds_free(&f->binds);
+    dg_vbinds_free(&f->writebacks);
+    if (f->with_rowid) {
+        free(f->with_rowid->cond);
+        free(f->with_rowid->note);
+        free(f->with_rowid);
+    }
+    dg_strings_free(&f->prepare);
+    dg_strings_free(&f->after);
+    free(f->missing);
+    free(f->conflict_msg);
+}
+
+static void func_drop(dg_vfunc *f)
+{
+    if (!f) return;
+    dg_vfunc_free(f);
+    free(f);
+}
+
+static void funcs_free(dg_vfuncs *fs)
+{
+    for (size_t i = 0; i < fs->len; i++) dg_vfunc_free(&fs->items[i]);
+    DG_VEC_FREE(fs);
+}
+
+void dg_vpatch_free(dg_vpatch *p)
+{
+    if (!p) return;
+    char *own[] = {p->type, p->fn, p->sets_array, p->params, p->head, p->tail, p->missing, p->empty, p->check_fn};
+    for (size_t i = 0; i < sizeof own / sizeof *own; i++) free(own[i]);
+    for (size_t i = 0; i < p->fields.len; i++) {
+        dg_vpatch_field *pf = &p->fields.items[i];
+        free(pf->decl), free(pf->has_decl), free(pf->set), free(pf->set_decl);
+    }
+    DG_VEC_FREE(&p->fields);
+    dg_strings_free(&p->sets);
+    dg_vbinds_free(&p->binds);
+    for (size_t i = 0; i < p->bits.len; i++) free(p->bits.items[i].cond);
+    DG_VEC_FREE(&p->bits);
+    dg_strings_free(&p->prepare);
+    dg_strings_free(&p->after);
+    for (size_t i = 0; i < p->check.len; i++) free(p->check.items[i].guard);
+    DG_VEC_FREE(&p->check);
+    free(p);
+}
+
 void dg_vtable_free(dg_vtable *vt)
 {
     for (size_t k = 0; k < vt->f.len; k++) {
         free(vt->f.items[k].quoted);
         free(vt->f.items[k].colname);
+        free(vt->fx.items[k].comment);
+        free(vt->fx.items[k].decl);
+        free(vt->fx.items[k].has_decl);
     }
     DG_VEC_FREE(&vt->f);
-    for (size_t k = 0; k < vt->rule_columns.len; k++) DG_VEC_FREE(&vt->rule_columns.items[k]);
-    DG_VEC_FREE(&vt->rule_columns);
+    DG_VEC_FREE(&vt->fx);
     dg_strings_free(&vt->strs);
+    free(vt->user_type), free(vt->user_header), free(vt->iter), free(vt->reader), free(vt->heading);
+    DG_VEC_FREE(&vt->enums);
+    free(vt->val_fn);
+    if (vt->validated) dg_validator_free(&vt->val);
+    free(vt->fills);
+    dg_vbinds_free(&vt->reads);
+    dg_vfunc *fs[] = {vt->insert, vt->get, vt->update, vt->del, vt->upsert, vt->count, vt->missing_fn};
+    for (size_t i = 0; i < sizeof fs / sizeof *fs; i++) func_drop(fs[i]);
+    dg_vpatch_free(vt->patch);
+    funcs_free(&vt->get_by);
+    funcs_free(&vt->lists);
 }
 
 bool dg_vtypes_has(const dg_strings *names, const char *name)
@@ -210,6 +253,12 @@ void dg_vtables_free(dg_vtables *v)
 {
     if (!v) return;
     dg_vtypes_free(&v->types);
+    free(v->root.header), free(v->root.guard), free(v->root.unit), free(v->root.slot), free(v->root.sql_array);
+    dg_strings_free(&v->root.inputs);
+    for (size_t i = 0; i < v->stmts.len; i++) free(v->stmts.items[i].id), free(v->stmts.items[i].sql);
+    DG_VEC_FREE(&v->stmts);
+    dg_venums_free(&v->enums);
+    dg_strings_free(&v->user_headers);
     for (size_t i = 0; i < v->items.len; i++) dg_vtable_free(&v->items.items[i]);
     DG_VEC_FREE(&v->items);
     dg_names_free(v->names);

@@ -1,20 +1,17 @@
 /* generate.c - the generate pipeline: options -> model -> view model ->
  * templates -> output files in memory. */
-#include <ctype.h>
-#include <dal.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis/query/queries.h"
 #include "util/fsutil.h"
-#include "c/clang_struct.h"
 #include "driver/generate.h"
 #include "c/template.h"
+#include "c/view_build.h"
 #include "c/view_int.h"
 #include "driver/view_async.h"
 #include "c/view_migrations.h"
 #include "c/view_queries.h"
-#include "c/view_validators.h"
 
 void dg_outputs_free(dg_outputs *o)
 {
@@ -24,77 +21,6 @@ void dg_outputs_free(dg_outputs *o)
         free(o->items.items[i].data);
     }
     DG_VEC_FREE(&o->items);
-}
-
-static json_t *root_skeleton(const dg_strings *inputs, const dg_view_opts *opts)
-{
-    const char *p = opts->prefix;
-    json_t *root = json_object();
-    json_t *in = json_array();
-    for (size_t i = 0; inputs && i < inputs->len; i++)
-        json_array_append_new(in, json_pack("{s:s}", "path", inputs->items[i]));
-    char *guard = dg_xprintf("%s_H", p);
-    for (char *c = guard; *c; c++) *c = (char)toupper((unsigned char)*c);
-    json_object_set_new(root, "prefix", json_string(p));
-    json_object_set_new(root, "header", json_pack("s+", p, ".h"));
-    json_object_set_new(root, "guard", json_string(guard));
-    json_object_set_new(root, "inputs", in);
-    json_object_set_new(root, "dal_major", json_integer(DAL_VERSION_MAJOR));
-    json_object_set_new(root, "dal_minor", json_integer(DAL_VERSION_MINOR));
-    json_object_set_new(root, "unit", json_pack("s+", p, "__unit"));
-    json_object_set_new(root, "slot", json_pack("s+", p, "__slot"));
-    json_object_set_new(root, "sql_array", json_pack("s+", p, "__sql"));
-    json_object_set_new(root, "stmts", json_array());
-    json_object_set_new(root, "enums", json_array());
-    json_object_set_new(root, "tables", json_array());
-    json_object_set_new(root, "views", json_array());
-    free(guard);
-    return root;
-}
-
-json_t *dg_view_build(const dg_schema *s, const dg_strings *inputs, const dg_view_opts *opts, dg_vtables **tables,
-                      dg_diags *d)
-{
-    if (tables) *tables = NULL;
-    dg_names *names = dg_names_build(s, opts, d);
-    if (!names) return NULL;
-    json_t *root = root_skeleton(inputs, opts);
-    dg_vtables *vts = dg_xcalloc(1, sizeof *vts);
-    vts->names = names;
-    dg_vctx v = {s, opts, names, root};
-    dg_vuser_headers headers = {0};
-    int rc = 0;
-    for (size_t i = 0; i < s->tables.len && rc == 0; i++) {
-        const dg_table *t = &s->tables.items[i];
-        dg_vtable *vt = DG_VEC_ADD(&vts->items);
-        json_array_append_new(json_object_get(root, "tables"), dg_view_table_begin(&v, t, vt));
-        dg_strings_push(&vts->types.structs, dg_names_struct(names, t->name));
-        rc = dg_view_clang_struct(vt, &vts->types, opts, &headers, d) < 0 ? -1 : 0;
-        if (rc == 0) rc = dg_records_check(t, d);
-        if (rc == 0) rc = dg_view_add_validators(root, vt, dg_names_struct(names, t->name), &vts->types, d);
-        if (rc == 0) rc = dg_view_table_finish(&v, vt);
-    }
-    for (size_t i = 0; i < s->views.len && rc == 0; i++) {
-        dg_vtable *vt = DG_VEC_ADD(&vts->items);
-        json_array_append_new(json_object_get(root, "views"), dg_view_view(&v, &s->views.items[i], vt));
-        rc = dg_view_table_finish(&v, vt);
-    }
-    dg_vuser_headers_to_json(&headers, root);
-    dg_vuser_headers_free(&headers);
-    bool long_sql = false;
-    json_t *st;
-    size_t k;
-    json_array_foreach(json_object_get(root, "stmts"), k, st)
-        long_sql = long_sql || strlen(json_string_value(json_object_get(st, "sql"))) > DG_TMPL_MAX_LITERAL;
-    json_object_set_new(root, "long_sql", json_boolean(long_sql));
-    json_object_set_new(root, "stmt_count", json_integer((json_int_t)json_array_size(json_object_get(root, "stmts"))));
-    if (rc != 0 || !tables) dg_vtables_free(vts);
-    if (rc != 0) {
-        json_decref(root);
-        return NULL;
-    }
-    if (tables) *tables = vts;
-    return root;
 }
 
 static int render_outputs(json_t *root, const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
@@ -137,28 +63,29 @@ static int dump_view(json_t *root, dg_outputs *out)
     return 0;
 }
 
-/* Completes the view model `root` and its typed part `tables` (from
- * dg_view_build; NULL when it failed) with the queries and migrations, then
- * renders it (or dumps it, with o->dump_view); frees both.  `db` holds
- * exactly `s` (borrowed), or is NULL. */
-static int generate(json_t *root, dg_vtables *tables, const dg_schema *s, sqlite3 *db, const dg_query_set *q,
+/* Turns the typed view model `tables` (from dg_view_build_typed; NULL when
+ * it failed) into the templates' JSON, completes that with the queries and
+ * migrations, then renders it (or dumps it, with o->dump_view); frees
+ * both.  `db` holds exactly `s` (borrowed), or is NULL. */
+static int generate(dg_vtables *tables, const dg_schema *s, sqlite3 *db, const dg_query_set *q,
                     const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
 {
-    if (!root) return -1;
+    if (!tables) return -1;
     dg_vqueries vq = {0};
     dg_vmigrations vm = {0};
     int rc = 0;
     if (q) rc = dg_vqueries_build(&vq, tables, q, s, &o->view, d);
     if (rc == 0 && o->migrations) rc = dg_vmigrations_build(&vm, o->migrations, s, db, &o->view, d);
-    if (rc == 0) {   /* the typed parts into the JSON the templates read */
+    if (rc == 0) {   /* the typed view model into the JSON the templates read */
+        json_t *root = dg_view_to_json(tables);
         if (q) dg_vqueries_to_json(&vq, root);
         if (o->migrations) dg_vmigrations_to_json(&vm, root);
         rc = o->dump_view ? dump_view(root, out) : render_outputs(root, o, out, d);
+        json_decref(root);
     }
     dg_vqueries_free(&vq);
     dg_vmigrations_free(&vm);
     dg_vtables_free(tables);
-    json_decref(root);
     return rc;
 }
 
@@ -166,9 +93,7 @@ int dg_generate_schema(const dg_schema *s, const dg_strings *inputs, const dg_ge
                        dg_outputs *out, dg_diags *d)
 {
     dg_view_opts vo = view_opts(o);
-    dg_vtables *tables = NULL;
-    json_t *root = dg_view_build(s, inputs, &vo, &tables, d);
-    return generate(root, tables, s, NULL, NULL, o, out, d);
+    return generate(dg_view_build_typed(s, inputs, &vo, d), s, NULL, NULL, o, out, d);
 }
 
 static void add_input(dg_strings *in, const char *path, const char *out_dir)
@@ -194,9 +119,8 @@ int dg_generate(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
     dg_view_async *pending = dg_view_build_start(s, &inputs, &vo);
     int rc = 0;
     if (o->queries && o->queries->len) rc = dg_queries_load(o->queries, s, db, &q, d);
-    dg_vtables *tables = NULL;
-    json_t *root = dg_view_build_collect(pending, rc == 0, &tables, d);
-    if (rc == 0) rc = generate(root, tables, s, db, q, o, out, d);
+    dg_vtables *tables = dg_view_build_collect(pending, rc == 0, d);
+    if (rc == 0) rc = generate(tables, s, db, q, o, out, d);
     dg_query_set_free(q);
     dg_strings_free(&inputs);
     sqlite3_close(db);

@@ -48,10 +48,4 @@ int dg_generate(const dg_generate_opts *o, dg_outputs *out, dg_diags *d);
 int dg_generate_schema(const dg_schema *s, const dg_strings *inputs, const dg_generate_opts *o,
                        dg_outputs *out, dg_diags *d);
 
-/* The view model alone (for tests and `--dump-view`); NULL after errors.
- * With `tables` (may be NULL), *tables gets its typed part (free with
- * dg_vtables_free after the root: it borrows the root's strings). */
-json_t *dg_view_build(const dg_schema *s, const dg_strings *inputs, const dg_view_opts *opts, dg_vtables **tables,
-                      dg_diags *d);
-
 #endif

@@ -1,10 +1,10 @@
-/* view_async.c - dg_view_build on a second thread (view_async.h). */
+/* view_async.c - dg_view_build_typed on a second thread (view_async.h). */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "util/buf.h"
-#include "driver/generate.h"
+#include "c/view_build.h"
 #include "driver/view_async.h"
 #include "c/view_int.h"
 
@@ -12,7 +12,6 @@ struct dg_view_async {
     const dg_schema  *s;
     const dg_strings *inputs;
     dg_view_opts      opts;
-    json_t           *root;
     dg_vtables       *tables;
     dg_diags          d;        /* the build's diagnostics, the thread's own */
     pthread_t         thread;
@@ -22,7 +21,7 @@ struct dg_view_async {
 static void *run(void *arg)
 {
     dg_view_async *a = arg;
-    a->root = dg_view_build(a->s, a->inputs, &a->opts, &a->tables, &a->d);
+    a->tables = dg_view_build_typed(a->s, a->inputs, &a->opts, &a->d);
     return NULL;
 }
 
@@ -36,22 +35,19 @@ dg_view_async *dg_view_build_start(const dg_schema *s, const dg_strings *inputs,
     return a;
 }
 
-json_t *dg_view_build_collect(dg_view_async *a, bool keep, dg_vtables **tables, dg_diags *d)
+dg_vtables *dg_view_build_collect(dg_view_async *a, bool keep, dg_diags *d)
 {
-    *tables = NULL;
-    if (a->started) pthread_join(a->thread, NULL);   /* a->d, a->root and a->tables now final */
-    json_t *root = NULL;
+    if (a->started) pthread_join(a->thread, NULL);   /* a->d and a->tables now final */
+    dg_vtables *tables = NULL;
     if (keep && a->started) {
         dg_diags_move(d, &a->d);
-        root = a->root;
-        *tables = a->tables;
+        tables = a->tables;
     } else if (keep) {
-        root = dg_view_build(a->s, a->inputs, &a->opts, tables, d);
+        tables = dg_view_build_typed(a->s, a->inputs, &a->opts, d);
     } else {
         dg_vtables_free(a->tables);
-        json_decref(a->root);
     }
     dg_diags_free(&a->d);
     free(a);
-    return root;
+    return tables;
 }

@@ -13,6 +13,7 @@
 
 #include "c/names.h"
 #include "c/clang_struct.h"
+#include "c/view_build.h"
 #include "c/view_int.h"
 #include "c/view_validators.h"
 #include "frontend/sources.h"
@@ -20,14 +21,13 @@
 typedef struct ctx {
     dg_schema *s;
     dg_names  *names;
-    json_t    *root;
+    dg_vtables *vts;    /* owns names */
+    json_t    *root;    /* the tables' JSON */
     char      *diag;
     size_t     diag_len;
     FILE      *diag_out;
     dg_diags   d;
     dg_view_opts opts;
-    dg_vtypes  types;
-    dg_vuser_headers headers;
 } ctx;
 
 static int setup(void **state)
@@ -46,7 +46,9 @@ static int setup(void **state)
     c.opts.out_dir = "gen";
     c.names = dg_names_build(c.s, &c.opts, &c.d);
     assert_non_null(c.names);
-    c.root = json_pack("{s:[], s:[], s:[]}", "stmts", "enums", "tables");
+    c.vts = dg_xcalloc(1, sizeof *c.vts);
+    c.vts->names = c.names;
+    c.root = json_pack("{s:[]}", "tables");
     *state = &c;
     return 0;
 }
@@ -58,9 +60,7 @@ static int teardown(void **state)
     fclose(c->diag_out);
     free(c->diag);
     json_decref(c->root);
-    dg_names_free(c->names);
-    dg_vtypes_free(&c->types);
-    dg_vuser_headers_free(&c->headers);
+    dg_vtables_free(c->vts);
     dg_schema_free(c->s);
     return 0;
 }
@@ -68,17 +68,18 @@ static int teardown(void **state)
 /* Builds the view of table `name` with the hook where the emitter needs it. */
 static json_t *table_view(ctx *c, const char *name, int *reused)
 {
-    dg_vctx v = {c->s, &c->opts, c->names, c->root};
+    c->opts.out_dir = "gen";
+    dg_vctx v = {c->s, &c->opts, c->names, &c->vts->stmts};
     const dg_table *t = dg_schema_table(c->s, name);
     assert_non_null(t);
-    dg_vtable vt;
-    json_t *tv = dg_view_table_begin(&v, t, &vt);
+    assert_int_equal(dg_view_build_table(&v, c->vts, t, &c->d), 0);
+    const dg_vtable *vt = &c->vts->items.items[c->vts->items.len - 1];
+    *reused = vt->user_struct;
+    json_t *stmts = dg_vstmts_to_json(&c->vts->stmts), *enums = dg_venums_to_json(&c->vts->enums);
+    json_t *tv = dg_vtable_to_json(vt, stmts, enums);
+    json_decref(stmts);
+    json_decref(enums);
     json_array_append_new(json_object_get(c->root, "tables"), tv);
-    dg_strings_push(&c->types.structs, dg_names_struct(c->names, t->name));
-    *reused = dg_view_clang_struct(&vt, &c->types, &c->opts, &c->headers, &c->d);
-    assert_int_equal(dg_view_add_validators(c->root, &vt, dg_names_struct(c->names, t->name), &c->types, &c->d), 0);
-    assert_int_equal(dg_view_table_finish(&v, &vt), 0);
-    dg_vtable_free(&vt);
     return tv;
 }
 
@@ -109,8 +110,8 @@ static void users_reuse_the_user_struct(void **state)
     assert_int_equal(reused, 1);
     assert_string_equal(json_string_value(json_object_get(tv, "user_struct")), "struct user");
     assert_string_equal(json_string_value(json_object_get(tv, "user_header")), "../reuse.h");
-    assert_int_equal(c->headers.paths.len, 1);
-    assert_string_equal(c->headers.paths.items[0], "../reuse.h");
+    assert_int_equal(c->vts->user_headers.len, 1);
+    assert_string_equal(c->vts->user_headers.items[0], "../reuse.h");
     /* the C field of DAL_COLUMN("name") is the user's `display` */
     assert_string_equal(json_string_value(json_object_get(field(tv, "name"), "name")), "display");
     /* has_ flags: the companion of the nullable scalar only */

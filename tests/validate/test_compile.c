@@ -301,7 +301,6 @@ static void view_model_gets_enums_and_the_validator(void **state)
     dg_table t;
     memset(&t, 0, sizeof t);
     t.name = dg_xstrdup("posts");
-    json_t *fields = json_array();
     for (int i = 0; i < 3; i++) {
         dg_column *c = DG_VEC_ADD(&t.columns);
         c->name = dg_xstrdup(cols[i][0]);
@@ -312,30 +311,32 @@ static void view_model_gets_enums_and_the_validator(void **state)
         dg_check *chk = DG_VEC_ADD(&t.checks);
         chk->expr = dg_xstrdup(cols[i][2]);
         chk->column = i;
-        json_array_append_new(fields, json_pack("{s:s, s:s, s:s, s:s}", "column", cols[i][0], "name", cols[i][0],
-                                                "ctype", "const char *", "kind", "text"));
     }
     /* A table `post_labels` has the row struct p_post_label. */
-    json_t *root = json_object();
+    dg_venums enums = {0};
     dg_vtypes types = {0};
     dg_strings_push(&types.structs, "p_post_label");
-    json_t *tv = json_pack("{s:s, s:o}", "struct", "p_post", "fields", fields);
     dg_vtable vt;
     memset(&vt, 0, sizeof vt);
     vt.t = &t;
-    vt.tv = tv;
+    vt.strct = "p_post";
     for (int i = 0; i < 3; i++) {
+        memset(DG_VEC_ADD(&vt.fx), 0, sizeof(dg_vfield));
         dg_cbind *b = DG_VEC_ADD(&vt.f);
+        memset(b, 0, sizeof *b);
         b->column = b->name = cols[i][0];
         b->kind = b->vkind = DG_CK_TEXT;
         b->ctype = "const char *";
     }
     dg_diags d = DG_DIAGS_INIT;
-    assert_int_equal(dg_view_add_validators(root, &vt, "p_post", &types, &d), 0);
+    assert_int_equal(dg_view_add_validators(&enums, &vt, "p_post", &types, &d), 0);
     assert_int_equal(vt.f.items[0].kind, DG_CK_ENUM);
     assert_string_equal(vt.f.items[1].enum_type, "p_post_count_enum");
     assert_string_equal(vt.f.items[1].has, "has_count");
 
+    json_t *root = json_object(), *ej = dg_venums_to_json(&enums);
+    json_object_set_new(root, "enums", ej);
+    json_t *tv = dg_vtable_to_json(&vt, NULL, ej), *fields = json_object_get(tv, "fields");
     json_t *f0 = json_array_get(fields, 0), *f1 = json_array_get(fields, 1), *f2 = json_array_get(fields, 2);
     assert_string_equal(json_string_value(json_object_get(f0, "kind")), "enum");
     assert_string_equal(json_string_value(json_object_get(f0, "enum_type")), "p_post_status");
@@ -347,10 +348,9 @@ static void view_model_gets_enums_and_the_validator(void **state)
     assert_string_equal(json_string_value(json_object_get(f2, "has")), "has_label");
     assert_string_equal(json_string_value(json_object_get(f2, "enum_type")), "p_post_label_enum");
 
-    json_t *enums = json_object_get(root, "enums");
-    assert_int_equal(json_array_size(enums), 3);
+    assert_int_equal(json_array_size(ej), 3);
     assert_int_equal(json_array_size(json_object_get(tv, "enums")), 3);
-    json_t *label = json_array_get(enums, 2);
+    json_t *label = json_array_get(ej, 2);
     assert_string_equal(json_string_value(json_object_get(label, "unknown")), "P_POST_LABEL_ENUM_UNKNOWN");
     static const char *names[] = {"P_POST_LABEL_ENUM_A_B", "P_POST_LABEL_ENUM_A_B_2", "P_POST_LABEL_ENUM_UNKNOWN_2",
                                   "P_POST_LABEL_ENUM_EMPTY", "P_POST_LABEL_ENUM_XC3_XA9"};
@@ -370,6 +370,7 @@ static void view_model_gets_enums_and_the_validator(void **state)
     assert_int_equal(json_array_size(json_object_get(val, "not_compiled")), 0);
 
     dg_vtable_free(&vt);
+    dg_venums_free(&enums);
     dg_vtypes_free(&types);
     json_decref(root);
     json_decref(tv);

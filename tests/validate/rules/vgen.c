@@ -29,29 +29,30 @@ static dg_ckind kind_of(const dg_column *c)
     }
 }
 
-/* The table's JSON (struct, fields) and its fields' bindings in vt. */
-static json_t *table_view(const dg_names *names, const dg_table *t, dg_vtable *vt)
+/* The table's name and its fields' bindings in vt. */
+static void table_view(const dg_names *names, const dg_table *t, dg_vtable *vt)
 {
-    json_t *fields = json_array();
     memset(vt, 0, sizeof *vt);
     vt->t = t;
+    vt->name = t->name;
+    vt->strct = dg_names_struct(names, t->name);
     for (size_t i = 0; i < t->columns.len; i++) {
         const dg_column *c = &t->columns.items[i];
         dg_ckind k = kind_of(c);
         bool has = k != DG_CK_TEXT && k != DG_CK_BLOB && !c->pk && (!c->not_null || c->default_sql);
         const char *name = dg_names_field(names, t->name, c->name);
-        json_t *f = json_pack("{s:s, s:s, s:s}", "column", c->name, "name", name, "ctype", dg_ckind_ctype(k));
-        if (has) json_object_set_new(f, "has", json_pack("s+", "has_", name));
-        json_array_append_new(fields, f);
         dg_cbind *b = DG_VEC_ADD(&vt->f);
+        memset(b, 0, sizeof *b);
+        memset(DG_VEC_ADD(&vt->fx), 0, sizeof(dg_vfield));
         b->column = c->name;
         b->name = name;
-        b->has = json_string_value(json_object_get(f, "has"));
+        if (has) {
+            DG_VEC_PUSH(&vt->strs, dg_xprintf("has_%s", name));
+            b->has = vt->strs.items[vt->strs.len - 1];
+        }
         b->kind = b->vkind = k;
         b->ctype = dg_ckind_ctype(k);
     }
-    vt->tv = json_pack("{s:s, s:o}", "struct", dg_names_struct(names, t->name), "fields", fields);
-    return vt->tv;
 }
 
 static void struct_def(dg_buf *b, json_t *tv)
@@ -94,7 +95,6 @@ int main(int argc, char **argv)
         dg_diags_print(&d, stderr);
         return 1;
     }
-    json_t *root = json_pack("{s:[], s:[]}", "tables", "enums");
     dg_view_opts opts = {prefix, true, false};
     dg_names *names = dg_names_build(s, &opts, &d);
     if (!names) {
@@ -102,17 +102,19 @@ int main(int argc, char **argv)
         return 1;
     }
     int rc = 0;
-    dg_vtypes types = {0};
+    dg_vtables *vts = dg_xcalloc(1, sizeof *vts);
+    vts->names = names;
     for (size_t i = 0; i < s->tables.len; i++) {
-        dg_vtable vt;
-        json_t *tv = table_view(names, &s->tables.items[i], &vt);
-        const char *st = dg_names_struct(names, s->tables.items[i].name);
-        if (dg_view_add_validators(root, &vt, st, &types, &d) != 0) rc = 1;
-        json_array_append_new(json_object_get(root, "tables"), tv);
-        dg_strings_push(&types.structs, st);
-        dg_vtable_free(&vt);
+        dg_vtable *vt = DG_VEC_ADD(&vts->items);
+        table_view(names, &s->tables.items[i], vt);
+        if (dg_view_add_validators(&vts->enums, vt, vt->strct, &vts->types, &d) != 0) rc = 1;
+        dg_strings_push(&vts->types.structs, vt->strct);
     }
-    dg_vtypes_free(&types);
+    json_t *enums = dg_venums_to_json(&vts->enums), *tables = json_array();
+    for (size_t i = 0; i < vts->items.len; i++)
+        json_array_append_new(tables, dg_vtable_to_json(&vts->items.items[i], NULL, enums));
+    json_t *root = json_pack("{s:o, s:o}", "tables", tables, "enums", enums);
+    dg_vtables_free(vts);
     dg_tmpl_set *set = dg_tmpl_set_new();
     dg_tmpl_set_add_builtin(set);
     dg_buf h = DG_BUF_INIT, c = DG_BUF_INIT;
@@ -146,7 +148,6 @@ int main(int argc, char **argv)
     dg_buf_free(&c);
     dg_tmpl_set_free(set);
     json_decref(root);
-    dg_names_free(names);
     dg_schema_free(s);
     dg_sources_free(&src);
     return rc;

@@ -1,0 +1,131 @@
+/* view_tab.c - what every builder of a table's functions uses (view_tab.h):
+ * field declarations, SQL pieces over fields, parameters, binds, and the
+ * function object with its statement. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "c/view_tab.h"
+
+typedef dg_ints ints;
+typedef dg_tab tab;
+
+/* n spaces (|n|: what printf's "%*s" writes for "" at width n). */
+static void put_spaces(dg_buf *b, int n)
+{
+    static const char spaces[] = "                                ";
+    size_t left = n < 0 ? (size_t)0 - (size_t)n : (size_t)n;
+    while (left) {
+        size_t k = left < sizeof spaces - 1 ? left : sizeof spaces - 1;
+        dg_buf_append(b, spaces, k);
+        left -= k;
+    }
+}
+
+/* "int64_t     id;" with the names of one struct aligned after the widest
+ * type ("const char *" included), and comments aligned after the fields:
+ * x->decl_width is the type column's width, x->decl_end where the comments
+ * start. */
+static void decl_widths(tab *x)
+{
+    size_t width = strlen("bool "), longest = 0;
+    for (size_t i = 0; i < x->f.len; i++) {
+        const char *ct = x->f.items[i].ctype;
+        size_t n = strlen(ct) + (ct[strlen(ct) - 1] == '*' ? 0 : 1);
+        if (n > width) width = n;
+    }
+    for (size_t i = 0; i < x->f.len; i++) {
+        size_t n = width + strlen(x->f.items[i].name) + 1;
+        if (n > longest) longest = n;
+    }
+    x->decl_width = width;
+    x->decl_end = longest;
+}
+
+void dg_tab_decl(tab *x, size_t i, const char *dims, dg_buf *b)
+{
+    const char *ct = x->f.items[i].ctype, *name = x->f.items[i].name;
+    size_t n = strlen(ct), width = x->decl_width;
+    bool ptr = ct[n - 1] == '*';
+    if (ptr) n -= 2;   /* "const char" + the star next to the name */
+    int pad = (int)(width - n - (ptr ? 1 : 0));
+    int tail = (int)(x->decl_end - width - strlen(name) - 1);
+    /* a dimension takes the place of padding, keeping one space */
+    for (size_t k = strlen(dims); k > 0 && tail >= 2; k--) tail--;
+    dg_buf_clear(b);
+    dg_buf_append(b, ct, n);
+    put_spaces(b, pad);
+    dg_buf_cat(b, ptr ? "*" : "", name, dims, ";", (char *)NULL);
+    put_spaces(b, tail);
+}
+
+char *dg_tab_bool_decl(size_t width, const char *name)
+{
+    dg_buf b = DG_BUF_INIT;
+    dg_buf_puts(&b, "bool");
+    put_spaces(&b, (int)(width - 4));
+    dg_buf_cat(&b, name, ";", (char *)NULL);
+    return dg_buf_steal(&b);
+}
+
+void dg_tab_set_decls(tab *x)
+{
+    decl_widths(x);
+    dg_buf b = DG_BUF_INIT;
+    for (size_t i = 0; i < x->f.len; i++) {
+        dg_vfield *fx = &x->vt->fx.items[i];
+        dg_tab_decl(x, i, "", &b);
+        free(fx->decl);
+        fx->decl = dg_xstrndup(b.data, b.len);
+        free(fx->has_decl);
+        fx->has_decl = x->f.items[i].has ? dg_tab_bool_decl(x->decl_width, x->f.items[i].has) : NULL;
+    }
+    dg_buf_free(&b);
+}
+
+char *dg_tab_join_fields(tab *x, const ints *idx, const char *fmt_sep)
+{
+    dg_buf b = DG_BUF_INIT;
+    for (size_t i = 0; i < idx->len; i++) {
+        if (i) dg_buf_puts(&b, fmt_sep);
+        dg_buf_puts(&b, x->f.items[idx->items[i]].quoted);
+    }
+    return dg_buf_steal(&b);
+}
+
+char *dg_tab_where_eq(tab *x, const ints *idx)
+{
+    dg_buf b = DG_BUF_INIT;
+    for (size_t i = 0; i < idx->len; i++)
+        dg_buf_cat(&b, i ? " AND " : "", x->f.items[idx->items[i]].quoted, " = ?", NULL);
+    return dg_buf_steal(&b);
+}
+
+/* ", int64_t id, const char *email" */
+char *dg_tab_params(tab *x, const ints *idx)
+{
+    dg_buf b = DG_BUF_INIT;
+    for (size_t i = 0; i < idx->len; i++) {
+        char *d = dg_cbind_param_decl(&x->f.items[idx->items[i]]);
+        dg_buf_cat(&b, ", ", d, NULL);
+        free(d);
+    }
+    return dg_buf_steal(&b);
+}
+
+void dg_tab_add_bind(dg_vbinds *binds, char *cond, char *call)
+{
+    dg_vbind *b = DG_VEC_ADD(binds);
+    b->cond = cond;
+    b->call = call;
+}
+
+dg_vfunc *dg_tab_func(tab *x, dg_vfunc *o, const char *verb, char *sql)
+{
+    if (!o) o = dg_xmalloc(sizeof *o);
+    memset(o, 0, sizeof *o);
+    o->fn = dg_xprintf("%s_%s", x->strct, verb);
+    o->stmt = dg_view_stmt(x->v, x->row, verb, sql);
+    o->params = dg_xstrdup("");
+    return o;
+}
