@@ -51,8 +51,17 @@ if [ -d ../shared/corpus ]; then
   done
 fi
 for h in $(find tests -name '*.h' -path '*clang*' | sort); do
-  run "$(echo "$h" | tr / _).gen" generate --header "$root/$h" --prefix p --out gen
+  run "$(echo "$h" | tr / _).gen" generate --header "$root/$h" --clang-arg "-I$root/runtime/include" --prefix p --out gen
+  run "$(echo "$h" | tr / _).view" generate --header "$root/$h" --clang-arg "-I$root/runtime/include" --prefix p \
+    --out gen --dump-view
 done
+# embedded migrations, with queries
+ex=$root/examples/checked-in
+run checked-in.gen generate "$ex/schema.sql" --queries "$ex/queries" --migrations "$ex/migrations" --prefix app --out gen
+run checked-in.view generate "$ex/schema.sql" --queries "$ex/queries" --migrations "$ex/migrations" --prefix app \
+  --out gen --dump-view
+run embedded.view generate "$root/tests/migrate/embedded/migrations" --migrations "$root/tests/migrate/embedded/migrations" \
+  --prefix e --out gen --dump-view
 syn="$out/.syn"
 python3 bench/generator/synth.py 1000 "$syn/a" > /dev/null
 python3 bench/generator/synth.py 1000 "$syn/b" --mutate 3 > /dev/null
