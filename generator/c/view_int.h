@@ -198,6 +198,10 @@ struct dg_vtables {
 };
 
 void dg_vtable_free(dg_vtable *vt);    /* its contents */
+/* Releases what only the templates read (the functions, reads, patch and
+ * validator) once its JSON is made; what the queries read (bindings, names,
+ * enums) stays. */
+void dg_vtable_drop_rendered(dg_vtable *vt);
 /* The index in vt->f of column `column`'s field, -1 when it has none. */
 int  dg_vtable_field(const dg_vtable *vt, const char *column);
 void dg_vtables_free(dg_vtables *v);   /* NULL-safe */
@@ -235,6 +239,11 @@ json_t *dg_venums_to_json(const dg_venums *e);
 json_t *dg_vtable_to_json(const dg_vtable *vt, json_t *stmts, json_t *enums);
 /* The whole root, in its keys' order. */
 json_t *dg_view_to_json(const dg_vtables *v);
+/* The same, releasing each table's rendered parts (dg_vtable_drop_rendered)
+ * as soon as its JSON is made: the typed model and the JSON of a large
+ * schema are never held whole at once.  Only the queries' view (bindings,
+ * names) may read v afterwards. */
+json_t *dg_view_to_json_dropping(dg_vtables *v);
 
 void dg_vfunc_free(dg_vfunc *f);     /* its contents */
 void dg_vbinds_free(dg_vbinds *b);

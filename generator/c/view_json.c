@@ -338,15 +338,19 @@ static json_t *root_names(const dg_vroot *r)
     return root;
 }
 
-json_t *dg_view_to_json(const dg_vtables *v)
+/* The root; with `drop` (v itself), each table's rendered parts are
+ * released as soon as its JSON is made. */
+static json_t *to_json(const dg_vtables *v, dg_vtables *drop)
 {
     json_t *root = root_names(&v->root);
     json_t *stmts = dg_vstmts_to_json(&v->stmts), *enums = dg_venums_to_json(&v->enums);
     json_t *tables = json_array(), *views = json_array();
     dg_jset(root, "stmts", stmts);
     dg_jset(root, "enums", enums);
-    for (size_t i = 0; i < v->items.len; i++)
+    for (size_t i = 0; i < v->items.len; i++) {
         json_array_append_new(v->items.items[i].t ? tables : views, dg_vtable_to_json(&v->items.items[i], stmts, enums));
+        if (drop) dg_vtable_drop_rendered(&drop->items.items[i]);
+    }
     dg_jset(root, "tables", tables);
     dg_jset(root, "views", views);
     if (v->user_headers.len) {
@@ -358,4 +362,14 @@ json_t *dg_view_to_json(const dg_vtables *v)
     dg_jset(root, "long_sql", json_boolean(v->root.long_sql));
     dg_jset(root, "stmt_count", json_integer((json_int_t)v->stmts.len));
     return root;
+}
+
+json_t *dg_view_to_json(const dg_vtables *v)
+{
+    return to_json(v, NULL);
+}
+
+json_t *dg_view_to_json_dropping(dg_vtables *v)
+{
+    return to_json(v, v);
 }

@@ -211,6 +211,24 @@ void dg_vpatch_free(dg_vpatch *p)
     free(p);
 }
 
+void dg_vtable_drop_rendered(dg_vtable *vt)
+{
+    if (vt->validated) dg_validator_free(&vt->val);
+    vt->validated = false;
+    free(vt->fills);
+    vt->fills = NULL;
+    dg_vbinds_free(&vt->reads);
+    dg_vfunc **fs[] = {&vt->insert, &vt->get, &vt->update, &vt->del, &vt->upsert, &vt->count, &vt->missing_fn};
+    for (size_t i = 0; i < sizeof fs / sizeof *fs; i++) {
+        func_drop(*fs[i]);
+        *fs[i] = NULL;
+    }
+    dg_vpatch_free(vt->patch);
+    vt->patch = NULL;
+    funcs_free(&vt->get_by);
+    funcs_free(&vt->lists);
+}
+
 void dg_vtable_free(dg_vtable *vt)
 {
     for (size_t k = 0; k < vt->f.len; k++) {
@@ -226,14 +244,7 @@ void dg_vtable_free(dg_vtable *vt)
     free(vt->user_type), free(vt->user_header), free(vt->iter), free(vt->reader), free(vt->heading);
     DG_VEC_FREE(&vt->enums);
     free(vt->val_fn);
-    if (vt->validated) dg_validator_free(&vt->val);
-    free(vt->fills);
-    dg_vbinds_free(&vt->reads);
-    dg_vfunc *fs[] = {vt->insert, vt->get, vt->update, vt->del, vt->upsert, vt->count, vt->missing_fn};
-    for (size_t i = 0; i < sizeof fs / sizeof *fs; i++) func_drop(fs[i]);
-    dg_vpatch_free(vt->patch);
-    funcs_free(&vt->get_by);
-    funcs_free(&vt->lists);
+    dg_vtable_drop_rendered(vt);
 }
 
 bool dg_vtypes_has(const dg_strings *names, const char *name)

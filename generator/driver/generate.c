@@ -63,21 +63,25 @@ static int dump_view(json_t *root, dg_outputs *out)
     return 0;
 }
 
-/* Turns the typed view model `tables` (from dg_view_build_typed; NULL when
- * it failed) into the templates' JSON, completes that with the queries and
- * migrations, then renders it (or dumps it, with o->dump_view); frees
- * both.  `db` holds exactly `s` (borrowed), or is NULL. */
-static int generate(dg_vtables *tables, const dg_schema *s, sqlite3 *db, const dg_query_set *q,
+/* Builds the queries' and migrations' typed view model beside the tables'
+ * (`tables`, from dg_view_build_typed; NULL when it failed), turns all
+ * into the templates' JSON (the tables' part is `json` when already made,
+ * else made here), then renders it (or dumps it, with o->dump_view); frees
+ * tables and json.  `db` holds exactly `s` (borrowed), or is NULL. */
+static int generate(dg_vtables *tables, json_t *json, const dg_schema *s, sqlite3 *db, const dg_query_set *q,
                     const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
 {
-    if (!tables) return -1;
+    if (!tables) {
+        json_decref(json);
+        return -1;
+    }
     dg_vqueries vq = {0};
     dg_vmigrations vm = {0};
     int rc = 0;
     if (q) rc = dg_vqueries_build(&vq, tables, q, s, &o->view, d);
     if (rc == 0 && o->migrations) rc = dg_vmigrations_build(&vm, o->migrations, s, db, &o->view, d);
     if (rc == 0) {   /* the typed view model into the JSON the templates read */
-        json_t *root = dg_view_to_json(tables);
+        json_t *root = json ? json_incref(json) : dg_view_to_json(tables);
         if (q) dg_vqueries_to_json(&vq, root);
         if (o->migrations) dg_vmigrations_to_json(&vm, root);
         rc = o->dump_view ? dump_view(root, out) : render_outputs(root, o, out, d);
@@ -86,6 +90,7 @@ static int generate(dg_vtables *tables, const dg_schema *s, sqlite3 *db, const d
     dg_vqueries_free(&vq);
     dg_vmigrations_free(&vm);
     dg_vtables_free(tables);
+    json_decref(json);
     return rc;
 }
 
@@ -93,7 +98,7 @@ int dg_generate_schema(const dg_schema *s, const dg_strings *inputs, const dg_ge
                        dg_outputs *out, dg_diags *d)
 {
     dg_view_opts vo = view_opts(o);
-    return generate(dg_view_build_typed(s, inputs, &vo, d), s, NULL, NULL, o, out, d);
+    return generate(dg_view_build_typed(s, inputs, &vo, d), NULL, s, NULL, NULL, o, out, d);
 }
 
 static void add_input(dg_strings *in, const char *path, const char *out_dir)
@@ -119,8 +124,9 @@ int dg_generate(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
     dg_view_async *pending = dg_view_build_start(s, &inputs, &vo);
     int rc = 0;
     if (o->queries && o->queries->len) rc = dg_queries_load(o->queries, s, db, &q, d);
-    dg_vtables *tables = dg_view_build_collect(pending, rc == 0, d);
-    if (rc == 0) rc = generate(tables, s, db, q, o, out, d);
+    json_t *json = NULL;
+    dg_vtables *tables = dg_view_build_collect(pending, rc == 0, &json, d);
+    if (rc == 0) rc = generate(tables, json, s, db, q, o, out, d);
     dg_query_set_free(q);
     dg_strings_free(&inputs);
     sqlite3_close(db);
