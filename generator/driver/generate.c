@@ -113,6 +113,11 @@ int dg_generate(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
     dg_schema *s = NULL;
     sqlite3 *db = NULL;   /* the loader's database: queries are prepared against it */
     if (dg_schema_load_db(o->schema, &s, &db, d) != 0) return -1;
+    if (dg_schema_apply_overrides(s, o->overrides, d) != 0) {
+        sqlite3_close(db);
+        dg_schema_free(s);
+        return -1;
+    }
     dg_strings inputs = {0};
     for (size_t i = 0; i < o->schema->items.len; i++) add_input(&inputs, o->schema->items.items[i].path, o->out_dir);
     for (size_t i = 0; o->queries && i < o->queries->len; i++) add_input(&inputs, o->queries->items[i], o->out_dir);

@@ -11,6 +11,7 @@
 
 #include "frontend/sources.h"
 #include "model/model.h"
+#include "model/override.h"
 #include "util/diag.h"
 #include "util/vec.h"
 #include "c/view.h"
@@ -23,6 +24,8 @@ typedef struct dg_generate_opts {
     const char       *out_dir;     /* --out: banners name inputs relative to it */
     dg_view_opts      view;        /* --prefix, --no-singularize, --timestamps */
     bool              dump_view;   /* --dump-view: one output, path "-", the view model as JSON */
+    const dg_overrides *overrides; /* the config file's (may be NULL): applied to the
+                                      schema as soon as it is loaded */
 } dg_generate_opts;
 
 typedef struct dg_output {
