@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "analysis/query/queries.h"
+#include "analysis/typecheck/typecheck.h"
 #include "util/fsutil.h"
 #include "driver/generate.h"
 #include "c/template.h"
@@ -118,6 +119,7 @@ int dg_generate(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
         dg_schema_free(s);
         return -1;
     }
+    dg_schema_type_warnings(s, d);   /* after the overrides: their types count */
     dg_strings inputs = {0};
     for (size_t i = 0; i < o->schema->items.len; i++) add_input(&inputs, o->schema->items.items[i].path, o->out_dir);
     for (size_t i = 0; o->queries && i < o->queries->len; i++) add_input(&inputs, o->queries->items[i], o->out_dir);
