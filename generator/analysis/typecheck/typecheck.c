@@ -85,10 +85,24 @@ static sclass literal_class(const dg_expr *e, bool neg)
     return SC_NONE;
 }
 
-/* The literal e is (cls SC_NONE when it is none): a literal or a sign
- * before a number, and where SQLite reads them as text (a DEFAULT) a bare
- * or double-quoted name.  Parentheses are gone in the parse. */
-static lit literal(const dg_expr *e, bool names_are_text)
+static bool rowid_name(const char *n)
+{
+    return !dg_strcasecmp_ascii(n, "rowid") || !dg_strcasecmp_ascii(n, "oid") || !dg_strcasecmp_ascii(n, "_rowid_");
+}
+
+/* Whether SQLite reads the name e as text: in a DEFAULT (t NULL) any bare
+ * or double-quoted name; in a CHECK of t, which SQLite resolved when it
+ * created t, a name that is no column (a double-quoted string). */
+static bool name_is_text(const dg_expr *e, const dg_table *t)
+{
+    if (e->kind != DG_E_COLUMN || e->table || e->schema) return false;
+    return !t || (dg_table_column_index(t, e->name) < 0 && !rowid_name(e->name));
+}
+
+/* The literal e is (cls SC_NONE when it is none): a literal, a sign before
+ * a number, or a name SQLite reads as text (name_is_text; t NULL in a
+ * DEFAULT).  Parentheses are gone in the parse. */
+static lit literal(const dg_expr *e, const dg_table *t)
 {
     lit l = {SC_NONE, NULL, e->start, e->end};
     bool neg = false;
@@ -97,7 +111,7 @@ static lit literal(const dg_expr *e, bool names_are_text)
         e = e->args.items[0];
         if (e->kind != DG_E_LITERAL || (e->lit != DG_LIT_INTEGER && e->lit != DG_LIT_REAL)) return l;
     }
-    if (e->kind == DG_E_COLUMN && names_are_text && !e->table) {
+    if (name_is_text(e, t)) {
         l.cls = SC_TEXT;
         l.text = e->name;
     } else if (e->kind == DG_E_LITERAL) {
@@ -209,7 +223,7 @@ static void check_default(const dg_table *t, const dg_column *c, dg_diags *d)
     dg_sql_ast *ast = NULL;
     dg_loc none = {NULL, 0, 0};
     if (dg_expr_parse(c->default_sql, strlen(c->default_sql), none, &ast, NULL) != 0) return;
-    sclass s = stored(t, c, literal(ast->expr, true));
+    sclass s = stored(t, c, literal(ast->expr, NULL));
     if (s != SC_NONE && s != SC_NULL && !read_fits(v, s)) {
         char *what = dg_xprintf("its DEFAULT %s is %s", c->default_sql, class_phrase(s));
         warn(d, c->loc, t, c, v, what, s);
@@ -243,7 +257,7 @@ static void compare(checkcx *x, const dg_expr *col, dg_expr *const *lits, size_t
     if (i < 0 || x->warned[i] || !judged(x->t, &x->t->columns.items[i], &v)) return;
     const dg_column *c = &x->t->columns.items[i];
     for (size_t k = 0; k < n; k++) {
-        lit l = literal(lits[k], false);
+        lit l = literal(lits[k], x->t);
         sclass s = stored(x->t, c, l);
         if (s == SC_NONE || s == SC_NULL || kind_fits(v, s)) continue;
         char *what = dg_xprintf("its CHECK compares it with %.*s, which is %s", (int)(l.end - l.start),

@@ -14,7 +14,8 @@
  * number, CURRENT_*, NULL or a bare name (SQLite's text), parenthesised or
  * not; a CHECK's `column op literal`, `literal op column`, `column [NOT]
  * IN (literals)` and `column [NOT] BETWEEN literal AND literal`, also
- * under AND, OR and NOT.  Everything else is passed over in silence, and
+ * under AND, OR and NOT (a double-quoted name that is no column is a
+ * literal: SQLite's text).  Everything else is passed over in silence, and
  * so are virtual tables, columns read as `value`, columns whose `@read` is
  * lenient or any, and values a STRICT table refuses anyway. */
 #ifndef DG_TYPECHECK_H

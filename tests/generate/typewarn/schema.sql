@@ -49,6 +49,7 @@ CREATE TABLE checks (
   flag BOOLEAN CHECK (flag IN ('Y', 'N')),
   shipped DATE CHECK (shipped NOT IN (0, 1)),   -- text, but NUMERIC affinity keeps numbers
   blob BLOB CHECK (blob <> ''),
+  kind INTEGER CHECK (kind <> "none"),     -- a double-quoted string
   -- silent
   status TEXT CHECK (status IN (1, 2)),    -- TEXT affinity compares with '1' and '2'
   rating TEXT CHECK (rating IN ('G', 'PG', NULL)),
@@ -57,6 +58,7 @@ CREATE TABLE checks (
   name TEXT CHECK (length(name) < 10 AND name LIKE 'a%'),
   t INTEGER CHECK (typeof(t) = 'integer' AND CAST(t AS TEXT) <> 'x'),
   u INTEGER CHECK (u > n),
+  label TEXT CHECK (label <> "none" AND u <> rowid),
   v INTEGER CHECK (v = 'x'), -- @type text
   -- warn: a table constraint, under NOT and OR
   CHECK (NOT (code = 'z') OR qty IS 'q')
