@@ -9,7 +9,8 @@
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *const c_types[] = {"int64", "double", "bool", "text", "blob", "value",
-                                      "int64_t", "const char *", "dal_blob", "dal_value"};
+                                      "int64_t", "const char *", "dal_blob", "dal_value",
+                                      "integer", "real", "boolean", "string", "any"};
 static const char *const reads[] = {"exact", "lenient", "any"};
 
 /* A value checked against a known set; `known` is what did-you-mean offers. */
