@@ -65,10 +65,14 @@ static int load_doc(dg_yctx *c, dg_diags *d)
     return rc;
 }
 
-/* sqlc's file: by name, or by `version: "2"` (or sqlc's version "1"). */
+/* sqlc's file: by name, or by `version: "2"` (or sqlc's version "1") in a
+ * file not named dalgen.yaml / dalgen.yml. */
 static bool looks_sqlc(dg_yctx *c)
 {
     if (dg_config_is_sqlc_name(c->file)) return true;
+    const char *base = strrchr(c->file, '/');
+    base = base ? base + 1 : c->file;
+    if (!strcmp(base, "dalgen.yaml") || !strcmp(base, "dalgen.yml")) return false;
     yaml_node_t *v = dg_config__lookup(c, yaml_document_get_root_node(&c->doc), "version");
     if (!v || v->type != YAML_SCALAR_NODE) return false;
     const char *t = (const char *)v->data.scalar.value;
