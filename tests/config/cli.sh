@@ -79,10 +79,14 @@ sql:
         package: sq
         out: sqlc-gen
         emit_json_tags: true
+        overrides:
+          - column: users.c
+            go_type: string
 EOF
 "$dalgen" generate --config p/sqlc.yaml --Werror 2>err || fail "sqlc --Werror: exit $? ($(cat err))"
 grep -q "p/sqlc.yaml:10:9: note: 'emit_json_tags' is ignored (a Go option)" err || fail "sqlc note: $(cat err)"
 [ -f p/sqlc-gen/sq.h ] || fail "sqlc: p/sqlc-gen/sq.h not written"
+grep -Eq '^ *const char \*c; ' p/sqlc-gen/sq.h || fail "sqlc: go_type string override on users.c ignored"
 
 # errors of the file: located, exit 1, nothing written
 printf 'version: 1\nschema: schema.sql\nout: gen9\n' > p/noprefix.yaml
