@@ -18,6 +18,7 @@ int dg_gen_flag(const char *cmd, dg_gen_flags *f, bool dump_ok, int argc, char *
     else if ((v = dg_cli_opt("--out", argc, argv, i, &missing))) f->out_dir = v;
     else if ((v = dg_cli_opt("--templates", argc, argv, i, &missing))) f->templates = v;
     else if ((v = dg_cli_opt("--config", argc, argv, i, &missing))) f->config = v;
+    else if (dump_ok && (v = dg_cli_opt("--depfile", argc, argv, i, &missing))) f->depfile = v;
     else if (missing) return dg_usage_error(cmd, "%s needs a value", argv[*i - 1]);
     else if (!strcmp(argv[*i], "--no-singularize")) f->no_singularize = true, (*i)++;
     else if (!strcmp(argv[*i], "--timestamps")) f->timestamps = true, (*i)++;

@@ -24,12 +24,13 @@ typedef struct dg_gen_flags {
     const char *out_dir;
     const char *templates;
     const char *config;       /* --config FILE */
+    const char *depfile;      /* --depfile FILE (generate) */
     bool        no_singularize, timestamps, dump_view, werror;
 } dg_gen_flags;
 
-/* One option of generate/check at argv[*i] (--dump-view only when
- * `dump_ok`): 0 consumed, -1 not one of them, DG_EXIT_USAGE after printing
- * the problem. */
+/* One option of generate/check at argv[*i] (--dump-view and --depfile
+ * only when `dump_ok`, i.e. for generate): 0 consumed, -1 not one of them,
+ * DG_EXIT_USAGE after printing the problem. */
 int  dg_gen_flag(const char *cmd, dg_gen_flags *f, bool dump_ok, int argc, char **argv, int *i);
 /* Every argument: options and schema sources.  DG_EXIT_OK or DG_EXIT_USAGE. */
 int  dg_gen_parse(const char *cmd, dg_gen_flags *f, bool dump_ok, int argc, char **argv);
@@ -58,6 +59,10 @@ void dg_gen_plan_free(dg_gen_plan *p);
 /* Loads --config `path`; or, when path is NULL and `discover`, ./dalgen.yaml
  * if it exists (else *out = NULL).  0, or -1 after reporting. */
 int dg_cli_config_load(const char *path, bool discover, dg_config **out, dg_diags *d);
+
+/* Writes the depfile of `p`'s inputs to `path` (cli_depfile.c).  0, or -1
+ * after reporting. */
+int dg_cli_write_depfile(const char *path, const dg_gen_plan *p, dg_diags *d);
 
 /* --Werror: when f->werror and a warning but no error was reported, adds
  * the error that says so and returns DG_EXIT_INPUT; else returns rc. */

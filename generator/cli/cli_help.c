@@ -21,6 +21,7 @@ static const struct {
      "usage: dalgen generate <schema source...> [--queries FILE|DIR ...] [--migrations DIR]\n"
      "                       --prefix NAME --out DIR [--templates DIR] [--no-singularize]\n"
      "                       [--timestamps] [--dump-view] [--config FILE] [--Werror]\n"
+     "                       [--depfile FILE]\n"
      "Writes DIR/NAME.h and DIR/NAME.c: row structs, repositories, validators, the\n"
      "named queries' functions and (with --migrations) the embedded migrations.\n"
      "Unchanged files are left untouched; on any error nothing is written.\n"
@@ -29,6 +30,8 @@ static const struct {
      "                 writing files (docs/generate.md, \"Templates\")\n"
      CONFIG
      "  --Werror       exit 1 (and write nothing) when a warning was reported\n"
+     "  --depfile FILE also write FILE: the inputs read, as a Make rule whose target is\n"
+     "                 FILE without .d (for Ninja and CMake's DEPFILE)\n"
      SOURCES STATUS},
     {"schema",
      "usage: dalgen schema <schema source...> [--json | --sql] [--no-locations] [--no-above-annotations]\n"

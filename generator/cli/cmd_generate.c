@@ -1,6 +1,7 @@
 /* cmd_generate.c - `dalgen generate <schema source...> [--queries F|DIR ...]
  * [--migrations DIR] --prefix NAME --out DIR [--templates DIR]
- * [--no-singularize] [--timestamps] [--dump-view] [--config FILE] [--Werror]`:
+ * [--no-singularize] [--timestamps] [--dump-view] [--config FILE] [--Werror]
+ * [--depfile FILE]`:
  * renders every output in memory first, then writes each file atomically,
  * leaving unchanged files untouched; --dump-view prints the view model
  * instead (--out still sets the folder the banner's input paths are
@@ -64,6 +65,7 @@ int cmd_generate(int argc, char **argv, dg_diags *d)
     int rc = dg_gen_parse("generate", &f, true, argc, argv);
     if (rc == DG_EXIT_OK) rc = dg_gen_plan_make("generate", &f, &p, d);
     for (size_t i = 0; rc == DG_EXIT_OK && i < p.jobs.len; i++) rc = run_job(&f, &p.jobs.items[i], d);
+    if (rc == DG_EXIT_OK && f.depfile && dg_cli_write_depfile(f.depfile, &p, d) != 0) rc = DG_EXIT_INPUT;
     rc = dg_gen_werror(&f, rc, d);
     dg_gen_plan_free(&p);
     dg_gen_flags_free(&f);
