@@ -8,23 +8,36 @@
 #include "cli/cli.h"
 #include "cli/cli_gen.h"
 
+/* Options with a value: 0 consumed, -1 not one, DG_EXIT_USAGE. */
+static int take_value(const char *cmd, dg_gen_flags *f, bool dump_ok, int argc, char **argv, int *i)
+{
+    static const char *const opts[] = {"--queries", "--migrations", "--prefix", "--templates",
+                                       "--out",     "--config",     "--depfile"};
+    const char **slots[] = {NULL, &f->migrations, &f->prefix, &f->templates, &f->out_dir, &f->config,
+                            &f->depfile};
+    for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++) {
+        if (!dump_ok && slots[k] == &f->depfile) continue;
+        bool missing = false;
+        const char *v = dg_cli_opt(opts[k], argc, argv, i, &missing);
+        if (missing) return dg_usage_error(cmd, "%s needs a value", opts[k]);
+        if (!v) continue;
+        if (slots[k]) *slots[k] = v;
+        else dg_strings_push(&f->queries, v);
+        return 0;
+    }
+    return -1;
+}
+
 int dg_gen_flag(const char *cmd, dg_gen_flags *f, bool dump_ok, int argc, char **argv, int *i)
 {
-    bool missing = false;
-    const char *v;
-    if ((v = dg_cli_opt("--queries", argc, argv, i, &missing))) dg_strings_push(&f->queries, v);
-    else if ((v = dg_cli_opt("--migrations", argc, argv, i, &missing))) f->migrations = v;
-    else if ((v = dg_cli_opt("--prefix", argc, argv, i, &missing))) f->prefix = v;
-    else if ((v = dg_cli_opt("--out", argc, argv, i, &missing))) f->out_dir = v;
-    else if ((v = dg_cli_opt("--templates", argc, argv, i, &missing))) f->templates = v;
-    else if ((v = dg_cli_opt("--config", argc, argv, i, &missing))) f->config = v;
-    else if (dump_ok && (v = dg_cli_opt("--depfile", argc, argv, i, &missing))) f->depfile = v;
-    else if (missing) return dg_usage_error(cmd, "%s needs a value", argv[*i - 1]);
-    else if (!strcmp(argv[*i], "--no-singularize")) f->no_singularize = true, (*i)++;
-    else if (!strcmp(argv[*i], "--timestamps")) f->timestamps = true, (*i)++;
-    else if (!strcmp(argv[*i], "--Werror")) f->werror = true, (*i)++;
-    else if (dump_ok && !strcmp(argv[*i], "--dump-view")) f->dump_view = true, (*i)++;
+    int rc = take_value(cmd, f, dump_ok, argc, argv, i);
+    if (rc != -1) return rc;
+    if (!strcmp(argv[*i], "--no-singularize")) f->no_singularize = true;
+    else if (!strcmp(argv[*i], "--timestamps")) f->timestamps = true;
+    else if (!strcmp(argv[*i], "--Werror")) f->werror = true;
+    else if (dump_ok && !strcmp(argv[*i], "--dump-view")) f->dump_view = true;
     else return -1;
+    (*i)++;
     return 0;
 }
 

@@ -112,8 +112,11 @@ printf 'version: 1\nschema: schema.sql\nprefix: a\nout: gen7\noverrides:\n  - co
 "$dalgen" generate --config nowhere.yaml 2>err; rc=$?
 [ $rc -eq 1 ] || fail "missing file: exit $rc, want 1"
 grep -q '^nowhere.yaml: error: cannot read the config file' err || fail "missing file: $(cat err)"
-"$dalgen" generate --config 2>err; rc=$?
-[ $rc -eq 2 ] || fail "--config without a value: exit $rc, want 2"
+for opt in --config --queries --prefix --depfile; do
+  "$dalgen" generate $opt 2>err; rc=$?
+  [ $rc -eq 2 ] || fail "$opt without a value: exit $rc, want 2"
+  grep -q -- "$opt needs a value" err || fail "$opt without a value: $(cat err)"
+done
 
 # --help names the new options
 for cmd in generate check; do
