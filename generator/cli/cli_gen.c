@@ -101,8 +101,9 @@ static int job_of_flags(const char *cmd, const dg_gen_flags *f, dg_gen_job *j)
     return DG_EXIT_OK;
 }
 
-/* Flags over one job of the config.  DG_EXIT_OK or DG_EXIT_INPUT (reported). */
-static int job_of_config(const dg_gen_flags *f, const dg_config_job *c, dg_gen_job *j, dg_diags *d)
+/* Flags over one job of the config (`sqlc`: of a sqlc.yaml, whose keys
+ * are named as sqlc's).  DG_EXIT_OK or DG_EXIT_INPUT (reported). */
+static int job_of_config(const dg_gen_flags *f, const dg_config_job *c, bool sqlc, dg_gen_job *j, dg_diags *d)
 {
     if (strcmp(c->engine, "sqlite") != 0) {
         dg_error(d, c->engine_loc, "engine '%s' is not supported yet: dalgen generates code for SQLite only",
@@ -126,8 +127,8 @@ static int job_of_config(const dg_gen_flags *f, const dg_config_job *c, dg_gen_j
     const char *out = f->out_dir ? f->out_dir : c->out;
     int rc = DG_EXIT_OK;
     if (!j->src.items.len) dg_config_missing(c, "schema", d), rc = DG_EXIT_INPUT;
-    if (!j->o.view.prefix) dg_config_missing(c, "prefix", d), rc = DG_EXIT_INPUT;
-    if (!out && !f->dump_view) dg_config_missing(c, "out", d), rc = DG_EXIT_INPUT;
+    if (!j->o.view.prefix) dg_config_missing(c, sqlc ? "gen.go.package" : "prefix", d), rc = DG_EXIT_INPUT;
+    if (!out && !f->dump_view) dg_config_missing(c, sqlc ? "gen.go.out" : "out", d), rc = DG_EXIT_INPUT;
     if (j->o.view.prefix && !f->prefix && !dg_is_c_ident(j->o.view.prefix)) {
         dg_error(d, c->loc, "prefix '%s' is not a C identifier", j->o.view.prefix);
         rc = DG_EXIT_INPUT;
@@ -145,7 +146,8 @@ static int jobs_of_config(const char *cmd, const dg_gen_flags *f, dg_gen_plan *p
     int rc = DG_EXIT_OK;
     for (size_t i = 0; i < n; i++) {
         dg_gen_job *j = DG_VEC_ADD(&p->jobs);
-        if (job_of_config(f, &p->config->jobs.items[i], j, d) != DG_EXIT_OK) rc = DG_EXIT_INPUT;
+        bool sqlc = p->config->kind == DG_CONFIG_SQLC;
+        if (job_of_config(f, &p->config->jobs.items[i], sqlc, j, d) != DG_EXIT_OK) rc = DG_EXIT_INPUT;
     }
     return rc;
 }

@@ -88,6 +88,12 @@ grep -q "p/sqlc.yaml:10:9: note: 'emit_json_tags' is ignored (a Go option)" err 
 [ -f p/sqlc-gen/sq.h ] || fail "sqlc: p/sqlc-gen/sq.h not written"
 grep -Eq '^ *const char \*c; ' p/sqlc-gen/sq.h || fail "sqlc: go_type string override on users.c ignored"
 
+printf 'version: "2"\nsql:\n  - engine: sqlite\n    schema: schema.sql\n    queries: queries\n' > p/sqlc-nogen.yaml
+"$dalgen" generate --config p/sqlc-nogen.yaml 2>err; rc=$?
+[ $rc -eq 1 ] || fail "sqlc without gen: exit $rc, want 1"
+[ "$(cat err)" = "p/sqlc-nogen.yaml:3:5: error: missing required key 'gen.go.package'
+p/sqlc-nogen.yaml:3:5: error: missing required key 'gen.go.out'" ] || fail "sqlc without gen: $(cat err)"
+
 # errors of the file: located, exit 1, nothing written
 printf 'version: 1\nschema: schema.sql\nout: gen9\n' > p/noprefix.yaml
 "$dalgen" generate --config p/noprefix.yaml 2>err; rc=$?
