@@ -11,6 +11,22 @@
 #     OPTIONS    --no-singularize ... # optional: more `dalgen generate` flags
 #   )
 #
+#   dalgen_generate(
+#     TARGET     app
+#     CONFIG     dalgen.yaml          # the inputs and options from the file (docs/config.md)
+#     [PREFIX blog] [SCHEMA ...] [QUERIES ...] [MIGRATIONS ...] [TEMPLATES ...]
+#     [OUT_DIR ...] [OPTIONS ...]     # optional; given ones win over the file's keys
+#   )
+#
+# With CONFIG the project keeps its inputs and options in one place, the
+# file.  PREFIX defaults to the file's top-level `prefix:` line (read at
+# configure time: the output file names must be known then); a sqlc.yaml
+# has none, so give PREFIX (and use a sqlc.yaml with one sqlite entry).  The
+# output goes to OUT_DIR (the file's `out:` is for the command line).  The
+# file names its inputs, so dalgen itself lists what it read in a depfile
+# (`dalgen generate --depfile`) and the build reruns it when one of them,
+# or the file, changes.
+#
 # Relative paths are taken from the current source folder.  The command
 # depends on every input file, every file of every input folder (globbed with
 # CONFIGURE_DEPENDS, so a new file re-runs CMake and then dalgen), the
@@ -92,13 +108,40 @@ function(_dalgen_pick_executable out_cmd out_dep)
   endif()
 endfunction()
 
+# The prefix a config file gives on its top-level `prefix:` line (a C
+# identifier, plain or quoted); an error when there is none.
+function(_dalgen_config_prefix out_var config)
+  file(STRINGS "${config}" lines REGEX "^prefix:")
+  set(prefix "")
+  foreach(line IN LISTS lines)
+    if(line MATCHES "^prefix:[ \t]*[\"']?([A-Za-z_][A-Za-z0-9_]*)[\"']?[ \t]*(#.*)?$")
+      set(prefix "${CMAKE_MATCH_1}")
+    endif()
+  endforeach()
+  if(prefix STREQUAL "")
+    message(FATAL_ERROR "dalgen_generate: CONFIG ${config} has no top-level `prefix: NAME` line; give PREFIX")
+  endif()
+  set(${out_var} "${prefix}" PARENT_SCOPE)
+endfunction()
+
 function(dalgen_generate)
-  cmake_parse_arguments(PARSE_ARGV 0 DG "" "TARGET;PREFIX;MIGRATIONS;OUT_DIR;TEMPLATES"
+  cmake_parse_arguments(PARSE_ARGV 0 DG "" "TARGET;PREFIX;MIGRATIONS;OUT_DIR;TEMPLATES;CONFIG"
                         "SCHEMA;QUERIES;OPTIONS")
   if(DG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "dalgen_generate: unknown arguments: ${DG_UNPARSED_ARGUMENTS}")
   endif()
-  foreach(req TARGET PREFIX SCHEMA)
+  set(required TARGET PREFIX SCHEMA)
+  set(prefix_arg "")
+  if(DG_CONFIG)
+    _dalgen_abs_paths(config CONFIG "${DG_CONFIG}")
+    set(required TARGET)
+    if(DG_PREFIX)
+      set(prefix_arg --prefix "${DG_PREFIX}")
+    else()
+      _dalgen_config_prefix(DG_PREFIX "${config}")
+    endif()
+  endif()
+  foreach(req ${required})
     if(NOT DG_${req})
       message(FATAL_ERROR "dalgen_generate: ${req} is required")
     endif()
@@ -115,6 +158,10 @@ function(dalgen_generate)
   _dalgen_abs_paths(queries QUERIES ${DG_QUERIES})
   set(args generate)
   set(depends "")
+  if(DG_CONFIG)
+    list(APPEND args --config "${config}")
+    list(APPEND depends "${config}")
+  endif()
   foreach(s IN LISTS schema)
     list(APPEND args --schema "${s}")
   endforeach()
@@ -137,7 +184,11 @@ function(dalgen_generate)
     file(GLOB_RECURSE files LIST_DIRECTORIES false CONFIGURE_DEPENDS "${templates}/*")
     list(APPEND depends ${files})
   endif()
-  list(APPEND args --prefix "${DG_PREFIX}" --out "${out_dir}" ${DG_OPTIONS})
+  if(DG_CONFIG)
+    list(APPEND args ${prefix_arg} --out "${out_dir}" ${DG_OPTIONS})
+  else()
+    list(APPEND args --prefix "${DG_PREFIX}" --out "${out_dir}" ${DG_OPTIONS})
+  endif()
 
   # The arguments as a file that changes only when they do: Makefiles do not
   # re-run a command whose command line changed, this dependency makes them.
@@ -150,13 +201,21 @@ function(dalgen_generate)
   _dalgen_pick_executable(exe exe_dep)
   set(stamp "${state_dir}/${tag}.stamp")
   set(sources "${out_dir}/${DG_PREFIX}.h" "${out_dir}/${DG_PREFIX}.c")
+  set(depfile_args "")
+  set(run_args ${args})
+  if(DG_CONFIG)
+    # The inputs are the file's: dalgen names what it read.
+    set(depfile_args DEPFILE "${stamp}.d")
+    list(APPEND run_args --depfile "${stamp}.d")
+  endif()
   add_custom_command(
     OUTPUT "${stamp}"
     BYPRODUCTS ${sources}
     COMMAND "${CMAKE_COMMAND}" -E make_directory "${out_dir}"
-    COMMAND "${exe}" ${args}
+    COMMAND "${exe}" ${run_args}
     COMMAND "${CMAKE_COMMAND}" -E touch "${stamp}"
     DEPENDS ${depends} ${exe_dep}
+    ${depfile_args}
     COMMENT "dalgen: generating ${DG_PREFIX}.h and ${DG_PREFIX}.c"
     VERBATIM)
   # Listing the stamp among the sources ties the command to the target.

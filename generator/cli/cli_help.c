@@ -8,6 +8,9 @@
 #define SOURCES \
     "schema sources: FILE.sql, a folder of *.sql, a SQLite database, - (standard input), or\n" \
     "  --schema PATH, --header models.h [--clang-arg ARG ...]\n"
+#define CONFIG \
+    "  --config FILE  read the inputs from FILE: dalgen.yaml, or sqlc's sqlc.yaml (version 2);\n" \
+    "                 flags given on the command line win over the file (docs/config.md)\n"
 #define STATUS "exit status: 0 ok, 1 input error, 2 usage error, 3 differences found\n"
 
 static const struct {
@@ -17,12 +20,18 @@ static const struct {
     {"generate",
      "usage: dalgen generate <schema source...> [--queries FILE|DIR ...] [--migrations DIR]\n"
      "                       --prefix NAME --out DIR [--templates DIR] [--no-singularize]\n"
-     "                       [--timestamps] [--dump-view]\n"
+     "                       [--timestamps] [--dump-view] [--config FILE] [--Werror]\n"
+     "                       [--depfile FILE]\n"
      "Writes DIR/NAME.h and DIR/NAME.c: row structs, repositories, validators, the\n"
      "named queries' functions and (with --migrations) the embedded migrations.\n"
      "Unchanged files are left untouched; on any error nothing is written.\n"
-     "  --dump-view   print the view model the templates render (JSON) instead of\n"
-     "                writing files (docs/generate.md, \"Templates\")\n"
+     "Given no schema source and no --config, reads ./dalgen.yaml when it exists.\n"
+     "  --dump-view    print the view model the templates render (JSON) instead of\n"
+     "                 writing files (docs/generate.md, \"Templates\")\n"
+     CONFIG
+     "  --Werror       exit 1 (and write nothing) when a warning was reported\n"
+     "  --depfile FILE also write FILE: the inputs read, as a Make rule whose target is\n"
+     "                 FILE without .d (for Ninja and CMake's DEPFILE)\n"
      SOURCES STATUS},
     {"schema",
      "usage: dalgen schema <schema source...> [--json | --sql] [--no-locations] [--no-above-annotations]\n"
@@ -31,13 +40,17 @@ static const struct {
     {"check",
      "usage: dalgen check <schema source...> [--queries FILE|DIR ...] [--migrations DIR]\n"
      "                    --prefix NAME --out DIR [--templates DIR] [--no-singularize] [--timestamps]\n"
+     "                    [--config FILE] [--Werror]\n"
      "The options of generate.  Writes nothing; exits 3 and names the files when what\n"
      "generate would write differs from the files in --out, or when the migrations\n"
-     "folder's dalgen.sum is stale.\n"
+     "folder's dalgen.sum is stale.  Given no schema source and no --config, reads\n"
+     "./dalgen.yaml when it exists.\n"
+     CONFIG
+     "  --Werror       exit 1 when a warning was reported\n"
      SOURCES STATUS},
     {"diff",
      "usage: dalgen diff --from SRC... --to SRC... [--down] [--exit-code] [--allow-destructive]\n"
-     "                   [--clang-arg ARG ...] [--api --prefix NAME [generate options]]\n"
+     "                   [--clang-arg ARG ...] [--config FILE] [--api --prefix NAME [generate options]]\n"
      "\n"
      "Prints the SQL that migrates a database of --from to --to (--down: back).\n"
      "SRC: a .sql file, a folder of .sql files or migrations, a SQLite database, an\n"
@@ -48,6 +61,9 @@ static const struct {
      "        `dalgen generate --prefix NAME` writes for each side (needs libclang).\n"
      "        Generate options: --queries F|DIR (both sides), --from-queries F|DIR,\n"
      "        --to-queries F|DIR, --templates DIR, --no-singularize, --timestamps.\n"
+     "--config FILE  a config file (docs/config.md) with one job: its prefix, queries\n"
+     "        (both sides), templates, options and overrides for --api, and its\n"
+     "        clang_args for header sources; the flags win.\n"
      "\n"
      "exit status: 0 ok; 1 input error or lint refusal; 2 usage error;\n"
      "3 with --exit-code when the schemas differ, and with --api when the API\n"
@@ -71,8 +87,9 @@ static const struct {
      "Prints an entity-relationship diagram of the schema.\n"
      SOURCES STATUS},
     {"api-diff",
-     "usage: dalgen api-diff OLD.h NEW.h [--clang-arg ARG ...]\n"
+     "usage: dalgen api-diff OLD.h NEW.h [--clang-arg ARG ...] [--config FILE]\n"
      "Compares two generated headers' C APIs; exits 3 when something was removed or changed.\n"
+     "  --config FILE  use the config file's clang_args when no --clang-arg is given\n"
      STATUS},
 };
 

@@ -25,6 +25,7 @@
 #include "util/buf.h"
 #include "util/fsutil.h"
 #include "cli/cli.h"
+#include "cli/cli_gen.h"
 #include "cli/cmd_check_gen.h"
 #include "cli/cmd_check_udiff.h"
 
@@ -130,46 +131,51 @@ static int check_migrations(const char *dir, const dg_sources *schema_src, bool 
     return rc == 0 ? diffs : -1;
 }
 
-int cmd_check(int argc, char **argv, dg_diags *d)
+/* One job: the migrations folder, then the files.  Adds the differences
+ * to *diffs; DG_EXIT_OK or DG_EXIT_INPUT. */
+static int check_job(const dg_gen_job *j, int *diffs, dg_diags *d)
 {
-    dg_check_args args;
-    int rc = dg_check_parse_args(argc, argv, &args);
-    if (rc != DG_EXIT_OK) {
-        dg_check_args_free(&args);
-        return rc;
-    }
-
+    const dg_generate_opts *o = &j->o;
     dg_check_files files = {0};
-    int diffs = 0;
     bool sum_ok = true;
-    if (args.migrations) {
-        int m = check_migrations(args.migrations, &args.sources, &sum_ok, d);
-        if (m < 0) {
-            rc = DG_EXIT_INPUT;
-            goto done;
-        }
-        diffs += m;
+    int rc = DG_EXIT_OK;
+    if (o->migrations) {
+        int m = check_migrations(o->migrations, o->schema, &sum_ok, d);
+        if (m < 0) return DG_EXIT_INPUT;
+        *diffs += m;
     }
     if (!sum_ok) {
         /* generate refuses such a folder, so there is nothing to compare with. */
-        printf("%s: not compared (generate needs %s to match its %s first)\n", args.out_dir,
-               args.migrations, DG_SUM_FILE);
-    } else if (dg_check_render(&args, &files, d) != 0) {
+        printf("%s: not compared (generate needs %s to match its %s first)\n", o->out_dir, o->migrations,
+               DG_SUM_FILE);
+    } else if (dg_check_render(o, &files, d) != 0) {
         rc = DG_EXIT_INPUT;
-        goto done;
     } else {
         dg_diags_print(d, stderr);   /* generate's warnings before the differences on stdout */
-        for (size_t i = 0; i < files.len; i++) diffs += check_file(args.out_dir, &files.items[i], d);
-        diffs += check_extra(args.out_dir, args.prefix, &files);
+        for (size_t i = 0; i < files.len; i++) *diffs += check_file(o->out_dir, &files.items[i], d);
+        *diffs += check_extra(o->out_dir, o->view.prefix, &files);
     }
-    if (d->errors > 0) rc = DG_EXIT_INPUT;
-    else if (diffs > 0) rc = DG_EXIT_DIFF;
-done:
+    dg_check_files_free(&files);
+    return rc;
+}
+
+int cmd_check(int argc, char **argv, dg_diags *d)
+{
+    dg_gen_flags f;
+    dg_gen_plan p;
+    memset(&p, 0, sizeof p);
+    int rc = dg_gen_parse("check", &f, false, argc, argv);
+    if (rc == DG_EXIT_OK) rc = dg_gen_plan_make("check", &f, &p, d);
+    int diffs = 0;
+    for (size_t i = 0; rc == DG_EXIT_OK && i < p.jobs.len; i++) rc = check_job(&p.jobs.items[i], &diffs, d);
+    if (rc == DG_EXIT_OK && d->errors > 0) rc = DG_EXIT_INPUT;
+    else if (rc == DG_EXIT_OK && diffs > 0) rc = DG_EXIT_DIFF;
+    rc = dg_gen_werror(&f, rc, d);
     dg_diags_print(d, stderr);   /* before the summary, and ahead of the buffered stdout as before */
     if (rc == DG_EXIT_DIFF)
         fprintf(stderr, "dalgen check: %d difference%s found\n", diffs, diffs == 1 ? "" : "s");
     fflush(stdout);
-    dg_check_files_free(&files);
-    dg_check_args_free(&args);
+    dg_gen_plan_free(&p);
+    dg_gen_flags_free(&f);
     return rc;
 }

@@ -1,10 +1,13 @@
 /* dalgen diff --from SRC... --to SRC... [--down] [--exit-code] [--allow-destructive]
- *             [--clang-arg ARG ...]
+ *             [--clang-arg ARG ...] [--config FILE]
  *             [--api --prefix NAME [--queries F|DIR ...] [--from-queries F|DIR ...]
  *              [--to-queries F|DIR ...] [--templates DIR] [--no-singularize] [--timestamps]]
  *
  * --from and --to may be repeated: a side's sources apply in order, as the
- * sources of the other commands do; --clang-arg applies to both sides. */
+ * sources of the other commands do; --clang-arg applies to both sides.
+ * --config FILE gives what generate takes from it (prefix, queries for both
+ * sides, templates, options, overrides) to --api, and its clang_args to
+ * both sides; the flags win. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +16,7 @@
 #include "analysis/diff/diff.h"
 #include "c/names.h"
 #include "cli/cli.h"
+#include "cli/cli_gen.h"
 #include "driver/api_side.h"
 
 enum { FROM = 0, TO = 1 };
@@ -23,19 +27,22 @@ typedef struct diff_args {
     bool             down, exit_code, allow, api;
     bool             gen_flag;     /* a flag that only --api uses was given */
     dg_generate_opts gen;          /* --prefix, --templates, --no-singularize, --timestamps */
+    const char      *config_path;  /* --config FILE */
+    dg_config       *config;       /* its contents (owns what gen points to from it) */
 } diff_args;
 
 /* Options with a value. Returns 0 (consumed), -1 (not one) or DG_EXIT_USAGE. */
 static int take_value(diff_args *a, int argc, char **argv, int *i)
 {
     static const char *const opts[] = {"--from",         "--to",         "--clang-arg", "--queries",
-                                       "--from-queries", "--to-queries", "--prefix",    "--templates"};
+                                       "--from-queries", "--to-queries", "--prefix",    "--templates",
+                                       "--config"};
     bool missing = false;
     for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++) {
         const char *v = dg_cli_opt(opts[k], argc, argv, i, &missing);
         if (missing) return dg_usage_error("diff", "%s needs a value", opts[k]);
         if (!v) continue;
-        a->gen_flag = a->gen_flag || k >= 3;
+        a->gen_flag = a->gen_flag || (k >= 3 && k <= 7);
         switch (k) {
         case 0: dg_sources_add(&a->side[FROM], DG_SRC_AUTO, v); break;
         case 1: dg_sources_add(&a->side[TO], DG_SRC_AUTO, v); break;
@@ -50,7 +57,8 @@ static int take_value(diff_args *a, int argc, char **argv, int *i)
         case 4: dg_strings_push(&a->queries[FROM], v); break;
         case 5: dg_strings_push(&a->queries[TO], v); break;
         case 6: a->gen.view.prefix = v; break;
-        default: a->gen.templates = v; break;
+        case 7: a->gen.templates = v; break;
+        default: a->config_path = v; break;
         }
         return 0;
     }
@@ -69,7 +77,37 @@ static int take_flag(diff_args *a, const char *arg)
     return 0;
 }
 
-static int parse_args(diff_args *a, int argc, char **argv)
+/* The config's job under the flags given: prefix, templates, queries (when
+ * no --*queries was given), options, overrides, clang_args.  Returns
+ * DG_EXIT_OK, or DG_EXIT_INPUT / DG_EXIT_USAGE after reporting. */
+static int apply_config(diff_args *a, bool no_singularize, dg_diags *d)
+{
+    if (dg_cli_config_load(a->config_path, false, &a->config, d) != 0) return DG_EXIT_INPUT;
+    if (a->config->jobs.len != 1)
+        return dg_usage_error("diff", "%s has %zu jobs; --config takes a file with one", a->config->path,
+                              a->config->jobs.len);
+    const dg_config_job *j = &a->config->jobs.items[0];
+    if (!a->gen.view.prefix) a->gen.view.prefix = j->prefix;
+    if (!a->gen.templates) a->gen.templates = j->templates;
+    if (!no_singularize && j->singularize == 0) a->gen.view.singularize = false;
+    if (j->timestamps == 1) a->gen.view.timestamps = true;
+    a->gen.overrides = &j->overrides;
+    if (a->api && strcmp(j->engine, "sqlite") != 0) {
+        dg_error(d, j->engine_loc, "engine '%s' is not supported yet: dalgen generates code for SQLite only",
+                 j->engine);
+        return DG_EXIT_INPUT;
+    }
+    bool queries_given = a->queries[FROM].len || a->queries[TO].len;
+    for (int k = FROM; k <= TO; k++) {
+        for (size_t i = 0; !queries_given && i < j->queries.len; i++)
+            dg_strings_push(&a->queries[k], j->queries.items[i]);
+        for (size_t i = 0; !a->side[k].clang_args.len && i < j->clang_args.len; i++)
+            dg_strings_push(&a->side[k].clang_args, j->clang_args.items[i]);
+    }
+    return DG_EXIT_OK;
+}
+
+static int parse_args(diff_args *a, int argc, char **argv, dg_diags *d)
 {
     a->gen.view.singularize = true;
     for (int i = 0; i < argc;) {
@@ -88,6 +126,10 @@ static int parse_args(diff_args *a, int argc, char **argv)
     if (!a->api && a->gen_flag)
         return dg_usage_error("diff", "--prefix, --queries, --templates, --no-singularize and --timestamps "
                                       "are options of --api");
+    if (a->config_path) {
+        int rc = apply_config(a, !a->gen.view.singularize, d);
+        if (rc != DG_EXIT_OK) return rc;
+    }
     if (a->api && !a->gen.view.prefix)
         return dg_usage_error("diff", "--api needs --prefix NAME (the prefix the code is generated with)");
     if (a->api && !dg_is_c_ident(a->gen.view.prefix))
@@ -101,6 +143,7 @@ static void args_free(diff_args *a)
         dg_sources_free(&a->side[k]);
         dg_strings_free(&a->queries[k]);
     }
+    dg_config_free(a->config);
 }
 
 /* The APIs of the code both sides generate, old (what the printed SQL
@@ -164,7 +207,7 @@ int cmd_diff(int argc, char **argv, dg_diags *d)
 {
     diff_args a;
     memset(&a, 0, sizeof a);
-    int rc = parse_args(&a, argc, argv);
+    int rc = parse_args(&a, argc, argv, d);
 #ifndef DALGEN_WITH_LIBCLANG
     if (rc == DG_EXIT_OK && a.api) {
         fprintf(stderr, "dalgen diff: --api reads the generated code with libclang, and this dalgen was "

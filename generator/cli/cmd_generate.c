@@ -1,64 +1,21 @@
 /* cmd_generate.c - `dalgen generate <schema source...> [--queries F|DIR ...]
  * [--migrations DIR] --prefix NAME --out DIR [--templates DIR]
- * [--no-singularize] [--timestamps] [--dump-view]`: renders every output in
- * memory first, then writes each file atomically, leaving unchanged files
- * untouched; --dump-view prints the view model instead (--out still sets the
- * folder the banner's input paths are relative to). */
+ * [--no-singularize] [--timestamps] [--dump-view] [--config FILE] [--Werror]
+ * [--depfile FILE]`:
+ * renders every output in memory first, then writes each file atomically,
+ * leaving unchanged files untouched; --dump-view prints the view model
+ * instead (--out still sets the folder the banner's input paths are
+ * relative to).  The inputs may come from a config file (cli_gen.h); each
+ * of its jobs is generated in turn, and with --Werror a warning writes
+ * nothing. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "c/names.h"
 #include "driver/generate.h"
 #include "util/fsutil.h"
 #include "cli/cli.h"
-
-typedef struct gen_args {
-    dg_sources       src;
-    dg_strings       queries;
-    dg_generate_opts o;
-} gen_args;
-
-/* Returns -1 when argv[*i] is not an option of generate, else 0 (consumed)
- * or DG_EXIT_USAGE. */
-static int take_option(gen_args *a, int argc, char **argv, int *i)
-{
-    bool missing = false;
-    const char *v;
-    if ((v = dg_cli_opt("--queries", argc, argv, i, &missing))) dg_strings_push(&a->queries, v);
-    else if ((v = dg_cli_opt("--migrations", argc, argv, i, &missing))) a->o.migrations = v;
-    else if ((v = dg_cli_opt("--prefix", argc, argv, i, &missing))) a->o.view.prefix = v;
-    else if ((v = dg_cli_opt("--out", argc, argv, i, &missing))) a->o.out_dir = v;
-    else if ((v = dg_cli_opt("--templates", argc, argv, i, &missing))) a->o.templates = v;
-    else if (!strcmp(argv[*i], "--no-singularize")) { a->o.view.singularize = false; (*i)++; }
-    else if (!strcmp(argv[*i], "--timestamps")) { a->o.view.timestamps = true; (*i)++; }
-    else if (!strcmp(argv[*i], "--dump-view")) { a->o.dump_view = true; (*i)++; }
-    else if (missing) return dg_usage_error("generate", "%s needs a value", argv[*i - 1]);
-    else return -1;
-    return 0;
-}
-
-static int parse_args(gen_args *a, int argc, char **argv)
-{
-    a->o.view.singularize = true;
-    for (int i = 0; i < argc;) {
-        int rc = take_option(a, argc, argv, &i);
-        if (rc == DG_EXIT_USAGE) return rc;
-        if (rc == 0) continue;
-        rc = dg_cli_take_source("generate", argc, argv, &i, &a->src);
-        if (rc < 0) return DG_EXIT_USAGE;
-        if (rc == 0) return dg_usage_error("generate", "unknown option '%s'", argv[i]);
-    }
-    if (!a->src.items.len) return dg_usage_error("generate", "no schema source given");
-    if (!a->o.view.prefix) return dg_usage_error("generate", "--prefix NAME is required");
-    if (!dg_is_c_ident(a->o.view.prefix))
-        return dg_usage_error("generate", "--prefix '%s' is not a C identifier", a->o.view.prefix);
-    if (!a->o.out_dir && !a->o.dump_view) return dg_usage_error("generate", "--out DIR is required");
-    if (!a->o.out_dir) a->o.out_dir = ".";
-    a->o.schema = &a->src;
-    a->o.queries = &a->queries;
-    return DG_EXIT_OK;
-}
+#include "cli/cli_gen.h"
 
 static int write_outputs(const dg_outputs *out, const char *dir, dg_diags *d)
 {
@@ -87,19 +44,30 @@ static int dump(const dg_output *view, dg_diags *d)
     return DG_EXIT_OK;
 }
 
+/* One job: render, then print or write.  DG_EXIT_OK or DG_EXIT_INPUT. */
+static int run_job(const dg_gen_flags *f, const dg_gen_job *j, dg_diags *d)
+{
+    dg_outputs out = {0};
+    int warnings = d->warnings, rc;
+    if (dg_generate(&j->o, &out, d) != 0) rc = DG_EXIT_INPUT;
+    else if (f->werror && d->warnings > warnings) rc = DG_EXIT_INPUT;   /* nothing written */
+    else if (j->o.dump_view) rc = dump(&out.items.items[0], d);
+    else rc = write_outputs(&out, j->o.out_dir, d);
+    dg_outputs_free(&out);
+    return rc;
+}
+
 int cmd_generate(int argc, char **argv, dg_diags *d)
 {
-    gen_args a;
-    memset(&a, 0, sizeof a);
-    int rc = parse_args(&a, argc, argv);
-    if (rc == DG_EXIT_OK) {
-        dg_outputs out = {0};
-        if (dg_generate(&a.o, &out, d) != 0) rc = DG_EXIT_INPUT;
-        else if (a.o.dump_view) rc = dump(&out.items.items[0], d);
-        else rc = write_outputs(&out, a.o.out_dir, d);
-        dg_outputs_free(&out);
-    }
-    dg_sources_free(&a.src);
-    dg_strings_free(&a.queries);
+    dg_gen_flags f;
+    dg_gen_plan p;
+    memset(&p, 0, sizeof p);
+    int rc = dg_gen_parse("generate", &f, true, argc, argv);
+    if (rc == DG_EXIT_OK) rc = dg_gen_plan_make("generate", &f, &p, d);
+    for (size_t i = 0; rc == DG_EXIT_OK && i < p.jobs.len; i++) rc = run_job(&f, &p.jobs.items[i], d);
+    if (rc == DG_EXIT_OK && f.depfile && dg_cli_write_depfile(f.depfile, &p, d) != 0) rc = DG_EXIT_INPUT;
+    rc = dg_gen_werror(&f, rc, d);
+    dg_gen_plan_free(&p);
+    dg_gen_flags_free(&f);
     return rc;
 }

@@ -9,7 +9,7 @@
 
 static const char *severity_name(dg_severity s)
 {
-    return s == DG_SEV_WARNING ? "warning" : "error";
+    return s == DG_SEV_WARNING ? "warning" : s == DG_SEV_NOTE ? "note" : "error";
 }
 
 void dg_diag_print(const dg_diag *g, FILE *out)
@@ -59,7 +59,7 @@ static void push(dg_diags *d, dg_diag rec)
 void dg_diags_add(dg_diags *d, dg_diag rec)
 {
     if (d && rec.severity == DG_SEV_WARNING) d->warnings++;
-    else if (d) d->errors++;
+    else if (d && rec.severity == DG_SEV_ERROR) d->errors++;
     push(d, rec);
 }
 
@@ -85,6 +85,14 @@ void dg_warning(dg_diags *d, dg_loc loc, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     add(d, loc, DG_SEV_WARNING, NULL, fmt, ap);
+    va_end(ap);
+}
+
+void dg_note(dg_diags *d, dg_loc loc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add(d, loc, DG_SEV_NOTE, NULL, fmt, ap);
     va_end(ap);
 }
 

@@ -1,12 +1,14 @@
 /* diag.h - diagnostics as records, printed in the one format dalgen uses:
  *     path:line:col: error: message
  *     path:line:col: warning: message
+ *     path:line:col: note: message          (information; counted nowhere)
  *     path: error: message                  (a file, no line)
  *     error: [CODE] message                 (lint refusals: a code, no location)
  *
  * Contract:
- *   - dg_error/dg_warning/dg_error_code add a record to the dg_diags and
- *     count it (errors, warnings); nothing is printed then.  The records own
+ *   - dg_error/dg_warning/dg_note/dg_error_code add a record to the
+ *     dg_diags and count it (errors, warnings; a note is not counted, so
+ *     that --Werror ignores it); nothing is printed then.  The records own
  *     copies of everything they hold (file, code, message): what the caller
  *     passed may be freed at once.
  *   - dg_diags_print writes the pending records to a stream and frees them;
@@ -39,7 +41,7 @@ typedef struct dg_loc {
     int col;            /* 1-based, counted in characters (UTF-8 code points) */
 } dg_loc;
 
-typedef enum dg_severity { DG_SEV_ERROR, DG_SEV_WARNING } dg_severity;
+typedef enum dg_severity { DG_SEV_ERROR, DG_SEV_WARNING, DG_SEV_NOTE } dg_severity;
 
 /* One diagnostic.  In a dg_diags, loc.file, code and message are heap
  * copies owned by the record (dg_diag_free). */
@@ -65,6 +67,13 @@ void dg_error(dg_diags *d, dg_loc loc, const char *fmt, ...)
 #endif
     ;
 void dg_warning(dg_diags *d, dg_loc loc, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* Something the user may want to know that is not a problem (an option
+ * that is ignored, an entry that is skipped). */
+void dg_note(dg_diags *d, dg_loc loc, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif

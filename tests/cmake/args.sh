@@ -11,6 +11,7 @@ echo '-- name: Two :one' > "$dir/src/q/b.sql"
 echo 'SELECT 1;' > "$dir/src/m/0001_init.up.sql"
 echo '# sum' > "$dir/src/m/dalgen.sum"
 echo 'int main(void) { return 0; }' > "$dir/src/main.c"
+printf 'version: 1\nschema: schema.sql\n' > "$dir/src/noprefix.yaml"
 
 try() { # try NAME EXPECTED-MESSAGE CALL...
   local name=$1 msg=$2
@@ -41,6 +42,8 @@ try misspelt "dalgen_generate: SCHEMA QUERY: no such file or folder" "dalgen_gen
 try not_target "dalgen_generate: nope is not a target" "dalgen_generate(TARGET nope PREFIX p SCHEMA schema.sql)"
 try no_exe "no dalgen executable" "set(DALGEN_EXECUTABLE \"\")
 dalgen_generate(TARGET app PREFIX p SCHEMA schema.sql)"
+try config_no_prefix "has no top-level \`prefix: NAME\` line; give PREFIX" "dalgen_generate(TARGET app CONFIG noprefix.yaml)"
+try config_missing "dalgen_generate: CONFIG nope.yaml: no such file or folder" "dalgen_generate(TARGET app CONFIG nope.yaml)"
 try good "" "dalgen_generate(TARGET app PREFIX p SCHEMA schema.sql QUERIES q MIGRATIONS m OPTIONS --no-singularize)"
 rule=$(grep -A1 '^build CMakeFiles/dalgen/app_p.stamp' "$dir/good/build.ninja")
 for dep in "$dir/src/schema.sql" "$dir/src/q/a.sql" "$dir/src/q/b.sql" "$dir/src/m/0001_init.up.sql" \

@@ -114,10 +114,28 @@ static void test_set_loc(void **state)
     dg_diags_free(&d);
 }
 
+/* A note is printed as one but counted nowhere: --Werror ignores it. */
+static void test_note_not_counted(void **state)
+{
+    (void)state;
+    dg_diags d = DG_DIAGS_INIT;
+    dg_note(&d, (dg_loc){"sqlc.yaml", 5, 9}, "'emit_json_tags' is ignored");
+    dg_warning(&d, (dg_loc){"sqlc.yaml", 6, 1}, "odd");
+    assert_int_equal(d.errors, 0);
+    assert_int_equal(d.warnings, 1);
+    char *text = printed(&d);
+    assert_string_equal(text, "sqlc.yaml:5:9: note: 'emit_json_tags' is ignored\n"
+                              "sqlc.yaml:6:1: warning: odd\n");
+    free(text);
+    assert_int_equal(d.errors, 0);
+    assert_int_equal(d.warnings, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_formats),
+        cmocka_unit_test(test_note_not_counted),
         cmocka_unit_test(test_sorted_by_file_in_order_of_first_mention_then_line),
         cmocka_unit_test(test_printed_once_counts_kept),
         cmocka_unit_test(test_move_appends_and_counts),

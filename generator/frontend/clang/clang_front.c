@@ -59,14 +59,14 @@ static void fix_diag_loc(const remap *r, const char *header, dg_diag *g)
 }
 
 /* Hands the SQL front end's errors about the DDL to d at header locations.
- * Its warnings are left out: loading the header's model into the command's
+ * Its warnings (and notes) are left out: loading the header's model into the command's
  * schema (dg_schema_load) checks the same DDL again and reports them there,
  * already at header locations. */
 static void forward_diagnostics(const remap *r, const char *header, dg_diags *inner, dg_diags *d)
 {
     for (size_t i = 0; i < inner->len; i++) {
         dg_diag *g = &inner->items[i];
-        if (g->severity == DG_SEV_WARNING) {
+        if (g->severity != DG_SEV_ERROR) {
             dg_diag_free(g);
             continue;
         }
