@@ -50,18 +50,29 @@ static char *make_tmpdir(dg_diags *d)
     if (!t || !*t) t = "/tmp";
     char *tmpl = dg_xprintf("%s/dalgen-api-XXXXXX", t);
     dg_loc where = {t, 0, 0};
-    if (!mkdtemp(tmpl)) {
-        dg_error(d, where, "cannot create a temporary folder for --api: %s", strerror(errno));
+    /* The folder exists from inside mkdtemp(): a signal before g_dir names it
+     * would leave it behind, so the caught signals wait until it is named. */
+    sigset_t block, old;
+    sigemptyset(&block);
+    for (size_t i = 0; i < NCAUGHT; i++) sigaddset(&block, caught[i]);
+    sigprocmask(SIG_BLOCK, &block, &old);
+    char *made = mkdtemp(tmpl);
+    int err = errno;
+    g_dir = made;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (!made) {
+        dg_error(d, where, "cannot create a temporary folder for --api: %s", strerror(err));
         free(tmpl);
         return NULL;
     }
-    g_dir = tmpl;
     char *real = realpath(tmpl, NULL);
     if (!real) {
         dg_error(d, where, "cannot resolve the temporary folder %s: %s", tmpl, strerror(errno));
         rmdir(tmpl);
     }
+    sigprocmask(SIG_BLOCK, &block, &old);
     g_dir = real;
+    sigprocmask(SIG_SETMASK, &old, NULL);
     free(tmpl);
     return real;
 }
