@@ -266,16 +266,18 @@ char *dg_cbind_read(const dg_cbind *f, int col, const char *dst)
     const char *sfx = dg_ckind_call(f->kind);
     char *conv = f->conv.kind != DG_CCONV_NONE ? conv_read(f, col, dst) : NULL;
     if (conv) return conv;
+    const char *len = f->lenient ? "_lenient" : "";
     char c[16];
     int_str(col, c);
-    if (f->kind == DG_CK_ENUM) return CAT("dal_read_text(db, st, ", c, ", ", f->colname, ", arena, &text)");
+    if (f->kind == DG_CK_ENUM) return CAT("dal_read_text", len, "(db, st, ", c, ", ", f->colname, ", arena, &text)");
     if (dg_ckind_scalar(f->kind)) {
         if (f->has)
-            return CAT("dal_read_", sfx, "_null(db, st, ", c, ", ", f->colname, ", &", dst, f->has, ", &", dst,
-                       f->name, ")");
-        return CAT("dal_read_", sfx, "(db, st, ", c, ", ", f->colname, ", &", dst, f->name, ")");
+            return CAT("dal_read_", sfx, "_null", len, "(db, st, ", c, ", ", f->colname, ", &", dst, f->has, ", &",
+                       dst, f->name, ")");
+        return CAT("dal_read_", sfx, len, "(db, st, ", c, ", ", f->colname, ", &", dst, f->name, ")");
     }
-    return CAT("dal_read_", sfx, "(db, st, ", c, ", ", f->colname, ", arena, &", dst, f->name, ")");
+    if (f->kind == DG_CK_VALUE) len = "";   /* a value reads any class */
+    return CAT("dal_read_", sfx, len, "(db, st, ", c, ", ", f->colname, ", arena, &", dst, f->name, ")");
 }
 
 char *dg_cbind_param_decl(const dg_cbind *f)
@@ -314,6 +316,7 @@ dg_cbind dg_cbind_value(const char *name, dg_vtype v, bool nullable, const dg_cb
         b.enum_type = b.ctype = user;
         b.conv = origin->conv;
     }
+    b.lenient = origin && origin->lenient;
     b.has = has && nullable && dg_ckind_scalar(b.kind) ? has : NULL;
     b.by_ptr = !has && nullable;
     return b;

@@ -85,6 +85,7 @@ typedef struct dg_cbind {
     bool        readonly;    /* generated or hidden: read, never written */
     bool        rowid_alias; /* INTEGER PRIMARY KEY */
     bool        pk;
+    bool        lenient;     /* read with the _lenient readers (dg_column_reads_lenient) */
     const char *default_sql; /* NULL when none */
     char       *quoted;      /* "name" quoted for SQL (owned) */
     char       *colname;     /* the column as a C literal, for messages (owned) */
@@ -114,7 +115,8 @@ bool dg_cbind_column_has(const dg_column *c, dg_ckind k);
  * scalar; pass NULL for a parameter), a parameter's pointer (a nullable
  * scalar by `const T *`).  `origin`: the binding of the table column a
  * result field reads as it is, NULL otherwise; its enum (generated, or the
- * user's) becomes the field's.  Strings are borrowed; column is left NULL. */
+ * user's) becomes the field's, and so does its read mode.  Strings are
+ * borrowed; column is left NULL. */
 dg_cbind dg_cbind_value(const char *name, dg_vtype v, bool nullable, const dg_cbind *origin, const char *has);
 
 /* Bind / read expressions.  `src` is "row->" for row fields, "" for
@@ -123,8 +125,9 @@ dg_cbind dg_cbind_value(const char *name, dg_vtype v, bool nullable, const dg_cb
 char *dg_cbind_bind(const dg_cbind *f, int idx, const char *src, const char *st, bool copy);
 /* The same with the index as a C expression ("n++"). */
 char *dg_cbind_bind_at(const dg_cbind *f, const char *idx, const char *src, const char *st, bool copy);
-/* The read of result column `col` into dst + name (dst "row->", "out->").
- * An enum reads into a local `text` first (dg_cbind_read_enum_after). */
+/* The read of result column `col` into dst + name (dst "row->", "out->"),
+ * lenient when f is (dg_cbind.lenient).  An enum reads into a local `text`
+ * first (dg_cbind_read_enum_after). */
 char *dg_cbind_read(const dg_cbind *f, int col, const char *dst);
 /* After an enum's read: `dst name = T_from_string(text);` and its has_
  * flag, NULL for other kinds.  `indent` precedes the second line. */

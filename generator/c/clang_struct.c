@@ -94,6 +94,7 @@ static const char *not_movable(const dg_vtypes *types, const char *prefix, const
     *conv = (dg_cconv){DG_CCONV_NONE, false, NULL};
     *array = 0;
     *enum_type = NULL;
+    if (ce && dg_column_reads_lenient(t, c)) return "it reads leniently, which only fields of the types dalgen generates can";
     if (ce) {
         if (ct) return "it is a pointer to an enum";
         bool text = dg_affinity_of(c->type) == DG_AFF_TEXT;
@@ -103,6 +104,10 @@ static const char *not_movable(const dg_vtypes *types, const char *prefix, const
     }
     if (ct) *conv = conv_of_ctype(ct, array, &why);
     if (why) return why;
+    if (conv->kind != DG_CCONV_NONE && dg_column_reads_lenient(t, c)) {
+        conv->kind = DG_CCONV_NONE;
+        return "it reads leniently, which only fields of the types dalgen generates can";
+    }
     if (conv->kind != DG_CCONV_NONE && c->pk && dg_table_has_rowid_alias(t)) {
         conv->kind = DG_CCONV_NONE;
         return "an INTEGER PRIMARY KEY is the rowid: its field must be int64_t";

@@ -190,6 +190,12 @@ int dg_validator_annotations(dg_validator *v, const dg_table *t, const dg_column
 {
     (void)t;
     int rc = 0;
+    /* a column declared JSON holds JSON unless an @format says otherwise */
+    const char *implied = dg_decl_format(c->type);
+    if (implied && is_text(f) && !dg_annotation_get(&c->annotations, "format")) {
+        dg_annotation a = {(char *)"format", (char *)implied, c->loc, false};
+        format_rule(v, &a, i, f, row, d);
+    }
     for (size_t k = 0; k < c->annotations.len; k++) {
         const dg_annotation *a = &c->annotations.items[k];
         bool fmt = strcmp(a->key, "format") == 0, pat = strcmp(a->key, "pattern") == 0;

@@ -89,6 +89,7 @@ static void add_field(dg_vtable *vt, const char *oname, const char *column, cons
     if (c) {
         f->pk = c->pk > 0 && !vt->t->module;
         f->rowid_alias = c->pk && dg_table_has_rowid_alias(vt->t);
+        f->lenient = dg_column_reads_lenient(vt->t, c);
         f->default_sql = c->default_sql;
         if (f->default_sql && !strcasecmp(f->default_sql, "NULL")) f->default_sql = NULL;
     }
@@ -142,6 +143,7 @@ void dg_view_view(dg_vctx *v, const dg_view *view, dg_vtable *vt)
         dg_ckind k = dg_ckind_of_vtype(dg_vtype_of_decl(c->decltype));
         add_field(vt, view->name, c->name, NULL, dg_names_field(v->names, view->name, c->name), k,
                   dg_ckind_scalar(k), true, dg_xstrdup(c->decltype ? c->decltype : "(no type)"));
+        vt->f.items[vt->f.len - 1].lenient = dg_decl_reads_lenient(c->decltype);
     }
 }
 

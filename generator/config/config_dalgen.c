@@ -43,7 +43,7 @@ static bool override_keys(dg_yctx *c, const yaml_node_t *m, dg_override *o)
         case 0: o->column = dg_config__dup(c, v, "column", &ok); break;
         case 1: o->db_type = dg_config__dup(c, v, "db_type", &ok); break;
         case 2: o->c_type = one_of(c, v, "c_type", dg_override_c_type_known, c_types, COUNT(c_types), &ok); break;
-        case 3: o->read = one_of(c, v, "read", dg_override_read_known, reads, COUNT(reads), &ok); break;
+        case 3: o->read = one_of(c, v, "read", dg_read_known, reads, COUNT(reads), &ok); break;
         case 4: o->name = dg_config__dup(c, v, "name", &ok); break;
         default:
             if (dg_config__bool(c, v, "nullable", &b) != 0) ok = false;

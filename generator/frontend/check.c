@@ -147,9 +147,13 @@ static int check_triggers(dg_loader *L)
 
 static void check_keys(dg_loader *L, const dg_annotations *a)
 {
-    for (size_t i = 0; i < a->len; i++)
-        if (!dg_annotation_known(a->items[i].key))
-            dg_warning(L->d, a->items[i].loc, "unknown annotation @%s (ignored)", a->items[i].key);
+    for (size_t i = 0; i < a->len; i++) {
+        const dg_annotation *n = &a->items[i];
+        if (!dg_annotation_known(n->key))
+            dg_warning(L->d, n->loc, "unknown annotation @%s (ignored)", n->key);
+        else if (!strcmp(n->key, "read") && !dg_read_known(n->value))
+            dg_error(L->d, n->loc, "@read %s: expected exact, lenient or any", n->value);
+    }
 }
 
 int dg_check_schema(dg_loader *L)

@@ -105,7 +105,7 @@ bool dg_annotation_parse(const char *s, size_t len, char **key, char **value)
 bool dg_annotation_known(const char *key)
 {
     static const char *const known[] = {"name", "renamed_from", "format", "pattern", "min", "max",
-                                        "length", "id", "timestamp", "version", "type",
+                                        "length", "id", "timestamp", "version", "type", "read",
                                         /* written by the libclang front end (docs/clang.md) */
                                         "c_struct", "c_header", "c_field", "c_type", "c_enum", "max_bytes", NULL};
     for (int i = 0; known[i]; i++)

@@ -246,16 +246,31 @@ typedef enum dg_vtype {
     DG_VT_VALUE       /* any storage class */
 } dg_vtype;
 
-/* A declared SQL type: containing BOOL -> bool, DATE or TIME -> text, no
- * type or ANY -> value, then SQLite's affinity: INTEGER -> int64, TEXT ->
- * text, REAL/NUMERIC -> double, BLOB -> blob. */
+/* A declared SQL type: no type -> value; the names vtype.c knows (JSON,
+ * UUID -> text, SERIAL, INT8 -> int64, BOOLEAN -> bool, TIMESTAMP -> text,
+ * MONEY -> double, BYTEA -> blob, ...; docs/generate.md "Types"); names
+ * containing ENUM -> text, BOOL -> bool, DATE or TIME -> text; then SQLite's
+ * affinity: INTEGER -> int64, TEXT -> text, REAL/NUMERIC -> double. */
 dg_vtype dg_vtype_of_decl(const char *decltype);
-/* Column c of table t (t may be NULL): its `-- @type`, else the untyped
- * columns of fts and rtree virtual tables, else its declared type. */
+/* Column c of table t (t may be NULL): `-- @read any` -> value, its
+ * `-- @type`, else the untyped columns of fts and rtree virtual tables, else
+ * its declared type. */
 dg_vtype dg_vtype_of_column(const dg_table *t, const dg_column *c);
 /* A type word of an annotation (INTEGER, INT64, TEXT, REAL, BLOB, BOOL,
  * ANY, VALUE, ...; ASCII case-insensitive), DG_VT_UNKNOWN when not one. */
 dg_vtype dg_vtype_word(const char *s, size_t n);
-const char *dg_vtype_name(dg_vtype v);   /* "int64", "double", "text", "blob", "bool", "value" */
+const char *dg_vtype_name(dg_vtype v);
+/* A column's read mode (`-- @read` or an override's read:): exact | lenient
+ * | any. */
+bool dg_read_known(const char *mode);
+/* Whether column c reads leniently (SQLite's conversions instead of a
+ * mismatch): `-- @read lenient`, or by default when its affinity stores its
+ * C type's values as another class (text under NUMERIC affinity). */
+bool dg_column_reads_lenient(const dg_table *t, const dg_column *c);
+/* The @format a declared type implies ("json" for JSON and JSONB), NULL
+ * when none. */
+const char *dg_decl_format(const char *decltype);
+/* The same default for a value of declared type decltype (a view's column). */
+bool dg_decl_reads_lenient(const char *decltype);   /* "int64", "double", "text", "blob", "bool", "value" */
 
 #endif

@@ -41,11 +41,6 @@ static const char *type_word(const char *c_type)
 
 bool dg_override_c_type_known(const char *c_type) { return type_word(c_type) != NULL; }
 
-bool dg_override_read_known(const char *read)
-{
-    return !strcmp(read, "exact") || !strcmp(read, "lenient") || !strcmp(read, "any");
-}
-
 /* The declared type's name without its size ("VARCHAR(36)" -> "VARCHAR"),
  * trimmed, into buf. */
 static void base_type(const char *decl, char *buf, size_t cap)

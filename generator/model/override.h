@@ -32,9 +32,9 @@ typedef DG_VEC(dg_override) dg_overrides;
 void dg_override_free(dg_override *o);
 void dg_overrides_free(dg_overrides *v);   /* frees the items and the array */
 
-/* Whether `c_type` / `read` are values dalgen knows (the spellings above). */
+/* Whether `c_type` is a spelling dalgen knows (the spellings above); a
+ * read mode's is dg_read_known (model.h). */
 bool dg_override_c_type_known(const char *c_type);
-bool dg_override_read_known(const char *read);
 
 /* Adds each override to the columns it names or matches, as annotations
  * (`type`, `read`, `name`) located at the override.  A column override

@@ -18,9 +18,87 @@ static bool contains_ci(const char *hay, const char *needle)
     return false;
 }
 
+/* The declared types dalgen knows by name (docs/generate.md "Types"): what
+ * they mean where SQLite's affinity would say otherwise (JSON, UUID and
+ * SERIAL have NUMERIC affinity, INTERVAL and POINT INTEGER).  Names are
+ * matched whole, without a size, then by their first word. */
+static const struct { const char *name; dg_vtype v; } known_types[] = {
+    {"JSON", DG_VT_TEXT}, {"JSONB", DG_VT_TEXT}, {"UUID", DG_VT_TEXT}, {"STRING", DG_VT_TEXT},
+    {"CITEXT", DG_VT_TEXT}, {"INET", DG_VT_TEXT}, {"CIDR", DG_VT_TEXT}, {"MACADDR", DG_VT_TEXT},
+    {"MACADDR8", DG_VT_TEXT}, {"XML", DG_VT_TEXT}, {"ENUM", DG_VT_TEXT}, {"SET", DG_VT_TEXT},
+    {"INTERVAL", DG_VT_TEXT}, {"TSVECTOR", DG_VT_TEXT}, {"TSQUERY", DG_VT_TEXT},
+    {"UNIQUEIDENTIFIER", DG_VT_TEXT}, {"VARCHAR", DG_VT_TEXT}, {"CHAR", DG_VT_TEXT},
+    {"CHARACTER", DG_VT_TEXT}, {"NCHAR", DG_VT_TEXT}, {"NVARCHAR", DG_VT_TEXT}, {"CLOB", DG_VT_TEXT},
+    {"TEXT", DG_VT_TEXT},
+    {"DATE", DG_VT_TEXT}, {"TIME", DG_VT_TEXT}, {"TIMETZ", DG_VT_TEXT}, {"DATETIME", DG_VT_TEXT},
+    {"TIMESTAMP", DG_VT_TEXT}, {"TIMESTAMPTZ", DG_VT_TEXT},
+    {"SERIAL", DG_VT_INT64}, {"BIGSERIAL", DG_VT_INT64}, {"SMALLSERIAL", DG_VT_INT64},
+    {"SERIAL2", DG_VT_INT64}, {"SERIAL4", DG_VT_INT64}, {"SERIAL8", DG_VT_INT64}, {"INT2", DG_VT_INT64},
+    {"INT4", DG_VT_INT64}, {"INT8", DG_VT_INT64}, {"INT", DG_VT_INT64}, {"INTEGER", DG_VT_INT64},
+    {"BIGINT", DG_VT_INT64}, {"SMALLINT", DG_VT_INT64}, {"TINYINT", DG_VT_INT64},
+    {"MEDIUMINT", DG_VT_INT64}, {"OID", DG_VT_INT64},
+    {"BOOL", DG_VT_BOOL}, {"BOOLEAN", DG_VT_BOOL},
+    {"REAL", DG_VT_DOUBLE}, {"FLOAT", DG_VT_DOUBLE}, {"FLOAT4", DG_VT_DOUBLE}, {"FLOAT8", DG_VT_DOUBLE},
+    {"DOUBLE", DG_VT_DOUBLE}, {"DOUBLE PRECISION", DG_VT_DOUBLE}, {"NUMERIC", DG_VT_DOUBLE},
+    {"DECIMAL", DG_VT_DOUBLE}, {"MONEY", DG_VT_DOUBLE}, {"NUMBER", DG_VT_DOUBLE},
+    {"BLOB", DG_VT_BLOB}, {"BYTEA", DG_VT_BLOB}, {"BINARY", DG_VT_BLOB}, {"VARBINARY", DG_VT_BLOB},
+    {"ANY", DG_VT_VALUE},
+};
+
+/* The entry of a known name, -1 when none. */
+static int known_type(const char *name)
+{
+    for (size_t i = 0; i < sizeof known_types / sizeof known_types[0]; i++)
+        if (!dg_strcasecmp_ascii(name, known_types[i].name)) return (int)i;
+    return -1;
+}
+
+/* The declared type's name without its size and with single spaces
+ * ("double  precision(10)" -> "double precision"), and its first word. */
+static void type_names(const char *decl, char *whole, char *first, size_t cap)
+{
+    size_t n = 0, f = 0;
+    bool space = false;
+    for (; *decl && *decl != '(' && n + 1 < cap; decl++) {
+        if (*decl == ' ' || *decl == '\t' || *decl == '\n' || *decl == '\r') {
+            space = n > 0;
+            continue;
+        }
+        if (space && n + 2 < cap) whole[n++] = ' ';
+        if (space && !f) f = n - 1;
+        space = false;
+        whole[n++] = *decl;
+    }
+    whole[n] = '\0';
+    if (!f) f = n;
+    memcpy(first, whole, f);
+    first[f] = '\0';
+}
+
+/* The entry of a declared type: its whole name's, else its first word's. */
+static int known_decl(const char *decltype)
+{
+    char whole[128], first[128];
+    type_names(decltype, whole, first, sizeof whole);
+    int k = known_type(whole);
+    return k >= 0 ? k : known_type(first);
+}
+
+const char *dg_decl_format(const char *decltype)
+{
+    int k = decltype ? known_decl(decltype) : -1;
+    bool json = k >= 0 && (!strcmp(known_types[k].name, "JSON") || !strcmp(known_types[k].name, "JSONB"));
+    return json ? "json" : NULL;
+}
+
 dg_vtype dg_vtype_of_decl(const char *decltype)
 {
-    if (!decltype || !*decltype || !dg_strcasecmp_ascii(decltype, "ANY")) return DG_VT_VALUE;
+    if (!decltype || !*decltype) return DG_VT_VALUE;
+    int k = known_decl(decltype);
+    if (k >= 0) return known_types[k].v;
+    /* names the table does not list: enum-like, boolean and date-like names,
+     * then SQLite's affinity */
+    if (contains_ci(decltype, "ENUM")) return DG_VT_TEXT;
     if (contains_ci(decltype, "BOOL")) return DG_VT_BOOL;
     if (contains_ci(decltype, "DATE") || contains_ci(decltype, "TIME")) return DG_VT_TEXT;
     switch (dg_affinity_of(decltype)) {
@@ -32,6 +110,8 @@ dg_vtype dg_vtype_of_decl(const char *decltype)
     }
     return DG_VT_VALUE;
 }
+
+static char upper(char c) { return c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c; }
 
 dg_vtype dg_vtype_word(const char *s, size_t n)
 {
@@ -46,8 +126,8 @@ dg_vtype dg_vtype_word(const char *s, size_t n)
     };
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         if (strlen(words[i].w) != n) continue;
-        size_t k = 0;
-        while (k < n && (s[k] & ~0x20) == words[i].w[k]) k++;
+        size_t k = 0;   /* ASCII case-insensitive; digits compare as they are */
+        while (k < n && upper(s[k]) == words[i].w[k]) k++;
         if (k == n) return words[i].v;
     }
     return DG_VT_UNKNOWN;
@@ -61,6 +141,8 @@ static bool is_fts(const char *module)
 
 dg_vtype dg_vtype_of_column(const dg_table *t, const dg_column *c)
 {
+    const char *r = dg_annotation_get(&c->annotations, "read");
+    if (r && !strcmp(r, "any")) return DG_VT_VALUE;
     const char *a = dg_annotation_get(&c->annotations, "type");
     dg_vtype v = a ? dg_vtype_word(a, strlen(a)) : DG_VT_UNKNOWN;
     if (v != DG_VT_UNKNOWN) return v;
@@ -72,6 +154,41 @@ dg_vtype dg_vtype_of_column(const dg_table *t, const dg_column *c)
             return c == &t->columns.items[0] ? DG_VT_INT64 : DG_VT_DOUBLE;
     }
     return dg_vtype_of_decl(c->type);
+}
+
+bool dg_read_known(const char *mode)
+{
+    return !strcmp(mode, "exact") || !strcmp(mode, "lenient") || !strcmp(mode, "any");
+}
+
+/* A value of C type v in a column of declared type decl is stored as
+ * another class: SQLite turns text that looks like a number into one under
+ * NUMERIC, INTEGER or REAL affinity (a JSON '1', a DATE '20240101'), and
+ * numbers into text under TEXT affinity, so an exact read would fail on the
+ * values dalgen itself wrote. */
+static bool affinity_converts(const char *decl, dg_vtype v)
+{
+    switch (dg_affinity_of(decl)) {
+    case DG_AFF_INTEGER:
+    case DG_AFF_REAL:
+    case DG_AFF_NUMERIC: return v == DG_VT_TEXT;
+    case DG_AFF_TEXT: return v == DG_VT_INT64 || v == DG_VT_DOUBLE || v == DG_VT_BOOL;
+    case DG_AFF_BLOB: break;
+    }
+    return false;
+}
+
+bool dg_decl_reads_lenient(const char *decltype)
+{
+    return decltype && *decltype && affinity_converts(decltype, dg_vtype_of_decl(decltype));
+}
+
+bool dg_column_reads_lenient(const dg_table *t, const dg_column *c)
+{
+    const char *r = dg_annotation_get(&c->annotations, "read");
+    if (r) return !strcmp(r, "lenient");
+    if (!*c->type) return false;   /* no affinity: nothing is converted */
+    return affinity_converts(c->type, dg_vtype_of_column(t, c));
 }
 
 const char *dg_vtype_name(dg_vtype v)

@@ -38,9 +38,9 @@ extern "C" {
 /* ---- Versions ---------------------------------------------------------- */
 
 #define DAL_VERSION_MAJOR 0
-#define DAL_VERSION_MINOR 1
+#define DAL_VERSION_MINOR 2
 #define DAL_VERSION_PATCH 0
-#define DAL_VERSION_STRING "0.1.0"
+#define DAL_VERSION_STRING "0.2.0"
 #define DAL_VERSION_NUMBER \
     (DAL_VERSION_MAJOR * 10000 + DAL_VERSION_MINOR * 100 + DAL_VERSION_PATCH)
 
@@ -338,6 +338,23 @@ int dal_read_text(dal_db *db, sqlite3_stmt *st, int col, const char *colname, da
 int dal_read_text_ref(dal_db *db, sqlite3_stmt *st, int col, const char *colname, const char **out, size_t *len);
 /* NULL -> data NULL; empty BLOB -> non-NULL data, len 0. */
 int dal_read_blob(dal_db *db, sqlite3_stmt *st, int col, const char *colname, dal_arena *a, dal_blob *out);
+/* The same readers, lenient whatever the connection says: for a column
+ * dalgen reads leniently (`read: lenient`, docs/generate.md) and for what
+ * insert, update, upsert and patch read back from a written row. */
+int dal_read_int64_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, int64_t *out);
+int dal_read_int64_null_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has,
+                                int64_t *out);
+int dal_read_double_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, double *out);
+int dal_read_double_null_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has,
+                                 double *out);
+int dal_read_bool_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *out);
+int dal_read_bool_null_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has, bool *out);
+int dal_read_text_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, dal_arena *a,
+                          const char **out);
+int dal_read_text_ref_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, const char **out,
+                              size_t *len);
+int dal_read_blob_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, dal_arena *a,
+                          dal_blob *out);
 /* Any storage class; TEXT/BLOB copied into the arena. */
 int dal_read_value(dal_db *db, sqlite3_stmt *st, int col, const char *colname, dal_arena *a, dal_value *out);
 

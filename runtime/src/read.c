@@ -1,5 +1,6 @@
-/* read.c - exact column readers: the storage class must fit the field,
- * unless the connection is lenient.
+/* read.c - column readers: exact ones, where the storage class must fit the
+ * field unless the connection is lenient, and _lenient ones, for a column
+ * read leniently whatever the connection says.
  *
  * The readers take the column's sqlite3_value once and read its type and
  * content from it: one call into the statement per column, like a
@@ -50,77 +51,58 @@ static int type_of(sqlite3_value *v)
     return t == SQLITE_NULL ? DAL_TYPE_NULL : t;  /* SQLITE_INTEGER..BLOB are 1..4 */
 }
 
-int dal_read_int64(dal_db *db, sqlite3_stmt *st, int col, const char *colname, int64_t *out)
-{
-    sqlite3_value *v = sqlite3_column_value(st, col);
-    int t = sqlite3_value_type(v);
-    if (t != SQLITE_INTEGER && !db->opts.lenient) return mismatch(db, colname, "INTEGER", t);
-    *out = (int64_t)sqlite3_value_int64(v);
-    return DAL_OK;
-}
+/* Each reader is written once with `lenient` as a parameter: the exact
+ * readers pass the connection's flag, the _lenient ones true.  Inlined into
+ * both, the exact fast path keeps its one test. */
+#if defined(__GNUC__) || defined(__clang__)
+#define DAL_INLINE static inline __attribute__((always_inline))
+#else
+#define DAL_INLINE static inline
+#endif
 
-int dal_read_int64_null(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
-                        bool *has, int64_t *out)
+DAL_INLINE int read_int64(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool lenient, bool *has,
+                          int64_t *out)
 {
     sqlite3_value *v = sqlite3_column_value(st, col);
     int t = sqlite3_value_type(v);
-    if (t == SQLITE_NULL) {
+    if (has && t == SQLITE_NULL) {
         *has = false;
         *out = 0;
         return DAL_OK;
     }
-    if (t != SQLITE_INTEGER && !db->opts.lenient) return mismatch(db, colname, "INTEGER", t);
-    *has = true;
+    if (t != SQLITE_INTEGER && !lenient) return mismatch(db, colname, "INTEGER", t);
+    if (has) *has = true;
     *out = (int64_t)sqlite3_value_int64(v);
     return DAL_OK;
 }
 
-int dal_read_double(dal_db *db, sqlite3_stmt *st, int col, const char *colname, double *out)
+DAL_INLINE int read_double(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool lenient, bool *has,
+                           double *out)
 {
     sqlite3_value *v = sqlite3_column_value(st, col);
     int t = sqlite3_value_type(v);
-    if (t != SQLITE_FLOAT && t != SQLITE_INTEGER && !db->opts.lenient)
-        return mismatch(db, colname, "REAL", t);
-    *out = sqlite3_value_double(v);
-    return DAL_OK;
-}
-
-int dal_read_double_null(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
-                         bool *has, double *out)
-{
-    sqlite3_value *v = sqlite3_column_value(st, col);
-    int t = sqlite3_value_type(v);
-    if (t == SQLITE_NULL) {
+    if (has && t == SQLITE_NULL) {
         *has = false;
         *out = 0;
         return DAL_OK;
     }
-    if (t != SQLITE_FLOAT && t != SQLITE_INTEGER && !db->opts.lenient)
-        return mismatch(db, colname, "REAL", t);
-    *has = true;
+    if (t != SQLITE_FLOAT && t != SQLITE_INTEGER && !lenient) return mismatch(db, colname, "REAL", t);
+    if (has) *has = true;
     *out = sqlite3_value_double(v);
     return DAL_OK;
 }
 
-int dal_read_bool(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *out)
+DAL_INLINE int read_bool(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool lenient, bool *has,
+                         bool *out)
 {
     int64_t i = 0;
-    int rc = dal_read_int64(db, st, col, colname, &i);
+    int rc = read_int64(db, st, col, colname, lenient, has, &i);
     *out = i != 0;
     return rc;
 }
 
-int dal_read_bool_null(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
-                       bool *has, bool *out)
-{
-    int64_t i = 0;
-    int rc = dal_read_int64_null(db, st, col, colname, has, &i);
-    *out = i != 0;
-    return rc;
-}
-
-int dal_read_text(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
-                  dal_arena *a, const char **out)
+DAL_INLINE int read_text(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool lenient, dal_arena *a,
+                         const char **out)
 {
     sqlite3_value *v = sqlite3_column_value(st, col);
     int t = sqlite3_value_type(v);
@@ -129,7 +111,7 @@ int dal_read_text(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
         *out = NULL;
         return DAL_OK;
     }
-    if (t != SQLITE_TEXT && !db->opts.lenient) {
+    if (t != SQLITE_TEXT && !lenient) {
         *out = NULL;
         return mismatch(db, colname, "TEXT", t);
     }
@@ -140,22 +122,22 @@ int dal_read_text(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
     return DAL_OK;
 }
 
-int dal_read_text_ref(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
-                      const char **out, size_t *len)
+DAL_INLINE int read_text_ref(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool lenient,
+                             const char **out, size_t *len)
 {
     sqlite3_value *v = sqlite3_column_value(st, col);
     int t = sqlite3_value_type(v);
     *out = NULL;
     if (len) *len = 0;
     if (t == SQLITE_NULL) return DAL_OK;
-    if (t != SQLITE_TEXT && !db->opts.lenient) return mismatch(db, colname, "TEXT", t);
+    if (t != SQLITE_TEXT && !lenient) return mismatch(db, colname, "TEXT", t);
     if (!(*out = (const char *)sqlite3_value_text(v))) return dal__oom(db);
     if (len) *len = (size_t)sqlite3_value_bytes(v);
     return DAL_OK;
 }
 
-int dal_read_blob(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
-                  dal_arena *a, dal_blob *out)
+DAL_INLINE int read_blob(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool lenient, dal_arena *a,
+                         dal_blob *out)
 {
     sqlite3_value *v = sqlite3_column_value(st, col);
     int t = sqlite3_value_type(v);
@@ -164,7 +146,7 @@ int dal_read_blob(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
     out->data = NULL;
     out->len = 0;
     if (t == SQLITE_NULL) return DAL_OK;
-    if (t != SQLITE_BLOB && !db->opts.lenient) return mismatch(db, colname, "BLOB", t);
+    if (t != SQLITE_BLOB && !lenient) return mismatch(db, colname, "BLOB", t);
     p = sqlite3_value_blob(v);
     n = (size_t)sqlite3_value_bytes(v);
     if (n == 0) {
@@ -175,6 +157,103 @@ int dal_read_blob(dal_db *db, sqlite3_stmt *st, int col, const char *colname,
     if (!p || !(out->data = dal_arena_memdup(a, p, n))) return dal__oom(db);
     out->len = n;
     return DAL_OK;
+}
+
+/* Exact unless the connection is lenient. */
+int dal_read_int64(dal_db *db, sqlite3_stmt *st, int col, const char *colname, int64_t *out)
+{
+    return read_int64(db, st, col, colname, db->opts.lenient, NULL, out);
+}
+
+int dal_read_int64_null(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has, int64_t *out)
+{
+    return read_int64(db, st, col, colname, db->opts.lenient, has, out);
+}
+
+int dal_read_double(dal_db *db, sqlite3_stmt *st, int col, const char *colname, double *out)
+{
+    return read_double(db, st, col, colname, db->opts.lenient, NULL, out);
+}
+
+int dal_read_double_null(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has, double *out)
+{
+    return read_double(db, st, col, colname, db->opts.lenient, has, out);
+}
+
+int dal_read_bool(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *out)
+{
+    return read_bool(db, st, col, colname, db->opts.lenient, NULL, out);
+}
+
+int dal_read_bool_null(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has, bool *out)
+{
+    return read_bool(db, st, col, colname, db->opts.lenient, has, out);
+}
+
+int dal_read_text(dal_db *db, sqlite3_stmt *st, int col, const char *colname, dal_arena *a, const char **out)
+{
+    return read_text(db, st, col, colname, db->opts.lenient, a, out);
+}
+
+int dal_read_text_ref(dal_db *db, sqlite3_stmt *st, int col, const char *colname, const char **out, size_t *len)
+{
+    return read_text_ref(db, st, col, colname, db->opts.lenient, out, len);
+}
+
+int dal_read_blob(dal_db *db, sqlite3_stmt *st, int col, const char *colname, dal_arena *a, dal_blob *out)
+{
+    return read_blob(db, st, col, colname, db->opts.lenient, a, out);
+}
+
+/* Lenient whatever the connection says (a column's `read: lenient`). */
+int dal_read_int64_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, int64_t *out)
+{
+    return read_int64(db, st, col, colname, true, NULL, out);
+}
+
+int dal_read_int64_null_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has,
+                                int64_t *out)
+{
+    return read_int64(db, st, col, colname, true, has, out);
+}
+
+int dal_read_double_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, double *out)
+{
+    return read_double(db, st, col, colname, true, NULL, out);
+}
+
+int dal_read_double_null_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has,
+                                 double *out)
+{
+    return read_double(db, st, col, colname, true, has, out);
+}
+
+int dal_read_bool_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *out)
+{
+    return read_bool(db, st, col, colname, true, NULL, out);
+}
+
+int dal_read_bool_null_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has, bool *out)
+{
+    return read_bool(db, st, col, colname, true, has, out);
+}
+
+int dal_read_text_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, dal_arena *a,
+                          const char **out)
+{
+    return read_text(db, st, col, colname, true, a, out);
+}
+
+int dal_read_text_ref_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, const char **out,
+                              size_t *len)
+{
+    return read_text_ref(db, st, col, colname, true, out, len);
+}
+
+int dal_read_blob_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, dal_arena *a,
+                          dal_blob *out)
+{
+    return read_blob(db, st, col, colname, true, a, out);
 }
 
 int dal_read_value(dal_db *db, sqlite3_stmt *st, int col, const char *colname,

@@ -7,7 +7,7 @@
 #   GOLDEN_NEW=case tests/queries/update-expected.sh   also starts a golden for `case`
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-build="${1:-$root/build}"
+build="$(cd "${1:-$root/build}" && pwd)"   # absolute: the cases run from their folders
 cmake --build "$build" --target queries_run_case queries_render dalgen
 for c in "$root"/tests/queries/cases/*/; do
   "$build/tests/queries/queries_run_case" --update "${c%/}"

@@ -166,6 +166,61 @@ static void lenient_connections_convert(void **state)
     dal_close(db);
 }
 
+/* The _lenient readers convert on an exact connection, each mismatch the
+ * exact readers report in the test above; the exact ones still report it. */
+static void lenient_readers_convert_on_an_exact_connection(void **state)
+{
+    dal_db *db = open_db(false);
+    dal_arena a = DAL_ARENA_INIT;
+    sqlite3_stmt *st;
+    int64_t i = 9;
+    double r = 9;
+    bool has = false, flag = false;
+    const char *t, *ref;
+    size_t len = 0;
+    dal_blob b;
+    (void)state;
+    assert_int_equal(dal_exec(db, "INSERT INTO t VALUES (1, '42abc', 'x', 12, 'text', '1')"), DAL_OK);
+    st = row(db, 1);
+    assert_int_equal(dal_read_int64_lenient(db, st, 0, "i", &i), DAL_OK);
+    assert_int_equal(i, 42);
+    assert_int_equal(dal_read_int64_null_lenient(db, st, 0, "i", &has, &i), DAL_OK);
+    assert_true(has && i == 42);
+    assert_int_equal(dal_read_double_lenient(db, st, 1, "r", &r), DAL_OK);
+    assert_true(r == 0.0);
+    assert_int_equal(dal_read_double_null_lenient(db, st, 0, "i", &has, &r), DAL_OK);
+    assert_true(has && r == 42.0);
+    assert_int_equal(dal_read_bool_lenient(db, st, 4, "v", &flag), DAL_OK);
+    assert_true(flag);
+    assert_int_equal(dal_read_bool_null_lenient(db, st, 4, "v", &has, &flag), DAL_OK);
+    assert_true(has && flag);
+    assert_int_equal(dal_read_text_lenient(db, st, 2, "t", &a, &t), DAL_OK);
+    assert_string_equal(t, "12");
+    assert_int_equal(dal_read_text_ref_lenient(db, st, 2, "t", &ref, &len), DAL_OK);
+    assert_int_equal(len, 2);
+    assert_memory_equal(ref, "12", 2);
+    assert_int_equal(dal_read_blob_lenient(db, st, 3, "b", &a, &b), DAL_OK);
+    assert_int_equal(b.len, 4);
+    assert_memory_equal(b.data, "text", 4);
+    /* the same connection's exact readers still report the mismatch */
+    assert_int_equal(dal_read_blob(db, st, 3, "b", &a, &b), DAL_ERROR);
+    assert_string_equal(dal_errmsg(db), "column \"b\": expected BLOB, found TEXT");
+    assert_int_equal(dal_read_int64(db, st, 0, "i", &i), DAL_ERROR);
+    dal_stmt_release(db, &unit, 0, st);
+    /* NULL: the _null forms say so, text and blob read NULL */
+    assert_int_equal(dal_exec(db, "INSERT INTO t VALUES (2, NULL, NULL, NULL, NULL, NULL)"), DAL_OK);
+    st = row(db, 2);
+    assert_int_equal(dal_read_int64_null_lenient(db, st, 0, "i", &has, &i), DAL_OK);
+    assert_true(!has && i == 0);
+    assert_int_equal(dal_read_text_lenient(db, st, 2, "t", &a, &t), DAL_OK);
+    assert_null(t);
+    assert_int_equal(dal_read_blob_lenient(db, st, 3, "b", &a, &b), DAL_OK);
+    assert_null(b.data);
+    dal_stmt_release(db, &unit, 0, st);
+    dal_arena_free(&a);
+    dal_close(db);
+}
+
 static void binders_round_trip_every_form(void **state)
 {
     dal_db *db = open_db(false);
@@ -323,6 +378,7 @@ int main(void)
         cmocka_unit_test(nulls_and_empty_blobs),
         cmocka_unit_test(mismatched_storage_classes_name_the_column),
         cmocka_unit_test(lenient_connections_convert),
+        cmocka_unit_test(lenient_readers_convert_on_an_exact_connection),
         cmocka_unit_test(binders_round_trip_every_form),
         cmocka_unit_test(text_refs_and_lengths),
         cmocka_unit_test(a_missing_arena_is_misuse_not_a_crash),

@@ -219,7 +219,7 @@ int shop_product_insert(dal_db *db, shop_product *row, dal_arena *arena)
     if (rc == DAL_ROW) {
         rc = DAL_OK;
         if (rc == DAL_OK && !row->has_price)
-            rc = dal_read_double_null(db, st, 0, "products.price", &row->has_price, &row->price);
+            rc = dal_read_double_null_lenient(db, st, 0, "products.price", &row->has_price, &row->price);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
@@ -424,9 +424,9 @@ int shop_product_upsert(dal_db *db, shop_product *row, dal_arena *arena)
     if (rc == DAL_ROW) {
         rc = DAL_OK;
         if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "products.id", &row->id);
+            rc = dal_read_int64_lenient(db, st, 0, "products.id", &row->id);
         if (rc == DAL_OK && !row->has_price)
-            rc = dal_read_double_null(db, st, 1, "products.price", &row->has_price, &row->price);
+            rc = dal_read_double_null_lenient(db, st, 1, "products.price", &row->has_price, &row->price);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
@@ -539,7 +539,7 @@ int shop_order_insert(dal_db *db, shop_order *row, dal_arena *arena)
     if (rc == DAL_ROW) {
         rc = DAL_OK;
         if (rc == DAL_OK && !row->has_quantity)
-            rc = dal_read_int64_null(db, st, 0, "orders.quantity", &row->has_quantity, &row->quantity);
+            rc = dal_read_int64_null_lenient(db, st, 0, "orders.quantity", &row->has_quantity, &row->quantity);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
@@ -706,9 +706,9 @@ int shop_order_upsert(dal_db *db, shop_order *row, dal_arena *arena)
     if (rc == DAL_ROW) {
         rc = DAL_OK;
         if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "orders.id", &row->id);
+            rc = dal_read_int64_lenient(db, st, 0, "orders.id", &row->id);
         if (rc == DAL_OK && !row->has_quantity)
-            rc = dal_read_int64_null(db, st, 1, "orders.quantity", &row->has_quantity, &row->quantity);
+            rc = dal_read_int64_null_lenient(db, st, 1, "orders.quantity", &row->has_quantity, &row->quantity);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;

@@ -12,8 +12,8 @@
 
 #include <dal.h>
 
-#if !DAL_VERSION_COMPATIBLE(0, 1)
-#error "shop.h was generated for libdal 0.1: use that version or regenerate"
+#if !DAL_VERSION_COMPATIBLE(0, 2)
+#error "shop.h was generated for libdal 0.2: use that version or regenerate"
 #endif
 
 #ifdef __cplusplus
@@ -47,7 +47,8 @@ typedef struct shop_product_iter {
 
 /* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
  * the database assigned (rowid, defaults, generated columns) is written back
- * into the row, text and blobs into arena (NULL: scalars only). */
+ * into the row, text and blobs into arena (NULL: scalars only), read with
+ * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int shop_product_insert(dal_db *db, shop_product *row, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int shop_product_get(dal_db *db, int64_t id, shop_product *out, dal_arena *arena);
@@ -95,7 +96,8 @@ typedef struct shop_order_iter {
 
 /* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
  * the database assigned (rowid, defaults, generated columns) is written back
- * into the row, text and blobs into arena (NULL: scalars only). */
+ * into the row, text and blobs into arena (NULL: scalars only), read with
+ * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int shop_order_insert(dal_db *db, shop_order *row, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int shop_order_get(dal_db *db, int64_t id, shop_order *out, dal_arena *arena);

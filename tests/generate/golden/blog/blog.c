@@ -446,9 +446,9 @@ int blog_user_insert(dal_db *db, blog_user *row, dal_arena *arena)
     if (rc == DAL_ROW) {
         rc = DAL_OK;
         if (rc == DAL_OK && !row->has_admin)
-            rc = dal_read_bool_null(db, st, 0, "users.admin", &row->has_admin, &row->admin);
+            rc = dal_read_bool_null_lenient(db, st, 0, "users.admin", &row->has_admin, &row->admin);
         if (rc == DAL_OK && !row->created_at && arena)
-            rc = dal_read_text(db, st, 1, "users.created_at", arena, &row->created_at);
+            rc = dal_read_text_lenient(db, st, 1, "users.created_at", arena, &row->created_at);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
@@ -668,11 +668,11 @@ int blog_user_upsert(dal_db *db, blog_user *row, dal_arena *arena)
     if (rc == DAL_ROW) {
         rc = DAL_OK;
         if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "users.id", &row->id);
+            rc = dal_read_int64_lenient(db, st, 0, "users.id", &row->id);
         if (rc == DAL_OK && !row->has_admin)
-            rc = dal_read_bool_null(db, st, 1, "users.admin", &row->has_admin, &row->admin);
+            rc = dal_read_bool_null_lenient(db, st, 1, "users.admin", &row->has_admin, &row->admin);
         if (rc == DAL_OK && !row->created_at && arena)
-            rc = dal_read_text(db, st, 2, "users.created_at", arena, &row->created_at);
+            rc = dal_read_text_lenient(db, st, 2, "users.created_at", arena, &row->created_at);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
@@ -793,11 +793,11 @@ int blog_post_insert(dal_db *db, blog_post *row, dal_arena *arena)
     if (rc == DAL_ROW) {
         rc = DAL_OK;
         if (rc == DAL_OK && !row->body && arena)
-            rc = dal_read_text(db, st, 0, "posts.body", arena, &row->body);
+            rc = dal_read_text_lenient(db, st, 0, "posts.body", arena, &row->body);
         if (rc == DAL_OK && !row->has_published)
-            rc = dal_read_bool_null(db, st, 1, "posts.published", &row->has_published, &row->published);
+            rc = dal_read_bool_null_lenient(db, st, 1, "posts.published", &row->has_published, &row->published);
         if (rc == DAL_OK && !row->created_at && arena)
-            rc = dal_read_text(db, st, 2, "posts.created_at", arena, &row->created_at);
+            rc = dal_read_text_lenient(db, st, 2, "posts.created_at", arena, &row->created_at);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
@@ -996,13 +996,13 @@ int blog_post_upsert(dal_db *db, blog_post *row, dal_arena *arena)
     if (rc == DAL_ROW) {
         rc = DAL_OK;
         if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "posts.id", &row->id);
+            rc = dal_read_int64_lenient(db, st, 0, "posts.id", &row->id);
         if (rc == DAL_OK && !row->body && arena)
-            rc = dal_read_text(db, st, 1, "posts.body", arena, &row->body);
+            rc = dal_read_text_lenient(db, st, 1, "posts.body", arena, &row->body);
         if (rc == DAL_OK && !row->has_published)
-            rc = dal_read_bool_null(db, st, 2, "posts.published", &row->has_published, &row->published);
+            rc = dal_read_bool_null_lenient(db, st, 2, "posts.published", &row->has_published, &row->published);
         if (rc == DAL_OK && !row->created_at && arena)
-            rc = dal_read_text(db, st, 3, "posts.created_at", arena, &row->created_at);
+            rc = dal_read_text_lenient(db, st, 3, "posts.created_at", arena, &row->created_at);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
@@ -1319,7 +1319,7 @@ int blog_tag_upsert(dal_db *db, blog_tag *row, dal_arena *arena)
     if (rc == DAL_ROW) {
         rc = DAL_OK;
         if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "tags.id", &row->id);
+            rc = dal_read_int64_lenient(db, st, 0, "tags.id", &row->id);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
@@ -1834,7 +1834,7 @@ int blog_comment_upsert(dal_db *db, blog_comment *row, dal_arena *arena)
     if (rc == DAL_ROW) {
         rc = DAL_OK;
         if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "comments.version", &row->version);
+            rc = dal_read_int64_lenient(db, st, 0, "comments.version", &row->version);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;

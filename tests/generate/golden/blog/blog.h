@@ -10,8 +10,8 @@
 
 #include <dal.h>
 
-#if !DAL_VERSION_COMPATIBLE(0, 1)
-#error "blog.h was generated for libdal 0.1: use that version or regenerate"
+#if !DAL_VERSION_COMPATIBLE(0, 2)
+#error "blog.h was generated for libdal 0.2: use that version or regenerate"
 #endif
 
 #ifdef __cplusplus
@@ -56,7 +56,8 @@ typedef struct blog_user_iter {
 
 /* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
  * the database assigned (rowid, defaults, generated columns) is written back
- * into the row, text and blobs into arena (NULL: scalars only). */
+ * into the row, text and blobs into arena (NULL: scalars only), read with
+ * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int blog_user_insert(dal_db *db, blog_user *row, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int blog_user_get(dal_db *db, int64_t id, blog_user *out, dal_arena *arena);
@@ -116,7 +117,8 @@ typedef struct blog_post_iter {
 
 /* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
  * the database assigned (rowid, defaults, generated columns) is written back
- * into the row, text and blobs into arena (NULL: scalars only). */
+ * into the row, text and blobs into arena (NULL: scalars only), read with
+ * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int blog_post_insert(dal_db *db, blog_post *row, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int blog_post_get(dal_db *db, int64_t id, blog_post *out, dal_arena *arena);
@@ -170,7 +172,8 @@ typedef struct blog_tag_iter {
 
 /* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
  * the database assigned (rowid, defaults, generated columns) is written back
- * into the row, text and blobs into arena (NULL: scalars only). */
+ * into the row, text and blobs into arena (NULL: scalars only), read with
+ * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int blog_tag_insert(dal_db *db, blog_tag *row, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int blog_tag_get(dal_db *db, int64_t id, blog_tag *out, dal_arena *arena);
@@ -211,7 +214,8 @@ typedef struct blog_post_tag_iter {
 
 /* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
  * the database assigned (rowid, defaults, generated columns) is written back
- * into the row, text and blobs into arena (NULL: scalars only). */
+ * into the row, text and blobs into arena (NULL: scalars only), read with
+ * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int blog_post_tag_insert(dal_db *db, blog_post_tag *row, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int blog_post_tag_get(dal_db *db, int64_t post_id, int64_t tag_id, blog_post_tag *out, dal_arena *arena);
@@ -246,7 +250,8 @@ typedef struct blog_comment_iter {
 
 /* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
  * the database assigned (rowid, defaults, generated columns) is written back
- * into the row, text and blobs into arena (NULL: scalars only).
+ * into the row, text and blobs into arena (NULL: scalars only), read with
+ * SQLite's conversions: once the row is written, the result is DAL_OK.
  * Fills in and writes back: id (a UUIDv7 when NULL), created_at (now), updated_at (now), version (1 unless > 0). */
 int blog_comment_insert(dal_db *db, blog_comment *row, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */

@@ -670,7 +670,7 @@ static int tt__default_read(dal_db *db, sqlite3_stmt *st, tt_default *out, dal_a
     if ((rc = dal_read_double_null(db, st, 7, "default.x/y", &out->has_x_y, &out->x_y)) != DAL_OK) return rc;
     if ((rc = dal_read_double_null(db, st, 8, "default.it's", &out->has_it_s, &out->it_s)) != DAL_OK) return rc;
     if ((rc = dal_read_text(db, st, 9, "default.caf\303\251", arena, &out->caf_u00e9)) != DAL_OK) return rc;
-    if ((rc = dal_read_text(db, st, 10, "default.quote\"d", arena, &out->quote_d)) != DAL_OK) return rc;
+    if ((rc = dal_read_text_lenient(db, st, 10, "default.quote\"d", arena, &out->quote_d)) != DAL_OK) return rc;
     if ((rc = dal_read_value(db, st, 11, "default.anything", arena, &out->anything)) != DAL_OK) return rc;
     if ((rc = dal_read_int64_null(db, st, 12, "default.db", &out->has_db_, &out->db_)) != DAL_OK) return rc;
     if ((rc = dal_read_int64_null(db, st, 13, "default.has_db", &out->has_has_db, &out->has_db)) != DAL_OK) return rc;
@@ -736,13 +736,13 @@ int tt_default_insert(dal_db *db, tt_default *row, dal_arena *arena)
     if (rc == DAL_ROW) {
         rc = DAL_OK;
         if (rc == DAL_OK && !row->has_errno_)
-            rc = dal_read_int64_null(db, st, 0, "default.errno", &row->has_errno_, &row->errno_);
+            rc = dal_read_int64_null_lenient(db, st, 0, "default.errno", &row->has_errno_, &row->errno_);
         if (rc == DAL_OK && !row->user_name && arena)
-            rc = dal_read_text(db, st, 1, "default.user name", arena, &row->user_name);
+            rc = dal_read_text_lenient(db, st, 1, "default.user name", arena, &row->user_name);
         if (rc == DAL_OK && !row->has_a_b)
-            rc = dal_read_double_null(db, st, 2, "default.a.b", &row->has_a_b, &row->a_b);
+            rc = dal_read_double_null_lenient(db, st, 2, "default.a.b", &row->has_a_b, &row->a_b);
         if (rc == DAL_OK && !row->quote_d && arena)
-            rc = dal_read_text(db, st, 3, "default.quote\"d", arena, &row->quote_d);
+            rc = dal_read_text_lenient(db, st, 3, "default.quote\"d", arena, &row->quote_d);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
@@ -988,15 +988,15 @@ int tt_default_upsert(dal_db *db, tt_default *row, dal_arena *arena)
     if (rc == DAL_ROW) {
         rc = DAL_OK;
         if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "default.int", &row->int_);
+            rc = dal_read_int64_lenient(db, st, 0, "default.int", &row->int_);
         if (rc == DAL_OK && !row->has_errno_)
-            rc = dal_read_int64_null(db, st, 1, "default.errno", &row->has_errno_, &row->errno_);
+            rc = dal_read_int64_null_lenient(db, st, 1, "default.errno", &row->has_errno_, &row->errno_);
         if (rc == DAL_OK && !row->user_name && arena)
-            rc = dal_read_text(db, st, 2, "default.user name", arena, &row->user_name);
+            rc = dal_read_text_lenient(db, st, 2, "default.user name", arena, &row->user_name);
         if (rc == DAL_OK && !row->has_a_b)
-            rc = dal_read_double_null(db, st, 3, "default.a.b", &row->has_a_b, &row->a_b);
+            rc = dal_read_double_null_lenient(db, st, 3, "default.a.b", &row->has_a_b, &row->a_b);
         if (rc == DAL_OK && !row->quote_d && arena)
-            rc = dal_read_text(db, st, 4, "default.quote\"d", arena, &row->quote_d);
+            rc = dal_read_text_lenient(db, st, 4, "default.quote\"d", arena, &row->quote_d);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
@@ -1294,7 +1294,7 @@ int tt_member_upsert(dal_db *db, tt_member *row, dal_arena *arena)
     if (rc == DAL_ROW) {
         rc = DAL_OK;
         if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "members.id", &row->id);
+            rc = dal_read_int64_lenient(db, st, 0, "members.id", &row->id);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
@@ -1571,7 +1571,7 @@ int tt_member_list_2_upsert(dal_db *db, tt_member_list_2 *row, dal_arena *arena)
     if (rc == DAL_ROW) {
         rc = DAL_OK;
         if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "member_lists.id", &row->id);
+            rc = dal_read_int64_lenient(db, st, 0, "member_lists.id", &row->id);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
@@ -1698,7 +1698,7 @@ int tt_key_value_insert(dal_db *db, tt_key_value *row, dal_arena *arena)
     if (rc == DAL_ROW) {
         rc = DAL_OK;
         if (rc == DAL_OK && !row->payload.data && arena)
-            rc = dal_read_blob(db, st, 0, "Key/Values.Payload", arena, &row->payload);
+            rc = dal_read_blob_lenient(db, st, 0, "Key/Values.Payload", arena, &row->payload);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
@@ -1872,7 +1872,7 @@ int tt_key_value_upsert(dal_db *db, tt_key_value *row, dal_arena *arena)
     if (rc == DAL_ROW) {
         rc = DAL_OK;
         if (rc == DAL_OK && !row->payload.data && arena)
-            rc = dal_read_blob(db, st, 0, "Key/Values.Payload", arena, &row->payload);
+            rc = dal_read_blob_lenient(db, st, 0, "Key/Values.Payload", arena, &row->payload);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
@@ -1989,11 +1989,11 @@ int tt_shape_insert(dal_db *db, tt_shape *row, dal_arena *arena)
     if (rc == DAL_ROW) {
         rc = DAL_OK;
         if (rc == DAL_OK)
-            rc = dal_read_double_null(db, st, 0, "shapes.area", &row->has_area, &row->area);
+            rc = dal_read_double_null_lenient(db, st, 0, "shapes.area", &row->has_area, &row->area);
         if (rc == DAL_OK && arena)
-            rc = dal_read_text(db, st, 1, "shapes.label", arena, &row->label);
+            rc = dal_read_text_lenient(db, st, 1, "shapes.label", arena, &row->label);
         if (rc == DAL_OK && !row->kind && arena)
-            rc = dal_read_text(db, st, 2, "shapes.kind", arena, &row->kind);
+            rc = dal_read_text_lenient(db, st, 2, "shapes.kind", arena, &row->kind);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
@@ -2193,13 +2193,13 @@ int tt_shape_upsert(dal_db *db, tt_shape *row, dal_arena *arena)
     if (rc == DAL_ROW) {
         rc = DAL_OK;
         if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "shapes.id", &row->id);
+            rc = dal_read_int64_lenient(db, st, 0, "shapes.id", &row->id);
         if (rc == DAL_OK)
-            rc = dal_read_double_null(db, st, 1, "shapes.area", &row->has_area, &row->area);
+            rc = dal_read_double_null_lenient(db, st, 1, "shapes.area", &row->has_area, &row->area);
         if (rc == DAL_OK && arena)
-            rc = dal_read_text(db, st, 2, "shapes.label", arena, &row->label);
+            rc = dal_read_text_lenient(db, st, 2, "shapes.label", arena, &row->label);
         if (rc == DAL_OK && !row->kind && arena)
-            rc = dal_read_text(db, st, 3, "shapes.kind", arena, &row->kind);
+            rc = dal_read_text_lenient(db, st, 3, "shapes.kind", arena, &row->kind);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
@@ -2320,7 +2320,7 @@ int tt_event_insert(dal_db *db, tt_event *row, dal_arena *arena)
     if (rc == DAL_ROW) {
         rc = DAL_OK;
         if (rc == DAL_OK && !row->has_level)
-            rc = dal_read_int64_null(db, st, 0, "events.level", &row->has_level, &row->level);
+            rc = dal_read_int64_null_lenient(db, st, 0, "events.level", &row->has_level, &row->level);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
@@ -2884,7 +2884,7 @@ int tt_wide_upsert(dal_db *db, tt_wide *row, dal_arena *arena)
     if (rc == DAL_ROW) {
         rc = DAL_OK;
         if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "wide.id", &row->id);
+            rc = dal_read_int64_lenient(db, st, 0, "wide.id", &row->id);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
@@ -3179,7 +3179,7 @@ int tt_person_row_upsert(dal_db *db, tt_person_row *row, dal_arena *arena)
     if (rc == DAL_ROW) {
         rc = DAL_OK;
         if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "people.id", &row->id);
+            rc = dal_read_int64_lenient(db, st, 0, "people.id", &row->id);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
@@ -3332,7 +3332,7 @@ int tt_ticket_upsert(dal_db *db, tt_ticket *row, dal_arena *arena)
     if (rc == DAL_ROW) {
         rc = DAL_OK;
         if (rc == DAL_OK)
-            rc = dal_read_int64(db, st, 0, "tickets.id", &row->id);
+            rc = dal_read_int64_lenient(db, st, 0, "tickets.id", &row->id);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;

@@ -10,8 +10,8 @@
 
 #include <dal.h>
 
-#if !DAL_VERSION_COMPATIBLE(0, 1)
-#error "tt.h was generated for libdal 0.1: use that version or regenerate"
+#if !DAL_VERSION_COMPATIBLE(0, 2)
+#error "tt.h was generated for libdal 0.2: use that version or regenerate"
 #endif
 
 #ifdef __cplusplus
@@ -100,7 +100,8 @@ typedef struct tt_default_iter {
 
 /* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
  * the database assigned (rowid, defaults, generated columns) is written back
- * into the row, text and blobs into arena (NULL: scalars only). */
+ * into the row, text and blobs into arena (NULL: scalars only), read with
+ * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int tt_default_insert(dal_db *db, tt_default *row, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_default_get(dal_db *db, int64_t int_, tt_default *out, dal_arena *arena);
@@ -172,7 +173,8 @@ typedef struct tt_member_iter {
 
 /* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
  * the database assigned (rowid, defaults, generated columns) is written back
- * into the row, text and blobs into arena (NULL: scalars only). */
+ * into the row, text and blobs into arena (NULL: scalars only), read with
+ * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int tt_member_insert(dal_db *db, tt_member *row, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_member_get(dal_db *db, int64_t id, tt_member *out, dal_arena *arena);
@@ -217,7 +219,8 @@ typedef struct tt_member_list_2_iter {
 
 /* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
  * the database assigned (rowid, defaults, generated columns) is written back
- * into the row, text and blobs into arena (NULL: scalars only). */
+ * into the row, text and blobs into arena (NULL: scalars only), read with
+ * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int tt_member_list_2_insert(dal_db *db, tt_member_list_2 *row, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_member_list_2_get(dal_db *db, int64_t id, tt_member_list_2 *out, dal_arena *arena);
@@ -263,7 +266,8 @@ typedef struct tt_key_value_iter {
 
 /* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
  * the database assigned (rowid, defaults, generated columns) is written back
- * into the row, text and blobs into arena (NULL: scalars only). */
+ * into the row, text and blobs into arena (NULL: scalars only), read with
+ * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int tt_key_value_insert(dal_db *db, tt_key_value *row, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_key_value_get(dal_db *db, const char *namespace_, int64_t version, tt_key_value *out, dal_arena *arena);
@@ -310,7 +314,8 @@ typedef struct tt_shape_iter {
 
 /* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
  * the database assigned (rowid, defaults, generated columns) is written back
- * into the row, text and blobs into arena (NULL: scalars only). */
+ * into the row, text and blobs into arena (NULL: scalars only), read with
+ * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int tt_shape_insert(dal_db *db, tt_shape *row, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_shape_get(dal_db *db, int64_t id, tt_shape *out, dal_arena *arena);
@@ -359,7 +364,8 @@ typedef struct tt_event_iter {
 
 /* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
  * the database assigned (rowid, defaults, generated columns) is written back
- * into the row, text and blobs into arena (NULL: scalars only). */
+ * into the row, text and blobs into arena (NULL: scalars only), read with
+ * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int tt_event_insert(dal_db *db, tt_event *row, dal_arena *arena);
 int tt_event_count(dal_db *db, int64_t *out);
 int tt_event_list(dal_db *db, tt_event_iter *it);
@@ -384,7 +390,8 @@ typedef struct tt_doc_iter {
 
 /* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
  * the database assigned (rowid, defaults, generated columns) is written back
- * into the row, text and blobs into arena (NULL: scalars only). */
+ * into the row, text and blobs into arena (NULL: scalars only), read with
+ * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int tt_doc_insert(dal_db *db, tt_doc *row, dal_arena *arena);
 /* DAL_NOTFOUND if no row has that key. */
 int tt_doc_delete(dal_db *db, int64_t rowid);
@@ -547,7 +554,8 @@ typedef struct tt_wide_iter {
 
 /* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
  * the database assigned (rowid, defaults, generated columns) is written back
- * into the row, text and blobs into arena (NULL: scalars only). */
+ * into the row, text and blobs into arena (NULL: scalars only), read with
+ * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int tt_wide_insert(dal_db *db, tt_wide *row, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_wide_get(dal_db *db, int64_t id, tt_wide *out, dal_arena *arena);
@@ -582,7 +590,8 @@ typedef struct tt_person_row_iter {
 
 /* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
  * the database assigned (rowid, defaults, generated columns) is written back
- * into the row, text and blobs into arena (NULL: scalars only). */
+ * into the row, text and blobs into arena (NULL: scalars only), read with
+ * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int tt_person_row_insert(dal_db *db, tt_person_row *row, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_person_row_get(dal_db *db, int64_t id, tt_person_row *out, dal_arena *arena);
@@ -627,7 +636,8 @@ typedef struct tt_ticket_iter {
 
 /* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
  * the database assigned (rowid, defaults, generated columns) is written back
- * into the row, text and blobs into arena (NULL: scalars only). */
+ * into the row, text and blobs into arena (NULL: scalars only), read with
+ * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int tt_ticket_insert(dal_db *db, tt_ticket *row, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_ticket_get(dal_db *db, int64_t id, tt_ticket *out, dal_arena *arena);
