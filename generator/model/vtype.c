@@ -20,18 +20,20 @@ static bool contains_ci(const char *hay, const char *needle)
 
 /* The declared types dalgen knows by name (docs/generate.md "Types"): what
  * they mean where SQLite's affinity would say otherwise (JSON, UUID and
- * SERIAL have NUMERIC affinity, INTERVAL and POINT INTEGER).  Names are
- * matched whole, without a size, then by their first word. */
+ * SERIAL have NUMERIC affinity, INTERVAL INTEGER).  Names are matched
+ * whole, without a size: "BLOB SUB_TYPE TEXT" is not a BLOB. */
 static const struct { const char *name; dg_vtype v; } known_types[] = {
     {"JSON", DG_VT_TEXT}, {"JSONB", DG_VT_TEXT}, {"UUID", DG_VT_TEXT}, {"STRING", DG_VT_TEXT},
     {"CITEXT", DG_VT_TEXT}, {"INET", DG_VT_TEXT}, {"CIDR", DG_VT_TEXT}, {"MACADDR", DG_VT_TEXT},
     {"MACADDR8", DG_VT_TEXT}, {"XML", DG_VT_TEXT}, {"ENUM", DG_VT_TEXT}, {"SET", DG_VT_TEXT},
     {"INTERVAL", DG_VT_TEXT}, {"TSVECTOR", DG_VT_TEXT}, {"TSQUERY", DG_VT_TEXT},
     {"UNIQUEIDENTIFIER", DG_VT_TEXT}, {"VARCHAR", DG_VT_TEXT}, {"CHAR", DG_VT_TEXT},
-    {"CHARACTER", DG_VT_TEXT}, {"NCHAR", DG_VT_TEXT}, {"NVARCHAR", DG_VT_TEXT}, {"CLOB", DG_VT_TEXT},
+    {"CHARACTER", DG_VT_TEXT}, {"CHARACTER VARYING", DG_VT_TEXT}, {"NCHAR", DG_VT_TEXT}, {"NVARCHAR", DG_VT_TEXT}, {"CLOB", DG_VT_TEXT},
     {"TEXT", DG_VT_TEXT},
     {"DATE", DG_VT_TEXT}, {"TIME", DG_VT_TEXT}, {"TIMETZ", DG_VT_TEXT}, {"DATETIME", DG_VT_TEXT},
-    {"TIMESTAMP", DG_VT_TEXT}, {"TIMESTAMPTZ", DG_VT_TEXT},
+    {"TIMESTAMP", DG_VT_TEXT}, {"TIMESTAMPTZ", DG_VT_TEXT}, {"TIMESTAMP WITH TIME ZONE", DG_VT_TEXT},
+    {"TIMESTAMP WITHOUT TIME ZONE", DG_VT_TEXT}, {"TIME WITH TIME ZONE", DG_VT_TEXT},
+    {"TIME WITHOUT TIME ZONE", DG_VT_TEXT},
     {"SERIAL", DG_VT_INT64}, {"BIGSERIAL", DG_VT_INT64}, {"SMALLSERIAL", DG_VT_INT64},
     {"SERIAL2", DG_VT_INT64}, {"SERIAL4", DG_VT_INT64}, {"SERIAL8", DG_VT_INT64}, {"INT2", DG_VT_INT64},
     {"INT4", DG_VT_INT64}, {"INT8", DG_VT_INT64}, {"INT", DG_VT_INT64}, {"INTEGER", DG_VT_INT64},
@@ -54,10 +56,10 @@ static int known_type(const char *name)
 }
 
 /* The declared type's name without its size and with single spaces
- * ("double  precision(10)" -> "double precision"), and its first word. */
-static void type_names(const char *decl, char *whole, char *first, size_t cap)
+ * ("double  precision(10)" -> "double precision"). */
+static void type_name(const char *decl, char *whole, size_t cap)
 {
-    size_t n = 0, f = 0;
+    size_t n = 0;
     bool space = false;
     for (; *decl && *decl != '(' && n + 1 < cap; decl++) {
         if (*decl == ' ' || *decl == '\t' || *decl == '\n' || *decl == '\r') {
@@ -65,23 +67,18 @@ static void type_names(const char *decl, char *whole, char *first, size_t cap)
             continue;
         }
         if (space && n + 2 < cap) whole[n++] = ' ';
-        if (space && !f) f = n - 1;
         space = false;
         whole[n++] = *decl;
     }
     whole[n] = '\0';
-    if (!f) f = n;
-    memcpy(first, whole, f);
-    first[f] = '\0';
 }
 
-/* The entry of a declared type: its whole name's, else its first word's. */
+/* The entry of a declared type, -1 when the table does not list it. */
 static int known_decl(const char *decltype)
 {
-    char whole[128], first[128];
-    type_names(decltype, whole, first, sizeof whole);
-    int k = known_type(whole);
-    return k >= 0 ? k : known_type(first);
+    char name[128];
+    type_name(decltype, name, sizeof name);
+    return known_type(name);
 }
 
 const char *dg_decl_format(const char *decltype)

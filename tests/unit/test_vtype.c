@@ -30,6 +30,7 @@ static const struct { const char *decl; dg_vtype v; } cases[] = {
     {"", DG_VT_VALUE}, {"ANY", DG_VT_VALUE},
     /* names the table does not list keep SQLite's affinity */
     {"WIDGET", DG_VT_DOUBLE}, {"POINT", DG_VT_INT64}, {"MEDIUMTEXT", DG_VT_TEXT}, {"LONGBLOB", DG_VT_BLOB},
+    {"BLOB SUB_TYPE TEXT", DG_VT_TEXT}, {"JSON TEXT", DG_VT_TEXT}, {"UUID BLOB", DG_VT_BLOB},
 };
 
 static void declared_types(void **state)
