@@ -145,15 +145,20 @@ static int check_triggers(dg_loader *L)
     return rc;
 }
 
-static void check_keys(dg_loader *L, const dg_annotations *a)
+/* Unknown keys are warnings; a bad @read value is an error (-1). */
+static int check_keys(dg_loader *L, const dg_annotations *a)
 {
+    int rc = 0;
     for (size_t i = 0; i < a->len; i++) {
         const dg_annotation *n = &a->items[i];
-        if (!dg_annotation_known(n->key))
+        if (!dg_annotation_known(n->key)) {
             dg_warning(L->d, n->loc, "unknown annotation @%s (ignored)", n->key);
-        else if (!strcmp(n->key, "read") && !dg_read_known(n->value))
+        } else if (!strcmp(n->key, "read") && !dg_read_known(n->value)) {
             dg_error(L->d, n->loc, "@read %s: expected exact, lenient or any", n->value);
+            rc = -1;
+        }
     }
+    return rc;
 }
 
 int dg_check_schema(dg_loader *L)
@@ -161,9 +166,11 @@ int dg_check_schema(dg_loader *L)
     int rc = check_triggers(L);   /* views were checked as they were read */
     for (size_t i = 0; i < L->s->tables.len; i++) {
         dg_table *t = &L->s->tables.items[i];
-        check_keys(L, &t->annotations);
-        for (size_t k = 0; k < t->columns.len; k++) check_keys(L, &t->columns.items[k].annotations);
+        if (check_keys(L, &t->annotations) != 0) rc = -1;
+        for (size_t k = 0; k < t->columns.len; k++)
+            if (check_keys(L, &t->columns.items[k].annotations) != 0) rc = -1;
     }
-    for (size_t i = 0; i < L->s->views.len; i++) check_keys(L, &L->s->views.items[i].annotations);
+    for (size_t i = 0; i < L->s->views.len; i++)
+        if (check_keys(L, &L->s->views.items[i].annotations) != 0) rc = -1;
     return rc;
 }
