@@ -26,6 +26,13 @@ static const struct {
      "named queries' functions and (with --migrations) the embedded migrations.\n"
      "Unchanged files are left untouched; on any error nothing is written.\n"
      "Given no schema source and no --config, reads ./dalgen.yaml when it exists.\n"
+     "  --queries F|DIR  named queries in sqlc's format (files, or folders of *.sql)\n"
+     "  --migrations DIR embed the migrations of DIR (dalgen migrate) in the code\n"
+     "  --prefix NAME  the C prefix of every name, and the files' name\n"
+     "  --out DIR      the folder the two files are written to\n"
+     "  --templates DIR  templates that replace the built-in ones of the same name\n"
+     "  --no-singularize  name rows after the tables as they are (no users -> user)\n"
+     "  --timestamps   reserved for automatic created_at/updated_at; changes nothing yet\n"
      "  --dump-view    print the view model the templates render (JSON) instead of\n"
      "                 writing files (docs/generate.md, \"Templates\")\n"
      CONFIG
@@ -36,6 +43,9 @@ static const struct {
     {"schema",
      "usage: dalgen schema <schema source...> [--json | --sql] [--no-locations] [--no-above-annotations]\n"
      "Prints the schema model: a summary, JSON (--json) or SQL that recreates it (--sql).\n"
+     "  --no-locations         leave every location (file:line:col) out of --json\n"
+     "  --no-above-annotations leave out the annotations a database cannot keep\n"
+     "                         (written above a statement or after its ;)\n"
      SOURCES STATUS},
     {"check",
      "usage: dalgen check <schema source...> [--queries FILE|DIR ...] [--migrations DIR]\n"

@@ -2,9 +2,9 @@
 # `dalgen generate` on the command line: usage errors (exit 2), input errors
 # (exit 1, path:line:col, nothing written), --templates overriding built-ins,
 # and template errors reported as template:line:col.
-#   cli.sh DALGEN WORKDIR
+#   cli.sh DALGEN WORKDIR [CLI_SOURCE_DIR]
 set -u
-dalgen=$1 work=$2
+dalgen=$1 work=$2 cli_src=${3:-}
 rm -rf "$work" && mkdir -p "$work/tmpl" "$work/bad"
 fail() { echo "FAILED: $*"; exit 1; }
 printf 'CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT);\n' > "$work/ok.sql"
@@ -87,6 +87,15 @@ for c in generate schema check diff migrate erd api-diff; do
   "$dalgen" "$c" --help > "$work/help" 2>&1 || fail "$c --help: exit $?"
   grep -q "^usage: dalgen $c" "$work/help" || fail "$c --help: $(head -1 "$work/help")"
 done
+# every option the command line parses (generator/cli/*.c) is in a --help
+"$dalgen" --help > "$work/help.all" || fail "dalgen --help: exit $?"
+for c in generate schema check diff migrate erd api-diff; do "$dalgen" "$c" --help >> "$work/help.all"; done
+if [ -n "$cli_src" ]; then
+  for opt in $(grep -oh '"--[a-z][a-z-]*"' "$cli_src"/*.c | tr -d '"' | sort -u); do
+    grep -q -- "$opt\b" "$work/help.all" || fail "no --help names $opt"
+  done
+fi
+grep -q 'migrate  hash' "$work/help.all" || fail "dalgen --help does not name migrate hash"
 # --dump-view prints the view model as JSON and writes nothing
 "$dalgen" generate "$work/ok.sql" --prefix p --out "$work/o8" --dump-view > "$work/view.json" || fail "--dump-view: exit $?"
 [ -e "$work/o8" ] && fail "--dump-view wrote the output folder"
