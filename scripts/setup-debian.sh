@@ -3,7 +3,8 @@
 # or with sudo available).  Installs nothing that is already there.
 set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config clang llvm-dev libclang-dev
-      libsqlite3-dev sqlite3 libjansson-dev libyaml-dev nettle-dev libcmocka-dev valgrind python3)
+      libsqlite3-dev sqlite3 libjansson-dev libyaml-dev nettle-dev libcmocka-dev valgrind python3
+      python3-yaml python3-jsonschema)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
