@@ -52,6 +52,11 @@ static void account(dal_db *db, dal_arena *arena)
     while ((rc = ty_account_next(&it, &got, arena)) == DAL_ROW) rows++;
     CHECK(rc == DAL_DONE && rows == 2);
     ty_account_iter_end(&it);
+    /* a UUID parameter is text */
+    ty_account_by_host_row h;
+    CHECK_RC(db, ty_account_by_host(db, "6ba7b810-9dad-11d1-80b4-00c04fd430c8", &h, arena), DAL_OK);
+    CHECK_STR(h.name, "bob");
+    CHECK_STR(h.config, "1");
 }
 
 /* payload is lenient by dalgen.yaml alone; digest, on the same connection,
@@ -68,6 +73,21 @@ static void shared(dal_db *db, dal_arena *arena)
     CHECK(dal_errcode(db) == SQLITE_MISMATCH);
     CHECK(strstr(dal_errmsg(db), "shared.digest") != NULL);
     CHECK(!dal_is_lenient(db));
+    /* a query reading the columns as they are takes their read modes */
+    ty_shared_payloads_iter pit = {DAL_ITER_INIT};
+    ty_shared_payloads_row prow;
+    int rows = 0, rc;
+    CHECK_RC(db, ty_shared_payloads(db, &pit), DAL_OK);
+    while ((rc = ty_shared_payloads_next(&pit, &prow, arena)) == DAL_ROW) rows++;
+    CHECK(rc == DAL_DONE && rows == 2);
+    ty_shared_payloads_iter_end(&pit);
+    ty_shared_digests_iter dit = {DAL_ITER_INIT};
+    ty_shared_digests_row drow;
+    CHECK_RC(db, ty_shared_digests(db, &dit), DAL_OK);
+    CHECK(ty_shared_digests_next(&dit, &drow, arena) == DAL_ROW);
+    CHECK(ty_shared_digests_next(&dit, &drow, arena) == DAL_ERROR);
+    CHECK(dal_errcode(db) == SQLITE_MISMATCH);
+    ty_shared_digests_iter_end(&dit);
 }
 
 /* A DEFAULT the C type does not hold: the row is written, so insert says
