@@ -51,14 +51,16 @@ static int type_of(sqlite3_value *v)
     return t == SQLITE_NULL ? DAL_TYPE_NULL : t;  /* SQLITE_INTEGER..BLOB are 1..4 */
 }
 
-/* Each reader is written once with `lenient` as a parameter: the exact
- * readers pass the connection's flag, the _lenient ones true.  Inlined into
- * both, the exact fast path keeps its one test. */
+/* Each reader is written once with `lenient` as a parameter: true for the
+ * _lenient readers, false for the exact ones, which then ask the connection
+ * (LENIENT(): only once the storage class did not fit, so that their fast
+ * path is what it was before the _lenient readers existed). */
 #if defined(__GNUC__) || defined(__clang__)
 #define DAL_INLINE static inline __attribute__((always_inline))
 #else
 #define DAL_INLINE static inline
 #endif
+#define LENIENT(db, lenient) ((lenient) || (db)->opts.lenient)
 
 DAL_INLINE int read_int64(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool lenient, bool *has,
                           int64_t *out)
@@ -70,7 +72,7 @@ DAL_INLINE int read_int64(dal_db *db, sqlite3_stmt *st, int col, const char *col
         *out = 0;
         return DAL_OK;
     }
-    if (t != SQLITE_INTEGER && !lenient) return mismatch(db, colname, "INTEGER", t);
+    if (t != SQLITE_INTEGER && !LENIENT(db, lenient)) return mismatch(db, colname, "INTEGER", t);
     if (has) *has = true;
     *out = (int64_t)sqlite3_value_int64(v);
     return DAL_OK;
@@ -86,7 +88,7 @@ DAL_INLINE int read_double(dal_db *db, sqlite3_stmt *st, int col, const char *co
         *out = 0;
         return DAL_OK;
     }
-    if (t != SQLITE_FLOAT && t != SQLITE_INTEGER && !lenient) return mismatch(db, colname, "REAL", t);
+    if (t != SQLITE_FLOAT && t != SQLITE_INTEGER && !LENIENT(db, lenient)) return mismatch(db, colname, "REAL", t);
     if (has) *has = true;
     *out = sqlite3_value_double(v);
     return DAL_OK;
@@ -111,7 +113,7 @@ DAL_INLINE int read_text(dal_db *db, sqlite3_stmt *st, int col, const char *coln
         *out = NULL;
         return DAL_OK;
     }
-    if (t != SQLITE_TEXT && !lenient) {
+    if (t != SQLITE_TEXT && !LENIENT(db, lenient)) {
         *out = NULL;
         return mismatch(db, colname, "TEXT", t);
     }
@@ -130,7 +132,7 @@ DAL_INLINE int read_text_ref(dal_db *db, sqlite3_stmt *st, int col, const char *
     *out = NULL;
     if (len) *len = 0;
     if (t == SQLITE_NULL) return DAL_OK;
-    if (t != SQLITE_TEXT && !lenient) return mismatch(db, colname, "TEXT", t);
+    if (t != SQLITE_TEXT && !LENIENT(db, lenient)) return mismatch(db, colname, "TEXT", t);
     if (!(*out = (const char *)sqlite3_value_text(v))) return dal__oom(db);
     if (len) *len = (size_t)sqlite3_value_bytes(v);
     return DAL_OK;
@@ -146,7 +148,7 @@ DAL_INLINE int read_blob(dal_db *db, sqlite3_stmt *st, int col, const char *coln
     out->data = NULL;
     out->len = 0;
     if (t == SQLITE_NULL) return DAL_OK;
-    if (t != SQLITE_BLOB && !lenient) return mismatch(db, colname, "BLOB", t);
+    if (t != SQLITE_BLOB && !LENIENT(db, lenient)) return mismatch(db, colname, "BLOB", t);
     p = sqlite3_value_blob(v);
     n = (size_t)sqlite3_value_bytes(v);
     if (n == 0) {
@@ -162,47 +164,47 @@ DAL_INLINE int read_blob(dal_db *db, sqlite3_stmt *st, int col, const char *coln
 /* Exact unless the connection is lenient. */
 int dal_read_int64(dal_db *db, sqlite3_stmt *st, int col, const char *colname, int64_t *out)
 {
-    return read_int64(db, st, col, colname, db->opts.lenient, NULL, out);
+    return read_int64(db, st, col, colname, false, NULL, out);
 }
 
 int dal_read_int64_null(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has, int64_t *out)
 {
-    return read_int64(db, st, col, colname, db->opts.lenient, has, out);
+    return read_int64(db, st, col, colname, false, has, out);
 }
 
 int dal_read_double(dal_db *db, sqlite3_stmt *st, int col, const char *colname, double *out)
 {
-    return read_double(db, st, col, colname, db->opts.lenient, NULL, out);
+    return read_double(db, st, col, colname, false, NULL, out);
 }
 
 int dal_read_double_null(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has, double *out)
 {
-    return read_double(db, st, col, colname, db->opts.lenient, has, out);
+    return read_double(db, st, col, colname, false, has, out);
 }
 
 int dal_read_bool(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *out)
 {
-    return read_bool(db, st, col, colname, db->opts.lenient, NULL, out);
+    return read_bool(db, st, col, colname, false, NULL, out);
 }
 
 int dal_read_bool_null(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has, bool *out)
 {
-    return read_bool(db, st, col, colname, db->opts.lenient, has, out);
+    return read_bool(db, st, col, colname, false, has, out);
 }
 
 int dal_read_text(dal_db *db, sqlite3_stmt *st, int col, const char *colname, dal_arena *a, const char **out)
 {
-    return read_text(db, st, col, colname, db->opts.lenient, a, out);
+    return read_text(db, st, col, colname, false, a, out);
 }
 
 int dal_read_text_ref(dal_db *db, sqlite3_stmt *st, int col, const char *colname, const char **out, size_t *len)
 {
-    return read_text_ref(db, st, col, colname, db->opts.lenient, out, len);
+    return read_text_ref(db, st, col, colname, false, out, len);
 }
 
 int dal_read_blob(dal_db *db, sqlite3_stmt *st, int col, const char *colname, dal_arena *a, dal_blob *out)
 {
-    return read_blob(db, st, col, colname, db->opts.lenient, a, out);
+    return read_blob(db, st, col, colname, false, a, out);
 }
 
 /* Lenient whatever the connection says (a column's `read: lenient`). */
