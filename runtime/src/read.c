@@ -62,43 +62,43 @@ static int type_of(sqlite3_value *v)
 #endif
 #define LENIENT(db, lenient) ((lenient) || (db)->opts.lenient)
 
-DAL_INLINE int read_int64(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool lenient, bool *has,
-                          int64_t *out)
+DAL_INLINE int read_int64(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool lenient, bool nullable,
+                          bool *has, int64_t *out)
 {
     sqlite3_value *v = sqlite3_column_value(st, col);
     int t = sqlite3_value_type(v);
-    if (has && t == SQLITE_NULL) {
+    if (nullable && t == SQLITE_NULL) {
         *has = false;
         *out = 0;
         return DAL_OK;
     }
     if (t != SQLITE_INTEGER && !LENIENT(db, lenient)) return mismatch(db, colname, "INTEGER", t);
-    if (has) *has = true;
+    if (nullable) *has = true;
     *out = (int64_t)sqlite3_value_int64(v);
     return DAL_OK;
 }
 
-DAL_INLINE int read_double(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool lenient, bool *has,
-                           double *out)
+DAL_INLINE int read_double(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool lenient, bool nullable,
+                           bool *has, double *out)
 {
     sqlite3_value *v = sqlite3_column_value(st, col);
     int t = sqlite3_value_type(v);
-    if (has && t == SQLITE_NULL) {
+    if (nullable && t == SQLITE_NULL) {
         *has = false;
         *out = 0;
         return DAL_OK;
     }
     if (t != SQLITE_FLOAT && t != SQLITE_INTEGER && !LENIENT(db, lenient)) return mismatch(db, colname, "REAL", t);
-    if (has) *has = true;
+    if (nullable) *has = true;
     *out = sqlite3_value_double(v);
     return DAL_OK;
 }
 
-DAL_INLINE int read_bool(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool lenient, bool *has,
-                         bool *out)
+DAL_INLINE int read_bool(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool lenient, bool nullable,
+                         bool *has, bool *out)
 {
     int64_t i = 0;
-    int rc = read_int64(db, st, col, colname, lenient, has, &i);
+    int rc = read_int64(db, st, col, colname, lenient, nullable, has, &i);
     *out = i != 0;
     return rc;
 }
@@ -164,32 +164,32 @@ DAL_INLINE int read_blob(dal_db *db, sqlite3_stmt *st, int col, const char *coln
 /* Exact unless the connection is lenient. */
 int dal_read_int64(dal_db *db, sqlite3_stmt *st, int col, const char *colname, int64_t *out)
 {
-    return read_int64(db, st, col, colname, false, NULL, out);
+    return read_int64(db, st, col, colname, false, false, NULL, out);
 }
 
 int dal_read_int64_null(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has, int64_t *out)
 {
-    return read_int64(db, st, col, colname, false, has, out);
+    return read_int64(db, st, col, colname, false, true, has, out);
 }
 
 int dal_read_double(dal_db *db, sqlite3_stmt *st, int col, const char *colname, double *out)
 {
-    return read_double(db, st, col, colname, false, NULL, out);
+    return read_double(db, st, col, colname, false, false, NULL, out);
 }
 
 int dal_read_double_null(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has, double *out)
 {
-    return read_double(db, st, col, colname, false, has, out);
+    return read_double(db, st, col, colname, false, true, has, out);
 }
 
 int dal_read_bool(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *out)
 {
-    return read_bool(db, st, col, colname, false, NULL, out);
+    return read_bool(db, st, col, colname, false, false, NULL, out);
 }
 
 int dal_read_bool_null(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has, bool *out)
 {
-    return read_bool(db, st, col, colname, false, has, out);
+    return read_bool(db, st, col, colname, false, true, has, out);
 }
 
 int dal_read_text(dal_db *db, sqlite3_stmt *st, int col, const char *colname, dal_arena *a, const char **out)
@@ -210,34 +210,34 @@ int dal_read_blob(dal_db *db, sqlite3_stmt *st, int col, const char *colname, da
 /* Lenient whatever the connection says (a column's `read: lenient`). */
 int dal_read_int64_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, int64_t *out)
 {
-    return read_int64(db, st, col, colname, true, NULL, out);
+    return read_int64(db, st, col, colname, true, false, NULL, out);
 }
 
 int dal_read_int64_null_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has,
                                 int64_t *out)
 {
-    return read_int64(db, st, col, colname, true, has, out);
+    return read_int64(db, st, col, colname, true, true, has, out);
 }
 
 int dal_read_double_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, double *out)
 {
-    return read_double(db, st, col, colname, true, NULL, out);
+    return read_double(db, st, col, colname, true, false, NULL, out);
 }
 
 int dal_read_double_null_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has,
                                  double *out)
 {
-    return read_double(db, st, col, colname, true, has, out);
+    return read_double(db, st, col, colname, true, true, has, out);
 }
 
 int dal_read_bool_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *out)
 {
-    return read_bool(db, st, col, colname, true, NULL, out);
+    return read_bool(db, st, col, colname, true, false, NULL, out);
 }
 
 int dal_read_bool_null_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has, bool *out)
 {
-    return read_bool(db, st, col, colname, true, has, out);
+    return read_bool(db, st, col, colname, true, true, has, out);
 }
 
 int dal_read_text_lenient(dal_db *db, sqlite3_stmt *st, int col, const char *colname, dal_arena *a,
