@@ -65,35 +65,59 @@ static void build_reads(tab *x)
 
 /* ---- lists ------------------------------------------------------------- */
 
-static void add_list(tab *x, dg_vfuncs *lists, const char *verb, const ints *by, const char *extra_where)
+/* A list's WHERE beyond equality on `by` (a partial index's condition, an
+ * FTS MATCH) and its ORDER BY (NULL: the table's). */
+typedef struct list_sql {
+    const char *where;
+    const char *order;
+} list_sql;
+
+static char *list_select(tab *x, const ints *by, list_sql q)
 {
     dg_buf sql = DG_BUF_INIT;
     dg_buf_printf(&sql, "SELECT %s\nFROM %s", x->cols, x->qtable);
-    if (by && by->len) {
-        char *w = dg_tab_where_eq(x, by);
-        dg_buf_printf(&sql, "\nWHERE %s", w);
-        free(w);
-    }
-    if (extra_where) dg_buf_printf(&sql, "\nWHERE %s", extra_where);
-    if (x->fts5 && extra_where) dg_buf_puts(&sql, "\nORDER BY rank");
-    else if (x->order) dg_buf_printf(&sql, "\nORDER BY %s", x->order);
-    dg_vfunc *o = dg_tab_func(x, DG_VEC_ADD(lists), verb, dg_buf_steal(&sql));
+    char *w = by && by->len ? dg_tab_where_eq(x, by) : NULL;
+    if (w && q.where) dg_buf_printf(&sql, "\nWHERE %s AND (%s)", w, q.where);
+    else if (w || q.where) dg_buf_printf(&sql, "\nWHERE %s", w ? w : q.where);
+    free(w);
+    const char *order = q.order ? q.order : x->order;
+    if (order) dg_buf_printf(&sql, "\nORDER BY %s", order);
+    return dg_buf_steal(&sql);
+}
+
+static dg_vfunc *add_list(tab *x, dg_vfuncs *lists, const char *verb, const ints *by, list_sql q)
+{
+    dg_vfunc *o = dg_tab_func(x, DG_VEC_ADD(lists), verb, list_select(x, by, q));
     int n = 1;
     if (by) {
         set_params(o, dg_tab_params(x, by));
         bind_params(x, &o->binds, by, "it->it.st", true, &n);
     }
-    if (extra_where) {
-        set_params(o, dg_xstrdup(", const char *query"));
-        dg_tab_add_bind(&o->binds, NULL, dg_xstrdup("dal_bind_text_copy(db, it->it.st, 1, query)"));
-    }
+    return o;
+}
+
+/* FTS5's match(query), ranked. */
+static void add_match(tab *x, dg_vfuncs *lists)
+{
+    char *w = dg_xprintf("%s MATCH ?", x->qtable);
+    dg_vfunc *o = add_list(x, lists, "match", NULL, (list_sql){w, "rank"});
+    set_params(o, dg_xstrdup(", const char *query"));
+    dg_tab_add_bind(&o->binds, NULL, dg_xstrdup("dal_bind_text_copy(db, it->it.st, 1, query)"));
+    free(w);
 }
 
 /* ---- finders ----------------------------------------------------------- */
 
+/* A get_by / list_by: equality on `cols`, and for one derived from an index,
+ * the index's WHERE when it is partial (the finder is named with `tag`) and,
+ * for a leftmost prefix of it, the rest of the index as its ORDER BY. */
 typedef struct finder {
-    ints cols;
-    bool unique;
+    ints        cols;
+    bool        unique;
+    const char *where;   /* a partial index's condition (borrowed), NULL: none */
+    char       *tag;     /* the name part of that condition (owned) */
+    char       *order;   /* a prefix finder's ORDER BY (owned), NULL: the table's */
+    const char *index;   /* the index it is derived from (borrowed), NULL: none named */
 } finder;
 
 typedef DG_VEC(finder) finders;
@@ -103,61 +127,178 @@ static bool same_cols(const ints *a, const ints *b)
     return a->len == b->len && !memcmp(a->items, b->items, a->len * sizeof *a->items);
 }
 
-/* Adds a finder over the columns `names` unless an equal one exists (a
- * unique one replaces a non-unique one); skipped when a column is unknown or
- * the columns are the primary key. */
-static void add_finder(tab *x, finders *fs, const char *const *names, size_t n, bool unique)
+static bool same_str(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
+
+static void finder_free(finder *f)
 {
-    finder f = {{0}, unique};
-    for (size_t i = 0; i < n; i++) {
-        int k = names[i] ? field_of(x, names[i]) : -1;
-        if (k < 0) {
-            DG_VEC_FREE(&f.cols);
-            return;
-        }
-        DG_VEC_PUSH(&f.cols, k);
-    }
-    if (same_cols(&f.cols, &x->pk)) {
-        DG_VEC_FREE(&f.cols);
+    DG_VEC_FREE(&f->cols);
+    free(f->tag);
+    free(f->order);
+}
+
+/* Adds f unless an equal one exists (equal columns and condition): a unique
+ * one makes it unique, an index's order and name fill what it lacks.  Not
+ * for the primary key's own columns.  Takes f. */
+static void add_finder(tab *x, finders *fs, finder f)
+{
+    if (!f.cols.len || (same_cols(&f.cols, &x->pk) && !f.where)) {
+        finder_free(&f);
         return;
     }
     for (size_t i = 0; i < fs->len; i++) {
-        if (!same_cols(&fs->items[i].cols, &f.cols)) continue;
-        fs->items[i].unique = fs->items[i].unique || unique;
-        DG_VEC_FREE(&f.cols);
+        finder *e = &fs->items[i];
+        if (!same_cols(&e->cols, &f.cols) || !same_str(e->where, f.where)) continue;
+        e->unique = e->unique || f.unique;
+        if (!e->order) e->order = f.order, f.order = NULL;
+        if (!e->index) e->index = f.index;
+        finder_free(&f);
         return;
     }
     DG_VEC_PUSH(fs, f);
 }
 
-/* UNIQUE constraints and unique indexes -> get_by; foreign keys and other
- * indexes -> list_by.  Indexes with expression terms are skipped; a partial
- * unique index is not unique over the table, so it gives a list_by. */
+/* The fields of `names[0, n)`; false (cols empty) when one is not a field. */
+static bool cols_of(tab *x, const char *const *names, size_t n, ints *cols)
+{
+    for (size_t i = 0; i < n; i++) {
+        int k = names[i] ? field_of(x, names[i]) : -1;
+        if (k < 0) {
+            DG_VEC_FREE(cols);
+            return false;
+        }
+        DG_VEC_PUSH(cols, k);
+    }
+    return true;
+}
+static bool strip_prefix(char *s, const char *p)
+{
+    size_t n = strlen(p);
+    if (strncmp(s, p, n) != 0 || !s[n]) return false;
+    memmove(s, s + n, strlen(s + n) + 1);
+    return true;
+}
+
+static bool strip_suffix(char *s, const char *p)
+{
+    size_t n = strlen(p), len = strlen(s);
+    if (len <= n || strcmp(s + len - n, p) != 0) return false;
+    s[len - n] = '\0';
+    return true;
+}
+
+/* The name part of a partial index's condition (docs/generate.md): the
+ * index's name in snake_case without idx_/ix_/index_/uniq_ or _idx/_ix/
+ * _index/_key and without the table's name in front ("idx_live" and
+ * "history_live_idx" -> "live"); "partial" when nothing else is left. */
+static char *partial_tag(tab *x, const dg_index *ix, const ints *cols)
+{
+    static const char *const pre[] = {"idx_", "ix_", "index_", "uniq_", "unique_", "uidx_", "ux_"};
+    static const char *const suf[] = {"_idx", "_ix", "_index", "_key", "_uniq", "_unique"};
+    char *s = dg_snake_case(ix->name), *table = dg_snake_case(x->name);
+    for (size_t i = 0; i < sizeof pre / sizeof *pre; i++) strip_prefix(s, pre[i]);
+    for (size_t i = 0; i < sizeof suf / sizeof *suf; i++) strip_suffix(s, suf[i]);
+    char *head = dg_xprintf("%s_", table);
+    if (!strip_prefix(s, head) && !strcmp(s, table)) *s = '\0';
+    char *fields = dg_tab_join_fields(x, cols, "_");
+    if (!*s || !strcmp(s, fields)) {
+        free(s);
+        s = dg_xstrdup("partial");
+    }
+    free(fields);
+    free(head);
+    free(table);
+    return s;
+}
+
+/* The ORDER BY of the finder on the first k terms of ix: the other terms as
+ * the index has them, then the primary key where the index holds it (a
+ * rowid alias, a WITHOUT ROWID key), so SQLite reads the index in order. */
+static char *prefix_order(tab *x, const dg_index *ix, size_t k)
+{
+    dg_buf b = DG_BUF_INIT;
+    for (size_t i = k; i < ix->terms.len; i++) {
+        const dg_index_term *tm = &ix->terms.items[i];
+        char *q = dg_sql_quote(tm->column);
+        dg_buf_cat(&b, b.len ? ", " : "", q, NULL);
+        if (tm->collation) dg_buf_cat(&b, " COLLATE ", tm->collation, NULL);
+        if (tm->desc) dg_buf_puts(&b, " DESC");
+        free(q);
+    }
+    bool keyed = dg_table_has_rowid_alias(x->t) || x->t->without_rowid;
+    for (size_t i = 0; keyed && i < x->pk.len; i++) {
+        const char *col = x->f.items[x->pk.items[i]].column;
+        bool in = false;
+        for (size_t j = 0; j < ix->terms.len && !in; j++) in = !dg_strcasecmp_ascii(ix->terms.items[j].column, col);
+        if (!in) dg_buf_cat(&b, b.len ? ", " : "", x->f.items[x->pk.items[i]].quoted, NULL);
+    }
+    return dg_buf_steal(&b);
+}
+
+/* An index's finders: on all its columns (unique when the index is: a
+ * partial unique index is unique among the rows its condition keeps), and
+ * on each leftmost prefix, ordered by the rest.  Indexes with expression
+ * terms give none. */
+static void index_finders(tab *x, finders *fs, const dg_index *ix)
+{
+    const char **names = dg_xcalloc(ix->terms.len + 1, sizeof *names);
+    for (size_t k = 0; k < ix->terms.len; k++) names[k] = ix->terms.items[k].column;
+    for (size_t k = ix->terms.len; k >= 1; k--) {
+        finder f = {{0}, k == ix->terms.len && ix->unique, ix->where, NULL, NULL, ix->name};
+        if (!cols_of(x, names, k, &f.cols)) break;
+        if (ix->where) f.tag = partial_tag(x, ix, &f.cols);
+        if (k < ix->terms.len) f.order = prefix_order(x, ix, k);
+        add_finder(x, fs, f);
+    }
+    free(names);
+}
+
+/* The primary key as an index (for its prefixes: a composite key's first
+ * columns list the rows in key order). */
+static void pk_finders(tab *x, finders *fs)
+{
+    if (x->pk.len < 2) return;
+    dg_index pk = {0};
+    pk.name = (char *)"primary key";
+    for (size_t i = 0; i < x->pk.len; i++) {
+        dg_index_term tm = {0};
+        tm.column = (char *)x->f.items[x->pk.items[i]].column;
+        DG_VEC_PUSH(&pk.terms, tm);
+    }
+    index_finders(x, fs, &pk);
+    for (size_t i = 0; i < fs->len; i++)
+        if (fs->items[i].index == pk.name) fs->items[i].index = NULL;   /* not a named index */
+    DG_VEC_FREE(&pk.terms);
+}
+
+/* UNIQUE constraints -> get_by; indexes -> get_by (unique) and list_by on
+ * every leftmost prefix; the primary key's prefixes; foreign keys -> list_by. */
 static void collect_finders(tab *x, finders *fs)
 {
     const dg_table *t = x->t;
     const dg_schema *s = x->v->s;
-    for (size_t i = 0; i < t->uniques.len; i++)
-        add_finder(x, fs, (const char *const *)t->uniques.items[i].columns.items, t->uniques.items[i].columns.len,
-                   true);
-    for (size_t i = 0; i < s->indexes.len; i++) {
-        const dg_index *ix = &s->indexes.items[i];
-        if (dg_strcasecmp_ascii(ix->table, t->name) != 0) continue;
-        const char **names = dg_xcalloc(ix->terms.len + 1, sizeof *names);
-        for (size_t k = 0; k < ix->terms.len; k++) names[k] = ix->terms.items[k].column;
-        add_finder(x, fs, names, ix->terms.len, ix->unique && !ix->where);
-        free(names);
+    for (size_t i = 0; i < t->uniques.len; i++) {
+        finder f = {{0}, true, NULL, NULL, NULL, NULL};
+        const dg_strings *c = &t->uniques.items[i].columns;
+        if (cols_of(x, (const char *const *)c->items, c->len, &f.cols)) add_finder(x, fs, f);
     }
-    for (size_t i = 0; i < t->foreign_keys.len; i++)
-        add_finder(x, fs, (const char *const *)t->foreign_keys.items[i].columns.items,
-                   t->foreign_keys.items[i].columns.len, false);
+    pk_finders(x, fs);
+    for (size_t i = 0; i < s->indexes.len; i++)
+        if (!dg_strcasecmp_ascii(s->indexes.items[i].table, t->name)) index_finders(x, fs, &s->indexes.items[i]);
+    for (size_t i = 0; i < t->foreign_keys.len; i++) {
+        finder f = {{0}, false, NULL, NULL, NULL, NULL};
+        const dg_strings *c = &t->foreign_keys.items[i].columns;
+        if (cols_of(x, (const char *const *)c->items, c->len, &f.cols)) add_finder(x, fs, f);
+    }
 }
 
-/* Fills o (allocated when NULL); returns it. */
-static dg_vfunc *build_get(tab *x, const char *verb, const ints *by, dg_vfunc *o)
+/* Fills o (allocated when NULL); returns it.  `where`: a partial index's
+ * condition, NULL for none. */
+static dg_vfunc *build_get(tab *x, const char *verb, const ints *by, const char *where, dg_vfunc *o)
 {
     char *w = dg_tab_where_eq(x, by);
-    o = dg_tab_func(x, o, verb, dg_xprintf("SELECT %s\nFROM %s\nWHERE %s", x->cols, x->qtable, w));
+    char *sql = where ? dg_xprintf("SELECT %s\nFROM %s\nWHERE %s AND (%s)", x->cols, x->qtable, w, where)
+                      : dg_xprintf("SELECT %s\nFROM %s\nWHERE %s", x->cols, x->qtable, w);
+    o = dg_tab_func(x, o, verb, sql);
     free(w);
     int n = 1;
     set_params(o, dg_tab_params(x, by));
@@ -165,19 +306,49 @@ static dg_vfunc *build_get(tab *x, const char *verb, const ints *by, dg_vfunc *o
     return o;
 }
 
+/* What a finder's comment says beyond its name: its condition and order. */
+static char *finder_doc(const finder *f)
+{
+    if (!f->where && !f->order) return NULL;
+    dg_buf b = DG_BUF_INIT;
+    dg_buf_puts(&b, f->unique ? "The row" : "Rows");
+    if (f->where) dg_buf_cat(&b, " where ", f->where, NULL);
+    if (f->order) dg_buf_cat(&b, f->where ? "," : "", " ordered by ", f->order, NULL);
+    if (f->index) dg_buf_cat(&b, " (index ", f->index, ")", NULL);
+    dg_buf_puts(&b, f->unique ? "; DAL_NOTFOUND if none." : ".");
+    return dg_buf_steal(&b);
+}
+
+static bool has_string(const dg_strings *v, const char *s)
+{
+    for (size_t i = 0; i < v->len; i++)
+        if (!strcmp(v->items[i], s)) return true;
+    return false;
+}
+
 static void build_finders(tab *x, dg_vfuncs *lists)
 {
     finders fs = {0};
     collect_finders(x, &fs);
+    dg_strings verbs = {0};
     for (size_t i = 0; i < fs.len; i++) {
-        char *sfx = fields_suffix(x, &fs.items[i].cols);
-        char *verb = dg_xprintf("%s_by_%s", fs.items[i].unique ? "get" : "list", sfx);
-        if (fs.items[i].unique) build_get(x, verb, &fs.items[i].cols, DG_VEC_ADD(&x->vt->get_by));
-        else add_list(x, lists, verb, &fs.items[i].cols, NULL);
+        finder *f = &fs.items[i];
+        char *sfx = fields_suffix(x, &f->cols);
+        char *verb = dg_xprintf("%s_by_%s%s%s", f->unique ? "get" : "list", sfx, f->tag ? "_" : "", f->tag ? f->tag : "");
+        for (int k = 2; has_string(&verbs, verb); k++) {   /* a column named like a tag */
+            free(verb);
+            verb = dg_xprintf("%s_by_%s_%s_%d", f->unique ? "get" : "list", sfx, f->tag ? f->tag : "where", k);
+        }
+        dg_strings_push(&verbs, verb);
+        dg_vfunc *o = f->unique ? build_get(x, verb, &f->cols, f->where, DG_VEC_ADD(&x->vt->get_by))
+                                : add_list(x, lists, verb, &f->cols, (list_sql){f->where, f->order});
+        o->doc = finder_doc(f);
+        o->index = f->index;
         free(verb);
         free(sfx);
-        DG_VEC_FREE(&fs.items[i].cols);
+        finder_free(f);
     }
+    dg_strings_free(&verbs);
     DG_VEC_FREE(&fs);
 }
 
@@ -294,30 +465,26 @@ int dg_view_table_finish(dg_vctx *v, dg_vtable *vt)
     build_reads(&x);
     dg_vfuncs *lists = &vt->lists;
     if (x.is_view) {
-        add_list(&x, lists, "list", NULL, NULL);
+        add_list(&x, lists, "list", NULL, (list_sql){NULL, NULL});
     } else if (x.virt) {
         dg_tab_build_insert(&x, "insert", false);
         ints by = {0};
         DG_VEC_PUSH(&by, 0);
         build_delete(&x, &by);
         DG_VEC_FREE(&by);
-        add_list(&x, lists, "list", NULL, NULL);
-        if (x.fts5) {
-            char *w = dg_xprintf("%s MATCH ?", x.qtable);
-            add_list(&x, lists, "match", NULL, w);
-            free(w);
-        }
+        add_list(&x, lists, "list", NULL, (list_sql){NULL, NULL});
+        if (x.fts5) add_match(&x, lists);
     } else {
         dg_tab_build_insert(&x, "insert", false);
         if (x.pk.len) {
-            vt->get = build_get(&x, "get", &x.pk, NULL);
+            vt->get = build_get(&x, "get", &x.pk, NULL, NULL);
             build_update(&x);
             dg_records_patch(&x);
             build_delete(&x, &x.pk);
             dg_tab_build_insert(&x, "upsert", true);
         }
         vt->count = dg_tab_func(&x, NULL, "count", dg_xprintf("SELECT count(*)\nFROM %s", x.qtable));
-        add_list(&x, lists, "list", NULL, NULL);
+        add_list(&x, lists, "list", NULL, (list_sql){NULL, NULL});
         build_finders(&x, lists);
     }
     vt->finished = true;

@@ -60,6 +60,8 @@ typedef struct dg_vfunc {
     bool           prepared;
     dg_strings     prepare, after;
     char          *missing;      /* update, delete: what a write that changed no row returns */
+    char          *doc;          /* finders: a comment beyond the name (condition, order), NULL: none */
+    const char    *index;        /* finders: the index they read (borrowed from the model), NULL: none named */
     char          *conflict_msg; /* the missing-row helper's message */
 } dg_vfunc;
 typedef DG_VEC(dg_vfunc) dg_vfuncs;

@@ -136,6 +136,8 @@ static json_t *func_json(const dg_vfunc *f, json_t *stmts)
     dg_jset(o, "stmt", json_incref(json_object_get(st, "id")));
     dg_jset(o, "binds", binds_json(&f->binds, false, "cond"));
     dg_jset_str(o, "params", f->params);
+    if (f->doc) dg_jset_str(o, "doc", f->doc);
+    if (f->index) dg_jset_str(o, "index", f->index);
     if (f->insert) {
         dg_jset(o, "stmt_ref", f->stmt_local ? dg_jstr("stmt__") : json_incref(json_object_get(st, "id")));
         if (f->with_rowid) {

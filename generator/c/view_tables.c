@@ -176,6 +176,7 @@ void dg_vfunc_free(dg_vfunc *f)
     dg_strings_free(&f->prepare);
     dg_strings_free(&f->after);
     free(f->missing);
+    free(f->doc);
     free(f->conflict_msg);
 }
 

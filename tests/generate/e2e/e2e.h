@@ -42,5 +42,6 @@ void torture_fts5_insert_match_delete(void **state);
 void torture_wide_table_and_view(void **state);
 void torture_names_and_enums(void **state);
 void torture_rowid_only_table(void **state);
+void torture_partial_index_finders(void **state);
 
 #endif

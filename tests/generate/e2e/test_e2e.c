@@ -501,6 +501,7 @@ int main(void)
         cmocka_unit_test(torture_wide_table_and_view),
         cmocka_unit_test(torture_names_and_enums),
         cmocka_unit_test(torture_rowid_only_table),
+        cmocka_unit_test(torture_partial_index_finders),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -154,3 +154,14 @@ CREATE TABLE people ( -- @name person_row
 CREATE TABLE tickets (
     id INTEGER PRIMARY KEY
 );
+
+-- A partial index that leaves soft-deleted rows out: its finders keep the
+-- WHERE (named after the index: idx_live -> _live) and list by its leftmost
+-- prefix, ordered by the rest of the index.
+CREATE TABLE history (
+    id         INTEGER PRIMARY KEY,
+    session    TEXT NOT NULL,
+    ts         INTEGER NOT NULL,
+    deleted_at TEXT
+);
+CREATE INDEX idx_live ON history (session, ts) WHERE deleted_at IS NULL;

@@ -30,35 +30,36 @@ enum {
     blog__s_post_count = 17,
     blog__s_post_list = 18,
     blog__s_post_list_by_published_and_created_at = 19,
-    blog__s_post_list_by_author_id = 20,
-    blog__s_tag_insert = 21,
-    blog__s_tag_insert_rowid = 22,
-    blog__s_tag_get = 23,
-    blog__s_tag_update = 24,
-    blog__s_tag_exists = 25,
-    blog__s_tag_delete = 26,
-    blog__s_tag_upsert = 27,
-    blog__s_tag_count = 28,
-    blog__s_tag_list = 29,
-    blog__s_tag_get_by_name = 30,
-    blog__s_post_tag_insert = 31,
-    blog__s_post_tag_get = 32,
-    blog__s_post_tag_delete = 33,
-    blog__s_post_tag_upsert = 34,
-    blog__s_post_tag_count = 35,
-    blog__s_post_tag_list = 36,
-    blog__s_post_tag_list_by_post_id = 37,
-    blog__s_post_tag_list_by_tag_id = 38,
-    blog__s_comment_insert = 39,
-    blog__s_comment_get = 40,
-    blog__s_comment_update = 41,
-    blog__s_comment_exists = 42,
-    blog__s_comment_delete = 43,
-    blog__s_comment_upsert = 44,
-    blog__s_comment_count = 45,
-    blog__s_comment_list = 46,
-    blog__s_comment_list_by_post_id = 47,
-    blog__s_post_summary_list = 48
+    blog__s_post_list_by_published = 20,
+    blog__s_post_list_by_author_id = 21,
+    blog__s_tag_insert = 22,
+    blog__s_tag_insert_rowid = 23,
+    blog__s_tag_get = 24,
+    blog__s_tag_update = 25,
+    blog__s_tag_exists = 26,
+    blog__s_tag_delete = 27,
+    blog__s_tag_upsert = 28,
+    blog__s_tag_count = 29,
+    blog__s_tag_list = 30,
+    blog__s_tag_get_by_name = 31,
+    blog__s_post_tag_insert = 32,
+    blog__s_post_tag_get = 33,
+    blog__s_post_tag_delete = 34,
+    blog__s_post_tag_upsert = 35,
+    blog__s_post_tag_count = 36,
+    blog__s_post_tag_list = 37,
+    blog__s_post_tag_list_by_post_id = 38,
+    blog__s_post_tag_list_by_tag_id = 39,
+    blog__s_comment_insert = 40,
+    blog__s_comment_get = 41,
+    blog__s_comment_update = 42,
+    blog__s_comment_exists = 43,
+    blog__s_comment_delete = 44,
+    blog__s_comment_upsert = 45,
+    blog__s_comment_count = 46,
+    blog__s_comment_list = 47,
+    blog__s_comment_list_by_post_id = 48,
+    blog__s_post_summary_list = 49
 };
 
 static const char *const blog__sql[] = {
@@ -143,6 +144,11 @@ static const char *const blog__sql[] = {
     "FROM \"posts\"\n"
     "WHERE \"published\" = ? AND \"created_at\" = ?\n"
     "ORDER BY \"id\"",
+    /* blog__s_post_list_by_published */
+    "SELECT \"id\", \"author_id\", \"title\", \"body\", \"score\", \"published\", \"created_at\"\n"
+    "FROM \"posts\"\n"
+    "WHERE \"published\" = ?\n"
+    "ORDER BY \"created_at\", \"id\"",
     /* blog__s_post_list_by_author_id */
     "SELECT \"id\", \"author_id\", \"title\", \"body\", \"score\", \"published\", \"created_at\"\n"
     "FROM \"posts\"\n"
@@ -211,7 +217,7 @@ static const char *const blog__sql[] = {
     "SELECT \"post_id\", \"tag_id\"\n"
     "FROM \"post_tags\"\n"
     "WHERE \"post_id\" = ?\n"
-    "ORDER BY \"post_id\", \"tag_id\"",
+    "ORDER BY \"tag_id\"",
     /* blog__s_post_tag_list_by_tag_id */
     "SELECT \"post_id\", \"tag_id\"\n"
     "FROM \"post_tags\"\n"
@@ -259,7 +265,7 @@ static const char *const blog__sql[] = {
 };
 
 static unsigned blog__slot;
-static const dal_unit blog__unit = { "blog", 49, blog__sql, &blog__slot };
+static const dal_unit blog__unit = { "blog", 50, blog__sql, &blog__slot };
 
 /* ---- Enums and validators ---------------------------------------------- */
 
@@ -1057,6 +1063,20 @@ int blog_post_list_by_published_and_created_at(dal_db *db, bool published, const
 /*
  * SELECT "id", "author_id", "title", "body", "score", "published", "created_at"
  * FROM "posts"
+ * WHERE "published" = ?
+ * ORDER BY "created_at", "id"
+ */
+int blog_post_list_by_published(dal_db *db, bool published, blog_post_iter *it)
+{
+    int rc = dal_iter_open(&it->it, db, &blog__unit, blog__s_post_list_by_published);
+    if (rc == DAL_OK) rc = dal_bind_bool(db, it->it.st, 1, published);
+    if (rc != DAL_OK) dal_iter_end(&it->it);
+    return rc;
+}
+
+/*
+ * SELECT "id", "author_id", "title", "body", "score", "published", "created_at"
+ * FROM "posts"
  * WHERE "author_id" = ?
  * ORDER BY "id"
  */
@@ -1506,7 +1526,7 @@ int blog_post_tag_list(dal_db *db, blog_post_tag_iter *it)
  * SELECT "post_id", "tag_id"
  * FROM "post_tags"
  * WHERE "post_id" = ?
- * ORDER BY "post_id", "tag_id"
+ * ORDER BY "tag_id"
  */
 int blog_post_tag_list_by_post_id(dal_db *db, int64_t post_id, blog_post_tag_iter *it)
 {

@@ -153,6 +153,8 @@ int blog_post_upsert(dal_db *db, blog_post *row, dal_arena *arena);
 int blog_post_count(dal_db *db, int64_t *out);
 int blog_post_list(dal_db *db, blog_post_iter *it);
 int blog_post_list_by_published_and_created_at(dal_db *db, bool published, const char *created_at, blog_post_iter *it);
+/* Rows ordered by "created_at", "id" (index posts_by_published). */
+int blog_post_list_by_published(dal_db *db, bool published, blog_post_iter *it);
 int blog_post_list_by_author_id(dal_db *db, int64_t author_id, blog_post_iter *it);
 /* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
 int blog_post_next(blog_post_iter *it, blog_post *out, dal_arena *arena);
@@ -225,6 +227,7 @@ int blog_post_tag_delete(dal_db *db, int64_t post_id, int64_t tag_id);
 int blog_post_tag_upsert(dal_db *db, blog_post_tag *row, dal_arena *arena);
 int blog_post_tag_count(dal_db *db, int64_t *out);
 int blog_post_tag_list(dal_db *db, blog_post_tag_iter *it);
+/* Rows ordered by "tag_id". */
 int blog_post_tag_list_by_post_id(dal_db *db, int64_t post_id, blog_post_tag_iter *it);
 int blog_post_tag_list_by_tag_id(dal_db *db, int64_t tag_id, blog_post_tag_iter *it);
 /* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */

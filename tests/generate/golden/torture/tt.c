@@ -47,50 +47,62 @@ enum {
     tt__s_key_value_upsert = 34,
     tt__s_key_value_count = 35,
     tt__s_key_value_list = 36,
-    tt__s_shape_insert = 37,
-    tt__s_shape_insert_rowid = 38,
-    tt__s_shape_get = 39,
-    tt__s_shape_update = 40,
-    tt__s_shape_exists = 41,
-    tt__s_shape_delete = 42,
-    tt__s_shape_upsert = 43,
-    tt__s_shape_count = 44,
-    tt__s_shape_list = 45,
-    tt__s_shape_get_by_w_and_h = 46,
-    tt__s_shape_list_by_kind = 47,
-    tt__s_shape_list_by_label = 48,
-    tt__s_event_insert = 49,
-    tt__s_event_count = 50,
-    tt__s_event_list = 51,
-    tt__s_doc_insert = 52,
-    tt__s_doc_delete = 53,
-    tt__s_doc_list = 54,
-    tt__s_doc_match = 55,
-    tt__s_wide_insert = 56,
-    tt__s_wide_insert_rowid = 57,
-    tt__s_wide_get = 58,
-    tt__s_wide_update = 59,
-    tt__s_wide_delete = 60,
-    tt__s_wide_upsert = 61,
-    tt__s_wide_count = 62,
-    tt__s_wide_list = 63,
-    tt__s_person_row_insert = 64,
-    tt__s_person_row_insert_rowid = 65,
-    tt__s_person_row_get = 66,
-    tt__s_person_row_update = 67,
-    tt__s_person_row_exists = 68,
-    tt__s_person_row_delete = 69,
-    tt__s_person_row_upsert = 70,
-    tt__s_person_row_count = 71,
-    tt__s_person_row_list = 72,
-    tt__s_ticket_insert = 73,
-    tt__s_ticket_insert_rowid = 74,
-    tt__s_ticket_get = 75,
-    tt__s_ticket_delete = 76,
-    tt__s_ticket_upsert = 77,
-    tt__s_ticket_count = 78,
-    tt__s_ticket_list = 79,
-    tt__s_shape_summary_list = 80
+    tt__s_key_value_list_by_namespace_ = 37,
+    tt__s_shape_insert = 38,
+    tt__s_shape_insert_rowid = 39,
+    tt__s_shape_get = 40,
+    tt__s_shape_update = 41,
+    tt__s_shape_exists = 42,
+    tt__s_shape_delete = 43,
+    tt__s_shape_upsert = 44,
+    tt__s_shape_count = 45,
+    tt__s_shape_list = 46,
+    tt__s_shape_get_by_w_and_h = 47,
+    tt__s_shape_list_by_kind = 48,
+    tt__s_shape_get_by_label_big = 49,
+    tt__s_event_insert = 50,
+    tt__s_event_count = 51,
+    tt__s_event_list = 52,
+    tt__s_doc_insert = 53,
+    tt__s_doc_delete = 54,
+    tt__s_doc_list = 55,
+    tt__s_doc_match = 56,
+    tt__s_wide_insert = 57,
+    tt__s_wide_insert_rowid = 58,
+    tt__s_wide_get = 59,
+    tt__s_wide_update = 60,
+    tt__s_wide_delete = 61,
+    tt__s_wide_upsert = 62,
+    tt__s_wide_count = 63,
+    tt__s_wide_list = 64,
+    tt__s_person_row_insert = 65,
+    tt__s_person_row_insert_rowid = 66,
+    tt__s_person_row_get = 67,
+    tt__s_person_row_update = 68,
+    tt__s_person_row_exists = 69,
+    tt__s_person_row_delete = 70,
+    tt__s_person_row_upsert = 71,
+    tt__s_person_row_count = 72,
+    tt__s_person_row_list = 73,
+    tt__s_ticket_insert = 74,
+    tt__s_ticket_insert_rowid = 75,
+    tt__s_ticket_get = 76,
+    tt__s_ticket_delete = 77,
+    tt__s_ticket_upsert = 78,
+    tt__s_ticket_count = 79,
+    tt__s_ticket_list = 80,
+    tt__s_history_insert = 81,
+    tt__s_history_insert_rowid = 82,
+    tt__s_history_get = 83,
+    tt__s_history_update = 84,
+    tt__s_history_exists = 85,
+    tt__s_history_delete = 86,
+    tt__s_history_upsert = 87,
+    tt__s_history_count = 88,
+    tt__s_history_list = 89,
+    tt__s_history_list_by_session_and_ts_live = 90,
+    tt__s_history_list_by_session_live = 91,
+    tt__s_shape_summary_list = 92
 };
 
 /* Some statements are longer than the 4,095 characters ISO C guarantees in
@@ -245,6 +257,11 @@ static const char *const tt__sql[] = {
     "SELECT \"Namespace\", \"Version\", \"Payload\", \"Note\"\n"
     "FROM \"Key/Values\"\n"
     "ORDER BY \"Namespace\", \"Version\"",
+    /* tt__s_key_value_list_by_namespace_ */
+    "SELECT \"Namespace\", \"Version\", \"Payload\", \"Note\"\n"
+    "FROM \"Key/Values\"\n"
+    "WHERE \"Namespace\" = ?\n"
+    "ORDER BY \"Version\"",
     /* tt__s_shape_insert */
     "INSERT INTO \"shapes\" (\"w\", \"h\", \"kind\")\n"
     "VALUES (?, ?, COALESCE(?, 'box'))\n"
@@ -290,11 +307,10 @@ static const char *const tt__sql[] = {
     "FROM \"shapes\"\n"
     "WHERE \"kind\" = ?\n"
     "ORDER BY \"id\"",
-    /* tt__s_shape_list_by_label */
+    /* tt__s_shape_get_by_label_big */
     "SELECT \"id\", \"w\", \"h\", \"area\", \"label\", \"kind\"\n"
     "FROM \"shapes\"\n"
-    "WHERE \"label\" = ?\n"
-    "ORDER BY \"id\"",
+    "WHERE \"label\" = ? AND (w > 10)",
     /* tt__s_event_insert */
     "INSERT INTO \"events\" (\"at\", \"payload\", \"level\")\n"
     "VALUES (?, ?, COALESCE(?, 0))\n"
@@ -417,6 +433,50 @@ static const char *const tt__sql[] = {
     "SELECT \"id\"\n"
     "FROM \"tickets\"\n"
     "ORDER BY \"id\"",
+    /* tt__s_history_insert */
+    "INSERT INTO \"history\" (\"session\", \"ts\", \"deleted_at\")\n"
+    "VALUES (?, ?, ?)",
+    /* tt__s_history_insert_rowid */
+    "INSERT INTO \"history\" (\"session\", \"ts\", \"deleted_at\", \"id\")\n"
+    "VALUES (?, ?, ?, ?)",
+    /* tt__s_history_get */
+    "SELECT \"id\", \"session\", \"ts\", \"deleted_at\"\n"
+    "FROM \"history\"\n"
+    "WHERE \"id\" = ?",
+    /* tt__s_history_update */
+    "UPDATE \"history\"\n"
+    "SET \"session\" = ?, \"ts\" = ?, \"deleted_at\" = ?\n"
+    "WHERE \"id\" = ?",
+    /* tt__s_history_exists */
+    "SELECT 1\n"
+    "FROM \"history\"\n"
+    "WHERE \"id\" = ?",
+    /* tt__s_history_delete */
+    "DELETE FROM \"history\"\n"
+    "WHERE \"id\" = ?",
+    /* tt__s_history_upsert */
+    "INSERT INTO \"history\" (\"id\", \"session\", \"ts\", \"deleted_at\")\n"
+    "VALUES (?, ?, ?, ?)\n"
+    "ON CONFLICT (\"id\") DO UPDATE\n"
+    "SET \"session\" = excluded.\"session\", \"ts\" = excluded.\"ts\", \"deleted_at\" = excluded.\"deleted_at\"\n"
+    "RETURNING \"id\"",
+    /* tt__s_history_count */
+    "SELECT count(*)\n"
+    "FROM \"history\"",
+    /* tt__s_history_list */
+    "SELECT \"id\", \"session\", \"ts\", \"deleted_at\"\n"
+    "FROM \"history\"\n"
+    "ORDER BY \"id\"",
+    /* tt__s_history_list_by_session_and_ts_live */
+    "SELECT \"id\", \"session\", \"ts\", \"deleted_at\"\n"
+    "FROM \"history\"\n"
+    "WHERE \"session\" = ? AND \"ts\" = ? AND (deleted_at IS NULL)\n"
+    "ORDER BY \"id\"",
+    /* tt__s_history_list_by_session_live */
+    "SELECT \"id\", \"session\", \"ts\", \"deleted_at\"\n"
+    "FROM \"history\"\n"
+    "WHERE \"session\" = ? AND (deleted_at IS NULL)\n"
+    "ORDER BY \"ts\", \"id\"",
     /* tt__s_shape_summary_list */
     "SELECT \"kind\", \"n\", \"total\", \"last label\"\n"
     "FROM \"shape */ summary\""
@@ -426,7 +486,7 @@ static const char *const tt__sql[] = {
 #endif
 
 static unsigned tt__slot;
-static const dal_unit tt__unit = { "tt", 81, tt__sql, &tt__slot };
+static const dal_unit tt__unit = { "tt", 93, tt__sql, &tt__slot };
 
 /* ---- Enums and validators ---------------------------------------------- */
 
@@ -650,6 +710,25 @@ int tt_person_row_validate(const tt_person_row *row, dal_errors *errs)
 int tt_ticket_validate(const tt_ticket *row, dal_errors *errs)
 {
     int bad = 0;
+    (void)row;
+    (void)errs;
+    return bad ? DAL_INVALID : DAL_OK;
+}
+
+/* Every rule of history that C can check: NOT NULL, declared lengths,
+ * valid UTF-8, CHECK constraints, enums and annotations. */
+int tt_history_validate(const tt_history *row, dal_errors *errs)
+{
+    int bad = 0;
+    if (row->session == NULL)
+        bad += dal_errors_add(errs, "history", "session", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->session != NULL && !dal_text_valid_utf8(row->session))
+        bad += dal_errors_add(errs, "history", "session", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    if (row->deleted_at != NULL && !dal_text_valid_utf8(row->deleted_at))
+        bad += dal_errors_add(errs, "history", "deleted_at", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
     (void)row;
     (void)errs;
     return bad ? DAL_INVALID : DAL_OK;
@@ -1909,6 +1988,20 @@ int tt_key_value_list(dal_db *db, tt_key_value_iter *it)
     return rc;
 }
 
+/*
+ * SELECT "Namespace", "Version", "Payload", "Note"
+ * FROM "Key/Values"
+ * WHERE "Namespace" = ?
+ * ORDER BY "Version"
+ */
+int tt_key_value_list_by_namespace_(dal_db *db, const char *namespace_, tt_key_value_iter *it)
+{
+    int rc = dal_iter_open(&it->it, db, &tt__unit, tt__s_key_value_list_by_namespace_);
+    if (rc == DAL_OK) rc = dal_bind_text_copy(db, it->it.st, 1, namespace_);
+    if (rc != DAL_OK) dal_iter_end(&it->it);
+    return rc;
+}
+
 int tt_key_value_next(tt_key_value_iter *it, tt_key_value *out, dal_arena *arena)
 {
     int rc = dal_iter_step(&it->it);
@@ -2038,6 +2131,24 @@ int tt_shape_get_by_w_and_h(dal_db *db, double w, double h, tt_shape *out, dal_a
     if (rc == DAL_ROW) rc = tt__shape_read(db, st, out, arena);
     else if (rc == DAL_DONE) rc = DAL_NOTFOUND;
     dal_stmt_release(db, &tt__unit, tt__s_shape_get_by_w_and_h, st);
+    return rc;
+}
+
+/*
+ * SELECT "id", "w", "h", "area", "label", "kind"
+ * FROM "shapes"
+ * WHERE "label" = ? AND (w > 10)
+ */
+int tt_shape_get_by_label_big(dal_db *db, const char *label, tt_shape *out, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &tt__unit, tt__s_shape_get_by_label_big, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 1, label);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_ROW) rc = tt__shape_read(db, st, out, arena);
+    else if (rc == DAL_DONE) rc = DAL_NOTFOUND;
+    dal_stmt_release(db, &tt__unit, tt__s_shape_get_by_label_big, st);
     return rc;
 }
 
@@ -2246,20 +2357,6 @@ int tt_shape_list_by_kind(dal_db *db, const char *kind, tt_shape_iter *it)
 {
     int rc = dal_iter_open(&it->it, db, &tt__unit, tt__s_shape_list_by_kind);
     if (rc == DAL_OK) rc = dal_bind_text_copy(db, it->it.st, 1, kind);
-    if (rc != DAL_OK) dal_iter_end(&it->it);
-    return rc;
-}
-
-/*
- * SELECT "id", "w", "h", "area", "label", "kind"
- * FROM "shapes"
- * WHERE "label" = ?
- * ORDER BY "id"
- */
-int tt_shape_list_by_label(dal_db *db, const char *label, tt_shape_iter *it)
-{
-    int rc = dal_iter_open(&it->it, db, &tt__unit, tt__s_shape_list_by_label);
-    if (rc == DAL_OK) rc = dal_bind_text_copy(db, it->it.st, 1, label);
     if (rc != DAL_OK) dal_iter_end(&it->it);
     return rc;
 }
@@ -3382,6 +3479,322 @@ int tt_ticket_next(tt_ticket_iter *it, tt_ticket *out, dal_arena *arena)
 }
 
 void tt_ticket_iter_end(tt_ticket_iter *it)
+{
+    dal_iter_end(&it->it);
+}
+
+/* ---- history */
+
+static int tt__history_read(dal_db *db, sqlite3_stmt *st, tt_history *out, dal_arena *arena)
+{
+    int rc;
+    if ((rc = dal_read_int64(db, st, 0, "history.id", &out->id)) != DAL_OK) return rc;
+    if ((rc = dal_read_text(db, st, 1, "history.session", arena, &out->session)) != DAL_OK) return rc;
+    if ((rc = dal_read_int64(db, st, 2, "history.ts", &out->ts)) != DAL_OK) return rc;
+    if ((rc = dal_read_text(db, st, 3, "history.deleted_at", arena, &out->deleted_at)) != DAL_OK) return rc;
+    (void)arena;
+    return DAL_OK;
+}
+
+/* After a write that changed no row: found__ when a row has this key (its
+ * version changed: DAL_CONFLICT), DAL_NOTFOUND when none does. */
+static int tt__history_missing(dal_db *db, int found__, int64_t id)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &tt__unit, tt__s_history_exists, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_DONE) rc = DAL_NOTFOUND;
+    else if (rc == DAL_ROW && found__ == DAL_CONFLICT)
+        rc = dal_error_set(db, DAL_CONFLICT, 0, "%s", "history: the row changed since it was read (version)");
+    else if (rc == DAL_ROW) rc = found__;
+    dal_stmt_release(db, &tt__unit, tt__s_history_exists, st);
+    return rc;
+}
+
+/*
+ * INSERT INTO "history" ("session", "ts", "deleted_at")
+ * VALUES (?, ?, ?)
+ *
+ * row->id != 0: "id" is written too, as the last value
+ */
+int tt_history_insert(dal_db *db, tt_history *row, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    const int stmt__ = row->id != 0 ? tt__s_history_insert_rowid : tt__s_history_insert;
+    int rc;
+    if (!dal_skips_validation(db) && tt_history_validate(row, NULL) != DAL_OK) {
+        dal_errors errs = DAL_ERRORS_INIT;
+        const dal_violation *v;
+        (void)tt_history_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
+        dal_errors_free(&errs);
+        return rc;
+    }
+    rc = dal_stmt_acquire(db, &tt__unit, stmt__, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 1, row->session);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 2, row->ts);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->deleted_at);
+    if (rc == DAL_OK && row->id != 0) rc = dal_bind_int64(db, st, 4, row->id);
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK) row->id = dal_last_rowid(db);
+    dal_stmt_release(db, &tt__unit, stmt__, st);
+    (void)arena;
+    return rc;
+}
+
+/*
+ * SELECT "id", "session", "ts", "deleted_at"
+ * FROM "history"
+ * WHERE "id" = ?
+ */
+int tt_history_get(dal_db *db, int64_t id, tt_history *out, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &tt__unit, tt__s_history_get, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_ROW) rc = tt__history_read(db, st, out, arena);
+    else if (rc == DAL_DONE) rc = DAL_NOTFOUND;
+    dal_stmt_release(db, &tt__unit, tt__s_history_get, st);
+    return rc;
+}
+
+/*
+ * UPDATE "history"
+ * SET "session" = ?, "ts" = ?, "deleted_at" = ?
+ * WHERE "id" = ?
+ */
+int tt_history_update(dal_db *db, tt_history *row, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (!dal_skips_validation(db) && tt_history_validate(row, NULL) != DAL_OK) {
+        dal_errors errs = DAL_ERRORS_INIT;
+        const dal_violation *v;
+        (void)tt_history_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
+        dal_errors_free(&errs);
+        return rc;
+    }
+    rc = dal_stmt_acquire(db, &tt__unit, tt__s_history_update, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 1, row->session);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 2, row->ts);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->deleted_at);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 4, row->id);
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
+    dal_stmt_release(db, &tt__unit, tt__s_history_update, st);
+    (void)arena;
+    return rc;
+}
+
+/* The rules of tt_history_patch whose columns the patch sets. */
+static int tt__history_patch_check(const tt_history_patch *row, dal_errors *errs__)
+{
+    int bad = 0;
+    if (row->set_session && (row->session == NULL))
+        bad += dal_errors_add(errs__, "history", "session", DAL_RULE_NOT_NULL, "%s",
+                              "must not be NULL");
+    if (row->set_session && (row->session != NULL && !dal_text_valid_utf8(row->session)))
+        bad += dal_errors_add(errs__, "history", "session", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    if (row->set_deleted_at && (row->deleted_at != NULL && !dal_text_valid_utf8(row->deleted_at)))
+        bad += dal_errors_add(errs__, "history", "deleted_at", DAL_RULE_UTF8, "%s",
+                              "must be valid UTF-8");
+    (void)row;
+    (void)errs__;
+    return bad ? DAL_INVALID : DAL_OK;
+}
+
+/* SET terms of tt_history_update_patch, by bit of its statement key__. */
+static const char *const tt__history_patch_sets[] = {
+    "\"session\" = ?",
+    "\"ts\" = ?",
+    "\"deleted_at\" = ?"
+};
+
+int tt_history_update_patch(dal_db *db, int64_t id, tt_history_patch *patch, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    uint64_t key__ = 0;
+    int rc, n__ = 1;
+    if (patch->set_session) key__ |= (uint64_t)1 << 0;
+    if (patch->set_ts) key__ |= (uint64_t)1 << 1;
+    if (patch->set_deleted_at) key__ |= (uint64_t)1 << 2;
+    if (key__ == 0) return tt__history_missing(db, DAL_OK, id);
+    if (!dal_skips_validation(db) && tt__history_patch_check(patch, NULL) != DAL_OK) {
+        dal_errors errs__ = DAL_ERRORS_INIT;
+        const dal_violation *v__;
+        (void)tt__history_patch_check(patch, &errs__);
+        v__ = dal_errors_get(&errs__, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v__ ? v__->message : "invalid patch");
+        dal_errors_free(&errs__);
+        return rc;
+    }
+    rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_history_update, key__, NULL, &st);
+    if (rc == DAL_NOTFOUND) {
+        char sql__[80];
+        size_t len__ = 21;
+        int i__;
+        memcpy(sql__, "UPDATE \"history\"\n"
+                      "SET ", len__);
+        for (i__ = 0; i__ < 3; i__++) {
+            size_t k__;
+            if (!(key__ >> i__ & 1)) continue;
+            if (len__ > 21) memcpy(sql__ + len__, ", ", 2), len__ += 2;
+            k__ = strlen(tt__history_patch_sets[i__]);
+            memcpy(sql__ + len__, tt__history_patch_sets[i__], k__);
+            len__ += k__;
+        }
+        memcpy(sql__ + len__, "\n"
+                              "WHERE \"id\" = ?", 15 + 1);
+        rc = dal_stmt_acquire_keyed(db, &tt__unit, tt__s_history_update, key__, sql__, &st);
+    }
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK && patch->set_session) rc = dal_bind_text(db, st, n__++, patch->session);
+    if (rc == DAL_OK && patch->set_ts) rc = dal_bind_int64(db, st, n__++, patch->ts);
+    if (rc == DAL_OK && patch->set_deleted_at) rc = dal_bind_text(db, st, n__++, patch->deleted_at);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, n__++, id);
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
+    dal_stmt_release_keyed(db, st);
+    (void)arena;
+    (void)n__;
+    return rc;
+}
+
+/*
+ * DELETE FROM "history"
+ * WHERE "id" = ?
+ */
+int tt_history_delete(dal_db *db, int64_t id)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &tt__unit, tt__s_history_delete, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 1, id);
+    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
+    dal_stmt_release(db, &tt__unit, tt__s_history_delete, st);
+    return rc;
+}
+
+/*
+ * INSERT INTO "history" ("id", "session", "ts", "deleted_at")
+ * VALUES (?, ?, ?, ?)
+ * ON CONFLICT ("id") DO UPDATE
+ * SET "session" = excluded."session", "ts" = excluded."ts", "deleted_at" = excluded."deleted_at"
+ * RETURNING "id"
+ */
+int tt_history_upsert(dal_db *db, tt_history *row, dal_arena *arena)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (!dal_skips_validation(db) && tt_history_validate(row, NULL) != DAL_OK) {
+        dal_errors errs = DAL_ERRORS_INIT;
+        const dal_violation *v;
+        (void)tt_history_validate(row, &errs);
+        v = dal_errors_get(&errs, 0);
+        rc = dal_error_set(db, DAL_INVALID, 0, "%s", v ? v->message : "invalid row");
+        dal_errors_free(&errs);
+        return rc;
+    }
+    rc = dal_stmt_acquire(db, &tt__unit, tt__s_history_upsert, &st);
+    if (rc != DAL_OK) return rc;
+    if (rc == DAL_OK) rc = dal_bind_int64_null(db, st, 1, row->id != 0, row->id);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->session);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, st, 3, row->ts);
+    if (rc == DAL_OK) rc = dal_bind_text(db, st, 4, row->deleted_at);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_ROW) {
+        rc = DAL_OK;
+        if (rc == DAL_OK)
+            rc = dal_read_int64_lenient(db, st, 0, "history.id", &row->id);
+        if (rc == DAL_OK) rc = dal_step_done(db, st);
+    } else if (rc == DAL_DONE) {
+        rc = DAL_OK;
+    }
+    dal_stmt_release(db, &tt__unit, tt__s_history_upsert, st);
+    (void)arena;
+    return rc;
+}
+
+/*
+ * SELECT count(*)
+ * FROM "history"
+ */
+int tt_history_count(dal_db *db, int64_t *out)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &tt__unit, tt__s_history_count, &st);
+    if (rc != DAL_OK) return rc;
+    rc = dal_step(db, st);
+    if (rc == DAL_ROW) rc = dal_read_int64(db, st, 0, "count(*)", out);
+    dal_stmt_release(db, &tt__unit, tt__s_history_count, st);
+    return rc;
+}
+
+/*
+ * SELECT "id", "session", "ts", "deleted_at"
+ * FROM "history"
+ * ORDER BY "id"
+ */
+int tt_history_list(dal_db *db, tt_history_iter *it)
+{
+    int rc = dal_iter_open(&it->it, db, &tt__unit, tt__s_history_list);
+    if (rc != DAL_OK) dal_iter_end(&it->it);
+    return rc;
+}
+
+/*
+ * SELECT "id", "session", "ts", "deleted_at"
+ * FROM "history"
+ * WHERE "session" = ? AND "ts" = ? AND (deleted_at IS NULL)
+ * ORDER BY "id"
+ */
+int tt_history_list_by_session_and_ts_live(dal_db *db, const char *session, int64_t ts, tt_history_iter *it)
+{
+    int rc = dal_iter_open(&it->it, db, &tt__unit, tt__s_history_list_by_session_and_ts_live);
+    if (rc == DAL_OK) rc = dal_bind_text_copy(db, it->it.st, 1, session);
+    if (rc == DAL_OK) rc = dal_bind_int64(db, it->it.st, 2, ts);
+    if (rc != DAL_OK) dal_iter_end(&it->it);
+    return rc;
+}
+
+/*
+ * SELECT "id", "session", "ts", "deleted_at"
+ * FROM "history"
+ * WHERE "session" = ? AND (deleted_at IS NULL)
+ * ORDER BY "ts", "id"
+ */
+int tt_history_list_by_session_live(dal_db *db, const char *session, tt_history_iter *it)
+{
+    int rc = dal_iter_open(&it->it, db, &tt__unit, tt__s_history_list_by_session_live);
+    if (rc == DAL_OK) rc = dal_bind_text_copy(db, it->it.st, 1, session);
+    if (rc != DAL_OK) dal_iter_end(&it->it);
+    return rc;
+}
+
+int tt_history_next(tt_history_iter *it, tt_history *out, dal_arena *arena)
+{
+    int rc = dal_iter_step(&it->it);
+    if (rc != DAL_ROW) return rc;
+    rc = tt__history_read(it->it.db, it->it.st, out, arena);
+    if (rc != DAL_OK) {
+        dal_iter_end(&it->it);
+        return rc;
+    }
+    return DAL_ROW;
+}
+
+void tt_history_iter_end(tt_history_iter *it)
 {
     dal_iter_end(&it->it);
 }

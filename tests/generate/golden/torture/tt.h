@@ -30,6 +30,7 @@ typedef struct tt_doc tt_doc;
 typedef struct tt_wide tt_wide;
 typedef struct tt_person_row tt_person_row;
 typedef struct tt_ticket tt_ticket;
+typedef struct tt_history tt_history;
 typedef struct tt_shape_summary tt_shape_summary;
 
 /* ---- Enums and validators ---------------------------------------------- */
@@ -66,6 +67,7 @@ int tt_doc_validate(const tt_doc *row, dal_errors *errs);   /* DAL_OK or DAL_INV
 int tt_wide_validate(const tt_wide *row, dal_errors *errs);   /* DAL_OK or DAL_INVALID; errs may be NULL */
 int tt_person_row_validate(const tt_person_row *row, dal_errors *errs);   /* DAL_OK or DAL_INVALID; errs may be NULL */
 int tt_ticket_validate(const tt_ticket *row, dal_errors *errs);   /* DAL_OK or DAL_INVALID; errs may be NULL */
+int tt_history_validate(const tt_history *row, dal_errors *errs);   /* DAL_OK or DAL_INVALID; errs may be NULL */
 
 /* ---- default */
 
@@ -291,6 +293,8 @@ int tt_key_value_delete(dal_db *db, const char *namespace_, int64_t version);
 int tt_key_value_upsert(dal_db *db, tt_key_value *row, dal_arena *arena);
 int tt_key_value_count(dal_db *db, int64_t *out);
 int tt_key_value_list(dal_db *db, tt_key_value_iter *it);
+/* Rows ordered by "Version". */
+int tt_key_value_list_by_namespace_(dal_db *db, const char *namespace_, tt_key_value_iter *it);
 /* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
 int tt_key_value_next(tt_key_value_iter *it, tt_key_value *out, dal_arena *arena);
 void tt_key_value_iter_end(tt_key_value_iter *it);   /* releases the statement; safe to repeat */
@@ -320,6 +324,8 @@ int tt_shape_insert(dal_db *db, tt_shape *row, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_shape_get(dal_db *db, int64_t id, tt_shape *out, dal_arena *arena);
 int tt_shape_get_by_w_and_h(dal_db *db, double w, double h, tt_shape *out, dal_arena *arena);
+/* The row where w > 10 (index shapes_big); DAL_NOTFOUND if none. */
+int tt_shape_get_by_label_big(dal_db *db, const char *label, tt_shape *out, dal_arena *arena);
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
  * unset keep their value); DAL_NOTFOUND if no row has that key. */
 int tt_shape_update(dal_db *db, tt_shape *row, dal_arena *arena);
@@ -343,7 +349,6 @@ int tt_shape_upsert(dal_db *db, tt_shape *row, dal_arena *arena);
 int tt_shape_count(dal_db *db, int64_t *out);
 int tt_shape_list(dal_db *db, tt_shape_iter *it);
 int tt_shape_list_by_kind(dal_db *db, const char *kind, tt_shape_iter *it);
-int tt_shape_list_by_label(dal_db *db, const char *label, tt_shape_iter *it);
 /* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
 int tt_shape_next(tt_shape_iter *it, tt_shape *out, dal_arena *arena);
 void tt_shape_iter_end(tt_shape_iter *it);   /* releases the statement; safe to repeat */
@@ -650,6 +655,57 @@ int tt_ticket_list(dal_db *db, tt_ticket_iter *it);
 /* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
 int tt_ticket_next(tt_ticket_iter *it, tt_ticket *out, dal_arena *arena);
 void tt_ticket_iter_end(tt_ticket_iter *it);   /* releases the statement; safe to repeat */
+
+/* ---- history */
+
+struct tt_history {
+    int64_t     id;           /* INTEGER PRIMARY KEY */
+    const char *session;      /* TEXT NOT NULL */
+    int64_t     ts;           /* INTEGER NOT NULL */
+    const char *deleted_at;   /* TEXT */
+};
+
+/* An iterator lives on the caller's stack; end it with tt_history_iter_end. */
+typedef struct tt_history_iter {
+    dal_iter it;
+} tt_history_iter;
+
+/* Inserts the row.  Unset columns (has_ false, NULL) get their DEFAULT; what
+ * the database assigned (rowid, defaults, generated columns) is written back
+ * into the row, text and blobs into arena (NULL: scalars only), read with
+ * SQLite's conversions: once the row is written, the result is DAL_OK. */
+int tt_history_insert(dal_db *db, tt_history *row, dal_arena *arena);
+/* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
+int tt_history_get(dal_db *db, int64_t id, tt_history *out, dal_arena *arena);
+/* Writes every column by primary key (NOT NULL columns with a DEFAULT left
+ * unset keep their value); DAL_NOTFOUND if no row has that key. */
+int tt_history_update(dal_db *db, tt_history *row, dal_arena *arena);
+/* A partial update: only the columns whose set_ flag is true are written. */
+typedef struct tt_history_patch {
+    bool        set_session;
+    const char *session;      /* TEXT NOT NULL */
+    bool        set_ts;
+    int64_t     ts;           /* INTEGER NOT NULL */
+    bool        set_deleted_at;
+    const char *deleted_at;   /* TEXT */
+} tt_history_patch;
+
+/* Writes the set columns of the row with this key (the validator's rules on
+ * them run first); DAL_NOTFOUND if no row has that key. */
+int tt_history_update_patch(dal_db *db, int64_t id, tt_history_patch *patch, dal_arena *arena);
+/* DAL_NOTFOUND if no row has that key. */
+int tt_history_delete(dal_db *db, int64_t id);
+/* Insert, or update the row with the same primary key; writes back like insert. */
+int tt_history_upsert(dal_db *db, tt_history *row, dal_arena *arena);
+int tt_history_count(dal_db *db, int64_t *out);
+int tt_history_list(dal_db *db, tt_history_iter *it);
+/* Rows where deleted_at IS NULL (index idx_live). */
+int tt_history_list_by_session_and_ts_live(dal_db *db, const char *session, int64_t ts, tt_history_iter *it);
+/* Rows where deleted_at IS NULL, ordered by "ts", "id" (index idx_live). */
+int tt_history_list_by_session_live(dal_db *db, const char *session, tt_history_iter *it);
+/* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
+int tt_history_next(tt_history_iter *it, tt_history *out, dal_arena *arena);
+void tt_history_iter_end(tt_history_iter *it);   /* releases the statement; safe to repeat */
 
 /* ---- shape * / summary (view, read-only) */
 
