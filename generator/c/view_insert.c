@@ -38,11 +38,11 @@ static char *writeback_cond(const dg_cbind *f)
 }
 
 /* What insert reads back: the rowid alias, defaulted columns, generated
- * columns (not enums: their text would need converting twice). */
+ * columns. */
 static bool written_back(tab *x, int i)
 {
     const dg_cbind *f = &x->f.items[i];
-    if (f->kind == DG_CK_ENUM || i == x->rec.id || i == x->rec.created || i == x->rec.updated) return false;
+    if (i == x->rec.id || i == x->rec.created || i == x->rec.updated) return false;
     if (i == x->rec.version) return false;   /* computed in C; upserts read it back below */
     if (f->conv.kind != DG_CCONV_NONE && !dg_cbind_may_unset(f)) return false;   /* the row's value was written */
     return f->rowid_alias || (f->default_sql && !f->readonly) || (f->readonly && f->column && !f->pk);
@@ -76,6 +76,19 @@ static char *insert_head(tab *x, const dg_buf *cols, const dg_buf *vals)
     return dg_buf_steal(&b);
 }
 
+/* A generated enum's write-back: the text without a copy (text__, valid
+ * until the next step), then its constant and has_ flag.  Takes cond. */
+static void enum_writeback(dg_vfunc *o, const dg_cbind *f, char *cond, int col)
+{
+    o->writeback_enum = true;
+    dg_tab_add_bind(&o->writebacks, cond,
+                    dg_xprintf("dal_read_text_ref_lenient(db, st, %d, %s, &text__, NULL)", col, f->colname));
+    char *set = f->has ? dg_xprintf("(row->%s = %s_from_string(text__), row->%s = text__ != NULL, DAL_OK)", f->name,
+                                    f->enum_type, f->has)
+                       : dg_xprintf("(row->%s = %s_from_string(text__), DAL_OK)", f->name, f->enum_type);
+    dg_tab_add_bind(&o->writebacks, cond ? dg_xstrdup(cond) : NULL, set);
+}
+
 /* The RETURNING list and write-backs of an insert or upsert; sets
  * *last_rowid to the field sqlite3_last_insert_rowid fills. */
 static void insert_writebacks(tab *x, bool upsert, dg_buf *ret, dg_vfunc *o)
@@ -98,6 +111,10 @@ static void insert_writebacks(tab *x, bool upsert, dg_buf *ret, dg_vfunc *o)
          * made of a DEFAULT never turns the call into an error */
         dg_cbind back = *f;
         back.lenient = true;
+        if (f->kind == DG_CK_ENUM && f->conv.kind == DG_CCONV_NONE) {
+            enum_writeback(o, f, cond, nret++);
+            continue;
+        }
         dg_tab_add_bind(&o->writebacks, cond, dg_cbind_read(&back, nret++, "row->"));
     }
 }
@@ -164,6 +181,7 @@ void dg_tab_build_insert(tab *x, const char *verb, bool upsert)
     o->returning = ret.len > 0;
     o->writebacks = wbs.writebacks;
     o->last_rowid = wbs.last_rowid;
+    o->writeback_enum = wbs.writeback_enum;
     dg_records_prepare(x, o, true);
     if (upsert) x->vt->upsert = o;
     else x->vt->insert = o;

@@ -16,7 +16,8 @@
  *     {cond?, call}, params}; insert and upsert also stmt_ref (the C
  *     expression of the statement's id), with_rowid {stmt, sql, note, cond}
  *     when a plain insert leaves the rowid alias out and a second statement
- *     writes it, returning, writebacks[] {cond?, call}, last_rowid?;
+ *     writes it, returning, writebacks[] {cond?, call}, writeback_enum? (a
+ *     write-back reads an enum's text into text__), last_rowid?;
  *     insert, upsert and update prepare[] {stmt} and after[] {stmt} (run
  *     before and after the write: generated ids, timestamps, versions);
  *     update and delete missing,
@@ -150,6 +151,7 @@ static json_t *func_json(const dg_vfunc *f, json_t *stmts)
         }
         dg_jset(o, "returning", json_boolean(f->returning));
         dg_jset(o, "writebacks", binds_json(&f->writebacks, false, "cond"));
+        if (f->writeback_enum) dg_jset(o, "writeback_enum", json_true());
         if (f->last_rowid) dg_jset_str(o, "last_rowid", f->last_rowid);
     }
     if (f->prepared) {

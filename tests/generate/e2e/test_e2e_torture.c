@@ -329,6 +329,8 @@ void torture_names_and_enums(void **state)
     p.has_mood = true;
     p.mood = TT_PERSON_ROW_MOOD_HAPPY;
     OK(tt_person_row_insert(db, &p, &a));
+    assert_true(p.has_status);           /* the enum's DEFAULT, written back */
+    assert_int_equal(p.status, TT_PERSON_ROW_STATUS_DRAFT);
     OK(tt_person_row_get(db, p.id, &got, &a));
     assert_string_equal(got.name, "Ada");
     assert_true(got.has_status);

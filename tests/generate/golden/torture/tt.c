@@ -377,10 +377,12 @@ static const char *const tt__sql[] = {
     "ORDER BY \"id\"",
     /* tt__s_person_row_insert */
     "INSERT INTO \"people\" (\"full_name\", \"status\", \"mood\")\n"
-    "VALUES (?, COALESCE(?, 'draft'), ?)",
+    "VALUES (?, COALESCE(?, 'draft'), ?)\n"
+    "RETURNING \"status\"",
     /* tt__s_person_row_insert_rowid */
     "INSERT INTO \"people\" (\"full_name\", \"status\", \"mood\", \"id\")\n"
-    "VALUES (?, COALESCE(?, 'draft'), ?, ?)",
+    "VALUES (?, COALESCE(?, 'draft'), ?, ?)\n"
+    "RETURNING \"status\"",
     /* tt__s_person_row_get */
     "SELECT \"id\", \"full_name\", \"status\", \"mood\"\n"
     "FROM \"people\"\n"
@@ -401,7 +403,7 @@ static const char *const tt__sql[] = {
     "VALUES (?, ?, COALESCE(?, 'draft'), ?)\n"
     "ON CONFLICT (\"id\") DO UPDATE\n"
     "SET \"full_name\" = excluded.\"full_name\", \"status\" = excluded.\"status\", \"mood\" = excluded.\"mood\"\n"
-    "RETURNING \"id\"",
+    "RETURNING \"id\", \"status\"",
     /* tt__s_person_row_count */
     "SELECT count(*)\n"
     "FROM \"people\"",
@@ -3073,6 +3075,7 @@ static int tt__person_row_missing(dal_db *db, int found__, int64_t id)
 /*
  * INSERT INTO "people" ("full_name", "status", "mood")
  * VALUES (?, COALESCE(?, 'draft'), ?)
+ * RETURNING "status"
  *
  * row->id != 0: "id" is written too, as the last value
  */
@@ -3081,6 +3084,7 @@ int tt_person_row_insert(dal_db *db, tt_person_row *row, dal_arena *arena)
     sqlite3_stmt *st = NULL;
     const int stmt__ = row->id != 0 ? tt__s_person_row_insert_rowid : tt__s_person_row_insert;
     int rc;
+    const char *text__ = NULL;
     if (!dal_skips_validation(db) && tt_person_row_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -3096,7 +3100,17 @@ int tt_person_row_insert(dal_db *db, tt_person_row *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 2, row->has_status ? tt_person_row_status_to_string(row->status) : NULL);
     if (rc == DAL_OK) rc = dal_bind_text(db, st, 3, row->has_mood ? tt_person_row_mood_to_string(row->mood) : NULL);
     if (rc == DAL_OK && row->id != 0) rc = dal_bind_int64(db, st, 4, row->id);
-    if (rc == DAL_OK) rc = dal_step_done(db, st);
+    if (rc == DAL_OK) rc = dal_step(db, st);
+    if (rc == DAL_ROW) {
+        rc = DAL_OK;
+        if (rc == DAL_OK && !row->has_status)
+            rc = dal_read_text_ref_lenient(db, st, 0, "people.status", &text__, NULL);
+        if (rc == DAL_OK && !row->has_status)
+            rc = (row->status = tt_person_row_status_from_string(text__), row->has_status = text__ != NULL, DAL_OK);
+        if (rc == DAL_OK) rc = dal_step_done(db, st);
+    } else if (rc == DAL_DONE) {
+        rc = DAL_OK;
+    }
     if (rc == DAL_OK) row->id = dal_last_rowid(db);
     dal_stmt_release(db, &tt__unit, stmt__, st);
     (void)arena;
@@ -3251,12 +3265,13 @@ int tt_person_row_delete(dal_db *db, int64_t id)
  * VALUES (?, ?, COALESCE(?, 'draft'), ?)
  * ON CONFLICT ("id") DO UPDATE
  * SET "full_name" = excluded."full_name", "status" = excluded."status", "mood" = excluded."mood"
- * RETURNING "id"
+ * RETURNING "id", "status"
  */
 int tt_person_row_upsert(dal_db *db, tt_person_row *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
+    const char *text__ = NULL;
     if (!dal_skips_validation(db) && tt_person_row_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -3277,6 +3292,10 @@ int tt_person_row_upsert(dal_db *db, tt_person_row *row, dal_arena *arena)
         rc = DAL_OK;
         if (rc == DAL_OK)
             rc = dal_read_int64_lenient(db, st, 0, "people.id", &row->id);
+        if (rc == DAL_OK && !row->has_status)
+            rc = dal_read_text_ref_lenient(db, st, 1, "people.status", &text__, NULL);
+        if (rc == DAL_OK && !row->has_status)
+            rc = (row->status = tt_person_row_status_from_string(text__), row->has_status = text__ != NULL, DAL_OK);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
         rc = DAL_OK;
