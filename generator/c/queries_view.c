@@ -298,6 +298,7 @@ static void query_view(qv *v, dg_vquery *o, const dg_query *q, int id)
     o->sql = q->sql;
     o->id = id;
     o->kind = q->kind;
+    o->drop_rows = q->kind != DG_QK_ONE && q->kind != DG_QK_MANY && q->ncols > 0;
     const char *fn = o->fn;
     bool iter = q->kind == DG_QK_MANY;
     dg_buf args = DG_BUF_INIT;
@@ -464,6 +465,7 @@ static json_t *query_json(const dg_vquery *q)
     dg_jset_str(o, "sql", q->sql);
     dg_jset(o, "id", json_integer(q->id));
     json_object_set_new(o, kind_key(q->kind), json_true());
+    if (q->drop_rows) dg_jset(o, "drop_rows", json_true());
     dg_jset(o, "has_binds", json_boolean(q->binds.len > 0));
     dg_jset(o, "binds", objs(&q->binds, "call"));
     dg_jset(o, "locals", objs(&q->locals, "decl"));

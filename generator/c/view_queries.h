@@ -20,6 +20,7 @@ typedef struct dg_vquery {
     const char *name, *sql;    /* the query's name and SQL */
     int         id;            /* its statement's index in the queries' unit */
     dg_qkind    kind;
+    bool        drop_rows;     /* :exec-like on a statement that returns rows: step to the end */
     char       *proto;         /* the function's prototype */
     dg_strings  binds;         /* the bind calls, one per SQLite parameter use */
     dg_strings  locals;        /* declarations of the sqlc.slice arrays (not :many) */
@@ -58,7 +59,8 @@ void dg_vqueries_free(dg_vqueries *v);   /* its contents */
  *                 {decl}, iter_sets[] {stmt}; for :one and :many row {name,
  *                 fields[] {decl}} (own_row), row_type, reader, reads[]
  *                 {stmt} and own_reader (the query's own reader); for :many
- *                 iter_type, proto_next, proto_end; proto. */
+ *                 iter_type, proto_next, proto_end; drop_rows (true: an
+ *                 :exec-like query on rows, stepped to the end); proto. */
 void dg_vqueries_to_json(const dg_vqueries *v, json_t *root);
 
 #endif

@@ -109,12 +109,34 @@ static void add_input(dg_strings *in, const char *path, const char *out_dir)
     free(rel);
 }
 
+/* A schema with no table or view: fine for queries that use none (SELECT 1,
+ * CTEs: a note says so), an error when there is nothing to generate. */
+static int empty_schema(const dg_generate_opts *o, const dg_schema *s, dg_diags *d)
+{
+    if (s->tables.len || s->views.len) return 0;
+    bool only_empty = true;   /* diff --api --from empty: the API of nothing */
+    for (size_t i = 0; i < o->schema->items.len; i++) {
+        const dg_source *src = &o->schema->items.items[i];
+        dg_source_kind k = src->kind == DG_SRC_AUTO ? dg_source_detect(src->path) : src->kind;
+        if (k != DG_SRC_EMPTY) only_empty = false;
+    }
+    if (only_empty) return 0;
+    bool queries = o->queries && o->queries->len;
+    dg_loc whole = {o->schema->items.len ? o->schema->items.items[0].path : NULL, 1, 1};
+    if (!queries) {
+        dg_error(d, whole, "the schema is empty: no tables or views");
+        return -1;
+    }
+    dg_note(d, whole, "the schema has no tables or views: only the queries are generated");
+    return 0;
+}
+
 int dg_generate(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
 {
     dg_schema *s = NULL;
     sqlite3 *db = NULL;   /* the loader's database: queries are prepared against it */
     if (dg_schema_load_db(o->schema, &s, &db, d) != 0) return -1;
-    if (dg_schema_apply_overrides(s, o->overrides, d) != 0) {
+    if (empty_schema(o, s, d) != 0 || dg_schema_apply_overrides(s, o->overrides, d) != 0) {
         sqlite3_close(db);
         dg_schema_free(s);
         return -1;

@@ -62,7 +62,9 @@ static void header_locations(dg_loader *L)
     }
 }
 
-static int load(const dg_sources *src, dg_schema **out, sqlite3 **db, dg_diags *d)
+/* `allow_empty`: a schema with no table or view is no error (the caller
+ * decides; generate does when there are queries). */
+static int load(const dg_sources *src, dg_schema **out, sqlite3 **db, bool allow_empty, dg_diags *d)
 {
     *out = NULL;
     if (db) *db = NULL;
@@ -78,7 +80,7 @@ static int load(const dg_sources *src, dg_schema **out, sqlite3 **db, dg_diags *
     bool only_empty = true;   /* `empty` (diff --from empty) is the one source that may be empty */
     for (size_t i = 0; i < src->items.len; i++)
         if (kind_of(&src->items.items[i]) != DG_SRC_EMPTY) only_empty = false;
-    if (rc == 0 && !only_empty && s->tables.len == 0 && s->views.len == 0) {
+    if (rc == 0 && !only_empty && !allow_empty && s->tables.len == 0 && s->views.len == 0) {
         dg_loc whole = {src->items.len ? dg_schema_intern_file(s, src->items.items[0].path) : NULL, 1, 1};
         dg_error(d, whole, "the schema is empty: no tables or views");
         rc = -1;
@@ -95,10 +97,10 @@ static int load(const dg_sources *src, dg_schema **out, sqlite3 **db, dg_diags *
 
 int dg_schema_load(const dg_sources *src, dg_schema **out, dg_diags *d)
 {
-    return load(src, out, NULL, d);
+    return load(src, out, NULL, false, d);
 }
 
 int dg_schema_load_db(const dg_sources *src, dg_schema **out, sqlite3 **db, dg_diags *d)
 {
-    return load(src, out, db, d);
+    return load(src, out, db, true, d);
 }

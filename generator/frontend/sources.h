@@ -58,7 +58,8 @@ int dg_schema_load_text(const char *name, const char *text, size_t len, dg_schem
  * sources were loaded into as *db when it holds just the schema (NULL
  * otherwise), for callers that would otherwise load the model into SQLite
  * again (the query analyser, embedded migrations).  The caller closes it
- * with sqlite3_close. */
+ * with sqlite3_close.  An empty schema is no error here: generate decides
+ * (queries over no table are fine, nothing at all to generate is not). */
 int dg_schema_load_db(const dg_sources *src, dg_schema **out, sqlite3 **db, dg_diags *d);
 
 #endif

@@ -87,6 +87,17 @@ for c in generate schema check diff migrate erd api-diff; do
   "$dalgen" "$c" --help > "$work/help" 2>&1 || fail "$c --help: exit $?"
   grep -q "^usage: dalgen $c" "$work/help" || fail "$c --help: $(head -1 "$work/help")"
 done
+# an empty schema: queries over no table generate (with a note); nothing at
+# all to generate is an error
+: > "$work/empty.sql"
+printf -- '-- name: One :one\nSELECT 1 AS one;\n' > "$work/one.sql"
+"$dalgen" generate "$work/empty.sql" --queries "$work/one.sql" --prefix e --out "$work/oe" 2>"$work/err" ||
+  fail "empty schema with queries: exit $?"
+grep -q 'note: the schema has no tables or views' "$work/err" || fail "empty schema: no note"
+grep -q 'int e_one(dal_db \*db, e_one_row \*out, dal_arena \*arena);' "$work/oe/e.h" || fail "empty schema: no e_one"
+"$dalgen" generate "$work/empty.sql" --prefix e --out "$work/oe2" 2>"$work/err"; rc=$?
+[ $rc -eq 1 ] || fail "empty schema without queries: exit $rc, want 1"
+grep -q 'error: the schema is empty' "$work/err" || fail "empty schema without queries: no error"
 # every option the command line parses (generator/cli/*.c) is in a --help
 "$dalgen" --help > "$work/help.all" || fail "dalgen --help: exit $?"
 for c in generate schema check diff migrate erd api-diff; do "$dalgen" "$c" --help >> "$work/help.all"; done

@@ -207,11 +207,7 @@ static int check_kind(dg_qctx *c, int ncols)
                  q->kind == DG_QK_ONE ? "one" : "many");
         return 1;
     }
-    if (q->kind != DG_QK_ONE && q->kind != DG_QK_MANY && ncols > 0) {
-        dg_error(c->d, q->loc, "query %s returns columns; use :one or :many", q->name);
-        return 1;
-    }
-    return 0;
+    return 0;   /* :exec and the like on rows (SELECT 1, RETURNING): stepped through, the rows dropped */
 }
 
 static int analyse(dg_qctx *c, sqlite3 *db, dg_stmt *st)
@@ -237,7 +233,8 @@ static int analyse(dg_qctx *c, sqlite3 *db, dg_stmt *st)
         errors += check_kind(c, sqlite3_column_count(ps));
         c->errors = 0;
         dg_qparams_finish(c);
-        build_fields(c, ps, &cols);
+        if (c->q->kind == DG_QK_ONE || c->q->kind == DG_QK_MANY) build_fields(c, ps, &cols);
+        else c->q->ncols = sqlite3_column_count(ps);
         errors += c->errors;
     }
     sqlite3_finalize(ps);

@@ -87,7 +87,7 @@ typedef struct dg_query {
     DG_VEC(dg_qparam) params;   /* C arguments in order of their first SQLite index */
     int nbind;            /* SQLite's parameter count */
     DG_VEC(dg_qfield) fields;   /* result row (empty for statements without result) */
-    int ncols;            /* result columns */
+    int ncols;            /* result columns (an :exec's too: they are stepped through and dropped) */
     const char *row_table;/* the result is exactly this table's columns: reuse its struct */
 } dg_query;
 

@@ -162,6 +162,19 @@ static void writes_and_reads(dal_db *db, dal_arena *arena)
     CHECK(forms_items_with_owners_next(&wi, &wr, arena) == DAL_DONE);
     forms_items_with_owners_iter_end(&wi);
 
+    /* :exec and :execrows on statements that return rows: the rows are
+     * dropped, the writes done and counted */
+    CHECK_RC(db, forms_ping(db), DAL_OK);
+    CHECK_RC(db, forms_add_owner_quietly(db, NULL, "quiet"), DAL_OK);
+    sqlite3_stmt *q = NULL;
+    CHECK(sqlite3_prepare_v2(dal_sqlite(db), "SELECT count(*) FROM owners WHERE owner = 'quiet'", -1, &q, NULL) == 0);
+    CHECK(sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 1);
+    sqlite3_finalize(q);
+    int64_t bumped = 0;
+    CHECK_RC(db, forms_bump_all_counted(db, &bumped), DAL_OK);
+    CHECK(bumped == 3);
+    CHECK_RC(db, dal_exec(db, "UPDATE items SET qty = qty - 1; DELETE FROM owners WHERE owner = 'quiet'"), DAL_OK);
+
     forms_stats_row st;
     CHECK_RC(db, forms_stats(db, "plain", &st, arena), DAL_OK);
     CHECK(st.n == 2 && st.has_total && st.total == 28);

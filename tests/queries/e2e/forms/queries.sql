@@ -64,3 +64,12 @@ INSERT INTO items (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name =
 
 -- name: Extra :one
 SELECT extra, typeof(extra) AS t FROM items WHERE id = ?;
+
+-- name: AddOwnerQuietly :exec
+INSERT INTO owners (item_id, owner) VALUES (?, ?) RETURNING id;
+
+-- name: BumpAllCounted :execrows
+UPDATE items SET qty = qty + 1 RETURNING id;
+
+-- name: Ping :exec
+SELECT 1;
