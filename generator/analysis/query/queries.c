@@ -162,11 +162,47 @@ static void build_fields(dg_qctx *c, sqlite3_stmt *st, const dg_qcols *cols)
 
 /* ---- one query ---- */
 
-static int report_sqlite(dg_qctx *c, sqlite3 *db, size_t stmt_start)
+/* Where in `sql` (what SQLite prepared) the object of "no such table: x" /
+ * "no such column: t.x" is named, when SQLite gives no offset: the first
+ * token naming it after FROM, JOIN, INTO, UPDATE or a comma, else the first
+ * token naming it; -1 when none. */
+static long named_at(const char *sql, const char *msg)
 {
-    int off = sqlite3_error_offset(db);
-    size_t at = off >= 0 ? dg_qedits_map(&c->edits, stmt_start, (size_t)off) : stmt_start;
+    const char *const heads[] = {"no such table: ", "no such column: "};
+    const char *name = NULL;
+    for (size_t i = 0; i < 2 && !name; i++)
+        if (!strncmp(msg, heads[i], strlen(heads[i]))) name = msg + strlen(heads[i]);
+    if (!name || !*name) return -1;
+    const char *dot = strrchr(name, '.');
+    if (dot) name = dot + 1;   /* main.author, t.x: the last part is a token of its own */
+    dg_lexer lx;
+    dg_lexer_init(&lx, sql, strlen(sql));
+    long first = -1;
+    bool after_head = false;
+    for (dg_tok t = dg_tok_next_sig(&lx); t.kind != DG_TOK_EOF; t = dg_tok_next_sig(&lx)) {
+        if (t.kind == DG_TOK_IDENT || t.kind == DG_TOK_QIDENT) {
+            char *id = dg_tok_ident(&lx, t);
+            bool hit = !dg_strcasecmp_ascii(id, name);
+            free(id);
+            if (hit && after_head) return (long)t.start;
+            if (hit && first < 0) first = (long)t.start;
+        }
+        after_head = dg_tok_is_kw(&lx, t, "FROM") || dg_tok_is_kw(&lx, t, "JOIN") || dg_tok_is_kw(&lx, t, "INTO") ||
+                     dg_tok_is_kw(&lx, t, "UPDATE") || dg_tok_is_punct(&lx, t, ",") ||
+                     (after_head && dg_tok_is_punct(&lx, t, "."));
+    }
+    return first;
+}
+
+/* SQLite's error for `sql` (the statement's text as SQLite saw it, starting
+ * at stmt_start of the query text), located at its offset or at the name it
+ * says it does not know. */
+static int report_sqlite(dg_qctx *c, sqlite3 *db, const char *sql, size_t stmt_start)
+{
     const char *msg = sqlite3_errmsg(db), *nl = strchr(msg, '\n');
+    long off = sqlite3_error_offset(db);
+    if (off < 0 && sql) off = named_at(sql, msg);
+    size_t at = off >= 0 ? dg_qedits_map(&c->edits, stmt_start, (size_t)off) : stmt_start;
     /* a token SQLite quotes may run over lines (an unterminated string): show its first */
     if (nl) dg_error(c->d, dg_qctx_loc(c, at), "%.*s...\"", (int)(nl - msg), msg);
     else dg_error(c->d, dg_qctx_loc(c, at), "%s", msg);
@@ -182,7 +218,12 @@ static int report_parse(dg_qctx *c, sqlite3 *db, const char *text, size_t len, d
                  ? SQLITE_OK
                  : sqlite3_prepare_v2(db, text, (int)len, &st, NULL);
     sqlite3_finalize(st);
-    if (rc != SQLITE_OK) return report_sqlite(c, db, 0);
+    if (rc != SQLITE_OK) {
+        char *sql = dg_xstrndup(text, len);
+        report_sqlite(c, db, sql, 0);
+        free(sql);
+        return 1;
+    }
     dg_sql_ast *ast = NULL;
     dg_stmt_parse(text, len, base, &ast, c->d);
     dg_sql_ast_free(ast);
@@ -224,7 +265,7 @@ static int analyse(dg_qctx *c, sqlite3 *db, dg_stmt *st)
     int rc = sqlite3_prepare_v2(db, c->q->sql, -1, &ps, NULL);
     int errors = c->errors;
     if (rc != SQLITE_OK) {
-        errors += report_sqlite(c, db, st->start);
+        errors += report_sqlite(c, db, c->q->sql, st->start);
     } else if (sqlite3_bind_parameter_count(ps) != c->q->nbind) {
         dg_error(c->d, c->q->loc, "query %s: SQLite counts %d parameters where dalgen counts %d", c->q->name,
                  sqlite3_bind_parameter_count(ps), c->q->nbind);

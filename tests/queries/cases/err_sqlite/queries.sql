@@ -15,3 +15,10 @@ SELECT frobnicate(name) FROM authors WHERE id = ?;
 
 -- name: Fine :one
 SELECT name FROM authors WHERE id = ?;
+
+-- name: NoSuchJoined :many
+SELECT a.id
+FROM authors a JOIN "bookz" b ON b.id = a.id;
+
+-- name: NoSuchInto :exec
+INSERT INTO writers (name) VALUES ('x');
