@@ -66,6 +66,7 @@ typedef struct dg_qcol {
     const dg_table *table;    /* origin: a table column read directly */
     int column;               /* index in table->columns, -1 otherwise */
     bool hidden;              /* left out of * (hidden columns, right side of USING) */
+    bool flow_notnull;        /* a WHERE (or an inner join's ON) lets no row with it NULL through */
     const char *embed_table;  /* sqlc.embed: first of embed_ncols columns of this table */
     int embed_ncols;
     size_t pos;               /* 1 + offset of its expression in the query text, 0 when none */

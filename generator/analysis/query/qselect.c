@@ -125,6 +125,84 @@ static void view_cols(dg_qctx *c, const dg_view *v, dg_qcols *out)
     dg_qcols_free(&cols);
 }
 
+/* ---- flow nullability ---- */
+
+/* Column e of scope s (not of outer scopes): NULL when e is no column. */
+static dg_qcol *scope_col(dg_qscope *s, const dg_expr *e, dg_qsource **in)
+{
+    while (e && e->kind == DG_E_COLLATE) e = e->args.items[0];
+    if (!e || e->kind != DG_E_COLUMN) return NULL;
+    for (size_t i = 0; i < s->srcs.len; i++) {
+        dg_qsource *src = &s->srcs.items[i];
+        if (e->table && (!src->name || dg_strcasecmp_ascii(src->name, e->table) != 0)) continue;
+        for (size_t k = 0; k < src->cols.len; k++)
+            if (!dg_strcasecmp_ascii(src->cols.items[k].name, e->name)) {
+                *in = src;
+                return &src->cols.items[k];
+            }
+    }
+    return NULL;
+}
+
+/* e cannot be NULL in a row the condition lets through; `any`: also when
+ * its source is on the nullable side of an outer join (a WHERE runs after
+ * the joins, an ON before the later ones). */
+static void not_null(dg_qscope *s, const dg_expr *e, bool any)
+{
+    dg_qsource *src = NULL;
+    dg_qcol *col = scope_col(s, e, &src);
+    if (!col || (src->nullable && !any)) return;
+    col->type.nullable = false;
+    col->flow_notnull = true;
+}
+
+static bool is_null_literal(const dg_expr *e) { return e && e->kind == DG_E_LITERAL && e->lit == DG_LIT_NULL; }
+
+/* The columns that condition e, one of the top-level ANDs of a WHERE or ON,
+ * keeps from being NULL: a row passes only when e is true, and a
+ * comparison, BETWEEN, IN or LIKE with a NULL operand is NULL, never true
+ * (x IS NOT NULL and x NOTNULL say it outright). */
+static void flow_facts(dg_qscope *s, const dg_expr *e, bool any)
+{
+    if (!e) return;
+    static const char *const cmp[] = {"=", "==", "!=", "<>", "<", "<=", ">", ">="};
+    switch (e->kind) {
+    case DG_E_BINARY:
+        if (!strcmp(e->op, "AND")) {
+            flow_facts(s, e->args.items[0], any);
+            flow_facts(s, e->args.items[1], any);
+        } else if (!strcmp(e->op, "IS NOT") && is_null_literal(e->args.items[1])) {
+            not_null(s, e->args.items[0], any);
+        } else {
+            for (size_t i = 0; i < sizeof cmp / sizeof *cmp; i++)
+                if (!strcmp(e->op, cmp[i])) {
+                    not_null(s, e->args.items[0], any);
+                    not_null(s, e->args.items[1], any);
+                }
+        }
+        break;
+    case DG_E_NULLTEST:
+        if (e->negated) not_null(s, e->args.items[0], any);
+        break;
+    case DG_E_UNARY: {   /* NOT (x IS NULL), NOT (x ISNULL) */
+        const dg_expr *a = e->args.items[0];
+        bool is_null = (a->kind == DG_E_NULLTEST && !a->negated) ||
+                       (a->kind == DG_E_BINARY && !strcmp(a->op, "IS") && is_null_literal(a->args.items[1]));
+        if (!strcmp(e->op, "NOT") && is_null) not_null(s, a->args.items[0], any);
+        break;
+    }
+    case DG_E_BETWEEN:
+    case DG_E_IN:
+        not_null(s, e->args.items[0], any);
+        break;
+    case DG_E_LIKE:
+        not_null(s, e->args.items[0], any);
+        not_null(s, e->args.items[1], any);
+        break;
+    default: break;
+    }
+}
+
 static int add_from(dg_qctx *c, dg_qscope *s, dg_from *from, dg_qscope *outer);
 
 /* Adds the source(s) of one FROM item; returns how many were added. */
@@ -207,6 +285,11 @@ static int add_from(dg_qctx *c, dg_qscope *s, dg_from *from, dg_qscope *outer)
     }
     for (size_t i = 0; i < from->len; i++)
         if (from->items[i].on) dg_qcond_type(c, s, from->items[i].on);
+    /* an inner join's ON drops the rows where its comparisons are NULL; a
+     * later outer join may still bring NULLs back (those sources stay nullable) */
+    for (size_t i = 0; i < from->len; i++)
+        if (from->items[i].on && (from->items[i].join == DG_JOIN_INNER || from->items[i].join == DG_JOIN_COMMA))
+            flow_facts(s, from->items[i].on, false);
     return 0;
 }
 
@@ -237,7 +320,7 @@ static void expand_source(const dg_qsource *src, bool all, dg_qcols *out, dg_buf
         const dg_qcol *col = &src->cols.items[k];
         if (col->hidden && (!all || (src->table && src->table->columns.items[k].hidden))) continue;
         dg_qtype t = col->type;
-        if (src->nullable) t.nullable = true;
+        if (src->nullable && !col->flow_notnull) t.nullable = true;
         dg_qcols_push(out, col->name, t, col->table, col->column);
         star_text(b, src, col);
     }
@@ -341,6 +424,7 @@ static void core_columns(dg_qctx *c, dg_select_core *core, dg_qscope *outer, dg_
     s.grouped = core->group_by.len > 0;
     add_from(c, &s, &core->from, outer);
     if (core->where) dg_qcond_type(c, &s, core->where);
+    flow_facts(&s, core->where, true);
     for (size_t i = 0; i < core->group_by.len; i++) dg_qexpr_type(c, &s, core->group_by.items[i]);
     for (size_t i = 0; i < core->cols.len; i++) {
         dg_result_col *rc = &core->cols.items[i];

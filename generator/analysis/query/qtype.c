@@ -70,7 +70,7 @@ static bool col_in_source(const dg_qsource *src, const char *name, dg_qtype *out
     for (size_t i = 0; i < src->cols.len; i++) {
         if (dg_strcasecmp_ascii(src->cols.items[i].name, name) != 0) continue;
         *out = src->cols.items[i].type;
-        if (src->nullable) out->nullable = true;
+        if (src->nullable && !src->cols.items[i].flow_notnull) out->nullable = true;
         return true;
     }
     if (src->table && !src->table->without_rowid && !src->table->module && is_rowid_name(name)) {

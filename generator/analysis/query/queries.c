@@ -101,8 +101,10 @@ static const dg_table *whole_table(const dg_qcols *cols)
     bool same = true;
     for (size_t i = 0; i < cols->len && same; i++) {
         const dg_qcol *c = &cols->items[i];
+        /* a column the query keeps from NULL (WHERE x IS NOT NULL) still
+         * fits the table's field, whose has_ flag then reads true */
         same = c->table == t && c->column == (int)i && !c->embed_table && c->type.v == base.items[i].type.v &&
-               c->type.nullable == base.items[i].type.nullable;
+               (!c->type.nullable || base.items[i].type.nullable);
     }
     dg_qcols_free(&base);
     return same ? t : NULL;
