@@ -67,6 +67,8 @@ typedef struct dg_qcol {
     int column;               /* index in table->columns, -1 otherwise */
     bool hidden;              /* left out of * (hidden columns, right side of USING) */
     bool flow_notnull;        /* a WHERE (or an inner join's ON) lets no row with it NULL through */
+    char *label;              /* an unaliased expression's field name as sqlc derives it
+                                 (dg_qexpr_label), owned; NULL: from `name` */
     const char *embed_table;  /* sqlc.embed: first of embed_ncols columns of this table */
     int embed_ncols;
     size_t pos;               /* 1 + offset of its expression in the query text, 0 when none */
@@ -111,6 +113,11 @@ dg_qtype dg_qcond_type(dg_qctx *c, dg_qscope *s, dg_expr *e);
 /* Name SQLite gives a result column without alias (column name, or the
  * expression's text). Caller frees. */
 char *dg_qexpr_name(dg_qctx *c, const dg_expr *e);
+/* The field name sqlc gives an unaliased result expression: a column's
+ * name (also through CAST and COLLATE), a function's name (count, sum,
+ * coalesce), exists / not_exists, a scalar subquery's column's; column_N
+ * (N: the 1-based result position) for anything else.  Caller frees. */
+char *dg_qexpr_label(const dg_expr *e, size_t n);
 /* Columns of a table (non-hidden first, as SQLite's * sees them). */
 void dg_qtable_cols(const dg_table *t, dg_qcols *out);
 

@@ -440,6 +440,8 @@ static void core_columns(dg_qctx *c, dg_select_core *core, dg_qscope *outer, dg_
             if (rc->expr->kind == DG_E_COLUMN) origin_of(&s, rc->expr, &tab, &col);
             dg_qcols_push(out, name, t, tab, col);
             out->items[out->len - 1].pos = rc->expr->start + 1;
+            if (!rc->alias && rc->expr->kind != DG_E_COLUMN)
+                out->items[out->len - 1].label = dg_qexpr_label(rc->expr, out->len);
             free(name);
         }
     }

@@ -120,6 +120,8 @@ static void returning(dg_qctx *c, dg_qscope *s, dg_stmt *st, dg_qcols *out)
         }
         dg_qcols_push(out, name, t, tab, col);
         out->items[out->len - 1].pos = rc->expr->start + 1;
+        if (!rc->alias && rc->expr->kind != DG_E_COLUMN)
+            out->items[out->len - 1].label = dg_qexpr_label(rc->expr, out->len);
         free(name);
     }
 }

@@ -18,7 +18,10 @@ void dg_qcols_push(dg_qcols *c, const char *name, dg_qtype t, const dg_table *ta
 
 void dg_qcols_free(dg_qcols *c)
 {
-    for (size_t i = 0; i < c->len; i++) free(c->items[i].name);
+    for (size_t i = 0; i < c->len; i++) {
+        free(c->items[i].name);
+        free(c->items[i].label);
+    }
     DG_VEC_FREE(c);
 }
 
@@ -468,6 +471,26 @@ char *dg_qexpr_name(dg_qctx *c, const dg_expr *e)
 {
     if (e->kind == DG_E_COLUMN) return dg_xstrdup(e->name);
     return dg_xstrndup(c->text + e->start, e->end - e->start);
+}
+
+char *dg_qexpr_label(const dg_expr *e, size_t n)
+{
+    while (e && (e->kind == DG_E_COLLATE || (e->kind == DG_E_CAST && e->args.items[0]->kind == DG_E_COLUMN)))
+        e = e->args.items[0];
+    if (e && e->kind == DG_E_COLUMN) return dg_xstrdup(e->name);
+    if (e && e->kind == DG_E_FUNC && e->name) return dg_xstrdup(e->name);
+    if (e && e->kind == DG_E_EXISTS) return dg_xstrdup(e->negated ? "not_exists" : "exists");
+    if (e && e->kind == DG_E_UNARY && !strcmp(e->op, "NOT") && e->args.items[0]->kind == DG_E_EXISTS &&
+        !e->args.items[0]->negated)
+        return dg_xstrdup("not_exists");
+    if (e && e->kind == DG_E_SUBQUERY && e->select && e->select->cores.len) {
+        const dg_select_core *core = &e->select->cores.items[0];
+        if (core->cols.len && !core->cols.items[0].star) {
+            const dg_result_col *rc = &core->cols.items[0];
+            return rc->alias ? dg_xstrdup(rc->alias) : dg_qexpr_label(rc->expr, n);
+        }
+    }
+    return dg_xprintf("column_%zu", n);
 }
 
 dg_qtype dg_qcond_type(dg_qctx *c, dg_qscope *s, dg_expr *e)

@@ -138,7 +138,7 @@ static void build_fields(dg_qctx *c, sqlite3_stmt *st, const dg_qcols *cols)
         f->origin_column = f->origin ? qc->column : -1;
         if (f->type.v == DG_VT_UNKNOWN && sqlite3_column_decltype(st, i))
             f->type = (dg_qtype){dg_vtype_of_decl(sqlite3_column_decltype(st, i)), true};
-        f->name = field_name(q, colname);
+        f->name = field_name(q, qc && qc->label ? qc->label : colname);
         dg_qannot *a = result_annot(c->src, colname, f->name);
         if (a) {
             f->type = a->type;
