@@ -48,20 +48,35 @@ void dg_query_set_free(dg_query_set *q)
 
 /* ---- result fields ---- */
 
-static bool field_taken(const dg_query *q, const char *name)
+/* Whether field f gets a has_ flag in C: a nullable scalar (a text field
+ * read from a column may be the column's enum, which is one). */
+static bool has_flag(const dg_qfield *f)
 {
-    for (size_t i = 0; i < q->fields.len; i++) {
+    dg_vtype v = f->type.v;
+    return f->type.nullable && !f->embed_table &&
+           (v == DG_VT_INT64 || v == DG_VT_DOUBLE || v == DG_VT_BOOL || (v == DG_VT_TEXT && f->origin));
+}
+
+/* Whether `name` (of a field that has a has_ flag when `flag`) collides
+ * with an earlier field or has_ flag. */
+static bool field_taken(const dg_query *q, const char *name, bool flag)
+{
+    char *own_flag = flag ? dg_xprintf("has_%s", name) : NULL;
+    bool taken = false;
+    for (size_t i = 0; i < q->fields.len && !taken; i++) {
         const dg_qfield *f = &q->fields.items[i];
         if (!f->name) continue;
-        if (!strcmp(f->name, name)) return true;
-        if (!strncmp(name, "has_", 4) && !strcmp(f->name, name + 4) && f->type.nullable) return true;
+        taken = !strcmp(f->name, name) || (own_flag && !strcmp(f->name, own_flag)) ||
+                (!strncmp(name, "has_", 4) && !strcmp(f->name, name + 4) && has_flag(f));
     }
-    return false;
+    free(own_flag);
+    return taken;
 }
 
 /* C field name of result column `col`: snake case, keywords get `_`,
- * collisions `_2`, `_3`... in column order (docs/queries.md). */
-static char *field_name(const dg_query *q, const char *col)
+ * collisions `_2`, `_3`... in column order (docs/queries.md); `flag`: the
+ * field has a has_ flag, which must not collide either. */
+static char *field_name(const dg_query *q, const char *col, bool flag)
 {
     char *snake = dg_c_field_ident(col);
     if (!strcmp(snake, "db") || !strcmp(snake, "it")) {   /* the row reader's own parameters */
@@ -70,7 +85,7 @@ static char *field_name(const dg_query *q, const char *col)
         snake = n;
     }
     char *name = dg_xstrdup(snake);
-    for (int k = 2; field_taken(q, name); k++) {
+    for (int k = 2; field_taken(q, name, flag); k++) {
         free(name);
         name = dg_xprintf("%s_%d", snake, k);
     }
@@ -127,7 +142,7 @@ static void build_fields(dg_qctx *c, sqlite3_stmt *st, const dg_qcols *cols)
             const dg_table *t = dg_schema_table(c->schema, qc->embed_table);
             f->embed_table = t->name;
             f->ncols = qc->embed_ncols;
-            f->name = field_name(q, t->name);
+            f->name = field_name(q, t->name, false);
             f->type = (dg_qtype){DG_VT_VALUE, false};
             i += qc->embed_ncols - 1;
             continue;
@@ -138,7 +153,7 @@ static void build_fields(dg_qctx *c, sqlite3_stmt *st, const dg_qcols *cols)
         f->origin_column = f->origin ? qc->column : -1;
         if (f->type.v == DG_VT_UNKNOWN && sqlite3_column_decltype(st, i))
             f->type = (dg_qtype){dg_vtype_of_decl(sqlite3_column_decltype(st, i)), true};
-        f->name = field_name(q, qc && qc->label ? qc->label : colname);
+        f->name = field_name(q, qc && qc->label ? qc->label : colname, has_flag(f));
         dg_qannot *a = result_annot(c->src, colname, f->name);
         if (a) {
             f->type = a->type;

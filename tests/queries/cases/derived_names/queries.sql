@@ -17,3 +17,11 @@ SELECT count(1), count(*) FROM attachment;
 -- name: Mixed :many
 SELECT CAST(size AS REAL), size * 2, (SELECT username FROM account WHERE account.id = attachment.account_id), id + 1 AS next_id
 FROM attachment;
+
+-- has_ flags: only a nullable scalar has one, so a text field `content`
+-- leaves `has_content` free; a scalar's flag and a field never collide.
+-- name: Flags :many
+SELECT a.username AS content, b.id AS has_content,
+       b.size AS n, a.id AS has_n,
+       a.id AS has_m, b.size AS m
+FROM account a LEFT JOIN attachment b ON b.account_id = a.id;
