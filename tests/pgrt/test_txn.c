@@ -1,0 +1,2 @@
+#include "pg_util.h"
+int main(void) { return 0; }
