@@ -30,6 +30,14 @@ static int apply_settings(dal_db *db)
     return dal__pg_exec(db, sql);
 }
 
+/* libpq prints NOTICEs on stderr by default; a library keeps quiet (a
+ * program sets its own processor on dal_pg(db) to see them). */
+static void ignore_notice(void *arg, const char *message)
+{
+    (void)arg;
+    (void)message;
+}
+
 int dal__pg_open(dal_db *db, const char *conninfo)
 {
     /* Keywords before dbname are defaults the conninfo (expanded from
@@ -47,6 +55,7 @@ int dal__pg_open(dal_db *db, const char *conninfo)
         while (n > 0 && m[n - 1] == '\n') n--;
         rc = dal__error_state(db, DAL_ERROR, "08001", "cannot connect to PostgreSQL: %.*s", (int)n, m);
     } else if ((rc = check_server(db)) == DAL_OK) {
+        PQsetNoticeProcessor(db->pg, ignore_notice, NULL);
         rc = apply_settings(db);
     }
     if (rc != DAL_OK) {
