@@ -167,19 +167,21 @@ static int enc_uuid(dal_db *db, const void *v, char *out, int *len)
 }
 static int enc_timestamp(dal_db *db, const void *v, char *out, int *len)
 {
-    int64_t x;
-    (void)db;
+    int64_t x, w;
     memcpy(&x, v, 8);
-    if (out) dal__pg_put64(out, (uint64_t)dal__pg_ts_to_wire(x));
+    if (!dal__pg_ts_to_wire(x, &w))
+        return dal__error_state(db, DAL_ERROR, "22008", "array element: timestamp out of PostgreSQL's range");
+    if (out) dal__pg_put64(out, (uint64_t)w);
     *len = 8;
     return DAL_OK;
 }
 static int enc_date(dal_db *db, const void *v, char *out, int *len)
 {
-    int32_t x;
-    (void)db;
+    int32_t x, w;
     memcpy(&x, v, 4);
-    if (out) dal__pg_put32(out, (uint32_t)dal__pg_date_to_wire(x));
+    if (!dal__pg_date_to_wire(x, &w))
+        return dal__error_state(db, DAL_ERROR, "22008", "array element: date out of PostgreSQL's range");
+    if (out) dal__pg_put32(out, (uint32_t)w);
     *len = 4;
     return DAL_OK;
 }

@@ -57,13 +57,24 @@ int dal_pg_bind_int32(dal_pg_params *p, int idx, int32_t v) { return fixed32(p, 
 int dal_pg_bind_int64(dal_pg_params *p, int idx, int64_t v) { return fixed64(p, idx, (uint64_t)v); }
 int dal_pg_bind_float(dal_pg_params *p, int idx, float v) { return fixed32(p, idx, float_bits(v)); }
 int dal_pg_bind_double(dal_pg_params *p, int idx, double v) { return fixed64(p, idx, double_bits(v)); }
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline, cold))
+#endif
+static int out_of_range(dal_pg_params *p, int idx, const char *type)
+{
+    return dal__error_state(p->db, DAL_ERROR, "22008", "parameter $%d: %s out of PostgreSQL's range", idx, type);
+}
 int dal_pg_bind_timestamp(dal_pg_params *p, int idx, dal_timestamp v)
 {
-    return fixed64(p, idx, (uint64_t)dal__pg_ts_to_wire(v));
+    int64_t w;
+    if (!dal__pg_ts_to_wire(v, &w)) return out_of_range(p, idx, "timestamp");
+    return fixed64(p, idx, (uint64_t)w);
 }
 int dal_pg_bind_date(dal_pg_params *p, int idx, dal_date v)
 {
-    return fixed32(p, idx, (uint32_t)dal__pg_date_to_wire(v));
+    int32_t w;
+    if (!dal__pg_date_to_wire(v, &w)) return out_of_range(p, idx, "date");
+    return fixed32(p, idx, (uint32_t)w);
 }
 int dal_pg_bind_time(dal_pg_params *p, int idx, int64_t us) { return fixed64(p, idx, (uint64_t)us); }
 

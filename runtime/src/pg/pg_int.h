@@ -52,22 +52,33 @@ static inline void dal__pg_put64(char *p, uint64_t v)
     dal__pg_put32(p + 4, (uint32_t)(v & 0xffffffffu));
 }
 
-/* Unix µs <-> PostgreSQL µs, infinities kept. */
-static inline int64_t dal__pg_ts_from_wire(int64_t v)
+/* Unix µs <-> PostgreSQL µs and Unix days <-> PostgreSQL days,
+ * infinities kept; false for a finite value the other side cannot hold
+ * (a timestamp after year 294247 overflows Unix µs in int64; a finite
+ * value must not become an infinity). */
+static inline bool dal__pg_ts_from_wire(int64_t v, int64_t *out)
 {
-    return v == INT64_MAX || v == INT64_MIN ? v : v + DAL__PG_EPOCH_US;
+    if (v == INT64_MAX || v == INT64_MIN) return (*out = v, true);
+    if (v >= INT64_MAX - DAL__PG_EPOCH_US) return false;
+    return (*out = v + DAL__PG_EPOCH_US, true);
 }
-static inline int64_t dal__pg_ts_to_wire(int64_t v)
+static inline bool dal__pg_ts_to_wire(int64_t v, int64_t *out)
 {
-    return v == INT64_MAX || v == INT64_MIN ? v : v - DAL__PG_EPOCH_US;
+    if (v == INT64_MAX || v == INT64_MIN) return (*out = v, true);
+    if (v <= INT64_MIN + DAL__PG_EPOCH_US) return false;
+    return (*out = v - DAL__PG_EPOCH_US, true);
 }
-static inline int32_t dal__pg_date_from_wire(int32_t v)
+static inline bool dal__pg_date_from_wire(int32_t v, int32_t *out)
 {
-    return v == INT32_MAX || v == INT32_MIN ? v : v + DAL__PG_EPOCH_DAYS;
+    if (v == INT32_MAX || v == INT32_MIN) return (*out = v, true);
+    if (v >= INT32_MAX - DAL__PG_EPOCH_DAYS) return false;
+    return (*out = v + DAL__PG_EPOCH_DAYS, true);
 }
-static inline int32_t dal__pg_date_to_wire(int32_t v)
+static inline bool dal__pg_date_to_wire(int32_t v, int32_t *out)
 {
-    return v == INT32_MAX || v == INT32_MIN ? v : v - DAL__PG_EPOCH_DAYS;
+    if (v == INT32_MAX || v == INT32_MIN) return (*out = v, true);
+    if (v <= INT32_MIN + DAL__PG_EPOCH_DAYS) return false;
+    return (*out = v - DAL__PG_EPOCH_DAYS, true);
 }
 
 /* error.c: record the error of a failed result (res NULL: libpq's

@@ -90,8 +90,6 @@ static float dec_float(const char *v) { uint32_t u = dal__pg_get32(v); float f; 
 static double dec_double(const char *v) { uint64_t u = dal__pg_get64(v); double d; memcpy(&d, &u, 8); return d; }
 static bool dec_bool(const char *v) { return v[0] != 0; }
 static dal_uuid dec_uuid(const char *v) { dal_uuid u; memcpy(u.b, v, 16); return u; }
-static dal_timestamp dec_timestamp(const char *v) { return dal__pg_ts_from_wire((int64_t)dal__pg_get64(v)); }
-static dal_date dec_date(const char *v) { return dal__pg_date_from_wire((int32_t)dal__pg_get32(v)); }
 static int64_t dec_time(const char *v) { return (int64_t)dal__pg_get64(v); }
 static dal_interval dec_interval(const char *v)
 {
@@ -126,10 +124,34 @@ READERS(float, float, DAL_PG_FLOAT4, DAL_PG_FLOAT4, 4)
 READERS(double, double, DAL_PG_FLOAT8, DAL_PG_FLOAT8, 8)
 READERS(bool, bool, DAL_PG_BOOL, DAL_PG_BOOL, 1)
 READERS(uuid, dal_uuid, DAL_PG_UUID, DAL_PG_UUID, 16)
-READERS(timestamp, dal_timestamp, DAL_PG_TIMESTAMPTZ, DAL_PG_TIMESTAMP, 8)
-READERS(date, dal_date, DAL_PG_DATE, DAL_PG_DATE, 4)
 READERS(time, int64_t, DAL_PG_TIME, DAL_PG_TIME, 8)
 READERS(interval, dal_interval, DAL_PG_INTERVAL, DAL_PG_INTERVAL, 16)
+
+/* timestamp and date check their range: the conversion to 1970's epoch
+ * can overflow. */
+#define RANGE_READERS(name, ctype, w1, w2, width, wire, get, conv) \
+    int dal_pg_read_##name##_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, \
+                                  bool *has, ctype *out) \
+    { \
+        const char *v; \
+        int rc = fixed(db, res, row, col, colname, w1, w2, width, has, &v); \
+        *out = 0; \
+        if (rc != DAL_OK || !v) return rc; \
+        if (!conv((wire)get(v), out)) \
+            return dal__error_state(db, DAL_ERROR, "22008", "column \"%s\": a " #name " out of dal_" #name "'s range", \
+                                    colname); \
+        return DAL_OK; \
+    } \
+    int dal_pg_read_##name(dal_db *db, const PGresult *res, int row, int col, const char *colname, ctype *out) \
+    { \
+        bool has; \
+        int rc = dal_pg_read_##name##_null(db, res, row, col, colname, &has, out); \
+        if (rc == DAL_OK && !has) return unexpected(db, colname, w1, "NULL"); \
+        return rc; \
+    }
+RANGE_READERS(timestamp, dal_timestamp, DAL_PG_TIMESTAMPTZ, DAL_PG_TIMESTAMP, 8, int64_t, dal__pg_get64,
+              dal__pg_ts_from_wire)
+RANGE_READERS(date, dal_date, DAL_PG_DATE, DAL_PG_DATE, 4, int32_t, dal__pg_get32, dal__pg_date_from_wire)
 
 /* ---- variable-width values --------------------------------------------- */
 

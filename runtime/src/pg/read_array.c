@@ -28,8 +28,28 @@ FIXED_ELEM(int16, int16_t, 2, (int16_t)dal__pg_get16(v))
 FIXED_ELEM(int32, int32_t, 4, (int32_t)dal__pg_get32(v))
 FIXED_ELEM(int64, int64_t, 8, (int64_t)dal__pg_get64(v))
 FIXED_ELEM(bool, bool, 1, v[0] != 0)
-FIXED_ELEM(timestamp, dal_timestamp, 8, dal__pg_ts_from_wire((int64_t)dal__pg_get64(v)))
-FIXED_ELEM(date, dal_date, 4, dal__pg_date_from_wire((int32_t)dal__pg_get32(v)))
+
+static int el_timestamp(dal_db *db, const char *colname, const char *v, int len, dal_arena *a, void *out)
+{
+    int64_t x;
+    (void)a;
+    if (len != 8) return bad_element(db, colname, len);
+    if (!dal__pg_ts_from_wire((int64_t)dal__pg_get64(v), &x))
+        return dal__error_state(db, DAL_ERROR, "22008",
+                                "column \"%s\": a timestamp after year 294247 (out of dal_timestamp's range)", colname);
+    memcpy(out, &x, sizeof x);
+    return DAL_OK;
+}
+static int el_date(dal_db *db, const char *colname, const char *v, int len, dal_arena *a, void *out)
+{
+    int32_t x;
+    (void)a;
+    if (len != 4) return bad_element(db, colname, len);
+    if (!dal__pg_date_from_wire((int32_t)dal__pg_get32(v), &x))
+        return dal__error_state(db, DAL_ERROR, "22008", "column \"%s\": a date out of dal_date's range", colname);
+    memcpy(out, &x, sizeof x);
+    return DAL_OK;
+}
 
 static int el_float(dal_db *db, const char *colname, const char *v, int len, dal_arena *a, void *out)
 {
