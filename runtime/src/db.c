@@ -292,9 +292,10 @@ int dal_exec(dal_db *db, const char *sql)
     return src == SQLITE_OK ? DAL_OK : dal_sqlite_error(db, src);
 }
 
+/* No engine test on SQLite's path: a PostgreSQL dal_db has no handle
+ * (and a SQLite one without a handle has pg_changes 0). */
 int64_t dal_changes(dal_db *db)
 {
-    if (db->engine == DAL_ENGINE_POSTGRESQL) return db->pg_changes;
-    return db->handle ? (int64_t)sqlite3_changes64(db->handle) : 0;
+    return db->handle ? (int64_t)sqlite3_changes64(db->handle) : db->pg_changes;
 }
 int64_t dal_last_rowid(dal_db *db) { return db->handle ? (int64_t)sqlite3_last_insert_rowid(db->handle) : 0; }
