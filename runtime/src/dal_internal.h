@@ -35,10 +35,17 @@ typedef struct dal__keyed {
     sqlite3_stmt *st;
 } dal__keyed;
 
-/* PostgreSQL's statements of one unit on a connection (pg/stmt.c). */
+/* PostgreSQL's statement id of a unit on a connection (pg/stmt.c): its
+ * server-side name, formatted once, and whether it is prepared. */
+typedef struct dal__pg_stmt {
+    char name[31];             /* "dal<slot>_<id>" */
+    unsigned char state;       /* 0 not prepared, 1 prepared, 2 stale (deallocate first) */
+} dal__pg_stmt;
+
+/* PostgreSQL's statements of one unit on a connection. */
 typedef struct dal__pg_unit {
     const dal_unit *unit;
-    unsigned char *state;      /* per id: 0 not prepared, 1 prepared, 2 stale (deallocate first) */
+    dal__pg_stmt *stmts;       /* [nstmts] */
 } dal__pg_unit;
 
 #define DAL__ERRF_COUNT 8

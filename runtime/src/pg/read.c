@@ -1,11 +1,19 @@
-/* read.c - dal_pg_read_*: exact readers over a binary PGresult.  The
- * column's type OID must be the expected one (a type the generator did
- * not expect is schema drift, reported like SQLite's exact readers);
- * fixed-width values are decoded in place, text and bytea copied into
- * the arena. */
+/* read.c - dal_pg_read_*: exact readers over a binary PGresult (one of
+ * dal_pg_exec: the format is not checked per column).  The column's type
+ * OID must be the expected one (a type the generator did not expect is
+ * schema drift, reported like SQLite's exact readers); fixed-width values
+ * are decoded in place, text and bytea copied into the arena. */
 #include "pg_int.h"
 
 #include <stdio.h>
+
+/* The shared fast paths are inlined into each reader (one call per
+ * column, like a hand-written PQgetvalue). */
+#if defined(__GNUC__) || defined(__clang__)
+#define DAL_INLINE static inline __attribute__((always_inline))
+#else
+#define DAL_INLINE static inline
+#endif
 
 static const char *type_name(Oid t, char buf[16])
 {
@@ -64,20 +72,29 @@ static int no_arena(dal_db *db, const char *colname)
     return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "column \"%s\": no arena to copy the value into", colname);
 }
 
+/* The NULL or odd-width case of fixed(), out of the fast path. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static int fixed_slow(dal_db *db, const PGresult *res, int row, int col, const char *colname, Oid want,
+                      bool *has, const char **v)
+{
+    if (!PQgetisnull(res, row, col)) return unexpected(db, colname, want, "a value of another width");
+    if (!has) return unexpected(db, colname, want, "NULL");
+    *has = false;
+    *v = NULL;
+    return DAL_OK;
+}
+
 /* The bytes of a fixed-width column of type w1 (or w2); *v NULL for SQL
- * NULL, which only a nullable reader (has non-NULL) accepts. */
-static int fixed(dal_db *db, const PGresult *res, int row, int col, const char *colname, Oid w1, Oid w2,
-                 int width, bool *has, const char **v)
+ * NULL, which only a nullable reader (has non-NULL) accepts.  Three calls
+ * into libpq: the type, the length (0 for NULL) and the value. */
+DAL_INLINE int fixed(dal_db *db, const PGresult *res, int row, int col, const char *colname, Oid w1, Oid w2,
+                     int width, bool *has, const char **v)
 {
     Oid t = PQftype(res, col);
-    if ((t != w1 && t != w2) || PQfformat(res, col) != 1) return mismatch(db, res, col, colname, w1);
-    if (PQgetisnull(res, row, col)) {
-        if (!has) return unexpected(db, colname, w1, "NULL");
-        *has = false;
-        *v = NULL;
-        return DAL_OK;
-    }
-    if (PQgetlength(res, row, col) != width) return unexpected(db, colname, w1, "a value of another width");
+    if (t != w1 && t != w2) return mismatch(db, res, col, colname, w1);
+    if (PQgetlength(res, row, col) != width) return fixed_slow(db, res, row, col, colname, w1, has, v);
     if (has) *has = true;
     *v = PQgetvalue(res, row, col);
     return DAL_OK;
@@ -103,7 +120,7 @@ static dal_interval dec_interval(const char *v)
 #define READERS(name, ctype, w1, w2, width) \
     int dal_pg_read_##name(dal_db *db, const PGresult *res, int row, int col, const char *colname, ctype *out) \
     { \
-        const char *v; \
+        const char *v = NULL; \
         int rc = fixed(db, res, row, col, colname, w1, w2, width, NULL, &v); \
         if (rc == DAL_OK) *out = dec_##name(v); \
         return rc; \
@@ -112,7 +129,7 @@ static dal_interval dec_interval(const char *v)
                                   bool *has, ctype *out) \
     { \
         static const ctype zero; \
-        const char *v; \
+        const char *v = NULL; \
         int rc = fixed(db, res, row, col, colname, w1, w2, width, has, &v); \
         if (rc == DAL_OK) *out = v ? dec_##name(v) : zero; \
         return rc; \
@@ -133,7 +150,7 @@ READERS(interval, dal_interval, DAL_PG_INTERVAL, DAL_PG_INTERVAL, 16)
     int dal_pg_read_##name##_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, \
                                   bool *has, ctype *out) \
     { \
-        const char *v; \
+        const char *v = NULL; \
         int rc = fixed(db, res, row, col, colname, w1, w2, width, has, &v); \
         *out = 0; \
         if (rc != DAL_OK || !v) return rc; \
@@ -162,23 +179,18 @@ static bool is_text(Oid t)
 }
 
 /* The bytes of a variable-width column accepted by ok (or of type want). */
-static int bytes(dal_db *db, const PGresult *res, int row, int col, const char *colname, Oid want, bool text,
-                 const char **v, int *len)
+DAL_INLINE int bytes(dal_db *db, const PGresult *res, int row, int col, const char *colname, Oid want, bool text,
+                     const char **v, int *len)
 {
     Oid t = PQftype(res, col);
-    if ((text ? !is_text(t) : t != want) || PQfformat(res, col) != 1) return mismatch(db, res, col, colname, want);
-    if (PQgetisnull(res, row, col)) {
-        *v = NULL;
-        *len = 0;
-        return DAL_OK;
-    }
-    *v = PQgetvalue(res, row, col);
+    if (text ? !is_text(t) : t != want) return mismatch(db, res, col, colname, want);
     *len = PQgetlength(res, row, col);
+    *v = *len == 0 && PQgetisnull(res, row, col) ? NULL : PQgetvalue(res, row, col);
     return DAL_OK;
 }
 
 /* dal_arena_strndup with the common case (room in the current block) inline. */
-static char *copy_text(dal_arena *a, const char *s, size_t n)
+DAL_INLINE char *copy_text(dal_arena *a, const char *s, size_t n)
 {
     char *p = a->ptr;
     if (p && (size_t)(a->end - p) > n) {
@@ -193,8 +205,8 @@ static char *copy_text(dal_arena *a, const char *s, size_t n)
 int dal_pg_read_text_ref(dal_db *db, const PGresult *res, int row, int col, const char *colname,
                          const char **out, size_t *len)
 {
-    const char *v;
-    int n, rc = bytes(db, res, row, col, colname, DAL_PG_TEXT, true, &v, &n);
+    const char *v = NULL;
+    int n = 0, rc = bytes(db, res, row, col, colname, DAL_PG_TEXT, true, &v, &n);
     if (rc != DAL_OK) return rc;
     *out = v;
     if (len) *len = (size_t)n;
@@ -204,8 +216,8 @@ int dal_pg_read_text_ref(dal_db *db, const PGresult *res, int row, int col, cons
 int dal_pg_read_text(dal_db *db, const PGresult *res, int row, int col, const char *colname, dal_arena *a,
                      const char **out)
 {
-    const char *v;
-    int n, rc = bytes(db, res, row, col, colname, DAL_PG_TEXT, true, &v, &n);
+    const char *v = NULL;
+    int n = 0, rc = bytes(db, res, row, col, colname, DAL_PG_TEXT, true, &v, &n);
     if (rc != DAL_OK) return rc;
     if (!v) return (*out = NULL, DAL_OK);
     if (!a) return no_arena(db, colname);
@@ -216,8 +228,8 @@ int dal_pg_read_text(dal_db *db, const PGresult *res, int row, int col, const ch
 int dal_pg_read_jsonb(dal_db *db, const PGresult *res, int row, int col, const char *colname, dal_arena *a,
                       const char **out)
 {
-    const char *v;
-    int n, rc = bytes(db, res, row, col, colname, DAL_PG_JSONB, false, &v, &n);
+    const char *v = NULL;
+    int n = 0, rc = bytes(db, res, row, col, colname, DAL_PG_JSONB, false, &v, &n);
     if (rc != DAL_OK) return rc;
     if (!v) return (*out = NULL, DAL_OK);
     if (n < 1 || v[0] != 1) return unexpected(db, colname, DAL_PG_JSONB, "an unknown jsonb version");
@@ -228,8 +240,8 @@ int dal_pg_read_jsonb(dal_db *db, const PGresult *res, int row, int col, const c
 int dal_pg_read_blob(dal_db *db, const PGresult *res, int row, int col, const char *colname, dal_arena *a,
                      dal_blob *out)
 {
-    const char *v;
-    int n, rc = bytes(db, res, row, col, colname, DAL_PG_BYTEA, false, &v, &n);
+    const char *v = NULL;
+    int n = 0, rc = bytes(db, res, row, col, colname, DAL_PG_BYTEA, false, &v, &n);
     if (rc != DAL_OK) return rc;
     out->len = 0;
     if (!v) return (out->data = NULL, DAL_OK);
@@ -242,8 +254,8 @@ int dal_pg_read_blob(dal_db *db, const PGresult *res, int row, int col, const ch
 int dal_pg_read_numeric(dal_db *db, const PGresult *res, int row, int col, const char *colname, dal_arena *a,
                         const char **out)
 {
-    const char *v;
-    int n, rc = bytes(db, res, row, col, colname, DAL_PG_NUMERIC, false, &v, &n);
+    const char *v = NULL;
+    int n = 0, rc = bytes(db, res, row, col, colname, DAL_PG_NUMERIC, false, &v, &n);
     if (rc != DAL_OK) return rc;
     if (!v) return (*out = NULL, DAL_OK);
     if (!a) return no_arena(db, colname);

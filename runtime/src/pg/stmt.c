@@ -1,9 +1,9 @@
 /* stmt.c - the PostgreSQL statement cache and dal_pg_exec.
  *
  * The same dal_unit and process-wide slot number as on SQLite index an
- * array on the connection; per statement it holds one byte of state (the
- * name is a function of slot and id, formatted on the stack), so a call
- * in steady state allocates nothing in libdal.  Statements are prepared
+ * array on the connection; per statement it holds the server-side name
+ * (formatted once) and its state, so a call in steady state allocates
+ * nothing in libdal and looks the statement up in O(1).  Statements are prepared
  * with the parameter types the generator pinned, so binary parameters
  * always meet the type the server expects. */
 #include "pg_int.h"
@@ -13,29 +13,17 @@
 
 enum { ST_NONE = 0, ST_PREPARED = 1, ST_STALE = 2 };
 
-#define NAME_SIZE 32
-
-/* "dal<slot>_<id>" without snprintf (this runs on every call). */
-static void stmt_name(char out[NAME_SIZE], unsigned slot, int id)
+/* "dal<slot>_<id>" (at most 3 + 10 + 1 + 10 characters). */
+static void stmt_name(char out[31], unsigned slot, int id)
 {
-    char tmp[24];
-    int n = 0, k = 0;
-    unsigned long v = slot;
-    memcpy(out, "dal", 3);
-    k = 3;
-    do { tmp[n++] = (char)('0' + v % 10); v /= 10; } while (v);
-    while (n) out[k++] = tmp[--n];
-    out[k++] = '_';
-    v = (unsigned long)id;
-    do { tmp[n++] = (char)('0' + v % 10); v /= 10; } while (v);
-    while (n) out[k++] = tmp[--n];
-    out[k] = '\0';
+    snprintf(out, 31, "dal%u_%d", slot, id);
 }
 
-/* The state bytes of u on db, created on first use. */
-static unsigned char *unit_state(dal_db *db, const dal_unit *u, unsigned s)
+/* The statements of u on db, created (with their names) on first use. */
+static dal__pg_stmt *unit_stmts(dal_db *db, const dal_unit *u, unsigned s)
 {
     dal__pg_unit *c;
+    int i;
     if (s > db->pg_nunits) {
         unsigned n = db->pg_nunits ? db->pg_nunits : 8;
         dal__pg_unit *grown;
@@ -47,18 +35,20 @@ static unsigned char *unit_state(dal_db *db, const dal_unit *u, unsigned s)
         db->pg_nunits = n;
     }
     c = &db->pg_units[s - 1];
-    if (!c->state) {
-        if (!(c->state = dal__calloc(db, (size_t)u->nstmts))) return NULL;
+    if (!c->stmts) {
+        if (!(c->stmts = dal__calloc(db, (size_t)u->nstmts * sizeof *c->stmts))) return NULL;
+        for (i = 0; i < u->nstmts; i++) stmt_name(c->stmts[i].name, s, i);
         c->unit = u;
     }
-    return c->state;
+    return c->stmts;
 }
 
 void dal__pg_stmt_cache_free(dal_db *db)
 {
     unsigned i;
     for (i = 0; i < db->pg_nunits; i++)
-        if (db->pg_units[i].state) dal__free(db, db->pg_units[i].state, (size_t)db->pg_units[i].unit->nstmts);
+        if (db->pg_units[i].stmts)
+            dal__free(db, db->pg_units[i].stmts, (size_t)db->pg_units[i].unit->nstmts * sizeof(dal__pg_stmt));
     dal__free(db, db->pg_units, db->pg_nunits * sizeof *db->pg_units);
     db->pg_units = NULL;
     db->pg_nunits = 0;
@@ -69,22 +59,23 @@ int dal_pg_prepared_count(const dal_db *db)
     int n = 0, j;
     unsigned i;
     for (i = 0; i < db->pg_nunits; i++)
-        for (j = 0; db->pg_units[i].state && j < db->pg_units[i].unit->nstmts; j++)
-            n += db->pg_units[i].state[j] == ST_PREPARED;
+        for (j = 0; db->pg_units[i].stmts && j < db->pg_units[i].unit->nstmts; j++)
+            n += db->pg_units[i].stmts[j].state == ST_PREPARED;
     return n;
 }
 
 /* Prepare (after deallocating a stale copy).  42P05 "already exists": a
  * wrapped connection that an earlier dal_db of this process prepared on;
  * the name fixes the SQL within a process, so it is the same statement. */
-static int prepare(dal_db *db, const dal_unit *u, int id, const char *name, int n, const Oid *types,
-                   unsigned char *state)
+static int prepare(dal_db *db, const dal_unit *u, int id, dal__pg_stmt *e, int n, const Oid *types)
 {
+    const char *name = e->name;
+    unsigned char *state = &e->state;
     PGresult *res;
     int rc = DAL_OK;
     const char *sqlstate;
     if (*state == ST_STALE) {
-        char sql[NAME_SIZE + 16];
+        char sql[48];
         snprintf(sql, sizeof sql, "DEALLOCATE %s", name);
         PQclear(PQexec(db->pg, sql));  /* gone already is fine */
         *state = ST_NONE;
@@ -125,14 +116,24 @@ static PGresult *run(dal_db *db, const char *name, const dal_pg_params *p)
     return PQexecPrepared(db->pg, name, p->n, p->values, p->lengths, p->formats, 1);
 }
 
-/* The result's outcome: DAL_OK (changes recorded) or the error, freed. */
+/* The row count of a command's tag ("" for commands without one). */
+static int64_t tag_count(PGresult *res)
+{
+    const char *t = PQcmdTuples(res);
+    int64_t n = 0;
+    for (; *t >= '0' && *t <= '9'; t++) n = n * 10 + (*t - '0');
+    return n;
+}
+
+/* The result's outcome: DAL_OK (changes recorded: the rows a SELECT or
+ * RETURNING gave, which is what their tag says, without parsing it) or
+ * the error, freed. */
 static int finish(dal_db *db, PGresult *res, PGresult **out)
 {
     ExecStatusType st = PQresultStatus(res);
     int rc;
     if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
-        const char *t = PQcmdTuples(res);
-        db->pg_changes = *t ? strtoll(t, NULL, 10) : 0;
+        db->pg_changes = st == PGRES_TUPLES_OK ? PQntuples(res) : tag_count(res);
         *out = res;
         return DAL_OK;
     }
@@ -162,8 +163,7 @@ static int exec_unnamed(dal_db *db, const dal_unit *u, int id, const dal_pg_para
 int dal_pg_exec(dal_db *db, const dal_unit *u, int id, const dal_pg_params *p, PGresult **out)
 {
     const Oid *types = p ? p->types : NULL;
-    char name[NAME_SIZE];
-    unsigned char *state;
+    dal__pg_stmt *e;
     unsigned slot;
     int rc, n = p ? p->n : 0;
     PGresult *res;
@@ -171,20 +171,19 @@ int dal_pg_exec(dal_db *db, const dal_unit *u, int id, const dal_pg_params *p, P
     if (!db->pg || id < 0 || id >= u->nstmts) return exec_misuse(db, u, id);
     if (db->opts.pg_statements == DAL_PG_UNNAMED) return exec_unnamed(db, u, id, p, out);
     slot = dal__unit_slot(u);
-    if (slot - 1u < db->pg_nunits && db->pg_units[slot - 1].state) state = db->pg_units[slot - 1].state + id;
-    else if (!(state = unit_state(db, u, slot))) return dal__oom(db);
-    else state += id;
-    stmt_name(name, slot, id);
-    if (*state != ST_PREPARED && (rc = prepare(db, u, id, name, n, types, state)) != DAL_OK) return rc;
-    res = run(db, name, p);
+    if (slot - 1u < db->pg_nunits && db->pg_units[slot - 1].stmts) e = db->pg_units[slot - 1].stmts + id;
+    else if (!(e = unit_stmts(db, u, slot))) return dal__oom(db);
+    else e += id;
+    if (e->state != ST_PREPARED && (rc = prepare(db, u, id, e, n, types)) != DAL_OK) return rc;
+    res = run(db, e->name, p);
     if (PQresultStatus(res) == PGRES_FATAL_ERROR && plan_gone(res)) {
-        *state = ST_STALE;
+        e->state = ST_STALE;
         /* Inside a transaction the error aborted it: report it; the next
          * call (after the rollback) prepares afresh. */
         if (PQtransactionStatus(db->pg) != PQTRANS_IDLE) return finish(db, res, out);
         PQclear(res);
-        if ((rc = prepare(db, u, id, name, n, types, state)) != DAL_OK) return rc;
-        res = run(db, name, p);
+        if ((rc = prepare(db, u, id, e, n, types)) != DAL_OK) return rc;
+        res = run(db, e->name, p);
     }
     return finish(db, res, out);
 }
