@@ -195,6 +195,26 @@ static void a_killed_backend_is_connection_lost(void **state)
     dal_close(db);
 }
 
+/* The SQLite-only calls refuse a PostgreSQL connection instead of
+ * handing sqlite3 a NULL handle. */
+static void sqlite_only_calls_refuse_postgresql(void **state)
+{
+    static const dal_migration list[] = { { 1, "0001_init", "CREATE TABLE m (x int)", NULL, NULL } };
+    dal_db *db = pgt_open();
+    dal_migrate_state st;
+    char *desc = (char *)&st;
+    sqlite3_stmt *s = NULL;
+    (void)state;
+    assert_int_equal(dal_migrate_apply(db, list, 1, NULL, NULL), DAL_ERROR);
+    assert_non_null(strstr(dal_errmsg(db), "not available on PostgreSQL yet"));
+    assert_int_equal(dal_migrate_status(db, list, 1, &st), DAL_ERROR);
+    assert_int_equal(dal_schema_describe(db, &desc), DAL_ERROR);
+    assert_null(desc);
+    assert_int_equal(dal_schema_check(db, ""), DAL_ERROR);
+    assert_int_equal(dal_stmt_acquire_keyed(db, NULL, 0, 1, "SELECT 1", &s), DAL_MISUSE);
+    dal_close(db);
+}
+
 static int setup(void **state) { (void)state; return pgt_setup("conn"); }
 static int teardown(void **state) { (void)state; return pgt_teardown(); }
 
@@ -211,6 +231,7 @@ int main(void)
         cmocka_unit_test(version_1_options_keep_working),
         cmocka_unit_test(read_only_and_reconnect),
         cmocka_unit_test(a_killed_backend_is_connection_lost),
+        cmocka_unit_test(sqlite_only_calls_refuse_postgresql),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
