@@ -1,6 +1,7 @@
 /* pgrt.errors: SQLSTATEs mapped to DAL_* codes, the constraint and the
- * other fields of the error, the packed dal_errcode, lock_timeout ->
- * DAL_BUSY against a second session holding the lock. */
+ * other fields of the error, the packed dal_errcode; lock_timeout, a
+ * serialization failure and a deadlock -> DAL_BUSY against a second
+ * session. */
 #include "pg_util.h"
 
 static const char schema[] =
@@ -93,6 +94,34 @@ static void serialization_failure_is_dal_busy(void **state)
     dal_close(db);
 }
 
+static void deadlock_is_dal_busy(void **state)
+{
+    PGconn *other = pgt_raw();
+    dal_db *db = pgt_open();
+    PGresult *r;
+    (void)state;
+    pgt_ok(db, dal_exec(db, "CREATE TABLE IF NOT EXISTS dl (id int PRIMARY KEY); "
+                            "INSERT INTO dl VALUES (1), (2) ON CONFLICT DO NOTHING"));
+    pgt_ok(db, dal_exec(db, "SET deadlock_timeout = '10ms'"));  /* db's wait detects it */
+    pgt_exec(other, "SET deadlock_timeout = '10s'");
+    pgt_exec(other, "BEGIN");
+    pgt_exec(other, "UPDATE dl SET id = id WHERE id = 1");
+    pgt_ok(db, dal_begin(db));
+    pgt_ok(db, dal_exec(db, "UPDATE dl SET id = id WHERE id = 2"));
+    assert_int_equal(PQsendQuery(other, "UPDATE dl SET id = id WHERE id = 2"), 1);  /* waits for db */
+    usleep(50000);
+    expect(db, "UPDATE dl SET id = id WHERE id = 1", DAL_BUSY, "40P01", NULL);
+    assert_non_null(strstr(dal_errmsg(db), "deadlock detected"));
+    pgt_ok(db, dal_rollback(db));
+    while ((r = PQgetResult(other)) != NULL) {
+        assert_int_equal(PQresultStatus(r), PGRES_COMMAND_OK);  /* other went on */
+        PQclear(r);
+    }
+    pgt_exec(other, "COMMIT");
+    PQfinish(other);
+    dal_close(db);
+}
+
 static void dal_error_set_on_postgresql_carries_a_sqlstate(void **state)
 {
     dal_db *db = pgt_open();
@@ -123,6 +152,7 @@ int main(void)
         cmocka_unit_test(other_errors_are_dal_error),
         cmocka_unit_test(lock_timeout_is_dal_busy),
         cmocka_unit_test(serialization_failure_is_dal_busy),
+        cmocka_unit_test(deadlock_is_dal_busy),
         cmocka_unit_test(dal_error_set_on_postgresql_carries_a_sqlstate),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
