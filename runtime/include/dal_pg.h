@@ -220,6 +220,18 @@ int dal_pg_bind_numeric_array(dal_pg_params *p, int idx, const char *const *v, s
  * recorded on db with *out NULL. */
 int dal_pg_exec(dal_db *db, const dal_unit *u, int id, const dal_pg_params *p, PGresult **out);
 
+/* Statements whose SQL the generated code builds at run time from a
+ * small key that determines it (the columns a patch writes, the defaults
+ * an insert omits), like dal.h's dal_stmt_acquire_keyed: call first with
+ * sql NULL; DAL_NOTFOUND (nothing recorded) means "not cached": build the
+ * SQL and call again with it.  At most DAL_KEYED_MAX per connection, the
+ * least recently used deallocated.  DAL_PG_UNNAMED: never cached (sql NULL
+ * is always DAL_NOTFOUND).  Otherwise as dal_pg_exec. */
+int dal_pg_exec_keyed(dal_db *db, const dal_unit *u, int id, uint64_t key, const char *sql,
+                      const dal_pg_params *p, PGresult **out);
+/* Keyed statements prepared on db (for tests). */
+int dal_pg_keyed_count(const dal_db *db);
+
 /* A result being read row by row; generated iterators embed one.  Zero it
  * (DAL_PG_ITER_INIT) so that dal_pg_iter_end of an unopened one is safe. */
 typedef struct dal_pg_iter {

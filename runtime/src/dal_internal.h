@@ -42,6 +42,15 @@ typedef struct dal__pg_stmt {
     unsigned char state;       /* 0 not prepared, 1 prepared, 2 stale (deallocate first) */
 } dal__pg_stmt;
 
+/* A PostgreSQL statement whose SQL depends on a run-time key (pg/stmt_keyed.c). */
+typedef struct dal__pg_keyed {
+    const dal_unit *unit;
+    int id;
+    uint64_t key;
+    uint64_t used;             /* pg_keyed_clock at the last use: LRU eviction */
+    dal__pg_stmt st;           /* name "dalk<n>", n counting up per connection */
+} dal__pg_keyed;
+
 /* PostgreSQL's statements of one unit on a connection. */
 typedef struct dal__pg_unit {
     const dal_unit *unit;
@@ -89,6 +98,10 @@ struct dal_db {
     bool pg_owns;
     dal__pg_unit *pg_units;    /* indexed by slot - 1 */
     unsigned pg_nunits;
+    dal__pg_keyed *pg_keyed;   /* DAL_KEYED_MAX entries, allocated on first use */
+    int pg_nkeyed;
+    uint64_t pg_keyed_clock;
+    uint64_t pg_keyed_names;   /* keyed statements named so far */
     int64_t pg_changes;
     char sqlstate[6];
     short errf_off[DAL__ERRF_COUNT];  /* offset in errf, -1 = absent */

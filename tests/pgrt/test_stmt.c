@@ -203,6 +203,64 @@ static void errors_and_misuse(void **state)
     dal_close(db);
 }
 
+/* A keyed statement: the SQL for key k selects score * k. */
+static int keyed(dal_db *db, uint64_t k, bool with_sql, int32_t *out)
+{
+    char sql_k[96];
+    PGresult *res;
+    int rc;
+    DAL_PG_PARAMS(p, db, 1, get_types, NULL);
+    dal_pg_bind_int64(&p, 1, 1);
+    snprintf(sql_k, sizeof sql_k, "SELECT score * %d FROM items WHERE id = $1", (int)k);
+    rc = dal_pg_exec_keyed(db, &unit, Q_SCORE, k, with_sql ? sql_k : NULL, &p, &res);
+    if (rc != DAL_OK) return rc;
+    pgt_ok(db, dal_pg_read_int32(db, res, 0, 0, "score", out));
+    PQclear(res);
+    return DAL_OK;
+}
+
+static void keyed_statements_are_cached_per_key_with_lru_eviction(void **state)
+{
+    dal_db *db = pgt_open();
+    int32_t v;
+    uint64_t k;
+    (void)state;
+    assert_int_equal(keyed(db, 3, false, &v), DAL_NOTFOUND);
+    pgt_ok(db, keyed(db, 3, true, &v));
+    assert_int_equal(v, 3);
+    pgt_ok(db, keyed(db, 3, false, &v));                    /* cached: no SQL needed */
+    assert_int_equal(v, 3);
+    for (k = 100; k < 100 + DAL_KEYED_MAX; k++) pgt_ok(db, keyed(db, k, true, &v));
+    assert_int_equal(dal_pg_keyed_count(db), DAL_KEYED_MAX);
+    assert_int_equal(pgt_int(dal_pg(db), "SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'dalk%'"),
+                     DAL_KEYED_MAX);
+    assert_int_equal(keyed(db, 3, false, &v), DAL_NOTFOUND); /* the least recently used went */
+    pgt_ok(db, keyed(db, 100 + DAL_KEYED_MAX - 1, false, &v));
+    assert_int_equal(v, 100 + DAL_KEYED_MAX - 1);
+    /* a cached keyed statement whose plan went stale asks for its SQL */
+    pgt_ok(db, dal_exec(db, "DISCARD ALL"));
+    assert_int_equal(keyed(db, 101, false, &v), DAL_NOTFOUND);
+    pgt_ok(db, keyed(db, 101, true, &v));
+    assert_int_equal(v, 101);
+    dal_close(db);
+}
+
+static void keyed_statements_in_unnamed_mode_are_never_cached(void **state)
+{
+    dal_options o = DAL_OPTIONS_INIT;
+    dal_db *db;
+    int32_t v;
+    (void)state;
+    o.pg_statements = DAL_PG_UNNAMED;
+    db = pgt_open_opts(&o);
+    assert_int_equal(keyed(db, 5, false, &v), DAL_NOTFOUND);
+    pgt_ok(db, keyed(db, 5, true, &v));
+    assert_int_equal(v, 5);
+    assert_int_equal(keyed(db, 5, false, &v), DAL_NOTFOUND);
+    assert_int_equal(dal_pg_keyed_count(db), 0);
+    dal_close(db);
+}
+
 static void rewrapping_a_connection_finds_its_statements(void **state)
 {
     PGconn *c = pgt_raw();
@@ -243,6 +301,8 @@ int main(void)
         cmocka_unit_test(iterator_walks_the_rows),
         cmocka_unit_test(errors_and_misuse),
         cmocka_unit_test(rewrapping_a_connection_finds_its_statements),
+        cmocka_unit_test(keyed_statements_are_cached_per_key_with_lru_eviction),
+        cmocka_unit_test(keyed_statements_in_unnamed_mode_are_never_cached),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

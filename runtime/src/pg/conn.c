@@ -82,6 +82,7 @@ int dal_wrap_pg(dal_db **out, PGconn *conn, const dal_options *opts)
 void dal__pg_close(dal_db *db)
 {
     dal__pg_stmt_cache_free(db);
+    dal__pg_keyed_free(db);
     if (db->pg_owns && db->pg) PQfinish(db->pg);
     db->pg = NULL;
 }
@@ -107,6 +108,7 @@ int dal_reconnect(dal_db *db)
     if (db->engine != DAL_ENGINE_POSTGRESQL || !db->pg)
         return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "dal_reconnect: not a PostgreSQL connection");
     dal__pg_stmt_cache_free(db);
+    dal__pg_keyed_free(db);
     db->txn_depth = 0;
     PQreset(db->pg);
     if (PQstatus(db->pg) != CONNECTION_OK) return dal__pg_lost(db);

@@ -89,8 +89,24 @@ int dal__pg_map_sqlstate(const char *sqlstate);
 /* The connection is gone (CONNECTION_BAD): DAL_ERROR "connection lost". */
 int dal__pg_lost(dal_db *db);
 
+/* dal__pg_stmt.state */
+enum { DAL__PG_NONE = 0, DAL__PG_PREPARED = 1, DAL__PG_STALE = 2 };
+
 /* stmt.c: forget every prepared statement (dal_reconnect, dal_close). */
 void dal__pg_stmt_cache_free(dal_db *db);
+/* stmt.c: run statement e (SQL sql, statement id of u for messages):
+ * prepared first when it is not, prepared again once after 0A000/26000
+ * outside a transaction.  sql NULL (a cached keyed statement): after
+ * 0A000/26000 DAL_NOTFOUND, the caller calls again with its SQL. */
+int dal__pg_exec_stmt(dal_db *db, const dal_unit *u, int id, const char *sql, dal__pg_stmt *e,
+                      const dal_pg_params *p, PGresult **out);
+/* stmt.c: the error of a call on no PostgreSQL connection or with an id
+ * the unit does not have (DAL_MISUSE). */
+int dal__pg_exec_misuse(dal_db *db, const dal_unit *u, int id);
+/* stmt.c: PQexecParams of sql (DAL_PG_UNNAMED). */
+int dal__pg_exec_unnamed(dal_db *db, const char *sql, const dal_pg_params *p, PGresult **out);
+/* stmt_keyed.c: forget the keyed statements. */
+void dal__pg_keyed_free(dal_db *db);
 
 /* array.c: decode a binary 1-D array whose elements have type elem (0 =
  * any) into elem_size-byte C values (decode converts each element: bytes

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-enum { ST_NONE = 0, ST_PREPARED = 1, ST_STALE = 2 };
+enum { ST_NONE = DAL__PG_NONE, ST_PREPARED = DAL__PG_PREPARED, ST_STALE = DAL__PG_STALE };
 
 /* "dal<slot>_<id>" (at most 3 + 10 + 1 + 10 characters). */
 static void stmt_name(char out[31], unsigned slot, int id)
@@ -67,7 +67,8 @@ int dal_pg_prepared_count(const dal_db *db)
 /* Prepare (after deallocating a stale copy).  42P05 "already exists": a
  * wrapped connection that an earlier dal_db of this process prepared on;
  * the name fixes the SQL within a process, so it is the same statement. */
-static int prepare(dal_db *db, const dal_unit *u, int id, dal__pg_stmt *e, int n, const Oid *types)
+static int prepare(dal_db *db, const dal_unit *u, int id, const char *sql, dal__pg_stmt *e, int n,
+                   const Oid *types)
 {
     const char *name = e->name;
     unsigned char *state = &e->state;
@@ -75,12 +76,12 @@ static int prepare(dal_db *db, const dal_unit *u, int id, dal__pg_stmt *e, int n
     int rc = DAL_OK;
     const char *sqlstate;
     if (*state == ST_STALE) {
-        char sql[48];
-        snprintf(sql, sizeof sql, "DEALLOCATE %s", name);
-        PQclear(PQexec(db->pg, sql));  /* gone already is fine */
+        char dealloc[48];
+        snprintf(dealloc, sizeof dealloc, "DEALLOCATE %s", name);
+        PQclear(PQexec(db->pg, dealloc));  /* gone already is fine */
         *state = ST_NONE;
     }
-    res = PQprepare(db->pg, name, u->sql[id], n, types);
+    res = PQprepare(db->pg, name, sql, n, types);
     if (PQresultStatus(res) == PGRES_COMMAND_OK) {
         *state = ST_PREPARED;
     } else if ((sqlstate = PQresultErrorField(res, PG_DIAG_SQLSTATE)) && strcmp(sqlstate, "42P05") == 0) {
@@ -145,7 +146,7 @@ static int finish(dal_db *db, PGresult *res, PGresult **out)
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((noinline, cold))
 #endif
-static int exec_misuse(dal_db *db, const dal_unit *u, int id)
+int dal__pg_exec_misuse(dal_db *db, const dal_unit *u, int id)
 {
     if (db->engine != DAL_ENGINE_POSTGRESQL)
         return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "%s: dal_pg_exec on a SQLite connection", u->name);
@@ -153,28 +154,24 @@ static int exec_misuse(dal_db *db, const dal_unit *u, int id)
     return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "%s: no statement %d", u->name, id);
 }
 
-static int exec_unnamed(dal_db *db, const dal_unit *u, int id, const dal_pg_params *p, PGresult **out)
+int dal__pg_exec_unnamed(dal_db *db, const char *sql, const dal_pg_params *p, PGresult **out)
 {
-    PGresult *res = p ? PQexecParams(db->pg, u->sql[id], p->n, p->types, p->values, p->lengths, p->formats, 1)
-                      : PQexecParams(db->pg, u->sql[id], 0, NULL, NULL, NULL, NULL, 1);
+    PGresult *res = p ? PQexecParams(db->pg, sql, p->n, p->types, p->values, p->lengths, p->formats, 1)
+                      : PQexecParams(db->pg, sql, 0, NULL, NULL, NULL, NULL, 1);
     return finish(db, res, out);
 }
 
-int dal_pg_exec(dal_db *db, const dal_unit *u, int id, const dal_pg_params *p, PGresult **out)
+/* Inlined into dal_pg_exec: the hot path makes one call into libdal. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline int exec_stmt(dal_db *db, const dal_unit *u, int id, const char *sql, dal__pg_stmt *e,
+                            const dal_pg_params *p, PGresult **out)
 {
     const Oid *types = p ? p->types : NULL;
-    dal__pg_stmt *e;
-    unsigned slot;
     int rc, n = p ? p->n : 0;
     PGresult *res;
-    *out = NULL;
-    if (!db->pg || id < 0 || id >= u->nstmts) return exec_misuse(db, u, id);
-    if (db->opts.pg_statements == DAL_PG_UNNAMED) return exec_unnamed(db, u, id, p, out);
-    slot = dal__unit_slot(u);
-    if (slot - 1u < db->pg_nunits && db->pg_units[slot - 1].stmts) e = db->pg_units[slot - 1].stmts + id;
-    else if (!(e = unit_stmts(db, u, slot))) return dal__oom(db);
-    else e += id;
-    if (e->state != ST_PREPARED && (rc = prepare(db, u, id, e, n, types)) != DAL_OK) return rc;
+    if (e->state != ST_PREPARED && (rc = prepare(db, u, id, sql, e, n, types)) != DAL_OK) return rc;
     res = run(db, e->name, p);
     if (PQresultStatus(res) == PGRES_FATAL_ERROR && plan_gone(res)) {
         e->state = ST_STALE;
@@ -182,10 +179,31 @@ int dal_pg_exec(dal_db *db, const dal_unit *u, int id, const dal_pg_params *p, P
          * call (after the rollback) prepares afresh. */
         if (PQtransactionStatus(db->pg) != PQTRANS_IDLE) return finish(db, res, out);
         PQclear(res);
-        if ((rc = prepare(db, u, id, e, n, types)) != DAL_OK) return rc;
+        if (!sql) return DAL_NOTFOUND;  /* a keyed statement called without its SQL: "not cached" */
+        if ((rc = prepare(db, u, id, sql, e, n, types)) != DAL_OK) return rc;
         res = run(db, e->name, p);
     }
     return finish(db, res, out);
+}
+
+int dal__pg_exec_stmt(dal_db *db, const dal_unit *u, int id, const char *sql, dal__pg_stmt *e,
+                      const dal_pg_params *p, PGresult **out)
+{
+    return exec_stmt(db, u, id, sql, e, p, out);
+}
+
+int dal_pg_exec(dal_db *db, const dal_unit *u, int id, const dal_pg_params *p, PGresult **out)
+{
+    dal__pg_stmt *e;
+    unsigned slot;
+    *out = NULL;
+    if (!db->pg || id < 0 || id >= u->nstmts) return dal__pg_exec_misuse(db, u, id);
+    if (db->opts.pg_statements == DAL_PG_UNNAMED) return dal__pg_exec_unnamed(db, u->sql[id], p, out);
+    slot = dal__unit_slot(u);
+    if (slot - 1u < db->pg_nunits && db->pg_units[slot - 1].stmts) e = db->pg_units[slot - 1].stmts + id;
+    else if (!(e = unit_stmts(db, u, slot))) return dal__oom(db);
+    else e += id;
+    return exec_stmt(db, u, id, u->sql[id], e, p, out);
 }
 
 int dal_pg_iter_open(dal_pg_iter *it, dal_db *db, const dal_unit *u, int id, const dal_pg_params *p)
