@@ -38,8 +38,9 @@ typedef struct dal__keyed {
 /* PostgreSQL's statement id of a unit on a connection (pg/stmt.c): its
  * server-side name, formatted once, and whether it is prepared. */
 typedef struct dal__pg_stmt {
-    char name[31];             /* "dal<slot>_<id>" */
+    char name[30];             /* "dal<slot>_<id>" or, keyed, "dalk<n>" */
     unsigned char state;       /* 0 not prepared, 1 prepared, 2 stale (deallocate first) */
+    unsigned char keyed;       /* the name does not fix the SQL (see prepare in pg/stmt.c) */
 } dal__pg_stmt;
 
 /* A PostgreSQL statement whose SQL depends on a run-time key (pg/stmt_keyed.c). */

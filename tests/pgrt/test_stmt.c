@@ -278,6 +278,25 @@ static void rewrapping_a_connection_finds_its_statements(void **state)
     PQfinish(c);
 }
 
+/* Keyed names count from 1 in every dal_db: a second dal_db on the same
+ * connection must not run the first one's "dalk1". */
+static void rewrapping_does_not_confuse_keyed_statements(void **state)
+{
+    PGconn *c = pgt_raw();
+    dal_db *db = NULL;
+    int32_t v;
+    (void)state;
+    assert_int_equal(dal_wrap_pg(&db, c, NULL), DAL_OK);
+    pgt_ok(db, keyed(db, 7, true, &v));
+    assert_int_equal(v, 7);
+    dal_close(db);
+    assert_int_equal(dal_wrap_pg(&db, c, NULL), DAL_OK);
+    pgt_ok(db, keyed(db, 9, true, &v));                     /* also "dalk1" on the server */
+    assert_int_equal(v, 9);
+    dal_close(db);
+    PQfinish(c);
+}
+
 static int setup(void **state)
 {
     PGconn *c;
@@ -303,6 +322,7 @@ int main(void)
         cmocka_unit_test(rewrapping_a_connection_finds_its_statements),
         cmocka_unit_test(keyed_statements_are_cached_per_key_with_lru_eviction),
         cmocka_unit_test(keyed_statements_in_unnamed_mode_are_never_cached),
+        cmocka_unit_test(rewrapping_does_not_confuse_keyed_statements),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

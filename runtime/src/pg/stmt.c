@@ -14,9 +14,9 @@
 enum { ST_NONE = DAL__PG_NONE, ST_PREPARED = DAL__PG_PREPARED, ST_STALE = DAL__PG_STALE };
 
 /* "dal<slot>_<id>" (at most 3 + 10 + 1 + 10 characters). */
-static void stmt_name(char out[31], unsigned slot, int id)
+static void stmt_name(char out[30], unsigned slot, int id)
 {
-    snprintf(out, 31, "dal%u_%d", slot, id);
+    snprintf(out, 30, "dal%u_%d", slot, id);
 }
 
 /* The statements of u on db, created (with their names) on first use. */
@@ -64,9 +64,18 @@ int dal_pg_prepared_count(const dal_db *db)
     return n;
 }
 
+static void deallocate(dal_db *db, const char *name)
+{
+    char sql[48];
+    snprintf(sql, sizeof sql, "DEALLOCATE %s", name);
+    PQclear(PQexec(db->pg, sql));  /* gone already is fine */
+}
+
 /* Prepare (after deallocating a stale copy).  42P05 "already exists": a
- * wrapped connection that an earlier dal_db of this process prepared on;
- * the name fixes the SQL within a process, so it is the same statement. */
+ * wrapped connection that an earlier dal_db of this process prepared on.
+ * A unit statement's name fixes its SQL within a process: the statement
+ * is the same.  A keyed name does not (each dal_db counts from 1): that
+ * one is deallocated and prepared again. */
 static int prepare(dal_db *db, const dal_unit *u, int id, const char *sql, dal__pg_stmt *e, int n,
                    const Oid *types)
 {
@@ -76,12 +85,15 @@ static int prepare(dal_db *db, const dal_unit *u, int id, const char *sql, dal__
     int rc = DAL_OK;
     const char *sqlstate;
     if (*state == ST_STALE) {
-        char dealloc[48];
-        snprintf(dealloc, sizeof dealloc, "DEALLOCATE %s", name);
-        PQclear(PQexec(db->pg, dealloc));  /* gone already is fine */
+        deallocate(db, name);
         *state = ST_NONE;
     }
     res = PQprepare(db->pg, name, sql, n, types);
+    if (e->keyed && (sqlstate = PQresultErrorField(res, PG_DIAG_SQLSTATE)) && strcmp(sqlstate, "42P05") == 0) {
+        PQclear(res);
+        deallocate(db, name);
+        res = PQprepare(db->pg, name, sql, n, types);
+    }
     if (PQresultStatus(res) == PGRES_COMMAND_OK) {
         *state = ST_PREPARED;
     } else if ((sqlstate = PQresultErrorField(res, PG_DIAG_SQLSTATE)) && strcmp(sqlstate, "42P05") == 0) {

@@ -60,6 +60,7 @@ int dal_pg_exec_keyed(dal_db *db, const dal_unit *u, int id, uint64_t key, const
         e->id = id;
         e->key = key;
         e->st.state = DAL__PG_NONE;
+        e->st.keyed = 1;
         snprintf(e->st.name, sizeof e->st.name, "dalk%llu", (unsigned long long)++db->pg_keyed_names);
     }
     e->used = ++db->pg_keyed_clock;
