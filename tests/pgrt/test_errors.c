@@ -94,6 +94,18 @@ static void serialization_failure_is_dal_busy(void **state)
     dal_close(db);
 }
 
+static void statement_timeout_is_dal_error(void **state)
+{
+    dal_options o = DAL_OPTIONS_INIT;
+    dal_db *db;
+    (void)state;
+    o.statement_timeout_ms = 20;
+    db = pgt_open_opts(&o);
+    expect(db, "SELECT pg_sleep(2)", DAL_ERROR, "57014", NULL);
+    assert_non_null(strstr(dal_errmsg(db), "statement timeout"));
+    dal_close(db);
+}
+
 static void deadlock_is_dal_busy(void **state)
 {
     PGconn *other = pgt_raw();
@@ -152,6 +164,7 @@ int main(void)
         cmocka_unit_test(other_errors_are_dal_error),
         cmocka_unit_test(lock_timeout_is_dal_busy),
         cmocka_unit_test(serialization_failure_is_dal_busy),
+        cmocka_unit_test(statement_timeout_is_dal_error),
         cmocka_unit_test(deadlock_is_dal_busy),
         cmocka_unit_test(dal_error_set_on_postgresql_carries_a_sqlstate),
     };

@@ -16,7 +16,7 @@ static const struct { const char *name; Oid oid; } ty[] = {
     { "name", DAL_PG_NAME }, { "json", DAL_PG_JSON }, { "jsonb", DAL_PG_JSONB }, { "bytea", DAL_PG_BYTEA },
     { "uuid", DAL_PG_UUID }, { "timestamp", DAL_PG_TIMESTAMP }, { "timestamptz", DAL_PG_TIMESTAMPTZ },
     { "date", DAL_PG_DATE }, { "time", DAL_PG_TIME }, { "interval", DAL_PG_INTERVAL },
-    { "numeric", DAL_PG_NUMERIC }, { "mood", 0 },
+    { "numeric", DAL_PG_NUMERIC }, { "mood", 0 }, { "citext", 0 },
     { "int2[]", DAL_PG_INT2_ARRAY }, { "int4[]", DAL_PG_INT4_ARRAY }, { "int8[]", DAL_PG_INT8_ARRAY },
     { "float4[]", DAL_PG_FLOAT4_ARRAY }, { "float8[]", DAL_PG_FLOAT8_ARRAY }, { "bool[]", DAL_PG_BOOL_ARRAY },
     { "text[]", DAL_PG_TEXT_ARRAY }, { "varchar[]", DAL_PG_VARCHAR_ARRAY }, { "bytea[]", DAL_PG_BYTEA_ARRAY },
@@ -26,7 +26,7 @@ static const struct { const char *name; Oid oid; } ty[] = {
 };
 enum {
     INT2, INT4, INT8, FLOAT4, FLOAT8, BOOL, TEXT, VARCHAR, BPCHAR, NAME, JSON, JSONB, BYTEA, UUID, TS, TSTZ,
-    DATE, TIME, INTERVAL, NUMERIC, MOOD, A_INT2, A_INT4, A_INT8, A_FLOAT4, A_FLOAT8, A_BOOL, A_TEXT, A_VARCHAR,
+    DATE, TIME, INTERVAL, NUMERIC, MOOD, CITEXT, A_INT2, A_INT4, A_INT8, A_FLOAT4, A_FLOAT8, A_BOOL, A_TEXT, A_VARCHAR,
     A_BYTEA, A_UUID, A_TS, A_TSTZ, A_DATE, A_NUMERIC, NT
 };
 static char sql_text[2 * NT][160];
@@ -218,14 +218,14 @@ static void floats_and_bools(void **state)
 
 static void texts(void **state)
 {
-    static const int kinds[] = { TEXT, VARCHAR, NAME, JSON, MOOD };
-    static const char *const vals[] = { "h\xc3\xa9llo \xe2\x9c\x93", "", "dalgen", "{\"a\": [1, 2]}", "happy" };
+    static const int kinds[] = { TEXT, VARCHAR, NAME, JSON, MOOD, CITEXT };
+    static const char *const vals[] = { "h\xc3\xa9llo \xe2\x9c\x93", "", "dalgen", "{\"a\": [1, 2]}", "happy", "HeLLo" };
     size_t i, len;
     char *big;
     PGresult *res;
     const char *s, *ref;
     (void)state;
-    for (i = 0; i < 5; i++) {
+    for (i = 0; i < 6; i++) {
         PARAMS(kinds[i]);
         dal_pg_bind_text(&p, 1, vals[i]);
         res = bin(kinds[i], &p);
@@ -581,7 +581,7 @@ static int setup(void **state)
     (void)state;
     pgt_setup("types");
     c = pgt_raw();
-    pgt_exec(c, "CREATE TYPE mood AS ENUM ('sad', 'happy')");
+    pgt_exec(c, "CREATE TYPE mood AS ENUM ('sad', 'happy'); CREATE EXTENSION citext");
     PQfinish(c);
     for (t = 0; t < NT; t++) {
         snprintf(sql_text[2 * t], sizeof sql_text[0], "SELECT $1::%s, ($1::%s)::text", ty[t].name, ty[t].name);
