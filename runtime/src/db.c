@@ -71,7 +71,9 @@ int dal__db_new(dal_db **out, const dal_options *opts)
     memset(db->errf_off, 0xff, sizeof db->errf_off);
     db->engine = DAL_ENGINE_SQLITE;
     db->opts = defaults;
-    memcpy(&db->opts, o, o->version == 1 ? DAL__OPTIONS_V1_SIZE : sizeof *o);
+    /* only as much as a caller of that version has (an unknown version,
+     * refused below, is read no further than version 1's fields) */
+    memcpy(&db->opts, o, o->version == DAL_OPTIONS_VERSION ? sizeof *o : DAL__OPTIONS_V1_SIZE);
     db->opts.version = DAL_OPTIONS_VERSION;
     db->alloc = *al;
     db->uuid_ms = -1;
