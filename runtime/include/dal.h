@@ -2,9 +2,12 @@
  *
  * A tour, from what every program calls to what only generated code calls:
  *
- *   1. Connections      dal_open / dal_wrap / dal_close, dal_sqlite
+ *   1. Connections      dal_open / dal_wrap / dal_close, dal_sqlite; a
+ *                       postgresql:// URI opens PostgreSQL (dal_wrap_pg,
+ *                       dal_pg, dal_engine; the hot path is in dal_pg.h)
  *   2. Errors           dal_errmsg / dal_errcode: one message per connection,
- *                       keeping SQLite's extended result code
+ *                       keeping SQLite's extended result code (PostgreSQL:
+ *                       the packed SQLSTATE; dal_sqlstate, dal_error_field)
  *   3. Transactions     dal_begin (IMMEDIATE) / dal_begin_read / dal_commit /
  *                       dal_rollback; nested calls become SAVEPOINTs
  *   4. Memory           dal_arena: TEXT and BLOB results are copied into the
@@ -153,7 +156,21 @@ typedef struct dal_db dal_db;
 /* Unix time in milliseconds (UTC); ctx is dal_options.clock_ctx. */
 typedef int64_t (*dal_clock_fn)(void *ctx);
 
-#define DAL_OPTIONS_VERSION 1
+#define DAL_OPTIONS_VERSION 2
+
+/* dal_options.engine */
+#define DAL_ENGINE_AUTO        0  /* postgres:// and postgresql:// URIs are PostgreSQL, the rest SQLite paths */
+#define DAL_ENGINE_SQLITE      1
+#define DAL_ENGINE_POSTGRESQL  2  /* the string is any libpq conninfo (key=value, URI, "" = environment) */
+
+/* dal_options.pg_statements */
+#define DAL_PG_NAMED    0  /* each statement prepared once per connection, then executed by name */
+#define DAL_PG_UNNAMED  1  /* PQexecParams every call: no server-side state (transaction poolers) */
+
+/* dal_options.pg_isolation: the isolation level of dal_begin */
+#define DAL_PG_READ_COMMITTED   0  /* PostgreSQL's default */
+#define DAL_PG_REPEATABLE_READ  1
+#define DAL_PG_SERIALIZABLE     2
 
 /* Options of dal_open / dal_wrap.  Start from DAL_OPTIONS_INIT and change
  * fields: new fields are only ever appended, with a new version. */
@@ -168,13 +185,26 @@ typedef struct dal_options {
     const dal_allocator *allocator;  /* NULL = malloc/free; must outlive the dal_db */
     dal_clock_fn clock;       /* NULL = the system clock */
     void *clock_ctx;
+    /* version 2 (a version 1 caller's struct ends above and keeps working) */
+    int  engine;              /* DAL_ENGINE_AUTO (default), _SQLITE or _POSTGRESQL */
+    int  pg_statements;       /* DAL_PG_NAMED (default) or DAL_PG_UNNAMED */
+    int  pg_isolation;        /* DAL_PG_READ_COMMITTED (default), _REPEATABLE_READ, _SERIALIZABLE */
+    int  statement_timeout_ms;  /* PostgreSQL statement_timeout (0 = none, the default) */
 } dal_options;
 
 #define DAL_OPTIONS_INIT \
-    { DAL_OPTIONS_VERSION, 5000, false, false, false, false, false, NULL, NULL, NULL }
+    { DAL_OPTIONS_VERSION, 5000, false, false, false, false, false, NULL, NULL, NULL, 0, 0, 0, 0 }
 
 /* Open (creating if needed, unless read_only) the database at path with
- * WAL, foreign_keys=ON, synchronous=NORMAL and a busy timeout.  Like
+ * WAL, foreign_keys=ON, synchronous=NORMAL and a busy timeout.
+ *
+ * PostgreSQL: a path starting with postgresql:// or postgres:// (or any
+ * conninfo with opts->engine DAL_ENGINE_POSTGRESQL; "" reads PGHOST etc.)
+ * connects with libpq, with client_encoding=UTF8 and application_name
+ * dalgen unless the string gives them.  Servers before 13 and servers
+ * without integer datetimes are refused.  busy_timeout_ms becomes
+ * lock_timeout (0 = wait forever, PostgreSQL's default), read_only
+ * default_transaction_read_only, statement_timeout_ms statement_timeout.  Like
  * sqlite3_open, a failed dal_open may still set *out to a handle whose
  * dal_errmsg explains the failure: dal_close it either way. */
 int  dal_open(dal_db **out, const char *path, const dal_options *opts); /* opts NULL = defaults */
@@ -186,7 +216,24 @@ int  dal_wrap(dal_db **out, sqlite3 *handle, const dal_options *opts);  /* adopt
 /* Finalize every cached statement and close the connection (if dal_open
  * opened it).  NULL-safe.  Iterators still open become invalid. */
 void dal_close(dal_db *db);
-sqlite3 *dal_sqlite(dal_db *db);
+sqlite3 *dal_sqlite(dal_db *db);         /* NULL on a PostgreSQL connection */
+
+/* libpq's connection and result; dal_pg.h includes <libpq-fe.h>, which
+ * names them PGconn and PGresult.  dal.h needs no libpq header. */
+struct pg_conn;
+struct pg_result;
+/* DAL_ENGINE_SQLITE or DAL_ENGINE_POSTGRESQL. */
+int  dal_engine(const dal_db *db);
+/* The libpq connection of a PostgreSQL dal_db; NULL on SQLite. */
+struct pg_conn *dal_pg(dal_db *db);
+/* Use a libpq connection the program opened (CONNECTION_OK, server >= 13).
+ * No setting is changed; dal_close leaves the connection open (the program
+ * PQfinish-es it after dal_close).  DAL_ERROR when libdal was built
+ * without PostgreSQL (dal_config.h: DAL_HAVE_POSTGRESQL). */
+int  dal_wrap_pg(dal_db **out, struct pg_conn *conn, const dal_options *opts);
+/* PostgreSQL: PQreset the connection after "connection lost" and forget
+ * the prepared statements (the transaction, if any, is gone). */
+int  dal_reconnect(dal_db *db);
 /* The options in effect (a copy kept by the connection). */
 const dal_options *dal_db_options(const dal_db *db);
 bool dal_is_lenient(const dal_db *db);
@@ -194,8 +241,8 @@ bool dal_skips_validation(const dal_db *db);
 
 /* Run SQL without results (several statements allowed). */
 int  dal_exec(dal_db *db, const char *sql);
-int64_t dal_changes(dal_db *db);      /* rows changed by the last statement */
-int64_t dal_last_rowid(dal_db *db);   /* sqlite3_last_insert_rowid */
+int64_t dal_changes(dal_db *db);      /* rows changed by the last statement (PostgreSQL: its command tag's count) */
+int64_t dal_last_rowid(dal_db *db);   /* sqlite3_last_insert_rowid; 0 on PostgreSQL (use RETURNING) */
 
 /* ---- Errors ------------------------------------------------------------ */
 
@@ -203,8 +250,32 @@ int64_t dal_last_rowid(dal_db *db);   /* sqlite3_last_insert_rowid */
  * Valid until the next libdal call on db.  The last error stays until
  * another error replaces it or dal_error_clear. */
 const char *dal_errmsg(dal_db *db);
-int  dal_errcode(dal_db *db);         /* SQLite's extended code of the last error, 0 if none */
+int  dal_errcode(dal_db *db);         /* SQLite's extended code of the last error, 0 if none;
+                                       * PostgreSQL: DAL_SQLSTATE of dal_sqlstate (non-zero) */
 void dal_error_clear(dal_db *db);
+
+/* A SQLSTATE packed as PostgreSQL packs it (6 bits a character):
+ * dal_errcode(db) == DAL_SQLSTATE('2','3','5','0','5') after a unique
+ * violation. */
+#define DAL_SQLSTATE(c1, c2, c3, c4, c5) \
+    ((((c1) - '0') & 0x3F) + ((((c2) - '0') & 0x3F) << 6) + ((((c3) - '0') & 0x3F) << 12) + \
+     ((((c4) - '0') & 0x3F) << 18) + ((((c5) - '0') & 0x3F) << 24))
+/* PostgreSQL: the five-character SQLSTATE of the last error ("23505");
+ * errors libdal finds itself carry the code the server uses for the same
+ * condition (42804 type mismatch, 08006 connection lost, 53200 out of
+ * memory, 55000 misuse).  "" with no error and on SQLite. */
+const char *dal_sqlstate(dal_db *db);
+/* A field of the last PostgreSQL error, NULL when the server sent none
+ * (and always on SQLite).  Valid until the next error on db. */
+#define DAL_ERRF_CONSTRAINT 0  /* constraint name (class 23) */
+#define DAL_ERRF_TABLE      1
+#define DAL_ERRF_COLUMN     2
+#define DAL_ERRF_DATATYPE   3
+#define DAL_ERRF_DETAIL     4  /* "Key (email)=(a@b) already exists." */
+#define DAL_ERRF_HINT       5
+#define DAL_ERRF_POSITION   6  /* 1-based character offset in the SQL, as text */
+#define DAL_ERRF_SCHEMA     7
+const char *dal_error_field(dal_db *db, int field);
 /* Record an error on db and return rc (for generated code and helpers):
  * sqlite_code is the extended code dal_errcode reports (0 for none). */
 int  dal_error_set(dal_db *db, int rc, int sqlite_code, const char *fmt, ...)
@@ -221,7 +292,15 @@ int  dal_sqlite_error(dal_db *db, int sqlite_rc);
 
 /* Depth 0 -> BEGIN IMMEDIATE (dal_begin) or BEGIN DEFERRED (dal_begin_read);
  * deeper calls -> SAVEPOINT.  dal_rollback of a savepoint undoes only the
- * work since its dal_begin; the outer transaction goes on. */
+ * work since its dal_begin; the outer transaction goes on.
+ *
+ * PostgreSQL: dal_begin is BEGIN at dal_options.pg_isolation (there is no
+ * IMMEDIATE: rows lock as they are written), dal_begin_read BEGIN
+ * ISOLATION LEVEL REPEATABLE READ READ ONLY (one snapshot); nested levels
+ * are SAVEPOINT dal_<depth>.  After any error PostgreSQL aborts the
+ * transaction (SQLSTATE 25P02 for every later statement) until it is
+ * rolled back: dal_commit of an aborted level rolls it back and returns
+ * DAL_ERROR (a savepoint level: the outer transaction goes on). */
 int  dal_begin(dal_db *db);           /* BEGIN IMMEDIATE; nested calls become savepoints */
 int  dal_begin_read(dal_db *db);      /* BEGIN DEFERRED */
 int  dal_commit(dal_db *db);
@@ -229,6 +308,13 @@ int  dal_rollback(dal_db *db);
 int  dal_txn_depth(const dal_db *db); /* 0 outside dal_begin/dal_begin_read */
 
 /* ---- Helpers for generated code and programs --------------------------- */
+
+/* A UUID as its 16 bytes (PostgreSQL's uuid; any engine). */
+typedef struct dal_uuid { uint8_t b[16]; } dal_uuid;
+/* Lower-case 8-4-4-4-12 text into out (DAL_UUID_SIZE bytes with the NUL). */
+void dal_uuid_format(const dal_uuid *u, char out[37]);
+/* Parse 8-4-4-4-12 hex text (either case); DAL_INVALID when s is not one. */
+int  dal_uuid_parse(const char *s, dal_uuid *out);
 
 /* True when s[0..len) is well-formed UTF-8 (no overlong forms, surrogates or
  * code points past U+10FFFF). */

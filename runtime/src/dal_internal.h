@@ -7,6 +7,7 @@
  * always sees them. */
 #undef DAL_NO_INLINE
 #include "dal.h"
+#include "dal_config.h"
 
 #define DAL__ERRMSG_SIZE 1024
 #define DAL__RANDOM_POOL 256
@@ -34,8 +35,35 @@ typedef struct dal__keyed {
     sqlite3_stmt *st;
 } dal__keyed;
 
+/* PostgreSQL's statement id of a unit on a connection (pg/stmt.c): its
+ * server-side name, formatted once, and whether it is prepared. */
+typedef struct dal__pg_stmt {
+    char name[30];             /* "dal<slot>_<id>" or, keyed, "dalk<n>" */
+    unsigned char state;       /* 0 not prepared, 1 prepared, 2 stale (deallocate first) */
+    unsigned char keyed;       /* the name does not fix the SQL (see prepare in pg/stmt.c) */
+} dal__pg_stmt;
+
+/* A PostgreSQL statement whose SQL depends on a run-time key (pg/stmt_keyed.c). */
+typedef struct dal__pg_keyed {
+    const dal_unit *unit;
+    int id;
+    uint64_t key;
+    uint64_t used;             /* pg_keyed_clock at the last use: LRU eviction */
+    dal__pg_stmt st;           /* name "dalk<n>", n counting up per connection */
+} dal__pg_keyed;
+
+/* PostgreSQL's statements of one unit on a connection. */
+typedef struct dal__pg_unit {
+    const dal_unit *unit;
+    dal__pg_stmt *stmts;       /* [nstmts] */
+} dal__pg_unit;
+
+#define DAL__ERRF_COUNT 8
+#define DAL__ERRF_SIZE 1024
+
 struct dal_db {
-    sqlite3 *handle;
+    int engine;                /* DAL_ENGINE_SQLITE or DAL_ENGINE_POSTGRESQL */
+    sqlite3 *handle;           /* SQLite; NULL on PostgreSQL */
     bool owns_handle;
     dal_options opts;
     dal_allocator alloc;
@@ -64,6 +92,21 @@ struct dal_db {
 
     int errcode;
     char errmsg[DAL__ERRMSG_SIZE];
+
+    /* PostgreSQL (pg/): the connection, its statements, the last error's
+     * SQLSTATE and fields (copied: no PGresult is kept). */
+    struct pg_conn *pg;
+    bool pg_owns;
+    dal__pg_unit *pg_units;    /* indexed by slot - 1 */
+    unsigned pg_nunits;
+    dal__pg_keyed *pg_keyed;   /* DAL_KEYED_MAX entries, allocated on first use */
+    int pg_nkeyed;
+    uint64_t pg_keyed_clock;
+    uint64_t pg_keyed_names;   /* keyed statements named so far */
+    int64_t pg_changes;
+    char sqlstate[6];
+    short errf_off[DAL__ERRF_COUNT];  /* offset in errf, -1 = absent */
+    char errf[DAL__ERRF_SIZE];
 };
 
 void *dal__alloc(dal_db *db, size_t n);
@@ -84,5 +127,33 @@ int dal__prepare(dal_db *db, const dal_unit *u, int id, const char *sql, sqlite3
 int dal__busy_handler(void *ctx, int count);
 
 int dal__oom(dal_db *db);
+
+/* A new dal_db with the options checked (dal_open, dal_wrap, dal_wrap_pg):
+ * *out is set whenever memory allowed, even on failure. */
+int dal__db_new(dal_db **out, const dal_options *opts);
+
+/* The process-wide slot number of a unit (stmt.c), shared by both engines. */
+unsigned dal__unit_slot(const dal_unit *u);
+
+/* Record an error with a SQLSTATE (PostgreSQL connections): dal_errcode is
+ * its DAL_SQLSTATE packing. */
+int dal__error_state(dal_db *db, int rc, const char *sqlstate, const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+int dal__pack_sqlstate(const char *s);
+
+#if DAL_HAVE_POSTGRESQL
+/* The PostgreSQL half (pg/), called by the engine-neutral calls when
+ * db->engine is DAL_ENGINE_POSTGRESQL. */
+bool dal__pg_wants(const char *path, const dal_options *opts);
+int  dal__pg_open(dal_db *db, const char *conninfo);
+void dal__pg_close(dal_db *db);
+int  dal__pg_exec(dal_db *db, const char *sql);
+int  dal__pg_begin(dal_db *db, bool read);
+int  dal__pg_commit(dal_db *db);
+int  dal__pg_rollback(dal_db *db);
+#endif
 
 #endif

@@ -3,6 +3,7 @@
 #include "dal_internal.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -55,7 +56,10 @@ int dal__busy_handler(void *ctx, int count)
     return 1;
 }
 
-static int db_new(dal_db **out, const dal_options *opts)
+/* A version 1 caller's dal_options ends before engine. */
+#define DAL__OPTIONS_V1_SIZE offsetof(dal_options, engine)
+
+int dal__db_new(dal_db **out, const dal_options *opts)
 {
     static const dal_options defaults = DAL_OPTIONS_INIT;
     const dal_options *o = opts ? opts : &defaults;
@@ -64,10 +68,16 @@ static int db_new(dal_db **out, const dal_options *opts)
     *out = db;
     if (!db) return DAL_ERROR;
     memset(db, 0, sizeof *db);
-    db->opts = *o;
+    memset(db->errf_off, 0xff, sizeof db->errf_off);
+    db->engine = DAL_ENGINE_SQLITE;
+    db->opts = defaults;
+    /* only as much as a caller of that version has (an unknown version,
+     * refused below, is read no further than version 1's fields) */
+    memcpy(&db->opts, o, o->version == DAL_OPTIONS_VERSION ? sizeof *o : DAL__OPTIONS_V1_SIZE);
+    db->opts.version = DAL_OPTIONS_VERSION;
     db->alloc = *al;
     db->uuid_ms = -1;
-    if (o->version != DAL_OPTIONS_VERSION)
+    if (o->version != DAL_OPTIONS_VERSION && o->version != 1)
         return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE,
                              "dal_options.version is %d, expected %d (start from DAL_OPTIONS_INIT)",
                              o->version, DAL_OPTIONS_VERSION);
@@ -177,9 +187,22 @@ int dal_open(dal_db **out, const char *path, const dal_options *opts)
     dal_db *db;
     int rc, flags, src;
     if (!out) return DAL_MISUSE;
-    if ((rc = db_new(out, opts)) != DAL_OK) return rc;
+    if ((rc = dal__db_new(out, opts)) != DAL_OK) return rc;
     db = *out;
     if (!path) return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "dal_open: path is NULL");
+    if (db->opts.engine == DAL_ENGINE_POSTGRESQL || (db->opts.engine == DAL_ENGINE_AUTO &&
+        (strncmp(path, "postgresql://", 13) == 0 || strncmp(path, "postgres://", 11) == 0))) {
+#if DAL_HAVE_POSTGRESQL
+        return dal__pg_open(db, path);
+#else
+        return dal_error_set(db, DAL_ERROR, SQLITE_CANTOPEN,
+                             "cannot open a PostgreSQL connection: libdal was built without PostgreSQL "
+                             "(DALGEN_WITH_POSTGRESQL=OFF)");
+#endif
+    }
+    if (db->opts.engine != DAL_ENGINE_AUTO && db->opts.engine != DAL_ENGINE_SQLITE)
+        return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "dal_options.engine is %d, not a DAL_ENGINE_*",
+                             db->opts.engine);
     if ((rc = check_folder(db, path)) != DAL_OK) return rc;
     flags = (db->opts.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
             | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
@@ -213,7 +236,7 @@ int dal_wrap(dal_db **out, sqlite3 *handle, const dal_options *opts)
 {
     int rc, src;
     if (!out) return DAL_MISUSE;
-    if ((rc = db_new(out, opts)) != DAL_OK) return rc;
+    if ((rc = dal__db_new(out, opts)) != DAL_OK) return rc;
     if (!handle) return dal_error_set(*out, DAL_MISUSE, SQLITE_MISUSE, "dal_wrap: handle is NULL");
     (*out)->handle = handle;
     (*out)->owns_handle = false;
@@ -225,6 +248,9 @@ void dal_close(dal_db *db)
 {
     dal_allocator al;
     if (!db) return;
+#if DAL_HAVE_POSTGRESQL
+    if (db->engine == DAL_ENGINE_POSTGRESQL) dal__pg_close(db);
+#endif
     dal__stmt_cache_free(db);
     if (db->owns_handle && db->handle) sqlite3_close_v2(db->handle);
     al = db->alloc;
@@ -232,6 +258,25 @@ void dal_close(dal_db *db)
 }
 
 sqlite3 *dal_sqlite(dal_db *db) { return db ? db->handle : NULL; }
+int dal_engine(const dal_db *db) { return db->engine; }
+struct pg_conn *dal_pg(dal_db *db) { return db ? db->pg : NULL; }
+
+#if !DAL_HAVE_POSTGRESQL
+int dal_wrap_pg(dal_db **out, struct pg_conn *conn, const dal_options *opts)
+{
+    int rc;
+    (void)conn;
+    if (!out) return DAL_MISUSE;
+    if ((rc = dal__db_new(out, opts)) != DAL_OK) return rc;
+    return dal_error_set(*out, DAL_ERROR, SQLITE_CANTOPEN,
+                         "dal_wrap_pg: libdal was built without PostgreSQL (DALGEN_WITH_POSTGRESQL=OFF)");
+}
+
+int dal_reconnect(dal_db *db)
+{
+    return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "dal_reconnect: not a PostgreSQL connection");
+}
+#endif
 const dal_options *dal_db_options(const dal_db *db) { return &db->opts; }
 bool dal_is_lenient(const dal_db *db) { return db->opts.lenient; }
 bool dal_skips_validation(const dal_db *db) { return db->opts.skip_validation; }
@@ -240,11 +285,19 @@ int dal_exec(dal_db *db, const char *sql)
 {
     char *err = NULL;
     int src;
+#if DAL_HAVE_POSTGRESQL
+    if (db->engine == DAL_ENGINE_POSTGRESQL) return dal__pg_exec(db, sql);
+#endif
     if (!db->handle) return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "the connection is not open");
     src = sqlite3_exec(db->handle, sql, NULL, NULL, &err);
     sqlite3_free(err);
     return src == SQLITE_OK ? DAL_OK : dal_sqlite_error(db, src);
 }
 
-int64_t dal_changes(dal_db *db) { return db->handle ? (int64_t)sqlite3_changes64(db->handle) : 0; }
+/* No engine test on SQLite's path: a PostgreSQL dal_db has no handle
+ * (and a SQLite one without a handle has pg_changes 0). */
+int64_t dal_changes(dal_db *db)
+{
+    return db->handle ? (int64_t)sqlite3_changes64(db->handle) : db->pg_changes;
+}
 int64_t dal_last_rowid(dal_db *db) { return db->handle ? (int64_t)sqlite3_last_insert_rowid(db->handle) : 0; }

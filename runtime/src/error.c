@@ -1,9 +1,38 @@
-/* error.c - one error per connection: message, DAL_* code, SQLite's
- * extended code. */
+/* error.c - one error per connection: message, DAL_* code, the engine's
+ * code (SQLite's extended code; PostgreSQL's packed SQLSTATE), and on
+ * PostgreSQL the SQLSTATE text and the error's fields. */
 #include "dal_internal.h"
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
+
+int dal__pack_sqlstate(const char *s)
+{
+    if (!s || strlen(s) != 5) return 0;
+    return DAL_SQLSTATE(s[0], s[1], s[2], s[3], s[4]);
+}
+
+/* The SQLSTATE PostgreSQL uses for the condition a SQLite code names, for
+ * errors libdal's shared code records on a PostgreSQL connection. */
+static const char *state_of(int sqlite_code)
+{
+    switch (sqlite_code & 0xff) {
+    case SQLITE_NOMEM:    return "53200";  /* out_of_memory */
+    case SQLITE_MISMATCH: return "42804";  /* datatype_mismatch */
+    case SQLITE_RANGE:
+    case SQLITE_MISUSE:   return "55000";  /* object_not_in_prerequisite_state */
+    case SQLITE_CANTOPEN: return "08006";  /* connection_failure */
+    default:              return "XX000";  /* internal_error */
+    }
+}
+
+static void set_message(dal_db *db, const char *fmt, va_list ap)
+{
+    vsnprintf(db->errmsg, sizeof db->errmsg, fmt, ap);
+    db->sqlstate[0] = '\0';
+    memset(db->errf_off, 0xff, sizeof db->errf_off);
+}
 
 int dal_error_set(dal_db *db, int rc, int sqlite_code, const char *fmt, ...)
 {
@@ -11,9 +40,34 @@ int dal_error_set(dal_db *db, int rc, int sqlite_code, const char *fmt, ...)
     if (!db) return rc;
     db->errcode = sqlite_code;
     va_start(ap, fmt);
-    vsnprintf(db->errmsg, sizeof db->errmsg, fmt, ap);
+    set_message(db, fmt, ap);
     va_end(ap);
+    if (db->engine == DAL_ENGINE_POSTGRESQL && sqlite_code != 0) {
+        memcpy(db->sqlstate, state_of(sqlite_code), 6);
+        db->errcode = dal__pack_sqlstate(db->sqlstate);
+    }
     return rc;
+}
+
+int dal__error_state(dal_db *db, int rc, const char *sqlstate, const char *fmt, ...)
+{
+    va_list ap;
+    if (!db) return rc;
+    va_start(ap, fmt);
+    set_message(db, fmt, ap);
+    va_end(ap);
+    if (sqlstate && strlen(sqlstate) == 5) memcpy(db->sqlstate, sqlstate, 6);
+    else memcpy(db->sqlstate, "XX000", 6);
+    db->errcode = dal__pack_sqlstate(db->sqlstate);
+    return rc;
+}
+
+const char *dal_sqlstate(dal_db *db) { return db ? db->sqlstate : ""; }
+
+const char *dal_error_field(dal_db *db, int field)
+{
+    if (!db || field < 0 || field >= DAL__ERRF_COUNT || db->errf_off[field] < 0) return NULL;
+    return db->errf + db->errf_off[field];
 }
 
 int dal__oom(dal_db *db)
@@ -74,6 +128,8 @@ void dal_error_clear(dal_db *db)
 {
     db->errcode = 0;
     db->errmsg[0] = '\0';
+    db->sqlstate[0] = '\0';
+    memset(db->errf_off, 0xff, sizeof db->errf_off);
 }
 
 const char *dal_rc_name(int rc)

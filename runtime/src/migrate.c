@@ -275,6 +275,7 @@ static int prepare(dal_db *db, const dal_migration *list, size_t n, const dal_mi
     history h;
     int rc;
     if (!db) return DAL_MISUSE;
+    if ((rc = dal__migrate_sqlite_only(db, "the migration runner")) != DAL_OK) return rc;
     if ((rc = not_in_txn(db)) != DAL_OK || (rc = check_list(db, list, n)) != DAL_OK) return rc;
     if ((rc = history_read(db, &h)) != DAL_OK) return rc;
     rc = history_check(db, list, n, &h);
@@ -338,6 +339,7 @@ int dal_migrate_status(dal_db *db, const dal_migration *list, size_t n, dal_migr
     int rc;
     memset(out, 0, sizeof *out);
     if (!db) return DAL_MISUSE;
+    if ((rc = dal__migrate_sqlite_only(db, "dal_migrate_status")) != DAL_OK) return rc;
     if ((rc = check_list(db, list, n)) != DAL_OK || (rc = history_read(db, &h)) != DAL_OK) return rc;
     rc = history_check(db, list, n, &h);
     out->current = h.n ? h.rows[h.n - 1].id : 0;

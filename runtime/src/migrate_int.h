@@ -4,6 +4,16 @@
 
 #include "dal.h"
 
+/* The runner and the schema check are SQLite's; PostgreSQL's come with
+ * its planner (design/postgres.md §3.9).  Until then a PostgreSQL
+ * connection is refused here instead of reaching sqlite3 with no handle. */
+static inline int dal__migrate_sqlite_only(dal_db *db, const char *what)
+{
+    return dal_engine(db) == DAL_ENGINE_SQLITE
+               ? DAL_OK
+               : dal_error_set(db, DAL_ERROR, SQLITE_MISUSE, "%s: not available on PostgreSQL yet", what);
+}
+
 /* A script split into complete statements (sqlite3_complete decides). */
 typedef struct dal__script {
     char  **stmts;    /* each NUL-terminated, sqlite3_malloc'd */

@@ -41,6 +41,7 @@ int dal_schema_describe(dal_db *db, char **out)
     int rc;
     *out = NULL;
     if (!db) return DAL_MISUSE;
+    if ((rc = dal__migrate_sqlite_only(db, "dal_schema_describe")) != DAL_OK) return rc;
     rc = sqlite3_prepare_v2(dal_sqlite(db), describe_sql, -1, &st, NULL);
     if (rc != SQLITE_OK) return dal_sqlite_error(db, rc);
     s = sqlite3_str_new(dal_sqlite(db));

@@ -6,8 +6,9 @@
 
 static unsigned next_slot;  /* last slot handed out, process-wide */
 
-/* The unit's slot, assigned once per process (thread-safe). */
-static unsigned unit_slot(const dal_unit *u)
+/* The unit's slot, assigned once per process (thread-safe); PostgreSQL's
+ * statement cache (pg/stmt.c) indexes its own array with it too. */
+unsigned dal__unit_slot(const dal_unit *u)
 {
     unsigned s = __atomic_load_n(u->slot, __ATOMIC_ACQUIRE);
     if (s == 0) {
@@ -25,7 +26,7 @@ static unsigned unit_slot(const dal_unit *u)
 /* The entries of u on db, creating the slot table and entries on demand. */
 static dal__entry *unit_entries(dal_db *db, const dal_unit *u)
 {
-    unsigned s = unit_slot(u);
+    unsigned s = dal__unit_slot(u);
     dal__unit_cache *c;
     if (s > db->nunits) {
         unsigned n = db->nunits ? db->nunits : 8;
@@ -70,6 +71,9 @@ static int acquire_slow(dal_db *db, const dal_unit *u, int id, sqlite3_stmt **ou
     dal__entry *e;
     int rc;
     *out = NULL;
+    if (db->engine == DAL_ENGINE_POSTGRESQL)
+        return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE,
+                             "%s: a SQLite statement on a PostgreSQL connection (use dal_pg.h)", u->name);
     if (!db->handle) return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "the connection is not open");
     if (id < 0 || id >= u->nstmts)
         return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "%s: no statement %d", u->name, id);

@@ -43,8 +43,24 @@ static int begin(dal_db *db, int id)
     return rc;
 }
 
-int dal_begin(dal_db *db) { return begin(db, TX_BEGIN_IMMEDIATE); }
-int dal_begin_read(dal_db *db) { return begin(db, TX_BEGIN_DEFERRED); }
+#if DAL_HAVE_POSTGRESQL
+#define DAL__PG_DISPATCH(db, call) \
+    if ((db)->engine == DAL_ENGINE_POSTGRESQL) return call
+#else
+#define DAL__PG_DISPATCH(db, call) (void)0
+#endif
+
+int dal_begin(dal_db *db)
+{
+    DAL__PG_DISPATCH(db, dal__pg_begin(db, false));
+    return begin(db, TX_BEGIN_IMMEDIATE);
+}
+
+int dal_begin_read(dal_db *db)
+{
+    DAL__PG_DISPATCH(db, dal__pg_begin(db, true));
+    return begin(db, TX_BEGIN_DEFERRED);
+}
 
 /* SQLite rolls back on its own after some errors (SQLITE_FULL, IOERR, ...):
  * then the levels we track are gone. */
@@ -59,6 +75,7 @@ static int lost_transaction(dal_db *db)
 int dal_commit(dal_db *db)
 {
     int rc;
+    DAL__PG_DISPATCH(db, dal__pg_commit(db));
     if (db->txn_depth == 0)
         return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "dal_commit: no transaction is open");
     if (lost_transaction(db))
@@ -75,6 +92,7 @@ int dal_commit(dal_db *db)
 int dal_rollback(dal_db *db)
 {
     int rc;
+    DAL__PG_DISPATCH(db, dal__pg_rollback(db));
     if (db->txn_depth == 0)
         return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "dal_rollback: no transaction is open");
     if (lost_transaction(db)) return DAL_OK;

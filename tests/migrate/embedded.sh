@@ -11,6 +11,9 @@ HERE=$(cd "$(dirname "$0")/embedded" && pwd)
 rm -rf "$T" && mkdir -p "$T" || exit 1
 "$DALGEN" generate "$HERE/schema.sql" --migrations "$HERE/migrations" --prefix notes --out "$T/gen" || exit 1
 fails=0
+# libdal.a built with PostgreSQL (DALGEN_WITH_POSTGRESQL) needs -lpq too
+PQ=""
+nm "$LIB" 2>/dev/null | grep -q ' U PQconnectdbParams$' && PQ=-lpq
 for ext in h c; do
     sed -n '/---- Migrations/,$p' "$T/gen/notes.$ext" > "$T/migrations.$ext.txt"
     if [ "${DALGEN_UPDATE_GOLDEN:-}" = 1 ]; then cp "$T/migrations.$ext.txt" "$HERE/expected.migrations.$ext.txt"; fi
@@ -20,7 +23,7 @@ for ext in h c; do
 done
 for std in c99 c11; do
     if ! "$CC" -std=$std -Wall -Wextra -Wpedantic -Wconversion -Werror "$@" -I"$INC" -I"$T/gen" \
-        "$HERE/main.c" "$T/gen/notes.c" "$LIB" -lsqlite3 -o "$T/prog_$std"; then
+        "$HERE/main.c" "$T/gen/notes.c" "$LIB" -lsqlite3 $PQ -o "$T/prog_$std"; then
         echo "FAIL: generated code does not compile with -std=$std"; fails=$((fails + 1)); continue
     fi
     rm -f "$T/db_$std.db"*

@@ -1,0 +1,126 @@
+/* bench/pg/pgbench.c - libdal's PostgreSQL hot path against hand-written
+ * libpq: a get by primary key (bigint, text, double precision) prepared
+ * once, binary parameter and results, N times on one connection.
+ *   pgbench hand|dal N      (libpq environment: PGHOST ...)
+ * Wall time per call is printed; bench/pg/run.sh runs both under callgrind
+ * (--toggle-collect=loop_*) for client instructions per call. */
+#define _DEFAULT_SOURCE
+#include <endian.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "dal_pg.h"
+
+typedef struct row { int64_t id; const char *name; double score; } row;
+
+static unsigned slot;
+static const char *const sql[] = { "SELECT id, name, score FROM bench_items WHERE id = $1" };
+static const dal_unit unit = { "bench", 1, sql, &slot };
+static const Oid get_types[1] = { DAL_PG_INT8 };
+
+/* What a careful hand-written program does: no type checks. */
+static int get_hand(PGconn *c, int64_t id, row *out, char *buf, size_t size)
+{
+    uint64_t be = htobe64((uint64_t)id), u;
+    const char *v[1] = { (const char *)&be };
+    int len[1] = { 8 }, fmt[1] = { 1 }, rc = 0, n;
+    PGresult *r = PQexecPrepared(c, "hand_get", 1, v, len, fmt, 1);
+    if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1) rc = -1;
+    else {
+        memcpy(&u, PQgetvalue(r, 0, 0), 8);
+        out->id = (int64_t)be64toh(u);
+        n = PQgetlength(r, 0, 1);
+        if ((size_t)n >= size) n = (int)size - 1;
+        memcpy(buf, PQgetvalue(r, 0, 1), (size_t)n);
+        buf[n] = '\0';
+        out->name = buf;
+        memcpy(&u, PQgetvalue(r, 0, 2), 8);
+        u = be64toh(u);
+        memcpy(&out->score, &u, 8);
+    }
+    PQclear(r);
+    return rc;
+}
+
+/* What generated code does through libdal. */
+static int get_dal(dal_db *db, int64_t id, row *out, dal_arena *a)
+{
+    DAL_PG_PARAMS(p, db, 1, get_types, NULL);
+    PGresult *res;
+    int rc = dal_pg_bind_int64(&p, 1, id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &unit, 0, &p, &res);
+    if (rc != DAL_OK) return rc;
+    if (PQntuples(res) != 1) rc = DAL_NOTFOUND;
+    if (rc == DAL_OK) rc = dal_pg_read_int64(db, res, 0, 0, "id", &out->id);
+    if (rc == DAL_OK) rc = dal_pg_read_text(db, res, 0, 1, "name", a, &out->name);
+    if (rc == DAL_OK) rc = dal_pg_read_double(db, res, 0, 2, "score", &out->score);
+    PQclear(res);
+    return rc;
+}
+
+__attribute__((noinline)) static double loop_hand(PGconn *c, int n)
+{
+    char buf[64];
+    row r;
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+        if (get_hand(c, 1 + i % 1000, &r, buf, sizeof buf) != 0) exit(1);
+        sum += r.score;
+    }
+    return sum;
+}
+
+__attribute__((noinline)) static double loop_dal(dal_db *db, int n, dal_arena *a)
+{
+    row r;
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+        if (get_dal(db, 1 + i % 1000, &r, a) != DAL_OK) exit(1);
+        sum += r.score;
+        dal_arena_reset(a);
+    }
+    return sum;
+}
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+int main(int argc, char **argv)
+{
+    dal_db *db = NULL;
+    dal_arena a;
+    int n = argc > 2 ? atoi(argv[2]) : 10000;
+    double t0, sum;
+    if (argc < 2 || (strcmp(argv[1], "hand") != 0 && strcmp(argv[1], "dal") != 0)) {
+        fprintf(stderr, "usage: pgbench hand|dal [N]\n");
+        return 2;
+    }
+    if (dal_open(&db, "postgresql://", NULL) != DAL_OK) {
+        fprintf(stderr, "pgbench: %s\n", dal_errmsg(db));
+        dal_close(db);
+        return 77;
+    }
+    dal_arena_init(&a, NULL);
+    if (dal_exec(db, "CREATE TEMP TABLE bench_items (id bigint PRIMARY KEY, name text NOT NULL,"
+                     " score double precision NOT NULL);"
+                     "INSERT INTO bench_items SELECT g, 'item ' || g, g / 4.0 FROM generate_series(1, 1000) g;"
+                     "PREPARE hand_get (bigint) AS SELECT id, name, score FROM bench_items WHERE id = $1") != DAL_OK) {
+        fprintf(stderr, "pgbench: %s\n", dal_errmsg(db));
+        return 1;
+    }
+    /* warm both paths (prepare, arena) before measuring */
+    loop_hand(dal_pg(db), 10);
+    loop_dal(db, 10, &a);
+    t0 = now();
+    sum = strcmp(argv[1], "hand") == 0 ? loop_hand(dal_pg(db), n) : loop_dal(db, n, &a);
+    printf("%s: %d gets, %.1f us/get (checksum %.1f)\n", argv[1], n, (now() - t0) * 1e6 / n, sum);
+    dal_arena_free(&a);
+    dal_close(db);
+    return 0;
+}

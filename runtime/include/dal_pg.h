@@ -1,0 +1,352 @@
+/* dal_pg.h - libdal's PostgreSQL hot path: what generated code for
+ * PostgreSQL calls per statement and per column.  Connections, errors and
+ * transactions are dal.h's engine-neutral calls (dal_open of a
+ * postgresql:// URI, dal_errmsg, dal_sqlstate, dal_begin, ...).
+ *
+ *   1. Parameters   dal_pg_params: a block on the caller's stack (values,
+ *                   lengths, formats and one 16-byte cell per parameter for
+ *                   fixed-width values); dal_pg_bind_* encode into it
+ *   2. Statements   dal_pg_exec: the unit's statement, prepared once per
+ *                   connection under the name dal<slot>_<id> with the type
+ *                   OIDs the generator pinned, run with binary parameters
+ *                   and binary results; dal_pg_iter over its rows
+ *   3. Readers      dal_pg_read_*: exact (the column's type OID must be the
+ *                   expected one), text and bytea copied into a dal_arena
+ *   4. Types        dal_timestamp, dal_date, dal_interval, dal_uuid (dal.h),
+ *                   spans for 1-D arrays (dal_int64_array, dal_text_array...)
+ *
+ * Memory: in steady state libdal allocates nothing per call or per row:
+ * the parameter block is the caller's, statement names are formatted on
+ * the stack, the prepared flags are allocated once per unit and
+ * connection, errors are copied into the dal_db.  libpq allocates its
+ * PGresult (3 mallocs for a one-row result); arena copies reuse the
+ * arena's blocks once it has grown.
+ *
+ * Ownership: a struct pg_result * handed out (dal_pg_exec's *out, an
+ * iterator's res) is the caller's, freed with PQclear / dal_pg_iter_end.
+ * Pointers read into an arena live until the arena is reset. */
+#ifndef DAL_PG_H
+#define DAL_PG_H
+
+#include "dal.h"
+#include "dal_config.h"
+
+#if !DAL_HAVE_POSTGRESQL
+#error "dal_pg.h: this libdal was built without PostgreSQL (DALGEN_WITH_POSTGRESQL=OFF)"
+#endif
+
+#include <libpq-fe.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Types ------------------------------------------------------------- */
+
+/* timestamp / timestamptz: microseconds since 1970-01-01 00:00 UTC
+ * (timestamp is zone-less: the same count read as UTC); 'infinity' and
+ * '-infinity' are INT64_MAX and INT64_MIN. */
+typedef int64_t dal_timestamp;
+#define DAL_TIMESTAMP_INFINITY INT64_MAX
+#define DAL_TIMESTAMP_NEG_INFINITY INT64_MIN
+/* date: days since 1970-01-01; infinities INT32_MAX and INT32_MIN. */
+typedef int32_t dal_date;
+#define DAL_DATE_INFINITY INT32_MAX
+#define DAL_DATE_NEG_INFINITY INT32_MIN
+/* time (without time zone) is an int64_t of microseconds since midnight. */
+/* interval: PostgreSQL keeps the three parts apart (a month is no fixed
+ * number of days, a day no fixed number of microseconds under DST). */
+typedef struct dal_interval { int64_t us; int32_t days, months; } dal_interval;
+
+/* 1-D arrays: spans into the arena (data NULL and len 0 for SQL NULL; an
+ * empty array has non-NULL data).  NULL elements: arrays of pointers
+ * (text, bytea, numeric) hold NULL for them; arrays of values cannot, and
+ * reading one with a NULL element is DAL_ERROR naming the column. */
+typedef struct dal_int16_array { const int16_t *data; size_t len; } dal_int16_array;
+typedef struct dal_int32_array { const int32_t *data; size_t len; } dal_int32_array;
+typedef struct dal_int64_array { const int64_t *data; size_t len; } dal_int64_array;
+typedef struct dal_float_array { const float *data; size_t len; } dal_float_array;
+typedef struct dal_double_array { const double *data; size_t len; } dal_double_array;
+typedef struct dal_bool_array { const bool *data; size_t len; } dal_bool_array;
+typedef struct dal_text_array { const char *const *data; size_t len; } dal_text_array;
+typedef struct dal_blob_array { const dal_blob *data; size_t len; } dal_blob_array;
+typedef struct dal_uuid_array { const dal_uuid *data; size_t len; } dal_uuid_array;
+typedef struct dal_timestamp_array { const dal_timestamp *data; size_t len; } dal_timestamp_array;
+typedef struct dal_date_array { const dal_date *data; size_t len; } dal_date_array;
+
+/* Builtin type OIDs (pg_type.dat; fixed in every database), the ones the
+ * generator pins and the readers expect. */
+#define DAL_PG_BOOL 16
+#define DAL_PG_BYTEA 17
+#define DAL_PG_NAME 19
+#define DAL_PG_INT8 20
+#define DAL_PG_INT2 21
+#define DAL_PG_INT4 23
+#define DAL_PG_TEXT 25
+#define DAL_PG_JSON 114
+#define DAL_PG_FLOAT4 700
+#define DAL_PG_FLOAT8 701
+#define DAL_PG_UNKNOWN 705
+#define DAL_PG_BPCHAR 1042
+#define DAL_PG_VARCHAR 1043
+#define DAL_PG_DATE 1082
+#define DAL_PG_TIME 1083
+#define DAL_PG_TIMESTAMP 1114
+#define DAL_PG_TIMESTAMPTZ 1184
+#define DAL_PG_INTERVAL 1186
+#define DAL_PG_NUMERIC 1700
+#define DAL_PG_UUID 2950
+#define DAL_PG_JSONB 3802
+#define DAL_PG_BOOL_ARRAY 1000
+#define DAL_PG_BYTEA_ARRAY 1001
+#define DAL_PG_INT2_ARRAY 1005
+#define DAL_PG_INT4_ARRAY 1007
+#define DAL_PG_TEXT_ARRAY 1009
+#define DAL_PG_VARCHAR_ARRAY 1015
+#define DAL_PG_INT8_ARRAY 1016
+#define DAL_PG_FLOAT4_ARRAY 1021
+#define DAL_PG_FLOAT8_ARRAY 1022
+#define DAL_PG_TIMESTAMP_ARRAY 1115
+#define DAL_PG_DATE_ARRAY 1182
+#define DAL_PG_TIMESTAMPTZ_ARRAY 1185
+#define DAL_PG_NUMERIC_ARRAY 1231
+#define DAL_PG_UUID_ARRAY 2951
+/* The first OID of user objects: enums, domains' and extensions' types
+ * (citext) have OIDs from here on, different in every database. */
+#define DAL_PG_FIRST_USER_OID 16384
+
+/* ---- Parameters -------------------------------------------------------- */
+
+/* The bytes of one fixed-width binary value (at most 16: uuid, interval). */
+typedef union dal_pg_cell { char b[16]; int64_t align; } dal_pg_cell;
+
+/* A statement's parameters, all arrays of n on the caller's stack, and
+ * types, the n type OIDs the generator pinned (a static const array; 0 =
+ * let the server infer, for a value sent as text).  values[i] NULL is
+ * SQL NULL.  Variable-size encodings (numeric, arrays,
+ * jsonb) go into arena (NULL: binding one is DAL_MISUSE).  Values that
+ * dal_pg_bind_text/_blob/_jsonb point at are not copied: they must stay
+ * valid until dal_pg_exec returns. */
+typedef struct dal_pg_params {
+    dal_db *db;
+    int n;
+    const Oid *types;
+    const char **values;
+    int *lengths;
+    int *formats;
+    dal_pg_cell *cells;
+    dal_arena *arena;
+} dal_pg_params;
+
+/* Declares name_values[N] ... and `dal_pg_params name` in one go (N >= 1):
+ *     static const Oid types[2] = { DAL_PG_INT8, DAL_PG_TEXT };
+ *     DAL_PG_PARAMS(p, db, 2, types, arena);
+ *     dal_pg_bind_int64(&p, 1, id); ... */
+#define DAL_PG_PARAMS(name, db, N, types, arena) \
+    const char *name##_values[N]; int name##_lengths[N]; int name##_formats[N]; \
+    dal_pg_cell name##_cells[N]; \
+    dal_pg_params name = { (db), (N), (types), name##_values, name##_lengths, name##_formats, name##_cells, \
+                           (arena) }
+
+/* idx is the parameter's $ number (1-based).  Each returns DAL_OK, or
+ * DAL_MISUSE for an idx out of range, DAL_INVALID for text that is no
+ * value of the type (numeric), DAL_ERROR out of memory (recorded on db). */
+int dal_pg_bind_null(dal_pg_params *p, int idx);
+int dal_pg_bind_int16(dal_pg_params *p, int idx, int16_t v);
+int dal_pg_bind_int32(dal_pg_params *p, int idx, int32_t v);
+int dal_pg_bind_int64(dal_pg_params *p, int idx, int64_t v);
+int dal_pg_bind_float(dal_pg_params *p, int idx, float v);
+int dal_pg_bind_double(dal_pg_params *p, int idx, double v);
+int dal_pg_bind_bool(dal_pg_params *p, int idx, bool v);
+int dal_pg_bind_uuid(dal_pg_params *p, int idx, dal_uuid v);
+int dal_pg_bind_timestamp(dal_pg_params *p, int idx, dal_timestamp v);  /* timestamp and timestamptz */
+int dal_pg_bind_date(dal_pg_params *p, int idx, dal_date v);
+int dal_pg_bind_time(dal_pg_params *p, int idx, int64_t us);
+int dal_pg_bind_interval(dal_pg_params *p, int idx, dal_interval v);
+/* The nullable forms: has false binds NULL. */
+int dal_pg_bind_int16_null(dal_pg_params *p, int idx, bool has, int16_t v);
+int dal_pg_bind_int32_null(dal_pg_params *p, int idx, bool has, int32_t v);
+int dal_pg_bind_int64_null(dal_pg_params *p, int idx, bool has, int64_t v);
+int dal_pg_bind_float_null(dal_pg_params *p, int idx, bool has, float v);
+int dal_pg_bind_double_null(dal_pg_params *p, int idx, bool has, double v);
+int dal_pg_bind_bool_null(dal_pg_params *p, int idx, bool has, bool v);
+int dal_pg_bind_uuid_null(dal_pg_params *p, int idx, bool has, dal_uuid v);
+int dal_pg_bind_timestamp_null(dal_pg_params *p, int idx, bool has, dal_timestamp v);
+int dal_pg_bind_date_null(dal_pg_params *p, int idx, bool has, dal_date v);
+int dal_pg_bind_time_null(dal_pg_params *p, int idx, bool has, int64_t us);
+int dal_pg_bind_interval_null(dal_pg_params *p, int idx, bool has, dal_interval v);
+/* text, varchar, char, name, json, citext, enums (s NULL -> SQL NULL; not copied). */
+int dal_pg_bind_text(dal_pg_params *p, int idx, const char *s);
+int dal_pg_bind_text_len(dal_pg_params *p, int idx, const char *s, size_t len);
+int dal_pg_bind_jsonb(dal_pg_params *p, int idx, const char *json);  /* adds the version byte (arena) */
+int dal_pg_bind_blob(dal_pg_params *p, int idx, dal_blob b);          /* bytea; data NULL -> SQL NULL */
+/* numeric from exact decimal text ("-12.50", "1e-3", "NaN", "Infinity",
+ * "-Infinity"), encoded in binary into the arena. */
+int dal_pg_bind_numeric(dal_pg_params *p, int idx, const char *text);
+/* 1-D arrays, encoded into the arena (v NULL with len 0 is an empty
+ * array; use dal_pg_bind_null for a NULL array).  Text, bytea and numeric
+ * elements that are NULL are NULL elements.  The element type sent is the
+ * one of the pinned array type (the server refuses any other): text[],
+ * varchar[], char[] and name[] for text; timestamptz[] or timestamp[]. */
+int dal_pg_bind_int16_array(dal_pg_params *p, int idx, const int16_t *v, size_t len);
+int dal_pg_bind_int32_array(dal_pg_params *p, int idx, const int32_t *v, size_t len);
+int dal_pg_bind_int64_array(dal_pg_params *p, int idx, const int64_t *v, size_t len);
+int dal_pg_bind_float_array(dal_pg_params *p, int idx, const float *v, size_t len);
+int dal_pg_bind_double_array(dal_pg_params *p, int idx, const double *v, size_t len);
+int dal_pg_bind_bool_array(dal_pg_params *p, int idx, const bool *v, size_t len);
+int dal_pg_bind_text_array(dal_pg_params *p, int idx, const char *const *v, size_t len);
+int dal_pg_bind_blob_array(dal_pg_params *p, int idx, const dal_blob *v, size_t len);
+int dal_pg_bind_uuid_array(dal_pg_params *p, int idx, const dal_uuid *v, size_t len);
+int dal_pg_bind_timestamp_array(dal_pg_params *p, int idx, const dal_timestamp *v, size_t len);
+int dal_pg_bind_date_array(dal_pg_params *p, int idx, const dal_date *v, size_t len);
+int dal_pg_bind_numeric_array(dal_pg_params *p, int idx, const char *const *v, size_t len);
+
+/* ---- Statements -------------------------------------------------------- */
+
+/* Run statement id of unit u (dal.h's dal_unit, the same struct and slot
+ * as on SQLite) with p's parameters and types (p NULL: none).  Results
+ * come in binary.
+ *
+ * DAL_PG_NAMED: prepared (PQprepare) on the first call on this connection
+ * as "dal<slot>_<id>", then PQexecPrepared.  When the server says the
+ * cached plan changed its result type (0A000, after a concurrent ALTER
+ * COLUMN ... TYPE) or lost the statement (26000), the statement is
+ * prepared again and run once more, outside a transaction; inside one
+ * the error stands (the transaction is aborted) and the next call
+ * prepares afresh.  DAL_PG_UNNAMED: PQexecParams every call.
+ *
+ * DAL_OK with *out the result (PGRES_TUPLES_OK or PGRES_COMMAND_OK; the
+ * caller PQclears it; dal_changes has its row count), or an error
+ * recorded on db with *out NULL. */
+int dal_pg_exec(dal_db *db, const dal_unit *u, int id, const dal_pg_params *p, PGresult **out);
+
+/* Statements whose SQL the generated code builds at run time from a
+ * small key that determines it (the columns a patch writes, the defaults
+ * an insert omits), like dal.h's dal_stmt_acquire_keyed: call first with
+ * sql NULL; DAL_NOTFOUND (nothing recorded) means "not cached": build the
+ * SQL and call again with it.  At most DAL_KEYED_MAX per connection, the
+ * least recently used deallocated.  DAL_PG_UNNAMED: never cached (sql NULL
+ * is always DAL_NOTFOUND).  Otherwise as dal_pg_exec. */
+int dal_pg_exec_keyed(dal_db *db, const dal_unit *u, int id, uint64_t key, const char *sql,
+                      const dal_pg_params *p, PGresult **out);
+/* Keyed statements prepared on db (for tests). */
+int dal_pg_keyed_count(const dal_db *db);
+
+/* A result being read row by row; generated iterators embed one.  Zero it
+ * (DAL_PG_ITER_INIT) so that dal_pg_iter_end of an unopened one is safe. */
+typedef struct dal_pg_iter {
+    dal_db *db;
+    struct pg_result *res;
+    int row;        /* the current row, -1 before the first step */
+    int nrows;
+} dal_pg_iter;
+#define DAL_PG_ITER_INIT { NULL, NULL, -1, 0 }
+/* dal_pg_exec into it (the whole result: one round trip). */
+int  dal_pg_iter_open(dal_pg_iter *it, dal_db *db, const dal_unit *u, int id, const dal_pg_params *p);
+/* DAL_ROW with it->row the next row, or DAL_DONE (the result is freed). */
+int  dal_pg_iter_step(dal_pg_iter *it);
+/* PQclear the result; NULL-safe and idempotent. */
+void dal_pg_iter_end(dal_pg_iter *it);
+
+/* How many statements of units are prepared on db (for tests). */
+int  dal_pg_prepared_count(const dal_db *db);
+
+/* ---- Readers -----------------------------------------------------------
+ * Row row, 0-based column col of a binary result; colname for messages.
+ * The column's type OID must be the expected one: any other is DAL_ERROR
+ * naming the column and both types (dal_sqlstate 42804).  SQL NULL fits
+ * only the _null forms (has false, *out zeroed) and the pointer forms
+ * (NULL, or a NULL span).  text, bytea, numeric and arrays are copied
+ * into a (a NULL arena is DAL_MISUSE when there is something to copy). */
+int dal_pg_read_int16(dal_db *db, const PGresult *res, int row, int col, const char *colname, int16_t *out);
+int dal_pg_read_int32(dal_db *db, const PGresult *res, int row, int col, const char *colname, int32_t *out);
+int dal_pg_read_int64(dal_db *db, const PGresult *res, int row, int col, const char *colname, int64_t *out);
+int dal_pg_read_float(dal_db *db, const PGresult *res, int row, int col, const char *colname, float *out);
+int dal_pg_read_double(dal_db *db, const PGresult *res, int row, int col, const char *colname, double *out);
+int dal_pg_read_bool(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *out);
+int dal_pg_read_uuid(dal_db *db, const PGresult *res, int row, int col, const char *colname, dal_uuid *out);
+/* timestamp or timestamptz */
+int dal_pg_read_timestamp(dal_db *db, const PGresult *res, int row, int col, const char *colname,
+                          dal_timestamp *out);
+int dal_pg_read_date(dal_db *db, const PGresult *res, int row, int col, const char *colname, dal_date *out);
+int dal_pg_read_time(dal_db *db, const PGresult *res, int row, int col, const char *colname, int64_t *out);
+int dal_pg_read_interval(dal_db *db, const PGresult *res, int row, int col, const char *colname,
+                         dal_interval *out);
+int dal_pg_read_int16_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *has,
+                           int16_t *out);
+int dal_pg_read_int32_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *has,
+                           int32_t *out);
+int dal_pg_read_int64_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *has,
+                           int64_t *out);
+int dal_pg_read_float_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *has,
+                           float *out);
+int dal_pg_read_double_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *has,
+                            double *out);
+int dal_pg_read_bool_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *has,
+                          bool *out);
+int dal_pg_read_uuid_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *has,
+                          dal_uuid *out);
+int dal_pg_read_timestamp_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *has,
+                               dal_timestamp *out);
+int dal_pg_read_date_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *has,
+                          dal_date *out);
+int dal_pg_read_time_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *has,
+                          int64_t *out);
+int dal_pg_read_interval_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *has,
+                              dal_interval *out);
+/* text, varchar, char, name, json, and user types sent as text (citext,
+ * enums: any OID from DAL_PG_FIRST_USER_OID); NULL -> *out NULL. */
+int dal_pg_read_text(dal_db *db, const PGresult *res, int row, int col, const char *colname, dal_arena *a,
+                     const char **out);
+/* The same without a copy: *out points into res (valid until PQclear);
+ * the bytes are NUL-terminated; len may be NULL. */
+int dal_pg_read_text_ref(dal_db *db, const PGresult *res, int row, int col, const char *colname,
+                         const char **out, size_t *len);
+int dal_pg_read_jsonb(dal_db *db, const PGresult *res, int row, int col, const char *colname, dal_arena *a,
+                      const char **out);
+/* bytea; NULL -> data NULL; empty -> non-NULL data, len 0. */
+int dal_pg_read_blob(dal_db *db, const PGresult *res, int row, int col, const char *colname, dal_arena *a,
+                     dal_blob *out);
+/* numeric as exact decimal text with its scale ("12.50", "NaN",
+ * "Infinity", "-Infinity"); NULL -> *out NULL. */
+int dal_pg_read_numeric(dal_db *db, const PGresult *res, int row, int col, const char *colname, dal_arena *a,
+                        const char **out);
+int dal_pg_read_int16_array(dal_db *db, const PGresult *res, int row, int col, const char *colname,
+                            dal_arena *a, dal_int16_array *out);
+int dal_pg_read_int32_array(dal_db *db, const PGresult *res, int row, int col, const char *colname,
+                            dal_arena *a, dal_int32_array *out);
+int dal_pg_read_int64_array(dal_db *db, const PGresult *res, int row, int col, const char *colname,
+                            dal_arena *a, dal_int64_array *out);
+int dal_pg_read_float_array(dal_db *db, const PGresult *res, int row, int col, const char *colname,
+                            dal_arena *a, dal_float_array *out);
+int dal_pg_read_double_array(dal_db *db, const PGresult *res, int row, int col, const char *colname,
+                             dal_arena *a, dal_double_array *out);
+int dal_pg_read_bool_array(dal_db *db, const PGresult *res, int row, int col, const char *colname,
+                           dal_arena *a, dal_bool_array *out);
+int dal_pg_read_text_array(dal_db *db, const PGresult *res, int row, int col, const char *colname,
+                           dal_arena *a, dal_text_array *out);
+int dal_pg_read_blob_array(dal_db *db, const PGresult *res, int row, int col, const char *colname,
+                           dal_arena *a, dal_blob_array *out);
+int dal_pg_read_uuid_array(dal_db *db, const PGresult *res, int row, int col, const char *colname,
+                           dal_arena *a, dal_uuid_array *out);
+int dal_pg_read_timestamp_array(dal_db *db, const PGresult *res, int row, int col, const char *colname,
+                                dal_arena *a, dal_timestamp_array *out);
+int dal_pg_read_date_array(dal_db *db, const PGresult *res, int row, int col, const char *colname,
+                           dal_arena *a, dal_date_array *out);
+int dal_pg_read_numeric_array(dal_db *db, const PGresult *res, int row, int col, const char *colname,
+                              dal_arena *a, dal_text_array *out);
+
+/* ---- The numeric codec (exposed for tests and tools) -------------------
+ * PostgreSQL's binary numeric: int16 ndigits, int16 weight, uint16 sign,
+ * uint16 dscale, then ndigits base-10000 digits, all big-endian. */
+/* Binary -> text in the arena; DAL_ERROR (recorded) for a malformed value. */
+int dal_pg_numeric_to_text(dal_db *db, const char *bin, size_t len, dal_arena *a, const char **out);
+/* Text -> binary in the arena; DAL_INVALID (recorded) for text that is no
+ * numeric. */
+int dal_pg_numeric_from_text(dal_db *db, const char *text, dal_arena *a, const char **out, size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

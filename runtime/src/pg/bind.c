@@ -1,0 +1,182 @@
+/* bind.c - dal_pg_bind_*: each encodes one value into the caller's
+ * parameter block (binary format; fixed widths into the parameter's
+ * cell, variable sizes into the block's arena). */
+#include "pg_int.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline, cold))
+#endif
+static int bad_index(dal_pg_params *p, int idx)
+{
+    return dal_error_set(p->db, DAL_MISUSE, SQLITE_RANGE, "parameter $%d out of range (the statement has %d)",
+                         idx, p->n);
+}
+
+/* Point parameter idx at bytes (binary). */
+static int set(dal_pg_params *p, int idx, const char *bytes, int len, int format)
+{
+    if (idx < 1 || idx > p->n) return bad_index(p, idx);
+    p->values[idx - 1] = bytes;
+    p->lengths[idx - 1] = len;
+    p->formats[idx - 1] = format;
+    return DAL_OK;
+}
+
+/* The cell of idx (checked by the caller through set()). */
+static char *cell(dal_pg_params *p, int idx)
+{
+    return idx >= 1 && idx <= p->n ? p->cells[idx - 1].b : NULL;
+}
+
+int dal_pg_bind_null(dal_pg_params *p, int idx) { return set(p, idx, NULL, 0, 1); }
+
+static int fixed16(dal_pg_params *p, int idx, uint16_t v)
+{
+    char *c = cell(p, idx);
+    if (c) dal__pg_put16(c, v);
+    return set(p, idx, c, 2, 1);
+}
+static int fixed32(dal_pg_params *p, int idx, uint32_t v)
+{
+    char *c = cell(p, idx);
+    if (c) dal__pg_put32(c, v);
+    return set(p, idx, c, 4, 1);
+}
+static int fixed64(dal_pg_params *p, int idx, uint64_t v)
+{
+    char *c = cell(p, idx);
+    if (c) dal__pg_put64(c, v);
+    return set(p, idx, c, 8, 1);
+}
+
+static uint32_t float_bits(float v) { uint32_t u; memcpy(&u, &v, 4); return u; }
+static uint64_t double_bits(double v) { uint64_t u; memcpy(&u, &v, 8); return u; }
+
+int dal_pg_bind_int16(dal_pg_params *p, int idx, int16_t v) { return fixed16(p, idx, (uint16_t)v); }
+int dal_pg_bind_int32(dal_pg_params *p, int idx, int32_t v) { return fixed32(p, idx, (uint32_t)v); }
+int dal_pg_bind_int64(dal_pg_params *p, int idx, int64_t v) { return fixed64(p, idx, (uint64_t)v); }
+int dal_pg_bind_float(dal_pg_params *p, int idx, float v) { return fixed32(p, idx, float_bits(v)); }
+int dal_pg_bind_double(dal_pg_params *p, int idx, double v) { return fixed64(p, idx, double_bits(v)); }
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline, cold))
+#endif
+static int out_of_range(dal_pg_params *p, int idx, const char *type)
+{
+    return dal__error_state(p->db, DAL_ERROR, "22008", "parameter $%d: %s out of PostgreSQL's range", idx, type);
+}
+int dal_pg_bind_timestamp(dal_pg_params *p, int idx, dal_timestamp v)
+{
+    int64_t w;
+    if (!dal__pg_ts_to_wire(v, &w)) return out_of_range(p, idx, "timestamp");
+    return fixed64(p, idx, (uint64_t)w);
+}
+int dal_pg_bind_date(dal_pg_params *p, int idx, dal_date v)
+{
+    int32_t w;
+    if (!dal__pg_date_to_wire(v, &w)) return out_of_range(p, idx, "date");
+    return fixed32(p, idx, (uint32_t)w);
+}
+int dal_pg_bind_time(dal_pg_params *p, int idx, int64_t us) { return fixed64(p, idx, (uint64_t)us); }
+
+int dal_pg_bind_bool(dal_pg_params *p, int idx, bool v)
+{
+    char *c = cell(p, idx);
+    if (c) c[0] = v ? 1 : 0;
+    return set(p, idx, c, 1, 1);
+}
+
+int dal_pg_bind_uuid(dal_pg_params *p, int idx, dal_uuid v)
+{
+    char *c = cell(p, idx);
+    if (c) memcpy(c, v.b, 16);
+    return set(p, idx, c, 16, 1);
+}
+
+int dal_pg_bind_interval(dal_pg_params *p, int idx, dal_interval v)
+{
+    char *c = cell(p, idx);
+    if (c) {
+        dal__pg_put64(c, (uint64_t)v.us);
+        dal__pg_put32(c + 8, (uint32_t)v.days);
+        dal__pg_put32(c + 12, (uint32_t)v.months);
+    }
+    return set(p, idx, c, 16, 1);
+}
+
+#define NULLABLE(name, type) \
+    int dal_pg_bind_##name##_null(dal_pg_params *p, int idx, bool has, type v) \
+    { \
+        return has ? dal_pg_bind_##name(p, idx, v) : dal_pg_bind_null(p, idx); \
+    }
+NULLABLE(int16, int16_t)
+NULLABLE(int32, int32_t)
+NULLABLE(int64, int64_t)
+NULLABLE(float, float)
+NULLABLE(double, double)
+NULLABLE(bool, bool)
+NULLABLE(uuid, dal_uuid)
+NULLABLE(timestamp, dal_timestamp)
+NULLABLE(date, dal_date)
+NULLABLE(time, int64_t)
+NULLABLE(interval, dal_interval)
+
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline, cold))
+#endif
+static int too_long(dal_pg_params *p, int idx)
+{
+    return dal__error_state(p->db, DAL_ERROR, "54000", "parameter $%d: longer than 1 GB", idx);
+}
+
+int dal_pg_bind_text_len(dal_pg_params *p, int idx, const char *s, size_t len)
+{
+    if (!s) return dal_pg_bind_null(p, idx);
+    if (len > INT32_MAX) return too_long(p, idx);
+    return set(p, idx, s, (int)len, 1);
+}
+
+int dal_pg_bind_text(dal_pg_params *p, int idx, const char *s)
+{
+    return dal_pg_bind_text_len(p, idx, s, s ? strlen(s) : 0);
+}
+
+int dal_pg_bind_blob(dal_pg_params *p, int idx, dal_blob b)
+{
+    if (!b.data) return dal_pg_bind_null(p, idx);
+    if (b.len > INT32_MAX) return too_long(p, idx);
+    return set(p, idx, b.data, (int)b.len, 1);
+}
+
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline, cold))
+#endif
+static int no_arena(dal_pg_params *p, int idx)
+{
+    return dal_error_set(p->db, DAL_MISUSE, SQLITE_MISUSE, "parameter $%d: no arena in the parameter block", idx);
+}
+
+/* jsonb's binary form: version byte 1, then the text. */
+int dal_pg_bind_jsonb(dal_pg_params *p, int idx, const char *json)
+{
+    size_t n;
+    char *buf;
+    if (!json) return dal_pg_bind_null(p, idx);
+    if (!p->arena) return no_arena(p, idx);
+    if ((n = strlen(json)) >= INT32_MAX) return too_long(p, idx);
+    if (!(buf = dal_arena_alloc(p->arena, n + 1))) return dal__oom(p->db);
+    buf[0] = 1;
+    memcpy(buf + 1, json, n);
+    return set(p, idx, buf, (int)(n + 1), 1);
+}
+
+int dal_pg_bind_numeric(dal_pg_params *p, int idx, const char *text)
+{
+    const char *bin;
+    size_t len;
+    int rc;
+    if (!text) return dal_pg_bind_null(p, idx);
+    if (!p->arena) return no_arena(p, idx);
+    if (idx < 1 || idx > p->n) return bad_index(p, idx);
+    if ((rc = dal_pg_numeric_from_text(p->db, text, p->arena, &bin, &len)) != DAL_OK) return rc;
+    return set(p, idx, bin, (int)len, 1);
+}

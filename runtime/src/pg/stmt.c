@@ -1,0 +1,245 @@
+/* stmt.c - the PostgreSQL statement cache and dal_pg_exec.
+ *
+ * The same dal_unit and process-wide slot number as on SQLite index an
+ * array on the connection; per statement it holds the server-side name
+ * (formatted once) and its state, so a call in steady state allocates
+ * nothing in libdal and looks the statement up in O(1).  Statements are prepared
+ * with the parameter types the generator pinned, so binary parameters
+ * always meet the type the server expects. */
+#include "pg_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+enum { ST_NONE = DAL__PG_NONE, ST_PREPARED = DAL__PG_PREPARED, ST_STALE = DAL__PG_STALE };
+
+/* "dal<slot>_<id>" (at most 3 + 10 + 1 + 10 characters). */
+static void stmt_name(char out[30], unsigned slot, int id)
+{
+    snprintf(out, 30, "dal%u_%d", slot, id);
+}
+
+/* The statements of u on db, created (with their names) on first use. */
+static dal__pg_stmt *unit_stmts(dal_db *db, const dal_unit *u, unsigned s)
+{
+    dal__pg_unit *c;
+    int i;
+    if (s > db->pg_nunits) {
+        unsigned n = db->pg_nunits ? db->pg_nunits : 8;
+        dal__pg_unit *grown;
+        while (n < s) n *= 2;
+        if (!(grown = dal__calloc(db, n * sizeof *grown))) return NULL;
+        if (db->pg_units) memcpy(grown, db->pg_units, db->pg_nunits * sizeof *grown);
+        dal__free(db, db->pg_units, db->pg_nunits * sizeof *grown);
+        db->pg_units = grown;
+        db->pg_nunits = n;
+    }
+    c = &db->pg_units[s - 1];
+    if (!c->stmts) {
+        if (!(c->stmts = dal__calloc(db, (size_t)u->nstmts * sizeof *c->stmts))) return NULL;
+        for (i = 0; i < u->nstmts; i++) stmt_name(c->stmts[i].name, s, i);
+        c->unit = u;
+    }
+    return c->stmts;
+}
+
+void dal__pg_stmt_cache_free(dal_db *db)
+{
+    unsigned i;
+    for (i = 0; i < db->pg_nunits; i++)
+        if (db->pg_units[i].stmts)
+            dal__free(db, db->pg_units[i].stmts, (size_t)db->pg_units[i].unit->nstmts * sizeof(dal__pg_stmt));
+    dal__free(db, db->pg_units, db->pg_nunits * sizeof *db->pg_units);
+    db->pg_units = NULL;
+    db->pg_nunits = 0;
+}
+
+int dal_pg_prepared_count(const dal_db *db)
+{
+    int n = 0, j;
+    unsigned i;
+    for (i = 0; i < db->pg_nunits; i++)
+        for (j = 0; db->pg_units[i].stmts && j < db->pg_units[i].unit->nstmts; j++)
+            n += db->pg_units[i].stmts[j].state == ST_PREPARED;
+    return n;
+}
+
+static void deallocate(dal_db *db, const char *name)
+{
+    char sql[48];
+    snprintf(sql, sizeof sql, "DEALLOCATE %s", name);
+    PQclear(PQexec(db->pg, sql));  /* gone already is fine */
+}
+
+/* Prepare (after deallocating a stale copy).  42P05 "already exists": a
+ * wrapped connection that an earlier dal_db of this process prepared on.
+ * A unit statement's name fixes its SQL within a process: the statement
+ * is the same.  A keyed name does not (each dal_db counts from 1): that
+ * one is deallocated and prepared again. */
+static int prepare(dal_db *db, const dal_unit *u, int id, const char *sql, dal__pg_stmt *e, int n,
+                   const Oid *types)
+{
+    const char *name = e->name;
+    unsigned char *state = &e->state;
+    PGresult *res;
+    int rc = DAL_OK;
+    const char *sqlstate;
+    if (*state == ST_STALE) {
+        deallocate(db, name);
+        *state = ST_NONE;
+    }
+    res = PQprepare(db->pg, name, sql, n, types);
+    if (e->keyed && (sqlstate = PQresultErrorField(res, PG_DIAG_SQLSTATE)) && strcmp(sqlstate, "42P05") == 0) {
+        PQclear(res);
+        deallocate(db, name);
+        res = PQprepare(db->pg, name, sql, n, types);
+    }
+    if (PQresultStatus(res) == PGRES_COMMAND_OK) {
+        *state = ST_PREPARED;
+    } else if ((sqlstate = PQresultErrorField(res, PG_DIAG_SQLSTATE)) && strcmp(sqlstate, "42P05") == 0) {
+        *state = ST_PREPARED;
+    } else {
+        /* the server's message, prefixed with the statement's name */
+        char prefix[128];
+        size_t k, m;
+        rc = dal__pg_result_error(db, res);
+        k = (size_t)snprintf(prefix, sizeof prefix, "%.80s statement %d: ", u->name, id);
+        m = strlen(db->errmsg);
+        if (k + m >= sizeof db->errmsg) m = sizeof db->errmsg - k - 1;
+        memmove(db->errmsg + k, db->errmsg, m);
+        memcpy(db->errmsg, prefix, k);
+        db->errmsg[k + m] = '\0';
+    }
+    PQclear(res);
+    return rc;
+}
+
+/* A plan the server can no longer use: the result type changed under a
+ * concurrent ALTER (0A000), or the statement is gone (26000, e.g. after
+ * DISCARD ALL). */
+static bool plan_gone(const PGresult *res)
+{
+    const char *s = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    return s && (strcmp(s, "0A000") == 0 || strcmp(s, "26000") == 0);
+}
+
+static PGresult *run(dal_db *db, const char *name, const dal_pg_params *p)
+{
+    if (!p) return PQexecPrepared(db->pg, name, 0, NULL, NULL, NULL, 1);
+    return PQexecPrepared(db->pg, name, p->n, p->values, p->lengths, p->formats, 1);
+}
+
+/* The row count of a command's tag ("" for commands without one). */
+static int64_t tag_count(PGresult *res)
+{
+    const char *t = PQcmdTuples(res);
+    int64_t n = 0;
+    for (; *t >= '0' && *t <= '9'; t++) n = n * 10 + (*t - '0');
+    return n;
+}
+
+/* The result's outcome: DAL_OK (changes recorded: the rows a SELECT or
+ * RETURNING gave, which is what their tag says, without parsing it) or
+ * the error, freed. */
+static int finish(dal_db *db, PGresult *res, PGresult **out)
+{
+    ExecStatusType st = PQresultStatus(res);
+    int rc;
+    if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
+        db->pg_changes = st == PGRES_TUPLES_OK ? PQntuples(res) : tag_count(res);
+        *out = res;
+        return DAL_OK;
+    }
+    rc = dal__pg_result_error(db, res);
+    PQclear(res);
+    return rc;
+}
+
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline, cold))
+#endif
+int dal__pg_exec_misuse(dal_db *db, const dal_unit *u, int id)
+{
+    if (db->engine != DAL_ENGINE_POSTGRESQL)
+        return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "%s: dal_pg_exec on a SQLite connection", u->name);
+    if (!db->pg) return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "the connection is not open");
+    return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "%s: no statement %d", u->name, id);
+}
+
+int dal__pg_exec_unnamed(dal_db *db, const char *sql, const dal_pg_params *p, PGresult **out)
+{
+    PGresult *res = p ? PQexecParams(db->pg, sql, p->n, p->types, p->values, p->lengths, p->formats, 1)
+                      : PQexecParams(db->pg, sql, 0, NULL, NULL, NULL, NULL, 1);
+    return finish(db, res, out);
+}
+
+/* Inlined into dal_pg_exec: the hot path makes one call into libdal. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline int exec_stmt(dal_db *db, const dal_unit *u, int id, const char *sql, dal__pg_stmt *e,
+                            const dal_pg_params *p, PGresult **out)
+{
+    const Oid *types = p ? p->types : NULL;
+    int rc, n = p ? p->n : 0;
+    PGresult *res;
+    if (e->state != ST_PREPARED && (rc = prepare(db, u, id, sql, e, n, types)) != DAL_OK) return rc;
+    res = run(db, e->name, p);
+    if (PQresultStatus(res) == PGRES_FATAL_ERROR && plan_gone(res)) {
+        e->state = ST_STALE;
+        /* Inside a transaction the error aborted it: report it; the next
+         * call (after the rollback) prepares afresh. */
+        if (PQtransactionStatus(db->pg) != PQTRANS_IDLE) return finish(db, res, out);
+        PQclear(res);
+        if (!sql) return DAL_NOTFOUND;  /* a keyed statement called without its SQL: "not cached" */
+        if ((rc = prepare(db, u, id, sql, e, n, types)) != DAL_OK) return rc;
+        res = run(db, e->name, p);
+    }
+    return finish(db, res, out);
+}
+
+int dal__pg_exec_stmt(dal_db *db, const dal_unit *u, int id, const char *sql, dal__pg_stmt *e,
+                      const dal_pg_params *p, PGresult **out)
+{
+    return exec_stmt(db, u, id, sql, e, p, out);
+}
+
+int dal_pg_exec(dal_db *db, const dal_unit *u, int id, const dal_pg_params *p, PGresult **out)
+{
+    dal__pg_stmt *e;
+    unsigned slot;
+    *out = NULL;
+    if (!db->pg || id < 0 || id >= u->nstmts) return dal__pg_exec_misuse(db, u, id);
+    if (db->opts.pg_statements == DAL_PG_UNNAMED) return dal__pg_exec_unnamed(db, u->sql[id], p, out);
+    slot = dal__unit_slot(u);
+    if (slot - 1u < db->pg_nunits && db->pg_units[slot - 1].stmts) e = db->pg_units[slot - 1].stmts + id;
+    else if (!(e = unit_stmts(db, u, slot))) return dal__oom(db);
+    else e += id;
+    return exec_stmt(db, u, id, u->sql[id], e, p, out);
+}
+
+int dal_pg_iter_open(dal_pg_iter *it, dal_db *db, const dal_unit *u, int id, const dal_pg_params *p)
+{
+    int rc;
+    it->db = db;
+    it->row = -1;
+    it->nrows = 0;
+    rc = dal_pg_exec(db, u, id, p, &it->res);
+    if (rc == DAL_OK) it->nrows = PQntuples(it->res);
+    return rc;
+}
+
+int dal_pg_iter_step(dal_pg_iter *it)
+{
+    if (!it->res) return DAL_DONE;
+    if (++it->row < it->nrows) return DAL_ROW;
+    dal_pg_iter_end(it);
+    return DAL_DONE;
+}
+
+void dal_pg_iter_end(dal_pg_iter *it)
+{
+    if (!it || !it->res) return;
+    PQclear(it->res);
+    it->res = NULL;
+}
