@@ -1,7 +1,10 @@
 /* pg_catalog.c - the model read from pg_catalog (pg_int.h): schemas,
  * extensions, types, sequences, then tables and indexes
  * (pg_catalog_rel.c), views, functions and triggers; each in OID order,
- * which is creation order (file order for a database built from files). */
+ * which is creation order (file order for a database built from files).
+ * Sequences alone are sorted by schema and name: an identity column
+ * creates its sequence with its table, so no DDL that recreates a schema
+ * can keep their OID order among free-standing ones. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,7 +90,7 @@ static int read_sequences(PGconn *c, dg_schema *s, dg_loc where, dg_diags *d)
         "   AND p.refclassid = 'pg_class'::regclass AND p.deptype IN ('a', 'i')"
         " LEFT JOIN pg_class t ON t.oid = p.refobjid"
         " LEFT JOIN pg_attribute a ON a.attrelid = p.refobjid AND a.attnum = p.refobjsubid"
-        " WHERE" DG_PG_USER_NS("c.oid", "pg_class") " ORDER BY c.oid", where, d);
+        " WHERE" DG_PG_USER_NS("c.oid", "pg_class") " ORDER BY n.nspname, c.relname", where, d);
     if (!r) return -1;
     for (int i = 0; i < PQntuples(r); i++) {
         dg_pg_sequence *q = DG_VEC_ADD(&s->sequences);

@@ -73,10 +73,11 @@ static char *find_bindir(void)
  * /dev/null, stdout and stderr to `log` (or /dev/null), then exec. */
 static void exec_child(const dg_pg_cluster *k, char *const argv[], const char *log)
 {
+    if (k->drop && (setgroups(0, NULL) != 0 || setgid(k->gid) != 0 || setuid(k->uid) != 0)) _exit(126);
+    /* opened as that user: the server appends to the log later */
     int in = open("/dev/null", O_RDONLY), out = open(log ? log : "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0600);
     if (in >= 0) dup2(in, 0);
     if (out >= 0) dup2(out, 1), dup2(out, 2);
-    if (k->drop && (setgroups(0, NULL) != 0 || setgid(k->gid) != 0 || setuid(k->uid) != 0)) _exit(126);
     execv(argv[0], argv);
     _exit(127);
 }
