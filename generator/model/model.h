@@ -343,8 +343,10 @@ typedef enum dg_vtype {
  * affinity: INTEGER -> int64, TEXT -> text, REAL/NUMERIC -> double. */
 dg_vtype dg_vtype_of_decl(const char *decltype);
 /* Column c of table t (t may be NULL): `-- @read any` -> value, its
- * `-- @type`, else the untyped columns of fts and rtree virtual tables, else
- * its declared type. */
+ * `-- @type`, else on PostgreSQL (c->pg) its canonical type (a domain's
+ * base type; arrays, enums, numeric, money and unlisted types -> text),
+ * else the untyped columns of fts and rtree virtual tables, else its
+ * declared type. */
 dg_vtype dg_vtype_of_column(const dg_table *t, const dg_column *c);
 /* A type word of an annotation (INTEGER, INT64, TEXT, REAL, BLOB, BOOL,
  * ANY, VALUE, ...; ASCII case-insensitive), DG_VT_UNKNOWN when not one. */

@@ -3,6 +3,13 @@
 
 #include "model/model.h"
 
+/* dg_strings_free's twin: model.c calls this file, never the reverse. */
+static void free_strings(dg_strings *v)
+{
+    for (size_t i = 0; i < v->len; i++) free(v->items[i]);
+    DG_VEC_FREE(v);
+}
+
 void dg_pg_column_free(dg_pg_column *p)
 {
     if (!p) return;
@@ -31,7 +38,7 @@ static void free_types(dg_schema *s)
     for (size_t i = 0; i < s->enums.len; i++) {
         dg_pg_enum *e = &s->enums.items[i];
         free(e->schema), free(e->name), free(e->comment);
-        dg_strings_free(&e->labels);
+        free_strings(&e->labels);
     }
     DG_VEC_FREE(&s->enums);
     for (size_t i = 0; i < s->domains.len; i++) {
@@ -45,7 +52,7 @@ static void free_types(dg_schema *s)
 
 void dg_schema_free_pg(dg_schema *s)
 {
-    dg_strings_free(&s->schemas);
+    free_strings(&s->schemas);
     for (size_t i = 0; i < s->extensions.len; i++) {
         free(s->extensions.items[i].name);
         free(s->extensions.items[i].schema);

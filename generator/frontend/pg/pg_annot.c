@@ -5,7 +5,8 @@
  * on the statement's first line or the lines right above the statement ->
  * the table (or view).  A server keeps no CREATE text, so the files' ones
  * exist only in files (marked `above`: --no-above-annotations leaves them
- * out); COMMENT ON ones survive in a database. */
+ * out); COMMENT ON ones survive in a database.  Also what only files
+ * know: the location of the statement that made each object. */
 #include <string.h>
 
 #include "util/buf.h"
@@ -118,10 +119,43 @@ static void statement_annotations(const dg_pg_script *sc, const dg_pg_stmt *st, 
     }
 }
 
+/* The location of the statement that created a table (and its columns),
+ * view, index or trigger: its first token (a column: its definition). */
+static void locate(const dg_pg_script *sc, const dg_pg_stmt *st, dg_schema *s)
+{
+    dg_loc at = dg_pg_script_loc(sc, st->file, st->start);
+    const char *name;
+    if (!strcmp(st->kind, "CreateStmt")) {
+        name = json_string_value(json_object_get(json_object_get(st->tree, "relation"), "relname"));
+        dg_table *t = name ? dg_schema_table(s, name) : NULL;
+        if (!t || t->loc.line) return;
+        t->loc = at;
+        coldef cols[512];
+        size_t n = coldefs(&sc->files.items[st->file], st, cols, 512);
+        for (size_t i = 0; i < n; i++) {
+            dg_column *c = dg_table_column(t, cols[i].name);
+            if (c) c->loc = dg_pg_script_loc(sc, st->file, cols[i].off);
+        }
+    } else if (!strcmp(st->kind, "ViewStmt")) {
+        name = json_string_value(json_object_get(json_object_get(st->tree, "view"), "relname"));
+        dg_view *v = name ? dg_schema_view(s, name) : NULL;
+        if (v && !v->loc.line) v->loc = at;
+    } else if (!strcmp(st->kind, "IndexStmt")) {
+        name = json_string_value(json_object_get(st->tree, "idxname"));
+        dg_index *ix = name ? dg_schema_index(s, name) : NULL;
+        if (ix && !ix->loc.line) ix->loc = at;
+    } else if (!strcmp(st->kind, "CreateTrigStmt")) {
+        name = json_string_value(json_object_get(st->tree, "trigname"));
+        for (size_t i = 0; name && i < s->triggers.len; i++)
+            if (!strcmp(s->triggers.items[i].name, name) && !s->triggers.items[i].loc.line) s->triggers.items[i].loc = at;
+    }
+}
+
 void dg_pg_file_annotations(const dg_pg_script *sc, dg_schema *s)
 {
     for (size_t i = 0; i < sc->stmts.len; i++) {
         const dg_pg_stmt *st = &sc->stmts.items[i];
+        locate(sc, st, s);
         if (!strcmp(st->kind, "CreateStmt") || !strcmp(st->kind, "ViewStmt")) statement_annotations(sc, st, s);
     }
 }

@@ -105,7 +105,9 @@ int dg_pg__read_indexes(PGconn *c, dg_schema *s, dg_loc where, dg_diags *d);
  * rest (*text: NULL when nothing else; caller frees). */
 void dg_pg_comment_split(const char *comment, dg_annotations *a, char **text);
 /* The files' `-- @key value` comments onto the tables, columns and views
- * they belong to (the SQLite front end's placement rules). */
+ * they belong to (the SQLite front end's placement rules), and the
+ * locations of the statements that created tables, columns, views,
+ * indexes and triggers (the first one that names the object). */
 void dg_pg_file_annotations(const dg_pg_script *sc, dg_schema *s);
 
 #endif
