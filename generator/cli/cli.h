@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 
+#include "frontend/pg/pg_front.h"
 #include "frontend/sources.h"
 #include "util/diag.h"
 
@@ -53,5 +54,21 @@ int dg_cli_take_source(const char *cmd, int argc, char **argv, int *i, dg_source
  * and advances *i, or NULL when argv[*i] is not that option.  Sets *missing
  * when the option is present without a value. */
 const char *dg_cli_opt(const char *name, int argc, char **argv, int *i, bool *missing);
+
+/* --engine sqlite|postgresql and the typing server's flags (cli_engine.c). */
+typedef struct dg_engine_flags {
+    const char *engine;    /* --engine; NULL = not given */
+    dg_pg_opts  pg;        /* --pg-server, --pg-run-as, --allow-do (then $DALGEN_PG_SERVER) */
+    bool        pg_flags;  /* one of those three was given */
+} dg_engine_flags;
+
+/* One of those flags at argv[*i]: 0 consumed, -1 not one of them,
+ * DG_EXIT_USAGE after printing the problem. */
+int dg_cli_engine_flag(const char *cmd, dg_engine_flags *f, int argc, char **argv, int *i);
+/* The engine of the flags and sources (a postgres:// source implies
+ * postgresql; mixing engines is a usage error); with postgresql and no
+ * --pg-server, f->pg.server becomes $DALGEN_PG_SERVER.  DG_EXIT_OK and
+ * *out, or DG_EXIT_USAGE after printing the problem. */
+int dg_cli_engine_of(const char *cmd, dg_engine_flags *f, const dg_sources *src, dg_engine *out);
 
 #endif

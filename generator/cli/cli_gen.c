@@ -32,6 +32,8 @@ int dg_gen_flag(const char *cmd, dg_gen_flags *f, bool dump_ok, int argc, char *
 {
     int rc = take_value(cmd, f, dump_ok, argc, argv, i);
     if (rc != -1) return rc;
+    rc = dg_cli_engine_flag(cmd, &f->eng, argc, argv, i);
+    if (rc != -1) return rc;
     if (!strcmp(argv[*i], "--no-singularize")) f->no_singularize = true;
     else if (!strcmp(argv[*i], "--timestamps")) f->timestamps = true;
     else if (!strcmp(argv[*i], "--Werror")) f->werror = true;
@@ -106,8 +108,7 @@ static int job_of_flags(const char *cmd, const dg_gen_flags *f, dg_gen_job *j)
 static int job_of_config(const dg_gen_flags *f, const dg_config_job *c, bool sqlc, dg_gen_job *j, dg_diags *d)
 {
     if (strcmp(c->engine, "sqlite") != 0) {
-        dg_error(d, c->engine_loc, "engine '%s' is not supported yet: dalgen generates code for SQLite only",
-                 c->engine);
+        dg_error(d, c->engine_loc, "engine '%s' cannot generate code yet", c->engine);
         return DG_EXIT_INPUT;
     }
     if (f->src.items.len) {
@@ -157,6 +158,13 @@ int dg_gen_plan_make(const char *cmd, const dg_gen_flags *f, dg_gen_plan *p, dg_
     memset(p, 0, sizeof *p);
     if (dg_cli_config_load(f->config, !f->src.items.len, &p->config, d) != 0) return DG_EXIT_INPUT;
     int rc;
+    dg_engine engine = DG_ENGINE_SQLITE;
+    dg_engine_flags eng = f->eng;
+    if (dg_cli_engine_of(cmd, &eng, &f->src, &engine) != DG_EXIT_OK) return DG_EXIT_USAGE;
+    if (engine == DG_ENGINE_POSTGRESQL) {   /* the schema front end exists; code generation not yet */
+        dg_error(d, (dg_loc){NULL, 0, 0}, "engine 'postgresql' cannot generate code yet");
+        return DG_EXIT_INPUT;
+    }
     if (p->config) {
         rc = jobs_of_config(cmd, f, p, d);
     } else {

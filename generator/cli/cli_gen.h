@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 
+#include "cli/cli.h"
 #include "config/config.h"
 #include "driver/generate.h"
 #include "frontend/sources.h"
@@ -26,6 +27,7 @@ typedef struct dg_gen_flags {
     const char *config;       /* --config FILE */
     const char *depfile;      /* --depfile FILE (generate) */
     bool        no_singularize, timestamps, dump_view, werror;
+    dg_engine_flags eng;      /* --engine and the typing server's flags */
 } dg_gen_flags;
 
 /* One option of generate/check at argv[*i] (--dump-view and --depfile

@@ -11,6 +11,15 @@
 #define CONFIG \
     "  --config FILE  read the inputs from FILE: dalgen.yaml, or sqlc's sqlc.yaml (version 2);\n" \
     "                 flags given on the command line win over the file (docs/config.md)\n"
+#define ENGINE \
+    "  --engine sqlite|postgresql  the schema's engine (default sqlite; a postgres:// or\n" \
+    "                 postgresql:// source implies postgresql)\n" \
+    "  --pg-server URL|auto  the typing server PostgreSQL DDL is loaded into (a throwaway\n" \
+    "                 database is created there and dropped); auto starts a private\n" \
+    "                 cluster for the run. Default: $DALGEN_PG_SERVER\n" \
+    "  --pg-run-as USER  the user an auto cluster runs as when dalgen runs as root\n" \
+    "                 (default nobody: PostgreSQL refuses root)\n" \
+    "  --allow-do     let DO blocks of the DDL run in the typing database\n"
 #define STATUS "exit status: 0 ok, 1 input error, 2 usage error, 3 differences found\n"
 
 static const struct {
@@ -21,7 +30,7 @@ static const struct {
      "usage: dalgen generate <schema source...> [--queries FILE|DIR ...] [--migrations DIR]\n"
      "                       --prefix NAME --out DIR [--templates DIR] [--no-singularize]\n"
      "                       [--timestamps] [--dump-view] [--config FILE] [--Werror]\n"
-     "                       [--depfile FILE]\n"
+     "                       [--depfile FILE] [--engine sqlite|postgresql]\n"
      "Writes DIR/NAME.h and DIR/NAME.c: row structs, repositories, validators, the\n"
      "named queries' functions and (with --migrations) the embedded migrations.\n"
      "Unchanged files are left untouched; on any error nothing is written.\n"
@@ -39,18 +48,25 @@ static const struct {
      "  --Werror       exit 1 (and write nothing) when a warning was reported\n"
      "  --depfile FILE also write FILE: the inputs read, as a Make rule whose target is\n"
      "                 FILE without .d (for Ninja and CMake's DEPFILE)\n"
+     "  --engine sqlite|postgresql  (and --pg-server, --pg-run-as, --allow-do) parse;\n"
+     "                 postgresql cannot generate code yet (exit 1)\n"
      SOURCES STATUS},
     {"schema",
      "usage: dalgen schema <schema source...> [--json | --sql] [--no-locations] [--no-above-annotations]\n"
+     "                     [--engine sqlite|postgresql] [--pg-server URL|auto] [--pg-run-as USER]\n"
+     "                     [--allow-do]\n"
      "Prints the schema model: a summary, JSON (--json) or SQL that recreates it (--sql).\n"
+     "PostgreSQL sources: FILE.sql, a folder of *.sql, or postgresql://... (a live database,\n"
+     "read only); DDL is checked by libpg_query and typed by the server of --pg-server.\n"
      "  --no-locations         leave every location (file:line:col) out of --json\n"
      "  --no-above-annotations leave out the annotations a database cannot keep\n"
-     "                         (written above a statement or after its ;)\n"
-     SOURCES STATUS},
+     "                         (written above a statement or after its ;; on PostgreSQL\n"
+     "                         every -- annotation: only COMMENT ON survives in a database)\n"
+     ENGINE SOURCES STATUS},
     {"check",
      "usage: dalgen check <schema source...> [--queries FILE|DIR ...] [--migrations DIR]\n"
      "                    --prefix NAME --out DIR [--templates DIR] [--no-singularize] [--timestamps]\n"
-     "                    [--config FILE] [--Werror]\n"
+     "                    [--config FILE] [--Werror] [--engine sqlite|postgresql]\n"
      "The options of generate.  Writes nothing; exits 3 and names the files when what\n"
      "generate would write differs from the files in --out, or when the migrations\n"
      "folder's dalgen.sum is stale.  Given no schema source and no --config, reads\n"

@@ -93,7 +93,7 @@ static int apply_config(diff_args *a, bool no_singularize, dg_diags *d)
     if (j->timestamps == 1) a->gen.view.timestamps = true;
     a->gen.overrides = &j->overrides;
     if (a->api && strcmp(j->engine, "sqlite") != 0) {
-        dg_error(d, j->engine_loc, "engine '%s' is not supported yet: dalgen generates code for SQLite only",
+        dg_error(d, j->engine_loc, "engine '%s' cannot generate code yet",
                  j->engine);
         return DG_EXIT_INPUT;
     }

@@ -1,4 +1,6 @@
-/* dalgen schema <sources...> [--json | --sql] [--no-locations] */
+/* dalgen schema <sources...> [--json | --sql] [--no-locations]
+ * [--no-above-annotations] [--engine sqlite|postgresql] [--pg-server URL|auto]
+ * [--pg-run-as USER] [--allow-do] */
 #include <stdio.h>
 #include <string.h>
 
@@ -8,9 +10,14 @@
 int cmd_schema(int argc, char **argv, dg_diags *d)
 {
     dg_sources src = {0};
+    dg_engine_flags eng = {0};
+    dg_engine engine;
     bool sql = false, locations = true, above = true;
     for (int i = 0; i < argc;) {
-        int r = dg_cli_take_source("schema", argc, argv, &i, &src);
+        int r = dg_cli_engine_flag("schema", &eng, argc, argv, &i);
+        if (r == DG_EXIT_USAGE) goto usage;
+        if (r == 0) continue;
+        r = dg_cli_take_source("schema", argc, argv, &i, &src);
         if (r < 0) goto usage;
         if (r > 0) continue;
         if (!strcmp(argv[i], "--json")) sql = false;
@@ -27,8 +34,9 @@ int cmd_schema(int argc, char **argv, dg_diags *d)
         dg_usage_error("schema", "no schema source given");
         goto usage;
     }
+    if (dg_cli_engine_of("schema", &eng, &src, &engine) != DG_EXIT_OK) goto usage;
     dg_schema *s = NULL;
-    int rc = dg_schema_load(&src, &s, d);
+    int rc = engine == DG_ENGINE_POSTGRESQL ? dg_pg_schema_load(&src, &eng.pg, &s, d) : dg_schema_load(&src, &s, d);
     dg_sources_free(&src);
     if (rc != 0) return DG_EXIT_INPUT;
     dg_diags_print(d, stderr);   /* the warnings, before the result on stdout */

@@ -6,25 +6,7 @@
 #include "util/buf.h"
 #include "util/fsutil.h"
 #include "frontend/loader.h"
-
-/* A dbmate file (`-- migrate:up` / `-- migrate:down`) keeps only its up
- * part; the rest is blanked (newlines kept) so that locations stay right. */
-static void keep_dbmate_up(char *text, size_t len)
-{
-    if (!strstr(text, "-- migrate:up")) return;
-    bool keep = false;
-    for (size_t ls = 0; ls < len;) {
-        size_t le = ls;
-        while (le < len && text[le] != '\n') le++;
-        size_t a = ls;
-        while (a < le && (text[a] == ' ' || text[a] == '\t')) a++;
-        if (!strncmp(text + a, "-- migrate:up", 13)) keep = true;
-        else if (!strncmp(text + a, "-- migrate:down", 15)) keep = false;
-        if (!keep)
-            for (size_t i = ls; i < le; i++) text[i] = ' ';
-        ls = le + 1;
-    }
-}
+#include "frontend/sources.h"
 
 /* Neither SQL nor a database: NUL bytes or invalid UTF-8. */
 static bool looks_binary(const char *s, size_t n)
@@ -391,7 +373,7 @@ static int apply_owned_text(dg_loader *L, dg_loc whole, char *text, size_t len)
         len -= 3;
         memmove(text, text + 3, len + 1);
     }
-    keep_dbmate_up(text, len);
+    dg_keep_dbmate_up(text, len);
     return apply_text(L, dg_loader_add_file(L, whole.file, text, len));
 }
 

@@ -16,7 +16,7 @@ static int apply(dg_loader *L, const dg_sources *src, const dg_source *s)
 {
     dg_source_kind kind = kind_of(s);
     if (kind == DG_SRC_SQL_TEXT) return dg_apply_sql_text(L, s->path, s->text ? s->text : "", s->text ? s->len : 0);
-    if (kind != DG_SRC_EMPTY && kind != DG_SRC_SQL_DIR && strcmp(s->path, "-") != 0 && !dg_is_file(s->path)) {
+    if (kind != DG_SRC_EMPTY && kind != DG_SRC_SQL_DIR && kind != DG_SRC_PG_URI && strcmp(s->path, "-") != 0 && !dg_is_file(s->path)) {
         dg_loc whole = {dg_schema_intern_file(L->s, s->path), 1, 1};
         dg_error(L->d, whole, "no such file or folder");
         return -1;
@@ -26,6 +26,11 @@ static int apply(dg_loader *L, const dg_sources *src, const dg_source *s)
     case DG_SRC_SQL_DIR: return dg_apply_sql_dir(L, s->path);
     case DG_SRC_DATABASE: return dg_apply_database(L, s->path);
     case DG_SRC_HEADER: return dg_apply_header(L, s->path, &src->clang_args);
+    case DG_SRC_PG_URI: {
+        dg_loc whole = {dg_schema_intern_file(L->s, s->path), 0, 0};
+        dg_error(L->d, whole, "a PostgreSQL database: read it with --engine postgresql");
+        return -1;
+    }
     case DG_SRC_SQL_TEXT:   /* handled above */
     case DG_SRC_AUTO:
     case DG_SRC_SQL_FILE: break;

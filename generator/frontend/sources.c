@@ -35,8 +35,26 @@ void dg_sources_free(dg_sources *s)
 dg_source_kind dg_source_detect(const char *path)
 {
     if (!strcmp(path, "empty") && !dg_is_file(path) && !dg_is_dir(path)) return DG_SRC_EMPTY;
+    if (!strncmp(path, "postgres://", 11) || !strncmp(path, "postgresql://", 13)) return DG_SRC_PG_URI;
     if (dg_is_dir(path)) return DG_SRC_SQL_DIR;
     if (dg_is_sqlite_file(path)) return DG_SRC_DATABASE;
     if (dg_has_suffix(path, ".h") || dg_has_suffix(path, ".hpp")) return DG_SRC_HEADER;
     return DG_SRC_SQL_FILE;
+}
+
+void dg_keep_dbmate_up(char *text, size_t len)
+{
+    if (!strstr(text, "-- migrate:up")) return;
+    bool keep = false;
+    for (size_t ls = 0; ls < len;) {
+        size_t le = ls;
+        while (le < len && text[le] != '\n') le++;
+        size_t a = ls;
+        while (a < le && (text[a] == ' ' || text[a] == '\t')) a++;
+        if (!strncmp(text + a, "-- migrate:up", 13)) keep = true;
+        else if (!strncmp(text + a, "-- migrate:down", 15)) keep = false;
+        if (!keep)
+            for (size_t i = ls; i < le; i++) text[i] = ' ';
+        ls = le + 1;
+    }
 }

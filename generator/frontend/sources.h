@@ -21,7 +21,8 @@ typedef enum dg_source_kind {
     DG_SRC_DATABASE,
     DG_SRC_HEADER,
     DG_SRC_EMPTY,       /* the word `empty` in diff --from/--to */
-    DG_SRC_SQL_TEXT     /* DDL held in memory (dg_sources_add_text); `path` names it in locations */
+    DG_SRC_SQL_TEXT,    /* DDL held in memory (dg_sources_add_text); `path` names it in locations */
+    DG_SRC_PG_URI       /* a postgres:// or postgresql:// URI: a live PostgreSQL database */
 } dg_source_kind;
 
 typedef struct dg_source {
@@ -43,6 +44,11 @@ void dg_sources_add_text(dg_sources *s, const char *name, const char *text, size
 void dg_sources_free(dg_sources *s);
 /* The kind DG_SRC_AUTO resolves to for `path` (without reading more than the header). */
 dg_source_kind dg_source_detect(const char *path);
+
+/* A dbmate file (`-- migrate:up` / `-- migrate:down`) keeps only its up
+ * part: the rest of `text` is blanked (newlines kept) so that locations
+ * stay right.  Nothing changes when the file has no `-- migrate:up`. */
+void dg_keep_dbmate_up(char *text, size_t len);
 
 /* Loads every source in order into one model (later sources apply on top of
  * earlier ones, as a migrations folder does).  Returns 0 and sets *out, or

@@ -40,6 +40,7 @@ void dg_column_free(dg_column *c)
     free(c->generated_expr);
     free(c->not_null_conflict);
     dg_annotations_free(&c->annotations);
+    dg_pg_column_free(c->pg);
 }
 
 void dg_table_free(dg_table *t)
@@ -76,12 +77,20 @@ void dg_table_free(dg_table *t)
         free(fk->on_update);
         free(fk->deferrable_sql);
         free(fk->match);
+        free(fk->table_schema);
     }
     DG_VEC_FREE(&t->foreign_keys);
     dg_annotations_free(&t->annotations);
     free(t->module);
     free(t->module_args);
     free(t->sql);
+    free(t->schema);
+    free(t->comment);
+    for (size_t i = 0; i < t->exclusions.len; i++) {
+        free(t->exclusions.items[i].name);
+        free(t->exclusions.items[i].sql);
+    }
+    DG_VEC_FREE(&t->exclusions);
 }
 
 void dg_index_free(dg_index *ix)
@@ -96,11 +105,14 @@ void dg_index_free(dg_index *ix)
     DG_VEC_FREE(&ix->terms);
     free(ix->where);
     free(ix->sql);
+    free(ix->method);
+    dg_strings_free(&ix->include);
 }
 
 void dg_view_free(dg_view *v)
 {
     free(v->name);
+    free(v->schema);
     free(v->sql);
     for (size_t i = 0; i < v->columns.len; i++) {
         free(v->columns.items[i].name);
@@ -115,6 +127,7 @@ void dg_trigger_free(dg_trigger *tr)
     free(tr->name);
     free(tr->table);
     free(tr->sql);
+    free(tr->function);
 }
 
 void dg_schema_free(dg_schema *s)
@@ -128,6 +141,7 @@ void dg_schema_free(dg_schema *s)
     DG_VEC_FREE(&s->views);
     for (size_t i = 0; i < s->triggers.len; i++) dg_trigger_free(&s->triggers.items[i]);
     DG_VEC_FREE(&s->triggers);
+    dg_schema_free_pg(s);
     dg_strings_free(&s->files);
     free(s);
 }

@@ -50,6 +50,22 @@ typedef enum dg_generated {
     DG_GEN_STORED
 } dg_generated;
 
+/* PostgreSQL's facts about a column (NULL on SQLite), as the server's
+ * catalog states them (design/postgres.md 3.3). */
+typedef struct dg_pg_column {
+    char *type_schema;   /* schema of the (element) type: "pg_catalog", "public", ... */
+    char *type_name;     /* its own name (pg_type.typname of the element type): "int4", "mood" */
+    char *type_kind;     /* of the element type: "base", "enum", "domain", "composite", "range",
+                            "multirange", "pseudo" */
+    int   typmod;        /* atttypmod; -1 when none */
+    int   array_dims;    /* 0: not an array; else the declared dimensions (at least 1) */
+    char *domain;        /* the domain's name as format_type writes it, NULL when not a domain */
+    char *base_type;     /* a domain's base type (format_type), NULL when not a domain */
+    char *identity;      /* "always" | "by default", NULL when not an identity column */
+    char *sequence;      /* the sequence an identity or serial column owns, NULL when none */
+    char *comment;       /* COMMENT ON COLUMN text that is not annotations, NULL when none */
+} dg_pg_column;
+
 typedef struct dg_column {
     char        *name;
     char        *type;           /* declared type as written, "" when none */
@@ -67,6 +83,7 @@ typedef struct dg_column {
     char        *not_null_conflict; /* NOT NULL ON CONFLICT action ("REPLACE", ...), NULL when none */
     dg_annotations annotations;
     dg_loc       loc;
+    dg_pg_column *pg;            /* PostgreSQL only; NULL on SQLite */
 } dg_column;
 
 typedef struct dg_check {
@@ -83,6 +100,7 @@ typedef struct dg_foreign_key {
     dg_strings columns;       /* child columns, in order */
     char      *table;         /* parent table, as written */
     dg_strings to;            /* parent columns; resolved to the parent's PRIMARY KEY when the DDL omits them */
+    char      *table_schema;  /* PostgreSQL: the parent's schema; NULL on SQLite */
     char      *on_delete;     /* "NO ACTION", "CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT" */
     char      *on_update;
     bool       deferrable;    /* DEFERRABLE INITIALLY DEFERRED */
@@ -114,7 +132,9 @@ typedef struct dg_index {
     bool           unique;
     dg_index_terms terms;
     char          *where;   /* partial index WHERE expression, NULL when none */
-    char          *sql;     /* CREATE INDEX text as stored by SQLite */
+    char          *sql;     /* CREATE INDEX text as stored by SQLite (PostgreSQL: pg_get_indexdef) */
+    char          *method;  /* PostgreSQL: access method (btree, gin, gist, brin, hash); NULL on SQLite */
+    dg_strings     include; /* PostgreSQL: INCLUDE columns; empty on SQLite */
     dg_loc         loc;
 } dg_index;
 
@@ -126,6 +146,7 @@ typedef struct dg_view_column {
 
 typedef struct dg_view {
     char *name;
+    char *schema;                       /* PostgreSQL: its schema; NULL on SQLite */
     char *sql;                          /* CREATE VIEW text as stored */
     DG_VEC(dg_view_column) columns;     /* result columns */
     dg_annotations annotations;
@@ -146,12 +167,20 @@ typedef enum dg_trigger_event {
 
 typedef struct dg_trigger {
     char             *name;
+    char             *function;  /* PostgreSQL: the function it executes (schema.name); NULL on SQLite */
     char             *table;     /* table or view it fires on */
     dg_trigger_timing timing;
     dg_trigger_event  event;
     char             *sql;       /* CREATE TRIGGER text as stored */
     dg_loc            loc;
 } dg_trigger;
+
+/* PostgreSQL EXCLUDE constraint, kept as the server prints it. */
+typedef struct dg_exclusion {
+    char  *name;
+    char  *sql;       /* pg_get_constraintdef: "EXCLUDE USING gist (...)" */
+    dg_loc loc;
+} dg_exclusion;
 
 typedef struct dg_table {
     char *name;
@@ -169,6 +198,10 @@ typedef struct dg_table {
     DG_VEC(dg_check)       checks;
     DG_VEC(dg_foreign_key) foreign_keys;
     dg_annotations         annotations;
+    /* PostgreSQL only (NULL / empty on SQLite): */
+    char                  *schema;       /* the table's schema ("public", ...) */
+    char                  *comment;      /* COMMENT ON TABLE text that is not annotations */
+    DG_VEC(dg_exclusion)   exclusions;
     /* Virtual tables (CREATE VIRTUAL TABLE): module is "fts5", "rtree", ...;
      * NULL for ordinary tables.  columns are the declared columns as SQLite
      * reports them; shadow tables are not part of the model. */
@@ -178,11 +211,64 @@ typedef struct dg_table {
     dg_loc loc;
 } dg_table;
 
+typedef enum dg_engine {
+    DG_ENGINE_SQLITE = 0,
+    DG_ENGINE_POSTGRESQL
+} dg_engine;
+
+/* ---- PostgreSQL objects (empty vectors on SQLite), in creation (OID)
+ * order.  `schema` is the object's schema; names are bare. ---- */
+typedef struct dg_pg_enum {
+    char      *schema, *name;
+    dg_strings labels;            /* in sort order */
+    char      *comment;           /* COMMENT ON TYPE, NULL when none */
+} dg_pg_enum;
+
+typedef struct dg_pg_domain {
+    char  *schema, *name;
+    char  *base;                  /* format_type of the base type */
+    bool   not_null;
+    char  *default_sql;           /* NULL when none */
+    char  *collation;             /* explicit COLLATE, NULL when none */
+    DG_VEC(dg_check) checks;      /* name, expr (the CHECK's text, "CHECK (...)" stripped); column -1 */
+    char  *comment;
+} dg_pg_domain;
+
+typedef struct dg_pg_sequence {
+    char *schema, *name;
+    char *type;                   /* "bigint", "integer", "smallint" */
+    long long start, increment, min, max, cache;
+    bool  cycle;
+    char *owned_table;            /* OWNED BY table (bare name), NULL when free-standing */
+    char *owned_column;
+    char *owner_kind;             /* "serial" (deptype a), "identity" (deptype i), NULL */
+} dg_pg_sequence;
+
+typedef struct dg_pg_extension {
+    char *name, *schema, *version;
+} dg_pg_extension;
+
+/* A function or procedure of the schema (PL/pgSQL, SQL, ...), kept as text:
+ * triggers need them; dalgen does not analyse their bodies. */
+typedef struct dg_pg_function {
+    char *schema, *name;
+    char *args;                   /* pg_get_function_identity_arguments */
+    char *sql;                    /* pg_get_functiondef: CREATE OR REPLACE FUNCTION ... */
+} dg_pg_function;
+
 typedef struct dg_schema {
     DG_VEC(dg_table)   tables;
     DG_VEC(dg_index)   indexes;   /* explicit CREATE INDEX only (not autoindexes) */
     DG_VEC(dg_view)    views;
     DG_VEC(dg_trigger) triggers;
+    dg_engine          engine;
+    /* PostgreSQL only (empty on SQLite): */
+    dg_strings                 schemas;     /* schemas other than public and the system ones */
+    DG_VEC(dg_pg_extension)    extensions;
+    DG_VEC(dg_pg_enum)         enums;
+    DG_VEC(dg_pg_domain)       domains;
+    DG_VEC(dg_pg_sequence)     sequences;
+    DG_VEC(dg_pg_function)     functions;
     /* Source files in load order, as given on the command line.  dg_loc.file
      * points into these strings. */
     dg_strings files;
@@ -229,6 +315,10 @@ void dg_index_free(dg_index *ix);
 void dg_view_free(dg_view *v);
 void dg_trigger_free(dg_trigger *tr);
 void dg_strings_free(dg_strings *v);
+void dg_pg_column_free(dg_pg_column *p);   /* NULL-safe; frees p too */
+/* Frees the PostgreSQL vectors of s (model_pg.c). */
+void dg_schema_free_pg(dg_schema *s);
+const char *dg_engine_name(dg_engine e);  /* "sqlite", "postgresql" */
 void dg_strings_push(dg_strings *v, const char *s);   /* pushes a copy */
 
 int dg_strcasecmp_ascii(const char *a, const char *b);
@@ -253,8 +343,10 @@ typedef enum dg_vtype {
  * affinity: INTEGER -> int64, TEXT -> text, REAL/NUMERIC -> double. */
 dg_vtype dg_vtype_of_decl(const char *decltype);
 /* Column c of table t (t may be NULL): `-- @read any` -> value, its
- * `-- @type`, else the untyped columns of fts and rtree virtual tables, else
- * its declared type. */
+ * `-- @type`, else on PostgreSQL (c->pg) its canonical type (a domain's
+ * base type; arrays, enums, numeric, money and unlisted types -> text),
+ * else the untyped columns of fts and rtree virtual tables, else its
+ * declared type. */
 dg_vtype dg_vtype_of_column(const dg_table *t, const dg_column *c);
 /* A type word of an annotation (INTEGER, INT64, TEXT, REAL, BLOB, BOOL,
  * ANY, VALUE, ...; ASCII case-insensitive), DG_VT_UNKNOWN when not one. */

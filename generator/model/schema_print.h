@@ -21,6 +21,12 @@ char *dg_schema_to_json_ex(const dg_schema *s, bool locations, bool above_annota
  * statements so that they survive in sqlite_schema).  Loading it gives the
  * same model apart from locations.  Caller frees. */
 char *dg_schema_to_sql(const dg_schema *s);
+/* The PostgreSQL DDL of a model of engine postgresql, in dependency order
+ * (schemas, extensions, types, sequences, functions, tables, foreign keys,
+ * sequence owners, indexes, views, triggers, comments; annotations as
+ * COMMENT ON).  dg_schema_to_sql calls it for such models
+ * (schema_sql_pg.c).  Caller frees. */
+char *dg_schema_to_sql_pg(const dg_schema *s);
 /* CREATE TABLE statement of one table (no trailing ';'); a virtual table's
  * annotations come first, as comment lines. Caller frees. */
 char *dg_table_to_sql(const dg_table *t);

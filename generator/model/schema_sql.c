@@ -266,6 +266,7 @@ static void put_view(dg_buf *b, const dg_view *v)
 
 char *dg_schema_to_sql(const dg_schema *s)
 {
+    if (s->engine == DG_ENGINE_POSTGRESQL) return dg_schema_to_sql_pg(s);
     dg_buf b = DG_BUF_INIT;
     for (size_t i = 0; i < s->tables.len; i++) {
         char *t = dg_table_to_sql(&s->tables.items[i]);

@@ -130,6 +130,21 @@ dg_vtype dg_vtype_word(const char *s, size_t n)
     return DG_VT_UNKNOWN;
 }
 
+/* A PostgreSQL column (design/postgres.md 3.6), by the server's canonical
+ * type text: arrays (no value class of their own yet), enums and the types
+ * no name in the table lists (ranges, inet, composites) hold text;
+ * numeric and money too (exact decimal text, never a double); a domain
+ * holds its base type's class. */
+static dg_vtype pg_vtype(const dg_pg_column *p, const char *type)
+{
+    if (p->array_dims > 0 || (p->type_kind && !strcmp(p->type_kind, "enum"))) return DG_VT_TEXT;
+    const char *t = p->base_type ? p->base_type : type;
+    int k = known_decl(t);
+    if (k < 0) return DG_VT_TEXT;
+    if (!strcmp(known_types[k].name, "NUMERIC") || !strcmp(known_types[k].name, "MONEY")) return DG_VT_TEXT;
+    return known_types[k].v;
+}
+
 static bool is_fts(const char *module)
 {
     return !dg_strcasecmp_ascii(module, "fts5") || !dg_strcasecmp_ascii(module, "fts4") ||
@@ -143,6 +158,7 @@ dg_vtype dg_vtype_of_column(const dg_table *t, const dg_column *c)
     const char *a = dg_annotation_get(&c->annotations, "type");
     dg_vtype v = a ? dg_vtype_word(a, strlen(a)) : DG_VT_UNKNOWN;
     if (v != DG_VT_UNKNOWN) return v;
+    if (c->pg) return pg_vtype(c->pg, c->type);
     if (t && t->module && !*c->type) {
         /* untyped columns of the common modules hold one kind of value;
          * fts's hidden rank is the match's score */

@@ -104,7 +104,7 @@ printf 'version: 1\nschema: schema.sql\nout: gen9\n' > p/noprefix.yaml
 printf 'version: 1\nengine: postgresql\nschema: schema.sql\nprefix: a\nout: pg\n' > p/pg.yaml
 "$dalgen" generate --config p/pg.yaml 2>err; rc=$?
 [ $rc -eq 1 ] || fail "postgresql: exit $rc, want 1"
-[ "$(cat err)" = "p/pg.yaml:2:9: error: engine 'postgresql' is not supported yet: dalgen generates code for SQLite only" ] \
+[ "$(cat err)" = "p/pg.yaml:2:9: error: engine 'postgresql' cannot generate code yet" ] \
   || fail "postgresql: $(cat err)"
 printf 'version: 1\nschema: schema.sql\nprefix: a\nout: gen8\noverides: []\n' > p/typo.yaml
 "$dalgen" generate --config p/typo.yaml 2>err; rc=$?

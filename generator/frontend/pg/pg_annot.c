@@ -1,0 +1,161 @@
+/* pg_annot.c - annotations on PostgreSQL (pg_int.h; design/postgres.md
+ * 3.3): the `@key value` lines of COMMENT ON texts, and the files'
+ * `-- @key value` comments placed as the SQLite front end places them: at
+ * the end of a column's line or on the lines right above it -> the column;
+ * on the statement's first line or the lines right above the statement ->
+ * the table (or view).  A server keeps no CREATE text, so the files' ones
+ * exist only in files (marked `above`: --no-above-annotations leaves them
+ * out); COMMENT ON ones survive in a database.  Also what only files
+ * know: the location of the statement that made each object. */
+#include <string.h>
+
+#include "util/buf.h"
+#include "frontend/pg/pg_int.h"
+
+static bool blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+/* One "@key value" of text[0, n) into a (loc given); false when not one. */
+static bool add_annotation(dg_annotations *a, const char *t, size_t n, dg_loc loc, bool above)
+{
+    while (n > 0 && blank(*t)) t++, n--;
+    while (n > 0 && blank(t[n - 1])) n--;
+    if (n < 2 || t[0] != '@') return false;
+    size_t k = 1;
+    while (k < n && !blank(t[k])) k++;
+    size_t v = k;
+    while (v < n && blank(t[v])) v++;
+    char *key = dg_xstrndup(t + 1, k - 1), *value = dg_xstrndup(t + v, n - v);
+    dg_annotations_add(a, key, value, loc);
+    a->items[a->len - 1].above = above;
+    free(key), free(value);
+    return true;
+}
+
+void dg_pg_comment_split(const char *comment, dg_annotations *a, char **text)
+{
+    *text = NULL;
+    if (!comment) return;
+    dg_buf rest = DG_BUF_INIT;
+    for (const char *p = comment; *p;) {
+        size_t n = strcspn(p, "\n");
+        if (!add_annotation(a, p, n, (dg_loc){NULL, 0, 0}, false)) {
+            if (rest.len) dg_buf_putc(&rest, '\n');
+            dg_buf_append(&rest, p, n);
+        }
+        p += n + (p[n] == '\n');
+    }
+    if (rest.len) *text = dg_buf_steal(&rest);
+    dg_buf_free(&rest);
+}
+
+/* Line number (0-based) of byte off. */
+static int line_of(const dg_pg_file *f, size_t off)
+{
+    int n = 0;
+    for (size_t i = 0; i < off && i < f->len; i++) n += f->text[i] == '\n';
+    return n;
+}
+
+/* A column definition of a CREATE TABLE: its name and line. */
+typedef struct coldef {
+    const char *name;
+    int line;
+    size_t off;
+} coldef;
+
+static size_t coldefs(const dg_pg_file *f, const dg_pg_stmt *st, coldef *out, size_t cap)
+{
+    json_t *elts = json_object_get(st->tree, "tableElts");
+    size_t n = 0;
+    for (size_t i = 0; i < json_array_size(elts) && n < cap; i++) {
+        json_t *cd = json_object_get(json_array_get(elts, i), "ColumnDef");
+        if (!cd) continue;
+        size_t off = st->at + (size_t)json_integer_value(json_object_get(cd, "location"));
+        out[n++] = (coldef){json_string_value(json_object_get(cd, "colname")), line_of(f, off), off};
+    }
+    return n;
+}
+
+/* The target of a comment at `com` inside the statement: a column, or NULL for the table. */
+static const char *inside_target(const coldef *cols, size_t n, int line, size_t com, int first_line)
+{
+    const char *same = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (cols[i].line == line && cols[i].off < com) same = cols[i].name;
+    if (same || line == first_line) return same;
+    for (size_t i = 0; i < n; i++)
+        if (cols[i].off > com) return cols[i].name;
+    return NULL;
+}
+
+static dg_annotations *target(dg_schema *s, const dg_pg_stmt *st, const char *column)
+{
+    bool view = !strcmp(st->kind, "ViewStmt");
+    json_t *rel = json_object_get(st->tree, view ? "view" : "relation");
+    const char *name = json_string_value(json_object_get(rel, "relname"));
+    if (!name) return NULL;
+    if (view) {
+        dg_view *v = dg_schema_view(s, name);
+        return v ? &v->annotations : NULL;
+    }
+    dg_table *t = dg_schema_table(s, name);
+    dg_column *c = t && column ? dg_table_column(t, column) : NULL;
+    return c ? &c->annotations : t && !column ? &t->annotations : NULL;
+}
+
+static void statement_annotations(const dg_pg_script *sc, const dg_pg_stmt *st, dg_schema *s)
+{
+    const dg_pg_file *f = &sc->files.items[st->file];
+    coldef cols[512];
+    size_t n = coldefs(f, st, cols, 512);
+    int first = line_of(f, st->start);
+    for (size_t i = 0; i < f->lex.comments.len; i++) {
+        const dg_pg_comment *cm = &f->lex.comments.items[i];
+        if (!cm->line || cm->start < st->at || cm->start >= st->end) continue;
+        const char *col = cm->start > st->start ? inside_target(cols, n, line_of(f, cm->start), cm->start, first) : NULL;
+        dg_annotations *a = target(s, st, col);
+        if (a) add_annotation(a, f->text + cm->start + 2, cm->end - cm->start - 2,
+                              dg_pg_script_loc(sc, st->file, cm->start), true);
+    }
+}
+
+/* The location of the statement that created a table (and its columns),
+ * view, index or trigger: its first token (a column: its definition). */
+static void locate(const dg_pg_script *sc, const dg_pg_stmt *st, dg_schema *s)
+{
+    dg_loc at = dg_pg_script_loc(sc, st->file, st->start);
+    const char *name;
+    if (!strcmp(st->kind, "CreateStmt")) {
+        name = json_string_value(json_object_get(json_object_get(st->tree, "relation"), "relname"));
+        dg_table *t = name ? dg_schema_table(s, name) : NULL;
+        if (!t || t->loc.line) return;
+        t->loc = at;
+        coldef cols[512];
+        size_t n = coldefs(&sc->files.items[st->file], st, cols, 512);
+        for (size_t i = 0; i < n; i++) {
+            dg_column *c = dg_table_column(t, cols[i].name);
+            if (c) c->loc = dg_pg_script_loc(sc, st->file, cols[i].off);
+        }
+    } else if (!strcmp(st->kind, "ViewStmt")) {
+        name = json_string_value(json_object_get(json_object_get(st->tree, "view"), "relname"));
+        dg_view *v = name ? dg_schema_view(s, name) : NULL;
+        if (v && !v->loc.line) v->loc = at;
+    } else if (!strcmp(st->kind, "IndexStmt")) {
+        name = json_string_value(json_object_get(st->tree, "idxname"));
+        dg_index *ix = name ? dg_schema_index(s, name) : NULL;
+        if (ix && !ix->loc.line) ix->loc = at;
+    } else if (!strcmp(st->kind, "CreateTrigStmt")) {
+        name = json_string_value(json_object_get(st->tree, "trigname"));
+        for (size_t i = 0; name && i < s->triggers.len; i++)
+            if (!strcmp(s->triggers.items[i].name, name) && !s->triggers.items[i].loc.line) s->triggers.items[i].loc = at;
+    }
+}
+
+void dg_pg_file_annotations(const dg_pg_script *sc, dg_schema *s)
+{
+    for (size_t i = 0; i < sc->stmts.len; i++) {
+        const dg_pg_stmt *st = &sc->stmts.items[i];
+        locate(sc, st, s);
+        if (!strcmp(st->kind, "CreateStmt") || !strcmp(st->kind, "ViewStmt")) statement_annotations(sc, st, s);
+    }
+}

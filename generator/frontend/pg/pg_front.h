@@ -1,0 +1,39 @@
+/* pg_front.h - the PostgreSQL schema front end (docs/postgresql.md,
+ * "Schema"; design/postgres.md 3.4).
+ *
+ * "PostgreSQL parses PostgreSQL": DDL files and folders are split and
+ * parsed with libpg_query (syntax errors, statements that must not run),
+ * executed statement by statement in a throwaway database of a typing
+ * server, and the model is read back from pg_catalog; a live database
+ * (a postgres:// or postgresql:// URI) is only read, in one REPEATABLE
+ * READ READ ONLY transaction.  Both paths share the catalog reader, so a
+ * file and a database built from it give the same model.
+ *
+ * Layering: frontend/pg/ calls util/ and model/ (and libpq, libpg_query);
+ * nothing in frontend/ outside it calls into it except through this header,
+ * and the command line is its one caller. */
+#ifndef DG_PG_FRONT_H
+#define DG_PG_FRONT_H
+
+#include <stdbool.h>
+
+#include "frontend/sources.h"
+#include "model/model.h"
+#include "util/diag.h"
+
+/* How to reach a typing server; strings are borrowed. */
+typedef struct dg_pg_opts {
+    const char *server;   /* --pg-server / $DALGEN_PG_SERVER: a URI or conninfo, or "auto"; NULL = none */
+    const char *run_as;   /* auto as root: the user the cluster runs as (NULL = "nobody") */
+    bool        allow_do; /* --allow-do: DO blocks may run in the typing database */
+} dg_pg_opts;
+
+/* Whether `s` is a PostgreSQL connection URI (postgres:// or postgresql://). */
+bool dg_pg_is_uri(const char *s);
+
+/* Loads the sources (DDL files, folders of *.sql, or one live database URI)
+ * into a model with engine postgresql.  Returns 0 and sets *out, or reports
+ * through `d` (path:line:col: error: ...) and returns -1 with *out NULL. */
+int dg_pg_schema_load(const dg_sources *src, const dg_pg_opts *o, dg_schema **out, dg_diags *d);
+
+#endif

@@ -1,0 +1,35 @@
+/* pg_lex.h - the little of PostgreSQL's lexical structure the front end
+ * needs beside libpg_query: where comments are (for `-- @key value`
+ * annotations), where a psql meta-command starts, and how to skip blanks.
+ * Knows '' strings, E'' strings with backslash escapes, "" identifiers,
+ * $tag$ dollar quoting and nested block comments, as PostgreSQL's scanner
+ * does (https://www.postgresql.org/docs/15/sql-syntax-lexical.html). */
+#ifndef DG_PG_LEX_H
+#define DG_PG_LEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/vec.h"
+
+typedef struct dg_pg_comment {
+    size_t start, end;   /* byte offsets: "--" or "/ *" up to the end of line / after "* /" */
+    bool   line;         /* a -- comment */
+} dg_pg_comment;
+
+typedef struct dg_pg_lex {
+    DG_VEC(dg_pg_comment) comments;   /* in text order */
+    bool   has_meta;                  /* a line starts with a psql \ meta-command */
+    size_t meta;                      /* its offset */
+} dg_pg_lex;
+
+/* Scans text[0, len). */
+void dg_pg_lex_scan(const char *text, size_t len, dg_pg_lex *out);
+void dg_pg_lex_free(dg_pg_lex *lx);
+/* The first offset >= off that is neither blank nor inside a comment. */
+size_t dg_pg_skip_blank(const char *text, size_t len, size_t off);
+/* Byte offset of the `chars`-th character (0-based) counted from byte
+ * `from` (UTF-8), stopping at len. */
+size_t dg_pg_char_offset(const char *text, size_t len, size_t from, long chars);
+
+#endif

@@ -1,0 +1,65 @@
+/* pg_load.c - dg_pg_schema_load (pg_front.h): the pipeline of the
+ * PostgreSQL front end.  Files: script -> typing database -> catalog ->
+ * the files' annotations.  A live database: catalog only. */
+#include <string.h>
+
+#include "frontend/pg/pg_int.h"
+
+/* A live database, read without changing anything. */
+static int load_live(const char *uri, dg_schema *s, dg_diags *d)
+{
+    dg_loc where = {dg_schema_intern_file(s, uri), 0, 0};
+    PGconn *c = dg_pg_connect(uri, NULL, where, d);
+    if (!c) return -1;
+    int rc = dg_pg_catalog_read(c, s, where, d);
+    PQfinish(c);
+    return rc;
+}
+
+static int load_files(const dg_sources *src, const dg_pg_opts *o, dg_schema *s, dg_diags *d)
+{
+    dg_pg_script sc;
+    dg_pg_server sv;
+    memset(&sv, 0, sizeof sv);
+    int rc = dg_pg_script_read(&sc, src, o, s, d);
+    char hash[17];
+    if (rc == 0) dg_pg_script_hash(&sc, hash);
+    if (rc == 0) rc = dg_pg_server_open(&sv, o, hash, d);
+    dg_loc where = {sc.files.len ? sc.files.items[0].path : NULL, 0, 0};
+    PGconn *c = rc == 0 ? dg_pg_connect(sv.conninfo, sv.dbname, where, d) : NULL;
+    if (rc == 0 && !c) rc = -1;
+    if (rc == 0) rc = dg_pg_script_run(c, &sc, d);
+    PQfinish(c);
+    /* a fresh session: nothing the script SET (search_path, role) applies */
+    c = rc == 0 ? dg_pg_connect(sv.conninfo, sv.dbname, where, d) : NULL;
+    if (rc == 0 && !c) rc = -1;
+    if (rc == 0) rc = dg_pg_catalog_read(c, s, where, d);
+    PQfinish(c);
+    dg_pg_server_close(&sv);
+    if (rc == 0) dg_pg_file_annotations(&sc, s);
+    dg_pg_script_free(&sc);
+    return rc;
+}
+
+int dg_pg_schema_load(const dg_sources *src, const dg_pg_opts *o, dg_schema **out, dg_diags *d)
+{
+    *out = NULL;
+    dg_schema *s = dg_schema_new();
+    s->engine = DG_ENGINE_POSTGRESQL;
+    const dg_source *first = src->items.len ? &src->items.items[0] : NULL;
+    bool live = first && (first->kind == DG_SRC_PG_URI ||
+                          (first->kind == DG_SRC_AUTO && dg_source_detect(first->path) == DG_SRC_PG_URI));
+    int rc = live ? load_live(first->path, s, d) : load_files(src, o, s, d);
+    if (rc == 0 && s->tables.len == 0 && s->views.len == 0) {
+        dg_loc whole = {first ? dg_schema_intern_file(s, first->path) : NULL, first && !live ? 1 : 0,
+                        first && !live ? 1 : 0};
+        dg_error(d, whole, "the schema is empty: no tables or views");
+        rc = -1;
+    }
+    if (rc != 0) {
+        dg_schema_free(s);
+        return -1;
+    }
+    *out = s;
+    return 0;
+}

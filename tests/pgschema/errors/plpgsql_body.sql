@@ -1,0 +1,5 @@
+CREATE TABLE t (id int);
+CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$
+BEGIN
+  RETURN nosuch(;
+END $$;

@@ -1,0 +1,2 @@
+CREATE TABLE a (id int PRIMARY KEY);
+  CREATE DATABASE other;

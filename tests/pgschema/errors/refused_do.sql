@@ -1,0 +1,2 @@
+CREATE TABLE a (id int PRIMARY KEY);
+DO $$ BEGIN RAISE NOTICE $q$;$q$; END $$;
