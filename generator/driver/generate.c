@@ -114,13 +114,7 @@ static void add_input(dg_strings *in, const char *path, const char *out_dir)
 static int empty_schema(const dg_generate_opts *o, const dg_schema *s, dg_diags *d)
 {
     if (s->tables.len || s->views.len) return 0;
-    bool only_empty = true;   /* diff --api --from empty: the API of nothing */
-    for (size_t i = 0; i < o->schema->items.len; i++) {
-        const dg_source *src = &o->schema->items.items[i];
-        dg_source_kind k = src->kind == DG_SRC_AUTO ? dg_source_detect(src->path) : src->kind;
-        if (k != DG_SRC_EMPTY) only_empty = false;
-    }
-    if (only_empty) return 0;
+    if (dg_sources_only_empty(o->schema)) return 0;   /* diff --api --from empty: the API of nothing */
     bool queries = o->queries && o->queries->len;
     dg_loc whole = {o->schema->items.len ? o->schema->items.items[0].path : NULL, 1, 1};
     if (!queries) {

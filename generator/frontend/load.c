@@ -82,10 +82,7 @@ static int load(const dg_sources *src, dg_schema **out, sqlite3 **db, bool allow
         header_locations(&L);
         if (dg_check_schema(&L) != 0) rc = -1;   /* report every broken view and trigger */
     }
-    bool only_empty = true;   /* `empty` (diff --from empty) is the one source that may be empty */
-    for (size_t i = 0; i < src->items.len; i++)
-        if (kind_of(&src->items.items[i]) != DG_SRC_EMPTY) only_empty = false;
-    if (rc == 0 && !only_empty && !allow_empty && s->tables.len == 0 && s->views.len == 0) {
+    if (rc == 0 && !dg_sources_only_empty(src) && !allow_empty && s->tables.len == 0 && s->views.len == 0) {
         dg_loc whole = {src->items.len ? dg_schema_intern_file(s, src->items.items[0].path) : NULL, 1, 1};
         dg_error(d, whole, "the schema is empty: no tables or views");
         rc = -1;

@@ -58,3 +58,13 @@ void dg_keep_dbmate_up(char *text, size_t len)
         ls = le + 1;
     }
 }
+
+bool dg_sources_only_empty(const dg_sources *s)
+{
+    for (size_t i = 0; i < s->items.len; i++) {
+        const dg_source *src = &s->items.items[i];
+        dg_source_kind k = src->kind == DG_SRC_AUTO ? dg_source_detect(src->path) : src->kind;
+        if (k != DG_SRC_EMPTY) return false;
+    }
+    return true;
+}

@@ -44,6 +44,9 @@ void dg_sources_add_text(dg_sources *s, const char *name, const char *text, size
 void dg_sources_free(dg_sources *s);
 /* The kind DG_SRC_AUTO resolves to for `path` (without reading more than the header). */
 dg_source_kind dg_source_detect(const char *path);
+/* Whether every source is the word `empty` (diff --from empty), the one
+ * kind of input that may give an empty schema. */
+bool dg_sources_only_empty(const dg_sources *s);
 
 /* A dbmate file (`-- migrate:up` / `-- migrate:down`) keeps only its up
  * part: the rest of `text` is blanked (newlines kept) so that locations
