@@ -19,6 +19,7 @@ static unsigned slot;
 static const char *const sql[] = { "SELECT id, name, score FROM bench_items WHERE id = $1" };
 static const dal_unit unit = { "bench", 1, sql, &slot };
 static const Oid get_types[1] = { DAL_PG_INT8 };
+static const Oid get_results[3] = { DAL_PG_INT8, DAL_PG_TEXT, DAL_PG_FLOAT8 };
 
 /* What a careful hand-written program does: no type checks. */
 static int get_hand(PGconn *c, int64_t id, row *out, char *buf, size_t size)
@@ -50,6 +51,7 @@ static int get_dal(dal_db *db, int64_t id, row *out, dal_arena *a)
     DAL_PG_PARAMS(p, db, 1, get_types, NULL);
     PGresult *res;
     int rc = dal_pg_bind_int64(&p, 1, id);
+    DAL_PG_RESULTS(p, get_results, 3);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &unit, 0, &p, &res);
     if (rc != DAL_OK) return rc;
     if (PQntuples(res) != 1) rc = DAL_NOTFOUND;

@@ -94,6 +94,7 @@ static int prepare(dal_db *db, const dal_unit *u, int id, const char *sql, dal__
         deallocate(db, name);
         res = PQprepare(db->pg, name, sql, n, types);
     }
+    e->checked = 0;
     if (PQresultStatus(res) == PGRES_COMMAND_OK) {
         *state = ST_PREPARED;
     } else if ((sqlstate = PQresultErrorField(res, PG_DIAG_SQLSTATE)) && strcmp(sqlstate, "42P05") == 0) {
@@ -123,7 +124,10 @@ static bool plan_gone(const PGresult *res)
     return s && (strcmp(s, "0A000") == 0 || strcmp(s, "26000") == 0);
 }
 
-static PGresult *run(dal_db *db, const char *name, const dal_pg_params *p)
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline PGresult *run(dal_db *db, const char *name, const dal_pg_params *p)
 {
     if (!p) return PQexecPrepared(db->pg, name, 0, NULL, NULL, NULL, 1);
     return PQexecPrepared(db->pg, name, p->n, p->values, p->lengths, p->formats, 1);
@@ -140,13 +144,17 @@ static int64_t tag_count(PGresult *res)
 
 /* The result's outcome: DAL_OK (changes recorded: the rows a SELECT or
  * RETURNING gave, which is what their tag says, without parsing it) or
- * the error, freed. */
-static int finish(dal_db *db, PGresult *res, PGresult **out)
+ * the error, freed.  check: compare the result's types with p's. */
+static int finish(dal_db *db, PGresult *res, ExecStatusType st, const dal_pg_params *p, bool check,
+                  PGresult **out)
 {
-    ExecStatusType st = PQresultStatus(res);
     int rc;
     if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
         db->pg_changes = st == PGRES_TUPLES_OK ? PQntuples(res) : tag_count(res);
+        if (check && p && p->results && (rc = dal_pg_result_check(db, res, p->results, p->nresults)) != DAL_OK) {
+            PQclear(res);
+            return rc;
+        }
         *out = res;
         return DAL_OK;
     }
@@ -170,7 +178,7 @@ int dal__pg_exec_unnamed(dal_db *db, const char *sql, const dal_pg_params *p, PG
 {
     PGresult *res = p ? PQexecParams(db->pg, sql, p->n, p->types, p->values, p->lengths, p->formats, 1)
                       : PQexecParams(db->pg, sql, 0, NULL, NULL, NULL, NULL, 1);
-    return finish(db, res, out);
+    return finish(db, res, PQresultStatus(res), p, true, out);
 }
 
 /* Inlined into dal_pg_exec: the hot path makes one call into libdal. */
@@ -183,19 +191,25 @@ static inline int exec_stmt(dal_db *db, const dal_unit *u, int id, const char *s
     const Oid *types = p ? p->types : NULL;
     int rc, n = p ? p->n : 0;
     PGresult *res;
+    ExecStatusType st;
     if (e->state != ST_PREPARED && (rc = prepare(db, u, id, sql, e, n, types)) != DAL_OK) return rc;
     res = run(db, e->name, p);
-    if (PQresultStatus(res) == PGRES_FATAL_ERROR && plan_gone(res)) {
+    st = PQresultStatus(res);
+    if (st == PGRES_FATAL_ERROR && plan_gone(res)) {
         e->state = ST_STALE;
         /* Inside a transaction the error aborted it: report it; the next
          * call (after the rollback) prepares afresh. */
-        if (PQtransactionStatus(db->pg) != PQTRANS_IDLE) return finish(db, res, out);
+        if (PQtransactionStatus(db->pg) != PQTRANS_IDLE) return finish(db, res, st, p, false, out);
         PQclear(res);
         if (!sql) return DAL_NOTFOUND;  /* a keyed statement called without its SQL: "not cached" */
         if ((rc = prepare(db, u, id, sql, e, n, types)) != DAL_OK) return rc;
         res = run(db, e->name, p);
+        st = PQresultStatus(res);
     }
-    return finish(db, res, out);
+    if (e->checked) return finish(db, res, st, p, false, out);
+    rc = finish(db, res, st, p, true, out);
+    e->checked = rc == DAL_OK && p && p->results;
+    return rc;
 }
 
 int dal__pg_exec_stmt(dal_db *db, const dal_unit *u, int id, const char *sql, dal__pg_stmt *e,
