@@ -176,4 +176,14 @@ bool dg_qfunc_minmax(const dg_expr *call, const dg_qtype *args, size_t nargs, bo
 /* The common value type of two values (CASE branches, compound SELECTs). */
 dg_vtype dg_qmerge_vtype(dg_vtype a, dg_vtype b);
 
+/* ---- shared with the PostgreSQL analyser (pg/) ---- */
+void  dg_query_free(dg_query *q);   /* the query's contents, not q */
+/* C field name of result column `col` of q (snake case, keywords, _2 on
+ * collisions with the fields already in q->fields); `flag`: the field has a
+ * has_ flag. Caller frees. */
+char *dg_qfield_name(const dg_query *q, const char *col, bool flag);
+/* C names of q's parameters from their sql_name (else param<first bind>),
+ * unique and clear of the generated functions' locals. */
+void  dg_qparams_name(dg_query *q);
+
 #endif
