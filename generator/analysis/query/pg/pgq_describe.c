@@ -265,6 +265,7 @@ int pgq_describe_all(void *vconn, pgq_item *items, size_t n, dg_diags *d)
         i = (size_t)next;
     }
     PQexitPipelineMode(conn);
+    if (PQtransactionStatus(conn) != PQTRANS_IDLE) PQclear(PQexec(conn, "ROLLBACK"));   /* the last segment failed */
     if (origin_types(conn, items, n, d) != 0 || resolve(conn, items, n, d) != 0) errors++;
     return errors;
 }

@@ -327,13 +327,16 @@ int dg_pg_queries_load(const dg_strings *paths, const dg_schema *schema, void *c
         }
         DG_VEC_PUSH(&items, it);
     }
-    if (!errors) errors += pgq_describe_all(conn, items.items, items.len, d);
+    /* the queries that parsed are described even when others did not: every error at once */
+    int server = pgq_describe_all(conn, items.items, items.len, d);
+    errors += server;
     for (size_t i = 0; i < items.len; i++) {
         pgq_item *it = &items.items[i];
-        int e = errors ? 1 : build_params(it) + build_fields(it);
+        bool typed = it->pt.len == it->ptypes.len && it->ft.len == it->ftypes.len;
+        int e = it->failed || !typed ? 1 : build_params(it) + build_fields(it);
         if (!e) e = add_query(set, it->q, d);
         else dg_query_free(it->q);
-        if (!errors) errors += e;
+        if (!it->failed) errors += e;
         free(it->q);
         ctx_free(it->c);
         pgq_item_free(it);

@@ -61,8 +61,9 @@ static bool is_sqlc(const json_t *f, const char *what)
 static void named_use(walker *w, const char *name, size_t start, size_t end, const char *form, bool slice)
 {
     pgq_ctx *c = w->c;
+    size_t before = c->params.len;
     pgq_param *p = param_add(c, name, 0, start);
-    if (p->slice != slice && p != &c->params.items[c->params.len - 1]) {
+    if (p->slice != slice && c->params.len == before) {
         pgq_error(c, start, "parameter %s is a sqlc.slice in one place and a single value in another", name);
         return;
     }
