@@ -8,8 +8,11 @@
 
 #include "util/buf.h"
 #include "c/cbind.h"
+#include "c/cbind_int.h"
 
-static const char *const kind_names[] = {"int64", "double", "bool", "text", "blob", "value", "enum"};
+static const char *const kind_names[] = {"int64", "double", "bool", "text", "blob", "value", "enum",
+                                         "int16", "int32", "float", "uuid", "timestamp", "date", "interval",
+                                         "array"};
 
 const char *dg_ckind_name(dg_ckind k) { return kind_names[k]; }
 
@@ -21,13 +24,16 @@ const char *dg_ckind_ctype(dg_ckind k)
     case DG_CK_BOOL:   return "bool";
     case DG_CK_TEXT:   return "const char *";
     case DG_CK_BLOB:   return "dal_blob";
-    default:           return "dal_value";
+    case DG_CK_VALUE:  return "dal_value";
+    default:           return dg_pgtype_ctype(k, DG_CK_TEXT);
     }
 }
 
 bool dg_ckind_scalar(dg_ckind k)
 {
-    return k == DG_CK_INT64 || k == DG_CK_DOUBLE || k == DG_CK_BOOL || k == DG_CK_ENUM;
+    return k == DG_CK_INT64 || k == DG_CK_DOUBLE || k == DG_CK_BOOL || k == DG_CK_ENUM || k == DG_CK_INT16 ||
+           k == DG_CK_INT32 || k == DG_CK_FLOAT || k == DG_CK_UUID || k == DG_CK_TIMESTAMP || k == DG_CK_DATE ||
+           k == DG_CK_INTERVAL;
 }
 
 dg_ckind dg_ckind_of_vtype(dg_vtype v)
@@ -231,6 +237,7 @@ static char *conv_read(const dg_cbind *f, int col, const char *dst)
 char *dg_cbind_bind_at(const dg_cbind *f, const char *idx, const char *src, const char *st, bool copy)
 {
     bool row = *src != '\0';
+    if (f->pg.call) return dg_cbind__bind_pg(f, idx, src, st);
     if (f->conv.kind != DG_CCONV_NONE) {
         char *c = conv_bind(f, idx, src, st);
         if (c) return c;
@@ -263,6 +270,7 @@ char *dg_cbind_bind(const dg_cbind *f, int idx, const char *src, const char *st,
 
 char *dg_cbind_read(const dg_cbind *f, int col, const char *dst)
 {
+    if (f->pg.call) return dg_cbind__read_pg(f, col, dst);
     const char *sfx = dg_ckind_call(f->kind);
     char *conv = f->conv.kind != DG_CCONV_NONE ? conv_read(f, col, dst) : NULL;
     if (conv) return conv;
@@ -283,7 +291,7 @@ char *dg_cbind_read(const dg_cbind *f, int col, const char *dst)
 char *dg_cbind_param_decl(const dg_cbind *f)
 {
     const char *e = conv_enum(f) ? conv_enum(f) : f->kind == DG_CK_ENUM ? f->enum_type : NULL;
-    const char *type = e ? e : dg_ckind_ctype(f->kind);
+    const char *type = e ? e : f->pg.ctype ? f->pg.ctype : dg_ckind_ctype(f->kind);
     if (f->by_ptr && dg_ckind_scalar(f->kind)) return dg_xprintf("const %s *%s", type, f->name);
     switch (f->kind) {
     case DG_CK_TEXT:  return dg_xprintf("const char *%s", f->name);

@@ -27,14 +27,17 @@ void dg_outputs_free(dg_outputs *o)
 static int render_outputs(json_t *root, const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
 {
     static const char *const files[][2] = {{"header", "h"}, {"source", "c"}};
+    static const char *const pg_files[][2] = {{"header_pg", "h"}, {"source_pg", "c"}};
+    /* the view model says which templates render it (PostgreSQL's bodies) */
+    const char *const(*which)[2] = json_is_true(json_object_get(root, "pg")) ? pg_files : files;
     dg_tmpl_set *set = dg_tmpl_set_new();
     dg_tmpl_set_add_builtin(set);
     int rc = o->templates ? dg_tmpl_set_load_dir(set, o->templates, d) : 0;
     for (size_t i = 0; i < 2 && rc == 0; i++) {
         dg_buf b = DG_BUF_INIT;
-        rc = dg_tmpl_render(set, files[i][0], root, &b, d);
+        rc = dg_tmpl_render(set, which[i][0], root, &b, d);
         dg_output *f = DG_VEC_ADD(&out->items);
-        f->path = dg_xprintf("%s/%s.%s", o->out_dir ? o->out_dir : ".", o->view.prefix, files[i][1]);
+        f->path = dg_xprintf("%s/%s.%s", o->out_dir ? o->out_dir : ".", o->view.prefix, which[i][1]);
         f->len = b.len;
         f->data = dg_buf_steal(&b);
         if (!f->data) f->data = dg_xstrdup("");
@@ -125,8 +128,37 @@ static int empty_schema(const dg_generate_opts *o, const dg_schema *s, dg_diags 
     return 0;
 }
 
+/* PostgreSQL: the tables' code.  Named queries and migrations are not
+ * generated for PostgreSQL yet: a located error names them. */
+static int generate_pg(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
+{
+    if (o->queries && o->queries->len) {
+        dg_error(d, (dg_loc){o->queries->items[0], 1, 1},
+                 "named queries cannot be generated for PostgreSQL yet (only the tables are): leave out --queries");
+        return -1;
+    }
+    if (o->migrations) {
+        dg_error(d, (dg_loc){o->migrations, 1, 1}, "migrations cannot be generated for PostgreSQL yet");
+        return -1;
+    }
+    dg_schema *s = NULL;
+    dg_pg_opts none = {0};
+    if (dg_pg_schema_load(o->schema, o->pg ? o->pg : &none, &s, d) != 0) return -1;
+    if (empty_schema(o, s, d) != 0 || dg_schema_apply_overrides(s, o->overrides, d) != 0) {
+        dg_schema_free(s);
+        return -1;
+    }
+    dg_strings inputs = {0};
+    for (size_t i = 0; i < o->schema->items.len; i++) add_input(&inputs, o->schema->items.items[i].path, o->out_dir);
+    int rc = dg_generate_schema(s, &inputs, o, out, d);
+    dg_strings_free(&inputs);
+    dg_schema_free(s);
+    return rc;
+}
+
 int dg_generate(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
 {
+    if (o->engine == DG_ENGINE_POSTGRESQL) return generate_pg(o, out, d);
     dg_schema *s = NULL;
     sqlite3 *db = NULL;   /* the loader's database: queries are prepared against it */
     if (dg_schema_load_db(o->schema, &s, &db, d) != 0) return -1;
