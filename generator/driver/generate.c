@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "analysis/query/queries.h"
+#include "analysis/query/pg/pgq.h"
 #include "analysis/typecheck/typecheck.h"
 #include "util/fsutil.h"
 #include "driver/generate.h"
@@ -128,30 +129,37 @@ static int empty_schema(const dg_generate_opts *o, const dg_schema *s, dg_diags 
     return 0;
 }
 
-/* PostgreSQL: the tables' code.  Named queries and migrations are not
- * generated for PostgreSQL yet: a located error names them. */
+/* PostgreSQL: the tables' code and the named queries, typed on the typing
+ * database the schema was loaded into (one session for both).  Migrations
+ * are not generated for PostgreSQL yet: a located error names them. */
 static int generate_pg(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
 {
-    if (o->queries && o->queries->len) {
-        dg_error(d, (dg_loc){o->queries->items[0], 1, 1},
-                 "named queries cannot be generated for PostgreSQL yet (only the tables are): leave out --queries");
-        return -1;
-    }
     if (o->migrations) {
         dg_error(d, (dg_loc){o->migrations, 1, 1}, "migrations cannot be generated for PostgreSQL yet");
         return -1;
     }
+    bool queries = o->queries && o->queries->len;
     dg_schema *s = NULL;
+    dg_pg_session *sess = NULL;
     dg_pg_opts none = {0};
-    if (dg_pg_schema_load(o->schema, o->pg ? o->pg : &none, &s, d) != 0) return -1;
-    if (empty_schema(o, s, d) != 0 || dg_schema_apply_overrides(s, o->overrides, d) != 0) {
+    const dg_pg_opts *po = o->pg ? o->pg : &none;
+    int rc = queries ? dg_pg_schema_load_session(o->schema, po, &s, &sess, d) : dg_pg_schema_load(o->schema, po, &s, d);
+    if (rc != 0) return -1;
+    dg_query_set *q = NULL;
+    if (empty_schema(o, s, d) != 0 || dg_schema_apply_overrides(s, o->overrides, d) != 0 ||
+        (queries && dg_pg_queries_load(o->queries, s, dg_pg_session_conn(sess), &q, d) != 0)) {
+        dg_pg_session_close(sess);
         dg_schema_free(s);
         return -1;
     }
+    dg_pg_session_close(sess);
     dg_strings inputs = {0};
     for (size_t i = 0; i < o->schema->items.len; i++) add_input(&inputs, o->schema->items.items[i].path, o->out_dir);
-    int rc = dg_generate_schema(s, &inputs, o, out, d);
+    for (size_t i = 0; queries && i < o->queries->len; i++) add_input(&inputs, o->queries->items[i], o->out_dir);
+    dg_view_opts vo = view_opts(o);
+    rc = generate(dg_view_build_typed(s, &inputs, &vo, d), NULL, s, NULL, q, o, out, d);
     dg_strings_free(&inputs);
+    dg_query_set_free(q);
     dg_schema_free(s);
     return rc;
 }

@@ -258,6 +258,7 @@ static int build_fields(pgq_item *it)
                  q->kind == DG_QK_ONE ? "one" : "many");
         return 1;
     }
+    if (q->kind == DG_QK_EXECLASTID && n == 1 && it->cols.len == 1) one_field(it, &it->cols.items[0], 0);
     if (q->kind != DG_QK_ONE && q->kind != DG_QK_MANY) return 0;
     bool matched = !c->star_unknown && it->cols.len == n;
     for (size_t i = 0; i < n; i++) {
