@@ -387,6 +387,8 @@ static void pg_params(qv *v, dg_vquery *o, const dg_query *q, dg_buf *args, dg_b
         dg_cbind f = pg_value(v, p->name, p->pg, p->type.nullable, NULL);
         int n = p->binds.items[0];
         dg_buf_printf(types, "%s%s", i ? ", " : "", f.pg.oid);
+        if (f.kind == DG_CK_ARRAY || !strcmp(f.pg.call, "jsonb") || !strcmp(f.pg.call, "numeric"))
+            o->local_arena = q->kind != DG_QK_ONE;   /* :one binds into the caller's arena */
         if (f.pg.cast_in)
             dg_error(v->d, p->loc, "query %s: parameter %s has type %s, which dalgen binds as text; cast it in the "
                      "query (`$%d::text::%s`)", q->name, p->name, p->pg->type, n, p->pg->type);
@@ -606,6 +608,7 @@ static json_t *query_json(const dg_vquery *q)
         dg_jset(o, "nparams", json_integer(q->nparams));
         if (q->pg_types) dg_jset_str(o, "pg_types", q->pg_types);
         if (q->lastid) dg_jset_str(o, "lastid", q->lastid);
+        if (q->local_arena) dg_jset(o, "local_arena", json_true());
     }
     return o;
 }

@@ -40,6 +40,8 @@ typedef struct dg_vquery {
     int         nparams;
     char       *pg_types;      /* the parameters' pinned type OIDs ("DAL_PG_INT8, 0"), NULL when none */
     char       *lastid;        /* :execlastid: the statements that read the key into *out_id */
+    bool        local_arena;   /* a parameter needs an arena (arrays, jsonb, numeric) and the
+                                  function has none: a local one, freed before it returns */
 } dg_vquery;
 
 /* The queries of a generation. */
@@ -68,7 +70,7 @@ void dg_vqueries_free(dg_vqueries *v);   /* its contents */
  *                 {stmt} and own_reader (the query's own reader); for :many
  *                 iter_type, proto_next, proto_end; drop_rows (true: an
  *                 :exec-like query on rows, stepped to the end); proto;
- *                 PostgreSQL: pg (true), nparams, pg_types, lastid. */
+ *                 PostgreSQL: pg (true), nparams, pg_types, lastid, local_arena. */
 void dg_vqueries_to_json(const dg_vqueries *v, json_t *root);
 
 #endif

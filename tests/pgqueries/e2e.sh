@@ -1,0 +1,34 @@
+#!/bin/sh
+# A PostgreSQL example end to end (run by ctest with the test cluster's
+# environment): generate its schema and queries with dalgen, compile the
+# result strictly with gcc and clang as C99 and C11, then (when e2e/NAME.c
+# exists) build that program with it and run it on a fresh database that
+# holds the schema.
+#   e2e.sh DALGEN SRCDIR LIBDAL INCLUDE_DIR... NAME
+set -eu
+dalgen=$1 src=$2 libdal=$3
+shift 3
+incs=""
+while [ $# -gt 1 ]; do incs="$incs -I$1"; shift; done
+name=$1
+ex=$src/examples/$name
+out=$(mktemp -d)
+db=dalgen_e2e_${name}_$$
+trap 'psql -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true; rm -rf "$out"' EXIT
+PATH=${DALGEN_PG_BIN:-/usr/lib/postgresql/15/bin}:$PATH
+"$dalgen" generate --engine postgresql --pg-server postgresql:// "$ex/schema.sql" --queries "$ex/query.sql" \
+  --prefix "$name" --out "$out"
+strict="-Wall -Wextra -Wpedantic -Wconversion -Werror"
+for cc in gcc clang; do
+  command -v $cc >/dev/null || continue
+  for std in c99 c11; do
+    $cc -std=$std $strict $incs -I/usr/include/postgresql -c "$out/$name.c" -o "$out/$name.$cc.$std.o"
+  done
+done
+echo "generated code compiles (gcc, clang; C99, C11; strict)"
+[ -f "$src/e2e/$name.c" ] || exit 0
+gcc -std=c11 $strict $incs -I/usr/include/postgresql -I"$out" "$src/e2e/$name.c" "$out/$name.c" "$libdal" \
+  -lpq -lsqlite3 -lm -o "$out/run"
+psql -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $db" >/dev/null
+psql -q -v ON_ERROR_STOP=1 -d "$db" -f "$ex/schema.sql" >/dev/null
+"$out/run" "postgresql:///$db"
