@@ -380,25 +380,3 @@ void pgq_stmt_columns(pgq_ctx *c, json_t *stmt, pgq_scope *outer, pgq_cols *out)
     else if (!strcmp(kind, "InsertStmt") || !strcmp(kind, "UpdateStmt") || !strcmp(kind, "DeleteStmt"))
         dml_cols(c, b, outer, out);
 }
-
-/* ---- names ---- */
-
-const pgq_col *pgq_resolve(const pgq_scope *s, const json_t *colref, bool *src_nullable)
-{
-    json_t *fields = json_object_get(colref, "fields");
-    size_t n = json_array_size(fields);
-    const char *name = pgq_str_at(fields, n - 1), *qual = n >= 2 ? pgq_str_at(fields, n - 2) : NULL;
-    if (!name) return NULL;
-    for (; s; s = s->outer)
-        for (size_t i = 0; i < s->srcs.len; i++) {
-            const pgq_src *x = &s->srcs.items[i];
-            if (qual && (!x->name || strcmp(x->name, qual))) continue;
-            for (size_t k = 0; k < x->cols.len; k++)
-                if (!strcmp(x->cols.items[k].name, name)) {
-                    *src_nullable = x->nullable;
-                    return &x->cols.items[k];
-                }
-            if (qual) return NULL;
-        }
-    return NULL;
-}
