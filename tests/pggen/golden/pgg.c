@@ -258,7 +258,7 @@ int pgg_kind_validate(const pgg_kind *row, dal_errors *errs)
 {
     int bad = 0;
     /* Not compiled (the database enforces it): CONSTRAINT kinds_i16_check CHECK (((i16 IS NULL) OR (i16 <> 13)))
-     *   because of checked by PostgreSQL */
+     *   because of a PostgreSQL CHECK (dalgen compiles SQLite's only) */
     if (row->amount != NULL && !dal_text_valid_utf8(row->amount))
         bad += dal_errors_add(errs, "kinds", "amount", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
