@@ -65,39 +65,6 @@ static const pg_builtin *builtin(const char *name)
     return NULL;
 }
 
-const char *dg_pgtype_ctype(dg_ckind k, dg_ckind elem)
-{
-    switch (k) {
-    case DG_CK_INT16:     return "int16_t";
-    case DG_CK_INT32:     return "int32_t";
-    case DG_CK_INT64:     return "int64_t";
-    case DG_CK_FLOAT:     return "float";
-    case DG_CK_DOUBLE:    return "double";
-    case DG_CK_BOOL:      return "bool";
-    case DG_CK_BLOB:      return "dal_blob";
-    case DG_CK_UUID:      return "dal_uuid";
-    case DG_CK_TIMESTAMP: return "dal_timestamp";
-    case DG_CK_DATE:      return "dal_date";
-    case DG_CK_INTERVAL:  return "dal_interval";
-    case DG_CK_VALUE:     return "dal_value";
-    case DG_CK_ARRAY:
-        switch (elem) {
-        case DG_CK_INT16:     return "dal_int16_array";
-        case DG_CK_INT32:     return "dal_int32_array";
-        case DG_CK_INT64:     return "dal_int64_array";
-        case DG_CK_FLOAT:     return "dal_float_array";
-        case DG_CK_DOUBLE:    return "dal_double_array";
-        case DG_CK_BOOL:      return "dal_bool_array";
-        case DG_CK_BLOB:      return "dal_blob_array";
-        case DG_CK_UUID:      return "dal_uuid_array";
-        case DG_CK_TIMESTAMP: return "dal_timestamp_array";
-        case DG_CK_DATE:      return "dal_date_array";
-        default:              return "dal_text_array";
-        }
-    default:              return "const char *";
-    }
-}
-
 /* ---- resolving names ---------------------------------------------------- */
 
 static bool same(const char *a, const char *b) { return a && b && !strcmp(a, b); }

@@ -131,7 +131,7 @@ static void pg_check(dg_validator *v, const dg_check *chk)
     char *sql = one_line(chk->expr);
     dg_vskip *s = DG_VEC_ADD(&v->skipped);
     s->sql = chk->name ? dg_xprintf("CONSTRAINT %s CHECK (%s)", chk->name, sql) : dg_xprintf("CHECK (%s)", sql);
-    s->reason = dg_xstrdup("checked by PostgreSQL");
+    s->reason = dg_xstrdup("a PostgreSQL CHECK (dalgen compiles SQLite's only)");
     free(sql);
 }
 
