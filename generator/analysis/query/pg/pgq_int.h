@@ -109,6 +109,8 @@ void pgq_params_free(pgq_ctx *c);
 /* Result columns of a statement (SELECT, VALUES, or DML's RETURNING),
  * expanding stars and embeds into c->edits (pgq_select.c). */
 void pgq_stmt_columns(pgq_ctx *c, json_t *stmt, pgq_scope *outer, pgq_cols *out);
+/* A table column's NOT NULL: its own, or its domain's (pgq_text.c). */
+bool pgq_column_notnull(const dg_schema *s, const dg_column *col);
 /* Resolves a ColumnRef body in s (and its outer scopes) (pgq_null.c). */
 const pgq_col *pgq_resolve(const pgq_scope *s, const json_t *colref, bool *src_nullable);
 

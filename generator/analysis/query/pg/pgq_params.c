@@ -166,6 +166,17 @@ static void derive(pgq_ctx *c, const json_t *node, const char *name)
     if (!p->derived) p->derived = dg_xstrdup(name);
 }
 
+/* A parameter written to a column that may hold NULL may be NULL (the
+ * SQLite analyser's rule): `INSERT ... (bio) VALUES (@bio)`, `SET bio = $1`. */
+static void written(pgq_ctx *c, const json_t *rel, const json_t *node, const char *column)
+{
+    const char *name = rel ? json_string_value(json_object_get(rel, "relname")) : NULL;
+    const dg_table *t = name ? dg_schema_table(c->schema, name) : NULL;
+    const dg_column *col = t && column ? dg_table_column(t, column) : NULL;
+    pgq_param *p = col && !pgq_column_notnull(c->schema, col) ? param_of(c, node) : NULL;
+    if (p) p->nullable = true;
+}
+
 static const char *colref_last(const json_t *node)
 {
     json_t *b = pgq_as(node, "ColumnRef");
@@ -189,21 +200,26 @@ static void hints(pgq_ctx *c, const char *kind, json_t *b)
     } else if (!strcmp(kind, "UpdateStmt")) {
         json_t *t, *r;
         json_array_foreach(json_object_get(b, "targetList"), i, t)
-            if ((r = pgq_as(t, "ResTarget"))) derive(c, json_object_get(r, "val"), json_string_value(json_object_get(r, "name")));
+            if ((r = pgq_as(t, "ResTarget"))) {
+                const char *col = json_string_value(json_object_get(r, "name"));
+                derive(c, json_object_get(r, "val"), col);
+                written(c, json_object_get(b, "relation"), json_object_get(r, "val"), col);
+            }
     } else if (!strcmp(kind, "InsertStmt")) {
         json_t *cols = json_object_get(b, "cols");
         json_t *sel = pgq_as(json_object_get(b, "selectStmt"), "SelectStmt"), *row, *v;
         json_array_foreach(sel ? json_object_get(sel, "valuesLists") : NULL, i, row)
             json_array_foreach(json_object_get(pgq_as(row, "List"), "items"), k, v) {
                 json_t *r = pgq_as(json_array_get(cols, k), "ResTarget");
-                if (r) derive(c, v, json_string_value(json_object_get(r, "name")));
+                const char *col = r ? json_string_value(json_object_get(r, "name")) : NULL;
+                derive(c, v, col);
+                written(c, json_object_get(b, "relation"), v, col);
             }
     }
 }
 
 static void walk_node(walker *w, const char *kind, json_t *b)
 {
-    hints(w->c, kind, b);
     if (!strcmp(kind, "A_Expr") && (slice_in(w, b) || at_name(w, b))) return;
     if (!strcmp(kind, "FuncCall") && is_sqlc(b, NULL)) {
         sqlc_call(w, b);
@@ -226,6 +242,7 @@ static void walk_node(walker *w, const char *kind, json_t *b)
     json_t *v;
     json_object_foreach(b, key, v)
         if (strcmp(kind, "SelectStmt") || strcmp(key, "targetList")) walk(w, v);
+    hints(w->c, kind, b);   /* after the children: their named parameters exist */
 }
 
 static void walk(walker *w, json_t *v)

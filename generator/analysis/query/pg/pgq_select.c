@@ -18,20 +18,6 @@ static json_t *unwrap(json_t *x, const char *kind)
     return b ? b : x;
 }
 
-/* A table column's NOT NULL: its own, or its domain's. */
-static bool column_notnull(const dg_schema *s, const dg_column *col)
-{
-    if (col->not_null) return true;
-    const dg_pg_column *p = col->pg;
-    if (!p || !p->type_kind || strcmp(p->type_kind, "domain") || p->array_dims > 0) return false;
-    for (size_t i = 0; i < s->domains.len; i++) {
-        const dg_pg_domain *dm = &s->domains.items[i];
-        if (!strcmp(dm->name, p->type_name) && (!p->type_schema || !strcmp(dm->schema, p->type_schema)))
-            return dm->not_null;
-    }
-    return false;
-}
-
 static void rename_cols(pgq_cols *cols, const json_t *names)
 {
     for (size_t i = 0; i < cols->len && i < json_array_size(names); i++) {
@@ -106,7 +92,7 @@ static void relation(pgq_ctx *c, pgq_scope *s, json_t *rv)
     if (t && (!sch || (t->schema && !strcmp(t->schema, sch)))) {
         x->table = t;
         for (size_t i = 0; i < t->columns.len; i++)
-            pgq_cols_push(&x->cols, t->columns.items[i].name, column_notnull(c->schema, &t->columns.items[i]), t, (int)i);
+            pgq_cols_push(&x->cols, t->columns.items[i].name, pgq_column_notnull(c->schema, &t->columns.items[i]), t, (int)i);
         goto named;
     }
     dg_view *v = dg_schema_view(c->schema, rel);

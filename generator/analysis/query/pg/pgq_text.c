@@ -165,6 +165,21 @@ void pgq_error(pgq_ctx *c, size_t off, const char *fmt, ...)
 
 /* ---- columns and scopes ---- */
 
+/* A table column's NOT NULL: its own, or its domain's. */
+bool pgq_column_notnull(const dg_schema *s, const dg_column *col)
+{
+    if (col->not_null) return true;
+    const dg_pg_column *p = col->pg;
+    if (!p || !p->type_kind || strcmp(p->type_kind, "domain") || p->array_dims > 0) return false;
+    for (size_t i = 0; i < s->domains.len; i++) {
+        const dg_pg_domain *dm = &s->domains.items[i];
+        if (!strcmp(dm->name, p->type_name) && (!p->type_schema || !strcmp(dm->schema, p->type_schema)))
+            return dm->not_null;
+    }
+    return false;
+}
+
+
 void pgq_cols_free(pgq_cols *c)
 {
     for (size_t i = 0; i < c->len; i++) free(c->items[i].name);
