@@ -123,11 +123,19 @@ static bool slice_in(walker *w, json_t *e)
     return true;
 }
 
+/* The column reference @ applies to: `@x`, and `@x::T`, which parses as
+ * `@ (x::T)` (the cast stays where it is). */
+static json_t *at_operand(const json_t *e)
+{
+    json_t *r = json_object_get(e, "rexpr"), *cast = pgq_as(r, "TypeCast");
+    return pgq_as(cast ? json_object_get(cast, "arg") : r, "ColumnRef");
+}
+
 /* `@x`: the prefix operator @ on a bare column name. */
 static bool at_name(walker *w, json_t *e)
 {
     const char *op = pgq_str_at(json_object_get(e, "name"), 0);
-    json_t *ref = pgq_as(json_object_get(e, "rexpr"), "ColumnRef");
+    json_t *ref = at_operand(e);
     if (!op || strcmp(op, "@") || json_object_get(e, "lexpr") || !ref) return false;
     json_t *fields = json_object_get(ref, "fields");
     const char *name = json_array_size(fields) == 1 ? pgq_str_at(fields, 0) : NULL;
@@ -146,8 +154,7 @@ static pgq_param *param_of(pgq_ctx *c, const json_t *node)
     const char *name = NULL;
     if ((b = pgq_as(node, "FuncCall")) && is_sqlc(b, NULL)) name = macro_name(json_object_get(b, "args"));
     json_t *ref;
-    if ((b = pgq_as(node, "A_Expr")) && !json_object_get(b, "lexpr") &&
-        (ref = pgq_as(json_object_get(b, "rexpr"), "ColumnRef")) &&
+    if ((b = pgq_as(node, "A_Expr")) && !json_object_get(b, "lexpr") && (ref = at_operand(b)) &&
         pgq_str_at(json_object_get(b, "name"), 0) && !strcmp(pgq_str_at(json_object_get(b, "name"), 0), "@"))
         name = pgq_str_at(json_object_get(ref, "fields"), 0);
     if (!name) return NULL;
