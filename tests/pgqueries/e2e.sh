@@ -18,6 +18,14 @@ trap 'psql -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || tr
 PATH=${DALGEN_PG_BIN:-/usr/lib/postgresql/15/bin}:$PATH
 "$dalgen" generate --engine postgresql --pg-server postgresql:// "$ex/schema.sql" --queries "$ex/query.sql" \
   --prefix "$name" --out "$out"
+# a second run gives the same bytes; parameter types are builtin OID macros or 0, never a user OID
+mkdir "$out/again"
+"$dalgen" generate --engine postgresql --pg-server postgresql:// "$ex/schema.sql" --queries "$ex/query.sql" \
+  --prefix "$name" --out "$out/again"
+cmp "$out/$name.c" "$out/again/$name.c" && cmp "$out/$name.h" "$out/again/$name.h"
+if grep -h 'static const Oid types__\[' "$out/$name.c" | sed 's/.*{\(.*\)}.*/\1/' | tr ',' '\n' | grep -vqE '^ *(DAL_PG_[A-Z0-9_]+|0) *$'; then
+  echo "a parameter type that is not a builtin OID macro or 0:"; grep -h 'types__\[' "$out/$name.c"; exit 1
+fi
 strict="-Wall -Wextra -Wpedantic -Wconversion -Werror"
 for cc in gcc clang; do
   command -v $cc >/dev/null || continue
