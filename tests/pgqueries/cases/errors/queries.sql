@@ -39,3 +39,6 @@ INSERT INTO books (author_id, title) VALUES (1, 't') RETURNING id;
 
 -- name: SliceTwice :many
 SELECT id FROM authors WHERE id IN (sqlc.slice(ids)) OR id = @ids;
+
+-- name: OnlyComment :exec
+-- nothing here
