@@ -3,6 +3,7 @@
  * (sqlc.slice(x))` -> `= ANY($n)` and `NOT IN` -> `<> ALL($n)`; unknown
  * sqlc.* and misplaced sqlc.slice / sqlc.embed are located errors
  * (pgq_int.h). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,7 +20,15 @@ typedef struct use {
 typedef struct walker {
     pgq_ctx *c;
     DG_VEC(use) uses;
+    size_t first[3];     /* first $n, @x, sqlc.* use (offset + 1; 0: none) */
 } walker;
+
+enum { USE_DOLLAR, USE_AT, USE_FUNC };
+
+static void seen(walker *w, int form, size_t at)
+{
+    if (!w->first[form]) w->first[form] = at + 1;
+}
 
 static void walk(walker *w, json_t *v);
 
@@ -97,6 +106,7 @@ static void sqlc_call(walker *w, json_t *f)
         return;
     }
     size_t open = pgq_find(c->text, c->len, at, '(');
+    seen(w, USE_FUNC, at);
     named_use(w, name, at, pgq_paren_end(c->text, c->len, open), "$%d", false);
     if (!strcmp(what, "narg")) c->params.items[w->uses.items[w->uses.len - 1].param].nullable = true;
 }
@@ -119,6 +129,7 @@ static bool slice_in(walker *w, json_t *e)
     const char *op = pgq_str_at(json_object_get(e, "name"), 0);
     bool not_in = op && !strcmp(op, "<>");
     size_t at = (size_t)pgq_loc(e), open = pgq_find(c->text, c->len, at, '(');
+    seen(w, USE_FUNC, at);
     named_use(w, name, at, pgq_paren_end(c->text, c->len, open), not_in ? "<> ALL($%d)" : "= ANY($%d)", true);
     return true;
 }
@@ -141,6 +152,7 @@ static bool at_name(walker *w, json_t *e)
     const char *name = json_array_size(fields) == 1 ? pgq_str_at(fields, 0) : NULL;
     if (!name) return false;
     size_t at = (size_t)pgq_loc(e), name_at = (size_t)pgq_loc(ref);
+    seen(w, USE_AT, at);
     named_use(w, name, at, pgq_ident_end(w->c->text, w->c->len, name_at), "$%d", false);
     return true;
 }
@@ -233,6 +245,7 @@ static void walk_node(walker *w, const char *kind, json_t *b)
         return;
     }
     if (!strcmp(kind, "ParamRef")) {
+        seen(w, USE_DOLLAR, (size_t)pgq_loc(b));
         param_add(w->c, NULL, (int)json_integer_value(json_object_get(b, "number")), (size_t)pgq_loc(b));
         return;
     }
@@ -270,10 +283,27 @@ static void walk(walker *w, json_t *v)
     }
 }
 
+/* sqlc's rule: one style of parameters per query ($n, @x or sqlc.*);
+ * reported where the second style first appears. */
+static void one_style(walker *w)
+{
+    size_t a = w->first[USE_DOLLAR], b = w->first[USE_AT], f = w->first[USE_FUNC];
+    size_t firsts[3] = {a, b, f}, lo = SIZE_MAX, second = SIZE_MAX;
+    for (int i = 0; i < 3; i++) {
+        if (!firsts[i]) continue;
+        if (firsts[i] < lo) second = lo, lo = firsts[i];
+        else if (firsts[i] < second) second = firsts[i];
+    }
+    if (second == SIZE_MAX) return;
+    pgq_error(w->c, second - 1, "query mixes positional parameters ($1) and named parameters (sqlc.arg or @arg); "
+              "use one style");
+}
+
 void pgq_params_collect(pgq_ctx *c, json_t *stmt)
 {
-    walker w = {c, {0}};
+    walker w = {c, {0}, {0, 0, 0}};
     walk(&w, stmt);
+    one_style(&w);
     int next = 0;
     for (size_t i = 0; i < c->params.len; i++)
         if (!c->params.items[i].name && c->params.items[i].number > next) next = c->params.items[i].number;

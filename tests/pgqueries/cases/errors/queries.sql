@@ -29,7 +29,7 @@ SELECT id FROM authors WHERE id = sqlc.arg(1 + 2);
 UPDATE authors SET bio = NULL WHERE id = @id;
 
 -- name: AfterEdit :one
-SELECT id FROM authors WHERE name = sqlc.arg(name) AND nosuch = @x;
+SELECT id FROM authors WHERE name = sqlc.arg(name) AND nosuch = sqlc.arg(x);
 
 -- name: LastIdText :execlastid
 INSERT INTO tagged (k) VALUES ('x');
@@ -38,7 +38,13 @@ INSERT INTO tagged (k) VALUES ('x');
 INSERT INTO books (author_id, title) VALUES (1, 't') RETURNING id;
 
 -- name: SliceTwice :many
-SELECT id FROM authors WHERE id IN (sqlc.slice(ids)) OR id = @ids;
+SELECT id FROM authors WHERE id IN (sqlc.slice(ids)) OR id = sqlc.arg(ids);
 
 -- name: OnlyComment :exec
 -- nothing here
+
+-- name: MixedDollar :one
+SELECT id FROM authors WHERE id = $1 AND name = @name;
+
+-- name: MixedNamed :one
+SELECT id FROM authors WHERE id = sqlc.arg(id) AND name = @name;

@@ -10,8 +10,8 @@ SELECT sqlc.embed(a), b.title FROM authors a JOIN books b ON b.author_id = a.id 
 
 -- name: Search :many
 SELECT a.*, b.title FROM authors a LEFT JOIN books b ON b.author_id = a.id
-WHERE (sqlc.narg(mood)::mood IS NULL OR a.mood = sqlc.narg(mood)) AND a.name LIKE @pattern
-LIMIT $1;
+WHERE (sqlc.narg(mood)::mood IS NULL OR a.mood = sqlc.narg(mood)) AND a.name LIKE sqlc.arg(pattern)
+LIMIT sqlc.arg('max');
 
 -- name: Positional :many
 SELECT id, title FROM books WHERE author_id = $1 AND pages > $2;

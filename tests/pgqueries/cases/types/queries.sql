@@ -12,4 +12,7 @@ SELECT $1 + 1 AS plus, $2::text AS txt, n * 2 AS twice, tz - interval '1 day' AS
 FROM every WHERE id = $3;
 
 -- name: BySlices :many
-SELECT id FROM every WHERE m IN (sqlc.slice(moods)) AND u = ANY(@uuids::uuid[]) AND p IN (sqlc.slice(ps));
+SELECT id FROM every WHERE m IN (sqlc.slice(moods)) AND p IN (sqlc.slice(ps));
+
+-- name: ByUuids :many
+SELECT id FROM every WHERE u = ANY(@uuids::uuid[]) AND (@since::timestamptz IS NULL OR tz > @since);
