@@ -11,6 +11,7 @@
 #include "c/view_int.h"
 #include "c/view_json.h"
 #include "c/view_queries.h"
+#include "analysis/query/pg/pgq.h"
 
 typedef struct qv {
     const dg_view_opts *opts;
@@ -364,9 +365,6 @@ static dg_cbind pg_row_bind(qv *v, const dg_qfield *f, const char *has)
 {
     dg_cbind b = pg_value(v, f->name, f->pg, f->type.nullable, has);
     b.column = f->column;
-    if (b.pg.cast_out)
-        dg_error(v->d, v->qloc, "query %s: result column \"%s\" has type %s, which dalgen reads as text; "
-                 "select it as text (`%s::text`)", v->qname, f->column, f->pg->type, f->column);
     return b;
 }
 
@@ -377,10 +375,10 @@ static void pg_slice(dg_vquery *o, const dg_cbind *f, int n, dg_buf *args)
     size_t len = strlen(ec);
     if (ec[len - 1] == '*') dg_buf_printf(args, ", %sconst *%s, size_t %s_len", ec, f->name, f->name);
     else dg_buf_printf(args, ", const %s *%s, size_t %s_len", ec, f->name, f->name);
-    take(&o->binds, dg_xprintf("dal_pg_bind_%s(&p, %d, %s, %s_len)", f->pg.call, n, f->name, f->name));
+    take(&o->binds, dg_xprintf("dal_pg_bind_%s(&params__, %d, %s, %s_len)", f->pg.call, n, f->name, f->name));
 }
 
-static void pg_params(qv *v, dg_vquery *o, const dg_query *q, dg_buf *args, dg_buf *types)
+static void pg_params(qv *v, dg_vquery *o, const dg_query *q, dg_buf *args, dg_buf *types, const char **casts)
 {
     for (size_t i = 0; i < q->params.len; i++) {
         const dg_qparam *p = &q->params.items[i];
@@ -389,9 +387,7 @@ static void pg_params(qv *v, dg_vquery *o, const dg_query *q, dg_buf *args, dg_b
         dg_buf_printf(types, "%s%s", i ? ", " : "", f.pg.oid);
         if (f.kind == DG_CK_ARRAY || !strcmp(f.pg.call, "jsonb") || !strcmp(f.pg.call, "numeric"))
             o->local_arena = q->kind != DG_QK_ONE;   /* :one binds into the caller's arena */
-        if (f.pg.cast_in)
-            dg_error(v->d, p->loc, "query %s: parameter %s has type %s, which dalgen binds as text; cast it in the "
-                     "query (`$%d::text::%s`)", q->name, p->name, p->pg->type, n, p->pg->type);
+        if (n >= 1 && (size_t)n <= q->params.len) casts[n - 1] = f.pg.cast_in;
         if (p->slice && f.kind == DG_CK_ARRAY) {
             pg_slice(o, &f, n, args);
             continue;
@@ -399,7 +395,7 @@ static void pg_params(qv *v, dg_vquery *o, const dg_query *q, dg_buf *args, dg_b
         char *decl = dg_cbind_param_decl(&f);
         dg_buf_cat(args, ", ", decl, (char *)NULL);
         free(decl);
-        take(&o->binds, dg_cbind_bind(&f, n, "", "&p", false));
+        take(&o->binds, dg_cbind_bind(&f, n, "", "&params__", false));
     }
 }
 
@@ -411,12 +407,55 @@ static char *pg_lastid(qv *v, const dg_query *q)
     dg_cbind f = pg_value(v, "id__", k->pg, false, NULL);
     f.colname = col_literal(k->column);
     char *read = dg_cbind_read(&f, 0, "");
-    char *r = dg_xprintf("if (rc == DAL_OK && out_id) {\n        const int row__ = 0;\n        %s id__;\n"
+    char *r = dg_xprintf("if (rc == DAL_OK && out_id) {\n        const PGresult *res = res__;\n"
+                         "        const int row__ = 0;\n        %s id__;\n"
                          "        rc = PQntuples(res) == 1 ? %s : DAL_NOTFOUND;\n"
                          "        if (rc == DAL_OK) *out_id = id__;\n    }", f.ctype, read);
     free(read);
     free(f.colname);
     return r;
+}
+
+/* The cast each result column is read through (a type held as text, an
+ * @type override of a table column), as the binding that reads it says:
+ * the table's for a table row or an embed, the field's own otherwise. */
+static void pg_result_casts(qv *v, const dg_query *q, const char **casts)
+{
+    const dg_table *row = q->row_table ? model_table(v, q->row_table) : NULL;
+    for (size_t i = 0; row && i < row->columns.len && i < (size_t)q->ncols; i++) {
+        const dg_cbind *b = column_bind(v, row, (int)i);
+        casts[i] = b ? b->pg.cast_out : NULL;
+    }
+    for (size_t i = 0; !row && i < q->fields.len; i++) {
+        const dg_qfield *f = &q->fields.items[i];
+        const dg_table *t = f->embed_table ? model_table(v, f->embed_table) : NULL;
+        for (int k = 0; t && k < f->ncols; k++) {
+            const dg_cbind *b = column_bind(v, t, k);
+            casts[f->col + k] = b ? b->pg.cast_out : NULL;
+        }
+        if (!t && f->pg) casts[f->col] = pg_value(v, f->name, f->pg, true, NULL).pg.cast_out;
+    }
+}
+
+/* The SQL with the casts of types bound or read as text: $n::T, and the
+ * result columns through a CTE, `WITH q(c1, ...) AS (sql) SELECT c1, c2::text
+ * FROM q` (so that INSERT ... RETURNING works too).  NULL when none. */
+static char *pg_cast_sql(const dg_query *q, const char **pcasts, const char **rcasts)
+{
+    bool any_in = false, any_out = false;
+    for (size_t i = 0; i < q->params.len; i++) any_in |= pcasts[i] != NULL;
+    for (int i = 0; i < q->ncols && (q->kind == DG_QK_ONE || q->kind == DG_QK_MANY); i++) any_out |= rcasts[i] != NULL;
+    if (!any_in && !any_out) return NULL;
+    char *sql = any_in ? dg_pg_sql_cast_params(q->sql, pcasts, q->params.len) : dg_xstrdup(q->sql);
+    if (!any_out) return sql;
+    dg_buf b = DG_BUF_INIT;
+    dg_buf_puts(&b, "WITH dal__q(");
+    for (int i = 0; i < q->ncols; i++) dg_buf_printf(&b, "%sc%d", i ? ", " : "", i + 1);
+    dg_buf_printf(&b, ") AS (\n%s\n)\nSELECT ", sql);
+    for (int i = 0; i < q->ncols; i++) dg_buf_printf(&b, "%sc%d%s", i ? ", " : "", i + 1, rcasts[i] ? rcasts[i] : "");
+    dg_buf_puts(&b, " FROM dal__q");
+    free(sql);
+    return dg_buf_steal(&b);
 }
 
 static void pg_query_view(qv *v, dg_vquery *o, const dg_query *q)
@@ -426,9 +465,18 @@ static void pg_query_view(qv *v, dg_vquery *o, const dg_query *q)
     v->qname = q->name;
     v->qloc = q->loc;
     dg_buf args = DG_BUF_INIT, types = DG_BUF_INIT;
-    pg_params(v, o, q, &args, &types);
+    const char **pcasts = dg_xcalloc(q->params.len + 1, sizeof *pcasts);
+    const char **rcasts = dg_xcalloc((size_t)q->ncols + 1, sizeof *rcasts);
+    pg_params(v, o, q, &args, &types, pcasts);
     o->pg_types = q->params.len ? dg_buf_steal(&types) : NULL;
-    if (q->kind == DG_QK_ONE || q->kind == DG_QK_MANY) add_row(v, o, q);
+    if (q->kind == DG_QK_ONE || q->kind == DG_QK_MANY) {
+        add_row(v, o, q);
+        pg_result_casts(v, q, rcasts);
+    }
+    o->own_sql = pg_cast_sql(q, pcasts, rcasts);
+    if (o->own_sql) o->sql = o->own_sql;
+    free(pcasts);
+    free(rcasts);
     if (q->kind == DG_QK_EXECLASTID) o->lastid = pg_lastid(v, q);
     protos(o, q, dg_buf_cstr(&args));
     dg_buf_free(&args);
@@ -542,7 +590,7 @@ static void query_free(dg_vquery *o)
     dg_strings *lists[] = {&o->binds, &o->locals, &o->iter_fields, &o->iter_sets, &o->reads, &o->row_fields};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) dg_strings_free(lists[i]);
     char *strs[] = {o->fn, o->proto, o->row_type, o->reader, o->iter_type, o->proto_next, o->proto_end,
-                    o->pg_types, o->lastid};
+                    o->pg_types, o->lastid, o->own_sql};
     for (size_t i = 0; i < sizeof strs / sizeof *strs; i++) free(strs[i]);
 }
 

@@ -39,6 +39,7 @@ typedef struct dg_vquery {
     bool        pg;
     int         nparams;
     char       *pg_types;      /* the parameters' pinned type OIDs ("DAL_PG_INT8, 0"), NULL when none */
+    char       *own_sql;       /* the SQL with casts for types moved as text (sql points here), NULL */
     char       *lastid;        /* :execlastid: the statements that read the key into *out_id */
     bool        local_arena;   /* a parameter needs an arena (arrays, jsonb, numeric) and the
                                   function has none: a local one, freed before it returns */

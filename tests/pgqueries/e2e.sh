@@ -12,17 +12,18 @@ incs=""
 while [ $# -gt 1 ]; do incs="$incs -I$1"; shift; done
 name=$1
 ex=$src/examples/$name
-out=$(mktemp -d)
+tmp=$(mktemp -d)
+out=$tmp/a
 db=dalgen_e2e_${name}_$$
-trap 'psql -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true; rm -rf "$out"' EXIT
+trap 'psql -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
 PATH=${DALGEN_PG_BIN:-/usr/lib/postgresql/15/bin}:$PATH
 "$dalgen" generate --engine postgresql --pg-server postgresql:// "$ex/schema.sql" --queries "$ex/query.sql" \
   --prefix "$name" --out "$out"
 # a second run gives the same bytes; parameter types are builtin OID macros or 0, never a user OID
-mkdir "$out/again"
 "$dalgen" generate --engine postgresql --pg-server postgresql:// "$ex/schema.sql" --queries "$ex/query.sql" \
-  --prefix "$name" --out "$out/again"
-cmp "$out/$name.c" "$out/again/$name.c" && cmp "$out/$name.h" "$out/again/$name.h"
+  --prefix "$name" --out "$tmp/b"
+cmp "$out/$name.c" "$tmp/b/$name.c" || exit 1
+cmp "$out/$name.h" "$tmp/b/$name.h" || exit 1
 if grep -h 'static const Oid types__\[' "$out/$name.c" | sed 's/.*{\(.*\)}.*/\1/' | tr ',' '\n' | grep -vqE '^ *(DAL_PG_[A-Z0-9_]+|0) *$'; then
   echo "a parameter type that is not a builtin OID macro or 0:"; grep -h 'types__\[' "$out/$name.c"; exit 1
 fi

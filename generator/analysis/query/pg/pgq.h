@@ -21,4 +21,9 @@
 int dg_pg_queries_load(const dg_strings *paths, const dg_schema *schema, void *conn, dg_query_set **out,
                        dg_diags *d);
 
+/* `sql` (a query's server SQL) with casts[k - 1] written after every
+ * parameter $k outside strings, identifiers and comments (NULL: none), for
+ * the types generated code binds as text ($1::inet).  Caller frees. */
+char *dg_pg_sql_cast_params(const char *sql, const char *const *casts, size_t n);
+
 #endif

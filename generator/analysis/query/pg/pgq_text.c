@@ -236,3 +236,29 @@ size_t pgq_code_end(const char *t, size_t from, size_t to)
     }
     return end;
 }
+
+char *dg_pg_sql_cast_params(const char *sql, const char *const *casts, size_t n)
+{
+    dg_buf b = DG_BUF_INIT;
+    size_t len = strlen(sql), i = 0;
+    while (i < len) {
+        size_t j = skip_quoted(sql, len, i);
+        if (j != i) {
+            dg_buf_append(&b, sql + i, j - i);
+            i = j;
+            continue;
+        }
+        bool param = sql[i] == '$' && i + 1 < len && sql[i + 1] >= '0' && sql[i + 1] <= '9' &&
+                     (i == 0 || !ident_char(sql[i - 1]));
+        if (!param) {
+            dg_buf_putc(&b, sql[i++]);
+            continue;
+        }
+        size_t k = 0, e = i + 1;
+        while (e < len && sql[e] >= '0' && sql[e] <= '9') k = k * 10 + (size_t)(sql[e++] - '0');
+        dg_buf_append(&b, sql + i, e - i);
+        if (k >= 1 && k <= n && casts[k - 1]) dg_buf_puts(&b, casts[k - 1]);
+        i = e;
+    }
+    return dg_buf_steal(&b);
+}
