@@ -91,7 +91,7 @@ static int prepare_one(const dg_qsrc *src, const dg_schema *schema, pgq_item *it
     dg_query *q = dg_xcalloc(1, sizeof *q);
     q->name = dg_xstrdup(src->name);
     q->c_name = dg_snake_case(src->name);
-    q->kind = src->kind;
+    q->kind = src->execresult ? DG_QK_EXECROWS : src->kind;   /* no last insert id on PostgreSQL */
     q->loc = src->loc;
     it->q = q;
     it->c = c;

@@ -32,3 +32,6 @@ DELETE FROM books;
 
 -- name: Counts :one
 SELECT count(*) AS n, max(pages) AS most, coalesce(sum(pages), 0) AS total, 'x' || 'y', 1 + 2 FROM books;
+
+-- name: DeleteResult :execresult
+DELETE FROM books WHERE pages IS NULL;
