@@ -46,6 +46,9 @@ typedef struct pgq_param {
     bool   slice;
     size_t at;         /* first use (offset in the query text) */
     char  *derived;    /* $n: the column it is compared with or written to */
+    int    uses;       /* occurrences in the query */
+    int    lit_uses;   /* of which beside an untyped literal or alone in a result ($1 + 1, SELECT $1) */
+    size_t lit_at;     /* the first of those (offset + 1; 0: none) */
 } pgq_param;
 
 /* A result column of a table, view, CTE, subquery or the statement. */

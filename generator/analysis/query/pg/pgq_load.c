@@ -176,6 +176,14 @@ static int build_params(pgq_item *it)
         p->origin_column = -1;
     }
     dg_qparams_name(q);
+    for (size_t i = 0; i < q->params.len; i++) {   /* design 3.5 point 6 */
+        const pgq_param *pp = param_numbered(c, (int)i + 1);
+        const dg_qparam *p = &q->params.items[i];
+        if (pp && pp->uses && pp->lit_uses == pp->uses && p->pg && !p->slice)
+            dg_warning(c->d, pgq_loc_of(c, pp->lit_at - 1),
+                       "parameter %s gets type %s only from an untyped literal or from nothing around it; "
+                       "write `$%d::%s` (or the type you mean)", p->name, p->pg->type, (int)i + 1, p->pg->type);
+    }
     dg_qsrc *src = (dg_qsrc *)c->src;
     for (size_t a = 0; a < src->params.len; a++) {
         dg_qannot *an = &src->params.items[a];

@@ -77,6 +77,7 @@ static void named_use(walker *w, const char *name, size_t start, size_t end, con
         return;
     }
     p->slice = slice;
+    p->uses++;
     use *u = DG_VEC_ADD(&w->uses);
     *u = (use){start, end, (size_t)(p - c->params.items), form};
 }
@@ -204,10 +205,34 @@ static const char *colref_last(const json_t *node)
     return pgq_str_at(f, json_array_size(f) - 1);
 }
 
+/* A use of a parameter typed only by what is beside it: an untyped literal
+ * (`$1 + 1` is integer), or nothing (`SELECT $1` is text). */
+static void literal_use(pgq_ctx *c, const json_t *node)
+{
+    if (pgq_as(node, "TypeCast")) return;   /* $1::bigint says its type */
+    pgq_param *p = param_of(c, node);
+    json_t *body;
+    pgq_kind(node, &body);
+    long at = pgq_loc(body);
+    if (!p || at < 0) return;
+    p->lit_uses++;
+    if (!p->lit_at) p->lit_at = (size_t)at + 1;
+}
+
+static bool untyped(const json_t *node)
+{
+    return !node || pgq_as(node, "A_Const");
+}
+
 static void hints(pgq_ctx *c, const char *kind, json_t *b)
 {
     size_t i, k;
     if (!strcmp(kind, "A_Expr")) {
+        json_t *l = json_object_get(b, "lexpr"), *r = json_object_get(b, "rexpr");
+        const char *op = pgq_str_at(json_object_get(b, "name"), 0);
+        bool named = op && !strcmp(op, "@") && !l;   /* @x itself */
+        if (!named && untyped(l) && r) literal_use(c, r);
+        if (!named && untyped(r) && l) literal_use(c, l);
         derive(c, json_object_get(b, "rexpr"), colref_last(json_object_get(b, "lexpr")));
         derive(c, json_object_get(b, "lexpr"), colref_last(json_object_get(b, "rexpr")));
     } else if (!strcmp(kind, "NullTest")) {
@@ -216,6 +241,9 @@ static void hints(pgq_ctx *c, const char *kind, json_t *b)
     } else if (!strcmp(kind, "SelectStmt")) {
         derive(c, json_object_get(b, "limitCount"), "limit");
         derive(c, json_object_get(b, "limitOffset"), "offset");
+        json_t *t, *r;
+        json_array_foreach(json_object_get(b, "targetList"), i, t)
+            if ((r = pgq_as(t, "ResTarget"))) literal_use(c, json_object_get(r, "val"));
     } else if (!strcmp(kind, "UpdateStmt")) {
         json_t *t, *r;
         json_array_foreach(json_object_get(b, "targetList"), i, t)
@@ -246,7 +274,7 @@ static void walk_node(walker *w, const char *kind, json_t *b)
     }
     if (!strcmp(kind, "ParamRef")) {
         seen(w, USE_DOLLAR, (size_t)pgq_loc(b));
-        param_add(w->c, NULL, (int)json_integer_value(json_object_get(b, "number")), (size_t)pgq_loc(b));
+        param_add(w->c, NULL, (int)json_integer_value(json_object_get(b, "number")), (size_t)pgq_loc(b))->uses++;
         return;
     }
     if (!strcmp(kind, "SelectStmt")) {   /* sqlc.embed(t) as a whole result column is pgq_select.c's */
