@@ -48,3 +48,9 @@ SELECT id FROM authors WHERE id = $1 AND name = @name;
 
 -- name: MixedNamed :one
 SELECT id FROM authors WHERE id = sqlc.arg(id) AND name = @name;
+
+-- name: Utf8Syntax :one
+SELECT 'héllo' AS g FROM authors WHERE;
+
+-- name: Utf8Server :one
+SELECT 'héllo' AS g, nosuch FROM authors;
