@@ -214,7 +214,12 @@ static void embed(pgq_ctx *c, const pgq_scope *s, json_t *f, pgq_cols *out)
     const pgq_src *x = name ? src_named(s, name) : NULL;
     if (!x || !x->table) {
         if (!name) pgq_error(c, at, "sqlc.embed takes one table name: sqlc.embed(t)");
-        else pgq_error(c, at, "sqlc.embed(%s): %s is not a table of the FROM clause", name, name);
+        else pgq_error(c, at, "sqlc.embed(%s): no table %s in FROM", name, name);
+        return;
+    }
+    if (x->nullable) {   /* as on SQLite */
+        pgq_error(c, at, "sqlc.embed(%s): %s is on the nullable side of an outer join, so its struct could hold NULL "
+                  "in NOT NULL fields; select its columns one by one", name, name);
         return;
     }
     dg_buf sql = DG_BUF_INIT;

@@ -54,3 +54,6 @@ SELECT 'héllo' AS g FROM authors WHERE;
 
 -- name: Utf8Server :one
 SELECT 'héllo' AS g, nosuch FROM authors;
+
+-- name: EmbedNullable :many
+SELECT sqlc.embed(a), sqlc.embed(b) FROM authors a LEFT JOIN books b ON b.author_id = a.id;
