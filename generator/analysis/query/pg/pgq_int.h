@@ -1,7 +1,9 @@
 /* pgq_int.h - private to the PostgreSQL queries analyser (pg/): the text
  * helpers (pgq_text.c), parameters (pgq_params.c), result columns and
  * nullability (pgq_select.c, pgq_null.c), the server pass (pgq_describe.c)
- * and the driver (pgq_load.c). */
+ * and the driver (pgq_load.c).  Calls go: load -> describe, select,
+ * params, null, text; select -> null, params, text; params, null,
+ * describe -> text (unit.layers checks there is no circle). */
 #ifndef DG_PGQ_INT_H
 #define DG_PGQ_INT_H
 
