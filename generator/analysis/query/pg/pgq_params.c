@@ -235,6 +235,12 @@ static void hints(pgq_ctx *c, const char *kind, json_t *b)
         if (!named && untyped(r) && l) literal_use(c, l);
         derive(c, json_object_get(b, "rexpr"), colref_last(json_object_get(b, "lexpr")));
         derive(c, json_object_get(b, "lexpr"), colref_last(json_object_get(b, "rexpr")));
+    } else if (!strcmp(kind, "CoalesceExpr")) {   /* coalesce(@x, col): x may be NULL */
+        json_t *args = json_object_get(b, "args");
+        for (i = 0; i + 1 < json_array_size(args); i++) {
+            pgq_param *p = param_of(c, json_array_get(args, i));
+            if (p) p->nullable = true;
+        }
     } else if (!strcmp(kind, "NullTest")) {
         pgq_param *p = param_of(c, json_object_get(b, "arg"));
         if (p) p->nullable = true;

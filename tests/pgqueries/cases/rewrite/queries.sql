@@ -35,3 +35,6 @@ SELECT count(*) AS n, max(pages) AS most, coalesce(sum(pages), 0) AS total, 'x' 
 
 -- name: DeleteResult :execresult
 DELETE FROM books WHERE pages IS NULL;
+
+-- name: SetTitle :exec
+UPDATE books SET title = coalesce(sqlc.arg(title), title), pages = sqlc.arg(pages) WHERE id = sqlc.arg(id);
