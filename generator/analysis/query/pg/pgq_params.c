@@ -94,7 +94,8 @@ static void sqlc_call(walker *w, json_t *f)
         return;
     }
     if (!strcmp(what, "slice")) {
-        pgq_error(c, at, "sqlc.slice(x) must be the whole list of an IN: `column IN (sqlc.slice(x))`");
+        pgq_error(c, at, "sqlc.slice(x) must be the whole list of an IN, `column IN (sqlc.slice(x))`, or the array of "
+                  "an ANY or ALL, `column = ANY(sqlc.slice(x))`");
         return;
     }
     if (!strcmp(what, "embed")) {
@@ -141,6 +142,27 @@ static json_t *at_operand(const json_t *e)
 {
     json_t *r = json_object_get(e, "rexpr"), *cast = pgq_as(r, "TypeCast");
     return pgq_as(cast ? json_object_get(cast, "arg") : r, "ColumnRef");
+}
+
+/* `x = ANY(sqlc.slice(y))`, `x <> ALL(sqlc.slice(y))`: the slice is the
+ * array itself.  True when handled. */
+static bool slice_any(walker *w, json_t *e)
+{
+    pgq_ctx *c = w->c;
+    const char *kind = json_string_value(json_object_get(e, "kind"));
+    json_t *f = pgq_as(json_object_get(e, "rexpr"), "FuncCall");
+    if (!kind || (strcmp(kind, "AEXPR_OP_ANY") && strcmp(kind, "AEXPR_OP_ALL")) || !f || !is_sqlc(f, "slice"))
+        return false;
+    const char *name = macro_name(json_object_get(f, "args"));
+    size_t at = (size_t)pgq_loc(f);
+    if (!name) {
+        pgq_error(c, at, "sqlc.slice takes one name: sqlc.slice(name)");
+        return true;
+    }
+    walk(w, json_object_get(e, "lexpr"));
+    seen(w, USE_FUNC, at);
+    named_use(w, name, at, pgq_paren_end(c->text, c->len, pgq_find(c->text, c->len, at, '(')), "$%d", true);
+    return true;
 }
 
 /* `@x`: the prefix operator @ on a bare column name. */
@@ -273,7 +295,7 @@ static void hints(pgq_ctx *c, const char *kind, json_t *b)
 
 static void walk_node(walker *w, const char *kind, json_t *b)
 {
-    if (!strcmp(kind, "A_Expr") && (slice_in(w, b) || at_name(w, b))) return;
+    if (!strcmp(kind, "A_Expr") && (slice_in(w, b) || slice_any(w, b) || at_name(w, b))) return;
     if (!strcmp(kind, "FuncCall") && is_sqlc(b, NULL)) {
         sqlc_call(w, b);
         return;

@@ -38,3 +38,6 @@ DELETE FROM books WHERE pages IS NULL;
 
 -- name: SetTitle :exec
 UPDATE books SET title = coalesce(sqlc.arg(title), title), pages = sqlc.arg(pages) WHERE id = sqlc.arg(id);
+
+-- name: ByIdsAny :many
+SELECT id FROM books WHERE id = ANY(sqlc.slice(ids)) AND pages <> ALL(sqlc.slice('skip'));
