@@ -257,6 +257,9 @@ static void hints(pgq_ctx *c, const char *kind, json_t *b)
         if (!named && untyped(r) && l) literal_use(c, l);
         derive(c, json_object_get(b, "rexpr"), colref_last(json_object_get(b, "lexpr")));
         derive(c, json_object_get(b, "lexpr"), colref_last(json_object_get(b, "rexpr")));
+        json_t *list = pgq_as(json_object_get(b, "rexpr"), "List"), *x;   /* BETWEEN $1 AND $2, IN ($1, $2) */
+        json_array_foreach(list ? json_object_get(list, "items") : NULL, k, x)
+            derive(c, x, colref_last(json_object_get(b, "lexpr")));
     } else if (!strcmp(kind, "CoalesceExpr")) {   /* coalesce(@x, col): x may be NULL */
         json_t *args = json_object_get(b, "args");
         for (i = 0; i + 1 < json_array_size(args); i++) {

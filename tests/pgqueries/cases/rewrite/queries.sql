@@ -41,3 +41,6 @@ UPDATE books SET title = coalesce(sqlc.arg(title), title), pages = sqlc.arg(page
 
 -- name: ByIdsAny :many
 SELECT id FROM books WHERE id = ANY(sqlc.slice(ids)) AND pages <> ALL(sqlc.slice('skip'));
+
+-- name: PagesBetween :many
+SELECT id FROM books WHERE pages BETWEEN $1 AND $2 OR author_id IN ($3, $4);
