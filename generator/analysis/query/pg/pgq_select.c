@@ -259,6 +259,54 @@ static void targets(pgq_ctx *c, const pgq_scope *s, json_t *list, pgq_cols *out)
     }
 }
 
+/* ---- WHERE: rows with a NULL there do not come through ---- */
+
+/* A row of source x comes through `conjunct` only when its column `col`
+ * is not NULL: a comparison (total operator) or IS NOT NULL on it.  Then x
+ * is not null-extended (an outer join's row filled with NULLs fails the
+ * test), and that column is not NULL. */
+static void strict_ref(pgq_scope *s, const json_t *e)
+{
+    json_t *ref = pgq_as(e, "ColumnRef");
+    bool srcnull = false;
+    const pgq_col *col = ref ? pgq_resolve(s, ref, &srcnull) : NULL;
+    for (size_t i = 0; col && i < s->srcs.len; i++) {
+        pgq_src *x = &s->srcs.items[i];
+        if (col < x->cols.items || col >= x->cols.items + x->cols.len) continue;
+        x->nullable = false;
+        x->cols.items[col - x->cols.items].notnull = true;
+    }
+}
+
+static void strict_conjunct(pgq_scope *s, const json_t *e)
+{
+    static const char *const strict_ops[] = {"=", "<>", "!=", "<", ">", "<=", ">=", "~~", "~~*", NULL};
+    json_t *b;
+    if ((b = pgq_as(e, "BoolExpr"))) {
+        const char *op = json_string_value(json_object_get(b, "boolop"));
+        json_t *x;
+        size_t i;
+        if (op && !strcmp(op, "AND_EXPR")) json_array_foreach(json_object_get(b, "args"), i, x) strict_conjunct(s, x);
+        return;
+    }
+    if ((b = pgq_as(e, "NullTest"))) {
+        const char *t = json_string_value(json_object_get(b, "nulltesttype"));
+        if (t && !strcmp(t, "IS_NOT_NULL")) strict_ref(s, json_object_get(b, "arg"));
+        return;
+    }
+    if ((b = pgq_as(e, "A_Expr"))) {
+        const char *kind = json_string_value(json_object_get(b, "kind"));
+        const char *op = pgq_str_at(json_object_get(b, "name"), 0);
+        bool strict = kind && (!strcmp(kind, "AEXPR_OP") || !strcmp(kind, "AEXPR_LIKE")) && op;
+        for (int k = 0; strict && strict_ops[k]; k++)
+            if (!strcmp(op, strict_ops[k])) {
+                strict_ref(s, json_object_get(b, "lexpr"));
+                strict_ref(s, json_object_get(b, "rexpr"));
+                return;
+            }
+    }
+}
+
 /* ---- statements ---- */
 
 static void with_push(pgq_ctx *c, json_t *with, pgq_scope *outer)
@@ -338,6 +386,7 @@ static void select_cols(pgq_ctx *c, json_t *b, pgq_scope *outer, pgq_cols *out)
         json_t *f;
         size_t i;
         json_array_foreach(json_object_get(b, "fromClause"), i, f) from_item(c, &s, f);
+        strict_conjunct(&s, json_object_get(b, "whereClause"));
         targets(c, &s, json_object_get(b, "targetList"), out);
         pgq_scope_free(&s);
     }

@@ -59,3 +59,13 @@ SELECT p.title, t.label FROM posts p LEFT JOIN tags t ON t.post_id = p.id;
 -- name: ResultOverride :many
 -- @result title TEXT NOT NULL
 SELECT u.name, p.title FROM users u LEFT JOIN posts p ON p.user_id = u.id WHERE p.id IS NOT NULL;
+
+-- name: FilteredLeft :many
+SELECT u.name, p.title, p.score, t.label FROM users u LEFT JOIN posts p ON p.user_id = u.id
+LEFT JOIN tags t ON t.post_id = p.id WHERE p.score > 0;
+
+-- name: FilteredIsNotNull :many
+SELECT p.title, t.label, t.post_id FROM posts p LEFT JOIN tags t ON t.post_id = p.id WHERE t.post_id IS NOT NULL;
+
+-- name: FilteredOr :many
+SELECT u.name, p.title FROM users u LEFT JOIN posts p ON p.user_id = u.id WHERE p.score > 5 OR u.id = 2;
