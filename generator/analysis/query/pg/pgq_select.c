@@ -108,6 +108,7 @@ named:
 }
 
 static void from_item(pgq_ctx *c, pgq_scope *s, json_t *node);
+static void strict_conjunct(pgq_scope *s, const json_t *e);
 
 static void mark_nullable(pgq_scope *s, size_t from, size_t to)
 {
@@ -124,6 +125,8 @@ static void join(pgq_ctx *c, pgq_scope *s, json_t *j)
     const char *type = json_string_value(json_object_get(j, "jointype"));
     if (type && (!strcmp(type, "JOIN_LEFT") || !strcmp(type, "JOIN_FULL"))) mark_nullable(s, b, e);
     if (type && (!strcmp(type, "JOIN_RIGHT") || !strcmp(type, "JOIN_FULL"))) mark_nullable(s, a, b);
+    /* an inner join's ON filters like a WHERE (an earlier outer join's NULL rows fail it) */
+    if (type && !strcmp(type, "JOIN_INNER")) strict_conjunct(s, json_object_get(j, "quals"));
     if (json_object_get(j, "usingClause") || json_is_true(json_object_get(j, "isNatural"))) s->using_join = true;
     json_t *alias = json_object_get(j, "alias");
     if (alias) s->using_join = true;   /* a join alias hides its parts' names: leave * to the server */

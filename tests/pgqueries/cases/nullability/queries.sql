@@ -69,3 +69,9 @@ SELECT p.title, t.label, t.post_id FROM posts p LEFT JOIN tags t ON t.post_id = 
 
 -- name: FilteredOr :many
 SELECT u.name, p.title FROM users u LEFT JOIN posts p ON p.user_id = u.id WHERE p.score > 5 OR u.id = 2;
+
+-- name: InnerAfterLeft :many
+SELECT u.name, p.title, t.label FROM users u LEFT JOIN posts p ON p.user_id = u.id JOIN tags t ON t.post_id = p.id;
+
+-- name: InnerInsideLeft :many
+SELECT u.name, p.title, t.label FROM users u LEFT JOIN (posts p JOIN tags t ON t.post_id = p.id) ON p.user_id = u.id;
