@@ -85,9 +85,26 @@ static bool case_notnull(pgq_ctx *c, const pgq_scope *s, const json_t *b)
     return true;
 }
 
+/* (SELECT count(...) FROM ...): an aggregate without GROUP BY, HAVING,
+ * LIMIT or OFFSET gives exactly one row, and count's is never NULL. */
+static bool one_count(const json_t *sel)
+{
+    const char *op = json_string_value(json_object_get(sel, "op"));
+    if (!sel || (op && strcmp(op, "SETOP_NONE")) || json_object_get(sel, "groupClause") ||
+        json_object_get(sel, "havingClause") || json_object_get(sel, "limitCount") ||
+        json_object_get(sel, "limitOffset") || json_array_size(json_object_get(sel, "targetList")) != 1)
+        return false;
+    json_t *r = pgq_as(json_array_get(json_object_get(sel, "targetList"), 0), "ResTarget");
+    json_t *f = r ? pgq_as(json_object_get(r, "val"), "FuncCall") : NULL;
+    json_t *fn = f ? json_object_get(f, "funcname") : NULL;
+    const char *name = fn ? pgq_str_at(fn, json_array_size(fn) - 1) : NULL;
+    return name && !strcmp(name, "count") && !json_object_get(f, "over");
+}
+
 static bool sublink_notnull(const json_t *b)
 {
     const char *t = json_string_value(json_object_get(b, "subLinkType"));
+    if (t && !strcmp(t, "EXPR_SUBLINK")) return one_count(pgq_as(json_object_get(b, "subselect"), "SelectStmt"));
     return t && (!strcmp(t, "EXISTS_SUBLINK") || !strcmp(t, "ARRAY_SUBLINK"));
 }
 

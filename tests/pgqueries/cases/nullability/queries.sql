@@ -75,3 +75,9 @@ SELECT u.name, p.title, t.label FROM users u LEFT JOIN posts p ON p.user_id = u.
 
 -- name: InnerInsideLeft :many
 SELECT u.name, p.title, t.label FROM users u LEFT JOIN (posts p JOIN tags t ON t.post_id = p.id) ON p.user_id = u.id;
+
+-- name: SubqueryCounts :many
+SELECT u.name, (SELECT count(*) FROM posts WHERE user_id = u.id) AS posts,
+       (SELECT count(*) FROM posts WHERE user_id = u.id GROUP BY user_id) AS grouped,
+       (SELECT max(score) FROM posts WHERE user_id = u.id) AS best
+FROM users u;
