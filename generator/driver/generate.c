@@ -129,6 +129,18 @@ static int empty_schema(const dg_generate_opts *o, const dg_schema *s, dg_diags 
     return 0;
 }
 
+/* A database URI as the generated banner names it: no user, password or
+ * options (scheme://host/db).  Caller frees. */
+static char *uri_shown(const char *uri)
+{
+    const char *rest = strstr(uri, "://");
+    rest = rest ? rest + 3 : uri;
+    const char *at = strchr(rest, '@'), *slash = strchr(rest, '/');
+    if (at && (!slash || at < slash)) rest = at + 1;
+    size_t scheme = (size_t)(strstr(uri, "://") ? strstr(uri, "://") + 3 - uri : 0);
+    return dg_xprintf("%.*s%.*s", (int)scheme, uri, (int)strcspn(rest, "?"), rest);
+}
+
 /* PostgreSQL: the tables' code and the named queries, typed on the typing
  * database the schema was loaded into (one session for both).  Migrations
  * are not generated for PostgreSQL yet: a located error names them. */
@@ -154,7 +166,11 @@ static int generate_pg(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
     }
     dg_pg_session_close(sess);
     dg_strings inputs = {0};
-    for (size_t i = 0; i < o->schema->items.len; i++) add_input(&inputs, o->schema->items.items[i].path, o->out_dir);
+    for (size_t i = 0; i < o->schema->items.len; i++) {
+        const char *path = o->schema->items.items[i].path;
+        if (dg_pg_is_uri(path)) DG_VEC_PUSH(&inputs, uri_shown(path));
+        else add_input(&inputs, path, o->out_dir);
+    }
     for (size_t i = 0; queries && i < o->queries->len; i++) add_input(&inputs, o->queries->items[i], o->out_dir);
     dg_view_opts vo = view_opts(o);
     rc = generate(dg_view_build_typed(s, &inputs, &vo, d), NULL, s, NULL, q, o, out, d);

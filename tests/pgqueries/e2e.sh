@@ -3,7 +3,7 @@
 # environment): generate its schema and queries with dalgen, compile the
 # result strictly with gcc and clang as C99 and C11, then (when e2e/NAME.c
 # exists) build that program with it and run it on a fresh database that
-# holds the schema.
+# holds the schema; and, typed on that live database, the same code.
 #   e2e.sh DALGEN SRCDIR LIBDAL INCLUDE_DIR... NAME
 set -eu
 dalgen=$1 src=$2 libdal=$3
@@ -40,4 +40,13 @@ gcc -std=c11 $strict $incs -I/usr/include/postgresql -I"$out" "$src/e2e/$name.c"
   -lpq -lsqlite3 -lm -o "$out/run"
 psql -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $db" >/dev/null
 psql -q -v ON_ERROR_STOP=1 -d "$db" -f "$ex/schema.sql" >/dev/null
+# the live database as the schema source: the same code, but for the banner naming the inputs
+# (the URI without its password: nothing secret in generated code)
+"$dalgen" generate "postgresql://${PGUSER:-postgres}:hunter2@/$db" --queries "$ex/query.sql" --prefix "$name" \
+  --out "$tmp/c"
+if grep -q hunter2 "$tmp/c/$name.c" "$tmp/c/$name.h"; then echo "FAIL: the password is in the code"; exit 1; fi
+for f in "$name.c" "$name.h"; do
+  tail -n +4 "$out/$f" > "$tmp/file.txt"; tail -n +4 "$tmp/c/$f" > "$tmp/live.txt"
+  cmp "$tmp/file.txt" "$tmp/live.txt" || { echo "FAIL: $f differs when typed on the live database"; exit 1; }
+done
 "$out/run" "postgresql:///$db"
