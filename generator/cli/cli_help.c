@@ -48,8 +48,10 @@ static const struct {
      "  --Werror       exit 1 (and write nothing) when a warning was reported\n"
      "  --depfile FILE also write FILE: the inputs read, as a Make rule whose target is\n"
      "                 FILE without .d (for Ninja and CMake's DEPFILE)\n"
-     "  --engine sqlite|postgresql  (and --pg-server, --pg-run-as, --allow-do) parse;\n"
-     "                 postgresql cannot generate code yet (exit 1)\n"
+     "  --engine sqlite|postgresql  (and --pg-server URL|auto, --pg-run-as, --allow-do):\n"
+     "                 postgresql generates the tables over libdal's dal_pg.h (the DDL is\n"
+     "                 typed by the --pg-server); --queries and --migrations are not\n"
+     "                 generated for PostgreSQL yet (exit 1; docs/postgresql.md)\n"
      SOURCES STATUS},
     {"schema",
      "usage: dalgen schema <schema source...> [--json | --sql] [--no-locations] [--no-above-annotations]\n"
