@@ -43,6 +43,12 @@ static dal__pg_stmt *unit_stmts(dal_db *db, const dal_unit *u, unsigned s)
     return c->stmts;
 }
 
+dal__pg_stmt *dal__pg_unit_stmt(dal_db *db, const dal_unit *u, int id)
+{
+    dal__pg_stmt *e = unit_stmts(db, u, dal__unit_slot(u));
+    return e ? e + id : NULL;
+}
+
 void dal__pg_stmt_cache_free(dal_db *db)
 {
     unsigned i;
@@ -115,10 +121,23 @@ static int prepare(dal_db *db, const dal_unit *u, int id, const char *sql, dal__
     return rc;
 }
 
+int dal__pg_prepare(dal_db *db, const dal_unit *u, int id, const char *sql, dal__pg_stmt *e, int n,
+                    const Oid *types)
+{
+    return prepare(db, u, id, sql, e, n, types);
+}
+
+void dal__pg_deallocate_stale(dal_db *db, dal__pg_stmt *e)
+{
+    if (e->state != ST_STALE) return;
+    deallocate(db, e->name);
+    e->state = ST_NONE;
+}
+
 /* A plan the server can no longer use: the result type changed under a
  * concurrent ALTER (0A000), or the statement is gone (26000, e.g. after
  * DISCARD ALL). */
-static bool plan_gone(const PGresult *res)
+bool dal__pg_plan_gone(const PGresult *res)
 {
     const char *s = PQresultErrorField(res, PG_DIAG_SQLSTATE);
     return s && (strcmp(s, "0A000") == 0 || strcmp(s, "26000") == 0);
@@ -134,7 +153,7 @@ static inline PGresult *run(dal_db *db, const char *name, const dal_pg_params *p
 }
 
 /* The row count of a command's tag ("" for commands without one). */
-static int64_t tag_count(PGresult *res)
+int64_t dal__pg_tag_count(PGresult *res)
 {
     const char *t = PQcmdTuples(res);
     int64_t n = 0;
@@ -150,7 +169,7 @@ static int finish(dal_db *db, PGresult *res, ExecStatusType st, const dal_pg_par
 {
     int rc;
     if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
-        db->pg_changes = st == PGRES_TUPLES_OK ? PQntuples(res) : tag_count(res);
+        db->pg_changes = st == PGRES_TUPLES_OK ? PQntuples(res) : dal__pg_tag_count(res);
         if (check && p && p->results && (rc = dal_pg_result_check(db, res, p->results, p->nresults)) != DAL_OK) {
             PQclear(res);
             return rc;
@@ -195,7 +214,7 @@ static inline int exec_stmt(dal_db *db, const dal_unit *u, int id, const char *s
     if (e->state != ST_PREPARED && (rc = prepare(db, u, id, sql, e, n, types)) != DAL_OK) return rc;
     res = run(db, e->name, p);
     st = PQresultStatus(res);
-    if (st == PGRES_FATAL_ERROR && plan_gone(res)) {
+    if (st == PGRES_FATAL_ERROR && dal__pg_plan_gone(res)) {
         e->state = ST_STALE;
         /* Inside a transaction the error aborted it: report it; the next
          * call (after the rollback) prepares afresh. */
