@@ -320,8 +320,10 @@ int dal_pg_batch(dal_db *db, const dal_unit *u, int id, dal_pg_params *p, size_t
  *
  * Same pattern as dal_pg_iter: open, step until DAL_DONE, end.  At each
  * DAL_ROW, s->res and s->row are the row to read (valid until the next
- * step).  The connection is busy until the stream is done or ended: other
- * statements on db fail meanwhile (DAL_MISUSE).  Ending early reads and
+ * step).  The connection is busy until the stream is done or ended:
+ * another stream or batch on db is DAL_MISUSE, and another statement
+ * (dal_pg_exec) discards the rest of the stream (libpq's rule; the next
+ * step is then DAL_ERROR).  Ending early reads and
  * discards the rest of the rows.  Named statements are prepared on first
  * use (one extra round trip, once per connection); a plan lost meanwhile
  * (0A000, 26000) is an error of the stream, the next open prepares
@@ -355,7 +357,8 @@ void dal_pg_stream_end(dal_pg_stream *s);
  * a statement's parameters (p->n fields in the column order of the COPY;
  * types are not needed).  Binary COPY does not convert: each field must
  * be the column's exact type (int4 for integer, not int8), else the
- * server refuses the COPY at dal_pg_copy_end (22P03).  Rows are encoded
+ * server refuses the COPY at dal_pg_copy_end (22P03 "incorrect binary data
+ * format", or 08P01 when a value is shorter than the type).  Rows are encoded
  * into the struct's own buffer and sent in DAL_PG_COPY_BUF pieces: no
  * allocation in libdal.  Errors (a constraint, a bad value) come at
  * dal_pg_copy_end with their SQLSTATE mapped as elsewhere (DAL_CONSTRAINT

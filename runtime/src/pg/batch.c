@@ -243,7 +243,7 @@ static int start(dal_db *db, const dal_unit *u, int id, dal_pg_params *p, batch 
 {
     if (!db->pg || id < 0 || id >= u->nstmts) return dal__pg_exec_misuse(db, u, id);
     if (!p || !p->db) return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "dal_pg_batch: no parameter block");
-    if (PQpipelineStatus(db->pg) != PQ_PIPELINE_OFF || PQisBusy(db->pg))
+    if (PQpipelineStatus(db->pg) != PQ_PIPELINE_OFF || PQtransactionStatus(db->pg) == PQTRANS_ACTIVE)
         return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "dal_pg_batch: the connection is busy");
     b->db = db;
     b->u = u;
