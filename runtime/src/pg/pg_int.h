@@ -5,6 +5,9 @@
  *   conn.c     dal_open/dal_wrap_pg/dal_close/dal_exec on PostgreSQL
  *   txn.c      transactions and savepoints, the aborted-transaction rule
  *   stmt.c     the named-statement cache, dal_pg_exec, dal_pg_iter
+ *   batch.c    dal_pg_batch (pipeline mode)
+ *   stream.c   dal_pg_stream (single-row / chunked mode)
+ *   copy.c     dal_pg_copy (binary COPY FROM STDIN)
  *   bind.c     dal_pg_bind_*         read.c  dal_pg_read_*
  *   array.c    1-D array codec       numeric.c  numeric codec
  *   error.c    SQLSTATE -> DAL_* and the error fields */
