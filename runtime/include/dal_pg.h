@@ -225,8 +225,10 @@ int dal_pg_bind_numeric_array(dal_pg_params *p, int idx, const char *const *v, s
  * as on SQLite) with p's parameters and types (p NULL: none).  Results
  * come in binary.
  *
- * DAL_PG_NAMED: prepared (PQprepare) on the first call on this connection
- * as "dal<slot>_<id>", then PQexecPrepared.  When the server says the
+ * DAL_PG_NAMED: prepared on the first call on this connection as
+ * "dal<slot>_<id>" in the same round trip as its first execution
+ * (PQsendPrepare + PQsendQueryPrepared in one pipeline), then
+ * PQexecPrepared.  When the server says the
  * cached plan changed its result type (0A000, after a concurrent ALTER
  * COLUMN ... TYPE) or lost the statement (26000), the statement is
  * prepared again and run once more, outside a transaction; inside one

@@ -258,6 +258,60 @@ static void no_allocation_per_item_in_steady_state(void **state)
     assert_int_equal(count.allocs, count.frees);
 }
 
+/* libpq's trace of what one call sent and received, in order. */
+static char *traced(dal_db *db, int which)
+{
+    FILE *f = tmpfile();
+    char *text;
+    long n;
+    items *it = new_items(90000 + which * 10);
+    PGresult *res;
+    DAL_PG_PARAMS(p, db, 2, insert_types, NULL);
+    PQtrace(dal_pg(db), f);
+    PQsetTraceFlags(dal_pg(db), PQTRACE_SUPPRESS_TIMESTAMPS);
+    if (which == 0) {
+        bind_user(it, 0, &p);
+        pgt_ok(db, dal_pg_exec(db, &unit, Q_INSERT, &p, &res));
+        PQclear(res);
+    } else {
+        pgt_ok(db, dal_pg_batch(db, &unit, Q_INSERT, &p, 3, bind_user, NULL, it, NULL));
+    }
+    PQuntrace(dal_pg(db));
+    n = ftell(f);
+    text = calloc(1, (size_t)n + 1);
+    rewind(f);
+    assert_int_equal(fread(text, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    free(it);
+    return text;
+}
+
+static void first_use_prepares_in_the_same_round_trip(void **state)
+{
+    dal_db *db = pgt_open();
+    int which;
+    (void)state;
+    clear_users();
+    for (which = 0; which < 2; which++) {
+        char *t;
+        if (which) {  /* a fresh connection: the batch prepares too */
+            dal_close(db);
+            db = pgt_open();
+        }
+        t = traced(db, which);
+        /* Parse and the execution's Bind/Execute go out before the server's
+         * ParseComplete comes back: no round trip in between */
+        assert_non_null(strstr(t, "F\t"));
+        assert_non_null(strstr(t, "\tParse\t"));
+        assert_non_null(strstr(t, "\tExecute\t"));
+        assert_non_null(strstr(t, "ParseComplete"));
+        assert_true(strstr(t, "\tExecute\t") < strstr(t, "ParseComplete"));
+        assert_int_equal(dal_pg_prepared_count(db), 1);
+        free(t);
+    }
+    dal_close(db);
+}
+
 static int setup(void **state)
 {
     PGconn *c;
@@ -280,6 +334,7 @@ int main(void)
         cmocka_unit_test(batchmany_and_unnamed_mode),
         cmocka_unit_test(a_statement_that_does_not_prepare_fails_every_item),
         cmocka_unit_test(no_allocation_per_item_in_steady_state),
+        cmocka_unit_test(first_use_prepares_in_the_same_round_trip),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -200,6 +200,30 @@ static void multi_host_conninfo_with_target_session_attrs(void **state)
     dal_close(db);
 }
 
+static void a_pool_of_sqlite_connections(void **state)
+{
+    dal_pool *pool;
+    dal_db *a, *b, *c;
+    char path[64];
+    (void)state;
+    snprintf(path, sizeof path, "/tmp/dalgen_pgrt_pool_%ld.db", (long)getpid());
+    pgt_ok(NULL, dal_pool_open(&pool, path, 2, NULL));
+    pgt_ok(NULL, dal_pool_acquire(pool, 0, &a));
+    pgt_ok(NULL, dal_pool_acquire(pool, 0, &b));
+    assert_ptr_not_equal(a, b);
+    assert_int_equal(dal_engine(a), DAL_ENGINE_SQLITE);
+    assert_int_equal(dal_pool_acquire(pool, 20, &c), DAL_BUSY);
+    pgt_ok(a, dal_exec(a, "CREATE TABLE t (x)"));
+    pgt_ok(b, dal_exec(b, "INSERT INTO t VALUES (1)"));
+    pgt_ok(NULL, dal_pool_release(pool, a));
+    pgt_ok(NULL, dal_pool_acquire(pool, 0, &c));
+    assert_ptr_equal(a, c);  /* the idle one, kept open */
+    pgt_ok(NULL, dal_pool_release(pool, c));
+    pgt_ok(NULL, dal_pool_release(pool, b));
+    pgt_ok(NULL, dal_pool_close(pool));
+    unlink(path);
+}
+
 static int setup(void **state)
 {
     PGconn *c;
@@ -220,6 +244,7 @@ int main(void)
         cmocka_unit_test(timeout_broken_connections_and_leftover_transactions),
         cmocka_unit_test(a_write_on_a_read_only_session_names_25006),
         cmocka_unit_test(multi_host_conninfo_with_target_session_attrs),
+        cmocka_unit_test(a_pool_of_sqlite_connections),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
