@@ -225,8 +225,10 @@ int dal_pg_bind_numeric_array(dal_pg_params *p, int idx, const char *const *v, s
  * as on SQLite) with p's parameters and types (p NULL: none).  Results
  * come in binary.
  *
- * DAL_PG_NAMED: prepared (PQprepare) on the first call on this connection
- * as "dal<slot>_<id>", then PQexecPrepared.  When the server says the
+ * DAL_PG_NAMED: prepared on the first call on this connection as
+ * "dal<slot>_<id>" in the same round trip as its first execution
+ * (PQsendPrepare + PQsendQueryPrepared in one pipeline), then
+ * PQexecPrepared.  When the server says the
  * cached plan changed its result type (0A000, after a concurrent ALTER
  * COLUMN ... TYPE) or lost the statement (26000), the statement is
  * prepared again and run once more, outside a transaction; inside one
@@ -265,6 +267,124 @@ int  dal_pg_iter_open(dal_pg_iter *it, dal_db *db, const dal_unit *u, int id, co
 int  dal_pg_iter_step(dal_pg_iter *it);
 /* PQclear the result; NULL-safe and idempotent. */
 void dal_pg_iter_end(dal_pg_iter *it);
+
+/* ---- Pipelined batches (:batchexec, :batchone, :batchmany) -------------
+ * dal_pg_batch runs statement id of u n times, item i with the parameters
+ * bind(ctx, i, p) writes into p, all in libpq's pipeline mode: items are
+ * sent without waiting for each other's results, so n items cost about
+ * one round trip instead of n.
+ *
+ *   - Prepare on first use goes in the same pipeline as the first item
+ *     (PQsendPrepare, its own sync, then the items): no extra round trip.
+ *     DAL_PG_UNNAMED: each item is a PQsendQueryParams (no cache).
+ *   - Outside a transaction each item ends with a sync: each item is its
+ *     own transaction, and a failing item does not stop the others.
+ *   - Inside dal_begin the batch is part of the caller's transaction
+ *     (syncs every DAL_PG_BATCH_SEGMENT items, fewer messages): after a
+ *     failing item the server aborts the transaction, and the later items
+ *     fail too (DAL_ERROR, "not run"); roll back.
+ *   - At most DAL_PG_BATCH_WINDOW items are in flight: results are read
+ *     while later items are sent, so memory stays bounded for any n.
+ *
+ * bind: fills p (dal_pg_bind_*) for item i and returns DAL_OK, or an
+ * error code that becomes item i's code (the item is not sent).  p is
+ * the caller's block (DAL_PG_PARAMS), reused for every item: the values
+ * bound need to live only until bind's next call (libpq copies an item
+ * when it is sent), so bind may reset p->arena first.
+ * result: NULL, or called with item i's result when it succeeded (rows
+ * of :batchone/:batchmany; read them with dal_pg_read_*; the result is
+ * freed after the call).  Its return code becomes item i's code.
+ * rcs: NULL, or n codes: item i's DAL_OK or error.
+ *
+ * Returns DAL_OK when every item succeeded, else the code of the first
+ * item that failed, whose message ("item 3: ...", with its SQLSTATE) is
+ * the one recorded on db.  dal_changes: the rows of all the items that
+ * succeeded.  The result types (p->results) are checked as dal_pg_exec
+ * does.  A plan the server lost (0A000, 26000) fails its items; the next
+ * call prepares afresh.  The connection is busy during the call; libdal
+ * allocates nothing per item (libpq allocates each item's PGresult). */
+typedef int (*dal_pg_batch_bind_fn)(void *ctx, size_t i, dal_pg_params *p);
+typedef int (*dal_pg_batch_result_fn)(void *ctx, size_t i, const PGresult *res);
+#define DAL_PG_BATCH_WINDOW 256
+#define DAL_PG_BATCH_SEGMENT 64
+int dal_pg_batch(dal_db *db, const dal_unit *u, int id, dal_pg_params *p, size_t n, dal_pg_batch_bind_fn bind,
+                 dal_pg_batch_result_fn result, void *ctx, int *rcs);
+
+/* ---- Streaming results (big :many) --------------------------------------
+ * A dal_pg_stream reads a result as the server sends it, without holding
+ * it all: libpq's chunked mode (DAL_PG_STREAM_CHUNK rows per PGresult)
+ * when libdal was built with libpq >= 17, single-row mode before (Debian
+ * 12: libpq 15).  The cost: single-row mode makes one PGresult per row
+ * (libpq allocates it: 2 mallocs per row for small rows, where a whole
+ * result allocates a few per result), so a stream costs more client CPU
+ * per row than dal_pg_iter and pays off when the result does not fit in
+ * memory comfortably or the first rows are wanted early.
+ *
+ * Same pattern as dal_pg_iter: open, step until DAL_DONE, end.  At each
+ * DAL_ROW, s->res and s->row are the row to read (valid until the next
+ * step).  The connection is busy until the stream is done or ended:
+ * another stream or batch on db is DAL_MISUSE, and another statement
+ * (dal_pg_exec) discards the rest of the stream (libpq's rule; the next
+ * step is then DAL_ERROR).  Ending early reads and
+ * discards the rest of the rows.  Named statements are prepared on first
+ * use (one extra round trip, once per connection); a plan lost meanwhile
+ * (0A000, 26000) is an error of the stream, the next open prepares
+ * afresh. */
+typedef struct dal_pg_stream {
+    dal_db *db;
+    struct pg_result *res;  /* the current chunk (one row in single-row mode) */
+    int row;                /* the current row of res */
+    int nrows;
+    int open;               /* results still to read from the connection */
+    const Oid *results;     /* p->results and nresults, checked on the first chunk */
+    int nresults;
+} dal_pg_stream;
+#define DAL_PG_STREAM_INIT { NULL, NULL, -1, 0, 0, NULL, 0 }
+#define DAL_PG_STREAM_CHUNK 256
+/* Send statement id of u with p (as dal_pg_exec); DAL_OK or the error. */
+int  dal_pg_stream_open(dal_pg_stream *s, dal_db *db, const dal_unit *u, int id, const dal_pg_params *p);
+/* DAL_ROW, DAL_DONE (dal_changes: the rows streamed), or an error (the
+ * stream is then ended). */
+int  dal_pg_stream_step(dal_pg_stream *s);
+/* Discard what is left; NULL-safe and idempotent. */
+void dal_pg_stream_end(dal_pg_stream *s);
+
+/* ---- Binary COPY FROM STDIN (:copyfrom) ---------------------------------
+ *     dal_pg_copy c;
+ *     dal_pg_copy_begin(&c, db, "COPY t (a, b) FROM STDIN (FORMAT binary)");
+ *     for each row: DAL_PG_PARAMS(p, db, 2, NULL, arena); dal_pg_bind_...;
+ *                   dal_pg_copy_row(&c, &p);
+ *     dal_pg_copy_end(&c, &rows);
+ * A row's fields are a dal_pg_params block filled by the same binders as
+ * a statement's parameters (p->n fields in the column order of the COPY;
+ * types are not needed).  Binary COPY does not convert: each field must
+ * be the column's exact type (int4 for integer, not int8), else the
+ * server refuses the COPY at dal_pg_copy_end (22P03 "incorrect binary data
+ * format", or 08P01 when a value is shorter than the type).  Rows are encoded
+ * into the struct's own buffer and sent in DAL_PG_COPY_BUF pieces: no
+ * allocation in libdal.  Errors (a constraint, a bad value) come at
+ * dal_pg_copy_end with their SQLSTATE mapped as elsewhere (DAL_CONSTRAINT
+ * for 23505...), and nothing is copied.  Inside dal_begin the COPY is
+ * part of the transaction. */
+#define DAL_PG_COPY_BUF 16384
+typedef struct dal_pg_copy {
+    dal_db *db;
+    int active;             /* between begin and end/abort */
+    int rc;                 /* the first error while sending rows */
+    size_t len;             /* bytes in buf */
+    int64_t rows;           /* rows added */
+    char buf[DAL_PG_COPY_BUF];
+} dal_pg_copy;
+/* sql: a COPY ... FROM STDIN (FORMAT binary).  DAL_OK, or the error
+ * (DAL_MISUSE for a statement that is no COPY FROM STDIN). */
+int dal_pg_copy_begin(dal_pg_copy *c, dal_db *db, const char *sql);
+/* Add one row; DAL_OK, or an error (connection lost). */
+int dal_pg_copy_row(dal_pg_copy *c, const dal_pg_params *p);
+/* Finish: DAL_OK with *rows (may be NULL) the rows copied (dal_changes
+ * too), or the server's error; the COPY is over either way. */
+int dal_pg_copy_end(dal_pg_copy *c, int64_t *rows);
+/* Abandon the COPY: nothing is copied; NULL-safe, no-op when not active. */
+void dal_pg_copy_abort(dal_pg_copy *c);
 
 /* How many statements of units are prepared on db (for tests). */
 int  dal_pg_prepared_count(const dal_db *db);
