@@ -11,9 +11,11 @@
  *    name (same value) has been applied before: it is ignored (the stored
  *    schema of a swapped table records it, so a swap does not swap back);
  *  - a claim by an item whose own name exists on the older side holds only
- *    when that older item is itself claimed by another holding claim
- *    (swaps and chains hold; a stale annotation left in a schema after the
- *    rename does not): the greatest set of claims closed under this rule;
+ *    when that older item is itself claimed by another holding claim (swaps
+ *    and chains), or when the newer side has no item named like the claimed
+ *    one (a rename onto the name of a dropped item); a stale annotation left
+ *    in a schema after its rename, with the old name in use again, does not:
+ *    the greatest set of claims closed under this rule;
  *  - every other newer item continues the older item of its name, unless a
  *    claim took that item (then it is new). */
 #include <stdlib.h>
@@ -59,7 +61,7 @@ void dd_match_names(const dd_names *older, const dd_names *newer, int *map)
         for (size_t i = 0; i < newer->n; i++) {
             if (edge[i] < 0) continue;
             int own = find_name(older, newer->name[i]);
-            if (own < 0 || claimed_by[own] >= 0) continue;
+            if (own < 0 || claimed_by[own] >= 0 || find_name(newer, older->name[edge[i]]) < 0) continue;
             claimed_by[edge[i]] = -1;
             edge[i] = -1;
             again = true;
