@@ -162,5 +162,58 @@ expect_rc 1 "a failing statement" "$DALGEN" migrate apply --db bad.db --dir bad
 check "failure located in the file" grep -q '^bad/0001_a.up.sql:4:14: error: migration 0001_a, statement 2: no such table: nope$' err.txt
 check "first statement rolled back" test "$(sqlite3 bad.db "SELECT count(*) FROM sqlite_schema WHERE name = 'a'")" = 0
 
+# adopting a database made without the migrations: 0001 is CREATE TABLE IF
+# NOT EXISTS (a no-op there, recorded), 0002 fails on the existing index and
+# says how to adopt; --baseline 2 then checks the schema and records 2
+mkdir adopt
+printf 'CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, v TEXT);\n' > adopt/0001_t.sql
+printf 'CREATE INDEX ix ON t(v);\n' > adopt/0002_ix.sql
+printf 'CREATE TABLE u (id INTEGER PRIMARY KEY);\n' > adopt/0003_u.sql
+expect_rc 0 "hash adopt" "$DALGEN" migrate hash --dir adopt
+sqlite3 adopt.db 'CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT); CREATE INDEX ix ON t(v); INSERT INTO t VALUES (1, "kept");'
+expect_rc 1 "apply on an existing database" "$DALGEN" migrate apply --db adopt.db --dir adopt
+check "the failure names --baseline" grep -q 'index ix already exists; .*--baseline N' err.txt
+check "0001 was recorded" test "$(sqlite3 adopt.db 'SELECT group_concat(id) FROM _dal_migrations')" = 1
+expect_rc 0 "status of a half-adopted database" "$DALGEN" migrate status --db adopt.db --dir adopt
+check "status: it has the schema of version 2" grep -q '^schema: matches version 2$' out.txt
+check "status lists 0002 as pending" grep -q 'pending 0002_ix' out.txt
+expect_rc 1 "down of a migration without a down file" "$DALGEN" migrate down --db adopt.db --dir adopt
+check "down names the way out" grep -q 'has no down script, so it cannot be reverted.*--baseline N' err.txt
+expect_rc 1 "baseline 3 on a database without u" "$DALGEN" migrate apply --db adopt.db --dir adopt --baseline 3
+check "baseline names the first difference" grep -q 'baseline 3: the database is not at the schema of the migrations up to 3: schema differs: the database lacks `column u.id' err.txt
+check "a refused baseline records nothing" test "$(sqlite3 adopt.db 'SELECT group_concat(id) FROM _dal_migrations')" = 1
+expect_rc 0 "baseline 2 on a partial history" "$DALGEN" migrate apply --db adopt.db --dir adopt --baseline 2
+check "baseline recorded 2 and 3 ran" test "$(sqlite3 adopt.db 'SELECT group_concat(id) FROM _dal_migrations')" = "1,2,3"
+check "rows of the adopted database kept" test "$(sqlite3 adopt.db 'SELECT v FROM t')" = kept
+expect_rc 0 "status after adoption" "$DALGEN" migrate status --db adopt.db --dir adopt
+check "status: matches version 3" grep -q '^schema: matches version 3$' out.txt
+
+# status and down open an existing database only; apply creates one
+expect_rc 1 "status of a missing database" "$DALGEN" migrate status --db typo.db --dir mig
+check "no file created by status" test ! -e typo.db
+check "status names the missing database" grep -q '^typo.db: error: no such database' err.txt
+expect_rc 1 "down on a missing database" "$DALGEN" migrate down --db typo.db --dir mig
+check "no file created by down" test ! -e typo.db
+
+# a folder numbered from 0000: hash, the runner, status and down agree
+mkdir zero
+printf 'CREATE TABLE z (id INTEGER PRIMARY KEY);\n' > zero/0000_init.up.sql
+printf 'DROP TABLE z;\n' > zero/0000_init.down.sql
+printf 'ALTER TABLE z ADD COLUMN v TEXT;\n' > zero/0001_v.up.sql
+printf 'ALTER TABLE z DROP COLUMN v;\n' > zero/0001_v.down.sql
+expect_rc 0 "hash a 0000 folder" "$DALGEN" migrate hash --dir zero
+expect_rc 0 "status before anything" "$DALGEN" migrate apply --db zero.db --dir zero --to 0
+check "0000 applied alone" test "$(sqlite3 zero.db 'SELECT group_concat(id) FROM _dal_migrations')" = 0
+expect_rc 0 "status at 0000" "$DALGEN" migrate status --db zero.db --dir zero
+check "status: 1 applied, 0001 pending" sh -c 'grep -q "^applied: 1$" out.txt && grep -q "pending 0001_v" out.txt && ! grep -q "pending 0000" out.txt'
+expect_rc 0 "apply the rest of a 0000 folder" "$DALGEN" migrate apply --db zero.db --dir zero
+check "0000 and 0001 applied" test "$(sqlite3 zero.db 'SELECT group_concat(id) FROM _dal_migrations')" = "0,1"
+expect_rc 0 "down to 0 keeps 0000" "$DALGEN" migrate down --db zero.db --dir zero --to 0
+check "only 0000 left" test "$(sqlite3 zero.db 'SELECT group_concat(id) FROM _dal_migrations')" = 0
+expect_rc 0 "down the last step" "$DALGEN" migrate down --db zero.db --dir zero --steps 1
+check "history empty" test "$(sqlite3 zero.db 'SELECT count(*) FROM _dal_migrations')" = 0
+check "table of 0000 gone" test "$(sqlite3 zero.db "SELECT count(*) FROM sqlite_schema WHERE name = 'z'")" = 0
+expect_rc 0 "diff from a 0000 folder" "$DALGEN" diff --from zero --to zero --exit-code
+
 echo "migrate.cli: $fails failed"
 [ "$fails" = 0 ]
