@@ -215,5 +215,27 @@ check "history empty" test "$(sqlite3 zero.db 'SELECT count(*) FROM _dal_migrati
 check "table of 0000 gone" test "$(sqlite3 zero.db "SELECT count(*) FROM sqlite_schema WHERE name = 'z'")" = 0
 expect_rc 0 "diff from a 0000 folder" "$DALGEN" diff --from zero --to zero --exit-code
 
+# --allow CODE: per lint code; --allow-destructive keeps meaning all of them
+cat > ai1.sql <<'SQL'
+CREATE TABLE n (id INTEGER PRIMARY KEY, a TEXT, b TEXT);
+SQL
+cat > ai2.sql <<'SQL'
+CREATE TABLE n (id INTEGER PRIMARY KEY AUTOINCREMENT, a TEXT);
+SQL
+expect_rc 1 "allowing the rebuild does not allow the dropped column" "$DALGEN" diff --from ai1.sql --to ai2.sql --allow AUTOINCREMENT_CHANGE
+check "the other code is still refused" grep -q '^error: \[DROP_COLUMN\]' err.txt
+check "the allowed code is a warning" grep -q '^warning: \[AUTOINCREMENT_CHANGE\]' err.txt
+check "nothing printed when refused" test ! -s out.txt
+expect_rc 0 "both codes allowed (list, any case, dashes)" "$DALGEN" diff --from ai1.sql --to ai2.sql --allow autoincrement-change,drop-column
+check "the plan is printed" grep -q 'rebuild n' out.txt
+expect_rc 0 "--allow repeated" "$DALGEN" diff --from ai1.sql --to ai2.sql --allow AUTOINCREMENT_CHANGE --allow DROP_COLUMN
+expect_rc 2 "an unknown code is a usage error" "$DALGEN" diff --from ai1.sql --to ai2.sql --allow DROP_COLUM
+check "the usage error lists the codes" grep -q "'DROP_COLUM' is not a lint code.*AUTOINCREMENT_CHANGE" err.txt
+expect_rc 0 "migrate new init for --allow" "$DALGEN" migrate new ai --dir aimig ai1.sql
+expect_rc 1 "migrate new: DROP_COLUMN not allowed" "$DALGEN" migrate new ai2 --dir aimig ai2.sql --allow AUTOINCREMENT_CHANGE
+check "migrate new refusal wrote nothing" test ! -f aimig/0002_ai2.up.sql
+expect_rc 0 "migrate new: both allowed" "$DALGEN" migrate new ai2 --dir aimig ai2.sql --allow AUTOINCREMENT_CHANGE,DROP_COLUMN
+check "migrate new wrote it" test -f aimig/0002_ai2.up.sql
+
 echo "migrate.cli: $fails failed"
 [ "$fails" = 0 ]
