@@ -141,6 +141,11 @@ void dg_schema_free(dg_schema *s)
     DG_VEC_FREE(&s->views);
     for (size_t i = 0; i < s->triggers.len; i++) dg_trigger_free(&s->triggers.items[i]);
     DG_VEC_FREE(&s->triggers);
+    for (size_t i = 0; i < s->data.len; i++) {
+        free(s->data.items[i].table);
+        free(s->data.items[i].sql);
+    }
+    DG_VEC_FREE(&s->data);
     dg_schema_free_pg(s);
     dg_strings_free(&s->files);
     free(s);

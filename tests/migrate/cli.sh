@@ -237,5 +237,28 @@ check "migrate new refusal wrote nothing" test ! -f aimig/0002_ai2.up.sql
 expect_rc 0 "migrate new: both allowed" "$DALGEN" migrate new ai2 --dir aimig ai2.sql --allow AUTOINCREMENT_CHANGE,DROP_COLUMN
 check "migrate new wrote it" test -f aimig/0002_ai2.up.sql
 
+# data statements of a schema: the init migration carries the seed rows into
+# the tables it creates; a later step reports the one it cannot place
+cat > seed.sql <<'SQL'
+CREATE TABLE groups (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+INSERT INTO groups (id, name) VALUES (1, 'default');
+CREATE TABLE settings (k TEXT PRIMARY KEY, v TEXT);
+INSERT INTO settings VALUES ('theme', 'dark'), ('lang', 'en');
+CREATE TABLE copied (k TEXT);
+INSERT INTO copied SELECT k FROM settings;
+SQL
+expect_rc 0 "migrate new init with seed rows" "$DALGEN" migrate new init --dir seedmig seed.sql
+check "an INSERT ... SELECT is reported, not carried" sh -c "grep -q 'seed.sql:6 (into copied) is not carried: only INSERT ... VALUES' err.txt && ! grep -q 'INSERT INTO copied' seedmig/0001_init.up.sql"
+check "the seed INSERT reaches the init migration" grep -q "^INSERT INTO groups (id, name) VALUES (1, 'default');" seedmig/0001_init.up.sql
+expect_rc 0 "apply the seeded folder" "$DALGEN" migrate apply --db seed.db --dir seedmig
+check "seed rows in the database" test "$(sqlite3 seed.db "SELECT name FROM groups; SELECT count(*) FROM settings")" = "default
+2"
+expect_rc 0 "nothing changed: no warning about carried seeds" "$DALGEN" migrate new again --dir seedmig seed.sql
+check "no DATA_NOT_CARRIED when the folder holds the seeds" sh -c '! grep -q DATA_NOT_CARRIED err.txt'
+printf "INSERT INTO groups (id, name) VALUES (2, 'staff');\nCREATE TABLE t2 (id INTEGER PRIMARY KEY);\n" >> seed.sql
+expect_rc 0 "a later step with a seed into an existing table" "$DALGEN" migrate new t2 --dir seedmig seed.sql
+check "the unplaced seed is reported at its line" grep -q '^warning: \[DATA_NOT_CARRIED\] the data statement at seed.sql:7 (into groups)' err.txt
+check "and not carried" sh -c "! grep -q staff seedmig/0002_t2.up.sql"
+
 echo "migrate.cli: $fails failed"
 [ "$fails" = 0 ]

@@ -36,6 +36,7 @@ typedef enum dg_lint_level {
 #define DG_LINT_AUTOINCREMENT     "AUTOINCREMENT_CHANGE"
 #define DG_LINT_DROPPED_COLUMN_REF "DROPPED_COLUMN_REFERENCED"
 #define DG_LINT_DOWN_DATA_LOSS    "DOWN_CANNOT_RESTORE"
+#define DG_LINT_DATA_NOT_CARRIED  "DATA_NOT_CARRIED"
 
 typedef struct dg_lint {
     dg_lint_level level;

@@ -279,6 +279,50 @@ static void create_dependents(dd_ctx *c)
     }
 }
 
+/* True when `from` has the same data statement (a folder that carried it). */
+static bool data_in_from(const dd_ctx *c, const dg_data_stmt *ds)
+{
+    char *want = dd_canon(ds->sql, NULL, NULL);
+    bool found = false;
+    for (size_t i = 0; i < c->from->data.len && !found; i++) {
+        char *have = dd_canon(c->from->data.items[i].sql, NULL, NULL);
+        found = !strcmp(want, have);
+        free(have);
+    }
+    free(want);
+    return found;
+}
+
+/* The data statements of `to` (seed rows: INSERT ... VALUES) into the
+ * tables this plan creates run after everything else.  The others cannot be placed (their
+ * table exists already): reported when the plan changes something and
+ * `from` does not hold the statement already.  Down plans carry none. */
+static void data_statements(dd_ctx *c)
+{
+    size_t changes = c->p->stmts.len;
+    for (size_t i = 0; i < c->to->data.len && !c->reverse; i++) {
+        const dg_data_stmt *ds = &c->to->data.items[i];
+        bool created = false;
+        for (size_t k = 0; k < c->pairs.len && !created; k++)
+            created = !c->pairs.items[k].o && !dg_strcasecmp_ascii(c->pairs.items[k].n->name, ds->table);
+        if (created && ds->values) {
+            char *sql = dd_sql_out(ds->sql);
+            dd_stmt(c, "%s;", sql);
+            free(sql);
+        } else if (created) {
+            dd_lint(c, DG_LINT_NOTE, DG_LINT_DATA_NOT_CARRIED,
+                    "the data statement at %s:%d (into %s) is not carried: only INSERT ... VALUES statements "
+                    "are (this one reads tables, which may not exist at this point of a migration)",
+                    ds->loc.file ? ds->loc.file : "?", ds->loc.line, ds->table);
+        } else if (changes && !data_in_from(c, ds)) {
+            dd_lint(c, DG_LINT_NOTE, DG_LINT_DATA_NOT_CARRIED,
+                    "the data statement at %s:%d (into %s) is not carried: a migration carries data "
+                    "statements only into the tables it creates; write it into a migration by hand if needed",
+                    ds->loc.file ? ds->loc.file : "?", ds->loc.line, ds->table);
+        }
+    }
+}
+
 void dg_diff_plan(const dg_schema *from, const dg_schema *to, const dg_diff_opts *opts, dg_plan *out)
 {
     memset(out, 0, sizeof *out);
@@ -301,6 +345,7 @@ void dg_diff_plan(const dg_schema *from, const dg_schema *to, const dg_diff_opts
     drop_dependents(&c);
     tables(&c);
     create_dependents(&c);
+    data_statements(&c);
     for (size_t k = 0; k < c.pairs.len; k++) dd_pair_free(&c.pairs.items[k]);
     DG_VEC_FREE(&c.pairs);
     DG_VEC_FREE(&c.table_renames);
