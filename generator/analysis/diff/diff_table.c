@@ -332,8 +332,11 @@ static char *record_rename(const dd_ctx *c, const dd_pair *pr, char *create, con
 {
     const char *rf = dg_annotation_get(&pr->n->annotations, "renamed_from");
     const char *at = strstr(create, qname);
-    if (!pr->swapped || c->reverse || !rf || !at || strstr(create, "@renamed_from")) return create;
+    if (!pr->swapped || c->reverse || !rf || !at) return create;
     size_t cut = (size_t)(at - create) + strlen(qname);
+    const char *open = strchr(create + cut, '(');
+    const char *has = strstr(create + cut, "@renamed_from");
+    if (has && (!open || has < open)) return create;   /* the statement holds it already */
     char *out = dg_xprintf("%.*s /* @renamed_from %s */%s", (int)cut, create, rf, create + cut);
     free(create);
     return out;
