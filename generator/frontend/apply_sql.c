@@ -116,6 +116,16 @@ static void record_alter(dg_loader *L, size_t fi, size_t start, size_t end, cons
     if (dg_toks_kw(tk, i, "RENAME") && dg_toks_kw(tk, i + 1, "TO")) {
         char *to = dg_toks_ident(tk, i + 2);
         rename_recs(L, table, to);
+        for (size_t k = 0; k < L->s->renames.len; k++) {   /* column renames follow their table */
+            dg_rename_stmt *rs = &L->s->renames.items[k];
+            if (rs->table && !dg_strcasecmp_ascii(rs->table, table)) {
+                free(rs->table);
+                rs->table = dg_xstrdup(to);
+            }
+        }
+        dg_rename_stmt *rs = DG_VEC_ADD(&L->s->renames);
+        rs->old_name = dg_xstrdup(table);
+        rs->new_name = dg_xstrdup(to);
         free(to);
     } else if (dg_toks_kw(tk, i, "ADD")) {
         i += dg_toks_kw(tk, i + 1, "COLUMN") ? 2 : 1;
@@ -134,6 +144,10 @@ static void record_alter(dg_loader *L, size_t fi, size_t start, size_t end, cons
                 r->column = dg_xstrdup(neu);
             }
         }
+        dg_rename_stmt *rs = DG_VEC_ADD(&L->s->renames);
+        rs->table = dg_xstrdup(table);
+        rs->old_name = dg_xstrdup(old);
+        rs->new_name = dg_xstrdup(neu);
         dg_stmt_rec *r = add_rec(L, DG_REC_RENAME_COLUMN, dg_xstrdup(table), fi, start, start);
         r->column = old;
         r->new_column = neu;

@@ -260,5 +260,19 @@ expect_rc 0 "a later step with a seed into an existing table" "$DALGEN" migrate 
 check "the unplaced seed is reported at its line" grep -q '^warning: \[DATA_NOT_CARRIED\] the data statement at seed.sql:7 (into groups)' err.txt
 check "and not carried" sh -c "! grep -q staff seedmig/0002_t2.up.sql"
 
+# renames written in a migrations folder are renames for the differ when the
+# folder is --to (no annotation needed), and data survives them
+mkdir hist
+printf 'CREATE TABLE person (id INTEGER PRIMARY KEY, name TEXT);\n' > hist/0001_a.sql
+printf 'ALTER TABLE person RENAME COLUMN name TO full_name;\nALTER TABLE person RENAME TO people;\n' > hist/0002_b.sql
+expect_rc 0 "hash hist" "$DALGEN" migrate hash --dir hist
+sqlite3 hist.db "$(cat hist/0001_a.sql) INSERT INTO person VALUES (1, 'ann');"
+expect_rc 0 "diff from a database to a folder with renames" "$DALGEN" diff --from hist.db --to hist
+check "the table rename is planned" grep -q 'ALTER TABLE "person" RENAME TO "people";' out.txt
+check "the column rename is planned" grep -q 'ALTER TABLE "people" RENAME COLUMN "name" TO "full_name";' out.txt
+check "nothing dropped" sh -c '! grep -q DROP out.txt'
+sqlite3 hist.db < out.txt
+check "the value follows the renames" test "$(sqlite3 hist.db 'SELECT full_name FROM people')" = ann
+
 echo "migrate.cli: $fails failed"
 [ "$fails" = 0 ]

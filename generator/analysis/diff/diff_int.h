@@ -34,7 +34,9 @@ void dd_match_sides(const dd_names *from, const dd_names *to, bool reverse, int 
  * the cycle all exist on both sides. */
 bool dd_match_in_cycle(const dd_names *older, const dd_names *newer, const int *map, size_t i);
 void dd_names_of_tables(const dg_schema *s, dd_names *out);
-void dd_names_of_columns(const dg_table *t, dd_names *out);
+/* With the renames the sources' ALTER TABLE ... RENAME statements made
+ * (dg_schema.renames) where an item has no annotation. */
+void dd_names_of_columns(const dg_schema *s, const dg_table *t, dd_names *out);
 void dd_names_free(dd_names *s);
 
 /* A table of `to` matched with its table of `from` (or NULL when new). */

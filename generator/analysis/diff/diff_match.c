@@ -95,6 +95,18 @@ void dd_names_free(dd_names *s)
     memset(s, 0, sizeof *s);
 }
 
+/* The latest ALTER TABLE ... RENAME of the schema's sources that gave
+ * `name` (a table when `table` is NULL, else a column of `table`). */
+static const char *history_rename(const dg_schema *s, const char *table, const char *name)
+{
+    for (size_t i = s->renames.len; i-- > 0;) {
+        const dg_rename_stmt *r = &s->renames.items[i];
+        if (!r->table != !table || (table && dg_strcasecmp_ascii(r->table, table))) continue;
+        if (!dg_strcasecmp_ascii(r->new_name, name)) return r->old_name;
+    }
+    return NULL;
+}
+
 void dd_names_of_tables(const dg_schema *s, dd_names *out)
 {
     out->n = s->tables.len;
@@ -102,19 +114,21 @@ void dd_names_of_tables(const dg_schema *s, dd_names *out)
     out->rf = dg_xcalloc(out->n + 1, sizeof *out->rf);
     for (size_t i = 0; i < out->n; i++) {
         const dg_table *t = &s->tables.items[i];
+        const char *rf = dg_annotation_get(&t->annotations, "renamed_from");
         out->name[i] = t->name;
-        out->rf[i] = dd_is_ignored_table(t->name) ? NULL : dg_annotation_get(&t->annotations, "renamed_from");
+        out->rf[i] = dd_is_ignored_table(t->name) ? NULL : rf ? rf : history_rename(s, NULL, t->name);
     }
 }
 
-void dd_names_of_columns(const dg_table *t, dd_names *out)
+void dd_names_of_columns(const dg_schema *s, const dg_table *t, dd_names *out)
 {
     out->n = t->columns.len;
     out->name = dg_xcalloc(out->n + 1, sizeof *out->name);
     out->rf = dg_xcalloc(out->n + 1, sizeof *out->rf);
     for (size_t i = 0; i < out->n; i++) {
+        const char *rf = dg_annotation_get(&t->columns.items[i].annotations, "renamed_from");
         out->name[i] = t->columns.items[i].name;
-        out->rf[i] = dg_annotation_get(&t->columns.items[i].annotations, "renamed_from");
+        out->rf[i] = rf ? rf : history_rename(s, t->name, t->columns.items[i].name);
     }
 }
 

@@ -230,8 +230,8 @@ static void map_columns(dd_ctx *c, dd_pair *pr)
 {
     const dg_table *o = pr->o, *n = pr->n;
     dd_names on, nn;
-    dd_names_of_columns(o, &on);
-    dd_names_of_columns(n, &nn);
+    dd_names_of_columns(c->from, o, &on);
+    dd_names_of_columns(c->to, n, &nn);
     pr->col_map = dg_xmalloc((n->columns.len + 1) * sizeof *pr->col_map);
     dd_match_sides(&on, &nn, c->reverse, pr->col_map);
     dd_names_free(&on);
