@@ -1,4 +1,4 @@
-/* dalgen migrate new NAME --dir DIR <schema source...> [--allow-destructive]
+/* dalgen migrate new NAME --dir DIR <schema source...> [--allow-destructive] [--allow CODE,...]
  * dalgen migrate hash --dir DIR
  * dalgen migrate apply|status|down --db DB --dir DIR [--to N | --steps K]
  *                [--baseline N] [--backup FILE] */
@@ -74,15 +74,18 @@ static int migrate_new(int argc, char **argv, dg_diags *d)
 {
     if (argc < 1 || argv[0][0] == '-') return dg_usage_error("migrate", "new needs a NAME");
     const char *name = argv[0], *dir = NULL;
-    bool allow = false, missing = false;
+    bool missing = false;
+    dg_lint_allow allow = {0};
     dg_sources src = {0};
     int rc = DG_EXIT_OK;
     if (!valid_name(name)) return dg_usage_error("migrate", "NAME may hold only letters, digits and _");
     for (int i = 1; i < argc && rc == DG_EXIT_OK;) {
         const char *v = dg_cli_opt("--dir", argc, argv, &i, &missing);
-        if (missing) rc = dg_usage_error("migrate", "--dir needs a value");
+        const char *al = v || missing ? NULL : dg_cli_opt("--allow", argc, argv, &i, &missing);
+        if (missing) rc = dg_usage_error("migrate", "%s needs a value", argv[i]);
         else if (v) dir = v;
-        else if (!strcmp(argv[i], "--allow-destructive")) allow = true, i++;
+        else if (al) rc = dg_cli_allow("migrate", &allow, al);
+        else if (!strcmp(argv[i], "--allow-destructive")) allow.all = true, i++;
         else {
             int t = dg_cli_take_source("migrate", argc, argv, &i, &src);
             if (t < 0) rc = DG_EXIT_USAGE;
@@ -93,6 +96,7 @@ static int migrate_new(int argc, char **argv, dg_diags *d)
         rc = dg_usage_error("migrate", "new needs --dir DIR and a schema source");
     if (rc != DG_EXIT_OK) {
         dg_sources_free(&src);
+        dg_lint_allow_free(&allow);
         return rc;
     }
     dg_mfolder f;
@@ -105,8 +109,8 @@ static int migrate_new(int argc, char **argv, dg_diags *d)
         dg_diff_plan(from, to, &fw, &up);
         dg_diff_plan(to, from, &bw, &down);
         dg_diags_print(d, stderr);   /* the loads' warnings come before the lints */
-        dg_plan_print_lints(&up, allow, stderr);
-        if (dg_plan_refused(&up, allow)) rc = DG_EXIT_INPUT;
+        dg_plan_print_lints(&up, &allow, stderr);
+        if (dg_plan_refused(&up, &allow)) rc = DG_EXIT_INPUT;
         else if (!up.stmts.len) {
             fprintf(stderr, "dalgen migrate: %s is already at the schema; nothing written\n", dir);
             rc = DG_EXIT_OK;
@@ -120,6 +124,7 @@ static int migrate_new(int argc, char **argv, dg_diags *d)
     dg_schema_free(to);
     dg_mfolder_free(&f);
     dg_sources_free(&src);
+    dg_lint_allow_free(&allow);
     return rc;
 }
 

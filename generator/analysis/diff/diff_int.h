@@ -16,12 +16,37 @@ typedef struct dd_rename {
 } dd_rename;
 typedef DG_VEC(dd_rename) dd_renames;
 
+/* The names of one side's tables (or of one table's columns) and their
+ * `@renamed_from` values (NULL when none); the strings are the model's. */
+typedef struct dd_names {
+    const char **name;
+    const char **rf;
+    size_t       n;
+} dd_names;
+
+/* diff_match.c: map[i] = the index of the older item that newer item i
+ * continues, or -1 (new); the rule is written at the top of the file. */
+void dd_match_names(const dd_names *older, const dd_names *newer, int *map);
+/* The same for a plan from `from` to `to` (map over `to`); with `reverse`
+ * `from` is the newer side, whose annotations are read backwards. */
+void dd_match_sides(const dd_names *from, const dd_names *to, bool reverse, int *map);
+/* True when newer item i is renamed within a cycle (a swap): the names of
+ * the cycle all exist on both sides. */
+bool dd_match_in_cycle(const dd_names *older, const dd_names *newer, const int *map, size_t i);
+void dd_names_of_tables(const dg_schema *s, dd_names *out);
+/* With the renames the sources' ALTER TABLE ... RENAME statements made
+ * (dg_schema.renames) where an item has no annotation. */
+void dd_names_of_columns(const dg_schema *s, const dg_table *t, dd_names *out);
+void dd_names_free(dd_names *s);
+
 /* A table of `to` matched with its table of `from` (or NULL when new). */
 typedef struct dd_pair {
     const dg_table *o, *n;
     int  *col_map;        /* per n column: index of its o column, or -1 */
     dd_renames col_renames;
     bool renamed;         /* table renamed (o->name != n->name) */
+    bool swapped;         /* renamed within a cycle of table names (a swap): rebuilt so that the
+                             stored schema records the rename */
     bool rebuild;
     bool changed;         /* anything at all differs */
     bool cols_dropped;

@@ -149,20 +149,73 @@ void dd_lint_views(dd_ctx *c)
     }
 }
 
-bool dg_plan_refused(const dg_plan *p, bool allow_destructive)
+/* The codes of DESTRUCTIVE lints (what --allow may name). */
+static const char *const allowable[] = {DG_LINT_DROP_TABLE, DG_LINT_DROP_COLUMN, DG_LINT_NARROW_TYPE,
+                                        DG_LINT_NOT_NULL_NO_DEFAULT, DG_LINT_REBUILD_CASCADE,
+                                        DG_LINT_AUTOINCREMENT};
+
+const char *dg_lint_allow_codes(void)
 {
-    for (size_t i = 0; i < p->lints.len; i++) {
-        dg_lint_level l = p->lints.items[i].level;
-        if (l == DG_LINT_ERROR || (l == DG_LINT_DESTRUCTIVE && !allow_destructive)) return true;
+    return "DROP_TABLE, DROP_COLUMN, NARROW_TYPE, NOT_NULL_NO_DEFAULT, REBUILD_CASCADE, AUTOINCREMENT_CHANGE";
+}
+
+/* The canonical code `s` (len bytes) names, or NULL. */
+static const char *code_of(const char *s, size_t len)
+{
+    for (size_t k = 0; k < sizeof allowable / sizeof allowable[0]; k++) {
+        const char *c = allowable[k];
+        size_t i = 0;
+        for (; i < len && c[i]; i++) {
+            char x = s[i] == '-' ? '_' : (s[i] >= 'a' && s[i] <= 'z') ? (char)(s[i] - 32) : s[i];
+            if (x != c[i]) break;
+        }
+        if (i == len && !c[i]) return c;
     }
+    return NULL;
+}
+
+int dg_lint_allow_add(dg_lint_allow *a, const char *list, char **bad)
+{
+    *bad = NULL;
+    for (const char *p = list;;) {
+        size_t len = strcspn(p, ",");
+        const char *code = code_of(p, len);
+        if (!code) {
+            *bad = dg_xstrndup(p, len);
+            return -1;
+        }
+        dg_strings_push(&a->codes, code);
+        if (!p[len]) return 0;
+        p += len + 1;
+    }
+}
+
+void dg_lint_allow_free(dg_lint_allow *a)
+{
+    if (a) dg_strings_free(&a->codes);
+}
+
+bool dg_lint_allowed(const dg_lint_allow *a, const dg_lint *l)
+{
+    if (l->level == DG_LINT_NOTE) return true;
+    if (l->level == DG_LINT_ERROR || !a) return false;
+    if (a->all) return true;
+    for (size_t i = 0; i < a->codes.len; i++)
+        if (!strcmp(a->codes.items[i], l->code)) return true;
     return false;
 }
 
-void dg_plan_print_lints(const dg_plan *p, bool allow_destructive, FILE *out)
+bool dg_plan_refused(const dg_plan *p, const dg_lint_allow *allow)
+{
+    for (size_t i = 0; i < p->lints.len; i++)
+        if (!dg_lint_allowed(allow, &p->lints.items[i])) return true;
+    return false;
+}
+
+void dg_plan_print_lints(const dg_plan *p, const dg_lint_allow *allow, FILE *out)
 {
     for (size_t i = 0; i < p->lints.len; i++) {
         const dg_lint *l = &p->lints.items[i];
-        bool refused = l->level == DG_LINT_ERROR || (l->level == DG_LINT_DESTRUCTIVE && !allow_destructive);
-        fprintf(out, "%s: [%s] %s\n", refused ? "error" : "warning", l->code, l->message);
+        fprintf(out, "%s: [%s] %s\n", dg_lint_allowed(allow, l) ? "warning" : "error", l->code, l->message);
     }
 }
