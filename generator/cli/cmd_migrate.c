@@ -12,6 +12,7 @@
 #include "migrations/mrun.h"
 #include "migrations/msource.h"
 #include "migrations/sum.h"
+#include "sql/sqltok.h"
 #include "util/fsutil.h"
 #include "cli/cli.h"
 
@@ -30,8 +31,11 @@ static char *down_header(const char *file, const dg_plan *up)
     dg_buf_printf(&b, "-- %s: written by `dalgen migrate new`; reverts the up migration.\n"
                       "-- The runner applies it in one transaction with foreign keys off.\n", file);
     for (size_t i = 0; i < up->lints.len; i++)
-        if (!strcmp(up->lints.items[i].code, DG_LINT_DOWN_DATA_LOSS))
-            dg_buf_printf(&b, "-- WARNING: %s.\n", up->lints.items[i].message);
+        if (!strcmp(up->lints.items[i].code, DG_LINT_DOWN_DATA_LOSS)) {
+            char *msg = dg_sql_comment_text(up->lints.items[i].message);
+            dg_buf_printf(&b, "-- WARNING: %s.\n", msg);
+            free(msg);
+        }
     dg_buf_putc(&b, '\n');
     return dg_buf_steal(&b);
 }

@@ -241,3 +241,17 @@ void dd_stmt(dd_ctx *c, const char *fmt, ...)
     va_end(ap);
     DG_VEC_PUSH(&c->p->stmts, dg_buf_steal(&b));
 }
+
+char *dd_comment(const char *fmt, ...)
+{
+    dg_buf b = DG_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    dg_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    char *safe = dg_sql_comment_text(dg_buf_cstr(&b));
+    char *out = dg_xprintf("-- %s", safe);
+    dg_buf_free(&b);
+    free(safe);
+    return out;
+}

@@ -54,6 +54,13 @@ void dd_stmt(dd_ctx *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* "-- " and the formatted text made safe for a line comment
+ * (dg_sql_comment_text): names in it cannot end the comment. Caller frees. */
+char *dd_comment(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
 char *dd_create_table_named(const char *sql, const char *name);
 char *dd_column_def(const char *table_sql, const char *column);
 bool  dd_def_has_kw(const char *def, const char *kw);

@@ -163,6 +163,7 @@ void dg_plan_print_lints(const dg_plan *p, bool allow_destructive, FILE *out)
     for (size_t i = 0; i < p->lints.len; i++) {
         const dg_lint *l = &p->lints.items[i];
         bool refused = l->level == DG_LINT_ERROR || (l->level == DG_LINT_DESTRUCTIVE && !allow_destructive);
-        fprintf(out, "%s: [%s] %s\n", refused ? "error" : "warning", l->code, l->message);
+        dg_diag g = {.severity = refused ? DG_SEV_ERROR : DG_SEV_WARNING, .code = (char *)l->code, .message = l->message};
+        dg_diag_print(&g, out);   /* one line, whatever the names hold */
     }
 }

@@ -328,7 +328,9 @@ static void emit_rebuild(dd_ctx *c, dd_pair *pr)
     char *tmp = dg_xprintf("_dalgen_new_%s", n->name);
     char *qt = dd_q(tmp), *qn = dd_q(n->name);
     char *create = dd_create_table_named(n->sql, tmp);
-    dd_stmt(c, "-- rebuild %s: %s\n%s;", n->name, pr->reason ? pr->reason : "changed", create);
+    char *cm = dd_comment("rebuild %s: %s", n->name, pr->reason ? pr->reason : "changed");
+    dd_stmt(c, "%s\n%s;", cm, create);
+    free(cm);
     free(create);
     dg_buf cols = DG_BUF_INIT, vals = DG_BUF_INIT;
     if (!n->without_rowid && !o->without_rowid && !dg_table_has_rowid_alias(n)) {
@@ -349,9 +351,12 @@ static void emit_rebuild(dd_ctx *c, dd_pair *pr)
         free(qoc);
     }
     char *qo = dd_q(n->name);   /* table renames ran before */
-    if (cols.len)
-        dd_stmt(c, "-- copy rows of %s\nINSERT INTO %s (%s)\n  SELECT %s FROM %s;", n->name, qt,
-                dg_buf_cstr(&cols), dg_buf_cstr(&vals), qo);
+    if (cols.len) {
+        char *cm = dd_comment("copy rows of %s", n->name);
+        dd_stmt(c, "%s\nINSERT INTO %s (%s)\n  SELECT %s FROM %s;", cm, qt, dg_buf_cstr(&cols),
+                dg_buf_cstr(&vals), qo);
+        free(cm);
+    }
     bool ai_o = false, ai_n = false;
     for (size_t i = 0; i < o->columns.len; i++) ai_o |= o->columns.items[i].autoincrement;
     for (size_t i = 0; i < n->columns.len; i++) ai_n |= n->columns.items[i].autoincrement;
@@ -385,12 +390,9 @@ static char *with_annotations(char *def, const dg_column *col)
         const dg_annotation *a = &col->annotations.items[i];
         char *key = dg_xprintf("@%s", a->key);
         if (!def || !strstr(def, key)) {
-            dg_buf_printf(&b, " /* %s%s", key, *a->value ? " " : "");
-            for (const char *v = a->value; *v; v++) {   /* a value must not close the comment */
-                dg_buf_putc(&b, *v);
-                if (v[0] == '*' && v[1] == '/') dg_buf_putc(&b, ' ');
-            }
-            dg_buf_puts(&b, " */");
+            char *v = dg_sql_comment_text(a->value);   /* a value must not close the comment */
+            dg_buf_printf(&b, " /* %s%s%s */", key, *v ? " " : "", v);
+            free(v);
         }
         free(key);
     }
@@ -429,8 +431,9 @@ void dd_pair_emit(dd_ctx *c, dd_pair *pr)
     if (!pr->changed) return;
     if ((pr->o->module || pr->n->module) && pr->rebuild) {
         char *qo = dd_q(pr->n->name), *sql = dd_sql_out(pr->n->sql);
-        dd_stmt(c, "-- virtual table %s is recreated: %s\nDROP TABLE %s;", pr->n->name,
-                pr->reason ? pr->reason : "changed", qo);
+        char *cm = dd_comment("virtual table %s is recreated: %s", pr->n->name, pr->reason ? pr->reason : "changed");
+        dd_stmt(c, "%s\nDROP TABLE %s;", cm, qo);
+        free(cm);
         dd_stmt(c, "%s;", sql);
         free(qo);
         free(sql);

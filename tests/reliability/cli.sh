@@ -1,0 +1,66 @@
+#!/bin/sh
+# reliability.cli: adversarial inputs end to end, each a case that failed
+# before its fix (issue 21).   usage: cli.sh DALGEN SCRATCH_DIR CC DAL_INCLUDE
+set -u
+DALGEN=$1 T=$2 CC=$3 INC=$4
+rm -rf "$T" && mkdir -p "$T" && cd "$T" || exit 1
+fails=0
+check() {   # check DESCRIPTION COMMAND...: the command must succeed
+    d=$1; shift
+    if "$@"; then :; else echo "FAIL: $d"; fails=$((fails + 1)); fi
+}
+expect_rc() {   # expect_rc RC DESCRIPTION COMMAND...
+    want=$1; d=$2; shift 2
+    "$@" >out.txt 2>err.txt; rc=$?
+    if [ "$rc" != "$want" ]; then
+        echo "FAIL: $d: exit $rc, expected $want"; cat out.txt err.txt; fails=$((fails + 1))
+    fi
+}
+q() { sqlite3 "$@"; }
+NL='
+'
+
+# 1. A name holding a newline cannot break out of the plan's comments: the
+#    rows of another table survive the rebuild.
+mkdir inj && cd inj || exit 1
+printf 'CREATE TABLE victim (id INTEGER PRIMARY KEY, v TEXT);\nCREATE TABLE "x\nDELETE FROM victim;--" (id INTEGER PRIMARY KEY, a TEXT);\n' > v1.sql
+printf 'CREATE TABLE victim (id INTEGER PRIMARY KEY, v TEXT);\nCREATE TABLE "x\nDELETE FROM victim;--" (id INTEGER PRIMARY KEY, a TEXT NOT NULL DEFAULT 1);\n' > v2.sql
+expect_rc 0 "migrate new v1" "$DALGEN" migrate new init --dir mig v1.sql
+expect_rc 0 "apply v1" "$DALGEN" migrate apply --db app.db --dir mig
+q app.db "INSERT INTO victim (v) VALUES ('keep me'), ('and me'); INSERT INTO \"x${NL}DELETE FROM victim;--\" (a) VALUES (NULL);"
+expect_rc 0 "migrate new v2 (a rebuild)" "$DALGEN" migrate new rebuild --dir mig v2.sql
+check "each diagnostic is one line" sh -c '! grep -qv "^warning: " err.txt'
+check "the plan rebuilds" grep -q '^-- rebuild x\\nDELETE FROM victim;--: ' mig/0002_rebuild.up.sql
+check "no comment line ends inside the name" sh -c '! grep -q "^DELETE FROM victim;--\$" mig/0002_rebuild.up.sql'
+expect_rc 0 "apply v2" "$DALGEN" migrate apply --db app.db --dir mig
+check "victim keeps its rows" test "$(q app.db 'SELECT count(*) FROM victim')" = 2
+check "the rebuilt table keeps its row" test "$(q app.db "SELECT a FROM \"x${NL}DELETE FROM victim;--\"")" = 1
+check "integrity_check" test "$(q app.db 'PRAGMA integrity_check')" = ok
+expect_rc 0 "down" "$DALGEN" migrate down --db app.db --dir mig
+check "victim keeps its rows after down" test "$(q app.db 'SELECT count(*) FROM victim')" = 2
+cd .. || exit 1
+
+# 1b. Names holding comment ends, newlines, quotes, trigraphs and a
+#     preprocessor line: the generated C compiles strictly and the names reach
+#     the SQL intact.
+mkdir cnames && cd cnames || exit 1
+cat > s.sql <<'SQL'
+CREATE TABLE victim (id INTEGER PRIMARY KEY, v TEXT);
+CREATE TABLE "x*/
+#error boom
+/* ??/ \ ""q" (id INTEGER PRIMARY KEY, "a
+*/ #error b ??=" TEXT DEFAULT '*/
+\??/ "' CHECK ("a
+*/ #error b ??=" <> '"*/'));
+SQL
+mkdir -p mig && printf 'CREATE TABLE m (id INTEGER PRIMARY KEY);\n' > 'mig/0001_a"b??=\\n.up.sql'
+"$DALGEN" migrate hash --dir mig >/dev/null 2>&1
+expect_rc 0 "generate with hostile names" "$DALGEN" generate s.sql --migrations mig --prefix db --out gen
+for std in c99 c11; do
+    check "hostile names compile with -std=$std" "$CC" -std=$std -Wall -Wextra -Wpedantic -Wconversion -Werror \
+        -I"$INC" -c gen/db.c -o db_$std.o
+done
+cd .. || exit 1
+
+echo "reliability.cli: $fails failure(s)"
+[ "$fails" = 0 ]
