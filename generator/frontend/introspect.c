@@ -4,6 +4,22 @@
 #include "util/buf.h"
 #include "frontend/introspect.h"
 
+/* A term written as a double-quoted name that SQLite found to be an
+ * expression: the name is no column of the table, and SQLite read it as a
+ * string (its double-quoted-string fallback). The model records what SQLite
+ * built, an index on the constant, so that a later schema where the name is a
+ * column re-creates the index instead of keeping a b-tree of constants. */
+static void constant_term(dg_loader *L, const dg_index *ix, dg_index_term *term)
+{
+    dg_warning(L->d, ix->loc,
+               "index %s: \"%s\" names no column of %s, so SQLite indexes the string '%s' (a constant); "
+               "name a column, or write the string in single quotes",
+               ix->name, term->column, ix->table, term->column);
+    term->expr = dg_sql_quote_string(term->column);
+    free(term->column);
+    term->column = NULL;
+}
+
 static void read_index(dg_loader *L, const char *name, const char *table, const char *sql)
 {
     dg_srcmap m;
@@ -18,11 +34,14 @@ static void read_index(dg_loader *L, const char *name, const char *table, const 
     for (size_t i = 0; st && sqlite3_step(st) == SQLITE_ROW && i < ix->terms.len; i++) {
         dg_index_term *term = &ix->terms.items[i];
         term->desc = sqlite3_column_int(st, 2) != 0;
-        if (sqlite3_column_int(st, 0) >= 0) {
+        int cid = sqlite3_column_int(st, 0);
+        if (cid >= 0) {
             free(term->column);
             free(term->expr);
             term->expr = NULL;
             term->column = dg_col_text(st, 1);
+        } else if (cid == -2 && term->column) {
+            constant_term(L, ix, term);
         }
     }
     dg_loader_q_done(L, st);

@@ -62,5 +62,26 @@ for std in c99 c11; do
 done
 cd .. || exit 1
 
+# 2. An index on a double-quoted name that is no column yet indexes a
+#    string; when the column arrives the plan re-creates the index, and the
+#    database stays sound.
+mkdir dqs && cd dqs || exit 1
+printf 'CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);\nCREATE INDEX i ON t("status");\n' > v1.sql
+printf 'CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, status TEXT);\nCREATE INDEX i ON t("status");\n' > v2.sql
+expect_rc 0 "migrate new v1" "$DALGEN" migrate new init --dir mig v1.sql
+check "the constant index is a located warning" grep -q "^v1.sql:2:1: warning: index i: \"status\" names no column of t" err.txt
+expect_rc 0 "apply v1" "$DALGEN" migrate apply --db app.db --dir mig
+q app.db "INSERT INTO t (a) VALUES ('x'), ('y');"
+expect_rc 0 "migrate new v2" "$DALGEN" migrate new status --dir mig v2.sql
+check "the index is dropped first" grep -q '^DROP INDEX "i";' mig/0002_status.up.sql
+check "and created again" grep -q '^CREATE INDEX i ON t("status");' mig/0002_status.up.sql
+expect_rc 0 "apply v2" "$DALGEN" migrate apply --db app.db --dir mig
+check "UPDATE of the new column" q app.db "UPDATE t SET status = 'on'"
+check "integrity_check after the new column" test "$(q app.db 'PRAGMA integrity_check')" = ok
+expect_rc 0 "down to v1" "$DALGEN" migrate down --db app.db --dir mig
+check "integrity_check after down" test "$(q app.db 'PRAGMA integrity_check')" = ok
+expect_rc 0 "the folder replays to v2" "$DALGEN" diff --from mig --to v2.sql --exit-code
+cd .. || exit 1
+
 echo "reliability.cli: $fails failure(s)"
 [ "$fails" = 0 ]
