@@ -83,5 +83,23 @@ check "integrity_check after down" test "$(q app.db 'PRAGMA integrity_check')" =
 expect_rc 0 "the folder replays to v2" "$DALGEN" diff --from mig --to v2.sql --exit-code
 cd .. || exit 1
 
+# 3. A rebuild keeps the rowids of a table with a column named rowid (through
+#    an alias the table does not hide), and refuses when all three are hidden.
+mkdir rowid && cd rowid || exit 1
+printf 'CREATE TABLE t (a TEXT, rowid TEXT);\n' > v1.sql
+printf 'CREATE TABLE t (a TEXT NOT NULL DEFAULT 1, rowid TEXT);\n' > v2.sql
+expect_rc 0 "migrate new v1" "$DALGEN" migrate new init --dir mig v1.sql
+expect_rc 0 "apply v1" "$DALGEN" migrate apply --db app.db --dir mig
+q app.db "INSERT INTO t (_rowid_, a, rowid) VALUES (5, 'x', 'r5'), (9, NULL, 'r9');"
+expect_rc 0 "migrate new v2 (a rebuild)" "$DALGEN" migrate new notnull --dir mig v2.sql
+expect_rc 0 "apply v2" "$DALGEN" migrate apply --db app.db --dir mig
+check "rowids kept through the rebuild" test "$(q app.db 'SELECT group_concat(_rowid_ || rowid, ",") FROM t')" = "5r5,9r9"
+printf 'CREATE TABLE t (a TEXT, rowid TEXT, oid TEXT, _rowid_ TEXT);\n' > w1.sql
+printf 'CREATE TABLE t (a TEXT NOT NULL DEFAULT 1, rowid TEXT, oid TEXT, _rowid_ TEXT);\n' > w2.sql
+expect_rc 1 "a rebuild that cannot keep rowids is refused" "$DALGEN" diff --from w1.sql --to w2.sql
+check "located refusal" grep -q '^w2.sql:1:1: error: \[PLAN_CANNOT_APPLY\] table t is rebuilt, but its columns named rowid, _rowid_ and oid hide' err.txt
+check "no SQL printed" test ! -s out.txt
+cd .. || exit 1
+
 echo "reliability.cli: $fails failure(s)"
 [ "$fails" = 0 ]

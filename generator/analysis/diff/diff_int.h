@@ -80,6 +80,12 @@ void dd_lint(dd_ctx *c, dg_lint_level level, const char *code, const char *fmt, 
     __attribute__((format(printf, 4, 5)))
 #endif
     ;
+/* dd_lint located at `loc` (the schema element the lint is about). */
+void dd_lint_at(dd_ctx *c, dg_loc loc, dg_lint_level level, const char *code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
 void dd_lint_pair(dd_ctx *c, const dd_pair *pr);
 void dd_lint_views(dd_ctx *c);
 

@@ -6,17 +6,33 @@
 
 #include "analysis/diff/diff_int.h"
 
-void dd_lint(dd_ctx *c, dg_lint_level level, const char *code, const char *fmt, ...)
+static void add_lint(dd_ctx *c, dg_loc loc, dg_lint_level level, const char *code, const char *fmt, va_list ap)
 {
     dg_buf b = DG_BUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
     dg_buf_vprintf(&b, fmt, ap);
-    va_end(ap);
     dg_lint *l = DG_VEC_ADD(&c->p->lints);
     l->level = level;
     l->code = code;
     l->message = dg_buf_steal(&b);
+    l->loc = loc;
+    l->loc.file = loc.file ? dg_xstrdup(loc.file) : NULL;
+}
+
+void dd_lint(dd_ctx *c, dg_lint_level level, const char *code, const char *fmt, ...)
+{
+    dg_loc none = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    add_lint(c, none, level, code, fmt, ap);
+    va_end(ap);
+}
+
+void dd_lint_at(dd_ctx *c, dg_loc loc, dg_lint_level level, const char *code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add_lint(c, loc, level, code, fmt, ap);
+    va_end(ap);
 }
 
 /* Storage classes a value of affinity `a` may hold after conversion. */
@@ -163,7 +179,7 @@ void dg_plan_print_lints(const dg_plan *p, bool allow_destructive, FILE *out)
     for (size_t i = 0; i < p->lints.len; i++) {
         const dg_lint *l = &p->lints.items[i];
         bool refused = l->level == DG_LINT_ERROR || (l->level == DG_LINT_DESTRUCTIVE && !allow_destructive);
-        dg_diag g = {.severity = refused ? DG_SEV_ERROR : DG_SEV_WARNING, .code = (char *)l->code, .message = l->message};
+        dg_diag g = {.loc = l->loc, .severity = refused ? DG_SEV_ERROR : DG_SEV_WARNING, .code = (char *)l->code, .message = l->message};
         dg_diag_print(&g, out);   /* one line, whatever the names hold */
     }
 }

@@ -320,6 +320,20 @@ void dd_pair_analyse(dd_ctx *c, dd_pair *pr)
     free(skip_old);
 }
 
+/* A name of the rowid that no column of `t` hides (SQLite's three aliases,
+ * in the order tried), NULL when the table has columns named all three. */
+static const char *rowid_name(const dg_table *t)
+{
+    static const char *const names[] = {"rowid", "_rowid_", "oid"};
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        bool hidden = false;
+        for (size_t i = 0; i < t->columns.len && !hidden; i++)
+            hidden = dg_strcasecmp_ascii(t->columns.items[i].name, names[k]) == 0;
+        if (!hidden) return names[k];
+    }
+    return NULL;
+}
+
 /* Statements that rebuild `o` into `n` (12-step procedure, steps 4-7 and
  * 10; the caller handles indexes, views and triggers). */
 static void emit_rebuild(dd_ctx *c, dd_pair *pr)
@@ -334,8 +348,14 @@ static void emit_rebuild(dd_ctx *c, dd_pair *pr)
     free(create);
     dg_buf cols = DG_BUF_INIT, vals = DG_BUF_INIT;
     if (!n->without_rowid && !o->without_rowid && !dg_table_has_rowid_alias(n)) {
-        dg_buf_puts(&cols, "rowid");
-        dg_buf_puts(&vals, "rowid");
+        const char *rn = rowid_name(n), *ro = rowid_name(o);
+        if (!rn || !ro)
+            dd_lint_at(c, (rn ? o : n)->loc, DG_LINT_ERROR, DG_LINT_CANNOT_APPLY,
+                       "table %s is rebuilt, but its columns named rowid, _rowid_ and oid hide its rowids, "
+                       "which the rebuild could not keep; rename one of them",
+                       (rn ? o : n)->name);
+        dg_buf_puts(&cols, rn ? rn : "rowid");
+        dg_buf_puts(&vals, ro ? ro : "rowid");
     }
     for (size_t i = 0; i < n->columns.len; i++) {
         const dg_column *nc = &n->columns.items[i];
