@@ -102,6 +102,56 @@ static void read_table(dg_loader *L, const char *name, const char *sql)
     dg_loader_q_done(L, st);
 }
 
+/* The foreign key of `t` SQLite names in `msg` ("foreign key mismatch -
+ * "t" referencing "parent""), NULL when none matches. */
+static const dg_foreign_key *mismatched_fk(const dg_table *t, const char *msg)
+{
+    for (size_t i = 0; i < t->foreign_keys.len; i++) {
+        const dg_foreign_key *fk = &t->foreign_keys.items[i];
+        char *want = dg_xprintf("foreign key mismatch - \"%s\" referencing \"%s\"", t->name, fk->table);
+        bool same = sqlite3_stricmp(want, msg) == 0;
+        free(want);
+        if (same) return fk;
+    }
+    return NULL;
+}
+
+/* A foreign key whose parent columns are neither the parent's PRIMARY KEY
+ * nor UNIQUE (SQLite's "foreign key mismatch") is an error: SQLite accepts
+ * the DDL, then refuses every write to the child, and every migration's
+ * foreign-key check, while foreign keys are on. Found by asking SQLite
+ * (pragma_foreign_key_check), once every table exists. */
+static int fk_mismatches(dg_loader *L)
+{
+    int rc = 0;
+    for (size_t i = 0; i < L->s->tables.len; i++) {
+        const dg_table *t = &L->s->tables.items[i];
+        if (!t->foreign_keys.len) continue;
+        sqlite3_stmt *st = dg_loader_q(L, "SELECT 1 FROM pragma_foreign_key_check(?1) LIMIT 1", t->name);
+        if (st && sqlite3_step(st) == SQLITE_ERROR) {
+            const char *msg = sqlite3_errmsg(L->db);
+            const dg_foreign_key *fk = mismatched_fk(t, msg);
+            if (fk) {
+                dg_buf b = DG_BUF_INIT;
+                dg_buf_printf(&b, "%s(", fk->table);
+                for (size_t k = 0; k < fk->to.len; k++) dg_buf_printf(&b, "%s%s", k ? ", " : "", fk->to.items[k]);
+                if (fk->to.len) dg_buf_printf(&b, "), which is neither the PRIMARY KEY of %s nor UNIQUE", fk->table);
+                else dg_buf_printf(&b, "its PRIMARY KEY), but %s has no PRIMARY KEY", fk->table);
+                dg_error(L->d, fk->loc.line ? fk->loc : t->loc,
+                         "foreign key of %s references %s (SQLite's \"foreign key mismatch\": "
+                         "every write to %s fails while foreign keys are on)",
+                         t->name, dg_buf_cstr(&b), t->name);
+                dg_buf_free(&b);
+            } else {
+                dg_error(L->d, t->loc, "table %s: %s", t->name, msg);
+            }
+            rc = -1;
+        }
+        dg_loader_q_done(L, st);
+    }
+    return rc;
+}
+
 int dg_introspect(dg_loader *L)
 {
     dg_loader_index_recs(L);
@@ -125,5 +175,6 @@ int dg_introspect(dg_loader *L)
         else if (!strcmp(type, "trigger")) read_trigger(L, name, table, sql);
     }
     dg_loader_q_done(L, st);
+    if (fk_mismatches(L) != 0) rc = -1;
     return rc;
 }

@@ -101,5 +101,64 @@ check "located refusal" grep -q '^w2.sql:1:1: error: \[PLAN_CANNOT_APPLY\] table
 check "no SQL printed" test ! -s out.txt
 cd .. || exit 1
 
+# 5. Outputs are written as one unit: when the second file cannot be
+#    written, the first is not either.
+mkdir atomic && cd atomic || exit 1
+printf 'CREATE TABLE t (id INTEGER PRIMARY KEY);\n' > s1.sql
+printf 'CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);\n' > s2.sql
+mkdir -p out/db.c
+expect_rc 1 "generate: db.c is a folder" "$DALGEN" generate s1.sql --prefix db --out out
+check "generate names the file at fault" grep -q '^out/db.c: error: cannot write: Is a directory' err.txt
+check "generate wrote no db.h" test ! -e out/db.h
+check "generate left no temporary" test "$(ls out)" = db.c
+rmdir out/db.c
+expect_rc 0 "generate" "$DALGEN" generate s1.sql --prefix db --out out
+cp out/db.h h.before
+mkdir -p out2/db.c && cp out/db.h out2/db.h
+expect_rc 1 "generate over an older db.h, db.c a folder" "$DALGEN" generate s2.sql --prefix db --out out2
+check "the older db.h is kept" cmp -s h.before out2/db.h
+expect_rc 0 "migrate new init" "$DALGEN" migrate new init --dir mig s1.sql
+cp mig/dalgen.sum sum.before
+mkdir mig/0002_two.down.sql
+expect_rc 1 "migrate new: the down file is a folder" "$DALGEN" migrate new two --dir mig s2.sql
+check "migrate new wrote no up file" test ! -e mig/0002_two.up.sql
+check "dalgen.sum unchanged" cmp -s sum.before mig/dalgen.sum
+rmdir mig/0002_two.down.sql
+expect_rc 0 "the folder still verifies" "$DALGEN" migrate status --db st.db --dir mig
+expect_rc 0 "migrate new after the failure" "$DALGEN" migrate new two --dir mig s2.sql
+check "up written" test -f mig/0002_two.up.sql
+expect_rc 0 "apply both" "$DALGEN" migrate apply --db app.db --dir mig
+cd .. || exit 1
+
+# 6. Plans that can never apply are refused before anything is written, and
+#    a foreign key SQLite would reject at every write is an error at load.
+mkdir never && cd never || exit 1
+printf 'CREATE TABLE users (id INTEGER PRIMARY KEY);\n' > a1.sql
+printf -- '-- @renamed_from users\nCREATE TABLE Users (id INTEGER PRIMARY KEY, n TEXT);\n' > a2.sql
+expect_rc 0 "migrate new a1" "$DALGEN" migrate new init --dir mig a1.sql
+expect_rc 1 "a case-only table rename is refused" "$DALGEN" migrate new rename --dir mig a2.sql
+check "located refusal of the case-only rename" grep -q '^a2.sql:2:1: error: \[PLAN_CANNOT_APPLY\] table users is renamed to Users, which differs only in case' err.txt
+check "nothing written for it" test ! -e mig/0002_rename.up.sql
+printf 'CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);\nCREATE TABLE _dalgen_new_t (x);\n' > b1.sql
+printf 'CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT NOT NULL DEFAULT 1);\nCREATE TABLE _dalgen_new_t (x);\n' > b2.sql
+expect_rc 0 "migrate new b1" "$DALGEN" migrate new init --dir migb b1.sql
+expect_rc 0 "apply b1" "$DALGEN" migrate apply --db b.db --dir migb
+q b.db "INSERT INTO t (a) VALUES (NULL); INSERT INTO _dalgen_new_t VALUES ('mine');"
+expect_rc 0 "migrate new b2: a table named like the rebuild's temporary" "$DALGEN" migrate new notnull --dir migb b2.sql
+check "the temporary name is another" grep -q '^CREATE TABLE "_dalgen_new_t_2"' migb/0002_notnull.up.sql
+expect_rc 0 "apply b2" "$DALGEN" migrate apply --db b.db --dir migb
+check "the other table keeps its row" test "$(q b.db 'SELECT x FROM _dalgen_new_t')" = mine
+check "t rebuilt" test "$(q b.db 'SELECT a FROM t')" = 1
+printf 'CREATE TABLE p (id INTEGER PRIMARY KEY, code TEXT);\nCREATE TABLE c (id INTEGER PRIMARY KEY, pc TEXT REFERENCES p(code));\n' > c1.sql
+expect_rc 1 "a foreign key to a column that is not UNIQUE" "$DALGEN" migrate new fk --dir migc c1.sql
+check "located foreign key mismatch" grep -q '^c1.sql:2:49: error: foreign key of c references p(code), which is neither the PRIMARY KEY of p nor UNIQUE' err.txt
+check "nothing written for the mismatch" test ! -e migc
+printf 'CREATE TABLE p (id INTEGER, code TEXT);\nCREATE TABLE c (pc REFERENCES p);\n' > c2.sql
+expect_rc 1 "a foreign key to a parent without a PRIMARY KEY" "$DALGEN" schema c2.sql
+check "located: no PRIMARY KEY" grep -q '^c2.sql:2:20: error: foreign key of c references p(its PRIMARY KEY), but p has no PRIMARY KEY' err.txt
+printf 'CREATE TABLE p (id INTEGER, code TEXT UNIQUE);\nCREATE TABLE c (pc REFERENCES p(code), x REFERENCES nowhere(y));\n' > c3.sql
+expect_rc 0 "UNIQUE parent and a missing parent table are no mismatch" "$DALGEN" schema c3.sql
+cd .. || exit 1
+
 echo "reliability.cli: $fails failure(s)"
 [ "$fails" = 0 ]

@@ -116,6 +116,11 @@ static void lint_columns(dd_ctx *c, const dd_pair *pr)
 void dd_lint_pair(dd_ctx *c, const dd_pair *pr)
 {
     if (!pr->o) return;
+    if (pr->renamed && !dg_strcasecmp_ascii(pr->o->name, pr->n->name))   /* SQLite: "already another table" */
+        dd_lint_at(c, (c->reverse ? pr->o : pr->n)->loc, DG_LINT_ERROR, DG_LINT_CANNOT_APPLY,
+                   "table %s is renamed to %s, which differs only in case: SQLite refuses it "
+                   "(rename it through another name, one migration each)",
+                   pr->o->name, pr->n->name);
     lint_columns(c, pr);
     if (!pr->o->strict && pr->n->strict)
         dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_NARROW_TYPE,

@@ -320,6 +320,25 @@ void dd_pair_analyse(dd_ctx *c, dd_pair *pr)
     free(skip_old);
 }
 
+static bool name_taken(const dg_schema *s, const char *name)
+{
+    for (size_t i = 0; i < s->triggers.len; i++)
+        if (!dg_strcasecmp_ascii(s->triggers.items[i].name, name)) return true;
+    return dg_schema_table(s, name) || dg_schema_index(s, name) || dg_schema_view(s, name);
+}
+
+/* The rebuild's temporary name for `table`: _dalgen_new_<table>, or with
+ * _2, _3, ... after it when either schema already names something so. */
+static char *temp_name(const dd_ctx *c, const char *table)
+{
+    char *tmp = dg_xprintf("_dalgen_new_%s", table);
+    for (int k = 2; name_taken(c->from, tmp) || name_taken(c->to, tmp); k++) {
+        free(tmp);
+        tmp = dg_xprintf("_dalgen_new_%s_%d", table, k);
+    }
+    return tmp;
+}
+
 /* A name of the rowid that no column of `t` hides (SQLite's three aliases,
  * in the order tried), NULL when the table has columns named all three. */
 static const char *rowid_name(const dg_table *t)
@@ -339,7 +358,7 @@ static const char *rowid_name(const dg_table *t)
 static void emit_rebuild(dd_ctx *c, dd_pair *pr)
 {
     const dg_table *o = pr->o, *n = pr->n;
-    char *tmp = dg_xprintf("_dalgen_new_%s", n->name);
+    char *tmp = temp_name(c, n->name);
     char *qt = dd_q(tmp), *qn = dd_q(n->name);
     char *create = dd_create_table_named(n->sql, tmp);
     char *cm = dd_comment("rebuild %s: %s", n->name, pr->reason ? pr->reason : "changed");
