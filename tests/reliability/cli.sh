@@ -160,5 +160,23 @@ printf 'CREATE TABLE p (id INTEGER, code TEXT UNIQUE);\nCREATE TABLE c (pc REFER
 expect_rc 0 "UNIQUE parent and a missing parent table are no mismatch" "$DALGEN" schema c3.sql
 cd .. || exit 1
 
+# 4. Expressions deeper than SQLite's limit (1000) are a located error, not
+#    a stack overflow: flat chains of 100,000 terms in a query, a WHERE, a
+#    CHECK and a view.
+mkdir deep && cd deep || exit 1
+printf 'CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER);\n' > s.sql
+chain() {   # chain N SEP TERM: TERM SEP TERM ... (N terms)
+    awk -v n="$1" -v sep="$2" -v term="$3" 'BEGIN { s = term; for (i = 1; i < n; i++) s = s sep term; print s }'
+}
+{ echo '-- name: Deep :one'; echo "SELECT $(chain 100000 + 1) AS x FROM t;"; } > q1.sql
+{ echo '-- name: DeepWhere :many'; echo 'SELECT id FROM t'; echo "WHERE $(chain 100000 ' AND ' 'a = 1');"; } > q2.sql
+echo "CREATE TABLE c (a INTEGER CHECK ($(chain 100000 + a) > 0));" > s2.sql
+{ cat s.sql; echo "CREATE VIEW v AS SELECT $(chain 100000 + a) AS x FROM t;"; } > s3.sql
+for args in "s.sql --queries q1.sql" "s.sql --queries q2.sql" "s2.sql" "s3.sql"; do
+    expect_rc 1 "deep expression ($args)" "$DALGEN" generate $args --prefix db --out gen
+    check "located depth error ($args)" grep -q '^[a-z0-9]*\.sql:[0-9]*:[0-9]*: error: [Ee]xpression tree is too large (maximum depth 1000' err.txt
+done
+cd .. || exit 1
+
 echo "reliability.cli: $fails failure(s)"
 [ "$fails" = 0 ]
