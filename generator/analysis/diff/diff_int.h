@@ -74,7 +74,7 @@ void dd_pair_emit(dd_ctx *c, dd_pair *pr);
 void dd_pair_free(dd_pair *pr);
 dd_pair *dd_pair_of_old(dd_ctx *c, const char *old_name);
 
-/* diff_lint.c */
+/* diff_canon.c */
 void dd_lint(dd_ctx *c, dg_lint_level level, const char *code, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 4, 5)))
@@ -86,6 +86,7 @@ void dd_lint_at(dd_ctx *c, dg_loc loc, dg_lint_level level, const char *code, co
     __attribute__((format(printf, 5, 6)))
 #endif
     ;
+/* diff_lint.c */
 void dd_lint_pair(dd_ctx *c, const dd_pair *pr);
 void dd_lint_views(dd_ctx *c);
 

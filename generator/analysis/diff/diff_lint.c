@@ -6,35 +6,6 @@
 
 #include "analysis/diff/diff_int.h"
 
-static void add_lint(dd_ctx *c, dg_loc loc, dg_lint_level level, const char *code, const char *fmt, va_list ap)
-{
-    dg_buf b = DG_BUF_INIT;
-    dg_buf_vprintf(&b, fmt, ap);
-    dg_lint *l = DG_VEC_ADD(&c->p->lints);
-    l->level = level;
-    l->code = code;
-    l->message = dg_buf_steal(&b);
-    l->loc = loc;
-    l->loc.file = loc.file ? dg_xstrdup(loc.file) : NULL;
-}
-
-void dd_lint(dd_ctx *c, dg_lint_level level, const char *code, const char *fmt, ...)
-{
-    dg_loc none = {0};
-    va_list ap;
-    va_start(ap, fmt);
-    add_lint(c, none, level, code, fmt, ap);
-    va_end(ap);
-}
-
-void dd_lint_at(dd_ctx *c, dg_loc loc, dg_lint_level level, const char *code, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    add_lint(c, loc, level, code, fmt, ap);
-    va_end(ap);
-}
-
 /* Storage classes a value of affinity `a` may hold after conversion. */
 static bool widens(dg_affinity from, dg_affinity to)
 {
