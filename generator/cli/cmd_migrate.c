@@ -12,6 +12,7 @@
 #include "migrations/mrun.h"
 #include "migrations/msource.h"
 #include "migrations/sum.h"
+#include "sql/sqltok.h"
 #include "util/fsutil.h"
 #include "cli/cli.h"
 
@@ -30,21 +31,29 @@ static char *down_header(const char *file, const dg_plan *up)
     dg_buf_printf(&b, "-- %s: written by `dalgen migrate new`; reverts the up migration.\n"
                       "-- The runner applies it in one transaction with foreign keys off.\n", file);
     for (size_t i = 0; i < up->lints.len; i++)
-        if (!strcmp(up->lints.items[i].code, DG_LINT_DOWN_DATA_LOSS))
-            dg_buf_printf(&b, "-- WARNING: %s.\n", up->lints.items[i].message);
+        if (!strcmp(up->lints.items[i].code, DG_LINT_DOWN_DATA_LOSS)) {
+            char *msg = dg_sql_comment_text(up->lints.items[i].message);
+            dg_buf_printf(&b, "-- WARNING: %s.\n", msg);
+            free(msg);
+        }
     dg_buf_putc(&b, '\n');
     return dg_buf_steal(&b);
 }
 
-static int write_out(const char *path, const char *text, dg_diags *d)
+/* dalgen.sum of folder `f` with migration `m` added (shallow: nothing of
+ * `f` or `m` is copied or freed). Caller frees. */
+static char *sum_with(const dg_mfolder *f, const dg_migration *m)
 {
-    if (dg_write_file_if_changed(path, text, strlen(text), NULL) == 0) return 0;
-    dg_loc loc = {path, 1, 1};
-    dg_error(d, loc, "cannot write: %s", strerror(errno));
-    return -1;
+    dg_mfolder nf = {f->dir, {0}};
+    for (size_t i = 0; i < f->items.len; i++) DG_VEC_PUSH(&nf.items, f->items.items[i]);
+    DG_VEC_PUSH(&nf.items, *m);
+    char *text = dg_sum_render(&nf);
+    DG_VEC_FREE(&nf.items);
+    return text;
 }
 
-/* Writes NNNN_name.up.sql / .down.sql and refreshes dalgen.sum. */
+/* Writes NNNN_name.up.sql, .down.sql and the refreshed dalgen.sum as one
+ * unit (dg_write_files): when one cannot be written, none is. */
 static int write_migration(const dg_mfolder *f, const char *name, const dg_plan *up, const dg_plan *down,
                            dg_diags *d)
 {
@@ -56,17 +65,18 @@ static int write_migration(const dg_mfolder *f, const char *name, const dg_plan 
     char *dfile = dg_xprintf("%s.down.sql", base);
     char *dh = down_header(dfile, up);
     char *us = dg_plan_sql(up, uh), *ds = dg_plan_sql(down, dh);
+    dg_migration m = {.id = id, .name = base, .up_path = up_path, .down_path = down_path, .up = us, .down = ds};
+    dg_sha256_hex_normalized(us, strlen(us), m.checksum);
+    char *sum = sum_with(f, &m), *sum_path = dg_xprintf("%s/%s", f->dir, DG_SUM_FILE);
+    dg_file_out files[] = {{up_path, us, strlen(us)}, {down_path, ds, strlen(ds)}, {sum_path, sum, strlen(sum)}};
+    size_t bad = 0;
     int rc = dg_mkdirs(f->dir);
-    if (rc == 0) rc = write_out(up_path, us, d);
-    if (rc == 0) rc = write_out(down_path, ds, d);
-    dg_mfolder nf;
-    if (rc == 0) rc = dg_mfolder_read(f->dir, false, &nf, d);
-    if (rc == 0) {
-        rc = dg_sum_write(&nf, d);
-        dg_mfolder_free(&nf);
-    }
+    if (rc != 0) dg_error(d, (dg_loc){f->dir, 0, 0}, "cannot create the folder: %s", strerror(errno));
+    else if ((rc = dg_write_files(files, 3, &bad)) != 0)
+        dg_error(d, (dg_loc){files[bad].path, 0, 0}, "cannot write: %s", strerror(errno));
     if (rc == 0) printf("%s\n%s\n", up_path, down_path);
     free(base); free(up_path); free(down_path); free(uh); free(dfile); free(dh); free(us); free(ds);
+    free(sum); free(sum_path);
     return rc;
 }
 

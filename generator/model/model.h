@@ -100,6 +100,8 @@ typedef struct dg_foreign_key {
     dg_strings columns;       /* child columns, in order */
     char      *table;         /* parent table, as written */
     dg_strings to;            /* parent columns; resolved to the parent's PRIMARY KEY when the DDL omits them */
+    bool       to_implicit;   /* the DDL omits them: SQLite then uses the PRIMARY KEY as declared (its
+                                 collations too), which naming the columns would not always match */
     char      *table_schema;  /* PostgreSQL: the parent's schema; NULL on SQLite */
     char      *on_delete;     /* "NO ACTION", "CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT" */
     char      *on_update;

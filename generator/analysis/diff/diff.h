@@ -37,11 +37,13 @@ typedef enum dg_lint_level {
 #define DG_LINT_DROPPED_COLUMN_REF "DROPPED_COLUMN_REFERENCED"
 #define DG_LINT_DOWN_DATA_LOSS    "DOWN_CANNOT_RESTORE"
 #define DG_LINT_DATA_NOT_CARRIED  "DATA_NOT_CARRIED"
+#define DG_LINT_CANNOT_APPLY      "PLAN_CANNOT_APPLY"   /* SQLite would refuse the plan */
 
 typedef struct dg_lint {
     dg_lint_level level;
     const char   *code;      /* one of DG_LINT_* (static) */
     char         *message;
+    dg_loc        loc;       /* where in the schema (file heap-owned), file NULL when none */
 } dg_lint;
 
 typedef struct dg_plan {

@@ -79,6 +79,13 @@ void dd_stmt(dd_ctx *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* "-- " and the formatted text made safe for a line comment
+ * (dg_sql_comment_text): names in it cannot end the comment. Caller frees. */
+char *dd_comment(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
 char *dd_create_table_named(const char *sql, const char *name);
 char *dd_column_def(const char *table_sql, const char *column);
 bool  dd_def_has_kw(const char *def, const char *kw);
@@ -92,12 +99,19 @@ void dd_pair_emit(dd_ctx *c, dd_pair *pr);
 void dd_pair_free(dd_pair *pr);
 dd_pair *dd_pair_of_old(dd_ctx *c, const char *old_name);
 
-/* diff_lint.c */
+/* diff_canon.c */
 void dd_lint(dd_ctx *c, dg_lint_level level, const char *code, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 4, 5)))
 #endif
     ;
+/* dd_lint located at `loc` (the schema element the lint is about). */
+void dd_lint_at(dd_ctx *c, dg_loc loc, dg_lint_level level, const char *code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+/* diff_lint.c */
 void dd_lint_pair(dd_ctx *c, const dd_pair *pr);
 void dd_lint_views(dd_ctx *c);
 

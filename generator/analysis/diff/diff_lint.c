@@ -6,19 +6,6 @@
 
 #include "analysis/diff/diff_int.h"
 
-void dd_lint(dd_ctx *c, dg_lint_level level, const char *code, const char *fmt, ...)
-{
-    dg_buf b = DG_BUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
-    dg_buf_vprintf(&b, fmt, ap);
-    va_end(ap);
-    dg_lint *l = DG_VEC_ADD(&c->p->lints);
-    l->level = level;
-    l->code = code;
-    l->message = dg_buf_steal(&b);
-}
-
 /* Storage classes a value of affinity `a` may hold after conversion. */
 static bool widens(dg_affinity from, dg_affinity to)
 {
@@ -100,6 +87,11 @@ static void lint_columns(dd_ctx *c, const dd_pair *pr)
 void dd_lint_pair(dd_ctx *c, const dd_pair *pr)
 {
     if (!pr->o) return;
+    if (pr->renamed && !dg_strcasecmp_ascii(pr->o->name, pr->n->name))   /* SQLite: "already another table" */
+        dd_lint_at(c, (c->reverse ? pr->o : pr->n)->loc, DG_LINT_ERROR, DG_LINT_CANNOT_APPLY,
+                   "table %s is renamed to %s, which differs only in case: SQLite refuses it "
+                   "(rename it through another name, one migration each)",
+                   pr->o->name, pr->n->name);
     lint_columns(c, pr);
     if (!pr->o->strict && pr->n->strict)
         dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_NARROW_TYPE,
@@ -216,6 +208,8 @@ void dg_plan_print_lints(const dg_plan *p, const dg_lint_allow *allow, FILE *out
 {
     for (size_t i = 0; i < p->lints.len; i++) {
         const dg_lint *l = &p->lints.items[i];
-        fprintf(out, "%s: [%s] %s\n", dg_lint_allowed(allow, l) ? "warning" : "error", l->code, l->message);
+        bool refused = !dg_lint_allowed(allow, l);
+        dg_diag g = {.loc = l->loc, .severity = refused ? DG_SEV_ERROR : DG_SEV_WARNING, .code = (char *)l->code, .message = l->message};
+        dg_diag_print(&g, out);   /* one line, whatever the names hold */
     }
 }

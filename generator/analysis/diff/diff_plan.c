@@ -357,7 +357,10 @@ void dg_plan_free(dg_plan *p)
 {
     if (!p) return;
     dg_strings_free(&p->stmts);
-    for (size_t i = 0; i < p->lints.len; i++) free(p->lints.items[i].message);
+    for (size_t i = 0; i < p->lints.len; i++) {
+        free(p->lints.items[i].message);
+        free((char *)p->lints.items[i].loc.file);
+    }
     DG_VEC_FREE(&p->lints);
 }
 

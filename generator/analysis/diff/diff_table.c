@@ -342,20 +342,61 @@ static char *record_rename(const dd_ctx *c, const dd_pair *pr, char *create, con
     return out;
 }
 
+static bool name_taken(const dg_schema *s, const char *name)
+{
+    for (size_t i = 0; i < s->triggers.len; i++)
+        if (!dg_strcasecmp_ascii(s->triggers.items[i].name, name)) return true;
+    return dg_schema_table(s, name) || dg_schema_index(s, name) || dg_schema_view(s, name);
+}
+
+/* The rebuild's temporary name for `table`: _dalgen_new_<table>, or with
+ * _2, _3, ... after it when either schema already names something so. */
+static char *temp_name(const dd_ctx *c, const char *table)
+{
+    char *tmp = dg_xprintf("_dalgen_new_%s", table);
+    for (int k = 2; name_taken(c->from, tmp) || name_taken(c->to, tmp); k++) {
+        free(tmp);
+        tmp = dg_xprintf("_dalgen_new_%s_%d", table, k);
+    }
+    return tmp;
+}
+
+/* A name of the rowid that no column of `t` hides (SQLite's three aliases,
+ * in the order tried), NULL when the table has columns named all three. */
+static const char *rowid_name(const dg_table *t)
+{
+    static const char *const names[] = {"rowid", "_rowid_", "oid"};
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        bool hidden = false;
+        for (size_t i = 0; i < t->columns.len && !hidden; i++)
+            hidden = dg_strcasecmp_ascii(t->columns.items[i].name, names[k]) == 0;
+        if (!hidden) return names[k];
+    }
+    return NULL;
+}
+
 /* Statements that rebuild `o` into `n` (12-step procedure, steps 4-7 and
  * 10; the caller handles indexes, views and triggers). */
 static void emit_rebuild(dd_ctx *c, dd_pair *pr)
 {
     const dg_table *o = pr->o, *n = pr->n;
-    char *tmp = dg_xprintf("_dalgen_new_%s", n->name);
+    char *tmp = temp_name(c, n->name);
     char *qt = dd_q(tmp), *qn = dd_q(n->name);
     char *create = record_rename(c, pr, dd_create_table_named(n->sql, tmp), qt);
-    dd_stmt(c, "-- rebuild %s: %s\n%s;", n->name, pr->reason ? pr->reason : "changed", create);
+    char *cm = dd_comment("rebuild %s: %s", n->name, pr->reason ? pr->reason : "changed");
+    dd_stmt(c, "%s\n%s;", cm, create);
+    free(cm);
     free(create);
     dg_buf cols = DG_BUF_INIT, vals = DG_BUF_INIT;
     if (!n->without_rowid && !o->without_rowid && !dg_table_has_rowid_alias(n)) {
-        dg_buf_puts(&cols, "rowid");
-        dg_buf_puts(&vals, "rowid");
+        const char *rn = rowid_name(n), *ro = rowid_name(o);
+        if (!rn || !ro)
+            dd_lint_at(c, (rn ? o : n)->loc, DG_LINT_ERROR, DG_LINT_CANNOT_APPLY,
+                       "table %s is rebuilt, but its columns named rowid, _rowid_ and oid hide its rowids, "
+                       "which the rebuild could not keep; rename one of them",
+                       (rn ? o : n)->name);
+        dg_buf_puts(&cols, rn ? rn : "rowid");
+        dg_buf_puts(&vals, ro ? ro : "rowid");
     }
     for (size_t i = 0; i < n->columns.len; i++) {
         const dg_column *nc = &n->columns.items[i];
@@ -371,9 +412,12 @@ static void emit_rebuild(dd_ctx *c, dd_pair *pr)
         free(qoc);
     }
     char *qo = dd_q(n->name);   /* table renames ran before */
-    if (cols.len)
-        dd_stmt(c, "-- copy rows of %s\nINSERT INTO %s (%s)\n  SELECT %s FROM %s;", n->name, qt,
-                dg_buf_cstr(&cols), dg_buf_cstr(&vals), qo);
+    if (cols.len) {
+        char *cm = dd_comment("copy rows of %s", n->name);
+        dd_stmt(c, "%s\nINSERT INTO %s (%s)\n  SELECT %s FROM %s;", cm, qt, dg_buf_cstr(&cols),
+                dg_buf_cstr(&vals), qo);
+        free(cm);
+    }
     bool ai_o = false, ai_n = false;
     for (size_t i = 0; i < o->columns.len; i++) ai_o |= o->columns.items[i].autoincrement;
     for (size_t i = 0; i < n->columns.len; i++) ai_n |= n->columns.items[i].autoincrement;
@@ -407,12 +451,9 @@ static char *with_annotations(char *def, const dg_column *col)
         const dg_annotation *a = &col->annotations.items[i];
         char *key = dg_xprintf("@%s", a->key);
         if (!def || !strstr(def, key)) {
-            dg_buf_printf(&b, " /* %s%s", key, *a->value ? " " : "");
-            for (const char *v = a->value; *v; v++) {   /* a value must not close the comment */
-                dg_buf_putc(&b, *v);
-                if (v[0] == '*' && v[1] == '/') dg_buf_putc(&b, ' ');
-            }
-            dg_buf_puts(&b, " */");
+            char *v = dg_sql_comment_text(a->value);   /* a value must not close the comment */
+            dg_buf_printf(&b, " /* %s%s%s */", key, *v ? " " : "", v);
+            free(v);
         }
         free(key);
     }
@@ -451,8 +492,9 @@ void dd_pair_emit(dd_ctx *c, dd_pair *pr)
     if (!pr->changed) return;
     if ((pr->o->module || pr->n->module) && pr->rebuild) {
         char *qo = dd_q(pr->n->name), *sql = dd_sql_out(pr->n->sql);
-        dd_stmt(c, "-- virtual table %s is recreated: %s\nDROP TABLE %s;", pr->n->name,
-                pr->reason ? pr->reason : "changed", qo);
+        char *cm = dd_comment("virtual table %s is recreated: %s", pr->n->name, pr->reason ? pr->reason : "changed");
+        dd_stmt(c, "%s\nDROP TABLE %s;", cm, qo);
+        free(cm);
         dd_stmt(c, "%s;", sql);
         free(qo);
         free(sql);
