@@ -38,6 +38,7 @@ int dg_gen_flag(const char *cmd, dg_gen_flags *f, bool dump_ok, int argc, char *
     if (!strcmp(argv[*i], "--no-singularize")) f->no_singularize = true;
     else if (!strcmp(argv[*i], "--timestamps")) f->timestamps = true;
     else if (!strcmp(argv[*i], "--Werror")) f->werror = true;
+    else if (!strcmp(argv[*i], "--allow-dangling-fk")) f->allow_dangling_fk = true;
     else if (dump_ok && !strcmp(argv[*i], "--dump-view")) f->dump_view = true;
     else return -1;
     (*i)++;
@@ -181,6 +182,7 @@ int dg_gen_plan_make(const char *cmd, const dg_gen_flags *f, dg_gen_plan *p, dg_
         p->jobs.items[i].o.schema = &p->jobs.items[i].src;
         p->jobs.items[i].o.queries = &p->jobs.items[i].queries;
         p->jobs.items[i].o.dump_view = f->dump_view;
+        p->jobs.items[i].o.allow_dangling_fk = f->allow_dangling_fk;
     }
     return rc;
 }

@@ -26,7 +26,7 @@ typedef struct dg_gen_flags {
     const char *templates;
     const char *config;       /* --config FILE */
     const char *depfile;      /* --depfile FILE (generate) */
-    bool        no_singularize, timestamps, dump_view, werror;
+    bool        no_singularize, timestamps, dump_view, werror, allow_dangling_fk;
     dg_engine_flags eng;      /* --engine and the typing server's flags */
 } dg_gen_flags;
 

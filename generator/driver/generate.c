@@ -129,6 +129,26 @@ static int empty_schema(const dg_generate_opts *o, const dg_schema *s, dg_diags 
     return 0;
 }
 
+/* Foreign keys to a missing table (the loader warned and marked them):
+ * every write the generated code makes to the child would fail, so they
+ * stop generate unless the user allows them (--allow-dangling-fk). */
+static int dangling_fks(const dg_generate_opts *o, const dg_schema *s, dg_diags *d)
+{
+    int rc = 0;
+    for (size_t i = 0; !o->allow_dangling_fk && i < s->tables.len; i++) {
+        const dg_table *t = &s->tables.items[i];
+        for (size_t k = 0; k < t->foreign_keys.len; k++) {
+            const dg_foreign_key *fk = &t->foreign_keys.items[k];
+            if (!fk->dangling) continue;
+            dg_error(d, fk->loc.line ? fk->loc : t->loc,
+                     "foreign key of %s references the missing table %s: add it, drop the "
+                     "REFERENCES, or pass --allow-dangling-fk", t->name, fk->table);
+            rc = -1;
+        }
+    }
+    return rc;
+}
+
 /* A database URI as the generated banner names it: no user, password or
  * options (scheme://host/db).  Caller frees. */
 static char *uri_shown(const char *uri)
@@ -186,7 +206,8 @@ int dg_generate(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
     dg_schema *s = NULL;
     sqlite3 *db = NULL;   /* the loader's database: queries are prepared against it */
     if (dg_schema_load_db(o->schema, &s, &db, d) != 0) return -1;
-    if (empty_schema(o, s, d) != 0 || dg_schema_apply_overrides(s, o->overrides, d) != 0) {
+    if (empty_schema(o, s, d) != 0 || dangling_fks(o, s, d) != 0 ||
+        dg_schema_apply_overrides(s, o->overrides, d) != 0) {
         sqlite3_close(db);
         dg_schema_free(s);
         return -1;

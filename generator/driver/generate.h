@@ -30,6 +30,8 @@ typedef struct dg_generate_opts {
     dg_engine         engine;      /* DG_ENGINE_POSTGRESQL: the schema is read by the PostgreSQL
                                       front end and the tables generated over dal_pg.h */
     const dg_pg_opts *pg;          /* its typing server (--pg-server ...), NULL on SQLite */
+    bool              allow_dangling_fk; /* --allow-dangling-fk: a foreign key to a missing
+                                            table is a warning, not an error */
 } dg_generate_opts;
 
 typedef struct dg_output {

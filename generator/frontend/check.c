@@ -161,9 +161,30 @@ static int check_keys(dg_loader *L, const dg_annotations *a)
     return rc;
 }
 
+/* A foreign key to a table the schema does not have: SQLite accepts the
+ * DDL, then fails to prepare every write to the child while foreign keys
+ * are on ("no such table").  A warning here (a schema being built up may
+ * have it for a while); generate refuses it (dg_schema_dangling_fks). */
+static void check_parents(dg_loader *L)
+{
+    for (size_t i = 0; i < L->s->tables.len; i++) {
+        dg_table *t = &L->s->tables.items[i];
+        for (size_t k = 0; k < t->foreign_keys.len; k++) {
+            dg_foreign_key *fk = &t->foreign_keys.items[k];
+            if (dg_schema_table(L->s, fk->table)) continue;
+            fk->dangling = true;
+            dg_warning(L->d, fk->loc.line ? fk->loc : t->loc,
+                       "foreign key of %s references %s, which is not a table of the schema "
+                       "(every write to %s fails while foreign keys are on)",
+                       t->name, fk->table, t->name);
+        }
+    }
+}
+
 int dg_check_schema(dg_loader *L)
 {
     int rc = check_triggers(L);   /* views were checked as they were read */
+    check_parents(L);
     for (size_t i = 0; i < L->s->tables.len; i++) {
         dg_table *t = &L->s->tables.items[i];
         if (check_keys(L, &t->annotations) != 0) rc = -1;

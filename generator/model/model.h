@@ -102,6 +102,8 @@ typedef struct dg_foreign_key {
     dg_strings to;            /* parent columns; resolved to the parent's PRIMARY KEY when the DDL omits them */
     bool       to_implicit;   /* the DDL omits them: SQLite then uses the PRIMARY KEY as declared (its
                                  collations too), which naming the columns would not always match */
+    bool       dangling;      /* SQLite: the parent table does not exist (set at load, a warning
+                                 there; generate refuses it unless --allow-dangling-fk) */
     char      *table_schema;  /* PostgreSQL: the parent's schema; NULL on SQLite */
     char      *on_delete;     /* "NO ACTION", "CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT" */
     char      *on_update;

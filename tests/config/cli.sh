@@ -67,6 +67,22 @@ grep -q 'error: 1 warning treated as error (--Werror)' err || fail "--Werror: $(
 [ $rc -eq 1 ] || fail "check --Werror: exit $rc, want 1"
 "$dalgen" check warn.sql --prefix w --out ow >out 2>err || fail "check without --Werror: exit $?"
 
+# a foreign key to a missing table: a located warning at load (schema), an
+# error in generate (nothing written), generated with --allow-dangling-fk
+printf 'CREATE TABLE child (id INTEGER PRIMARY KEY,\n  p INTEGER REFERENCES parent(id));\n' > dangling.sql
+"$dalgen" schema dangling.sql >out 2>err || fail "schema with a dangling FK: exit $?"
+grep -q '^dangling.sql:2:[0-9]*: warning: foreign key of child references parent, which is not a table' err ||
+    fail "dangling FK: no located warning: $(cat err)"
+"$dalgen" generate dangling.sql --prefix dfk --out odfk 2>err; rc=$?
+[ $rc -eq 1 ] || fail "generate with a dangling FK: exit $rc, want 1"
+grep -q '^dangling.sql:2:[0-9]*: error: foreign key of child references the missing table parent.*--allow-dangling-fk' err ||
+    fail "dangling FK: no located error: $(cat err)"
+[ -e odfk ] && fail "dangling FK: output written"
+"$dalgen" generate dangling.sql --prefix dfk --out odfk --allow-dangling-fk 2>err || fail "--allow-dangling-fk: exit $?"
+[ -f odfk/dfk.h ] || fail "--allow-dangling-fk: nothing written"
+"$dalgen" check dangling.sql --prefix dfk --out odfk --allow-dangling-fk >out 2>err || fail "check --allow-dangling-fk: exit $?"
+"$dalgen" generate --help | grep -q -- '--allow-dangling-fk' || fail "generate --help lacks --allow-dangling-fk"
+
 # notes are not warnings: a sqlc.yaml with an ignored option passes --Werror
 cat > p/sqlc.yaml <<'EOF'
 version: "2"

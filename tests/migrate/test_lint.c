@@ -41,6 +41,49 @@ static void view_on_dropped_column_is_an_error(void **state)
     dg_schema_free(b);
 }
 
+/* NULLs filled with the new default cannot come back on down: refused on
+ * its own code (a drop's down loss is consented to by the drop's code). */
+static void unrestorable_down_is_refused(void **state)
+{
+    (void)state;
+    dg_schema *a = mh_load_text("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);");
+    dg_schema *b = mh_load_text("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT NOT NULL DEFAULT '');");
+    dg_plan p;
+    dg_diff_plan(a, b, NULL, &p);
+    const dg_lint *l = find(&p, DG_LINT_DOWN_DATA_LOSS);
+    assert_non_null(l);
+    assert_non_null(strstr(l->message, "t.a"));
+    assert_true(dg_plan_refused(&p, NULL));
+    dg_lint_allow only = {0};
+    char *bad = NULL;
+    assert_int_equal(dg_lint_allow_add(&only, "down-cannot-restore", &bad), 0);
+    assert_false(dg_plan_refused(&p, &only));
+    dg_lint_allow_free(&only);
+    dg_plan_free(&p);
+    dg_schema_free(a);
+    dg_schema_free(b);
+}
+
+/* Every code the --allow error lists is one --allow takes. */
+static void listed_codes_are_allowable(void **state)
+{
+    (void)state;
+    const char *s = dg_lint_allow_codes();
+    int n = 0;
+    while (*s) {
+        size_t len = strcspn(s, ",");
+        char *code = dg_xstrndup(s, len), *bad = NULL;
+        dg_lint_allow one = {0};
+        assert_int_equal(dg_lint_allow_add(&one, code, &bad), 0);
+        dg_lint_allow_free(&one);
+        free(code);
+        n++;
+        s += len;
+        while (*s == ',' || *s == ' ') s++;
+    }
+    assert_int_equal(n, 7);
+}
+
 static void destructive_is_refused_unless_allowed(void **state)
 {
     (void)state;
@@ -136,6 +179,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(view_on_dropped_column_is_an_error),
         cmocka_unit_test(destructive_is_refused_unless_allowed),
+        cmocka_unit_test(unrestorable_down_is_refused),
+        cmocka_unit_test(listed_codes_are_allowable),
         cmocka_unit_test(down_reverses_renames),
         cmocka_unit_test(without_annotation_a_rename_is_drop_and_add),
         cmocka_unit_test(plans_never_hold_transactions),

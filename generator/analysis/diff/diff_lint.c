@@ -66,8 +66,8 @@ static void lint_columns(dd_ctx *c, const dd_pair *pr)
             dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_NOT_NULL_NO_DEFAULT,
                     "column %s.%s becomes NOT NULL without a default: fails when it holds NULL",
                     n->name, nc->name);
-        else if (nc->not_null && !oc->not_null)
-            dd_lint(c, DG_LINT_NOTE, DG_LINT_DOWN_DATA_LOSS,
+        else if (nc->not_null && !oc->not_null)   /* refused: nothing else asks the user about it */
+            dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_DOWN_DATA_LOSS,
                     "NULLs in %s.%s become its default: the down migration cannot restore them",
                     n->name, nc->name);
         if (!widens(oc->affinity, nc->affinity))
@@ -144,11 +144,12 @@ void dd_lint_views(dd_ctx *c)
 /* The codes of DESTRUCTIVE lints (what --allow may name). */
 static const char *const allowable[] = {DG_LINT_DROP_TABLE, DG_LINT_DROP_COLUMN, DG_LINT_NARROW_TYPE,
                                         DG_LINT_NOT_NULL_NO_DEFAULT, DG_LINT_REBUILD_CASCADE,
-                                        DG_LINT_AUTOINCREMENT};
+                                        DG_LINT_AUTOINCREMENT, DG_LINT_DOWN_DATA_LOSS};
 
 const char *dg_lint_allow_codes(void)
 {
-    return "DROP_TABLE, DROP_COLUMN, NARROW_TYPE, NOT_NULL_NO_DEFAULT, REBUILD_CASCADE, AUTOINCREMENT_CHANGE";
+    return "DROP_TABLE, DROP_COLUMN, NARROW_TYPE, NOT_NULL_NO_DEFAULT, REBUILD_CASCADE, AUTOINCREMENT_CHANGE, "
+           "DOWN_CANNOT_RESTORE";   /* `allowable`, in its order (test migrate.lint compares them) */
 }
 
 /* The canonical code `s` (len bytes) names, or NULL. */
