@@ -60,9 +60,18 @@ CREATE TABLE people (
 -- plain columns keep their NOT NULL; the nullable side of the outer join
 -- and the expression with a nullable operand are nullable
 CREATE VIEW people_with_boss AS
-SELECT p.id, p.name, p.nick, p.feeling, b.name AS boss_name, upper(p.name) AS shout,
+SELECT p.id, p.name, p.nick, p.feeling, b.name AS boss_name, b.id AS boss_ref, upper(p.name) AS shout,
        p.name || coalesce(p.nick, '') AS label, count(*) OVER () AS total
 FROM people p LEFT JOIN people b ON b.id = p.boss_id;
 
 CREATE VIEW happy_people AS
 SELECT id, name FROM people_with_boss WHERE feeling = 'happy';
+
+-- NOT NULL through domains (req_int on a nullable column), an enum, jsonb
+-- and an array in a view of another schema
+CREATE SCHEMA extra;
+CREATE VIEW extra.rule_summary AS
+SELECT r.id, r.t3, r.rt, r.ri, r.meta, r.mm, r.m, ARRAY[r.v1] AS letters, r.v5
+FROM rules r
+UNION ALL
+SELECT 0, 'zzz', 'none', 0, NULL, 'sad', NULL, ARRAY['-'], 'five5';

@@ -37,7 +37,10 @@ enum {
     pgv__s_person_upsert = 21,
     pgv__s_person_count = 22,
     pgv__s_person_list = 23,
-    pgv__s_person_list_by_boss_id = 24
+    pgv__s_person_list_by_boss_id = 24,
+    pgv__s_people_with_boss_list = 25,
+    pgv__s_happy_person_list = 26,
+    pgv__s_rule_summary_list = 27
 };
 
 static const char *const pgv__sql[] = {
@@ -141,11 +144,20 @@ static const char *const pgv__sql[] = {
     "SELECT \"id\", \"name\", \"nick\", \"feeling\", \"boss_id\"\n"
     "FROM \"people\"\n"
     "WHERE \"boss_id\" = $1\n"
-    "ORDER BY \"id\""
+    "ORDER BY \"id\"",
+    /* pgv__s_people_with_boss_list */
+    "SELECT \"id\", \"name\", \"nick\", \"feeling\", \"boss_name\", \"boss_ref\", \"shout\", \"label\", \"total\"\n"
+    "FROM \"people_with_boss\"",
+    /* pgv__s_happy_person_list */
+    "SELECT \"id\", \"name\"\n"
+    "FROM \"happy_people\"",
+    /* pgv__s_rule_summary_list */
+    "SELECT \"id\", \"t3\", \"rt\", \"ri\", \"meta\", \"mm\", \"m\", \"letters\", \"v5\"\n"
+    "FROM \"extra\".\"rule_summary\""
 };
 
 static unsigned pgv__slot;
-static const dal_unit pgv__unit = { "pgv", 25, pgv__sql, &pgv__slot };
+static const dal_unit pgv__unit = { "pgv", 28, pgv__sql, &pgv__slot };
 
 /* ---- Enums and validators ---------------------------------------------- */
 
@@ -1524,6 +1536,138 @@ int pgv_person_next(pgv_person_iter *it, pgv_person *out, dal_arena *arena)
 }
 
 void pgv_person_iter_end(pgv_person_iter *it)
+{
+    dal_pg_iter_end(&it->it);
+}
+
+/* ---- people_with_boss (view, read-only) */
+
+static int pgv__people_with_boss_read(dal_db *db, const PGresult *res, int row__, pgv_people_with_boss *out, dal_arena *arena)
+{
+    int rc;
+    const char *text = NULL;
+    if ((rc = dal_pg_read_int32(db, res, row__, 0, "people_with_boss.id", &out->id)) != DAL_OK) return rc;
+    if ((rc = dal_pg_read_text(db, res, row__, 1, "people_with_boss.name", arena, &out->name)) != DAL_OK) return rc;
+    if ((rc = dal_pg_read_text(db, res, row__, 2, "people_with_boss.nick", arena, &out->nick)) != DAL_OK) return rc;
+    if ((rc = dal_pg_read_text_ref(db, res, row__, 3, "people_with_boss.feeling", &text, NULL)) != DAL_OK) return rc;
+    out->feeling = pgv_mood_from_string(text);
+    out->has_feeling = text != NULL;
+    if ((rc = dal_pg_read_text(db, res, row__, 4, "people_with_boss.boss_name", arena, &out->boss_name)) != DAL_OK) return rc;
+    if ((rc = dal_pg_read_int32_null(db, res, row__, 5, "people_with_boss.boss_ref", &out->has_boss_ref, &out->boss_ref)) != DAL_OK) return rc;
+    if ((rc = dal_pg_read_text(db, res, row__, 6, "people_with_boss.shout", arena, &out->shout)) != DAL_OK) return rc;
+    if ((rc = dal_pg_read_text(db, res, row__, 7, "people_with_boss.label", arena, &out->label)) != DAL_OK) return rc;
+    if ((rc = dal_pg_read_int64(db, res, row__, 8, "people_with_boss.total", &out->total)) != DAL_OK) return rc;
+    (void)arena;
+    return DAL_OK;
+}
+
+/*
+ * SELECT "id", "name", "nick", "feeling", "boss_name", "boss_ref", "shout", "label", "total"
+ * FROM "people_with_boss"
+ */
+int pgv_people_with_boss_list(dal_db *db, pgv_people_with_boss_iter *it)
+{
+    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_people_with_boss_list, NULL);
+}
+
+int pgv_people_with_boss_next(pgv_people_with_boss_iter *it, pgv_people_with_boss *out, dal_arena *arena)
+{
+    int rc = dal_pg_iter_step(&it->it);
+    if (rc != DAL_ROW) return rc;
+    rc = pgv__people_with_boss_read(it->it.db, it->it.res, it->it.row, out, arena);
+    if (rc != DAL_OK) {
+        dal_pg_iter_end(&it->it);
+        return rc;
+    }
+    return DAL_ROW;
+}
+
+void pgv_people_with_boss_iter_end(pgv_people_with_boss_iter *it)
+{
+    dal_pg_iter_end(&it->it);
+}
+
+/* ---- happy_people (view, read-only) */
+
+static int pgv__happy_person_read(dal_db *db, const PGresult *res, int row__, pgv_happy_person *out, dal_arena *arena)
+{
+    int rc;
+    if ((rc = dal_pg_read_int32(db, res, row__, 0, "happy_people.id", &out->id)) != DAL_OK) return rc;
+    if ((rc = dal_pg_read_text(db, res, row__, 1, "happy_people.name", arena, &out->name)) != DAL_OK) return rc;
+    (void)arena;
+    return DAL_OK;
+}
+
+/*
+ * SELECT "id", "name"
+ * FROM "happy_people"
+ */
+int pgv_happy_person_list(dal_db *db, pgv_happy_person_iter *it)
+{
+    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_happy_person_list, NULL);
+}
+
+int pgv_happy_person_next(pgv_happy_person_iter *it, pgv_happy_person *out, dal_arena *arena)
+{
+    int rc = dal_pg_iter_step(&it->it);
+    if (rc != DAL_ROW) return rc;
+    rc = pgv__happy_person_read(it->it.db, it->it.res, it->it.row, out, arena);
+    if (rc != DAL_OK) {
+        dal_pg_iter_end(&it->it);
+        return rc;
+    }
+    return DAL_ROW;
+}
+
+void pgv_happy_person_iter_end(pgv_happy_person_iter *it)
+{
+    dal_pg_iter_end(&it->it);
+}
+
+/* ---- rule_summary (view, read-only) */
+
+static int pgv__rule_summary_read(dal_db *db, const PGresult *res, int row__, pgv_rule_summary *out, dal_arena *arena)
+{
+    int rc;
+    const char *text = NULL;
+    if ((rc = dal_pg_read_int64(db, res, row__, 0, "rule_summary.id", &out->id)) != DAL_OK) return rc;
+    if ((rc = dal_pg_read_text(db, res, row__, 1, "rule_summary.t3", arena, &out->t3)) != DAL_OK) return rc;
+    if ((rc = dal_pg_read_text(db, res, row__, 2, "rule_summary.rt", arena, &out->rt)) != DAL_OK) return rc;
+    if ((rc = dal_pg_read_int32(db, res, row__, 3, "rule_summary.ri", &out->ri)) != DAL_OK) return rc;
+    if ((rc = dal_pg_read_jsonb(db, res, row__, 4, "rule_summary.meta", arena, &out->meta)) != DAL_OK) return rc;
+    if ((rc = dal_pg_read_text_ref(db, res, row__, 5, "rule_summary.mm", &text, NULL)) != DAL_OK) return rc;
+    out->mm = pgv_mood_from_string(text);
+    if ((rc = dal_pg_read_text_ref(db, res, row__, 6, "rule_summary.m", &text, NULL)) != DAL_OK) return rc;
+    out->m = pgv_mood_from_string(text);
+    out->has_m = text != NULL;
+    if ((rc = dal_pg_read_text_array(db, res, row__, 7, "rule_summary.letters", arena, &out->letters)) != DAL_OK) return rc;
+    if ((rc = dal_pg_read_text(db, res, row__, 8, "rule_summary.v5", arena, &out->v5)) != DAL_OK) return rc;
+    (void)arena;
+    return DAL_OK;
+}
+
+/*
+ * SELECT "id", "t3", "rt", "ri", "meta", "mm", "m", "letters", "v5"
+ * FROM "extra"."rule_summary"
+ */
+int pgv_rule_summary_list(dal_db *db, pgv_rule_summary_iter *it)
+{
+    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_rule_summary_list, NULL);
+}
+
+int pgv_rule_summary_next(pgv_rule_summary_iter *it, pgv_rule_summary *out, dal_arena *arena)
+{
+    int rc = dal_pg_iter_step(&it->it);
+    if (rc != DAL_ROW) return rc;
+    rc = pgv__rule_summary_read(it->it.db, it->it.res, it->it.row, out, arena);
+    if (rc != DAL_OK) {
+        dal_pg_iter_end(&it->it);
+        return rc;
+    }
+    return DAL_ROW;
+}
+
+void pgv_rule_summary_iter_end(pgv_rule_summary_iter *it)
 {
     dal_pg_iter_end(&it->it);
 }

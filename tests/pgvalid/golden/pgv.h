@@ -23,6 +23,9 @@ extern "C" {
 typedef struct pgv_rule pgv_rule;
 typedef struct pgv_note pgv_note;
 typedef struct pgv_person pgv_person;
+typedef struct pgv_people_with_boss pgv_people_with_boss;
+typedef struct pgv_happy_person pgv_happy_person;
+typedef struct pgv_rule_summary pgv_rule_summary;
 
 /* ---- Enums and validators ---------------------------------------------- */
 
@@ -273,6 +276,74 @@ int pgv_person_list_by_boss_id(dal_db *db, int32_t boss_id, pgv_person_iter *it)
 /* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
 int pgv_person_next(pgv_person_iter *it, pgv_person *out, dal_arena *arena);
 void pgv_person_iter_end(pgv_person_iter *it);   /* releases the result; safe to repeat */
+
+/* ---- people_with_boss (view, read-only) */
+
+struct pgv_people_with_boss {
+    int32_t     id;          /* integer NOT NULL */
+    const char *name;        /* text NOT NULL */
+    const char *nick;        /* character varying(5) */
+    bool        has_feeling;
+    pgv_mood    feeling;     /* mood */
+    const char *boss_name;   /* text */
+    bool        has_boss_ref;
+    int32_t     boss_ref;    /* integer */
+    const char *shout;       /* text NOT NULL */
+    const char *label;       /* text NOT NULL */
+    int64_t     total;       /* bigint NOT NULL */
+};
+
+/* An iterator lives on the caller's stack; end it with pgv_people_with_boss_iter_end. */
+typedef struct pgv_people_with_boss_iter {
+    dal_pg_iter it;
+} pgv_people_with_boss_iter;
+
+int pgv_people_with_boss_list(dal_db *db, pgv_people_with_boss_iter *it);
+/* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
+int pgv_people_with_boss_next(pgv_people_with_boss_iter *it, pgv_people_with_boss *out, dal_arena *arena);
+void pgv_people_with_boss_iter_end(pgv_people_with_boss_iter *it);   /* releases the result; safe to repeat */
+
+/* ---- happy_people (view, read-only) */
+
+struct pgv_happy_person {
+    int32_t     id;     /* integer NOT NULL */
+    const char *name;   /* text NOT NULL */
+};
+
+/* An iterator lives on the caller's stack; end it with pgv_happy_person_iter_end. */
+typedef struct pgv_happy_person_iter {
+    dal_pg_iter it;
+} pgv_happy_person_iter;
+
+int pgv_happy_person_list(dal_db *db, pgv_happy_person_iter *it);
+/* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
+int pgv_happy_person_next(pgv_happy_person_iter *it, pgv_happy_person *out, dal_arena *arena);
+void pgv_happy_person_iter_end(pgv_happy_person_iter *it);   /* releases the result; safe to repeat */
+
+/* ---- rule_summary (view, read-only) */
+
+struct pgv_rule_summary {
+    int64_t        id;        /* bigint NOT NULL */
+    const char    *t3;        /* bpchar NOT NULL */
+    const char    *rt;        /* text NOT NULL */
+    int32_t        ri;        /* integer NOT NULL */
+    const char    *meta;      /* jsonb */
+    pgv_mood       mm;        /* mood NOT NULL */
+    bool           has_m;
+    pgv_mood       m;         /* mood */
+    dal_text_array letters;   /* character varying[] NOT NULL */
+    const char    *v5;        /* character varying */
+};
+
+/* An iterator lives on the caller's stack; end it with pgv_rule_summary_iter_end. */
+typedef struct pgv_rule_summary_iter {
+    dal_pg_iter it;
+} pgv_rule_summary_iter;
+
+int pgv_rule_summary_list(dal_db *db, pgv_rule_summary_iter *it);
+/* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
+int pgv_rule_summary_next(pgv_rule_summary_iter *it, pgv_rule_summary *out, dal_arena *arena);
+void pgv_rule_summary_iter_end(pgv_rule_summary_iter *it);   /* releases the result; safe to repeat */
 
 #ifdef __cplusplus
 }
