@@ -176,8 +176,10 @@ static void pg_view_fields(dg_vctx *v, const dg_view *view, dg_vtable *vt)
     dg_pg_view_notnull(v->s, view, notnull);
     for (size_t i = 0; i < view->columns.len; i++) {
         const dg_view_column *c = &view->columns.items[i];
-        const dg_pg_column *p = c->pg;
-        dg_pg_typeref t = {p->type_schema, p->type_name, p->type_kind, p->typmod, p->array_dims, c->decltype};
+        const dg_pg_column *p = c->pg;   /* always read from the catalog; else held as text */
+        dg_pg_typeref t = p ? (dg_pg_typeref){p->type_schema, p->type_name, p->type_kind, p->typmod, p->array_dims,
+                                              c->decltype}
+                            : (dg_pg_typeref){NULL, "text", NULL, -1, 0, NULL};
         dg_ckind k;
         dg_pgtype pg = dg_pgtype_of(v->s, &t, &vt->strs, &k);
         char *comment = dg_xprintf("%s%s", c->decltype ? c->decltype : "(no type)", notnull[i] ? " NOT NULL" : "");
