@@ -75,3 +75,7 @@ SELECT r.id, r.t3, r.rt, r.ri, r.meta, r.mm, r.m, ARRAY[r.v1] AS letters, r.v5
 FROM rules r
 UNION ALL
 SELECT 0, 'zzz', 'none', 0, NULL, 'sad', NULL, ARRAY['-'], 'five5';
+
+-- a materialized view: its definition analysed the same way
+CREATE MATERIALIZED VIEW mood_counts AS
+SELECT feeling, count(*) AS n, max(name) AS last_name FROM people GROUP BY feeling;

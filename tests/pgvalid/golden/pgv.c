@@ -40,7 +40,8 @@ enum {
     pgv__s_person_list_by_boss_id = 24,
     pgv__s_people_with_boss_list = 25,
     pgv__s_happy_person_list = 26,
-    pgv__s_rule_summary_list = 27
+    pgv__s_rule_summary_list = 27,
+    pgv__s_mood_count_list = 28
 };
 
 static const char *const pgv__sql[] = {
@@ -153,11 +154,14 @@ static const char *const pgv__sql[] = {
     "FROM \"happy_people\"",
     /* pgv__s_rule_summary_list */
     "SELECT \"id\", \"t3\", \"rt\", \"ri\", \"meta\", \"mm\", \"m\", \"letters\", \"v5\"\n"
-    "FROM \"extra\".\"rule_summary\""
+    "FROM \"extra\".\"rule_summary\"",
+    /* pgv__s_mood_count_list */
+    "SELECT \"feeling\", \"n\", \"last_name\"\n"
+    "FROM \"mood_counts\""
 };
 
 static unsigned pgv__slot;
-static const dal_unit pgv__unit = { "pgv", 28, pgv__sql, &pgv__slot };
+static const dal_unit pgv__unit = { "pgv", 29, pgv__sql, &pgv__slot };
 
 /* ---- Enums and validators ---------------------------------------------- */
 
@@ -1668,6 +1672,47 @@ int pgv_rule_summary_next(pgv_rule_summary_iter *it, pgv_rule_summary *out, dal_
 }
 
 void pgv_rule_summary_iter_end(pgv_rule_summary_iter *it)
+{
+    dal_pg_iter_end(&it->it);
+}
+
+/* ---- mood_counts (view, read-only) */
+
+static int pgv__mood_count_read(dal_db *db, const PGresult *res, int row__, pgv_mood_count *out, dal_arena *arena)
+{
+    int rc;
+    const char *text = NULL;
+    if ((rc = dal_pg_read_text_ref(db, res, row__, 0, "mood_counts.feeling", &text, NULL)) != DAL_OK) return rc;
+    out->feeling = pgv_mood_from_string(text);
+    out->has_feeling = text != NULL;
+    if ((rc = dal_pg_read_int64(db, res, row__, 1, "mood_counts.n", &out->n)) != DAL_OK) return rc;
+    if ((rc = dal_pg_read_text(db, res, row__, 2, "mood_counts.last_name", arena, &out->last_name)) != DAL_OK) return rc;
+    (void)arena;
+    return DAL_OK;
+}
+
+/*
+ * SELECT "feeling", "n", "last_name"
+ * FROM "mood_counts"
+ */
+int pgv_mood_count_list(dal_db *db, pgv_mood_count_iter *it)
+{
+    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_mood_count_list, NULL);
+}
+
+int pgv_mood_count_next(pgv_mood_count_iter *it, pgv_mood_count *out, dal_arena *arena)
+{
+    int rc = dal_pg_iter_step(&it->it);
+    if (rc != DAL_ROW) return rc;
+    rc = pgv__mood_count_read(it->it.db, it->it.res, it->it.row, out, arena);
+    if (rc != DAL_OK) {
+        dal_pg_iter_end(&it->it);
+        return rc;
+    }
+    return DAL_ROW;
+}
+
+void pgv_mood_count_iter_end(pgv_mood_count_iter *it)
 {
     dal_pg_iter_end(&it->it);
 }

@@ -26,6 +26,7 @@ typedef struct pgv_person pgv_person;
 typedef struct pgv_people_with_boss pgv_people_with_boss;
 typedef struct pgv_happy_person pgv_happy_person;
 typedef struct pgv_rule_summary pgv_rule_summary;
+typedef struct pgv_mood_count pgv_mood_count;
 
 /* ---- Enums and validators ---------------------------------------------- */
 
@@ -344,6 +345,25 @@ int pgv_rule_summary_list(dal_db *db, pgv_rule_summary_iter *it);
 /* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
 int pgv_rule_summary_next(pgv_rule_summary_iter *it, pgv_rule_summary *out, dal_arena *arena);
 void pgv_rule_summary_iter_end(pgv_rule_summary_iter *it);   /* releases the result; safe to repeat */
+
+/* ---- mood_counts (view, read-only) */
+
+struct pgv_mood_count {
+    bool        has_feeling;
+    pgv_mood    feeling;     /* mood */
+    int64_t     n;           /* bigint NOT NULL */
+    const char *last_name;   /* text */
+};
+
+/* An iterator lives on the caller's stack; end it with pgv_mood_count_iter_end. */
+typedef struct pgv_mood_count_iter {
+    dal_pg_iter it;
+} pgv_mood_count_iter;
+
+int pgv_mood_count_list(dal_db *db, pgv_mood_count_iter *it);
+/* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
+int pgv_mood_count_next(pgv_mood_count_iter *it, pgv_mood_count *out, dal_arena *arena);
+void pgv_mood_count_iter_end(pgv_mood_count_iter *it);   /* releases the result; safe to repeat */
 
 #ifdef __cplusplus
 }

@@ -45,6 +45,7 @@ static bool view_cols(pgq_ctx *c, const dg_view *v, pgq_cols *out)
     pg_query_free_parse_result(r);
     json_t *stmt = json_object_get(json_array_get(json_object_get(root, "stmts"), 0), "stmt");
     json_t *vs = pgq_as(stmt, "ViewStmt");
+    if (!vs) vs = pgq_as(stmt, "CreateTableAsStmt");   /* a materialized view */
     bool ok = false;
     if (vs) {
         pgq_ctx sub = {0};
