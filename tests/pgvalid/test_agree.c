@@ -19,7 +19,7 @@
 #include "pgv.h"
 
 #ifndef ROWS
-#define ROWS 6000
+#define ROWS 10000
 #endif
 
 static dal_db *db;
