@@ -1,5 +1,5 @@
 /* validators_annotations.c - rules for what SQL cannot say:
- *   -- @format email|url|uuid|date|datetime|time|json    (text)
+ *   -- @format email|url|uuid|date|datetime|time|json|jsonb (text)
  *   -- @pattern <POSIX ERE>                               (text)
  *   -- @min N, -- @max N                                  (numbers)
  *   -- @length MIN..MAX | MIN.. | ..MAX | N               (text: characters, blob: bytes)
@@ -20,10 +20,17 @@ static const struct { const char *name, *message; } formats[] = {
     {"time", "must be a time (HH:MM[:SS[.fff]])"},
     {"datetime", "must be a date and time (ISO 8601)"},
     {"json", "must be valid JSON"},
+    {"jsonb", "must be JSON that jsonb stores (no \\u0000, paired surrogates, numbers in numeric's range)"},
 };
 
 static bool is_text(const dg_cfield *f) { return f->kind == DG_CK_TEXT; }
-static bool is_number(const dg_cfield *f) { return f->kind == DG_CK_INT64 || f->kind == DG_CK_DOUBLE; }
+/* PostgreSQL's smallint, integer and real are numbers too (their fields are
+ * int16_t, int32_t and float, compared with a double exactly). */
+static bool is_number(const dg_cfield *f)
+{
+    return f->kind == DG_CK_INT64 || f->kind == DG_CK_DOUBLE || f->kind == DG_CK_INT16 || f->kind == DG_CK_INT32 ||
+           f->kind == DG_CK_FLOAT;
+}
 
 static int format_rule(dg_validator *v, const dg_annotation *a, int i, const dg_cfield *f,
                        const char *row, dg_diags *d)
@@ -39,7 +46,7 @@ static int format_rule(dg_validator *v, const dg_annotation *a, int i, const dg_
         free(ref);
         return 0;
     }
-    dg_error(d, a->loc, "unknown @format '%s' (email, url, uuid, date, datetime, time or json)", a->value);
+    dg_error(d, a->loc, "unknown @format '%s' (email, url, uuid, date, datetime, time, json or jsonb)", a->value);
     return -1;
 }
 
@@ -192,6 +199,8 @@ int dg_validator_annotations(dg_validator *v, const dg_table *t, const dg_column
     int rc = 0;
     /* a column declared JSON holds JSON unless an @format says otherwise */
     const char *implied = dg_decl_format(c->type);
+    if (f->pg)   /* PostgreSQL: json and jsonb, also through domains */
+        implied = !f->pg->json ? NULL : !strcmp(f->pg->call, "jsonb") ? "jsonb" : "json";
     if (implied && is_text(f) && !dg_annotation_get(&c->annotations, "format")) {
         dg_annotation a = {(char *)"format", (char *)implied, c->loc, false};
         format_rule(v, &a, i, f, row, d);

@@ -34,6 +34,8 @@ static void not_null(dg_validator *v, const dg_column *c, int i, const dg_cfield
     char *ref = dg_cfield_ref(row, f), *cond = NULL;
     if (f->pg) {   /* PostgreSQL: NaN is a value; an identity column's DEFAULT is its sequence */
         if (c->default_sql || (c->pg && c->pg->identity)) cond = NULL;
+        /* a nullable column of a NOT NULL domain has a has_ flag */
+        else if (f->has_name) cond = dg_xprintf("!%s->%s", row, f->has_name);
         else if (f->kind == DG_CK_TEXT) cond = dg_xprintf("%s == NULL", ref);
         else if (f->kind == DG_CK_BLOB || f->kind == DG_CK_ARRAY) cond = dg_xprintf("%s.data == NULL", ref);
     } else if (f->kind == DG_CK_DOUBLE)   /* NaN is bound as NULL */
@@ -64,10 +66,13 @@ static void text_rules(dg_validator *v, const dg_column *c, int i, const dg_cfie
     dg_vrule_add(v, i, "DAL_RULE_UTF8", dg_xprintf("%s && !dal_text_valid_utf8(%s)", set, ref),
                  dg_xstrdup("must be valid UTF-8"));
     long n = f->pg ? f->pg->maxlen : dg_declared_length(c->type);
+    /* PostgreSQL cuts excess trailing spaces off instead of refusing them */
+    const char *count = f->pg ? "dal_text_chars_trimmed" : "dal_text_chars";
     if (n > 0)
         dg_vrule_add(v, i, "DAL_RULE_MAX_LENGTH",
-                     dg_xprintf("%s && dal_text_valid_utf8(%s) && dal_text_chars(%s) > %ld", set, ref, ref, n),
-                     dg_xprintf("must be at most %ld character%s", n, n == 1 ? "" : "s"));
+                     dg_xprintf("%s && dal_text_valid_utf8(%s) && %s(%s) > %ld", set, ref, count, ref, n),
+                     dg_xprintf("must be at most %ld character%s%s", n, n == 1 ? "" : "s",
+                                f->pg ? " (trailing spaces aside)" : ""));
     free(set);
     free(ref);
 }

@@ -70,16 +70,17 @@ static char *value_name(const char *upper_type, const char *value, const dg_venu
     return name;
 }
 
-/* e: the enum `type` (taken) of column c's IN-list `values`. */
-static void enum_gen(dg_venum *e, char *type, const dg_table *t, const dg_column *c, const dg_strings *values)
+/* e: the enum `type` (taken) of column `column` of `table` (its IN-list
+ * `values`, or its enum type's labels). */
+static void enum_gen(dg_venum *e, char *type, const char *table, const char *column, const dg_strings *values)
 {
     char *upper = dg_xstrdup(type);
     for (char *p = upper; *p; p++) *p = (char)toupper((unsigned char)*p);
     memset(e, 0, sizeof *e);
     e->kind = DG_VENUM_GEN;
     e->type = type;
-    e->table = t->name;
-    e->column = c->name;
+    e->table = table;
+    e->column = column;
     e->unknown = dg_xprintf("%s_UNKNOWN", upper);
     for (size_t k = 0; k < values->len; k++) {
         char *name = value_name(upper, values->items[k], e);
@@ -206,7 +207,7 @@ static void add_enums(dg_venums *enums, dg_vtable *vt, dg_vtypes *types, const c
             char *type = enum_type_name(types, cname, vf[col].cname);
             dg_strings_push(&types->enums, type);
             dg_venum *e = add_enum(enums, vt);
-            enum_gen(e, type, t, c, &values);
+            enum_gen(e, type, t->name, c->name, &values);
             make_enum(vt, fi, c, e->type, &vf[col]);
             enum_check[k] = true;
         }
@@ -216,7 +217,8 @@ static void add_enums(dg_venums *enums, dg_vtable *vt, dg_vtypes *types, const c
 
 /* PostgreSQL enum types: one generated C enum per type of the schema,
  * P_<type> (P_<type>_enum when that names something else), shared by
- * every column of that type; the fields of those columns become it. */
+ * every column of that type (of tables and views); the fields of those
+ * columns become it. */
 void dg_view_pg_enums(dg_venums *enums, dg_vtable *vt, const char *prefix, dg_vtypes *types)
 {
     for (size_t i = 0; i < vt->f.len; i++) {
@@ -237,7 +239,7 @@ void dg_view_pg_enums(dg_venums *enums, dg_vtable *vt, const char *prefix, dg_vt
             }
             dg_strings_push(&types->enums, type);
             dg_venum *e = DG_VEC_ADD(enums);
-            enum_gen(e, dg_xstrdup(type), vt->t, &vt->t->columns.items[0], &pe->labels);
+            enum_gen(e, dg_xstrdup(type), vt->name, b->column, &pe->labels);
             e->pg = pe;
             e->doc = pe->schema && strcmp(pe->schema, "public") ? dg_xprintf("enum type %s.%s", pe->schema, pe->name)
                                                                 : dg_xprintf("enum type %s", pe->name);

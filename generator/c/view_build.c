@@ -46,10 +46,10 @@ dg_vtables *dg_view_build_typed(const dg_schema *s, const dg_strings *inputs, co
     int rc = 0;
     vts->root.pg = s->engine == DG_ENGINE_POSTGRESQL;
     for (size_t i = 0; i < s->tables.len && rc == 0; i++) rc = dg_view_build_table(&v, vts, &s->tables.items[i], d);
-    /* PostgreSQL views are not generated yet (docs/postgresql.md) */
-    for (size_t i = 0; i < s->views.len && rc == 0 && !vts->root.pg; i++) {
+    for (size_t i = 0; i < s->views.len && rc == 0; i++) {
         dg_vtable *vt = DG_VEC_ADD(&vts->items);
         dg_view_view(&v, &s->views.items[i], vt);
+        if (vts->root.pg) dg_view_pg_enums(&vts->enums, vt, opts->prefix, &vts->types);
         rc = dg_view_table_finish(&v, vt);
     }
     for (size_t i = 0; i < vts->stmts.len; i++)

@@ -431,10 +431,10 @@ static void tab_free(tab *x)
     free(x->order);
 }
 
-/* "schema"."table" */
-static char *pg_qualified(const dg_table *t)
+/* "schema"."name" */
+static char *pg_qualified(const char *schema, const char *name)
 {
-    char *s = dg_sql_quote(t->schema), *n = dg_sql_quote(t->name);
+    char *s = dg_sql_quote(schema), *n = dg_sql_quote(name);
     char *r = dg_xprintf("%s.%s", s, n);
     free(s), free(n);
     return r;
@@ -454,10 +454,11 @@ static void tab_init(tab *x, dg_vctx *v, dg_vtable *vt)
     x->is_view = vt->view != NULL;
     x->virt = vt->virt;
     x->fts5 = vt->fts5;
-    x->pg = t && v->s->engine == DG_ENGINE_POSTGRESQL;
+    x->pg = v->s->engine == DG_ENGINE_POSTGRESQL;   /* tables and views */
     x->st = x->pg ? "&p" : "st";
     dg_tab_set_decls(x);
-    x->qtable = x->pg && t->schema && strcmp(t->schema, "public") ? pg_qualified(t) : dg_sql_quote(x->name);
+    const char *schema = t ? t->schema : vt->view->schema;
+    x->qtable = x->pg && schema && strcmp(schema, "public") ? pg_qualified(schema, x->name) : dg_sql_quote(x->name);
     dg_buf cols = DG_BUF_INIT;
     for (size_t i = 0; i < x->f.len; i++) {
         const char *cast = x->f.items[i].pg.cast_out;

@@ -9,6 +9,7 @@
 #include "util/buf.h"
 #include "c/template.h"
 #include "c/view_int.h"
+#include "analysis/query/pg/pgq.h"
 
 void dg_vbinds_free(dg_vbinds *b)
 {
@@ -165,12 +166,42 @@ void dg_view_table_begin(dg_vctx *v, const dg_table *t, dg_vtable *vt)
     }
 }
 
+/* A PostgreSQL view's fields: the type of each column from the catalog
+ * (cbind.h dg_pgtype_of), NOT NULL only where dalgen's analysis of the
+ * view's definition shows it (pgq.h dg_pg_view_notnull); the others are
+ * nullable (has_ flags, NULL pointers). */
+static void pg_view_fields(dg_vctx *v, const dg_view *view, dg_vtable *vt)
+{
+    bool *notnull = dg_xcalloc(view->columns.len + 1, sizeof *notnull);
+    dg_pg_view_notnull(v->s, view, notnull);
+    for (size_t i = 0; i < view->columns.len; i++) {
+        const dg_view_column *c = &view->columns.items[i];
+        const dg_pg_column *p = c->pg;   /* always read from the catalog; else held as text */
+        dg_pg_typeref t = p ? (dg_pg_typeref){p->type_schema, p->type_name, p->type_kind, p->typmod, p->array_dims,
+                                              c->decltype}
+                            : (dg_pg_typeref){NULL, "text", NULL, -1, 0, NULL};
+        dg_ckind k;
+        dg_pgtype pg = dg_pgtype_of(v->s, &t, &vt->strs, &k);
+        char *comment = dg_xprintf("%s%s", c->decltype ? c->decltype : "(no type)", notnull[i] ? " NOT NULL" : "");
+        add_field(vt, view->name, c->name, NULL, dg_names_field(v->names, view->name, c->name), k,
+                  !notnull[i] && dg_ckind_scalar(k), true, comment);
+        dg_cbind *f = &vt->f.items[vt->f.len - 1];
+        f->pg = pg;
+        if (pg.ctype) f->ctype = pg.ctype;
+    }
+    free(notnull);
+}
+
 void dg_view_view(dg_vctx *v, const dg_view *view, dg_vtable *vt)
 {
     memset(vt, 0, sizeof *vt);
     vt->view = view;
     object_begin(v, view->name, vt);
     vt->heading = dg_xprintf("%s (view, read-only)", view->name);
+    if (v->s->engine == DG_ENGINE_POSTGRESQL) {
+        pg_view_fields(v, view, vt);
+        return;
+    }
     for (size_t i = 0; i < view->columns.len; i++) {
         const dg_view_column *c = &view->columns.items[i];
         dg_ckind k = dg_ckind_of_vtype(dg_vtype_of_decl(c->decltype));

@@ -117,6 +117,7 @@ void dg_view_free(dg_view *v)
     for (size_t i = 0; i < v->columns.len; i++) {
         free(v->columns.items[i].name);
         free(v->columns.items[i].decltype);
+        dg_pg_column_free(v->columns.items[i].pg);
     }
     DG_VEC_FREE(&v->columns);
     dg_annotations_free(&v->annotations);

@@ -146,6 +146,8 @@ typedef struct dg_view_column {
     char       *name;
     char       *decltype;  /* declared type of the origin column, NULL when unknown */
     dg_affinity affinity;
+    dg_pg_column *pg;      /* PostgreSQL: the column's type (type_* fields, typmod, array_dims,
+                              domain, base_type); NULL on SQLite */
 } dg_view_column;
 
 typedef struct dg_view {

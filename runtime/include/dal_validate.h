@@ -134,6 +134,11 @@ bool dal_sql_glob(const char *pattern, const char *s);
 bool   dal_text_valid_utf8(const char *s);
 /* Number of code points of a valid UTF-8 string. */
 size_t dal_text_chars(const char *s);
+/* Number of code points of a valid UTF-8 string without its trailing
+ * spaces (U+0020): PostgreSQL's varchar(n) and char(n) take a longer string
+ * when the excess characters are all spaces (it cuts them off), so a value
+ * fits when this count is at most n. */
+size_t dal_text_chars_trimmed(const char *s);
 
 /* @format checks; each takes a NUL-terminated string and is false for NULL.
  *   email     local@domain: one '@', a dot-atom local part, a domain of
@@ -152,6 +157,11 @@ bool dal_format_date(const char *s);
 bool dal_format_time(const char *s);
 bool dal_format_datetime(const char *s);
 bool dal_format_json(const char *s);
+/* PostgreSQL's jsonb: JSON (as dal_format_json) that it can store: no
+ * \u0000, no surrogate escape outside a high-low pair, numbers within
+ * numeric's range (|exponent| < 2^30, at most 16,383 digits after the
+ * point and 131,072 before it). */
+bool dal_format_jsonb(const char *s);
 
 /* ---- @pattern ------------------------------------------------------------ */
 

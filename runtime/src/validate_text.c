@@ -9,3 +9,14 @@ size_t dal_text_chars(const char *s)
         if ((*p & 0xc0) != 0x80) n++;
     return n;
 }
+
+size_t dal_text_chars_trimmed(const char *s)
+{
+    size_t n = 0, spaces = 0;
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+        if ((*p & 0xc0) == 0x80) continue;
+        n++;
+        spaces = *p == ' ' ? spaces + 1 : 0;
+    }
+    return n - spaces;
+}

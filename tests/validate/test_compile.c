@@ -250,7 +250,7 @@ static void annotations_become_rules_or_errors(void **state)
     free(diag);
 
     diag = annotate("TEXT", DG_CK_TEXT, "format", "phone", &v);
-    assert_string_equal(diag, "schema.sql:3:14: error: unknown @format 'phone' (email, url, uuid, date, datetime, time or json)\n");
+    assert_string_equal(diag, "schema.sql:3:14: error: unknown @format 'phone' (email, url, uuid, date, datetime, time, json or jsonb)\n");
     dg_validator_free(&v);
     free(diag);
 

@@ -140,6 +140,11 @@ static void utf8_validity_is_strict(void **state)
     assert_false(dal_text_valid_utf8("\xff"));
     assert_int_equal(dal_text_chars("h\xc3\xa9llo"), 5);
     assert_int_equal(dal_text_chars(""), 0);
+    /* PostgreSQL's varchar(n)/char(n): excess trailing spaces do not count */
+    assert_int_equal(dal_text_chars_trimmed("h\xc3\xa9  "), 2);
+    assert_int_equal(dal_text_chars_trimmed(" a \t "), 4);
+    assert_int_equal(dal_text_chars_trimmed("   "), 0);
+    assert_int_equal(dal_text_chars_trimmed("a\xc2\xa0"), 2);   /* U+00A0 is no space */
 }
 
 static void formats_accept_and_reject(void **state)
@@ -182,6 +187,16 @@ static void formats_accept_and_reject(void **state)
     assert_false(dal_format_json("[1] [2]"));
     assert_false(dal_format_json("\"a\tb\""));
     assert_false(dal_format_json(""));
+    /* jsonb: what PostgreSQL stores of JSON */
+    assert_true(dal_format_jsonb("[\"\\ud83d\\ude00\", 1e131071, 1e-16383, 0e200000, \"\\\\u0000\"]"));
+    assert_false(dal_format_jsonb("\"\\u0000\""));
+    assert_false(dal_format_jsonb("\"\\ud800\""));
+    assert_false(dal_format_jsonb("\"\\udc00\\ud800\""));
+    assert_false(dal_format_jsonb("1e131072"));
+    assert_false(dal_format_jsonb("{\"a\": 1.0e-16383}"));
+    assert_false(dal_format_jsonb("0e-16384"));
+    assert_false(dal_format_jsonb("0e99999999999"));
+    assert_false(dal_format_jsonb("{"));
     for (int f = 0; f < 7; f++) {
         bool (*fns[])(const char *) = {dal_format_email, dal_format_url, dal_format_uuid,
                                        dal_format_date, dal_format_time, dal_format_datetime,

@@ -113,13 +113,25 @@ static char *no_semicolon(const char *sql)
     return dg_xstrndup(sql, n);
 }
 
+/* [name, format_type, typmod, ndims, is array, element typname, its
+ * schema, its typtype, a domain's base type, the domain's name] */
 static void view_columns(dg_view *v, const char *text)
 {
     json_t *a = text ? json_loads(text, 0, NULL) : NULL;
     for (size_t i = 0; i < json_array_size(a); i++) {
+        json_t *c = json_array_get(a, i);
         dg_view_column *vc = DG_VEC_ADD(&v->columns);
-        vc->name = dg_xstrdup(json_string_value(json_array_get(json_array_get(a, i), 0)));
-        vc->decltype = dg_xstrdup(json_string_value(json_array_get(json_array_get(a, i), 1)));
+        vc->name = dg_xstrdup(json_string_value(json_array_get(c, 0)));
+        vc->decltype = dg_xstrdup(json_string_value(json_array_get(c, 1)));
+        dg_pg_column *p = vc->pg = dg_xcalloc(1, sizeof *p);
+        p->typmod = (int)json_integer_value(json_array_get(c, 2));
+        p->array_dims = (int)json_integer_value(json_array_get(c, 3));
+        if (p->array_dims == 0 && json_is_true(json_array_get(c, 4))) p->array_dims = 1;
+        p->type_name = dg_xstrdup(json_string_value(json_array_get(c, 5)));
+        p->type_schema = dg_xstrdup(json_string_value(json_array_get(c, 6)));
+        p->type_kind = dg_xstrdup(dg_pg__type_kind(json_string_value(json_array_get(c, 7))));
+        p->base_type = dg_xstrdup(json_string_value(json_array_get(c, 8)));
+        p->domain = dg_xstrdup(json_string_value(json_array_get(c, 9)));
     }
     json_decref(a);
 }
@@ -130,8 +142,14 @@ static int read_views(PGconn *c, dg_schema *s, dg_loc where, dg_diags *d)
         "SELECT n.nspname, c.relname, format('CREATE %sVIEW %I.%I AS' || E'\\n', CASE c.relkind WHEN 'm'"
         " THEN 'MATERIALIZED ' ELSE '' END, n.nspname, c.relname) || pg_get_viewdef(c.oid, true),"
         " obj_description(c.oid, 'pg_class'),"
-        " (SELECT json_agg(json_build_array(a.attname, format_type(a.atttypid, a.atttypmod)) ORDER BY a.attnum)"
-        "   FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)::text"
+        " (SELECT json_agg(json_build_array(a.attname, format_type(a.atttypid, a.atttypmod), a.atttypmod, a.attndims,"
+        "   t.typcategory = 'A', et.typname, en.nspname, et.typtype,"
+        "   CASE WHEN et.typtype = 'd' THEN format_type(et.typbasetype, et.typtypmod) END,"
+        "   CASE WHEN et.typtype = 'd' THEN format_type(et.oid, NULL) END) ORDER BY a.attnum)"
+        "   FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
+        "   JOIN pg_type et ON et.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END"
+        "   JOIN pg_namespace en ON en.oid = et.typnamespace"
+        "   WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)::text"
         " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('v', 'm') AND"
         DG_PG_USER_NS("c.oid", "pg_class") " ORDER BY c.oid", where, d);
     if (!r) return -1;

@@ -36,7 +36,7 @@ static const char *const COLUMNS_SQL =
     " WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND" DG_PG_USER_NS("c.oid", "pg_class")
     " ORDER BY a.attrelid, a.attnum";
 
-static const char *type_kind(const char *t)
+const char *dg_pg__type_kind(const char *t)
 {
     switch (t ? t[0] : 'b') {
     case 'e': return "enum";
@@ -69,7 +69,7 @@ static void read_column(dg_column *col, const PGresult *r, int i)
     if (p->array_dims == 0 && dg_pg__bool(r, i, 11)) p->array_dims = 1;
     p->type_name = dg_pg__dup(r, i, 12);
     p->type_schema = dg_pg__dup(r, i, 13);
-    p->type_kind = dg_xstrdup(type_kind(dg_pg__val(r, i, 14)));
+    p->type_kind = dg_xstrdup(dg_pg__type_kind(dg_pg__val(r, i, 14)));
     p->base_type = dg_pg__dup(r, i, 15);
     p->domain = dg_pg__dup(r, i, 16);
     p->identity = dg_xstrdup(ident && ident[0] == 'a' ? "always" : ident && ident[0] == 'd' ? "by default" : NULL);

@@ -110,4 +110,8 @@ void dg_pg_comment_split(const char *comment, dg_annotations *a, char **text);
  * indexes and triggers (the first one that names the object). */
 void dg_pg_file_annotations(const dg_pg_script *sc, dg_schema *s);
 
+/* pg_type.typtype ('e', 'd', 'c', 'r', 'm', 'p', else base) as dg_pg_column.type_kind
+ * ("enum", "domain", ...; "base"). */
+const char *dg_pg__type_kind(const char *typtype);
+
 #endif

@@ -277,15 +277,15 @@ int pgg_kind_validate(const pgg_kind *row, dal_errors *errs)
     if (row->code != NULL && !dal_text_valid_utf8(row->code))
         bad += dal_errors_add(errs, "kinds", "code", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
-    if (row->code != NULL && dal_text_valid_utf8(row->code) && dal_text_chars(row->code) > 5)
+    if (row->code != NULL && dal_text_valid_utf8(row->code) && dal_text_chars_trimmed(row->code) > 5)
         bad += dal_errors_add(errs, "kinds", "code", DAL_RULE_MAX_LENGTH, "%s",
-                              "must be at most 5 characters");
+                              "must be at most 5 characters (trailing spaces aside)");
     if (row->fixed != NULL && !dal_text_valid_utf8(row->fixed))
         bad += dal_errors_add(errs, "kinds", "fixed", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
-    if (row->fixed != NULL && dal_text_valid_utf8(row->fixed) && dal_text_chars(row->fixed) > 3)
+    if (row->fixed != NULL && dal_text_valid_utf8(row->fixed) && dal_text_chars_trimmed(row->fixed) > 3)
         bad += dal_errors_add(errs, "kinds", "fixed", DAL_RULE_MAX_LENGTH, "%s",
-                              "must be at most 3 characters");
+                              "must be at most 3 characters (trailing spaces aside)");
     if (row->ci != NULL && !dal_text_valid_utf8(row->ci))
         bad += dal_errors_add(errs, "kinds", "ci", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
@@ -301,9 +301,9 @@ int pgg_kind_validate(const pgg_kind *row, dal_errors *errs)
     if (row->meta != NULL && !dal_text_valid_utf8(row->meta))
         bad += dal_errors_add(errs, "kinds", "meta", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
-    if (row->meta != NULL && dal_text_valid_utf8(row->meta) && !dal_format_json(row->meta))
+    if (row->meta != NULL && dal_text_valid_utf8(row->meta) && !dal_format_jsonb(row->meta))
         bad += dal_errors_add(errs, "kinds", "meta", DAL_RULE_FORMAT, "%s",
-                              "must be valid JSON");
+                              "must be JSON that jsonb stores (no \\u0000, paired surrogates, numbers in numeric's range)");
     if (row->has_feeling && !pgg_mood_is_valid(row->feeling))
         bad += dal_errors_add(errs, "kinds", "feeling", DAL_RULE_ENUM, "%s",
                               "must be one of 'happy', 'sad', 'so-so'");
@@ -316,9 +316,9 @@ int pgg_kind_validate(const pgg_kind *row, dal_errors *errs)
     if (row->short_ != NULL && !dal_text_valid_utf8(row->short_))
         bad += dal_errors_add(errs, "kinds", "short", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
-    if (row->short_ != NULL && dal_text_valid_utf8(row->short_) && dal_text_chars(row->short_) > 8)
+    if (row->short_ != NULL && dal_text_valid_utf8(row->short_) && dal_text_chars_trimmed(row->short_) > 8)
         bad += dal_errors_add(errs, "kinds", "short", DAL_RULE_MAX_LENGTH, "%s",
-                              "must be at most 8 characters");
+                              "must be at most 8 characters (trailing spaces aside)");
     if (row->addr != NULL && !dal_text_valid_utf8(row->addr))
         bad += dal_errors_add(errs, "kinds", "addr", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
@@ -360,15 +360,15 @@ int pgg_book_validate(const pgg_book *row, dal_errors *errs)
     if (row->title != NULL && !dal_text_valid_utf8(row->title))
         bad += dal_errors_add(errs, "books", "title", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
-    if (row->title != NULL && dal_text_valid_utf8(row->title) && dal_text_chars(row->title) > 100)
+    if (row->title != NULL && dal_text_valid_utf8(row->title) && dal_text_chars_trimmed(row->title) > 100)
         bad += dal_errors_add(errs, "books", "title", DAL_RULE_MAX_LENGTH, "%s",
-                              "must be at most 100 characters");
+                              "must be at most 100 characters (trailing spaces aside)");
     if (row->isbn != NULL && !dal_text_valid_utf8(row->isbn))
         bad += dal_errors_add(errs, "books", "isbn", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
-    if (row->isbn != NULL && dal_text_valid_utf8(row->isbn) && dal_text_chars(row->isbn) > 13)
+    if (row->isbn != NULL && dal_text_valid_utf8(row->isbn) && dal_text_chars_trimmed(row->isbn) > 13)
         bad += dal_errors_add(errs, "books", "isbn", DAL_RULE_MAX_LENGTH, "%s",
-                              "must be at most 13 characters");
+                              "must be at most 13 characters (trailing spaces aside)");
     if (row->price != NULL && !dal_text_valid_utf8(row->price))
         bad += dal_errors_add(errs, "books", "price", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
@@ -410,9 +410,9 @@ int pgg_event_validate(const pgg_event *row, dal_errors *errs)
     if (row->body != NULL && !dal_text_valid_utf8(row->body))
         bad += dal_errors_add(errs, "events", "body", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
-    if (row->body != NULL && dal_text_valid_utf8(row->body) && !dal_format_json(row->body))
+    if (row->body != NULL && dal_text_valid_utf8(row->body) && !dal_format_jsonb(row->body))
         bad += dal_errors_add(errs, "events", "body", DAL_RULE_FORMAT, "%s",
-                              "must be valid JSON");
+                              "must be JSON that jsonb stores (no \\u0000, paired surrogates, numbers in numeric's range)");
     (void)row;
     (void)errs;
     return bad ? DAL_INVALID : DAL_OK;
@@ -721,15 +721,15 @@ static int pgg__kind_patch_check(const pgg_kind_patch *row, dal_errors *errs__)
     if (row->set_code && (row->code != NULL && !dal_text_valid_utf8(row->code)))
         bad += dal_errors_add(errs__, "kinds", "code", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
-    if (row->set_code && (row->code != NULL && dal_text_valid_utf8(row->code) && dal_text_chars(row->code) > 5))
+    if (row->set_code && (row->code != NULL && dal_text_valid_utf8(row->code) && dal_text_chars_trimmed(row->code) > 5))
         bad += dal_errors_add(errs__, "kinds", "code", DAL_RULE_MAX_LENGTH, "%s",
-                              "must be at most 5 characters");
+                              "must be at most 5 characters (trailing spaces aside)");
     if (row->set_fixed && (row->fixed != NULL && !dal_text_valid_utf8(row->fixed)))
         bad += dal_errors_add(errs__, "kinds", "fixed", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
-    if (row->set_fixed && (row->fixed != NULL && dal_text_valid_utf8(row->fixed) && dal_text_chars(row->fixed) > 3))
+    if (row->set_fixed && (row->fixed != NULL && dal_text_valid_utf8(row->fixed) && dal_text_chars_trimmed(row->fixed) > 3))
         bad += dal_errors_add(errs__, "kinds", "fixed", DAL_RULE_MAX_LENGTH, "%s",
-                              "must be at most 3 characters");
+                              "must be at most 3 characters (trailing spaces aside)");
     if (row->set_ci && (row->ci != NULL && !dal_text_valid_utf8(row->ci)))
         bad += dal_errors_add(errs__, "kinds", "ci", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
@@ -745,9 +745,9 @@ static int pgg__kind_patch_check(const pgg_kind_patch *row, dal_errors *errs__)
     if (row->set_meta && (row->meta != NULL && !dal_text_valid_utf8(row->meta)))
         bad += dal_errors_add(errs__, "kinds", "meta", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
-    if (row->set_meta && (row->meta != NULL && dal_text_valid_utf8(row->meta) && !dal_format_json(row->meta)))
+    if (row->set_meta && (row->meta != NULL && dal_text_valid_utf8(row->meta) && !dal_format_jsonb(row->meta)))
         bad += dal_errors_add(errs__, "kinds", "meta", DAL_RULE_FORMAT, "%s",
-                              "must be valid JSON");
+                              "must be JSON that jsonb stores (no \\u0000, paired surrogates, numbers in numeric's range)");
     if (row->set_feeling && (row->has_feeling && !pgg_mood_is_valid(row->feeling)))
         bad += dal_errors_add(errs__, "kinds", "feeling", DAL_RULE_ENUM, "%s",
                               "must be one of 'happy', 'sad', 'so-so'");
@@ -760,9 +760,9 @@ static int pgg__kind_patch_check(const pgg_kind_patch *row, dal_errors *errs__)
     if (row->set_short_ && (row->short_ != NULL && !dal_text_valid_utf8(row->short_)))
         bad += dal_errors_add(errs__, "kinds", "short", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
-    if (row->set_short_ && (row->short_ != NULL && dal_text_valid_utf8(row->short_) && dal_text_chars(row->short_) > 8))
+    if (row->set_short_ && (row->short_ != NULL && dal_text_valid_utf8(row->short_) && dal_text_chars_trimmed(row->short_) > 8))
         bad += dal_errors_add(errs__, "kinds", "short", DAL_RULE_MAX_LENGTH, "%s",
-                              "must be at most 8 characters");
+                              "must be at most 8 characters (trailing spaces aside)");
     if (row->set_addr && (row->addr != NULL && !dal_text_valid_utf8(row->addr)))
         bad += dal_errors_add(errs__, "kinds", "addr", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
@@ -1515,15 +1515,15 @@ static int pgg__book_patch_check(const pgg_book_patch *row, dal_errors *errs__)
     if (row->set_title && (row->title != NULL && !dal_text_valid_utf8(row->title)))
         bad += dal_errors_add(errs__, "books", "title", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
-    if (row->set_title && (row->title != NULL && dal_text_valid_utf8(row->title) && dal_text_chars(row->title) > 100))
+    if (row->set_title && (row->title != NULL && dal_text_valid_utf8(row->title) && dal_text_chars_trimmed(row->title) > 100))
         bad += dal_errors_add(errs__, "books", "title", DAL_RULE_MAX_LENGTH, "%s",
-                              "must be at most 100 characters");
+                              "must be at most 100 characters (trailing spaces aside)");
     if (row->set_isbn && (row->isbn != NULL && !dal_text_valid_utf8(row->isbn)))
         bad += dal_errors_add(errs__, "books", "isbn", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");
-    if (row->set_isbn && (row->isbn != NULL && dal_text_valid_utf8(row->isbn) && dal_text_chars(row->isbn) > 13))
+    if (row->set_isbn && (row->isbn != NULL && dal_text_valid_utf8(row->isbn) && dal_text_chars_trimmed(row->isbn) > 13))
         bad += dal_errors_add(errs__, "books", "isbn", DAL_RULE_MAX_LENGTH, "%s",
-                              "must be at most 13 characters");
+                              "must be at most 13 characters (trailing spaces aside)");
     if (row->set_price && (row->price != NULL && !dal_text_valid_utf8(row->price)))
         bad += dal_errors_add(errs__, "books", "price", DAL_RULE_UTF8, "%s",
                               "must be valid UTF-8");

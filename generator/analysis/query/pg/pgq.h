@@ -26,4 +26,11 @@ int dg_pg_queries_load(const dg_strings *paths, const dg_schema *schema, void *c
  * the types generated code binds as text ($1::inet).  Caller frees. */
 char *dg_pg_sql_cast_params(const char *sql, const char *const *casts, size_t n);
 
+/* Whether each column of view v (of `schema`) is NOT NULL by dalgen's
+ * analysis of its definition, as a query reading the view sees it
+ * (outer joins, subqueries, CTEs, views within views); every column is
+ * nullable when the definition is beyond the analysis.  out: one entry per
+ * column of v.  Needs no server. */
+void dg_pg_view_notnull(const dg_schema *schema, const dg_view *v, bool *out);
+
 #endif

@@ -45,6 +45,7 @@ static bool view_cols(pgq_ctx *c, const dg_view *v, pgq_cols *out)
     pg_query_free_parse_result(r);
     json_t *stmt = json_object_get(json_array_get(json_object_get(root, "stmts"), 0), "stmt");
     json_t *vs = pgq_as(stmt, "ViewStmt");
+    if (!vs) vs = pgq_as(stmt, "CreateTableAsStmt");   /* a materialized view */
     bool ok = false;
     if (vs) {
         pgq_ctx sub = {0};
@@ -69,6 +70,24 @@ static bool view_cols(pgq_ctx *c, const dg_view *v, pgq_cols *out)
     }
     if (!ok) pgq_cols_free(out);
     return ok;
+}
+
+void dg_pg_view_notnull(const dg_schema *schema, const dg_view *v, bool *out)
+{
+    dg_qsrc src;
+    memset(&src, 0, sizeof src);
+    dg_diags d = DG_DIAGS_INIT;
+    pgq_ctx c;
+    memset(&c, 0, sizeof c);
+    c.schema = schema;
+    c.src = &src;
+    c.d = &d;
+    c.quiet = true;
+    pgq_cols cols = {0};
+    bool ok = view_cols(&c, v, &cols);
+    for (size_t i = 0; i < v->columns.len; i++) out[i] = ok && cols.items[i].notnull;
+    pgq_cols_free(&cols);
+    dg_diags_free(&d);
 }
 
 /* ---- FROM ---- */
