@@ -36,8 +36,9 @@ for cc in gcc clang; do
 done
 echo "generated code compiles (gcc, clang; C99, C11; strict)"
 [ -f "$src/e2e/$name.c" ] || exit 0
-gcc -std=c11 $strict $incs -I/usr/include/postgresql -I"$out" "$src/e2e/$name.c" "$out/$name.c" "$libdal" \
-  -lpq -lsqlite3 -lm -o "$out/run"
+# with the build's compiler and sanitizer flags (E2E_CC, E2E_LDFLAGS: set by ctest)
+${E2E_CC:-gcc} -std=c11 $strict ${E2E_LDFLAGS:-} $incs -I/usr/include/postgresql -I"$out" "$src/e2e/$name.c" \
+  "$out/$name.c" "$libdal" -lpq -lsqlite3 -lm -lpthread -o "$out/run"
 psql -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $db" >/dev/null
 psql -q -v ON_ERROR_STOP=1 -d "$db" -f "$ex/schema.sql" >/dev/null
 # the live database as the schema source: the same code, but for the banner naming the inputs
