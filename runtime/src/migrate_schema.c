@@ -72,6 +72,58 @@ static size_t line_len(const char *s)
     return e ? (size_t)(e - s) : strlen(s);
 }
 
+/* The value of field " key=" in a column line of n bytes (NULL when
+ * absent); its length in *len.  Fields are searched from the right, so a
+ * DEFAULT holding " pk=" cannot fool the ones after it. */
+static const char *col_field(const char *line, size_t n, const char *key, size_t *len)
+{
+    static const char *const keys[] = {" type=", " notnull=", " default=", " pk=", " hidden="};
+    const char *end = line + n, *start = NULL;
+    for (size_t k = sizeof keys / sizeof keys[0]; k-- > 0;) {
+        size_t kl = strlen(keys[k]);
+        const char *at = NULL;
+        for (const char *p = line; p + kl <= end; p++)
+            if (!memcmp(p, keys[k], kl)) at = p;
+        if (!at) return NULL;
+        if (!strcmp(keys[k], key)) {
+            start = at + kl;
+            *len = (size_t)(end - start);
+            return start;
+        }
+        end = at;
+    }
+    return NULL;
+}
+
+/* Lines a and b describe the same column differently: names the first field
+ * that differs (type, NOT NULL, DEFAULT, primary key, generated) as such.
+ * 0 when they are not two lines of one column. */
+static int column_changed(dal_db *db, const char *a, size_t la, const char *b, size_t lb)
+{
+    static const char *const keys[] = {" type=", " notnull=", " default=", " pk=", " hidden="};
+    static const char *const what[] = {"declared type", "NOT NULL", "DEFAULT", "primary key position",
+                                       "hidden/generated kind"};
+    size_t na, nb, ta, tb;
+    const char *ea = col_field(a, la, " type=", &ta), *eb = col_field(b, lb, " type=", &tb);
+    if (strncmp(a, "column ", 7) || strncmp(b, "column ", 7) || !ea || !eb) return 0;
+    na = (size_t)(ea - 6 - a), nb = (size_t)(eb - 6 - b);
+    if (na != nb || memcmp(a, b, na)) return 0;
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+        const char *va = col_field(a, la, keys[k], &ta), *vb = col_field(b, lb, keys[k], &tb);
+        if (!va || !vb || (ta == tb && !memcmp(va, vb, ta))) continue;
+        if (k == 1)
+            return dal_error_set(db, DAL_ERROR, 0, "schema differs: %.*s is %s in the database, %s in the "
+                                 "generated code", (int)(na - 7), a + 7, *va == '1' ? "NOT NULL" : "nullable",
+                                 *vb == '1' ? "NOT NULL" : "nullable");
+        if (k == 2 && ta == 1 && *va == '-') va = "(none)", ta = 6;   /* "-": no DEFAULT */
+        if (k == 2 && tb == 1 && *vb == '-') vb = "(none)", tb = 6;
+        return dal_error_set(db, DAL_ERROR, 0, "schema differs: the %s of %.*s is %.*s in the database, "
+                             "%.*s in the generated code", what[k], (int)(na - 7), a + 7, (int)ta, va,
+                             (int)tb, vb);
+    }
+    return 0;
+}
+
 int dal_schema_check(dal_db *db, const char *expected)
 {
     char *have = NULL;
@@ -81,6 +133,10 @@ int dal_schema_check(dal_db *db, const char *expected)
     while (*a || *b) {
         size_t la = line_len(a), lb = line_len(b);
         if (la != lb || memcmp(a, b, la) != 0) {
+            if (column_changed(db, a, la, b, lb)) {
+                sqlite3_free(have);
+                return DAL_ERROR;
+            }
             int c = !*a ? 1 : !*b ? -1 : strncmp(a, b, la < lb ? la : lb);
             if (c == 0) c = la < lb ? -1 : 1;
             if (c < 0)

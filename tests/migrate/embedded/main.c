@@ -33,6 +33,25 @@ int main(int argc, char **argv)
     CHECK(notes_schema_check(db) == DAL_ERROR);
     CHECK(strstr(dal_errmsg(db), "tags.color") != NULL);
     printf("embedded migrations: ok (%s)\n", dal_errmsg(db));
+    /* a changed column is named by what changed */
+    static const struct {
+        const char *tag, *msg;
+    } changed[] = {
+        {"tag TEXT", "tags.tag is nullable in the database, NOT NULL in the generated code"},
+        {"tag TEXT NOT NULL DEFAULT 'x'", "the DEFAULT of tags.tag is 'x' in the database, (none) in the"},
+        {"tag VARCHAR(8) NOT NULL", "the declared type of tags.tag is VARCHAR(8) in the database, TEXT in"},
+    };
+    for (size_t i = 0; i < sizeof changed / sizeof changed[0]; i++) {
+        char sql[512];
+        snprintf(sql, sizeof sql,
+                 "DROP TABLE tags; CREATE TABLE tags (id INTEGER PRIMARY KEY, note_id INTEGER NOT NULL "
+                 "REFERENCES notes(id) ON DELETE CASCADE, %s); CREATE INDEX tags_note ON tags(note_id)",
+                 changed[i].tag);
+        CHECK(dal_exec(db, sql) == DAL_OK);
+        CHECK(notes_schema_check(db) == DAL_ERROR);
+        if (!strstr(dal_errmsg(db), changed[i].msg)) fprintf(stderr, "got: %s\n", dal_errmsg(db));
+        CHECK(strstr(dal_errmsg(db), changed[i].msg) != NULL);
+    }
     dal_close(db);
     return 0;
 }
