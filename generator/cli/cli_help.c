@@ -52,8 +52,8 @@ static const struct {
      "  --depfile FILE also write FILE: the inputs read, as a Make rule whose target is\n"
      "                 FILE without .d (for Ninja and CMake's DEPFILE)\n"
      "  --engine sqlite|postgresql  (and --pg-server URL|auto, --pg-run-as, --allow-do):\n"
-     "                 postgresql generates the tables over libdal's dal_pg.h (the DDL is\n"
-     "                 typed by the --pg-server); --queries and --migrations are not\n"
+     "                 postgresql generates the tables and the --queries over libdal's\n"
+     "                 dal_pg.h (typed by the --pg-server); --migrations is not\n"
      "                 generated for PostgreSQL yet (exit 1; docs/postgresql.md)\n"
      SOURCES STATUS},
     {"schema",
