@@ -200,14 +200,14 @@ static int history_write(dal_db *db, const char *sql, int nparams, const dal_mig
     return dal__pgm_query(db, sql, nparams, p, NULL);
 }
 
-#define INSERT_ROW "INSERT INTO " HISTORY " (id, duration_ms, steps_done, name, checksum, state) " \
-                   "VALUES ($1::bigint, $2::bigint, $3::int, $4, $5, "
+#define INSERT_ROW "INSERT INTO " HISTORY " (id, duration_ms, steps_done, name, checksum, applied_at, state) " \
+                   "VALUES ($1::bigint, $2::bigint, $3::int, $4, $5, clock_timestamp(), "
 #define SQL_APPLIED INSERT_ROW "'applied')", 5
 #define SQL_RUNNING INSERT_ROW "'running')", 5
 #define SQL_STEP "UPDATE " HISTORY " SET duration_ms = duration_ms + $2::bigint, steps_done = $3::int " \
                  "WHERE id = $1::bigint", 3
 #define SQL_DONE "UPDATE " HISTORY " SET duration_ms = duration_ms + $2::bigint, steps_done = $3::int, " \
-                 "state = 'applied', applied_at = now() WHERE id = $1::bigint", 3
+                 "state = 'applied', applied_at = clock_timestamp() WHERE id = $1::bigint", 3
 #define SQL_REVERTING "UPDATE " HISTORY " SET state = 'reverting', steps_done = $3::int " \
                       "WHERE id = $1::bigint AND $2::bigint IS NOT NULL", 3
 #define SQL_DELETE "DELETE FROM " HISTORY " WHERE id = $1::bigint", 1
@@ -363,20 +363,32 @@ static int run_end(run *r, int rc)
 
 /* ---- Running statements ------------------------------------------------ */
 
+/* The failed statement's error, prefixed with the migration and the
+ * statement (where `dalgen migrate` finds it in the file); the server's
+ * fields (DAL_ERRF_POSITION...) kept. */
+static int restate(dal_db *db, int rc, const dal_migration *m, int stmt, bool notxn)
+{
+    char *msg = sqlite3_mprintf("%s", dal_errmsg(db));
+    char state[6], errf[DAL__ERRF_SIZE];
+    short off[DAL__ERRF_COUNT];
+    memcpy(state, db->sqlstate, sizeof state);
+    memcpy(errf, db->errf, sizeof errf);
+    memcpy(off, db->errf_off, sizeof off);
+    dal__error_state(db, rc, state, "migration %s, statement %d: %s%s", m->name, stmt, msg ? msg : "out of memory",
+                     notxn ? " (a no-transaction step: the next apply resumes it)" : "");
+    memcpy(db->errf, errf, sizeof errf);
+    memcpy(db->errf_off, off, sizeof off);
+    sqlite3_free(msg);
+    return rc;
+}
+
 static int run_stmts(run *r, const dal_migration *m, const dal__pgm_script *s, int first, int count)
 {
     for (int i = first; i < first + count; i++) {
         if (r->o && r->o->progress) r->o->progress(r->o->progress_ctx, m, i + 1, s->n, s->stmts[i].sql);
         int rc = dal__pg_exec(r->db, s->stmts[i].sql);
         if (rc != DAL_OK) {
-            char *msg = sqlite3_mprintf("%s", dal_errmsg(r->db));
-            char state[6];
-            memcpy(state, r->db->sqlstate, 6);
-            dal__error_state(r->db, rc, state, "migration %s, statement %d: %s%s", m->name, i + 1,
-                             msg ? msg : "out of memory",
-                             s->stmts[i].notxn ? " (a no-transaction step: the next apply resumes here)" : "");
-            sqlite3_free(msg);
-            return rc;
+            return restate(r->db, rc, m, i + 1, s->stmts[i].notxn);
         }
     }
     return DAL_OK;
