@@ -578,9 +578,8 @@ static int revert_last(run *r, bool *none)
         size_t i = (size_t)(find(r->list, r->n, last->id) - r->list);
         bool resumed = !strcmp(last->state, "reverting");
         if (!strcmp(last->state, "running"))
-            rc = dal_error_set(r->db, DAL_ERROR, 0, "migration %s is half applied (step %d of %d): finish it "
-                               "with dal_migrate_apply (dalgen migrate apply) first", last->name,
-                               last->steps_done, r->scripts[i].nsteps);
+            rc = dal_error_set(r->db, DAL_ERROR, 0, "migration %s is half applied (%d steps done): finish it "
+                               "with dal_migrate_apply (dalgen migrate apply) first", last->name, last->steps_done);
         else if (!r->list[i].down)
             rc = dal_error_set(r->db, DAL_ERROR, 0, "migration %s has no down script, so it cannot be reverted",
                                last->name);
