@@ -4,6 +4,8 @@
 #   usage: cli.sh DALGEN SOURCE_DIR SCRATCH_DIR   (PG* from tests/pg/run.sh)
 set -u
 DALGEN=$1 SD=$2 T=$3
+abs() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
+DALGEN=$(abs "$DALGEN") SD=$(abs "$SD")
 rm -rf "$T" && mkdir -p "$T" && cd "$T" || exit 1
 fails=0
 check() {   # check DESCRIPTION COMMAND...: the command must succeed

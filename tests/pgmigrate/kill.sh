@@ -17,6 +17,9 @@
 set -u
 DALGEN=$1 SD=$2 T=$3 DESCRIBE=$4
 KILLS=${KILLS:-10} SEED=${SEED:-1} MAX_MS=${MAX_MS:-4500}
+abs() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
+DALGEN=$(abs "$DALGEN") SD=$(abs "$SD")
+DESCRIBE=$(abs "$DESCRIBE")
 rm -rf "$T" && mkdir -p "$T" && cd "$T" || exit 1
 fails=0
 fail() { echo "FAIL: kill $i: $*"; fails=$((fails + 1)); }

@@ -71,8 +71,10 @@ int main(void)
     CHECK(strstr(dal_errmsg(db), "pg_dump") != NULL);
     CHECK(dal_migrate_apply(pooled, list, 2, NULL, NULL) == DAL_MISUSE);
     CHECK(strstr(dal_errmsg(pooled), "direct connection") != NULL);
-    CHECK(dal_begin(db) == DAL_OK);
+    CHECK(dal_begin(db) == DAL_OK && dal_exec(db, "CREATE TABLE mine (x integer)") == DAL_OK);
     CHECK(dal_migrate_apply(db, list, 2, NULL, NULL) == DAL_MISUSE);
+    CHECK(dal_migrate_down(db, list, 2, 1, NULL) == DAL_MISUSE);
+    CHECK(dal_exec(db, "INSERT INTO mine VALUES (1)") == DAL_OK);   /* the caller's transaction goes on */
     CHECK(dal_rollback(db) == DAL_OK);
 
     /* the lock, held by another session under the documented key */

@@ -349,7 +349,9 @@ static int run_begin(run *r, dal_db *db, const dal_migration *list, size_t n, co
 
 static int run_end(run *r, int rc)
 {
-    if (r->db->pg && PQtransactionStatus(r->db->pg) != PQTRANS_IDLE)
+    /* Only a run that got the lock opened transactions: one that stopped
+     * earlier (refused inside the caller's transaction) leaves it alone. */
+    if (r->locked && r->db->pg && PQtransactionStatus(r->db->pg) != PQTRANS_IDLE)
         PQclear(PQexec(r->db->pg, "ROLLBACK"));
     if (r->locked) {
         const char *const p[1] = {r->key};
