@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <dal.h>
+#include <dal_pg.h>
 
 static int fails;
 #define CHECK(c)                                                                    \
@@ -33,6 +34,16 @@ static int64_t lock_key(const char *schema)
     snprintf(text, sizeof text, "dalgen:%s._dal_migrations", schema);
     for (const char *p = text; *p; p++) h = (h ^ (unsigned char)*p) * UINT64_C(0x100000001b3);
     return (int64_t)h;
+}
+
+/* SHOW name on db's own session. */
+static void show(dal_db *db, const char *name, char *out, size_t size)
+{
+    char sql[100];
+    snprintf(sql, sizeof sql, "SHOW %s", name);
+    PGresult *r = PQexec(dal_pg(db), sql);
+    snprintf(out, size, "%s", PQresultStatus(r) == PGRES_TUPLES_OK ? PQgetvalue(r, 0, 0) : "?");
+    PQclear(r);
 }
 
 static int statements;
@@ -105,7 +116,17 @@ int main(void)
     CHECK(dal_migrate_apply(db, list, 2, &o, &n) == DAL_BUSY && n == 0);
     CHECK(strstr(dal_errmsg(db), "migration 0002_b, statement 1") != NULL && !strcmp(dal_sqlstate(db), "55P03"));
     CHECK(dal_rollback(other) == DAL_OK);
-    CHECK(dal_migrate_apply(db, list, 2, NULL, &n) == DAL_OK && n == 1);
+    /* the options' timeouts hold for the run only: the session's come back */
+    char lock_before[32], stmt_before[32], lock_after[32], stmt_after[32];
+    show(db, "lock_timeout", lock_before, sizeof lock_before);
+    show(db, "statement_timeout", stmt_before, sizeof stmt_before);
+    o.lock_timeout_ms = 1234;
+    o.statement_timeout_ms = 4321;
+    CHECK(dal_migrate_apply(db, list, 2, &o, &n) == DAL_OK && n == 1);
+    show(db, "lock_timeout", lock_after, sizeof lock_after);
+    show(db, "statement_timeout", stmt_after, sizeof stmt_after);
+    CHECK(!strcmp(lock_before, "5s") && !strcmp(lock_before, lock_after));
+    CHECK(!strcmp(stmt_before, "0") && !strcmp(stmt_before, stmt_after));
 
     /* schema description, of the database and of the list */
     char *have = NULL, *want = NULL;

@@ -101,7 +101,7 @@ static int words(const char *sql, char (*w)[128], int max)
     size_t i = 0;
     while (sql[i] && n < max) {
         size_t j = skip_quoted(sql, i);
-        if (j != i && sql[i] != '"') { i = j; continue; }   /* a comment or string ends the words that count */
+        if (j != i && sql[i] != '"') { i = j; continue; }   /* comments and strings are no words */
         if (isspace((unsigned char)sql[i])) { i++; continue; }
         if (sql[i] != '"' && !ident_char(sql[i])) break;
         size_t start = i;
