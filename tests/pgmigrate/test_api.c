@@ -143,6 +143,25 @@ int main(void)
     CHECK(dal_migrate_down(db, list, 2, 2, NULL) == DAL_OK);
     CHECK(dal_migrate_status(db, list, 2, &st) == DAL_OK && st.applied == 0 && st.pending == 2);
 
+    /* the statement cut: E'' strings, nested comments, dollar quotes, no $1 confusion */
+    static const dal_migration lex[] = {
+        {1, "0001_lex", "CREATE TABLE s (t text);\n"
+                        "INSERT INTO s VALUES (E'a\\'; b'); /* c /* ; */ ; */ INSERT INTO s VALUES ($t$x;y$t$);\n"
+                        "CREATE FUNCTION f(integer) RETURNS integer LANGUAGE sql AS 'SELECT $1 + 1; ';\n"
+                        "-- dalgen:no-transaction\n-- a comment; with a semicolon\nVACUUM s;\n",
+         "DROP TABLE s; DROP FUNCTION f(integer);", "c3"},
+    };
+    statements = 0;
+    o = (dal_migrate_options)DAL_MIGRATE_OPTIONS_INIT;
+    o.progress = count;
+    CHECK(dal_migrate_apply(db, lex, 1, &o, &n) == DAL_OK && n == 1);
+    CHECK(statements == 5);
+    char got[64];
+    PGresult *r = PQexec(dal_pg(db), "SELECT string_agg(t, '|' ORDER BY t) || f(1) FROM s");
+    snprintf(got, sizeof got, "%s", PQresultStatus(r) == PGRES_TUPLES_OK ? PQgetvalue(r, 0, 0) : "?");
+    PQclear(r);
+    CHECK(!strcmp(got, "a'; b|x;y2"));
+
     dal_close(pooled);
     dal_close(other);
     dal_close(db);
