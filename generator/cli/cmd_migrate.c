@@ -1,7 +1,8 @@
 /* dalgen migrate new NAME --dir DIR <schema source...> [--allow-destructive] [--allow CODE,...]
  * dalgen migrate hash --dir DIR
- * dalgen migrate apply|status|down --db DB --dir DIR [--to N | --steps K]
- *                [--baseline N] [--backup FILE] */
+ * dalgen migrate apply|status|down|reset|baseline --db DB --dir DIR [--to N | --steps K]
+ *                [--baseline N] [--backup FILE] [--yes]
+ *                [--lock-wait MS] [--lock-timeout MS] [--statement-timeout MS]   (PostgreSQL) */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -164,38 +165,73 @@ static int parse_int(const char *opt, const char *v, int64_t *out)
     return 0;
 }
 
+static int parse_ms(const char *opt, const char *v, int *out)
+{
+    int64_t n = 0;
+    if (parse_int(opt, v, &n)) return DG_EXIT_USAGE;
+    if (n > 2147483647) return dg_usage_error("migrate", "%s: at most 2147483647 ms", opt);
+    *out = (int)n;
+    return 0;
+}
+
+static int run_opt(dg_run_args *a, size_t k, const char *v)
+{
+    switch (k) {
+    case 0: a->db = v; return 0;
+    case 1: a->dir = v; return 0;
+    case 2: return parse_int("--to", v, &a->to);
+    case 3: return parse_int("--steps", v, &a->steps);
+    case 4: return parse_int("--baseline", v, &a->baseline);
+    case 5: a->backup = v; return 0;
+    case 6: return parse_ms("--lock-wait", v, &a->lock_wait_ms);
+    case 7: return parse_ms("--lock-timeout", v, &a->lock_timeout_ms);
+    default: return parse_ms("--statement-timeout", v, &a->statement_timeout_ms);
+    }
+}
+
+/* What each subcommand takes beyond --db and --dir. */
+static int run_check(const char *what, const dg_run_args *a)
+{
+    if (!a->db || !a->dir) return dg_usage_error("migrate", "%s needs --db DB and --dir DIR", what);
+    if (a->to >= 0 && a->steps >= 0) return dg_usage_error("migrate", "--to and --steps exclude each other");
+    if (!strcmp(what, "baseline") && a->to < 0) return dg_usage_error("migrate", "baseline needs --to N");
+    if (!strcmp(what, "reset") && (a->to >= 0 || a->steps >= 0))
+        return dg_usage_error("migrate", "reset reverts everything: --to and --steps do not apply");
+    return 0;
+}
+
 static int migrate_run(const char *what, int argc, char **argv, dg_diags *d)
 {
-    dg_run_args a = {NULL, NULL, -1, -1, 0, NULL, isatty(2) == 1};
+    dg_run_args a = {NULL, NULL, -1, -1, 0, NULL, isatty(2) == 1, false, isatty(0) == 1, -1, 0, 0};
     bool missing = false;
+    enum { NOPTS = 9 };
     for (int i = 0; i < argc;) {
-        static const char *const opts[] = {"--db", "--dir", "--to", "--steps", "--baseline", "--backup"};
+        static const char *const opts[NOPTS] = {"--db", "--dir", "--to", "--steps", "--baseline", "--backup",
+                                                "--lock-wait", "--lock-timeout", "--statement-timeout"};
         const char *v = NULL;
         size_t k = 0;
-        for (; k < 6 && !v && !missing; k++) v = dg_cli_opt(opts[k], argc, argv, &i, &missing);
+        if (!strcmp(argv[i], "--yes")) {
+            a.yes = true, i++;
+            continue;
+        }
+        for (; k < NOPTS && !v && !missing; k++) v = dg_cli_opt(opts[k], argc, argv, &i, &missing);
         if (missing) return dg_usage_error("migrate", "%s needs a value", opts[k - 1]);
         if (!v) return dg_usage_error("migrate", "unexpected argument '%s'", argv[i]);
-        switch (k - 1) {
-        case 0: a.db = v; break;
-        case 1: a.dir = v; break;
-        case 2: if (parse_int("--to", v, &a.to)) return DG_EXIT_USAGE; break;
-        case 3: if (parse_int("--steps", v, &a.steps)) return DG_EXIT_USAGE; break;
-        case 4: if (parse_int("--baseline", v, &a.baseline)) return DG_EXIT_USAGE; break;
-        default: a.backup = v; break;
-        }
+        if (run_opt(&a, k - 1, v)) return DG_EXIT_USAGE;
     }
-    if (!a.db || !a.dir) return dg_usage_error("migrate", "%s needs --db DB and --dir DIR", what);
-    if (a.to >= 0 && a.steps >= 0) return dg_usage_error("migrate", "--to and --steps exclude each other");
+    if (run_check(what, &a)) return DG_EXIT_USAGE;
     return dg_migrate_run(what, &a, d) == 0 ? DG_EXIT_OK : DG_EXIT_INPUT;
 }
 
 int cmd_migrate(int argc, char **argv, dg_diags *d)
 {
-    if (argc < 1) return dg_usage_error("migrate", "needs a subcommand: new, hash, apply, status or down");
+    if (argc < 1)
+        return dg_usage_error("migrate", "needs a subcommand: new, hash, apply, status, down, reset or baseline");
     const char *sub = argv[0];
     if (!strcmp(sub, "new")) return migrate_new(argc - 1, argv + 1, d);
     if (!strcmp(sub, "hash")) return migrate_hash(argc - 1, argv + 1, d);
-    if (!strcmp(sub, "apply") || !strcmp(sub, "status") || !strcmp(sub, "down"))
+    if (!strcmp(sub, "apply") || !strcmp(sub, "status") || !strcmp(sub, "down") || !strcmp(sub, "reset") ||
+        !strcmp(sub, "baseline"))
         return migrate_run(sub, argc - 1, argv + 1, d);
     return dg_usage_error("migrate", "unknown subcommand '%s'", sub);
 }

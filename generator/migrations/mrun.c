@@ -102,12 +102,25 @@ static void print_match(dal_db *db, const dal_migration *list, size_t n, const d
     sqlite3_free(have);
 }
 
+/* "  applied 0001_init  2026-12-06T02:30:00.123Z  12 ms" (a duration on
+ * PostgreSQL only; an unfinished migration shows its state and step). */
+static int print_entry(void *ctx, const dal_migrate_entry *e)
+{
+    (void)ctx;
+    printf("  %s %s  %s", e->state, e->name, e->applied_at ? e->applied_at : "-");
+    if (e->duration_ms >= 0) printf("  %lld ms", (long long)e->duration_ms);
+    if (strcmp(e->state, "applied") != 0) printf("  (steps done: %d)", e->steps_done);
+    putchar('\n');
+    return 0;
+}
+
 static int status(dal_db *db, const dal_migration *list, size_t n)
 {
     dal_migrate_state st;
     int rc = dal_migrate_status(db, list, n, &st);
     if (rc != DAL_OK) return rc;
     printf("current: %lld\napplied: %zu\npending: %zu\n", (long long)st.current, st.applied, st.pending);
+    if ((rc = dal_migrate_history(db, print_entry, NULL)) != DAL_OK) return rc;
     for (size_t i = st.applied; i < n; i++)   /* the history is a prefix of the list */
         printf("  pending %s\n", list[i].name);
     print_match(db, list, n, &st);
@@ -126,36 +139,100 @@ static size_t steps_to(dal_db *db, const dal_migration *list, size_t n, int64_t 
     return k;
 }
 
+/* After an apply on PostgreSQL: "0003_add_tags  12 ms" for each migration
+ * applied from index `from` of the history on. */
+typedef struct since { size_t seen, from; } since;
+
+static int print_duration(void *ctx, const dal_migrate_entry *e)
+{
+    since *s = ctx;
+    if (s->seen++ >= s->from && e->duration_ms >= 0) printf("%s  %lld ms\n", e->name, (long long)e->duration_ms);
+    return 0;
+}
+
+/* reset: every applied migration needs a down file, checked before anything
+ * runs; on a terminal, --yes. */
+static int reset_allowed(const dg_run_args *a, dal_db *db, const dal_migration *list, size_t n, size_t *steps)
+{
+    dal_migrate_state st;
+    int rc = dal_migrate_status(db, list, n, &st);
+    if (rc != DAL_OK) return rc;
+    for (size_t i = 0; i < st.applied && i < n; i++)
+        if (!list[i].down)
+            return dal_error_set(db, DAL_ERROR, 0, "reset: migration %s has no down file, so the database cannot "
+                                 "be reset; nothing was reverted", list[i].name);
+    if (a->ask && !a->yes)
+        return dal_error_set(db, DAL_MISUSE, 0, "reset reverts all %zu applied migrations (the rows of the tables "
+                             "they made are lost): run it again with --yes", st.applied);
+    *steps = st.applied;
+    return DAL_OK;
+}
+
+static void set_options(const dg_run_args *a, dal_migrate_options *o)
+{
+    o->backup_path = a->backup;
+    if (a->lock_wait_ms >= 0) o->lock_wait_ms = a->lock_wait_ms;
+    o->lock_timeout_ms = a->lock_timeout_ms;
+    o->statement_timeout_ms = a->statement_timeout_ms;
+}
+
+static int apply(const dg_run_args *a, dal_db *db, const dal_migration *list, size_t n, dal_migrate_options *o)
+{
+    size_t done = 0;
+    dal_migrate_state st = {0};
+    bool pg = dal_engine(db) == DAL_ENGINE_POSTGRESQL;
+    if (a->to >= 0) o->target = a->to;
+    o->baseline = a->baseline;
+    if (pg) dal_migrate_status(db, list, n, &st);   /* an error shows again in apply */
+    int rc = dal_migrate_apply(db, list, n, o, &done);
+    if (rc != DAL_OK) return rc;
+    since s = {0, st.applied};
+    if (pg && done) dal_migrate_history(db, print_duration, &s);
+    printf("applied %zu migration%s\n", done, done == 1 ? "" : "s");
+    return DAL_OK;
+}
+
 static int run(const char *what, const dg_run_args *a, dal_db *db, const dal_migration *list, size_t n,
                run_pos *pos)
 {
     dal_migrate_options o = DAL_MIGRATE_OPTIONS_INIT;
+    set_options(a, &o);
     o.progress_ctx = pos;
     pos->down = strcmp(what, "down") == 0;
-    o.backup_path = a->backup;
     o.progress = progress;
     pos->show = a->progress;
     if (!strcmp(what, "status")) return status(db, list, n);
-    if (!strcmp(what, "apply")) {
-        size_t done = 0;
-        if (a->to >= 0) o.target = a->to;
-        o.baseline = a->baseline;
-        int rc = dal_migrate_apply(db, list, n, &o, &done);
-        if (rc == DAL_OK) printf("applied %zu migration%s\n", done, done == 1 ? "" : "s");
+    if (!strcmp(what, "apply")) return apply(a, db, list, n, &o);
+    if (!strcmp(what, "baseline")) {
+        o.baseline = o.target = a->to;
+        int rc = dal_migrate_apply(db, list, n, &o, NULL);
+        if (rc == DAL_OK) printf("baseline: the history reaches %lld\n", (long long)a->to);
         return rc;
     }
     int rc = DAL_OK;
     size_t steps = a->steps >= 0 ? (size_t)a->steps : 1;
     if (a->to >= 0) steps = steps_to(db, list, n, a->to, &rc);
+    if (!strcmp(what, "reset")) rc = reset_allowed(a, db, list, n, &steps);
     if (rc == DAL_OK) rc = dal_migrate_down(db, list, n, steps, &o);
     if (rc == DAL_OK) printf("reverted %zu migration%s\n", steps, steps == 1 ? "" : "s");
     return rc;
 }
 
-/* A failed statement is reported at its first token in the migration file;
+/* A failed statement is reported at its first token in the migration file
+ * (PostgreSQL: at the token its error names, `where`);
  * any other failure at the database. */
+/* Byte offset of PostgreSQL's error position `chars` (1-based, in
+ * characters) of the statement starting at byte `start`. */
+static size_t char_offset(const char *text, size_t start, long chars)
+{
+    size_t at = start;
+    for (long k = 1; k < chars && text[at]; k++)
+        do at++; while (((unsigned char)text[at] & 0xC0) == 0x80);
+    return at;
+}
+
 static void report(const dg_mfolder *f, const dal_migration *list, const run_pos *pos, const char *db_path,
-                   const char *msg, dg_diags *d)
+                   const char *msg, const char *where, dg_diags *d)
 {
     char prefix[300];
     if (pos->m) snprintf(prefix, sizeof prefix, "migration %s, statement %d", pos->m->name, pos->stmt);
@@ -165,14 +242,21 @@ static void report(const dg_mfolder *f, const dal_migration *list, const run_pos
     }
     const dg_migration *m = &f->items.items[pos->m - list];
     const char *text = pos->down ? m->down : m->up;
-    dg_error(d, dg_loc_at(text, first_token(text, pos->start), (dg_loc){pos->down ? m->down_path : m->up_path, 1, 1}),
-             "%s", msg);
+    size_t at = first_token(text, pos->start);
+    if (where) at = char_offset(text, at, strtol(where, NULL, 10));
+    dg_error(d, dg_loc_at(text, at, (dg_loc){pos->down ? m->down_path : m->up_path, 1, 1}), "%s", msg);
 }
 
-/* A file (or a name SQLite resolves itself: ":memory:", a file: URI). */
+static bool is_postgresql(const char *db)
+{
+    return !strncmp(db, "postgresql://", 13) || !strncmp(db, "postgres://", 11);
+}
+
+/* A file (or a name SQLite resolves itself: ":memory:", a file: URI), or a
+ * PostgreSQL server (its database must exist: the connection says so). */
 static bool db_exists(const char *path)
 {
-    return !strcmp(path, ":memory:") || !strncmp(path, "file:", 5) || access(path, F_OK) == 0;
+    return is_postgresql(path) || !strcmp(path, ":memory:") || !strncmp(path, "file:", 5) || access(path, F_OK) == 0;
 }
 
 int dg_migrate_run(const char *what, const dg_run_args *a, dg_diags *d)
@@ -192,12 +276,15 @@ int dg_migrate_run(const char *what, const dg_run_args *a, dg_diags *d)
     dal_migration *list = dg_mfolder_to_dal(&f);
     dal_options opts = DAL_OPTIONS_INIT;
     opts.no_wal = true;   /* migrating must not change the database's journal mode */
-    opts.read_only = !strcmp(what, "status");
+    /* PostgreSQL's status replays versions in a scratch schema (rolled back) */
+    opts.read_only = !strcmp(what, "status") && !is_postgresql(a->db);
     dal_db *db = NULL;
     int rc = dal_open(&db, a->db, &opts);
     run_pos pos = {0};
     if (rc == DAL_OK) rc = run(what, a, db, list, f.items.len, &pos);
-    if (rc != DAL_OK) report(&f, list, &pos, a->db, db ? dal_errmsg(db) : "cannot open", d);
+    if (rc != DAL_OK)
+        report(&f, list, &pos, a->db, db ? dal_errmsg(db) : "cannot open", db ? dal_error_field(db, DAL_ERRF_POSITION) : NULL,
+               d);
     dal_close(db);
     free(list);
     dg_mfolder_free(&f);

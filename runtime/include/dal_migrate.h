@@ -18,7 +18,18 @@
  * RELEASE or PRAGMA foreign_keys is refused before anything runs, and so is
  * a history that does not match the list (an applied migration missing from
  * it, a checksum mismatch, a gap).  Every call is refused (DAL_MISUSE) inside
- * an open transaction. */
+ * an open transaction.
+ *
+ * On a PostgreSQL connection the same calls run PostgreSQL's runner
+ * (docs/migrations.md, "PostgreSQL"): a session advisory lock polled with
+ * pg_try_advisory_lock (never a blocking wait), the history
+ *     _dal_migrations(id bigint PRIMARY KEY, name, checksum, applied_at
+ *                     timestamptz, duration_ms bigint, state, steps_done)
+ * in the current schema, every applied checksum verified before anything
+ * runs, one transaction per migration, and `-- dalgen:no-transaction`
+ * sections run statement by statement outside a transaction, their progress
+ * recorded (state 'running', steps_done) so that the next call resumes
+ * them.  backup_path is SQLite's only (DAL_MISUSE on PostgreSQL). */
 #ifndef DAL_MIGRATE_H
 #define DAL_MIGRATE_H
 
@@ -41,7 +52,7 @@ typedef struct dal_migration {
 typedef void (*dal_migrate_progress_fn)(void *ctx, const dal_migration *m, int stmt, int nstmts,
                                         const char *sql);
 
-#define DAL_MIGRATE_OPTIONS_VERSION 1
+#define DAL_MIGRATE_OPTIONS_VERSION 2
 #define DAL_MIGRATE_LATEST (-1)
 
 typedef struct dal_migrate_options {
@@ -55,9 +66,16 @@ typedef struct dal_migrate_options {
     const char *backup_path;  /* non-NULL: VACUUM INTO this new file first */
     dal_migrate_progress_fn progress;
     void       *progress_ctx;
+    /* Version 2, PostgreSQL only (a version 1 struct gets the defaults): */
+    int         lock_wait_ms;         /* how long to wait for another process's migration lock,
+                                         then DAL_BUSY (default 60000; 0 = do not wait) */
+    int         lock_timeout_ms;      /* lock_timeout of the migrations' statements (0 = the
+                                         connection's: dal_options.busy_timeout_ms) */
+    int         statement_timeout_ms; /* statement_timeout of the migrations' statements (0 = the
+                                         connection's: dal_options.statement_timeout_ms) */
 } dal_migrate_options;
 
-#define DAL_MIGRATE_OPTIONS_INIT { DAL_MIGRATE_OPTIONS_VERSION, DAL_MIGRATE_LATEST, 0, NULL, NULL, NULL }
+#define DAL_MIGRATE_OPTIONS_INIT { DAL_MIGRATE_OPTIONS_VERSION, DAL_MIGRATE_LATEST, 0, NULL, NULL, NULL, 60000, 0, 0 }
 
 /* Where a database stands against a list. */
 typedef struct dal_migrate_state {
@@ -67,6 +85,21 @@ typedef struct dal_migrate_state {
 } dal_migrate_state;
 
 struct dal_db;
+
+/* One row of the history, as dal_migrate_history hands it out (strings
+ * valid during the callback only). */
+typedef struct dal_migrate_entry {
+    int64_t     id;
+    const char *name;
+    const char *applied_at;   /* ISO 8601, UTC */
+    int64_t     duration_ms;  /* -1 when not recorded (SQLite) */
+    const char *state;        /* "applied"; PostgreSQL also "running" (an unfinished migration
+                                 with no-transaction steps) and "reverting" */
+    int         steps_done;   /* PostgreSQL: steps of a running/reverting migration done */
+} dal_migrate_entry;
+
+/* Called once per history row, ascending id; a non-zero return stops. */
+typedef int (*dal_migrate_history_fn)(void *ctx, const dal_migrate_entry *e);
 
 /* Applies the pending migrations of list[0..n) (opts NULL = defaults) and
  * sets *napplied (may be NULL) to how many ran.  DAL_OK, or an error
@@ -84,18 +117,28 @@ int dal_migrate_down(struct dal_db *db, const dal_migration *list, size_t n, siz
 int dal_migrate_status(struct dal_db *db, const dal_migration *list, size_t n,
                        dal_migrate_state *out);
 
+/* Hands each row of the history to fn (none when there is no history
+ * table).  DAL_OK, or an error recorded on db. */
+int dal_migrate_history(struct dal_db *db, dal_migrate_history_fn fn, void *ctx);
+
 /* A canonical text description of the database's schema: one sorted line per
  * table, column (name, declared type, NOT NULL, default, primary key,
  * hidden/generated), index (unique, partial, key columns with order and
  * collation), foreign key, view and trigger; `_dal_migrations` and SQLite's
  * own tables left out.  CHECK constraints and the text of views and
  * triggers are not compared.  *out is allocated with sqlite3_malloc (free
- * with sqlite3_free). */
+ * with sqlite3_free).  On PostgreSQL: the current schema's tables,
+ * columns (format_type, NOT NULL, default, identity, generated), indexes
+ * (pg_get_indexdef), constraints (pg_get_constraintdef), views, sequences,
+ * enums and triggers, from the catalogs. */
 int dal_schema_describe(struct dal_db *db, char **out);
 
 /* dal_schema_describe of the schema the up scripts of list entries with
  * id <= upto build in a new in-memory database (db: the connection errors
- * are reported on).  *out is allocated with sqlite3_malloc. */
+ * are reported on).  *out is allocated with sqlite3_malloc.  On
+ * PostgreSQL the scripts run in a new scratch schema inside a transaction
+ * that is rolled back (CONCURRENTLY dropped: it cannot run there), so
+ * scripts that name their schema cannot be described. */
 int dal_migrate_describe(struct dal_db *db, const dal_migration *list, size_t n, int64_t upto, char **out);
 
 /* DAL_OK when dal_schema_describe(db) equals `expected`; otherwise DAL_ERROR

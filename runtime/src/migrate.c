@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "migrate_int.h"
+#include "pg/mig_api.h"
 
 #define HISTORY "_dal_migrations"
 
@@ -330,6 +331,7 @@ int dal_migrate_apply(dal_db *db, const dal_migration *list, size_t n, const dal
 {
     int fk_was = 0, skipped;
     size_t done = 0;
+    DAL__PG_MIGRATE(db, dal__pgm_apply(db, list, n, opts, napplied));
     if (napplied) *napplied = 0;
     int rc = prepare(db, list, n, opts, &fk_was);
     if (rc != DAL_OK) return db && fk_was ? finish(db, rc, fk_was) : rc;
@@ -349,6 +351,7 @@ int dal_migrate_down(dal_db *db, const dal_migration *list, size_t n, size_t ste
                      const dal_migrate_options *opts)
 {
     int fk_was = 0, skipped;
+    DAL__PG_MIGRATE(db, dal__pgm_down(db, list, n, steps, opts));
     int rc = prepare(db, list, n, opts, &fk_was);
     if (rc != DAL_OK) return db && fk_was ? finish(db, rc, fk_was) : rc;
     for (size_t k = 0; k < steps && rc == DAL_OK; k++) {
@@ -375,6 +378,7 @@ int dal_migrate_status(dal_db *db, const dal_migration *list, size_t n, dal_migr
     int rc;
     memset(out, 0, sizeof *out);
     if (!db) return DAL_MISUSE;
+    DAL__PG_MIGRATE(db, dal__pgm_status(db, list, n, out));
     if ((rc = dal__migrate_sqlite_only(db, "dal_migrate_status")) != DAL_OK) return rc;
     if ((rc = check_list(db, list, n)) != DAL_OK || (rc = history_read(db, &h)) != DAL_OK) return rc;
     rc = history_check(db, list, n, &h);

@@ -4,9 +4,9 @@
 
 #include "dal.h"
 
-/* The runner and the schema check are SQLite's; PostgreSQL's come with
- * its planner (design/postgres.md §3.9).  Until then a PostgreSQL
- * connection is refused here instead of reaching sqlite3 with no handle. */
+/* The calls of dal_migrate.h hand a PostgreSQL connection to pg/mig_run.c
+ * (DAL__PG_MIGRATE, pg/mig_api.h); in a libdal built without PostgreSQL
+ * one is refused here instead of reaching sqlite3 with no handle. */
 static inline int dal__migrate_sqlite_only(dal_db *db, const char *what)
 {
     return dal_engine(db) == DAL_ENGINE_SQLITE

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "migrate_int.h"
+#include "pg/mig_api.h"
 
 /* Every line is built by SQLite from its own pragmas; ORDER BY makes the
  * text independent of column and creation order. */
@@ -41,6 +42,7 @@ int dal_schema_describe(dal_db *db, char **out)
     int rc;
     *out = NULL;
     if (!db) return DAL_MISUSE;
+    DAL__PG_MIGRATE(db, dal__pgm_describe(db, out));
     if ((rc = dal__migrate_sqlite_only(db, "dal_schema_describe")) != DAL_OK) return rc;
     rc = sqlite3_prepare_v2(dal_sqlite(db), describe_sql, -1, &st, NULL);
     if (rc != SQLITE_OK) return dal_sqlite_error(db, rc);
@@ -165,6 +167,7 @@ int dal_migrate_describe(dal_db *db, const dal_migration *list, size_t n, int64_
     int rc;
     *out = NULL;
     if (!db) return DAL_MISUSE;
+    DAL__PG_MIGRATE(db, dal__pgm_migrate_describe(db, list, n, upto, out));
     if ((rc = dal__migrate_sqlite_only(db, "dal_migrate_describe")) != DAL_OK) return rc;
     if (sqlite3_open_v2(":memory:", &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
         sqlite3_close(h);

@@ -1,0 +1,1 @@
+DELETE FROM items; DELETE FROM effects WHERE migration = 2;
