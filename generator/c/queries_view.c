@@ -42,22 +42,22 @@ static dg_cbind param_bind(qv *v, const dg_qparam *p)
     return dg_cbind_value(p->name, p->type.v, p->type.nullable, origin, NULL);
 }
 
-static void param_decl(qv *v, dg_buf *b, const dg_qparam *p)
+/* Parameter p's declaration, its two parts joined by `sep` for a slice
+ * ("const int64_t *ids, size_t ids_len"). */
+static char *param_decl(qv *v, const dg_qparam *p, const char *sep)
 {
     if (p->slice) {
         const char *elem, *dt;
         dg_ckind_slice(dg_ckind_of_vtype(p->type.v), &elem, &dt);
-        dg_buf_printf(b, ", %s%s, size_t %s_len", elem, p->name, p->name);
-        return;
+        return dg_xprintf("%s%s%ssize_t %s_len", elem, p->name, sep, p->name);
     }
     dg_cbind f = param_bind(v, p);
-    char *decl = dg_cbind_param_decl(&f);
-    dg_buf_cat(b, ", ", decl, (char *)NULL);
-    free(decl);
+    return dg_cbind_param_decl(&f);
 }
 
-/* The bind call of parameter p at SQLite index `idx`. */
-static char *bind_call(qv *v, const dg_qparam *p, int idx, bool iter)
+/* The bind call of parameter p at SQLite index `idx`; `src` holds the
+ * parameters ("" or "params->"). */
+static char *bind_call(qv *v, const dg_qparam *p, int idx, bool iter, const char *src)
 {
     const char *st = iter ? "it->it.st" : "st";
     if (p->slice) {
@@ -67,34 +67,58 @@ static char *bind_call(qv *v, const dg_qparam *p, int idx, bool iter)
         dg_buf_cat(&b, "dal_bind_array(db, ", st, ", ", n, ", &", iter ? "it->" : "", p->name, "_arr)", (char *)NULL);
         return dg_buf_steal(&b);
     }
+    /* a parameter's binding (`src` is for a row's fields): its name says where it is */
+    char *name = dg_xprintf("%s%s", src, p->name);
     dg_cbind f = param_bind(v, p);
+    f.name = name;
     /* an iterator outlives the call: its text, blobs and values are copied */
-    return dg_cbind_bind(&f, idx, "", st, iter);
+    char *call = dg_cbind_bind(&f, idx, "", st, iter);
+    free(name);
+    return call;
 }
 
 /* Pushes s (taken). */
 static void take(dg_strings *v, char *s) { DG_VEC_PUSH(v, s); }
 
+/* The statements that set slice p's dal_array `arr` ("ids_arr" or
+ * "it->ids_arr") from its arguments under `src`. */
+static char *slice_sets(const dg_qparam *p, const char *arr, const char *src)
+{
+    const char *elem, *dt;
+    dg_ckind_slice(dg_ckind_of_vtype(p->type.v), &elem, &dt);
+    return dg_xprintf("%s.type = %s;\n    %s.len = %s%s_len;\n    %s.data = %s%s;", arr, dt, arr, src, p->name, arr,
+                      src, p->name);
+}
+
+/* The C arguments into `args` (", int64_t id, ..." or ", const T *params"
+ * past the limit, with the struct's fields), the slices' arrays and the
+ * bind calls. */
 static void add_params(qv *v, dg_vquery *o, const dg_query *q, bool iter, dg_buf *args)
 {
+    bool in_struct = q->params.len > 0 && (int)q->params.len > dg_view_param_limit(v->opts);
+    const char *src = in_struct ? "params->" : "";
+    if (in_struct) {
+        o->params_type = dg_xprintf("%s_params", o->fn);
+        dg_buf_cat(args, ", const ", o->params_type, " *params", (char *)NULL);
+    }
     for (size_t i = 0; i < q->params.len; i++) {
         const dg_qparam *p = &q->params.items[i];
-        param_decl(v, args, p);
-        if (p->slice) {
-            const char *elem, *dt;
-            dg_ckind_slice(dg_ckind_of_vtype(p->type.v), &elem, &dt);
-            if (iter) {
-                take(&o->iter_fields, dg_xprintf("dal_array %s_arr;", p->name));
-                take(&o->iter_sets, dg_xprintf("it->%s_arr.type = %s;\n    it->%s_arr.len = %s_len;\n"
-                                               "    it->%s_arr.data = %s;",
-                                               p->name, dt, p->name, p->name, p->name, p->name));
-            } else {
-                take(&o->locals, dg_xprintf("dal_array %s_arr;\n    %s_arr.type = %s;\n    %s_arr.len = %s_len;\n"
-                                            "    %s_arr.data = %s;",
-                                            p->name, p->name, dt, p->name, p->name, p->name, p->name));
-            }
+        char *decl = param_decl(v, p, in_struct ? ";\n    " : ", ");
+        if (in_struct) take(&o->params_fields, dg_xprintf("%s;", decl));
+        else dg_buf_cat(args, ", ", decl, (char *)NULL);
+        free(decl);
+        if (p->slice && iter) {
+            char *arr = dg_xprintf("it->%s_arr", p->name);
+            take(&o->iter_fields, dg_xprintf("dal_array %s_arr;", p->name));
+            take(&o->iter_sets, slice_sets(p, arr, src));
+            free(arr);
+        } else if (p->slice) {
+            char *arr = dg_xprintf("%s_arr", p->name), *sets = slice_sets(p, arr, src);
+            take(&o->locals, dg_xprintf("dal_array %s;\n    %s", arr, sets));
+            free(sets);
+            free(arr);
         }
-        for (size_t k = 0; k < p->binds.len; k++) take(&o->binds, bind_call(v, p, p->binds.items[k], iter));
+        for (size_t k = 0; k < p->binds.len; k++) take(&o->binds, bind_call(v, p, p->binds.items[k], iter, src));
     }
 }
 
@@ -268,30 +292,107 @@ static void own_row(qv *v, dg_strings *fields, dg_strings *reads, const dg_query
     free(binds);
 }
 
-/* The row of a :one or :many query: a table's struct (read by the table's
- * own reader when it reads the columns in table order), or its own. */
-static void add_row(qv *v, dg_vquery *o, const dg_query *q)
+/* Whether q's result is one column yielded as its C type: a single
+ * column that is not a table's struct (sqlc.embed, or a one-column table's
+ * SELECT *, which keep the struct). */
+static bool scalar_result(const dg_query *q)
 {
-    if (q->row_table) {
+    return !q->row_table && q->fields.len == 1 && !q->fields.items[0].embed_table;
+}
+
+/* "T *name" for a value of C type `ctype` ("const char *" -> "const char **out"). */
+static char *out_decl(const char *ctype, const char *name)
+{
+    size_t n = strlen(ctype);
+    return dg_xprintf("%s%s*%s", ctype, ctype[n - 1] == '*' ? "" : " ", name);
+}
+
+/* A scalar result: `T *out` (and `bool *out_has` for a nullable scalar,
+ * `dal_arena *arena` for what is read into it: text, blob, value, enum),
+ * read by the query's own reader through `*out`. */
+static void add_scalar(qv *v, dg_vquery *o, const dg_query *q)
+{
+    const dg_qfield *f = &q->fields.items[0];
+    const dg_cbind *origin = f->origin ? column_bind(v, f->origin, f->origin_column) : NULL;
+    dg_cbind b = dg_cbind_value("out", f->type.v, f->type.nullable, origin, "out_has");
+    b.column = f->column;
+    bool arena = !dg_ckind_scalar(b.kind) || b.kind == DG_CK_ENUM;
+    o->scalar = true;
+    o->row_type = dg_xstrdup(b.ctype);
+    char *out = out_decl(b.ctype, "out");
+    o->out_params = dg_xprintf("%s%s%s", out, b.has ? ", bool *out_has" : "", arena ? ", dal_arena *arena" : "");
+    o->reader_params = dg_xprintf("%s%s, dal_arena *arena", out, b.has ? ", bool *out_has" : "");
+    o->reader_args = dg_xprintf("out%s, %s", b.has ? ", out_has" : "", arena ? "arena" : "NULL");
+    free(out);
+    take(&o->reads, read_stmt(&b, f->col, "*"));
+}
+
+/* Whether a and b's own rows would be the same struct read the same way:
+ * the same fields (names, result columns, types, nullability, enums, read
+ * modes, embedded tables) in the same order. */
+static bool same_row(qv *v, const dg_query *a, const dg_query *b)
+{
+    if (a->fields.len != b->fields.len || a->ncols != b->ncols) return false;
+    for (size_t i = 0; i < a->fields.len; i++) {
+        const dg_qfield *x = &a->fields.items[i], *y = &b->fields.items[i];
+        if (strcmp(x->name, y->name) || strcmp(x->column, y->column) || x->col != y->col ||
+            x->type.nullable != y->type.nullable)
+            return false;
+        if (!x->embed_table != !y->embed_table) return false;
+        if (x->embed_table) {
+            if (strcmp(x->embed_table, y->embed_table)) return false;
+            continue;
+        }
+        dg_cbind bx = row_bind(v, x, "has"), by = row_bind(v, y, "has");
+        if (bx.kind != by.kind || strcmp(bx.ctype, by.ctype) || !bx.has != !by.has || bx.lenient != by.lenient ||
+            bx.conv.kind != by.conv.kind)
+            return false;
+    }
+    return true;
+}
+
+/* The first earlier query (index below `upto`) with its own row struct
+ * that q's row would repeat, or -1. */
+static int shared_row(qv *v, const dg_vqueries *views, const dg_query_set *set, size_t upto, const dg_query *q)
+{
+    for (size_t i = 0; i < upto; i++) {
+        const dg_vquery *o = &views->items.items[i];
+        if (o->own_row && same_row(v, &set->queries.items[i], q)) return (int)i;
+    }
+    return -1;
+}
+
+/* The row of a :one or :many query: a scalar, a table's struct (read by
+ * the table's own reader when it reads the columns in table order), an
+ * earlier query's row struct of the same fields, or its own. */
+static void add_row(qv *v, dg_vquery *o, const dg_query *q, const dg_vquery *same)
+{
+    if (scalar_result(q)) {
+        add_scalar(v, o, q);
+        return;
+    }
+    o->reader_args = dg_xstrdup("out, arena");
+    if (same) {   /* queries returning the same columns share the first one's struct */
+        o->row_type = dg_xstrdup(same->row_type);
+        o->reader = dg_xstrdup(same->reader);
+    } else if (q->row_table) {
         const dg_table *t = model_table(v, q->row_table);
         o->row_type = dg_xstrdup(struct_of(v, q->row_table));
-        if (table_binds(v, t)) {
-            o->reader = dg_view_reader(v->opts, dg_names_row(v->names, t->name));
-            return;
-        }
-        read_table(v, &o->reads, t, 0, "out->");
+        if (table_binds(v, t)) o->reader = dg_view_reader(v->opts, dg_names_row(v->names, t->name));
+        else read_table(v, &o->reads, t, 0, "out->");
     } else {
         o->row_type = dg_xprintf("%s_row", o->fn);
         o->own_row = true;
         own_row(v, &o->row_fields, &o->reads, q);
     }
-    o->reader = dg_xprintf("%s__q_%s_read", v->opts->prefix, q->c_name);
-    o->own_reader = true;
+    o->out_params = dg_xprintf("%s *out, dal_arena *arena", o->row_type);
+    if (o->reader) return;
+    o->reader_params = dg_xprintf("%s *out, dal_arena *arena", o->row_type);
 }
 
 /* ---- one query ---- */
 
-static void query_view(qv *v, dg_vquery *o, const dg_query *q, int id)
+static void query_view(qv *v, dg_vquery *o, const dg_query *q, int id, const dg_vquery *same)
 {
     o->fn = dg_xprintf("%s_%s", v->opts->prefix, q->c_name);
     o->name = q->name;
@@ -303,14 +404,18 @@ static void query_view(qv *v, dg_vquery *o, const dg_query *q, int id)
     bool iter = q->kind == DG_QK_MANY;
     dg_buf args = DG_BUF_INIT;
     add_params(v, o, q, iter, &args);
-    if (q->kind == DG_QK_ONE || iter) add_row(v, o, q);
+    if (q->kind == DG_QK_ONE || iter) add_row(v, o, q, same);
+    if (o->reader_params) {
+        o->reader = dg_xprintf("%s__q_%s_read", v->opts->prefix, q->c_name);
+        o->own_reader = true;
+    }
     const char *a = dg_buf_cstr(&args);
     if (q->kind == DG_QK_ONE) {
-        o->proto = dg_xprintf("int %s(dal_db *db%s, %s *out, dal_arena *arena)", fn, a, o->row_type);
+        o->proto = dg_xprintf("int %s(dal_db *db%s, %s)", fn, a, o->out_params);
     } else if (iter) {
         o->iter_type = dg_xprintf("%s_iter", fn);
         o->proto = dg_xprintf("int %s(dal_db *db%s, %s *it)", fn, a, o->iter_type);
-        o->proto_next = dg_xprintf("int %s_next(%s *it, %s *out, dal_arena *arena)", fn, o->iter_type, o->row_type);
+        o->proto_next = dg_xprintf("int %s_next(%s *it, %s)", fn, o->iter_type, o->out_params);
         o->proto_end = dg_xprintf("void %s_iter_end(%s *it)", fn, o->iter_type);
     } else if (q->kind == DG_QK_EXECROWS) {
         o->proto = dg_xprintf("int %s(dal_db *db%s, int64_t *out_rows)", fn, a);
@@ -406,9 +511,12 @@ int dg_vqueries_build(dg_vqueries *out, const dg_vtables *tables, const dg_query
     v.names = tables ? tables->names : (v.own_names = dg_names_build(s, opts, NULL));
     int rc = v.names && !check_names(&v, q) ? 0 : -1;
     for (size_t i = 0; i < q->queries.len && rc == 0; i++) {
+        const dg_query *qi = &q->queries.items[i];
+        bool rows = (qi->kind == DG_QK_ONE || qi->kind == DG_QK_MANY) && !qi->row_table && !scalar_result(qi);
+        int same = rows ? shared_row(&v, out, q, i, qi) : -1;
         dg_vquery *o = DG_VEC_ADD(&out->items);
         memset(o, 0, sizeof *o);
-        query_view(&v, o, &q->queries.items[i], (int)i);
+        query_view(&v, o, qi, (int)i, same >= 0 ? &out->items.items[same] : NULL);
     }
     if (rc == 0) {
         const char *p = opts->prefix;
@@ -424,9 +532,11 @@ int dg_vqueries_build(dg_vqueries *out, const dg_vtables *tables, const dg_query
 
 static void query_free(dg_vquery *o)
 {
-    dg_strings *lists[] = {&o->binds, &o->locals, &o->iter_fields, &o->iter_sets, &o->reads, &o->row_fields};
+    dg_strings *lists[] = {&o->binds, &o->locals,     &o->iter_fields,  &o->iter_sets,
+                           &o->reads, &o->row_fields, &o->params_fields};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) dg_strings_free(lists[i]);
-    char *strs[] = {o->fn, o->proto, o->row_type, o->reader, o->iter_type, o->proto_next, o->proto_end};
+    char *strs[] = {o->fn,         o->proto,      o->row_type,    o->reader,      o->iter_type,   o->proto_next,
+                    o->proto_end,  o->params_type, o->out_params, o->reader_params, o->reader_args};
     for (size_t i = 0; i < sizeof strs / sizeof *strs; i++) free(strs[i]);
 }
 
@@ -474,12 +584,20 @@ static json_t *query_json(const dg_vquery *q)
     if (q->own_row)
         dg_jset(o, "row", json_pack("{s:s,s:o}", "name", q->row_type, "fields", objs(&q->row_fields, "decl")));
     if (q->row_type) dg_jset_str(o, "row_type", q->row_type);
-    if (q->reader && !q->own_reader) dg_jset_str(o, "reader", q->reader);
+    if (q->reader) {
+        dg_jset_str(o, "reader", q->reader);
+        dg_jset_str(o, "reader_args", q->reader_args);
+        dg_jset_str(o, "out_params", q->out_params);
+    }
+    if (q->scalar) dg_jset(o, "scalar", json_true());
     if (q->own_reader) {
         dg_jset(o, "reads", objs(&q->reads, "stmt"));
-        dg_jset_str(o, "reader", q->reader);
+        dg_jset_str(o, "reader_params", q->reader_params);
         dg_jset(o, "own_reader", json_true());
     }
+    if (q->params_type)
+        dg_jset(o, "params_struct",
+                json_pack("{s:s,s:o}", "name", q->params_type, "fields", objs(&q->params_fields, "decl")));
     if (q->iter_type) {
         dg_jset_str(o, "iter_type", q->iter_type);
         dg_jset_str(o, "proto_next", q->proto_next);

@@ -802,23 +802,23 @@ done:
     return rc;
 }
 
-static int shop__q_ordered_quantity_read(dal_db *db, sqlite3_stmt *st, shop_ordered_quantity_row *out, dal_arena *arena)
+static int shop__q_ordered_quantity_read(dal_db *db, sqlite3_stmt *st, int64_t *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
-    if ((rc = dal_read_int64(db, st, 0, "total", &out->total)) != DAL_OK) return rc;
+    if ((rc = dal_read_int64(db, st, 0, "total", &*out)) != DAL_OK) return rc;
     return DAL_OK;
 }
 
 /* SELECT coalesce(sum(quantity), 0) AS total FROM orders WHERE product_id = ? */
-int shop_ordered_quantity(dal_db *db, int64_t product_id, shop_ordered_quantity_row *out, dal_arena *arena)
+int shop_ordered_quantity(dal_db *db, int64_t product_id, int64_t *out)
 {
     sqlite3_stmt *st = NULL;
     int rc = dal_stmt_acquire(db, &shop__queries_unit, 1, &st);
     if (rc != DAL_OK) return rc;
     if ((rc = dal_bind_int64(db, st, 1, product_id)) != DAL_OK) goto done;
     rc = dal_step(db, st);
-    if (rc == DAL_ROW) rc = shop__q_ordered_quantity_read(db, st, out, arena);
+    if (rc == DAL_ROW) rc = shop__q_ordered_quantity_read(db, st, out, NULL);
     else if (rc == DAL_DONE) rc = DAL_NOTFOUND;
 done:
     dal_stmt_release(db, &shop__queries_unit, 1, st);

@@ -133,14 +133,10 @@ void shop_order_iter_end(shop_order_iter *it);   /* releases the statement; safe
  */
 int shop_product_by_sku(dal_db *db, const char *sku, shop_product *out, dal_arena *arena);
 
-typedef struct shop_ordered_quantity_row {
-    int64_t total;
-} shop_ordered_quantity_row;
-
 /* OrderedQuantity:
  *   SELECT coalesce(sum(quantity), 0) AS total FROM orders WHERE product_id = ?
  */
-int shop_ordered_quantity(dal_db *db, int64_t product_id, shop_ordered_quantity_row *out, dal_arena *arena);
+int shop_ordered_quantity(dal_db *db, int64_t product_id, int64_t *out);
 
 /* ---- Migrations ---------------------------------------------------------- */
 
