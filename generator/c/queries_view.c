@@ -432,11 +432,25 @@ static const char *object_name(const dg_schema *s, size_t t)
     return t < s->tables.len ? s->tables.items[t].name : s->views.items[t - s->tables.len].name;
 }
 
-static bool is_table_verb(const char *s)
+/* The verbs of the functions a table's or view's JSON object names in a
+ * "fn" of its own (dg_vqueries_claim_names): a query may take those names,
+ * and the table's function yields.  The others (the struct, its _iter,
+ * _next, _iter_end, _patch, _validate) are names a query must not take. */
+static const char *const yielding_verbs[] = {"insert", "get",   "update", "delete",       "upsert",
+                                             "count",  "list",  "match",  "update_patch", NULL};
+
+static bool in_list(const char *const *list, const char *s)
 {
-    for (int k = 0; dg_table_verbs[k]; k++)
-        if (!strcmp(s, dg_table_verbs[k])) return true;
+    for (int k = 0; list[k]; k++)
+        if (!strcmp(s, list[k])) return true;
     return false;
+}
+
+/* A verb whose <row>_<verb> a query must not take: with the tables' part
+ * (`yield`), only those no function of a table's JSON names. */
+static bool is_table_verb(const char *s, bool yield)
+{
+    return in_list(dg_table_verbs, s) && !(yield && in_list(yielding_verbs, s));
 }
 
 static int cmp_index(const void *a, const void *b)
@@ -446,14 +460,14 @@ static int cmp_index(const void *a, const void *b)
 }
 
 /* Indexes (ascending) of the tables and views whose generated names include
- * `c_name`: their row name itself or <row>_<verb>.  `rows` maps row names
+ * `c_name`: their row name itself or <row>_<verb> (is_table_verb).  `rows` maps row names
  * to arrays of indexes. */
-static size_t clashes(json_t *rows, const char *c_name, json_int_t **out)
+static size_t clashes(json_t *rows, const char *c_name, bool yield, json_int_t **out)
 {
     DG_VEC(json_int_t) hits = {0};
     size_t len = strlen(c_name);
     for (size_t k = 0; k <= len; k++) {
-        if (k < len && (c_name[k] != '_' || !is_table_verb(c_name + k + 1))) continue;
+        if (k < len && (c_name[k] != '_' || !is_table_verb(c_name + k + 1, yield))) continue;
         size_t i;
         json_t *ix;
         json_array_foreach(json_object_getn(rows, c_name, k), i, ix) DG_VEC_PUSH(&hits, json_integer_value(ix));
@@ -482,7 +496,7 @@ static int check_names(qv *v, const dg_query_set *set)
     for (size_t i = 0; i < set->queries.len; i++) {
         const dg_query *q = &set->queries.items[i];
         json_int_t *hits;
-        size_t n = clashes(rows, q->c_name, &hits);
+        size_t n = clashes(rows, q->c_name, v->tables != NULL, &hits);
         for (size_t h = 0; h < n; h++) {
             dg_error(v->d, q->loc, "query %s: %s_%s is a name %s generates; rename the query", q->name,
                      v->opts->prefix, q->c_name, object_name(v->s, (size_t)hits[h]));
@@ -549,6 +563,71 @@ void dg_vqueries_free(dg_vqueries *v)
     free(v->slot);
     free(v->label);
     memset(v, 0, sizeof *v);
+}
+
+/* ---- query names over the tables' functions ---- */
+
+/* The function objects of one table's or view's JSON (`o`: its object) into
+ * `fns` (function name -> [the function's object, the table's object]). */
+static void table_functions(json_t *o, json_t *fns)
+{
+    static const char *const single[] = {"insert", "get", "update", "delete", "upsert", "count", "patch", NULL};
+    static const char *const lists[] = {"get_by", "lists", NULL};
+    for (int k = 0; single[k]; k++) {
+        json_t *f = json_object_get(o, single[k]);
+        if (json_is_string(json_object_get(f, "fn")))
+            json_object_set_new(fns, json_string_value(json_object_get(f, "fn")), json_pack("[O,O]", f, o));
+    }
+    for (int k = 0; lists[k]; k++) {
+        size_t i;
+        json_t *f;
+        json_array_foreach(json_object_get(o, lists[k]), i, f)
+            if (json_is_string(json_object_get(f, "fn")))
+                json_object_set_new(fns, json_string_value(json_object_get(f, "fn")), json_pack("[O,O]", f, o));
+    }
+}
+
+/* Whether `name` is taken: a table's function or a query's. */
+static bool name_taken(json_t *fns, const dg_vqueries *v, const char *name)
+{
+    if (json_object_get(fns, name)) return true;
+    for (size_t i = 0; i < v->items.len; i++)
+        if (!strcmp(v->items.items[i].fn, name)) return true;
+    return false;
+}
+
+int dg_vqueries_claim_names(const dg_vqueries *v, const dg_query_set *q, json_t *root, dg_diags *d)
+{
+    if (!v->items.len) return 0;
+    json_t *fns = json_object();
+    const char *groups[] = {"tables", "views"};
+    for (int g = 0; g < 2; g++) {
+        size_t i;
+        json_t *o;
+        json_array_foreach(json_object_get(root, groups[g]), i, o) table_functions(o, fns);
+    }
+    int renamed = 0;
+    for (size_t i = 0; i < v->items.len; i++) {
+        const char *fn = v->items.items[i].fn;
+        json_t *hit = json_object_get(fns, fn);
+        if (!hit) continue;
+        json_t *f = json_array_get(hit, 0), *t = json_array_get(hit, 1);
+        bool view = json_is_true(json_object_get(t, "is_view"));
+        char *to = dg_xprintf("%s_%s", fn, view ? "view" : "table");
+        for (int n = 2; name_taken(fns, v, to); n++) {
+            free(to);
+            to = dg_xprintf("%s_%s_%d", fn, view ? "view" : "table", n);
+        }
+        dg_note(d, q->queries.items[i].loc, "query %s keeps the name %s; %s %s's function is %s", v->items.items[i].name,
+                fn, view ? "view" : "table", json_string_value(json_object_get(t, "name")), to);
+        json_object_set_new(f, "fn", json_string(to));
+        json_object_set(fns, to, hit);
+        json_object_del(fns, fn);
+        free(to);
+        renamed++;
+    }
+    json_decref(fns);
+    return renamed;
 }
 
 /* ---- JSON, for the templates ---- */

@@ -74,4 +74,11 @@ void dg_vqueries_free(dg_vqueries *v);   /* its contents */
  *                 parameters come in a struct. */
 void dg_vqueries_to_json(const dg_vqueries *v, json_t *root);
 
+/* A query keeps its name when a table's or view's function has it: the
+ * function yields, renamed <fn>_table (<fn>_view; then _2, _3... while
+ * taken), with one note per rename at the query.  `root` is the tables'
+ * JSON (dg_view_to_json), made on its own thread while the queries were
+ * typed: the one place that sees both.  Returns the number renamed. */
+int  dg_vqueries_claim_names(const dg_vqueries *v, const dg_query_set *q, json_t *root, dg_diags *d);
+
 #endif
