@@ -421,6 +421,8 @@ static void query_view(qv *v, dg_vquery *o, const dg_query *q, int id, const dg_
         o->proto = dg_xprintf("int %s(dal_db *db%s, int64_t *out_rows)", fn, a);
     } else if (q->kind == DG_QK_EXECLASTID) {
         o->proto = dg_xprintf("int %s(dal_db *db%s, int64_t *out_id)", fn, a);
+    } else if (q->kind == DG_QK_EXECRESULT) {
+        o->proto = dg_xprintf("int %s(dal_db *db%s, int64_t *out_rows, int64_t *out_id)", fn, a);
     } else {
         o->proto = dg_xprintf("int %s(dal_db *db%s)", fn, a);
     }
@@ -642,7 +644,7 @@ static json_t *objs(const dg_strings *list, const char *key)
 
 static const char *kind_key(dg_qkind k)
 {
-    static const char *const keys[] = {"one", "many", "exec", "execrows", "execlastid"};
+    static const char *const keys[] = {"one", "many", "exec", "execrows", "execlastid", "execresult"};
     return keys[k];
 }
 
@@ -654,6 +656,10 @@ static json_t *query_json(const dg_vquery *q)
     dg_jset_str(o, "sql", q->sql);
     dg_jset(o, "id", json_integer(q->id));
     json_object_set_new(o, kind_key(q->kind), json_true());
+    if (q->kind == DG_QK_EXECRESULT) {   /* both counts */
+        dg_jset(o, "execrows", json_true());
+        dg_jset(o, "execlastid", json_true());
+    }
     if (q->drop_rows) dg_jset(o, "drop_rows", json_true());
     dg_jset(o, "has_binds", json_boolean(q->binds.len > 0));
     dg_jset(o, "binds", objs(&q->binds, "call"));

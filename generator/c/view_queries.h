@@ -62,7 +62,8 @@ void dg_vqueries_free(dg_vqueries *v);   /* its contents */
 
 /* Sets root["queries"][] and, when there are queries, root["queries_unit"]:
  *   queries_unit  {unit, sql_array, slot, label, count}
- *   queries[]     fn, name, sql, id, one|many|exec|execrows|execlastid (true),
+ *   queries[]     fn, name, sql, id, one|many|exec|execrows|execlastid|execresult
+ *                 (true; execresult sets execrows and execlastid too),
  *                 has_binds, binds[] {call}, locals[] {decl}, iter_fields[]
  *                 {decl}, iter_sets[] {stmt}; for :one and :many row {name,
  *                 fields[] {decl}} (own_row), row_type, reader, reads[]

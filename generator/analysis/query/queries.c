@@ -261,7 +261,8 @@ static int check_kind(dg_qctx *c, int ncols)
 {
     dg_query *q = c->q;
     if ((q->kind == DG_QK_ONE || q->kind == DG_QK_MANY) && ncols == 0) {
-        dg_error(c->d, q->loc, "query %s is :%s but returns no columns; use :exec, :execrows or :execlastid", q->name,
+        dg_error(c->d, q->loc,
+                 "query %s is :%s but returns no columns; use :exec, :execrows, :execlastid or :execresult", q->name,
                  q->kind == DG_QK_ONE ? "one" : "many");
         return 1;
     }

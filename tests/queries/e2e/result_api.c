@@ -1,7 +1,7 @@
 /* The result and parameter API (cases/result_api): one-column results
  * yielded as their C type (a nullable scalar with out_has, text and blobs
  * in the arena, an enum), queries of the same columns sharing one row
- * struct, and a parameter struct past query_parameter_limit (4). */
+ * struct, and a parameter struct past query_parameter_limit (4), and :execresult's two counts. */
 #include "ra.h"
 #include "e2e.h"
 
@@ -150,6 +150,15 @@ int main(int argc, char **argv)
     scalars(db, &arena, pen, ink);
     scalar_iters(db, &arena);
     shared_rows(db, &arena, pen, ink, cap);
+
+    /* :execresult: rows affected and the last insert id (sqlc's sql.Result) */
+    int64_t rows = -1, id = -1;
+    CHECK_RC(db, ra_add_order(db, cap, 9, &rows, &id), DAL_OK);
+    CHECK(rows == 1 && id == 3);
+    CHECK_RC(db, ra_retire(db, "%-1", &rows, &id), DAL_OK);
+    CHECK(rows == 3 && id == 3);   /* an UPDATE leaves the last insert id as it was */
+    CHECK_RC(db, ra_retire(db, "none", &rows, NULL), DAL_OK);
+    CHECK(rows == 0);
     dal_arena_free(&arena);
     dal_close(db);
     puts("ok");

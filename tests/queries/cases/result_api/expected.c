@@ -45,8 +45,12 @@ static const char *const q__queries_sql[] = {
      "WHERE id IN (SELECT value FROM dal_array(:ids)) AND name LIKE @pattern AND state = @state AND coalesce(price, 0) <= @max_price\n"
      "  AND sku <> @skip\n"
      "ORDER BY id LIMIT 1"),
+    /* 17: Retire */
+    ("UPDATE product SET state = 'retired' WHERE sku LIKE ?"),
+    /* 18: AddOrder */
+    ("INSERT INTO orders (product_id, quantity) VALUES (?, ?)"),
 };
-static const dal_unit q__queries_unit = { "q.queries", 17, q__queries_sql, &q__queries_slot };
+static const dal_unit q__queries_unit = { "q.queries", 19, q__queries_sql, &q__queries_slot };
 
 static int q__q_ordered_quantity_read(dal_db *db, sqlite3_stmt *st, int64_t *out, dal_arena *arena)
 {
@@ -494,5 +498,36 @@ int q_search_one(dal_db *db, const q_search_one_params *params, q_label_row *out
     else if (rc == DAL_DONE) rc = DAL_NOTFOUND;
 done:
     dal_stmt_release(db, &q__queries_unit, 16, st);
+    return rc;
+}
+
+/* UPDATE product SET state = 'retired' WHERE sku LIKE ? */
+int q_retire(dal_db *db, const char *sku, int64_t *out_rows, int64_t *out_id)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &q__queries_unit, 17, &st);
+    if (rc != DAL_OK) return rc;
+    if ((rc = dal_bind_text(db, st, 1, sku)) != DAL_OK) goto done;
+    rc = dal_step_done(db, st);
+    if (rc == DAL_OK && out_rows) *out_rows = dal_changes(db);
+    if (rc == DAL_OK && out_id) *out_id = dal_last_rowid(db);
+done:
+    dal_stmt_release(db, &q__queries_unit, 17, st);
+    return rc;
+}
+
+/* INSERT INTO orders (product_id, quantity) VALUES (?, ?) */
+int q_add_order(dal_db *db, int64_t product_id, int64_t quantity, int64_t *out_rows, int64_t *out_id)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dal_stmt_acquire(db, &q__queries_unit, 18, &st);
+    if (rc != DAL_OK) return rc;
+    if ((rc = dal_bind_int64(db, st, 1, product_id)) != DAL_OK) goto done;
+    if ((rc = dal_bind_int64(db, st, 2, quantity)) != DAL_OK) goto done;
+    rc = dal_step_done(db, st);
+    if (rc == DAL_OK && out_rows) *out_rows = dal_changes(db);
+    if (rc == DAL_OK && out_id) *out_id = dal_last_rowid(db);
+done:
+    dal_stmt_release(db, &q__queries_unit, 18, st);
     return rc;
 }

@@ -201,4 +201,14 @@ typedef struct q_search_one_params {
  */
 int q_search_one(dal_db *db, const q_search_one_params *params, q_label_row *out, dal_arena *arena);
 
+/* Retire:
+ *   UPDATE product SET state = 'retired' WHERE sku LIKE ?
+ */
+int q_retire(dal_db *db, const char *sku, int64_t *out_rows, int64_t *out_id);
+
+/* AddOrder:
+ *   INSERT INTO orders (product_id, quantity) VALUES (?, ?)
+ */
+int q_add_order(dal_db *db, int64_t product_id, int64_t quantity, int64_t *out_rows, int64_t *out_id);
+
 #endif

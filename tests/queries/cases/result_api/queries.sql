@@ -54,3 +54,9 @@ SELECT id, name, note FROM product
 WHERE id IN (sqlc.slice(ids)) AND name LIKE @pattern AND state = @state AND coalesce(price, 0) <= @max_price
   AND sku <> @skip
 ORDER BY id LIMIT 1;
+
+-- name: Retire :execresult
+UPDATE product SET state = 'retired' WHERE sku LIKE ?;
+
+-- name: AddOrder :execresult
+INSERT INTO orders (product_id, quantity) VALUES (?, ?);
