@@ -123,8 +123,10 @@ void dg_view_table_begin(dg_vctx *v, const dg_table *t, dg_vtable *vt)
                   dg_xstrdup("rowid of the virtual table"));
     for (size_t i = 0; i < t->columns.len; i++) {
         const dg_column *c = &t->columns.items[i];
-        /* FTS5's hidden column named like the table holds a cursor handle */
-        if (vt->fts5 && c->hidden && !dg_strcasecmp_ascii(c->name, t->name)) continue;
+        /* a virtual table's hidden columns (FTS5's rank and the one named
+         * like the table, FTS4's docid and langid, a table-valued
+         * function's arguments) are not the row's: queries select them */
+        if (c->hidden) continue;
         dg_ckind k = dg_ckind_of_column(t, c);
         bool readonly = c->generated != DG_GEN_NONE || c->hidden;
         add_field(vt, t->name, c->name, c, dg_names_field(v->names, t->name, c->name), k, dg_cbind_column_has(c, k),

@@ -120,6 +120,8 @@ char *dg_qexpr_name(dg_qctx *c, const dg_expr *e);
 char *dg_qexpr_label(const dg_expr *e, size_t n);
 /* Columns of a table (non-hidden first, as SQLite's * sees them). */
 void dg_qtable_cols(const dg_table *t, dg_qcols *out);
+/* The type column i of t reads as (FTS hidden columns typed). */
+dg_qtype dg_qcolumn_type(const dg_table *t, int i);
 
 /* The state of analysing one query. */
 struct dg_qctx {

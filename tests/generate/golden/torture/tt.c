@@ -329,11 +329,11 @@ static const char *const tt__sql[] = {
     "DELETE FROM \"docs\"\n"
     "WHERE rowid = ?",
     /* tt__s_doc_list */
-    "SELECT rowid, \"title\", \"body\", \"rank\"\n"
+    "SELECT rowid, \"title\", \"body\"\n"
     "FROM \"docs\"\n"
     "ORDER BY rowid",
     /* tt__s_doc_match */
-    "SELECT rowid, \"title\", \"body\", \"rank\"\n"
+    "SELECT rowid, \"title\", \"body\"\n"
     "FROM \"docs\"\n"
     "WHERE \"docs\" MATCH ?\n"
     "ORDER BY rank",
@@ -2481,7 +2481,6 @@ static int tt__doc_read(dal_db *db, sqlite3_stmt *st, tt_doc *out, dal_arena *ar
     if ((rc = dal_read_int64(db, st, 0, "docs.rowid", &out->rowid)) != DAL_OK) return rc;
     if ((rc = dal_read_text(db, st, 1, "docs.title", arena, &out->title)) != DAL_OK) return rc;
     if ((rc = dal_read_text(db, st, 2, "docs.body", arena, &out->body)) != DAL_OK) return rc;
-    if ((rc = dal_read_double_null(db, st, 3, "docs.rank", &out->has_rank, &out->rank)) != DAL_OK) return rc;
     (void)arena;
     return DAL_OK;
 }
@@ -2532,7 +2531,7 @@ int tt_doc_delete(dal_db *db, int64_t rowid)
 }
 
 /*
- * SELECT rowid, "title", "body", "rank"
+ * SELECT rowid, "title", "body"
  * FROM "docs"
  * ORDER BY rowid
  */
@@ -2544,7 +2543,7 @@ int tt_doc_list(dal_db *db, tt_doc_iter *it)
 }
 
 /*
- * SELECT rowid, "title", "body", "rank"
+ * SELECT rowid, "title", "body"
  * FROM "docs"
  * WHERE "docs" MATCH ?
  * ORDER BY rank

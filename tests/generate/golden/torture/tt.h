@@ -384,8 +384,6 @@ struct tt_doc {
     int64_t     rowid;   /* rowid of the virtual table */
     const char *title;   /* (no type) */
     const char *body;    /* (no type) */
-    bool        has_rank;
-    double      rank;    /* (no type) HIDDEN */
 };
 
 /* An iterator lives on the caller's stack; end it with tt_doc_iter_end. */
