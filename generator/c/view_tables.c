@@ -167,6 +167,7 @@ int dg_vtable_field(const dg_vtable *vt, const char *column)
 void dg_vfunc_free(dg_vfunc *f)
 {
     free(f->fn);
+    free(f->many_fn);
     free(f->params);
     dg_vbinds_free(&f->binds);
     dg_vbinds_free(&f->writebacks);

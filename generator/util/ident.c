@@ -165,6 +165,6 @@ bool dg_is_c_ident(const char *s)
 }
 
 const char *const dg_table_verbs[] = {
-    "insert", "get", "update", "delete", "upsert", "count", "list", "next", "iter",
+    "insert", "insert_many", "get", "update", "delete", "upsert", "count", "list", "next", "iter",
     "iter_end", "validate", "match", "patch", "update_patch", "row", NULL,
 };

@@ -230,6 +230,22 @@ int shop_product_insert(dal_db *db, shop_product *row, dal_arena *arena)
     return rc;
 }
 
+/* rows[0..n-1] as shop_product_insert writes each (validated, what the database
+ * assigned written back), through its one cached statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int shop_product_insert_many(dal_db *db, shop_product *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "shop_product_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = shop_product_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
+    return rc;
+}
+
 /*
  * SELECT "id", "sku", "name", "price"
  * FROM "products"
@@ -547,6 +563,22 @@ int shop_order_insert(dal_db *db, shop_order *row, dal_arena *arena)
     if (rc == DAL_OK) row->id = dal_last_rowid(db);
     dal_stmt_release(db, &shop__unit, stmt__, st);
     (void)arena;
+    return rc;
+}
+
+/* rows[0..n-1] as shop_order_insert writes each (validated, what the database
+ * assigned written back), through its one cached statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int shop_order_insert_many(dal_db *db, shop_order *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "shop_order_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = shop_order_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
     return rc;
 }
 
