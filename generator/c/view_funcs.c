@@ -439,7 +439,12 @@ static void tab_init(tab *x, dg_vctx *v, dg_vtable *vt)
     x->virt = vt->virt;
     x->fts5 = vt->fts5;
     dg_tab_set_decls(x);
-    x->qtable = dg_sql_quote(x->name);
+    /* a table of an attached in-memory schema (SQLite): "baz"."users" */
+    const char *schema = vt->t && x->v->s->engine == DG_ENGINE_SQLITE ? vt->t->schema : NULL;
+    char *qs = schema ? dg_sql_quote(schema) : NULL, *qn = dg_sql_quote(x->name);
+    x->qtable = qs ? dg_xprintf("%s.%s", qs, qn) : dg_xstrdup(qn);
+    free(qs);
+    free(qn);
     dg_buf cols = DG_BUF_INIT;
     for (size_t i = 0; i < x->f.len; i++)
         dg_buf_cat(&cols, i ? ", " : "", x->f.items[i].quoted, NULL);
