@@ -517,6 +517,23 @@ static int check_names(qv *v, const dg_query_set *set)
     return errors;
 }
 
+/* A query's parameter struct (P_x_params, past the limit) must not be
+ * another query's function: `Search` and `SearchParams`. */
+static int params_taken(const dg_vqueries *v, const dg_query_set *set, dg_diags *d)
+{
+    int errors = 0;
+    for (size_t i = 0; i < v->items.len; i++) {
+        const char *pt = v->items.items[i].params_type;
+        for (size_t k = 0; pt && k < v->items.len; k++)
+            if (!strcmp(v->items.items[k].fn, pt)) {
+                dg_error(d, set->queries.items[k].loc, "query %s: %s is the parameter struct of query %s; rename "
+                         "the query", set->queries.items[k].name, pt, set->queries.items[i].name);
+                errors++;
+            }
+    }
+    return errors;
+}
+
 int dg_vqueries_build(dg_vqueries *out, const dg_vtables *tables, const dg_query_set *q, const dg_schema *s,
                       const dg_view_opts *opts, dg_diags *d)
 {
@@ -534,6 +551,7 @@ int dg_vqueries_build(dg_vqueries *out, const dg_vtables *tables, const dg_query
         memset(o, 0, sizeof *o);
         query_view(&v, o, qi, (int)i, same >= 0 ? &out->items.items[same] : NULL);
     }
+    if (rc == 0 && params_taken(out, q, d) != 0) rc = -1;
     if (rc == 0) {
         const char *p = opts->prefix;
         out->unit = dg_xprintf("%s__queries_unit", p);
