@@ -616,9 +616,30 @@ static bool name_taken(json_t *fns, const dg_vqueries *v, const char *name)
     return false;
 }
 
+/* A query named like a generated enum type (a table's `state` column gives
+ * P_product_state) is an error: a type is no function that could yield. */
+static int enum_clashes(const dg_vqueries *v, const dg_query_set *q, json_t *root, dg_diags *d)
+{
+    int errors = 0;
+    size_t i;
+    json_t *e;
+    json_array_foreach(json_object_get(root, "enums"), i, e) {
+        const char *type = json_string_value(json_object_get(e, "type"));
+        for (size_t k = 0; type && k < v->items.len; k++)
+            if (!strcmp(v->items.items[k].fn, type)) {
+                dg_error(d, q->queries.items[k].loc, "query %s: %s is the enum type of %s.%s; rename the query",
+                         v->items.items[k].name, type, json_string_value(json_object_get(e, "table")),
+                         json_string_value(json_object_get(e, "column")));
+                errors++;
+            }
+    }
+    return errors;
+}
+
 int dg_vqueries_claim_names(const dg_vqueries *v, const dg_query_set *q, json_t *root, dg_diags *d)
 {
     if (!v->items.len) return 0;
+    if (enum_clashes(v, q, root, d)) return -1;
     json_t *fns = json_object();
     const char *groups[] = {"tables", "views"};
     for (int g = 0; g < 2; g++) {

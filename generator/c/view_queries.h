@@ -79,7 +79,9 @@ void dg_vqueries_to_json(const dg_vqueries *v, json_t *root);
  * function yields, renamed <fn>_table (<fn>_view; then _2, _3... while
  * taken), with one note per rename at the query.  `root` is the tables'
  * JSON (dg_view_to_json), made on its own thread while the queries were
- * typed: the one place that sees both.  Returns the number renamed. */
+ * typed: the one place that sees both.  A query named like a generated
+ * enum type is an error.  Returns the number renamed, or -1 after
+ * reporting through d. */
 int  dg_vqueries_claim_names(const dg_vqueries *v, const dg_query_set *q, json_t *root, dg_diags *d);
 
 #endif

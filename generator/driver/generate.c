@@ -98,10 +98,11 @@ static int generate(dg_vtables *tables, json_t *json, const dg_schema *s, sqlite
     if (rc == 0 && o->migrations) rc = dg_vmigrations_build(&vm, o->migrations, s, db, &o->view, d);
     if (rc == 0) {   /* the typed view model into the JSON the templates read */
         json_t *root = json ? json_incref(json) : dg_view_to_json(tables);
-        if (q) dg_vqueries_claim_names(&vq, q, root, d);   /* after both: the tables' functions yield */
+        /* after both: the tables' functions yield */
+        if (q && dg_vqueries_claim_names(&vq, q, root, d) < 0) rc = -1;
         if (q) dg_vqueries_to_json(&vq, root);
         if (o->migrations) dg_vmigrations_to_json(&vm, root);
-        rc = o->dump_view ? dump_view(root, out) : render_outputs(root, o, out, d);
+        if (rc == 0) rc = o->dump_view ? dump_view(root, out) : render_outputs(root, o, out, d);
         json_decref(root);
     }
     dg_vqueries_free(&vq);
