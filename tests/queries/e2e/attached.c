@@ -51,6 +51,15 @@ int main(int argc, char **argv)
     CHECK(at_users_named_next(&ni, &r, &arena) == DAL_DONE);
     at_users_named_iter_end(&ni);
 
+    /* three-part names: baz.users.id, main.users_log.note */
+    at_notes_iter nt = {0};
+    CHECK_RC(db, at_notes(db, &nt), DAL_OK);
+    at_notes_row nr;
+    CHECK(at_notes_next(&nt, &nr, &arena) == DAL_ROW && nr.id == 2);
+    CHECK_STR(nr.note, "joined");
+    CHECK(at_notes_next(&nt, &nr, &arena) == DAL_DONE);
+    at_notes_iter_end(&nt);
+
     int64_t count = 0;
     CHECK_RC(db, at_baz_user_count(db, &count), DAL_OK);
     CHECK(count == 2);

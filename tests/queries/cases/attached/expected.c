@@ -14,8 +14,10 @@ static const char *const q__queries_sql[] = {
     ("INSERT INTO baz.users (name, email) VALUES (?, ?)"),
     /* 3: Rename */
     ("UPDATE baz.users SET name = ? WHERE id = ?"),
+    /* 4: Notes */
+    ("SELECT baz.users.id, main.users_log.note FROM baz.users JOIN main.users_log ON main.users_log.user_id = baz.users.id"),
 };
-static const dal_unit q__queries_unit = { "q.queries", 4, q__queries_sql, &q__queries_slot };
+static const dal_unit q__queries_unit = { "q.queries", 5, q__queries_sql, &q__queries_slot };
 
 static int q__q_get_user_read(dal_db *db, sqlite3_stmt *st, q_baz_user *out, dal_arena *arena)
 {
@@ -106,4 +108,34 @@ int q_rename(dal_db *db, const char *name, int64_t id, int64_t *out_rows)
 done:
     dal_stmt_release(db, &q__queries_unit, 3, st);
     return rc;
+}
+
+static int q__q_notes_read(dal_db *db, sqlite3_stmt *st, q_notes_row *out, dal_arena *arena)
+{
+    int rc;
+    (void)arena;
+    if ((rc = dal_read_int64(db, st, 0, "id", &out->id)) != DAL_OK) return rc;
+    if ((rc = dal_read_text(db, st, 1, "note", arena, &out->note)) != DAL_OK) return rc;
+    return DAL_OK;
+}
+
+/* SELECT baz.users.id, main.users_log.note FROM baz.users JOIN main.users_log ON main.users_log.user_id = baz.users.id */
+int q_notes(dal_db *db, q_notes_iter *it)
+{
+    int rc = dal_iter_open(&it->it, db, &q__queries_unit, 4);
+    if (rc != DAL_OK) return rc;
+    return DAL_OK;
+}
+
+int q_notes_next(q_notes_iter *it, q_notes_row *out, dal_arena *arena)
+{
+    int rc = dal_iter_step(&it->it);
+    if (rc != DAL_ROW) return rc;
+    rc = q__q_notes_read(it->it.db, it->it.st, out, arena);
+    return rc == DAL_OK ? DAL_ROW : rc;
+}
+
+void q_notes_iter_end(q_notes_iter *it)
+{
+    dal_iter_end(&it->it);
 }

@@ -55,4 +55,20 @@ int q_add_user(dal_db *db, const char *name, const char *email, int64_t *out_id)
  */
 int q_rename(dal_db *db, const char *name, int64_t id, int64_t *out_rows);
 
+typedef struct q_notes_row {
+    int64_t     id;
+    const char *note;
+} q_notes_row;
+
+typedef struct q_notes_iter {
+    dal_iter it;
+} q_notes_iter;
+
+/* Notes:
+ *   SELECT baz.users.id, main.users_log.note FROM baz.users JOIN main.users_log ON main.users_log.user_id = baz.users.id
+ */
+int q_notes(dal_db *db, q_notes_iter *it);
+int q_notes_next(q_notes_iter *it, q_notes_row *out, dal_arena *arena);
+void q_notes_iter_end(q_notes_iter *it);
+
 #endif

@@ -10,3 +10,6 @@ INSERT INTO baz.users (name, email) VALUES (?, ?);
 
 -- name: Rename :execrows
 UPDATE baz.users SET name = ? WHERE id = ?;
+
+-- name: Notes :many
+SELECT baz.users.id, main.users_log.note FROM baz.users JOIN main.users_log ON main.users_log.user_id = baz.users.id;
