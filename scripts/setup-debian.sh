@@ -4,7 +4,7 @@
 set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config clang llvm-dev libclang-dev
       libsqlite3-dev sqlite3 libjansson-dev libyaml-dev nettle-dev libcmocka-dev valgrind python3
-      postgresql-15 postgresql-client-15 libpq-dev libpg-query-dev
+      postgresql-15 postgresql-client-15 libpq-dev libpg-query-dev pgbouncer
       python3-yaml python3-jsonschema)
 missing=()
 for p in "${pkgs[@]}"; do

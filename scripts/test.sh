@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, builds dalgen and libdal,
 # and runs ctest twice: a plain build (gcc), then a build under
-# AddressSanitizer + UndefinedBehaviorSanitizer (clang).
+# AddressSanitizer + UndefinedBehaviorSanitizer (clang), then the fuzz
+# harnesses under libFuzzer for a fixed slice.
 #   scripts/test.sh            everything
 #   JOBS=4 scripts/test.sh     parallelism (default: nproc)
 set -euo pipefail
@@ -16,3 +17,10 @@ cmake --build build -j "$jobs"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=clang -DDALGEN_SANITIZE=ON
 cmake --build build-asan -j "$jobs"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j "$jobs")
+
+# The fuzz harnesses (tests/fuzz) as libFuzzer programs: a 20-second
+# fixed-seed slice of each (docs/migrations.md, "Fuzzing").
+cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
+    -DDALGEN_FUZZ=ON -DDALGEN_SANITIZE=ON -DDALGEN_BUILD_EXAMPLES=OFF -DDALGEN_BUILD_BENCH=OFF
+cmake --build build-fuzz -j "$jobs" --target fuzz_ddl fuzz_query fuzz_diff
+(cd build-fuzz && ctest --output-on-failure -R '^fuzz\.')

@@ -3,7 +3,12 @@
  * once, binary parameter and results, N times on one connection.
  *   pgbench hand|dal N      (libpq environment: PGHOST ...)
  * Wall time per call is printed; bench/pg/run.sh runs both under callgrind
- * (--toggle-collect=loop_*) for client instructions per call. */
+ * (--toggle-collect=loop_*) for client instructions per call.
+ *   pgbench write N [ROUNDS]
+ * Inserts of N users rows, W1 one dal_pg_exec each, W6 dal_pg_batch
+ * (pipeline), W7 dal_pg_copy (binary COPY; 10 N rows), each in one
+ * transaction, rounds interleaved; prints the median rows/s of each and
+ * the ratios to W1. */
 #define _DEFAULT_SOURCE
 #include <endian.h>
 #include <stdio.h>
@@ -19,6 +24,7 @@ static unsigned slot;
 static const char *const sql[] = { "SELECT id, name, score FROM bench_items WHERE id = $1" };
 static const dal_unit unit = { "bench", 1, sql, &slot };
 static const Oid get_types[1] = { DAL_PG_INT8 };
+static const Oid get_results[3] = { DAL_PG_INT8, DAL_PG_TEXT, DAL_PG_FLOAT8 };
 
 /* What a careful hand-written program does: no type checks. */
 static int get_hand(PGconn *c, int64_t id, row *out, char *buf, size_t size)
@@ -50,6 +56,7 @@ static int get_dal(dal_db *db, int64_t id, row *out, dal_arena *a)
     DAL_PG_PARAMS(p, db, 1, get_types, NULL);
     PGresult *res;
     int rc = dal_pg_bind_int64(&p, 1, id);
+    DAL_PG_RESULTS(p, get_results, 3);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &unit, 0, &p, &res);
     if (rc != DAL_OK) return rc;
     if (PQntuples(res) != 1) rc = DAL_NOTFOUND;
@@ -84,6 +91,112 @@ __attribute__((noinline)) static double loop_dal(dal_db *db, int n, dal_arena *a
     return sum;
 }
 
+/* ---- W1, W6, W7: writes ---- */
+
+static const char *const wsql[] = {
+    "INSERT INTO users (email, name, age, score) VALUES ($1, $2, $3, $4)",
+};
+static unsigned wslot;
+static const dal_unit wunit = { "bench_write", 1, wsql, &wslot };
+static const Oid insert_types[4] = { DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4, DAL_PG_FLOAT8 };
+
+typedef struct user_gen { long base; char email[48], name[48]; } user_gen;
+
+static int bind_user(void *ctx, size_t i, dal_pg_params *p)
+{
+    user_gen *g = ctx;
+    long k = g->base + (long)i;
+    snprintf(g->email, sizeof g->email, "user%ld@example.com", k);
+    snprintf(g->name, sizeof g->name, "User %ld", k);
+    dal_pg_bind_text(p, 1, g->email);
+    dal_pg_bind_text(p, 2, g->name);
+    dal_pg_bind_int32(p, 3, (int32_t)(k % 90));
+    return dal_pg_bind_double(p, 4, (double)k / 4.0);
+}
+
+static void check(dal_db *db, int rc)
+{
+    if (rc != DAL_OK) {
+        fprintf(stderr, "pgbench: %s\n", dal_errmsg(db));
+        exit(1);
+    }
+}
+
+__attribute__((noinline)) static void w1_single(dal_db *db, user_gen *g, int n)
+{
+    DAL_PG_PARAMS(p, db, 4, insert_types, NULL);
+    PGresult *res;
+    check(db, dal_begin(db));
+    for (int i = 0; i < n; i++) {
+        bind_user(g, (size_t)i, &p);
+        check(db, dal_pg_exec(db, &wunit, 0, &p, &res));
+        PQclear(res);
+    }
+    check(db, dal_commit(db));
+}
+
+__attribute__((noinline)) static void w6_batch(dal_db *db, user_gen *g, int n)
+{
+    DAL_PG_PARAMS(p, db, 4, insert_types, NULL);
+    check(db, dal_begin(db));
+    check(db, dal_pg_batch(db, &wunit, 0, &p, (size_t)n, bind_user, NULL, g, NULL));
+    check(db, dal_commit(db));
+}
+
+__attribute__((noinline)) static void w7_copy(dal_db *db, user_gen *g, int n)
+{
+    static dal_pg_copy c;
+    check(db, dal_begin(db));
+    check(db, dal_pg_copy_begin(&c, db, "COPY users (email, name, age, score) FROM STDIN (FORMAT binary)"));
+    for (int i = 0; i < n; i++) {
+        DAL_PG_PARAMS(p, db, 4, NULL, NULL);
+        bind_user(g, (size_t)i, &p);
+        check(db, dal_pg_copy_row(&c, &p));
+    }
+    check(db, dal_pg_copy_end(&c, NULL));
+    check(db, dal_commit(db));
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static double now(void);
+
+/* Rounds of W1, W6, W7 in turn on a fresh table; median rows/s each. */
+static int write_bench(dal_db *db, int n, int rounds)
+{
+    double rate[3][64], med[3];
+    const char *names[3] = { "W1 insert, one statement per row", "W6 insert, dal_pg_batch (pipeline)",
+                             "W7 insert, dal_pg_copy (binary COPY)" };
+    long base = 0;
+    if (rounds > 64) rounds = 64;
+    for (int r = 0; r < rounds; r++) {
+        for (int w = 0; w < 3; w++) {
+            user_gen g = { base, "", "" };
+            int rows = w == 2 ? 10 * n : n;
+            double t0;
+            check(db, dal_exec(db, "TRUNCATE users"));
+            t0 = now();
+            if (w == 0) w1_single(db, &g, rows);
+            else if (w == 1) w6_batch(db, &g, rows);
+            else w7_copy(db, &g, rows);
+            rate[w][r] = rows / (now() - t0);
+            base += rows;
+        }
+    }
+    for (int w = 0; w < 3; w++) {
+        qsort(rate[w], (size_t)rounds, sizeof rate[w][0], cmp_double);
+        med[w] = rate[w][rounds / 2];
+    }
+    for (int w = 0; w < 3; w++)
+        printf("%-38s %9.0f rows/s  %5.2fx W1  (median of %d rounds, %d rows)\n", names[w], med[w], med[w] / med[0],
+               rounds, w == 2 ? 10 * n : n);
+    return 0;
+}
+
 static double now(void)
 {
     struct timespec t;
@@ -97,14 +210,24 @@ int main(int argc, char **argv)
     dal_arena a;
     int n = argc > 2 ? atoi(argv[2]) : 10000;
     double t0, sum;
-    if (argc < 2 || (strcmp(argv[1], "hand") != 0 && strcmp(argv[1], "dal") != 0)) {
-        fprintf(stderr, "usage: pgbench hand|dal [N]\n");
+    if (argc < 2 || (strcmp(argv[1], "hand") != 0 && strcmp(argv[1], "dal") != 0 && strcmp(argv[1], "write") != 0)) {
+        fprintf(stderr, "usage: pgbench hand|dal [N] | write [N [ROUNDS]]\n");
         return 2;
     }
     if (dal_open(&db, "postgresql://", NULL) != DAL_OK) {
         fprintf(stderr, "pgbench: %s\n", dal_errmsg(db));
         dal_close(db);
         return 77;
+    }
+    if (strcmp(argv[1], "write") == 0) {
+        check(db, dal_exec(db, "SET client_min_messages = warning; DROP TABLE IF EXISTS users;"
+                               " CREATE TABLE users (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                               " email text NOT NULL UNIQUE, name text NOT NULL, age integer,"
+                               " score double precision, created_at timestamptz NOT NULL DEFAULT now())"));
+        write_bench(db, n, argc > 3 ? atoi(argv[3]) : 5);
+        check(db, dal_exec(db, "DROP TABLE users"));
+        dal_close(db);
+        return 0;
     }
     dal_arena_init(&a, NULL);
     if (dal_exec(db, "CREATE TEMP TABLE bench_items (id bigint PRIMARY KEY, name text NOT NULL,"

@@ -8,66 +8,7 @@
 
 #include "util/buf.h"
 #include "c/cbind.h"
-
-static const char *const kind_names[] = {"int64", "double", "bool", "text", "blob", "value", "enum"};
-
-const char *dg_ckind_name(dg_ckind k) { return kind_names[k]; }
-
-const char *dg_ckind_ctype(dg_ckind k)
-{
-    switch (k) {
-    case DG_CK_INT64:  return "int64_t";
-    case DG_CK_DOUBLE: return "double";
-    case DG_CK_BOOL:   return "bool";
-    case DG_CK_TEXT:   return "const char *";
-    case DG_CK_BLOB:   return "dal_blob";
-    default:           return "dal_value";
-    }
-}
-
-bool dg_ckind_scalar(dg_ckind k)
-{
-    return k == DG_CK_INT64 || k == DG_CK_DOUBLE || k == DG_CK_BOOL || k == DG_CK_ENUM;
-}
-
-dg_ckind dg_ckind_of_vtype(dg_vtype v)
-{
-    switch (v) {
-    case DG_VT_INT64:  return DG_CK_INT64;
-    case DG_VT_DOUBLE: return DG_CK_DOUBLE;
-    case DG_VT_BOOL:   return DG_CK_BOOL;
-    case DG_VT_TEXT:   return DG_CK_TEXT;
-    case DG_VT_BLOB:   return DG_CK_BLOB;
-    default:           return DG_CK_VALUE;
-    }
-}
-
-void dg_ckind_slice(dg_ckind k, const char **elem, const char **array_type)
-{
-    switch (k) {
-    case DG_CK_DOUBLE: *elem = "const double *"; *array_type = "DAL_TYPE_REAL"; break;
-    case DG_CK_TEXT: *elem = "const char *const *"; *array_type = "DAL_TYPE_TEXT"; break;
-    case DG_CK_BLOB: *elem = "const dal_blob *"; *array_type = "DAL_TYPE_BLOB"; break;
-    default: *elem = "const int64_t *"; *array_type = "DAL_TYPE_INTEGER"; break;
-    }
-}
-
-dg_ckind dg_ckind_of_column(const dg_table *t, const dg_column *c)
-{
-    return dg_ckind_of_vtype(dg_vtype_of_column(t, c));
-}
-
-const char *dg_ckind_call(dg_ckind k)
-{
-    switch (k) {
-    case DG_CK_INT64:  return "int64";
-    case DG_CK_DOUBLE: return "double";
-    case DG_CK_BOOL:   return "bool";
-    case DG_CK_BLOB:   return "blob";
-    case DG_CK_VALUE:  return "value";
-    default:           return "text";
-    }
-}
+#include "c/cbind_int.h"
 
 /* ---- strings of the calls ------------------------------------------------
  * The calls are built for every field of every table and query: joined from
@@ -231,6 +172,7 @@ static char *conv_read(const dg_cbind *f, int col, const char *dst)
 char *dg_cbind_bind_at(const dg_cbind *f, const char *idx, const char *src, const char *st, bool copy)
 {
     bool row = *src != '\0';
+    if (f->pg.call) return dg_cbind__bind_pg(f, idx, src, st);
     if (f->conv.kind != DG_CCONV_NONE) {
         char *c = conv_bind(f, idx, src, st);
         if (c) return c;
@@ -263,6 +205,7 @@ char *dg_cbind_bind(const dg_cbind *f, int idx, const char *src, const char *st,
 
 char *dg_cbind_read(const dg_cbind *f, int col, const char *dst)
 {
+    if (f->pg.call) return dg_cbind__read_pg(f, col, dst);
     const char *sfx = dg_ckind_call(f->kind);
     char *conv = f->conv.kind != DG_CCONV_NONE ? conv_read(f, col, dst) : NULL;
     if (conv) return conv;
@@ -283,7 +226,7 @@ char *dg_cbind_read(const dg_cbind *f, int col, const char *dst)
 char *dg_cbind_param_decl(const dg_cbind *f)
 {
     const char *e = conv_enum(f) ? conv_enum(f) : f->kind == DG_CK_ENUM ? f->enum_type : NULL;
-    const char *type = e ? e : dg_ckind_ctype(f->kind);
+    const char *type = e ? e : f->pg.ctype ? f->pg.ctype : dg_ckind_ctype(f->kind);
     if (f->by_ptr && dg_ckind_scalar(f->kind)) return dg_xprintf("const %s *%s", type, f->name);
     switch (f->kind) {
     case DG_CK_TEXT:  return dg_xprintf("const char *%s", f->name);

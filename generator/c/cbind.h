@@ -22,7 +22,16 @@ typedef enum dg_ckind {
     DG_CK_TEXT,       /* const char *, NULL = SQL NULL */
     DG_CK_BLOB,       /* dal_blob, data NULL = SQL NULL */
     DG_CK_VALUE,      /* dal_value: any storage class */
-    DG_CK_ENUM        /* a generated (or the user's) C enum, stored as its text */
+    DG_CK_ENUM,       /* a generated (or the user's) C enum, stored as its text */
+    /* PostgreSQL only (dg_pgtype_of): */
+    DG_CK_INT16,      /* int16_t */
+    DG_CK_INT32,      /* int32_t */
+    DG_CK_FLOAT,      /* float */
+    DG_CK_UUID,       /* dal_uuid */
+    DG_CK_TIMESTAMP,  /* dal_timestamp (timestamp, timestamptz) */
+    DG_CK_DATE,       /* dal_date */
+    DG_CK_INTERVAL,   /* dal_interval */
+    DG_CK_ARRAY       /* a 1-D array: dal_<elem>_array (dg_pgtype.elem), data NULL = SQL NULL */
 } dg_ckind;
 
 const char *dg_ckind_name(dg_ckind k);    /* "int64", ..., "enum" */
@@ -42,6 +51,68 @@ dg_ckind    dg_ckind_of_vtype(dg_vtype v);
 /* The kind of column c of table t (t may be NULL) before enums: its value
  * type's (dg_vtype_of_column). */
 dg_ckind    dg_ckind_of_column(const dg_table *t, const dg_column *c);
+
+/* ---- PostgreSQL (design/postgres.md 3.6) --------------------------------
+ * How a value of a PostgreSQL type is held in C and moved over libdal's
+ * PostgreSQL half (dal_pg.h).  One decision for table columns (from the
+ * model's dg_pg_column), query parameters and results (from the server's
+ * types, resolved to names: no user type OID ever reaches generated code). */
+
+/* A PostgreSQL type as the catalog names it. */
+typedef struct dg_pg_typeref {
+    const char *schema;   /* of the (element) type: "pg_catalog", "public", ...; NULL = pg_catalog */
+    const char *name;     /* pg_type.typname of the (element) type ("int4", "mood", "email"), or
+                             its format_type spelling without typmod ("integer", "character varying") */
+    const char *kind;     /* "base", "enum", "domain", "composite", ...; NULL = "base" (enums and
+                             domains are also found by name in the schema's enums and domains) */
+    int         typmod;   /* atttypmod, -1 when none (varchar(n): n + 4) */
+    int         array_dims;   /* 0: not an array */
+    const char *format;   /* format_type text ("inet", "int4range", "numeric(12,2)[]"): what a
+                             type held as text is cast to; NULL = schema.name */
+} dg_pg_typeref;
+
+/* The binding of a PostgreSQL type.  Strings are literals or borrowed from
+ * the schema or from `keep` (dg_pgtype_of). */
+typedef struct dg_pgtype {
+    const char *call;      /* suffix of dal_pg_bind_<call> / dal_pg_read_<call>: "int16", "int32",
+                              "int64", "float", "double", "bool", "text", "jsonb", "numeric", "blob",
+                              "uuid", "timestamp", "date", "time", "interval", "int64_array",
+                              "text_array", ...; NULL: not a PostgreSQL binding (SQLite) */
+    const char *oid;       /* pinned parameter type: a dal_pg.h macro ("DAL_PG_INT4", ...) or "0"
+                              (user types sent as text: enums, citext, domains over text) */
+    const char *cast_in;   /* SQL written after a parameter's $n ("::inet", "::\"public\".\"mood\"[]",
+                              "::money"), NULL when none */
+    const char *cast_out;  /* SQL written after a selected column ("::text", "::text[]",
+                              "::numeric"), NULL when none */
+    dg_ckind    elem;      /* DG_CK_ARRAY: the elements' kind */
+    const char *ctype;     /* the C type ("int32_t", "dal_text_array", ...); enums: NULL (the
+                              generated enum's name, from the view's names) */
+    const dg_pg_enum   *enumref;   /* DG_CK_ENUM: the schema's enum */
+    const dg_pg_domain *domain;    /* the (outermost) domain, NULL when none */
+    bool        domain_not_null;   /* a domain on the way says NOT NULL */
+    int         maxlen;    /* varchar(n) / char(n) (also through domains): n; 0 when none */
+    bool        json;      /* json / jsonb: the validator checks the text is JSON */
+} dg_pgtype;
+
+/* The binding of type t of schema s (its enums and domains resolve
+ * names; s may be NULL: then kind "enum" still gives an enum without
+ * enumref).  Sets *kind to the C kind.  Strings made are pushed into keep
+ * (the caller frees them with dg_strings_free after the binding's last
+ * use).  Domains: their base type's binding (through domains over
+ * domains); enums: DG_CK_ENUM with OID 0; arrays of a type libdal reads
+ * as an array (smallint, integer, bigint, real, double precision,
+ * boolean, text-likes, bytea, uuid, timestamp(tz), date, numeric; enums,
+ * citext and domains over text as text arrays cast to and from text[]):
+ * DG_CK_ARRAY; every other type, and arrays of more than one dimension:
+ * text (cast to ::text when read, from $n::<format> when written). */
+dg_pgtype dg_pgtype_of(const dg_schema *s, const dg_pg_typeref *t, dg_strings *keep, dg_ckind *kind);
+/* The same for table column c (c->pg non-NULL): its `-- @type` override
+ * (int16, int32, int64, double, bool, text, blob, uuid, timestamp, date,
+ * numeric, ...; a value read through a cast) wins. */
+dg_pgtype dg_pgtype_of_column(const dg_schema *s, const dg_column *c, dg_strings *keep, dg_ckind *kind);
+/* The C type of a non-enum kind ("int32_t", "dal_timestamp"; arrays by
+ * their element kind: "dal_int64_array"). */
+const char *dg_pgtype_ctype(dg_ckind k, dg_ckind elem);
 
 /* How a user's struct field (clang_struct.c) of another C type than its
  * kind's moves to and from a statement (cbind.c).  Binds from parameters
@@ -101,6 +172,10 @@ typedef struct dg_cbind {
     dg_ckind    vkind;       /* the kind they read: kind, or int64 for an enum
                                 stored as its integer */
     long        varray;      /* a user's char[varray] buffer, 0 otherwise */
+    dg_pgtype   pg;          /* PostgreSQL: how it moves (pg.call NULL on SQLite).  Then
+                                dg_cbind_bind* write dal_pg_bind_<call>(st, idx, ...) with st
+                                the parameter block ("&p"), and dg_cbind_read
+                                dal_pg_read_<call>(db, res, row, col, ...) */
 } dg_cbind;
 
 typedef DG_VEC(dg_cbind) dg_cbinds;
@@ -109,6 +184,9 @@ typedef DG_VEC(dg_cbind) dg_cbinds;
  * DEFAULT") with a has_ flag: a scalar, not in the primary key, nullable or
  * with a DEFAULT the row may leave to the database. */
 bool dg_cbind_column_has(const dg_column *c, dg_ckind k);
+/* The same on PostgreSQL: also a key column of a non-integer kind with a
+ * DEFAULT (an integer key column says DEFAULT with 0, as SQLite's rowid). */
+bool dg_cbind_column_has_pg(const dg_column *c, dg_ckind k);
 
 /* The binding of a query's value `name` (a parameter or a result field) of
  * value type v.  NULL form: a result field's `has` flag (when a nullable
@@ -118,6 +196,12 @@ bool dg_cbind_column_has(const dg_column *c, dg_ckind k);
  * user's) becomes the field's, and so does its read mode.  Strings are
  * borrowed; column is left NULL. */
 dg_cbind dg_cbind_value(const char *name, dg_vtype v, bool nullable, const dg_cbind *origin, const char *has);
+
+/* The same for a PostgreSQL value of kind k moved as pg (dg_pgtype_of):
+ * enums take origin's generated C enum (their C type is the view's
+ * name for pg.enumref: pass it as enum_type, NULL when none). */
+dg_cbind dg_cbind_value_pg(const char *name, dg_ckind k, dg_pgtype pg, const char *enum_type, bool nullable,
+                           const char *has);
 
 /* Bind / read expressions.  `src` is "row->" for row fields, "" for
  * parameters named like the field; `st` the statement; `copy`: text, blob

@@ -11,6 +11,7 @@
 #include "c/view_int.h"
 #include "c/view_json.h"
 #include "c/view_queries.h"
+#include "analysis/query/pg/pgq.h"
 
 typedef struct qv {
     const dg_view_opts *opts;
@@ -20,6 +21,9 @@ typedef struct qv {
     dg_names *own_names;
     dg_diags *d;
     json_t *model;    /* table name -> its index in s->tables, made on first use */
+    const char *qname;/* the query being built (PostgreSQL errors) */
+    dg_loc qloc;
+    dg_strings *keep; /* strings the PostgreSQL bindings borrow (the dg_vqueries') */
 } qv;
 
 /* The binding of table t's column i in the table's struct, NULL without
@@ -244,8 +248,11 @@ static const char *struct_of(qv *v, const char *name) { return dg_names_struct(v
 
 /* A result field's binding; a table column read as it is keeps the
  * column's enum. */
+static dg_cbind pg_row_bind(qv *v, const dg_qfield *f, const char *has);
+
 static dg_cbind row_bind(qv *v, const dg_qfield *f, const char *has)
 {
+    if (f->pg) return pg_row_bind(v, f, has);
     const dg_cbind *origin = f->origin ? column_bind(v, f->origin, f->origin_column) : NULL;
     dg_cbind b = dg_cbind_value(f->name, f->type.v, f->type.nullable, origin, has);
     b.column = f->column;
@@ -295,9 +302,10 @@ static void own_row(qv *v, dg_strings *fields, dg_strings *reads, const dg_query
 /* Whether q's result is one column yielded as its C type: a single
  * column that is not a table's struct (sqlc.embed, or a one-column table's
  * SELECT *, which keep the struct). */
-static bool scalar_result(const dg_query *q)
+static bool scalar_result(const qv *v, const dg_query *q)
 {
-    return !q->row_table && q->fields.len == 1 && !q->fields.items[0].embed_table;
+    /* PostgreSQL's results keep their struct (queries_pg_*.tmpl) */
+    return v->s->engine == DG_ENGINE_SQLITE && !q->row_table && q->fields.len == 1 && !q->fields.items[0].embed_table;
 }
 
 /* "T *name" for a value of C type `ctype` ("const char *" -> "const char **out"). */
@@ -367,7 +375,7 @@ static int shared_row(qv *v, const dg_vqueries *views, const dg_query_set *set, 
  * earlier query's row struct of the same fields, or its own. */
 static void add_row(qv *v, dg_vquery *o, const dg_query *q, const dg_vquery *same)
 {
-    if (scalar_result(q)) {
+    if (scalar_result(v, q)) {
         add_scalar(v, o, q);
         return;
     }
@@ -392,27 +400,13 @@ static void add_row(qv *v, dg_vquery *o, const dg_query *q, const dg_vquery *sam
 
 /* ---- one query ---- */
 
-static void query_view(qv *v, dg_vquery *o, const dg_query *q, int id, const dg_vquery *same)
+/* The prototypes of o's functions; `a` the C arguments after db. */
+static void protos(dg_vquery *o, const dg_query *q, const char *a)
 {
-    o->fn = dg_xprintf("%s_%s", v->opts->prefix, q->c_name);
-    o->name = q->name;
-    o->sql = q->sql;
-    o->id = id;
-    o->kind = q->kind;
-    o->drop_rows = q->kind != DG_QK_ONE && q->kind != DG_QK_MANY && q->ncols > 0;
     const char *fn = o->fn;
-    bool iter = q->kind == DG_QK_MANY;
-    dg_buf args = DG_BUF_INIT;
-    add_params(v, o, q, iter, &args);
-    if (q->kind == DG_QK_ONE || iter) add_row(v, o, q, same);
-    if (o->reader_params) {
-        o->reader = dg_xprintf("%s__q_%s_read", v->opts->prefix, q->c_name);
-        o->own_reader = true;
-    }
-    const char *a = dg_buf_cstr(&args);
     if (q->kind == DG_QK_ONE) {
         o->proto = dg_xprintf("int %s(dal_db *db%s, %s)", fn, a, o->out_params);
-    } else if (iter) {
+    } else if (q->kind == DG_QK_MANY) {
         o->iter_type = dg_xprintf("%s_iter", fn);
         o->proto = dg_xprintf("int %s(dal_db *db%s, %s *it)", fn, a, o->iter_type);
         o->proto_next = dg_xprintf("int %s_next(%s *it, %s)", fn, o->iter_type, o->out_params);
@@ -426,7 +420,182 @@ static void query_view(qv *v, dg_vquery *o, const dg_query *q, int id, const dg_
     } else {
         o->proto = dg_xprintf("int %s(dal_db *db%s)", fn, a);
     }
+}
+
+/* The result of a :one or :many query (add_row) and, when nothing else
+ * reads it, the query's own reader. */
+static void add_result(qv *v, dg_vquery *o, const dg_query *q, const dg_vquery *same)
+{
+    add_row(v, o, q, same);
+    if (!o->reader_params) return;
+    o->reader = dg_xprintf("%s__q_%s_read", v->opts->prefix, q->c_name);
+    o->own_reader = true;
+}
+
+static void pg_query_view(qv *v, dg_vquery *o, const dg_query *q);
+
+/* `same`: an earlier query whose row struct q's row repeats, or NULL. */
+static void query_view(qv *v, dg_vquery *o, const dg_query *q, int id, const dg_vquery *same)
+{
+    o->fn = dg_xprintf("%s_%s", v->opts->prefix, q->c_name);
+    o->name = q->name;
+    o->sql = q->sql;
+    o->id = id;
+    o->kind = q->kind;
+    o->drop_rows = q->kind != DG_QK_ONE && q->kind != DG_QK_MANY && q->ncols > 0;
+    if (v->s->engine == DG_ENGINE_POSTGRESQL) {   /* positional parameters, rows not shared */
+        pg_query_view(v, o, q);
+        return;
+    }
+    bool iter = q->kind == DG_QK_MANY;
+    dg_buf args = DG_BUF_INIT;
+    add_params(v, o, q, iter, &args);
+    if (q->kind == DG_QK_ONE || iter) add_result(v, o, q, same);
+    protos(o, q, dg_buf_cstr(&args));
     dg_buf_free(&args);
+}
+
+/* ---- PostgreSQL (design/postgres.md 3.7): the server's types bound
+ * through cbind's PostgreSQL kinds; bodies over dal_pg.h ---- */
+
+/* The generated C enum of PostgreSQL enum type pe, NULL when the tables
+ * generate none for it (its label is then text). */
+static const char *pg_enum_type(qv *v, const dg_pg_enum *pe)
+{
+    for (size_t i = 0; pe && v->tables && i < v->tables->enums.len; i++)
+        if (v->tables->enums.items[i].pg == pe) return v->tables->enums.items[i].type;
+    return NULL;
+}
+
+static dg_cbind pg_value(qv *v, const char *name, const dg_qpgtype *t, bool nullable, const char *has)
+{
+    dg_pg_typeref r = {t->col.type_schema, t->col.type_name, t->col.type_kind, t->col.typmod, t->col.array_dims,
+                       t->type};
+    dg_ckind k;
+    dg_pgtype pg = dg_pgtype_of(v->s, &r, v->keep, &k);
+    return dg_cbind_value_pg(name, k, pg, pg_enum_type(v, pg.enumref), nullable, has);
+}
+
+static dg_cbind pg_row_bind(qv *v, const dg_qfield *f, const char *has)
+{
+    dg_cbind b = pg_value(v, f->name, f->pg, f->type.nullable, has);
+    b.column = f->column;
+    return b;
+}
+
+/* A sqlc.slice: (const T *x, size_t x_len), bound as one binary array. */
+static void pg_slice(dg_vquery *o, const dg_cbind *f, int n, dg_buf *args)
+{
+    const char *ec = dg_pgtype_ctype(f->pg.elem, f->pg.elem);
+    size_t len = strlen(ec);
+    if (ec[len - 1] == '*') dg_buf_printf(args, ", %sconst *%s, size_t %s_len", ec, f->name, f->name);
+    else dg_buf_printf(args, ", const %s *%s, size_t %s_len", ec, f->name, f->name);
+    take(&o->binds, dg_xprintf("dal_pg_bind_%s(&params__, %d, %s, %s_len)", f->pg.call, n, f->name, f->name));
+}
+
+static void pg_params(qv *v, dg_vquery *o, const dg_query *q, dg_buf *args, dg_buf *types, const char **casts)
+{
+    for (size_t i = 0; i < q->params.len; i++) {
+        const dg_qparam *p = &q->params.items[i];
+        dg_cbind f = pg_value(v, p->name, p->pg, p->type.nullable, NULL);
+        int n = p->binds.items[0];
+        dg_buf_printf(types, "%s%s", i ? ", " : "", f.pg.oid);
+        if (f.kind == DG_CK_ARRAY || !strcmp(f.pg.call, "jsonb") || !strcmp(f.pg.call, "numeric"))
+            o->local_arena = q->kind != DG_QK_ONE;   /* :one binds into the caller's arena */
+        if (n >= 1 && (size_t)n <= q->params.len) casts[n - 1] = f.pg.cast_in;
+        if (p->slice && f.kind == DG_CK_ARRAY) {
+            pg_slice(o, &f, n, args);
+            continue;
+        }
+        char *decl = dg_cbind_param_decl(&f);
+        dg_buf_cat(args, ", ", decl, (char *)NULL);
+        free(decl);
+        take(&o->binds, dg_cbind_bind(&f, n, "", "&params__", false));
+    }
+}
+
+/* :execlastid: the key RETURNING gives, read into *out_id. */
+static char *pg_lastid(qv *v, const dg_query *q)
+{
+    if (!q->fields.len || !q->fields.items[0].pg) return NULL;
+    const dg_qfield *k = &q->fields.items[0];
+    dg_cbind f = pg_value(v, "id__", k->pg, false, NULL);
+    f.colname = col_literal(k->column);
+    char *read = dg_cbind_read(&f, 0, "");
+    char *r = dg_xprintf("if (rc == DAL_OK && out_id) {\n        const PGresult *res = res__;\n"
+                         "        const int row__ = 0;\n        %s id__;\n"
+                         "        rc = PQntuples(res) == 1 ? %s : DAL_NOTFOUND;\n"
+                         "        if (rc == DAL_OK) *out_id = id__;\n    }", f.ctype, read);
+    free(read);
+    free(f.colname);
+    return r;
+}
+
+/* The cast each result column is read through (a type held as text, an
+ * @type override of a table column), as the binding that reads it says:
+ * the table's for a table row or an embed, the field's own otherwise. */
+static void pg_result_casts(qv *v, const dg_query *q, const char **casts)
+{
+    const dg_table *row = q->row_table ? model_table(v, q->row_table) : NULL;
+    for (size_t i = 0; row && i < row->columns.len && i < (size_t)q->ncols; i++) {
+        const dg_cbind *b = column_bind(v, row, (int)i);
+        casts[i] = b ? b->pg.cast_out : NULL;
+    }
+    for (size_t i = 0; !row && i < q->fields.len; i++) {
+        const dg_qfield *f = &q->fields.items[i];
+        const dg_table *t = f->embed_table ? model_table(v, f->embed_table) : NULL;
+        for (int k = 0; t && k < f->ncols; k++) {
+            const dg_cbind *b = column_bind(v, t, k);
+            casts[f->col + k] = b ? b->pg.cast_out : NULL;
+        }
+        if (!t && f->pg) casts[f->col] = pg_value(v, f->name, f->pg, true, NULL).pg.cast_out;
+    }
+}
+
+/* The SQL with the casts of types bound or read as text: $n::T, and the
+ * result columns through a CTE, `WITH q(c1, ...) AS (sql) SELECT c1, c2::text
+ * FROM q` (so that INSERT ... RETURNING works too).  NULL when none. */
+static char *pg_cast_sql(const dg_query *q, const char **pcasts, const char **rcasts)
+{
+    bool any_in = false, any_out = false;
+    for (size_t i = 0; i < q->params.len; i++) any_in |= pcasts[i] != NULL;
+    for (int i = 0; i < q->ncols && (q->kind == DG_QK_ONE || q->kind == DG_QK_MANY); i++) any_out |= rcasts[i] != NULL;
+    if (!any_in && !any_out) return NULL;
+    char *sql = any_in ? dg_pg_sql_cast_params(q->sql, pcasts, q->params.len) : dg_xstrdup(q->sql);
+    if (!any_out) return sql;
+    dg_buf b = DG_BUF_INIT;
+    dg_buf_puts(&b, "WITH dal__q(");
+    for (int i = 0; i < q->ncols; i++) dg_buf_printf(&b, "%sc%d", i ? ", " : "", i + 1);
+    dg_buf_printf(&b, ") AS (\n%s\n)\nSELECT ", sql);
+    for (int i = 0; i < q->ncols; i++) dg_buf_printf(&b, "%sc%d%s", i ? ", " : "", i + 1, rcasts[i] ? rcasts[i] : "");
+    dg_buf_puts(&b, " FROM dal__q");
+    free(sql);
+    return dg_buf_steal(&b);
+}
+
+static void pg_query_view(qv *v, dg_vquery *o, const dg_query *q)
+{
+    o->pg = true;
+    o->nparams = (int)q->params.len;
+    v->qname = q->name;
+    v->qloc = q->loc;
+    dg_buf args = DG_BUF_INIT, types = DG_BUF_INIT;
+    const char **pcasts = dg_xcalloc(q->params.len + 1, sizeof *pcasts);
+    const char **rcasts = dg_xcalloc((size_t)q->ncols + 1, sizeof *rcasts);
+    pg_params(v, o, q, &args, &types, pcasts);
+    o->pg_types = q->params.len ? dg_buf_steal(&types) : NULL;
+    if (q->kind == DG_QK_ONE || q->kind == DG_QK_MANY) {
+        add_result(v, o, q, NULL);
+        pg_result_casts(v, q, rcasts);
+    }
+    o->own_sql = pg_cast_sql(q, pcasts, rcasts);
+    if (o->own_sql) o->sql = o->own_sql;
+    free(pcasts);
+    free(rcasts);
+    if (q->kind == DG_QK_EXECLASTID) o->lastid = pg_lastid(v, q);
+    protos(o, q, dg_buf_cstr(&args));
+    dg_buf_free(&args);
+    dg_buf_free(&types);
 }
 
 static const char *object_name(const dg_schema *s, size_t t)
@@ -539,19 +708,21 @@ int dg_vqueries_build(dg_vqueries *out, const dg_vtables *tables, const dg_query
 {
     memset(out, 0, sizeof *out);
     if (!q || q->queries.len == 0) return 0;
-    qv v = {opts, s, tables, NULL, NULL, d, NULL};
+    qv v = {opts, s, tables, NULL, NULL, d, NULL, NULL, {0}, &out->keep};
     /* rendered alone: the names (the table part reports a bad @name) */
     v.names = tables ? tables->names : (v.own_names = dg_names_build(s, opts, NULL));
     int rc = v.names && !check_names(&v, q) ? 0 : -1;
+    int before = d->errors;
     for (size_t i = 0; i < q->queries.len && rc == 0; i++) {
         const dg_query *qi = &q->queries.items[i];
-        bool rows = (qi->kind == DG_QK_ONE || qi->kind == DG_QK_MANY) && !qi->row_table && !scalar_result(qi);
+        bool rows = (qi->kind == DG_QK_ONE || qi->kind == DG_QK_MANY) && !qi->row_table && !scalar_result(&v, qi);
         int same = rows ? shared_row(&v, out, q, i, qi) : -1;
         dg_vquery *o = DG_VEC_ADD(&out->items);
         memset(o, 0, sizeof *o);
         query_view(&v, o, qi, (int)i, same >= 0 ? &out->items.items[same] : NULL);
     }
     if (rc == 0 && params_taken(out, q, d) != 0) rc = -1;
+    if (d->errors != before) rc = -1;   /* PostgreSQL types the view cannot bind */
     if (rc == 0) {
         const char *p = opts->prefix;
         out->unit = dg_xprintf("%s__queries_unit", p);
@@ -569,8 +740,9 @@ static void query_free(dg_vquery *o)
     dg_strings *lists[] = {&o->binds, &o->locals,     &o->iter_fields,  &o->iter_sets,
                            &o->reads, &o->row_fields, &o->params_fields};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) dg_strings_free(lists[i]);
-    char *strs[] = {o->fn,         o->proto,      o->row_type,    o->reader,      o->iter_type,   o->proto_next,
-                    o->proto_end,  o->params_type, o->out_params, o->reader_params, o->reader_args};
+    char *strs[] = {o->fn,          o->proto,         o->row_type,    o->reader,     o->iter_type,
+                    o->proto_next,  o->proto_end,     o->params_type, o->out_params, o->reader_params,
+                    o->reader_args, o->pg_types,      o->lastid,      o->own_sql};
     for (size_t i = 0; i < sizeof strs / sizeof *strs; i++) free(strs[i]);
 }
 
@@ -582,6 +754,7 @@ void dg_vqueries_free(dg_vqueries *v)
     free(v->sql_array);
     free(v->slot);
     free(v->label);
+    dg_strings_free(&v->keep);
     memset(v, 0, sizeof *v);
 }
 
@@ -728,6 +901,13 @@ static json_t *query_json(const dg_vquery *q)
         dg_jset_str(o, "proto_end", q->proto_end);
     }
     dg_jset_str(o, "proto", q->proto);
+    if (q->pg) {
+        dg_jset(o, "pg", json_true());
+        dg_jset(o, "nparams", json_integer(q->nparams));
+        if (q->pg_types) dg_jset_str(o, "pg_types", q->pg_types);
+        if (q->lastid) dg_jset_str(o, "lastid", q->lastid);
+        if (q->local_arena) dg_jset(o, "local_arena", json_true());
+    }
     return o;
 }
 

@@ -30,9 +30,13 @@ long dg_declared_length(const char *type)
 
 static void not_null(dg_validator *v, const dg_column *c, int i, const dg_cfield *f, const char *row)
 {
-    if (!c->not_null) return;
+    if (!c->not_null && !(f->pg && f->pg->domain_not_null)) return;
     char *ref = dg_cfield_ref(row, f), *cond = NULL;
-    if (f->kind == DG_CK_DOUBLE)   /* NaN is bound as NULL */
+    if (f->pg) {   /* PostgreSQL: NaN is a value; an identity column's DEFAULT is its sequence */
+        if (c->default_sql || (c->pg && c->pg->identity)) cond = NULL;
+        else if (f->kind == DG_CK_TEXT) cond = dg_xprintf("%s == NULL", ref);
+        else if (f->kind == DG_CK_BLOB || f->kind == DG_CK_ARRAY) cond = dg_xprintf("%s.data == NULL", ref);
+    } else if (f->kind == DG_CK_DOUBLE)   /* NaN is bound as NULL */
         cond = f->has_name ? dg_xprintf("%s->%s && %s != %s", row, f->has_name, ref, ref)
                            : dg_xprintf("%s != %s", ref, ref);
     else if (c->default_sql) cond = NULL;   /* unset: the DEFAULT applies */
@@ -59,7 +63,7 @@ static void text_rules(dg_validator *v, const dg_column *c, int i, const dg_cfie
     char *set = dg_cfield_text_present(row, f);
     dg_vrule_add(v, i, "DAL_RULE_UTF8", dg_xprintf("%s && !dal_text_valid_utf8(%s)", set, ref),
                  dg_xstrdup("must be valid UTF-8"));
-    long n = dg_declared_length(c->type);
+    long n = f->pg ? f->pg->maxlen : dg_declared_length(c->type);
     if (n > 0)
         dg_vrule_add(v, i, "DAL_RULE_MAX_LENGTH",
                      dg_xprintf("%s && dal_text_valid_utf8(%s) && dal_text_chars(%s) > %ld", set, ref, ref, n),
@@ -120,6 +124,17 @@ static void check_rule(dg_validator *v, const dg_table *t, const dg_check *chk, 
     dg_check_c_free(&cc);
 }
 
+/* PostgreSQL: the server enforces CHECKs (DAL_CONSTRAINT naming the
+ * constraint); the validator lists them as left to it. */
+static void pg_check(dg_validator *v, const dg_check *chk)
+{
+    char *sql = one_line(chk->expr);
+    dg_vskip *s = DG_VEC_ADD(&v->skipped);
+    s->sql = chk->name ? dg_xprintf("CONSTRAINT %s CHECK (%s)", chk->name, sql) : dg_xprintf("CHECK (%s)", sql);
+    s->reason = dg_xstrdup("a PostgreSQL CHECK (dalgen compiles SQLite's only)");
+    free(sql);
+}
+
 int dg_validator_build(const dg_table *t, const dg_cfield *fields, const bool *enum_check,
                        const char *cname, const char *row, dg_validator *out, dg_diags *d)
 {
@@ -138,10 +153,13 @@ int dg_validator_build(const dg_table *t, const dg_cfield *fields, const bool *e
                 enum_rule(out, (int)i, f, row, &values);
             dg_strings_free(&values);
         }
+        if (f->pg && f->kind == DG_CK_ENUM && f->pg->enumref) enum_rule(out, (int)i, f, row, &f->pg->enumref->labels);
         if (dg_validator_annotations(out, t, c, (int)i, f, cname, row, d) != 0) rc = -1;
     }
+    bool pg = t->columns.len && t->columns.items[0].pg;
     for (size_t k = 0; k < t->checks.len; k++)
-        if (!enum_check[k]) check_rule(out, t, &t->checks.items[k], fields, row);
+        if (pg) pg_check(out, &t->checks.items[k]);
+        else if (!enum_check[k]) check_rule(out, t, &t->checks.items[k], fields, row);
     return rc;
 }
 

@@ -25,6 +25,8 @@ static void read_fields(const dg_vtable *vt, dg_cfield *out)
         out[i].has_name = f->vref ? f->vhas : f->has;
         out[i].kind = f->vkind;
         out[i].array = f->varray;
+        out[i].pg = f->pg.call ? &f->pg : NULL;
+        if (f->pg.call && f->kind == DG_CK_ENUM) out[i].enum_type = f->enum_type;
     }
 }
 
@@ -179,6 +181,7 @@ static void make_enum(dg_vtable *vt, int k, const dg_column *c, const char *type
     }
     vf->kind = DG_CK_ENUM;
     vf->enum_type = b->enum_type;
+    vf->pg = NULL;
     vf->has_name = has ? b->has : NULL;
 }
 
@@ -186,6 +189,7 @@ static void add_enums(dg_venums *enums, dg_vtable *vt, dg_vtypes *types, const c
                       bool *enum_check)
 {
     const dg_table *t = vt->t;
+    if (t->columns.len && t->columns.items[0].pg) return;   /* PostgreSQL: enum types (dg_view_pg_enums) */
     for (size_t k = 0; k < t->checks.len; k++) {
         int col;
         dg_strings values = {0};
@@ -207,6 +211,40 @@ static void add_enums(dg_venums *enums, dg_vtable *vt, dg_vtypes *types, const c
             enum_check[k] = true;
         }
         dg_strings_free(&values);
+    }
+}
+
+/* PostgreSQL enum types: one generated C enum per type of the schema,
+ * P_<type> (P_<type>_enum when that names something else), shared by
+ * every column of that type; the fields of those columns become it. */
+void dg_view_pg_enums(dg_venums *enums, dg_vtable *vt, const char *prefix, dg_vtypes *types)
+{
+    for (size_t i = 0; i < vt->f.len; i++) {
+        dg_cbind *b = &vt->f.items[i];
+        const dg_pg_enum *pe = b->pg.enumref;
+        if (b->kind != DG_CK_ENUM || !pe) continue;
+        char *snake = dg_snake_case(pe->name);
+        char *type = dg_xprintf("%s_%s", prefix, snake);
+        free(snake);
+        size_t found = enums->len;
+        for (size_t k = 0; k < enums->len; k++)
+            if (enums->items[k].pg == pe) found = k;
+        if (found == enums->len) {
+            if (dg_vtypes_has(&types->structs, type) || dg_vtypes_has(&types->enums, type)) {
+                char *alt = dg_xprintf("%s_enum", type);
+                free(type);
+                type = alt;
+            }
+            dg_strings_push(&types->enums, type);
+            dg_venum *e = DG_VEC_ADD(enums);
+            enum_gen(e, dg_xstrdup(type), vt->t, &vt->t->columns.items[0], &pe->labels);
+            e->pg = pe;
+            e->doc = pe->schema && strcmp(pe->schema, "public") ? dg_xprintf("enum type %s.%s", pe->schema, pe->name)
+                                                                : dg_xprintf("enum type %s", pe->name);
+        }
+        DG_VEC_PUSH(&vt->enums, found);
+        free(type);
+        b->enum_type = b->ctype = enums->items[found].type;
     }
 }
 

@@ -44,6 +44,7 @@ static char *fields_suffix(tab *x, const ints *idx)
 /* Binds of the fields `idx` from parameters, starting at SQL index *n. */
 static void bind_params(tab *x, dg_vbinds *binds, const ints *idx, const char *st, bool copy, int *n)
 {
+    if (x->pg) st = x->st, copy = false;   /* PostgreSQL: the parameter block, sent before the call returns */
     for (size_t i = 0; i < idx->len; i++)
         dg_tab_add_bind(binds, NULL, dg_cbind_bind(&x->f.items[idx->items[i]], (*n)++, "", st, copy));
 }
@@ -92,6 +93,7 @@ static dg_vfunc *add_list(tab *x, dg_vfuncs *lists, const char *verb, const ints
     if (by) {
         set_params(o, dg_tab_params(x, by));
         bind_params(x, &o->binds, by, "it->it.st", true, &n);
+        if (x->pg) dg_tab_pg_types_idx(x, o, by);
     }
     return o;
 }
@@ -303,6 +305,7 @@ static dg_vfunc *build_get(tab *x, const char *verb, const ints *by, const char 
     int n = 1;
     set_params(o, dg_tab_params(x, by));
     bind_params(x, &o->binds, by, "st", false, &n);
+    if (x->pg) dg_tab_pg_types_idx(x, o, by);
     return o;
 }
 
@@ -365,13 +368,15 @@ static void build_update(tab *x)
         if (f->readonly || f->pk || (int)i == x->rec.created || (int)i == x->rec.version) continue;
         DG_VEC_PUSH(&w, (int)i);
         const dg_column *c = dg_table_column(x->t, f->column);
+        char *ph = dg_tab_ph(x, f, (int)w.len);
         if (c && c->not_null && f->default_sql)
-            dg_buf_cat(&set, set.len ? ", " : "", f->quoted, " = COALESCE(?, ", f->quoted, ")", NULL);
+            dg_buf_cat(&set, set.len ? ", " : "", f->quoted, " = COALESCE(", ph, ", ", f->quoted, ")", NULL);
         else
-            dg_buf_cat(&set, set.len ? ", " : "", f->quoted, " = ?", NULL);
+            dg_buf_cat(&set, set.len ? ", " : "", f->quoted, " = ", ph, NULL);
+        free(ph);
     }
     if (w.len) {
-        char *where = dg_tab_where_eq(x, &x->pk);
+        char *where = dg_tab_where_eq_at(x, &x->pk, (int)w.len + 1);
         const dg_cbind *ver = x->rec.version >= 0 ? &x->f.items[x->rec.version] : NULL;
         if (ver) dg_buf_printf(&set, ", %s = %s + 1", ver->quoted, ver->quoted);
         dg_vfunc *o = dg_tab_func(x, NULL, "update", dg_xprintf("UPDATE %s\nSET %s\nWHERE %s%s%s%s", x->qtable, dg_buf_cstr(&set),
@@ -381,9 +386,10 @@ static void build_update(tab *x)
         dg_vbinds *binds = &o->binds;
         int n = 1;
         for (size_t i = 0; i < w.len; i++)
-            dg_tab_add_bind(binds, NULL, dg_cbind_bind(&x->f.items[w.items[i]], n++, "row->", "st", false));
+            dg_tab_add_bind(binds, NULL, dg_cbind_bind(&x->f.items[w.items[i]], n++, "row->", x->st, false));
         for (size_t i = 0; i < x->pk.len; i++)
-            dg_tab_add_bind(binds, NULL, dg_cbind_bind(&x->f.items[x->pk.items[i]], n++, "row->", "st", false));
+            dg_tab_add_bind(binds, NULL, dg_cbind_bind(&x->f.items[x->pk.items[i]], n++, "row->", x->st, false));
+        if (x->pg) dg_tab_pg_types_idx(x, o, &w), dg_tab_pg_types_idx(x, o, &x->pk);
         if (ver) {
             char idx[16];
             snprintf(idx, sizeof idx, "%d", n++);
@@ -409,6 +415,7 @@ static void build_delete(tab *x, const ints *by)
     int n = 1;
     set_params(o, dg_tab_params(x, &all));
     bind_params(x, &o->binds, &all, "st", false, &n);
+    if (x->pg) dg_tab_pg_types_idx(x, o, &all);
     o->missing = x->virt ? dg_xstrdup("DAL_NOTFOUND") : dg_records_missing(x, "", DG_VMISSING_DELETE);
     x->vt->del = o;
     DG_VEC_FREE(&all);
@@ -422,6 +429,15 @@ static void tab_free(tab *x)
     free(x->qtable);
     free(x->cols);
     free(x->order);
+}
+
+/* "schema"."table" */
+static char *qualified(const dg_table *t)
+{
+    char *s = dg_sql_quote(t->schema), *n = dg_sql_quote(t->name);
+    char *r = dg_xprintf("%s.%s", s, n);
+    free(s), free(n);
+    return r;
 }
 
 static void tab_init(tab *x, dg_vctx *v, dg_vtable *vt)
@@ -438,23 +454,27 @@ static void tab_init(tab *x, dg_vctx *v, dg_vtable *vt)
     x->is_view = vt->view != NULL;
     x->virt = vt->virt;
     x->fts5 = vt->fts5;
+    x->pg = t && v->s->engine == DG_ENGINE_POSTGRESQL;
+    x->st = x->pg ? "&p" : "st";
     dg_tab_set_decls(x);
-    /* a table of an attached in-memory schema (SQLite): "baz"."users" */
-    const char *schema = vt->t && x->v->s->engine == DG_ENGINE_SQLITE ? vt->t->schema : NULL;
-    char *qs = schema ? dg_sql_quote(schema) : NULL, *qn = dg_sql_quote(x->name);
-    x->qtable = qs ? dg_xprintf("%s.%s", qs, qn) : dg_xstrdup(qn);
-    free(qs);
-    free(qn);
+    /* schema-qualified: a PostgreSQL table outside public, a table of an
+     * attached in-memory schema (SQLite): "baz"."users" */
+    bool qualify = t && t->schema && (!x->pg || strcmp(t->schema, "public") != 0);
+    x->qtable = qualify ? qualified(t) : dg_sql_quote(x->name);
     dg_buf cols = DG_BUF_INIT;
-    for (size_t i = 0; i < x->f.len; i++)
-        dg_buf_cat(&cols, i ? ", " : "", x->f.items[i].quoted, NULL);
+    for (size_t i = 0; i < x->f.len; i++) {
+        const char *cast = x->f.items[i].pg.cast_out;
+        dg_buf_cat(&cols, i ? ", " : "", x->f.items[i].quoted, cast ? cast : "", NULL);
+    }
     x->cols = dg_buf_steal(&cols);
     for (int k = 1; t && !x->virt && k <= dg_table_pk_count(t); k++) {
         int fi = field_of(x, t->columns.items[dg_table_pk_column(t, k)].name);
         if (fi >= 0) DG_VEC_PUSH(&x->pk, fi);
     }
     dg_records_find(x);
+    if (x->pg) x->rec.id = x->rec.created = x->rec.updated = x->rec.version = -1;   /* not on PostgreSQL yet */
     if (x->pk.len) x->order = dg_tab_join_fields(x, &x->pk, ", ");
+    else if (x->pg) x->order = NULL;   /* no rowid: a table without a key lists in no set order */
     else if (x->virt) x->order = dg_xstrdup("rowid");
     else if (t && !t->without_rowid) {
         static const char *const aliases[] = {"rowid", "_rowid_", "oid"};
@@ -479,6 +499,18 @@ int dg_view_table_finish(dg_vctx *v, dg_vtable *vt)
         DG_VEC_FREE(&by);
         add_list(&x, lists, "list", NULL, (list_sql){NULL, NULL});
         if (x.fts5) add_match(&x, lists);
+    } else if (x.pg) {   /* PostgreSQL (view_insert.c: insert and upsert with RETURNING) */
+        dg_tab_build_insert_pg(&x, "insert", false);
+        if (x.pk.len) {
+            vt->get = build_get(&x, "get", &x.pk, NULL, NULL);
+            build_update(&x);
+            dg_records_patch(&x);
+            build_delete(&x, &x.pk);
+            dg_tab_build_insert_pg(&x, "upsert", true);
+        }
+        vt->count = dg_tab_func(&x, NULL, "count", dg_xprintf("SELECT count(*)\nFROM %s", x.qtable));
+        add_list(&x, lists, "list", NULL, (list_sql){NULL, NULL});
+        if (x.pk.len) build_finders(&x, lists);
     } else {
         dg_tab_build_insert(&x, "insert", false);
         if (x.pk.len) {

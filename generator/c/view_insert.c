@@ -191,3 +191,117 @@ void dg_tab_build_insert(tab *x, const char *verb, bool upsert)
     dg_buf_free(&vals);
     dg_buf_free(&ret);
 }
+
+/* ---- PostgreSQL --------------------------------------------------------- */
+
+static bool pg_integer(const dg_cbind *f)
+{
+    return f->kind == DG_CK_INT16 || f->kind == DG_CK_INT32 || f->kind == DG_CK_INT64;
+}
+
+/* An integer key column with a DEFAULT (serial, identity BY DEFAULT):
+ * 0 says "assign one", as SQLite's rowid. */
+static bool pg_zero_default(const dg_cbind *f)
+{
+    return f->pk && f->default_sql && !f->readonly && pg_integer(f);
+}
+
+/* The condition of a write-back on PostgreSQL (NULL = always): read when
+ * the row left the column to the server; pointers only with an arena. */
+static char *pg_writeback_cond(const dg_cbind *f)
+{
+    bool ptr = !dg_ckind_scalar(f->kind);
+    dg_buf b = DG_BUF_INIT;
+    if (!f->readonly) {
+        if (pg_zero_default(f)) dg_buf_cat(&b, "row->", f->name, " == 0", NULL);
+        else if (f->has) dg_buf_cat(&b, "!row->", f->has, NULL);
+        else if (f->kind == DG_CK_TEXT) dg_buf_cat(&b, "!row->", f->name, NULL);
+        else if (f->kind == DG_CK_BLOB || f->kind == DG_CK_ARRAY) dg_buf_cat(&b, "!row->", f->name, ".data", NULL);
+    }
+    if (ptr) dg_buf_cat(&b, b.len ? " && " : "", "arena", NULL);
+    return b.len ? dg_buf_steal(&b) : NULL;
+}
+
+/* RETURNING list and write-backs: what the server assigned (defaults,
+ * identity, serial, generated columns). */
+static void pg_writebacks(tab *x, dg_buf *ret, dg_vfunc *o)
+{
+    int col = 0;
+    for (size_t i = 0; i < x->f.len; i++) {
+        const dg_cbind *f = &x->f.items[i];
+        if (!f->readonly && !f->default_sql) continue;
+        dg_buf_cat(ret, ret->len ? ", " : "", f->quoted, f->pg.cast_out ? f->pg.cast_out : "", NULL);
+        char *cond = pg_writeback_cond(f);
+        if (f->kind == DG_CK_ENUM) {
+            o->writeback_enum = true;
+            dg_tab_add_bind(&o->writebacks, cond,
+                            dg_xprintf("dal_pg_read_text_ref(db, res, row__, %d, %s, &text__, NULL)", col, f->colname));
+            char *set = f->has ? dg_xprintf("(row->%s = %s_from_string(text__), row->%s = text__ != NULL, DAL_OK)",
+                                            f->name, f->enum_type, f->has)
+                               : dg_xprintf("(row->%s = %s_from_string(text__), DAL_OK)", f->name, f->enum_type);
+            dg_tab_add_bind(&o->writebacks, cond ? dg_xstrdup(cond) : NULL, set);
+        } else {
+            dg_tab_add_bind(&o->writebacks, cond, dg_cbind_read(f, col, "row->"));
+        }
+        col++;
+    }
+}
+
+/* ON CONFLICT (key) DO UPDATE SET every written non-key column. */
+static void pg_upsert_clause(tab *x, const ints *w, dg_buf *sql)
+{
+    char *target = dg_tab_join_fields(x, &x->pk, ", ");
+    dg_buf set = DG_BUF_INIT;
+    for (size_t i = 0; i < w->len; i++) {
+        const dg_cbind *f = &x->f.items[w->items[i]];
+        if (!f->pk) dg_buf_cat(&set, set.len ? ", " : "", f->quoted, " = excluded.", f->quoted, NULL);
+    }
+    if (set.len) dg_buf_cat(sql, "\nON CONFLICT (", target, ") DO UPDATE\nSET ", dg_buf_cstr(&set), NULL);
+    else dg_buf_cat(sql, "\nON CONFLICT (", target, ") DO NOTHING", NULL);
+    free(target);
+    dg_buf_free(&set);
+}
+
+void dg_tab_build_insert_pg(tab *x, const char *verb, bool upsert)
+{
+    dg_buf cols = DG_BUF_INIT, vals = DG_BUF_INIT, ret = DG_BUF_INIT, sql = DG_BUF_INIT;
+    ints w = {0};
+    for (size_t i = 0; i < x->f.len; i++) {
+        const dg_cbind *f = &x->f.items[i];
+        if (f->readonly) continue;
+        DG_VEC_PUSH(&w, (int)i);
+        char *ph = dg_tab_ph(x, f, (int)w.len);
+        dg_buf_cat(&cols, cols.len ? ", " : "", f->quoted, NULL);
+        if (f->default_sql) dg_buf_cat(&vals, vals.len ? ", " : "", "COALESCE(", ph, ", ", f->default_sql, ")", NULL);
+        else dg_buf_cat(&vals, vals.len ? ", " : "", ph, NULL);
+        free(ph);
+    }
+    dg_vfunc wbs = {0};
+    pg_writebacks(x, &ret, &wbs);
+    char *head = insert_head(x, &cols, &vals);
+    dg_buf_puts(&sql, head);
+    free(head);
+    if (upsert) pg_upsert_clause(x, &w, &sql);
+    if (ret.len) dg_buf_printf(&sql, "\nRETURNING %s", dg_buf_cstr(&ret));
+    dg_vfunc *o = dg_tab_func(x, NULL, verb, dg_buf_steal(&sql));
+    for (size_t i = 0; i < w.len; i++) {
+        const dg_cbind *f = &x->f.items[w.items[i]];
+        int n = (int)i + 1;
+        if (pg_zero_default(f))
+            dg_tab_add_bind(&o->binds, NULL, dg_xprintf("dal_pg_bind_%s_null(&p, %d, row->%s != 0, row->%s)", f->pg.call,
+                                                       n, f->name, f->name));
+        else
+            dg_tab_add_bind(&o->binds, NULL, dg_cbind_bind(f, n, "row->", x->st, false));
+    }
+    dg_tab_pg_types_idx(x, o, &w);
+    o->insert = true;
+    o->returning = ret.len > 0;
+    o->writebacks = wbs.writebacks;
+    o->writeback_enum = wbs.writeback_enum;
+    if (upsert) x->vt->upsert = o;
+    else x->vt->insert = o;
+    DG_VEC_FREE(&w);
+    dg_buf_free(&cols);
+    dg_buf_free(&vals);
+    dg_buf_free(&ret);
+}

@@ -16,6 +16,7 @@
 #include "c/validators_rules.h"
 #include "c/names.h"
 #include "model/model.h"
+#include "util/buf.h"
 #include "util/vec.h"
 #include "c/view.h"
 
@@ -65,6 +66,9 @@ typedef struct dg_vfunc {
     char          *doc;          /* finders: a comment beyond the name (condition, order), NULL: none */
     const char    *index;        /* finders: the index they read (borrowed from the model), NULL: none named */
     char          *conflict_msg; /* the missing-row helper's message */
+    /* PostgreSQL: the pinned parameter types (", "-joined OID macros), their count */
+    char          *pg_types;
+    int            nparams;
 } dg_vfunc;
 typedef DG_VEC(dg_vfunc) dg_vfuncs;
 
@@ -107,6 +111,10 @@ typedef struct dg_vpatch {
     DG_VEC(dg_vpatch_bit) bits;
     dg_strings prepare, after;
     char  *check_fn;        /* NULL: no check (no validator) */
+    /* PostgreSQL: the keys' pinned types ($1..$nkeys) and the sets' (bit order) */
+    char  *pg_key_types;
+    dg_buf pg_set_types;
+    int    nkeys;
     DG_VEC(dg_vpatch_rule) check;
 } dg_vpatch;
 
@@ -163,6 +171,8 @@ typedef struct dg_venum {
     DG_VEC(dg_venum_value) values;
     bool          has_ints;  /* DG_VENUM_USER_INT: the values of its CHECK */
     dg_strings    ints;
+    const dg_pg_enum *pg;    /* PostgreSQL: the enum type it is (borrowed), NULL otherwise */
+    char         *doc;       /* PostgreSQL: what the header says it is (owned), NULL otherwise */
 } dg_venum;
 typedef DG_VEC(dg_venum) dg_venums;
 
@@ -184,6 +194,7 @@ typedef struct dg_vroot {
     char       *header, *guard, *unit, *slot, *sql_array;
     dg_strings  inputs;
     bool        long_sql;    /* a statement too long for one C literal */
+    bool        pg;          /* PostgreSQL: the *_pg templates render the unit */
 } dg_vroot;
 
 /* The typed view model of a unit (dg_view_build): its root, statements and

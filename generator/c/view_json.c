@@ -73,6 +73,7 @@ static json_t *enum_json(const dg_venum *e)
 {
     json_t *o = json_object(), *vals = json_array();
     dg_jset_str(o, "type", e->type);
+    if (e->doc) dg_jset_str(o, "doc", e->doc);
     dg_jset_str(o, e->kind == DG_VENUM_GEN ? "unknown" : "user", e->kind == DG_VENUM_GEN ? e->unknown : e->user);
     dg_jset_str(o, "table", e->table);
     dg_jset_str(o, "column", e->column);
@@ -161,6 +162,10 @@ static json_t *func_json(const dg_vfunc *f, json_t *stmts)
     }
     if (f->missing) dg_jset_str(o, "missing", f->missing);
     if (f->conflict_msg) dg_jset_str(o, "conflict_msg", f->conflict_msg);
+    if (f->pg_types) {
+        dg_jset_str(o, "pg_types", f->pg_types);
+        dg_jset(o, "nparams", json_integer(f->nparams));
+    }
     return o;
 }
 
@@ -269,6 +274,12 @@ static json_t *patch_json(const dg_vtable *vt, const dg_vpatch *p, json_t *stmts
     dg_jset_str(o, "missing", p->missing);
     dg_jset_str(o, "empty", p->empty);
     if (p->check_fn) dg_jset(o, "check", patch_check_json(p, val));
+    if (p->pg_key_types) {
+        dg_jset_str(o, "pg_key_types", p->pg_key_types);
+        dg_jset_str(o, "pg_set_types", p->pg_set_types.len ? p->pg_set_types.data : "");
+        dg_jset(o, "nkeys", json_integer(p->nkeys));
+        dg_jset(o, "nparams_max", json_integer(p->nkeys + p->nsets));
+    }
     return o;
 }
 
@@ -366,6 +377,7 @@ static json_t *to_json(const dg_vtables *v, dg_vtables *drop)
     }
     dg_jset(root, "long_sql", json_boolean(v->root.long_sql));
     dg_jset(root, "stmt_count", json_integer((json_int_t)v->stmts.len));
+    if (v->root.pg) dg_jset(root, "pg", json_true());
     return root;
 }
 

@@ -42,6 +42,15 @@ typedef struct dg_vquery {
     bool        own_row;       /* a row struct of the query's own, named row_type, */
     dg_strings  row_fields;    /*   with these field declarations */
     char       *iter_type, *proto_next, *proto_end;   /* :many */
+    /* PostgreSQL (pg true): binds are dal_pg_bind_* calls on the parameter
+     * block `p`, reads dal_pg_read_* calls on (res, row__) */
+    bool        pg;
+    int         nparams;
+    char       *pg_types;      /* the parameters' pinned type OIDs ("DAL_PG_INT8, 0"), NULL when none */
+    char       *own_sql;       /* the SQL with casts for types moved as text (sql points here), NULL */
+    char       *lastid;        /* :execlastid: the statements that read the key into *out_id */
+    bool        local_arena;   /* a parameter needs an arena (arrays, jsonb, numeric) and the
+                                  function has none: a local one, freed before it returns */
 } dg_vquery;
 
 /* The queries of a generation. */
@@ -49,6 +58,7 @@ typedef struct dg_vqueries {
     /* the queries' unit (root["queries_unit"]): NULL when there are none */
     char *unit, *sql_array, *slot, *label;
     DG_VEC(dg_vquery) items;   /* in the order of the query set; owned */
+    dg_strings keep;           /* strings the PostgreSQL bindings borrow */
 } dg_vqueries;
 
 /* Fills *out (zeroed first) with the queries q and checks their names;
@@ -72,7 +82,8 @@ void dg_vqueries_free(dg_vqueries *v);   /* its contents */
  *                 iter_type, proto_next, proto_end; drop_rows (true: an
  *                 :exec-like query on rows, stepped to the end); proto;
  *                 params_struct {name, fields[] {decl}} when the
- *                 parameters come in a struct. */
+ *                 parameters come in a struct;
+ *                 PostgreSQL: pg (true), nparams, pg_types, lastid, local_arena. */
 void dg_vqueries_to_json(const dg_vqueries *v, json_t *root);
 
 /* A query keeps its name when a table's or view's function has it: the

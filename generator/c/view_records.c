@@ -196,7 +196,8 @@ static const char *missing_fn(dg_tab *x, dg_vmissing_at at)
     m->params = dg_tab_params(x, &x->pk);
     m->conflict_msg = dg_xprintf("%s: the row changed since it was read (version)", x->name);
     for (size_t i = 0; i < x->pk.len; i++)
-        dg_tab_add_bind(&m->binds, NULL, dg_cbind_bind(&x->f.items[x->pk.items[i]], (int)i + 1, "", "st", false));
+        dg_tab_add_bind(&m->binds, NULL, dg_cbind_bind(&x->f.items[x->pk.items[i]], (int)i + 1, "", x->st, false));
+    if (x->pg) dg_tab_pg_types_idx(x, m, &x->pk);
     x->vt->missing_fn = m;
     x->vt->missing_at = at;
     return m->fn;
@@ -325,9 +326,17 @@ static int patch_columns(dg_tab *x, char **flags, dg_vpatch *p)
                     &flags[i]);
         if ((int)i == r->version) continue;
         if (bit >= 63) return -1;
-        DG_VEC_PUSH(&p->sets, dg_xprintf("%s = ?", f->quoted));
+        if (x->pg) {   /* "col" = $%d: numbered when the statement is built (keys come first) */
+            dg_buf q = DG_BUF_INIT;
+            for (const char *c = f->quoted; *c; c++) dg_buf_puts(&q, *c == '%' ? "%%" : (char[2]){*c, 0});
+            DG_VEC_PUSH(&p->sets, dg_xprintf("%s = $%%d%s", dg_buf_cstr(&q), f->pg.cast_in ? f->pg.cast_in : ""));
+            dg_buf_free(&q);
+            dg_buf_cat(&p->pg_set_types, p->pg_set_types.len ? ", " : "", f->pg.oid, (char *)NULL);
+        } else {
+            DG_VEC_PUSH(&p->sets, dg_xprintf("%s = ?", f->quoted));
+        }
         char *cond = user ? dg_xprintf("patch->%s", flags[i]) : NULL;
-        dg_tab_add_bind(&p->binds, cond ? dg_xstrdup(cond) : NULL, dg_cbind_bind_at(f, "n__++", "patch->", "st", false));
+        dg_tab_add_bind(&p->binds, cond ? dg_xstrdup(cond) : NULL, dg_cbind_bind_at(f, "n__++", "patch->", x->st, false));
         dg_vpatch_bit *b = DG_VEC_ADD(&p->bits);
         b->cond = cond;
         b->bit = bit++;
@@ -346,13 +355,13 @@ static int patch_columns(dg_tab *x, char **flags, dg_vpatch *p)
 static void patch_sql(dg_tab *x, dg_vpatch *p)
 {
     const dg_records *r = &x->rec;
-    char *where = dg_tab_where_eq(x, &x->pk);
+    char *where = dg_tab_where_eq(x, &x->pk);   /* PostgreSQL: the keys are $1.. */
     p->tail = r->version >= 0 ? dg_xprintf("\nWHERE %s AND %s = ?", where, x->f.items[r->version].quoted)
                               : dg_xprintf("\nWHERE %s", where);
     free(where);
     p->head = dg_xprintf("UPDATE %s\nSET ", x->qtable);
     p->sql_max = strlen(p->head) + strlen(p->tail) + 1;
-    for (size_t i = 0; i < p->sets.len; i++) p->sql_max += strlen(p->sets.items[i]) + 2;
+    for (size_t i = 0; i < p->sets.len; i++) p->sql_max += strlen(p->sets.items[i]) + 2 + (x->pg ? 8 : 0);
 }
 
 void dg_records_patch(dg_tab *x)
@@ -375,7 +384,19 @@ void dg_records_patch(dg_tab *x)
     p->sets_array = dg_xprintf("%s__%s_patch_sets", x->v->opts->prefix, x->row);
     p->params = dg_tab_params(x, &x->pk);
     for (size_t k = 0; k < x->pk.len; k++)
-        dg_tab_add_bind(&p->binds, NULL, dg_cbind_bind_at(&x->f.items[x->pk.items[k]], "n__++", "", "st", false));
+        dg_tab_add_bind(&p->binds, NULL, dg_cbind_bind_at(&x->f.items[x->pk.items[k]], "n__++", "", x->st, false));
+    if (x->pg) {   /* the keys are $1..$k, bound first; their types lead */
+        size_t nb = p->binds.len, nk = x->pk.len;
+        dg_vbind *tmp = dg_xmalloc(nk * sizeof *tmp);
+        memcpy(tmp, p->binds.items + nb - nk, nk * sizeof *tmp);
+        memmove(p->binds.items + nk, p->binds.items, (nb - nk) * sizeof *tmp);
+        memcpy(p->binds.items, tmp, nk * sizeof *tmp);
+        free(tmp);
+        dg_buf kt = DG_BUF_INIT;
+        for (size_t k = 0; k < nk; k++) dg_buf_cat(&kt, k ? ", " : "", x->f.items[x->pk.items[k]].pg.oid, (char *)NULL);
+        p->pg_key_types = dg_buf_steal(&kt);
+        p->nkeys = (int)nk;
+    }
     if (r->version >= 0) dg_tab_add_bind(&p->binds, NULL, dg_records_version_bind(x, "n__++", "patch->"));
     patch_sql(x, p);
     p->stmt = x->vt->update->stmt;

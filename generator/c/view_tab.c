@@ -95,10 +95,43 @@ char *dg_tab_join_fields(tab *x, const ints *idx, const char *fmt_sep)
 
 char *dg_tab_where_eq(tab *x, const ints *idx)
 {
+    return dg_tab_where_eq_at(x, idx, 1);
+}
+
+char *dg_tab_ph(const tab *x, const dg_cbind *f, int n)
+{
+    if (!x->pg) return dg_xstrdup("?");
+    return dg_xprintf("$%d%s", n, f->pg.cast_in ? f->pg.cast_in : "");
+}
+
+char *dg_tab_where_eq_at(tab *x, const ints *idx, int first)
+{
     dg_buf b = DG_BUF_INIT;
-    for (size_t i = 0; i < idx->len; i++)
-        dg_buf_cat(&b, i ? " AND " : "", x->f.items[idx->items[i]].quoted, " = ?", NULL);
+    for (size_t i = 0; i < idx->len; i++) {
+        const dg_cbind *f = &x->f.items[idx->items[i]];
+        char *ph = dg_tab_ph(x, f, first + (int)i);
+        dg_buf_cat(&b, i ? " AND " : "", f->quoted, " = ", ph, NULL);
+        free(ph);
+    }
     return dg_buf_steal(&b);
+}
+
+void dg_tab_pg_types(dg_vfunc *o, const dg_cbind *const *fs, size_t n)
+{
+    dg_buf b = DG_BUF_INIT;
+    if (o->pg_types) dg_buf_puts(&b, o->pg_types);
+    for (size_t i = 0; i < n; i++) dg_buf_cat(&b, b.len ? ", " : "", fs[i]->pg.oid, NULL);
+    free(o->pg_types);
+    o->pg_types = dg_buf_steal(&b);
+    o->nparams += (int)n;
+}
+
+void dg_tab_pg_types_idx(tab *x, dg_vfunc *o, const ints *idx)
+{
+    for (size_t i = 0; i < idx->len; i++) {
+        const dg_cbind *f = &x->f.items[idx->items[i]];
+        dg_tab_pg_types(o, &f, 1);
+    }
 }
 
 /* ", int64_t id, const char *email" */

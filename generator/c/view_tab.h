@@ -29,6 +29,8 @@ typedef struct dg_tab {
     char           *cols;    /* the SELECT list */
     char           *order;   /* ORDER BY list, NULL for none */
     bool            is_view, virt, fts5;
+    bool            pg;      /* PostgreSQL: $n placeholders, dal_pg_* calls */
+    const char     *st;      /* the bind target: "st" (SQLite) or "&p" (PostgreSQL) */
     dg_records      rec;
     size_t          decl_width;   /* the struct's type column (names start there) */
     size_t          decl_end;     /* where comments after the fields start */
@@ -46,12 +48,25 @@ char   *dg_tab_bool_decl(size_t width, const char *name);
  * (allocated when NULL) with fn, stmt and no params; returns it. */
 dg_vfunc *dg_tab_func(dg_tab *x, dg_vfunc *o, const char *verb, char *sql);
 char   *dg_tab_where_eq(dg_tab *x, const dg_ints *idx);
+/* The same with PostgreSQL's $n numbered from `first`. */
+char   *dg_tab_where_eq_at(dg_tab *x, const dg_ints *idx, int first);
+/* Field f's placeholder: "?" on SQLite, "$n" and the type's cast on
+ * PostgreSQL; caller frees. */
+char   *dg_tab_ph(const dg_tab *x, const dg_cbind *f, int n);
+/* PostgreSQL: the pinned types of a function's parameters (fields idx in
+ * order), appended to o->pg_types; o->nparams counts them. */
+void    dg_tab_pg_types(dg_vfunc *o, const dg_cbind *const *fs, size_t n);
+void    dg_tab_pg_types_idx(dg_tab *x, dg_vfunc *o, const dg_ints *idx);
 char   *dg_tab_params(dg_tab *x, const dg_ints *idx);
 void    dg_tab_add_bind(dg_vbinds *binds, char *cond, char *call);   /* takes both */
 char   *dg_tab_join_fields(dg_tab *x, const dg_ints *idx, const char *sep);
 
 /* view_insert.c: vt->insert (verb "insert") or vt->upsert (upsert true). */
 void dg_tab_build_insert(dg_tab *x, const char *verb, bool upsert);
+/* The same on PostgreSQL: one statement, $n placeholders, COALESCE($n,
+ * DEFAULT) for columns the row may leave unset, RETURNING what the server
+ * assigned. */
+void dg_tab_build_insert_pg(dg_tab *x, const char *verb, bool upsert);
 
 /* view_records.c */
 void dg_records_find(dg_tab *x);

@@ -20,7 +20,7 @@ void dg_venums_free(dg_venums *e)
 {
     for (size_t i = 0; i < e->len; i++) {
         dg_venum *n = &e->items[i];
-        free(n->type), free(n->unknown);
+        free(n->type), free(n->unknown), free(n->doc);
         for (size_t k = 0; k < n->values.len; k++) free(n->values.items[k].name), free(n->values.items[k].sql);
         DG_VEC_FREE(&n->values);
         dg_strings_free(&n->ints);
@@ -109,6 +109,35 @@ static void object_begin(dg_vctx *v, const char *sqlname, dg_vtable *vt)
     vt->reader = dg_view_reader(v->opts, vt->row);
 }
 
+/* A PostgreSQL column's field (cbind.h dg_pgtype_of_column): its C type,
+ * how it moves, and what stands for its DEFAULT (an identity column's
+ * sequence).  GENERATED ALWAYS AS IDENTITY columns are only read. */
+static void pg_field(dg_vctx *v, dg_vtable *vt, const dg_column *c)
+{
+    const dg_table *t = vt->t;
+    dg_ckind k;
+    dg_pgtype pg = dg_pgtype_of_column(v->s, c, &vt->strs, &k);
+    bool always = c->pg->identity && !strcmp(c->pg->identity, "always");
+    bool readonly = c->generated != DG_GEN_NONE || always;
+    char *comment = column_comment(c);
+    if (c->pg->identity) {
+        char *more = dg_xprintf("%s GENERATED %s AS IDENTITY", comment, always ? "ALWAYS" : "BY DEFAULT");
+        free(comment);
+        comment = more;
+    }
+    add_field(vt, t->name, c->name, c, dg_names_field(v->names, t->name, c->name), k, dg_cbind_column_has_pg(c, k),
+              readonly, comment);
+    dg_cbind *f = &vt->f.items[vt->f.len - 1];
+    f->pg = pg;
+    if (pg.ctype) f->ctype = pg.ctype;
+    f->lenient = false;
+    if (c->pg->identity && c->pg->sequence && !always) {
+        DG_VEC_PUSH(&vt->strs, dg_xprintf("nextval('%s'::regclass)", c->pg->sequence));
+        f->default_sql = vt->strs.items[vt->strs.len - 1];
+    }
+    f->rowid_alias = false;
+}
+
 void dg_view_table_begin(dg_vctx *v, const dg_table *t, dg_vtable *vt)
 {
     memset(vt, 0, sizeof *vt);
@@ -127,6 +156,10 @@ void dg_view_table_begin(dg_vctx *v, const dg_table *t, dg_vtable *vt)
          * like the table, FTS4's docid and langid, a table-valued
          * function's arguments) are not the row's: queries select them */
         if (c->hidden) continue;
+        if (c->pg) {
+            pg_field(v, vt, c);
+            continue;
+        }
         dg_ckind k = dg_ckind_of_column(t, c);
         bool readonly = c->generated != DG_GEN_NONE || c->hidden;
         add_field(vt, t->name, c->name, c, dg_names_field(v->names, t->name, c->name), k, dg_cbind_column_has(c, k),
@@ -181,6 +214,7 @@ void dg_vfunc_free(dg_vfunc *f)
     free(f->missing);
     free(f->doc);
     free(f->conflict_msg);
+    free(f->pg_types);
 }
 
 static void func_drop(dg_vfunc *f)
@@ -199,7 +233,9 @@ static void funcs_free(dg_vfuncs *fs)
 void dg_vpatch_free(dg_vpatch *p)
 {
     if (!p) return;
-    char *own[] = {p->type, p->fn, p->sets_array, p->params, p->head, p->tail, p->missing, p->empty, p->check_fn};
+    char *own[] = {p->type, p->fn, p->sets_array, p->params, p->head, p->tail, p->missing, p->empty, p->check_fn,
+                   p->pg_key_types};
+    dg_buf_free(&p->pg_set_types);
     for (size_t i = 0; i < sizeof own / sizeof *own; i++) free(own[i]);
     for (size_t i = 0; i < p->fields.len; i++) {
         dg_vpatch_field *pf = &p->fields.items[i];

@@ -34,6 +34,9 @@
  * is the row struct's C name (borrowed until vt is freed); `types` the
  * names generated so far, which the enums' names step aside from and are
  * added to.  Returns 0, or -1 after reporting through `d`. */
+/* PostgreSQL: the generated C enums of the enum types vt's fields hold
+ * (one per type in the unit, named prefix_<type>); marks those fields. */
+void dg_view_pg_enums(dg_venums *enums, dg_vtable *vt, const char *prefix, dg_vtypes *types);
 int dg_view_add_validators(dg_venums *enums, dg_vtable *vt, const char *cname, dg_vtypes *types, dg_diags *d);
 
 #endif

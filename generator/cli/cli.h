@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 
+#include "analysis/diff/diff.h"
 #include "frontend/pg/pg_front.h"
 #include "frontend/sources.h"
 #include "util/diag.h"
@@ -54,6 +55,10 @@ int dg_cli_take_source(const char *cmd, int argc, char **argv, int *i, dg_source
  * and advances *i, or NULL when argv[*i] is not that option.  Sets *missing
  * when the option is present without a value. */
 const char *dg_cli_opt(const char *name, int argc, char **argv, int *i, bool *missing);
+
+/* --allow CODE[,CODE] of diff and migrate new: adds the codes to `a`;
+ * 0, or DG_EXIT_USAGE after naming the entry that is no allowable code. */
+int dg_cli_allow(const char *cmd, dg_lint_allow *a, const char *list);
 
 /* --engine sqlite|postgresql and the typing server's flags (cli_engine.c). */
 typedef struct dg_engine_flags {

@@ -1,3 +1,4 @@
+#include <stdlib.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -61,4 +62,14 @@ int dg_cli_take_source(const char *cmd, int argc, char **argv, int *i, dg_source
         return 1;
     }
     return 0;
+}
+
+int dg_cli_allow(const char *cmd, dg_lint_allow *a, const char *list)
+{
+    char *bad = NULL;
+    if (dg_lint_allow_add(a, list, &bad) == 0) return 0;
+    int rc = dg_usage_error(cmd, "--allow: '%s' is not a lint code that can be allowed (%s; "
+                            "--allow-destructive allows them all)", bad, dg_lint_allow_codes());
+    free(bad);
+    return rc;
 }

@@ -1,6 +1,7 @@
 /* cli_gen.c - generate's and check's flags, the config file, and the jobs
  * made of both (cli_gen.h). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "c/names.h"
@@ -107,7 +108,8 @@ static int job_of_flags(const char *cmd, const dg_gen_flags *f, dg_gen_job *j)
  * are named as sqlc's).  DG_EXIT_OK or DG_EXIT_INPUT (reported). */
 static int job_of_config(const dg_gen_flags *f, const dg_config_job *c, bool sqlc, dg_gen_job *j, dg_diags *d)
 {
-    if (strcmp(c->engine, "sqlite") != 0) {
+    if (!strcmp(c->engine, "postgresql")) j->o.engine = DG_ENGINE_POSTGRESQL;
+    else if (strcmp(c->engine, "sqlite") != 0) {
         dg_error(d, c->engine_loc, "engine '%s' cannot generate code yet", c->engine);
         return DG_EXIT_INPUT;
     }
@@ -161,12 +163,8 @@ int dg_gen_plan_make(const char *cmd, const dg_gen_flags *f, dg_gen_plan *p, dg_
     if (dg_cli_config_load(f->config, !f->src.items.len, &p->config, d) != 0) return DG_EXIT_INPUT;
     int rc;
     dg_engine engine = DG_ENGINE_SQLITE;
-    dg_engine_flags eng = f->eng;
-    if (dg_cli_engine_of(cmd, &eng, &f->src, &engine) != DG_EXIT_OK) return DG_EXIT_USAGE;
-    if (engine == DG_ENGINE_POSTGRESQL) {   /* the schema front end exists; code generation not yet */
-        dg_error(d, (dg_loc){NULL, 0, 0}, "engine 'postgresql' cannot generate code yet");
-        return DG_EXIT_INPUT;
-    }
+    p->eng = f->eng;
+    if (dg_cli_engine_of(cmd, &p->eng, &f->src, &engine) != DG_EXIT_OK) return DG_EXIT_USAGE;
     if (p->config) {
         rc = jobs_of_config(cmd, f, p, d);
     } else {
@@ -175,6 +173,13 @@ int dg_gen_plan_make(const char *cmd, const dg_gen_flags *f, dg_gen_plan *p, dg_
             rc = dg_usage_error(cmd, "--prefix '%s' is not a C identifier", f->prefix);
     }
     for (size_t i = 0; i < p->jobs.len; i++) {   /* the vector no longer moves */
+        dg_generate_opts *o = &p->jobs.items[i].o;
+        if (engine == DG_ENGINE_POSTGRESQL) o->engine = engine;
+        if (o->engine == DG_ENGINE_POSTGRESQL && !p->eng.pg.server) {
+            const char *env = getenv("DALGEN_PG_SERVER");
+            if (env && *env) p->eng.pg.server = env;
+        }
+        if (o->engine == DG_ENGINE_POSTGRESQL) o->pg = &p->eng.pg;
         p->jobs.items[i].o.schema = &p->jobs.items[i].src;
         p->jobs.items[i].o.queries = &p->jobs.items[i].queries;
         p->jobs.items[i].o.dump_view = f->dump_view;

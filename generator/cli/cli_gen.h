@@ -49,6 +49,7 @@ typedef struct dg_gen_job {
 
 typedef struct dg_gen_plan {
     dg_config *config;            /* NULL when none was read; owns the jobs' strings */
+    dg_engine_flags eng;          /* the engine flags (the jobs' o.pg points here) */
     DG_VEC(dg_gen_job) jobs;
 } dg_gen_plan;
 

@@ -48,8 +48,10 @@ static const struct {
      "  --Werror       exit 1 (and write nothing) when a warning was reported\n"
      "  --depfile FILE also write FILE: the inputs read, as a Make rule whose target is\n"
      "                 FILE without .d (for Ninja and CMake's DEPFILE)\n"
-     "  --engine sqlite|postgresql  (and --pg-server, --pg-run-as, --allow-do) parse;\n"
-     "                 postgresql cannot generate code yet (exit 1)\n"
+     "  --engine sqlite|postgresql  (and --pg-server URL|auto, --pg-run-as, --allow-do):\n"
+     "                 postgresql generates the tables over libdal's dal_pg.h (the DDL is\n"
+     "                 typed by the --pg-server); --queries and --migrations are not\n"
+     "                 generated for PostgreSQL yet (exit 1; docs/postgresql.md)\n"
      SOURCES STATUS},
     {"schema",
      "usage: dalgen schema <schema source...> [--json | --sql] [--no-locations] [--no-above-annotations]\n"
@@ -75,13 +77,17 @@ static const struct {
      "  --Werror       exit 1 when a warning was reported\n"
      SOURCES STATUS},
     {"diff",
-     "usage: dalgen diff --from SRC... --to SRC... [--down] [--exit-code] [--allow-destructive]\n"
+     "usage: dalgen diff --from SRC... --to SRC... [--down] [--exit-code]\n"
+     "                   [--allow-destructive | --allow CODE[,CODE...]]\n"
      "                   [--clang-arg ARG ...] [--config FILE] [--api --prefix NAME [generate options]]\n"
      "\n"
      "Prints the SQL that migrates a database of --from to --to (--down: back).\n"
      "SRC: a .sql file, a folder of .sql files or migrations, a SQLite database, an\n"
      "annotated header (FILE.h), or `empty`; repeat --from/--to to apply several\n"
      "sources in order. --clang-arg ARG goes to libclang for header sources.\n"
+     "--allow CODE[,CODE]  accept the destructive changes of these lint codes only\n"
+     "        (DROP_TABLE, DROP_COLUMN, NARROW_TYPE, NOT_NULL_NO_DEFAULT,\n"
+     "        REBUILD_CASCADE, AUTOINCREMENT_CHANGE); --allow-destructive: all.\n"
      "\n"
      "--api   then prints, as SQL comments, the API diff of the header that\n"
      "        `dalgen generate --prefix NAME` writes for each side (needs libclang).\n"
@@ -96,15 +102,18 @@ static const struct {
      "  loses or changes something (a breaking change; additions alone are 0).\n"
      SOURCES},
     {"migrate",
-     "usage: dalgen migrate new NAME --dir DIR <schema source...> [--allow-destructive]\n"
+     "usage: dalgen migrate new NAME --dir DIR <schema source...>\n"
+     "                      [--allow-destructive | --allow CODE[,CODE...]]\n"
      "       dalgen migrate hash --dir DIR\n"
      "       dalgen migrate apply|status|down --db DB --dir DIR [--to N | --steps K]\n"
      "                      [--baseline N] [--backup PATH]\n"
      "new writes the next migration (up and down) from the folder to the schema;\n"
      "hash rewrites dalgen.sum; apply, status and down run libdal's runner on DB.\n"
      "  --to N / --steps K   stop at migration N / revert K migrations (down)\n"
-     "  --baseline N         record migrations 1..N as applied without running them\n"
-     "                       (a database made before it was migrated with dalgen)\n"
+     "  --baseline N         record migrations up to N as applied without running them\n"
+     "                       (a database made without them, with no or a partial\n"
+     "                       history), after checking it has their schema\n"
+     "  --allow CODE[,CODE]  (new) accept only these lint codes (see dalgen diff --help)\n"
      "  --backup PATH        copy the database to PATH before changing it\n"
      "docs/migrations.md has the details.\n"
      SOURCES STATUS},

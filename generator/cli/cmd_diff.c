@@ -1,4 +1,4 @@
-/* dalgen diff --from SRC... --to SRC... [--down] [--exit-code] [--allow-destructive]
+/* dalgen diff --from SRC... --to SRC... [--down] [--exit-code] [--allow-destructive] [--allow CODE,...]
  *             [--clang-arg ARG ...] [--config FILE]
  *             [--api --prefix NAME [--queries F|DIR ...] [--from-queries F|DIR ...]
  *              [--to-queries F|DIR ...] [--templates DIR] [--no-singularize] [--timestamps]]
@@ -24,7 +24,8 @@ enum { FROM = 0, TO = 1 };
 typedef struct diff_args {
     dg_sources       side[2];      /* --from, --to */
     dg_strings       queries[2];   /* --queries (both sides), --from-queries, --to-queries */
-    bool             down, exit_code, allow, api;
+    bool             down, exit_code, api;
+    dg_lint_allow    allow;        /* --allow-destructive, --allow CODE[,CODE] */
     bool             gen_flag;     /* a flag that only --api uses was given */
     dg_generate_opts gen;          /* --prefix, --templates, --no-singularize, --timestamps */
     const char      *config_path;  /* --config FILE */
@@ -36,7 +37,7 @@ static int take_value(diff_args *a, int argc, char **argv, int *i)
 {
     static const char *const opts[] = {"--from",         "--to",         "--clang-arg", "--queries",
                                        "--from-queries", "--to-queries", "--prefix",    "--templates",
-                                       "--config"};
+                                       "--config",       "--allow"};
     bool missing = false;
     for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++) {
         const char *v = dg_cli_opt(opts[k], argc, argv, i, &missing);
@@ -58,7 +59,8 @@ static int take_value(diff_args *a, int argc, char **argv, int *i)
         case 5: dg_strings_push(&a->queries[TO], v); break;
         case 6: a->gen.view.prefix = v; break;
         case 7: a->gen.templates = v; break;
-        default: a->config_path = v; break;
+        case 8: a->config_path = v; break;
+        default: return dg_cli_allow("diff", &a->allow, v);
         }
         return 0;
     }
@@ -69,7 +71,7 @@ static int take_flag(diff_args *a, const char *arg)
 {
     if (!strcmp(arg, "--down")) a->down = true;
     else if (!strcmp(arg, "--exit-code")) a->exit_code = true;
-    else if (!strcmp(arg, "--allow-destructive")) a->allow = true;
+    else if (!strcmp(arg, "--allow-destructive")) a->allow.all = true;
     else if (!strcmp(arg, "--api")) a->api = true;
     else if (!strcmp(arg, "--no-singularize")) a->gen.view.singularize = false, a->gen_flag = true;
     else if (!strcmp(arg, "--timestamps")) a->gen.view.timestamps = true, a->gen_flag = true;
@@ -145,6 +147,7 @@ static void args_free(diff_args *a)
         dg_sources_free(&a->side[k]);
         dg_strings_free(&a->queries[k]);
     }
+    dg_lint_allow_free(&a->allow);
     dg_config_free(a->config);
 }
 
@@ -183,11 +186,11 @@ static int run(const diff_args *a, dg_diags *d)
     dg_diff_opts o = {a->down};
     dg_diff_plan(s[a->down ? TO : FROM], s[a->down ? FROM : TO], &o, &p);
     dg_diags_print(d, stderr);   /* the loads' warnings come before the lints */
-    dg_plan_print_lints(&p, a->allow, stderr);
+    dg_plan_print_lints(&p, &a->allow, stderr);
     dg_api api[2];
     memset(api, 0, sizeof api);
     int rc = DG_EXIT_OK;
-    if (dg_plan_refused(&p, a->allow)) rc = DG_EXIT_INPUT;
+    if (dg_plan_refused(&p, &a->allow)) rc = DG_EXIT_INPUT;
     else if (a->api && load_apis(a, api, d) != 0) rc = DG_EXIT_INPUT;
     else {
         dg_diags_print(d, stderr);   /* --api's warnings before the result on stdout */

@@ -2,14 +2,15 @@
  * [--migrations DIR] --prefix NAME --out DIR [--templates DIR]
  * [--no-singularize] [--timestamps] [--dump-view] [--config FILE] [--Werror]
  * [--depfile FILE]`:
- * renders every output in memory first, then writes each file atomically,
- * leaving unchanged files untouched; --dump-view prints the view model
+ * renders every output in memory first, then writes the files as one unit
+ * (all or none, dg_write_files), leaving unchanged files untouched; --dump-view prints the view model
  * instead (--out still sets the folder the banner's input paths are
  * relative to).  The inputs may come from a config file (cli_gen.h); each
  * of its jobs is generated in turn, and with --Werror a warning writes
  * nothing. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "driver/generate.h"
@@ -23,14 +24,14 @@ static int write_outputs(const dg_outputs *out, const char *dir, dg_diags *d)
         dg_error(d, (dg_loc){dir, 0, 0}, "cannot create the output folder: %s", strerror(errno));
         return DG_EXIT_INPUT;
     }
-    for (size_t i = 0; i < out->items.len; i++) {
-        const dg_output *f = &out->items.items[i];
-        if (dg_write_file_if_changed(f->path, f->data, f->len, NULL) != 0) {
-            dg_error(d, (dg_loc){f->path, 0, 0}, "cannot write: %s", strerror(errno));
-            return DG_EXIT_INPUT;
-        }
-    }
-    return DG_EXIT_OK;
+    size_t n = out->items.len, bad = 0;
+    dg_file_out *files = dg_xcalloc(n ? n : 1, sizeof *files);
+    for (size_t i = 0; i < n; i++)
+        files[i] = (dg_file_out){out->items.items[i].path, out->items.items[i].data, out->items.items[i].len};
+    int rc = dg_write_files(files, n, &bad);   /* all or none */
+    if (rc != 0) dg_error(d, (dg_loc){files[bad].path, 0, 0}, "cannot write: %s", strerror(errno));
+    free(files);
+    return rc == 0 ? DG_EXIT_OK : DG_EXIT_INPUT;
 }
 
 /* --dump-view: the view model on stdout, after the warnings so far. */

@@ -1,4 +1,4 @@
-/* dalgen migrate new NAME --dir DIR <schema source...> [--allow-destructive]
+/* dalgen migrate new NAME --dir DIR <schema source...> [--allow-destructive] [--allow CODE,...]
  * dalgen migrate hash --dir DIR
  * dalgen migrate apply|status|down --db DB --dir DIR [--to N | --steps K]
  *                [--baseline N] [--backup FILE] */
@@ -12,6 +12,7 @@
 #include "migrations/mrun.h"
 #include "migrations/msource.h"
 #include "migrations/sum.h"
+#include "sql/sqltok.h"
 #include "util/fsutil.h"
 #include "cli/cli.h"
 
@@ -30,21 +31,29 @@ static char *down_header(const char *file, const dg_plan *up)
     dg_buf_printf(&b, "-- %s: written by `dalgen migrate new`; reverts the up migration.\n"
                       "-- The runner applies it in one transaction with foreign keys off.\n", file);
     for (size_t i = 0; i < up->lints.len; i++)
-        if (!strcmp(up->lints.items[i].code, DG_LINT_DOWN_DATA_LOSS))
-            dg_buf_printf(&b, "-- WARNING: %s.\n", up->lints.items[i].message);
+        if (!strcmp(up->lints.items[i].code, DG_LINT_DOWN_DATA_LOSS)) {
+            char *msg = dg_sql_comment_text(up->lints.items[i].message);
+            dg_buf_printf(&b, "-- WARNING: %s.\n", msg);
+            free(msg);
+        }
     dg_buf_putc(&b, '\n');
     return dg_buf_steal(&b);
 }
 
-static int write_out(const char *path, const char *text, dg_diags *d)
+/* dalgen.sum of folder `f` with migration `m` added (shallow: nothing of
+ * `f` or `m` is copied or freed). Caller frees. */
+static char *sum_with(const dg_mfolder *f, const dg_migration *m)
 {
-    if (dg_write_file_if_changed(path, text, strlen(text), NULL) == 0) return 0;
-    dg_loc loc = {path, 1, 1};
-    dg_error(d, loc, "cannot write: %s", strerror(errno));
-    return -1;
+    dg_mfolder nf = {f->dir, {0}};
+    for (size_t i = 0; i < f->items.len; i++) DG_VEC_PUSH(&nf.items, f->items.items[i]);
+    DG_VEC_PUSH(&nf.items, *m);
+    char *text = dg_sum_render(&nf);
+    DG_VEC_FREE(&nf.items);
+    return text;
 }
 
-/* Writes NNNN_name.up.sql / .down.sql and refreshes dalgen.sum. */
+/* Writes NNNN_name.up.sql, .down.sql and the refreshed dalgen.sum as one
+ * unit (dg_write_files): when one cannot be written, none is. */
 static int write_migration(const dg_mfolder *f, const char *name, const dg_plan *up, const dg_plan *down,
                            dg_diags *d)
 {
@@ -56,17 +65,18 @@ static int write_migration(const dg_mfolder *f, const char *name, const dg_plan 
     char *dfile = dg_xprintf("%s.down.sql", base);
     char *dh = down_header(dfile, up);
     char *us = dg_plan_sql(up, uh), *ds = dg_plan_sql(down, dh);
+    dg_migration m = {.id = id, .name = base, .up_path = up_path, .down_path = down_path, .up = us, .down = ds};
+    dg_sha256_hex_normalized(us, strlen(us), m.checksum);
+    char *sum = sum_with(f, &m), *sum_path = dg_xprintf("%s/%s", f->dir, DG_SUM_FILE);
+    dg_file_out files[] = {{up_path, us, strlen(us)}, {down_path, ds, strlen(ds)}, {sum_path, sum, strlen(sum)}};
+    size_t bad = 0;
     int rc = dg_mkdirs(f->dir);
-    if (rc == 0) rc = write_out(up_path, us, d);
-    if (rc == 0) rc = write_out(down_path, ds, d);
-    dg_mfolder nf;
-    if (rc == 0) rc = dg_mfolder_read(f->dir, false, &nf, d);
-    if (rc == 0) {
-        rc = dg_sum_write(&nf, d);
-        dg_mfolder_free(&nf);
-    }
+    if (rc != 0) dg_error(d, (dg_loc){f->dir, 0, 0}, "cannot create the folder: %s", strerror(errno));
+    else if ((rc = dg_write_files(files, 3, &bad)) != 0)
+        dg_error(d, (dg_loc){files[bad].path, 0, 0}, "cannot write: %s", strerror(errno));
     if (rc == 0) printf("%s\n%s\n", up_path, down_path);
     free(base); free(up_path); free(down_path); free(uh); free(dfile); free(dh); free(us); free(ds);
+    free(sum); free(sum_path);
     return rc;
 }
 
@@ -74,15 +84,18 @@ static int migrate_new(int argc, char **argv, dg_diags *d)
 {
     if (argc < 1 || argv[0][0] == '-') return dg_usage_error("migrate", "new needs a NAME");
     const char *name = argv[0], *dir = NULL;
-    bool allow = false, missing = false;
+    bool missing = false;
+    dg_lint_allow allow = {0};
     dg_sources src = {0};
     int rc = DG_EXIT_OK;
     if (!valid_name(name)) return dg_usage_error("migrate", "NAME may hold only letters, digits and _");
     for (int i = 1; i < argc && rc == DG_EXIT_OK;) {
         const char *v = dg_cli_opt("--dir", argc, argv, &i, &missing);
-        if (missing) rc = dg_usage_error("migrate", "--dir needs a value");
+        const char *al = v || missing ? NULL : dg_cli_opt("--allow", argc, argv, &i, &missing);
+        if (missing) rc = dg_usage_error("migrate", "%s needs a value", argv[i]);
         else if (v) dir = v;
-        else if (!strcmp(argv[i], "--allow-destructive")) allow = true, i++;
+        else if (al) rc = dg_cli_allow("migrate", &allow, al);
+        else if (!strcmp(argv[i], "--allow-destructive")) allow.all = true, i++;
         else {
             int t = dg_cli_take_source("migrate", argc, argv, &i, &src);
             if (t < 0) rc = DG_EXIT_USAGE;
@@ -93,6 +106,7 @@ static int migrate_new(int argc, char **argv, dg_diags *d)
         rc = dg_usage_error("migrate", "new needs --dir DIR and a schema source");
     if (rc != DG_EXIT_OK) {
         dg_sources_free(&src);
+        dg_lint_allow_free(&allow);
         return rc;
     }
     dg_mfolder f;
@@ -105,8 +119,8 @@ static int migrate_new(int argc, char **argv, dg_diags *d)
         dg_diff_plan(from, to, &fw, &up);
         dg_diff_plan(to, from, &bw, &down);
         dg_diags_print(d, stderr);   /* the loads' warnings come before the lints */
-        dg_plan_print_lints(&up, allow, stderr);
-        if (dg_plan_refused(&up, allow)) rc = DG_EXIT_INPUT;
+        dg_plan_print_lints(&up, &allow, stderr);
+        if (dg_plan_refused(&up, &allow)) rc = DG_EXIT_INPUT;
         else if (!up.stmts.len) {
             fprintf(stderr, "dalgen migrate: %s is already at the schema; nothing written\n", dir);
             rc = DG_EXIT_OK;
@@ -120,6 +134,7 @@ static int migrate_new(int argc, char **argv, dg_diags *d)
     dg_schema_free(to);
     dg_mfolder_free(&f);
     dg_sources_free(&src);
+    dg_lint_allow_free(&allow);
     return rc;
 }
 

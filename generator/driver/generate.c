@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "analysis/query/queries.h"
+#include "analysis/query/pg/pgq.h"
 #include "analysis/typecheck/typecheck.h"
 #include "util/fsutil.h"
 #include "driver/generate.h"
@@ -27,14 +28,17 @@ void dg_outputs_free(dg_outputs *o)
 static int render_outputs(json_t *root, const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
 {
     static const char *const files[][2] = {{"header", "h"}, {"source", "c"}};
+    static const char *const pg_files[][2] = {{"header_pg", "h"}, {"source_pg", "c"}};
+    /* the view model says which templates render it (PostgreSQL's bodies) */
+    const char *const(*which)[2] = json_is_true(json_object_get(root, "pg")) ? pg_files : files;
     dg_tmpl_set *set = dg_tmpl_set_new();
     dg_tmpl_set_add_builtin(set);
     int rc = o->templates ? dg_tmpl_set_load_dir(set, o->templates, d) : 0;
     for (size_t i = 0; i < 2 && rc == 0; i++) {
         dg_buf b = DG_BUF_INIT;
-        rc = dg_tmpl_render(set, files[i][0], root, &b, d);
+        rc = dg_tmpl_render(set, which[i][0], root, &b, d);
         dg_output *f = DG_VEC_ADD(&out->items);
-        f->path = dg_xprintf("%s/%s.%s", o->out_dir ? o->out_dir : ".", o->view.prefix, files[i][1]);
+        f->path = dg_xprintf("%s/%s.%s", o->out_dir ? o->out_dir : ".", o->view.prefix, which[i][1]);
         f->len = b.len;
         f->data = dg_buf_steal(&b);
         if (!f->data) f->data = dg_xstrdup("");
@@ -142,8 +146,60 @@ static int empty_schema(const dg_generate_opts *o, const dg_schema *s, dg_diags 
     return 0;
 }
 
+/* A database URI as the generated banner names it: no user, password or
+ * options (scheme://host/db).  Caller frees. */
+static char *uri_shown(const char *uri)
+{
+    const char *rest = strstr(uri, "://");
+    rest = rest ? rest + 3 : uri;
+    const char *at = strchr(rest, '@'), *slash = strchr(rest, '/');
+    if (at && (!slash || at < slash)) rest = at + 1;
+    size_t scheme = (size_t)(strstr(uri, "://") ? strstr(uri, "://") + 3 - uri : 0);
+    return dg_xprintf("%.*s%.*s", (int)scheme, uri, (int)strcspn(rest, "?"), rest);
+}
+
+/* PostgreSQL: the tables' code and the named queries, typed on the typing
+ * database the schema was loaded into (one session for both).  Migrations
+ * are not generated for PostgreSQL yet: a located error names them. */
+static int generate_pg(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
+{
+    if (o->migrations) {
+        dg_error(d, (dg_loc){o->migrations, 1, 1}, "migrations cannot be generated for PostgreSQL yet");
+        return -1;
+    }
+    bool queries = o->queries && o->queries->len;
+    dg_schema *s = NULL;
+    dg_pg_session *sess = NULL;
+    dg_pg_opts none = {0};
+    const dg_pg_opts *po = o->pg ? o->pg : &none;
+    int rc = queries ? dg_pg_schema_load_session(o->schema, po, &s, &sess, d) : dg_pg_schema_load(o->schema, po, &s, d);
+    if (rc != 0) return -1;
+    dg_query_set *q = NULL;
+    if (empty_schema(o, s, d) != 0 || dg_schema_apply_overrides(s, o->overrides, d) != 0 ||
+        (queries && dg_pg_queries_load(o->queries, s, dg_pg_session_conn(sess), &q, d) != 0)) {
+        dg_pg_session_close(sess);
+        dg_schema_free(s);
+        return -1;
+    }
+    dg_pg_session_close(sess);
+    dg_strings inputs = {0};
+    for (size_t i = 0; i < o->schema->items.len; i++) {
+        const char *path = o->schema->items.items[i].path;
+        if (dg_pg_is_uri(path)) DG_VEC_PUSH(&inputs, uri_shown(path));
+        else add_input(&inputs, path, o->out_dir);
+    }
+    for (size_t i = 0; queries && i < o->queries->len; i++) add_input(&inputs, o->queries->items[i], o->out_dir);
+    dg_view_opts vo = view_opts(o);
+    rc = generate(dg_view_build_typed(s, &inputs, &vo, d), NULL, s, NULL, q, o, out, d);
+    dg_strings_free(&inputs);
+    dg_query_set_free(q);
+    dg_schema_free(s);
+    return rc;
+}
+
 int dg_generate(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
 {
+    if (o->engine == DG_ENGINE_POSTGRESQL) return generate_pg(o, out, d);
     dg_schema *s = NULL;
     sqlite3 *db = NULL;   /* the loader's database: queries are prepared against it */
     if (dg_schema_load_db(o->schema, &s, &db, d) != 0) return -1;

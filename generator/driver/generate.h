@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "frontend/pg/pg_front.h"
 #include "frontend/sources.h"
 #include "model/model.h"
 #include "model/override.h"
@@ -26,6 +27,9 @@ typedef struct dg_generate_opts {
     bool              dump_view;   /* --dump-view: one output, path "-", the view model as JSON */
     const dg_overrides *overrides; /* the config file's (may be NULL): applied to the
                                       schema as soon as it is loaded */
+    dg_engine         engine;      /* DG_ENGINE_POSTGRESQL: the schema is read by the PostgreSQL
+                                      front end and the tables generated over dal_pg.h */
+    const dg_pg_opts *pg;          /* its typing server (--pg-server ...), NULL on SQLite */
 } dg_generate_opts;
 
 typedef struct dg_output {

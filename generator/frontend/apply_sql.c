@@ -116,6 +116,16 @@ static void record_alter(dg_loader *L, size_t fi, size_t start, size_t end, cons
     if (dg_toks_kw(tk, i, "RENAME") && dg_toks_kw(tk, i + 1, "TO")) {
         char *to = dg_toks_ident(tk, i + 2);
         rename_recs(L, table, to);
+        for (size_t k = 0; k < L->s->renames.len; k++) {   /* column renames follow their table */
+            dg_rename_stmt *rs = &L->s->renames.items[k];
+            if (rs->table && !dg_strcasecmp_ascii(rs->table, table)) {
+                free(rs->table);
+                rs->table = dg_xstrdup(to);
+            }
+        }
+        dg_rename_stmt *rs = DG_VEC_ADD(&L->s->renames);
+        rs->old_name = dg_xstrdup(table);
+        rs->new_name = dg_xstrdup(to);
         free(to);
     } else if (dg_toks_kw(tk, i, "ADD")) {
         i += dg_toks_kw(tk, i + 1, "COLUMN") ? 2 : 1;
@@ -134,6 +144,10 @@ static void record_alter(dg_loader *L, size_t fi, size_t start, size_t end, cons
                 r->column = dg_xstrdup(neu);
             }
         }
+        dg_rename_stmt *rs = DG_VEC_ADD(&L->s->renames);
+        rs->table = dg_xstrdup(table);
+        rs->old_name = dg_xstrdup(old);
+        rs->new_name = dg_xstrdup(neu);
         dg_stmt_rec *r = add_rec(L, DG_REC_RENAME_COLUMN, dg_xstrdup(table), fi, start, start);
         r->column = old;
         r->new_column = neu;
@@ -155,6 +169,34 @@ static void record_drop(dg_loader *L, const dg_toks *tk)
         char *name = dg_toks_ident(tk, i);
         drop_recs(L, (dg_rec_kind)k, name);
         free(name);
+    }
+}
+
+/* INSERT / REPLACE (after a WITH clause, too): kept in the model with the
+ * table it writes (the first `INTO name` outside parentheses). */
+static void record_data(dg_loader *L, size_t fi, size_t start, size_t end, const dg_toks *tk)
+{
+    if (!dg_toks_kw(tk, 0, "INSERT") && !dg_toks_kw(tk, 0, "REPLACE") && !dg_toks_kw(tk, 0, "WITH")) return;
+    int depth = 0;
+    for (size_t i = 0; i < tk->sig.len; i++) {
+        if (dg_toks_punct(tk, i, "(")) depth++;
+        else if (dg_toks_punct(tk, i, ")")) depth--;
+        if (depth || !dg_toks_kw(tk, i, "INTO") || i + 1 >= tk->sig.len) continue;
+        size_t ni = dg_toks_punct(tk, i + 2, ".") ? i + 3 : i + 1;
+        dg_data_stmt *ds = DG_VEC_ADD(&L->s->data);
+        ds->table = dg_toks_ident(tk, ni);
+        ds->sql = dg_xstrndup(L->files.items[fi].text + start, end - start);
+        ds->loc = dg_loader_loc(L, fi, start);
+        size_t k = ni + 1;
+        if (dg_toks_punct(tk, k, "(")) {   /* the column list */
+            for (int d = 0; k < tk->sig.len; k++) {
+                d += dg_toks_punct(tk, k, "(") - dg_toks_punct(tk, k, ")");
+                if (!d) break;
+            }
+            k++;
+        }
+        ds->values = !dg_toks_kw(tk, 0, "WITH") && (dg_toks_kw(tk, k, "VALUES") || dg_toks_kw(tk, k, "DEFAULT"));
+        return;
     }
 }
 
@@ -190,6 +232,8 @@ static void record(dg_loader *L, size_t fi, size_t from, size_t start, size_t en
         record_alter(L, fi, start, end, &tk);
     } else if (dg_toks_kw(&tk, 0, "DROP")) {
         record_drop(L, &tk);
+    } else if (dg_toks_kw(&tk, 0, "INSERT") || dg_toks_kw(&tk, 0, "REPLACE") || dg_toks_kw(&tk, 0, "WITH")) {
+        record_data(L, fi, start, end, &tk);
     } else if (dg_toks_kw(&tk, 0, "ANALYZE") || (dg_toks_kw(&tk, 0, "PRAGMA") && !harmless_pragma(&tk))) {
         L->stateful = true;
     }

@@ -375,11 +375,16 @@ static void attach_annotations(const tparse *p, size_t open, size_t close, const
             annotate(p, &p->t->annotations, c);
             continue;
         }
+        /* the last item that starts before the comment and reaches its line
+         * (`a INT, b INT, -- @x` annotates b), else the next item */
         const item *target = NULL;
-        for (size_t m = 0; m < n && !target; m++) {
+        for (size_t m = 0; m < n; m++) {
             size_t start = tk->sig.items[items[m].a].tok.start;
             if (off > start && c->line <= items[m].last_line) target = &items[m];
-            else if (off < start) target = &items[m];
+            else if (off < start) {
+                if (!target) target = &items[m];
+                break;
+            }
         }
         bool attached = target && target->column >= 0 &&
                         (off > tk->sig.items[target->a].tok.start || adjacent(tk, k, target->first_line));

@@ -5,6 +5,22 @@
 #include "util/buf.h"
 #include "frontend/introspect.h"
 
+/* A term written as a double-quoted name that SQLite found to be an
+ * expression: the name is no column of the table, and SQLite read it as a
+ * string (its double-quoted-string fallback). The model records what SQLite
+ * built, an index on the constant, so that a later schema where the name is a
+ * column re-creates the index instead of keeping a b-tree of constants. */
+static void constant_term(dg_loader *L, const dg_index *ix, dg_index_term *term)
+{
+    dg_warning(L->d, ix->loc,
+               "index %s: \"%s\" names no column of %s, so SQLite indexes the string '%s' (a constant); "
+               "name a column, or write the string in single quotes",
+               ix->name, term->column, ix->table, term->column);
+    term->expr = dg_sql_quote_string(term->column);
+    free(term->column);
+    term->column = NULL;
+}
+
 static void read_index(dg_loader *L, const char *name, const char *table, const char *sql)
 {
     dg_srcmap m;
@@ -19,11 +35,14 @@ static void read_index(dg_loader *L, const char *name, const char *table, const 
     for (size_t i = 0; st && sqlite3_step(st) == SQLITE_ROW && i < ix->terms.len; i++) {
         dg_index_term *term = &ix->terms.items[i];
         term->desc = sqlite3_column_int(st, 2) != 0;
-        if (sqlite3_column_int(st, 0) >= 0) {
+        int cid = sqlite3_column_int(st, 0);
+        if (cid >= 0) {
             free(term->column);
             free(term->expr);
             term->expr = NULL;
             term->column = dg_col_text(st, 1);
+        } else if (cid == -2 && term->column) {
+            constant_term(L, ix, term);
         }
     }
     dg_loader_q_done(L, st);
@@ -132,6 +151,56 @@ static int read_attached(dg_loader *L)
     return rc;
 }
 
+/* The foreign key of `t` SQLite names in `msg` ("foreign key mismatch -
+ * "t" referencing "parent""), NULL when none matches. */
+static const dg_foreign_key *mismatched_fk(const dg_table *t, const char *msg)
+{
+    for (size_t i = 0; i < t->foreign_keys.len; i++) {
+        const dg_foreign_key *fk = &t->foreign_keys.items[i];
+        char *want = dg_xprintf("foreign key mismatch - \"%s\" referencing \"%s\"", t->name, fk->table);
+        bool same = sqlite3_stricmp(want, msg) == 0;
+        free(want);
+        if (same) return fk;
+    }
+    return NULL;
+}
+
+/* A foreign key whose parent columns are neither the parent's PRIMARY KEY
+ * nor UNIQUE (SQLite's "foreign key mismatch") is an error: SQLite accepts
+ * the DDL, then refuses every write to the child, and every migration's
+ * foreign-key check, while foreign keys are on. Found by asking SQLite
+ * (pragma_foreign_key_check), once every table exists. */
+static int fk_mismatches(dg_loader *L)
+{
+    int rc = 0;
+    for (size_t i = 0; i < L->s->tables.len; i++) {
+        const dg_table *t = &L->s->tables.items[i];
+        if (!t->foreign_keys.len) continue;
+        sqlite3_stmt *st = dg_loader_q(L, "SELECT 1 FROM pragma_foreign_key_check(?1) LIMIT 1", t->name);
+        if (st && sqlite3_step(st) == SQLITE_ERROR) {
+            const char *msg = sqlite3_errmsg(L->db);
+            const dg_foreign_key *fk = mismatched_fk(t, msg);
+            if (fk) {
+                dg_buf b = DG_BUF_INIT;
+                dg_buf_printf(&b, "%s(", fk->table);
+                for (size_t k = 0; k < fk->to.len; k++) dg_buf_printf(&b, "%s%s", k ? ", " : "", fk->to.items[k]);
+                if (fk->to.len) dg_buf_printf(&b, "), which is neither the PRIMARY KEY of %s nor UNIQUE", fk->table);
+                else dg_buf_printf(&b, "its PRIMARY KEY), but %s has no PRIMARY KEY", fk->table);
+                dg_error(L->d, fk->loc.line ? fk->loc : t->loc,
+                         "foreign key of %s references %s (SQLite's \"foreign key mismatch\": "
+                         "every write to %s fails while foreign keys are on)",
+                         t->name, dg_buf_cstr(&b), t->name);
+                dg_buf_free(&b);
+            } else {
+                dg_error(L->d, t->loc, "table %s: %s", t->name, msg);
+            }
+            rc = -1;
+        }
+        dg_loader_q_done(L, st);
+    }
+    return rc;
+}
+
 int dg_introspect(dg_loader *L)
 {
     dg_loader_index_recs(L);
@@ -156,5 +225,6 @@ int dg_introspect(dg_loader *L)
     }
     dg_loader_q_done(L, st);
     if (read_attached(L) != 0) rc = -1;
+    if (fk_mismatches(L) != 0) rc = -1;
     return rc;
 }

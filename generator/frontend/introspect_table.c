@@ -91,6 +91,7 @@ static void foreign_keys(dg_loader *L, dg_table *t, dg_table *p)
             fk = DG_VEC_ADD(&t->foreign_keys);
             last = id;
             unresolved = sqlite3_column_type(st, 3) == SQLITE_NULL;
+            fk->to_implicit = unresolved;
             fk->table = dg_col_text(st, 1);
             fk->on_update = dg_col_text(st, 4);
             fk->on_delete = dg_col_text(st, 5);

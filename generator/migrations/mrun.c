@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include <dal.h>
 
 #include "migrations/msource.h"
@@ -76,24 +78,51 @@ static void progress(void *ctx, const dal_migration *m, int stmt, int nstmts, co
     fflush(stderr);
 }
 
+/* The version whose schema the database has: the history's own first,
+ * then the highest other one ("none" when no version matches). */
+static void print_match(dal_db *db, const dal_migration *list, size_t n, const dal_migrate_state *st)
+{
+    char *have = NULL;
+    if (dal_schema_describe(db, &have) != DAL_OK) return;
+    bool found = false;
+    for (size_t k = 0; k <= n && !found; k++) {
+        /* k = 0: the history's version (or the empty schema); then list[n - k] */
+        int64_t upto = k == 0 ? (st->applied ? st->current : -1) : list[n - k].id;
+        if (k > 0 && st->applied && upto == st->current) continue;
+        char *want = NULL;
+        if (dal_migrate_describe(db, list, n, upto, &want) != DAL_OK) break;
+        if (!strcmp(have, want)) {
+            if (upto < 0) printf("schema: matches the empty schema (no migration)\n");
+            else printf("schema: matches version %lld\n", (long long)upto);
+            found = true;
+        }
+        sqlite3_free(want);
+    }
+    if (!found) printf("schema: matches no version of the folder\n");
+    sqlite3_free(have);
+}
+
 static int status(dal_db *db, const dal_migration *list, size_t n)
 {
     dal_migrate_state st;
     int rc = dal_migrate_status(db, list, n, &st);
     if (rc != DAL_OK) return rc;
     printf("current: %lld\napplied: %zu\npending: %zu\n", (long long)st.current, st.applied, st.pending);
-    for (size_t i = 0; i < n; i++)
-        if (list[i].id > st.current) printf("  pending %s\n", list[i].name);
+    for (size_t i = st.applied; i < n; i++)   /* the history is a prefix of the list */
+        printf("  pending %s\n", list[i].name);
+    print_match(db, list, n, &st);
     return DAL_OK;
 }
 
+/* How many applied migrations have an id above `to` (the history is a
+ * prefix of the list; ids may start at 0). */
 static size_t steps_to(dal_db *db, const dal_migration *list, size_t n, int64_t to, int *rc)
 {
     dal_migrate_state st;
     size_t k = 0;
     *rc = dal_migrate_status(db, list, n, &st);
-    for (size_t i = 0; i < n; i++)
-        if (list[i].id > to && list[i].id <= st.current) k++;
+    for (size_t i = 0; i < st.applied && i < n; i++)
+        if (list[i].id > to) k++;
     return k;
 }
 
@@ -140,6 +169,12 @@ static void report(const dg_mfolder *f, const dal_migration *list, const run_pos
              "%s", msg);
 }
 
+/* A file (or a name SQLite resolves itself: ":memory:", a file: URI). */
+static bool db_exists(const char *path)
+{
+    return !strcmp(path, ":memory:") || !strncmp(path, "file:", 5) || access(path, F_OK) == 0;
+}
+
 int dg_migrate_run(const char *what, const dg_run_args *a, dg_diags *d)
 {
     dg_mfolder f;
@@ -147,9 +182,17 @@ int dg_migrate_run(const char *what, const dg_run_args *a, dg_diags *d)
         dg_mfolder_free(&f);
         return -1;
     }
+    bool apply = !strcmp(what, "apply");
+    if (!apply && !db_exists(a->db)) {   /* status and down never create a database */
+        dg_error(d, (dg_loc){a->db, 0, 0}, "no such database (migrate %s opens an existing database; "
+                 "migrate apply creates one)", what);
+        dg_mfolder_free(&f);
+        return -1;
+    }
     dal_migration *list = dg_mfolder_to_dal(&f);
     dal_options opts = DAL_OPTIONS_INIT;
     opts.no_wal = true;   /* migrating must not change the database's journal mode */
+    opts.read_only = !strcmp(what, "status");
     dal_db *db = NULL;
     int rc = dal_open(&db, a->db, &opts);
     run_pos pos = {0};

@@ -141,6 +141,17 @@ void dg_schema_free(dg_schema *s)
     DG_VEC_FREE(&s->views);
     for (size_t i = 0; i < s->triggers.len; i++) dg_trigger_free(&s->triggers.items[i]);
     DG_VEC_FREE(&s->triggers);
+    for (size_t i = 0; i < s->data.len; i++) {
+        free(s->data.items[i].table);
+        free(s->data.items[i].sql);
+    }
+    DG_VEC_FREE(&s->data);
+    for (size_t i = 0; i < s->renames.len; i++) {
+        free(s->renames.items[i].table);
+        free(s->renames.items[i].old_name);
+        free(s->renames.items[i].new_name);
+    }
+    DG_VEC_FREE(&s->renames);
     dg_schema_free_pg(s);
     dg_strings_free(&s->files);
     free(s);

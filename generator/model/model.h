@@ -100,6 +100,8 @@ typedef struct dg_foreign_key {
     dg_strings columns;       /* child columns, in order */
     char      *table;         /* parent table, as written */
     dg_strings to;            /* parent columns; resolved to the parent's PRIMARY KEY when the DDL omits them */
+    bool       to_implicit;   /* the DDL omits them: SQLite then uses the PRIMARY KEY as declared (its
+                                 collations too), which naming the columns would not always match */
     char      *table_schema;  /* PostgreSQL: the parent's schema; NULL on SQLite */
     char      *on_delete;     /* "NO ACTION", "CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT" */
     char      *on_update;
@@ -256,11 +258,32 @@ typedef struct dg_pg_function {
     char *sql;                    /* pg_get_functiondef: CREATE OR REPLACE FUNCTION ... */
 } dg_pg_function;
 
+/* A data statement of an SQL source (INSERT or REPLACE, a seed row): run
+ * when the schema loads; `dalgen migrate new` carries those into the tables
+ * a migration creates (docs/migrations.md).  Not part of `schema --json`. */
+typedef struct dg_data_stmt {
+    char  *table;   /* the table it writes */
+    char  *sql;     /* the statement's text, as written */
+    dg_loc loc;     /* where it starts */
+    bool   values;  /* INSERT/REPLACE ... VALUES or DEFAULT VALUES: reads no table */
+} dg_data_stmt;
+
+/* An ALTER TABLE ... RENAME of an SQL source (a migrations folder's own
+ * history): the differ reads it as a `@renamed_from` where the schema has
+ * no annotation (docs/migrations.md).  Not part of `schema --json`. */
+typedef struct dg_rename_stmt {
+    char *table;      /* the column's table under its latest name; NULL for a table rename */
+    char *old_name;
+    char *new_name;
+} dg_rename_stmt;
+
 typedef struct dg_schema {
     DG_VEC(dg_table)   tables;
     DG_VEC(dg_index)   indexes;   /* explicit CREATE INDEX only (not autoindexes) */
     DG_VEC(dg_view)    views;
     DG_VEC(dg_trigger) triggers;
+    DG_VEC(dg_data_stmt) data;    /* in source order (SQLite SQL sources only) */
+    DG_VEC(dg_rename_stmt) renames;   /* in source order (SQLite SQL sources only) */
     dg_engine          engine;
     /* PostgreSQL only (empty on SQLite): */
     dg_strings                 schemas;     /* schemas other than public and the system ones */

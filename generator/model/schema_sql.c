@@ -130,7 +130,7 @@ static void put_foreign_key(dg_buf *b, const dg_foreign_key *fk)
     put_names(b, &fk->columns);
     dg_buf_puts(b, " REFERENCES ");
     put_ident(b, fk->table);
-    if (fk->to.len) put_names(b, &fk->to);
+    if (fk->to.len && !fk->to_implicit) put_names(b, &fk->to);
     if (fk->on_delete && strcmp(fk->on_delete, "NO ACTION")) dg_buf_printf(b, " ON DELETE %s", fk->on_delete);
     if (fk->on_update && strcmp(fk->on_update, "NO ACTION")) dg_buf_printf(b, " ON UPDATE %s", fk->on_update);
     if (fk->match) {

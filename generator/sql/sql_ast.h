@@ -97,7 +97,13 @@ struct dg_expr {
     dg_window *over;          /* OVER (...) */
     char *over_name;          /* OVER name */
     int param_index;          /* free for analyses (0 after parsing) */
+    int height;               /* 1 + the height of its deepest argument (at most DG_SQL_MAX_EXPR_DEPTH) */
 };
+
+/* SQLite's SQLITE_MAX_EXPR_DEPTH: a deeper expression (a flat chain
+ * `1+1+...` of more terms, say) is a syntax error, so that no pass over the
+ * tree recurses without bound. */
+#define DG_SQL_MAX_EXPR_DEPTH 1000
 
 typedef struct dg_order_term {
     dg_expr *expr;

@@ -13,6 +13,7 @@ static dg_expr *node(dg_ps *p, dg_expr_kind kind, size_t start)
     dg_expr *e = dg_pool_alloc(p->pool, sizeof *e);
     e->kind = kind;
     e->start = start;
+    e->height = 1;
     return e;
 }
 
@@ -26,6 +27,9 @@ static dg_expr *finish(dg_ps *p, dg_expr *e)
 
 static void add_arg(dg_ps *p, dg_expr *e, dg_expr *a)
 {
+    if (a->height >= e->height) e->height = a->height + 1;
+    if (e->height > DG_SQL_MAX_EXPR_DEPTH)
+        dg_ps_error(p, dg_ps_peek(p, 0), "expression tree is too large (maximum depth 1000, as in SQLite)");
     DG_PLIST(dg_expr *) l = {e->args.items, e->args.len, e->args.len};
     DG_PLIST_PUSH(p, &l, a);
     e->args.items = l.items;

@@ -255,6 +255,21 @@ static char *quote_with(const char *s, char q)
 char *dg_sql_quote_ident(const char *name) { return quote_with(name, '"'); }
 char *dg_sql_quote_string(const char *s) { return quote_with(s, '\''); }
 
+char *dg_sql_comment_text(const char *s)
+{
+    dg_buf b = DG_BUF_INIT;
+    for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
+        if (*u == '\n') dg_buf_puts(&b, "\\n");
+        else if (*u == '\r') dg_buf_puts(&b, "\\r");
+        else if ((*u < 0x20 && *u != '\t') || *u == 0x7f) dg_buf_printf(&b, "\\x%02X", *u);
+        else {
+            dg_buf_putc(&b, (char)*u);
+            if ((u[0] == '*' && u[1] == '/') || (u[0] == '/' && u[1] == '*')) dg_buf_putc(&b, ' ');
+        }
+    }
+    return dg_buf_steal(&b);
+}
+
 char *dg_sql_normalize(const char *text, size_t len)
 {
     dg_lexer lx;

@@ -66,6 +66,12 @@ size_t dg_sql_statement_end(const char *text, size_t len, size_t from);
 char *dg_sql_quote_ident(const char *name);
 /* Quotes a string literal ('text', doubling inner quotes). Caller frees. */
 char *dg_sql_quote_string(const char *s);
+/* `s` made safe as the text of an SQL comment, line or block: control
+ * characters other than tab (newline, carriage return, ...) become `\n`,
+ * `\r` or `\xHH`, and the two-character block comment delimiters (star
+ * slash, slash star) are broken by a space, so nothing in `s` can end the comment. The one escaping of every
+ * name and message dalgen writes into an SQL comment. Caller frees. */
+char *dg_sql_comment_text(const char *s);
 
 /* Normalised token stream of an expression, for comparing CHECK/DEFAULT
  * expressions: comments and spaces dropped, bare words upper-cased, quoted

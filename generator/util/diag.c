@@ -12,16 +12,30 @@ static const char *severity_name(dg_severity s)
     return s == DG_SEV_WARNING ? "warning" : s == DG_SEV_NOTE ? "note" : "error";
 }
 
+/* Writes `s` on one line: a control character from the input (a newline in
+ * a name, say) is printed as \n, \r or \xHH, so every diagnostic is one
+ * line whatever the names in it hold. */
+static void put_one_line(const char *s, FILE *out)
+{
+    for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
+        if (*u == '\n') fputs("\\n", out);
+        else if (*u == '\r') fputs("\\r", out);
+        else if ((*u < 0x20 && *u != '\t') || *u == 0x7f) fprintf(out, "\\x%02X", *u);
+        else fputc(*u, out);
+    }
+}
+
 void dg_diag_print(const dg_diag *g, FILE *out)
 {
     const dg_loc *loc = &g->loc;
+    if (loc->file) put_one_line(loc->file, out);
     if (loc->file && loc->line > 0)
-        fprintf(out, "%s:%d:%d: ", loc->file, loc->line, loc->col > 0 ? loc->col : 1);
+        fprintf(out, ":%d:%d: ", loc->line, loc->col > 0 ? loc->col : 1);
     else if (loc->file)
-        fprintf(out, "%s: ", loc->file);
+        fputs(": ", out);
     fprintf(out, "%s: ", severity_name(g->severity));
     if (g->code) fprintf(out, "[%s] ", g->code);
-    fputs(g->message, out);
+    put_one_line(g->message, out);
     fputc('\n', out);
 }
 

@@ -77,6 +77,99 @@ fail:
     return -1;
 }
 
+/* What dg_write_files knows of one file while it writes the set. */
+typedef struct staged {
+    char *tmp;      /* the temporary written, NULL when the file is unchanged */
+    char *old;      /* the file's bytes before, NULL when it did not exist */
+    size_t old_len;
+} staged;
+
+static int write_all(const char *path, const char *data, size_t len)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0) return -1;
+    for (size_t off = 0; off < len;) {
+        ssize_t w = write(fd, data + off, len - off);
+        if (w < 0 && errno == EINTR) continue;
+        if (w < 0) {
+            int saved = errno;
+            close(fd);
+            errno = saved;
+            return -1;
+        }
+        off += (size_t)w;
+    }
+    return close(fd);
+}
+
+/* Writes file `f`'s temporary (st->tmp) unless it holds its bytes already.
+ * A path that is a folder fails here, before anything is renamed. */
+static int stage(const dg_file_out *f, staged *st)
+{
+    if (dg_read_file(f->path, &st->old, &st->old_len) == 0 && st->old_len == f->len &&
+        memcmp(st->old, f->data, f->len) == 0)
+        return 0;
+    if (dg_is_dir(f->path)) {
+        errno = EISDIR;
+        return -1;
+    }
+    st->tmp = dg_xprintf("%s.dalgen-tmp-%ld", f->path, (long)getpid());
+    if (write_all(st->tmp, f->data, f->len) == 0) return 0;
+    int saved = errno;
+    unlink(st->tmp);
+    free(st->tmp);
+    st->tmp = NULL;
+    errno = saved;
+    return -1;
+}
+
+/* Puts back the files 0..k-1 that were renamed into place. */
+static void restore(const dg_file_out *files, staged *st, size_t k)
+{
+    for (size_t i = 0; i < k; i++) {
+        if (!st[i].tmp) continue;
+        if (st[i].old) {
+            (void)write_all(st[i].tmp, st[i].old, st[i].old_len);
+            (void)rename(st[i].tmp, files[i].path);
+        } else {
+            (void)unlink(files[i].path);
+        }
+    }
+}
+
+/* Stages every file, then renames them; the index of the file at fault, or
+ * n when all are in place. */
+static size_t write_set(const dg_file_out *files, size_t n, staged *st)
+{
+    for (size_t i = 0; i < n; i++)
+        if (stage(&files[i], &st[i]) != 0) return i;
+    for (size_t i = 0; i < n; i++) {
+        if (!st[i].tmp || rename(st[i].tmp, files[i].path) == 0) continue;
+        int saved = errno;
+        restore(files, st, i);
+        errno = saved;
+        return i;
+    }
+    return n;
+}
+
+int dg_write_files(const dg_file_out *files, size_t n, size_t *failed)
+{
+    staged *st = dg_xcalloc(n ? n : 1, sizeof *st);
+    size_t bad = write_set(files, n, st);
+    int saved = errno;
+    for (size_t k = 0; k < n; k++) {
+        if (st[k].tmp && bad < n) (void)unlink(st[k].tmp);
+        free(st[k].tmp);
+        free(st[k].old);
+    }
+    free(st);
+    if (bad == n) return 0;
+    if (failed) *failed = bad;
+    errno = saved;
+    return -1;
+}
+
 bool dg_is_dir(const char *path)
 {
     struct stat st;

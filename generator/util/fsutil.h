@@ -16,6 +16,21 @@ int dg_read_file(const char *path, char **out, size_t *len);
  * Returns 0 or -1 with errno set (no partial file is ever left behind). */
 int dg_write_file_if_changed(const char *path, const char *data, size_t len, bool *changed);
 
+/* One file of a set written together. */
+typedef struct dg_file_out {
+    const char *path;
+    const char *data;
+    size_t      len;
+} dg_file_out;
+
+/* Writes the files as one unit: every changed file goes to a temporary
+ * beside it first, and only when all of them are written are they renamed
+ * into place (a rename that fails puts back what the earlier ones replaced).
+ * Files already holding their bytes are left untouched.  Returns 0, or -1
+ * with errno set and *failed (may be NULL) the index of the file at fault:
+ * then none of the files has changed. */
+int dg_write_files(const dg_file_out *files, size_t n, size_t *failed);
+
 bool dg_is_dir(const char *path);
 bool dg_is_file(const char *path);
 

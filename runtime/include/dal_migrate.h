@@ -30,7 +30,7 @@ extern "C" {
 #endif
 
 typedef struct dal_migration {
-    int64_t     id;        /* > 0, ascending in a list */
+    int64_t     id;        /* >= 0, ascending in a list (a folder may start at 0000) */
     const char *name;      /* e.g. "0001_init" */
     const char *up;        /* SQL statements */
     const char *down;      /* NULL when the migration cannot be reverted */
@@ -47,8 +47,11 @@ typedef void (*dal_migrate_progress_fn)(void *ctx, const dal_migration *m, int s
 typedef struct dal_migrate_options {
     int         version;      /* DAL_MIGRATE_OPTIONS_VERSION */
     int64_t     target;       /* apply up to this id (DAL_MIGRATE_LATEST: all) */
-    int64_t     baseline;     /* > 0: on a database without history, record the
-                                 migrations up to this id as applied without running them */
+    int64_t     baseline;     /* > 0: record the migrations up to this id as applied without
+                                 running them, on a database whose history is empty or a
+                                 prefix of the list, after checking that the database has
+                                 their schema (dal_migrate_describe; the first difference is
+                                 named); nothing when the history already reaches it */
     const char *backup_path;  /* non-NULL: VACUUM INTO this new file first */
     dal_migrate_progress_fn progress;
     void       *progress_ctx;
@@ -89,6 +92,11 @@ int dal_migrate_status(struct dal_db *db, const dal_migration *list, size_t n,
  * triggers are not compared.  *out is allocated with sqlite3_malloc (free
  * with sqlite3_free). */
 int dal_schema_describe(struct dal_db *db, char **out);
+
+/* dal_schema_describe of the schema the up scripts of list entries with
+ * id <= upto build in a new in-memory database (db: the connection errors
+ * are reported on).  *out is allocated with sqlite3_malloc. */
+int dal_migrate_describe(struct dal_db *db, const dal_migration *list, size_t n, int64_t upto, char **out);
 
 /* DAL_OK when dal_schema_describe(db) equals `expected`; otherwise DAL_ERROR
  * with a message naming the first line that differs. */

@@ -10,8 +10,10 @@
  *                   connection under the name dal<slot>_<id> with the type
  *                   OIDs the generator pinned, run with binary parameters
  *                   and binary results; dal_pg_iter over its rows
- *   3. Readers      dal_pg_read_*: exact (the column's type OID must be the
- *                   expected one), text and bytea copied into a dal_arena
+ *   3. Readers      dal_pg_read_*: the result's column types checked once
+ *                   per prepared statement (dal_pg_params.results), then
+ *                   values decoded in place, text and bytea copied into a
+ *                   dal_arena
  *   4. Types        dal_timestamp, dal_date, dal_interval, dal_uuid (dal.h),
  *                   spans for 1-D arrays (dal_int64_array, dal_text_array...)
  *
@@ -36,6 +38,7 @@
 #endif
 
 #include <libpq-fe.h>
+#include <string.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -126,7 +129,14 @@ typedef union dal_pg_cell { char b[16]; int64_t align; } dal_pg_cell;
  * SQL NULL.  Variable-size encodings (numeric, arrays,
  * jsonb) go into arena (NULL: binding one is DAL_MISUSE).  Values that
  * dal_pg_bind_text/_blob/_jsonb point at are not copied: they must stay
- * valid until dal_pg_exec returns. */
+ * valid until dal_pg_exec returns.
+ *
+ * results, nresults: the statement's result column types (a static const
+ * array; NULL: not checked).  dal_pg_exec checks a result against them
+ * (dal_pg_result_check) once per prepared statement (a prepared
+ * statement's result types cannot change: the server refuses with 0A000
+ * and libdal prepares again, checking again), on every result in
+ * DAL_PG_UNNAMED mode; the readers then trust the types. */
 typedef struct dal_pg_params {
     dal_db *db;
     int n;
@@ -136,6 +146,8 @@ typedef struct dal_pg_params {
     int *formats;
     dal_pg_cell *cells;
     dal_arena *arena;
+    const Oid *results;
+    int nresults;
 } dal_pg_params;
 
 /* Declares name_values[N] ... and `dal_pg_params name` in one go (N >= 1):
@@ -146,7 +158,13 @@ typedef struct dal_pg_params {
     const char *name##_values[N]; int name##_lengths[N]; int name##_formats[N]; \
     dal_pg_cell name##_cells[N]; \
     dal_pg_params name = { (db), (N), (types), name##_values, name##_lengths, name##_formats, name##_cells, \
-                           (arena) }
+                           (arena), NULL, 0 }
+/* A statement without parameters (to declare its result types). */
+#define DAL_PG_NO_PARAMS(name, db) \
+    dal_pg_params name = { (db), 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 }
+/* The result types of the statement run with name (a static const Oid
+ * array of N): checked by dal_pg_exec as described above. */
+#define DAL_PG_RESULTS(name, rtypes, N) ((name).results = (rtypes), (name).nresults = (N))
 
 /* idx is the parameter's $ number (1-based).  Each returns DAL_OK, or
  * DAL_MISUSE for an idx out of range, DAL_INVALID for text that is no
@@ -207,8 +225,10 @@ int dal_pg_bind_numeric_array(dal_pg_params *p, int idx, const char *const *v, s
  * as on SQLite) with p's parameters and types (p NULL: none).  Results
  * come in binary.
  *
- * DAL_PG_NAMED: prepared (PQprepare) on the first call on this connection
- * as "dal<slot>_<id>", then PQexecPrepared.  When the server says the
+ * DAL_PG_NAMED: prepared on the first call on this connection as
+ * "dal<slot>_<id>" in the same round trip as its first execution
+ * (PQsendPrepare + PQsendQueryPrepared in one pipeline), then
+ * PQexecPrepared.  When the server says the
  * cached plan changed its result type (0A000, after a concurrent ALTER
  * COLUMN ... TYPE) or lost the statement (26000), the statement is
  * prepared again and run once more, outside a transaction; inside one
@@ -248,56 +268,254 @@ int  dal_pg_iter_step(dal_pg_iter *it);
 /* PQclear the result; NULL-safe and idempotent. */
 void dal_pg_iter_end(dal_pg_iter *it);
 
+/* ---- Pipelined batches (:batchexec, :batchone, :batchmany) -------------
+ * dal_pg_batch runs statement id of u n times, item i with the parameters
+ * bind(ctx, i, p) writes into p, all in libpq's pipeline mode: items are
+ * sent without waiting for each other's results, so n items cost about
+ * one round trip instead of n.
+ *
+ *   - Prepare on first use goes in the same pipeline as the first item
+ *     (PQsendPrepare, its own sync, then the items): no extra round trip.
+ *     DAL_PG_UNNAMED: each item is a PQsendQueryParams (no cache).
+ *   - Outside a transaction each item ends with a sync: each item is its
+ *     own transaction, and a failing item does not stop the others.
+ *   - Inside dal_begin the batch is part of the caller's transaction
+ *     (syncs every DAL_PG_BATCH_SEGMENT items, fewer messages): after a
+ *     failing item the server aborts the transaction, and the later items
+ *     fail too (DAL_ERROR, "not run"); roll back.
+ *   - At most DAL_PG_BATCH_WINDOW items are in flight: results are read
+ *     while later items are sent, so memory stays bounded for any n.
+ *
+ * bind: fills p (dal_pg_bind_*) for item i and returns DAL_OK, or an
+ * error code that becomes item i's code (the item is not sent).  p is
+ * the caller's block (DAL_PG_PARAMS), reused for every item: the values
+ * bound need to live only until bind's next call (libpq copies an item
+ * when it is sent), so bind may reset p->arena first.
+ * result: NULL, or called with item i's result when it succeeded (rows
+ * of :batchone/:batchmany; read them with dal_pg_read_*; the result is
+ * freed after the call).  Its return code becomes item i's code.
+ * rcs: NULL, or n codes: item i's DAL_OK or error.
+ *
+ * Returns DAL_OK when every item succeeded, else the code of the first
+ * item that failed, whose message ("item 3: ...", with its SQLSTATE) is
+ * the one recorded on db.  dal_changes: the rows of all the items that
+ * succeeded.  The result types (p->results) are checked as dal_pg_exec
+ * does.  A plan the server lost (0A000, 26000) fails its items; the next
+ * call prepares afresh.  The connection is busy during the call; libdal
+ * allocates nothing per item (libpq allocates each item's PGresult). */
+typedef int (*dal_pg_batch_bind_fn)(void *ctx, size_t i, dal_pg_params *p);
+typedef int (*dal_pg_batch_result_fn)(void *ctx, size_t i, const PGresult *res);
+#define DAL_PG_BATCH_WINDOW 256
+#define DAL_PG_BATCH_SEGMENT 64
+int dal_pg_batch(dal_db *db, const dal_unit *u, int id, dal_pg_params *p, size_t n, dal_pg_batch_bind_fn bind,
+                 dal_pg_batch_result_fn result, void *ctx, int *rcs);
+
+/* ---- Streaming results (big :many) --------------------------------------
+ * A dal_pg_stream reads a result as the server sends it, without holding
+ * it all: libpq's chunked mode (DAL_PG_STREAM_CHUNK rows per PGresult)
+ * when libdal was built with libpq >= 17, single-row mode before (Debian
+ * 12: libpq 15).  The cost: single-row mode makes one PGresult per row
+ * (libpq allocates it: 2 mallocs per row for small rows, where a whole
+ * result allocates a few per result), so a stream costs more client CPU
+ * per row than dal_pg_iter and pays off when the result does not fit in
+ * memory comfortably or the first rows are wanted early.
+ *
+ * Same pattern as dal_pg_iter: open, step until DAL_DONE, end.  At each
+ * DAL_ROW, s->res and s->row are the row to read (valid until the next
+ * step).  The connection is busy until the stream is done or ended:
+ * another stream or batch on db is DAL_MISUSE, and another statement
+ * (dal_pg_exec) discards the rest of the stream (libpq's rule; the next
+ * step is then DAL_ERROR).  Ending early reads and
+ * discards the rest of the rows.  Named statements are prepared on first
+ * use (one extra round trip, once per connection); a plan lost meanwhile
+ * (0A000, 26000) is an error of the stream, the next open prepares
+ * afresh. */
+typedef struct dal_pg_stream {
+    dal_db *db;
+    struct pg_result *res;  /* the current chunk (one row in single-row mode) */
+    int row;                /* the current row of res */
+    int nrows;
+    int open;               /* results still to read from the connection */
+    const Oid *results;     /* p->results and nresults, checked on the first chunk */
+    int nresults;
+} dal_pg_stream;
+#define DAL_PG_STREAM_INIT { NULL, NULL, -1, 0, 0, NULL, 0 }
+#define DAL_PG_STREAM_CHUNK 256
+/* Send statement id of u with p (as dal_pg_exec); DAL_OK or the error. */
+int  dal_pg_stream_open(dal_pg_stream *s, dal_db *db, const dal_unit *u, int id, const dal_pg_params *p);
+/* DAL_ROW, DAL_DONE (dal_changes: the rows streamed), or an error (the
+ * stream is then ended). */
+int  dal_pg_stream_step(dal_pg_stream *s);
+/* Discard what is left; NULL-safe and idempotent. */
+void dal_pg_stream_end(dal_pg_stream *s);
+
+/* ---- Binary COPY FROM STDIN (:copyfrom) ---------------------------------
+ *     dal_pg_copy c;
+ *     dal_pg_copy_begin(&c, db, "COPY t (a, b) FROM STDIN (FORMAT binary)");
+ *     for each row: DAL_PG_PARAMS(p, db, 2, NULL, arena); dal_pg_bind_...;
+ *                   dal_pg_copy_row(&c, &p);
+ *     dal_pg_copy_end(&c, &rows);
+ * A row's fields are a dal_pg_params block filled by the same binders as
+ * a statement's parameters (p->n fields in the column order of the COPY;
+ * types are not needed).  Binary COPY does not convert: each field must
+ * be the column's exact type (int4 for integer, not int8), else the
+ * server refuses the COPY at dal_pg_copy_end (22P03 "incorrect binary data
+ * format", or 08P01 when a value is shorter than the type).  Rows are encoded
+ * into the struct's own buffer and sent in DAL_PG_COPY_BUF pieces: no
+ * allocation in libdal.  Errors (a constraint, a bad value) come at
+ * dal_pg_copy_end with their SQLSTATE mapped as elsewhere (DAL_CONSTRAINT
+ * for 23505...), and nothing is copied.  Inside dal_begin the COPY is
+ * part of the transaction. */
+#define DAL_PG_COPY_BUF 16384
+typedef struct dal_pg_copy {
+    dal_db *db;
+    int active;             /* between begin and end/abort */
+    int rc;                 /* the first error while sending rows */
+    size_t len;             /* bytes in buf */
+    int64_t rows;           /* rows added */
+    char buf[DAL_PG_COPY_BUF];
+} dal_pg_copy;
+/* sql: a COPY ... FROM STDIN (FORMAT binary).  DAL_OK, or the error
+ * (DAL_MISUSE for a statement that is no COPY FROM STDIN). */
+int dal_pg_copy_begin(dal_pg_copy *c, dal_db *db, const char *sql);
+/* Add one row; DAL_OK, or an error (connection lost). */
+int dal_pg_copy_row(dal_pg_copy *c, const dal_pg_params *p);
+/* Finish: DAL_OK with *rows (may be NULL) the rows copied (dal_changes
+ * too), or the server's error; the COPY is over either way. */
+int dal_pg_copy_end(dal_pg_copy *c, int64_t *rows);
+/* Abandon the COPY: nothing is copied; NULL-safe, no-op when not active. */
+void dal_pg_copy_abort(dal_pg_copy *c);
+
 /* How many statements of units are prepared on db (for tests). */
 int  dal_pg_prepared_count(const dal_db *db);
 
+/* Whether res has n columns of the given types (the rule of
+ * dal_pg_params.results): each OID equal, except that a text column
+ * (DAL_PG_TEXT) also accepts varchar, char, name, json, unknown and user
+ * types sent as text (enums, citext, domains over text).  DAL_OK, or
+ * DAL_ERROR (dal_sqlstate 42804) naming the first column that differs and
+ * both types, or the column counts. */
+int dal_pg_result_check(dal_db *db, const PGresult *res, const Oid *types, int n);
+
 /* ---- Readers -----------------------------------------------------------
  * Row row, 0-based column col of a binary result; colname for messages.
- * The column's type OID must be the expected one: any other is DAL_ERROR
- * naming the column and both types (dal_sqlstate 42804).  SQL NULL fits
+ * The scalar readers trust the column's type: check it first, once per
+ * result (dal_pg_params.results, or dal_pg_result_check on a result of
+ * your own).  Fixed-width readers still refuse a value of another width;
+ * array readers check the array type.  SQL NULL fits
  * only the _null forms (has false, *out zeroed) and the pointer forms
  * (NULL, or a NULL span).  text, bytea, numeric and arrays are copied
  * into a (a NULL arena is DAL_MISUSE when there is something to copy). */
-int dal_pg_read_int16(dal_db *db, const PGresult *res, int row, int col, const char *colname, int16_t *out);
-int dal_pg_read_int32(dal_db *db, const PGresult *res, int row, int col, const char *colname, int32_t *out);
-int dal_pg_read_int64(dal_db *db, const PGresult *res, int row, int col, const char *colname, int64_t *out);
-int dal_pg_read_float(dal_db *db, const PGresult *res, int row, int col, const char *colname, float *out);
-int dal_pg_read_double(dal_db *db, const PGresult *res, int row, int col, const char *colname, double *out);
-int dal_pg_read_bool(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *out);
 int dal_pg_read_uuid(dal_db *db, const PGresult *res, int row, int col, const char *colname, dal_uuid *out);
-/* timestamp or timestamptz */
-int dal_pg_read_timestamp(dal_db *db, const PGresult *res, int row, int col, const char *colname,
-                          dal_timestamp *out);
 int dal_pg_read_date(dal_db *db, const PGresult *res, int row, int col, const char *colname, dal_date *out);
-int dal_pg_read_time(dal_db *db, const PGresult *res, int row, int col, const char *colname, int64_t *out);
 int dal_pg_read_interval(dal_db *db, const PGresult *res, int row, int col, const char *colname,
                          dal_interval *out);
-int dal_pg_read_int16_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *has,
-                           int16_t *out);
-int dal_pg_read_int32_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *has,
-                           int32_t *out);
-int dal_pg_read_int64_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *has,
-                           int64_t *out);
-int dal_pg_read_float_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *has,
-                           float *out);
-int dal_pg_read_double_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *has,
-                            double *out);
-int dal_pg_read_bool_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *has,
-                          bool *out);
 int dal_pg_read_uuid_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *has,
                           dal_uuid *out);
-int dal_pg_read_timestamp_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *has,
-                               dal_timestamp *out);
 int dal_pg_read_date_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *has,
                           dal_date *out);
-int dal_pg_read_time_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *has,
-                          int64_t *out);
 int dal_pg_read_interval_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, bool *has,
                               dal_interval *out);
-/* text, varchar, char, name, json, and user types sent as text (citext,
- * enums: any OID from DAL_PG_FIRST_USER_OID); NULL -> *out NULL. */
+/* The readers of the most common types are inline (below): a column costs
+ * two calls into libpq, as in hand-written code.  dal_pg_read_int16/32/64,
+ * _float, _double, _bool, _time (µs since midnight), _timestamp
+ * (timestamp or timestamptz) and their _null forms; dal_pg_read_text
+ * (text, varchar, char, name, json, and user types sent as text: citext,
+ * enums; NULL -> *out NULL). */
+#if defined(__cplusplus) || (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L && !defined(__GNUC_GNU_INLINE__))
+#define DAL__PG_INLINE inline
+#elif defined(__GNUC__)
+#define DAL__PG_INLINE extern __inline__ __attribute__((__gnu_inline__))
+#else
+#define DAL__PG_NO_INLINE 1
+#endif
+
+/* Their out-of-line parts (read.c; not API): a value of another width or
+ * SQL NULL (has NULL: not accepted; *out zeroed, size bytes); a
+ * timestamp out of dal_timestamp's range; the arena copy of text. */
+int dal__pg_read_odd(dal_db *db, const PGresult *res, int row, int col, const char *colname, Oid want,
+                     bool *has, void *out, size_t size);
+int dal__pg_read_range(dal_db *db, const char *colname);
+int dal__pg_read_copy(dal_db *db, const char *colname, dal_arena *a, const char *v, size_t n, const char **out);
+
+#define DAL__PG_U16(v) ((uint16_t)((unsigned)(unsigned char)(v)[0] << 8 | (unsigned char)(v)[1]))
+#define DAL__PG_U32(v) ((uint32_t)(unsigned char)(v)[0] << 24 | (uint32_t)(unsigned char)(v)[1] << 16 | \
+                        (uint32_t)(unsigned char)(v)[2] << 8 | (uint32_t)(unsigned char)(v)[3])
+#define DAL__PG_U64(v) ((uint64_t)DAL__PG_U32(v) << 32 | DAL__PG_U32((v) + 4))
+
+#ifdef DAL__PG_NO_INLINE
+#define DAL__PG_READER(name, ctype, oid, width, decode) \
+    int dal_pg_read_##name(dal_db *db, const PGresult *res, int row, int col, const char *colname, ctype *out); \
+    int dal_pg_read_##name##_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, \
+                                  bool *has, ctype *out);
+#else
+/* decode: a statement setting ctype x from the bytes v (and returning an
+ * error for a value C cannot hold). */
+#define DAL__PG_READER(name, ctype, oid, width, decode) \
+    DAL__PG_INLINE int dal_pg_read_##name(dal_db *db, const PGresult *res, int row, int col, const char *colname, \
+                                          ctype *out) \
+    { \
+        const char *v; \
+        ctype x; \
+        if (PQgetlength(res, row, col) != (width)) \
+            return dal__pg_read_odd(db, res, row, col, colname, oid, NULL, out, sizeof *out); \
+        v = PQgetvalue(res, row, col); \
+        decode \
+        *out = x; \
+        return DAL_OK; \
+    } \
+    DAL__PG_INLINE int dal_pg_read_##name##_null(dal_db *db, const PGresult *res, int row, int col, \
+                                                 const char *colname, bool *has, ctype *out) \
+    { \
+        const char *v; \
+        ctype x; \
+        if (PQgetlength(res, row, col) != (width)) \
+            return dal__pg_read_odd(db, res, row, col, colname, oid, has, out, sizeof *out); \
+        v = PQgetvalue(res, row, col); \
+        decode \
+        *has = true; \
+        *out = x; \
+        return DAL_OK; \
+    }
+#endif
+DAL__PG_READER(int16, int16_t, DAL_PG_INT2, 2, x = (int16_t)DAL__PG_U16(v);)
+DAL__PG_READER(int32, int32_t, DAL_PG_INT4, 4, x = (int32_t)DAL__PG_U32(v);)
+DAL__PG_READER(int64, int64_t, DAL_PG_INT8, 8, x = (int64_t)DAL__PG_U64(v);)
+DAL__PG_READER(float, float, DAL_PG_FLOAT4, 4, { uint32_t u = DAL__PG_U32(v); memcpy(&x, &u, 4); })
+DAL__PG_READER(double, double, DAL_PG_FLOAT8, 8, { uint64_t u = DAL__PG_U64(v); memcpy(&x, &u, 8); })
+DAL__PG_READER(bool, bool, DAL_PG_BOOL, 1, x = v[0] != 0;)
+DAL__PG_READER(time, int64_t, DAL_PG_TIME, 8, x = (int64_t)DAL__PG_U64(v);)
+/* PostgreSQL counts from 2000-01-01; infinities stay infinities, and a
+ * finite value Unix µs cannot hold (after year 294247) is an error. */
+DAL__PG_READER(timestamp, dal_timestamp, DAL_PG_TIMESTAMPTZ, 8,
+               x = (int64_t)DAL__PG_U64(v);
+               if (x != INT64_MAX && x != INT64_MIN) {
+                   if (x >= INT64_MAX - INT64_C(946684800000000)) return dal__pg_read_range(db, colname);
+                   x += INT64_C(946684800000000);
+               })
+
+#ifdef DAL__PG_NO_INLINE
 int dal_pg_read_text(dal_db *db, const PGresult *res, int row, int col, const char *colname, dal_arena *a,
                      const char **out);
+#else
+DAL__PG_INLINE int dal_pg_read_text(dal_db *db, const PGresult *res, int row, int col, const char *colname,
+                                    dal_arena *a, const char **out)
+{
+    int n = PQgetlength(res, row, col);
+    const char *v;
+    char *p;
+    if (n == 0 && PQgetisnull(res, row, col)) return (*out = NULL, DAL_OK);
+    v = PQgetvalue(res, row, col);
+    p = a ? a->ptr : NULL;
+    if (!p || (size_t)(a->end - p) <= (size_t)n) return dal__pg_read_copy(db, colname, a, v, (size_t)n, out);
+    memcpy(p, v, (size_t)n);
+    p[n] = '\0';
+    a->ptr = p + n + 1;
+    *out = p;
+    return DAL_OK;
+}
+#endif
+
 /* The same without a copy: *out points into res (valid until PQclear);
  * the bytes are NUL-terminated; len may be NULL. */
 int dal_pg_read_text_ref(dal_db *db, const PGresult *res, int row, int col, const char *colname,

@@ -41,6 +41,8 @@ typedef struct dal__pg_stmt {
     char name[30];             /* "dal<slot>_<id>" or, keyed, "dalk<n>" */
     unsigned char state;       /* 0 not prepared, 1 prepared, 2 stale (deallocate first) */
     unsigned char keyed;       /* the name does not fix the SQL (see prepare in pg/stmt.c) */
+    unsigned char checked;     /* a result was checked against dal_pg_params.results since
+                                  the statement was prepared */
 } dal__pg_stmt;
 
 /* A PostgreSQL statement whose SQL depends on a run-time key (pg/stmt_keyed.c). */

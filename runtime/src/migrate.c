@@ -7,6 +7,13 @@
 
 #define HISTORY "_dal_migrations"
 
+/* What to do when a migration creates an object the database already has:
+ * the database was made outside these migrations (or by hand), and its
+ * history is shorter than its schema. */
+#define ADOPT_HINT "; the database already holds objects of these migrations: if it was made without " \
+                   "them, adopt it with a baseline (dalgen migrate apply --baseline N, or " \
+                   "dal_migrate_options.baseline), N being the last migration whose schema it has"
+
 /* One applied row of the history. */
 typedef struct hist_row {
     int64_t id;
@@ -102,7 +109,7 @@ static int history_check(dal_db *db, const dal_migration *list, size_t n, const 
 static int check_list(dal_db *db, const dal_migration *list, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (list[i].id <= 0 || (i && list[i].id <= list[i - 1].id) || !list[i].up || !list[i].checksum ||
+        if (list[i].id < 0 || (i && list[i].id <= list[i - 1].id) || !list[i].up || !list[i].checksum ||
             !list[i].name)
             return dal_error_set(db, DAL_MISUSE, 0, "migration list: entry %zu is invalid or out of order", i);
     }
@@ -142,8 +149,9 @@ static int run_script(dal_db *db, const dal_migration *m, const dal__script *s,
             if (rc == SQLITE_DONE) rc = SQLITE_OK;
         }
         if (rc != SQLITE_OK) {
-            dal_error_set(db, DAL_ERROR, sqlite3_extended_errcode(h), "migration %s, statement %d: %s",
-                          m->name, i + 1, sqlite3_errmsg(h));
+            const char *msg = sqlite3_errmsg(h);
+            dal_error_set(db, DAL_ERROR, sqlite3_extended_errcode(h), "migration %s, statement %d: %s%s",
+                          m->name, i + 1, msg, strstr(msg, "already exists") ? ADOPT_HINT : "");
             sqlite3_finalize(st);
             return DAL_ERROR;
         }
@@ -249,20 +257,45 @@ static int backup(dal_db *db, const char *path)
     return rc == SQLITE_OK ? DAL_OK : DAL_ERROR;
 }
 
+/* The database must have the schema the migrations up to `upto` build
+ * (dal_migrate_describe), else the first difference is named. */
+static int baseline_matches(dal_db *db, const dal_migration *list, size_t n, int64_t upto)
+{
+    char *want = NULL;
+    int rc = dal_migrate_describe(db, list, n, upto, &want);
+    if (rc != DAL_OK) return rc;
+    rc = dal_schema_check(db, want);
+    sqlite3_free(want);
+    if (rc == DAL_OK) return DAL_OK;
+    char *why = sqlite3_mprintf("%s", dal_errmsg(db));
+    rc = dal_error_set(db, DAL_ERROR, 0, "baseline %lld: the database is not at the schema of the migrations up "
+                       "to %lld: %s", (long long)upto, (long long)upto, why ? why : "out of memory");
+    sqlite3_free(why);
+    return rc;
+}
+
+/* Records the migrations up to `upto` that the history lacks, without
+ * running them, after checking that the database has their schema.  The
+ * history may be empty or a prefix of the list (a database adopted half
+ * way: an earlier apply recorded a no-op CREATE ... IF NOT EXISTS and then
+ * stopped on an object that already existed). */
 static int do_baseline(dal_db *db, const dal_migration *list, size_t n, int64_t upto)
 {
     history h;
     int rc = exec(db, "BEGIN IMMEDIATE");
     if (rc != DAL_OK) return rc;
     if ((rc = ensure_history(db)) != DAL_OK || (rc = history_read(db, &h)) != DAL_OK) goto rollback;
-    size_t had = h.n;
+    int64_t last = h.n ? h.rows[h.n - 1].id : -1;
     history_free(&h);
-    if (had) {
-        rc = dal_error_set(db, DAL_ERROR, 0, "baseline needs a database without migration history");
+    if (last >= upto) return exec(db, "ROLLBACK");   /* already there: nothing to record */
+    if (!find(list, n, upto)) {
+        rc = dal_error_set(db, DAL_ERROR, 0, "baseline %lld: there is no migration %lld", (long long)upto,
+                           (long long)upto);
         goto rollback;
     }
+    if ((rc = baseline_matches(db, list, n, upto)) != DAL_OK) goto rollback;
     for (size_t i = 0; i < n && list[i].id <= upto; i++)
-        if ((rc = record(db, &list[i], 1)) != DAL_OK) goto rollback;
+        if (list[i].id > last && (rc = record(db, &list[i], 1)) != DAL_OK) goto rollback;
     return exec(db, "COMMIT");
 rollback:
     sqlite3_exec(dal_sqlite(db), "ROLLBACK", NULL, NULL, NULL);
@@ -325,7 +358,10 @@ int dal_migrate_down(dal_db *db, const dal_migration *list, size_t n, size_t ste
         history_free(&h);
         if (!m) break;   /* nothing left to revert */
         if (!m->down) {
-            rc = dal_error_set(db, DAL_ERROR, 0, "migration %s has no down script", m->name);
+            rc = dal_error_set(db, DAL_ERROR, 0,
+                               "migration %s has no down script, so it cannot be reverted (a database "
+                               "adopted half way is completed with a baseline instead: dalgen migrate apply "
+                               "--baseline N)", m->name);
             break;
         }
         rc = one_step(db, list, n, m, 0, opts, &skipped);

@@ -98,3 +98,33 @@ int dal_schema_check(dal_db *db, const char *expected)
     sqlite3_free(have);
     return DAL_OK;
 }
+
+/* The up scripts of the entries with id <= upto, run in a new in-memory
+ * database (not through the runner: no history, no checks), then described. */
+int dal_migrate_describe(dal_db *db, const dal_migration *list, size_t n, int64_t upto, char **out)
+{
+    sqlite3 *h = NULL;
+    dal_db *mem = NULL;
+    char *err = NULL;
+    int rc;
+    *out = NULL;
+    if (!db) return DAL_MISUSE;
+    if ((rc = dal__migrate_sqlite_only(db, "dal_migrate_describe")) != DAL_OK) return rc;
+    if (sqlite3_open_v2(":memory:", &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        sqlite3_close(h);
+        return dal_error_set(db, DAL_ERROR, SQLITE_NOMEM, "cannot open an in-memory database");
+    }
+    rc = DAL_OK;
+    for (size_t i = 0; i < n && list[i].id <= upto && rc == DAL_OK; i++) {
+        if (sqlite3_exec(h, list[i].up, NULL, NULL, &err) == SQLITE_OK) continue;
+        rc = dal_error_set(db, DAL_ERROR, sqlite3_extended_errcode(h),
+                           "migration %s does not replay in an empty database: %s", list[i].name,
+                           err ? err : "out of memory");
+    }
+    sqlite3_free(err);
+    if (rc == DAL_OK && (rc = dal_wrap(&mem, h, NULL)) == DAL_OK && (rc = dal_schema_describe(mem, out)) != DAL_OK)
+        rc = dal_error_set(db, DAL_ERROR, dal_errcode(mem), "%s", dal_errmsg(mem));
+    dal_close(mem);
+    sqlite3_close(h);
+    return rc;
+}

@@ -162,5 +162,117 @@ expect_rc 1 "a failing statement" "$DALGEN" migrate apply --db bad.db --dir bad
 check "failure located in the file" grep -q '^bad/0001_a.up.sql:4:14: error: migration 0001_a, statement 2: no such table: nope$' err.txt
 check "first statement rolled back" test "$(sqlite3 bad.db "SELECT count(*) FROM sqlite_schema WHERE name = 'a'")" = 0
 
+# adopting a database made without the migrations: 0001 is CREATE TABLE IF
+# NOT EXISTS (a no-op there, recorded), 0002 fails on the existing index and
+# says how to adopt; --baseline 2 then checks the schema and records 2
+mkdir adopt
+printf 'CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, v TEXT);\n' > adopt/0001_t.sql
+printf 'CREATE INDEX ix ON t(v);\n' > adopt/0002_ix.sql
+printf 'CREATE TABLE u (id INTEGER PRIMARY KEY);\n' > adopt/0003_u.sql
+expect_rc 0 "hash adopt" "$DALGEN" migrate hash --dir adopt
+sqlite3 adopt.db 'CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT); CREATE INDEX ix ON t(v); INSERT INTO t VALUES (1, "kept");'
+expect_rc 1 "apply on an existing database" "$DALGEN" migrate apply --db adopt.db --dir adopt
+check "the failure names --baseline" grep -q 'index ix already exists; .*--baseline N' err.txt
+check "0001 was recorded" test "$(sqlite3 adopt.db 'SELECT group_concat(id) FROM _dal_migrations')" = 1
+expect_rc 0 "status of a half-adopted database" "$DALGEN" migrate status --db adopt.db --dir adopt
+check "status: it has the schema of version 2" grep -q '^schema: matches version 2$' out.txt
+check "status lists 0002 as pending" grep -q 'pending 0002_ix' out.txt
+expect_rc 1 "down of a migration without a down file" "$DALGEN" migrate down --db adopt.db --dir adopt
+check "down names the way out" grep -q 'has no down script, so it cannot be reverted.*--baseline N' err.txt
+expect_rc 1 "baseline 3 on a database without u" "$DALGEN" migrate apply --db adopt.db --dir adopt --baseline 3
+check "baseline names the first difference" grep -q 'baseline 3: the database is not at the schema of the migrations up to 3: schema differs: the database lacks `column u.id' err.txt
+check "a refused baseline records nothing" test "$(sqlite3 adopt.db 'SELECT group_concat(id) FROM _dal_migrations')" = 1
+expect_rc 0 "baseline 2 on a partial history" "$DALGEN" migrate apply --db adopt.db --dir adopt --baseline 2
+check "baseline recorded 2 and 3 ran" test "$(sqlite3 adopt.db 'SELECT group_concat(id) FROM _dal_migrations')" = "1,2,3"
+check "rows of the adopted database kept" test "$(sqlite3 adopt.db 'SELECT v FROM t')" = kept
+expect_rc 0 "status after adoption" "$DALGEN" migrate status --db adopt.db --dir adopt
+check "status: matches version 3" grep -q '^schema: matches version 3$' out.txt
+
+# status and down open an existing database only; apply creates one
+expect_rc 1 "status of a missing database" "$DALGEN" migrate status --db typo.db --dir mig
+check "no file created by status" test ! -e typo.db
+check "status names the missing database" grep -q '^typo.db: error: no such database' err.txt
+expect_rc 1 "down on a missing database" "$DALGEN" migrate down --db typo.db --dir mig
+check "no file created by down" test ! -e typo.db
+
+# a folder numbered from 0000: hash, the runner, status and down agree
+mkdir zero
+printf 'CREATE TABLE z (id INTEGER PRIMARY KEY);\n' > zero/0000_init.up.sql
+printf 'DROP TABLE z;\n' > zero/0000_init.down.sql
+printf 'ALTER TABLE z ADD COLUMN v TEXT;\n' > zero/0001_v.up.sql
+printf 'ALTER TABLE z DROP COLUMN v;\n' > zero/0001_v.down.sql
+expect_rc 0 "hash a 0000 folder" "$DALGEN" migrate hash --dir zero
+expect_rc 0 "status before anything" "$DALGEN" migrate apply --db zero.db --dir zero --to 0
+check "0000 applied alone" test "$(sqlite3 zero.db 'SELECT group_concat(id) FROM _dal_migrations')" = 0
+expect_rc 0 "status at 0000" "$DALGEN" migrate status --db zero.db --dir zero
+check "status: 1 applied, 0001 pending" sh -c 'grep -q "^applied: 1$" out.txt && grep -q "pending 0001_v" out.txt && ! grep -q "pending 0000" out.txt'
+expect_rc 0 "apply the rest of a 0000 folder" "$DALGEN" migrate apply --db zero.db --dir zero
+check "0000 and 0001 applied" test "$(sqlite3 zero.db 'SELECT group_concat(id) FROM _dal_migrations')" = "0,1"
+expect_rc 0 "down to 0 keeps 0000" "$DALGEN" migrate down --db zero.db --dir zero --to 0
+check "only 0000 left" test "$(sqlite3 zero.db 'SELECT group_concat(id) FROM _dal_migrations')" = 0
+expect_rc 0 "down the last step" "$DALGEN" migrate down --db zero.db --dir zero --steps 1
+check "history empty" test "$(sqlite3 zero.db 'SELECT count(*) FROM _dal_migrations')" = 0
+check "table of 0000 gone" test "$(sqlite3 zero.db "SELECT count(*) FROM sqlite_schema WHERE name = 'z'")" = 0
+expect_rc 0 "diff from a 0000 folder" "$DALGEN" diff --from zero --to zero --exit-code
+
+# --allow CODE: per lint code; --allow-destructive keeps meaning all of them
+cat > ai1.sql <<'SQL'
+CREATE TABLE n (id INTEGER PRIMARY KEY, a TEXT, b TEXT);
+SQL
+cat > ai2.sql <<'SQL'
+CREATE TABLE n (id INTEGER PRIMARY KEY AUTOINCREMENT, a TEXT);
+SQL
+expect_rc 1 "allowing the rebuild does not allow the dropped column" "$DALGEN" diff --from ai1.sql --to ai2.sql --allow AUTOINCREMENT_CHANGE
+check "the other code is still refused" grep -q '^error: \[DROP_COLUMN\]' err.txt
+check "the allowed code is a warning" grep -q '^warning: \[AUTOINCREMENT_CHANGE\]' err.txt
+check "nothing printed when refused" test ! -s out.txt
+expect_rc 0 "both codes allowed (list, any case, dashes)" "$DALGEN" diff --from ai1.sql --to ai2.sql --allow autoincrement-change,drop-column
+check "the plan is printed" grep -q 'rebuild n' out.txt
+expect_rc 0 "--allow repeated" "$DALGEN" diff --from ai1.sql --to ai2.sql --allow AUTOINCREMENT_CHANGE --allow DROP_COLUMN
+expect_rc 2 "an unknown code is a usage error" "$DALGEN" diff --from ai1.sql --to ai2.sql --allow DROP_COLUM
+check "the usage error lists the codes" grep -q "'DROP_COLUM' is not a lint code.*AUTOINCREMENT_CHANGE" err.txt
+expect_rc 0 "migrate new init for --allow" "$DALGEN" migrate new ai --dir aimig ai1.sql
+expect_rc 1 "migrate new: DROP_COLUMN not allowed" "$DALGEN" migrate new ai2 --dir aimig ai2.sql --allow AUTOINCREMENT_CHANGE
+check "migrate new refusal wrote nothing" test ! -f aimig/0002_ai2.up.sql
+expect_rc 0 "migrate new: both allowed" "$DALGEN" migrate new ai2 --dir aimig ai2.sql --allow AUTOINCREMENT_CHANGE,DROP_COLUMN
+check "migrate new wrote it" test -f aimig/0002_ai2.up.sql
+
+# data statements of a schema: the init migration carries the seed rows into
+# the tables it creates; a later step reports the one it cannot place
+cat > seed.sql <<'SQL'
+CREATE TABLE groups (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+INSERT INTO groups (id, name) VALUES (1, 'default');
+CREATE TABLE settings (k TEXT PRIMARY KEY, v TEXT);
+INSERT INTO settings VALUES ('theme', 'dark'), ('lang', 'en');
+CREATE TABLE copied (k TEXT);
+INSERT INTO copied SELECT k FROM settings;
+SQL
+expect_rc 0 "migrate new init with seed rows" "$DALGEN" migrate new init --dir seedmig seed.sql
+check "an INSERT ... SELECT is reported, not carried" sh -c "grep -q 'seed.sql:6 (into copied) is not carried: only INSERT ... VALUES' err.txt && ! grep -q 'INSERT INTO copied' seedmig/0001_init.up.sql"
+check "the seed INSERT reaches the init migration" grep -q "^INSERT INTO groups (id, name) VALUES (1, 'default');" seedmig/0001_init.up.sql
+expect_rc 0 "apply the seeded folder" "$DALGEN" migrate apply --db seed.db --dir seedmig
+check "seed rows in the database" test "$(sqlite3 seed.db "SELECT name FROM groups; SELECT count(*) FROM settings")" = "default
+2"
+expect_rc 0 "nothing changed: no warning about carried seeds" "$DALGEN" migrate new again --dir seedmig seed.sql
+check "no DATA_NOT_CARRIED when the folder holds the seeds" sh -c '! grep -q DATA_NOT_CARRIED err.txt'
+printf "INSERT INTO groups (id, name) VALUES (2, 'staff');\nCREATE TABLE t2 (id INTEGER PRIMARY KEY);\n" >> seed.sql
+expect_rc 0 "a later step with a seed into an existing table" "$DALGEN" migrate new t2 --dir seedmig seed.sql
+check "the unplaced seed is reported at its line" grep -q '^warning: \[DATA_NOT_CARRIED\] the data statement at seed.sql:7 (into groups)' err.txt
+check "and not carried" sh -c "! grep -q staff seedmig/0002_t2.up.sql"
+
+# renames written in a migrations folder are renames for the differ when the
+# folder is --to (no annotation needed), and data survives them
+mkdir hist
+printf 'CREATE TABLE person (id INTEGER PRIMARY KEY, name TEXT);\n' > hist/0001_a.sql
+printf 'ALTER TABLE person RENAME COLUMN name TO full_name;\nALTER TABLE person RENAME TO people;\n' > hist/0002_b.sql
+expect_rc 0 "hash hist" "$DALGEN" migrate hash --dir hist
+sqlite3 hist.db "$(cat hist/0001_a.sql) INSERT INTO person VALUES (1, 'ann');"
+expect_rc 0 "diff from a database to a folder with renames" "$DALGEN" diff --from hist.db --to hist
+check "the table rename is planned" grep -q 'ALTER TABLE "person" RENAME TO "people";' out.txt
+check "the column rename is planned" grep -q 'ALTER TABLE "people" RENAME COLUMN "name" TO "full_name";' out.txt
+check "nothing dropped" sh -c '! grep -q DROP out.txt'
+sqlite3 hist.db < out.txt
+check "the value follows the renames" test "$(sqlite3 hist.db 'SELECT full_name FROM people')" = ann
+
 echo "migrate.cli: $fails failed"
 [ "$fails" = 0 ]

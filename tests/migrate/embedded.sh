@@ -29,4 +29,35 @@ for std in c99 c11; do
     rm -f "$T/db_$std.db"*
     "$T/prog_$std" "$T/db_$std.db" || { echo "FAIL: program ($std)"; fails=$((fails + 1)); }
 done
+
+# a folder numbered from 0000: zero_migrate() applies 0000 too (the runner,
+# hash and generate accept the same numbers)
+mkdir -p "$T/zero"
+printf 'CREATE TABLE z (id INTEGER PRIMARY KEY, v TEXT);\n' > "$T/zero/0000_init.sql"
+printf 'CREATE INDEX z_v ON z(v);\n' > "$T/zero/0001_ix.sql"
+"$DALGEN" migrate hash --dir "$T/zero" || fails=$((fails + 1))
+cat "$T/zero/0000_init.sql" "$T/zero/0001_ix.sql" > "$T/zero.sql"
+"$DALGEN" generate "$T/zero.sql" --migrations "$T/zero" --prefix zero --out "$T/zgen" || fails=$((fails + 1))
+cat > "$T/zero_main.c" <<'EOF2'
+#include <stdio.h>
+#include "zero.h"
+int main(int argc, char **argv)
+{
+    dal_db *db = NULL;
+    int rc = argc > 1 ? dal_open(&db, argv[1], NULL) : DAL_MISUSE;
+    if (rc == DAL_OK) rc = zero_migrate(db);
+    if (rc == DAL_OK) rc = zero_schema_check(db);
+    if (rc != DAL_OK) fprintf(stderr, "zero: %s\n", db ? dal_errmsg(db) : "no database");
+    dal_close(db);
+    return rc == DAL_OK ? 0 : 1;
+}
+EOF2
+if "$CC" -std=c11 -Wall -Wextra -Wpedantic -Wconversion -Werror "$@" -I"$INC" -I"$T/zgen" "$T/zero_main.c" \
+    "$T/zgen/zero.c" "$LIB" -lsqlite3 $PQ -o "$T/zero_prog"; then
+    "$T/zero_prog" "$T/zero.db" || { echo "FAIL: zero_migrate on a 0000 folder"; fails=$((fails + 1)); }
+    [ "$(sqlite3 "$T/zero.db" 'SELECT group_concat(id) FROM _dal_migrations')" = "0,1" ] ||
+        { echo "FAIL: 0000 and 0001 not recorded"; fails=$((fails + 1)); }
+else
+    echo "FAIL: the code of a 0000 folder does not compile"; fails=$((fails + 1))
+fi
 [ "$fails" = 0 ]

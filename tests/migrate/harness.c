@@ -83,28 +83,32 @@ dg_schema *mh_load_text(const char *sql)
     return s;
 }
 
-/* ---- table and column correspondence (names and @renamed_from) ---- */
+/* ---- table and column correspondence (names and @renamed_from) ----
+ * Written independently of the planner's rule: the item of b annotated
+ * `@renamed_from` the old name, else the item of b with the old name unless
+ * that item is itself renamed from another item of a.  (The pairs tested here
+ * carry no stale annotations.) */
 
-static const dg_table *new_table_of(const dg_schema *b, const dg_table *o)
+static const dg_table *new_table_of(const dg_schema *a, const dg_schema *b, const dg_table *o)
 {
-    const dg_table *t = dg_schema_table(b, o->name);
-    if (t) return t;
     for (size_t i = 0; i < b->tables.len; i++) {
         const char *rf = dg_annotation_get(&b->tables.items[i].annotations, "renamed_from");
         if (rf && !dg_strcasecmp_ascii(rf, o->name)) return &b->tables.items[i];
     }
-    return NULL;
+    const dg_table *t = dg_schema_table(b, o->name);
+    const char *rf = t ? dg_annotation_get(&t->annotations, "renamed_from") : NULL;
+    return t && (!rf || !dg_schema_table(a, rf)) ? t : NULL;
 }
 
-static const dg_column *new_column_of(const dg_table *n, const dg_column *oc)
+static const dg_column *new_column_of(const dg_table *o, const dg_table *n, const dg_column *oc)
 {
-    const dg_column *c = dg_table_column(n, oc->name);
-    if (c) return c;
     for (size_t i = 0; i < n->columns.len; i++) {
         const char *rf = dg_annotation_get(&n->columns.items[i].annotations, "renamed_from");
         if (rf && !dg_strcasecmp_ascii(rf, oc->name)) return &n->columns.items[i];
     }
-    return NULL;
+    const dg_column *c = dg_table_column(n, oc->name);
+    const char *rf = c ? dg_annotation_get(&c->annotations, "renamed_from") : NULL;
+    return c && (!rf || !dg_table_column(o, rf)) ? c : NULL;
 }
 
 static bool comparable(const dg_column *a, const dg_column *b)
@@ -155,7 +159,7 @@ static void kept_build(const dg_schema *a, const dg_schema *b, kept_tables *out)
 {
     for (size_t i = 0; i < a->tables.len; i++) {
         const dg_table *o = &a->tables.items[i];
-        const dg_table *n = new_table_of(b, o);
+        const dg_table *n = new_table_of(a, b, o);
         if (!n || o->module) continue;
         kept_table *k = DG_VEC_ADD(out);
         k->old_name = dg_xstrdup(o->name);
@@ -163,7 +167,7 @@ static void kept_build(const dg_schema *a, const dg_schema *b, kept_tables *out)
         k->rowid = !o->without_rowid && !n->without_rowid && !dg_table_has_rowid_alias(o) &&
                    !dg_table_has_rowid_alias(n);
         for (size_t c = 0; c < o->columns.len; c++) {
-            const dg_column *nc = new_column_of(n, &o->columns.items[c]);
+            const dg_column *nc = new_column_of(o, n, &o->columns.items[c]);
             if (!nc || !comparable(&o->columns.items[c], nc)) continue;
             dg_strings_push(&k->old_cols, o->columns.items[c].name);
             dg_strings_push(&k->new_cols, nc->name);

@@ -35,7 +35,7 @@ static void view_on_dropped_column_is_an_error(void **state)
     assert_non_null(l);
     assert_int_equal(l->level, DG_LINT_ERROR);
     assert_non_null(strstr(l->message, "t.b"));
-    assert_true(dg_plan_refused(&p, true));
+    assert_true(dg_plan_refused(&p, &(dg_lint_allow){true, {0}}));
     dg_plan_free(&p);
     dg_schema_free(a);
     dg_schema_free(b);
@@ -51,8 +51,21 @@ static void destructive_is_refused_unless_allowed(void **state)
     assert_non_null(find(&p, DG_LINT_DROP_TABLE));
     assert_non_null(find(&p, DG_LINT_DROP_COLUMN));
     assert_non_null(find(&p, DG_LINT_DOWN_DATA_LOSS));
-    assert_true(dg_plan_refused(&p, false));
-    assert_false(dg_plan_refused(&p, true));
+    assert_true(dg_plan_refused(&p, NULL));
+    assert_false(dg_plan_refused(&p, &(dg_lint_allow){true, {0}}));
+    /* per code: allowing one of the two destructive codes is not enough */
+    dg_lint_allow only = {0};
+    char *bad = NULL;
+    assert_int_equal(dg_lint_allow_add(&only, "drop-column", &bad), 0);
+    assert_true(dg_plan_refused(&p, &only));
+    assert_int_equal(dg_lint_allow_add(&only, "DROP_TABLE", &bad), 0);
+    assert_false(dg_plan_refused(&p, &only));
+    assert_int_equal(dg_lint_allow_add(&only, "NARROW_TYPE,nope", &bad), -1);
+    assert_string_equal(bad, "nope");
+    free(bad);
+    assert_int_equal(dg_lint_allow_add(&only, "DROPPED_COLUMN_REFERENCED", &bad), -1);   /* never allowed */
+    free(bad);
+    dg_lint_allow_free(&only);
     dg_plan_free(&p);
     dg_schema_free(a);
     dg_schema_free(b);

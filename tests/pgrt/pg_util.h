@@ -89,6 +89,9 @@ static inline dal_db *pgt_open_opts(dal_options *o)
     dal_db *db = NULL;
     int rc;
     o->engine = DAL_ENGINE_POSTGRESQL;
+    /* PGT_UNNAMED=1 (the runs through PgBouncer): unnamed statements
+     * unless the test chose */
+    if (getenv("PGT_UNNAMED") && o->pg_statements == DAL_PG_NAMED) o->pg_statements = DAL_PG_UNNAMED;
     snprintf(conninfo, sizeof conninfo, "dbname=%s", pgt_dbname);
     rc = dal_open(&db, conninfo, o);
     if (rc != DAL_OK) fail_msg("dal_open %s: %s", conninfo, dal_errmsg(db));

@@ -36,11 +36,20 @@ static int64_t insert(dal_db *db, const char *name, int32_t score)
     return id;
 }
 
-static int get_score(dal_db *db, int64_t id, PGresult **res)
+static const Oid score_int4[] = { DAL_PG_INT4 };
+
+/* results: the result type declared (checked once per prepare), or NULL. */
+static int get_score_as(dal_db *db, int64_t id, const Oid *results, PGresult **res)
 {
     DAL_PG_PARAMS(p, db, 1, get_types, NULL);
     dal_pg_bind_int64(&p, 1, id);
+    if (results) DAL_PG_RESULTS(p, results, 1);
     return dal_pg_exec(db, &unit, Q_SCORE, &p, res);
+}
+
+static int get_score(dal_db *db, int64_t id, PGresult **res)
+{
+    return get_score_as(db, id, score_int4, res);
 }
 
 static void a_statement_is_prepared_once_and_reused(void **state)
@@ -90,10 +99,16 @@ static void alter_column_type_is_absorbed_by_one_reprepare(void **state)
     assert_int_equal(score, 41);
     PQclear(res);
     pgt_exec(other, "ALTER TABLE items ALTER COLUMN score TYPE bigint");
-    pgt_ok(db, get_score(db, id, &res));                  /* 0A000 absorbed */
-    assert_int_equal(dal_pg_read_int32(db, res, 0, 0, "score", &score), DAL_ERROR);
+    /* 0A000 absorbed by one re-prepare; the new result type is checked
+     * against the declared one after that prepare: schema drift */
+    assert_int_equal(get_score(db, id, &res), DAL_ERROR);
+    assert_null(res);
     assert_string_equal(dal_errmsg(db), "column \"score\": expected integer, found bigint");
     assert_string_equal(dal_sqlstate(db), "42804");
+    assert_int_equal(get_score(db, id, &res), DAL_ERROR);  /* every call, until it fits */
+    pgt_ok(db, get_score_as(db, id, NULL, &res));          /* undeclared: read as it is */
+    assert_int_equal(dal_pg_read_int32(db, res, 0, 0, "score", &score), DAL_ERROR);
+    assert_string_equal(dal_errmsg(db), "column \"score\": expected integer, found a value of another width");
     pgt_ok(db, dal_pg_read_int64(db, res, 0, 0, "score", &big));
     assert_int_equal(big, 41);
     PQclear(res);
@@ -143,6 +158,14 @@ static void unnamed_mode_prepares_nothing(void **state)
     pgt_ok(db, dal_pg_read_int32(db, res, 0, 0, "score", &score));
     assert_int_equal(score, 1);
     PQclear(res);
+    {   /* every result is checked against its declared types */
+        static const Oid score_int8[] = { DAL_PG_INT8 };
+        int i;
+        for (i = 0; i < 2; i++) {
+            assert_int_equal(get_score_as(db, 1, score_int8, &res), DAL_ERROR);
+            assert_string_equal(dal_errmsg(db), "column \"score\": expected bigint, found integer");
+        }
+    }
     assert_int_equal(server_prepared(db), 0);
     assert_int_equal(dal_pg_prepared_count(db), 0);
     dal_close(db);

@@ -103,9 +103,23 @@ static void integers(void **state)
         server_says(res, "32767");
         pgt_ok(db, dal_pg_read_int16(db, res, 0, 0, "v", &v));
         assert_int_equal(v, INT16_MAX);
-        /* exact: an int2 column is not an int4 or int8 */
+        /* exact: an int2 column is not an int4 or int8: the result check
+         * says so by type, a reader by width */
+        {
+            /* the columns: $1::int2 and its text */
+            static const Oid int2[2] = { DAL_PG_INT2, DAL_PG_TEXT }, int8[2] = { DAL_PG_INT8, DAL_PG_TEXT },
+                             text[2] = { DAL_PG_TEXT, DAL_PG_TEXT };
+            pgt_ok(db, dal_pg_result_check(db, res, int2, 2));
+            assert_int_equal(dal_pg_result_check(db, res, int8, 2), DAL_ERROR);
+            assert_string_equal(dal_errmsg(db), "column \"int2\": expected bigint, found smallint");
+            assert_string_equal(dal_sqlstate(db), "42804");
+            assert_int_equal(dal_pg_result_check(db, res, text, 2), DAL_ERROR);
+            assert_string_equal(dal_errmsg(db), "column \"int2\": expected text, found smallint");
+            assert_int_equal(dal_pg_result_check(db, res, int2, 1), DAL_ERROR);
+            assert_string_equal(dal_errmsg(db), "the statement returns 2 columns, expected 1");
+        }
         assert_int_equal(dal_pg_read_int64(db, res, 0, 0, "v", (int64_t *)&arena), DAL_ERROR);
-        assert_string_equal(dal_errmsg(db), "column \"v\": expected bigint, found smallint");
+        assert_string_equal(dal_errmsg(db), "column \"v\": expected bigint, found a value of another width");
         PQclear(res);
     }
 }
@@ -230,6 +244,10 @@ static void texts(void **state)
         dal_pg_bind_text(&p, 1, vals[i]);
         res = bin(kinds[i], &p);
         server_says(res, vals[i]);
+        {   /* text accepts its family and user types sent as text (enums, citext) */
+            static const Oid as_text[2] = { DAL_PG_TEXT, DAL_PG_TEXT };
+            pgt_ok(db, dal_pg_result_check(db, res, as_text, 2));
+        }
         pgt_ok(db, dal_pg_read_text(db, res, 0, 0, "v", &arena, &s));
         assert_string_equal(s, vals[i]);
         pgt_ok(db, dal_pg_read_text_ref(db, res, 0, 0, "v", &ref, &len));
@@ -259,7 +277,12 @@ static void texts(void **state)
         server_says(res, "{\"a\": [true], \"b\": 1}");
         pgt_ok(db, dal_pg_read_jsonb(db, res, 0, 0, "v", &arena, &s));
         assert_string_equal(s, "{\"a\": [true], \"b\": 1}");
-        assert_int_equal(dal_pg_read_text(db, res, 0, 0, "v", &arena, &s), DAL_ERROR);  /* jsonb is not text */
+        {   /* jsonb is not text (its bytes start with a version byte) */
+            static const Oid as_text[2] = { DAL_PG_TEXT, DAL_PG_TEXT }, as_jsonb[2] = { DAL_PG_JSONB, DAL_PG_TEXT };
+            assert_int_equal(dal_pg_result_check(db, res, as_text, 2), DAL_ERROR);
+            assert_string_equal(dal_errmsg(db), "column \"jsonb\": expected text, found jsonb");
+            pgt_ok(db, dal_pg_result_check(db, res, as_jsonb, 2));
+        }
         PQclear(res);
     }
 }

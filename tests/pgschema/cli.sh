@@ -1,6 +1,7 @@
 #!/bin/sh
 # cli.sh DALGEN DIR: engine selection without a server: usage errors (2),
-# no typing server (1, naming both options), generate refuses postgresql (1).
+# no typing server (1, naming both options; generate and check too, with
+# named queries as well: they are typed on the same server).
 set -u
 dalgen=$1 dir=$2
 cd "$dir" || exit 1
@@ -17,7 +18,11 @@ expect 2 "must be the only schema source" schema postgresql:///x cases/features.
 expect 2 "--pg-server, --pg-run-as and --allow-do need --engine postgresql" schema --pg-server auto cases/features.sql
 expect 1 "give --pg-server URL (a server where you may CREATE DATABASE) or --pg-server auto" \
   schema --engine postgresql cases/features.sql
-expect 1 "error: engine 'postgresql' cannot generate code yet" generate --engine postgresql cases/features.sql --prefix p --out "${TMPDIR:-/tmp}/dg-never"
-expect 1 "error: engine 'postgresql' cannot generate code yet" check --engine postgresql cases/features.sql --prefix p --out "${TMPDIR:-/tmp}/dg-never"
+expect 1 "give --pg-server URL (a server where you may CREATE DATABASE) or --pg-server auto" \
+  generate --engine postgresql cases/features.sql --prefix p --out "${TMPDIR:-/tmp}/dg-never"
+expect 1 "give --pg-server URL (a server where you may CREATE DATABASE) or --pg-server auto" \
+  check --engine postgresql cases/features.sql --prefix p --out "${TMPDIR:-/tmp}/dg-never"
+expect 1 "give --pg-server URL (a server where you may CREATE DATABASE) or --pg-server auto" \
+  generate --engine postgresql cases/features.sql --queries q.sql --prefix p --out "${TMPDIR:-/tmp}/dg-never"
 [ -e "${TMPDIR:-/tmp}/dg-never" ] && fail "generate wrote something"
 echo ok

@@ -23,7 +23,7 @@
 
 typedef enum dg_lint_level {
     DG_LINT_NOTE = 0,      /* printed as a warning, never refused */
-    DG_LINT_DESTRUCTIVE,   /* refused without --allow-destructive */
+    DG_LINT_DESTRUCTIVE,   /* refused without --allow-destructive or --allow CODE */
     DG_LINT_ERROR          /* always refused */
 } dg_lint_level;
 
@@ -36,11 +36,14 @@ typedef enum dg_lint_level {
 #define DG_LINT_AUTOINCREMENT     "AUTOINCREMENT_CHANGE"
 #define DG_LINT_DROPPED_COLUMN_REF "DROPPED_COLUMN_REFERENCED"
 #define DG_LINT_DOWN_DATA_LOSS    "DOWN_CANNOT_RESTORE"
+#define DG_LINT_DATA_NOT_CARRIED  "DATA_NOT_CARRIED"
+#define DG_LINT_CANNOT_APPLY      "PLAN_CANNOT_APPLY"   /* SQLite would refuse the plan */
 
 typedef struct dg_lint {
     dg_lint_level level;
     const char   *code;      /* one of DG_LINT_* (static) */
     char         *message;
+    dg_loc        loc;       /* where in the schema (file heap-owned), file NULL when none */
 } dg_lint;
 
 typedef struct dg_plan {
@@ -63,12 +66,29 @@ void dg_plan_free(dg_plan *p);      /* NULL-safe */
  * leading comment `header` (may be NULL).  Caller frees. */
 char *dg_plan_sql(const dg_plan *p, const char *header);
 
-/* True when some lint of level >= DESTRUCTIVE (or ERROR only, when
- * `allow_destructive`) refuses the plan. */
-bool dg_plan_refused(const dg_plan *p, bool allow_destructive);
+/* What the user allows: every destructive lint (--allow-destructive), or
+ * the codes listed with --allow CODE[,CODE].  DG_LINT_ERROR lints are never
+ * allowed. */
+typedef struct dg_lint_allow {
+    bool       all;
+    dg_strings codes;   /* canonical codes (DG_LINT_*) */
+} dg_lint_allow;
+
+/* Adds the comma-separated codes of `list` (case and '-' / '_' do not
+ * matter: drop-column = DROP_COLUMN).  Returns 0, or -1 with *bad set to
+ * the first entry that is no code that can be allowed (caller frees). */
+int  dg_lint_allow_add(dg_lint_allow *a, const char *list, char **bad);
+void dg_lint_allow_free(dg_lint_allow *a);
+bool dg_lint_allowed(const dg_lint_allow *a, const dg_lint *l);
+/* The codes --allow accepts, comma-separated (static). */
+const char *dg_lint_allow_codes(void);
+
+/* True when some lint refuses the plan: an ERROR, or a DESTRUCTIVE lint
+ * that `allow` (may be NULL: nothing allowed) does not allow. */
+bool dg_plan_refused(const dg_plan *p, const dg_lint_allow *allow);
 
 /* Prints the lints: refused ones as `error: [CODE] message`, the others as
  * `warning: [CODE] message`. */
-void dg_plan_print_lints(const dg_plan *p, bool allow_destructive, FILE *out);
+void dg_plan_print_lints(const dg_plan *p, const dg_lint_allow *allow, FILE *out);
 
 #endif

@@ -241,3 +241,48 @@ void dd_stmt(dd_ctx *c, const char *fmt, ...)
     va_end(ap);
     DG_VEC_PUSH(&c->p->stmts, dg_buf_steal(&b));
 }
+
+/* Lints live here, below every file that reports one (diff_table.c and
+ * diff_lint.c both do). */
+static void add_lint(dd_ctx *c, dg_loc loc, dg_lint_level level, const char *code, const char *fmt, va_list ap)
+{
+    dg_buf b = DG_BUF_INIT;
+    dg_buf_vprintf(&b, fmt, ap);
+    dg_lint *l = DG_VEC_ADD(&c->p->lints);
+    l->level = level;
+    l->code = code;
+    l->message = dg_buf_steal(&b);
+    l->loc = loc;
+    l->loc.file = loc.file ? dg_xstrdup(loc.file) : NULL;
+}
+
+void dd_lint(dd_ctx *c, dg_lint_level level, const char *code, const char *fmt, ...)
+{
+    dg_loc none = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    add_lint(c, none, level, code, fmt, ap);
+    va_end(ap);
+}
+
+void dd_lint_at(dd_ctx *c, dg_loc loc, dg_lint_level level, const char *code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add_lint(c, loc, level, code, fmt, ap);
+    va_end(ap);
+}
+
+char *dd_comment(const char *fmt, ...)
+{
+    dg_buf b = DG_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    dg_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    char *safe = dg_sql_comment_text(dg_buf_cstr(&b));
+    char *out = dg_xprintf("-- %s", safe);
+    dg_buf_free(&b);
+    free(safe);
+    return out;
+}

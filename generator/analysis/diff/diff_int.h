@@ -16,12 +16,37 @@ typedef struct dd_rename {
 } dd_rename;
 typedef DG_VEC(dd_rename) dd_renames;
 
+/* The names of one side's tables (or of one table's columns) and their
+ * `@renamed_from` values (NULL when none); the strings are the model's. */
+typedef struct dd_names {
+    const char **name;
+    const char **rf;
+    size_t       n;
+} dd_names;
+
+/* diff_match.c: map[i] = the index of the older item that newer item i
+ * continues, or -1 (new); the rule is written at the top of the file. */
+void dd_match_names(const dd_names *older, const dd_names *newer, int *map);
+/* The same for a plan from `from` to `to` (map over `to`); with `reverse`
+ * `from` is the newer side, whose annotations are read backwards. */
+void dd_match_sides(const dd_names *from, const dd_names *to, bool reverse, int *map);
+/* True when newer item i is renamed within a cycle (a swap): the names of
+ * the cycle all exist on both sides. */
+bool dd_match_in_cycle(const dd_names *older, const dd_names *newer, const int *map, size_t i);
+void dd_names_of_tables(const dg_schema *s, dd_names *out);
+/* With the renames the sources' ALTER TABLE ... RENAME statements made
+ * (dg_schema.renames) where an item has no annotation. */
+void dd_names_of_columns(const dg_schema *s, const dg_table *t, dd_names *out);
+void dd_names_free(dd_names *s);
+
 /* A table of `to` matched with its table of `from` (or NULL when new). */
 typedef struct dd_pair {
     const dg_table *o, *n;
     int  *col_map;        /* per n column: index of its o column, or -1 */
     dd_renames col_renames;
     bool renamed;         /* table renamed (o->name != n->name) */
+    bool swapped;         /* renamed within a cycle of table names (a swap): rebuilt so that the
+                             stored schema records the rename */
     bool rebuild;
     bool changed;         /* anything at all differs */
     bool cols_dropped;
@@ -54,6 +79,13 @@ void dd_stmt(dd_ctx *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* "-- " and the formatted text made safe for a line comment
+ * (dg_sql_comment_text): names in it cannot end the comment. Caller frees. */
+char *dd_comment(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
 char *dd_create_table_named(const char *sql, const char *name);
 char *dd_column_def(const char *table_sql, const char *column);
 bool  dd_def_has_kw(const char *def, const char *kw);
@@ -67,12 +99,19 @@ void dd_pair_emit(dd_ctx *c, dd_pair *pr);
 void dd_pair_free(dd_pair *pr);
 dd_pair *dd_pair_of_old(dd_ctx *c, const char *old_name);
 
-/* diff_lint.c */
+/* diff_canon.c */
 void dd_lint(dd_ctx *c, dg_lint_level level, const char *code, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 4, 5)))
 #endif
     ;
+/* dd_lint located at `loc` (the schema element the lint is about). */
+void dd_lint_at(dd_ctx *c, dg_loc loc, dg_lint_level level, const char *code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+/* diff_lint.c */
 void dd_lint_pair(dd_ctx *c, const dd_pair *pr);
 void dd_lint_views(dd_ctx *c);
 

@@ -6,19 +6,6 @@
 
 #include "analysis/diff/diff_int.h"
 
-void dd_lint(dd_ctx *c, dg_lint_level level, const char *code, const char *fmt, ...)
-{
-    dg_buf b = DG_BUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
-    dg_buf_vprintf(&b, fmt, ap);
-    va_end(ap);
-    dg_lint *l = DG_VEC_ADD(&c->p->lints);
-    l->level = level;
-    l->code = code;
-    l->message = dg_buf_steal(&b);
-}
-
 /* Storage classes a value of affinity `a` may hold after conversion. */
 static bool widens(dg_affinity from, dg_affinity to)
 {
@@ -100,6 +87,11 @@ static void lint_columns(dd_ctx *c, const dd_pair *pr)
 void dd_lint_pair(dd_ctx *c, const dd_pair *pr)
 {
     if (!pr->o) return;
+    if (pr->renamed && !dg_strcasecmp_ascii(pr->o->name, pr->n->name))   /* SQLite: "already another table" */
+        dd_lint_at(c, (c->reverse ? pr->o : pr->n)->loc, DG_LINT_ERROR, DG_LINT_CANNOT_APPLY,
+                   "table %s is renamed to %s, which differs only in case: SQLite refuses it "
+                   "(rename it through another name, one migration each)",
+                   pr->o->name, pr->n->name);
     lint_columns(c, pr);
     if (!pr->o->strict && pr->n->strict)
         dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_NARROW_TYPE,
@@ -149,20 +141,75 @@ void dd_lint_views(dd_ctx *c)
     }
 }
 
-bool dg_plan_refused(const dg_plan *p, bool allow_destructive)
+/* The codes of DESTRUCTIVE lints (what --allow may name). */
+static const char *const allowable[] = {DG_LINT_DROP_TABLE, DG_LINT_DROP_COLUMN, DG_LINT_NARROW_TYPE,
+                                        DG_LINT_NOT_NULL_NO_DEFAULT, DG_LINT_REBUILD_CASCADE,
+                                        DG_LINT_AUTOINCREMENT};
+
+const char *dg_lint_allow_codes(void)
 {
-    for (size_t i = 0; i < p->lints.len; i++) {
-        dg_lint_level l = p->lints.items[i].level;
-        if (l == DG_LINT_ERROR || (l == DG_LINT_DESTRUCTIVE && !allow_destructive)) return true;
+    return "DROP_TABLE, DROP_COLUMN, NARROW_TYPE, NOT_NULL_NO_DEFAULT, REBUILD_CASCADE, AUTOINCREMENT_CHANGE";
+}
+
+/* The canonical code `s` (len bytes) names, or NULL. */
+static const char *code_of(const char *s, size_t len)
+{
+    for (size_t k = 0; k < sizeof allowable / sizeof allowable[0]; k++) {
+        const char *c = allowable[k];
+        size_t i = 0;
+        for (; i < len && c[i]; i++) {
+            char x = s[i] == '-' ? '_' : (s[i] >= 'a' && s[i] <= 'z') ? (char)(s[i] - 32) : s[i];
+            if (x != c[i]) break;
+        }
+        if (i == len && !c[i]) return c;
     }
+    return NULL;
+}
+
+int dg_lint_allow_add(dg_lint_allow *a, const char *list, char **bad)
+{
+    *bad = NULL;
+    for (const char *p = list;;) {
+        size_t len = strcspn(p, ",");
+        const char *code = code_of(p, len);
+        if (!code) {
+            *bad = dg_xstrndup(p, len);
+            return -1;
+        }
+        dg_strings_push(&a->codes, code);
+        if (!p[len]) return 0;
+        p += len + 1;
+    }
+}
+
+void dg_lint_allow_free(dg_lint_allow *a)
+{
+    if (a) dg_strings_free(&a->codes);
+}
+
+bool dg_lint_allowed(const dg_lint_allow *a, const dg_lint *l)
+{
+    if (l->level == DG_LINT_NOTE) return true;
+    if (l->level == DG_LINT_ERROR || !a) return false;
+    if (a->all) return true;
+    for (size_t i = 0; i < a->codes.len; i++)
+        if (!strcmp(a->codes.items[i], l->code)) return true;
     return false;
 }
 
-void dg_plan_print_lints(const dg_plan *p, bool allow_destructive, FILE *out)
+bool dg_plan_refused(const dg_plan *p, const dg_lint_allow *allow)
+{
+    for (size_t i = 0; i < p->lints.len; i++)
+        if (!dg_lint_allowed(allow, &p->lints.items[i])) return true;
+    return false;
+}
+
+void dg_plan_print_lints(const dg_plan *p, const dg_lint_allow *allow, FILE *out)
 {
     for (size_t i = 0; i < p->lints.len; i++) {
         const dg_lint *l = &p->lints.items[i];
-        bool refused = l->level == DG_LINT_ERROR || (l->level == DG_LINT_DESTRUCTIVE && !allow_destructive);
-        fprintf(out, "%s: [%s] %s\n", refused ? "error" : "warning", l->code, l->message);
+        bool refused = !dg_lint_allowed(allow, l);
+        dg_diag g = {.loc = l->loc, .severity = refused ? DG_SEV_ERROR : DG_SEV_WARNING, .code = (char *)l->code, .message = l->message};
+        dg_diag_print(&g, out);   /* one line, whatever the names hold */
     }
 }

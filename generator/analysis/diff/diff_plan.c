@@ -18,34 +18,35 @@ static void mark_dirty(dd_ctx *c, const char *name)
     if (!is_dirty(c, name)) dg_strings_push(&c->dirty, name);
 }
 
-static const dg_table *old_table_for(const dd_ctx *c, const dg_table *n)
-{
-    const dg_table *o = dg_schema_table(c->from, n->name);
-    if (o || c->reverse) return o;
-    const char *rf = dg_annotation_get(&n->annotations, "renamed_from");
-    if (!rf || !*rf || dg_schema_table(c->to, rf)) return NULL;
-    return dg_schema_table(c->from, rf);
-}
-
+/* Pairs every table of `to` with the table of `from` it continues
+ * (dd_match_sides: renames first, swaps and reused names included). */
 static void match_tables(dd_ctx *c)
 {
+    dd_names fn, tn;
+    dd_names_of_tables(c->from, &fn);
+    dd_names_of_tables(c->to, &tn);
+    int *map = dg_xmalloc((tn.n + 1) * sizeof *map);
+    dd_match_sides(&fn, &tn, c->reverse, map);
     for (size_t i = 0; i < c->to->tables.len; i++) {
         const dg_table *n = &c->to->tables.items[i];
         if (dd_is_ignored_table(n->name)) continue;
         dd_pair *pr = DG_VEC_ADD(&c->pairs);
         pr->n = n;
-        pr->o = old_table_for(c, n);
+        pr->o = map[i] >= 0 ? &c->from->tables.items[map[i]] : NULL;
+        pr->swapped = pr->o && (c->reverse ? 0 : dd_match_in_cycle(&fn, &tn, map, i));
     }
-    if (c->reverse) {   /* the newer schema (`from`) says where its tables came from */
-        for (size_t i = 0; i < c->from->tables.len; i++) {
-            const dg_table *o = &c->from->tables.items[i];
-            const char *rf = dg_annotation_get(&o->annotations, "renamed_from");
-            if (!rf || !*rf || dg_schema_table(c->to, o->name)) continue;
-            for (size_t k = 0; k < c->pairs.len; k++)
-                if (!c->pairs.items[k].o && !dg_strcasecmp_ascii(c->pairs.items[k].n->name, rf))
-                    c->pairs.items[k].o = o;
+    if (c->reverse) {   /* a cycle seen from the newer side (`from`) */
+        int *back = dg_xmalloc((fn.n + 1) * sizeof *back);
+        dd_match_names(&tn, &fn, back);
+        for (size_t k = 0; k < c->pairs.len; k++) {
+            dd_pair *pr = &c->pairs.items[k];
+            if (pr->o) pr->swapped = dd_match_in_cycle(&tn, &fn, back, (size_t)(pr->o - c->from->tables.items));
         }
+        free(back);
     }
+    free(map);
+    dd_names_free(&fn);
+    dd_names_free(&tn);
     c->pair_of_old = json_object();   /* dd_pair_of_old is asked per index and foreign key */
     for (size_t k = 0; k < c->pairs.len; k++) {
         if (!c->pairs.items[k].o) continue;
@@ -177,6 +178,48 @@ static void drop_dependents(dd_ctx *c)
     }
 }
 
+/* The table renames in an order that never renames onto a name still in
+ * use: a rename waits for the table holding its target name to move away,
+ * and a cycle (a swap) goes through a temporary name. */
+static void emit_table_renames(dd_ctx *c)
+{
+    size_t n = c->table_renames.len;
+    char **from = dg_xcalloc(n + 1, sizeof *from);
+    bool *done = dg_xcalloc(n + 1, 1);
+    for (size_t k = 0; k < n; k++) from[k] = dg_xstrdup(c->table_renames.items[k].old_name);
+    for (size_t left = n; left > 0;) {
+        size_t pick = n;
+        for (size_t k = 0; k < n && pick == n; k++) {
+            if (done[k]) continue;
+            bool blocked = false;
+            for (size_t j = 0; j < n && !blocked; j++)
+                blocked = j != k && !done[j] && !dg_strcasecmp_ascii(from[j], c->table_renames.items[k].new_name);
+            if (!blocked) pick = k;
+        }
+        const char *to = pick < n ? c->table_renames.items[pick].new_name : NULL;
+        char *tmp = NULL;
+        if (pick == n) {   /* every rename waits for another: a cycle */
+            for (pick = 0; done[pick]; pick++) {}
+            tmp = dg_xprintf("_dalgen_swap_%s", from[pick]);
+            to = tmp;
+        }
+        char *qa = dd_q(from[pick]), *qb = dd_q(to);
+        dd_stmt(c, "ALTER TABLE %s RENAME TO %s;", qa, qb);
+        free(qa);
+        free(qb);
+        if (tmp) {
+            free(from[pick]);
+            from[pick] = tmp;
+        } else {
+            done[pick] = true;
+            left--;
+        }
+    }
+    for (size_t k = 0; k < n; k++) free(from[k]);
+    free(from);
+    free(done);
+}
+
 static void tables(dd_ctx *c)
 {
     for (size_t i = 0; i < c->from->tables.len; i++) {
@@ -186,12 +229,7 @@ static void tables(dd_ctx *c)
         dd_stmt(c, "DROP TABLE %s;", q);
         free(q);
     }
-    for (size_t k = 0; k < c->table_renames.len; k++) {
-        char *a = dd_q(c->table_renames.items[k].old_name), *b = dd_q(c->table_renames.items[k].new_name);
-        dd_stmt(c, "ALTER TABLE %s RENAME TO %s;", a, b);
-        free(a);
-        free(b);
-    }
+    emit_table_renames(c);
     for (size_t k = 0; k < c->pairs.len; k++) {
         if (c->pairs.items[k].o) continue;
         char *sql = dd_sql_out(c->pairs.items[k].n->sql);
@@ -241,6 +279,50 @@ static void create_dependents(dd_ctx *c)
     }
 }
 
+/* True when `from` has the same data statement (a folder that carried it). */
+static bool data_in_from(const dd_ctx *c, const dg_data_stmt *ds)
+{
+    char *want = dd_canon(ds->sql, NULL, NULL);
+    bool found = false;
+    for (size_t i = 0; i < c->from->data.len && !found; i++) {
+        char *have = dd_canon(c->from->data.items[i].sql, NULL, NULL);
+        found = !strcmp(want, have);
+        free(have);
+    }
+    free(want);
+    return found;
+}
+
+/* The data statements of `to` (seed rows: INSERT ... VALUES) into the
+ * tables this plan creates run after everything else.  The others cannot be placed (their
+ * table exists already): reported when the plan changes something and
+ * `from` does not hold the statement already.  Down plans carry none. */
+static void data_statements(dd_ctx *c)
+{
+    size_t changes = c->p->stmts.len;
+    for (size_t i = 0; i < c->to->data.len && !c->reverse; i++) {
+        const dg_data_stmt *ds = &c->to->data.items[i];
+        bool created = false;
+        for (size_t k = 0; k < c->pairs.len && !created; k++)
+            created = !c->pairs.items[k].o && !dg_strcasecmp_ascii(c->pairs.items[k].n->name, ds->table);
+        if (created && ds->values) {
+            char *sql = dd_sql_out(ds->sql);
+            dd_stmt(c, "%s;", sql);
+            free(sql);
+        } else if (created) {
+            dd_lint(c, DG_LINT_NOTE, DG_LINT_DATA_NOT_CARRIED,
+                    "the data statement at %s:%d (into %s) is not carried: only INSERT ... VALUES statements "
+                    "are (this one reads tables, which may not exist at this point of a migration)",
+                    ds->loc.file ? ds->loc.file : "?", ds->loc.line, ds->table);
+        } else if (changes && !data_in_from(c, ds)) {
+            dd_lint(c, DG_LINT_NOTE, DG_LINT_DATA_NOT_CARRIED,
+                    "the data statement at %s:%d (into %s) is not carried: a migration carries data "
+                    "statements only into the tables it creates; write it into a migration by hand if needed",
+                    ds->loc.file ? ds->loc.file : "?", ds->loc.line, ds->table);
+        }
+    }
+}
+
 void dg_diff_plan(const dg_schema *from, const dg_schema *to, const dg_diff_opts *opts, dg_plan *out)
 {
     memset(out, 0, sizeof *out);
@@ -263,6 +345,7 @@ void dg_diff_plan(const dg_schema *from, const dg_schema *to, const dg_diff_opts
     drop_dependents(&c);
     tables(&c);
     create_dependents(&c);
+    data_statements(&c);
     for (size_t k = 0; k < c.pairs.len; k++) dd_pair_free(&c.pairs.items[k]);
     DG_VEC_FREE(&c.pairs);
     DG_VEC_FREE(&c.table_renames);
@@ -274,7 +357,10 @@ void dg_plan_free(dg_plan *p)
 {
     if (!p) return;
     dg_strings_free(&p->stmts);
-    for (size_t i = 0; i < p->lints.len; i++) free(p->lints.items[i].message);
+    for (size_t i = 0; i < p->lints.len; i++) {
+        free(p->lints.items[i].message);
+        free((char *)p->lints.items[i].loc.file);
+    }
     DG_VEC_FREE(&p->lints);
 }
 

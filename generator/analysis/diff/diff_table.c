@@ -224,39 +224,38 @@ static const char *drop_column_blocker(const dd_ctx *c, const dg_table *t, size_
     return NULL;
 }
 
-/* Fills col_map and col_renames from names and @renamed_from. */
+/* Fills col_map and col_renames (dd_match_sides: renames first, swaps,
+ * chains and reused names included). */
 static void map_columns(dd_ctx *c, dd_pair *pr)
 {
     const dg_table *o = pr->o, *n = pr->n;
+    dd_names on, nn;
+    dd_names_of_columns(c->from, o, &on);
+    dd_names_of_columns(c->to, n, &nn);
     pr->col_map = dg_xmalloc((n->columns.len + 1) * sizeof *pr->col_map);
-    for (size_t i = 0; i < n->columns.len; i++) {
-        const dg_column *nc = &n->columns.items[i];
-        int oi = dg_table_column_index(o, nc->name);
-        if (!c->reverse && oi < 0) {
-            const char *rf = dg_annotation_get(&nc->annotations, "renamed_from");
-            if (rf && *rf) oi = dg_table_column_index(o, rf);
-        }
-        pr->col_map[i] = oi;
-    }
-    if (c->reverse) {   /* the old table (newer schema) names where its columns came from */
-        for (size_t k = 0; k < o->columns.len; k++) {
-            const dg_column *oc = &o->columns.items[k];
-            const char *rf = dg_annotation_get(&oc->annotations, "renamed_from");
-            if (!rf || !*rf || dg_table_column(n, oc->name)) continue;
-            int ni = dg_table_column_index(n, rf);
-            if (ni >= 0 && pr->col_map[ni] < 0) pr->col_map[ni] = (int)k;
-        }
-    }
+    dd_match_sides(&on, &nn, c->reverse, pr->col_map);
+    dd_names_free(&on);
+    dd_names_free(&nn);
     for (size_t i = 0; i < n->columns.len; i++) {
         int oi = pr->col_map[i];
         if (oi < 0) continue;
-        const char *on = o->columns.items[oi].name, *nn = n->columns.items[i].name;
-        if (dg_strcasecmp_ascii(on, nn) != 0) {
+        const char *oname = o->columns.items[oi].name, *nname = n->columns.items[i].name;
+        if (dg_strcasecmp_ascii(oname, nname) != 0) {
             dd_rename *r = DG_VEC_ADD(&pr->col_renames);
-            r->old_name = on;
-            r->new_name = nn;
+            r->old_name = oname;
+            r->new_name = nname;
         }
     }
+}
+
+/* A rename onto a name the old table still has (a swap, a chain, or a new
+ * column taking the old name): ALTER TABLE RENAME COLUMN would collide, so
+ * the table is rebuilt and its rows copied by identity. */
+static const char *rename_in_use(const dd_pair *pr)
+{
+    for (size_t i = 0; i < pr->col_renames.len; i++)
+        if (dg_table_column(pr->o, pr->col_renames.items[i].new_name)) return pr->col_renames.items[i].new_name;
+    return NULL;
 }
 
 static bool old_col_kept(const dd_pair *pr, size_t oi)
@@ -278,6 +277,11 @@ void dd_pair_analyse(dd_ctx *c, dd_pair *pr)
     const dg_table *o = pr->o, *n = pr->n;
     map_columns(c, pr);
     pr->renamed = strcmp(o->name, n->name) != 0;
+    const char *reused = rename_in_use(pr);
+    if (reused)
+        set_reason(pr, dg_xprintf("a column is renamed to %s, a name the table still has (swap, chain or reuse)",
+                                  reused));
+    if (pr->swapped) set_reason(pr, dg_xstrdup("the table's name is swapped with another table's"));
     bool *skip_new = dg_xcalloc(n->columns.len + 1, 1), *skip_old = dg_xcalloc(o->columns.len + 1, 1);
     for (size_t i = 0; i < n->columns.len; i++) {
         const dg_column *nc = &n->columns.items[i];
@@ -320,20 +324,79 @@ void dd_pair_analyse(dd_ctx *c, dd_pair *pr)
     free(skip_old);
 }
 
+/* A swapped table's CREATE text records its `@renamed_from` (before the
+ * '(', where it belongs to the table) when the annotation was written above
+ * the statement: the stored schema then shows the swap as done, and the
+ * next diff does not swap back (diff_match.c). */
+static char *record_rename(const dd_ctx *c, const dd_pair *pr, char *create, const char *qname)
+{
+    const char *rf = dg_annotation_get(&pr->n->annotations, "renamed_from");
+    const char *at = strstr(create, qname);
+    if (!pr->swapped || c->reverse || !rf || !at) return create;
+    size_t cut = (size_t)(at - create) + strlen(qname);
+    const char *open = strchr(create + cut, '(');
+    const char *has = strstr(create + cut, "@renamed_from");
+    if (has && (!open || has < open)) return create;   /* the statement holds it already */
+    char *out = dg_xprintf("%.*s /* @renamed_from %s */%s", (int)cut, create, rf, create + cut);
+    free(create);
+    return out;
+}
+
+static bool name_taken(const dg_schema *s, const char *name)
+{
+    for (size_t i = 0; i < s->triggers.len; i++)
+        if (!dg_strcasecmp_ascii(s->triggers.items[i].name, name)) return true;
+    return dg_schema_table(s, name) || dg_schema_index(s, name) || dg_schema_view(s, name);
+}
+
+/* The rebuild's temporary name for `table`: _dalgen_new_<table>, or with
+ * _2, _3, ... after it when either schema already names something so. */
+static char *temp_name(const dd_ctx *c, const char *table)
+{
+    char *tmp = dg_xprintf("_dalgen_new_%s", table);
+    for (int k = 2; name_taken(c->from, tmp) || name_taken(c->to, tmp); k++) {
+        free(tmp);
+        tmp = dg_xprintf("_dalgen_new_%s_%d", table, k);
+    }
+    return tmp;
+}
+
+/* A name of the rowid that no column of `t` hides (SQLite's three aliases,
+ * in the order tried), NULL when the table has columns named all three. */
+static const char *rowid_name(const dg_table *t)
+{
+    static const char *const names[] = {"rowid", "_rowid_", "oid"};
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        bool hidden = false;
+        for (size_t i = 0; i < t->columns.len && !hidden; i++)
+            hidden = dg_strcasecmp_ascii(t->columns.items[i].name, names[k]) == 0;
+        if (!hidden) return names[k];
+    }
+    return NULL;
+}
+
 /* Statements that rebuild `o` into `n` (12-step procedure, steps 4-7 and
  * 10; the caller handles indexes, views and triggers). */
 static void emit_rebuild(dd_ctx *c, dd_pair *pr)
 {
     const dg_table *o = pr->o, *n = pr->n;
-    char *tmp = dg_xprintf("_dalgen_new_%s", n->name);
+    char *tmp = temp_name(c, n->name);
     char *qt = dd_q(tmp), *qn = dd_q(n->name);
-    char *create = dd_create_table_named(n->sql, tmp);
-    dd_stmt(c, "-- rebuild %s: %s\n%s;", n->name, pr->reason ? pr->reason : "changed", create);
+    char *create = record_rename(c, pr, dd_create_table_named(n->sql, tmp), qt);
+    char *cm = dd_comment("rebuild %s: %s", n->name, pr->reason ? pr->reason : "changed");
+    dd_stmt(c, "%s\n%s;", cm, create);
+    free(cm);
     free(create);
     dg_buf cols = DG_BUF_INIT, vals = DG_BUF_INIT;
     if (!n->without_rowid && !o->without_rowid && !dg_table_has_rowid_alias(n)) {
-        dg_buf_puts(&cols, "rowid");
-        dg_buf_puts(&vals, "rowid");
+        const char *rn = rowid_name(n), *ro = rowid_name(o);
+        if (!rn || !ro)
+            dd_lint_at(c, (rn ? o : n)->loc, DG_LINT_ERROR, DG_LINT_CANNOT_APPLY,
+                       "table %s is rebuilt, but its columns named rowid, _rowid_ and oid hide its rowids, "
+                       "which the rebuild could not keep; rename one of them",
+                       (rn ? o : n)->name);
+        dg_buf_puts(&cols, rn ? rn : "rowid");
+        dg_buf_puts(&vals, ro ? ro : "rowid");
     }
     for (size_t i = 0; i < n->columns.len; i++) {
         const dg_column *nc = &n->columns.items[i];
@@ -349,9 +412,12 @@ static void emit_rebuild(dd_ctx *c, dd_pair *pr)
         free(qoc);
     }
     char *qo = dd_q(n->name);   /* table renames ran before */
-    if (cols.len)
-        dd_stmt(c, "-- copy rows of %s\nINSERT INTO %s (%s)\n  SELECT %s FROM %s;", n->name, qt,
-                dg_buf_cstr(&cols), dg_buf_cstr(&vals), qo);
+    if (cols.len) {
+        char *cm = dd_comment("copy rows of %s", n->name);
+        dd_stmt(c, "%s\nINSERT INTO %s (%s)\n  SELECT %s FROM %s;", cm, qt, dg_buf_cstr(&cols),
+                dg_buf_cstr(&vals), qo);
+        free(cm);
+    }
     bool ai_o = false, ai_n = false;
     for (size_t i = 0; i < o->columns.len; i++) ai_o |= o->columns.items[i].autoincrement;
     for (size_t i = 0; i < n->columns.len; i++) ai_n |= n->columns.items[i].autoincrement;
@@ -385,12 +451,9 @@ static char *with_annotations(char *def, const dg_column *col)
         const dg_annotation *a = &col->annotations.items[i];
         char *key = dg_xprintf("@%s", a->key);
         if (!def || !strstr(def, key)) {
-            dg_buf_printf(&b, " /* %s%s", key, *a->value ? " " : "");
-            for (const char *v = a->value; *v; v++) {   /* a value must not close the comment */
-                dg_buf_putc(&b, *v);
-                if (v[0] == '*' && v[1] == '/') dg_buf_putc(&b, ' ');
-            }
-            dg_buf_puts(&b, " */");
+            char *v = dg_sql_comment_text(a->value);   /* a value must not close the comment */
+            dg_buf_printf(&b, " /* %s%s%s */", key, *v ? " " : "", v);
+            free(v);
         }
         free(key);
     }
@@ -429,8 +492,9 @@ void dd_pair_emit(dd_ctx *c, dd_pair *pr)
     if (!pr->changed) return;
     if ((pr->o->module || pr->n->module) && pr->rebuild) {
         char *qo = dd_q(pr->n->name), *sql = dd_sql_out(pr->n->sql);
-        dd_stmt(c, "-- virtual table %s is recreated: %s\nDROP TABLE %s;", pr->n->name,
-                pr->reason ? pr->reason : "changed", qo);
+        char *cm = dd_comment("virtual table %s is recreated: %s", pr->n->name, pr->reason ? pr->reason : "changed");
+        dd_stmt(c, "%s\nDROP TABLE %s;", cm, qo);
+        free(cm);
         dd_stmt(c, "%s;", sql);
         free(qo);
         free(sql);

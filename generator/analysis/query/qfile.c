@@ -225,6 +225,7 @@ static int read_header(const char *text, const char *b, size_t n, const char *fi
         return 1;
     }
     q->kind = kinds[i].kind;
+    q->execresult = !strcmp(kinds[i].word, "execresult");
     if (!at_end(&c)) {
         dg_error(d, loc_of(text, c.s, file), "unexpected \"%.*s\" after the query kind", (int)(c.e - c.s), c.s);
         (*errs)++;

@@ -21,6 +21,7 @@ typedef struct dg_qannot {
 typedef struct dg_qsrc {
     char *name;
     dg_qkind kind;
+    bool execresult;          /* written :execresult (kind :execlastid on SQLite, :execrows on PostgreSQL) */
     dg_loc loc;               /* the header */
     const char *file;         /* interned in the set */
     const char *text;         /* the whole file */
@@ -177,5 +178,15 @@ bool dg_qfunc_arg_type(dg_qctx *c, const char *fn, size_t i, dg_qtype *out);
 bool dg_qfunc_minmax(const dg_expr *call, const dg_qtype *args, size_t nargs, bool grouped, dg_qtype *out);
 /* The common value type of two values (CASE branches, compound SELECTs). */
 dg_vtype dg_qmerge_vtype(dg_vtype a, dg_vtype b);
+
+/* ---- shared with the PostgreSQL analyser (pg/) ---- */
+void  dg_query_free(dg_query *q);   /* the query's contents, not q */
+/* C field name of result column `col` of q (snake case, keywords, _2 on
+ * collisions with the fields already in q->fields); `flag`: the field has a
+ * has_ flag. Caller frees. */
+char *dg_qfield_name(const dg_query *q, const char *col, bool flag);
+/* C names of q's parameters from their sql_name (else param<first bind>),
+ * unique and clear of the generated functions' locals. */
+void  dg_qparams_name(dg_query *q);
 
 #endif

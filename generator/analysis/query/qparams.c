@@ -312,6 +312,11 @@ static void name_params(dg_query *q)
     }
 }
 
+void dg_qparams_name(dg_query *q)
+{
+    name_params(q);
+}
+
 static int by_first_bind(const void *a, const void *b)
 {
     const dg_qparam *x = a, *y = b;

@@ -23,13 +23,30 @@ static void query_free(dg_query *q)
         free(q->params.items[i].name);
         free(q->params.items[i].sql_name);
         DG_VEC_FREE(&q->params.items[i].binds);
+        dg_qpgtype_free(q->params.items[i].pg);
     }
     DG_VEC_FREE(&q->params);
     for (size_t i = 0; i < q->fields.len; i++) {
         free(q->fields.items[i].name);
         free(q->fields.items[i].column);
+        dg_qpgtype_free(q->fields.items[i].pg);
     }
     DG_VEC_FREE(&q->fields);
+}
+
+void dg_qpgtype_free(dg_qpgtype *t)
+{
+    if (!t) return;
+    free(t->type);
+    free(t->col.type_schema);
+    free(t->col.type_name);
+    free(t->col.type_kind);
+    free(t->col.domain);
+    free(t->col.base_type);
+    free(t->col.identity);
+    free(t->col.sequence);
+    free(t->col.comment);
+    free(t);
 }
 
 void dg_query_set_free(dg_query_set *q)
@@ -44,6 +61,11 @@ void dg_query_set_free(dg_query_set *q)
     DG_VEC_FREE(&q->functions);
     dg_strings_free(&q->files);
     free(q);
+}
+
+void dg_query_free(dg_query *q)
+{
+    query_free(q);
 }
 
 /* ---- result fields ---- */
@@ -91,6 +113,11 @@ static char *field_name(const dg_query *q, const char *col, bool flag)
     }
     free(snake);
     return name;
+}
+
+char *dg_qfield_name(const dg_query *q, const char *col, bool flag)
+{
+    return field_name(q, col, flag);
 }
 
 static dg_qannot *result_annot(const dg_qsrc *src, const char *col, const char *field)

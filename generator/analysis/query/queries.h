@@ -44,6 +44,18 @@ typedef struct dg_qtype {
     bool nullable;
 } dg_qtype;
 
+/* PostgreSQL: the server's type of a parameter or result column
+ * (analysis/query/pg/pgq.h; NULL on SQLite).  `col` holds the facts the
+ * catalog reader gives a table column (type_schema, type_name, type_kind,
+ * typmod, array_dims, domain, base_type), so that one mapping serves both;
+ * never an OID. */
+typedef struct dg_qpgtype {
+    char        *type;   /* format_type(oid, typmod): "integer", "character varying(64)", "mood[]" */
+    dg_pg_column col;
+} dg_qpgtype;
+
+void dg_qpgtype_free(dg_qpgtype *t);   /* NULL-safe; frees t too */
+
 /* One C argument of a query function. */
 typedef struct dg_qparam {
     char *name;           /* C name (unique within the query) */
@@ -60,6 +72,7 @@ typedef struct dg_qparam {
     const dg_table *origin;
     int origin_column;    /* index in origin->columns */
     bool origin_mixed;    /* (while typing) a use with another column or an expression */
+    dg_qpgtype *pg;       /* PostgreSQL: the server's type (of the array for a slice); NULL on SQLite */
 } dg_qparam;
 
 /* One field of the result row. */
@@ -77,6 +90,7 @@ typedef struct dg_qfield {
      * `ncols` result columns starting at `col` (the table's columns in order). */
     const char *embed_table;
     int ncols;
+    dg_qpgtype *pg;       /* PostgreSQL: the server's type (a domain's own); NULL on SQLite and for embeds */
 } dg_qfield;
 
 typedef struct dg_query {

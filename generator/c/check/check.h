@@ -33,6 +33,9 @@ typedef struct dg_cfield {
     const char *enum_type;  /* DG_CK_ENUM: the C enum type (for _to_string) */
     long        array;      /* DG_CK_TEXT held in a char[array] buffer (never
                                NULL; NULL only through has_name), 0 otherwise */
+    const dg_pgtype *pg;    /* PostgreSQL: the field's binding (NULL on SQLite): its
+                               domain's NOT NULL and varchar(n) length count, its
+                               CHECKs are left to the server */
 } dg_cfield;
 
 /* C test that a DG_CK_TEXT field holds text that is safe to read: not NULL,

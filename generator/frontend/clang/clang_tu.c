@@ -108,6 +108,7 @@ int dg_ctu_parse(const char *header, const dg_strings *args, dg_strings *files, 
         dg_error(d, hloc, "cannot read the header: no such file");
         return -1;
     }
+    if (dg_clang_open(hloc, d) != 0) return -1;
     DG_VEC(const char *) argv = {0};
     char *own = own_include_dir();
     for (size_t i = 0; args && i < args->len; i++) DG_VEC_PUSH(&argv, args->items[i]);

@@ -1,11 +1,11 @@
 /* clang_tu.h - parsing one header with libclang, shared by the header front
  * end (clang_front.c) and the API extractor (clang_api.c).
  *
- * Only files under frontend/clang/ include this (it needs clang-c/Index.h). */
+ * Only files under frontend/clang/ include this (it needs clang_dl.h). */
 #ifndef DG_CLANG_TU_H
 #define DG_CLANG_TU_H
 
-#include <clang-c/Index.h>
+#include "frontend/clang/clang_dl.h"
 
 #include "model/model.h"
 #include "util/diag.h"

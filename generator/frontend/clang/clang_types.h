@@ -2,7 +2,7 @@
 #ifndef DG_CLANG_TYPES_H
 #define DG_CLANG_TYPES_H
 
-#include <clang-c/Index.h>
+#include "frontend/clang/clang_dl.h"
 #include <stdbool.h>
 
 #include "model/model.h"

@@ -36,4 +36,20 @@ bool dg_pg_is_uri(const char *s);
  * through `d` (path:line:col: error: ...) and returns -1 with *out NULL. */
 int dg_pg_schema_load(const dg_sources *src, const dg_pg_opts *o, dg_schema **out, dg_diags *d);
 
+/* A typing session: a connection to the database the model was read from
+ * (the throwaway typing database, or the live database), kept open after
+ * the load so that named queries can be prepared and described there. */
+typedef struct dg_pg_session dg_pg_session;
+
+/* dg_pg_schema_load that keeps the typing database and a fresh session on
+ * it: *sess is set with *out (close with dg_pg_session_close). */
+int dg_pg_schema_load_session(const dg_sources *src, const dg_pg_opts *o, dg_schema **out, dg_pg_session **sess,
+                              dg_diags *d);
+/* The session's connection (a PGconn *, borrowed; declared void * so that
+ * callers need not include libpq-fe.h). */
+void *dg_pg_session_conn(const dg_pg_session *s);
+/* Closes the connection, drops the typing database, stops an auto cluster.
+ * NULL-safe. */
+void dg_pg_session_close(dg_pg_session *s);
+
 #endif

@@ -1,22 +1,31 @@
 /* pg_load.c - dg_pg_schema_load (pg_front.h): the pipeline of the
  * PostgreSQL front end.  Files: script -> typing database -> catalog ->
- * the files' annotations.  A live database: catalog only. */
+ * the files' annotations.  A live database: catalog only.  With a session
+ * (dg_pg_schema_load_session) the database stays reachable afterwards. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "util/buf.h"
 #include "frontend/pg/pg_int.h"
 
+struct dg_pg_session {
+    dg_pg_server sv;   /* files: the typing database (zeroed for a live database) */
+    PGconn      *conn; /* a fresh session on the database the model was read from */
+};
+
 /* A live database, read without changing anything. */
-static int load_live(const char *uri, dg_schema *s, dg_diags *d)
+static int load_live(const char *uri, dg_schema *s, PGconn **keep, dg_diags *d)
 {
     dg_loc where = {dg_schema_intern_file(s, uri), 0, 0};
     PGconn *c = dg_pg_connect(uri, NULL, where, d);
     if (!c) return -1;
     int rc = dg_pg_catalog_read(c, s, where, d);
-    PQfinish(c);
+    if (rc == 0 && keep) *keep = c;
+    else PQfinish(c);
     return rc;
 }
 
-static int load_files(const dg_sources *src, const dg_pg_opts *o, dg_schema *s, dg_diags *d)
+static int load_files(const dg_sources *src, const dg_pg_opts *o, dg_schema *s, dg_pg_session *keep, dg_diags *d)
 {
     dg_pg_script sc;
     dg_pg_server sv;
@@ -34,14 +43,19 @@ static int load_files(const dg_sources *src, const dg_pg_opts *o, dg_schema *s, 
     c = rc == 0 ? dg_pg_connect(sv.conninfo, sv.dbname, where, d) : NULL;
     if (rc == 0 && !c) rc = -1;
     if (rc == 0) rc = dg_pg_catalog_read(c, s, where, d);
-    PQfinish(c);
-    dg_pg_server_close(&sv);
+    if (rc == 0 && keep) {
+        keep->sv = sv;
+        keep->conn = c;
+    } else {
+        PQfinish(c);
+        dg_pg_server_close(&sv);
+    }
     if (rc == 0) dg_pg_file_annotations(&sc, s);
     dg_pg_script_free(&sc);
     return rc;
 }
 
-int dg_pg_schema_load(const dg_sources *src, const dg_pg_opts *o, dg_schema **out, dg_diags *d)
+static int load(const dg_sources *src, const dg_pg_opts *o, dg_schema **out, dg_pg_session *keep, dg_diags *d)
 {
     *out = NULL;
     dg_schema *s = dg_schema_new();
@@ -49,7 +63,7 @@ int dg_pg_schema_load(const dg_sources *src, const dg_pg_opts *o, dg_schema **ou
     const dg_source *first = src->items.len ? &src->items.items[0] : NULL;
     bool live = first && (first->kind == DG_SRC_PG_URI ||
                           (first->kind == DG_SRC_AUTO && dg_source_detect(first->path) == DG_SRC_PG_URI));
-    int rc = live ? load_live(first->path, s, d) : load_files(src, o, s, d);
+    int rc = live ? load_live(first->path, s, keep ? &keep->conn : NULL, d) : load_files(src, o, s, keep, d);
     if (rc == 0 && s->tables.len == 0 && s->views.len == 0) {
         dg_loc whole = {first ? dg_schema_intern_file(s, first->path) : NULL, first && !live ? 1 : 0,
                         first && !live ? 1 : 0};
@@ -62,4 +76,35 @@ int dg_pg_schema_load(const dg_sources *src, const dg_pg_opts *o, dg_schema **ou
     }
     *out = s;
     return 0;
+}
+
+int dg_pg_schema_load(const dg_sources *src, const dg_pg_opts *o, dg_schema **out, dg_diags *d)
+{
+    return load(src, o, out, NULL, d);
+}
+
+int dg_pg_schema_load_session(const dg_sources *src, const dg_pg_opts *o, dg_schema **out, dg_pg_session **sess,
+                              dg_diags *d)
+{
+    dg_pg_session *k = dg_xcalloc(1, sizeof *k);
+    *sess = NULL;
+    if (load(src, o, out, k, d) != 0) {
+        dg_pg_session_close(k);
+        return -1;
+    }
+    *sess = k;
+    return 0;
+}
+
+void *dg_pg_session_conn(const dg_pg_session *s)
+{
+    return s->conn;
+}
+
+void dg_pg_session_close(dg_pg_session *s)
+{
+    if (!s) return;
+    PQfinish(s->conn);
+    dg_pg_server_close(&s->sv);
+    free(s);
 }

@@ -18,7 +18,7 @@ int dal__pg_map_sqlstate(const char *s)
 /* What libdal adds to the server's message for the codes users must act on. */
 static const char *advice(const char *s)
 {
-    if (s[0] == '0' && s[1] == '8') return "connection lost: ";
+    if (s[0] == '0' && s[1] == '8' && strcmp(s, "08P01") != 0) return "connection lost: ";  /* not a protocol violation */
     if (strcmp(s, "57P01") == 0 || strcmp(s, "57P02") == 0 || strcmp(s, "57P03") == 0)
         return "connection lost: ";
     if (strcmp(s, "25P02") == 0) return "transaction aborted: roll back: ";

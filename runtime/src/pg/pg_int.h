@@ -5,6 +5,9 @@
  *   conn.c     dal_open/dal_wrap_pg/dal_close/dal_exec on PostgreSQL
  *   txn.c      transactions and savepoints, the aborted-transaction rule
  *   stmt.c     the named-statement cache, dal_pg_exec, dal_pg_iter
+ *   batch.c    dal_pg_batch (pipeline mode)
+ *   stream.c   dal_pg_stream (single-row / chunked mode)
+ *   copy.c     dal_pg_copy (binary COPY FROM STDIN)
  *   bind.c     dal_pg_bind_*         read.c  dal_pg_read_*
  *   array.c    1-D array codec       numeric.c  numeric codec
  *   error.c    SQLSTATE -> DAL_* and the error fields */
@@ -105,6 +108,17 @@ int dal__pg_exec_stmt(dal_db *db, const dal_unit *u, int id, const char *sql, da
 int dal__pg_exec_misuse(dal_db *db, const dal_unit *u, int id);
 /* stmt.c: PQexecParams of sql (DAL_PG_UNNAMED). */
 int dal__pg_exec_unnamed(dal_db *db, const char *sql, const dal_pg_params *p, PGresult **out);
+/* stmt.c, for the batch and stream paths (cold: the hot path's copies
+ * are inlined into dal_pg_exec): statement id of u on db (NULL out of
+ * memory, recorded); prepare it; deallocate a stale copy; whether a
+ * failed result says the plan is gone (0A000, 26000); a command tag's
+ * row count. */
+dal__pg_stmt *dal__pg_unit_stmt(dal_db *db, const dal_unit *u, int id);
+int dal__pg_prepare(dal_db *db, const dal_unit *u, int id, const char *sql, dal__pg_stmt *e, int n,
+                    const Oid *types);
+void dal__pg_deallocate_stale(dal_db *db, dal__pg_stmt *e);
+bool dal__pg_plan_gone(const PGresult *res);
+int64_t dal__pg_tag_count(PGresult *res);
 /* stmt_keyed.c: forget the keyed statements. */
 void dal__pg_keyed_free(dal_db *db);
 

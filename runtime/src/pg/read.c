@@ -1,8 +1,11 @@
-/* read.c - dal_pg_read_*: exact readers over a binary PGresult (one of
- * dal_pg_exec: the format is not checked per column).  The column's type
- * OID must be the expected one (a type the generator did not expect is
- * schema drift, reported like SQLite's exact readers); fixed-width values
- * are decoded in place, text and bytea copied into the arena. */
+/* read.c - dal_pg_result_check and the scalar dal_pg_read_* over a binary
+ * PGresult (one of dal_pg_exec: the format is not checked per column).
+ * A column of another type than the generator expected is schema drift,
+ * reported like SQLite's exact readers, but once per result (and once per
+ * prepared statement through dal_pg_exec): the readers trust the types,
+ * decode fixed-width values in place (checking their width) and copy
+ * text and bytea into the arena.  The most common readers are inline in
+ * dal_pg.h; their external definitions and slow paths are here. */
 #include "pg_int.h"
 
 #include <stdio.h>
@@ -39,19 +42,38 @@ static const char *type_name(Oid t, char buf[16])
     }
 }
 
+static bool is_text(Oid t)
+{
+    return t == DAL_PG_TEXT || t == DAL_PG_VARCHAR || t == DAL_PG_BPCHAR || t == DAL_PG_NAME ||
+           t == DAL_PG_JSON || t == DAL_PG_UNKNOWN || t >= DAL_PG_FIRST_USER_OID;
+}
+
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((noinline, cold))
 #endif
-static int mismatch(dal_db *db, const PGresult *res, int col, const char *colname, Oid want)
+static int mismatch(dal_db *db, const PGresult *res, int col, Oid want)
 {
     char b1[16], b2[16];
-    if (col < 0 || col >= PQnfields(res))
-        return dal_error_set(db, DAL_MISUSE, SQLITE_RANGE, "column \"%s\": no column %d in the result", colname, col);
+    const char *colname = PQfname(res, col);
     if (PQfformat(res, col) != 1)
         return dal__error_state(db, DAL_ERROR, "42804", "column \"%s\": a text-format result (dal_pg_exec asks for binary)",
                                 colname);
     return dal__error_state(db, DAL_ERROR, "42804", "column \"%s\": expected %s, found %s", colname,
                             type_name(want, b1), type_name(PQftype(res, col), b2));
+}
+
+int dal_pg_result_check(dal_db *db, const PGresult *res, const Oid *types, int n)
+{
+    int i;
+    if (PQnfields(res) != n)
+        return dal__error_state(db, DAL_ERROR, "42804", "the statement returns %d columns, expected %d",
+                                PQnfields(res), n);
+    for (i = 0; i < n; i++) {
+        Oid t = PQftype(res, i);
+        if (t != types[i] && !(types[i] == DAL_PG_TEXT && is_text(t))) return mismatch(db, res, i, types[i]);
+        if (PQfformat(res, i) != 1) return mismatch(db, res, i, types[i]);
+    }
+    return DAL_OK;
 }
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -86,28 +108,19 @@ static int fixed_slow(dal_db *db, const PGresult *res, int row, int col, const c
     return DAL_OK;
 }
 
-/* The bytes of a fixed-width column of type w1 (or w2); *v NULL for SQL
- * NULL, which only a nullable reader (has non-NULL) accepts.  Three calls
- * into libpq: the type, the length (0 for NULL) and the value. */
-DAL_INLINE int fixed(dal_db *db, const PGresult *res, int row, int col, const char *colname, Oid w1, Oid w2,
+/* The bytes of a fixed-width column of type w1; *v NULL for SQL NULL,
+ * which only a nullable reader (has non-NULL) accepts.  Two calls into
+ * libpq: the length (0 for NULL) and the value. */
+DAL_INLINE int fixed(dal_db *db, const PGresult *res, int row, int col, const char *colname, Oid w1,
                      int width, bool *has, const char **v)
 {
-    Oid t = PQftype(res, col);
-    if (t != w1 && t != w2) return mismatch(db, res, col, colname, w1);
     if (PQgetlength(res, row, col) != width) return fixed_slow(db, res, row, col, colname, w1, has, v);
     if (has) *has = true;
     *v = PQgetvalue(res, row, col);
     return DAL_OK;
 }
 
-static int16_t dec_int16(const char *v) { return (int16_t)dal__pg_get16(v); }
-static int32_t dec_int32(const char *v) { return (int32_t)dal__pg_get32(v); }
-static int64_t dec_int64(const char *v) { return (int64_t)dal__pg_get64(v); }
-static float dec_float(const char *v) { uint32_t u = dal__pg_get32(v); float f; memcpy(&f, &u, 4); return f; }
-static double dec_double(const char *v) { uint64_t u = dal__pg_get64(v); double d; memcpy(&d, &u, 8); return d; }
-static bool dec_bool(const char *v) { return v[0] != 0; }
 static dal_uuid dec_uuid(const char *v) { dal_uuid u; memcpy(u.b, v, 16); return u; }
-static int64_t dec_time(const char *v) { return (int64_t)dal__pg_get64(v); }
 static dal_interval dec_interval(const char *v)
 {
     dal_interval i;
@@ -121,7 +134,7 @@ static dal_interval dec_interval(const char *v)
     int dal_pg_read_##name(dal_db *db, const PGresult *res, int row, int col, const char *colname, ctype *out) \
     { \
         const char *v = NULL; \
-        int rc = fixed(db, res, row, col, colname, w1, w2, width, NULL, &v); \
+        int rc = fixed(db, res, row, col, colname, w1, width, NULL, &v); \
         if (rc == DAL_OK) *out = dec_##name(v); \
         return rc; \
     } \
@@ -130,28 +143,60 @@ static dal_interval dec_interval(const char *v)
     { \
         static const ctype zero; \
         const char *v = NULL; \
-        int rc = fixed(db, res, row, col, colname, w1, w2, width, has, &v); \
+        int rc = fixed(db, res, row, col, colname, w1, width, has, &v); \
         if (rc == DAL_OK) *out = v ? dec_##name(v) : zero; \
         return rc; \
     }
-READERS(int16, int16_t, DAL_PG_INT2, DAL_PG_INT2, 2)
-READERS(int32, int32_t, DAL_PG_INT4, DAL_PG_INT4, 4)
-READERS(int64, int64_t, DAL_PG_INT8, DAL_PG_INT8, 8)
-READERS(float, float, DAL_PG_FLOAT4, DAL_PG_FLOAT4, 4)
-READERS(double, double, DAL_PG_FLOAT8, DAL_PG_FLOAT8, 8)
-READERS(bool, bool, DAL_PG_BOOL, DAL_PG_BOOL, 1)
 READERS(uuid, dal_uuid, DAL_PG_UUID, DAL_PG_UUID, 16)
-READERS(time, int64_t, DAL_PG_TIME, DAL_PG_TIME, 8)
 READERS(interval, dal_interval, DAL_PG_INTERVAL, DAL_PG_INTERVAL, 16)
 
-/* timestamp and date check their range: the conversion to 1970's epoch
- * can overflow. */
+/* The external definitions of the inline readers of dal_pg.h (C99: a
+ * declaration with extern in one translation unit emits them). */
+#define EXTERN_READER(name, ctype) \
+    extern int dal_pg_read_##name(dal_db *db, const PGresult *res, int row, int col, const char *colname, \
+                                  ctype *out); \
+    extern int dal_pg_read_##name##_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, \
+                                         bool *has, ctype *out);
+EXTERN_READER(int16, int16_t)
+EXTERN_READER(int32, int32_t)
+EXTERN_READER(int64, int64_t)
+EXTERN_READER(float, float)
+EXTERN_READER(double, double)
+EXTERN_READER(bool, bool)
+EXTERN_READER(time, int64_t)
+EXTERN_READER(timestamp, dal_timestamp)
+extern int dal_pg_read_text(dal_db *db, const PGresult *res, int row, int col, const char *colname, dal_arena *a,
+                            const char **out);
+
+int dal__pg_read_odd(dal_db *db, const PGresult *res, int row, int col, const char *colname, Oid want,
+                     bool *has, void *out, size_t size)
+{
+    memset(out, 0, size);
+    if (!PQgetisnull(res, row, col)) return unexpected(db, colname, want, "a value of another width");
+    if (!has) return unexpected(db, colname, want, "NULL");
+    *has = false;
+    return DAL_OK;
+}
+
+int dal__pg_read_range(dal_db *db, const char *colname)
+{
+    return dal__error_state(db, DAL_ERROR, "22008", "column \"%s\": a timestamp out of dal_timestamp's range",
+                            colname);
+}
+
+int dal__pg_read_copy(dal_db *db, const char *colname, dal_arena *a, const char *v, size_t n, const char **out)
+{
+    if (!a) return no_arena(db, colname);
+    return (*out = dal_arena_strndup(a, v, n)) ? DAL_OK : dal__oom(db);
+}
+
+/* date checks its range: the conversion to 1970's epoch can overflow. */
 #define RANGE_READERS(name, ctype, w1, w2, width, wire, get, conv) \
     int dal_pg_read_##name##_null(dal_db *db, const PGresult *res, int row, int col, const char *colname, \
                                   bool *has, ctype *out) \
     { \
         const char *v = NULL; \
-        int rc = fixed(db, res, row, col, colname, w1, w2, width, has, &v); \
+        int rc = fixed(db, res, row, col, colname, w1, width, has, &v); \
         *out = 0; \
         if (rc != DAL_OK || !v) return rc; \
         if (!conv((wire)get(v), out)) \
@@ -166,27 +211,15 @@ READERS(interval, dal_interval, DAL_PG_INTERVAL, DAL_PG_INTERVAL, 16)
         if (rc == DAL_OK && !has) return unexpected(db, colname, w1, "NULL"); \
         return rc; \
     }
-RANGE_READERS(timestamp, dal_timestamp, DAL_PG_TIMESTAMPTZ, DAL_PG_TIMESTAMP, 8, int64_t, dal__pg_get64,
-              dal__pg_ts_from_wire)
 RANGE_READERS(date, dal_date, DAL_PG_DATE, DAL_PG_DATE, 4, int32_t, dal__pg_get32, dal__pg_date_from_wire)
 
 /* ---- variable-width values --------------------------------------------- */
 
-static bool is_text(Oid t)
+/* The bytes of a variable-width column: *v NULL for SQL NULL. */
+DAL_INLINE void bytes(const PGresult *res, int row, int col, const char **v, int *len)
 {
-    return t == DAL_PG_TEXT || t == DAL_PG_VARCHAR || t == DAL_PG_BPCHAR || t == DAL_PG_NAME ||
-           t == DAL_PG_JSON || t == DAL_PG_UNKNOWN || t >= DAL_PG_FIRST_USER_OID;
-}
-
-/* The bytes of a variable-width column accepted by ok (or of type want). */
-DAL_INLINE int bytes(dal_db *db, const PGresult *res, int row, int col, const char *colname, Oid want, bool text,
-                     const char **v, int *len)
-{
-    Oid t = PQftype(res, col);
-    if (text ? !is_text(t) : t != want) return mismatch(db, res, col, colname, want);
     *len = PQgetlength(res, row, col);
     *v = *len == 0 && PQgetisnull(res, row, col) ? NULL : PQgetvalue(res, row, col);
-    return DAL_OK;
 }
 
 /* dal_arena_strndup with the common case (room in the current block) inline. */
@@ -206,22 +239,13 @@ int dal_pg_read_text_ref(dal_db *db, const PGresult *res, int row, int col, cons
                          const char **out, size_t *len)
 {
     const char *v = NULL;
-    int n = 0, rc = bytes(db, res, row, col, colname, DAL_PG_TEXT, true, &v, &n);
-    if (rc != DAL_OK) return rc;
+    int n = 0;
+    (void)db;
+    (void)colname;
+    bytes(res, row, col, &v, &n);
     *out = v;
     if (len) *len = (size_t)n;
     return DAL_OK;
-}
-
-int dal_pg_read_text(dal_db *db, const PGresult *res, int row, int col, const char *colname, dal_arena *a,
-                     const char **out)
-{
-    const char *v = NULL;
-    int n = 0, rc = bytes(db, res, row, col, colname, DAL_PG_TEXT, true, &v, &n);
-    if (rc != DAL_OK) return rc;
-    if (!v) return (*out = NULL, DAL_OK);
-    if (!a) return no_arena(db, colname);
-    return (*out = copy_text(a, v, (size_t)n)) ? DAL_OK : dal__oom(db);
 }
 
 /* jsonb: version byte 1, then the JSON text. */
@@ -229,8 +253,8 @@ int dal_pg_read_jsonb(dal_db *db, const PGresult *res, int row, int col, const c
                       const char **out)
 {
     const char *v = NULL;
-    int n = 0, rc = bytes(db, res, row, col, colname, DAL_PG_JSONB, false, &v, &n);
-    if (rc != DAL_OK) return rc;
+    int n = 0;
+    bytes(res, row, col, &v, &n);
     if (!v) return (*out = NULL, DAL_OK);
     if (n < 1 || v[0] != 1) return unexpected(db, colname, DAL_PG_JSONB, "an unknown jsonb version");
     if (!a) return no_arena(db, colname);
@@ -241,8 +265,8 @@ int dal_pg_read_blob(dal_db *db, const PGresult *res, int row, int col, const ch
                      dal_blob *out)
 {
     const char *v = NULL;
-    int n = 0, rc = bytes(db, res, row, col, colname, DAL_PG_BYTEA, false, &v, &n);
-    if (rc != DAL_OK) return rc;
+    int n = 0;
+    bytes(res, row, col, &v, &n);
     out->len = 0;
     if (!v) return (out->data = NULL, DAL_OK);
     if (!a) return no_arena(db, colname);
@@ -255,8 +279,8 @@ int dal_pg_read_numeric(dal_db *db, const PGresult *res, int row, int col, const
                         const char **out)
 {
     const char *v = NULL;
-    int n = 0, rc = bytes(db, res, row, col, colname, DAL_PG_NUMERIC, false, &v, &n);
-    if (rc != DAL_OK) return rc;
+    int n = 0;
+    bytes(res, row, col, &v, &n);
     if (!v) return (*out = NULL, DAL_OK);
     if (!a) return no_arena(db, colname);
     return dal_pg_numeric_to_text(db, v, (size_t)n, a, out);

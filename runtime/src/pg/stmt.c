@@ -43,6 +43,12 @@ static dal__pg_stmt *unit_stmts(dal_db *db, const dal_unit *u, unsigned s)
     return c->stmts;
 }
 
+dal__pg_stmt *dal__pg_unit_stmt(dal_db *db, const dal_unit *u, int id)
+{
+    dal__pg_stmt *e = unit_stmts(db, u, dal__unit_slot(u));
+    return e ? e + id : NULL;
+}
+
 void dal__pg_stmt_cache_free(dal_db *db)
 {
     unsigned i;
@@ -71,6 +77,22 @@ static void deallocate(dal_db *db, const char *name)
     PQclear(PQexec(db->pg, sql));  /* gone already is fine */
 }
 
+/* Record a failed prepare: the server's message, prefixed with the
+ * statement's name. */
+static int prepare_error(dal_db *db, const dal_unit *u, int id, const PGresult *res)
+{
+    char prefix[128];
+    size_t k, m;
+    int rc = dal__pg_result_error(db, res);
+    k = (size_t)snprintf(prefix, sizeof prefix, "%.80s statement %d: ", u->name, id);
+    m = strlen(db->errmsg);
+    if (k + m >= sizeof db->errmsg) m = sizeof db->errmsg - k - 1;
+    memmove(db->errmsg + k, db->errmsg, m);
+    memcpy(db->errmsg, prefix, k);
+    db->errmsg[k + m] = '\0';
+    return rc;
+}
+
 /* Prepare (after deallocating a stale copy).  42P05 "already exists": a
  * wrapped connection that an earlier dal_db of this process prepared on.
  * A unit statement's name fixes its SQL within a process: the statement
@@ -94,43 +116,102 @@ static int prepare(dal_db *db, const dal_unit *u, int id, const char *sql, dal__
         deallocate(db, name);
         res = PQprepare(db->pg, name, sql, n, types);
     }
+    e->checked = 0;
     if (PQresultStatus(res) == PGRES_COMMAND_OK) {
         *state = ST_PREPARED;
     } else if ((sqlstate = PQresultErrorField(res, PG_DIAG_SQLSTATE)) && strcmp(sqlstate, "42P05") == 0) {
         *state = ST_PREPARED;
     } else {
-        /* the server's message, prefixed with the statement's name */
-        char prefix[128];
-        size_t k, m;
-        rc = dal__pg_result_error(db, res);
-        k = (size_t)snprintf(prefix, sizeof prefix, "%.80s statement %d: ", u->name, id);
-        m = strlen(db->errmsg);
-        if (k + m >= sizeof db->errmsg) m = sizeof db->errmsg - k - 1;
-        memmove(db->errmsg + k, db->errmsg, m);
-        memcpy(db->errmsg, prefix, k);
-        db->errmsg[k + m] = '\0';
+        rc = prepare_error(db, u, id, res);
     }
     PQclear(res);
     return rc;
 }
 
+/* Prepare and run in one round trip (the first use of a statement that
+ * is not prepared, ST_NONE): PQsendPrepare and PQsendQueryPrepared in one
+ * pipeline with one sync.  DAL_OK with *res the execution's result (any
+ * status), or the prepare's error; DAL_NOTFOUND (nothing recorded): the
+ * prepare met 42P05 "already exists" (a wrapped connection, or a keyed
+ * name), which the plain prepare() handles - the caller falls back to it. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline, cold))
+#endif
+static int prepare_and_run(dal_db *db, const dal_unit *u, int id, const char *sql, dal__pg_stmt *e,
+                           const dal_pg_params *p, PGresult **res)
+{
+    PGconn *c = db->pg;
+    PGresult *pr, *r;
+    int rc = DAL_OK, n = p ? p->n : 0;
+    const char *sqlstate;
+    *res = NULL;
+    if (!PQenterPipelineMode(c)) return DAL_NOTFOUND;  /* busy: the plain path reports it */
+    if (!PQsendPrepare(c, e->name, sql, n, p ? p->types : NULL) ||
+        !PQsendQueryPrepared(c, e->name, n, p ? p->values : NULL, p ? p->lengths : NULL, p ? p->formats : NULL, 1) ||
+        !PQpipelineSync(c)) {
+        PQexitPipelineMode(c);
+        return dal__pg_lost(db);
+    }
+    e->checked = 0;
+    pr = PQgetResult(c);                        /* the prepare's outcome, then NULL */
+    if (!pr) return dal__pg_lost(db);
+    while ((r = PQgetResult(c)) != NULL) PQclear(r);
+    *res = PQgetResult(c);                      /* the execution's (aborted if the prepare failed) */
+    if (*res) while ((r = PQgetResult(c)) != NULL) PQclear(r);
+    r = PQgetResult(c);                         /* PGRES_PIPELINE_SYNC */
+    if (PQresultStatus(r) != PGRES_PIPELINE_SYNC) rc = dal__pg_lost(db);
+    PQclear(r);
+    PQexitPipelineMode(c);
+    if (PQresultStatus(pr) == PGRES_COMMAND_OK) {
+        e->state = ST_PREPARED;
+    } else if ((sqlstate = PQresultErrorField(pr, PG_DIAG_SQLSTATE)) && strcmp(sqlstate, "42P05") == 0) {
+        rc = rc == DAL_OK ? DAL_NOTFOUND : rc;
+    } else if (rc == DAL_OK) {
+        rc = prepare_error(db, u, id, pr);
+    }
+    PQclear(pr);
+    if (rc != DAL_OK) {
+        PQclear(*res);
+        *res = NULL;
+    } else if (!*res) {
+        rc = dal__pg_lost(db);
+    }
+    return rc;
+}
+
+int dal__pg_prepare(dal_db *db, const dal_unit *u, int id, const char *sql, dal__pg_stmt *e, int n,
+                    const Oid *types)
+{
+    return prepare(db, u, id, sql, e, n, types);
+}
+
+void dal__pg_deallocate_stale(dal_db *db, dal__pg_stmt *e)
+{
+    if (e->state != ST_STALE) return;
+    deallocate(db, e->name);
+    e->state = ST_NONE;
+}
+
 /* A plan the server can no longer use: the result type changed under a
  * concurrent ALTER (0A000), or the statement is gone (26000, e.g. after
  * DISCARD ALL). */
-static bool plan_gone(const PGresult *res)
+bool dal__pg_plan_gone(const PGresult *res)
 {
     const char *s = PQresultErrorField(res, PG_DIAG_SQLSTATE);
     return s && (strcmp(s, "0A000") == 0 || strcmp(s, "26000") == 0);
 }
 
-static PGresult *run(dal_db *db, const char *name, const dal_pg_params *p)
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline PGresult *run(dal_db *db, const char *name, const dal_pg_params *p)
 {
     if (!p) return PQexecPrepared(db->pg, name, 0, NULL, NULL, NULL, 1);
     return PQexecPrepared(db->pg, name, p->n, p->values, p->lengths, p->formats, 1);
 }
 
 /* The row count of a command's tag ("" for commands without one). */
-static int64_t tag_count(PGresult *res)
+int64_t dal__pg_tag_count(PGresult *res)
 {
     const char *t = PQcmdTuples(res);
     int64_t n = 0;
@@ -140,13 +221,17 @@ static int64_t tag_count(PGresult *res)
 
 /* The result's outcome: DAL_OK (changes recorded: the rows a SELECT or
  * RETURNING gave, which is what their tag says, without parsing it) or
- * the error, freed. */
-static int finish(dal_db *db, PGresult *res, PGresult **out)
+ * the error, freed.  check: compare the result's types with p's. */
+static int finish(dal_db *db, PGresult *res, ExecStatusType st, const dal_pg_params *p, bool check,
+                  PGresult **out)
 {
-    ExecStatusType st = PQresultStatus(res);
     int rc;
     if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
-        db->pg_changes = st == PGRES_TUPLES_OK ? PQntuples(res) : tag_count(res);
+        db->pg_changes = st == PGRES_TUPLES_OK ? PQntuples(res) : dal__pg_tag_count(res);
+        if (check && p && p->results && (rc = dal_pg_result_check(db, res, p->results, p->nresults)) != DAL_OK) {
+            PQclear(res);
+            return rc;
+        }
         *out = res;
         return DAL_OK;
     }
@@ -170,7 +255,24 @@ int dal__pg_exec_unnamed(dal_db *db, const char *sql, const dal_pg_params *p, PG
 {
     PGresult *res = p ? PQexecParams(db->pg, sql, p->n, p->types, p->values, p->lengths, p->formats, 1)
                       : PQexecParams(db->pg, sql, 0, NULL, NULL, NULL, NULL, 1);
-    return finish(db, res, out);
+    return finish(db, res, PQresultStatus(res), p, true, out);
+}
+
+/* A statement not prepared on the connection: prepared and run in one
+ * round trip when it never was (ST_NONE), else (stale, or 42P05) prepared
+ * on its own first.  DAL_OK with *res the execution's result, or the
+ * prepare's error. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline, cold))
+#endif
+static int first_use(dal_db *db, const dal_unit *u, int id, const char *sql, dal__pg_stmt *e,
+                     const dal_pg_params *p, PGresult **res)
+{
+    int rc;
+    if (e->state == ST_NONE && (rc = prepare_and_run(db, u, id, sql, e, p, res)) != DAL_NOTFOUND) return rc;
+    if ((rc = prepare(db, u, id, sql, e, p ? p->n : 0, p ? p->types : NULL)) != DAL_OK) return rc;
+    *res = run(db, e->name, p);
+    return DAL_OK;
 }
 
 /* Inlined into dal_pg_exec: the hot path makes one call into libdal. */
@@ -183,19 +285,25 @@ static inline int exec_stmt(dal_db *db, const dal_unit *u, int id, const char *s
     const Oid *types = p ? p->types : NULL;
     int rc, n = p ? p->n : 0;
     PGresult *res;
-    if (e->state != ST_PREPARED && (rc = prepare(db, u, id, sql, e, n, types)) != DAL_OK) return rc;
-    res = run(db, e->name, p);
-    if (PQresultStatus(res) == PGRES_FATAL_ERROR && plan_gone(res)) {
+    ExecStatusType st;
+    if (e->state == ST_PREPARED) res = run(db, e->name, p);
+    else if ((rc = first_use(db, u, id, sql, e, p, &res)) != DAL_OK) return rc;
+    st = PQresultStatus(res);
+    if (st == PGRES_FATAL_ERROR && dal__pg_plan_gone(res)) {
         e->state = ST_STALE;
         /* Inside a transaction the error aborted it: report it; the next
          * call (after the rollback) prepares afresh. */
-        if (PQtransactionStatus(db->pg) != PQTRANS_IDLE) return finish(db, res, out);
+        if (PQtransactionStatus(db->pg) != PQTRANS_IDLE) return finish(db, res, st, p, false, out);
         PQclear(res);
         if (!sql) return DAL_NOTFOUND;  /* a keyed statement called without its SQL: "not cached" */
         if ((rc = prepare(db, u, id, sql, e, n, types)) != DAL_OK) return rc;
         res = run(db, e->name, p);
+        st = PQresultStatus(res);
     }
-    return finish(db, res, out);
+    if (e->checked) return finish(db, res, st, p, false, out);
+    rc = finish(db, res, st, p, true, out);
+    e->checked = rc == DAL_OK && p && p->results;
+    return rc;
 }
 
 int dal__pg_exec_stmt(dal_db *db, const dal_unit *u, int id, const char *sql, dal__pg_stmt *e,

@@ -2,7 +2,7 @@
 -- primary key terms with DESC / COLLATE, NOT NULL ON CONFLICT, FK MATCH,
 -- annotations inside CREATE VIRTUAL TABLE, and a trailing annotation on a
 -- one-line CREATE TABLE.
-CREATE TABLE shelf (code TEXT, slot INT); -- @renamed_from rack
+CREATE TABLE shelf (code TEXT UNIQUE, slot INT); -- @renamed_from rack
 
 CREATE TABLE label (
   owner TEXT NOT NULL,

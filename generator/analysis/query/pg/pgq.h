@@ -1,0 +1,29 @@
+/* pgq.h - named queries (sqlc syntax, queries.h) typed against a
+ * PostgreSQL server (docs/postgresql.md "Queries"; design/postgres.md 3.5).
+ *
+ * Each query is parsed with libpg_query (one statement, sqlc.* checked),
+ * rewritten to server SQL (@name, sqlc.arg/narg -> $n, IN (sqlc.slice(x))
+ * -> = ANY($n), *, t.* and sqlc.embed(t) expanded from the model,
+ * :execlastid -> RETURNING the key), then every query is prepared and
+ * described in one pipelined pass on `conn` (inside transactions that are
+ * rolled back).  Types are the server's (dg_qparam.pg, dg_qfield.pg; user
+ * types by name, never by OID); nullability is dalgen's own analysis of the
+ * tree (outer joins, subqueries, CTEs, views).  The result is the same
+ * dg_query_set the SQLite analyser builds. */
+#ifndef DG_PGQ_H
+#define DG_PGQ_H
+
+#include "analysis/query/queries.h"
+
+/* `conn` is a PGconn * (frontend/pg/pg_front.h: dg_pg_session_conn) on a
+ * database holding exactly `schema`.  Returns 0 and sets *out, or reports
+ * every error found (path:line:col: error: ...) and returns -1. */
+int dg_pg_queries_load(const dg_strings *paths, const dg_schema *schema, void *conn, dg_query_set **out,
+                       dg_diags *d);
+
+/* `sql` (a query's server SQL) with casts[k - 1] written after every
+ * parameter $k outside strings, identifiers and comments (NULL: none), for
+ * the types generated code binds as text ($1::inet).  Caller frees. */
+char *dg_pg_sql_cast_params(const char *sql, const char *const *casts, size_t n);
+
+#endif

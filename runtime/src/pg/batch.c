@@ -1,0 +1,302 @@
+/* batch.c - dal_pg_batch: one statement run for n parameter blocks in
+ * libpq's pipeline mode (dal_pg.h, "Pipelined batches").
+ *
+ * The items in flight (sent, result not read yet) are a ring on the
+ * stack: item number and whether a sync follows it.  Results are read in
+ * the order sent; before reading, every item in flight is followed by a
+ * sync (the server only answers what a sync or a full buffer makes it
+ * flush).  libpq itself reads incoming data while a send would block, so
+ * a big batch cannot deadlock; the window bounds the memory both sides
+ * hold. */
+#include "pg_int.h"
+
+#include <stdio.h>
+
+typedef struct flight {
+    size_t item;
+    bool sync;              /* a PQpipelineSync follows this item */
+} flight;
+
+/* The error recorded on the dal_db, kept while later items fail. */
+typedef struct saved_error {
+    int errcode;
+    char errmsg[DAL__ERRMSG_SIZE];
+    char sqlstate[6];
+    short errf_off[DAL__ERRF_COUNT];
+    char errf[DAL__ERRF_SIZE];
+} saved_error;
+
+static void save_error(saved_error *s, const dal_db *db)
+{
+    s->errcode = db->errcode;
+    memcpy(s->errmsg, db->errmsg, sizeof s->errmsg);
+    memcpy(s->sqlstate, db->sqlstate, sizeof s->sqlstate);
+    memcpy(s->errf_off, db->errf_off, sizeof s->errf_off);
+    memcpy(s->errf, db->errf, sizeof s->errf);
+}
+
+static void restore_error(dal_db *db, const saved_error *s)
+{
+    db->errcode = s->errcode;
+    memcpy(db->errmsg, s->errmsg, sizeof s->errmsg);
+    memcpy(db->sqlstate, s->sqlstate, sizeof s->sqlstate);
+    memcpy(db->errf_off, s->errf_off, sizeof s->errf_off);
+    memcpy(db->errf, s->errf, sizeof s->errf);
+}
+
+typedef struct batch {
+    dal_db *db;
+    const dal_unit *u;
+    int id;
+    dal__pg_stmt *e;        /* NULL: DAL_PG_UNNAMED */
+    const dal_pg_params *p;
+    dal_pg_batch_result_fn result;
+    void *ctx;
+    int *rcs;
+    int first_rc;           /* the code of the failed item of the lowest number (its message is recorded) */
+    size_t first_item;
+    bool prepare_failed;    /* the prepare's error is the one recorded */
+    saved_error err;        /* the recorded error, restored at the end */
+    int64_t changes;
+    bool in_txn;            /* sync every DAL_PG_BATCH_SEGMENT items, not every item */
+    bool checked;           /* result types checked (this batch) */
+    bool lost;
+    size_t unsynced;        /* items sent since the last sync */
+    flight ring[DAL_PG_BATCH_WINDOW];
+    size_t head, count;
+} batch;
+
+/* Put "<unit> statement <id>[, item <i>]: " before the recorded message. */
+static void prefix(batch *b, bool item, size_t i)
+{
+    char pre[128];
+    char *m = b->db->errmsg;
+    size_t k, len;
+    if (item) k = (size_t)snprintf(pre, sizeof pre, "%.80s statement %d, item %zu: ", b->u->name, b->id, i);
+    else k = (size_t)snprintf(pre, sizeof pre, "%.80s statement %d: ", b->u->name, b->id);
+    len = strlen(m);
+    if (k + len >= sizeof b->db->errmsg) len = sizeof b->db->errmsg - k - 1;
+    memmove(m + k, m, len);
+    memcpy(m, pre, k);
+    m[k + len] = '\0';
+}
+
+/* Item i failed with rc; the first failure's message is recorded with
+ * the item's number (res: its result, NULL when the error is already
+ * recorded or there is none). */
+static void item_failed(batch *b, size_t i, int rc, const PGresult *res, const char *why)
+{
+    if (b->rcs) b->rcs[i] = rc;
+    if (b->first_rc != DAL_OK && (b->prepare_failed || i > b->first_item)) return;
+    b->first_rc = rc;
+    b->first_item = i;
+    if (res) dal__pg_result_error(b->db, res);
+    else if (why) dal__error_state(b->db, rc, "", "%s", why);
+    prefix(b, true, i);
+    save_error(&b->err, b->db);
+}
+
+static void item_ok(batch *b, size_t i)
+{
+    if (b->rcs) b->rcs[i] = DAL_OK;
+}
+
+/* The connection failed: every item in flight fails with it. */
+static void lose(batch *b)
+{
+    if (!b->lost) {
+        int rc = dal__pg_lost(b->db);
+        b->lost = true;
+        if (b->first_rc == DAL_OK) {
+            b->first_rc = rc;
+            b->first_item = 0;
+            b->prepare_failed = true;  /* the connection's error stands */
+            save_error(&b->err, b->db);
+        }
+    }
+    while (b->count) {
+        if (b->rcs) b->rcs[b->ring[b->head].item] = DAL_ERROR;
+        b->head = (b->head + 1) % DAL_PG_BATCH_WINDOW;
+        b->count--;
+    }
+}
+
+static int sync(batch *b)
+{
+    if (!PQpipelineSync(b->db->pg)) return (lose(b), DAL_ERROR);
+    b->ring[(b->head + b->count - 1) % DAL_PG_BATCH_WINDOW].sync = true;
+    b->unsynced = 0;
+    return DAL_OK;
+}
+
+/* One query's results end with NULL; a sync's with PGRES_PIPELINE_SYNC. */
+static void finish_query(batch *b, bool synced)
+{
+    PGresult *r;
+    while ((r = PQgetResult(b->db->pg)) != NULL) PQclear(r);
+    if (!synced) return;
+    r = PQgetResult(b->db->pg);
+    if (PQresultStatus(r) != PGRES_PIPELINE_SYNC) b->lost = PQstatus(b->db->pg) == CONNECTION_BAD;
+    PQclear(r);
+}
+
+/* A successful result of item i: types checked once, rows handed out. */
+static int item_rows(batch *b, size_t i, const PGresult *res)
+{
+    const dal_pg_params *p = b->p;
+    int rc = DAL_OK;
+    bool check = p->results && !b->checked && !(b->e && b->e->checked);
+    if (check && (rc = dal_pg_result_check(b->db, res, p->results, p->nresults)) != DAL_OK) return rc;
+    if (check) {
+        b->checked = true;
+        if (b->e) b->e->checked = 1;
+    }
+    b->changes += PQresultStatus(res) == PGRES_TUPLES_OK ? PQntuples(res) : dal__pg_tag_count((PGresult *)res);
+    return b->result ? b->result(b->ctx, i, res) : DAL_OK;
+}
+
+/* Read the oldest item in flight. */
+static void read_item(batch *b)
+{
+    flight f = b->ring[b->head];
+    PGresult *res = PQgetResult(b->db->pg);
+    ExecStatusType st = PQresultStatus(res);
+    int rc;
+    if (!res) {
+        lose(b);
+        return;
+    }
+    b->head = (b->head + 1) % DAL_PG_BATCH_WINDOW;
+    b->count--;
+    if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
+        int64_t before = b->changes;
+        if ((rc = item_rows(b, f.item, res)) == DAL_OK) item_ok(b, f.item);
+        else {
+            b->changes = before;
+            item_failed(b, f.item, rc, NULL, NULL);
+        }
+    } else if (st == PGRES_PIPELINE_ABORTED) {
+        item_failed(b, f.item, DAL_ERROR, NULL, "not run: an earlier item failed (SQLSTATE 25P02)");
+    } else {
+        const char *s = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+        if (b->e && dal__pg_plan_gone(res)) b->e->state = DAL__PG_STALE;
+        item_failed(b, f.item, s ? dal__pg_map_sqlstate(s) : DAL_ERROR, res, NULL);
+    }
+    PQclear(res);
+    finish_query(b, f.sync);
+    if (b->lost) lose(b);
+}
+
+/* Read until at most keep items are in flight (syncing first). */
+static void drain(batch *b, size_t keep)
+{
+    if (b->count > keep && b->unsynced && sync(b) != DAL_OK) return;
+    while (b->count > keep && !b->lost) read_item(b);
+}
+
+static int send_item(batch *b, size_t i)
+{
+    const dal_pg_params *p = b->p;
+    PGconn *c = b->db->pg;
+    int ok = b->e ? PQsendQueryPrepared(c, b->e->name, p->n, p->values, p->lengths, p->formats, 1)
+                  : PQsendQueryParams(c, b->u->sql[b->id], p->n, p->types, p->values, p->lengths, p->formats, 1);
+    if (!ok) return (lose(b), DAL_ERROR);
+    b->ring[(b->head + b->count) % DAL_PG_BATCH_WINDOW] = (flight){ i, false };
+    b->count++;
+    b->unsynced++;
+    if (!b->in_txn || b->unsynced >= DAL_PG_BATCH_SEGMENT) return sync(b);
+    return DAL_OK;
+}
+
+/* Prepare on first use in the pipeline, with its own sync so that a
+ * failure (recorded, prefixed like dal_pg_exec's) is read first; the
+ * items then fail with 26000 on their own.  false: connection lost. */
+static bool send_prepare(batch *b)
+{
+    PGconn *c = b->db->pg;
+    b->e->checked = 0;
+    return PQsendPrepare(c, b->e->name, b->u->sql[b->id], b->p->n, b->p->types) && PQpipelineSync(c);
+}
+
+static void read_prepare(batch *b)
+{
+    PGresult *res = PQgetResult(b->db->pg);
+    const char *s = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    if (!res) {
+        lose(b);
+        return;
+    }
+    if (PQresultStatus(res) == PGRES_COMMAND_OK || (s && strcmp(s, "42P05") == 0)) {
+        b->e->state = DAL__PG_PREPARED;
+    } else {
+        b->first_rc = dal__pg_result_error(b->db, res);
+        b->first_item = 0;
+        b->prepare_failed = true;
+        prefix(b, false, 0);
+        save_error(&b->err, b->db);
+    }
+    PQclear(res);
+    finish_query(b, true);
+}
+
+static int start(dal_db *db, const dal_unit *u, int id, dal_pg_params *p, batch *b)
+{
+    if (!db->pg || id < 0 || id >= u->nstmts) return dal__pg_exec_misuse(db, u, id);
+    if (!p || !p->db) return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "dal_pg_batch: no parameter block");
+    if (PQpipelineStatus(db->pg) != PQ_PIPELINE_OFF || PQtransactionStatus(db->pg) == PQTRANS_ACTIVE)
+        return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "dal_pg_batch: the connection is busy");
+    b->db = db;
+    b->u = u;
+    b->id = id;
+    b->p = p;
+    b->first_rc = DAL_OK;
+    b->in_txn = PQtransactionStatus(db->pg) != PQTRANS_IDLE;
+    if (db->opts.pg_statements != DAL_PG_UNNAMED) {
+        if (!(b->e = dal__pg_unit_stmt(db, u, id))) return dal__oom(db);
+        dal__pg_deallocate_stale(db, b->e);  /* before the pipeline: a plain DEALLOCATE */
+    }
+    if (!PQenterPipelineMode(db->pg)) return dal__pg_lost(db);
+    save_error(&b->err, db);
+    return DAL_OK;
+}
+
+int dal_pg_batch(dal_db *db, const dal_unit *u, int id, dal_pg_params *p, size_t n, dal_pg_batch_bind_fn bind,
+                 dal_pg_batch_result_fn result, void *ctx, int *rcs)
+{
+    batch b;
+    size_t i;
+    int rc;
+    bool prepare_sent = false;
+    memset(&b, 0, sizeof b);
+    b.result = result;
+    b.ctx = ctx;
+    b.rcs = rcs;
+    if ((rc = start(db, u, id, p, &b)) != DAL_OK) return rc;
+    if (b.e && b.e->state != DAL__PG_PREPARED && n > 0) {
+        if (!send_prepare(&b)) lose(&b);
+        prepare_sent = true;
+    }
+    for (i = 0; i < n && !b.lost; i++) {
+        if ((rc = bind(ctx, i, p)) != DAL_OK) {
+            item_failed(&b, i, rc, NULL, NULL);  /* the binder recorded its message */
+            continue;
+        }
+        if (send_item(&b, i) != DAL_OK) break;
+        if (prepare_sent) {  /* read the prepare's outcome once the first item is on its way */
+            read_prepare(&b);
+            prepare_sent = false;
+        }
+        if (b.count >= DAL_PG_BATCH_WINDOW) drain(&b, DAL_PG_BATCH_WINDOW - DAL_PG_BATCH_SEGMENT);
+    }
+    if (prepare_sent && !b.lost) read_prepare(&b);
+    if (!b.lost) drain(&b, 0);
+    for (; b.lost && i < n; i++)
+        if (rcs) rcs[i] = DAL_ERROR;
+    if (!b.lost && !PQexitPipelineMode(db->pg) && b.first_rc == DAL_OK) {
+        b.first_rc = dal__error_state(db, DAL_ERROR, "XX000", "dal_pg_batch: %s", PQerrorMessage(db->pg));
+        save_error(&b.err, db);
+    }
+    db->pg_changes = b.changes;
+    if (b.first_rc != DAL_OK) restore_error(db, &b.err);
+    return b.first_rc;
+}

@@ -1,0 +1,42 @@
+/* fuzz_diff.c - the differ and planner: the input is two schema texts
+ * separated by a line "----" (or cut in half when it has none); when both
+ * load, both plans (up and down) are made and printed. */
+#include "fuzz.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/diff/diff.h"
+#include "frontend/sources.h"
+
+static void plan(const dg_schema *a, const dg_schema *b, bool reverse)
+{
+    dg_diff_opts o = {reverse};
+    dg_plan p;
+    dg_diff_plan(a, b, &o, &p);
+    free(dg_plan_sql(&p, NULL));
+    dg_plan_free(&p);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const char *text = (const char *)data;
+    size_t cut = size / 2, next = cut;
+    for (size_t i = 0; i + 5 <= size; i++)
+        if (!memcmp(text + i, "----\n", 5) && (i == 0 || text[i - 1] == '\n')) {
+            cut = i;
+            next = i + 5;
+            break;
+        }
+    dg_diags d = {0};
+    dg_schema *a = NULL, *b = NULL;
+    if (dg_schema_load_text("from.sql", text, cut, &a, &d) == 0 &&
+        dg_schema_load_text("to.sql", text + next, size - next, &b, &d) == 0) {
+        plan(a, b, false);
+        plan(b, a, true);
+    }
+    dg_schema_free(a);
+    dg_schema_free(b);
+    dg_diags_free(&d);
+    return 0;
+}

@@ -1,0 +1,2 @@
+WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 100)
+INSERT INTO t (id, a, b) SELECT x, 'a' || x, x * 10 FROM n;

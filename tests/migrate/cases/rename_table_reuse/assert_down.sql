@@ -1,0 +1,1 @@
+SELECT count(*) = 50 FROM person WHERE name = 'p' || id;

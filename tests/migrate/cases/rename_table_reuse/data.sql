@@ -1,0 +1,2 @@
+WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 50)
+INSERT INTO person (id, name) SELECT x, 'p' || x FROM n;

@@ -1,0 +1,3 @@
+DROP TABLE "person";
+
+ALTER TABLE "people" RENAME TO "person";

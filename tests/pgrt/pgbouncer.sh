@@ -1,0 +1,48 @@
+#!/bin/sh
+# Runs a command through PgBouncer in transaction-pooling mode in front of
+# the private cluster (tests/pg; run under tests/pg/run.sh): PGHOST/PGPORT
+# point at PgBouncer, DALGEN_PG_DIRECT_HOST/PORT at the server.
+#   pgbouncer.sh COMMAND [ARG...]
+# No pgbouncer installed: exit 77 (skipped), or 1 when CI=true.
+set -eu
+bin=$(command -v pgbouncer || ls /usr/sbin/pgbouncer 2>/dev/null || true)
+if [ -z "$bin" ]; then
+  echo "no pgbouncer: apt install pgbouncer (scripts/setup-debian.sh)"
+  [ "${CI:-}" = true ] && exit 1
+  exit 77
+fi
+dir=$(mktemp -d "${TMPDIR:-/tmp}/dalgen-bouncer.XXXXXX")
+chmod 777 "$dir"
+port=$((6400 + $$ % 1000))
+echo "\"$PGUSER\" \"\"" > "$dir/users.txt"
+cat > "$dir/pgbouncer.ini" <<INI
+[databases]
+* = host=$PGHOST port=$PGPORT
+[pgbouncer]
+listen_addr =
+listen_port = $port
+unix_socket_dir = $dir
+auth_type = trust
+auth_file = $dir/users.txt
+pool_mode = transaction
+default_pool_size = 2
+max_client_conn = 100
+ignore_startup_parameters = options
+logfile = $dir/pgbouncer.log
+pidfile = $dir/pgbouncer.pid
+INI
+chmod 644 "$dir"/*
+as_owner() {
+  if [ "$(id -u)" = 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi
+}
+as_owner "$bin" -d "$dir/pgbouncer.ini"
+cleanup() {
+  [ -f "$dir/pgbouncer.pid" ] && kill "$(cat "$dir/pgbouncer.pid")" 2>/dev/null || true
+  sleep 0.2
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+i=0
+while [ ! -S "$dir/.s.PGSQL.$port" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+export DALGEN_PG_DIRECT_HOST=$PGHOST DALGEN_PG_DIRECT_PORT=$PGPORT PGHOST=$dir PGPORT=$port
+"$@"

@@ -1,0 +1,182 @@
+#!/bin/sh
+# reliability.cli: adversarial inputs end to end, each a case that failed
+# before its fix (issue 21).   usage: cli.sh DALGEN SCRATCH_DIR CC DAL_INCLUDE
+set -u
+DALGEN=$1 T=$2 CC=$3 INC=$4
+rm -rf "$T" && mkdir -p "$T" && cd "$T" || exit 1
+fails=0
+check() {   # check DESCRIPTION COMMAND...: the command must succeed
+    d=$1; shift
+    if "$@"; then :; else echo "FAIL: $d"; fails=$((fails + 1)); fi
+}
+expect_rc() {   # expect_rc RC DESCRIPTION COMMAND...
+    want=$1; d=$2; shift 2
+    "$@" >out.txt 2>err.txt; rc=$?
+    if [ "$rc" != "$want" ]; then
+        echo "FAIL: $d: exit $rc, expected $want"; cat out.txt err.txt; fails=$((fails + 1))
+    fi
+}
+q() { sqlite3 "$@"; }
+NL='
+'
+
+# 1. A name holding a newline cannot break out of the plan's comments: the
+#    rows of another table survive the rebuild.
+mkdir inj && cd inj || exit 1
+printf 'CREATE TABLE victim (id INTEGER PRIMARY KEY, v TEXT);\nCREATE TABLE "x\nDELETE FROM victim;--" (id INTEGER PRIMARY KEY, a TEXT);\n' > v1.sql
+printf 'CREATE TABLE victim (id INTEGER PRIMARY KEY, v TEXT);\nCREATE TABLE "x\nDELETE FROM victim;--" (id INTEGER PRIMARY KEY, a TEXT NOT NULL DEFAULT 1);\n' > v2.sql
+expect_rc 0 "migrate new v1" "$DALGEN" migrate new init --dir mig v1.sql
+expect_rc 0 "apply v1" "$DALGEN" migrate apply --db app.db --dir mig
+q app.db "INSERT INTO victim (v) VALUES ('keep me'), ('and me'); INSERT INTO \"x${NL}DELETE FROM victim;--\" (a) VALUES (NULL);"
+expect_rc 0 "migrate new v2 (a rebuild)" "$DALGEN" migrate new rebuild --dir mig v2.sql
+check "each diagnostic is one line" sh -c '! grep -qv "^warning: " err.txt'
+check "the plan rebuilds" grep -q '^-- rebuild x\\nDELETE FROM victim;--: ' mig/0002_rebuild.up.sql
+check "no comment line ends inside the name" sh -c '! grep -q "^DELETE FROM victim;--\$" mig/0002_rebuild.up.sql'
+expect_rc 0 "apply v2" "$DALGEN" migrate apply --db app.db --dir mig
+check "victim keeps its rows" test "$(q app.db 'SELECT count(*) FROM victim')" = 2
+check "the rebuilt table keeps its row" test "$(q app.db "SELECT a FROM \"x${NL}DELETE FROM victim;--\"")" = 1
+check "integrity_check" test "$(q app.db 'PRAGMA integrity_check')" = ok
+expect_rc 0 "down" "$DALGEN" migrate down --db app.db --dir mig
+check "victim keeps its rows after down" test "$(q app.db 'SELECT count(*) FROM victim')" = 2
+cd .. || exit 1
+
+# 1b. Names holding comment ends, newlines, quotes, trigraphs and a
+#     preprocessor line: the generated C compiles strictly and the names reach
+#     the SQL intact.
+mkdir cnames && cd cnames || exit 1
+cat > s.sql <<'SQL'
+CREATE TABLE victim (id INTEGER PRIMARY KEY, v TEXT);
+CREATE TABLE "x*/
+#error boom
+/* ??/ \ ""q" (id INTEGER PRIMARY KEY, "a
+*/ #error b ??=" TEXT DEFAULT '*/
+\??/ "' CHECK ("a
+*/ #error b ??=" <> '"*/'));
+SQL
+mkdir -p mig && printf 'CREATE TABLE m (id INTEGER PRIMARY KEY);\n' > 'mig/0001_a"b??=\\n.up.sql'
+"$DALGEN" migrate hash --dir mig >/dev/null 2>&1
+expect_rc 0 "generate with hostile names" "$DALGEN" generate s.sql --migrations mig --prefix db --out gen
+for std in c99 c11; do
+    check "hostile names compile with -std=$std" "$CC" -std=$std -Wall -Wextra -Wpedantic -Wconversion -Werror \
+        -I"$INC" -c gen/db.c -o db_$std.o
+done
+cd .. || exit 1
+
+# 2. An index on a double-quoted name that is no column yet indexes a
+#    string; when the column arrives the plan re-creates the index, and the
+#    database stays sound.
+mkdir dqs && cd dqs || exit 1
+printf 'CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);\nCREATE INDEX i ON t("status");\n' > v1.sql
+printf 'CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, status TEXT);\nCREATE INDEX i ON t("status");\n' > v2.sql
+expect_rc 0 "migrate new v1" "$DALGEN" migrate new init --dir mig v1.sql
+check "the constant index is a located warning" grep -q "^v1.sql:2:1: warning: index i: \"status\" names no column of t" err.txt
+expect_rc 0 "apply v1" "$DALGEN" migrate apply --db app.db --dir mig
+q app.db "INSERT INTO t (a) VALUES ('x'), ('y');"
+expect_rc 0 "migrate new v2" "$DALGEN" migrate new status --dir mig v2.sql
+check "the index is dropped first" grep -q '^DROP INDEX "i";' mig/0002_status.up.sql
+check "and created again" grep -q '^CREATE INDEX i ON t("status");' mig/0002_status.up.sql
+expect_rc 0 "apply v2" "$DALGEN" migrate apply --db app.db --dir mig
+check "UPDATE of the new column" q app.db "UPDATE t SET status = 'on'"
+check "integrity_check after the new column" test "$(q app.db 'PRAGMA integrity_check')" = ok
+expect_rc 0 "down to v1" "$DALGEN" migrate down --db app.db --dir mig
+check "integrity_check after down" test "$(q app.db 'PRAGMA integrity_check')" = ok
+expect_rc 0 "the folder replays to v2" "$DALGEN" diff --from mig --to v2.sql --exit-code
+cd .. || exit 1
+
+# 3. A rebuild keeps the rowids of a table with a column named rowid (through
+#    an alias the table does not hide), and refuses when all three are hidden.
+mkdir rowid && cd rowid || exit 1
+printf 'CREATE TABLE t (a TEXT, rowid TEXT);\n' > v1.sql
+printf 'CREATE TABLE t (a TEXT NOT NULL DEFAULT 1, rowid TEXT);\n' > v2.sql
+expect_rc 0 "migrate new v1" "$DALGEN" migrate new init --dir mig v1.sql
+expect_rc 0 "apply v1" "$DALGEN" migrate apply --db app.db --dir mig
+q app.db "INSERT INTO t (_rowid_, a, rowid) VALUES (5, 'x', 'r5'), (9, NULL, 'r9');"
+expect_rc 0 "migrate new v2 (a rebuild)" "$DALGEN" migrate new notnull --dir mig v2.sql
+expect_rc 0 "apply v2" "$DALGEN" migrate apply --db app.db --dir mig
+check "rowids kept through the rebuild" test "$(q app.db 'SELECT group_concat(_rowid_ || rowid, ",") FROM t')" = "5r5,9r9"
+printf 'CREATE TABLE t (a TEXT, rowid TEXT, oid TEXT, _rowid_ TEXT);\n' > w1.sql
+printf 'CREATE TABLE t (a TEXT NOT NULL DEFAULT 1, rowid TEXT, oid TEXT, _rowid_ TEXT);\n' > w2.sql
+expect_rc 1 "a rebuild that cannot keep rowids is refused" "$DALGEN" diff --from w1.sql --to w2.sql
+check "located refusal" grep -q '^w2.sql:1:1: error: \[PLAN_CANNOT_APPLY\] table t is rebuilt, but its columns named rowid, _rowid_ and oid hide' err.txt
+check "no SQL printed" test ! -s out.txt
+cd .. || exit 1
+
+# 5. Outputs are written as one unit: when the second file cannot be
+#    written, the first is not either.
+mkdir atomic && cd atomic || exit 1
+printf 'CREATE TABLE t (id INTEGER PRIMARY KEY);\n' > s1.sql
+printf 'CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);\n' > s2.sql
+mkdir -p out/db.c
+expect_rc 1 "generate: db.c is a folder" "$DALGEN" generate s1.sql --prefix db --out out
+check "generate names the file at fault" grep -q '^out/db.c: error: cannot write: Is a directory' err.txt
+check "generate wrote no db.h" test ! -e out/db.h
+check "generate left no temporary" test "$(ls out)" = db.c
+rmdir out/db.c
+expect_rc 0 "generate" "$DALGEN" generate s1.sql --prefix db --out out
+cp out/db.h h.before
+mkdir -p out2/db.c && cp out/db.h out2/db.h
+expect_rc 1 "generate over an older db.h, db.c a folder" "$DALGEN" generate s2.sql --prefix db --out out2
+check "the older db.h is kept" cmp -s h.before out2/db.h
+expect_rc 0 "migrate new init" "$DALGEN" migrate new init --dir mig s1.sql
+cp mig/dalgen.sum sum.before
+mkdir mig/0002_two.down.sql
+expect_rc 1 "migrate new: the down file is a folder" "$DALGEN" migrate new two --dir mig s2.sql
+check "migrate new wrote no up file" test ! -e mig/0002_two.up.sql
+check "dalgen.sum unchanged" cmp -s sum.before mig/dalgen.sum
+rmdir mig/0002_two.down.sql
+expect_rc 0 "the folder still verifies" "$DALGEN" migrate status --db st.db --dir mig
+expect_rc 0 "migrate new after the failure" "$DALGEN" migrate new two --dir mig s2.sql
+check "up written" test -f mig/0002_two.up.sql
+expect_rc 0 "apply both" "$DALGEN" migrate apply --db app.db --dir mig
+cd .. || exit 1
+
+# 6. Plans that can never apply are refused before anything is written, and
+#    a foreign key SQLite would reject at every write is an error at load.
+mkdir never && cd never || exit 1
+printf 'CREATE TABLE users (id INTEGER PRIMARY KEY);\n' > a1.sql
+printf -- '-- @renamed_from users\nCREATE TABLE Users (id INTEGER PRIMARY KEY, n TEXT);\n' > a2.sql
+expect_rc 0 "migrate new a1" "$DALGEN" migrate new init --dir mig a1.sql
+expect_rc 1 "a case-only table rename is refused" "$DALGEN" migrate new rename --dir mig a2.sql
+check "located refusal of the case-only rename" grep -q '^a2.sql:2:1: error: \[PLAN_CANNOT_APPLY\] table users is renamed to Users, which differs only in case' err.txt
+check "nothing written for it" test ! -e mig/0002_rename.up.sql
+printf 'CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);\nCREATE TABLE _dalgen_new_t (x);\n' > b1.sql
+printf 'CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT NOT NULL DEFAULT 1);\nCREATE TABLE _dalgen_new_t (x);\n' > b2.sql
+expect_rc 0 "migrate new b1" "$DALGEN" migrate new init --dir migb b1.sql
+expect_rc 0 "apply b1" "$DALGEN" migrate apply --db b.db --dir migb
+q b.db "INSERT INTO t (a) VALUES (NULL); INSERT INTO _dalgen_new_t VALUES ('mine');"
+expect_rc 0 "migrate new b2: a table named like the rebuild's temporary" "$DALGEN" migrate new notnull --dir migb b2.sql
+check "the temporary name is another" grep -q '^CREATE TABLE "_dalgen_new_t_2"' migb/0002_notnull.up.sql
+expect_rc 0 "apply b2" "$DALGEN" migrate apply --db b.db --dir migb
+check "the other table keeps its row" test "$(q b.db 'SELECT x FROM _dalgen_new_t')" = mine
+check "t rebuilt" test "$(q b.db 'SELECT a FROM t')" = 1
+printf 'CREATE TABLE p (id INTEGER PRIMARY KEY, code TEXT);\nCREATE TABLE c (id INTEGER PRIMARY KEY, pc TEXT REFERENCES p(code));\n' > c1.sql
+expect_rc 1 "a foreign key to a column that is not UNIQUE" "$DALGEN" migrate new fk --dir migc c1.sql
+check "located foreign key mismatch" grep -q '^c1.sql:2:49: error: foreign key of c references p(code), which is neither the PRIMARY KEY of p nor UNIQUE' err.txt
+check "nothing written for the mismatch" test ! -e migc
+printf 'CREATE TABLE p (id INTEGER, code TEXT);\nCREATE TABLE c (pc REFERENCES p);\n' > c2.sql
+expect_rc 1 "a foreign key to a parent without a PRIMARY KEY" "$DALGEN" schema c2.sql
+check "located: no PRIMARY KEY" grep -q '^c2.sql:2:20: error: foreign key of c references p(its PRIMARY KEY), but p has no PRIMARY KEY' err.txt
+printf 'CREATE TABLE p (id INTEGER, code TEXT UNIQUE);\nCREATE TABLE c (pc REFERENCES p(code), x REFERENCES nowhere(y));\n' > c3.sql
+expect_rc 0 "UNIQUE parent and a missing parent table are no mismatch" "$DALGEN" schema c3.sql
+cd .. || exit 1
+
+# 4. Expressions deeper than SQLite's limit (1000) are a located error, not
+#    a stack overflow: flat chains of 100,000 terms in a query, a WHERE, a
+#    CHECK and a view.
+mkdir deep && cd deep || exit 1
+printf 'CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER);\n' > s.sql
+chain() {   # chain N SEP TERM: TERM SEP TERM ... (N terms)
+    awk -v n="$1" -v sep="$2" -v term="$3" 'BEGIN { s = term; for (i = 1; i < n; i++) s = s sep term; print s }'
+}
+{ echo '-- name: Deep :one'; echo "SELECT $(chain 100000 + 1) AS x FROM t;"; } > q1.sql
+{ echo '-- name: DeepWhere :many'; echo 'SELECT id FROM t'; echo "WHERE $(chain 100000 ' AND ' 'a = 1');"; } > q2.sql
+echo "CREATE TABLE c (a INTEGER CHECK ($(chain 100000 + a) > 0));" > s2.sql
+{ cat s.sql; echo "CREATE VIEW v AS SELECT $(chain 100000 + a) AS x FROM t;"; } > s3.sql
+for args in "s.sql --queries q1.sql" "s.sql --queries q2.sql" "s2.sql" "s3.sql"; do
+    expect_rc 1 "deep expression ($args)" "$DALGEN" generate $args --prefix db --out gen
+    check "located depth error ($args)" grep -q '^[a-z0-9]*\.sql:[0-9]*:[0-9]*: error: [Ee]xpression tree is too large (maximum depth 1000' err.txt
+done
+cd .. || exit 1
+
+echo "reliability.cli: $fails failure(s)"
+[ "$fails" = 0 ]
