@@ -124,6 +124,9 @@ expect_rc 1 "migrate new: the down file is a folder" "$DALGEN" migrate new two -
 check "migrate new wrote no up file" test ! -e mig/0002_two.up.sql
 check "dalgen.sum unchanged" cmp -s sum.before mig/dalgen.sum
 rmdir mig/0002_two.down.sql
+# status reads an existing database only: apply creates it, then status
+# verifies the folder's sums against what was applied.
+expect_rc 0 "the folder still applies" "$DALGEN" migrate apply --db st.db --dir mig
 expect_rc 0 "the folder still verifies" "$DALGEN" migrate status --db st.db --dir mig
 expect_rc 0 "migrate new after the failure" "$DALGEN" migrate new two --dir mig s2.sql
 check "up written" test -f mig/0002_two.up.sql
