@@ -5,6 +5,8 @@
 # exists) build that program with it and run it on a fresh database that
 # holds the schema; and, typed on that live database, the same code.
 #   e2e.sh DALGEN SRCDIR LIBDAL INCLUDE_DIR... NAME
+# The program is linked by $E2E_CC (gcc) with $E2E_FLAGS (the sanitizers libdal
+# was built with).
 set -eu
 dalgen=$1 src=$2 libdal=$3
 shift 3
@@ -36,8 +38,9 @@ for cc in gcc clang; do
 done
 echo "generated code compiles (gcc, clang; C99, C11; strict)"
 [ -f "$src/e2e/$name.c" ] || exit 0
-gcc -std=c11 $strict $incs -I/usr/include/postgresql -I"$out" "$src/e2e/$name.c" "$out/$name.c" "$libdal" \
-  -lpq -lsqlite3 -lm -o "$out/run"
+# linked by the build's compiler with its sanitizers (E2E_CC, E2E_FLAGS: libdal is built with them)
+${E2E_CC:-gcc} -std=c11 $strict ${E2E_FLAGS:-} $incs -I/usr/include/postgresql -I"$out" "$src/e2e/$name.c" \
+  "$out/$name.c" "$libdal" -lpq -lsqlite3 -lm -o "$out/run"
 psql -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $db" >/dev/null
 psql -q -v ON_ERROR_STOP=1 -d "$db" -f "$ex/schema.sql" >/dev/null
 # the live database as the schema source: the same code, but for the banner naming the inputs
