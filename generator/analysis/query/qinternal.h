@@ -21,7 +21,7 @@ typedef struct dg_qannot {
 typedef struct dg_qsrc {
     char *name;
     dg_qkind kind;
-    bool execresult;          /* written :execresult (kind :execlastid on SQLite, :execrows on PostgreSQL) */
+    bool execresult;          /* written :execresult (kind :execresult on SQLite, :execrows on PostgreSQL) */
     dg_loc loc;               /* the header */
     const char *file;         /* interned in the set */
     const char *text;         /* the whole file */
