@@ -180,6 +180,21 @@ static void hint(dg_qctx *c, const dg_expr *p, dg_qtype t, const dg_expr *other)
     dg_qparam_hint_named(c, p, t, column_name(other));
 }
 
+/* `x BETWEEN ? AND ?`: the bounds are from_x and to_x, as sqlc names them
+ * (`t`: x's type). */
+static void hint_between(dg_qctx *c, const dg_expr *e, dg_qtype t)
+{
+    const char *col = column_name(e->args.items[0]);
+    if (!col) return;
+    t.nullable = false;
+    for (int i = 1; i <= 2; i++) {
+        if (!is_param(e->args.items[i])) continue;
+        char *name = dg_xprintf("%s_%s", i == 1 ? "from" : "to", col);
+        dg_qparam_hint_named(c, e->args.items[i], t, name);
+        free(name);
+    }
+}
+
 /* `fts MATCH ?`: e names a full-text search table of the scope itself (its
  * hidden column named like the table), so that the parameter is a query
  * over every column, named `query` rather than after the table. */
@@ -466,6 +481,7 @@ dg_qtype dg_qexpr_type(dg_qctx *c, dg_qscope *s, dg_expr *e)
             t[i] = dg_qexpr_type(c, s, e->args.items[i]);
             nullable |= t[i].nullable;
         }
+        hint_between(c, e, t[0]);
         for (int i = 0; i < 3; i++)
             for (int k = 0; k < 3; k++)
                 if (k != i) {

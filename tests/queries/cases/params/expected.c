@@ -331,8 +331,8 @@ int q_contexts(dal_db *db, const q_contexts_params *params, q_contexts_iter *it)
     int rc = dal_iter_open(&it->it, db, &q__queries_unit, 8);
     if (rc != DAL_OK) return rc;
     if ((rc = dal_bind_double(db, it->it.st, 1, params->weight)) != DAL_OK) goto fail;
-    if ((rc = dal_bind_int64(db, it->it.st, 2, params->id)) != DAL_OK) goto fail;
-    if ((rc = dal_bind_int64(db, it->it.st, 3, params->id_2)) != DAL_OK) goto fail;
+    if ((rc = dal_bind_int64(db, it->it.st, 2, params->from_id)) != DAL_OK) goto fail;
+    if ((rc = dal_bind_int64(db, it->it.st, 3, params->to_id)) != DAL_OK) goto fail;
     if ((rc = dal_bind_text_copy(db, it->it.st, 4, params->name)) != DAL_OK) goto fail;
     if ((rc = dal_bind_text_copy(db, it->it.st, 5, params->name_2)) != DAL_OK) goto fail;
     if ((rc = dal_bind_text_copy(db, it->it.st, 6, params->kind)) != DAL_OK) goto fail;

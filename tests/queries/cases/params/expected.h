@@ -123,8 +123,8 @@ void q_embed_iter_end(q_embed_iter *it);
 
 typedef struct q_contexts_params {
     double weight;
-    int64_t id;
-    int64_t id_2;
+    int64_t from_id;
+    int64_t to_id;
     const char *name;
     const char *name_2;
     const char *kind;
