@@ -25,7 +25,7 @@ dalgen=$build/generator/dalgen
 incs="-I$src/runtime/include -I$build/runtime/include"
 strict="-Wall -Wextra -Wpedantic -Wconversion -Werror"
 compilers=""
-for cc in gcc clang; do command -v $cc >/dev/null && compilers="$compilers $cc"; done
+for cc in gcc clang; do command -v $cc >/dev/null && compilers="${compilers:+$compilers }$cc"; done
 
 first() { for f in "$@"; do [ -e "$f" ] && { echo "$f"; return; }; done; }
 
