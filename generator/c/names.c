@@ -123,7 +123,9 @@ static char *claim_row(dg_names *n, char *base)
     return name;
 }
 
-static char *base_row(const char *table, const dg_annotations *ann, const dg_view_opts *opts,
+/* `schema`: an attached SQLite schema's name (baz.users -> baz_user), NULL
+ * for main's tables. */
+static char *base_row(const char *schema, const char *table, const dg_annotations *ann, const dg_view_opts *opts,
                       dg_diags *d, dg_loc loc)
 {
     const char *at = dg_annotation_get(ann, "name");
@@ -134,17 +136,19 @@ static char *base_row(const char *table, const dg_annotations *ann, const dg_vie
         }
         return dg_xstrdup(at);
     }
-    char *s = dg_snake_case(table);
+    char *qualified = schema ? dg_xprintf("%s_%s", schema, table) : NULL;
+    char *s = dg_snake_case(qualified ? qualified : table);
+    free(qualified);
     if (!opts->singularize) return s;
     char *one = dg_singular(s);
     free(s);
     return one;
 }
 
-static row_names *add_row(dg_names *n, const char *table, const dg_annotations *ann,
+static row_names *add_row(dg_names *n, const char *schema, const char *table, const dg_annotations *ann,
                           const dg_view_opts *opts, dg_diags *d, dg_loc loc)
 {
-    char *base = base_row(table, ann, opts, d, loc);
+    char *base = base_row(schema, table, ann, opts, d, loc);
     if (!base) return NULL;
     char *row = claim_row(n, base);
     row_names *r = DG_VEC_ADD(&n->rows);
@@ -170,7 +174,8 @@ dg_names *dg_names_build(const dg_schema *s, const dg_view_opts *opts, dg_diags 
     int errors = 0;
     for (size_t i = 0; i < s->tables.len; i++) {
         const dg_table *t = &s->tables.items[i];
-        row_names *r = add_row(n, t->name, &t->annotations, opts, d, t->loc);
+        const char *attached = s->engine == DG_ENGINE_SQLITE ? t->schema : NULL;
+        row_names *r = add_row(n, attached, t->name, &t->annotations, opts, d, t->loc);
         if (!r) { errors++; continue; }
         dg_strings used = {0};
         if (t->module) dg_strings_push(&used, "rowid");
@@ -184,7 +189,7 @@ dg_names *dg_names_build(const dg_schema *s, const dg_view_opts *opts, dg_diags 
     }
     for (size_t i = 0; i < s->views.len; i++) {
         const dg_view *v = &s->views.items[i];
-        row_names *r = add_row(n, v->name, &v->annotations, opts, d, v->loc);
+        row_names *r = add_row(n, NULL, v->name, &v->annotations, opts, d, v->loc);
         if (!r) { errors++; continue; }
         dg_strings used = {0};
         for (size_t c = 0; c < v->columns.len; c++)

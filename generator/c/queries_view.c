@@ -46,22 +46,22 @@ static dg_cbind param_bind(qv *v, const dg_qparam *p)
     return dg_cbind_value(p->name, p->type.v, p->type.nullable, origin, NULL);
 }
 
-static void param_decl(qv *v, dg_buf *b, const dg_qparam *p)
+/* Parameter p's declaration, its two parts joined by `sep` for a slice
+ * ("const int64_t *ids, size_t ids_len"). */
+static char *param_decl(qv *v, const dg_qparam *p, const char *sep)
 {
     if (p->slice) {
         const char *elem, *dt;
         dg_ckind_slice(dg_ckind_of_vtype(p->type.v), &elem, &dt);
-        dg_buf_printf(b, ", %s%s, size_t %s_len", elem, p->name, p->name);
-        return;
+        return dg_xprintf("%s%s%ssize_t %s_len", elem, p->name, sep, p->name);
     }
     dg_cbind f = param_bind(v, p);
-    char *decl = dg_cbind_param_decl(&f);
-    dg_buf_cat(b, ", ", decl, (char *)NULL);
-    free(decl);
+    return dg_cbind_param_decl(&f);
 }
 
-/* The bind call of parameter p at SQLite index `idx`. */
-static char *bind_call(qv *v, const dg_qparam *p, int idx, bool iter)
+/* The bind call of parameter p at SQLite index `idx`; `src` holds the
+ * parameters ("" or "params->"). */
+static char *bind_call(qv *v, const dg_qparam *p, int idx, bool iter, const char *src)
 {
     const char *st = iter ? "it->it.st" : "st";
     if (p->slice) {
@@ -71,34 +71,58 @@ static char *bind_call(qv *v, const dg_qparam *p, int idx, bool iter)
         dg_buf_cat(&b, "dal_bind_array(db, ", st, ", ", n, ", &", iter ? "it->" : "", p->name, "_arr)", (char *)NULL);
         return dg_buf_steal(&b);
     }
+    /* a parameter's binding (`src` is for a row's fields): its name says where it is */
+    char *name = dg_xprintf("%s%s", src, p->name);
     dg_cbind f = param_bind(v, p);
+    f.name = name;
     /* an iterator outlives the call: its text, blobs and values are copied */
-    return dg_cbind_bind(&f, idx, "", st, iter);
+    char *call = dg_cbind_bind(&f, idx, "", st, iter);
+    free(name);
+    return call;
 }
 
 /* Pushes s (taken). */
 static void take(dg_strings *v, char *s) { DG_VEC_PUSH(v, s); }
 
+/* The statements that set slice p's dal_array `arr` ("ids_arr" or
+ * "it->ids_arr") from its arguments under `src`. */
+static char *slice_sets(const dg_qparam *p, const char *arr, const char *src)
+{
+    const char *elem, *dt;
+    dg_ckind_slice(dg_ckind_of_vtype(p->type.v), &elem, &dt);
+    return dg_xprintf("%s.type = %s;\n    %s.len = %s%s_len;\n    %s.data = %s%s;", arr, dt, arr, src, p->name, arr,
+                      src, p->name);
+}
+
+/* The C arguments into `args` (", int64_t id, ..." or ", const T *params"
+ * past the limit, with the struct's fields), the slices' arrays and the
+ * bind calls. */
 static void add_params(qv *v, dg_vquery *o, const dg_query *q, bool iter, dg_buf *args)
 {
+    bool in_struct = q->params.len > 0 && (int)q->params.len > dg_view_param_limit(v->opts);
+    const char *src = in_struct ? "params->" : "";
+    if (in_struct) {
+        o->params_type = dg_xprintf("%s_params", o->fn);
+        dg_buf_cat(args, ", const ", o->params_type, " *params", (char *)NULL);
+    }
     for (size_t i = 0; i < q->params.len; i++) {
         const dg_qparam *p = &q->params.items[i];
-        param_decl(v, args, p);
-        if (p->slice) {
-            const char *elem, *dt;
-            dg_ckind_slice(dg_ckind_of_vtype(p->type.v), &elem, &dt);
-            if (iter) {
-                take(&o->iter_fields, dg_xprintf("dal_array %s_arr;", p->name));
-                take(&o->iter_sets, dg_xprintf("it->%s_arr.type = %s;\n    it->%s_arr.len = %s_len;\n"
-                                               "    it->%s_arr.data = %s;",
-                                               p->name, dt, p->name, p->name, p->name, p->name));
-            } else {
-                take(&o->locals, dg_xprintf("dal_array %s_arr;\n    %s_arr.type = %s;\n    %s_arr.len = %s_len;\n"
-                                            "    %s_arr.data = %s;",
-                                            p->name, p->name, dt, p->name, p->name, p->name, p->name));
-            }
+        char *decl = param_decl(v, p, in_struct ? ";\n    " : ", ");
+        if (in_struct) take(&o->params_fields, dg_xprintf("%s;", decl));
+        else dg_buf_cat(args, ", ", decl, (char *)NULL);
+        free(decl);
+        if (p->slice && iter) {
+            char *arr = dg_xprintf("it->%s_arr", p->name);
+            take(&o->iter_fields, dg_xprintf("dal_array %s_arr;", p->name));
+            take(&o->iter_sets, slice_sets(p, arr, src));
+            free(arr);
+        } else if (p->slice) {
+            char *arr = dg_xprintf("%s_arr", p->name), *sets = slice_sets(p, arr, src);
+            take(&o->locals, dg_xprintf("dal_array %s;\n    %s", arr, sets));
+            free(sets);
+            free(arr);
         }
-        for (size_t k = 0; k < p->binds.len; k++) take(&o->binds, bind_call(v, p, p->binds.items[k], iter));
+        for (size_t k = 0; k < p->binds.len; k++) take(&o->binds, bind_call(v, p, p->binds.items[k], iter, src));
     }
 }
 
@@ -275,25 +299,103 @@ static void own_row(qv *v, dg_strings *fields, dg_strings *reads, const dg_query
     free(binds);
 }
 
-/* The row of a :one or :many query: a table's struct (read by the table's
- * own reader when it reads the columns in table order), or its own. */
-static void add_row(qv *v, dg_vquery *o, const dg_query *q)
+/* Whether q's result is one column yielded as its C type: a single
+ * column that is not a table's struct (sqlc.embed, or a one-column table's
+ * SELECT *, which keep the struct). */
+static bool scalar_result(const qv *v, const dg_query *q)
 {
-    if (q->row_table) {
+    /* PostgreSQL's results keep their struct (queries_pg_*.tmpl) */
+    return v->s->engine == DG_ENGINE_SQLITE && !q->row_table && q->fields.len == 1 && !q->fields.items[0].embed_table;
+}
+
+/* "T *name" for a value of C type `ctype` ("const char *" -> "const char **out"). */
+static char *out_decl(const char *ctype, const char *name)
+{
+    size_t n = strlen(ctype);
+    return dg_xprintf("%s%s*%s", ctype, ctype[n - 1] == '*' ? "" : " ", name);
+}
+
+/* A scalar result: `T *out` (and `bool *out_has` for a nullable scalar,
+ * `dal_arena *arena` for what is read into it: text, blob, value, enum),
+ * read by the query's own reader through `*out`. */
+static void add_scalar(qv *v, dg_vquery *o, const dg_query *q)
+{
+    const dg_qfield *f = &q->fields.items[0];
+    const dg_cbind *origin = f->origin ? column_bind(v, f->origin, f->origin_column) : NULL;
+    dg_cbind b = dg_cbind_value("out", f->type.v, f->type.nullable, origin, "out_has");
+    b.column = f->column;
+    bool arena = !dg_ckind_scalar(b.kind) || b.kind == DG_CK_ENUM;
+    o->scalar = true;
+    o->row_type = dg_xstrdup(b.ctype);
+    char *out = out_decl(b.ctype, "out");
+    o->out_params = dg_xprintf("%s%s%s", out, b.has ? ", bool *out_has" : "", arena ? ", dal_arena *arena" : "");
+    o->reader_params = dg_xprintf("%s%s, dal_arena *arena", out, b.has ? ", bool *out_has" : "");
+    o->reader_args = dg_xprintf("out%s, %s", b.has ? ", out_has" : "", arena ? "arena" : "NULL");
+    free(out);
+    take(&o->reads, read_stmt(&b, f->col, "*"));
+}
+
+/* Whether a and b's own rows would be the same struct read the same way:
+ * the same fields (names, result columns, types, nullability, enums, read
+ * modes, embedded tables) in the same order. */
+static bool same_row(qv *v, const dg_query *a, const dg_query *b)
+{
+    if (a->fields.len != b->fields.len || a->ncols != b->ncols) return false;
+    for (size_t i = 0; i < a->fields.len; i++) {
+        const dg_qfield *x = &a->fields.items[i], *y = &b->fields.items[i];
+        if (strcmp(x->name, y->name) || strcmp(x->column, y->column) || x->col != y->col ||
+            x->type.nullable != y->type.nullable)
+            return false;
+        if (!x->embed_table != !y->embed_table) return false;
+        if (x->embed_table) {
+            if (strcmp(x->embed_table, y->embed_table)) return false;
+            continue;
+        }
+        dg_cbind bx = row_bind(v, x, "has"), by = row_bind(v, y, "has");
+        if (bx.kind != by.kind || strcmp(bx.ctype, by.ctype) || !bx.has != !by.has || bx.lenient != by.lenient ||
+            bx.conv.kind != by.conv.kind)
+            return false;
+    }
+    return true;
+}
+
+/* The first earlier query (index below `upto`) with its own row struct
+ * that q's row would repeat, or -1. */
+static int shared_row(qv *v, const dg_vqueries *views, const dg_query_set *set, size_t upto, const dg_query *q)
+{
+    for (size_t i = 0; i < upto; i++) {
+        const dg_vquery *o = &views->items.items[i];
+        if (o->own_row && same_row(v, &set->queries.items[i], q)) return (int)i;
+    }
+    return -1;
+}
+
+/* The row of a :one or :many query: a scalar, a table's struct (read by
+ * the table's own reader when it reads the columns in table order), an
+ * earlier query's row struct of the same fields, or its own. */
+static void add_row(qv *v, dg_vquery *o, const dg_query *q, const dg_vquery *same)
+{
+    if (scalar_result(v, q)) {
+        add_scalar(v, o, q);
+        return;
+    }
+    o->reader_args = dg_xstrdup("out, arena");
+    if (same) {   /* queries returning the same columns share the first one's struct */
+        o->row_type = dg_xstrdup(same->row_type);
+        o->reader = dg_xstrdup(same->reader);
+    } else if (q->row_table) {
         const dg_table *t = model_table(v, q->row_table);
         o->row_type = dg_xstrdup(struct_of(v, q->row_table));
-        if (table_binds(v, t)) {
-            o->reader = dg_view_reader(v->opts, dg_names_row(v->names, t->name));
-            return;
-        }
-        read_table(v, &o->reads, t, 0, "out->");
+        if (table_binds(v, t)) o->reader = dg_view_reader(v->opts, dg_names_row(v->names, t->name));
+        else read_table(v, &o->reads, t, 0, "out->");
     } else {
         o->row_type = dg_xprintf("%s_row", o->fn);
         o->own_row = true;
         own_row(v, &o->row_fields, &o->reads, q);
     }
-    o->reader = dg_xprintf("%s__q_%s_read", v->opts->prefix, q->c_name);
-    o->own_reader = true;
+    o->out_params = dg_xprintf("%s *out, dal_arena *arena", o->row_type);
+    if (o->reader) return;
+    o->reader_params = dg_xprintf("%s *out, dal_arena *arena", o->row_type);
 }
 
 /* ---- one query ---- */
@@ -303,24 +405,37 @@ static void protos(dg_vquery *o, const dg_query *q, const char *a)
 {
     const char *fn = o->fn;
     if (q->kind == DG_QK_ONE) {
-        o->proto = dg_xprintf("int %s(dal_db *db%s, %s *out, dal_arena *arena)", fn, a, o->row_type);
+        o->proto = dg_xprintf("int %s(dal_db *db%s, %s)", fn, a, o->out_params);
     } else if (q->kind == DG_QK_MANY) {
         o->iter_type = dg_xprintf("%s_iter", fn);
         o->proto = dg_xprintf("int %s(dal_db *db%s, %s *it)", fn, a, o->iter_type);
-        o->proto_next = dg_xprintf("int %s_next(%s *it, %s *out, dal_arena *arena)", fn, o->iter_type, o->row_type);
+        o->proto_next = dg_xprintf("int %s_next(%s *it, %s)", fn, o->iter_type, o->out_params);
         o->proto_end = dg_xprintf("void %s_iter_end(%s *it)", fn, o->iter_type);
     } else if (q->kind == DG_QK_EXECROWS) {
         o->proto = dg_xprintf("int %s(dal_db *db%s, int64_t *out_rows)", fn, a);
     } else if (q->kind == DG_QK_EXECLASTID) {
         o->proto = dg_xprintf("int %s(dal_db *db%s, int64_t *out_id)", fn, a);
+    } else if (q->kind == DG_QK_EXECRESULT) {
+        o->proto = dg_xprintf("int %s(dal_db *db%s, int64_t *out_rows, int64_t *out_id)", fn, a);
     } else {
         o->proto = dg_xprintf("int %s(dal_db *db%s)", fn, a);
     }
 }
 
+/* The result of a :one or :many query (add_row) and, when nothing else
+ * reads it, the query's own reader. */
+static void add_result(qv *v, dg_vquery *o, const dg_query *q, const dg_vquery *same)
+{
+    add_row(v, o, q, same);
+    if (!o->reader_params) return;
+    o->reader = dg_xprintf("%s__q_%s_read", v->opts->prefix, q->c_name);
+    o->own_reader = true;
+}
+
 static void pg_query_view(qv *v, dg_vquery *o, const dg_query *q);
 
-static void query_view(qv *v, dg_vquery *o, const dg_query *q, int id)
+/* `same`: an earlier query whose row struct q's row repeats, or NULL. */
+static void query_view(qv *v, dg_vquery *o, const dg_query *q, int id, const dg_vquery *same)
 {
     o->fn = dg_xprintf("%s_%s", v->opts->prefix, q->c_name);
     o->name = q->name;
@@ -328,14 +443,14 @@ static void query_view(qv *v, dg_vquery *o, const dg_query *q, int id)
     o->id = id;
     o->kind = q->kind;
     o->drop_rows = q->kind != DG_QK_ONE && q->kind != DG_QK_MANY && q->ncols > 0;
-    if (v->s->engine == DG_ENGINE_POSTGRESQL) {
+    if (v->s->engine == DG_ENGINE_POSTGRESQL) {   /* positional parameters, rows not shared */
         pg_query_view(v, o, q);
         return;
     }
     bool iter = q->kind == DG_QK_MANY;
     dg_buf args = DG_BUF_INIT;
     add_params(v, o, q, iter, &args);
-    if (q->kind == DG_QK_ONE || iter) add_row(v, o, q);
+    if (q->kind == DG_QK_ONE || iter) add_result(v, o, q, same);
     protos(o, q, dg_buf_cstr(&args));
     dg_buf_free(&args);
 }
@@ -470,7 +585,7 @@ static void pg_query_view(qv *v, dg_vquery *o, const dg_query *q)
     pg_params(v, o, q, &args, &types, pcasts);
     o->pg_types = q->params.len ? dg_buf_steal(&types) : NULL;
     if (q->kind == DG_QK_ONE || q->kind == DG_QK_MANY) {
-        add_row(v, o, q);
+        add_result(v, o, q, NULL);
         pg_result_casts(v, q, rcasts);
     }
     o->own_sql = pg_cast_sql(q, pcasts, rcasts);
@@ -488,11 +603,25 @@ static const char *object_name(const dg_schema *s, size_t t)
     return t < s->tables.len ? s->tables.items[t].name : s->views.items[t - s->tables.len].name;
 }
 
-static bool is_table_verb(const char *s)
+/* The verbs of the functions a table's or view's JSON object names in a
+ * "fn" of its own (dg_vqueries_claim_names): a query may take those names,
+ * and the table's function yields.  The others (the struct, its _iter,
+ * _next, _iter_end, _patch, _validate) are names a query must not take. */
+static const char *const yielding_verbs[] = {"insert", "get",   "update", "delete",       "upsert",
+                                             "count",  "list",  "match",  "update_patch", NULL};
+
+static bool in_list(const char *const *list, const char *s)
 {
-    for (int k = 0; dg_table_verbs[k]; k++)
-        if (!strcmp(s, dg_table_verbs[k])) return true;
+    for (int k = 0; list[k]; k++)
+        if (!strcmp(s, list[k])) return true;
     return false;
+}
+
+/* A verb whose <row>_<verb> a query must not take: with the tables' part
+ * (`yield`), only those no function of a table's JSON names. */
+static bool is_table_verb(const char *s, bool yield)
+{
+    return in_list(dg_table_verbs, s) && !(yield && in_list(yielding_verbs, s));
 }
 
 static int cmp_index(const void *a, const void *b)
@@ -502,14 +631,14 @@ static int cmp_index(const void *a, const void *b)
 }
 
 /* Indexes (ascending) of the tables and views whose generated names include
- * `c_name`: their row name itself or <row>_<verb>.  `rows` maps row names
+ * `c_name`: their row name itself or <row>_<verb> (is_table_verb).  `rows` maps row names
  * to arrays of indexes. */
-static size_t clashes(json_t *rows, const char *c_name, json_int_t **out)
+static size_t clashes(json_t *rows, const char *c_name, bool yield, json_int_t **out)
 {
     DG_VEC(json_int_t) hits = {0};
     size_t len = strlen(c_name);
     for (size_t k = 0; k <= len; k++) {
-        if (k < len && (c_name[k] != '_' || !is_table_verb(c_name + k + 1))) continue;
+        if (k < len && (c_name[k] != '_' || !is_table_verb(c_name + k + 1, yield))) continue;
         size_t i;
         json_t *ix;
         json_array_foreach(json_object_getn(rows, c_name, k), i, ix) DG_VEC_PUSH(&hits, json_integer_value(ix));
@@ -538,7 +667,7 @@ static int check_names(qv *v, const dg_query_set *set)
     for (size_t i = 0; i < set->queries.len; i++) {
         const dg_query *q = &set->queries.items[i];
         json_int_t *hits;
-        size_t n = clashes(rows, q->c_name, &hits);
+        size_t n = clashes(rows, q->c_name, v->tables != NULL, &hits);
         for (size_t h = 0; h < n; h++) {
             dg_error(v->d, q->loc, "query %s: %s_%s is a name %s generates; rename the query", q->name,
                      v->opts->prefix, q->c_name, object_name(v->s, (size_t)hits[h]));
@@ -557,6 +686,23 @@ static int check_names(qv *v, const dg_query_set *set)
     return errors;
 }
 
+/* A query's parameter struct (P_x_params, past the limit) must not be
+ * another query's function: `Search` and `SearchParams`. */
+static int params_taken(const dg_vqueries *v, const dg_query_set *set, dg_diags *d)
+{
+    int errors = 0;
+    for (size_t i = 0; i < v->items.len; i++) {
+        const char *pt = v->items.items[i].params_type;
+        for (size_t k = 0; pt && k < v->items.len; k++)
+            if (!strcmp(v->items.items[k].fn, pt)) {
+                dg_error(d, set->queries.items[k].loc, "query %s: %s is the parameter struct of query %s; rename "
+                         "the query", set->queries.items[k].name, pt, set->queries.items[i].name);
+                errors++;
+            }
+    }
+    return errors;
+}
+
 int dg_vqueries_build(dg_vqueries *out, const dg_vtables *tables, const dg_query_set *q, const dg_schema *s,
                       const dg_view_opts *opts, dg_diags *d)
 {
@@ -568,10 +714,14 @@ int dg_vqueries_build(dg_vqueries *out, const dg_vtables *tables, const dg_query
     int rc = v.names && !check_names(&v, q) ? 0 : -1;
     int before = d->errors;
     for (size_t i = 0; i < q->queries.len && rc == 0; i++) {
+        const dg_query *qi = &q->queries.items[i];
+        bool rows = (qi->kind == DG_QK_ONE || qi->kind == DG_QK_MANY) && !qi->row_table && !scalar_result(&v, qi);
+        int same = rows ? shared_row(&v, out, q, i, qi) : -1;
         dg_vquery *o = DG_VEC_ADD(&out->items);
         memset(o, 0, sizeof *o);
-        query_view(&v, o, &q->queries.items[i], (int)i);
+        query_view(&v, o, qi, (int)i, same >= 0 ? &out->items.items[same] : NULL);
     }
+    if (rc == 0 && params_taken(out, q, d) != 0) rc = -1;
     if (d->errors != before) rc = -1;   /* PostgreSQL types the view cannot bind */
     if (rc == 0) {
         const char *p = opts->prefix;
@@ -587,10 +737,12 @@ int dg_vqueries_build(dg_vqueries *out, const dg_vtables *tables, const dg_query
 
 static void query_free(dg_vquery *o)
 {
-    dg_strings *lists[] = {&o->binds, &o->locals, &o->iter_fields, &o->iter_sets, &o->reads, &o->row_fields};
+    dg_strings *lists[] = {&o->binds, &o->locals,     &o->iter_fields,  &o->iter_sets,
+                           &o->reads, &o->row_fields, &o->params_fields};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) dg_strings_free(lists[i]);
-    char *strs[] = {o->fn, o->proto, o->row_type, o->reader, o->iter_type, o->proto_next, o->proto_end,
-                    o->pg_types, o->lastid, o->own_sql};
+    char *strs[] = {o->fn,          o->proto,         o->row_type,    o->reader,     o->iter_type,
+                    o->proto_next,  o->proto_end,     o->params_type, o->out_params, o->reader_params,
+                    o->reader_args, o->pg_types,      o->lastid,      o->own_sql};
     for (size_t i = 0; i < sizeof strs / sizeof *strs; i++) free(strs[i]);
 }
 
@@ -606,6 +758,92 @@ void dg_vqueries_free(dg_vqueries *v)
     memset(v, 0, sizeof *v);
 }
 
+/* ---- query names over the tables' functions ---- */
+
+/* The function objects of one table's or view's JSON (`o`: its object) into
+ * `fns` (function name -> [the function's object, the table's object]). */
+static void table_functions(json_t *o, json_t *fns)
+{
+    static const char *const single[] = {"insert", "get", "update", "delete", "upsert", "count", "patch", NULL};
+    static const char *const lists[] = {"get_by", "lists", NULL};
+    for (int k = 0; single[k]; k++) {
+        json_t *f = json_object_get(o, single[k]);
+        if (json_is_string(json_object_get(f, "fn")))
+            json_object_set_new(fns, json_string_value(json_object_get(f, "fn")), json_pack("[O,O]", f, o));
+    }
+    for (int k = 0; lists[k]; k++) {
+        size_t i;
+        json_t *f;
+        json_array_foreach(json_object_get(o, lists[k]), i, f)
+            if (json_is_string(json_object_get(f, "fn")))
+                json_object_set_new(fns, json_string_value(json_object_get(f, "fn")), json_pack("[O,O]", f, o));
+    }
+}
+
+/* Whether `name` is taken: a table's function or a query's. */
+static bool name_taken(json_t *fns, const dg_vqueries *v, const char *name)
+{
+    if (json_object_get(fns, name)) return true;
+    for (size_t i = 0; i < v->items.len; i++)
+        if (!strcmp(v->items.items[i].fn, name)) return true;
+    return false;
+}
+
+/* A query named like a generated enum type (a table's `state` column gives
+ * P_product_state) is an error: a type is no function that could yield. */
+static int enum_clashes(const dg_vqueries *v, const dg_query_set *q, json_t *root, dg_diags *d)
+{
+    int errors = 0;
+    size_t i;
+    json_t *e;
+    json_array_foreach(json_object_get(root, "enums"), i, e) {
+        const char *type = json_string_value(json_object_get(e, "type"));
+        for (size_t k = 0; type && k < v->items.len; k++)
+            if (!strcmp(v->items.items[k].fn, type)) {
+                dg_error(d, q->queries.items[k].loc, "query %s: %s is the enum type of %s.%s; rename the query",
+                         v->items.items[k].name, type, json_string_value(json_object_get(e, "table")),
+                         json_string_value(json_object_get(e, "column")));
+                errors++;
+            }
+    }
+    return errors;
+}
+
+int dg_vqueries_claim_names(const dg_vqueries *v, const dg_query_set *q, json_t *root, dg_diags *d)
+{
+    if (!v->items.len) return 0;
+    if (enum_clashes(v, q, root, d)) return -1;
+    json_t *fns = json_object();
+    const char *groups[] = {"tables", "views"};
+    for (int g = 0; g < 2; g++) {
+        size_t i;
+        json_t *o;
+        json_array_foreach(json_object_get(root, groups[g]), i, o) table_functions(o, fns);
+    }
+    int renamed = 0;
+    for (size_t i = 0; i < v->items.len; i++) {
+        const char *fn = v->items.items[i].fn;
+        json_t *hit = json_object_get(fns, fn);
+        if (!hit) continue;
+        json_t *f = json_array_get(hit, 0), *t = json_array_get(hit, 1);
+        bool view = json_is_true(json_object_get(t, "is_view"));
+        char *to = dg_xprintf("%s_%s", fn, view ? "view" : "table");
+        for (int n = 2; name_taken(fns, v, to); n++) {
+            free(to);
+            to = dg_xprintf("%s_%s_%d", fn, view ? "view" : "table", n);
+        }
+        dg_note(d, q->queries.items[i].loc, "query %s keeps the name %s; %s %s's function is %s", v->items.items[i].name,
+                fn, view ? "view" : "table", json_string_value(json_object_get(t, "name")), to);
+        json_object_set_new(f, "fn", json_string(to));
+        json_object_set(fns, to, hit);
+        json_object_del(fns, fn);
+        free(to);
+        renamed++;
+    }
+    json_decref(fns);
+    return renamed;
+}
+
 /* ---- JSON, for the templates ---- */
 
 /* [{key: s}, ...] */
@@ -618,7 +856,7 @@ static json_t *objs(const dg_strings *list, const char *key)
 
 static const char *kind_key(dg_qkind k)
 {
-    static const char *const keys[] = {"one", "many", "exec", "execrows", "execlastid"};
+    static const char *const keys[] = {"one", "many", "exec", "execrows", "execlastid", "execresult"};
     return keys[k];
 }
 
@@ -630,6 +868,10 @@ static json_t *query_json(const dg_vquery *q)
     dg_jset_str(o, "sql", q->sql);
     dg_jset(o, "id", json_integer(q->id));
     json_object_set_new(o, kind_key(q->kind), json_true());
+    if (q->kind == DG_QK_EXECRESULT) {   /* both counts */
+        dg_jset(o, "execrows", json_true());
+        dg_jset(o, "execlastid", json_true());
+    }
     if (q->drop_rows) dg_jset(o, "drop_rows", json_true());
     dg_jset(o, "has_binds", json_boolean(q->binds.len > 0));
     dg_jset(o, "binds", objs(&q->binds, "call"));
@@ -639,12 +881,20 @@ static json_t *query_json(const dg_vquery *q)
     if (q->own_row)
         dg_jset(o, "row", json_pack("{s:s,s:o}", "name", q->row_type, "fields", objs(&q->row_fields, "decl")));
     if (q->row_type) dg_jset_str(o, "row_type", q->row_type);
-    if (q->reader && !q->own_reader) dg_jset_str(o, "reader", q->reader);
+    if (q->reader) {
+        dg_jset_str(o, "reader", q->reader);
+        dg_jset_str(o, "reader_args", q->reader_args);
+        dg_jset_str(o, "out_params", q->out_params);
+    }
+    if (q->scalar) dg_jset(o, "scalar", json_true());
     if (q->own_reader) {
         dg_jset(o, "reads", objs(&q->reads, "stmt"));
-        dg_jset_str(o, "reader", q->reader);
+        dg_jset_str(o, "reader_params", q->reader_params);
         dg_jset(o, "own_reader", json_true());
     }
+    if (q->params_type)
+        dg_jset(o, "params_struct",
+                json_pack("{s:s,s:o}", "name", q->params_type, "fields", objs(&q->params_fields, "decl")));
     if (q->iter_type) {
         dg_jset_str(o, "iter_type", q->iter_type);
         dg_jset_str(o, "proto_next", q->proto_next);

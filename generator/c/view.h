@@ -14,7 +14,18 @@ typedef struct dg_view_opts {
     bool        singularize;   /* false with --no-singularize */
     bool        timestamps;    /* --timestamps: created_at/updated_at conventions */
     const char *out_dir;       /* --out (NULL = "."): user headers are included relative to it */
+    /* A named query with more parameters than the limit takes a
+     * `<fn>_params` struct (config query_parameter_limit); not set: 4. */
+    bool        has_query_parameter_limit;
+    int         query_parameter_limit;
 } dg_view_opts;
+
+/* The query parameter limit in effect (the default when not set). */
+#define DG_QUERY_PARAMETER_LIMIT_DEFAULT 4
+static inline int dg_view_param_limit(const dg_view_opts *o)
+{
+    return o->has_query_parameter_limit ? o->query_parameter_limit : DG_QUERY_PARAMETER_LIMIT_DEFAULT;
+}
 
 /* The typed view model of the tables, views and root (view_int.h), read by
  * later parts (the queries). */

@@ -432,7 +432,7 @@ static void tab_free(tab *x)
 }
 
 /* "schema"."name" */
-static char *pg_qualified(const char *schema, const char *name)
+static char *qualified(const char *schema, const char *name)
 {
     char *s = dg_sql_quote(schema), *n = dg_sql_quote(name);
     char *r = dg_xprintf("%s.%s", s, n);
@@ -457,8 +457,11 @@ static void tab_init(tab *x, dg_vctx *v, dg_vtable *vt)
     x->pg = v->s->engine == DG_ENGINE_POSTGRESQL;   /* tables and views */
     x->st = x->pg ? "&p" : "st";
     dg_tab_set_decls(x);
-    const char *schema = t ? t->schema : vt->view->schema;
-    x->qtable = x->pg && schema && strcmp(schema, "public") ? pg_qualified(schema, x->name) : dg_sql_quote(x->name);
+    /* schema-qualified: a PostgreSQL table or view outside public, a table
+     * of an attached in-memory schema (SQLite): "baz"."users" */
+    const char *schema = t ? t->schema : vt->view ? vt->view->schema : NULL;
+    bool qualify = schema && (!x->pg || strcmp(schema, "public") != 0);
+    x->qtable = qualify ? qualified(schema, x->name) : dg_sql_quote(x->name);
     dg_buf cols = DG_BUF_INIT;
     for (size_t i = 0; i < x->f.len; i++) {
         const char *cast = x->f.items[i].pg.cast_out;

@@ -185,6 +185,7 @@ void dg_tab_build_insert(tab *x, const char *verb, bool upsert)
     dg_records_prepare(x, o, true);
     if (upsert) x->vt->upsert = o;
     else x->vt->insert = o;
+    if (!upsert) o->many_fn = dg_xprintf("%s_insert_many", x->strct);
     DG_VEC_FREE(&w);
     dg_buf_free(&cols);
     dg_buf_free(&vals);

@@ -58,6 +58,7 @@ typedef struct dg_vfunc {
     dg_vbinds      writebacks;  /* call: the read of a RETURNING column */
     bool           writeback_enum; /* a write-back reads an enum's text into the local text__ */
     const char    *last_rowid;  /* the field sqlite3_last_insert_rowid fills (borrowed), or NULL */
+    char          *many_fn;     /* insert: <row>_insert_many, n rows in one transaction */
     /* insert, upsert and update: C statements before and after the write */
     bool           prepared;
     dg_strings     prepare, after;

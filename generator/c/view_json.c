@@ -154,6 +154,7 @@ static json_t *func_json(const dg_vfunc *f, json_t *stmts)
         dg_jset(o, "writebacks", binds_json(&f->writebacks, false, "cond"));
         if (f->writeback_enum) dg_jset(o, "writeback_enum", json_true());
         if (f->last_rowid) dg_jset_str(o, "last_rowid", f->last_rowid);
+        if (f->many_fn) dg_jset_str(o, "many_fn", f->many_fn);
     }
     if (f->prepared) {
         dg_jset(o, "prepare", lines_json(&f->prepare));

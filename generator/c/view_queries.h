@@ -22,13 +22,21 @@ typedef struct dg_vquery {
     dg_qkind    kind;
     bool        drop_rows;     /* :exec-like on a statement that returns rows: step to the end */
     char       *proto;         /* the function's prototype */
+    /* more parameters than the limit: a struct `params_type` passed as
+     * `const T *params`, with these field declarations; NULL / empty otherwise */
+    char       *params_type;
+    dg_strings  params_fields;
     dg_strings  binds;         /* the bind calls, one per SQLite parameter use */
     dg_strings  locals;        /* declarations of the sqlc.slice arrays (not :many) */
     dg_strings  iter_fields;   /* :many: the iterator's slice arrays */
     dg_strings  iter_sets;     /*   and the statements that set them */
     /* :one and :many; NULL / empty otherwise */
-    char       *row_type;      /* the row's C type */
-    char       *reader;        /* the static row reader: a table's, or the query's own */
+    char       *row_type;      /* the row's C type (a scalar result: the value's) */
+    bool        scalar;        /* one result column, yielded as its C type (no row struct) */
+    char       *out_params;    /* the out-parameters of the function (:one) or _next (:many) */
+    char       *reader;        /* the static row reader: a table's, an earlier query's, or its own */
+    char       *reader_params; /* its parameters after (db, st) (own_reader) */
+    char       *reader_args;   /* the arguments it is called with after (db, st) */
     bool        own_reader;    /* the query's own reader, of `reads` */
     dg_strings  reads;         /* its statements, one per result column (own_reader) */
     bool        own_row;       /* a row struct of the query's own, named row_type, */
@@ -64,14 +72,27 @@ void dg_vqueries_free(dg_vqueries *v);   /* its contents */
 
 /* Sets root["queries"][] and, when there are queries, root["queries_unit"]:
  *   queries_unit  {unit, sql_array, slot, label, count}
- *   queries[]     fn, name, sql, id, one|many|exec|execrows|execlastid (true),
+ *   queries[]     fn, name, sql, id, one|many|exec|execrows|execlastid|execresult
+ *                 (true; execresult sets execrows and execlastid too),
  *                 has_binds, binds[] {call}, locals[] {decl}, iter_fields[]
  *                 {decl}, iter_sets[] {stmt}; for :one and :many row {name,
  *                 fields[] {decl}} (own_row), row_type, reader, reads[]
- *                 {stmt} and own_reader (the query's own reader); for :many
+ *                 {stmt}, reader_params and own_reader (the query's own
+ *                 reader), reader_args, out_params, scalar; for :many
  *                 iter_type, proto_next, proto_end; drop_rows (true: an
  *                 :exec-like query on rows, stepped to the end); proto;
+ *                 params_struct {name, fields[] {decl}} when the
+ *                 parameters come in a struct;
  *                 PostgreSQL: pg (true), nparams, pg_types, lastid, local_arena. */
 void dg_vqueries_to_json(const dg_vqueries *v, json_t *root);
+
+/* A query keeps its name when a table's or view's function has it: the
+ * function yields, renamed <fn>_table (<fn>_view; then _2, _3... while
+ * taken), with one note per rename at the query.  `root` is the tables'
+ * JSON (dg_view_to_json), made on its own thread while the queries were
+ * typed: the one place that sees both.  A query named like a generated
+ * enum type is an error.  Returns the number renamed, or -1 after
+ * reporting through d. */
+int  dg_vqueries_claim_names(const dg_vqueries *v, const dg_query_set *q, json_t *root, dg_diags *d);
 
 #endif

@@ -153,8 +153,10 @@ void dg_view_table_begin(dg_vctx *v, const dg_table *t, dg_vtable *vt)
                   dg_xstrdup("rowid of the virtual table"));
     for (size_t i = 0; i < t->columns.len; i++) {
         const dg_column *c = &t->columns.items[i];
-        /* FTS5's hidden column named like the table holds a cursor handle */
-        if (vt->fts5 && c->hidden && !dg_strcasecmp_ascii(c->name, t->name)) continue;
+        /* a virtual table's hidden columns (FTS5's rank and the one named
+         * like the table, FTS4's docid and langid, a table-valued
+         * function's arguments) are not the row's: queries select them */
+        if (c->hidden) continue;
         if (c->pg) {
             pg_field(v, vt, c);
             continue;
@@ -229,6 +231,7 @@ int dg_vtable_field(const dg_vtable *vt, const char *column)
 void dg_vfunc_free(dg_vfunc *f)
 {
     free(f->fn);
+    free(f->many_fn);
     free(f->params);
     dg_vbinds_free(&f->binds);
     dg_vbinds_free(&f->writebacks);

@@ -127,6 +127,8 @@ static int job_of_config(const dg_gen_flags *f, const dg_config_job *c, bool sql
     j->o.view.prefix = f->prefix ? f->prefix : c->prefix;
     j->o.view.singularize = !f->no_singularize && c->singularize != 0;
     j->o.view.timestamps = f->timestamps || c->timestamps == 1;
+    j->o.view.has_query_parameter_limit = c->query_parameter_limit >= 0;
+    j->o.view.query_parameter_limit = (int)c->query_parameter_limit;
     j->o.overrides = &c->overrides;
     const char *out = f->out_dir ? f->out_dir : c->out;
     int rc = DG_EXIT_OK;

@@ -93,6 +93,8 @@ static int apply_config(diff_args *a, bool no_singularize, dg_diags *d)
     if (!a->gen.templates) a->gen.templates = j->templates;
     if (!no_singularize && j->singularize == 0) a->gen.view.singularize = false;
     if (j->timestamps == 1) a->gen.view.timestamps = true;
+    a->gen.view.has_query_parameter_limit = j->query_parameter_limit >= 0;
+    a->gen.view.query_parameter_limit = (int)j->query_parameter_limit;
     a->gen.overrides = &j->overrides;
     if (a->api && strcmp(j->engine, "sqlite") != 0) {
         dg_error(d, j->engine_loc, "engine '%s' cannot generate code yet",

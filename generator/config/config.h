@@ -40,6 +40,7 @@ typedef struct dg_config_job {
     dg_strings   clang_args;   /* for header sources and api-diff */
     int          timestamps;   /* options.timestamps: -1 not given, else 0 / 1 */
     int          singularize;  /* options.singularize: -1 not given, else 0 / 1 */
+    long         query_parameter_limit;   /* options.query_parameter_limit (sqlc: gen.go's): -1 not given */
     dg_overrides overrides;    /* the file's and (sqlc) the entry's, in order */
     dg_loc       loc;          /* where the job is written: "missing key" goes here */
 } dg_config_job;

@@ -106,7 +106,7 @@ static int read_overrides(dg_yctx *c, const yaml_node_t *n, dg_config_job *j)
 
 static int read_options(dg_yctx *c, const yaml_node_t *n, dg_config_job *j)
 {
-    static const char *const keys[] = {"timestamps", "singularize"};
+    static const char *const keys[] = {"timestamps", "singularize", "query_parameter_limit"};
     if (dg_config__is_null(n)) return 0;
     if (!dg_config__is_map(c, n, "options")) return -1;
     int rc = 0;
@@ -114,7 +114,8 @@ static int read_options(dg_yctx *c, const yaml_node_t *n, dg_config_job *j)
         yaml_node_t *v = dg_config__get(c, p->value);
         int k = dg_config__known(c, dg_config__get(c, p->key), keys, COUNT(keys), "in 'options'");
         if (k < 0 || dg_config__repeated(c, n, p)) rc = -1;
-        else if (dg_config__bool(c, v, keys[k], k == 0 ? &j->timestamps : &j->singularize) != 0) rc = -1;
+        else if (k == 2 && dg_config__param_limit(c, v, &j->query_parameter_limit) != 0) rc = -1;
+        else if (k < 2 && dg_config__bool(c, v, keys[k], k == 0 ? &j->timestamps : &j->singularize) != 0) rc = -1;
     }
     return rc;
 }

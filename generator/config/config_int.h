@@ -40,6 +40,8 @@ char *dg_config__path(dg_yctx *c, const yaml_node_t *n, const char *key, bool *o
 /* Booleans (true/false, yes/no, on/off) and integers; 0 or -1 after an error. */
 int dg_config__bool(dg_yctx *c, const yaml_node_t *n, const char *key, int *out);
 int dg_config__int(dg_yctx *c, const yaml_node_t *n, const char *key, long *out);
+/* query_parameter_limit: an integer from 0 to 1000. */
+int dg_config__param_limit(dg_yctx *c, const yaml_node_t *n, long *out);
 /* A string or a list of strings, each pushed to `out` (resolved as paths
  * when `paths`).  0 or -1 after an error. */
 int dg_config__strings(dg_yctx *c, const yaml_node_t *n, const char *key, bool paths, dg_strings *out);

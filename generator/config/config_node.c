@@ -110,6 +110,18 @@ int dg_config__int(dg_yctx *c, const yaml_node_t *n, const char *key, long *out)
     return -1;
 }
 
+int dg_config__param_limit(dg_yctx *c, const yaml_node_t *n, long *out)
+{
+    long v = 0;
+    if (dg_config__int(c, n, "query_parameter_limit", &v) != 0) return -1;
+    if (v < 0 || v > 1000) {
+        dg_error(c->d, dg_config__loc(c, n), "'query_parameter_limit' must be between 0 and 1000, not %ld", v);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
 int dg_config__strings(dg_yctx *c, const yaml_node_t *n, const char *key, bool paths, dg_strings *out)
 {
     if (dg_config__is_null(n)) return 0;
@@ -202,6 +214,7 @@ void dg_config__job_init(dg_config_job *j, dg_loc loc)
     memset(j, 0, sizeof *j);
     j->timestamps = -1;
     j->singularize = -1;
+    j->query_parameter_limit = -1;
     j->loc = loc;
     j->engine_loc = loc;
 }

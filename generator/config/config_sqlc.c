@@ -128,7 +128,7 @@ static char *prefix_of(const char *pkg)
     return dg_buf_steal(&b);
 }
 
-/* gen.go: package, out, overrides; the rest is Go's. */
+/* gen.go: package, out, overrides, query_parameter_limit; the rest is Go's. */
 static int read_gen_go(dg_yctx *c, const yaml_node_t *go, dg_config_job *j)
 {
     if (!dg_config__is_map(c, go, "go")) return -1;
@@ -145,6 +145,8 @@ static int read_gen_go(dg_yctx *c, const yaml_node_t *go, dg_config_job *j)
             j->out = dg_config__path(c, v, "out", &ok);
         } else if (!strcmp(key, "overrides")) {
             if (sqlc_overrides(c, v, &j->overrides) != 0) rc = -1;
+        } else if (!strcmp(key, "query_parameter_limit")) {
+            if (dg_config__param_limit(c, v, &j->query_parameter_limit) != 0) rc = -1;
         } else {
             dg_config__ignored(c, k, "(a Go option)");
         }
@@ -161,7 +163,7 @@ static int read_gen(dg_yctx *c, const yaml_node_t *gen, dg_config_job *j)
         if (k->type == YAML_SCALAR_NODE && !strcmp(text(k), "go")) {
             if (read_gen_go(c, dg_config__get(c, p->value), j) != 0) rc = -1;
         } else {
-            dg_config__ignored(c, k, "(dalgen reads gen.go's package, out and overrides)");
+            dg_config__ignored(c, k, "(dalgen reads gen.go's package, out, overrides and query_parameter_limit)");
         }
     }
     return rc;

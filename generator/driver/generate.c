@@ -68,6 +68,20 @@ static int dump_view(json_t *root, dg_outputs *out)
     return 0;
 }
 
+/* Migrations run against the application's database file: a table of an
+ * attached in-memory schema (ATTACH ':memory:' AS x) is not in it. */
+static int attached_unmigrated(const dg_schema *s, dg_diags *d)
+{
+    for (size_t i = 0; s->engine == DG_ENGINE_SQLITE && i < s->tables.len; i++)
+        if (s->tables.items[i].schema) {
+            dg_error(d, s->tables.items[i].loc, "table %s.%s is in an attached in-memory schema: --migrations "
+                     "cannot migrate it (generate it without --migrations)", s->tables.items[i].schema,
+                     s->tables.items[i].name);
+            return -1;
+        }
+    return 0;
+}
+
 /* Builds the queries' and migrations' typed view model beside the tables'
  * (`tables`, from dg_view_build_typed; NULL when it failed), turns all
  * into the templates' JSON (the tables' part is `json` when already made,
@@ -84,12 +98,15 @@ static int generate(dg_vtables *tables, json_t *json, const dg_schema *s, sqlite
     dg_vmigrations vm = {0};
     int rc = 0;
     if (q) rc = dg_vqueries_build(&vq, tables, q, s, &o->view, d);
+    if (rc == 0 && o->migrations) rc = attached_unmigrated(s, d);
     if (rc == 0 && o->migrations) rc = dg_vmigrations_build(&vm, o->migrations, s, db, &o->view, d);
     if (rc == 0) {   /* the typed view model into the JSON the templates read */
         json_t *root = json ? json_incref(json) : dg_view_to_json(tables);
+        /* after both: the tables' functions yield */
+        if (q && dg_vqueries_claim_names(&vq, q, root, d) < 0) rc = -1;
         if (q) dg_vqueries_to_json(&vq, root);
         if (o->migrations) dg_vmigrations_to_json(&vm, root);
-        rc = o->dump_view ? dump_view(root, out) : render_outputs(root, o, out, d);
+        if (rc == 0) rc = o->dump_view ? dump_view(root, out) : render_outputs(root, o, out, d);
         json_decref(root);
     }
     dg_vqueries_free(&vq);

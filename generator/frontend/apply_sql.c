@@ -240,14 +240,26 @@ static void record(dg_loader *L, size_t fi, size_t from, size_t start, size_t en
     dg_toks_free(&tk);
 }
 
+/* Length of the keyword a message starts with ("AUTOINCREMENT is only
+ * allowed on an INTEGER PRIMARY KEY"): upper-case letters and '_', at least
+ * two, then a space; 0 otherwise. */
+static size_t leading_keyword(const char *msg)
+{
+    size_t n = 0;
+    while ((msg[n] >= 'A' && msg[n] <= 'Z') || msg[n] == '_') n++;
+    return n >= 2 && msg[n] == ' ' ? n : 0;
+}
+
 /* Offset of the token an error message names ("unknown column "x" in ...",
- * "no such table: main.x"), searched in [start, end); `start` when none. */
+ * "no such table: main.x", the keyword of "AUTOINCREMENT is only allowed
+ * ..."), searched in [start, end); `start` when none. */
 static size_t named_token(const char *text, size_t start, size_t end, const char *msg)
 {
     const char *q = strchr(msg, '"'), *c = strstr(msg, ": ");
     char *name = NULL;
     if (q && strchr(q + 1, '"')) name = dg_xstrndup(q + 1, (size_t)(strchr(q + 1, '"') - q - 1));
     else if (c) name = dg_xstrdup(strrchr(c + 2, '.') ? strrchr(c + 2, '.') + 1 : c + 2);
+    else if (leading_keyword(msg)) name = dg_xstrndup(msg, leading_keyword(msg));
     if (!name) return start;
     dg_lexer lx;
     dg_lexer_init(&lx, text, end);

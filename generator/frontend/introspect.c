@@ -1,6 +1,7 @@
 /* The loader's database -> the schema model, in sqlite_schema order. */
 #include <string.h>
 
+#include "sql/sqltok.h"
 #include "util/buf.h"
 #include "frontend/introspect.h"
 
@@ -91,15 +92,63 @@ static void read_trigger(dg_loader *L, const char *name, const char *table, cons
     dg_srcmap_free(&m);
 }
 
-static void read_table(dg_loader *L, const char *name, const char *sql)
+/* Table `name` of schema `schema` (main, or an attached in-memory one). */
+static void read_table(dg_loader *L, const char *schema, const char *name, const char *sql)
 {
-    sqlite3_stmt *st = dg_loader_q(L, "SELECT type, wr, strict FROM pragma_table_list(?1) WHERE schema = 'main'", name);
+    sqlite3_stmt *st = dg_loader_q(L, "SELECT type, wr, strict FROM pragma_table_list(?1) WHERE schema = ?2", name);
+    if (st) sqlite3_bind_text(st, 2, schema, -1, SQLITE_TRANSIENT);
     if (st && sqlite3_step(st) == SQLITE_ROW) {
         const char *type = (const char *)sqlite3_column_text(st, 0);
-        if (type && strcmp(type, "shadow") != 0)
+        if (type && strcmp(type, "shadow") != 0) {
             dg_introspect_table(L, name, sql, sqlite3_column_int(st, 2) != 0, sqlite3_column_int(st, 1) != 0);
+            if (strcmp(schema, "main") != 0) L->s->tables.items[L->s->tables.len - 1].schema = dg_xstrdup(schema);
+        }
     }
     dg_loader_q_done(L, st);
+}
+
+/* The tables and indexes of the in-memory schemas the DDL attached
+ * (`ATTACH ':memory:' AS baz; CREATE TABLE baz.users ...`), after main's:
+ * their model tables carry the schema (views and triggers there are not
+ * read).  The pragma functions that read a table find it by its
+ * name alone, so a name may be in one schema only. */
+static int read_attached(dg_loader *L)
+{
+    sqlite3_stmt *dbs = NULL;
+    int rc = 0;
+    if (sqlite3_prepare_v2(L->db, "SELECT name FROM pragma_database_list WHERE seq >= 2 ORDER BY seq", -1, &dbs, NULL))
+        return 0;
+    while (sqlite3_step(dbs) == SQLITE_ROW) {
+        const char *schema = (const char *)sqlite3_column_text(dbs, 0);
+        char *q = dg_sql_quote_ident(schema);
+        char *sql = dg_xprintf("SELECT name, sql, type, tbl_name FROM %s.sqlite_schema WHERE type IN ('table', "
+                               "'index') AND sql IS NOT NULL "
+                               "AND name NOT LIKE 'sqlite\\_%%' ESCAPE '\\' ORDER BY rowid", q);
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(L->db, sql, -1, &st, NULL) == SQLITE_OK) {
+            while (sqlite3_step(st) == SQLITE_ROW) {
+                const char *name = (const char *)sqlite3_column_text(st, 0);
+                if (!strcmp((const char *)sqlite3_column_text(st, 2), "index")) {   /* after its table */
+                    read_index(L, name, (const char *)sqlite3_column_text(st, 3),
+                               (const char *)sqlite3_column_text(st, 1));
+                    continue;
+                }
+                const dg_table *same = dg_schema_table(L->s, name);
+                if (same) {
+                    dg_error(L->d, same->loc, "table %s is in schema main and in the attached schema %s: a table "
+                             "name may be in one schema only", name, schema);
+                    rc = -1;
+                    continue;
+                }
+                read_table(L, schema, name, (const char *)sqlite3_column_text(st, 1));
+            }
+        }
+        sqlite3_finalize(st);
+        free(sql);
+        free(q);
+    }
+    sqlite3_finalize(dbs);
+    return rc;
 }
 
 /* The foreign key of `t` SQLite names in `msg` ("foreign key mismatch -
@@ -169,12 +218,13 @@ int dg_introspect(dg_loader *L)
         const char *table = (const char *)sqlite3_column_text(st, 2);
         const char *sql = (const char *)sqlite3_column_text(st, 3);
         if (!sqlite3_strnicmp(name, "sqlite_", 7)) continue;
-        if (!strcmp(type, "table")) read_table(L, name, sql);
+        if (!strcmp(type, "table")) read_table(L, "main", name, sql);
         else if (!strcmp(type, "index")) read_index(L, name, table, sql);
         else if (!strcmp(type, "view") && read_view(L, name, sql) != 0) rc = -1;
         else if (!strcmp(type, "trigger")) read_trigger(L, name, table, sql);
     }
     dg_loader_q_done(L, st);
+    if (read_attached(L) != 0) rc = -1;
     if (fk_mismatches(L) != 0) rc = -1;
     return rc;
 }

@@ -13,9 +13,12 @@ static int authorizer(void *ud, int action, const char *a1, const char *a2, cons
     (void)dbn;
     (void)trg;
     switch (action) {
-    case SQLITE_ATTACH:
+    case SQLITE_ATTACH:   /* a1: the file; only an in-memory schema (sqlc's `ATTACH ':memory:' AS x`) */
+        if (a1 && !strcmp(a1, ":memory:")) return SQLITE_OK;
+        L->denied = "ATTACH of a file is not allowed in a schema (only ATTACH ':memory:' AS name)";
+        return SQLITE_DENY;
     case SQLITE_DETACH:
-        L->denied = "ATTACH and DETACH are not allowed in a schema (they open other database files)";
+        L->denied = "DETACH is not allowed in a schema";
         return SQLITE_DENY;
     case SQLITE_PRAGMA:
         if (a1 && (!sqlite3_stricmp(a1, "temp_store_directory") || !sqlite3_stricmp(a1, "data_store_directory"))) {
@@ -48,7 +51,7 @@ int dg_loader_open(dg_loader *L, dg_schema *s, dg_diags *d)
     sqlite3_db_config(L->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, (int *)NULL);
     sqlite3_db_config(L->db, SQLITE_DBCONFIG_DEFENSIVE, -1, &L->defensive);
     sqlite3_db_config(L->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
-    L->attached = sqlite3_limit(L->db, SQLITE_LIMIT_ATTACHED, 0);
+    L->attached = sqlite3_limit(L->db, SQLITE_LIMIT_ATTACHED, 8);   /* in-memory schemas only (authorizer) */
     sqlite3_set_authorizer(L->db, authorizer, L);
     return 0;
 }

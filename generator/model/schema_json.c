@@ -63,6 +63,7 @@ static json_t *table(const dg_table *t, const jopts *op)
     json_object_set_new(o, "name", dg_json__str(t->name));
     json_object_set_new(o, "strict", json_boolean(t->strict));
     json_object_set_new(o, "without_rowid", json_boolean(t->without_rowid));
+    if (!op->pg && t->schema) json_object_set_new(o, "schema", dg_json__str(t->schema));   /* ATTACHed */
     json_object_set_new(o, "annotations", dg_json__annotations(&t->annotations, op->above));
     for (size_t i = 0; i < t->columns.len; i++) json_array_append_new(cols, column(&t->columns.items[i], op));
     json_object_set_new(o, "columns", cols);

@@ -184,7 +184,17 @@ static void table_constraints(const dg_table *t, const bool *unique_done, dg_str
     }
 }
 
-char *dg_table_to_sql(const dg_table *t)
+/* [schema.]name: `schema` an attached SQLite schema, NULL for main. */
+static void put_qualified(dg_buf *b, const char *schema, const char *name)
+{
+    if (schema) {
+        put_ident(b, schema);
+        dg_buf_putc(b, '.');
+    }
+    put_ident(b, name);
+}
+
+static char *table_sql(const dg_table *t, const char *schema)
 {
     dg_buf b = DG_BUF_INIT;
     if (t->module) {
@@ -195,13 +205,13 @@ char *dg_table_to_sql(const dg_table *t)
             dg_buf_putc(&b, '\n');
         }
         dg_buf_puts(&b, "CREATE VIRTUAL TABLE ");
-        put_ident(&b, t->name);
+        put_qualified(&b, schema, t->name);
         dg_buf_printf(&b, " USING %s", t->module);
         if (t->module_args) dg_buf_printf(&b, "(%s)", t->module_args);
         return dg_buf_steal(&b);
     }
     dg_buf_puts(&b, "CREATE TABLE ");
-    put_ident(&b, t->name);
+    put_qualified(&b, schema, t->name);
     dg_buf_puts(&b, " (");
     put_annotations(&b, &t->annotations);
     bool *unique_done = dg_xcalloc(t->uniques.len + 1, sizeof *unique_done);
@@ -230,11 +240,13 @@ char *dg_table_to_sql(const dg_table *t)
     return dg_buf_steal(&b);
 }
 
-char *dg_index_to_sql(const dg_index *ix)
+char *dg_table_to_sql(const dg_table *t) { return table_sql(t, NULL); }
+
+static char *index_sql(const dg_index *ix, const char *schema)
 {
     dg_buf b = DG_BUF_INIT;
     dg_buf_puts(&b, ix->unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
-    put_ident(&b, ix->name);
+    put_qualified(&b, schema, ix->name);
     dg_buf_puts(&b, " ON ");
     put_ident(&b, ix->table);
     dg_buf_puts(&b, " (");
@@ -249,6 +261,24 @@ char *dg_index_to_sql(const dg_index *ix)
     dg_buf_putc(&b, ')');
     if (ix->where) dg_buf_printf(&b, " WHERE %s", ix->where);
     return dg_buf_steal(&b);
+}
+
+char *dg_index_to_sql(const dg_index *ix) { return index_sql(ix, NULL); }
+
+/* The attached in-memory schemas the tables name (SQLite's ATTACH ':memory:'
+ * AS x), each attached once, in order of first use. */
+static void put_attaches(dg_buf *b, const dg_schema *s)
+{
+    for (size_t i = 0; i < s->tables.len; i++) {
+        const char *sc = s->tables.items[i].schema;
+        bool seen = false;
+        for (size_t k = 0; sc && k < i && !seen; k++)
+            seen = s->tables.items[k].schema && !strcmp(s->tables.items[k].schema, sc);
+        if (!sc || seen) continue;
+        dg_buf_puts(b, "ATTACH ':memory:' AS ");
+        put_ident(b, sc);
+        dg_buf_puts(b, ";\n\n");
+    }
 }
 
 /* A view's stored text, its above-statement annotations written above it
@@ -268,13 +298,15 @@ char *dg_schema_to_sql(const dg_schema *s)
 {
     if (s->engine == DG_ENGINE_POSTGRESQL) return dg_schema_to_sql_pg(s);
     dg_buf b = DG_BUF_INIT;
+    put_attaches(&b, s);
     for (size_t i = 0; i < s->tables.len; i++) {
-        char *t = dg_table_to_sql(&s->tables.items[i]);
+        char *t = table_sql(&s->tables.items[i], s->tables.items[i].schema);
         dg_buf_printf(&b, "%s;\n\n", t);
         free(t);
     }
     for (size_t i = 0; i < s->indexes.len; i++) {
-        char *t = dg_index_to_sql(&s->indexes.items[i]);
+        const dg_table *on = dg_schema_table(s, s->indexes.items[i].table);
+        char *t = index_sql(&s->indexes.items[i], on ? on->schema : NULL);
         dg_buf_printf(&b, "%s;\n", t);
         free(t);
     }

@@ -102,6 +102,7 @@ static bool ends_with(const char *s, size_t len, const char *suffix)
 static char *singular_word(const char *w)
 {
     size_t len = strlen(w);
+    if (!strcmp(w, "fts")) return dg_xstrdup(w);   /* full-text search, not a plural: post_fts stays */
     for (size_t i = 0; i < sizeof irregular / sizeof irregular[0]; i++)
         if (!strcmp(w, irregular[i][0])) return dg_xstrdup(irregular[i][1]);
     if (len > 3 && ends_with(w, len, "ies"))
@@ -164,6 +165,6 @@ bool dg_is_c_ident(const char *s)
 }
 
 const char *const dg_table_verbs[] = {
-    "insert", "get", "update", "delete", "upsert", "count", "list", "next", "iter",
+    "insert", "insert_many", "get", "update", "delete", "upsert", "count", "list", "next", "iter",
     "iter_end", "validate", "match", "patch", "update_patch", "row", NULL,
 };

@@ -20,6 +20,7 @@ prefix: app
 out: gen
 options:
   singularize: false
+  query_parameter_limit: 0
 overrides:
   - column: users.c
     c_type: text
@@ -31,6 +32,8 @@ EOF
 grep -q 'struct app_users {' p/gen/app.h || fail "config: options.singularize false ignored"
 grep -Eq '^ *const char \*c; ' p/gen/app.h || fail "config: override users.c -> text ignored"
 grep -q 'app_get_user(' p/gen/app.h || fail "config: queries not read"
+grep -q 'int app_get_user(dal_db \*db, const app_get_user_params \*params, app_users \*out' p/gen/app.h ||
+  fail "config: options.query_parameter_limit 0 ignored (no params struct)"
 "$dalgen" check --config p/dalgen.yaml >out 2>err || fail "check --config: exit $? ($(cat out err))"
 
 # flags win over the file: prefix, out, schema, --no-singularize is no-op here, queries

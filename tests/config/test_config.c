@@ -73,7 +73,7 @@ static void test_dalgen_values(void **state)
                "prefix: app\n"
                "out: gen\n"
                "templates: tmpl\n"
-               "options: {timestamps: true, singularize: no}\n"
+               "options: {timestamps: true, singularize: no, query_parameter_limit: 1}\n"
                "clang_args: [-DX=1]\n"
                "overrides:\n"
                "  - column: users.settings\n"
@@ -102,6 +102,7 @@ static void test_dalgen_values(void **state)
     assert_string_equal(j->templates, "proj/tmpl");
     assert_int_equal(j->timestamps, 1);
     assert_int_equal(j->singularize, 0);
+    assert_int_equal(j->query_parameter_limit, 1);
     assert_int_equal(j->clang_args.len, 1);
     assert_string_equal(j->clang_args.items[0], "-DX=1");
     assert_int_equal(j->overrides.len, 2);
@@ -141,6 +142,7 @@ static void test_dalgen_bare_name_and_defaults(void **state)
     assert_int_equal(j->queries.len, 0);
     assert_int_equal(j->timestamps, -1);
     assert_int_equal(j->singularize, -1);
+    assert_int_equal(j->query_parameter_limit, -1);
     free(got);
     dg_config_free(c);
 }
@@ -173,6 +175,8 @@ static void test_wrong_types(void **state)
            "dalgen.yaml:2:18: error: each item of 'queries' must be a string, not a list\n");
     expect("version: 1\noptions:\n  singularize: \"no\"\n",
            "dalgen.yaml:3:16: error: 'singularize' must be true or false, not a string 'no'\n");
+    expect("version: 1\noptions:\n  query_parameter_limit: -1\n",
+           "dalgen.yaml:3:26: error: 'query_parameter_limit' must be between 0 and 1000, not -1\n");
     expect("version: 1\noptions: [timestamps]\n",
            "dalgen.yaml:2:10: error: 'options' must be a mapping, not a list\n");
     expect("version: 1\noverrides: {column: t.c}\n",

@@ -15,7 +15,7 @@
 
 static const char *kind_name(dg_qkind k)
 {
-    static const char *const names[] = {"one", "many", "exec", "execrows", "execlastid"};
+    static const char *const names[] = {"one", "many", "exec", "execrows", "execlastid", "execresult"};
     return names[k];
 }
 

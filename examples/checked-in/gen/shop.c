@@ -230,6 +230,22 @@ int shop_product_insert(dal_db *db, shop_product *row, dal_arena *arena)
     return rc;
 }
 
+/* rows[0..n-1] as shop_product_insert writes each (validated, what the database
+ * assigned written back), through its one cached statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int shop_product_insert_many(dal_db *db, shop_product *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "shop_product_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = shop_product_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
+    return rc;
+}
+
 /*
  * SELECT "id", "sku", "name", "price"
  * FROM "products"
@@ -550,6 +566,22 @@ int shop_order_insert(dal_db *db, shop_order *row, dal_arena *arena)
     return rc;
 }
 
+/* rows[0..n-1] as shop_order_insert writes each (validated, what the database
+ * assigned written back), through its one cached statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int shop_order_insert_many(dal_db *db, shop_order *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "shop_order_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = shop_order_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
+    return rc;
+}
+
 /*
  * SELECT "id", "product_id", "quantity"
  * FROM "orders"
@@ -802,23 +834,23 @@ done:
     return rc;
 }
 
-static int shop__q_ordered_quantity_read(dal_db *db, sqlite3_stmt *st, shop_ordered_quantity_row *out, dal_arena *arena)
+static int shop__q_ordered_quantity_read(dal_db *db, sqlite3_stmt *st, int64_t *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
-    if ((rc = dal_read_int64(db, st, 0, "total", &out->total)) != DAL_OK) return rc;
+    if ((rc = dal_read_int64(db, st, 0, "total", &*out)) != DAL_OK) return rc;
     return DAL_OK;
 }
 
 /* SELECT coalesce(sum(quantity), 0) AS total FROM orders WHERE product_id = ? */
-int shop_ordered_quantity(dal_db *db, int64_t product_id, shop_ordered_quantity_row *out, dal_arena *arena)
+int shop_ordered_quantity(dal_db *db, int64_t product_id, int64_t *out)
 {
     sqlite3_stmt *st = NULL;
     int rc = dal_stmt_acquire(db, &shop__queries_unit, 1, &st);
     if (rc != DAL_OK) return rc;
     if ((rc = dal_bind_int64(db, st, 1, product_id)) != DAL_OK) goto done;
     rc = dal_step(db, st);
-    if (rc == DAL_ROW) rc = shop__q_ordered_quantity_read(db, st, out, arena);
+    if (rc == DAL_ROW) rc = shop__q_ordered_quantity_read(db, st, out, NULL);
     else if (rc == DAL_DONE) rc = DAL_NOTFOUND;
 done:
     dal_stmt_release(db, &shop__queries_unit, 1, st);

@@ -50,6 +50,11 @@ typedef struct shop_product_iter {
  * into the row, text and blobs into arena (NULL: scalars only), read with
  * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int shop_product_insert(dal_db *db, shop_product *row, dal_arena *arena);
+/* n rows as shop_product_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int shop_product_insert_many(dal_db *db, shop_product *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int shop_product_get(dal_db *db, int64_t id, shop_product *out, dal_arena *arena);
 int shop_product_get_by_sku(dal_db *db, const char *sku, shop_product *out, dal_arena *arena);
@@ -99,6 +104,11 @@ typedef struct shop_order_iter {
  * into the row, text and blobs into arena (NULL: scalars only), read with
  * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int shop_order_insert(dal_db *db, shop_order *row, dal_arena *arena);
+/* n rows as shop_order_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int shop_order_insert_many(dal_db *db, shop_order *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int shop_order_get(dal_db *db, int64_t id, shop_order *out, dal_arena *arena);
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
@@ -133,14 +143,10 @@ void shop_order_iter_end(shop_order_iter *it);   /* releases the statement; safe
  */
 int shop_product_by_sku(dal_db *db, const char *sku, shop_product *out, dal_arena *arena);
 
-typedef struct shop_ordered_quantity_row {
-    int64_t total;
-} shop_ordered_quantity_row;
-
 /* OrderedQuantity:
  *   SELECT coalesce(sum(quantity), 0) AS total FROM orders WHERE product_id = ?
  */
-int shop_ordered_quantity(dal_db *db, int64_t product_id, shop_ordered_quantity_row *out, dal_arena *arena);
+int shop_ordered_quantity(dal_db *db, int64_t product_id, int64_t *out);
 
 /* ---- Migrations ---------------------------------------------------------- */
 

@@ -30,7 +30,7 @@ static void comment_body(const char *text, dg_tok t, const char **s, size_t *n)
 static const struct { const char *word; dg_qkind kind; } kinds[] = {
     {"one", DG_QK_ONE}, {"many", DG_QK_MANY}, {"exec", DG_QK_EXEC},
     {"execrows", DG_QK_EXECROWS}, {"execlastid", DG_QK_EXECLASTID},
-    {"execresult", DG_QK_EXECLASTID},   /* sqlc's sql.Result: the inserted id is what callers read */
+    {"execresult", DG_QK_EXECRESULT},   /* sqlc's sql.Result: rows affected and the last insert id */
 };
 
 /* A tiny cursor over one comment's text. */
@@ -211,7 +211,7 @@ static int read_header(const char *text, const char *b, size_t n, const char *fi
     const char *k = c.s;
     if (c.s < c.e && *c.s == ':') c.s++;
     if (k == c.s || !word(&c, &w, &wn)) {
-        dg_error(d, loc_of(text, k, file), "query %s needs a kind (:one, :many, :exec, :execrows or :execlastid)", q->name);
+        dg_error(d, loc_of(text, k, file), "query %s needs a kind (:one, :many, :exec, :execrows, :execlastid or :execresult)", q->name);
         (*errs)++;
         return 1;
     }
@@ -219,7 +219,7 @@ static int read_header(const char *text, const char *b, size_t n, const char *fi
     for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
         if (strlen(kinds[i].word) == wn && !strncmp(kinds[i].word, w, wn)) break;
     if (i == sizeof kinds / sizeof kinds[0]) {
-        dg_error(d, loc_of(text, k, file), "unknown query kind \":%.*s\" (use :one, :many, :exec, :execrows or :execlastid)",
+        dg_error(d, loc_of(text, k, file), "unknown query kind \":%.*s\" (use :one, :many, :exec, :execrows, :execlastid or :execresult)",
                  (int)wn, w);
         (*errs)++;
         return 1;

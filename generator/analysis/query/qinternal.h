@@ -21,7 +21,7 @@ typedef struct dg_qannot {
 typedef struct dg_qsrc {
     char *name;
     dg_qkind kind;
-    bool execresult;          /* written :execresult (kind :execlastid on SQLite, :execrows on PostgreSQL) */
+    bool execresult;          /* written :execresult (kind :execresult on SQLite, :execrows on PostgreSQL) */
     dg_loc loc;               /* the header */
     const char *file;         /* interned in the set */
     const char *text;         /* the whole file */
@@ -121,6 +121,8 @@ char *dg_qexpr_name(dg_qctx *c, const dg_expr *e);
 char *dg_qexpr_label(const dg_expr *e, size_t n);
 /* Columns of a table (non-hidden first, as SQLite's * sees them). */
 void dg_qtable_cols(const dg_table *t, dg_qcols *out);
+/* The type column i of t reads as (FTS hidden columns typed). */
+dg_qtype dg_qcolumn_type(const dg_table *t, int i);
 
 /* The state of analysing one query. */
 struct dg_qctx {

@@ -286,7 +286,8 @@ dg_qtype dg_qparam_type(dg_qctx *c, const dg_expr *e)
 
 static bool taken(const dg_query *q, size_t upto, const char *name)
 {
-    static const char *const locals[] = {"db", "st", "rc", "row", "out", "arena", "it", "out_rows", "out_id", NULL};
+    static const char *const locals[] = {"db",  "st",       "rc",     "row",     "out",    "arena",
+                                         "it",  "out_rows", "out_id", "out_has", "params", NULL};
     for (int i = 0; locals[i]; i++)
         if (!strcmp(locals[i], name)) return true;
     for (size_t i = 0; i < upto; i++)

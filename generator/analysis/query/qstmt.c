@@ -17,7 +17,7 @@ static dg_qtype col_type(const dg_table *t, const dg_column *col)
 {
     int i = (int)(col - t->columns.items);
     bool rowid = dg_table_has_rowid_alias(t) && dg_table_pk_column(t, 1) == i;
-    return (dg_qtype){dg_vtype_of_column(t, col), !col->not_null && !rowid};
+    return (dg_qtype){dg_qcolumn_type(t, i).v, !col->not_null && !rowid};
 }
 
 /* A value written to column `name` of t: a parameter takes its type. */

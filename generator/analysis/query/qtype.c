@@ -39,13 +39,42 @@ static bool rowid_alias(const dg_table *t, int i)
     return dg_table_has_rowid_alias(t) && dg_table_pk_column(t, 1) == i;
 }
 
+/* A full-text search table (fts3, fts4, fts5). */
+static bool is_fts(const dg_table *t)
+{
+    return t->module && (!dg_strcasecmp_ascii(t->module, "fts3") || !dg_strcasecmp_ascii(t->module, "fts4") ||
+                         !dg_strcasecmp_ascii(t->module, "fts5"));
+}
+
+/* The type of an FTS table's hidden column whose type SQLite's xinfo does
+ * not say: FTS3/4's docid (the rowid) and langid are integers, docid never
+ * NULL; FTS5's rank is a double (NULL outside a MATCH); the column named
+ * like the table stays as declared. */
+static bool fts_hidden_type(const dg_table *t, const dg_column *col, dg_qtype *ty)
+{
+    if (!col->hidden || !is_fts(t)) return false;
+    if (!dg_strcasecmp_ascii(col->name, "docid")) *ty = (dg_qtype){DG_VT_INT64, false};
+    else if (!dg_strcasecmp_ascii(col->name, "langid")) *ty = (dg_qtype){DG_VT_INT64, false};
+    else if (!dg_strcasecmp_ascii(col->name, "rank")) *ty = (dg_qtype){DG_VT_DOUBLE, true};
+    else return false;
+    return true;
+}
+
+dg_qtype dg_qcolumn_type(const dg_table *t, int i)
+{
+    const dg_column *col = &t->columns.items[i];
+    dg_qtype ty = {dg_vtype_of_column(t, col), !(col->not_null || rowid_alias(t, i))};
+    fts_hidden_type(t, col, &ty);
+    /* a WITHOUT ROWID table's primary key is NOT NULL */
+    if (t->without_rowid && col->pk) ty.nullable = false;
+    return ty;
+}
+
 void dg_qtable_cols(const dg_table *t, dg_qcols *out)
 {
     for (size_t i = 0; i < t->columns.len; i++) {
         const dg_column *col = &t->columns.items[i];
-        dg_qtype ty = {dg_vtype_of_column(t, col), !(col->not_null || rowid_alias(t, (int)i))};
-        /* a WITHOUT ROWID table's primary key is NOT NULL */
-        if (t->without_rowid && col->pk) ty.nullable = false;
+        dg_qtype ty = dg_qcolumn_type(t, (int)i);
         dg_qcols_push(out, col->name, ty, t, (int)i);
         out->items[out->len - 1].hidden = col->hidden;
     }
@@ -76,7 +105,9 @@ static bool col_in_source(const dg_qsource *src, const char *name, dg_qtype *out
         if (src->nullable && !src->cols.items[i].flow_notnull) out->nullable = true;
         return true;
     }
-    if (src->table && !src->table->without_rowid && !src->table->module && is_rowid_name(name)) {
+    /* ordinary tables and full-text search tables have a rowid */
+    if (src->table && !src->table->without_rowid && (!src->table->module || is_fts(src->table)) &&
+        is_rowid_name(name)) {
         *out = (dg_qtype){DG_VT_INT64, src->nullable};
         return true;
     }
@@ -147,6 +178,35 @@ static void hint(dg_qctx *c, const dg_expr *p, dg_qtype t, const dg_expr *other)
 {
     if (!is_param(p) || t.v == DG_VT_UNKNOWN) return;
     dg_qparam_hint_named(c, p, t, column_name(other));
+}
+
+/* `x BETWEEN ? AND ?`: the bounds are from_x and to_x, as sqlc names them
+ * (`t`: x's type). */
+static void hint_between(dg_qctx *c, const dg_expr *e, dg_qtype t)
+{
+    const char *col = column_name(e->args.items[0]);
+    if (!col) return;
+    t.nullable = false;
+    for (int i = 1; i <= 2; i++) {
+        if (!is_param(e->args.items[i])) continue;
+        char *name = dg_xprintf("%s_%s", i == 1 ? "from" : "to", col);
+        dg_qparam_hint_named(c, e->args.items[i], t, name);
+        free(name);
+    }
+}
+
+/* `fts MATCH ?`: e names a full-text search table of the scope itself (its
+ * hidden column named like the table), so that the parameter is a query
+ * over every column, named `query` rather than after the table. */
+static bool matches_whole_table(const dg_qscope *s, const dg_expr *e)
+{
+    if (!e || e->kind != DG_E_COLUMN) return false;
+    for (const dg_qscope *sc = s; sc; sc = sc->outer)
+        for (size_t i = 0; i < sc->srcs.len; i++) {
+            const dg_table *t = sc->srcs.items[i].table;
+            if (t && is_fts(t) && !dg_strcasecmp_ascii(t->name, e->name)) return true;
+        }
+    return false;
 }
 
 /* `? IS NULL`, `? ISNULL`, `? NOTNULL`: the parameter may be NULL, whatever
@@ -421,6 +481,7 @@ dg_qtype dg_qexpr_type(dg_qctx *c, dg_qscope *s, dg_expr *e)
             t[i] = dg_qexpr_type(c, s, e->args.items[i]);
             nullable |= t[i].nullable;
         }
+        hint_between(c, e, t[0]);
         for (int i = 0; i < 3; i++)
             for (int k = 0; k < 3; k++)
                 if (k != i) {
@@ -435,7 +496,10 @@ dg_qtype dg_qexpr_type(dg_qctx *c, dg_qscope *s, dg_expr *e)
         bool nullable = false;
         for (size_t i = 0; i < e->args.len; i++) {
             const dg_expr *other = e->args.items[i == 0 ? 1 : 0];
-            hint(c, e->args.items[i], (dg_qtype){DG_VT_TEXT, false}, other);
+            if (i == 1 && is_param(e->args.items[1]) && !strcmp(e->op, "MATCH") && matches_whole_table(s, other))
+                dg_qparam_hint_named(c, e->args.items[1], (dg_qtype){DG_VT_TEXT, false}, "query");
+            else
+                hint(c, e->args.items[i], (dg_qtype){DG_VT_TEXT, false}, other);
             nullable |= dg_qexpr_type(c, s, e->args.items[i]).nullable;
         }
         return (dg_qtype){DG_VT_INT64, nullable};

@@ -238,10 +238,19 @@ static long named_at(const char *sql, const char *msg)
     return first;
 }
 
+/* Whether SQLite's message is a syntax error ("near "order": syntax error"). */
+static bool syntax_error(const char *msg)
+{
+    size_t n = strlen(msg), k = strlen("syntax error");
+    return n >= k && !strcmp(msg + n - k, "syntax error");
+}
+
 /* SQLite's error for `sql` (the statement's text as SQLite saw it, starting
  * at stmt_start of the query text), located at its offset or at the name it
- * says it does not know. */
-static int report_sqlite(dg_qctx *c, sqlite3 *db, const char *sql, size_t stmt_start)
+ * says it does not know.  `parsed`: dalgen's parser read the statement, so a
+ * syntax error is SQL this SQLite does not know (a later SQLite's, as an
+ * aggregate's ORDER BY before 3.44), which the message says. */
+static int report_sqlite(dg_qctx *c, sqlite3 *db, const char *sql, size_t stmt_start, bool parsed)
 {
     const char *msg = sqlite3_errmsg(db), *nl = strchr(msg, '\n');
     long off = sqlite3_error_offset(db);
@@ -249,6 +258,9 @@ static int report_sqlite(dg_qctx *c, sqlite3 *db, const char *sql, size_t stmt_s
     size_t at = off >= 0 ? dg_qedits_map(&c->edits, stmt_start, (size_t)off) : stmt_start;
     /* a token SQLite quotes may run over lines (an unterminated string): show its first */
     if (nl) dg_error(c->d, dg_qctx_loc(c, at), "%.*s...\"", (int)(nl - msg), msg);
+    else if (parsed && syntax_error(msg))
+        dg_error(c->d, dg_qctx_loc(c, at), "%s (dalgen reads it, but SQLite %s, which checks and runs the "
+                 "queries, does not: the syntax of a later SQLite?)", msg, sqlite3_libversion());
     else dg_error(c->d, dg_qctx_loc(c, at), "%s", msg);
     return 1;
 }
@@ -264,7 +276,7 @@ static int report_parse(dg_qctx *c, sqlite3 *db, const char *text, size_t len, d
     sqlite3_finalize(st);
     if (rc != SQLITE_OK) {
         char *sql = dg_xstrndup(text, len);
-        report_sqlite(c, db, sql, 0);
+        report_sqlite(c, db, sql, 0, false);
         free(sql);
         return 1;
     }
@@ -288,7 +300,8 @@ static int check_kind(dg_qctx *c, int ncols)
 {
     dg_query *q = c->q;
     if ((q->kind == DG_QK_ONE || q->kind == DG_QK_MANY) && ncols == 0) {
-        dg_error(c->d, q->loc, "query %s is :%s but returns no columns; use :exec, :execrows or :execlastid", q->name,
+        dg_error(c->d, q->loc,
+                 "query %s is :%s but returns no columns; use :exec, :execrows, :execlastid or :execresult", q->name,
                  q->kind == DG_QK_ONE ? "one" : "many");
         return 1;
     }
@@ -309,7 +322,7 @@ static int analyse(dg_qctx *c, sqlite3 *db, dg_stmt *st)
     int rc = sqlite3_prepare_v2(db, c->q->sql, -1, &ps, NULL);
     int errors = c->errors;
     if (rc != SQLITE_OK) {
-        errors += report_sqlite(c, db, c->q->sql, st->start);
+        errors += report_sqlite(c, db, c->q->sql, st->start, true);
     } else if (sqlite3_bind_parameter_count(ps) != c->q->nbind) {
         dg_error(c->d, c->q->loc, "query %s: SQLite counts %d parameters where dalgen counts %d", c->q->name,
                  sqlite3_bind_parameter_count(ps), c->q->nbind);

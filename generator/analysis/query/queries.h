@@ -2,8 +2,8 @@
  *
  * A query file holds statements, each after a header
  *     -- name: GetAuthor :one        or   / * name: GetAuthor :one * /
- * (kinds :one :many :exec :execrows :execlastid, and sqlc's :execresult as
- * :execlastid), with annotations in comments anywhere in the query:
+ * (kinds :one :many :exec :execrows :execlastid :execresult), with
+ * annotations in comments anywhere in the query:
  *     -- @param name TYPE [NULL]     type of a parameter (overrides inference)
  *     -- @result col TYPE [NOT NULL] type of a result column
  * and, anywhere in any file, application-defined functions:
@@ -33,7 +33,8 @@ void dg_query_set_free(dg_query_set *q);   /* NULL-safe */
 /* ---- the analysed queries (read by the view model) ---- */
 
 typedef enum dg_qkind {
-    DG_QK_ONE, DG_QK_MANY, DG_QK_EXEC, DG_QK_EXECROWS, DG_QK_EXECLASTID
+    DG_QK_ONE, DG_QK_MANY, DG_QK_EXEC, DG_QK_EXECROWS, DG_QK_EXECLASTID,
+    DG_QK_EXECRESULT      /* sqlc's sql.Result: both rows affected and last insert id */
 } dg_qkind;
 
 /* The type of a value: its class of SQL values (model.h) and whether it

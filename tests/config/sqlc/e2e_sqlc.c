@@ -13,7 +13,7 @@ static void run_authors(char *schema)
     dal_arena arena;
     dal_arena_init(&arena, NULL);
     int64_t id = 0;
-    CHECK_RC(db, authors_create_author(db, "Ken Thompson", NULL, &id), DAL_OK);
+    CHECK_RC(db, authors_create_author(db, "Ken Thompson", NULL, NULL, &id), DAL_OK);
     authors_author a;
     CHECK_RC(db, authors_get_author(db, id, &a, &arena), DAL_OK);
     CHECK_STR(a.name, "Ken Thompson");

@@ -119,6 +119,58 @@ static void insert_writes_back_rowid_and_defaults(void **state)
     dal_close(db);
 }
 
+/* insert_many: every row written back in one transaction; a row that
+ * fails (validator, constraint) leaves none of its batch; inside an open
+ * transaction the batch is a savepoint the caller's rows survive. */
+static void insert_many_all_or_none(void **state)
+{
+    (void)state;
+    dal_db *db = e2e_open("e2e-insert-many.db", NULL);
+    dal_arena a;
+    dal_arena_init(&a, NULL);
+    blog_user rows[3] = {new_user("m1@x", "M1"), new_user("m2@x", "M2"), new_user("m3@x", "M3")};
+    rows[1].id = 10;
+    OK(blog_user_insert_many(db, rows, 3, &a));
+    assert_int_equal(rows[0].id, 1);
+    assert_int_equal(rows[1].id, 10);
+    assert_int_equal(rows[2].id, 11);
+    assert_true(rows[2].has_admin);               /* DEFAULTs written back as insert does */
+    assert_non_null(rows[2].created_at);
+    int64_t n = 0;
+    OK(blog_user_count(db, &n));
+    assert_int_equal(n, 3);
+    OK(blog_user_insert_many(db, NULL, 0, &a));   /* nothing to do */
+
+    /* the validator refuses the second row: the first is not kept */
+    blog_user bad[2] = {new_user("ok@x", "OK"), new_user(NULL, "no email")};
+    assert_int_equal(blog_user_insert_many(db, bad, 2, &a), DAL_INVALID);
+    assert_non_null(strstr(dal_errmsg(db), "email"));   /* the failed row's message survives the rollback */
+    OK(blog_user_count(db, &n));
+    assert_int_equal(n, 3);
+    /* a constraint (UNIQUE email) in the third row */
+    blog_user dup[3] = {new_user("d1@x", "D1"), new_user("d2@x", "D2"), new_user("m1@x", "again")};
+    assert_int_equal(blog_user_insert_many(db, dup, 3, &a), DAL_CONSTRAINT);
+    OK(blog_user_count(db, &n));
+    assert_int_equal(n, 3);
+
+    /* inside the caller's transaction: a savepoint */
+    OK(dal_begin(db));
+    blog_user mine = new_user("outer@x", "Outer");
+    OK(blog_user_insert(db, &mine, &a));
+    assert_int_equal(blog_user_insert_many(db, dup, 3, &a), DAL_CONSTRAINT);
+    blog_user more[2] = {new_user("s1@x", "S1"), new_user("s2@x", "S2")};
+    OK(blog_user_insert_many(db, more, 2, &a));
+    OK(dal_commit(db));
+    OK(blog_user_count(db, &n));
+    assert_int_equal(n, 6);                       /* 3 + outer + s1 + s2 */
+    blog_user got;
+    assert_int_equal(blog_user_get_by_email(db, "d1@x", &got, &a), DAL_NOTFOUND);
+    OK(blog_user_get_by_email(db, "s2@x", &got, &a));
+    assert_int_equal(got.id, more[1].id);
+    dal_arena_free(&a);
+    dal_close(db);
+}
+
 static void update_delete_count_and_not_found(void **state)
 {
     (void)state;
@@ -499,6 +551,7 @@ int main(void)
         cmocka_unit_test(torture_no_primary_key),
         cmocka_unit_test(torture_fts5_insert_match_delete),
         cmocka_unit_test(torture_wide_table_and_view),
+        cmocka_unit_test(insert_many_all_or_none),
         cmocka_unit_test(torture_names_and_enums),
         cmocka_unit_test(torture_rowid_only_table),
         cmocka_unit_test(torture_partial_index_finders),

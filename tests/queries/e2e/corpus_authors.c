@@ -8,8 +8,12 @@ int main(int argc, char **argv)
     dal_arena arena;
     dal_arena_init(&arena, NULL);
     int64_t id1 = 0, id2 = 0;
-    CHECK_RC(db, authors_create_author(db, "Brian Kernighan", "Co-author of The C Programming Language", &id1), DAL_OK);
-    CHECK_RC(db, authors_create_author(db, "Alan Donovan", NULL, &id2), DAL_OK);
+    /* :execresult: rows affected and the last insert id, as sqlc's sql.Result */
+    int64_t rows = 0;
+    CHECK_RC(db, authors_create_author(db, "Brian Kernighan", "Co-author of The C Programming Language", &rows, &id1),
+             DAL_OK);
+    CHECK(rows == 1);
+    CHECK_RC(db, authors_create_author(db, "Alan Donovan", NULL, NULL, &id2), DAL_OK);
     CHECK(id1 == 1 && id2 == 2);
 
     authors_author a;

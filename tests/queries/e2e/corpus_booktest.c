@@ -32,17 +32,30 @@ int main(int argc, char **argv)
     CHECK_STR(au.name, "Unknown Master");
 
     booktest_book b;
-    CHECK_RC(db, booktest_create_book(db, au.author_id, "1", BOOKTEST_BOOK_BOOK_TYPE_FICTION, "my book title", 2016,
-                                      "2016-01-01 00:00:00", "", &b, &arena), DAL_OK);
+    /* seven parameters, over the limit of 4: a params struct with designated initialisers */
+    booktest_create_book_params p = {.author_id = au.author_id, .isbn = "1", .book_type = BOOKTEST_BOOK_BOOK_TYPE_FICTION,
+                                     .title = "my book title", .yr = 2016, .available = "2016-01-01 00:00:00",
+                                     .tag = ""};
+    CHECK_RC(db, booktest_create_book(db, &p, &b, &arena), DAL_OK);
     CHECK(b.book_id == 1 && b.yr == 2016 && b.author_id == au.author_id);
     CHECK_STR(b.available, "2016-01-01 00:00:00");
-    CHECK_RC(db, booktest_create_book(db, au.author_id, "2", BOOKTEST_BOOK_BOOK_TYPE_FICTION, "the second book", 2016,
-                                      "2016-01-01 00:00:00", "cool unique", &b, &arena), DAL_OK);
+    CHECK_STR(b.title, "my book title");
+    CHECK(b.book_type == BOOKTEST_BOOK_BOOK_TYPE_FICTION);
+    p.isbn = "2", p.title = "the second book", p.tag = "cool unique";
+    CHECK_RC(db, booktest_create_book(db, &p, &b, &arena), DAL_OK);
     CHECK_RC(db, booktest_update_book(db, "changed second title", "cool", b.book_id), DAL_OK);
-    CHECK_RC(db, booktest_create_book(db, au.author_id, "3", BOOKTEST_BOOK_BOOK_TYPE_NONFICTION, "the third book", 2001,
-                                      "2001-01-01 00:00:00", "cool", &b, &arena), DAL_OK);
-    CHECK_RC(db, booktest_create_book(db, au.author_id, "4", BOOKTEST_BOOK_BOOK_TYPE_NONFICTION, "4th place finisher", 2011,
-                                      "2011-01-01 00:00:00", "other", &b, &arena), DAL_OK);
+    CHECK_RC(db, booktest_create_book(db, &(booktest_create_book_params){
+                                          .author_id = au.author_id, .isbn = "3",
+                                          .book_type = BOOKTEST_BOOK_BOOK_TYPE_NONFICTION, .title = "the third book",
+                                          .yr = 2001, .available = "2001-01-01 00:00:00", .tag = "cool"},
+                                      &b, &arena), DAL_OK);
+    CHECK(b.yr == 2001 && b.book_type == BOOKTEST_BOOK_BOOK_TYPE_NONFICTION);
+    CHECK_RC(db, booktest_create_book(db, &(booktest_create_book_params){
+                                          .author_id = au.author_id, .isbn = "4",
+                                          .book_type = BOOKTEST_BOOK_BOOK_TYPE_NONFICTION,
+                                          .title = "4th place finisher", .yr = 2011,
+                                          .available = "2011-01-01 00:00:00", .tag = "other"},
+                                      &b, &arena), DAL_OK);
     /* ?1 ?2 ?4 ?3: title, tag, book_id, isbn */
     CHECK_RC(db, booktest_update_book_isbn(db, "never ever gonna finish, a quatrain", "another", b.book_id, "NEW ISBN"), DAL_OK);
     booktest_book got;

@@ -16,13 +16,23 @@ int main(int argc, char **argv)
     CHECK_RC(db, ondeck_update_city_name(db, "Berlin, Germany", "berlin"), DAL_OK);
 
     int64_t id = 0;
-    CHECK_RC(db, ondeck_create_venue(db, "the-fillmore", "The Fillmore", "san-francisco", "spotify:uri", ONDECK_VENUE_STATUS_OPEN,
-                                     NULL, "rock,jazz", &id), DAL_OK);
-    CHECK(id == 1);
-    CHECK_RC(db, ondeck_create_venue(db, "the-chapel", "The Chapel", "san-francisco", "spotify:uri2", ONDECK_VENUE_STATUS_CLOSED,
-                                     "open,closed", NULL, &id), DAL_OK);
-    CHECK_RC(db, ondeck_create_venue(db, "berghain", "Berghain", "berlin", "spotify:uri3", ONDECK_VENUE_STATUS_OPEN, NULL, NULL, &id),
-             DAL_OK);
+    int64_t rows = 0;
+    /* seven parameters: a params struct (fields left out are NULL / 0) */
+    CHECK_RC(db, ondeck_create_venue(db, &(ondeck_create_venue_params){
+                                         .slug = "the-fillmore", .name = "The Fillmore", .city = "san-francisco",
+                                         .spotify_playlist = "spotify:uri", .status = ONDECK_VENUE_STATUS_OPEN,
+                                         .tags = "rock,jazz"},
+                                     &rows, &id), DAL_OK);
+    CHECK(id == 1 && rows == 1);   /* :execresult: rows affected and the last id */
+    CHECK_RC(db, ondeck_create_venue(db, &(ondeck_create_venue_params){
+                                         .slug = "the-chapel", .name = "The Chapel", .city = "san-francisco",
+                                         .spotify_playlist = "spotify:uri2", .status = ONDECK_VENUE_STATUS_CLOSED,
+                                         .statuses = "open,closed"},
+                                     NULL, &id), DAL_OK);
+    CHECK_RC(db, ondeck_create_venue(db, &(ondeck_create_venue_params){
+                                         .slug = "berghain", .name = "Berghain", .city = "berlin",
+                                         .spotify_playlist = "spotify:uri3", .status = ONDECK_VENUE_STATUS_OPEN},
+                                     NULL, &id), DAL_OK);
     ondeck_venue v;
     CHECK_RC(db, ondeck_get_venue(db, "the-fillmore", "san-francisco", &v, &arena), DAL_OK);
     CHECK_STR(v.name, "The Fillmore");

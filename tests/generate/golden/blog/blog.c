@@ -465,6 +465,22 @@ int blog_user_insert(dal_db *db, blog_user *row, dal_arena *arena)
     return rc;
 }
 
+/* rows[0..n-1] as blog_user_insert writes each (validated, what the database
+ * assigned written back), through its one cached statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int blog_user_insert_many(dal_db *db, blog_user *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "blog_user_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = blog_user_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
+    return rc;
+}
+
 /*
  * SELECT "id", "email", "name", "age", "admin", "avatar", "created_at"
  * FROM "users"
@@ -811,6 +827,22 @@ int blog_post_insert(dal_db *db, blog_post *row, dal_arena *arena)
     if (rc == DAL_OK) row->id = dal_last_rowid(db);
     dal_stmt_release(db, &blog__unit, stmt__, st);
     (void)arena;
+    return rc;
+}
+
+/* rows[0..n-1] as blog_post_insert writes each (validated, what the database
+ * assigned written back), through its one cached statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int blog_post_insert_many(dal_db *db, blog_post *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "blog_post_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = blog_post_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
     return rc;
 }
 
@@ -1164,6 +1196,22 @@ int blog_tag_insert(dal_db *db, blog_tag *row, dal_arena *arena)
     return rc;
 }
 
+/* rows[0..n-1] as blog_tag_insert writes each (validated, what the database
+ * assigned written back), through its one cached statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int blog_tag_insert_many(dal_db *db, blog_tag *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "blog_tag_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = blog_tag_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
+    return rc;
+}
+
 /*
  * SELECT "id", "name"
  * FROM "tags"
@@ -1431,6 +1479,22 @@ int blog_post_tag_insert(dal_db *db, blog_post_tag *row, dal_arena *arena)
     return rc;
 }
 
+/* rows[0..n-1] as blog_post_tag_insert writes each (validated, what the database
+ * assigned written back), through its one cached statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int blog_post_tag_insert_many(dal_db *db, blog_post_tag *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "blog_post_tag_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = blog_post_tag_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
+    return rc;
+}
+
 /*
  * SELECT "post_id", "tag_id"
  * FROM "post_tags"
@@ -1639,6 +1703,22 @@ int blog_comment_insert(dal_db *db, blog_comment *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_step_done(db, st);
     dal_stmt_release(db, &blog__unit, blog__s_comment_insert, st);
     (void)arena;
+    return rc;
+}
+
+/* rows[0..n-1] as blog_comment_insert writes each (validated, what the database
+ * assigned written back), through its one cached statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int blog_comment_insert_many(dal_db *db, blog_comment *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "blog_comment_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = blog_comment_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
     return rc;
 }
 

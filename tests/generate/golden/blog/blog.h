@@ -59,6 +59,11 @@ typedef struct blog_user_iter {
  * into the row, text and blobs into arena (NULL: scalars only), read with
  * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int blog_user_insert(dal_db *db, blog_user *row, dal_arena *arena);
+/* n rows as blog_user_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int blog_user_insert_many(dal_db *db, blog_user *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int blog_user_get(dal_db *db, int64_t id, blog_user *out, dal_arena *arena);
 int blog_user_get_by_email(dal_db *db, const char *email, blog_user *out, dal_arena *arena);
@@ -120,6 +125,11 @@ typedef struct blog_post_iter {
  * into the row, text and blobs into arena (NULL: scalars only), read with
  * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int blog_post_insert(dal_db *db, blog_post *row, dal_arena *arena);
+/* n rows as blog_post_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int blog_post_insert_many(dal_db *db, blog_post *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int blog_post_get(dal_db *db, int64_t id, blog_post *out, dal_arena *arena);
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
@@ -177,6 +187,11 @@ typedef struct blog_tag_iter {
  * into the row, text and blobs into arena (NULL: scalars only), read with
  * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int blog_tag_insert(dal_db *db, blog_tag *row, dal_arena *arena);
+/* n rows as blog_tag_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int blog_tag_insert_many(dal_db *db, blog_tag *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int blog_tag_get(dal_db *db, int64_t id, blog_tag *out, dal_arena *arena);
 int blog_tag_get_by_name(dal_db *db, const char *name, blog_tag *out, dal_arena *arena);
@@ -219,6 +234,11 @@ typedef struct blog_post_tag_iter {
  * into the row, text and blobs into arena (NULL: scalars only), read with
  * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int blog_post_tag_insert(dal_db *db, blog_post_tag *row, dal_arena *arena);
+/* n rows as blog_post_tag_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int blog_post_tag_insert_many(dal_db *db, blog_post_tag *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int blog_post_tag_get(dal_db *db, int64_t post_id, int64_t tag_id, blog_post_tag *out, dal_arena *arena);
 /* DAL_NOTFOUND if no row has that key. */
@@ -257,6 +277,11 @@ typedef struct blog_comment_iter {
  * SQLite's conversions: once the row is written, the result is DAL_OK.
  * Fills in and writes back: id (a UUIDv7 when NULL), created_at (now), updated_at (now), version (1 unless > 0). */
 int blog_comment_insert(dal_db *db, blog_comment *row, dal_arena *arena);
+/* n rows as blog_comment_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int blog_comment_insert_many(dal_db *db, blog_comment *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int blog_comment_get(dal_db *db, const char *id, blog_comment *out, dal_arena *arena);
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left

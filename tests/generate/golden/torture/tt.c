@@ -329,11 +329,11 @@ static const char *const tt__sql[] = {
     "DELETE FROM \"docs\"\n"
     "WHERE rowid = ?",
     /* tt__s_doc_list */
-    "SELECT rowid, \"title\", \"body\", \"rank\"\n"
+    "SELECT rowid, \"title\", \"body\"\n"
     "FROM \"docs\"\n"
     "ORDER BY rowid",
     /* tt__s_doc_match */
-    "SELECT rowid, \"title\", \"body\", \"rank\"\n"
+    "SELECT rowid, \"title\", \"body\"\n"
     "FROM \"docs\"\n"
     "WHERE \"docs\" MATCH ?\n"
     "ORDER BY rank",
@@ -834,6 +834,22 @@ int tt_default_insert(dal_db *db, tt_default *row, dal_arena *arena)
     return rc;
 }
 
+/* rows[0..n-1] as tt_default_insert writes each (validated, what the database
+ * assigned written back), through its one cached statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int tt_default_insert_many(dal_db *db, tt_default *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "tt_default_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = tt_default_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
+    return rc;
+}
+
 /*
  * SELECT "int", "case", "class", "errno", "2fa", "user name", "a.b", "x/y", "it's", "café", "quote""d", "anything", "db", "has_db"
  * FROM "default"
@@ -1192,6 +1208,22 @@ int tt_member_insert(dal_db *db, tt_member *row, dal_arena *arena)
     return rc;
 }
 
+/* rows[0..n-1] as tt_member_insert writes each (validated, what the database
+ * assigned written back), through its one cached statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int tt_member_insert_many(dal_db *db, tt_member *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "tt_member_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = tt_member_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
+    return rc;
+}
+
 /*
  * SELECT "id", "email", "name"
  * FROM "members"
@@ -1487,6 +1519,22 @@ int tt_member_list_2_insert(dal_db *db, tt_member_list_2 *row, dal_arena *arena)
     if (rc == DAL_OK) row->id = dal_last_rowid(db);
     dal_stmt_release(db, &tt__unit, stmt__, st);
     (void)arena;
+    return rc;
+}
+
+/* rows[0..n-1] as tt_member_list_2_insert writes each (validated, what the database
+ * assigned written back), through its one cached statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int tt_member_list_2_insert_many(dal_db *db, tt_member_list_2 *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "tt_member_list_2_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = tt_member_list_2_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
     return rc;
 }
 
@@ -1786,6 +1834,22 @@ int tt_key_value_insert(dal_db *db, tt_key_value *row, dal_arena *arena)
     }
     dal_stmt_release(db, &tt__unit, tt__s_key_value_insert, st);
     (void)arena;
+    return rc;
+}
+
+/* rows[0..n-1] as tt_key_value_insert writes each (validated, what the database
+ * assigned written back), through its one cached statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int tt_key_value_insert_many(dal_db *db, tt_key_value *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "tt_key_value_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = tt_key_value_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
     return rc;
 }
 
@@ -2096,6 +2160,22 @@ int tt_shape_insert(dal_db *db, tt_shape *row, dal_arena *arena)
     if (rc == DAL_OK) row->id = dal_last_rowid(db);
     dal_stmt_release(db, &tt__unit, stmt__, st);
     (void)arena;
+    return rc;
+}
+
+/* rows[0..n-1] as tt_shape_insert writes each (validated, what the database
+ * assigned written back), through its one cached statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int tt_shape_insert_many(dal_db *db, tt_shape *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "tt_shape_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = tt_shape_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
     return rc;
 }
 
@@ -2429,6 +2509,22 @@ int tt_event_insert(dal_db *db, tt_event *row, dal_arena *arena)
     return rc;
 }
 
+/* rows[0..n-1] as tt_event_insert writes each (validated, what the database
+ * assigned written back), through its one cached statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int tt_event_insert_many(dal_db *db, tt_event *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "tt_event_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = tt_event_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
+    return rc;
+}
+
 /*
  * SELECT count(*)
  * FROM "events"
@@ -2481,7 +2577,6 @@ static int tt__doc_read(dal_db *db, sqlite3_stmt *st, tt_doc *out, dal_arena *ar
     if ((rc = dal_read_int64(db, st, 0, "docs.rowid", &out->rowid)) != DAL_OK) return rc;
     if ((rc = dal_read_text(db, st, 1, "docs.title", arena, &out->title)) != DAL_OK) return rc;
     if ((rc = dal_read_text(db, st, 2, "docs.body", arena, &out->body)) != DAL_OK) return rc;
-    if ((rc = dal_read_double_null(db, st, 3, "docs.rank", &out->has_rank, &out->rank)) != DAL_OK) return rc;
     (void)arena;
     return DAL_OK;
 }
@@ -2515,6 +2610,22 @@ int tt_doc_insert(dal_db *db, tt_doc *row, dal_arena *arena)
     return rc;
 }
 
+/* rows[0..n-1] as tt_doc_insert writes each (validated, what the database
+ * assigned written back), through its one cached statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int tt_doc_insert_many(dal_db *db, tt_doc *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "tt_doc_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = tt_doc_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
+    return rc;
+}
+
 /*
  * DELETE FROM "docs"
  * WHERE rowid = ?
@@ -2532,7 +2643,7 @@ int tt_doc_delete(dal_db *db, int64_t rowid)
 }
 
 /*
- * SELECT rowid, "title", "body", "rank"
+ * SELECT rowid, "title", "body"
  * FROM "docs"
  * ORDER BY rowid
  */
@@ -2544,7 +2655,7 @@ int tt_doc_list(dal_db *db, tt_doc_iter *it)
 }
 
 /*
- * SELECT rowid, "title", "body", "rank"
+ * SELECT rowid, "title", "body"
  * FROM "docs"
  * WHERE "docs" MATCH ?
  * ORDER BY rank
@@ -2751,6 +2862,22 @@ int tt_wide_insert(dal_db *db, tt_wide *row, dal_arena *arena)
     if (rc == DAL_OK) row->id = dal_last_rowid(db);
     dal_stmt_release(db, &tt__unit, stmt__, st);
     (void)arena;
+    return rc;
+}
+
+/* rows[0..n-1] as tt_wide_insert writes each (validated, what the database
+ * assigned written back), through its one cached statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int tt_wide_insert_many(dal_db *db, tt_wide *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "tt_wide_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = tt_wide_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
     return rc;
 }
 
@@ -3117,6 +3244,22 @@ int tt_person_row_insert(dal_db *db, tt_person_row *row, dal_arena *arena)
     return rc;
 }
 
+/* rows[0..n-1] as tt_person_row_insert writes each (validated, what the database
+ * assigned written back), through its one cached statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int tt_person_row_insert_many(dal_db *db, tt_person_row *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "tt_person_row_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = tt_person_row_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
+    return rc;
+}
+
 /*
  * SELECT "id", "full_name", "status", "mood"
  * FROM "people"
@@ -3388,6 +3531,22 @@ int tt_ticket_insert(dal_db *db, tt_ticket *row, dal_arena *arena)
     return rc;
 }
 
+/* rows[0..n-1] as tt_ticket_insert writes each (validated, what the database
+ * assigned written back), through its one cached statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int tt_ticket_insert_many(dal_db *db, tt_ticket *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "tt_ticket_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = tt_ticket_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
+    return rc;
+}
+
 /*
  * SELECT "id"
  * FROM "tickets"
@@ -3562,6 +3721,22 @@ int tt_history_insert(dal_db *db, tt_history *row, dal_arena *arena)
     if (rc == DAL_OK) row->id = dal_last_rowid(db);
     dal_stmt_release(db, &tt__unit, stmt__, st);
     (void)arena;
+    return rc;
+}
+
+/* rows[0..n-1] as tt_history_insert writes each (validated, what the database
+ * assigned written back), through its one cached statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int tt_history_insert_many(dal_db *db, tt_history *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "tt_history_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = tt_history_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
     return rc;
 }
 

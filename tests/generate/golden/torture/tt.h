@@ -105,6 +105,11 @@ typedef struct tt_default_iter {
  * into the row, text and blobs into arena (NULL: scalars only), read with
  * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int tt_default_insert(dal_db *db, tt_default *row, dal_arena *arena);
+/* n rows as tt_default_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int tt_default_insert_many(dal_db *db, tt_default *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_default_get(dal_db *db, int64_t int_, tt_default *out, dal_arena *arena);
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
@@ -178,6 +183,11 @@ typedef struct tt_member_iter {
  * into the row, text and blobs into arena (NULL: scalars only), read with
  * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int tt_member_insert(dal_db *db, tt_member *row, dal_arena *arena);
+/* n rows as tt_member_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int tt_member_insert_many(dal_db *db, tt_member *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_member_get(dal_db *db, int64_t id, tt_member *out, dal_arena *arena);
 int tt_member_get_by_email(dal_db *db, const char *email, tt_member *out, dal_arena *arena);
@@ -224,6 +234,11 @@ typedef struct tt_member_list_2_iter {
  * into the row, text and blobs into arena (NULL: scalars only), read with
  * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int tt_member_list_2_insert(dal_db *db, tt_member_list_2 *row, dal_arena *arena);
+/* n rows as tt_member_list_2_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int tt_member_list_2_insert_many(dal_db *db, tt_member_list_2 *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_member_list_2_get(dal_db *db, int64_t id, tt_member_list_2 *out, dal_arena *arena);
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
@@ -271,6 +286,11 @@ typedef struct tt_key_value_iter {
  * into the row, text and blobs into arena (NULL: scalars only), read with
  * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int tt_key_value_insert(dal_db *db, tt_key_value *row, dal_arena *arena);
+/* n rows as tt_key_value_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int tt_key_value_insert_many(dal_db *db, tt_key_value *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_key_value_get(dal_db *db, const char *namespace_, int64_t version, tt_key_value *out, dal_arena *arena);
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
@@ -321,6 +341,11 @@ typedef struct tt_shape_iter {
  * into the row, text and blobs into arena (NULL: scalars only), read with
  * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int tt_shape_insert(dal_db *db, tt_shape *row, dal_arena *arena);
+/* n rows as tt_shape_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int tt_shape_insert_many(dal_db *db, tt_shape *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_shape_get(dal_db *db, int64_t id, tt_shape *out, dal_arena *arena);
 int tt_shape_get_by_w_and_h(dal_db *db, double w, double h, tt_shape *out, dal_arena *arena);
@@ -372,6 +397,11 @@ typedef struct tt_event_iter {
  * into the row, text and blobs into arena (NULL: scalars only), read with
  * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int tt_event_insert(dal_db *db, tt_event *row, dal_arena *arena);
+/* n rows as tt_event_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int tt_event_insert_many(dal_db *db, tt_event *rows, size_t n, dal_arena *arena);
 int tt_event_count(dal_db *db, int64_t *out);
 int tt_event_list(dal_db *db, tt_event_iter *it);
 /* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */
@@ -384,8 +414,6 @@ struct tt_doc {
     int64_t     rowid;   /* rowid of the virtual table */
     const char *title;   /* (no type) */
     const char *body;    /* (no type) */
-    bool        has_rank;
-    double      rank;    /* (no type) HIDDEN */
 };
 
 /* An iterator lives on the caller's stack; end it with tt_doc_iter_end. */
@@ -398,6 +426,11 @@ typedef struct tt_doc_iter {
  * into the row, text and blobs into arena (NULL: scalars only), read with
  * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int tt_doc_insert(dal_db *db, tt_doc *row, dal_arena *arena);
+/* n rows as tt_doc_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int tt_doc_insert_many(dal_db *db, tt_doc *rows, size_t n, dal_arena *arena);
 /* DAL_NOTFOUND if no row has that key. */
 int tt_doc_delete(dal_db *db, int64_t rowid);
 int tt_doc_list(dal_db *db, tt_doc_iter *it);
@@ -562,6 +595,11 @@ typedef struct tt_wide_iter {
  * into the row, text and blobs into arena (NULL: scalars only), read with
  * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int tt_wide_insert(dal_db *db, tt_wide *row, dal_arena *arena);
+/* n rows as tt_wide_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int tt_wide_insert_many(dal_db *db, tt_wide *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_wide_get(dal_db *db, int64_t id, tt_wide *out, dal_arena *arena);
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
@@ -598,6 +636,11 @@ typedef struct tt_person_row_iter {
  * into the row, text and blobs into arena (NULL: scalars only), read with
  * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int tt_person_row_insert(dal_db *db, tt_person_row *row, dal_arena *arena);
+/* n rows as tt_person_row_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int tt_person_row_insert_many(dal_db *db, tt_person_row *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_person_row_get(dal_db *db, int64_t id, tt_person_row *out, dal_arena *arena);
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
@@ -644,6 +687,11 @@ typedef struct tt_ticket_iter {
  * into the row, text and blobs into arena (NULL: scalars only), read with
  * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int tt_ticket_insert(dal_db *db, tt_ticket *row, dal_arena *arena);
+/* n rows as tt_ticket_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int tt_ticket_insert_many(dal_db *db, tt_ticket *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_ticket_get(dal_db *db, int64_t id, tt_ticket *out, dal_arena *arena);
 /* DAL_NOTFOUND if no row has that key. */
@@ -675,6 +723,11 @@ typedef struct tt_history_iter {
  * into the row, text and blobs into arena (NULL: scalars only), read with
  * SQLite's conversions: once the row is written, the result is DAL_OK. */
 int tt_history_insert(dal_db *db, tt_history *row, dal_arena *arena);
+/* n rows as tt_history_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int tt_history_insert_many(dal_db *db, tt_history *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int tt_history_get(dal_db *db, int64_t id, tt_history *out, dal_arena *arena);
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left

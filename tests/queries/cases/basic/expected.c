@@ -128,17 +128,17 @@ done:
 }
 
 /* INSERT INTO books ("id", "author_id", "title", "price", "tag", "available", "cover") VALUES (NULL, ?, ?, ?, ?, ?, ?) */
-int q_create_book_no_columns(dal_db *db, int64_t author_id, const char *title, const double *price, const char *tag, bool available, dal_blob cover, int64_t *out_id)
+int q_create_book_no_columns(dal_db *db, const q_create_book_no_columns_params *params, int64_t *out_id)
 {
     sqlite3_stmt *st = NULL;
     int rc = dal_stmt_acquire(db, &q__queries_unit, 5, &st);
     if (rc != DAL_OK) return rc;
-    if ((rc = dal_bind_int64(db, st, 1, author_id)) != DAL_OK) goto done;
-    if ((rc = dal_bind_text(db, st, 2, title)) != DAL_OK) goto done;
-    if ((rc = dal_bind_double_null(db, st, 3, price != NULL, price ? *price : 0)) != DAL_OK) goto done;
-    if ((rc = dal_bind_text(db, st, 4, tag)) != DAL_OK) goto done;
-    if ((rc = dal_bind_bool(db, st, 5, available)) != DAL_OK) goto done;
-    if ((rc = dal_bind_blob(db, st, 6, cover)) != DAL_OK) goto done;
+    if ((rc = dal_bind_int64(db, st, 1, params->author_id)) != DAL_OK) goto done;
+    if ((rc = dal_bind_text(db, st, 2, params->title)) != DAL_OK) goto done;
+    if ((rc = dal_bind_double_null(db, st, 3, params->price != NULL, params->price ? *params->price : 0)) != DAL_OK) goto done;
+    if ((rc = dal_bind_text(db, st, 4, params->tag)) != DAL_OK) goto done;
+    if ((rc = dal_bind_bool(db, st, 5, params->available)) != DAL_OK) goto done;
+    if ((rc = dal_bind_blob(db, st, 6, params->cover)) != DAL_OK) goto done;
     rc = dal_step_done(db, st);
     if (rc == DAL_OK && out_id) *out_id = dal_last_rowid(db);
 done:

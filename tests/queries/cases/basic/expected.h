@@ -60,10 +60,19 @@ int q_delete_author(dal_db *db, int64_t id);
  */
 int q_rename_authors(dal_db *db, const char *new_name, const char *old_name, int64_t *out_rows);
 
+typedef struct q_create_book_no_columns_params {
+    int64_t author_id;
+    const char *title;
+    const double *price;
+    const char *tag;
+    bool available;
+    dal_blob cover;
+} q_create_book_no_columns_params;
+
 /* CreateBookNoColumns:
  *   INSERT INTO books ("id", "author_id", "title", "price", "tag", "available", "cover") VALUES (NULL, ?, ?, ?, ?, ?, ?)
  */
-int q_create_book_no_columns(dal_db *db, int64_t author_id, const char *title, const double *price, const char *tag, bool available, dal_blob cover, int64_t *out_id);
+int q_create_book_no_columns(dal_db *db, const q_create_book_no_columns_params *params, int64_t *out_id);
 
 typedef struct q_books_of_row {
     const char *title;

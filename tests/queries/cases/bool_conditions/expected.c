@@ -21,11 +21,11 @@ static const char *const q__queries_sql[] = {
 };
 static const dal_unit q__queries_unit = { "q.queries", 6, q__queries_sql, &q__queries_slot };
 
-static int q__q_open_read(dal_db *db, sqlite3_stmt *st, q_open_row *out, dal_arena *arena)
+static int q__q_open_read(dal_db *db, sqlite3_stmt *st, int64_t *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
-    if ((rc = dal_read_int64(db, st, 0, "id", &out->id)) != DAL_OK) return rc;
+    if ((rc = dal_read_int64(db, st, 0, "id", &*out)) != DAL_OK) return rc;
     return DAL_OK;
 }
 
@@ -41,11 +41,11 @@ fail:
     return rc;
 }
 
-int q_open_next(q_open_iter *it, q_open_row *out, dal_arena *arena)
+int q_open_next(q_open_iter *it, int64_t *out)
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__q_open_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_open_read(it->it.db, it->it.st, out, NULL);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -90,11 +90,11 @@ void q_ordered_iter_end(q_ordered_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__q_negated_read(dal_db *db, sqlite3_stmt *st, q_negated_row *out, dal_arena *arena)
+static int q__q_negated_read(dal_db *db, sqlite3_stmt *st, int64_t *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
-    if ((rc = dal_read_int64(db, st, 0, "id", &out->id)) != DAL_OK) return rc;
+    if ((rc = dal_read_int64(db, st, 0, "id", &*out)) != DAL_OK) return rc;
     return DAL_OK;
 }
 
@@ -110,11 +110,11 @@ fail:
     return rc;
 }
 
-int q_negated_next(q_negated_iter *it, q_negated_row *out, dal_arena *arena)
+int q_negated_next(q_negated_iter *it, int64_t *out)
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__q_negated_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_negated_read(it->it.db, it->it.st, out, NULL);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -123,34 +123,34 @@ void q_negated_iter_end(q_negated_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__q_counted_read(dal_db *db, sqlite3_stmt *st, q_counted_row *out, dal_arena *arena)
+static int q__q_counted_read(dal_db *db, sqlite3_stmt *st, int64_t *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
-    if ((rc = dal_read_int64(db, st, 0, "picked", &out->picked)) != DAL_OK) return rc;
+    if ((rc = dal_read_int64(db, st, 0, "picked", &*out)) != DAL_OK) return rc;
     return DAL_OK;
 }
 
 /* SELECT count(*) FILTER (WHERE ?) AS picked FROM task */
-int q_counted(dal_db *db, bool param1, q_counted_row *out, dal_arena *arena)
+int q_counted(dal_db *db, bool param1, int64_t *out)
 {
     sqlite3_stmt *st = NULL;
     int rc = dal_stmt_acquire(db, &q__queries_unit, 3, &st);
     if (rc != DAL_OK) return rc;
     if ((rc = dal_bind_bool(db, st, 1, param1)) != DAL_OK) goto done;
     rc = dal_step(db, st);
-    if (rc == DAL_ROW) rc = q__q_counted_read(db, st, out, arena);
+    if (rc == DAL_ROW) rc = q__q_counted_read(db, st, out, NULL);
     else if (rc == DAL_DONE) rc = DAL_NOTFOUND;
 done:
     dal_stmt_release(db, &q__queries_unit, 3, st);
     return rc;
 }
 
-static int q__q_stronger_read(dal_db *db, sqlite3_stmt *st, q_stronger_row *out, dal_arena *arena)
+static int q__q_stronger_read(dal_db *db, sqlite3_stmt *st, int64_t *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
-    if ((rc = dal_read_int64(db, st, 0, "id", &out->id)) != DAL_OK) return rc;
+    if ((rc = dal_read_int64(db, st, 0, "id", &*out)) != DAL_OK) return rc;
     return DAL_OK;
 }
 
@@ -166,11 +166,11 @@ fail:
     return rc;
 }
 
-int q_stronger_next(q_stronger_iter *it, q_stronger_row *out, dal_arena *arena)
+int q_stronger_next(q_stronger_iter *it, int64_t *out)
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__q_stronger_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_stronger_read(it->it.db, it->it.st, out, NULL);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -179,11 +179,11 @@ void q_stronger_iter_end(q_stronger_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__q_compared_with_true_read(dal_db *db, sqlite3_stmt *st, q_compared_with_true_row *out, dal_arena *arena)
+static int q__q_compared_with_true_read(dal_db *db, sqlite3_stmt *st, int64_t *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
-    if ((rc = dal_read_int64(db, st, 0, "id", &out->id)) != DAL_OK) return rc;
+    if ((rc = dal_read_int64(db, st, 0, "id", &*out)) != DAL_OK) return rc;
     return DAL_OK;
 }
 
@@ -200,11 +200,11 @@ fail:
     return rc;
 }
 
-int q_compared_with_true_next(q_compared_with_true_iter *it, q_compared_with_true_row *out, dal_arena *arena)
+int q_compared_with_true_next(q_compared_with_true_iter *it, int64_t *out)
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__q_compared_with_true_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_compared_with_true_read(it->it.db, it->it.st, out, NULL);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 

@@ -18,10 +18,6 @@ typedef struct q_task {
 
 /* ---- Named queries ---------------------------------------------------- */
 
-typedef struct q_open_row {
-    int64_t id;
-} q_open_row;
-
 typedef struct q_open_iter {
     dal_iter it;
 } q_open_iter;
@@ -30,7 +26,7 @@ typedef struct q_open_iter {
  *   SELECT id FROM task WHERE @include_done OR done_at IS NULL
  */
 int q_open(dal_db *db, bool include_done, q_open_iter *it);
-int q_open_next(q_open_iter *it, q_open_row *out, dal_arena *arena);
+int q_open_next(q_open_iter *it, int64_t *out);
 void q_open_iter_end(q_open_iter *it);
 
 typedef struct q_ordered_row {
@@ -50,10 +46,6 @@ int q_ordered(dal_db *db, bool by_priority, bool newest_first, q_ordered_iter *i
 int q_ordered_next(q_ordered_iter *it, q_ordered_row *out, dal_arena *arena);
 void q_ordered_iter_end(q_ordered_iter *it);
 
-typedef struct q_negated_row {
-    int64_t id;
-} q_negated_row;
-
 typedef struct q_negated_iter {
     dal_iter it;
 } q_negated_iter;
@@ -62,21 +54,13 @@ typedef struct q_negated_iter {
  *   SELECT id FROM task WHERE NOT :hide_all
  */
 int q_negated(dal_db *db, bool hide_all, q_negated_iter *it);
-int q_negated_next(q_negated_iter *it, q_negated_row *out, dal_arena *arena);
+int q_negated_next(q_negated_iter *it, int64_t *out);
 void q_negated_iter_end(q_negated_iter *it);
-
-typedef struct q_counted_row {
-    int64_t picked;
-} q_counted_row;
 
 /* Counted:
  *   SELECT count(*) FILTER (WHERE ?) AS picked FROM task
  */
-int q_counted(dal_db *db, bool param1, q_counted_row *out, dal_arena *arena);
-
-typedef struct q_stronger_row {
-    int64_t id;
-} q_stronger_row;
+int q_counted(dal_db *db, bool param1, int64_t *out);
 
 typedef struct q_stronger_iter {
     dal_iter it;
@@ -86,12 +70,8 @@ typedef struct q_stronger_iter {
  *   SELECT id FROM task WHERE @p OR priority = @p
  */
 int q_stronger(dal_db *db, int64_t p, q_stronger_iter *it);
-int q_stronger_next(q_stronger_iter *it, q_stronger_row *out, dal_arena *arena);
+int q_stronger_next(q_stronger_iter *it, int64_t *out);
 void q_stronger_iter_end(q_stronger_iter *it);
-
-typedef struct q_compared_with_true_row {
-    int64_t id;
-} q_compared_with_true_row;
 
 typedef struct q_compared_with_true_iter {
     dal_iter it;
@@ -101,7 +81,7 @@ typedef struct q_compared_with_true_iter {
  *   SELECT id FROM task WHERE :urgent = TRUE AND :archived IS NOT FALSE
  */
 int q_compared_with_true(dal_db *db, bool urgent, const bool *archived, q_compared_with_true_iter *it);
-int q_compared_with_true_next(q_compared_with_true_iter *it, q_compared_with_true_row *out, dal_arena *arena);
+int q_compared_with_true_next(q_compared_with_true_iter *it, int64_t *out);
 void q_compared_with_true_iter_end(q_compared_with_true_iter *it);
 
 #endif

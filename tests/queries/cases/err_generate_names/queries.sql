@@ -1,4 +1,6 @@
--- name: UserList :many
+-- name: UserNext :many
 SELECT * FROM users;
--- name: NamedList :many
+-- name: NamedIterEnd :many
 SELECT * FROM named;
+-- name: User :one
+SELECT * FROM users LIMIT 1;

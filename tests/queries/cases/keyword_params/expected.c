@@ -54,11 +54,11 @@ void q_page_iter_end(q_page_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__q_by_group_read(dal_db *db, sqlite3_stmt *st, q_by_group_row *out, dal_arena *arena)
+static int q__q_by_group_read(dal_db *db, sqlite3_stmt *st, int64_t *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
-    if ((rc = dal_read_int64(db, st, 0, "id", &out->id)) != DAL_OK) return rc;
+    if ((rc = dal_read_int64(db, st, 0, "id", &*out)) != DAL_OK) return rc;
     return DAL_OK;
 }
 
@@ -77,11 +77,11 @@ fail:
     return rc;
 }
 
-int q_by_group_next(q_by_group_iter *it, q_by_group_row *out, dal_arena *arena)
+int q_by_group_next(q_by_group_iter *it, int64_t *out)
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__q_by_group_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_by_group_read(it->it.db, it->it.st, out, NULL);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 

@@ -36,10 +36,6 @@ int q_page(dal_db *db, int64_t limit, int64_t offset, q_page_iter *it);
 int q_page_next(q_page_iter *it, q_page_row *out, dal_arena *arena);
 void q_page_iter_end(q_page_iter *it);
 
-typedef struct q_by_group_row {
-    int64_t id;
-} q_by_group_row;
-
 typedef struct q_by_group_iter {
     dal_iter it;
 } q_by_group_iter;
@@ -49,7 +45,7 @@ typedef struct q_by_group_iter {
  *   WHERE rank IS :group AND label IN (:select, :default)
  */
 int q_by_group(dal_db *db, const int64_t *group, const char *select, const char *default_, q_by_group_iter *it);
-int q_by_group_next(q_by_group_iter *it, q_by_group_row *out, dal_arena *arena);
+int q_by_group_next(q_by_group_iter *it, int64_t *out);
 void q_by_group_iter_end(q_by_group_iter *it);
 
 #endif

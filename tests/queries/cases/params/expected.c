@@ -41,11 +41,11 @@ static const char *const q__queries_sql[] = {
 };
 static const dal_unit q__queries_unit = { "q.queries", 10, q__queries_sql, &q__queries_slot };
 
-static int q__q_positional_read(dal_db *db, sqlite3_stmt *st, q_positional_row *out, dal_arena *arena)
+static int q__q_positional_read(dal_db *db, sqlite3_stmt *st, int64_t *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
-    if ((rc = dal_read_int64(db, st, 0, "id", &out->id)) != DAL_OK) return rc;
+    if ((rc = dal_read_int64(db, st, 0, "id", &*out)) != DAL_OK) return rc;
     return DAL_OK;
 }
 
@@ -62,11 +62,11 @@ fail:
     return rc;
 }
 
-int q_positional_next(q_positional_iter *it, q_positional_row *out, dal_arena *arena)
+int q_positional_next(q_positional_iter *it, int64_t *out)
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__q_positional_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_positional_read(it->it.db, it->it.st, out, NULL);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -75,11 +75,11 @@ void q_positional_iter_end(q_positional_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__q_numbered_read(dal_db *db, sqlite3_stmt *st, q_numbered_row *out, dal_arena *arena)
+static int q__q_numbered_read(dal_db *db, sqlite3_stmt *st, int64_t *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
-    if ((rc = dal_read_int64(db, st, 0, "id", &out->id)) != DAL_OK) return rc;
+    if ((rc = dal_read_int64(db, st, 0, "id", &*out)) != DAL_OK) return rc;
     return DAL_OK;
 }
 
@@ -98,11 +98,11 @@ fail:
     return rc;
 }
 
-int q_numbered_next(q_numbered_iter *it, q_numbered_row *out, dal_arena *arena)
+int q_numbered_next(q_numbered_iter *it, int64_t *out)
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__q_numbered_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_numbered_read(it->it.db, it->it.st, out, NULL);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -111,11 +111,11 @@ void q_numbered_iter_end(q_numbered_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__q_same_name_every_form_read(dal_db *db, sqlite3_stmt *st, q_same_name_every_form_row *out, dal_arena *arena)
+static int q__q_same_name_every_form_read(dal_db *db, sqlite3_stmt *st, int64_t *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
-    if ((rc = dal_read_int64(db, st, 0, "id", &out->id)) != DAL_OK) return rc;
+    if ((rc = dal_read_int64(db, st, 0, "id", &*out)) != DAL_OK) return rc;
     return DAL_OK;
 }
 
@@ -133,11 +133,11 @@ fail:
     return rc;
 }
 
-int q_same_name_every_form_next(q_same_name_every_form_iter *it, q_same_name_every_form_row *out, dal_arena *arena)
+int q_same_name_every_form_next(q_same_name_every_form_iter *it, int64_t *out)
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__q_same_name_every_form_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_same_name_every_form_read(it->it.db, it->it.st, out, NULL);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -146,11 +146,11 @@ void q_same_name_every_form_iter_end(q_same_name_every_form_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__q_sqlc_forms_read(dal_db *db, sqlite3_stmt *st, q_sqlc_forms_row *out, dal_arena *arena)
+static int q__q_sqlc_forms_read(dal_db *db, sqlite3_stmt *st, int64_t *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
-    if ((rc = dal_read_int64(db, st, 0, "id", &out->id)) != DAL_OK) return rc;
+    if ((rc = dal_read_int64(db, st, 0, "id", &*out)) != DAL_OK) return rc;
     return DAL_OK;
 }
 
@@ -168,11 +168,11 @@ fail:
     return rc;
 }
 
-int q_sqlc_forms_next(q_sqlc_forms_iter *it, q_sqlc_forms_row *out, dal_arena *arena)
+int q_sqlc_forms_next(q_sqlc_forms_iter *it, int64_t *out)
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__q_sqlc_forms_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_sqlc_forms_read(it->it.db, it->it.st, out, NULL);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -219,11 +219,11 @@ void q_slice_iter_end(q_slice_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__q_slice_of_text_read(dal_db *db, sqlite3_stmt *st, q_slice_of_text_row *out, dal_arena *arena)
+static int q__q_slice_of_text_read(dal_db *db, sqlite3_stmt *st, int64_t *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
-    if ((rc = dal_read_int64(db, st, 0, "id", &out->id)) != DAL_OK) return rc;
+    if ((rc = dal_read_int64(db, st, 0, "id", &*out)) != DAL_OK) return rc;
     return DAL_OK;
 }
 
@@ -242,11 +242,11 @@ fail:
     return rc;
 }
 
-int q_slice_of_text_next(q_slice_of_text_iter *it, q_slice_of_text_row *out, dal_arena *arena)
+int q_slice_of_text_next(q_slice_of_text_iter *it, int64_t *out)
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__q_slice_of_text_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_slice_of_text_read(it->it.db, it->it.st, out, NULL);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 
@@ -306,11 +306,11 @@ void q_embed_iter_end(q_embed_iter *it)
     dal_iter_end(&it->it);
 }
 
-static int q__q_contexts_read(dal_db *db, sqlite3_stmt *st, q_contexts_row *out, dal_arena *arena)
+static int q__q_contexts_read(dal_db *db, sqlite3_stmt *st, int64_t *out, dal_arena *arena)
 {
     int rc;
     (void)arena;
-    if ((rc = dal_read_int64(db, st, 0, "id", &out->id)) != DAL_OK) return rc;
+    if ((rc = dal_read_int64(db, st, 0, "id", &*out)) != DAL_OK) return rc;
     return DAL_OK;
 }
 
@@ -326,36 +326,36 @@ static int q__q_contexts_read(dal_db *db, sqlite3_stmt *st, q_contexts_row *out,
  *   AND kind IN (?, ?)
  *   AND (name, kind) = (?, ?)
  * LIMIT ? */
-int q_contexts(dal_db *db, double weight, int64_t id, int64_t id_2, const char *name, const char *name_2, const char *kind, int64_t param7, int64_t param8, dal_blob data, const double *weight_2, const char *kind_2, const char *kind_3, const char *name_3, const char *kind_4, int64_t limit, q_contexts_iter *it)
+int q_contexts(dal_db *db, const q_contexts_params *params, q_contexts_iter *it)
 {
     int rc = dal_iter_open(&it->it, db, &q__queries_unit, 8);
     if (rc != DAL_OK) return rc;
-    if ((rc = dal_bind_double(db, it->it.st, 1, weight)) != DAL_OK) goto fail;
-    if ((rc = dal_bind_int64(db, it->it.st, 2, id)) != DAL_OK) goto fail;
-    if ((rc = dal_bind_int64(db, it->it.st, 3, id_2)) != DAL_OK) goto fail;
-    if ((rc = dal_bind_text_copy(db, it->it.st, 4, name)) != DAL_OK) goto fail;
-    if ((rc = dal_bind_text_copy(db, it->it.st, 5, name_2)) != DAL_OK) goto fail;
-    if ((rc = dal_bind_text_copy(db, it->it.st, 6, kind)) != DAL_OK) goto fail;
-    if ((rc = dal_bind_int64(db, it->it.st, 7, param7)) != DAL_OK) goto fail;
-    if ((rc = dal_bind_int64(db, it->it.st, 8, param8)) != DAL_OK) goto fail;
-    if ((rc = dal_bind_blob_copy(db, it->it.st, 9, data)) != DAL_OK) goto fail;
-    if ((rc = dal_bind_double_null(db, it->it.st, 10, weight_2 != NULL, weight_2 ? *weight_2 : 0)) != DAL_OK) goto fail;
-    if ((rc = dal_bind_text_copy(db, it->it.st, 11, kind_2)) != DAL_OK) goto fail;
-    if ((rc = dal_bind_text_copy(db, it->it.st, 12, kind_3)) != DAL_OK) goto fail;
-    if ((rc = dal_bind_text_copy(db, it->it.st, 13, name_3)) != DAL_OK) goto fail;
-    if ((rc = dal_bind_text_copy(db, it->it.st, 14, kind_4)) != DAL_OK) goto fail;
-    if ((rc = dal_bind_int64(db, it->it.st, 15, limit)) != DAL_OK) goto fail;
+    if ((rc = dal_bind_double(db, it->it.st, 1, params->weight)) != DAL_OK) goto fail;
+    if ((rc = dal_bind_int64(db, it->it.st, 2, params->from_id)) != DAL_OK) goto fail;
+    if ((rc = dal_bind_int64(db, it->it.st, 3, params->to_id)) != DAL_OK) goto fail;
+    if ((rc = dal_bind_text_copy(db, it->it.st, 4, params->name)) != DAL_OK) goto fail;
+    if ((rc = dal_bind_text_copy(db, it->it.st, 5, params->name_2)) != DAL_OK) goto fail;
+    if ((rc = dal_bind_text_copy(db, it->it.st, 6, params->kind)) != DAL_OK) goto fail;
+    if ((rc = dal_bind_int64(db, it->it.st, 7, params->param7)) != DAL_OK) goto fail;
+    if ((rc = dal_bind_int64(db, it->it.st, 8, params->param8)) != DAL_OK) goto fail;
+    if ((rc = dal_bind_blob_copy(db, it->it.st, 9, params->data)) != DAL_OK) goto fail;
+    if ((rc = dal_bind_double_null(db, it->it.st, 10, params->weight_2 != NULL, params->weight_2 ? *params->weight_2 : 0)) != DAL_OK) goto fail;
+    if ((rc = dal_bind_text_copy(db, it->it.st, 11, params->kind_2)) != DAL_OK) goto fail;
+    if ((rc = dal_bind_text_copy(db, it->it.st, 12, params->kind_3)) != DAL_OK) goto fail;
+    if ((rc = dal_bind_text_copy(db, it->it.st, 13, params->name_3)) != DAL_OK) goto fail;
+    if ((rc = dal_bind_text_copy(db, it->it.st, 14, params->kind_4)) != DAL_OK) goto fail;
+    if ((rc = dal_bind_int64(db, it->it.st, 15, params->limit)) != DAL_OK) goto fail;
     return DAL_OK;
 fail:
     dal_iter_end(&it->it);
     return rc;
 }
 
-int q_contexts_next(q_contexts_iter *it, q_contexts_row *out, dal_arena *arena)
+int q_contexts_next(q_contexts_iter *it, int64_t *out)
 {
     int rc = dal_iter_step(&it->it);
     if (rc != DAL_ROW) return rc;
-    rc = q__q_contexts_read(it->it.db, it->it.st, out, arena);
+    rc = q__q_contexts_read(it->it.db, it->it.st, out, NULL);
     return rc == DAL_OK ? DAL_ROW : rc;
 }
 

@@ -24,10 +24,6 @@ typedef struct q_owner {
 
 /* ---- Named queries ---------------------------------------------------- */
 
-typedef struct q_positional_row {
-    int64_t id;
-} q_positional_row;
-
 typedef struct q_positional_iter {
     dal_iter it;
 } q_positional_iter;
@@ -36,12 +32,8 @@ typedef struct q_positional_iter {
  *   SELECT id FROM items WHERE name = ? AND kind = ?
  */
 int q_positional(dal_db *db, const char *name, const char *kind, q_positional_iter *it);
-int q_positional_next(q_positional_iter *it, q_positional_row *out, dal_arena *arena);
+int q_positional_next(q_positional_iter *it, int64_t *out);
 void q_positional_iter_end(q_positional_iter *it);
-
-typedef struct q_numbered_row {
-    int64_t id;
-} q_numbered_row;
 
 typedef struct q_numbered_iter {
     dal_iter it;
@@ -51,12 +43,8 @@ typedef struct q_numbered_iter {
  *   SELECT id FROM items WHERE kind = ?2 AND name = ?1 AND weight > ?3 AND id <> ?
  */
 int q_numbered(dal_db *db, const char *name, const char *kind, double weight, int64_t id, q_numbered_iter *it);
-int q_numbered_next(q_numbered_iter *it, q_numbered_row *out, dal_arena *arena);
+int q_numbered_next(q_numbered_iter *it, int64_t *out);
 void q_numbered_iter_end(q_numbered_iter *it);
-
-typedef struct q_same_name_every_form_row {
-    int64_t id;
-} q_same_name_every_form_row;
 
 typedef struct q_same_name_every_form_iter {
     dal_iter it;
@@ -66,12 +54,8 @@ typedef struct q_same_name_every_form_iter {
  *   SELECT id FROM items WHERE name = :n OR kind = @n OR name || kind = $n
  */
 int q_same_name_every_form(dal_db *db, const char *n, q_same_name_every_form_iter *it);
-int q_same_name_every_form_next(q_same_name_every_form_iter *it, q_same_name_every_form_row *out, dal_arena *arena);
+int q_same_name_every_form_next(q_same_name_every_form_iter *it, int64_t *out);
 void q_same_name_every_form_iter_end(q_same_name_every_form_iter *it);
-
-typedef struct q_sqlc_forms_row {
-    int64_t id;
-} q_sqlc_forms_row;
 
 typedef struct q_sqlc_forms_iter {
     dal_iter it;
@@ -82,7 +66,7 @@ typedef struct q_sqlc_forms_iter {
  *   WHERE name = :name AND weight IS :min_weight AND kind = :name
  */
 int q_sqlc_forms(dal_db *db, const char *name, const double *min_weight, q_sqlc_forms_iter *it);
-int q_sqlc_forms_next(q_sqlc_forms_iter *it, q_sqlc_forms_row *out, dal_arena *arena);
+int q_sqlc_forms_next(q_sqlc_forms_iter *it, int64_t *out);
 void q_sqlc_forms_iter_end(q_sqlc_forms_iter *it);
 
 typedef struct q_slice_row {
@@ -102,10 +86,6 @@ int q_slice(dal_db *db, const int64_t *ids, size_t ids_len, const char *kind, q_
 int q_slice_next(q_slice_iter *it, q_slice_row *out, dal_arena *arena);
 void q_slice_iter_end(q_slice_iter *it);
 
-typedef struct q_slice_of_text_row {
-    int64_t id;
-} q_slice_of_text_row;
-
 typedef struct q_slice_of_text_iter {
     dal_iter it;
     dal_array names_arr;
@@ -115,7 +95,7 @@ typedef struct q_slice_of_text_iter {
  *   SELECT id FROM items WHERE name NOT IN (SELECT value FROM dal_array(:names))
  */
 int q_slice_of_text(dal_db *db, const char *const *names, size_t names_len, q_slice_of_text_iter *it);
-int q_slice_of_text_next(q_slice_of_text_iter *it, q_slice_of_text_row *out, dal_arena *arena);
+int q_slice_of_text_next(q_slice_of_text_iter *it, int64_t *out);
 void q_slice_of_text_iter_end(q_slice_of_text_iter *it);
 
 /* SameColumnTwice:
@@ -141,9 +121,23 @@ int q_embed(dal_db *db, q_embed_iter *it);
 int q_embed_next(q_embed_iter *it, q_embed_row *out, dal_arena *arena);
 void q_embed_iter_end(q_embed_iter *it);
 
-typedef struct q_contexts_row {
-    int64_t id;
-} q_contexts_row;
+typedef struct q_contexts_params {
+    double weight;
+    int64_t from_id;
+    int64_t to_id;
+    const char *name;
+    const char *name_2;
+    const char *kind;
+    int64_t param7;
+    int64_t param8;
+    dal_blob data;
+    const double *weight_2;
+    const char *kind_2;
+    const char *kind_3;
+    const char *name_3;
+    const char *kind_4;
+    int64_t limit;
+} q_contexts_params;
 
 typedef struct q_contexts_iter {
     dal_iter it;
@@ -163,8 +157,8 @@ typedef struct q_contexts_iter {
  *     AND (name, kind) = (?, ?)
  *   LIMIT ?
  */
-int q_contexts(dal_db *db, double weight, int64_t id, int64_t id_2, const char *name, const char *name_2, const char *kind, int64_t param7, int64_t param8, dal_blob data, const double *weight_2, const char *kind_2, const char *kind_3, const char *name_3, const char *kind_4, int64_t limit, q_contexts_iter *it);
-int q_contexts_next(q_contexts_iter *it, q_contexts_row *out, dal_arena *arena);
+int q_contexts(dal_db *db, const q_contexts_params *params, q_contexts_iter *it);
+int q_contexts_next(q_contexts_iter *it, int64_t *out);
 void q_contexts_iter_end(q_contexts_iter *it);
 
 typedef struct q_json_arg_row {

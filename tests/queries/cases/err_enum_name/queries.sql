@@ -1,0 +1,2 @@
+-- name: ProductState :one
+SELECT state FROM product WHERE id = ?;
