@@ -242,6 +242,7 @@ static void pg_writebacks(tab *x, dg_buf *ret, dg_vfunc *o)
         } else {
             dg_tab_add_bind(&o->writebacks, cond, dg_cbind_read(f, col, "row->"));
         }
+        dg_tab_pg_result(&o->pg_results, &o->nresults, f);
         col++;
     }
 }
@@ -297,6 +298,8 @@ void dg_tab_build_insert_pg(tab *x, const char *verb, bool upsert)
     o->returning = ret.len > 0;
     o->writebacks = wbs.writebacks;
     o->writeback_enum = wbs.writeback_enum;
+    o->pg_results = wbs.pg_results;
+    o->nresults = wbs.nresults;
     if (upsert) x->vt->upsert = o;
     else x->vt->insert = o;
     DG_VEC_FREE(&w);

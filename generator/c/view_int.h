@@ -68,6 +68,10 @@ typedef struct dg_vfunc {
     /* PostgreSQL: the pinned parameter types (", "-joined OID macros), their count */
     char          *pg_types;
     int            nparams;
+    /* PostgreSQL: the result column types the function reads (", "-joined OID
+     * macros, dg_pgtype_result_oid), their count; NULL when it reads none */
+    char          *pg_results;
+    int            nresults;
 } dg_vfunc;
 typedef DG_VEC(dg_vfunc) dg_vfuncs;
 
@@ -147,6 +151,8 @@ typedef struct dg_vtable {
     bool            finished, version, enum_text;
     char           *fills;        /* NULL: none */
     dg_vbinds       reads;        /* call, then after (cond) */
+    char           *pg_results;   /* PostgreSQL: the row's result types, as dg_vfunc's */
+    int             nresults;
     dg_vfunc       *insert, *get, *update, *del, *upsert, *count, *missing_fn;   /* NULL: none */
     dg_vmissing_at  missing_at;
     dg_vpatch      *patch;

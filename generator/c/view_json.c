@@ -11,13 +11,16 @@
  *     enum_type, conv, user_enum (clang_struct.h), decl, has_decl},
  *   user_struct, user_header (clang_struct.h), enums[], validator
  *     (view_validators.h), version, fills, reads[] {call, after?},
- *     enum_text,
+ *     enum_text, pg_results and nresults (PostgreSQL: the row's result
+ *     types, ", "-joined OID macros, and their count),
  *   insert, get, update, delete, upsert, count: {fn, sql, stmt, binds[]
  *     {cond?, call}, params}; insert and upsert also stmt_ref (the C
  *     expression of the statement's id), with_rowid {stmt, sql, note, cond}
  *     when a plain insert leaves the rowid alias out and a second statement
  *     writes it, returning, writebacks[] {cond?, call}, writeback_enum? (a
  *     write-back reads an enum's text into text__), last_rowid?;
+ *     PostgreSQL: pg_types, nparams, and pg_results, nresults when the
+ *     statement's rows are read (insert/upsert RETURNING, count);
  *     insert, upsert and update prepare[] {stmt} and after[] {stmt} (run
  *     before and after the write: generated ids, timestamps, versions);
  *     update and delete missing,
@@ -165,6 +168,10 @@ static json_t *func_json(const dg_vfunc *f, json_t *stmts)
         dg_jset_str(o, "pg_types", f->pg_types);
         dg_jset(o, "nparams", json_integer(f->nparams));
     }
+    if (f->pg_results) {
+        dg_jset_str(o, "pg_results", f->pg_results);
+        dg_jset(o, "nresults", json_integer(f->nresults));
+    }
     return o;
 }
 
@@ -289,6 +296,10 @@ static void finished_json(const dg_vtable *vt, json_t *o, json_t *stmts, json_t 
     if (vt->fills) dg_jset_str(o, "fills", vt->fills);
     dg_jset(o, "reads", binds_json(&vt->reads, true, "after"));
     dg_jset(o, "enum_text", json_boolean(vt->enum_text));
+    if (vt->pg_results) {
+        dg_jset_str(o, "pg_results", vt->pg_results);
+        dg_jset(o, "nresults", json_integer(vt->nresults));
+    }
     bool missing = vt->missing_fn != NULL;
     if (vt->insert) dg_jset(o, "insert", func_json(vt->insert, stmts));
     if (vt->get) dg_jset(o, "get", func_json(vt->get, stmts));

@@ -106,6 +106,8 @@ typedef struct dal_date_array { const dal_date *data; size_t len; } dal_date_arr
 #define DAL_PG_INT4_ARRAY 1007
 #define DAL_PG_TEXT_ARRAY 1009
 #define DAL_PG_VARCHAR_ARRAY 1015
+#define DAL_PG_BPCHAR_ARRAY 1014
+#define DAL_PG_NAME_ARRAY 1003
 #define DAL_PG_INT8_ARRAY 1016
 #define DAL_PG_FLOAT4_ARRAY 1021
 #define DAL_PG_FLOAT8_ARRAY 1022
@@ -392,7 +394,8 @@ int  dal_pg_prepared_count(const dal_db *db);
 /* Whether res has n columns of the given types (the rule of
  * dal_pg_params.results): each OID equal, except that a text column
  * (DAL_PG_TEXT) also accepts varchar, char, name, json, unknown and user
- * types sent as text (enums, citext, domains over text).  DAL_OK, or
+ * types sent as text (enums, citext, domains over text), and a text array
+ * (DAL_PG_TEXT_ARRAY) varchar[], char[] and name[], as the readers do.  DAL_OK, or
  * DAL_ERROR (dal_sqlstate 42804) naming the first column that differs and
  * both types, or the column counts. */
 int dal_pg_result_check(dal_db *db, const PGresult *res, const Oid *types, int n);

@@ -420,6 +420,10 @@ int pgg_event_validate(const pgg_event *row, dal_errors *errs)
 
 /* ---- kinds */
 
+/* The row's result column types, checked by dal_pg_exec once per prepared
+ * statement (a schema that drifted is an error naming the column). */
+static const Oid pgg__kind_read_results[44] = { DAL_PG_INT8, DAL_PG_INT2, DAL_PG_INT4, DAL_PG_INT8, DAL_PG_FLOAT4, DAL_PG_FLOAT8, DAL_PG_BOOL, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_JSONB, DAL_PG_BYTEA, DAL_PG_UUID, DAL_PG_TIMESTAMPTZ, DAL_PG_TIMESTAMP, DAL_PG_DATE, DAL_PG_TIME, DAL_PG_INTERVAL, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT_ARRAY, DAL_PG_INT8_ARRAY, DAL_PG_INT2_ARRAY, DAL_PG_INT4_ARRAY, DAL_PG_FLOAT4_ARRAY, DAL_PG_FLOAT8_ARRAY, DAL_PG_BOOL_ARRAY, DAL_PG_BYTEA_ARRAY, DAL_PG_UUID_ARRAY, DAL_PG_TIMESTAMPTZ_ARRAY, DAL_PG_DATE_ARRAY, DAL_PG_NUMERIC_ARRAY, DAL_PG_TEXT_ARRAY, DAL_PG_TEXT, DAL_PG_INT4 };
+
 static int pgg__kind_read(dal_db *db, const PGresult *res, int row__, pgg_kind *out, dal_arena *arena)
 {
     int rc;
@@ -497,9 +501,11 @@ static int pgg__kind_missing(dal_db *db, int found__, int64_t id)
 int pgg_kind_insert(dal_db *db, pgg_kind *row, dal_arena *arena)
 {
     static const Oid types__[42] = { DAL_PG_INT2, DAL_PG_INT4, DAL_PG_INT8, DAL_PG_FLOAT4, DAL_PG_FLOAT8, DAL_PG_BOOL, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_TEXT, DAL_PG_VARCHAR, DAL_PG_BPCHAR, 0, DAL_PG_NAME, DAL_PG_JSON, DAL_PG_JSONB, DAL_PG_BYTEA, DAL_PG_UUID, DAL_PG_TIMESTAMPTZ, DAL_PG_TIMESTAMP, DAL_PG_DATE, DAL_PG_TIME, DAL_PG_INTERVAL, 0, 0, DAL_PG_INT4, 0, DAL_PG_TEXT, DAL_PG_TEXT_ARRAY, DAL_PG_INT8_ARRAY, DAL_PG_INT2_ARRAY, DAL_PG_INT4_ARRAY, DAL_PG_FLOAT4_ARRAY, DAL_PG_FLOAT8_ARRAY, DAL_PG_BOOL_ARRAY, DAL_PG_BYTEA_ARRAY, DAL_PG_UUID_ARRAY, DAL_PG_TIMESTAMPTZ_ARRAY, DAL_PG_DATE_ARRAY, DAL_PG_NUMERIC_ARRAY, DAL_PG_TEXT_ARRAY, DAL_PG_TEXT };
+    static const Oid results__[7] = { DAL_PG_INT8, DAL_PG_INT4, DAL_PG_BOOL, DAL_PG_UUID, DAL_PG_TIMESTAMPTZ, DAL_PG_TEXT_ARRAY, DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 42, types__, arena);
+    DAL_PG_RESULTS(p, results__, 7);
     if (!dal_skips_validation(db) && pgg_kind_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -584,6 +590,7 @@ int pgg_kind_get(dal_db *db, int64_t id, pgg_kind *out, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 1, types__, arena);
+    DAL_PG_RESULTS(p, pgg__kind_read_results, 44);
     if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 1, id);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_get, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
@@ -603,6 +610,7 @@ int pgg_kind_get_by_uid(dal_db *db, dal_uuid uid, pgg_kind *out, dal_arena *aren
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 1, types__, arena);
+    DAL_PG_RESULTS(p, pgg__kind_read_results, 44);
     if (rc == DAL_OK) rc = dal_pg_bind_uuid(&p, 1, uid);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_get_by_uid, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
@@ -622,6 +630,7 @@ int pgg_kind_get_by_name(dal_db *db, const char *name, pgg_kind *out, dal_arena 
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 1, types__, arena);
+    DAL_PG_RESULTS(p, pgg__kind_read_results, 44);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, name);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_get_by_name, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
@@ -977,9 +986,11 @@ int pgg_kind_delete(dal_db *db, int64_t id)
 int pgg_kind_upsert(dal_db *db, pgg_kind *row, dal_arena *arena)
 {
     static const Oid types__[42] = { DAL_PG_INT2, DAL_PG_INT4, DAL_PG_INT8, DAL_PG_FLOAT4, DAL_PG_FLOAT8, DAL_PG_BOOL, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_TEXT, DAL_PG_VARCHAR, DAL_PG_BPCHAR, 0, DAL_PG_NAME, DAL_PG_JSON, DAL_PG_JSONB, DAL_PG_BYTEA, DAL_PG_UUID, DAL_PG_TIMESTAMPTZ, DAL_PG_TIMESTAMP, DAL_PG_DATE, DAL_PG_TIME, DAL_PG_INTERVAL, 0, 0, DAL_PG_INT4, 0, DAL_PG_TEXT, DAL_PG_TEXT_ARRAY, DAL_PG_INT8_ARRAY, DAL_PG_INT2_ARRAY, DAL_PG_INT4_ARRAY, DAL_PG_FLOAT4_ARRAY, DAL_PG_FLOAT8_ARRAY, DAL_PG_BOOL_ARRAY, DAL_PG_BYTEA_ARRAY, DAL_PG_UUID_ARRAY, DAL_PG_TIMESTAMPTZ_ARRAY, DAL_PG_DATE_ARRAY, DAL_PG_NUMERIC_ARRAY, DAL_PG_TEXT_ARRAY, DAL_PG_TEXT };
+    static const Oid results__[7] = { DAL_PG_INT8, DAL_PG_INT4, DAL_PG_BOOL, DAL_PG_UUID, DAL_PG_TIMESTAMPTZ, DAL_PG_TEXT_ARRAY, DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 42, types__, arena);
+    DAL_PG_RESULTS(p, results__, 7);
     if (!dal_skips_validation(db) && pgg_kind_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -1059,8 +1070,12 @@ int pgg_kind_upsert(dal_db *db, pgg_kind *row, dal_arena *arena)
  */
 int pgg_kind_count(dal_db *db, int64_t *out)
 {
+    static const Oid results__[1] = { DAL_PG_INT8 };
     PGresult *res = NULL;
-    int rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_count, NULL, &res);
+    int rc;
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, results__, 1);
+    rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_count, &p, &res);
     if (rc == DAL_OK) rc = dal_pg_read_int64(db, res, 0, 0, "count(*)", out);
     PQclear(res);
     return rc;
@@ -1073,7 +1088,9 @@ int pgg_kind_count(dal_db *db, int64_t *out)
  */
 int pgg_kind_list(dal_db *db, pgg_kind_iter *it)
 {
-    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_kind_list, NULL);
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, pgg__kind_read_results, 44);
+    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_kind_list, &p);
 }
 
 int pgg_kind_next(pgg_kind_iter *it, pgg_kind *out, dal_arena *arena)
@@ -1094,6 +1111,10 @@ void pgg_kind_iter_end(pgg_kind_iter *it)
 }
 
 /* ---- authors */
+
+/* The row's result column types, checked by dal_pg_exec once per prepared
+ * statement (a schema that drifted is an error naming the column). */
+static const Oid pgg__author_read_results[3] = { DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_TEXT };
 
 static int pgg__author_read(dal_db *db, const PGresult *res, int row__, pgg_author *out, dal_arena *arena)
 {
@@ -1128,9 +1149,11 @@ static int pgg__author_missing(dal_db *db, int found__, int32_t id)
 int pgg_author_insert(dal_db *db, pgg_author *row, dal_arena *arena)
 {
     static const Oid types__[3] = { DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_TEXT };
+    static const Oid results__[1] = { DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 3, types__, arena);
+    DAL_PG_RESULTS(p, results__, 1);
     if (!dal_skips_validation(db) && pgg_author_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -1164,6 +1187,7 @@ int pgg_author_get(dal_db *db, int32_t id, pgg_author *out, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 1, types__, arena);
+    DAL_PG_RESULTS(p, pgg__author_read_results, 3);
     if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, id);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_author_get, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
@@ -1302,9 +1326,11 @@ int pgg_author_delete(dal_db *db, int32_t id)
 int pgg_author_upsert(dal_db *db, pgg_author *row, dal_arena *arena)
 {
     static const Oid types__[3] = { DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_TEXT };
+    static const Oid results__[1] = { DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 3, types__, arena);
+    DAL_PG_RESULTS(p, results__, 1);
     if (!dal_skips_validation(db) && pgg_author_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -1333,8 +1359,12 @@ int pgg_author_upsert(dal_db *db, pgg_author *row, dal_arena *arena)
  */
 int pgg_author_count(dal_db *db, int64_t *out)
 {
+    static const Oid results__[1] = { DAL_PG_INT8 };
     PGresult *res = NULL;
-    int rc = dal_pg_exec(db, &pgg__unit, pgg__s_author_count, NULL, &res);
+    int rc;
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, results__, 1);
+    rc = dal_pg_exec(db, &pgg__unit, pgg__s_author_count, &p, &res);
     if (rc == DAL_OK) rc = dal_pg_read_int64(db, res, 0, 0, "count(*)", out);
     PQclear(res);
     return rc;
@@ -1347,7 +1377,9 @@ int pgg_author_count(dal_db *db, int64_t *out)
  */
 int pgg_author_list(dal_db *db, pgg_author_iter *it)
 {
-    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_author_list, NULL);
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, pgg__author_read_results, 3);
+    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_author_list, &p);
 }
 
 int pgg_author_next(pgg_author_iter *it, pgg_author *out, dal_arena *arena)
@@ -1368,6 +1400,10 @@ void pgg_author_iter_end(pgg_author_iter *it)
 }
 
 /* ---- books */
+
+/* The row's result column types, checked by dal_pg_exec once per prepared
+ * statement (a schema that drifted is an error naming the column). */
+static const Oid pgg__book_read_results[6] = { DAL_PG_INT4, DAL_PG_INT2, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_DATE, DAL_PG_NUMERIC };
 
 static int pgg__book_read(dal_db *db, const PGresult *res, int row__, pgg_book *out, dal_arena *arena)
 {
@@ -1406,9 +1442,11 @@ static int pgg__book_missing(dal_db *db, int found__, int32_t author_id, int16_t
 int pgg_book_insert(dal_db *db, pgg_book *row, dal_arena *arena)
 {
     static const Oid types__[6] = { DAL_PG_INT4, DAL_PG_INT2, DAL_PG_VARCHAR, DAL_PG_BPCHAR, DAL_PG_DATE, DAL_PG_NUMERIC };
+    static const Oid results__[1] = { DAL_PG_NUMERIC };
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 6, types__, arena);
+    DAL_PG_RESULTS(p, results__, 1);
     if (!dal_skips_validation(db) && pgg_book_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -1445,6 +1483,7 @@ int pgg_book_get(dal_db *db, int32_t author_id, int16_t seq, pgg_book *out, dal_
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 2, types__, arena);
+    DAL_PG_RESULTS(p, pgg__book_read_results, 6);
     if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, author_id);
     if (rc == DAL_OK) rc = dal_pg_bind_int16(&p, 2, seq);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_get, &p, &res);
@@ -1465,6 +1504,7 @@ int pgg_book_get_by_isbn(dal_db *db, const char *isbn, pgg_book *out, dal_arena 
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 1, types__, arena);
+    DAL_PG_RESULTS(p, pgg__book_read_results, 6);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, isbn);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_get_by_isbn, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
@@ -1623,9 +1663,11 @@ int pgg_book_delete(dal_db *db, int32_t author_id, int16_t seq)
 int pgg_book_upsert(dal_db *db, pgg_book *row, dal_arena *arena)
 {
     static const Oid types__[6] = { DAL_PG_INT4, DAL_PG_INT2, DAL_PG_VARCHAR, DAL_PG_BPCHAR, DAL_PG_DATE, DAL_PG_NUMERIC };
+    static const Oid results__[1] = { DAL_PG_NUMERIC };
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 6, types__, arena);
+    DAL_PG_RESULTS(p, results__, 1);
     if (!dal_skips_validation(db) && pgg_book_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -1657,8 +1699,12 @@ int pgg_book_upsert(dal_db *db, pgg_book *row, dal_arena *arena)
  */
 int pgg_book_count(dal_db *db, int64_t *out)
 {
+    static const Oid results__[1] = { DAL_PG_INT8 };
     PGresult *res = NULL;
-    int rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_count, NULL, &res);
+    int rc;
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, results__, 1);
+    rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_count, &p, &res);
     if (rc == DAL_OK) rc = dal_pg_read_int64(db, res, 0, 0, "count(*)", out);
     PQclear(res);
     return rc;
@@ -1671,7 +1717,9 @@ int pgg_book_count(dal_db *db, int64_t *out)
  */
 int pgg_book_list(dal_db *db, pgg_book_iter *it)
 {
-    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_book_list, NULL);
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, pgg__book_read_results, 6);
+    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_book_list, &p);
 }
 
 /*
@@ -1685,6 +1733,7 @@ int pgg_book_list_by_author_id(dal_db *db, int32_t author_id, pgg_book_iter *it)
     static const Oid types__[1] = { DAL_PG_INT4 };
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 1, types__, NULL);
+    DAL_PG_RESULTS(p, pgg__book_read_results, 6);
     if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, author_id);
     if (rc == DAL_OK) rc = dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_book_list_by_author_id, &p);
     return rc;
@@ -1701,6 +1750,7 @@ int pgg_book_list_by_title(dal_db *db, const char *title, pgg_book_iter *it)
     static const Oid types__[1] = { DAL_PG_VARCHAR };
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 1, types__, NULL);
+    DAL_PG_RESULTS(p, pgg__book_read_results, 6);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, title);
     if (rc == DAL_OK) rc = dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_book_list_by_title, &p);
     return rc;
@@ -1724,6 +1774,10 @@ void pgg_book_iter_end(pgg_book_iter *it)
 }
 
 /* ---- tickets */
+
+/* The row's result column types, checked by dal_pg_exec once per prepared
+ * statement (a schema that drifted is an error naming the column). */
+static const Oid pgg__ticket_read_results[5] = { DAL_PG_INT8, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TIMESTAMPTZ, DAL_PG_INT4 };
 
 static int pgg__ticket_read(dal_db *db, const PGresult *res, int row__, pgg_ticket *out, dal_arena *arena)
 {
@@ -1763,10 +1817,12 @@ static int pgg__ticket_missing(dal_db *db, int found__, int64_t id)
 int pgg_ticket_insert(dal_db *db, pgg_ticket *row, dal_arena *arena)
 {
     static const Oid types__[5] = { DAL_PG_INT8, DAL_PG_TEXT, 0, DAL_PG_TIMESTAMPTZ, DAL_PG_INT4 };
+    static const Oid results__[3] = { DAL_PG_INT8, DAL_PG_TEXT, DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
     const char *text__ = NULL;
     DAL_PG_PARAMS(p, db, 5, types__, arena);
+    DAL_PG_RESULTS(p, results__, 3);
     if (!dal_skips_validation(db) && pgg_ticket_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -1808,6 +1864,7 @@ int pgg_ticket_get(dal_db *db, int64_t id, pgg_ticket *out, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 1, types__, arena);
+    DAL_PG_RESULTS(p, pgg__ticket_read_results, 5);
     if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 1, id);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_get, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
@@ -1827,6 +1884,7 @@ int pgg_ticket_get_by_code(dal_db *db, const char *code, pgg_ticket *out, dal_ar
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 1, types__, arena);
+    DAL_PG_RESULTS(p, pgg__ticket_read_results, 5);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, code);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_get_by_code, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
@@ -1973,10 +2031,12 @@ int pgg_ticket_delete(dal_db *db, int64_t id)
 int pgg_ticket_upsert(dal_db *db, pgg_ticket *row, dal_arena *arena)
 {
     static const Oid types__[5] = { DAL_PG_INT8, DAL_PG_TEXT, 0, DAL_PG_TIMESTAMPTZ, DAL_PG_INT4 };
+    static const Oid results__[3] = { DAL_PG_INT8, DAL_PG_TEXT, DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
     const char *text__ = NULL;
     DAL_PG_PARAMS(p, db, 5, types__, arena);
+    DAL_PG_RESULTS(p, results__, 3);
     if (!dal_skips_validation(db) && pgg_ticket_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -2013,8 +2073,12 @@ int pgg_ticket_upsert(dal_db *db, pgg_ticket *row, dal_arena *arena)
  */
 int pgg_ticket_count(dal_db *db, int64_t *out)
 {
+    static const Oid results__[1] = { DAL_PG_INT8 };
     PGresult *res = NULL;
-    int rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_count, NULL, &res);
+    int rc;
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, results__, 1);
+    rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_count, &p, &res);
     if (rc == DAL_OK) rc = dal_pg_read_int64(db, res, 0, 0, "count(*)", out);
     PQclear(res);
     return rc;
@@ -2027,7 +2091,9 @@ int pgg_ticket_count(dal_db *db, int64_t *out)
  */
 int pgg_ticket_list(dal_db *db, pgg_ticket_iter *it)
 {
-    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_ticket_list, NULL);
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, pgg__ticket_read_results, 5);
+    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_ticket_list, &p);
 }
 
 int pgg_ticket_next(pgg_ticket_iter *it, pgg_ticket *out, dal_arena *arena)
@@ -2049,6 +2115,10 @@ void pgg_ticket_iter_end(pgg_ticket_iter *it)
 
 /* ---- events */
 
+/* The row's result column types, checked by dal_pg_exec once per prepared
+ * statement (a schema that drifted is an error naming the column). */
+static const Oid pgg__event_read_results[3] = { DAL_PG_TIMESTAMPTZ, DAL_PG_TEXT, DAL_PG_JSONB };
+
 static int pgg__event_read(dal_db *db, const PGresult *res, int row__, pgg_event *out, dal_arena *arena)
 {
     int rc;
@@ -2067,9 +2137,11 @@ static int pgg__event_read(dal_db *db, const PGresult *res, int row__, pgg_event
 int pgg_event_insert(dal_db *db, pgg_event *row, dal_arena *arena)
 {
     static const Oid types__[3] = { DAL_PG_TIMESTAMPTZ, DAL_PG_TEXT, DAL_PG_JSONB };
+    static const Oid results__[1] = { DAL_PG_TIMESTAMPTZ };
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 3, types__, arena);
+    DAL_PG_RESULTS(p, results__, 1);
     if (!dal_skips_validation(db) && pgg_event_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -2098,8 +2170,12 @@ int pgg_event_insert(dal_db *db, pgg_event *row, dal_arena *arena)
  */
 int pgg_event_count(dal_db *db, int64_t *out)
 {
+    static const Oid results__[1] = { DAL_PG_INT8 };
     PGresult *res = NULL;
-    int rc = dal_pg_exec(db, &pgg__unit, pgg__s_event_count, NULL, &res);
+    int rc;
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, results__, 1);
+    rc = dal_pg_exec(db, &pgg__unit, pgg__s_event_count, &p, &res);
     if (rc == DAL_OK) rc = dal_pg_read_int64(db, res, 0, 0, "count(*)", out);
     PQclear(res);
     return rc;
@@ -2111,7 +2187,9 @@ int pgg_event_count(dal_db *db, int64_t *out)
  */
 int pgg_event_list(dal_db *db, pgg_event_iter *it)
 {
-    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_event_list, NULL);
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, pgg__event_read_results, 3);
+    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_event_list, &p);
 }
 
 int pgg_event_next(pgg_event_iter *it, pgg_event *out, dal_arena *arena)
