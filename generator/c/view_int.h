@@ -58,6 +58,9 @@ typedef struct dg_vfunc {
     dg_vbinds      writebacks;  /* call: the read of a RETURNING column */
     bool           writeback_enum; /* a write-back reads an enum's text into the local text__ */
     const char    *last_rowid;  /* the field sqlite3_last_insert_rowid fills (borrowed), or NULL */
+    dg_vwith_rowid *pg_short;   /* PostgreSQL insert: the statement without the DEFAULT columns, used
+                                   when cond (their parameters all NULL) holds; NULL: none */
+    int            pg_short_n;  /* its parameter count */
     /* insert, upsert and update: C statements before and after the write */
     bool           prepared;
     dg_strings     prepare, after;

@@ -18,7 +18,9 @@
  *     expression of the statement's id), with_rowid {stmt, sql, note, cond}
  *     when a plain insert leaves the rowid alias out and a second statement
  *     writes it, returning, writebacks[] {cond?, call}, writeback_enum? (a
- *     write-back reads an enum's text into text__), last_rowid?;
+ *     write-back reads an enum's text into text__), last_rowid?,
+ *     pg_short {stmt, cond, n} (PostgreSQL insert: the statement without
+ *     the DEFAULT columns, run with n parameters when cond holds);
  *     PostgreSQL: pg_types, nparams, and pg_results, nresults when the
  *     statement's rows are read (insert/upsert RETURNING, count);
  *     insert, upsert and update prepare[] {stmt} and after[] {stmt} (run
@@ -157,6 +159,13 @@ static json_t *func_json(const dg_vfunc *f, json_t *stmts)
         dg_jset(o, "writebacks", binds_json(&f->writebacks, false, "cond"));
         if (f->writeback_enum) dg_jset(o, "writeback_enum", json_true());
         if (f->last_rowid) dg_jset_str(o, "last_rowid", f->last_rowid);
+        if (f->pg_short) {
+            json_t *ps = json_object(), *ss = json_array_get(stmts, f->pg_short->stmt);
+            dg_jset(ps, "stmt", json_incref(json_object_get(ss, "id")));
+            dg_jset_str(ps, "cond", f->pg_short->cond);
+            dg_jset(ps, "n", json_integer(f->pg_short_n));
+            dg_jset(o, "pg_short", ps);
+        }
     }
     if (f->prepared) {
         dg_jset(o, "prepare", lines_json(&f->prepare));

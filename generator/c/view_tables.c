@@ -213,6 +213,10 @@ void dg_vfunc_free(dg_vfunc *f)
     free(f->conflict_msg);
     free(f->pg_types);
     free(f->pg_results);
+    if (f->pg_short) {
+        free(f->pg_short->cond);
+        free(f->pg_short);
+    }
 }
 
 static void func_drop(dg_vfunc *f)

@@ -337,13 +337,8 @@ int dal_pg_iter_open(dal_pg_iter *it, dal_db *db, const dal_unit *u, int id, con
     return rc;
 }
 
-int dal_pg_iter_step(dal_pg_iter *it)
-{
-    if (!it->res) return DAL_DONE;
-    if (++it->row < it->nrows) return DAL_ROW;
-    dal_pg_iter_end(it);
-    return DAL_DONE;
-}
+/* The external definition of dal_pg.h's inline dal_pg_iter_step. */
+extern int dal_pg_iter_step(dal_pg_iter *it);
 
 void dal_pg_iter_end(dal_pg_iter *it)
 {
