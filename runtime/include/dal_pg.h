@@ -171,10 +171,13 @@ typedef struct dal_pg_params {
 /* Inline functions of this header (the common binders and readers):
  * C99 inline, or GNU's in gnu89 mode; libdal holds their external
  * definitions (DAL__PG_NO_INLINE: only those). */
-#if defined(__cplusplus) || (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L && !defined(__GNUC_GNU_INLINE__))
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(__cplusplus) && defined(__STDC_VERSION__) && \
+    __STDC_VERSION__ >= 199901L && !defined(__GNUC_GNU_INLINE__)
+#define DAL__PG_INLINE inline __attribute__((__always_inline__))   /* a few instructions each: always worth it */
+#elif defined(__cplusplus) || (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L && !defined(__GNUC_GNU_INLINE__))
 #define DAL__PG_INLINE inline
 #elif defined(__GNUC__)
-#define DAL__PG_INLINE extern __inline__ __attribute__((__gnu_inline__))
+#define DAL__PG_INLINE extern __inline__ __attribute__((__gnu_inline__, __always_inline__))
 #else
 #define DAL__PG_NO_INLINE 1
 #endif
