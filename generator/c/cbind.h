@@ -110,6 +110,13 @@ dg_pgtype dg_pgtype_of(const dg_schema *s, const dg_pg_typeref *t, dg_strings *k
  * (int16, int32, int64, double, bool, text, blob, uuid, timestamp, date,
  * numeric, ...; a value read through a cast) wins. */
 dg_pgtype dg_pgtype_of_column(const dg_schema *s, const dg_column *c, dg_strings *keep, dg_ckind *kind);
+/* The result column type a reader of p expects, for the statement's
+ * dal_pg_params.results (dal_pg_result_check): a dal_pg.h macro.  What
+ * dal_pg_read_text reads (text, varchar, char, name, json, enums, citext,
+ * domains over text) is DAL_PG_TEXT and what dal_pg_read_text_array reads
+ * DAL_PG_TEXT_ARRAY, the families libdal accepts; every other binding
+ * expects the OID it pins (p->oid). */
+const char *dg_pgtype_result_oid(const dg_pgtype *p);
 /* The C type of a non-enum kind ("int32_t", "dal_timestamp"; arrays by
  * their element kind: "dal_int64_array"). */
 const char *dg_pgtype_ctype(dg_ckind k, dg_ckind elem);

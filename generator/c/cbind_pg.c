@@ -265,6 +265,13 @@ dg_pgtype dg_pgtype_of(const dg_schema *s, const dg_pg_typeref *t, dg_strings *k
     return p;
 }
 
+const char *dg_pgtype_result_oid(const dg_pgtype *p)
+{
+    if (!strcmp(p->call, "text")) return "DAL_PG_TEXT";
+    if (!strcmp(p->call, "text_array")) return "DAL_PG_TEXT_ARRAY";
+    return p->oid;
+}
+
 /* `-- @type WORD` on PostgreSQL: the typname it asks for, NULL when the
  * word is not one. */
 static const char *override_typname(const char *w)

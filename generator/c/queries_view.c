@@ -532,14 +532,17 @@ static char *pg_lastid(qv *v, const dg_query *q)
 }
 
 /* The cast each result column is read through (a type held as text, an
- * @type override of a table column), as the binding that reads it says:
- * the table's for a table row or an embed, the field's own otherwise. */
-static void pg_result_casts(qv *v, const dg_query *q, const char **casts)
+ * @type override of a table column) and the type its reader expects
+ * (dg_pgtype_result_oid), as the binding that reads it says: the table's
+ * for a table row or an embed, the field's own otherwise.  oids[i] stays
+ * NULL for a column no binding reads. */
+static void pg_result_casts(qv *v, const dg_query *q, const char **casts, const char **oids)
 {
     const dg_table *row = q->row_table ? model_table(v, q->row_table) : NULL;
     for (size_t i = 0; row && i < row->columns.len && i < (size_t)q->ncols; i++) {
         const dg_cbind *b = column_bind(v, row, (int)i);
         casts[i] = b ? b->pg.cast_out : NULL;
+        oids[i] = b ? dg_pgtype_result_oid(&b->pg) : NULL;
     }
     for (size_t i = 0; !row && i < q->fields.len; i++) {
         const dg_qfield *f = &q->fields.items[i];
@@ -547,9 +550,33 @@ static void pg_result_casts(qv *v, const dg_query *q, const char **casts)
         for (int k = 0; t && k < f->ncols; k++) {
             const dg_cbind *b = column_bind(v, t, k);
             casts[f->col + k] = b ? b->pg.cast_out : NULL;
+            oids[f->col + k] = b ? dg_pgtype_result_oid(&b->pg) : NULL;
         }
-        if (!t && f->pg) casts[f->col] = pg_value(v, f->name, f->pg, true, NULL).pg.cast_out;
+        if (!t && f->pg) {
+            dg_pgtype pg = pg_value(v, f->name, f->pg, true, NULL).pg;
+            casts[f->col] = pg.cast_out;
+            oids[f->col] = dg_pgtype_result_oid(&pg);
+        }
     }
+}
+
+/* The result types a query function declares (dal_pg_params.results): its
+ * row's for :one and :many; for :execlastid the RETURNING columns' when
+ * none is cast (its SQL is not rewritten).  NULL when a column has no
+ * known type: the function then declares none. */
+static char *pg_result_types(const dg_query *q, const char **casts, const char **oids)
+{
+    dg_buf b = DG_BUF_INIT;
+    bool lastid = q->kind == DG_QK_EXECLASTID;
+    if (!lastid && q->kind != DG_QK_ONE && q->kind != DG_QK_MANY) return NULL;
+    for (int i = 0; i < q->ncols; i++) {
+        if (!oids[i] || (lastid && casts[i])) {
+            dg_buf_free(&b);
+            return NULL;
+        }
+        dg_buf_cat(&b, i ? ", " : "", oids[i], NULL);
+    }
+    return b.len ? dg_buf_steal(&b) : NULL;
 }
 
 /* The SQL with the casts of types bound or read as text: $n::T, and the
@@ -582,16 +609,20 @@ static void pg_query_view(qv *v, dg_vquery *o, const dg_query *q)
     dg_buf args = DG_BUF_INIT, types = DG_BUF_INIT;
     const char **pcasts = dg_xcalloc(q->params.len + 1, sizeof *pcasts);
     const char **rcasts = dg_xcalloc((size_t)q->ncols + 1, sizeof *rcasts);
+    const char **roids = dg_xcalloc((size_t)q->ncols + 1, sizeof *roids);
     pg_params(v, o, q, &args, &types, pcasts);
     o->pg_types = q->params.len ? dg_buf_steal(&types) : NULL;
-    if (q->kind == DG_QK_ONE || q->kind == DG_QK_MANY) {
-        add_result(v, o, q, NULL);
-        pg_result_casts(v, q, rcasts);
+    if (q->kind == DG_QK_ONE || q->kind == DG_QK_MANY) add_result(v, o, q, NULL);
+    if (q->kind == DG_QK_ONE || q->kind == DG_QK_MANY || q->kind == DG_QK_EXECLASTID) {
+        pg_result_casts(v, q, rcasts, roids);
+        o->pg_results = pg_result_types(q, rcasts, roids);
+        o->nresults = o->pg_results ? q->ncols : 0;
     }
     o->own_sql = pg_cast_sql(q, pcasts, rcasts);
     if (o->own_sql) o->sql = o->own_sql;
     free(pcasts);
     free(rcasts);
+    free(roids);
     if (q->kind == DG_QK_EXECLASTID) o->lastid = pg_lastid(v, q);
     protos(o, q, dg_buf_cstr(&args));
     dg_buf_free(&args);
@@ -742,7 +773,7 @@ static void query_free(dg_vquery *o)
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) dg_strings_free(lists[i]);
     char *strs[] = {o->fn,          o->proto,         o->row_type,    o->reader,     o->iter_type,
                     o->proto_next,  o->proto_end,     o->params_type, o->out_params, o->reader_params,
-                    o->reader_args, o->pg_types,      o->lastid,      o->own_sql};
+                    o->reader_args, o->pg_types,      o->pg_results,  o->lastid,     o->own_sql};
     for (size_t i = 0; i < sizeof strs / sizeof *strs; i++) free(strs[i]);
 }
 
@@ -905,6 +936,11 @@ static json_t *query_json(const dg_vquery *q)
         dg_jset(o, "pg", json_true());
         dg_jset(o, "nparams", json_integer(q->nparams));
         if (q->pg_types) dg_jset_str(o, "pg_types", q->pg_types);
+        if (q->pg_results) {
+            dg_jset_str(o, "pg_results", q->pg_results);
+            dg_jset(o, "nresults", json_integer(q->nresults));
+        }
+        if (q->pg_types || q->pg_results) dg_jset(o, "params_block", json_true());
         if (q->lastid) dg_jset_str(o, "lastid", q->lastid);
         if (q->local_arena) dg_jset(o, "local_arena", json_true());
     }

@@ -60,6 +60,7 @@ static void build_reads(tab *x)
         char *after = dg_cbind_read_enum_after(f, "out->", "    ");
         text = text || after;
         dg_tab_add_bind(&x->vt->reads, after, dg_cbind_read(f, (int)i, "out->"));
+        if (x->pg) dg_tab_pg_result(&x->vt->pg_results, &x->vt->nresults, f);
     }
     x->vt->enum_text = text;
 }
@@ -510,6 +511,8 @@ int dg_view_table_finish(dg_vctx *v, dg_vtable *vt)
             dg_tab_build_insert_pg(&x, "upsert", true);
         }
         vt->count = dg_tab_func(&x, NULL, "count", dg_xprintf("SELECT count(*)\nFROM %s", x.qtable));
+        vt->count->pg_results = dg_xstrdup("DAL_PG_INT8");
+        vt->count->nresults = 1;
         add_list(&x, lists, "list", NULL, (list_sql){NULL, NULL});
         if (x.pk.len) build_finders(&x, lists);
     } else {

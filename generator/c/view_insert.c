@@ -243,6 +243,7 @@ static void pg_writebacks(tab *x, dg_buf *ret, dg_vfunc *o)
         } else {
             dg_tab_add_bind(&o->writebacks, cond, dg_cbind_read(f, col, "row->"));
         }
+        dg_tab_pg_result(&o->pg_results, &o->nresults, f);
         col++;
     }
 }
@@ -262,20 +263,48 @@ static void pg_upsert_clause(tab *x, const ints *w, dg_buf *sql)
     dg_buf_free(&set);
 }
 
+/* insert's second statement on PostgreSQL, for a row that leaves every
+ * column with a DEFAULT to the server (their parameters all NULL, which
+ * COALESCE would replace by the default anyway): the same INSERT without
+ * those columns, its first k parameters (the columns without a DEFAULT
+ * come first), so that it sends no NULL parameter per default. */
+static void add_pg_short(tab *x, dg_vfunc *o, const dg_buf *cols, const dg_buf *vals, const dg_buf *ret, int k, int m)
+{
+    char *head = insert_head(x, cols, vals);
+    char *sql = ret->len ? dg_xprintf("%s\nRETURNING %s", head, ret->data) : dg_xstrdup(head);
+    free(head);
+    dg_buf cond = DG_BUF_INIT;
+    for (int i = k; i < m; i++) dg_buf_printf(&cond, "%s!p.values[%d]", i > k ? " && " : "", i);
+    dg_vwith_rowid *s = dg_xmalloc(sizeof *s);
+    s->stmt = dg_view_stmt(x->v, x->row, "insert_defaults", sql);
+    s->cond = dg_buf_steal(&cond);
+    s->note = NULL;
+    o->pg_short = s;
+    o->pg_short_n = k;
+}
+
+/* insert and upsert on PostgreSQL: the columns without a DEFAULT first,
+ * then those with one (COALESCE($n, DEFAULT)); insert adds the statement
+ * without the latter (add_pg_short). */
 void dg_tab_build_insert_pg(tab *x, const char *verb, bool upsert)
 {
     dg_buf cols = DG_BUF_INIT, vals = DG_BUF_INIT, ret = DG_BUF_INIT, sql = DG_BUF_INIT;
+    dg_buf kcols = DG_BUF_INIT, kvals = DG_BUF_INIT;   /* the first k: the short statement's */
     ints w = {0};
-    for (size_t i = 0; i < x->f.len; i++) {
-        const dg_cbind *f = &x->f.items[i];
-        if (f->readonly) continue;
-        DG_VEC_PUSH(&w, (int)i);
-        char *ph = dg_tab_ph(x, f, (int)w.len);
-        dg_buf_cat(&cols, cols.len ? ", " : "", f->quoted, NULL);
-        if (f->default_sql) dg_buf_cat(&vals, vals.len ? ", " : "", "COALESCE(", ph, ", ", f->default_sql, ")", NULL);
-        else dg_buf_cat(&vals, vals.len ? ", " : "", ph, NULL);
-        free(ph);
-    }
+    int k = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < x->f.len; i++) {
+            const dg_cbind *f = &x->f.items[i];
+            if (f->readonly || (f->default_sql != NULL) != (pass == 1)) continue;
+            DG_VEC_PUSH(&w, (int)i);
+            char *ph = dg_tab_ph(x, f, (int)w.len);
+            dg_buf_cat(&cols, cols.len ? ", " : "", f->quoted, NULL);
+            if (f->default_sql) dg_buf_cat(&vals, vals.len ? ", " : "", "COALESCE(", ph, ", ", f->default_sql, ")", NULL);
+            else dg_buf_cat(&vals, vals.len ? ", " : "", ph, NULL), k++;
+            if (!pass) dg_buf_cat(&kcols, kcols.len ? ", " : "", f->quoted, NULL);
+            if (!pass) dg_buf_cat(&kvals, kvals.len ? ", " : "", ph, NULL);
+            free(ph);
+        }
     dg_vfunc wbs = {0};
     pg_writebacks(x, &ret, &wbs);
     char *head = insert_head(x, &cols, &vals);
@@ -284,6 +313,7 @@ void dg_tab_build_insert_pg(tab *x, const char *verb, bool upsert)
     if (upsert) pg_upsert_clause(x, &w, &sql);
     if (ret.len) dg_buf_printf(&sql, "\nRETURNING %s", dg_buf_cstr(&ret));
     dg_vfunc *o = dg_tab_func(x, NULL, verb, dg_buf_steal(&sql));
+    if (!upsert && k < (int)w.len) add_pg_short(x, o, &kcols, &kvals, &ret, k, (int)w.len);
     for (size_t i = 0; i < w.len; i++) {
         const dg_cbind *f = &x->f.items[w.items[i]];
         int n = (int)i + 1;
@@ -298,10 +328,14 @@ void dg_tab_build_insert_pg(tab *x, const char *verb, bool upsert)
     o->returning = ret.len > 0;
     o->writebacks = wbs.writebacks;
     o->writeback_enum = wbs.writeback_enum;
+    o->pg_results = wbs.pg_results;
+    o->nresults = wbs.nresults;
     if (upsert) x->vt->upsert = o;
     else x->vt->insert = o;
     DG_VEC_FREE(&w);
     dg_buf_free(&cols);
     dg_buf_free(&vals);
+    dg_buf_free(&kcols);
+    dg_buf_free(&kvals);
     dg_buf_free(&ret);
 }

@@ -59,6 +59,9 @@ typedef struct dg_vfunc {
     bool           writeback_enum; /* a write-back reads an enum's text into the local text__ */
     const char    *last_rowid;  /* the field sqlite3_last_insert_rowid fills (borrowed), or NULL */
     char          *many_fn;     /* insert: <row>_insert_many, n rows in one transaction */
+    dg_vwith_rowid *pg_short;   /* PostgreSQL insert: the statement without the DEFAULT columns, used
+                                   when cond (their parameters all NULL) holds; NULL: none */
+    int            pg_short_n;  /* its parameter count */
     /* insert, upsert and update: C statements before and after the write */
     bool           prepared;
     dg_strings     prepare, after;
@@ -69,6 +72,10 @@ typedef struct dg_vfunc {
     /* PostgreSQL: the pinned parameter types (", "-joined OID macros), their count */
     char          *pg_types;
     int            nparams;
+    /* PostgreSQL: the result column types the function reads (", "-joined OID
+     * macros, dg_pgtype_result_oid), their count; NULL when it reads none */
+    char          *pg_results;
+    int            nresults;
 } dg_vfunc;
 typedef DG_VEC(dg_vfunc) dg_vfuncs;
 
@@ -148,6 +155,8 @@ typedef struct dg_vtable {
     bool            finished, version, enum_text;
     char           *fills;        /* NULL: none */
     dg_vbinds       reads;        /* call, then after (cond) */
+    char           *pg_results;   /* PostgreSQL: the row's result types, as dg_vfunc's */
+    int             nresults;
     dg_vfunc       *insert, *get, *update, *del, *upsert, *count, *missing_fn;   /* NULL: none */
     dg_vmissing_at  missing_at;
     dg_vpatch      *patch;

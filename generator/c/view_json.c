@@ -11,13 +11,18 @@
  *     enum_type, conv, user_enum (clang_struct.h), decl, has_decl},
  *   user_struct, user_header (clang_struct.h), enums[], validator
  *     (view_validators.h), version, fills, reads[] {call, after?},
- *     enum_text,
+ *     enum_text, pg_results and nresults (PostgreSQL: the row's result
+ *     types, ", "-joined OID macros, and their count),
  *   insert, get, update, delete, upsert, count: {fn, sql, stmt, binds[]
  *     {cond?, call}, params}; insert and upsert also stmt_ref (the C
  *     expression of the statement's id), with_rowid {stmt, sql, note, cond}
  *     when a plain insert leaves the rowid alias out and a second statement
  *     writes it, returning, writebacks[] {cond?, call}, writeback_enum? (a
- *     write-back reads an enum's text into text__), last_rowid?;
+ *     write-back reads an enum's text into text__), last_rowid?,
+ *     pg_short {stmt, cond, n} (PostgreSQL insert: the statement without
+ *     the DEFAULT columns, run with n parameters when cond holds);
+ *     PostgreSQL: pg_types, nparams, and pg_results, nresults when the
+ *     statement's rows are read (insert/upsert RETURNING, count);
  *     insert, upsert and update prepare[] {stmt} and after[] {stmt} (run
  *     before and after the write: generated ids, timestamps, versions);
  *     update and delete missing,
@@ -155,6 +160,13 @@ static json_t *func_json(const dg_vfunc *f, json_t *stmts)
         if (f->writeback_enum) dg_jset(o, "writeback_enum", json_true());
         if (f->last_rowid) dg_jset_str(o, "last_rowid", f->last_rowid);
         if (f->many_fn) dg_jset_str(o, "many_fn", f->many_fn);
+        if (f->pg_short) {
+            json_t *ps = json_object(), *ss = json_array_get(stmts, f->pg_short->stmt);
+            dg_jset(ps, "stmt", json_incref(json_object_get(ss, "id")));
+            dg_jset_str(ps, "cond", f->pg_short->cond);
+            dg_jset(ps, "n", json_integer(f->pg_short_n));
+            dg_jset(o, "pg_short", ps);
+        }
     }
     if (f->prepared) {
         dg_jset(o, "prepare", lines_json(&f->prepare));
@@ -165,6 +177,10 @@ static json_t *func_json(const dg_vfunc *f, json_t *stmts)
     if (f->pg_types) {
         dg_jset_str(o, "pg_types", f->pg_types);
         dg_jset(o, "nparams", json_integer(f->nparams));
+    }
+    if (f->pg_results) {
+        dg_jset_str(o, "pg_results", f->pg_results);
+        dg_jset(o, "nresults", json_integer(f->nresults));
     }
     return o;
 }
@@ -290,6 +306,10 @@ static void finished_json(const dg_vtable *vt, json_t *o, json_t *stmts, json_t 
     if (vt->fills) dg_jset_str(o, "fills", vt->fills);
     dg_jset(o, "reads", binds_json(&vt->reads, true, "after"));
     dg_jset(o, "enum_text", json_boolean(vt->enum_text));
+    if (vt->pg_results) {
+        dg_jset_str(o, "pg_results", vt->pg_results);
+        dg_jset(o, "nresults", json_integer(vt->nresults));
+    }
     bool missing = vt->missing_fn != NULL;
     if (vt->insert) dg_jset(o, "insert", func_json(vt->insert, stmts));
     if (vt->get) dg_jset(o, "get", func_json(vt->get, stmts));

@@ -47,6 +47,9 @@ typedef struct dg_vquery {
     bool        pg;
     int         nparams;
     char       *pg_types;      /* the parameters' pinned type OIDs ("DAL_PG_INT8, 0"), NULL when none */
+    char       *pg_results;    /* the result columns' types the reads expect (dg_pgtype_result_oid),
+                                  NULL when the function reads no row */
+    int         nresults;
     char       *own_sql;       /* the SQL with casts for types moved as text (sql points here), NULL */
     char       *lastid;        /* :execlastid: the statements that read the key into *out_id */
     bool        local_arena;   /* a parameter needs an arena (arrays, jsonb, numeric) and the
@@ -83,7 +86,10 @@ void dg_vqueries_free(dg_vqueries *v);   /* its contents */
  *                 :exec-like query on rows, stepped to the end); proto;
  *                 params_struct {name, fields[] {decl}} when the
  *                 parameters come in a struct;
- *                 PostgreSQL: pg (true), nparams, pg_types, lastid, local_arena. */
+ *                 PostgreSQL: pg (true), nparams, pg_types, pg_results and
+ *                 nresults (checked by dal_pg_exec), params_block (true when
+ *                 either: the function declares dal_pg_params params__),
+ *                 lastid, local_arena. */
 void dg_vqueries_to_json(const dg_vqueries *v, json_t *root);
 
 /* A query keeps its name when a table's or view's function has it: the

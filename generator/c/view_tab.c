@@ -134,6 +134,14 @@ void dg_tab_pg_types_idx(tab *x, dg_vfunc *o, const ints *idx)
     }
 }
 
+void dg_tab_pg_result(char **list, int *n, const dg_cbind *f)
+{
+    char *s = dg_xprintf("%s%s%s", *list ? *list : "", *list ? ", " : "", dg_pgtype_result_oid(&f->pg));
+    free(*list);
+    *list = s;
+    (*n)++;
+}
+
 /* ", int64_t id, const char *email" */
 char *dg_tab_params(tab *x, const ints *idx)
 {

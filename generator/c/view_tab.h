@@ -57,6 +57,9 @@ char   *dg_tab_ph(const dg_tab *x, const dg_cbind *f, int n);
  * order), appended to o->pg_types; o->nparams counts them. */
 void    dg_tab_pg_types(dg_vfunc *o, const dg_cbind *const *fs, size_t n);
 void    dg_tab_pg_types_idx(dg_tab *x, dg_vfunc *o, const dg_ints *idx);
+/* Appends the result type f's reader expects (dg_pgtype_result_oid) to
+ * *list (", "-joined, owned) and counts it in *n. */
+void    dg_tab_pg_result(char **list, int *n, const dg_cbind *f);
 char   *dg_tab_params(dg_tab *x, const dg_ints *idx);
 void    dg_tab_add_bind(dg_vbinds *binds, char *cond, char *call);   /* takes both */
 char   *dg_tab_join_fields(dg_tab *x, const dg_ints *idx, const char *sep);

@@ -246,6 +246,11 @@ void dg_vfunc_free(dg_vfunc *f)
     free(f->doc);
     free(f->conflict_msg);
     free(f->pg_types);
+    free(f->pg_results);
+    if (f->pg_short) {
+        free(f->pg_short->cond);
+        free(f->pg_short);
+    }
 }
 
 static void func_drop(dg_vfunc *f)
@@ -291,6 +296,9 @@ void dg_vtable_drop_rendered(dg_vtable *vt)
     free(vt->fills);
     vt->fills = NULL;
     dg_vbinds_free(&vt->reads);
+    free(vt->pg_results);
+    vt->pg_results = NULL;
+    vt->nresults = 0;
     dg_vfunc **fs[] = {&vt->insert, &vt->get, &vt->update, &vt->del, &vt->upsert, &vt->count, &vt->missing_fn};
     for (size_t i = 0; i < sizeof fs / sizeof *fs; i++) {
         func_drop(*fs[i]);

@@ -106,6 +106,8 @@ typedef struct dal_date_array { const dal_date *data; size_t len; } dal_date_arr
 #define DAL_PG_INT4_ARRAY 1007
 #define DAL_PG_TEXT_ARRAY 1009
 #define DAL_PG_VARCHAR_ARRAY 1015
+#define DAL_PG_BPCHAR_ARRAY 1014
+#define DAL_PG_NAME_ARRAY 1003
 #define DAL_PG_INT8_ARRAY 1016
 #define DAL_PG_FLOAT4_ARRAY 1021
 #define DAL_PG_FLOAT8_ARRAY 1022
@@ -166,36 +168,107 @@ typedef struct dal_pg_params {
  * array of N): checked by dal_pg_exec as described above. */
 #define DAL_PG_RESULTS(name, rtypes, N) ((name).results = (rtypes), (name).nresults = (N))
 
+/* Inline functions of this header (the common binders and readers):
+ * C99 inline, or GNU's in gnu89 mode; libdal holds their external
+ * definitions (DAL__PG_NO_INLINE: only those). */
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(__cplusplus) && defined(__STDC_VERSION__) && \
+    __STDC_VERSION__ >= 199901L && !defined(__GNUC_GNU_INLINE__)
+#define DAL__PG_INLINE inline __attribute__((__always_inline__))   /* a few instructions each: always worth it */
+#elif defined(__cplusplus) || (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L && !defined(__GNUC_GNU_INLINE__))
+#define DAL__PG_INLINE inline
+#elif defined(__GNUC__)
+#define DAL__PG_INLINE extern __inline__ __attribute__((__gnu_inline__, __always_inline__))
+#else
+#define DAL__PG_NO_INLINE 1
+#endif
+
 /* idx is the parameter's $ number (1-based).  Each returns DAL_OK, or
  * DAL_MISUSE for an idx out of range, DAL_INVALID for text that is no
- * value of the type (numeric), DAL_ERROR out of memory (recorded on db). */
-int dal_pg_bind_null(dal_pg_params *p, int idx);
-int dal_pg_bind_int16(dal_pg_params *p, int idx, int16_t v);
-int dal_pg_bind_int32(dal_pg_params *p, int idx, int32_t v);
-int dal_pg_bind_int64(dal_pg_params *p, int idx, int64_t v);
-int dal_pg_bind_float(dal_pg_params *p, int idx, float v);
-int dal_pg_bind_double(dal_pg_params *p, int idx, double v);
-int dal_pg_bind_bool(dal_pg_params *p, int idx, bool v);
+ * value of the type (numeric), DAL_ERROR out of memory (recorded on db),
+ * DAL_ERROR for text longer than 1 GB (54000).
+ * The binders of the most common types are inline (below): binding a
+ * value costs a few stores into the block, as in hand-written code:
+ * dal_pg_bind_null, _int16, _int32, _int64, _float, _double, _bool,
+ * _time, their _null forms, _timestamp_null's NULL, _text and _text_len. */
 int dal_pg_bind_uuid(dal_pg_params *p, int idx, dal_uuid v);
 int dal_pg_bind_timestamp(dal_pg_params *p, int idx, dal_timestamp v);  /* timestamp and timestamptz */
 int dal_pg_bind_date(dal_pg_params *p, int idx, dal_date v);
-int dal_pg_bind_time(dal_pg_params *p, int idx, int64_t us);
 int dal_pg_bind_interval(dal_pg_params *p, int idx, dal_interval v);
 /* The nullable forms: has false binds NULL. */
-int dal_pg_bind_int16_null(dal_pg_params *p, int idx, bool has, int16_t v);
-int dal_pg_bind_int32_null(dal_pg_params *p, int idx, bool has, int32_t v);
-int dal_pg_bind_int64_null(dal_pg_params *p, int idx, bool has, int64_t v);
-int dal_pg_bind_float_null(dal_pg_params *p, int idx, bool has, float v);
-int dal_pg_bind_double_null(dal_pg_params *p, int idx, bool has, double v);
-int dal_pg_bind_bool_null(dal_pg_params *p, int idx, bool has, bool v);
 int dal_pg_bind_uuid_null(dal_pg_params *p, int idx, bool has, dal_uuid v);
-int dal_pg_bind_timestamp_null(dal_pg_params *p, int idx, bool has, dal_timestamp v);
 int dal_pg_bind_date_null(dal_pg_params *p, int idx, bool has, dal_date v);
-int dal_pg_bind_time_null(dal_pg_params *p, int idx, bool has, int64_t us);
 int dal_pg_bind_interval_null(dal_pg_params *p, int idx, bool has, dal_interval v);
-/* text, varchar, char, name, json, citext, enums (s NULL -> SQL NULL; not copied). */
-int dal_pg_bind_text(dal_pg_params *p, int idx, const char *s);
+
+/* The out-of-line part of the inline binders (bind.c; not API): idx out
+ * of range, or text longer than 1 GB; recorded on p->db. */
+int dal__pg_bind_refuse(dal_pg_params *p, int idx);
+
+#ifdef DAL__PG_NO_INLINE
+#define DAL__PG_BINDER(name, ctype, width, encode) \
+    int dal_pg_bind_##name(dal_pg_params *p, int idx, ctype v); \
+    int dal_pg_bind_##name##_null(dal_pg_params *p, int idx, bool has, ctype v);
+int dal_pg_bind_null(dal_pg_params *p, int idx);
+int dal_pg_bind_timestamp_null(dal_pg_params *p, int idx, bool has, dal_timestamp v);
 int dal_pg_bind_text_len(dal_pg_params *p, int idx, const char *s, size_t len);
+int dal_pg_bind_text(dal_pg_params *p, int idx, const char *s);
+#else
+#define DAL__PG_PUT32(c, u) ((c)[0] = (char)((u) >> 24), (c)[1] = (char)((u) >> 16 & 0xffu), \
+                             (c)[2] = (char)((u) >> 8 & 0xffu), (c)[3] = (char)((u) & 0xffu))
+DAL__PG_INLINE int dal_pg_bind_null(dal_pg_params *p, int idx)
+{
+    if (idx < 1 || idx > p->n) return dal__pg_bind_refuse(p, idx);
+    p->values[idx - 1] = NULL;
+    p->lengths[idx - 1] = 0;
+    p->formats[idx - 1] = 1;
+    return DAL_OK;
+}
+/* encode: statements writing v's width bytes, big-endian, at c. */
+#define DAL__PG_BINDER(name, ctype, width, encode) \
+    DAL__PG_INLINE int dal_pg_bind_##name(dal_pg_params *p, int idx, ctype v) \
+    { \
+        char *c; \
+        if (idx < 1 || idx > p->n) return dal__pg_bind_refuse(p, idx); \
+        c = p->cells[idx - 1].b; \
+        encode \
+        p->values[idx - 1] = c; \
+        p->lengths[idx - 1] = (width); \
+        p->formats[idx - 1] = 1; \
+        return DAL_OK; \
+    } \
+    DAL__PG_INLINE int dal_pg_bind_##name##_null(dal_pg_params *p, int idx, bool has, ctype v) \
+    { \
+        return has ? dal_pg_bind_##name(p, idx, v) : dal_pg_bind_null(p, idx); \
+    }
+DAL__PG_INLINE int dal_pg_bind_timestamp_null(dal_pg_params *p, int idx, bool has, dal_timestamp v)
+{
+    return has ? dal_pg_bind_timestamp(p, idx, v) : dal_pg_bind_null(p, idx);
+}
+/* text, varchar, char, name, json, citext, enums (s NULL -> SQL NULL; not copied). */
+DAL__PG_INLINE int dal_pg_bind_text_len(dal_pg_params *p, int idx, const char *s, size_t len)
+{
+    if (!s) return dal_pg_bind_null(p, idx);
+    if (idx < 1 || idx > p->n || len > 0x7fffffffu) return dal__pg_bind_refuse(p, idx);
+    p->values[idx - 1] = s;
+    p->lengths[idx - 1] = (int)len;
+    p->formats[idx - 1] = 1;
+    return DAL_OK;
+}
+DAL__PG_INLINE int dal_pg_bind_text(dal_pg_params *p, int idx, const char *s)
+{
+    return dal_pg_bind_text_len(p, idx, s, s ? strlen(s) : 0);
+}
+#endif
+DAL__PG_BINDER(int16, int16_t, 2, { uint16_t u = (uint16_t)v; c[0] = (char)(u >> 8); c[1] = (char)(u & 0xffu); })
+DAL__PG_BINDER(int32, int32_t, 4, { uint32_t u = (uint32_t)v; DAL__PG_PUT32(c, u); })
+DAL__PG_BINDER(int64, int64_t, 8, { uint64_t u = (uint64_t)v; DAL__PG_PUT32(c, (uint32_t)(u >> 32));
+                                    DAL__PG_PUT32(c + 4, (uint32_t)(u & 0xffffffffu)); })
+DAL__PG_BINDER(float, float, 4, { uint32_t u; memcpy(&u, &v, 4); DAL__PG_PUT32(c, u); })
+DAL__PG_BINDER(double, double, 8, { uint64_t u; memcpy(&u, &v, 8); DAL__PG_PUT32(c, (uint32_t)(u >> 32));
+                                    DAL__PG_PUT32(c + 4, (uint32_t)(u & 0xffffffffu)); })
+DAL__PG_BINDER(bool, bool, 1, c[0] = v ? 1 : 0;)
+/* time (without time zone): µs since midnight */
+DAL__PG_BINDER(time, int64_t, 8, { uint64_t u = (uint64_t)v; DAL__PG_PUT32(c, (uint32_t)(u >> 32));
+                                   DAL__PG_PUT32(c + 4, (uint32_t)(u & 0xffffffffu)); })
 int dal_pg_bind_jsonb(dal_pg_params *p, int idx, const char *json);  /* adds the version byte (arena) */
 int dal_pg_bind_blob(dal_pg_params *p, int idx, dal_blob b);          /* bytea; data NULL -> SQL NULL */
 /* numeric from exact decimal text ("-12.50", "1e-3", "NaN", "Infinity",
@@ -263,10 +336,20 @@ typedef struct dal_pg_iter {
 #define DAL_PG_ITER_INIT { NULL, NULL, -1, 0 }
 /* dal_pg_exec into it (the whole result: one round trip). */
 int  dal_pg_iter_open(dal_pg_iter *it, dal_db *db, const dal_unit *u, int id, const dal_pg_params *p);
-/* DAL_ROW with it->row the next row, or DAL_DONE (the result is freed). */
-int  dal_pg_iter_step(dal_pg_iter *it);
 /* PQclear the result; NULL-safe and idempotent. */
 void dal_pg_iter_end(dal_pg_iter *it);
+/* DAL_ROW with it->row the next row, or DAL_DONE (the result is freed).
+ * Inline: a step costs a compare, as a hand-written loop over the rows. */
+#ifdef DAL__PG_NO_INLINE
+int  dal_pg_iter_step(dal_pg_iter *it);
+#else
+DAL__PG_INLINE int dal_pg_iter_step(dal_pg_iter *it)
+{
+    if (it->res && ++it->row < it->nrows) return DAL_ROW;
+    dal_pg_iter_end(it);
+    return DAL_DONE;
+}
+#endif
 
 /* ---- Pipelined batches (:batchexec, :batchone, :batchmany) -------------
  * dal_pg_batch runs statement id of u n times, item i with the parameters
@@ -392,7 +475,8 @@ int  dal_pg_prepared_count(const dal_db *db);
 /* Whether res has n columns of the given types (the rule of
  * dal_pg_params.results): each OID equal, except that a text column
  * (DAL_PG_TEXT) also accepts varchar, char, name, json, unknown and user
- * types sent as text (enums, citext, domains over text).  DAL_OK, or
+ * types sent as text (enums, citext, domains over text), and a text array
+ * (DAL_PG_TEXT_ARRAY) varchar[], char[] and name[], as the readers do.  DAL_OK, or
  * DAL_ERROR (dal_sqlstate 42804) naming the first column that differs and
  * both types, or the column counts. */
 int dal_pg_result_check(dal_db *db, const PGresult *res, const Oid *types, int n);
@@ -422,13 +506,6 @@ int dal_pg_read_interval_null(dal_db *db, const PGresult *res, int row, int col,
  * (timestamp or timestamptz) and their _null forms; dal_pg_read_text
  * (text, varchar, char, name, json, and user types sent as text: citext,
  * enums; NULL -> *out NULL). */
-#if defined(__cplusplus) || (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L && !defined(__GNUC_GNU_INLINE__))
-#define DAL__PG_INLINE inline
-#elif defined(__GNUC__)
-#define DAL__PG_INLINE extern __inline__ __attribute__((__gnu_inline__))
-#else
-#define DAL__PG_NO_INLINE 1
-#endif
 
 /* Their out-of-line parts (read.c; not API): a value of another width or
  * SQL NULL (has NULL: not accepted; *out zeroed, size bytes); a

@@ -1,8 +1,9 @@
 /* test_pggen.c - generated PostgreSQL table code (tests/pggen/golden, from
  * schema.sql) run against the cluster of tests/pg: every type of design
  * 3.6 round-trips, write-back from insert, get_by, update, patch, delete,
- * upsert, list, count, validators, and each constraint violation is
- * DAL_CONSTRAINT naming the constraint. */
+ * upsert, list, count, validators, each constraint violation is
+ * DAL_CONSTRAINT naming the constraint, and a column type changed on the
+ * server after generation is an error naming the column. */
 #include "../pgrt/pg_util.h"
 
 #include <float.h>
@@ -353,11 +354,56 @@ static void test_crud(void **state)
     pgg_event_iter_end(&ei);
 }
 
+/* A column whose type changed on the server after the code was generated:
+ * every generated read of it (get, list, insert's RETURNING) is DAL_ERROR
+ * naming the column and both types, on a connection that had the
+ * statements prepared (the server's 0A000, prepared again and checked) and
+ * on a new one; never the bytes of a double read as a bigint. */
+static void expect_drift(int rc, dal_db *conn, const char *what)
+{
+    assert_int_equal(rc, DAL_ERROR);
+    assert_string_equal(dal_sqlstate(conn), "42804");
+    assert_non_null(strstr(dal_errmsg(conn), what));
+}
+
+static void test_drift(void **state)
+{
+    (void)state;
+    pgg_kind k, g;
+    pgg_kind_iter it;
+    memset(&k, 0, sizeof k);
+    k.name = "drift";
+    k.mail = "d@r.ift";
+    k.has_i64 = true, k.i64 = 42;
+    pgt_ok(db, pgg_kind_insert(db, &k, &arena));
+    pgt_ok(db, pgg_kind_get(db, k.id, &g, &arena));   /* prepared and checked before the change */
+    assert_true(g.i64 == 42);
+    pgt_ok(db, dal_exec(db, "ALTER TABLE kinds ALTER COLUMN i64 TYPE double precision"));
+    const char *want = "column \"i64\": expected bigint, found double precision";
+    expect_drift(pgg_kind_get(db, k.id, &g, &arena), db, want);
+    expect_drift(pgg_kind_get_by_name(db, "drift", &g, &arena), db, want);
+    expect_drift(pgg_kind_list(db, &it), db, want);
+    pgg_kind_iter_end(&it);
+    dal_db *fresh = pgt_open();
+    expect_drift(pgg_kind_get(fresh, k.id, &g, &arena), fresh, want);
+    dal_close(fresh);
+    /* a column insert reads back (RETURNING), changed alike */
+    pgt_ok(db, dal_exec(db, "ALTER TABLE kinds ALTER COLUMN i64 TYPE bigint;"
+                            " ALTER TABLE authors ALTER COLUMN id TYPE bigint"));
+    pgt_ok(db, pgg_kind_get(db, k.id, &g, &arena));   /* as generated again: fine */
+    assert_true(g.i64 == 42);
+    pgg_author a;
+    memset(&a, 0, sizeof a);
+    a.name = "Drift";
+    expect_drift(pgg_author_insert(db, &a, &arena), db, "column \"id\": expected integer, found bigint");
+    pgt_ok(db, dal_exec(db, "ALTER TABLE authors ALTER COLUMN id TYPE integer"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_writeback),   cmocka_unit_test(test_roundtrip), cmocka_unit_test(test_validators),
-        cmocka_unit_test(test_constraints), cmocka_unit_test(test_crud),
+        cmocka_unit_test(test_constraints), cmocka_unit_test(test_crud),     cmocka_unit_test(test_drift),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -515,6 +515,11 @@ static void arrays(void **state)
         dal_pg_bind_text_array(&p, 1, tx, 1);
         res = bin(A_VARCHAR, &p);
         server_says(res, "{a}");
+        {   /* a text array's result type accepts its family, as the reader does */
+            static const Oid as_text[2] = { DAL_PG_TEXT_ARRAY, DAL_PG_TEXT }, as_int[2] = { DAL_PG_INT4_ARRAY, DAL_PG_TEXT };
+            pgt_ok(db, dal_pg_result_check(db, res, as_text, 2));
+            assert_int_equal(dal_pg_result_check(db, res, as_int, 2), DAL_ERROR);
+        }
         pgt_ok(db, dal_pg_read_text_array(db, res, 0, 0, "v", &arena, &out));
         assert_string_equal(out.data[0], "a");
         PQclear(res);

@@ -28,14 +28,6 @@ static char *cell(dal_pg_params *p, int idx)
     return idx >= 1 && idx <= p->n ? p->cells[idx - 1].b : NULL;
 }
 
-int dal_pg_bind_null(dal_pg_params *p, int idx) { return set(p, idx, NULL, 0, 1); }
-
-static int fixed16(dal_pg_params *p, int idx, uint16_t v)
-{
-    char *c = cell(p, idx);
-    if (c) dal__pg_put16(c, v);
-    return set(p, idx, c, 2, 1);
-}
 static int fixed32(dal_pg_params *p, int idx, uint32_t v)
 {
     char *c = cell(p, idx);
@@ -49,14 +41,36 @@ static int fixed64(dal_pg_params *p, int idx, uint64_t v)
     return set(p, idx, c, 8, 1);
 }
 
-static uint32_t float_bits(float v) { uint32_t u; memcpy(&u, &v, 4); return u; }
-static uint64_t double_bits(double v) { uint64_t u; memcpy(&u, &v, 8); return u; }
+/* The external definitions of the inline binders of dal_pg.h (C99: a
+ * declaration with extern in one translation unit emits them). */
+#define EXTERN_BINDER(name, ctype) \
+    extern int dal_pg_bind_##name(dal_pg_params *p, int idx, ctype v); \
+    extern int dal_pg_bind_##name##_null(dal_pg_params *p, int idx, bool has, ctype v);
+EXTERN_BINDER(int16, int16_t)
+EXTERN_BINDER(int32, int32_t)
+EXTERN_BINDER(int64, int64_t)
+EXTERN_BINDER(float, float)
+EXTERN_BINDER(double, double)
+EXTERN_BINDER(bool, bool)
+EXTERN_BINDER(time, int64_t)
+extern int dal_pg_bind_null(dal_pg_params *p, int idx);
+extern int dal_pg_bind_timestamp_null(dal_pg_params *p, int idx, bool has, dal_timestamp v);
+extern int dal_pg_bind_text_len(dal_pg_params *p, int idx, const char *s, size_t len);
+extern int dal_pg_bind_text(dal_pg_params *p, int idx, const char *s);
 
-int dal_pg_bind_int16(dal_pg_params *p, int idx, int16_t v) { return fixed16(p, idx, (uint16_t)v); }
-int dal_pg_bind_int32(dal_pg_params *p, int idx, int32_t v) { return fixed32(p, idx, (uint32_t)v); }
-int dal_pg_bind_int64(dal_pg_params *p, int idx, int64_t v) { return fixed64(p, idx, (uint64_t)v); }
-int dal_pg_bind_float(dal_pg_params *p, int idx, float v) { return fixed32(p, idx, float_bits(v)); }
-int dal_pg_bind_double(dal_pg_params *p, int idx, double v) { return fixed64(p, idx, double_bits(v)); }
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline, cold))
+#endif
+static int too_long(dal_pg_params *p, int idx)
+{
+    return dal__error_state(p->db, DAL_ERROR, "54000", "parameter $%d: longer than 1 GB", idx);
+}
+
+int dal__pg_bind_refuse(dal_pg_params *p, int idx)
+{
+    return idx < 1 || idx > p->n ? bad_index(p, idx) : too_long(p, idx);
+}
+
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((noinline, cold))
 #endif
@@ -75,14 +89,6 @@ int dal_pg_bind_date(dal_pg_params *p, int idx, dal_date v)
     int32_t w;
     if (!dal__pg_date_to_wire(v, &w)) return out_of_range(p, idx, "date");
     return fixed32(p, idx, (uint32_t)w);
-}
-int dal_pg_bind_time(dal_pg_params *p, int idx, int64_t us) { return fixed64(p, idx, (uint64_t)us); }
-
-int dal_pg_bind_bool(dal_pg_params *p, int idx, bool v)
-{
-    char *c = cell(p, idx);
-    if (c) c[0] = v ? 1 : 0;
-    return set(p, idx, c, 1, 1);
 }
 
 int dal_pg_bind_uuid(dal_pg_params *p, int idx, dal_uuid v)
@@ -108,37 +114,10 @@ int dal_pg_bind_interval(dal_pg_params *p, int idx, dal_interval v)
     { \
         return has ? dal_pg_bind_##name(p, idx, v) : dal_pg_bind_null(p, idx); \
     }
-NULLABLE(int16, int16_t)
-NULLABLE(int32, int32_t)
-NULLABLE(int64, int64_t)
-NULLABLE(float, float)
-NULLABLE(double, double)
-NULLABLE(bool, bool)
 NULLABLE(uuid, dal_uuid)
-NULLABLE(timestamp, dal_timestamp)
 NULLABLE(date, dal_date)
-NULLABLE(time, int64_t)
 NULLABLE(interval, dal_interval)
 
-#if defined(__GNUC__) || defined(__clang__)
-__attribute__((noinline, cold))
-#endif
-static int too_long(dal_pg_params *p, int idx)
-{
-    return dal__error_state(p->db, DAL_ERROR, "54000", "parameter $%d: longer than 1 GB", idx);
-}
-
-int dal_pg_bind_text_len(dal_pg_params *p, int idx, const char *s, size_t len)
-{
-    if (!s) return dal_pg_bind_null(p, idx);
-    if (len > INT32_MAX) return too_long(p, idx);
-    return set(p, idx, s, (int)len, 1);
-}
-
-int dal_pg_bind_text(dal_pg_params *p, int idx, const char *s)
-{
-    return dal_pg_bind_text_len(p, idx, s, s ? strlen(s) : 0);
-}
 
 int dal_pg_bind_blob(dal_pg_params *p, int idx, dal_blob b)
 {

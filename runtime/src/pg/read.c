@@ -48,6 +48,17 @@ static bool is_text(Oid t)
            t == DAL_PG_JSON || t == DAL_PG_UNKNOWN || t >= DAL_PG_FIRST_USER_OID;
 }
 
+static bool is_text_array(Oid t)
+{
+    return t == DAL_PG_TEXT_ARRAY || t == DAL_PG_VARCHAR_ARRAY || t == DAL_PG_BPCHAR_ARRAY || t == DAL_PG_NAME_ARRAY;
+}
+
+/* Whether a column of type t fits what the generator expects (want). */
+static bool fits(Oid want, Oid t)
+{
+    return t == want || (want == DAL_PG_TEXT && is_text(t)) || (want == DAL_PG_TEXT_ARRAY && is_text_array(t));
+}
+
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((noinline, cold))
 #endif
@@ -70,7 +81,7 @@ int dal_pg_result_check(dal_db *db, const PGresult *res, const Oid *types, int n
                                 PQnfields(res), n);
     for (i = 0; i < n; i++) {
         Oid t = PQftype(res, i);
-        if (t != types[i] && !(types[i] == DAL_PG_TEXT && is_text(t))) return mismatch(db, res, i, types[i]);
+        if (!fits(types[i], t)) return mismatch(db, res, i, types[i]);
         if (PQfformat(res, i) != 1) return mismatch(db, res, i, types[i]);
     }
     return DAL_OK;

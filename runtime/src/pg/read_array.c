@@ -153,7 +153,7 @@ int dal_pg_read_text_array(dal_db *db, const PGresult *res, int row, int col, co
                            dal_text_array *out)
 {
     Oid t = PQftype(res, col);
-    Oid same = t == DAL_PG_VARCHAR_ARRAY || t == 1014 || t == 1003 ? t : DAL_PG_TEXT_ARRAY;
+    Oid same = t == DAL_PG_VARCHAR_ARRAY || t == DAL_PG_BPCHAR_ARRAY || t == DAL_PG_NAME_ARRAY ? t : DAL_PG_TEXT_ARRAY;
     void *data;
     size_t len;
     int rc = read_array(db, res, row, col, colname, a, DAL_PG_TEXT_ARRAY, same, sizeof(char *), el_text, &data, &len);

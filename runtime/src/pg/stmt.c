@@ -300,6 +300,11 @@ static inline int exec_stmt(dal_db *db, const dal_unit *u, int id, const char *s
         res = run(db, e->name, p);
         st = PQresultStatus(res);
     }
+    if (e->checked && st == PGRES_TUPLES_OK) {   /* the hot path of a read, finish's */
+        db->pg_changes = PQntuples(res);
+        *out = res;
+        return DAL_OK;
+    }
     if (e->checked) return finish(db, res, st, p, false, out);
     rc = finish(db, res, st, p, true, out);
     e->checked = rc == DAL_OK && p && p->results;
@@ -319,7 +324,8 @@ int dal_pg_exec(dal_db *db, const dal_unit *u, int id, const dal_pg_params *p, P
     *out = NULL;
     if (!db->pg || id < 0 || id >= u->nstmts) return dal__pg_exec_misuse(db, u, id);
     if (db->opts.pg_statements == DAL_PG_UNNAMED) return dal__pg_exec_unnamed(db, u->sql[id], p, out);
-    slot = dal__unit_slot(u);
+    slot = __atomic_load_n(u->slot, __ATOMIC_ACQUIRE);   /* dal__unit_slot's fast path */
+    if (slot == 0) slot = dal__unit_slot(u);
     if (slot - 1u < db->pg_nunits && db->pg_units[slot - 1].stmts) e = db->pg_units[slot - 1].stmts + id;
     else if (!(e = unit_stmts(db, u, slot))) return dal__oom(db);
     else e += id;
@@ -337,13 +343,8 @@ int dal_pg_iter_open(dal_pg_iter *it, dal_db *db, const dal_unit *u, int id, con
     return rc;
 }
 
-int dal_pg_iter_step(dal_pg_iter *it)
-{
-    if (!it->res) return DAL_DONE;
-    if (++it->row < it->nrows) return DAL_ROW;
-    dal_pg_iter_end(it);
-    return DAL_DONE;
-}
+/* The external definition of dal_pg.h's inline dal_pg_iter_step. */
+extern int dal_pg_iter_step(dal_pg_iter *it);
 
 void dal_pg_iter_end(dal_pg_iter *it)
 {

@@ -14,52 +14,61 @@
  * text). */
 enum {
     pgg__s_kind_insert = 0,
-    pgg__s_kind_get = 1,
-    pgg__s_kind_update = 2,
-    pgg__s_kind_exists = 3,
-    pgg__s_kind_delete = 4,
-    pgg__s_kind_upsert = 5,
-    pgg__s_kind_count = 6,
-    pgg__s_kind_list = 7,
-    pgg__s_kind_get_by_uid = 8,
-    pgg__s_kind_get_by_name = 9,
-    pgg__s_author_insert = 10,
-    pgg__s_author_get = 11,
-    pgg__s_author_update = 12,
-    pgg__s_author_exists = 13,
-    pgg__s_author_delete = 14,
-    pgg__s_author_upsert = 15,
-    pgg__s_author_count = 16,
-    pgg__s_author_list = 17,
-    pgg__s_book_insert = 18,
-    pgg__s_book_get = 19,
-    pgg__s_book_update = 20,
-    pgg__s_book_exists = 21,
-    pgg__s_book_delete = 22,
-    pgg__s_book_upsert = 23,
-    pgg__s_book_count = 24,
-    pgg__s_book_list = 25,
-    pgg__s_book_get_by_isbn = 26,
-    pgg__s_book_list_by_author_id = 27,
-    pgg__s_book_list_by_title = 28,
-    pgg__s_ticket_insert = 29,
-    pgg__s_ticket_get = 30,
-    pgg__s_ticket_update = 31,
-    pgg__s_ticket_exists = 32,
-    pgg__s_ticket_delete = 33,
-    pgg__s_ticket_upsert = 34,
-    pgg__s_ticket_count = 35,
-    pgg__s_ticket_list = 36,
-    pgg__s_ticket_get_by_code = 37,
-    pgg__s_event_insert = 38,
-    pgg__s_event_count = 39,
-    pgg__s_event_list = 40
+    pgg__s_kind_insert_defaults = 1,
+    pgg__s_kind_get = 2,
+    pgg__s_kind_update = 3,
+    pgg__s_kind_exists = 4,
+    pgg__s_kind_delete = 5,
+    pgg__s_kind_upsert = 6,
+    pgg__s_kind_count = 7,
+    pgg__s_kind_list = 8,
+    pgg__s_kind_get_by_uid = 9,
+    pgg__s_kind_get_by_name = 10,
+    pgg__s_author_insert = 11,
+    pgg__s_author_insert_defaults = 12,
+    pgg__s_author_get = 13,
+    pgg__s_author_update = 14,
+    pgg__s_author_exists = 15,
+    pgg__s_author_delete = 16,
+    pgg__s_author_upsert = 17,
+    pgg__s_author_count = 18,
+    pgg__s_author_list = 19,
+    pgg__s_book_insert = 20,
+    pgg__s_book_insert_defaults = 21,
+    pgg__s_book_get = 22,
+    pgg__s_book_update = 23,
+    pgg__s_book_exists = 24,
+    pgg__s_book_delete = 25,
+    pgg__s_book_upsert = 26,
+    pgg__s_book_count = 27,
+    pgg__s_book_list = 28,
+    pgg__s_book_get_by_isbn = 29,
+    pgg__s_book_list_by_author_id = 30,
+    pgg__s_book_list_by_title = 31,
+    pgg__s_ticket_insert = 32,
+    pgg__s_ticket_insert_defaults = 33,
+    pgg__s_ticket_get = 34,
+    pgg__s_ticket_update = 35,
+    pgg__s_ticket_exists = 36,
+    pgg__s_ticket_delete = 37,
+    pgg__s_ticket_upsert = 38,
+    pgg__s_ticket_count = 39,
+    pgg__s_ticket_list = 40,
+    pgg__s_ticket_get_by_code = 41,
+    pgg__s_event_insert = 42,
+    pgg__s_event_insert_defaults = 43,
+    pgg__s_event_count = 44,
+    pgg__s_event_list = 45
 };
 
 static const char *const pgg__sql[] = {
     /* pgg__s_kind_insert */
-    "INSERT INTO \"kinds\" (\"i16\", \"i32\", \"i64\", \"f32\", \"f64\", \"ok\", \"amount\", \"big\", \"cash\", \"name\", \"code\", \"fixed\", \"ci\", \"nm\", \"doc\", \"meta\", \"raw\", \"uid\", \"at_tz\", \"at_local\", \"day\", \"tod\", \"span\", \"feeling\", \"mail\", \"rank\", \"short\", \"addr\", \"tags\", \"nums\", \"small_nums\", \"ints\", \"reals\", \"dbls\", \"flags\", \"blobs\", \"uids\", \"stamps\", \"days\", \"amounts\", \"moods\", \"grid\")\n"
-    "VALUES ($1, COALESCE($2, 7), $3, $4, $5, COALESCE($6, false), $7, $8, $9::money, $10, $11, $12, $13, $14, $15, $16, $17, COALESCE($18, gen_random_uuid()), COALESCE($19, now()), $20, $21, $22, $23, $24, $25, $26, $27, $28::inet, COALESCE($29, '{}'::text[]), $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41::\"public\".\"mood\"[], $42::integer[])\n"
+    "INSERT INTO \"kinds\" (\"i16\", \"i64\", \"f32\", \"f64\", \"amount\", \"big\", \"cash\", \"name\", \"code\", \"fixed\", \"ci\", \"nm\", \"doc\", \"meta\", \"raw\", \"at_local\", \"day\", \"tod\", \"span\", \"feeling\", \"mail\", \"rank\", \"short\", \"addr\", \"nums\", \"small_nums\", \"ints\", \"reals\", \"dbls\", \"flags\", \"blobs\", \"uids\", \"stamps\", \"days\", \"amounts\", \"moods\", \"grid\", \"i32\", \"ok\", \"uid\", \"at_tz\", \"tags\")\n"
+    "VALUES ($1, $2, $3, $4, $5, $6, $7::money, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24::inet, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36::\"public\".\"mood\"[], $37::integer[], COALESCE($38, 7), COALESCE($39, false), COALESCE($40, gen_random_uuid()), COALESCE($41, now()), COALESCE($42, '{}'::text[]))\n"
+    "RETURNING \"id\", \"i32\", \"ok\", \"uid\", \"at_tz\", \"tags\", \"twice\"",
+    /* pgg__s_kind_insert_defaults */
+    "INSERT INTO \"kinds\" (\"i16\", \"i64\", \"f32\", \"f64\", \"amount\", \"big\", \"cash\", \"name\", \"code\", \"fixed\", \"ci\", \"nm\", \"doc\", \"meta\", \"raw\", \"at_local\", \"day\", \"tod\", \"span\", \"feeling\", \"mail\", \"rank\", \"short\", \"addr\", \"nums\", \"small_nums\", \"ints\", \"reals\", \"dbls\", \"flags\", \"blobs\", \"uids\", \"stamps\", \"days\", \"amounts\", \"moods\", \"grid\")\n"
+    "VALUES ($1, $2, $3, $4, $5, $6, $7::money, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24::inet, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36::\"public\".\"mood\"[], $37::integer[])\n"
     "RETURNING \"id\", \"i32\", \"ok\", \"uid\", \"at_tz\", \"tags\", \"twice\"",
     /* pgg__s_kind_get */
     "SELECT \"id\", \"i16\", \"i32\", \"i64\", \"f32\", \"f64\", \"ok\", \"amount\", \"big\", \"cash\"::numeric, \"name\", \"code\", \"fixed\", \"ci\", \"nm\", \"doc\", \"meta\", \"raw\", \"uid\", \"at_tz\", \"at_local\", \"day\", \"tod\", \"span\", \"feeling\", \"mail\", \"rank\", \"short\", \"addr\"::text, \"tags\", \"nums\", \"small_nums\", \"ints\", \"reals\", \"dbls\", \"flags\", \"blobs\", \"uids\", \"stamps\", \"days\", \"amounts\", \"moods\"::text[], \"grid\"::text, \"twice\"\n"
@@ -77,10 +86,10 @@ static const char *const pgg__sql[] = {
     "DELETE FROM \"kinds\"\n"
     "WHERE \"id\" = $1",
     /* pgg__s_kind_upsert */
-    "INSERT INTO \"kinds\" (\"i16\", \"i32\", \"i64\", \"f32\", \"f64\", \"ok\", \"amount\", \"big\", \"cash\", \"name\", \"code\", \"fixed\", \"ci\", \"nm\", \"doc\", \"meta\", \"raw\", \"uid\", \"at_tz\", \"at_local\", \"day\", \"tod\", \"span\", \"feeling\", \"mail\", \"rank\", \"short\", \"addr\", \"tags\", \"nums\", \"small_nums\", \"ints\", \"reals\", \"dbls\", \"flags\", \"blobs\", \"uids\", \"stamps\", \"days\", \"amounts\", \"moods\", \"grid\")\n"
-    "VALUES ($1, COALESCE($2, 7), $3, $4, $5, COALESCE($6, false), $7, $8, $9::money, $10, $11, $12, $13, $14, $15, $16, $17, COALESCE($18, gen_random_uuid()), COALESCE($19, now()), $20, $21, $22, $23, $24, $25, $26, $27, $28::inet, COALESCE($29, '{}'::text[]), $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41::\"public\".\"mood\"[], $42::integer[])\n"
+    "INSERT INTO \"kinds\" (\"i16\", \"i64\", \"f32\", \"f64\", \"amount\", \"big\", \"cash\", \"name\", \"code\", \"fixed\", \"ci\", \"nm\", \"doc\", \"meta\", \"raw\", \"at_local\", \"day\", \"tod\", \"span\", \"feeling\", \"mail\", \"rank\", \"short\", \"addr\", \"nums\", \"small_nums\", \"ints\", \"reals\", \"dbls\", \"flags\", \"blobs\", \"uids\", \"stamps\", \"days\", \"amounts\", \"moods\", \"grid\", \"i32\", \"ok\", \"uid\", \"at_tz\", \"tags\")\n"
+    "VALUES ($1, $2, $3, $4, $5, $6, $7::money, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24::inet, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36::\"public\".\"mood\"[], $37::integer[], COALESCE($38, 7), COALESCE($39, false), COALESCE($40, gen_random_uuid()), COALESCE($41, now()), COALESCE($42, '{}'::text[]))\n"
     "ON CONFLICT (\"id\") DO UPDATE\n"
-    "SET \"i16\" = excluded.\"i16\", \"i32\" = excluded.\"i32\", \"i64\" = excluded.\"i64\", \"f32\" = excluded.\"f32\", \"f64\" = excluded.\"f64\", \"ok\" = excluded.\"ok\", \"amount\" = excluded.\"amount\", \"big\" = excluded.\"big\", \"cash\" = excluded.\"cash\", \"name\" = excluded.\"name\", \"code\" = excluded.\"code\", \"fixed\" = excluded.\"fixed\", \"ci\" = excluded.\"ci\", \"nm\" = excluded.\"nm\", \"doc\" = excluded.\"doc\", \"meta\" = excluded.\"meta\", \"raw\" = excluded.\"raw\", \"uid\" = excluded.\"uid\", \"at_tz\" = excluded.\"at_tz\", \"at_local\" = excluded.\"at_local\", \"day\" = excluded.\"day\", \"tod\" = excluded.\"tod\", \"span\" = excluded.\"span\", \"feeling\" = excluded.\"feeling\", \"mail\" = excluded.\"mail\", \"rank\" = excluded.\"rank\", \"short\" = excluded.\"short\", \"addr\" = excluded.\"addr\", \"tags\" = excluded.\"tags\", \"nums\" = excluded.\"nums\", \"small_nums\" = excluded.\"small_nums\", \"ints\" = excluded.\"ints\", \"reals\" = excluded.\"reals\", \"dbls\" = excluded.\"dbls\", \"flags\" = excluded.\"flags\", \"blobs\" = excluded.\"blobs\", \"uids\" = excluded.\"uids\", \"stamps\" = excluded.\"stamps\", \"days\" = excluded.\"days\", \"amounts\" = excluded.\"amounts\", \"moods\" = excluded.\"moods\", \"grid\" = excluded.\"grid\"\n"
+    "SET \"i16\" = excluded.\"i16\", \"i64\" = excluded.\"i64\", \"f32\" = excluded.\"f32\", \"f64\" = excluded.\"f64\", \"amount\" = excluded.\"amount\", \"big\" = excluded.\"big\", \"cash\" = excluded.\"cash\", \"name\" = excluded.\"name\", \"code\" = excluded.\"code\", \"fixed\" = excluded.\"fixed\", \"ci\" = excluded.\"ci\", \"nm\" = excluded.\"nm\", \"doc\" = excluded.\"doc\", \"meta\" = excluded.\"meta\", \"raw\" = excluded.\"raw\", \"at_local\" = excluded.\"at_local\", \"day\" = excluded.\"day\", \"tod\" = excluded.\"tod\", \"span\" = excluded.\"span\", \"feeling\" = excluded.\"feeling\", \"mail\" = excluded.\"mail\", \"rank\" = excluded.\"rank\", \"short\" = excluded.\"short\", \"addr\" = excluded.\"addr\", \"nums\" = excluded.\"nums\", \"small_nums\" = excluded.\"small_nums\", \"ints\" = excluded.\"ints\", \"reals\" = excluded.\"reals\", \"dbls\" = excluded.\"dbls\", \"flags\" = excluded.\"flags\", \"blobs\" = excluded.\"blobs\", \"uids\" = excluded.\"uids\", \"stamps\" = excluded.\"stamps\", \"days\" = excluded.\"days\", \"amounts\" = excluded.\"amounts\", \"moods\" = excluded.\"moods\", \"grid\" = excluded.\"grid\", \"i32\" = excluded.\"i32\", \"ok\" = excluded.\"ok\", \"uid\" = excluded.\"uid\", \"at_tz\" = excluded.\"at_tz\", \"tags\" = excluded.\"tags\"\n"
     "RETURNING \"id\", \"i32\", \"ok\", \"uid\", \"at_tz\", \"tags\", \"twice\"",
     /* pgg__s_kind_count */
     "SELECT count(*)\n"
@@ -98,8 +107,12 @@ static const char *const pgg__sql[] = {
     "FROM \"kinds\"\n"
     "WHERE \"name\" = $1",
     /* pgg__s_author_insert */
-    "INSERT INTO \"authors\" (\"id\", \"name\", \"bio\")\n"
-    "VALUES (COALESCE($1, nextval('authors_id_seq'::regclass)), $2, $3)\n"
+    "INSERT INTO \"authors\" (\"name\", \"bio\", \"id\")\n"
+    "VALUES ($1, $2, COALESCE($3, nextval('authors_id_seq'::regclass)))\n"
+    "RETURNING \"id\"",
+    /* pgg__s_author_insert_defaults */
+    "INSERT INTO \"authors\" (\"name\", \"bio\")\n"
+    "VALUES ($1, $2)\n"
     "RETURNING \"id\"",
     /* pgg__s_author_get */
     "SELECT \"id\", \"name\", \"bio\"\n"
@@ -117,8 +130,8 @@ static const char *const pgg__sql[] = {
     "DELETE FROM \"authors\"\n"
     "WHERE \"id\" = $1",
     /* pgg__s_author_upsert */
-    "INSERT INTO \"authors\" (\"id\", \"name\", \"bio\")\n"
-    "VALUES (COALESCE($1, nextval('authors_id_seq'::regclass)), $2, $3)\n"
+    "INSERT INTO \"authors\" (\"name\", \"bio\", \"id\")\n"
+    "VALUES ($1, $2, COALESCE($3, nextval('authors_id_seq'::regclass)))\n"
     "ON CONFLICT (\"id\") DO UPDATE\n"
     "SET \"name\" = excluded.\"name\", \"bio\" = excluded.\"bio\"\n"
     "RETURNING \"id\"",
@@ -132,6 +145,10 @@ static const char *const pgg__sql[] = {
     /* pgg__s_book_insert */
     "INSERT INTO \"books\" (\"author_id\", \"seq\", \"title\", \"isbn\", \"published\", \"price\")\n"
     "VALUES ($1, $2, $3, $4, $5, COALESCE($6, 0))\n"
+    "RETURNING \"price\"",
+    /* pgg__s_book_insert_defaults */
+    "INSERT INTO \"books\" (\"author_id\", \"seq\", \"title\", \"isbn\", \"published\")\n"
+    "VALUES ($1, $2, $3, $4, $5)\n"
     "RETURNING \"price\"",
     /* pgg__s_book_get */
     "SELECT \"author_id\", \"seq\", \"title\", \"isbn\", \"published\", \"price\"\n"
@@ -176,8 +193,12 @@ static const char *const pgg__sql[] = {
     "WHERE \"title\" = $1\n"
     "ORDER BY \"author_id\", \"seq\"",
     /* pgg__s_ticket_insert */
-    "INSERT INTO \"tickets\" (\"id\", \"code\", \"state\", \"seen\", \"version\")\n"
-    "VALUES (COALESCE($1, nextval('public.tickets_id_seq'::regclass)), $2, COALESCE($3, 'happy'::mood), $4, COALESCE($5, 1))\n"
+    "INSERT INTO \"tickets\" (\"code\", \"seen\", \"id\", \"state\", \"version\")\n"
+    "VALUES ($1, $2, COALESCE($3, nextval('public.tickets_id_seq'::regclass)), COALESCE($4, 'happy'::mood), COALESCE($5, 1))\n"
+    "RETURNING \"id\", \"state\", \"version\"",
+    /* pgg__s_ticket_insert_defaults */
+    "INSERT INTO \"tickets\" (\"code\", \"seen\")\n"
+    "VALUES ($1, $2)\n"
     "RETURNING \"id\", \"state\", \"version\"",
     /* pgg__s_ticket_get */
     "SELECT \"id\", \"code\", \"state\", \"seen\", \"version\"\n"
@@ -195,10 +216,10 @@ static const char *const pgg__sql[] = {
     "DELETE FROM \"tickets\"\n"
     "WHERE \"id\" = $1",
     /* pgg__s_ticket_upsert */
-    "INSERT INTO \"tickets\" (\"id\", \"code\", \"state\", \"seen\", \"version\")\n"
-    "VALUES (COALESCE($1, nextval('public.tickets_id_seq'::regclass)), $2, COALESCE($3, 'happy'::mood), $4, COALESCE($5, 1))\n"
+    "INSERT INTO \"tickets\" (\"code\", \"seen\", \"id\", \"state\", \"version\")\n"
+    "VALUES ($1, $2, COALESCE($3, nextval('public.tickets_id_seq'::regclass)), COALESCE($4, 'happy'::mood), COALESCE($5, 1))\n"
     "ON CONFLICT (\"id\") DO UPDATE\n"
-    "SET \"code\" = excluded.\"code\", \"state\" = excluded.\"state\", \"seen\" = excluded.\"seen\", \"version\" = excluded.\"version\"\n"
+    "SET \"code\" = excluded.\"code\", \"seen\" = excluded.\"seen\", \"state\" = excluded.\"state\", \"version\" = excluded.\"version\"\n"
     "RETURNING \"id\", \"state\", \"version\"",
     /* pgg__s_ticket_count */
     "SELECT count(*)\n"
@@ -212,8 +233,12 @@ static const char *const pgg__sql[] = {
     "FROM \"tickets\"\n"
     "WHERE \"code\" = $1",
     /* pgg__s_event_insert */
-    "INSERT INTO \"events\" (\"at\", \"kind\", \"body\")\n"
-    "VALUES (COALESCE($1, now()), $2, $3)\n"
+    "INSERT INTO \"events\" (\"kind\", \"body\", \"at\")\n"
+    "VALUES ($1, $2, COALESCE($3, now()))\n"
+    "RETURNING \"at\"",
+    /* pgg__s_event_insert_defaults */
+    "INSERT INTO \"events\" (\"kind\", \"body\")\n"
+    "VALUES ($1, $2)\n"
     "RETURNING \"at\"",
     /* pgg__s_event_count */
     "SELECT count(*)\n"
@@ -224,7 +249,7 @@ static const char *const pgg__sql[] = {
 };
 
 static unsigned pgg__slot;
-static const dal_unit pgg__unit = { "pgg", 41, pgg__sql, &pgg__slot };
+static const dal_unit pgg__unit = { "pgg", 46, pgg__sql, &pgg__slot };
 
 /* ---- Enums and validators ---------------------------------------------- */
 
@@ -420,6 +445,10 @@ int pgg_event_validate(const pgg_event *row, dal_errors *errs)
 
 /* ---- kinds */
 
+/* The row's result column types, checked by dal_pg_exec once per prepared
+ * statement (a schema that drifted is an error naming the column). */
+static const Oid pgg__kind_read_results[44] = { DAL_PG_INT8, DAL_PG_INT2, DAL_PG_INT4, DAL_PG_INT8, DAL_PG_FLOAT4, DAL_PG_FLOAT8, DAL_PG_BOOL, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_JSONB, DAL_PG_BYTEA, DAL_PG_UUID, DAL_PG_TIMESTAMPTZ, DAL_PG_TIMESTAMP, DAL_PG_DATE, DAL_PG_TIME, DAL_PG_INTERVAL, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT_ARRAY, DAL_PG_INT8_ARRAY, DAL_PG_INT2_ARRAY, DAL_PG_INT4_ARRAY, DAL_PG_FLOAT4_ARRAY, DAL_PG_FLOAT8_ARRAY, DAL_PG_BOOL_ARRAY, DAL_PG_BYTEA_ARRAY, DAL_PG_UUID_ARRAY, DAL_PG_TIMESTAMPTZ_ARRAY, DAL_PG_DATE_ARRAY, DAL_PG_NUMERIC_ARRAY, DAL_PG_TEXT_ARRAY, DAL_PG_TEXT, DAL_PG_INT4 };
+
 static int pgg__kind_read(dal_db *db, const PGresult *res, int row__, pgg_kind *out, dal_arena *arena)
 {
     int rc;
@@ -490,16 +519,18 @@ static int pgg__kind_missing(dal_db *db, int found__, int64_t id)
 }
 
 /*
- * INSERT INTO "kinds" ("i16", "i32", "i64", "f32", "f64", "ok", "amount", "big", "cash", "name", "code", "fixed", "ci", "nm", "doc", "meta", "raw", "uid", "at_tz", "at_local", "day", "tod", "span", "feeling", "mail", "rank", "short", "addr", "tags", "nums", "small_nums", "ints", "reals", "dbls", "flags", "blobs", "uids", "stamps", "days", "amounts", "moods", "grid")
- * VALUES ($1, COALESCE($2, 7), $3, $4, $5, COALESCE($6, false), $7, $8, $9::money, $10, $11, $12, $13, $14, $15, $16, $17, COALESCE($18, gen_random_uuid()), COALESCE($19, now()), $20, $21, $22, $23, $24, $25, $26, $27, $28::inet, COALESCE($29, '{}'::text[]), $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41::"public"."mood"[], $42::integer[])
+ * INSERT INTO "kinds" ("i16", "i64", "f32", "f64", "amount", "big", "cash", "name", "code", "fixed", "ci", "nm", "doc", "meta", "raw", "at_local", "day", "tod", "span", "feeling", "mail", "rank", "short", "addr", "nums", "small_nums", "ints", "reals", "dbls", "flags", "blobs", "uids", "stamps", "days", "amounts", "moods", "grid", "i32", "ok", "uid", "at_tz", "tags")
+ * VALUES ($1, $2, $3, $4, $5, $6, $7::money, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24::inet, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36::"public"."mood"[], $37::integer[], COALESCE($38, 7), COALESCE($39, false), COALESCE($40, gen_random_uuid()), COALESCE($41, now()), COALESCE($42, '{}'::text[]))
  * RETURNING "id", "i32", "ok", "uid", "at_tz", "tags", "twice"
  */
 int pgg_kind_insert(dal_db *db, pgg_kind *row, dal_arena *arena)
 {
-    static const Oid types__[42] = { DAL_PG_INT2, DAL_PG_INT4, DAL_PG_INT8, DAL_PG_FLOAT4, DAL_PG_FLOAT8, DAL_PG_BOOL, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_TEXT, DAL_PG_VARCHAR, DAL_PG_BPCHAR, 0, DAL_PG_NAME, DAL_PG_JSON, DAL_PG_JSONB, DAL_PG_BYTEA, DAL_PG_UUID, DAL_PG_TIMESTAMPTZ, DAL_PG_TIMESTAMP, DAL_PG_DATE, DAL_PG_TIME, DAL_PG_INTERVAL, 0, 0, DAL_PG_INT4, 0, DAL_PG_TEXT, DAL_PG_TEXT_ARRAY, DAL_PG_INT8_ARRAY, DAL_PG_INT2_ARRAY, DAL_PG_INT4_ARRAY, DAL_PG_FLOAT4_ARRAY, DAL_PG_FLOAT8_ARRAY, DAL_PG_BOOL_ARRAY, DAL_PG_BYTEA_ARRAY, DAL_PG_UUID_ARRAY, DAL_PG_TIMESTAMPTZ_ARRAY, DAL_PG_DATE_ARRAY, DAL_PG_NUMERIC_ARRAY, DAL_PG_TEXT_ARRAY, DAL_PG_TEXT };
+    static const Oid types__[42] = { DAL_PG_INT2, DAL_PG_INT8, DAL_PG_FLOAT4, DAL_PG_FLOAT8, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_TEXT, DAL_PG_VARCHAR, DAL_PG_BPCHAR, 0, DAL_PG_NAME, DAL_PG_JSON, DAL_PG_JSONB, DAL_PG_BYTEA, DAL_PG_TIMESTAMP, DAL_PG_DATE, DAL_PG_TIME, DAL_PG_INTERVAL, 0, 0, DAL_PG_INT4, 0, DAL_PG_TEXT, DAL_PG_INT8_ARRAY, DAL_PG_INT2_ARRAY, DAL_PG_INT4_ARRAY, DAL_PG_FLOAT4_ARRAY, DAL_PG_FLOAT8_ARRAY, DAL_PG_BOOL_ARRAY, DAL_PG_BYTEA_ARRAY, DAL_PG_UUID_ARRAY, DAL_PG_TIMESTAMPTZ_ARRAY, DAL_PG_DATE_ARRAY, DAL_PG_NUMERIC_ARRAY, DAL_PG_TEXT_ARRAY, DAL_PG_TEXT, DAL_PG_INT4, DAL_PG_BOOL, DAL_PG_UUID, DAL_PG_TIMESTAMPTZ, DAL_PG_TEXT_ARRAY };
+    static const Oid results__[7] = { DAL_PG_INT8, DAL_PG_INT4, DAL_PG_BOOL, DAL_PG_UUID, DAL_PG_TIMESTAMPTZ, DAL_PG_TEXT_ARRAY, DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 42, types__, arena);
+    DAL_PG_RESULTS(p, results__, 7);
     if (!dal_skips_validation(db) && pgg_kind_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -510,48 +541,50 @@ int pgg_kind_insert(dal_db *db, pgg_kind *row, dal_arena *arena)
         return rc;
     }
     if (rc == DAL_OK) rc = dal_pg_bind_int16_null(&p, 1, row->has_i16, row->i16);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 2, row->has_i32, row->i32);
-    if (rc == DAL_OK) rc = dal_pg_bind_int64_null(&p, 3, row->has_i64, row->i64);
-    if (rc == DAL_OK) rc = dal_pg_bind_float_null(&p, 4, row->has_f32, row->f32);
-    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&p, 5, row->has_f64, row->f64);
-    if (rc == DAL_OK) rc = dal_pg_bind_bool_null(&p, 6, row->has_ok, row->ok);
-    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 7, row->amount);
-    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 8, row->big);
-    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 9, row->cash);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 10, row->name);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 11, row->code);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 12, row->fixed);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 13, row->ci);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 14, row->nm);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 15, row->doc);
-    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 16, row->meta);
-    if (rc == DAL_OK) rc = dal_pg_bind_blob(&p, 17, row->raw);
-    if (rc == DAL_OK) rc = dal_pg_bind_uuid_null(&p, 18, row->has_uid, row->uid);
-    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 19, row->has_at_tz, row->at_tz);
-    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 20, row->has_at_local, row->at_local);
-    if (rc == DAL_OK) rc = dal_pg_bind_date_null(&p, 21, row->has_day, row->day);
-    if (rc == DAL_OK) rc = dal_pg_bind_time_null(&p, 22, row->has_tod, row->tod);
-    if (rc == DAL_OK) rc = dal_pg_bind_interval_null(&p, 23, row->has_span, row->span);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 24, row->has_feeling ? pgg_mood_to_string(row->feeling) : NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 25, row->mail);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 26, row->has_rank, row->rank);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 27, row->short_);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 28, row->addr);
-    if (rc == DAL_OK) rc = row->tags.data ? dal_pg_bind_text_array(&p, 29, row->tags.data, row->tags.len) : dal_pg_bind_null(&p, 29);
-    if (rc == DAL_OK) rc = row->nums.data ? dal_pg_bind_int64_array(&p, 30, row->nums.data, row->nums.len) : dal_pg_bind_null(&p, 30);
-    if (rc == DAL_OK) rc = row->small_nums.data ? dal_pg_bind_int16_array(&p, 31, row->small_nums.data, row->small_nums.len) : dal_pg_bind_null(&p, 31);
-    if (rc == DAL_OK) rc = row->ints.data ? dal_pg_bind_int32_array(&p, 32, row->ints.data, row->ints.len) : dal_pg_bind_null(&p, 32);
-    if (rc == DAL_OK) rc = row->reals.data ? dal_pg_bind_float_array(&p, 33, row->reals.data, row->reals.len) : dal_pg_bind_null(&p, 33);
-    if (rc == DAL_OK) rc = row->dbls.data ? dal_pg_bind_double_array(&p, 34, row->dbls.data, row->dbls.len) : dal_pg_bind_null(&p, 34);
-    if (rc == DAL_OK) rc = row->flags.data ? dal_pg_bind_bool_array(&p, 35, row->flags.data, row->flags.len) : dal_pg_bind_null(&p, 35);
-    if (rc == DAL_OK) rc = row->blobs.data ? dal_pg_bind_blob_array(&p, 36, row->blobs.data, row->blobs.len) : dal_pg_bind_null(&p, 36);
-    if (rc == DAL_OK) rc = row->uids.data ? dal_pg_bind_uuid_array(&p, 37, row->uids.data, row->uids.len) : dal_pg_bind_null(&p, 37);
-    if (rc == DAL_OK) rc = row->stamps.data ? dal_pg_bind_timestamp_array(&p, 38, row->stamps.data, row->stamps.len) : dal_pg_bind_null(&p, 38);
-    if (rc == DAL_OK) rc = row->days.data ? dal_pg_bind_date_array(&p, 39, row->days.data, row->days.len) : dal_pg_bind_null(&p, 39);
-    if (rc == DAL_OK) rc = row->amounts.data ? dal_pg_bind_numeric_array(&p, 40, row->amounts.data, row->amounts.len) : dal_pg_bind_null(&p, 40);
-    if (rc == DAL_OK) rc = row->moods.data ? dal_pg_bind_text_array(&p, 41, row->moods.data, row->moods.len) : dal_pg_bind_null(&p, 41);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 42, row->grid);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_insert, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64_null(&p, 2, row->has_i64, row->i64);
+    if (rc == DAL_OK) rc = dal_pg_bind_float_null(&p, 3, row->has_f32, row->f32);
+    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&p, 4, row->has_f64, row->f64);
+    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 5, row->amount);
+    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 6, row->big);
+    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 7, row->cash);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 8, row->name);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 9, row->code);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 10, row->fixed);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 11, row->ci);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 12, row->nm);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 13, row->doc);
+    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 14, row->meta);
+    if (rc == DAL_OK) rc = dal_pg_bind_blob(&p, 15, row->raw);
+    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 16, row->has_at_local, row->at_local);
+    if (rc == DAL_OK) rc = dal_pg_bind_date_null(&p, 17, row->has_day, row->day);
+    if (rc == DAL_OK) rc = dal_pg_bind_time_null(&p, 18, row->has_tod, row->tod);
+    if (rc == DAL_OK) rc = dal_pg_bind_interval_null(&p, 19, row->has_span, row->span);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 20, row->has_feeling ? pgg_mood_to_string(row->feeling) : NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 21, row->mail);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 22, row->has_rank, row->rank);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 23, row->short_);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 24, row->addr);
+    if (rc == DAL_OK) rc = row->nums.data ? dal_pg_bind_int64_array(&p, 25, row->nums.data, row->nums.len) : dal_pg_bind_null(&p, 25);
+    if (rc == DAL_OK) rc = row->small_nums.data ? dal_pg_bind_int16_array(&p, 26, row->small_nums.data, row->small_nums.len) : dal_pg_bind_null(&p, 26);
+    if (rc == DAL_OK) rc = row->ints.data ? dal_pg_bind_int32_array(&p, 27, row->ints.data, row->ints.len) : dal_pg_bind_null(&p, 27);
+    if (rc == DAL_OK) rc = row->reals.data ? dal_pg_bind_float_array(&p, 28, row->reals.data, row->reals.len) : dal_pg_bind_null(&p, 28);
+    if (rc == DAL_OK) rc = row->dbls.data ? dal_pg_bind_double_array(&p, 29, row->dbls.data, row->dbls.len) : dal_pg_bind_null(&p, 29);
+    if (rc == DAL_OK) rc = row->flags.data ? dal_pg_bind_bool_array(&p, 30, row->flags.data, row->flags.len) : dal_pg_bind_null(&p, 30);
+    if (rc == DAL_OK) rc = row->blobs.data ? dal_pg_bind_blob_array(&p, 31, row->blobs.data, row->blobs.len) : dal_pg_bind_null(&p, 31);
+    if (rc == DAL_OK) rc = row->uids.data ? dal_pg_bind_uuid_array(&p, 32, row->uids.data, row->uids.len) : dal_pg_bind_null(&p, 32);
+    if (rc == DAL_OK) rc = row->stamps.data ? dal_pg_bind_timestamp_array(&p, 33, row->stamps.data, row->stamps.len) : dal_pg_bind_null(&p, 33);
+    if (rc == DAL_OK) rc = row->days.data ? dal_pg_bind_date_array(&p, 34, row->days.data, row->days.len) : dal_pg_bind_null(&p, 34);
+    if (rc == DAL_OK) rc = row->amounts.data ? dal_pg_bind_numeric_array(&p, 35, row->amounts.data, row->amounts.len) : dal_pg_bind_null(&p, 35);
+    if (rc == DAL_OK) rc = row->moods.data ? dal_pg_bind_text_array(&p, 36, row->moods.data, row->moods.len) : dal_pg_bind_null(&p, 36);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 37, row->grid);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 38, row->has_i32, row->i32);
+    if (rc == DAL_OK) rc = dal_pg_bind_bool_null(&p, 39, row->has_ok, row->ok);
+    if (rc == DAL_OK) rc = dal_pg_bind_uuid_null(&p, 40, row->has_uid, row->uid);
+    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 41, row->has_at_tz, row->at_tz);
+    if (rc == DAL_OK) rc = row->tags.data ? dal_pg_bind_text_array(&p, 42, row->tags.data, row->tags.len) : dal_pg_bind_null(&p, 42);
+    /* every column with a DEFAULT left to the server: the INSERT without them */
+    if (rc == DAL_OK && !p.values[37] && !p.values[38] && !p.values[39] && !p.values[40] && !p.values[41]) p.n = 37;
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, p.n == 37 ? pgg__s_kind_insert_defaults : pgg__s_kind_insert, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK)
@@ -584,6 +617,7 @@ int pgg_kind_get(dal_db *db, int64_t id, pgg_kind *out, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 1, types__, arena);
+    DAL_PG_RESULTS(p, pgg__kind_read_results, 44);
     if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 1, id);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_get, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
@@ -603,6 +637,7 @@ int pgg_kind_get_by_uid(dal_db *db, dal_uuid uid, pgg_kind *out, dal_arena *aren
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 1, types__, arena);
+    DAL_PG_RESULTS(p, pgg__kind_read_results, 44);
     if (rc == DAL_OK) rc = dal_pg_bind_uuid(&p, 1, uid);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_get_by_uid, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
@@ -622,6 +657,7 @@ int pgg_kind_get_by_name(dal_db *db, const char *name, pgg_kind *out, dal_arena 
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 1, types__, arena);
+    DAL_PG_RESULTS(p, pgg__kind_read_results, 44);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, name);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_get_by_name, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
@@ -968,18 +1004,20 @@ int pgg_kind_delete(dal_db *db, int64_t id)
 }
 
 /*
- * INSERT INTO "kinds" ("i16", "i32", "i64", "f32", "f64", "ok", "amount", "big", "cash", "name", "code", "fixed", "ci", "nm", "doc", "meta", "raw", "uid", "at_tz", "at_local", "day", "tod", "span", "feeling", "mail", "rank", "short", "addr", "tags", "nums", "small_nums", "ints", "reals", "dbls", "flags", "blobs", "uids", "stamps", "days", "amounts", "moods", "grid")
- * VALUES ($1, COALESCE($2, 7), $3, $4, $5, COALESCE($6, false), $7, $8, $9::money, $10, $11, $12, $13, $14, $15, $16, $17, COALESCE($18, gen_random_uuid()), COALESCE($19, now()), $20, $21, $22, $23, $24, $25, $26, $27, $28::inet, COALESCE($29, '{}'::text[]), $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41::"public"."mood"[], $42::integer[])
+ * INSERT INTO "kinds" ("i16", "i64", "f32", "f64", "amount", "big", "cash", "name", "code", "fixed", "ci", "nm", "doc", "meta", "raw", "at_local", "day", "tod", "span", "feeling", "mail", "rank", "short", "addr", "nums", "small_nums", "ints", "reals", "dbls", "flags", "blobs", "uids", "stamps", "days", "amounts", "moods", "grid", "i32", "ok", "uid", "at_tz", "tags")
+ * VALUES ($1, $2, $3, $4, $5, $6, $7::money, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24::inet, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36::"public"."mood"[], $37::integer[], COALESCE($38, 7), COALESCE($39, false), COALESCE($40, gen_random_uuid()), COALESCE($41, now()), COALESCE($42, '{}'::text[]))
  * ON CONFLICT ("id") DO UPDATE
- * SET "i16" = excluded."i16", "i32" = excluded."i32", "i64" = excluded."i64", "f32" = excluded."f32", "f64" = excluded."f64", "ok" = excluded."ok", "amount" = excluded."amount", "big" = excluded."big", "cash" = excluded."cash", "name" = excluded."name", "code" = excluded."code", "fixed" = excluded."fixed", "ci" = excluded."ci", "nm" = excluded."nm", "doc" = excluded."doc", "meta" = excluded."meta", "raw" = excluded."raw", "uid" = excluded."uid", "at_tz" = excluded."at_tz", "at_local" = excluded."at_local", "day" = excluded."day", "tod" = excluded."tod", "span" = excluded."span", "feeling" = excluded."feeling", "mail" = excluded."mail", "rank" = excluded."rank", "short" = excluded."short", "addr" = excluded."addr", "tags" = excluded."tags", "nums" = excluded."nums", "small_nums" = excluded."small_nums", "ints" = excluded."ints", "reals" = excluded."reals", "dbls" = excluded."dbls", "flags" = excluded."flags", "blobs" = excluded."blobs", "uids" = excluded."uids", "stamps" = excluded."stamps", "days" = excluded."days", "amounts" = excluded."amounts", "moods" = excluded."moods", "grid" = excluded."grid"
+ * SET "i16" = excluded."i16", "i64" = excluded."i64", "f32" = excluded."f32", "f64" = excluded."f64", "amount" = excluded."amount", "big" = excluded."big", "cash" = excluded."cash", "name" = excluded."name", "code" = excluded."code", "fixed" = excluded."fixed", "ci" = excluded."ci", "nm" = excluded."nm", "doc" = excluded."doc", "meta" = excluded."meta", "raw" = excluded."raw", "at_local" = excluded."at_local", "day" = excluded."day", "tod" = excluded."tod", "span" = excluded."span", "feeling" = excluded."feeling", "mail" = excluded."mail", "rank" = excluded."rank", "short" = excluded."short", "addr" = excluded."addr", "nums" = excluded."nums", "small_nums" = excluded."small_nums", "ints" = excluded."ints", "reals" = excluded."reals", "dbls" = excluded."dbls", "flags" = excluded."flags", "blobs" = excluded."blobs", "uids" = excluded."uids", "stamps" = excluded."stamps", "days" = excluded."days", "amounts" = excluded."amounts", "moods" = excluded."moods", "grid" = excluded."grid", "i32" = excluded."i32", "ok" = excluded."ok", "uid" = excluded."uid", "at_tz" = excluded."at_tz", "tags" = excluded."tags"
  * RETURNING "id", "i32", "ok", "uid", "at_tz", "tags", "twice"
  */
 int pgg_kind_upsert(dal_db *db, pgg_kind *row, dal_arena *arena)
 {
-    static const Oid types__[42] = { DAL_PG_INT2, DAL_PG_INT4, DAL_PG_INT8, DAL_PG_FLOAT4, DAL_PG_FLOAT8, DAL_PG_BOOL, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_TEXT, DAL_PG_VARCHAR, DAL_PG_BPCHAR, 0, DAL_PG_NAME, DAL_PG_JSON, DAL_PG_JSONB, DAL_PG_BYTEA, DAL_PG_UUID, DAL_PG_TIMESTAMPTZ, DAL_PG_TIMESTAMP, DAL_PG_DATE, DAL_PG_TIME, DAL_PG_INTERVAL, 0, 0, DAL_PG_INT4, 0, DAL_PG_TEXT, DAL_PG_TEXT_ARRAY, DAL_PG_INT8_ARRAY, DAL_PG_INT2_ARRAY, DAL_PG_INT4_ARRAY, DAL_PG_FLOAT4_ARRAY, DAL_PG_FLOAT8_ARRAY, DAL_PG_BOOL_ARRAY, DAL_PG_BYTEA_ARRAY, DAL_PG_UUID_ARRAY, DAL_PG_TIMESTAMPTZ_ARRAY, DAL_PG_DATE_ARRAY, DAL_PG_NUMERIC_ARRAY, DAL_PG_TEXT_ARRAY, DAL_PG_TEXT };
+    static const Oid types__[42] = { DAL_PG_INT2, DAL_PG_INT8, DAL_PG_FLOAT4, DAL_PG_FLOAT8, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_TEXT, DAL_PG_VARCHAR, DAL_PG_BPCHAR, 0, DAL_PG_NAME, DAL_PG_JSON, DAL_PG_JSONB, DAL_PG_BYTEA, DAL_PG_TIMESTAMP, DAL_PG_DATE, DAL_PG_TIME, DAL_PG_INTERVAL, 0, 0, DAL_PG_INT4, 0, DAL_PG_TEXT, DAL_PG_INT8_ARRAY, DAL_PG_INT2_ARRAY, DAL_PG_INT4_ARRAY, DAL_PG_FLOAT4_ARRAY, DAL_PG_FLOAT8_ARRAY, DAL_PG_BOOL_ARRAY, DAL_PG_BYTEA_ARRAY, DAL_PG_UUID_ARRAY, DAL_PG_TIMESTAMPTZ_ARRAY, DAL_PG_DATE_ARRAY, DAL_PG_NUMERIC_ARRAY, DAL_PG_TEXT_ARRAY, DAL_PG_TEXT, DAL_PG_INT4, DAL_PG_BOOL, DAL_PG_UUID, DAL_PG_TIMESTAMPTZ, DAL_PG_TEXT_ARRAY };
+    static const Oid results__[7] = { DAL_PG_INT8, DAL_PG_INT4, DAL_PG_BOOL, DAL_PG_UUID, DAL_PG_TIMESTAMPTZ, DAL_PG_TEXT_ARRAY, DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 42, types__, arena);
+    DAL_PG_RESULTS(p, results__, 7);
     if (!dal_skips_validation(db) && pgg_kind_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -990,47 +1028,47 @@ int pgg_kind_upsert(dal_db *db, pgg_kind *row, dal_arena *arena)
         return rc;
     }
     if (rc == DAL_OK) rc = dal_pg_bind_int16_null(&p, 1, row->has_i16, row->i16);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 2, row->has_i32, row->i32);
-    if (rc == DAL_OK) rc = dal_pg_bind_int64_null(&p, 3, row->has_i64, row->i64);
-    if (rc == DAL_OK) rc = dal_pg_bind_float_null(&p, 4, row->has_f32, row->f32);
-    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&p, 5, row->has_f64, row->f64);
-    if (rc == DAL_OK) rc = dal_pg_bind_bool_null(&p, 6, row->has_ok, row->ok);
-    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 7, row->amount);
-    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 8, row->big);
-    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 9, row->cash);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 10, row->name);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 11, row->code);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 12, row->fixed);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 13, row->ci);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 14, row->nm);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 15, row->doc);
-    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 16, row->meta);
-    if (rc == DAL_OK) rc = dal_pg_bind_blob(&p, 17, row->raw);
-    if (rc == DAL_OK) rc = dal_pg_bind_uuid_null(&p, 18, row->has_uid, row->uid);
-    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 19, row->has_at_tz, row->at_tz);
-    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 20, row->has_at_local, row->at_local);
-    if (rc == DAL_OK) rc = dal_pg_bind_date_null(&p, 21, row->has_day, row->day);
-    if (rc == DAL_OK) rc = dal_pg_bind_time_null(&p, 22, row->has_tod, row->tod);
-    if (rc == DAL_OK) rc = dal_pg_bind_interval_null(&p, 23, row->has_span, row->span);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 24, row->has_feeling ? pgg_mood_to_string(row->feeling) : NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 25, row->mail);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 26, row->has_rank, row->rank);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 27, row->short_);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 28, row->addr);
-    if (rc == DAL_OK) rc = row->tags.data ? dal_pg_bind_text_array(&p, 29, row->tags.data, row->tags.len) : dal_pg_bind_null(&p, 29);
-    if (rc == DAL_OK) rc = row->nums.data ? dal_pg_bind_int64_array(&p, 30, row->nums.data, row->nums.len) : dal_pg_bind_null(&p, 30);
-    if (rc == DAL_OK) rc = row->small_nums.data ? dal_pg_bind_int16_array(&p, 31, row->small_nums.data, row->small_nums.len) : dal_pg_bind_null(&p, 31);
-    if (rc == DAL_OK) rc = row->ints.data ? dal_pg_bind_int32_array(&p, 32, row->ints.data, row->ints.len) : dal_pg_bind_null(&p, 32);
-    if (rc == DAL_OK) rc = row->reals.data ? dal_pg_bind_float_array(&p, 33, row->reals.data, row->reals.len) : dal_pg_bind_null(&p, 33);
-    if (rc == DAL_OK) rc = row->dbls.data ? dal_pg_bind_double_array(&p, 34, row->dbls.data, row->dbls.len) : dal_pg_bind_null(&p, 34);
-    if (rc == DAL_OK) rc = row->flags.data ? dal_pg_bind_bool_array(&p, 35, row->flags.data, row->flags.len) : dal_pg_bind_null(&p, 35);
-    if (rc == DAL_OK) rc = row->blobs.data ? dal_pg_bind_blob_array(&p, 36, row->blobs.data, row->blobs.len) : dal_pg_bind_null(&p, 36);
-    if (rc == DAL_OK) rc = row->uids.data ? dal_pg_bind_uuid_array(&p, 37, row->uids.data, row->uids.len) : dal_pg_bind_null(&p, 37);
-    if (rc == DAL_OK) rc = row->stamps.data ? dal_pg_bind_timestamp_array(&p, 38, row->stamps.data, row->stamps.len) : dal_pg_bind_null(&p, 38);
-    if (rc == DAL_OK) rc = row->days.data ? dal_pg_bind_date_array(&p, 39, row->days.data, row->days.len) : dal_pg_bind_null(&p, 39);
-    if (rc == DAL_OK) rc = row->amounts.data ? dal_pg_bind_numeric_array(&p, 40, row->amounts.data, row->amounts.len) : dal_pg_bind_null(&p, 40);
-    if (rc == DAL_OK) rc = row->moods.data ? dal_pg_bind_text_array(&p, 41, row->moods.data, row->moods.len) : dal_pg_bind_null(&p, 41);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 42, row->grid);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64_null(&p, 2, row->has_i64, row->i64);
+    if (rc == DAL_OK) rc = dal_pg_bind_float_null(&p, 3, row->has_f32, row->f32);
+    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&p, 4, row->has_f64, row->f64);
+    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 5, row->amount);
+    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 6, row->big);
+    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 7, row->cash);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 8, row->name);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 9, row->code);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 10, row->fixed);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 11, row->ci);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 12, row->nm);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 13, row->doc);
+    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 14, row->meta);
+    if (rc == DAL_OK) rc = dal_pg_bind_blob(&p, 15, row->raw);
+    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 16, row->has_at_local, row->at_local);
+    if (rc == DAL_OK) rc = dal_pg_bind_date_null(&p, 17, row->has_day, row->day);
+    if (rc == DAL_OK) rc = dal_pg_bind_time_null(&p, 18, row->has_tod, row->tod);
+    if (rc == DAL_OK) rc = dal_pg_bind_interval_null(&p, 19, row->has_span, row->span);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 20, row->has_feeling ? pgg_mood_to_string(row->feeling) : NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 21, row->mail);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 22, row->has_rank, row->rank);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 23, row->short_);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 24, row->addr);
+    if (rc == DAL_OK) rc = row->nums.data ? dal_pg_bind_int64_array(&p, 25, row->nums.data, row->nums.len) : dal_pg_bind_null(&p, 25);
+    if (rc == DAL_OK) rc = row->small_nums.data ? dal_pg_bind_int16_array(&p, 26, row->small_nums.data, row->small_nums.len) : dal_pg_bind_null(&p, 26);
+    if (rc == DAL_OK) rc = row->ints.data ? dal_pg_bind_int32_array(&p, 27, row->ints.data, row->ints.len) : dal_pg_bind_null(&p, 27);
+    if (rc == DAL_OK) rc = row->reals.data ? dal_pg_bind_float_array(&p, 28, row->reals.data, row->reals.len) : dal_pg_bind_null(&p, 28);
+    if (rc == DAL_OK) rc = row->dbls.data ? dal_pg_bind_double_array(&p, 29, row->dbls.data, row->dbls.len) : dal_pg_bind_null(&p, 29);
+    if (rc == DAL_OK) rc = row->flags.data ? dal_pg_bind_bool_array(&p, 30, row->flags.data, row->flags.len) : dal_pg_bind_null(&p, 30);
+    if (rc == DAL_OK) rc = row->blobs.data ? dal_pg_bind_blob_array(&p, 31, row->blobs.data, row->blobs.len) : dal_pg_bind_null(&p, 31);
+    if (rc == DAL_OK) rc = row->uids.data ? dal_pg_bind_uuid_array(&p, 32, row->uids.data, row->uids.len) : dal_pg_bind_null(&p, 32);
+    if (rc == DAL_OK) rc = row->stamps.data ? dal_pg_bind_timestamp_array(&p, 33, row->stamps.data, row->stamps.len) : dal_pg_bind_null(&p, 33);
+    if (rc == DAL_OK) rc = row->days.data ? dal_pg_bind_date_array(&p, 34, row->days.data, row->days.len) : dal_pg_bind_null(&p, 34);
+    if (rc == DAL_OK) rc = row->amounts.data ? dal_pg_bind_numeric_array(&p, 35, row->amounts.data, row->amounts.len) : dal_pg_bind_null(&p, 35);
+    if (rc == DAL_OK) rc = row->moods.data ? dal_pg_bind_text_array(&p, 36, row->moods.data, row->moods.len) : dal_pg_bind_null(&p, 36);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 37, row->grid);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 38, row->has_i32, row->i32);
+    if (rc == DAL_OK) rc = dal_pg_bind_bool_null(&p, 39, row->has_ok, row->ok);
+    if (rc == DAL_OK) rc = dal_pg_bind_uuid_null(&p, 40, row->has_uid, row->uid);
+    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 41, row->has_at_tz, row->at_tz);
+    if (rc == DAL_OK) rc = row->tags.data ? dal_pg_bind_text_array(&p, 42, row->tags.data, row->tags.len) : dal_pg_bind_null(&p, 42);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_upsert, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
@@ -1059,8 +1097,12 @@ int pgg_kind_upsert(dal_db *db, pgg_kind *row, dal_arena *arena)
  */
 int pgg_kind_count(dal_db *db, int64_t *out)
 {
+    static const Oid results__[1] = { DAL_PG_INT8 };
     PGresult *res = NULL;
-    int rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_count, NULL, &res);
+    int rc;
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, results__, 1);
+    rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_count, &p, &res);
     if (rc == DAL_OK) rc = dal_pg_read_int64(db, res, 0, 0, "count(*)", out);
     PQclear(res);
     return rc;
@@ -1073,7 +1115,9 @@ int pgg_kind_count(dal_db *db, int64_t *out)
  */
 int pgg_kind_list(dal_db *db, pgg_kind_iter *it)
 {
-    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_kind_list, NULL);
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, pgg__kind_read_results, 44);
+    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_kind_list, &p);
 }
 
 int pgg_kind_next(pgg_kind_iter *it, pgg_kind *out, dal_arena *arena)
@@ -1094,6 +1138,10 @@ void pgg_kind_iter_end(pgg_kind_iter *it)
 }
 
 /* ---- authors */
+
+/* The row's result column types, checked by dal_pg_exec once per prepared
+ * statement (a schema that drifted is an error naming the column). */
+static const Oid pgg__author_read_results[3] = { DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_TEXT };
 
 static int pgg__author_read(dal_db *db, const PGresult *res, int row__, pgg_author *out, dal_arena *arena)
 {
@@ -1121,16 +1169,18 @@ static int pgg__author_missing(dal_db *db, int found__, int32_t id)
 }
 
 /*
- * INSERT INTO "authors" ("id", "name", "bio")
- * VALUES (COALESCE($1, nextval('authors_id_seq'::regclass)), $2, $3)
+ * INSERT INTO "authors" ("name", "bio", "id")
+ * VALUES ($1, $2, COALESCE($3, nextval('authors_id_seq'::regclass)))
  * RETURNING "id"
  */
 int pgg_author_insert(dal_db *db, pgg_author *row, dal_arena *arena)
 {
-    static const Oid types__[3] = { DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_TEXT };
+    static const Oid types__[3] = { DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4 };
+    static const Oid results__[1] = { DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 3, types__, arena);
+    DAL_PG_RESULTS(p, results__, 1);
     if (!dal_skips_validation(db) && pgg_author_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -1140,10 +1190,12 @@ int pgg_author_insert(dal_db *db, pgg_author *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 1, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->name);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 3, row->bio);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_author_insert, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->name);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->bio);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 3, row->id != 0, row->id);
+    /* every column with a DEFAULT left to the server: the INSERT without them */
+    if (rc == DAL_OK && !p.values[2]) p.n = 2;
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, p.n == 2 ? pgg__s_author_insert_defaults : pgg__s_author_insert, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK && row->id == 0)
@@ -1164,6 +1216,7 @@ int pgg_author_get(dal_db *db, int32_t id, pgg_author *out, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 1, types__, arena);
+    DAL_PG_RESULTS(p, pgg__author_read_results, 3);
     if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, id);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_author_get, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
@@ -1293,18 +1346,20 @@ int pgg_author_delete(dal_db *db, int32_t id)
 }
 
 /*
- * INSERT INTO "authors" ("id", "name", "bio")
- * VALUES (COALESCE($1, nextval('authors_id_seq'::regclass)), $2, $3)
+ * INSERT INTO "authors" ("name", "bio", "id")
+ * VALUES ($1, $2, COALESCE($3, nextval('authors_id_seq'::regclass)))
  * ON CONFLICT ("id") DO UPDATE
  * SET "name" = excluded."name", "bio" = excluded."bio"
  * RETURNING "id"
  */
 int pgg_author_upsert(dal_db *db, pgg_author *row, dal_arena *arena)
 {
-    static const Oid types__[3] = { DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_TEXT };
+    static const Oid types__[3] = { DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4 };
+    static const Oid results__[1] = { DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 3, types__, arena);
+    DAL_PG_RESULTS(p, results__, 1);
     if (!dal_skips_validation(db) && pgg_author_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -1314,9 +1369,9 @@ int pgg_author_upsert(dal_db *db, pgg_author *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 1, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->name);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 3, row->bio);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->name);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->bio);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 3, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_author_upsert, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
@@ -1333,8 +1388,12 @@ int pgg_author_upsert(dal_db *db, pgg_author *row, dal_arena *arena)
  */
 int pgg_author_count(dal_db *db, int64_t *out)
 {
+    static const Oid results__[1] = { DAL_PG_INT8 };
     PGresult *res = NULL;
-    int rc = dal_pg_exec(db, &pgg__unit, pgg__s_author_count, NULL, &res);
+    int rc;
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, results__, 1);
+    rc = dal_pg_exec(db, &pgg__unit, pgg__s_author_count, &p, &res);
     if (rc == DAL_OK) rc = dal_pg_read_int64(db, res, 0, 0, "count(*)", out);
     PQclear(res);
     return rc;
@@ -1347,7 +1406,9 @@ int pgg_author_count(dal_db *db, int64_t *out)
  */
 int pgg_author_list(dal_db *db, pgg_author_iter *it)
 {
-    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_author_list, NULL);
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, pgg__author_read_results, 3);
+    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_author_list, &p);
 }
 
 int pgg_author_next(pgg_author_iter *it, pgg_author *out, dal_arena *arena)
@@ -1368,6 +1429,10 @@ void pgg_author_iter_end(pgg_author_iter *it)
 }
 
 /* ---- books */
+
+/* The row's result column types, checked by dal_pg_exec once per prepared
+ * statement (a schema that drifted is an error naming the column). */
+static const Oid pgg__book_read_results[6] = { DAL_PG_INT4, DAL_PG_INT2, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_DATE, DAL_PG_NUMERIC };
 
 static int pgg__book_read(dal_db *db, const PGresult *res, int row__, pgg_book *out, dal_arena *arena)
 {
@@ -1406,9 +1471,11 @@ static int pgg__book_missing(dal_db *db, int found__, int32_t author_id, int16_t
 int pgg_book_insert(dal_db *db, pgg_book *row, dal_arena *arena)
 {
     static const Oid types__[6] = { DAL_PG_INT4, DAL_PG_INT2, DAL_PG_VARCHAR, DAL_PG_BPCHAR, DAL_PG_DATE, DAL_PG_NUMERIC };
+    static const Oid results__[1] = { DAL_PG_NUMERIC };
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 6, types__, arena);
+    DAL_PG_RESULTS(p, results__, 1);
     if (!dal_skips_validation(db) && pgg_book_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -1424,7 +1491,9 @@ int pgg_book_insert(dal_db *db, pgg_book *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 4, row->isbn);
     if (rc == DAL_OK) rc = dal_pg_bind_date_null(&p, 5, row->has_published, row->published);
     if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 6, row->price);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_insert, &p, &res);
+    /* every column with a DEFAULT left to the server: the INSERT without them */
+    if (rc == DAL_OK && !p.values[5]) p.n = 5;
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, p.n == 5 ? pgg__s_book_insert_defaults : pgg__s_book_insert, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK && !row->price && arena)
@@ -1445,6 +1514,7 @@ int pgg_book_get(dal_db *db, int32_t author_id, int16_t seq, pgg_book *out, dal_
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 2, types__, arena);
+    DAL_PG_RESULTS(p, pgg__book_read_results, 6);
     if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, author_id);
     if (rc == DAL_OK) rc = dal_pg_bind_int16(&p, 2, seq);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_get, &p, &res);
@@ -1465,6 +1535,7 @@ int pgg_book_get_by_isbn(dal_db *db, const char *isbn, pgg_book *out, dal_arena 
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 1, types__, arena);
+    DAL_PG_RESULTS(p, pgg__book_read_results, 6);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, isbn);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_get_by_isbn, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
@@ -1623,9 +1694,11 @@ int pgg_book_delete(dal_db *db, int32_t author_id, int16_t seq)
 int pgg_book_upsert(dal_db *db, pgg_book *row, dal_arena *arena)
 {
     static const Oid types__[6] = { DAL_PG_INT4, DAL_PG_INT2, DAL_PG_VARCHAR, DAL_PG_BPCHAR, DAL_PG_DATE, DAL_PG_NUMERIC };
+    static const Oid results__[1] = { DAL_PG_NUMERIC };
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 6, types__, arena);
+    DAL_PG_RESULTS(p, results__, 1);
     if (!dal_skips_validation(db) && pgg_book_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -1657,8 +1730,12 @@ int pgg_book_upsert(dal_db *db, pgg_book *row, dal_arena *arena)
  */
 int pgg_book_count(dal_db *db, int64_t *out)
 {
+    static const Oid results__[1] = { DAL_PG_INT8 };
     PGresult *res = NULL;
-    int rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_count, NULL, &res);
+    int rc;
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, results__, 1);
+    rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_count, &p, &res);
     if (rc == DAL_OK) rc = dal_pg_read_int64(db, res, 0, 0, "count(*)", out);
     PQclear(res);
     return rc;
@@ -1671,7 +1748,9 @@ int pgg_book_count(dal_db *db, int64_t *out)
  */
 int pgg_book_list(dal_db *db, pgg_book_iter *it)
 {
-    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_book_list, NULL);
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, pgg__book_read_results, 6);
+    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_book_list, &p);
 }
 
 /*
@@ -1685,6 +1764,7 @@ int pgg_book_list_by_author_id(dal_db *db, int32_t author_id, pgg_book_iter *it)
     static const Oid types__[1] = { DAL_PG_INT4 };
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 1, types__, NULL);
+    DAL_PG_RESULTS(p, pgg__book_read_results, 6);
     if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, author_id);
     if (rc == DAL_OK) rc = dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_book_list_by_author_id, &p);
     return rc;
@@ -1701,6 +1781,7 @@ int pgg_book_list_by_title(dal_db *db, const char *title, pgg_book_iter *it)
     static const Oid types__[1] = { DAL_PG_VARCHAR };
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 1, types__, NULL);
+    DAL_PG_RESULTS(p, pgg__book_read_results, 6);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, title);
     if (rc == DAL_OK) rc = dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_book_list_by_title, &p);
     return rc;
@@ -1724,6 +1805,10 @@ void pgg_book_iter_end(pgg_book_iter *it)
 }
 
 /* ---- tickets */
+
+/* The row's result column types, checked by dal_pg_exec once per prepared
+ * statement (a schema that drifted is an error naming the column). */
+static const Oid pgg__ticket_read_results[5] = { DAL_PG_INT8, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TIMESTAMPTZ, DAL_PG_INT4 };
 
 static int pgg__ticket_read(dal_db *db, const PGresult *res, int row__, pgg_ticket *out, dal_arena *arena)
 {
@@ -1756,17 +1841,19 @@ static int pgg__ticket_missing(dal_db *db, int found__, int64_t id)
 }
 
 /*
- * INSERT INTO "tickets" ("id", "code", "state", "seen", "version")
- * VALUES (COALESCE($1, nextval('public.tickets_id_seq'::regclass)), $2, COALESCE($3, 'happy'::mood), $4, COALESCE($5, 1))
+ * INSERT INTO "tickets" ("code", "seen", "id", "state", "version")
+ * VALUES ($1, $2, COALESCE($3, nextval('public.tickets_id_seq'::regclass)), COALESCE($4, 'happy'::mood), COALESCE($5, 1))
  * RETURNING "id", "state", "version"
  */
 int pgg_ticket_insert(dal_db *db, pgg_ticket *row, dal_arena *arena)
 {
-    static const Oid types__[5] = { DAL_PG_INT8, DAL_PG_TEXT, 0, DAL_PG_TIMESTAMPTZ, DAL_PG_INT4 };
+    static const Oid types__[5] = { DAL_PG_TEXT, DAL_PG_TIMESTAMPTZ, DAL_PG_INT8, 0, DAL_PG_INT4 };
+    static const Oid results__[3] = { DAL_PG_INT8, DAL_PG_TEXT, DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
     const char *text__ = NULL;
     DAL_PG_PARAMS(p, db, 5, types__, arena);
+    DAL_PG_RESULTS(p, results__, 3);
     if (!dal_skips_validation(db) && pgg_ticket_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -1776,12 +1863,14 @@ int pgg_ticket_insert(dal_db *db, pgg_ticket *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_int64_null(&p, 1, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->code);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 3, row->has_state ? pgg_mood_to_string(row->state) : NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 4, row->has_seen, row->seen);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->code);
+    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 2, row->has_seen, row->seen);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64_null(&p, 3, row->id != 0, row->id);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 4, row->has_state ? pgg_mood_to_string(row->state) : NULL);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 5, row->has_version, row->version);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_insert, &p, &res);
+    /* every column with a DEFAULT left to the server: the INSERT without them */
+    if (rc == DAL_OK && !p.values[2] && !p.values[3] && !p.values[4]) p.n = 2;
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, p.n == 2 ? pgg__s_ticket_insert_defaults : pgg__s_ticket_insert, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK && row->id == 0)
@@ -1808,6 +1897,7 @@ int pgg_ticket_get(dal_db *db, int64_t id, pgg_ticket *out, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 1, types__, arena);
+    DAL_PG_RESULTS(p, pgg__ticket_read_results, 5);
     if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 1, id);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_get, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
@@ -1827,6 +1917,7 @@ int pgg_ticket_get_by_code(dal_db *db, const char *code, pgg_ticket *out, dal_ar
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 1, types__, arena);
+    DAL_PG_RESULTS(p, pgg__ticket_read_results, 5);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, code);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_get_by_code, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
@@ -1964,19 +2055,21 @@ int pgg_ticket_delete(dal_db *db, int64_t id)
 }
 
 /*
- * INSERT INTO "tickets" ("id", "code", "state", "seen", "version")
- * VALUES (COALESCE($1, nextval('public.tickets_id_seq'::regclass)), $2, COALESCE($3, 'happy'::mood), $4, COALESCE($5, 1))
+ * INSERT INTO "tickets" ("code", "seen", "id", "state", "version")
+ * VALUES ($1, $2, COALESCE($3, nextval('public.tickets_id_seq'::regclass)), COALESCE($4, 'happy'::mood), COALESCE($5, 1))
  * ON CONFLICT ("id") DO UPDATE
- * SET "code" = excluded."code", "state" = excluded."state", "seen" = excluded."seen", "version" = excluded."version"
+ * SET "code" = excluded."code", "seen" = excluded."seen", "state" = excluded."state", "version" = excluded."version"
  * RETURNING "id", "state", "version"
  */
 int pgg_ticket_upsert(dal_db *db, pgg_ticket *row, dal_arena *arena)
 {
-    static const Oid types__[5] = { DAL_PG_INT8, DAL_PG_TEXT, 0, DAL_PG_TIMESTAMPTZ, DAL_PG_INT4 };
+    static const Oid types__[5] = { DAL_PG_TEXT, DAL_PG_TIMESTAMPTZ, DAL_PG_INT8, 0, DAL_PG_INT4 };
+    static const Oid results__[3] = { DAL_PG_INT8, DAL_PG_TEXT, DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
     const char *text__ = NULL;
     DAL_PG_PARAMS(p, db, 5, types__, arena);
+    DAL_PG_RESULTS(p, results__, 3);
     if (!dal_skips_validation(db) && pgg_ticket_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -1986,10 +2079,10 @@ int pgg_ticket_upsert(dal_db *db, pgg_ticket *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_int64_null(&p, 1, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->code);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 3, row->has_state ? pgg_mood_to_string(row->state) : NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 4, row->has_seen, row->seen);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->code);
+    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 2, row->has_seen, row->seen);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64_null(&p, 3, row->id != 0, row->id);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 4, row->has_state ? pgg_mood_to_string(row->state) : NULL);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 5, row->has_version, row->version);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_upsert, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
@@ -2013,8 +2106,12 @@ int pgg_ticket_upsert(dal_db *db, pgg_ticket *row, dal_arena *arena)
  */
 int pgg_ticket_count(dal_db *db, int64_t *out)
 {
+    static const Oid results__[1] = { DAL_PG_INT8 };
     PGresult *res = NULL;
-    int rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_count, NULL, &res);
+    int rc;
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, results__, 1);
+    rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_count, &p, &res);
     if (rc == DAL_OK) rc = dal_pg_read_int64(db, res, 0, 0, "count(*)", out);
     PQclear(res);
     return rc;
@@ -2027,7 +2124,9 @@ int pgg_ticket_count(dal_db *db, int64_t *out)
  */
 int pgg_ticket_list(dal_db *db, pgg_ticket_iter *it)
 {
-    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_ticket_list, NULL);
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, pgg__ticket_read_results, 5);
+    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_ticket_list, &p);
 }
 
 int pgg_ticket_next(pgg_ticket_iter *it, pgg_ticket *out, dal_arena *arena)
@@ -2049,6 +2148,10 @@ void pgg_ticket_iter_end(pgg_ticket_iter *it)
 
 /* ---- events */
 
+/* The row's result column types, checked by dal_pg_exec once per prepared
+ * statement (a schema that drifted is an error naming the column). */
+static const Oid pgg__event_read_results[3] = { DAL_PG_TIMESTAMPTZ, DAL_PG_TEXT, DAL_PG_JSONB };
+
 static int pgg__event_read(dal_db *db, const PGresult *res, int row__, pgg_event *out, dal_arena *arena)
 {
     int rc;
@@ -2060,16 +2163,18 @@ static int pgg__event_read(dal_db *db, const PGresult *res, int row__, pgg_event
 }
 
 /*
- * INSERT INTO "events" ("at", "kind", "body")
- * VALUES (COALESCE($1, now()), $2, $3)
+ * INSERT INTO "events" ("kind", "body", "at")
+ * VALUES ($1, $2, COALESCE($3, now()))
  * RETURNING "at"
  */
 int pgg_event_insert(dal_db *db, pgg_event *row, dal_arena *arena)
 {
-    static const Oid types__[3] = { DAL_PG_TIMESTAMPTZ, DAL_PG_TEXT, DAL_PG_JSONB };
+    static const Oid types__[3] = { DAL_PG_TEXT, DAL_PG_JSONB, DAL_PG_TIMESTAMPTZ };
+    static const Oid results__[1] = { DAL_PG_TIMESTAMPTZ };
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 3, types__, arena);
+    DAL_PG_RESULTS(p, results__, 1);
     if (!dal_skips_validation(db) && pgg_event_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -2079,10 +2184,12 @@ int pgg_event_insert(dal_db *db, pgg_event *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 1, row->has_at, row->at);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->kind);
-    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 3, row->body);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_event_insert, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->kind);
+    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 2, row->body);
+    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 3, row->has_at, row->at);
+    /* every column with a DEFAULT left to the server: the INSERT without them */
+    if (rc == DAL_OK && !p.values[2]) p.n = 2;
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, p.n == 2 ? pgg__s_event_insert_defaults : pgg__s_event_insert, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK && !row->has_at)
@@ -2098,8 +2205,12 @@ int pgg_event_insert(dal_db *db, pgg_event *row, dal_arena *arena)
  */
 int pgg_event_count(dal_db *db, int64_t *out)
 {
+    static const Oid results__[1] = { DAL_PG_INT8 };
     PGresult *res = NULL;
-    int rc = dal_pg_exec(db, &pgg__unit, pgg__s_event_count, NULL, &res);
+    int rc;
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, results__, 1);
+    rc = dal_pg_exec(db, &pgg__unit, pgg__s_event_count, &p, &res);
     if (rc == DAL_OK) rc = dal_pg_read_int64(db, res, 0, 0, "count(*)", out);
     PQclear(res);
     return rc;
@@ -2111,7 +2222,9 @@ int pgg_event_count(dal_db *db, int64_t *out)
  */
 int pgg_event_list(dal_db *db, pgg_event_iter *it)
 {
-    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_event_list, NULL);
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, pgg__event_read_results, 3);
+    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_event_list, &p);
 }
 
 int pgg_event_next(pgg_event_iter *it, pgg_event *out, dal_arena *arena)

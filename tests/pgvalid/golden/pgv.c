@@ -14,40 +14,47 @@
  * text). */
 enum {
     pgv__s_rule_insert = 0,
-    pgv__s_rule_get = 1,
-    pgv__s_rule_update = 2,
-    pgv__s_rule_exists = 3,
-    pgv__s_rule_delete = 4,
-    pgv__s_rule_upsert = 5,
-    pgv__s_rule_count = 6,
-    pgv__s_rule_list = 7,
-    pgv__s_note_insert = 8,
-    pgv__s_note_get = 9,
-    pgv__s_note_update = 10,
-    pgv__s_note_exists = 11,
-    pgv__s_note_delete = 12,
-    pgv__s_note_upsert = 13,
-    pgv__s_note_count = 14,
-    pgv__s_note_list = 15,
-    pgv__s_person_insert = 16,
-    pgv__s_person_get = 17,
-    pgv__s_person_update = 18,
-    pgv__s_person_exists = 19,
-    pgv__s_person_delete = 20,
-    pgv__s_person_upsert = 21,
-    pgv__s_person_count = 22,
-    pgv__s_person_list = 23,
-    pgv__s_person_list_by_boss_id = 24,
-    pgv__s_people_with_boss_list = 25,
-    pgv__s_happy_person_list = 26,
-    pgv__s_rule_summary_list = 27,
-    pgv__s_mood_count_list = 28
+    pgv__s_rule_insert_defaults = 1,
+    pgv__s_rule_get = 2,
+    pgv__s_rule_update = 3,
+    pgv__s_rule_exists = 4,
+    pgv__s_rule_delete = 5,
+    pgv__s_rule_upsert = 6,
+    pgv__s_rule_count = 7,
+    pgv__s_rule_list = 8,
+    pgv__s_note_insert = 9,
+    pgv__s_note_insert_defaults = 10,
+    pgv__s_note_get = 11,
+    pgv__s_note_update = 12,
+    pgv__s_note_exists = 13,
+    pgv__s_note_delete = 14,
+    pgv__s_note_upsert = 15,
+    pgv__s_note_count = 16,
+    pgv__s_note_list = 17,
+    pgv__s_person_insert = 18,
+    pgv__s_person_insert_defaults = 19,
+    pgv__s_person_get = 20,
+    pgv__s_person_update = 21,
+    pgv__s_person_exists = 22,
+    pgv__s_person_delete = 23,
+    pgv__s_person_upsert = 24,
+    pgv__s_person_count = 25,
+    pgv__s_person_list = 26,
+    pgv__s_person_list_by_boss_id = 27,
+    pgv__s_people_with_boss_list = 28,
+    pgv__s_happy_person_list = 29,
+    pgv__s_rule_summary_list = 30,
+    pgv__s_mood_count_list = 31
 };
 
 static const char *const pgv__sql[] = {
     /* pgv__s_rule_insert */
-    "INSERT INTO \"rules\" (\"name\", \"v5\", \"v1\", \"c3\", \"d5\", \"dd5\", \"t3\", \"rt\", \"ri\", \"n_ri\", \"m\", \"mm\", \"rm\", \"doc\", \"meta\", \"jd\", \"defd\")\n"
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, COALESCE($10, 1), $11, $12, $13, $14, $15, $16, COALESCE($17, 'ok'::character varying))\n"
+    "INSERT INTO \"rules\" (\"name\", \"v5\", \"v1\", \"c3\", \"d5\", \"dd5\", \"t3\", \"rt\", \"ri\", \"m\", \"mm\", \"rm\", \"doc\", \"meta\", \"jd\", \"n_ri\", \"defd\")\n"
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, COALESCE($16, 1), COALESCE($17, 'ok'::character varying))\n"
+    "RETURNING \"id\", \"n_ri\", \"defd\"",
+    /* pgv__s_rule_insert_defaults */
+    "INSERT INTO \"rules\" (\"name\", \"v5\", \"v1\", \"c3\", \"d5\", \"dd5\", \"t3\", \"rt\", \"ri\", \"m\", \"mm\", \"rm\", \"doc\", \"meta\", \"jd\")\n"
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)\n"
     "RETURNING \"id\", \"n_ri\", \"defd\"",
     /* pgv__s_rule_get */
     "SELECT \"id\", \"name\", \"v5\", \"v1\", \"c3\", \"d5\", \"dd5\", \"t3\", \"rt\", \"ri\", \"n_ri\", \"m\", \"mm\", \"rm\", \"doc\", \"meta\", \"jd\", \"defd\"\n"
@@ -65,10 +72,10 @@ static const char *const pgv__sql[] = {
     "DELETE FROM \"rules\"\n"
     "WHERE \"id\" = $1",
     /* pgv__s_rule_upsert */
-    "INSERT INTO \"rules\" (\"name\", \"v5\", \"v1\", \"c3\", \"d5\", \"dd5\", \"t3\", \"rt\", \"ri\", \"n_ri\", \"m\", \"mm\", \"rm\", \"doc\", \"meta\", \"jd\", \"defd\")\n"
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, COALESCE($10, 1), $11, $12, $13, $14, $15, $16, COALESCE($17, 'ok'::character varying))\n"
+    "INSERT INTO \"rules\" (\"name\", \"v5\", \"v1\", \"c3\", \"d5\", \"dd5\", \"t3\", \"rt\", \"ri\", \"m\", \"mm\", \"rm\", \"doc\", \"meta\", \"jd\", \"n_ri\", \"defd\")\n"
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, COALESCE($16, 1), COALESCE($17, 'ok'::character varying))\n"
     "ON CONFLICT (\"id\") DO UPDATE\n"
-    "SET \"name\" = excluded.\"name\", \"v5\" = excluded.\"v5\", \"v1\" = excluded.\"v1\", \"c3\" = excluded.\"c3\", \"d5\" = excluded.\"d5\", \"dd5\" = excluded.\"dd5\", \"t3\" = excluded.\"t3\", \"rt\" = excluded.\"rt\", \"ri\" = excluded.\"ri\", \"n_ri\" = excluded.\"n_ri\", \"m\" = excluded.\"m\", \"mm\" = excluded.\"mm\", \"rm\" = excluded.\"rm\", \"doc\" = excluded.\"doc\", \"meta\" = excluded.\"meta\", \"jd\" = excluded.\"jd\", \"defd\" = excluded.\"defd\"\n"
+    "SET \"name\" = excluded.\"name\", \"v5\" = excluded.\"v5\", \"v1\" = excluded.\"v1\", \"c3\" = excluded.\"c3\", \"d5\" = excluded.\"d5\", \"dd5\" = excluded.\"dd5\", \"t3\" = excluded.\"t3\", \"rt\" = excluded.\"rt\", \"ri\" = excluded.\"ri\", \"m\" = excluded.\"m\", \"mm\" = excluded.\"mm\", \"rm\" = excluded.\"rm\", \"doc\" = excluded.\"doc\", \"meta\" = excluded.\"meta\", \"jd\" = excluded.\"jd\", \"n_ri\" = excluded.\"n_ri\", \"defd\" = excluded.\"defd\"\n"
     "RETURNING \"id\", \"n_ri\", \"defd\"",
     /* pgv__s_rule_count */
     "SELECT count(*)\n"
@@ -78,8 +85,12 @@ static const char *const pgv__sql[] = {
     "FROM \"rules\"\n"
     "ORDER BY \"id\"",
     /* pgv__s_note_insert */
-    "INSERT INTO \"notes\" (\"id\", \"mail\", \"site\", \"ref\", \"day\", \"code\", \"word\", \"score\", \"small\", \"ratio\", \"weight\")\n"
-    "VALUES (COALESCE($1, nextval('notes_id_seq'::regclass)), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)\n"
+    "INSERT INTO \"notes\" (\"mail\", \"site\", \"ref\", \"day\", \"code\", \"word\", \"score\", \"small\", \"ratio\", \"weight\", \"id\")\n"
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, COALESCE($11, nextval('notes_id_seq'::regclass)))\n"
+    "RETURNING \"id\"",
+    /* pgv__s_note_insert_defaults */
+    "INSERT INTO \"notes\" (\"mail\", \"site\", \"ref\", \"day\", \"code\", \"word\", \"score\", \"small\", \"ratio\", \"weight\")\n"
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)\n"
     "RETURNING \"id\"",
     /* pgv__s_note_get */
     "SELECT \"id\", \"mail\", \"site\", \"ref\", \"day\", \"code\", \"word\", \"score\", \"small\", \"ratio\", \"weight\"\n"
@@ -97,8 +108,8 @@ static const char *const pgv__sql[] = {
     "DELETE FROM \"notes\"\n"
     "WHERE \"id\" = $1",
     /* pgv__s_note_upsert */
-    "INSERT INTO \"notes\" (\"id\", \"mail\", \"site\", \"ref\", \"day\", \"code\", \"word\", \"score\", \"small\", \"ratio\", \"weight\")\n"
-    "VALUES (COALESCE($1, nextval('notes_id_seq'::regclass)), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)\n"
+    "INSERT INTO \"notes\" (\"mail\", \"site\", \"ref\", \"day\", \"code\", \"word\", \"score\", \"small\", \"ratio\", \"weight\", \"id\")\n"
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, COALESCE($11, nextval('notes_id_seq'::regclass)))\n"
     "ON CONFLICT (\"id\") DO UPDATE\n"
     "SET \"mail\" = excluded.\"mail\", \"site\" = excluded.\"site\", \"ref\" = excluded.\"ref\", \"day\" = excluded.\"day\", \"code\" = excluded.\"code\", \"word\" = excluded.\"word\", \"score\" = excluded.\"score\", \"small\" = excluded.\"small\", \"ratio\" = excluded.\"ratio\", \"weight\" = excluded.\"weight\"\n"
     "RETURNING \"id\"",
@@ -110,8 +121,12 @@ static const char *const pgv__sql[] = {
     "FROM \"notes\"\n"
     "ORDER BY \"id\"",
     /* pgv__s_person_insert */
-    "INSERT INTO \"people\" (\"id\", \"name\", \"nick\", \"feeling\", \"boss_id\")\n"
-    "VALUES (COALESCE($1, nextval('people_id_seq'::regclass)), $2, $3, $4, $5)\n"
+    "INSERT INTO \"people\" (\"name\", \"nick\", \"feeling\", \"boss_id\", \"id\")\n"
+    "VALUES ($1, $2, $3, $4, COALESCE($5, nextval('people_id_seq'::regclass)))\n"
+    "RETURNING \"id\"",
+    /* pgv__s_person_insert_defaults */
+    "INSERT INTO \"people\" (\"name\", \"nick\", \"feeling\", \"boss_id\")\n"
+    "VALUES ($1, $2, $3, $4)\n"
     "RETURNING \"id\"",
     /* pgv__s_person_get */
     "SELECT \"id\", \"name\", \"nick\", \"feeling\", \"boss_id\"\n"
@@ -129,8 +144,8 @@ static const char *const pgv__sql[] = {
     "DELETE FROM \"people\"\n"
     "WHERE \"id\" = $1",
     /* pgv__s_person_upsert */
-    "INSERT INTO \"people\" (\"id\", \"name\", \"nick\", \"feeling\", \"boss_id\")\n"
-    "VALUES (COALESCE($1, nextval('people_id_seq'::regclass)), $2, $3, $4, $5)\n"
+    "INSERT INTO \"people\" (\"name\", \"nick\", \"feeling\", \"boss_id\", \"id\")\n"
+    "VALUES ($1, $2, $3, $4, COALESCE($5, nextval('people_id_seq'::regclass)))\n"
     "ON CONFLICT (\"id\") DO UPDATE\n"
     "SET \"name\" = excluded.\"name\", \"nick\" = excluded.\"nick\", \"feeling\" = excluded.\"feeling\", \"boss_id\" = excluded.\"boss_id\"\n"
     "RETURNING \"id\"",
@@ -161,7 +176,7 @@ static const char *const pgv__sql[] = {
 };
 
 static unsigned pgv__slot;
-static const dal_unit pgv__unit = { "pgv", 29, pgv__sql, &pgv__slot };
+static const dal_unit pgv__unit = { "pgv", 32, pgv__sql, &pgv__slot };
 
 /* ---- Enums and validators ---------------------------------------------- */
 
@@ -386,6 +401,10 @@ int pgv_person_validate(const pgv_person *row, dal_errors *errs)
 
 /* ---- rules */
 
+/* The row's result column types, checked by dal_pg_exec once per prepared
+ * statement (a schema that drifted is an error naming the column). */
+static const Oid pgv__rule_read_results[18] = { DAL_PG_INT8, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4, DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_JSONB, DAL_PG_JSONB, DAL_PG_TEXT };
+
 static int pgv__rule_read(dal_db *db, const PGresult *res, int row__, pgv_rule *out, dal_arena *arena)
 {
     int rc;
@@ -433,16 +452,18 @@ static int pgv__rule_missing(dal_db *db, int found__, int64_t id)
 }
 
 /*
- * INSERT INTO "rules" ("name", "v5", "v1", "c3", "d5", "dd5", "t3", "rt", "ri", "n_ri", "m", "mm", "rm", "doc", "meta", "jd", "defd")
- * VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, COALESCE($10, 1), $11, $12, $13, $14, $15, $16, COALESCE($17, 'ok'::character varying))
+ * INSERT INTO "rules" ("name", "v5", "v1", "c3", "d5", "dd5", "t3", "rt", "ri", "m", "mm", "rm", "doc", "meta", "jd", "n_ri", "defd")
+ * VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, COALESCE($16, 1), COALESCE($17, 'ok'::character varying))
  * RETURNING "id", "n_ri", "defd"
  */
 int pgv_rule_insert(dal_db *db, pgv_rule *row, dal_arena *arena)
 {
-    static const Oid types__[17] = { DAL_PG_TEXT, DAL_PG_VARCHAR, DAL_PG_VARCHAR, DAL_PG_BPCHAR, 0, 0, 0, 0, DAL_PG_INT4, DAL_PG_INT4, 0, 0, 0, DAL_PG_JSON, DAL_PG_JSONB, DAL_PG_JSONB, DAL_PG_VARCHAR };
+    static const Oid types__[17] = { DAL_PG_TEXT, DAL_PG_VARCHAR, DAL_PG_VARCHAR, DAL_PG_BPCHAR, 0, 0, 0, 0, DAL_PG_INT4, 0, 0, 0, DAL_PG_JSON, DAL_PG_JSONB, DAL_PG_JSONB, DAL_PG_INT4, DAL_PG_VARCHAR };
+    static const Oid results__[3] = { DAL_PG_INT8, DAL_PG_INT4, DAL_PG_TEXT };
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 17, types__, arena);
+    DAL_PG_RESULTS(p, results__, 3);
     if (!dal_skips_validation(db) && pgv_rule_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -461,15 +482,17 @@ int pgv_rule_insert(dal_db *db, pgv_rule *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 7, row->t3);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 8, row->rt);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 9, row->has_ri, row->ri);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 10, row->has_n_ri, row->n_ri);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 11, row->has_m ? pgv_mood_to_string(row->m) : NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 12, pgv_mood_to_string(row->mm));
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 13, row->has_rm ? pgv_mood_to_string(row->rm) : NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 14, row->doc);
-    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 15, row->meta);
-    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 16, row->jd);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 10, row->has_m ? pgv_mood_to_string(row->m) : NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 11, pgv_mood_to_string(row->mm));
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 12, row->has_rm ? pgv_mood_to_string(row->rm) : NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 13, row->doc);
+    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 14, row->meta);
+    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 15, row->jd);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 16, row->has_n_ri, row->n_ri);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 17, row->defd);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_rule_insert, &p, &res);
+    /* every column with a DEFAULT left to the server: the INSERT without them */
+    if (rc == DAL_OK && !p.values[15] && !p.values[16]) p.n = 15;
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, p.n == 15 ? pgv__s_rule_insert_defaults : pgv__s_rule_insert, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK)
@@ -494,6 +517,7 @@ int pgv_rule_get(dal_db *db, int64_t id, pgv_rule *out, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 1, types__, arena);
+    DAL_PG_RESULTS(p, pgv__rule_read_results, 18);
     if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 1, id);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_rule_get, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
@@ -767,18 +791,20 @@ int pgv_rule_delete(dal_db *db, int64_t id)
 }
 
 /*
- * INSERT INTO "rules" ("name", "v5", "v1", "c3", "d5", "dd5", "t3", "rt", "ri", "n_ri", "m", "mm", "rm", "doc", "meta", "jd", "defd")
- * VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, COALESCE($10, 1), $11, $12, $13, $14, $15, $16, COALESCE($17, 'ok'::character varying))
+ * INSERT INTO "rules" ("name", "v5", "v1", "c3", "d5", "dd5", "t3", "rt", "ri", "m", "mm", "rm", "doc", "meta", "jd", "n_ri", "defd")
+ * VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, COALESCE($16, 1), COALESCE($17, 'ok'::character varying))
  * ON CONFLICT ("id") DO UPDATE
- * SET "name" = excluded."name", "v5" = excluded."v5", "v1" = excluded."v1", "c3" = excluded."c3", "d5" = excluded."d5", "dd5" = excluded."dd5", "t3" = excluded."t3", "rt" = excluded."rt", "ri" = excluded."ri", "n_ri" = excluded."n_ri", "m" = excluded."m", "mm" = excluded."mm", "rm" = excluded."rm", "doc" = excluded."doc", "meta" = excluded."meta", "jd" = excluded."jd", "defd" = excluded."defd"
+ * SET "name" = excluded."name", "v5" = excluded."v5", "v1" = excluded."v1", "c3" = excluded."c3", "d5" = excluded."d5", "dd5" = excluded."dd5", "t3" = excluded."t3", "rt" = excluded."rt", "ri" = excluded."ri", "m" = excluded."m", "mm" = excluded."mm", "rm" = excluded."rm", "doc" = excluded."doc", "meta" = excluded."meta", "jd" = excluded."jd", "n_ri" = excluded."n_ri", "defd" = excluded."defd"
  * RETURNING "id", "n_ri", "defd"
  */
 int pgv_rule_upsert(dal_db *db, pgv_rule *row, dal_arena *arena)
 {
-    static const Oid types__[17] = { DAL_PG_TEXT, DAL_PG_VARCHAR, DAL_PG_VARCHAR, DAL_PG_BPCHAR, 0, 0, 0, 0, DAL_PG_INT4, DAL_PG_INT4, 0, 0, 0, DAL_PG_JSON, DAL_PG_JSONB, DAL_PG_JSONB, DAL_PG_VARCHAR };
+    static const Oid types__[17] = { DAL_PG_TEXT, DAL_PG_VARCHAR, DAL_PG_VARCHAR, DAL_PG_BPCHAR, 0, 0, 0, 0, DAL_PG_INT4, 0, 0, 0, DAL_PG_JSON, DAL_PG_JSONB, DAL_PG_JSONB, DAL_PG_INT4, DAL_PG_VARCHAR };
+    static const Oid results__[3] = { DAL_PG_INT8, DAL_PG_INT4, DAL_PG_TEXT };
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 17, types__, arena);
+    DAL_PG_RESULTS(p, results__, 3);
     if (!dal_skips_validation(db) && pgv_rule_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -797,13 +823,13 @@ int pgv_rule_upsert(dal_db *db, pgv_rule *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 7, row->t3);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 8, row->rt);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 9, row->has_ri, row->ri);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 10, row->has_n_ri, row->n_ri);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 11, row->has_m ? pgv_mood_to_string(row->m) : NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 12, pgv_mood_to_string(row->mm));
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 13, row->has_rm ? pgv_mood_to_string(row->rm) : NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 14, row->doc);
-    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 15, row->meta);
-    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 16, row->jd);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 10, row->has_m ? pgv_mood_to_string(row->m) : NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 11, pgv_mood_to_string(row->mm));
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 12, row->has_rm ? pgv_mood_to_string(row->rm) : NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 13, row->doc);
+    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 14, row->meta);
+    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 15, row->jd);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 16, row->has_n_ri, row->n_ri);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 17, row->defd);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_rule_upsert, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
@@ -825,8 +851,12 @@ int pgv_rule_upsert(dal_db *db, pgv_rule *row, dal_arena *arena)
  */
 int pgv_rule_count(dal_db *db, int64_t *out)
 {
+    static const Oid results__[1] = { DAL_PG_INT8 };
     PGresult *res = NULL;
-    int rc = dal_pg_exec(db, &pgv__unit, pgv__s_rule_count, NULL, &res);
+    int rc;
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, results__, 1);
+    rc = dal_pg_exec(db, &pgv__unit, pgv__s_rule_count, &p, &res);
     if (rc == DAL_OK) rc = dal_pg_read_int64(db, res, 0, 0, "count(*)", out);
     PQclear(res);
     return rc;
@@ -839,7 +869,9 @@ int pgv_rule_count(dal_db *db, int64_t *out)
  */
 int pgv_rule_list(dal_db *db, pgv_rule_iter *it)
 {
-    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_rule_list, NULL);
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, pgv__rule_read_results, 18);
+    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_rule_list, &p);
 }
 
 int pgv_rule_next(pgv_rule_iter *it, pgv_rule *out, dal_arena *arena)
@@ -860,6 +892,10 @@ void pgv_rule_iter_end(pgv_rule_iter *it)
 }
 
 /* ---- notes */
+
+/* The row's result column types, checked by dal_pg_exec once per prepared
+ * statement (a schema that drifted is an error naming the column). */
+static const Oid pgv__note_read_results[11] = { DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4, DAL_PG_INT2, DAL_PG_FLOAT4, DAL_PG_FLOAT8 };
 
 static int pgv__note_read(dal_db *db, const PGresult *res, int row__, pgv_note *out, dal_arena *arena)
 {
@@ -895,16 +931,18 @@ static int pgv__note_missing(dal_db *db, int found__, int32_t id)
 }
 
 /*
- * INSERT INTO "notes" ("id", "mail", "site", "ref", "day", "code", "word", "score", "small", "ratio", "weight")
- * VALUES (COALESCE($1, nextval('notes_id_seq'::regclass)), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+ * INSERT INTO "notes" ("mail", "site", "ref", "day", "code", "word", "score", "small", "ratio", "weight", "id")
+ * VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, COALESCE($11, nextval('notes_id_seq'::regclass)))
  * RETURNING "id"
  */
 int pgv_note_insert(dal_db *db, pgv_note *row, dal_arena *arena)
 {
-    static const Oid types__[11] = { DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_VARCHAR, DAL_PG_INT4, DAL_PG_INT2, DAL_PG_FLOAT4, DAL_PG_FLOAT8 };
+    static const Oid types__[11] = { DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_VARCHAR, DAL_PG_INT4, DAL_PG_INT2, DAL_PG_FLOAT4, DAL_PG_FLOAT8, DAL_PG_INT4 };
+    static const Oid results__[1] = { DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 11, types__, arena);
+    DAL_PG_RESULTS(p, results__, 1);
     if (!dal_skips_validation(db) && pgv_note_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -914,18 +952,20 @@ int pgv_note_insert(dal_db *db, pgv_note *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 1, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->mail);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 3, row->site);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 4, row->ref);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 5, row->day);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 6, row->code);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 7, row->word);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 8, row->has_score, row->score);
-    if (rc == DAL_OK) rc = dal_pg_bind_int16_null(&p, 9, row->has_small, row->small);
-    if (rc == DAL_OK) rc = dal_pg_bind_float_null(&p, 10, row->has_ratio, row->ratio);
-    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&p, 11, row->has_weight, row->weight);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_note_insert, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->mail);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->site);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 3, row->ref);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 4, row->day);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 5, row->code);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 6, row->word);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 7, row->has_score, row->score);
+    if (rc == DAL_OK) rc = dal_pg_bind_int16_null(&p, 8, row->has_small, row->small);
+    if (rc == DAL_OK) rc = dal_pg_bind_float_null(&p, 9, row->has_ratio, row->ratio);
+    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&p, 10, row->has_weight, row->weight);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 11, row->id != 0, row->id);
+    /* every column with a DEFAULT left to the server: the INSERT without them */
+    if (rc == DAL_OK && !p.values[10]) p.n = 10;
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, p.n == 10 ? pgv__s_note_insert_defaults : pgv__s_note_insert, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK && row->id == 0)
@@ -946,6 +986,7 @@ int pgv_note_get(dal_db *db, int32_t id, pgv_note *out, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 1, types__, arena);
+    DAL_PG_RESULTS(p, pgv__note_read_results, 11);
     if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, id);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_note_get, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
@@ -1149,18 +1190,20 @@ int pgv_note_delete(dal_db *db, int32_t id)
 }
 
 /*
- * INSERT INTO "notes" ("id", "mail", "site", "ref", "day", "code", "word", "score", "small", "ratio", "weight")
- * VALUES (COALESCE($1, nextval('notes_id_seq'::regclass)), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+ * INSERT INTO "notes" ("mail", "site", "ref", "day", "code", "word", "score", "small", "ratio", "weight", "id")
+ * VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, COALESCE($11, nextval('notes_id_seq'::regclass)))
  * ON CONFLICT ("id") DO UPDATE
  * SET "mail" = excluded."mail", "site" = excluded."site", "ref" = excluded."ref", "day" = excluded."day", "code" = excluded."code", "word" = excluded."word", "score" = excluded."score", "small" = excluded."small", "ratio" = excluded."ratio", "weight" = excluded."weight"
  * RETURNING "id"
  */
 int pgv_note_upsert(dal_db *db, pgv_note *row, dal_arena *arena)
 {
-    static const Oid types__[11] = { DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_VARCHAR, DAL_PG_INT4, DAL_PG_INT2, DAL_PG_FLOAT4, DAL_PG_FLOAT8 };
+    static const Oid types__[11] = { DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_VARCHAR, DAL_PG_INT4, DAL_PG_INT2, DAL_PG_FLOAT4, DAL_PG_FLOAT8, DAL_PG_INT4 };
+    static const Oid results__[1] = { DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 11, types__, arena);
+    DAL_PG_RESULTS(p, results__, 1);
     if (!dal_skips_validation(db) && pgv_note_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -1170,17 +1213,17 @@ int pgv_note_upsert(dal_db *db, pgv_note *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 1, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->mail);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 3, row->site);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 4, row->ref);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 5, row->day);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 6, row->code);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 7, row->word);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 8, row->has_score, row->score);
-    if (rc == DAL_OK) rc = dal_pg_bind_int16_null(&p, 9, row->has_small, row->small);
-    if (rc == DAL_OK) rc = dal_pg_bind_float_null(&p, 10, row->has_ratio, row->ratio);
-    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&p, 11, row->has_weight, row->weight);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->mail);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->site);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 3, row->ref);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 4, row->day);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 5, row->code);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 6, row->word);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 7, row->has_score, row->score);
+    if (rc == DAL_OK) rc = dal_pg_bind_int16_null(&p, 8, row->has_small, row->small);
+    if (rc == DAL_OK) rc = dal_pg_bind_float_null(&p, 9, row->has_ratio, row->ratio);
+    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&p, 10, row->has_weight, row->weight);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 11, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_note_upsert, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
@@ -1197,8 +1240,12 @@ int pgv_note_upsert(dal_db *db, pgv_note *row, dal_arena *arena)
  */
 int pgv_note_count(dal_db *db, int64_t *out)
 {
+    static const Oid results__[1] = { DAL_PG_INT8 };
     PGresult *res = NULL;
-    int rc = dal_pg_exec(db, &pgv__unit, pgv__s_note_count, NULL, &res);
+    int rc;
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, results__, 1);
+    rc = dal_pg_exec(db, &pgv__unit, pgv__s_note_count, &p, &res);
     if (rc == DAL_OK) rc = dal_pg_read_int64(db, res, 0, 0, "count(*)", out);
     PQclear(res);
     return rc;
@@ -1211,7 +1258,9 @@ int pgv_note_count(dal_db *db, int64_t *out)
  */
 int pgv_note_list(dal_db *db, pgv_note_iter *it)
 {
-    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_note_list, NULL);
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, pgv__note_read_results, 11);
+    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_note_list, &p);
 }
 
 int pgv_note_next(pgv_note_iter *it, pgv_note *out, dal_arena *arena)
@@ -1232,6 +1281,10 @@ void pgv_note_iter_end(pgv_note_iter *it)
 }
 
 /* ---- people */
+
+/* The row's result column types, checked by dal_pg_exec once per prepared
+ * statement (a schema that drifted is an error naming the column). */
+static const Oid pgv__person_read_results[5] = { DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4 };
 
 static int pgv__person_read(dal_db *db, const PGresult *res, int row__, pgv_person *out, dal_arena *arena)
 {
@@ -1264,16 +1317,18 @@ static int pgv__person_missing(dal_db *db, int found__, int32_t id)
 }
 
 /*
- * INSERT INTO "people" ("id", "name", "nick", "feeling", "boss_id")
- * VALUES (COALESCE($1, nextval('people_id_seq'::regclass)), $2, $3, $4, $5)
+ * INSERT INTO "people" ("name", "nick", "feeling", "boss_id", "id")
+ * VALUES ($1, $2, $3, $4, COALESCE($5, nextval('people_id_seq'::regclass)))
  * RETURNING "id"
  */
 int pgv_person_insert(dal_db *db, pgv_person *row, dal_arena *arena)
 {
-    static const Oid types__[5] = { DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_VARCHAR, 0, DAL_PG_INT4 };
+    static const Oid types__[5] = { DAL_PG_TEXT, DAL_PG_VARCHAR, 0, DAL_PG_INT4, DAL_PG_INT4 };
+    static const Oid results__[1] = { DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 5, types__, arena);
+    DAL_PG_RESULTS(p, results__, 1);
     if (!dal_skips_validation(db) && pgv_person_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -1283,12 +1338,14 @@ int pgv_person_insert(dal_db *db, pgv_person *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 1, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->name);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 3, row->nick);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 4, row->has_feeling ? pgv_mood_to_string(row->feeling) : NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 5, row->has_boss_id, row->boss_id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_person_insert, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->name);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->nick);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 3, row->has_feeling ? pgv_mood_to_string(row->feeling) : NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 4, row->has_boss_id, row->boss_id);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 5, row->id != 0, row->id);
+    /* every column with a DEFAULT left to the server: the INSERT without them */
+    if (rc == DAL_OK && !p.values[4]) p.n = 4;
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, p.n == 4 ? pgv__s_person_insert_defaults : pgv__s_person_insert, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK && row->id == 0)
@@ -1309,6 +1366,7 @@ int pgv_person_get(dal_db *db, int32_t id, pgv_person *out, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 1, types__, arena);
+    DAL_PG_RESULTS(p, pgv__person_read_results, 5);
     if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, id);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_person_get, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
@@ -1452,18 +1510,20 @@ int pgv_person_delete(dal_db *db, int32_t id)
 }
 
 /*
- * INSERT INTO "people" ("id", "name", "nick", "feeling", "boss_id")
- * VALUES (COALESCE($1, nextval('people_id_seq'::regclass)), $2, $3, $4, $5)
+ * INSERT INTO "people" ("name", "nick", "feeling", "boss_id", "id")
+ * VALUES ($1, $2, $3, $4, COALESCE($5, nextval('people_id_seq'::regclass)))
  * ON CONFLICT ("id") DO UPDATE
  * SET "name" = excluded."name", "nick" = excluded."nick", "feeling" = excluded."feeling", "boss_id" = excluded."boss_id"
  * RETURNING "id"
  */
 int pgv_person_upsert(dal_db *db, pgv_person *row, dal_arena *arena)
 {
-    static const Oid types__[5] = { DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_VARCHAR, 0, DAL_PG_INT4 };
+    static const Oid types__[5] = { DAL_PG_TEXT, DAL_PG_VARCHAR, 0, DAL_PG_INT4, DAL_PG_INT4 };
+    static const Oid results__[1] = { DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 5, types__, arena);
+    DAL_PG_RESULTS(p, results__, 1);
     if (!dal_skips_validation(db) && pgv_person_validate(row, NULL) != DAL_OK) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
@@ -1473,11 +1533,11 @@ int pgv_person_upsert(dal_db *db, pgv_person *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 1, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->name);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 3, row->nick);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 4, row->has_feeling ? pgv_mood_to_string(row->feeling) : NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 5, row->has_boss_id, row->boss_id);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->name);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->nick);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 3, row->has_feeling ? pgv_mood_to_string(row->feeling) : NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 4, row->has_boss_id, row->boss_id);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 5, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_person_upsert, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
@@ -1494,8 +1554,12 @@ int pgv_person_upsert(dal_db *db, pgv_person *row, dal_arena *arena)
  */
 int pgv_person_count(dal_db *db, int64_t *out)
 {
+    static const Oid results__[1] = { DAL_PG_INT8 };
     PGresult *res = NULL;
-    int rc = dal_pg_exec(db, &pgv__unit, pgv__s_person_count, NULL, &res);
+    int rc;
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, results__, 1);
+    rc = dal_pg_exec(db, &pgv__unit, pgv__s_person_count, &p, &res);
     if (rc == DAL_OK) rc = dal_pg_read_int64(db, res, 0, 0, "count(*)", out);
     PQclear(res);
     return rc;
@@ -1508,7 +1572,9 @@ int pgv_person_count(dal_db *db, int64_t *out)
  */
 int pgv_person_list(dal_db *db, pgv_person_iter *it)
 {
-    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_person_list, NULL);
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, pgv__person_read_results, 5);
+    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_person_list, &p);
 }
 
 /*
@@ -1522,6 +1588,7 @@ int pgv_person_list_by_boss_id(dal_db *db, int32_t boss_id, pgv_person_iter *it)
     static const Oid types__[1] = { DAL_PG_INT4 };
     int rc = DAL_OK;
     DAL_PG_PARAMS(p, db, 1, types__, NULL);
+    DAL_PG_RESULTS(p, pgv__person_read_results, 5);
     if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, boss_id);
     if (rc == DAL_OK) rc = dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_person_list_by_boss_id, &p);
     return rc;
@@ -1545,6 +1612,10 @@ void pgv_person_iter_end(pgv_person_iter *it)
 }
 
 /* ---- people_with_boss (view, read-only) */
+
+/* The row's result column types, checked by dal_pg_exec once per prepared
+ * statement (a schema that drifted is an error naming the column). */
+static const Oid pgv__people_with_boss_read_results[9] = { DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT8 };
 
 static int pgv__people_with_boss_read(dal_db *db, const PGresult *res, int row__, pgv_people_with_boss *out, dal_arena *arena)
 {
@@ -1571,7 +1642,9 @@ static int pgv__people_with_boss_read(dal_db *db, const PGresult *res, int row__
  */
 int pgv_people_with_boss_list(dal_db *db, pgv_people_with_boss_iter *it)
 {
-    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_people_with_boss_list, NULL);
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, pgv__people_with_boss_read_results, 9);
+    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_people_with_boss_list, &p);
 }
 
 int pgv_people_with_boss_next(pgv_people_with_boss_iter *it, pgv_people_with_boss *out, dal_arena *arena)
@@ -1593,6 +1666,10 @@ void pgv_people_with_boss_iter_end(pgv_people_with_boss_iter *it)
 
 /* ---- happy_people (view, read-only) */
 
+/* The row's result column types, checked by dal_pg_exec once per prepared
+ * statement (a schema that drifted is an error naming the column). */
+static const Oid pgv__happy_person_read_results[2] = { DAL_PG_INT4, DAL_PG_TEXT };
+
 static int pgv__happy_person_read(dal_db *db, const PGresult *res, int row__, pgv_happy_person *out, dal_arena *arena)
 {
     int rc;
@@ -1608,7 +1685,9 @@ static int pgv__happy_person_read(dal_db *db, const PGresult *res, int row__, pg
  */
 int pgv_happy_person_list(dal_db *db, pgv_happy_person_iter *it)
 {
-    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_happy_person_list, NULL);
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, pgv__happy_person_read_results, 2);
+    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_happy_person_list, &p);
 }
 
 int pgv_happy_person_next(pgv_happy_person_iter *it, pgv_happy_person *out, dal_arena *arena)
@@ -1629,6 +1708,10 @@ void pgv_happy_person_iter_end(pgv_happy_person_iter *it)
 }
 
 /* ---- rule_summary (view, read-only) */
+
+/* The row's result column types, checked by dal_pg_exec once per prepared
+ * statement (a schema that drifted is an error naming the column). */
+static const Oid pgv__rule_summary_read_results[9] = { DAL_PG_INT8, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4, DAL_PG_JSONB, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT_ARRAY, DAL_PG_TEXT };
 
 static int pgv__rule_summary_read(dal_db *db, const PGresult *res, int row__, pgv_rule_summary *out, dal_arena *arena)
 {
@@ -1656,7 +1739,9 @@ static int pgv__rule_summary_read(dal_db *db, const PGresult *res, int row__, pg
  */
 int pgv_rule_summary_list(dal_db *db, pgv_rule_summary_iter *it)
 {
-    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_rule_summary_list, NULL);
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, pgv__rule_summary_read_results, 9);
+    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_rule_summary_list, &p);
 }
 
 int pgv_rule_summary_next(pgv_rule_summary_iter *it, pgv_rule_summary *out, dal_arena *arena)
@@ -1678,6 +1763,10 @@ void pgv_rule_summary_iter_end(pgv_rule_summary_iter *it)
 
 /* ---- mood_counts (view, read-only) */
 
+/* The row's result column types, checked by dal_pg_exec once per prepared
+ * statement (a schema that drifted is an error naming the column). */
+static const Oid pgv__mood_count_read_results[3] = { DAL_PG_TEXT, DAL_PG_INT8, DAL_PG_TEXT };
+
 static int pgv__mood_count_read(dal_db *db, const PGresult *res, int row__, pgv_mood_count *out, dal_arena *arena)
 {
     int rc;
@@ -1697,7 +1786,9 @@ static int pgv__mood_count_read(dal_db *db, const PGresult *res, int row__, pgv_
  */
 int pgv_mood_count_list(dal_db *db, pgv_mood_count_iter *it)
 {
-    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_mood_count_list, NULL);
+    DAL_PG_NO_PARAMS(p, db);
+    DAL_PG_RESULTS(p, pgv__mood_count_read_results, 3);
+    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_mood_count_list, &p);
 }
 
 int pgv_mood_count_next(pgv_mood_count_iter *it, pgv_mood_count *out, dal_arena *arena)
