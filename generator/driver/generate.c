@@ -2,6 +2,7 @@
  * templates -> output files in memory. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "analysis/query/queries.h"
 #include "analysis/query/pg/pgq.h"
@@ -153,6 +154,14 @@ static bool snapshot_applies(const dg_generate_opts *o)
     return true;
 }
 
+static bool snapshot_exists(const dg_generate_opts *o)
+{
+    char *path = dg_pgsnap_file(o);
+    bool yes = access(path, F_OK) == 0;
+    free(path);
+    return yes;
+}
+
 /* The schema loaded on the typing server (or the live database) and the
  * queries typed there, in one session; *model (when `map`) the model's
  * snapshot JSON before the overrides. */
@@ -197,7 +206,8 @@ static int generate_pg(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
         return -1;
     }
     dg_pgsnap_key key;
-    bool snap = snapshot_applies(o);
+    /* without a server nor a snapshot, say that a server is needed first */
+    bool snap = snapshot_applies(o) && ((o->pg && o->pg->server) || snapshot_exists(o));
     if (snap && dg_pgsnap_key_make(o, &key, d) != 0) return -1;
     dg_schema *s = NULL;
     dg_query_set *q = NULL;

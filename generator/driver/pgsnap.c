@@ -14,6 +14,11 @@
 
 /* ---- the key ---- */
 
+char *dg_pgsnap_file(const dg_generate_opts *o)
+{
+    return dg_xprintf("%s/%s.pgtypes.json", o->out_dir ? o->out_dir : ".", o->view.prefix);
+}
+
 static dg_pgsnap_input *add_input(dg_pgsnap_key *k, const char *kind, const char *path, const char *out_dir,
                                   const char *sha256)
 {
@@ -112,7 +117,7 @@ int dg_pgsnap_key_make(const dg_generate_opts *o, dg_pgsnap_key *k, dg_diags *d)
     }
     add_config(k, o);
     key_hash(k);
-    k->file = dg_xprintf("%s/%s.pgtypes.json", out_dir, o->view.prefix);
+    k->file = dg_pgsnap_file(o);
     k->paths = dg_xcalloc(k->inputs.len + 1, sizeof *k->paths);
     k->names = dg_xcalloc(k->inputs.len + 1, sizeof *k->names);
     for (size_t i = 0; i < k->inputs.len; i++) {

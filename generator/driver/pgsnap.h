@@ -41,6 +41,9 @@ typedef struct dg_pgsnap_key {
     dg_snap_paths map;                /* over them */
 } dg_pgsnap_key;
 
+/* OUT/PREFIX.pgtypes.json (caller frees). */
+char *dg_pgsnap_file(const dg_generate_opts *o);
+
 /* The key of the run's inputs (reads the DDL and query files; no server).
  * 0, or -1 after reporting. */
 int  dg_pgsnap_key_make(const dg_generate_opts *o, dg_pgsnap_key *k, dg_diags *d);
