@@ -10,7 +10,7 @@
 #    `check` passes;
 # 4. a changed query file or schema is a located error without a server,
 #    nothing written; with a server the snapshot is made again;
-# 5. a damaged snapshot (truncated, edited) is a located error without a
+# 5. a damaged snapshot (truncated, edited, of the wrong shape) is a located error without a
 #    server, nothing written; with a server it is replaced (a warning).
 set -u
 dalgen=$1 case=$2 name=$3
@@ -76,6 +76,21 @@ offline generate c && fail "an edited snapshot was used"
 grep -q "^c/$name.pgtypes.json:1:1: error: damaged typing snapshot (its content does not match its content_sha256)" \
   "$tmp/err" || { cat "$tmp/err"; fail "no located error for an edited snapshot"; }
 [ -e "c/$name.c" ] && fail "an edited snapshot run wrote code"
+if command -v python3 >/dev/null; then   # the content hash holds, the shape does not
+  python3 - "a/$name.pgtypes.json" "c/$name.pgtypes.json" <<'PY'
+import collections, hashlib, json, sys
+d = json.load(open(sys.argv[1]), object_pairs_hook=collections.OrderedDict)
+del d["content_sha256"]
+d["model"]["tables"][0]["columns"][0]["name"] = 7
+text = json.dumps(d, ensure_ascii=False, separators=(",", ":"))
+d["content_sha256"] = hashlib.sha256(text.encode()).hexdigest()
+json.dump(d, open(sys.argv[2], "w"), indent=1, ensure_ascii=False)
+PY
+  offline generate c && fail "a snapshot of the wrong shape was used"
+  grep -q "^c/$name.pgtypes.json:1:1: error: damaged typing snapshot (model.tables\[0\].columns\[0\].name: expected a string)" \
+    "$tmp/err" || { cat "$tmp/err"; fail "no located error for a snapshot of the wrong shape"; }
+  [ -e "c/$name.c" ] && fail "a snapshot of the wrong shape wrote code"
+fi
 server generate c 2> "$tmp/err" || fail "a server run over a damaged snapshot"
 grep -q "warning: damaged typing snapshot" "$tmp/err" || fail "no warning for the replaced snapshot"
 diff -r a c || fail "the replaced snapshot differs"

@@ -41,7 +41,7 @@ static long table_named(const dg_schema *s, const char *name)
 
 static void put_type(json_t *o, dg_qtype t)
 {
-    json_object_set_new(o, "v", json_string(vtypes[t.v]));
+    json_object_set_new(o, "vtype", json_string(vtypes[t.v]));
     dg_jw_bool(o, "nullable", t.nullable);
 }
 
@@ -149,7 +149,7 @@ typedef struct rctx {
 static dg_qtype get_type(rctx *x, json_t *o)
 {
     dg_qtype t;
-    t.v = (dg_vtype)dg_jr_enum(x->r, o, "v", vtypes, N_OF(vtypes), 0);
+    t.v = (dg_vtype)dg_jr_enum(x->r, o, "vtype", vtypes, N_OF(vtypes), 0);
     t.nullable = dg_jr_bool(x->r, o, "nullable");
     return t;
 }
