@@ -44,6 +44,8 @@ cp -r a c && rm "c/$name.c" "c/$name.h"
 offline generate c || { cat "$tmp/err"; fail "generate from the snapshot"; }
 diff -r a c || fail "the run from the snapshot differs"
 offline check c || { cat "$tmp/err"; fail "check from the snapshot"; }
+env -u DALGEN_PG_SERVER -u PGHOST -u PGPORT "$dalgen" check --engine postgresql src/schema.sql --queries src/query.sql \
+  --prefix "$name" --out c || fail "check from the snapshot with PGHOST unset"
 
 # 4. stale: a changed query file, then a changed schema
 cp src/query.sql query.orig
