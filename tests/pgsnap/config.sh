@@ -3,7 +3,8 @@
 # postgresql and an override), run by ctest with the test cluster's
 # environment: typed on the server (DALGEN_PG_SERVER), then read without
 # one (same bytes), then a changed override is a located error without a
-# server.
+# server; --pg-server works with the config's engine (and is refused with a
+# SQLite config).
 #   config.sh DALGEN EXAMPLE_DIR
 set -u
 dalgen=$1 ex=$2
@@ -34,7 +35,13 @@ offline check && fail "check with a changed override without a server succeeded"
 grep -q "^dalgen.yaml:8:5: error: the config's overrides changed since the typing snapshot gen/bt.pgtypes.json" \
   "$tmp/err" || { cat "$tmp/err"; fail "no located error for the changed override"; }
 diff -r gen0 gen || fail "a stale run wrote something"
-DALGEN_PG_SERVER=postgresql:// "$dalgen" generate || fail "generate after the change, with a server"
+# --pg-server with a config whose engine is postgresql (no --engine needed)
+env -u DALGEN_PG_SERVER "$dalgen" generate --pg-server postgresql:// || fail "generate after the change, with --pg-server"
 grep -q 'double *year;' gen/bt.h || fail "the new override did not apply"
 offline check || { cat "$tmp/err"; fail "check from the new snapshot"; }
+# --pg-server with a config whose jobs are all SQLite: a usage error
+mkdir lite && printf 'version: 1\nschema: [s.sql]\nprefix: x\nout: g\n' > lite/dalgen.yaml
+echo "CREATE TABLE t (id INTEGER PRIMARY KEY);" > lite/s.sql
+(cd lite && "$dalgen" generate --pg-server postgresql:// 2> err; [ $? -eq 2 ]) || fail "--pg-server on a SQLite config"
+grep -q "need --engine postgresql" lite/err || fail "no usage error for --pg-server on a SQLite config"
 echo ok
