@@ -29,6 +29,34 @@ static const char *const timings[] = {"before", "after", "instead of"};
 static const char *const events[] = {"insert", "update", "delete"};
 #define N_OF(a) (sizeof(a) / sizeof(a)[0])
 
+/* Every struct of model.h is written and read field by field here: a field
+ * added there changes its size, and these stop the build until it is
+ * written and read here too (then update the size). */
+#if defined(__x86_64__) && defined(__LP64__)
+#define DG_SNAP_SIZE(T, n) _Static_assert(sizeof(T) == (n), #T " changed: write and read it in model_snap.c")
+DG_SNAP_SIZE(dg_annotation, 40);
+DG_SNAP_SIZE(dg_pg_column, 72);
+DG_SNAP_SIZE(dg_column, 128);
+DG_SNAP_SIZE(dg_check, 40);
+DG_SNAP_SIZE(dg_foreign_key, 136);
+DG_SNAP_SIZE(dg_unique, 56);
+DG_SNAP_SIZE(dg_index_term, 32);
+DG_SNAP_SIZE(dg_index, 112);
+DG_SNAP_SIZE(dg_view_column, 24);
+DG_SNAP_SIZE(dg_view, 88);
+DG_SNAP_SIZE(dg_trigger, 56);
+DG_SNAP_SIZE(dg_exclusion, 32);
+DG_SNAP_SIZE(dg_table, 256);
+DG_SNAP_SIZE(dg_pg_enum, 48);
+DG_SNAP_SIZE(dg_pg_domain, 80);
+DG_SNAP_SIZE(dg_pg_sequence, 96);
+DG_SNAP_SIZE(dg_pg_extension, 24);
+DG_SNAP_SIZE(dg_pg_function, 32);
+DG_SNAP_SIZE(dg_data_stmt, 40);
+DG_SNAP_SIZE(dg_rename_stmt, 24);
+DG_SNAP_SIZE(dg_schema, 320);
+#endif
+
 /* ---- writing ---- */
 
 typedef struct wctx {

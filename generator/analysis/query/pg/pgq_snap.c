@@ -14,6 +14,20 @@ static const char *const kinds[] = {"one", "many", "exec", "execrows", "execlast
 static const char *const vtypes[] = {"unknown", "int64", "double", "text", "blob", "bool", "value"};
 #define N_OF(a) (sizeof(a) / sizeof(a)[0])
 
+/* Every struct of queries.h is written and read field by field here: a field
+ * added there changes its size, and these stop the build until it is
+ * written and read here too (then update the size). */
+#if defined(__x86_64__) && defined(__LP64__)
+#define DG_SNAP_SIZE(T, n) _Static_assert(sizeof(T) == (n), #T " changed: write and read it in pgq_snap.c")
+DG_SNAP_SIZE(dg_qtype, 8);
+DG_SNAP_SIZE(dg_qpgtype, 80);
+DG_SNAP_SIZE(dg_qparam, 96);
+DG_SNAP_SIZE(dg_qfield, 72);
+DG_SNAP_SIZE(dg_query, 120);
+DG_SNAP_SIZE(dg_qfunc, 64);
+DG_SNAP_SIZE(dg_query_set, 72);
+#endif
+
 /* ---- writing ---- */
 
 typedef struct wctx {
