@@ -163,35 +163,39 @@ static bool snapshot_exists(const dg_generate_opts *o)
 }
 
 /* The schema loaded on the typing server (or the live database) and the
- * queries typed there, in one session; *model (when `map`) the model's
- * snapshot JSON before the overrides. */
-static int type_on_server(const dg_generate_opts *o, const dg_snap_paths *map, dg_schema **s, json_t **model,
-                          dg_query_set **q, int *major, dg_diags *d)
+ * queries typed there, in one session; when `k`, what the snapshot keeps
+ * in *t (the model's JSON before the overrides, the typing's warnings). */
+static int type_on_server(const dg_generate_opts *o, const dg_pgsnap_key *k, dg_schema **s, dg_pgsnap_typed *t,
+                          dg_query_set **q, dg_diags *d)
 {
     dg_pg_session *sess = NULL;
     dg_pg_opts none = {0};
+    size_t first = d ? d->len : 0;
     if (dg_pg_schema_load_session(o->schema, o->pg ? o->pg : &none, s, &sess, d) != 0) return -1;
-    if (map) *model = dg_schema_snap_dump(*s, map);
-    *major = dg_pg_session_server_major(sess);
-    int rc = dg_schema_apply_overrides(*s, o->overrides, d);
+    if (k) t->model = dg_schema_snap_dump(*s, &k->map);
+    if (k) dg_pgsnap_keep_diags(t, d, first, k);
+    t->major = dg_pg_session_server_major(sess);
+    int rc = dg_schema_apply_overrides(*s, o->overrides, d);   /* its warnings come again from a snapshot run */
+    first = d ? d->len : 0;
     if (rc == 0 && o->queries && o->queries->len)
         rc = dg_pg_queries_load(o->queries, *s, dg_pg_session_conn(sess), q, d);
+    if (k) dg_pgsnap_keep_diags(t, d, first, k);
     dg_pg_session_close(sess);
     return rc;
 }
 
 /* The model and the typed queries: from the typing snapshot when the
  * inputs are those it was made from, else from the server (the snapshot
- * then to be written again: *model).  0, or -1 after reporting. */
-static int typed_inputs(const dg_generate_opts *o, const dg_pgsnap_key *key, dg_schema **s, json_t **model,
-                        dg_query_set **q, int *major, dg_diags *d)
+ * then to be written again: *t).  0, or -1 after reporting. */
+static int typed_inputs(const dg_generate_opts *o, const dg_pgsnap_key *key, dg_schema **s, dg_pgsnap_typed *t,
+                        dg_query_set **q, dg_diags *d)
 {
     bool server = o->pg && o->pg->server;
     dg_pgsnap_state st = DG_PGSNAP_NONE;
-    if (key) st = dg_pgsnap_read(key, o->overrides, server, s, model, q, major, d);
+    if (key) st = dg_pgsnap_read(key, o->overrides, server, s, t, q, d);
     if (st == DG_PGSNAP_MATCH) return 0;
     if (st == DG_PGSNAP_ERROR || (!server && st != DG_PGSNAP_NONE)) return -1;
-    return type_on_server(o, key ? &key->map : NULL, s, model, q, major, d);
+    return type_on_server(o, key, s, t, q, d);
 }
 
 /* PostgreSQL: the tables' code and the named queries, typed on the typing
@@ -211,9 +215,8 @@ static int generate_pg(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
     if (snap && dg_pgsnap_key_make(o, &key, d) != 0) return -1;
     dg_schema *s = NULL;
     dg_query_set *q = NULL;
-    json_t *model = NULL;
-    int major = 0;
-    int rc = typed_inputs(o, snap ? &key : NULL, &s, &model, &q, &major, d);
+    dg_pgsnap_typed typed = {NULL, NULL, 0};
+    int rc = typed_inputs(o, snap ? &key : NULL, &s, &typed, &q, d);
     if (rc == 0) rc = empty_schema(o, s, d);
     dg_strings inputs = {0};
     for (size_t i = 0; rc == 0 && i < o->schema->items.len; i++) {
@@ -225,11 +228,8 @@ static int generate_pg(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
         add_input(&inputs, o->queries->items[i], o->out_dir);
     dg_view_opts vo = view_opts(o);
     if (rc == 0) rc = generate(dg_view_build_typed(s, &inputs, &vo, d), NULL, s, NULL, q, o, out, d);
-    if (rc == 0 && snap && !o->dump_view) {
-        dg_pgsnap_output(&key, model, q, s, major, out);
-        model = NULL;
-    }
-    json_decref(model);
+    if (rc == 0 && snap && !o->dump_view) dg_pgsnap_output(&key, &typed, q, s, out);
+    dg_pgsnap_typed_free(&typed);
     if (snap) dg_pgsnap_key_free(&key);
     dg_strings_free(&inputs);
     dg_query_set_free(q);

@@ -164,15 +164,40 @@ static void content_hash(json_t *doc, char out[65])
     free(text);
 }
 
-void dg_pgsnap_output(const dg_pgsnap_key *k, json_t *model, const dg_query_set *q, const dg_schema *s, int major,
+void dg_pgsnap_typed_free(dg_pgsnap_typed *t)
+{
+    json_decref(t->model);
+    json_decref(t->diags);
+    t->model = t->diags = NULL;
+}
+
+void dg_pgsnap_keep_diags(dg_pgsnap_typed *t, const dg_diags *d, size_t first, const dg_pgsnap_key *k)
+{
+    for (size_t i = first; d && i < d->len; i++) {
+        const dg_diag *g = &d->items[i];
+        if (g->severity == DG_SEV_ERROR) continue;
+        json_t *o = json_object();
+        json_object_set_new(o, "severity", json_string(g->severity == DG_SEV_WARNING ? "warning" : "note"));
+        dg_jw_str(o, "file", g->loc.file ? dg_snap_name_of(&k->map, g->loc.file) : NULL);
+        dg_jw_int(o, "line", g->loc.line, 0);
+        dg_jw_int(o, "col", g->loc.col, 0);
+        dg_jw_str(o, "code", g->code);
+        dg_jw_str(o, "message", g->message);
+        if (!t->diags) t->diags = json_array();
+        json_array_append_new(t->diags, o);
+    }
+}
+
+void dg_pgsnap_output(const dg_pgsnap_key *k, const dg_pgsnap_typed *t, const dg_query_set *q, const dg_schema *s,
                       dg_outputs *out)
 {
     json_t *doc = json_object();
     json_object_set_new(doc, "dalgen_pgtypes", json_integer(DG_PGSNAP_FORMAT));
     json_object_set_new(doc, "inputs_sha256", json_string(k->sha256));
     json_object_set_new(doc, "inputs", inputs_json(k));
-    json_object_set_new(doc, "server_major", json_integer(major));
-    json_object_set_new(doc, "model", model);
+    json_object_set_new(doc, "server_major", json_integer(t->major));
+    if (t->diags) json_object_set(doc, "diagnostics", t->diags);
+    json_object_set(doc, "model", t->model);
     if (q) json_object_set_new(doc, "queries", dg_pg_queries_snap_dump(q, s, &k->map));
     char hex[65];
     content_hash(doc, hex);
@@ -290,7 +315,36 @@ static bool content_ok(json_t *doc)
 /* model and queries out of doc (the overrides applied in between): 0;
  * -1 after the overrides reported an error; -2 when the body is damaged
  * (*what set, caller frees). */
-static int load_body(const dg_pgsnap_key *k, json_t *doc, const dg_overrides *ov, dg_schema **s, json_t **mj,
+/* The diagnostics of the typing, checked, then (when whole) replayed. */
+static json_t *load_diags(const dg_pgsnap_key *k, json_t *doc, dg_jr *r, dg_diags *d)
+{
+    static const char *const sevs[] = {"warning", "note"};
+    json_t *a = dg_jr_arr(r, doc, "diagnostics");
+    for (size_t i = 0; i < json_array_size(a) && !r->err; i++) {
+        json_t *o = dg_jr_obj(r, a, i);
+        size_t m = dg_jr_enter(r, "diagnostics", (long)i);
+        dg_jr_enum(r, o, "severity", sevs, 2, 0);
+        free(dg_jr_str(r, o, "file", false));
+        dg_jr_int(r, o, "line", 0, 0, 1 << 30);
+        dg_jr_int(r, o, "col", 0, 0, 1 << 30);
+        free(dg_jr_str(r, o, "code", false));
+        free(dg_jr_str(r, o, "message", true));
+        dg_jr_leave(r, m);
+    }
+    for (size_t i = 0; i < json_array_size(a) && !r->err; i++) {
+        json_t *o = json_array_get(a, i);
+        const char *file = json_string_value(json_object_get(o, "file"));
+        dg_loc at = {file ? dg_snap_path_of(&k->map, file) : NULL, (int)json_integer_value(json_object_get(o, "line")),
+                     (int)json_integer_value(json_object_get(o, "col"))};
+        const char *msg = json_string_value(json_object_get(o, "message"));
+        const char *sev = json_string_value(json_object_get(o, "severity"));
+        if (sev && !strcmp(sev, "warning")) dg_warning(d, at, "%s", msg);
+        else dg_note(d, at, "%s", msg);
+    }
+    return a && !r->err ? json_incref(a) : NULL;
+}
+
+static int load_body(const dg_pgsnap_key *k, json_t *doc, const dg_overrides *ov, dg_schema **s, dg_pgsnap_typed *t,
                      dg_query_set **q, char **what, dg_diags *d)
 {
     dg_jr r = {.plen = 0};
@@ -299,7 +353,7 @@ static int load_body(const dg_pgsnap_key *k, json_t *doc, const dg_overrides *ov
     *s = model ? dg_schema_snap_load(model, &k->map, &r) : NULL;
     if (!model) dg_jr_fail(&r, "missing");
     dg_jr_leave(&r, m);
-    if (*s) *mj = dg_schema_snap_dump(*s, &k->map);
+    if (*s) t->model = dg_schema_snap_dump(*s, &k->map);
     if (*s && dg_schema_apply_overrides(*s, ov, d) != 0) {
         dg_jr_free(&r);
         return -1;
@@ -313,6 +367,7 @@ static int load_body(const dg_pgsnap_key *k, json_t *doc, const dg_overrides *ov
         if (!queries) dg_jr_fail(&r, "missing");
         dg_jr_leave(&r, m);
     }
+    if (!r.err) t->diags = load_diags(k, doc, &r, d);
     *what = r.err;
     return r.err ? -2 : 0;
 }
@@ -350,26 +405,25 @@ static dg_pgsnap_state check_doc(const dg_pgsnap_key *k, json_t *doc, const dg_o
 }
 
 dg_pgsnap_state dg_pgsnap_read(const dg_pgsnap_key *k, const dg_overrides *overrides, bool server, dg_schema **s,
-                               json_t **model, dg_query_set **q, int *major, dg_diags *d)
+                               dg_pgsnap_typed *t, dg_query_set **q, dg_diags *d)
 {
     *s = NULL;
     *q = NULL;
-    *model = NULL;
+    memset(t, 0, sizeof *t);
     dg_pgsnap_state st;
     json_t *doc = parse(k, server, &st, d);
     if (!doc) return st;
     st = check_doc(k, doc, overrides, server, d);
     char *what = NULL;
-    int rc = st == DG_PGSNAP_MATCH ? load_body(k, doc, overrides, s, model, q, &what, d) : 0;
-    *major = (int)json_integer_value(json_object_get(doc, "server_major"));
+    int rc = st == DG_PGSNAP_MATCH ? load_body(k, doc, overrides, s, t, q, &what, d) : 0;
+    t->major = (int)json_integer_value(json_object_get(doc, "server_major"));
     json_decref(doc);
     if (st == DG_PGSNAP_MATCH && rc != 0) {
         dg_schema_free(*s);
         dg_query_set_free(*q);
-        json_decref(*model);
+        dg_pgsnap_typed_free(t);
         *s = NULL;
         *q = NULL;
-        *model = NULL;
         st = rc == -2 ? corrupt(k, server, whole(k->file), what, d) : DG_PGSNAP_ERROR;
     }
     free(what);

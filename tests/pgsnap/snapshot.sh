@@ -6,8 +6,8 @@
 # 2. no user type OID (allocated between two probes around the runs) is in
 #    the code or the snapshot;
 # 3. a run without any server (no --pg-server, no DALGEN_PG_SERVER, PGHOST
-#    unreachable) reads the snapshot: the same bytes, snapshot included, and
-#    `check` passes;
+#    unreachable) reads the snapshot: the same bytes, snapshot included, the
+#    same warnings (--Werror alike), and `check` passes;
 # 4. a changed query file or schema is a located error without a server,
 #    nothing written; with a server the snapshot is made again;
 # 5. a damaged snapshot (truncated, edited, of the wrong shape) is a located error without a
@@ -28,7 +28,7 @@ probe() { psql -X -q -At -d postgres -c "CREATE TEMP TABLE probe(); SELECT 'prob
 
 # 1. two runs with a server
 lo=$(probe) || fail "no probe"
-server generate a || fail "generate a"
+server generate a 2> "$tmp/err_a" || { cat "$tmp/err_a"; fail "generate a"; }
 server generate b || fail "generate b"
 hi=$(probe)
 [ -f "a/$name.pgtypes.json" ] || fail "no snapshot written"
@@ -43,6 +43,14 @@ oids=$(grep -howE '[0-9]+' "a/$name.c" "a/$name.h" "a/$name.pgtypes.json" | awk 
 cp -r a c && rm "c/$name.c" "c/$name.h"
 offline generate c || { cat "$tmp/err"; fail "generate from the snapshot"; }
 diff -r a c || fail "the run from the snapshot differs"
+# the typing's warnings come again from the snapshot, so that --Werror decides the same
+grep warning "$tmp/err_a" > "$tmp/warn_a"; grep warning "$tmp/err" > "$tmp/warn_c"
+diff "$tmp/warn_a" "$tmp/warn_c" || fail "the warnings of the run from the snapshot differ"
+env -u DALGEN_PG_SERVER PGHOST=/nonexistent "$dalgen" generate --engine postgresql src/schema.sql --queries src/query.sql \
+  --prefix "$name" --out c --Werror 2> /dev/null
+werror=$?
+if [ -s "$tmp/warn_a" ]; then [ $werror -eq 1 ] || fail "--Werror from the snapshot ignored the warnings"
+else [ $werror -eq 0 ] || fail "--Werror from the snapshot failed without warnings"; fi
 offline check c || { cat "$tmp/err"; fail "check from the snapshot"; }
 env -u DALGEN_PG_SERVER -u PGHOST -u PGPORT "$dalgen" check --engine postgresql src/schema.sql --queries src/query.sql \
   --prefix "$name" --out c || fail "check from the snapshot with PGHOST unset"

@@ -11,3 +11,6 @@ SELECT (spot).a AS a, spot, ROW(rank, mail)::pair AS made FROM people WHERE mail
 
 -- name: Everyone :many
 SELECT * FROM people;
+
+-- name: NextRank :one
+SELECT $1 + 1 AS next_rank;
