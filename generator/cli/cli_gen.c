@@ -165,6 +165,8 @@ int dg_gen_plan_make(const char *cmd, const dg_gen_flags *f, dg_gen_plan *p, dg_
     int rc;
     dg_engine engine = DG_ENGINE_SQLITE;
     p->eng = f->eng;
+    /* with a config, the typing server's flags are checked against its jobs' engines below */
+    p->eng.pg_flags = f->eng.pg_flags && !p->config;
     if (dg_cli_engine_of(cmd, &p->eng, &f->src, &engine) != DG_EXIT_OK) return DG_EXIT_USAGE;
     if (p->config) {
         rc = jobs_of_config(cmd, f, p, d);
@@ -173,6 +175,11 @@ int dg_gen_plan_make(const char *cmd, const dg_gen_flags *f, dg_gen_plan *p, dg_
         if (rc == DG_EXIT_OK && !dg_is_c_ident(f->prefix))
             rc = dg_usage_error(cmd, "--prefix '%s' is not a C identifier", f->prefix);
     }
+    bool pg_job = false;
+    for (size_t i = 0; i < p->jobs.len; i++) pg_job |= engine == DG_ENGINE_POSTGRESQL ||
+                                                       p->jobs.items[i].o.engine == DG_ENGINE_POSTGRESQL;
+    if (rc == DG_EXIT_OK && f->eng.pg_flags && !pg_job)
+        return dg_usage_error(cmd, "--pg-server, --pg-run-as and --allow-do need --engine postgresql");
     for (size_t i = 0; i < p->jobs.len; i++) {   /* the vector no longer moves */
         dg_generate_opts *o = &p->jobs.items[i].o;
         if (engine == DG_ENGINE_POSTGRESQL) o->engine = engine;

@@ -2,12 +2,14 @@
  * templates -> output files in memory. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "analysis/query/queries.h"
 #include "analysis/query/pg/pgq.h"
 #include "analysis/typecheck/typecheck.h"
 #include "util/fsutil.h"
 #include "driver/generate.h"
+#include "driver/pgsnap.h"
 #include "c/template.h"
 #include "c/view_build.h"
 #include "c/view_int.h"
@@ -178,39 +180,94 @@ static char *uri_shown(const char *uri)
     return dg_xprintf("%.*s%.*s", (int)scheme, uri, (int)strcspn(rest, "?"), rest);
 }
 
+/* Whether the run keeps a typing snapshot: its schema is DDL files (not
+ * a live database, which is read every run, nor standard input). */
+static bool snapshot_applies(const dg_generate_opts *o)
+{
+    for (size_t i = 0; i < o->schema->items.len; i++) {
+        const char *path = o->schema->items.items[i].path;
+        if (dg_pg_is_uri(path) || !strcmp(path, "-") || o->schema->items.items[i].kind == DG_SRC_PG_URI) return false;
+    }
+    return true;
+}
+
+static bool snapshot_exists(const dg_generate_opts *o)
+{
+    char *path = dg_pgsnap_file(o);
+    bool yes = access(path, F_OK) == 0;
+    free(path);
+    return yes;
+}
+
+/* The schema loaded on the typing server (or the live database) and the
+ * queries typed there, in one session; when `k`, what the snapshot keeps
+ * in *t (the model's JSON before the overrides, the typing's warnings). */
+static int type_on_server(const dg_generate_opts *o, const dg_pgsnap_key *k, dg_schema **s, dg_pgsnap_typed *t,
+                          dg_query_set **q, dg_diags *d)
+{
+    dg_pg_session *sess = NULL;
+    dg_pg_opts none = {0};
+    size_t first = d ? d->len : 0;
+    if (dg_pg_schema_load_session(o->schema, o->pg ? o->pg : &none, s, &sess, d) != 0) return -1;
+    if (k) t->model = dg_schema_snap_dump(*s, &k->map);
+    if (k) dg_pgsnap_keep_diags(t, d, first, k);
+    t->major = dg_pg_session_server_major(sess);
+    int rc = dg_schema_apply_overrides(*s, o->overrides, d);   /* its warnings come again from a snapshot run */
+    first = d ? d->len : 0;
+    if (rc == 0 && o->queries && o->queries->len)
+        rc = dg_pg_queries_load(o->queries, *s, dg_pg_session_conn(sess), q, d);
+    if (k) dg_pgsnap_keep_diags(t, d, first, k);
+    dg_pg_session_close(sess);
+    return rc;
+}
+
+/* The model and the typed queries: from the typing snapshot when the
+ * inputs are those it was made from, else from the server (the snapshot
+ * then to be written again: *t).  0, or -1 after reporting. */
+static int typed_inputs(const dg_generate_opts *o, const dg_pgsnap_key *key, dg_schema **s, dg_pgsnap_typed *t,
+                        dg_query_set **q, dg_diags *d)
+{
+    bool server = o->pg && o->pg->server;
+    dg_pgsnap_state st = DG_PGSNAP_NONE;
+    if (key) st = dg_pgsnap_read(key, o->overrides, server, s, t, q, d);
+    if (st == DG_PGSNAP_MATCH) return 0;
+    if (st == DG_PGSNAP_ERROR || (!server && st != DG_PGSNAP_NONE)) return -1;
+    return type_on_server(o, key, s, t, q, d);
+}
+
 /* PostgreSQL: the tables' code and the named queries, typed on the typing
- * database the schema was loaded into (one session for both).  Migrations
- * are not generated for PostgreSQL yet: a located error names them. */
+ * database the schema was loaded into (one session for both), or read from
+ * the typing snapshot (pgsnap.h), which is written beside the code.
+ * Migrations are not generated for PostgreSQL yet: a located error names
+ * them. */
 static int generate_pg(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
 {
     if (o->migrations) {
         dg_error(d, (dg_loc){o->migrations, 1, 1}, "migrations cannot be generated for PostgreSQL yet");
         return -1;
     }
-    bool queries = o->queries && o->queries->len;
+    dg_pgsnap_key key;
+    /* without a server nor a snapshot, say that a server is needed first */
+    bool snap = snapshot_applies(o) && ((o->pg && o->pg->server) || snapshot_exists(o));
+    if (snap && dg_pgsnap_key_make(o, &key, d) != 0) return -1;
     dg_schema *s = NULL;
-    dg_pg_session *sess = NULL;
-    dg_pg_opts none = {0};
-    const dg_pg_opts *po = o->pg ? o->pg : &none;
-    int rc = queries ? dg_pg_schema_load_session(o->schema, po, &s, &sess, d) : dg_pg_schema_load(o->schema, po, &s, d);
-    if (rc != 0) return -1;
     dg_query_set *q = NULL;
-    if (empty_schema(o, s, d) != 0 || dg_schema_apply_overrides(s, o->overrides, d) != 0 ||
-        (queries && dg_pg_queries_load(o->queries, s, dg_pg_session_conn(sess), &q, d) != 0)) {
-        dg_pg_session_close(sess);
-        dg_schema_free(s);
-        return -1;
-    }
-    dg_pg_session_close(sess);
+    dg_pgsnap_typed typed = {NULL, NULL, 0};
+    int rc = typed_inputs(o, snap ? &key : NULL, &s, &typed, &q, d);
+    if (rc == 0) rc = empty_schema(o, s, d);
     dg_strings inputs = {0};
-    for (size_t i = 0; i < o->schema->items.len; i++) {
+    for (size_t i = 0; rc == 0 && i < o->schema->items.len; i++) {
         const char *path = o->schema->items.items[i].path;
         if (dg_pg_is_uri(path)) DG_VEC_PUSH(&inputs, uri_shown(path));
         else add_input(&inputs, path, o->out_dir);
     }
-    for (size_t i = 0; queries && i < o->queries->len; i++) add_input(&inputs, o->queries->items[i], o->out_dir);
+    for (size_t i = 0; rc == 0 && o->queries && i < o->queries->len; i++)
+        add_input(&inputs, o->queries->items[i], o->out_dir);
     dg_view_opts vo = view_opts(o);
-    rc = generate(dg_view_build_typed(s, &inputs, &vo, d), NULL, s, NULL, q, o, out, d);
+    if (rc == 0) rc = generate(dg_view_build_typed(s, &inputs, &vo, d), NULL, s, NULL, q, o, out, d);
+    if (rc == 0 && snap && !o->dump_view) dg_pgsnap_output(&key, &typed, q, s, out);
+    dg_pgsnap_typed_free(&typed);
+    if (snap) dg_pgsnap_key_free(&key);
     dg_strings_free(&inputs);
     dg_query_set_free(q);
     dg_schema_free(s);

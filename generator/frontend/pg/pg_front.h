@@ -48,8 +48,18 @@ int dg_pg_schema_load_session(const dg_sources *src, const dg_pg_opts *o, dg_sch
 /* The session's connection (a PGconn *, borrowed; declared void * so that
  * callers need not include libpq-fe.h). */
 void *dg_pg_session_conn(const dg_pg_session *s);
+/* The server's major version (15 for 15.4). */
+int dg_pg_session_server_major(const dg_pg_session *s);
 /* Closes the connection, drops the typing database, stops an auto cluster.
  * NULL-safe. */
 void dg_pg_session_close(dg_pg_session *s);
+
+/* The DDL files of the sources, as dg_pg_schema_load reads them (split,
+ * parsed, refused statements reported), without a server: each file's
+ * path as the model's locations name it (paths) and the lowercase hex
+ * SHA-256 of the text that would run (sha256), for the typing snapshot's
+ * key.  0, or -1 after reporting. */
+int dg_pg_schema_files(const dg_sources *src, const dg_pg_opts *o, dg_strings *paths, dg_strings *sha256,
+                       dg_diags *d);
 
 #endif

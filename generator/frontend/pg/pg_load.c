@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/sha256hex.h"
 #include "frontend/pg/pg_int.h"
 
 struct dg_pg_session {
@@ -107,4 +108,26 @@ void dg_pg_session_close(dg_pg_session *s)
     PQfinish(s->conn);
     dg_pg_server_close(&s->sv);
     free(s);
+}
+
+int dg_pg_session_server_major(const dg_pg_session *s)
+{
+    return PQserverVersion(s->conn) / 10000;
+}
+
+int dg_pg_schema_files(const dg_sources *src, const dg_pg_opts *o, dg_strings *paths, dg_strings *sha256,
+                       dg_diags *d)
+{
+    dg_pg_script sc;
+    dg_schema *s = dg_schema_new();
+    int rc = dg_pg_script_read(&sc, src, o, s, d);
+    for (size_t i = 0; rc == 0 && i < sc.files.len; i++) {
+        char hex[65];
+        dg_sha256_hex(sc.files.items[i].text, sc.files.items[i].len, hex);
+        dg_strings_push(paths, sc.files.items[i].path);
+        dg_strings_push(sha256, hex);
+    }
+    dg_pg_script_free(&sc);
+    dg_schema_free(s);
+    return rc;
 }

@@ -13,7 +13,10 @@
 #ifndef DG_PGQ_H
 #define DG_PGQ_H
 
+#include <jansson.h>
+
 #include "analysis/query/queries.h"
+#include "model/model_snap.h"
 
 /* `conn` is a PGconn * (frontend/pg/pg_front.h: dg_pg_session_conn) on a
  * database holding exactly `schema`.  Returns 0 and sets *out, or reports
@@ -32,5 +35,14 @@ char *dg_pg_sql_cast_params(const char *sql, const char *const *casts, size_t n)
  * nullable when the definition is beyond the analysis.  out: one entry per
  * column of v.  Needs no server. */
 void dg_pg_view_notnull(const dg_schema *schema, const dg_view *v, bool *out);
+
+/* The typed queries as JSON and back, without loss (the `queries` part of
+ * the typing snapshot, docs/postgresql.md "The typing snapshot"): every
+ * field of queries.h; pointers into the schema as table indexes of `s`,
+ * the schema the set was typed against (and is read back with); file
+ * names as model_snap.h writes them.  Load: NULL with r->err set when `j`
+ * is not such a set. */
+json_t       *dg_pg_queries_snap_dump(const dg_query_set *q, const dg_schema *s, const dg_snap_paths *p);
+dg_query_set *dg_pg_queries_snap_load(json_t *j, const dg_schema *s, const dg_snap_paths *p, dg_jr *r);
 
 #endif
