@@ -116,6 +116,44 @@ static int table_exists(sqlite3 *h, const char *name)
     return found;
 }
 
+/* The page cache the check runs with, in KiB (SQLite's negative
+ * cache_size): the check looks up the parent row of every child row, in
+ * the child's order, so with SQLite's default 2 MiB cache a parent larger
+ * than that is read from the file again and again (three times slower at
+ * 200,000 rows).  Pages are allocated only as they are read. */
+#define FK_CHECK_CACHE_KIB 131072
+
+/* 1 and *v set, or 0 when SQLite does not say. */
+static int cache_size(sqlite3 *h, sqlite3_int64 *v)
+{
+    sqlite3_stmt *st = NULL;
+    int ok = sqlite3_prepare_v2(h, "PRAGMA main.cache_size", -1, &st, NULL) == SQLITE_OK &&
+             sqlite3_step(st) == SQLITE_ROW;
+    if (ok) *v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return ok;
+}
+
+static void set_cache_size(sqlite3 *h, sqlite3_int64 v)
+{
+    char sql[64];
+    sqlite3_snprintf((int)sizeof sql, sql, "PRAGMA main.cache_size = %lld", (long long)v);
+    sqlite3_exec(h, sql, NULL, NULL, NULL);
+}
+
+static int check_tables(dal_db *db, sqlite3_stmt *st, const dal__names *scope, dal__fkset *out)
+{
+    sqlite3 *h = dal_sqlite(db);
+    int rc = DAL_OK;
+    for (int i = 0; i < scope->n && rc == DAL_OK; i++) {
+        if (!table_exists(h, scope->names[i])) continue;
+        sqlite3_reset(st);
+        sqlite3_bind_text(st, 1, scope->names[i], -1, SQLITE_STATIC);
+        rc = dal__fk_rows(db, st, out);
+    }
+    return rc;
+}
+
 int dal__fk_snapshot_of(dal_db *db, const dal__names *scope, dal__fkset *out)
 {
     sqlite3 *h = dal_sqlite(db);
@@ -124,12 +162,12 @@ int dal__fk_snapshot_of(dal_db *db, const dal__names *scope, dal__fkset *out)
     out->n = 0;
     int rc = sqlite3_prepare_v2(h, "SELECT * FROM pragma_foreign_key_check(?1)", -1, &st, NULL);
     if (rc != SQLITE_OK) return dal_sqlite_error(db, rc);
-    for (int i = 0; i < scope->n && rc == DAL_OK; i++) {
-        if (!table_exists(h, scope->names[i])) continue;
-        sqlite3_reset(st);
-        sqlite3_bind_text(st, 1, scope->names[i], -1, SQLITE_STATIC);
-        rc = dal__fk_rows(db, st, out);
-    }
+    sqlite3_int64 was = 0;
+    /* Bigger only: a positive size counts pages (of 4 KiB or more). */
+    int grow = cache_size(h, &was) && (was < 0 ? -was < FK_CHECK_CACHE_KIB : was * 4 < FK_CHECK_CACHE_KIB);
+    if (grow) set_cache_size(h, -FK_CHECK_CACHE_KIB);
+    rc = check_tables(db, st, scope, out);
+    if (grow) set_cache_size(h, was);
     sqlite3_finalize(st);
     if (rc != DAL_OK) {
         dal__fk_free(out);
