@@ -60,16 +60,56 @@ def runtime():
 if wall:
     runtime()
 
+def growth(rows):
+    """{(cmd, tables): value} -> {(cmd, tables): value / value at the size before}"""
+    out = {}
+    for cmd in {c for c, _ in rows}:
+        sizes = sorted(t for c, t in rows if c == cmd)
+        for a, b in zip(sizes, sizes[1:]):
+            if rows[(cmd, a)]:
+                out[(cmd, b)] = (a, rows[(cmd, b)] / rows[(cmd, a)])
+    return out
+
+
 if os.path.exists(f"{work}/generator.txt"):
     print("\n## Generator\n")
-    print(f"Best of {repeat} runs: wall-clock seconds and CPU seconds (user + system); schemas from "
-          "bench/generator/synth.py (5 named queries per table).\n")
-    print("| command | tables | wall s | CPU s |")
-    print("|---|---:|---:|---:|")
+    print(f"Best of {repeat} runs: wall-clock seconds, CPU seconds (user + system) and peak RSS; schemas from "
+          "bench/generator/synth.py (5 named queries per table; diff: against the same schema with "
+          "3% of its tables changed, `synth.py N --mutate 3`). Growth: wall time over the size before "
+          "(times more tables).\n")
+    print("| command | tables | wall s | CPU s | peak RSS MiB | wall growth |")
+    print("|---|---:|---:|---:|---:|---:|")
+    rows, walls = [], {}
     for line in open(f"{work}/generator.txt"):
-        cmd, t, s, c = line.split()
-        label = {"diff": "diff (3% of tables changed)"}.get(cmd, cmd)
-        print(f"| {label} | {t} | {float(s):.3f} | {float(c):.2f} |")
+        f = line.split()
+        cmd, t, w, c = f[0], int(f[1]), float(f[2]), float(f[3])
+        rss = int(f[4]) / 1024 if len(f) > 4 else 0
+        rows.append((cmd, t, w, c, rss))
+        walls[(cmd, t)] = w
+    g = growth(walls)
+    for cmd, t, w, c, rss in sorted(rows, key=lambda r: (r[0], r[1])):
+        gr = f"{g[(cmd, t)][1]:.1f}x for {t // g[(cmd, t)][0]}x" if (cmd, t) in g else ""
+        print(f"| {cmd} | {t:,} | {w:.3f} | {c:.2f} | {rss:.0f} | {gr} |")
+if os.path.exists(f"{work}/generator_ir.txt"):
+    irs = {}
+    for line in open(f"{work}/generator_ir.txt"):
+        f = line.split()
+        if len(f) == 3:
+            irs[(f[0], int(f[1]))] = int(f[2])
+    g = growth(irs)
+    print("\nCallgrind instructions (the stable figure):\n")
+    print("| command | tables | instructions | growth |")
+    print("|---|---:|---:|---:|")
+    for (cmd, t), ir in sorted(irs.items()):
+        gr = f"{g[(cmd, t)][1]:.1f}x for {t // g[(cmd, t)][0]}x" if (cmd, t) in g else ""
+        print(f"| {cmd} | {t:,} | {ir:,} | {gr} |")
+if os.path.exists(f"{work}/migrate.txt"):
+    print("\n## Migration runner: rebuild with a referencing table\n")
+    for line in open(f"{work}/migrate.txt"):
+        f = dict(kv.split("=", 1) for kv in line.split()[1:])
+        print(f"Median of {f['rounds']} rounds, `dal_migrate_apply` of a rebuild of a {int(f['n']):,}-row table: "
+              f"{float(f['without_s']):.2f} s alone, {float(f['with_s']):.2f} s with a {int(f['n']):,}-row table "
+              f"referencing it (ratio {float(f['ratio']):.2f}).")
 
 print("\n## Machine\n")
 model = ver("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2")

@@ -99,27 +99,49 @@ static bool is_generated_suffix(const char *s)
     return false;
 }
 
-/* True when some P_<a>... identifier can equal some P_<b>... one. */
-static bool rows_collide(const char *a, const char *b)
+/* The row names claimed so far, for the rule of rows_collide (two rows
+ * collide when some P_<a>... identifier can equal some P_<b>... one: the
+ * same name, or one is the other + "_" + a suffix a table generates)
+ * without comparing every pair of rows. */
+typedef struct claims {
+    dg_map rows;           /* claimed names */
+    dg_map prefixes;       /* p where a claimed name is p + "_" + a generated suffix */
+    dg_strings owned;      /* the prefixes' text */
+} claims;
+
+static bool collides(const claims *cl, const char *name)
 {
-    if (!strcmp(a, b)) return true;
-    size_t la = strlen(a), lb = strlen(b);
-    if (lb > la + 1 && !strncmp(a, b, la) && b[la] == '_' && is_generated_suffix(b + la + 1)) return true;
-    if (la > lb + 1 && !strncmp(b, a, lb) && a[lb] == '_' && is_generated_suffix(a + lb + 1)) return true;
-    return false;
+    size_t at;
+    if (dg_map_get(&cl->rows, name, &at) || dg_map_get(&cl->prefixes, name, &at)) return true;
+    bool hit = false;
+    for (const char *u = strchr(name + 1, '_'); u && !hit; u = strchr(u + 1, '_')) {
+        if (!is_generated_suffix(u + 1)) continue;
+        char *head = dg_xstrndup(name, (size_t)(u - name));
+        hit = dg_map_get(&cl->rows, head, &at);
+        free(head);
+    }
+    return hit;
 }
 
-static char *claim_row(dg_names *n, char *base)
+static void claim(claims *cl, const char *row)
+{
+    dg_map_put(&cl->rows, row, 0);
+    for (const char *u = row[0] ? strchr(row + 1, '_') : NULL; u; u = strchr(u + 1, '_')) {
+        if (!is_generated_suffix(u + 1)) continue;
+        DG_VEC_PUSH(&cl->owned, dg_xstrndup(row, (size_t)(u - row)));
+        dg_map_put(&cl->prefixes, cl->owned.items[cl->owned.len - 1], 0);
+    }
+}
+
+static char *claim_row(claims *cl, char *base)
 {
     char *name = dg_xstrdup(base);
-    for (int k = 2;; k++) {
-        bool clash = false;
-        for (size_t i = 0; i < n->rows.len && !clash; i++) clash = rows_collide(n->rows.items[i].row, name);
-        if (!clash) break;
+    for (int k = 2; collides(cl, name); k++) {
         free(name);
         name = dg_xprintf("%s_%d", base, k);
     }
     free(base);
+    claim(cl, name);
     return name;
 }
 
@@ -145,12 +167,12 @@ static char *base_row(const char *schema, const char *table, const dg_annotation
     return one;
 }
 
-static row_names *add_row(dg_names *n, const char *schema, const char *table, const dg_annotations *ann,
+static row_names *add_row(dg_names *n, claims *cl, const char *schema, const char *table, const dg_annotations *ann,
                           const dg_view_opts *opts, dg_diags *d, dg_loc loc)
 {
     char *base = base_row(schema, table, ann, opts, d, loc);
     if (!base) return NULL;
-    char *row = claim_row(n, base);
+    char *row = claim_row(cl, base);
     row_names *r = DG_VEC_ADD(&n->rows);
     r->table = table;
     r->row = row;
@@ -172,10 +194,13 @@ dg_names *dg_names_build(const dg_schema *s, const dg_view_opts *opts, dg_diags 
     n->exact = json_object();
     n->folded = json_object();
     int errors = 0;
+    claims cl = {0};
+    dg_map_init(&cl.rows, false);
+    dg_map_init(&cl.prefixes, false);
     for (size_t i = 0; i < s->tables.len; i++) {
         const dg_table *t = &s->tables.items[i];
         const char *attached = s->engine == DG_ENGINE_SQLITE ? t->schema : NULL;
-        row_names *r = add_row(n, attached, t->name, &t->annotations, opts, d, t->loc);
+        row_names *r = add_row(n, &cl, attached, t->name, &t->annotations, opts, d, t->loc);
         if (!r) { errors++; continue; }
         dg_strings used = {0};
         if (t->module) dg_strings_push(&used, "rowid");
@@ -189,13 +214,16 @@ dg_names *dg_names_build(const dg_schema *s, const dg_view_opts *opts, dg_diags 
     }
     for (size_t i = 0; i < s->views.len; i++) {
         const dg_view *v = &s->views.items[i];
-        row_names *r = add_row(n, NULL, v->name, &v->annotations, opts, d, v->loc);
+        row_names *r = add_row(n, &cl, NULL, v->name, &v->annotations, opts, d, v->loc);
         if (!r) { errors++; continue; }
         dg_strings used = {0};
         for (size_t c = 0; c < v->columns.len; c++)
             add_field(r, &used, v->columns.items[c].name, base_field(v->columns.items[c].name, NULL, d, v->loc));
         dg_strings_free(&used);
     }
+    dg_map_free(&cl.rows);
+    dg_map_free(&cl.prefixes);
+    dg_strings_free(&cl.owned);
     if (errors) {
         dg_names_free(n);
         return NULL;

@@ -42,7 +42,9 @@ dg_vtables *dg_view_build_typed(const dg_schema *s, const dg_strings *inputs, co
     dg_vtables *vts = dg_xcalloc(1, sizeof *vts);
     vts->names = names;
     root_names(&vts->root, inputs, opts);
-    dg_vctx v = {s, opts, names, &vts->stmts};
+    dg_schema_lookup lookup;
+    dg_schema_lookup_init(&lookup, s);
+    dg_vctx v = {s, opts, names, &vts->stmts, &lookup};
     int rc = 0;
     vts->root.pg = s->engine == DG_ENGINE_POSTGRESQL;
     for (size_t i = 0; i < s->tables.len && rc == 0; i++) rc = dg_view_build_table(&v, vts, &s->tables.items[i], d);
@@ -52,6 +54,7 @@ dg_vtables *dg_view_build_typed(const dg_schema *s, const dg_strings *inputs, co
         if (vts->root.pg) dg_view_pg_enums(&vts->enums, vt, opts->prefix, &vts->types);
         rc = dg_view_table_finish(&v, vt);
     }
+    dg_schema_lookup_free(&lookup);
     for (size_t i = 0; i < vts->stmts.len; i++)
         vts->root.long_sql = vts->root.long_sql || strlen(vts->stmts.items[i].sql) > DG_TMPL_MAX_LITERAL;
     if (rc != 0) {

@@ -3,6 +3,7 @@
  * reads (insert and upsert: view_insert.c). */
 
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -285,8 +286,9 @@ static void collect_finders(tab *x, finders *fs)
         if (cols_of(x, (const char *const *)c->items, c->len, &f.cols)) add_finder(x, fs, f);
     }
     pk_finders(x, fs);
-    for (size_t i = 0; i < s->indexes.len; i++)
-        if (!dg_strcasecmp_ascii(s->indexes.items[i].table, t->name)) index_finders(x, fs, &s->indexes.items[i]);
+    const dg_schema_lookup *lk = x->v->lookup;
+    for (size_t i = dg_lookup_first_index(lk, t->name); i != SIZE_MAX; i = dg_lookup_next_index(lk, i))
+        index_finders(x, fs, &s->indexes.items[i]);
     for (size_t i = 0; i < t->foreign_keys.len; i++) {
         finder f = {{0}, false, NULL, NULL, NULL, NULL};
         const dg_strings *c = &t->foreign_keys.items[i].columns;

@@ -235,6 +235,7 @@ typedef struct dg_vctx {
     const dg_view_opts *opts;
     const dg_names     *names;
     dg_vstmts          *stmts;   /* the unit's, appended to */
+    const dg_schema_lookup *lookup;   /* s's names (a table's indexes without a scan) */
 } dg_vctx;
 
 /* The static row reader of a table or view's row name (view_tables.c);

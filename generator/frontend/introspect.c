@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "sql/sqltok.h"
+#include "util/map.h"
 #include "util/buf.h"
 #include "frontend/introspect.h"
 
@@ -92,19 +93,51 @@ static void read_trigger(dg_loader *L, const char *name, const char *table, cons
     dg_srcmap_free(&m);
 }
 
-/* Table `name` of schema `schema` (main, or an attached in-memory one). */
-static void read_table(dg_loader *L, const char *schema, const char *name, const char *sql)
+/* What pragma_table_list says of one schema's tables, read once: the
+ * pragma with a table name walks every table to find it, so asking it per
+ * table made introspection quadratic. */
+typedef struct tl_row {
+    char *name;
+    bool  shadow, wr, strict;
+} tl_row;
+
+typedef struct table_list {
+    dg_map at;             /* name -> position in rows */
+    DG_VEC(tl_row) rows;
+} table_list;
+
+static void table_list_read(dg_loader *L, const char *schema, table_list *tl)
 {
-    sqlite3_stmt *st = dg_loader_q(L, "SELECT type, wr, strict FROM pragma_table_list(?1) WHERE schema = ?2", name);
-    if (st) sqlite3_bind_text(st, 2, schema, -1, SQLITE_TRANSIENT);
-    if (st && sqlite3_step(st) == SQLITE_ROW) {
-        const char *type = (const char *)sqlite3_column_text(st, 0);
-        if (type && strcmp(type, "shadow") != 0) {
-            dg_introspect_table(L, name, sql, sqlite3_column_int(st, 2) != 0, sqlite3_column_int(st, 1) != 0);
-            if (strcmp(schema, "main") != 0) L->s->tables.items[L->s->tables.len - 1].schema = dg_xstrdup(schema);
-        }
+    memset(tl, 0, sizeof *tl);
+    dg_map_init(&tl->at, false);
+    sqlite3_stmt *st = dg_loader_q(L, "SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = ?1", schema);
+    while (st && sqlite3_step(st) == SQLITE_ROW) {
+        tl_row *r = DG_VEC_ADD(&tl->rows);
+        const char *type = (const char *)sqlite3_column_text(st, 1);
+        r->name = dg_col_text(st, 0);
+        r->shadow = !type || strcmp(type, "shadow") == 0;
+        r->wr = sqlite3_column_int(st, 2) != 0;
+        r->strict = sqlite3_column_int(st, 3) != 0;
     }
     dg_loader_q_done(L, st);
+    for (size_t i = 0; i < tl->rows.len; i++) dg_map_put(&tl->at, tl->rows.items[i].name, i);
+}
+
+static void table_list_free(table_list *tl)
+{
+    dg_map_free(&tl->at);
+    for (size_t i = 0; i < tl->rows.len; i++) free(tl->rows.items[i].name);
+    DG_VEC_FREE(&tl->rows);
+}
+
+/* Table `name` of schema `schema` (main, or an attached in-memory one),
+ * whose pragma_table_list rows are `tl`. */
+static void read_table(dg_loader *L, const table_list *tl, const char *schema, const char *name, const char *sql)
+{
+    size_t i;
+    if (!dg_map_get(&tl->at, name, &i) || tl->rows.items[i].shadow) return;
+    dg_introspect_table(L, name, sql, tl->rows.items[i].strict, tl->rows.items[i].wr);
+    if (strcmp(schema, "main") != 0) L->s->tables.items[L->s->tables.len - 1].schema = dg_xstrdup(schema);
 }
 
 /* The tables and indexes of the in-memory schemas the DDL attached
@@ -121,6 +154,8 @@ static int read_attached(dg_loader *L)
     while (sqlite3_step(dbs) == SQLITE_ROW) {
         const char *schema = (const char *)sqlite3_column_text(dbs, 0);
         char *q = dg_sql_quote_ident(schema);
+        table_list tl;
+        table_list_read(L, schema, &tl);
         char *sql = dg_xprintf("SELECT name, sql, type, tbl_name FROM %s.sqlite_schema WHERE type IN ('table', "
                                "'index') AND sql IS NOT NULL "
                                "AND name NOT LIKE 'sqlite\\_%%' ESCAPE '\\' ORDER BY rowid", q);
@@ -140,10 +175,11 @@ static int read_attached(dg_loader *L)
                     rc = -1;
                     continue;
                 }
-                read_table(L, schema, name, (const char *)sqlite3_column_text(st, 1));
+                read_table(L, &tl, schema, name, (const char *)sqlite3_column_text(st, 1));
             }
         }
         sqlite3_finalize(st);
+        table_list_free(&tl);
         free(sql);
         free(q);
     }
@@ -211,6 +247,8 @@ int dg_introspect(dg_loader *L)
         dg_error(L->d, none, "cannot read the schema: %s", sqlite3_errmsg(L->db));
         return -1;
     }
+    table_list tl;
+    table_list_read(L, "main", &tl);
     int rc = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         const char *type = (const char *)sqlite3_column_text(st, 0);
@@ -218,12 +256,13 @@ int dg_introspect(dg_loader *L)
         const char *table = (const char *)sqlite3_column_text(st, 2);
         const char *sql = (const char *)sqlite3_column_text(st, 3);
         if (!sqlite3_strnicmp(name, "sqlite_", 7)) continue;
-        if (!strcmp(type, "table")) read_table(L, "main", name, sql);
+        if (!strcmp(type, "table")) read_table(L, &tl, "main", name, sql);
         else if (!strcmp(type, "index")) read_index(L, name, table, sql);
         else if (!strcmp(type, "view") && read_view(L, name, sql) != 0) rc = -1;
         else if (!strcmp(type, "trigger")) read_trigger(L, name, table, sql);
     }
     dg_loader_q_done(L, st);
+    table_list_free(&tl);
     if (read_attached(L) != 0) rc = -1;
     if (fk_mismatches(L) != 0) rc = -1;
     return rc;

@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include "util/diag.h"
+#include "util/map.h"
 #include "util/vec.h"
 
 /* `-- @key value` comment attached to a table or column. */
@@ -314,6 +315,30 @@ dg_view   *dg_schema_view(const dg_schema *s, const char *name);
 dg_index  *dg_schema_index(const dg_schema *s, const char *name);
 int        dg_table_column_index(const dg_table *t, const char *name);
 dg_column *dg_table_column(const dg_table *t, const char *name);
+
+/* The same lookups without a scan, for code that makes one per table or
+ * index of a large schema (lookup.c).  Built once from a schema that does
+ * not change while the lookup is used (it points into it); answers exactly
+ * what dg_schema_table / _index / _view answer.  Triggers are matched
+ * ASCII case-insensitively only (the first of that name). */
+typedef struct dg_schema_lookup {
+    const dg_schema *s;
+    dg_map tables, tables_folded, indexes, indexes_folded, views, views_folded, triggers_folded;
+    dg_map index_tables;   /* folded table name -> its first index (position in s->indexes) */
+    size_t *index_next;    /* per index: the next index on the same folded table name, or SIZE_MAX */
+} dg_schema_lookup;
+
+void dg_schema_lookup_init(dg_schema_lookup *lk, const dg_schema *s);
+void dg_schema_lookup_free(dg_schema_lookup *lk);   /* NULL-safe */
+dg_table   *dg_lookup_table(const dg_schema_lookup *lk, const char *name);
+dg_index   *dg_lookup_index(const dg_schema_lookup *lk, const char *name);
+dg_view    *dg_lookup_view(const dg_schema_lookup *lk, const char *name);
+dg_trigger *dg_lookup_trigger(const dg_schema_lookup *lk, const char *name);
+/* The indexes whose `table` equals `table` ASCII case-insensitively, in
+ * schema order: the first one's position in s->indexes (SIZE_MAX when none),
+ * then dg_lookup_next_index of it, up to SIZE_MAX. */
+size_t dg_lookup_first_index(const dg_schema_lookup *lk, const char *table);
+size_t dg_lookup_next_index(const dg_schema_lookup *lk, size_t i);
 
 /* Number of primary-key columns (0 when the table has none). Rowid tables
  * without a declared PRIMARY KEY have 0. */

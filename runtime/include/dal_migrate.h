@@ -10,9 +10,17 @@
  * switch.  For each migration it turns foreign keys off (before the
  * transaction: SQLite ignores the pragma inside one), runs BEGIN IMMEDIATE,
  * re-reads the history (so a second process migrating at the same time sees
- * the first one's work and skips it), records PRAGMA foreign_key_check, runs
- * the statements, refuses any foreign-key violation that was not there
- * before, records the migration, commits and restores foreign_keys.  A
+ * the first one's work and skips it), runs the statements, refuses any
+ * foreign-key violation that was not there before, records the migration,
+ * commits and restores foreign_keys.  The foreign-key check covers the
+ * tables the statements wrote, created, dropped or altered and the tables
+ * whose foreign keys name one of them (the only ones whose violations can
+ * change): PRAGMA foreign_key_check of each after the statements; only when
+ * that finds violations are the statements undone (a savepoint), the same
+ * tables checked before them, and the statements run again.  To learn what
+ * the statements touch the runner sets its own SQLite authorizer while they
+ * run, and clears it afterwards (an authorizer the application set on the
+ * connection is not kept).  A
  * failing migration is rolled back: the database stays at the previous
  * version.  A script containing BEGIN, COMMIT, END, ROLLBACK, SAVEPOINT,
  * RELEASE or PRAGMA foreign_keys is refused before anything runs, and so is

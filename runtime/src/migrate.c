@@ -184,26 +184,65 @@ static int record(dal_db *db, const dal_migration *m, int up)
     return rc == SQLITE_OK ? DAL_OK : dal_sqlite_error(db, rc);
 }
 
+/* DAL_CONSTRAINT naming the first violation of `after` missing from `before`. */
+static int refuse_new(dal_db *db, const dal_migration *m, const dal__fkset *before, const dal__fkset *after)
+{
+    const char *v = dal__fk_new_violation(before, after);
+    if (!v) return DAL_OK;
+    return dal_error_set(db, DAL_CONSTRAINT, SQLITE_CONSTRAINT_FOREIGNKEY,
+                         "migration %s would break a foreign key (table|rowid|parent: %s); "
+                         "rolled back", m->name, v);
+}
+
+/* Runs the script recording the tables it touches, then the foreign-key
+ * violations it can have changed (*scope: the touched tables and their
+ * children, migrate_fk.c) as they are after it. */
+static int run_watched(dal_db *db, const dal_migration *m, const dal__script *s, const dal_migrate_options *o,
+                       dal__names *scope, dal__fkset *after)
+{
+    dal__names touched;
+    dal__touched_start(db, &touched);
+    int rc = run_script(db, m, s, o);
+    dal__touched_stop(db);
+    if (rc == DAL_OK && touched.oom) rc = dal_error_set(db, DAL_ERROR, SQLITE_NOMEM, "out of memory");
+    if (rc == DAL_OK) rc = dal__fk_scope(db, &touched, scope);
+    dal__names_free(&touched);
+    if (rc == DAL_OK && (rc = dal__fk_snapshot_of(db, scope, after)) != DAL_OK) dal__names_free(scope);
+    return rc;
+}
+
 /* Runs one script inside the caller's IMMEDIATE transaction and refuses
- * new foreign-key violations. */
+ * new foreign-key violations.  Only the tables the script can have changed
+ * the violations of are checked, after it; when they have violations, the
+ * script is undone (a savepoint), the same tables are checked before it,
+ * and it runs again, so that violations it did not make are not its. */
 static int run_checked(dal_db *db, const dal_migration *m, const char *sql, const dal_migrate_options *o)
 {
     dal__script s;
-    dal__fkset before, after;
+    dal__names scope = {0};
+    dal__fkset before = {0}, after = {0};
     int rc = dal__script_split(db, sql, &s);
     if (rc != DAL_OK) return rc;
     if ((rc = dal__script_check(db, m->name, &s)) != DAL_OK) goto done;
-    if ((rc = dal__fk_snapshot(db, &before)) != DAL_OK) goto done;
-    rc = run_script(db, m, &s, o);
-    if (rc == DAL_OK && (rc = dal__fk_snapshot(db, &after)) == DAL_OK) {
-        const char *v = dal__fk_new_violation(&before, &after);
-        if (v)
-            rc = dal_error_set(db, DAL_CONSTRAINT, SQLITE_CONSTRAINT_FOREIGNKEY,
-                               "migration %s would break a foreign key (table|rowid|parent: %s); "
-                               "rolled back", m->name, v);
+    if ((rc = exec(db, "SAVEPOINT dal_migration")) != DAL_OK) goto done;
+    rc = run_watched(db, m, &s, o, &scope, &after);
+    if (rc == DAL_OK && after.n) {
+        dal_migrate_options quiet = {0};
+        if (o) quiet = *o;
+        quiet.progress = NULL;   /* the statements were reported once */
         dal__fk_free(&after);
+        dal__names scope2 = {0};
+        if ((rc = exec(db, "ROLLBACK TO dal_migration")) == DAL_OK &&
+            (rc = dal__fk_snapshot_of(db, &scope, &before)) == DAL_OK &&
+            (rc = run_watched(db, m, &s, &quiet, &scope2, &after)) == DAL_OK) {
+            rc = refuse_new(db, m, &before, &after);
+            dal__names_free(&scope2);
+        }
     }
+    if (rc == DAL_OK) rc = exec(db, "RELEASE dal_migration");
+    dal__fk_free(&after);
     dal__fk_free(&before);
+    dal__names_free(&scope);
 done:
     dal__script_free(&s);
     return rc;

@@ -36,4 +36,30 @@ void dal__fk_free(dal__fkset *s);
 /* First row of `after` missing from `before`, or NULL. */
 const char *dal__fk_new_violation(const dal__fkset *before, const dal__fkset *after);
 
+/* Names (sqlite3_malloc'd strings) of tables; migrate_fk.c. */
+typedef struct dal__names {
+    char **names;
+    int    n;
+    int    oom;       /* a name could not be recorded: the set is incomplete */
+} dal__names;
+
+void dal__names_free(dal__names *s);
+/* Records in *t every table the statements prepared from now on write,
+ * create, drop, alter or drop an index of (SQLite's authorizer, which sees
+ * trigger bodies too), until dal__touched_stop. */
+void dal__touched_start(dal_db *db, dal__names *t);
+void dal__touched_stop(dal_db *db);
+/* The tables whose foreign-key violations a script that touched `t` can
+ * have changed: the touched tables that exist, and every table with a
+ * foreign key whose parent is a touched name (dropped, renamed or created
+ * ones included). */
+int  dal__fk_scope(dal_db *db, const dal__names *t, dal__names *out);
+/* dal__fk_snapshot limited to the tables of `scope` that exist. */
+int  dal__fk_snapshot_of(dal_db *db, const dal__names *scope, dal__fkset *out);
+/* The shared step of the snapshots: appends "table|rowid|parent" rows of
+ * `st` (a foreign_key_check query) to *out, unsorted (migrate_sql.c). */
+int  dal__fk_rows(dal_db *db, sqlite3_stmt *st, dal__fkset *out);
+void dal__fk_sort(dal__fkset *s);
+int  dal__strv_push(dal_db *db, char ***v, int *n, const char *s, size_t len);
+
 #endif

@@ -5,7 +5,7 @@
 
 #include "migrate_int.h"
 
-static int push(dal_db *db, char ***v, int *n, const char *s, size_t len)
+int dal__strv_push(dal_db *db, char ***v, int *n, const char *s, size_t len)
 {
     char **nv = sqlite3_realloc64(*v, (sqlite3_uint64)(*n + 1) * sizeof **v);
     char *copy = sqlite3_malloc64((sqlite3_uint64)len + 1);
@@ -40,12 +40,12 @@ int dal__script_split(dal_db *db, const char *sql, dal__script *out)
         memcpy(buf, sql + start, i + 1 - start);
         buf[i + 1 - start] = '\0';
         if (!sqlite3_complete(buf)) continue;
-        if (push(db, &out->stmts, &out->n, sql + start, i + 1 - start) != DAL_OK) goto fail;
+        if (dal__strv_push(db, &out->stmts, &out->n, sql + start, i + 1 - start) != DAL_OK) goto fail;
         start = i + 1;
     }
     /* A last statement without ';' (or trailing comments: they prepare to nothing). */
     if (!only_space(sql + start, len - start) &&
-        push(db, &out->stmts, &out->n, sql + start, len - start) != DAL_OK)
+        dal__strv_push(db, &out->stmts, &out->n, sql + start, len - start) != DAL_OK)
         goto fail;
     sqlite3_free(buf);
     return DAL_OK;
@@ -128,6 +128,27 @@ static int cmp_row(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+int dal__fk_rows(dal_db *db, sqlite3_stmt *st, dal__fkset *out)
+{
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        char *row = sqlite3_mprintf("%s|%lld|%s", (const char *)sqlite3_column_text(st, 0),
+                                    (long long)sqlite3_column_int64(st, 1),
+                                    (const char *)sqlite3_column_text(st, 2));
+        if (!row || dal__strv_push(db, &out->rows, &out->n, row, strlen(row)) != DAL_OK) {
+            sqlite3_free(row);
+            return dal_error_set(db, DAL_ERROR, SQLITE_NOMEM, "out of memory");
+        }
+        sqlite3_free(row);
+    }
+    return rc == SQLITE_DONE ? DAL_OK : dal_sqlite_error(db, rc);
+}
+
+void dal__fk_sort(dal__fkset *s)
+{
+    if (s->n > 1) qsort(s->rows, (size_t)s->n, sizeof *s->rows, cmp_row);
+}
+
 int dal__fk_snapshot(dal_db *db, dal__fkset *out)
 {
     sqlite3_stmt *st = NULL;
@@ -135,26 +156,13 @@ int dal__fk_snapshot(dal_db *db, dal__fkset *out)
     out->rows = NULL;
     out->n = 0;
     if (rc != SQLITE_OK) return dal_sqlite_error(db, rc);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        char *row = sqlite3_mprintf("%s|%lld|%s", (const char *)sqlite3_column_text(st, 0),
-                                    (long long)sqlite3_column_int64(st, 1),
-                                    (const char *)sqlite3_column_text(st, 2));
-        if (!row || push(db, &out->rows, &out->n, row, strlen(row)) != DAL_OK) {
-            sqlite3_free(row);
-            sqlite3_finalize(st);
-            dal__fk_free(out);
-            return dal_error_set(db, DAL_ERROR, SQLITE_NOMEM, "out of memory");
-        }
-        sqlite3_free(row);
-    }
-    if (rc != SQLITE_DONE) {
-        rc = dal_sqlite_error(db, rc);
-        sqlite3_finalize(st);
+    rc = dal__fk_rows(db, st, out);
+    sqlite3_finalize(st);
+    if (rc != DAL_OK) {
         dal__fk_free(out);
         return rc;
     }
-    sqlite3_finalize(st);
-    if (out->n > 1) qsort(out->rows, (size_t)out->n, sizeof *out->rows, cmp_row);
+    dal__fk_sort(out);
     return DAL_OK;
 }
 

@@ -69,10 +69,13 @@ static int teardown(void **state)
 static json_t *table_view(ctx *c, const char *name, int *reused)
 {
     c->opts.out_dir = "gen";
-    dg_vctx v = {c->s, &c->opts, c->names, &c->vts->stmts};
+    dg_schema_lookup lookup;
+    dg_schema_lookup_init(&lookup, c->s);
+    dg_vctx v = {c->s, &c->opts, c->names, &c->vts->stmts, &lookup};
     const dg_table *t = dg_schema_table(c->s, name);
     assert_non_null(t);
     assert_int_equal(dg_view_build_table(&v, c->vts, t, &c->d), 0);
+    dg_schema_lookup_free(&lookup);
     const dg_vtable *vt = &c->vts->items.items[c->vts->items.len - 1];
     *reused = vt->user_struct;
     json_t *stmts = dg_vstmts_to_json(&c->vts->stmts), *enums = dg_venums_to_json(&c->vts->enums);

@@ -86,6 +86,25 @@ static void colliding_rows_get_numbered_in_declaration_order(void **state)
     dg_schema_free(s);
 }
 
+/* The longer name first: "user" would make P_user_list, user_lists' row. */
+static void a_row_that_a_claimed_one_extends_is_numbered(void **state)
+{
+    (void)state;
+    const char *tables[] = {"user_lists", "users", "user_get_by_id", "user_2", "order_item_delete", "order_items"};
+    dg_schema *s = schema_of(tables, 6, NULL, 0);
+    dg_view_opts o = {"p", true, false};
+    dg_names *n = dg_names_build(s, &o, NULL);
+    assert_non_null(n);
+    assert_string_equal(dg_names_row(n, "user_lists"), "user_list");
+    assert_string_equal(dg_names_row(n, "users"), "user_2");
+    assert_string_equal(dg_names_row(n, "user_2"), "user_2_2");
+    assert_string_equal(dg_names_row(n, "user_get_by_id"), "user_get_by_id");
+    assert_string_equal(dg_names_row(n, "order_item_delete"), "order_item_delete");
+    assert_string_equal(dg_names_row(n, "order_items"), "order_item_2");
+    dg_names_free(n);
+    dg_schema_free(s);
+}
+
 static void fields_avoid_keywords_digits_and_flag_collisions(void **state)
 {
     (void)state;
@@ -136,6 +155,7 @@ int main(void)
         cmocka_unit_test(snake_case_splits_camel_case_and_replaces_other_characters),
         cmocka_unit_test(singular_handles_regular_and_irregular_plurals),
         cmocka_unit_test(colliding_rows_get_numbered_in_declaration_order),
+        cmocka_unit_test(a_row_that_a_claimed_one_extends_is_numbered),
         cmocka_unit_test(fields_avoid_keywords_digits_and_flag_collisions),
         cmocka_unit_test(name_annotation_overrides_and_is_checked),
     };

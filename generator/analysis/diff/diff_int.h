@@ -22,6 +22,7 @@ typedef struct dd_names {
     const char **name;
     const char **rf;
     size_t       n;
+    dg_map       at;      /* folded name -> its first position (filled when n is large) */
 } dd_names;
 
 /* diff_match.c: map[i] = the index of the older item that newer item i
@@ -61,6 +62,7 @@ typedef struct dd_ctx {
     dd_renames table_renames;
     dg_strings dirty;         /* old names whose dependent views/triggers must be recreated */
     json_t *pair_of_old;      /* lower-cased old table name -> index of its first pair (match_tables) */
+    dg_schema_lookup from_lk, to_lk;   /* the two schemas' names, asked per index, view and trigger */
 } dd_ctx;
 
 /* ASCII lower-cased copy (the keys of pair_of_old); caller frees. */

@@ -23,8 +23,13 @@
 
 #include "analysis/diff/diff_int.h"
 
+/* Below this many names a scan is cheaper than a map. */
+#define DD_MAP_MIN 16
+
 static int find_name(const dd_names *s, const char *name)
 {
+    size_t at;
+    if (s->n >= DD_MAP_MIN) return dg_map_get(&s->at, name, &at) ? (int)at : -1;
     for (size_t i = 0; i < s->n; i++)
         if (!dg_strcasecmp_ascii(s->name[i], name)) return (int)i;
     return -1;
@@ -88,8 +93,16 @@ bool dd_match_in_cycle(const dd_names *older, const dd_names *newer, const int *
     return false;
 }
 
+/* The first of each folded name, as find_name's scan finds it. */
+static void index_names(dd_names *s)
+{
+    dg_map_init(&s->at, true);
+    for (size_t i = 0; i < s->n && s->n >= DD_MAP_MIN; i++) dg_map_put(&s->at, s->name[i], i);
+}
+
 void dd_names_free(dd_names *s)
 {
+    dg_map_free(&s->at);
     free(s->name);
     free(s->rf);
     memset(s, 0, sizeof *s);
@@ -118,6 +131,7 @@ void dd_names_of_tables(const dg_schema *s, dd_names *out)
         out->name[i] = t->name;
         out->rf[i] = dd_is_ignored_table(t->name) ? NULL : rf ? rf : history_rename(s, NULL, t->name);
     }
+    index_names(out);
 }
 
 void dd_names_of_columns(const dg_schema *s, const dg_table *t, dd_names *out)
@@ -130,6 +144,7 @@ void dd_names_of_columns(const dg_schema *s, const dg_table *t, dd_names *out)
         out->name[i] = t->columns.items[i].name;
         out->rf[i] = rf ? rf : history_rename(s, t->name, t->columns.items[i].name);
     }
+    index_names(out);
 }
 
 /* map[i of `to`] from a match computed the other way round (down plans:

@@ -105,20 +105,13 @@ static bool sql_changed(const char *a, const char *b)
 
 static bool view_gone(dd_ctx *c, const dg_view *v)
 {
-    const dg_view *nv = dg_schema_view(c->to, v->name);
+    const dg_view *nv = dg_lookup_view(&c->to_lk, v->name);
     return !nv || sql_changed(v->sql, nv->sql) || is_dirty(c, v->name);
-}
-
-static const dg_trigger *find_trigger(const dg_schema *s, const char *name)
-{
-    for (size_t i = 0; i < s->triggers.len; i++)
-        if (!dg_strcasecmp_ascii(s->triggers.items[i].name, name)) return &s->triggers.items[i];
-    return NULL;
 }
 
 static bool trigger_gone(dd_ctx *c, const dg_trigger *t)
 {
-    const dg_trigger *nt = find_trigger(c->to, t->name);
+    const dg_trigger *nt = dg_lookup_trigger(&c->to_lk, t->name);
     return !nt || sql_changed(t->sql, nt->sql) || is_dirty(c, t->table) ||
            dd_mentions_any(t->sql, &c->dirty);
 }
@@ -166,7 +159,7 @@ static void drop_dependents(dd_ctx *c)
     for (size_t i = 0; i < c->from->indexes.len; i++) {
         const dg_index *ix = &c->from->indexes.items[i];
         if (table_dropped(c, ix->table)) continue;
-        const dg_index *nx = dg_schema_index(c->to, ix->name);
+        const dg_index *nx = dg_lookup_index(&c->to_lk, ix->name);
         char *a = index_sig(c, ix, true), *b = nx ? index_sig(c, nx, false) : NULL;
         if (!b || strcmp(a, b) != 0) {
             char *q = dd_q(ix->name);
@@ -242,9 +235,13 @@ static void tables(dd_ctx *c)
 
 static void create_dependents(dd_ctx *c)
 {
+    dg_map rebuilt;   /* folded names of the rebuilt tables (of `to`) */
+    dg_map_init(&rebuilt, true);
+    for (size_t k = 0; k < c->pairs.len; k++)
+        if (c->pairs.items[k].rebuild) dg_map_put(&rebuilt, c->pairs.items[k].n->name, k);
     for (size_t i = 0; i < c->to->indexes.len; i++) {
         const dg_index *nx = &c->to->indexes.items[i];
-        const dg_index *ox = dg_schema_index(c->from, nx->name);
+        const dg_index *ox = dg_lookup_index(&c->from_lk, nx->name);
         bool make = !ox;
         if (ox) {
             char *a = index_sig(c, ox, true), *b = index_sig(c, nx, false);
@@ -252,10 +249,8 @@ static void create_dependents(dd_ctx *c)
             free(a);
             free(b);
         }
-        for (size_t k = 0; k < c->pairs.len && !make; k++) {
-            const dd_pair *pr = &c->pairs.items[k];
-            if (pr->rebuild && !dg_strcasecmp_ascii(pr->n->name, nx->table)) make = true;
-        }
+        size_t k;
+        if (!make && dg_map_get(&rebuilt, nx->table, &k)) make = true;
         if (!make) continue;
         char *sql = dd_sql_out(nx->sql);
         dd_stmt(c, "%s;", sql);
@@ -263,7 +258,7 @@ static void create_dependents(dd_ctx *c)
     }
     for (size_t i = 0; i < c->to->views.len; i++) {
         const dg_view *v = &c->to->views.items[i];
-        const dg_view *ov = dg_schema_view(c->from, v->name);
+        const dg_view *ov = dg_lookup_view(&c->from_lk, v->name);
         if (ov && !is_dirty(c, ov->name)) continue;
         char *sql = dd_sql_out(v->sql);
         dd_stmt(c, "%s;", sql);
@@ -271,12 +266,13 @@ static void create_dependents(dd_ctx *c)
     }
     for (size_t i = 0; i < c->to->triggers.len; i++) {
         const dg_trigger *t = &c->to->triggers.items[i];
-        const dg_trigger *ot = find_trigger(c->from, t->name);
+        const dg_trigger *ot = dg_lookup_trigger(&c->from_lk, t->name);
         if (ot && !trigger_gone(c, ot)) continue;
         char *sql = dd_sql_out(t->sql);
         dd_stmt(c, "%s;", sql);
         free(sql);
     }
+    dg_map_free(&rebuilt);
 }
 
 /* True when `from` has the same data statement (a folder that carried it). */
@@ -332,6 +328,8 @@ void dg_diff_plan(const dg_schema *from, const dg_schema *to, const dg_diff_opts
     c.to = to;
     c.reverse = opts && opts->reverse;
     c.p = out;
+    dg_schema_lookup_init(&c.from_lk, from);
+    dg_schema_lookup_init(&c.to_lk, to);
     match_tables(&c);
     for (size_t k = 0; k < c.pairs.len; k++)
         if (c.pairs.items[k].o) dd_pair_analyse(&c, &c.pairs.items[k]);
@@ -351,6 +349,8 @@ void dg_diff_plan(const dg_schema *from, const dg_schema *to, const dg_diff_opts
     DG_VEC_FREE(&c.table_renames);
     dg_strings_free(&c.dirty);
     json_decref(c.pair_of_old);
+    dg_schema_lookup_free(&c.from_lk);
+    dg_schema_lookup_free(&c.to_lk);
 }
 
 void dg_plan_free(dg_plan *p)

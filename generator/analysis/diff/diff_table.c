@@ -1,5 +1,6 @@
 /* One table of the new schema against its old counterpart: what changed,
  * whether ALTER TABLE can do it, and the statements (native or rebuild). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -216,11 +217,8 @@ static const char *drop_column_blocker(const dd_ctx *c, const dg_table *t, size_
     for (size_t i = 0; i < t->columns.len; i++)
         if (i != ci && dd_mentions(t->columns.items[i].generated_expr, col->name))
             return "a generated column uses it";
-    for (size_t i = 0; i < c->to->indexes.len; i++) {
-        const dg_index *ix = &c->to->indexes.items[i];
-        if (!dg_strcasecmp_ascii(ix->table, t->name) && dd_mentions(ix->sql, col->name))
-            return "an index uses it";
-    }
+    for (size_t i = dg_lookup_first_index(&c->to_lk, t->name); i != SIZE_MAX; i = dg_lookup_next_index(&c->to_lk, i))
+        if (dd_mentions(c->to->indexes.items[i].sql, col->name)) return "an index uses it";
     return NULL;
 }
 
@@ -342,11 +340,10 @@ static char *record_rename(const dd_ctx *c, const dd_pair *pr, char *create, con
     return out;
 }
 
-static bool name_taken(const dg_schema *s, const char *name)
+static bool name_taken(const dg_schema_lookup *lk, const char *name)
 {
-    for (size_t i = 0; i < s->triggers.len; i++)
-        if (!dg_strcasecmp_ascii(s->triggers.items[i].name, name)) return true;
-    return dg_schema_table(s, name) || dg_schema_index(s, name) || dg_schema_view(s, name);
+    return dg_lookup_trigger(lk, name) || dg_lookup_table(lk, name) || dg_lookup_index(lk, name) ||
+           dg_lookup_view(lk, name);
 }
 
 /* The rebuild's temporary name for `table`: _dalgen_new_<table>, or with
@@ -354,7 +351,7 @@ static bool name_taken(const dg_schema *s, const char *name)
 static char *temp_name(const dd_ctx *c, const char *table)
 {
     char *tmp = dg_xprintf("_dalgen_new_%s", table);
-    for (int k = 2; name_taken(c->from, tmp) || name_taken(c->to, tmp); k++) {
+    for (int k = 2; name_taken(&c->from_lk, tmp) || name_taken(&c->to_lk, tmp); k++) {
         free(tmp);
         tmp = dg_xprintf("_dalgen_new_%s_%d", table, k);
     }

@@ -1,0 +1,100 @@
+/* dg_schema_lookup: the model's name lookups through hash maps (util/map.h).
+ * Each kind has two maps filled in schema order, first name wins: by exact
+ * name and by ASCII-folded name, asked in that order, which is the rule of
+ * dg_schema_table's two scans (the first exact match, else the first
+ * case-insensitive one). */
+#include <stdint.h>
+
+#include "model/model.h"
+
+#define FILL(vec, exact, folded)                                              \
+    do {                                                                      \
+        for (size_t i_ = 0; i_ < (vec).len; i_++) {                           \
+            dg_map_put(exact, (vec).items[i_].name, i_);                      \
+            dg_map_put(folded, (vec).items[i_].name, i_);                     \
+        }                                                                     \
+    } while (0)
+
+void dg_schema_lookup_init(dg_schema_lookup *lk, const dg_schema *s)
+{
+    lk->s = s;
+    dg_map_init(&lk->tables, false);
+    dg_map_init(&lk->tables_folded, true);
+    dg_map_init(&lk->indexes, false);
+    dg_map_init(&lk->indexes_folded, true);
+    dg_map_init(&lk->views, false);
+    dg_map_init(&lk->views_folded, true);
+    dg_map_init(&lk->triggers_folded, true);
+    dg_map_init(&lk->index_tables, true);
+    FILL(s->tables, &lk->tables, &lk->tables_folded);
+    FILL(s->indexes, &lk->indexes, &lk->indexes_folded);
+    FILL(s->views, &lk->views, &lk->views_folded);
+    for (size_t i = 0; i < s->triggers.len; i++) dg_map_put(&lk->triggers_folded, s->triggers.items[i].name, i);
+    /* Chains of indexes per table, built backwards so that each new head
+     * comes first in schema order. */
+    lk->index_next = dg_xmalloc((s->indexes.len + 1) * sizeof *lk->index_next);
+    size_t *head = dg_xmalloc((s->indexes.len + 1) * sizeof *head);
+    for (size_t i = 0; i < s->indexes.len; i++) {
+        size_t g = dg_map_put(&lk->index_tables, s->indexes.items[i].table, i);
+        lk->index_next[i] = SIZE_MAX;
+        if (g != i) lk->index_next[head[g]] = i;
+        head[g] = i;   /* head[first] is the last index of that table so far */
+    }
+    free(head);
+}
+
+void dg_schema_lookup_free(dg_schema_lookup *lk)
+{
+    if (!lk) return;
+    dg_map_free(&lk->tables);
+    dg_map_free(&lk->tables_folded);
+    dg_map_free(&lk->indexes);
+    dg_map_free(&lk->indexes_folded);
+    dg_map_free(&lk->views);
+    dg_map_free(&lk->views_folded);
+    dg_map_free(&lk->triggers_folded);
+    dg_map_free(&lk->index_tables);
+    free(lk->index_next);
+    lk->index_next = NULL;
+}
+
+/* Position of `name` by the rule above; false when absent. */
+static bool find(const dg_map *exact, const dg_map *folded, const char *name, size_t *at)
+{
+    return (exact && dg_map_get(exact, name, at)) || dg_map_get(folded, name, at);
+}
+
+dg_table *dg_lookup_table(const dg_schema_lookup *lk, const char *name)
+{
+    size_t i;
+    return find(&lk->tables, &lk->tables_folded, name, &i) ? &lk->s->tables.items[i] : NULL;
+}
+
+dg_index *dg_lookup_index(const dg_schema_lookup *lk, const char *name)
+{
+    size_t i;
+    return find(&lk->indexes, &lk->indexes_folded, name, &i) ? &lk->s->indexes.items[i] : NULL;
+}
+
+dg_view *dg_lookup_view(const dg_schema_lookup *lk, const char *name)
+{
+    size_t i;
+    return find(&lk->views, &lk->views_folded, name, &i) ? &lk->s->views.items[i] : NULL;
+}
+
+dg_trigger *dg_lookup_trigger(const dg_schema_lookup *lk, const char *name)
+{
+    size_t i;
+    return find(NULL, &lk->triggers_folded, name, &i) ? &lk->s->triggers.items[i] : NULL;
+}
+
+size_t dg_lookup_first_index(const dg_schema_lookup *lk, const char *table)
+{
+    size_t i;
+    return dg_map_get(&lk->index_tables, table, &i) ? i : SIZE_MAX;
+}
+
+size_t dg_lookup_next_index(const dg_schema_lookup *lk, size_t i)
+{
+    return lk->index_next[i];
+}
