@@ -158,4 +158,10 @@ int  dal__pg_commit(dal_db *db);
 int  dal__pg_rollback(dal_db *db);
 #endif
 
+/* migrate_schema.c: DAL_OK when the database has the schema the migrations
+ * of `list` up to `upto` build, else DAL_ERROR naming the first difference
+ * ("baseline N: ..."); the baseline check of both engines' runners. */
+struct dal_migration;
+int dal__migrate_baseline_matches(dal_db *db, const struct dal_migration *list, size_t n, int64_t upto);
+
 #endif

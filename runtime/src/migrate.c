@@ -3,6 +3,7 @@
  * whole version (see dal_migrate.h). */
 #include <string.h>
 
+#include "dal_internal.h"
 #include "migrate_int.h"
 #include "pg/mig_api.h"
 
@@ -297,23 +298,6 @@ static int backup(dal_db *db, const char *path)
     return rc == SQLITE_OK ? DAL_OK : DAL_ERROR;
 }
 
-/* The database must have the schema the migrations up to `upto` build
- * (dal_migrate_describe), else the first difference is named. */
-static int baseline_matches(dal_db *db, const dal_migration *list, size_t n, int64_t upto)
-{
-    char *want = NULL;
-    int rc = dal_migrate_describe(db, list, n, upto, &want);
-    if (rc != DAL_OK) return rc;
-    rc = dal_schema_check(db, want);
-    sqlite3_free(want);
-    if (rc == DAL_OK) return DAL_OK;
-    char *why = sqlite3_mprintf("%s", dal_errmsg(db));
-    rc = dal_error_set(db, DAL_ERROR, 0, "baseline %lld: the database is not at the schema of the migrations up "
-                       "to %lld: %s", (long long)upto, (long long)upto, why ? why : "out of memory");
-    sqlite3_free(why);
-    return rc;
-}
-
 /* Records the migrations up to `upto` that the history lacks, without
  * running them, after checking that the database has their schema.  The
  * history may be empty or a prefix of the list (a database adopted half
@@ -333,7 +317,7 @@ static int do_baseline(dal_db *db, const dal_migration *list, size_t n, int64_t 
                            (long long)upto);
         goto rollback;
     }
-    if ((rc = baseline_matches(db, list, n, upto)) != DAL_OK) goto rollback;
+    if ((rc = dal__migrate_baseline_matches(db, list, n, upto)) != DAL_OK) goto rollback;
     for (size_t i = 0; i < n && list[i].id <= upto; i++)
         if (list[i].id > last && (rc = record(db, &list[i], 1)) != DAL_OK) goto rollback;
     return exec(db, "COMMIT");

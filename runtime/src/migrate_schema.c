@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dal_internal.h"
 #include "migrate_int.h"
 #include "pg/mig_api.h"
 
@@ -185,5 +186,23 @@ int dal_migrate_describe(dal_db *db, const dal_migration *list, size_t n, int64_
         rc = dal_error_set(db, DAL_ERROR, dal_errcode(mem), "%s", dal_errmsg(mem));
     dal_close(mem);
     sqlite3_close(h);
+    return rc;
+}
+
+/* The database must have the schema the migrations up to `upto` build
+ * (dal_migrate_describe), else the first difference is named: both
+ * engines' runners (dal_migrate_describe and dal_schema_check dispatch). */
+int dal__migrate_baseline_matches(dal_db *db, const dal_migration *list, size_t n, int64_t upto)
+{
+    char *want = NULL;
+    int rc = dal_migrate_describe(db, list, n, upto, &want);
+    if (rc != DAL_OK) return rc;
+    rc = dal_schema_check(db, want);
+    sqlite3_free(want);
+    if (rc == DAL_OK) return DAL_OK;
+    char *why = sqlite3_mprintf("%s", dal_errmsg(db));
+    rc = dal_error_set(db, DAL_ERROR, 0, "baseline %lld: the database is not at the schema of the migrations up "
+                       "to %lld: %s", (long long)upto, (long long)upto, why ? why : "out of memory");
+    sqlite3_free(why);
     return rc;
 }

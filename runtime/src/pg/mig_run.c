@@ -485,21 +485,6 @@ static int run_down(run *r, const dal_migration *m, const dal__pgm_script *s, in
 
 /* ---- Baseline ---------------------------------------------------------- */
 
-static int baseline_matches(dal_db *db, const dal_migration *list, size_t n, int64_t upto)
-{
-    char *want = NULL;
-    int rc = dal__pgm_migrate_describe(db, list, n, upto, &want);
-    if (rc != DAL_OK) return rc;
-    rc = dal_schema_check(db, want);
-    sqlite3_free(want);
-    if (rc == DAL_OK) return DAL_OK;
-    char *why = sqlite3_mprintf("%s", dal_errmsg(db));
-    rc = dal_error_set(db, DAL_ERROR, 0, "baseline %lld: the database is not at the schema of the migrations up "
-                       "to %lld: %s", (long long)upto, (long long)upto, why ? why : "out of memory");
-    sqlite3_free(why);
-    return rc;
-}
-
 static int do_baseline(run *r, const history *h, int64_t upto)
 {
     const hist_row *last = history_last(h);
@@ -510,7 +495,7 @@ static int do_baseline(run *r, const history *h, int64_t upto)
     if (!find(r->list, r->n, upto))
         return dal_error_set(r->db, DAL_ERROR, 0, "baseline %lld: there is no migration %lld", (long long)upto,
                              (long long)upto);
-    int rc = baseline_matches(r->db, r->list, r->n, upto);
+    int rc = dal__migrate_baseline_matches(r->db, r->list, r->n, upto);
     if (rc != DAL_OK) return rc;
     if ((rc = dal__pg_exec(r->db, "BEGIN")) != DAL_OK) return rc;
     for (size_t i = 0; i < r->n && r->list[i].id <= upto; i++)
