@@ -405,20 +405,6 @@ static dg_loc get_loc(rctx *x, json_t *o)
     return dg_jr_loc(x->r, o, "loc", x->files, x->n);
 }
 
-/* Calls f(x, item, out) for every object of o[key], out a new zeroed
- * element of vec; stops at the first failure. */
-#define LOAD_VEC(x, o, key, vec, f)                                                   \
-    do {                                                                              \
-        json_t *arr_ = dg_jr_arr((x)->r, o, key);                                      \
-        for (size_t i_ = 0; i_ < json_array_size(arr_) && !(x)->r->err; i_++) {        \
-            json_t *it_ = dg_jr_obj((x)->r, arr_, i_);                                 \
-            if (!it_) break;                                                          \
-            size_t m_ = dg_jr_enter((x)->r, key, (long)i_);                            \
-            f(x, it_, DG_VEC_ADD(vec));                                               \
-            dg_jr_leave((x)->r, m_);                                                  \
-        }                                                                             \
-    } while (0)
-
 static void annotation_load(rctx *x, json_t *o, dg_annotation *a)
 {
     a->key = dg_jr_str(x->r, o, "key", true);
@@ -472,7 +458,7 @@ static void column_load(rctx *x, json_t *o, dg_column *c)
     c->autoincrement = dg_jr_bool(r, o, "autoincrement");
     c->unique = dg_jr_bool(r, o, "unique");
     c->not_null_conflict = dg_jr_str(r, o, "not_null_conflict", false);
-    LOAD_VEC(x, o, "annotations", &c->annotations, annotation_load);
+    DG_JR_LOAD_VEC(x, o, "annotations", &c->annotations, annotation_load);
     c->loc = get_loc(x, o);
     c->pg = pg_load(r, o);
 }
@@ -524,7 +510,7 @@ static void index_load(rctx *x, json_t *o, dg_index *ix)
     ix->name = dg_jr_str(r, o, "name", true);
     ix->table = dg_jr_str(r, o, "table", true);
     ix->unique = dg_jr_bool(r, o, "unique");
-    LOAD_VEC(x, o, "terms", &ix->terms, term_load);
+    DG_JR_LOAD_VEC(x, o, "terms", &ix->terms, term_load);
     ix->where = dg_jr_str(r, o, "where", false);
     ix->sql = dg_jr_str(r, o, "sql", false);
     ix->method = dg_jr_str(r, o, "method", false);
@@ -545,8 +531,8 @@ static void view_load(rctx *x, json_t *o, dg_view *v)
     v->name = dg_jr_str(x->r, o, "name", true);
     v->schema = dg_jr_str(x->r, o, "schema", false);
     v->sql = dg_jr_str(x->r, o, "sql", false);
-    LOAD_VEC(x, o, "columns", &v->columns, view_column_load);
-    LOAD_VEC(x, o, "annotations", &v->annotations, annotation_load);
+    DG_JR_LOAD_VEC(x, o, "columns", &v->columns, view_column_load);
+    DG_JR_LOAD_VEC(x, o, "annotations", &v->annotations, annotation_load);
     v->loc = get_loc(x, o);
 }
 
@@ -575,17 +561,17 @@ static void table_load(rctx *x, json_t *o, dg_table *t)
     t->name = dg_jr_str(r, o, "name", true);
     t->strict = dg_jr_bool(r, o, "strict");
     t->without_rowid = dg_jr_bool(r, o, "without_rowid");
-    LOAD_VEC(x, o, "columns", &t->columns, column_load);
+    DG_JR_LOAD_VEC(x, o, "columns", &t->columns, column_load);
     t->pk_name = dg_jr_str(r, o, "pk_name", false);
     t->pk_conflict = dg_jr_str(r, o, "pk_conflict", false);
-    LOAD_VEC(x, o, "pk_terms", &t->pk_terms, term_load);
-    LOAD_VEC(x, o, "uniques", &t->uniques, unique_load);
-    LOAD_VEC(x, o, "checks", &t->checks, check_load);
-    LOAD_VEC(x, o, "foreign_keys", &t->foreign_keys, fk_load);
-    LOAD_VEC(x, o, "annotations", &t->annotations, annotation_load);
+    DG_JR_LOAD_VEC(x, o, "pk_terms", &t->pk_terms, term_load);
+    DG_JR_LOAD_VEC(x, o, "uniques", &t->uniques, unique_load);
+    DG_JR_LOAD_VEC(x, o, "checks", &t->checks, check_load);
+    DG_JR_LOAD_VEC(x, o, "foreign_keys", &t->foreign_keys, fk_load);
+    DG_JR_LOAD_VEC(x, o, "annotations", &t->annotations, annotation_load);
     t->schema = dg_jr_str(r, o, "schema", false);
     t->comment = dg_jr_str(r, o, "comment", false);
-    LOAD_VEC(x, o, "exclusions", &t->exclusions, exclusion_load);
+    DG_JR_LOAD_VEC(x, o, "exclusions", &t->exclusions, exclusion_load);
     t->module = dg_jr_str(r, o, "module", false);
     t->module_args = dg_jr_str(r, o, "module_args", false);
     t->sql = dg_jr_str(r, o, "sql", false);
@@ -609,7 +595,7 @@ static void domain_load(rctx *x, json_t *o, dg_pg_domain *d)
     d->not_null = dg_jr_bool(r, o, "not_null");
     d->default_sql = dg_jr_str(r, o, "default", false);
     d->collation = dg_jr_str(r, o, "collation", false);
-    LOAD_VEC(x, o, "checks", &d->checks, check_load);
+    DG_JR_LOAD_VEC(x, o, "checks", &d->checks, check_load);
     d->comment = dg_jr_str(r, o, "comment", false);
 }
 
@@ -676,18 +662,18 @@ dg_schema *dg_schema_snap_load(json_t *j, const dg_snap_paths *p, dg_jr *r)
     }
     rctx ctx = {r, s->files.items, s->files.len}, *x = &ctx;
     s->engine = (dg_engine)dg_jr_enum(r, j, "engine", engines, N_OF(engines), 0);
-    LOAD_VEC(x, j, "tables", &s->tables, table_load);
-    LOAD_VEC(x, j, "indexes", &s->indexes, index_load);
-    LOAD_VEC(x, j, "views", &s->views, view_load);
-    LOAD_VEC(x, j, "triggers", &s->triggers, trigger_load);
-    LOAD_VEC(x, j, "data", &s->data, data_load);
-    LOAD_VEC(x, j, "renames", &s->renames, rename_load);
+    DG_JR_LOAD_VEC(x, j, "tables", &s->tables, table_load);
+    DG_JR_LOAD_VEC(x, j, "indexes", &s->indexes, index_load);
+    DG_JR_LOAD_VEC(x, j, "views", &s->views, view_load);
+    DG_JR_LOAD_VEC(x, j, "triggers", &s->triggers, trigger_load);
+    DG_JR_LOAD_VEC(x, j, "data", &s->data, data_load);
+    DG_JR_LOAD_VEC(x, j, "renames", &s->renames, rename_load);
     get_strings(x, j, "schemas", &s->schemas);
-    LOAD_VEC(x, j, "extensions", &s->extensions, extension_load);
-    LOAD_VEC(x, j, "enums", &s->enums, enum_load);
-    LOAD_VEC(x, j, "domains", &s->domains, domain_load);
-    LOAD_VEC(x, j, "sequences", &s->sequences, sequence_load);
-    LOAD_VEC(x, j, "functions", &s->functions, function_load);
+    DG_JR_LOAD_VEC(x, j, "extensions", &s->extensions, extension_load);
+    DG_JR_LOAD_VEC(x, j, "enums", &s->enums, enum_load);
+    DG_JR_LOAD_VEC(x, j, "domains", &s->domains, domain_load);
+    DG_JR_LOAD_VEC(x, j, "sequences", &s->sequences, sequence_load);
+    DG_JR_LOAD_VEC(x, j, "functions", &s->functions, function_load);
     if (r->err) {
         dg_schema_free(s);
         return NULL;

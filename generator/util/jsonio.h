@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "util/diag.h"
+#include "util/vec.h"
 
 void dg_jw_str(json_t *o, const char *k, const char *v);                 /* left out when NULL */
 void dg_jw_bool(json_t *o, const char *k, bool v);                       /* left out when false */
@@ -37,6 +38,21 @@ void   dg_jr_free(dg_jr *r);   /* frees err */
  * returns the mark that dg_jr_leave goes back to. */
 size_t dg_jr_enter(dg_jr *r, const char *key, long idx);
 void   dg_jr_leave(dg_jr *r, size_t mark);
+
+/* Calls f(x, item, out) for every object of o[key], out a new zeroed
+ * element of vec (a DG_VEC); stops at the first failure.  x is the
+ * caller's reading context: anything with a `dg_jr *r` member. */
+#define DG_JR_LOAD_VEC(x, o, key, vec, f)                                             \
+    do {                                                                              \
+        json_t *arr_ = dg_jr_arr((x)->r, o, key);                                      \
+        for (size_t i_ = 0; i_ < json_array_size(arr_) && !(x)->r->err; i_++) {        \
+            json_t *it_ = dg_jr_obj((x)->r, arr_, i_);                                 \
+            if (!it_) break;                                                          \
+            size_t m_ = dg_jr_enter((x)->r, key, (long)i_);                            \
+            f(x, it_, DG_VEC_ADD(vec));                                               \
+            dg_jr_leave((x)->r, m_);                                                  \
+        }                                                                             \
+    } while (0)
 /* Records a problem at the current path (the first one only). */
 void   dg_jr_fail(dg_jr *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -232,20 +232,6 @@ static void field_load(rctx *x, json_t *o, dg_qfield *f)
     f->pg = get_pg(x, o);
 }
 
-/* Calls f(x, item, out) for every object of o[key], out a new zeroed
- * element of vec. */
-#define LOAD_VEC(x, o, key, vec, f)                                                   \
-    do {                                                                              \
-        json_t *arr_ = dg_jr_arr((x)->r, o, key);                                      \
-        for (size_t i_ = 0; i_ < json_array_size(arr_) && !(x)->r->err; i_++) {        \
-            json_t *it_ = dg_jr_obj((x)->r, arr_, i_);                                 \
-            if (!it_) break;                                                          \
-            size_t m_ = dg_jr_enter((x)->r, key, (long)i_);                            \
-            f(x, it_, DG_VEC_ADD(vec));                                               \
-            dg_jr_leave((x)->r, m_);                                                  \
-        }                                                                             \
-    } while (0)
-
 static void query_load(rctx *x, json_t *o, dg_query *q)
 {
     dg_jr *r = x->r;
@@ -254,9 +240,9 @@ static void query_load(rctx *x, json_t *o, dg_query *q)
     q->kind = (dg_qkind)dg_jr_enum(r, o, "kind", kinds, N_OF(kinds), 0);
     q->sql = dg_jr_str(r, o, "sql", true);
     q->loc = dg_jr_loc(r, o, "loc", x->files, x->n);
-    LOAD_VEC(x, o, "params", &q->params, param_load);
+    DG_JR_LOAD_VEC(x, o, "params", &q->params, param_load);
     q->nbind = (int)dg_jr_int(r, o, "nbind", 0, 0, 65535);
-    LOAD_VEC(x, o, "fields", &q->fields, field_load);
+    DG_JR_LOAD_VEC(x, o, "fields", &q->fields, field_load);
     q->ncols = (int)dg_jr_int(r, o, "ncols", 0, 0, 1 << 20);
     const dg_table *t = get_table(x, o, "row_table");
     q->row_table = t ? t->name : NULL;
@@ -270,7 +256,7 @@ static void qtype_load(rctx *x, json_t *o, dg_qtype *t)
 static void function_load(rctx *x, json_t *o, dg_qfunc *f)
 {
     f->name = dg_jr_str(x->r, o, "name", true);
-    LOAD_VEC(x, o, "args", &f->args, qtype_load);
+    DG_JR_LOAD_VEC(x, o, "args", &f->args, qtype_load);
     f->variadic = dg_jr_bool(x->r, o, "variadic");
     json_t *ret = json_object_get(o, "ret");
     f->ret = get_type(x, ret);
@@ -290,8 +276,8 @@ dg_query_set *dg_pg_queries_snap_load(json_t *j, const dg_schema *s, const dg_sn
         DG_VEC_PUSH(&q->files, dg_xstrdup(dg_snap_path_of(p, name)));
     }
     rctx ctx = {r, s, q->files.items, q->files.len}, *x = &ctx;
-    LOAD_VEC(x, j, "queries", &q->queries, query_load);
-    LOAD_VEC(x, j, "functions", &q->functions, function_load);
+    DG_JR_LOAD_VEC(x, j, "queries", &q->queries, query_load);
+    DG_JR_LOAD_VEC(x, j, "functions", &q->functions, function_load);
     if (r->err) {
         dg_query_set_free(q);
         return NULL;
