@@ -415,6 +415,8 @@ static void protos(dg_vquery *o, const dg_query *q, const char *a)
         o->proto = dg_xprintf("int %s(dal_db *db%s, int64_t *out_rows)", fn, a);
     } else if (q->kind == DG_QK_EXECLASTID) {
         o->proto = dg_xprintf("int %s(dal_db *db%s, int64_t *out_id)", fn, a);
+    } else if (q->kind == DG_QK_COPYFROM) {   /* a is empty: the fields are params_type's */
+        o->proto = dg_xprintf("int %s(dal_db *db, const %s *rows, size_t n, int64_t *out_rows)", fn, o->params_type);
     } else if (q->kind == DG_QK_EXECRESULT) {
         o->proto = dg_xprintf("int %s(dal_db *db%s, int64_t *out_rows, int64_t *out_id)", fn, a);
     } else {
@@ -508,9 +510,13 @@ static void pg_params(qv *v, dg_vquery *o, const dg_query *q, dg_buf *args, dg_b
             continue;
         }
         char *decl = dg_cbind_param_decl(&f);
-        dg_buf_cat(args, ", ", decl, (char *)NULL);
+        if (o->params_type) take(&o->params_fields, dg_xprintf("%s;", decl));
+        else dg_buf_cat(args, ", ", decl, (char *)NULL);
         free(decl);
-        take(&o->binds, dg_cbind_bind(&f, n, "", "&params__", false));
+        take(&o->binds, dg_cbind_bind(&f, n, o->params_type ? "r__->" : "", "&params__", false));
+        if (o->copyfrom && (p->slice || f.pg.cast_in))   /* binary COPY sends the column's own type */
+            dg_error(v->d, p->loc, "query %s is :copyfrom, but parameter %s is sent as %s; binary COPY needs "
+                     "the column's own type: use :exec", q->name, p->name, p->slice ? "a slice" : "text with a cast");
     }
 }
 
@@ -610,6 +616,8 @@ static void pg_query_view(qv *v, dg_vquery *o, const dg_query *q)
     const char **pcasts = dg_xcalloc(q->params.len + 1, sizeof *pcasts);
     const char **rcasts = dg_xcalloc((size_t)q->ncols + 1, sizeof *rcasts);
     const char **roids = dg_xcalloc((size_t)q->ncols + 1, sizeof *roids);
+    o->copyfrom = q->kind == DG_QK_COPYFROM;
+    if (o->copyfrom) o->params_type = dg_xprintf("%s_params", o->fn);   /* a row of the COPY */
     pg_params(v, o, q, &args, &types, pcasts);
     o->pg_types = q->params.len ? dg_buf_steal(&types) : NULL;
     if (q->kind == DG_QK_ONE || q->kind == DG_QK_MANY) add_result(v, o, q, NULL);
@@ -618,7 +626,7 @@ static void pg_query_view(qv *v, dg_vquery *o, const dg_query *q)
         o->pg_results = pg_result_types(q, rcasts, roids);
         o->nresults = o->pg_results ? q->ncols : 0;
     }
-    o->own_sql = pg_cast_sql(q, pcasts, rcasts);
+    o->own_sql = o->copyfrom ? dg_xstrdup(q->copy_sql) : pg_cast_sql(q, pcasts, rcasts);
     if (o->own_sql) o->sql = o->own_sql;
     free(pcasts);
     free(rcasts);
@@ -887,7 +895,7 @@ static json_t *objs(const dg_strings *list, const char *key)
 
 static const char *kind_key(dg_qkind k)
 {
-    static const char *const keys[] = {"one", "many", "exec", "execrows", "execlastid", "execresult"};
+    static const char *const keys[] = {"one", "many", "exec", "execrows", "execlastid", "execresult", "copyfrom"};
     return keys[k];
 }
 
