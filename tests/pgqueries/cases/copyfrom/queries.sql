@@ -1,0 +1,5 @@
+-- name: CopyAuthors :copyfrom
+INSERT INTO authors (name, bio) VALUES ($1, $2);
+
+-- name: CopyNamed :copyfrom
+INSERT INTO public.authors (bio, name) VALUES (sqlc.narg(bio), sqlc.arg(name));
