@@ -17,7 +17,7 @@
 
 static const char *kind_name(dg_qkind k)
 {
-    static const char *const names[] = {"one", "many", "exec", "execrows", "execlastid", "execresult", "copyfrom"};
+    static const char *const names[] = {"one", "many", "exec", "execrows", "execlastid", "execresult", "copyfrom", "batchexec"};
     return names[k];
 }
 

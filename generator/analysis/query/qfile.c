@@ -32,6 +32,7 @@ static const struct { const char *word; dg_qkind kind; } kinds[] = {
     {"execrows", DG_QK_EXECROWS}, {"execlastid", DG_QK_EXECLASTID},
     {"execresult", DG_QK_EXECRESULT},   /* sqlc's sql.Result: rows affected and the last insert id */
     {"copyfrom", DG_QK_COPYFROM},       /* PostgreSQL only (analysis/query/pg) */
+    {"batchexec", DG_QK_BATCHEXEC},     /* PostgreSQL only */
 };
 
 /* A tiny cursor over one comment's text. */

@@ -398,8 +398,9 @@ static int analyse_src(dg_query_set *set, const dg_qsrc *src, const dg_schema *s
     c.src = src;
     c.d = d;
     c.text = text;
-    if (src->kind == DG_QK_COPYFROM) {   /* binary COPY: the server's, not SQLite's */
-        dg_error(d, src->loc, "query %s is :copyfrom, a PostgreSQL-only kind; use :exec on SQLite", src->name);
+    if (src->kind == DG_QK_COPYFROM || src->kind == DG_QK_BATCHEXEC) {   /* binary COPY, pipelines: the server's */
+        dg_error(d, src->loc, "query %s is :%s, a PostgreSQL-only kind; use :exec on SQLite", src->name,
+                 src->kind == DG_QK_COPYFROM ? "copyfrom" : "batchexec");
         return 1;
     }
     if (only_comments(text, 0, len, &first)) {

@@ -35,7 +35,8 @@ void dg_query_set_free(dg_query_set *q);   /* NULL-safe */
 typedef enum dg_qkind {
     DG_QK_ONE, DG_QK_MANY, DG_QK_EXEC, DG_QK_EXECROWS, DG_QK_EXECLASTID,
     DG_QK_EXECRESULT,     /* sqlc's sql.Result: both rows affected and last insert id */
-    DG_QK_COPYFROM        /* PostgreSQL only: rows of an INSERT ... VALUES sent with binary COPY */
+    DG_QK_COPYFROM,       /* PostgreSQL only: rows of an INSERT ... VALUES sent with binary COPY */
+    DG_QK_BATCHEXEC       /* PostgreSQL only: n executions of an :exec statement in one pipeline */
 } dg_qkind;
 
 /* The type of a value: its class of SQL values (model.h) and whether it

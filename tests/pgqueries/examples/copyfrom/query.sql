@@ -17,3 +17,12 @@ SELECT * FROM readings WHERE id = $1;
 
 -- name: ClearReadings :exec
 DELETE FROM readings;
+
+-- name: SetNote :batchexec
+UPDATE readings SET note = $2 WHERE id = $1;
+
+-- name: AddReadings :batchexec
+INSERT INTO readings (id, sensor, value, ok, small) VALUES (sqlc.arg(id), sqlc.arg(sensor), sqlc.arg(value), sqlc.arg(ok), sqlc.narg(small));
+
+-- name: SetNote1 :exec
+UPDATE readings SET note = $2 WHERE id = $1;
