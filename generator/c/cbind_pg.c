@@ -359,16 +359,17 @@ char *dg_cbind__bind_pg(const dg_cbind *f, const char *idx, const char *src, con
     const char *call = f->pg.call, *n = f->name;
     bool row = *src != '\0';
     if (f->kind == DG_CK_ENUM) {
-        if (f->by_ptr)
-            return dg_xprintf("dal_pg_bind_text(%s, %s, %s ? %s_to_string(*%s) : NULL)", st, idx, n, f->enum_type, n);
+        if (f->by_ptr)   /* a parameter, or a field of a :copyfrom row (src) */
+            return dg_xprintf("dal_pg_bind_text(%s, %s, %s%s ? %s_to_string(*%s%s) : NULL)", st, idx, src, n,
+                              f->enum_type, src, n);
         if (row && f->has)
             return dg_xprintf("dal_pg_bind_text(%s, %s, %s%s ? %s_to_string(%s%s) : NULL)", st, idx, src, f->has,
                               f->enum_type, src, n);
         return dg_xprintf("dal_pg_bind_text(%s, %s, %s_to_string(%s%s))", st, idx, f->enum_type, src, n);
     }
     if (f->by_ptr && dg_ckind_scalar(f->kind))
-        return dg_xprintf("dal_pg_bind_%s_null(%s, %s, %s != NULL, %s ? *%s : %s)", call, st, idx, n, n, n,
-                          zero_of(f->kind));
+        return dg_xprintf("dal_pg_bind_%s_null(%s, %s, %s%s != NULL, %s%s ? *%s%s : %s)", call, st, idx, src, n, src,
+                          n, src, n, zero_of(f->kind));
     if (row && f->has && dg_ckind_scalar(f->kind))
         return dg_xprintf("dal_pg_bind_%s_null(%s, %s, %s%s, %s%s)", call, st, idx, src, f->has, src, n);
     if (f->kind == DG_CK_ARRAY)

@@ -415,6 +415,10 @@ static void protos(dg_vquery *o, const dg_query *q, const char *a)
         o->proto = dg_xprintf("int %s(dal_db *db%s, int64_t *out_rows)", fn, a);
     } else if (q->kind == DG_QK_EXECLASTID) {
         o->proto = dg_xprintf("int %s(dal_db *db%s, int64_t *out_id)", fn, a);
+    } else if (q->kind == DG_QK_COPYFROM) {   /* a is empty: the fields are params_type's */
+        o->proto = dg_xprintf("int %s(dal_db *db, const %s *rows, size_t n, int64_t *out_rows)", fn, o->params_type);
+    } else if (q->kind == DG_QK_BATCHEXEC) {   /* rcs: NULL or n item codes */
+        o->proto = dg_xprintf("int %s(dal_db *db, const %s *items, size_t n, int *rcs)", fn, o->params_type);
     } else if (q->kind == DG_QK_EXECRESULT) {
         o->proto = dg_xprintf("int %s(dal_db *db%s, int64_t *out_rows, int64_t *out_id)", fn, a);
     } else {
@@ -495,6 +499,7 @@ static void pg_slice(dg_vquery *o, const dg_cbind *f, int n, dg_buf *args)
 
 static void pg_params(qv *v, dg_vquery *o, const dg_query *q, dg_buf *args, dg_buf *types, const char **casts)
 {
+    const char *st = o->batch_bind ? "p" : "&params__";   /* :batchexec binds in its callback */
     for (size_t i = 0; i < q->params.len; i++) {
         const dg_qparam *p = &q->params.items[i];
         dg_cbind f = pg_value(v, p->name, p->pg, p->type.nullable, NULL);
@@ -508,9 +513,13 @@ static void pg_params(qv *v, dg_vquery *o, const dg_query *q, dg_buf *args, dg_b
             continue;
         }
         char *decl = dg_cbind_param_decl(&f);
-        dg_buf_cat(args, ", ", decl, (char *)NULL);
+        if (o->params_type) take(&o->params_fields, dg_xprintf("%s;", decl));
+        else dg_buf_cat(args, ", ", decl, (char *)NULL);
         free(decl);
-        take(&o->binds, dg_cbind_bind(&f, n, "", "&params__", false));
+        take(&o->binds, dg_cbind_bind(&f, n, o->params_type ? "r__->" : "", st, false));
+        if (o->copyfrom && (p->slice || f.pg.cast_in))   /* binary COPY sends the column's own type */
+            dg_error(v->d, p->loc, "query %s is :copyfrom, but parameter %s is sent as %s; binary COPY needs "
+                     "the column's own type: use :exec", q->name, p->name, p->slice ? "a slice" : "text with a cast");
     }
 }
 
@@ -610,6 +619,11 @@ static void pg_query_view(qv *v, dg_vquery *o, const dg_query *q)
     const char **pcasts = dg_xcalloc(q->params.len + 1, sizeof *pcasts);
     const char **rcasts = dg_xcalloc((size_t)q->ncols + 1, sizeof *rcasts);
     const char **roids = dg_xcalloc((size_t)q->ncols + 1, sizeof *roids);
+    o->copyfrom = q->kind == DG_QK_COPYFROM;
+    if (q->kind == DG_QK_BATCHEXEC) o->batch_bind = dg_xprintf("%s__q_%s_bind", v->opts->prefix, q->c_name);
+    if (o->copyfrom || o->batch_bind) o->params_type = dg_xprintf("%s_params", o->fn);   /* a row, an item */
+    if (o->batch_bind && !q->params.len)
+        dg_error(v->d, q->loc, "query %s is :batchexec but has no parameters; use :exec", q->name);
     pg_params(v, o, q, &args, &types, pcasts);
     o->pg_types = q->params.len ? dg_buf_steal(&types) : NULL;
     if (q->kind == DG_QK_ONE || q->kind == DG_QK_MANY) add_result(v, o, q, NULL);
@@ -618,7 +632,7 @@ static void pg_query_view(qv *v, dg_vquery *o, const dg_query *q)
         o->pg_results = pg_result_types(q, rcasts, roids);
         o->nresults = o->pg_results ? q->ncols : 0;
     }
-    o->own_sql = pg_cast_sql(q, pcasts, rcasts);
+    o->own_sql = o->copyfrom ? dg_xstrdup(q->copy_sql) : pg_cast_sql(q, pcasts, rcasts);
     if (o->own_sql) o->sql = o->own_sql;
     free(pcasts);
     free(rcasts);
@@ -773,7 +787,8 @@ static void query_free(dg_vquery *o)
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) dg_strings_free(lists[i]);
     char *strs[] = {o->fn,          o->proto,         o->row_type,    o->reader,     o->iter_type,
                     o->proto_next,  o->proto_end,     o->params_type, o->out_params, o->reader_params,
-                    o->reader_args, o->pg_types,      o->pg_results,  o->lastid,     o->own_sql};
+                    o->reader_args, o->pg_types,      o->pg_results,  o->lastid,     o->own_sql,
+                    o->batch_bind};
     for (size_t i = 0; i < sizeof strs / sizeof *strs; i++) free(strs[i]);
 }
 
@@ -887,7 +902,7 @@ static json_t *objs(const dg_strings *list, const char *key)
 
 static const char *kind_key(dg_qkind k)
 {
-    static const char *const keys[] = {"one", "many", "exec", "execrows", "execlastid", "execresult"};
+    static const char *const keys[] = {"one", "many", "exec", "execrows", "execlastid", "execresult", "copyfrom", "batchexec"};
     return keys[k];
 }
 
@@ -943,6 +958,7 @@ static json_t *query_json(const dg_vquery *q)
         if (q->pg_types || q->pg_results) dg_jset(o, "params_block", json_true());
         if (q->lastid) dg_jset_str(o, "lastid", q->lastid);
         if (q->local_arena) dg_jset(o, "local_arena", json_true());
+        if (q->batch_bind) dg_jset_str(o, "batch_bind", q->batch_bind);
     }
     return o;
 }

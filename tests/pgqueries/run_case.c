@@ -17,7 +17,7 @@
 
 static const char *kind_name(dg_qkind k)
 {
-    static const char *const names[] = {"one", "many", "exec", "execrows", "execlastid"};
+    static const char *const names[] = {"one", "many", "exec", "execrows", "execlastid", "execresult", "copyfrom", "batchexec"};
     return names[k];
 }
 
@@ -39,6 +39,7 @@ static void dump(dg_buf *b, const dg_query_set *set)
         const dg_query *q = &set->queries.items[i];
         dg_buf_printf(b, "query %s :%s -> %s (line %d)\n", q->name, kind_name(q->kind), q->c_name, q->loc.line);
         dg_buf_printf(b, "  sql: %s\n", q->sql);
+        if (q->copy_sql) dg_buf_printf(b, "  copy: %s\n", q->copy_sql);
         for (size_t k = 0; k < q->params.len; k++) {
             const dg_qparam *p = &q->params.items[k];
             dg_buf_printf(b, "  param %s%s: ", p->name, p->slice ? "[]" : "");

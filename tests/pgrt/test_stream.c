@@ -235,6 +235,39 @@ static void copy_of_big_values_and_no_allocation(void **state)
     dal_close(db);
 }
 
+/* Rows whose text ends at every offset of the buffer, then a NULL field:
+ * the NULL's length word must not be written past the buffer (found by
+ * ASan through the generated :copyfrom; the sums check the data). */
+static void copy_rows_ending_at_the_buffer_end(void **state)
+{
+    dal_db *db = pgt_open();
+    dal_pg_copy *c = malloc(sizeof *c);
+    PGconn *raw = pgt_raw();
+    char text[64];
+    long long len_sum = 0;
+    int64_t rows = 0, i;
+    (void)state;
+    memset(text, 'y', sizeof text);
+    pgt_exec(raw, "TRUNCATE items");
+    pgt_ok(db, dal_pg_copy_begin(c, db, "COPY items (id, name, note) FROM STDIN (FORMAT binary)"));
+    for (i = 0; i < 5000; i++) {
+        size_t n = (size_t)(i * 7 % 61);
+        DAL_PG_PARAMS(p, db, 3, NULL, NULL);
+        dal_pg_bind_int64(&p, 1, i);
+        dal_pg_bind_text_len(&p, 2, text, n);
+        dal_pg_bind_null(&p, 3);
+        pgt_ok(db, dal_pg_copy_row(c, &p));
+        len_sum += (long long)n;
+    }
+    pgt_ok(db, dal_pg_copy_end(c, &rows));
+    assert_int_equal(rows, 5000);
+    assert_int_equal(pgt_int(raw, "SELECT sum(length(name)) FROM items"), len_sum);
+    assert_int_equal(pgt_int(raw, "SELECT count(note) FROM items"), 0);
+    free(c);
+    PQfinish(raw);
+    dal_close(db);
+}
+
 static int setup(void **state)
 {
     PGconn *c;
@@ -256,6 +289,7 @@ int main(void)
         cmocka_unit_test(copy_writes_typed_rows),
         cmocka_unit_test(copy_misuse_and_wrong_types),
         cmocka_unit_test(copy_of_big_values_and_no_allocation),
+        cmocka_unit_test(copy_rows_ending_at_the_buffer_end),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -31,6 +31,8 @@ static const struct { const char *word; dg_qkind kind; } kinds[] = {
     {"one", DG_QK_ONE}, {"many", DG_QK_MANY}, {"exec", DG_QK_EXEC},
     {"execrows", DG_QK_EXECROWS}, {"execlastid", DG_QK_EXECLASTID},
     {"execresult", DG_QK_EXECRESULT},   /* sqlc's sql.Result: rows affected and the last insert id */
+    {"copyfrom", DG_QK_COPYFROM},       /* PostgreSQL only (analysis/query/pg) */
+    {"batchexec", DG_QK_BATCHEXEC},     /* PostgreSQL only */
 };
 
 /* A tiny cursor over one comment's text. */

@@ -19,6 +19,7 @@ static void query_free(dg_query *q)
     free(q->name);
     free(q->c_name);
     free(q->sql);
+    free(q->copy_sql);
     for (size_t i = 0; i < q->params.len; i++) {
         free(q->params.items[i].name);
         free(q->params.items[i].sql_name);
@@ -397,6 +398,11 @@ static int analyse_src(dg_query_set *set, const dg_qsrc *src, const dg_schema *s
     c.src = src;
     c.d = d;
     c.text = text;
+    if (src->kind == DG_QK_COPYFROM || src->kind == DG_QK_BATCHEXEC) {   /* binary COPY, pipelines: the server's */
+        dg_error(d, src->loc, "query %s is :%s, a PostgreSQL-only kind; use :exec on SQLite", src->name,
+                 src->kind == DG_QK_COPYFROM ? "copyfrom" : "batchexec");
+        return 1;
+    }
     if (only_comments(text, 0, len, &first)) {
         dg_error(d, src->loc, "query %s has no statement", src->name);
         return 1;

@@ -34,7 +34,9 @@ void dg_query_set_free(dg_query_set *q);   /* NULL-safe */
 
 typedef enum dg_qkind {
     DG_QK_ONE, DG_QK_MANY, DG_QK_EXEC, DG_QK_EXECROWS, DG_QK_EXECLASTID,
-    DG_QK_EXECRESULT      /* sqlc's sql.Result: both rows affected and last insert id */
+    DG_QK_EXECRESULT,     /* sqlc's sql.Result: both rows affected and last insert id */
+    DG_QK_COPYFROM,       /* PostgreSQL only: rows of an INSERT ... VALUES sent with binary COPY */
+    DG_QK_BATCHEXEC       /* PostgreSQL only: n executions of an :exec statement in one pipeline */
 } dg_qkind;
 
 /* The type of a value: its class of SQL values (model.h) and whether it
@@ -98,6 +100,7 @@ typedef struct dg_query {
     char *c_name;         /* snake case: get_author */
     dg_qkind kind;
     char *sql;            /* the statement SQLite prepares (parameters rewritten, * expanded) */
+    char *copy_sql;       /* :copyfrom: COPY t (a, b) FROM STDIN (FORMAT binary); NULL otherwise */
     dg_loc loc;           /* the header */
     DG_VEC(dg_qparam) params;   /* C arguments in order of their first SQLite index */
     int nbind;            /* SQLite's parameter count */

@@ -76,7 +76,9 @@ int dal_pg_copy_row(dal_pg_copy *c, const dal_pg_params *p)
         w += 2;
         for (i = 0; i < p->n; i++) {
             int len = p->values[i] ? p->lengths[i] : -1;
-            if (len > 0 && (size_t)(w - c->buf) + 4 + (size_t)len > sizeof c->buf) break;
+            /* this field, and the length words of the fields after it (a NULL or empty one is only that) */
+            if ((size_t)(w - c->buf) + 4 + (size_t)(len > 0 ? len : 0) + (size_t)(p->n - i - 1) * 4 > sizeof c->buf)
+                break;
             dal__pg_put32(w, (uint32_t)len);
             w += 4;
             if (len > 0) memcpy(w, p->values[i], (size_t)len);

@@ -78,6 +78,62 @@ static void lastid(pgq_ctx *c, dg_query *q, json_t *stmt, size_t end, pgq_cols *
     }
 }
 
+/* A :copyfrom value: a parameter ($n in order, @name, sqlc.arg(name)). */
+static bool copy_value(json_t *e, size_t i)
+{
+    json_t *b, *op;
+    const char *kind = pgq_kind(e, &b);
+    if (!kind) return false;
+    if (!strcmp(kind, "ParamRef")) return json_integer_value(json_object_get(b, "number")) == (json_int_t)i + 1;
+    if (!strcmp(kind, "FuncCall")) {   /* sqlc.arg / sqlc.narg (not sqlc.slice) */
+        json_t *names = json_object_get(b, "funcname");
+        const char *fn = json_string_value(
+            json_object_get(json_object_get(json_array_get(names, json_array_size(names) - 1), "String"), "sval"));
+        return fn && (!strcmp(fn, "arg") || !strcmp(fn, "narg"));
+    }
+    op = json_array_get(json_object_get(b, "name"), 0);
+    return !strcmp(kind, "A_Expr") && !json_object_get(b, "lexpr") && op &&
+           !strcmp(json_string_value(json_object_get(json_object_get(op, "String"), "sval")), "@");
+}
+
+/* :copyfrom (sqlc's): INSERT INTO t (a, b) VALUES ($1, $2), one row of
+ * parameters only, sent as COPY t (a, b) FROM STDIN (FORMAT binary). */
+static void copyfrom(pgq_ctx *c, dg_query *q, json_t *stmt)
+{
+    json_t *ins = pgq_as(stmt, "InsertStmt");
+    json_t *rel = ins ? json_object_get(ins, "relation") : NULL, *cols = ins ? json_object_get(ins, "cols") : NULL;
+    json_t *sel = ins ? pgq_as(json_object_get(ins, "selectStmt"), "SelectStmt") : NULL;
+    json_t *rows = sel ? json_object_get(sel, "valuesLists") : NULL;
+    json_t *vals = json_object_get(pgq_as(json_array_get(rows, 0), "List"), "items");
+    bool ok = ins && rel && json_array_size(cols) > 0 && json_array_size(rows) == 1 &&
+              json_array_size(vals) == json_array_size(cols) && !json_object_get(ins, "returningList") &&
+              !json_object_get(ins, "onConflictClause") && !json_object_get(ins, "withClause");
+    for (size_t i = 0; ok && i < json_array_size(vals); i++) ok = copy_value(json_array_get(vals, i), i);
+    if (!ok) {
+        c->errors++;
+        dg_error(c->d, q->loc,
+                 "query %s is :copyfrom, which needs INSERT INTO t (a, b, ...) VALUES ($1, $2, ...): one row of "
+                 "parameters in column order, no RETURNING, ON CONFLICT or WITH", q->name);
+        return;
+    }
+    dg_buf b = DG_BUF_INIT;
+    const char *schema = json_string_value(json_object_get(rel, "schemaname"));
+    char *qn = schema ? pgq_quote(schema) : NULL;
+    dg_buf_cat(&b, "COPY ", qn ? qn : "", qn ? "." : "", (char *)NULL);
+    free(qn);
+    qn = pgq_quote(json_string_value(json_object_get(rel, "relname")));
+    dg_buf_cat(&b, qn, " (", (char *)NULL);
+    free(qn);
+    for (size_t i = 0; i < json_array_size(cols); i++) {
+        json_t *rt = pgq_as(json_array_get(cols, i), "ResTarget");
+        qn = pgq_quote(json_string_value(json_object_get(rt, "name")));
+        dg_buf_cat(&b, i ? ", " : "", qn, (char *)NULL);
+        free(qn);
+    }
+    dg_buf_puts(&b, ") FROM STDIN (FORMAT binary)");
+    q->copy_sql = dg_buf_steal(&b);
+}
+
 /* Parses the query of src and rewrites it; the item (q, c, cols, start)
  * or -1 after reporting. */
 static int prepare_one(const dg_qsrc *src, const dg_schema *schema, pgq_item *it, dg_diags *d)
@@ -125,6 +181,7 @@ static int prepare_one(const dg_qsrc *src, const dg_schema *schema, pgq_item *it
     pgq_params_collect(c, stmt);
     pgq_stmt_columns(c, stmt, NULL, &it->cols);
     if (q->kind == DG_QK_EXECLASTID) lastid(c, q, stmt, end, &it->cols);
+    if (q->kind == DG_QK_COPYFROM) copyfrom(c, q, stmt);
     json_decref(root);
     if (c->errors) return -1;
     it->start = start;

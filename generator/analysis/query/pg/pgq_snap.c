@@ -10,7 +10,7 @@
 #include "model/model_snap.h"
 #include "util/buf.h"
 
-static const char *const kinds[] = {"one", "many", "exec", "execrows", "execlastid"};
+static const char *const kinds[] = {"one", "many", "exec", "execrows", "execlastid", "execresult", "copyfrom", "batchexec"};
 static const char *const vtypes[] = {"unknown", "int64", "double", "text", "blob", "bool", "value"};
 #define N_OF(a) (sizeof(a) / sizeof(a)[0])
 
@@ -23,7 +23,7 @@ DG_SNAP_SIZE(dg_qtype, 8);
 DG_SNAP_SIZE(dg_qpgtype, 80);
 DG_SNAP_SIZE(dg_qparam, 96);
 DG_SNAP_SIZE(dg_qfield, 72);
-DG_SNAP_SIZE(dg_query, 120);
+DG_SNAP_SIZE(dg_query, 128);
 DG_SNAP_SIZE(dg_qfunc, 64);
 DG_SNAP_SIZE(dg_query_set, 72);
 #endif
@@ -108,6 +108,7 @@ static json_t *query_dump(const wctx *w, const dg_query *q)
     dg_jw_str(o, "c_name", q->c_name);
     json_object_set_new(o, "kind", json_string(kinds[q->kind]));
     dg_jw_str(o, "sql", q->sql);
+    dg_jw_str(o, "copy_sql", q->copy_sql);
     dg_jw_loc(o, "loc", q->loc, w->files, w->n);
     for (size_t i = 0; i < q->params.len; i++) json_array_append_new(params, param_dump(w, &q->params.items[i]));
     if (q->params.len) json_object_set_new(o, "params", params);
@@ -239,6 +240,7 @@ static void query_load(rctx *x, json_t *o, dg_query *q)
     q->c_name = dg_jr_str(r, o, "c_name", true);
     q->kind = (dg_qkind)dg_jr_enum(r, o, "kind", kinds, N_OF(kinds), 0);
     q->sql = dg_jr_str(r, o, "sql", true);
+    q->copy_sql = dg_jr_str(r, o, "copy_sql", false);
     q->loc = dg_jr_loc(r, o, "loc", x->files, x->n);
     DG_JR_LOAD_VEC(x, o, "params", &q->params, param_load);
     q->nbind = (int)dg_jr_int(r, o, "nbind", 0, 0, 65535);

@@ -1,4 +1,4 @@
--- name: BadKind :batchexec
+-- name: BadKind :copyto
 SELECT 1;
 
 -- name: NoKind
