@@ -88,27 +88,20 @@ static const char *inside_target(const coldef *cols, size_t n, int line, size_t 
     return NULL;
 }
 
-/* The table or view a statement's RangeVar names: in its schema when
- * qualified, else public's, else any of that name (two schemas may hold a
- * users table each). */
+/* The table or view a statement's RangeVar names (dg_schema_table_in: in its
+ * schema when qualified, else public's first). */
 static dg_table *rel_table(const dg_schema *s, json_t *rel)
 {
     const char *name = json_string_value(json_object_get(rel, "relname"));
     const char *sch = json_string_value(json_object_get(rel, "schemaname"));
-    if (!name) return NULL;
-    if (sch) return dg_schema_table_in(s, sch, name);
-    dg_table *t = dg_schema_table_in(s, "public", name);
-    return t ? t : dg_schema_table(s, name);
+    return name ? dg_schema_table_in(s, sch, name) : NULL;
 }
 
 static dg_view *rel_view(const dg_schema *s, json_t *rel)
 {
     const char *name = json_string_value(json_object_get(rel, "relname"));
     const char *sch = json_string_value(json_object_get(rel, "schemaname"));
-    if (!name) return NULL;
-    if (sch) return dg_schema_view_in(s, sch, name);
-    dg_view *v = dg_schema_view_in(s, "public", name);
-    return v ? v : dg_schema_view(s, name);
+    return name ? dg_schema_view_in(s, sch, name) : NULL;
 }
 
 static dg_annotations *target(dg_schema *s, const dg_pg_stmt *st, const char *column)

@@ -107,14 +107,14 @@ static void relation(pgq_ctx *c, pgq_scope *s, json_t *rv)
             }
             goto named;
         }
-    dg_table *t = sch ? dg_schema_table_in(c->schema, sch, rel) : dg_schema_table(c->schema, rel);
+    dg_table *t = dg_schema_table_in(c->schema, sch, rel);
     if (t) {
         x->table = t;
         for (size_t i = 0; i < t->columns.len; i++)
             pgq_cols_push(&x->cols, t->columns.items[i].name, pgq_column_notnull(c->schema, &t->columns.items[i]), t, (int)i);
         goto named;
     }
-    dg_view *v = sch ? dg_schema_view_in(c->schema, sch, rel) : dg_schema_view(c->schema, rel);
+    dg_view *v = dg_schema_view_in(c->schema, sch, rel);
     if (v) {
         if (!view_cols(c, v, &x->cols))
             for (size_t i = 0; i < v->columns.len; i++) pgq_cols_push(&x->cols, v->columns.items[i].name, false, NULL, -1);
