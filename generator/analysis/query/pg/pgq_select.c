@@ -294,7 +294,7 @@ static void strict_ref(pgq_scope *s, const json_t *e)
     const pgq_col *col = ref ? pgq_resolve(s, ref, &srcnull) : NULL;
     for (size_t i = 0; col && i < s->srcs.len; i++) {
         pgq_src *x = &s->srcs.items[i];
-        if (col < x->cols.items || col >= x->cols.items + x->cols.len) continue;
+        if (!x->cols.len || col < x->cols.items || col >= x->cols.items + x->cols.len) continue;   /* none: items NULL */
         x->nullable = false;
         x->cols.items[col - x->cols.items].notnull = true;
     }
