@@ -7,7 +7,8 @@
 #   internal/endtoend/testdata/<case>/postgresql/{pgx/v5,pgx/v4,stdlib}/
 #   (older cases: <case>/postgresql/, <case>/pgx/v5/, <case>/stdlib/)
 # (the pgx and stdlib variants of a case share their SQL: take either), and,
-# for a case sqlc refuses, its stderr.txt (only its presence is read).
+# for a case sqlc refuses, its stderr.txt or stderr/ folder (newer cases:
+# stderr/base.txt, stderr/managed-db.txt; only their presence is read).
 #
 #   tests/pgqueries/sqlc-holdout.sh BUILD_DIR CASES_DIR [SCRATCH_DIR] [URL]
 #
@@ -66,7 +67,7 @@ for dir in $(find "$cases" -type d | sort); do
     echo "CRASH    $name: exit $rc: $(head -n 1 "$out/stderr")"
     continue
   fi
-  if [ -f "$dir/stderr.txt" ]; then
+  if [ -f "$dir/stderr.txt" ] || [ -d "$dir/stderr" ]; then
     invalid=$((invalid + 1))
     if [ $rc -eq 1 ] && located "$out/stderr"; then
       located=$((located + 1))
@@ -103,6 +104,6 @@ done
 echo "cases tried: $tried"
 echo "valid: $valid, generated: $generated, generated and compiled strictly ($compilers; c99, c11): $compiled"
 echo "valid but refused: $refused ($refused_located with a located error, $((refused - refused_located)) unlocated)"
-echo "invalid (sqlc's stderr.txt): $invalid, refused with a located error: $located"
+echo "invalid (sqlc's stderr.txt or stderr/): $invalid, refused with a located error: $located"
 echo "crashes: $crashes"
 [ $crashes -eq 0 ]
