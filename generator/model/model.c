@@ -189,6 +189,34 @@ int dg_strcasecmp_ascii(const char *a, const char *b)
 dg_table *dg_schema_table(const dg_schema *s, const char *name) { FIND_BY_NAME(s->tables, name); }
 dg_view  *dg_schema_view(const dg_schema *s, const char *name) { FIND_BY_NAME(s->views, name); }
 dg_index *dg_schema_index(const dg_schema *s, const char *name) { FIND_BY_NAME(s->indexes, name); }
+
+#define FIND_IN_SCHEMA(vec, sch, name)                                                        \
+    do {                                                                                      \
+        for (int ci_ = 0; ci_ < 2; ci_++)                                                     \
+            for (size_t i_ = 0; i_ < (vec).len; i_++)                                         \
+                if ((vec).items[i_].schema && strcmp((vec).items[i_].schema, (sch)) == 0 &&   \
+                    (ci_ ? dg_strcasecmp_ascii((vec).items[i_].name, (name))                  \
+                         : strcmp((vec).items[i_].name, (name))) == 0)                        \
+                    return &(vec).items[i_];                                                  \
+        return NULL;                                                                          \
+    } while (0)
+
+static dg_table *table_in(const dg_schema *s, const char *sch, const char *name) { FIND_IN_SCHEMA(s->tables, sch, name); }
+static dg_view  *view_in(const dg_schema *s, const char *sch, const char *name) { FIND_IN_SCHEMA(s->views, sch, name); }
+
+dg_table *dg_schema_table_in(const dg_schema *s, const char *sch, const char *name)
+{
+    if (sch) return table_in(s, sch, name);
+    dg_table *t = table_in(s, "public", name);
+    return t ? t : dg_schema_table(s, name);
+}
+
+dg_view *dg_schema_view_in(const dg_schema *s, const char *sch, const char *name)
+{
+    if (sch) return view_in(s, sch, name);
+    dg_view *v = view_in(s, "public", name);
+    return v ? v : dg_schema_view(s, name);
+}
 dg_column *dg_table_column(const dg_table *t, const char *name) { FIND_BY_NAME(t->columns, name); }
 
 int dg_table_column_index(const dg_table *t, const char *name)

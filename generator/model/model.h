@@ -315,6 +315,11 @@ dg_view   *dg_schema_view(const dg_schema *s, const char *name);
 dg_index  *dg_schema_index(const dg_schema *s, const char *name);
 int        dg_table_column_index(const dg_table *t, const char *name);
 dg_column *dg_table_column(const dg_table *t, const char *name);
+/* PostgreSQL: a schema-qualified name (sch.name), matched as above within
+ * schema `sch` only (two schemas may hold tables of the same name); with
+ * `sch` NULL, public's first, else any schema's. */
+dg_table  *dg_schema_table_in(const dg_schema *s, const char *sch, const char *name);
+dg_view   *dg_schema_view_in(const dg_schema *s, const char *sch, const char *name);
 
 /* The same lookups without a scan, for code that makes one per table or
  * index of a large schema (lookup.c).  Built once from a schema that does

@@ -88,17 +88,31 @@ static const char *inside_target(const coldef *cols, size_t n, int line, size_t 
     return NULL;
 }
 
+/* The table or view a statement's RangeVar names (dg_schema_table_in: in its
+ * schema when qualified, else public's first). */
+static dg_table *rel_table(const dg_schema *s, json_t *rel)
+{
+    const char *name = json_string_value(json_object_get(rel, "relname"));
+    const char *sch = json_string_value(json_object_get(rel, "schemaname"));
+    return name ? dg_schema_table_in(s, sch, name) : NULL;
+}
+
+static dg_view *rel_view(const dg_schema *s, json_t *rel)
+{
+    const char *name = json_string_value(json_object_get(rel, "relname"));
+    const char *sch = json_string_value(json_object_get(rel, "schemaname"));
+    return name ? dg_schema_view_in(s, sch, name) : NULL;
+}
+
 static dg_annotations *target(dg_schema *s, const dg_pg_stmt *st, const char *column)
 {
     bool view = !strcmp(st->kind, "ViewStmt");
     json_t *rel = json_object_get(st->tree, view ? "view" : "relation");
-    const char *name = json_string_value(json_object_get(rel, "relname"));
-    if (!name) return NULL;
     if (view) {
-        dg_view *v = dg_schema_view(s, name);
+        dg_view *v = rel_view(s, rel);
         return v ? &v->annotations : NULL;
     }
-    dg_table *t = dg_schema_table(s, name);
+    dg_table *t = rel_table(s, rel);
     dg_column *c = t && column ? dg_table_column(t, column) : NULL;
     return c ? &c->annotations : t && !column ? &t->annotations : NULL;
 }
@@ -126,8 +140,7 @@ static void locate(const dg_pg_script *sc, const dg_pg_stmt *st, dg_schema *s)
     dg_loc at = dg_pg_script_loc(sc, st->file, st->start);
     const char *name;
     if (!strcmp(st->kind, "CreateStmt")) {
-        name = json_string_value(json_object_get(json_object_get(st->tree, "relation"), "relname"));
-        dg_table *t = name ? dg_schema_table(s, name) : NULL;
+        dg_table *t = rel_table(s, json_object_get(st->tree, "relation"));
         if (!t || t->loc.line) return;
         t->loc = at;
         coldef cols[512];
@@ -137,8 +150,7 @@ static void locate(const dg_pg_script *sc, const dg_pg_stmt *st, dg_schema *s)
             if (c) c->loc = dg_pg_script_loc(sc, st->file, cols[i].off);
         }
     } else if (!strcmp(st->kind, "ViewStmt")) {
-        name = json_string_value(json_object_get(json_object_get(st->tree, "view"), "relname"));
-        dg_view *v = name ? dg_schema_view(s, name) : NULL;
+        dg_view *v = rel_view(s, json_object_get(st->tree, "view"));
         if (v && !v->loc.line) v->loc = at;
     } else if (!strcmp(st->kind, "IndexStmt")) {
         name = json_string_value(json_object_get(st->tree, "idxname"));

@@ -42,7 +42,9 @@ int dg_pg_schema_load(const dg_sources *src, const dg_pg_opts *o, dg_schema **ou
 typedef struct dg_pg_session dg_pg_session;
 
 /* dg_pg_schema_load that keeps the typing database and a fresh session on
- * it: *sess is set with *out (close with dg_pg_session_close). */
+ * it: *sess is set with *out (close with dg_pg_session_close).  Unlike
+ * dg_pg_schema_load, a schema with no table or view is no error here: the
+ * caller decides (generate does, with queries that need none). */
 int dg_pg_schema_load_session(const dg_sources *src, const dg_pg_opts *o, dg_schema **out, dg_pg_session **sess,
                               dg_diags *d);
 /* The session's connection (a PGconn *, borrowed; declared void * so that

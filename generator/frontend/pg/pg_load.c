@@ -65,7 +65,9 @@ static int load(const dg_sources *src, const dg_pg_opts *o, dg_schema **out, dg_
     bool live = first && (first->kind == DG_SRC_PG_URI ||
                           (first->kind == DG_SRC_AUTO && dg_source_detect(first->path) == DG_SRC_PG_URI));
     int rc = live ? load_live(first->path, s, keep ? &keep->conn : NULL, d) : load_files(src, o, s, keep, d);
-    if (rc == 0 && s->tables.len == 0 && s->views.len == 0) {
+    /* a typing session (generate) leaves an empty schema to its caller: queries
+     * that use no table are fine there, as on SQLite */
+    if (rc == 0 && !keep && s->tables.len == 0 && s->views.len == 0) {
         dg_loc whole = {first ? dg_schema_intern_file(s, first->path) : NULL, first && !live ? 1 : 0,
                         first && !live ? 1 : 0};
         dg_error(d, whole, "the schema is empty: no tables or views");

@@ -107,15 +107,15 @@ static void relation(pgq_ctx *c, pgq_scope *s, json_t *rv)
             }
             goto named;
         }
-    dg_table *t = dg_schema_table(c->schema, rel);
-    if (t && (!sch || (t->schema && !strcmp(t->schema, sch)))) {
+    dg_table *t = dg_schema_table_in(c->schema, sch, rel);
+    if (t) {
         x->table = t;
         for (size_t i = 0; i < t->columns.len; i++)
             pgq_cols_push(&x->cols, t->columns.items[i].name, pgq_column_notnull(c->schema, &t->columns.items[i]), t, (int)i);
         goto named;
     }
-    dg_view *v = dg_schema_view(c->schema, rel);
-    if (v && (!sch || (v->schema && !strcmp(v->schema, sch)))) {
+    dg_view *v = dg_schema_view_in(c->schema, sch, rel);
+    if (v) {
         if (!view_cols(c, v, &x->cols))
             for (size_t i = 0; i < v->columns.len; i++) pgq_cols_push(&x->cols, v->columns.items[i].name, false, NULL, -1);
         goto named;
@@ -294,7 +294,7 @@ static void strict_ref(pgq_scope *s, const json_t *e)
     const pgq_col *col = ref ? pgq_resolve(s, ref, &srcnull) : NULL;
     for (size_t i = 0; col && i < s->srcs.len; i++) {
         pgq_src *x = &s->srcs.items[i];
-        if (col < x->cols.items || col >= x->cols.items + x->cols.len) continue;
+        if (!x->cols.len || col < x->cols.items || col >= x->cols.items + x->cols.len) continue;   /* none: items NULL */
         x->nullable = false;
         x->cols.items[col - x->cols.items].notnull = true;
     }

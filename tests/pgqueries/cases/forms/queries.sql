@@ -38,3 +38,5 @@ SELECT EXISTS (SELECT 1 FROM a WHERE k = @k) AS present, (SELECT max(id) FROM b)
 /* a block comment: ; and @x and sqlc.arg(y) are not code here */
 SELECT "k" AS "Weird Name", 'it''s @not ; sqlc.arg(z)' AS lit, $$ @z $$ AS dollar FROM a WHERE k = @k -- trailing
 ;
+-- name: FunctionWhere :many
+SELECT a.id FROM a, jsonb_each($2::jsonb) AS j WHERE a.id = $1;
