@@ -183,6 +183,17 @@ static void comment(dg_buf *b, const char *what, const char *text, const dg_anno
 static void comments(dg_buf *b, const dg_schema *s)
 {
     dg_buf w = DG_BUF_INIT;
+    const dg_annotations none = {0};   /* types carry no annotations */
+    for (size_t i = 0; i < s->enums.len; i++) {
+        const dg_pg_enum *e = &s->enums.items[i];
+        dg_buf_clear(&w), dg_buf_puts(&w, "TYPE "), qname(&w, e->schema, e->name);
+        comment(b, dg_buf_cstr(&w), e->comment, &none);
+    }
+    for (size_t i = 0; i < s->domains.len; i++) {
+        const dg_pg_domain *dm = &s->domains.items[i];
+        dg_buf_clear(&w), dg_buf_puts(&w, "DOMAIN "), qname(&w, dm->schema, dm->name);
+        comment(b, dg_buf_cstr(&w), dm->comment, &none);
+    }
     for (size_t i = 0; i < s->tables.len; i++) {
         const dg_table *t = &s->tables.items[i];
         dg_buf_clear(&w), dg_buf_puts(&w, "TABLE "), qname(&w, t->schema, t->name);
