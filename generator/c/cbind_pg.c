@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sql/sqltok.h"
 #include "util/buf.h"
 #include "c/cbind.h"
 #include "c/cbind_int.h"
@@ -113,25 +114,14 @@ static const char *keep_str(dg_strings *keep, char *s)
     return s;
 }
 
-/* "\"schema\".\"name\"" */
+/* "\"schema\".\"name\"" (no schema: "\"name\"") */
 static char *qualified(const char *schema, const char *name)
 {
-    dg_buf b = DG_BUF_INIT;
-    if (schema && *schema) {
-        dg_buf_putc(&b, '"');
-        for (const char *p = schema; *p; p++) {
-            if (*p == '"') dg_buf_putc(&b, '"');
-            dg_buf_putc(&b, *p);
-        }
-        dg_buf_puts(&b, "\".");
-    }
-    dg_buf_putc(&b, '"');
-    for (const char *p = name; *p; p++) {
-        if (*p == '"') dg_buf_putc(&b, '"');
-        dg_buf_putc(&b, *p);
-    }
-    dg_buf_putc(&b, '"');
-    return dg_buf_steal(&b);
+    char *n = dg_sql_quote_ident(name);
+    if (!schema || !*schema) return n;
+    char *sch = dg_sql_quote_ident(schema), *r = dg_xprintf("%s.%s", sch, n);
+    free(sch), free(n);
+    return r;
 }
 
 /* Held as text: read as ::text, written as $n::format. */

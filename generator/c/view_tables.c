@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "sql/sqltok.h"
 #include "util/buf.h"
 #include "c/template.h"
 #include "c/view_int.h"
@@ -29,17 +30,7 @@ void dg_venums_free(dg_venums *e)
     DG_VEC_FREE(e);
 }
 
-char *dg_sql_quote(const char *ident)
-{
-    dg_buf b = DG_BUF_INIT;
-    dg_buf_putc(&b, '"');
-    for (; *ident; ident++) {
-        if (*ident == '"') dg_buf_putc(&b, '"');
-        dg_buf_putc(&b, *ident);
-    }
-    dg_buf_putc(&b, '"');
-    return dg_buf_steal(&b);
-}
+char *dg_sql_quote(const char *ident) { return dg_sql_quote_ident(ident); }
 
 /* A short description of a column for the comment after its field. */
 static char *column_comment(const dg_column *c)

@@ -324,3 +324,25 @@ int dg_qfile_read(dg_query_set *set, const char *path, dg_qfiles *files, dg_diag
     reading = NULL;
     return errs;
 }
+
+int dg_qfiles_read(const dg_strings *paths, dg_query_set *set, dg_qfiles *files, dg_diags *d)
+{
+    int errors = 0;
+    for (size_t i = 0; i < paths->len; i++) {
+        const char *p = paths->items[i];
+        if (!dg_is_dir(p)) {
+            errors += dg_qfile_read(set, p, files, d);
+            continue;
+        }
+        char **names = NULL;
+        size_t n = 0;
+        if (dg_list_dir(p, ".sql", &names, &n) != 0) {
+            dg_error(d, (dg_loc){p, 0, 0}, "cannot list the folder");
+            errors++;
+            continue;
+        }
+        for (size_t k = 0; k < n; k++) errors += dg_qfile_read(set, names[k], files, d);
+        dg_free_strings(names, n);
+    }
+    return errors;
+}

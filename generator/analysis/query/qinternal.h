@@ -39,6 +39,9 @@ typedef struct dg_qfiles {
 /* Reads one query file into `files` (and its @function declarations into
  * set->functions).  Returns the number of errors reported. */
 int  dg_qfile_read(dg_query_set *set, const char *path, dg_qfiles *files, dg_diags *d);
+/* Every file of `paths` (a file, or a folder's *.sql in name order) read
+ * with dg_qfile_read: both engines' query loaders.  Returns the errors. */
+int  dg_qfiles_read(const dg_strings *paths, dg_query_set *set, dg_qfiles *files, dg_diags *d);
 void dg_qfiles_free(dg_qfiles *f);
 
 /* ---- an edit of the query text ---- */

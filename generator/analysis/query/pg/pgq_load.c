@@ -12,28 +12,6 @@
 #include "util/fsutil.h"
 #include "util/ident.h"
 
-static int read_files(const dg_strings *paths, dg_query_set *set, dg_qfiles *files, dg_diags *d)
-{
-    int errors = 0;
-    for (size_t i = 0; i < paths->len; i++) {
-        const char *p = paths->items[i];
-        if (!dg_is_dir(p)) {
-            errors += dg_qfile_read(set, p, files, d);
-            continue;
-        }
-        char **names = NULL;
-        size_t n = 0;
-        if (dg_list_dir(p, ".sql", &names, &n) != 0) {
-            dg_error(d, (dg_loc){p, 0, 0}, "cannot list the folder");
-            errors++;
-            continue;
-        }
-        for (size_t k = 0; k < n; k++) errors += dg_qfile_read(set, names[k], files, d);
-        dg_free_strings(names, n);
-    }
-    return errors;
-}
-
 static void ctx_free(pgq_ctx *c)
 {
     if (!c) return;
@@ -378,7 +356,7 @@ int dg_pg_queries_load(const dg_strings *paths, const dg_schema *schema, void *c
     if (paths->len == 0) return 0;
     dg_query_set *set = dg_xcalloc(1, sizeof *set);
     dg_qfiles files = {0};
-    int errors = read_files(paths, set, &files, d);
+    int errors = dg_qfiles_read(paths, set, &files, d);
     DG_VEC(pgq_item) items = {0};
     for (size_t i = 0; i < files.srcs.len; i++) {
         pgq_item it;

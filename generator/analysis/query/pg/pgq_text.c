@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sql/sqltok.h"
 #include "analysis/query/pg/pgq_int.h"
 #include "util/buf.h"
 
@@ -98,17 +99,7 @@ size_t pgq_char_offset(const char *t, size_t len, long chars)
     return i;
 }
 
-char *pgq_quote(const char *name)
-{
-    dg_buf b = DG_BUF_INIT;
-    dg_buf_putc(&b, '"');
-    for (const char *p = name; *p; p++) {
-        if (*p == '"') dg_buf_putc(&b, '"');
-        dg_buf_putc(&b, *p);
-    }
-    dg_buf_putc(&b, '"');
-    return dg_buf_steal(&b);
-}
+char *pgq_quote(const char *name) { return dg_sql_quote_ident(name); }
 
 /* ---- the JSON tree ---- */
 
