@@ -343,19 +343,19 @@ static void walk(walker *w, json_t *v)
 }
 
 /* sqlc's rule: one style of parameters per query ($n, @x or sqlc.*);
- * reported where the second style first appears. */
+ * reported where the second style first appears, naming both styles. */
 static void one_style(walker *w)
 {
-    size_t a = w->first[USE_DOLLAR], b = w->first[USE_AT], f = w->first[USE_FUNC];
-    size_t firsts[3] = {a, b, f}, lo = SIZE_MAX, second = SIZE_MAX;
+    static const char *const style[3] = {"positional parameters ($1)", "@name parameters",
+                                         "sqlc.arg() parameters"};
+    int lo = -1, second = -1;
     for (int i = 0; i < 3; i++) {
-        if (!firsts[i]) continue;
-        if (firsts[i] < lo) second = lo, lo = firsts[i];
-        else if (firsts[i] < second) second = firsts[i];
+        if (!w->first[i]) continue;
+        if (lo < 0 || w->first[i] < w->first[lo]) second = lo, lo = i;
+        else if (second < 0 || w->first[i] < w->first[second]) second = i;
     }
-    if (second == SIZE_MAX) return;
-    pgq_error(w->c, second - 1, "query mixes positional parameters ($1) and named parameters (sqlc.arg or @arg); "
-              "use one style");
+    if (second < 0) return;
+    pgq_error(w->c, w->first[second] - 1, "query mixes %s and %s; use one style", style[lo], style[second]);
 }
 
 void pgq_params_collect(pgq_ctx *c, json_t *stmt)
