@@ -157,7 +157,7 @@ void dg_mprogress_statement(dg_mprogress *p, const dal_migration *m, int stmt, i
 void dg_mprogress_done(dg_mprogress *p, const dal_migration *m, int64_t ms)
 {
     pthread_mutex_lock(&p->mu);
-    if (p->tty) fprintf(p->out, "\r\033[K%s  %lld ms\n", m->name, (long long)ms);
+    if (p->tty) fputs("\r\033[K", p->out);   /* the caller prints the migration's line */
     else fprintf(p->out, "%s: %s in %lld ms\n", m->name, p->down ? "reverted" : "applied", (long long)ms);
     fflush(p->out);
     p->m = NULL;

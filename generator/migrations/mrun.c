@@ -46,10 +46,14 @@ static void progress(void *ctx, const dal_migration *m, int stmt, int nstmts, co
     if (pos->show) dg_mprogress_statement(pos->show, m, stmt, nstmts, sql);
 }
 
+/* A migration committed: its line on stdout, `0003_index  1568 ms` (the
+ * progress on stderr first ends its own). */
 static void done(void *ctx, const dal_migration *m, int64_t ms)
 {
     run_pos *pos = ctx;
     if (pos->show) dg_mprogress_done(pos->show, m, ms);
+    printf("%s  %lld ms\n", m->name, (long long)ms);
+    fflush(stdout);
 }
 
 /* The version whose schema the database has: the history's own first,
@@ -113,17 +117,6 @@ static size_t steps_to(dal_db *db, const dal_migration *list, size_t n, int64_t 
     return k;
 }
 
-/* After an apply on PostgreSQL: "0003_add_tags  12 ms" for each migration
- * applied from index `from` of the history on. */
-typedef struct since { size_t seen, from; } since;
-
-static int print_duration(void *ctx, const dal_migrate_entry *e)
-{
-    since *s = ctx;
-    if (s->seen++ >= s->from && e->duration_ms >= 0) printf("%s  %lld ms\n", e->name, (long long)e->duration_ms);
-    return 0;
-}
-
 /* reset: every applied migration needs a down file, checked before anything
  * runs; on a terminal, --yes. */
 static int reset_allowed(const dg_run_args *a, dal_db *db, const dal_migration *list, size_t n, size_t *steps)
@@ -153,15 +146,10 @@ static void set_options(const dg_run_args *a, dal_migrate_options *o)
 static int apply(const dg_run_args *a, dal_db *db, const dal_migration *list, size_t n, dal_migrate_options *o)
 {
     size_t done = 0;
-    dal_migrate_state st = {0};
-    bool pg = dal_engine(db) == DAL_ENGINE_POSTGRESQL;
     if (a->to >= 0) o->target = a->to;
     o->baseline = a->baseline;
-    if (pg) dal_migrate_status(db, list, n, &st);   /* an error shows again in apply */
     int rc = dal_migrate_apply(db, list, n, o, &done);
     if (rc != DAL_OK) return rc;
-    since s = {0, st.applied};
-    if (pg && done) dal_migrate_history(db, print_duration, &s);
     printf("applied %zu migration%s\n", done, done == 1 ? "" : "s");
     return DAL_OK;
 }

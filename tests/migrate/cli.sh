@@ -102,6 +102,8 @@ expect_rc 0 "migrate new with a rebuild" "$DALGEN" migrate new nocase --dir mig 
 check "rebuild planned" grep -q 'copy rows of users' mig/0004_nocase.up.sql
 cp app.db app2.db
 expect_rc 0 "apply without a terminal" "$DALGEN" migrate apply --db app.db --dir mig
+check "apply prints the migration's duration" test "$(sed 's/[0-9][0-9]* ms$/N ms/' out.txt)" = "0004_nocase  N ms
+applied 1 migration"
 check "plain lines without a terminal" test "$(sed 's/[0-9][0-9]* ms$/N ms/' err.txt)" = "0004_nocase: applying (4 statements)
 0004_nocase: applied in N ms"
 check "no escape sequence without a terminal" sh -c '! grep -q "$(printf "\\033")" err.txt'
