@@ -5,7 +5,8 @@
 # code compiles with gcc and clang, -std=c99 and -std=c11 -Wall -Wextra
 # -Wpedantic -Wconversion -Werror, and gen/main.c runs it on a new database
 # per build (migrate, check, rows, drifts named).  Then: a run from the
-# typing snapshot without a server writes the same bytes; a snapshot made
+# typing snapshot without a server writes the same bytes, and `dalgen
+# check` passes without one (and names an edited file); a snapshot made
 # without --migrations is refused without a server; a schema the folder
 # does not reach is warned about.
 #   usage: generated.sh DALGEN SOURCE_DIR SCRATCH DAL_INCLUDE DAL_BUILD_INCLUDE DAL_LIB [EXTRA_FLAGS...]
@@ -49,6 +50,12 @@ cp -r "$T/out" "$T/snap"
 env -u DALGEN_PG_SERVER PGHOST=/nonexistent PGPORT=1 "$DALGEN" generate --engine postgresql "$SD/schema.sql" \
     --migrations "$SD/mig" --prefix gm --out "$T/snap" || fail "generate from the snapshot"
 diff -r "$T/out" "$T/snap" > /dev/null || fail "generate from the snapshot wrote other bytes"
+env -u DALGEN_PG_SERVER PGHOST=/nonexistent PGPORT=1 "$DALGEN" check --engine postgresql "$SD/schema.sql" \
+    --migrations "$SD/mig" --prefix gm --out "$T/out" > "$T/check.out" 2>&1 || fail "check: $(cat "$T/check.out")"
+cp -r "$SD/mig" "$T/edited" && echo '-- edited' >> "$T/edited/0002_books.up.sql"
+env -u DALGEN_PG_SERVER PGHOST=/nonexistent PGPORT=1 "$DALGEN" check --engine postgresql "$SD/schema.sql" \
+    --migrations "$T/edited" --prefix gm --out "$T/out" > "$T/check.out" 2>&1 && fail "check took an edited folder"
+grep -q '0002_books.up.sql' "$T/check.out" || fail "check names the edited file: $(cat "$T/check.out")"
 # a snapshot made without --migrations has no description
 "$DALGEN" generate --engine postgresql --pg-server postgresql:// "$SD/schema.sql" --prefix gm --out "$T/nomig" ||
     fail "generate without --migrations"
