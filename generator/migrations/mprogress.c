@@ -23,7 +23,7 @@ struct dg_mprogress {
     /* what runs now (under mu) */
     const dal_migration *m;       /* NULL: nothing (between migrations) */
     int             stmt, nstmts;
-    char            head[HEAD_MAX * 4 + 64];   /* the statement, as shown */
+    char            head[HEAD_MAX * 5 + 16];   /* the statement, as shown (a character and a blank: 5 bytes) */
     int64_t         since;        /* when the statement started (monotonic ms) */
     bool            open;         /* a terminal line is drawn and not ended */
 };

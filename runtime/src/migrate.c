@@ -276,9 +276,10 @@ static int one_step(dal_db *db, const dal_migration *list, size_t n, const dal_m
     if (*skipped) return exec(db, "ROLLBACK");
     if ((rc = run_checked(db, m, up ? m->up : m->down, o)) != DAL_OK) goto rollback;
     if ((rc = record(db, m, up)) != DAL_OK) goto rollback;
-    rc = exec(db, "COMMIT");
-    if (rc == DAL_OK) dal__migrate_done(o, m, dal__monotonic_ms() - t0);
-    if (rc == DAL_OK) return DAL_OK;
+    if ((rc = exec(db, "COMMIT")) == DAL_OK) {
+        dal__migrate_done(o, m, dal__monotonic_ms() - t0);
+        return DAL_OK;
+    }
 rollback:
     sqlite3_exec(dal_sqlite(db), "ROLLBACK", NULL, NULL, NULL);
     return rc;

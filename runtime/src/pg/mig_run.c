@@ -539,8 +539,10 @@ static int apply_pending(run *r, size_t *done)
         if (!resumed && target >= 0 && m->id > target) break;
         int64_t t0 = now_ms();
         rc = run_up(r, m, &r->scripts[i], resumed ? row->steps_done : 0, resumed);
-        if (rc == DAL_OK) (*done)++;
-        if (rc == DAL_OK) dal__migrate_done(r->o, m, now_ms() - t0);
+        if (rc == DAL_OK) {
+            (*done)++;
+            dal__migrate_done(r->o, m, now_ms() - t0);
+        }
     }
     history_free(&h);
     return rc;
