@@ -9,7 +9,6 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "util/buf.h"
 
 enum { TICK_MS = 250, HEAD_MAX = 100 };
 
