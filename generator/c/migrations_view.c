@@ -51,14 +51,18 @@ static void check_reaches(const dg_mfolder *f, const dg_schema *s, dg_diags *d)
 }
 
 int dg_vmigrations_build(dg_vmigrations *out, const char *dir, const dg_schema *s, sqlite3 *db,
-                         const dg_view_opts *opts, dg_diags *d)
+                         const char *description, const dg_view_opts *opts, dg_diags *d)
 {
     memset(out, 0, sizeof *out);
     if (!dir) return 0;
     dg_mfolder *f = &out->folder;
     if (dg_mfolder_read(dir, false, f, d) != 0 || dg_sum_verify(f, f->items.len == 0, d) != 0) return -1;
-    if (!(out->description = describe(s, db, d))) return -1;
-    check_reaches(f, s, d);
+    if (description) {
+        out->description = dg_xstrdup(description);   /* PostgreSQL: the typing server checked the folder */
+    } else {
+        if (!(out->description = describe(s, db, d))) return -1;
+        check_reaches(f, s, d);
+    }
     bool long_sql = strlen(out->description) > DG_TMPL_MAX_LITERAL;
     for (size_t i = 0; i < f->items.len; i++) {
         const dg_migration *m = &f->items.items[i];

@@ -25,11 +25,15 @@ typedef struct dg_vmigrations {
 } dg_vmigrations;
 
 /* Fills *out (zeroed first) with the migrations of `dir`; `s` is the schema
- * being generated (P_schema_check compares against it), `db` a SQLite
- * database holding exactly `s` (borrowed), or NULL to build one.  Returns 0,
- * or -1 after reporting through `d` (*out is still to be freed). */
+ * being generated (P_schema_check compares against it).  `description` is
+ * its dal_schema_describe text when the caller has it (PostgreSQL: made on
+ * the typing server, driver/pgmig.h, which also checked that the folder
+ * reaches it); NULL on SQLite: described from `db`, a SQLite database
+ * holding exactly `s` (borrowed), or from one built here when `db` is
+ * NULL, and the folder's replay compared with `s`.  Returns 0, or -1 after
+ * reporting through `d` (*out is still to be freed). */
 int  dg_vmigrations_build(dg_vmigrations *out, const char *dir, const dg_schema *s, sqlite3 *db,
-                          const dg_view_opts *opts, dg_diags *d);
+                          const char *description, const dg_view_opts *opts, dg_diags *d);
 void dg_vmigrations_free(dg_vmigrations *m);   /* its contents */
 
 /* Sets root["migrations"]: {migrate_fn, check_fn, list, schema, count,

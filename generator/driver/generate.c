@@ -9,6 +9,7 @@
 #include "analysis/typecheck/typecheck.h"
 #include "util/fsutil.h"
 #include "driver/generate.h"
+#include "driver/pgmig.h"
 #include "driver/pgsnap.h"
 #include "c/template.h"
 #include "c/view_build.h"
@@ -88,9 +89,11 @@ static int attached_unmigrated(const dg_schema *s, dg_diags *d)
  * (`tables`, from dg_view_build_typed; NULL when it failed), turns all
  * into the templates' JSON (the tables' part is `json` when already made,
  * else made here), then renders it (or dumps it, with o->dump_view); frees
- * tables and json.  `db` holds exactly `s` (borrowed), or is NULL. */
-static int generate(dg_vtables *tables, json_t *json, const dg_schema *s, sqlite3 *db, const dg_query_set *q,
-                    const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
+ * tables and json.  `db` holds exactly `s` (borrowed), or is NULL;
+ * `description`: PostgreSQL's description of `s` for --migrations (else
+ * NULL: see dg_vmigrations_build). */
+static int generate(dg_vtables *tables, json_t *json, const dg_schema *s, sqlite3 *db, const char *description,
+                    const dg_query_set *q, const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
 {
     if (!tables) {
         json_decref(json);
@@ -101,7 +104,7 @@ static int generate(dg_vtables *tables, json_t *json, const dg_schema *s, sqlite
     int rc = 0;
     if (q) rc = dg_vqueries_build(&vq, tables, q, s, &o->view, d);
     if (rc == 0 && o->migrations) rc = attached_unmigrated(s, d);
-    if (rc == 0 && o->migrations) rc = dg_vmigrations_build(&vm, o->migrations, s, db, &o->view, d);
+    if (rc == 0 && o->migrations) rc = dg_vmigrations_build(&vm, o->migrations, s, db, description, &o->view, d);
     if (rc == 0) {   /* the typed view model into the JSON the templates read */
         json_t *root = json ? json_incref(json) : dg_view_to_json(tables);
         /* after both: the tables' functions yield */
@@ -122,7 +125,7 @@ int dg_generate_schema(const dg_schema *s, const dg_strings *inputs, const dg_ge
                        dg_outputs *out, dg_diags *d)
 {
     dg_view_opts vo = view_opts(o);
-    return generate(dg_view_build_typed(s, inputs, &vo, d), NULL, s, NULL, NULL, o, out, d);
+    return generate(dg_view_build_typed(s, inputs, &vo, d), NULL, s, NULL, NULL, NULL, o, out, d);
 }
 
 static void add_input(dg_strings *in, const char *path, const char *out_dir)
@@ -248,6 +251,11 @@ static int type_on_server(const dg_generate_opts *o, const dg_pgsnap_key *k, dg_
     if (rc == 0 && o->queries && o->queries->len)
         rc = dg_pg_queries_load(o->queries, *s, dg_pg_session_conn(sess), q, d);
     if (k) dg_pgsnap_keep_diags(t, d, first, k);
+    /* --migrations: what P_schema_check compares with, made on this database
+     * (after the typing's diagnostics: the folder's warning is not the snapshot's) */
+    if (rc == 0 && o->migrations)
+        rc = dg_pgmig_describe(dg_pg_session_conn(sess), snapshot_applies(o) ? o->migrations : NULL,
+                               &t->description, d);
     dg_pg_session_close(sess);
     return rc;
 }
@@ -261,6 +269,21 @@ static int typed_inputs(const dg_generate_opts *o, const dg_pgsnap_key *key, dg_
     bool server = o->pg && o->pg->server;
     dg_pgsnap_state st = DG_PGSNAP_NONE;
     if (key) st = dg_pgsnap_read(key, o->overrides, server, s, t, q, d);
+    if (st == DG_PGSNAP_MATCH && o->migrations && !t->description) {
+        /* made by a run without --migrations: type again, or say why not */
+        dg_schema_free(*s);
+        dg_query_set_free(*q);
+        dg_pgsnap_typed_free(t);
+        *s = NULL;
+        *q = NULL;
+        if (!server) {
+            dg_error(d, (dg_loc){key->file, 1, 1}, "the typing snapshot has no schema description for --migrations "
+                     "(it was made without them): pass --pg-server URL|auto (or set DALGEN_PG_SERVER) once to "
+                     "make it again");
+            return -1;
+        }
+        st = DG_PGSNAP_STALE;
+    }
     if (st == DG_PGSNAP_MATCH) return 0;
     if (st == DG_PGSNAP_ERROR || (!server && st != DG_PGSNAP_NONE)) return -1;
     return type_on_server(o, key, s, t, q, d);
@@ -268,22 +291,18 @@ static int typed_inputs(const dg_generate_opts *o, const dg_pgsnap_key *key, dg_
 
 /* PostgreSQL: the tables' code and the named queries, typed on the typing
  * database the schema was loaded into (one session for both), or read from
- * the typing snapshot (pgsnap.h), which is written beside the code.
- * Migrations are not generated for PostgreSQL yet: a located error names
- * them. */
+ * the typing snapshot (pgsnap.h), which is written beside the code; with
+ * --migrations, P_migrate and P_schema_check, the latter comparing with the
+ * typing database's description (pgmig.h), which the snapshot keeps too. */
 static int generate_pg(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
 {
-    if (o->migrations) {
-        dg_error(d, (dg_loc){o->migrations, 1, 1}, "migrations cannot be generated for PostgreSQL yet");
-        return -1;
-    }
     dg_pgsnap_key key;
     /* without a server nor a snapshot, say that a server is needed first */
     bool snap = snapshot_applies(o) && ((o->pg && o->pg->server) || snapshot_exists(o));
     if (snap && dg_pgsnap_key_make(o, &key, d) != 0) return -1;
     dg_schema *s = NULL;
     dg_query_set *q = NULL;
-    dg_pgsnap_typed typed = {NULL, NULL, 0};
+    dg_pgsnap_typed typed = {NULL, NULL, 0, NULL};
     int rc = typed_inputs(o, snap ? &key : NULL, &s, &typed, &q, d);
     if (rc == 0) rc = empty_schema(o, s, d);
     if (rc == 0) rc = same_names(s, d);
@@ -295,8 +314,10 @@ static int generate_pg(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
     }
     for (size_t i = 0; rc == 0 && o->queries && i < o->queries->len; i++)
         add_input(&inputs, o->queries->items[i], o->out_dir);
+    if (rc == 0 && o->migrations) add_input(&inputs, o->migrations, o->out_dir);
     dg_view_opts vo = view_opts(o);
-    if (rc == 0) rc = generate(dg_view_build_typed(s, &inputs, &vo, d), NULL, s, NULL, q, o, out, d);
+    if (rc == 0)
+        rc = generate(dg_view_build_typed(s, &inputs, &vo, d), NULL, s, NULL, typed.description, q, o, out, d);
     if (rc == 0 && snap && !o->dump_view) dg_pgsnap_output(&key, &typed, q, s, out);
     dg_pgsnap_typed_free(&typed);
     if (snap) dg_pgsnap_key_free(&key);
@@ -332,7 +353,7 @@ int dg_generate(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
     if (o->queries && o->queries->len) rc = dg_queries_load(o->queries, s, db, &q, d);
     json_t *json = NULL;
     dg_vtables *tables = dg_view_build_collect(pending, rc == 0, &json, d);
-    if (rc == 0) rc = generate(tables, json, s, db, q, o, out, d);
+    if (rc == 0) rc = generate(tables, json, s, db, NULL, q, o, out, d);
     dg_query_set_free(q);
     dg_strings_free(&inputs);
     sqlite3_close(db);

@@ -168,7 +168,9 @@ void dg_pgsnap_typed_free(dg_pgsnap_typed *t)
 {
     json_decref(t->model);
     json_decref(t->diags);
+    free(t->description);
     t->model = t->diags = NULL;
+    t->description = NULL;
 }
 
 void dg_pgsnap_keep_diags(dg_pgsnap_typed *t, const dg_diags *d, size_t first, const dg_pgsnap_key *k)
@@ -199,6 +201,7 @@ void dg_pgsnap_output(const dg_pgsnap_key *k, const dg_pgsnap_typed *t, const dg
     if (t->diags) json_object_set(doc, "diagnostics", t->diags);
     json_object_set(doc, "model", t->model);
     if (q) json_object_set_new(doc, "queries", dg_pg_queries_snap_dump(q, s, &k->map));
+    if (t->description) json_object_set_new(doc, "schema_description", json_string(t->description));
     char hex[65];
     content_hash(doc, hex);
     json_object_set_new(doc, "content_sha256", json_string(hex));
@@ -368,6 +371,7 @@ static int load_body(const dg_pgsnap_key *k, json_t *doc, const dg_overrides *ov
         dg_jr_leave(&r, m);
     }
     if (!r.err) t->diags = load_diags(k, doc, &r, d);
+    if (!r.err) t->description = dg_jr_str(&r, doc, "schema_description", false);
     *what = r.err;
     return r.err ? -2 : 0;
 }

@@ -12,7 +12,8 @@
  * The file: {"dalgen_pgtypes": FORMAT, "inputs_sha256", "inputs": [{kind,
  * name, sha256}], "server_major", "diagnostics" (absent when none), "model"
  * (model_snap.h), "queries" (pgq.h, absent without queries),
- * "content_sha256"}, the last the
+ * "schema_description" (written by a run with --migrations; absent
+ * otherwise), "content_sha256"}, the last the
  * SHA-256 of the compact JSON of everything before it: a hand edit or a
  * damaged file is refused, not used. */
 #ifndef DG_PGSNAP_H
@@ -58,9 +59,11 @@ typedef struct dg_pgsnap_typed {
     json_t *model;
     json_t *diags;   /* [{severity, file, line, col, message}] */
     int     major;
+    char   *description;   /* generate --migrations: dal_schema_describe of the typing database (what
+                              P_schema_check compares with), else NULL; owned */
 } dg_pgsnap_typed;
 
-void dg_pgsnap_typed_free(dg_pgsnap_typed *t);   /* the JSON; t itself is the caller's */
+void dg_pgsnap_typed_free(dg_pgsnap_typed *t);   /* the JSON and description; t itself is the caller's */
 /* Appends the warnings and notes d holds from record `first` on to t->diags. */
 void dg_pgsnap_keep_diags(dg_pgsnap_typed *t, const dg_diags *d, size_t first, const dg_pgsnap_key *k);
 

@@ -8,26 +8,16 @@
 
 #include <dal.h>
 
+#include "migrations/mprogress.h"
 #include "migrations/msource.h"
 #include "migrations/sum.h"
-
-/* "copying table t" for the INSERT ... SELECT of a rebuild, else "". */
-static void describe(const char *sql, char *out, size_t n)
-{
-    const char *p = strstr(sql, "-- copy rows of ");
-    out[0] = '\0';
-    if (!p) return;
-    p += strlen("-- copy rows of ");
-    size_t len = strcspn(p, "\n");
-    snprintf(out, n, ": copying table %.*s", (int)(len < 200 ? len : 200), p);
-}
 
 /* Where the runner is: the statement it runs, found in the migration's file
  * text (the runner hands over an exact copy of each statement, in order),
  * so that a failure is reported at the file's line and column. */
 typedef struct run_pos {
     bool                 down;
-    bool                 show;   /* print progress */
+    dg_mprogress        *show;   /* what the terminal or log shows (NULL: nothing) */
     const dal_migration *m;      /* NULL before the first statement */
     int                  stmt;   /* 1-based */
     size_t               from;   /* where the next statement is searched */
@@ -49,33 +39,21 @@ static void track(run_pos *pos, const dal_migration *m, int stmt, const char *sq
     pos->from = pos->start + strlen(sql);
 }
 
-/* Offset of the statement's first token: past blanks and comments. */
-static size_t first_token(const char *text, size_t off)
-{
-    for (;;) {
-        while (text[off] == ' ' || text[off] == '\t' || text[off] == '\n' || text[off] == '\r') off++;
-        if (text[off] == '-' && text[off + 1] == '-') {
-            while (text[off] && text[off] != '\n') off++;
-        } else if (text[off] == '/' && text[off + 1] == '*') {
-            const char *end = strstr(text + off + 2, "*/");
-            if (!end) return off;
-            off = (size_t)(end + 2 - text);
-        } else {
-            return off;
-        }
-    }
-}
-
 static void progress(void *ctx, const dal_migration *m, int stmt, int nstmts, const char *sql)
 {
     run_pos *pos = ctx;
     track(pos, m, stmt, sql);
-    if (!pos->show) return;
-    char what[256];
-    describe(sql, what, sizeof what);
-    fprintf(stderr, "\r\033[K%s: statement %d of %d%s", m->name, stmt, nstmts, what);
-    if (stmt == nstmts) fputc('\n', stderr);
-    fflush(stderr);
+    if (pos->show) dg_mprogress_statement(pos->show, m, stmt, nstmts, sql);
+}
+
+/* A migration committed: its line on stdout, `0003_index  1568 ms` (the
+ * progress on stderr first ends its own). */
+static void done(void *ctx, const dal_migration *m, int64_t ms)
+{
+    run_pos *pos = ctx;
+    if (pos->show) dg_mprogress_done(pos->show, m, ms);
+    printf("%s  %lld ms\n", m->name, (long long)ms);
+    fflush(stdout);
 }
 
 /* The version whose schema the database has: the history's own first,
@@ -139,17 +117,6 @@ static size_t steps_to(dal_db *db, const dal_migration *list, size_t n, int64_t 
     return k;
 }
 
-/* After an apply on PostgreSQL: "0003_add_tags  12 ms" for each migration
- * applied from index `from` of the history on. */
-typedef struct since { size_t seen, from; } since;
-
-static int print_duration(void *ctx, const dal_migrate_entry *e)
-{
-    since *s = ctx;
-    if (s->seen++ >= s->from && e->duration_ms >= 0) printf("%s  %lld ms\n", e->name, (long long)e->duration_ms);
-    return 0;
-}
-
 /* reset: every applied migration needs a down file, checked before anything
  * runs; on a terminal, --yes. */
 static int reset_allowed(const dg_run_args *a, dal_db *db, const dal_migration *list, size_t n, size_t *steps)
@@ -179,15 +146,10 @@ static void set_options(const dg_run_args *a, dal_migrate_options *o)
 static int apply(const dg_run_args *a, dal_db *db, const dal_migration *list, size_t n, dal_migrate_options *o)
 {
     size_t done = 0;
-    dal_migrate_state st = {0};
-    bool pg = dal_engine(db) == DAL_ENGINE_POSTGRESQL;
     if (a->to >= 0) o->target = a->to;
     o->baseline = a->baseline;
-    if (pg) dal_migrate_status(db, list, n, &st);   /* an error shows again in apply */
     int rc = dal_migrate_apply(db, list, n, o, &done);
     if (rc != DAL_OK) return rc;
-    since s = {0, st.applied};
-    if (pg && done) dal_migrate_history(db, print_duration, &s);
     printf("applied %zu migration%s\n", done, done == 1 ? "" : "s");
     return DAL_OK;
 }
@@ -198,10 +160,11 @@ static int run(const char *what, const dg_run_args *a, dal_db *db, const dal_mig
     dal_migrate_options o = DAL_MIGRATE_OPTIONS_INIT;
     set_options(a, &o);
     o.progress_ctx = pos;
-    pos->down = strcmp(what, "down") == 0;
+    pos->down = !strcmp(what, "down") || !strcmp(what, "reset");
     o.progress = progress;
-    pos->show = a->progress;
+    o.done = done;
     if (!strcmp(what, "status")) return status(db, list, n);
+    pos->show = dg_mprogress_start(stderr, a->progress, pos->down);
     if (!strcmp(what, "apply")) return apply(a, db, list, n, &o);
     if (!strcmp(what, "baseline")) {
         o.baseline = o.target = a->to;
@@ -242,7 +205,7 @@ static void report(const dg_mfolder *f, const dal_migration *list, const run_pos
     }
     const dg_migration *m = &f->items.items[pos->m - list];
     const char *text = pos->down ? m->down : m->up;
-    size_t at = first_token(text, pos->start);
+    size_t at = dg_mprogress_first_token(text, pos->start);
     if (where) at = char_offset(text, at, strtol(where, NULL, 10));
     dg_error(d, dg_loc_at(text, at, (dg_loc){pos->down ? m->down_path : m->up_path, 1, 1}), "%s", msg);
 }
@@ -282,6 +245,7 @@ int dg_migrate_run(const char *what, const dg_run_args *a, dg_diags *d)
     int rc = dal_open(&db, a->db, &opts);
     run_pos pos = {0};
     if (rc == DAL_OK) rc = run(what, a, db, list, f.items.len, &pos);
+    dg_mprogress_stop(pos.show);
     if (rc != DAL_OK)
         report(&f, list, &pos, a->db, db ? dal_errmsg(db) : "cannot open", db ? dal_error_field(db, DAL_ERRF_POSITION) : NULL,
                d);

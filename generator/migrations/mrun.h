@@ -16,7 +16,7 @@ typedef struct dg_run_args {
     int64_t     steps;       /* -1 = not given */
     int64_t     baseline;    /* 0 = not given */
     const char *backup;
-    bool        progress;    /* print progress (stderr is a terminal) */
+    bool        progress;    /* stderr is a terminal: progress redrawn in place (else plain lines) */
     bool        yes;         /* reset: --yes given */
     bool        ask;         /* reset: stdin is a terminal (then --yes is required) */
     int         lock_wait_ms;         /* PostgreSQL: -1 = libdal's default */

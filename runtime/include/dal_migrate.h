@@ -60,7 +60,16 @@ typedef struct dal_migration {
 typedef void (*dal_migrate_progress_fn)(void *ctx, const dal_migration *m, int stmt, int nstmts,
                                         const char *sql);
 
-#define DAL_MIGRATE_OPTIONS_VERSION 2
+/* Version 3: called once a migration is committed (applied, or reverted by
+ * dal_migrate_down), with how long this call spent on it in milliseconds
+ * (a resumed PostgreSQL migration: this call's part).  Not called for a
+ * migration another process did, nor for one that failed. */
+typedef void (*dal_migrate_done_fn)(void *ctx, const dal_migration *m, int64_t duration_ms);
+
+/* Versions: a struct of an older version (compiled against an older
+ * header) gets the defaults of the fields it lacks: version 1 those of
+ * version 2's timeouts, versions 1 and 2 no `done` callback. */
+#define DAL_MIGRATE_OPTIONS_VERSION 3
 #define DAL_MIGRATE_LATEST (-1)
 
 typedef struct dal_migrate_options {
@@ -81,9 +90,11 @@ typedef struct dal_migrate_options {
                                          connection's: dal_options.busy_timeout_ms) */
     int         statement_timeout_ms; /* statement_timeout of the migrations' statements (0 = the
                                          connection's: dal_options.statement_timeout_ms) */
+    /* Version 3 (a version 1 or 2 struct: NULL): */
+    dal_migrate_done_fn done; /* after each migration committed; gets progress_ctx */
 } dal_migrate_options;
 
-#define DAL_MIGRATE_OPTIONS_INIT { DAL_MIGRATE_OPTIONS_VERSION, DAL_MIGRATE_LATEST, 0, NULL, NULL, NULL, 60000, 0, 0 }
+#define DAL_MIGRATE_OPTIONS_INIT { DAL_MIGRATE_OPTIONS_VERSION, DAL_MIGRATE_LATEST, 0, NULL, NULL, NULL, 60000, 0, 0, NULL }
 
 /* Where a database stands against a list. */
 typedef struct dal_migrate_state {
@@ -116,7 +127,8 @@ int dal_migrate_apply(struct dal_db *db, const dal_migration *list, size_t n,
                       const dal_migrate_options *opts, size_t *napplied);
 
 /* Reverts the `steps` most recent migrations with their down scripts (only
- * opts->progress and opts->backup_path are used). */
+ * opts->progress, opts->done, opts->backup_path and PostgreSQL's timeouts
+ * are used). */
 int dal_migrate_down(struct dal_db *db, const dal_migration *list, size_t n, size_t steps,
                      const dal_migrate_options *opts);
 

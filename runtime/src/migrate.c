@@ -261,6 +261,7 @@ static int one_step(dal_db *db, const dal_migration *list, size_t n, const dal_m
                     const dal_migrate_options *o, int *skipped)
 {
     history h;
+    int64_t t0 = dal__monotonic_ms();
     int rc = exec(db, "BEGIN IMMEDIATE");
     *skipped = 0;
     if (rc != DAL_OK) return rc;
@@ -275,8 +276,10 @@ static int one_step(dal_db *db, const dal_migration *list, size_t n, const dal_m
     if (*skipped) return exec(db, "ROLLBACK");
     if ((rc = run_checked(db, m, up ? m->up : m->down, o)) != DAL_OK) goto rollback;
     if ((rc = record(db, m, up)) != DAL_OK) goto rollback;
-    rc = exec(db, "COMMIT");
-    if (rc == DAL_OK) return DAL_OK;
+    if ((rc = exec(db, "COMMIT")) == DAL_OK) {
+        dal__migrate_done(o, m, dal__monotonic_ms() - t0);
+        return DAL_OK;
+    }
 rollback:
     sqlite3_exec(dal_sqlite(db), "ROLLBACK", NULL, NULL, NULL);
     return rc;

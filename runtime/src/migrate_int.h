@@ -14,6 +14,13 @@ static inline int dal__migrate_sqlite_only(dal_db *db, const char *what)
                : dal_error_set(db, DAL_ERROR, SQLITE_MISUSE, "%s: not available on PostgreSQL yet", what);
 }
 
+/* opts->done of a struct of version 3 or later (older ones have no such
+ * field), after migration m was committed in `ms` milliseconds. */
+static inline void dal__migrate_done(const dal_migrate_options *o, const dal_migration *m, int64_t ms)
+{
+    if (o && o->version >= 3 && o->done) o->done(o->progress_ctx, m, ms);
+}
+
 /* A script split into complete statements (sqlite3_complete decides). */
 typedef struct dal__script {
     char  **stmts;    /* each NUL-terminated, sqlite3_malloc'd */

@@ -75,53 +75,79 @@ static size_t line_len(const char *s)
     return e ? (size_t)(e - s) : strlen(s);
 }
 
+/* The fields of a column line: SQLite's (dal_schema_describe above) and
+ * PostgreSQL's (pg/mig_schema.c), with what a message calls each. */
+typedef struct col_format {
+    const char *keys[5];
+    const char *what[5];
+} col_format;
+
+static const col_format sqlite_cols = {{" type=", " notnull=", " default=", " pk=", " hidden="},
+                                       {"declared type", "NOT NULL", "DEFAULT", "primary key position",
+                                        "hidden/generated kind"}};
+static const col_format pg_cols = {{" type=", " notnull=", " default=", " identity=", " generated="},
+                                   {"type", "NOT NULL", "DEFAULT", "identity kind", "generated kind"}};
+
+/* The last occurrence of `key` in the n bytes at line, or NULL. */
+static const char *last_of(const char *line, size_t n, const char *key)
+{
+    size_t kl = strlen(key);
+    const char *at = NULL;
+    for (const char *p = line; p + kl <= line + n; p++)
+        if (!memcmp(p, key, kl)) at = p;
+    return at;
+}
+
 /* The value of field " key=" in a column line of n bytes (NULL when
  * absent); its length in *len.  Fields are searched from the right, so a
  * DEFAULT holding " pk=" cannot fool the ones after it. */
-static const char *col_field(const char *line, size_t n, const char *key, size_t *len)
+static const char *col_field(const col_format *f, const char *line, size_t n, const char *key, size_t *len)
 {
-    static const char *const keys[] = {" type=", " notnull=", " default=", " pk=", " hidden="};
-    const char *end = line + n, *start = NULL;
-    for (size_t k = sizeof keys / sizeof keys[0]; k-- > 0;) {
-        size_t kl = strlen(keys[k]);
-        const char *at = NULL;
-        for (const char *p = line; p + kl <= end; p++)
-            if (!memcmp(p, keys[k], kl)) at = p;
+    const char *end = line + n;
+    for (size_t k = 5; k-- > 0;) {
+        const char *at = last_of(line, (size_t)(end - line), f->keys[k]);
         if (!at) return NULL;
-        if (!strcmp(keys[k], key)) {
-            start = at + kl;
-            *len = (size_t)(end - start);
-            return start;
+        if (!strcmp(f->keys[k], key)) {
+            *len = (size_t)(end - (at + strlen(key)));
+            return at + strlen(key);
         }
         end = at;
     }
     return NULL;
 }
 
+/* PostgreSQL's format when its last field comes after SQLite's last one. */
+static const col_format *col_format_of(const char *line, size_t n)
+{
+    const char *pg = last_of(line, n, " generated="), *lite = last_of(line, n, " hidden=");
+    return pg && (!lite || pg > lite) ? &pg_cols : &sqlite_cols;
+}
+
 /* Lines a and b describe the same column differently: names the first field
- * that differs (type, NOT NULL, DEFAULT, primary key, generated) as such.
- * 0 when they are not two lines of one column. */
+ * that differs (type, NOT NULL, DEFAULT, primary key or identity,
+ * generated) as such.  0 when they are not two lines of one column. */
 static int column_changed(dal_db *db, const char *a, size_t la, const char *b, size_t lb)
 {
-    static const char *const keys[] = {" type=", " notnull=", " default=", " pk=", " hidden="};
-    static const char *const what[] = {"declared type", "NOT NULL", "DEFAULT", "primary key position",
-                                       "hidden/generated kind"};
     size_t na, nb, ta, tb;
-    const char *ea = col_field(a, la, " type=", &ta), *eb = col_field(b, lb, " type=", &tb);
+    const col_format *f = col_format_of(a, la);
+    if (col_format_of(b, lb) != f) return 0;
+    const char *ea = col_field(f, a, la, " type=", &ta), *eb = col_field(f, b, lb, " type=", &tb);
     if (strncmp(a, "column ", 7) || strncmp(b, "column ", 7) || !ea || !eb) return 0;
     na = (size_t)(ea - 6 - a), nb = (size_t)(eb - 6 - b);
     if (na != nb || memcmp(a, b, na)) return 0;
-    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
-        const char *va = col_field(a, la, keys[k], &ta), *vb = col_field(b, lb, keys[k], &tb);
+    for (size_t k = 0; k < 5; k++) {
+        const char *va = col_field(f, a, la, f->keys[k], &ta), *vb = col_field(f, b, lb, f->keys[k], &tb);
         if (!va || !vb || (ta == tb && !memcmp(va, vb, ta))) continue;
-        if (k == 1)
+        if (k == 1)   /* SQLite 1/0, PostgreSQL true/false */
             return dal_error_set(db, DAL_ERROR, 0, "schema differs: %.*s is %s in the database, %s in the "
-                                 "generated code", (int)(na - 7), a + 7, *va == '1' ? "NOT NULL" : "nullable",
-                                 *vb == '1' ? "NOT NULL" : "nullable");
+                                 "generated code", (int)(na - 7), a + 7, *va == '1' || *va == 't' ? "NOT NULL" : "nullable",
+                                 *vb == '1' || *vb == 't' ? "NOT NULL" : "nullable");
         if (k == 2 && ta == 1 && *va == '-') va = "(none)", ta = 6;   /* "-": no DEFAULT */
         if (k == 2 && tb == 1 && *vb == '-') vb = "(none)", tb = 6;
+        if (ta == 0) va = "(none)", ta = 6;   /* PostgreSQL: no identity, not generated */
+        if (tb == 0) vb = "(none)", tb = 6;
         return dal_error_set(db, DAL_ERROR, 0, "schema differs: the %s of %.*s is %.*s in the database, "
-                             "%.*s in the generated code", what[k], (int)(na - 7), a + 7, (int)ta, va,
+                             "%.*s in the generated code", f->what[k], (int)(na - 7), a + 7, (int)ta, va,
                              (int)tb, vb);
     }
     return 0;

@@ -95,17 +95,24 @@ expect_rc 0 "apply all again" "$DALGEN" migrate apply --db app.db --dir mig
 check "at version 3" test "$(sqlite3 app.db 'SELECT max(id) FROM _dal_migrations')" = 3
 sqlite3 app.db "INSERT INTO users (email) VALUES ('a@x')"
 
-# progress: only on a terminal (script(1) provides one when available)
+# progress: redrawn in place on a terminal (script(1) provides one when
+# available), plain lines (start, end with the duration) elsewhere
 sed 's/email TEXT NOT NULL UNIQUE/email TEXT NOT NULL UNIQUE COLLATE NOCASE/' v3.sql > v4.sql
 expect_rc 0 "migrate new with a rebuild" "$DALGEN" migrate new nocase --dir mig v4.sql
 check "rebuild planned" grep -q 'copy rows of users' mig/0004_nocase.up.sql
 cp app.db app2.db
 expect_rc 0 "apply without a terminal" "$DALGEN" migrate apply --db app.db --dir mig
-check "no progress without a terminal" sh -c '! grep -q "statement" err.txt'
+check "apply prints the migration's duration" test "$(sed 's/[0-9][0-9]* ms$/N ms/' out.txt)" = "0004_nocase  N ms
+applied 1 migration"
+check "plain lines without a terminal" test "$(sed 's/[0-9][0-9]* ms$/N ms/' err.txt)" = "0004_nocase: applying (4 statements)
+0004_nocase: applied in N ms"
+check "no escape sequence without a terminal" sh -c '! grep -q "$(printf "\\033")" err.txt'
 if command -v script >/dev/null 2>&1; then
     script -qec "'$DALGEN' migrate apply --db app2.db --dir mig" /dev/null > progress.txt 2>&1
-    check "progress names the statement" grep -q '0004_nocase: statement 1 of' progress.txt
-    check "progress names the table being copied" grep -q 'copying table users' progress.txt
+    check "progress names the statement" grep -q '0004_nocase: statement 1 of 4, [0-9]*\.[0-9] s: CREATE TABLE' progress.txt
+    check "progress names the table being copied" grep -q 'statement 2 of 4, [0-9.]* s: copying table users' progress.txt
+    check "progress redraws in place" grep -q "$(printf '\r\033\\[K')0004_nocase: statement 2" progress.txt
+    check "progress leaves the duration" grep -q "0004_nocase  [0-9]* ms" progress.txt
 fi
 check "rows kept through the rebuild" test "$(sqlite3 app.db 'SELECT email FROM users')" = "a@x"
 

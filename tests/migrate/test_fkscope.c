@@ -1,7 +1,9 @@
 /* The runner's foreign-key check, scoped to the tables a migration touched
  * and the tables that reference them: a violation that a migration makes
  * in a table it never names (a child of the table it rebuilds or drops) is
- * still refused, and violations that were there before are not blamed on it. */
+ * still refused, and violations that were there before are not blamed on it.
+ * Also the runner's callbacks: progress once per statement, done (options
+ * version 3) once per migration committed. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -151,6 +153,53 @@ static void test_progress_once(void **state)
     dal_close(db);
 }
 
+/* Options version 3: `done` once per migration committed, up and down,
+ * with its duration; none for a failing migration, none from a version 2
+ * struct (compiled against the older header, which has no such field). */
+typedef struct done_log {
+    int     calls;
+    int64_t last_id, min_ms;
+} done_log;
+
+static void on_done(void *ctx, const dal_migration *m, int64_t ms)
+{
+    done_log *l = ctx;
+    l->calls++;
+    l->last_id = m->id;
+    if (ms < l->min_ms) l->min_ms = ms;
+}
+
+static void test_done_callback(void **state)
+{
+    (void)state;
+    dal_db *db = open_db();
+    static const dal_migration list[] = {
+        {1, "0001_a", "CREATE TABLE a (x INTEGER);", "DROP TABLE a;", "1"},
+        {2, "0002_b", "CREATE TABLE b (x INTEGER);", "DROP TABLE b;", "2"},
+        {3, "0003_bad", "CREATE TABLE d (x INTEGER); INSERT INTO nosuch VALUES (1);", NULL, "3"},
+    };
+    done_log l = {0, 0, INT64_MAX};
+    dal_migrate_options o = DAL_MIGRATE_OPTIONS_INIT;
+    assert_int_equal(o.version, 3);
+    o.done = on_done;
+    o.progress_ctx = &l;
+    o.target = 2;
+    assert_int_equal(dal_migrate_apply(db, list, 3, &o, NULL), DAL_OK);
+    assert_int_equal(l.calls, 2);
+    assert_int_equal(l.last_id, 2);
+    assert_true(l.min_ms >= 0);
+    o.target = DAL_MIGRATE_LATEST;
+    assert_int_equal(dal_migrate_apply(db, list, 3, &o, NULL), DAL_ERROR);   /* 0003 fails: not reported */
+    assert_int_equal(l.calls, 2);
+    assert_int_equal(dal_migrate_down(db, list, 3, 1, &o), DAL_OK);
+    assert_int_equal(l.calls, 3);
+    assert_int_equal(l.last_id, 2);
+    o.version = 2;   /* an older struct: its memory past the version 2 fields is not read */
+    assert_int_equal(dal_migrate_down(db, list, 3, 1, &o), DAL_OK);
+    assert_int_equal(l.calls, 3);
+    dal_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -160,6 +209,7 @@ int main(void)
         cmocka_unit_test(test_through_trigger),
         cmocka_unit_test(test_old_violation_kept),
         cmocka_unit_test(test_progress_once),
+        cmocka_unit_test(test_done_callback),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -31,6 +31,12 @@ fresh pgm_cli
 expect_rc 0 "apply" "$DALGEN" migrate apply --db $U --dir "$SD/mig"
 check "apply prints each migration's duration" grep -q '^0003_index  [0-9]* ms$' out.txt
 check "apply counts 4" grep -q '^applied 4 migrations$' out.txt
+check "not a terminal: a plain line as each migration starts" \
+    test "$(grep -c '^000[1-4]_[a-z]*: applying ([0-9]* statements*)$' err.txt)" = 4
+check "not a terminal: a plain line as each ends, with its duration" \
+    test "$(grep -c '^000[1-4]_[a-z]*: applied in [0-9]* ms$' err.txt)" = 4
+check "not a terminal: nothing else" test "$(wc -l < err.txt)" = 8
+check "the start line counts the statements" grep -q '^0003_index: applying (4 statements)$' err.txt
 expect_rc 0 "status" "$DALGEN" migrate status --db $U --dir "$SD/mig"
 check "status: current 4" grep -q '^current: 4$' out.txt
 check "status: each migration with applied_at and duration" \
@@ -42,6 +48,11 @@ check "nothing to apply" grep -q '^applied 0 migrations$' out.txt
 
 # down through a no-transaction down file, and up again
 expect_rc 0 "down 2" "$DALGEN" migrate down --db $U --dir "$SD/mig" --steps 2
+check "down: plain lines, latest first" test "$(sed 's/[0-9][0-9]* ms$/N ms/; s/([0-9]* statements*)/(K)/' err.txt)" = \
+"0004_func: reverting (K)
+0004_func: reverted in N ms
+0003_index: reverting (K)
+0003_index: reverted in N ms"
 check "down: history at 2" test "$(q pgm_cli 'SELECT max(id) FROM _dal_migrations')" = 2
 check "down: indexes dropped" test "$(q pgm_cli "SELECT count(*) FROM pg_indexes WHERE tablename = 'items'")" = 1
 check "down: effects 1 2" test "$(q pgm_cli 'SELECT migration FROM effects ORDER BY 1' | tr '\n' ' ')" = "1 2 "
@@ -138,11 +149,33 @@ folder nodown && rm nodown/0004_func.down.sql && "$DALGEN" migrate hash --dir no
 expect_rc 1 "reset with a missing down file" "$DALGEN" migrate reset --db postgresql:///pgm_cli4 --dir nodown
 check "reset names it" grep -q 'reset: migration 0004_func has no down file' err.txt
 check "nothing reverted" test "$(q pgm_cli4 'SELECT count(*) FROM _dal_migrations')" = 4
+folder baddown && printf 'DROP VIEW items_big;\nSELECT nosuch FROM items;\n' > baddown/0004_func.down.sql &&
+    "$DALGEN" migrate hash --dir baddown
+expect_rc 1 "reset with a failing down file" "$DALGEN" migrate reset --db postgresql:///pgm_cli4 --dir baddown
+check "reset's failure is located in the down file" \
+    grep -q '^baddown/0004_func.down.sql:2:8: error: migration 0004_func, statement 2: column "nosuch" does not exist' err.txt
+check "reset's failure rolled back" test "$(q pgm_cli4 'SELECT count(*) FROM _dal_migrations')" = 4
 expect_rc 0 "reset" "$DALGEN" migrate reset --db postgresql:///pgm_cli4 --dir "$SD/mig"
 check "reset: history empty" test "$(q pgm_cli4 'SELECT count(*) FROM _dal_migrations')" = 0
+check "reset: a plain line per migration reverted" test "$(grep -c '^000[1-4]_[a-z]*: reverted in [0-9]* ms$' err.txt)" = 4
 check "reset: tables gone" test "$(q pgm_cli4 "SELECT to_regclass('items') IS NULL")" = t
 expect_rc 2 "reset takes no --to" "$DALGEN" migrate reset --db postgresql:///pgm_cli4 --dir "$SD/mig" --to 1
 expect_rc 2 "baseline needs --to" "$DALGEN" migrate baseline --db postgresql:///pgm_cli4 --dir "$SD/mig"
+
+# progress on a terminal (script(1) provides one when available): the line
+# is redrawn in place while a long statement runs, its time advancing
+if command -v script >/dev/null 2>&1; then
+    mkdir -p tick && printf 'CREATE TABLE s (x integer);\nSELECT pg_sleep(1.3);\n' > tick/0001_slow.up.sql &&
+        "$DALGEN" migrate hash --dir tick
+    fresh pgm_cli5
+    script -qec "'$DALGEN' migrate apply --db postgresql:///pgm_cli5 --dir tick" /dev/null > tty.txt 2>&1
+    check "terminal: the statement running, with its elapsed time" \
+        grep -q "$(printf '\r\033\\[K')0001_slow: statement 2 of 2, 0\.0 s: SELECT pg_sleep(1\.3)" tty.txt
+    check "terminal: redrawn as the time passes" grep -q '0001_slow: statement 2 of 2, 1\.[0-9] s: SELECT pg_sleep' tty.txt
+    check "terminal: the line left for the migration done" grep -q "$(printf '\r\033\\[K')0001_slow  1[0-9][0-9][0-9] ms" tty.txt
+    check "terminal: no plain lines" sh -c '! grep -q "applying (" tty.txt'
+    psql -qX -d postgres -c "DROP DATABASE pgm_cli5 WITH (FORCE)"
+fi
 
 for d in pgm_cli pgm_cli2 pgm_cli3 pgm_cli4; do psql -qX -d postgres -c "DROP DATABASE $d WITH (FORCE)"; done
 echo "$fails failures"

@@ -1,6 +1,7 @@
 /* pgmigrate.api: the PostgreSQL runner through libdal's C API: the
  * documented lock key and DAL_BUSY, the options' timeouts, the refusals
- * (open transaction, pooled connection, backup_path), progress, status,
+ * (open transaction, pooled connection, backup_path), progress and done
+ * (options version 3; none from a version 2 struct), status,
  * history, and dal_schema_describe/dal_migrate_describe/dal_schema_check. */
 #include <inttypes.h>
 #include <stdio.h>
@@ -54,6 +55,17 @@ static void count(void *ctx, const dal_migration *m, int stmt, int nstmts, const
     statements++;
 }
 
+/* Options version 3: done after each migration committed. */
+static int dones;
+static int64_t done_ms = -1;
+static void on_done(void *ctx, const dal_migration *m, int64_t ms)
+{
+    (void)ctx, (void)m;
+    CHECK(ms >= 0);
+    done_ms = ms;
+    dones++;
+}
+
 static int rows;
 static int row(void *ctx, const dal_migrate_entry *e)
 {
@@ -103,8 +115,10 @@ int main(void)
     o = (dal_migrate_options)DAL_MIGRATE_OPTIONS_INIT;
     o.target = 1;
     o.progress = count;
+    o.done = on_done;
     CHECK(dal_migrate_apply(db, list, 2, &o, &n) == DAL_OK && n == 1);
     CHECK(statements == 2);
+    CHECK(dones == 1 && done_ms >= 0);   /* once, for the migration of two steps */
     dal_migrate_state st;
     CHECK(dal_migrate_status(db, list, 2, &st) == DAL_OK && st.current == 1 && st.applied == 1 && st.pending == 1);
     CHECK(dal_migrate_history(db, row, NULL) == DAL_OK && rows == 1);
@@ -140,7 +154,12 @@ int main(void)
 
     /* down both */
     CHECK(dal_exec(db, "ALTER TABLE b DROP COLUMN y") == DAL_OK);
-    CHECK(dal_migrate_down(db, list, 2, 2, NULL) == DAL_OK);
+    o = (dal_migrate_options)DAL_MIGRATE_OPTIONS_INIT;
+    o.done = on_done;
+    o.version = 2;   /* an older struct has no done: none is called */
+    CHECK(dal_migrate_down(db, list, 2, 1, &o) == DAL_OK && dones == 1);
+    o.version = DAL_MIGRATE_OPTIONS_VERSION;
+    CHECK(dal_migrate_down(db, list, 2, 1, &o) == DAL_OK && dones == 2);
     CHECK(dal_migrate_status(db, list, 2, &st) == DAL_OK && st.applied == 0 && st.pending == 2);
 
     /* the statement cut: E'' strings, nested comments, dollar quotes, no $1 confusion */

@@ -18,6 +18,7 @@
  * CONCURRENTLY left INVALID is dropped and built again. */
 #define _POSIX_C_SOURCE 200809L
 #include "mig_int.h"
+#include "../migrate_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -536,8 +537,12 @@ static int apply_pending(run *r, size_t *done)
         bool resumed = row && !strcmp(row->state, "running");
         if (row && !resumed) continue;
         if (!resumed && target >= 0 && m->id > target) break;
+        int64_t t0 = now_ms();
         rc = run_up(r, m, &r->scripts[i], resumed ? row->steps_done : 0, resumed);
-        if (rc == DAL_OK) (*done)++;
+        if (rc == DAL_OK) {
+            (*done)++;
+            dal__migrate_done(r->o, m, now_ms() - t0);
+        }
     }
     history_free(&h);
     return rc;
@@ -570,8 +575,11 @@ static int revert_last(run *r, bool *none)
         else if (!r->list[i].down)
             rc = dal_error_set(r->db, DAL_ERROR, 0, "migration %s has no down script, so it cannot be reverted",
                                last->name);
-        else
+        else {
+            int64_t t0 = now_ms();
             rc = run_down(r, &r->list[i], &r->scripts[i], resumed ? last->steps_done : 0, resumed);
+            if (rc == DAL_OK) dal__migrate_done(r->o, &r->list[i], now_ms() - t0);
+        }
     }
     history_free(&h);
     return rc;
