@@ -97,9 +97,16 @@ static char *slice_sets(const dg_qparam *p, const char *arr, const char *src)
 /* The C arguments into `args` (", int64_t id, ..." or ", const T *params"
  * past the limit, with the struct's fields), the slices' arrays and the
  * bind calls. */
+/* Whether q's parameters come in a <fn>_params struct: more of them than
+ * query_parameter_limit (both engines). */
+static bool params_in_struct(const qv *v, const dg_query *q)
+{
+    return q->params.len > 0 && (int)q->params.len > dg_view_param_limit(v->opts);
+}
+
 static void add_params(qv *v, dg_vquery *o, const dg_query *q, bool iter, dg_buf *args)
 {
-    bool in_struct = q->params.len > 0 && (int)q->params.len > dg_view_param_limit(v->opts);
+    bool in_struct = params_in_struct(v, q);
     const char *src = in_struct ? "params->" : "";
     if (in_struct) {
         o->params_type = dg_xprintf("%s_params", o->fn);
@@ -249,6 +256,7 @@ static const char *struct_of(qv *v, const char *name) { return dg_names_struct(v
 /* A result field's binding; a table column read as it is keeps the
  * column's enum. */
 static dg_cbind pg_row_bind(qv *v, const dg_qfield *f, const char *has);
+static dg_cbind pg_value(qv *v, const char *name, const dg_qpgtype *t, bool nullable, const char *has);
 
 static dg_cbind row_bind(qv *v, const dg_qfield *f, const char *has)
 {
@@ -302,10 +310,9 @@ static void own_row(qv *v, dg_strings *fields, dg_strings *reads, const dg_query
 /* Whether q's result is one column yielded as its C type: a single
  * column that is not a table's struct (sqlc.embed, or a one-column table's
  * SELECT *, which keep the struct). */
-static bool scalar_result(const qv *v, const dg_query *q)
+static bool scalar_result(const dg_query *q)
 {
-    /* PostgreSQL's results keep their struct (queries_pg_*.tmpl) */
-    return v->s->engine == DG_ENGINE_SQLITE && !q->row_table && q->fields.len == 1 && !q->fields.items[0].embed_table;
+    return !q->row_table && q->fields.len == 1 && !q->fields.items[0].embed_table;
 }
 
 /* "T *name" for a value of C type `ctype` ("const char *" -> "const char **out"). */
@@ -322,10 +329,12 @@ static void add_scalar(qv *v, dg_vquery *o, const dg_query *q)
 {
     const dg_qfield *f = &q->fields.items[0];
     const dg_cbind *origin = f->origin ? column_bind(v, f->origin, f->origin_column) : NULL;
-    dg_cbind b = dg_cbind_value("out", f->type.v, f->type.nullable, origin, "out_has");
+    dg_cbind b = f->pg ? pg_value(v, "out", f->pg, f->type.nullable, "out_has")
+                       : dg_cbind_value("out", f->type.v, f->type.nullable, origin, "out_has");
     b.column = f->column;
     bool arena = !dg_ckind_scalar(b.kind) || b.kind == DG_CK_ENUM;
     o->scalar = true;
+    o->no_arena = !arena;
     o->row_type = dg_xstrdup(b.ctype);
     char *out = out_decl(b.ctype, "out");
     o->out_params = dg_xprintf("%s%s%s", out, b.has ? ", bool *out_has" : "", arena ? ", dal_arena *arena" : "");
@@ -375,7 +384,7 @@ static int shared_row(qv *v, const dg_vqueries *views, const dg_query_set *set, 
  * earlier query's row struct of the same fields, or its own. */
 static void add_row(qv *v, dg_vquery *o, const dg_query *q, const dg_vquery *same)
 {
-    if (scalar_result(v, q)) {
+    if (scalar_result(q)) {
         add_scalar(v, o, q);
         return;
     }
@@ -436,7 +445,7 @@ static void add_result(qv *v, dg_vquery *o, const dg_query *q, const dg_vquery *
     o->own_reader = true;
 }
 
-static void pg_query_view(qv *v, dg_vquery *o, const dg_query *q);
+static void pg_query_view(qv *v, dg_vquery *o, const dg_query *q, const dg_vquery *same);
 
 /* `same`: an earlier query whose row struct q's row repeats, or NULL. */
 static void query_view(qv *v, dg_vquery *o, const dg_query *q, int id, const dg_vquery *same)
@@ -447,8 +456,8 @@ static void query_view(qv *v, dg_vquery *o, const dg_query *q, int id, const dg_
     o->id = id;
     o->kind = q->kind;
     o->drop_rows = q->kind != DG_QK_ONE && q->kind != DG_QK_MANY && q->ncols > 0;
-    if (v->s->engine == DG_ENGINE_POSTGRESQL) {   /* positional parameters, rows not shared */
-        pg_query_view(v, o, q);
+    if (v->s->engine == DG_ENGINE_POSTGRESQL) {
+        pg_query_view(v, o, q, same);
         return;
     }
     bool iter = q->kind == DG_QK_MANY;
@@ -487,36 +496,42 @@ static dg_cbind pg_row_bind(qv *v, const dg_qfield *f, const char *has)
     return b;
 }
 
-/* A sqlc.slice: (const T *x, size_t x_len), bound as one binary array. */
-static void pg_slice(dg_vquery *o, const dg_cbind *f, int n, dg_buf *args)
+/* A sqlc.slice: (const T *x, size_t x_len), bound as one binary array;
+ * in a parameter struct (`src` "params->") its two fields. */
+static void pg_slice(dg_vquery *o, const dg_cbind *f, int n, dg_buf *args, const char *st, const char *src)
 {
     const char *ec = dg_pgtype_ctype(f->pg.elem, f->pg.elem);
     size_t len = strlen(ec);
-    if (ec[len - 1] == '*') dg_buf_printf(args, ", %sconst *%s, size_t %s_len", ec, f->name, f->name);
-    else dg_buf_printf(args, ", const %s *%s, size_t %s_len", ec, f->name, f->name);
-    take(&o->binds, dg_xprintf("dal_pg_bind_%s(&params__, %d, %s, %s_len)", f->pg.call, n, f->name, f->name));
+    char *ptr = ec[len - 1] == '*' ? dg_xprintf("%sconst *%s", ec, f->name) : dg_xprintf("const %s *%s", ec, f->name);
+    if (*src) take(&o->params_fields, dg_xprintf("%s;\n    size_t %s_len;", ptr, f->name));
+    else dg_buf_printf(args, ", %s, size_t %s_len", ptr, f->name);
+    free(ptr);
+    take(&o->binds, dg_xprintf("dal_pg_bind_%s(%s, %d, %s%s, %s%s_len)", f->pg.call, st, n, src, f->name, src,
+                               f->name));
 }
 
 static void pg_params(qv *v, dg_vquery *o, const dg_query *q, dg_buf *args, dg_buf *types, const char **casts)
 {
     const char *st = o->batch_bind ? "p" : "&params__";   /* :batchexec binds in its callback */
+    /* where a struct holds the parameters: a :copyfrom row or :batchexec item, or past the limit */
+    const char *src = o->copyfrom || o->batch_bind ? "r__->" : o->params_type ? "params->" : "";
     for (size_t i = 0; i < q->params.len; i++) {
         const dg_qparam *p = &q->params.items[i];
         dg_cbind f = pg_value(v, p->name, p->pg, p->type.nullable, NULL);
         int n = p->binds.items[0];
         dg_buf_printf(types, "%s%s", i ? ", " : "", f.pg.oid);
         if (f.kind == DG_CK_ARRAY || !strcmp(f.pg.call, "jsonb") || !strcmp(f.pg.call, "numeric"))
-            o->local_arena = q->kind != DG_QK_ONE;   /* :one binds into the caller's arena */
+            o->local_arena = q->kind != DG_QK_ONE || o->no_arena;   /* :one binds into the caller's arena */
         if (n >= 1 && (size_t)n <= q->params.len) casts[n - 1] = f.pg.cast_in;
         if (p->slice && f.kind == DG_CK_ARRAY) {
-            pg_slice(o, &f, n, args);
+            pg_slice(o, &f, n, args, st, src);
             continue;
         }
         char *decl = dg_cbind_param_decl(&f);
         if (o->params_type) take(&o->params_fields, dg_xprintf("%s;", decl));
         else dg_buf_cat(args, ", ", decl, (char *)NULL);
         free(decl);
-        take(&o->binds, dg_cbind_bind(&f, n, o->params_type ? "r__->" : "", st, false));
+        take(&o->binds, dg_cbind_bind(&f, n, src, st, false));
         if (o->copyfrom && (p->slice || f.pg.cast_in))   /* binary COPY sends the column's own type */
             dg_error(v->d, p->loc, "query %s is :copyfrom, but parameter %s is sent as %s; binary COPY needs "
                      "the column's own type: use :exec", q->name, p->name, p->slice ? "a slice" : "text with a cast");
@@ -609,7 +624,7 @@ static char *pg_cast_sql(const dg_query *q, const char **pcasts, const char **rc
     return dg_buf_steal(&b);
 }
 
-static void pg_query_view(qv *v, dg_vquery *o, const dg_query *q)
+static void pg_query_view(qv *v, dg_vquery *o, const dg_query *q, const dg_vquery *same)
 {
     o->pg = true;
     o->nparams = (int)q->params.len;
@@ -622,11 +637,16 @@ static void pg_query_view(qv *v, dg_vquery *o, const dg_query *q)
     o->copyfrom = q->kind == DG_QK_COPYFROM;
     if (q->kind == DG_QK_BATCHEXEC) o->batch_bind = dg_xprintf("%s__q_%s_bind", v->opts->prefix, q->c_name);
     if (o->copyfrom || o->batch_bind) o->params_type = dg_xprintf("%s_params", o->fn);   /* a row, an item */
+    else if (params_in_struct(v, q)) {   /* past query_parameter_limit, as on SQLite */
+        o->params_type = dg_xprintf("%s_params", o->fn);
+        dg_buf_cat(&args, ", const ", o->params_type, " *params", (char *)NULL);
+    }
     if (o->batch_bind && !q->params.len)
         dg_error(v->d, q->loc, "query %s is :batchexec but has no parameters; use :exec", q->name);
+    if (q->kind == DG_QK_ONE || q->kind == DG_QK_MANY) add_result(v, o, q, same);   /* before: no_arena */
     pg_params(v, o, q, &args, &types, pcasts);
     o->pg_types = q->params.len ? dg_buf_steal(&types) : NULL;
-    if (q->kind == DG_QK_ONE || q->kind == DG_QK_MANY) add_result(v, o, q, NULL);
+    o->params_arena = o->local_arena ? "&arena__" : q->kind == DG_QK_ONE && !o->no_arena ? "arena" : "NULL";
     if (q->kind == DG_QK_ONE || q->kind == DG_QK_MANY || q->kind == DG_QK_EXECLASTID) {
         pg_result_casts(v, q, rcasts, roids);
         o->pg_results = pg_result_types(q, rcasts, roids);
@@ -760,7 +780,7 @@ int dg_vqueries_build(dg_vqueries *out, const dg_vtables *tables, const dg_query
     int before = d->errors;
     for (size_t i = 0; i < q->queries.len && rc == 0; i++) {
         const dg_query *qi = &q->queries.items[i];
-        bool rows = (qi->kind == DG_QK_ONE || qi->kind == DG_QK_MANY) && !qi->row_table && !scalar_result(&v, qi);
+        bool rows = (qi->kind == DG_QK_ONE || qi->kind == DG_QK_MANY) && !qi->row_table && !scalar_result(qi);
         int same = rows ? shared_row(&v, out, q, i, qi) : -1;
         dg_vquery *o = DG_VEC_ADD(&out->items);
         memset(o, 0, sizeof *o);
@@ -951,6 +971,7 @@ static json_t *query_json(const dg_vquery *q)
         dg_jset(o, "pg", json_true());
         dg_jset(o, "nparams", json_integer(q->nparams));
         if (q->pg_types) dg_jset_str(o, "pg_types", q->pg_types);
+        dg_jset_str(o, "params_arena", q->params_arena);
         if (q->pg_results) {
             dg_jset_str(o, "pg_results", q->pg_results);
             dg_jset(o, "nresults", json_integer(q->nresults));

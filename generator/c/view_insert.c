@@ -137,6 +137,18 @@ static void add_with_rowid(tab *x, dg_vfunc *o, const dg_cbind *f, dg_buf *cols,
 /* insert and upsert.  A plain insert leaves the rowid alias out, so SQLite
  * assigns the rowid; a row that sets it uses a second statement with the
  * column last ("with_rowid"), so every other bind keeps its index. */
+/* o as the table's upsert or insert; an insert comes with its
+ * <row>_insert_many (both engines). */
+static void set_insert(tab *x, dg_vfunc *o, bool upsert)
+{
+    if (upsert) {
+        x->vt->upsert = o;
+        return;
+    }
+    x->vt->insert = o;
+    o->many_fn = dg_xprintf("%s_insert_many", x->strct);
+}
+
 void dg_tab_build_insert(tab *x, const char *verb, bool upsert)
 {
     dg_buf cols = DG_BUF_INIT, vals = DG_BUF_INIT, ret = DG_BUF_INIT, sql = DG_BUF_INIT;
@@ -183,9 +195,7 @@ void dg_tab_build_insert(tab *x, const char *verb, bool upsert)
     o->last_rowid = wbs.last_rowid;
     o->writeback_enum = wbs.writeback_enum;
     dg_records_prepare(x, o, true);
-    if (upsert) x->vt->upsert = o;
-    else x->vt->insert = o;
-    if (!upsert) o->many_fn = dg_xprintf("%s_insert_many", x->strct);
+    set_insert(x, o, upsert);
     DG_VEC_FREE(&w);
     dg_buf_free(&cols);
     dg_buf_free(&vals);
@@ -330,8 +340,7 @@ void dg_tab_build_insert_pg(tab *x, const char *verb, bool upsert)
     o->writeback_enum = wbs.writeback_enum;
     o->pg_results = wbs.pg_results;
     o->nresults = wbs.nresults;
-    if (upsert) x->vt->upsert = o;
-    else x->vt->insert = o;
+    set_insert(x, o, upsert);
     DG_VEC_FREE(&w);
     dg_buf_free(&cols);
     dg_buf_free(&vals);

@@ -33,6 +33,7 @@ typedef struct dg_vquery {
     /* :one and :many; NULL / empty otherwise */
     char       *row_type;      /* the row's C type (a scalar result: the value's) */
     bool        scalar;        /* one result column, yielded as its C type (no row struct) */
+    bool        no_arena;      /* a scalar result read without an arena: the caller passes none */
     char       *out_params;    /* the out-parameters of the function (:one) or _next (:many) */
     char       *reader;        /* the static row reader: a table's, an earlier query's, or its own */
     char       *reader_params; /* its parameters after (db, st) (own_reader) */
@@ -56,6 +57,8 @@ typedef struct dg_vquery {
     char       *batch_bind;    /* :batchexec: the static function binding item i (binds on `p`) */
     bool        local_arena;   /* a parameter needs an arena (arrays, jsonb, numeric) and the
                                   function has none: a local one, freed before it returns */
+    const char *params_arena;  /* the arena the parameters encode into: "&arena__" (local),
+                                  "arena" (a :one's caller's) or "NULL" (static) */
 } dg_vquery;
 
 /* The queries of a generation. */

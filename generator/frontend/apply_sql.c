@@ -279,6 +279,46 @@ static size_t named_token(const char *text, size_t start, size_t end, const char
     return at;
 }
 
+/* ATTACH of a file in [start, end) (sqlc's `ATTACH 'baz.db' AS baz`): the
+ * schema name after the top-level AS, when the file is not ':memory:';
+ * NULL otherwise (run the statement as written).  The schema file
+ * describes tables, so such a schema is read in memory: no file is opened. */
+static char *attached_file_schema(const char *text, size_t start, size_t end)
+{
+    dg_lexer lx;
+    dg_lexer_init(&lx, text, end);
+    lx.pos = start;
+    dg_tok t = dg_tok_next_sig(&lx);   /* ATTACH */
+    int depth = 0, nexpr = 0;
+    bool memory = false;
+    for (t = dg_tok_next_sig(&lx); t.kind != DG_TOK_EOF; t = dg_tok_next_sig(&lx)) {
+        if (t.kind == DG_TOK_PUNCT && text[t.start] == '(') depth++;
+        else if (t.kind == DG_TOK_PUNCT && text[t.start] == ')') depth--;
+        else if (depth == 0 && dg_tok_is_kw(&lx, t, "AS")) break;
+        if (nexpr == 0 && dg_tok_is_kw(&lx, t, "DATABASE")) continue;
+        memory = nexpr++ == 0 && t.kind == DG_TOK_STRING && t.len == 10 && !memcmp(text + t.start, "':memory:'", 10);
+    }
+    dg_tok name = dg_tok_next_sig(&lx);
+    if (t.kind == DG_TOK_EOF || memory || (name.kind != DG_TOK_IDENT && name.kind != DG_TOK_QIDENT)) return NULL;
+    return dg_tok_ident(&lx, name);
+}
+
+/* Attaches `schema` (taken) in memory in place of the file the statement at
+ * `at` names, with a note saying so. */
+static int attach_in_memory(dg_loader *L, size_t fi, size_t at, char *schema)
+{
+    char *q = dg_sql_quote_ident(schema);
+    char *sql = dg_xprintf("ATTACH ':memory:' AS %s", q);
+    int rc = sqlite3_exec(L->db, sql, NULL, NULL, NULL);
+    if (rc != SQLITE_OK) dg_error(L->d, dg_loader_loc(L, fi, at), "%s", sqlite3_errmsg(L->db));
+    else dg_note(L->d, dg_loader_loc(L, fi, at), "schema %s is read in memory: the file this ATTACH names is not "
+                 "opened (the program attaches its own)", schema);
+    free(sql);
+    free(q);
+    free(schema);
+    return rc == SQLITE_OK ? 0 : -1;
+}
+
 /* Runs the statement text [start, end) of file fi; reports errors. */
 static int run_statement(dg_loader *L, size_t fi, size_t start, size_t end)
 {
@@ -405,7 +445,9 @@ static int apply_text(dg_loader *L, size_t fi)
                           !dg_tok_is_kw(&lx, second, "TEMPORARY");
             if (create) dg_park_begin(L);
             else if (dg_park_end(L) != 0) return -1;
-            if (run_statement(L, fi, first.start, end) != 0 || (create && dg_park_after(L) != 0)) {
+            char *schema = dg_tok_is_kw(&lx, first, "ATTACH") ? attached_file_schema(text, first.start, end) : NULL;
+            if (schema && attach_in_memory(L, fi, first.start, schema) != 0) return -1;
+            if (!schema && (run_statement(L, fi, first.start, end) != 0 || (create && dg_park_after(L) != 0))) {
                 dg_park_end(L);
                 return -1;
             }

@@ -38,4 +38,6 @@ if [ "$rc" != "$want_rc" ]; then echo "exit status $rc, expected $want_rc"; stat
 tail -n +2 "$expected" > want.txt
 if ! diff -u want.txt err.txt; then echo "stderr differs from $expected"; status=1; fi
 if [ -s out.txt ] && [ "$want_rc" != 0 ]; then echo "stdout should be empty:"; cat out.txt; status=1; fi
+# a schema's ATTACH of a file is read in memory: no file appears
+if [ "$case" = attach ] && [ -n "$(find . -name other.db)" ]; then echo "ATTACH created other.db"; status=1; fi
 exit $status

@@ -171,6 +171,22 @@ int pgb_user_insert(dal_db *db, pgb_user *row, dal_arena *arena)
     return rc;
 }
 
+/* rows[0..n-1] as pgb_user_insert writes each (validated, what the server
+ * assigned written back), through its one prepared statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int pgb_user_insert_many(dal_db *db, pgb_user *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "pgb_user_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = pgb_user_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
+    return rc;
+}
+
 /*
  * SELECT "id", "email", "name", "age", "score", "created_at"
  * FROM "users"

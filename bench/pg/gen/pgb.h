@@ -52,6 +52,11 @@ typedef struct pgb_user_iter {
  * text, arrays and bytea into arena (NULL: scalars only; numeric, jsonb and
  * arrays are encoded into it, so they need one). */
 int pgb_user_insert(dal_db *db, pgb_user *row, dal_arena *arena);
+/* n rows as pgb_user_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int pgb_user_insert_many(dal_db *db, pgb_user *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int pgb_user_get(dal_db *db, int64_t id, pgb_user *out, dal_arena *arena);
 int pgb_user_get_by_email(dal_db *db, const char *email, pgb_user *out, dal_arena *arena);

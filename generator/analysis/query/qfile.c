@@ -314,10 +314,9 @@ int dg_qfile_read(dg_query_set *set, const char *path, dg_qfiles *files, dg_diag
     for (dg_tok t = dg_tok_next(&lx); t.kind != DG_TOK_EOF; t = dg_tok_next(&lx)) {
         if (t.kind == DG_TOK_COMMENT) {
             read_comment(text, len, t, file, set, files, &cur_q, &errs, d);
-        } else if (t.kind != DG_TOK_SPACE && !cur_q && !outside) {
-            dg_error(d, loc_of(text, text + t.start, file),
-                     "SQL outside a named query (start each query with `-- name: Name :kind`)");
-            errs++;
+        } else if (t.kind != DG_TOK_SPACE && !cur_q && !outside) {   /* sqlc skips statements without a name */
+            dg_warning(d, loc_of(text, text + t.start, file),
+                       "SQL before the first named query is ignored (start each query with `-- name: Name :kind`)");
             outside = true;
         }
     }

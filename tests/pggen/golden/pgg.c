@@ -606,6 +606,22 @@ int pgg_kind_insert(dal_db *db, pgg_kind *row, dal_arena *arena)
     return rc;
 }
 
+/* rows[0..n-1] as pgg_kind_insert writes each (validated, what the server
+ * assigned written back), through its one prepared statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int pgg_kind_insert_many(dal_db *db, pgg_kind *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "pgg_kind_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = pgg_kind_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
+    return rc;
+}
+
 /*
  * SELECT "id", "i16", "i32", "i64", "f32", "f64", "ok", "amount", "big", "cash"::numeric, "name", "code", "fixed", "ci", "nm", "doc", "meta", "raw", "uid", "at_tz", "at_local", "day", "tod", "span", "feeling", "mail", "rank", "short", "addr"::text, "tags", "nums", "small_nums", "ints", "reals", "dbls", "flags", "blobs", "uids", "stamps", "days", "amounts", "moods"::text[], "grid"::text, "twice"
  * FROM "kinds"
@@ -1205,6 +1221,22 @@ int pgg_author_insert(dal_db *db, pgg_author *row, dal_arena *arena)
     return rc;
 }
 
+/* rows[0..n-1] as pgg_author_insert writes each (validated, what the server
+ * assigned written back), through its one prepared statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int pgg_author_insert_many(dal_db *db, pgg_author *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "pgg_author_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = pgg_author_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
+    return rc;
+}
+
 /*
  * SELECT "id", "name", "bio"
  * FROM "authors"
@@ -1500,6 +1532,22 @@ int pgg_book_insert(dal_db *db, pgg_book *row, dal_arena *arena)
             rc = dal_pg_read_numeric(db, res, row__, 0, "books.price", arena, &row->price);
     }
     PQclear(res);
+    return rc;
+}
+
+/* rows[0..n-1] as pgg_book_insert writes each (validated, what the server
+ * assigned written back), through its one prepared statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int pgg_book_insert_many(dal_db *db, pgg_book *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "pgg_book_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = pgg_book_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
     return rc;
 }
 
@@ -1886,6 +1934,22 @@ int pgg_ticket_insert(dal_db *db, pgg_ticket *row, dal_arena *arena)
     return rc;
 }
 
+/* rows[0..n-1] as pgg_ticket_insert writes each (validated, what the server
+ * assigned written back), through its one prepared statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int pgg_ticket_insert_many(dal_db *db, pgg_ticket *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "pgg_ticket_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = pgg_ticket_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
+    return rc;
+}
+
 /*
  * SELECT "id", "code", "state", "seen", "version"
  * FROM "tickets"
@@ -2196,6 +2260,22 @@ int pgg_event_insert(dal_db *db, pgg_event *row, dal_arena *arena)
             rc = dal_pg_read_timestamp_null(db, res, row__, 0, "events.at", &row->has_at, &row->at);
     }
     PQclear(res);
+    return rc;
+}
+
+/* rows[0..n-1] as pgg_event_insert writes each (validated, what the server
+ * assigned written back), through its one prepared statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int pgg_event_insert_many(dal_db *db, pgg_event *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "pgg_event_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = pgg_event_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
     return rc;
 }
 

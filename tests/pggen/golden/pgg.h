@@ -121,6 +121,11 @@ typedef struct pgg_kind_iter {
  * text, arrays and bytea into arena (NULL: scalars only; numeric, jsonb and
  * arrays are encoded into it, so they need one). */
 int pgg_kind_insert(dal_db *db, pgg_kind *row, dal_arena *arena);
+/* n rows as pgg_kind_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int pgg_kind_insert_many(dal_db *db, pgg_kind *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int pgg_kind_get(dal_db *db, int64_t id, pgg_kind *out, dal_arena *arena);
 int pgg_kind_get_by_uid(dal_db *db, dal_uuid uid, pgg_kind *out, dal_arena *arena);
@@ -262,6 +267,11 @@ typedef struct pgg_author_iter {
  * text, arrays and bytea into arena (NULL: scalars only; numeric, jsonb and
  * arrays are encoded into it, so they need one). */
 int pgg_author_insert(dal_db *db, pgg_author *row, dal_arena *arena);
+/* n rows as pgg_author_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int pgg_author_insert_many(dal_db *db, pgg_author *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int pgg_author_get(dal_db *db, int32_t id, pgg_author *out, dal_arena *arena);
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
@@ -311,6 +321,11 @@ typedef struct pgg_book_iter {
  * text, arrays and bytea into arena (NULL: scalars only; numeric, jsonb and
  * arrays are encoded into it, so they need one). */
 int pgg_book_insert(dal_db *db, pgg_book *row, dal_arena *arena);
+/* n rows as pgg_book_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int pgg_book_insert_many(dal_db *db, pgg_book *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int pgg_book_get(dal_db *db, int32_t author_id, int16_t seq, pgg_book *out, dal_arena *arena);
 int pgg_book_get_by_isbn(dal_db *db, const char *isbn, pgg_book *out, dal_arena *arena);
@@ -370,6 +385,11 @@ typedef struct pgg_ticket_iter {
  * text, arrays and bytea into arena (NULL: scalars only; numeric, jsonb and
  * arrays are encoded into it, so they need one). */
 int pgg_ticket_insert(dal_db *db, pgg_ticket *row, dal_arena *arena);
+/* n rows as pgg_ticket_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int pgg_ticket_insert_many(dal_db *db, pgg_ticket *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int pgg_ticket_get(dal_db *db, int64_t id, pgg_ticket *out, dal_arena *arena);
 int pgg_ticket_get_by_code(dal_db *db, const char *code, pgg_ticket *out, dal_arena *arena);
@@ -424,6 +444,11 @@ typedef struct pgg_event_iter {
  * text, arrays and bytea into arena (NULL: scalars only; numeric, jsonb and
  * arrays are encoded into it, so they need one). */
 int pgg_event_insert(dal_db *db, pgg_event *row, dal_arena *arena);
+/* n rows as pgg_event_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int pgg_event_insert_many(dal_db *db, pgg_event *rows, size_t n, dal_arena *arena);
 int pgg_event_count(dal_db *db, int64_t *out);
 int pgg_event_list(dal_db *db, pgg_event_iter *it);
 /* The next row of an iterator (text in arena): DAL_ROW, then DAL_DONE. */

@@ -28,10 +28,13 @@ static void books(dal_db *db, dal_arena *a)
     dal_timestamp when = 1700000000000000;   /* µs since 1970 */
     dal_text_array ab = {tags_ab, 2}, c = {tags_c, 1};
     booktest_book b0, b1, got;
-    CHECK(booktest_create_book(db, unknown.author_id, "1", BOOKTEST_BOOK_TYPE_FICTION, "my book title", 2016, when, ab,
-                               &b0, a) == DAL_OK);
-    CHECK(booktest_create_book(db, ann.author_id, "2", BOOKTEST_BOOK_TYPE_NONFICTION, "the second", 2001, when, c, &b1,
-                               a) == DAL_OK);
+    /* seven parameters, past query_parameter_limit: a booktest_create_book_params */
+    booktest_create_book_params p0 = {.author_id = unknown.author_id, .isbn = "1", .book_type = BOOKTEST_BOOK_TYPE_FICTION,
+                                      .title = "my book title", .year = 2016, .available = when, .tags = ab};
+    booktest_create_book_params p1 = {.author_id = ann.author_id, .isbn = "2", .book_type = BOOKTEST_BOOK_TYPE_NONFICTION,
+                                      .title = "the second", .year = 2001, .available = when, .tags = c};
+    CHECK(booktest_create_book(db, &p0, &b0, a) == DAL_OK);
+    CHECK(booktest_create_book(db, &p1, &b1, a) == DAL_OK);
     CHECK(b1.book_type == BOOKTEST_BOOK_TYPE_NONFICTION && b1.available == when);
     CHECK(booktest_get_book(db, b0.book_id, &got, a) == DAL_OK);
     CHECK(got.tags.len == 2 && !strcmp(got.tags.data[1], "unique") && got.year == 2016);

@@ -93,7 +93,9 @@ static void copy_and_check(dal_db *db, dal_arena *a, copyfrom_copy_readings_para
     double t2 = now();
     for (int i = 0; i < NROWS; i++) {
         const copyfrom_copy_readings_params *p = &rows[i];
-        if (copyfrom_insert_reading(db, p->id, p->sensor, p->value, p->ok, p->note, p->small) != DAL_OK) {
+        copyfrom_insert_reading_params q = {.id = p->id, .sensor = p->sensor, .value = p->value, .ok = p->ok,
+                                             .note = p->note, .small = p->small};
+        if (copyfrom_insert_reading(db, &q) != DAL_OK) {
             CHECK(0);
             break;
         }

@@ -506,6 +506,22 @@ int pgv_rule_insert(dal_db *db, pgv_rule *row, dal_arena *arena)
     return rc;
 }
 
+/* rows[0..n-1] as pgv_rule_insert writes each (validated, what the server
+ * assigned written back), through its one prepared statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int pgv_rule_insert_many(dal_db *db, pgv_rule *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "pgv_rule_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = pgv_rule_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
+    return rc;
+}
+
 /*
  * SELECT "id", "name", "v5", "v1", "c3", "d5", "dd5", "t3", "rt", "ri", "n_ri", "m", "mm", "rm", "doc", "meta", "jd", "defd"
  * FROM "rules"
@@ -975,6 +991,22 @@ int pgv_note_insert(dal_db *db, pgv_note *row, dal_arena *arena)
     return rc;
 }
 
+/* rows[0..n-1] as pgv_note_insert writes each (validated, what the server
+ * assigned written back), through its one prepared statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int pgv_note_insert_many(dal_db *db, pgv_note *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "pgv_note_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = pgv_note_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
+    return rc;
+}
+
 /*
  * SELECT "id", "mail", "site", "ref", "day", "code", "word", "score", "small", "ratio", "weight"
  * FROM "notes"
@@ -1352,6 +1384,22 @@ int pgv_person_insert(dal_db *db, pgv_person *row, dal_arena *arena)
             rc = dal_pg_read_int32(db, res, row__, 0, "people.id", &row->id);
     }
     PQclear(res);
+    return rc;
+}
+
+/* rows[0..n-1] as pgv_person_insert writes each (validated, what the server
+ * assigned written back), through its one prepared statement, in one
+ * transaction (a savepoint inside an open one): all rows or none. */
+int pgv_person_insert_many(dal_db *db, pgv_person *rows, size_t n, dal_arena *arena)
+{
+    int rc = DAL_OK;
+    size_t i;
+    if (n == 0) return DAL_OK;
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "pgv_person_insert_many: rows is NULL");
+    if ((rc = dal_begin(db)) != DAL_OK) return rc;
+    for (i = 0; i < n && rc == DAL_OK; i++) rc = pgv_person_insert(db, &rows[i], arena);
+    if (rc == DAL_OK) return dal_commit(db);
+    (void)dal_rollback(db);   /* rc and its message stay the failed row's */
     return rc;
 }
 

@@ -85,6 +85,11 @@ typedef struct pgv_rule_iter {
  * text, arrays and bytea into arena (NULL: scalars only; numeric, jsonb and
  * arrays are encoded into it, so they need one). */
 int pgv_rule_insert(dal_db *db, pgv_rule *row, dal_arena *arena);
+/* n rows as pgv_rule_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int pgv_rule_insert_many(dal_db *db, pgv_rule *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int pgv_rule_get(dal_db *db, int64_t id, pgv_rule *out, dal_arena *arena);
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
@@ -176,6 +181,11 @@ typedef struct pgv_note_iter {
  * text, arrays and bytea into arena (NULL: scalars only; numeric, jsonb and
  * arrays are encoded into it, so they need one). */
 int pgv_note_insert(dal_db *db, pgv_note *row, dal_arena *arena);
+/* n rows as pgv_note_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int pgv_note_insert_many(dal_db *db, pgv_note *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int pgv_note_get(dal_db *db, int32_t id, pgv_note *out, dal_arena *arena);
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
@@ -245,6 +255,11 @@ typedef struct pgv_person_iter {
  * text, arrays and bytea into arena (NULL: scalars only; numeric, jsonb and
  * arrays are encoded into it, so they need one). */
 int pgv_person_insert(dal_db *db, pgv_person *row, dal_arena *arena);
+/* n rows as pgv_person_insert writes each, in one transaction (a savepoint inside an
+ * open one): DAL_OK with every row written back, or the first failure's
+ * code (dal_errmsg names it) with no row inserted (ids written back into
+ * earlier rows then name no row). */
+int pgv_person_insert_many(dal_db *db, pgv_person *rows, size_t n, dal_arena *arena);
 /* The row with this primary key into out (text in arena); DAL_NOTFOUND if none. */
 int pgv_person_get(dal_db *db, int32_t id, pgv_person *out, dal_arena *arena);
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
