@@ -347,7 +347,7 @@ static void walk(walker *w, json_t *v)
 static void one_style(walker *w)
 {
     static const char *const style[3] = {"positional parameters ($1)", "@name parameters",
-                                         "sqlc.arg() parameters"};
+                                         "sqlc.arg/narg/slice parameters"};
     int lo = -1, second = -1;
     for (int i = 0; i < 3; i++) {
         if (!w->first[i]) continue;
