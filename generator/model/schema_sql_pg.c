@@ -147,8 +147,22 @@ static void table(dg_buf *b, const dg_schema *s, const dg_table *t)
         dg_buf_puts(b, ",\n  CONSTRAINT "), ident(b, t->exclusions.items[i].name);
         dg_buf_cat(b, " ", t->exclusions.items[i].sql, NULL);
     }
-    dg_buf_puts(b, "\n);\n");
+    dg_buf_puts(b, "\n)");
+    if (t->partition_by) dg_buf_cat(b, " PARTITION BY ", t->partition_by, NULL);
+    dg_buf_puts(b, ";\n");
 }
+
+/* As pg_dump does: partitions are created as tables, then attached (the
+ * parent's primary key then adopts the partition's, and an index of the
+ * parent, created after, makes one on each partition). */
+static void attach(dg_buf *b, const dg_table *t)
+{
+    if (!t->partition_of) return;
+    dg_buf_puts(b, "ALTER TABLE "), qname(b, t->partition_of_schema, t->partition_of);
+    dg_buf_puts(b, " ATTACH PARTITION "), qname(b, t->schema, t->name);
+    dg_buf_cat(b, " ", t->partition_bound, ";\n", NULL);
+}
+
 
 static void foreign_keys(dg_buf *b, const dg_table *t)
 {
@@ -257,6 +271,7 @@ char *dg_schema_to_sql_pg(const dg_schema *s)
     sequences(&b, s);
     functions(&b, s, 0);
     for (size_t i = 0; i < s->tables.len; i++) table(&b, s, &s->tables.items[i]);
+    for (size_t i = 0; i < s->tables.len; i++) attach(&b, &s->tables.items[i]);
     functions(&b, s, 1);
     for (size_t i = 0; i < s->tables.len; i++) foreign_keys(&b, &s->tables.items[i]);
     for (size_t i = 0; i < s->sequences.len; i++) {
