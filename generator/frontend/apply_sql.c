@@ -471,7 +471,7 @@ static int apply_owned_text(dg_loader *L, dg_loc whole, char *text, size_t len)
         len -= 3;
         memmove(text, text + 3, len + 1);
     }
-    dg_keep_dbmate_up(text, len);
+    dg_keep_up_part(text, len);
     return apply_text(L, dg_loader_add_file(L, whole.file, text, len));
 }
 

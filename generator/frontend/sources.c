@@ -42,17 +42,55 @@ dg_source_kind dg_source_detect(const char *path)
     return DG_SRC_SQL_FILE;
 }
 
-void dg_keep_dbmate_up(char *text, size_t len)
+/* The up and down marker lines of the migration tools whose files hold both
+ * directions: dbmate, goose, sql-migrate. */
+static const struct { const char *up, *down; } MARKERS[] = {
+    {"-- migrate:up", "-- migrate:down"},
+    {"-- +goose up", "-- +goose down"},
+    {"-- +migrate up", "-- +migrate down"},
+};
+
+/* Whether the line at p starts with marker m (ASCII case ignored: goose
+ * takes `Up` and `up`). */
+static bool marker_at(const char *p, const char *end, const char *m)
 {
-    if (!strstr(text, "-- migrate:up")) return;
+    size_t n = strlen(m);
+    if ((size_t)(end - p) < n) return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = p[i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        if (c != m[i]) return false;
+    }
+    return true;
+}
+
+/* The tool whose up marker starts one of the lines of text, or -1. */
+static int marker_kind(const char *text, size_t len)
+{
+    for (size_t ls = 0; ls < len;) {
+        size_t le = ls;
+        while (le < len && text[le] != '\n') le++;
+        size_t a = ls;
+        while (a < le && (text[a] == ' ' || text[a] == '\t')) a++;
+        for (size_t k = 0; k < sizeof MARKERS / sizeof MARKERS[0]; k++)
+            if (marker_at(text + a, text + le, MARKERS[k].up)) return (int)k;
+        ls = le + 1;
+    }
+    return -1;
+}
+
+void dg_keep_up_part(char *text, size_t len)
+{
+    int k = marker_kind(text, len);
+    if (k < 0) return;
     bool keep = false;
     for (size_t ls = 0; ls < len;) {
         size_t le = ls;
         while (le < len && text[le] != '\n') le++;
         size_t a = ls;
         while (a < le && (text[a] == ' ' || text[a] == '\t')) a++;
-        if (!strncmp(text + a, "-- migrate:up", 13)) keep = true;
-        else if (!strncmp(text + a, "-- migrate:down", 15)) keep = false;
+        if (marker_at(text + a, text + le, MARKERS[k].up)) keep = true;
+        else if (marker_at(text + a, text + le, MARKERS[k].down)) keep = false;
         if (!keep)
             for (size_t i = ls; i < le; i++) text[i] = ' ';
         ls = le + 1;

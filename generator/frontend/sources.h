@@ -48,10 +48,13 @@ dg_source_kind dg_source_detect(const char *path);
  * kind of input that may give an empty schema. */
 bool dg_sources_only_empty(const dg_sources *s);
 
-/* A dbmate file (`-- migrate:up` / `-- migrate:down`) keeps only its up
- * part: the rest of `text` is blanked (newlines kept) so that locations
- * stay right.  Nothing changes when the file has no `-- migrate:up`. */
-void dg_keep_dbmate_up(char *text, size_t len);
+/* A file of a migration tool that keeps both directions in one file keeps
+ * only its up part: dbmate (`-- migrate:up` / `-- migrate:down`), goose
+ * (`-- +goose Up` / `-- +goose Down`) and sql-migrate (`-- +migrate Up` /
+ * `-- +migrate Down`), markers matched ignoring ASCII case at the start of
+ * a line.  The rest of `text` is blanked (newlines kept) so that locations
+ * stay right.  Nothing changes when no line is an up marker. */
+void dg_keep_up_part(char *text, size_t len);
 
 /* Loads every source in order into one model (later sources apply on top of
  * earlier ones, as a migrations folder does).  Returns 0 and sets *out, or

@@ -86,6 +86,10 @@ void dg_table_free(dg_table *t)
     free(t->sql);
     free(t->schema);
     free(t->comment);
+    free(t->partition_by);
+    free(t->partition_of);
+    free(t->partition_of_schema);
+    free(t->partition_bound);
     for (size_t i = 0; i < t->exclusions.len; i++) {
         free(t->exclusions.items[i].name);
         free(t->exclusions.items[i].sql);

@@ -209,6 +209,10 @@ typedef struct dg_table {
     char                  *schema;       /* the table's schema ("public", ...) */
     char                  *comment;      /* COMMENT ON TABLE text that is not annotations */
     DG_VEC(dg_exclusion)   exclusions;
+    char *partition_by;          /* a partitioned table's key, pg_get_partkeydef: "RANGE (at)"; NULL otherwise */
+    char *partition_of;          /* a partition's parent table (in partition_of_schema), NULL otherwise */
+    char *partition_of_schema;
+    char *partition_bound;       /* its bound, "FOR VALUES FROM (...) TO (...)" or "DEFAULT" */
     /* Virtual tables (CREATE VIRTUAL TABLE): module is "fts5", "rtree", ...;
      * NULL for ordinary tables.  columns are the declared columns as SQLite
      * reports them; shadow tables are not part of the model. */

@@ -34,6 +34,14 @@ void dg_json__pg_table(json_t *o, const dg_table *t, bool locations)
         json_array_append_new(a, x);
     }
     json_object_set_new(o, "exclusions", a);
+    if (t->partition_by) json_object_set_new(o, "partition_by", dg_json__str(t->partition_by));
+    if (t->partition_of) {
+        json_t *p = json_object();
+        json_object_set_new(p, "schema", dg_json__str_or_null(t->partition_of_schema));
+        json_object_set_new(p, "table", dg_json__str(t->partition_of));
+        json_object_set_new(p, "bound", dg_json__str_or_null(t->partition_bound));
+        json_object_set_new(o, "partition_of", p);
+    }
 }
 
 static json_t *enums(const dg_schema *s)

@@ -147,8 +147,22 @@ static void table(dg_buf *b, const dg_schema *s, const dg_table *t)
         dg_buf_puts(b, ",\n  CONSTRAINT "), ident(b, t->exclusions.items[i].name);
         dg_buf_cat(b, " ", t->exclusions.items[i].sql, NULL);
     }
-    dg_buf_puts(b, "\n);\n");
+    dg_buf_puts(b, "\n)");
+    if (t->partition_by) dg_buf_cat(b, " PARTITION BY ", t->partition_by, NULL);
+    dg_buf_puts(b, ";\n");
 }
+
+/* As pg_dump does: partitions are created as tables, then attached (the
+ * parent's primary key then adopts the partition's, and an index of the
+ * parent, created after, makes one on each partition). */
+static void attach(dg_buf *b, const dg_table *t)
+{
+    if (!t->partition_of) return;
+    dg_buf_puts(b, "ALTER TABLE "), qname(b, t->partition_of_schema, t->partition_of);
+    dg_buf_puts(b, " ATTACH PARTITION "), qname(b, t->schema, t->name);
+    dg_buf_cat(b, " ", t->partition_bound, ";\n", NULL);
+}
+
 
 static void foreign_keys(dg_buf *b, const dg_table *t)
 {
@@ -213,13 +227,52 @@ static void comments(dg_buf *b, const dg_schema *s)
     dg_buf_free(&w);
 }
 
+/* Whether the signature of function F (its text up to the body; all of an
+ * aggregate's) names NAME as a word: a table's or view's row type there
+ * must exist before the function does. */
+static bool signature_names(const dg_pg_function *f, const char *name)
+{
+    const char *end = strstr(f->sql, "\nAS ");
+    size_t n = strlen(name), len = end ? (size_t)(end - f->sql) : strlen(f->sql);
+    for (const char *p = f->sql; (p = strstr(p, name)) && (size_t)(p - f->sql) + n <= len; p++) {
+        char before = p == f->sql ? ' ' : p[-1], after = p[n];
+        bool word_b = (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') || (before >= '0' && before <= '9') || before == '_';
+        bool word_a = (after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') || (after >= '0' && after <= '9') || after == '_';
+        if (!word_b && !word_a) return true;
+    }
+    return false;
+}
+
+/* When function F can be created: 0 before the tables (a table's DEFAULT or
+ * CHECK may call it), 1 after them when its signature names a table's row
+ * type, 2 after the views when it names a view's. */
+static int function_stage(const dg_schema *s, const dg_pg_function *f)
+{
+    for (size_t i = 0; i < s->views.len; i++)
+        if (signature_names(f, s->views.items[i].name)) return 2;
+    for (size_t i = 0; i < s->tables.len; i++)
+        if (signature_names(f, s->tables.items[i].name)) return 1;
+    return 0;
+}
+
+static void functions(dg_buf *b, const dg_schema *s, int stage)
+{
+    for (size_t i = 0; i < s->functions.len; i++)
+        if (function_stage(s, &s->functions.items[i]) == stage) dg_buf_cat(b, s->functions.items[i].sql, ";\n", NULL);
+}
+
 char *dg_schema_to_sql_pg(const dg_schema *s)
 {
     dg_buf b = DG_BUF_INIT;
+    /* As pg_dump does: a LANGUAGE sql function may name a table created
+     * further down, which the server would otherwise check at once. */
+    if (s->functions.len) dg_buf_puts(&b, "SET check_function_bodies = false;\n");
     types(&b, s);
     sequences(&b, s);
-    for (size_t i = 0; i < s->functions.len; i++) dg_buf_cat(&b, s->functions.items[i].sql, ";\n", NULL);
+    functions(&b, s, 0);
     for (size_t i = 0; i < s->tables.len; i++) table(&b, s, &s->tables.items[i]);
+    for (size_t i = 0; i < s->tables.len; i++) attach(&b, &s->tables.items[i]);
+    functions(&b, s, 1);
     for (size_t i = 0; i < s->tables.len; i++) foreign_keys(&b, &s->tables.items[i]);
     for (size_t i = 0; i < s->sequences.len; i++) {
         const dg_pg_sequence *q = &s->sequences.items[i];
@@ -227,8 +280,10 @@ char *dg_schema_to_sql_pg(const dg_schema *s)
         dg_buf_puts(&b, "ALTER SEQUENCE "), qname(&b, q->schema, q->name), dg_buf_puts(&b, " OWNED BY ");
         qname(&b, q->schema, q->owned_table), dg_buf_putc(&b, '.'), ident(&b, q->owned_column), dg_buf_puts(&b, ";\n");
     }
-    for (size_t i = 0; i < s->indexes.len; i++) dg_buf_cat(&b, s->indexes.items[i].sql, ";\n", NULL);
+    /* Views before indexes: a materialized view can carry an index. */
     for (size_t i = 0; i < s->views.len; i++) dg_buf_cat(&b, s->views.items[i].sql, ";\n", NULL);
+    functions(&b, s, 2);
+    for (size_t i = 0; i < s->indexes.len; i++) dg_buf_cat(&b, s->indexes.items[i].sql, ";\n", NULL);
     for (size_t i = 0; i < s->triggers.len; i++) dg_buf_cat(&b, s->triggers.items[i].sql, ";\n", NULL);
     comments(&b, s);
     return dg_buf_steal(&b);

@@ -85,6 +85,27 @@ static void dbmate_files_contribute_their_up_part(void **state)
     dg_schema_free(s);
 }
 
+static void goose_and_sql_migrate_files_contribute_their_up_part(void **state)
+{
+    (void)state;
+    write_file("goose.sql",
+               "-- +goose Up\n"
+               "CREATE TABLE goose_table (id INTEGER PRIMARY KEY);\n"
+               "-- +goose Down\n"
+               "DROP TABLE goose_table;\n");
+    write_file("sqlmigrate.sql",
+               "-- +migrate Up\n"
+               "CREATE TABLE sm_table (id INTEGER PRIMARY KEY);\n"
+               "-- +migrate Down\n"
+               "DROP TABLE sm_table;\n");
+    dg_schema *s = load(NULL, 2, "goose.sql", "sqlmigrate.sql");
+    assert_non_null(s);
+    assert_int_equal(s->tables.len, 2);
+    assert_non_null(dg_schema_table(s, "goose_table"));
+    assert_int_equal(dg_schema_table(s, "sm_table")->loc.line, 2);
+    dg_schema_free(s);
+}
+
 static void folders_apply_in_name_order_without_down_files(void **state)
 {
     (void)state;
@@ -342,6 +363,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(above_statement_annotations_need_adjacent_lines),
         cmocka_unit_test(dbmate_files_contribute_their_up_part),
+        cmocka_unit_test(goose_and_sql_migrate_files_contribute_their_up_part),
         cmocka_unit_test(folders_apply_in_name_order_without_down_files),
         cmocka_unit_test(several_sources_apply_in_order),
         cmocka_unit_test(databases_are_read_only_even_in_wal_mode),

@@ -166,12 +166,39 @@ static int read_views(PGconn *c, dg_schema *s, dg_loc where, dg_diags *d)
     return 0;
 }
 
+/* CREATE AGGREGATE of an ordinary aggregate (pg_get_functiondef refuses
+ * aggregates): every pg_aggregate option that is set, in the order of
+ * PostgreSQL's own syntax. */
+#define AGGREGATE_DEF \
+    "(SELECT format('CREATE AGGREGATE %I.%I(%s) (SFUNC = %s, STYPE = %s', n.nspname, p.proname," \
+    " pg_get_function_identity_arguments(p.oid), a.aggtransfn::regproc, format_type(a.aggtranstype, NULL))" \
+    " || CASE WHEN a.aggtransspace <> 0 THEN ', SSPACE = ' || a.aggtransspace ELSE '' END" \
+    " || CASE WHEN a.aggfinalfn <> 0 THEN ', FINALFUNC = ' || a.aggfinalfn::regproc ELSE '' END" \
+    " || CASE WHEN a.aggfinalextra THEN ', FINALFUNC_EXTRA' ELSE '' END" \
+    " || CASE WHEN a.aggcombinefn <> 0 THEN ', COMBINEFUNC = ' || a.aggcombinefn::regproc ELSE '' END" \
+    " || CASE WHEN a.aggserialfn <> 0 THEN ', SERIALFUNC = ' || a.aggserialfn::regproc ELSE '' END" \
+    " || CASE WHEN a.aggdeserialfn <> 0 THEN ', DESERIALFUNC = ' || a.aggdeserialfn::regproc ELSE '' END" \
+    " || CASE WHEN a.agginitval IS NOT NULL THEN ', INITCOND = ' || quote_literal(a.agginitval) ELSE '' END" \
+    " || CASE WHEN a.aggmtransfn <> 0 THEN format(', MSFUNC = %s, MINVFUNC = %s, MSTYPE = %s', a.aggmtransfn::regproc," \
+    "   a.aggminvtransfn::regproc, format_type(a.aggmtranstype, NULL)) ELSE '' END" \
+    " || CASE WHEN a.aggmfinalfn <> 0 THEN ', MFINALFUNC = ' || a.aggmfinalfn::regproc ELSE '' END" \
+    " || CASE WHEN a.aggminitval IS NOT NULL THEN ', MINITCOND = ' || quote_literal(a.aggminitval) ELSE '' END" \
+    " || COALESCE((SELECT ', SORTOP = ' || o.oprname FROM pg_operator o WHERE o.oid = a.aggsortop), '')" \
+    " || CASE p.proparallel WHEN 's' THEN ', PARALLEL = SAFE' WHEN 'r' THEN ', PARALLEL = RESTRICTED' ELSE '' END" \
+    " || ')' FROM pg_aggregate a WHERE a.aggfnoid = p.oid)"
+
 static int read_functions(PGconn *c, dg_schema *s, dg_loc where, dg_diags *d)
 {
     PGresult *r = dg_pg__rows(c,
-        "SELECT n.nspname, p.proname, pg_get_function_identity_arguments(p.oid), pg_get_functiondef(p.oid)"
-        " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('f', 'p', 'w') AND"
-        DG_PG_USER_NS("p.oid", "pg_proc") " ORDER BY p.oid", where, d);
+        "SELECT n.nspname, p.proname, pg_get_function_identity_arguments(p.oid),"
+        " CASE p.prokind WHEN 'a' THEN " AGGREGATE_DEF " ELSE pg_get_functiondef(p.oid) END"
+        " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE (p.prokind IN ('f', 'p', 'w') OR"
+        " p.prokind = 'a' AND (SELECT a.aggkind FROM pg_aggregate a WHERE a.aggfnoid = p.oid) = 'n') AND"
+        DG_PG_USER_NS("p.oid", "pg_proc")
+        /* by name, not by creation order, so that --sql (which creates them in
+         * another order) reloads to the same model; aggregates after the
+         * functions they call */
+        " ORDER BY p.prokind = 'a', n.nspname COLLATE \"C\", p.proname COLLATE \"C\", pg_get_function_identity_arguments(p.oid) COLLATE \"C\"", where, d);
     if (!r) return -1;
     for (int i = 0; i < PQntuples(r); i++) {
         dg_pg_function *f = DG_VEC_ADD(&s->functions);

@@ -187,8 +187,13 @@ static int read_constraints(PGconn *c, dg_schema *s, const long long *oids, dg_l
 int dg_pg__read_tables(PGconn *c, dg_schema *s, dg_loc where, dg_diags *d)
 {
     PGresult *r = dg_pg__rows(c,
-        "SELECT c.oid, n.nspname, c.relname, obj_description(c.oid, 'pg_class') FROM pg_class c"
-        " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND"
+        "SELECT c.oid, n.nspname, c.relname, obj_description(c.oid, 'pg_class'),"
+        " CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END, pc.relname, pn.nspname,"
+        " CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END FROM pg_class c"
+        " JOIN pg_namespace n ON n.oid = c.relnamespace"
+        " LEFT JOIN pg_inherits h ON c.relispartition AND h.inhrelid = c.oid"
+        " LEFT JOIN pg_class pc ON pc.oid = h.inhparent LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace"
+        " WHERE c.relkind IN ('r', 'p') AND"
         DG_PG_USER_NS("c.oid", "pg_class") " ORDER BY c.oid", where, d);
     if (!r) return -1;
     long long *oids = dg_xcalloc((size_t)PQntuples(r) + 1, sizeof *oids);
@@ -198,6 +203,9 @@ int dg_pg__read_tables(PGconn *c, dg_schema *s, dg_loc where, dg_diags *d)
         t->schema = dg_pg__dup(r, i, 1);
         t->name = dg_pg__dup(r, i, 2);
         dg_pg_comment_split(dg_pg__val(r, i, 3), &t->annotations, &t->comment);
+        t->partition_by = dg_pg__dup(r, i, 4);
+        t->partition_of = dg_pg__dup(r, i, 5), t->partition_of_schema = dg_pg__dup(r, i, 6);
+        t->partition_bound = dg_pg__dup(r, i, 7);
     }
     PQclear(r);
     int rc = read_columns(c, s, oids, where, d);
@@ -214,6 +222,8 @@ static const char *const INDEXES_SQL =
     " FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid"
     " JOIN pg_namespace n ON n.oid = t.relnamespace JOIN pg_am am ON am.oid = ic.relam"
     " WHERE t.relkind IN ('r', 'p') AND" DG_PG_USER_NS("t.oid", "pg_class")
+    /* a partition's part of a partitioned table's index: that index implies it */
+    " AND NOT ic.relispartition"
     " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.contype IN ('p', 'u', 'x'))"
     " ORDER BY i.indexrelid";
 

@@ -125,7 +125,7 @@ static int add_file(dg_pg_script *sc, dg_schema *s, const char *path, const char
         dg_error(d, whole, "cannot read file: %s", strerror(errno));
         return -1;
     }
-    dg_keep_dbmate_up(text, len);
+    dg_keep_up_part(text, len);
     dg_pg_file *f = DG_VEC_ADD(&sc->files);
     f->path = whole.file, f->text = text, f->len = len;
     return split_file(sc, sc->files.len - 1, o, d);

@@ -39,6 +39,18 @@ PGconn *dg_pg_connect(const char *conninfo, const char *dbname, dg_loc where, dg
         return NULL;
     }
     PQsetNoticeProcessor(c, drop_notice, NULL);
+    /* The model must not depend on the client's or server's settings (PGTZ,
+     * PGDATESTYLE, PGOPTIONS, postgresql.conf): a timestamptz literal in the
+     * DDL means an instant in UTC, and defaults and partition bounds print
+     * the same everywhere. */
+    PGresult *r = PQexec(c, "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, MDY'; SET IntervalStyle = 'postgres'");
+    bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+    PQclear(r);
+    if (!ok) {
+        connect_error(c, conninfo, where, d);
+        PQfinish(c);
+        return NULL;
+    }
     return c;
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE feeds ADD COLUMN rewrite_rules text default '';

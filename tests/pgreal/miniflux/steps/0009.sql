@@ -1,0 +1,1 @@
+ALTER TABLE sessions rename to user_sessions;

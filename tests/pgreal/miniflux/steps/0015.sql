@@ -1,0 +1,1 @@
+ALTER TABLE enclosures ALTER COLUMN size SET DATA TYPE bigint;

@@ -1,0 +1,1 @@
+ALTER TABLE entries ADD COLUMN comments_url text default '';

@@ -1,0 +1,1 @@
+ALTER TABLE user_sessions ALTER COLUMN ip SET DATA TYPE inet using ip::inet;
