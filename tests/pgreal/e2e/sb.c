@@ -109,7 +109,10 @@ static void sessions_and_emails(dal_db *db, dal_arena *a)
     CHECK(dal_uuid_parse("6f9619ff-8b86-d011-b42d-00c04fc964ff", &id) == DAL_OK);
     sb_session s, got;
     dal_timestamp in_a_day = (dal_timestamp)1900000000 * 1000000;
-    CHECK(sb_create_session(db, id, "alice", "tok", "curl", "127.0.0.1", false, in_a_day, &s, a) == DAL_OK);
+    const sb_create_session_params sp = {.id = id, .username = "alice", .refresh_token = "tok",
+                                         .user_agent = "curl", .client_ip = "127.0.0.1",
+                                         .is_blocked = false, .expires_at = in_a_day};
+    CHECK(sb_create_session(db, &sp, &s, a) == DAL_OK);
     CHECK(sb_get_session(db, id, &got, a) == DAL_OK && !memcmp(got.id.b, id.b, 16) && got.expires_at == in_a_day);
     CHECK(!strcmp(got.refresh_token, "tok") && !got.is_blocked);
 
