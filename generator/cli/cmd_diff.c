@@ -1,5 +1,5 @@
 /* dalgen diff --from SRC... --to SRC... [--down] [--exit-code] [--allow-destructive] [--allow CODE,...]
- *             [--clang-arg ARG ...] [--config FILE]
+ *             [--clang-arg ARG ...] [--config FILE] [--engine sqlite|postgresql] [--pg-server URL|auto]
  *             [--api --prefix NAME [--queries F|DIR ...] [--from-queries F|DIR ...]
  *              [--to-queries F|DIR ...] [--templates DIR] [--no-singularize] [--timestamps]]
  *
@@ -17,6 +17,7 @@
 #include "c/names.h"
 #include "cli/cli.h"
 #include "cli/cli_gen.h"
+#include "cli/cmd_diff_pg.h"
 #include "driver/api_side.h"
 
 enum { FROM = 0, TO = 1 };
@@ -30,6 +31,7 @@ typedef struct diff_args {
     dg_generate_opts gen;          /* --prefix, --templates, --no-singularize, --timestamps */
     const char      *config_path;  /* --config FILE */
     dg_config       *config;       /* its contents (owns what gen points to from it) */
+    dg_engine_flags  eng;          /* --engine, --pg-server, --pg-run-as */
 } diff_args;
 
 /* Options with a value. Returns 0 (consumed), -1 (not one) or DG_EXIT_USAGE. */
@@ -120,6 +122,9 @@ static int parse_args(diff_args *a, int argc, char **argv, dg_diags *d)
             return -1;
         }
         int rc = take_value(a, argc, argv, &i);
+        if (rc == DG_EXIT_USAGE) return rc;
+        if (rc == 0) continue;
+        rc = dg_cli_engine_flag("diff", &a->eng, argc, argv, &i);
         if (rc == DG_EXIT_USAGE) return rc;
         if (rc == 0) continue;
         if (take_flag(a, argv[i]) != 0) return dg_usage_error("diff", "unexpected argument '%s'", argv[i]);
@@ -220,7 +225,22 @@ int cmd_diff(int argc, char **argv, dg_diags *d)
         rc = DG_EXIT_INPUT;
     }
 #endif
-    if (rc == DG_EXIT_OK) rc = run(&a, d);
+    dg_engine engine = DG_ENGINE_SQLITE;
+    if (rc == DG_EXIT_OK && (a.eng.engine || a.eng.pg_flags)) {
+        dg_sources both = {0};   /* shallow: the engine of every source of either side */
+        for (int k = FROM; k <= TO; k++)
+            for (size_t i = 0; i < a.side[k].items.len; i++) DG_VEC_PUSH(&both.items, a.side[k].items.items[i]);
+        rc = dg_cli_engine_of("diff", &a.eng, &both, &engine);
+        DG_VEC_FREE(&both.items);
+    }
+    if (rc == DG_EXIT_OK && engine == DG_ENGINE_POSTGRESQL && (a.api || a.config_path))
+        rc = dg_usage_error("diff", "--api and --config work on SQLite schemas only");
+    if (rc == DG_EXIT_OK && engine == DG_ENGINE_POSTGRESQL) {
+        dg_diff_pg_args pa = {&a.side[FROM], &a.side[TO], a.down, a.exit_code, &a.allow, &a.eng.pg};
+        rc = dg_cmd_diff_pg(&pa, d);
+    } else if (rc == DG_EXIT_OK) {
+        rc = run(&a, d);
+    }
     args_free(&a);
     return rc < 0 ? DG_EXIT_OK : rc;   /* -1: --help was printed */
 }

@@ -1,0 +1,67 @@
+/* cmd_diff_pg.c - `dalgen diff --engine postgresql --from SRC --to SRC
+ * [--down]`: the PostgreSQL planner (analysis/pgdiff), every plan verified
+ * on a throwaway database of the old schema before it is printed. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/pgdiff/pgdiff.h"
+#include "cli/cli.h"
+#include "cli/cmd_diff_pg.h"
+
+/* `--from empty` on PostgreSQL: a database with nothing in it. */
+static int load_side(const dg_sources *src, const dg_pg_opts *o, dg_schema **out, dg_pg_session **sess, dg_diags *d)
+{
+    dg_sources none = {0};
+    const dg_sources *s = dg_sources_only_empty(src) ? &none : src;
+    if (sess) return dg_pg_schema_load_session(s, o, out, sess, d);
+    dg_pg_session *k = NULL;   /* an empty side is no error here: the session form allows it */
+    int rc = dg_pg_schema_load_session(s, o, out, &k, d);
+    dg_pg_session_close(k);
+    return rc;
+}
+
+static dg_loc where_of(const dg_schema *s, const dg_sources *src)
+{
+    dg_loc l = {s && s->files.len ? s->files.items[0] : NULL, 0, 0};
+    if (!l.file && src->items.len) l.file = src->items.items[0].path;
+    return l;
+}
+
+int dg_cmd_diff_pg(const dg_diff_pg_args *a, dg_diags *d)
+{
+    dg_schema *from = NULL, *to = NULL;
+    dg_pg_session *sess = NULL;
+    if (load_side(a->from, a->pg, &from, &sess, d) != 0 || load_side(a->to, a->pg, &to, NULL, d) != 0) {
+        dg_pg_session_close(sess);
+        dg_schema_free(from);
+        return DG_EXIT_INPUT;
+    }
+    dg_plan up, down;
+    dg_pgdiff_opts fw = {false}, bw = {true};
+    dg_pgdiff_plan(from, to, &fw, &up);
+    dg_pgdiff_plan(to, from, &bw, &down);
+    const dg_plan *shown = a->down ? &down : &up;
+    dg_diags_print(d, stderr);
+    dg_plan_print_lints(shown, a->allow, stderr);
+    int rc = DG_EXIT_OK;
+    char *why = NULL;
+    if (dg_plan_refused(shown, a->allow)) {
+        rc = DG_EXIT_INPUT;
+    } else if (dg_pgdiff_verify(sess, from, to, &up, &down, &why) != 0) {
+        dg_error(d, where_of(to, a->to), "%s; nothing written", why);
+        rc = DG_EXIT_INPUT;
+    } else {
+        char *sql = dg_plan_sql(shown, NULL);
+        fputs(sql, stdout);
+        free(sql);
+        if (a->exit_code && shown->stmts.len) rc = DG_EXIT_DIFF;
+    }
+    free(why);
+    dg_plan_free(&up);
+    dg_plan_free(&down);
+    dg_pg_session_close(sess);
+    dg_schema_free(from);
+    dg_schema_free(to);
+    return rc;
+}

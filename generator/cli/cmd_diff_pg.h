@@ -1,0 +1,22 @@
+/* cmd_diff_pg.h - `dalgen diff --engine postgresql` (cmd_diff_pg.c). */
+#ifndef DG_CMD_DIFF_PG_H
+#define DG_CMD_DIFF_PG_H
+
+#include "analysis/diff/diff.h"
+#include "frontend/pg/pg_front.h"
+#include "util/diag.h"
+
+typedef struct dg_diff_pg_args {
+    const dg_sources    *from, *to;
+    bool                 down, exit_code;
+    const dg_lint_allow *allow;
+    const dg_pg_opts    *pg;
+} dg_diff_pg_args;
+
+/* Loads both sides through the typing server, plans up and down, applies
+ * both to a throwaway database of --from (dg_pgdiff_verify) and prints the
+ * requested one.  Returns a DG_EXIT_* code; nothing is printed on stdout
+ * when the plan is refused or does not verify. */
+int dg_cmd_diff_pg(const dg_diff_pg_args *a, dg_diags *d);
+
+#endif
