@@ -226,13 +226,8 @@ int cmd_diff(int argc, char **argv, dg_diags *d)
     }
 #endif
     dg_engine engine = DG_ENGINE_SQLITE;
-    if (rc == DG_EXIT_OK && (a.eng.engine || a.eng.pg_flags)) {
-        dg_sources both = {0};   /* shallow: the engine of every source of either side */
-        for (int k = FROM; k <= TO; k++)
-            for (size_t i = 0; i < a.side[k].items.len; i++) DG_VEC_PUSH(&both.items, a.side[k].items.items[i]);
-        rc = dg_cli_engine_of("diff", &a.eng, &both, &engine);
-        DG_VEC_FREE(&both.items);
-    }
+    for (int k = FROM; rc == DG_EXIT_OK && k <= TO && (a.eng.engine || a.eng.pg_flags); k++)
+        rc = dg_cli_engine_of("diff", &a.eng, &a.side[k], &engine);   /* each side on its own */
     if (rc == DG_EXIT_OK && engine == DG_ENGINE_POSTGRESQL && (a.api || a.config_path))
         rc = dg_usage_error("diff", "--api and --config work on SQLite schemas only");
     if (rc == DG_EXIT_OK && engine == DG_ENGINE_POSTGRESQL) {

@@ -6,14 +6,41 @@
 #include <string.h>
 
 #include "analysis/pgdiff/pgdiff.h"
+#include "model/schema_print.h"
 #include "cli/cli.h"
 #include "cli/cmd_diff_pg.h"
+
+static bool is_live(const dg_sources *src)
+{
+    return src->items.len == 1 && dg_pg_is_uri(src->items.items[0].path);
+}
+
+/* The old side of a live database: its model, and a throwaway database
+ * built from that model's DDL for the plans to run on (never the live one). */
+static int load_live_old(const dg_sources *src, const dg_pg_opts *o, dg_schema **out, dg_pg_session **sess, dg_diags *d)
+{
+    if (dg_pg_schema_load(src, o, out, d) != 0) return -1;
+    char *ddl = dg_schema_to_sql_pg(*out);
+    dg_sources text = {0};
+    dg_sources_add_text(&text, src->items.items[0].path, ddl, strlen(ddl));
+    dg_schema *copy = NULL;
+    int rc = dg_pg_schema_load_session(&text, o, &copy, sess, d);
+    dg_schema_free(copy);
+    dg_sources_free(&text);
+    free(ddl);
+    if (rc != 0) {
+        dg_schema_free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
 
 /* `--from empty` on PostgreSQL: a database with nothing in it. */
 static int load_side(const dg_sources *src, const dg_pg_opts *o, dg_schema **out, dg_pg_session **sess, dg_diags *d)
 {
     dg_sources none = {0};
     const dg_sources *s = dg_sources_only_empty(src) ? &none : src;
+    if (sess && is_live(src)) return load_live_old(src, o, out, sess, d);
     if (sess) return dg_pg_schema_load_session(s, o, out, sess, d);
     dg_pg_session *k = NULL;   /* an empty side is no error here: the session form allows it */
     int rc = dg_pg_schema_load_session(s, o, out, &k, d);
