@@ -29,7 +29,12 @@ static bool widens(const dg_column *oc, const dg_column *nc)
     if (!o || !n) return !strcmp(oc->type, nc->type);
     if (o->array_dims != n->array_dims) return false;
     if (!strcmp(o->type_name, n->type_name) && !strcmp(o->type_schema, n->type_schema)) {
-        if (!strcmp(n->type_name, "numeric")) return n->typmod == -1 || o->typmod == n->typmod;
+        if (!strcmp(n->type_name, "numeric")) {   /* typmod = (precision << 16 | scale) + 4 */
+            if (n->typmod == -1 || o->typmod == n->typmod) return true;
+            if (o->typmod == -1) return false;
+            int op = (o->typmod - 4) >> 16, os = (o->typmod - 4) & 0xffff, np = (n->typmod - 4) >> 16, ns = (n->typmod - 4) & 0xffff;
+            return ns >= os && np - ns >= op - os;
+        }
         return n->typmod == -1 || (o->typmod != -1 && o->typmod <= n->typmod);
     }
     if (!strcmp(n->type_name, "text")) return !strcmp(o->type_name, "varchar") || !strcmp(o->type_name, "bpchar") ||
