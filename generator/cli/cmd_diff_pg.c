@@ -50,7 +50,7 @@ static int load_side(const dg_sources *src, const dg_pg_opts *o, dg_schema **out
 
 static dg_loc where_of(const dg_schema *s, const dg_sources *src)
 {
-    dg_loc l = {s && s->files.len ? s->files.items[0] : NULL, 0, 0};
+    dg_loc l = {s && s->files.len ? s->files.items[0] : NULL, 1, 1};   /* the plan is about the whole file */
     if (!l.file && src->items.len) l.file = src->items.items[0].path;
     return l;
 }
