@@ -25,7 +25,7 @@ enum { FROM = 0, TO = 1 };
 typedef struct diff_args {
     dg_sources       side[2];      /* --from, --to */
     dg_strings       queries[2];   /* --queries (both sides), --from-queries, --to-queries */
-    bool             down, exit_code, api;
+    bool             down, exit_code, api, online;
     dg_lint_allow    allow;        /* --allow-destructive, --allow CODE[,CODE] */
     bool             gen_flag;     /* a flag that only --api uses was given */
     dg_generate_opts gen;          /* --prefix, --templates, --no-singularize, --timestamps */
@@ -73,6 +73,7 @@ static int take_flag(diff_args *a, const char *arg)
 {
     if (!strcmp(arg, "--down")) a->down = true;
     else if (!strcmp(arg, "--exit-code")) a->exit_code = true;
+    else if (!strcmp(arg, "--online")) a->online = true;
     else if (!strcmp(arg, "--allow-destructive")) a->allow.all = true;
     else if (!strcmp(arg, "--api")) a->api = true;
     else if (!strcmp(arg, "--no-singularize")) a->gen.view.singularize = false, a->gen_flag = true;
@@ -228,10 +229,12 @@ int cmd_diff(int argc, char **argv, dg_diags *d)
     dg_engine engine = DG_ENGINE_SQLITE;
     for (int k = FROM; rc == DG_EXIT_OK && k <= TO && (a.eng.engine || a.eng.pg_flags); k++)
         rc = dg_cli_engine_of("diff", &a.eng, &a.side[k], &engine);   /* each side on its own */
+    if (rc == DG_EXIT_OK && engine == DG_ENGINE_SQLITE && a.online)
+        rc = dg_usage_error("diff", "--online plans PostgreSQL migrations (--engine postgresql)");
     if (rc == DG_EXIT_OK && engine == DG_ENGINE_POSTGRESQL && (a.api || a.config_path))
         rc = dg_usage_error("diff", "--api and --config work on SQLite schemas only");
     if (rc == DG_EXIT_OK && engine == DG_ENGINE_POSTGRESQL) {
-        dg_diff_pg_args pa = {&a.side[FROM], &a.side[TO], a.down, a.exit_code, &a.allow, &a.eng.pg};
+        dg_diff_pg_args pa = {&a.side[FROM], &a.side[TO], a.down, a.exit_code, a.online, &a.allow, &a.eng.pg};
         rc = dg_cmd_diff_pg(&pa, d);
     } else if (rc == DG_EXIT_OK) {
         rc = run(&a, d);

@@ -65,7 +65,7 @@ int dg_cmd_diff_pg(const dg_diff_pg_args *a, dg_diags *d)
         return DG_EXIT_INPUT;
     }
     dg_plan up, down;
-    dg_pgdiff_opts fw = {false}, bw = {true};
+    dg_pgdiff_opts fw = {false, a->online}, bw = {true, a->online};
     dg_pgdiff_plan(from, to, &fw, &up);
     dg_pgdiff_plan(to, from, &bw, &down);
     const dg_plan *shown = a->down ? &down : &up;

@@ -8,7 +8,7 @@
 
 typedef struct dg_diff_pg_args {
     const dg_sources    *from, *to;
-    bool                 down, exit_code;
+    bool                 down, exit_code, online;
     const dg_lint_allow *allow;
     const dg_pg_opts    *pg;
 } dg_diff_pg_args;

@@ -11,7 +11,9 @@
  *
  * `ALTER TYPE ... ADD VALUE` statements come first, in a
  * `-- dalgen:no-transaction` section (a label added in a transaction cannot
- * be used before it commits); the rest follows in one transaction.
+ * be used before it commits); the rest follows in one transaction.  With
+ * `online`, a last no-transaction section builds the indexes of existing
+ * tables CONCURRENTLY and validates the constraints added NOT VALID.
  *
  * dg_pgdiff_verify applies a plan to a throwaway database of the old schema
  * and reads the model back: what is written has been seen to work. */
@@ -26,6 +28,7 @@
 
 typedef struct dg_pgdiff_opts {
     bool reverse;   /* `from` is the newer schema (down migration): its annotations are read backwards */
+    bool online;    /* plans that keep writers going (docs/migrations.md, "--online") */
 } dg_pgdiff_opts;
 
 /* Plans `from` -> `to` (both engine postgresql) into *out (zeroed first).

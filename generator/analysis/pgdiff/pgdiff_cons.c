@@ -165,7 +165,11 @@ static void reconcile(pd_ctx *c, const dg_table *o, const dg_table *n, pd_cons *
         pd_con *m = &nv->items[k];
         if (m->taken) continue;
         char *a = pd_q(m->name);
-        pd_stmt(c, fk ? PD_ADD_FK : PD_ADD_CON, "ALTER TABLE %s ADD CONSTRAINT %s %s;", nq, a, m->def ? m->def : m->key);
+        /* --online on an existing table: checked NOT VALID, validated after the transaction (no write lock) */
+        bool later = c->online && o && (fk || !strncmp(m->key, "CHECK ", 6));
+        pd_stmt(c, fk ? PD_ADD_FK : PD_ADD_CON, "ALTER TABLE %s ADD CONSTRAINT %s %s%s;", nq, a, m->def ? m->def : m->key,
+                later ? " NOT VALID" : "");
+        if (later) pd_stmt(c, PD_ONLINE, "ALTER TABLE %s VALIDATE CONSTRAINT %s;", nq, a);
         free(a);
     }
     free(oq);
@@ -255,6 +259,27 @@ static char *index_key(pd_ctx *c, const dg_index *ix, const dg_table *o)
     return key;
 }
 
+/* Whether table t of `to` exists before the migration (it may hold rows). */
+static bool existing(pd_ctx *c, const dg_table *t)
+{
+    for (size_t i = 0; t && i < c->pairs.len; i++)
+        if (c->pairs.items[i].n == t) return c->pairs.items[i].o != NULL;
+    return false;
+}
+
+/* CREATE INDEX; --online on an existing table: CONCURRENTLY, in the last
+ * no-transaction section (writers go on while it builds). */
+static void create_index(pd_ctx *c, const dg_index *ix)
+{
+    const char *at = ix->sql ? strstr(ix->sql, "INDEX ") : NULL;
+    if (!c->online || !at || !existing(c, index_table(c->to, ix))) {
+        pd_stmt(c, PD_INDEX, "%s;", ix->sql);
+        return;
+    }
+    at += 6;
+    pd_stmt(c, PD_ONLINE, "%.*sCONCURRENTLY %s;", (int)(at - ix->sql), ix->sql, at);
+}
+
 void pd_indexes(pd_ctx *c)
 {
     size_t nn = c->to->indexes.len;
@@ -285,7 +310,7 @@ void pd_indexes(pd_ctx *c)
         free(a);
     }
     for (size_t k = 0; k < nn; k++) {
-        if (!taken[k]) pd_stmt(c, PD_INDEX, "%s;", c->to->indexes.items[k].sql);
+        if (!taken[k]) create_index(c, &c->to->indexes.items[k]);
         free(nkeys[k]);
     }
     free(nkeys);

@@ -37,6 +37,7 @@ typedef enum pd_phase {
     PD_TRIGGERS,
     PD_COMMENTS,
     PD_DROP_SCHEMA,     /* extensions and schemas that go, last */
+    PD_ONLINE,          /* --online: the no-transaction section after the transaction */
     PD_NPHASES
 } pd_phase;
 
@@ -51,7 +52,7 @@ typedef struct pd_pair {
 
 typedef struct pd_ctx {
     const dg_schema *from, *to;
-    bool reverse;
+    bool reverse, online;
     dg_plan *p;
     dg_strings phase[PD_NPHASES];
     DG_VEC(pd_pair) pairs;     /* one per table of `to`, in `to` order */
@@ -60,6 +61,8 @@ typedef struct pd_ctx {
     dg_strings rebuilt_enums;  /* qualified names of enums of `from` replaced by a new type */
     int tmp;                   /* counter of temporary names */
 } pd_ctx;
+
+#define PD_LOCK_TIMEOUT "'3s'"   /* --online: how long a statement may wait for a lock */
 
 /* pgdiff_sql.c: text */
 char *pd_q(const char *ident);                       /* "ident" */

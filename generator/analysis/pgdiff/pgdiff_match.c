@@ -18,9 +18,9 @@ static void table_names(const dg_schema *s, dd_names *out, dg_strings *keep)
     for (size_t i = 0; i < out->n; i++) DG_VEC_PUSH(keep, pd_qualified(s->tables.items[i].schema, s->tables.items[i].name));
     for (size_t i = 0; i < out->n; i++) {
         const dg_table *t = &s->tables.items[i];
-        if (dd_is_ignored_table(t->name)) continue;
         const char *rf = dg_annotation_get(&t->annotations, "renamed_from");
         out->name[i] = keep->items[i];
+        if (dd_is_ignored_table(t->name)) continue;
         if (!rf || !*rf) continue;
         DG_VEC_PUSH(keep, strchr(rf, '.') ? dg_xstrdup(rf) : pd_qualified(t->schema, rf));
         out->rf[i] = keep->items[keep->len - 1];

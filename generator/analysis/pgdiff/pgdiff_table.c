@@ -127,6 +127,24 @@ static void identity_change(pd_ctx *c, const pd_pair *pr, const char *tq, const 
     free(def);
 }
 
+/* SET NOT NULL; --online: through a CHECK (c IS NOT NULL) added NOT VALID and
+ * validated after the transaction, which lets SET NOT NULL skip its scan. */
+static void set_not_null(pd_ctx *c, const pd_pair *pr, const char *tq, const dg_column *nc, const char *cq)
+{
+    if (!c->online) {
+        pd_stmt(c, PD_COLS, "ALTER TABLE %s ALTER COLUMN %s SET NOT NULL;", tq, cq);
+        return;
+    }
+    char *name = dg_xprintf("%s_%s_dalgen_not_null", pr->n->name, nc->name);
+    char *nq = pd_q(name);
+    pd_stmt(c, PD_COLS, "ALTER TABLE %s ADD CONSTRAINT %s CHECK (%s IS NOT NULL) NOT VALID;", tq, nq, cq);
+    pd_stmt(c, PD_ONLINE, "ALTER TABLE %s VALIDATE CONSTRAINT %s;", tq, nq);
+    pd_stmt(c, PD_ONLINE, "ALTER TABLE %s ALTER COLUMN %s SET NOT NULL;", tq, cq);
+    pd_stmt(c, PD_ONLINE, "ALTER TABLE %s DROP CONSTRAINT IF EXISTS %s;", tq, nq);
+    free(name);
+    free(nq);
+}
+
 static void alter_column(pd_ctx *c, pd_pair *pr, const char *tq, const dg_column *oc, const dg_column *nc)
 {
     size_t before = c->phase[PD_COLS].len;
@@ -158,7 +176,7 @@ static void alter_column(pd_ctx *c, pd_pair *pr, const char *tq, const dg_column
             pd_lint(c, nc->loc, DG_LINT_DESTRUCTIVE, DG_LINT_NOT_NULL_NO_DEFAULT,
                     "column %s.%s becomes NOT NULL without a default: fails when it holds NULL", pr->n->name, nc->name);
         }
-        pd_stmt(c, PD_COLS, "ALTER TABLE %s ALTER COLUMN %s SET NOT NULL;", tq, cq);
+        set_not_null(c, pr, tq, nc, cq);
     } else if (!nn_n && nn_o && !identity_of(oc) && !nc->pk) {
         pd_stmt(c, PD_COLS, "ALTER TABLE %s ALTER COLUMN %s DROP NOT NULL;", tq, cq);
     }

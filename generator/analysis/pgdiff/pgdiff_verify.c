@@ -60,11 +60,20 @@ static void canon(json_t *j, const char *key)
     free(items);
 }
 
+/* The runner's history table is no part of a schema. */
+static void drop_history(json_t *j)
+{
+    json_t *tables = json_object_get(j, "tables");
+    for (size_t i = json_array_size(tables); i-- > 0;)
+        if (!strcmp(str_or(json_array_get(tables, i), "name"), "_dal_migrations")) json_array_remove(tables, i);
+}
+
 static json_t *canon_json(const dg_schema *s)
 {
     char *text = dg_schema_to_json_ex(s, false, false);
     json_t *j = json_loads(text, 0, NULL);
     free(text);
+    drop_history(j);
     canon(j, NULL);
     return j;
 }
