@@ -256,7 +256,7 @@ static const dg_pg_sequence *seq_match(pd_ctx *c, const dg_pg_sequence *q)
     return NULL;
 }
 
-static char *seq_options(const dg_pg_sequence *q)
+char *pd_seq_options(const dg_pg_sequence *q)
 {
     return dg_xprintf("AS %s INCREMENT BY %lld MINVALUE %lld MAXVALUE %lld START WITH %lld CACHE %lld%s", q->type,
                       q->increment, q->min, q->max, q->start, q->cache, q->cycle ? " CYCLE" : " NO CYCLE");
@@ -270,9 +270,39 @@ static void seq_changed(pd_ctx *c, const dg_pg_sequence *o, const dg_pg_sequence
         pd_stmt(c, PD_SEQ_DONE, "ALTER SEQUENCE %s RENAME TO %s;", oq, nn);   /* columns keep their sequence: only its name */
         free(nn);
     }
-    char *a = seq_options(o), *b = seq_options(n);
+    char *a = pd_seq_options(o), *b = pd_seq_options(n);
     if (strcmp(a, b) != 0) pd_stmt(c, PD_SEQ_DONE, "ALTER SEQUENCE %s %s;", nq, b);
     free(a), free(b), free(oq), free(nq);
+}
+
+const dg_pg_sequence *pd_owned_seq(const dg_schema *s, const char *schema, const char *table, const char *col,
+                                   const char *kind)
+{
+    for (size_t i = 0; i < s->sequences.len; i++) {
+        const dg_pg_sequence *q = &s->sequences.items[i];
+        if (q->owner_kind && !strcmp(q->owner_kind, kind) && q->owned_table && !strcmp(q->owned_table, table) &&
+            q->owned_column && !strcmp(q->owned_column, col) && same_str(q->schema, schema))
+            return q;
+    }
+    return NULL;
+}
+
+/* Whether owned sequence q of side `s` (from or to) belongs to a column
+ * that switches between serial and identity (pd_serial_switch). */
+static bool switching(pd_ctx *c, const dg_schema *s, const dg_pg_sequence *q)
+{
+    if (!q->owner_kind || !q->owned_table || !q->owned_column) return false;
+    for (size_t i = 0; i < c->pairs.len; i++) {
+        const pd_pair *pr = &c->pairs.items[i];
+        const dg_table *t = s == c->from ? pr->o : pr->n;
+        if (!pr->o || strcmp(t->name, q->owned_table) != 0 || !same_str(t->schema, q->schema)) continue;
+        for (size_t k = 0; k < pr->n->columns.len; k++) {
+            if (pr->col_map[k] < 0) continue;
+            const dg_column *oc = &pr->o->columns.items[pr->col_map[k]], *nc = &pr->n->columns.items[k];
+            if (!strcmp((s == c->from ? oc : nc)->name, q->owned_column)) return pd_serial_switch(oc, nc);
+        }
+    }
+    return false;
 }
 
 void pd_sequences(pd_ctx *c)
@@ -280,6 +310,7 @@ void pd_sequences(pd_ctx *c)
     bool *taken = dg_xcalloc(c->to->sequences.len + 1, sizeof *taken);
     for (size_t i = 0; i < c->from->sequences.len; i++) {
         const dg_pg_sequence *o = &c->from->sequences.items[i], *n = seq_match(c, o);
+        if (switching(c, c->from, o)) continue;   /* identity_change's */
         if (n) {
             taken[n - c->to->sequences.items] = true;
             seq_changed(c, o, n);
@@ -292,8 +323,8 @@ void pd_sequences(pd_ctx *c)
     }
     for (size_t i = 0; i < c->to->sequences.len; i++) {
         const dg_pg_sequence *n = &c->to->sequences.items[i];
-        if (taken[i] || (n->owner_kind && !strcmp(n->owner_kind, "identity"))) continue;
-        char *q = pd_qq(n->schema, n->name), *opt = seq_options(n);
+        if (taken[i] || (n->owner_kind && !strcmp(n->owner_kind, "identity")) || switching(c, c->to, n)) continue;
+        char *q = pd_qq(n->schema, n->name), *opt = pd_seq_options(n);
         pd_stmt(c, PD_SEQ, "CREATE SEQUENCE %s %s;", q, opt);
         if (n->owner_kind && n->owned_table && n->owned_column) {
             char *t = pd_qq(n->schema, n->owned_table), *col = pd_q(n->owned_column);
