@@ -2,15 +2,16 @@
 """Random schema pairs with rows on PostgreSQL: the planner's property test.
 
 For each pair: a random old schema and a random new one derived from it
-(renames through @renamed_from, added/dropped/retyped columns, NOT NULL and
-DEFAULT changes, indexes, UNIQUE/CHECK/FK constraints, enum labels, added and
-dropped tables); the old schema is loaded into a fresh database with rows,
+(renames through @renamed_from, added/dropped/widened columns, NOT NULL and
+DEFAULT changes, indexes, UNIQUE/CHECK/FK constraints, enum labels added and
+dropped, serial <-> identity keys, added and dropped tables); the old schema is loaded into a fresh database with rows,
 `dalgen diff --engine postgresql` plans up and down (each plan is verified by
 dalgen itself first), up is applied with psql, then:
   - a second diff from the database to the new schema is empty,
   - every value of every surviving column is equal (as text),
-  - down is applied, the diff to the old schema is empty, and every value
-    that up kept is back.
+  - every serial/identity key's counter is past the keys held,
+  - down is applied, the diff to the old schema is empty, every value that
+    up kept is back, and the counters again.
 It prints `pairs N, values compared V, values lost L, failures F` and exits
 non-zero on any failure.
 
@@ -43,11 +44,11 @@ def value(rng, ty, i):
         return rng.choice(["true", "false"])
     if ty == "date":
         return "'2024-%02d-%02d'" % (rng.randint(1, 12), rng.randint(1, 28))
-    return "'%s'" % rng.choice(LABELS)
+    return "'%s'" % rng.choice(["a", "b"])   # never "c": a new schema may drop it
 
 
 def default_of(ty):
-    return {"integer": "0", "bigint": "7", "numeric": "1.5", "text": "'d'", "varchar(10)": "'v'",
+    return {"integer": "0", "bigint": "7", "numeric": "1.5", "text": "'d'", "varchar(10)": "'v'", "varchar(20)": "'w'",
             "boolean": "false", "date": "'2000-01-01'", "mood": "'a'"}[ty]
 
 
@@ -59,7 +60,7 @@ class Col:
 class Table:
     def __init__(self, name, key, cols):
         self.name, self.key, self.cols, self.rf = name, key, cols, None
-        self.uniques, self.checks, self.indexes, self.fk = [], [], [], None
+        self.unique, self.check, self.indexes, self.fk = False, False, [], None
 
 
 def random_schema(rng):
@@ -93,7 +94,7 @@ def mutate(rng, old):
     n = 0
     for _ in range(rng.randint(1, 4)):
         tb = rng.choice(s["tables"])
-        op = rng.randrange(12)
+        op = rng.randrange(17)
         n += 1
         if op == 0 and tb.cols:                       # rename a column
             c = rng.choice(tb.cols)
@@ -135,12 +136,26 @@ def mutate(rng, old):
             for t in s["tables"]:
                 if t.fk in (gone.name, gone.rf):
                     t.fk = None
+        elif op == 12 and tb.key != "plain":          # serial <-> identity (the counter must carry)
+            tb.key = "serial" if tb.key == "identity" else "identity"
+        elif op == 13:                                # a CHECK comes or goes
+            tb.check = not tb.check
+        elif op == 14 and tb.cols:                    # a UNIQUE (id, c) comes or goes
+            tb.unique = False if tb.unique else rng.choice(tb.cols).name
+        elif op == 15:                                # an enum label goes (rows never hold it)
+            if "c" in s["labels"]:
+                s["labels"].remove("c")
+        elif op == 16:                                # a FOREIGN KEY to an earlier table comes or goes
+            earlier = s["tables"][:s["tables"].index(tb)]
+            tb.fk = None if tb.fk or not earlier else rng.choice(earlier).name
     for tb in s["tables"]:                            # FKs follow renamed parents
         for p in s["tables"]:
             if tb.fk is not None and p.rf == tb.fk:
                 tb.fk = p.name
         names = {c.name for c in tb.cols}
         tb.indexes = [ix for ix in tb.indexes if all(x in names for x in ix)]
+        if tb.unique and tb.unique not in names:
+            tb.unique = next((c.name for c in tb.cols if c.rf == tb.unique), False)
     return s
 
 
@@ -153,6 +168,10 @@ def ddl(s):
         for c in tb.cols:
             d = c.ty + (" NOT NULL" if c.not_null else "") + (" DEFAULT " + c.default if c.default else "")
             lines.append("  %s %s,%s" % (c.name, d, "  -- @renamed_from %s" % c.rf if c.rf else ""))
+        if tb.check:
+            lines.append("  CHECK (id > 0),")
+        if tb.unique:
+            lines.append("  UNIQUE (id, %s)," % tb.unique)
         lines.append("  ref bigint%s" % (" REFERENCES %s (id)" % tb.fk if tb.fk else ""))
         lines.append(");")
         out.append("\n".join(lines))
@@ -194,6 +213,21 @@ def rows(rng, s, db):
             sql.append("INSERT INTO %s (%s) VALUES (%s);" % (tb.name, ", ".join(names), ", ".join(vals)))
     if sql:
         psql(db, "\n".join(sql).replace("VALUES", "OVERRIDING SYSTEM VALUE VALUES"))
+    for tb in s["tables"]:   # the counters past the keys inserted
+        if tb.key != "plain":
+            psql(db, "SELECT setval(pg_get_serial_sequence('%s', 'id'), max(id)) FROM %s HAVING max(id) IS NOT NULL"
+                 % (tb.name, tb.name))
+
+
+def counters_ok(db, s):
+    """Each serial or identity key's next value is past every key held."""
+    for tb in s["tables"]:
+        if tb.key == "plain":
+            continue
+        out = psql(db, "SELECT nextval(pg_get_serial_sequence('%s', 'id')) > coalesce(max(id), 0) FROM %s"
+                   % (tb.name, tb.name)).strip()
+        if out != "t":
+            raise RuntimeError("counter of %s.id is behind its keys" % tb.name)
 
 
 def snapshot(db, tb, cols):
@@ -270,6 +304,7 @@ def one(exe, work, server, rng, idx, stats):
                     stats["lost"] += 1
                     raise RuntimeError("value lost: %s.%s id %s: %r -> %r" % (nt, nc, rid, vals[oc],
                                                                               after.get(rid, {}).get(nc)))
+    counters_ok(db, new)
     apply_plan(db, down.stdout)
     back = dalgen(exe, ["diff"] + pg + ["--from", dburl, "--to", op, "--allow-destructive"])
     if back.returncode != 0 or back.stdout.strip():
@@ -283,6 +318,7 @@ def one(exe, work, server, rng, idx, stats):
                     if vals.get(oc) != before[ot][rid][oc]:
                         stats["lost"] += 1
                         raise RuntimeError("value not restored by down: %s.%s id %s" % (ot, oc, rid))
+    counters_ok(db, old)
 
 
 def main():

@@ -123,15 +123,15 @@ static void identity_to_serial(pd_ctx *c, const pd_pair *pr, const char *tq, con
     pd_stmt(c, PD_COLS, "ALTER TABLE %s ALTER COLUMN %s DROP IDENTITY;", tq, cq);
 }
 
-/* A column becoming an identity: its counter set past what it holds (a
- * serial's: its sequence's state, the sequence then dropped). */
+/* A column becoming an identity (its default already dropped): its counter
+ * set past what it holds (a serial's: its sequence's state, the sequence
+ * then dropped). */
 static void to_identity(pd_ctx *c, const pd_pair *pr, const char *tq, const dg_column *oc, const dg_column *nc,
                         const char *cq)
 {
     const dg_pg_sequence *os = pd_owned_seq(c->from, pr->o->schema, pr->o->name, oc->name, "serial");
     char *def = pd_column_def(c->to, pr->n, nc, false);
     const char *gen = strstr(def, " GENERATED ");
-    if (oc->default_sql) pd_stmt(c, PD_COLS, "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;", tq, cq);
     char *aside = os ? seq_aside(c, os) : NULL;
     if (aside)   /* else pg_get_serial_sequence may name it rather than the identity's */
         pd_stmt(c, PD_COLS, "ALTER SEQUENCE %s OWNED BY NONE;", aside);
@@ -188,13 +188,11 @@ static void alter_column(pd_ctx *c, pd_pair *pr, const char *tq, const dg_column
     bool gen_change = oc->generated != nc->generated || !same_str(oc->generated_expr, nc->generated_expr);
     if (gen_change && oc->generated == DG_GEN_STORED && nc->generated == DG_GEN_NONE)
         pd_stmt(c, PD_COLS, "ALTER TABLE %s ALTER COLUMN %s DROP EXPRESSION;", tq, cq);
-    identity_change(c, pr, tq, oc, nc, cq);
-    bool default_dropped = identity_of(nc) && !identity_of(oc) && oc->default_sql;
-    if (type_change && oc->default_sql && !default_dropped) {
-        pd_stmt(c, PD_COLS, "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;", tq, cq);
-        default_dropped = true;
-    }
+    /* the default goes before a new type (it may not cast) or an identity (which takes its place) */
+    bool default_dropped = oc->default_sql && (type_change || (identity_of(nc) && !identity_of(oc)));
+    if (default_dropped) pd_stmt(c, PD_COLS, "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;", tq, cq);
     if (type_change) retype(c, pr, tq, oc, nc, cq), pr->retyped = true;
+    identity_change(c, pr, tq, oc, nc, cq);   /* after the type: an identity's sequence takes the column's */
     if (nc->default_sql && (default_dropped || !same_default(oc->default_sql, nc->default_sql)))
         pd_stmt(c, PD_COLS, "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;", tq, cq, nc->default_sql);
     else if (!nc->default_sql && oc->default_sql && !default_dropped && !identity_of(nc))
