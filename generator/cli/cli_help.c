@@ -115,6 +115,7 @@ static const struct {
     {"migrate",
      "usage: dalgen migrate new NAME --dir DIR <schema source...>\n"
      "                      [--allow-destructive | --allow CODE[,CODE...]]\n"
+     "                      [--engine postgresql [--pg-server URL|auto] [--online]]\n"
      "       dalgen migrate hash --dir DIR\n"
      "       dalgen migrate apply|status|down --db DB --dir DIR [--to N | --steps K]\n"
      "                      [--baseline N] [--backup PATH]\n"

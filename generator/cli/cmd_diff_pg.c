@@ -55,40 +55,53 @@ static dg_loc where_of(const dg_schema *s, const dg_sources *src)
     return l;
 }
 
-int dg_cmd_diff_pg(const dg_diff_pg_args *a, dg_diags *d)
+int dg_pg_plan_verified(const dg_diff_pg_args *a, dg_pg_planned *out, dg_diags *d)
 {
-    dg_schema *from = NULL, *to = NULL;
+    memset(out, 0, sizeof *out);
     dg_pg_session *sess = NULL;
-    if (load_side(a->from, a->pg, &from, &sess, d) != 0 || load_side(a->to, a->pg, &to, NULL, d) != 0) {
+    if (load_side(a->from, a->pg, &out->from, &sess, d) != 0 || load_side(a->to, a->pg, &out->to, NULL, d) != 0) {
         dg_pg_session_close(sess);
-        dg_schema_free(from);
         return DG_EXIT_INPUT;
     }
-    dg_plan up, down;
     dg_pgdiff_opts fw = {false, a->online}, bw = {true, a->online};
-    dg_pgdiff_plan(from, to, &fw, &up);
-    dg_pgdiff_plan(to, from, &bw, &down);
-    const dg_plan *shown = a->down ? &down : &up;
+    dg_pgdiff_plan(out->from, out->to, &fw, &out->up);
+    dg_pgdiff_plan(out->to, out->from, &bw, &out->down);
+    const dg_plan *shown = a->down ? &out->down : &out->up;
     dg_diags_print(d, stderr);
     dg_plan_print_lints(shown, a->allow, stderr);
     int rc = DG_EXIT_OK;
     char *why = NULL;
     if (dg_plan_refused(shown, a->allow)) {
         rc = DG_EXIT_INPUT;
-    } else if (dg_pgdiff_verify(sess, from, to, &up, &down, &why) != 0) {
-        dg_error(d, where_of(to, a->to), "%s; nothing written", why);
+    } else if (dg_pgdiff_verify(sess, out->from, out->to, &out->up, &out->down, &why) != 0) {
+        dg_error(d, where_of(out->to, a->to), "%s; nothing written", why);
         rc = DG_EXIT_INPUT;
-    } else {
+    }
+    free(why);
+    dg_pg_session_close(sess);
+    return rc;
+}
+
+void dg_pg_planned_free(dg_pg_planned *p)
+{
+    dg_plan_free(&p->up);
+    dg_plan_free(&p->down);
+    dg_schema_free(p->from);
+    dg_schema_free(p->to);
+    memset(p, 0, sizeof *p);
+}
+
+int dg_cmd_diff_pg(const dg_diff_pg_args *a, dg_diags *d)
+{
+    dg_pg_planned p;
+    int rc = dg_pg_plan_verified(a, &p, d);
+    if (rc == DG_EXIT_OK) {
+        const dg_plan *shown = a->down ? &p.down : &p.up;
         char *sql = dg_plan_sql(shown, NULL);
         fputs(sql, stdout);
         free(sql);
         if (a->exit_code && shown->stmts.len) rc = DG_EXIT_DIFF;
     }
-    free(why);
-    dg_plan_free(&up);
-    dg_plan_free(&down);
-    dg_pg_session_close(sess);
-    dg_schema_free(from);
-    dg_schema_free(to);
+    dg_pg_planned_free(&p);
     return rc;
 }

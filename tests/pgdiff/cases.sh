@@ -77,6 +77,24 @@ got=$(psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "INSERT INTO t (v) VALUES ('z'
     -c "INSERT INTO u (n) VALUES (3) RETURNING id" | tr '\n' ' ')
 if [ "$got" != "7 9 " ]; then echo "FAIL counters after down: '$got' (want 7 9)"; fail=1; fi
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
+# migrate new --engine postgresql: an empty folder, then two steps, then
+# "already at the schema"; the folder applied and reverted by the runner
+mn="$out/mnew" db=pgdiff_mnew url="postgresql:///pgdiff_mnew" rc_case="$cases/renames_types"
+rm -rf "$mn"
+pg="--engine postgresql --pg-server $server"
+"$dalgen" migrate new init --dir "$mn" $pg "$rc_case/old.sql" > /dev/null 2>&1 &&
+! "$dalgen" migrate new second --dir "$mn" $pg "$rc_case/new.sql" > /dev/null 2> "$out/mnew.err" &&
+grep -q "error: \[DOWN_CANNOT_RESTORE\]" "$out/mnew.err" && [ ! -e "$mn/0002_second.up.sql" ] &&
+"$dalgen" migrate new second --dir "$mn" $pg "$rc_case/new.sql" --allow-destructive > /dev/null 2>&1 &&
+"$dalgen" migrate new third --dir "$mn" $pg "$rc_case/new.sql" 2>&1 | grep -q "already at the schema" &&
+[ ! -e "$mn/0003_third.up.sql" ] && tail -n +4 "$mn/0002_second.up.sql" | cmp -s - "$rc_case/expected.up.sql" &&
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" > /dev/null 2>&1 &&
+"$dalgen" migrate apply --db "$url" --dir "$mn" > /dev/null &&
+"$dalgen" diff $pg --from "$url" --to "$rc_case/new.sql" --exit-code > /dev/null &&
+"$dalgen" migrate down --db "$url" --dir "$mn" --steps 1 > /dev/null &&
+"$dalgen" diff $pg --from "$url" --to "$rc_case/old.sql" --exit-code > /dev/null ||
+    { echo "FAIL migrate new --engine postgresql"; cat "$out/mnew.err"; ls "$mn"; fail=1; }
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
 # a lint refusal: DROP_TABLE without --allow
 printf 'CREATE TABLE t (id int);\nCREATE TABLE u (id int);\n' > "$out/two.sql"
 "$dalgen" diff --engine postgresql --pg-server "$server" --from "$out/two.sql" --to "$out/ser.sql" > "$out/lint.sql" 2> "$out/lint.err"
