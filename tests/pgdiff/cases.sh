@@ -97,7 +97,8 @@ psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
 # a lint refusal: DROP_TABLE without --allow
 printf 'CREATE TABLE t (id int);\nCREATE TABLE u (id int);\n' > "$out/two.sql"
-"$dalgen" diff --engine postgresql --pg-server "$server" --from "$out/two.sql" --to "$out/ser.sql" > "$out/lint.sql" 2> "$out/lint.err"
+printf 'CREATE TABLE t (id int);\n' > "$out/one.sql"
+"$dalgen" diff --engine postgresql --pg-server "$server" --from "$out/two.sql" --to "$out/one.sql" > "$out/lint.sql" 2> "$out/lint.err"
 rc=$?
 if [ $rc -ne 1 ] || [ -s "$out/lint.sql" ] || ! grep -q "error: \[DROP_TABLE\] table u is dropped" "$out/lint.err"; then
     echo "FAIL lint refusal: exit $rc"; cat "$out/lint.err"; fail=1
