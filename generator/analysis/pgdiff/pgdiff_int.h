@@ -98,11 +98,6 @@ void pd_pairs_free(pd_ctx *c);
 /* pgdiff_table.c: columns of paired tables, new and dropped tables */
 void pd_tables(pd_ctx *c);
 
-/* Whether a column continued from oc to nc switches between serial and
- * identity (identity_change carries the counter from one sequence to the
- * other; pd_sequences leaves both sequences to it). */
-bool pd_serial_switch(const dg_column *oc, const dg_column *nc);
-
 /* pgdiff_cons.c: constraints, foreign keys and indexes */
 void pd_constraints(pd_ctx *c);
 void pd_indexes(pd_ctx *c);
@@ -116,6 +111,10 @@ bool pd_enum_rebuilt(const pd_ctx *c, const char *schema, const char *name);
 const dg_pg_sequence *pd_owned_seq(const dg_schema *s, const char *schema, const char *table, const char *col,
                                    const char *kind);
 char *pd_seq_options(const dg_pg_sequence *q);   /* "AS bigint INCREMENT BY ..." */
+/* Whether a column continued from oc to nc switches between serial and
+ * identity (identity_change carries the counter from one sequence to the
+ * other; pd_sequences leaves both sequences to it). */
+bool pd_serial_switch(const dg_column *oc, const dg_column *nc);
 
 /* pgdiff_deps.c: views, triggers, functions, comments */
 void pd_dependents(pd_ctx *c);

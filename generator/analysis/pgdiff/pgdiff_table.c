@@ -86,13 +86,6 @@ static void retype(pd_ctx *c, const pd_pair *pr, const char *tq, const dg_column
     free(coll);
 }
 
-bool pd_serial_switch(const dg_column *oc, const dg_column *nc)
-{
-    if (!identity_of(oc) == !identity_of(nc)) return false;
-    const dg_column *plain = identity_of(oc) ? nc : oc;
-    return plain->pg && plain->pg->sequence;
-}
-
 /* The old sequence renamed out of the way (the new one may take its name);
  * returns its quoted temporary name. */
 static char *seq_aside(pd_ctx *c, const dg_pg_sequence *q)

@@ -287,6 +287,14 @@ const dg_pg_sequence *pd_owned_seq(const dg_schema *s, const char *schema, const
     return NULL;
 }
 
+bool pd_serial_switch(const dg_column *oc, const dg_column *nc)
+{
+    bool oi = oc->pg && oc->pg->identity, ni = nc->pg && nc->pg->identity;
+    if (oi == ni) return false;
+    const dg_column *plain = oi ? nc : oc;
+    return plain->pg && plain->pg->sequence;
+}
+
 /* Whether owned sequence q of side `s` (from or to) belongs to a column
  * that switches between serial and identity (pd_serial_switch). */
 static bool switching(pd_ctx *c, const dg_schema *s, const dg_pg_sequence *q)
