@@ -13,7 +13,7 @@ typedef struct pd_con {
     const char *name;
     char *key;      /* NULL: cannot be kept (a column of it goes or changes type) */
     char *def;      /* ADD CONSTRAINT text (new side) */
-    bool fk, keyed; /* keyed: a unique or primary key other tables' foreign keys may need */
+    bool keyed;     /* a unique or primary key other tables' foreign keys may need */
     bool taken;
 } pd_con;
 typedef DG_VEC(pd_con) pd_cons;
@@ -132,7 +132,6 @@ static void fk_cons(pd_ctx *c, const dg_table *t, const dg_table *o, pd_cons *v,
                                                   fk->deferrable_sql ? fk->deferrable_sql : "")
                                      : NULL;
         push(v, fk->name, key, key && !o ? dg_xstrdup(key) : NULL, false);
-        v->items[v->len - 1].fk = true;
         free(cols), free(to), free(pq);
     }
 }

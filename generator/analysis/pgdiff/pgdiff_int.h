@@ -47,7 +47,6 @@ typedef struct pd_pair {
     int  *col_map;          /* per n column: index of its o column, or -1 */
     dd_renames col_renames; /* old column name -> new (names are the models') */
     bool changed;           /* a statement alters the table (its views and triggers are recreated) */
-    bool retyped;           /* a column changes type */
 } pd_pair;
 
 typedef struct pd_ctx {

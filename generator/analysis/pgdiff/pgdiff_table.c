@@ -184,7 +184,7 @@ static void alter_column(pd_ctx *c, pd_pair *pr, const char *tq, const dg_column
     /* the default goes before a new type (it may not cast) or an identity (which takes its place) */
     bool default_dropped = oc->default_sql && (type_change || (identity_of(nc) && !identity_of(oc)));
     if (default_dropped) pd_stmt(c, PD_COLS, "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;", tq, cq);
-    if (type_change) retype(c, pr, tq, oc, nc, cq), pr->retyped = true;
+    if (type_change) retype(c, pr, tq, oc, nc, cq);
     identity_change(c, pr, tq, oc, nc, cq);   /* after the type: an identity's sequence takes the column's */
     if (nc->default_sql && (default_dropped || !same_default(oc->default_sql, nc->default_sql)))
         pd_stmt(c, PD_COLS, "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;", tq, cq, nc->default_sql);
