@@ -1,5 +1,5 @@
 /* dalgen diff --from SRC... --to SRC... [--down] [--exit-code] [--allow-destructive] [--allow CODE,...]
- *             [--clang-arg ARG ...] [--config FILE]
+ *             [--clang-arg ARG ...] [--config FILE] [--engine sqlite|postgresql] [--pg-server URL|auto]
  *             [--api --prefix NAME [--queries F|DIR ...] [--from-queries F|DIR ...]
  *              [--to-queries F|DIR ...] [--templates DIR] [--no-singularize] [--timestamps]]
  *
@@ -17,6 +17,7 @@
 #include "c/names.h"
 #include "cli/cli.h"
 #include "cli/cli_gen.h"
+#include "cli/cmd_diff_pg.h"
 #include "driver/api_side.h"
 
 enum { FROM = 0, TO = 1 };
@@ -24,12 +25,13 @@ enum { FROM = 0, TO = 1 };
 typedef struct diff_args {
     dg_sources       side[2];      /* --from, --to */
     dg_strings       queries[2];   /* --queries (both sides), --from-queries, --to-queries */
-    bool             down, exit_code, api;
+    bool             down, exit_code, api, online;
     dg_lint_allow    allow;        /* --allow-destructive, --allow CODE[,CODE] */
     bool             gen_flag;     /* a flag that only --api uses was given */
     dg_generate_opts gen;          /* --prefix, --templates, --no-singularize, --timestamps */
     const char      *config_path;  /* --config FILE */
     dg_config       *config;       /* its contents (owns what gen points to from it) */
+    dg_engine_flags  eng;          /* --engine, --pg-server, --pg-run-as */
 } diff_args;
 
 /* Options with a value. Returns 0 (consumed), -1 (not one) or DG_EXIT_USAGE. */
@@ -71,6 +73,7 @@ static int take_flag(diff_args *a, const char *arg)
 {
     if (!strcmp(arg, "--down")) a->down = true;
     else if (!strcmp(arg, "--exit-code")) a->exit_code = true;
+    else if (!strcmp(arg, "--online")) a->online = true;
     else if (!strcmp(arg, "--allow-destructive")) a->allow.all = true;
     else if (!strcmp(arg, "--api")) a->api = true;
     else if (!strcmp(arg, "--no-singularize")) a->gen.view.singularize = false, a->gen_flag = true;
@@ -120,6 +123,9 @@ static int parse_args(diff_args *a, int argc, char **argv, dg_diags *d)
             return -1;
         }
         int rc = take_value(a, argc, argv, &i);
+        if (rc == DG_EXIT_USAGE) return rc;
+        if (rc == 0) continue;
+        rc = dg_cli_engine_flag("diff", &a->eng, argc, argv, &i);
         if (rc == DG_EXIT_USAGE) return rc;
         if (rc == 0) continue;
         if (take_flag(a, argv[i]) != 0) return dg_usage_error("diff", "unexpected argument '%s'", argv[i]);
@@ -220,7 +226,19 @@ int cmd_diff(int argc, char **argv, dg_diags *d)
         rc = DG_EXIT_INPUT;
     }
 #endif
-    if (rc == DG_EXIT_OK) rc = run(&a, d);
+    dg_engine engine = DG_ENGINE_SQLITE;
+    for (int k = FROM; rc == DG_EXIT_OK && k <= TO && (a.eng.engine || a.eng.pg_flags); k++)
+        rc = dg_cli_engine_of("diff", &a.eng, &a.side[k], &engine);   /* each side on its own */
+    if (rc == DG_EXIT_OK && engine == DG_ENGINE_SQLITE && a.online)
+        rc = dg_usage_error("diff", "--online plans PostgreSQL migrations (--engine postgresql)");
+    if (rc == DG_EXIT_OK && engine == DG_ENGINE_POSTGRESQL && (a.api || a.config_path))
+        rc = dg_usage_error("diff", "--api and --config work on SQLite schemas only");
+    if (rc == DG_EXIT_OK && engine == DG_ENGINE_POSTGRESQL) {
+        dg_diff_pg_args pa = {&a.side[FROM], &a.side[TO], a.down, a.exit_code, a.online, &a.allow, &a.eng.pg};
+        rc = dg_cmd_diff_pg(&pa, d);
+    } else if (rc == DG_EXIT_OK) {
+        rc = run(&a, d);
+    }
     args_free(&a);
     return rc < 0 ? DG_EXIT_OK : rc;   /* -1: --help was printed */
 }

@@ -1,4 +1,5 @@
 /* dalgen migrate new NAME --dir DIR <schema source...> [--allow-destructive] [--allow CODE,...]
+ *                    [--engine postgresql [--pg-server URL|auto] [--online]]
  * dalgen migrate hash --dir DIR
  * dalgen migrate apply|status|down|reset|baseline --db DB --dir DIR [--to N | --steps K]
  *                [--baseline N] [--backup FILE] [--yes]
@@ -16,6 +17,7 @@
 #include "sql/sqltok.h"
 #include "util/fsutil.h"
 #include "cli/cli.h"
+#include "cli/cmd_diff_pg.h"
 
 static bool valid_name(const char *s)
 {
@@ -26,11 +28,17 @@ static bool valid_name(const char *s)
     return true;
 }
 
-static char *down_header(const char *file, const dg_plan *up)
+/* How the runner applies a migration of the engine, as its files say it. */
+static const char *runner_note(dg_engine e)
+{
+    return e == DG_ENGINE_POSTGRESQL ? "-- The runner applies it in one transaction (no-transaction sections aside).\n"
+                                     : "-- The runner applies it in one transaction with foreign keys off.\n";
+}
+
+static char *down_header(const char *file, const dg_plan *up, dg_engine e)
 {
     dg_buf b = DG_BUF_INIT;
-    dg_buf_printf(&b, "-- %s: written by `dalgen migrate new`; reverts the up migration.\n"
-                      "-- The runner applies it in one transaction with foreign keys off.\n", file);
+    dg_buf_printf(&b, "-- %s: written by `dalgen migrate new`; reverts the up migration.\n%s", file, runner_note(e));
     for (size_t i = 0; i < up->lints.len; i++)
         if (!strcmp(up->lints.items[i].code, DG_LINT_DOWN_DATA_LOSS)) {
             char *msg = dg_sql_comment_text(up->lints.items[i].message);
@@ -56,15 +64,14 @@ static char *sum_with(const dg_mfolder *f, const dg_migration *m)
 /* Writes NNNN_name.up.sql, .down.sql and the refreshed dalgen.sum as one
  * unit (dg_write_files): when one cannot be written, none is. */
 static int write_migration(const dg_mfolder *f, const char *name, const dg_plan *up, const dg_plan *down,
-                           dg_diags *d)
+                           dg_engine e, dg_diags *d)
 {
     long long id = (long long)dg_mfolder_next_id(f);
     char *base = dg_xprintf("%04lld_%s", id, name);
     char *up_path = dg_xprintf("%s/%s.up.sql", f->dir, base), *down_path = dg_xprintf("%s/%s.down.sql", f->dir, base);
-    char *uh = dg_xprintf("-- %s.up.sql: written by `dalgen migrate new`.\n"
-                          "-- The runner applies it in one transaction with foreign keys off.\n\n", base);
+    char *uh = dg_xprintf("-- %s.up.sql: written by `dalgen migrate new`.\n%s\n", base, runner_note(e));
     char *dfile = dg_xprintf("%s.down.sql", base);
-    char *dh = down_header(dfile, up);
+    char *dh = down_header(dfile, up, e);
     char *us = dg_plan_sql(up, uh), *ds = dg_plan_sql(down, dh);
     dg_migration m = {.id = id, .name = base, .up_path = up_path, .down_path = down_path, .up = us, .down = ds};
     dg_sha256_hex_normalized(us, strlen(us), m.checksum);
@@ -81,6 +88,63 @@ static int write_migration(const dg_mfolder *f, const char *name, const dg_plan 
     return rc;
 }
 
+/* migrate new on SQLite: the folder's schema (replayed in SQLite) to the sources'. */
+static int migrate_new_sqlite(const char *name, const char *dir, const dg_sources *src, const dg_lint_allow *allow,
+                              dg_diags *d)
+{
+    dg_mfolder f;
+    dg_schema *from = NULL, *to = NULL;
+    int rc = DG_EXIT_INPUT;
+    if (dg_mfolder_read(dir, true, &f, d) == 0 && dg_sum_verify(&f, f.items.len == 0, d) == 0 &&
+        dg_load_folder_schema(&f, &from, d) == 0 && dg_schema_load(src, &to, d) == 0) {
+        dg_plan up, down;
+        dg_diff_opts fw = {false}, bw = {true};
+        dg_diff_plan(from, to, &fw, &up);
+        dg_diff_plan(to, from, &bw, &down);
+        dg_diags_print(d, stderr);   /* the loads' warnings come before the lints */
+        dg_plan_print_lints(&up, allow, stderr);
+        if (dg_plan_refused(&up, allow)) rc = DG_EXIT_INPUT;
+        else if (!up.stmts.len) {
+            fprintf(stderr, "dalgen migrate: %s is already at the schema; nothing written\n", dir);
+            rc = DG_EXIT_OK;
+        } else if (write_migration(&f, name, &up, &down, DG_ENGINE_SQLITE, d) == 0) {
+            rc = DG_EXIT_OK;
+        }
+        dg_plan_free(&up);
+        dg_plan_free(&down);
+    }
+    dg_schema_free(from);
+    dg_schema_free(to);
+    dg_mfolder_free(&f);
+    return rc;
+}
+
+/* migrate new on PostgreSQL: the folder's up files replayed by the typing
+ * server to the sources', planned and verified as `diff --engine
+ * postgresql` does (nothing is written unless both plans reach their schemas). */
+static int migrate_new_pg(const char *name, const char *dir, const dg_sources *src, const dg_lint_allow *allow,
+                          const dg_pg_opts *pg, bool online, dg_diags *d)
+{
+    dg_mfolder f;
+    if (dg_mfolder_read(dir, true, &f, d) != 0 || dg_sum_verify(&f, f.items.len == 0, d) != 0) {
+        dg_mfolder_free(&f);
+        return DG_EXIT_INPUT;
+    }
+    dg_sources old = {0};
+    dg_sources_add(&old, f.items.len ? DG_SRC_SQL_DIR : DG_SRC_EMPTY, f.items.len ? dir : "empty");
+    dg_diff_pg_args a = {&old, src, false, false, online, allow, pg};
+    dg_pg_planned p;
+    int rc = dg_pg_plan_verified(&a, &p, d);
+    if (rc == DG_EXIT_OK && !p.up.stmts.len)
+        fprintf(stderr, "dalgen migrate: %s is already at the schema; nothing written\n", dir);
+    else if (rc == DG_EXIT_OK && write_migration(&f, name, &p.up, &p.down, DG_ENGINE_POSTGRESQL, d) != 0)
+        rc = DG_EXIT_INPUT;
+    dg_pg_planned_free(&p);
+    dg_sources_free(&old);
+    dg_mfolder_free(&f);
+    return rc;
+}
+
 static int migrate_new(int argc, char **argv, dg_diags *d)
 {
     if (argc < 1 || argv[0][0] == '-') return dg_usage_error("migrate", "new needs a NAME");
@@ -88,9 +152,19 @@ static int migrate_new(int argc, char **argv, dg_diags *d)
     bool missing = false;
     dg_lint_allow allow = {0};
     dg_sources src = {0};
+    dg_engine_flags eng = {0};
+    dg_engine engine = DG_ENGINE_SQLITE;
+    bool online = false;
     int rc = DG_EXIT_OK;
     if (!valid_name(name)) return dg_usage_error("migrate", "NAME may hold only letters, digits and _");
     for (int i = 1; i < argc && rc == DG_EXIT_OK;) {
+        int e = dg_cli_engine_flag("migrate", &eng, argc, argv, &i);
+        if (e == DG_EXIT_USAGE) rc = e;
+        if (e >= 0) continue;
+        if (!strcmp(argv[i], "--online")) {
+            online = true, i++;
+            continue;
+        }
         const char *v = dg_cli_opt("--dir", argc, argv, &i, &missing);
         const char *al = v || missing ? NULL : dg_cli_opt("--allow", argc, argv, &i, &missing);
         if (missing) rc = dg_usage_error("migrate", "%s needs a value", argv[i]);
@@ -105,35 +179,11 @@ static int migrate_new(int argc, char **argv, dg_diags *d)
     }
     if (rc == DG_EXIT_OK && (!dir || !src.items.len))
         rc = dg_usage_error("migrate", "new needs --dir DIR and a schema source");
-    if (rc != DG_EXIT_OK) {
-        dg_sources_free(&src);
-        dg_lint_allow_free(&allow);
-        return rc;
-    }
-    dg_mfolder f;
-    dg_schema *from = NULL, *to = NULL;
-    rc = DG_EXIT_INPUT;
-    if (dg_mfolder_read(dir, true, &f, d) == 0 && dg_sum_verify(&f, f.items.len == 0, d) == 0 &&
-        dg_load_folder_schema(&f, &from, d) == 0 && dg_schema_load(&src, &to, d) == 0) {
-        dg_plan up, down;
-        dg_diff_opts fw = {false}, bw = {true};
-        dg_diff_plan(from, to, &fw, &up);
-        dg_diff_plan(to, from, &bw, &down);
-        dg_diags_print(d, stderr);   /* the loads' warnings come before the lints */
-        dg_plan_print_lints(&up, &allow, stderr);
-        if (dg_plan_refused(&up, &allow)) rc = DG_EXIT_INPUT;
-        else if (!up.stmts.len) {
-            fprintf(stderr, "dalgen migrate: %s is already at the schema; nothing written\n", dir);
-            rc = DG_EXIT_OK;
-        } else if (write_migration(&f, name, &up, &down, d) == 0) {
-            rc = DG_EXIT_OK;
-        }
-        dg_plan_free(&up);
-        dg_plan_free(&down);
-    }
-    dg_schema_free(from);
-    dg_schema_free(to);
-    dg_mfolder_free(&f);
+    if (rc == DG_EXIT_OK) rc = dg_cli_engine_of("migrate", &eng, &src, &engine);
+    if (rc == DG_EXIT_OK && online && engine != DG_ENGINE_POSTGRESQL)
+        rc = dg_usage_error("migrate", "--online plans PostgreSQL migrations (--engine postgresql)");
+    if (rc == DG_EXIT_OK && engine == DG_ENGINE_POSTGRESQL) rc = migrate_new_pg(name, dir, &src, &allow, &eng.pg, online, d);
+    else if (rc == DG_EXIT_OK) rc = migrate_new_sqlite(name, dir, &src, &allow, d);
     dg_sources_free(&src);
     dg_lint_allow_free(&allow);
     return rc;

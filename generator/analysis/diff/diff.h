@@ -61,6 +61,13 @@ typedef struct dg_diff_opts {
 void dg_diff_plan(const dg_schema *from, const dg_schema *to, const dg_diff_opts *opts,
                   dg_plan *out);
 void dg_plan_free(dg_plan *p);      /* NULL-safe */
+/* Adds a lint (message printf-formatted; loc.file copied, may be NULL) to p:
+ * the one way both planners report one. */
+void dg_plan_lint(dg_plan *p, dg_loc loc, dg_lint_level level, const char *code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
 
 /* The plan as one SQL text (statements separated by blank lines), with a
  * leading comment `header` (may be NULL).  Caller frees. */

@@ -243,12 +243,12 @@ void dd_stmt(dd_ctx *c, const char *fmt, ...)
 }
 
 /* Lints live here, below every file that reports one (diff_table.c and
- * diff_lint.c both do). */
-static void add_lint(dd_ctx *c, dg_loc loc, dg_lint_level level, const char *code, const char *fmt, va_list ap)
+ * diff_lint.c both do, and the PostgreSQL planner through dg_plan_lint). */
+static void add_lint(dg_plan *p, dg_loc loc, dg_lint_level level, const char *code, const char *fmt, va_list ap)
 {
     dg_buf b = DG_BUF_INIT;
     dg_buf_vprintf(&b, fmt, ap);
-    dg_lint *l = DG_VEC_ADD(&c->p->lints);
+    dg_lint *l = DG_VEC_ADD(&p->lints);
     l->level = level;
     l->code = code;
     l->message = dg_buf_steal(&b);
@@ -256,12 +256,20 @@ static void add_lint(dd_ctx *c, dg_loc loc, dg_lint_level level, const char *cod
     l->loc.file = loc.file ? dg_xstrdup(loc.file) : NULL;
 }
 
+void dg_plan_lint(dg_plan *p, dg_loc loc, dg_lint_level level, const char *code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add_lint(p, loc, level, code, fmt, ap);
+    va_end(ap);
+}
+
 void dd_lint(dd_ctx *c, dg_lint_level level, const char *code, const char *fmt, ...)
 {
     dg_loc none = {0};
     va_list ap;
     va_start(ap, fmt);
-    add_lint(c, none, level, code, fmt, ap);
+    add_lint(c->p, none, level, code, fmt, ap);
     va_end(ap);
 }
 
@@ -269,7 +277,7 @@ void dd_lint_at(dd_ctx *c, dg_loc loc, dg_lint_level level, const char *code, co
 {
     va_list ap;
     va_start(ap, fmt);
-    add_lint(c, loc, level, code, fmt, ap);
+    add_lint(c->p, loc, level, code, fmt, ap);
     va_end(ap);
 }
 

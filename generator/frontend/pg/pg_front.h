@@ -52,6 +52,14 @@ int dg_pg_schema_load_session(const dg_sources *src, const dg_pg_opts *o, dg_sch
 void *dg_pg_session_conn(const dg_pg_session *s);
 /* The server's major version (15 for 15.4). */
 int dg_pg_session_server_major(const dg_pg_session *s);
+/* Runs one SQL text on the session's database (outside any transaction
+ * unless the text opens one).  0, or -1 with *err set to the server's
+ * message (caller frees). */
+int dg_pg_session_exec(dg_pg_session *s, const char *sql, char **err);
+/* Reads the model of the session's database again (after dg_pg_session_exec
+ * changed it): a new model of engine postgresql, without file locations.
+ * 0 and *out, or -1 after reporting through d. */
+int dg_pg_session_read(dg_pg_session *s, dg_schema **out, dg_diags *d);
 /* Closes the connection, drops the typing database, stops an auto cluster.
  * NULL-safe. */
 void dg_pg_session_close(dg_pg_session *s);

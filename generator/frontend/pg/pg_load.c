@@ -104,6 +104,35 @@ void *dg_pg_session_conn(const dg_pg_session *s)
     return s->conn;
 }
 
+int dg_pg_session_exec(dg_pg_session *s, const char *sql, char **err)
+{
+    PGresult *r = PQexec(s->conn, sql);
+    ExecStatusType st = PQresultStatus(r);
+    int rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? 0 : -1;
+    if (rc != 0) {
+        const char *m = PQresultErrorMessage(r);
+        *err = dg_xstrdup(m && *m ? m : PQerrorMessage(s->conn));
+        size_t n = strlen(*err);
+        while (n && ((*err)[n - 1] == '\n' || (*err)[n - 1] == ' ')) (*err)[--n] = '\0';
+    }
+    PQclear(r);
+    return rc;
+}
+
+int dg_pg_session_read(dg_pg_session *s, dg_schema **out, dg_diags *d)
+{
+    dg_schema *m = dg_schema_new();
+    m->engine = DG_ENGINE_POSTGRESQL;
+    dg_loc where = {0};
+    if (dg_pg_catalog_read(s->conn, m, where, d) != 0) {
+        dg_schema_free(m);
+        *out = NULL;
+        return -1;
+    }
+    *out = m;
+    return 0;
+}
+
 void dg_pg_session_close(dg_pg_session *s)
 {
     if (!s) return;

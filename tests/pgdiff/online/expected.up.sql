@@ -1,0 +1,40 @@
+-- dalgen:no-transaction
+ALTER TYPE "public"."kind" ADD VALUE 'c' AFTER 'b';
+
+-- dalgen:transaction
+SET LOCAL lock_timeout = '3s';
+
+ALTER TABLE "public"."users" ALTER COLUMN "email" SET DEFAULT ''::text;
+
+UPDATE "public"."users" SET "email" = DEFAULT WHERE "email" IS NULL;
+
+ALTER TABLE "public"."users" ADD CONSTRAINT "users_email_dalgen_not_null" CHECK ("email" IS NOT NULL) NOT VALID;
+
+CREATE TABLE "public"."audit" (
+  "id" bigint NOT NULL,
+  "what" text,
+  CONSTRAINT "audit_pkey" PRIMARY KEY ("id")
+);
+
+ALTER TABLE "public"."events" ADD CONSTRAINT "events_note_check" CHECK ((note <> 'x'::text)) NOT VALID;
+
+CREATE INDEX audit_what ON public.audit USING btree (what);
+
+ALTER TABLE "public"."events" ADD CONSTRAINT "events_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "public"."users" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION NOT VALID;
+
+-- dalgen:no-transaction
+SET lock_timeout = '3s';
+
+ALTER TABLE "public"."users" VALIDATE CONSTRAINT "users_email_dalgen_not_null";
+
+ALTER TABLE "public"."users" ALTER COLUMN "email" SET NOT NULL;
+
+ALTER TABLE "public"."users" DROP CONSTRAINT IF EXISTS "users_email_dalgen_not_null";
+
+ALTER TABLE "public"."events" VALIDATE CONSTRAINT "events_note_check";
+
+ALTER TABLE "public"."events" VALIDATE CONSTRAINT "events_user_id_fkey";
+
+CREATE INDEX CONCURRENTLY events_user ON public.events USING btree (user_id) WHERE (k <> 'a'::kind);
+
+RESET lock_timeout;
