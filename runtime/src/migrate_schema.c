@@ -106,7 +106,7 @@ static int column_changed(dal_db *db, const char *a, size_t la, const char *b, s
     static const char *const keys[] = {" type=", " notnull=", " default=", " pk=", " hidden="};
     static const char *const what[] = {"declared type", "NOT NULL", "DEFAULT", "primary key position",
                                        "hidden/generated kind"};
-    size_t na, nb, ta, tb;
+    size_t na, nb, ta = 0, tb = 0;   /* set by col_field when it finds the field (gcc -O3 cannot tell) */
     const char *ea = col_field(a, la, " type=", &ta), *eb = col_field(b, lb, " type=", &tb);
     if (strncmp(a, "column ", 7) || strncmp(b, "column ", 7) || !ea || !eb) return 0;
     na = (size_t)(ea - 6 - a), nb = (size_t)(eb - 6 - b);
