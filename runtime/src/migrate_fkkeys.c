@@ -28,9 +28,12 @@ static int name_index(const dal__names *s, const char *name)
     return -1;
 }
 
+/* Appends a copy of `name` (duplicates kept: the lists are only searched
+ * for a few names, and a check per append would make a schema of n tables
+ * cost n^2). */
 static void push_name(dal__fkwatch *w, dal__names *s, const char *name)
 {
-    if (w->failed || !name || name_index(s, name) >= 0) return;
+    if (w->failed || !name) return;
     char **nv = sqlite3_realloc64(s->names, (sqlite3_uint64)(s->n + 1) * sizeof *nv);
     char *copy = sqlite3_mprintf("%s", name);
     if (nv) s->names = nv;
@@ -43,9 +46,9 @@ static void push_name(dal__fkwatch *w, dal__names *s, const char *name)
 }
 
 /* Table `t`'s foreign keys as one string (id, seq, parent, from, to of each
- * column, SQL-quoted), NULL when it has none or on error; parents named are
- * added to w->parents when `w` is given. */
-static char *fk_list(sqlite3 *h, const char *t, dal__fkwatch *w)
+ * column, SQL-quoted: read_children's format), NULL when it has none or on
+ * error. */
+static char *fk_list(sqlite3 *h, const char *t)
 {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(h, "SELECT id, seq, \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(?1)", -1,
@@ -58,7 +61,6 @@ static char *fk_list(sqlite3 *h, const char *t, dal__fkwatch *w)
         const char *parent = (const char *)sqlite3_column_text(st, 2);
         sqlite3_str_appendf(s, "%d,%d,%Q,%Q,%Q;", sqlite3_column_int(st, 0), sqlite3_column_int(st, 1), parent,
                             (const char *)sqlite3_column_text(st, 3), (const char *)sqlite3_column_text(st, 4));
-        if (w) push_name(w, &w->parents, parent);
         rows++;
     }
     sqlite3_finalize(st);
@@ -70,31 +72,66 @@ static char *fk_list(sqlite3 *h, const char *t, dal__fkwatch *w)
     return out;
 }
 
-int dal__fkwatch_start(dal_db *db, dal__fkwatch *w)
+/* Ends child `t`'s string of foreign keys (w->children, w->fks). */
+static void add_child(dal__fkwatch *w, const char *t, sqlite3_str *fks)
+{
+    char *text = sqlite3_str_finish(fks);
+    char **nv = text ? sqlite3_realloc64(w->fks, (sqlite3_uint64)(w->children.n + 1) * sizeof *nv) : NULL;
+    if (nv) w->fks = nv;
+    int before = w->children.n;
+    if (nv) push_name(w, &w->children, t);
+    if (!nv || w->children.n == before) {
+        sqlite3_free(text);
+        w->failed = 1;
+        return;
+    }
+    w->fks[before] = text;
+}
+
+/* Every foreign key of the main schema, in one statement (rows of a table
+ * come together: the pragma is the inner loop), in fk_list's format. */
+static int read_children(dal_db *db, dal__fkwatch *w)
 {
     sqlite3 *h = dal_sqlite(db);
     sqlite3_stmt *st = NULL;
-    memset(w, 0, sizeof *w);
-    int rc = sqlite3_prepare_v2(h, "SELECT name FROM main.sqlite_schema WHERE type = 'table'", -1, &st, NULL);
-    if (rc != SQLITE_OK) return dal_sqlite_error(db, rc);
+    int rc = sqlite3_prepare_v2(h, "SELECT m.name, f.id, f.seq, f.\"table\", f.\"from\", f.\"to\" "
+                                   "FROM main.sqlite_schema AS m, pragma_foreign_key_list(m.name) AS f "
+                                   "WHERE m.type = 'table'", -1, &st, NULL);
+    if (rc != SQLITE_OK) return rc;
+    char *cur = NULL;
+    sqlite3_str *fks = NULL;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && !w->failed) {
         const char *t = (const char *)sqlite3_column_text(st, 0);
-        push_name(w, &w->tables, t);
-        char *fks = fk_list(h, t, w);
-        if (!fks) continue;
-        char **nv = sqlite3_realloc64(w->fks, (sqlite3_uint64)(w->children.n + 1) * sizeof *nv);
-        if (nv) w->fks = nv;
-        int before = w->children.n;
-        if (nv) push_name(w, &w->children, t);
-        if (!nv || w->children.n == before) {
-            sqlite3_free(fks);
-            w->failed = 1;
-            continue;
+        const char *parent = (const char *)sqlite3_column_text(st, 3);
+        if (!cur || sqlite3_stricmp(cur, t) != 0) {
+            if (cur) add_child(w, cur, fks);
+            sqlite3_free(cur);
+            cur = sqlite3_mprintf("%s", t);
+            fks = sqlite3_str_new(h);
+            if (!cur) w->failed = 1;
         }
-        w->fks[before] = fks;
+        sqlite3_str_appendf(fks, "%d,%d,%Q,%Q,%Q;", sqlite3_column_int(st, 1), sqlite3_column_int(st, 2), parent,
+                            (const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5));
+        push_name(w, &w->parents, parent);
     }
+    if (cur && !w->failed) add_child(w, cur, fks);
+    else if (fks) sqlite3_free(sqlite3_str_finish(fks));
+    sqlite3_free(cur);
     sqlite3_finalize(st);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+    return rc == SQLITE_DONE || w->failed ? SQLITE_OK : rc;
+}
+
+int dal__fkwatch_start(dal_db *db, dal__fkwatch *w)
+{
+    sqlite3_stmt *st = NULL;
+    memset(w, 0, sizeof *w);
+    int rc = sqlite3_prepare_v2(dal_sqlite(db), "SELECT name FROM main.sqlite_schema WHERE type = 'table'", -1,
+                                &st, NULL);
+    if (rc != SQLITE_OK) return dal_sqlite_error(db, rc);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) push_name(w, &w->tables, (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE) rc = read_children(db, w);
+    if (rc != SQLITE_DONE && rc != SQLITE_OK) {
         dal__fkwatch_free(w);
         return dal_sqlite_error(db, rc);
     }
@@ -245,7 +282,7 @@ static int child_same(sqlite3 *h, dal__fkwatch *w, const dal__names *touched, co
 {
     int ci = name_index(&w->children, c);
     if (ci < 0 || name_index(touched, c) >= 0) return 0;
-    char *now = fk_list(h, c, NULL);
+    char *now = fk_list(h, c);
     int same = now && strcmp(now, w->fks[ci]) == 0;
     sqlite3_free(now);
     sqlite3_stmt *st = NULL;
