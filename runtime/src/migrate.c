@@ -137,8 +137,10 @@ static int fk_enabled(dal_db *db, int *on)
     return rc == SQLITE_OK ? DAL_OK : dal_sqlite_error(db, rc);
 }
 
+/* `w` (may be NULL) is told of the tables `touched` names after each
+ * statement is prepared, before it runs. */
 static int run_script(dal_db *db, const dal_migration *m, const dal__script *s,
-                      const dal_migrate_options *o)
+                      const dal_migrate_options *o, dal__fkwatch *w, const dal__names *touched)
 {
     sqlite3 *h = dal_sqlite(db);
     for (int i = 0; i < s->n; i++) {
@@ -146,6 +148,7 @@ static int run_script(dal_db *db, const dal_migration *m, const dal__script *s,
         sqlite3_stmt *st = NULL;
         const char *tail = NULL;
         int rc = sqlite3_prepare_v2(h, s->stmts[i], -1, &st, &tail);
+        if (rc == SQLITE_OK && st && w) dal__fkwatch_touched(db, w, touched);
         if (rc == SQLITE_OK && st) {
             while ((rc = sqlite3_step(st)) == SQLITE_ROW) {}
             if (rc == SQLITE_DONE) rc = SQLITE_OK;
@@ -201,14 +204,20 @@ static int refuse_new(dal_db *db, const dal_migration *m, const dal__fkset *befo
 static int run_watched(dal_db *db, const dal_migration *m, const dal__script *s, const dal_migrate_options *o,
                        dal__names *scope, dal__fkset *after)
 {
-    dal__names touched;
+    dal__names touched, same = {0};
+    dal__fkwatch w;
+    int rc = dal__fkwatch_start(db, &w);
+    if (rc != DAL_OK) return rc;
     dal__touched_start(db, &touched);
-    int rc = run_script(db, m, s, o);
+    rc = run_script(db, m, s, o, &w, &touched);
     dal__touched_stop(db);
     if (rc == DAL_OK && touched.oom) rc = dal_error_set(db, DAL_ERROR, SQLITE_NOMEM, "out of memory");
     if (rc == DAL_OK) rc = dal__fk_scope(db, &touched, scope);
+    if (rc == DAL_OK) rc = dal__fkwatch_unchanged(db, &w, &touched, scope, &same);
     dal__names_free(&touched);
-    if (rc == DAL_OK && (rc = dal__fk_snapshot_of(db, scope, after)) != DAL_OK) dal__names_free(scope);
+    dal__fkwatch_free(&w);
+    if (rc == DAL_OK && (rc = dal__fk_snapshot_of(db, scope, &same, after)) != DAL_OK) dal__names_free(scope);
+    dal__names_free(&same);
     return rc;
 }
 
@@ -234,7 +243,7 @@ static int run_checked(dal_db *db, const dal_migration *m, const char *sql, cons
         dal__fk_free(&after);
         dal__names scope2 = {0};
         if ((rc = exec(db, "ROLLBACK TO dal_migration")) == DAL_OK &&
-            (rc = dal__fk_snapshot_of(db, &scope, &before)) == DAL_OK &&
+            (rc = dal__fk_snapshot_of(db, &scope, NULL, &before)) == DAL_OK &&
             (rc = run_watched(db, m, &s, &quiet, &scope2, &after)) == DAL_OK) {
             rc = refuse_new(db, m, &before, &after);
             dal__names_free(&scope2);

@@ -61,8 +61,42 @@ void dal__touched_stop(dal_db *db);
  * foreign key whose parent is a touched name (dropped, renamed or created
  * ones included). */
 int  dal__fk_scope(dal_db *db, const dal__names *t, dal__names *out);
-/* dal__fk_snapshot limited to the tables of `scope` that exist. */
-int  dal__fk_snapshot_of(dal_db *db, const dal__names *scope, dal__fkset *out);
+/* dal__fk_snapshot limited to the tables of `scope` that exist, less
+ * those of `skip` (may be NULL). */
+int  dal__fk_snapshot_of(dal_db *db, const dal__names *scope, const dal__names *skip, dal__fkset *out);
+
+/* A parent's rowids at the first statement of a script that touched it
+ * (migrate_fkkeys.c). */
+typedef struct dal__keysnap {
+    char          *table;   /* as the authorizer named it */
+    char          *alias;   /* its INTEGER PRIMARY KEY column; NULL: not kept (check its children) */
+    sqlite3_int64 *keys;    /* ascending */
+    sqlite3_int64  n;
+    int            after;   /* 0 not compared yet, 1 the same after the script, 2 not */
+} dal__keysnap;
+
+/* What dal__fkwatch_unchanged needs to know of the database before a script. */
+typedef struct dal__fkwatch {
+    dal__names    tables;    /* the main schema's tables at the start */
+    dal__names    children;  /* those with foreign keys */
+    char        **fks;       /* per child: its foreign keys, as one string */
+    dal__names    parents;   /* the tables their foreign keys name */
+    dal__keysnap *snaps;
+    int           nsnaps;
+    int           seen;      /* touched names already looked at */
+    int           failed;    /* out of memory: leave nothing out */
+} dal__fkwatch;
+
+/* Before a script (dal__touched_start's set still empty). */
+int  dal__fkwatch_start(dal_db *db, dal__fkwatch *w);
+/* After each statement is prepared and before it runs: snapshots of the
+ * parents `touched` names for the first time. */
+void dal__fkwatch_touched(dal_db *db, dal__fkwatch *w, const dal__names *touched);
+/* The tables of `scope` whose violations the script provably left as they
+ * were (*out, empty when unsure). */
+int  dal__fkwatch_unchanged(dal_db *db, dal__fkwatch *w, const dal__names *touched, const dal__names *scope,
+                            dal__names *out);
+void dal__fkwatch_free(dal__fkwatch *w);
 /* The shared step of the snapshots: appends "table|rowid|parent" rows of
  * `st` (a foreign_key_check query) to *out, unsorted (migrate_sql.c). */
 int  dal__fk_rows(dal_db *db, sqlite3_stmt *st, dal__fkset *out);

@@ -128,7 +128,7 @@ static const col_format *col_format_of(const char *line, size_t n)
  * generated) as such.  0 when they are not two lines of one column. */
 static int column_changed(dal_db *db, const char *a, size_t la, const char *b, size_t lb)
 {
-    size_t na, nb, ta, tb;
+    size_t na, nb, ta = 0, tb = 0;   /* set by col_field when it finds the field (gcc -O3 cannot tell) */
     const col_format *f = col_format_of(a, la);
     if (col_format_of(b, lb) != f) return 0;
     const char *ea = col_field(f, a, la, " type=", &ta), *eb = col_field(f, b, lb, " type=", &tb);

@@ -200,6 +200,88 @@ static void test_done_callback(void **state)
     dal_close(db);
 }
 
+/* Counts the runner's foreign_key_check calls on table c (a trace of every
+ * statement run, with its bound parameter). */
+static int trace_checks(unsigned type, void *ctx, void *p, void *x)
+{
+    (void)type, (void)x;
+    char *sql = sqlite3_expanded_sql(p);
+    if (sql && strstr(sql, "pragma_foreign_key_check('c')")) (*(int *)ctx)++;
+    sqlite3_free(sql);
+    return 0;
+}
+
+static int checks_of_c(dal_db *db, const char *up, int *rc)
+{
+    int n = 0;
+    sqlite3_trace_v2(dal_sqlite(db), SQLITE_TRACE_STMT, trace_checks, &n);
+    *rc = apply(db, up);
+    sqlite3_trace_v2(dal_sqlite(db), 0, NULL, NULL);
+    return n;
+}
+
+/* A rebuild that copies p row for row leaves c's violations as they were:
+ * c is not checked again (its parent's rowids are compared instead). */
+static void test_rowid_copy_skips_child(void **state)
+{
+    (void)state;
+    dal_db *db = open_db();
+    int rc = 0;
+    int n = checks_of_c(db, "CREATE TABLE _new_p (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '');"
+                            "INSERT INTO _new_p (id, name) SELECT id, coalesce(name, '') FROM p;"
+                            "DROP TABLE p;"
+                            "ALTER TABLE _new_p RENAME TO p;", &rc);
+    assert_int_equal(rc, DAL_OK);
+    assert_int_equal(n, 0);
+    dal_close(db);
+}
+
+/* The same number of rows with other keys: c is checked, and refused. */
+static void test_shifted_keys_refused(void **state)
+{
+    (void)state;
+    dal_db *db = open_db();
+    int rc = 0;
+    int n = checks_of_c(db, "CREATE TABLE _new_p (id INTEGER PRIMARY KEY, name TEXT);"
+                            "INSERT INTO _new_p (id, name) SELECT id + 100, name FROM p;"
+                            "DROP TABLE p;"
+                            "ALTER TABLE _new_p RENAME TO p;", &rc);
+    assert_int_equal(rc, DAL_CONSTRAINT);
+    assert_true(n >= 1);
+    assert_non_null(strstr(dal_errmsg(db), "c|10|p"));
+    dal_close(db);
+}
+
+/* A row deleted before a rename: SQLite rewrites c's foreign key to the new
+ * name, so c's foreign keys are not what they were and c is checked. */
+static void test_delete_then_rename(void **state)
+{
+    (void)state;
+    dal_db *db = open_db();
+    int rc = apply(db, "DELETE FROM p WHERE id = 1;"
+                       "ALTER TABLE p RENAME TO p_old;"
+                       "UPDATE p_old SET name = 'x';");
+    assert_int_equal(rc, DAL_CONSTRAINT);
+    assert_non_null(strstr(dal_errmsg(db), "c|10|p_old"));
+    dal_close(db);
+}
+
+/* The parent's key kept but no longer its rowid (a text key): c is checked. */
+static void test_key_no_longer_rowid(void **state)
+{
+    (void)state;
+    dal_db *db = open_db();
+    int rc = 0;
+    int n = checks_of_c(db, "CREATE TABLE _new_p (id INTEGER NOT NULL UNIQUE, name TEXT);"
+                            "INSERT INTO _new_p (id, name) SELECT id, name FROM p WHERE id <> 2;"
+                            "DROP TABLE p;"
+                            "ALTER TABLE _new_p RENAME TO p;", &rc);
+    assert_int_equal(rc, DAL_CONSTRAINT);
+    assert_true(n >= 1);
+    assert_non_null(strstr(dal_errmsg(db), "c|20|p"));
+    dal_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -210,6 +292,10 @@ int main(void)
         cmocka_unit_test(test_old_violation_kept),
         cmocka_unit_test(test_progress_once),
         cmocka_unit_test(test_done_callback),
+        cmocka_unit_test(test_rowid_copy_skips_child),
+        cmocka_unit_test(test_shifted_keys_refused),
+        cmocka_unit_test(test_delete_then_rename),
+        cmocka_unit_test(test_key_no_longer_rowid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
