@@ -269,6 +269,12 @@ DAL__PG_BINDER(bool, bool, 1, c[0] = v ? 1 : 0;)
 /* time (without time zone): µs since midnight */
 DAL__PG_BINDER(time, int64_t, 8, { uint64_t u = (uint64_t)v; DAL__PG_PUT32(c, (uint32_t)(u >> 32));
                                    DAL__PG_PUT32(c + 4, (uint32_t)(u & 0xffffffffu)); })
+/* An enum's label, as the generated code binds it: label is P_t_to_string(v)
+ * (text, OID 0).  A NULL label (v no label of the enum: P_T_UNKNOWN, a cast
+ * number) is DAL_INVALID (22P02, recorded, naming type and v), never SQL
+ * NULL: an unset value must not become NULL silently when validation is
+ * skipped.  Bind NULL with dal_pg_bind_null. */
+int dal_pg_bind_label(dal_pg_params *p, int idx, const char *label, int v, const char *type);
 int dal_pg_bind_jsonb(dal_pg_params *p, int idx, const char *json);  /* adds the version byte (arena) */
 int dal_pg_bind_blob(dal_pg_params *p, int idx, dal_blob b);          /* bytea; data NULL -> SQL NULL */
 /* numeric from exact decimal text ("-12.50", "1e-3", "NaN", "Infinity",
