@@ -552,8 +552,11 @@ int dal__pg_read_copy(dal_db *db, const char *colname, dal_arena *a, const char 
     { \
         const char *v; \
         ctype x; \
-        if (PQgetlength(res, row, col) != (width)) \
+        int n = PQgetlength(res, row, col); \
+        if (n != (width)) { \
+            if (n == 0 && PQgetisnull(res, row, col)) return (*has = false, *out = (ctype)0, DAL_OK); \
             return dal__pg_read_odd(db, res, row, col, colname, oid, has, out, sizeof *out); \
+        } \
         v = PQgetvalue(res, row, col); \
         decode \
         *has = true; \
@@ -581,18 +584,19 @@ DAL__PG_READER(timestamp, dal_timestamp, DAL_PG_TIMESTAMPTZ, 8,
 int dal_pg_read_text(dal_db *db, const PGresult *res, int row, int col, const char *colname, dal_arena *a,
                      const char **out);
 #else
+/* The length is strlen's, not PQgetlength's (a call into libpq per value
+ * saved): PostgreSQL's text types hold no NUL byte, and libpq ends every
+ * value with one; the copy takes that NUL along. */
 DAL__PG_INLINE int dal_pg_read_text(dal_db *db, const PGresult *res, int row, int col, const char *colname,
                                     dal_arena *a, const char **out)
 {
-    int n = PQgetlength(res, row, col);
-    const char *v;
+    const char *v = PQgetvalue(res, row, col);
+    size_t n = v ? strlen(v) : 0;
     char *p;
-    if (n == 0 && PQgetisnull(res, row, col)) return (*out = NULL, DAL_OK);
-    v = PQgetvalue(res, row, col);
+    if (n == 0 && (!v || PQgetisnull(res, row, col))) return (*out = NULL, DAL_OK);
     p = a ? a->ptr : NULL;
-    if (!p || (size_t)(a->end - p) <= (size_t)n) return dal__pg_read_copy(db, colname, a, v, (size_t)n, out);
-    memcpy(p, v, (size_t)n);
-    p[n] = '\0';
+    if (!p || (size_t)(a->end - p) <= n) return dal__pg_read_copy(db, colname, a, v, n, out);
+    memcpy(p, v, n + 1);
     a->ptr = p + n + 1;
     *out = p;
     return DAL_OK;
