@@ -596,7 +596,15 @@ DAL__PG_INLINE int dal_pg_read_text(dal_db *db, const PGresult *res, int row, in
     if (n == 0 && (!v || PQgetisnull(res, row, col))) return (*out = NULL, DAL_OK);
     p = a ? a->ptr : NULL;
     if (!p || (size_t)(a->end - p) <= n) return dal__pg_read_copy(db, colname, a, v, n, out);
-    memcpy(p, v, n + 1);
+    if (n + 1 >= 16 && n + 1 <= 32) {   /* a short string in two overlapping 16-byte moves, no call */
+        char t0[16], t1[16];
+        memcpy(t0, v, 16);
+        memcpy(t1, v + n + 1 - 16, 16);
+        memcpy(p, t0, 16);
+        memcpy(p + n + 1 - 16, t1, 16);
+    } else {
+        memcpy(p, v, n + 1);
+    }
     a->ptr = p + n + 1;
     *out = p;
     return DAL_OK;

@@ -347,8 +347,8 @@ static int exec_other(dal_db *db, const dal_unit *u, int id, const dal_pg_params
     return exec_stmt(db, u, id, u->sql[id], e, p, out);
 }
 
-/* A result of dal_pg_exec's hot path that is no row set (a command, an
- * error, a plan the server lost). */
+/* A result of dal_pg_exec's hot path that is an error (a plan the server
+ * lost among them). */
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((noinline))
 #endif
@@ -370,8 +370,10 @@ int dal_pg_exec(dal_db *db, const dal_unit *u, int id, const dal_pg_params *p, P
         dal__pg_stmt *e = db->pg_units[slot - 1].stmts + id;
         if (e->state == ST_PREPARED && (e->checked || !p->results)) {
             PGresult *res = PQexecPrepared(db->pg, e->name, p->n, p->values, p->lengths, p->formats, 1);
-            if (PQresultStatus(res) != PGRES_TUPLES_OK) return exec_result(db, u, id, e, p, res, out);
-            db->pg_changes = PQntuples(res);
+            ExecStatusType st = PQresultStatus(res);
+            if (st == PGRES_TUPLES_OK) db->pg_changes = PQntuples(res);
+            else if (st == PGRES_COMMAND_OK) db->pg_changes = dal__pg_tag_count(res);
+            else return exec_result(db, u, id, e, p, res, out);
             *out = res;
             return DAL_OK;
         }
