@@ -348,14 +348,16 @@ char *dg_cbind__bind_pg(const dg_cbind *f, const char *idx, const char *src, con
 {
     const char *call = f->pg.call, *n = f->name;
     bool row = *src != '\0';
-    if (f->kind == DG_CK_ENUM) {
+    if (f->kind == DG_CK_ENUM) {   /* a value that is no label: DAL_INVALID, never NULL (dal_pg_bind_label) */
+        const char *t = f->enum_type;
         if (f->by_ptr)   /* a parameter, or a field of a :copyfrom row (src) */
-            return dg_xprintf("dal_pg_bind_text(%s, %s, %s%s ? %s_to_string(*%s%s) : NULL)", st, idx, src, n,
-                              f->enum_type, src, n);
+            return dg_xprintf("%s%s ? dal_pg_bind_label(%s, %s, %s_to_string(*%s%s), (int)*%s%s, \"%s\") : "
+                              "dal_pg_bind_null(%s, %s)", src, n, st, idx, t, src, n, src, n, t, st, idx);
         if (row && f->has)
-            return dg_xprintf("dal_pg_bind_text(%s, %s, %s%s ? %s_to_string(%s%s) : NULL)", st, idx, src, f->has,
-                              f->enum_type, src, n);
-        return dg_xprintf("dal_pg_bind_text(%s, %s, %s_to_string(%s%s))", st, idx, f->enum_type, src, n);
+            return dg_xprintf("%s%s ? dal_pg_bind_label(%s, %s, %s_to_string(%s%s), (int)%s%s, \"%s\") : "
+                              "dal_pg_bind_null(%s, %s)", src, f->has, st, idx, t, src, n, src, n, t, st, idx);
+        return dg_xprintf("dal_pg_bind_label(%s, %s, %s_to_string(%s%s), (int)%s%s, \"%s\")", st, idx, t, src, n,
+                          src, n, t);
     }
     if (f->by_ptr && dg_ckind_scalar(f->kind))
         return dg_xprintf("dal_pg_bind_%s_null(%s, %s, %s%s != NULL, %s%s ? *%s%s : %s)", call, st, idx, src, n, src,

@@ -309,10 +309,11 @@ static void own_row(qv *v, dg_strings *fields, dg_strings *reads, const dg_query
 
 /* Whether q's result is one column yielded as its C type: a single
  * column that is not a table's struct (sqlc.embed, or a one-column table's
- * SELECT *, which keep the struct). */
+ * SELECT *, which keep the struct).  Batches keep their row struct: their
+ * results come per item (queries_pg_*.tmpl). */
 static bool scalar_result(const dg_query *q)
 {
-    return !q->row_table && q->fields.len == 1 && !q->fields.items[0].embed_table;
+    return !dg_qkind_batch(q->kind) && !q->row_table && q->fields.len == 1 && !q->fields.items[0].embed_table;
 }
 
 /* "T *name" for a value of C type `ctype` ("const char *" -> "const char **out"). */
@@ -428,6 +429,13 @@ static void protos(dg_vquery *o, const dg_query *q, const char *a)
         o->proto = dg_xprintf("int %s(dal_db *db, const %s *rows, size_t n, int64_t *out_rows)", fn, o->params_type);
     } else if (q->kind == DG_QK_BATCHEXEC) {   /* rcs: NULL or n item codes */
         o->proto = dg_xprintf("int %s(dal_db *db, const %s *items, size_t n, int *rcs)", fn, o->params_type);
+    } else if (q->kind == DG_QK_BATCHONE) {   /* out: n rows, out[i] item i's */
+        o->proto = dg_xprintf("int %s(dal_db *db, const %s *items, size_t n, %s, int *rcs)", fn, o->params_type,
+                              o->out_params);
+    } else if (q->kind == DG_QK_BATCHMANY) {   /* each(ctx, i, row): every row of item i, in order */
+        o->proto = dg_xprintf("int %s(dal_db *db, const %s *items, size_t n, int (*each)(void *ctx, size_t i, "
+                              "const %s *row), void *ctx, dal_arena *arena, int *rcs)", fn, o->params_type,
+                              o->row_type);
     } else if (q->kind == DG_QK_EXECRESULT) {
         o->proto = dg_xprintf("int %s(dal_db *db%s, int64_t *out_rows, int64_t *out_id)", fn, a);
     } else {
@@ -446,6 +454,7 @@ static void add_result(qv *v, dg_vquery *o, const dg_query *q, const dg_vquery *
 }
 
 static void pg_query_view(qv *v, dg_vquery *o, const dg_query *q, const dg_vquery *same);
+static const char *kind_key(dg_qkind k);
 
 /* `same`: an earlier query whose row struct q's row repeats, or NULL. */
 static void query_view(qv *v, dg_vquery *o, const dg_query *q, int id, const dg_vquery *same)
@@ -455,7 +464,7 @@ static void query_view(qv *v, dg_vquery *o, const dg_query *q, int id, const dg_
     o->sql = q->sql;
     o->id = id;
     o->kind = q->kind;
-    o->drop_rows = q->kind != DG_QK_ONE && q->kind != DG_QK_MANY && q->ncols > 0;
+    o->drop_rows = !dg_qkind_rows(q->kind) && q->ncols > 0;
     if (v->s->engine == DG_ENGINE_POSTGRESQL) {
         pg_query_view(v, o, q, same);
         return;
@@ -592,7 +601,7 @@ static char *pg_result_types(const dg_query *q, const char **casts, const char *
 {
     dg_buf b = DG_BUF_INIT;
     bool lastid = q->kind == DG_QK_EXECLASTID;
-    if (!lastid && q->kind != DG_QK_ONE && q->kind != DG_QK_MANY) return NULL;
+    if (!lastid && !dg_qkind_rows(q->kind)) return NULL;
     for (int i = 0; i < q->ncols; i++) {
         if (!oids[i] || (lastid && casts[i])) {
             dg_buf_free(&b);
@@ -610,7 +619,7 @@ static char *pg_cast_sql(const dg_query *q, const char **pcasts, const char **rc
 {
     bool any_in = false, any_out = false;
     for (size_t i = 0; i < q->params.len; i++) any_in |= pcasts[i] != NULL;
-    for (int i = 0; i < q->ncols && (q->kind == DG_QK_ONE || q->kind == DG_QK_MANY); i++) any_out |= rcasts[i] != NULL;
+    for (int i = 0; i < q->ncols && dg_qkind_rows(q->kind); i++) any_out |= rcasts[i] != NULL;
     if (!any_in && !any_out) return NULL;
     char *sql = any_in ? dg_pg_sql_cast_params(q->sql, pcasts, q->params.len) : dg_xstrdup(q->sql);
     if (!any_out) return sql;
@@ -635,19 +644,22 @@ static void pg_query_view(qv *v, dg_vquery *o, const dg_query *q, const dg_vquer
     const char **rcasts = dg_xcalloc((size_t)q->ncols + 1, sizeof *rcasts);
     const char **roids = dg_xcalloc((size_t)q->ncols + 1, sizeof *roids);
     o->copyfrom = q->kind == DG_QK_COPYFROM;
-    if (q->kind == DG_QK_BATCHEXEC) o->batch_bind = dg_xprintf("%s__q_%s_bind", v->opts->prefix, q->c_name);
+    if (dg_qkind_batch(q->kind)) o->batch_bind = dg_xprintf("%s__q_%s_bind", v->opts->prefix, q->c_name);
+    if (q->kind == DG_QK_BATCHONE || q->kind == DG_QK_BATCHMANY)   /* items, rows and the caller's callback */
+        o->batch_ctx = dg_xprintf("%s__q_%s_batch", v->opts->prefix, q->c_name);
     if (o->copyfrom || o->batch_bind) o->params_type = dg_xprintf("%s_params", o->fn);   /* a row, an item */
     else if (params_in_struct(v, q)) {   /* past query_parameter_limit, as on SQLite */
         o->params_type = dg_xprintf("%s_params", o->fn);
         dg_buf_cat(&args, ", const ", o->params_type, " *params", (char *)NULL);
     }
     if (o->batch_bind && !q->params.len)
-        dg_error(v->d, q->loc, "query %s is :batchexec but has no parameters; use :exec", q->name);
-    if (q->kind == DG_QK_ONE || q->kind == DG_QK_MANY) add_result(v, o, q, same);   /* before: no_arena */
+        dg_error(v->d, q->loc, "query %s is :%s but has no parameters; use :%s", q->name, kind_key(q->kind),
+                 q->kind == DG_QK_BATCHEXEC ? "exec" : q->kind == DG_QK_BATCHONE ? "one" : "many");
+    if (dg_qkind_rows(q->kind)) add_result(v, o, q, same);   /* before: no_arena; a batch's `same` is NULL */
     pg_params(v, o, q, &args, &types, pcasts);
     o->pg_types = q->params.len ? dg_buf_steal(&types) : NULL;
     o->params_arena = o->local_arena ? "&arena__" : q->kind == DG_QK_ONE && !o->no_arena ? "arena" : "NULL";
-    if (q->kind == DG_QK_ONE || q->kind == DG_QK_MANY || q->kind == DG_QK_EXECLASTID) {
+    if (dg_qkind_rows(q->kind) || q->kind == DG_QK_EXECLASTID) {
         pg_result_casts(v, q, rcasts, roids);
         o->pg_results = pg_result_types(q, rcasts, roids);
         o->nresults = o->pg_results ? q->ncols : 0;
@@ -808,7 +820,7 @@ static void query_free(dg_vquery *o)
     char *strs[] = {o->fn,          o->proto,         o->row_type,    o->reader,     o->iter_type,
                     o->proto_next,  o->proto_end,     o->params_type, o->out_params, o->reader_params,
                     o->reader_args, o->pg_types,      o->pg_results,  o->lastid,     o->own_sql,
-                    o->batch_bind};
+                    o->batch_bind,  o->batch_ctx};
     for (size_t i = 0; i < sizeof strs / sizeof *strs; i++) free(strs[i]);
 }
 
@@ -922,7 +934,8 @@ static json_t *objs(const dg_strings *list, const char *key)
 
 static const char *kind_key(dg_qkind k)
 {
-    static const char *const keys[] = {"one", "many", "exec", "execrows", "execlastid", "execresult", "copyfrom", "batchexec"};
+    static const char *const keys[] = {"one", "many", "exec", "execrows", "execlastid", "execresult", "copyfrom", "batchexec",
+                                       "batchone", "batchmany"};
     return keys[k];
 }
 
@@ -979,6 +992,7 @@ static json_t *query_json(const dg_vquery *q)
         if (q->pg_types || q->pg_results) dg_jset(o, "params_block", json_true());
         if (q->lastid) dg_jset_str(o, "lastid", q->lastid);
         if (q->local_arena) dg_jset(o, "local_arena", json_true());
+        if (q->batch_ctx) dg_jset_str(o, "batch_ctx", q->batch_ctx);
         if (q->batch_bind) dg_jset_str(o, "batch_bind", q->batch_bind);
     }
     return o;

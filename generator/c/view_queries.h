@@ -54,7 +54,9 @@ typedef struct dg_vquery {
     char       *own_sql;       /* the SQL with casts for types moved as text (sql points here), NULL */
     char       *lastid;        /* :execlastid: the statements that read the key into *out_id */
     bool        copyfrom;      /* :copyfrom: rows of params_type sent with binary COPY (sql) */
-    char       *batch_bind;    /* :batchexec: the static function binding item i (binds on `p`) */
+    char       *batch_bind;    /* :batchexec, :batchone, :batchmany: the static function binding
+                                  item i (binds on `p`) */
+    char       *batch_ctx;     /* :batchone, :batchmany: the struct their callbacks share */
     bool        local_arena;   /* a parameter needs an arena (arrays, jsonb, numeric) and the
                                   function has none: a local one, freed before it returns */
     const char *params_arena;  /* the arena the parameters encode into: "&arena__" (local),

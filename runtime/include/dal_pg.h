@@ -269,6 +269,12 @@ DAL__PG_BINDER(bool, bool, 1, c[0] = v ? 1 : 0;)
 /* time (without time zone): µs since midnight */
 DAL__PG_BINDER(time, int64_t, 8, { uint64_t u = (uint64_t)v; DAL__PG_PUT32(c, (uint32_t)(u >> 32));
                                    DAL__PG_PUT32(c + 4, (uint32_t)(u & 0xffffffffu)); })
+/* An enum's label, as the generated code binds it: label is P_t_to_string(v)
+ * (text, OID 0).  A NULL label (v no label of the enum: P_T_UNKNOWN, a cast
+ * number) is DAL_INVALID (22P02, recorded, naming type and v), never SQL
+ * NULL: an unset value must not become NULL silently when validation is
+ * skipped.  Bind NULL with dal_pg_bind_null. */
+int dal_pg_bind_label(dal_pg_params *p, int idx, const char *label, int v, const char *type);
 int dal_pg_bind_jsonb(dal_pg_params *p, int idx, const char *json);  /* adds the version byte (arena) */
 int dal_pg_bind_blob(dal_pg_params *p, int idx, dal_blob b);          /* bytea; data NULL -> SQL NULL */
 /* numeric from exact decimal text ("-12.50", "1e-3", "NaN", "Infinity",
@@ -546,8 +552,11 @@ int dal__pg_read_copy(dal_db *db, const char *colname, dal_arena *a, const char 
     { \
         const char *v; \
         ctype x; \
-        if (PQgetlength(res, row, col) != (width)) \
+        int n = PQgetlength(res, row, col); \
+        if (n != (width)) { \
+            if (n == 0 && PQgetisnull(res, row, col)) return (*has = false, *out = (ctype)0, DAL_OK); \
             return dal__pg_read_odd(db, res, row, col, colname, oid, has, out, sizeof *out); \
+        } \
         v = PQgetvalue(res, row, col); \
         decode \
         *has = true; \
@@ -575,18 +584,27 @@ DAL__PG_READER(timestamp, dal_timestamp, DAL_PG_TIMESTAMPTZ, 8,
 int dal_pg_read_text(dal_db *db, const PGresult *res, int row, int col, const char *colname, dal_arena *a,
                      const char **out);
 #else
+/* The length is strlen's, not PQgetlength's (a call into libpq per value
+ * saved): PostgreSQL's text types hold no NUL byte, and libpq ends every
+ * value with one; the copy takes that NUL along. */
 DAL__PG_INLINE int dal_pg_read_text(dal_db *db, const PGresult *res, int row, int col, const char *colname,
                                     dal_arena *a, const char **out)
 {
-    int n = PQgetlength(res, row, col);
-    const char *v;
+    const char *v = PQgetvalue(res, row, col);
+    size_t n = v ? strlen(v) : 0;
     char *p;
-    if (n == 0 && PQgetisnull(res, row, col)) return (*out = NULL, DAL_OK);
-    v = PQgetvalue(res, row, col);
+    if (n == 0 && (!v || PQgetisnull(res, row, col))) return (*out = NULL, DAL_OK);
     p = a ? a->ptr : NULL;
-    if (!p || (size_t)(a->end - p) <= (size_t)n) return dal__pg_read_copy(db, colname, a, v, (size_t)n, out);
-    memcpy(p, v, (size_t)n);
-    p[n] = '\0';
+    if (!p || (size_t)(a->end - p) <= n) return dal__pg_read_copy(db, colname, a, v, n, out);
+    if (n + 1 >= 16 && n + 1 <= 32) {   /* a short string in two overlapping 16-byte moves, no call */
+        char t0[16], t1[16];
+        memcpy(t0, v, 16);
+        memcpy(t1, v + n + 1 - 16, 16);
+        memcpy(p, t0, 16);
+        memcpy(p + n + 1 - 16, t1, 16);
+    } else {
+        memcpy(p, v, n + 1);
+    }
     a->ptr = p + n + 1;
     *out = p;
     return DAL_OK;

@@ -227,6 +227,40 @@ static void test_validators(void **state)
     assert_int_equal(pgg_event_insert(db, &e, &arena), DAL_INVALID);   /* kind NOT NULL */
 }
 
+/* With validation skipped, an enum value that is no label is refused by
+ * the binder (DAL_INVALID, nothing sent): it used to go out as SQL NULL,
+ * stored silently in a nullable column. */
+static void test_enum_out_of_range_skipped_validation(void **state)
+{
+    (void)state;
+    dal_options o = DAL_OPTIONS_INIT;
+    o.skip_validation = true;
+    dal_db *raw = pgt_open_opts(&o);
+    pgg_kind k;
+    memset(&k, 0, sizeof k);
+    k.name = "enum-out-of-range";
+    k.mail = "e@o.r";
+    k.has_feeling = true, k.feeling = (pgg_mood)99;
+    assert_int_equal(pgg_kind_insert(raw, &k, &arena), DAL_INVALID);
+    assert_non_null(strstr(dal_errmsg(raw), "99 is no label of enum pgg_mood"));
+    assert_string_equal(dal_sqlstate(raw), "22P02");
+    k.feeling = PGG_MOOD_UNKNOWN;
+    assert_int_equal(pgg_kind_insert(raw, &k, &arena), DAL_INVALID);
+    PGconn *c = pgt_raw();
+    assert_int_equal(pgt_int(c, "SELECT count(*) FROM kinds WHERE name = 'enum-out-of-range'"), 0);
+    PQfinish(c);   /* nothing written */
+    k.has_feeling = false;    /* NULL stays NULL */
+    pgt_ok(raw, pgg_kind_insert(raw, &k, &arena));
+    pgg_kind_patch pt;
+    memset(&pt, 0, sizeof pt);
+    pt.set_feeling = true, pt.has_feeling = true, pt.feeling = (pgg_mood)-3;
+    assert_int_equal(pgg_kind_update_patch(raw, k.id, &pt, &arena), DAL_INVALID);
+    pgg_kind g;
+    pgt_ok(raw, pgg_kind_get(raw, k.id, &g, &arena));
+    assert_false(g.has_feeling);
+    dal_close(raw);
+}
+
 static void test_constraints(void **state)
 {
     (void)state;
@@ -403,6 +437,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_writeback),   cmocka_unit_test(test_roundtrip), cmocka_unit_test(test_validators),
+        cmocka_unit_test(test_enum_out_of_range_skipped_validation),
         cmocka_unit_test(test_constraints), cmocka_unit_test(test_crud),     cmocka_unit_test(test_drift),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -2,7 +2,8 @@
 # :copyfrom of a column sent as text with a cast (money): binary COPY would
 # send text where the server reads the type's binary form, so generation
 # fails, located at the parameter, and writes nothing; so does a
-# :batchexec without parameters.
+# :batchexec without parameters; :batchone/:batchmany without parameters
+# or result columns.
 #   copyfrom_cast.sh DALGEN
 set -eu
 dalgen=$1
@@ -26,5 +27,22 @@ if "$dalgen" generate --engine postgresql --pg-server postgresql:// "$tmp/schema
 fi
 cat "$tmp/err"
 grep -q "query.sql:1:4: error: query Touch is :batchexec but has no parameters; use :exec" "$tmp/err" ||
+  { echo "FAIL: not the expected error"; exit 1; }
+# :batchone without parameters, and one that returns no columns
+printf -- '-- name: First :batchone\nSELECT id FROM prices LIMIT 1;\n' > "$tmp/query.sql"
+if "$dalgen" generate --engine postgresql --pg-server postgresql:// "$tmp/schema.sql" --queries "$tmp/query.sql" \
+    --prefix p --out "$tmp/out" 2> "$tmp/err"; then
+  echo "FAIL: generation succeeded"; exit 1
+fi
+cat "$tmp/err"
+grep -q "query.sql:1:4: error: query First is :batchone but has no parameters; use :one" "$tmp/err" ||
+  { echo "FAIL: not the expected error"; exit 1; }
+printf -- '-- name: Bump :batchmany\nUPDATE prices SET id = id WHERE id = $1;\n' > "$tmp/query.sql"
+if "$dalgen" generate --engine postgresql --pg-server postgresql:// "$tmp/schema.sql" --queries "$tmp/query.sql" \
+    --prefix p --out "$tmp/out" 2> "$tmp/err"; then
+  echo "FAIL: generation succeeded"; exit 1
+fi
+cat "$tmp/err"
+grep -q "query.sql:1:4: error: query Bump is :batchmany but returns no columns; use :batchexec" "$tmp/err" ||
   { echo "FAIL: not the expected error"; exit 1; }
 echo "ok"

@@ -17,7 +17,8 @@
 
 static const char *kind_name(dg_qkind k)
 {
-    static const char *const names[] = {"one", "many", "exec", "execrows", "execlastid", "execresult", "copyfrom", "batchexec"};
+    static const char *const names[] = {"one", "many", "exec", "execrows", "execlastid", "execresult", "copyfrom", "batchexec",
+                                        "batchone", "batchmany"};
     return names[k];
 }
 

@@ -33,6 +33,8 @@ static const struct { const char *word; dg_qkind kind; } kinds[] = {
     {"execresult", DG_QK_EXECRESULT},   /* sqlc's sql.Result: rows affected and the last insert id */
     {"copyfrom", DG_QK_COPYFROM},       /* PostgreSQL only (analysis/query/pg) */
     {"batchexec", DG_QK_BATCHEXEC},     /* PostgreSQL only */
+    {"batchone", DG_QK_BATCHONE},       /* PostgreSQL only */
+    {"batchmany", DG_QK_BATCHMANY},     /* PostgreSQL only */
 };
 
 /* A tiny cursor over one comment's text. */

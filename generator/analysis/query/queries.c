@@ -341,12 +341,22 @@ static int analyse(dg_qctx *c, sqlite3 *db, dg_stmt *st)
     return errors;
 }
 
+bool dg_qkind_rows(dg_qkind k)
+{
+    return k == DG_QK_ONE || k == DG_QK_MANY || k == DG_QK_BATCHONE || k == DG_QK_BATCHMANY;
+}
+
+bool dg_qkind_batch(dg_qkind k)
+{
+    return k == DG_QK_BATCHEXEC || k == DG_QK_BATCHONE || k == DG_QK_BATCHMANY;
+}
+
 /* The C names a query generates besides its own, before the prefix: its row
  * struct when it has its own, and for :many the iterator's. Caller frees. */
 static size_t derived_names(const dg_query *q, char *out[4])
 {
     size_t n = 0;
-    if ((q->kind == DG_QK_ONE || q->kind == DG_QK_MANY) && !q->row_table) out[n++] = dg_xprintf("%s_row", q->c_name);
+    if (dg_qkind_rows(q->kind) && !q->row_table) out[n++] = dg_xprintf("%s_row", q->c_name);
     if (q->kind == DG_QK_MANY) {
         out[n++] = dg_xprintf("%s_iter", q->c_name);
         out[n++] = dg_xprintf("%s_next", q->c_name);
@@ -398,9 +408,12 @@ static int analyse_src(dg_query_set *set, const dg_qsrc *src, const dg_schema *s
     c.src = src;
     c.d = d;
     c.text = text;
-    if (src->kind == DG_QK_COPYFROM || src->kind == DG_QK_BATCHEXEC) {   /* binary COPY, pipelines: the server's */
-        dg_error(d, src->loc, "query %s is :%s, a PostgreSQL-only kind; use :exec on SQLite", src->name,
-                 src->kind == DG_QK_COPYFROM ? "copyfrom" : "batchexec");
+    if (src->kind == DG_QK_COPYFROM || dg_qkind_batch(src->kind)) {   /* binary COPY, pipelines: the server's */
+        static const char *const pg_only[][2] = {
+            [DG_QK_COPYFROM] = {"copyfrom", "exec"}, [DG_QK_BATCHEXEC] = {"batchexec", "exec"},
+            [DG_QK_BATCHONE] = {"batchone", "one"}, [DG_QK_BATCHMANY] = {"batchmany", "many"}};
+        dg_error(d, src->loc, "query %s is :%s, a PostgreSQL-only kind; use :%s on SQLite", src->name,
+                 pg_only[src->kind][0], pg_only[src->kind][1]);
         return 1;
     }
     if (only_comments(text, 0, len, &first)) {

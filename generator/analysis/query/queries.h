@@ -36,8 +36,16 @@ typedef enum dg_qkind {
     DG_QK_ONE, DG_QK_MANY, DG_QK_EXEC, DG_QK_EXECROWS, DG_QK_EXECLASTID,
     DG_QK_EXECRESULT,     /* sqlc's sql.Result: both rows affected and last insert id */
     DG_QK_COPYFROM,       /* PostgreSQL only: rows of an INSERT ... VALUES sent with binary COPY */
-    DG_QK_BATCHEXEC       /* PostgreSQL only: n executions of an :exec statement in one pipeline */
+    DG_QK_BATCHEXEC,      /* PostgreSQL only: n executions of an :exec statement in one pipeline */
+    DG_QK_BATCHONE,       /* PostgreSQL only: n executions of a :one query in one pipeline */
+    DG_QK_BATCHMANY       /* PostgreSQL only: n executions of a :many query in one pipeline */
 } dg_qkind;
+
+/* Whether queries of kind k read result rows: :one, :many, :batchone,
+ * :batchmany. */
+bool dg_qkind_rows(dg_qkind k);
+/* The kinds that run in a pipeline: :batchexec, :batchone, :batchmany. */
+bool dg_qkind_batch(dg_qkind k);
 
 /* The type of a value: its class of SQL values (model.h) and whether it
  * may be NULL. */

@@ -148,6 +148,15 @@ int dal_pg_bind_jsonb(dal_pg_params *p, int idx, const char *json)
     return set(p, idx, buf, (int)(n + 1), 1);
 }
 
+int dal_pg_bind_label(dal_pg_params *p, int idx, const char *label, int v, const char *type)
+{
+    if (idx < 1 || idx > p->n) return bad_index(p, idx);
+    if (!label)
+        return dal__error_state(p->db, DAL_INVALID, "22P02", "parameter $%d: %d is no label of enum %s", idx, v,
+                                type ? type : "?");
+    return dal_pg_bind_text(p, idx, label);
+}
+
 int dal_pg_bind_numeric(dal_pg_params *p, int idx, const char *text)
 {
     const char *bin;

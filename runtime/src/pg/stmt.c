@@ -275,20 +275,18 @@ static int first_use(dal_db *db, const dal_unit *u, int id, const char *sql, dal
     return DAL_OK;
 }
 
-/* Inlined into dal_pg_exec: the hot path makes one call into libdal. */
+/* What follows a prepared statement's run: its result res checked (types
+ * once per prepared statement), a plan the server lost prepared afresh
+ * and run again outside a transaction. */
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((always_inline))
 #endif
-static inline int exec_stmt(dal_db *db, const dal_unit *u, int id, const char *sql, dal__pg_stmt *e,
-                            const dal_pg_params *p, PGresult **out)
+static inline int exec_done(dal_db *db, const dal_unit *u, int id, const char *sql, dal__pg_stmt *e,
+                            const dal_pg_params *p, PGresult *res, PGresult **out)
 {
     const Oid *types = p ? p->types : NULL;
     int rc, n = p ? p->n : 0;
-    PGresult *res;
-    ExecStatusType st;
-    if (e->state == ST_PREPARED) res = run(db, e->name, p);
-    else if ((rc = first_use(db, u, id, sql, e, p, &res)) != DAL_OK) return rc;
-    st = PQresultStatus(res);
+    ExecStatusType st = PQresultStatus(res);
     if (st == PGRES_FATAL_ERROR && dal__pg_plan_gone(res)) {
         e->state = ST_STALE;
         /* Inside a transaction the error aborted it: report it; the next
@@ -311,17 +309,34 @@ static inline int exec_stmt(dal_db *db, const dal_unit *u, int id, const char *s
     return rc;
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline int exec_stmt(dal_db *db, const dal_unit *u, int id, const char *sql, dal__pg_stmt *e,
+                            const dal_pg_params *p, PGresult **out)
+{
+    int rc;
+    PGresult *res;
+    if (e->state == ST_PREPARED) res = run(db, e->name, p);
+    else if ((rc = first_use(db, u, id, sql, e, p, &res)) != DAL_OK) return rc;
+    return exec_done(db, u, id, sql, e, p, res, out);
+}
+
 int dal__pg_exec_stmt(dal_db *db, const dal_unit *u, int id, const char *sql, dal__pg_stmt *e,
                       const dal_pg_params *p, PGresult **out)
 {
     return exec_stmt(db, u, id, sql, e, p, out);
 }
 
-int dal_pg_exec(dal_db *db, const dal_unit *u, int id, const dal_pg_params *p, PGresult **out)
+/* dal_pg_exec but for its hot path: the first use, the unnamed mode, a
+ * statement not yet checked, a command, an error. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static int exec_other(dal_db *db, const dal_unit *u, int id, const dal_pg_params *p, PGresult **out)
 {
     dal__pg_stmt *e;
     unsigned slot;
-    *out = NULL;
     if (!db->pg || id < 0 || id >= u->nstmts) return dal__pg_exec_misuse(db, u, id);
     if (db->opts.pg_statements == DAL_PG_UNNAMED) return dal__pg_exec_unnamed(db, u->sql[id], p, out);
     slot = __atomic_load_n(u->slot, __ATOMIC_ACQUIRE);   /* dal__unit_slot's fast path */
@@ -330,6 +345,40 @@ int dal_pg_exec(dal_db *db, const dal_unit *u, int id, const dal_pg_params *p, P
     else if (!(e = unit_stmts(db, u, slot))) return dal__oom(db);
     else e += id;
     return exec_stmt(db, u, id, u->sql[id], e, p, out);
+}
+
+/* A result of dal_pg_exec's hot path that is an error (a plan the server
+ * lost among them). */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static int exec_result(dal_db *db, const dal_unit *u, int id, dal__pg_stmt *e, const dal_pg_params *p,
+                       PGresult *res, PGresult **out)
+{
+    return exec_done(db, u, id, u->sql[id], e, p, res, out);
+}
+
+/* The hot path: a statement prepared and its result types checked on this
+ * connection, run in one call that keeps few registers; everything else
+ * is exec_other's. */
+int dal_pg_exec(dal_db *db, const dal_unit *u, int id, const dal_pg_params *p, PGresult **out)
+{
+    unsigned slot = __atomic_load_n(u->slot, __ATOMIC_ACQUIRE);
+    *out = NULL;
+    if (db->pg && p && slot - 1u < db->pg_nunits && db->opts.pg_statements != DAL_PG_UNNAMED &&
+        (unsigned)id < (unsigned)u->nstmts && db->pg_units[slot - 1].stmts) {
+        dal__pg_stmt *e = db->pg_units[slot - 1].stmts + id;
+        if (e->state == ST_PREPARED && (e->checked || !p->results)) {
+            PGresult *res = PQexecPrepared(db->pg, e->name, p->n, p->values, p->lengths, p->formats, 1);
+            ExecStatusType st = PQresultStatus(res);
+            if (st == PGRES_TUPLES_OK) db->pg_changes = PQntuples(res);
+            else if (st == PGRES_COMMAND_OK) db->pg_changes = dal__pg_tag_count(res);
+            else return exec_result(db, u, id, e, p, res, out);
+            *out = res;
+            return DAL_OK;
+        }
+    }
+    return exec_other(db, u, id, p, out);
 }
 
 int dal_pg_iter_open(dal_pg_iter *it, dal_db *db, const dal_unit *u, int id, const dal_pg_params *p)

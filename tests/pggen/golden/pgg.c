@@ -559,7 +559,7 @@ int pgg_kind_insert(dal_db *db, pgg_kind *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_pg_bind_date_null(&p, 17, row->has_day, row->day);
     if (rc == DAL_OK) rc = dal_pg_bind_time_null(&p, 18, row->has_tod, row->tod);
     if (rc == DAL_OK) rc = dal_pg_bind_interval_null(&p, 19, row->has_span, row->span);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 20, row->has_feeling ? pgg_mood_to_string(row->feeling) : NULL);
+    if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&p, 20, pgg_mood_to_string(row->feeling), (int)row->feeling, "pgg_mood") : dal_pg_bind_null(&p, 20);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 21, row->mail);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 22, row->has_rank, row->rank);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 23, row->short_);
@@ -725,7 +725,7 @@ int pgg_kind_update(dal_db *db, pgg_kind *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_pg_bind_date_null(&p, 21, row->has_day, row->day);
     if (rc == DAL_OK) rc = dal_pg_bind_time_null(&p, 22, row->has_tod, row->tod);
     if (rc == DAL_OK) rc = dal_pg_bind_interval_null(&p, 23, row->has_span, row->span);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 24, row->has_feeling ? pgg_mood_to_string(row->feeling) : NULL);
+    if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&p, 24, pgg_mood_to_string(row->feeling), (int)row->feeling, "pgg_mood") : dal_pg_bind_null(&p, 24);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 25, row->mail);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 26, row->has_rank, row->rank);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 27, row->short_);
@@ -961,7 +961,7 @@ int pgg_kind_update_patch(dal_db *db, int64_t id, pgg_kind_patch *patch, dal_are
     if (rc == DAL_OK && patch->set_day) rc = dal_pg_bind_date_null(&p, n__++, patch->has_day, patch->day);
     if (rc == DAL_OK && patch->set_tod) rc = dal_pg_bind_time_null(&p, n__++, patch->has_tod, patch->tod);
     if (rc == DAL_OK && patch->set_span) rc = dal_pg_bind_interval_null(&p, n__++, patch->has_span, patch->span);
-    if (rc == DAL_OK && patch->set_feeling) rc = dal_pg_bind_text(&p, n__++, patch->has_feeling ? pgg_mood_to_string(patch->feeling) : NULL);
+    if (rc == DAL_OK && patch->set_feeling) rc = patch->has_feeling ? dal_pg_bind_label(&p, n__++, pgg_mood_to_string(patch->feeling), (int)patch->feeling, "pgg_mood") : dal_pg_bind_null(&p, n__++);
     if (rc == DAL_OK && patch->set_mail) rc = dal_pg_bind_text(&p, n__++, patch->mail);
     if (rc == DAL_OK && patch->set_rank) rc = dal_pg_bind_int32_null(&p, n__++, patch->has_rank, patch->rank);
     if (rc == DAL_OK && patch->set_short_) rc = dal_pg_bind_text(&p, n__++, patch->short_);
@@ -1062,7 +1062,7 @@ int pgg_kind_upsert(dal_db *db, pgg_kind *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_pg_bind_date_null(&p, 17, row->has_day, row->day);
     if (rc == DAL_OK) rc = dal_pg_bind_time_null(&p, 18, row->has_tod, row->tod);
     if (rc == DAL_OK) rc = dal_pg_bind_interval_null(&p, 19, row->has_span, row->span);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 20, row->has_feeling ? pgg_mood_to_string(row->feeling) : NULL);
+    if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&p, 20, pgg_mood_to_string(row->feeling), (int)row->feeling, "pgg_mood") : dal_pg_bind_null(&p, 20);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 21, row->mail);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 22, row->has_rank, row->rank);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 23, row->short_);
@@ -1914,7 +1914,7 @@ int pgg_ticket_insert(dal_db *db, pgg_ticket *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->code);
     if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 2, row->has_seen, row->seen);
     if (rc == DAL_OK) rc = dal_pg_bind_int64_null(&p, 3, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 4, row->has_state ? pgg_mood_to_string(row->state) : NULL);
+    if (rc == DAL_OK) rc = row->has_state ? dal_pg_bind_label(&p, 4, pgg_mood_to_string(row->state), (int)row->state, "pgg_mood") : dal_pg_bind_null(&p, 4);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 5, row->has_version, row->version);
     /* every column with a DEFAULT left to the server: the INSERT without them */
     if (rc == DAL_OK && !p.values[2] && !p.values[3] && !p.values[4]) p.n = 2;
@@ -2011,7 +2011,7 @@ int pgg_ticket_update(dal_db *db, pgg_ticket *row, dal_arena *arena)
         return rc;
     }
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->code);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->has_state ? pgg_mood_to_string(row->state) : NULL);
+    if (rc == DAL_OK) rc = row->has_state ? dal_pg_bind_label(&p, 2, pgg_mood_to_string(row->state), (int)row->state, "pgg_mood") : dal_pg_bind_null(&p, 2);
     if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 3, row->has_seen, row->seen);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 4, row->has_version, row->version);
     if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 5, row->id);
@@ -2076,7 +2076,7 @@ int pgg_ticket_update_patch(dal_db *db, int64_t id, pgg_ticket_patch *patch, dal
         if (key__ >> i__ & 1) types__[m__++] = pgg__ticket_patch_sets_types[i__];
     if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, n__++, id);
     if (rc == DAL_OK && patch->set_code) rc = dal_pg_bind_text(&p, n__++, patch->code);
-    if (rc == DAL_OK && patch->set_state) rc = dal_pg_bind_text(&p, n__++, patch->has_state ? pgg_mood_to_string(patch->state) : NULL);
+    if (rc == DAL_OK && patch->set_state) rc = patch->has_state ? dal_pg_bind_label(&p, n__++, pgg_mood_to_string(patch->state), (int)patch->state, "pgg_mood") : dal_pg_bind_null(&p, n__++);
     if (rc == DAL_OK && patch->set_seen) rc = dal_pg_bind_timestamp_null(&p, n__++, patch->has_seen, patch->seen);
     if (rc == DAL_OK && patch->set_version) rc = dal_pg_bind_int32_null(&p, n__++, patch->has_version, patch->version);
     p.n = n__ - 1;
@@ -2146,7 +2146,7 @@ int pgg_ticket_upsert(dal_db *db, pgg_ticket *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->code);
     if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 2, row->has_seen, row->seen);
     if (rc == DAL_OK) rc = dal_pg_bind_int64_null(&p, 3, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 4, row->has_state ? pgg_mood_to_string(row->state) : NULL);
+    if (rc == DAL_OK) rc = row->has_state ? dal_pg_bind_label(&p, 4, pgg_mood_to_string(row->state), (int)row->state, "pgg_mood") : dal_pg_bind_null(&p, 4);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 5, row->has_version, row->version);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_upsert, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {

@@ -482,9 +482,9 @@ int pgv_rule_insert(dal_db *db, pgv_rule *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 7, row->t3);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 8, row->rt);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 9, row->has_ri, row->ri);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 10, row->has_m ? pgv_mood_to_string(row->m) : NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 11, pgv_mood_to_string(row->mm));
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 12, row->has_rm ? pgv_mood_to_string(row->rm) : NULL);
+    if (rc == DAL_OK) rc = row->has_m ? dal_pg_bind_label(&p, 10, pgv_mood_to_string(row->m), (int)row->m, "pgv_mood") : dal_pg_bind_null(&p, 10);
+    if (rc == DAL_OK) rc = dal_pg_bind_label(&p, 11, pgv_mood_to_string(row->mm), (int)row->mm, "pgv_mood");
+    if (rc == DAL_OK) rc = row->has_rm ? dal_pg_bind_label(&p, 12, pgv_mood_to_string(row->rm), (int)row->rm, "pgv_mood") : dal_pg_bind_null(&p, 12);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 13, row->doc);
     if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 14, row->meta);
     if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 15, row->jd);
@@ -572,9 +572,9 @@ int pgv_rule_update(dal_db *db, pgv_rule *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 8, row->rt);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 9, row->has_ri, row->ri);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 10, row->has_n_ri, row->n_ri);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 11, row->has_m ? pgv_mood_to_string(row->m) : NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 12, pgv_mood_to_string(row->mm));
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 13, row->has_rm ? pgv_mood_to_string(row->rm) : NULL);
+    if (rc == DAL_OK) rc = row->has_m ? dal_pg_bind_label(&p, 11, pgv_mood_to_string(row->m), (int)row->m, "pgv_mood") : dal_pg_bind_null(&p, 11);
+    if (rc == DAL_OK) rc = dal_pg_bind_label(&p, 12, pgv_mood_to_string(row->mm), (int)row->mm, "pgv_mood");
+    if (rc == DAL_OK) rc = row->has_rm ? dal_pg_bind_label(&p, 13, pgv_mood_to_string(row->rm), (int)row->rm, "pgv_mood") : dal_pg_bind_null(&p, 13);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 14, row->doc);
     if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 15, row->meta);
     if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 16, row->jd);
@@ -760,9 +760,9 @@ int pgv_rule_update_patch(dal_db *db, int64_t id, pgv_rule_patch *patch, dal_are
     if (rc == DAL_OK && patch->set_rt) rc = dal_pg_bind_text(&p, n__++, patch->rt);
     if (rc == DAL_OK && patch->set_ri) rc = dal_pg_bind_int32_null(&p, n__++, patch->has_ri, patch->ri);
     if (rc == DAL_OK && patch->set_n_ri) rc = dal_pg_bind_int32_null(&p, n__++, patch->has_n_ri, patch->n_ri);
-    if (rc == DAL_OK && patch->set_m) rc = dal_pg_bind_text(&p, n__++, patch->has_m ? pgv_mood_to_string(patch->m) : NULL);
-    if (rc == DAL_OK && patch->set_mm) rc = dal_pg_bind_text(&p, n__++, pgv_mood_to_string(patch->mm));
-    if (rc == DAL_OK && patch->set_rm) rc = dal_pg_bind_text(&p, n__++, patch->has_rm ? pgv_mood_to_string(patch->rm) : NULL);
+    if (rc == DAL_OK && patch->set_m) rc = patch->has_m ? dal_pg_bind_label(&p, n__++, pgv_mood_to_string(patch->m), (int)patch->m, "pgv_mood") : dal_pg_bind_null(&p, n__++);
+    if (rc == DAL_OK && patch->set_mm) rc = dal_pg_bind_label(&p, n__++, pgv_mood_to_string(patch->mm), (int)patch->mm, "pgv_mood");
+    if (rc == DAL_OK && patch->set_rm) rc = patch->has_rm ? dal_pg_bind_label(&p, n__++, pgv_mood_to_string(patch->rm), (int)patch->rm, "pgv_mood") : dal_pg_bind_null(&p, n__++);
     if (rc == DAL_OK && patch->set_doc) rc = dal_pg_bind_text(&p, n__++, patch->doc);
     if (rc == DAL_OK && patch->set_meta) rc = dal_pg_bind_jsonb(&p, n__++, patch->meta);
     if (rc == DAL_OK && patch->set_jd) rc = dal_pg_bind_jsonb(&p, n__++, patch->jd);
@@ -839,9 +839,9 @@ int pgv_rule_upsert(dal_db *db, pgv_rule *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 7, row->t3);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 8, row->rt);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 9, row->has_ri, row->ri);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 10, row->has_m ? pgv_mood_to_string(row->m) : NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 11, pgv_mood_to_string(row->mm));
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 12, row->has_rm ? pgv_mood_to_string(row->rm) : NULL);
+    if (rc == DAL_OK) rc = row->has_m ? dal_pg_bind_label(&p, 10, pgv_mood_to_string(row->m), (int)row->m, "pgv_mood") : dal_pg_bind_null(&p, 10);
+    if (rc == DAL_OK) rc = dal_pg_bind_label(&p, 11, pgv_mood_to_string(row->mm), (int)row->mm, "pgv_mood");
+    if (rc == DAL_OK) rc = row->has_rm ? dal_pg_bind_label(&p, 12, pgv_mood_to_string(row->rm), (int)row->rm, "pgv_mood") : dal_pg_bind_null(&p, 12);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 13, row->doc);
     if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 14, row->meta);
     if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 15, row->jd);
@@ -1372,7 +1372,7 @@ int pgv_person_insert(dal_db *db, pgv_person *row, dal_arena *arena)
     }
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->name);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->nick);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 3, row->has_feeling ? pgv_mood_to_string(row->feeling) : NULL);
+    if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&p, 3, pgv_mood_to_string(row->feeling), (int)row->feeling, "pgv_mood") : dal_pg_bind_null(&p, 3);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 4, row->has_boss_id, row->boss_id);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 5, row->id != 0, row->id);
     /* every column with a DEFAULT left to the server: the INSERT without them */
@@ -1445,7 +1445,7 @@ int pgv_person_update(dal_db *db, pgv_person *row, dal_arena *arena)
     }
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->name);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->nick);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 3, row->has_feeling ? pgv_mood_to_string(row->feeling) : NULL);
+    if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&p, 3, pgv_mood_to_string(row->feeling), (int)row->feeling, "pgv_mood") : dal_pg_bind_null(&p, 3);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 4, row->has_boss_id, row->boss_id);
     if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 5, row->id);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_person_update, &p, &res);
@@ -1516,7 +1516,7 @@ int pgv_person_update_patch(dal_db *db, int32_t id, pgv_person_patch *patch, dal
     if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, n__++, id);
     if (rc == DAL_OK && patch->set_name) rc = dal_pg_bind_text(&p, n__++, patch->name);
     if (rc == DAL_OK && patch->set_nick) rc = dal_pg_bind_text(&p, n__++, patch->nick);
-    if (rc == DAL_OK && patch->set_feeling) rc = dal_pg_bind_text(&p, n__++, patch->has_feeling ? pgv_mood_to_string(patch->feeling) : NULL);
+    if (rc == DAL_OK && patch->set_feeling) rc = patch->has_feeling ? dal_pg_bind_label(&p, n__++, pgv_mood_to_string(patch->feeling), (int)patch->feeling, "pgv_mood") : dal_pg_bind_null(&p, n__++);
     if (rc == DAL_OK && patch->set_boss_id) rc = dal_pg_bind_int32_null(&p, n__++, patch->has_boss_id, patch->boss_id);
     p.n = n__ - 1;
     if (rc == DAL_OK) rc = dal_pg_exec_keyed(db, &pgv__unit, pgv__s_person_update, key__, NULL, &p, &res);
@@ -1583,7 +1583,7 @@ int pgv_person_upsert(dal_db *db, pgv_person *row, dal_arena *arena)
     }
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->name);
     if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->nick);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 3, row->has_feeling ? pgv_mood_to_string(row->feeling) : NULL);
+    if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&p, 3, pgv_mood_to_string(row->feeling), (int)row->feeling, "pgv_mood") : dal_pg_bind_null(&p, 3);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 4, row->has_boss_id, row->boss_id);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 5, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_person_upsert, &p, &res);

@@ -296,13 +296,15 @@ static int build_fields(pgq_item *it)
     pgq_ctx *c = it->c;
     size_t n = it->ftypes.len;
     q->ncols = (int)n;
-    if ((q->kind == DG_QK_ONE || q->kind == DG_QK_MANY) && n == 0) {
-        dg_error(c->d, q->loc, "query %s is :%s but returns no columns; use :exec, :execrows or :execlastid", q->name,
-                 q->kind == DG_QK_ONE ? "one" : "many");
+    if (dg_qkind_rows(q->kind) && n == 0) {
+        static const char *const names[] = {[DG_QK_ONE] = "one", [DG_QK_MANY] = "many",
+                                            [DG_QK_BATCHONE] = "batchone", [DG_QK_BATCHMANY] = "batchmany"};
+        dg_error(c->d, q->loc, "query %s is :%s but returns no columns; use :%s", q->name, names[q->kind],
+                 dg_qkind_batch(q->kind) ? "batchexec" : "exec, :execrows or :execlastid");
         return 1;
     }
     if (q->kind == DG_QK_EXECLASTID && n == 1 && it->cols.len == 1) one_field(it, &it->cols.items[0], 0);
-    if (q->kind != DG_QK_ONE && q->kind != DG_QK_MANY) return 0;
+    if (!dg_qkind_rows(q->kind)) return 0;
     bool matched = !c->star_unknown && it->cols.len == n;
     for (size_t i = 0; i < n; i++) {
         const pgq_col *pc = matched ? &it->cols.items[i] : NULL;

@@ -10,7 +10,8 @@
 #include "model/model_snap.h"
 #include "util/buf.h"
 
-static const char *const kinds[] = {"one", "many", "exec", "execrows", "execlastid", "execresult", "copyfrom", "batchexec"};
+static const char *const kinds[] = {"one", "many", "exec", "execrows", "execlastid", "execresult", "copyfrom", "batchexec",
+                                     "batchone", "batchmany"};
 static const char *const vtypes[] = {"unknown", "int64", "double", "text", "blob", "bool", "value"};
 #define N_OF(a) (sizeof(a) / sizeof(a)[0])
 

@@ -6,3 +6,9 @@ INSERT INTO authors (name, bio) VALUES (?, ?);
 
 -- name: RenameAuthors :batchexec
 UPDATE authors SET name = ? WHERE id = ?;
+
+-- name: GetAuthors :batchone
+SELECT id, name FROM authors WHERE id = ?;
+
+-- name: AuthorsNamed :batchmany
+SELECT id, name FROM authors WHERE name = ?;
