@@ -4,8 +4,9 @@
  * postgresql:// URI, dal_errmsg, dal_sqlstate, dal_begin, ...).
  *
  *   1. Parameters   dal_pg_params: a block on the caller's stack (values,
- *                   lengths, formats and one 16-byte cell per parameter for
- *                   fixed-width values); dal_pg_bind_* encode into it
+ *                   lengths and one 16-byte cell per parameter for
+ *                   fixed-width values; every parameter binary); dal_pg_bind_*
+ *                   encode into it
  *   2. Statements   dal_pg_exec: the unit's statement, prepared once per
  *                   connection under the name dal<slot>_<id> with the type
  *                   OIDs the generator pinned, run with binary parameters
@@ -145,22 +146,32 @@ typedef struct dal_pg_params {
     const Oid *types;
     const char **values;
     int *lengths;
-    int *formats;
+    const int *formats;     /* every parameter is sent binary: all 1s (dal__pg_binary) */
     dal_pg_cell *cells;
     dal_arena *arena;
     const Oid *results;
     int nresults;
 } dal_pg_params;
 
+/* Every parameter goes binary, so the formats array PQexecPrepared takes
+ * is the same for every statement: libdal's constant array of 1s, shared
+ * (no store per bound value); a statement of more than
+ * DAL__PG_BINARY_MAX parameters gets a stack copy filled once (not API). */
+#define DAL__PG_BINARY_MAX 256
+extern const int dal__pg_binary[DAL__PG_BINARY_MAX];
+const int *dal__pg_binary_fill(int *formats, int n);
+
 /* Declares name_values[N] ... and `dal_pg_params name` in one go (N >= 1):
  *     static const Oid types[2] = { DAL_PG_INT8, DAL_PG_TEXT };
  *     DAL_PG_PARAMS(p, db, 2, types, arena);
  *     dal_pg_bind_int64(&p, 1, id); ... */
 #define DAL_PG_PARAMS(name, db, N, types, arena) \
-    const char *name##_values[N]; int name##_lengths[N]; int name##_formats[N]; \
+    const char *name##_values[N]; int name##_lengths[N]; \
+    int name##_formats[(N) <= DAL__PG_BINARY_MAX ? 1 : (N)]; \
     dal_pg_cell name##_cells[N]; \
-    dal_pg_params name = { (db), (N), (types), name##_values, name##_lengths, name##_formats, name##_cells, \
-                           (arena), NULL, 0 }
+    dal_pg_params name = { (db), (N), (types), name##_values, name##_lengths, \
+                           (N) <= DAL__PG_BINARY_MAX ? dal__pg_binary : dal__pg_binary_fill(name##_formats, (N)), \
+                           name##_cells, (arena), NULL, 0 }
 /* A statement without parameters (to declare its result types). */
 #define DAL_PG_NO_PARAMS(name, db) \
     dal_pg_params name = { (db), 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 }
@@ -219,7 +230,6 @@ DAL__PG_INLINE int dal_pg_bind_null(dal_pg_params *p, int idx)
     if (idx < 1 || idx > p->n) return dal__pg_bind_refuse(p, idx);
     p->values[idx - 1] = NULL;
     p->lengths[idx - 1] = 0;
-    p->formats[idx - 1] = 1;
     return DAL_OK;
 }
 /* encode: statements writing v's width bytes, big-endian, at c. */
@@ -232,7 +242,6 @@ DAL__PG_INLINE int dal_pg_bind_null(dal_pg_params *p, int idx)
         encode \
         p->values[idx - 1] = c; \
         p->lengths[idx - 1] = (width); \
-        p->formats[idx - 1] = 1; \
         return DAL_OK; \
     } \
     DAL__PG_INLINE int dal_pg_bind_##name##_null(dal_pg_params *p, int idx, bool has, ctype v) \
@@ -250,7 +259,6 @@ DAL__PG_INLINE int dal_pg_bind_text_len(dal_pg_params *p, int idx, const char *s
     if (idx < 1 || idx > p->n || len > 0x7fffffffu) return dal__pg_bind_refuse(p, idx);
     p->values[idx - 1] = s;
     p->lengths[idx - 1] = (int)len;
-    p->formats[idx - 1] = 1;
     return DAL_OK;
 }
 DAL__PG_INLINE int dal_pg_bind_text(dal_pg_params *p, int idx, const char *s)
@@ -575,10 +583,11 @@ DAL__PG_READER(time, int64_t, DAL_PG_TIME, 8, x = (int64_t)DAL__PG_U64(v);)
  * finite value Unix µs cannot hold (after year 294247) is an error. */
 DAL__PG_READER(timestamp, dal_timestamp, DAL_PG_TIMESTAMPTZ, 8,
                x = (int64_t)DAL__PG_U64(v);
-               if (x != INT64_MAX && x != INT64_MIN) {
-                   if (x >= INT64_MAX - INT64_C(946684800000000)) return dal__pg_read_range(db, colname);
+               /* one unsigned compare for the common case: INT64_MIN < x < INT64_MAX - the offset */
+               if ((uint64_t)x + UINT64_C(0x7fffffffffffffff) < UINT64_C(0xfffffffffffffffe) - UINT64_C(946684800000000))
                    x += INT64_C(946684800000000);
-               })
+               else if (x != INT64_MAX && x != INT64_MIN)
+                   return dal__pg_read_range(db, colname);)
 
 #ifdef DAL__PG_NO_INLINE
 int dal_pg_read_text(dal_db *db, const PGresult *res, int row, int col, const char *colname, dal_arena *a,

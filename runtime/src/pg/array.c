@@ -100,7 +100,6 @@ int dal__pg_array_encode(dal_pg_params *p, int idx, Oid elem, const void *v, siz
     }
     p->values[idx - 1] = buf;
     p->lengths[idx - 1] = (int)size;
-    p->formats[idx - 1] = 1;
     return DAL_OK;
 }
 

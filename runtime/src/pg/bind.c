@@ -12,13 +12,24 @@ static int bad_index(dal_pg_params *p, int idx)
                          idx, p->n);
 }
 
-/* Point parameter idx at bytes (binary). */
-static int set(dal_pg_params *p, int idx, const char *bytes, int len, int format)
+#define ONES4 1, 1, 1, 1
+#define ONES16 ONES4, ONES4, ONES4, ONES4
+#define ONES64 ONES16, ONES16, ONES16, ONES16
+const int dal__pg_binary[DAL__PG_BINARY_MAX] = { ONES64, ONES64, ONES64, ONES64 };
+
+const int *dal__pg_binary_fill(int *formats, int n)
+{
+    int i;
+    for (i = 0; i < n; i++) formats[i] = 1;
+    return formats;
+}
+
+/* Point parameter idx at bytes (binary: p->formats is all 1s). */
+static int set(dal_pg_params *p, int idx, const char *bytes, int len)
 {
     if (idx < 1 || idx > p->n) return bad_index(p, idx);
     p->values[idx - 1] = bytes;
     p->lengths[idx - 1] = len;
-    p->formats[idx - 1] = format;
     return DAL_OK;
 }
 
@@ -32,13 +43,13 @@ static int fixed32(dal_pg_params *p, int idx, uint32_t v)
 {
     char *c = cell(p, idx);
     if (c) dal__pg_put32(c, v);
-    return set(p, idx, c, 4, 1);
+    return set(p, idx, c, 4);
 }
 static int fixed64(dal_pg_params *p, int idx, uint64_t v)
 {
     char *c = cell(p, idx);
     if (c) dal__pg_put64(c, v);
-    return set(p, idx, c, 8, 1);
+    return set(p, idx, c, 8);
 }
 
 /* The external definitions of the inline binders of dal_pg.h (C99: a
@@ -95,7 +106,7 @@ int dal_pg_bind_uuid(dal_pg_params *p, int idx, dal_uuid v)
 {
     char *c = cell(p, idx);
     if (c) memcpy(c, v.b, 16);
-    return set(p, idx, c, 16, 1);
+    return set(p, idx, c, 16);
 }
 
 int dal_pg_bind_interval(dal_pg_params *p, int idx, dal_interval v)
@@ -106,7 +117,7 @@ int dal_pg_bind_interval(dal_pg_params *p, int idx, dal_interval v)
         dal__pg_put32(c + 8, (uint32_t)v.days);
         dal__pg_put32(c + 12, (uint32_t)v.months);
     }
-    return set(p, idx, c, 16, 1);
+    return set(p, idx, c, 16);
 }
 
 #define NULLABLE(name, type) \
@@ -123,7 +134,7 @@ int dal_pg_bind_blob(dal_pg_params *p, int idx, dal_blob b)
 {
     if (!b.data) return dal_pg_bind_null(p, idx);
     if (b.len > INT32_MAX) return too_long(p, idx);
-    return set(p, idx, b.data, (int)b.len, 1);
+    return set(p, idx, b.data, (int)b.len);
 }
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -145,7 +156,7 @@ int dal_pg_bind_jsonb(dal_pg_params *p, int idx, const char *json)
     if (!(buf = dal_arena_alloc(p->arena, n + 1))) return dal__oom(p->db);
     buf[0] = 1;
     memcpy(buf + 1, json, n);
-    return set(p, idx, buf, (int)(n + 1), 1);
+    return set(p, idx, buf, (int)(n + 1));
 }
 
 int dal_pg_bind_label(dal_pg_params *p, int idx, const char *label, int v, const char *type)
@@ -166,5 +177,5 @@ int dal_pg_bind_numeric(dal_pg_params *p, int idx, const char *text)
     if (!p->arena) return no_arena(p, idx);
     if (idx < 1 || idx > p->n) return bad_index(p, idx);
     if ((rc = dal_pg_numeric_from_text(p->db, text, p->arena, &bin, &len)) != DAL_OK) return rc;
-    return set(p, idx, bin, (int)len, 1);
+    return set(p, idx, bin, (int)len);
 }
