@@ -63,16 +63,24 @@ static void text_rules(dg_validator *v, const dg_column *c, int i, const dg_cfie
         return;
     }
     char *set = dg_cfield_text_present(row, f);
+    /* the same test on the length the write measured for its bind */
+    char *valid_len = f->measure ? dg_xprintf("dal_utf8_valid(%s, len__[%zu])", ref, v->measured.len) : NULL;
+    if (f->measure) DG_VEC_PUSH(&v->measured, i);
     dg_vrule_add(v, i, "DAL_RULE_UTF8", dg_xprintf("%s && !dal_text_valid_utf8(%s)", set, ref),
                  dg_xstrdup("must be valid UTF-8"));
+    if (valid_len) v->rules.items[v->rules.len - 1].cond_len = dg_xprintf("%s && !%s", set, valid_len);
     long n = f->pg ? f->pg->maxlen : dg_declared_length(c->type);
     /* PostgreSQL cuts excess trailing spaces off instead of refusing them */
     const char *count = f->pg ? "dal_text_chars_trimmed" : "dal_text_chars";
-    if (n > 0)
+    if (n > 0) {
         dg_vrule_add(v, i, "DAL_RULE_MAX_LENGTH",
                      dg_xprintf("%s && dal_text_valid_utf8(%s) && %s(%s) > %ld", set, ref, count, ref, n),
                      dg_xprintf("must be at most %ld character%s%s", n, n == 1 ? "" : "s",
                                 f->pg ? " (trailing spaces aside)" : ""));
+        if (valid_len)
+            v->rules.items[v->rules.len - 1].cond_len = dg_xprintf("%s && %s && %s(%s) > %ld", set, valid_len, count, ref, n);
+    }
+    free(valid_len);
     free(set);
     free(ref);
 }
@@ -162,6 +170,7 @@ int dg_validator_build(const dg_table *t, const dg_cfield *fields, const bool *e
         if (dg_validator_annotations(out, t, c, (int)i, f, cname, row, d) != 0) rc = -1;
     }
     bool pg = t->columns.len && t->columns.items[0].pg;
+    out->pg = pg;
     for (size_t k = 0; k < t->checks.len; k++)
         if (pg) pg_check(out, &t->checks.items[k]);
         else if (!enum_check[k]) check_rule(out, t, &t->checks.items[k], fields, row);
@@ -174,6 +183,7 @@ void dg_validator_free(dg_validator *v)
     for (size_t i = 0; i < v->rules.len; i++) {
         free(v->rules.items[i].code);
         free(v->rules.items[i].cond);
+        free(v->rules.items[i].cond_len);
         free(v->rules.items[i].message);
         DG_VEC_FREE(&v->rules.items[i].reads);
     }
@@ -188,4 +198,5 @@ void dg_validator_free(dg_validator *v)
         free(v->skipped.items[i].reason);
     }
     DG_VEC_FREE(&v->skipped);
+    DG_VEC_FREE(&v->measured);
 }

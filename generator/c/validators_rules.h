@@ -12,6 +12,7 @@ typedef struct dg_vrule {
     int   column;     /* index in the table, -1 for a rule on the whole row */
     char *code;       /* C name of the rule code: "DAL_RULE_NOT_NULL", ... */
     char *cond;       /* C condition that is true when the row violates the rule */
+    char *cond_len;   /* the same with the text's length measured (len__[k]); NULL: cond */
     char *message;    /* text after "table.field: " */
     DG_VEC(int) reads;  /* the columns `cond` reads, in order of appearance */
 } dg_vrule;
@@ -30,6 +31,9 @@ typedef struct dg_validator {
     DG_VEC(dg_vrule)    rules;
     DG_VEC(dg_vpattern) patterns;
     DG_VEC(dg_vskip)    skipped;   /* CHECK constraints left to the database */
+    DG_VEC(int)         measured;  /* PostgreSQL: the columns whose text the writes measure
+                                      once, len__[k] for measured.items[k] (dg_cfield.measure) */
+    bool                pg;        /* PostgreSQL: the writes run the rules as one check */
 } dg_validator;
 
 /* Builds the validator of `t`.  fields[i] describes column i (enum columns

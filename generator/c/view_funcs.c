@@ -389,7 +389,7 @@ static void build_update(tab *x)
         dg_vbinds *binds = &o->binds;
         int n = 1;
         for (size_t i = 0; i < w.len; i++)
-            dg_tab_add_bind(binds, NULL, dg_cbind_bind(&x->f.items[w.items[i]], n++, "row->", x->st, false));
+            dg_tab_add_bind(binds, NULL, dg_tab_bind_write(x, w.items[i], n++));
         for (size_t i = 0; i < x->pk.len; i++)
             dg_tab_add_bind(binds, NULL, dg_cbind_bind(&x->f.items[x->pk.items[i]], n++, "row->", x->st, false));
         if (x->pg) dg_tab_pg_types_idx(x, o, &w), dg_tab_pg_types_idx(x, o, &x->pk);

@@ -331,7 +331,7 @@ void dg_tab_build_insert_pg(tab *x, const char *verb, bool upsert)
             dg_tab_add_bind(&o->binds, NULL, dg_xprintf("dal_pg_bind_%s_null(&p, %d, row->%s != 0, row->%s)", f->pg.call,
                                                        n, f->name, f->name));
         else
-            dg_tab_add_bind(&o->binds, NULL, dg_cbind_bind(f, n, "row->", x->st, false));
+            dg_tab_add_bind(&o->binds, NULL, dg_tab_bind_write(x, w.items[i], n));
     }
     dg_tab_pg_types_idx(x, o, &w);
     o->insert = true;

@@ -192,6 +192,29 @@ static json_t *funcs_json(const dg_vfuncs *fs, json_t *stmts)
     return a;
 }
 
+/* PostgreSQL: the writes' form of the validator (validators_c.tmpl,
+ * validate_c.tmpl): its name, and the texts measured once (len__[k]). */
+static json_t *validator_check_json(const dg_vtable *vt)
+{
+    const dg_validator *v = &vt->val;
+    json_t *o = json_object(), *measure = json_array();
+    char *fn = dg_xprintf("%s__valid", vt->val_struct);
+    for (size_t k = 0; k < v->measured.len; k++) {
+        int f = dg_vtable_field(vt, vt->t->columns.items[v->measured.items[k]].name);
+        char *ref = dg_xprintf("row->%s", vt->f.items[f].name);
+        json_t *m = json_object();
+        dg_jset(m, "k", json_integer((json_int_t)k));
+        dg_jset_str(m, "ref", ref);
+        json_array_append_new(measure, m);
+        free(ref);
+    }
+    dg_jset_str(o, "fn", fn);
+    dg_jset(o, "measure", measure);
+    dg_jset(o, "nmeasured", json_integer((json_int_t)v->measured.len));
+    free(fn);
+    return o;
+}
+
 static json_t *validator_json(const dg_vtable *vt)
 {
     const dg_validator *v = &vt->val;
@@ -201,6 +224,7 @@ static json_t *validator_json(const dg_vtable *vt)
         const dg_vrule *r = &v->rules.items[i];
         json_t *j = json_object();
         dg_jset_str(j, "cond", r->cond);
+        if (v->pg) dg_jset_str(j, "cond_len", r->cond_len ? r->cond_len : r->cond);
         dg_jset_str(j, "code", r->code);
         dg_jset_str(j, "field", r->column >= 0 ? t->columns.items[r->column].name : "");
         dg_jset_str(j, "message", r->message);
@@ -224,6 +248,7 @@ static json_t *validator_json(const dg_vtable *vt)
     dg_jset(o, "rules", rules);
     dg_jset(o, "patterns", pats);
     dg_jset(o, "not_compiled", skipped);
+    if (v->pg) dg_jset(o, "check", validator_check_json(vt));
     return o;
 }
 

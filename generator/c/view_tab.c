@@ -98,6 +98,15 @@ char *dg_tab_where_eq(tab *x, const ints *idx)
     return dg_tab_where_eq_at(x, idx, 1);
 }
 
+char *dg_tab_bind_write(tab *x, int fi, int n)
+{
+    const dg_validator *v = &x->vt->val;
+    for (size_t k = 0; x->pg && x->t && x->vt->validated && k < v->measured.len; k++)
+        if (dg_vtable_field(x->vt, x->t->columns.items[v->measured.items[k]].name) == fi)
+            return dg_xprintf("dal_pg_bind_text_len(&p, %d, row->%s, len__[%zu])", n, x->f.items[fi].name, k);
+    return dg_cbind_bind(&x->f.items[fi], n, "row->", x->st, false);
+}
+
 char *dg_tab_ph(const tab *x, const dg_cbind *f, int n)
 {
     if (!x->pg) return dg_xstrdup("?");

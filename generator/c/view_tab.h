@@ -53,6 +53,10 @@ char   *dg_tab_where_eq_at(dg_tab *x, const dg_ints *idx, int first);
 /* Field f's placeholder: "?" on SQLite, "$n" and the type's cast on
  * PostgreSQL; caller frees. */
 char   *dg_tab_ph(const dg_tab *x, const dg_cbind *f, int n);
+/* The bind of field fi of `row` as parameter n of a write (insert,
+ * upsert, update): on PostgreSQL, a text the validator's check measured
+ * is bound with that length (len__[k]); else dg_cbind_bind's. */
+char   *dg_tab_bind_write(dg_tab *x, int fi, int n);
 /* PostgreSQL: the pinned types of a function's parameters (fields idx in
  * order), appended to o->pg_types; o->nparams counts them. */
 void    dg_tab_pg_types(dg_vfunc *o, const dg_cbind *const *fs, size_t n);

@@ -96,13 +96,27 @@ int pgb_user_validate(const pgb_user *row, dal_errors *errs)
     return bad ? DAL_INVALID : DAL_OK;
 }
 
+/* Whether pgb_user_validate passes the row: its rules for the writes,
+ * inlined there, with each text measured once by the write (len__[k],
+ * bound with that length too). */
+DAL_PG_STATIC_INLINE int pgb_user__valid(const pgb_user *row, const size_t *len__)
+{
+    if (row->email == NULL) return 0;
+    if (row->email != NULL && !dal_utf8_valid(row->email, len__[0])) return 0;
+    if (row->name == NULL) return 0;
+    if (row->name != NULL && !dal_utf8_valid(row->name, len__[1])) return 0;
+    (void)row;
+    (void)len__;
+    return 1;
+}
+
 /* ---- users */
 
 /* The row's result column types, checked by dal_pg_exec once per prepared
  * statement (a schema that drifted is an error naming the column). */
 static const Oid pgb__user_read_results[6] = { DAL_PG_INT8, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4, DAL_PG_FLOAT8, DAL_PG_TIMESTAMPTZ };
 
-static int pgb__user_read(dal_db *db, const PGresult *res, int row__, pgb_user *out, dal_arena *arena)
+DAL_PG_STATIC_INLINE int pgb__user_read(dal_db *db, const PGresult *res, int row__, pgb_user *out, dal_arena *arena)
 {
     int rc;
     if ((rc = dal_pg_read_int64(db, res, row__, 0, "users.id", &out->id)) != DAL_OK) return rc;
@@ -141,9 +155,12 @@ int pgb_user_insert(dal_db *db, pgb_user *row, dal_arena *arena)
     static const Oid results__[2] = { DAL_PG_INT8, DAL_PG_TIMESTAMPTZ };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[2];
     DAL_PG_PARAMS(p, db, 5, types__, arena);
     DAL_PG_RESULTS(p, results__, 2);
-    if (!dal_skips_validation(db) && pgb_user_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->email ? strlen(row->email) : 0;
+    len__[1] = row->name ? strlen(row->name) : 0;
+    if (!dal_skips_validation(db) && !pgb_user__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgb_user_validate(row, &errs);
@@ -152,8 +169,8 @@ int pgb_user_insert(dal_db *db, pgb_user *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->email);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->name);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->email, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->name, len__[1]);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 3, row->has_age, row->age);
     if (rc == DAL_OK) rc = dal_pg_bind_double_null(&p, 4, row->has_score, row->score);
     if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 5, row->has_created_at, row->created_at);
@@ -237,8 +254,11 @@ int pgb_user_update(dal_db *db, pgb_user *row, dal_arena *arena)
     static const Oid types__[6] = { DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4, DAL_PG_FLOAT8, DAL_PG_TIMESTAMPTZ, DAL_PG_INT8 };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[2];
     DAL_PG_PARAMS(p, db, 6, types__, arena);
-    if (!dal_skips_validation(db) && pgb_user_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->email ? strlen(row->email) : 0;
+    len__[1] = row->name ? strlen(row->name) : 0;
+    if (!dal_skips_validation(db) && !pgb_user__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgb_user_validate(row, &errs);
@@ -247,8 +267,8 @@ int pgb_user_update(dal_db *db, pgb_user *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->email);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->name);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->email, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->name, len__[1]);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 3, row->has_age, row->age);
     if (rc == DAL_OK) rc = dal_pg_bind_double_null(&p, 4, row->has_score, row->score);
     if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 5, row->has_created_at, row->created_at);
@@ -375,9 +395,12 @@ int pgb_user_upsert(dal_db *db, pgb_user *row, dal_arena *arena)
     static const Oid results__[2] = { DAL_PG_INT8, DAL_PG_TIMESTAMPTZ };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[2];
     DAL_PG_PARAMS(p, db, 5, types__, arena);
     DAL_PG_RESULTS(p, results__, 2);
-    if (!dal_skips_validation(db) && pgb_user_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->email ? strlen(row->email) : 0;
+    len__[1] = row->name ? strlen(row->name) : 0;
+    if (!dal_skips_validation(db) && !pgb_user__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgb_user_validate(row, &errs);
@@ -386,8 +409,8 @@ int pgb_user_upsert(dal_db *db, pgb_user *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->email);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->name);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->email, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->name, len__[1]);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 3, row->has_age, row->age);
     if (rc == DAL_OK) rc = dal_pg_bind_double_null(&p, 4, row->has_score, row->score);
     if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 5, row->has_created_at, row->created_at);

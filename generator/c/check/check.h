@@ -36,6 +36,8 @@ typedef struct dg_cfield {
     const dg_pgtype *pg;    /* PostgreSQL: the field's binding (NULL on SQLite): its
                                domain's NOT NULL and varchar(n) length count, its
                                CHECKs are left to the server */
+    bool        measure;    /* PostgreSQL: text bound as is from cname (dal_pg_bind_text):
+                               the writes measure it once, for its UTF-8 rule and its bind */
 } dg_cfield;
 
 /* C test that a DG_CK_TEXT field holds text that is safe to read: not NULL,

@@ -355,6 +355,38 @@ int pgg_kind_validate(const pgg_kind *row, dal_errors *errs)
     return bad ? DAL_INVALID : DAL_OK;
 }
 
+/* Whether pgg_kind_validate passes the row: its rules for the writes,
+ * inlined there, with each text measured once by the write (len__[k],
+ * bound with that length too). */
+DAL_PG_STATIC_INLINE int pgg_kind__valid(const pgg_kind *row, const size_t *len__)
+{
+    if (row->amount != NULL && !dal_text_valid_utf8(row->amount)) return 0;
+    if (row->big != NULL && !dal_text_valid_utf8(row->big)) return 0;
+    if (row->cash != NULL && !dal_text_valid_utf8(row->cash)) return 0;
+    if (row->name == NULL) return 0;
+    if (row->name != NULL && !dal_utf8_valid(row->name, len__[0])) return 0;
+    if (row->code != NULL && !dal_utf8_valid(row->code, len__[1])) return 0;
+    if (row->code != NULL && dal_utf8_valid(row->code, len__[1]) && dal_text_chars_trimmed(row->code) > 5) return 0;
+    if (row->fixed != NULL && !dal_utf8_valid(row->fixed, len__[2])) return 0;
+    if (row->fixed != NULL && dal_utf8_valid(row->fixed, len__[2]) && dal_text_chars_trimmed(row->fixed) > 3) return 0;
+    if (row->ci != NULL && !dal_utf8_valid(row->ci, len__[3])) return 0;
+    if (row->nm != NULL && !dal_utf8_valid(row->nm, len__[4])) return 0;
+    if (row->doc != NULL && !dal_utf8_valid(row->doc, len__[5])) return 0;
+    if (row->doc != NULL && dal_text_valid_utf8(row->doc) && !dal_format_json(row->doc)) return 0;
+    if (row->meta != NULL && !dal_text_valid_utf8(row->meta)) return 0;
+    if (row->meta != NULL && dal_text_valid_utf8(row->meta) && !dal_format_jsonb(row->meta)) return 0;
+    if (row->has_feeling && !pgg_mood_is_valid(row->feeling)) return 0;
+    if (row->mail == NULL) return 0;
+    if (row->mail != NULL && !dal_utf8_valid(row->mail, len__[6])) return 0;
+    if (row->short_ != NULL && !dal_utf8_valid(row->short_, len__[7])) return 0;
+    if (row->short_ != NULL && dal_utf8_valid(row->short_, len__[7]) && dal_text_chars_trimmed(row->short_) > 8) return 0;
+    if (row->addr != NULL && !dal_utf8_valid(row->addr, len__[8])) return 0;
+    if (row->grid != NULL && !dal_utf8_valid(row->grid, len__[9])) return 0;
+    (void)row;
+    (void)len__;
+    return 1;
+}
+
 /* Every rule of authors that C can check: NOT NULL, declared lengths,
  * valid UTF-8, CHECK constraints, enums and annotations. */
 int pgg_author_validate(const pgg_author *row, dal_errors *errs)
@@ -372,6 +404,19 @@ int pgg_author_validate(const pgg_author *row, dal_errors *errs)
     (void)row;
     (void)errs;
     return bad ? DAL_INVALID : DAL_OK;
+}
+
+/* Whether pgg_author_validate passes the row: its rules for the writes,
+ * inlined there, with each text measured once by the write (len__[k],
+ * bound with that length too). */
+DAL_PG_STATIC_INLINE int pgg_author__valid(const pgg_author *row, const size_t *len__)
+{
+    if (row->name == NULL) return 0;
+    if (row->name != NULL && !dal_utf8_valid(row->name, len__[0])) return 0;
+    if (row->bio != NULL && !dal_utf8_valid(row->bio, len__[1])) return 0;
+    (void)row;
+    (void)len__;
+    return 1;
 }
 
 /* Every rule of books that C can check: NOT NULL, declared lengths,
@@ -402,6 +447,22 @@ int pgg_book_validate(const pgg_book *row, dal_errors *errs)
     return bad ? DAL_INVALID : DAL_OK;
 }
 
+/* Whether pgg_book_validate passes the row: its rules for the writes,
+ * inlined there, with each text measured once by the write (len__[k],
+ * bound with that length too). */
+DAL_PG_STATIC_INLINE int pgg_book__valid(const pgg_book *row, const size_t *len__)
+{
+    if (row->title == NULL) return 0;
+    if (row->title != NULL && !dal_utf8_valid(row->title, len__[0])) return 0;
+    if (row->title != NULL && dal_utf8_valid(row->title, len__[0]) && dal_text_chars_trimmed(row->title) > 100) return 0;
+    if (row->isbn != NULL && !dal_utf8_valid(row->isbn, len__[1])) return 0;
+    if (row->isbn != NULL && dal_utf8_valid(row->isbn, len__[1]) && dal_text_chars_trimmed(row->isbn) > 13) return 0;
+    if (row->price != NULL && !dal_text_valid_utf8(row->price)) return 0;
+    (void)row;
+    (void)len__;
+    return 1;
+}
+
 /* Every rule of tickets that C can check: NOT NULL, declared lengths,
  * valid UTF-8, CHECK constraints, enums and annotations. */
 int pgg_ticket_validate(const pgg_ticket *row, dal_errors *errs)
@@ -419,6 +480,19 @@ int pgg_ticket_validate(const pgg_ticket *row, dal_errors *errs)
     (void)row;
     (void)errs;
     return bad ? DAL_INVALID : DAL_OK;
+}
+
+/* Whether pgg_ticket_validate passes the row: its rules for the writes,
+ * inlined there, with each text measured once by the write (len__[k],
+ * bound with that length too). */
+DAL_PG_STATIC_INLINE int pgg_ticket__valid(const pgg_ticket *row, const size_t *len__)
+{
+    if (row->code == NULL) return 0;
+    if (row->code != NULL && !dal_utf8_valid(row->code, len__[0])) return 0;
+    if (row->has_state && !pgg_mood_is_valid(row->state)) return 0;
+    (void)row;
+    (void)len__;
+    return 1;
 }
 
 /* Every rule of events that C can check: NOT NULL, declared lengths,
@@ -443,13 +517,27 @@ int pgg_event_validate(const pgg_event *row, dal_errors *errs)
     return bad ? DAL_INVALID : DAL_OK;
 }
 
+/* Whether pgg_event_validate passes the row: its rules for the writes,
+ * inlined there, with each text measured once by the write (len__[k],
+ * bound with that length too). */
+DAL_PG_STATIC_INLINE int pgg_event__valid(const pgg_event *row, const size_t *len__)
+{
+    if (row->kind == NULL) return 0;
+    if (row->kind != NULL && !dal_utf8_valid(row->kind, len__[0])) return 0;
+    if (row->body != NULL && !dal_text_valid_utf8(row->body)) return 0;
+    if (row->body != NULL && dal_text_valid_utf8(row->body) && !dal_format_jsonb(row->body)) return 0;
+    (void)row;
+    (void)len__;
+    return 1;
+}
+
 /* ---- kinds */
 
 /* The row's result column types, checked by dal_pg_exec once per prepared
  * statement (a schema that drifted is an error naming the column). */
 static const Oid pgg__kind_read_results[44] = { DAL_PG_INT8, DAL_PG_INT2, DAL_PG_INT4, DAL_PG_INT8, DAL_PG_FLOAT4, DAL_PG_FLOAT8, DAL_PG_BOOL, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_JSONB, DAL_PG_BYTEA, DAL_PG_UUID, DAL_PG_TIMESTAMPTZ, DAL_PG_TIMESTAMP, DAL_PG_DATE, DAL_PG_TIME, DAL_PG_INTERVAL, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT_ARRAY, DAL_PG_INT8_ARRAY, DAL_PG_INT2_ARRAY, DAL_PG_INT4_ARRAY, DAL_PG_FLOAT4_ARRAY, DAL_PG_FLOAT8_ARRAY, DAL_PG_BOOL_ARRAY, DAL_PG_BYTEA_ARRAY, DAL_PG_UUID_ARRAY, DAL_PG_TIMESTAMPTZ_ARRAY, DAL_PG_DATE_ARRAY, DAL_PG_NUMERIC_ARRAY, DAL_PG_TEXT_ARRAY, DAL_PG_TEXT, DAL_PG_INT4 };
 
-static int pgg__kind_read(dal_db *db, const PGresult *res, int row__, pgg_kind *out, dal_arena *arena)
+DAL_PG_STATIC_INLINE int pgg__kind_read(dal_db *db, const PGresult *res, int row__, pgg_kind *out, dal_arena *arena)
 {
     int rc;
     const char *text = NULL;
@@ -529,9 +617,20 @@ int pgg_kind_insert(dal_db *db, pgg_kind *row, dal_arena *arena)
     static const Oid results__[7] = { DAL_PG_INT8, DAL_PG_INT4, DAL_PG_BOOL, DAL_PG_UUID, DAL_PG_TIMESTAMPTZ, DAL_PG_TEXT_ARRAY, DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[10];
     DAL_PG_PARAMS(p, db, 42, types__, arena);
     DAL_PG_RESULTS(p, results__, 7);
-    if (!dal_skips_validation(db) && pgg_kind_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->name ? strlen(row->name) : 0;
+    len__[1] = row->code ? strlen(row->code) : 0;
+    len__[2] = row->fixed ? strlen(row->fixed) : 0;
+    len__[3] = row->ci ? strlen(row->ci) : 0;
+    len__[4] = row->nm ? strlen(row->nm) : 0;
+    len__[5] = row->doc ? strlen(row->doc) : 0;
+    len__[6] = row->mail ? strlen(row->mail) : 0;
+    len__[7] = row->short_ ? strlen(row->short_) : 0;
+    len__[8] = row->addr ? strlen(row->addr) : 0;
+    len__[9] = row->grid ? strlen(row->grid) : 0;
+    if (!dal_skips_validation(db) && !pgg_kind__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgg_kind_validate(row, &errs);
@@ -547,12 +646,12 @@ int pgg_kind_insert(dal_db *db, pgg_kind *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 5, row->amount);
     if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 6, row->big);
     if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 7, row->cash);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 8, row->name);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 9, row->code);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 10, row->fixed);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 11, row->ci);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 12, row->nm);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 13, row->doc);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 8, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 9, row->code, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 10, row->fixed, len__[2]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 11, row->ci, len__[3]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 12, row->nm, len__[4]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 13, row->doc, len__[5]);
     if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 14, row->meta);
     if (rc == DAL_OK) rc = dal_pg_bind_blob(&p, 15, row->raw);
     if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 16, row->has_at_local, row->at_local);
@@ -560,10 +659,10 @@ int pgg_kind_insert(dal_db *db, pgg_kind *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_pg_bind_time_null(&p, 18, row->has_tod, row->tod);
     if (rc == DAL_OK) rc = dal_pg_bind_interval_null(&p, 19, row->has_span, row->span);
     if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&p, 20, pgg_mood_to_string(row->feeling), (int)row->feeling, "pgg_mood") : dal_pg_bind_null(&p, 20);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 21, row->mail);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 21, row->mail, len__[6]);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 22, row->has_rank, row->rank);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 23, row->short_);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 24, row->addr);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 23, row->short_, len__[7]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 24, row->addr, len__[8]);
     if (rc == DAL_OK) rc = row->nums.data ? dal_pg_bind_int64_array(&p, 25, row->nums.data, row->nums.len) : dal_pg_bind_null(&p, 25);
     if (rc == DAL_OK) rc = row->small_nums.data ? dal_pg_bind_int16_array(&p, 26, row->small_nums.data, row->small_nums.len) : dal_pg_bind_null(&p, 26);
     if (rc == DAL_OK) rc = row->ints.data ? dal_pg_bind_int32_array(&p, 27, row->ints.data, row->ints.len) : dal_pg_bind_null(&p, 27);
@@ -576,7 +675,7 @@ int pgg_kind_insert(dal_db *db, pgg_kind *row, dal_arena *arena)
     if (rc == DAL_OK) rc = row->days.data ? dal_pg_bind_date_array(&p, 34, row->days.data, row->days.len) : dal_pg_bind_null(&p, 34);
     if (rc == DAL_OK) rc = row->amounts.data ? dal_pg_bind_numeric_array(&p, 35, row->amounts.data, row->amounts.len) : dal_pg_bind_null(&p, 35);
     if (rc == DAL_OK) rc = row->moods.data ? dal_pg_bind_text_array(&p, 36, row->moods.data, row->moods.len) : dal_pg_bind_null(&p, 36);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 37, row->grid);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 37, row->grid, len__[9]);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 38, row->has_i32, row->i32);
     if (rc == DAL_OK) rc = dal_pg_bind_bool_null(&p, 39, row->has_ok, row->ok);
     if (rc == DAL_OK) rc = dal_pg_bind_uuid_null(&p, 40, row->has_uid, row->uid);
@@ -692,8 +791,19 @@ int pgg_kind_update(dal_db *db, pgg_kind *row, dal_arena *arena)
     static const Oid types__[43] = { DAL_PG_INT2, DAL_PG_INT4, DAL_PG_INT8, DAL_PG_FLOAT4, DAL_PG_FLOAT8, DAL_PG_BOOL, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_TEXT, DAL_PG_VARCHAR, DAL_PG_BPCHAR, 0, DAL_PG_NAME, DAL_PG_JSON, DAL_PG_JSONB, DAL_PG_BYTEA, DAL_PG_UUID, DAL_PG_TIMESTAMPTZ, DAL_PG_TIMESTAMP, DAL_PG_DATE, DAL_PG_TIME, DAL_PG_INTERVAL, 0, 0, DAL_PG_INT4, 0, DAL_PG_TEXT, DAL_PG_TEXT_ARRAY, DAL_PG_INT8_ARRAY, DAL_PG_INT2_ARRAY, DAL_PG_INT4_ARRAY, DAL_PG_FLOAT4_ARRAY, DAL_PG_FLOAT8_ARRAY, DAL_PG_BOOL_ARRAY, DAL_PG_BYTEA_ARRAY, DAL_PG_UUID_ARRAY, DAL_PG_TIMESTAMPTZ_ARRAY, DAL_PG_DATE_ARRAY, DAL_PG_NUMERIC_ARRAY, DAL_PG_TEXT_ARRAY, DAL_PG_TEXT, DAL_PG_INT8 };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[10];
     DAL_PG_PARAMS(p, db, 43, types__, arena);
-    if (!dal_skips_validation(db) && pgg_kind_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->name ? strlen(row->name) : 0;
+    len__[1] = row->code ? strlen(row->code) : 0;
+    len__[2] = row->fixed ? strlen(row->fixed) : 0;
+    len__[3] = row->ci ? strlen(row->ci) : 0;
+    len__[4] = row->nm ? strlen(row->nm) : 0;
+    len__[5] = row->doc ? strlen(row->doc) : 0;
+    len__[6] = row->mail ? strlen(row->mail) : 0;
+    len__[7] = row->short_ ? strlen(row->short_) : 0;
+    len__[8] = row->addr ? strlen(row->addr) : 0;
+    len__[9] = row->grid ? strlen(row->grid) : 0;
+    if (!dal_skips_validation(db) && !pgg_kind__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgg_kind_validate(row, &errs);
@@ -711,12 +821,12 @@ int pgg_kind_update(dal_db *db, pgg_kind *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 7, row->amount);
     if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 8, row->big);
     if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 9, row->cash);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 10, row->name);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 11, row->code);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 12, row->fixed);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 13, row->ci);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 14, row->nm);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 15, row->doc);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 10, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 11, row->code, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 12, row->fixed, len__[2]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 13, row->ci, len__[3]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 14, row->nm, len__[4]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 15, row->doc, len__[5]);
     if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 16, row->meta);
     if (rc == DAL_OK) rc = dal_pg_bind_blob(&p, 17, row->raw);
     if (rc == DAL_OK) rc = dal_pg_bind_uuid_null(&p, 18, row->has_uid, row->uid);
@@ -726,10 +836,10 @@ int pgg_kind_update(dal_db *db, pgg_kind *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_pg_bind_time_null(&p, 22, row->has_tod, row->tod);
     if (rc == DAL_OK) rc = dal_pg_bind_interval_null(&p, 23, row->has_span, row->span);
     if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&p, 24, pgg_mood_to_string(row->feeling), (int)row->feeling, "pgg_mood") : dal_pg_bind_null(&p, 24);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 25, row->mail);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 25, row->mail, len__[6]);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 26, row->has_rank, row->rank);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 27, row->short_);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 28, row->addr);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 27, row->short_, len__[7]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 28, row->addr, len__[8]);
     if (rc == DAL_OK) rc = row->tags.data ? dal_pg_bind_text_array(&p, 29, row->tags.data, row->tags.len) : dal_pg_bind_null(&p, 29);
     if (rc == DAL_OK) rc = row->nums.data ? dal_pg_bind_int64_array(&p, 30, row->nums.data, row->nums.len) : dal_pg_bind_null(&p, 30);
     if (rc == DAL_OK) rc = row->small_nums.data ? dal_pg_bind_int16_array(&p, 31, row->small_nums.data, row->small_nums.len) : dal_pg_bind_null(&p, 31);
@@ -743,7 +853,7 @@ int pgg_kind_update(dal_db *db, pgg_kind *row, dal_arena *arena)
     if (rc == DAL_OK) rc = row->days.data ? dal_pg_bind_date_array(&p, 39, row->days.data, row->days.len) : dal_pg_bind_null(&p, 39);
     if (rc == DAL_OK) rc = row->amounts.data ? dal_pg_bind_numeric_array(&p, 40, row->amounts.data, row->amounts.len) : dal_pg_bind_null(&p, 40);
     if (rc == DAL_OK) rc = row->moods.data ? dal_pg_bind_text_array(&p, 41, row->moods.data, row->moods.len) : dal_pg_bind_null(&p, 41);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 42, row->grid);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 42, row->grid, len__[9]);
     if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 43, row->id);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_update, &p, &res);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
@@ -1032,9 +1142,20 @@ int pgg_kind_upsert(dal_db *db, pgg_kind *row, dal_arena *arena)
     static const Oid results__[7] = { DAL_PG_INT8, DAL_PG_INT4, DAL_PG_BOOL, DAL_PG_UUID, DAL_PG_TIMESTAMPTZ, DAL_PG_TEXT_ARRAY, DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[10];
     DAL_PG_PARAMS(p, db, 42, types__, arena);
     DAL_PG_RESULTS(p, results__, 7);
-    if (!dal_skips_validation(db) && pgg_kind_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->name ? strlen(row->name) : 0;
+    len__[1] = row->code ? strlen(row->code) : 0;
+    len__[2] = row->fixed ? strlen(row->fixed) : 0;
+    len__[3] = row->ci ? strlen(row->ci) : 0;
+    len__[4] = row->nm ? strlen(row->nm) : 0;
+    len__[5] = row->doc ? strlen(row->doc) : 0;
+    len__[6] = row->mail ? strlen(row->mail) : 0;
+    len__[7] = row->short_ ? strlen(row->short_) : 0;
+    len__[8] = row->addr ? strlen(row->addr) : 0;
+    len__[9] = row->grid ? strlen(row->grid) : 0;
+    if (!dal_skips_validation(db) && !pgg_kind__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgg_kind_validate(row, &errs);
@@ -1050,12 +1171,12 @@ int pgg_kind_upsert(dal_db *db, pgg_kind *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 5, row->amount);
     if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 6, row->big);
     if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 7, row->cash);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 8, row->name);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 9, row->code);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 10, row->fixed);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 11, row->ci);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 12, row->nm);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 13, row->doc);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 8, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 9, row->code, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 10, row->fixed, len__[2]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 11, row->ci, len__[3]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 12, row->nm, len__[4]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 13, row->doc, len__[5]);
     if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 14, row->meta);
     if (rc == DAL_OK) rc = dal_pg_bind_blob(&p, 15, row->raw);
     if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 16, row->has_at_local, row->at_local);
@@ -1063,10 +1184,10 @@ int pgg_kind_upsert(dal_db *db, pgg_kind *row, dal_arena *arena)
     if (rc == DAL_OK) rc = dal_pg_bind_time_null(&p, 18, row->has_tod, row->tod);
     if (rc == DAL_OK) rc = dal_pg_bind_interval_null(&p, 19, row->has_span, row->span);
     if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&p, 20, pgg_mood_to_string(row->feeling), (int)row->feeling, "pgg_mood") : dal_pg_bind_null(&p, 20);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 21, row->mail);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 21, row->mail, len__[6]);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 22, row->has_rank, row->rank);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 23, row->short_);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 24, row->addr);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 23, row->short_, len__[7]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 24, row->addr, len__[8]);
     if (rc == DAL_OK) rc = row->nums.data ? dal_pg_bind_int64_array(&p, 25, row->nums.data, row->nums.len) : dal_pg_bind_null(&p, 25);
     if (rc == DAL_OK) rc = row->small_nums.data ? dal_pg_bind_int16_array(&p, 26, row->small_nums.data, row->small_nums.len) : dal_pg_bind_null(&p, 26);
     if (rc == DAL_OK) rc = row->ints.data ? dal_pg_bind_int32_array(&p, 27, row->ints.data, row->ints.len) : dal_pg_bind_null(&p, 27);
@@ -1079,7 +1200,7 @@ int pgg_kind_upsert(dal_db *db, pgg_kind *row, dal_arena *arena)
     if (rc == DAL_OK) rc = row->days.data ? dal_pg_bind_date_array(&p, 34, row->days.data, row->days.len) : dal_pg_bind_null(&p, 34);
     if (rc == DAL_OK) rc = row->amounts.data ? dal_pg_bind_numeric_array(&p, 35, row->amounts.data, row->amounts.len) : dal_pg_bind_null(&p, 35);
     if (rc == DAL_OK) rc = row->moods.data ? dal_pg_bind_text_array(&p, 36, row->moods.data, row->moods.len) : dal_pg_bind_null(&p, 36);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 37, row->grid);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 37, row->grid, len__[9]);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 38, row->has_i32, row->i32);
     if (rc == DAL_OK) rc = dal_pg_bind_bool_null(&p, 39, row->has_ok, row->ok);
     if (rc == DAL_OK) rc = dal_pg_bind_uuid_null(&p, 40, row->has_uid, row->uid);
@@ -1159,7 +1280,7 @@ void pgg_kind_iter_end(pgg_kind_iter *it)
  * statement (a schema that drifted is an error naming the column). */
 static const Oid pgg__author_read_results[3] = { DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_TEXT };
 
-static int pgg__author_read(dal_db *db, const PGresult *res, int row__, pgg_author *out, dal_arena *arena)
+DAL_PG_STATIC_INLINE int pgg__author_read(dal_db *db, const PGresult *res, int row__, pgg_author *out, dal_arena *arena)
 {
     int rc;
     if ((rc = dal_pg_read_int32(db, res, row__, 0, "authors.id", &out->id)) != DAL_OK) return rc;
@@ -1195,9 +1316,12 @@ int pgg_author_insert(dal_db *db, pgg_author *row, dal_arena *arena)
     static const Oid results__[1] = { DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[2];
     DAL_PG_PARAMS(p, db, 3, types__, arena);
     DAL_PG_RESULTS(p, results__, 1);
-    if (!dal_skips_validation(db) && pgg_author_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->name ? strlen(row->name) : 0;
+    len__[1] = row->bio ? strlen(row->bio) : 0;
+    if (!dal_skips_validation(db) && !pgg_author__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgg_author_validate(row, &errs);
@@ -1206,8 +1330,8 @@ int pgg_author_insert(dal_db *db, pgg_author *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->name);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->bio);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->bio, len__[1]);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 3, row->id != 0, row->id);
     /* every column with a DEFAULT left to the server: the INSERT without them */
     if (rc == DAL_OK && !p.values[2]) p.n = 2;
@@ -1267,8 +1391,11 @@ int pgg_author_update(dal_db *db, pgg_author *row, dal_arena *arena)
     static const Oid types__[3] = { DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[2];
     DAL_PG_PARAMS(p, db, 3, types__, arena);
-    if (!dal_skips_validation(db) && pgg_author_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->name ? strlen(row->name) : 0;
+    len__[1] = row->bio ? strlen(row->bio) : 0;
+    if (!dal_skips_validation(db) && !pgg_author__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgg_author_validate(row, &errs);
@@ -1277,8 +1404,8 @@ int pgg_author_update(dal_db *db, pgg_author *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->name);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->bio);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->bio, len__[1]);
     if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 3, row->id);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_author_update, &p, &res);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
@@ -1390,9 +1517,12 @@ int pgg_author_upsert(dal_db *db, pgg_author *row, dal_arena *arena)
     static const Oid results__[1] = { DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[2];
     DAL_PG_PARAMS(p, db, 3, types__, arena);
     DAL_PG_RESULTS(p, results__, 1);
-    if (!dal_skips_validation(db) && pgg_author_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->name ? strlen(row->name) : 0;
+    len__[1] = row->bio ? strlen(row->bio) : 0;
+    if (!dal_skips_validation(db) && !pgg_author__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgg_author_validate(row, &errs);
@@ -1401,8 +1531,8 @@ int pgg_author_upsert(dal_db *db, pgg_author *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->name);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->bio);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->bio, len__[1]);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 3, row->id != 0, row->id);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_author_upsert, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
@@ -1466,7 +1596,7 @@ void pgg_author_iter_end(pgg_author_iter *it)
  * statement (a schema that drifted is an error naming the column). */
 static const Oid pgg__book_read_results[6] = { DAL_PG_INT4, DAL_PG_INT2, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_DATE, DAL_PG_NUMERIC };
 
-static int pgg__book_read(dal_db *db, const PGresult *res, int row__, pgg_book *out, dal_arena *arena)
+DAL_PG_STATIC_INLINE int pgg__book_read(dal_db *db, const PGresult *res, int row__, pgg_book *out, dal_arena *arena)
 {
     int rc;
     if ((rc = dal_pg_read_int32(db, res, row__, 0, "books.author_id", &out->author_id)) != DAL_OK) return rc;
@@ -1506,9 +1636,12 @@ int pgg_book_insert(dal_db *db, pgg_book *row, dal_arena *arena)
     static const Oid results__[1] = { DAL_PG_NUMERIC };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[2];
     DAL_PG_PARAMS(p, db, 6, types__, arena);
     DAL_PG_RESULTS(p, results__, 1);
-    if (!dal_skips_validation(db) && pgg_book_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->title ? strlen(row->title) : 0;
+    len__[1] = row->isbn ? strlen(row->isbn) : 0;
+    if (!dal_skips_validation(db) && !pgg_book__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgg_book_validate(row, &errs);
@@ -1519,8 +1652,8 @@ int pgg_book_insert(dal_db *db, pgg_book *row, dal_arena *arena)
     }
     if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, row->author_id);
     if (rc == DAL_OK) rc = dal_pg_bind_int16(&p, 2, row->seq);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 3, row->title);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 4, row->isbn);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 3, row->title, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 4, row->isbn, len__[1]);
     if (rc == DAL_OK) rc = dal_pg_bind_date_null(&p, 5, row->has_published, row->published);
     if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 6, row->price);
     /* every column with a DEFAULT left to the server: the INSERT without them */
@@ -1602,8 +1735,11 @@ int pgg_book_update(dal_db *db, pgg_book *row, dal_arena *arena)
     static const Oid types__[6] = { DAL_PG_VARCHAR, DAL_PG_BPCHAR, DAL_PG_DATE, DAL_PG_NUMERIC, DAL_PG_INT4, DAL_PG_INT2 };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[2];
     DAL_PG_PARAMS(p, db, 6, types__, arena);
-    if (!dal_skips_validation(db) && pgg_book_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->title ? strlen(row->title) : 0;
+    len__[1] = row->isbn ? strlen(row->isbn) : 0;
+    if (!dal_skips_validation(db) && !pgg_book__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgg_book_validate(row, &errs);
@@ -1612,8 +1748,8 @@ int pgg_book_update(dal_db *db, pgg_book *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->title);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->isbn);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->title, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->isbn, len__[1]);
     if (rc == DAL_OK) rc = dal_pg_bind_date_null(&p, 3, row->has_published, row->published);
     if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 4, row->price);
     if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 5, row->author_id);
@@ -1745,9 +1881,12 @@ int pgg_book_upsert(dal_db *db, pgg_book *row, dal_arena *arena)
     static const Oid results__[1] = { DAL_PG_NUMERIC };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[2];
     DAL_PG_PARAMS(p, db, 6, types__, arena);
     DAL_PG_RESULTS(p, results__, 1);
-    if (!dal_skips_validation(db) && pgg_book_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->title ? strlen(row->title) : 0;
+    len__[1] = row->isbn ? strlen(row->isbn) : 0;
+    if (!dal_skips_validation(db) && !pgg_book__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgg_book_validate(row, &errs);
@@ -1758,8 +1897,8 @@ int pgg_book_upsert(dal_db *db, pgg_book *row, dal_arena *arena)
     }
     if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, row->author_id);
     if (rc == DAL_OK) rc = dal_pg_bind_int16(&p, 2, row->seq);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 3, row->title);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 4, row->isbn);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 3, row->title, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 4, row->isbn, len__[1]);
     if (rc == DAL_OK) rc = dal_pg_bind_date_null(&p, 5, row->has_published, row->published);
     if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 6, row->price);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_upsert, &p, &res);
@@ -1858,7 +1997,7 @@ void pgg_book_iter_end(pgg_book_iter *it)
  * statement (a schema that drifted is an error naming the column). */
 static const Oid pgg__ticket_read_results[5] = { DAL_PG_INT8, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TIMESTAMPTZ, DAL_PG_INT4 };
 
-static int pgg__ticket_read(dal_db *db, const PGresult *res, int row__, pgg_ticket *out, dal_arena *arena)
+DAL_PG_STATIC_INLINE int pgg__ticket_read(dal_db *db, const PGresult *res, int row__, pgg_ticket *out, dal_arena *arena)
 {
     int rc;
     const char *text = NULL;
@@ -1899,10 +2038,12 @@ int pgg_ticket_insert(dal_db *db, pgg_ticket *row, dal_arena *arena)
     static const Oid results__[3] = { DAL_PG_INT8, DAL_PG_TEXT, DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[1];
     const char *text__ = NULL;
     DAL_PG_PARAMS(p, db, 5, types__, arena);
     DAL_PG_RESULTS(p, results__, 3);
-    if (!dal_skips_validation(db) && pgg_ticket_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->code ? strlen(row->code) : 0;
+    if (!dal_skips_validation(db) && !pgg_ticket__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgg_ticket_validate(row, &errs);
@@ -1911,7 +2052,7 @@ int pgg_ticket_insert(dal_db *db, pgg_ticket *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->code);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->code, len__[0]);
     if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 2, row->has_seen, row->seen);
     if (rc == DAL_OK) rc = dal_pg_bind_int64_null(&p, 3, row->id != 0, row->id);
     if (rc == DAL_OK) rc = row->has_state ? dal_pg_bind_label(&p, 4, pgg_mood_to_string(row->state), (int)row->state, "pgg_mood") : dal_pg_bind_null(&p, 4);
@@ -2000,8 +2141,10 @@ int pgg_ticket_update(dal_db *db, pgg_ticket *row, dal_arena *arena)
     static const Oid types__[5] = { DAL_PG_TEXT, 0, DAL_PG_TIMESTAMPTZ, DAL_PG_INT4, DAL_PG_INT8 };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[1];
     DAL_PG_PARAMS(p, db, 5, types__, arena);
-    if (!dal_skips_validation(db) && pgg_ticket_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->code ? strlen(row->code) : 0;
+    if (!dal_skips_validation(db) && !pgg_ticket__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgg_ticket_validate(row, &errs);
@@ -2010,7 +2153,7 @@ int pgg_ticket_update(dal_db *db, pgg_ticket *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->code);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->code, len__[0]);
     if (rc == DAL_OK) rc = row->has_state ? dal_pg_bind_label(&p, 2, pgg_mood_to_string(row->state), (int)row->state, "pgg_mood") : dal_pg_bind_null(&p, 2);
     if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 3, row->has_seen, row->seen);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 4, row->has_version, row->version);
@@ -2131,10 +2274,12 @@ int pgg_ticket_upsert(dal_db *db, pgg_ticket *row, dal_arena *arena)
     static const Oid results__[3] = { DAL_PG_INT8, DAL_PG_TEXT, DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[1];
     const char *text__ = NULL;
     DAL_PG_PARAMS(p, db, 5, types__, arena);
     DAL_PG_RESULTS(p, results__, 3);
-    if (!dal_skips_validation(db) && pgg_ticket_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->code ? strlen(row->code) : 0;
+    if (!dal_skips_validation(db) && !pgg_ticket__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgg_ticket_validate(row, &errs);
@@ -2143,7 +2288,7 @@ int pgg_ticket_upsert(dal_db *db, pgg_ticket *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->code);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->code, len__[0]);
     if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 2, row->has_seen, row->seen);
     if (rc == DAL_OK) rc = dal_pg_bind_int64_null(&p, 3, row->id != 0, row->id);
     if (rc == DAL_OK) rc = row->has_state ? dal_pg_bind_label(&p, 4, pgg_mood_to_string(row->state), (int)row->state, "pgg_mood") : dal_pg_bind_null(&p, 4);
@@ -2216,7 +2361,7 @@ void pgg_ticket_iter_end(pgg_ticket_iter *it)
  * statement (a schema that drifted is an error naming the column). */
 static const Oid pgg__event_read_results[3] = { DAL_PG_TIMESTAMPTZ, DAL_PG_TEXT, DAL_PG_JSONB };
 
-static int pgg__event_read(dal_db *db, const PGresult *res, int row__, pgg_event *out, dal_arena *arena)
+DAL_PG_STATIC_INLINE int pgg__event_read(dal_db *db, const PGresult *res, int row__, pgg_event *out, dal_arena *arena)
 {
     int rc;
     if ((rc = dal_pg_read_timestamp_null(db, res, row__, 0, "events.at", &out->has_at, &out->at)) != DAL_OK) return rc;
@@ -2237,9 +2382,11 @@ int pgg_event_insert(dal_db *db, pgg_event *row, dal_arena *arena)
     static const Oid results__[1] = { DAL_PG_TIMESTAMPTZ };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[1];
     DAL_PG_PARAMS(p, db, 3, types__, arena);
     DAL_PG_RESULTS(p, results__, 1);
-    if (!dal_skips_validation(db) && pgg_event_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->kind ? strlen(row->kind) : 0;
+    if (!dal_skips_validation(db) && !pgg_event__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgg_event_validate(row, &errs);
@@ -2248,7 +2395,7 @@ int pgg_event_insert(dal_db *db, pgg_event *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->kind);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->kind, len__[0]);
     if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 2, row->body);
     if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 3, row->has_at, row->at);
     /* every column with a DEFAULT left to the server: the INSERT without them */

@@ -311,6 +311,47 @@ int pgv_rule_validate(const pgv_rule *row, dal_errors *errs)
     return bad ? DAL_INVALID : DAL_OK;
 }
 
+/* Whether pgv_rule_validate passes the row: its rules for the writes,
+ * inlined there, with each text measured once by the write (len__[k],
+ * bound with that length too). */
+DAL_PG_STATIC_INLINE int pgv_rule__valid(const pgv_rule *row, const size_t *len__)
+{
+    if (row->name == NULL) return 0;
+    if (row->name != NULL && !dal_utf8_valid(row->name, len__[0])) return 0;
+    if (row->v5 != NULL && !dal_utf8_valid(row->v5, len__[1])) return 0;
+    if (row->v5 != NULL && dal_utf8_valid(row->v5, len__[1]) && dal_text_chars_trimmed(row->v5) > 5) return 0;
+    if (row->v1 == NULL) return 0;
+    if (row->v1 != NULL && !dal_utf8_valid(row->v1, len__[2])) return 0;
+    if (row->v1 != NULL && dal_utf8_valid(row->v1, len__[2]) && dal_text_chars_trimmed(row->v1) > 1) return 0;
+    if (row->c3 != NULL && !dal_utf8_valid(row->c3, len__[3])) return 0;
+    if (row->c3 != NULL && dal_utf8_valid(row->c3, len__[3]) && dal_text_chars_trimmed(row->c3) > 3) return 0;
+    if (row->d5 != NULL && !dal_utf8_valid(row->d5, len__[4])) return 0;
+    if (row->d5 != NULL && dal_utf8_valid(row->d5, len__[4]) && dal_text_chars_trimmed(row->d5) > 5) return 0;
+    if (row->dd5 != NULL && !dal_utf8_valid(row->dd5, len__[5])) return 0;
+    if (row->dd5 != NULL && dal_utf8_valid(row->dd5, len__[5]) && dal_text_chars_trimmed(row->dd5) > 5) return 0;
+    if (row->t3 == NULL) return 0;
+    if (row->t3 != NULL && !dal_utf8_valid(row->t3, len__[6])) return 0;
+    if (row->t3 != NULL && dal_utf8_valid(row->t3, len__[6]) && dal_text_chars_trimmed(row->t3) > 3) return 0;
+    if (row->rt == NULL) return 0;
+    if (row->rt != NULL && !dal_utf8_valid(row->rt, len__[7])) return 0;
+    if (!row->has_ri) return 0;
+    if (row->has_m && !pgv_mood_is_valid(row->m)) return 0;
+    if (!pgv_mood_is_valid(row->mm)) return 0;
+    if (!row->has_rm) return 0;
+    if (row->has_rm && !pgv_mood_is_valid(row->rm)) return 0;
+    if (row->doc != NULL && !dal_utf8_valid(row->doc, len__[8])) return 0;
+    if (row->doc != NULL && dal_text_valid_utf8(row->doc) && !dal_format_json(row->doc)) return 0;
+    if (row->meta != NULL && !dal_text_valid_utf8(row->meta)) return 0;
+    if (row->meta != NULL && dal_text_valid_utf8(row->meta) && !dal_format_jsonb(row->meta)) return 0;
+    if (row->jd != NULL && !dal_text_valid_utf8(row->jd)) return 0;
+    if (row->jd != NULL && dal_text_valid_utf8(row->jd) && !dal_format_jsonb(row->jd)) return 0;
+    if (row->defd != NULL && !dal_utf8_valid(row->defd, len__[9])) return 0;
+    if (row->defd != NULL && dal_utf8_valid(row->defd, len__[9]) && dal_text_chars_trimmed(row->defd) > 2) return 0;
+    (void)row;
+    (void)len__;
+    return 1;
+}
+
 static dal_pattern pgv_note_code_pattern = DAL_PATTERN_INIT("^[A-Z]{2}[0-9]+$");
 
 /* Every rule of notes that C can check: NOT NULL, declared lengths,
@@ -374,6 +415,33 @@ int pgv_note_validate(const pgv_note *row, dal_errors *errs)
     return bad ? DAL_INVALID : DAL_OK;
 }
 
+/* Whether pgv_note_validate passes the row: its rules for the writes,
+ * inlined there, with each text measured once by the write (len__[k],
+ * bound with that length too). */
+DAL_PG_STATIC_INLINE int pgv_note__valid(const pgv_note *row, const size_t *len__)
+{
+    if (row->mail != NULL && !dal_utf8_valid(row->mail, len__[0])) return 0;
+    if (row->mail != NULL && dal_text_valid_utf8(row->mail) && !dal_format_email(row->mail)) return 0;
+    if (row->site != NULL && !dal_utf8_valid(row->site, len__[1])) return 0;
+    if (row->site != NULL && dal_text_valid_utf8(row->site) && !dal_format_url(row->site)) return 0;
+    if (row->ref != NULL && !dal_utf8_valid(row->ref, len__[2])) return 0;
+    if (row->ref != NULL && dal_text_valid_utf8(row->ref) && !dal_format_uuid(row->ref)) return 0;
+    if (row->day != NULL && !dal_utf8_valid(row->day, len__[3])) return 0;
+    if (row->day != NULL && dal_text_valid_utf8(row->day) && !dal_format_date(row->day)) return 0;
+    if (row->code != NULL && !dal_utf8_valid(row->code, len__[4])) return 0;
+    if (row->code != NULL && dal_pattern_match(&pgv_note_code_pattern, row->code) != 1) return 0;
+    if (row->word != NULL && !dal_utf8_valid(row->word, len__[5])) return 0;
+    if (row->word != NULL && dal_utf8_valid(row->word, len__[5]) && dal_text_chars_trimmed(row->word) > 10) return 0;
+    if (row->word != NULL && dal_text_valid_utf8(row->word) && (dal_text_chars(row->word) < 2 || dal_text_chars(row->word) > 4)) return 0;
+    if (row->has_score && row->score < 1.0) return 0;
+    if (row->has_small && row->small > 10.0) return 0;
+    if (row->has_ratio && row->ratio < 0.0) return 0;
+    if (row->has_weight && row->weight > 1.5) return 0;
+    (void)row;
+    (void)len__;
+    return 1;
+}
+
 /* Every rule of people that C can check: NOT NULL, declared lengths,
  * valid UTF-8, CHECK constraints, enums and annotations. */
 int pgv_person_validate(const pgv_person *row, dal_errors *errs)
@@ -399,13 +467,28 @@ int pgv_person_validate(const pgv_person *row, dal_errors *errs)
     return bad ? DAL_INVALID : DAL_OK;
 }
 
+/* Whether pgv_person_validate passes the row: its rules for the writes,
+ * inlined there, with each text measured once by the write (len__[k],
+ * bound with that length too). */
+DAL_PG_STATIC_INLINE int pgv_person__valid(const pgv_person *row, const size_t *len__)
+{
+    if (row->name == NULL) return 0;
+    if (row->name != NULL && !dal_utf8_valid(row->name, len__[0])) return 0;
+    if (row->nick != NULL && !dal_utf8_valid(row->nick, len__[1])) return 0;
+    if (row->nick != NULL && dal_utf8_valid(row->nick, len__[1]) && dal_text_chars_trimmed(row->nick) > 5) return 0;
+    if (row->has_feeling && !pgv_mood_is_valid(row->feeling)) return 0;
+    (void)row;
+    (void)len__;
+    return 1;
+}
+
 /* ---- rules */
 
 /* The row's result column types, checked by dal_pg_exec once per prepared
  * statement (a schema that drifted is an error naming the column). */
 static const Oid pgv__rule_read_results[18] = { DAL_PG_INT8, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4, DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_JSONB, DAL_PG_JSONB, DAL_PG_TEXT };
 
-static int pgv__rule_read(dal_db *db, const PGresult *res, int row__, pgv_rule *out, dal_arena *arena)
+DAL_PG_STATIC_INLINE int pgv__rule_read(dal_db *db, const PGresult *res, int row__, pgv_rule *out, dal_arena *arena)
 {
     int rc;
     const char *text = NULL;
@@ -462,9 +545,20 @@ int pgv_rule_insert(dal_db *db, pgv_rule *row, dal_arena *arena)
     static const Oid results__[3] = { DAL_PG_INT8, DAL_PG_INT4, DAL_PG_TEXT };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[10];
     DAL_PG_PARAMS(p, db, 17, types__, arena);
     DAL_PG_RESULTS(p, results__, 3);
-    if (!dal_skips_validation(db) && pgv_rule_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->name ? strlen(row->name) : 0;
+    len__[1] = row->v5 ? strlen(row->v5) : 0;
+    len__[2] = row->v1 ? strlen(row->v1) : 0;
+    len__[3] = row->c3 ? strlen(row->c3) : 0;
+    len__[4] = row->d5 ? strlen(row->d5) : 0;
+    len__[5] = row->dd5 ? strlen(row->dd5) : 0;
+    len__[6] = row->t3 ? strlen(row->t3) : 0;
+    len__[7] = row->rt ? strlen(row->rt) : 0;
+    len__[8] = row->doc ? strlen(row->doc) : 0;
+    len__[9] = row->defd ? strlen(row->defd) : 0;
+    if (!dal_skips_validation(db) && !pgv_rule__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgv_rule_validate(row, &errs);
@@ -473,23 +567,23 @@ int pgv_rule_insert(dal_db *db, pgv_rule *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->name);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->v5);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 3, row->v1);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 4, row->c3);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 5, row->d5);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 6, row->dd5);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 7, row->t3);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 8, row->rt);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->v5, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 3, row->v1, len__[2]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 4, row->c3, len__[3]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 5, row->d5, len__[4]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 6, row->dd5, len__[5]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 7, row->t3, len__[6]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 8, row->rt, len__[7]);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 9, row->has_ri, row->ri);
     if (rc == DAL_OK) rc = row->has_m ? dal_pg_bind_label(&p, 10, pgv_mood_to_string(row->m), (int)row->m, "pgv_mood") : dal_pg_bind_null(&p, 10);
     if (rc == DAL_OK) rc = dal_pg_bind_label(&p, 11, pgv_mood_to_string(row->mm), (int)row->mm, "pgv_mood");
     if (rc == DAL_OK) rc = row->has_rm ? dal_pg_bind_label(&p, 12, pgv_mood_to_string(row->rm), (int)row->rm, "pgv_mood") : dal_pg_bind_null(&p, 12);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 13, row->doc);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 13, row->doc, len__[8]);
     if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 14, row->meta);
     if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 15, row->jd);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 16, row->has_n_ri, row->n_ri);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 17, row->defd);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 17, row->defd, len__[9]);
     /* every column with a DEFAULT left to the server: the INSERT without them */
     if (rc == DAL_OK && !p.values[15] && !p.values[16]) p.n = 15;
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, p.n == 15 ? pgv__s_rule_insert_defaults : pgv__s_rule_insert, &p, &res);
@@ -552,8 +646,19 @@ int pgv_rule_update(dal_db *db, pgv_rule *row, dal_arena *arena)
     static const Oid types__[18] = { DAL_PG_TEXT, DAL_PG_VARCHAR, DAL_PG_VARCHAR, DAL_PG_BPCHAR, 0, 0, 0, 0, DAL_PG_INT4, DAL_PG_INT4, 0, 0, 0, DAL_PG_JSON, DAL_PG_JSONB, DAL_PG_JSONB, DAL_PG_VARCHAR, DAL_PG_INT8 };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[10];
     DAL_PG_PARAMS(p, db, 18, types__, arena);
-    if (!dal_skips_validation(db) && pgv_rule_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->name ? strlen(row->name) : 0;
+    len__[1] = row->v5 ? strlen(row->v5) : 0;
+    len__[2] = row->v1 ? strlen(row->v1) : 0;
+    len__[3] = row->c3 ? strlen(row->c3) : 0;
+    len__[4] = row->d5 ? strlen(row->d5) : 0;
+    len__[5] = row->dd5 ? strlen(row->dd5) : 0;
+    len__[6] = row->t3 ? strlen(row->t3) : 0;
+    len__[7] = row->rt ? strlen(row->rt) : 0;
+    len__[8] = row->doc ? strlen(row->doc) : 0;
+    len__[9] = row->defd ? strlen(row->defd) : 0;
+    if (!dal_skips_validation(db) && !pgv_rule__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgv_rule_validate(row, &errs);
@@ -562,23 +667,23 @@ int pgv_rule_update(dal_db *db, pgv_rule *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->name);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->v5);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 3, row->v1);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 4, row->c3);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 5, row->d5);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 6, row->dd5);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 7, row->t3);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 8, row->rt);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->v5, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 3, row->v1, len__[2]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 4, row->c3, len__[3]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 5, row->d5, len__[4]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 6, row->dd5, len__[5]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 7, row->t3, len__[6]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 8, row->rt, len__[7]);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 9, row->has_ri, row->ri);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 10, row->has_n_ri, row->n_ri);
     if (rc == DAL_OK) rc = row->has_m ? dal_pg_bind_label(&p, 11, pgv_mood_to_string(row->m), (int)row->m, "pgv_mood") : dal_pg_bind_null(&p, 11);
     if (rc == DAL_OK) rc = dal_pg_bind_label(&p, 12, pgv_mood_to_string(row->mm), (int)row->mm, "pgv_mood");
     if (rc == DAL_OK) rc = row->has_rm ? dal_pg_bind_label(&p, 13, pgv_mood_to_string(row->rm), (int)row->rm, "pgv_mood") : dal_pg_bind_null(&p, 13);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 14, row->doc);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 14, row->doc, len__[8]);
     if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 15, row->meta);
     if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 16, row->jd);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 17, row->defd);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 17, row->defd, len__[9]);
     if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 18, row->id);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_rule_update, &p, &res);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
@@ -819,9 +924,20 @@ int pgv_rule_upsert(dal_db *db, pgv_rule *row, dal_arena *arena)
     static const Oid results__[3] = { DAL_PG_INT8, DAL_PG_INT4, DAL_PG_TEXT };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[10];
     DAL_PG_PARAMS(p, db, 17, types__, arena);
     DAL_PG_RESULTS(p, results__, 3);
-    if (!dal_skips_validation(db) && pgv_rule_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->name ? strlen(row->name) : 0;
+    len__[1] = row->v5 ? strlen(row->v5) : 0;
+    len__[2] = row->v1 ? strlen(row->v1) : 0;
+    len__[3] = row->c3 ? strlen(row->c3) : 0;
+    len__[4] = row->d5 ? strlen(row->d5) : 0;
+    len__[5] = row->dd5 ? strlen(row->dd5) : 0;
+    len__[6] = row->t3 ? strlen(row->t3) : 0;
+    len__[7] = row->rt ? strlen(row->rt) : 0;
+    len__[8] = row->doc ? strlen(row->doc) : 0;
+    len__[9] = row->defd ? strlen(row->defd) : 0;
+    if (!dal_skips_validation(db) && !pgv_rule__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgv_rule_validate(row, &errs);
@@ -830,23 +946,23 @@ int pgv_rule_upsert(dal_db *db, pgv_rule *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->name);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->v5);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 3, row->v1);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 4, row->c3);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 5, row->d5);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 6, row->dd5);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 7, row->t3);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 8, row->rt);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->v5, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 3, row->v1, len__[2]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 4, row->c3, len__[3]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 5, row->d5, len__[4]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 6, row->dd5, len__[5]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 7, row->t3, len__[6]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 8, row->rt, len__[7]);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 9, row->has_ri, row->ri);
     if (rc == DAL_OK) rc = row->has_m ? dal_pg_bind_label(&p, 10, pgv_mood_to_string(row->m), (int)row->m, "pgv_mood") : dal_pg_bind_null(&p, 10);
     if (rc == DAL_OK) rc = dal_pg_bind_label(&p, 11, pgv_mood_to_string(row->mm), (int)row->mm, "pgv_mood");
     if (rc == DAL_OK) rc = row->has_rm ? dal_pg_bind_label(&p, 12, pgv_mood_to_string(row->rm), (int)row->rm, "pgv_mood") : dal_pg_bind_null(&p, 12);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 13, row->doc);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 13, row->doc, len__[8]);
     if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 14, row->meta);
     if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 15, row->jd);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 16, row->has_n_ri, row->n_ri);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 17, row->defd);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 17, row->defd, len__[9]);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_rule_upsert, &p, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
@@ -913,7 +1029,7 @@ void pgv_rule_iter_end(pgv_rule_iter *it)
  * statement (a schema that drifted is an error naming the column). */
 static const Oid pgv__note_read_results[11] = { DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4, DAL_PG_INT2, DAL_PG_FLOAT4, DAL_PG_FLOAT8 };
 
-static int pgv__note_read(dal_db *db, const PGresult *res, int row__, pgv_note *out, dal_arena *arena)
+DAL_PG_STATIC_INLINE int pgv__note_read(dal_db *db, const PGresult *res, int row__, pgv_note *out, dal_arena *arena)
 {
     int rc;
     if ((rc = dal_pg_read_int32(db, res, row__, 0, "notes.id", &out->id)) != DAL_OK) return rc;
@@ -957,9 +1073,16 @@ int pgv_note_insert(dal_db *db, pgv_note *row, dal_arena *arena)
     static const Oid results__[1] = { DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[6];
     DAL_PG_PARAMS(p, db, 11, types__, arena);
     DAL_PG_RESULTS(p, results__, 1);
-    if (!dal_skips_validation(db) && pgv_note_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->mail ? strlen(row->mail) : 0;
+    len__[1] = row->site ? strlen(row->site) : 0;
+    len__[2] = row->ref ? strlen(row->ref) : 0;
+    len__[3] = row->day ? strlen(row->day) : 0;
+    len__[4] = row->code ? strlen(row->code) : 0;
+    len__[5] = row->word ? strlen(row->word) : 0;
+    if (!dal_skips_validation(db) && !pgv_note__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgv_note_validate(row, &errs);
@@ -968,12 +1091,12 @@ int pgv_note_insert(dal_db *db, pgv_note *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->mail);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->site);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 3, row->ref);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 4, row->day);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 5, row->code);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 6, row->word);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->mail, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->site, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 3, row->ref, len__[2]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 4, row->day, len__[3]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 5, row->code, len__[4]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 6, row->word, len__[5]);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 7, row->has_score, row->score);
     if (rc == DAL_OK) rc = dal_pg_bind_int16_null(&p, 8, row->has_small, row->small);
     if (rc == DAL_OK) rc = dal_pg_bind_float_null(&p, 9, row->has_ratio, row->ratio);
@@ -1037,8 +1160,15 @@ int pgv_note_update(dal_db *db, pgv_note *row, dal_arena *arena)
     static const Oid types__[11] = { DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_VARCHAR, DAL_PG_INT4, DAL_PG_INT2, DAL_PG_FLOAT4, DAL_PG_FLOAT8, DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[6];
     DAL_PG_PARAMS(p, db, 11, types__, arena);
-    if (!dal_skips_validation(db) && pgv_note_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->mail ? strlen(row->mail) : 0;
+    len__[1] = row->site ? strlen(row->site) : 0;
+    len__[2] = row->ref ? strlen(row->ref) : 0;
+    len__[3] = row->day ? strlen(row->day) : 0;
+    len__[4] = row->code ? strlen(row->code) : 0;
+    len__[5] = row->word ? strlen(row->word) : 0;
+    if (!dal_skips_validation(db) && !pgv_note__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgv_note_validate(row, &errs);
@@ -1047,12 +1177,12 @@ int pgv_note_update(dal_db *db, pgv_note *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->mail);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->site);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 3, row->ref);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 4, row->day);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 5, row->code);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 6, row->word);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->mail, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->site, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 3, row->ref, len__[2]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 4, row->day, len__[3]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 5, row->code, len__[4]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 6, row->word, len__[5]);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 7, row->has_score, row->score);
     if (rc == DAL_OK) rc = dal_pg_bind_int16_null(&p, 8, row->has_small, row->small);
     if (rc == DAL_OK) rc = dal_pg_bind_float_null(&p, 9, row->has_ratio, row->ratio);
@@ -1234,9 +1364,16 @@ int pgv_note_upsert(dal_db *db, pgv_note *row, dal_arena *arena)
     static const Oid results__[1] = { DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[6];
     DAL_PG_PARAMS(p, db, 11, types__, arena);
     DAL_PG_RESULTS(p, results__, 1);
-    if (!dal_skips_validation(db) && pgv_note_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->mail ? strlen(row->mail) : 0;
+    len__[1] = row->site ? strlen(row->site) : 0;
+    len__[2] = row->ref ? strlen(row->ref) : 0;
+    len__[3] = row->day ? strlen(row->day) : 0;
+    len__[4] = row->code ? strlen(row->code) : 0;
+    len__[5] = row->word ? strlen(row->word) : 0;
+    if (!dal_skips_validation(db) && !pgv_note__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgv_note_validate(row, &errs);
@@ -1245,12 +1382,12 @@ int pgv_note_upsert(dal_db *db, pgv_note *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->mail);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->site);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 3, row->ref);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 4, row->day);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 5, row->code);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 6, row->word);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->mail, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->site, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 3, row->ref, len__[2]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 4, row->day, len__[3]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 5, row->code, len__[4]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 6, row->word, len__[5]);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 7, row->has_score, row->score);
     if (rc == DAL_OK) rc = dal_pg_bind_int16_null(&p, 8, row->has_small, row->small);
     if (rc == DAL_OK) rc = dal_pg_bind_float_null(&p, 9, row->has_ratio, row->ratio);
@@ -1318,7 +1455,7 @@ void pgv_note_iter_end(pgv_note_iter *it)
  * statement (a schema that drifted is an error naming the column). */
 static const Oid pgv__person_read_results[5] = { DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4 };
 
-static int pgv__person_read(dal_db *db, const PGresult *res, int row__, pgv_person *out, dal_arena *arena)
+DAL_PG_STATIC_INLINE int pgv__person_read(dal_db *db, const PGresult *res, int row__, pgv_person *out, dal_arena *arena)
 {
     int rc;
     const char *text = NULL;
@@ -1359,9 +1496,12 @@ int pgv_person_insert(dal_db *db, pgv_person *row, dal_arena *arena)
     static const Oid results__[1] = { DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[2];
     DAL_PG_PARAMS(p, db, 5, types__, arena);
     DAL_PG_RESULTS(p, results__, 1);
-    if (!dal_skips_validation(db) && pgv_person_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->name ? strlen(row->name) : 0;
+    len__[1] = row->nick ? strlen(row->nick) : 0;
+    if (!dal_skips_validation(db) && !pgv_person__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgv_person_validate(row, &errs);
@@ -1370,8 +1510,8 @@ int pgv_person_insert(dal_db *db, pgv_person *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->name);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->nick);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->nick, len__[1]);
     if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&p, 3, pgv_mood_to_string(row->feeling), (int)row->feeling, "pgv_mood") : dal_pg_bind_null(&p, 3);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 4, row->has_boss_id, row->boss_id);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 5, row->id != 0, row->id);
@@ -1433,8 +1573,11 @@ int pgv_person_update(dal_db *db, pgv_person *row, dal_arena *arena)
     static const Oid types__[5] = { DAL_PG_TEXT, DAL_PG_VARCHAR, 0, DAL_PG_INT4, DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[2];
     DAL_PG_PARAMS(p, db, 5, types__, arena);
-    if (!dal_skips_validation(db) && pgv_person_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->name ? strlen(row->name) : 0;
+    len__[1] = row->nick ? strlen(row->nick) : 0;
+    if (!dal_skips_validation(db) && !pgv_person__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgv_person_validate(row, &errs);
@@ -1443,8 +1586,8 @@ int pgv_person_update(dal_db *db, pgv_person *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->name);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->nick);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->nick, len__[1]);
     if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&p, 3, pgv_mood_to_string(row->feeling), (int)row->feeling, "pgv_mood") : dal_pg_bind_null(&p, 3);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 4, row->has_boss_id, row->boss_id);
     if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 5, row->id);
@@ -1570,9 +1713,12 @@ int pgv_person_upsert(dal_db *db, pgv_person *row, dal_arena *arena)
     static const Oid results__[1] = { DAL_PG_INT4 };
     PGresult *res = NULL;
     int rc = DAL_OK;
+    size_t len__[2];
     DAL_PG_PARAMS(p, db, 5, types__, arena);
     DAL_PG_RESULTS(p, results__, 1);
-    if (!dal_skips_validation(db) && pgv_person_validate(row, NULL) != DAL_OK) {
+    len__[0] = row->name ? strlen(row->name) : 0;
+    len__[1] = row->nick ? strlen(row->nick) : 0;
+    if (!dal_skips_validation(db) && !pgv_person__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
         const dal_violation *v;
         (void)pgv_person_validate(row, &errs);
@@ -1581,8 +1727,8 @@ int pgv_person_upsert(dal_db *db, pgv_person *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, row->name);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 2, row->nick);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->nick, len__[1]);
     if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&p, 3, pgv_mood_to_string(row->feeling), (int)row->feeling, "pgv_mood") : dal_pg_bind_null(&p, 3);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 4, row->has_boss_id, row->boss_id);
     if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 5, row->id != 0, row->id);
@@ -1665,7 +1811,7 @@ void pgv_person_iter_end(pgv_person_iter *it)
  * statement (a schema that drifted is an error naming the column). */
 static const Oid pgv__people_with_boss_read_results[9] = { DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT8 };
 
-static int pgv__people_with_boss_read(dal_db *db, const PGresult *res, int row__, pgv_people_with_boss *out, dal_arena *arena)
+DAL_PG_STATIC_INLINE int pgv__people_with_boss_read(dal_db *db, const PGresult *res, int row__, pgv_people_with_boss *out, dal_arena *arena)
 {
     int rc;
     const char *text = NULL;
@@ -1718,7 +1864,7 @@ void pgv_people_with_boss_iter_end(pgv_people_with_boss_iter *it)
  * statement (a schema that drifted is an error naming the column). */
 static const Oid pgv__happy_person_read_results[2] = { DAL_PG_INT4, DAL_PG_TEXT };
 
-static int pgv__happy_person_read(dal_db *db, const PGresult *res, int row__, pgv_happy_person *out, dal_arena *arena)
+DAL_PG_STATIC_INLINE int pgv__happy_person_read(dal_db *db, const PGresult *res, int row__, pgv_happy_person *out, dal_arena *arena)
 {
     int rc;
     if ((rc = dal_pg_read_int32(db, res, row__, 0, "happy_people.id", &out->id)) != DAL_OK) return rc;
@@ -1761,7 +1907,7 @@ void pgv_happy_person_iter_end(pgv_happy_person_iter *it)
  * statement (a schema that drifted is an error naming the column). */
 static const Oid pgv__rule_summary_read_results[9] = { DAL_PG_INT8, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4, DAL_PG_JSONB, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT_ARRAY, DAL_PG_TEXT };
 
-static int pgv__rule_summary_read(dal_db *db, const PGresult *res, int row__, pgv_rule_summary *out, dal_arena *arena)
+DAL_PG_STATIC_INLINE int pgv__rule_summary_read(dal_db *db, const PGresult *res, int row__, pgv_rule_summary *out, dal_arena *arena)
 {
     int rc;
     const char *text = NULL;
@@ -1815,7 +1961,7 @@ void pgv_rule_summary_iter_end(pgv_rule_summary_iter *it)
  * statement (a schema that drifted is an error naming the column). */
 static const Oid pgv__mood_count_read_results[3] = { DAL_PG_TEXT, DAL_PG_INT8, DAL_PG_TEXT };
 
-static int pgv__mood_count_read(dal_db *db, const PGresult *res, int row__, pgv_mood_count *out, dal_arena *arena)
+DAL_PG_STATIC_INLINE int pgv__mood_count_read(dal_db *db, const PGresult *res, int row__, pgv_mood_count *out, dal_arena *arena)
 {
     int rc;
     const char *text = NULL;
