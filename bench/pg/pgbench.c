@@ -7,8 +7,9 @@
  *   pgbench write N [ROUNDS]
  * Inserts of N users rows, W1 one dal_pg_exec each, W6 dal_pg_batch
  * (pipeline), W7 dal_pg_copy (binary COPY; 10 N rows), each in one
- * transaction, rounds interleaved; prints the median rows/s of each and
- * the ratios to W1. */
+ * transaction, and the same three hand-written in libpq (w1_hand,
+ * w6_hand, w7_hand), rounds interleaved; prints the median rows/s of each
+ * and the ratios to W1 (libdal's, and the hand-written one's). */
 #define _DEFAULT_SOURCE
 #include <endian.h>
 #include <stdio.h>
@@ -174,6 +175,124 @@ __attribute__((noinline)) static void w7_copy(dal_db *db, user_gen *g, int n)
     check(db, dal_commit(db));
 }
 
+/* ---- W1, W6, W7 as a careful hand-written libpq program writes them:
+ * the same rows (format_key), the statement prepared once with its types
+ * ("hand_ins"), binary parameters; W6 in pipeline mode with the window
+ * and sync segments of dal_pg_batch; W7 a binary COPY encoded by hand into
+ * a buffer of DAL_PG_COPY_BUF bytes. */
+
+static void hand_ok(PGresult *r, ExecStatusType want, const char *what)
+{
+    if (PQresultStatus(r) != want) {
+        fprintf(stderr, "pgbench: %s: %s", what, PQresultErrorMessage(r));
+        exit(1);
+    }
+    PQclear(r);
+}
+
+typedef struct hand_row {
+    const char *v[4];
+    int len[4];
+    uint32_t age;
+    uint64_t score;
+} hand_row;
+
+static void hand_bind(user_gen *g, long i, hand_row *h)
+{
+    long k = g->base + i;
+    double score = (double)k / 4.0;
+    format_key(g->email, "user", k, "@example.com");
+    format_key(g->name, "User ", k, "");
+    h->age = htobe32((uint32_t)(k % 90));
+    memcpy(&h->score, &score, 8);
+    h->score = htobe64(h->score);
+    h->v[0] = g->email, h->v[1] = g->name, h->v[2] = (const char *)&h->age, h->v[3] = (const char *)&h->score;
+    h->len[0] = (int)strlen(g->email), h->len[1] = (int)strlen(g->name), h->len[2] = 4, h->len[3] = 8;
+}
+
+static const int hand_fmt[4] = { 1, 1, 1, 1 };
+
+__attribute__((noinline)) static void w1_hand(PGconn *c, user_gen *g, int n)
+{
+    hand_row h;
+    hand_ok(PQexec(c, "BEGIN"), PGRES_COMMAND_OK, "begin");
+    for (int i = 0; i < n; i++) {
+        hand_bind(g, i, &h);
+        hand_ok(PQexecPrepared(c, "hand_ins", 4, h.v, h.len, hand_fmt, 1), PGRES_COMMAND_OK, "insert");
+    }
+    hand_ok(PQexec(c, "COMMIT"), PGRES_COMMAND_OK, "commit");
+}
+
+/* The results of the first `items` items in flight and their sync. */
+static void hand_drain(PGconn *c, int items)
+{
+    for (int i = 0; i < items; i++) {
+        hand_ok(PQgetResult(c), PGRES_COMMAND_OK, "batch item");
+        if (PQgetResult(c) != NULL) exit(1);
+    }
+    hand_ok(PQgetResult(c), PGRES_PIPELINE_SYNC, "batch sync");
+}
+
+__attribute__((noinline)) static void w6_hand(PGconn *c, user_gen *g, int n)
+{
+    hand_row h;
+    int sent = 0, read = 0;
+    hand_ok(PQexec(c, "BEGIN"), PGRES_COMMAND_OK, "begin");
+    if (!PQenterPipelineMode(c)) exit(1);
+    while (sent < n) {
+        int seg = n - sent < DAL_PG_BATCH_SEGMENT ? n - sent : DAL_PG_BATCH_SEGMENT;
+        for (int i = 0; i < seg; i++, sent++) {
+            hand_bind(g, sent, &h);
+            if (!PQsendQueryPrepared(c, "hand_ins", 4, h.v, h.len, hand_fmt, 1)) exit(1);
+        }
+        if (!PQpipelineSync(c)) exit(1);
+        if (sent - read >= DAL_PG_BATCH_WINDOW) {   /* the oldest segment's results */
+            hand_drain(c, DAL_PG_BATCH_SEGMENT);
+            read += DAL_PG_BATCH_SEGMENT;
+        }
+    }
+    while (read < n) {
+        int seg = n - read < DAL_PG_BATCH_SEGMENT ? n - read : DAL_PG_BATCH_SEGMENT;
+        hand_drain(c, seg);
+        read += seg;
+    }
+    if (!PQexitPipelineMode(c)) exit(1);
+    hand_ok(PQexec(c, "COMMIT"), PGRES_COMMAND_OK, "commit");
+}
+
+static char *put16(char *q, uint16_t v) { v = htobe16(v); memcpy(q, &v, 2); return q + 2; }
+static char *put32(char *q, uint32_t v) { v = htobe32(v); memcpy(q, &v, 4); return q + 4; }
+
+__attribute__((noinline)) static void w7_hand(PGconn *c, user_gen *g, int n)
+{
+    static char buf[DAL_PG_COPY_BUF];
+    static const char head[19] = "PGCOPY\n\377\r\n\0\0\0\0\0\0\0\0\0";
+    char *q = buf;
+    hand_row h;
+    hand_ok(PQexec(c, "BEGIN"), PGRES_COMMAND_OK, "begin");
+    hand_ok(PQexec(c, "COPY users (email, name, age, score) FROM STDIN (FORMAT binary)"), PGRES_COPY_IN, "copy");
+    memcpy(q, head, sizeof head);
+    q += sizeof head;
+    for (int i = 0; i < n; i++) {
+        hand_bind(g, i, &h);
+        if ((size_t)(buf + sizeof buf - q) < 2u + 4 * 4 + (size_t)h.len[0] + (size_t)h.len[1] + 12) {
+            if (PQputCopyData(c, buf, (int)(q - buf)) != 1) exit(1);
+            q = buf;
+        }
+        q = put16(q, 4);
+        for (int f = 0; f < 4; f++) {
+            q = put32(q, (uint32_t)h.len[f]);
+            memcpy(q, h.v[f], (size_t)h.len[f]);
+            q += h.len[f];
+        }
+    }
+    q = put16(q, 0xffff);
+    if (PQputCopyData(c, buf, (int)(q - buf)) != 1 || PQputCopyEnd(c, NULL) != 1) exit(1);
+    hand_ok(PQgetResult(c), PGRES_COMMAND_OK, "copy end");
+    if (PQgetResult(c) != NULL) exit(1);
+    hand_ok(PQexec(c, "COMMIT"), PGRES_COMMAND_OK, "commit");
+}
+
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -210,15 +329,20 @@ static double cpu_now(void)
  * the client's and the backend's CPU µs per row (medians). */
 static int write_bench(dal_db *db, int n, int rounds)
 {
-    double rate[3][64], med[3], ccpu[3][64], scpu[3][64];
-    const char *names[3] = { "W1 insert, one statement per row", "W6 insert, dal_pg_batch (pipeline)",
-                             "W7 insert, dal_pg_copy (binary COPY)" };
+    double rate[6][64], med[6], ccpu[6][64], scpu[6][64];
+    const char *names[6] = { "W1 insert, one statement per row", "W6 insert, dal_pg_batch (pipeline)",
+                             "W7 insert, dal_pg_copy (binary COPY)", "W1 hand-written libpq",
+                             "W6 hand-written libpq pipeline", "W7 hand-written libpq COPY" };
+    PGresult *prep = PQprepare(dal_pg(db), "hand_ins", wsql[0], 4, insert_types);
+    if (PQresultStatus(prep) != PGRES_COMMAND_OK) return fprintf(stderr, "pgbench: %s", PQresultErrorMessage(prep)), 1;
+    PQclear(prep);
     long base = 0;
     if (rounds > 64) rounds = 64;
     for (int r = 0; r < rounds; r++) {
-        for (int w = 0; w < 3; w++) {
+        for (int k = 0; k < 6; k++) {
+            int w = r % 2 ? (k + 3) % 6 : k;   /* libdal first, then hand-written first */
             user_gen g = { base, "", "" };
-            int rows = w == 2 ? 10 * n : n;
+            int rows = w % 3 == 2 ? 10 * n : n;
             double t0, c0, s0;
             check(db, dal_exec(db, "TRUNCATE users"));
             s0 = backend_cpu(db);
@@ -226,23 +350,26 @@ static int write_bench(dal_db *db, int n, int rounds)
             t0 = now();
             if (w == 0) w1_single(db, &g, rows);
             else if (w == 1) w6_batch(db, &g, rows);
-            else w7_copy(db, &g, rows);
+            else if (w == 2) w7_copy(db, &g, rows);
+            else if (w == 3) w1_hand(dal_pg(db), &g, rows);
+            else if (w == 4) w6_hand(dal_pg(db), &g, rows);
+            else w7_hand(dal_pg(db), &g, rows);
             rate[w][r] = rows / (now() - t0);
             ccpu[w][r] = (cpu_now() - c0) * 1e6 / rows;
             scpu[w][r] = (backend_cpu(db) - s0) * 1e6 / rows;
             base += rows;
         }
     }
-    for (int w = 0; w < 3; w++) {
+    for (int w = 0; w < 6; w++) {
         qsort(rate[w], (size_t)rounds, sizeof rate[w][0], cmp_double);
         qsort(ccpu[w], (size_t)rounds, sizeof ccpu[w][0], cmp_double);
         qsort(scpu[w], (size_t)rounds, sizeof scpu[w][0], cmp_double);
         med[w] = rate[w][rounds / 2];
     }
-    for (int w = 0; w < 3; w++)
+    for (int w = 0; w < 6; w++)
         printf("%-38s %9.0f rows/s  %5.2fx W1  client %.2f us/row, backend %.2f us/row  (median of %d rounds, %d rows)\n",
-               names[w], med[w], med[w] / med[0], ccpu[w][rounds / 2], scpu[w][rounds / 2], rounds,
-               w == 2 ? 10 * n : n);
+               names[w], med[w], med[w] / med[w < 3 ? 0 : 3], ccpu[w][rounds / 2], scpu[w][rounds / 2], rounds,
+               w % 3 == 2 ? 10 * n : n);
     return 0;
 }
 
