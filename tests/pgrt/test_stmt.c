@@ -333,10 +333,53 @@ static int setup(void **state)
 }
 static int teardown(void **state) { (void)state; return pgt_teardown(); }
 
+/* dal_changes after a command run through dal_pg_exec is the number that
+ * ends its tag (INSERT 0 n, UPDATE n, DELETE n, MERGE n, COPY n), 0 for a
+ * tag without one (CREATE TABLE, DO), never the previous statement's. */
+enum { T_CREATE, T_INSERT, T_UPDATE, T_MERGE, T_DELETE, T_DO, T_N };
+static unsigned tag_slot;
+static const char *const tag_sql[] = {
+    "CREATE TEMP TABLE tagged (k int PRIMARY KEY, v int)",
+    "INSERT INTO tagged SELECT g, g FROM generate_series(1, $1) g",
+    "UPDATE tagged SET v = v + 1 WHERE k <= $1",
+    "MERGE INTO tagged t USING (SELECT g FROM generate_series(1, $1) g) s ON t.k = s.g "
+    "WHEN MATCHED THEN UPDATE SET v = 0 WHEN NOT MATCHED THEN INSERT VALUES (s.g, 0)",
+    "DELETE FROM tagged WHERE k > $1",
+    "DO $$ BEGIN PERFORM 1; END $$",
+};
+static const dal_unit tag_unit = { "tag_test", T_N, tag_sql, &tag_slot };
+
+static int64_t command_count(dal_db *db, int id, int32_t arg)
+{
+    static const Oid types[] = { DAL_PG_INT4 };
+    DAL_PG_PARAMS(p, db, 1, types, NULL);
+    dal_pg_params none = { db, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 };
+    PGresult *res;
+    pgt_ok(db, dal_pg_bind_int32(&p, 1, arg));
+    pgt_ok(db, dal_pg_exec(db, &tag_unit, id, id == T_CREATE || id == T_DO ? &none : &p, &res));
+    PQclear(res);
+    return dal_changes(db);
+}
+
+static void command_tags_give_dal_changes(void **state)
+{
+    dal_db *db = pgt_open();
+    (void)state;
+    assert_int_equal(command_count(db, T_CREATE, 0), 0);
+    assert_int_equal(command_count(db, T_INSERT, 1234), 1234);
+    assert_int_equal(command_count(db, T_UPDATE, 7), 7);
+    assert_int_equal(command_count(db, T_MERGE, 1300), 1300);   /* 1,234 updated, 66 inserted */
+    assert_int_equal(command_count(db, T_DO, 0), 0);
+    assert_int_equal(command_count(db, T_DELETE, 1000), 300);
+    assert_int_equal(command_count(db, T_DO, 0), 0);
+    dal_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_statement_is_prepared_once_and_reused),
+        cmocka_unit_test(command_tags_give_dal_changes),
         cmocka_unit_test(alter_column_type_is_absorbed_by_one_reprepare),
         cmocka_unit_test(a_discarded_statement_is_prepared_again),
         cmocka_unit_test(unnamed_mode_prepares_nothing),

@@ -65,30 +65,31 @@ int dal_pg_copy_begin(dal_pg_copy *c, dal_db *db, const char *sql)
 int dal_pg_copy_row(dal_pg_copy *c, const dal_pg_params *p)
 {
     char word[4];
+    size_t size;
     int i;
     if (!c->active) return dal_error_set(c->db, DAL_MISUSE, SQLITE_MISUSE, "dal_pg_copy_row: no COPY in progress");
     if (c->rc != DAL_OK) return c->rc;
     if (p->n > INT16_MAX) return dal_error_set(c->db, DAL_MISUSE, SQLITE_MISUSE, "dal_pg_copy_row: too many fields");
-    /* the common case, a row that fits: written without calls */
-    if (c->len + 2 + (size_t)p->n * 4 <= sizeof c->buf) {
+    /* the common case, a row that fits the buffer: measured, then written
+     * without a check per field */
+    size = 2;
+    for (i = 0; i < p->n; i++) size += 4 + (p->values[i] && p->lengths[i] > 0 ? (size_t)p->lengths[i] : 0);
+    if (size <= sizeof c->buf - c->len) {
         char *w = c->buf + c->len;
         dal__pg_put16(w, (uint16_t)p->n);
         w += 2;
         for (i = 0; i < p->n; i++) {
             int len = p->values[i] ? p->lengths[i] : -1;
-            /* this field, and the length words of the fields after it (a NULL or empty one is only that) */
-            if ((size_t)(w - c->buf) + 4 + (size_t)(len > 0 ? len : 0) + (size_t)(p->n - i - 1) * 4 > sizeof c->buf)
-                break;
             dal__pg_put32(w, (uint32_t)len);
             w += 4;
-            if (len > 0) memcpy(w, p->values[i], (size_t)len);
-            if (len > 0) w += len;
+            if (len > 0) {
+                memcpy(w, p->values[i], (size_t)len);
+                w += len;
+            }
         }
-        if (i == p->n) {
-            c->len = (size_t)(w - c->buf);
-            c->rows++;
-            return DAL_OK;
-        }
+        c->len = (size_t)(w - c->buf);
+        c->rows++;
+        return DAL_OK;
     }
     dal__pg_put16(word, (uint16_t)p->n);
     if (put(c, word, 2) != DAL_OK) return c->rc;
