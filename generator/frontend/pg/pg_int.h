@@ -81,7 +81,8 @@ typedef struct dg_pg_server {
 } dg_pg_server;
 
 /* Connects to o->server (starting a cluster for "auto") and creates the
- * throwaway database dalgen_<hash>_<pid>.  0, or -1 after reporting. */
+ * throwaway database dalgen_<hash>_<pid> (dalgen_<hash>_<pid>_<n> when the
+ * process has one of that name open already).  0, or -1 after reporting. */
 int  dg_pg_server_open(dg_pg_server *sv, const dg_pg_opts *o, const char *hash, dg_diags *d);
 /* Drops the typing database, closes, stops an auto cluster.  NULL-safe parts. */
 void dg_pg_server_close(dg_pg_server *sv);
