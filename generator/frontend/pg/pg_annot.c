@@ -6,7 +6,8 @@
  * the table (or view).  A server keeps no CREATE text, so the files' ones
  * exist only in files (marked `above`: --no-above-annotations leaves them
  * out); COMMENT ON ones survive in a database.  Also what only files
- * know: the location of the statement that made each object. */
+ * know: the location of the statement that made each object, and the
+ * `ALTER TABLE ... RENAME` statements of a migration history. */
 #include <string.h>
 
 #include "util/buf.h"
@@ -163,11 +164,48 @@ static void locate(const dg_pg_script *sc, const dg_pg_stmt *st, dg_schema *s)
     }
 }
 
+static bool is_str(json_t *j, const char *s)
+{
+    const char *v = json_string_value(j);
+    return v && !strcmp(v, s);
+}
+
+/* ALTER TABLE t RENAME TO u / RENAME COLUMN a TO b into s->renames (the
+ * differ reads them as `@renamed_from` where an item has none: diff_match.c).
+ * A table's old name keeps the statement's schema ("s.t"; the new name is
+ * in the same schema); column renames follow later renames of their table. */
+static void record_rename(const dg_pg_stmt *st, dg_schema *s)
+{
+    json_t *rel = json_object_get(st->tree, "relation");
+    const char *table = json_string_value(json_object_get(rel, "relname"));
+    const char *sch = json_string_value(json_object_get(rel, "schemaname"));
+    const char *neu = json_string_value(json_object_get(st->tree, "newname"));
+    json_t *kind = json_object_get(st->tree, "renameType");
+    if (!table || !neu) return;
+    if (is_str(kind, "OBJECT_TABLE")) {
+        for (size_t k = 0; k < s->renames.len; k++) {
+            dg_rename_stmt *r = &s->renames.items[k];
+            if (r->table && !strcmp(r->table, table)) free(r->table), r->table = dg_xstrdup(neu);
+        }
+        dg_rename_stmt *r = DG_VEC_ADD(&s->renames);
+        r->old_name = sch ? dg_xprintf("%s.%s", sch, table) : dg_xstrdup(table);
+        r->new_name = dg_xstrdup(neu);
+    } else if (is_str(kind, "OBJECT_COLUMN") && is_str(json_object_get(st->tree, "relationType"), "OBJECT_TABLE")) {
+        const char *old = json_string_value(json_object_get(st->tree, "subname"));
+        if (!old) return;
+        dg_rename_stmt *r = DG_VEC_ADD(&s->renames);
+        r->table = dg_xstrdup(table);
+        r->old_name = dg_xstrdup(old);
+        r->new_name = dg_xstrdup(neu);
+    }
+}
+
 void dg_pg_file_annotations(const dg_pg_script *sc, dg_schema *s)
 {
     for (size_t i = 0; i < sc->stmts.len; i++) {
         const dg_pg_stmt *st = &sc->stmts.items[i];
         locate(sc, st, s);
+        if (!strcmp(st->kind, "RenameStmt")) record_rename(st, s);
         if (!strcmp(st->kind, "CreateStmt") || !strcmp(st->kind, "ViewStmt")) statement_annotations(sc, st, s);
     }
 }
