@@ -77,6 +77,17 @@ got=$(psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "INSERT INTO t (v) VALUES ('z'
     -c "INSERT INTO u (n) VALUES (3) RETURNING id" | tr '\n' ' ')
 if [ "$got" != "7 9 " ]; then echo "FAIL counters after down: '$got' (want 7 9)"; fail=1; fi
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
+# sequences kept by name (cases/sequence_by_name): after up, the new
+# table's and the newly owned column's next keys follow the old counters
+db=pgdiff_seqname sc="$cases/sequence_by_name"
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null 2>&1
+psql -X -q -v ON_ERROR_STOP=1 -d $db -f "$sc/old.sql" -c "INSERT INTO a (v) SELECT 'x' FROM generate_series(1, 3)" \
+    -c "INSERT INTO t DEFAULT VALUES" -c "INSERT INTO t DEFAULT VALUES" > /dev/null &&
+psql -X -q -v ON_ERROR_STOP=1 -1 -d $db -f "$sc/expected.up.sql" > /dev/null &&
+got=$(psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "INSERT INTO b (v) VALUES ('y') RETURNING id" \
+    -c "INSERT INTO t DEFAULT VALUES RETURNING id" | tr '\n' ' ')
+if [ "$got" != "4 3 " ]; then echo "FAIL sequences kept by name: '$got' (want 4 3)"; fail=1; fi
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
 # migrate new --engine postgresql: an empty folder, then two steps, then
 # "already at the schema"; the folder applied and reverted by the runner
 mn="$out/mnew" db=pgdiff_mnew url="postgresql:///pgdiff_mnew" rc_case="$cases/renames_types"
