@@ -88,6 +88,18 @@ got=$(psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "INSERT INTO b (v) VALUES ('y'
     -c "INSERT INTO t DEFAULT VALUES RETURNING id" | tr '\n' ' ')
 if [ "$got" != "4 3 " ]; then echo "FAIL sequences kept by name: '$got' (want 4 3)"; fail=1; fi
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
+# inet to text through abbrev() (cases/inet_text): addresses written as
+# text come back as written after up and down
+db=pgdiff_inet sc="$cases/inet_text" addrs="'10.0.0.1', '::1', '10.1.2.3/8', '192.168.0.0/16'"
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null 2>&1
+psql -X -q -v ON_ERROR_STOP=1 -d $db -f "$sc/old.sql" \
+    -c "INSERT INTO hosts SELECT row_number() OVER (), a, '10.0.0.0/8' FROM unnest(ARRAY[$addrs]) a" > /dev/null &&
+psql -X -q -v ON_ERROR_STOP=1 -1 -d $db -f "$sc/expected.up.sql" > /dev/null &&
+psql -X -q -v ON_ERROR_STOP=1 -1 -d $db -f "$sc/expected.down.sql" > /dev/null &&
+got=$(psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "SELECT string_agg(addr || ' ' || net, ',' ORDER BY id) FROM hosts")
+want="10.0.0.1 10.0.0.0/8,::1 10.0.0.0/8,10.1.2.3/8 10.0.0.0/8,192.168.0.0/16 10.0.0.0/8"
+if [ "$got" != "$want" ]; then echo "FAIL inet to text: '$got' (want '$want')"; fail=1; fi
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
 # migrate new --engine postgresql: an empty folder, then two steps, then
 # "already at the schema"; the folder applied and reverted by the runner
 mn="$out/mnew" db=pgdiff_mnew url="postgresql:///pgdiff_mnew" rc_case="$cases/renames_types"
