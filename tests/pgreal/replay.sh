@@ -6,23 +6,27 @@
 #   up:       `diff --from state k --to state k+1` applied (one transaction)
 #   down:     `diff --from state k --to state k+1 --down` applied
 #   up again: the up plan once more
-# After each: the database's `schema --json` equals the state's (a folder
-# load of steps 1..k), and every value of the rows before (keyed by table,
-# primary key, column) is equal after, wherever its column is in both
-# states (following the tables and columns the step renames with ALTER
-# TABLE ... RENAME, both ways), with as many rows.  After up again,
+# After each: the database's `schema --json` equals the state's (that of
+# a database the project's own steps 1..k migrated), and every value of
+# the rows before (keyed by table, primary key, column) is equal after,
+# wherever its column is in both states (following the tables and columns
+# the step renames with ALTER TABLE ... RENAME, both ways), with as many
+# rows.  After up again,
 # DIR/seed/<step k+1>.sql adds rows or values for what step k+1 made.
 # Steps listed in DIR/replay-hand go up with the project's own SQL (data
 # no diff can infer; the reason is on the line); for them dalgen's up plan
 # must fail on the rows (else the line has to go).
 # With the test cluster's environment (tests/pg/run.sh) or PG* naming a server.
 set -u
-dalgen=$1 dir=$2 python=${PYTHON:-python3}
+# (a failure first shows the first model that differed, if one did: the
+# models are compared at the end, all in one process)
+fail() { [ -s "$tmp/models" ] && $python "$here/same_models.py" "$tmp/models" | grep -v '^ok'; echo "FAIL: $*"; exit 1; }
+dalgen=$1 dir=$2
+python=${PYTHON:-python3}
 here=$(dirname "$0")
 tmp=$(mktemp -d)
 db="dg_replay_$$"
-trap 'dropdb --if-exists "$db" >/dev/null 2>&1; rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+trap 'dropdb --if-exists "$db" >/dev/null 2>&1; dropdb --if-exists "${db}_ref" >/dev/null 2>&1; rm -rf "$tmp"' EXIT
 export DALGEN_PG_SERVER=postgresql://
 pg="--engine postgresql"
 PSQL="psql -X -q -v ON_ERROR_STOP=1 -d $db"
@@ -38,23 +42,33 @@ for f in $files; do
   echo "$f" > "$tmp/name$n"
 done
 [ "$n" -ge 10 ] || fail "only $n steps"
-# Two jobs at a time: the states' models (creation and column order aside:
-# sort_model.py), then for each pair the up and the down plan.
-seq 1 $n | xargs -P 2 -I @K@ sh -c "'$dalgen' schema $pg '$tmp/state@K@' --no-locations --no-above-annotations \
-    | $python '$here/sort_model.py' > '$tmp/model@K@.json' || echo 'state @K@ does not load' >> '$tmp/bad'"
+# The states' models: a database migrated by psql with the project's own
+# steps one by one, read after each (states.sh: the same as the folders');
+# meanwhile the up and down plans of every pair, two at a time.
+createdb "${db}_ref" || fail createdb
+( k=0; for f in $files; do
+    k=$((k + 1))
+    psql -X -q -v ON_ERROR_STOP=1 -d "${db}_ref" -f "$dir/steps/$f" > /dev/null 2>&1 &&
+    "$dalgen" schema "postgresql:///${db}_ref" --no-locations > "$tmp/model$k.json" ||
+      { echo "state $k: the project's own steps do not reach it" >> "$tmp/bad"; break; }
+  done; dropdb "${db}_ref" ) &
 seq 2 $n | xargs -P 2 -I @K@ sh -c "for d in up down; do f=; [ \$d = down ] && f=--down
     '$dalgen' diff $pg --from '$tmp/state'\$((@K@ - 1)) --to '$tmp/state@K@' --allow-destructive \$f \
       > '$tmp/'\$d'@K@.sql' 2> '$tmp/'\$d'@K@.err' || echo \"state @K@: dalgen diff (\$d) failed: \$(cat '$tmp/'\$d'@K@.err')\" >> '$tmp/bad'
   done"
+wait
 [ -s "$tmp/bad" ] && { cat "$tmp/bad"; fail "planning"; }
 echo "ok: $n models and $((2 * (n - 1))) plans (up, down) in $(($(date +%s) - t0)) s"
 
 hand() { grep -v '^#' "$dir/replay-hand" 2>/dev/null | awk -v f="$1" '$1 == f { $1 = ""; print substr($0, 2); exit }'; }
 
-# One line per value: table, primary key (the row's JSON without one),
-# column, the value as JSON; in the order of the rows' keys.
+# One line per column (#col, table, column), then one per value: table,
+# primary key (the row's JSON without one), column, the value as JSON.
 values() {
   psql -X -q -At -F '	' -d "$db" -v ON_ERROR_STOP=1 > "$1" <<'EOF' || fail "reading the rows"
+SELECT '#col', c.relname, a.attname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+WHERE c.relkind IN ('r', 'p') AND n.nspname = 'public';
 SELECT format('SELECT %L, %s, j.key, j.value::text FROM %I.%I r, jsonb_each(to_jsonb(r)) j', c.relname,
        coalesce((SELECT 'jsonb_build_array(' || string_agg(format('r.%I', a.attname), ', ' ORDER BY k.ord) || ')::text'
                  FROM pg_index i CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY k(attnum, ord)
@@ -83,6 +97,7 @@ same_values() {
       if (r[1] == "table") { if (way == "up") t[r[2]] = r[3]; else t[r[3]] = r[2] }
       else if (way == "up") c[r[2] SUBSEP r[3]] = r[4]; else c[r[2] SUBSEP r[4]] = r[3]
       next }
+    $1 == "#col" { if (FILENAME == ARGV[3]) { cols[$2 SUBSEP $3] = 1; has[$2 SUBSEP $3] += 0 } next }
     FILENAME == ARGV[2] { b[++nb] = $0; next }
     { a[$1 SUBSEP $2 SUBSEP $3] = $4; has[$1 SUBSEP $3]++ }
     END {
@@ -90,7 +105,7 @@ same_values() {
         split(b[i], f, "\t")
         tb = f[1] in t ? t[f[1]] : f[1]; ck = (way == "up" ? f[1] : tb) SUBSEP f[3]
         col = ck in c ? c[ck] : f[3]
-        if (!((tb SUBSEP col) in has)) continue
+        if (!((tb SUBSEP col) in cols)) continue
         seen[tb SUBSEP col]++; n++
         k = tb SUBSEP f[2] SUBSEP col
         if (!(k in a)) { print "  " f[1] "." f[3] " row " f[2] ": gone" > "/dev/stderr"; bad = 1 }
@@ -107,12 +122,12 @@ apply() {
   else $PSQL -1 -f "$1" > /dev/null 2> "$tmp/apply.err"; fi
 }
 
-plans=0 own=0 vals=0
+plans=0 own=0 vals=0 nlive=0
 # check STATE WAY WHAT: the database is at STATE; values kept from before.txt
 check() {
-  "$dalgen" schema "postgresql:///$db" --no-locations | $python "$here/sort_model.py" > "$tmp/live.json" \
-    || fail "$3: schema of the database"
-  diff -u "$tmp/model$1.json" "$tmp/live.json" > "$tmp/model.diff" || { head -40 "$tmp/model.diff"; fail "$3: the database is not at state $1"; }
+  nlive=$((nlive + 1))
+  "$dalgen" schema "postgresql:///$db" --no-locations > "$tmp/live$nlive.json" || fail "$3: schema of the database"
+  echo "$tmp/model$1.json $tmp/live$nlive.json $3" >> "$tmp/models"
   values "$tmp/after.txt"
   got=$(same_values "$tmp/before.txt" "$tmp/after.txt" "$tmp/renames" "$2") || fail "$3: values changed (above)"
   vals=$((vals + got))
@@ -146,4 +161,6 @@ while [ $k -lt $n ]; do
   echo "ok: $(cat "$tmp/name$k") -> $step up, down, up again ($(grep -c ';$' "$tmp/up.sql") + $(grep -c ';$' "$tmp/down.sql") statements)${why:+; up by the project's own SQL: $why}"
   k=$j
 done
+# the models, compared at the end in one process (same_models.py)
+$python "$here/same_models.py" "$tmp/models" || exit 1
 echo "ok: $((n - 1)) pairs of $n states up, down and up again: $plans dalgen plans and $own of the project's own steps applied, $vals values compared, none changed"
