@@ -25,6 +25,10 @@ for dir in "$cases"/*/; do
         fi
     done
 done
+# a table renamed away and its name taken by a new one: each is located at
+# its own CREATE (the down plan drops the new one, line 8)
+grep -q "history_renames/*new.sql:8:1: warning: \[DROP_TABLE\] table sessions is dropped" "$out/history_renames.down.err" ||
+    { echo "FAIL history_renames: the dropped table's location"; cat "$out/history_renames.down.err"; fail=1; }
 # --online (tests/pgdiff/online): the golden plans, then both through the
 # runner (`dalgen migrate apply/down` on a new database): the database
 # reaches each schema (a diff from it is empty)
