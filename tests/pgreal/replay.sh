@@ -93,25 +93,33 @@ renames() {
 # same key; such columns have as many rows.  Prints the count compared.
 same_values() {
   awk -F '\t' -v way="$4" '
+    function to(tb, col,   ck) {   # (tb, col) of BEFORE as AFTER names it
+      mt = tb in t ? t[tb] : tb; ck = (way == "up" ? tb : mt) SUBSEP col
+      return mt SUBSEP (ck in c ? c[ck] : col)
+    }
     FILENAME == ARGV[1] { split($0, r, " ")
       if (r[1] == "table") { if (way == "up") t[r[2]] = r[3]; else t[r[3]] = r[2] }
       else if (way == "up") c[r[2] SUBSEP r[3]] = r[4]; else c[r[2] SUBSEP r[4]] = r[3]
       next }
-    $1 == "#col" { if (FILENAME == ARGV[3]) { cols[$2 SUBSEP $3] = 1; has[$2 SUBSEP $3] += 0 } next }
+    $1 == "#col" { if (FILENAME == ARGV[3]) cols[$2 SUBSEP $3] = 1; else bcols[$2 SUBSEP $3] = 1; next }
     FILENAME == ARGV[2] { b[++nb] = $0; next }
     { a[$1 SUBSEP $2 SUBSEP $3] = $4; has[$1 SUBSEP $3]++ }
     END {
       for (i = 1; i <= nb; i++) {
         split(b[i], f, "\t")
-        tb = f[1] in t ? t[f[1]] : f[1]; ck = (way == "up" ? f[1] : tb) SUBSEP f[3]
-        col = ck in c ? c[ck] : f[3]
-        if (!((tb SUBSEP col) in cols)) continue
-        seen[tb SUBSEP col]++; n++
-        k = tb SUBSEP f[2] SUBSEP col
+        m = to(f[1], f[3])
+        if (!(m in cols)) continue
+        seen[m]++; n++
+        split(m, p, SUBSEP); k = p[1] SUBSEP f[2] SUBSEP p[2]
         if (!(k in a)) { print "  " f[1] "." f[3] " row " f[2] ": gone" > "/dev/stderr"; bad = 1 }
         else if (a[k] != f[4]) { print "  " f[1] "." f[3] " row " f[2] ": " f[4] " -> " a[k] > "/dev/stderr"; bad = 1 }
       }
-      for (k in seen) if (seen[k] != has[k]) { split(k, p, SUBSEP); print "  " p[1] "." p[2] ": " seen[k] " rows -> " has[k] > "/dev/stderr"; bad = 1 }
+      for (bc in bcols) {
+        split(bc, q, SUBSEP); m = to(q[1], q[2])
+        if ((m in cols) && seen[m] + 0 != has[m] + 0) {
+          split(m, p, SUBSEP); print "  " p[1] "." p[2] ": " seen[m] + 0 " rows -> " has[m] + 0 > "/dev/stderr"; bad = 1
+        }
+      }
       print n + 0; exit bad
     }' "$3" "$1" "$2"
 }
