@@ -287,7 +287,7 @@ static size_t replacement(pd_ctx *c, const dg_index *ix, const pd_pair *pr, cons
     for (size_t k = 0; c->online && k < nn; k++) {
         const dg_index *nx = &c->to->indexes.items[k];
         if (!taken[k] && !strcmp(nx->name, ix->name) && index_table(c->to, nx) == pr->n && nx->sql &&
-            strstr(nx->sql, "INDEX ") && strstr(nx->sql, " ON "))
+            strstr(nx->sql, "INDEX ") && strstr(strstr(nx->sql, "INDEX "), " ON "))
             return k;
     }
     return nn;
@@ -306,7 +306,10 @@ static void replace_index(pd_ctx *c, const dg_index *nx, const pd_pair *pr)
     while (keep > 0 && ((unsigned char)nx->name[keep] & 0xC0) == 0x80) keep--;
     char *tmp = dg_xprintf("%.*s%s", (int)keep, nx->name, PD_INDEX_TMP);
     char *tq = pd_q(tmp), *tqq = pd_qq(pr->n->schema, tmp), *oq = pd_qq(pr->n->schema, nx->name), *nq = pd_q(nx->name);
-    const char *head = strstr(nx->sql, "INDEX ") + 6, *on = strstr(head, " ON ");
+    const char *head = strstr(nx->sql, "INDEX ") + 6, *name_end = head;
+    if (*head == '"')   /* a quoted name may hold " ON " (and "" for a quote) */
+        for (name_end++; *name_end && !(name_end[0] == '"' && name_end[1] != '"'); name_end += name_end[0] == '"' ? 2 : 1) {}
+    const char *on = strstr(name_end, " ON ");
     pd_stmt(c, PD_ONLINE, "%.*sCONCURRENTLY %s%s;", (int)(head - nx->sql), nx->sql, tq, on);
     pd_stmt(c, PD_ONLINE, "DROP INDEX CONCURRENTLY IF EXISTS %s;", oq);
     pd_stmt(c, PD_ONLINE, "ALTER INDEX IF EXISTS %s RENAME TO %s;", tqq, nq);

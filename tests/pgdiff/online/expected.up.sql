@@ -49,4 +49,10 @@ DROP INDEX CONCURRENTLY IF EXISTS "public"."events_note_and_id_an_index_whose_na
 
 ALTER INDEX IF EXISTS "public"."events_note_and_id_an_index_whose_name_takes_all_six_dalgen_new" RENAME TO "events_note_and_id_an_index_whose_name_takes_all_sixty_three_by";
 
+CREATE INDEX CONCURRENTLY "events ON ""k""_dalgen_new" ON public.events USING btree (k, id);
+
+DROP INDEX CONCURRENTLY IF EXISTS "public"."events ON ""k""";
+
+ALTER INDEX IF EXISTS "public"."events ON ""k""_dalgen_new" RENAME TO "events ON ""k""";
+
 RESET lock_timeout;
