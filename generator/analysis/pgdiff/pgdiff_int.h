@@ -63,6 +63,7 @@ typedef struct pd_ctx {
 } pd_ctx;
 
 #define PD_LOCK_TIMEOUT "'3s'"   /* --online: how long a statement may wait for a lock */
+#define PD_INDEX_TMP "_dalgen_new"   /* --online: the suffix of an index built to replace another */
 
 /* pgdiff_sql.c: text */
 char *pd_q(const char *ident);                       /* "ident" */

@@ -205,7 +205,9 @@ static void alter_column(pd_ctx *c, pd_pair *pr, const char *tq, const dg_column
     bool nn_o = oc->not_null, nn_n = nc->not_null;
     if (nn_n && !nn_o && !identity_of(nc)) {
         if (nc->default_sql) {
-            pd_stmt(c, PD_COLS, "UPDATE %s SET %s = DEFAULT WHERE %s IS NULL;", tq, cq, cq);
+            /* --online: after the transaction (its locks would hold writers for the whole scan),
+             * before the VALIDATE; run again after a crash, it finds nothing left to fill */
+            pd_stmt(c, c->online ? PD_ONLINE : PD_COLS, "UPDATE %s SET %s = DEFAULT WHERE %s IS NULL;", tq, cq, cq);
             pd_lint(c, nc->loc, DG_LINT_DESTRUCTIVE, DG_LINT_DOWN_DATA_LOSS,
                     "NULLs in %s.%s become its default: the down migration cannot restore them", pr->n->name, nc->name);
         } else {
