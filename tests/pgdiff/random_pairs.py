@@ -15,8 +15,12 @@ dalgen itself first), up is applied with psql, then:
 It prints `pairs N, values compared V, values lost L, failures F` and exits
 non-zero on any failure.
 
+With ONLINE=1 the plans are `--online` ones (sections run as the runner
+runs them), and half the indexes of tables that keep their name change
+their definition (replaced CONCURRENTLY under a temporary name).
+
 Usage (with PGHOST/PGPORT/PGUSER set, e.g. inside tests/pg/run.sh):
-  python3 tests/pgdiff/random_pairs.py DALGEN WORKDIR [COUNT [SEED]]
+  [ONLINE=1] python3 tests/pgdiff/random_pairs.py DALGEN WORKDIR [COUNT [SEED]]
 Any count, e.g. 500 pairs:
   cd build && ctest -R pg.cluster.start && \\
   sh ../tests/pg/run.sh tests/pg/cluster python3 ../tests/pgdiff/random_pairs.py \\
@@ -31,6 +35,7 @@ TYPES = ["integer", "bigint", "text", "varchar(10)", "boolean", "date", "numeric
 WIDER = {"integer": ["bigint", "numeric", "text"], "varchar(10)": ["varchar(20)", "text"],
          "bigint": ["numeric", "text"], "boolean": ["text"], "date": ["text"], "mood": ["text"]}
 LABELS = ["a", "b", "c"]
+ONLINE = os.environ.get("ONLINE") == "1"
 
 
 def value(rng, ty, i):
@@ -152,8 +157,10 @@ def mutate(rng, old):
         for p in s["tables"]:
             if tb.fk is not None and p.rf == tb.fk:
                 tb.fk = p.name
-        names = {c.name for c in tb.cols}
+        names = {c.name for c in tb.cols} | {"id"}
         tb.indexes = [ix for ix in tb.indexes if all(x in names for x in ix)]
+        if ONLINE and tb.indexes and tb.rf is None and rng.random() < 0.5:   # the index changes its definition
+            tb.indexes = [[tb.indexes[0][0], "id"] if tb.indexes[0][-1] != "id" else tb.indexes[0][:1]]
         if tb.unique and tb.unique not in names:
             tb.unique = next((c.name for c in tb.cols if c.rf == tb.unique), False)
     return s
@@ -274,14 +281,14 @@ def one(exe, work, server, rng, idx, stats):
     op, np_ = os.path.join(d, "old.sql"), os.path.join(d, "new.sql")
     open(op, "w").write(ddl(old))
     open(np_, "w").write(ddl(new))
-    pg = ["--engine", "postgresql", "--pg-server", server]
+    pg = ["--engine", "postgresql", "--pg-server", server] + (["--online"] if ONLINE else [])
     up = dalgen(exe, ["diff"] + pg + ["--from", op, "--to", np_, "--allow-destructive"])
     down = dalgen(exe, ["diff"] + pg + ["--from", op, "--to", np_, "--allow-destructive", "--down"])
     if up.returncode != 0 or down.returncode != 0:
         raise RuntimeError("diff refused: " + up.stderr + down.stderr)
     open(os.path.join(d, "up.sql"), "w").write(up.stdout)
     open(os.path.join(d, "down.sql"), "w").write(down.stdout)
-    db = "pgdiff_pair_%d" % rng.seed_tag
+    db = "pgdiff_pair_%d%s" % (rng.seed_tag, "_online" if ONLINE else "")
     psql("postgres", "DROP DATABASE IF EXISTS %s" % db, single=False)
     psql("postgres", "CREATE DATABASE %s" % db, single=False)
     dburl = "postgresql:///%s" % db
@@ -337,7 +344,8 @@ def main():
         except RuntimeError as e:
             fails += 1
             print("pair %d (seed %d): %s" % (i, seed, e), file=sys.stderr)
-    print("pairs %d, values compared %d, values lost %d, failures %d" % (count, stats["values"], stats["lost"], fails))
+    print("pairs %d%s, values compared %d, values lost %d, failures %d" % (count, " (--online)" if ONLINE else "",
+                                                                          stats["values"], stats["lost"], fails))
     return 1 if fails else 0
 
 

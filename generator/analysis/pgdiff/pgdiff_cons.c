@@ -279,13 +279,51 @@ static void create_index(pd_ctx *c, const dg_index *ix)
     pd_stmt(c, PD_ONLINE, "%.*sCONCURRENTLY %s;", (int)(at - ix->sql), ix->sql, at);
 }
 
-void pd_indexes(pd_ctx *c)
+/* --online: the new index of `to` that takes the place of old index ix of
+ * pair pr (the same name on the same table, another definition), or nn. */
+static size_t replacement(pd_ctx *c, const dg_index *ix, const pd_pair *pr, const bool *taken)
 {
     size_t nn = c->to->indexes.len;
-    bool *taken = dg_xcalloc(nn + 1, sizeof *taken);
+    for (size_t k = 0; c->online && k < nn; k++) {
+        const dg_index *nx = &c->to->indexes.items[k];
+        if (!taken[k] && !strcmp(nx->name, ix->name) && index_table(c->to, nx) == pr->n && nx->sql &&
+            strstr(nx->sql, "INDEX ") && strstr(strstr(nx->sql, "INDEX "), " ON "))
+            return k;
+    }
+    return nn;
+}
+
+/* --online, an index whose definition changes: the new one built
+ * CONCURRENTLY under a temporary name, the old one dropped CONCURRENTLY,
+ * the new one renamed; the old index serves queries until the new one is
+ * valid, and each step may run again after a crash (IF EXISTS; the runner
+ * drops an INVALID index before building it again). */
+static void replace_index(pd_ctx *c, const dg_index *nx, const pd_pair *pr)
+{
+    /* the temporary name fits PostgreSQL's 63 bytes (cut on a character boundary) */
+    size_t keep = strlen(nx->name);
+    if (keep > 63 - strlen(PD_INDEX_TMP)) keep = 63 - strlen(PD_INDEX_TMP);
+    while (keep > 0 && ((unsigned char)nx->name[keep] & 0xC0) == 0x80) keep--;
+    char *tmp = dg_xprintf("%.*s%s", (int)keep, nx->name, PD_INDEX_TMP);
+    char *tq = pd_q(tmp), *tqq = pd_qq(pr->n->schema, tmp), *oq = pd_qq(pr->n->schema, nx->name), *nq = pd_q(nx->name);
+    const char *head = strstr(nx->sql, "INDEX ") + 6, *name_end = head;
+    if (*head == '"')   /* a quoted name may hold " ON " (and "" for a quote) */
+        for (name_end++; *name_end && !(name_end[0] == '"' && name_end[1] != '"'); name_end += name_end[0] == '"' ? 2 : 1) {}
+    const char *on = strstr(name_end, " ON ");
+    pd_stmt(c, PD_ONLINE, "%.*sCONCURRENTLY %s%s;", (int)(head - nx->sql), nx->sql, tq, on);
+    pd_stmt(c, PD_ONLINE, "DROP INDEX CONCURRENTLY IF EXISTS %s;", oq);
+    pd_stmt(c, PD_ONLINE, "ALTER INDEX IF EXISTS %s RENAME TO %s;", tqq, nq);
+    free(tmp), free(tq), free(tqq), free(oq), free(nq);
+}
+
+void pd_indexes(pd_ctx *c)
+{
+    size_t nn = c->to->indexes.len, no = c->from->indexes.len;
+    bool *taken = dg_xcalloc(nn + 1, sizeof *taken), *gone = dg_xcalloc(no + 1, sizeof *gone);
+    const pd_pair **replaces = dg_xcalloc(nn + 1, sizeof *replaces);   /* per new index: the pair of the old one */
     char **nkeys = dg_xcalloc(nn + 1, sizeof *nkeys);
     for (size_t k = 0; k < nn; k++) nkeys[k] = index_key(c, &c->to->indexes.items[k], NULL);
-    for (size_t i = 0; i < c->from->indexes.len; i++) {
+    for (size_t i = 0; i < no; i++) {
         const dg_index *ix = &c->from->indexes.items[i];
         const dg_table *o = index_table(c->from, ix);
         pd_pair *pr = o ? pd_pair_of_old(c, o) : NULL;
@@ -295,13 +333,23 @@ void pd_indexes(pd_ctx *c)
         for (size_t k = 0; key && k < nn && m == nn; k++)
             if (!taken[k] && nkeys[k] && !strcmp(nkeys[k], key)) m = k;
         free(key);
-        if (m < nn) {
-            taken[m] = true;
-            if (strcmp(ix->name, c->to->indexes.items[m].name) != 0) {
-                char *a = pd_qq(pr->n->schema, ix->name), *b = pd_q(c->to->indexes.items[m].name);
-                pd_stmt(c, PD_INDEX, "ALTER INDEX %s RENAME TO %s;", a, b);
-                free(a), free(b);
-            }
+        gone[i] = m == nn;
+        if (gone[i]) continue;
+        taken[m] = true;
+        if (strcmp(ix->name, c->to->indexes.items[m].name) != 0) {
+            char *a = pd_qq(pr->n->schema, ix->name), *b = pd_q(c->to->indexes.items[m].name);
+            pd_stmt(c, PD_INDEX, "ALTER INDEX %s RENAME TO %s;", a, b);
+            free(a), free(b);
+        }
+    }
+    for (size_t i = 0; i < no; i++) {   /* after every match: a replacement is a name no kept index takes */
+        if (!gone[i]) continue;
+        const dg_index *ix = &c->from->indexes.items[i];
+        const dg_table *o = index_table(c->from, ix);
+        const pd_pair *pr = pd_pair_of_old(c, o);
+        size_t k = replacement(c, ix, pr, taken);
+        if (k < nn && !replaces[k]) {
+            replaces[k] = pr;
             continue;
         }
         char *a = pd_qq(o->schema, ix->name);
@@ -309,9 +357,12 @@ void pd_indexes(pd_ctx *c)
         free(a);
     }
     for (size_t k = 0; k < nn; k++) {
-        if (!taken[k]) create_index(c, &c->to->indexes.items[k]);
+        if (replaces[k]) replace_index(c, &c->to->indexes.items[k], replaces[k]);
+        else if (!taken[k]) create_index(c, &c->to->indexes.items[k]);
         free(nkeys[k]);
     }
     free(nkeys);
+    free(replaces);
+    free(gone);
     free(taken);
 }

@@ -16,6 +16,7 @@ typedef enum pd_phase {
     PD_DROP_DEP,        /* views, triggers and functions that are dropped or recreated */
     PD_DROP_FK,         /* foreign keys not kept */
     PD_DROP_CON,        /* other constraints and indexes not kept */
+    PD_SEQ_FREE,        /* kept sequences whose owner goes: OWNED BY NONE before the drop */
     PD_DROP_TABLE,      /* before renames: a table may take a dropped one's name */
     PD_DROP_COL,
     PD_SCHEMA,          /* CREATE SCHEMA, CREATE EXTENSION */
@@ -62,6 +63,7 @@ typedef struct pd_ctx {
 } pd_ctx;
 
 #define PD_LOCK_TIMEOUT "'3s'"   /* --online: how long a statement may wait for a lock */
+#define PD_INDEX_TMP "_dalgen_new"   /* --online: the suffix of an index built to replace another */
 
 /* pgdiff_sql.c: text */
 char *pd_q(const char *ident);                       /* "ident" */

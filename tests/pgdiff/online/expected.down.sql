@@ -19,3 +19,26 @@ ALTER TABLE "public"."users" ALTER COLUMN "email" DROP NOT NULL;
 ALTER TABLE "public"."events" ALTER COLUMN "k" TYPE kind USING "k"::text::kind;
 
 DROP TYPE "public"."kind__dalgen_old";
+
+-- dalgen:no-transaction
+SET lock_timeout = '3s';
+
+CREATE INDEX CONCURRENTLY "users_email_dalgen_new" ON public.users USING btree (email);
+
+DROP INDEX CONCURRENTLY IF EXISTS "public"."users_email";
+
+ALTER INDEX IF EXISTS "public"."users_email_dalgen_new" RENAME TO "users_email";
+
+CREATE INDEX CONCURRENTLY "events_note_and_id_an_index_whose_name_takes_all_six_dalgen_new" ON public.events USING btree (note, id);
+
+DROP INDEX CONCURRENTLY IF EXISTS "public"."events_note_and_id_an_index_whose_name_takes_all_sixty_three_by";
+
+ALTER INDEX IF EXISTS "public"."events_note_and_id_an_index_whose_name_takes_all_six_dalgen_new" RENAME TO "events_note_and_id_an_index_whose_name_takes_all_sixty_three_by";
+
+CREATE INDEX CONCURRENTLY "events ON ""k""_dalgen_new" ON public.events USING btree (k);
+
+DROP INDEX CONCURRENTLY IF EXISTS "public"."events ON ""k""";
+
+ALTER INDEX IF EXISTS "public"."events ON ""k""_dalgen_new" RENAME TO "events ON ""k""";
+
+RESET lock_timeout;
