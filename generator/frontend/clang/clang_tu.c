@@ -36,8 +36,9 @@ static char *if_has_headers(char *dir)
 
 /* The folder holding dal.h and dal_annotate.h: an installed dalgen's
  * bin/../include, else (dalgen run from its build tree) the source tree's
- * runtime/include, found from this file's path.  NULL when neither exists.
- * Caller frees. */
+ * runtime/include, as the build configured it (not __FILE__: a compiler
+ * cache with a base directory makes that relative).  NULL when neither
+ * exists.  Caller frees. */
 static char *own_include_dir(void)
 {
     char exe[PATH_MAX];
@@ -48,9 +49,7 @@ static char *own_include_dir(void)
         char *dir = if_has_headers(dg_xprintf("%s/../include", exe));
         if (dir) return dir;
     }
-    const char *self = __FILE__, *tail = strstr(self, "generator/frontend/clang/clang_tu.c");
-    if (self[0] != '/' || !tail) return NULL;
-    return if_has_headers(dg_xprintf("%.*sruntime/include", (int)(tail - self), self));
+    return if_has_headers(dg_xstrdup(DALGEN_SOURCE_INCLUDE_DIR));
 }
 
 static dg_loc loc_of(dg_strings *files, CXSourceLocation where)
