@@ -4,8 +4,10 @@
  * dg_schema_table's two scans (the first exact match, else the first
  * case-insensitive one). */
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "model/model.h"
+#include "util/buf.h"
 
 #define FILL(vec, exact, folded)                                              \
     do {                                                                      \
@@ -14,6 +16,13 @@
             dg_map_put(folded, (vec).items[i_].name, i_);                     \
         }                                                                     \
     } while (0)
+
+/* "schema.table" of a table (index_tables' key): "" for the default
+ * schema, so that NULL, "main" and "public" are one. */
+static char *table_key(const dg_schema *s, const char *schema, const char *table)
+{
+    return dg_xprintf("%s\x1f%s", dg_schema_default(s, schema) ? "" : schema, table);
+}
 
 void dg_schema_lookup_init(dg_schema_lookup *lk, const dg_schema *s)
 {
@@ -35,7 +44,9 @@ void dg_schema_lookup_init(dg_schema_lookup *lk, const dg_schema *s)
     lk->index_next = dg_xmalloc((s->indexes.len + 1) * sizeof *lk->index_next);
     size_t *head = dg_xmalloc((s->indexes.len + 1) * sizeof *head);
     for (size_t i = 0; i < s->indexes.len; i++) {
-        size_t g = dg_map_put(&lk->index_tables, s->indexes.items[i].table, i);
+        char *key = table_key(s, s->indexes.items[i].schema, s->indexes.items[i].table);
+        size_t g = dg_map_put(&lk->index_tables, key, i);
+        free(key);
         lk->index_next[i] = SIZE_MAX;
         if (g != i) lk->index_next[head[g]] = i;
         head[g] = i;   /* head[first] is the last index of that table so far */
@@ -88,10 +99,13 @@ dg_trigger *dg_lookup_trigger(const dg_schema_lookup *lk, const char *name)
     return find(NULL, &lk->triggers_folded, name, &i) ? &lk->s->triggers.items[i] : NULL;
 }
 
-size_t dg_lookup_first_index(const dg_schema_lookup *lk, const char *table)
+size_t dg_lookup_first_index(const dg_schema_lookup *lk, const dg_table *t)
 {
     size_t i;
-    return dg_map_get(&lk->index_tables, table, &i) ? i : SIZE_MAX;
+    char *key = table_key(lk->s, t->schema, t->name);
+    bool hit = dg_map_get(&lk->index_tables, key, &i);
+    free(key);
+    return hit ? i : SIZE_MAX;
 }
 
 size_t dg_lookup_next_index(const dg_schema_lookup *lk, size_t i)
