@@ -5,6 +5,7 @@
  * case-insensitive one). */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "model/model.h"
 #include "util/buf.h"
@@ -27,6 +28,7 @@ static char *table_key(const dg_schema *s, const char *schema, const char *table
 void dg_schema_lookup_init(dg_schema_lookup *lk, const dg_schema *s)
 {
     lk->s = s;
+    memset(&lk->index_keys, 0, sizeof lk->index_keys);
     dg_map_init(&lk->tables, false);
     dg_map_init(&lk->tables_folded, true);
     dg_map_init(&lk->indexes, false);
@@ -44,9 +46,8 @@ void dg_schema_lookup_init(dg_schema_lookup *lk, const dg_schema *s)
     lk->index_next = dg_xmalloc((s->indexes.len + 1) * sizeof *lk->index_next);
     size_t *head = dg_xmalloc((s->indexes.len + 1) * sizeof *head);
     for (size_t i = 0; i < s->indexes.len; i++) {
-        char *key = table_key(s, s->indexes.items[i].schema, s->indexes.items[i].table);
-        size_t g = dg_map_put(&lk->index_tables, key, i);
-        free(key);
+        DG_VEC_PUSH(&lk->index_keys, table_key(s, s->indexes.items[i].schema, s->indexes.items[i].table));
+        size_t g = dg_map_put(&lk->index_tables, lk->index_keys.items[i], i);
         lk->index_next[i] = SIZE_MAX;
         if (g != i) lk->index_next[head[g]] = i;
         head[g] = i;   /* head[first] is the last index of that table so far */
@@ -65,6 +66,7 @@ void dg_schema_lookup_free(dg_schema_lookup *lk)
     dg_map_free(&lk->views_folded);
     dg_map_free(&lk->triggers_folded);
     dg_map_free(&lk->index_tables);
+    dg_strings_free(&lk->index_keys);
     free(lk->index_next);
     lk->index_next = NULL;
 }

@@ -360,6 +360,7 @@ typedef struct dg_schema_lookup {
     dg_map tables, tables_folded, indexes, indexes_folded, views, views_folded, triggers_folded;
     dg_map index_tables;   /* folded schema + table name -> its first index (position in s->indexes) */
     size_t *index_next;    /* per index: the next index on the same table, or SIZE_MAX */
+    dg_strings index_keys; /* index_tables' keys (the map borrows them) */
 } dg_schema_lookup;
 
 void dg_schema_lookup_init(dg_schema_lookup *lk, const dg_schema *s);
