@@ -138,7 +138,10 @@ void dg_view_table_begin(dg_vctx *v, const dg_table *t, dg_vtable *vt)
     vt->fts5 = t->module && !strcasecmp(t->module, "fts5");
     vt->has_pk = !t->module && dg_table_pk_count(t) > 0;
     vt->virt = t->module != NULL;
-    vt->heading = t->module ? dg_xprintf("%s (virtual table, %s)", t->name, t->module) : dg_xstrdup(t->name);
+    const char *q = dg_schema_c_qualifier(v->s, t->schema, t->name);   /* baz.users, as its names say */
+    char *shown = q ? dg_xprintf("%s.%s", q, t->name) : dg_xstrdup(t->name);
+    vt->heading = t->module ? dg_xprintf("%s (virtual table, %s)", shown, t->module) : dg_xstrdup(shown);
+    free(shown);
     if (t->module)
         add_field(vt, t->name, "rowid", NULL, "rowid", DG_CK_INT64, false, false,
                   dg_xstrdup("rowid of the virtual table"));
@@ -190,7 +193,8 @@ void dg_view_view(dg_vctx *v, const dg_view *view, dg_vtable *vt)
     memset(vt, 0, sizeof *vt);
     vt->view = view;
     object_begin(v, view->schema, view->name, vt);
-    vt->heading = dg_xprintf("%s (view, read-only)", view->name);
+    const char *q = dg_schema_c_qualifier(v->s, view->schema, view->name);
+    vt->heading = dg_xprintf("%s%s%s (view, read-only)", q ? q : "", q ? "." : "", view->name);
     if (v->s->engine == DG_ENGINE_POSTGRESQL) {
         pg_view_fields(v, view, vt);
         return;
