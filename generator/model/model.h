@@ -286,7 +286,7 @@ typedef struct dg_data_stmt {
  * no annotation (docs/migrations.md).  Not part of `schema --json`. */
 typedef struct dg_rename_stmt {
     char *table;      /* the column's table under its latest name; NULL for a table rename */
-    char *old_name;
+    char *old_name;   /* PostgreSQL: a table's may be schema-qualified ("s.t") */
     char *new_name;
 } dg_rename_stmt;
 
@@ -296,7 +296,7 @@ typedef struct dg_schema {
     DG_VEC(dg_view)    views;
     DG_VEC(dg_trigger) triggers;
     DG_VEC(dg_data_stmt) data;    /* in source order (SQLite SQL sources only) */
-    DG_VEC(dg_rename_stmt) renames;   /* in source order (SQLite SQL sources only) */
+    DG_VEC(dg_rename_stmt) renames;   /* in source order (SQL sources of either engine) */
     dg_engine          engine;
     /* PostgreSQL only (empty on SQLite): */
     dg_strings                 schemas;     /* schemas other than public and the system ones */

@@ -25,6 +25,10 @@ for dir in "$cases"/*/; do
         fi
     done
 done
+# a table renamed away and its name taken by a new one: each is located at
+# its own CREATE (the down plan drops the new one, line 8)
+grep -q "history_renames/*new.sql:8:1: warning: \[DROP_TABLE\] table sessions is dropped" "$out/history_renames.down.err" ||
+    { echo "FAIL history_renames: the dropped table's location"; cat "$out/history_renames.down.err"; fail=1; }
 # --online (tests/pgdiff/online): the golden plans, then both through the
 # runner (`dalgen migrate apply/down` on a new database): the database
 # reaches each schema (a diff from it is empty)
@@ -76,6 +80,29 @@ psql -X -q -v ON_ERROR_STOP=1 -1 -d $db -f "$sc/expected.down.sql" > /dev/null &
 got=$(psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "INSERT INTO t (v) VALUES ('z') RETURNING id" \
     -c "INSERT INTO u (n) VALUES (3) RETURNING id" | tr '\n' ' ')
 if [ "$got" != "7 9 " ]; then echo "FAIL counters after down: '$got' (want 7 9)"; fail=1; fi
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
+# sequences kept by name (cases/sequence_by_name): after up, the new
+# table's and the newly owned column's next keys follow the old counters
+db=pgdiff_seqname sc="$cases/sequence_by_name"
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null 2>&1
+psql -X -q -v ON_ERROR_STOP=1 -d $db -f "$sc/old.sql" -c "INSERT INTO a (v) SELECT 'x' FROM generate_series(1, 3)" \
+    -c "INSERT INTO t DEFAULT VALUES" -c "INSERT INTO t DEFAULT VALUES" > /dev/null &&
+psql -X -q -v ON_ERROR_STOP=1 -1 -d $db -f "$sc/expected.up.sql" > /dev/null &&
+got=$(psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "INSERT INTO b (v) VALUES ('y') RETURNING id" \
+    -c "INSERT INTO t DEFAULT VALUES RETURNING id" | tr '\n' ' ')
+if [ "$got" != "4 3 " ]; then echo "FAIL sequences kept by name: '$got' (want 4 3)"; fail=1; fi
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
+# inet to text through abbrev() (cases/inet_text): addresses written as
+# text come back as written after up and down
+db=pgdiff_inet sc="$cases/inet_text" addrs="'10.0.0.1', '::1', '10.1.2.3/8', '192.168.0.0/16'"
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null 2>&1
+psql -X -q -v ON_ERROR_STOP=1 -d $db -f "$sc/old.sql" \
+    -c "INSERT INTO hosts SELECT row_number() OVER (), a, '10.0.0.0/8' FROM unnest(ARRAY[$addrs]) a" > /dev/null &&
+psql -X -q -v ON_ERROR_STOP=1 -1 -d $db -f "$sc/expected.up.sql" > /dev/null &&
+psql -X -q -v ON_ERROR_STOP=1 -1 -d $db -f "$sc/expected.down.sql" > /dev/null &&
+got=$(psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "SELECT string_agg(addr || ' ' || net, ',' ORDER BY id) FROM hosts")
+want="10.0.0.1 10.0.0.0/8,::1 10.0.0.0/8,10.1.2.3/8 10.0.0.0/8,192.168.0.0/16 10.0.0.0/8"
+if [ "$got" != "$want" ]; then echo "FAIL inet to text: '$got' (want '$want')"; fail=1; fi
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
 # migrate new --engine postgresql: an empty folder, then two steps, then
 # "already at the schema"; the folder applied and reverted by the runner

@@ -39,6 +39,10 @@ void dd_names_of_tables(const dg_schema *s, dd_names *out);
  * (dg_schema.renames) where an item has no annotation. */
 void dd_names_of_columns(const dg_schema *s, const dg_table *t, dd_names *out);
 void dd_names_free(dd_names *s);
+/* The old name of the latest ALTER TABLE ... RENAME of the schema's sources
+ * (dg_schema.renames) that gave `name` (a table when `table` is NULL, else
+ * a column of `table`), or NULL. */
+const char *dd_history_rename(const dg_schema *s, const char *table, const char *name);
 
 /* A table of `to` matched with its table of `from` (or NULL when new). */
 typedef struct dd_pair {

@@ -108,9 +108,7 @@ void dd_names_free(dd_names *s)
     memset(s, 0, sizeof *s);
 }
 
-/* The latest ALTER TABLE ... RENAME of the schema's sources that gave
- * `name` (a table when `table` is NULL, else a column of `table`). */
-static const char *history_rename(const dg_schema *s, const char *table, const char *name)
+const char *dd_history_rename(const dg_schema *s, const char *table, const char *name)
 {
     for (size_t i = s->renames.len; i-- > 0;) {
         const dg_rename_stmt *r = &s->renames.items[i];
@@ -129,7 +127,7 @@ void dd_names_of_tables(const dg_schema *s, dd_names *out)
         const dg_table *t = &s->tables.items[i];
         const char *rf = dg_annotation_get(&t->annotations, "renamed_from");
         out->name[i] = t->name;
-        out->rf[i] = dd_is_ignored_table(t->name) ? NULL : rf ? rf : history_rename(s, NULL, t->name);
+        out->rf[i] = dd_is_ignored_table(t->name) ? NULL : rf ? rf : dd_history_rename(s, NULL, t->name);
     }
     index_names(out);
 }
@@ -142,7 +140,7 @@ void dd_names_of_columns(const dg_schema *s, const dg_table *t, dd_names *out)
     for (size_t i = 0; i < out->n; i++) {
         const char *rf = dg_annotation_get(&t->columns.items[i].annotations, "renamed_from");
         out->name[i] = t->columns.items[i].name;
-        out->rf[i] = rf ? rf : history_rename(s, t->name, t->columns.items[i].name);
+        out->rf[i] = rf ? rf : dd_history_rename(s, t->name, t->columns.items[i].name);
     }
     index_names(out);
 }

@@ -16,6 +16,7 @@ typedef enum pd_phase {
     PD_DROP_DEP,        /* views, triggers and functions that are dropped or recreated */
     PD_DROP_FK,         /* foreign keys not kept */
     PD_DROP_CON,        /* other constraints and indexes not kept */
+    PD_SEQ_FREE,        /* kept sequences whose owner goes: OWNED BY NONE before the drop */
     PD_DROP_TABLE,      /* before renames: a table may take a dropped one's name */
     PD_DROP_COL,
     PD_SCHEMA,          /* CREATE SCHEMA, CREATE EXTENSION */

@@ -2,7 +2,9 @@
  * continues.  The decision is the SQLite differ's (diff_match.c: renames
  * from `@renamed_from`, swaps, chains, a new item taking an old name); here
  * only the names are PostgreSQL's: tables are schema-qualified, and a
- * `@renamed_from old` without a schema names a table of the same schema. */
+ * `@renamed_from old` without a schema names a table of the same schema.
+ * The sources' `ALTER TABLE ... RENAME` statements count as annotations
+ * where an item has none (a migration history as a side). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +21,7 @@ static void table_names(const dg_schema *s, dd_names *out, dg_strings *keep)
     for (size_t i = 0; i < out->n; i++) {
         const dg_table *t = &s->tables.items[i];
         const char *rf = dg_annotation_get(&t->annotations, "renamed_from");
+        if (!rf) rf = dd_history_rename(s, NULL, t->name);   /* an ALTER TABLE ... RENAME TO of the sources */
         out->name[i] = keep->items[i];
         if (dd_is_ignored_table(t->name)) continue;
         if (!rf || !*rf) continue;

@@ -38,7 +38,8 @@ static bool widens(const dg_column *oc, const dg_column *nc)
         return n->typmod == -1 || (o->typmod != -1 && o->typmod <= n->typmod);
     }
     if (!strcmp(n->type_name, "text")) return !strcmp(o->type_name, "varchar") || !strcmp(o->type_name, "bpchar") ||
-                                               !strcmp(o->type_kind, "enum");
+                                               !strcmp(o->type_kind, "enum") || !strcmp(o->type_name, "inet") ||
+                                               !strcmp(o->type_name, "cidr");
     if (!strcmp(n->type_name, "varchar") && n->typmod == -1) return !strcmp(o->type_name, "text");
     int ro = num_rank(o->type_name), rn = num_rank(n->type_name);
     if (ro >= 0 && rn >= 0) return ro <= rn && (rn < 3 || n->typmod == -1);
@@ -69,15 +70,26 @@ static const char *identity_of(const dg_column *col)
     return col->pg ? col->pg->identity : NULL;
 }
 
-/* ALTER COLUMN ... TYPE, with the cast that carries the values. */
+static bool pg_type_is(const dg_column *col, const char *name)
+{
+    return col->pg && !col->pg->array_dims && col->pg->type_name && !strcmp(col->pg->type_name, name);
+}
+
+/* ALTER COLUMN ... TYPE, with the cast that carries the values.  inet to
+ * a string type goes through abbrev(): inet::text always prints the mask
+ * ('10.0.0.1/32'), abbrev() prints a value as inet's output does
+ * ('10.0.0.1'), the text it was read from. */
 static void retype(pd_ctx *c, const pd_pair *pr, const char *tq, const dg_column *oc, const dg_column *nc, const char *cq)
 {
     char *ty = pd_type(nc);
     char *coll = nc->collation ? pd_q(nc->collation) : NULL;
     bool via_text = is_enum(oc) || is_enum(nc);
     bool arr = nc->pg && nc->pg->array_dims;
+    bool inet_text = pg_type_is(oc, "inet") && (pg_type_is(nc, "text") || pg_type_is(nc, "varchar") || pg_type_is(nc, "bpchar"));
+    char *val = inet_text ? dg_xprintf("abbrev(%s)", cq) : dg_xstrdup(cq);
     pd_stmt(c, PD_COLS, "ALTER TABLE %s ALTER COLUMN %s TYPE %s%s%s USING %s::%s%s;", tq, cq, ty, coll ? " COLLATE " : "",
-            coll ? coll : "", cq, via_text ? (arr ? "text[]::" : "text::") : "", ty);
+            coll ? coll : "", val, via_text ? (arr ? "text[]::" : "text::") : "", ty);
+    free(val);
     if (!widens(oc, nc))
         pd_lint(c, nc->loc, DG_LINT_DESTRUCTIVE, DG_LINT_NARROW_TYPE,
                 "column %s.%s narrows from %s to %s: fails when a value does not fit", pr->n->name, nc->name,

@@ -5,7 +5,10 @@
  * it commits).  One that loses or reorders labels is renamed away, created
  * again, its columns retyped through text, and the old type dropped.
  * Sequences owned by a column (serial, identity) are paired through their
- * column, so that a renamed column keeps its counter. */
+ * column, so that a renamed column keeps its counter; one left unpaired is
+ * kept by its name when the new side has a sequence of that name (not an
+ * identity's), its OWNED BY moved: a serial column's table dropped while a
+ * new table's column takes the sequence keeps the counter. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -313,33 +316,76 @@ static bool switching(pd_ctx *c, const dg_schema *s, const dg_pg_sequence *q)
     return false;
 }
 
+static bool is_identity(const dg_pg_sequence *q)
+{
+    return q->owner_kind && !strcmp(q->owner_kind, "identity");
+}
+
+/* ALTER SEQUENCE q OWNED BY its owner in the new schema (after the tables). */
+static void owned_by(pd_ctx *c, const dg_pg_sequence *n)
+{
+    char *q = pd_qq(n->schema, n->name), *t = pd_qq(n->schema, n->owned_table), *col = pd_q(n->owned_column);
+    pd_stmt(c, PD_SEQ_DONE, "ALTER SEQUENCE %s OWNED BY %s.%s;", q, t, col);
+    free(q), free(t), free(col);
+}
+
+/* The unpaired sequence of `to` named like old sequence o, not an
+ * identity's and not a switching column's, or NULL. */
+static const dg_pg_sequence *seq_by_name(pd_ctx *c, const dg_pg_sequence *o, const bool *taken)
+{
+    if (is_identity(o)) return NULL;
+    for (size_t i = 0; i < c->to->sequences.len; i++) {
+        const dg_pg_sequence *n = &c->to->sequences.items[i];
+        if (!taken[i] && !is_identity(n) && !strcmp(n->name, o->name) && !strcmp(n->schema, o->schema) &&
+            !switching(c, c->to, n))
+            return n;
+    }
+    return NULL;
+}
+
+/* Old sequence o kept as n under another owner (seq_by_name): freed from
+ * its old owner before that may be dropped, given to the new one after the
+ * tables; the counter stays. */
+static void seq_moved(pd_ctx *c, const dg_pg_sequence *o, const dg_pg_sequence *n)
+{
+    char *q = pd_qq(o->schema, o->name);
+    if (o->owned_table) pd_stmt(c, PD_SEQ_FREE, "ALTER SEQUENCE %s OWNED BY NONE;", q);
+    free(q);
+    seq_changed(c, o, n);
+    if (n->owner_kind && n->owned_table && n->owned_column) owned_by(c, n);
+}
+
 void pd_sequences(pd_ctx *c)
 {
     bool *taken = dg_xcalloc(c->to->sequences.len + 1, sizeof *taken);
-    for (size_t i = 0; i < c->from->sequences.len; i++) {
+    bool *paired = dg_xcalloc(c->from->sequences.len + 1, sizeof *paired);
+    for (size_t i = 0; i < c->from->sequences.len; i++) {   /* through their owners first */
         const dg_pg_sequence *o = &c->from->sequences.items[i], *n = seq_match(c, o);
-        if (switching(c, c->from, o)) continue;   /* identity_change's */
+        if (switching(c, c->from, o)) paired[i] = true;   /* identity_change's */
+        if (!n || paired[i]) continue;
+        taken[n - c->to->sequences.items] = paired[i] = true;
+        seq_changed(c, o, n);
+    }
+    for (size_t i = 0; i < c->from->sequences.len; i++) {
+        const dg_pg_sequence *o = &c->from->sequences.items[i], *n = paired[i] ? NULL : seq_by_name(c, o, taken);
+        if (paired[i] || is_identity(o)) continue;   /* an identity's goes with its identity */
         if (n) {
             taken[n - c->to->sequences.items] = true;
-            seq_changed(c, o, n);
+            seq_moved(c, o, n);
             continue;
         }
-        if (o->owner_kind && !strcmp(o->owner_kind, "identity")) continue;   /* goes with its identity */
         char *q = pd_qq(o->schema, o->name);
         pd_stmt(c, PD_DROP_OBJ, "DROP SEQUENCE %s%s;", o->owner_kind ? "IF EXISTS " : "", q);   /* an owned one may be gone with its column */
         free(q);
     }
     for (size_t i = 0; i < c->to->sequences.len; i++) {
         const dg_pg_sequence *n = &c->to->sequences.items[i];
-        if (taken[i] || (n->owner_kind && !strcmp(n->owner_kind, "identity")) || switching(c, c->to, n)) continue;
+        if (taken[i] || is_identity(n) || switching(c, c->to, n)) continue;
         char *q = pd_qq(n->schema, n->name), *opt = pd_seq_options(n);
         pd_stmt(c, PD_SEQ, "CREATE SEQUENCE %s %s;", q, opt);
-        if (n->owner_kind && n->owned_table && n->owned_column) {
-            char *t = pd_qq(n->schema, n->owned_table), *col = pd_q(n->owned_column);
-            pd_stmt(c, PD_SEQ_DONE, "ALTER SEQUENCE %s OWNED BY %s.%s;", q, t, col);
-            free(t), free(col);
-        }
+        if (n->owner_kind && n->owned_table && n->owned_column) owned_by(c, n);
         free(q), free(opt);
     }
     free(taken);
+    free(paired);
 }

@@ -6,7 +6,8 @@
  * the table (or view).  A server keeps no CREATE text, so the files' ones
  * exist only in files (marked `above`: --no-above-annotations leaves them
  * out); COMMENT ON ones survive in a database.  Also what only files
- * know: the location of the statement that made each object. */
+ * know: the location of the statement that made each object, and the
+ * `ALTER TABLE ... RENAME` statements of a migration history. */
 #include <string.h>
 
 #include "util/buf.h"
@@ -88,15 +89,7 @@ static const char *inside_target(const coldef *cols, size_t n, int line, size_t 
     return NULL;
 }
 
-/* The table or view a statement's RangeVar names (dg_schema_table_in: in its
- * schema when qualified, else public's first). */
-static dg_table *rel_table(const dg_schema *s, json_t *rel)
-{
-    const char *name = json_string_value(json_object_get(rel, "relname"));
-    const char *sch = json_string_value(json_object_get(rel, "schemaname"));
-    return name ? dg_schema_table_in(s, sch, name) : NULL;
-}
-
+/* The view a statement's RangeVar names (in its schema when qualified). */
 static dg_view *rel_view(const dg_schema *s, json_t *rel)
 {
     const char *name = json_string_value(json_object_get(rel, "relname"));
@@ -104,20 +97,27 @@ static dg_view *rel_view(const dg_schema *s, json_t *rel)
     return name ? dg_schema_view_in(s, sch, name) : NULL;
 }
 
-static dg_annotations *target(dg_schema *s, const dg_pg_stmt *st, const char *column)
+/* The table a CREATE TABLE made, under its name at the end of the script
+ * (`final`: made_tables), or NULL. */
+static dg_table *made_table(const dg_schema *s, const dg_pg_stmt *st, const char *final)
+{
+    json_t *rel = json_object_get(st->tree, "relation");
+    return final ? dg_schema_table_in(s, json_string_value(json_object_get(rel, "schemaname")), final) : NULL;
+}
+
+static dg_annotations *target(dg_schema *s, const dg_pg_stmt *st, const char *final, const char *column)
 {
     bool view = !strcmp(st->kind, "ViewStmt");
-    json_t *rel = json_object_get(st->tree, view ? "view" : "relation");
     if (view) {
-        dg_view *v = rel_view(s, rel);
+        dg_view *v = rel_view(s, json_object_get(st->tree, "view"));
         return v ? &v->annotations : NULL;
     }
-    dg_table *t = rel_table(s, rel);
+    dg_table *t = made_table(s, st, final);
     dg_column *c = t && column ? dg_table_column(t, column) : NULL;
     return c ? &c->annotations : t && !column ? &t->annotations : NULL;
 }
 
-static void statement_annotations(const dg_pg_script *sc, const dg_pg_stmt *st, dg_schema *s)
+static void statement_annotations(const dg_pg_script *sc, const dg_pg_stmt *st, const char *final, dg_schema *s)
 {
     const dg_pg_file *f = &sc->files.items[st->file];
     coldef cols[512];
@@ -127,7 +127,7 @@ static void statement_annotations(const dg_pg_script *sc, const dg_pg_stmt *st, 
         const dg_pg_comment *cm = &f->lex.comments.items[i];
         if (!cm->line || cm->start < st->at || cm->start >= st->end) continue;
         const char *col = cm->start > st->start ? inside_target(cols, n, line_of(f, cm->start), cm->start, first) : NULL;
-        dg_annotations *a = target(s, st, col);
+        dg_annotations *a = target(s, st, final, col);
         if (a) add_annotation(a, f->text + cm->start + 2, cm->end - cm->start - 2,
                               dg_pg_script_loc(sc, st->file, cm->start), true);
     }
@@ -135,12 +135,12 @@ static void statement_annotations(const dg_pg_script *sc, const dg_pg_stmt *st, 
 
 /* The location of the statement that created a table (and its columns),
  * view, index or trigger: its first token (a column: its definition). */
-static void locate(const dg_pg_script *sc, const dg_pg_stmt *st, dg_schema *s)
+static void locate(const dg_pg_script *sc, const dg_pg_stmt *st, const char *final, dg_schema *s)
 {
     dg_loc at = dg_pg_script_loc(sc, st->file, st->start);
     const char *name;
     if (!strcmp(st->kind, "CreateStmt")) {
-        dg_table *t = rel_table(s, json_object_get(st->tree, "relation"));
+        dg_table *t = made_table(s, st, final);
         if (!t || t->loc.line) return;
         t->loc = at;
         coldef cols[512];
@@ -163,11 +163,102 @@ static void locate(const dg_pg_script *sc, const dg_pg_stmt *st, dg_schema *s)
     }
 }
 
-void dg_pg_file_annotations(const dg_pg_script *sc, dg_schema *s)
+static bool is_str(json_t *j, const char *s)
 {
+    const char *v = json_string_value(j);
+    return v && !strcmp(v, s);
+}
+
+/* ALTER TABLE t RENAME TO u / RENAME COLUMN a TO b into s->renames (the
+ * differ reads them as `@renamed_from` where an item has none: diff_match.c).
+ * A table's old name keeps the statement's schema ("s.t"; the new name is
+ * in the same schema); column renames follow later renames of their table. */
+static void record_rename(const dg_pg_stmt *st, dg_schema *s)
+{
+    json_t *rel = json_object_get(st->tree, "relation");
+    const char *table = json_string_value(json_object_get(rel, "relname"));
+    const char *sch = json_string_value(json_object_get(rel, "schemaname"));
+    const char *neu = json_string_value(json_object_get(st->tree, "newname"));
+    json_t *kind = json_object_get(st->tree, "renameType");
+    if (!table || !neu) return;
+    if (is_str(kind, "OBJECT_TABLE")) {
+        for (size_t k = 0; k < s->renames.len; k++) {
+            dg_rename_stmt *r = &s->renames.items[k];
+            if (r->table && !strcmp(r->table, table)) free(r->table), r->table = dg_xstrdup(neu);
+        }
+        dg_rename_stmt *r = DG_VEC_ADD(&s->renames);
+        r->old_name = sch ? dg_xprintf("%s.%s", sch, table) : dg_xstrdup(table);
+        r->new_name = dg_xstrdup(neu);
+    } else if (is_str(kind, "OBJECT_COLUMN") && is_str(json_object_get(st->tree, "relationType"), "OBJECT_TABLE")) {
+        const char *old = json_string_value(json_object_get(st->tree, "subname"));
+        if (!old) return;
+        dg_rename_stmt *r = DG_VEC_ADD(&s->renames);
+        r->table = dg_xstrdup(table);
+        r->old_name = dg_xstrdup(old);
+        r->new_name = dg_xstrdup(neu);
+    }
+}
+
+/* A CREATE TABLE of the script and the name its table has so far. */
+typedef struct made {
+    const char *schema, *name;   /* borrowed from the parse trees */
+    size_t      stmt;
+    bool        live;            /* not dropped by a later CREATE or RENAME onto its name */
+} made;
+typedef DG_VEC(made) made_vec;
+
+static made *find_made(made_vec *v, const char *schema, const char *name)
+{
+    for (size_t i = v->len; i-- > 0;) {
+        made *m = &v->items[i];
+        if (m->live && !strcmp(m->name, name) && (!schema || !m->schema || !strcmp(schema, m->schema))) return m;
+    }
+    return NULL;
+}
+
+/* Per statement: for a CREATE TABLE, the name its table has at the end of
+ * the script (renamed by ALTER TABLE ... RENAME TO since), or NULL when a
+ * later CREATE or RENAME took the name (the table was dropped) or it was an
+ * IF NOT EXISTS that did nothing.  So a history's `sessions` renamed away
+ * and a new `sessions` are each located (and annotated) at their own CREATE. */
+static const char **made_tables(const dg_pg_script *sc)
+{
+    const char **out = dg_xcalloc(sc->stmts.len + 1, sizeof *out);
+    made_vec v = {0};
     for (size_t i = 0; i < sc->stmts.len; i++) {
         const dg_pg_stmt *st = &sc->stmts.items[i];
-        locate(sc, st, s);
-        if (!strcmp(st->kind, "CreateStmt") || !strcmp(st->kind, "ViewStmt")) statement_annotations(sc, st, s);
+        bool create = !strcmp(st->kind, "CreateStmt");
+        if (!create && !(!strcmp(st->kind, "RenameStmt") && is_str(json_object_get(st->tree, "renameType"), "OBJECT_TABLE")))
+            continue;
+        json_t *rel = json_object_get(st->tree, "relation");
+        const char *sch = json_string_value(json_object_get(rel, "schemaname"));
+        const char *name = json_string_value(json_object_get(rel, "relname"));
+        made *m = name ? find_made(&v, sch, name) : NULL;
+        if (create && name && !(m && json_is_true(json_object_get(st->tree, "if_not_exists")))) {
+            if (m) m->live = false;
+            made add = {sch, name, i, true};
+            DG_VEC_PUSH(&v, add);
+        } else if (!create && m) {
+            const char *to = json_string_value(json_object_get(st->tree, "newname"));
+            made *taken = to ? find_made(&v, sch ? sch : m->schema, to) : NULL;
+            if (taken) taken->live = false;
+            if (to) m->name = to;
+        }
     }
+    for (size_t k = 0; k < v.len; k++)
+        if (v.items[k].live) out[v.items[k].stmt] = v.items[k].name;
+    DG_VEC_FREE(&v);
+    return out;
+}
+
+void dg_pg_file_annotations(const dg_pg_script *sc, dg_schema *s)
+{
+    const char **final = made_tables(sc);
+    for (size_t i = 0; i < sc->stmts.len; i++) {
+        const dg_pg_stmt *st = &sc->stmts.items[i];
+        locate(sc, st, final[i], s);
+        if (!strcmp(st->kind, "RenameStmt")) record_rename(st, s);
+        if (!strcmp(st->kind, "CreateStmt") || !strcmp(st->kind, "ViewStmt")) statement_annotations(sc, st, final[i], s);
+    }
+    free((void *)final);
 }

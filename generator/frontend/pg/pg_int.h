@@ -81,7 +81,8 @@ typedef struct dg_pg_server {
 } dg_pg_server;
 
 /* Connects to o->server (starting a cluster for "auto") and creates the
- * throwaway database dalgen_<hash>_<pid>.  0, or -1 after reporting. */
+ * throwaway database dalgen_<hash>_<pid> (dalgen_<hash>_<pid>_<n> when the
+ * process has one of that name open already).  0, or -1 after reporting. */
 int  dg_pg_server_open(dg_pg_server *sv, const dg_pg_opts *o, const char *hash, dg_diags *d);
 /* Drops the typing database, closes, stops an auto cluster.  NULL-safe parts. */
 void dg_pg_server_close(dg_pg_server *sv);
@@ -107,7 +108,8 @@ void dg_pg_comment_split(const char *comment, dg_annotations *a, char **text);
 /* The files' `-- @key value` comments onto the tables, columns and views
  * they belong to (the SQLite front end's placement rules), and the
  * locations of the statements that created tables, columns, views,
- * indexes and triggers (the first one that names the object). */
+ * indexes and triggers (the first one that names the object); the
+ * script's ALTER TABLE ... RENAME statements into s->renames. */
 void dg_pg_file_annotations(const dg_pg_script *sc, dg_schema *s);
 
 /* pg_type.typtype ('e', 'd', 'c', 'r', 'm', 'p', else base) as dg_pg_column.type_kind

@@ -8,6 +8,8 @@
 #include "util/buf.h"
 #include "frontend/pg/pg_int.h"
 
+#define DG_PG_DB_TRIES 100   /* names tried for one typing database */
+
 bool dg_pg_is_uri(const char *s)
 {
     return !strncmp(s, "postgres://", 11) || !strncmp(s, "postgresql://", 13);
@@ -54,15 +56,20 @@ PGconn *dg_pg_connect(const char *conninfo, const char *dbname, dg_loc where, dg
     return c;
 }
 
-/* Runs one command; 0, or -1 after reporting. */
-static int command(PGconn *c, const char *sql, const char *what, dg_diags *d)
+/* CREATE DATABASE name: 0; 1 when the name is taken (and `quiet`);
+ * else -1 after reporting. */
+static int create_db(PGconn *c, const char *name, bool quiet, dg_diags *d)
 {
+    char *sql = dg_xprintf("CREATE DATABASE \"%s\" TEMPLATE template0", name);
     PGresult *r = PQexec(c, sql);
+    free(sql);
     int rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : -1;
-    if (rc != 0) {
+    const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+    if (rc != 0 && quiet && state && !strcmp(state, "42P04")) rc = 1;   /* duplicate_database */
+    if (rc < 0) {
         char *line = dg_xstrdup(PQerrorMessage(c));
         line[strcspn(line, "\n")] = '\0';
-        dg_error(d, (dg_loc){NULL, 0, 0}, "%s: %s", what, line);
+        dg_error(d, (dg_loc){NULL, 0, 0}, "cannot create the typing database: %s", line);
         free(line);
     }
     PQclear(r);
@@ -87,14 +94,17 @@ int dg_pg_server_open(dg_pg_server *sv, const dg_pg_opts *o, const char *hash, d
     }
     sv->admin = dg_pg_connect(sv->conninfo, NULL, (dg_loc){NULL, 0, 0}, d);
     if (!sv->admin) return -1;
-    /* the hash names what was loaded; the pid keeps concurrent runs apart */
-    char *name = dg_xprintf("dalgen_%s_%ld", hash, (long)getpid());
-    char *sql = dg_xprintf("CREATE DATABASE \"%s\" TEMPLATE template0", name);
-    int rc = command(sv->admin, sql, "cannot create the typing database", d);
-    free(sql);
-    if (rc == 0) sv->dbname = name;
-    else free(name);
-    return rc;
+    /* the hash names what was loaded; the pid keeps concurrent runs apart;
+     * a suffix keeps apart two loads of the same sources by one process
+     * (`diff --from X --to X`: both sides' databases are open at once) */
+    for (int n = 1;; n++) {
+        char *name = n == 1 ? dg_xprintf("dalgen_%s_%ld", hash, (long)getpid())
+                            : dg_xprintf("dalgen_%s_%ld_%d", hash, (long)getpid(), n);
+        int rc = create_db(sv->admin, name, n < DG_PG_DB_TRIES, d);
+        if (rc == 0) sv->dbname = name;
+        else free(name);
+        if (rc <= 0) return rc;
+    }
 }
 
 void dg_pg_server_close(dg_pg_server *sv)

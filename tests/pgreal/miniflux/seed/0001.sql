@@ -1,4 +1,4 @@
--- Rows for replay.sh, written for state 1 of miniflux's history (steps/0001.sql).
+-- Rows for replay.sh at state 1 of miniflux's history (steps/0001.sql).
 INSERT INTO users (username, password, is_admin, language, timezone, theme, last_login_at) VALUES
   ('admin', 'x', 't', 'en_US', 'UTC', 'default', '2018-01-02 03:04:05+00'),
   ('reader', NULL, 'f', 'fr_FR', 'Europe/Paris', 'black', NULL);
@@ -14,3 +14,12 @@ INSERT INTO entries (user_id, feed_id, hash, published_at, title, url, author, c
 INSERT INTO enclosures (user_id, entry_id, url, size, mime_type) VALUES (1, 1, 'https://example.com/a.mp3', 2147483647, 'audio/mpeg');
 INSERT INTO icons (hash, mime_type, content) VALUES ('ih', 'image/png', '\x89504e47');
 INSERT INTO feed_icons (feed_id, icon_id) VALUES (1, 1);
+INSERT INTO sessions (user_id, token, user_agent, ip) VALUES (1, 'tok-3', 'Mozilla/5.0', '10.1.2.3/8'), (1, 'tok-4', NULL, '192.168.0.0/16');
+INSERT INTO categories (user_id, title) VALUES (1, 'Tech ''n'' "quotes"'), (2, E'line\nbreak');
+INSERT INTO feeds (user_id, category_id, title, feed_url, site_url, checked_at, etag_header, parsing_error_msg) VALUES
+  (1, 3, 'Ünïcode ✓', 'https://example.net/atom', 'https://example.net/', '2019-06-07 08:09:10.123456+02', 'W/"abc"', 'timeout');
+INSERT INTO entries (user_id, feed_id, hash, published_at, title, url, content, status) VALUES
+  (1, 3, 'h4', '2019-06-07 08:00:00+00', 'Fourth', 'https://example.net/4', repeat('long ', 200), 'unread');
+INSERT INTO enclosures (user_id, entry_id, url, size, mime_type) VALUES (1, 4, 'https://example.net/b.ogg', -1, 'audio/ogg'), (2, 3, 'https://example.org/c.pdf', NULL, '');
+INSERT INTO icons (hash, mime_type, content) VALUES ('ih2', 'image/x-icon', '\x000102ff');
+INSERT INTO feed_icons (feed_id, icon_id) VALUES (3, 2), (2, 1);

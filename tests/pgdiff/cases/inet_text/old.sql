@@ -1,0 +1,1 @@
+CREATE TABLE hosts (id int PRIMARY KEY, addr text, net cidr);

@@ -1,0 +1,1 @@
+UPDATE users SET entry_direction = 'desc' WHERE id = 2;

@@ -1,0 +1,1 @@
+UPDATE entries SET starred = 't' WHERE id IN (1, 3);
