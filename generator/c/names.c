@@ -13,7 +13,6 @@ typedef struct field_name {
 
 typedef struct row_names {
     const char *table;    /* borrowed */
-    const char *schema;   /* borrowed: the table's or view's schema */
     char       *row;
     char       *strct;
     DG_VEC(field_name) fields;
@@ -185,7 +184,6 @@ static row_names *add_row(dg_names *n, claims *cl, const char *schema, const cha
     char *row = claim_row(cl, base);
     row_names *r = DG_VEC_ADD(&n->rows);
     r->table = table;
-    r->schema = schema;
     r->row = row;
     r->strct = dg_xprintf("%s_%s", opts->prefix, r->row);
     index_row(n, schema, table, n->rows.len - 1);
