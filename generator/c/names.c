@@ -19,10 +19,18 @@ typedef struct row_names {
 } row_names;
 
 struct dg_names {
+    const dg_schema *s;
     DG_VEC(row_names) rows;
-    json_t *exact;     /* table name -> index of its first row (lookups are per column: no scans) */
-    json_t *folded;    /* ASCII-lower-cased table name -> index of the first row */
+    json_t *exact;     /* schema key + table name -> index of its first row (lookups are per column: no scans) */
+    json_t *folded;    /* the same, ASCII-lower-cased */
 };
+
+/* "<schema>\x1f<name>", the schema empty for the default one (tables are
+ * keyed by both: two schemas may hold the same name). */
+static char *row_key(const dg_names *n, const char *schema, const char *table)
+{
+    return dg_xprintf("%s\x1f%s", dg_schema_default(n->s, schema) ? "" : schema, table);
+}
 
 static char *fold(const char *s)
 {
@@ -32,12 +40,13 @@ static char *fold(const char *s)
     return r;
 }
 
-static void index_row(dg_names *n, const char *table, size_t i)
+static void index_row(dg_names *n, const char *schema, const char *table, size_t i)
 {
-    char *low = fold(table);
-    if (!json_object_get(n->exact, table)) json_object_set_new_nocheck(n->exact, table, json_integer((json_int_t)i));
+    char *key = row_key(n, schema, table), *low = fold(key);
+    if (!json_object_get(n->exact, key)) json_object_set_new_nocheck(n->exact, key, json_integer((json_int_t)i));
     if (!json_object_get(n->folded, low)) json_object_set_new_nocheck(n->folded, low, json_integer((json_int_t)i));
     free(low);
+    free(key);
 }
 
 /* Location of the last @name annotation (where an error points). */
@@ -145,8 +154,8 @@ static char *claim_row(claims *cl, char *base)
     return name;
 }
 
-/* `schema`: an attached SQLite schema's name (baz.users -> baz_user), NULL
- * for main's tables. */
+/* `schema`: the schema the names carry (dg_schema_c_qualifier: baz.users ->
+ * baz_user), NULL for none. */
 static char *base_row(const char *schema, const char *table, const dg_annotations *ann, const dg_view_opts *opts,
                       dg_diags *d, dg_loc loc)
 {
@@ -170,14 +179,14 @@ static char *base_row(const char *schema, const char *table, const dg_annotation
 static row_names *add_row(dg_names *n, claims *cl, const char *schema, const char *table, const dg_annotations *ann,
                           const dg_view_opts *opts, dg_diags *d, dg_loc loc)
 {
-    char *base = base_row(schema, table, ann, opts, d, loc);
+    char *base = base_row(dg_schema_c_qualifier(n->s, schema, table), table, ann, opts, d, loc);
     if (!base) return NULL;
     char *row = claim_row(cl, base);
     row_names *r = DG_VEC_ADD(&n->rows);
     r->table = table;
     r->row = row;
     r->strct = dg_xprintf("%s_%s", opts->prefix, r->row);
-    index_row(n, table, n->rows.len - 1);
+    index_row(n, schema, table, n->rows.len - 1);
     return r;
 }
 
@@ -191,6 +200,7 @@ static void add_field(row_names *r, dg_strings *used, const char *column, char *
 dg_names *dg_names_build(const dg_schema *s, const dg_view_opts *opts, dg_diags *d)
 {
     dg_names *n = dg_xcalloc(1, sizeof *n);
+    n->s = s;
     n->exact = json_object();
     n->folded = json_object();
     int errors = 0;
@@ -199,8 +209,7 @@ dg_names *dg_names_build(const dg_schema *s, const dg_view_opts *opts, dg_diags 
     dg_map_init(&cl.prefixes, false);
     for (size_t i = 0; i < s->tables.len; i++) {
         const dg_table *t = &s->tables.items[i];
-        const char *attached = s->engine == DG_ENGINE_SQLITE ? t->schema : NULL;
-        row_names *r = add_row(n, &cl, attached, t->name, &t->annotations, opts, d, t->loc);
+        row_names *r = add_row(n, &cl, t->schema, t->name, &t->annotations, opts, d, t->loc);
         if (!r) { errors++; continue; }
         dg_strings used = {0};
         if (t->module) dg_strings_push(&used, "rowid");
@@ -214,7 +223,7 @@ dg_names *dg_names_build(const dg_schema *s, const dg_view_opts *opts, dg_diags 
     }
     for (size_t i = 0; i < s->views.len; i++) {
         const dg_view *v = &s->views.items[i];
-        row_names *r = add_row(n, &cl, NULL, v->name, &v->annotations, opts, d, v->loc);
+        row_names *r = add_row(n, &cl, v->schema, v->name, &v->annotations, opts, d, v->loc);
         if (!r) { errors++; continue; }
         dg_strings used = {0};
         for (size_t c = 0; c < v->columns.len; c++)
@@ -247,32 +256,34 @@ void dg_names_free(dg_names *n)
     free(n);
 }
 
-static const row_names *find_row(const dg_names *n, const char *table)
+static const row_names *find_row(const dg_names *n, const char *schema, const char *table)
 {
-    json_t *i = json_object_get(n->exact, table);
+    char *key = row_key(n, schema, table);
+    json_t *i = json_object_get(n->exact, key);
     if (!i) {
-        char *low = fold(table);
+        char *low = fold(key);
         i = json_object_get(n->folded, low);
         free(low);
     }
+    free(key);
     return i ? &n->rows.items[json_integer_value(i)] : NULL;
 }
 
-const char *dg_names_row(const dg_names *n, const char *table)
+const char *dg_names_row(const dg_names *n, const char *schema, const char *table)
 {
-    const row_names *r = find_row(n, table);
+    const row_names *r = find_row(n, schema, table);
     return r ? r->row : NULL;
 }
 
-const char *dg_names_struct(const dg_names *n, const char *table)
+const char *dg_names_struct(const dg_names *n, const char *schema, const char *table)
 {
-    const row_names *r = find_row(n, table);
+    const row_names *r = find_row(n, schema, table);
     return r ? r->strct : NULL;
 }
 
-const char *dg_names_field(const dg_names *n, const char *table, const char *column)
+const char *dg_names_field(const dg_names *n, const char *schema, const char *table, const char *column)
 {
-    const row_names *r = find_row(n, table);
+    const row_names *r = find_row(n, schema, table);
     if (!r) return NULL;
     for (size_t i = 0; i < r->fields.len; i++)
         if (!strcmp(r->fields.items[i].column, column)) return r->fields.items[i].field;

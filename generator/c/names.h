@@ -23,7 +23,11 @@
  *      and views, every identifier a table generates (P_<row>, P_<row>_iter,
  *      P_<row>_<verb>...) against every one an earlier table generates, so
  *      `users` (P_user_list) and `user_lists` (P_user_list) yield `user` and
- *      `user_list_2`. */
+ *      `user_list_2`.
+ *   7. Schemas (dg_schema_c_qualifier): a table of an attached SQLite schema,
+ *      and a PostgreSQL table or view outside public whose name another
+ *      schema's table or view has too, start from "<schema>_<name>"
+ *      (baz.users -> baz_user); other names carry no schema. */
 #ifndef DG_NAMES_H
 #define DG_NAMES_H
 
@@ -42,13 +46,14 @@ dg_names *dg_names_build(const dg_schema *s, const dg_view_opts *opts, dg_diags 
 void dg_names_free(dg_names *n);   /* NULL-safe */
 
 /* Row name of a table or view without the prefix ("user"); NULL if unknown.
- * Owned by `n`. */
-const char *dg_names_row(const dg_names *n, const char *table);
+ * Tables and views are found by their schema (as in the model: NULL for
+ * SQLite's main) and name.  Owned by `n`. */
+const char *dg_names_row(const dg_names *n, const char *schema, const char *table);
 /* Struct name with the prefix ("blog_user"); owned by `n`. */
-const char *dg_names_struct(const dg_names *n, const char *table);
+const char *dg_names_struct(const dg_names *n, const char *schema, const char *table);
 /* Field name of a column of a table or view ("email", "default_"); owned by
  * `n`. */
-const char *dg_names_field(const dg_names *n, const char *table, const char *column);
+const char *dg_names_field(const dg_names *n, const char *schema, const char *table, const char *column);
 
 
 /* What a table may generate after P_<row>_ besides get_by_* and list_by_*

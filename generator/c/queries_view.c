@@ -20,7 +20,6 @@ typedef struct qv {
     const dg_names *names;     /* tables->names, or own_names */
     dg_names *own_names;
     dg_diags *d;
-    json_t *model;    /* table name -> its index in s->tables, made on first use */
     const char *qname;/* the query being built (PostgreSQL errors) */
     dg_loc qloc;
     dg_strings *keep; /* strings the PostgreSQL bindings borrow (the dg_vqueries') */
@@ -166,21 +165,6 @@ static char *read_stmt(const dg_cbind *field, int col, const char *dst)
     return r;
 }
 
-/* dg_schema_table through a map: the same table (the first of that exact
- * name, else the scan's case-insensitive match). */
-static const dg_table *model_table(qv *v, const char *name)
-{
-    if (!v->model) {
-        v->model = json_object();
-        for (size_t i = 0; i < v->s->tables.len; i++) {
-            const char *n = v->s->tables.items[i].name;
-            if (!json_object_get(v->model, n)) json_object_set_new_nocheck(v->model, n, json_integer((json_int_t)i));
-        }
-    }
-    json_t *i = json_object_get(v->model, name);
-    return i ? &v->s->tables.items[json_integer_value(i)] : dg_schema_table(v->s, name);
-}
-
 /* Table t's typed view (its fields' bindings) when its fields are exactly
  * its columns in order; NULL otherwise or without the tables' part. */
 static const dg_vtable *table_binds(qv *v, const dg_table *t)
@@ -207,7 +191,7 @@ static void read_table(qv *v, dg_strings *reads, const dg_table *t, int col0, co
         if (c->hidden) continue;
         dg_cbind f = {0};
         f.column = c->name;
-        f.name = dg_names_field(v->names, t->name, c->name);
+        f.name = dg_names_field(v->names, t->schema, t->name, c->name);
         f.kind = dg_ckind_of_column(t, c);
         char *has = dg_xprintf("has_%s", f.name);
         f.has = dg_cbind_column_has(c, f.kind) ? has : NULL;
@@ -250,8 +234,8 @@ static char *field_decl(const char *type, const char *name, size_t tw, size_t nw
     return dg_buf_steal(&b);
 }
 
-/* The struct name of table `name`. */
-static const char *struct_of(qv *v, const char *name) { return dg_names_struct(v->names, name); }
+/* The struct name of table `t`. */
+static const char *struct_of(qv *v, const dg_table *t) { return dg_names_struct(v->names, t->schema, t->name); }
 
 /* A result field's binding; a table column read as it is keeps the
  * column's enum. */
@@ -285,9 +269,9 @@ static void own_row(qv *v, dg_strings *fields, dg_strings *reads, const dg_query
         const dg_qfield *f = &q->fields.items[i];
         char *decl;
         if (f->embed_table) {
-            decl = field_decl(struct_of(v, f->embed_table), f->name, tw, nw, f->embed_table, false);
+            decl = field_decl(struct_of(v, f->embed_table), f->name, tw, nw, f->embed_table->name, false);
             char *base = dg_xprintf("out->%s.", f->name);
-            read_table(v, reads, model_table(v, f->embed_table), f->col, base);
+            read_table(v, reads, f->embed_table, f->col, base);
             free(base);
         } else {
             decl = field_decl(binds[i].ctype, f->name, tw, nw, f->column, f->type.nullable);
@@ -358,7 +342,7 @@ static bool same_row(qv *v, const dg_query *a, const dg_query *b)
             return false;
         if (!x->embed_table != !y->embed_table) return false;
         if (x->embed_table) {
-            if (strcmp(x->embed_table, y->embed_table)) return false;
+            if (x->embed_table != y->embed_table) return false;
             continue;
         }
         dg_cbind bx = row_bind(v, x, "has"), by = row_bind(v, y, "has");
@@ -394,9 +378,9 @@ static void add_row(qv *v, dg_vquery *o, const dg_query *q, const dg_vquery *sam
         o->row_type = dg_xstrdup(same->row_type);
         o->reader = dg_xstrdup(same->reader);
     } else if (q->row_table) {
-        const dg_table *t = model_table(v, q->row_table);
-        o->row_type = dg_xstrdup(struct_of(v, q->row_table));
-        if (table_binds(v, t)) o->reader = dg_view_reader(v->opts, dg_names_row(v->names, t->name));
+        const dg_table *t = q->row_table;
+        o->row_type = dg_xstrdup(struct_of(v, t));
+        if (table_binds(v, t)) o->reader = dg_view_reader(v->opts, dg_names_row(v->names, t->schema, t->name));
         else read_table(v, &o->reads, t, 0, "out->");
     } else {
         o->row_type = dg_xprintf("%s_row", o->fn);
@@ -571,7 +555,7 @@ static char *pg_lastid(qv *v, const dg_query *q)
  * NULL for a column no binding reads. */
 static void pg_result_casts(qv *v, const dg_query *q, const char **casts, const char **oids)
 {
-    const dg_table *row = q->row_table ? model_table(v, q->row_table) : NULL;
+    const dg_table *row = q->row_table;
     for (size_t i = 0; row && i < row->columns.len && i < (size_t)q->ncols; i++) {
         const dg_cbind *b = column_bind(v, row, (int)i);
         casts[i] = b ? b->pg.cast_out : NULL;
@@ -579,7 +563,7 @@ static void pg_result_casts(qv *v, const dg_query *q, const char **casts, const 
     }
     for (size_t i = 0; !row && i < q->fields.len; i++) {
         const dg_qfield *f = &q->fields.items[i];
-        const dg_table *t = f->embed_table ? model_table(v, f->embed_table) : NULL;
+        const dg_table *t = f->embed_table;
         for (int k = 0; t && k < f->ncols; k++) {
             const dg_cbind *b = column_bind(v, t, k);
             casts[f->col + k] = b ? b->pg.cast_out : NULL;
@@ -680,6 +664,11 @@ static const char *object_name(const dg_schema *s, size_t t)
     return t < s->tables.len ? s->tables.items[t].name : s->views.items[t - s->tables.len].name;
 }
 
+static const char *object_schema(const dg_schema *s, size_t t)
+{
+    return t < s->tables.len ? s->tables.items[t].schema : s->views.items[t - s->tables.len].schema;
+}
+
 /* The verbs of the functions a table's or view's JSON object names in a
  * "fn" of its own (dg_vqueries_claim_names): a query may take those names,
  * and the table's function yields.  The others (the struct, its _iter,
@@ -726,7 +715,10 @@ static size_t clashes(json_t *rows, const char *c_name, bool yield, json_int_t *
 }
 
 /* The row name of table or view t (index as object_name's). */
-static const char *row_of(qv *v, size_t t) { return dg_names_row(v->names, object_name(v->s, t)); }
+static const char *row_of(qv *v, size_t t)
+{
+    return dg_names_row(v->names, object_schema(v->s, t), object_name(v->s, t));
+}
 
 /* A query function must not take a name the tables generate. */
 static int check_names(qv *v, const dg_query_set *set)
@@ -785,7 +777,7 @@ int dg_vqueries_build(dg_vqueries *out, const dg_vtables *tables, const dg_query
 {
     memset(out, 0, sizeof *out);
     if (!q || q->queries.len == 0) return 0;
-    qv v = {opts, s, tables, NULL, NULL, d, NULL, NULL, {0}, &out->keep};
+    qv v = {opts, s, tables, NULL, NULL, d, NULL, {0}, &out->keep};
     /* rendered alone: the names (the table part reports a bad @name) */
     v.names = tables ? tables->names : (v.own_names = dg_names_build(s, opts, NULL));
     int rc = v.names && !check_names(&v, q) ? 0 : -1;
@@ -808,7 +800,6 @@ int dg_vqueries_build(dg_vqueries *out, const dg_vtables *tables, const dg_query
         out->label = dg_xprintf("%s.queries", p);
     }
     dg_names_free(v.own_names);
-    json_decref(v.model);
     return rc;
 }
 

@@ -27,11 +27,11 @@ int dg_view_build_table(dg_vctx *v, dg_vtables *vts, const dg_table *t, dg_diags
 {
     dg_vtable *vt = DG_VEC_ADD(&vts->items);
     dg_view_table_begin(v, t, vt);
-    dg_strings_push(&vts->types.structs, dg_names_struct(v->names, t->name));
+    dg_strings_push(&vts->types.structs, dg_names_struct(v->names, t->schema, t->name));
     if (dg_view_clang_struct(vt, &vts->types, v->opts, &vts->user_headers, d) < 0) return -1;
     if (dg_records_check(t, d) != 0) return -1;
     if (v->s->engine == DG_ENGINE_POSTGRESQL) dg_view_pg_enums(&vts->enums, vt, v->opts->prefix, &vts->types);
-    if (dg_view_add_validators(&vts->enums, vt, dg_names_struct(v->names, t->name), &vts->types, d) != 0) return -1;
+    if (dg_view_add_validators(&vts->enums, vt, dg_names_struct(v->names, t->schema, t->name), &vts->types, d) != 0) return -1;
     return dg_view_table_finish(v, vt);
 }
 

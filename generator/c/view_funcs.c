@@ -287,7 +287,7 @@ static void collect_finders(tab *x, finders *fs)
     }
     pk_finders(x, fs);
     const dg_schema_lookup *lk = x->v->lookup;
-    for (size_t i = dg_lookup_first_index(lk, t->name); i != SIZE_MAX; i = dg_lookup_next_index(lk, i))
+    for (size_t i = dg_lookup_first_index(lk, t); i != SIZE_MAX; i = dg_lookup_next_index(lk, i))
         index_finders(x, fs, &s->indexes.items[i]);
     for (size_t i = 0; i < t->foreign_keys.len; i++) {
         finder f = {{0}, false, NULL, NULL, NULL, NULL};

@@ -92,11 +92,11 @@ char *dg_view_reader(const dg_view_opts *opts, const char *row)
     return dg_xprintf("%s__%s_read", opts->prefix, row);
 }
 
-static void object_begin(dg_vctx *v, const char *sqlname, dg_vtable *vt)
+static void object_begin(dg_vctx *v, const char *schema, const char *sqlname, dg_vtable *vt)
 {
     vt->name = sqlname;
-    vt->row = dg_names_row(v->names, sqlname);
-    vt->strct = dg_names_struct(v->names, sqlname);
+    vt->row = dg_names_row(v->names, schema, sqlname);
+    vt->strct = dg_names_struct(v->names, schema, sqlname);
     vt->iter = dg_xprintf("%s_iter", vt->strct);
     vt->reader = dg_view_reader(v->opts, vt->row);
 }
@@ -117,7 +117,7 @@ static void pg_field(dg_vctx *v, dg_vtable *vt, const dg_column *c)
         free(comment);
         comment = more;
     }
-    add_field(vt, t->name, c->name, c, dg_names_field(v->names, t->name, c->name), k, dg_cbind_column_has_pg(c, k),
+    add_field(vt, t->name, c->name, c, dg_names_field(v->names, t->schema, t->name, c->name), k, dg_cbind_column_has_pg(c, k),
               readonly, comment);
     dg_cbind *f = &vt->f.items[vt->f.len - 1];
     f->pg = pg;
@@ -134,11 +134,14 @@ void dg_view_table_begin(dg_vctx *v, const dg_table *t, dg_vtable *vt)
 {
     memset(vt, 0, sizeof *vt);
     vt->t = t;
-    object_begin(v, t->name, vt);
+    object_begin(v, t->schema, t->name, vt);
     vt->fts5 = t->module && !strcasecmp(t->module, "fts5");
     vt->has_pk = !t->module && dg_table_pk_count(t) > 0;
     vt->virt = t->module != NULL;
-    vt->heading = t->module ? dg_xprintf("%s (virtual table, %s)", t->name, t->module) : dg_xstrdup(t->name);
+    const char *q = dg_schema_c_qualifier(v->s, t->schema, t->name);   /* baz.users, as its names say */
+    char *shown = q ? dg_xprintf("%s.%s", q, t->name) : dg_xstrdup(t->name);
+    vt->heading = t->module ? dg_xprintf("%s (virtual table, %s)", shown, t->module) : dg_xstrdup(shown);
+    free(shown);
     if (t->module)
         add_field(vt, t->name, "rowid", NULL, "rowid", DG_CK_INT64, false, false,
                   dg_xstrdup("rowid of the virtual table"));
@@ -154,7 +157,7 @@ void dg_view_table_begin(dg_vctx *v, const dg_table *t, dg_vtable *vt)
         }
         dg_ckind k = dg_ckind_of_column(t, c);
         bool readonly = c->generated != DG_GEN_NONE || c->hidden;
-        add_field(vt, t->name, c->name, c, dg_names_field(v->names, t->name, c->name), k, dg_cbind_column_has(c, k),
+        add_field(vt, t->name, c->name, c, dg_names_field(v->names, t->schema, t->name, c->name), k, dg_cbind_column_has(c, k),
                   readonly, column_comment(c));
     }
 }
@@ -176,7 +179,7 @@ static void pg_view_fields(dg_vctx *v, const dg_view *view, dg_vtable *vt)
         dg_ckind k;
         dg_pgtype pg = dg_pgtype_of(v->s, &t, &vt->strs, &k);
         char *comment = dg_xprintf("%s%s", c->decltype ? c->decltype : "(no type)", notnull[i] ? " NOT NULL" : "");
-        add_field(vt, view->name, c->name, NULL, dg_names_field(v->names, view->name, c->name), k,
+        add_field(vt, view->name, c->name, NULL, dg_names_field(v->names, view->schema, view->name, c->name), k,
                   !notnull[i] && dg_ckind_scalar(k), true, comment);
         dg_cbind *f = &vt->f.items[vt->f.len - 1];
         f->pg = pg;
@@ -189,8 +192,9 @@ void dg_view_view(dg_vctx *v, const dg_view *view, dg_vtable *vt)
 {
     memset(vt, 0, sizeof *vt);
     vt->view = view;
-    object_begin(v, view->name, vt);
-    vt->heading = dg_xprintf("%s (view, read-only)", view->name);
+    object_begin(v, view->schema, view->name, vt);
+    const char *q = dg_schema_c_qualifier(v->s, view->schema, view->name);
+    vt->heading = dg_xprintf("%s%s%s (view, read-only)", q ? q : "", q ? "." : "", view->name);
     if (v->s->engine == DG_ENGINE_POSTGRESQL) {
         pg_view_fields(v, view, vt);
         return;
@@ -198,7 +202,7 @@ void dg_view_view(dg_vctx *v, const dg_view *view, dg_vtable *vt)
     for (size_t i = 0; i < view->columns.len; i++) {
         const dg_view_column *c = &view->columns.items[i];
         dg_ckind k = dg_ckind_of_vtype(dg_vtype_of_decl(c->decltype));
-        add_field(vt, view->name, c->name, NULL, dg_names_field(v->names, view->name, c->name), k,
+        add_field(vt, view->name, c->name, NULL, dg_names_field(v->names, view->schema, view->name, c->name), k,
                   dg_ckind_scalar(k), true, dg_xstrdup(c->decltype ? c->decltype : "(no type)"));
         vt->f.items[vt->f.len - 1].lenient = dg_decl_reads_lenient(c->decltype);
     }

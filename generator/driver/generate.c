@@ -151,37 +151,6 @@ static int empty_schema(const dg_generate_opts *o, const dg_schema *s, dg_diags 
     return 0;
 }
 
-/* PostgreSQL: two tables or views of the same name in two schemas (users and
- * baz.users) would get the same C names (P_user...), and the code would not
- * compile: refuse them, at the second one, until names carry the schema. */
-static int same_names(const dg_schema *s, dg_diags *d)
-{
-    int rc = 0;
-    for (size_t i = 0; i < s->tables.len; i++) {
-        const dg_table *t = &s->tables.items[i];
-        for (size_t j = 0; j < i; j++) {
-            const dg_table *u = &s->tables.items[j];
-            if (strcmp(t->name, u->name) != 0) continue;
-            dg_error(d, t->loc, "tables %s.%s and %s.%s have the same name: dalgen would give them the same C names; "
-                     "rename one (or keep one schema per generate run)", t->schema ? t->schema : "?", t->name,
-                     u->schema ? u->schema : "?", u->name);
-            rc = -1;
-            break;
-        }
-    }
-    for (size_t i = 0; i < s->views.len; i++) {
-        const dg_view *v = &s->views.items[i];
-        const dg_table *t = dg_schema_table(s, v->name);
-        const dg_view *w = dg_schema_view(s, v->name);
-        if ((t && !strcmp(t->name, v->name)) || (w && w != v && !strcmp(w->name, v->name))) {
-            dg_error(d, v->loc, "view %s.%s has the name of another table or view: dalgen would give them the same "
-                     "C names; rename one", v->schema ? v->schema : "?", v->name);
-            rc = -1;
-        }
-    }
-    return rc;
-}
-
 /* Foreign keys to a missing table (the loader warned and marked them):
  * every write the generated code makes to the child would fail, so they
  * stop generate unless the user allows them (--allow-dangling-fk). */
@@ -305,7 +274,6 @@ static int generate_pg(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
     dg_pgsnap_typed typed = {NULL, NULL, 0, NULL};
     int rc = typed_inputs(o, snap ? &key : NULL, &s, &typed, &q, d);
     if (rc == 0) rc = empty_schema(o, s, d);
-    if (rc == 0) rc = same_names(s, d);
     dg_strings inputs = {0};
     for (size_t i = 0; rc == 0 && i < o->schema->items.len; i++) {
         const char *path = o->schema->items.items[i].path;

@@ -75,12 +75,26 @@ static void trailing_annotations(dg_loader *L, size_t fi, size_t end, dg_annotat
     }
 }
 
-static void drop_recs(dg_loader *L, dg_rec_kind kind, const char *name)
+/* The schema a qualified name at token i names (`baz` of baz.users), NULL
+ * when the name is not qualified or names main. */
+static char *qualifier(const dg_toks *tk, size_t i)
+{
+    if (i < 2 || !dg_toks_punct(tk, i - 1, ".")) return NULL;
+    char *sch = dg_toks_ident(tk, i - 2);
+    if (sch && !dg_strcasecmp_ascii(sch, "main")) {
+        free(sch);
+        sch = NULL;
+    }
+    return sch;
+}
+
+static void drop_recs(dg_loader *L, dg_rec_kind kind, const char *schema, const char *name)
 {
     for (size_t i = 0; i < L->recs.len; i++) {
         dg_stmt_rec *r = &L->recs.items[i];
         bool of_table = kind == DG_REC_TABLE && r->kind >= DG_REC_ADD_COLUMN;
-        if ((r->kind == kind || of_table) && !dg_strcasecmp_ascii(r->name, name)) r->name[0] = '\0';
+        bool here = !r->schema || !schema ? r->schema == schema : !dg_strcasecmp_ascii(r->schema, schema);
+        if ((r->kind == kind || of_table) && here && !dg_strcasecmp_ascii(r->name, name)) r->name[0] = '\0';
     }
 }
 
@@ -166,9 +180,10 @@ static void record_drop(dg_loader *L, const dg_toks *tk)
         if (!dg_toks_kw(tk, 1, kinds[k])) continue;
         size_t i = dg_toks_kw(tk, 2, "IF") ? 4 : 2;
         if (dg_toks_punct(tk, i + 1, ".")) i += 2;
-        char *name = dg_toks_ident(tk, i);
-        drop_recs(L, (dg_rec_kind)k, name);
+        char *name = dg_toks_ident(tk, i), *schema = qualifier(tk, i);
+        drop_recs(L, (dg_rec_kind)k, schema, name);
         free(name);
+        free(schema);
     }
 }
 
@@ -218,13 +233,15 @@ static void record(dg_loader *L, size_t fi, size_t from, size_t start, size_t en
     if (*kind && ni && !dg_toks_kw(&tk, 1, "TEMP") && !dg_toks_kw(&tk, 1, "TEMPORARY")) {
         dg_rec_kind k = !strcmp(kind, "table") ? DG_REC_TABLE : !strcmp(kind, "index") ? DG_REC_INDEX
                       : !strcmp(kind, "view") ? DG_REC_VIEW : DG_REC_TRIGGER;
-        char *name = dg_toks_ident(&tk, ni);
+        char *name = dg_toks_ident(&tk, ni), *schema = qualifier(&tk, ni);
         bool if_not_exists = false;
         for (size_t i = 1; i < ni; i++) if_not_exists |= dg_toks_kw(&tk, i, "EXISTS");
-        if (if_not_exists && dg_loader_rec(L, k, name)) {
+        if (if_not_exists && dg_loader_rec_in(L, k, schema, name)) {
             free(name);
+            free(schema);
         } else {
             dg_stmt_rec *r = add_rec(L, k, name, fi, start, start + tk.sig.items[ni].tok.start);
+            r->schema = schema;
             above_annotations(L, fi, from, start, &r->above);
             if (end > start && text[end - 1] == ';') trailing_annotations(L, fi, end, &r->trailing);
         }

@@ -22,17 +22,20 @@ static void constant_term(dg_loader *L, const dg_index *ix, dg_index_term *term)
     term->column = NULL;
 }
 
-static void read_index(dg_loader *L, const char *name, const char *table, const char *sql)
+/* Index `name` on `table`, both in `schema` (NULL: main). */
+static void read_index(dg_loader *L, const char *schema, const char *name, const char *table, const char *sql)
 {
     dg_srcmap m;
-    dg_srcmap_init(&m, L, dg_loader_rec(L, DG_REC_INDEX, name), sql);
+    dg_srcmap_init(&m, L, dg_loader_rec_in(L, DG_REC_INDEX, schema, name), sql);
     dg_index *ix = DG_VEC_ADD(&L->s->indexes);
     dg_parse_create_index(sql, dg_srcmap_locate, &m, ix);
     free(ix->name);
     ix->name = dg_xstrdup(name);
     free(ix->table);
     ix->table = dg_xstrdup(table);
-    sqlite3_stmt *st = dg_loader_q(L, "SELECT cid, name, \"desc\" FROM pragma_index_xinfo(?1) WHERE key = 1 ORDER BY seqno", name);
+    ix->schema = dg_xstrdup(schema);
+    sqlite3_stmt *st = dg_loader_q_in(L, "SELECT cid, name, \"desc\" FROM pragma_index_xinfo(?1, ?2) WHERE key = 1 "
+                                      "ORDER BY seqno", name, schema);
     for (size_t i = 0; st && sqlite3_step(st) == SQLITE_ROW && i < ix->terms.len; i++) {
         dg_index_term *term = &ix->terms.items[i];
         term->desc = sqlite3_column_int(st, 2) != 0;
@@ -130,27 +133,26 @@ static void table_list_free(table_list *tl)
     DG_VEC_FREE(&tl->rows);
 }
 
-/* Table `name` of schema `schema` (main, or an attached in-memory one),
- * whose pragma_table_list rows are `tl`. */
+/* Table `name` of schema `schema` (NULL: main; else an attached in-memory
+ * one), whose pragma_table_list rows are `tl`. */
 static void read_table(dg_loader *L, const table_list *tl, const char *schema, const char *name, const char *sql)
 {
     size_t i;
     if (!dg_map_get(&tl->at, name, &i) || tl->rows.items[i].shadow) return;
-    dg_introspect_table(L, name, sql, tl->rows.items[i].strict, tl->rows.items[i].wr);
-    if (strcmp(schema, "main") != 0) L->s->tables.items[L->s->tables.len - 1].schema = dg_xstrdup(schema);
+    dg_introspect_table(L, schema, name, sql, tl->rows.items[i].strict, tl->rows.items[i].wr);
 }
 
 /* The tables and indexes of the in-memory schemas the DDL attached
- * (`ATTACH ':memory:' AS baz; CREATE TABLE baz.users ...`), after main's:
- * their model tables carry the schema (views and triggers there are not
- * read).  The pragma functions that read a table find it by its
- * name alone, so a name may be in one schema only. */
-static int read_attached(dg_loader *L)
+ * (`ATTACH ':memory:' AS baz; CREATE TABLE baz.users ...`), after main's,
+ * in the order they were attached (SQLite's search order for unqualified
+ * names): their model tables and indexes carry the schema (views and
+ * triggers there are not read).  A table may have the name of one in main
+ * or another attached schema: the pragmas are asked with the schema. */
+static void read_attached(dg_loader *L)
 {
     sqlite3_stmt *dbs = NULL;
-    int rc = 0;
     if (sqlite3_prepare_v2(L->db, "SELECT name FROM pragma_database_list WHERE seq >= 2 ORDER BY seq", -1, &dbs, NULL))
-        return 0;
+        return;
     while (sqlite3_step(dbs) == SQLITE_ROW) {
         const char *schema = (const char *)sqlite3_column_text(dbs, 0);
         char *q = dg_sql_quote_ident(schema);
@@ -164,15 +166,8 @@ static int read_attached(dg_loader *L)
             while (sqlite3_step(st) == SQLITE_ROW) {
                 const char *name = (const char *)sqlite3_column_text(st, 0);
                 if (!strcmp((const char *)sqlite3_column_text(st, 2), "index")) {   /* after its table */
-                    read_index(L, name, (const char *)sqlite3_column_text(st, 3),
+                    read_index(L, schema, name, (const char *)sqlite3_column_text(st, 3),
                                (const char *)sqlite3_column_text(st, 1));
-                    continue;
-                }
-                const dg_table *same = dg_schema_table(L->s, name);
-                if (same) {
-                    dg_error(L->d, same->loc, "table %s is in schema main and in the attached schema %s: a table "
-                             "name may be in one schema only", name, schema);
-                    rc = -1;
                     continue;
                 }
                 read_table(L, &tl, schema, name, (const char *)sqlite3_column_text(st, 1));
@@ -184,7 +179,6 @@ static int read_attached(dg_loader *L)
         free(q);
     }
     sqlite3_finalize(dbs);
-    return rc;
 }
 
 /* The foreign key of `t` SQLite names in `msg` ("foreign key mismatch -
@@ -212,7 +206,8 @@ static int fk_mismatches(dg_loader *L)
     for (size_t i = 0; i < L->s->tables.len; i++) {
         const dg_table *t = &L->s->tables.items[i];
         if (!t->foreign_keys.len) continue;
-        sqlite3_stmt *st = dg_loader_q(L, "SELECT 1 FROM pragma_foreign_key_check(?1) LIMIT 1", t->name);
+        sqlite3_stmt *st = dg_loader_q_in(L, "SELECT 1 FROM pragma_foreign_key_check(?1, ?2) LIMIT 1", t->name,
+                                          t->schema);
         if (st && sqlite3_step(st) == SQLITE_ERROR) {
             const char *msg = sqlite3_errmsg(L->db);
             const dg_foreign_key *fk = mismatched_fk(t, msg);
@@ -256,14 +251,14 @@ int dg_introspect(dg_loader *L)
         const char *table = (const char *)sqlite3_column_text(st, 2);
         const char *sql = (const char *)sqlite3_column_text(st, 3);
         if (!sqlite3_strnicmp(name, "sqlite_", 7)) continue;
-        if (!strcmp(type, "table")) read_table(L, &tl, "main", name, sql);
-        else if (!strcmp(type, "index")) read_index(L, name, table, sql);
+        if (!strcmp(type, "table")) read_table(L, &tl, NULL, name, sql);
+        else if (!strcmp(type, "index")) read_index(L, NULL, name, table, sql);
         else if (!strcmp(type, "view") && read_view(L, name, sql) != 0) rc = -1;
         else if (!strcmp(type, "trigger")) read_trigger(L, name, table, sql);
     }
     dg_loader_q_done(L, st);
     table_list_free(&tl);
-    if (read_attached(L) != 0) rc = -1;
+    read_attached(L);
     if (fk_mismatches(L) != 0) rc = -1;
     return rc;
 }

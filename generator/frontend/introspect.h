@@ -17,6 +17,9 @@ void dg_add_above(dg_annotations *to, const dg_stmt_rec *rec, dg_annotations *in
 int dg_prepare_checked(dg_loader *L, dg_rec_kind kind, const char *name, const char *sql, dg_loc loc,
                        const char *stmt, sqlite3_stmt **out);
 
-void dg_introspect_table(dg_loader *L, const char *name, const char *sql, bool strict, bool without_rowid);
+/* Table `name` of schema `schema` (NULL: main; else an attached one, which
+ * the model table keeps). */
+void dg_introspect_table(dg_loader *L, const char *schema, const char *name, const char *sql, bool strict,
+                         bool without_rowid);
 
 #endif

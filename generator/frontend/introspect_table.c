@@ -30,7 +30,8 @@ static void take_str(char **dst, char **src)
 
 static void columns(dg_loader *L, dg_table *t, dg_table *p)
 {
-    sqlite3_stmt *st = dg_loader_q(L, "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?1)", t->name);
+    sqlite3_stmt *st = dg_loader_q_in(L, "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?1, ?2)",
+                                      t->name, t->schema);
     while (st && sqlite3_step(st) == SQLITE_ROW) {
         dg_column *c = DG_VEC_ADD(&t->columns);
         c->name = dg_col_text(st, 0);
@@ -68,9 +69,10 @@ static void checks(dg_table *t, dg_table *p)
     }
 }
 
-static void parent_key(dg_loader *L, const char *parent, dg_strings *to)
+/* The PRIMARY KEY of `parent`, in the child's schema (SQLite's rule). */
+static void parent_key(dg_loader *L, const char *schema, const char *parent, dg_strings *to)
 {
-    sqlite3_stmt *st = dg_loader_q(L, "SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk", parent);
+    sqlite3_stmt *st = dg_loader_q_in(L, "SELECT name FROM pragma_table_info(?1, ?2) WHERE pk > 0 ORDER BY pk", parent, schema);
     while (st && sqlite3_step(st) == SQLITE_ROW) DG_VEC_PUSH(to, dg_col_text(st, 0));
     dg_loader_q_done(L, st);
 }
@@ -78,16 +80,16 @@ static void parent_key(dg_loader *L, const char *parent, dg_strings *to)
 /* pragma_foreign_key_list numbers keys from the last declared one. */
 static void foreign_keys(dg_loader *L, dg_table *t, dg_table *p)
 {
-    sqlite3_stmt *st = dg_loader_q(L,
-        "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(?1) ORDER BY id DESC, seq",
-        t->name);
+    sqlite3_stmt *st = dg_loader_q_in(L,
+        "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(?1, ?2) ORDER BY id DESC, seq",
+        t->name, t->schema);
     int last = -1;
     bool unresolved = false;
     dg_foreign_key *fk = NULL;
     while (st && sqlite3_step(st) == SQLITE_ROW) {
         int id = sqlite3_column_int(st, 0);
         if (!fk || id != last) {
-            if (fk && unresolved) parent_key(L, fk->table, &fk->to);
+            if (fk && unresolved) parent_key(L, t->schema, fk->table, &fk->to);
             fk = DG_VEC_ADD(&t->foreign_keys);
             last = id;
             unresolved = sqlite3_column_type(st, 3) == SQLITE_NULL;
@@ -99,7 +101,7 @@ static void foreign_keys(dg_loader *L, dg_table *t, dg_table *p)
         DG_VEC_PUSH(&fk->columns, dg_col_text(st, 2));
         if (!unresolved) DG_VEC_PUSH(&fk->to, dg_col_text(st, 3));
     }
-    if (fk && unresolved) parent_key(L, fk->table, &fk->to);
+    if (fk && unresolved) parent_key(L, t->schema, fk->table, &fk->to);
     dg_loader_q_done(L, st);
     if (t->foreign_keys.len != p->foreign_keys.len) return;
     for (size_t i = 0; i < p->foreign_keys.len; i++) {
@@ -135,14 +137,14 @@ static int cmp_autoindex(const void *a, const void *b)
 static void uniques(dg_loader *L, dg_table *t, dg_table *p)
 {
     dg_strings names = {0};
-    sqlite3_stmt *st = dg_loader_q(L, "SELECT name FROM pragma_index_list(?1) WHERE origin = 'u'", t->name);
+    sqlite3_stmt *st = dg_loader_q_in(L, "SELECT name FROM pragma_index_list(?1, ?2) WHERE origin = 'u'", t->name, t->schema);
     while (st && sqlite3_step(st) == SQLITE_ROW) DG_VEC_PUSH(&names, dg_col_text(st, 0));
     dg_loader_q_done(L, st);
     if (names.len > 1) qsort(names.items, names.len, sizeof *names.items, cmp_autoindex);
     bool *used = dg_xcalloc(p->uniques.len + 1, sizeof *used);
     for (size_t i = 0; i < names.len; i++) {
         dg_unique *u = DG_VEC_ADD(&t->uniques);
-        st = dg_loader_q(L, "SELECT name FROM pragma_index_info(?1) ORDER BY seqno", names.items[i]);
+        st = dg_loader_q_in(L, "SELECT name FROM pragma_index_info(?1, ?2) ORDER BY seqno", names.items[i], t->schema);
         while (st && sqlite3_step(st) == SQLITE_ROW) DG_VEC_PUSH(&u->columns, dg_col_text(st, 0));
         dg_loader_q_done(L, st);
         for (size_t k = 0; k < p->uniques.len; k++) {
@@ -225,9 +227,10 @@ static void add_column_trailing(dg_loader *L, dg_table *t)
     }
 }
 
-void dg_introspect_table(dg_loader *L, const char *name, const char *sql, bool strict, bool without_rowid)
+void dg_introspect_table(dg_loader *L, const char *schema, const char *name, const char *sql, bool strict,
+                         bool without_rowid)
 {
-    const dg_stmt_rec *rec = dg_loader_rec(L, DG_REC_TABLE, name);
+    const dg_stmt_rec *rec = dg_loader_rec_in(L, DG_REC_TABLE, schema, name);
     dg_srcmap m;
     dg_srcmap_init(&m, L, rec, sql);
     dg_table p = {0};
@@ -239,6 +242,7 @@ void dg_introspect_table(dg_loader *L, const char *name, const char *sql, bool s
     dg_annotations_free(&stray);
     dg_table *t = DG_VEC_ADD(&L->s->tables);
     t->name = dg_xstrdup(name);
+    t->schema = dg_xstrdup(schema);
     t->strict = strict;
     t->without_rowid = without_rowid;
     t->loc = rec && m.rec ? dg_loader_loc(L, rec->file, rec->start) : p.loc;

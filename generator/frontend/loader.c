@@ -73,6 +73,7 @@ void dg_loader_close(dg_loader *L)
     DG_VEC_FREE(&L->files);
     for (size_t i = 0; i < L->recs.len; i++) {
         free(L->recs.items[i].name);
+        free(L->recs.items[i].schema);
         free(L->recs.items[i].column);
         free(L->recs.items[i].new_column);
         dg_annotations_free(&L->recs.items[i].above);
@@ -173,6 +174,13 @@ sqlite3_stmt *dg_loader_q(dg_loader *L, const char *sql, const char *arg)
     return st;
 }
 
+sqlite3_stmt *dg_loader_q_in(dg_loader *L, const char *sql, const char *arg, const char *schema)
+{
+    sqlite3_stmt *st = dg_loader_q(L, sql, arg);
+    if (st) sqlite3_bind_text(st, 2, schema ? schema : "main", -1, SQLITE_TRANSIENT);
+    return st;
+}
+
 void dg_loader_q_done(dg_loader *L, sqlite3_stmt *st)
 {
     for (size_t i = 0; i < L->cached.len; i++)
@@ -183,10 +191,12 @@ void dg_loader_q_done(dg_loader *L, sqlite3_stmt *st)
     sqlite3_finalize(st);
 }
 
-/* "<kind>:<name with ASCII letters lowered>", as SQLite compares names. Caller frees. */
-static char *rec_key(dg_rec_kind kind, const char *name)
+/* "<kind>:<schema>.<name>" with ASCII letters lowered, as SQLite compares
+ * names; the schema is empty for main. Caller frees. */
+static char *rec_key(dg_rec_kind kind, const char *schema, const char *name)
 {
-    char *k = dg_xprintf("%d:%s", (int)kind, name);
+    if (schema && !dg_strcasecmp_ascii(schema, "main")) schema = NULL;
+    char *k = dg_xprintf("%d:%s\x1f%s", (int)kind, schema ? schema : "", name);
     for (char *p = k; *p; p++)
         if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
     return k;
@@ -199,7 +209,7 @@ void dg_loader_index_recs(dg_loader *L)
     for (size_t i = 0; i < L->recs.len; i++) {
         const dg_stmt_rec *r = &L->recs.items[i];
         if (!r->name[0] || r->kind > DG_REC_TRIGGER) continue;   /* dropped, or a column's record */
-        char *k = rec_key(r->kind, r->name);
+        char *k = rec_key(r->kind, r->schema, r->name);
         json_object_set_new_nocheck(L->rec_index, k, json_integer((json_int_t)i));
         free(k);
     }
@@ -207,15 +217,28 @@ void dg_loader_index_recs(dg_loader *L)
 
 const dg_stmt_rec *dg_loader_rec(const dg_loader *L, dg_rec_kind kind, const char *name)
 {
+    return dg_loader_rec_in(L, kind, NULL, name);
+}
+
+/* Whether schema names a and b (NULL: main) are the same. */
+static bool same_schema(const char *a, const char *b)
+{
+    if (a && !dg_strcasecmp_ascii(a, "main")) a = NULL;
+    if (b && !dg_strcasecmp_ascii(b, "main")) b = NULL;
+    return !a || !b ? a == b : !dg_strcasecmp_ascii(a, b);
+}
+
+const dg_stmt_rec *dg_loader_rec_in(const dg_loader *L, dg_rec_kind kind, const char *schema, const char *name)
+{
     if (L->rec_index) {
-        char *k = rec_key(kind, name);
+        char *k = rec_key(kind, schema, name);
         json_t *at = json_object_get(L->rec_index, k);
         free(k);
         return at ? &L->recs.items[json_integer_value(at)] : NULL;
     }
     for (size_t i = L->recs.len; i-- > 0;) {
         const dg_stmt_rec *r = &L->recs.items[i];
-        if (r->kind == kind && !dg_strcasecmp_ascii(r->name, name)) return r;
+        if (r->kind == kind && same_schema(r->schema, schema) && !dg_strcasecmp_ascii(r->name, name)) return r;
     }
     return NULL;
 }

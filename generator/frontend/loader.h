@@ -36,6 +36,7 @@ typedef struct dg_srcfile {
 typedef struct dg_stmt_rec {
     dg_rec_kind kind;
     char       *name;        /* object name; the table for the *_COLUMN kinds */
+    char       *schema;      /* CREATE / DROP: an attached schema the name is qualified with; NULL for main */
     char       *column;      /* ADD/RENAME/DROP_COLUMN: the column's name */
     char       *new_column;  /* RENAME_COLUMN: its new name */
     size_t      file;        /* index into dg_loader.files */
@@ -119,10 +120,15 @@ dg_loc dg_loader_loc(const dg_loader *L, size_t fi, size_t off);
  * fixed queries of introspection).  Give it back with dg_loader_q_done,
  * never sqlite3_finalize. */
 sqlite3_stmt *dg_loader_q(dg_loader *L, const char *sql, const char *arg);
+/* The same with ?2 bound to `schema` ("main" when NULL): the schema
+ * argument of the pragma functions that read one table or index. */
+sqlite3_stmt *dg_loader_q_in(dg_loader *L, const char *sql, const char *arg, const char *schema);
 void dg_loader_q_done(dg_loader *L, sqlite3_stmt *st);   /* NULL-safe */
 
 /* The latest record of an object (kind, name), NULL when none. */
 const dg_stmt_rec *dg_loader_rec(const dg_loader *L, dg_rec_kind kind, const char *name);
+/* The same in schema `schema` (an attached one; NULL or "main": main). */
+const dg_stmt_rec *dg_loader_rec_in(const dg_loader *L, dg_rec_kind kind, const char *schema, const char *name);
 /* Indexes the records for dg_loader_rec once every source is applied (the
  * records must not change afterwards). */
 void dg_loader_index_recs(dg_loader *L);

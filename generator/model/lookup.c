@@ -4,8 +4,11 @@
  * dg_schema_table's two scans (the first exact match, else the first
  * case-insensitive one). */
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "model/model.h"
+#include "util/buf.h"
 
 #define FILL(vec, exact, folded)                                              \
     do {                                                                      \
@@ -15,9 +18,17 @@
         }                                                                     \
     } while (0)
 
+/* "schema.table" of a table (index_tables' key): "" for the default
+ * schema, so that NULL, "main" and "public" are one. */
+static char *table_key(const dg_schema *s, const char *schema, const char *table)
+{
+    return dg_xprintf("%s\x1f%s", dg_schema_default(s, schema) ? "" : schema, table);
+}
+
 void dg_schema_lookup_init(dg_schema_lookup *lk, const dg_schema *s)
 {
     lk->s = s;
+    memset(&lk->index_keys, 0, sizeof lk->index_keys);
     dg_map_init(&lk->tables, false);
     dg_map_init(&lk->tables_folded, true);
     dg_map_init(&lk->indexes, false);
@@ -35,7 +46,8 @@ void dg_schema_lookup_init(dg_schema_lookup *lk, const dg_schema *s)
     lk->index_next = dg_xmalloc((s->indexes.len + 1) * sizeof *lk->index_next);
     size_t *head = dg_xmalloc((s->indexes.len + 1) * sizeof *head);
     for (size_t i = 0; i < s->indexes.len; i++) {
-        size_t g = dg_map_put(&lk->index_tables, s->indexes.items[i].table, i);
+        DG_VEC_PUSH(&lk->index_keys, table_key(s, s->indexes.items[i].schema, s->indexes.items[i].table));
+        size_t g = dg_map_put(&lk->index_tables, lk->index_keys.items[i], i);
         lk->index_next[i] = SIZE_MAX;
         if (g != i) lk->index_next[head[g]] = i;
         head[g] = i;   /* head[first] is the last index of that table so far */
@@ -54,6 +66,7 @@ void dg_schema_lookup_free(dg_schema_lookup *lk)
     dg_map_free(&lk->views_folded);
     dg_map_free(&lk->triggers_folded);
     dg_map_free(&lk->index_tables);
+    dg_strings_free(&lk->index_keys);
     free(lk->index_next);
     lk->index_next = NULL;
 }
@@ -88,10 +101,13 @@ dg_trigger *dg_lookup_trigger(const dg_schema_lookup *lk, const char *name)
     return find(NULL, &lk->triggers_folded, name, &i) ? &lk->s->triggers.items[i] : NULL;
 }
 
-size_t dg_lookup_first_index(const dg_schema_lookup *lk, const char *table)
+size_t dg_lookup_first_index(const dg_schema_lookup *lk, const dg_table *t)
 {
     size_t i;
-    return dg_map_get(&lk->index_tables, table, &i) ? i : SIZE_MAX;
+    char *key = table_key(lk->s, t->schema, t->name);
+    bool hit = dg_map_get(&lk->index_tables, key, &i);
+    free(key);
+    return hit ? i : SIZE_MAX;
 }
 
 size_t dg_lookup_next_index(const dg_schema_lookup *lk, size_t i)

@@ -101,6 +101,7 @@ void dg_index_free(dg_index *ix)
 {
     free(ix->name);
     free(ix->table);
+    free(ix->schema);
     for (size_t i = 0; i < ix->terms.len; i++) {
         free(ix->terms.items[i].column);
         free(ix->terms.items[i].expr);
@@ -194,33 +195,71 @@ dg_table *dg_schema_table(const dg_schema *s, const char *name) { FIND_BY_NAME(s
 dg_view  *dg_schema_view(const dg_schema *s, const char *name) { FIND_BY_NAME(s->views, name); }
 dg_index *dg_schema_index(const dg_schema *s, const char *name) { FIND_BY_NAME(s->indexes, name); }
 
-#define FIND_IN_SCHEMA(vec, sch, name)                                                        \
+bool dg_schema_default(const dg_schema *s, const char *sch)
+{
+    if (!sch) return true;
+    return s->engine == DG_ENGINE_POSTGRESQL ? strcmp(sch, "public") == 0 : dg_strcasecmp_ascii(sch, "main") == 0;
+}
+
+bool dg_schema_same(const dg_schema *s, const char *a, const char *b)
+{
+    bool da = dg_schema_default(s, a), db = dg_schema_default(s, b);
+    if (da || db) return da && db;
+    return s->engine == DG_ENGINE_POSTGRESQL ? strcmp(a, b) == 0 : dg_strcasecmp_ascii(a, b) == 0;
+}
+
+/* Exact name first, then case-insensitive, within schema `sch` (NULL: the
+ * default one). */
+#define FIND_IN_SCHEMA(s, vec, sch, name)                                                     \
     do {                                                                                      \
         for (int ci_ = 0; ci_ < 2; ci_++)                                                     \
             for (size_t i_ = 0; i_ < (vec).len; i_++)                                         \
-                if ((vec).items[i_].schema && strcmp((vec).items[i_].schema, (sch)) == 0 &&   \
+                if (dg_schema_same((s), (vec).items[i_].schema, (sch)) &&                     \
                     (ci_ ? dg_strcasecmp_ascii((vec).items[i_].name, (name))                  \
                          : strcmp((vec).items[i_].name, (name))) == 0)                        \
                     return &(vec).items[i_];                                                  \
         return NULL;                                                                          \
     } while (0)
 
-static dg_table *table_in(const dg_schema *s, const char *sch, const char *name) { FIND_IN_SCHEMA(s->tables, sch, name); }
-static dg_view  *view_in(const dg_schema *s, const char *sch, const char *name) { FIND_IN_SCHEMA(s->views, sch, name); }
+static dg_table *table_in(const dg_schema *s, const char *sch, const char *name) { FIND_IN_SCHEMA(s, s->tables, sch, name); }
+static dg_view  *view_in(const dg_schema *s, const char *sch, const char *name) { FIND_IN_SCHEMA(s, s->views, sch, name); }
 
 dg_table *dg_schema_table_in(const dg_schema *s, const char *sch, const char *name)
 {
-    if (sch) return table_in(s, sch, name);
-    dg_table *t = table_in(s, "public", name);
-    return t ? t : dg_schema_table(s, name);
+    dg_table *t = table_in(s, sch, name);
+    return t || sch ? t : dg_schema_table(s, name);
 }
 
 dg_view *dg_schema_view_in(const dg_schema *s, const char *sch, const char *name)
 {
-    if (sch) return view_in(s, sch, name);
-    dg_view *v = view_in(s, "public", name);
-    return v ? v : dg_schema_view(s, name);
+    dg_view *v = view_in(s, sch, name);
+    return v || sch ? v : dg_schema_view(s, name);
 }
+
+bool dg_schema_name_shared(const dg_schema *s, const char *schema, const char *name)
+{
+    for (size_t i = 0; i < s->tables.len; i++)
+        if (!dg_strcasecmp_ascii(s->tables.items[i].name, name) && !dg_schema_same(s, s->tables.items[i].schema, schema))
+            return true;
+    for (size_t i = 0; i < s->views.len; i++)
+        if (!dg_strcasecmp_ascii(s->views.items[i].name, name) && !dg_schema_same(s, s->views.items[i].schema, schema))
+            return true;
+    return false;
+}
+
+const char *dg_schema_c_qualifier(const dg_schema *s, const char *schema, const char *name)
+{
+    if (s->engine == DG_ENGINE_SQLITE) return schema;
+    return !dg_schema_default(s, schema) && dg_schema_name_shared(s, schema, name) ? schema : NULL;
+}
+
+dg_table *dg_index_table(const dg_schema *s, const dg_index *ix)
+{
+    dg_table *t = table_in(s, ix->schema, ix->table);
+    /* a snapshot written before indexes carried their schema */
+    return t || ix->schema ? t : dg_schema_table(s, ix->table);
+}
+
 dg_column *dg_table_column(const dg_table *t, const char *name) { FIND_BY_NAME(t->columns, name); }
 
 int dg_table_column_index(const dg_table *t, const char *name)

@@ -134,6 +134,10 @@ typedef DG_VEC(dg_index_term) dg_index_terms;
 typedef struct dg_index {
     char          *name;
     char          *table;
+    /* The schema of the index and its table when it is not the default one
+     * (dg_schema_default: an attached SQLite schema, a PostgreSQL schema
+     * other than public); NULL in the default one. */
+    char          *schema;
     bool           unique;
     dg_index_terms terms;
     char          *where;   /* partial index WHERE expression, NULL when none */
@@ -319,11 +323,32 @@ dg_view   *dg_schema_view(const dg_schema *s, const char *name);
 dg_index  *dg_schema_index(const dg_schema *s, const char *name);
 int        dg_table_column_index(const dg_table *t, const char *name);
 dg_column *dg_table_column(const dg_table *t, const char *name);
-/* PostgreSQL: a schema-qualified name (sch.name), matched as above within
- * schema `sch` only (two schemas may hold tables of the same name); with
- * `sch` NULL, public's first, else any schema's. */
+/* Tables are keyed by (schema, name): two schemas may hold tables of the
+ * same name.  The default schema is the one an unqualified name means
+ * first: SQLite's main (a table's `schema` NULL; "main" names it too),
+ * PostgreSQL's public (the search_path dalgen runs with).  True when
+ * `sch` names it (NULL does). */
+bool       dg_schema_default(const dg_schema *s, const char *sch);
+/* Whether schema names `a` and `b` name the same schema (SQLite: ASCII
+ * case-insensitively; either default one as above). */
+bool       dg_schema_same(const dg_schema *s, const char *a, const char *b);
+/* A schema-qualified name (sch.name), matched as dg_schema_table within
+ * schema `sch` only; with `sch` NULL, by the search path: the default
+ * schema's first, else the first of any schema (SQLite: main, then the
+ * attached ones in the order they were attached). */
 dg_table  *dg_schema_table_in(const dg_schema *s, const char *sch, const char *name);
 dg_view   *dg_schema_view_in(const dg_schema *s, const char *sch, const char *name);
+/* The schema a table's or view's C names carry as a prefix (baz.users ->
+ * baz_user), NULL for none: SQLite: an attached schema's, always;
+ * PostgreSQL: a schema other than public when a table or view of another
+ * schema has the same name (ASCII case-insensitively), so that names
+ * without such a collision stay the bare ones.  docs/generate.md, "Names". */
+const char *dg_schema_c_qualifier(const dg_schema *s, const char *schema, const char *name);
+/* Whether a table or view of a schema other than `schema` is named `name`
+ * (ASCII case-insensitively). */
+bool       dg_schema_name_shared(const dg_schema *s, const char *schema, const char *name);
+/* The table index `ix` is on (its schema's), NULL when absent. */
+dg_table  *dg_index_table(const dg_schema *s, const dg_index *ix);
 
 /* The same lookups without a scan, for code that makes one per table or
  * index of a large schema (lookup.c).  Built once from a schema that does
@@ -333,8 +358,9 @@ dg_view   *dg_schema_view_in(const dg_schema *s, const char *sch, const char *na
 typedef struct dg_schema_lookup {
     const dg_schema *s;
     dg_map tables, tables_folded, indexes, indexes_folded, views, views_folded, triggers_folded;
-    dg_map index_tables;   /* folded table name -> its first index (position in s->indexes) */
-    size_t *index_next;    /* per index: the next index on the same folded table name, or SIZE_MAX */
+    dg_map index_tables;   /* folded schema + table name -> its first index (position in s->indexes) */
+    size_t *index_next;    /* per index: the next index on the same table, or SIZE_MAX */
+    dg_strings index_keys; /* index_tables' keys (the map borrows them) */
 } dg_schema_lookup;
 
 void dg_schema_lookup_init(dg_schema_lookup *lk, const dg_schema *s);
@@ -343,10 +369,11 @@ dg_table   *dg_lookup_table(const dg_schema_lookup *lk, const char *name);
 dg_index   *dg_lookup_index(const dg_schema_lookup *lk, const char *name);
 dg_view    *dg_lookup_view(const dg_schema_lookup *lk, const char *name);
 dg_trigger *dg_lookup_trigger(const dg_schema_lookup *lk, const char *name);
-/* The indexes whose `table` equals `table` ASCII case-insensitively, in
- * schema order: the first one's position in s->indexes (SIZE_MAX when none),
- * then dg_lookup_next_index of it, up to SIZE_MAX. */
-size_t dg_lookup_first_index(const dg_schema_lookup *lk, const char *table);
+/* The indexes on table `t` (their `table` equals its name ASCII
+ * case-insensitively, in its schema), in schema order: the first one's
+ * position in s->indexes (SIZE_MAX when none), then dg_lookup_next_index
+ * of it, up to SIZE_MAX. */
+size_t dg_lookup_first_index(const dg_schema_lookup *lk, const dg_table *t);
 size_t dg_lookup_next_index(const dg_schema_lookup *lk, size_t i);
 
 /* Number of primary-key columns (0 when the table has none). Rowid tables

@@ -41,7 +41,7 @@ DG_SNAP_SIZE(dg_check, 40);
 DG_SNAP_SIZE(dg_foreign_key, 136);
 DG_SNAP_SIZE(dg_unique, 56);
 DG_SNAP_SIZE(dg_index_term, 32);
-DG_SNAP_SIZE(dg_index, 112);
+DG_SNAP_SIZE(dg_index, 120);
 DG_SNAP_SIZE(dg_view_column, 32);
 DG_SNAP_SIZE(dg_view, 88);
 DG_SNAP_SIZE(dg_trigger, 56);
@@ -189,6 +189,7 @@ static json_t *index_dump(const wctx *w, const dg_index *x)
     json_t *o = json_object();
     dg_jw_str(o, "name", x->name);
     dg_jw_str(o, "table", x->table);
+    dg_jw_str(o, "schema", x->schema);
     dg_jw_bool(o, "unique", x->unique);
     if (x->terms.len) json_object_set_new(o, "terms", terms_dump(&x->terms));
     dg_jw_str(o, "where", x->where);
@@ -513,6 +514,7 @@ static void index_load(rctx *x, json_t *o, dg_index *ix)
     dg_jr *r = x->r;
     ix->name = dg_jr_str(r, o, "name", true);
     ix->table = dg_jr_str(r, o, "table", true);
+    ix->schema = dg_jr_str(r, o, "schema", false);
     ix->unique = dg_jr_bool(r, o, "unique");
     DG_JR_LOAD_VEC(x, o, "terms", &ix->terms, term_load);
     ix->where = dg_jr_str(r, o, "where", false);

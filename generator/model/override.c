@@ -95,7 +95,11 @@ static int apply_column(dg_schema *s, const dg_override *o, dg_diags *d)
         return -1;
     }
     char *tname = strndup(o->column, (size_t)(dot - o->column));
-    dg_table *t = dg_schema_table(s, tname);
+    /* schema.table.column names the table of that schema (baz.users.name) */
+    char *sdot = strchr(tname, '.'), *sch = sdot ? strndup(tname, (size_t)(sdot - tname)) : NULL;
+    dg_table *t = dg_schema_table_in(s, sch, sdot ? sdot + 1 : tname);
+    if (!t && sdot) t = dg_schema_table(s, tname);   /* a table whose name holds a dot */
+    free(sch);
     if (!t) {
         const char *near = nearest_table(s, tname);
         dg_error(d, o->loc, "override names no table '%s'%s%s%s", tname, near ? "; did you mean '" : "",

@@ -113,6 +113,7 @@ static json_t *index_json(const dg_index *ix, const jopts *op)
     json_t *o = json_object(), *cols = json_array(), *terms = json_array();
     json_object_set_new(o, "name", dg_json__str(ix->name));
     json_object_set_new(o, "table", dg_json__str(ix->table));
+    if (ix->schema) json_object_set_new(o, "schema", dg_json__str(ix->schema));   /* not the default one */
     json_object_set_new(o, "unique", json_boolean(ix->unique));
     for (size_t i = 0; i < ix->terms.len; i++) {
         const dg_index_term *t = &ix->terms.items[i];

@@ -305,8 +305,7 @@ char *dg_schema_to_sql(const dg_schema *s)
         free(t);
     }
     for (size_t i = 0; i < s->indexes.len; i++) {
-        const dg_table *on = dg_schema_table(s, s->indexes.items[i].table);
-        char *t = index_sql(&s->indexes.items[i], on ? on->schema : NULL);
+        char *t = index_sql(&s->indexes.items[i], s->indexes.items[i].schema);
         dg_buf_printf(&b, "%s;\n", t);
         free(t);
     }

@@ -72,16 +72,16 @@ static void colliding_rows_get_numbered_in_declaration_order(void **state)
     dg_view_opts o = {"p", true, false};
     dg_names *n = dg_names_build(s, &o, NULL);
     assert_non_null(n);
-    assert_string_equal(dg_names_row(n, "users"), "user");
-    assert_string_equal(dg_names_row(n, "user_lists"), "user_list_2");   /* P_user_list is users' list() */
-    assert_string_equal(dg_names_row(n, "User"), "user_2");
-    assert_string_equal(dg_names_row(n, "user_count"), "user_count_2");   /* P_user_count */
-    assert_string_equal(dg_names_struct(n, "posts"), "p_post");
+    assert_string_equal(dg_names_row(n, NULL, "users"), "user");
+    assert_string_equal(dg_names_row(n, NULL, "user_lists"), "user_list_2");   /* P_user_list is users' list() */
+    assert_string_equal(dg_names_row(n, NULL, "User"), "user_2");
+    assert_string_equal(dg_names_row(n, NULL, "user_count"), "user_count_2");   /* P_user_count */
+    assert_string_equal(dg_names_struct(n, NULL, "posts"), "p_post");
     dg_names_free(n);
     o.singularize = false;
     n = dg_names_build(s, &o, NULL);
-    assert_string_equal(dg_names_row(n, "users"), "users");
-    assert_string_equal(dg_names_row(n, "user_lists"), "user_lists");
+    assert_string_equal(dg_names_row(n, NULL, "users"), "users");
+    assert_string_equal(dg_names_row(n, NULL, "user_lists"), "user_lists");
     dg_names_free(n);
     dg_schema_free(s);
 }
@@ -95,12 +95,12 @@ static void a_row_that_a_claimed_one_extends_is_numbered(void **state)
     dg_view_opts o = {"p", true, false};
     dg_names *n = dg_names_build(s, &o, NULL);
     assert_non_null(n);
-    assert_string_equal(dg_names_row(n, "user_lists"), "user_list");
-    assert_string_equal(dg_names_row(n, "users"), "user_2");
-    assert_string_equal(dg_names_row(n, "user_2"), "user_2_2");
-    assert_string_equal(dg_names_row(n, "user_get_by_id"), "user_get_by_id");
-    assert_string_equal(dg_names_row(n, "order_item_delete"), "order_item_delete");
-    assert_string_equal(dg_names_row(n, "order_items"), "order_item_2");
+    assert_string_equal(dg_names_row(n, NULL, "user_lists"), "user_list");
+    assert_string_equal(dg_names_row(n, NULL, "users"), "user_2");
+    assert_string_equal(dg_names_row(n, NULL, "user_2"), "user_2_2");
+    assert_string_equal(dg_names_row(n, NULL, "user_get_by_id"), "user_get_by_id");
+    assert_string_equal(dg_names_row(n, NULL, "order_item_delete"), "order_item_delete");
+    assert_string_equal(dg_names_row(n, NULL, "order_items"), "order_item_2");
     dg_names_free(n);
     dg_schema_free(s);
 }
@@ -116,8 +116,8 @@ static void fields_avoid_keywords_digits_and_flag_collisions(void **state)
     dg_names *n = dg_names_build(s, &o, NULL);
     const char *expect[] = {"default_", "int_", "class_", "errno_", "n2fa", "has_age", "age_2",
                             "age_3", "db_", "x_y", "x_y_2", "x"};
-    for (size_t i = 0; i < 12; i++) assert_string_equal(dg_names_field(n, "t", cols[i]), expect[i]);
-    assert_null(dg_names_field(n, "t", "missing"));
+    for (size_t i = 0; i < 12; i++) assert_string_equal(dg_names_field(n, NULL, "t", cols[i]), expect[i]);
+    assert_null(dg_names_field(n, NULL, "t", "missing"));
     dg_names_free(n);
     dg_schema_free(s);
 }
@@ -133,8 +133,8 @@ static void name_annotation_overrides_and_is_checked(void **state)
     dg_annotations_add(&s->tables.items[0].columns.items[0].annotations, "name", "nice", loc);
     dg_view_opts o = {"p", true, false};
     dg_names *n = dg_names_build(s, &o, NULL);
-    assert_string_equal(dg_names_struct(n, "people_v2"), "p_human");
-    assert_string_equal(dg_names_field(n, "people_v2", "weird col"), "nice");
+    assert_string_equal(dg_names_struct(n, NULL, "people_v2"), "p_human");
+    assert_string_equal(dg_names_field(n, NULL, "people_v2", "weird col"), "nice");
     dg_names_free(n);
     dg_annotations_add(&s->tables.items[0].annotations, "name", "not valid", loc);
     char *buf = NULL;

@@ -24,13 +24,13 @@ static void table_structs(dg_buf *b, const dg_schema *s, dg_names *n)
 {
     for (size_t t = 0; t < s->tables.len; t++) {
         const dg_table *tab = &s->tables.items[t];
-        const char *sn = dg_names_struct(n, tab->name);
+        const char *sn = dg_names_struct(n, tab->schema, tab->name);
         dg_buf_printf(b, "typedef struct %s {\n", sn);
         for (size_t i = 0; i < tab->columns.len; i++) {
             const dg_column *c = &tab->columns.items[i];
             if (c->hidden) continue;
             dg_ckind k = dg_ckind_of_column(tab, c);
-            const char *f = dg_names_field(n, tab->name, c->name), *ct = dg_ckind_ctype(k);
+            const char *f = dg_names_field(n, tab->schema, tab->name, c->name), *ct = dg_ckind_ctype(k);
             if (dg_cbind_column_has(c, k)) dg_buf_printf(b, "    bool has_%s;\n", f);
             dg_buf_printf(b, "    %s%s%s;\n", ct, ct[strlen(ct) - 1] == '*' ? "" : " ", f);
         }

@@ -24,7 +24,15 @@ static void type_text(dg_buf *b, dg_qtype t)
     dg_buf_printf(b, "%s%s", dg_vtype_name(t.v), t.nullable ? " null" : "");
 }
 
-static void dump(dg_buf *b, const dg_query_set *set)
+/* A table as the dump names it: schema.name when another schema has a
+ * table of its name, else its name. */
+static void table_text(dg_buf *b, const dg_schema *s, const dg_table *t)
+{
+    if (dg_schema_name_shared(s, t->schema, t->name)) dg_buf_printf(b, "%s.", t->schema ? t->schema : "main");
+    dg_buf_puts(b, t->name);
+}
+
+static void dump(dg_buf *b, const dg_schema *s, const dg_query_set *set)
 {
     for (size_t i = 0; i < set->functions.len; i++) {
         const dg_qfunc *f = &set->functions.items[i];
@@ -47,15 +55,20 @@ static void dump(dg_buf *b, const dg_query_set *set)
         for (size_t k = 0; k < q->fields.len; k++) {
             const dg_qfield *f = &q->fields.items[k];
             if (f->embed_table) {
-                dg_buf_printf(b, "  field %s: embed %s (columns %d..%d)\n", f->name, f->embed_table, f->col,
-                              f->col + f->ncols - 1);
+                dg_buf_printf(b, "  field %s: embed ", f->name);
+                table_text(b, s, f->embed_table);
+                dg_buf_printf(b, " (columns %d..%d)\n", f->col, f->col + f->ncols - 1);
                 continue;
             }
             dg_buf_printf(b, "  field %s: ", f->name);
             type_text(b, f->type);
             dg_buf_printf(b, " (column %d \"%s\")\n", f->col, f->column);
         }
-        if (q->row_table) dg_buf_printf(b, "  row: table %s\n", q->row_table);
+        if (q->row_table) {
+            dg_buf_puts(b, "  row: table ");
+            table_text(b, s, q->row_table);
+            dg_buf_putc(b, '\n');
+        }
     }
 }
 
@@ -86,7 +99,7 @@ int main(int argc, char **argv)
         dg_strings paths = {0};
         dg_strings_push(&paths, queries);
         dg_query_set *set = NULL;
-        if (dg_queries_load(&paths, s, NULL, &set, &d) == 0) dump(&out, set);
+        if (dg_queries_load(&paths, s, NULL, &set, &d) == 0) dump(&out, s, set);
         dg_query_set_free(set);
         dg_strings_free(&paths);
     }

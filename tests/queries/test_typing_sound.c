@@ -110,13 +110,13 @@ static bool fits(int storage, dg_qtype t)
 }
 
 /* The type of result column `col` (embedded tables: their columns). */
-static dg_qtype column_type(const dg_schema *s, const dg_query *q, int col)
+static dg_qtype column_type(const dg_query *q, int col)
 {
     for (size_t i = 0; i < q->fields.len; i++) {
         const dg_qfield *f = &q->fields.items[i];
         if (col < f->col || col >= f->col + f->ncols) continue;
         if (!f->embed_table) return f->type;
-        const dg_table *t = dg_schema_table(s, f->embed_table);
+        const dg_table *t = f->embed_table;
         const dg_column *c = &t->columns.items[col - f->col];
         bool rowid = dg_table_has_rowid_alias(t) && dg_table_pk_column(t, 1) == col - f->col;
         return (dg_qtype){dg_vtype_of_column(t, c), !c->not_null && !rowid};
@@ -171,7 +171,7 @@ static void run_query(sqlite3 *db, const dg_schema *s, const dg_query *q, const 
     /* random data may make a recursive CTE endless: look at the first rows */
     for (int row = 0; row < 200 && sqlite3_step(st) == SQLITE_ROW; row++) {
         for (int c = 0; c < sqlite3_column_count(st); c++) {
-            dg_qtype t = column_type(s, q, c);
+            dg_qtype t = column_type(q, c);
             int storage = sqlite3_column_type(st, c);
             checked++;
             if (!fits(storage, t)) {

@@ -108,7 +108,8 @@ static void test_schema_lookup(void **state)
         size_t want[8], n = 0, got = 0;
         for (size_t k = 0; k < s->indexes.len; k++)
             if (!dg_strcasecmp_ascii(s->indexes.items[k].table, asks[i])) want[n++] = k;
-        for (size_t k = dg_lookup_first_index(&lk, asks[i]); k != SIZE_MAX; k = dg_lookup_next_index(&lk, k)) {
+        dg_table main_t = {.name = (char *)asks[i]};
+        for (size_t k = dg_lookup_first_index(&lk, &main_t); k != SIZE_MAX; k = dg_lookup_next_index(&lk, k)) {
             assert_true(got < n);
             assert_int_equal(k, want[got++]);
         }
@@ -119,10 +120,50 @@ static void test_schema_lookup(void **state)
     dg_schema_free(s);
 }
 
+/* A table name in two schemas (main's users, the attached baz.users): each
+ * table's indexes are its schema's only, and qualified lookups find the
+ * right table; unqualified ones main's first. */
+static void test_schema_lookup_two_schemas(void **state)
+{
+    (void)state;
+    dg_schema *s = dg_schema_new();
+    add_table(s, "users");
+    add_table(s, "users");
+    s->tables.items[1].schema = dg_xstrdup("baz");
+    add_index(s, "by_name", "users");
+    s->indexes.items[0].schema = dg_xstrdup("baz");
+    add_index(s, "by_age", "users");
+    dg_schema_lookup lk;
+    dg_schema_lookup_init(&lk, s);
+    size_t k = dg_lookup_first_index(&lk, &s->tables.items[0]);
+    assert_int_equal(k, 1);
+    assert_int_equal(dg_lookup_next_index(&lk, k), SIZE_MAX);
+    k = dg_lookup_first_index(&lk, &s->tables.items[1]);
+    assert_int_equal(k, 0);
+    assert_int_equal(dg_lookup_next_index(&lk, k), SIZE_MAX);
+    assert_ptr_equal(dg_index_table(s, &s->indexes.items[0]), &s->tables.items[1]);
+    assert_ptr_equal(dg_index_table(s, &s->indexes.items[1]), &s->tables.items[0]);
+    assert_ptr_equal(dg_schema_table_in(s, "BAZ", "Users"), &s->tables.items[1]);
+    assert_ptr_equal(dg_schema_table_in(s, "main", "users"), &s->tables.items[0]);
+    assert_ptr_equal(dg_schema_table_in(s, NULL, "users"), &s->tables.items[0]);
+    assert_null(dg_schema_table_in(s, "other", "users"));
+    assert_string_equal(dg_schema_c_qualifier(s, "baz", "users"), "baz");   /* SQLite: attached, always */
+    assert_null(dg_schema_c_qualifier(s, NULL, "users"));
+    s->engine = DG_ENGINE_POSTGRESQL;   /* public's users and baz.users: only baz's carries its schema */
+    free(s->tables.items[0].schema);
+    s->tables.items[0].schema = dg_xstrdup("public");
+    assert_string_equal(dg_schema_c_qualifier(s, "baz", "users"), "baz");
+    assert_null(dg_schema_c_qualifier(s, "public", "users"));
+    assert_null(dg_schema_c_qualifier(s, "baz", "orders"));   /* no collision: no schema */
+    dg_schema_lookup_free(&lk);
+    dg_schema_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_first_wins),
+        cmocka_unit_test(test_schema_lookup_two_schemas),
         cmocka_unit_test(test_folded),
         cmocka_unit_test(test_growth),
         cmocka_unit_test(test_schema_lookup),

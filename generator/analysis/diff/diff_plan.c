@@ -319,7 +319,46 @@ static void data_statements(dd_ctx *c)
     }
 }
 
+/* SQLite: migrations run against the application's database, main: the
+ * tables and indexes of attached in-memory schemas are not in it, and a
+ * table of one (baz.users) is neither a table of main nor a rename of one.
+ * `*view` is `s` without them, sharing everything but its two arrays
+ * (main_only_free); true when it left something out. */
+static bool main_only(const dg_schema *s, dg_schema *view)
+{
+    *view = *s;
+    bool attached = false;
+    for (size_t i = 0; i < s->tables.len; i++) attached |= s->tables.items[i].schema != NULL;
+    for (size_t i = 0; i < s->indexes.len; i++) attached |= s->indexes.items[i].schema != NULL;
+    if (s->engine != DG_ENGINE_SQLITE || !attached) return false;
+    memset(&view->tables, 0, sizeof view->tables);
+    memset(&view->indexes, 0, sizeof view->indexes);
+    for (size_t i = 0; i < s->tables.len; i++)
+        if (!s->tables.items[i].schema) DG_VEC_PUSH(&view->tables, s->tables.items[i]);
+    for (size_t i = 0; i < s->indexes.len; i++)
+        if (!s->indexes.items[i].schema) DG_VEC_PUSH(&view->indexes, s->indexes.items[i]);
+    return true;
+}
+
+static void main_only_free(dg_schema *view, bool made)
+{
+    if (!made) return;
+    DG_VEC_FREE(&view->tables);   /* the items are the schema's */
+    DG_VEC_FREE(&view->indexes);
+}
+
+static void plan(const dg_schema *from, const dg_schema *to, const dg_diff_opts *opts, dg_plan *out);
+
 void dg_diff_plan(const dg_schema *from, const dg_schema *to, const dg_diff_opts *opts, dg_plan *out)
+{
+    dg_schema f, t;
+    bool mf = main_only(from, &f), mt = main_only(to, &t);
+    plan(mf ? &f : from, mt ? &t : to, opts, out);
+    main_only_free(&f, mf);
+    main_only_free(&t, mt);
+}
+
+static void plan(const dg_schema *from, const dg_schema *to, const dg_diff_opts *opts, dg_plan *out)
 {
     memset(out, 0, sizeof *out);
     dd_ctx c;

@@ -217,7 +217,7 @@ static const char *drop_column_blocker(const dd_ctx *c, const dg_table *t, size_
     for (size_t i = 0; i < t->columns.len; i++)
         if (i != ci && dd_mentions(t->columns.items[i].generated_expr, col->name))
             return "a generated column uses it";
-    for (size_t i = dg_lookup_first_index(&c->to_lk, t->name); i != SIZE_MAX; i = dg_lookup_next_index(&c->to_lk, i))
+    for (size_t i = dg_lookup_first_index(&c->to_lk, t); i != SIZE_MAX; i = dg_lookup_next_index(&c->to_lk, i))
         if (dd_mentions(c->to->indexes.items[i].sql, col->name)) return "an index uses it";
     return NULL;
 }

@@ -238,10 +238,10 @@ void pd_constraints(pd_ctx *c)
     free(rekeyed);
 }
 
-/* The table an index of s is on (PostgreSQL indexes carry the bare name). */
+/* The table an index of s is on. */
 static const dg_table *index_table(const dg_schema *s, const dg_index *ix)
 {
-    return dg_schema_table(s, ix->table);
+    return dg_index_table(s, ix);
 }
 
 /* "UNIQUE ON ..." of pg_get_indexdef after its name; the old side's names

@@ -73,7 +73,7 @@ typedef struct dg_qcol {
     bool flow_notnull;        /* a WHERE (or an inner join's ON) lets no row with it NULL through */
     char *label;              /* an unaliased expression's field name as sqlc derives it
                                  (dg_qexpr_label), owned; NULL: from `name` */
-    const char *embed_table;  /* sqlc.embed: first of embed_ncols columns of this table */
+    const dg_table *embed_table;  /* sqlc.embed: first of embed_ncols columns of this table */
     int embed_ncols;
     size_t pos;               /* 1 + offset of its expression in the query text, 0 when none */
 } dg_qcol;
@@ -89,7 +89,13 @@ typedef struct dg_qsource {
     bool nullable;            /* on the nullable side of an outer join */
     bool unknown;             /* columns not known (an unknown table-valued function) */
     const dg_table *table;    /* a base table (rowid, embed) */
+    bool aliased;             /* FROM t AS a: `name` is the alias */
 } dg_qsource;
+
+/* Whether column reference e (a DG_E_COLUMN) may name a column of src: it
+ * has no qualifier, or its table qualifier is src's name and its schema
+ * one (baz.users.id) the schema of src's unaliased table. */
+bool dg_qsource_named(const dg_qsource *src, const dg_expr *e);
 
 typedef struct dg_qscope {
     DG_VEC(dg_qsource) srcs;
@@ -188,6 +194,10 @@ void  dg_query_free(dg_query *q);   /* the query's contents, not q */
  * collisions with the fields already in q->fields); `flag`: the field has a
  * has_ flag. Caller frees. */
 char *dg_qfield_name(const dg_query *q, const char *col, bool flag);
+/* The field name of sqlc.embed(t): the table's name, "<schema>_<name>" for
+ * a table outside the default schema whose name another schema's table or
+ * view has too (users and baz.users: users, baz_users). */
+char *dg_qembed_field_name(const dg_query *q, const dg_schema *s, const dg_table *t);
 /* C names of q's parameters from their sql_name (else param<first bind>),
  * unique and clear of the generated functions' locals. */
 void  dg_qparams_name(dg_query *q);

@@ -134,7 +134,7 @@ static dg_qcol *scope_col(dg_qscope *s, const dg_expr *e, dg_qsource **in)
     if (!e || e->kind != DG_E_COLUMN) return NULL;
     for (size_t i = 0; i < s->srcs.len; i++) {
         dg_qsource *src = &s->srcs.items[i];
-        if (e->table && (!src->name || dg_strcasecmp_ascii(src->name, e->table) != 0)) continue;
+        if (!dg_qsource_named(src, e)) continue;
         for (size_t k = 0; k < src->cols.len; k++)
             if (!dg_strcasecmp_ascii(src->cols.items[k].name, e->name)) {
                 *in = src;
@@ -215,6 +215,7 @@ static size_t add_item(dg_qctx *c, dg_qscope *s, dg_from_item *it, dg_qscope *ou
     }
     dg_qsource *src = DG_VEC_ADD(&s->srcs);
     src->name = dg_xstrdup(it->alias ? it->alias : it->name);
+    src->aliased = it->alias != NULL;
     if (it->select) {
         dg_qcols cols = {0};
         dg_qselect_columns(c, it->select, NULL, &cols);
@@ -239,14 +240,14 @@ static size_t add_item(dg_qctx *c, dg_qscope *s, dg_from_item *it, dg_qscope *ou
         copy_cols(&cte->cols, &s->srcs.items[s->srcs.len - 1].cols);
         return 1;
     }
-    const dg_table *t = dg_schema_table(c->schema, it->name);
+    const dg_table *t = dg_schema_table_in(c->schema, it->schema, it->name);
     if (t) {
         src = &s->srcs.items[s->srcs.len - 1];
         src->table = t;
         dg_qtable_cols(t, &src->cols);
         return 1;
     }
-    const dg_view *v = dg_schema_view(c->schema, it->name);
+    const dg_view *v = dg_schema_view_in(c->schema, it->schema, it->name);
     if (v) view_cols(c, v, &s->srcs.items[s->srcs.len - 1].cols);
     else s->srcs.items[s->srcs.len - 1].unknown = true;
     return 1;
@@ -380,7 +381,7 @@ static void result_embed(dg_qctx *c, dg_qscope *s, const dg_result_col *rc, dg_q
     dg_qedit_add(&c->edits, rc->start, rc->end, dg_buf_steal(&b));
     dg_buf_free(&b);
     if (out->len > first) {
-        out->items[first].embed_table = src->table->name;
+        out->items[first].embed_table = src->table;
         out->items[first].embed_ncols = (int)(out->len - first);
     }
 }
@@ -390,7 +391,7 @@ static void origin_of(const dg_qscope *s, const dg_expr *e, const dg_table **tab
 {
     for (size_t k = 0; k < s->srcs.len; k++) {
         const dg_qsource *src = &s->srcs.items[k];
-        if (e->table && (!src->name || dg_strcasecmp_ascii(src->name, e->table))) continue;
+        if (!dg_qsource_named(src, e)) continue;
         for (size_t j = 0; j < src->cols.len; j++)
             if (!dg_strcasecmp_ascii(src->cols.items[j].name, e->name)) {
                 *tab = src->cols.items[j].table;

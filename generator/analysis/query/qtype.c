@@ -114,13 +114,23 @@ static bool col_in_source(const dg_qsource *src, const char *name, dg_qtype *out
     return false;
 }
 
+bool dg_qsource_named(const dg_qsource *src, const dg_expr *e)
+{
+    if (!e->table) return true;
+    if (!src->name || dg_strcasecmp_ascii(src->name, e->table) != 0) return false;
+    if (!e->schema) return true;
+    if (src->aliased || !src->table) return false;
+    const char *sch = src->table->schema ? src->table->schema : "main";   /* SQLite: NULL is main */
+    return dg_strcasecmp_ascii(sch, e->schema) == 0;
+}
+
 static dg_qtype column_type(dg_qscope *s, const dg_expr *e)
 {
     dg_qtype t;
     for (dg_qscope *sc = s; sc; sc = sc->outer) {
         for (size_t i = 0; i < sc->srcs.len; i++) {
             const dg_qsource *src = &sc->srcs.items[i];
-            if (e->table && (!src->name || dg_strcasecmp_ascii(src->name, e->table) != 0)) continue;
+            if (!dg_qsource_named(src, e)) continue;
             if (col_in_source(src, e->name, &t)) return t;
         }
         if (!e->table && sc->aliases) {
@@ -140,7 +150,7 @@ static const dg_table *column_origin(const dg_qscope *s, const dg_expr *e, int *
     for (const dg_qscope *sc = s; sc; sc = sc->outer)
         for (size_t i = 0; i < sc->srcs.len; i++) {
             const dg_qsource *src = &sc->srcs.items[i];
-            if (e->table && (!src->name || dg_strcasecmp_ascii(src->name, e->table) != 0)) continue;
+            if (!dg_qsource_named(src, e)) continue;
             for (size_t k = 0; k < src->cols.len; k++) {
                 const dg_qcol *col = &src->cols.items[k];
                 if (dg_strcasecmp_ascii(col->name, e->name) != 0) continue;

@@ -121,6 +121,15 @@ char *dg_qfield_name(const dg_query *q, const char *col, bool flag)
     return field_name(q, col, flag);
 }
 
+char *dg_qembed_field_name(const dg_query *q, const dg_schema *s, const dg_table *t)
+{
+    if (dg_schema_default(s, t->schema) || !dg_schema_name_shared(s, t->schema, t->name)) return field_name(q, t->name, false);
+    char *label = dg_xprintf("%s_%s", t->schema, t->name);
+    char *name = field_name(q, label, false);
+    free(label);
+    return name;
+}
+
 static dg_qannot *result_annot(const dg_qsrc *src, const char *col, const char *field)
 {
     for (size_t i = 0; i < src->results.len; i++) {
@@ -167,10 +176,9 @@ static void build_fields(dg_qctx *c, sqlite3_stmt *st, const dg_qcols *cols)
         f->col = i;
         f->origin_column = -1;
         if (qc && qc->embed_table) {
-            const dg_table *t = dg_schema_table(c->schema, qc->embed_table);
-            f->embed_table = t->name;
+            f->embed_table = qc->embed_table;
             f->ncols = qc->embed_ncols;
-            f->name = field_name(q, t->name, false);
+            f->name = dg_qembed_field_name(q, c->schema, qc->embed_table);
             f->type = (dg_qtype){DG_VT_VALUE, false};
             i += qc->embed_ncols - 1;
             continue;
@@ -196,7 +204,7 @@ static void build_fields(dg_qctx *c, sqlite3_stmt *st, const dg_qcols *cols)
         }
     }
     const dg_table *whole = matched ? whole_table(cols) : NULL;
-    q->row_table = whole ? whole->name : NULL;
+    q->row_table = whole;
     for (size_t i = 0; i < c->src->results.len; i++) {
         dg_qannot *a = &c->src->results.items[i];
         if (a->used) continue;

@@ -98,7 +98,7 @@ typedef struct dg_qfield {
     int origin_column;    /* index in origin->columns */
     /* sqlc.embed(table): the field is the table's struct, read from the
      * `ncols` result columns starting at `col` (the table's columns in order). */
-    const char *embed_table;
+    const dg_table *embed_table;
     int ncols;
     dg_qpgtype *pg;       /* PostgreSQL: the server's type (a domain's own); NULL on SQLite and for embeds */
 } dg_qfield;
@@ -114,7 +114,7 @@ typedef struct dg_query {
     int nbind;            /* SQLite's parameter count */
     DG_VEC(dg_qfield) fields;   /* result row (empty for statements without result) */
     int ncols;            /* result columns (an :exec's too: they are stepped through and dropped) */
-    const char *row_table;/* the result is exactly this table's columns: reuse its struct */
+    const dg_table *row_table;   /* the result is exactly this table's columns: reuse its struct */
 } dg_query;
 
 /* An application-defined function declared with @function. */

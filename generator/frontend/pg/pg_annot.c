@@ -207,11 +207,14 @@ typedef struct made {
 } made;
 typedef DG_VEC(made) made_vec;
 
+/* The live table `name` of schema `schema` (unqualified: public, the
+ * search_path the script runs with), so that users and baz.users are two. */
 static made *find_made(made_vec *v, const char *schema, const char *name)
 {
+    const char *sch = schema ? schema : "public";
     for (size_t i = v->len; i-- > 0;) {
         made *m = &v->items[i];
-        if (m->live && !strcmp(m->name, name) && (!schema || !m->schema || !strcmp(schema, m->schema))) return m;
+        if (m->live && !strcmp(m->name, name) && !strcmp(sch, m->schema ? m->schema : "public")) return m;
     }
     return NULL;
 }

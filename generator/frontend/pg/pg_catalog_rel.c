@@ -218,7 +218,8 @@ static const char *const INDEXES_SQL =
     "SELECT ic.relname, t.relname, i.indisunique, pg_get_indexdef(i.indexrelid), am.amname,"
     " pg_get_expr(i.indpred, i.indrelid, true), i.indnkeyatts,"
     " (SELECT json_agg(json_build_array(pg_get_indexdef(i.indexrelid, g, true), i.indkey[g - 1],"
-    "   i.indoption[g - 1]) ORDER BY g) FROM generate_series(1, i.indnatts) g)::text"
+    "   i.indoption[g - 1]) ORDER BY g) FROM generate_series(1, i.indnatts) g)::text,"
+    " NULLIF(n.nspname, 'public')"
     " FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid"
     " JOIN pg_namespace n ON n.oid = t.relnamespace JOIN pg_am am ON am.oid = ic.relam"
     " WHERE t.relkind IN ('r', 'p') AND" DG_PG_USER_NS("t.oid", "pg_class")
@@ -259,6 +260,7 @@ int dg_pg__read_indexes(PGconn *c, dg_schema *s, dg_loc where, dg_diags *d)
         ix->method = dg_pg__dup(r, i, 4);
         ix->where = dg_pg__dup(r, i, 5);
         read_terms(ix, dg_pg__val(r, i, 7), (int)dg_pg__int(r, i, 6));
+        ix->schema = dg_pg__dup(r, i, 8);   /* NULL in public */
     }
     PQclear(r);
     return 0;

@@ -35,12 +35,12 @@ static void table_view(const dg_names *names, const dg_table *t, dg_vtable *vt)
     memset(vt, 0, sizeof *vt);
     vt->t = t;
     vt->name = t->name;
-    vt->strct = dg_names_struct(names, t->name);
+    vt->strct = dg_names_struct(names, t->schema, t->name);
     for (size_t i = 0; i < t->columns.len; i++) {
         const dg_column *c = &t->columns.items[i];
         dg_ckind k = kind_of(c);
         bool has = k != DG_CK_TEXT && k != DG_CK_BLOB && !c->pk && (!c->not_null || c->default_sql);
-        const char *name = dg_names_field(names, t->name, c->name);
+        const char *name = dg_names_field(names, t->schema, t->name, c->name);
         dg_cbind *b = DG_VEC_ADD(&vt->f);
         memset(b, 0, sizeof *b);
         memset(DG_VEC_ADD(&vt->fx), 0, sizeof(dg_vfield));

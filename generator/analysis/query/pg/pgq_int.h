@@ -59,7 +59,7 @@ typedef struct pgq_col {
     bool  notnull;
     const dg_table *table;   /* origin: a table column read as it is */
     int   column;
-    const char *embed_table; /* sqlc.embed: first of embed_ncols columns */
+    const dg_table *embed_table; /* sqlc.embed: first of embed_ncols columns */
     int   embed_ncols;
 } pgq_col;
 typedef DG_VEC(pgq_col) pgq_cols;

@@ -35,7 +35,8 @@ static void lastid(pgq_ctx *c, dg_query *q, json_t *stmt, size_t end, pgq_cols *
     json_t *ins = pgq_as(stmt, "InsertStmt");
     json_t *rel = ins ? json_object_get(ins, "relation") : NULL;
     const char *name = rel ? json_string_value(json_object_get(rel, "relname")) : NULL;
-    const dg_table *t = name ? dg_schema_table(c->schema, name) : NULL;
+    const char *sch = rel ? json_string_value(json_object_get(rel, "schemaname")) : NULL;
+    const dg_table *t = name ? dg_schema_table_in(c->schema, sch, name) : NULL;
     const dg_column *pk = t && dg_table_pk_count(t) == 1 ? &t->columns.items[dg_table_pk_column(t, 1)] : NULL;
     c->errors++;
     if (!ins) {
@@ -255,7 +256,7 @@ static dg_qannot *result_annot(const dg_qsrc *src, const char *col, const char *
 }
 
 /* The result is exactly table T's columns in order: reuse T's struct. */
-static const char *whole_table(const dg_query *q)
+static const dg_table *whole_table(const dg_query *q)
 {
     const dg_table *t = q->fields.len ? q->fields.items[0].origin : NULL;
     if (!t || t->columns.len != q->fields.len) return NULL;
@@ -264,7 +265,7 @@ static const char *whole_table(const dg_query *q)
         if (f->origin != t || f->origin_column != (int)i || f->embed_table) return NULL;
         if (f->type.nullable && t->columns.items[i].not_null) return NULL;
     }
-    return t->name;
+    return t;
 }
 
 static void one_field(pgq_item *it, const pgq_col *pc, size_t i)
@@ -316,7 +317,7 @@ static int build_fields(pgq_item *it)
             f->ncols = pc->embed_ncols;
             f->origin_column = -1;
             f->type = (dg_qtype){DG_VT_VALUE, false};
-            f->name = dg_qfield_name(q, pc->embed_table, false);
+            f->name = dg_qembed_field_name(q, c->schema, pc->embed_table);
             i += (size_t)pc->embed_ncols - 1;
             continue;
         }

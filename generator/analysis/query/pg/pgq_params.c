@@ -213,7 +213,8 @@ static void derive(pgq_ctx *c, const json_t *node, const char *name)
 static void written(pgq_ctx *c, const json_t *rel, const json_t *node, const char *column)
 {
     const char *name = rel ? json_string_value(json_object_get(rel, "relname")) : NULL;
-    const dg_table *t = name ? dg_schema_table(c->schema, name) : NULL;
+    const char *sch = rel ? json_string_value(json_object_get(rel, "schemaname")) : NULL;
+    const dg_table *t = name ? dg_schema_table_in(c->schema, sch, name) : NULL;
     const dg_column *col = t && column ? dg_table_column(t, column) : NULL;
     pgq_param *p = col && !pgq_column_notnull(c->schema, col) ? param_of(c, node) : NULL;
     if (p) p->nullable = true;

@@ -247,7 +247,7 @@ static void embed(pgq_ctx *c, const pgq_scope *s, json_t *f, pgq_cols *out)
     dg_buf sql = DG_BUF_INIT;
     size_t first = out->len;
     expand_src(c, x, &sql, out);
-    out->items[first].embed_table = x->table->name;
+    out->items[first].embed_table = x->table;
     out->items[first].embed_ncols = (int)x->cols.len;
     size_t open = pgq_find(c->text, c->len, at, '(');
     if (!c->quiet) dg_qedit_add(&c->edits, at, pgq_paren_end(c->text, c->len, open), dg_buf_steal(&sql));

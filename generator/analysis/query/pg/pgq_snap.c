@@ -44,15 +44,6 @@ static long table_index(const dg_schema *s, const dg_table *t)
     return -1;
 }
 
-/* The table whose name `name` is (the pointer, else the text). */
-static long table_named(const dg_schema *s, const char *name)
-{
-    for (size_t i = 0; name && i < s->tables.len; i++)
-        if (s->tables.items[i].name == name) return (long)i;
-    for (size_t i = 0; name && i < s->tables.len; i++)
-        if (!strcmp(s->tables.items[i].name, name)) return (long)i;
-    return -1;
-}
 
 static void put_type(json_t *o, dg_qtype t)
 {
@@ -96,7 +87,7 @@ static json_t *field_dump(const wctx *w, const dg_qfield *f)
     json_object_set_new(o, "col", json_integer(f->col));
     dg_jw_int(o, "origin", table_index(w->s, f->origin), -1);
     dg_jw_int(o, "origin_column", f->origin_column, -1);
-    dg_jw_int(o, "embed_table", table_named(w->s, f->embed_table), -1);
+    dg_jw_int(o, "embed_table", table_index(w->s, f->embed_table), -1);
     json_object_set_new(o, "ncols", json_integer(f->ncols));
     put_pg(o, f->pg);
     return o;
@@ -119,7 +110,7 @@ static json_t *query_dump(const wctx *w, const dg_query *q)
     if (q->fields.len) json_object_set_new(o, "fields", fields);
     else json_decref(fields);
     json_object_set_new(o, "ncols", json_integer(q->ncols));
-    dg_jw_int(o, "row_table", table_named(w->s, q->row_table), -1);
+    dg_jw_int(o, "row_table", table_index(w->s, q->row_table), -1);
     return o;
 }
 
@@ -228,8 +219,7 @@ static void field_load(rctx *x, json_t *o, dg_qfield *f)
     f->col = (int)dg_jr_int(r, o, "col", 0, 0, 1 << 20);
     f->origin = get_table(x, o, "origin");
     f->origin_column = get_column(x, o, f->origin);
-    const dg_table *e = get_table(x, o, "embed_table");
-    f->embed_table = e ? e->name : NULL;
+    f->embed_table = get_table(x, o, "embed_table");
     f->ncols = (int)dg_jr_int(r, o, "ncols", 0, 0, 1 << 20);
     f->pg = get_pg(x, o);
 }
@@ -247,8 +237,7 @@ static void query_load(rctx *x, json_t *o, dg_query *q)
     q->nbind = (int)dg_jr_int(r, o, "nbind", 0, 0, 65535);
     DG_JR_LOAD_VEC(x, o, "fields", &q->fields, field_load);
     q->ncols = (int)dg_jr_int(r, o, "ncols", 0, 0, 1 << 20);
-    const dg_table *t = get_table(x, o, "row_table");
-    q->row_table = t ? t->name : NULL;
+    q->row_table = get_table(x, o, "row_table");
 }
 
 static void qtype_load(rctx *x, json_t *o, dg_qtype *t)
