@@ -227,9 +227,8 @@ static void record(dg_loader *L, size_t fi, size_t from, size_t start, size_t en
 {
     const char *text = L->files.items[fi].text;
     dg_toks tk;
-    dg_toks_init(&tk, text + start, end - start);
     const char *kind;
-    size_t ni = dg_parse_create_head(&tk, &kind);
+    size_t ni = dg_toks_init_create_head(&tk, text + start, end - start, &kind);   /* all tokens unless a CREATE */
     if (*kind && ni && !dg_toks_kw(&tk, 1, "TEMP") && !dg_toks_kw(&tk, 1, "TEMPORARY")) {
         dg_rec_kind k = !strcmp(kind, "table") ? DG_REC_TABLE : !strcmp(kind, "index") ? DG_REC_INDEX
                       : !strcmp(kind, "view") ? DG_REC_VIEW : DG_REC_TRIGGER;
@@ -394,9 +393,8 @@ static bool shadow_table(dg_loader *L, const char *name)
 static bool shell_made_table(dg_loader *L, const char *text, size_t start, size_t end)
 {
     dg_toks tk;
-    dg_toks_init(&tk, text + start, end - start);
     const char *kind;
-    size_t ni = dg_parse_create_head(&tk, &kind);
+    size_t ni = dg_toks_init_create_head(&tk, text + start, end - start, &kind);
     bool skip = false;
     if (ni && !strcmp(kind, "table") && !dg_toks_kw(&tk, 1, "TEMP") && !dg_toks_kw(&tk, 1, "TEMPORARY") &&
         !dg_toks_kw(&tk, 1, "VIRTUAL")) {

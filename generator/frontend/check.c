@@ -167,11 +167,13 @@ static int check_keys(dg_loader *L, const dg_annotations *a)
  * have it for a while); generate refuses it (dg_schema_dangling_fks). */
 static void check_parents(dg_loader *L)
 {
+    dg_schema_lookup lk;
+    dg_schema_lookup_init(&lk, L->s);
     for (size_t i = 0; i < L->s->tables.len; i++) {
         dg_table *t = &L->s->tables.items[i];
         for (size_t k = 0; k < t->foreign_keys.len; k++) {
             dg_foreign_key *fk = &t->foreign_keys.items[k];
-            if (dg_schema_table(L->s, fk->table)) continue;
+            if (dg_lookup_table(&lk, fk->table)) continue;
             fk->dangling = true;
             dg_warning(L->d, fk->loc.line ? fk->loc : t->loc,
                        "foreign key of %s references %s, which is not a table of the schema "
@@ -179,6 +181,7 @@ static void check_parents(dg_loader *L)
                        t->name, fk->table, t->name);
         }
     }
+    dg_schema_lookup_free(&lk);
 }
 
 int dg_check_schema(dg_loader *L)

@@ -77,5 +77,10 @@ void dg_parse_create_view(const char *sql, dg_locate_fn fn, const void *ctx, dg_
  * "trigger"; "" when the text is no CREATE) and returns the index of the
  * name token in tk->sig (0 when none). */
 size_t dg_parse_create_head(const dg_toks *tk, const char **kind);
+/* dg_toks_init and dg_parse_create_head of `text`, reading only the tokens of
+ * the head (and the first after it) when it is a CREATE head: tk->sig then
+ * holds the tokens up to the name and one or two more; when not, or when
+ * the head is longer, tk holds every token as with dg_toks_init. */
+size_t dg_toks_init_create_head(dg_toks *tk, const char *text, size_t len, const char **kind);
 
 #endif

@@ -1,11 +1,13 @@
 /* Token arrays over stored CREATE text, annotation comments, and the head
  * (`CREATE ... kind name`) of a CREATE statement. */
+#include <stdint.h>
 #include <string.h>
 
 #include "util/buf.h"
 #include "frontend/ddl_parse.h"
 
-void dg_toks_init(dg_toks *tk, const char *text, size_t len)
+/* Up to `max` significant tokens (SIZE_MAX: all). */
+static void toks_init(dg_toks *tk, const char *text, size_t len, size_t max)
 {
     memset(tk, 0, sizeof *tk);
     tk->text = text;
@@ -13,7 +15,7 @@ void dg_toks_init(dg_toks *tk, const char *text, size_t len)
     dg_lexer lx;
     dg_lexer_init(&lx, text, len);
     int line = 1;
-    for (;;) {
+    while (tk->sig.len < max) {
         dg_tok t = dg_tok_next(&lx);
         if (t.kind == DG_TOK_EOF) break;
         if (t.kind != DG_TOK_SPACE) {
@@ -24,6 +26,11 @@ void dg_toks_init(dg_toks *tk, const char *text, size_t len)
         for (size_t i = 0; i < t.len; i++)
             if (text[t.start + i] == '\n') line++;
     }
+}
+
+void dg_toks_init(dg_toks *tk, const char *text, size_t len)
+{
+    toks_init(tk, text, len, SIZE_MAX);
 }
 
 void dg_toks_free(dg_toks *tk)
@@ -130,4 +137,19 @@ size_t dg_parse_create_head(const dg_toks *tk, const char **kind)
     if (dg_toks_kw(tk, i, "IF") && dg_toks_kw(tk, i + 1, "NOT") && dg_toks_kw(tk, i + 2, "EXISTS")) i += 3;
     if (dg_toks_punct(tk, i + 1, ".")) i += 2;   /* schema.name */
     return i < tk->sig.len ? i : 0;
+}
+
+/* The head's tokens are at most CREATE, four modifiers, the kind, IF NOT
+ * EXISTS, schema, '.', the name: 12; two more show that the head ended
+ * inside the tokens read. */
+#define HEAD_TOKS 14
+
+size_t dg_toks_init_create_head(dg_toks *tk, const char *text, size_t len, const char **kind)
+{
+    toks_init(tk, text, len, HEAD_TOKS);
+    size_t ni = dg_parse_create_head(tk, kind);
+    if (tk->sig.len < HEAD_TOKS || (ni && ni + 2 < tk->sig.len)) return ni;   /* the same answer as all tokens */
+    dg_toks_free(tk);
+    dg_toks_init(tk, text, len);
+    return dg_parse_create_head(tk, kind);
 }

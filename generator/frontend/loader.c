@@ -43,7 +43,9 @@ int dg_loader_open(dg_loader *L, dg_schema *s, dg_diags *d)
     memset(L, 0, sizeof *L);
     L->s = s;
     L->d = d;
-    if (sqlite3_open_v2(":memory:", &L->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    /* one thread at a time uses the database: no per-call mutex */
+    if (sqlite3_open_v2(":memory:", &L->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
+        SQLITE_OK) {
         dg_loc none = {NULL, 0, 0};
         dg_error(d, none, "cannot open an in-memory SQLite database: %s", sqlite3_errmsg(L->db));
         return -1;

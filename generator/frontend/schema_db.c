@@ -8,7 +8,7 @@ int dg_schema_open_db(const dg_schema *s, sqlite3 **out, dg_diags *d)
     dg_loc none = {NULL, 0, 0};
     sqlite3 *db = NULL;
     *out = NULL;
-    if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         dg_error(d, none, "cannot open an in-memory SQLite database: %s", db ? sqlite3_errmsg(db) : "out of memory");
         sqlite3_close(db);
         return -1;

@@ -94,9 +94,8 @@ void dg_srcmap_init(dg_srcmap *m, const dg_loader *L, const dg_stmt_rec *rec, co
     dg_lexer_init(&a, stored, strlen(stored));
     dg_lexer_init(&b, f->text, f->len);
     dg_toks tk;
-    dg_toks_init(&tk, stored, strlen(stored));
     const char *kind;
-    size_t ni = dg_parse_create_head(&tk, &kind);
+    size_t ni = dg_toks_init_create_head(&tk, stored, strlen(stored), &kind);
     a.pos = tk.sig.len ? tk.sig.items[ni].tok.start : 0;
     dg_toks_free(&tk);
     b.pos = rec->name_off;

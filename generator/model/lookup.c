@@ -25,10 +25,37 @@ static char *table_key(const dg_schema *s, const char *schema, const char *table
     return dg_xprintf("%s\x1f%s", dg_schema_default(s, schema) ? "" : schema, table);
 }
 
+/* The key of tables_in / views_in: table_key with SQLite's schema names
+ * folded (they compare case-insensitively there, PostgreSQL's exactly). */
+static char *scoped_key(const dg_schema *s, const char *schema, const char *name)
+{
+    char *k = table_key(s, schema, name);
+    if (s->engine != DG_ENGINE_POSTGRESQL)
+        for (char *c = k; *c != '\x1f'; c++)
+            if (*c >= 'A' && *c <= 'Z') *c = (char)(*c + 32);
+    return k;
+}
+
+#define FILL_IN(lk, vec, exact, folded)                                       \
+    do {                                                                      \
+        for (size_t i_ = 0; i_ < (vec).len; i_++) {                           \
+            DG_VEC_PUSH(&(lk)->scoped_keys,                                   \
+                        scoped_key((lk)->s, (vec).items[i_].schema, (vec).items[i_].name)); \
+            const char *k_ = (lk)->scoped_keys.items[(lk)->scoped_keys.len - 1]; \
+            dg_map_put(exact, k_, i_);                                        \
+            dg_map_put(folded, k_, i_);                                       \
+        }                                                                     \
+    } while (0)
+
 void dg_schema_lookup_init(dg_schema_lookup *lk, const dg_schema *s)
 {
     lk->s = s;
     memset(&lk->index_keys, 0, sizeof lk->index_keys);
+    memset(&lk->scoped_keys, 0, sizeof lk->scoped_keys);
+    dg_map_init(&lk->tables_in, false);
+    dg_map_init(&lk->tables_in_folded, true);
+    dg_map_init(&lk->views_in, false);
+    dg_map_init(&lk->views_in_folded, true);
     dg_map_init(&lk->tables, false);
     dg_map_init(&lk->tables_folded, true);
     dg_map_init(&lk->indexes, false);
@@ -40,6 +67,8 @@ void dg_schema_lookup_init(dg_schema_lookup *lk, const dg_schema *s)
     FILL(s->tables, &lk->tables, &lk->tables_folded);
     FILL(s->indexes, &lk->indexes, &lk->indexes_folded);
     FILL(s->views, &lk->views, &lk->views_folded);
+    FILL_IN(lk, s->tables, &lk->tables_in, &lk->tables_in_folded);
+    FILL_IN(lk, s->views, &lk->views_in, &lk->views_in_folded);
     for (size_t i = 0; i < s->triggers.len; i++) dg_map_put(&lk->triggers_folded, s->triggers.items[i].name, i);
     /* Chains of indexes per table, built backwards so that each new head
      * comes first in schema order. */
@@ -66,6 +95,11 @@ void dg_schema_lookup_free(dg_schema_lookup *lk)
     dg_map_free(&lk->views_folded);
     dg_map_free(&lk->triggers_folded);
     dg_map_free(&lk->index_tables);
+    dg_map_free(&lk->tables_in);
+    dg_map_free(&lk->tables_in_folded);
+    dg_map_free(&lk->views_in);
+    dg_map_free(&lk->views_in_folded);
+    dg_strings_free(&lk->scoped_keys);
     dg_strings_free(&lk->index_keys);
     free(lk->index_next);
     lk->index_next = NULL;
@@ -93,6 +127,39 @@ dg_view *dg_lookup_view(const dg_schema_lookup *lk, const char *name)
 {
     size_t i;
     return find(&lk->views, &lk->views_folded, name, &i) ? &lk->s->views.items[i] : NULL;
+}
+
+/* The scoped maps' candidate for `name` in schema `sch`: the exact key,
+ * then the folded one.  A folded hit stands only when its schema is the
+ * same by dg_schema_same; the callers check (else, a PostgreSQL schema
+ * differing in case, the scan decides). */
+static bool find_in(const dg_schema_lookup *lk, const dg_map *exact, const dg_map *folded,
+                   const char *sch, const char *name, size_t *i)
+{
+    char *key = scoped_key(lk->s, sch, name);
+    bool hit = dg_map_get(exact, key, i) || dg_map_get(folded, key, i);
+    free(key);
+    return hit;
+}
+
+dg_table *dg_lookup_table_in(const dg_schema_lookup *lk, const char *sch, const char *name)
+{
+    size_t i;
+    if (find_in(lk, &lk->tables_in, &lk->tables_in_folded, sch, name, &i)) {
+        dg_table *t = &lk->s->tables.items[i];
+        return dg_schema_same(lk->s, t->schema, sch) ? t : dg_schema_table_in(lk->s, sch, name);
+    }
+    return sch ? NULL : dg_lookup_table(lk, name);
+}
+
+dg_view *dg_lookup_view_in(const dg_schema_lookup *lk, const char *sch, const char *name)
+{
+    size_t i;
+    if (find_in(lk, &lk->views_in, &lk->views_in_folded, sch, name, &i)) {
+        dg_view *v = &lk->s->views.items[i];
+        return dg_schema_same(lk->s, v->schema, sch) ? v : dg_schema_view_in(lk->s, sch, name);
+    }
+    return sch ? NULL : dg_lookup_view(lk, name);
 }
 
 dg_trigger *dg_lookup_trigger(const dg_schema_lookup *lk, const char *name)

@@ -359,6 +359,8 @@ typedef struct dg_schema_lookup {
     const dg_schema *s;
     dg_map tables, tables_folded, indexes, indexes_folded, views, views_folded, triggers_folded;
     dg_map index_tables;   /* folded schema + table name -> its first index (position in s->indexes) */
+    dg_map tables_in, tables_in_folded, views_in, views_in_folded; /* schema + name (scoped_keys) */
+    dg_strings scoped_keys;   /* tables_in's and views_in's keys (the maps borrow them) */
     size_t *index_next;    /* per index: the next index on the same table, or SIZE_MAX */
     dg_strings index_keys; /* index_tables' keys (the map borrows them) */
 } dg_schema_lookup;
@@ -369,6 +371,10 @@ dg_table   *dg_lookup_table(const dg_schema_lookup *lk, const char *name);
 dg_index   *dg_lookup_index(const dg_schema_lookup *lk, const char *name);
 dg_view    *dg_lookup_view(const dg_schema_lookup *lk, const char *name);
 dg_trigger *dg_lookup_trigger(const dg_schema_lookup *lk, const char *name);
+/* What dg_schema_table_in / dg_schema_view_in answer (`sch` NULL: the
+ * default schema, else the first of that name in any schema). */
+dg_table   *dg_lookup_table_in(const dg_schema_lookup *lk, const char *sch, const char *name);
+dg_view    *dg_lookup_view_in(const dg_schema_lookup *lk, const char *sch, const char *name);
 /* The indexes on table `t` (their `table` equals its name ASCII
  * case-insensitively, in its schema), in schema order: the first one's
  * position in s->indexes (SIZE_MAX when none), then dg_lookup_next_index

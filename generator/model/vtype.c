@@ -50,8 +50,9 @@ static const struct { const char *name; dg_vtype v; } known_types[] = {
 /* The entry of a known name, -1 when none. */
 static int known_type(const char *name)
 {
+    char first = name[0] >= 'a' && name[0] <= 'z' ? (char)(name[0] - 32) : name[0];   /* the names are upper-case */
     for (size_t i = 0; i < sizeof known_types / sizeof known_types[0]; i++)
-        if (!dg_strcasecmp_ascii(name, known_types[i].name)) return (int)i;
+        if (known_types[i].name[0] == first && !dg_strcasecmp_ascii(name, known_types[i].name)) return (int)i;
     return -1;
 }
 

@@ -12,14 +12,19 @@ void dg_lexer_init(dg_lexer *lx, const char *text, size_t len)
     lx->pos = 0;
 }
 
-static bool is_id_start(unsigned char c)
+static inline bool is_id_start(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
 }
 
-static bool is_id_char(unsigned char c)
+static inline bool is_id_char(unsigned char c)
 {
     return is_id_start(c) || (c >= '0' && c <= '9') || c == '$';
+}
+
+static inline bool is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -70,10 +75,24 @@ static size_t number_len(const char *s, size_t n)
     return i;
 }
 
-static const char *const puncts[] = {
-    "->>", "->", "<<", ">>", "<=", ">=", "==", "!=", "<>", "||",
-    "(", ")", ",", ";", ".", "=", "<", ">", "+", "-", "*", "/", "%", "&", "|", "~", NULL
-};
+/* Length of the operator or punctuation at s (n > 0 bytes), 0 when none:
+ * "->>", the two-character ones (-> << >> <= >= == != <> ||), then single
+ * characters ( ) , ; . = < > + - * / % & | ~. */
+static size_t punct_len(const char *s, size_t n)
+{
+    char c = s[0], d = n > 1 ? s[1] : '\0';
+    switch (c) {
+    case '-': return d == '>' ? (n > 2 && s[2] == '>' ? 3 : 2) : 1;
+    case '<': return d == '<' || d == '=' || d == '>' ? 2 : 1;
+    case '>': return d == '>' || d == '=' ? 2 : 1;
+    case '=': return d == '=' ? 2 : 1;
+    case '!': return d == '=' ? 2 : 0;
+    case '|': return d == '|' ? 2 : 1;
+    case '(': case ')': case ',': case ';': case '.': case '+': case '*': case '/': case '%': case '&': case '~':
+        return 1;
+    default: return 0;
+    }
+}
 
 static dg_tok scan(dg_lexer *lx)
 {
@@ -83,9 +102,9 @@ static dg_tok scan(dg_lexer *lx)
     if (n == 0) return t;
     unsigned char c = (unsigned char)s[0];
 
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    if (is_space(c)) {
         size_t i = 1;
-        while (i < n && strchr(" \t\n\r\f\v", s[i]) && s[i]) i++;
+        while (i < n && is_space((unsigned char)s[i])) i++;
         t.kind = DG_TOK_SPACE;
         t.len = i;
     } else if (c == '-' && n > 1 && s[1] == '-') {
@@ -145,15 +164,11 @@ static dg_tok scan(dg_lexer *lx)
         t.kind = DG_TOK_VARIABLE;
         t.len = i;
     } else {
-        for (int k = 0; puncts[k]; k++) {
-            size_t pl = strlen(puncts[k]);
-            if (pl <= n && memcmp(s, puncts[k], pl) == 0) {
-                t.kind = DG_TOK_PUNCT;
-                t.len = pl;
-                break;
-            }
-        }
-        if (t.kind == DG_TOK_EOF) {
+        size_t pl = punct_len(s, n);
+        if (pl) {
+            t.kind = DG_TOK_PUNCT;
+            t.len = pl;
+        } else {
             size_t i = 1;
             while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80) i++;  /* whole UTF-8 char */
             t.kind = DG_TOK_ILLEGAL;

@@ -281,5 +281,18 @@ check "nothing dropped" sh -c '! grep -q DROP out.txt'
 sqlite3 hist.db < out.txt
 check "the value follows the renames" test "$(sqlite3 hist.db 'SELECT full_name FROM people')" = ann
 
+# the two sides load at once: diagnostics still come as from one load after
+# the other (--from's first), and none of --to's when --from fails
+printf 'CREATE TABLE a (x INTEGER PRIMARY KEY);\nCREATE TABLE b (y REFERENCES nosuch_from, z);\n' > wfrom.sql
+printf 'CREATE TABLE a (x INTEGER PRIMARY KEY);\nCREATE TABLE c (y REFERENCES nosuch_to, z);\n' > wto.sql
+printf 'CREATE TABLE a (x INTEGER PRIMARY KEY;\n' > broken.sql
+printf 'CREATE INDEX i ON nosuch_table(x);\n' > broken2.sql
+expect_rc 0 "warnings of both sides" "$DALGEN" diff --from wfrom.sql --to wto.sql --allow-destructive
+check "--from's warning, then --to's" sh -c 'grep -n "warning: foreign key" err.txt | cut -d: -f2 | tr "\n" " " | grep -qx "wfrom.sql wto.sql "'
+expect_rc 1 "--from and --to broken" "$DALGEN" diff --from broken.sql --to broken2.sql
+check "only --from's error" sh -c 'grep -q "^broken.sql:1:" err.txt && ! grep -q broken2 err.txt'
+expect_rc 1 "--to broken" "$DALGEN" diff --from wfrom.sql --to broken2.sql
+check "--from's warning, then --to's error" sh -c 'grep -n "" err.txt | grep -E "wfrom.sql|broken2.sql" | cut -d: -f2 | tr "\n" " " | grep -qx "wfrom.sql broken2.sql "'
+
 echo "migrate.cli: $fails failed"
 [ "$fails" = 0 ]

@@ -92,11 +92,21 @@ bool dd_mentions(const char *sql, const char *name)
     }
 }
 
-bool dd_mentions_any(const char *sql, const dg_strings *names)
+bool dd_mentions_any(const char *sql, const dg_map *names)
 {
-    for (size_t i = 0; i < names->len; i++)
-        if (dd_mentions(sql, names->items[i])) return true;
-    return false;
+    if (!sql || !names->len) return false;
+    dg_lexer lx;
+    dg_lexer_init(&lx, sql, strlen(sql));
+    for (;;) {
+        dg_tok t = dg_tok_next_sig(&lx);
+        if (t.kind == DG_TOK_EOF) return false;
+        if (t.kind != DG_TOK_IDENT && t.kind != DG_TOK_QIDENT && t.kind != DG_TOK_STRING) continue;
+        char *id = dg_tok_ident(&lx, t);
+        size_t at;
+        bool hit = dg_map_get(names, id, &at);
+        free(id);
+        if (hit) return true;
+    }
 }
 
 /* `-- @key value` -> `/ * @key value * /` (DESIGN.md: annotations dalgen

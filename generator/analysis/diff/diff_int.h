@@ -65,6 +65,7 @@ typedef struct dd_ctx {
     DG_VEC(dd_pair) pairs;    /* one per table of `to`, in `to` order */
     dd_renames table_renames;
     dg_strings dirty;         /* old names whose dependent views/triggers must be recreated */
+    dg_map dirty_at;          /* the same names, ASCII-folded -> position in dirty */
     json_t *pair_of_old;      /* lower-cased old table name -> index of its first pair (match_tables) */
     dg_schema_lookup from_lk, to_lk;   /* the two schemas' names, asked per index, view and trigger */
 } dd_ctx;
@@ -77,7 +78,8 @@ char *dd_canon(const char *text, const dd_renames *cols, const dd_renames *table
 /* dd_canon of an expression inside table t (CHECK): a "word" naming no column is a string. */
 char *dd_canon_in_table(const char *text, const dd_renames *cols, const dd_renames *tables, const dg_table *t);
 bool  dd_mentions(const char *sql, const char *name);
-bool  dd_mentions_any(const char *sql, const dg_strings *names);
+/* Whether sql names any key of `names` (a map made with fold: ASCII case-insensitive). */
+bool  dd_mentions_any(const char *sql, const dg_map *names);
 char *dd_sql_out(const char *sql);
 /* Appends a statement (printf format) to the plan. */
 void dd_stmt(dd_ctx *c, const char *fmt, ...)

@@ -106,12 +106,14 @@ void dd_lint_pair(dd_ctx *c, const dd_pair *pr)
         lint_cascade(c, pr);
 }
 
-/* A view or trigger of the new schema that still uses a dropped column. */
-static void lint_user(dd_ctx *c, const char *kind, const char *name, const char *sql)
+/* A view or trigger of the new schema that still uses a dropped column;
+ * `dropping` lists the pairs that drop columns, in pair order. */
+static void lint_user(dd_ctx *c, const size_t *dropping, size_t ndropping, const char *kind, const char *name,
+                      const char *sql)
 {
-    for (size_t k = 0; k < c->pairs.len; k++) {
-        const dd_pair *pr = &c->pairs.items[k];
-        if (!pr->o || !pr->cols_dropped || !dd_mentions(sql, pr->n->name)) continue;
+    for (size_t d = 0; d < ndropping; d++) {
+        const dd_pair *pr = &c->pairs.items[dropping[d]];
+        if (!dd_mentions(sql, pr->n->name)) continue;
         for (size_t oi = 0; oi < pr->o->columns.len; oi++) {
             const char *col = pr->o->columns.items[oi].name;
             if (kept(pr, oi) || !dd_mentions(sql, col)) continue;
@@ -129,10 +131,14 @@ static void lint_user(dd_ctx *c, const char *kind, const char *name, const char 
 
 void dd_lint_views(dd_ctx *c)
 {
-    for (size_t i = 0; i < c->to->views.len; i++)
-        lint_user(c, "view", c->to->views.items[i].name, c->to->views.items[i].sql);
-    for (size_t i = 0; i < c->to->triggers.len; i++)
-        lint_user(c, "trigger", c->to->triggers.items[i].name, c->to->triggers.items[i].sql);
+    size_t *dropping = dg_xmalloc((c->pairs.len + 1) * sizeof *dropping), n = 0;   /* not a walk per view */
+    for (size_t k = 0; k < c->pairs.len; k++)
+        if (c->pairs.items[k].o && c->pairs.items[k].cols_dropped) dropping[n++] = k;
+    for (size_t i = 0; n && i < c->to->views.len; i++)
+        lint_user(c, dropping, n, "view", c->to->views.items[i].name, c->to->views.items[i].sql);
+    for (size_t i = 0; n && i < c->to->triggers.len; i++)
+        lint_user(c, dropping, n, "trigger", c->to->triggers.items[i].name, c->to->triggers.items[i].sql);
+    free(dropping);
     for (size_t i = 0; i < c->from->tables.len; i++) {
         const dg_table *t = &c->from->tables.items[i];
         if (dd_is_ignored_table(t->name) || dd_pair_of_old(c, t->name)) continue;

@@ -8,14 +8,15 @@
 
 static bool is_dirty(const dd_ctx *c, const char *name)
 {
-    for (size_t i = 0; i < c->dirty.len; i++)
-        if (!dg_strcasecmp_ascii(c->dirty.items[i], name)) return true;
-    return false;
+    size_t i;
+    return dg_map_get(&c->dirty_at, name, &i);
 }
 
 static void mark_dirty(dd_ctx *c, const char *name)
 {
-    if (!is_dirty(c, name)) dg_strings_push(&c->dirty, name);
+    if (is_dirty(c, name)) return;
+    dg_strings_push(&c->dirty, name);
+    dg_map_put(&c->dirty_at, c->dirty.items[c->dirty.len - 1], c->dirty.len - 1);
 }
 
 /* Pairs every table of `to` with the table of `from` it continues
@@ -113,7 +114,7 @@ static bool trigger_gone(dd_ctx *c, const dg_trigger *t)
 {
     const dg_trigger *nt = dg_lookup_trigger(&c->to_lk, t->name);
     return !nt || sql_changed(t->sql, nt->sql) || is_dirty(c, t->table) ||
-           dd_mentions_any(t->sql, &c->dirty);
+           dd_mentions_any(t->sql, &c->dirty_at);
 }
 
 /* Names whose views and triggers must be dropped and re-created, closed
@@ -132,7 +133,7 @@ static void compute_dirty(dd_ctx *c)
         for (size_t i = 0; i < c->from->views.len; i++) {
             const dg_view *v = &c->from->views.items[i];
             if (is_dirty(c, v->name)) continue;
-            if (view_gone(c, v) || dd_mentions_any(v->sql, &c->dirty)) {
+            if (view_gone(c, v) || dd_mentions_any(v->sql, &c->dirty_at)) {
                 mark_dirty(c, v->name);
                 again = true;
             }
@@ -367,6 +368,7 @@ static void plan(const dg_schema *from, const dg_schema *to, const dg_diff_opts 
     c.to = to;
     c.reverse = opts && opts->reverse;
     c.p = out;
+    dg_map_init(&c.dirty_at, true);
     dg_schema_lookup_init(&c.from_lk, from);
     dg_schema_lookup_init(&c.to_lk, to);
     match_tables(&c);
@@ -386,6 +388,7 @@ static void plan(const dg_schema *from, const dg_schema *to, const dg_diff_opts 
     for (size_t k = 0; k < c.pairs.len; k++) dd_pair_free(&c.pairs.items[k]);
     DG_VEC_FREE(&c.pairs);
     DG_VEC_FREE(&c.table_renames);
+    dg_map_free(&c.dirty_at);
     dg_strings_free(&c.dirty);
     json_decref(c.pair_of_old);
     dg_schema_lookup_free(&c.from_lk);

@@ -136,6 +136,7 @@ dg_qtype dg_qcolumn_type(const dg_table *t, int i);
 /* The state of analysing one query. */
 struct dg_qctx {
     const dg_schema *schema;
+    const dg_schema_lookup *lk;   /* schema's names, looked up per table a query names */
     const dg_query_set *set;
     const dg_qsrc *src;
     dg_diags *d;

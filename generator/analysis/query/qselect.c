@@ -240,14 +240,14 @@ static size_t add_item(dg_qctx *c, dg_qscope *s, dg_from_item *it, dg_qscope *ou
         copy_cols(&cte->cols, &s->srcs.items[s->srcs.len - 1].cols);
         return 1;
     }
-    const dg_table *t = dg_schema_table_in(c->schema, it->schema, it->name);
+    const dg_table *t = dg_lookup_table_in(c->lk, it->schema, it->name);
     if (t) {
         src = &s->srcs.items[s->srcs.len - 1];
         src->table = t;
         dg_qtable_cols(t, &src->cols);
         return 1;
     }
-    const dg_view *v = dg_schema_view_in(c->schema, it->schema, it->name);
+    const dg_view *v = dg_lookup_view_in(c->lk, it->schema, it->name);
     if (v) view_cols(c, v, &s->srcs.items[s->srcs.len - 1].cols);
     else s->srcs.items[s->srcs.len - 1].unknown = true;
     return 1;

@@ -190,7 +190,7 @@ int dg_qstmt_columns(dg_qctx *c, dg_stmt *st, dg_qcols *out)
     if (st->kind == DG_STMT_OTHER) return 0;
     if (st->kind == DG_STMT_SELECT) return dg_qselect_columns(c, st->select, NULL, out);
     dg_qwith_push(c, st->with, NULL);
-    const dg_table *t = dg_schema_table_in(c->schema, st->schema, st->table);
+    const dg_table *t = dg_lookup_table_in(c->lk, st->schema, st->table);
     int rc = 0;
     if (t) rc = st->kind == DG_STMT_INSERT ? insert_stmt(c, st, t, out) : update_or_delete(c, st, t, out);
     dg_qwith_pop(c, st->with);

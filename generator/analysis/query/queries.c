@@ -405,13 +405,14 @@ static int check_derived(const dg_query_set *set, const dg_query *q, json_t *c_n
     return errors;
 }
 
-static int analyse_src(dg_query_set *set, const dg_qsrc *src, const dg_schema *schema, sqlite3 *db, json_t *c_names,
-                       json_t *derived, dg_diags *d)
+static int analyse_src(dg_query_set *set, const dg_qsrc *src, const dg_schema_lookup *lk, sqlite3 *db,
+                       json_t *c_names, json_t *derived, dg_diags *d)
 {
     const char *text = src->text + src->start;
     size_t len = src->end - src->start, first;
     dg_qctx c = {0};
-    c.schema = schema;
+    c.schema = lk->s;
+    c.lk = lk;
     c.set = set;
     c.src = src;
     c.d = d;
@@ -515,8 +516,11 @@ int dg_queries_load(const dg_strings *paths, const dg_schema *schema, sqlite3 *d
     } else {
         errors += register_functions(db, set, d);
         json_t *c_names = json_object(), *derived = json_object();
+        dg_schema_lookup lk;
+        dg_schema_lookup_init(&lk, schema);
         for (size_t i = 0; i < files.srcs.len; i++)
-            errors += analyse_src(set, &files.srcs.items[i], schema, db, c_names, derived, d);
+            errors += analyse_src(set, &files.srcs.items[i], &lk, db, c_names, derived, d);
+        dg_schema_lookup_free(&lk);
         json_decref(c_names);
         json_decref(derived);
     }
