@@ -184,7 +184,10 @@ static bool print_api_diff(const diff_args *a, const dg_api api[2], bool after_s
 static int run(const diff_args *a, dg_diags *d)
 {
     dg_schema *s[2] = {NULL, NULL};
-    if (dg_schema_load_pair(&a->side[FROM], &a->side[TO], &s[FROM], &s[TO], d) != 0) return DG_EXIT_INPUT;
+    if (dg_schema_load(&a->side[FROM], &s[FROM], d) != 0 || dg_schema_load(&a->side[TO], &s[TO], d) != 0) {
+        dg_schema_free(s[FROM]);
+        return DG_EXIT_INPUT;
+    }
     dg_plan p;
     dg_diff_opts o = {a->down};
     dg_diff_plan(s[a->down ? TO : FROM], s[a->down ? FROM : TO], &o, &p);

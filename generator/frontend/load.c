@@ -1,6 +1,5 @@
 /* dg_schema_load: every source applied in order to one in-memory database,
  * then the model read back from it and checked. */
-#include <pthread.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -106,50 +105,4 @@ int dg_schema_load(const dg_sources *src, dg_schema **out, dg_diags *d)
 int dg_schema_load_db(const dg_sources *src, dg_schema **out, sqlite3 **db, dg_diags *d)
 {
     return load(src, out, db, true, d);
-}
-
-/* Whether loading `src` touches nothing another load could: no standard
- * input (one stream for both) and no header (libclang). */
-static bool loads_alone(const dg_sources *src)
-{
-    for (size_t i = 0; i < src->items.len; i++) {
-        const dg_source *s = &src->items.items[i];
-        if (!strcmp(s->path, "-") || kind_of(s) == DG_SRC_HEADER) return false;
-    }
-    return true;
-}
-
-typedef struct side_load {
-    const dg_sources *src;
-    dg_schema        *out;
-    dg_diags          d;     /* the thread's own diagnostics */
-    int               rc;
-} side_load;
-
-static void *load_side(void *arg)
-{
-    side_load *b = arg;
-    b->rc = dg_schema_load(b->src, &b->out, &b->d);
-    return NULL;
-}
-
-int dg_schema_load_pair(const dg_sources *a, const dg_sources *b, dg_schema **sa, dg_schema **sb, dg_diags *d)
-{
-    *sa = *sb = NULL;
-    side_load second = {b, NULL, DG_DIAGS_INIT, 0};
-    pthread_t thread;
-    bool started = loads_alone(a) && loads_alone(b) && pthread_create(&thread, NULL, load_side, &second) == 0;
-    int rc = dg_schema_load(a, sa, d);
-    if (started) pthread_join(thread, NULL);
-    if (rc == 0 && !started) second.rc = dg_schema_load(b, &second.out, &second.d);
-    if (rc == 0) dg_diags_move(d, &second.d);   /* after the first's, as one load after the other */
-    dg_diags_free(&second.d);
-    if (rc != 0 || second.rc != 0) {
-        dg_schema_free(*sa);
-        dg_schema_free(second.out);
-        *sa = NULL;
-        return -1;
-    }
-    *sb = second.out;
-    return 0;
 }

@@ -61,11 +61,6 @@ void dg_keep_up_part(char *text, size_t len);
  * reports every problem through `d` (path:line:col: error: ...) and returns
  * -1 with *out NULL.  No file is written. */
 int dg_schema_load(const dg_sources *src, dg_schema **out, dg_diags *d);
-/* dg_schema_load of `a`, then of `b` when `a` loaded: the same models and
- * diagnostics (b's after a's, none of b's when a failed), with `b` loaded on
- * a second thread while `a` loads when neither reads standard input or a
- * header.  Returns 0 with both set, or -1 with both NULL. */
-int dg_schema_load_pair(const dg_sources *a, const dg_sources *b, dg_schema **sa, dg_schema **sb, dg_diags *d);
 /* Loads one DDL text (not read from a file; `name` is its path in
  * locations) on its own, as dg_schema_load does a single SQL source, except
  * that an empty schema is no error.  Returns 0 and sets *out, or -1 after

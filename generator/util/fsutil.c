@@ -259,8 +259,7 @@ static char *absnorm(const char *path)
     char *src = dg_buf_steal(&b);
     char *parts[PATH_MAX / 2];
     size_t np = 0;
-    char *save = NULL;
-    for (char *tok = strtok_r(src, "/", &save); tok; tok = strtok_r(NULL, "/", &save)) {
+    for (char *tok = strtok(src, "/"); tok; tok = strtok(NULL, "/")) {
         if (strcmp(tok, ".") == 0) continue;
         if (strcmp(tok, "..") == 0) {
             if (np) np--;
