@@ -14,16 +14,7 @@
 #include <libpq-fe.h>
 
 #include "api16.h"
-
-static int failures;
-
-#define CHECK(cond)                                                              \
-    do {                                                                         \
-        if (!(cond)) {                                                           \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-            failures++;                                                          \
-        }                                                                        \
-    } while (0)
+#include "e2e_check.h"
 
 enum { NSESS = 200, PER = 100 };
 
@@ -259,12 +250,8 @@ static void finders(dal_db *db, PGconn *pc, int64_t sa, int64_t big, dal_arena *
 
 int main(int argc, char **argv)
 {
-    dal_db *db = NULL;
-    if (argc != 2 || dal_open(&db, argv[1], NULL) != DAL_OK) {
-        fprintf(stderr, "api16: cannot open %s\n", argc > 1 ? argv[1] : "(no URI)");
-        dal_close(db);
-        return 1;
-    }
+    dal_db *db = e2e_open(argc, argv);
+    if (!db) return 1;
     PGconn *pc = PQconnectdb(argv[1]);
     CHECK(PQstatus(pc) == CONNECTION_OK);
     dal_arena a;

@@ -11,16 +11,7 @@
 #include <string.h>
 
 #include "batch.h"
-
-static int failures;
-
-#define CHECK(cond)                                                              \
-    do {                                                                         \
-        if (!(cond)) {                                                           \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-            failures++;                                                          \
-        }                                                                        \
-    } while (0)
+#include "e2e_check.h"
 
 static int64_t count_books(dal_db *db)
 {
@@ -152,12 +143,8 @@ static void many(dal_db *db, dal_arena *a)
 
 int main(int argc, char **argv)
 {
-    dal_db *db = NULL;
-    if (argc != 2 || dal_open(&db, argv[1], NULL) != DAL_OK) {
-        fprintf(stderr, "batch: cannot open %s: %s\n", argc > 1 ? argv[1] : "?", db ? dal_errmsg(db) : "");
-        dal_close(db);
-        return 1;
-    }
+    dal_db *db = e2e_open(argc, argv);
+    if (!db) return 1;
     dal_arena a;
     dal_arena_init(&a, NULL);
     authors(db, &a);

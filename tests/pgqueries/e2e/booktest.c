@@ -6,16 +6,7 @@
 #include <string.h>
 
 #include "booktest.h"
-
-static int failures;
-
-#define CHECK(cond)                                                              \
-    do {                                                                         \
-        if (!(cond)) {                                                           \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-            failures++;                                                          \
-        }                                                                        \
-    } while (0)
+#include "e2e_check.h"
 
 static const char *const tags_ab[] = {"cool", "unique"};
 static const char *const tags_c[] = {"other"};
@@ -78,12 +69,8 @@ static void left_join(dal_db *db, dal_arena *a)
 
 int main(int argc, char **argv)
 {
-    dal_db *db = NULL;
-    if (argc != 2 || dal_open(&db, argv[1], NULL) != DAL_OK) {
-        fprintf(stderr, "cannot open %s\n", argc == 2 ? argv[1] : "(no URI)");
-        dal_close(db);
-        return 1;
-    }
+    dal_db *db = e2e_open(argc, argv);
+    if (!db) return 1;
     dal_arena a;
     dal_arena_init(&a, NULL);
     books(db, &a);

@@ -10,18 +10,9 @@
 #include <time.h>
 
 #include "copyfrom.h"
+#include "e2e_check.h"
 
 #define NROWS 10000
-
-static int failures;
-
-#define CHECK(cond)                                                              \
-    do {                                                                         \
-        if (!(cond)) {                                                           \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-            failures++;                                                          \
-        }                                                                        \
-    } while (0)
 
 static char sensors[NROWS][16];
 static int32_t smalls[NROWS];
@@ -168,12 +159,8 @@ static void batches(dal_db *db, dal_arena *a)
 
 int main(int argc, char **argv)
 {
-    dal_db *db = NULL;
-    if (argc != 2 || dal_open(&db, argv[1], NULL) != DAL_OK) {
-        fprintf(stderr, "copyfrom: cannot open %s\n", argc > 1 ? argv[1] : "(no URI)");
-        dal_close(db);
-        return 1;
-    }
+    dal_db *db = e2e_open(argc, argv);
+    if (!db) return 1;
     dal_arena a;
     dal_arena_init(&a, NULL);
     copyfrom_copy_readings_params *rows = malloc(NROWS * sizeof *rows);
