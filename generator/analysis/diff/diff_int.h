@@ -96,6 +96,10 @@ char *dd_q(const char *ident);   /* quoted identifier, caller frees */
 bool  dd_is_ignored_table(const char *name);
 
 /* diff_table.c */
+/* A temporary table name: prefix + table (_dalgen_new_t for a rebuild,
+ * _dalgen_swap_t for a swap of names), or with _2, _3, ... after it when
+ * either schema already names something so.  Caller frees. */
+char *dd_temp_name(const dd_ctx *c, const char *prefix, const char *table);
 void dd_pair_analyse(dd_ctx *c, dd_pair *pr);
 void dd_pair_emit(dd_ctx *c, dd_pair *pr);
 void dd_pair_free(dd_pair *pr);

@@ -193,7 +193,7 @@ static void emit_table_renames(dd_ctx *c)
         char *tmp = NULL;
         if (pick == n) {   /* every rename waits for another: a cycle */
             for (pick = 0; done[pick]; pick++) {}
-            tmp = dg_xprintf("_dalgen_swap_%s", from[pick]);
+            tmp = dd_temp_name(c, "_dalgen_swap_", from[pick]);
             to = tmp;
         }
         char *qa = dd_q(from[pick]), *qb = dd_q(to);

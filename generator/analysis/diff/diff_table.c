@@ -346,14 +346,12 @@ static bool name_taken(const dg_schema_lookup *lk, const char *name)
            dg_lookup_view(lk, name);
 }
 
-/* The rebuild's temporary name for `table`: _dalgen_new_<table>, or with
- * _2, _3, ... after it when either schema already names something so. */
-static char *temp_name(const dd_ctx *c, const char *table)
+char *dd_temp_name(const dd_ctx *c, const char *prefix, const char *table)
 {
-    char *tmp = dg_xprintf("_dalgen_new_%s", table);
+    char *tmp = dg_xprintf("%s%s", prefix, table);
     for (int k = 2; name_taken(&c->from_lk, tmp) || name_taken(&c->to_lk, tmp); k++) {
         free(tmp);
-        tmp = dg_xprintf("_dalgen_new_%s_%d", table, k);
+        tmp = dg_xprintf("%s%s_%d", prefix, table, k);
     }
     return tmp;
 }
@@ -377,7 +375,7 @@ static const char *rowid_name(const dg_table *t)
 static void emit_rebuild(dd_ctx *c, dd_pair *pr)
 {
     const dg_table *o = pr->o, *n = pr->n;
-    char *tmp = temp_name(c, n->name);
+    char *tmp = dd_temp_name(c, "_dalgen_new_", n->name);
     char *qt = dd_q(tmp), *qn = dd_q(n->name);
     char *create = record_rename(c, pr, dd_create_table_named(n->sql, tmp), qt);
     char *cm = dd_comment("rebuild %s: %s", n->name, pr->reason ? pr->reason : "changed");
