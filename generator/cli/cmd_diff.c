@@ -188,16 +188,11 @@ static int run(const diff_args *a, dg_diags *d)
         dg_schema_free(s[FROM]);
         return DG_EXIT_INPUT;
     }
-    dg_plan p, back;
-    dg_diff_opts o = {a->down}, bo = {!a->down};
+    dg_plan p;
+    dg_diff_opts o = {a->down};
     const dg_schema *old = s[a->down ? TO : FROM], *new = s[a->down ? FROM : TO];
     dg_diff_plan(old, new, &o, &p);
-    memset(&back, 0, sizeof back);
-    if (!dg_plan_refused(&p, &a->allow)) {   /* applied before it is printed, with its inverse */
-        dg_diff_plan(new, old, &bo, &back);
-        dg_plan_verify(old, new, &p, &back);
-    }
-    dg_plan_free(&back);
+    if (!dg_plan_refused(&p, &a->allow)) dg_plan_verify(old, new, &o, &p, NULL);   /* applied before it is printed */
     dg_diags_print(d, stderr);   /* the loads' warnings come before the lints */
     dg_plan_print_lints(&p, &a->allow, stderr);
     dg_api api[2];

@@ -9,9 +9,10 @@
 #include "analysis/diff/diff.h"
 #include "frontend/sources.h"
 
-/* Both plans, printed, and checked on a scratch database as diff and
- * migrate new check them (a refusal is an answer, not a failure). */
-static void plans(const dg_schema *a, const dg_schema *b)
+/* Both plans, printed, and checked on a scratch database as migrate new
+ * (with_down) or diff (the inverse planned by the check) check them; a
+ * refusal is an answer, not a failure. */
+static void plans(const dg_schema *a, const dg_schema *b, bool with_down)
 {
     dg_diff_opts fw = {false}, bw = {true};
     dg_plan up, down;
@@ -19,7 +20,7 @@ static void plans(const dg_schema *a, const dg_schema *b)
     dg_diff_plan(b, a, &bw, &down);
     free(dg_plan_sql(&up, NULL));
     free(dg_plan_sql(&down, NULL));
-    (void)dg_plan_verify(a, b, &up, &down);
+    (void)dg_plan_verify(a, b, &fw, &up, with_down ? &down : NULL);   /* NULL: the inverse planned as diff plans it */
     dg_plan_free(&up);
     dg_plan_free(&down);
 }
@@ -38,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     dg_schema *a = NULL, *b = NULL;
     if (dg_schema_load_text("from.sql", text, cut, &a, &d) == 0 &&
         dg_schema_load_text("to.sql", text + next, size - next, &b, &d) == 0) {
-        plans(a, b);
+        plans(a, b, size % 2 == 0);
     }
     dg_schema_free(a);
     dg_schema_free(b);

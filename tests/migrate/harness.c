@@ -361,7 +361,7 @@ int mh_run_case(const mh_case *c, char **up_sql, char **down_sql)
      * below must pass its check on a scratch database (a refusal shows as an
      * unexpected PLAN_CANNOT_APPLY lint) */
     dg_lint_allow all = {.all = true};
-    if (!dg_plan_refused(&up, &all) && dg_plan_verify(a, b, &up, &down) != 0 &&
+    if (!dg_plan_refused(&up, &all) && dg_plan_verify(a, b, &fw, &up, &down) != 0 &&
         !(c->expect_lints && strstr(c->expect_lints, DG_LINT_CANNOT_APPLY))) {
         fprintf(stderr, "%s: the plan fails its check: %s\n", c->label, up.lints.items[up.lints.len - 1].message);
         bad++;

@@ -71,8 +71,26 @@ static void good_plans_pass(void **state)
     pair p;
     pair_make(&p, old_schema, new_schema);
     assert_true(p.up.rebuilds > 0);   /* a rebuild, a view re-created, an index: the usual shapes */
-    assert_int_equal(dg_plan_verify(p.a, p.b, &p.up, &p.down), 0);
+    assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, &p.down), 0);
     for (size_t i = 0; i < p.up.lints.len; i++) assert_string_not_equal(p.up.lints.items[i].code, DG_LINT_CANNOT_APPLY);
+    pair_free(&p);
+}
+
+/* diff has no inverse at hand: the check plans it from the parts it uses. */
+static void the_inverse_is_planned_when_not_given(void **state)
+{
+    (void)state;
+    pair p;
+    pair_make(&p, old_schema, new_schema);
+    dg_diff_opts fw = {false};
+    assert_int_equal(dg_plan_verify(p.a, p.b, &fw, &p.up, NULL), 0);
+    dg_plan_free(&p.down);   /* the down plan, checked the other way round */
+    dg_diff_opts bw = {true};
+    dg_diff_plan(p.b, p.a, &bw, &p.down);
+    assert_int_equal(dg_plan_verify(p.b, p.a, &bw, &p.down, NULL), 0);
+    dg_strings_push(&p.up.stmts, "DROP VIEW cv;");
+    assert_int_equal(dg_plan_verify(p.a, p.b, &fw, &p.up, NULL), -1);
+    assert_non_null(strstr(refusal(&p.up)->message, "does not reach its schema"));
     pair_free(&p);
 }
 
@@ -82,7 +100,7 @@ static void a_failing_statement_is_refused_where_it_points(void **state)
     pair p;
     pair_make(&p, old_schema, new_schema);
     dg_strings_push(&p.up.stmts, "ALTER TABLE c RENAME COLUMN nosuch TO other;");
-    assert_int_equal(dg_plan_verify(p.a, p.b, &p.up, &p.down), -1);
+    assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, &p.down), -1);
     const dg_lint *l = refusal(&p.up);
     assert_non_null(strstr(l->message, "the plan cannot be applied"));
     assert_non_null(strstr(l->message, "`ALTER TABLE c RENAME COLUMN nosuch TO other;` fails: no such column: \"nosuch\""));
@@ -102,7 +120,7 @@ static void a_plan_short_of_its_schema_is_refused(void **state)
     free(p.up.stmts.items[k]);
     memmove(&p.up.stmts.items[k], &p.up.stmts.items[k + 1], (p.up.stmts.len - k - 1) * sizeof p.up.stmts.items[0]);
     p.up.stmts.len--;
-    assert_int_equal(dg_plan_verify(p.a, p.b, &p.up, &p.down), -1);
+    assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, &p.down), -1);
     const dg_lint *l = refusal(&p.up);
     assert_non_null(strstr(l->message, "does not reach its schema"));
     assert_non_null(strstr(l->message, "CREATE INDEX c_n ON c(n);"));
@@ -118,7 +136,7 @@ static void a_foreign_key_left_without_its_key_is_refused(void **state)
     pair p;
     pair_make(&p, old_schema, new_schema);
     dg_strings_push(&p.up.stmts, "DROP INDEX p_k;");
-    assert_int_equal(dg_plan_verify(p.a, p.b, &p.up, &p.down), -1);
+    assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, &p.down), -1);
     const dg_lint *l = refusal(&p.up);
     assert_non_null(strstr(l->message, "foreign-key check fails: foreign key mismatch"));
     pair_free(&p);
@@ -130,7 +148,7 @@ static void a_broken_inverse_refuses_the_plan(void **state)
     pair p;
     pair_make(&p, old_schema, new_schema);
     dg_strings_push(&p.down.stmts, "CREATE TABLE p (x);");
-    assert_int_equal(dg_plan_verify(p.a, p.b, &p.up, &p.down), -1);
+    assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, &p.down), -1);
     const dg_lint *l = refusal(&p.up);
     assert_non_null(strstr(l->message, "its inverse cannot be applied"));
     assert_non_null(strstr(l->message, "table p already exists"));
@@ -153,7 +171,7 @@ static void only_the_touched_part_is_built(void **state)
     far2->name = dg_xstrdup("far");
     far2->sql = dg_xstrdup("CREATE TABLE far (");
     dg_strings_push(&p.up.stmts, "ALTER TABLE c RENAME COLUMN nosuch TO other;");
-    assert_int_equal(dg_plan_verify(p.a, p.b, &p.up, &p.down), -1);   /* judged: far was left out */
+    assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, &p.down), -1);   /* judged: far was left out */
     refusal(&p.up);
     pair_free(&p);
 }
@@ -171,7 +189,7 @@ static void shadow_tables_follow_their_virtual_table(void **state)
               "CREATE VIRTUAL TABLE d USING fts5(a);\nCREATE TABLE t (x, y);\n"
               "CREATE VIEW v AS SELECT * FROM d_data, t;\n");
     assert_true(p.up.stmts.len > 0);
-    assert_int_equal(dg_plan_verify(p.a, p.b, &p.up, &p.down), 0);
+    assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, &p.down), 0);
     pair_free(&p);
 }
 
@@ -179,6 +197,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(good_plans_pass),
+        cmocka_unit_test(the_inverse_is_planned_when_not_given),
         cmocka_unit_test(a_failing_statement_is_refused_where_it_points),
         cmocka_unit_test(a_plan_short_of_its_schema_is_refused),
         cmocka_unit_test(a_foreign_key_left_without_its_key_is_refused),

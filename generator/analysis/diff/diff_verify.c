@@ -14,14 +14,22 @@
  *  - every table, view, index or trigger a word of a plan statement names
  *    (so a name the plan creates that the schema already uses is there to
  *    collide); such a table or view is "touched";
- *  - for a touched table: its indexes, the tables its foreign keys
- *    reference and the tables whose foreign keys reference it (SQLite checks
- *    both ways), the triggers on it; for a touched table or view: the views
- *    and triggers whose text names it, which are touched in turn (a rename
+ *  - for a touched table: the triggers on it; for a table an ALTER TABLE
+ *    ... RENAME TO renames, also the tables whose foreign keys reference it
+ *    (SQLite rewrites them); for a touched table or view: the views and
+ *    triggers whose text names it, which are touched in turn (a rename
  *    rewrites them, a rebuild drops and re-creates them);
  *  - for anything in the set: what its text needs to exist (the tables and
  *    views a view or trigger names, a trigger's table, an index's table) and
- *    the indexes of its tables (a referenced key may be a UNIQUE index). */
+ *    the indexes of its tables.
+ * A table a touched table's foreign key references (or that references it)
+ * is not needed otherwise: the new schema loaded without a "foreign key
+ * mismatch", and the check makes sure the touched tables end up as the new
+ * schema has them, while the others do not change.
+ *
+ * diff prints one plan: its inverse is planned here, from the two parts
+ * (whose names it may use for its temporary tables are added to the set,
+ * and the parts made again, until it names nothing new).  */
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,7 +59,7 @@ typedef struct vside {
 
 typedef struct vset {
     vside side[2];
-    dg_map in, touched;       /* folded names (keys borrowed from the models) */
+    dg_map in, touched, renamed;   /* folded names (keys borrowed from the models) */
     DG_VEC(const char *) work;
 } vset;
 
@@ -157,12 +165,9 @@ static void expand_on(vset *c, const vside *v, const char *name, bool touched)
 {
     size_t obj = obj_named(v, name);
     if (obj != VNONE && obj < v->nt) {
-        const dg_table *t = &v->s->tables.items[obj];
-        for (size_t k = 0; k < t->foreign_keys.len; k++) {
-            const dg_table *p = dg_lookup_table(&v->lk, t->foreign_keys.items[k].table);
-            if (p && touched) include(c, p->name, false);
-        }
-        for (size_t l = v->children[obj]; touched && l != VNONE; l = v->links.items[l].next)
+        size_t one;
+        bool renamed = dg_map_get(&c->renamed, name, &one);
+        for (size_t l = v->children[obj]; renamed && l != VNONE; l = v->links.items[l].next)
             include(c, obj_name(v, v->links.items[l].obj), false);
     }
     if (obj != VNONE && obj >= v->nt)
@@ -181,11 +186,26 @@ static void expand_on(vset *c, const vside *v, const char *name, bool touched)
     if (ix) include(c, ix->table, false);
 }
 
+/* Whether `sql` is ALTER TABLE x RENAME TO y (a table rename, not a
+ * column's). */
+static bool is_table_rename(const char *sql)
+{
+    static const char *const words[] = {"ALTER", "TABLE", NULL, "RENAME", "TO"};
+    dg_lexer lx;
+    dg_lexer_init(&lx, sql, strlen(sql));
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        dg_tok t = dg_tok_next_sig(&lx);
+        if (words[k] ? !dg_tok_is_kw(&lx, t, words[k]) : t.kind == DG_TOK_EOF) return false;
+    }
+    return true;
+}
+
 /* Seeds the set with what the statements of `p` name. */
 static void seed_plan(vset *c, const dg_plan *p)
 {
     for (size_t i = 0; i < p->stmts.len; i++) {
         const char *sql = p->stmts.items[i];
+        bool rename = is_table_rename(sql);
         dg_lexer lx;
         dg_lexer_init(&lx, sql, strlen(sql));
         for (dg_tok t = dg_tok_next_sig(&lx); t.kind != DG_TOK_EOF; t = dg_tok_next_sig(&lx)) {
@@ -194,6 +214,11 @@ static void seed_plan(vset *c, const dg_plan *p)
             for (int k = 0; k < 2; k++) {
                 const vside *v = &c->side[k];
                 size_t obj = obj_named(v, id);
+                size_t one;
+                if (obj != VNONE && rename && !dg_map_get(&c->renamed, obj_name(v, obj), &one)) {
+                    dg_map_put(&c->renamed, obj_name(v, obj), 1);
+                    DG_VEC_PUSH(&c->work, obj_name(v, obj));   /* expanded again, with its children */
+                }
                 if (obj != VNONE) include(c, obj_name(v, obj), true);
                 const dg_index *ix = dg_lookup_index(&v->lk, id);
                 if (ix) include(c, ix->name, false);
@@ -205,10 +230,9 @@ static void seed_plan(vset *c, const dg_plan *p)
     }
 }
 
-static void closure(vset *c, const dg_plan *a, const dg_plan *b)
+static void closure(vset *c, const dg_plan *p)
 {
-    seed_plan(c, a);
-    seed_plan(c, b);
+    seed_plan(c, p);
     size_t one;
     while (c->work.len) {
         const char *name = c->work.items[--c->work.len];
@@ -414,7 +438,29 @@ static int step(vset *c, sqlite3 *db, const dg_plan *p, const dg_schema *want, i
     return rc;
 }
 
-int dg_plan_verify(const dg_schema *from, const dg_schema *to, dg_plan *plan, const dg_plan *back)
+/* The parts of both schemas in the set (a, b) and, when the caller has no
+ * inverse, the inverse planned from them (*own); the set grows by what the
+ * inverse names until that is nothing new. */
+static void parts(vset *c, const dg_schema *from, const dg_schema *to, const dg_diff_opts *opts, dg_schema *a,
+                  dg_schema *b, dg_plan *own, bool plan_back)
+{
+    for (;;) {
+        sub_of(c, from, a);
+        sub_of(c, to, b);
+        if (!plan_back) return;
+        dg_diff_opts bo = {!(opts && opts->reverse)};
+        dg_diff_plan(b, a, &bo, own);
+        size_t before = c->in.len;
+        closure(c, own);
+        if (c->in.len == before) return;
+        dg_plan_free(own);
+        sub_free(a);
+        sub_free(b);
+    }
+}
+
+int dg_plan_verify(const dg_schema *from, const dg_schema *to, const dg_diff_opts *opts, dg_plan *plan,
+                   const dg_plan *back)
 {
     if (from->engine != DG_ENGINE_SQLITE || to->engine != DG_ENGINE_SQLITE || !plan->stmts.len) return 0;
     vset c;
@@ -423,10 +469,13 @@ int dg_plan_verify(const dg_schema *from, const dg_schema *to, dg_plan *plan, co
     side_init(&c.side[1], to);
     dg_map_init(&c.in, true);
     dg_map_init(&c.touched, true);
-    closure(&c, plan, back);
+    dg_map_init(&c.renamed, true);
+    closure(&c, plan);
+    if (back) closure(&c, back);
     dg_schema a, b;
-    sub_of(&c, from, &a);
-    sub_of(&c, to, &b);
+    dg_plan own;
+    memset(&own, 0, sizeof own);
+    parts(&c, from, to, opts, &a, &b, &own, !back);
     char *err = NULL;
     sqlite3 *db = scratch_open(&a, &err);
     int rc = 0;
@@ -434,13 +483,15 @@ int dg_plan_verify(const dg_schema *from, const dg_schema *to, dg_plan *plan, co
         free(err);
     } else {
         rc = step(&c, db, plan, &b, 1, "the plan", plan);
-        if (rc == 0 && back) rc = step(&c, db, back, &a, 0, "its inverse", plan);
+        if (rc == 0) rc = step(&c, db, back ? back : &own, &a, 0, "its inverse", plan);
         sqlite3_close(db);
     }
+    dg_plan_free(&own);
     sub_free(&a);
     sub_free(&b);
     dg_map_free(&c.in);
     dg_map_free(&c.touched);
+    dg_map_free(&c.renamed);
     DG_VEC_FREE(&c.work);
     side_free(&c.side[0]);
     side_free(&c.side[1]);
