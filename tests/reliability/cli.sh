@@ -85,6 +85,19 @@ cp out.txt model.sql
 check "the constant is printed as a constant" grep -q "ON \"t\" (+'status');" model.sql
 check "the model as SQL loads in SQLite" sh -c 'sqlite3 -bail m.db < model.sql'
 expect_rc 0 "the model as SQL diffs empty against its source" "$DALGEN" diff --from v1.sql --to model.sql --exit-code
+# The same fallback in a partial index's WHERE and in an expression term:
+# when the column arrives (with a default, so that old rows satisfy the
+# WHERE) the index is built again, or integrity_check finds rows missing.
+printf 'CREATE TABLE u (id INTEGER PRIMARY KEY, a TEXT);\nCREATE INDEX uw ON u(a) WHERE "flag";\nCREATE INDEX ue ON u(lower("kind"));\n' > w1.sql
+printf 'CREATE TABLE u (id INTEGER PRIMARY KEY, a TEXT, flag INTEGER NOT NULL DEFAULT 1, kind TEXT NOT NULL DEFAULT %s);\nCREATE INDEX uw ON u(a) WHERE "flag";\nCREATE INDEX ue ON u(lower("kind"));\n' "'K'" > w2.sql
+expect_rc 0 "migrate new w1" "$DALGEN" migrate new w1 --dir migw w1.sql
+expect_rc 0 "apply w1" "$DALGEN" migrate apply --db w.db --dir migw
+q w.db "INSERT INTO u (a) VALUES ('x'), ('y');"
+expect_rc 0 "migrate new w2" "$DALGEN" migrate new w2 --dir migw w2.sql
+check "the partial index is dropped" grep -q '^DROP INDEX "uw";' migw/0002_w2.up.sql
+check "the expression index is dropped" grep -q '^DROP INDEX "ue";' migw/0002_w2.up.sql
+expect_rc 0 "apply w2" "$DALGEN" migrate apply --db w.db --dir migw
+check "integrity_check after the columns arrive" test "$(q w.db 'PRAGMA integrity_check')" = ok
 expect_rc 0 "down to v1" "$DALGEN" migrate down --db app.db --dir mig
 check "integrity_check after down" test "$(q app.db 'PRAGMA integrity_check')" = ok
 expect_rc 0 "the folder replays to v2" "$DALGEN" diff --from mig --to v2.sql --exit-code

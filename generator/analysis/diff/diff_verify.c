@@ -403,9 +403,10 @@ static int same_model(sqlite3 *db, const dg_schema *want, char **err, char **stm
 }
 
 /* Applies p to db and checks that it reaches `want`; on failure adds the
- * lint to `report`.  `what` names the plan in the message. */
+ * lint to `report`.  `what` names the plan in the message, `on` the
+ * database it runs on. */
 static int step(vset *c, sqlite3 *db, const dg_plan *p, const dg_schema *want, int newer, const char *what,
-                dg_plan *report)
+                const char *on, dg_plan *report)
 {
     char *err = NULL, *stmt = NULL;
     const char *failed = NULL;
@@ -415,19 +416,18 @@ static int step(vset *c, sqlite3 *db, const dg_plan *p, const dg_schema *want, i
         dg_loc loc = failed ? locate(c, newer, failed) : (dg_loc){NULL, 0, 0};
         if (failed)
             dg_plan_lint(report, loc, DG_LINT_ERROR, DG_LINT_CANNOT_APPLY,
-                         "%s cannot be applied: on a database of the old schema, `%s` fails: %s", what, line, err);
+                         "%s cannot be applied: on %s, `%s` fails: %s", what, on, line, err);
         else
             dg_plan_lint(report, loc, DG_LINT_ERROR, DG_LINT_CANNOT_APPLY,
-                         "%s cannot be applied: on a database of the old schema, its foreign-key check fails: %s",
-                         what, err);
+                         "%s cannot be applied: on %s, its foreign-key check fails: %s", what, on, err);
         free(line);
     } else if ((rc = same_model(db, want, &err, &stmt)) != 0) {
         char *line = stmt ? first_line(stmt) : NULL;
         dg_loc loc = stmt ? locate(c, newer, stmt) : (dg_loc){NULL, 0, 0};
         if (stmt)
             dg_plan_lint(report, loc, DG_LINT_ERROR, DG_LINT_CANNOT_APPLY,
-                         "%s does not reach its schema: applied to a database of the old schema, it leaves a "
-                         "database that still needs `%s`", what, line);
+                         "%s does not reach its schema: applied to %s, it leaves a database that still "
+                         "needs `%s`", what, on, line);
         else
             dg_plan_lint(report, loc, DG_LINT_ERROR, DG_LINT_CANNOT_APPLY,
                          "%s does not reach its schema: the database it leaves does not load: %s", what, err);
@@ -482,8 +482,8 @@ int dg_plan_verify(const dg_schema *from, const dg_schema *to, const dg_diff_opt
     if (!db) {   /* the old schema's part does not build on its own: nothing to judge the plan by */
         free(err);
     } else {
-        rc = step(&c, db, plan, &b, 1, "the plan", plan);
-        if (rc == 0) rc = step(&c, db, back ? back : &own, &a, 0, "its inverse", plan);
+        rc = step(&c, db, plan, &b, 1, "the plan", "a database of the old schema", plan);
+        if (rc == 0) rc = step(&c, db, back ? back : &own, &a, 0, "its inverse", "the database the plan left", plan);
         sqlite3_close(db);
     }
     dg_plan_free(&own);
