@@ -98,6 +98,16 @@ check "the partial index is dropped" grep -q '^DROP INDEX "uw";' migw/0002_w2.up
 check "the expression index is dropped" grep -q '^DROP INDEX "ue";' migw/0002_w2.up.sql
 expect_rc 0 "apply w2" "$DALGEN" migrate apply --db w.db --dir migw
 check "integrity_check after the columns arrive" test "$(q w.db 'PRAGMA integrity_check')" = ok
+# And in a STORED generated column: the values stored were the string; once
+# the column arrives they are computed from it (the table is rebuilt).
+printf 'CREATE TABLE g (id INTEGER PRIMARY KEY, a TEXT, s TEXT AS ("flag") STORED);\n' > g1.sql
+printf 'CREATE TABLE g (id INTEGER PRIMARY KEY, a TEXT, s TEXT AS ("flag") STORED, flag TEXT NOT NULL DEFAULT %s);\n' "'on'" > g2.sql
+expect_rc 0 "migrate new g1" "$DALGEN" migrate new g1 --dir migg g1.sql
+expect_rc 0 "apply g1" "$DALGEN" migrate apply --db g.db --dir migg
+q g.db "INSERT INTO g (a) VALUES ('x');"
+expect_rc 0 "migrate new g2" "$DALGEN" migrate new g2 --dir migg g2.sql
+expect_rc 0 "apply g2" "$DALGEN" migrate apply --db g.db --dir migg
+check "the stored column computed from the new column" test "$(q g.db 'SELECT s FROM g')" = on
 expect_rc 0 "down to v1" "$DALGEN" migrate down --db app.db --dir mig
 check "integrity_check after down" test "$(q app.db 'PRAGMA integrity_check')" = ok
 expect_rc 0 "the folder replays to v2" "$DALGEN" diff --from mig --to v2.sql --exit-code

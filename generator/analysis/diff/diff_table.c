@@ -44,12 +44,16 @@ static char *lower(const char *s)
     return r;
 }
 
-/* Everything about a column but its position and annotations. */
-static char *col_sig(const dg_column *col, const char *name, const dd_renames *cols,
+/* Everything about a column of table t but its position and annotations.
+ * A double-quoted word in a generated column's expression that names no
+ * column of t is the string SQLite reads it as: when a later schema adds
+ * that column, the same text computes something else (a STORED column
+ * would keep the old values), so the table is rebuilt. */
+static char *col_sig(const dg_table *t, const dg_column *col, const char *name, const dd_renames *cols,
                      const dd_renames *tables)
 {
     char *ty = dd_canon(col->type, NULL, NULL), *df = dd_canon(col->default_sql, NULL, NULL);
-    char *ge = dd_canon(col->generated_expr, cols, tables), *nm = lower(name),
+    char *ge = dd_canon_in_table(col->generated_expr, cols, tables, t), *nm = lower(name),
          *co = lower(col->collation), *nc = lower(col->not_null_conflict);
     char *s = dg_xprintf("%s|%s|nn%d:%s|d:%s|pk%d%d|c:%s|g%d:%s|ai%d|u%d", nm, ty, col->not_null, nc, df,
                          col->pk, col->pk_desc, co, (int)col->generated, ge, col->autoincrement,
@@ -293,8 +297,8 @@ void dd_pair_analyse(dd_ctx *c, dd_pair *pr)
             continue;
         }
         const dg_column *oc = &o->columns.items[pr->col_map[i]];
-        char *a = col_sig(oc, nc->name, &pr->col_renames, &c->table_renames);
-        char *b = col_sig(nc, nc->name, NULL, NULL);
+        char *a = col_sig(o, oc, nc->name, &pr->col_renames, &c->table_renames);
+        char *b = col_sig(n, nc, nc->name, NULL, NULL);
         if (strcmp(a, b) != 0)
             set_reason(pr, dg_xprintf("column %s changed", nc->name));
         free(a);
