@@ -190,7 +190,9 @@ static int run(const diff_args *a, dg_diags *d)
     }
     dg_plan p;
     dg_diff_opts o = {a->down};
-    dg_diff_plan(s[a->down ? TO : FROM], s[a->down ? FROM : TO], &o, &p);
+    const dg_schema *old = s[a->down ? TO : FROM], *new = s[a->down ? FROM : TO];
+    dg_diff_plan(old, new, &o, &p);
+    if (!dg_plan_refused(&p, &a->allow)) dg_plan_verify(old, new, &o, &p, NULL);   /* applied before it is printed */
     dg_diags_print(d, stderr);   /* the loads' warnings come before the lints */
     dg_plan_print_lints(&p, &a->allow, stderr);
     dg_api api[2];

@@ -101,6 +101,7 @@ static int migrate_new_sqlite(const char *name, const char *dir, const dg_source
         dg_diff_opts fw = {false}, bw = {true};
         dg_diff_plan(from, to, &fw, &up);
         dg_diff_plan(to, from, &bw, &down);
+        if (!dg_plan_refused(&up, allow)) dg_plan_verify(from, to, &fw, &up, &down);   /* nothing written unless it applies */
         dg_diags_print(d, stderr);   /* the loads' warnings come before the lints */
         dg_plan_print_lints(&up, allow, stderr);
         if (dg_plan_refused(&up, allow)) rc = DG_EXIT_INPUT;

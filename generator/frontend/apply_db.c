@@ -79,3 +79,9 @@ int dg_apply_database(dg_loader *L, const char *path)
     sqlite3_close(src);
     return rc;
 }
+
+int dg_apply_open_database(dg_loader *L, const char *name, sqlite3 *src)
+{
+    dg_loc whole = {dg_schema_intern_file(L->s, name), 1, 1};
+    return replay(L, src, dg_loader_add_file(L, name, NULL, 0), whole);
+}

@@ -10,14 +10,20 @@
  * expression: the name is no column of the table, and SQLite read it as a
  * string (its double-quoted-string fallback). The model records what SQLite
  * built, an index on the constant, so that a later schema where the name is a
- * column re-creates the index instead of keeping a b-tree of constants. */
+ * column re-creates the index instead of keeping a b-tree of constants.  The
+ * expression is +'name': in an index's column list SQLite reads a lone
+ * string literal as a column name (CREATE INDEX i ON t('a') indexes column
+ * a), so the model printed as SQL (schema --sql, the queries' database)
+ * would name the column again, or fail with "no such column". */
 static void constant_term(dg_loader *L, const dg_index *ix, dg_index_term *term)
 {
     dg_warning(L->d, ix->loc,
                "index %s: \"%s\" names no column of %s, so SQLite indexes the string '%s' (a constant); "
                "name a column, or write the string in single quotes",
                ix->name, term->column, ix->table, term->column);
-    term->expr = dg_sql_quote_string(term->column);
+    char *lit = dg_sql_quote_string(term->column);
+    term->expr = dg_xprintf("+%s", lit);   /* a bare 'x' in an index's list would name column x again */
+    free(lit);
     free(term->column);
     term->column = NULL;
 }

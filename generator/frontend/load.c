@@ -106,3 +106,21 @@ int dg_schema_load_db(const dg_sources *src, dg_schema **out, sqlite3 **db, dg_d
 {
     return load(src, out, db, true, d);
 }
+
+int dg_schema_load_sqlite(sqlite3 *db, const char *name, dg_schema **out, dg_diags *d)
+{
+    *out = NULL;
+    dg_schema *s = dg_schema_new();
+    dg_loader L;
+    int rc = dg_loader_open(&L, s, d);
+    if (rc == 0) rc = dg_apply_open_database(&L, name, db);
+    if (rc == 0) rc = dg_introspect(&L);
+    if (rc == 0 && dg_check_schema(&L) != 0) rc = -1;
+    dg_loader_close(&L);
+    if (rc != 0) {
+        dg_schema_free(s);
+        return -1;
+    }
+    *out = s;
+    return 0;
+}

@@ -90,6 +90,9 @@ int dg_apply_sql_dir(dg_loader *L, const char *path);
 /* SQL held in memory, loaded as a file named `name` would be. */
 int dg_apply_sql_text(dg_loader *L, const char *name, const char *text, size_t len);
 int dg_apply_database(dg_loader *L, const char *path);
+/* The stored schema of a database already open (`name` names it in
+ * locations), replayed as dg_apply_database does a file's; `src` is only read. */
+int dg_apply_open_database(dg_loader *L, const char *name, sqlite3 *src);
 int dg_apply_header(dg_loader *L, const char *path, const dg_strings *clang_args);
 
 /* Around a run of CREATE statements in the main schema (park.c):

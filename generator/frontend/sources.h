@@ -73,5 +73,9 @@ int dg_schema_load_text(const char *name, const char *text, size_t len, dg_schem
  * with sqlite3_close.  An empty schema is no error here: generate decides
  * (queries over no table are fine, nothing at all to generate is not). */
 int dg_schema_load_db(const dg_sources *src, dg_schema **out, sqlite3 **db, dg_diags *d);
+/* The model of a database already open (its stored schema replayed and read
+ * back, as for a database file; `name` names it in locations; `db` is only
+ * read).  An empty schema is no error.  0 and *out, or -1 after reporting. */
+int dg_schema_load_sqlite(sqlite3 *db, const char *name, dg_schema **out, dg_diags *d);
 
 #endif

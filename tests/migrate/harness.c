@@ -357,6 +357,15 @@ int mh_run_case(const mh_case *c, char **up_sql, char **down_sql)
     dg_diff_opts fw = {false}, bw = {true};
     dg_diff_plan(a, b, &fw, &up);
     dg_diff_plan(b, a, &bw, &down);
+    /* what diff and migrate new do before writing: a plan the runner applies
+     * below must pass its check on a scratch database (a refusal shows as an
+     * unexpected PLAN_CANNOT_APPLY lint) */
+    dg_lint_allow all = {.all = true};
+    if (!dg_plan_refused(&up, &all) && dg_plan_verify(a, b, &fw, &up, &down) != 0 &&
+        !(c->expect_lints && strstr(c->expect_lints, DG_LINT_CANNOT_APPLY))) {
+        fprintf(stderr, "%s: the plan fails its check: %s\n", c->label, up.lints.items[up.lints.len - 1].message);
+        bad++;
+    }
     if (c->expect_lints) bad += check_lints(&up, c->expect_lints, c->label);
     dal_migration m = {1, "0001_case", NULL, NULL, "case"};
     char *us = dg_plan_sql(&up, NULL), *ds = dg_plan_sql(&down, NULL);

@@ -78,6 +78,36 @@ check "and created again" grep -q '^CREATE INDEX i ON t("status");' mig/0002_sta
 expect_rc 0 "apply v2" "$DALGEN" migrate apply --db app.db --dir mig
 check "UPDATE of the new column" q app.db "UPDATE t SET status = 'on'"
 check "integrity_check after the new column" test "$(q app.db 'PRAGMA integrity_check')" = ok
+# The model printed as SQL says the same: the constant is +'status' (a lone
+# 'status' in an index's list would name the column, or fail to load).
+expect_rc 0 "schema --sql of the constant index" "$DALGEN" schema v1.sql --sql
+cp out.txt model.sql
+check "the constant is printed as a constant" grep -q "ON \"t\" (+'status');" model.sql
+check "the model as SQL loads in SQLite" sh -c 'sqlite3 -bail m.db < model.sql'
+expect_rc 0 "the model as SQL diffs empty against its source" "$DALGEN" diff --from v1.sql --to model.sql --exit-code
+# The same fallback in a partial index's WHERE and in an expression term:
+# when the column arrives (with a default, so that old rows satisfy the
+# WHERE) the index is built again, or integrity_check finds rows missing.
+printf 'CREATE TABLE u (id INTEGER PRIMARY KEY, a TEXT);\nCREATE INDEX uw ON u(a) WHERE "flag";\nCREATE INDEX ue ON u(lower("kind"));\n' > w1.sql
+printf 'CREATE TABLE u (id INTEGER PRIMARY KEY, a TEXT, flag INTEGER NOT NULL DEFAULT 1, kind TEXT NOT NULL DEFAULT %s);\nCREATE INDEX uw ON u(a) WHERE "flag";\nCREATE INDEX ue ON u(lower("kind"));\n' "'K'" > w2.sql
+expect_rc 0 "migrate new w1" "$DALGEN" migrate new w1 --dir migw w1.sql
+expect_rc 0 "apply w1" "$DALGEN" migrate apply --db w.db --dir migw
+q w.db "INSERT INTO u (a) VALUES ('x'), ('y');"
+expect_rc 0 "migrate new w2" "$DALGEN" migrate new w2 --dir migw w2.sql
+check "the partial index is dropped" grep -q '^DROP INDEX "uw";' migw/0002_w2.up.sql
+check "the expression index is dropped" grep -q '^DROP INDEX "ue";' migw/0002_w2.up.sql
+expect_rc 0 "apply w2" "$DALGEN" migrate apply --db w.db --dir migw
+check "integrity_check after the columns arrive" test "$(q w.db 'PRAGMA integrity_check')" = ok
+# And in a STORED generated column: the values stored were the string; once
+# the column arrives they are computed from it (the table is rebuilt).
+printf 'CREATE TABLE g (id INTEGER PRIMARY KEY, a TEXT, s TEXT AS ("flag") STORED);\n' > g1.sql
+printf 'CREATE TABLE g (id INTEGER PRIMARY KEY, a TEXT, s TEXT AS ("flag") STORED, flag TEXT NOT NULL DEFAULT %s);\n' "'on'" > g2.sql
+expect_rc 0 "migrate new g1" "$DALGEN" migrate new g1 --dir migg g1.sql
+expect_rc 0 "apply g1" "$DALGEN" migrate apply --db g.db --dir migg
+q g.db "INSERT INTO g (a) VALUES ('x');"
+expect_rc 0 "migrate new g2" "$DALGEN" migrate new g2 --dir migg g2.sql
+expect_rc 0 "apply g2" "$DALGEN" migrate apply --db g.db --dir migg
+check "the stored column computed from the new column" test "$(q g.db 'SELECT s FROM g')" = on
 expect_rc 0 "down to v1" "$DALGEN" migrate down --db app.db --dir mig
 check "integrity_check after down" test "$(q app.db 'PRAGMA integrity_check')" = ok
 expect_rc 0 "the folder replays to v2" "$DALGEN" diff --from mig --to v2.sql --exit-code
@@ -161,6 +191,18 @@ expect_rc 1 "a foreign key to a parent without a PRIMARY KEY" "$DALGEN" schema c
 check "located: no PRIMARY KEY" grep -q '^c2.sql:2:20: error: foreign key of c references p(its PRIMARY KEY), but p has no PRIMARY KEY' err.txt
 printf 'CREATE TABLE p (id INTEGER, code TEXT UNIQUE);\nCREATE TABLE c (pc REFERENCES p(code), x REFERENCES nowhere(y));\n' > c3.sql
 expect_rc 0 "UNIQUE parent and a missing parent table are no mismatch" "$DALGEN" schema c3.sql
+# A swap of two table names goes through a temporary name the schema does
+# not hold (it went through _dalgen_swap_red whatever the schema held: the
+# plan written could never apply).
+printf 'CREATE TABLE red (id INTEGER PRIMARY KEY, r TEXT);\nCREATE TABLE blue (id INTEGER PRIMARY KEY, b TEXT);\nCREATE TABLE _dalgen_swap_red (v TEXT);\n' > d1.sql
+printf -- '-- @renamed_from red\nCREATE TABLE blue (id INTEGER PRIMARY KEY, r TEXT);\n-- @renamed_from blue\nCREATE TABLE red (id INTEGER PRIMARY KEY, b TEXT);\nCREATE TABLE _dalgen_swap_red (v TEXT);\n' > d2.sql
+expect_rc 0 "migrate new d1" "$DALGEN" migrate new init --dir migd d1.sql
+expect_rc 0 "apply d1" "$DALGEN" migrate apply --db d.db --dir migd
+q d.db "INSERT INTO red (r) VALUES ('r1'); INSERT INTO blue (b) VALUES ('b1'); INSERT INTO _dalgen_swap_red VALUES ('mine');"
+expect_rc 0 "migrate new d2: a swap whose temporary name is taken" "$DALGEN" migrate new swap --dir migd d2.sql
+check "the swap goes through a free name" grep -q '^ALTER TABLE "red" RENAME TO "_dalgen_swap_red_2";' migd/0002_swap.up.sql
+expect_rc 0 "apply d2" "$DALGEN" migrate apply --db d.db --dir migd
+check "the rows swapped with their tables" test "$(q d.db 'SELECT r FROM blue; SELECT b FROM red; SELECT v FROM _dalgen_swap_red')" = "r1${NL}b1${NL}mine"
 cd .. || exit 1
 
 # 4. Expressions deeper than SQLite's limit (1000) are a located error, not

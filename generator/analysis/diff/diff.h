@@ -69,6 +69,20 @@ void dg_plan_lint(dg_plan *p, dg_loc loc, dg_lint_level level, const char *code,
 #endif
     ;
 
+/* Applies `plan` (from -> to, planned with `opts`, may be NULL) and then
+ * its inverse `back` (to -> from) on a scratch in-memory SQLite database
+ * built from `from`, as libdal's runner applies a migration (one
+ * transaction, foreign keys off, then SQLite's foreign-key check), and
+ * checks that the database's model reaches `to`, then `from` again
+ * (docs/migrations.md, "Plan verification").  With `back` NULL the inverse
+ * is planned here, from the parts of the schemas the check uses.  The
+ * database holds only the part of `from` the plans touch and what that part
+ * needs, so the cost follows the change.  Returns 0, or -1 after adding a
+ * located DG_LINT_ERROR lint PLAN_CANNOT_APPLY to `plan`.  Non-SQLite
+ * schemas and empty plans pass as they are. */
+int dg_plan_verify(const dg_schema *from, const dg_schema *to, const dg_diff_opts *opts, dg_plan *plan,
+                   const dg_plan *back);
+
 /* The plan as one SQL text (statements separated by blank lines), with a
  * leading comment `header` (may be NULL).  Caller frees. */
 char *dg_plan_sql(const dg_plan *p, const char *header);

@@ -102,6 +102,10 @@ char *dd_q(const char *ident);   /* quoted identifier, caller frees */
 bool  dd_is_ignored_table(const char *name);
 
 /* diff_table.c */
+/* A temporary table name: prefix + table (_dalgen_new_t for a rebuild,
+ * _dalgen_swap_t for a swap of names), or with _2, _3, ... after it when
+ * either schema already names something so.  Caller frees. */
+char *dd_temp_name(const dd_ctx *c, const char *prefix, const char *table);
 void dd_pair_analyse(dd_ctx *c, dd_pair *pr);
 void dd_pair_emit(dd_ctx *c, dd_pair *pr);
 void dd_pair_free(dd_pair *pr);
@@ -123,5 +127,43 @@ void dd_lint_at(dd_ctx *c, dg_loc loc, dg_lint_level level, const char *code, co
 void dd_lint_pair(dd_ctx *c, const dd_pair *pr);
 void dd_lint_views(dd_ctx *c);
 
+
+/* diff_verify_set.c: the part of two schemas (from, to) a plan check
+ * builds and compares, as a set of names (the rule is at the top of the
+ * file).  Objects of one side are numbered: table i, view T + i, trigger
+ * T + V + i. */
+typedef struct dv_link {
+    size_t obj, next;
+} dv_link;
+
+#define DV_NONE ((size_t)-1)
+
+typedef struct dv_side {
+    const dg_schema *s;
+    dg_schema_lookup lk;
+    size_t nt, nv, nr;        /* tables, views, triggers */
+    size_t *children;         /* per table: first link to a table whose foreign key references it */
+    size_t *users;            /* per table and view: first link to a view or trigger naming it */
+    size_t *uses;             /* per view and trigger (numbered from 0 = first view): what it names */
+    DG_VEC(dv_link) links;
+    DG_VEC(size_t) vtabs;     /* the virtual tables */
+} dv_side;
+
+typedef struct dv_set {
+    dv_side side[2];
+    dg_map in, touched, renamed;   /* folded names (keys borrowed from the models) */
+    DG_VEC(const char *) work;
+} dv_set;
+
+void dv_set_init(dv_set *c, const dg_schema *from, const dg_schema *to);
+void dv_set_free(dv_set *c);
+/* Adds what the statements of p name, and closes the set. */
+void dv_set_close(dv_set *c, const dg_plan *p);
+/* The part of s (from or to) in the set: a shallow copy (dv_part_free). */
+void dv_part(const dv_set *c, const dg_schema *s, dg_schema *out);
+void dv_part_free(dg_schema *part);
+/* Where to report a problem with statement `sql`: the first object it
+ * names that the schemas locate (side `newer` first: 1 = to). */
+dg_loc dv_locate(const dv_set *c, int newer, const char *sql);
 
 #endif

@@ -71,22 +71,29 @@ static bool table_dropped(dd_ctx *c, const char *old_name)
     return !dd_is_ignored_table(old_name) && !dd_pair_of_old(c, old_name);
 }
 
+/* What makes an index: its table (as the new schema names it), UNIQUE,
+ * WHERE and terms.  A double-quoted word in the WHERE or an expression term
+ * that names no column of its table is the string SQLite reads it as (its
+ * double-quoted-string fallback): when a later schema gives the table that
+ * column, the same text means another index, whose b-tree must be built
+ * again (dd_canon_in_table). */
 static char *index_sig(dd_ctx *c, const dg_index *ix, bool old_side)
 {
     const dd_renames *cols = NULL, *tabs = old_side ? &c->table_renames : NULL;
     const char *table = ix->table;
+    const dg_table *on = dg_lookup_table(old_side ? &c->from_lk : &c->to_lk, ix->table);
     if (old_side) {
         dd_pair *pr = dd_pair_of_old(c, ix->table);
         if (pr) cols = &pr->col_renames, table = pr->n->name;
     }
     dg_buf b = DG_BUF_INIT;
-    char *t = dd_canon(table, NULL, NULL), *w = dd_canon(ix->where, cols, tabs);
+    char *t = dd_canon(table, NULL, NULL), *w = dd_canon_in_table(ix->where, cols, tabs, on);
     dg_buf_printf(&b, "%s u%d w:%s", t, ix->unique, w);
     free(t);
     free(w);
     for (size_t i = 0; i < ix->terms.len; i++) {
         const dg_index_term *tm = &ix->terms.items[i];
-        char *e = dd_canon(tm->column ? tm->column : tm->expr, cols, tabs);
+        char *e = tm->column ? dd_canon(tm->column, cols, tabs) : dd_canon_in_table(tm->expr, cols, tabs, on);
         char *co = dd_canon(tm->collation, NULL, NULL);
         dg_buf_printf(&b, " [%s %d %s]", e, tm->desc, co);
         free(e);
@@ -194,7 +201,7 @@ static void emit_table_renames(dd_ctx *c)
         char *tmp = NULL;
         if (pick == n) {   /* every rename waits for another: a cycle */
             for (pick = 0; done[pick]; pick++) {}
-            tmp = dg_xprintf("_dalgen_swap_%s", from[pick]);
+            tmp = dd_temp_name(c, "_dalgen_swap_", from[pick]);
             to = tmp;
         }
         char *qa = dd_q(from[pick]), *qb = dd_q(to);

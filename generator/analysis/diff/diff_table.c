@@ -44,12 +44,16 @@ static char *lower(const char *s)
     return r;
 }
 
-/* Everything about a column but its position and annotations. */
-static char *col_sig(const dg_column *col, const char *name, const dd_renames *cols,
+/* Everything about a column of table t but its position and annotations.
+ * A double-quoted word in a generated column's expression that names no
+ * column of t is the string SQLite reads it as: when a later schema adds
+ * that column, the same text computes something else (a STORED column
+ * would keep the old values), so the table is rebuilt. */
+static char *col_sig(const dg_table *t, const dg_column *col, const char *name, const dd_renames *cols,
                      const dd_renames *tables)
 {
     char *ty = dd_canon(col->type, NULL, NULL), *df = dd_canon(col->default_sql, NULL, NULL);
-    char *ge = dd_canon(col->generated_expr, cols, tables), *nm = lower(name),
+    char *ge = dd_canon_in_table(col->generated_expr, cols, tables, t), *nm = lower(name),
          *co = lower(col->collation), *nc = lower(col->not_null_conflict);
     char *s = dg_xprintf("%s|%s|nn%d:%s|d:%s|pk%d%d|c:%s|g%d:%s|ai%d|u%d", nm, ty, col->not_null, nc, df,
                          col->pk, col->pk_desc, co, (int)col->generated, ge, col->autoincrement,
@@ -293,8 +297,8 @@ void dd_pair_analyse(dd_ctx *c, dd_pair *pr)
             continue;
         }
         const dg_column *oc = &o->columns.items[pr->col_map[i]];
-        char *a = col_sig(oc, nc->name, &pr->col_renames, &c->table_renames);
-        char *b = col_sig(nc, nc->name, NULL, NULL);
+        char *a = col_sig(o, oc, nc->name, &pr->col_renames, &c->table_renames);
+        char *b = col_sig(n, nc, nc->name, NULL, NULL);
         if (strcmp(a, b) != 0)
             set_reason(pr, dg_xprintf("column %s changed", nc->name));
         free(a);
@@ -346,14 +350,12 @@ static bool name_taken(const dg_schema_lookup *lk, const char *name)
            dg_lookup_view(lk, name);
 }
 
-/* The rebuild's temporary name for `table`: _dalgen_new_<table>, or with
- * _2, _3, ... after it when either schema already names something so. */
-static char *temp_name(const dd_ctx *c, const char *table)
+char *dd_temp_name(const dd_ctx *c, const char *prefix, const char *table)
 {
-    char *tmp = dg_xprintf("_dalgen_new_%s", table);
+    char *tmp = dg_xprintf("%s%s", prefix, table);
     for (int k = 2; name_taken(&c->from_lk, tmp) || name_taken(&c->to_lk, tmp); k++) {
         free(tmp);
-        tmp = dg_xprintf("_dalgen_new_%s_%d", table, k);
+        tmp = dg_xprintf("%s%s_%d", prefix, table, k);
     }
     return tmp;
 }
@@ -377,7 +379,7 @@ static const char *rowid_name(const dg_table *t)
 static void emit_rebuild(dd_ctx *c, dd_pair *pr)
 {
     const dg_table *o = pr->o, *n = pr->n;
-    char *tmp = temp_name(c, n->name);
+    char *tmp = dd_temp_name(c, "_dalgen_new_", n->name);
     char *qt = dd_q(tmp), *qn = dd_q(n->name);
     char *create = record_rename(c, pr, dd_create_table_named(n->sql, tmp), qt);
     char *cm = dd_comment("rebuild %s: %s", n->name, pr->reason ? pr->reason : "changed");

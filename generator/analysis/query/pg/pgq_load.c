@@ -382,7 +382,7 @@ int dg_pg_queries_load(const dg_strings *paths, const dg_schema *schema, void *c
         bool typed = it->pt.len == it->ptypes.len && it->ft.len == it->ftypes.len;
         int e = it->failed || !typed ? 1 : build_params(it) + build_fields(it);
         if (!e) e = add_query(set, it->q, d);
-        else dg_query_free(it->q);
+        if (e) dg_query_free(it->q);   /* not in the set (a C name taken is refused there too) */
         if (!it->failed) errors += e;
         free(it->q);
         ctx_free(it->c);

@@ -1,0 +1,209 @@
+/* migrate.verify: dg_plan_verify, the check every plan passes before diff or
+ * migrate new writes it, on plans the planner would not make by itself (a
+ * statement that fails, a statement missing, a foreign key left without its
+ * key, a broken inverse) and on what it must not refuse. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+#include "util/buf.h"
+
+typedef struct pair {
+    dg_schema *a, *b;
+    dg_plan up, down;
+} pair;
+
+static void pair_make(pair *p, const char *old_sql, const char *new_sql)
+{
+    p->a = mh_load_text(old_sql);
+    p->b = mh_load_text(new_sql);
+    assert_non_null(p->a);
+    assert_non_null(p->b);
+    dg_diff_opts fw = {false}, bw = {true};
+    dg_diff_plan(p->a, p->b, &fw, &p->up);
+    dg_diff_plan(p->b, p->a, &bw, &p->down);
+}
+
+static void pair_free(pair *p)
+{
+    dg_plan_free(&p->up);
+    dg_plan_free(&p->down);
+    dg_schema_free(p->a);
+    dg_schema_free(p->b);
+}
+
+/* The one PLAN_CANNOT_APPLY lint of p, an error. */
+static const dg_lint *refusal(const dg_plan *p)
+{
+    const dg_lint *l = NULL;
+    for (size_t i = 0; i < p->lints.len; i++)
+        if (!strcmp(p->lints.items[i].code, DG_LINT_CANNOT_APPLY)) {
+            assert_null(l);
+            l = &p->lints.items[i];
+        }
+    assert_non_null(l);
+    assert_int_equal(l->level, DG_LINT_ERROR);
+    assert_null(strchr(l->message, '\n'));
+    return l;
+}
+
+static const char *const old_schema =
+    "CREATE TABLE p (id INTEGER PRIMARY KEY, k TEXT);\n"
+    "CREATE UNIQUE INDEX p_k ON p(k);\n"
+    "CREATE TABLE c (id INTEGER PRIMARY KEY, pk TEXT REFERENCES p(k), n INTEGER);\n"
+    "CREATE VIEW cv AS SELECT c.id, p.k FROM c JOIN p ON p.k = c.pk;\n";
+static const char *const new_schema =
+    "CREATE TABLE p (id INTEGER PRIMARY KEY, k TEXT);\n"
+    "CREATE UNIQUE INDEX p_k ON p(k);\n"
+    "CREATE TABLE c (id INTEGER PRIMARY KEY, pk TEXT REFERENCES p(k), n INTEGER NOT NULL DEFAULT 0);\n"
+    "CREATE INDEX c_n ON c(n);\n"
+    "CREATE VIEW cv AS SELECT c.id, p.k FROM c JOIN p ON p.k = c.pk;\n";
+
+static void good_plans_pass(void **state)
+{
+    (void)state;
+    pair p;
+    pair_make(&p, old_schema, new_schema);
+    assert_true(p.up.rebuilds > 0);   /* a rebuild, a view re-created, an index: the usual shapes */
+    assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, &p.down), 0);
+    for (size_t i = 0; i < p.up.lints.len; i++) assert_string_not_equal(p.up.lints.items[i].code, DG_LINT_CANNOT_APPLY);
+    pair_free(&p);
+}
+
+/* diff has no inverse at hand: the check plans it from the parts it uses. */
+static void the_inverse_is_planned_when_not_given(void **state)
+{
+    (void)state;
+    pair p;
+    pair_make(&p, old_schema, new_schema);
+    dg_diff_opts fw = {false};
+    assert_int_equal(dg_plan_verify(p.a, p.b, &fw, &p.up, NULL), 0);
+    dg_plan_free(&p.down);   /* the down plan, checked the other way round */
+    dg_diff_opts bw = {true};
+    dg_diff_plan(p.b, p.a, &bw, &p.down);
+    assert_int_equal(dg_plan_verify(p.b, p.a, &bw, &p.down, NULL), 0);
+    dg_strings_push(&p.up.stmts, "DROP VIEW cv;");
+    assert_int_equal(dg_plan_verify(p.a, p.b, &fw, &p.up, NULL), -1);
+    assert_non_null(strstr(refusal(&p.up)->message, "does not reach its schema"));
+    pair_free(&p);
+}
+
+static void a_failing_statement_is_refused_where_it_points(void **state)
+{
+    (void)state;
+    pair p;
+    pair_make(&p, old_schema, new_schema);
+    dg_strings_push(&p.up.stmts, "ALTER TABLE c RENAME COLUMN nosuch TO other;");
+    assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, &p.down), -1);
+    const dg_lint *l = refusal(&p.up);
+    assert_non_null(strstr(l->message, "the plan cannot be applied"));
+    assert_non_null(strstr(l->message, "`ALTER TABLE c RENAME COLUMN nosuch TO other;` fails: no such column: \"nosuch\""));
+    assert_int_equal(l->loc.line, 3);   /* table c of the new schema */
+    assert_true(dg_plan_refused(&p.up, &(dg_lint_allow){true, {0}}));
+    pair_free(&p);
+}
+
+static void a_plan_short_of_its_schema_is_refused(void **state)
+{
+    (void)state;
+    pair p;
+    pair_make(&p, old_schema, new_schema);
+    size_t k = 0;   /* the plan without its CREATE INDEX c_n */
+    while (k < p.up.stmts.len && !strstr(p.up.stmts.items[k], "CREATE INDEX c_n")) k++;
+    assert_true(k < p.up.stmts.len);
+    free(p.up.stmts.items[k]);
+    memmove(&p.up.stmts.items[k], &p.up.stmts.items[k + 1], (p.up.stmts.len - k - 1) * sizeof p.up.stmts.items[0]);
+    p.up.stmts.len--;
+    assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, &p.down), -1);
+    const dg_lint *l = refusal(&p.up);
+    assert_non_null(strstr(l->message, "does not reach its schema"));
+    assert_non_null(strstr(l->message, "CREATE INDEX c_n ON c(n);"));
+    assert_int_equal(l->loc.line, 4);
+    pair_free(&p);
+}
+
+/* With foreign keys off every statement runs; SQLite's foreign-key check
+ * afterwards finds the child's key gone ("foreign key mismatch"). */
+static void a_foreign_key_left_without_its_key_is_refused(void **state)
+{
+    (void)state;
+    pair p;
+    pair_make(&p, old_schema, new_schema);
+    dg_strings_push(&p.up.stmts, "DROP INDEX p_k;");
+    assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, &p.down), -1);
+    const dg_lint *l = refusal(&p.up);
+    assert_non_null(strstr(l->message, "foreign-key check fails: foreign key mismatch"));
+    pair_free(&p);
+}
+
+static void a_broken_inverse_refuses_the_plan(void **state)
+{
+    (void)state;
+    pair p;
+    pair_make(&p, old_schema, new_schema);
+    dg_strings_push(&p.down.stmts, "CREATE TABLE p (x);");
+    assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, &p.down), -1);
+    const dg_lint *l = refusal(&p.up);
+    assert_non_null(strstr(l->message, "its inverse cannot be applied"));
+    assert_non_null(strstr(l->message, "table p already exists"));
+    pair_free(&p);
+}
+
+/* The scratch database holds what the plan touches and what that needs,
+ * not the rest: a table far from the change is never built.  Its text here
+ * (made by hand) is one SQLite refuses, so had it been built the check
+ * would have had no database to judge the plan on. */
+static void only_the_touched_part_is_built(void **state)
+{
+    (void)state;
+    pair p;
+    pair_make(&p, old_schema, new_schema);
+    dg_table *far = DG_VEC_ADD(&p.a->tables);
+    far->name = dg_xstrdup("far");
+    far->sql = dg_xstrdup("CREATE TABLE far (");
+    dg_table *far2 = DG_VEC_ADD(&p.b->tables);
+    far2->name = dg_xstrdup("far");
+    far2->sql = dg_xstrdup("CREATE TABLE far (");
+    dg_strings_push(&p.up.stmts, "ALTER TABLE c RENAME COLUMN nosuch TO other;");
+    assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, &p.down), -1);   /* judged: far was left out */
+    refusal(&p.up);
+    pair_free(&p);
+}
+
+/* A view over a virtual table's shadow table (fts5's d_data) needs the
+ * virtual table in the scratch database, and the shadow tables are no part
+ * of the comparison. */
+static void shadow_tables_follow_their_virtual_table(void **state)
+{
+    (void)state;
+    pair p;
+    pair_make(&p,
+              "CREATE VIRTUAL TABLE d USING fts5(a);\nCREATE TABLE t (x);\n"
+              "CREATE VIEW v AS SELECT * FROM d_data, t;\n",
+              "CREATE VIRTUAL TABLE d USING fts5(a);\nCREATE TABLE t (x, y);\n"
+              "CREATE VIEW v AS SELECT * FROM d_data, t;\n");
+    assert_true(p.up.stmts.len > 0);
+    assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, &p.down), 0);
+    pair_free(&p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(good_plans_pass),
+        cmocka_unit_test(the_inverse_is_planned_when_not_given),
+        cmocka_unit_test(a_failing_statement_is_refused_where_it_points),
+        cmocka_unit_test(a_plan_short_of_its_schema_is_refused),
+        cmocka_unit_test(a_foreign_key_left_without_its_key_is_refused),
+        cmocka_unit_test(a_broken_inverse_refuses_the_plan),
+        cmocka_unit_test(only_the_touched_part_is_built),
+        cmocka_unit_test(shadow_tables_follow_their_virtual_table),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
