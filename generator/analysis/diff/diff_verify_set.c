@@ -214,16 +214,22 @@ static bool in_set(const dv_set *c, const char *name)
     return name && dg_map_get(&c->in, name, &one);
 }
 
+/* Plans cover the default schema only (an attached schema's tables are
+ * left out of them), so the part does too: a baz.users is not main's
+ * users of the same name. */
 void dv_part(const dv_set *c, const dg_schema *s, dg_schema *out)
 {
     memset(out, 0, sizeof *out);
     out->engine = s->engine;
     for (size_t i = 0; i < s->tables.len; i++)
-        if (in_set(c, s->tables.items[i].name)) DG_VEC_PUSH(&out->tables, s->tables.items[i]);
+        if (in_set(c, s->tables.items[i].name) && dg_schema_default(s, s->tables.items[i].schema))
+            DG_VEC_PUSH(&out->tables, s->tables.items[i]);
     for (size_t i = 0; i < s->indexes.len; i++)
-        if (in_set(c, s->indexes.items[i].table)) DG_VEC_PUSH(&out->indexes, s->indexes.items[i]);
+        if (in_set(c, s->indexes.items[i].table) && dg_schema_default(s, s->indexes.items[i].schema))
+            DG_VEC_PUSH(&out->indexes, s->indexes.items[i]);
     for (size_t i = 0; i < s->views.len; i++)
-        if (in_set(c, s->views.items[i].name)) DG_VEC_PUSH(&out->views, s->views.items[i]);
+        if (in_set(c, s->views.items[i].name) && dg_schema_default(s, s->views.items[i].schema))
+            DG_VEC_PUSH(&out->views, s->views.items[i]);
     for (size_t i = 0; i < s->triggers.len; i++)
         if (in_set(c, s->triggers.items[i].name)) DG_VEC_PUSH(&out->triggers, s->triggers.items[i]);
     for (size_t i = 0; i < s->renames.len; i++) DG_VEC_PUSH(&out->renames, s->renames.items[i]);
