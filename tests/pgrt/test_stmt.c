@@ -342,8 +342,8 @@ static const char *const tag_sql[] = {
     "CREATE TEMP TABLE tagged (k int PRIMARY KEY, v int)",
     "INSERT INTO tagged SELECT g, g FROM generate_series(1, $1) g",
     "UPDATE tagged SET v = v + 1 WHERE k <= $1",
-    "MERGE INTO tagged t USING (SELECT g FROM generate_series(1, $1) g) s ON t.k = s.g "
-    "WHEN MATCHED THEN UPDATE SET v = 0 WHEN NOT MATCHED THEN INSERT VALUES (s.g, 0)",
+    ("MERGE INTO tagged t USING (SELECT g FROM generate_series(1, $1) g) s ON t.k = s.g "
+     "WHEN MATCHED THEN UPDATE SET v = 0 WHEN NOT MATCHED THEN INSERT VALUES (s.g, 0)"),
     "DELETE FROM tagged WHERE k > $1",
     "DO $$ BEGIN PERFORM 1; END $$",
 };
