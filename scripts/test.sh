@@ -16,7 +16,13 @@ cmake --build build -j "$jobs"
 
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=clang -DDALGEN_SANITIZE=ON
 cmake --build build-asan -j "$jobs"
-(cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j "$jobs")
+# intercept_tls_get_addr=0: the sanitizer runtime of clang 14 can mistake
+# glibc's dynamic TLS blocks (libclang's, dlopened by the api diff) for an
+# old glibc's layout, and LeakSanitizer then crashes at exit ("Tracer caught
+# signal 11", google/sanitizers#1322), depending on where the blocks land.
+# dalgen keeps none of its memory in dynamic TLS, so no leak goes unseen.
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1:intercept_tls_get_addr=0 UBSAN_OPTIONS=print_stacktrace=1 \
+    ctest --output-on-failure -j "$jobs")
 
 # The fuzz harnesses (tests/fuzz) as libFuzzer programs: a 20-second
 # fixed-seed slice of each (docs/migrations.md, "Fuzzing").
