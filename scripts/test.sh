@@ -28,5 +28,5 @@ cmake --build build-asan -j "$jobs"
 # fixed-seed slice of each (docs/migrations.md, "Fuzzing").
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
     -DDALGEN_FUZZ=ON -DDALGEN_SANITIZE=ON -DDALGEN_BUILD_EXAMPLES=OFF -DDALGEN_BUILD_BENCH=OFF
-cmake --build build-fuzz -j "$jobs" --target fuzz_ddl fuzz_query fuzz_diff
+cmake --build build-fuzz -j "$jobs" --target fuzz_ddl fuzz_query fuzz_diff fuzz_pg
 (cd build-fuzz && ctest --output-on-failure -R '^fuzz\.')
