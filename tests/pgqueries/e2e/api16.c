@@ -14,7 +14,7 @@
 #include <libpq-fe.h>
 
 #include "api16.h"
-#include "e2e_check.h"
+#include "../../pg/e2e_check.h"
 
 enum { NSESS = 200, PER = 100 };
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "authors.h"
-#include "e2e_check.h"
+#include "../../pg/e2e_check.h"
 
 static void create_get_delete(dal_db *db, dal_arena *a)
 {

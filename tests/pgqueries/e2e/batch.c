@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "batch.h"
-#include "e2e_check.h"
+#include "../../pg/e2e_check.h"
 
 static int64_t count_books(dal_db *db)
 {

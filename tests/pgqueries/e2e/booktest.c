@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "booktest.h"
-#include "e2e_check.h"
+#include "../../pg/e2e_check.h"
 
 static const char *const tags_ab[] = {"cool", "unique"};
 static const char *const tags_c[] = {"other"};

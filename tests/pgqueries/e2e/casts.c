@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "casts.h"
-#include "e2e_check.h"
+#include "../../pg/e2e_check.h"
 
 int main(int argc, char **argv)
 {

@@ -10,7 +10,7 @@
 #include <time.h>
 
 #include "copyfrom.h"
-#include "e2e_check.h"
+#include "../../pg/e2e_check.h"
 
 #define NROWS 10000
 

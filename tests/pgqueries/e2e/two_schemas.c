@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "two_schemas.h"
-#include "e2e_check.h"
+#include "../../pg/e2e_check.h"
 
 #define CHECK_STR(a, b) CHECK((a) != NULL && strcmp((a), (b)) == 0)
 

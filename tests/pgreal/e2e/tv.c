@@ -7,16 +7,7 @@
 #include <string.h>
 
 #include "tv.h"
-
-static int failures;
-
-#define CHECK(cond)                                                              \
-    do {                                                                         \
-        if (!(cond)) {                                                           \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-            failures++;                                                          \
-        }                                                                        \
-    } while (0)
+#include "../../pg/e2e_check.h"
 
 static void check_generated(const tv_executions_visibility *r)
 {
@@ -33,12 +24,8 @@ static void check_generated(const tv_executions_visibility *r)
 
 int main(int argc, char **argv)
 {
-    dal_db *db = NULL;
-    if (argc != 2 || dal_open(&db, argv[1], NULL) != DAL_OK) {
-        fprintf(stderr, "cannot open %s\n", argc == 2 ? argv[1] : "(no URI)");
-        dal_close(db);
-        return 1;
-    }
+    dal_db *db = e2e_open(argc, argv);
+    if (!db) return 1;
     dal_arena a;
     dal_arena_init(&a, NULL);
     tv_executions_visibility row, got;

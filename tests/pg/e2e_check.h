@@ -1,6 +1,7 @@
-/* What every pgqueries e2e program shares: a count of failed checks, CHECK,
- * and the database of its one argument.  Included once, by the program's
- * .c file, after the generated header. */
+/* What every PostgreSQL e2e program (tests/pgqueries/e2e, tests/pgreal/e2e)
+ * shares: a count of failed checks, CHECK, and the database of its one
+ * argument.  Included once, by the program's .c file, after the generated
+ * header. */
 #ifndef E2E_CHECK_H
 #define E2E_CHECK_H
 
