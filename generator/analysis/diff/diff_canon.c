@@ -76,9 +76,10 @@ char *dd_canon_in_table(const char *text, const dd_renames *cols, const dd_renam
     return canon(text, cols, tables, t);
 }
 
-bool dd_mentions(const char *sql, const char *name)
+/* Whether a word of `sql` (identifier, quoted identifier or string) is
+ * one `is_name` accepts. */
+static bool any_word(const char *sql, bool (*is_name)(const char *id, const void *arg), const void *arg)
 {
-    if (!sql) return false;
     dg_lexer lx;
     dg_lexer_init(&lx, sql, strlen(sql));
     for (;;) {
@@ -86,27 +87,28 @@ bool dd_mentions(const char *sql, const char *name)
         if (t.kind == DG_TOK_EOF) return false;
         if (t.kind != DG_TOK_IDENT && t.kind != DG_TOK_QIDENT && t.kind != DG_TOK_STRING) continue;
         char *id = dg_tok_ident(&lx, t);
-        bool hit = !dg_strcasecmp_ascii(id, name);
+        bool hit = is_name(id, arg);
         free(id);
         if (hit) return true;
     }
 }
 
+static bool is_the_name(const char *id, const void *name) { return !dg_strcasecmp_ascii(id, name); }
+
+static bool is_in_map(const char *id, const void *names)
+{
+    size_t at;
+    return dg_map_get(names, id, &at);
+}
+
+bool dd_mentions(const char *sql, const char *name)
+{
+    return sql && any_word(sql, is_the_name, name);
+}
+
 bool dd_mentions_any(const char *sql, const dg_map *names)
 {
-    if (!sql || !names->len) return false;
-    dg_lexer lx;
-    dg_lexer_init(&lx, sql, strlen(sql));
-    for (;;) {
-        dg_tok t = dg_tok_next_sig(&lx);
-        if (t.kind == DG_TOK_EOF) return false;
-        if (t.kind != DG_TOK_IDENT && t.kind != DG_TOK_QIDENT && t.kind != DG_TOK_STRING) continue;
-        char *id = dg_tok_ident(&lx, t);
-        size_t at;
-        bool hit = dg_map_get(names, id, &at);
-        free(id);
-        if (hit) return true;
-    }
+    return sql && names->len && any_word(sql, is_in_map, names);
 }
 
 /* `-- @key value` -> `/ * @key value * /` (DESIGN.md: annotations dalgen
