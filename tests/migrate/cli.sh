@@ -49,10 +49,10 @@ check "diff from empty creates the table" grep -q 'CREATE TABLE users' out.txt
 expect_rc 0 "diff --down" "$DALGEN" diff --from v1.sql --to v2.sql --down --allow-destructive
 check "down drops the new table" grep -q 'DROP TABLE "posts"' out.txt
 expect_rc 1 "destructive diff is refused" "$DALGEN" diff --from v2.sql --to v3.sql
-check "refusal names its code" grep -q '^error: \[DROP_TABLE\] table posts is dropped' err.txt
+check "refusal names its code, at the table in the old schema" grep -q '^v2.sql:6:1: error: \[DROP_TABLE\] table posts is dropped' err.txt
 check "a refused diff prints no SQL" test ! -s out.txt
 expect_rc 0 "--allow-destructive" "$DALGEN" diff --from v2.sql --to v3.sql --allow-destructive
-check "allowed destructive change is a warning" grep -q '^warning: \[DROP_TABLE\]' err.txt
+check "allowed destructive change is a warning" grep -q '^v2.sql:6:1: warning: \[DROP_TABLE\]' err.txt
 expect_rc 2 "diff without --to is a usage error" "$DALGEN" diff --from v1.sql
 
 # migrate new
@@ -66,7 +66,7 @@ check "nothing written without changes" test ! -f mig/0002_again.up.sql
 expect_rc 0 "migrate new posts" "$DALGEN" migrate new posts --dir mig --schema v2.sql
 check "second migration numbered 0002" test -f mig/0002_posts.up.sql
 expect_rc 1 "destructive migrate new is refused" "$DALGEN" migrate new drop_posts --dir mig v3.sql
-check "refusal code" grep -q '^error: \[DROP_TABLE\]' err.txt
+check "refusal code, at the table in the migration that made it" grep -q '^mig/0002_posts.up.sql:[0-9]*:[0-9]*: error: \[DROP_TABLE\]' err.txt
 check "refused migration writes nothing" test ! -f mig/0003_drop_posts.up.sql
 expect_rc 0 "destructive migrate new allowed" "$DALGEN" migrate new drop_posts --dir mig v3.sql --allow-destructive
 check "down says it cannot restore rows" grep -q 'WARNING: the down migration re-creates table posts but cannot restore its rows' mig/0003_drop_posts.down.sql
@@ -230,8 +230,8 @@ cat > ai2.sql <<'SQL'
 CREATE TABLE n (id INTEGER PRIMARY KEY AUTOINCREMENT, a TEXT);
 SQL
 expect_rc 1 "allowing the rebuild does not allow the dropped column" "$DALGEN" diff --from ai1.sql --to ai2.sql --allow AUTOINCREMENT_CHANGE
-check "the other code is still refused" grep -q '^error: \[DROP_COLUMN\]' err.txt
-check "the allowed code is a warning" grep -q '^warning: \[AUTOINCREMENT_CHANGE\]' err.txt
+check "the other code is still refused, at the table in the new schema" grep -q '^ai2.sql:1:1: error: \[DROP_COLUMN\]' err.txt
+check "the allowed code is a warning" grep -q '^ai2.sql:1:1: warning: \[AUTOINCREMENT_CHANGE\]' err.txt
 check "nothing printed when refused" test ! -s out.txt
 expect_rc 0 "both codes allowed (list, any case, dashes)" "$DALGEN" diff --from ai1.sql --to ai2.sql --allow autoincrement-change,drop-column
 check "the plan is printed" grep -q 'rebuild n' out.txt
@@ -293,6 +293,27 @@ expect_rc 1 "--from and --to broken" "$DALGEN" diff --from broken.sql --to broke
 check "only --from's error" sh -c 'grep -q "^broken.sql:1:" err.txt && ! grep -q broken2 err.txt'
 expect_rc 1 "--to broken" "$DALGEN" diff --from wfrom.sql --to broken2.sql
 check "--from's warning, then --to's error" sh -c 'grep -n "" err.txt | grep -E "wfrom.sql|broken2.sql" | cut -d: -f2 | tr "\n" " " | grep -qx "wfrom.sql broken2.sql "'
+
+# lints point at the column (or table) of the schema being edited; a
+# @renamed_from naming nothing of the old schema is a warning at it
+printf 'CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT NOT NULL);\n' > rn1.sql
+printf 'CREATE TABLE t (id INTEGER PRIMARY KEY,\n  b INTEGER NOT NULL -- @renamed_from a\n);\n' > rn2.sql
+printf 'CREATE TABLE t (id INTEGER PRIMARY KEY,\n  b TEXT NOT NULL -- @renamed_from aa\n);\n' > rn3.sql
+printf -- '-- @renamed_from tt\nCREATE TABLE u (id INTEGER PRIMARY KEY, a TEXT NOT NULL);\n' > rn4.sql
+expect_rc 1 "a renamed column that narrows" "$DALGEN" diff --from rn1.sql --to rn2.sql
+check "NARROW_TYPE at the column" grep -qx 'rn2.sql:2:3: error: \[NARROW_TYPE\] column t.b narrows from TEXT to INTEGER' err.txt
+expect_rc 1 "a misspelt @renamed_from" "$DALGEN" diff --from rn1.sql --to rn3.sql
+check "RENAMED_FROM_UNKNOWN at the annotation" grep -q '^rn3.sql:2:19: warning: \[RENAMED_FROM_UNKNOWN\] column t.b: @renamed_from aa names no column of t' err.txt
+check "the new column at its line" grep -q '^rn3.sql:2:3: error: \[NOT_NULL_NO_DEFAULT\] column t.b is added' err.txt
+check "the drop at the table" grep -q '^rn3.sql:1:1: error: \[DROP_COLUMN\] column t.a' err.txt
+expect_rc 1 "a misspelt table @renamed_from" "$DALGEN" diff --from rn1.sql --to rn4.sql
+check "RENAMED_FROM_UNKNOWN of a table" grep -q '^rn4.sql:1:1: warning: \[RENAMED_FROM_UNKNOWN\] table u: @renamed_from tt names no table' err.txt
+check "the dropped table at the old schema" grep -q '^rn1.sql:1:1: error: \[DROP_TABLE\] table t is dropped' err.txt
+expect_rc 0 "a @renamed_from already applied says nothing" "$DALGEN" diff --from rn2.sql --to rn2.sql
+check "no RENAMED_FROM_UNKNOWN when the column exists" sh -c '! grep -q RENAMED_FROM_UNKNOWN err.txt'
+sed 's/b INTEGER/b TEXT/' rn2.sql > rn5.sql
+expect_rc 0 "the right @renamed_from" "$DALGEN" diff --from rn1.sql --to rn5.sql
+check "no warning for a real rename" test ! -s err.txt
 
 echo "migrate.cli: $fails failed"
 [ "$fails" = 0 ]

@@ -29,6 +29,12 @@ done
 # its own CREATE (the down plan drops the new one, line 8)
 grep -q "history_renames/*new.sql:8:1: warning: \[DROP_TABLE\] table sessions is dropped" "$out/history_renames.down.err" ||
     { echo "FAIL history_renames: the dropped table's location"; cat "$out/history_renames.down.err"; fail=1; }
+# a @renamed_from that names nothing of the old schema: a warning at the
+# annotation, for a column and for a table (the down plan says nothing)
+grep -q "renamed_from_unknown/*new.sql:4:16: warning: \[RENAMED_FROM_UNKNOWN\] column accounts.login: @renamed_from handel names no column" "$out/renamed_from_unknown.up.err" &&
+grep -q "renamed_from_unknown/*new.sql:6:1: warning: \[RENAMED_FROM_UNKNOWN\] table public.account_events" "$out/renamed_from_unknown.up.err" &&
+! grep -q RENAMED_FROM_UNKNOWN "$out/renamed_from_unknown.down.err" ||
+    { echo "FAIL renamed_from_unknown: the warnings"; cat "$out/renamed_from_unknown.up.err"; fail=1; }
 # --online (tests/pgdiff/online): the golden plans, then both through the
 # runner (`dalgen migrate apply/down` on a new database): the database
 # reaches each schema (a diff from it is empty)

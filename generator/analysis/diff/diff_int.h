@@ -33,6 +33,10 @@ void dd_match_names(const dd_names *older, const dd_names *newer, int *map);
 void dd_match_sides(const dd_names *from, const dd_names *to, bool reverse, int *map);
 /* True when newer item i is renamed within a cycle (a swap): the names of
  * the cycle all exist on both sides. */
+/* Whether newer item i (new: map[i] < 0) has a rename annotation naming no
+ * item of the older side: a misspelt old name, or one of an older schema
+ * than `from`; the item is then added and nothing is renamed. */
+bool dd_rename_unknown(const dd_names *older, const dd_names *newer, const int *map, size_t i);
 bool dd_match_in_cycle(const dd_names *older, const dd_names *newer, const int *map, size_t i);
 void dd_names_of_tables(const dg_schema *s, dd_names *out);
 /* With the renames the sources' ALTER TABLE ... RENAME statements made
@@ -124,7 +128,19 @@ void dd_lint_at(dd_ctx *c, dg_loc loc, dg_lint_level level, const char *code, co
 #endif
     ;
 /* diff_lint.c */
+/* Where a lint about a pair of tables (o older, n newer; either may be
+ * NULL) points: the table in the schema the user edits (`to`, or `from` for
+ * a down plan), else the other one.  Both differs locate lints so. */
+dg_loc dd_table_loc(bool reverse, const dg_table *o, const dg_table *n);
+/* The same for a column (a NULL side falls back to the table). */
+dg_loc dd_column_loc(bool reverse, const dg_table *o, const dg_column *oc, const dg_table *n,
+                     const dg_column *nc);
 void dd_lint_pair(dd_ctx *c, const dd_pair *pr);
+/* Reports, at its annotation, a `@renamed_from` that names nothing on the
+ * older side (dd_rename_unknown): of table `table` when column is NULL,
+ * else of that column of it (`older_table`: the table it continues). */
+void dd_lint_rename_unknown(dg_plan *p, const dg_annotations *a, const char *table, const char *older_table,
+                            const char *column);
 void dd_lint_views(dd_ctx *c);
 
 

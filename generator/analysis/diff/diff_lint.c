@@ -23,6 +23,39 @@ static bool kept(const dd_pair *pr, size_t oi)
     return false;
 }
 
+dg_loc dd_table_loc(bool reverse, const dg_table *o, const dg_table *n)
+{
+    const dg_table *first = reverse ? o : n, *second = reverse ? n : o;
+    return first && first->loc.file ? first->loc : second ? second->loc : first->loc;
+}
+
+dg_loc dd_column_loc(bool reverse, const dg_table *o, const dg_column *oc, const dg_table *n,
+                     const dg_column *nc)
+{
+    const dg_column *first = reverse ? oc : nc;
+    if (first && first->loc.file) return first->loc;
+    return dd_table_loc(reverse, o, n);
+}
+
+void dd_lint_rename_unknown(dg_plan *p, const dg_annotations *a, const char *table, const char *older_table,
+                            const char *column)
+{
+    const dg_annotation *an = NULL;
+    for (size_t i = 0; i < a->len; i++)
+        if (!strcmp(a->items[i].key, "renamed_from")) an = &a->items[i];
+    if (!an) return;   /* a rename from the sources' history, not an annotation */
+    if (column)
+        dg_plan_lint(p, an->loc, DG_LINT_NOTE, DG_LINT_RENAME_UNKNOWN,
+                     "column %s.%s: @renamed_from %s names no column of %s in the older schema: "
+                     "%s is added, and nothing is renamed",
+                     table, column, an->value, older_table, column);
+    else
+        dg_plan_lint(p, an->loc, DG_LINT_NOTE, DG_LINT_RENAME_UNKNOWN,
+                     "table %s: @renamed_from %s names no table of the older schema: "
+                     "%s is created, and nothing is renamed",
+                     table, an->value, table);
+}
+
 static bool has_autoinc(const dg_table *t)
 {
     for (size_t i = 0; i < t->columns.len; i++)
@@ -39,7 +72,7 @@ static void lint_cascade(dd_ctx *c, const dd_pair *pr)
             if (dg_strcasecmp_ascii(fk->table, pr->o->name) != 0 || !fk->on_delete) continue;
             if (dg_strcasecmp_ascii(fk->on_delete, "CASCADE") && dg_strcasecmp_ascii(fk->on_delete, "SET NULL"))
                 continue;
-            dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_REBUILD_CASCADE,
+            dd_lint_at(c, dd_table_loc(c->reverse, pr->o, pr->n), DG_LINT_DESTRUCTIVE, DG_LINT_REBUILD_CASCADE,
                     "table %s is rebuilt and %s references it ON DELETE %s: run this migration only "
                     "with foreign keys off (dalgen migrate does), or its rows are lost",
                     pr->n->name, t->name, fk->on_delete);
@@ -54,31 +87,33 @@ static void lint_columns(dd_ctx *c, const dd_pair *pr)
     for (size_t i = 0; i < n->columns.len; i++) {
         const dg_column *nc = &n->columns.items[i];
         bool no_default = !nc->default_sql && nc->generated == DG_GEN_NONE;
-        if (pr->col_map[i] < 0) {
+        const dg_column *oc = pr->col_map[i] < 0 ? NULL : &o->columns.items[pr->col_map[i]];
+        dg_loc at = dd_column_loc(c->reverse, o, oc, n, nc);
+        if (!oc) {
             if (nc->not_null && no_default)
-                dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_NOT_NULL_NO_DEFAULT,
+                dd_lint_at(c, at, DG_LINT_DESTRUCTIVE, DG_LINT_NOT_NULL_NO_DEFAULT,
                         "column %s.%s is added NOT NULL without a default: fails when the table holds rows",
                         n->name, nc->name);
             continue;
         }
-        const dg_column *oc = &o->columns.items[pr->col_map[i]];
         if (nc->not_null && !oc->not_null && no_default)
-            dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_NOT_NULL_NO_DEFAULT,
+            dd_lint_at(c, at, DG_LINT_DESTRUCTIVE, DG_LINT_NOT_NULL_NO_DEFAULT,
                     "column %s.%s becomes NOT NULL without a default: fails when it holds NULL",
                     n->name, nc->name);
         else if (nc->not_null && !oc->not_null)   /* refused: nothing else asks the user about it */
-            dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_DOWN_DATA_LOSS,
+            dd_lint_at(c, at, DG_LINT_DESTRUCTIVE, DG_LINT_DOWN_DATA_LOSS,
                     "NULLs in %s.%s become its default: the down migration cannot restore them",
                     n->name, nc->name);
         if (!widens(oc->affinity, nc->affinity))
-            dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_NARROW_TYPE, "column %s.%s narrows from %s to %s",
+            dd_lint_at(c, at, DG_LINT_DESTRUCTIVE, DG_LINT_NARROW_TYPE, "column %s.%s narrows from %s to %s",
                     n->name, nc->name, oc->type[0] ? oc->type : "(none)", nc->type[0] ? nc->type : "(none)");
     }
     for (size_t k = 0; k < o->columns.len; k++) {
         if (kept(pr, k)) continue;
-        dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_DROP_COLUMN, "column %s.%s is dropped with its values",
-                o->name, o->columns.items[k].name);
-        dd_lint(c, DG_LINT_NOTE, DG_LINT_DOWN_DATA_LOSS,
+        dg_loc at = dd_column_loc(c->reverse, o, &o->columns.items[k], n, NULL);
+        dd_lint_at(c, at, DG_LINT_DESTRUCTIVE, DG_LINT_DROP_COLUMN, "column %s.%s is dropped with its values",
+                   o->name, o->columns.items[k].name);
+        dd_lint_at(c, at, DG_LINT_NOTE, DG_LINT_DOWN_DATA_LOSS,
                 "the down migration re-creates %s.%s but cannot restore its values", n->name,
                 o->columns.items[k].name);
     }
@@ -88,19 +123,20 @@ void dd_lint_pair(dd_ctx *c, const dd_pair *pr)
 {
     if (!pr->o) return;
     if (pr->renamed && !dg_strcasecmp_ascii(pr->o->name, pr->n->name))   /* SQLite: "already another table" */
-        dd_lint_at(c, (c->reverse ? pr->o : pr->n)->loc, DG_LINT_ERROR, DG_LINT_CANNOT_APPLY,
+        dd_lint_at(c, dd_table_loc(c->reverse, pr->o, pr->n), DG_LINT_ERROR, DG_LINT_CANNOT_APPLY,
                    "table %s is renamed to %s, which differs only in case: SQLite refuses it "
                    "(rename it through another name, one migration each)",
                    pr->o->name, pr->n->name);
     lint_columns(c, pr);
+    dg_loc at = dd_table_loc(c->reverse, pr->o, pr->n);
     if (!pr->o->strict && pr->n->strict)
-        dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_NARROW_TYPE,
+        dd_lint_at(c, at, DG_LINT_DESTRUCTIVE, DG_LINT_NARROW_TYPE,
                 "table %s becomes STRICT: fails when a value does not fit its column type", pr->n->name);
     if (has_autoinc(pr->o) != has_autoinc(pr->n))
-        dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_AUTOINCREMENT, "table %s %s AUTOINCREMENT", pr->n->name,
+        dd_lint_at(c, at, DG_LINT_DESTRUCTIVE, DG_LINT_AUTOINCREMENT, "table %s %s AUTOINCREMENT", pr->n->name,
                 has_autoinc(pr->n) ? "gains" : "loses");
     if (pr->rebuild && (pr->o->module || pr->n->module))
-        dd_lint(c, DG_LINT_DESTRUCTIVE, DG_LINT_DROP_TABLE,
+        dd_lint_at(c, at, DG_LINT_DESTRUCTIVE, DG_LINT_DROP_TABLE,
                 "virtual table %s is dropped and re-created: its content is lost", pr->n->name);
     else if (pr->rebuild)
         lint_cascade(c, pr);
@@ -109,7 +145,7 @@ void dd_lint_pair(dd_ctx *c, const dd_pair *pr)
 /* A view or trigger of the new schema that still uses a dropped column;
  * `dropping` lists the pairs that drop columns, in pair order. */
 static void lint_user(dd_ctx *c, const size_t *dropping, size_t ndropping, const char *kind, const char *name,
-                      const char *sql)
+                      const char *sql, dg_loc loc)
 {
     for (size_t d = 0; d < ndropping; d++) {
         const dd_pair *pr = &c->pairs.items[dropping[d]];
@@ -123,8 +159,8 @@ static void lint_user(dd_ctx *c, const size_t *dropping, size_t ndropping, const
                 elsewhere = ot != pr->n && dd_mentions(sql, ot->name) && dg_table_column(ot, col);
             }
             if (!elsewhere)
-                dd_lint(c, DG_LINT_ERROR, DG_LINT_DROPPED_COLUMN_REF, "%s %s uses column %s.%s, which is dropped",
-                        kind, name, pr->n->name, col);
+                dd_lint_at(c, loc, DG_LINT_ERROR, DG_LINT_DROPPED_COLUMN_REF, "%s %s uses column %s.%s, which is dropped",
+                           kind, name, pr->n->name, col);
         }
     }
 }
@@ -135,15 +171,17 @@ void dd_lint_views(dd_ctx *c)
     for (size_t k = 0; k < c->pairs.len; k++)
         if (c->pairs.items[k].o && c->pairs.items[k].cols_dropped) dropping[n++] = k;
     for (size_t i = 0; n && i < c->to->views.len; i++)
-        lint_user(c, dropping, n, "view", c->to->views.items[i].name, c->to->views.items[i].sql);
+        lint_user(c, dropping, n, "view", c->to->views.items[i].name, c->to->views.items[i].sql,
+                  c->to->views.items[i].loc);
     for (size_t i = 0; n && i < c->to->triggers.len; i++)
-        lint_user(c, dropping, n, "trigger", c->to->triggers.items[i].name, c->to->triggers.items[i].sql);
+        lint_user(c, dropping, n, "trigger", c->to->triggers.items[i].name, c->to->triggers.items[i].sql,
+                  c->to->triggers.items[i].loc);
     free(dropping);
     for (size_t i = 0; i < c->from->tables.len; i++) {
         const dg_table *t = &c->from->tables.items[i];
         if (dd_is_ignored_table(t->name) || dd_pair_of_old(c, t->name)) continue;
-        dd_lint(c, DG_LINT_NOTE, DG_LINT_DOWN_DATA_LOSS,
-                "the down migration re-creates table %s but cannot restore its rows", t->name);
+        dd_lint_at(c, dd_table_loc(c->reverse, t, NULL), DG_LINT_NOTE, DG_LINT_DOWN_DATA_LOSS,
+                   "the down migration re-creates table %s but cannot restore its rows", t->name);
     }
 }
 

@@ -145,6 +145,13 @@ void dd_names_of_columns(const dg_schema *s, const dg_table *t, dd_names *out)
     index_names(out);
 }
 
+bool dd_rename_unknown(const dd_names *older, const dd_names *newer, const int *map, size_t i)
+{
+    const char *rf = newer->rf[i];
+    return map[i] < 0 && rf && *rf && dg_strcasecmp_ascii(rf, newer->name[i]) != 0 && !dd_is_ignored_table(rf) &&
+           find_name(older, rf) < 0;
+}
+
 /* map[i of `to`] from a match computed the other way round (down plans:
  * `from` is the newer side). */
 void dd_match_sides(const dd_names *from, const dd_names *to, bool reverse, int *map)

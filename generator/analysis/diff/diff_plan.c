@@ -35,6 +35,8 @@ static void match_tables(dd_ctx *c)
         pr->n = n;
         pr->o = map[i] >= 0 ? &c->from->tables.items[map[i]] : NULL;
         pr->swapped = pr->o && (c->reverse ? 0 : dd_match_in_cycle(&fn, &tn, map, i));
+        if (!c->reverse && dd_rename_unknown(&fn, &tn, map, i))
+            dd_lint_rename_unknown(c->p, &n->annotations, n->name, NULL, NULL);
     }
     if (c->reverse) {   /* a cycle seen from the newer side (`from`) */
         int *back = dg_xmalloc((fn.n + 1) * sizeof *back);
@@ -386,8 +388,8 @@ static void plan(const dg_schema *from, const dg_schema *to, const dg_diff_opts 
     for (size_t k = 0; k < c.pairs.len; k++) dd_lint_pair(&c, &c.pairs.items[k]);
     for (size_t i = 0; i < from->tables.len; i++)
         if (table_dropped(&c, from->tables.items[i].name))
-            dd_lint(&c, DG_LINT_DESTRUCTIVE, DG_LINT_DROP_TABLE, "table %s is dropped with its rows",
-                    from->tables.items[i].name);
+            dd_lint_at(&c, dd_table_loc(c.reverse, &from->tables.items[i], NULL), DG_LINT_DESTRUCTIVE,
+                       DG_LINT_DROP_TABLE, "table %s is dropped with its rows", from->tables.items[i].name);
     drop_dependents(&c);
     tables(&c);
     create_dependents(&c);

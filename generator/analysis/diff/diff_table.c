@@ -236,6 +236,10 @@ static void map_columns(dd_ctx *c, dd_pair *pr)
     dd_names_of_columns(c->to, n, &nn);
     pr->col_map = dg_xmalloc((n->columns.len + 1) * sizeof *pr->col_map);
     dd_match_sides(&on, &nn, c->reverse, pr->col_map);
+    for (size_t i = 0; i < n->columns.len && !c->reverse; i++)
+        if (dd_rename_unknown(&on, &nn, pr->col_map, i))
+            dd_lint_rename_unknown(c->p, &n->columns.items[i].annotations, n->name, o->name,
+                                   n->columns.items[i].name);
     dd_names_free(&on);
     dd_names_free(&nn);
     for (size_t i = 0; i < n->columns.len; i++) {

@@ -39,6 +39,10 @@ static void match_columns(pd_ctx *c, pd_pair *pr)
     dd_names_of_columns(c->to, pr->n, &nn);
     pr->col_map = dg_xcalloc(pr->n->columns.len + 1, sizeof *pr->col_map);
     dd_match_sides(&on, &nn, c->reverse, pr->col_map);
+    for (size_t i = 0; i < pr->n->columns.len && !c->reverse; i++)
+        if (dd_rename_unknown(&on, &nn, pr->col_map, i))
+            dd_lint_rename_unknown(c->p, &pr->n->columns.items[i].annotations, pr->n->name, pr->o->name,
+                                   pr->n->columns.items[i].name);
     for (size_t i = 0; i < pr->n->columns.len; i++) {
         if (pr->col_map[i] < 0) continue;
         dd_rename r = {pr->o->columns.items[pr->col_map[i]].name, pr->n->columns.items[i].name};
@@ -61,6 +65,8 @@ void pd_match(pd_ctx *c)
     for (size_t i = 0; i < c->to->tables.len; i++) {
         pd_pair *pr = DG_VEC_ADD(&c->pairs);
         pr->n = &c->to->tables.items[i];
+        if (!c->reverse && dd_rename_unknown(&fn, &tn, map, i))
+            dd_lint_rename_unknown(c->p, &pr->n->annotations, tn.name[i], NULL, NULL);
         if (map[i] < 0) continue;
         pr->o = &c->from->tables.items[map[i]];
         c->pair_of_old[map[i]] = (int)i;

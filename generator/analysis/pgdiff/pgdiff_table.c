@@ -10,7 +10,7 @@
 
 static dg_loc loc_of(const pd_ctx *c, const dg_table *o, const dg_table *n)
 {
-    return c->reverse ? (o ? o->loc : n->loc) : (n ? n->loc : o->loc);
+    return dd_table_loc(c->reverse, o, n);
 }
 
 /* Integer and floating types in widening order; -1 when not one. */
