@@ -129,8 +129,12 @@ static int sync(batch *b)
     return DAL_OK;
 }
 
-/* One query's results end with NULL; a sync's with PGRES_PIPELINE_SYNC. */
-static void finish_query(batch *b, bool synced)
+/* One query's results end with NULL; a sync's with PGRES_PIPELINE_SYNC.
+ * Inlined into read_item, its caller per item. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline void finish_query(batch *b, bool synced)
 {
     PGresult *r;
     while ((r = PQgetResult(b->db->pg)) != NULL) PQclear(r);
@@ -141,7 +145,7 @@ static void finish_query(batch *b, bool synced)
 }
 
 /* A successful result of item i: types checked once, rows handed out. */
-static int item_rows(batch *b, size_t i, const PGresult *res)
+static int item_rows(batch *b, size_t i, const PGresult *res, ExecStatusType st)
 {
     const dal_pg_params *p = b->p;
     int rc = DAL_OK;
@@ -151,12 +155,16 @@ static int item_rows(batch *b, size_t i, const PGresult *res)
         b->checked = true;
         if (b->e) b->e->checked = 1;
     }
-    b->changes += PQresultStatus(res) == PGRES_TUPLES_OK ? PQntuples(res) : dal__pg_tag_count((PGresult *)res);
+    b->changes += st == PGRES_TUPLES_OK ? PQntuples(res) : dal__pg_tag_count((PGresult *)res);
     return b->result ? b->result(b->ctx, i, res) : DAL_OK;
 }
 
-/* Read the oldest item in flight. */
-static void read_item(batch *b)
+/* Read the oldest item in flight (inlined into drain, its one caller:
+ * a frame less per item). */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline void read_item(batch *b)
 {
     flight f = b->ring[b->head];
     PGresult *res = PQgetResult(b->db->pg);
@@ -170,7 +178,7 @@ static void read_item(batch *b)
     b->count--;
     if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
         int64_t before = b->changes;
-        if ((rc = item_rows(b, f.item, res)) == DAL_OK) item_ok(b, f.item);
+        if ((rc = item_rows(b, f.item, res, st)) == DAL_OK) item_ok(b, f.item);
         else {
             b->changes = before;
             item_failed(b, f.item, rc, NULL, NULL);

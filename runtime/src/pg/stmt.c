@@ -218,9 +218,15 @@ static inline PGresult *run(dal_db *db, const char *name, const dal_pg_params *p
 int64_t dal__pg_tag_count(PGresult *res)
 {
     const char *t = PQcmdStatus(res), *d;
+    size_t len;
     int64_t n = 0;
     if (!t) return 0;
-    d = t + strlen(t);
+    len = strlen(t);
+    /* the common tag, one row or none ("INSERT 0 1", "UPDATE 0"): one
+     * digit after a space, read without the loops (a batch reads a tag
+     * per item) */
+    if (len >= 2 && t[len - 2] == ' ' && t[len - 1] >= '0' && t[len - 1] <= '9') return t[len - 1] - '0';
+    d = t + len;
     while (d > t && d[-1] >= '0' && d[-1] <= '9') d--;
     if (d == t || d[-1] != ' ') return 0;
     for (; *d; d++) n = n * 10 + (*d - '0');
