@@ -390,7 +390,8 @@ DAL__PG_INLINE int dal_pg_iter_step(dal_pg_iter *it)
  *   - Outside a transaction each item ends with a sync: each item is its
  *     own transaction, and a failing item does not stop the others.
  *   - Inside dal_begin the batch is part of the caller's transaction
- *     (syncs every DAL_PG_BATCH_SEGMENT items, fewer messages): after a
+ *     (a flush request every DAL_PG_BATCH_SEGMENT items, one sync at
+ *     the end: a sync per item would isolate nothing): after a
  *     failing item the server aborts the transaction, and the later items
  *     fail too (DAL_ERROR, "not run"); roll back.
  *   - At most DAL_PG_BATCH_WINDOW items are in flight: results are read
