@@ -64,6 +64,7 @@ typedef struct batch {
     bool in_txn;            /* a flush request every DAL_PG_BATCH_SEGMENT items, one sync at the end */
     bool check;             /* result types still to check (p->results, not checked since prepared) */
     bool lost;
+    size_t n;               /* items */
     size_t segment;         /* items per sync (1) or flush request (in_txn) */
     size_t unsynced;        /* items sent since the last sync or flush request */
     size_t ring[DAL_PG_BATCH_WINDOW];   /* item << 1 | SYNCED */
@@ -209,8 +210,9 @@ static inline void read_item(batch *b)
  * the end, with its sync). */
 static void drain(batch *b, size_t keep)
 {
-    bool end = keep == 0;   /* inside a transaction the last answer may be a flush request: sync */
-    if (b->count > keep && (b->unsynced || (end && b->in_txn)) && answer(b, end) != DAL_OK) return;
+    bool end = keep == 0;   /* the end: the last item in flight needs a sync, not a flush request */
+    bool synced = b->count && b->ring[(b->head + b->count - 1) % DAL_PG_BATCH_WINDOW] & SYNCED;
+    if (b->count > keep && (b->unsynced || (end && !synced)) && answer(b, end) != DAL_OK) return;
     while (b->count > keep && !b->lost) read_item(b);
 }
 
@@ -223,7 +225,7 @@ static int send_item(batch *b, size_t i)
     if (!ok) return (lose(b), DAL_ERROR);
     b->ring[(b->head + b->count) % DAL_PG_BATCH_WINDOW] = i << 1;
     b->count++;
-    if (++b->unsynced >= b->segment) return answer(b, false);
+    if (++b->unsynced >= b->segment) return answer(b, i + 1 == b->n);
     return DAL_OK;
 }
 
@@ -291,6 +293,7 @@ int dal_pg_batch(dal_db *db, const dal_unit *u, int id, dal_pg_params *p, size_t
     b.result = result;
     b.ctx = ctx;
     b.rcs = rcs;
+    b.n = n;
     if ((rc = start(db, u, id, p, &b)) != DAL_OK) return rc;
     if (b.e && b.e->state != DAL__PG_PREPARED && n > 0) {
         if (!send_prepare(&b)) lose(&b);
