@@ -49,6 +49,7 @@ static void restore_error(dal_db *db, const saved_error *s)
 
 typedef struct batch {
     dal_db *db;
+    PGconn *pg;             /* db->pg, one load less per libpq call */
     const dal_unit *u;
     int id;
     dal__pg_stmt *e;        /* NULL: DAL_PG_UNNAMED */
@@ -128,7 +129,7 @@ static void lose(batch *b)
 
 static int sync(batch *b)
 {
-    if (!PQpipelineSync(b->db->pg)) return (lose(b), DAL_ERROR);
+    if (!PQpipelineSync(b->pg)) return (lose(b), DAL_ERROR);
     b->ring[(b->head + b->count - 1) % DAL_PG_BATCH_WINDOW] |= SYNCED;
     b->unsynced = 0;
     return DAL_OK;
@@ -139,7 +140,7 @@ static int sync(batch *b)
 static int answer(batch *b, bool last)
 {
     if (!b->in_txn || last) return sync(b);
-    if (!PQsendFlushRequest(b->db->pg)) return (lose(b), DAL_ERROR);
+    if (!PQsendFlushRequest(b->pg)) return (lose(b), DAL_ERROR);
     b->unsynced = 0;
     return DAL_OK;
 }
@@ -152,10 +153,10 @@ __attribute__((always_inline))
 static inline void finish_query(batch *b, bool synced)
 {
     PGresult *r;
-    while ((r = PQgetResult(b->db->pg)) != NULL) PQclear(r);
+    while ((r = PQgetResult(b->pg)) != NULL) PQclear(r);
     if (!synced) return;
-    r = PQgetResult(b->db->pg);
-    if (PQresultStatus(r) != PGRES_PIPELINE_SYNC && PQstatus(b->db->pg) == CONNECTION_BAD) lose(b);
+    r = PQgetResult(b->pg);
+    if (PQresultStatus(r) != PGRES_PIPELINE_SYNC && PQstatus(b->pg) == CONNECTION_BAD) lose(b);
     PQclear(r);
 }
 
@@ -184,7 +185,7 @@ __attribute__((always_inline))
 static inline void read_item(batch *b)
 {
     size_t f = b->ring[b->head], item = f >> 1;
-    PGresult *res = PQgetResult(b->db->pg);
+    PGresult *res = PQgetResult(b->pg);
     ExecStatusType st = PQresultStatus(res);
     int rc;
     if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
@@ -219,7 +220,7 @@ static void drain(batch *b, size_t keep)
 static int send_item(batch *b, size_t i)
 {
     const dal_pg_params *p = b->p;
-    PGconn *c = b->db->pg;
+    PGconn *c = b->pg;
     int ok = b->e ? PQsendQueryPrepared(c, b->e->name, p->n, p->values, p->lengths, p->formats, 1)
                   : PQsendQueryParams(c, b->u->sql[b->id], p->n, p->types, p->values, p->lengths, p->formats, 1);
     if (!ok) return (lose(b), DAL_ERROR);
@@ -234,14 +235,14 @@ static int send_item(batch *b, size_t i)
  * items then fail with 26000 on their own.  false: connection lost. */
 static bool send_prepare(batch *b)
 {
-    PGconn *c = b->db->pg;
+    PGconn *c = b->pg;
     b->e->checked = 0;
     return PQsendPrepare(c, b->e->name, b->u->sql[b->id], b->p->n, b->p->types) && PQpipelineSync(c);
 }
 
 static void read_prepare(batch *b)
 {
-    PGresult *res = PQgetResult(b->db->pg);
+    PGresult *res = PQgetResult(b->pg);
     const char *s = PQresultErrorField(res, PG_DIAG_SQLSTATE);
     if (!res) {
         lose(b);
@@ -267,6 +268,7 @@ static int start(dal_db *db, const dal_unit *u, int id, dal_pg_params *p, batch 
     if (PQpipelineStatus(db->pg) != PQ_PIPELINE_OFF || PQtransactionStatus(db->pg) == PQTRANS_ACTIVE)
         return dal_error_set(db, DAL_MISUSE, SQLITE_MISUSE, "dal_pg_batch: the connection is busy");
     b->db = db;
+    b->pg = db->pg;
     b->u = u;
     b->id = id;
     b->p = p;
