@@ -5,8 +5,10 @@
  * Wall time per call is printed; bench/pg/run.sh runs both under callgrind
  * (--toggle-collect=loop_*) for client instructions per call.
  *   pgbench write N [ROUNDS]
- * Inserts of N users rows, W1 one dal_pg_exec each, W6 dal_pg_batch
- * (pipeline), W7 dal_pg_copy (binary COPY; 10 N rows), each in one
+ * Inserts of N users rows, W1 one dal_pg_exec each, W6 the generated
+ * :batchexec pgb_insert_users (dal_pg_batch: a pipeline), W7 the
+ * generated :copyfrom pgb_copy_users (binary COPY through dal_pg_copy;
+ * 10 N rows), each in one
  * transaction, and the same three hand-written in libpq (w1_hand,
  * w6_hand, w7_hand), rounds interleaved; prints the median rows/s of each
  * and the ratios to W1 (libdal's, and the hand-written one's). */
@@ -19,6 +21,7 @@
 #include <unistd.h>
 
 #include "dal_pg.h"
+#include "pgb.h"
 
 typedef struct row { int64_t id; const char *name; double score; } row;
 
@@ -153,32 +156,59 @@ __attribute__((noinline)) static void w1_single(dal_db *db, user_gen *g, int n)
     check(db, dal_commit(db));
 }
 
-__attribute__((noinline)) static void w6_batch(dal_db *db, user_gen *g, int n)
+/* The values a row of the generated :batchexec and :copyfrom
+ * (bench/pg/queries.sql: InsertUsers, CopyUsers) points at. */
+typedef struct row_vals {
+    int32_t age;
+    double score;
+    char email[48], name[48];
+} row_vals;
+
+/* Row i's values: what bind_user binds (the same format_key). */
+static void fill_vals(row_vals *v, const user_gen *g, int i)
 {
-    DAL_PG_PARAMS(p, db, 4, insert_types, NULL);
+    long k = g->base + i;
+    format_key(v->email, "user", k, "@example.com");
+    format_key(v->name, "User ", k, "");
+    v->age = (int32_t)(k % 90);
+    v->score = (double)k / 4.0;
+}
+
+/* W6 and W7 through the generated code: the rows formatted into the
+ * array the generated function takes (what its caller does), then one
+ * call: pgb_insert_users (dal_pg_batch, a pipeline) or pgb_copy_users
+ * (its row writer puts each field straight into libdal's COPY buffer).
+ * items/rows and vals: room for n, allocated once by the caller. */
+__attribute__((noinline)) static void w6_batch(dal_db *db, user_gen *g, int n, pgb_insert_users_params *items,
+                                               row_vals *vals)
+{
     check(db, dal_begin(db));
-    check(db, dal_pg_batch(db, &wunit, 0, &p, (size_t)n, bind_user, NULL, g, NULL));
+    for (int i = 0; i < n; i++) {
+        row_vals *v = &vals[i];
+        fill_vals(v, g, i);
+        items[i] = (pgb_insert_users_params){ v->email, v->name, &v->age, &v->score };
+    }
+    check(db, pgb_insert_users(db, items, (size_t)n, NULL));
     check(db, dal_commit(db));
 }
 
-__attribute__((noinline)) static void w7_copy(dal_db *db, user_gen *g, int n)
+__attribute__((noinline)) static void w7_copy(dal_db *db, user_gen *g, int n, pgb_copy_users_params *rows,
+                                              row_vals *vals)
 {
-    static dal_pg_copy c;
     check(db, dal_begin(db));
-    check(db, dal_pg_copy_begin(&c, db, "COPY users (email, name, age, score) FROM STDIN (FORMAT binary)"));
     for (int i = 0; i < n; i++) {
-        DAL_PG_PARAMS(p, db, 4, NULL, NULL);
-        bind_user(g, (size_t)i, &p);
-        check(db, dal_pg_copy_row(&c, &p));
+        row_vals *v = &vals[i];
+        fill_vals(v, g, i);
+        rows[i] = (pgb_copy_users_params){ v->email, v->name, &v->age, &v->score };
     }
-    check(db, dal_pg_copy_end(&c, NULL));
+    check(db, pgb_copy_users(db, rows, (size_t)n, NULL));
     check(db, dal_commit(db));
 }
 
 /* ---- W1, W6, W7 as a careful hand-written libpq program writes them:
  * the same rows (format_key), the statement prepared once with its types
  * ("hand_ins"), binary parameters; W6 in pipeline mode with the window
- * and sync segments of dal_pg_batch; W7 a binary COPY encoded by hand into
+ * and segments of dal_pg_batch; W7 a binary COPY encoded by hand into
  * a buffer of DAL_PG_COPY_BUF bytes. */
 
 static void hand_ok(PGresult *r, ExecStatusType want, const char *what)
@@ -223,16 +253,20 @@ __attribute__((noinline)) static void w1_hand(PGconn *c, user_gen *g, int n)
     hand_ok(PQexec(c, "COMMIT"), PGRES_COMMAND_OK, "commit");
 }
 
-/* The results of the first `items` items in flight and their sync. */
-static void hand_drain(PGconn *c, int items)
+/* The results of the first `items` items in flight (and the sync that
+ * follows them: the end). */
+static void hand_drain(PGconn *c, int items, int sync)
 {
     for (int i = 0; i < items; i++) {
         hand_ok(PQgetResult(c), PGRES_COMMAND_OK, "batch item");
         if (PQgetResult(c) != NULL) exit(1);
     }
-    hand_ok(PQgetResult(c), PGRES_PIPELINE_SYNC, "batch sync");
+    if (sync) hand_ok(PQgetResult(c), PGRES_PIPELINE_SYNC, "batch sync");
 }
 
+/* The protocol of dal_pg_batch inside a transaction: a flush request
+ * after every DAL_PG_BATCH_SEGMENT items, the oldest segment read once
+ * DAL_PG_BATCH_WINDOW items are in flight, one sync at the end. */
 __attribute__((noinline)) static void w6_hand(PGconn *c, user_gen *g, int n)
 {
     hand_row h;
@@ -245,17 +279,15 @@ __attribute__((noinline)) static void w6_hand(PGconn *c, user_gen *g, int n)
             hand_bind(g, sent, &h);
             if (!PQsendQueryPrepared(c, "hand_ins", 4, h.v, h.len, hand_fmt, 1)) exit(1);
         }
-        if (!PQpipelineSync(c)) exit(1);
+        if (sent == n) break;
+        if (!PQsendFlushRequest(c)) exit(1);
         if (sent - read >= DAL_PG_BATCH_WINDOW) {   /* the oldest segment's results */
-            hand_drain(c, DAL_PG_BATCH_SEGMENT);
+            hand_drain(c, DAL_PG_BATCH_SEGMENT, 0);
             read += DAL_PG_BATCH_SEGMENT;
         }
     }
-    while (read < n) {
-        int seg = n - read < DAL_PG_BATCH_SEGMENT ? n - read : DAL_PG_BATCH_SEGMENT;
-        hand_drain(c, seg);
-        read += seg;
-    }
+    if (!PQpipelineSync(c)) exit(1);
+    hand_drain(c, n - read, 1);
     if (!PQexitPipelineMode(c)) exit(1);
     hand_ok(PQexec(c, "COMMIT"), PGRES_COMMAND_OK, "commit");
 }
@@ -330,8 +362,8 @@ static double cpu_now(void)
 static int write_bench(dal_db *db, int n, int rounds)
 {
     double rate[6][64], med[6], ccpu[6][64], scpu[6][64];
-    const char *names[6] = { "W1 insert, one statement per row", "W6 insert, dal_pg_batch (pipeline)",
-                             "W7 insert, dal_pg_copy (binary COPY)", "W1 hand-written libpq",
+    const char *names[6] = { "W1 insert, one statement per row", "W6 insert, generated :batchexec",
+                             "W7 insert, generated :copyfrom (COPY)", "W1 hand-written libpq",
                              "W6 hand-written libpq pipeline", "W7 hand-written libpq COPY" };
     PGresult *prep = PQprepare(dal_pg(db), "hand_ins", wsql[0], 4, insert_types);
     if (PQresultStatus(prep) != PGRES_COMMAND_OK) return fprintf(stderr, "pgbench: %s", PQresultErrorMessage(prep)), 1;
@@ -339,6 +371,22 @@ static int write_bench(dal_db *db, int n, int rounds)
     /* the same keys for every workload (the table is emptied before
      * each): libdal's rows and the hand-written ones format alike */
     const long base = 1000000;
+    pgb_insert_users_params *batch_items = malloc((size_t)n * sizeof *batch_items);
+    pgb_copy_users_params *copy_rows = malloc(10 * (size_t)n * sizeof *copy_rows);
+    row_vals *vals = malloc(10 * (size_t)n * sizeof *vals);
+    if (!batch_items || !copy_rows || !vals) return fprintf(stderr, "pgbench: out of memory\n"), 1;
+    /* warm, before measuring: the generated :batchexec's statement
+     * prepared, as hand_ins is (prepare on first use: once per connection),
+     * and libpq's pipeline queue entries allocated (libpq recycles them on
+     * the connection: the first pipeline of a window's depth pays ~250
+     * mallocs, whichever side comes first) */
+    user_gen warm = { 1, "", "" };
+    int nwarm = n < 2 * DAL_PG_BATCH_WINDOW ? n : 2 * DAL_PG_BATCH_WINDOW;
+    for (int i = 0; i < nwarm; i++) {
+        fill_vals(&vals[i], &warm, i);
+        batch_items[i] = (pgb_insert_users_params){ vals[i].email, vals[i].name, &vals[i].age, &vals[i].score };
+    }
+    check(db, pgb_insert_users(db, batch_items, (size_t)nwarm, NULL));
     if (rounds > 64) rounds = 64;
     for (int r = 0; r < rounds; r++) {
         for (int k = 0; k < 6; k++) {
@@ -351,8 +399,8 @@ static int write_bench(dal_db *db, int n, int rounds)
             c0 = cpu_now();
             t0 = now();
             if (w == 0) w1_single(db, &g, rows);
-            else if (w == 1) w6_batch(db, &g, rows);
-            else if (w == 2) w7_copy(db, &g, rows);
+            else if (w == 1) w6_batch(db, &g, rows, batch_items, vals);
+            else if (w == 2) w7_copy(db, &g, rows, copy_rows, vals);
             else if (w == 3) w1_hand(dal_pg(db), &g, rows);
             else if (w == 4) w6_hand(dal_pg(db), &g, rows);
             else w7_hand(dal_pg(db), &g, rows);
@@ -371,6 +419,9 @@ static int write_bench(dal_db *db, int n, int rounds)
         printf("%-38s %9.0f rows/s  %5.2fx W1  client %.2f us/row, backend %.2f us/row  (median of %d rounds, %d rows)\n",
                names[w], med[w], med[w] / med[w < 3 ? 0 : 3], ccpu[w][rounds / 2], scpu[w][rounds / 2], rounds,
                w % 3 == 2 ? 10 * n : n);
+    free(batch_items);
+    free(copy_rows);
+    free(vals);
     return 0;
 }
 

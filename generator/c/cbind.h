@@ -223,6 +223,14 @@ char *dg_cbind_read(const dg_cbind *f, int col, const char *dst);
 /* After an enum's read: `dst name = T_from_string(text);` and its has_
  * flag, NULL for other kinds.  `indent` precedes the second line. */
 char *dg_cbind_read_enum_after(const dg_cbind *f, const char *dst, const char *indent);
+/* PostgreSQL's binary COPY: the statement writing field f (src + name) at
+ * the local `char *w__` with a dal_pg_copy_put_* writer (dal_pg.h), which
+ * advances w__; *width is the bytes of its value at most: a fixed width,
+ * or -1 for text, whose length the caller holds in the local named `len`.
+ * NULL for a kind without a writer of its own (enums, uuid, dates,
+ * timestamps, intervals, numeric, jsonb, bytea, arrays): such a row goes
+ * through the binders (dal_pg_copy_row). */
+char *dg_cbind_copy_put(const dg_cbind *f, const char *src, const char *len, int *width);
 /* Parameter declaration ("int64_t id", "const char *email"). */
 char *dg_cbind_param_decl(const dg_cbind *f);
 /* The C enum type of a user's enum field (conv ENUM / ENUMINT), NULL for

@@ -370,6 +370,31 @@ char *dg_cbind__bind_pg(const dg_cbind *f, const char *idx, const char *src, con
     return dg_xprintf("dal_pg_bind_%s(%s, %s, %s%s)", call, st, idx, src, n);
 }
 
+char *dg_cbind_copy_put(const dg_cbind *f, const char *src, const char *len, int *width)
+{
+    static const struct { const char *call; int width; } fixed[] = {
+        {"int16", 2}, {"int32", 4}, {"int64", 8}, {"float", 4}, {"double", 8}, {"bool", 1}, {"time", 8},
+    };
+    const char *call = f->pg.call, *n = f->name;
+    if (!call || f->kind == DG_CK_ENUM || f->kind == DG_CK_ARRAY) return NULL;
+    if (f->kind == DG_CK_TEXT && !strcmp(call, "text")) {   /* NULL: SQL NULL, as dal_pg_bind_text */
+        *width = -1;
+        return dg_xprintf("w__ = dal_pg_copy_put_text(w__, %s%s, %s);", src, n, len);
+    }
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
+        if (strcmp(call, fixed[i].call)) continue;
+        *width = fixed[i].width;
+        if (f->by_ptr)
+            return dg_xprintf("w__ = %s%s ? dal_pg_copy_put_%s(w__, *%s%s) : dal_pg_copy_put_null(w__);", src, n, call,
+                              src, n);
+        if (f->has)
+            return dg_xprintf("w__ = %s%s ? dal_pg_copy_put_%s(w__, %s%s) : dal_pg_copy_put_null(w__);", src, f->has,
+                              call, src, n);
+        return dg_xprintf("w__ = dal_pg_copy_put_%s(w__, %s%s);", call, src, n);
+    }
+    return NULL;
+}
+
 char *dg_cbind__read_pg(const dg_cbind *f, int col, const char *dst)
 {
     const char *call = f->pg.call;

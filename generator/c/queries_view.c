@@ -503,6 +503,47 @@ static void pg_slice(dg_vquery *o, const dg_cbind *f, int n, dg_buf *args, const
                                f->name));
 }
 
+/* :copyfrom: field f (parameter i) written straight into the COPY's
+ * buffer (o->copy_row's parts); false when it has no writer, and the
+ * row then goes through the binders. */
+static bool copy_put(dg_vquery *o, const dg_cbind *f, size_t i, dg_buf *max)
+{
+    char len[32];
+    int width = 0;
+    snprintf(len, sizeof len, "len%zu__", i + 1);
+    char *put = dg_cbind_copy_put(f, "r__->", len, &width);
+    if (!put) return false;
+    take(&o->copy_puts, put);
+    if (width >= 0) {
+        dg_buf_printf(max, " + %d", 4 + width);
+        return true;
+    }
+    take(&o->copy_lens, dg_xprintf("%s = r__->%s ? strlen(r__->%s) : 0", len, f->name, f->name));
+    dg_buf_printf(max, " + (4 + %s)", len);
+    return true;
+}
+
+/* A :copyfrom's row writer when every field has one (o->copy_row). */
+static void pg_copy_row(qv *v, dg_vquery *o, const dg_query *q)
+{
+    dg_buf max = DG_BUF_INIT;
+    bool all = true;
+    dg_buf_puts(&max, "2");   /* the field count */
+    for (size_t i = 0; all && i < q->params.len; i++) {
+        const dg_qparam *p = &q->params.items[i];
+        dg_cbind f = pg_value(v, p->name, p->pg, p->type.nullable, NULL);
+        all = !p->slice && copy_put(o, &f, i, &max);
+    }
+    if (all) {
+        o->copy_row = dg_xprintf("%s__q_%s_copy_row", v->opts->prefix, q->c_name);
+        o->copy_max = dg_buf_steal(&max);
+    } else {
+        dg_strings_free(&o->copy_lens);
+        dg_strings_free(&o->copy_puts);
+    }
+    dg_buf_free(&max);
+}
+
 static void pg_params(qv *v, dg_vquery *o, const dg_query *q, dg_buf *args, dg_buf *types, const char **casts)
 {
     const char *st = o->batch_bind ? "p" : "&params__";   /* :batchexec binds in its callback */
@@ -641,6 +682,7 @@ static void pg_query_view(qv *v, dg_vquery *o, const dg_query *q, const dg_vquer
                  q->kind == DG_QK_BATCHEXEC ? "exec" : q->kind == DG_QK_BATCHONE ? "one" : "many");
     if (dg_qkind_rows(q->kind)) add_result(v, o, q, same);   /* before: no_arena; a batch's `same` is NULL */
     pg_params(v, o, q, &args, &types, pcasts);
+    if (o->copyfrom) pg_copy_row(v, o, q);
     o->pg_types = q->params.len ? dg_buf_steal(&types) : NULL;
     o->params_arena = o->local_arena ? "&arena__" : q->kind == DG_QK_ONE && !o->no_arena ? "arena" : "NULL";
     if (dg_qkind_rows(q->kind) || q->kind == DG_QK_EXECLASTID) {
@@ -806,12 +848,12 @@ int dg_vqueries_build(dg_vqueries *out, const dg_vtables *tables, const dg_query
 static void query_free(dg_vquery *o)
 {
     dg_strings *lists[] = {&o->binds, &o->locals,     &o->iter_fields,  &o->iter_sets,
-                           &o->reads, &o->row_fields, &o->params_fields};
+                           &o->reads, &o->row_fields, &o->params_fields, &o->copy_lens, &o->copy_puts};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) dg_strings_free(lists[i]);
     char *strs[] = {o->fn,          o->proto,         o->row_type,    o->reader,     o->iter_type,
                     o->proto_next,  o->proto_end,     o->params_type, o->out_params, o->reader_params,
                     o->reader_args, o->pg_types,      o->pg_results,  o->lastid,     o->own_sql,
-                    o->batch_bind,  o->batch_ctx};
+                    o->batch_bind,  o->batch_ctx,     o->copy_row,    o->copy_max};
     for (size_t i = 0; i < sizeof strs / sizeof *strs; i++) free(strs[i]);
 }
 
@@ -985,6 +1027,12 @@ static json_t *query_json(const dg_vquery *q)
         if (q->local_arena) dg_jset(o, "local_arena", json_true());
         if (q->batch_ctx) dg_jset_str(o, "batch_ctx", q->batch_ctx);
         if (q->batch_bind) dg_jset_str(o, "batch_bind", q->batch_bind);
+        if (q->copy_row) {
+            dg_jset_str(o, "copy_row", q->copy_row);
+            dg_jset(o, "copy_lens", objs(&q->copy_lens, "decl"));
+            dg_jset_str(o, "copy_max", q->copy_max);
+            dg_jset(o, "copy_puts", objs(&q->copy_puts, "stmt"));
+        }
     }
     return o;
 }

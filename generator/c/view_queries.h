@@ -54,6 +54,13 @@ typedef struct dg_vquery {
     char       *own_sql;       /* the SQL with casts for types moved as text (sql points here), NULL */
     char       *lastid;        /* :execlastid: the statements that read the key into *out_id */
     bool        copyfrom;      /* :copyfrom: rows of params_type sent with binary COPY (sql) */
+    char       *copy_row;      /* :copyfrom whose fields all have a COPY writer (dg_cbind_copy_put):
+                                  the static function writing a row straight into the COPY's
+                                  buffer, with copy_lens (declarations of the text fields'
+                                  lengths), copy_max (the row's bytes at most) and copy_puts
+                                  (the writers, one per field); NULL otherwise */
+    dg_strings  copy_lens, copy_puts;
+    char       *copy_max;
     char       *batch_bind;    /* :batchexec, :batchone, :batchmany: the static function binding
                                   item i (binds on `p`) */
     char       *batch_ctx;     /* :batchone, :batchmany: the struct their callbacks share */
@@ -96,7 +103,8 @@ void dg_vqueries_free(dg_vqueries *v);   /* its contents */
  *                 PostgreSQL: pg (true), nparams, pg_types, pg_results and
  *                 nresults (checked by dal_pg_exec), params_block (true when
  *                 either: the function declares dal_pg_params params__),
- *                 lastid, local_arena. */
+ *                 lastid, local_arena; :copyfrom copy_row, copy_lens[]
+ *                 {decl}, copy_max, copy_puts[] {stmt} (dg_vquery). */
 void dg_vqueries_to_json(const dg_vqueries *v, json_t *root);
 
 /* A query keeps its name when a table's or view's function has it: the

@@ -390,7 +390,8 @@ DAL__PG_INLINE int dal_pg_iter_step(dal_pg_iter *it)
  *   - Outside a transaction each item ends with a sync: each item is its
  *     own transaction, and a failing item does not stop the others.
  *   - Inside dal_begin the batch is part of the caller's transaction
- *     (syncs every DAL_PG_BATCH_SEGMENT items, fewer messages): after a
+ *     (a flush request every DAL_PG_BATCH_SEGMENT items, one sync at
+ *     the end: a sync per item would isolate nothing): after a
  *     failing item the server aborts the transaction, and the later items
  *     fail too (DAL_ERROR, "not run"); roll back.
  *   - At most DAL_PG_BATCH_WINDOW items are in flight: results are read
@@ -495,6 +496,83 @@ int dal_pg_copy_row(dal_pg_copy *c, const dal_pg_params *p);
 int dal_pg_copy_end(dal_pg_copy *c, int64_t *rows);
 /* Abandon the COPY: nothing is copied; NULL-safe, no-op when not active. */
 void dal_pg_copy_abort(dal_pg_copy *c);
+
+/* A row written straight into the COPY's buffer, for code that knows each
+ * field's type when it is compiled (a generated :copyfrom): no parameter
+ * block, no dispatch per field.
+ *     char *w = dal_pg_copy_reserve(&c, 2 + (4 + len) + (4 + 4));
+ *     if (w) {
+ *         w = dal_pg_copy_put_count(w, 2);
+ *         w = dal_pg_copy_put_text(w, name, len);
+ *         w = has_age ? dal_pg_copy_put_int32(w, age) : dal_pg_copy_put_null(w);
+ *         dal_pg_copy_advance(&c, w);
+ *     } else rc = ... the row through dal_pg_copy_row (which returns c.rc when set);
+ * dal_pg_copy_reserve: where to write a row of at most max bytes (the
+ * buffer handed to libpq first when they do not fit after what it holds),
+ * or NULL: no COPY in progress, an error (c->rc), or max more than
+ * DAL_PG_COPY_BUF (a row that big goes through dal_pg_copy_row, which
+ * sends big values to libpq directly).  Each put_ writes one field (its
+ * length word and bytes, big-endian; put_count the field count that
+ * starts a row) and returns the end; dal_pg_copy_advance(c, end) adds the
+ * row.  The caller keeps within max (4 bytes per field plus its value's). */
+char *dal__pg_copy_reserve_slow(dal_pg_copy *c, size_t max);
+#ifdef DAL__PG_NO_INLINE
+char *dal_pg_copy_reserve(dal_pg_copy *c, size_t max);
+void dal_pg_copy_advance(dal_pg_copy *c, char *end);
+char *dal_pg_copy_put_count(char *w, int n);
+char *dal_pg_copy_put_null(char *w);
+char *dal_pg_copy_put_text(char *w, const char *s, size_t len);
+#define DAL__PG_COPY_PUT(name, ctype, width, encode) char *dal_pg_copy_put_##name(char *w, ctype v);
+#else
+DAL__PG_INLINE char *dal_pg_copy_reserve(dal_pg_copy *c, size_t max)
+{
+    if (c->active && c->rc == DAL_OK && max <= sizeof c->buf - c->len) return c->buf + c->len;
+    return dal__pg_copy_reserve_slow(c, max);
+}
+DAL__PG_INLINE void dal_pg_copy_advance(dal_pg_copy *c, char *end)
+{
+    c->len = (size_t)(end - c->buf);
+    c->rows++;
+}
+DAL__PG_INLINE char *dal_pg_copy_put_count(char *w, int n)
+{
+    w[0] = (char)((unsigned)n >> 8 & 0xffu);
+    w[1] = (char)((unsigned)n & 0xffu);
+    return w + 2;
+}
+DAL__PG_INLINE char *dal_pg_copy_put_null(char *w)
+{
+    DAL__PG_PUT32(w, 0xffffffffu);
+    return w + 4;
+}
+/* text (s NULL -> NULL), len its length (< 1 GB: within a reserve) */
+DAL__PG_INLINE char *dal_pg_copy_put_text(char *w, const char *s, size_t len)
+{
+    if (!s) return dal_pg_copy_put_null(w);
+    DAL__PG_PUT32(w, (uint32_t)len);
+    memcpy(w + 4, s, len);
+    return w + 4 + len;
+}
+/* encode: statements writing v's width bytes, big-endian, at c. */
+#define DAL__PG_COPY_PUT(name, ctype, width, encode) \
+    DAL__PG_INLINE char *dal_pg_copy_put_##name(char *w, ctype v) \
+    { \
+        char *c = w + 4; \
+        DAL__PG_PUT32(w, (uint32_t)(width)); \
+        encode \
+        return c + (width); \
+    }
+#endif
+DAL__PG_COPY_PUT(int16, int16_t, 2, { uint16_t u = (uint16_t)v; c[0] = (char)(u >> 8); c[1] = (char)(u & 0xffu); })
+DAL__PG_COPY_PUT(int32, int32_t, 4, { uint32_t u = (uint32_t)v; DAL__PG_PUT32(c, u); })
+DAL__PG_COPY_PUT(int64, int64_t, 8, { uint64_t u = (uint64_t)v; DAL__PG_PUT32(c, (uint32_t)(u >> 32));
+                                      DAL__PG_PUT32(c + 4, (uint32_t)(u & 0xffffffffu)); })
+DAL__PG_COPY_PUT(float, float, 4, { uint32_t u; memcpy(&u, &v, 4); DAL__PG_PUT32(c, u); })
+DAL__PG_COPY_PUT(double, double, 8, { uint64_t u; memcpy(&u, &v, 8); DAL__PG_PUT32(c, (uint32_t)(u >> 32));
+                                      DAL__PG_PUT32(c + 4, (uint32_t)(u & 0xffffffffu)); })
+DAL__PG_COPY_PUT(bool, bool, 1, c[0] = v ? 1 : 0;)
+DAL__PG_COPY_PUT(time, int64_t, 8, { uint64_t u = (uint64_t)v; DAL__PG_PUT32(c, (uint32_t)(u >> 32));
+                                     DAL__PG_PUT32(c + 4, (uint32_t)(u & 0xffffffffu)); })
 
 /* How many statements of units are prepared on db (for tests). */
 int  dal_pg_prepared_count(const dal_db *db);

@@ -312,6 +312,74 @@ static void first_use_prepares_in_the_same_round_trip(void **state)
     dal_close(db);
 }
 
+static int count_lines(const char *t, const char *what)
+{
+    int n = 0;
+    for (; (t = strstr(t, what)) != NULL; t++) n++;
+    return n;
+}
+
+/* Inside a transaction the batch asks the server to flush its answers
+ * every DAL_PG_BATCH_SEGMENT items and syncs once, at the end (also when
+ * the last item ends a segment, and across window drains); the rows are
+ * all there at commit.  Outside one, a sync per item. */
+static void inside_a_transaction_one_sync_and_flush_requests(void **state)
+{
+    static const size_t sizes[] = { 1, DAL_PG_BATCH_SEGMENT, 130, 2 * DAL_PG_BATCH_WINDOW, 1000 };
+    dal_db *db = pgt_open();
+    items *it = new_items(0);
+    size_t k;
+    DAL_PG_PARAMS(p, db, 2, insert_types, NULL);
+    (void)state;
+    pgt_ok(db, dal_pg_batch(db, &unit, Q_INSERT, &p, 1, bind_user, NULL, it, NULL));   /* prepared */
+    for (k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        FILE *f = tmpfile();
+        long len;
+        char *t;
+        size_t n = sizes[k];
+        clear_users();
+        it->base = 1000 * (long)(k + 1);
+        pgt_ok(db, dal_begin(db));
+        PQtrace(dal_pg(db), f);
+        PQsetTraceFlags(dal_pg(db), PQTRACE_SUPPRESS_TIMESTAMPS);
+        pgt_ok(db, dal_pg_batch(db, &unit, Q_INSERT, &p, n, bind_user, NULL, it, NULL));
+        PQuntrace(dal_pg(db));
+        assert_int_equal(dal_changes(db), (int64_t)n);
+        pgt_ok(db, dal_commit(db));
+        assert_int_equal(count_users(), (long)n);
+        len = ftell(f);
+        t = calloc(1, (size_t)len + 1);
+        rewind(f);
+        assert_int_equal(fread(t, 1, (size_t)len, f), (size_t)len);
+        fclose(f);
+        assert_int_equal(count_lines(t, "F\t4\tSync"), 1);
+        assert_int_equal(count_lines(t, "F\t4\tFlush"), (int)((n - 1) / DAL_PG_BATCH_SEGMENT));
+        assert_int_equal(count_lines(t, "\tCommandComplete\t"), (int)n);
+        free(t);
+    }
+    /* outside a transaction: a sync per item */
+    {
+        FILE *f = tmpfile();
+        long len;
+        char *t;
+        clear_users();
+        it->base = 90000;
+        PQtrace(dal_pg(db), f);
+        pgt_ok(db, dal_pg_batch(db, &unit, Q_INSERT, &p, 100, bind_user, NULL, it, NULL));
+        PQuntrace(dal_pg(db));
+        len = ftell(f);
+        t = calloc(1, (size_t)len + 1);
+        rewind(f);
+        assert_int_equal(fread(t, 1, (size_t)len, f), (size_t)len);
+        fclose(f);
+        assert_int_equal(count_lines(t, "\tSync"), 100);
+        assert_int_equal(count_lines(t, "\tFlush"), 0);
+        free(t);
+    }
+    free(it);
+    dal_close(db);
+}
+
 static int setup(void **state)
 {
     PGconn *c;
@@ -335,6 +403,7 @@ int main(void)
         cmocka_unit_test(a_statement_that_does_not_prepare_fails_every_item),
         cmocka_unit_test(no_allocation_per_item_in_steady_state),
         cmocka_unit_test(first_use_prepares_in_the_same_round_trip),
+        cmocka_unit_test(inside_a_transaction_one_sync_and_flush_requests),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,5 +1,6 @@
 /* pgrt.stream: dal_pg_stream (single-row or chunked mode) and dal_pg_copy
- * (binary COPY FROM STDIN with the dal_pg_bind_* encoders). */
+ * (binary COPY FROM STDIN with the dal_pg_bind_* encoders, and with the
+ * writers a generated :copyfrom uses). */
 #include "pg_util.h"
 
 enum { Q_SERIES, Q_FAIL, Q_N };
@@ -268,6 +269,86 @@ static void copy_rows_ending_at_the_buffer_end(void **state)
     dal_close(db);
 }
 
+/* A row written with dal_pg_copy_reserve and the put_ writers (what a
+ * generated :copyfrom does), one field of each type they write, NULLs
+ * among them; every 97th row's text is bigger than the buffer: reserve
+ * says NULL with no error and the row goes through dal_pg_copy_row. */
+static int put_row(dal_pg_copy *c, const char *text, size_t len, int64_t i)
+{
+    char *w = dal_pg_copy_reserve(c, 2 + (4 + 2) + (4 + 4) + (4 + 8) + (4 + 4) + (4 + 8) + (4 + 1) + (4 + 8) + (4 + len));
+    if (!w) {
+        DAL_PG_PARAMS(p, c->db, 8, NULL, NULL);   /* dal_pg_copy_row returns c->rc when set */
+        dal_pg_bind_int16(&p, 1, (int16_t)(i % 300));
+        dal_pg_bind_int32(&p, 2, (int32_t)i);
+        dal_pg_bind_int64(&p, 3, i * 1000000007LL);
+        dal_pg_bind_float(&p, 4, 0.5f);
+        dal_pg_bind_double(&p, 5, (double)i / 4);
+        dal_pg_bind_bool(&p, 6, i % 2 == 0);
+        dal_pg_bind_time(&p, 7, i);
+        dal_pg_bind_text_len(&p, 8, text, len);
+        return dal_pg_copy_row(c, &p);
+    }
+    w = dal_pg_copy_put_count(w, 8);
+    w = dal_pg_copy_put_int16(w, (int16_t)(i % 300));
+    w = i % 10 == 3 ? dal_pg_copy_put_null(w) : dal_pg_copy_put_int32(w, (int32_t)i);
+    w = dal_pg_copy_put_int64(w, i * 1000000007LL);
+    w = dal_pg_copy_put_float(w, 0.5f);
+    w = dal_pg_copy_put_double(w, (double)i / 4);
+    w = dal_pg_copy_put_bool(w, i % 2 == 0);
+    w = dal_pg_copy_put_time(w, i);
+    w = dal_pg_copy_put_text(w, i % 10 == 5 ? NULL : text, len);
+    dal_pg_copy_advance(c, w);
+    return DAL_OK;
+}
+
+static void copy_writers_put_each_type(void **state)
+{
+    pgt_counter count = { 0, 0 };
+    dal_allocator al = { pgt_count_alloc, pgt_count_free, &count };
+    dal_options o = DAL_OPTIONS_INIT;
+    dal_db *db;
+    dal_pg_copy *c = malloc(sizeof *c);
+    PGconn *raw = pgt_raw();
+    size_t big = 3 * DAL_PG_COPY_BUF, before;
+    char *text = malloc(big);
+    long long len_sum = 0;
+    int64_t rows = 0, i;
+    (void)state;
+    o.allocator = &al;
+    db = pgt_open_opts(&o);
+    memset(text, 'q', big);
+    pgt_exec(raw, "CREATE TABLE typed (i2 smallint, i4 integer, i8 bigint, f4 real, f8 double precision,"
+                  " b boolean, t time, s text)");
+    /* no COPY in progress: NULL, and dal_pg_copy_row says why */
+    c->active = 0;
+    c->db = db;
+    assert_null(dal_pg_copy_reserve(c, 10));
+    assert_int_equal(put_row(c, text, 1, 0), DAL_MISUSE);
+    before = count.allocs;
+    pgt_ok(db, dal_pg_copy_begin(c, db, "COPY typed FROM STDIN (FORMAT binary)"));
+    for (i = 0; i < 20000; i++) {
+        size_t len = i % 97 == 0 ? big - (size_t)i % 5 : (size_t)(i * 13 % 300);
+        pgt_ok(db, put_row(c, text, len, i));
+        if (i % 10 != 5 || i % 97 == 0) len_sum += (long long)len;
+    }
+    pgt_ok(db, dal_pg_copy_end(c, &rows));
+    assert_int_equal(count.allocs - before, 0);
+    assert_int_equal(rows, 20000);
+    assert_int_equal(pgt_int(raw, "SELECT count(*) FROM typed"), 20000);
+    assert_int_equal(pgt_int(raw, "SELECT sum(length(s)) FROM typed"), len_sum);
+    assert_int_equal(pgt_int(raw, "SELECT count(*) FROM typed WHERE s IS NULL"),
+                     pgt_int(raw, "SELECT count(*) FROM generate_series(0, 19999) g WHERE g % 10 = 5 AND g % 97 <> 0"));
+    assert_int_equal(pgt_int(raw, "SELECT count(*) FROM typed WHERE i4 IS NULL"),
+                     pgt_int(raw, "SELECT count(*) FROM generate_series(0, 19999) g WHERE g % 10 = 3 AND g % 97 <> 0"));
+    assert_int_equal(pgt_int(raw, "SELECT count(*) FROM typed WHERE i8 <> i4::bigint * 1000000007 OR i2 <> i4 % 300"
+                                  " OR f4 <> 0.5 OR f8 <> i4 / 4.0 OR b <> (i4 % 2 = 0)"
+                                  " OR t <> time '00:00' + i4 * interval '1 microsecond'"), 0);
+    free(text);
+    free(c);
+    PQfinish(raw);
+    dal_close(db);
+}
+
 static int setup(void **state)
 {
     PGconn *c;
@@ -290,6 +371,7 @@ int main(void)
         cmocka_unit_test(copy_misuse_and_wrong_types),
         cmocka_unit_test(copy_of_big_values_and_no_allocation),
         cmocka_unit_test(copy_rows_ending_at_the_buffer_end),
+        cmocka_unit_test(copy_writers_put_each_type),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

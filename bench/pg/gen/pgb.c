@@ -478,8 +478,12 @@ static unsigned pgb__queries_slot;
 static const char *const pgb__queries_sql[] = {
     /* 0: UpdateScore */
     ("UPDATE users SET score = $1 WHERE id = $2"),
+    /* 1: InsertUsers */
+    ("INSERT INTO users (email, name, age, score) VALUES ($1, $2, $3, $4)"),
+    /* 2: CopyUsers */
+    ("COPY \"users\" (\"email\", \"name\", \"age\", \"score\") FROM STDIN (FORMAT binary)"),
 };
-static const dal_unit pgb__queries_unit = { "pgb.queries", 1, pgb__queries_sql, &pgb__queries_slot };
+static const dal_unit pgb__queries_unit = { "pgb.queries", 3, pgb__queries_sql, &pgb__queries_slot };
 
 /* UPDATE users SET score = $1 WHERE id = $2 */
 int pgb_update_score(dal_db *db, const double *score, int64_t id)
@@ -492,5 +496,67 @@ int pgb_update_score(dal_db *db, const double *score, int64_t id)
     if (rc == DAL_OK) rc = dal_pg_bind_int64(&params__, 2, id);
     if (rc == DAL_OK) rc = dal_pg_exec(db, &pgb__queries_unit, 0, &params__, &res__);
     PQclear(res__);
+    return rc;
+}
+
+static int pgb__q_insert_users_bind(void *ctx, size_t i, dal_pg_params *p)
+{
+    const pgb_insert_users_params *r__ = (const pgb_insert_users_params *)ctx + i;
+    int rc = DAL_OK;
+    if (rc == DAL_OK) rc = dal_pg_bind_text(p, 1, r__->email);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(p, 2, r__->name);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(p, 3, r__->age != NULL, r__->age ? *r__->age : 0);
+    if (rc == DAL_OK) rc = dal_pg_bind_double_null(p, 4, r__->score != NULL, r__->score ? *r__->score : 0);
+    return rc;
+}
+
+/* INSERT INTO users (email, name, age, score) VALUES ($1, $2, $3, $4) */
+int pgb_insert_users(dal_db *db, const pgb_insert_users_params *items, size_t n, int *rcs)
+{
+    static const Oid types__[4] = { DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4, DAL_PG_FLOAT8 };
+    int rc;   /* DAL_OK, or the first failing item's code (rcs: each item's) */
+    DAL_PG_PARAMS(params__, db, 4, types__, NULL);
+    rc = dal_pg_batch(db, &pgb__queries_unit, 1, &params__, n, pgb__q_insert_users_bind, NULL, (void *)items, rcs);
+    return rc;
+}
+
+/* A row of pgb_copy_users as COPY's binary tuple, written straight into the
+ * COPY's buffer; a row bigger than the buffer through the binders. */
+static int pgb__q_copy_users_copy_row(dal_db *db, dal_pg_copy *copy__, const pgb_copy_users_params *r__)
+{
+    static const Oid types__[4] = { DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4, DAL_PG_FLOAT8 };
+    size_t len1__ = r__->email ? strlen(r__->email) : 0;
+    size_t len2__ = r__->name ? strlen(r__->name) : 0;
+    char *w__ = dal_pg_copy_reserve(copy__, 2 + (4 + len1__) + (4 + len2__) + 8 + 12);
+    int rc = DAL_OK;
+    if (w__) {
+        w__ = dal_pg_copy_put_count(w__, 4);
+        w__ = dal_pg_copy_put_text(w__, r__->email, len1__);
+        w__ = dal_pg_copy_put_text(w__, r__->name, len2__);
+        w__ = r__->age ? dal_pg_copy_put_int32(w__, *r__->age) : dal_pg_copy_put_null(w__);
+        w__ = r__->score ? dal_pg_copy_put_double(w__, *r__->score) : dal_pg_copy_put_null(w__);
+        dal_pg_copy_advance(copy__, w__);
+        return DAL_OK;
+    }
+    {
+        DAL_PG_PARAMS(params__, db, 4, types__, NULL);
+        if (rc == DAL_OK) rc = dal_pg_bind_text(&params__, 1, r__->email);
+        if (rc == DAL_OK) rc = dal_pg_bind_text(&params__, 2, r__->name);
+        if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 3, r__->age != NULL, r__->age ? *r__->age : 0);
+        if (rc == DAL_OK) rc = dal_pg_bind_double_null(&params__, 4, r__->score != NULL, r__->score ? *r__->score : 0);
+        if (rc == DAL_OK) rc = dal_pg_copy_row(copy__, &params__);
+    }
+    return rc;
+}
+
+/* COPY "users" ("email", "name", "age", "score") FROM STDIN (FORMAT binary) */
+int pgb_copy_users(dal_db *db, const pgb_copy_users_params *rows, size_t n, int64_t *out_rows)
+{
+    dal_pg_copy copy__;
+    size_t i__;
+    int rc = dal_pg_copy_begin(&copy__, db, pgb__queries_sql[2]);
+    for (i__ = 0; rc == DAL_OK && i__ < n; i__++) rc = pgb__q_copy_users_copy_row(db, &copy__, &rows[i__]);
+    if (rc == DAL_OK) rc = dal_pg_copy_end(&copy__, out_rows);
+    else dal_pg_copy_abort(&copy__);
     return rc;
 }

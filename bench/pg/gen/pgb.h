@@ -99,6 +99,30 @@ void pgb_user_iter_end(pgb_user_iter *it);   /* releases the result; safe to rep
  */
 int pgb_update_score(dal_db *db, const double *score, int64_t id);
 
+typedef struct pgb_insert_users_params {
+    const char *email;
+    const char *name;
+    const int32_t *age;
+    const double *score;
+} pgb_insert_users_params;
+
+/* InsertUsers:
+ *   INSERT INTO users (email, name, age, score) VALUES ($1, $2, $3, $4)
+ */
+int pgb_insert_users(dal_db *db, const pgb_insert_users_params *items, size_t n, int *rcs);
+
+typedef struct pgb_copy_users_params {
+    const char *email;
+    const char *name;
+    const int32_t *age;
+    const double *score;
+} pgb_copy_users_params;
+
+/* CopyUsers:
+ *   COPY "users" ("email", "name", "age", "score") FROM STDIN (FORMAT binary)
+ */
+int pgb_copy_users(dal_db *db, const pgb_copy_users_params *rows, size_t n, int64_t *out_rows);
+
 #ifdef __cplusplus
 }
 #endif

@@ -102,6 +102,30 @@ int dal_pg_copy_row(dal_pg_copy *c, const dal_pg_params *p)
     return DAL_OK;
 }
 
+/* dal_pg_copy_reserve's path when the row does not fit after what the
+ * buffer holds: the buffer goes to libpq, and the row fits, or is too big
+ * for the buffer (NULL, c->rc still DAL_OK: dal_pg_copy_row's business). */
+char *dal__pg_copy_reserve_slow(dal_pg_copy *c, size_t max)
+{
+    if (!c->active || c->rc != DAL_OK || flush(c) != DAL_OK || max > sizeof c->buf) return NULL;
+    return c->buf;
+}
+
+/* The external definitions of the inline writers of dal_pg.h (C99: a
+ * declaration with extern in one translation unit emits them). */
+extern char *dal_pg_copy_reserve(dal_pg_copy *c, size_t max);
+extern void dal_pg_copy_advance(dal_pg_copy *c, char *end);
+extern char *dal_pg_copy_put_count(char *w, int n);
+extern char *dal_pg_copy_put_null(char *w);
+extern char *dal_pg_copy_put_text(char *w, const char *s, size_t len);
+extern char *dal_pg_copy_put_int16(char *w, int16_t v);
+extern char *dal_pg_copy_put_int32(char *w, int32_t v);
+extern char *dal_pg_copy_put_int64(char *w, int64_t v);
+extern char *dal_pg_copy_put_float(char *w, float v);
+extern char *dal_pg_copy_put_double(char *w, double v);
+extern char *dal_pg_copy_put_bool(char *w, bool v);
+extern char *dal_pg_copy_put_time(char *w, int64_t v);
+
 /* Read the COPY's outcome (and any result after it). */
 static int outcome(dal_pg_copy *c, int64_t *rows)
 {

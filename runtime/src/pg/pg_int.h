@@ -111,14 +111,36 @@ int dal__pg_exec_unnamed(dal_db *db, const char *sql, const dal_pg_params *p, PG
 /* stmt.c, for the batch and stream paths (cold: the hot path's copies
  * are inlined into dal_pg_exec): statement id of u on db (NULL out of
  * memory, recorded); prepare it; deallocate a stale copy; whether a
- * failed result says the plan is gone (0A000, 26000); a command tag's
- * row count. */
+ * failed result says the plan is gone (0A000, 26000). */
 dal__pg_stmt *dal__pg_unit_stmt(dal_db *db, const dal_unit *u, int id);
 int dal__pg_prepare(dal_db *db, const dal_unit *u, int id, const char *sql, dal__pg_stmt *e, int n,
                     const Oid *types);
 void dal__pg_deallocate_stale(dal_db *db, dal__pg_stmt *e);
 bool dal__pg_plan_gone(const PGresult *res);
-int64_t dal__pg_tag_count(PGresult *res);
+/* The row count of a command's tag: the number that ends it ("INSERT 0
+ * 5", "UPDATE 5", "SELECT 5", "COPY 5"; 0 for tags without one, "BEGIN",
+ * "CREATE TABLE").  The tags PostgreSQL gives a count are exactly those
+ * that end in one, so this is what PQcmdTuples says, read from the end
+ * without its comparisons with each command name.  Inline: a batch reads
+ * one per item. */
+static inline int64_t dal__pg_tag_count(const PGresult *res)
+{
+    const char *t = PQcmdStatus((PGresult *)res), *d;
+    size_t len;
+    int64_t n = 0;
+    if (!t) return 0;
+    len = strlen(t);
+    /* the common tag, one row or none ("INSERT 0 1", "UPDATE 0"): one
+     * digit after a space, read without the loops (a batch reads a tag
+     * per item) */
+    if (len >= 2 && t[len - 2] == ' ' && t[len - 1] >= '0' && t[len - 1] <= '9') return t[len - 1] - '0';
+    d = t + len;
+    while (d > t && d[-1] >= '0' && d[-1] <= '9') d--;
+    if (d == t || d[-1] != ' ') return 0;
+    for (; *d; d++) n = n * 10 + (*d - '0');
+    return n;
+}
+
 /* stmt_keyed.c: forget the keyed statements. */
 void dal__pg_keyed_free(dal_db *db);
 

@@ -210,23 +210,6 @@ static inline PGresult *run(dal_db *db, const char *name, const dal_pg_params *p
     return PQexecPrepared(db->pg, name, p->n, p->values, p->lengths, p->formats, 1);
 }
 
-/* The row count of a command's tag: the number that ends it ("INSERT 0
- * 5", "UPDATE 5", "SELECT 5", "COPY 5"; 0 for tags without one, "BEGIN",
- * "CREATE TABLE").  The tags PostgreSQL gives a count are exactly those
- * that end in one, so this is what PQcmdTuples says, read from the end
- * without its comparisons with each command name. */
-int64_t dal__pg_tag_count(PGresult *res)
-{
-    const char *t = PQcmdStatus(res), *d;
-    int64_t n = 0;
-    if (!t) return 0;
-    d = t + strlen(t);
-    while (d > t && d[-1] >= '0' && d[-1] <= '9') d--;
-    if (d == t || d[-1] != ' ') return 0;
-    for (; *d; d++) n = n * 10 + (*d - '0');
-    return n;
-}
-
 /* The result's outcome: DAL_OK (changes recorded: the rows a SELECT or
  * RETURNING gave, which is what their tag says, without parsing it) or
  * the error, freed.  check: compare the result's types with p's. */
