@@ -145,10 +145,12 @@ static int render(const dg_vtables *tables, const dg_vqueries *vq, const dg_vmig
 
 /* Builds the queries' and migrations' typed view model beside the tables'
  * (`tables`, from dg_view_build_typed; NULL when it failed), then renders
- * it (or dumps it, with o->dump_view); frees tables.  `db` holds exactly
- * `s` (borrowed), or is NULL; `description`: PostgreSQL's description of
- * `s` for --migrations (else NULL: see dg_vmigrations_build). */
-static int generate(dg_vtables *tables, const dg_schema *s, sqlite3 *db, const char *description,
+ * it (or dumps it, with o->dump_view); frees tables.  `db` (may be NULL)
+ * points to a database holding exactly `s`, or to NULL: it is closed (and
+ * set to NULL) once the view model is built, for the render reads nothing
+ * else.  `description`: PostgreSQL's description of `s` for --migrations
+ * (else NULL: see dg_vmigrations_build). */
+static int generate(dg_vtables *tables, const dg_schema *s, sqlite3 **db, const char *description,
                     const dg_query_set *q, const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
 {
     if (!tables) return -1;
@@ -157,7 +159,12 @@ static int generate(dg_vtables *tables, const dg_schema *s, sqlite3 *db, const c
     int rc = 0;
     if (q) rc = dg_vqueries_build(&vq, tables, q, s, &o->view, d);
     if (rc == 0 && o->migrations) rc = attached_unmigrated(s, d);
-    if (rc == 0 && o->migrations) rc = dg_vmigrations_build(&vm, o->migrations, s, db, description, &o->view, d);
+    if (rc == 0 && o->migrations)
+        rc = dg_vmigrations_build(&vm, o->migrations, s, db ? *db : NULL, description, &o->view, d);
+    if (db) {
+        sqlite3_close(*db);
+        *db = NULL;
+    }
     /* after both: the tables' functions yield */
     if (rc == 0 && q && dg_vqueries_claim_names(&vq, q, tables, d) < 0) rc = -1;
     if (rc == 0)
@@ -368,7 +375,7 @@ int dg_generate(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
     int rc = 0;
     if (o->queries && o->queries->len) rc = dg_queries_load(o->queries, s, db, &q, d);
     dg_vtables *tables = dg_view_build_collect(pending, rc == 0, d);
-    if (rc == 0) rc = generate(tables, s, db, NULL, q, o, out, d);
+    if (rc == 0) rc = generate(tables, s, &db, NULL, q, o, out, d);
     dg_query_set_free(q);
     dg_strings_free(&inputs);
     sqlite3_close(db);
