@@ -210,8 +210,9 @@ static void push(renderer *r, json_t *ctx, bool iter, size_t index, size_t count
 
 struct dg_tmpl_names {
     dg_map names;   /* keys borrowed from the parsed templates */
-    DG_VEC(const dg_tmpl *) seen;   /* partials already walked */
 };
+
+typedef DG_VEC(const dg_tmpl *) tmpls;
 
 bool dg_tmpl_names_has(const dg_tmpl_names *want, const char *name)
 {
@@ -220,8 +221,9 @@ bool dg_tmpl_names_has(const dg_tmpl_names *want, const char *name)
 }
 
 /* Adds the names of nodes [from, to) of t and of the partials they render
- * (each walked once; one that does not parse is reported when rendered). */
-static void collect_names(renderer *r, const dg_tmpl *t, size_t from, size_t to, dg_tmpl_names *w)
+ * (each walked once: `seen`; one that does not parse is reported when
+ * rendered). */
+static void collect_names(renderer *r, const dg_tmpl *t, size_t from, size_t to, dg_tmpl_names *w, tmpls *seen)
 {
     for (size_t i = from; i < to; i++) {
         const dg_tnode *n = &t->nodes.items[i];
@@ -229,11 +231,11 @@ static void collect_names(renderer *r, const dg_tmpl *t, size_t from, size_t to,
             for (size_t k = 0; k < n->nseg; k++) dg_map_put(&w->names, n->seg[k], 0);
         if (n->kind != DG_TN_PARTIAL) continue;
         const dg_tmpl *p = dg_tmpl_set_try(r->set, n->text);
-        bool seen = p == NULL;
-        for (size_t k = 0; k < w->seen.len && !seen; k++) seen = w->seen.items[k] == p;
-        if (seen) continue;
-        DG_VEC_PUSH(&w->seen, p);
-        collect_names(r, p, 0, p->nodes.len, w);
+        bool known = p == NULL;
+        for (size_t k = 0; k < seen->len && !known; k++) known = seen->items[k] == p;
+        if (known) continue;
+        DG_VEC_PUSH(seen, p);
+        collect_names(r, p, 0, p->nodes.len, w, seen);
     }
 }
 
@@ -247,10 +249,10 @@ static void render_list(renderer *r, const dg_tmpl *t, size_t i, const dg_tmpl_l
     }
     if (!list->count) return;
     dg_tmpl_names want;
+    tmpls seen = {0};
     dg_map_init(&want.names, false);
-    want.seen.items = NULL;
-    want.seen.len = want.seen.cap = 0;
-    collect_names(r, t, i + 1, n->end, &want);
+    collect_names(r, t, i + 1, n->end, &want, &seen);
+    DG_VEC_FREE(&seen);
     for (size_t k = 0; k < list->count && r->errors < 20; k++) {
         json_t *item = list->item(list->ctx, k, &want);
         push(r, item, true, k, list->count);
@@ -259,7 +261,6 @@ static void render_list(renderer *r, const dg_tmpl *t, size_t i, const dg_tmpl_l
         json_decref(item);
     }
     dg_map_free(&want.names);
-    DG_VEC_FREE(&want.seen);
 }
 
 static void render_section(renderer *r, const dg_tmpl *t, size_t i)

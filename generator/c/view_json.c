@@ -158,12 +158,12 @@ static json_t *func_json(const dg_vfunc *f, json_t *stmts, const dg_tmpl_names *
     if (f->insert) {
         dg_jset(o, "stmt_ref", f->stmt_local ? dg_jstr("stmt__") : json_incref(json_object_get(st, "id")));
         if (f->with_rowid && want(w, "with_rowid")) {
-            json_t *w = json_object(), *ws = json_array_get(stmts, f->with_rowid->stmt);
-            dg_jset(w, "stmt", json_incref(json_object_get(ws, "id")));
-            dg_jset(w, "sql", json_incref(json_object_get(ws, "sql")));
-            dg_jset_str(w, "note", f->with_rowid->note);
-            dg_jset_str(w, "cond", f->with_rowid->cond);
-            dg_jset(o, "with_rowid", w);
+            json_t *wr = json_object(), *ws = json_array_get(stmts, f->with_rowid->stmt);
+            dg_jset(wr, "stmt", json_incref(json_object_get(ws, "id")));
+            dg_jset(wr, "sql", json_incref(json_object_get(ws, "sql")));
+            dg_jset_str(wr, "note", f->with_rowid->note);
+            dg_jset_str(wr, "cond", f->with_rowid->cond);
+            dg_jset(o, "with_rowid", wr);
         }
         dg_jset(o, "returning", json_boolean(f->returning));
         if (want(w, "writebacks")) dg_jset(o, "writebacks", binds_json(&f->writebacks, false, "cond"));

@@ -1,5 +1,5 @@
 /* generate.c - the generate pipeline: options -> model -> view model ->
- * templates -> output files in memory. */
+ * templates -> output files (in memory, or streamed to temporaries). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
