@@ -871,24 +871,32 @@ void dg_vqueries_free(dg_vqueries *v)
 
 /* ---- query names over the tables' functions ---- */
 
-/* The function objects of one table's or view's JSON (`o`: its object) into
- * `fns` (function name -> [the function's object, the table's object]). */
-static void table_functions(json_t *o, json_t *fns)
+/* A table's or view's generated function: where its name is held. */
+typedef struct table_fn {
+    char           **fn;
+    const dg_vtable *vt;
+} table_fn;
+typedef DG_VEC(table_fn) table_fns;
+
+static void add_fn(char **fn, const dg_vtable *vt, table_fns *all, json_t *fns)
 {
-    static const char *const single[] = {"insert", "get", "update", "delete", "upsert", "count", "patch", NULL};
-    static const char *const lists[] = {"get_by", "lists", NULL};
-    for (int k = 0; single[k]; k++) {
-        json_t *f = json_object_get(o, single[k]);
-        if (json_is_string(json_object_get(f, "fn")))
-            json_object_set_new(fns, json_string_value(json_object_get(f, "fn")), json_pack("[O,O]", f, o));
-    }
-    for (int k = 0; lists[k]; k++) {
-        size_t i;
-        json_t *f;
-        json_array_foreach(json_object_get(o, lists[k]), i, f)
-            if (json_is_string(json_object_get(f, "fn")))
-                json_object_set_new(fns, json_string_value(json_object_get(f, "fn")), json_pack("[O,O]", f, o));
-    }
+    if (!*fn) return;
+    json_object_set_new(fns, *fn, json_integer((json_int_t)all->len));
+    DG_VEC_PUSH(all, ((table_fn){fn, vt}));
+}
+
+/* The functions of table or view vt that its JSON names (view_json.c) into
+ * `fns` (function name -> index in `all`; a later function of the same name
+ * replaces the earlier). */
+static void table_functions(dg_vtable *vt, table_fns *all, json_t *fns)
+{
+    if (!vt->finished) return;
+    dg_vfunc *single[] = {vt->insert, vt->get, vt->update, vt->del, vt->upsert, vt->count};
+    for (size_t k = 0; k < sizeof single / sizeof *single; k++)
+        if (single[k]) add_fn(&single[k]->fn, vt, all, fns);
+    if (vt->patch) add_fn(&vt->patch->fn, vt, all, fns);
+    for (size_t i = 0; vt->t && !vt->virt && i < vt->get_by.len; i++) add_fn(&vt->get_by.items[i].fn, vt, all, fns);
+    for (size_t i = 0; i < vt->lists.len; i++) add_fn(&vt->lists.items[i].fn, vt, all, fns);
 }
 
 /* Whether `name` is taken: a table's function or a query's. */
@@ -902,56 +910,50 @@ static bool name_taken(json_t *fns, const dg_vqueries *v, const char *name)
 
 /* A query named like a generated enum type (a table's `state` column gives
  * P_product_state) is an error: a type is no function that could yield. */
-static int enum_clashes(const dg_vqueries *v, const dg_query_set *q, json_t *root, dg_diags *d)
+static int enum_clashes(const dg_vqueries *v, const dg_query_set *q, const dg_venums *enums, dg_diags *d)
 {
     int errors = 0;
-    size_t i;
-    json_t *e;
-    json_array_foreach(json_object_get(root, "enums"), i, e) {
-        const char *type = json_string_value(json_object_get(e, "type"));
-        for (size_t k = 0; type && k < v->items.len; k++)
-            if (!strcmp(v->items.items[k].fn, type)) {
+    for (size_t i = 0; i < enums->len; i++) {
+        const dg_venum *e = &enums->items[i];
+        for (size_t k = 0; e->type && k < v->items.len; k++)
+            if (!strcmp(v->items.items[k].fn, e->type)) {
                 dg_error(d, q->queries.items[k].loc, "query %s: %s is the enum type of %s.%s; rename the query",
-                         v->items.items[k].name, type, json_string_value(json_object_get(e, "table")),
-                         json_string_value(json_object_get(e, "column")));
+                         v->items.items[k].name, e->type, e->table, e->column);
                 errors++;
             }
     }
     return errors;
 }
 
-int dg_vqueries_claim_names(const dg_vqueries *v, const dg_query_set *q, json_t *root, dg_diags *d)
+int dg_vqueries_claim_names(const dg_vqueries *v, const dg_query_set *q, dg_vtables *tables, dg_diags *d)
 {
     if (!v->items.len) return 0;
-    if (enum_clashes(v, q, root, d)) return -1;
+    if (enum_clashes(v, q, &tables->enums, d)) return -1;
     json_t *fns = json_object();
-    const char *groups[] = {"tables", "views"};
-    for (int g = 0; g < 2; g++) {
-        size_t i;
-        json_t *o;
-        json_array_foreach(json_object_get(root, groups[g]), i, o) table_functions(o, fns);
-    }
+    table_fns all = {0};
+    for (size_t i = 0; i < tables->items.len; i++) table_functions(&tables->items.items[i], &all, fns);
     int renamed = 0;
     for (size_t i = 0; i < v->items.len; i++) {
         const char *fn = v->items.items[i].fn;
         json_t *hit = json_object_get(fns, fn);
         if (!hit) continue;
-        json_t *f = json_array_get(hit, 0), *t = json_array_get(hit, 1);
-        bool view = json_is_true(json_object_get(t, "is_view"));
+        table_fn *f = &all.items[json_integer_value(hit)];
+        bool view = f->vt->view != NULL;
         char *to = dg_xprintf("%s_%s", fn, view ? "view" : "table");
         for (int n = 2; name_taken(fns, v, to); n++) {
             free(to);
             to = dg_xprintf("%s_%s_%d", fn, view ? "view" : "table", n);
         }
         dg_note(d, q->queries.items[i].loc, "query %s keeps the name %s; %s %s's function is %s", v->items.items[i].name,
-                fn, view ? "view" : "table", json_string_value(json_object_get(t, "name")), to);
-        json_object_set_new(f, "fn", json_string(to));
+                fn, view ? "view" : "table", f->vt->name, to);
         json_object_set(fns, to, hit);
         json_object_del(fns, fn);
-        free(to);
+        free(*f->fn);
+        *f->fn = to;
         renamed++;
     }
     json_decref(fns);
+    DG_VEC_FREE(&all);
     return renamed;
 }
 
@@ -965,6 +967,12 @@ static json_t *objs(const dg_strings *list, const char *key)
     return a;
 }
 
+/* o[key] = objs(list, item_key) when `want` has key. */
+static void set_objs(json_t *o, const dg_tmpl_names *want, const char *key, const dg_strings *list, const char *item_key)
+{
+    if (dg_tmpl_names_has(want, key)) dg_jset(o, key, objs(list, item_key));
+}
+
 static const char *kind_key(dg_qkind k)
 {
     static const char *const keys[] = {"one", "many", "exec", "execrows", "execlastid", "execresult", "copyfrom", "batchexec",
@@ -972,7 +980,8 @@ static const char *kind_key(dg_qkind k)
     return keys[k];
 }
 
-static json_t *query_json(const dg_vquery *q)
+/* Query q's object, with only the lists `w` has (NULL: all). */
+static json_t *query_json(const dg_vquery *q, const dg_tmpl_names *w)
 {
     json_t *o = json_object();
     dg_jset_str(o, "fn", q->fn);
@@ -986,11 +995,11 @@ static json_t *query_json(const dg_vquery *q)
     }
     if (q->drop_rows) dg_jset(o, "drop_rows", json_true());
     dg_jset(o, "has_binds", json_boolean(q->binds.len > 0));
-    dg_jset(o, "binds", objs(&q->binds, "call"));
-    dg_jset(o, "locals", objs(&q->locals, "decl"));
-    dg_jset(o, "iter_fields", objs(&q->iter_fields, "decl"));
-    dg_jset(o, "iter_sets", objs(&q->iter_sets, "stmt"));
-    if (q->own_row)
+    set_objs(o, w, "binds", &q->binds, "call");
+    set_objs(o, w, "locals", &q->locals, "decl");
+    set_objs(o, w, "iter_fields", &q->iter_fields, "decl");
+    set_objs(o, w, "iter_sets", &q->iter_sets, "stmt");
+    if (q->own_row && dg_tmpl_names_has(w, "row"))
         dg_jset(o, "row", json_pack("{s:s,s:o}", "name", q->row_type, "fields", objs(&q->row_fields, "decl")));
     if (q->row_type) dg_jset_str(o, "row_type", q->row_type);
     if (q->reader) {
@@ -1000,7 +1009,7 @@ static json_t *query_json(const dg_vquery *q)
     }
     if (q->scalar) dg_jset(o, "scalar", json_true());
     if (q->own_reader) {
-        dg_jset(o, "reads", objs(&q->reads, "stmt"));
+        set_objs(o, w, "reads", &q->reads, "stmt");
         dg_jset_str(o, "reader_params", q->reader_params);
         dg_jset(o, "own_reader", json_true());
     }
@@ -1037,12 +1046,34 @@ static json_t *query_json(const dg_vquery *q)
     return o;
 }
 
-void dg_vqueries_to_json(const dg_vqueries *v, json_t *root)
+static json_t *query_item(void *ctx, size_t i, const dg_tmpl_names *w)
 {
-    json_t *list = json_array();
-    dg_jset(root, "queries", list);
-    for (size_t i = 0; i < v->items.len; i++) json_array_append_new(list, query_json(&v->items.items[i]));
+    const dg_vqueries *v = ctx;
+    return query_json(&v->items.items[i], w);
+}
+
+/* queries_unit into root; with `lazy`, the queries as that list, else as
+ * root["queries"]. */
+static void to_json(const dg_vqueries *v, json_t *root, dg_tmpl_list *lazy)
+{
+    if (lazy) {
+        *lazy = (dg_tmpl_list){"queries", v->items.len, query_item, (void *)v};
+    } else {
+        json_t *list = json_array();
+        dg_jset(root, "queries", list);
+        for (size_t i = 0; i < v->items.len; i++) json_array_append_new(list, query_json(&v->items.items[i], NULL));
+    }
     if (v->unit)
         dg_jset(root, "queries_unit", json_pack("{s:s,s:s,s:s,s:s,s:i}", "unit", v->unit, "sql_array", v->sql_array,
                                                 "slot", v->slot, "label", v->label, "count", (int)v->items.len));
+}
+
+void dg_vqueries_to_json(const dg_vqueries *v, json_t *root)
+{
+    to_json(v, root, NULL);
+}
+
+void dg_vqueries_to_json_list(const dg_vqueries *v, json_t *root, dg_tmpl_list *list)
+{
+    to_json(v, root, list);
 }

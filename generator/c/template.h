@@ -34,6 +34,8 @@
 #define DG_TEMPLATE_H
 
 #include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
 
 #include "util/buf.h"
 #include "util/diag.h"
@@ -57,6 +59,41 @@ void dg_tmpl_set_add_builtin(dg_tmpl_set *set);
 /* Renders template `name` over `view`, appending to `out`.  Returns 0, or -1
  * after reporting every error through `d` (out then holds partial text). */
 int dg_tmpl_render(dg_tmpl_set *set, const char *name, json_t *view, dg_buf *out, dg_diags *d);
+
+/* The names a section's body can look up: every part of every dotted name
+ * in it and in the partials it renders.  An element of a list (below) that
+ * holds these keys, at every depth, renders as the whole element would:
+ * the body never asks for another. */
+typedef struct dg_tmpl_names dg_tmpl_names;
+
+/* Whether `name` is among them; NULL stands for every name. */
+bool dg_tmpl_names_has(const dg_tmpl_names *want, const char *name);
+
+/* An array of the root made one element at a time while a section iterates
+ * it, each released once rendered: a large view model is never whole in
+ * memory (and each element holds only what the section reads).  Sections,
+ * inverted sections, -first/-last/-index and errors behave as for a JSON
+ * array at root[name]. */
+typedef struct dg_tmpl_list {
+    const char *name;      /* its key in the root (which has no such key) */
+    size_t      count;
+    /* Element i (a new reference) with at least the keys in `want`. */
+    json_t   *(*item)(void *ctx, size_t i, const dg_tmpl_names *want);
+    void       *ctx;
+} dg_tmpl_list;
+
+typedef struct dg_tmpl_view {
+    json_t             *root;
+    const dg_tmpl_list *lists;
+    size_t              nlists;
+} dg_tmpl_view;
+
+/* dg_tmpl_render over a root and its lists.  With a `sink`, the text is
+ * written to it as it renders (out then holds at most the line being
+ * written plus a chunk, and is empty on return): the caller checks the
+ * sink's errors (ferror, fclose). */
+int dg_tmpl_render_view(dg_tmpl_set *set, const char *name, const dg_tmpl_view *view, dg_buf *out, FILE *sink,
+                        dg_diags *d);
 
 /* The escapers behind |c and |comment.  `indent` is what continuation lines
  * start with. */

@@ -62,4 +62,8 @@ void     dg_tmpl_free(dg_tmpl *t);
  * reporting an error (unknown name, syntax error). */
 dg_tmpl *dg_tmpl_set_get(dg_tmpl_set *set, const char *name, dg_loc from, dg_diags *d);
 
+/* The same without reporting: NULL for an unknown name or a template that
+ * does not parse (left unparsed, so that rendering it reports why). */
+dg_tmpl *dg_tmpl_set_try(dg_tmpl_set *set, const char *name);
+
 #endif

@@ -1,12 +1,16 @@
-/* template_render.c - renders parsed templates over a jansson view model. */
+/* template_render.c - renders parsed templates over a jansson view model
+ * and its lists (template.h). */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/map.h"
 #include "c/template_int.h"
 
 #define MAX_PARTIAL_DEPTH 32
+/* With a sink, the complete lines are written out once this much is held. */
+#define SINK_CHUNK 65536
 
 typedef struct frame {
     json_t *ctx;
@@ -16,7 +20,9 @@ typedef struct frame {
 
 typedef struct renderer {
     dg_tmpl_set *set;
+    const dg_tmpl_view *view;
     dg_buf      *out;
+    FILE        *sink;       /* NULL: everything stays in out */
     dg_diags    *d;
     DG_VEC(frame) stack;
     dg_buf       indent;     /* indentation of the partials being rendered */
@@ -70,6 +76,15 @@ static json_t *lookup(renderer *r, const dg_tnode *n)
     for (size_t k = 1; k < n->nseg && found; k++)
         found = json_is_object(found) ? json_object_get(found, n->seg[k]) : NULL;
     return found;
+}
+
+/* The list a name not found by lookup stands for (a root key), or NULL. */
+static const dg_tmpl_list *lookup_list(renderer *r, const dg_tnode *n)
+{
+    if (n->name != DG_TNAME_PATH || n->nseg != 1) return NULL;
+    for (size_t i = 0; i < r->view->nlists; i++)
+        if (!strcmp(r->view->lists[i].name, n->seg[0])) return &r->view->lists[i];
+    return NULL;
 }
 
 /* -first, -last, -index of the innermost array section: false when there is
@@ -161,6 +176,11 @@ static void render_var(renderer *r, const dg_tnode *n)
         len = strlen(num);
     } else {
         json_t *v = lookup(r, n);
+        if (!v && lookup_list(r, n)) {
+            dg_error(r->d, n->loc, "'%s' is a list or an object, not a value", n->text);
+            r->errors++;
+            return;
+        }
         if (!v) {
             no_value(r, n);
             return;
@@ -188,6 +208,61 @@ static void push(renderer *r, json_t *ctx, bool iter, size_t index, size_t count
     DG_VEC_PUSH(&r->stack, f);
 }
 
+struct dg_tmpl_names {
+    dg_map names;   /* keys borrowed from the parsed templates */
+};
+
+typedef DG_VEC(const dg_tmpl *) tmpls;
+
+bool dg_tmpl_names_has(const dg_tmpl_names *want, const char *name)
+{
+    size_t unused;
+    return !want || dg_map_get(&want->names, name, &unused);
+}
+
+/* Adds the names of nodes [from, to) of t and of the partials they render
+ * (each walked once: `seen`; one that does not parse is reported when
+ * rendered). */
+static void collect_names(renderer *r, const dg_tmpl *t, size_t from, size_t to, dg_tmpl_names *w, tmpls *seen)
+{
+    for (size_t i = from; i < to; i++) {
+        const dg_tnode *n = &t->nodes.items[i];
+        if (n->kind != DG_TN_PARTIAL && n->kind != DG_TN_TEXT && n->name == DG_TNAME_PATH)
+            for (size_t k = 0; k < n->nseg; k++) dg_map_put(&w->names, n->seg[k], 0);
+        if (n->kind != DG_TN_PARTIAL) continue;
+        const dg_tmpl *p = dg_tmpl_set_try(r->set, n->text);
+        bool known = p == NULL;
+        for (size_t k = 0; k < seen->len && !known; k++) known = seen->items[k] == p;
+        if (known) continue;
+        DG_VEC_PUSH(seen, p);
+        collect_names(r, p, 0, p->nodes.len, w, seen);
+    }
+}
+
+/* A list's section: its elements made, rendered and released one by one. */
+static void render_list(renderer *r, const dg_tmpl *t, size_t i, const dg_tmpl_list *list)
+{
+    const dg_tnode *n = &t->nodes.items[i];
+    if (n->kind == DG_TN_INVERTED) {
+        if (!list->count) render_range(r, t, i + 1, n->end);
+        return;
+    }
+    if (!list->count) return;
+    dg_tmpl_names want;
+    tmpls seen = {0};
+    dg_map_init(&want.names, false);
+    collect_names(r, t, i + 1, n->end, &want, &seen);
+    DG_VEC_FREE(&seen);
+    for (size_t k = 0; k < list->count && r->errors < 20; k++) {
+        json_t *item = list->item(list->ctx, k, &want);
+        push(r, item, true, k, list->count);
+        render_range(r, t, i + 1, n->end);
+        r->stack.len--;
+        json_decref(item);
+    }
+    dg_map_free(&want.names);
+}
+
 static void render_section(renderer *r, const dg_tmpl *t, size_t i)
 {
     const dg_tnode *n = &t->nodes.items[i];
@@ -198,6 +273,11 @@ static void render_section(renderer *r, const dg_tmpl *t, size_t i)
         v = !ok ? NULL : n->name == DG_TNAME_INDEX ? json_integer(x) : json_boolean(x);
     } else {
         v = json_incref(lookup(r, n));
+        const dg_tmpl_list *list = v ? NULL : lookup_list(r, n);
+        if (list) {
+            render_list(r, t, i, list);
+            return;
+        }
     }
     bool on = v && truthy(v);
     if (n->kind == DG_TN_INVERTED) {
@@ -239,6 +319,19 @@ static void render_partial(renderer *r, const dg_tnode *n)
     if (r->indent.data) r->indent.data[saved] = '\0';
 }
 
+/* With a sink: writes out the complete lines held (the line being written
+ * stays: |c and |comment read it back). */
+static void drain(renderer *r, bool all)
+{
+    dg_buf *o = r->out;
+    size_t n = o->len;
+    while (!all && n > 0 && o->data[n - 1] != '\n') n--;
+    if (!n) return;
+    fwrite(o->data, 1, n, r->sink);
+    memmove(o->data, o->data + n, o->len - n + 1);
+    o->len -= n;
+}
+
 /* Renders nodes [from, to); a section's body is the nodes (i, end). */
 static void render_range(renderer *r, const dg_tmpl *t, size_t from, size_t to)
 {
@@ -254,18 +347,27 @@ static void render_range(renderer *r, const dg_tmpl *t, size_t from, size_t to)
             i = n->end - 1;
             break;
         }
+        if (r->sink && r->out->len >= SINK_CHUNK) drain(r, false);
     }
 }
 
 int dg_tmpl_render(dg_tmpl_set *set, const char *name, json_t *view, dg_buf *out, dg_diags *d)
 {
+    dg_tmpl_view v = {view, NULL, 0};
+    return dg_tmpl_render_view(set, name, &v, out, NULL, d);
+}
+
+int dg_tmpl_render_view(dg_tmpl_set *set, const char *name, const dg_tmpl_view *view, dg_buf *out, FILE *sink,
+                        dg_diags *d)
+{
     dg_loc none = {NULL, 0, 0};
     dg_tmpl *t = dg_tmpl_set_get(set, name, none, d);
     if (!t) return -1;
-    renderer r = {set, out, d, {0}, DG_BUF_INIT, DG_BUF_INIT, true, 0, 0};
+    renderer r = {set, view, out, sink, d, {0}, DG_BUF_INIT, DG_BUF_INIT, true, 0, 0};
     r.bol = out->len == 0 || out->data[out->len - 1] == '\n';
-    push(&r, view, false, 0, 0);
+    push(&r, view->root, false, 0, 0);
     render_range(&r, t, 0, t->nodes.len);
+    if (sink) drain(&r, true);
     DG_VEC_FREE(&r.stack);
     dg_buf_free(&r.indent);
     dg_buf_free(&r.prefix);

@@ -112,3 +112,15 @@ dg_tmpl *dg_tmpl_set_get(dg_tmpl_set *set, const char *name, dg_loc from, dg_dia
     }
     return e->parsed;
 }
+
+dg_tmpl *dg_tmpl_set_try(dg_tmpl_set *set, const char *name)
+{
+    entry *e = find(set, name);
+    if (!e || e->failed) return NULL;
+    if (!e->parsed) {
+        dg_diags quiet = DG_DIAGS_INIT;
+        e->parsed = dg_tmpl_parse(e->path, e->text, &quiet);
+        dg_diags_free(&quiet);
+    }
+    return e->parsed;
+}

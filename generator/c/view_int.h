@@ -13,6 +13,7 @@
 #include <stdbool.h>
 
 #include "c/cbind.h"
+#include "c/template.h"
 #include "c/validators_rules.h"
 #include "c/names.h"
 #include "model/model.h"
@@ -222,10 +223,6 @@ struct dg_vtables {
 };
 
 void dg_vtable_free(dg_vtable *vt);    /* its contents */
-/* Releases what only the templates read (the functions, reads, patch and
- * validator) once its JSON is made; what the queries read (bindings, names,
- * enums) stays. */
-void dg_vtable_drop_rendered(dg_vtable *vt);
 /* The index in vt->f of column `column`'s field, -1 when it has none. */
 int  dg_vtable_field(const dg_vtable *vt, const char *column);
 void dg_vtables_free(dg_vtables *v);   /* NULL-safe */
@@ -262,13 +259,25 @@ size_t dg_view_stmt(dg_vctx *v, const char *row, const char *verb, char *sql);
 json_t *dg_vstmts_to_json(const dg_vstmts *s);
 json_t *dg_venums_to_json(const dg_venums *e);
 json_t *dg_vtable_to_json(const dg_vtable *vt, json_t *stmts, json_t *enums);
-/* The whole root, in its keys' order. */
+/* The same with only the keys `want` has (template.h; NULL: all). */
+json_t *dg_vtable_to_json_want(const dg_vtable *vt, json_t *stmts, json_t *enums, const dg_tmpl_names *want);
+/* The whole root, in its keys' order (what --dump-view prints). */
 json_t *dg_view_to_json(const dg_vtables *v);
-/* The same, releasing each table's rendered parts (dg_vtable_drop_rendered)
- * as soon as its JSON is made: the typed model and the JSON of a large
- * schema are never held whole at once.  Only the queries' view (bindings,
- * names) may read v afterwards. */
-json_t *dg_view_to_json_dropping(dg_vtables *v);
+
+/* The root's tables and views as template lists (template.h): each table's
+ * object is made from v when a section renders it and released after, so
+ * the JSON of a large schema is never whole in memory. */
+typedef struct dg_vtables_lists {
+    const dg_vtables *v;
+    json_t           *stmts, *enums;   /* the root's (borrowed) */
+    size_t            ntables;         /* v->items: the tables, then the views */
+    dg_tmpl_list      lists[2];        /* "tables", "views"; ctx is this struct */
+} dg_vtables_lists;
+
+/* The root without "tables" and "views", and *lists set up to stand for
+ * them (it must stay where it is while they are used, and v and the root
+ * must outlive it). */
+json_t *dg_view_to_json_lists(const dg_vtables *v, dg_vtables_lists *lists);
 
 void dg_vfunc_free(dg_vfunc *f);     /* its contents */
 void dg_vbinds_free(dg_vbinds *b);

@@ -33,12 +33,22 @@
  *   get_by[] (like get), lists[] (list, list_by_*, match).
  * root: prefix, header, guard, inputs[] {path}, dal_major, dal_minor, unit,
  *   slot, sql_array, stmts[] {id, sql, index}, enums[], tables[], views[],
- *   user_headers[]?, long_sql, stmt_count. */
+ *   user_headers[]?, long_sql, stmt_count.
+ *
+ * A table's object holds only the keys `want` names (template.h, NULL: all
+ * of them): each subtree the section rendering it never reads is left out
+ * before it is made. */
 #include <dal.h>
 #include <string.h>
 
+#include "c/template.h"
 #include "c/view_int.h"
 #include "c/view_json.h"
+
+static bool want(const dg_tmpl_names *w, const char *key)
+{
+    return dg_tmpl_names_has(w, key);
+}
 
 static json_t *lines_json(const dg_strings *lines)
 {
@@ -133,7 +143,7 @@ static json_t *field_json(const dg_vtable *vt, size_t i)
     return o;
 }
 
-static json_t *func_json(const dg_vfunc *f, json_t *stmts)
+static json_t *func_json(const dg_vfunc *f, json_t *stmts, const dg_tmpl_names *w)
 {
     json_t *st = json_array_get(stmts, f->stmt);
     json_t *o = json_object();
@@ -141,26 +151,26 @@ static json_t *func_json(const dg_vfunc *f, json_t *stmts)
     /* the statement's id and SQL are the nodes of its root["stmts"] entry */
     dg_jset(o, "sql", json_incref(json_object_get(st, "sql")));
     dg_jset(o, "stmt", json_incref(json_object_get(st, "id")));
-    dg_jset(o, "binds", binds_json(&f->binds, false, "cond"));
+    if (want(w, "binds")) dg_jset(o, "binds", binds_json(&f->binds, false, "cond"));
     dg_jset_str(o, "params", f->params);
     if (f->doc) dg_jset_str(o, "doc", f->doc);
     if (f->index) dg_jset_str(o, "index", f->index);
     if (f->insert) {
         dg_jset(o, "stmt_ref", f->stmt_local ? dg_jstr("stmt__") : json_incref(json_object_get(st, "id")));
-        if (f->with_rowid) {
-            json_t *w = json_object(), *ws = json_array_get(stmts, f->with_rowid->stmt);
-            dg_jset(w, "stmt", json_incref(json_object_get(ws, "id")));
-            dg_jset(w, "sql", json_incref(json_object_get(ws, "sql")));
-            dg_jset_str(w, "note", f->with_rowid->note);
-            dg_jset_str(w, "cond", f->with_rowid->cond);
-            dg_jset(o, "with_rowid", w);
+        if (f->with_rowid && want(w, "with_rowid")) {
+            json_t *wr = json_object(), *ws = json_array_get(stmts, f->with_rowid->stmt);
+            dg_jset(wr, "stmt", json_incref(json_object_get(ws, "id")));
+            dg_jset(wr, "sql", json_incref(json_object_get(ws, "sql")));
+            dg_jset_str(wr, "note", f->with_rowid->note);
+            dg_jset_str(wr, "cond", f->with_rowid->cond);
+            dg_jset(o, "with_rowid", wr);
         }
         dg_jset(o, "returning", json_boolean(f->returning));
-        dg_jset(o, "writebacks", binds_json(&f->writebacks, false, "cond"));
+        if (want(w, "writebacks")) dg_jset(o, "writebacks", binds_json(&f->writebacks, false, "cond"));
         if (f->writeback_enum) dg_jset(o, "writeback_enum", json_true());
         if (f->last_rowid) dg_jset_str(o, "last_rowid", f->last_rowid);
         if (f->many_fn) dg_jset_str(o, "many_fn", f->many_fn);
-        if (f->pg_short) {
+        if (f->pg_short && want(w, "pg_short")) {
             json_t *ps = json_object(), *ss = json_array_get(stmts, f->pg_short->stmt);
             dg_jset(ps, "stmt", json_incref(json_object_get(ss, "id")));
             dg_jset_str(ps, "cond", f->pg_short->cond);
@@ -168,10 +178,8 @@ static json_t *func_json(const dg_vfunc *f, json_t *stmts)
             dg_jset(o, "pg_short", ps);
         }
     }
-    if (f->prepared) {
-        dg_jset(o, "prepare", lines_json(&f->prepare));
-        dg_jset(o, "after", lines_json(&f->after));
-    }
+    if (f->prepared && want(w, "prepare")) dg_jset(o, "prepare", lines_json(&f->prepare));
+    if (f->prepared && want(w, "after")) dg_jset(o, "after", lines_json(&f->after));
     if (f->missing) dg_jset_str(o, "missing", f->missing);
     if (f->conflict_msg) dg_jset_str(o, "conflict_msg", f->conflict_msg);
     if (f->pg_types) {
@@ -185,10 +193,10 @@ static json_t *func_json(const dg_vfunc *f, json_t *stmts)
     return o;
 }
 
-static json_t *funcs_json(const dg_vfuncs *fs, json_t *stmts)
+static json_t *funcs_json(const dg_vfuncs *fs, json_t *stmts, const dg_tmpl_names *w)
 {
     json_t *a = json_array();
-    for (size_t i = 0; i < fs->len; i++) json_array_append_new(a, func_json(&fs->items[i], stmts));
+    for (size_t i = 0; i < fs->len; i++) json_array_append_new(a, func_json(&fs->items[i], stmts, w));
     return a;
 }
 
@@ -215,12 +223,13 @@ static json_t *validator_check_json(const dg_vtable *vt)
     return o;
 }
 
-static json_t *validator_json(const dg_vtable *vt)
+static json_t *validator_json(const dg_vtable *vt, const dg_tmpl_names *w)
 {
     const dg_validator *v = &vt->val;
     const dg_table *t = vt->t;
     json_t *o = json_object(), *rules = json_array(), *pats = json_array(), *skipped = json_array();
-    for (size_t i = 0; i < v->rules.len; i++) {
+    size_t nrules = want(w, "rules") ? v->rules.len : 0;
+    for (size_t i = 0; i < nrules; i++) {
         const dg_vrule *r = &v->rules.items[i];
         json_t *j = json_object();
         dg_jset_str(j, "cond", r->cond);
@@ -248,7 +257,7 @@ static json_t *validator_json(const dg_vtable *vt)
     dg_jset(o, "rules", rules);
     dg_jset(o, "patterns", pats);
     dg_jset(o, "not_compiled", skipped);
-    if (v->pg) dg_jset(o, "check", validator_check_json(vt));
+    if (v->pg && want(w, "check")) dg_jset(o, "check", validator_check_json(vt));
     return o;
 }
 
@@ -270,10 +279,11 @@ static json_t *patch_field_json(const dg_vtable *vt, const dg_vpatch_field *pf)
 }
 
 /* p's check: copies of the validator's rules (`val`), with their guard. */
-static json_t *patch_check_json(const dg_vpatch *p, json_t *val)
+static json_t *patch_check_json(const dg_vpatch *p, json_t *val, const dg_tmpl_names *w)
 {
     json_t *rules = json_array(), *check = json_object();
-    for (size_t i = 0; i < p->check.len; i++) {
+    size_t nrules = want(w, "rules") ? p->check.len : 0;
+    for (size_t i = 0; i < nrules; i++) {
         json_t *c = json_copy(json_array_get(json_object_get(val, "rules"), p->check.items[i].rule));
         dg_jset_str(c, "guard", p->check.items[i].guard);
         json_object_set_nocheck(c, "table", json_object_get(val, "table"));
@@ -284,7 +294,7 @@ static json_t *patch_check_json(const dg_vpatch *p, json_t *val)
     return check;
 }
 
-static json_t *patch_json(const dg_vtable *vt, const dg_vpatch *p, json_t *stmts, json_t *val)
+static json_t *patch_json(const dg_vtable *vt, const dg_vpatch *p, json_t *stmts, json_t *val, const dg_tmpl_names *w)
 {
     json_t *o = json_object(), *fields = json_array(), *sets = json_array(), *bits = json_array();
     dg_jset_str(o, "type", p->type);
@@ -298,23 +308,25 @@ static json_t *patch_json(const dg_vtable *vt, const dg_vpatch *p, json_t *stmts
     dg_jset(o, "sql_max", json_integer((json_int_t)p->sql_max));
     dg_jset(o, "nsets", json_integer(p->nsets));
     dg_jset(o, "stmt", json_incref(json_object_get(json_array_get(stmts, p->stmt), "id")));
-    for (size_t i = 0; i < p->fields.len; i++) json_array_append_new(fields, patch_field_json(vt, &p->fields.items[i]));
+    size_t nfields = want(w, "fields") ? p->fields.len : 0;
+    for (size_t i = 0; i < nfields; i++) json_array_append_new(fields, patch_field_json(vt, &p->fields.items[i]));
     dg_jset(o, "fields", fields);
     for (size_t i = 0; i < p->sets.len; i++) json_array_append_new(sets, dg_jobj1("sql", p->sets.items[i]));
     dg_jset(o, "sets", sets);
-    dg_jset(o, "binds", binds_json(&p->binds, true, "cond"));
-    for (size_t i = 0; i < p->bits.len; i++) {
+    if (want(w, "binds")) dg_jset(o, "binds", binds_json(&p->binds, true, "cond"));
+    size_t nbits = want(w, "bits") ? p->bits.len : 0;
+    for (size_t i = 0; i < nbits; i++) {
         json_t *b = json_object();
         if (p->bits.items[i].cond) dg_jset_str(b, "cond", p->bits.items[i].cond);
         dg_jset(b, "bit", json_integer(p->bits.items[i].bit));
         json_array_append_new(bits, b);
     }
     dg_jset(o, "bits", bits);
-    dg_jset(o, "prepare", lines_json(&p->prepare));
-    dg_jset(o, "after", lines_json(&p->after));
+    if (want(w, "prepare")) dg_jset(o, "prepare", lines_json(&p->prepare));
+    if (want(w, "after")) dg_jset(o, "after", lines_json(&p->after));
     dg_jset_str(o, "missing", p->missing);
     dg_jset_str(o, "empty", p->empty);
-    if (p->check_fn) dg_jset(o, "check", patch_check_json(p, val));
+    if (p->check_fn && want(w, "check")) dg_jset(o, "check", patch_check_json(p, val, w));
     if (p->pg_key_types) {
         dg_jset_str(o, "pg_key_types", p->pg_key_types);
         dg_jset_str(o, "pg_set_types", p->pg_set_types.len ? p->pg_set_types.data : "");
@@ -325,32 +337,40 @@ static json_t *patch_json(const dg_vtable *vt, const dg_vpatch *p, json_t *stmts
 }
 
 /* The finishing pass's keys; `val` the validator's JSON (or NULL). */
-static void finished_json(const dg_vtable *vt, json_t *o, json_t *stmts, json_t *val)
+static void finished_json(const dg_vtable *vt, json_t *o, json_t *stmts, json_t *val, const dg_tmpl_names *w)
 {
     dg_jset(o, "version", json_boolean(vt->version));
     if (vt->fills) dg_jset_str(o, "fills", vt->fills);
-    dg_jset(o, "reads", binds_json(&vt->reads, true, "after"));
+    if (want(w, "reads")) dg_jset(o, "reads", binds_json(&vt->reads, true, "after"));
     dg_jset(o, "enum_text", json_boolean(vt->enum_text));
     if (vt->pg_results) {
         dg_jset_str(o, "pg_results", vt->pg_results);
         dg_jset(o, "nresults", json_integer(vt->nresults));
     }
-    bool missing = vt->missing_fn != NULL;
-    if (vt->insert) dg_jset(o, "insert", func_json(vt->insert, stmts));
-    if (vt->get) dg_jset(o, "get", func_json(vt->get, stmts));
+    bool missing = vt->missing_fn != NULL && want(w, "missing_fn");
+    if (vt->insert && want(w, "insert")) dg_jset(o, "insert", func_json(vt->insert, stmts, w));
+    if (vt->get && want(w, "get")) dg_jset(o, "get", func_json(vt->get, stmts, w));
     for (int at = DG_VMISSING_UPDATE; at <= DG_VMISSING_DELETE; at++) {
-        if (missing && (int)vt->missing_at == at) dg_jset(o, "missing_fn", func_json(vt->missing_fn, stmts));
-        if (at == DG_VMISSING_UPDATE && vt->update) dg_jset(o, "update", func_json(vt->update, stmts));
-        if (at == DG_VMISSING_PATCH && vt->patch) dg_jset(o, "patch", patch_json(vt, vt->patch, stmts, val));
-        if (at == DG_VMISSING_DELETE && vt->del) dg_jset(o, "delete", func_json(vt->del, stmts));
+        if (missing && (int)vt->missing_at == at) dg_jset(o, "missing_fn", func_json(vt->missing_fn, stmts, w));
+        if (at == DG_VMISSING_UPDATE && vt->update && want(w, "update"))
+            dg_jset(o, "update", func_json(vt->update, stmts, w));
+        if (at == DG_VMISSING_PATCH && vt->patch && want(w, "patch"))
+            dg_jset(o, "patch", patch_json(vt, vt->patch, stmts, val, w));
+        if (at == DG_VMISSING_DELETE && vt->del && want(w, "delete"))
+            dg_jset(o, "delete", func_json(vt->del, stmts, w));
     }
-    if (vt->upsert) dg_jset(o, "upsert", func_json(vt->upsert, stmts));
-    if (vt->count) dg_jset(o, "count", func_json(vt->count, stmts));
-    if (vt->t && !vt->virt) dg_jset(o, "get_by", funcs_json(&vt->get_by, stmts));
-    dg_jset(o, "lists", funcs_json(&vt->lists, stmts));
+    if (vt->upsert && want(w, "upsert")) dg_jset(o, "upsert", func_json(vt->upsert, stmts, w));
+    if (vt->count && want(w, "count")) dg_jset(o, "count", func_json(vt->count, stmts, w));
+    if (vt->t && !vt->virt && want(w, "get_by")) dg_jset(o, "get_by", funcs_json(&vt->get_by, stmts, w));
+    if (want(w, "lists")) dg_jset(o, "lists", funcs_json(&vt->lists, stmts, w));
 }
 
 json_t *dg_vtable_to_json(const dg_vtable *vt, json_t *stmts, json_t *enums)
+{
+    return dg_vtable_to_json_want(vt, stmts, enums, NULL);
+}
+
+json_t *dg_vtable_to_json_want(const dg_vtable *vt, json_t *stmts, json_t *enums, const dg_tmpl_names *w)
 {
     json_t *o = json_object(), *fields = json_array(), *val = NULL;
     dg_jset_str(o, "name", vt->name);
@@ -366,7 +386,8 @@ json_t *dg_vtable_to_json(const dg_vtable *vt, json_t *stmts, json_t *enums)
     }
     dg_jset(o, "is_view", json_boolean(vt->view != NULL));
     dg_jset_str(o, "heading", vt->heading);
-    for (size_t i = 0; i < vt->f.len; i++) json_array_append_new(fields, field_json(vt, i));
+    size_t nfields = want(w, "fields") ? vt->f.len : 0;
+    for (size_t i = 0; i < nfields; i++) json_array_append_new(fields, field_json(vt, i));
     dg_jset(o, "fields", fields);
     if (vt->user_struct) {
         dg_jset_str(o, "user_struct", vt->user_type);
@@ -377,10 +398,26 @@ json_t *dg_vtable_to_json(const dg_vtable *vt, json_t *stmts, json_t *enums)
         for (size_t i = 0; i < vt->enums.len; i++)
             json_array_append(mine, json_array_get(enums, vt->enums.items[i]));
         dg_jset(o, "enums", mine);
-        if (vt->val_fn) dg_jset(o, "validator", val = validator_json(vt));
+        /* the patch's check copies the validator's rules */
+        if (vt->val_fn && (want(w, "validator") || want(w, "check"))) val = validator_json(vt, w);
+        if (val && want(w, "validator")) dg_jset(o, "validator", json_incref(val));
     }
-    if (vt->finished) finished_json(vt, o, stmts, val);
+    if (vt->finished) finished_json(vt, o, stmts, val, w);
+    json_decref(val);
     return o;
+}
+
+/* dg_tmpl_list's items: the tables (v->items[0, ntables)), then the views. */
+static json_t *table_item(void *ctx, size_t i, const dg_tmpl_names *w)
+{
+    const dg_vtables_lists *l = ctx;
+    return dg_vtable_to_json_want(&l->v->items.items[i], l->stmts, l->enums, w);
+}
+
+static json_t *view_item(void *ctx, size_t i, const dg_tmpl_names *w)
+{
+    const dg_vtables_lists *l = ctx;
+    return dg_vtable_to_json_want(&l->v->items.items[l->ntables + i], l->stmts, l->enums, w);
 }
 
 static json_t *root_names(const dg_vroot *r)
@@ -399,21 +436,27 @@ static json_t *root_names(const dg_vroot *r)
     return root;
 }
 
-/* The root; with `drop` (v itself), each table's rendered parts are
- * released as soon as its JSON is made. */
-static json_t *to_json(const dg_vtables *v, dg_vtables *drop)
+/* The root; with `lists`, without its tables and views, which `lists`
+ * makes one at a time. */
+static json_t *to_json(const dg_vtables *v, dg_vtables_lists *lists)
 {
     json_t *root = root_names(&v->root);
     json_t *stmts = dg_vstmts_to_json(&v->stmts), *enums = dg_venums_to_json(&v->enums);
-    json_t *tables = json_array(), *views = json_array();
     dg_jset(root, "stmts", stmts);
     dg_jset(root, "enums", enums);
-    for (size_t i = 0; i < v->items.len; i++) {
-        json_array_append_new(v->items.items[i].t ? tables : views, dg_vtable_to_json(&v->items.items[i], stmts, enums));
-        if (drop) dg_vtable_drop_rendered(&drop->items.items[i]);
+    if (!lists) {
+        json_t *tables = json_array(), *views = json_array();
+        for (size_t i = 0; i < v->items.len; i++)
+            json_array_append_new(v->items.items[i].t ? tables : views,
+                                  dg_vtable_to_json(&v->items.items[i], stmts, enums));
+        dg_jset(root, "tables", tables);
+        dg_jset(root, "views", views);
+    } else {
+        *lists = (dg_vtables_lists){v, stmts, enums, 0, {{0}}};
+        while (lists->ntables < v->items.len && v->items.items[lists->ntables].t) lists->ntables++;
+        lists->lists[0] = (dg_tmpl_list){"tables", lists->ntables, table_item, lists};
+        lists->lists[1] = (dg_tmpl_list){"views", v->items.len - lists->ntables, view_item, lists};
     }
-    dg_jset(root, "tables", tables);
-    dg_jset(root, "views", views);
     if (v->user_headers.len) {
         json_t *list = json_array();
         for (size_t i = 0; i < v->user_headers.len; i++)
@@ -431,7 +474,7 @@ json_t *dg_view_to_json(const dg_vtables *v)
     return to_json(v, NULL);
 }
 
-json_t *dg_view_to_json_dropping(dg_vtables *v)
+json_t *dg_view_to_json_lists(const dg_vtables *v, dg_vtables_lists *lists)
 {
-    return to_json(v, v);
+    return to_json(v, lists);
 }

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "analysis/query/queries.h"
+#include "c/template.h"
 #include "c/view.h"
 #include "model/model.h"
 #include "util/vec.h"
@@ -106,14 +107,17 @@ void dg_vqueries_free(dg_vqueries *v);   /* its contents */
  *                 lastid, local_arena; :copyfrom copy_row, copy_lens[]
  *                 {decl}, copy_max, copy_puts[] {stmt} (dg_vquery). */
 void dg_vqueries_to_json(const dg_vqueries *v, json_t *root);
+/* The same with root["queries"] left out and *list standing for it
+ * (template.h: each query's object made when rendered; v must outlive it). */
+void dg_vqueries_to_json_list(const dg_vqueries *v, json_t *root, dg_tmpl_list *list);
 
 /* A query keeps its name when a table's or view's function has it: the
  * function yields, renamed <fn>_table (<fn>_view; then _2, _3... while
- * taken), with one note per rename at the query.  `root` is the tables'
- * JSON (dg_view_to_json), made on its own thread while the queries were
- * typed: the one place that sees both.  A query named like a generated
- * enum type is an error.  Returns the number renamed, or -1 after
- * reporting through d. */
-int  dg_vqueries_claim_names(const dg_vqueries *v, const dg_query_set *q, json_t *root, dg_diags *d);
+ * taken) in `tables` (the typed model of the same unit, built on its own
+ * thread while the queries were typed: this is the one place that sees
+ * both), with one note per rename at the query.  A query named like a
+ * generated enum type is an error.  Returns the number renamed, or -1
+ * after reporting through d. */
+int  dg_vqueries_claim_names(const dg_vqueries *v, const dg_query_set *q, dg_vtables *tables, dg_diags *d);
 
 #endif

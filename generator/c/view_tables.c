@@ -284,7 +284,8 @@ void dg_vpatch_free(dg_vpatch *p)
     free(p);
 }
 
-void dg_vtable_drop_rendered(dg_vtable *vt)
+/* What only the templates read: the functions, reads, patch and validator. */
+static void drop_rendered(dg_vtable *vt)
 {
     if (vt->validated) dg_validator_free(&vt->val);
     vt->validated = false;
@@ -320,7 +321,7 @@ void dg_vtable_free(dg_vtable *vt)
     free(vt->user_type), free(vt->user_header), free(vt->iter), free(vt->reader), free(vt->heading);
     DG_VEC_FREE(&vt->enums);
     free(vt->val_fn);
-    dg_vtable_drop_rendered(vt);
+    drop_rendered(vt);
 }
 
 bool dg_vtypes_has(const dg_strings *names, const char *name)

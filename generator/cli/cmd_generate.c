@@ -2,8 +2,10 @@
  * [--migrations DIR] --prefix NAME --out DIR [--templates DIR]
  * [--no-singularize] [--timestamps] [--dump-view] [--config FILE] [--Werror]
  * [--depfile FILE]`:
- * renders every output in memory first, then writes the files as one unit
- * (all or none, dg_write_files), leaving unchanged files untouched; --dump-view prints the view model
+ * renders every output into a temporary beside its file first (streamed as
+ * it renders: a large unit is never whole in memory), then moves them into
+ * place as one unit (all or none, dg_write_files), leaving unchanged files
+ * untouched; --dump-view prints the view model
  * instead (--out still sets the folder the banner's input paths are
  * relative to).  The inputs may come from a config file (cli_gen.h); each
  * of its jobs is generated in turn, and with --Werror a warning writes
@@ -27,7 +29,8 @@ static int write_outputs(const dg_outputs *out, const char *dir, dg_diags *d)
     size_t n = out->items.len, bad = 0;
     dg_file_out *files = dg_xcalloc(n ? n : 1, sizeof *files);
     for (size_t i = 0; i < n; i++)
-        files[i] = (dg_file_out){out->items.items[i].path, out->items.items[i].data, out->items.items[i].len};
+        files[i] = (dg_file_out){out->items.items[i].path, out->items.items[i].data, out->items.items[i].len,
+                                 out->items.items[i].tmp};
     int rc = dg_write_files(files, n, &bad);   /* all or none */
     if (rc != 0) dg_error(d, (dg_loc){files[bad].path, 0, 0}, "cannot write: %s", strerror(errno));
     free(files);
@@ -49,6 +52,7 @@ static int dump(const dg_output *view, dg_diags *d)
 static int run_job(const dg_gen_flags *f, const dg_gen_job *j, dg_diags *d)
 {
     dg_outputs out = {0};
+    out.stream = !j->o.dump_view;   /* the files go to their temporaries as they render */
     int warnings = d->warnings, rc;
     if (dg_generate(&j->o, &out, d) != 0) rc = DG_EXIT_INPUT;
     else if (f->werror && d->warnings > warnings) rc = DG_EXIT_INPUT;   /* nothing written */

@@ -76,7 +76,8 @@ static int write_migration(const dg_mfolder *f, const char *name, const dg_plan 
     dg_migration m = {.id = id, .name = base, .up_path = up_path, .down_path = down_path, .up = us, .down = ds};
     dg_sha256_hex_normalized(us, strlen(us), m.checksum);
     char *sum = sum_with(f, &m), *sum_path = dg_xprintf("%s/%s", f->dir, DG_SUM_FILE);
-    dg_file_out files[] = {{up_path, us, strlen(us)}, {down_path, ds, strlen(ds)}, {sum_path, sum, strlen(sum)}};
+    dg_file_out files[] = {{up_path, us, strlen(us), NULL}, {down_path, ds, strlen(ds), NULL},
+                           {sum_path, sum, strlen(sum), NULL}};
     size_t bad = 0;
     int rc = dg_mkdirs(f->dir);
     if (rc != 0) dg_error(d, (dg_loc){f->dir, 0, 0}, "cannot create the folder: %s", strerror(errno));

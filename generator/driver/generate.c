@@ -1,5 +1,7 @@
 /* generate.c - the generate pipeline: options -> model -> view model ->
- * templates -> output files in memory. */
+ * templates -> output files (in memory, or streamed to temporaries). */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -22,29 +24,63 @@ void dg_outputs_free(dg_outputs *o)
 {
     if (!o) return;
     for (size_t i = 0; i < o->items.len; i++) {
+        if (o->items.items[i].tmp) (void)unlink(o->items.items[i].tmp);   /* gone when moved into place */
+        free(o->items.items[i].tmp);
         free(o->items.items[i].path);
         free(o->items.items[i].data);
     }
     DG_VEC_FREE(&o->items);
 }
 
-static int render_outputs(json_t *root, const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
+/* Renders template `name` into f: in memory, or with `stream` into its
+ * temporary as it renders (a large unit's text is never whole in memory). */
+static int render_file(dg_tmpl_set *set, const char *name, const dg_tmpl_view *view, bool stream, dg_output *f,
+                       dg_diags *d)
+{
+    dg_buf b = DG_BUF_INIT;
+    FILE *sink = NULL;
+    if (stream) {
+        f->tmp = dg_tmp_path(f->path);
+        if (!(sink = fopen(f->tmp, "wb"))) {
+            dg_error(d, (dg_loc){f->path, 0, 0}, "cannot write: %s", strerror(errno));
+            free(f->tmp);
+            f->tmp = NULL;
+            return -1;
+        }
+    }
+    int rc = dg_tmpl_render_view(set, name, view, &b, sink, d);
+    if (sink && (ferror(sink) | fclose(sink)) != 0 && rc == 0) {
+        dg_error(d, (dg_loc){f->path, 0, 0}, "cannot write: %s", strerror(errno));
+        rc = -1;
+    }
+    if (stream) {
+        dg_buf_free(&b);
+        return rc;
+    }
+    f->len = b.len;
+    f->data = dg_buf_steal(&b);
+    if (!f->data) f->data = dg_xstrdup("");
+    return rc;
+}
+
+static int render_outputs(const dg_tmpl_view *view, const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
 {
     static const char *const files[][2] = {{"header", "h"}, {"source", "c"}};
     static const char *const pg_files[][2] = {{"header_pg", "h"}, {"source_pg", "c"}};
     /* the view model says which templates render it (PostgreSQL's bodies) */
-    const char *const(*which)[2] = json_is_true(json_object_get(root, "pg")) ? pg_files : files;
+    const char *const(*which)[2] = json_is_true(json_object_get(view->root, "pg")) ? pg_files : files;
     dg_tmpl_set *set = dg_tmpl_set_new();
     dg_tmpl_set_add_builtin(set);
+    const char *dir = o->out_dir ? o->out_dir : ".";
     int rc = o->templates ? dg_tmpl_set_load_dir(set, o->templates, d) : 0;
+    if (rc == 0 && out->stream && dg_mkdirs(dir) != 0) {
+        dg_error(d, (dg_loc){dir, 0, 0}, "cannot create the output folder: %s", strerror(errno));
+        rc = -1;
+    }
     for (size_t i = 0; i < 2 && rc == 0; i++) {
-        dg_buf b = DG_BUF_INIT;
-        rc = dg_tmpl_render(set, which[i][0], root, &b, d);
         dg_output *f = DG_VEC_ADD(&out->items);
-        f->path = dg_xprintf("%s/%s.%s", o->out_dir ? o->out_dir : ".", o->view.prefix, which[i][1]);
-        f->len = b.len;
-        f->data = dg_buf_steal(&b);
-        if (!f->data) f->data = dg_xstrdup("");
+        f->path = dg_xprintf("%s/%s.%s", dir, o->view.prefix, which[i][1]);
+        rc = render_file(set, which[i][0], view, out->stream, f, d);
     }
     dg_tmpl_set_free(set);
     if (rc != 0) dg_outputs_free(out);
@@ -58,10 +94,15 @@ static dg_view_opts view_opts(const dg_generate_opts *o)
     return vo;
 }
 
-/* The view model as JSON text, what --dump-view prints. */
-static int dump_view(json_t *root, dg_outputs *out)
+/* The whole view model as JSON text, what --dump-view prints. */
+static int dump_view(const dg_vtables *tables, const dg_vqueries *vq, const dg_vmigrations *vm, const dg_generate_opts *o,
+                     dg_outputs *out)
 {
+    json_t *root = dg_view_to_json(tables);
+    if (vq) dg_vqueries_to_json(vq, root);
+    if (o->migrations) dg_vmigrations_to_json(vm, root);
     char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(root);
     if (!text) return -1;
     dg_output *f = DG_VEC_ADD(&out->items);
     f->path = dg_xstrdup("-");
@@ -85,39 +126,53 @@ static int attached_unmigrated(const dg_schema *s, dg_diags *d)
     return 0;
 }
 
+/* The templates' view: the root JSON, with the tables', views' and
+ * queries' arrays made one element at a time as they render. */
+static int render(const dg_vtables *tables, const dg_vqueries *vq, const dg_vmigrations *vm, const dg_generate_opts *o,
+                  dg_outputs *out, dg_diags *d)
+{
+    dg_vtables_lists tl;
+    json_t *root = dg_view_to_json_lists(tables, &tl);
+    dg_tmpl_list lists[3] = {tl.lists[0], tl.lists[1]};
+    size_t n = 2;
+    if (vq) dg_vqueries_to_json_list(vq, root, &lists[n++]);
+    if (o->migrations) dg_vmigrations_to_json(vm, root);
+    dg_tmpl_view view = {root, lists, n};
+    int rc = render_outputs(&view, o, out, d);
+    json_decref(root);
+    return rc;
+}
+
 /* Builds the queries' and migrations' typed view model beside the tables'
- * (`tables`, from dg_view_build_typed; NULL when it failed), turns all
- * into the templates' JSON (the tables' part is `json` when already made,
- * else made here), then renders it (or dumps it, with o->dump_view); frees
- * tables and json.  `db` holds exactly `s` (borrowed), or is NULL;
- * `description`: PostgreSQL's description of `s` for --migrations (else
- * NULL: see dg_vmigrations_build). */
-static int generate(dg_vtables *tables, json_t *json, const dg_schema *s, sqlite3 *db, const char *description,
+ * (`tables`, from dg_view_build_typed; NULL when it failed), then renders
+ * it (or dumps it, with o->dump_view); frees tables.  `db` (may be NULL)
+ * points to a database holding exactly `s`, or to NULL: it is closed (and
+ * set to NULL) once the view model is built, for the render reads nothing
+ * else.  `description`: PostgreSQL's description of `s` for --migrations
+ * (else NULL: see dg_vmigrations_build). */
+static int generate(dg_vtables *tables, const dg_schema *s, sqlite3 **db, const char *description,
                     const dg_query_set *q, const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
 {
-    if (!tables) {
-        json_decref(json);
-        return -1;
-    }
+    if (!tables) return -1;
     dg_vqueries vq = {0};
     dg_vmigrations vm = {0};
     int rc = 0;
     if (q) rc = dg_vqueries_build(&vq, tables, q, s, &o->view, d);
     if (rc == 0 && o->migrations) rc = attached_unmigrated(s, d);
-    if (rc == 0 && o->migrations) rc = dg_vmigrations_build(&vm, o->migrations, s, db, description, &o->view, d);
-    if (rc == 0) {   /* the typed view model into the JSON the templates read */
-        json_t *root = json ? json_incref(json) : dg_view_to_json(tables);
-        /* after both: the tables' functions yield */
-        if (q && dg_vqueries_claim_names(&vq, q, root, d) < 0) rc = -1;
-        if (q) dg_vqueries_to_json(&vq, root);
-        if (o->migrations) dg_vmigrations_to_json(&vm, root);
-        if (rc == 0) rc = o->dump_view ? dump_view(root, out) : render_outputs(root, o, out, d);
-        json_decref(root);
+    if (rc == 0 && o->migrations)
+        rc = dg_vmigrations_build(&vm, o->migrations, s, db ? *db : NULL, description, &o->view, d);
+    if (db) {
+        sqlite3_close(*db);
+        *db = NULL;
     }
+    /* after both: the tables' functions yield */
+    if (rc == 0 && q && dg_vqueries_claim_names(&vq, q, tables, d) < 0) rc = -1;
+    if (rc == 0)
+        rc = o->dump_view ? dump_view(tables, q ? &vq : NULL, &vm, o, out)
+                          : render(tables, q ? &vq : NULL, &vm, o, out, d);
     dg_vqueries_free(&vq);
     dg_vmigrations_free(&vm);
     dg_vtables_free(tables);
-    json_decref(json);
     return rc;
 }
 
@@ -125,7 +180,7 @@ int dg_generate_schema(const dg_schema *s, const dg_strings *inputs, const dg_ge
                        dg_outputs *out, dg_diags *d)
 {
     dg_view_opts vo = view_opts(o);
-    return generate(dg_view_build_typed(s, inputs, &vo, d), NULL, s, NULL, NULL, NULL, o, out, d);
+    return generate(dg_view_build_typed(s, inputs, &vo, d), s, NULL, NULL, NULL, o, out, d);
 }
 
 static void add_input(dg_strings *in, const char *path, const char *out_dir)
@@ -285,7 +340,7 @@ static int generate_pg(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
     if (rc == 0 && o->migrations) add_input(&inputs, o->migrations, o->out_dir);
     dg_view_opts vo = view_opts(o);
     if (rc == 0)
-        rc = generate(dg_view_build_typed(s, &inputs, &vo, d), NULL, s, NULL, typed.description, q, o, out, d);
+        rc = generate(dg_view_build_typed(s, &inputs, &vo, d), s, NULL, typed.description, q, o, out, d);
     if (rc == 0 && snap && !o->dump_view) dg_pgsnap_output(&key, &typed, q, s, out);
     dg_pgsnap_typed_free(&typed);
     if (snap) dg_pgsnap_key_free(&key);
@@ -319,9 +374,8 @@ int dg_generate(const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
     dg_view_async *pending = dg_view_build_start(s, &inputs, &vo);
     int rc = 0;
     if (o->queries && o->queries->len) rc = dg_queries_load(o->queries, s, db, &q, d);
-    json_t *json = NULL;
-    dg_vtables *tables = dg_view_build_collect(pending, rc == 0, &json, d);
-    if (rc == 0) rc = generate(tables, json, s, db, NULL, q, o, out, d);
+    dg_vtables *tables = dg_view_build_collect(pending, rc == 0, d);
+    if (rc == 0) rc = generate(tables, s, &db, NULL, q, o, out, d);
     dg_query_set_free(q);
     dg_strings_free(&inputs);
     sqlite3_close(db);

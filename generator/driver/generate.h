@@ -1,7 +1,8 @@
 /* generate.h - the `dalgen generate` pipeline as a library function: schema
  * sources (+ queries, migrations) -> view model -> templates -> the output
- * files, IN MEMORY.  `dalgen generate` writes them (dg_write_file_if_changed);
- * `dalgen check` compares them with the files on disk. */
+ * files, in memory or (dg_outputs.stream) streamed to temporaries beside
+ * their paths.  `dalgen generate` writes them (dg_write_files); `dalgen
+ * check` compares them with the files on disk. */
 #ifndef DG_GENERATE_H
 #define DG_GENERATE_H
 
@@ -36,15 +37,23 @@ typedef struct dg_generate_opts {
 
 typedef struct dg_output {
     char  *path;   /* out_dir/<prefix>.h, out_dir/<prefix>.c */
-    char  *data;
+    char  *data;   /* NULL when streamed */
     size_t len;
+    char  *tmp;    /* streamed: the temporary (dg_tmp_path) holding the bytes, else NULL */
 } dg_output;
 
 typedef struct dg_outputs {
     DG_VEC(dg_output) items;
+    /* Set by the caller: the rendered files go to temporaries beside their
+     * paths as they are made (the folder is created first) instead of
+     * memory, for dg_write_files to move into place; --dump-view's output
+     * stays in memory. */
+    bool stream;
 } dg_outputs;
 
-void dg_outputs_free(dg_outputs *o);   /* frees the items; NULL-safe */
+/* Frees the items and removes the temporaries not moved into place;
+ * NULL-safe. */
+void dg_outputs_free(dg_outputs *o);
 
 /* Loads the inputs and renders every output file.  Returns 0 and fills
  * `out`, or reports through `d` (path:line:col: error: ...) and returns -1

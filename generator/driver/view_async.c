@@ -13,7 +13,6 @@ struct dg_view_async {
     const dg_strings *inputs;
     dg_view_opts      opts;
     dg_vtables       *tables;
-    json_t           *json;     /* the tables' JSON for the templates (dg_view_to_json) */
     dg_diags          d;        /* the build's diagnostics, the thread's own */
     pthread_t         thread;
     bool              started;  /* false: built when collected */
@@ -23,9 +22,6 @@ static void *run(void *arg)
 {
     dg_view_async *a = arg;
     a->tables = dg_view_build_typed(a->s, a->inputs, &a->opts, &a->d);
-    /* final once built (the queries only read it): its JSON is made here
-     * too, in parallel with the queries rather than after them */
-    if (a->tables) a->json = dg_view_to_json_dropping(a->tables);
     return NULL;
 }
 
@@ -39,21 +35,17 @@ dg_view_async *dg_view_build_start(const dg_schema *s, const dg_strings *inputs,
     return a;
 }
 
-dg_vtables *dg_view_build_collect(dg_view_async *a, bool keep, json_t **json, dg_diags *d)
+dg_vtables *dg_view_build_collect(dg_view_async *a, bool keep, dg_diags *d)
 {
-    if (a->started) pthread_join(a->thread, NULL);   /* a->d, a->tables and a->json now final */
+    if (a->started) pthread_join(a->thread, NULL);   /* a->d and a->tables now final */
     dg_vtables *tables = NULL;
-    *json = NULL;
     if (keep && a->started) {
         dg_diags_move(d, &a->d);
         tables = a->tables;
-        *json = a->json;
     } else if (keep) {
         tables = dg_view_build_typed(a->s, a->inputs, &a->opts, d);
-        if (tables) *json = dg_view_to_json_dropping(tables);
     } else {
         dg_vtables_free(a->tables);
-        json_decref(a->json);
     }
     dg_diags_free(&a->d);
     free(a);

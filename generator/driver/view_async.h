@@ -7,7 +7,6 @@
 #ifndef DG_VIEW_ASYNC_H
 #define DG_VIEW_ASYNC_H
 
-#include <jansson.h>
 #include <stdbool.h>
 
 #include "model/model.h"
@@ -22,10 +21,9 @@ typedef struct dg_view_async dg_view_async;
 dg_view_async *dg_view_build_start(const dg_schema *s, const dg_strings *inputs, const dg_view_opts *opts);
 
 /* Waits for the build and frees `a`.  With `keep`, moves the build's
- * diagnostics (collected in a dg_diags of its own) to the end of d, sets
- * *json to the tables' JSON for the templates (dg_view_to_json, made on the
- * same thread) and returns the typed view model (caller owns both; NULL
- * when the build failed); otherwise drops them and returns NULL. */
-dg_vtables *dg_view_build_collect(dg_view_async *a, bool keep, json_t **json, dg_diags *d);
+ * diagnostics (collected in a dg_diags of its own) to the end of d and
+ * returns the typed view model (caller owns it; NULL when the build
+ * failed); otherwise drops it and returns NULL. */
+dg_vtables *dg_view_build_collect(dg_view_async *a, bool keep, dg_diags *d);
 
 #endif

@@ -45,11 +45,16 @@ static bool same_content(const char *path, const char *data, size_t len)
     return same;
 }
 
+char *dg_tmp_path(const char *path)
+{
+    return dg_xprintf("%s.dalgen-tmp-%ld", path, (long)getpid());
+}
+
 int dg_write_file_if_changed(const char *path, const char *data, size_t len, bool *changed)
 {
     if (changed) *changed = false;
     if (same_content(path, data, len)) return 0;
-    char *tmp = dg_xprintf("%s.dalgen-tmp-%ld", path, (long)getpid());
+    char *tmp = dg_tmp_path(path);
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fd < 0) goto fail;
     size_t off = 0;
@@ -102,18 +107,43 @@ static int write_all(const char *path, const char *data, size_t len)
     return close(fd);
 }
 
-/* Writes file `f`'s temporary (st->tmp) unless it holds its bytes already.
- * A path that is a folder fails here, before anything is renamed. */
+/* Whether file `path` holds exactly data[0, len), read a chunk at a time. */
+static bool file_holds(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return false;
+    char chunk[65536];
+    size_t off = 0, n;
+    bool same = true;
+    while (same && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        same = n <= len - off && memcmp(chunk, data + off, n) == 0;
+        off += n;
+    }
+    same = same && !ferror(f) && off == len;
+    fclose(f);
+    return same;
+}
+
+/* Writes file `f`'s temporary (st->tmp) unless it holds its bytes already
+ * (a streamed file's temporary is then removed).  A path that is a folder
+ * fails here, before anything is renamed. */
 static int stage(const dg_file_out *f, staged *st)
 {
-    if (dg_read_file(f->path, &st->old, &st->old_len) == 0 && st->old_len == f->len &&
-        memcmp(st->old, f->data, f->len) == 0)
+    if (dg_read_file(f->path, &st->old, &st->old_len) == 0 &&
+        (f->tmp ? file_holds(f->tmp, st->old, st->old_len)
+                : st->old_len == f->len && memcmp(st->old, f->data, f->len) == 0)) {
+        if (f->tmp) (void)unlink(f->tmp);
         return 0;
+    }
     if (dg_is_dir(f->path)) {
         errno = EISDIR;
         return -1;
     }
-    st->tmp = dg_xprintf("%s.dalgen-tmp-%ld", f->path, (long)getpid());
+    if (f->tmp) {
+        st->tmp = dg_xstrdup(f->tmp);
+        return 0;
+    }
+    st->tmp = dg_tmp_path(f->path);
     if (write_all(st->tmp, f->data, f->len) == 0) return 0;
     int saved = errno;
     unlink(st->tmp);
@@ -160,6 +190,7 @@ int dg_write_files(const dg_file_out *files, size_t n, size_t *failed)
     int saved = errno;
     for (size_t k = 0; k < n; k++) {
         if (st[k].tmp && bad < n) (void)unlink(st[k].tmp);
+        if (files[k].tmp && bad < n) (void)unlink(files[k].tmp);   /* those not staged yet */
         free(st[k].tmp);
         free(st[k].old);
     }

@@ -16,17 +16,26 @@ int dg_read_file(const char *path, char **out, size_t *len);
  * Returns 0 or -1 with errno set (no partial file is ever left behind). */
 int dg_write_file_if_changed(const char *path, const char *data, size_t len, bool *changed);
 
+/* The temporary a write of `path` goes through: beside it (so that the
+ * rename stays within one file system), named for this process.  Caller
+ * frees. */
+char *dg_tmp_path(const char *path);
+
 /* One file of a set written together. */
 typedef struct dg_file_out {
     const char *path;
     const char *data;
     size_t      len;
+    /* NULL, or path's dg_tmp_path, already holding the bytes (data and len
+     * unused): the file was streamed there as it was made */
+    const char *tmp;
 } dg_file_out;
 
 /* Writes the files as one unit: every changed file goes to a temporary
  * beside it first, and only when all of them are written are they renamed
  * into place (a rename that fails puts back what the earlier ones replaced).
- * Files already holding their bytes are left untouched.  Returns 0, or -1
+ * Files already holding their bytes are left untouched.  Every `tmp` given
+ * is renamed into place or removed, whatever the outcome.  Returns 0, or -1
  * with errno set and *failed (may be NULL) the index of the file at fault:
  * then none of the files has changed. */
 int dg_write_files(const dg_file_out *files, size_t n, size_t *failed);

@@ -10,9 +10,69 @@
 
 #include "c/template.h"
 
+/* How a test renders: the JSON as given, or with the root's arrays as
+ * template lists (dg_tmpl_list), into memory or through a sink. */
+typedef enum mode { AS_JSON, AS_LISTS, AS_LISTS_SINK } mode;
+
+/* v with only the keys `want` has, at every depth: what the view model's
+ * list items hold. */
+static json_t *pruned(json_t *v, const dg_tmpl_names *want)
+{
+    if (json_is_array(v)) {
+        json_t *a = json_array();
+        for (size_t i = 0; i < json_array_size(v); i++) json_array_append_new(a, pruned(json_array_get(v, i), want));
+        return a;
+    }
+    if (!json_is_object(v)) return json_incref(v);
+    json_t *o = json_object();
+    const char *key;
+    json_t *x;
+    json_object_foreach(v, key, x)
+        if (dg_tmpl_names_has(want, key)) json_object_set_new(o, key, pruned(x, want));
+    return o;
+}
+
+static json_t *list_item(void *ctx, size_t i, const dg_tmpl_names *want)
+{
+    return pruned(json_array_get(ctx, i), want);
+}
+
+/* The text `sink` received. */
+static void read_sink(FILE *sink, dg_buf *out)
+{
+    assert_false(ferror(sink));
+    assert_int_equal(out->len, 0);
+    rewind(sink);
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, sink)) > 0) dg_buf_append(out, chunk, n);
+    fclose(sink);
+}
+
+/* Renders over `view` as `m` says; 0 or -1 as dg_tmpl_render. */
+static int render_as(dg_tmpl_set *set, json_t *view, mode m, dg_buf *out, dg_diags *d)
+{
+    if (m == AS_JSON) return dg_tmpl_render(set, "main", view, out, d);
+    dg_tmpl_list lists[8];
+    size_t n = 0;
+    json_t *root = json_object();
+    const char *key;
+    json_t *x;
+    json_object_foreach(view, key, x) {
+        if (json_is_array(x) && n < 8) lists[n++] = (dg_tmpl_list){key, json_array_size(x), list_item, x};
+        else json_object_set(root, key, x);
+    }
+    dg_tmpl_view v = {root, lists, n};
+    FILE *sink = m == AS_LISTS_SINK ? tmpfile() : NULL;
+    int rc = dg_tmpl_render_view(set, "main", &v, out, sink, d);
+    if (sink) read_sink(sink, out);
+    json_decref(root);
+    return rc;
+}
+
 /* Renders `tmpl` (plus optional partial "p") over JSON `view`; returns the
  * output, or the diagnostics text when rendering failed (prefixed "ERR "). */
-static char *render2(const char *tmpl, const char *partial, const char *view_json)
+static char *render_mode(const char *tmpl, const char *partial, const char *view_json, mode m)
 {
     json_error_t jerr;
     json_t *view = json_loads(view_json, 0, &jerr);
@@ -25,7 +85,7 @@ static char *render2(const char *tmpl, const char *partial, const char *view_jso
     FILE *mem = open_memstream(&diag, &diag_len);
     dg_diags d = DG_DIAGS_INIT;
     dg_buf out = DG_BUF_INIT;
-    int rc = dg_tmpl_render(set, "main", view, &out, &d);
+    int rc = render_as(set, view, m, &out, &d);
     dg_diags_print(&d, mem);
     fclose(mem);
     char *result;
@@ -41,6 +101,11 @@ static char *render2(const char *tmpl, const char *partial, const char *view_jso
     dg_tmpl_set_free(set);
     json_decref(view);
     return result;
+}
+
+static char *render2(const char *tmpl, const char *partial, const char *view_json)
+{
+    return render_mode(tmpl, partial, view_json, AS_JSON);
 }
 
 static char *render(const char *tmpl, const char *view_json) { return render2(tmpl, NULL, view_json); }
@@ -174,6 +239,95 @@ static void comment_filter_breaks_delimiters_and_repeats_prefix(void **state)
            "    /* SELECT a\n     * FROM t\n     *\n     * WHERE\n     */");
 }
 
+/* The same text (or errors) from the view's arrays as template lists,
+ * whose items hold only the names the section reads, as from the arrays. */
+#define EXPECT_LISTS(tmpl, partial, view, expected)                       \
+    do {                                                                  \
+        for (mode m_ = AS_JSON; m_ <= AS_LISTS_SINK; m_++) {              \
+            char *got_ = render_mode(tmpl, partial, view, m_);            \
+            assert_string_equal(got_, expected);                          \
+            free(got_);                                                   \
+        }                                                                 \
+    } while (0)
+
+static void lists_render_as_arrays(void **state)
+{
+    (void)state;
+    const char *view = "{\"xs\":[{\"n\":\"a\",\"o\":{\"k\":1},\"skip\":\"S\"},{\"n\":\"b\",\"o\":{\"k\":2}}],"
+                       "\"e\":[],\"top\":\"T\"}";
+    EXPECT_LISTS("{{#xs}}{{-index}}{{#-first}}F{{/-first}}{{n}}{{o.k}}{{#o}}{{k}}{{top}}{{/o}}{{^-last}},{{/-last}}{{/xs}}"
+                 "{{^e}}!{{/e}}{{#e}}no{{/e}}{{^xs}}no{{/xs}}",
+                 NULL, view, "0Fa11T,1b22T!");
+    /* the names of partials count, and an item's missing name falls back
+     * to the root as in an array */
+    EXPECT_LISTS("{{#xs}}\n  {{> p}}\n{{/xs}}", "{{n}}:{{#o}}{{k}}{{/o}}:{{top}}\n", view, "  a:1:T\n  b:2:T\n");
+    EXPECT_LISTS("{{#xs}}{{nope}}{{/xs}}", NULL, view,
+                 "ERR main.tmpl:1:8: error: no value named 'nope'\nmain.tmpl:1:8: error: no value named 'nope'\n");
+    EXPECT_LISTS("{{xs}}", NULL, view, "ERR main.tmpl:1:1: error: 'xs' is a list or an object, not a value\n");
+    EXPECT_LISTS("{{#xs.n}}no{{/xs.n}}{{#top}}{{#xs}}{{n}}{{/xs}}{{/top}}", NULL, view, "ab");
+}
+
+static json_t *wanted;   /* what want_item was asked for */
+
+static json_t *want_item(void *ctx, size_t i, const dg_tmpl_names *want)
+{
+    (void)ctx;
+    (void)i;
+    const char *names[] = {"n", "o", "k", "p", "skip", "top", "xs"};
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+        json_object_set_new(wanted, names[k], json_boolean(dg_tmpl_names_has(want, names[k])));
+    return json_pack("{s:s}", "n", "x");
+}
+
+static void list_items_are_asked_for_the_names_their_section_reads(void **state)
+{
+    (void)state;
+    dg_tmpl_set *set = dg_tmpl_set_new();
+    dg_tmpl_set_add(set, "main", "main.tmpl", "{{#xs}}{{n}}{{#o.k}}{{/o.k}}{{> p}}{{/xs}}{{top}}");
+    dg_tmpl_set_add(set, "p", "p.tmpl", "{{^p}}{{/p}}{{> p}}");   /* recursive: walked once */
+    dg_tmpl_list list = {"xs", 1, want_item, NULL};
+    json_t *root = json_pack("{s:s}", "top", "T");
+    dg_tmpl_view v = {root, &list, 1};
+    wanted = json_object();
+    dg_diags d = DG_DIAGS_INIT;
+    dg_buf out = DG_BUF_INIT;
+    assert_int_equal(dg_tmpl_render_view(set, "main", &v, &out, NULL, &d), -1);   /* the recursion's error */
+    json_t *expected = json_pack("{s:b,s:b,s:b,s:b,s:b,s:b,s:b}", "n", 1, "o", 1, "k", 1, "p", 1, "skip", 0, "top", 0,
+                                 "xs", 0);
+    assert_true(json_equal(wanted, expected));
+    assert_true(dg_tmpl_names_has(NULL, "anything"));
+    json_decref(expected);
+    json_decref(wanted);
+    json_decref(root);
+    dg_buf_free(&out);
+    dg_diags_free(&d);
+    dg_tmpl_set_free(set);
+}
+
+/* Output far larger than the sink's chunk, with multi-line |c and |comment
+ * values (which read back the line being written) at every offset. */
+static void sink_output_is_the_rendered_text(void **state)
+{
+    (void)state;
+    json_t *xs = json_array();
+    char pad[100];
+    for (int i = 0; i < 8000; i++) {   /* pads of every length: the chunk ends anywhere in a line */
+        memset(pad, '.', sizeof pad);
+        pad[i % 97] = '\0';
+        json_array_append_new(xs, json_pack("{s:i,s:s,s:s}", "i", i, "pad", pad, "s",
+                                            i % 3 ? "one\ntwo \"x\"\nthree" : "*/ end"));
+    }
+    json_t *view = json_pack("{s:o}", "xs", xs);
+    char *text = json_dumps(view, 0);
+    const char *tmpl = "{{#xs}}\n/* {{i}}{{pad}}: {{s|comment}} */\n    f({{i}}, {{pad}}{{s|c}});\n{{/xs}}";
+    char *expected = render2(tmpl, NULL, text);
+    assert_true(strlen(expected) > 16 * 65536);
+    EXPECT_LISTS(tmpl, NULL, text, expected);
+    free(expected);
+    free(text);
+    json_decref(view);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -187,6 +341,9 @@ int main(void)
         cmocka_unit_test(c_filter_escapes_quotes_backslashes_controls_and_trigraphs),
         cmocka_unit_test(c_filter_splits_long_literals),
         cmocka_unit_test(comment_filter_breaks_delimiters_and_repeats_prefix),
+        cmocka_unit_test(lists_render_as_arrays),
+        cmocka_unit_test(list_items_are_asked_for_the_names_their_section_reads),
+        cmocka_unit_test(sink_output_is_the_rendered_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
