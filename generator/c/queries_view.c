@@ -1063,9 +1063,12 @@ static void to_json(const dg_vqueries *v, json_t *root, dg_tmpl_list *lazy)
         dg_jset(root, "queries", list);
         for (size_t i = 0; i < v->items.len; i++) json_array_append_new(list, query_json(&v->items.items[i], NULL));
     }
-    if (v->unit)
-        dg_jset(root, "queries_unit", json_pack("{s:s,s:s,s:s,s:s,s:i}", "unit", v->unit, "sql_array", v->sql_array,
-                                                "slot", v->slot, "label", v->label, "count", (int)v->items.len));
+    if (!v->unit) return;
+    bool prepared = false;   /* a :copyfrom reads the SQL array only: the unit and its slot would be unused */
+    for (size_t i = 0; i < v->items.len; i++) prepared = prepared || !v->items.items[i].copyfrom;
+    dg_jset(root, "queries_unit", json_pack("{s:s,s:s,s:s,s:s,s:i,s:b}", "unit", v->unit, "sql_array", v->sql_array,
+                                            "slot", v->slot, "label", v->label, "count", (int)v->items.len,
+                                            "prepared", prepared));
 }
 
 void dg_vqueries_to_json(const dg_vqueries *v, json_t *root)

@@ -89,7 +89,9 @@ int  dg_vqueries_build(dg_vqueries *out, const dg_vtables *tables, const dg_quer
 void dg_vqueries_free(dg_vqueries *v);   /* its contents */
 
 /* Sets root["queries"][] and, when there are queries, root["queries_unit"]:
- *   queries_unit  {unit, sql_array, slot, label, count}
+ *   queries_unit  {unit, sql_array, slot, label, count, prepared (true when
+ *                 a query runs through the unit: all but :copyfrom, which
+ *                 reads sql_array only)}
  *   queries[]     fn, name, sql, id, one|many|exec|execrows|execlastid|execresult
  *                 (true; execresult sets execrows and execlastid too),
  *                 has_binds, binds[] {call}, locals[] {decl}, iter_fields[]

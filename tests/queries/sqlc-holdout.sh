@@ -14,8 +14,9 @@
 # -Wconversion -Werror).  A valid case (no stderr.txt) counts as ok when it
 # generates and compiles everywhere; an invalid one when dalgen refuses it with
 # a located error (`path:line:col: error:`).  A crash (exit status other than
-# 0 and 1, or a signal) is always a failure.  Prints one line per case that is
-# not ok and the figures; exits 1 when any case crashed.
+# 0 and 1, a signal, or an ASan/UBSan report on stderr, for a BUILD_DIR
+# configured with -DDALGEN_SANITIZE=ON) is always a failure.  Prints one line
+# per case that is not ok and the figures; exits 1 when any case crashed.
 set -u
 build=$(cd "$1" && pwd) || exit 2
 cases=$(cd "$2" && pwd) || exit 2
@@ -28,6 +29,7 @@ compilers=""
 for cc in gcc clang; do command -v $cc >/dev/null && compilers="${compilers:+$compilers }$cc"; done
 
 first() { for f in "$@"; do [ -e "$f" ] && { echo "$f"; return; }; done; }
+sanitizer() { grep -qE '(AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:)' "$1"; }
 
 tried=0 valid=0 generated=0 compiled=0 invalid=0 located=0 crashes=0
 for dir in $(find "$cases" -type d | sort); do
@@ -40,7 +42,7 @@ for dir in $(find "$cases" -type d | sort); do
   tried=$((tried + 1))
   (cd "$dir" && "$dalgen" generate "$s" --queries "$q" --prefix q --out "$out/c") >"$out/stdout" 2>"$out/stderr"
   rc=$?
-  if [ $rc -ne 0 ] && [ $rc -ne 1 ]; then
+  if { [ $rc -ne 0 ] && [ $rc -ne 1 ]; } || sanitizer "$out/stderr"; then
     crashes=$((crashes + 1))
     echo "CRASH    $name: exit $rc: $(head -n 1 "$out/stderr")"
     continue

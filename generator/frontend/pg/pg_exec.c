@@ -34,11 +34,26 @@ static void report(const dg_pg_script *sc, const dg_pg_stmt *st, const PGresult 
     else dg_error(d, at, "%s", msg);
 }
 
+/* `CREATE SCHEMA public`, as `pg_dump -n public` writes it: the typing
+ * database has PostgreSQL's own public schema, which psql restoring the dump
+ * keeps ("already exists", and on).  Dropped first (outside a transaction
+ * block only: a failed DROP would abort it), so the dump's statement makes
+ * it as in the database dumped; when something is in it already, the DROP
+ * fails and the CREATE reports the server's error at the statement. */
+static void make_room_for_public(PGconn *c, const dg_pg_stmt *st)
+{
+    if (strcmp(st->kind, "CreateSchemaStmt") != 0 || PQtransactionStatus(c) != PQTRANS_IDLE) return;
+    const char *name = json_string_value(json_object_get(st->tree, "schemaname"));
+    if (!name || strcmp(name, "public") != 0 || json_is_true(json_object_get(st->tree, "if_not_exists"))) return;
+    PQclear(PQexec(c, "DROP SCHEMA public"));
+}
+
 int dg_pg_script_run(PGconn *c, const dg_pg_script *sc, dg_diags *d)
 {
     for (size_t i = 0; i < sc->stmts.len; i++) {
         const dg_pg_stmt *st = &sc->stmts.items[i];
         const dg_pg_file *f = &sc->files.items[st->file];
+        make_room_for_public(c, st);
         char *sql = dg_xstrndup(f->text + st->at, st->end - st->at);
         PGresult *r = PQexec(c, sql);
         free(sql);

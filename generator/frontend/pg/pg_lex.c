@@ -59,6 +59,29 @@ static bool line_start(const char *t, size_t p)
     return p == 0 || t[p - 1] == '\n';
 }
 
+static bool blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* The end of the line when the backslash at p starts pg_dump's guard
+ * (`\restrict KEY` or `\unrestrict KEY`, one word of key, nothing after it
+ * but blanks), 0 when it is any other meta-command. */
+static size_t dump_guard_end(const char *t, size_t len, size_t p)
+{
+    static const char *const cmds[] = {"\\restrict", "\\unrestrict"};
+    for (size_t i = 0; i < 2; i++) {
+        size_t n = strlen(cmds[i]), q = p + n, key;
+        if (len - p < n || memcmp(t + p, cmds[i], n) != 0 || q >= len || !blank(t[q])) continue;
+        while (q < len && blank(t[q])) q++;
+        for (key = q; q < len && !blank(t[q]) && t[q] != '\n' && t[q] != '\\'; q++) {}
+        if (q == key) return 0;
+        while (q < len && blank(t[q])) q++;
+        return q == len || t[q] == '\n' ? q : 0;
+    }
+    return 0;
+}
+
 void dg_pg_lex_scan(const char *t, size_t len, dg_pg_lex *out)
 {
     memset(out, 0, sizeof *out);
@@ -82,6 +105,9 @@ void dg_pg_lex_scan(const char *t, size_t len, dg_pg_lex *out)
             p = quoted_end(t, len, p, '"', false);
         } else if (c == '$' && !after_ident && (tag = dollar_tag(t, len, p)) > 0) {
             p = dollar_end(t, len, p, tag);
+        } else if (c == '\\' && line_start(t, p) && (tag = dump_guard_end(t, len, p)) > 0) {
+            DG_VEC_PUSH(&out->dump_guards, ((dg_pg_span){p, tag}));
+            p = tag;
         } else if (c == '\\' && !out->has_meta && line_start(t, p)) {
             out->has_meta = true;
             out->meta = p;
@@ -95,6 +121,7 @@ void dg_pg_lex_scan(const char *t, size_t len, dg_pg_lex *out)
 void dg_pg_lex_free(dg_pg_lex *lx)
 {
     DG_VEC_FREE(&lx->comments);
+    DG_VEC_FREE(&lx->dump_guards);
 }
 
 size_t dg_pg_skip_blank(const char *t, size_t len, size_t p)

@@ -1,6 +1,7 @@
 /* pg_lex.h - the little of PostgreSQL's lexical structure the front end
  * needs beside libpg_query: where comments are (for `-- @key value`
- * annotations), where a psql meta-command starts, and how to skip blanks.
+ * annotations), where a psql meta-command starts (and which lines are
+ * pg_dump's harmless \restrict guards), and how to skip blanks.
  * Knows '' strings, E'' strings with backslash escapes, "" identifiers,
  * $tag$ dollar quoting and nested block comments, as PostgreSQL's scanner
  * does (https://www.postgresql.org/docs/15/sql-syntax-lexical.html). */
@@ -17,9 +18,18 @@ typedef struct dg_pg_comment {
     bool   line;         /* a -- comment */
 } dg_pg_comment;
 
+/* A line of pg_dump's guard: `\restrict KEY` heads a plain dump, `\unrestrict
+ * KEY` ends it (pg_dump since 17.6, 16.10, 15.14, 14.19, 13.22).  They only
+ * make psql refuse other meta-commands in between: no SQL, nothing in the
+ * database, so the front end blanks them instead of refusing the dump. */
+typedef struct dg_pg_span {
+    size_t start, end;   /* byte offsets: the backslash up to the end of its line */
+} dg_pg_span;
+
 typedef struct dg_pg_lex {
     DG_VEC(dg_pg_comment) comments;   /* in text order */
-    bool   has_meta;                  /* a line starts with a psql \ meta-command */
+    DG_VEC(dg_pg_span) dump_guards;   /* in text order */
+    bool   has_meta;                  /* a line starts with another psql \ meta-command */
     size_t meta;                      /* its offset */
 } dg_pg_lex;
 

@@ -91,6 +91,10 @@ static int split_file(dg_pg_script *sc, size_t fi, const dg_pg_opts *o, dg_diags
 {
     dg_pg_file *f = &sc->files.items[fi];
     dg_pg_lex_scan(f->text, f->len, &f->lex);
+    for (size_t i = 0; i < f->lex.dump_guards.len; i++) {   /* blanks: offsets and lines stay */
+        const dg_pg_span *g = &f->lex.dump_guards.items[i];
+        memset(f->text + g->start, ' ', g->end - g->start);
+    }
     if (f->lex.has_meta) {
         dg_error(d, dg_pg_script_loc(sc, fi, f->lex.meta),
                  "psql meta-command: dalgen runs SQL statements, not psql scripts");

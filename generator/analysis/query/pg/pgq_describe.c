@@ -24,6 +24,17 @@ static PGresult *take(PGconn *c)
     return r;
 }
 
+/* A parameter nothing types (42P18, "could not determine data type of
+ * parameter $n": the server gives no position): its first use, where the
+ * cast goes, and the hint to write one.  NULL when the error is another. */
+static const pgq_param *untyped_param(const pgq_ctx *c, const PGresult *r, const char *msg)
+{
+    const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+    const char *dollar = msg ? strrchr(msg, '$') : NULL;
+    if (!state || strcmp(state, "42P18") != 0 || !dollar) return NULL;
+    return pgq_param_numbered(c, (int)strtol(dollar + 1, NULL, 10));
+}
+
 static void report(pgq_item *it, PGresult *r, PGconn *conn, dg_diags *d)
 {
     pgq_ctx *c = it->c;
@@ -32,7 +43,11 @@ static void report(pgq_item *it, PGresult *r, PGconn *conn, dg_diags *d)
     const char *pos = PQresultErrorField(r, PG_DIAG_STATEMENT_POSITION);
     long chars = pos ? strtol(pos, NULL, 10) - 1 : -1;
     size_t at = it->start;
-    if (chars >= 0) {
+    const pgq_param *untyped = chars < 0 ? untyped_param(c, r, msg) : NULL;
+    if (untyped) {
+        at = untyped->at;
+        if (!hint) hint = "nothing around the parameter gives it a type: cast it where it is used, as in $1::text";
+    } else if (chars >= 0) {
         size_t off = pgq_char_offset(it->q->sql, strlen(it->q->sql), chars);
         at = dg_qedits_map(&c->edits, it->start, off);
         if (at > c->len) at = it->start;   /* in text dalgen added (RETURNING) */

@@ -110,6 +110,8 @@ void   pgq_error(pgq_ctx *c, size_t off, const char *fmt, ...) __attribute__((fo
  * sqlc.slice / sqlc.embed. */
 void pgq_params_collect(pgq_ctx *c, json_t *stmt);
 void pgq_params_free(pgq_ctx *c);
+/* The parameter that became $n, NULL when none did. */
+const pgq_param *pgq_param_numbered(const pgq_ctx *c, int n);
 
 /* Result columns of a statement (SELECT, VALUES, or DML's RETURNING),
  * expanding stars and embeds into c->edits (pgq_select.c). */

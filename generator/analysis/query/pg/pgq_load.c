@@ -185,13 +185,6 @@ static dg_vtype vtype_of(const dg_qpgtype *t, bool element)
     return dg_vtype_of_column(NULL, &tmp);
 }
 
-static const pgq_param *param_numbered(const pgq_ctx *c, int n)
-{
-    for (size_t i = 0; i < c->params.len; i++)
-        if (c->params.items[i].number == n) return &c->params.items[i];
-    return NULL;
-}
-
 static int build_params(pgq_item *it)
 {
     pgq_ctx *c = it->c;
@@ -199,7 +192,7 @@ static int build_params(pgq_item *it)
     int errors = 0;
     q->nbind = (int)it->ptypes.len;
     for (size_t i = 0; i < it->ptypes.len; i++) {
-        const pgq_param *pp = param_numbered(c, (int)i + 1);
+        const pgq_param *pp = pgq_param_numbered(c, (int)i + 1);
         dg_qparam *p = DG_VEC_ADD(&q->params);
         p->sql_name = pp && pp->name ? dg_xstrdup(pp->name)
                       : pp && pp->derived ? dg_xstrdup(pp->derived) : dg_xprintf("dollar_%zu", i + 1);
@@ -213,7 +206,7 @@ static int build_params(pgq_item *it)
     }
     dg_qparams_name(q);
     for (size_t i = 0; i < q->params.len; i++) {   /* design 3.5 point 6 */
-        const pgq_param *pp = param_numbered(c, (int)i + 1);
+        const pgq_param *pp = pgq_param_numbered(c, (int)i + 1);
         const dg_qparam *p = &q->params.items[i];
         if (pp && pp->uses && pp->lit_uses == pp->uses && p->pg && !p->slice)
             dg_warning(c->d, pgq_loc_of(c, pp->lit_at - 1),

@@ -376,6 +376,13 @@ void pgq_params_collect(pgq_ctx *c, json_t *stmt)
     DG_VEC_FREE(&w.uses);
 }
 
+const pgq_param *pgq_param_numbered(const pgq_ctx *c, int n)
+{
+    for (size_t i = 0; i < c->params.len; i++)
+        if (c->params.items[i].number == n) return &c->params.items[i];
+    return NULL;
+}
+
 void pgq_params_free(pgq_ctx *c)
 {
     for (size_t i = 0; i < c->params.len; i++) {

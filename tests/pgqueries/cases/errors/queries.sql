@@ -57,3 +57,9 @@ SELECT 'héllo' AS g, nosuch FROM authors;
 
 -- name: EmbedNullable :many
 SELECT sqlc.embed(a), sqlc.embed(b) FROM authors a LEFT JOIN books b ON b.author_id = a.id;
+
+-- name: UntypedNamed :one
+SELECT jsonb_build_object('k', @value) AS doc;
+
+-- name: UntypedDollar :exec
+UPDATE books SET title = title WHERE id = $1 AND jsonb_build_array($2) IS NOT NULL;
