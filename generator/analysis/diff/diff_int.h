@@ -127,6 +127,11 @@ void dd_lint_at(dd_ctx *c, dg_loc loc, dg_lint_level level, const char *code, co
     __attribute__((format(printf, 5, 6)))
 #endif
     ;
+/* Reports, at its annotation, a `@renamed_from` that names nothing on the
+ * older side (dd_rename_unknown): of table `table` when column is NULL,
+ * else of that column of it (`older_table`: the table it continues). */
+void dd_lint_rename_unknown(dg_plan *p, const dg_annotations *a, const char *table, const char *older_table,
+                            const char *column);
 /* diff_lint.c */
 /* Where a lint about a pair of tables (o older, n newer; either may be
  * NULL) points: the table in the schema the user edits (`to`, or `from` for
@@ -136,11 +141,6 @@ dg_loc dd_table_loc(bool reverse, const dg_table *o, const dg_table *n);
 dg_loc dd_column_loc(bool reverse, const dg_table *o, const dg_column *oc, const dg_table *n,
                      const dg_column *nc);
 void dd_lint_pair(dd_ctx *c, const dd_pair *pr);
-/* Reports, at its annotation, a `@renamed_from` that names nothing on the
- * older side (dd_rename_unknown): of table `table` when column is NULL,
- * else of that column of it (`older_table`: the table it continues). */
-void dd_lint_rename_unknown(dg_plan *p, const dg_annotations *a, const char *table, const char *older_table,
-                            const char *column);
 void dd_lint_views(dd_ctx *c);
 
 

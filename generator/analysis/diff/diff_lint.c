@@ -37,25 +37,6 @@ dg_loc dd_column_loc(bool reverse, const dg_table *o, const dg_column *oc, const
     return dd_table_loc(reverse, o, n);
 }
 
-void dd_lint_rename_unknown(dg_plan *p, const dg_annotations *a, const char *table, const char *older_table,
-                            const char *column)
-{
-    const dg_annotation *an = NULL;
-    for (size_t i = 0; i < a->len; i++)
-        if (!strcmp(a->items[i].key, "renamed_from")) an = &a->items[i];
-    if (!an) return;   /* a rename from the sources' history, not an annotation */
-    if (column)
-        dg_plan_lint(p, an->loc, DG_LINT_NOTE, DG_LINT_RENAME_UNKNOWN,
-                     "column %s.%s: @renamed_from %s names no column of %s in the older schema: "
-                     "%s is added, and nothing is renamed",
-                     table, column, an->value, older_table, column);
-    else
-        dg_plan_lint(p, an->loc, DG_LINT_NOTE, DG_LINT_RENAME_UNKNOWN,
-                     "table %s: @renamed_from %s names no table of the older schema: "
-                     "%s is created, and nothing is renamed",
-                     table, an->value, table);
-}
-
 static bool has_autoinc(const dg_table *t)
 {
     for (size_t i = 0; i < t->columns.len; i++)
