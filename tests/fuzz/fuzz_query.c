@@ -31,10 +31,7 @@ static dg_schema *fixed_schema(void)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     dg_schema *s = fixed_schema();
-    const char *path = dg_fuzz_tmpfile("query");
-    FILE *f = fopen(path, "wb");
-    if (!f) abort();
-    if (fwrite(data, 1, size, f) != size || fclose(f) != 0) abort();
+    const char *path = dg_fuzz_write("query.sql", data, size);
     dg_strings paths = {0};
     DG_VEC_PUSH(&paths, dg_xstrdup(path));
     dg_diags d = {0};
