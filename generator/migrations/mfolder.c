@@ -120,7 +120,8 @@ int dg_mfolder_read(const char *dir, bool may_be_missing, dg_mfolder *out, dg_di
     }
     dg_free_strings(files, n);
     if (rc == 0) {
-        qsort(out->items.items, out->items.len, sizeof *out->items.items, cmp_migration);
+        if (out->items.len > 1)   /* an empty folder has no array: qsort's NULL is undefined */
+            qsort(out->items.items, out->items.len, sizeof *out->items.items, cmp_migration);
         for (size_t i = 0; i < out->items.len; i++) {
             dg_migration *m = &out->items.items[i];
             if (m->up) continue;

@@ -188,10 +188,29 @@ static void known_digest(void **state)
     assert_string_equal(hex, want);
 }
 
+/* A folder with no migration reads as empty (under UBSan it used to stop:
+ * the empty list was sorted through a NULL array; fuzz_mig found it). */
+static void empty_folder_reads_as_empty(void **state)
+{
+    (void)state;
+    char *empty = dg_xprintf("%s/empty", mh_tmpdir());
+    dg_mkdirs(empty);
+    dg_diags d = DG_DIAGS_INIT;
+    dg_mfolder f;
+    assert_int_equal(dg_mfolder_read(empty, false, &f, &d), 0);
+    assert_int_equal(f.items.len, 0);
+    assert_int_equal(dg_mfolder_next_id(&f), 1);
+    assert_int_equal(dg_sum_verify(&f, true, &d), 0);
+    dg_mfolder_free(&f);
+    dg_diags_free(&d);
+    free(empty);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(known_digest),
+        cmocka_unit_test(empty_folder_reads_as_empty),
         cmocka_unit_test_setup_teardown(untouched_folder_verifies, setup, teardown),
         cmocka_unit_test_setup_teardown(line_endings_do_not_matter, setup, teardown),
         cmocka_unit_test_setup_teardown(edited_file_is_named, setup, teardown),
