@@ -12,12 +12,12 @@ typedef struct parser {
     dg_tmpl    *t;
     DG_VEC(size_t) open;   /* indexes of open section nodes */
     int         errors;
+    dg_loc_cursor cur;     /* tags come in order: locating them all is linear */
 } parser;
 
 static dg_loc loc_of(parser *p, size_t off)
 {
-    dg_loc base = {p->path, 1, 1};
-    return dg_loc_at(p->text, off, base);
+    return dg_loc_cursor_at(&p->cur, off);
 }
 
 static void add_text(parser *p, size_t from, size_t to)
@@ -183,8 +183,8 @@ static bool standalone(parser *p, size_t open, size_t close_end, size_t prev_end
     char sigil = t[open + 2];
     if (!sigil || !strchr("#^/>!", sigil)) return false;
     size_t ls = open;
-    while (ls > 0 && t[ls - 1] != '\n') ls--;
-    if (ls < prev_end) return false;
+    while (ls > prev_end && t[ls - 1] != '\n') ls--;   /* not past the previous tag: linear */
+    if (ls > 0 && t[ls - 1] != '\n') return false;    /* the line starts before that tag's end */
     for (size_t i = ls; i < open; i++)
         if (!is_blank(t[i])) return false;
     size_t e = close_end;
@@ -197,7 +197,8 @@ static bool standalone(parser *p, size_t open, size_t close_end, size_t prev_end
 
 dg_tmpl *dg_tmpl_parse(const char *path, const char *text, dg_diags *d)
 {
-    parser p = {path, text, d, dg_xcalloc(1, sizeof(dg_tmpl)), {0}, 0};
+    parser p = {path, text, d, dg_xcalloc(1, sizeof(dg_tmpl)), {0}, 0, {0}};
+    dg_loc_cursor_init(&p.cur, text, (dg_loc){path, 1, 1});
     size_t pos = 0, text_start = 0, prev_end = 0;
     for (;;) {
         const char *o = strstr(text + pos, "{{");

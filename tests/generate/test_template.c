@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -174,6 +175,27 @@ static void comment_filter_breaks_delimiters_and_repeats_prefix(void **state)
            "    /* SELECT a\n     * FROM t\n     *\n     * WHERE\n     */");
 }
 
+/* Tags are located in one pass: 100,000 tags on one line and 50,000
+ * standalone sections took minutes when each tag's line and column were
+ * counted from the start of the text (issue 21); the last error is still
+ * located exactly. */
+static void many_tags_are_located_in_linear_time(void **state)
+{
+    (void)state;
+    dg_buf t = DG_BUF_INIT;
+    for (int i = 0; i < 100000; i++) dg_buf_puts(&t, "{{a}}");
+    dg_buf_puts(&t, "\n");
+    for (int i = 0; i < 50000; i++) dg_buf_puts(&t, "{{#s}}\n{{/s}}\n");
+    dg_buf_puts(&t, "  {{");
+    clock_t start = clock();
+    char *got = render(dg_buf_cstr(&t), "{\"a\":\"x\",\"s\":true}");
+    double secs = (double)(clock() - start) / CLOCKS_PER_SEC;
+    assert_string_equal(got, "ERR main.tmpl:100002:3: error: unterminated tag (no closing '}}')\n");
+    assert_true(secs < 2.0);
+    free(got);
+    dg_buf_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -187,6 +209,7 @@ int main(void)
         cmocka_unit_test(c_filter_escapes_quotes_backslashes_controls_and_trigraphs),
         cmocka_unit_test(c_filter_splits_long_literals),
         cmocka_unit_test(comment_filter_breaks_delimiters_and_repeats_prefix),
+        cmocka_unit_test(many_tags_are_located_in_linear_time),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
