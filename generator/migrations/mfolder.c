@@ -75,6 +75,13 @@ static int read_one(dg_migration *m, int kind, const char *path, dg_diags *d)
         dg_error(d, loc, "cannot read: %s", strerror(errno));
         return -1;
     }
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {   /* the runner takes C strings: the rest would be dropped, though the checksum covers it */
+        dg_error(d, dg_loc_at(text, (size_t)(nul - text), (dg_loc){path, 1, 1}),
+                 "a NUL byte: a migration is text, and nothing after it would run");
+        free(text);
+        return -1;
+    }
     if (kind == 1) {
         m->up = text;
         m->up_path = dg_xstrdup(path);
