@@ -48,10 +48,9 @@ static void statements_end_where_sqlite_says(void **state)
     dal_close(db);
 }
 
-static void many_semicolons_in_a_string_split_in_linear_time(void **state)
+/* CPU seconds to apply a migration holding n ';' in a string. */
+static double semicolons_cpu(size_t n)
 {
-    (void)state;
-    size_t n = 200000;
     char *sql = malloc(n + 64);
     assert_non_null(sql);
     strcpy(sql, "CREATE TABLE t (v TEXT);\nINSERT INTO t VALUES ('");
@@ -65,9 +64,17 @@ static void many_semicolons_in_a_string_split_in_linear_time(void **state)
     assert_int_equal(dal_migrate_apply(db, &m, 1, NULL, NULL), DAL_OK);
     double secs = (double)(clock() - start) / CLOCKS_PER_SEC;
     assert_int_equal(count(db, "SELECT length(v) FROM t"), (int64_t)n);
-    assert_true(secs < 2.0);
     dal_close(db);
     free(sql);
+    return secs;
+}
+
+/* 8 times the ';' may not cost much more than 8 times the time. */
+static void many_semicolons_in_a_string_split_in_linear_time(void **state)
+{
+    (void)state;
+    double small = semicolons_cpu(25000), big = semicolons_cpu(200000);
+    assert_true(big < 24 * small + 0.05);
 }
 
 int main(void)
