@@ -6,6 +6,10 @@
 # OUT` prints the executions per harness from those logs.
 # usage: long-run.sh BUILD_FUZZ OUT SEED KIND:SECONDS...
 #        long-run.sh sum OUT
+# TIMEOUT (seconds an input may take, default 120: at nice 19 on a loaded
+# machine a 0.4-second input was once stopped at 20 s of wall time) and
+# ASAN_OPTIONS (default quarantine_size_mb=64: the default 256 MB made every
+# input touch fresh pages, halving the rate) may be set.
 set -u
 if [ "$1" = sum ]; then
     for log in "$2"/*.log; do
@@ -18,13 +22,14 @@ if [ "$1" = sum ]; then
     done
     exit 0
 fi
-BUILD=$1 OUT=$2 SEED=$3
+BUILD=$1 OUT=$2 SEED=$3 TIMEOUT=${TIMEOUT:-120}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-quarantine_size_mb=64}
 shift 3
 TESTS=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$OUT"
 for spec in "$@"; do
     k=${spec%%:*} secs=${spec#*:}
     nice -n 19 sh "$TESTS/fuzz/run.sh" "$BUILD/tests/fuzz/fuzz_$k" "$k" "$TESTS" "$OUT/$k" \
-        -seed="$SEED" -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+        -seed="$SEED" -max_total_time="$secs" -timeout="$TIMEOUT" -rss_limit_mb=2048 -print_final_stats=1 \
         > "$OUT/$k.log" 2>&1
 done
