@@ -70,6 +70,12 @@ static int read_one(dg_migration *m, int kind, const char *path, dg_diags *d)
 {
     char *text = NULL;
     size_t len = 0;
+    const char *had = kind == 1 ? m->up_path : m->down_path;
+    if (had) {   /* NNNN_x.sql and NNNN_x.up.sql: which one runs? (the first was dropped, and leaked) */
+        dg_error(d, (dg_loc){path, 1, 1}, "a second %s file for migration %s (the other is %s)",
+                 kind == 1 ? "up" : "down", m->name, had);
+        return -1;
+    }
     if (dg_read_file(path, &text, &len) != 0) {
         dg_loc loc = {path, 1, 1};
         dg_error(d, loc, "cannot read: %s", strerror(errno));
