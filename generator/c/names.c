@@ -64,8 +64,29 @@ static bool taken(const dg_strings *used, const char *name)
     return false;
 }
 
+/* True when `field` is an identifier the generated code has for a row,
+ * P_<row> (its typedef) or P_<row>_... (its patch struct, iterator and
+ * functions), or a private P__...: a key parameter named so hid the type
+ * (rule 5).  `structs` holds every P_<row>. */
+static bool names_generated(const dg_map *structs, const char *prefix, const char *field)
+{
+    size_t np = strlen(prefix), one;
+    if (strncmp(field, prefix, np) != 0 || field[np] != '_') return false;
+    if (field[np + 1] == '_') return true;
+    for (const char *u = field + np + 1;; u++) {
+        if (*u == '_' || *u == '\0') {
+            char *head = dg_xstrndup(field, (size_t)(u - field));
+            bool hit = dg_map_get(structs, head, &one);
+            free(head);
+            if (hit) return true;
+        }
+        if (!*u) return false;
+    }
+}
+
 /* Field name of one column before collisions: rules 1, 2, 4, 5. */
-static char *base_field(const char *column, const dg_annotations *ann, dg_diags *d, dg_loc loc)
+static char *base_field(const char *column, const dg_annotations *ann, const dg_map *structs, const char *prefix,
+                        dg_diags *d, dg_loc loc)
 {
     const char *at = ann ? dg_annotation_get(ann, "name") : NULL;
     if (at) {
@@ -75,7 +96,11 @@ static char *base_field(const char *column, const dg_annotations *ann, dg_diags 
         }
         return dg_xstrdup(at);
     }
-    return dg_c_field_ident(column);
+    char *f = dg_c_field_ident(column);
+    if (!names_generated(structs, prefix, f)) return f;
+    char *g = dg_xprintf("%s_", f);
+    free(f);
+    return g;
 }
 
 /* Claims `base` (or base_2, base_3...) and its has_ flag in `used`. */
@@ -207,29 +232,43 @@ dg_names *dg_names_build(const dg_schema *s, const dg_view_opts *opts, dg_diags 
     claims cl = {0};
     dg_map_init(&cl.rows, false);
     dg_map_init(&cl.prefixes, false);
+    /* every row first, so that a field can be checked against all of them */
+    size_t nobj = s->tables.len + s->views.len, *row_of = dg_xmalloc((nobj + 1) * sizeof *row_of);
+    for (size_t i = 0; i < nobj; i++) {
+        const dg_table *t = i < s->tables.len ? &s->tables.items[i] : NULL;
+        const dg_view *v = t ? NULL : &s->views.items[i - s->tables.len];
+        row_names *r = t ? add_row(n, &cl, t->schema, t->name, &t->annotations, opts, d, t->loc)
+                         : add_row(n, &cl, v->schema, v->name, &v->annotations, opts, d, v->loc);
+        row_of[i] = r ? n->rows.len - 1 : (size_t)-1;
+        if (!r) errors++;
+    }
+    dg_map structs;
+    dg_map_init(&structs, false);
+    for (size_t i = 0; i < n->rows.len; i++) dg_map_put(&structs, n->rows.items[i].strct, 1);
     for (size_t i = 0; i < s->tables.len; i++) {
         const dg_table *t = &s->tables.items[i];
-        row_names *r = add_row(n, &cl, t->schema, t->name, &t->annotations, opts, d, t->loc);
-        if (!r) { errors++; continue; }
+        if (row_of[i] == (size_t)-1) continue;
         dg_strings used = {0};
         if (t->module) dg_strings_push(&used, "rowid");
         for (size_t c = 0; c < t->columns.len; c++) {
             const dg_column *col = &t->columns.items[c];
-            char *base = base_field(col->name, &col->annotations, d, col->loc);
+            char *base = base_field(col->name, &col->annotations, &structs, opts->prefix, d, col->loc);
             if (!base) { errors++; continue; }
-            add_field(r, &used, col->name, base);
+            add_field(&n->rows.items[row_of[i]], &used, col->name, base);
         }
         dg_strings_free(&used);
     }
     for (size_t i = 0; i < s->views.len; i++) {
         const dg_view *v = &s->views.items[i];
-        row_names *r = add_row(n, &cl, v->schema, v->name, &v->annotations, opts, d, v->loc);
-        if (!r) { errors++; continue; }
+        if (row_of[s->tables.len + i] == (size_t)-1) continue;
         dg_strings used = {0};
         for (size_t c = 0; c < v->columns.len; c++)
-            add_field(r, &used, v->columns.items[c].name, base_field(v->columns.items[c].name, NULL, d, v->loc));
+            add_field(&n->rows.items[row_of[s->tables.len + i]], &used, v->columns.items[c].name,
+                      base_field(v->columns.items[c].name, NULL, &structs, opts->prefix, d, v->loc));
         dg_strings_free(&used);
     }
+    dg_map_free(&structs);
+    free(row_of);
     dg_map_free(&cl.rows);
     dg_map_free(&cl.prefixes);
     dg_strings_free(&cl.owned);
@@ -289,5 +328,19 @@ const char *dg_names_field(const dg_names *n, const char *schema, const char *ta
         if (!strcmp(r->fields.items[i].column, column)) return r->fields.items[i].field;
     for (size_t i = 0; i < r->fields.len; i++)
         if (!dg_strcasecmp_ascii(r->fields.items[i].column, column)) return r->fields.items[i].field;
+    return NULL;
+}
+
+const char *dg_c_prefix_refusal(const char *prefix)
+{
+    static const char *const headers[] = {
+        "dal", "dal_annotate", "dal_config", "dal_migrate", "dal_pg", "dal_pool", "dal_validate",
+        "sqlite3", "sqlite3ext", "libpq_fe", "stdbool", "stddef", "stdint", "string", "stdio",
+    };
+    if (!dg_is_c_ident(prefix)) return "is not a C identifier";
+    for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++)
+        if (!dg_strcasecmp_ascii(prefix, headers[i]))
+            return "is reserved: its header and guard (PREFIX.h, PREFIX_H) would be those of a header the "
+                   "generated code includes (libdal's, SQLite's, libpq's or the C library's)";
     return NULL;
 }

@@ -16,7 +16,11 @@
  *   5. A field name that is a C or C++ keyword or a reserved identifier
  *      (default, int, class, errno, bool, int64_t, ...; dg_c_reserved), or
  *      that generated code uses for its own parameters and locals (db, st,
- *      rc, row, out, arena, it), gets a trailing `_` (default -> default_).
+ *      rc, row, out, arena, it), a C library function it calls (memcpy,
+ *      strlen, ...), a name in libdal's or SQLite's namespace (dal_arena,
+ *      sqlite3_stmt), or an identifier generated for a row (P_<row>,
+ *      P_<row>_..., P__...), gets a trailing `_` (default -> default_):
+ *      no parameter hides what the generated code uses.
  *   6. Collisions, resolved in declaration order (first come keeps the name,
  *      later ones get `_2`, `_3`...): fields of one struct (including the
  *      has_<field> flags and a virtual table's `rowid`); and across tables
@@ -59,5 +63,13 @@ const char *dg_names_field(const dg_names *n, const char *schema, const char *ta
 /* What a table may generate after P_<row>_ besides get_by_* and list_by_*
  * (for the collision rule; parts that add functions extend this list). */
 extern const char *const dg_table_verbs[];
+
+/* Why `prefix` cannot name the generated files, or NULL when it can.  It
+ * must be a C identifier, and neither PREFIX.h nor its guard PREFIX_H may be
+ * those of a header the generated code includes (libdal's, SQLite's,
+ * libpq's, the C library's it uses), compared without case: `--prefix dal`
+ * wrote a dal.h that hid libdal's, `--prefix sqlite3` one that hid SQLite's.
+ * The reason is static text, to follow "prefix 'NAME' ". */
+const char *dg_c_prefix_refusal(const char *prefix);
 
 #endif

@@ -12,12 +12,17 @@ typedef struct parser {
     dg_tmpl    *t;
     DG_VEC(size_t) open;   /* indexes of open section nodes */
     int         errors;
+    dg_loc_cursor cur;     /* tags come in order: locating them all is linear */
+    bool        too_deep;  /* sections nested past DG_TMPL_MAX_DEPTH: parsing stopped */
 } parser;
+
+/* Sections may nest this deep (SQLite's expression depth): rendering
+ * recurses once per level, and 100,000 nested sections took seconds. */
+#define DG_TMPL_MAX_DEPTH 1000
 
 static dg_loc loc_of(parser *p, size_t off)
 {
-    dg_loc base = {p->path, 1, 1};
-    return dg_loc_at(p->text, off, base);
+    return dg_loc_cursor_at(&p->cur, off);
 }
 
 static void add_text(parser *p, size_t from, size_t to)
@@ -156,6 +161,12 @@ static void add_tag(parser *p, size_t off, size_t from, size_t to, const char *i
     case '^':
     case '>':
         if (!check_name(p, body, off)) break;
+        if (sigil != '>' && p->open.len >= DG_TMPL_MAX_DEPTH) {
+            dg_error(p->d, loc_of(p, off), "sections nested more than %d deep", DG_TMPL_MAX_DEPTH);
+            p->errors++;
+            p->too_deep = true;
+            break;
+        }
         n = DG_VEC_ADD(&p->t->nodes);
         n->kind = sigil == '#' ? DG_TN_SECTION : sigil == '^' ? DG_TN_INVERTED : DG_TN_PARTIAL;
         n->text = dg_xstrdup(body);
@@ -183,8 +194,8 @@ static bool standalone(parser *p, size_t open, size_t close_end, size_t prev_end
     char sigil = t[open + 2];
     if (!sigil || !strchr("#^/>!", sigil)) return false;
     size_t ls = open;
-    while (ls > 0 && t[ls - 1] != '\n') ls--;
-    if (ls < prev_end) return false;
+    while (ls > prev_end && t[ls - 1] != '\n') ls--;   /* not past the previous tag: linear */
+    if (ls > 0 && t[ls - 1] != '\n') return false;    /* the line starts before that tag's end */
     for (size_t i = ls; i < open; i++)
         if (!is_blank(t[i])) return false;
     size_t e = close_end;
@@ -195,15 +206,29 @@ static bool standalone(parser *p, size_t open, size_t close_end, size_t prev_end
     return true;
 }
 
+/* The first `cc` in [s, end), or NULL.  memchr over the known end, not
+ * strstr: AddressSanitizer's strstr measures the whole rest of the text at
+ * every call, which made the sanitized tests quadratic. */
+static const char *find_pair(const char *s, const char *end, char c)
+{
+    while (s < end && (s = memchr(s, c, (size_t)(end - s))) != NULL) {
+        if (s + 1 < end && s[1] == c) return s;
+        s++;
+    }
+    return NULL;
+}
+
 dg_tmpl *dg_tmpl_parse(const char *path, const char *text, dg_diags *d)
 {
-    parser p = {path, text, d, dg_xcalloc(1, sizeof(dg_tmpl)), {0}, 0};
+    parser p = {path, text, d, dg_xcalloc(1, sizeof(dg_tmpl)), {0}, 0, {0}, false};
+    dg_loc_cursor_init(&p.cur, text, (dg_loc){path, 1, 1});
+    const char *end = text + strlen(text);
     size_t pos = 0, text_start = 0, prev_end = 0;
     for (;;) {
-        const char *o = strstr(text + pos, "{{");
+        const char *o = find_pair(text + pos, end, '{');
         if (!o) break;
         size_t open = (size_t)(o - text);
-        const char *c = strstr(o + 2, "}}");
+        const char *c = find_pair(o + 2, end, '}');
         if (!c) {
             dg_error(d, loc_of(&p, open), "unterminated tag (no closing '}}')");
             p.errors++;
@@ -220,11 +245,15 @@ dg_tmpl *dg_tmpl_parse(const char *path, const char *text, dg_diags *d)
             next = close_end;
         }
         add_tag(&p, open, open + 2, close_end - 2, indent);
+        if (p.too_deep) {
+            free(indent);
+            break;
+        }
         free(indent);
         pos = text_start = prev_end = next;
     }
-    add_text(&p, text_start, strlen(text));
-    for (size_t i = 0; i < p.open.len; i++) {
+    add_text(&p, text_start, (size_t)(end - text));
+    for (size_t i = 0; i < p.open.len && !p.too_deep; i++) {
         dg_tnode *s = &p.t->nodes.items[p.open.items[i]];
         dg_error(d, s->loc, "section {{#%s}} is never closed", s->text);
         p.errors++;

@@ -135,8 +135,9 @@ static int job_of_config(const dg_gen_flags *f, const dg_config_job *c, bool sql
     if (!j->src.items.len) dg_config_missing(c, "schema", d), rc = DG_EXIT_INPUT;
     if (!j->o.view.prefix) dg_config_missing(c, sqlc ? "gen.go.package" : "prefix", d), rc = DG_EXIT_INPUT;
     if (!out && !f->dump_view) dg_config_missing(c, sqlc ? "gen.go.out" : "out", d), rc = DG_EXIT_INPUT;
-    if (j->o.view.prefix && !f->prefix && !dg_is_c_ident(j->o.view.prefix)) {
-        dg_error(d, c->loc, "prefix '%s' is not a C identifier", j->o.view.prefix);
+    const char *why = j->o.view.prefix && !f->prefix ? dg_c_prefix_refusal(j->o.view.prefix) : NULL;
+    if (why) {
+        dg_error(d, c->loc, "prefix '%s' %s", j->o.view.prefix, why);
         rc = DG_EXIT_INPUT;
     }
     set_out(j, out ? out : ".");
@@ -168,13 +169,11 @@ int dg_gen_plan_make(const char *cmd, const dg_gen_flags *f, dg_gen_plan *p, dg_
     /* with a config, the typing server's flags are checked against its jobs' engines below */
     p->eng.pg_flags = f->eng.pg_flags && !p->config;
     if (dg_cli_engine_of(cmd, &p->eng, &f->src, &engine) != DG_EXIT_OK) return DG_EXIT_USAGE;
-    if (p->config) {
-        rc = jobs_of_config(cmd, f, p, d);
-    } else {
-        rc = job_of_flags(cmd, f, DG_VEC_ADD(&p->jobs));
-        if (rc == DG_EXIT_OK && !dg_is_c_ident(f->prefix))
-            rc = dg_usage_error(cmd, "--prefix '%s' is not a C identifier", f->prefix);
-    }
+    if (p->config) rc = jobs_of_config(cmd, f, p, d);
+    else rc = job_of_flags(cmd, f, DG_VEC_ADD(&p->jobs));
+    /* --prefix, with or without a config (a config's own prefix is checked with the job) */
+    const char *why = f->prefix ? dg_c_prefix_refusal(f->prefix) : NULL;
+    if (rc == DG_EXIT_OK && why) rc = dg_usage_error(cmd, "--prefix '%s' %s", f->prefix, why);
     bool pg_job = false;
     for (size_t i = 0; i < p->jobs.len; i++) pg_job |= engine == DG_ENGINE_POSTGRESQL ||
                                                        p->jobs.items[i].o.engine == DG_ENGINE_POSTGRESQL;

@@ -142,8 +142,8 @@ static int parse_args(diff_args *a, int argc, char **argv, dg_diags *d)
     }
     if (a->api && !a->gen.view.prefix)
         return dg_usage_error("diff", "--api needs --prefix NAME (the prefix the code is generated with)");
-    if (a->api && !dg_is_c_ident(a->gen.view.prefix))
-        return dg_usage_error("diff", "--prefix '%s' is not a C identifier", a->gen.view.prefix);
+    const char *why = a->api ? dg_c_prefix_refusal(a->gen.view.prefix) : NULL;
+    if (why) return dg_usage_error("diff", "--prefix '%s' %s", a->gen.view.prefix, why);
     return DG_EXIT_OK;
 }
 

@@ -137,7 +137,9 @@ static int read_gen_go(dg_yctx *c, const yaml_node_t *go, dg_config_job *j)
     for (yaml_node_pair_t *p = go->data.mapping.pairs.start; p < go->data.mapping.pairs.top; p++) {
         yaml_node_t *k = dg_config__get(c, p->key), *v = dg_config__get(c, p->value);
         const char *key = k->type == YAML_SCALAR_NODE ? text(k) : "";
-        if (!strcmp(key, "package")) {
+        if (dg_config__repeated(c, go, p)) {   /* a second package or out would replace the first */
+            rc = -1;
+        } else if (!strcmp(key, "package")) {
             const char *s = dg_config__str(c, v, "package");
             if (s && *s) j->prefix = prefix_of(s);
             else rc = -1;
@@ -160,7 +162,9 @@ static int read_gen(dg_yctx *c, const yaml_node_t *gen, dg_config_job *j)
     int rc = 0;
     for (yaml_node_pair_t *p = gen->data.mapping.pairs.start; p < gen->data.mapping.pairs.top; p++) {
         yaml_node_t *k = dg_config__get(c, p->key);
-        if (k->type == YAML_SCALAR_NODE && !strcmp(text(k), "go")) {
+        if (dg_config__repeated(c, gen, p)) {
+            rc = -1;
+        } else if (k->type == YAML_SCALAR_NODE && !strcmp(text(k), "go")) {
             if (read_gen_go(c, dg_config__get(c, p->value), j) != 0) rc = -1;
         } else {
             dg_config__ignored(c, k, "(dalgen reads gen.go's package, out, overrides and query_parameter_limit)");
@@ -180,7 +184,7 @@ static int read_entry_keys(dg_yctx *c, const yaml_node_t *e, dg_config_job *j)
     for (yaml_node_pair_t *p = e->data.mapping.pairs.start; p < e->data.mapping.pairs.top; p++) {
         yaml_node_t *k = dg_config__get(c, p->key), *v = dg_config__get(c, p->value);
         int i = dg_config__known(c, k, keys, COUNT(keys), "in a sql entry");
-        if (i < 0) rc = -1;
+        if (i < 0 || dg_config__repeated(c, e, p)) rc = -1;
         else if (i == 0) j->name = dg_config__dup(c, v, "name", &ok);
         else if (i == 2) rc |= dg_config__strings(c, v, "schema", true, &j->schema);
         else if (i == 3) rc |= dg_config__strings(c, v, "queries", true, &j->queries);
@@ -230,13 +234,19 @@ static int read_top_overrides(dg_yctx *c, const yaml_node_t *n, dg_overrides *ou
     int rc = 0;
     for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
         yaml_node_t *k = dg_config__get(c, p->key), *v = dg_config__get(c, p->value);
+        if (dg_config__repeated(c, n, p)) {
+            rc = -1;
+            continue;
+        }
         if (k->type != YAML_SCALAR_NODE || strcmp(text(k), "go") != 0 || !dg_config__is_map(c, v, "go")) {
             dg_config__ignored(c, k, NULL);
             continue;
         }
         for (yaml_node_pair_t *q = v->data.mapping.pairs.start; q < v->data.mapping.pairs.top; q++) {
             yaml_node_t *kk = dg_config__get(c, q->key);
-            if (kk->type == YAML_SCALAR_NODE && !strcmp(text(kk), "overrides"))
+            if (dg_config__repeated(c, v, q))
+                rc = -1;
+            else if (kk->type == YAML_SCALAR_NODE && !strcmp(text(kk), "overrides"))
                 rc |= sqlc_overrides(c, dg_config__get(c, q->value), out);
             else
                 dg_config__ignored(c, kk, "(a Go option)");
@@ -289,7 +299,7 @@ int dg_config__read_sqlc(dg_yctx *c, dg_config *cfg)
     for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
         yaml_node_t *k = dg_config__get(c, p->key);
         int i = dg_config__known(c, k, keys, COUNT(keys), "in sqlc's config");
-        if (i < 0) rc = -1;
+        if (i < 0 || dg_config__repeated(c, root, p)) rc = -1;
         else if (i == 2) rc |= read_top_overrides(c, dg_config__get(c, p->value), &shared);
         else if (i > 2) dg_config__ignored(c, k, NULL);
     }

@@ -335,6 +335,14 @@ static int attach_in_memory(dg_loader *L, size_t fi, size_t at, char *schema)
     return rc == SQLITE_OK ? 0 : -1;
 }
 
+/* The progress handler while a statement of the file runs: stops one that
+ * runs too long (loader.h). */
+static int too_long(void *ctx)
+{
+    dg_loader *L = ctx;
+    return ++L->ticks > DG_LOADER_MAX_TICKS;
+}
+
 /* Runs the statement text [start, end) of file fi; reports errors. */
 static int run_statement(dg_loader *L, size_t fi, size_t start, size_t end)
 {
@@ -356,7 +364,17 @@ static int run_statement(dg_loader *L, size_t fi, size_t start, size_t end)
             return -1;
         }
         if (!st) break;   /* only comments left */
+        L->ticks = 0;
+        sqlite3_progress_handler(L->db, DG_LOADER_TICK, too_long, L);
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {}
+        sqlite3_progress_handler(L->db, 0, NULL, NULL);
+        if (rc == SQLITE_INTERRUPT && L->ticks > DG_LOADER_MAX_TICKS) {
+            dg_error(L->d, dg_loader_loc(L, fi, (size_t)(p - text)),
+                     "the statement was stopped after %ld million SQLite steps: a schema's statements must "
+                     "finish (a recursive CTE without an end?)", DG_LOADER_MAX_TICKS * DG_LOADER_TICK / 1000000);
+            sqlite3_finalize(st);
+            return -1;
+        }
         if (rc != SQLITE_DONE) {
             char *msg = dg_one_line(L->denied ? L->denied : sqlite3_errmsg(L->db));
             dg_error(L->d, dg_loader_loc(L, fi, (size_t)(p - text)), "%s", msg);

@@ -66,6 +66,7 @@ typedef struct dg_loader {
     dg_strings stubs;              /* functions dg_prepare_checked declared for views and triggers */
     bool stateful;                 /* a statement may have left state besides the schema (a PRAGMA, ANALYZE) */
     int defensive, attached;       /* SQLite's settings before dg_loader_open changed them */
+    long ticks;                    /* progress-handler calls in the running statement (DG_LOADER_MAX_TICKS) */
     DG_VEC(sqlite3_stmt *) cached; /* dg_loader_q's statements */
     struct json_t *rec_index;      /* kind + folded name -> latest record; NULL until dg_loader_index_recs */
     struct {
@@ -75,6 +76,13 @@ typedef struct dg_loader {
         DG_VEC(dg_parked) rows;    /* the rows after it, in rowid order */
     } park;
 } dg_loader;
+
+/* A schema file's statement is stopped after this many calls of the
+ * progress handler (each DG_LOADER_TICK virtual-machine steps: fifty
+ * million in all, seconds of work): a recursive CTE without an end made
+ * every command that loads the schema hang. */
+#define DG_LOADER_TICK      1000
+#define DG_LOADER_MAX_TICKS 50000L
 
 int  dg_loader_open(dg_loader *L, dg_schema *s, dg_diags *d);
 void dg_loader_close(dg_loader *L);

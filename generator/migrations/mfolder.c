@@ -70,9 +70,22 @@ static int read_one(dg_migration *m, int kind, const char *path, dg_diags *d)
 {
     char *text = NULL;
     size_t len = 0;
+    const char *had = kind == 1 ? m->up_path : m->down_path;
+    if (had) {   /* NNNN_x.sql and NNNN_x.up.sql: which one runs? (the first was dropped, and leaked) */
+        dg_error(d, (dg_loc){path, 1, 1}, "a second %s file for migration %s (the other is %s)",
+                 kind == 1 ? "up" : "down", m->name, had);
+        return -1;
+    }
     if (dg_read_file(path, &text, &len) != 0) {
         dg_loc loc = {path, 1, 1};
         dg_error(d, loc, "cannot read: %s", strerror(errno));
+        return -1;
+    }
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {   /* the runner takes C strings: the rest would be dropped, though the checksum covers it */
+        dg_error(d, dg_loc_at(text, (size_t)(nul - text), (dg_loc){path, 1, 1}),
+                 "a NUL byte: a migration is text, and nothing after it would run");
+        free(text);
         return -1;
     }
     if (kind == 1) {
@@ -120,7 +133,8 @@ int dg_mfolder_read(const char *dir, bool may_be_missing, dg_mfolder *out, dg_di
     }
     dg_free_strings(files, n);
     if (rc == 0) {
-        qsort(out->items.items, out->items.len, sizeof *out->items.items, cmp_migration);
+        if (out->items.len > 1)   /* an empty folder has no array: qsort's NULL is undefined */
+            qsort(out->items.items, out->items.len, sizeof *out->items.items, cmp_migration);
         for (size_t i = 0; i < out->items.len; i++) {
             dg_migration *m = &out->items.items[i];
             if (m->up) continue;

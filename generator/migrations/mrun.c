@@ -22,6 +22,7 @@ typedef struct run_pos {
     int                  stmt;   /* 1-based */
     size_t               from;   /* where the next statement is searched */
     size_t               start;  /* offset of the current statement */
+    size_t               done;   /* migrations this run committed (applied or reverted) */
 } run_pos;
 
 static void track(run_pos *pos, const dal_migration *m, int stmt, const char *sql)
@@ -51,6 +52,7 @@ static void progress(void *ctx, const dal_migration *m, int stmt, int nstmts, co
 static void done(void *ctx, const dal_migration *m, int64_t ms)
 {
     run_pos *pos = ctx;
+    pos->done++;
     if (pos->show) dg_mprogress_done(pos->show, m, ms);
     printf("%s  %lld ms\n", m->name, (long long)ms);
     fflush(stdout);
@@ -177,7 +179,8 @@ static int run(const char *what, const dg_run_args *a, dal_db *db, const dal_mig
     if (a->to >= 0) steps = steps_to(db, list, n, a->to, &rc);
     if (!strcmp(what, "reset")) rc = reset_allowed(a, db, list, n, &steps);
     if (rc == DAL_OK) rc = dal_migrate_down(db, list, n, steps, &o);
-    if (rc == DAL_OK) printf("reverted %zu migration%s\n", steps, steps == 1 ? "" : "s");
+    /* what was reverted, not what was asked: --steps 5 with one applied reverts one */
+    if (rc == DAL_OK) printf("reverted %zu migration%s\n", pos->done, pos->done == 1 ? "" : "s");
     return rc;
 }
 

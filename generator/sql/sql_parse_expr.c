@@ -25,16 +25,24 @@ static dg_expr *finish(dg_ps *p, dg_expr *e)
     return e;
 }
 
-static void add_arg(dg_ps *p, dg_expr *e, dg_expr *a)
+/* Appends the n expressions of `a` to e's arguments, with one allocation:
+ * the arguments carry no capacity, so appending one at a time copied the
+ * list each time (an IN list of 20,000 values: seconds and gigabytes). */
+static void add_args(dg_ps *p, dg_expr *e, dg_expr *const *a, size_t n)
 {
-    if (a->height >= e->height) e->height = a->height + 1;
+    if (!n) return;
+    for (size_t i = 0; i < n; i++)
+        if (a[i]->height >= e->height) e->height = a[i]->height + 1;
     if (e->height > DG_SQL_MAX_EXPR_DEPTH)
         dg_ps_error(p, dg_ps_peek(p, 0), "expression tree is too large (maximum depth 1000, as in SQLite)");
-    DG_PLIST(dg_expr *) l = {e->args.items, e->args.len, e->args.len};
-    DG_PLIST_PUSH(p, &l, a);
-    e->args.items = l.items;
-    e->args.len = l.len;
+    dg_expr **items = dg_pool_alloc(p->pool, (e->args.len + n) * sizeof *items);
+    if (e->args.len) memcpy(items, e->args.items, e->args.len * sizeof *items);
+    memcpy(items + e->args.len, a, n * sizeof *items);
+    e->args.items = items;
+    e->args.len += n;
 }
+
+static void add_arg(dg_ps *p, dg_expr *e, dg_expr *a) { add_args(p, e, &a, 1); }
 
 static dg_expr *binary(dg_ps *p, const char *op, dg_expr *l, dg_expr *r)
 {
@@ -163,11 +171,13 @@ static dg_expr *parse_case(dg_ps *p)
     dg_ps_expect_kw(p, "CASE");
     if (!dg_ps_kw(p, 0, "WHEN")) e->base = dg_parse_expr(p);
     if (!dg_ps_kw(p, 0, "WHEN")) dg_ps_error(p, dg_ps_peek(p, 0), "expected WHEN");
+    DG_PLIST(dg_expr *) arms = {0};   /* WHEN, THEN, WHEN, THEN... */
     while (dg_ps_accept_kw(p, "WHEN")) {
-        add_arg(p, e, dg_parse_expr(p));
+        DG_PLIST_PUSH(p, &arms, dg_parse_expr(p));
         dg_ps_expect_kw(p, "THEN");
-        add_arg(p, e, dg_parse_expr(p));
+        DG_PLIST_PUSH(p, &arms, dg_parse_expr(p));
     }
+    add_args(p, e, arms.items, arms.len);
     if (dg_ps_accept_kw(p, "ELSE")) e->else_expr = dg_parse_expr(p);
     dg_ps_expect_kw(p, "END");
     return finish(p, e);
@@ -375,7 +385,7 @@ static void parse_in_rhs(dg_ps *p, dg_expr *e)
         if (dg_ps_starts_select(p, 0)) e->select = dg_parse_select(p);
         else if (!dg_ps_punct(p, 0, ")")) {
             dg_exprs l = dg_parse_expr_list(p);
-            for (size_t i = 0; i < l.len; i++) add_arg(p, e, l.items[i]);
+            add_args(p, e, l.items, l.len);
         }
         dg_ps_expect_punct(p, ")");
         return;
@@ -392,7 +402,7 @@ static void parse_in_rhs(dg_ps *p, dg_expr *e)
         e->star = true;   /* marks a table-valued function call */
         if (!dg_ps_punct(p, 0, ")")) {
             dg_exprs l = dg_parse_expr_list(p);
-            for (size_t i = 0; i < l.len; i++) add_arg(p, e, l.items[i]);
+            add_args(p, e, l.items, l.len);
         }
         dg_ps_expect_punct(p, ")");
     }

@@ -147,12 +147,21 @@ static const char *const reserved[] = {
     "volatile", "wchar_t", "while", "xor", "xor_eq",
     /* the parameters and locals of generated functions */
     "arena", "db", "it", "out", "rc", "row", "st",
+    /* the C library functions generated code calls (a parameter named so hid them) */
+    "calloc", "free", "malloc", "memcmp", "memcpy", "memmove", "memset", "realloc", "snprintf", "sprintf",
+    "strcmp", "strlen", "strncmp",
 };
+
+/* Namespaces of the libraries generated code uses (types, functions,
+ * macros): a parameter named dal_arena or sqlite3_stmt hid the type. */
+static const char *const reserved_prefixes[] = {"dal_", "DAL_", "sqlite3", "SQLITE_"};
 
 bool dg_c_reserved(const char *ident)
 {
     for (size_t i = 0; i < sizeof reserved / sizeof reserved[0]; i++)
         if (reserved[i][0] == ident[0] && !strcmp(ident, reserved[i])) return true;   /* first byte: skip the call */
+    for (size_t i = 0; i < sizeof reserved_prefixes / sizeof reserved_prefixes[0]; i++)
+        if (!strncmp(ident, reserved_prefixes[i], strlen(reserved_prefixes[i]))) return true;
     return ident[0] == '_';
 }
 

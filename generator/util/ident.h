@@ -10,8 +10,10 @@
 /* Results are malloc'ed, caller frees. */
 char *dg_snake_case(const char *name);
 /* A C identifier for a field or parameter named `name`: snake_case, `n`
- * before a leading digit (2fa -> n2fa), `_` after a C or C++ keyword or
- * reserved identifier (default -> default_). */
+ * before a leading digit (2fa -> n2fa), `_` after a C or C++ keyword, a
+ * reserved identifier, a C library function generated code calls or a name
+ * of libdal's or SQLite's namespace (default -> default_, dal_arena ->
+ * dal_arena_). */
 char *dg_c_field_ident(const char *name);
 char *dg_singular(const char *snake);   /* singular of the last word */
 bool  dg_c_reserved(const char *ident);

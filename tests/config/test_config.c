@@ -362,6 +362,17 @@ static void test_sqlc_errors(void **state)
     assert_string_equal(got, "sqlc.yaml:3:5: error: missing required key 'queries'\n"
                              "sqlc.yaml:5:5: error: unknown key 'querys' in a sql entry; did you mean 'queries'?\n");
     free(got);
+    /* a key twice in a mapping is an error, as in dalgen.yaml (the second package leaked) */
+    got = load_text("sqlc.yaml", "version: \"2\"\nsql:\n  - engine: sqlite\n    schema: a\n    queries: b\n"
+                    "    gen:\n      go:\n        package: one\n        package: two\n", &rc, NULL);
+    assert_int_equal(rc, -1);
+    assert_string_equal(got, "sqlc.yaml:9:9: error: duplicate key 'package' (first at line 8)\n");
+    free(got);
+    got = load_text("sqlc.yaml", "version: \"2\"\nsql:\n  - engine: sqlite\n    schema: a\n    queries: b\n"
+                    "    name: x\n    name: y\n", &rc, NULL);
+    assert_int_equal(rc, -1);
+    assert_string_equal(got, "sqlc.yaml:7:5: error: duplicate key 'name' (first at line 6)\n");
+    free(got);
     /* a file of another name is sqlc's by its version "2" (a dalgen.yaml never is) */
     dg_config *c = NULL;
     got = load_text("project.yaml", "version: 2\nsql:\n  - {engine: sqlite, schema: a, queries: b}\n", &rc, &c);

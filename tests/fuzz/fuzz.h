@@ -14,7 +14,18 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* A scratch file path for the process (removed at exit); `tag` names it. */
+/* Scratch paths of the process, under $TMPDIR, else /dev/shm when it is a
+ * folder (no disk write per input), else /tmp; removed at exit.  `tag` names
+ * the file (e.g. "query.sql") or folder and gives the same path every call. */
 const char *dg_fuzz_tmpfile(const char *tag);
+const char *dg_fuzz_tmpdir(const char *tag);
+
+/* Writes `data` to the scratch file `tag` (dg_fuzz_write) or to `path`;
+ * aborts when it cannot (a harness failure, not a finding). */
+const char *dg_fuzz_write(const char *tag, const void *data, size_t size);
+void dg_fuzz_write_path(const char *path, const void *data, size_t size);
+
+/* Removes the files of the scratch folder `dir` (not its subfolders). */
+void dg_fuzz_clear_dir(const char *dir);
 
 #endif

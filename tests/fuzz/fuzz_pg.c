@@ -91,10 +91,7 @@ static void as_ddl(const char *text, size_t size)
 
 static void as_queries(const uint8_t *data, size_t size)
 {
-    const char *path = dg_fuzz_tmpfile("pgquery");
-    FILE *f = fopen(path, "wb");
-    if (!f) abort();
-    if (fwrite(data, 1, size, f) != size || fclose(f) != 0) abort();
+    const char *path = dg_fuzz_write("pgquery.sql", data, size);
     dg_strings paths = {0};
     DG_VEC_PUSH(&paths, dg_xstrdup(path));
     dg_diags d = {0};

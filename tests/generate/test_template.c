@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -328,6 +329,59 @@ static void sink_output_is_the_rendered_text(void **state)
     json_decref(view);
 }
 
+/* A template of n tags on one line, n/2 standalone sections and an
+ * unterminated tag; CPU seconds to parse it, the error in *got. */
+static double tags_cpu(int n, char **got)
+{
+    dg_buf t = DG_BUF_INIT;
+    for (int i = 0; i < n; i++) dg_buf_puts(&t, "{{a}}");
+    dg_buf_puts(&t, "\n");
+    for (int i = 0; i < n / 2; i++) dg_buf_puts(&t, "{{#s}}\n{{/s}}\n");
+    dg_buf_puts(&t, "  {{");
+    clock_t start = clock();
+    *got = render(dg_buf_cstr(&t), "{\"a\":\"x\",\"s\":true}");
+    double secs = (double)(clock() - start) / CLOCKS_PER_SEC;
+    dg_buf_free(&t);
+    return secs;
+}
+
+/* Tags are located in one pass: 8 times the tags may not cost much more
+ * than 8 times the time (each tag's line and column were counted from the
+ * start of the text: 100,000 tags took minutes; issue 21); the last error
+ * is still located exactly. */
+static void many_tags_are_located_in_linear_time(void **state)
+{
+    (void)state;
+    char *small_err = NULL, *big_err = NULL;
+    double small = tags_cpu(12500, &small_err), big = tags_cpu(100000, &big_err);
+    assert_string_equal(small_err, "ERR main.tmpl:12502:3: error: unterminated tag (no closing '}}')\n");
+    assert_string_equal(big_err, "ERR main.tmpl:100002:3: error: unterminated tag (no closing '}}')\n");
+    assert_true(big < 24 * small + 0.05);
+    free(small_err);
+    free(big_err);
+}
+
+/* Sections nest at most 1000 deep (rendering recurses once per level): 100,000
+ * nested sections ran for seconds, deeper ones would exhaust the stack. */
+static void deep_sections_are_an_error_not_a_crash(void **state)
+{
+    (void)state;
+    dg_buf t = DG_BUF_INIT;
+    for (int i = 0; i < 1000; i++) dg_buf_puts(&t, "{{#yes}}");
+    dg_buf_puts(&t, "x");
+    for (int i = 0; i < 1000; i++) dg_buf_puts(&t, "{{/yes}}");
+    char *got = render(dg_buf_cstr(&t), "{\"yes\":true}");
+    assert_string_equal(got, "x");
+    free(got);
+    dg_buf_free(&t);
+    for (int i = 0; i < 100000; i++) dg_buf_puts(&t, "{{#yes}}");
+    for (int i = 0; i < 100000; i++) dg_buf_puts(&t, "{{/yes}}");
+    got = render(dg_buf_cstr(&t), "{\"yes\":true}");
+    assert_string_equal(got, "ERR main.tmpl:1:8001: error: sections nested more than 1000 deep\n");
+    free(got);
+    dg_buf_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -344,6 +398,8 @@ int main(void)
         cmocka_unit_test(lists_render_as_arrays),
         cmocka_unit_test(list_items_are_asked_for_the_names_their_section_reads),
         cmocka_unit_test(sink_output_is_the_rendered_text),
+        cmocka_unit_test(many_tags_are_located_in_linear_time),
+        cmocka_unit_test(deep_sections_are_an_error_not_a_crash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -193,6 +193,62 @@ static void shadow_tables_follow_their_virtual_table(void **state)
     pair_free(&p);
 }
 
+/* old_schema and new_schema plus a table `far` and a trigger tr2 on it
+ * whose text names c (so that plans on c bring it into the part). */
+static void pair_with_far(pair *p)
+{
+    static const char extra[] = "CREATE TABLE far (z);\n"
+                                "CREATE TRIGGER tr2 AFTER INSERT ON far BEGIN SELECT 'c'; END;\n";
+    char *o = dg_xprintf("%s%s", old_schema, extra), *n = dg_xprintf("%s%s", new_schema, extra);
+    pair_make(p, o, n);
+    free(o);
+    free(n);
+}
+
+/* The part is meant to build on its own: every trigger comes with its
+ * table.  Should the set still miss one (here the old model is edited by
+ * hand so that the table tr2 fires on has another name there, which the
+ * set cannot follow), the part does not build: the whole old schema is
+ * built instead and the plan judged (a broken statement refused), where it
+ * used to pass without a word. */
+static void a_part_that_does_not_build_falls_back_to_the_whole_schema(void **state)
+{
+    (void)state;
+    pair p;
+    pair_with_far(&p);
+    dg_table *far = NULL;
+    for (size_t i = 0; i < p.a->tables.len; i++)
+        if (!strcmp(p.a->tables.items[i].name, "far")) far = &p.a->tables.items[i];
+    assert_non_null(far);
+    free(far->name);
+    far->name = dg_xstrdup("far2");
+    dg_strings_push(&p.up.stmts, "ALTER TABLE c RENAME COLUMN nosuch TO other;");
+    assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, &p.down), -1);
+    assert_non_null(strstr(refusal(&p.up)->message, "no such column"));
+    pair_free(&p);
+}
+
+/* When not even the whole old schema builds, the plan cannot be judged:
+ * it is refused, saying which statement of the old schema fails (here
+ * tr2's text in the old model, changed by hand, names a table no schema
+ * has). */
+static void a_plan_that_cannot_be_judged_is_refused(void **state)
+{
+    (void)state;
+    pair p;
+    pair_with_far(&p);
+    assert_int_equal(p.a->triggers.len, 1);
+    dg_trigger *tr = &p.a->triggers.items[0];
+    free(tr->sql);
+    tr->sql = dg_xstrdup("CREATE TRIGGER tr2 AFTER INSERT ON nowhere BEGIN SELECT 'c'; END;");
+    assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, &p.down), -1);
+    const dg_lint *l = refusal(&p.up);
+    assert_non_null(strstr(l->message, "the plan cannot be checked: a database of the old schema cannot be built"));
+    assert_non_null(strstr(l->message, "CREATE TRIGGER tr2"));
+    assert_non_null(strstr(l->message, "no such table"));
+    pair_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -204,6 +260,8 @@ int main(void)
         cmocka_unit_test(a_broken_inverse_refuses_the_plan),
         cmocka_unit_test(only_the_touched_part_is_built),
         cmocka_unit_test(shadow_tables_follow_their_virtual_table),
+        cmocka_unit_test(a_part_that_does_not_build_falls_back_to_the_whole_schema),
+        cmocka_unit_test(a_plan_that_cannot_be_judged_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -224,5 +224,65 @@ for args in "s.sql --queries q1.sql" "s.sql --queries q2.sql" "s2.sql" "s3.sql";
 done
 cd .. || exit 1
 
+# 7. No parameter of a generated function hides what the generated code
+#    uses: key columns named like libdal's and SQLite's types, the C library
+#    functions it calls and its own row typedefs; and no prefix makes a
+#    header that hides one it includes.
+mkdir shadow && cd shadow || exit 1
+cat > s.sql <<'SQL'
+CREATE TABLE item (app_item INTEGER PRIMARY KEY, strlen TEXT, memcpy INTEGER, dal_db TEXT);
+CREATE TABLE t2 (dal_arena INTEGER, sqlite3_stmt INTEGER, app_t2 TEXT, PRIMARY KEY (dal_arena, sqlite3_stmt));
+CREATE TABLE t3 (strlen TEXT PRIMARY KEY, memcpy BLOB UNIQUE) WITHOUT ROWID;
+SQL
+cat > q.sql <<'SQL'
+-- name: ByKeys :one
+SELECT * FROM item WHERE memcpy = ? AND strlen = ? AND dal_db = sqlc.arg(dal_db);
+-- name: Many :many
+SELECT * FROM t2 WHERE dal_arena IN (sqlc.slice(sqlite3_stmt)) AND app_t2 = sqlc.arg(memcpy);
+SQL
+expect_rc 0 "generate with shadowing names" "$DALGEN" generate s.sql --queries q.sql --prefix app --out gen
+for std in c99 c11; do
+    check "shadowing names compile with -std=$std" "$CC" -std=$std -Wall -Wextra -Wpedantic -Wconversion \
+        -Werror -I"$INC" -c gen/app.c -o app_$std.o
+done
+for p in dal DAL dal_pg sqlite3 stdint; do
+    expect_rc 2 "--prefix $p is refused" "$DALGEN" generate s.sql --prefix "$p" --out gen_$p
+    check "--prefix $p: reason given" grep -q "^dalgen generate: --prefix '$p' is reserved" err.txt
+    check "--prefix $p: nothing written" test ! -e gen_$p
+done
+printf 'version: 1\nschema: s.sql\nprefix: sqlite3\nout: genc\n' > dalgen.yaml
+expect_rc 1 "a config's prefix sqlite3 is refused" "$DALGEN" generate --config dalgen.yaml
+check "located: the config's prefix" grep -q "^dalgen.yaml:1:1: error: prefix 'sqlite3' is reserved" err.txt
+cd .. || exit 1
+
+# 8. A NUL byte in a migration is an error (the runner takes C strings: what
+#    followed it was silently dropped, though the checksum covered it); down
+#    says how many migrations it reverted, not how many were asked for.
+mkdir nul && cd nul || exit 1
+mkdir mig && printf 'CREATE TABLE a (x);\n\000DROP TABLE a;\n' > mig/0001_a.up.sql
+expect_rc 1 "migrate hash refuses a NUL byte" "$DALGEN" migrate hash --dir mig
+check "located NUL byte" grep -q '^mig/0001_a.up.sql:2:1: error: a NUL byte' err.txt
+expect_rc 1 "migrate apply refuses a NUL byte" "$DALGEN" migrate apply --db n.db --dir mig
+mkdir mig2 && echo 'CREATE TABLE a (x);' > mig2/0001_a.up.sql && echo 'DROP TABLE a;' > mig2/0001_a.down.sql
+"$DALGEN" migrate hash --dir mig2 >/dev/null 2>&1
+expect_rc 0 "apply one" "$DALGEN" migrate apply --db d.db --dir mig2
+expect_rc 0 "down --steps 5 with one applied" "$DALGEN" migrate down --db d.db --dir mig2 --steps 5
+check "says one was reverted" grep -q '^reverted 1 migration$' out.txt
+expect_rc 0 "down again, nothing applied" "$DALGEN" migrate down --db d.db --dir mig2 --steps 5
+check "says none was reverted" grep -q '^reverted 0 migrations$' out.txt
+cd .. || exit 1
+
+# 9. A schema statement that never ends (a recursive CTE without a stop, in
+#    an INSERT or a SELECT) is stopped with a located error: every command
+#    that loaded the schema hung.
+mkdir endless && cd endless || exit 1
+printf 'CREATE TABLE t (x);\nINSERT INTO t WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM c) SELECT n FROM c;\n' > s1.sql
+printf 'CREATE TABLE t (x);\nWITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM c) SELECT n FROM c;\n' > s2.sql
+for f in s1.sql s2.sql; do
+    expect_rc 1 "an endless statement ($f) is stopped" timeout 300 "$DALGEN" schema "$f"
+    check "located stop ($f)" grep -q "^$f:2:1: error: the statement was stopped after 50 million SQLite steps" err.txt
+done
+cd .. || exit 1
+
 echo "reliability.cli: $fails failure(s)"
 [ "$fails" = 0 ]

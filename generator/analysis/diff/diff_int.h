@@ -169,6 +169,7 @@ typedef struct dv_set {
     dv_side side[2];
     dg_map in, touched, renamed;   /* folded names (keys borrowed from the models) */
     DG_VEC(const char *) work;
+    bool all;                      /* every object is in the set (the fallback of dg_plan_verify) */
 } dv_set;
 
 void dv_set_init(dv_set *c, const dg_schema *from, const dg_schema *to);

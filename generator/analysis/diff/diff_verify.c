@@ -44,20 +44,26 @@ static int exec1(sqlite3 *db, const char *sql, char **err)
     return -1;
 }
 
-/* The scratch database of `sub` (the old schema's part). */
-static sqlite3 *scratch_open(const dg_schema *sub, char **err)
+/* The scratch database of `sub` (the old schema's part), or NULL with *err
+ * and *failed (the statement that fails, borrowed from sub) set. */
+static sqlite3 *scratch_open(const dg_schema *sub, char **err, const char **failed)
 {
     sqlite3 *db = NULL;
+    *failed = NULL;
     if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
         *err = dg_xstrdup("cannot open an in-memory SQLite database");
         sqlite3_close(db);
         return NULL;
     }
     int rc = exec1(db, "PRAGMA foreign_keys = OFF; BEGIN", err);
-    for (size_t i = 0; rc == 0 && i < sub->tables.len; i++) rc = exec1(db, sub->tables.items[i].sql, err);
-    for (size_t i = 0; rc == 0 && i < sub->indexes.len; i++) rc = exec1(db, sub->indexes.items[i].sql, err);
-    for (size_t i = 0; rc == 0 && i < sub->views.len; i++) rc = exec1(db, sub->views.items[i].sql, err);
-    for (size_t i = 0; rc == 0 && i < sub->triggers.len; i++) rc = exec1(db, sub->triggers.items[i].sql, err);
+#define SCRATCH_ADD(vec)                                                              \
+    for (size_t i = 0; rc == 0 && i < (vec).len; i++)                                 \
+        if ((vec).items[i].sql && (rc = exec1(db, (vec).items[i].sql, err)) != 0) *failed = (vec).items[i].sql;
+    SCRATCH_ADD(sub->tables)
+    SCRATCH_ADD(sub->indexes)
+    SCRATCH_ADD(sub->views)
+    SCRATCH_ADD(sub->triggers)
+#undef SCRATCH_ADD
     if (rc == 0) rc = exec1(db, "COMMIT", err);
     if (rc != 0) {
         sqlite3_close(db);
@@ -183,6 +189,40 @@ static void parts(dv_set *c, const dg_schema *from, const dg_schema *to, const d
     }
 }
 
+/* The scratch database of the old schema's part (a, b and own made for
+ * it).  The part is meant to build on its own; when it does not (a name
+ * the set missed), the whole schemas are the part instead: the plan is
+ * still judged, at the cost of the schema.  When even the whole old schema
+ * does not build, the plan cannot be judged and is refused, saying why:
+ * it is never written unchecked. */
+static sqlite3 *scratch_for(dv_set *c, const dg_schema *from, const dg_schema *to, const dg_diff_opts *opts,
+                            dg_schema *a, dg_schema *b, dg_plan *own, bool plan_back, dg_plan *report)
+{
+    char *err = NULL;
+    const char *failed = NULL;
+    parts(c, from, to, opts, a, b, own, plan_back);
+    sqlite3 *db = scratch_open(a, &err, &failed);
+    if (db) return db;
+    free(err);
+    err = NULL;
+    dg_plan_free(own);
+    dv_part_free(a);
+    dv_part_free(b);
+    c->all = true;
+    parts(c, from, to, opts, a, b, own, plan_back);
+    db = scratch_open(a, &err, &failed);
+    if (!db) {
+        char *line = failed ? first_line(failed) : NULL;
+        dg_loc loc = failed ? dv_locate(c, 0, failed) : (dg_loc){NULL, 0, 0};
+        dg_plan_lint(report, loc, DG_LINT_ERROR, DG_LINT_CANNOT_APPLY,
+                     "the plan cannot be checked: a database of the old schema cannot be built%s%s%s: %s",
+                     line ? " (`" : "", line ? line : "", line ? "` fails)" : "", err);
+        free(line);
+    }
+    free(err);
+    return db;
+}
+
 int dg_plan_verify(const dg_schema *from, const dg_schema *to, const dg_diff_opts *opts, dg_plan *plan,
                    const dg_plan *back)
 {
@@ -194,13 +234,9 @@ int dg_plan_verify(const dg_schema *from, const dg_schema *to, const dg_diff_opt
     dg_schema a, b;
     dg_plan own;
     memset(&own, 0, sizeof own);
-    parts(&c, from, to, opts, &a, &b, &own, !back);
-    char *err = NULL;
-    sqlite3 *db = scratch_open(&a, &err);
-    int rc = 0;
-    if (!db) {   /* the old schema's part does not build on its own: nothing to judge the plan by */
-        free(err);
-    } else {
+    sqlite3 *db = scratch_for(&c, from, to, opts, &a, &b, &own, !back, plan);
+    int rc = -1;
+    if (db) {
         rc = step(&c, db, plan, &b, 1, "the plan", "a database of the old schema", plan);
         if (rc == 0) rc = step(&c, db, back ? back : &own, &a, 0, "its inverse", "the database the plan left", plan);
         sqlite3_close(db);

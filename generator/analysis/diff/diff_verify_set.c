@@ -211,7 +211,7 @@ void dv_set_close(dv_set *c, const dg_plan *p)
 static bool in_set(const dv_set *c, const char *name)
 {
     size_t one;
-    return name && dg_map_get(&c->in, name, &one);
+    return name && (c->all || dg_map_get(&c->in, name, &one));
 }
 
 /* Plans cover the default schema only (an attached schema's tables are
