@@ -3,7 +3,10 @@
 #   cluster.sh start DIR   initdb into a new folder under $TMPDIR (as `nobody`
 #                          when run as root: PostgreSQL refuses root), start
 #                          postgres on a unix socket there (no TCP, fsync off),
-#                          and write DIR/env: PGHOST, PGPORT, PGUSER, PGDATABASE
+#                          and write DIR/env: PGHOST, PGPORT, PGUSER, PGDATABASE;
+#                          with DALGEN_PG_TCP_PORT=N it also listens on
+#                          127.0.0.1:N (PGPORT=N; PGHOST=127.0.0.1 then goes
+#                          through TCP loopback: bench/README.md, W1/W6/W7)
 #   cluster.sh stop DIR    stop it and remove its folder
 # No PostgreSQL server installed: exit 77 (skipped), or 1 when CI=true (a
 # skipped PostgreSQL suite must fail CI).
@@ -36,13 +39,15 @@ start)
        > "$root/initdb.log" 2>&1; then
     cat "$root/initdb.log"; rm -rf "$root"; exit 1
   fi
-  if ! as_owner "$bindir/pg_ctl" -D "$root/data" -l "$root/log" -w -t 60 -o "-k $root -c listen_addresses='' \
+  port=5432 listen="''"
+  if [ -n "${DALGEN_PG_TCP_PORT:-}" ]; then port=$DALGEN_PG_TCP_PORT listen=127.0.0.1; fi
+  if ! as_owner "$bindir/pg_ctl" -D "$root/data" -l "$root/log" -w -t 60 -o "-k $root -p $port -c listen_addresses=$listen \
        -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_locks_per_transaction=1024 \
        -c max_connections=100" start > /dev/null; then
     cat "$root/log"; rm -rf "$root"; exit 1
   fi
-  printf 'PGHOST=%s\nPGPORT=5432\nPGUSER=postgres\nPGDATABASE=postgres\nDALGEN_PG_ROOT=%s\nDALGEN_PG_BIN=%s\n' \
-    "$root" "$root" "$bindir" > "$dir/env"
+  printf 'PGHOST=%s\nPGPORT=%s\nPGUSER=postgres\nPGDATABASE=postgres\nDALGEN_PG_ROOT=%s\nDALGEN_PG_BIN=%s\n' \
+    "$root" "$port" "$root" "$bindir" > "$dir/env"
   echo "PostgreSQL $("$bindir/postgres" --version | sed 's/.* //') on $root"
   ;;
 stop)
