@@ -53,12 +53,17 @@ static int run_job(const dg_gen_flags *f, const dg_gen_job *j, dg_diags *d)
 {
     dg_outputs out = {0};
     out.stream = !j->o.dump_view;   /* the files go to their temporaries as they render */
+    /* the folders the temporaries need are created as rendering starts:
+     * a failure removes those it created, so nothing is left behind */
+    char *made = out.stream ? dg_missing_root(j->o.out_dir ? j->o.out_dir : ".") : NULL;
     int warnings = d->warnings, rc;
     if (dg_generate(&j->o, &out, d) != 0) rc = DG_EXIT_INPUT;
     else if (f->werror && d->warnings > warnings) rc = DG_EXIT_INPUT;   /* nothing written */
     else if (j->o.dump_view) rc = dump(&out.items.items[0], d);
     else rc = write_outputs(&out, j->o.out_dir, d);
     dg_outputs_free(&out);
+    if (rc != DG_EXIT_OK && made) dg_rmdirs_empty(j->o.out_dir, made);
+    free(made);
     return rc;
 }
 

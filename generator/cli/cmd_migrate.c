@@ -79,11 +79,14 @@ static int write_migration(const dg_mfolder *f, const char *name, const dg_plan 
     dg_file_out files[] = {{up_path, us, strlen(us), NULL}, {down_path, ds, strlen(ds), NULL},
                            {sum_path, sum, strlen(sum), NULL}};
     size_t bad = 0;
+    char *made = dg_missing_root(f->dir);   /* removed again if the write fails */
     int rc = dg_mkdirs(f->dir);
     if (rc != 0) dg_error(d, (dg_loc){f->dir, 0, 0}, "cannot create the folder: %s", strerror(errno));
     else if ((rc = dg_write_files(files, 3, &bad)) != 0)
         dg_error(d, (dg_loc){files[bad].path, 0, 0}, "cannot write: %s", strerror(errno));
     if (rc == 0) printf("%s\n%s\n", up_path, down_path);
+    else if (made) dg_rmdirs_empty(f->dir, made);
+    free(made);
     free(base); free(up_path); free(down_path); free(uh); free(dfile); free(dh); free(us); free(ds);
     free(sum); free(sum_path);
     return rc;

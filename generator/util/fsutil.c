@@ -276,6 +276,37 @@ int dg_mkdirs(const char *dir)
     return dg_is_dir(dir) ? 0 : -1;
 }
 
+char *dg_missing_root(const char *dir)
+{
+    if (dg_is_dir(dir)) return NULL;
+    char *p = dg_xstrdup(dir);
+    for (;;) {
+        char *slash = strrchr(p, '/');
+        while (slash && slash > p && slash[1] == '\0') {   /* trailing slashes */
+            *slash = '\0';
+            slash = strrchr(p, '/');
+        }
+        if (!slash || slash == p) return p;
+        *slash = '\0';
+        if (dg_is_dir(p) || access(p, F_OK) == 0) {
+            *slash = '/';
+            return p;
+        }
+    }
+}
+
+void dg_rmdirs_empty(const char *dir, const char *top)
+{
+    char *p = dg_xstrdup(dir);
+    size_t n = strlen(top);
+    while (strlen(p) >= n && rmdir(p) == 0 && strlen(p) > n) {
+        char *slash = strrchr(p, '/');
+        if (!slash) break;
+        *slash = '\0';
+    }
+    free(p);
+}
+
 /* Absolute, lexically normalised form of `path` (no symlink resolution, so
  * that the result does not depend on how the machine mounts things). */
 static char *absnorm(const char *path)

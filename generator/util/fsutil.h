@@ -52,6 +52,15 @@ void dg_free_strings(char **v, size_t n);
 /* Creates `dir` and its parents (like mkdir -p). Returns 0 or -1. */
 int dg_mkdirs(const char *dir);
 
+/* The highest of `dir` and its parents that does not exist (what
+ * dg_mkdirs would create first), or NULL when `dir` exists.  Caller frees. */
+char *dg_missing_root(const char *dir);
+
+/* Removes `dir`, then each parent up to and including `top`, while each is
+ * empty (rmdir: a folder something was put in stays).  Undoes dg_mkdirs
+ * after a failure, with `top` from dg_missing_root before it. */
+void dg_rmdirs_empty(const char *dir, const char *top);
+
 /* Path of `path` relative to directory `from` (both may be relative to the
  * current directory). Used for banners, which must not hold absolute paths.
  * Caller frees. */

@@ -2,7 +2,7 @@
 # Running `dalgen generate` twice leaves the outputs untouched (same mtime,
 # same inode), and a changed schema rewrites them; a render that fails
 # midway (the outputs stream to temporaries as they render) changes nothing
-# and leaves no temporary.
+# and leaves no temporary, nor an output folder it created.
 #   mtime.sh DALGEN SCHEMA WORKDIR
 set -eu
 dalgen=$1 schema=$2 work=$3
@@ -31,4 +31,15 @@ fi
 grep -q 'source.tmpl:1:12: error: no value named .nope.' "$work/err.txt" || { cat "$work/err.txt"; exit 1; }
 cmp -s "$work/m.h.before" "$work/out/m.h" || { echo "FAILED: m.h changed by a failed render"; exit 1; }
 ls "$work/out" | grep -v '^m\.[ch]$' && { echo "FAILED: a failed render left a temporary"; exit 1; }
+# a failed render into folders that did not exist leaves none of them
+if "$dalgen" generate "$work/schema.sql" --prefix m --out "$work/fresh/a/b" --templates "$work/tpl" 2> "$work/err.txt"; then
+    echo "FAILED: a broken template rendered"; exit 1
+fi
+[ ! -e "$work/fresh" ] || { echo "FAILED: a failed render left the output folders it created"; find "$work/fresh"; exit 1; }
+# ... and keeps the folders that were there (and what they hold)
+mkdir -p "$work/kept/a" && touch "$work/kept/a/other"
+if "$dalgen" generate "$work/schema.sql" --prefix m --out "$work/kept/a/b" --templates "$work/tpl" 2> "$work/err.txt"; then
+    echo "FAILED: a broken template rendered"; exit 1
+fi
+[ -f "$work/kept/a/other" ] && [ ! -e "$work/kept/a/b" ] || { echo "FAILED: kept folders"; find "$work/kept"; exit 1; }
 echo "ok: $before kept, rewritten on change, kept on a failed render"
