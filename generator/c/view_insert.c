@@ -48,8 +48,9 @@ static bool written_back(tab *x, int i)
     return f->rowid_alias || (f->default_sql && !f->readonly) || (f->readonly && f->column && !f->pk);
 }
 
-/* The ON CONFLICT clause of an upsert over the writable fields `w`. */
-static void upsert_clause(tab *x, const ints *w, dg_buf *sql)
+/* The ON CONFLICT clause of an upsert over the writable fields `w`; with a
+ * version, *refused as dg_records_upsert_guard says. */
+static void upsert_clause(tab *x, const ints *w, dg_buf *sql, char **refused)
 {
     char *target = dg_tab_join_fields(x, &x->pk, ", ");
     dg_buf set = DG_BUF_INIT;
@@ -61,8 +62,11 @@ static void upsert_clause(tab *x, const ints *w, dg_buf *sql)
         else
             dg_buf_cat(&set, set.len ? ", " : "", f->quoted, " = excluded.", f->quoted, NULL);
     }
-    if (set.len) dg_buf_cat(sql, "\nON CONFLICT (", target, ") DO UPDATE\nSET ", dg_buf_cstr(&set), NULL);
+    char *guard = set.len ? dg_records_upsert_guard(x, refused) : NULL;
+    if (set.len)
+        dg_buf_cat(sql, "\nON CONFLICT (", target, ") DO UPDATE\nSET ", dg_buf_cstr(&set), guard ? guard : "", NULL);
     else dg_buf_cat(sql, "\nON CONFLICT (", target, ") DO NOTHING", NULL);
+    free(guard);
     free(target);
     dg_buf_free(&set);
 }
@@ -172,7 +176,8 @@ void dg_tab_build_insert(tab *x, const char *verb, bool upsert)
     char *head = insert_head(x, &cols, &vals);
     dg_buf_puts(&sql, head);
     free(head);
-    if (upsert) upsert_clause(x, &w, &sql);
+    char *refused = NULL;
+    if (upsert) upsert_clause(x, &w, &sql, &refused);
     if (ret.len) dg_buf_printf(&sql, "\nRETURNING %s", dg_buf_cstr(&ret));
     dg_vfunc *o = dg_tab_func(x, NULL, verb, dg_buf_steal(&sql));
     dg_vbinds *binds = &o->binds;
@@ -194,6 +199,7 @@ void dg_tab_build_insert(tab *x, const char *verb, bool upsert)
     o->writebacks = wbs.writebacks;
     o->last_rowid = wbs.last_rowid;
     o->writeback_enum = wbs.writeback_enum;
+    o->missing = refused;   /* a guarded upsert that wrote no row */
     dg_records_prepare(x, o, true);
     set_insert(x, o, upsert);
     DG_VEC_FREE(&w);

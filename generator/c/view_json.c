@@ -25,7 +25,8 @@
  *     statement's rows are read (insert/upsert RETURNING, count);
  *     insert, upsert and update prepare[] {stmt} and after[] {stmt} (run
  *     before and after the write: generated ids, timestamps, versions);
- *     update and delete missing,
+ *     update and delete missing (upsert too with a version: what a DO UPDATE
+ *     its WHERE refused returns),
  *   missing_fn {.., conflict_msg} (before the first function using it),
  *   patch {type, fn, sets_array, params, head, head_len, tail, tail_len,
  *     sql_max, nsets, stmt, fields[], sets[] {sql}, binds[] {call, cond?},

@@ -143,12 +143,44 @@ static void prepare_times(dg_tab *x, dg_strings *prep, const char *fn, const cha
     if (!text) add_line(prep, dg_xstrdup("(void)now__;"));
 }
 
+/* ---- a version at INT64_MAX -------------------------------------------- *
+ * A version is incremented by every update, patch and upsert; past INT64_MAX
+ * SQLite would store `version + 1` as a REAL and C's `++` would overflow.  So
+ * update and patch refuse a version read at INT64_MAX before they write
+ * anything (their WHERE then guarantees the stored one is below it), and an
+ * upsert, which never reads one, guards its DO UPDATE in SQL. */
+
+/* The C expression refusing the write: DAL_ERROR naming the column. */
+static char *version_refusal(const dg_tab *x, const char *which)
+{
+    return dg_xprintf("dal_error_set(db, DAL_ERROR, 0, \"%%s: %s and cannot be incremented; nothing was written\", %s)",
+                      which, x->f.items[x->rec.version].colname);
+}
+
+/* update and patch (src "row->", "patch->"): the first statement. */
+static void version_check(dg_tab *x, dg_strings *prep, const char *src)
+{
+    if (x->rec.version < 0) return;
+    char *refuse = version_refusal(x, "the version is at INT64_MAX");
+    add_line(prep, dg_xprintf("if (%s%s == INT64_MAX)\n        return %s;", src, x->f.items[x->rec.version].name, refuse));
+    free(refuse);
+}
+
+char *dg_records_upsert_guard(dg_tab *x, char **refused)
+{
+    *refused = NULL;
+    if (x->rec.version < 0) return NULL;
+    *refused = version_refusal(x, "the stored version is INT64_MAX (or not an integer)");
+    return dg_xprintf("\nWHERE %s.%s < 9223372036854775807", x->qtable, x->f.items[x->rec.version].quoted);
+}
+
 void dg_records_prepare(dg_tab *x, dg_vfunc *fn, bool insert)
 {
     const dg_records *r = &x->rec;
     const char *name = fn->fn;
     dg_strings *prep = &fn->prepare, *after = &fn->after;
     fn->prepared = true;
+    if (!insert) version_check(x, prep, "row->");
     if (insert && r->id >= 0) {
         const char *id = x->f.items[r->id].name;
         if (r->id_nanoid)
@@ -400,6 +432,7 @@ void dg_records_patch(dg_tab *x)
     if (r->version >= 0) dg_tab_add_bind(&p->binds, NULL, dg_records_version_bind(x, "n__++", "patch->"));
     patch_sql(x, p);
     p->stmt = x->vt->update->stmt;
+    version_check(x, &p->prepare, "patch->");
     int times[1] = {r->updated};
     prepare_times(x, &p->prepare, p->fn, "patch->", times, 1);
     if (r->version >= 0) add_line(&p->after, dg_xprintf("patch->%s++;", x->f.items[r->version].name));

@@ -80,8 +80,13 @@ void dg_records_find(dg_tab *x);
 /* True when field i is set by dalgen (id, timestamps, version). */
 bool dg_records_auto(const dg_tab *x, int i);
 /* prepare[] of insert/upsert ("insert") or update ("update"): fill the
- * generated values into the row. */
+ * generated values into the row (update: first refuse a version at
+ * INT64_MAX). */
 void dg_records_prepare(dg_tab *x, dg_vfunc *fn, bool insert);
+/* An upsert's version guard: the WHERE of its DO UPDATE (owned, NULL
+ * without a version) and in *refused what the upsert returns when that
+ * WHERE leaves the row (a C expression, owned). */
+char *dg_records_upsert_guard(dg_tab *x, char **refused);
 /* "missing": what a write that changed no row returns (DAL_NOTFOUND, or the
  * call of the helper that tells DAL_CONFLICT from DAL_NOTFOUND, made where
  * `at` says when first needed); src is "row->" or "" for the key's source. */

@@ -408,8 +408,11 @@ void dal_iter_end(dal_iter *it);
  * A value whose storage class does not fit is DAL_ERROR naming the column
  * (dal_errcode SQLITE_MISMATCH), unless the connection is lenient: then
  * SQLite's conversion applies.  INTEGER fits double; NULL fits only the
- * nullable forms.  TEXT and BLOB are copied into the arena (a NULL arena
- * is DAL_MISUSE when there is something to copy). */
+ * nullable forms; a bool reads INTEGER 0 or 1 only (another integer is
+ * DAL_ERROR naming the column and the value: read as true, a
+ * read-modify-write would store 1; lenient: non-zero is true).  TEXT and
+ * BLOB are copied into the arena (a NULL arena is DAL_MISUSE when there is
+ * something to copy). */
 int dal_read_int64(dal_db *db, sqlite3_stmt *st, int col, const char *colname, int64_t *out);
 int dal_read_int64_null(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool *has, int64_t *out);
 int dal_read_double(dal_db *db, sqlite3_stmt *st, int col, const char *colname, double *out);

@@ -94,11 +94,29 @@ DAL_INLINE int read_double(dal_db *db, sqlite3_stmt *st, int col, const char *co
     return DAL_OK;
 }
 
+/* A BOOLEAN holding another integer than 0 or 1 (SQLite stores whatever it
+ * is given): a bool cannot hold it, and reading it as true would turn a
+ * read-modify-write into a silent change of the stored value to 1. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline, cold))
+#endif
+static int not_bool(dal_db *db, const char *colname, int64_t i)
+{
+    return dal_error_set(db, DAL_ERROR, SQLITE_MISMATCH, "column \"%s\": expected BOOLEAN (0 or 1), found INTEGER %lld",
+                         colname, (long long)i);
+}
+
+/* Exact: 0 or 1 (one compare on the fast path); lenient: SQLite's
+ * conversion, any non-zero value is true. */
 DAL_INLINE int read_bool(dal_db *db, sqlite3_stmt *st, int col, const char *colname, bool lenient, bool nullable,
                          bool *has, bool *out)
 {
     int64_t i = 0;
     int rc = read_int64(db, st, col, colname, lenient, nullable, has, &i);
+    if ((uint64_t)i > 1 && rc == DAL_OK && !LENIENT(db, lenient)) {
+        *out = false;
+        return not_bool(db, colname, i);
+    }
     *out = i != 0;
     return rc;
 }

@@ -89,11 +89,82 @@ static void version_upsert_and_default(void **state)
     dal_close(db);
 }
 
+/* The stored version and its storage class ("integer|9223372036854775807"). */
+static void assert_stored_version(dal_db *db, const char *id, const char *want)
+{
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(dal_sqlite(db), "SELECT typeof(version) || '|' || version FROM notes WHERE id = ?",
+                                        -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), want);
+    sqlite3_finalize(st);
+}
+
+/* A version at INT64_MAX cannot be incremented: update, patch and upsert
+ * refuse with DAL_ERROR naming notes.version, write nothing and leave the
+ * row and the caller's struct as they were (no signed overflow in C, no
+ * REAL in the database); one below, the last increment still works. */
+static void version_at_int64_max_is_refused(void **state)
+{
+    (void)state;
+    static const char msg[] = "notes.version: the version is at INT64_MAX and cannot be incremented; nothing was written";
+    dal_db *db = rec_open("version-max.db");
+    dal_arena ar = DAL_ARENA_INIT;
+    rec_note n = {0};
+    n.title = "m";
+    n.has_version = true;
+    n.version = INT64_MAX - 1;
+    OK(rec_note_insert(db, &n, &ar));
+    n.title = "m2";
+    OK(rec_note_update(db, &n, &ar));   /* the last increment */
+    assert_int_equal(n.version, INT64_MAX);
+    assert_stored_version(db, n.id, "integer|9223372036854775807");
+
+    rec_clock_ms += 1;
+    rec_note row;
+    OK(rec_note_get(db, n.id, &row, &ar));
+    const char *updated = row.updated_at;
+    row.title = "m3";
+    assert_int_equal(rec_note_update(db, &row, &ar), DAL_ERROR);
+    assert_string_equal(dal_errmsg(db), msg);
+    assert_int_equal(row.version, INT64_MAX);
+    assert_ptr_equal(row.updated_at, updated);   /* the struct is untouched too */
+
+    rec_note_patch p = {0};
+    p.set_body = true;
+    p.body = "b";
+    p.version = INT64_MAX;
+    assert_int_equal(rec_note_update_patch(db, n.id, &p, &ar), DAL_ERROR);
+    assert_string_equal(dal_errmsg(db), msg);
+    assert_int_equal(p.version, INT64_MAX);
+    assert_null(p.updated_at);
+
+    /* upsert never checks the version read, so the database guards it */
+    rec_note up = row;
+    up.version = 1;
+    assert_int_equal(rec_note_upsert(db, &up, &ar), DAL_ERROR);
+    assert_string_equal(dal_errmsg(db), "notes.version: the stored version is INT64_MAX (or not an integer) and "
+                                        "cannot be incremented; nothing was written");
+
+    rec_note got;
+    OK(rec_note_get(db, n.id, &got, &ar));
+    assert_string_equal(got.title, "m2");
+    assert_null(got.body);
+    assert_int_equal(got.version, INT64_MAX);
+    assert_stored_version(db, n.id, "integer|9223372036854775807");
+
+    assert_int_equal(rec_count_sql(db, "SELECT count(*) FROM notes"), 1);
+    dal_arena_free(&ar);
+    dal_close(db);
+}
+
 int rec_run_version(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(version_two_connections),
         cmocka_unit_test(version_upsert_and_default),
+        cmocka_unit_test(version_at_int64_max_is_refused),
     };
     return cmocka_run_group_tests_name("records.version", tests, NULL, NULL);
 }

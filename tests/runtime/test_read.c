@@ -141,6 +141,68 @@ static void mismatched_storage_classes_name_the_column(void **state)
     dal_close(db);
 }
 
+/* A bool reads 0 or 1: any other integer is an error naming the column and
+ * the value (read as true, writing the row back would store 1); a lenient
+ * connection or reader converts (non-zero is true). */
+static void booleans_other_than_0_or_1_are_errors(void **state)
+{
+    static const int64_t bad[] = {2, -1, INT64_MIN, INT64_MAX};
+    static const char *const msg[] = {
+        "column \"flag\": expected BOOLEAN (0 or 1), found INTEGER 2",
+        "column \"flag\": expected BOOLEAN (0 or 1), found INTEGER -1",
+        "column \"flag\": expected BOOLEAN (0 or 1), found INTEGER -9223372036854775808",
+        "column \"flag\": expected BOOLEAN (0 or 1), found INTEGER 9223372036854775807",
+    };
+    dal_db *db = open_db(false), *lenient = open_db(true);
+    sqlite3_stmt *st;
+    bool has = false, flag = true;
+    size_t k;
+    (void)state;
+    for (k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        sqlite3_stmt *ins = NULL;
+        dal_db *d;
+        for (d = db; d; d = d == db ? lenient : NULL) {
+            assert_int_equal(dal_stmt_acquire(d, &unit, 1, &ins), DAL_OK);
+            assert_int_equal(dal_bind_int64(d, ins, 1, (int64_t)k + 1), DAL_OK);
+            assert_int_equal(dal_bind_int64(d, ins, 2, bad[k]), DAL_OK);
+            assert_int_equal(dal_step_done(d, ins), DAL_OK);
+            dal_stmt_release(d, &unit, 1, ins);
+        }
+        st = row(db, (int64_t)k + 1);
+        flag = true;
+        assert_int_equal(dal_read_bool(db, st, 0, "flag", &flag), DAL_ERROR);
+        assert_string_equal(dal_errmsg(db), msg[k]);
+        assert_int_equal(dal_errcode(db), SQLITE_MISMATCH);
+        assert_false(flag);
+        assert_int_equal(dal_read_bool_null(db, st, 0, "flag", &has, &flag), DAL_ERROR);
+        assert_string_equal(dal_errmsg(db), msg[k]);
+        /* the _lenient readers convert whatever the connection says */
+        assert_int_equal(dal_read_bool_lenient(db, st, 0, "flag", &flag), DAL_OK);
+        assert_true(flag);
+        assert_int_equal(dal_read_bool_null_lenient(db, st, 0, "flag", &has, &flag), DAL_OK);
+        assert_true(has && flag);
+        dal_stmt_release(db, &unit, 0, st);
+        /* so do the exact readers of a lenient connection */
+        st = row(lenient, (int64_t)k + 1);
+        flag = false;
+        assert_int_equal(dal_read_bool(lenient, st, 0, "flag", &flag), DAL_OK);
+        assert_true(flag);
+        dal_stmt_release(lenient, &unit, 0, st);
+    }
+    /* 0 and 1 read as ever */
+    assert_int_equal(dal_exec(db, "INSERT INTO t(k, i) VALUES (10, 0), (11, 1)"), DAL_OK);
+    st = row(db, 10);
+    assert_int_equal(dal_read_bool(db, st, 0, "flag", &flag), DAL_OK);
+    assert_false(flag);
+    dal_stmt_release(db, &unit, 0, st);
+    st = row(db, 11);
+    assert_int_equal(dal_read_bool_null(db, st, 0, "flag", &has, &flag), DAL_OK);
+    assert_true(has && flag);
+    dal_stmt_release(db, &unit, 0, st);
+    dal_close(lenient);
+    dal_close(db);
+}
+
 static void lenient_connections_convert(void **state)
 {
     dal_db *db = open_db(true);
@@ -377,6 +439,7 @@ int main(void)
         cmocka_unit_test(exact_values_read_back),
         cmocka_unit_test(nulls_and_empty_blobs),
         cmocka_unit_test(mismatched_storage_classes_name_the_column),
+        cmocka_unit_test(booleans_other_than_0_or_1_are_errors),
         cmocka_unit_test(lenient_connections_convert),
         cmocka_unit_test(lenient_readers_convert_on_an_exact_connection),
         cmocka_unit_test(binders_round_trip_every_form),

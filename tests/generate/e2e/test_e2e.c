@@ -303,6 +303,48 @@ static void text_in_integer_column_is_exact_or_lenient(void **state)
     dal_close(db);
 }
 
+/* A BOOLEAN column holding 2 (SQLite keeps any integer): get and list
+ * refuse it, naming users.admin and the value, so a read-modify-write can
+ * never store 1 in its place; a lenient connection reads it as true. */
+static void boolean_holding_2_is_an_error_not_true(void **state)
+{
+    (void)state;
+    dal_db *db = e2e_open("e2e-bool.db", NULL);
+    dal_arena a;
+    dal_arena_init(&a, NULL);
+    blog_user u = new_user("b@example.com", "B"), got;
+    OK(blog_user_insert(db, &u, &a));
+    e2e_exec(db, "UPDATE users SET admin = 2");
+    memset(&got, 0, sizeof got);
+    assert_int_equal(blog_user_get(db, u.id, &got, &a), DAL_ERROR);
+    assert_string_equal(dal_errmsg(db), "column \"users.admin\": expected BOOLEAN (0 or 1), found INTEGER 2");
+    blog_user_iter it;
+    OK(blog_user_list(db, &it));
+    assert_int_equal(blog_user_next(&it, &got, &a), DAL_ERROR);
+    blog_user_iter_end(&it);
+    /* nothing was read, so nothing can be written back: the 2 stays */
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(dal_sqlite(db), "SELECT admin FROM users", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int64(st, 0), 2);
+    sqlite3_finalize(st);
+    e2e_exec(db, "UPDATE users SET admin = 1");
+    OK(blog_user_get(db, u.id, &got, &a));
+    assert_true(got.has_admin && got.admin);
+    e2e_exec(db, "UPDATE users SET admin = -1");
+    assert_int_equal(blog_user_get(db, u.id, &got, &a), DAL_ERROR);
+    assert_non_null(strstr(dal_errmsg(db), "users.admin"));
+    dal_close(db);
+
+    dal_options o = DAL_OPTIONS_INIT;
+    o.lenient = true;
+    db = e2e_reopen("e2e-bool.db", &o);
+    OK(blog_user_get(db, u.id, &got, &a));
+    assert_true(got.has_admin && got.admin);   /* SQLite's conversion: non-zero */
+    dal_arena_free(&a);
+    dal_close(db);
+}
+
 static void nested_iteration_over_the_same_finder(void **state)
 {
     (void)state;
@@ -540,6 +582,7 @@ int main(void)
         cmocka_unit_test(validator_refuses_before_the_database_sees_the_row),
         cmocka_unit_test(unicode_text_and_blobs_round_trip),
         cmocka_unit_test(text_in_integer_column_is_exact_or_lenient),
+        cmocka_unit_test(boolean_holding_2_is_an_error_not_true),
         cmocka_unit_test(nested_iteration_over_the_same_finder),
         cmocka_unit_test(two_units_share_one_connection),
         cmocka_unit_test(upsert_inserts_then_updates),

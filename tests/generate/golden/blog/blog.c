@@ -246,6 +246,7 @@ static const char *const blog__sql[] = {
     "VALUES (?, ?, ?, ?, ?, ?, ?)\n"
     "ON CONFLICT (\"id\") DO UPDATE\n"
     "SET \"post_id\" = excluded.\"post_id\", \"author\" = excluded.\"author\", \"body\" = excluded.\"body\", \"updated_at\" = excluded.\"updated_at\", \"version\" = \"comments\".\"version\" + 1\n"
+    "WHERE \"comments\".\"version\" < 9223372036854775807\n"
     "RETURNING \"version\"",
     /* blog__s_comment_count */
     "SELECT count(*)\n"
@@ -1749,6 +1750,8 @@ int blog_comment_update(dal_db *db, blog_comment *row, dal_arena *arena)
 {
     sqlite3_stmt *st = NULL;
     int rc;
+    if (row->version == INT64_MAX)
+        return dal_error_set(db, DAL_ERROR, 0, "%s: the version is at INT64_MAX and cannot be incremented; nothing was written", "comments.version");
     int64_t now__ = dal_now_ms(db);
     char now_text__[DAL_ISO8601_SIZE];
     dal_iso8601_format(now__, now_text__);
@@ -1818,6 +1821,8 @@ int blog_comment_update_patch(dal_db *db, const char *id, blog_comment_patch *pa
     sqlite3_stmt *st = NULL;
     uint64_t key__ = 0;
     int rc, n__ = 1;
+    if (patch->version == INT64_MAX)
+        return dal_error_set(db, DAL_ERROR, 0, "%s: the version is at INT64_MAX and cannot be incremented; nothing was written", "comments.version");
     int64_t now__ = dal_now_ms(db);
     char now_text__[DAL_ISO8601_SIZE];
     dal_iso8601_format(now__, now_text__);
@@ -1896,6 +1901,7 @@ int blog_comment_delete(dal_db *db, const char *id, int64_t version)
  * VALUES (?, ?, ?, ?, ?, ?, ?)
  * ON CONFLICT ("id") DO UPDATE
  * SET "post_id" = excluded."post_id", "author" = excluded."author", "body" = excluded."body", "updated_at" = excluded."updated_at", "version" = "comments"."version" + 1
+ * WHERE "comments"."version" < 9223372036854775807
  * RETURNING "version"
  */
 int blog_comment_upsert(dal_db *db, blog_comment *row, dal_arena *arena)
@@ -1937,7 +1943,7 @@ int blog_comment_upsert(dal_db *db, blog_comment *row, dal_arena *arena)
             rc = dal_read_int64_lenient(db, st, 0, "comments.version", &row->version);
         if (rc == DAL_OK) rc = dal_step_done(db, st);
     } else if (rc == DAL_DONE) {
-        rc = DAL_OK;
+        rc = dal_error_set(db, DAL_ERROR, 0, "%s: the stored version is INT64_MAX (or not an integer) and cannot be incremented; nothing was written", "comments.version");
     }
     dal_stmt_release(db, &blog__unit, blog__s_comment_upsert, st);
     (void)arena;

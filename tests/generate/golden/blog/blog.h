@@ -287,7 +287,8 @@ int blog_comment_get(dal_db *db, const char *id, blog_comment *out, dal_arena *a
 /* Writes every column by primary key (NOT NULL columns with a DEFAULT left
  * unset keep their value); DAL_NOTFOUND if no row has that key;
  * DAL_CONFLICT if its version is not row's (someone changed it since it was
- * read). */
+ * read); DAL_ERROR, nothing written, if row's version is INT64_MAX (it
+ * cannot be incremented). */
 int blog_comment_update(dal_db *db, blog_comment *row, dal_arena *arena);
 /* A partial update: only the columns whose set_ flag is true are written. */
 typedef struct blog_comment_patch {
@@ -303,12 +304,15 @@ typedef struct blog_comment_patch {
 
 /* Writes the set columns of the row with this key (the validator's rules on
  * them run first); DAL_NOTFOUND if no row has that key, DAL_CONFLICT
- * if its version is not patch's (someone changed it since it was read). */
+ * if its version is not patch's (someone changed it since it was read),
+ * DAL_ERROR, nothing written, if patch's version is INT64_MAX. */
 int blog_comment_update_patch(dal_db *db, const char *id, blog_comment_patch *patch, dal_arena *arena);
 /* DAL_NOTFOUND if no row has that key; DAL_CONFLICT if its version
  * is not `version`. */
 int blog_comment_delete(dal_db *db, const char *id, int64_t version);
-/* Insert, or update the row with the same primary key; writes back like insert. */
+/* Insert, or update the row with the same primary key; writes back like insert.
+ * On conflict the stored version is incremented (row's is not checked):
+ * DAL_ERROR, nothing written, when it cannot be (INT64_MAX, not an integer). */
 int blog_comment_upsert(dal_db *db, blog_comment *row, dal_arena *arena);
 int blog_comment_count(dal_db *db, int64_t *out);
 int blog_comment_list(dal_db *db, blog_comment_iter *it);
