@@ -40,22 +40,23 @@ static void read_index(dg_loader *L, const char *schema, const char *name, const
     free(ix->table);
     ix->table = dg_xstrdup(table);
     ix->schema = dg_xstrdup(schema);
-    sqlite3_stmt *st = dg_loader_q_in(L, "SELECT cid, name, \"desc\" FROM pragma_index_xinfo(?1, ?2) WHERE key = 1 "
-                                      "ORDER BY seqno", name, schema);
-    for (size_t i = 0; st && sqlite3_step(st) == SQLITE_ROW && i < ix->terms.len; i++) {
-        dg_index_term *term = &ix->terms.items[i];
-        term->desc = sqlite3_column_int(st, 2) != 0;
-        int cid = sqlite3_column_int(st, 0);
+    sqlite3_stmt *st = dg_pragma(L, "index_xinfo", name, schema);   /* seqno (0, 1, ...), cid, name, desc, coll, key */
+    size_t i = 0;
+    while (st && i < ix->terms.len && sqlite3_step(st) == SQLITE_ROW) {
+        if (sqlite3_column_int(st, 5) != 1) continue;   /* the rowid or primary key after the terms */
+        dg_index_term *term = &ix->terms.items[i++];
+        term->desc = sqlite3_column_int(st, 3) != 0;
+        int cid = sqlite3_column_int(st, 1);
         if (cid >= 0) {
             free(term->column);
             free(term->expr);
             term->expr = NULL;
-            term->column = dg_col_text(st, 1);
+            term->column = dg_col_text(st, 2);
         } else if (cid == -2 && term->column) {
             constant_term(L, ix, term);
         }
     }
-    dg_loader_q_done(L, st);
+    sqlite3_finalize(st);
     dg_srcmap_free(&m);
 }
 

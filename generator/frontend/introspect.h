@@ -6,6 +6,10 @@
 
 /* Prepared statement with ?1 bound to `arg` (may be NULL); NULL on error. */
 sqlite3_stmt *dg_q(sqlite3 *db, const char *sql, const char *arg);
+/* PRAGMA schema.pragma=arg (schema NULL: main), prepared; the caller
+ * finalizes it.  The statement pragma_<pragma>(arg, schema) runs inside,
+ * with the same rows in the same order; NULL on error. */
+sqlite3_stmt *dg_pragma(dg_loader *L, const char *pragma, const char *arg, const char *schema);
 /* Column text copied (NULL for SQL NULL). */
 char *dg_col_text(sqlite3_stmt *st, int i);
 /* Appends the record's above-statement annotations, then takes over `inside`. */

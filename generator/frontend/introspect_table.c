@@ -1,6 +1,9 @@
 /* One table of the loader's database -> dg_table: pragma_table_list,
- * pragma_table_xinfo, pragma_index_list/info and pragma_foreign_key_list,
- * completed by the parse of the stored CREATE text. */
+ * PRAGMA table_xinfo, index_list/info and foreign_key_list, completed by
+ * the parse of the stored CREATE text.  The pragmas run as statements of
+ * their own (dg_pragma), not through their table-valued functions: each
+ * call of one prepares the same statement inside a virtual table, which
+ * costs as much again. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +24,29 @@ char *dg_col_text(sqlite3_stmt *st, int i)
     return s ? dg_xstrdup(s) : NULL;
 }
 
+sqlite3_stmt *dg_pragma(dg_loader *L, const char *pragma, const char *arg, const char *schema)
+{
+    /* the text pragma_<name>(arg, schema)'s virtual table prepares for itself */
+    char *sql = sqlite3_mprintf("PRAGMA %Q.%s=%Q", schema ? schema : "main", pragma, arg);
+    sqlite3_stmt *st = NULL;
+    if (!sql || sqlite3_prepare_v2(L->db, sql, -1, &st, NULL) != SQLITE_OK) st = NULL;
+    sqlite3_free(sql);
+    return st;
+}
+
+/* Whether `sql` holds `word` (lower-case ASCII) in any case, anywhere: when
+ * it does not, no clause of the statement starts with that keyword. */
+static bool has_word(const char *sql, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = sql; *p; p++) {
+        size_t k = 0;
+        while (k < n && (p[k] | 0x20) == word[k]) k++;
+        if (k == n) return true;
+    }
+    return false;
+}
+
 static void take_str(char **dst, char **src)
 {
     free(*dst);
@@ -30,20 +56,19 @@ static void take_str(char **dst, char **src)
 
 static void columns(dg_loader *L, dg_table *t, dg_table *p)
 {
-    sqlite3_stmt *st = dg_loader_q_in(L, "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?1, ?2)",
-                                      t->name, t->schema);
+    sqlite3_stmt *st = dg_pragma(L, "table_xinfo", t->name, t->schema);   /* cid, name, type, notnull, dflt_value, pk, hidden */
     while (st && sqlite3_step(st) == SQLITE_ROW) {
         dg_column *c = DG_VEC_ADD(&t->columns);
-        c->name = dg_col_text(st, 0);
-        c->type = dg_col_text(st, 1);
+        c->name = dg_col_text(st, 1);
+        c->type = dg_col_text(st, 2);
         if (!c->type) c->type = dg_xstrdup("");
         c->affinity = dg_affinity_of(c->type);
-        c->not_null = sqlite3_column_int(st, 2) != 0;
-        c->pk = sqlite3_column_int(st, 4);
-        int hidden = sqlite3_column_int(st, 5);
+        c->not_null = sqlite3_column_int(st, 3) != 0;
+        c->pk = sqlite3_column_int(st, 5);
+        int hidden = sqlite3_column_int(st, 6);
         c->hidden = hidden == 1;
         c->generated = hidden == 2 ? DG_GEN_VIRTUAL : hidden == 3 ? DG_GEN_STORED : DG_GEN_NONE;
-        if (c->generated == DG_GEN_NONE) c->default_sql = dg_col_text(st, 3);
+        if (c->generated == DG_GEN_NONE) c->default_sql = dg_col_text(st, 4);
         dg_column *pc = dg_table_column(p, c->name);
         if (!pc) continue;
         take_str(&c->collation, &pc->collation);
@@ -56,7 +81,7 @@ static void columns(dg_loader *L, dg_table *t, dg_table *p)
         memset(&pc->annotations, 0, sizeof pc->annotations);
         c->loc = pc->loc;
     }
-    dg_loader_q_done(L, st);
+    sqlite3_finalize(st);
 }
 
 static void checks(dg_table *t, dg_table *p)
@@ -69,40 +94,100 @@ static void checks(dg_table *t, dg_table *p)
     }
 }
 
+typedef struct key_row {
+    int    a, b;          /* the order: (pk) or (id, seq) */
+    char  *text[5];       /* name; or table, from, to (NULL: the parent's key), on_update, on_delete */
+} key_row;
+typedef DG_VEC(key_row) key_rows;
+
+static void key_rows_free(key_rows *r)
+{
+    for (size_t i = 0; i < r->len; i++)
+        for (int k = 0; k < 5; k++) free(r->items[i].text[k]);
+    DG_VEC_FREE(r);
+}
+
+static int cmp_pk(const void *x, const void *y)
+{
+    const key_row *a = x, *b = y;
+    return (a->a > b->a) - (a->a < b->a);
+}
+
+/* pragma_foreign_key_list numbers keys from the last declared one: by id
+ * descending, then seq. */
+static int cmp_fk(const void *x, const void *y)
+{
+    const key_row *a = x, *b = y;
+    return a->a != b->a ? (a->a < b->a) - (a->a > b->a) : (a->b > b->b) - (a->b < b->b);
+}
+
 /* The PRIMARY KEY of `parent`, in the child's schema (SQLite's rule). */
 static void parent_key(dg_loader *L, const char *schema, const char *parent, dg_strings *to)
 {
-    sqlite3_stmt *st = dg_loader_q_in(L, "SELECT name FROM pragma_table_info(?1, ?2) WHERE pk > 0 ORDER BY pk", parent, schema);
-    while (st && sqlite3_step(st) == SQLITE_ROW) DG_VEC_PUSH(to, dg_col_text(st, 0));
-    dg_loader_q_done(L, st);
+    key_rows r = {0};
+    sqlite3_stmt *st = dg_pragma(L, "table_info", parent, schema);   /* cid, name, type, notnull, dflt_value, pk */
+    while (st && sqlite3_step(st) == SQLITE_ROW)
+        if (sqlite3_column_int(st, 5) > 0) {
+            key_row *k = DG_VEC_ADD(&r);
+            k->a = sqlite3_column_int(st, 5);
+            k->text[0] = dg_col_text(st, 1);
+        }
+    sqlite3_finalize(st);
+    if (r.len > 1) qsort(r.items, r.len, sizeof *r.items, cmp_pk);
+    for (size_t i = 0; i < r.len; i++) {
+        DG_VEC_PUSH(to, r.items[i].text[0]);
+        r.items[i].text[0] = NULL;
+    }
+    key_rows_free(&r);
 }
 
-/* pragma_foreign_key_list numbers keys from the last declared one. */
+/* The rows of pragma_foreign_key_list for `t`, in cmp_fk's order; none
+ * when its CREATE text has no REFERENCES (the only clause that makes one). */
+static void fk_rows(dg_loader *L, const dg_table *t, key_rows *r)
+{
+    if (t->sql && !has_word(t->sql, "references")) return;
+    sqlite3_stmt *st = dg_pragma(L, "foreign_key_list", t->name, t->schema);
+    while (st && sqlite3_step(st) == SQLITE_ROW) {   /* id, seq, table, from, to, on_update, on_delete, match */
+        key_row *k = DG_VEC_ADD(r);
+        k->a = sqlite3_column_int(st, 0);
+        k->b = sqlite3_column_int(st, 1);
+        for (int i = 0; i < 5; i++) k->text[i] = dg_col_text(st, i + 2);
+    }
+    sqlite3_finalize(st);
+    if (r->len > 1) qsort(r->items, r->len, sizeof *r->items, cmp_fk);
+}
+
+static char *take(char **p)
+{
+    char *v = *p;
+    *p = NULL;
+    return v;
+}
+
 static void foreign_keys(dg_loader *L, dg_table *t, dg_table *p)
 {
-    sqlite3_stmt *st = dg_loader_q_in(L,
-        "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(?1, ?2) ORDER BY id DESC, seq",
-        t->name, t->schema);
+    key_rows r = {0};
+    fk_rows(L, t, &r);
     int last = -1;
     bool unresolved = false;
     dg_foreign_key *fk = NULL;
-    while (st && sqlite3_step(st) == SQLITE_ROW) {
-        int id = sqlite3_column_int(st, 0);
-        if (!fk || id != last) {
+    for (size_t i = 0; i < r.len; i++) {
+        key_row *k = &r.items[i];
+        if (!fk || k->a != last) {
             if (fk && unresolved) parent_key(L, t->schema, fk->table, &fk->to);
             fk = DG_VEC_ADD(&t->foreign_keys);
-            last = id;
-            unresolved = sqlite3_column_type(st, 3) == SQLITE_NULL;
+            last = k->a;
+            unresolved = k->text[2] == NULL;
             fk->to_implicit = unresolved;
-            fk->table = dg_col_text(st, 1);
-            fk->on_update = dg_col_text(st, 4);
-            fk->on_delete = dg_col_text(st, 5);
+            fk->table = take(&k->text[0]);
+            fk->on_update = take(&k->text[3]);
+            fk->on_delete = take(&k->text[4]);
         }
-        DG_VEC_PUSH(&fk->columns, dg_col_text(st, 2));
-        if (!unresolved) DG_VEC_PUSH(&fk->to, dg_col_text(st, 3));
+        DG_VEC_PUSH(&fk->columns, take(&k->text[1]));
+        if (!unresolved) DG_VEC_PUSH(&fk->to, take(&k->text[2]));
     }
     if (fk && unresolved) parent_key(L, t->schema, fk->table, &fk->to);
-    dg_loader_q_done(L, st);
+    key_rows_free(&r);
     if (t->foreign_keys.len != p->foreign_keys.len) return;
     for (size_t i = 0; i < p->foreign_keys.len; i++) {
         dg_foreign_key *a = &t->foreign_keys.items[i], *b = &p->foreign_keys.items[i];
@@ -137,16 +222,20 @@ static int cmp_autoindex(const void *a, const void *b)
 static void uniques(dg_loader *L, dg_table *t, dg_table *p)
 {
     dg_strings names = {0};
-    sqlite3_stmt *st = dg_loader_q_in(L, "SELECT name FROM pragma_index_list(?1, ?2) WHERE origin = 'u'", t->name, t->schema);
-    while (st && sqlite3_step(st) == SQLITE_ROW) DG_VEC_PUSH(&names, dg_col_text(st, 0));
-    dg_loader_q_done(L, st);
+    /* only a UNIQUE clause makes an index of origin 'u' */
+    sqlite3_stmt *st = t->sql && !has_word(t->sql, "unique") ? NULL : dg_pragma(L, "index_list", t->name, t->schema);
+    while (st && sqlite3_step(st) == SQLITE_ROW) {   /* seq, name, unique, origin, partial */
+        const char *origin = (const char *)sqlite3_column_text(st, 3);
+        if (origin && !strcmp(origin, "u")) DG_VEC_PUSH(&names, dg_col_text(st, 1));
+    }
+    sqlite3_finalize(st);
     if (names.len > 1) qsort(names.items, names.len, sizeof *names.items, cmp_autoindex);
     bool *used = dg_xcalloc(p->uniques.len + 1, sizeof *used);
     for (size_t i = 0; i < names.len; i++) {
         dg_unique *u = DG_VEC_ADD(&t->uniques);
-        st = dg_loader_q_in(L, "SELECT name FROM pragma_index_info(?1, ?2) ORDER BY seqno", names.items[i], t->schema);
-        while (st && sqlite3_step(st) == SQLITE_ROW) DG_VEC_PUSH(&u->columns, dg_col_text(st, 0));
-        dg_loader_q_done(L, st);
+        st = dg_pragma(L, "index_info", names.items[i], t->schema);   /* seqno (0, 1, ...), cid, name */
+        while (st && sqlite3_step(st) == SQLITE_ROW) DG_VEC_PUSH(&u->columns, dg_col_text(st, 2));
+        sqlite3_finalize(st);
         for (size_t k = 0; k < p->uniques.len; k++) {
             dg_unique *pu = &p->uniques.items[k];
             if (used[k] || !same_columns(&u->columns, &pu->columns)) continue;

@@ -249,6 +249,81 @@ static void a_plan_that_cannot_be_judged_is_refused(void **state)
     pair_free(&p);
 }
 
+/* Three changes far from each other (a rebuild of c, a column dropped
+ * from q, one added to r): the check runs them as groups on scratch
+ * databases of their own parts (diff_verify.c).  A group that fails
+ * sends the plan to the whole check, which reports as it always has. */
+static const char *const old_groups =
+    "CREATE TABLE p (id INTEGER PRIMARY KEY, k TEXT);\n"
+    "CREATE UNIQUE INDEX p_k ON p(k);\n"
+    "CREATE TABLE c (id INTEGER PRIMARY KEY, pk TEXT REFERENCES p(k), n INTEGER);\n"
+    "CREATE TABLE q (id INTEGER PRIMARY KEY, a TEXT, b TEXT);\n"
+    "CREATE TABLE r (id INTEGER PRIMARY KEY, x TEXT);\n";
+static const char *const new_groups =
+    "CREATE TABLE p (id INTEGER PRIMARY KEY, k TEXT);\n"
+    "CREATE UNIQUE INDEX p_k ON p(k);\n"
+    "CREATE TABLE c (id INTEGER PRIMARY KEY, pk TEXT REFERENCES p(k), n INTEGER NOT NULL DEFAULT 0);\n"
+    "CREATE TABLE q (id INTEGER PRIMARY KEY, a TEXT);\n"
+    "CREATE TABLE r (id INTEGER PRIMARY KEY, x TEXT, y TEXT);\n"
+    "CREATE INDEX c_n ON c(n);\n";
+
+static void independent_changes_pass_in_groups(void **state)
+{
+    (void)state;
+    pair p;
+    pair_make(&p, old_groups, new_groups);
+    assert_true(p.up.rebuilds > 0);
+    dg_diff_opts fw = {false};
+    assert_int_equal(dg_plan_verify(p.a, p.b, &fw, &p.up, &p.down), 0);
+    assert_int_equal(dg_plan_verify(p.a, p.b, &fw, &p.up, NULL), 0);
+    for (size_t i = 0; i < p.up.lints.len; i++) assert_string_not_equal(p.up.lints.items[i].code, DG_LINT_CANNOT_APPLY);
+    pair_free(&p);
+}
+
+static void a_failing_group_is_refused_as_the_whole_plan(void **state)
+{
+    (void)state;
+    pair p;
+    pair_make(&p, old_groups, new_groups);
+    dg_strings_push(&p.up.stmts, "ALTER TABLE q RENAME COLUMN nosuch TO other;");
+    assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, &p.down), -1);
+    const dg_lint *l = refusal(&p.up);
+    assert_non_null(strstr(l->message, "the plan cannot be applied: on a database of the old schema, "
+                                       "`ALTER TABLE q RENAME COLUMN nosuch TO other;` fails: no such column: \"nosuch\""));
+    assert_int_equal(l->loc.line, 4);   /* table q of the new schema */
+    pair_free(&p);
+}
+
+/* c's group has no p (a parent is not part of its child's group), p's
+ * group no c: neither alone sees the foreign key lose its key.  p's group
+ * does not reach its part (p_k is gone), and the whole check, which has
+ * both tables, reports the mismatch. */
+static void a_key_dropped_under_another_groups_child_is_refused(void **state)
+{
+    (void)state;
+    pair p;
+    pair_make(&p, old_groups, new_groups);
+    dg_strings_push(&p.up.stmts, "DROP INDEX p_k;");
+    assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, &p.down), -1);
+    assert_non_null(strstr(refusal(&p.up)->message, "foreign-key check fails: foreign key mismatch"));
+    pair_free(&p);
+}
+
+/* A statement the planner does not write (a PRAGMA acts on every group)
+ * sends the plan to the whole check. */
+static void a_statement_of_no_group_runs_the_whole_check(void **state)
+{
+    (void)state;
+    pair p;
+    pair_make(&p, old_groups, new_groups);
+    dg_strings_push(&p.up.stmts, "PRAGMA nosuch_pragma;");
+    assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, &p.down), 0);
+    dg_strings_push(&p.up.stmts, "SELECT nosuch();");
+    assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, &p.down), -1);
+    assert_non_null(strstr(refusal(&p.up)->message, "`SELECT nosuch();` fails: no such function: nosuch"));
+    pair_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -262,6 +337,10 @@ int main(void)
         cmocka_unit_test(shadow_tables_follow_their_virtual_table),
         cmocka_unit_test(a_part_that_does_not_build_falls_back_to_the_whole_schema),
         cmocka_unit_test(a_plan_that_cannot_be_judged_is_refused),
+        cmocka_unit_test(independent_changes_pass_in_groups),
+        cmocka_unit_test(a_failing_group_is_refused_as_the_whole_plan),
+        cmocka_unit_test(a_key_dropped_under_another_groups_child_is_refused),
+        cmocka_unit_test(a_statement_of_no_group_runs_the_whole_check),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -169,6 +169,7 @@ typedef struct dv_set {
     dv_side side[2];
     dg_map in, touched, renamed;   /* folded names (keys borrowed from the models) */
     DG_VEC(const char *) work;
+    DG_VEC(const char *) added;    /* the names of `in`, in the order they came */
     bool all;                      /* every object is in the set (the fallback of dg_plan_verify) */
 } dv_set;
 
@@ -176,8 +177,15 @@ void dv_set_init(dv_set *c, const dg_schema *from, const dg_schema *to);
 void dv_set_free(dv_set *c);
 /* Adds what the statements of p name, and closes the set. */
 void dv_set_close(dv_set *c, const dg_plan *p);
+/* The same for one statement. */
+void dv_set_close_stmt(dv_set *c, const char *sql);
+/* Empties the set (the schemas' links stay). */
+void dv_set_clear(dv_set *c);
 /* The part of s (from or to) in the set: a shallow copy (dv_part_free). */
 void dv_part(const dv_set *c, const dg_schema *s, dg_schema *out);
+/* The parts of s for groups 0..ngroups-1 of the names in `group_of`
+ * (folded name -> group), each as dv_part makes it. */
+void dv_part_grouped(const dg_map *group_of, const dg_schema *s, dg_schema *parts, size_t ngroups);
 void dv_part_free(dg_schema *part);
 /* Where to report a problem with statement `sql`: the first object it
  * names that the schemas locate (side `newer` first: 1 = to). */

@@ -62,6 +62,28 @@ static char *col_sig(const dg_table *t, const dg_column *col, const char *name, 
     return s;
 }
 
+static bool same_text(const char *a, const char *b)
+{
+    return !a || !b ? a == b : !strcmp(a, b);
+}
+
+static bool same_lower(const char *a, const char *b)   /* as lower() compares them */
+{
+    return !dg_strcasecmp_ascii(a ? a : "", b ? b : "");
+}
+
+/* Whether columns a and b have the same col_sig, decided without building
+ * it: the same texts have the same canonical forms.  A generated column's
+ * expression depends on its table and the renames: never decided here. */
+static bool same_col_cheap(const dg_column *a, const dg_column *b)
+{
+    return !a->generated_expr && !b->generated_expr && a->generated == b->generated &&
+           a->not_null == b->not_null && a->pk == b->pk && a->pk_desc == b->pk_desc &&
+           a->autoincrement == b->autoincrement && a->unique == b->unique && same_text(a->type, b->type) &&
+           same_text(a->default_sql, b->default_sql) && same_lower(a->collation, b->collation) &&
+           same_lower(a->not_null_conflict, b->not_null_conflict);
+}
+
 static void join_names(dg_buf *b, const dg_strings *v, const dd_renames *r)
 {
     for (size_t i = 0; i < v->len; i++) {
@@ -301,6 +323,7 @@ void dd_pair_analyse(dd_ctx *c, dd_pair *pr)
             continue;
         }
         const dg_column *oc = &o->columns.items[pr->col_map[i]];
+        if (same_col_cheap(oc, nc)) continue;   /* the common case: no signature to build */
         char *a = col_sig(o, oc, nc->name, &pr->col_renames, &c->table_renames);
         char *b = col_sig(n, nc, nc->name, NULL, NULL);
         if (strcmp(a, b) != 0)

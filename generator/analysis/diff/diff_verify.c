@@ -12,12 +12,14 @@
  * diff prints one plan: its inverse is planned here, from the two parts
  * (whose names it may use for its temporary tables are added to the set,
  * and the parts made again, until it names nothing new). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <sqlite3.h>
 
 #include "analysis/diff/diff_int.h"
+#include "sql/sqltok.h"
 #include "frontend/sources.h"
 
 /* ---- running a plan ---- */
@@ -223,10 +225,170 @@ static sqlite3 *scratch_for(dv_set *c, const dg_schema *from, const dg_schema *t
     return db;
 }
 
+/* ---- the check in independent groups ----
+ *
+ * SQLite's ALTER TABLE re-reads and re-checks the whole schema of the
+ * database it runs on, so one scratch database for a plan that changes k
+ * tables costs k times the part: a 3% change of 5,000 tables cost 7.5 G
+ * instructions.  Statements whose sets (diff_verify_set.c) share no name
+ * change disjoint parts of the schema: each such group runs on a scratch
+ * database of its own part, in plan order.  When every group applies and
+ * reaches its part of the schema, so does the whole plan (the parts are
+ * disjoint, the union of the results is the whole part, and the schemas
+ * both loaded without a foreign-key mismatch).  When one group does not,
+ * or a statement is not one the planner makes, or the groups are one, the
+ * whole check runs as before and reports as before. */
+
+/* Statements the planner writes (a PRAGMA, say, would act on all groups). */
+static bool groupable(const char *sql)
+{
+    static const char *const kinds[] = {"CREATE", "DROP", "ALTER", "INSERT", "DELETE"};
+    dg_lexer lx;
+    dg_lexer_init(&lx, sql, strlen(sql));
+    dg_tok t = dg_tok_next_sig(&lx);
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        if (dg_tok_is_kw(&lx, t, kinds[k])) return true;
+    return false;
+}
+
+static size_t find_root(size_t *up, size_t i)
+{
+    while (up[i] != i) i = up[i] = up[up[i]];
+    return i;
+}
+
+static const char *stmt_at(const dg_plan *plan, const dg_plan *back, size_t i)
+{
+    return i < plan->stmts.len ? plan->stmts.items[i] : back->stmts.items[i - plan->stmts.len];
+}
+
+/* Groups the statements of plan and back (numbered on from plan's): *group
+ * (per statement) and group_of (folded name -> group) filled; the number of
+ * groups, 0 when a statement cannot be grouped. */
+static size_t group_stmts(dv_set *c, const dg_plan *plan, const dg_plan *back, size_t *group, dg_map *group_of)
+{
+    size_t n = plan->stmts.len + (back ? back->stmts.len : 0), ng = 0, j;
+    size_t *up = dg_xmalloc((n + 1) * sizeof *up), *id = dg_xmalloc((n + 1) * sizeof *id);
+    dg_map owner;   /* name -> the first statement naming it */
+    dg_map_init(&owner, true);
+    DG_VEC(const char *) names = {0};
+    for (size_t i = 0; i < n; i++) up[i] = i;
+    for (size_t i = 0; i < n && up; i++) {
+        if (!groupable(stmt_at(plan, back, i))) {
+            free(up);
+            up = NULL;
+            break;
+        }
+        dv_set_clear(c);
+        dv_set_close_stmt(c, stmt_at(plan, back, i));
+        for (size_t k = 0; k < c->added.len; k++) {
+            if ((j = dg_map_put(&owner, c->added.items[k], i)) == i) DG_VEC_PUSH(&names, c->added.items[k]);
+            else up[find_root(up, j)] = find_root(up, i);
+        }
+    }
+    for (size_t i = 0; up && i < n; i++) id[i] = SIZE_MAX;
+    for (size_t i = 0; up && i < n; i++) {
+        size_t r = find_root(up, i);
+        if (id[r] == SIZE_MAX) id[r] = ng++;
+        group[i] = id[r];
+    }
+    for (size_t k = 0; up && k < names.len; k++) {
+        dg_map_get(&owner, names.items[k], &j);
+        dg_map_put(group_of, names.items[k], group[j]);
+    }
+    DG_VEC_FREE(&names);
+    dg_map_free(&owner);
+    free(id);
+    free(up);
+    return ng;
+}
+
+/* Whether the statements of `p` name only what group g has. */
+static bool names_only_group(dv_set *c, const dg_plan *p, const dg_map *group_of, size_t g)
+{
+    size_t at;
+    dv_set_clear(c);
+    for (size_t i = 0; i < p->stmts.len; i++) {
+        dv_set_close_stmt(c, p->stmts.items[i]);
+        for (size_t k = 0; k < c->added.len; k++)
+            if (!dg_map_get(group_of, c->added.items[k], &at) || at != g) return false;
+    }
+    return true;
+}
+
+/* Group g's statements of `all` (statement i of all is number first + i),
+ * borrowed: the caller frees out->stmts' vector only. */
+static void borrow_group(const dg_plan *all, size_t first, const size_t *group, size_t g, dg_plan *out)
+{
+    memset(out, 0, sizeof *out);
+    for (size_t i = 0; all && i < all->stmts.len; i++)
+        if (group[first + i] == g) DG_VEC_PUSH(&out->stmts, all->stmts.items[i]);
+}
+
+/* Whether group g applies and reaches its parts, both ways. */
+static bool group_passes(dv_set *c, const dg_diff_opts *opts, const dg_plan *up, const dg_plan *back,
+                         dg_schema *a, dg_schema *b, const dg_map *group_of, size_t g)
+{
+    dg_plan own, report;
+    memset(&own, 0, sizeof own);
+    memset(&report, 0, sizeof report);
+    if (!back) {
+        dg_diff_opts bo = {!(opts && opts->reverse)};
+        dg_diff_plan(b, a, &bo, &own);
+    }
+    char *err = NULL;
+    const char *failed = NULL;
+    sqlite3 *db = back || names_only_group(c, &own, group_of, g) ? scratch_open(a, &err, &failed) : NULL;
+    bool ok = db && step(c, db, up, b, 1, "", "", &report) == 0 &&
+              step(c, db, back ? back : &own, a, 0, "", "", &report) == 0;
+    sqlite3_close(db);
+    free(err);
+    dg_plan_free(&own);
+    dg_plan_free(&report);
+    return ok;
+}
+
+/* True when every group of the plan passes (see above). */
+static bool groups_pass(const dg_schema *from, const dg_schema *to, const dg_diff_opts *opts, const dg_plan *plan,
+                        const dg_plan *back)
+{
+    dv_set c;
+    dv_set_init(&c, from, to);
+    dg_map group_of;
+    dg_map_init(&group_of, true);
+    size_t *group = dg_xmalloc((plan->stmts.len + (back ? back->stmts.len : 0) + 1) * sizeof *group);
+    size_t ng = group_stmts(&c, plan, back, group, &group_of);
+    dg_schema *a = dg_xcalloc(ng + 1, sizeof *a), *b = dg_xcalloc(ng + 1, sizeof *b);
+    if (ng > 1) {
+        dv_part_grouped(&group_of, from, a, ng);
+        dv_part_grouped(&group_of, to, b, ng);
+    }
+    bool ok = ng > 1;
+    for (size_t g = 0; ok && g < ng; g++) {
+        dg_plan up, down;
+        borrow_group(plan, 0, group, g, &up);
+        borrow_group(back, plan->stmts.len, group, g, &down);
+        ok = group_passes(&c, opts, &up, back ? &down : NULL, &a[g], &b[g], &group_of, g);
+        DG_VEC_FREE(&up.stmts);
+        DG_VEC_FREE(&down.stmts);
+    }
+    for (size_t g = 0; g < ng; g++) {
+        dv_part_free(&a[g]);
+        dv_part_free(&b[g]);
+    }
+    free(a);
+    free(b);
+    free(group);
+    dg_map_free(&group_of);
+    dv_set_free(&c);
+    return ok;
+}
+
 int dg_plan_verify(const dg_schema *from, const dg_schema *to, const dg_diff_opts *opts, dg_plan *plan,
                    const dg_plan *back)
 {
     if (from->engine != DG_ENGINE_SQLITE || to->engine != DG_ENGINE_SQLITE || !plan->stmts.len) return 0;
+    if (groups_pass(from, to, opts, plan, back)) return 0;
     dv_set c;
     dv_set_init(&c, from, to);
     dv_set_close(&c, plan);

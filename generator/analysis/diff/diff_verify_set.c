@@ -117,11 +117,13 @@ static void side_free(dv_side *v)
 static void include(dv_set *c, const char *name, bool touched)
 {
     size_t one;
+    bool was_in = dg_map_get(&c->in, name, &one);
+    if (!was_in) DG_VEC_PUSH(&c->added, name);
     if (touched && !dg_map_get(&c->touched, name, &one)) {
         dg_map_put(&c->touched, name, 1);
         dg_map_put(&c->in, name, 1);
         DG_VEC_PUSH(&c->work, name);
-    } else if (!dg_map_get(&c->in, name, &one)) {
+    } else if (!was_in) {
         dg_map_put(&c->in, name, 1);
         DG_VEC_PUSH(&c->work, name);
     }
@@ -166,39 +168,35 @@ static bool is_table_rename(const char *sql)
     return true;
 }
 
-/* Seeds the set with what the statements of `p` name. */
-static void seed_plan(dv_set *c, const dg_plan *p)
+/* Seeds the set with what statement `sql` names. */
+static void seed_stmt(dv_set *c, const char *sql)
 {
-    for (size_t i = 0; i < p->stmts.len; i++) {
-        const char *sql = p->stmts.items[i];
-        bool rename = is_table_rename(sql);
-        dg_lexer lx;
-        dg_lexer_init(&lx, sql, strlen(sql));
-        for (dg_tok t = dg_tok_next_sig(&lx); t.kind != DG_TOK_EOF; t = dg_tok_next_sig(&lx)) {
-            if (t.kind != DG_TOK_IDENT && t.kind != DG_TOK_QIDENT && t.kind != DG_TOK_STRING) continue;
-            char *id = dg_tok_ident(&lx, t);
-            for (int k = 0; k < 2; k++) {
-                const dv_side *v = &c->side[k];
-                size_t obj = obj_named(v, id);
-                size_t one;
-                if (obj != DV_NONE && rename && !dg_map_get(&c->renamed, obj_name(v, obj), &one)) {
-                    dg_map_put(&c->renamed, obj_name(v, obj), 1);
-                    DG_VEC_PUSH(&c->work, obj_name(v, obj));   /* expanded again, with its children */
-                }
-                if (obj != DV_NONE) include(c, obj_name(v, obj), true);
-                const dg_index *ix = dg_lookup_index(&v->lk, id);
-                if (ix) include(c, ix->name, false);
-                const dg_trigger *tr = dg_lookup_trigger(&v->lk, id);
-                if (tr) include(c, tr->name, false);
+    bool rename = is_table_rename(sql);
+    dg_lexer lx;
+    dg_lexer_init(&lx, sql, strlen(sql));
+    for (dg_tok t = dg_tok_next_sig(&lx); t.kind != DG_TOK_EOF; t = dg_tok_next_sig(&lx)) {
+        if (t.kind != DG_TOK_IDENT && t.kind != DG_TOK_QIDENT && t.kind != DG_TOK_STRING) continue;
+        char *id = dg_tok_ident(&lx, t);
+        for (int k = 0; k < 2; k++) {
+            const dv_side *v = &c->side[k];
+            size_t obj = obj_named(v, id);
+            size_t one;
+            if (obj != DV_NONE && rename && !dg_map_get(&c->renamed, obj_name(v, obj), &one)) {
+                dg_map_put(&c->renamed, obj_name(v, obj), 1);
+                DG_VEC_PUSH(&c->work, obj_name(v, obj));   /* expanded again, with its children */
             }
-            free(id);
+            if (obj != DV_NONE) include(c, obj_name(v, obj), true);
+            const dg_index *ix = dg_lookup_index(&v->lk, id);
+            if (ix) include(c, ix->name, false);
+            const dg_trigger *tr = dg_lookup_trigger(&v->lk, id);
+            if (tr) include(c, tr->name, false);
         }
+        free(id);
     }
 }
 
-void dv_set_close(dv_set *c, const dg_plan *p)
+static void close_set(dv_set *c)
 {
-    seed_plan(c, p);
     size_t one;
     while (c->work.len) {
         const char *name = c->work.items[--c->work.len];
@@ -206,6 +204,27 @@ void dv_set_close(dv_set *c, const dg_plan *p)
         expand_on(c, &c->side[0], name, touched);
         expand_on(c, &c->side[1], name, touched);
     }
+}
+
+void dv_set_close(dv_set *c, const dg_plan *p)
+{
+    for (size_t i = 0; i < p->stmts.len; i++) seed_stmt(c, p->stmts.items[i]);
+    close_set(c);
+}
+
+void dv_set_close_stmt(dv_set *c, const char *sql)
+{
+    seed_stmt(c, sql);
+    close_set(c);
+}
+
+void dv_set_clear(dv_set *c)
+{
+    dg_map_free(&c->in);
+    dg_map_free(&c->touched);
+    dg_map_free(&c->renamed);
+    c->work.len = c->added.len = 0;
+    c->all = false;
 }
 
 static bool in_set(const dv_set *c, const char *name)
@@ -235,6 +254,30 @@ void dv_part(const dv_set *c, const dg_schema *s, dg_schema *out)
     for (size_t i = 0; i < s->renames.len; i++) DG_VEC_PUSH(&out->renames, s->renames.items[i]);
 }
 
+/* One pass over s for every group at once: an object goes to the part of
+ * the group its name (an index: its table's) has in `group_of`; the same
+ * rule as dv_part's, in the same order. */
+void dv_part_grouped(const dg_map *group_of, const dg_schema *s, dg_schema *parts, size_t ngroups)
+{
+    size_t g;
+    for (size_t k = 0; k < ngroups; k++) {
+        memset(&parts[k], 0, sizeof parts[k]);
+        parts[k].engine = s->engine;
+        for (size_t i = 0; i < s->renames.len; i++) DG_VEC_PUSH(&parts[k].renames, s->renames.items[i]);
+    }
+    for (size_t i = 0; i < s->tables.len; i++)
+        if (dg_map_get(group_of, s->tables.items[i].name, &g) && dg_schema_default(s, s->tables.items[i].schema))
+            DG_VEC_PUSH(&parts[g].tables, s->tables.items[i]);
+    for (size_t i = 0; i < s->indexes.len; i++)
+        if (dg_map_get(group_of, s->indexes.items[i].table, &g) && dg_schema_default(s, s->indexes.items[i].schema))
+            DG_VEC_PUSH(&parts[g].indexes, s->indexes.items[i]);
+    for (size_t i = 0; i < s->views.len; i++)
+        if (dg_map_get(group_of, s->views.items[i].name, &g) && dg_schema_default(s, s->views.items[i].schema))
+            DG_VEC_PUSH(&parts[g].views, s->views.items[i]);
+    for (size_t i = 0; i < s->triggers.len; i++)
+        if (dg_map_get(group_of, s->triggers.items[i].name, &g)) DG_VEC_PUSH(&parts[g].triggers, s->triggers.items[i]);
+}
+
 void dv_part_free(dg_schema *s)
 {
     DG_VEC_FREE(&s->tables);
@@ -260,6 +303,7 @@ void dv_set_free(dv_set *c)
     dg_map_free(&c->touched);
     dg_map_free(&c->renamed);
     DG_VEC_FREE(&c->work);
+    DG_VEC_FREE(&c->added);
     side_free(&c->side[0]);
     side_free(&c->side[1]);
 }
