@@ -2,7 +2,12 @@
 # Runs a command through PgBouncer in transaction-pooling mode in front of
 # the private cluster (tests/pg; run under tests/pg/run.sh): PGHOST/PGPORT
 # point at PgBouncer, DALGEN_PG_DIRECT_HOST/PORT at the server.
-#   pgbouncer.sh COMMAND [ARG...]
+#   pgbouncer.sh [--rotate] COMMAND [ARG...]
+# --rotate: two server connections kept open and taken in turn (FIFO), so
+# that consecutive transactions of one client run on different ones, as on
+# a busy pooler (PgBouncer's default, last released first reused, gives a
+# lone client the same connection every time and hides a named statement's
+# loss; pgrt.pgbouncer.pooler arranges it with two clients instead).
 # No pgbouncer installed: exit 77 (skipped), or 1 when CI=true.
 set -eu
 bin=$(command -v pgbouncer || ls /usr/sbin/pgbouncer 2>/dev/null || true)
@@ -10,6 +15,12 @@ if [ -z "$bin" ]; then
   echo "no pgbouncer: apt install pgbouncer (scripts/setup-debian.sh)"
   [ "${CI:-}" = true ] && exit 1
   exit 77
+fi
+rotate=""
+if [ "${1:-}" = --rotate ]; then
+  rotate="server_round_robin = 1
+min_pool_size = 2"
+  shift
 fi
 dir=$(mktemp -d "${TMPDIR:-/tmp}/dalgen-bouncer.XXXXXX")
 chmod 777 "$dir"
@@ -26,6 +37,7 @@ auth_type = trust
 auth_file = $dir/users.txt
 pool_mode = transaction
 default_pool_size = 2
+$rotate
 max_client_conn = 100
 ignore_startup_parameters = options
 logfile = $dir/pgbouncer.log
