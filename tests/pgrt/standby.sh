@@ -38,8 +38,9 @@ chmod 700 "$dir"
 port=$((5500 + $$ % 1000))
 trap 'stop "$dir"' EXIT
 trap 'exit 1' HUP INT TERM
-# detached (own session, no inherited output: ctest waits for its pipes to close)
-setsid sh "$0" --watchdog $$ "$dir" < /dev/null > /dev/null 2>&1 &
+# detached: not our descendant (ctest's timeout kills the test's process
+# tree), its own session, no inherited output (ctest waits for its pipes)
+( setsid sh "$0" --watchdog $$ "$dir" < /dev/null > /dev/null 2>&1 & )
 # the cluster's defaults allow it: wal_level=replica, max_wal_senders=10,
 # and initdb -A trust's pg_hba.conf accepts local replication connections
 if ! as_owner "$bindir/pg_basebackup" -D "$dir/data" -R -X stream --checkpoint=fast --no-sync \
