@@ -5,8 +5,8 @@
 # port (as `nobody` when root: PostgreSQL refuses root).  PGHOST/PGPORT keep
 # naming the primary; DALGEN_PG_STANDBY_HOST/PORT name the standby.
 #   standby.sh COMMAND [ARG...]
-# The standby is stopped and removed when the command ends, and by a
-# detached watchdog if this script is killed (a ctest timeout's SIGKILL).
+# The standby is stopped and removed when the command ends, and by
+# tests/pg/watchdog.sh if this script is killed (a ctest timeout's SIGKILL).
 # No pg_basebackup: exit 77 (skipped), or 1 when CI=true.
 set -eu
 as_owner() {
@@ -21,9 +21,8 @@ stop() {
   fi
   rm -rf "$1"
 }
-if [ "${1:-}" = --watchdog ]; then   # --watchdog PID DIR: once PID is gone, stop DIR's standby
-  while kill -0 "$2" 2>/dev/null && [ -d "$3" ]; do sleep 1; done
-  [ -d "$3" ] && stop "$3"
+if [ "${1:-}" = --stop ]; then   # --stop DIR: tests/pg/watchdog.sh's clean-up
+  stop "$2"
   exit 0
 fi
 if [ ! -x "$bindir/pg_basebackup" ] || [ ! -x "$bindir/pg_ctl" ]; then
@@ -38,9 +37,7 @@ chmod 700 "$dir"
 port=$((5500 + $$ % 1000))
 trap 'stop "$dir"' EXIT
 trap 'exit 1' HUP INT TERM
-# detached: not our descendant (ctest's timeout kills the test's process
-# tree), its own session, no inherited output (ctest waits for its pipes)
-( setsid sh "$0" --watchdog $$ "$dir" < /dev/null > /dev/null 2>&1 & )
+( setsid sh "$(dirname "$0")/../pg/watchdog.sh" $$ sh "$0" --stop "$dir" < /dev/null > /dev/null 2>&1 & )
 # the cluster's defaults allow it: wal_level=replica, max_wal_senders=10,
 # and initdb -A trust's pg_hba.conf accepts local replication connections
 if ! as_owner "$bindir/pg_basebackup" -D "$dir/data" -R -X stream --checkpoint=fast --no-sync \
