@@ -30,22 +30,47 @@ static void conninfo(char *out, size_t size, const char *dbname, int standby_fir
              standby_first ? pp : sp, dbname, attrs);
 }
 
-/* dal_open, retried for up to 10 s: the database created on the primary
- * appears on the standby once its WAL is replayed. */
+/* dal_open, retried for up to 60 s: the database created on the primary
+ * appears on the standby once its WAL is replayed (slow on a loaded
+ * machine, behind every other test's WAL). */
 static dal_db *open_retrying(const char *ci)
 {
     dal_options o = DAL_OPTIONS_INIT;
     dal_db *db = NULL;
     int i;
     o.engine = DAL_ENGINE_POSTGRESQL;   /* a key=value conninfo is no file name */
-    for (i = 0; i < 200; i++) {
+    for (i = 0; i < 600; i++) {
         db = NULL;
         if (dal_open(&db, ci, &o) == DAL_OK) return db;
-        if (i == 199) fprintf(stderr, "cannot open %s: %s\n", ci, dal_errmsg(db));
+        if (i == 599) fprintf(stderr, "cannot open %s: %s\n", ci, dal_errmsg(db));
         dal_close(db);
-        sleep_ms(50);
+        sleep_ms(100);
     }
     return NULL;
+}
+
+/* The first value of sql's first row on db's connection, into out ("" on error). */
+static void sql_text(dal_db *db, const char *sql, char *out, size_t size)
+{
+    PGresult *r = PQexec(dal_pg(db), sql);
+    snprintf(out, size, "%s", PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 ? PQgetvalue(r, 0, 0) : "");
+    PQclear(r);
+}
+
+/* Waits up to 60 s until the standby has replayed the primary's WAL up to
+ * lsn (the schema and the row written there): 1 when it has. */
+static int replayed(dal_db *standby, const char *lsn)
+{
+    char sql[128], yes[8];
+    int i;
+    snprintf(sql, sizeof sql, "SELECT pg_last_wal_replay_lsn() >= '%s'::pg_lsn", lsn);
+    for (i = 0; i < 600; i++) {
+        sql_text(standby, sql, yes, sizeof yes);
+        if (!strcmp(yes, "t")) return 1;
+        sleep_ms(100);
+    }
+    fprintf(stderr, "the standby has not replayed up to %s after 60 s\n", lsn);
+    return 0;
 }
 
 static int in_recovery(dal_db *db)
@@ -55,18 +80,13 @@ static int in_recovery(dal_db *db)
     return yes;
 }
 
-/* Reads on the standby: note 1 (written on the primary) once replayed. */
+/* Reads on the standby: note 1, written on the primary and replayed. */
 static void reads_on_the_standby(dal_db *db, dal_arena *a)
 {
     standby_note got = { 0, NULL };
     const char *body = NULL;
-    int rc = DAL_NOTFOUND, i;
     CHECK(in_recovery(db) == 1);
-    for (i = 0; i < 200 && rc == DAL_NOTFOUND; i++) {
-        rc = standby_note_get(db, 1, &got, a);
-        if (rc == DAL_NOTFOUND) sleep_ms(50);
-    }
-    CHECK(rc == DAL_OK && got.body && !strcmp(got.body, "written on the primary"));
+    CHECK(standby_note_get(db, 1, &got, a) == DAL_OK && got.body && !strcmp(got.body, "written on the primary"));
     CHECK(standby_get_note(db, 1, &body, a) == DAL_OK && body && !strcmp(body, "written on the primary"));
 }
 
@@ -87,7 +107,7 @@ static void writes_on_the_standby_fail(dal_db *db, dal_arena *a)
 int main(int argc, char **argv)
 {
     dal_db *primary = e2e_open(argc, argv), *db;
-    char ci[1024], dbname[64];
+    char ci[1024], dbname[64], lsn[32];
     standby_note row = { 1, "written on the primary" };
     dal_arena a;
     if (!primary) return 1;
@@ -98,18 +118,22 @@ int main(int argc, char **argv)
     dal_arena_init(&a, NULL);
     snprintf(dbname, sizeof dbname, "%s", PQdb(dal_pg(primary)));
     CHECK(in_recovery(primary) == 0);
+    /* the cluster's synchronous_commit=off would let the commit wait for
+     * the WAL writer: flushed at commit, pg_current_wal_lsn() covers it */
+    CHECK(dal_exec(primary, "SET synchronous_commit = on") == DAL_OK);
     CHECK(standby_note_insert(primary, &row, &a) == DAL_OK);
+    sql_text(primary, "SELECT pg_current_wal_lsn()", lsn, sizeof lsn);
     dal_close(primary);
 
     /* the primary listed first: prefer-standby still picks the standby */
     conninfo(ci, sizeof ci, dbname, 0, "prefer-standby");
-    if ((db = open_retrying(ci)) != NULL) {
+    if ((db = open_retrying(ci)) != NULL && replayed(db, lsn)) {
         reads_on_the_standby(db, &a);
         writes_on_the_standby_fail(db, &a);
-        dal_close(db);
     } else {
         failures++;
     }
+    dal_close(db);
     /* the standby listed first: read-write skips it, and the insert succeeds */
     conninfo(ci, sizeof ci, dbname, 1, "read-write");
     if ((db = open_retrying(ci)) != NULL) {
