@@ -30,7 +30,7 @@ static void conninfo(char *out, size_t size, const char *dbname, int standby_fir
              standby_first ? pp : sp, dbname, attrs);
 }
 
-/* dal_open, retried for up to 60 s: the database created on the primary
+/* dal_open, retried for up to 30 s: the database created on the primary
  * appears on the standby once its WAL is replayed (slow on a loaded
  * machine, behind every other test's WAL). */
 static dal_db *open_retrying(const char *ci)
@@ -39,10 +39,10 @@ static dal_db *open_retrying(const char *ci)
     dal_db *db = NULL;
     int i;
     o.engine = DAL_ENGINE_POSTGRESQL;   /* a key=value conninfo is no file name */
-    for (i = 0; i < 600; i++) {
+    for (i = 0; i < 300; i++) {
         db = NULL;
         if (dal_open(&db, ci, &o) == DAL_OK) return db;
-        if (i == 599) fprintf(stderr, "cannot open %s: %s\n", ci, dal_errmsg(db));
+        if (i == 299) fprintf(stderr, "cannot open %s: %s\n", ci, dal_errmsg(db));
         dal_close(db);
         sleep_ms(100);
     }
@@ -57,22 +57,6 @@ static void sql_text(dal_db *db, const char *sql, char *out, size_t size)
     PQclear(r);
 }
 
-/* Waits up to 60 s until the standby has replayed the primary's WAL up to
- * lsn (the schema and the row written there): 1 when it has. */
-static int replayed(dal_db *standby, const char *lsn)
-{
-    char sql[128], yes[8];
-    int i;
-    snprintf(sql, sizeof sql, "SELECT pg_last_wal_replay_lsn() >= '%s'::pg_lsn", lsn);
-    for (i = 0; i < 600; i++) {
-        sql_text(standby, sql, yes, sizeof yes);
-        if (!strcmp(yes, "t")) return 1;
-        sleep_ms(100);
-    }
-    fprintf(stderr, "the standby has not replayed up to %s after 60 s\n", lsn);
-    return 0;
-}
-
 static int in_recovery(dal_db *db)
 {
     bool yes = false, has = false;
@@ -80,11 +64,29 @@ static int in_recovery(dal_db *db)
     return yes;
 }
 
+/* Waits up to 30 s until the standby has replayed the primary's WAL up to
+ * lsn (the schema and the row written there): 1 when it has. */
+static int replayed(dal_db *standby, const char *lsn)
+{
+    char sql[128], yes[8];
+    int i;
+    snprintf(sql, sizeof sql, "SELECT pg_last_wal_replay_lsn() >= '%s'::pg_lsn", lsn);
+    for (i = 0; i < 300; i++) {
+        sql_text(standby, sql, yes, sizeof yes);
+        if (!strcmp(yes, "t")) return 1;
+        sleep_ms(100);
+    }
+    fprintf(stderr, "%s has not replayed up to %s after 30 s (in recovery: %d)\n", PQhost(dal_pg(standby)), lsn,
+            in_recovery(standby));
+    return 0;
+}
+
 /* Reads on the standby: note 1, written on the primary and replayed. */
 static void reads_on_the_standby(dal_db *db, dal_arena *a)
 {
     standby_note got = { 0, NULL };
     const char *body = NULL;
+    if (in_recovery(db) != 1) fprintf(stderr, "prefer-standby: not on the standby but %s\n", PQhost(dal_pg(db)));
     CHECK(in_recovery(db) == 1);
     CHECK(standby_note_get(db, 1, &got, a) == DAL_OK && got.body && !strcmp(got.body, "written on the primary"));
     CHECK(standby_get_note(db, 1, &body, a) == DAL_OK && body && !strcmp(body, "written on the primary"));
