@@ -1057,7 +1057,7 @@ static json_t *query_item(void *ctx, size_t i, const dg_tmpl_names *w)
 static void to_json(const dg_vqueries *v, json_t *root, dg_tmpl_list *lazy)
 {
     if (lazy) {
-        *lazy = (dg_tmpl_list){"queries", v->items.len, query_item, (void *)v};
+        *lazy = (dg_tmpl_list){"queries", v->items.len, query_item, (void *)v, NULL};
     } else {
         json_t *list = json_array();
         dg_jset(root, "queries", list);
