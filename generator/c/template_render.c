@@ -271,7 +271,7 @@ static void render_section(renderer *r, const dg_tmpl *t, size_t i)
 {
     const dg_tnode *n = &t->nodes.items[i];
     const dg_tval *v;
-    dg_tval iter = {DG_TV_INT, 0, 0, {0}};   /* made on the fly */
+    dg_tval iter = {DG_TV_INT, 0, 0, 0, {0}};   /* made on the fly */
     if (is_iter_name(n)) {
         bool ok;
         iter.u.i = iter_value(r, n, &ok);

@@ -1,5 +1,6 @@
 /* template_value.c - the arena and the value tree of template_value.h. */
 #include <stdalign.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,6 +67,7 @@ static dg_tval *make(dg_tarena *a, dg_tkind kind)
     dg_tval *v = dg_tarena_alloc(a, sizeof *v);
     v->kind = kind;
     v->len = v->cap = 0;
+    v->keys = 0;
     v->u.s = NULL;
     return v;
 }
@@ -87,6 +89,12 @@ dg_tval *dg_tv_int(dg_tarena *a, json_int_t i)
 static bool utf8_ok(const char *s, size_t n)
 {
     size_t i = 0;
+    uint64_t w, high = 0;
+    for (; i + 8 <= n && !high; i += 8) {   /* eight bytes at a time: SQL text is long */
+        memcpy(&w, s + i, 8);
+        high = w & UINT64_C(0x8080808080808080);
+    }
+    if (high) i -= 8;
     while (i < n && (unsigned char)s[i] < 0x80) i++;
     if (i == n) return true;
     json_t *j = json_stringn(s, n);
@@ -129,11 +137,20 @@ static void *grow(dg_tarena *a, dg_tval *v, void *items, size_t size)
     return bigger;
 }
 
+/* key's bit in an object's `keys` (key is never empty past its first byte
+ * being read: "" has the bit of its NUL). */
+static uint64_t key_bit(const char *key)
+{
+    unsigned h = (unsigned char)key[0] * 31u + (key[0] ? (unsigned char)key[1] : 0u);
+    return UINT64_C(1) << (h & 63);
+}
+
 void dg_tv_set(dg_tarena *a, dg_tval *o, const char *key, dg_tval *v)
 {
     if (!v) return;
     o->u.members = grow(a, o, o->u.members, sizeof *o->u.members);
     o->u.members[o->len++] = (dg_tmember){key, v};
+    o->keys |= key_bit(key);
 }
 
 void dg_tv_push(dg_tarena *a, dg_tval *arr, dg_tval *v)
@@ -146,13 +163,18 @@ void dg_tv_push(dg_tarena *a, dg_tval *arr, dg_tval *v)
 dg_tval *dg_tv_copy(dg_tarena *a, const dg_tval *o)
 {
     dg_tval *c = dg_tv_obj(a);
-    for (size_t i = 0; i < o->len; i++) dg_tv_set(a, c, o->u.members[i].key, o->u.members[i].val);
+    c->u.members = dg_tarena_alloc(a, (o->len + 2) * sizeof *c->u.members);   /* room for a few more */
+    if (o->len) memcpy(c->u.members, o->u.members, o->len * sizeof *c->u.members);
+    c->len = o->len;
+    c->cap = o->len + 2;
+    c->keys = o->keys;
     return c;
 }
 
 dg_tval *dg_tv_get(const dg_tval *o, const char *key)
 {
     if (!o || o->kind != DG_TV_OBJ) return NULL;
+    if (!(o->keys & key_bit(key))) return NULL;
     for (size_t i = 0; i < o->len; i++)
         if (o->u.members[i].key[0] == key[0] && !strcmp(o->u.members[i].key, key)) return o->u.members[i].val;
     return NULL;

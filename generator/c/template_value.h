@@ -17,6 +17,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Bump allocation in chunks; reset keeps the chunks for the next element. */
 typedef struct dg_tchunk dg_tchunk;
@@ -51,6 +52,8 @@ typedef struct dg_tmember {
 struct dg_tval {
     dg_tkind kind;
     size_t   len, cap;   /* STR: its length; ARR, OBJ: the items / members */
+    uint64_t keys;       /* OBJ: a bit per key's first two bytes (key_bit),
+                          * so that a search for a missing key is short */
     union {
         json_int_t  i;
         double      r;
