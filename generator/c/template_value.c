@@ -153,6 +153,30 @@ void dg_tv_set(dg_tarena *a, dg_tval *o, const char *key, dg_tval *v)
     o->keys |= key_bit(key);
 }
 
+void dg_tv_set_str(dg_tarena *a, dg_tval *o, const char *key, const char *s)
+{
+    dg_tv_set(a, o, key, dg_tv_str(a, s));
+}
+
+void dg_tv_set_int(dg_tarena *a, dg_tval *o, const char *key, json_int_t i)
+{
+    dg_tv_set(a, o, key, dg_tv_int(a, i));
+}
+
+void dg_tv_set_bool(dg_tarena *a, dg_tval *o, const char *key, bool b)
+{
+    dg_tv_set(a, o, key, dg_tv_bool(a, b));
+}
+
+dg_tval *dg_tv_obj1(dg_tarena *a, const char *key, const char *s)
+{
+    dg_tval *v = dg_tv_str(a, s);
+    if (!v) return NULL;
+    dg_tval *o = dg_tv_obj(a);
+    dg_tv_set(a, o, key, v);
+    return o;
+}
+
 void dg_tv_push(dg_tarena *a, dg_tval *arr, dg_tval *v)
 {
     if (!v) return;

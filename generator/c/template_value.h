@@ -81,6 +81,13 @@ dg_tval *dg_tv_copy(dg_tarena *a, const dg_tval *o);
 void dg_tv_set(dg_tarena *a, dg_tval *o, const char *key, dg_tval *v);
 void dg_tv_push(dg_tarena *a, dg_tval *arr, dg_tval *v);
 
+/* o[key] = a string (nothing for NULL or invalid text), an integer, a
+ * boolean; {key: s} (NULL for NULL or invalid text). */
+void     dg_tv_set_str(dg_tarena *a, dg_tval *o, const char *key, const char *s);
+void     dg_tv_set_int(dg_tarena *a, dg_tval *o, const char *key, json_int_t i);
+void     dg_tv_set_bool(dg_tarena *a, dg_tval *o, const char *key, bool b);
+dg_tval *dg_tv_obj1(dg_tarena *a, const char *key, const char *s);
+
 /* o[key], NULL when o is not an object or has no such key; arr[i]. */
 dg_tval *dg_tv_get(const dg_tval *o, const char *key);
 dg_tval *dg_tv_at(const dg_tval *arr, size_t i);

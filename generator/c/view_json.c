@@ -69,27 +69,22 @@ static void set(const vb *b, dg_tval *o, const char *key, dg_tval *v)
 
 static void set_str(const vb *b, dg_tval *o, const char *key, const char *s)
 {
-    dg_tv_set(b->a, o, key, dg_tv_str(b->a, s));
+    dg_tv_set_str(b->a, o, key, s);
 }
 
 static void set_int(const vb *b, dg_tval *o, const char *key, json_int_t i)
 {
-    dg_tv_set(b->a, o, key, dg_tv_int(b->a, i));
+    dg_tv_set_int(b->a, o, key, i);
 }
 
 static void set_bool(const vb *b, dg_tval *o, const char *key, bool v)
 {
-    dg_tv_set(b->a, o, key, dg_tv_bool(b->a, v));
+    dg_tv_set_bool(b->a, o, key, v);
 }
 
-/* {key: s} (NULL when s is not valid UTF-8). */
 static dg_tval *obj1(const vb *b, const char *key, const char *s)
 {
-    dg_tval *v = dg_tv_str(b->a, s);
-    if (!v) return NULL;
-    dg_tval *o = dg_tv_obj(b->a);
-    set(b, o, key, v);
-    return o;
+    return dg_tv_obj1(b->a, key, s);
 }
 
 /* The id (or the SQL) of statement i of the unit. */
