@@ -209,9 +209,17 @@ dg_tval *dg_tv_at(const dg_tval *arr, size_t i)
     return arr && arr->kind == DG_TV_ARR && i < arr->len ? arr->u.items[i] : NULL;
 }
 
+/* v (empty) with room for n items of `size` bytes: a copy's size is known. */
+static void *reserve(dg_tarena *a, dg_tval *v, size_t n, size_t size)
+{
+    v->cap = n;
+    return n ? dg_tarena_alloc(a, n * size) : NULL;
+}
+
 static dg_tval *from_json_obj(dg_tarena *a, json_t *j)
 {
     dg_tval *o = dg_tv_obj(a);
+    o->u.members = reserve(a, o, json_object_size(j), sizeof *o->u.members);
     const char *key;
     json_t *x;
     json_object_foreach(j, key, x) dg_tv_set(a, o, key, dg_tv_from_json(a, x));
@@ -228,6 +236,7 @@ dg_tval *dg_tv_from_json(dg_tarena *a, json_t *j)
     case JSON_OBJECT: return from_json_obj(a, j);
     case JSON_ARRAY:
         v = dg_tv_arr(a);
+        v->u.items = reserve(a, v, json_array_size(j), sizeof *v->u.items);
         json_array_foreach(j, i, x) dg_tv_push(a, v, dg_tv_from_json(a, x));
         return v;
     case JSON_STRING:

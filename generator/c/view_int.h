@@ -270,11 +270,11 @@ json_t *dg_view_to_json(const dg_vtables *v);
 typedef struct dg_vtables_lists {
     const dg_vtables *v;
     size_t            ntables;         /* v->items: the tables, then the views */
-    dg_tmpl_list      lists[2];        /* "tables", "views"; ctx is this struct */
+    dg_tmpl_list      lists[4];        /* "tables", "views", "stmts", "enums"; ctx is this struct */
 } dg_vtables_lists;
 
-/* The root without "tables" and "views", and *lists set up to stand for
- * them (it must stay where it is while they are used, and v and the root
+/* The root without "stmts", "enums", "tables" and "views", and *lists set
+ * up to stand for them (it must stay where it is while they are used, and v and the root
  * must outlive it). */
 json_t *dg_view_to_json_lists(const dg_vtables *v, dg_vtables_lists *lists);
 

@@ -119,16 +119,19 @@ static dg_tval *binds_val(const vb *b, const dg_vbinds *bs, bool call_first, con
     return a;
 }
 
+static dg_tval *stmt_val(const vb *b, size_t i)
+{
+    dg_tval *o = dg_tv_obj(b->a);
+    set_str(b, o, "id", b->stmts->items[i].id);
+    set_str(b, o, "sql", b->stmts->items[i].sql);
+    set_int(b, o, "index", (json_int_t)i);
+    return o;
+}
+
 static dg_tval *stmts_val(const vb *b)
 {
     dg_tval *a = dg_tv_arr(b->a);
-    for (size_t i = 0; i < b->stmts->len; i++) {
-        dg_tval *o = dg_tv_obj(b->a);
-        set_str(b, o, "id", b->stmts->items[i].id);
-        set_str(b, o, "sql", b->stmts->items[i].sql);
-        set_int(b, o, "index", (json_int_t)i);
-        dg_tv_push(b->a, a, o);
-    }
+    for (size_t i = 0; i < b->stmts->len; i++) dg_tv_push(b->a, a, stmt_val(b, i));
     return a;
 }
 
@@ -518,6 +521,20 @@ static dg_tval *view_value(void *ctx, size_t i, const dg_tmpl_names *w, dg_taren
     vb b = {a, &l->v->stmts, &l->v->enums, w};
     return table_val(&b, &l->v->items.items[l->ntables + i]);
 }
+
+static dg_tval *stmt_value(void *ctx, size_t i, const dg_tmpl_names *w, dg_tarena *a)
+{
+    const dg_vtables_lists *l = ctx;
+    vb b = {a, &l->v->stmts, &l->v->enums, w};
+    return stmt_val(&b, i);
+}
+
+static dg_tval *enum_value(void *ctx, size_t i, const dg_tmpl_names *w, dg_tarena *a)
+{
+    const dg_vtables_lists *l = ctx;
+    vb b = {a, &l->v->stmts, &l->v->enums, w};
+    return enum_val(&b, &l->v->enums.items[i]);
+}
 static json_t *root_names(const dg_vroot *r)
 {
     json_t *root = json_object(), *in = json_array();
@@ -534,14 +551,14 @@ static json_t *root_names(const dg_vroot *r)
     return root;
 }
 
-/* The root; with `lists`, without its tables and views, which `lists`
- * makes one at a time. */
+/* The root; with `lists`, without its statements, enums, tables and views,
+ * which `lists` makes one at a time. */
 static json_t *to_json(const dg_vtables *v, dg_vtables_lists *lists)
 {
     json_t *root = root_names(&v->root);
-    dg_jset(root, "stmts", dg_vstmts_to_json(&v->stmts));
-    dg_jset(root, "enums", dg_venums_to_json(&v->enums));
     if (!lists) {
+        dg_jset(root, "stmts", dg_vstmts_to_json(&v->stmts));
+        dg_jset(root, "enums", dg_venums_to_json(&v->enums));
         json_t *tables = json_array(), *views = json_array();
         for (size_t i = 0; i < v->items.len; i++)
             json_array_append_new(v->items.items[i].t ? tables : views,
@@ -553,6 +570,8 @@ static json_t *to_json(const dg_vtables *v, dg_vtables_lists *lists)
         while (lists->ntables < v->items.len && v->items.items[lists->ntables].t) lists->ntables++;
         lists->lists[0] = (dg_tmpl_list){"tables", lists->ntables, NULL, lists, table_value};
         lists->lists[1] = (dg_tmpl_list){"views", v->items.len - lists->ntables, NULL, lists, view_value};
+        lists->lists[2] = (dg_tmpl_list){"stmts", v->stmts.len, NULL, lists, stmt_value};
+        lists->lists[3] = (dg_tmpl_list){"enums", v->enums.len, NULL, lists, enum_value};
     }
     if (v->user_headers.len) {
         json_t *list = json_array();
