@@ -959,18 +959,33 @@ int dg_vqueries_claim_names(const dg_vqueries *v, const dg_query_set *q, dg_vtab
 
 /* ---- JSON, for the templates ---- */
 
+/* Made as arena values (template_value.h): a query's object is rendered as
+ * it is, and turned into JSON only for the root --dump-view prints. */
+
 /* [{key: s}, ...] */
-static json_t *objs(const dg_strings *list, const char *key)
+static dg_tval *objs(dg_tarena *a, const dg_strings *list, const char *key)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; i < list->len; i++) json_array_append_new(a, dg_jobj1(key, list->items[i]));
-    return a;
+    dg_tval *arr = dg_tv_arr(a);
+    for (size_t i = 0; i < list->len; i++) dg_tv_push(a, arr, dg_tv_obj1(a, key, list->items[i]));
+    return arr;
 }
 
 /* o[key] = objs(list, item_key) when `want` has key. */
-static void set_objs(json_t *o, const dg_tmpl_names *want, const char *key, const dg_strings *list, const char *item_key)
+static void set_objs(dg_tarena *a, dg_tval *o, const dg_tmpl_names *want, const char *key, const dg_strings *list,
+                     const char *item_key)
 {
-    if (dg_tmpl_names_has(want, key)) dg_jset(o, key, objs(list, item_key));
+    if (dg_tmpl_names_has(want, key)) dg_tv_set(a, o, key, objs(a, list, item_key));
+}
+
+/* {name, fields: [{decl}]}, NULL without a (valid) name. */
+static dg_tval *named_fields(dg_tarena *a, const char *name, const dg_strings *fields)
+{
+    dg_tval *n = dg_tv_str(a, name);
+    if (!n) return NULL;
+    dg_tval *o = dg_tv_obj(a);
+    dg_tv_set(a, o, "name", n);
+    dg_tv_set(a, o, "fields", objs(a, fields, "decl"));
+    return o;
 }
 
 static const char *kind_key(dg_qkind k)
@@ -980,76 +995,83 @@ static const char *kind_key(dg_qkind k)
     return keys[k];
 }
 
-/* Query q's object, with only the lists `w` has (NULL: all). */
-static json_t *query_json(const dg_vquery *q, const dg_tmpl_names *w)
+/* PostgreSQL's keys of query q. */
+static void query_pg_val(dg_tarena *a, const dg_vquery *q, dg_tval *o)
 {
-    json_t *o = json_object();
-    dg_jset_str(o, "fn", q->fn);
-    dg_jset_str(o, "name", q->name);
-    dg_jset_str(o, "sql", q->sql);
-    dg_jset(o, "id", json_integer(q->id));
-    json_object_set_new(o, kind_key(q->kind), json_true());
-    if (q->kind == DG_QK_EXECRESULT) {   /* both counts */
-        dg_jset(o, "execrows", json_true());
-        dg_jset(o, "execlastid", json_true());
+    dg_tv_set(a, o, "pg", dg_tv_true(a));
+    dg_tv_set_int(a, o, "nparams", q->nparams);
+    if (q->pg_types) dg_tv_set_str(a, o, "pg_types", q->pg_types);
+    dg_tv_set_str(a, o, "params_arena", q->params_arena);
+    if (q->pg_results) {
+        dg_tv_set_str(a, o, "pg_results", q->pg_results);
+        dg_tv_set_int(a, o, "nresults", q->nresults);
     }
-    if (q->drop_rows) dg_jset(o, "drop_rows", json_true());
-    dg_jset(o, "has_binds", json_boolean(q->binds.len > 0));
-    set_objs(o, w, "binds", &q->binds, "call");
-    set_objs(o, w, "locals", &q->locals, "decl");
-    set_objs(o, w, "iter_fields", &q->iter_fields, "decl");
-    set_objs(o, w, "iter_sets", &q->iter_sets, "stmt");
-    if (q->own_row && dg_tmpl_names_has(w, "row"))
-        dg_jset(o, "row", json_pack("{s:s,s:o}", "name", q->row_type, "fields", objs(&q->row_fields, "decl")));
-    if (q->row_type) dg_jset_str(o, "row_type", q->row_type);
+    if (q->pg_types || q->pg_results) dg_tv_set(a, o, "params_block", dg_tv_true(a));
+    if (q->lastid) dg_tv_set_str(a, o, "lastid", q->lastid);
+    if (q->local_arena) dg_tv_set(a, o, "local_arena", dg_tv_true(a));
+    if (q->batch_ctx) dg_tv_set_str(a, o, "batch_ctx", q->batch_ctx);
+    if (q->batch_bind) dg_tv_set_str(a, o, "batch_bind", q->batch_bind);
+    if (q->copy_row) {
+        dg_tv_set_str(a, o, "copy_row", q->copy_row);
+        dg_tv_set(a, o, "copy_lens", objs(a, &q->copy_lens, "decl"));
+        dg_tv_set_str(a, o, "copy_max", q->copy_max);
+        dg_tv_set(a, o, "copy_puts", objs(a, &q->copy_puts, "stmt"));
+    }
+}
+
+/* The keys of query q's reading: its row, reader, parameters, iterator. */
+static void query_read_val(dg_tarena *a, const dg_vquery *q, const dg_tmpl_names *w, dg_tval *o)
+{
+    if (q->own_row && dg_tmpl_names_has(w, "row")) dg_tv_set(a, o, "row", named_fields(a, q->row_type, &q->row_fields));
+    if (q->row_type) dg_tv_set_str(a, o, "row_type", q->row_type);
     if (q->reader) {
-        dg_jset_str(o, "reader", q->reader);
-        dg_jset_str(o, "reader_args", q->reader_args);
-        dg_jset_str(o, "out_params", q->out_params);
+        dg_tv_set_str(a, o, "reader", q->reader);
+        dg_tv_set_str(a, o, "reader_args", q->reader_args);
+        dg_tv_set_str(a, o, "out_params", q->out_params);
     }
-    if (q->scalar) dg_jset(o, "scalar", json_true());
+    if (q->scalar) dg_tv_set(a, o, "scalar", dg_tv_true(a));
     if (q->own_reader) {
-        set_objs(o, w, "reads", &q->reads, "stmt");
-        dg_jset_str(o, "reader_params", q->reader_params);
-        dg_jset(o, "own_reader", json_true());
+        set_objs(a, o, w, "reads", &q->reads, "stmt");
+        dg_tv_set_str(a, o, "reader_params", q->reader_params);
+        dg_tv_set(a, o, "own_reader", dg_tv_true(a));
     }
-    if (q->params_type)
-        dg_jset(o, "params_struct",
-                json_pack("{s:s,s:o}", "name", q->params_type, "fields", objs(&q->params_fields, "decl")));
+    if (q->params_type) dg_tv_set(a, o, "params_struct", named_fields(a, q->params_type, &q->params_fields));
     if (q->iter_type) {
-        dg_jset_str(o, "iter_type", q->iter_type);
-        dg_jset_str(o, "proto_next", q->proto_next);
-        dg_jset_str(o, "proto_end", q->proto_end);
+        dg_tv_set_str(a, o, "iter_type", q->iter_type);
+        dg_tv_set_str(a, o, "proto_next", q->proto_next);
+        dg_tv_set_str(a, o, "proto_end", q->proto_end);
     }
-    dg_jset_str(o, "proto", q->proto);
-    if (q->pg) {
-        dg_jset(o, "pg", json_true());
-        dg_jset(o, "nparams", json_integer(q->nparams));
-        if (q->pg_types) dg_jset_str(o, "pg_types", q->pg_types);
-        dg_jset_str(o, "params_arena", q->params_arena);
-        if (q->pg_results) {
-            dg_jset_str(o, "pg_results", q->pg_results);
-            dg_jset(o, "nresults", json_integer(q->nresults));
-        }
-        if (q->pg_types || q->pg_results) dg_jset(o, "params_block", json_true());
-        if (q->lastid) dg_jset_str(o, "lastid", q->lastid);
-        if (q->local_arena) dg_jset(o, "local_arena", json_true());
-        if (q->batch_ctx) dg_jset_str(o, "batch_ctx", q->batch_ctx);
-        if (q->batch_bind) dg_jset_str(o, "batch_bind", q->batch_bind);
-        if (q->copy_row) {
-            dg_jset_str(o, "copy_row", q->copy_row);
-            dg_jset(o, "copy_lens", objs(&q->copy_lens, "decl"));
-            dg_jset_str(o, "copy_max", q->copy_max);
-            dg_jset(o, "copy_puts", objs(&q->copy_puts, "stmt"));
-        }
+}
+
+/* Query q's object, with only the lists `w` has (NULL: all). */
+static dg_tval *query_val(dg_tarena *a, const dg_vquery *q, const dg_tmpl_names *w)
+{
+    dg_tval *o = dg_tv_obj(a);
+    dg_tv_set_str(a, o, "fn", q->fn);
+    dg_tv_set_str(a, o, "name", q->name);
+    dg_tv_set_str(a, o, "sql", q->sql);
+    dg_tv_set_int(a, o, "id", q->id);
+    dg_tv_set(a, o, kind_key(q->kind), dg_tv_true(a));
+    if (q->kind == DG_QK_EXECRESULT) {   /* both counts */
+        dg_tv_set(a, o, "execrows", dg_tv_true(a));
+        dg_tv_set(a, o, "execlastid", dg_tv_true(a));
     }
+    if (q->drop_rows) dg_tv_set(a, o, "drop_rows", dg_tv_true(a));
+    dg_tv_set_bool(a, o, "has_binds", q->binds.len > 0);
+    set_objs(a, o, w, "binds", &q->binds, "call");
+    set_objs(a, o, w, "locals", &q->locals, "decl");
+    set_objs(a, o, w, "iter_fields", &q->iter_fields, "decl");
+    set_objs(a, o, w, "iter_sets", &q->iter_sets, "stmt");
+    query_read_val(a, q, w, o);
+    dg_tv_set_str(a, o, "proto", q->proto);
+    if (q->pg) query_pg_val(a, q, o);
     return o;
 }
 
-static json_t *query_item(void *ctx, size_t i, const dg_tmpl_names *w)
+static dg_tval *query_value(void *ctx, size_t i, const dg_tmpl_names *w, dg_tarena *a)
 {
     const dg_vqueries *v = ctx;
-    return query_json(&v->items.items[i], w);
+    return query_val(a, &v->items.items[i], w);
 }
 
 /* queries_unit into root; with `lazy`, the queries as that list, else as
@@ -1057,11 +1079,16 @@ static json_t *query_item(void *ctx, size_t i, const dg_tmpl_names *w)
 static void to_json(const dg_vqueries *v, json_t *root, dg_tmpl_list *lazy)
 {
     if (lazy) {
-        *lazy = (dg_tmpl_list){"queries", v->items.len, query_item, (void *)v};
+        *lazy = (dg_tmpl_list){"queries", v->items.len, NULL, (void *)v, query_value};
     } else {
         json_t *list = json_array();
+        dg_tarena a = DG_TARENA_INIT;
         dg_jset(root, "queries", list);
-        for (size_t i = 0; i < v->items.len; i++) json_array_append_new(list, query_json(&v->items.items[i], NULL));
+        for (size_t i = 0; i < v->items.len; i++) {
+            json_array_append_new(list, dg_tv_to_json(query_val(&a, &v->items.items[i], NULL)));
+            dg_tarena_reset(&a);
+        }
+        dg_tarena_free(&a);
     }
     if (!v->unit) return;
     bool prepared = false;   /* a :copyfrom reads the SQL array only: the unit and its slot would be unused */

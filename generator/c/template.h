@@ -1,7 +1,8 @@
 /* template.h - the small logic-less template language of dalgen's emitted C.
  *
  * Written by hand because no Debian package provides a mustache engine for C.
- * Templates render a jansson view model:
+ * Templates render a view model: JSON (jansson) or, for the lists made one
+ * element at a time, the arena values of template_value.h:
  *
  *   {{name}}            the value as text (strings raw: identifiers are
  *                       already valid C; integers in decimal; true/false)
@@ -39,6 +40,7 @@
 
 #include "util/buf.h"
 #include "util/diag.h"
+#include "c/template_value.h"
 
 typedef struct dg_tmpl_set dg_tmpl_set;
 
@@ -73,13 +75,17 @@ bool dg_tmpl_names_has(const dg_tmpl_names *want, const char *name);
  * it, each released once rendered: a large view model is never whole in
  * memory (and each element holds only what the section reads).  Sections,
  * inverted sections, -first/-last/-index and errors behave as for a JSON
- * array at root[name]. */
+ * array at root[name].  An element is made by `value` when the list has
+ * one, else by `item`. */
 typedef struct dg_tmpl_list {
     const char *name;      /* its key in the root (which has no such key) */
     size_t      count;
     /* Element i (a new reference) with at least the keys in `want`. */
     json_t   *(*item)(void *ctx, size_t i, const dg_tmpl_names *want);
     void       *ctx;
+    /* Element i made in `a` (reset by the renderer once it is rendered),
+     * with at least the keys in `want`; NULL stands for JSON null. */
+    dg_tval  *(*value)(void *ctx, size_t i, const dg_tmpl_names *want, dg_tarena *a);
 } dg_tmpl_list;
 
 typedef struct dg_tmpl_view {

@@ -1,5 +1,6 @@
-/* template_render.c - renders parsed templates over a jansson view model
- * and its lists (template.h). */
+/* template_render.c - renders parsed templates over a view model and its
+ * lists (template.h): the root's JSON is read as arena values
+ * (template_value.h), made once per render, and so is each list element. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +14,7 @@
 #define SINK_CHUNK 65536
 
 typedef struct frame {
-    json_t *ctx;
+    const dg_tval *ctx;
     bool    iter;     /* an element of an array section */
     size_t  index, count;
 } frame;
@@ -27,6 +28,7 @@ typedef struct renderer {
     DG_VEC(frame) stack;
     dg_buf       indent;     /* indentation of the partials being rendered */
     dg_buf       prefix;     /* scratch: line_prefix */
+    dg_tarena    root;       /* the root's values */
     bool         bol;        /* at the beginning of an output line */
     int          partials;   /* partial nesting depth */
     int          errors;
@@ -64,17 +66,13 @@ static const frame *iter_frame(renderer *r)
 
 /* Resolves a PATH or DOT name against the context stack (borrowed
  * reference), NULL when absent.  The iteration names are not values here. */
-static json_t *lookup(renderer *r, const dg_tnode *n)
+static const dg_tval *lookup(renderer *r, const dg_tnode *n)
 {
     if (n->name == DG_TNAME_DOT) return r->stack.items[r->stack.len - 1].ctx;
     if (n->name != DG_TNAME_PATH) return NULL;
-    json_t *found = NULL;
-    for (size_t i = r->stack.len; i-- > 0 && !found;) {
-        json_t *ctx = r->stack.items[i].ctx;
-        if (json_is_object(ctx)) found = json_object_get(ctx, n->seg[0]);
-    }
-    for (size_t k = 1; k < n->nseg && found; k++)
-        found = json_is_object(found) ? json_object_get(found, n->seg[k]) : NULL;
+    const dg_tval *found = NULL;
+    for (size_t i = r->stack.len; i-- > 0 && !found;) found = dg_tv_get(r->stack.items[i].ctx, n->seg[0]);
+    for (size_t k = 1; k < n->nseg && found; k++) found = dg_tv_get(found, n->seg[k]);
     return found;
 }
 
@@ -104,16 +102,16 @@ static bool is_iter_name(const dg_tnode *n)
     return n->name != DG_TNAME_PATH && n->name != DG_TNAME_DOT;
 }
 
-static bool truthy(json_t *v)
+static bool truthy(const dg_tval *v)
 {
-    switch (json_typeof(v)) {
-    case JSON_OBJECT:  return true;
-    case JSON_ARRAY:   return json_array_size(v) > 0;
-    case JSON_STRING:  return json_string_length(v) > 0;
-    case JSON_INTEGER: return json_integer_value(v) != 0;
-    case JSON_REAL:    return json_real_value(v) != 0.0;
-    case JSON_TRUE:    return true;
-    default:           return false;
+    switch (v->kind) {
+    case DG_TV_OBJ:  return true;
+    case DG_TV_ARR:
+    case DG_TV_STR:  return v->len > 0;
+    case DG_TV_INT:  return v->u.i != 0;
+    case DG_TV_REAL: return v->u.r != 0.0;
+    case DG_TV_TRUE: return true;
+    default:         return false;
     }
 }
 
@@ -137,17 +135,17 @@ static void no_value(renderer *r, const dg_tnode *n)
 }
 
 /* The text of a variable: a string's own bytes, or `num` formatted. */
-static const char *var_text(renderer *r, const dg_tnode *n, json_t *v, char num[64], size_t *len)
+static const char *var_text(renderer *r, const dg_tnode *n, const dg_tval *v, char num[64], size_t *len)
 {
-    switch (json_typeof(v)) {
-    case JSON_STRING:
-        *len = json_string_length(v);
-        return json_string_value(v);
-    case JSON_INTEGER: snprintf(num, 64, "%" JSON_INTEGER_FORMAT, json_integer_value(v)); break;
-    case JSON_REAL:    snprintf(num, 64, "%.17g", json_real_value(v)); break;
-    case JSON_TRUE:    strcpy(num, "true"); break;
-    case JSON_FALSE:   strcpy(num, "false"); break;
-    case JSON_NULL:    num[0] = '\0'; break;
+    switch (v->kind) {
+    case DG_TV_STR:
+        *len = v->len;
+        return v->u.s;
+    case DG_TV_INT:   snprintf(num, 64, "%" JSON_INTEGER_FORMAT, v->u.i); break;
+    case DG_TV_REAL:  snprintf(num, 64, "%.17g", v->u.r); break;
+    case DG_TV_TRUE:  strcpy(num, "true"); break;
+    case DG_TV_FALSE: strcpy(num, "false"); break;
+    case DG_TV_NULL:  num[0] = '\0'; break;
     default:
         dg_error(r->d, n->loc, "'%s' is a list or an object, not a value", n->text);
         r->errors++;
@@ -175,7 +173,7 @@ static void render_var(renderer *r, const dg_tnode *n)
         text = num;
         len = strlen(num);
     } else {
-        json_t *v = lookup(r, n);
+        const dg_tval *v = lookup(r, n);
         if (!v && lookup_list(r, n)) {
             dg_error(r->d, n->loc, "'%s' is a list or an object, not a value", n->text);
             r->errors++;
@@ -202,7 +200,7 @@ static void render_var(renderer *r, const dg_tnode *n)
 
 static void render_range(renderer *r, const dg_tmpl *t, size_t from, size_t to);
 
-static void push(renderer *r, json_t *ctx, bool iter, size_t index, size_t count)
+static void push(renderer *r, const dg_tval *ctx, bool iter, size_t index, size_t count)
 {
     frame f = {ctx, iter, index, count};
     DG_VEC_PUSH(&r->stack, f);
@@ -253,26 +251,34 @@ static void render_list(renderer *r, const dg_tmpl *t, size_t i, const dg_tmpl_l
     dg_map_init(&want.names, false);
     collect_names(r, t, i + 1, n->end, &want, &seen);
     DG_VEC_FREE(&seen);
+    /* this section's own arena: a section inside an element may render a
+     * list too while the element is alive */
+    dg_tarena a = DG_TARENA_INIT;
     for (size_t k = 0; k < list->count && r->errors < 20; k++) {
-        json_t *item = list->item(list->ctx, k, &want);
+        json_t *j = list->value ? NULL : list->item(list->ctx, k, &want);
+        dg_tval *item = list->value ? list->value(list->ctx, k, &want, &a) : dg_tv_from_json(&a, j);
         push(r, item, true, k, list->count);
         render_range(r, t, i + 1, n->end);
         r->stack.len--;
-        json_decref(item);
+        json_decref(j);
+        dg_tarena_reset(&a);
     }
+    dg_tarena_free(&a);
     dg_map_free(&want.names);
 }
 
 static void render_section(renderer *r, const dg_tmpl *t, size_t i)
 {
     const dg_tnode *n = &t->nodes.items[i];
-    json_t *v;
-    if (is_iter_name(n)) {   /* made on the fly: true/false are singletons */
+    const dg_tval *v;
+    dg_tval iter = {DG_TV_INT, 0, 0, 0, {0}};   /* made on the fly */
+    if (is_iter_name(n)) {
         bool ok;
-        json_int_t x = iter_value(r, n, &ok);
-        v = !ok ? NULL : n->name == DG_TNAME_INDEX ? json_integer(x) : json_boolean(x);
+        iter.u.i = iter_value(r, n, &ok);
+        if (n->name != DG_TNAME_INDEX) iter.kind = iter.u.i ? DG_TV_TRUE : DG_TV_FALSE;
+        v = ok ? &iter : NULL;
     } else {
-        v = json_incref(lookup(r, n));
+        v = lookup(r, n);
         const dg_tmpl_list *list = v ? NULL : lookup_list(r, n);
         if (list) {
             render_list(r, t, i, list);
@@ -282,10 +288,10 @@ static void render_section(renderer *r, const dg_tmpl *t, size_t i)
     bool on = v && truthy(v);
     if (n->kind == DG_TN_INVERTED) {
         if (!on) render_range(r, t, i + 1, n->end);
-    } else if (on && json_is_array(v)) {
-        size_t count = json_array_size(v);
+    } else if (on && v->kind == DG_TV_ARR) {
+        size_t count = v->len;
         for (size_t k = 0; k < count; k++) {
-            push(r, json_array_get(v, k), true, k, count);
+            push(r, v->u.items[k], true, k, count);
             render_range(r, t, i + 1, n->end);
             r->stack.len--;
         }
@@ -294,7 +300,6 @@ static void render_section(renderer *r, const dg_tmpl *t, size_t i)
         render_range(r, t, i + 1, n->end);
         r->stack.len--;
     }
-    json_decref(v);
 }
 
 static void render_partial(renderer *r, const dg_tnode *n)
@@ -363,13 +368,14 @@ int dg_tmpl_render_view(dg_tmpl_set *set, const char *name, const dg_tmpl_view *
     dg_loc none = {NULL, 0, 0};
     dg_tmpl *t = dg_tmpl_set_get(set, name, none, d);
     if (!t) return -1;
-    renderer r = {set, view, out, sink, d, {0}, DG_BUF_INIT, DG_BUF_INIT, true, 0, 0};
+    renderer r = {set, view, out, sink, d, {0}, DG_BUF_INIT, DG_BUF_INIT, DG_TARENA_INIT, true, 0, 0};
     r.bol = out->len == 0 || out->data[out->len - 1] == '\n';
-    push(&r, view->root, false, 0, 0);
+    push(&r, dg_tv_from_json(&r.root, view->root), false, 0, 0);
     render_range(&r, t, 0, t->nodes.len);
     if (sink) drain(&r, true);
     DG_VEC_FREE(&r.stack);
     dg_buf_free(&r.indent);
     dg_buf_free(&r.prefix);
+    dg_tarena_free(&r.root);
     return r.errors ? -1 : 0;
 }

@@ -258,24 +258,23 @@ size_t dg_view_stmt(dg_vctx *v, const char *row, const char *verb, char *sql);
  * come first: the tables' objects share their nodes. */
 json_t *dg_vstmts_to_json(const dg_vstmts *s);
 json_t *dg_venums_to_json(const dg_venums *e);
-json_t *dg_vtable_to_json(const dg_vtable *vt, json_t *stmts, json_t *enums);
-/* The same with only the keys `want` has (template.h; NULL: all). */
-json_t *dg_vtable_to_json_want(const dg_vtable *vt, json_t *stmts, json_t *enums, const dg_tmpl_names *want);
+/* A table's object; its functions' statements are the unit's `stmts` (NULL:
+ * no sql and stmt keys), its enums indexes in `enums`. */
+json_t *dg_vtable_to_json(const dg_vtable *vt, const dg_vstmts *stmts, const dg_venums *enums);
 /* The whole root, in its keys' order (what --dump-view prints). */
 json_t *dg_view_to_json(const dg_vtables *v);
 
 /* The root's tables and views as template lists (template.h): each table's
- * object is made from v when a section renders it and released after, so
- * the JSON of a large schema is never whole in memory. */
+ * object is made from v (as arena values) when a section renders it and
+ * released after, so the view of a large schema is never whole in memory. */
 typedef struct dg_vtables_lists {
     const dg_vtables *v;
-    json_t           *stmts, *enums;   /* the root's (borrowed) */
     size_t            ntables;         /* v->items: the tables, then the views */
-    dg_tmpl_list      lists[2];        /* "tables", "views"; ctx is this struct */
+    dg_tmpl_list      lists[4];        /* "tables", "views", "stmts", "enums"; ctx is this struct */
 } dg_vtables_lists;
 
-/* The root without "tables" and "views", and *lists set up to stand for
- * them (it must stay where it is while they are used, and v and the root
+/* The root without "stmts", "enums", "tables" and "views", and *lists set
+ * up to stand for them (it must stay where it is while they are used, and v and the root
  * must outlive it). */
 json_t *dg_view_to_json_lists(const dg_vtables *v, dg_vtables_lists *lists);
 

@@ -38,7 +38,11 @@
  *
  * A table's object holds only the keys `want` names (template.h, NULL: all
  * of them): each subtree the section rendering it never reads is left out
- * before it is made. */
+ * before it is made.
+ *
+ * Everything is made as arena values (template_value.h): a table's object
+ * is rendered as it is, and turned into JSON only for the root that
+ * --dump-view prints (and for tests). */
 #include <dal.h>
 #include <string.h>
 
@@ -46,381 +50,492 @@
 #include "c/view_int.h"
 #include "c/view_json.h"
 
-static bool want(const dg_tmpl_names *w, const char *key)
+/* What a table's values are made from and into. */
+typedef struct vb {
+    dg_tarena           *a;
+    const dg_vstmts     *stmts;   /* NULL: functions without sql and stmt */
+    const dg_venums     *enums;
+    const dg_tmpl_names *w;
+} vb;
+
+static bool want(const vb *b, const char *key)
 {
-    return dg_tmpl_names_has(w, key);
+    return dg_tmpl_names_has(b->w, key);
 }
 
-static json_t *lines_json(const dg_strings *lines)
+static void set(const vb *b, dg_tval *o, const char *key, dg_tval *v)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; i < lines->len; i++) json_array_append_new(a, dg_jobj1("stmt", lines->items[i]));
+    dg_tv_set(b->a, o, key, v);
+}
+
+static void set_str(const vb *b, dg_tval *o, const char *key, const char *s)
+{
+    dg_tv_set_str(b->a, o, key, s);
+}
+
+static void set_int(const vb *b, dg_tval *o, const char *key, json_int_t i)
+{
+    dg_tv_set_int(b->a, o, key, i);
+}
+
+static void set_bool(const vb *b, dg_tval *o, const char *key, bool v)
+{
+    dg_tv_set_bool(b->a, o, key, v);
+}
+
+static dg_tval *obj1(const vb *b, const char *key, const char *s)
+{
+    return dg_tv_obj1(b->a, key, s);
+}
+
+/* The id (or the SQL) of statement i of the unit. */
+static dg_tval *stmt_id(const vb *b, size_t i)
+{
+    return b->stmts && i < b->stmts->len ? dg_tv_str(b->a, b->stmts->items[i].id) : NULL;
+}
+
+static dg_tval *stmt_sql(const vb *b, size_t i)
+{
+    return b->stmts && i < b->stmts->len ? dg_tv_str(b->a, b->stmts->items[i].sql) : NULL;
+}
+
+static dg_tval *lines_val(const vb *b, const dg_strings *lines)
+{
+    dg_tval *a = dg_tv_arr(b->a);
+    for (size_t i = 0; i < lines->len; i++) dg_tv_push(b->a, a, obj1(b, "stmt", lines->items[i]));
     return a;
 }
 
-/* [{cond?, call}], or [{call, cond?}] with call_first; `after` names cond. */
-static json_t *binds_json(const dg_vbinds *b, bool call_first, const char *cond_key)
+/* [{cond?, call}], or [{call, cond?}] with call_first; `cond_key` names cond. */
+static dg_tval *binds_val(const vb *b, const dg_vbinds *bs, bool call_first, const char *cond_key)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; i < b->len; i++) {
-        json_t *o = json_object();
-        if (!call_first && b->items[i].cond) dg_jset_str(o, cond_key, b->items[i].cond);
-        dg_jset_str(o, "call", b->items[i].call);
-        if (call_first && b->items[i].cond) dg_jset_str(o, cond_key, b->items[i].cond);
-        json_array_append_new(a, o);
+    dg_tval *a = dg_tv_arr(b->a);
+    for (size_t i = 0; i < bs->len; i++) {
+        dg_tval *o = dg_tv_obj(b->a);
+        if (!call_first && bs->items[i].cond) set_str(b, o, cond_key, bs->items[i].cond);
+        set_str(b, o, "call", bs->items[i].call);
+        if (call_first && bs->items[i].cond) set_str(b, o, cond_key, bs->items[i].cond);
+        dg_tv_push(b->a, a, o);
     }
     return a;
+}
+
+static dg_tval *stmt_val(const vb *b, size_t i)
+{
+    dg_tval *o = dg_tv_obj(b->a);
+    set_str(b, o, "id", b->stmts->items[i].id);
+    set_str(b, o, "sql", b->stmts->items[i].sql);
+    set_int(b, o, "index", (json_int_t)i);
+    return o;
+}
+
+static dg_tval *stmts_val(const vb *b)
+{
+    dg_tval *a = dg_tv_arr(b->a);
+    for (size_t i = 0; i < b->stmts->len; i++) dg_tv_push(b->a, a, stmt_val(b, i));
+    return a;
+}
+
+static dg_tval *enum_val(const vb *b, const dg_venum *e)
+{
+    dg_tval *o = dg_tv_obj(b->a), *vals = dg_tv_arr(b->a);
+    set_str(b, o, "type", e->type);
+    if (e->doc) set_str(b, o, "doc", e->doc);
+    set_str(b, o, e->kind == DG_VENUM_GEN ? "unknown" : "user", e->kind == DG_VENUM_GEN ? e->unknown : e->user);
+    set_str(b, o, "table", e->table);
+    set_str(b, o, "column", e->column);
+    for (size_t k = 0; k < e->values.len; k++) {
+        dg_tval *v = dg_tv_obj(b->a);
+        set_str(b, v, "name", e->values.items[k].name);
+        set_str(b, v, "sql", e->values.items[k].sql);
+        if (e->kind == DG_VENUM_GEN) set_int(b, v, "value", (json_int_t)(k + 1));
+        dg_tv_push(b->a, vals, v);
+    }
+    for (size_t k = 0; k < e->ints.len; k++) dg_tv_push(b->a, vals, obj1(b, "value", e->ints.items[k]));
+    if (e->kind == DG_VENUM_USER_INT) set(b, o, "as_int", dg_tv_true(b->a));
+    if (e->kind != DG_VENUM_USER_INT || e->has_ints) set(b, o, "values", vals);
+    if (e->kind == DG_VENUM_USER) set_int(b, o, "count", (json_int_t)e->values.len);
+    return o;
+}
+
+static dg_tval *enums_val(const vb *b)
+{
+    dg_tval *a = dg_tv_arr(b->a);
+    for (size_t i = 0; i < b->enums->len; i++) dg_tv_push(b->a, a, enum_val(b, &b->enums->items[i]));
+    return a;
+}
+
+/* The JSON of what `make` makes from stmts and enums. */
+static json_t *as_json(dg_tval *(*make)(const vb *), const dg_vstmts *stmts, const dg_venums *enums)
+{
+    dg_tarena a = DG_TARENA_INIT;
+    vb b = {&a, stmts, enums, NULL};
+    json_t *j = dg_tv_to_json(make(&b));
+    dg_tarena_free(&a);
+    return j;
 }
 
 json_t *dg_vstmts_to_json(const dg_vstmts *s)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; i < s->len; i++) {
-        json_t *o = json_object();
-        dg_jset_str(o, "id", s->items[i].id);
-        dg_jset_str(o, "sql", s->items[i].sql);
-        dg_jset(o, "index", json_integer((json_int_t)i));
-        json_array_append_new(a, o);
-    }
-    return a;
-}
-
-static json_t *enum_json(const dg_venum *e)
-{
-    json_t *o = json_object(), *vals = json_array();
-    dg_jset_str(o, "type", e->type);
-    if (e->doc) dg_jset_str(o, "doc", e->doc);
-    dg_jset_str(o, e->kind == DG_VENUM_GEN ? "unknown" : "user", e->kind == DG_VENUM_GEN ? e->unknown : e->user);
-    dg_jset_str(o, "table", e->table);
-    dg_jset_str(o, "column", e->column);
-    for (size_t k = 0; k < e->values.len; k++) {
-        json_t *v = json_object();
-        dg_jset_str(v, "name", e->values.items[k].name);
-        dg_jset_str(v, "sql", e->values.items[k].sql);
-        if (e->kind == DG_VENUM_GEN) dg_jset(v, "value", json_integer((json_int_t)(k + 1)));
-        json_array_append_new(vals, v);
-    }
-    for (size_t k = 0; k < e->ints.len; k++) json_array_append_new(vals, dg_jobj1("value", e->ints.items[k]));
-    if (e->kind == DG_VENUM_USER_INT) dg_jset(o, "as_int", json_true());
-    if (e->kind != DG_VENUM_USER_INT || e->has_ints) dg_jset(o, "values", vals);
-    else json_decref(vals);
-    if (e->kind == DG_VENUM_USER) dg_jset(o, "count", json_integer((json_int_t)e->values.len));
-    return o;
+    return as_json(stmts_val, s, NULL);
 }
 
 json_t *dg_venums_to_json(const dg_venums *e)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; i < e->len; i++) json_array_append_new(a, enum_json(&e->items[i]));
-    return a;
+    return as_json(enums_val, NULL, e);
 }
 
-static json_t *field_json(const dg_vtable *vt, size_t i)
+static dg_tval *field_val(const vb *b, const dg_vtable *vt, size_t i)
 {
     const dg_cbind *f = &vt->f.items[i];
     const dg_vfield *fx = &vt->fx.items[i];
     /* where has_ stands: a generated enum's and a user's struct's flag were
      * decided after the field's other keys */
     bool late_has = f->kind == DG_CK_ENUM || vt->user_struct;
-    json_t *o = json_object();
-    dg_jset_str(o, "column", f->column);
-    dg_jset_str(o, "name", f->name);
-    if (f->has && !late_has) dg_jset_str(o, "has", f->has);
-    dg_jset_str(o, "ctype", f->ctype);
-    dg_jset_str(o, "kind", dg_ckind_name(f->kind));
-    dg_jset(o, "readonly", json_boolean(f->readonly));
-    if (fx->comment) dg_jset_str(o, "comment", fx->comment);
-    if (f->kind == DG_CK_ENUM && !vt->user_struct) dg_jset_str(o, "enum_type", f->enum_type);
-    if (f->has && late_has) dg_jset_str(o, "has", f->has);
+    dg_tval *o = dg_tv_obj(b->a);
+    set_str(b, o, "column", f->column);
+    set_str(b, o, "name", f->name);
+    if (f->has && !late_has) set_str(b, o, "has", f->has);
+    set_str(b, o, "ctype", f->ctype);
+    set_str(b, o, "kind", dg_ckind_name(f->kind));
+    set_bool(b, o, "readonly", f->readonly);
+    if (fx->comment) set_str(b, o, "comment", fx->comment);
+    if (f->kind == DG_CK_ENUM && !vt->user_struct) set_str(b, o, "enum_type", f->enum_type);
+    if (f->has && late_has) set_str(b, o, "has", f->has);
     if (vt->user_struct && f->conv.kind != DG_CCONV_NONE) {
-        dg_jset_own(o, "conv", dg_cconv_str(&f->conv));
+        char *conv = dg_cconv_str(&f->conv);
+        set(b, o, "conv", dg_tv_strdup(b->a, conv));
+        free(conv);
         if (f->conv.kind == DG_CCONV_ENUM) {
-            dg_jset_str(o, "user_enum", fx->user_enum);
-            dg_jset_str(o, "enum_type", f->enum_type);
+            set_str(b, o, "user_enum", fx->user_enum);
+            set_str(b, o, "enum_type", f->enum_type);
         }
     }
-    if (fx->decl) dg_jset_str(o, "decl", fx->decl);
-    if (fx->has_decl) dg_jset_str(o, "has_decl", fx->has_decl);
+    if (fx->decl) set_str(b, o, "decl", fx->decl);
+    if (fx->has_decl) set_str(b, o, "has_decl", fx->has_decl);
     return o;
 }
 
-static json_t *func_json(const dg_vfunc *f, json_t *stmts, const dg_tmpl_names *w)
+/* An insert's (or upsert's) own keys. */
+static void insert_val(const vb *b, const dg_vfunc *f, dg_tval *o)
 {
-    json_t *st = json_array_get(stmts, f->stmt);
-    json_t *o = json_object();
-    dg_jset_str(o, "fn", f->fn);
-    /* the statement's id and SQL are the nodes of its root["stmts"] entry */
-    dg_jset(o, "sql", json_incref(json_object_get(st, "sql")));
-    dg_jset(o, "stmt", json_incref(json_object_get(st, "id")));
-    if (want(w, "binds")) dg_jset(o, "binds", binds_json(&f->binds, false, "cond"));
-    dg_jset_str(o, "params", f->params);
-    if (f->doc) dg_jset_str(o, "doc", f->doc);
-    if (f->index) dg_jset_str(o, "index", f->index);
-    if (f->insert) {
-        dg_jset(o, "stmt_ref", f->stmt_local ? dg_jstr("stmt__") : json_incref(json_object_get(st, "id")));
-        if (f->with_rowid && want(w, "with_rowid")) {
-            json_t *wr = json_object(), *ws = json_array_get(stmts, f->with_rowid->stmt);
-            dg_jset(wr, "stmt", json_incref(json_object_get(ws, "id")));
-            dg_jset(wr, "sql", json_incref(json_object_get(ws, "sql")));
-            dg_jset_str(wr, "note", f->with_rowid->note);
-            dg_jset_str(wr, "cond", f->with_rowid->cond);
-            dg_jset(o, "with_rowid", wr);
-        }
-        dg_jset(o, "returning", json_boolean(f->returning));
-        if (want(w, "writebacks")) dg_jset(o, "writebacks", binds_json(&f->writebacks, false, "cond"));
-        if (f->writeback_enum) dg_jset(o, "writeback_enum", json_true());
-        if (f->last_rowid) dg_jset_str(o, "last_rowid", f->last_rowid);
-        if (f->many_fn) dg_jset_str(o, "many_fn", f->many_fn);
-        if (f->pg_short && want(w, "pg_short")) {
-            json_t *ps = json_object(), *ss = json_array_get(stmts, f->pg_short->stmt);
-            dg_jset(ps, "stmt", json_incref(json_object_get(ss, "id")));
-            dg_jset_str(ps, "cond", f->pg_short->cond);
-            dg_jset(ps, "n", json_integer(f->pg_short_n));
-            dg_jset(o, "pg_short", ps);
-        }
+    set(b, o, "stmt_ref", f->stmt_local ? dg_tv_str(b->a, "stmt__") : stmt_id(b, f->stmt));
+    if (f->with_rowid && want(b, "with_rowid")) {
+        dg_tval *wr = dg_tv_obj(b->a);
+        set(b, wr, "stmt", stmt_id(b, f->with_rowid->stmt));
+        set(b, wr, "sql", stmt_sql(b, f->with_rowid->stmt));
+        set_str(b, wr, "note", f->with_rowid->note);
+        set_str(b, wr, "cond", f->with_rowid->cond);
+        set(b, o, "with_rowid", wr);
     }
-    if (f->prepared && want(w, "prepare")) dg_jset(o, "prepare", lines_json(&f->prepare));
-    if (f->prepared && want(w, "after")) dg_jset(o, "after", lines_json(&f->after));
-    if (f->missing) dg_jset_str(o, "missing", f->missing);
-    if (f->conflict_msg) dg_jset_str(o, "conflict_msg", f->conflict_msg);
+    set_bool(b, o, "returning", f->returning);
+    if (want(b, "writebacks")) set(b, o, "writebacks", binds_val(b, &f->writebacks, false, "cond"));
+    if (f->writeback_enum) set(b, o, "writeback_enum", dg_tv_true(b->a));
+    if (f->last_rowid) set_str(b, o, "last_rowid", f->last_rowid);
+    if (f->many_fn) set_str(b, o, "many_fn", f->many_fn);
+    if (f->pg_short && want(b, "pg_short")) {
+        dg_tval *ps = dg_tv_obj(b->a);
+        set(b, ps, "stmt", stmt_id(b, f->pg_short->stmt));
+        set_str(b, ps, "cond", f->pg_short->cond);
+        set_int(b, ps, "n", f->pg_short_n);
+        set(b, o, "pg_short", ps);
+    }
+}
+
+static dg_tval *func_val(const vb *b, const dg_vfunc *f)
+{
+    dg_tval *o = dg_tv_obj(b->a);
+    set_str(b, o, "fn", f->fn);
+    set(b, o, "sql", stmt_sql(b, f->stmt));
+    set(b, o, "stmt", stmt_id(b, f->stmt));
+    if (want(b, "binds")) set(b, o, "binds", binds_val(b, &f->binds, false, "cond"));
+    set_str(b, o, "params", f->params);
+    if (f->doc) set_str(b, o, "doc", f->doc);
+    if (f->index) set_str(b, o, "index", f->index);
+    if (f->insert) insert_val(b, f, o);
+    if (f->prepared && want(b, "prepare")) set(b, o, "prepare", lines_val(b, &f->prepare));
+    if (f->prepared && want(b, "after")) set(b, o, "after", lines_val(b, &f->after));
+    if (f->missing) set_str(b, o, "missing", f->missing);
+    if (f->conflict_msg) set_str(b, o, "conflict_msg", f->conflict_msg);
     if (f->pg_types) {
-        dg_jset_str(o, "pg_types", f->pg_types);
-        dg_jset(o, "nparams", json_integer(f->nparams));
+        set_str(b, o, "pg_types", f->pg_types);
+        set_int(b, o, "nparams", f->nparams);
     }
     if (f->pg_results) {
-        dg_jset_str(o, "pg_results", f->pg_results);
-        dg_jset(o, "nresults", json_integer(f->nresults));
+        set_str(b, o, "pg_results", f->pg_results);
+        set_int(b, o, "nresults", f->nresults);
     }
     return o;
 }
 
-static json_t *funcs_json(const dg_vfuncs *fs, json_t *stmts, const dg_tmpl_names *w)
+static dg_tval *funcs_val(const vb *b, const dg_vfuncs *fs)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; i < fs->len; i++) json_array_append_new(a, func_json(&fs->items[i], stmts, w));
+    dg_tval *a = dg_tv_arr(b->a);
+    for (size_t i = 0; i < fs->len; i++) dg_tv_push(b->a, a, func_val(b, &fs->items[i]));
     return a;
 }
 
 /* PostgreSQL: the writes' form of the validator (validators_c.tmpl,
  * validate_c.tmpl): its name, and the texts measured once (len__[k]). */
-static json_t *validator_check_json(const dg_vtable *vt)
+static dg_tval *validator_check_val(const vb *b, const dg_vtable *vt)
 {
     const dg_validator *v = &vt->val;
-    json_t *o = json_object(), *measure = json_array();
+    dg_tval *o = dg_tv_obj(b->a), *measure = dg_tv_arr(b->a);
     char *fn = dg_xprintf("%s__valid", vt->val_struct);
     for (size_t k = 0; k < v->measured.len; k++) {
         int f = dg_vtable_field(vt, vt->t->columns.items[v->measured.items[k]].name);
         char *ref = dg_xprintf("row->%s", vt->f.items[f].name);
-        json_t *m = json_object();
-        dg_jset(m, "k", json_integer((json_int_t)k));
-        dg_jset_str(m, "ref", ref);
-        json_array_append_new(measure, m);
+        dg_tval *m = dg_tv_obj(b->a);
+        set_int(b, m, "k", (json_int_t)k);
+        set(b, m, "ref", dg_tv_strdup(b->a, ref));
+        dg_tv_push(b->a, measure, m);
         free(ref);
     }
-    dg_jset_str(o, "fn", fn);
-    dg_jset(o, "measure", measure);
-    dg_jset(o, "nmeasured", json_integer((json_int_t)v->measured.len));
+    set(b, o, "fn", dg_tv_strdup(b->a, fn));
+    set(b, o, "measure", measure);
+    set_int(b, o, "nmeasured", (json_int_t)v->measured.len);
     free(fn);
     return o;
 }
 
-static json_t *validator_json(const dg_vtable *vt, const dg_tmpl_names *w)
+static dg_tval *rule_val(const vb *b, const dg_validator *v, const dg_table *t, const dg_vrule *r)
+{
+    dg_tval *j = dg_tv_obj(b->a);
+    set_str(b, j, "cond", r->cond);
+    if (v->pg) set_str(b, j, "cond_len", r->cond_len ? r->cond_len : r->cond);
+    set_str(b, j, "code", r->code);
+    set_str(b, j, "field", r->column >= 0 ? t->columns.items[r->column].name : "");
+    set_str(b, j, "message", r->message);
+    return j;
+}
+
+static dg_tval *validator_val(const vb *b, const dg_vtable *vt)
 {
     const dg_validator *v = &vt->val;
     const dg_table *t = vt->t;
-    json_t *o = json_object(), *rules = json_array(), *pats = json_array(), *skipped = json_array();
-    size_t nrules = want(w, "rules") ? v->rules.len : 0;
-    for (size_t i = 0; i < nrules; i++) {
-        const dg_vrule *r = &v->rules.items[i];
-        json_t *j = json_object();
-        dg_jset_str(j, "cond", r->cond);
-        if (v->pg) dg_jset_str(j, "cond_len", r->cond_len ? r->cond_len : r->cond);
-        dg_jset_str(j, "code", r->code);
-        dg_jset_str(j, "field", r->column >= 0 ? t->columns.items[r->column].name : "");
-        dg_jset_str(j, "message", r->message);
-        json_array_append_new(rules, j);
-    }
+    dg_tval *o = dg_tv_obj(b->a), *rules = dg_tv_arr(b->a), *pats = dg_tv_arr(b->a), *skipped = dg_tv_arr(b->a);
+    size_t nrules = want(b, "rules") ? v->rules.len : 0;
+    for (size_t i = 0; i < nrules; i++) dg_tv_push(b->a, rules, rule_val(b, v, t, &v->rules.items[i]));
     for (size_t i = 0; i < v->patterns.len; i++) {
-        json_t *j = json_object();
-        dg_jset_str(j, "name", v->patterns.items[i].name);
-        dg_jset_str(j, "ere", v->patterns.items[i].ere);
-        json_array_append_new(pats, j);
+        dg_tval *j = dg_tv_obj(b->a);
+        set_str(b, j, "name", v->patterns.items[i].name);
+        set_str(b, j, "ere", v->patterns.items[i].ere);
+        dg_tv_push(b->a, pats, j);
     }
     for (size_t i = 0; i < v->skipped.len; i++) {
-        json_t *j = json_object();
-        dg_jset_str(j, "sql", v->skipped.items[i].sql);
-        dg_jset_str(j, "reason", v->skipped.items[i].reason);
-        json_array_append_new(skipped, j);
+        dg_tval *j = dg_tv_obj(b->a);
+        set_str(b, j, "sql", v->skipped.items[i].sql);
+        set_str(b, j, "reason", v->skipped.items[i].reason);
+        dg_tv_push(b->a, skipped, j);
     }
-    dg_jset_str(o, "fn", vt->val_fn);
-    dg_jset_str(o, "struct", vt->val_struct);
-    dg_jset_str(o, "table", t->name);
-    dg_jset(o, "rules", rules);
-    dg_jset(o, "patterns", pats);
-    dg_jset(o, "not_compiled", skipped);
-    if (v->pg && want(w, "check")) dg_jset(o, "check", validator_check_json(vt));
+    set_str(b, o, "fn", vt->val_fn);
+    set_str(b, o, "struct", vt->val_struct);
+    set_str(b, o, "table", t->name);
+    set(b, o, "rules", rules);
+    set(b, o, "patterns", pats);
+    set(b, o, "not_compiled", skipped);
+    if (v->pg && want(b, "check")) set(b, o, "check", validator_check_val(b, vt));
     return o;
 }
 
-static json_t *patch_field_json(const dg_vtable *vt, const dg_vpatch_field *pf)
+static dg_tval *patch_field_val(const vb *b, const dg_vtable *vt, const dg_vpatch_field *pf)
 {
     const dg_cbind *f = &vt->f.items[pf->field];
     const dg_vfield *fx = &vt->fx.items[pf->field];
-    json_t *o = json_object();
-    dg_jset_str(o, "name", f->name);
-    dg_jset_str(o, "decl", pf->decl ? pf->decl : fx->decl);
-    dg_jset_str(o, "comment", pf->comment ? pf->comment : fx->comment);
-    if (f->has) dg_jset_str(o, "has", f->has);
-    if (pf->has_decl) dg_jset_str(o, "has_decl", pf->has_decl);
+    dg_tval *o = dg_tv_obj(b->a);
+    set_str(b, o, "name", f->name);
+    set_str(b, o, "decl", pf->decl ? pf->decl : fx->decl);
+    set_str(b, o, "comment", pf->comment ? pf->comment : fx->comment);
+    if (f->has) set_str(b, o, "has", f->has);
+    if (pf->has_decl) set_str(b, o, "has_decl", pf->has_decl);
     if (pf->set) {
-        dg_jset_str(o, "set_decl", pf->set_decl);
-        dg_jset_str(o, "set", pf->set);
+        set_str(b, o, "set_decl", pf->set_decl);
+        set_str(b, o, "set", pf->set);
     }
     return o;
 }
 
 /* p's check: copies of the validator's rules (`val`), with their guard. */
-static json_t *patch_check_json(const dg_vpatch *p, json_t *val, const dg_tmpl_names *w)
+static dg_tval *patch_check_val(const vb *b, const dg_vpatch *p, const dg_tval *val)
 {
-    json_t *rules = json_array(), *check = json_object();
-    size_t nrules = want(w, "rules") ? p->check.len : 0;
+    dg_tval *rules = dg_tv_arr(b->a), *check = dg_tv_obj(b->a);
+    size_t nrules = want(b, "rules") ? p->check.len : 0;
     for (size_t i = 0; i < nrules; i++) {
-        json_t *c = json_copy(json_array_get(json_object_get(val, "rules"), p->check.items[i].rule));
-        dg_jset_str(c, "guard", p->check.items[i].guard);
-        json_object_set_nocheck(c, "table", json_object_get(val, "table"));
-        json_array_append_new(rules, c);
+        const dg_tval *rule = dg_tv_at(dg_tv_get(val, "rules"), p->check.items[i].rule);
+        dg_tval *c = rule ? dg_tv_copy(b->a, rule) : NULL;
+        if (c) set_str(b, c, "guard", p->check.items[i].guard);
+        if (c) set(b, c, "table", dg_tv_get(val, "table"));
+        dg_tv_push(b->a, rules, c);
     }
-    dg_jset_str(check, "fn", p->check_fn);
-    dg_jset(check, "rules", rules);
+    set_str(b, check, "fn", p->check_fn);
+    set(b, check, "rules", rules);
     return check;
 }
 
-static json_t *patch_json(const dg_vtable *vt, const dg_vpatch *p, json_t *stmts, json_t *val, const dg_tmpl_names *w)
+/* The patch's lists: fields, sets, binds, bits. */
+static void patch_lists_val(const vb *b, const dg_vtable *vt, const dg_vpatch *p, dg_tval *o)
 {
-    json_t *o = json_object(), *fields = json_array(), *sets = json_array(), *bits = json_array();
-    dg_jset_str(o, "type", p->type);
-    dg_jset_str(o, "fn", p->fn);
-    dg_jset_str(o, "sets_array", p->sets_array);
-    dg_jset_str(o, "params", p->params);
-    dg_jset_str(o, "head", p->head);
-    dg_jset(o, "head_len", json_integer((json_int_t)strlen(p->head)));
-    dg_jset_str(o, "tail", p->tail);
-    dg_jset(o, "tail_len", json_integer((json_int_t)strlen(p->tail)));
-    dg_jset(o, "sql_max", json_integer((json_int_t)p->sql_max));
-    dg_jset(o, "nsets", json_integer(p->nsets));
-    dg_jset(o, "stmt", json_incref(json_object_get(json_array_get(stmts, p->stmt), "id")));
-    size_t nfields = want(w, "fields") ? p->fields.len : 0;
-    for (size_t i = 0; i < nfields; i++) json_array_append_new(fields, patch_field_json(vt, &p->fields.items[i]));
-    dg_jset(o, "fields", fields);
-    for (size_t i = 0; i < p->sets.len; i++) json_array_append_new(sets, dg_jobj1("sql", p->sets.items[i]));
-    dg_jset(o, "sets", sets);
-    if (want(w, "binds")) dg_jset(o, "binds", binds_json(&p->binds, true, "cond"));
-    size_t nbits = want(w, "bits") ? p->bits.len : 0;
+    dg_tval *fields = dg_tv_arr(b->a), *sets = dg_tv_arr(b->a), *bits = dg_tv_arr(b->a);
+    size_t nfields = want(b, "fields") ? p->fields.len : 0;
+    for (size_t i = 0; i < nfields; i++) dg_tv_push(b->a, fields, patch_field_val(b, vt, &p->fields.items[i]));
+    set(b, o, "fields", fields);
+    for (size_t i = 0; i < p->sets.len; i++) dg_tv_push(b->a, sets, obj1(b, "sql", p->sets.items[i]));
+    set(b, o, "sets", sets);
+    if (want(b, "binds")) set(b, o, "binds", binds_val(b, &p->binds, true, "cond"));
+    size_t nbits = want(b, "bits") ? p->bits.len : 0;
     for (size_t i = 0; i < nbits; i++) {
-        json_t *b = json_object();
-        if (p->bits.items[i].cond) dg_jset_str(b, "cond", p->bits.items[i].cond);
-        dg_jset(b, "bit", json_integer(p->bits.items[i].bit));
-        json_array_append_new(bits, b);
+        dg_tval *x = dg_tv_obj(b->a);
+        if (p->bits.items[i].cond) set_str(b, x, "cond", p->bits.items[i].cond);
+        set_int(b, x, "bit", p->bits.items[i].bit);
+        dg_tv_push(b->a, bits, x);
     }
-    dg_jset(o, "bits", bits);
-    if (want(w, "prepare")) dg_jset(o, "prepare", lines_json(&p->prepare));
-    if (want(w, "after")) dg_jset(o, "after", lines_json(&p->after));
-    dg_jset_str(o, "missing", p->missing);
-    dg_jset_str(o, "empty", p->empty);
-    if (p->check_fn && want(w, "check")) dg_jset(o, "check", patch_check_json(p, val, w));
+    set(b, o, "bits", bits);
+}
+
+static dg_tval *patch_val(const vb *b, const dg_vtable *vt, const dg_vpatch *p, const dg_tval *val)
+{
+    dg_tval *o = dg_tv_obj(b->a);
+    set_str(b, o, "type", p->type);
+    set_str(b, o, "fn", p->fn);
+    set_str(b, o, "sets_array", p->sets_array);
+    set_str(b, o, "params", p->params);
+    set_str(b, o, "head", p->head);
+    set_int(b, o, "head_len", (json_int_t)strlen(p->head));
+    set_str(b, o, "tail", p->tail);
+    set_int(b, o, "tail_len", (json_int_t)strlen(p->tail));
+    set_int(b, o, "sql_max", (json_int_t)p->sql_max);
+    set_int(b, o, "nsets", p->nsets);
+    set(b, o, "stmt", stmt_id(b, p->stmt));
+    patch_lists_val(b, vt, p, o);
+    if (want(b, "prepare")) set(b, o, "prepare", lines_val(b, &p->prepare));
+    if (want(b, "after")) set(b, o, "after", lines_val(b, &p->after));
+    set_str(b, o, "missing", p->missing);
+    set_str(b, o, "empty", p->empty);
+    if (p->check_fn && want(b, "check")) set(b, o, "check", patch_check_val(b, p, val));
     if (p->pg_key_types) {
-        dg_jset_str(o, "pg_key_types", p->pg_key_types);
-        dg_jset_str(o, "pg_set_types", p->pg_set_types.len ? p->pg_set_types.data : "");
-        dg_jset(o, "nkeys", json_integer(p->nkeys));
-        dg_jset(o, "nparams_max", json_integer(p->nkeys + p->nsets));
+        set_str(b, o, "pg_key_types", p->pg_key_types);
+        set_str(b, o, "pg_set_types", p->pg_set_types.len ? p->pg_set_types.data : "");
+        set_int(b, o, "nkeys", p->nkeys);
+        set_int(b, o, "nparams_max", p->nkeys + p->nsets);
     }
     return o;
 }
 
-/* The finishing pass's keys; `val` the validator's JSON (or NULL). */
-static void finished_json(const dg_vtable *vt, json_t *o, json_t *stmts, json_t *val, const dg_tmpl_names *w)
+/* update, patch and delete, with missing_fn before the first of them that
+ * uses it. */
+static void writes_val(const vb *b, const dg_vtable *vt, dg_tval *o, const dg_tval *val)
 {
-    dg_jset(o, "version", json_boolean(vt->version));
-    if (vt->fills) dg_jset_str(o, "fills", vt->fills);
-    if (want(w, "reads")) dg_jset(o, "reads", binds_json(&vt->reads, true, "after"));
-    dg_jset(o, "enum_text", json_boolean(vt->enum_text));
-    if (vt->pg_results) {
-        dg_jset_str(o, "pg_results", vt->pg_results);
-        dg_jset(o, "nresults", json_integer(vt->nresults));
-    }
-    bool missing = vt->missing_fn != NULL && want(w, "missing_fn");
-    if (vt->insert && want(w, "insert")) dg_jset(o, "insert", func_json(vt->insert, stmts, w));
-    if (vt->get && want(w, "get")) dg_jset(o, "get", func_json(vt->get, stmts, w));
+    bool missing = vt->missing_fn != NULL && want(b, "missing_fn");
     for (int at = DG_VMISSING_UPDATE; at <= DG_VMISSING_DELETE; at++) {
-        if (missing && (int)vt->missing_at == at) dg_jset(o, "missing_fn", func_json(vt->missing_fn, stmts, w));
-        if (at == DG_VMISSING_UPDATE && vt->update && want(w, "update"))
-            dg_jset(o, "update", func_json(vt->update, stmts, w));
-        if (at == DG_VMISSING_PATCH && vt->patch && want(w, "patch"))
-            dg_jset(o, "patch", patch_json(vt, vt->patch, stmts, val, w));
-        if (at == DG_VMISSING_DELETE && vt->del && want(w, "delete"))
-            dg_jset(o, "delete", func_json(vt->del, stmts, w));
+        if (missing && (int)vt->missing_at == at) set(b, o, "missing_fn", func_val(b, vt->missing_fn));
+        if (at == DG_VMISSING_UPDATE && vt->update && want(b, "update"))
+            set(b, o, "update", func_val(b, vt->update));
+        if (at == DG_VMISSING_PATCH && vt->patch && want(b, "patch"))
+            set(b, o, "patch", patch_val(b, vt, vt->patch, val));
+        if (at == DG_VMISSING_DELETE && vt->del && want(b, "delete"))
+            set(b, o, "delete", func_val(b, vt->del));
     }
-    if (vt->upsert && want(w, "upsert")) dg_jset(o, "upsert", func_json(vt->upsert, stmts, w));
-    if (vt->count && want(w, "count")) dg_jset(o, "count", func_json(vt->count, stmts, w));
-    if (vt->t && !vt->virt && want(w, "get_by")) dg_jset(o, "get_by", funcs_json(&vt->get_by, stmts, w));
-    if (want(w, "lists")) dg_jset(o, "lists", funcs_json(&vt->lists, stmts, w));
 }
 
-json_t *dg_vtable_to_json(const dg_vtable *vt, json_t *stmts, json_t *enums)
+/* The finishing pass's keys; `val` the validator's value (or NULL). */
+static void finished_val(const vb *b, const dg_vtable *vt, dg_tval *o, const dg_tval *val)
 {
-    return dg_vtable_to_json_want(vt, stmts, enums, NULL);
+    set_bool(b, o, "version", vt->version);
+    if (vt->fills) set_str(b, o, "fills", vt->fills);
+    if (want(b, "reads")) set(b, o, "reads", binds_val(b, &vt->reads, true, "after"));
+    set_bool(b, o, "enum_text", vt->enum_text);
+    if (vt->pg_results) {
+        set_str(b, o, "pg_results", vt->pg_results);
+        set_int(b, o, "nresults", vt->nresults);
+    }
+    if (vt->insert && want(b, "insert")) set(b, o, "insert", func_val(b, vt->insert));
+    if (vt->get && want(b, "get")) set(b, o, "get", func_val(b, vt->get));
+    writes_val(b, vt, o, val);
+    if (vt->upsert && want(b, "upsert")) set(b, o, "upsert", func_val(b, vt->upsert));
+    if (vt->count && want(b, "count")) set(b, o, "count", func_val(b, vt->count));
+    if (vt->t && !vt->virt && want(b, "get_by")) set(b, o, "get_by", funcs_val(b, &vt->get_by));
+    if (want(b, "lists")) set(b, o, "lists", funcs_val(b, &vt->lists));
 }
 
-json_t *dg_vtable_to_json_want(const dg_vtable *vt, json_t *stmts, json_t *enums, const dg_tmpl_names *w)
+/* The validated pass's keys: the table's enums, its validator. */
+static void validated_val(const vb *b, const dg_vtable *vt, dg_tval *o)
 {
-    json_t *o = json_object(), *fields = json_array(), *val = NULL;
-    dg_jset_str(o, "name", vt->name);
-    dg_jset_str(o, "row", vt->row);
-    dg_jset_str(o, "struct", vt->strct);
-    dg_jset_str(o, "fn", vt->strct);
-    dg_jset_str(o, "iter", vt->iter);
-    dg_jset_str(o, "reader", vt->reader);
+    dg_tval *mine = dg_tv_arr(b->a), *val = NULL;
+    for (size_t i = 0; i < vt->enums.len; i++)
+        if (b->enums && vt->enums.items[i] < b->enums->len)
+            dg_tv_push(b->a, mine, enum_val(b, &b->enums->items[vt->enums.items[i]]));
+    set(b, o, "enums", mine);
+    /* the patch's check copies the validator's rules */
+    if (vt->val_fn && (want(b, "validator") || want(b, "check"))) val = validator_val(b, vt);
+    if (val && want(b, "validator")) set(b, o, "validator", val);
+    if (vt->finished) finished_val(b, vt, o, val);
+}
+
+static dg_tval *table_val(const vb *b, const dg_vtable *vt)
+{
+    dg_tval *o = dg_tv_obj(b->a), *fields = dg_tv_arr(b->a);
+    set_str(b, o, "name", vt->name);
+    set_str(b, o, "row", vt->row);
+    set_str(b, o, "struct", vt->strct);
+    set_str(b, o, "fn", vt->strct);
+    set_str(b, o, "iter", vt->iter);
+    set_str(b, o, "reader", vt->reader);
     if (vt->t) {
-        dg_jset(o, "has_pk", json_boolean(vt->has_pk));
-        dg_jset(o, "virtual", json_boolean(vt->virt));
-        dg_jset(o, "fts5", json_boolean(vt->fts5));
+        set_bool(b, o, "has_pk", vt->has_pk);
+        set_bool(b, o, "virtual", vt->virt);
+        set_bool(b, o, "fts5", vt->fts5);
     }
-    dg_jset(o, "is_view", json_boolean(vt->view != NULL));
-    dg_jset_str(o, "heading", vt->heading);
-    size_t nfields = want(w, "fields") ? vt->f.len : 0;
-    for (size_t i = 0; i < nfields; i++) json_array_append_new(fields, field_json(vt, i));
-    dg_jset(o, "fields", fields);
+    set_bool(b, o, "is_view", vt->view != NULL);
+    set_str(b, o, "heading", vt->heading);
+    size_t nfields = want(b, "fields") ? vt->f.len : 0;
+    for (size_t i = 0; i < nfields; i++) dg_tv_push(b->a, fields, field_val(b, vt, i));
+    set(b, o, "fields", fields);
     if (vt->user_struct) {
-        dg_jset_str(o, "user_struct", vt->user_type);
-        dg_jset_str(o, "user_header", vt->user_header);
+        set_str(b, o, "user_struct", vt->user_type);
+        set_str(b, o, "user_header", vt->user_header);
     }
-    if (vt->validated) {
-        json_t *mine = json_array();
-        for (size_t i = 0; i < vt->enums.len; i++)
-            json_array_append(mine, json_array_get(enums, vt->enums.items[i]));
-        dg_jset(o, "enums", mine);
-        /* the patch's check copies the validator's rules */
-        if (vt->val_fn && (want(w, "validator") || want(w, "check"))) val = validator_json(vt, w);
-        if (val && want(w, "validator")) dg_jset(o, "validator", json_incref(val));
-    }
-    if (vt->finished) finished_json(vt, o, stmts, val, w);
-    json_decref(val);
+    if (vt->validated) validated_val(b, vt, o);
+    else if (vt->finished) finished_val(b, vt, o, NULL);
     return o;
 }
 
-/* dg_tmpl_list's items: the tables (v->items[0, ntables)), then the views. */
-static json_t *table_item(void *ctx, size_t i, const dg_tmpl_names *w)
+json_t *dg_vtable_to_json(const dg_vtable *vt, const dg_vstmts *stmts, const dg_venums *enums)
 {
-    const dg_vtables_lists *l = ctx;
-    return dg_vtable_to_json_want(&l->v->items.items[i], l->stmts, l->enums, w);
+    dg_tarena a = DG_TARENA_INIT;
+    vb b = {&a, stmts, enums, NULL};
+    json_t *j = dg_tv_to_json(table_val(&b, vt));
+    dg_tarena_free(&a);
+    return j;
 }
 
-static json_t *view_item(void *ctx, size_t i, const dg_tmpl_names *w)
+/* dg_tmpl_list's values: the tables (v->items[0, ntables)), then the views. */
+static dg_tval *table_value(void *ctx, size_t i, const dg_tmpl_names *w, dg_tarena *a)
 {
     const dg_vtables_lists *l = ctx;
-    return dg_vtable_to_json_want(&l->v->items.items[l->ntables + i], l->stmts, l->enums, w);
+    vb b = {a, &l->v->stmts, &l->v->enums, w};
+    return table_val(&b, &l->v->items.items[i]);
 }
 
+static dg_tval *view_value(void *ctx, size_t i, const dg_tmpl_names *w, dg_tarena *a)
+{
+    const dg_vtables_lists *l = ctx;
+    vb b = {a, &l->v->stmts, &l->v->enums, w};
+    return table_val(&b, &l->v->items.items[l->ntables + i]);
+}
+
+static dg_tval *stmt_value(void *ctx, size_t i, const dg_tmpl_names *w, dg_tarena *a)
+{
+    const dg_vtables_lists *l = ctx;
+    vb b = {a, &l->v->stmts, &l->v->enums, w};
+    return stmt_val(&b, i);
+}
+
+static dg_tval *enum_value(void *ctx, size_t i, const dg_tmpl_names *w, dg_tarena *a)
+{
+    const dg_vtables_lists *l = ctx;
+    vb b = {a, &l->v->stmts, &l->v->enums, w};
+    return enum_val(&b, &l->v->enums.items[i]);
+}
 static json_t *root_names(const dg_vroot *r)
 {
     json_t *root = json_object(), *in = json_array();
@@ -437,26 +552,27 @@ static json_t *root_names(const dg_vroot *r)
     return root;
 }
 
-/* The root; with `lists`, without its tables and views, which `lists`
- * makes one at a time. */
+/* The root; with `lists`, without its statements, enums, tables and views,
+ * which `lists` makes one at a time. */
 static json_t *to_json(const dg_vtables *v, dg_vtables_lists *lists)
 {
     json_t *root = root_names(&v->root);
-    json_t *stmts = dg_vstmts_to_json(&v->stmts), *enums = dg_venums_to_json(&v->enums);
-    dg_jset(root, "stmts", stmts);
-    dg_jset(root, "enums", enums);
     if (!lists) {
+        dg_jset(root, "stmts", dg_vstmts_to_json(&v->stmts));
+        dg_jset(root, "enums", dg_venums_to_json(&v->enums));
         json_t *tables = json_array(), *views = json_array();
         for (size_t i = 0; i < v->items.len; i++)
             json_array_append_new(v->items.items[i].t ? tables : views,
-                                  dg_vtable_to_json(&v->items.items[i], stmts, enums));
+                                  dg_vtable_to_json(&v->items.items[i], &v->stmts, &v->enums));
         dg_jset(root, "tables", tables);
         dg_jset(root, "views", views);
     } else {
-        *lists = (dg_vtables_lists){v, stmts, enums, 0, {{0}}};
+        *lists = (dg_vtables_lists){v, 0, {{0}}};
         while (lists->ntables < v->items.len && v->items.items[lists->ntables].t) lists->ntables++;
-        lists->lists[0] = (dg_tmpl_list){"tables", lists->ntables, table_item, lists};
-        lists->lists[1] = (dg_tmpl_list){"views", v->items.len - lists->ntables, view_item, lists};
+        lists->lists[0] = (dg_tmpl_list){"tables", lists->ntables, NULL, lists, table_value};
+        lists->lists[1] = (dg_tmpl_list){"views", v->items.len - lists->ntables, NULL, lists, view_value};
+        lists->lists[2] = (dg_tmpl_list){"stmts", v->stmts.len, NULL, lists, stmt_value};
+        lists->lists[3] = (dg_tmpl_list){"enums", v->enums.len, NULL, lists, enum_value};
     }
     if (v->user_headers.len) {
         json_t *list = json_array();

@@ -126,15 +126,16 @@ static int attached_unmigrated(const dg_schema *s, dg_diags *d)
     return 0;
 }
 
-/* The templates' view: the root JSON, with the tables', views' and
- * queries' arrays made one element at a time as they render. */
+/* The templates' view: the root JSON, with the statements', enums',
+ * tables', views' and queries' arrays made one element at a time as they
+ * render. */
 static int render(const dg_vtables *tables, const dg_vqueries *vq, const dg_vmigrations *vm, const dg_generate_opts *o,
                   dg_outputs *out, dg_diags *d)
 {
     dg_vtables_lists tl;
     json_t *root = dg_view_to_json_lists(tables, &tl);
-    dg_tmpl_list lists[3] = {tl.lists[0], tl.lists[1]};
-    size_t n = 2;
+    dg_tmpl_list lists[5] = {tl.lists[0], tl.lists[1], tl.lists[2], tl.lists[3]};
+    size_t n = 4;
     if (vq) dg_vqueries_to_json_list(vq, root, &lists[n++]);
     if (o->migrations) dg_vmigrations_to_json(vm, root);
     dg_tmpl_view view = {root, lists, n};

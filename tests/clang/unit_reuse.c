@@ -78,10 +78,7 @@ static json_t *table_view(ctx *c, const char *name, int *reused)
     dg_schema_lookup_free(&lookup);
     const dg_vtable *vt = &c->vts->items.items[c->vts->items.len - 1];
     *reused = vt->user_struct;
-    json_t *stmts = dg_vstmts_to_json(&c->vts->stmts), *enums = dg_venums_to_json(&c->vts->enums);
-    json_t *tv = dg_vtable_to_json(vt, stmts, enums);
-    json_decref(stmts);
-    json_decref(enums);
+    json_t *tv = dg_vtable_to_json(vt, &c->vts->stmts, &c->vts->enums);
     json_array_append_new(json_object_get(c->root, "tables"), tv);
     return tv;
 }

@@ -12,8 +12,9 @@
 #include "c/template.h"
 
 /* How a test renders: the JSON as given, or with the root's arrays as
- * template lists (dg_tmpl_list), into memory or through a sink. */
-typedef enum mode { AS_JSON, AS_LISTS, AS_LISTS_SINK } mode;
+ * template lists (dg_tmpl_list) of JSON items or of arena values, into
+ * memory or through a sink. */
+typedef enum mode { AS_JSON, AS_LISTS, AS_LISTS_SINK, AS_VALUES, AS_VALUES_SINK } mode;
 
 /* v with only the keys `want` has, at every depth: what the view model's
  * list items hold. */
@@ -38,6 +39,37 @@ static json_t *list_item(void *ctx, size_t i, const dg_tmpl_names *want)
     return pruned(json_array_get(ctx, i), want);
 }
 
+/* pruned(v, want) made as arena values with the makers (strings copied:
+ * nothing of v is borrowed). */
+static dg_tval *pruned_value(dg_tarena *a, json_t *v, const dg_tmpl_names *want)
+{
+    dg_tval *t;
+    const char *key;
+    size_t i;
+    json_t *x;
+    switch (json_typeof(v)) {
+    case JSON_OBJECT:
+        t = dg_tv_obj(a);
+        json_object_foreach(v, key, x)
+            if (dg_tmpl_names_has(want, key)) dg_tv_set(a, t, key, pruned_value(a, x, want));
+        return t;
+    case JSON_ARRAY:
+        t = dg_tv_arr(a);
+        json_array_foreach(v, i, x) dg_tv_push(a, t, pruned_value(a, x, want));
+        return t;
+    case JSON_STRING:  return dg_tv_strdup(a, json_string_value(v));
+    case JSON_INTEGER: return dg_tv_int(a, json_integer_value(v));
+    case JSON_TRUE:    return dg_tv_true(a);
+    case JSON_FALSE:   return dg_tv_bool(a, false);
+    default:           return dg_tv_from_json(a, v);   /* null, reals */
+    }
+}
+
+static dg_tval *list_value(void *ctx, size_t i, const dg_tmpl_names *want, dg_tarena *a)
+{
+    return pruned_value(a, json_array_get(ctx, i), want);
+}
+
 /* The text `sink` received. */
 static void read_sink(FILE *sink, dg_buf *out)
 {
@@ -60,11 +92,13 @@ static int render_as(dg_tmpl_set *set, json_t *view, mode m, dg_buf *out, dg_dia
     const char *key;
     json_t *x;
     json_object_foreach(view, key, x) {
-        if (json_is_array(x) && n < 8) lists[n++] = (dg_tmpl_list){key, json_array_size(x), list_item, x};
+        bool values = m == AS_VALUES || m == AS_VALUES_SINK;
+        if (json_is_array(x) && n < 8)
+            lists[n++] = (dg_tmpl_list){key, json_array_size(x), values ? NULL : list_item, x, values ? list_value : NULL};
         else json_object_set(root, key, x);
     }
     dg_tmpl_view v = {root, lists, n};
-    FILE *sink = m == AS_LISTS_SINK ? tmpfile() : NULL;
+    FILE *sink = m == AS_LISTS_SINK || m == AS_VALUES_SINK ? tmpfile() : NULL;
     int rc = dg_tmpl_render_view(set, "main", &v, out, sink, d);
     if (sink) read_sink(sink, out);
     json_decref(root);
@@ -244,7 +278,7 @@ static void comment_filter_breaks_delimiters_and_repeats_prefix(void **state)
  * whose items hold only the names the section reads, as from the arrays. */
 #define EXPECT_LISTS(tmpl, partial, view, expected)                       \
     do {                                                                  \
-        for (mode m_ = AS_JSON; m_ <= AS_LISTS_SINK; m_++) {              \
+        for (mode m_ = AS_JSON; m_ <= AS_VALUES_SINK; m_++) {              \
             char *got_ = render_mode(tmpl, partial, view, m_);            \
             assert_string_equal(got_, expected);                          \
             free(got_);                                                   \
@@ -266,6 +300,9 @@ static void lists_render_as_arrays(void **state)
                  "ERR main.tmpl:1:8: error: no value named 'nope'\nmain.tmpl:1:8: error: no value named 'nope'\n");
     EXPECT_LISTS("{{xs}}", NULL, view, "ERR main.tmpl:1:1: error: 'xs' is a list or an object, not a value\n");
     EXPECT_LISTS("{{#xs.n}}no{{/xs.n}}{{#top}}{{#xs}}{{n}}{{/xs}}{{/top}}", NULL, view, "ab");
+    /* a list rendered inside one of its own elements: the outer element
+     * stays whole (each section has its own arena) */
+    EXPECT_LISTS("{{#xs}}{{n}}({{#xs}}{{n}}{{o.k}}{{/xs}}){{n}}{{o.k}};{{/xs}}", NULL, view, "a(a1b2)a1;b(a1b2)b2;");
 }
 
 static json_t *wanted;   /* what want_item was asked for */
@@ -382,6 +419,45 @@ static void deep_sections_are_an_error_not_a_crash(void **state)
     dg_buf_free(&t);
 }
 
+/* The arena values (template_value.h): makers, order, what jansson refuses,
+ * the arena's reuse after a reset and a value larger than its chunks. */
+static void values_keep_order_and_refuse_invalid_text(void **state)
+{
+    (void)state;
+    dg_tarena a = DG_TARENA_INIT;
+    void *first = dg_tarena_alloc(&a, 16);
+    char *big = dg_tarena_alloc(&a, 200000);   /* more than a chunk */
+    memset(big, 'x', 200000);
+    dg_tarena_reset(&a);
+    assert_ptr_equal(dg_tarena_alloc(&a, 16), first);
+    assert_null(dg_tv_str(&a, NULL));
+    assert_null(dg_tv_str(&a, "bad \xff byte"));
+    assert_non_null(dg_tv_str(&a, "caf\xc3\xa9"));
+    dg_tval *o = dg_tv_obj(&a), *arr = dg_tv_arr(&a);
+    for (int i = 0; i < 100; i++) dg_tv_push(&a, arr, dg_tv_int(&a, i));
+    dg_tv_push(&a, arr, NULL);
+    dg_tv_set(&a, o, "b", dg_tv_bool(&a, false));
+    dg_tv_set(&a, o, "a", dg_tv_strn(&a, "xyz", 2));
+    dg_tv_set(&a, o, "skipped", dg_tv_str(&a, "\xc3"));
+    dg_tv_set(&a, o, "arr", arr);
+    dg_tval *copy = dg_tv_copy(&a, o);
+    dg_tv_set(&a, copy, "more", dg_tv_true(&a));
+    assert_int_equal(o->len, 3);
+    assert_int_equal(dg_tv_at(arr, 99)->u.i, 99);
+    assert_null(dg_tv_at(arr, 100));
+    assert_null(dg_tv_get(arr, "a"));
+    json_t *j = dg_tv_to_json(copy);
+    char *text = json_dumps(j, JSON_PRESERVE_ORDER | JSON_COMPACT);
+    assert_int_equal(strncmp(text, "{\"b\":false,\"a\":\"xy\",\"arr\":[0,1,", 31), 0);
+    assert_non_null(strstr(text, ",99],\"more\":true}"));
+    json_t *back = dg_tv_to_json(dg_tv_from_json(&a, j));
+    assert_true(json_equal(back, j));
+    free(text);
+    json_decref(back);
+    json_decref(j);
+    dg_tarena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -397,6 +473,7 @@ int main(void)
         cmocka_unit_test(comment_filter_breaks_delimiters_and_repeats_prefix),
         cmocka_unit_test(lists_render_as_arrays),
         cmocka_unit_test(list_items_are_asked_for_the_names_their_section_reads),
+        cmocka_unit_test(values_keep_order_and_refuse_invalid_text),
         cmocka_unit_test(sink_output_is_the_rendered_text),
         cmocka_unit_test(many_tags_are_located_in_linear_time),
         cmocka_unit_test(deep_sections_are_an_error_not_a_crash),

@@ -337,7 +337,7 @@ static void view_model_gets_enums_and_the_validator(void **state)
 
     json_t *root = json_object(), *ej = dg_venums_to_json(&enums);
     json_object_set_new(root, "enums", ej);
-    json_t *tv = dg_vtable_to_json(&vt, NULL, ej), *fields = json_object_get(tv, "fields");
+    json_t *tv = dg_vtable_to_json(&vt, NULL, &enums), *fields = json_object_get(tv, "fields");
     json_t *f0 = json_array_get(fields, 0), *f1 = json_array_get(fields, 1), *f2 = json_array_get(fields, 2);
     assert_string_equal(json_string_value(json_object_get(f0, "kind")), "enum");
     assert_string_equal(json_string_value(json_object_get(f0, "enum_type")), "p_post_status");

@@ -112,7 +112,7 @@ int main(int argc, char **argv)
     }
     json_t *enums = dg_venums_to_json(&vts->enums), *tables = json_array();
     for (size_t i = 0; i < vts->items.len; i++)
-        json_array_append_new(tables, dg_vtable_to_json(&vts->items.items[i], NULL, enums));
+        json_array_append_new(tables, dg_vtable_to_json(&vts->items.items[i], NULL, &vts->enums));
     json_t *root = json_pack("{s:o, s:o}", "tables", tables, "enums", enums);
     dg_vtables_free(vts);
     dg_tmpl_set *set = dg_tmpl_set_new();
