@@ -12,20 +12,9 @@
 
 /* ---- strings of the calls ------------------------------------------------
  * The calls are built for every field of every table and query: joined from
- * their parts in one allocation (dg_xprintf would format each twice). */
+ * their parts in one allocation (dg_xprintf would parse a format). */
 
-static char *cat_parts(const char *const *p)
-{
-    size_t len[24], n = 0, k;
-    for (k = 0; p[k]; k++) n += len[k] = strlen(p[k]);
-    char *r = dg_xmalloc(n + 1), *w = r;
-    for (k = 0; p[k]; k++) memcpy(w, p[k], len[k]), w += len[k];
-    *w = '\0';
-    return r;
-}
-
-/* CAT("a", b, ...): the parts joined (at most 23), caller frees. */
-#define CAT(...) cat_parts((const char *const[]){__VA_ARGS__, NULL})
+#define CAT DG_XCAT
 
 /* v in decimal, in buf (12 bytes at least). */
 static const char *int_str(int v, char *buf)

@@ -85,6 +85,7 @@ int dg_records_check(const dg_table *t, dg_diags *d)
     int bad = 0;
     for (size_t i = 0; i < t->columns.len && !t->module; i++) {
         const dg_column *c = &t->columns.items[i];
+        if (!c->annotations.len) continue;   /* the common case: no kind to decide */
         dg_ckind k = dg_ckind_of_column(t, c);
         const dg_annotation *a = annotation(c, "id");
         dg_records r = {0};

@@ -143,3 +143,17 @@ void dg_buf_cat(dg_buf *b, ...)
     for (const char *s; (s = va_arg(ap, const char *)) != NULL;) dg_buf_puts(b, s);
     va_end(ap);
 }
+
+char *dg_xcat_parts(const char *const *parts)
+{
+    size_t len[32], n = 0, k;
+    for (k = 0; parts[k]; k++) n += k < 32 ? (len[k] = strlen(parts[k])) : strlen(parts[k]);
+    char *r = dg_xmalloc(n + 1), *w = r;
+    for (k = 0; parts[k]; k++) {
+        size_t m = k < 32 ? len[k] : strlen(parts[k]);
+        memcpy(w, parts[k], m);
+        w += m;
+    }
+    *w = '\0';
+    return r;
+}
