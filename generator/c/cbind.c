@@ -216,11 +216,11 @@ char *dg_cbind_param_decl(const dg_cbind *f)
 {
     const char *e = conv_enum(f) ? conv_enum(f) : f->kind == DG_CK_ENUM ? f->enum_type : NULL;
     const char *type = e ? e : f->pg.ctype ? f->pg.ctype : dg_ckind_ctype(f->kind);
-    if (f->by_ptr && dg_ckind_scalar(f->kind)) return dg_xprintf("const %s *%s", type, f->name);
+    if (f->by_ptr && dg_ckind_scalar(f->kind)) return CAT("const ", type, " *", f->name);
     switch (f->kind) {
-    case DG_CK_TEXT:  return dg_xprintf("const char *%s", f->name);
-    case DG_CK_VALUE: return dg_xprintf("const dal_value *%s", f->name);
-    default:          return dg_xprintf("%s %s", type, f->name);
+    case DG_CK_TEXT:  return CAT("const char *", f->name);
+    case DG_CK_VALUE: return CAT("const dal_value *", f->name);
+    default:          return CAT(type, " ", f->name);
     }
 }
 

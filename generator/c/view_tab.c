@@ -174,7 +174,7 @@ dg_vfunc *dg_tab_func(tab *x, dg_vfunc *o, const char *verb, char *sql)
 {
     if (!o) o = dg_xmalloc(sizeof *o);
     memset(o, 0, sizeof *o);
-    o->fn = dg_xprintf("%s_%s", x->strct, verb);
+    o->fn = DG_XCAT(x->strct, "_", verb);
     o->stmt = dg_view_stmt(x->v, x->row, verb, sql);
     o->params = dg_xstrdup("");
     return o;
