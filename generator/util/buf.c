@@ -67,7 +67,7 @@ void dg_buf_reserve(dg_buf *b, size_t extra)
 
 void dg_buf_append(dg_buf *b, const void *data, size_t len)
 {
-    dg_buf_reserve(b, len);
+    if (b->len + len >= b->cap) dg_buf_reserve(b, len);   /* the call only to grow: appends run per byte */
     if (len) memcpy(b->data + b->len, data, len);
     b->len += len;
     b->data[b->len] = '\0';
@@ -80,7 +80,9 @@ void dg_buf_puts(dg_buf *b, const char *s)
 
 void dg_buf_putc(dg_buf *b, char c)
 {
-    dg_buf_append(b, &c, 1);
+    if (b->len + 1 >= b->cap) dg_buf_reserve(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
 }
 
 void dg_buf_vprintf(dg_buf *b, const char *fmt, va_list ap)
