@@ -12,20 +12,9 @@
 
 /* ---- strings of the calls ------------------------------------------------
  * The calls are built for every field of every table and query: joined from
- * their parts in one allocation (dg_xprintf would format each twice). */
+ * their parts in one allocation (dg_xprintf would parse a format). */
 
-static char *cat_parts(const char *const *p)
-{
-    size_t len[24], n = 0, k;
-    for (k = 0; p[k]; k++) n += len[k] = strlen(p[k]);
-    char *r = dg_xmalloc(n + 1), *w = r;
-    for (k = 0; p[k]; k++) memcpy(w, p[k], len[k]), w += len[k];
-    *w = '\0';
-    return r;
-}
-
-/* CAT("a", b, ...): the parts joined (at most 23), caller frees. */
-#define CAT(...) cat_parts((const char *const[]){__VA_ARGS__, NULL})
+#define CAT DG_XCAT
 
 /* v in decimal, in buf (12 bytes at least). */
 static const char *int_str(int v, char *buf)
@@ -227,11 +216,11 @@ char *dg_cbind_param_decl(const dg_cbind *f)
 {
     const char *e = conv_enum(f) ? conv_enum(f) : f->kind == DG_CK_ENUM ? f->enum_type : NULL;
     const char *type = e ? e : f->pg.ctype ? f->pg.ctype : dg_ckind_ctype(f->kind);
-    if (f->by_ptr && dg_ckind_scalar(f->kind)) return dg_xprintf("const %s *%s", type, f->name);
+    if (f->by_ptr && dg_ckind_scalar(f->kind)) return CAT("const ", type, " *", f->name);
     switch (f->kind) {
-    case DG_CK_TEXT:  return dg_xprintf("const char *%s", f->name);
-    case DG_CK_VALUE: return dg_xprintf("const dal_value *%s", f->name);
-    default:          return dg_xprintf("%s %s", type, f->name);
+    case DG_CK_TEXT:  return CAT("const char *", f->name);
+    case DG_CK_VALUE: return CAT("const dal_value *", f->name);
+    default:          return CAT(type, " ", f->name);
     }
 }
 

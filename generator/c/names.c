@@ -2,9 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "c/names.h"
+#include "util/map.h"
 
 typedef struct field_name {
     const char *column;   /* borrowed from the schema */
@@ -13,6 +12,7 @@ typedef struct field_name {
 
 typedef struct row_names {
     const char *table;    /* borrowed */
+    char       *key;      /* row_key's (the maps' key) */
     char       *row;
     char       *strct;
     DG_VEC(field_name) fields;
@@ -21,32 +21,33 @@ typedef struct row_names {
 struct dg_names {
     const dg_schema *s;
     DG_VEC(row_names) rows;
-    json_t *exact;     /* schema key + table name -> index of its first row (lookups are per column: no scans) */
-    json_t *folded;    /* the same, ASCII-lower-cased */
+    /* row key -> index of its first row (lookups are per column: no scans);
+     * the keys are the rows' own, set once every row is added */
+    dg_map exact;
+    dg_map folded;     /* the same, ASCII case-insensitive */
 };
 
 /* "<schema>\x1f<name>", the schema empty for the default one (tables are
- * keyed by both: two schemas may hold the same name). */
-static char *row_key(const dg_names *n, const char *schema, const char *table)
+ * keyed by both: two schemas may hold the same name), in `small` (cap
+ * bytes) when it fits, else allocated: the caller frees it when it is not
+ * `small`.  Built per column looked up: no format to parse. */
+static char *row_key(const dg_names *n, const char *schema, const char *table, char *small, size_t cap)
 {
-    return dg_xprintf("%s\x1f%s", dg_schema_default(n->s, schema) ? "" : schema, table);
+    const char *sch = dg_schema_default(n->s, schema) ? "" : schema;
+    size_t ls = strlen(sch), lt = strlen(table);
+    char *key = ls + lt + 2 <= cap ? small : dg_xmalloc(ls + lt + 2);
+    memcpy(key, sch, ls);
+    key[ls] = '\x1f';
+    memcpy(key + ls + 1, table, lt + 1);
+    return key;
 }
 
-static char *fold(const char *s)
+static void index_rows(dg_names *n)
 {
-    char *r = dg_xstrdup(s);
-    for (char *p = r; *p; p++)
-        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p + 32);
-    return r;
-}
-
-static void index_row(dg_names *n, const char *schema, const char *table, size_t i)
-{
-    char *key = row_key(n, schema, table), *low = fold(key);
-    if (!json_object_get(n->exact, key)) json_object_set_new_nocheck(n->exact, key, json_integer((json_int_t)i));
-    if (!json_object_get(n->folded, low)) json_object_set_new_nocheck(n->folded, low, json_integer((json_int_t)i));
-    free(low);
-    free(key);
+    for (size_t i = 0; i < n->rows.len; i++) {
+        dg_map_put(&n->exact, n->rows.items[i].key, i);
+        dg_map_put(&n->folded, n->rows.items[i].key, i);
+    }
 }
 
 /* Location of the last @name annotation (where an error points). */
@@ -57,11 +58,29 @@ static dg_loc name_loc(const dg_annotations *a, dg_loc fallback)
     return fallback;
 }
 
-static bool taken(const dg_strings *used, const char *name)
+/* The names one table's fields and flags took: the strings (owned) and a
+ * map over them (a table may have hundreds of columns). */
+typedef struct used_names {
+    dg_strings names;
+    dg_map     map;
+} used_names;
+
+static bool taken(const used_names *used, const char *name)
 {
-    for (size_t i = 0; i < used->len; i++)
-        if (!strcmp(used->items[i], name)) return true;
-    return false;
+    size_t at;
+    return dg_map_get(&used->map, name, &at);
+}
+
+static void use(used_names *used, const char *name)
+{
+    dg_strings_push(&used->names, name);
+    dg_map_put(&used->map, used->names.items[used->names.len - 1], 0);
+}
+
+static void used_free(used_names *used)
+{
+    dg_map_free(&used->map);
+    dg_strings_free(&used->names);
 }
 
 /* True when `field` is an identifier the generated code has for a row,
@@ -104,15 +123,15 @@ static char *base_field(const char *column, const dg_annotations *ann, const dg_
 }
 
 /* Claims `base` (or base_2, base_3...) and its has_ flag in `used`. */
-static char *claim_field(dg_strings *used, char *base)
+static char *claim_field(used_names *used, char *base)
 {
     char *name = dg_xstrdup(base);
     for (int k = 2;; k++) {
-        char *flag = dg_xprintf("has_%s", name);
+        char *flag = DG_XCAT("has_", name);
         bool ok = !taken(used, name) && !taken(used, flag);
         if (ok) {
-            dg_strings_push(used, name);
-            dg_strings_push(used, flag);
+            use(used, name);
+            use(used, flag);
             free(flag);
             break;
         }
@@ -210,12 +229,13 @@ static row_names *add_row(dg_names *n, claims *cl, const char *schema, const cha
     row_names *r = DG_VEC_ADD(&n->rows);
     r->table = table;
     r->row = row;
-    r->strct = dg_xprintf("%s_%s", opts->prefix, r->row);
-    index_row(n, schema, table, n->rows.len - 1);
+    r->strct = DG_XCAT(opts->prefix, "_", r->row);
+    char small[128], *key = row_key(n, schema, table, small, sizeof small);
+    r->key = key == small ? dg_xstrdup(small) : key;
     return r;
 }
 
-static void add_field(row_names *r, dg_strings *used, const char *column, char *base)
+static void add_field(row_names *r, used_names *used, const char *column, char *base)
 {
     field_name *f = DG_VEC_ADD(&r->fields);
     f->column = column;
@@ -226,8 +246,8 @@ dg_names *dg_names_build(const dg_schema *s, const dg_view_opts *opts, dg_diags 
 {
     dg_names *n = dg_xcalloc(1, sizeof *n);
     n->s = s;
-    n->exact = json_object();
-    n->folded = json_object();
+    dg_map_init(&n->exact, false);
+    dg_map_init(&n->folded, true);
     int errors = 0;
     claims cl = {0};
     dg_map_init(&cl.rows, false);
@@ -242,30 +262,33 @@ dg_names *dg_names_build(const dg_schema *s, const dg_view_opts *opts, dg_diags 
         row_of[i] = r ? n->rows.len - 1 : (size_t)-1;
         if (!r) errors++;
     }
+    index_rows(n);
     dg_map structs;
     dg_map_init(&structs, false);
     for (size_t i = 0; i < n->rows.len; i++) dg_map_put(&structs, n->rows.items[i].strct, 1);
     for (size_t i = 0; i < s->tables.len; i++) {
         const dg_table *t = &s->tables.items[i];
         if (row_of[i] == (size_t)-1) continue;
-        dg_strings used = {0};
-        if (t->module) dg_strings_push(&used, "rowid");
+        used_names used = {{0}, {0}};
+        dg_map_init(&used.map, false);
+        if (t->module) use(&used, "rowid");
         for (size_t c = 0; c < t->columns.len; c++) {
             const dg_column *col = &t->columns.items[c];
             char *base = base_field(col->name, &col->annotations, &structs, opts->prefix, d, col->loc);
             if (!base) { errors++; continue; }
             add_field(&n->rows.items[row_of[i]], &used, col->name, base);
         }
-        dg_strings_free(&used);
+        used_free(&used);
     }
     for (size_t i = 0; i < s->views.len; i++) {
         const dg_view *v = &s->views.items[i];
         if (row_of[s->tables.len + i] == (size_t)-1) continue;
-        dg_strings used = {0};
+        used_names used = {{0}, {0}};
+        dg_map_init(&used.map, false);
         for (size_t c = 0; c < v->columns.len; c++)
             add_field(&n->rows.items[row_of[s->tables.len + i]], &used, v->columns.items[c].name,
                       base_field(v->columns.items[c].name, NULL, &structs, opts->prefix, d, v->loc));
-        dg_strings_free(&used);
+        used_free(&used);
     }
     dg_map_free(&structs);
     free(row_of);
@@ -284,28 +307,25 @@ void dg_names_free(dg_names *n)
     if (!n) return;
     for (size_t i = 0; i < n->rows.len; i++) {
         row_names *r = &n->rows.items[i];
+        free(r->key);
         free(r->row);
         free(r->strct);
         for (size_t k = 0; k < r->fields.len; k++) free(r->fields.items[k].field);
         DG_VEC_FREE(&r->fields);
     }
     DG_VEC_FREE(&n->rows);
-    json_decref(n->exact);
-    json_decref(n->folded);
+    dg_map_free(&n->exact);
+    dg_map_free(&n->folded);
     free(n);
 }
 
 static const row_names *find_row(const dg_names *n, const char *schema, const char *table)
 {
-    char *key = row_key(n, schema, table);
-    json_t *i = json_object_get(n->exact, key);
-    if (!i) {
-        char *low = fold(key);
-        i = json_object_get(n->folded, low);
-        free(low);
-    }
-    free(key);
-    return i ? &n->rows.items[json_integer_value(i)] : NULL;
+    char small[128], *key = row_key(n, schema, table, small, sizeof small);
+    size_t i;
+    bool hit = dg_map_get(&n->exact, key, &i) || dg_map_get(&n->folded, key, &i);
+    if (key != small) free(key);
+    return hit ? &n->rows.items[i] : NULL;
 }
 
 const char *dg_names_row(const dg_names *n, const char *schema, const char *table)

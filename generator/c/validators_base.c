@@ -18,7 +18,7 @@ void dg_vrule_add(dg_validator *v, int column, const char *code, char *cond, cha
 /* "row->x" and, when the field may be unset, the C test that it is set. */
 char *dg_cfield_ref(const char *row, const dg_cfield *f)
 {
-    return dg_xprintf("%s->%s", row, f->cname);
+    return DG_XCAT(row, "->", f->cname);   /* per field of every table: no format */
 }
 
 char *dg_cfield_set(const char *row, const dg_cfield *f)

@@ -78,13 +78,13 @@ typedef struct list_sql {
 static char *list_select(tab *x, const ints *by, list_sql q)
 {
     dg_buf sql = DG_BUF_INIT;
-    dg_buf_printf(&sql, "SELECT %s\nFROM %s", x->cols, x->qtable);
+    dg_buf_cat(&sql, "SELECT ", x->cols, "\nFROM ", x->qtable, (char *)NULL);
     char *w = by && by->len ? dg_tab_where_eq(x, by) : NULL;
-    if (w && q.where) dg_buf_printf(&sql, "\nWHERE %s AND (%s)", w, q.where);
-    else if (w || q.where) dg_buf_printf(&sql, "\nWHERE %s", w ? w : q.where);
+    if (w && q.where) dg_buf_cat(&sql, "\nWHERE ", w, " AND (", q.where, ")", (char *)NULL);
+    else if (w || q.where) dg_buf_cat(&sql, "\nWHERE ", w ? w : q.where, (char *)NULL);
     free(w);
     const char *order = q.order ? q.order : x->order;
-    if (order) dg_buf_printf(&sql, "\nORDER BY %s", order);
+    if (order) dg_buf_cat(&sql, "\nORDER BY ", order, (char *)NULL);
     return dg_buf_steal(&sql);
 }
 
@@ -301,8 +301,8 @@ static void collect_finders(tab *x, finders *fs)
 static dg_vfunc *build_get(tab *x, const char *verb, const ints *by, const char *where, dg_vfunc *o)
 {
     char *w = dg_tab_where_eq(x, by);
-    char *sql = where ? dg_xprintf("SELECT %s\nFROM %s\nWHERE %s AND (%s)", x->cols, x->qtable, w, where)
-                      : dg_xprintf("SELECT %s\nFROM %s\nWHERE %s", x->cols, x->qtable, w);
+    char *sql = where ? DG_XCAT("SELECT ", x->cols, "\nFROM ", x->qtable, "\nWHERE ", w, " AND (", where, ")")
+                      : DG_XCAT("SELECT ", x->cols, "\nFROM ", x->qtable, "\nWHERE ", w);
     o = dg_tab_func(x, o, verb, sql);
     free(w);
     int n = 1;
@@ -381,10 +381,10 @@ static void build_update(tab *x)
     if (w.len) {
         char *where = dg_tab_where_eq_at(x, &x->pk, (int)w.len + 1);
         const dg_cbind *ver = x->rec.version >= 0 ? &x->f.items[x->rec.version] : NULL;
-        if (ver) dg_buf_printf(&set, ", %s = %s + 1", ver->quoted, ver->quoted);
-        dg_vfunc *o = dg_tab_func(x, NULL, "update", dg_xprintf("UPDATE %s\nSET %s\nWHERE %s%s%s%s", x->qtable, dg_buf_cstr(&set),
-                                                 where, ver ? " AND " : "", ver ? ver->quoted : "",
-                                                 ver ? " = ?" : ""));
+        if (ver) dg_buf_cat(&set, ", ", ver->quoted, " = ", ver->quoted, " + 1", (char *)NULL);
+        dg_vfunc *o = dg_tab_func(x, NULL, "update", DG_XCAT("UPDATE ", x->qtable, "\nSET ", dg_buf_cstr(&set), "\nWHERE ",
+                                                             where, ver ? " AND " : "", ver ? ver->quoted : "",
+                                                             ver ? " = ?" : ""));
         free(where);
         dg_vbinds *binds = &o->binds;
         int n = 1;
@@ -413,7 +413,7 @@ static void build_delete(tab *x, const ints *by)
     for (size_t i = 0; i < by->len; i++) DG_VEC_PUSH(&all, by->items[i]);
     if (x->rec.version >= 0 && !x->virt) DG_VEC_PUSH(&all, x->rec.version);
     char *where = dg_tab_where_eq(x, &all);
-    dg_vfunc *o = dg_tab_func(x, NULL, "delete", dg_xprintf("DELETE FROM %s\nWHERE %s", x->qtable, where));
+    dg_vfunc *o = dg_tab_func(x, NULL, "delete", DG_XCAT("DELETE FROM ", x->qtable, "\nWHERE ", where));
     free(where);
     int n = 1;
     set_params(o, dg_tab_params(x, &all));
@@ -526,7 +526,7 @@ int dg_view_table_finish(dg_vctx *v, dg_vtable *vt)
             build_delete(&x, &x.pk);
             dg_tab_build_insert(&x, "upsert", true);
         }
-        vt->count = dg_tab_func(&x, NULL, "count", dg_xprintf("SELECT count(*)\nFROM %s", x.qtable));
+        vt->count = dg_tab_func(&x, NULL, "count", DG_XCAT("SELECT count(*)\nFROM ", x.qtable));
         add_list(&x, lists, "list", NULL, (list_sql){NULL, NULL});
         build_finders(&x, lists);
     }

@@ -85,6 +85,7 @@ int dg_records_check(const dg_table *t, dg_diags *d)
     int bad = 0;
     for (size_t i = 0; i < t->columns.len && !t->module; i++) {
         const dg_column *c = &t->columns.items[i];
+        if (!c->annotations.len) continue;   /* the common case: no kind to decide */
         dg_ckind k = dg_ckind_of_column(t, c);
         const dg_annotation *a = annotation(c, "id");
         dg_records r = {0};
@@ -238,8 +239,8 @@ static const char *missing_fn(dg_tab *x, dg_vmissing_at at)
 static char *missing_call(dg_tab *x, const char *found_rc, const char *src, dg_vmissing_at at)
 {
     dg_buf b = DG_BUF_INIT;
-    dg_buf_printf(&b, "%s(db, %s", missing_fn(x, at), found_rc);
-    for (size_t i = 0; i < x->pk.len; i++) dg_buf_printf(&b, ", %s%s", src, x->f.items[x->pk.items[i]].name);
+    dg_buf_cat(&b, missing_fn(x, at), "(db, ", found_rc, (char *)NULL);
+    for (size_t i = 0; i < x->pk.len; i++) dg_buf_cat(&b, ", ", src, x->f.items[x->pk.items[i]].name, (char *)NULL);
     dg_buf_puts(&b, ")");
     return dg_buf_steal(&b);
 }
@@ -299,12 +300,25 @@ static void patch_check(dg_tab *x, dg_vpatch *p, const char *const *flags)
         c->rule = i;
         c->guard = guard;
     }
-    p->check_fn = dg_xprintf("%s__%s_patch_check", x->v->opts->prefix, x->row);
+    p->check_fn = DG_XCAT(x->v->opts->prefix, "__", x->row, "_patch_check");
+}
+
+/* True when a field or has_ flag of the table is named set_...: only then
+ * may a patch's flag need a longer name (checked once per table, not per
+ * pair of fields). */
+static bool set_names(const dg_tab *x)
+{
+    for (size_t k = 0; k < x->f.len; k++) {
+        const dg_cbind *o = &x->f.items[k];
+        if (!strncmp(o->name, "set_", 4) || (o->has && !strncmp(o->has, "set_", 4))) return true;
+    }
+    return false;
 }
 
 /* One patch field: its set_ flag (NULL for fields dalgen fills; also in
- * *flag_out, owned) and declarations. */
-static void patch_field(dg_tab *x, dg_vpatch_field *pf, int i, bool settable, const char *comment, char **flag_out)
+ * *flag_out, owned) and declarations; `clash`: set_names(x). */
+static void patch_field(dg_tab *x, dg_vpatch_field *pf, int i, bool settable, bool clash, const char *comment,
+                        char **flag_out)
 {
     const dg_cbind *f = &x->f.items[i];
     memset(pf, 0, sizeof *pf);
@@ -327,7 +341,7 @@ static void patch_field(dg_tab *x, dg_vpatch_field *pf, int i, bool settable, co
         char *flag = dg_xmalloc(n + 6);
         memcpy(flag, "set_", 4);
         memcpy(flag + 4, f->name, n + 1);
-        for (size_t k = 0; k < x->f.len; k++) {
+        for (size_t k = 0; clash && k < x->f.len; k++) {
             const dg_cbind *o = &x->f.items[k];
             if (strcmp(o->name, flag) != 0 && !(o->has && !strcmp(o->has, flag))) continue;
             char *longer = dg_xprintf("%s_", flag);
@@ -347,11 +361,12 @@ static int patch_columns(dg_tab *x, char **flags, dg_vpatch *p)
 {
     const dg_records *r = &x->rec;
     int bit = 0;
+    bool clash = set_names(x);
     for (size_t i = 0; i < x->f.len; i++) {
         const dg_cbind *f = &x->f.items[i];
         if (f->readonly || f->pk || (int)i == r->created) continue;
         bool user = !dg_records_auto(x, (int)i);
-        patch_field(x, DG_VEC_ADD(&p->fields), (int)i, user,
+        patch_field(x, DG_VEC_ADD(&p->fields), (int)i, user, clash,
                     (int)i == r->updated   ? "set by the patch, written back"
                     : (int)i == r->version ? "the version read; the new one is written back"
                                            : NULL,
@@ -365,9 +380,9 @@ static int patch_columns(dg_tab *x, char **flags, dg_vpatch *p)
             dg_buf_free(&q);
             dg_buf_cat(&p->pg_set_types, p->pg_set_types.len ? ", " : "", f->pg.oid, (char *)NULL);
         } else {
-            DG_VEC_PUSH(&p->sets, dg_xprintf("%s = ?", f->quoted));
+            DG_VEC_PUSH(&p->sets, DG_XCAT(f->quoted, " = ?"));
         }
-        char *cond = user ? dg_xprintf("patch->%s", flags[i]) : NULL;
+        char *cond = user ? DG_XCAT("patch->", flags[i]) : NULL;
         dg_tab_add_bind(&p->binds, cond ? dg_xstrdup(cond) : NULL, dg_cbind_bind_at(f, "n__++", "patch->", x->st, false));
         dg_vpatch_bit *b = DG_VEC_ADD(&p->bits);
         b->cond = cond;
@@ -388,10 +403,10 @@ static void patch_sql(dg_tab *x, dg_vpatch *p)
 {
     const dg_records *r = &x->rec;
     char *where = dg_tab_where_eq(x, &x->pk);   /* PostgreSQL: the keys are $1.. */
-    p->tail = r->version >= 0 ? dg_xprintf("\nWHERE %s AND %s = ?", where, x->f.items[r->version].quoted)
-                              : dg_xprintf("\nWHERE %s", where);
+    p->tail = r->version >= 0 ? DG_XCAT("\nWHERE ", where, " AND ", x->f.items[r->version].quoted, " = ?")
+                              : DG_XCAT("\nWHERE ", where);
     free(where);
-    p->head = dg_xprintf("UPDATE %s\nSET ", x->qtable);
+    p->head = DG_XCAT("UPDATE ", x->qtable, "\nSET ");
     p->sql_max = strlen(p->head) + strlen(p->tail) + 1;
     for (size_t i = 0; i < p->sets.len; i++) p->sql_max += strlen(p->sets.items[i]) + 2 + (x->pg ? 8 : 0);
 }
@@ -411,9 +426,9 @@ void dg_records_patch(dg_tab *x)
         return;
     }
     p->nsets = nbits;
-    p->type = dg_xprintf("%s_patch", x->strct);
-    p->fn = dg_xprintf("%s_update_patch", x->strct);
-    p->sets_array = dg_xprintf("%s__%s_patch_sets", x->v->opts->prefix, x->row);
+    p->type = DG_XCAT(x->strct, "_patch");
+    p->fn = DG_XCAT(x->strct, "_update_patch");
+    p->sets_array = DG_XCAT(x->v->opts->prefix, "__", x->row, "_patch_sets");
     p->params = dg_tab_params(x, &x->pk);
     for (size_t k = 0; k < x->pk.len; k++)
         dg_tab_add_bind(&p->binds, NULL, dg_cbind_bind_at(&x->f.items[x->pk.items[k]], "n__++", "", x->st, false));

@@ -59,13 +59,17 @@ void dg_tab_decl(tab *x, size_t i, const char *dims, dg_buf *b)
     put_spaces(b, tail);
 }
 
+/* Sized and filled in place: two or three per field of every table. */
 char *dg_tab_bool_decl(size_t width, const char *name)
 {
-    dg_buf b = DG_BUF_INIT;
-    dg_buf_puts(&b, "bool");
-    put_spaces(&b, (int)(width - 4));
-    dg_buf_cat(&b, name, ";", (char *)NULL);
-    return dg_buf_steal(&b);
+    int pad = (int)(width - 4);
+    size_t sp = pad < 0 ? (size_t)0 - (size_t)pad : (size_t)pad, n = strlen(name);
+    char *r = dg_xmalloc(4 + sp + n + 2);
+    memcpy(r, "bool", 4);
+    memset(r + 4, ' ', sp);
+    memcpy(r + 4 + sp, name, n);
+    memcpy(r + 4 + sp + n, ";", 2);
+    return r;
 }
 
 void dg_tab_set_decls(tab *x)
@@ -174,7 +178,7 @@ dg_vfunc *dg_tab_func(tab *x, dg_vfunc *o, const char *verb, char *sql)
 {
     if (!o) o = dg_xmalloc(sizeof *o);
     memset(o, 0, sizeof *o);
-    o->fn = dg_xprintf("%s_%s", x->strct, verb);
+    o->fn = DG_XCAT(x->strct, "_", verb);
     o->stmt = dg_view_stmt(x->v, x->row, verb, sql);
     o->params = dg_xstrdup("");
     return o;

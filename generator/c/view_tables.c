@@ -39,7 +39,7 @@ static char *column_comment(const dg_column *c)
     dg_buf_puts(&b, *c->type ? c->type : "(no type)");
     if (c->pk) dg_buf_puts(&b, " PRIMARY KEY");
     if (c->not_null && !c->pk) dg_buf_puts(&b, " NOT NULL");
-    if (c->default_sql) dg_buf_printf(&b, " DEFAULT %s", c->default_sql);
+    if (c->default_sql) dg_buf_cat(&b, " DEFAULT ", c->default_sql, (char *)NULL);
     if (c->generated) dg_buf_puts(&b, c->generated == DG_GEN_STORED ? " GENERATED STORED" : " GENERATED VIRTUAL");
     if (c->hidden) dg_buf_puts(&b, " HIDDEN");
     return dg_buf_steal(&b);
@@ -65,7 +65,7 @@ static void add_field(dg_vtable *vt, const char *oname, const char *column, cons
     f->column = column;
     f->name = name;
     if (has) {
-        DG_VEC_PUSH(&vt->strs, dg_xprintf("has_%s", name));
+        DG_VEC_PUSH(&vt->strs, DG_XCAT("has_", name));
         f->has = vt->strs.items[vt->strs.len - 1];
     }
     f->kind = kind;
@@ -89,7 +89,7 @@ static void add_field(dg_vtable *vt, const char *oname, const char *column, cons
 
 char *dg_view_reader(const dg_view_opts *opts, const char *row)
 {
-    return dg_xprintf("%s__%s_read", opts->prefix, row);
+    return DG_XCAT(opts->prefix, "__", row, "_read");
 }
 
 static void object_begin(dg_vctx *v, const char *schema, const char *sqlname, dg_vtable *vt)
@@ -97,7 +97,7 @@ static void object_begin(dg_vctx *v, const char *schema, const char *sqlname, dg
     vt->name = sqlname;
     vt->row = dg_names_row(v->names, schema, sqlname);
     vt->strct = dg_names_struct(v->names, schema, sqlname);
-    vt->iter = dg_xprintf("%s_iter", vt->strct);
+    vt->iter = DG_XCAT(vt->strct, "_iter");
     vt->reader = dg_view_reader(v->opts, vt->row);
 }
 
@@ -211,7 +211,7 @@ void dg_view_view(dg_vctx *v, const dg_view *view, dg_vtable *vt)
 size_t dg_view_stmt(dg_vctx *v, const char *row, const char *verb, char *sql)
 {
     dg_vstmt *st = DG_VEC_ADD(v->stmts);
-    st->id = dg_xprintf("%s__s_%s_%s", v->opts->prefix, row, verb);
+    st->id = DG_XCAT(v->opts->prefix, "__s_", row, "_", verb);
     st->sql = sql;
     return v->stmts->len - 1;
 }

@@ -22,43 +22,47 @@ static bool contains_ci(const char *hay, const char *needle)
  * they mean where SQLite's affinity would say otherwise (JSON, UUID and
  * SERIAL have NUMERIC affinity, INTERVAL INTEGER).  Names are matched
  * whole, without a size: "BLOB SUB_TYPE TEXT" is not a BLOB. */
-static const struct { const char *name; dg_vtype v; } known_types[] = {
-    {"JSON", DG_VT_TEXT}, {"JSONB", DG_VT_TEXT}, {"UUID", DG_VT_TEXT}, {"STRING", DG_VT_TEXT},
-    {"CITEXT", DG_VT_TEXT}, {"INET", DG_VT_TEXT}, {"CIDR", DG_VT_TEXT}, {"MACADDR", DG_VT_TEXT},
-    {"MACADDR8", DG_VT_TEXT}, {"XML", DG_VT_TEXT}, {"ENUM", DG_VT_TEXT}, {"SET", DG_VT_TEXT},
-    {"INTERVAL", DG_VT_TEXT}, {"TSVECTOR", DG_VT_TEXT}, {"TSQUERY", DG_VT_TEXT},
-    {"UNIQUEIDENTIFIER", DG_VT_TEXT}, {"VARCHAR", DG_VT_TEXT}, {"CHAR", DG_VT_TEXT},
-    {"CHARACTER", DG_VT_TEXT}, {"CHARACTER VARYING", DG_VT_TEXT}, {"NCHAR", DG_VT_TEXT}, {"NVARCHAR", DG_VT_TEXT}, {"CLOB", DG_VT_TEXT},
-    {"TEXT", DG_VT_TEXT},
-    {"DATE", DG_VT_TEXT}, {"TIME", DG_VT_TEXT}, {"TIMETZ", DG_VT_TEXT}, {"DATETIME", DG_VT_TEXT},
-    {"TIMESTAMP", DG_VT_TEXT}, {"TIMESTAMPTZ", DG_VT_TEXT}, {"TIMESTAMP WITH TIME ZONE", DG_VT_TEXT},
-    {"TIMESTAMP WITHOUT TIME ZONE", DG_VT_TEXT}, {"TIME WITH TIME ZONE", DG_VT_TEXT},
-    {"TIME WITHOUT TIME ZONE", DG_VT_TEXT},
-    {"SERIAL", DG_VT_INT64}, {"BIGSERIAL", DG_VT_INT64}, {"SMALLSERIAL", DG_VT_INT64},
-    {"SERIAL2", DG_VT_INT64}, {"SERIAL4", DG_VT_INT64}, {"SERIAL8", DG_VT_INT64}, {"INT2", DG_VT_INT64},
-    {"INT4", DG_VT_INT64}, {"INT8", DG_VT_INT64}, {"INT", DG_VT_INT64}, {"INTEGER", DG_VT_INT64},
-    {"BIGINT", DG_VT_INT64}, {"SMALLINT", DG_VT_INT64}, {"TINYINT", DG_VT_INT64},
-    {"MEDIUMINT", DG_VT_INT64}, {"OID", DG_VT_INT64},
-    {"BOOL", DG_VT_BOOL}, {"BOOLEAN", DG_VT_BOOL},
-    {"REAL", DG_VT_DOUBLE}, {"FLOAT", DG_VT_DOUBLE}, {"FLOAT4", DG_VT_DOUBLE}, {"FLOAT8", DG_VT_DOUBLE},
-    {"DOUBLE", DG_VT_DOUBLE}, {"DOUBLE PRECISION", DG_VT_DOUBLE}, {"NUMERIC", DG_VT_DOUBLE},
-    {"DECIMAL", DG_VT_DOUBLE}, {"MONEY", DG_VT_DOUBLE}, {"NUMBER", DG_VT_DOUBLE},
-    {"BLOB", DG_VT_BLOB}, {"BYTEA", DG_VT_BLOB}, {"BINARY", DG_VT_BLOB}, {"VARBINARY", DG_VT_BLOB},
-    {"ANY", DG_VT_VALUE},
+#define K(name, v) {name, sizeof name - 1, v}
+static const struct { const char *name; size_t len; dg_vtype v; } known_types[] = {
+    K("JSON", DG_VT_TEXT), K("JSONB", DG_VT_TEXT), K("UUID", DG_VT_TEXT), K("STRING", DG_VT_TEXT),
+    K("CITEXT", DG_VT_TEXT), K("INET", DG_VT_TEXT), K("CIDR", DG_VT_TEXT), K("MACADDR", DG_VT_TEXT),
+    K("MACADDR8", DG_VT_TEXT), K("XML", DG_VT_TEXT), K("ENUM", DG_VT_TEXT), K("SET", DG_VT_TEXT),
+    K("INTERVAL", DG_VT_TEXT), K("TSVECTOR", DG_VT_TEXT), K("TSQUERY", DG_VT_TEXT),
+    K("UNIQUEIDENTIFIER", DG_VT_TEXT), K("VARCHAR", DG_VT_TEXT), K("CHAR", DG_VT_TEXT),
+    K("CHARACTER", DG_VT_TEXT), K("CHARACTER VARYING", DG_VT_TEXT), K("NCHAR", DG_VT_TEXT), K("NVARCHAR", DG_VT_TEXT), K("CLOB", DG_VT_TEXT),
+    K("TEXT", DG_VT_TEXT),
+    K("DATE", DG_VT_TEXT), K("TIME", DG_VT_TEXT), K("TIMETZ", DG_VT_TEXT), K("DATETIME", DG_VT_TEXT),
+    K("TIMESTAMP", DG_VT_TEXT), K("TIMESTAMPTZ", DG_VT_TEXT), K("TIMESTAMP WITH TIME ZONE", DG_VT_TEXT),
+    K("TIMESTAMP WITHOUT TIME ZONE", DG_VT_TEXT), K("TIME WITH TIME ZONE", DG_VT_TEXT),
+    K("TIME WITHOUT TIME ZONE", DG_VT_TEXT),
+    K("SERIAL", DG_VT_INT64), K("BIGSERIAL", DG_VT_INT64), K("SMALLSERIAL", DG_VT_INT64),
+    K("SERIAL2", DG_VT_INT64), K("SERIAL4", DG_VT_INT64), K("SERIAL8", DG_VT_INT64), K("INT2", DG_VT_INT64),
+    K("INT4", DG_VT_INT64), K("INT8", DG_VT_INT64), K("INT", DG_VT_INT64), K("INTEGER", DG_VT_INT64),
+    K("BIGINT", DG_VT_INT64), K("SMALLINT", DG_VT_INT64), K("TINYINT", DG_VT_INT64),
+    K("MEDIUMINT", DG_VT_INT64), K("OID", DG_VT_INT64),
+    K("BOOL", DG_VT_BOOL), K("BOOLEAN", DG_VT_BOOL),
+    K("REAL", DG_VT_DOUBLE), K("FLOAT", DG_VT_DOUBLE), K("FLOAT4", DG_VT_DOUBLE), K("FLOAT8", DG_VT_DOUBLE),
+    K("DOUBLE", DG_VT_DOUBLE), K("DOUBLE PRECISION", DG_VT_DOUBLE), K("NUMERIC", DG_VT_DOUBLE),
+    K("DECIMAL", DG_VT_DOUBLE), K("MONEY", DG_VT_DOUBLE), K("NUMBER", DG_VT_DOUBLE),
+    K("BLOB", DG_VT_BLOB), K("BYTEA", DG_VT_BLOB), K("BINARY", DG_VT_BLOB), K("VARBINARY", DG_VT_BLOB),
+    K("ANY", DG_VT_VALUE),
 };
+#undef K
 
-/* The entry of a known name, -1 when none. */
-static int known_type(const char *name)
+/* The entry of a known name (n bytes), -1 when none.  Per column of every
+ * table: the first byte and the length pick the few names compared. */
+static int known_type(const char *name, size_t n)
 {
     char first = name[0] >= 'a' && name[0] <= 'z' ? (char)(name[0] - 32) : name[0];   /* the names are upper-case */
     for (size_t i = 0; i < sizeof known_types / sizeof known_types[0]; i++)
-        if (known_types[i].name[0] == first && !dg_strcasecmp_ascii(name, known_types[i].name)) return (int)i;
+        if (known_types[i].len == n && known_types[i].name[0] == first && !dg_strcasecmp_ascii(name, known_types[i].name))
+            return (int)i;
     return -1;
 }
 
 /* The declared type's name without its size and with single spaces
- * ("double  precision(10)" -> "double precision"). */
-static void type_name(const char *decl, char *whole, size_t cap)
+ * ("double  precision(10)" -> "double precision"); returns its length. */
+static size_t type_name(const char *decl, char *whole, size_t cap)
 {
     size_t n = 0;
     bool space = false;
@@ -72,14 +76,15 @@ static void type_name(const char *decl, char *whole, size_t cap)
         whole[n++] = *decl;
     }
     whole[n] = '\0';
+    return n;
 }
 
 /* The entry of a declared type, -1 when the table does not list it. */
 static int known_decl(const char *decltype)
 {
     char name[128];
-    type_name(decltype, name, sizeof name);
-    return known_type(name);
+    size_t n = type_name(decltype, name, sizeof name);
+    return known_type(name, n);
 }
 
 const char *dg_decl_format(const char *decltype)

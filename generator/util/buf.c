@@ -67,7 +67,7 @@ void dg_buf_reserve(dg_buf *b, size_t extra)
 
 void dg_buf_append(dg_buf *b, const void *data, size_t len)
 {
-    dg_buf_reserve(b, len);
+    if (b->len + len >= b->cap) dg_buf_reserve(b, len);   /* the call only to grow: appends run per byte */
     if (len) memcpy(b->data + b->len, data, len);
     b->len += len;
     b->data[b->len] = '\0';
@@ -80,7 +80,9 @@ void dg_buf_puts(dg_buf *b, const char *s)
 
 void dg_buf_putc(dg_buf *b, char c)
 {
-    dg_buf_append(b, &c, 1);
+    if (b->len + 1 >= b->cap) dg_buf_reserve(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
 }
 
 void dg_buf_vprintf(dg_buf *b, const char *fmt, va_list ap)
@@ -142,4 +144,18 @@ void dg_buf_cat(dg_buf *b, ...)
     va_start(ap, b);
     for (const char *s; (s = va_arg(ap, const char *)) != NULL;) dg_buf_puts(b, s);
     va_end(ap);
+}
+
+char *dg_xcat_parts(const char *const *parts)
+{
+    size_t len[32], n = 0, k;
+    for (k = 0; parts[k]; k++) n += k < 32 ? (len[k] = strlen(parts[k])) : strlen(parts[k]);
+    char *r = dg_xmalloc(n + 1), *w = r;
+    for (k = 0; parts[k]; k++) {
+        size_t m = k < 32 ? len[k] : strlen(parts[k]);
+        memcpy(w, parts[k], m);
+        w += m;
+    }
+    *w = '\0';
+    return r;
 }

@@ -127,8 +127,10 @@ char *dg_singular(const char *snake)
 }
 
 /* C (C89-C23) and C++ keywords, and identifiers the C library reserves or
- * defines as macros, that a field or parameter must not be named. */
-static const char *const reserved[] = {
+ * defines as macros, that a field or parameter must not be named.  Each
+ * list is sorted (strcmp order): dg_c_reserved runs per column and
+ * searches them by halves. */
+static const char *const reserved_words[] = {
     "alignas", "alignof", "and", "and_eq", "asm", "assert", "atomic_bool", "auto", "bitand",
     "bitor", "bool", "break", "case", "catch", "char", "char16_t", "char32_t", "char8_t",
     "class", "co_await", "co_return", "co_yield", "compl", "complex", "concept", "const",
@@ -145,9 +147,11 @@ static const char *const reserved[] = {
     "uint16_t", "uint32_t", "uint64_t", "uint8_t", "uintmax_t", "uintptr_t", "union",
     "unsigned", "using", "va_arg", "va_end", "va_list", "va_start", "virtual", "void",
     "volatile", "wchar_t", "while", "xor", "xor_eq",
-    /* the parameters and locals of generated functions */
-    "arena", "db", "it", "out", "rc", "row", "st",
-    /* the C library functions generated code calls (a parameter named so hid them) */
+};
+/* the parameters and locals of generated functions */
+static const char *const reserved_locals[] = {"arena", "db", "it", "out", "rc", "row", "st"};
+/* the C library functions generated code calls (a parameter named so hid them) */
+static const char *const reserved_calls[] = {
     "calloc", "free", "malloc", "memcmp", "memcpy", "memmove", "memset", "realloc", "snprintf", "sprintf",
     "strcmp", "strlen", "strncmp",
 };
@@ -156,10 +160,26 @@ static const char *const reserved[] = {
  * macros): a parameter named dal_arena or sqlite3_stmt hid the type. */
 static const char *const reserved_prefixes[] = {"dal_", "DAL_", "sqlite3", "SQLITE_"};
 
+/* True when the sorted list[0, n) holds s. */
+static bool sorted_has(const char *const *list, size_t n, const char *s)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(s, list[mid]);
+        if (!c) return true;
+        if (c < 0) hi = mid;
+        else lo = mid + 1;
+    }
+    return false;
+}
+
+#define SORTED_HAS(list, s) sorted_has(list, sizeof list / sizeof list[0], s)
+
 bool dg_c_reserved(const char *ident)
 {
-    for (size_t i = 0; i < sizeof reserved / sizeof reserved[0]; i++)
-        if (reserved[i][0] == ident[0] && !strcmp(ident, reserved[i])) return true;   /* first byte: skip the call */
+    if (SORTED_HAS(reserved_words, ident) || SORTED_HAS(reserved_locals, ident) || SORTED_HAS(reserved_calls, ident))
+        return true;
     for (size_t i = 0; i < sizeof reserved_prefixes / sizeof reserved_prefixes[0]; i++)
         if (!strncmp(ident, reserved_prefixes[i], strlen(reserved_prefixes[i]))) return true;
     return ident[0] == '_';
