@@ -20,13 +20,7 @@ ex=$src/examples/$name
 tmp=$(mktemp -d)
 out=$tmp/a
 db=dalgen_e2e_${name}_$$
-direct() {
-  if [ -n "${DALGEN_PG_DIRECT_HOST:-}" ]; then
-    PGHOST=$DALGEN_PG_DIRECT_HOST PGPORT=$DALGEN_PG_DIRECT_PORT "$@"
-  else
-    "$@"
-  fi
-}
+. "$(dirname "$0")/../pg/direct.sh"
 # FORCE: a pooler may still hold a server connection to it
 trap 'direct psql -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
 PATH=${DALGEN_PG_BIN:-/usr/lib/postgresql/15/bin}:$PATH

@@ -12,13 +12,7 @@ dalgen=$1 src=$2 out=$3 libdal=$4 binc=$5 name=$6 schema=$7 queries=${8:-}
 here=$src/tests/pgreal
 db=dg_pgreal_${name}_$$
 rm -rf "$out" && mkdir -p "$out"
-direct() {
-  if [ -n "${DALGEN_PG_DIRECT_HOST:-}" ]; then
-    PGHOST=$DALGEN_PG_DIRECT_HOST PGPORT=$DALGEN_PG_DIRECT_PORT "$@"
-  else
-    "$@"
-  fi
-}
+. "$(dirname "$0")/../pg/direct.sh"
 # --force: a pooler may still hold a server connection to it
 trap 'direct dropdb --if-exists --force "$db" >/dev/null 2>&1 || true' EXIT
 set -- generate --engine postgresql --pg-server postgresql:// "$here/$schema" --prefix "$name" --out "$out"
