@@ -19,6 +19,7 @@
 #include "cli/cli_gen.h"
 #include "cli/cmd_diff_pg.h"
 #include "driver/api_side.h"
+#include "driver/load_pair.h"
 
 enum { FROM = 0, TO = 1 };
 
@@ -184,10 +185,7 @@ static bool print_api_diff(const diff_args *a, const dg_api api[2], bool after_s
 static int run(const diff_args *a, dg_diags *d)
 {
     dg_schema *s[2] = {NULL, NULL};
-    if (dg_schema_load(&a->side[FROM], &s[FROM], d) != 0 || dg_schema_load(&a->side[TO], &s[TO], d) != 0) {
-        dg_schema_free(s[FROM]);
-        return DG_EXIT_INPUT;
-    }
+    if (dg_schema_load_pair(&a->side[FROM], &a->side[TO], &s[FROM], &s[TO], d) != 0) return DG_EXIT_INPUT;
     dg_plan p;
     dg_diff_opts o = {a->down};
     const dg_schema *old = s[a->down ? TO : FROM], *new = s[a->down ? FROM : TO];
