@@ -5,6 +5,7 @@
 
 #include "util/buf.h"
 #include "util/fsutil.h"
+#include "util/map.h"
 #include "frontend/loader.h"
 #include "frontend/sources.h"
 
@@ -447,47 +448,149 @@ static bool writes_schema_table(const char *text, size_t start, size_t end)
     return hit;
 }
 
+/* Runs the statement [start, end) of file fi as SQLite would, one by one,
+ * and records what it did. */
+static int run_one(dg_loader *L, size_t fi, size_t from, size_t start, size_t end)
+{
+    const char *text = L->files.items[fi].text;
+    dg_lexer lx;
+    dg_lexer_init(&lx, text, end);
+    lx.pos = start;
+    dg_tok first = dg_tok_next_sig(&lx), second = dg_tok_next_sig(&lx);
+    bool create = dg_tok_is_kw(&lx, first, "CREATE") && !dg_tok_is_kw(&lx, second, "TEMP") &&
+                  !dg_tok_is_kw(&lx, second, "TEMPORARY");
+    if (create) dg_park_begin(L);
+    else if (dg_park_end(L) != 0) return -1;
+    char *schema = dg_tok_is_kw(&lx, first, "ATTACH") ? attached_file_schema(text, start, end) : NULL;
+    if (schema && attach_in_memory(L, fi, start, schema) != 0) return -1;
+    if (!schema && (run_statement(L, fi, start, end) != 0 || (create && dg_park_after(L) != 0))) {
+        dg_park_end(L);
+        return -1;
+    }
+    record(L, fi, from, start, end);
+    return 0;
+}
+
+/* CREATE statements collected for batch.c, with their names: a second
+ * object of a name (which SQLite would refuse, or skip for IF NOT EXISTS)
+ * ends the batch. */
+typedef struct batch {
+    DG_VEC(dg_batch_stmt) v;
+    dg_map names;   /* folded name -> index in v (keys borrowed from v) */
+} batch;
+
+/* Fewer statements than this run one by one: the batch's fixed costs (a
+ * copy of the database, SQLite reading the whole schema) are not worth it. */
+#define DG_BATCH_MIN 32
+
+static bool exists(dg_loader *L, const dg_batch_stmt *b)
+{
+    if (b->kind != DG_REC_INDEX)
+        return sqlite3_table_column_metadata(L->db, "main", b->name, NULL, NULL, NULL, NULL, NULL, NULL) == SQLITE_OK;
+    char *q = dg_sql_quote_ident(b->name);
+    char *sql = dg_xprintf("PRAGMA main.index_info(%s)", q);
+    sqlite3_stmt *st = NULL;
+    bool found = sqlite3_prepare_v2(L->db, sql, -1, &st, NULL) != SQLITE_OK || sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    free(sql);
+    free(q);
+    return found;
+}
+
+/* Adds the statement [start, end) to the batch when batch.c can apply it
+ * there: a plain CREATE of a new name (an index on a table made before it),
+ * not the first AUTOINCREMENT table (its sqlite_sequence is SQLite's to make). */
+static bool take(dg_loader *L, batch *bt, size_t fi, size_t from, size_t start, size_t end)
+{
+    dg_batch_stmt b;
+    if (!dg_batch_form(L->files.items[fi].text, start, end, &b)) return false;
+    size_t at;
+    bool ok = !dg_map_get(&bt->names, b.name, &at) && sqlite3_strnicmp(b.name, "sqlite_", 7) != 0;
+    if (ok && b.kind == DG_REC_INDEX && dg_map_get(&bt->names, b.table, &at)) {
+        ok = bt->v.items[at].kind == DG_REC_TABLE;
+        b.table_at = at;
+    }
+    if (ok && b.autoincrement)
+        ok = sqlite3_table_column_metadata(L->db, "main", "sqlite_sequence", NULL, NULL, NULL, NULL, NULL, NULL) == SQLITE_OK;
+    if (ok && b.if_not_exists) ok = !exists(L, &b);
+    if (!ok) {
+        dg_batch_stmt_free(&b);
+        return false;
+    }
+    b.from = from;
+    DG_VEC_PUSH(&bt->v, b);
+    dg_map_put(&bt->names, bt->v.items[bt->v.len - 1].name, bt->v.len - 1);
+    return true;
+}
+
+/* Applies the batch (batch.c, or one by one), records it and empties it. */
+static int flush(dg_loader *L, size_t fi, batch *bt)
+{
+    size_t n = bt->v.len;
+    int rc = n ? dg_park_end(L) : 0, applied = -1;
+    if (rc == 0 && n >= DG_BATCH_MIN) applied = dg_batch_apply(L, fi, bt->v.items, n);
+    if (applied == -2) {
+        dg_loc none = {NULL, 0, 0};
+        dg_error(L->d, none, "internal error: cannot restore the schema database: %s", sqlite3_errmsg(L->db));
+        rc = -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const dg_batch_stmt *b = &bt->v.items[i];
+        if (rc == 0 && applied == 0) record(L, fi, b->from, b->start, b->end);
+        else if (rc == 0) rc = run_one(L, fi, b->from, b->start, b->end);
+        dg_batch_stmt_free(&bt->v.items[i]);
+    }
+    bt->v.len = 0;
+    dg_map_free(&bt->names);
+    return rc;
+}
+
+/* A statement that is refused before SQLite sees it; reported when it is. */
+static bool refused(dg_loader *L, size_t fi, dg_lexer *lx, dg_tok first, size_t end)
+{
+    const char *text = L->files.items[fi].text;
+    if (dg_tok_is_kw(lx, first, "VACUUM")) {
+        dg_error(L->d, dg_loader_loc(L, fi, first.start), "VACUUM is not allowed in a schema (VACUUM INTO writes a file)");
+        return true;
+    }
+    if (writes_schema_table(text, first.start, end)) {
+        dg_error(L->d, dg_loader_loc(L, fi, first.start),
+                 "writing sqlite_schema is not allowed (the sqlite3 shell's .dump writes virtual "
+                 "tables this way): give the database itself, or its .schema output");
+        return true;
+    }
+    return false;
+}
+
 static int apply_text(dg_loader *L, size_t fi)
 {
     const char *text = L->files.items[fi].text;
     size_t len = L->files.items[fi].len;
-    for (size_t from = 0; from < len;) {
+    batch bt = {{0}, {0}};
+    dg_map_init(&bt.names, true);
+    int rc = 0;
+    for (size_t from = 0; rc == 0 && from < len;) {
         size_t end = dg_sql_statement_end(text, len, from);
         dg_lexer lx;
         dg_lexer_init(&lx, text, end);
         lx.pos = from;
         dg_tok first = dg_tok_next_sig(&lx);
-        if (first.kind != DG_TOK_EOF) {
-            if (dg_tok_is_kw(&lx, first, "VACUUM")) {
-                dg_error(L->d, dg_loader_loc(L, fi, first.start),
-                         "VACUUM is not allowed in a schema (VACUUM INTO writes a file)");
-                return -1;
-            }
-            if (writes_schema_table(text, first.start, end)) {
-                dg_error(L->d, dg_loader_loc(L, fi, first.start),
-                         "writing sqlite_schema is not allowed (the sqlite3 shell's .dump writes virtual "
-                         "tables this way): give the database itself, or its .schema output");
-                return -1;
-            }
-            if (dg_tok_is_kw(&lx, first, "CREATE") && shell_made_table(L, text, first.start, end)) {
-                from = end > from ? end : len;
-                continue;
-            }
-            dg_tok second = dg_tok_next_sig(&lx);
-            bool create = dg_tok_is_kw(&lx, first, "CREATE") && !dg_tok_is_kw(&lx, second, "TEMP") &&
-                          !dg_tok_is_kw(&lx, second, "TEMPORARY");
-            if (create) dg_park_begin(L);
-            else if (dg_park_end(L) != 0) return -1;
-            char *schema = dg_tok_is_kw(&lx, first, "ATTACH") ? attached_file_schema(text, first.start, end) : NULL;
-            if (schema && attach_in_memory(L, fi, first.start, schema) != 0) return -1;
-            if (!schema && (run_statement(L, fi, first.start, end) != 0 || (create && dg_park_after(L) != 0))) {
-                dg_park_end(L);
-                return -1;
-            }
-            record(L, fi, from, first.start, end);
+        bool shell_made = first.kind != DG_TOK_EOF && dg_tok_is_kw(&lx, first, "CREATE") &&
+                          shell_made_table(L, text, first.start, end);
+        if (first.kind != DG_TOK_EOF && !shell_made && !take(L, &bt, fi, from, first.start, end)) {
+            rc = flush(L, fi, &bt);
+            if (rc == 0 && refused(L, fi, &lx, first, end)) rc = -1;
+            if (rc == 0) rc = run_one(L, fi, from, first.start, end);
         }
         if (end <= from) break;
         from = end;
+    }
+    if (rc == 0) rc = flush(L, fi, &bt);
+    DG_VEC_FREE(&bt.v);
+    dg_map_free(&bt.names);
+    if (rc != 0) {
+        dg_park_end(L);
+        return -1;
     }
     return dg_park_end(L);
 }

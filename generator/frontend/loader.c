@@ -58,6 +58,21 @@ int dg_loader_open(dg_loader *L, dg_schema *s, dg_diags *d)
     return 0;
 }
 
+int dg_loader_deserialize(dg_loader *L, unsigned char *data, sqlite3_int64 size)
+{
+    unsigned flags = SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE;
+    sqlite3_set_authorizer(L->db, NULL, NULL);   /* SQLite attaches the image itself */
+    int rc = sqlite3_deserialize(L->db, "main", data, size, size, flags);
+    sqlite3_set_authorizer(L->db, authorizer, L);
+    return rc == SQLITE_OK ? 0 : -1;
+}
+
+void dg_loader_writable_schema(dg_loader *L, bool on)
+{
+    sqlite3_db_config(L->db, SQLITE_DBCONFIG_DEFENSIVE, !on, (int *)NULL);
+    sqlite3_db_config(L->db, SQLITE_DBCONFIG_WRITABLE_SCHEMA, on, (int *)NULL);
+}
+
 static void finalize_cached(dg_loader *L)
 {
     for (size_t i = 0; i < L->cached.len; i++) sqlite3_finalize(L->cached.items[i]);

@@ -92,6 +92,13 @@ void dg_loader_close(dg_loader *L);
  * TEMP objects, PRAGMA settings, statistics.  Caller closes it. */
 sqlite3 *dg_loader_take_db(dg_loader *L);
 
+/* Replaces the main database by the serialized image `data` (size bytes,
+ * from sqlite3_malloc, taken over even on failure); 0 or -1. */
+int dg_loader_deserialize(dg_loader *L, unsigned char *data, sqlite3_int64 size);
+/* sqlite_schema writable (on: DEFENSIVE off), or as the loader keeps it
+ * (off: SQLite's checks of names and of the stored schema apply). */
+void dg_loader_writable_schema(dg_loader *L, bool on);
+
 /* Each returns 0, or -1 after reporting path:line:col errors. */
 int dg_apply_sql_file(dg_loader *L, const char *path);
 int dg_apply_sql_dir(dg_loader *L, const char *path);
@@ -113,6 +120,33 @@ int dg_apply_header(dg_loader *L, const char *path, const dg_strings *clang_args
 void dg_park_begin(dg_loader *L);
 int  dg_park_after(dg_loader *L);
 int  dg_park_end(dg_loader *L);
+
+/* A plain CREATE TABLE, CREATE [UNIQUE] INDEX or CREATE VIEW of the main
+ * schema, which batch.c can apply as rows of sqlite_schema. */
+typedef struct dg_batch_stmt {
+    dg_rec_kind kind;          /* DG_REC_TABLE, DG_REC_INDEX or DG_REC_VIEW */
+    size_t from, start, end;   /* [start, end): the statement; from: where the text after the one before starts */
+    size_t name_at, name_end;  /* the name token */
+    size_t text_end;           /* what SQLite stores: "CREATE <kind> " and [name_at, text_end) */
+    char  *name;               /* the object, unquoted */
+    char  *table;              /* an index's table, as the statement names it */
+    size_t table_at;           /* the batch's CREATE TABLE of that table; SIZE_MAX: none */
+    bool   unique, if_not_exists, without_rowid;
+    bool   keys;               /* a table SQLite may give automatic indexes (UNIQUE, PRIMARY KEY) */
+    bool   autoincrement;      /* a table that says AUTOINCREMENT */
+} dg_batch_stmt;
+
+/* Whether [start, end) of text is such a statement (filled in; free it with
+ * dg_batch_stmt_free); false leaves nothing to free. */
+bool dg_batch_form(const char *text, size_t start, size_t end, dg_batch_stmt *out);
+void dg_batch_stmt_free(dg_batch_stmt *b);
+/* Applies the n statements of file fi in v as running them one after the
+ * other would (sqlite_schema the same row for row), without running them:
+ * 0.  -1: not applied (a statement SQLite refuses, or anything unexpected),
+ * the database as it was; the caller runs them one by one.  -2: the
+ * database could not be put back (an internal error).  The main schema must
+ * hold no parked rows and no open statement. */
+int dg_batch_apply(dg_loader *L, size_t fi, const dg_batch_stmt *v, size_t n);
 
 /* Runs SQL text from a model (no locations) in the loader's database. */
 int dg_apply_model_sql(dg_loader *L, const char *path, const char *sql);

@@ -9,7 +9,7 @@
  * rowids, before anything else reads the schema.  SQLite's in-memory schema is untouched
  * throughout (it was built by the statements themselves), and the database
  * ends as the statement-by-statement load leaves it, apart from which pages
- * the tables' b-trees start on.  Only this file writes sqlite_schema, and
+ * the tables' b-trees start on.  Only this file and batch.c write sqlite_schema, and
  * only with writable_schema on for that moment (DEFENSIVE is off then too). */
 #include <string.h>
 
@@ -19,11 +19,9 @@
 /* Runs `fn` with sqlite_schema writable, restoring the loader's settings. */
 static int with_writable_schema(dg_loader *L, int (*fn)(dg_loader *))
 {
-    sqlite3_db_config(L->db, SQLITE_DBCONFIG_DEFENSIVE, 0, (int *)NULL);
-    sqlite3_db_config(L->db, SQLITE_DBCONFIG_WRITABLE_SCHEMA, 1, (int *)NULL);
+    dg_loader_writable_schema(L, true);
     int rc = fn(L);
-    sqlite3_db_config(L->db, SQLITE_DBCONFIG_WRITABLE_SCHEMA, 0, (int *)NULL);
-    sqlite3_db_config(L->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+    dg_loader_writable_schema(L, false);
     return rc;
 }
 

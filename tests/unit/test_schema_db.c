@@ -8,6 +8,7 @@
  * schemas are skipped when it is absent). */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
@@ -256,6 +257,139 @@ static void database_sources_replay_in_order(void **state)
     dg_buf_free(&b);
 }
 
+/* The kept database of `text` equals SQLite's statement-by-statement one
+ * row for row, passes integrity_check, and takes a row in every table
+ * named dalgen_pad_*.  Returns false when the text did not load. */
+static bool same_as_sqlite(const char *name, const char *text)
+{
+    sqlite3 *db = NULL, *ref = NULL;
+    char *diag = NULL;
+    dg_schema *s = load_text(name, text, &db, &diag);
+    free(diag);
+    if (!s || !db) {
+        dg_schema_free(s);
+        sqlite3_close(db);
+        return s != NULL;
+    }
+    assert_int_equal(sqlite3_open(":memory:", &ref), SQLITE_OK);
+    char *err = NULL;
+    if (sqlite3_exec(ref, text, NULL, NULL, &err) != SQLITE_OK) fail_msg("%s: %s", name, err);
+    char *want = schema_rows(ref), *have = schema_rows(db);
+    assert_same_text(have, want, "sqlite_schema rows", name);
+    char *a = describe(db), *b = describe(ref);
+    assert_same_text(a, b, "descriptions", name);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "ok");
+    sqlite3_finalize(st);
+    for (int i = 0; i < 40; i++) {
+        char *ins = dg_xprintf("INSERT INTO dalgen_pad_%d (y) VALUES ('v')", i);
+        if (strstr(text, "dalgen_pad_0 ")) assert_int_equal(sqlite3_exec(db, ins, NULL, NULL, NULL), SQLITE_OK);
+        free(ins);
+    }
+    free(a);
+    free(b);
+    free(want);
+    free(have);
+    sqlite3_close(ref);
+    sqlite3_close(db);
+    dg_schema_free(s);
+    return true;
+}
+
+/* `text` after 40 small tables: CREATE runs long enough for the loader to
+ * apply them as sqlite_schema rows (frontend/batch.c). Caller frees. */
+static char *padded(const char *text)
+{
+    dg_buf b = {0};
+    for (int i = 0; i < 40; i++)
+        dg_buf_printf(&b, "CREATE TABLE dalgen_pad_%d (id INTEGER PRIMARY KEY, y TEXT UNIQUE);\n", i);
+    dg_buf_puts(&b, text);
+    return dg_buf_steal(&b);
+}
+
+/* Every schema case and corpus file, padded: the batched load leaves what
+ * SQLite's own does. */
+static void padded_schemas_are_the_statement_by_statement_ones(void **state)
+{
+    (void)state;
+    dg_strings files = {0};
+    char **names = NULL;
+    size_t n = 0;
+    assert_int_equal(dg_list_dir(cases_dir, ".sql", &names, &n), 0);
+    for (size_t i = 0; i < n; i++) DG_VEC_PUSH(&files, names[i]);
+    free(names);
+    static const char *const corpus[] = {"chinook/Chinook_Sqlite.sql", "sakila/sqlite-sakila-schema.sql",
+                                         "mozilla-places/create_v17_db.sql", "sqlc-examples/booktest/sqlite/schema.sql",
+                                         "nix/schema.sql"};
+    for (size_t i = 0; dg_is_dir(corpus_dir) && i < sizeof corpus / sizeof corpus[0]; i++)
+        DG_VEC_PUSH(&files, dg_xprintf("%s/%s", corpus_dir, corpus[i]));
+    int compared = 0;
+    for (size_t i = 0; i < files.len; i++) {
+        char *text = NULL;
+        size_t len = 0;
+        assert_int_equal(dg_read_file(files.items[i], &text, &len), 0);
+        char *p = padded(text);
+        compared += same_as_sqlite(files.items[i], p);
+        free(p);
+        free(text);
+    }
+    assert_true(compared > 10);
+    dg_strings_free(&files);
+}
+
+/* What SQLite stores for the forms a batch takes: automatic indexes (some
+ * merged, a WITHOUT ROWID key without a row), table options and the text
+ * up to the ';', views trimmed, names quoted, qualified and in another
+ * case, an AUTOINCREMENT table making sqlite_sequence, a last statement
+ * without ';'. */
+static void batched_forms_are_stored_as_sqlite_stores_them(void **state)
+{
+    (void)state;
+    static const char *const forms =
+        "CREATE TABLE a (x INTEGER PRIMARY KEY, y UNIQUE, z, UNIQUE (z), UNIQUE (y));\n"
+        "CREATE TABLE IF NOT EXISTS main.\"B b\" (k TEXT PRIMARY KEY, v UNIQUE, w) WITHOUT ROWID /* kept */ ;\n"
+        "CREATE TABLE c (id INTEGER PRIMARY KEY AUTOINCREMENT, n TEXT NOT NULL DEFAULT 'x' CHECK (n <> ''));\n"
+        "CREATE TABLE d (id INTEGER PRIMARY KEY DESC, e INT UNIQUE);\n"
+        "CREATE TABLE e (id INTEGER PRIMARY KEY AUTOINCREMENT, s TEXT) STRICT -- comment\n;\n"
+        "CREATE TABLE [f] (a INT, b INT, PRIMARY KEY (b, a), g AS (a + b) STORED);\n"
+        "CREATE UNIQUE INDEX IF NOT EXISTS main.ai ON A (z DESC, y COLLATE NOCASE) WHERE z > 0  ;\n"
+        "CREATE INDEX \"b idx\" ON \"b B\" (lower(w));\n"
+        "CREATE VIEW v (p, q) AS SELECT x, y FROM a /* trimmed? */   \n  ;\n"
+        "CREATE VIEW w AS SELECT * FROM nowhere;\n"
+        "CREATE INDEX dq ON a (\"not a column\");\n"
+        "CREATE TABLE g (id INTEGER NOT NULL PRIMARY KEY, t TEXT)";
+    char *p = padded(forms);
+    assert_true(same_as_sqlite("forms.sql", p));
+    free(p);
+}
+
+/* A batched statement that SQLite refuses is reported where it is, as the
+ * statement-by-statement load reports it. */
+static void batched_errors_keep_their_location(void **state)
+{
+    (void)state;
+    static const struct { const char *sql, *where, *what; } bad[] = {
+        {"CREATE INDEX early ON later (x);\nCREATE TABLE later (x);\n", "bad.sql:41:", "later"},
+        {"CREATE TABLE t (x CHECK (no_such_function(x)));\n", "bad.sql:41:", "no_such_function"},
+        {"CREATE TABLE t (x);\nCREATE INDEX i ON t (nope);\n", "bad.sql:42:", "nope"},
+        {"CREATE TABLE t (x);\nCREATE TABLE T (y);\n", "bad.sql:42:", "already exists"},
+        {"CREATE TABLE t (x);\nCREATE INDEX t ON t (x);\n", "bad.sql:42:", "already a table"},
+        {"CREATE TABLE t (x INTEGER PRIMARY KEY, PRIMARY KEY (x));\n", "bad.sql:41:", "more than one primary key"},
+        {"CREATE TABLE sqlite_t (x);\n", "bad.sql:41:", "reserved"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char *p = padded(bad[i].sql), *diag = NULL;
+        sqlite3 *db = NULL;
+        dg_schema *s = load_text("bad.sql", p, &db, &diag);
+        if (s || !strstr(diag, bad[i].where) || !strstr(diag, bad[i].what))
+            fail_msg("case %zu: expected an error at %s naming %s, got: %s", i, bad[i].where, bad[i].what, diag);
+        free(diag);
+        free(p);
+    }
+}
+
 /* An error after many CREATE statements is where SQLite says it is, and
  * nothing of the schema is kept. */
 static void errors_after_creates_keep_their_location(void **state)
@@ -374,6 +508,9 @@ int main(int argc, char **argv)
         cmocka_unit_test(many_tables_load_in_order),
         cmocka_unit_test(database_sources_replay_in_order),
         cmocka_unit_test(errors_after_creates_keep_their_location),
+        cmocka_unit_test(padded_schemas_are_the_statement_by_statement_ones),
+        cmocka_unit_test(batched_forms_are_stored_as_sqlite_stores_them),
+        cmocka_unit_test(batched_errors_keep_their_location),
         cmocka_unit_test(state_besides_the_schema_is_not_kept),
         cmocka_unit_test(stub_functions_are_not_kept),
         cmocka_unit_test(kept_database_has_no_loader_limits),
