@@ -479,10 +479,6 @@ typedef struct batch {
     dg_map names;   /* folded name -> index in v (keys borrowed from v) */
 } batch;
 
-/* Fewer statements than this run one by one: the batch's fixed costs (a
- * copy of the database, SQLite reading the whole schema) are not worth it. */
-#define DG_BATCH_MIN 32
-
 static bool exists(dg_loader *L, const dg_batch_stmt *b)
 {
     if (b->kind != DG_REC_INDEX)
@@ -528,7 +524,7 @@ static int flush(dg_loader *L, size_t fi, batch *bt)
 {
     size_t n = bt->v.len;
     int rc = n ? dg_park_end(L) : 0, applied = -1;
-    if (rc == 0 && n >= DG_BATCH_MIN) applied = dg_batch_apply(L, fi, bt->v.items, n);
+    if (rc == 0) applied = dg_batch_apply(L, fi, bt->v.items, n);
     if (applied == -2) {
         dg_loc none = {NULL, 0, 0};
         dg_error(L->d, none, "internal error: cannot restore the schema database: %s", sqlite3_errmsg(L->db));

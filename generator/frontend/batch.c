@@ -366,11 +366,19 @@ static int apply(dg_loader *L, const char *text, const dg_batch_stmt *v, size_t 
     return rc;
 }
 
+/* Fewer statements than this run one by one: a batch's fixed costs (two
+ * copies of the database, SQLite reading the whole schema) are not worth it
+ * for them.  So are batches of fewer statements than half the rows main
+ * holds: each batch has SQLite read the whole schema again, and many small
+ * ones after a large schema would be quadratic. */
+#define DG_BATCH_MIN 32
+
 int dg_batch_apply(dg_loader *L, size_t fi, const dg_batch_stmt *v, size_t n)
 {
-    if (int_of(L, "PRAGMA main.page_count") == 0) exec(L->db, "PRAGMA main.application_id = 0");   /* page 1 */
     sqlite3_int64 size = 0, base = int_of(L, "SELECT IFNULL(MAX(rowid), 0) FROM main.sqlite_schema");
-    unsigned char *before = base >= 0 ? sqlite3_serialize(L->db, "main", &size, 0) : NULL;
+    if (n < DG_BATCH_MIN || base < 0 || (sqlite3_int64)n * 2 < base) return -1;
+    if (int_of(L, "PRAGMA main.page_count") == 0) exec(L->db, "PRAGMA main.application_id = 0");   /* page 1 */
+    unsigned char *before = sqlite3_serialize(L->db, "main", &size, 0);
     if (!before) return -1;
     int rc = apply(L, L->files.items[fi].text, v, n, base);
     if (rc == 0) sqlite3_free(before);

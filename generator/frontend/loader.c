@@ -60,11 +60,19 @@ int dg_loader_open(dg_loader *L, dg_schema *s, dg_diags *d)
 
 int dg_loader_deserialize(dg_loader *L, unsigned char *data, sqlite3_int64 size)
 {
+    sqlite3 *img = NULL;
     unsigned flags = SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE;
-    sqlite3_set_authorizer(L->db, NULL, NULL);   /* SQLite attaches the image itself */
-    int rc = sqlite3_deserialize(L->db, "main", data, size, size, flags);
-    sqlite3_set_authorizer(L->db, authorizer, L);
-    return rc == SQLITE_OK ? 0 : -1;
+    if (sqlite3_open_v2(":memory:", &img, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+        sqlite3_deserialize(img, "main", data, size, size, flags) != SQLITE_OK) {
+        if (!img) sqlite3_free(data);
+        sqlite3_close(img);
+        return -1;
+    }
+    sqlite3_backup *b = sqlite3_backup_init(L->db, "main", img, "main");
+    int rc = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
+    if (b) sqlite3_backup_finish(b);
+    sqlite3_close(img);
+    return rc == SQLITE_DONE ? 0 : -1;
 }
 
 void dg_loader_writable_schema(dg_loader *L, bool on)

@@ -93,7 +93,12 @@ void dg_loader_close(dg_loader *L);
 sqlite3 *dg_loader_take_db(dg_loader *L);
 
 /* Replaces the main database by the serialized image `data` (size bytes,
- * from sqlite3_malloc, taken over even on failure); 0 or -1. */
+ * from sqlite3_malloc, taken over even on failure); 0 or -1.  The pages are
+ * copied in (sqlite3_backup from a connection of its own): SQLite then
+ * reads the schema again into the same schema object, where opening the
+ * image over main (sqlite3_deserialize) would leave the connection's
+ * eponymous virtual tables (pragma_table_list, json_each) pointing to the
+ * freed one. */
 int dg_loader_deserialize(dg_loader *L, unsigned char *data, sqlite3_int64 size);
 /* sqlite_schema writable (on: DEFENSIVE off), or as the loader keeps it
  * (off: SQLite's checks of names and of the stored schema apply). */
@@ -142,8 +147,9 @@ bool dg_batch_form(const char *text, size_t start, size_t end, dg_batch_stmt *ou
 void dg_batch_stmt_free(dg_batch_stmt *b);
 /* Applies the n statements of file fi in v as running them one after the
  * other would (sqlite_schema the same row for row), without running them:
- * 0.  -1: not applied (a statement SQLite refuses, or anything unexpected),
- * the database as it was; the caller runs them one by one.  -2: the
+ * 0.  -1: not applied (too few statements to be worth it, a statement
+ * SQLite refuses, or anything unexpected), the database as it was; the
+ * caller runs them one by one.  -2: the
  * database could not be put back (an internal error).  The main schema must
  * hold no parked rows and no open statement. */
 int dg_batch_apply(dg_loader *L, size_t fi, const dg_batch_stmt *v, size_t n);
