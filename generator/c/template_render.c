@@ -34,13 +34,23 @@ typedef struct renderer {
     int          errors;
 } renderer;
 
+/* Appends s[0, len) to out (dg_buf_append without the call: a file is
+ * written in a million pieces). */
+static void put(dg_buf *out, const char *s, size_t len)
+{
+    if (out->len + len >= out->cap) dg_buf_reserve(out, len);
+    memcpy(out->data + out->len, s, len);
+    out->len += len;
+    out->data[out->len] = '\0';
+}
+
 /* Appends text, indenting every non-empty line when inside an indented
  * partial. */
 static void emit(renderer *r, const char *s, size_t len)
 {
     if (!len) return;
     if (!r->indent.len) {   /* the common case: one copy */
-        dg_buf_append(r->out, s, len);
+        put(r->out, s, len);
         r->bol = s[len - 1] == '\n';
         return;
     }
@@ -128,6 +138,14 @@ static const char *line_prefix(renderer *r, bool spaces_only)
     return r->prefix.data;
 }
 
+/* Whether the escaper of `filter` can start a continuation line for `text`:
+ * at a newline, or (|c) at the length limit (an escape is at most four
+ * characters).  Else the line's prefix is never read. */
+static bool continues(dg_tfilter filter, const char *text, size_t len)
+{
+    return memchr(text, '\n', len) || (filter == DG_TF_C && len > DG_TMPL_MAX_LITERAL / 4);
+}
+
 static void no_value(renderer *r, const dg_tnode *n)
 {
     dg_error(r->d, n->loc, "no value named '%s'", n->text);
@@ -190,7 +208,7 @@ static void render_var(renderer *r, const dg_tnode *n)
         return;
     }
     /* the escapers write straight into the output (already indented) */
-    const char *prefix = line_prefix(r, n->filter == DG_TF_C);
+    const char *prefix = continues(n->filter, text, len) ? line_prefix(r, n->filter == DG_TF_C) : "";
     size_t before = r->out->len;
     if (n->filter == DG_TF_C) dg_tmpl_c_literal(r->out, text, prefix);
     else dg_tmpl_c_comment(r->out, text, prefix);
