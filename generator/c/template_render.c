@@ -19,6 +19,17 @@ typedef struct frame {
     size_t  index, count;
 } frame;
 
+/* Where a node's name was last found: o->u.members[idx] when that member's
+ * key is this very pointer (a key is set once per object, so it is the
+ * member lookup would find; keys live as long as the render, see
+ * template_value.h, except those of a JSON list element, whose hints go
+ * with it).  Objects made by the same code put their keys in the same
+ * order, so most lookups end at the first member they read. */
+typedef struct hint {
+    const char *key;
+    size_t      idx;
+} hint;
+
 typedef struct renderer {
     dg_tmpl_set *set;
     const dg_tmpl_view *view;
@@ -29,6 +40,7 @@ typedef struct renderer {
     dg_buf       indent;     /* indentation of the partials being rendered */
     dg_buf       prefix;     /* scratch: line_prefix */
     dg_tarena    root;       /* the root's values */
+    DG_VEC(hint) hints;      /* by dg_tnode.slot */
     bool         bol;        /* at the beginning of an output line */
     int          partials;   /* partial nesting depth */
     int          errors;
@@ -74,6 +86,34 @@ static const frame *iter_frame(renderer *r)
     return NULL;
 }
 
+/* n's hint (all of them kept: partials parsed while rendering add slots). */
+static hint *hint_of(renderer *r, const dg_tnode *n)
+{
+    if (n->slot >= r->hints.len) {
+        size_t want = dg_tmpl_set_slots(r->set);
+        while (r->hints.len < want) DG_VEC_PUSH(&r->hints, ((hint){NULL, 0}));
+    }
+    return &r->hints.items[n->slot];
+}
+
+/* Drops every hint: their keys are about to be freed. */
+static void forget_hints(renderer *r)
+{
+    for (size_t i = 0; i < r->hints.len; i++) r->hints.items[i] = (hint){NULL, 0};
+}
+
+/* o[n's first name] (o any value), with n's hint. */
+static const dg_tval *member(renderer *r, const dg_tnode *n, const dg_tval *o)
+{
+    if (!o || o->kind != DG_TV_OBJ) return NULL;
+    hint *h = hint_of(r, n);
+    if (h->idx < o->len && o->u.members[h->idx].key == h->key) return o->u.members[h->idx].val;
+    size_t i = dg_tv_index(o, n->seg[0]);
+    if (i == o->len) return NULL;
+    *h = (hint){o->u.members[i].key, i};
+    return o->u.members[i].val;
+}
+
 /* Resolves a PATH or DOT name against the context stack (borrowed
  * reference), NULL when absent.  The iteration names are not values here. */
 static const dg_tval *lookup(renderer *r, const dg_tnode *n)
@@ -81,7 +121,7 @@ static const dg_tval *lookup(renderer *r, const dg_tnode *n)
     if (n->name == DG_TNAME_DOT) return r->stack.items[r->stack.len - 1].ctx;
     if (n->name != DG_TNAME_PATH) return NULL;
     const dg_tval *found = NULL;
-    for (size_t i = r->stack.len; i-- > 0 && !found;) found = dg_tv_get(r->stack.items[i].ctx, n->seg[0]);
+    for (size_t i = r->stack.len; i-- > 0 && !found;) found = member(r, n, r->stack.items[i].ctx);
     for (size_t k = 1; k < n->nseg && found; k++) found = dg_tv_get(found, n->seg[k]);
     return found;
 }
@@ -91,7 +131,8 @@ static const dg_tmpl_list *lookup_list(renderer *r, const dg_tnode *n)
 {
     if (n->name != DG_TNAME_PATH || n->nseg != 1) return NULL;
     for (size_t i = 0; i < r->view->nlists; i++)
-        if (!strcmp(r->view->lists[i].name, n->seg[0])) return &r->view->lists[i];
+        if (r->view->lists[i].name[0] == n->seg[0][0] && !strcmp(r->view->lists[i].name, n->seg[0]))
+            return &r->view->lists[i];
     return NULL;
 }
 
@@ -278,6 +319,7 @@ static void render_list(renderer *r, const dg_tmpl *t, size_t i, const dg_tmpl_l
         push(r, item, true, k, list->count);
         render_range(r, t, i + 1, n->end);
         r->stack.len--;
+        if (j) forget_hints(r);   /* its keys go with it */
         json_decref(j);
         dg_tarena_reset(&a);
     }
@@ -386,7 +428,7 @@ int dg_tmpl_render_view(dg_tmpl_set *set, const char *name, const dg_tmpl_view *
     dg_loc none = {NULL, 0, 0};
     dg_tmpl *t = dg_tmpl_set_get(set, name, none, d);
     if (!t) return -1;
-    renderer r = {set, view, out, sink, d, {0}, DG_BUF_INIT, DG_BUF_INIT, DG_TARENA_INIT, true, 0, 0};
+    renderer r = {set, view, out, sink, d, {0}, DG_BUF_INIT, DG_BUF_INIT, DG_TARENA_INIT, {0}, true, 0, 0};
     r.bol = out->len == 0 || out->data[out->len - 1] == '\n';
     push(&r, dg_tv_from_json(&r.root, view->root), false, 0, 0);
     render_range(&r, t, 0, t->nodes.len);
@@ -395,5 +437,6 @@ int dg_tmpl_render_view(dg_tmpl_set *set, const char *name, const dg_tmpl_view *
     dg_buf_free(&r.indent);
     dg_buf_free(&r.prefix);
     dg_tarena_free(&r.root);
+    DG_VEC_FREE(&r.hints);
     return r.errors ? -1 : 0;
 }

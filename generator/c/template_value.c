@@ -195,13 +195,19 @@ dg_tval *dg_tv_copy(dg_tarena *a, const dg_tval *o)
     return c;
 }
 
+size_t dg_tv_index(const dg_tval *o, const char *key)
+{
+    if (!(o->keys & key_bit(key))) return o->len;
+    for (size_t i = 0; i < o->len; i++)
+        if (o->u.members[i].key[0] == key[0] && !strcmp(o->u.members[i].key, key)) return i;
+    return o->len;
+}
+
 dg_tval *dg_tv_get(const dg_tval *o, const char *key)
 {
     if (!o || o->kind != DG_TV_OBJ) return NULL;
-    if (!(o->keys & key_bit(key))) return NULL;
-    for (size_t i = 0; i < o->len; i++)
-        if (o->u.members[i].key[0] == key[0] && !strcmp(o->u.members[i].key, key)) return o->u.members[i].val;
-    return NULL;
+    size_t i = dg_tv_index(o, key);
+    return i < o->len ? o->u.members[i].val : NULL;
 }
 
 dg_tval *dg_tv_at(const dg_tval *arr, size_t i)

@@ -9,8 +9,10 @@
  * Objects keep their keys in the order they were set (the order --dump-view
  * prints) and are searched linearly: they hold a few dozen keys at most.
  * A key is set once per object (dg_tv_set does not look for it).  Strings
- * and keys are borrowed: they must outlive every use of the value
- * (dg_tv_strdup copies one into the arena). */
+ * and keys are borrowed: strings must outlive every use of the value
+ * (dg_tv_strdup copies one into the arena), keys the whole render, for the
+ * renderer remembers where it found them (string literals; the root's JSON
+ * keys). */
 #ifndef DG_TEMPLATE_VALUE_H
 #define DG_TEMPLATE_VALUE_H
 
@@ -90,6 +92,8 @@ dg_tval *dg_tv_obj1(dg_tarena *a, const char *key, const char *s);
 
 /* o[key], NULL when o is not an object or has no such key; arr[i]. */
 dg_tval *dg_tv_get(const dg_tval *o, const char *key);
+/* The index of key among o's members, o->len when absent (o an object). */
+size_t   dg_tv_index(const dg_tval *o, const char *key);
 dg_tval *dg_tv_at(const dg_tval *arr, size_t i);
 
 /* j as a value in `a` (strings and keys borrowed from j: it must outlive
