@@ -56,16 +56,9 @@ static void put(dg_buf *out, const char *s, size_t len)
     out->data[out->len] = '\0';
 }
 
-/* Appends text, indenting every non-empty line when inside an indented
- * partial. */
-static void emit(renderer *r, const char *s, size_t len)
+/* emit inside an indented partial: every non-empty line indented. */
+static void emit_indented(renderer *r, const char *s, size_t len)
 {
-    if (!len) return;
-    if (!r->indent.len) {   /* the common case: one copy */
-        put(r->out, s, len);
-        r->bol = s[len - 1] == '\n';
-        return;
-    }
     while (len) {
         const char *nl = memchr(s, '\n', len);
         size_t seg = nl ? (size_t)(nl - s) + 1 : len;
@@ -76,6 +69,18 @@ static void emit(renderer *r, const char *s, size_t len)
         s += seg;
         len -= seg;
     }
+}
+
+/* Appends text (inlined: the common case is one copy). */
+static inline void emit(renderer *r, const char *s, size_t len)
+{
+    if (!len) return;
+    if (r->indent.len) {
+        emit_indented(r, s, len);
+        return;
+    }
+    put(r->out, s, len);
+    r->bol = s[len - 1] == '\n';
 }
 
 /* The innermost array-section frame, NULL outside any. */
@@ -107,11 +112,11 @@ static const dg_tval *member(renderer *r, const dg_tnode *n, const dg_tval *o)
 {
     if (!o || o->kind != DG_TV_OBJ) return NULL;
     hint *h = hint_of(r, n);
-    if (h->idx < o->len && o->u.members[h->idx].key == h->key) return o->u.members[h->idx].val;
+    if (h->idx < o->len && o->u.members[h->idx].key == h->key) return dg_tv_member(o, h->idx);
     size_t i = dg_tv_index(o, n->seg[0]);
     if (i == o->len) return NULL;
     *h = (hint){o->u.members[i].key, i};
-    return o->u.members[i].val;
+    return dg_tv_member(o, i);
 }
 
 /* Resolves a PATH or DOT name against the context stack (borrowed
@@ -331,7 +336,7 @@ static void render_section(renderer *r, const dg_tmpl *t, size_t i)
 {
     const dg_tnode *n = &t->nodes.items[i];
     const dg_tval *v;
-    dg_tval iter = {DG_TV_INT, 0, 0, 0, {0}};   /* made on the fly */
+    dg_tval iter = {DG_TV_INT, 0, 0, {0, 0}, {0}};   /* made on the fly */
     if (is_iter_name(n)) {
         bool ok;
         iter.u.i = iter_value(r, n, &ok);
