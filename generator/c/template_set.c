@@ -60,6 +60,14 @@ void dg_tmpl_set_add(dg_tmpl_set *set, const char *name, const char *path, const
     e->text = dg_xstrdup(text);
 }
 
+dg_tmpl_set *dg_tmpl_set_copy(const dg_tmpl_set *set)
+{
+    dg_tmpl_set *c = dg_tmpl_set_new();
+    for (size_t i = 0; i < set->items.len; i++)
+        dg_tmpl_set_add(c, set->items.items[i].name, set->items.items[i].path, set->items.items[i].text);
+    return c;
+}
+
 void dg_tmpl_set_add_builtin(dg_tmpl_set *set)
 {
     for (size_t i = 0; i < dg_builtin_template_count; i++) {
