@@ -67,7 +67,7 @@ void dg_tarena_free(dg_tarena *a)
     *a = (dg_tarena)DG_TARENA_INIT;
 }
 
-static dg_tval *make(dg_tarena *a, dg_tkind kind)
+static inline dg_tval *make(dg_tarena *a, dg_tkind kind)
 {
     dg_tval *v = take(a, align_up(sizeof *v));
     v->kind = kind;
@@ -99,7 +99,12 @@ static bool utf8_ok(const char *s, size_t n)
         memcpy(&w, s + i, 8);
         high = w & UINT64_C(0x8080808080808080);
     }
-    if (high) i -= 8;
+    if (high) {
+        i -= 8;
+    } else if (i < n && n >= 8) {   /* the last eight bytes, some read already */
+        memcpy(&w, s + n - 8, 8);
+        if (!(w & UINT64_C(0x8080808080808080))) i = n;
+    }
     while (i < n && (unsigned char)s[i] < 0x80) i++;
     if (i == n) return true;
     json_t *j = json_stringn(s, n);
@@ -168,7 +173,7 @@ void dg_tv_set(dg_tarena *a, dg_tval *o, const char *key, dg_tval *v)
     if (!v) return;
     uint32_t head = key_head(key);
     unsigned bit = key_bit(head);
-    o->u.members = grow(a, o, o->u.members, sizeof *o->u.members);
+    if (o->len == o->cap) o->u.members = grow(a, o, o->u.members, sizeof *o->u.members);
     o->u.members[o->len++] = (dg_tmember){key, v, head};
     o->keys[bit >> 6] |= UINT64_C(1) << (bit & 63);
 }
@@ -219,7 +224,7 @@ dg_tval *dg_tv_obj1(dg_tarena *a, const char *key, const char *s)
 void dg_tv_push(dg_tarena *a, dg_tval *arr, dg_tval *v)
 {
     if (!v) return;
-    arr->u.items = grow(a, arr, arr->u.items, sizeof *arr->u.items);
+    if (arr->len == arr->cap) arr->u.items = grow(a, arr, arr->u.items, sizeof *arr->u.items);
     arr->u.items[arr->len++] = v;
 }
 
