@@ -58,6 +58,9 @@ int dg_tmpl_set_load_dir(dg_tmpl_set *set, const char *dir, dg_diags *d);
 /* Adds the templates compiled into the dalgen binary (templates/c/). */
 void dg_tmpl_set_add_builtin(dg_tmpl_set *set);
 
+/* A new set of set's templates (unparsed): one per thread rendering. */
+dg_tmpl_set *dg_tmpl_set_copy(const dg_tmpl_set *set);
+
 /* Renders template `name` over `view`, appending to `out`.  Returns 0, or -1
  * after reporting every error through `d` (out then holds partial text). */
 int dg_tmpl_render(dg_tmpl_set *set, const char *name, json_t *view, dg_buf *out, dg_diags *d);

@@ -33,10 +33,86 @@ static size_t escape_byte(char out[5], unsigned char c, unsigned char prev)
     }
 }
 
-/* A byte that stands for itself in a literal whatever precedes it. */
-static bool plain(unsigned char c)
+/* What each byte is to the escapers (the runs between the bytes that need
+ * a look are scanned a byte at a time): LIT, it does not stand for itself
+ * in a literal whatever precedes it (controls, non-ASCII, \\ " ?); COMMENT,
+ * it may need a break or an indentation in a comment (\\n * / ?).  The NUL
+ * that ends the text is both. */
+enum { LIT = 1, COMMENT = 2 };
+static const unsigned char special[256] = {
+    3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+/* The first byte at or after u that has `flag` in special[] (the text's
+ * NUL at `end` at the latest).  With SSE2, sixteen bytes at a time: SQL runs
+ * between quotes and line ends are long enough for it to pay. */
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+
+static __m128i specials16(__m128i x, unsigned flag)
 {
-    return c >= 0x20 && c < 0x7f && c != '\\' && c != '"' && c != '?';
+    __m128i m;
+    if (flag == LIT) {   /* below 0x20 or above 0x7e (signed: below 0x20), \\ " ? */
+        m = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f)));
+        m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
+        m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+    } else {
+        m = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_set1_epi8('*')));
+        m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('/')));
+    }
+    return _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('?')));
+}
+
+static const unsigned char *skip(const unsigned char *u, const unsigned char *end, unsigned flag)
+{
+    for (; end - u >= 16; u += 16) {
+        int bits = _mm_movemask_epi8(specials16(_mm_loadu_si128((const __m128i *)(const void *)u), flag));
+        if (bits) return u + __builtin_ctz((unsigned)bits);
+    }
+    while (!(special[*u] & flag)) u++;
+    return u;
+}
+#else
+static const unsigned char *skip(const unsigned char *u, const unsigned char *end, unsigned flag)
+{
+    (void)end;
+    while (!(special[*u] & flag)) u++;
+    return u;
+}
+#endif
+
+/* Appends s[0, n) (dg_buf_append without the call, for the runs between
+ * escapes are short and many). */
+static void put(dg_buf *out, const void *s, size_t n)
+{
+    if (out->len + n >= out->cap) dg_buf_reserve(out, n);
+    memcpy(out->data + out->len, s, n);
+    out->len += n;
+    out->data[out->len] = '\0';
+}
+
+/* Appends the bytes a and b (b may be NUL: then a alone). */
+static void put2(dg_buf *out, char a, char b)
+{
+    if (out->len + 2 >= out->cap) dg_buf_reserve(out, 2);
+    out->data[out->len++] = a;
+    if (b) out->data[out->len++] = b;
+    out->data[out->len] = '\0';
 }
 
 /* Length of the UTF-8 sequence starting at s (1 for anything else), so a
@@ -63,84 +139,119 @@ static void new_literal(dg_buf *out, const char *indent)
     dg_buf_putc(out, '"');
 }
 
+/* The literal being written: its continuation lines' indentation and the
+ * characters it holds so far. */
+typedef struct literal {
+    dg_buf     *out;
+    const char *indent;
+    size_t      used;
+} literal;
+
+/* Appends a run of bytes that stand for themselves, split at the length
+ * limit. */
+static void put_run(literal *l, const unsigned char *u, size_t run)
+{
+    while (run) {
+        if (l->used >= DG_TMPL_MAX_LITERAL) {
+            new_literal(l->out, l->indent);
+            l->used = 0;
+        }
+        size_t take = run < DG_TMPL_MAX_LITERAL - l->used ? run : DG_TMPL_MAX_LITERAL - l->used;
+        put(l->out, u, take);
+        l->used += take;
+        u += take;
+        run -= take;
+    }
+}
+
+/* Appends the escaped character of n bytes at u, in a new literal when it
+ * does not fit in this one. */
+static void put_char(literal *l, const unsigned char *u, size_t n, unsigned char prev)
+{
+    if (*u == '"' || *u == '\\') {   /* the common ones without the general case */
+        if (l->used + 2 > DG_TMPL_MAX_LITERAL) {
+            new_literal(l->out, l->indent);
+            l->used = 0;
+        }
+        put2(l->out, '\\', (char)*u);
+        l->used += 2;
+        return;
+    }
+    char esc[16];
+    size_t len = escape_char(esc, u, n, prev);
+    if (l->used + len > DG_TMPL_MAX_LITERAL) {
+        new_literal(l->out, l->indent);
+        l->used = 0;
+        len = escape_char(esc, u, n, 0);   /* no trigraph across literals */
+    }
+    put(l->out, esc, len);
+    l->used += len;
+}
+
 /* One literal per line of `s` (each ending with its \n), so SQL written one
  * clause per line reads the same in the C source. */
 void dg_tmpl_c_literal(dg_buf *out, const char *s, const char *indent)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    size_t used = 0;
+    literal l = {out, indent, 0};
+    const unsigned char *u = (const unsigned char *)s, *end = u + strlen(s);
     unsigned char prev = 0;
-    dg_buf_putc(out, '"');
-    while (*u) {
-        if (plain(*u)) {   /* a run copied at once, split at the length limit */
-            size_t run = 1;
-            while (plain(u[run])) run++;
-            while (run) {
-                if (used >= DG_TMPL_MAX_LITERAL) {
-                    new_literal(out, indent);
-                    used = 0;
-                }
-                size_t take = run < DG_TMPL_MAX_LITERAL - used ? run : DG_TMPL_MAX_LITERAL - used;
-                dg_buf_append(out, u, take);
-                used += take;
-                prev = u[take - 1];
-                u += take;
-                run -= take;
-            }
-            continue;
+    put(out, "\"", 1);
+    for (;;) {
+        const unsigned char *run = u;
+        u = skip(u, end, LIT);
+        if (u > run) {
+            put_run(&l, run, (size_t)(u - run));
+            prev = u[-1];
         }
+        if (!*u) break;
         if (*u == '\n' && u[1]) {
-            dg_buf_puts(out, "\\n");
+            put(out, "\\n", 2);
             new_literal(out, indent);
-            used = 0;
+            l.used = 0;
             prev = 0;
             u++;
             continue;
         }
         size_t n = char_len(u);
-        char esc[16];
-        size_t len = escape_char(esc, u, n, prev);
-        if (used + len > DG_TMPL_MAX_LITERAL) {
-            new_literal(out, indent);
-            used = 0;
-            len = escape_char(esc, u, n, 0);   /* no trigraph across literals */
-        }
-        dg_buf_append(out, esc, len);
-        used += len;
+        put_char(&l, u, n, prev);
         prev = u[n - 1];
         u += n;
     }
-    dg_buf_putc(out, '"');
+    put(out, "\"", 1);
+}
+
+/* The indentation of a blank line after a comment's newline: `indent`
+ * without its trailing blanks. */
+static void blank_line_indent(dg_buf *out, const char *indent)
+{
+    size_t k = strlen(indent);
+    while (k > 0 && (indent[k - 1] == ' ' || indent[k - 1] == '\t')) k--;
+    put(out, indent, k);
 }
 
 void dg_tmpl_c_comment(dg_buf *out, const char *s, const char *indent)
 {
-    char prev = 0;
-    for (; *s; s++) {
-        size_t run = strcspn(s, "\n*/?");   /* bytes that never need a break */
-        if (run) {
-            dg_buf_append(out, s, run);
-            s += run - 1;
-            prev = *s;
-            continue;
+    const unsigned char *u = (const unsigned char *)s, *end = u + strlen(s);
+    unsigned char prev = 0;
+    for (;;) {
+        const unsigned char *run = u;
+        u = skip(u, end, COMMENT);   /* bytes that never need a break */
+        if (u > run) {
+            put(out, run, (size_t)(u - run));
+            prev = u[-1];
         }
-        char c = *s;
+        unsigned char c = *u++;
+        if (!c) break;
         if (c == '\n') {
-            dg_buf_putc(out, '\n');
-            if (s[1] && s[1] != '\n') dg_buf_puts(out, indent);
-            else if (s[1] == '\n') {
-                /* keep blank lines free of trailing blanks */
-                size_t k = strlen(indent);
-                while (k > 0 && (indent[k - 1] == ' ' || indent[k - 1] == '\t')) k--;
-                dg_buf_append(out, indent, k);
-            }
+            put(out, "\n", 1);
+            if (*u && *u != '\n') dg_buf_puts(out, indent);
+            else if (*u == '\n') blank_line_indent(out, indent);   /* no trailing blanks */
             prev = 0;
             continue;
         }
         /* break up comment delimiters and trigraph starts */
-        if ((prev == '*' && c == '/') || (prev == '/' && c == '*') || (prev == '?' && c == '?'))
-            dg_buf_putc(out, ' ');
-        dg_buf_putc(out, c);
+        bool pair = (prev == '*' && c == '/') || (prev == '/' && c == '*') || (prev == '?' && c == '?');
+        put2(out, pair ? ' ' : (char)c, pair ? (char)c : '\0');
         prev = c;
     }
 }

@@ -47,6 +47,8 @@ typedef struct dg_tnode {
     size_t        end;      /* SECTION / INVERTED: index after the closing tag */
     char         *indent;   /* PARTIAL on a line of its own: its indentation */
     dg_loc        loc;      /* where the tag starts */
+    size_t        slot;     /* numbered across the set (template_set.c): where the
+                             * renderer keeps its memo of this node's lookups */
 } dg_tnode;
 
 typedef struct dg_tmpl {
@@ -57,6 +59,9 @@ typedef struct dg_tmpl {
  * so it must outlive the result).  Returns NULL after reporting. */
 dg_tmpl *dg_tmpl_parse(const char *path, const char *text, dg_diags *d);
 void     dg_tmpl_free(dg_tmpl *t);
+
+/* The number of slots (dg_tnode.slot) the set's parsed templates use so far. */
+size_t dg_tmpl_set_slots(const dg_tmpl_set *set);
 
 /* The parsed template `name` of the set (parsed on first use), or NULL after
  * reporting an error (unknown name, syntax error). */

@@ -19,6 +19,17 @@ typedef struct frame {
     size_t  index, count;
 } frame;
 
+/* Where a node's name was last found: o->u.members[idx] when that member's
+ * key is this very pointer (a key is set once per object, so it is the
+ * member lookup would find; keys live as long as the render, see
+ * template_value.h, except those of a JSON list element, whose hints go
+ * with it).  Objects made by the same code put their keys in the same
+ * order, so most lookups end at the first member they read. */
+typedef struct hint {
+    const char *key;
+    size_t      idx;
+} hint;
+
 typedef struct renderer {
     dg_tmpl_set *set;
     const dg_tmpl_view *view;
@@ -29,21 +40,25 @@ typedef struct renderer {
     dg_buf       indent;     /* indentation of the partials being rendered */
     dg_buf       prefix;     /* scratch: line_prefix */
     dg_tarena    root;       /* the root's values */
+    DG_VEC(hint) hints;      /* by dg_tnode.slot */
     bool         bol;        /* at the beginning of an output line */
     int          partials;   /* partial nesting depth */
     int          errors;
 } renderer;
 
-/* Appends text, indenting every non-empty line when inside an indented
- * partial. */
-static void emit(renderer *r, const char *s, size_t len)
+/* Appends s[0, len) to out (dg_buf_append without the call: a file is
+ * written in a million pieces). */
+static void put(dg_buf *out, const char *s, size_t len)
 {
-    if (!len) return;
-    if (!r->indent.len) {   /* the common case: one copy */
-        dg_buf_append(r->out, s, len);
-        r->bol = s[len - 1] == '\n';
-        return;
-    }
+    if (out->len + len >= out->cap) dg_buf_reserve(out, len);
+    memcpy(out->data + out->len, s, len);
+    out->len += len;
+    out->data[out->len] = '\0';
+}
+
+/* emit inside an indented partial: every non-empty line indented. */
+static void emit_indented(renderer *r, const char *s, size_t len)
+{
     while (len) {
         const char *nl = memchr(s, '\n', len);
         size_t seg = nl ? (size_t)(nl - s) + 1 : len;
@@ -56,12 +71,52 @@ static void emit(renderer *r, const char *s, size_t len)
     }
 }
 
+/* Appends text (inlined: the common case is one copy). */
+static inline void emit(renderer *r, const char *s, size_t len)
+{
+    if (!len) return;
+    if (r->indent.len) {
+        emit_indented(r, s, len);
+        return;
+    }
+    put(r->out, s, len);
+    r->bol = s[len - 1] == '\n';
+}
+
 /* The innermost array-section frame, NULL outside any. */
 static const frame *iter_frame(renderer *r)
 {
     for (size_t i = r->stack.len; i-- > 0;)
         if (r->stack.items[i].iter) return &r->stack.items[i];
     return NULL;
+}
+
+/* n's hint (all of them kept: partials parsed while rendering add slots). */
+static hint *hint_of(renderer *r, const dg_tnode *n)
+{
+    if (n->slot >= r->hints.len) {
+        size_t want = dg_tmpl_set_slots(r->set);
+        while (r->hints.len < want) DG_VEC_PUSH(&r->hints, ((hint){NULL, 0}));
+    }
+    return &r->hints.items[n->slot];
+}
+
+/* Drops every hint: their keys are about to be freed. */
+static void forget_hints(renderer *r)
+{
+    for (size_t i = 0; i < r->hints.len; i++) r->hints.items[i] = (hint){NULL, 0};
+}
+
+/* o[n's first name] (o any value), with n's hint. */
+static const dg_tval *member(renderer *r, const dg_tnode *n, const dg_tval *o)
+{
+    if (!o || o->kind != DG_TV_OBJ) return NULL;
+    hint *h = hint_of(r, n);
+    if (h->idx < o->len && o->u.members[h->idx].key == h->key) return dg_tv_member(o, h->idx);
+    size_t i = dg_tv_index(o, n->seg[0]);
+    if (i == o->len) return NULL;
+    *h = (hint){o->u.members[i].key, i};
+    return dg_tv_member(o, i);
 }
 
 /* Resolves a PATH or DOT name against the context stack (borrowed
@@ -71,7 +126,7 @@ static const dg_tval *lookup(renderer *r, const dg_tnode *n)
     if (n->name == DG_TNAME_DOT) return r->stack.items[r->stack.len - 1].ctx;
     if (n->name != DG_TNAME_PATH) return NULL;
     const dg_tval *found = NULL;
-    for (size_t i = r->stack.len; i-- > 0 && !found;) found = dg_tv_get(r->stack.items[i].ctx, n->seg[0]);
+    for (size_t i = r->stack.len; i-- > 0 && !found;) found = member(r, n, r->stack.items[i].ctx);
     for (size_t k = 1; k < n->nseg && found; k++) found = dg_tv_get(found, n->seg[k]);
     return found;
 }
@@ -81,7 +136,8 @@ static const dg_tmpl_list *lookup_list(renderer *r, const dg_tnode *n)
 {
     if (n->name != DG_TNAME_PATH || n->nseg != 1) return NULL;
     for (size_t i = 0; i < r->view->nlists; i++)
-        if (!strcmp(r->view->lists[i].name, n->seg[0])) return &r->view->lists[i];
+        if (r->view->lists[i].name[0] == n->seg[0][0] && !strcmp(r->view->lists[i].name, n->seg[0]))
+            return &r->view->lists[i];
     return NULL;
 }
 
@@ -126,6 +182,14 @@ static const char *line_prefix(renderer *r, bool spaces_only)
     for (char *c = r->prefix.data; *c; c++)
         if (*c != ' ' && *c != '\t' && (spaces_only || *c != '*')) *c = ' ';
     return r->prefix.data;
+}
+
+/* Whether the escaper of `filter` can start a continuation line for `text`:
+ * at a newline, or (|c) at the length limit (an escape is at most four
+ * characters).  Else the line's prefix is never read. */
+static bool continues(dg_tfilter filter, const char *text, size_t len)
+{
+    return memchr(text, '\n', len) || (filter == DG_TF_C && len > DG_TMPL_MAX_LITERAL / 4);
 }
 
 static void no_value(renderer *r, const dg_tnode *n)
@@ -190,7 +254,7 @@ static void render_var(renderer *r, const dg_tnode *n)
         return;
     }
     /* the escapers write straight into the output (already indented) */
-    const char *prefix = line_prefix(r, n->filter == DG_TF_C);
+    const char *prefix = continues(n->filter, text, len) ? line_prefix(r, n->filter == DG_TF_C) : "";
     size_t before = r->out->len;
     if (n->filter == DG_TF_C) dg_tmpl_c_literal(r->out, text, prefix);
     else dg_tmpl_c_comment(r->out, text, prefix);
@@ -260,6 +324,7 @@ static void render_list(renderer *r, const dg_tmpl *t, size_t i, const dg_tmpl_l
         push(r, item, true, k, list->count);
         render_range(r, t, i + 1, n->end);
         r->stack.len--;
+        if (j) forget_hints(r);   /* its keys go with it */
         json_decref(j);
         dg_tarena_reset(&a);
     }
@@ -271,7 +336,7 @@ static void render_section(renderer *r, const dg_tmpl *t, size_t i)
 {
     const dg_tnode *n = &t->nodes.items[i];
     const dg_tval *v;
-    dg_tval iter = {DG_TV_INT, 0, 0, 0, {0}};   /* made on the fly */
+    dg_tval iter = {DG_TV_INT, 0, 0, {0, 0}, {0}};   /* made on the fly */
     if (is_iter_name(n)) {
         bool ok;
         iter.u.i = iter_value(r, n, &ok);
@@ -368,7 +433,7 @@ int dg_tmpl_render_view(dg_tmpl_set *set, const char *name, const dg_tmpl_view *
     dg_loc none = {NULL, 0, 0};
     dg_tmpl *t = dg_tmpl_set_get(set, name, none, d);
     if (!t) return -1;
-    renderer r = {set, view, out, sink, d, {0}, DG_BUF_INIT, DG_BUF_INIT, DG_TARENA_INIT, true, 0, 0};
+    renderer r = {set, view, out, sink, d, {0}, DG_BUF_INIT, DG_BUF_INIT, DG_TARENA_INIT, {0}, true, 0, 0};
     r.bol = out->len == 0 || out->data[out->len - 1] == '\n';
     push(&r, dg_tv_from_json(&r.root, view->root), false, 0, 0);
     render_range(&r, t, 0, t->nodes.len);
@@ -377,5 +442,6 @@ int dg_tmpl_render_view(dg_tmpl_set *set, const char *name, const dg_tmpl_view *
     dg_buf_free(&r.indent);
     dg_buf_free(&r.prefix);
     dg_tarena_free(&r.root);
+    DG_VEC_FREE(&r.hints);
     return r.errors ? -1 : 0;
 }

@@ -18,6 +18,7 @@ typedef struct entry {
 
 struct dg_tmpl_set {
     DG_VEC(entry) items;
+    size_t        slots;   /* nodes numbered so far */
 };
 
 dg_tmpl_set *dg_tmpl_set_new(void)
@@ -57,6 +58,14 @@ void dg_tmpl_set_add(dg_tmpl_set *set, const char *name, const char *path, const
     e->name = dg_xstrdup(name);
     e->path = dg_xstrdup(path);
     e->text = dg_xstrdup(text);
+}
+
+dg_tmpl_set *dg_tmpl_set_copy(const dg_tmpl_set *set)
+{
+    dg_tmpl_set *c = dg_tmpl_set_new();
+    for (size_t i = 0; i < set->items.len; i++)
+        dg_tmpl_set_add(c, set->items.items[i].name, set->items.items[i].path, set->items.items[i].text);
+    return c;
 }
 
 void dg_tmpl_set_add_builtin(dg_tmpl_set *set)
@@ -99,6 +108,18 @@ int dg_tmpl_set_load_dir(dg_tmpl_set *set, const char *dir, dg_diags *d)
     return rc;
 }
 
+size_t dg_tmpl_set_slots(const dg_tmpl_set *set)
+{
+    return set->slots;
+}
+
+/* Parses e (once) and numbers its nodes after those parsed before. */
+static void parse(dg_tmpl_set *set, entry *e, dg_diags *d)
+{
+    e->parsed = dg_tmpl_parse(e->path, e->text, d);
+    for (size_t i = 0; e->parsed && i < e->parsed->nodes.len; i++) e->parsed->nodes.items[i].slot = set->slots++;
+}
+
 dg_tmpl *dg_tmpl_set_get(dg_tmpl_set *set, const char *name, dg_loc from, dg_diags *d)
 {
     entry *e = find(set, name);
@@ -107,7 +128,7 @@ dg_tmpl *dg_tmpl_set_get(dg_tmpl_set *set, const char *name, dg_loc from, dg_dia
         return NULL;
     }
     if (!e->parsed && !e->failed) {
-        e->parsed = dg_tmpl_parse(e->path, e->text, d);
+        parse(set, e, d);
         e->failed = e->parsed == NULL;
     }
     return e->parsed;
@@ -119,7 +140,7 @@ dg_tmpl *dg_tmpl_set_try(dg_tmpl_set *set, const char *name)
     if (!e || e->failed) return NULL;
     if (!e->parsed) {
         dg_diags quiet = DG_DIAGS_INIT;
-        e->parsed = dg_tmpl_parse(e->path, e->text, &quiet);
+        parse(set, e, &quiet);
         dg_diags_free(&quiet);
     }
     return e->parsed;

@@ -35,9 +35,9 @@ static dg_tchunk *next_chunk(dg_tarena *a, size_t n)
     return c;
 }
 
-void *dg_tarena_alloc(dg_tarena *a, size_t n)
+/* n bytes, n aligned (inlined where values are made: a million a file). */
+static inline void *take(dg_tarena *a, size_t n)
 {
-    n = align_up(n ? n : 1);
     if (!a->cur || a->cur->size - a->used < n) {
         a->cur = next_chunk(a, n);
         a->used = 0;
@@ -45,6 +45,11 @@ void *dg_tarena_alloc(dg_tarena *a, size_t n)
     void *p = a->cur->data + a->used;
     a->used += n;
     return p;
+}
+
+void *dg_tarena_alloc(dg_tarena *a, size_t n)
+{
+    return take(a, align_up(n ? n : 1));
 }
 
 void dg_tarena_reset(dg_tarena *a)
@@ -62,12 +67,12 @@ void dg_tarena_free(dg_tarena *a)
     *a = (dg_tarena)DG_TARENA_INIT;
 }
 
-static dg_tval *make(dg_tarena *a, dg_tkind kind)
+static inline dg_tval *make(dg_tarena *a, dg_tkind kind)
 {
-    dg_tval *v = dg_tarena_alloc(a, sizeof *v);
+    dg_tval *v = take(a, align_up(sizeof *v));
     v->kind = kind;
     v->len = v->cap = 0;
-    v->keys = 0;
+    v->keys[0] = v->keys[1] = 0;
     v->u.s = NULL;
     return v;
 }
@@ -94,7 +99,12 @@ static bool utf8_ok(const char *s, size_t n)
         memcpy(&w, s + i, 8);
         high = w & UINT64_C(0x8080808080808080);
     }
-    if (high) i -= 8;
+    if (high) {
+        i -= 8;
+    } else if (i < n && n >= 8) {   /* the last eight bytes, some read already */
+        memcpy(&w, s + n - 8, 8);
+        if (!(w & UINT64_C(0x8080808080808080))) i = n;
+    }
     while (i < n && (unsigned char)s[i] < 0x80) i++;
     if (i == n) return true;
     json_t *j = json_stringn(s, n);
@@ -137,25 +147,59 @@ static void *grow(dg_tarena *a, dg_tval *v, void *items, size_t size)
     return bigger;
 }
 
-/* key's bit in an object's `keys` (key is never empty past its first byte
- * being read: "" has the bit of its NUL). */
-static uint64_t key_bit(const char *key)
+/* The first four bytes of key, or fewer up to its NUL (never read past it). */
+static uint32_t key_head(const char *key)
 {
-    unsigned h = (unsigned char)key[0] * 31u + (key[0] ? (unsigned char)key[1] : 0u);
-    return UINT64_C(1) << (h & 63);
+    const unsigned char *k = (const unsigned char *)key;
+    uint32_t h = k[0];
+    if (k[0]) {
+        h |= (uint32_t)k[1] << 8;
+        if (k[1]) {
+            h |= (uint32_t)k[2] << 16;
+            if (k[2]) h |= (uint32_t)k[3] << 24;
+        }
+    }
+    return h;
+}
+
+/* The bit of a key's head among an object's 128 `keys` bits: word, bit. */
+static unsigned key_bit(uint32_t head)
+{
+    return (unsigned)((head * UINT32_C(2654435761)) >> 25);
 }
 
 void dg_tv_set(dg_tarena *a, dg_tval *o, const char *key, dg_tval *v)
 {
     if (!v) return;
-    o->u.members = grow(a, o, o->u.members, sizeof *o->u.members);
-    o->u.members[o->len++] = (dg_tmember){key, v};
-    o->keys |= key_bit(key);
+    uint32_t head = key_head(key);
+    unsigned bit = key_bit(head);
+    if (o->len == o->cap) o->u.members = grow(a, o, o->u.members, sizeof *o->u.members);
+    o->u.members[o->len++] = (dg_tmember){key, v, head};
+    o->keys[bit >> 6] |= UINT64_C(1) << (bit & 63);
 }
+
+/* A string's len until it is measured (dg_tv_member); invalid text keeps
+ * it, with a NULL u.s. */
+#define UNMEASURED SIZE_MAX
 
 void dg_tv_set_str(dg_tarena *a, dg_tval *o, const char *key, const char *s)
 {
-    dg_tv_set(a, o, key, dg_tv_str(a, s));
+    if (!s) return;
+    dg_tval *v = make(a, DG_TV_STR);
+    v->u.s = s;
+    v->len = UNMEASURED;
+    dg_tv_set(a, o, key, v);
+}
+
+dg_tval *dg_tv_member(const dg_tval *o, size_t i)
+{
+    dg_tval *v = o->u.members[i].val;
+    if (v->kind != DG_TV_STR || v->len != UNMEASURED) return v;
+    if (!v->u.s) return NULL;
+    size_t n = strlen(v->u.s);
+    if (utf8_ok(v->u.s, n)) v->len = n;
+    else v->u.s = NULL;
+    return v->u.s ? v : NULL;
 }
 
 void dg_tv_set_int(dg_tarena *a, dg_tval *o, const char *key, json_int_t i)
@@ -180,7 +224,7 @@ dg_tval *dg_tv_obj1(dg_tarena *a, const char *key, const char *s)
 void dg_tv_push(dg_tarena *a, dg_tval *arr, dg_tval *v)
 {
     if (!v) return;
-    arr->u.items = grow(a, arr, arr->u.items, sizeof *arr->u.items);
+    if (arr->len == arr->cap) arr->u.items = grow(a, arr, arr->u.items, sizeof *arr->u.items);
     arr->u.items[arr->len++] = v;
 }
 
@@ -191,17 +235,27 @@ dg_tval *dg_tv_copy(dg_tarena *a, const dg_tval *o)
     if (o->len) memcpy(c->u.members, o->u.members, o->len * sizeof *c->u.members);
     c->len = o->len;
     c->cap = o->len + 2;
-    c->keys = o->keys;
+    c->keys[0] = o->keys[0];
+    c->keys[1] = o->keys[1];
     return c;
+}
+
+size_t dg_tv_index(const dg_tval *o, const char *key)
+{
+    uint32_t head = key_head(key);
+    unsigned bit = key_bit(head);
+    if (!(o->keys[bit >> 6] & (UINT64_C(1) << (bit & 63)))) return o->len;
+    bool longer = head >> 24 != 0;   /* the rest of the key after its head */
+    for (size_t i = 0; i < o->len; i++)
+        if (o->u.members[i].head == head && (!longer || !strcmp(o->u.members[i].key + 4, key + 4))) return i;
+    return o->len;
 }
 
 dg_tval *dg_tv_get(const dg_tval *o, const char *key)
 {
     if (!o || o->kind != DG_TV_OBJ) return NULL;
-    if (!(o->keys & key_bit(key))) return NULL;
-    for (size_t i = 0; i < o->len; i++)
-        if (o->u.members[i].key[0] == key[0] && !strcmp(o->u.members[i].key, key)) return o->u.members[i].val;
-    return NULL;
+    size_t i = dg_tv_index(o, key);
+    return i < o->len ? dg_tv_member(o, i) : NULL;
 }
 
 dg_tval *dg_tv_at(const dg_tval *arr, size_t i)
@@ -262,7 +316,7 @@ json_t *dg_tv_to_json(const dg_tval *v)
     case DG_TV_OBJ:
         j = json_object();
         for (size_t i = 0; i < v->len; i++)
-            json_object_set_new_nocheck(j, v->u.members[i].key, dg_tv_to_json(v->u.members[i].val));
+            if (dg_tv_member(v, i)) json_object_set_new_nocheck(j, v->u.members[i].key, dg_tv_to_json(v->u.members[i].val));
         return j;
     case DG_TV_ARR:
         j = json_array();

@@ -9,8 +9,10 @@
  * Objects keep their keys in the order they were set (the order --dump-view
  * prints) and are searched linearly: they hold a few dozen keys at most.
  * A key is set once per object (dg_tv_set does not look for it).  Strings
- * and keys are borrowed: they must outlive every use of the value
- * (dg_tv_strdup copies one into the arena). */
+ * and keys are borrowed: strings must outlive every use of the value
+ * (dg_tv_strdup copies one into the arena), keys the whole render, for the
+ * renderer remembers where it found them (string literals; the root's JSON
+ * keys). */
 #ifndef DG_TEMPLATE_VALUE_H
 #define DG_TEMPLATE_VALUE_H
 
@@ -47,13 +49,14 @@ typedef struct dg_tval dg_tval;
 typedef struct dg_tmember {
     const char *key;
     dg_tval    *val;
+    uint32_t    head;    /* key's first four bytes (fewer: up to its NUL) */
 } dg_tmember;
 
 struct dg_tval {
     dg_tkind kind;
     size_t   len, cap;   /* STR: its length; ARR, OBJ: the items / members */
-    uint64_t keys;       /* OBJ: a bit per key's first two bytes (key_bit),
-                          * so that a search for a missing key is short */
+    uint64_t keys[2];    /* OBJ: a bit per key's head (key_bit), so that a
+                          * search for a missing key is mostly one test */
     union {
         json_int_t  i;
         double      r;
@@ -81,8 +84,10 @@ dg_tval *dg_tv_copy(dg_tarena *a, const dg_tval *o);
 void dg_tv_set(dg_tarena *a, dg_tval *o, const char *key, dg_tval *v);
 void dg_tv_push(dg_tarena *a, dg_tval *arr, dg_tval *v);
 
-/* o[key] = a string (nothing for NULL or invalid text), an integer, a
- * boolean; {key: s} (NULL for NULL or invalid text). */
+/* o[key] = a string (nothing for NULL; for invalid text nothing either,
+ * but found out when the key is first read: the member is there in o->len
+ * and the readers below skip it, for most strings made are never read), an
+ * integer, a boolean; {key: s} (NULL for NULL or invalid text). */
 void     dg_tv_set_str(dg_tarena *a, dg_tval *o, const char *key, const char *s);
 void     dg_tv_set_int(dg_tarena *a, dg_tval *o, const char *key, json_int_t i);
 void     dg_tv_set_bool(dg_tarena *a, dg_tval *o, const char *key, bool b);
@@ -90,6 +95,10 @@ dg_tval *dg_tv_obj1(dg_tarena *a, const char *key, const char *s);
 
 /* o[key], NULL when o is not an object or has no such key; arr[i]. */
 dg_tval *dg_tv_get(const dg_tval *o, const char *key);
+/* The index of key among o's members, o->len when absent (o an object);
+ * member i's value, NULL for invalid text (dg_tv_set_str). */
+size_t   dg_tv_index(const dg_tval *o, const char *key);
+dg_tval *dg_tv_member(const dg_tval *o, size_t i);
 dg_tval *dg_tv_at(const dg_tval *arr, size_t i);
 
 /* j as a value in `a` (strings and keys borrowed from j: it must outlive

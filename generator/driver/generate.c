@@ -1,6 +1,7 @@
 /* generate.c - the generate pipeline: options -> model -> view model ->
  * templates -> output files (in memory, or streamed to temporaries). */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,48 @@ static int render_file(dg_tmpl_set *set, const char *name, const dg_tmpl_view *v
     return rc;
 }
 
+/* One file's render on a second thread: a template set of its own (a set
+ * parses its templates when first rendered) and its own diagnostics; the
+ * view is only read. */
+typedef struct file_job {
+    dg_tmpl_set        *set;
+    const char         *name;
+    const dg_tmpl_view *view;
+    bool                stream;
+    dg_output          *f;
+    dg_diags            d;
+    int                 rc;
+} file_job;
+
+static void *run_job(void *arg)
+{
+    file_job *j = arg;
+    j->rc = render_file(j->set, j->name, j->view, j->stream, j->f, &j->d);
+    return NULL;
+}
+
+/* Renders the header (`names`[0] into f[0]) on a second thread while this
+ * one renders the source (names[1] into f[1]): the two only read the view.
+ * The messages are those of rendering one after the other: the header's,
+ * then (when it rendered) the source's. */
+static int render_pair(dg_tmpl_set *set, const char *const names[2], const dg_tmpl_view *view, bool stream,
+                       dg_output *f[2], dg_diags *d)
+{
+    file_job h = {dg_tmpl_set_copy(set), names[0], view, stream, f[0], DG_DIAGS_INIT, 0};
+    pthread_t thread;
+    bool started = pthread_create(&thread, NULL, run_job, &h) == 0;
+    if (!started) run_job(&h);
+    dg_diags sd = DG_DIAGS_INIT;
+    int rc = render_file(set, names[1], view, stream, f[1], &sd);
+    if (started) pthread_join(thread, NULL);
+    dg_diags_move(d, &h.d);
+    if (h.rc == 0) dg_diags_move(d, &sd);
+    dg_diags_free(&h.d);
+    dg_diags_free(&sd);
+    dg_tmpl_set_free(h.set);
+    return h.rc != 0 ? h.rc : rc;
+}
+
 static int render_outputs(const dg_tmpl_view *view, const dg_generate_opts *o, dg_outputs *out, dg_diags *d)
 {
     static const char *const files[][2] = {{"header", "h"}, {"source", "c"}};
@@ -77,10 +120,12 @@ static int render_outputs(const dg_tmpl_view *view, const dg_generate_opts *o, d
         dg_error(d, (dg_loc){dir, 0, 0}, "cannot create the output folder: %s", strerror(errno));
         rc = -1;
     }
-    for (size_t i = 0; i < 2 && rc == 0; i++) {
-        dg_output *f = DG_VEC_ADD(&out->items);
-        f->path = dg_xprintf("%s/%s.%s", dir, o->view.prefix, which[i][1]);
-        rc = render_file(set, which[i][0], view, out->stream, f, d);
+    if (rc == 0) {
+        for (size_t i = 0; i < 2; i++)
+            DG_VEC_ADD(&out->items)->path = dg_xprintf("%s/%s.%s", dir, o->view.prefix, which[i][1]);
+        dg_output *f[2] = {&out->items.items[out->items.len - 2], &out->items.items[out->items.len - 1]};
+        const char *const names[2] = {which[0][0], which[1][0]};
+        rc = render_pair(set, names, view, out->stream, f, d);
     }
     dg_tmpl_set_free(set);
     if (rc != 0) dg_outputs_free(out);

@@ -458,6 +458,48 @@ static void values_keep_order_and_refuse_invalid_text(void **state)
     dg_tarena_free(&a);
 }
 
+/* A string set by dg_tv_set_str is checked when first read: invalid text
+ * is absent for dg_tv_get, dg_tv_to_json and the renderer (the name then
+ * finds the outer value), as when it was refused at once. */
+static dg_tval *bad_text_value(void *ctx, size_t i, const dg_tmpl_names *want, dg_tarena *a)
+{
+    (void)ctx;
+    (void)want;
+    dg_tval *o = dg_tv_obj(a);
+    dg_tv_set_str(a, o, "x", i ? "ok" : "bad \xff byte");
+    dg_tv_set_str(a, o, "y", "caf\xc3\xa9");
+    return o;
+}
+
+static void invalid_text_is_absent_when_read(void **state)
+{
+    (void)state;
+    dg_tarena a = DG_TARENA_INIT;
+    dg_tval *o = bad_text_value(NULL, 0, NULL, &a);
+    assert_null(dg_tv_get(o, "x"));
+    assert_string_equal(dg_tv_get(o, "y")->u.s, "caf\xc3\xa9");
+    assert_int_equal(dg_tv_get(o, "y")->len, 5);
+    json_t *j = dg_tv_to_json(o);
+    assert_int_equal(json_object_size(j), 1);
+    assert_non_null(json_object_get(j, "y"));
+    json_decref(j);
+    dg_tarena_free(&a);
+
+    dg_tmpl_set *set = dg_tmpl_set_new();
+    dg_tmpl_set_add(set, "main", "main.tmpl", "{{#items}}{{x}} {{/items}}");
+    json_t *root = json_pack("{s:s}", "x", "outer");
+    dg_tmpl_list list = {"items", 3, NULL, NULL, bad_text_value};
+    dg_tmpl_view v = {root, &list, 1};
+    dg_buf out = DG_BUF_INIT;
+    dg_diags d = DG_DIAGS_INIT;
+    assert_int_equal(dg_tmpl_render_view(set, "main", &v, &out, NULL, &d), 0);
+    assert_string_equal(dg_buf_cstr(&out), "outer ok ok ");
+    dg_buf_free(&out);
+    dg_diags_free(&d);
+    json_decref(root);
+    dg_tmpl_set_free(set);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -470,6 +512,7 @@ int main(void)
         cmocka_unit_test(syntax_errors_report_template_line_and_column),
         cmocka_unit_test(c_filter_escapes_quotes_backslashes_controls_and_trigraphs),
         cmocka_unit_test(c_filter_splits_long_literals),
+        cmocka_unit_test(invalid_text_is_absent_when_read),
         cmocka_unit_test(comment_filter_breaks_delimiters_and_repeats_prefix),
         cmocka_unit_test(lists_render_as_arrays),
         cmocka_unit_test(list_items_are_asked_for_the_names_their_section_reads),
