@@ -948,8 +948,8 @@ int dg_vqueries_claim_names(const dg_vqueries *v, const dg_query_set *q, dg_vtab
                 fn, view ? "view" : "table", f->vt->name, to);
         json_object_set(fns, to, hit);
         json_object_del(fns, fn);
-        free(*f->fn);
-        *f->fn = to;
+        *f->fn = dg_va_strdup(&tables->arena, to);   /* the table's strings are its arena's */
+        free(to);
         renamed++;
     }
     json_decref(fns);

@@ -138,11 +138,21 @@ void dg_buf_free(dg_buf *b)
     b->len = b->cap = 0;
 }
 
+/* The parts are short (names, punctuation): copied a byte at a time into
+ * the spare room, without a strlen and a memcpy call per part; a part that
+ * does not fit grows the buffer. */
 void dg_buf_cat(dg_buf *b, ...)
 {
     va_list ap;
     va_start(ap, b);
-    for (const char *s; (s = va_arg(ap, const char *)) != NULL;) dg_buf_puts(b, s);
+    if (!b->data) dg_buf_reserve(b, 0);
+    for (const char *s; (s = va_arg(ap, const char *)) != NULL;) {
+        char *w = b->data + b->len, *end = b->data + b->cap - 1;   /* room for the NUL */
+        while (*s && w < end) *w++ = *s++;
+        b->len = (size_t)(w - b->data);
+        if (*s) dg_buf_puts(b, s);
+    }
+    b->data[b->len] = '\0';
     va_end(ap);
 }
 
