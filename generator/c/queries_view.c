@@ -31,7 +31,7 @@ static const dg_cbind *column_bind(qv *v, const dg_table *t, int i)
 {
     if (!v->tables) return NULL;
     const dg_vtable *vt = &v->tables->items.items[t - v->s->tables.items];
-    int k = dg_vtable_field(vt, t->columns.items[i].name);
+    int k = dg_vtable_column_field(vt, (size_t)i);
     return k >= 0 ? &vt->f.items[k] : NULL;
 }
 

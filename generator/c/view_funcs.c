@@ -367,7 +367,7 @@ static void build_update(tab *x)
         dg_cbind *f = &x->f.items[i];
         if (f->readonly || f->pk || (int)i == x->rec.created || (int)i == x->rec.version) continue;
         DG_VEC_PUSH(&w, (int)i);
-        const dg_column *c = dg_table_column(x->t, f->column);
+        const dg_column *c = x->vt->fx.items[i].col;
         const char *ph = dg_tab_ph(x, f, (int)w.len);
         if (c && c->not_null && f->default_sql)
             dg_buf_cat(&set, set.len ? ", " : "", f->quoted, " = COALESCE(", ph, ", ", f->quoted, ")", NULL);

@@ -89,6 +89,8 @@ typedef struct dg_vfield {
     char       *decl;       /* the aligned declaration */
     char       *has_decl;   /* its has_ flag's, NULL without one */
     const char *user_enum;  /* a user's enum field: the @c_enum (borrowed) */
+    const dg_column *col;   /* its column in the model (borrowed), NULL for a view's
+                               or a virtual table's rowid */
 } dg_vfield;
 
 /* One field of a patch struct (view_records.c). */
@@ -146,6 +148,8 @@ typedef struct dg_vtable {
     DG_VEC(dg_vfield) fx;    /* parallel to f */
     bool            user_struct;   /* the user's struct (clang_struct.h) */
     char           *user_type, *user_header;   /* owned */
+    int            *col_field;   /* t's column i -> its field in f (-1: none, a hidden
+                                    column); in the arena, NULL for a view */
     dg_strings      strs;    /* strings the bindings borrow (owned) */
     const char     *name, *row, *strct;   /* borrowed (model, names) */
     char           *iter, *reader, *heading;
@@ -243,6 +247,9 @@ char *dg_va_buf(dg_tarena *a, const dg_buf *b);   /* b's text ("" when empty) */
 void dg_vtable_free(dg_vtable *vt);    /* its contents */
 /* The index in vt->f of column `column`'s field, -1 when it has none. */
 int  dg_vtable_field(const dg_vtable *vt, const char *column);
+/* The same for the table's column i (vt->t->columns.items[i]), without a
+ * search. */
+int  dg_vtable_column_field(const dg_vtable *vt, size_t i);
 void dg_vtables_free(dg_vtables *v);   /* NULL-safe */
 
 typedef struct dg_vctx {

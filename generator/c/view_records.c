@@ -50,7 +50,7 @@ void dg_records_find(dg_tab *x)
     if (!x->t || x->virt || x->is_view) return;
     for (size_t i = 0; i < x->f.len; i++) {
         const dg_cbind *f = &x->f.items[i];
-        const dg_column *c = dg_table_column(x->t, f->column);
+        const dg_column *c = x->vt->fx.items[i].col;
         /* dalgen fills int64_t and const char * fields; a user's field of
          * another C type (conv) is left to the user */
         if (!c || f->readonly || f->conv.kind != DG_CCONV_NONE) continue;
@@ -266,7 +266,7 @@ static char *rule_guard(dg_tab *x, const char *const *sets, const int *cols, siz
     const char **seen = dg_xcalloc(ncols + 1, sizeof *seen);
     size_t nseen = 0;
     for (size_t k = 0; k < ncols; k++) {
-        int fi = dg_vtable_field(x->vt, x->t->columns.items[cols[k]].name);
+        int fi = dg_vtable_column_field(x->vt, (size_t)cols[k]);
         const char *set = fi >= 0 ? sets[fi] : NULL;
         if (!set) {
             dg_buf_free(&b);

@@ -68,6 +68,7 @@ static void add_field(dg_vctx *v, field_bufs *fb, dg_vtable *vt, const char *ona
     dg_vfield *fx = DG_VEC_ADD(&vt->fx);
     memset(fx, 0, sizeof *fx);
     fx->comment = dg_va_strdup(a, comment);
+    fx->col = c;
     dg_cbind *f = DG_VEC_ADD(&vt->f);
     memset(f, 0, sizeof *f);
     f->column = column;
@@ -137,6 +138,21 @@ static void pg_field(dg_vctx *v, field_bufs *fb, dg_vtable *vt, const dg_column 
     f->rowid_alias = false;
 }
 
+/* vt->col_field: each field of a column is that column's (the first field
+ * named so, as dg_vtable_field finds it: a virtual table's "rowid" is its
+ * first field). */
+static void column_fields(dg_vctx *v, dg_vtable *vt)
+{
+    const dg_table *t = vt->t;
+    vt->col_field = dg_tarena_alloc(v->a, (t->columns.len + 1) * sizeof *vt->col_field);
+    for (size_t i = 0; i < t->columns.len; i++)
+        vt->col_field[i] = t->module && !strcmp(t->columns.items[i].name, "rowid") ? 0 : -1;
+    for (size_t k = 0; k < vt->fx.len; k++) {
+        const dg_column *c = vt->fx.items[k].col;
+        if (c && vt->col_field[c - t->columns.items] < 0) vt->col_field[c - t->columns.items] = (int)k;
+    }
+}
+
 void dg_view_table_begin(dg_vctx *v, const dg_table *t, dg_vtable *vt)
 {
     memset(vt, 0, sizeof *vt);
@@ -168,6 +184,7 @@ void dg_view_table_begin(dg_vctx *v, const dg_table *t, dg_vtable *vt)
                   dg_cbind_column_has(c, k), readonly, column_comment(c, &fb.a));
     }
     field_bufs_free(&fb);
+    column_fields(v, vt);
 }
 
 /* A PostgreSQL view's fields: the type of each column from the catalog
@@ -229,6 +246,12 @@ int dg_vtable_field(const dg_vtable *vt, const char *column)
     for (size_t i = 0; i < vt->f.len; i++)
         if (!strcmp(vt->f.items[i].column, column)) return (int)i;
     return -1;
+}
+
+int dg_vtable_column_field(const dg_vtable *vt, size_t i)
+{
+    if (vt->col_field) return vt->col_field[i];
+    return dg_vtable_field(vt, vt->t->columns.items[i].name);   /* a table made by hand (tests) */
 }
 
 /* Only the arrays: the strings, with_rowid and pg_short are the arena's. */
