@@ -129,8 +129,9 @@ static void prepare_times(dg_tab *x, dg_strings *prep, const char *fn, const cha
     if (text) {
         add_line(prep, dg_va_strdup(a, "char now_text__[DAL_ISO8601_SIZE];"));
         add_line(prep, dg_va_strdup(a, "dal_iso8601_format(now__, now_text__);"));
-        add_line(prep, dg_va_printf(a, "if (!arena) return dal_error_set(db, DAL_MISUSE, 0, \"%s: timestamps need an arena\");",
-                                  fn));
+        add_line(prep, dg_va_printf(a,
+                                    "if (!arena) return dal_error_set(db, DAL_MISUSE, 0, \"%s: timestamps need an arena\");",
+                                    fn));
     }
     for (int k = 0; k < n; k++) {
         if (which[k] < 0) continue;
@@ -156,8 +157,9 @@ static void prepare_times(dg_tab *x, dg_strings *prep, const char *fn, const cha
 /* The C expression refusing the write: DAL_ERROR naming the column. */
 static char *version_refusal(const dg_tab *x, const char *which)
 {
-    return dg_va_printf(x->v->a, "dal_error_set(db, DAL_ERROR, 0, \"%%s: %s and cannot be incremented; nothing was written\", %s)",
-                      which, x->f.items[x->rec.version].colname);
+    return dg_va_printf(x->v->a,
+                        "dal_error_set(db, DAL_ERROR, 0, \"%%s: %s and cannot be incremented; nothing was written\", %s)",
+                        which, x->f.items[x->rec.version].colname);
 }
 
 /* update and patch (src "row->", "patch->"): the first statement. */

@@ -125,7 +125,8 @@ static void pg_field(dg_vctx *v, field_bufs *fb, dg_vtable *vt, const dg_column 
     bool always = c->pg->identity && !strcmp(c->pg->identity, "always");
     bool readonly = c->generated != DG_GEN_NONE || always;
     column_comment(c, &fb->a);
-    if (c->pg->identity) dg_buf_cat(&fb->a, " GENERATED ", always ? "ALWAYS" : "BY DEFAULT", " AS IDENTITY", (char *)NULL);
+    if (c->pg->identity)
+        dg_buf_cat(&fb->a, " GENERATED ", always ? "ALWAYS" : "BY DEFAULT", " AS IDENTITY", (char *)NULL);
     add_field(v, fb, vt, t->name, c->name, c, NULL, dg_names_field(v->names, t->schema, t->name, c->name), k,
               dg_cbind_column_has_pg(c, k), readonly, dg_buf_cstr(&fb->a));
     dg_cbind *f = &vt->f.items[vt->f.len - 1];
@@ -166,7 +167,8 @@ void dg_view_table_begin(dg_vctx *v, const dg_table *t, dg_vtable *vt)
                             t->module ? t->module : "", t->module ? ")" : "");
     field_bufs fb = {DG_BUF_INIT, DG_BUF_INIT};
     if (t->module)
-        add_field(v, &fb, vt, t->name, "rowid", NULL, NULL, "rowid", DG_CK_INT64, false, false, "rowid of the virtual table");
+        add_field(v, &fb, vt, t->name, "rowid", NULL, NULL, "rowid", DG_CK_INT64, false, false,
+                  "rowid of the virtual table");
     for (size_t i = 0; i < t->columns.len; i++) {
         const dg_column *c = &t->columns.items[i];
         /* a virtual table's hidden columns (FTS5's rank and the one named
@@ -205,8 +207,9 @@ static void pg_view_fields(dg_vctx *v, field_bufs *fb, const dg_view *view, dg_v
         dg_pgtype pg = dg_pgtype_of(v->s, &t, &vt->strs, &k);
         dg_buf_clear(&fb->a);
         dg_buf_cat(&fb->a, c->decltype ? c->decltype : "(no type)", notnull[i] ? " NOT NULL" : "", (char *)NULL);
-        add_field(v, fb, vt, view->name, c->name, NULL, NULL, dg_names_field(v->names, view->schema, view->name, c->name), k,
-                  !notnull[i] && dg_ckind_scalar(k), true, dg_buf_cstr(&fb->a));
+        const char *name = dg_names_field(v->names, view->schema, view->name, c->name);
+        add_field(v, fb, vt, view->name, c->name, NULL, NULL, name, k, !notnull[i] && dg_ckind_scalar(k), true,
+                  dg_buf_cstr(&fb->a));
         dg_cbind *f = &vt->f.items[vt->f.len - 1];
         f->pg = pg;
         if (pg.ctype) f->ctype = pg.ctype;
@@ -226,8 +229,9 @@ void dg_view_view(dg_vctx *v, const dg_view *view, dg_vtable *vt)
     for (size_t i = 0; i < view->columns.len && v->s->engine != DG_ENGINE_POSTGRESQL; i++) {
         const dg_view_column *c = &view->columns.items[i];
         dg_ckind k = dg_ckind_of_vtype(dg_vtype_of_decl(c->decltype));
-        add_field(v, &fb, vt, view->name, c->name, NULL, NULL, dg_names_field(v->names, view->schema, view->name, c->name), k,
-                  dg_ckind_scalar(k), true, c->decltype ? c->decltype : "(no type)");
+        const char *name = dg_names_field(v->names, view->schema, view->name, c->name);
+        add_field(v, &fb, vt, view->name, c->name, NULL, NULL, name, k, dg_ckind_scalar(k), true,
+                  c->decltype ? c->decltype : "(no type)");
         vt->f.items[vt->f.len - 1].lenient = dg_decl_reads_lenient(c->decltype);
     }
     field_bufs_free(&fb);
