@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include "model/model.h"
+#include "util/buf.h"
 #include "util/vec.h"
 
 /* How a field is held in C. */
@@ -164,9 +165,11 @@ typedef struct dg_cbind {
     bool        rowid_alias; /* INTEGER PRIMARY KEY */
     bool        pk;
     bool        lenient;     /* read with the _lenient readers (dg_column_reads_lenient) */
+    const char *format;      /* the @format its declared type implies (dg_column_value: JSON's
+                                "json"), NULL: none; the validators' default */
     const char *default_sql; /* NULL when none */
-    char       *quoted;      /* "name" quoted for SQL (owned) */
-    char       *colname;     /* the column as a C literal, for messages (owned) */
+    char       *quoted;      /* "name" quoted for SQL (owned; a table's: the view model's) */
+    char       *colname;     /* the column as a C literal, for messages (as quoted) */
     bool        by_ptr;      /* a nullable scalar parameter passed as `const T *`,
                                 NULL = SQL NULL (a query's) */
     dg_cconv    conv;        /* a user's struct field of another C type than the
@@ -223,6 +226,13 @@ char *dg_cbind_read(const dg_cbind *f, int col, const char *dst);
 /* After an enum's read: `dst name = T_from_string(text);` and its has_
  * flag, NULL for other kinds.  `indent` precedes the second line. */
 char *dg_cbind_read_enum_after(const dg_cbind *f, const char *dst, const char *indent);
+/* dg_cbind_bind_at, dg_cbind_bind, dg_cbind_read and dg_cbind_param_decl
+ * appended to out instead (the table builders, which keep the text in the
+ * view model's arena). */
+void  dg_cbind_bind_to(dg_buf *out, const dg_cbind *f, const char *idx, const char *src, const char *st, bool copy);
+void  dg_cbind_bind_n_to(dg_buf *out, const dg_cbind *f, int idx, const char *src, const char *st, bool copy);
+void  dg_cbind_read_to(dg_buf *out, const dg_cbind *f, int col, const char *dst);
+void  dg_cbind_param_decl_to(dg_buf *out, const dg_cbind *f);
 /* PostgreSQL's binary COPY: the statement writing field f (src + name) at
  * the local `char *w__` with a dal_pg_copy_put_* writer (dal_pg.h), which
  * advances w__; *width is the bytes of its value at most: a fixed width,

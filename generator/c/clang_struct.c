@@ -183,7 +183,7 @@ int dg_view_clang_struct(dg_vtable *vt, const dg_vtypes *types, const dg_view_op
                    t->name, c_struct, t->columns.items[i].name, why);
     }
     for (i = 0; i < n; i++) {
-        int k = why ? -1 : dg_vtable_field(vt, t->columns.items[i].name);
+        int k = why ? -1 : dg_vtable_column_field(vt, i);
         if (k >= 0) adjust_field(vt, (size_t)k, &t->columns.items[i], convs[i], enums[i], arrays[i]);
         else free(enums[i]);
     }

@@ -58,10 +58,12 @@ static dg_loc name_loc(const dg_annotations *a, dg_loc fallback)
     return fallback;
 }
 
-/* The names one table's fields and flags took: the strings (owned) and a
- * map over them (a table may have hundreds of columns). */
+/* The names one table's fields and flags took: a map over them (a table
+ * may have hundreds of columns) whose keys are the fields' names (the
+ * rows', which outlive it), the has_ flags (in `flags`, owned) or
+ * literals. */
 typedef struct used_names {
-    dg_strings names;
+    dg_strings flags;
     dg_map     map;
 } used_names;
 
@@ -71,16 +73,15 @@ static bool taken(const used_names *used, const char *name)
     return dg_map_get(&used->map, name, &at);
 }
 
-static void use(used_names *used, const char *name)
+static void use(used_names *used, const char *name)   /* name outlives used */
 {
-    dg_strings_push(&used->names, name);
-    dg_map_put(&used->map, used->names.items[used->names.len - 1], 0);
+    dg_map_put(&used->map, name, 0);
 }
 
 static void used_free(used_names *used)
 {
     dg_map_free(&used->map);
-    dg_strings_free(&used->names);
+    dg_strings_free(&used->flags);
 }
 
 /* True when `field` is an identifier the generated code has for a row,
@@ -122,24 +123,24 @@ static char *base_field(const char *column, const dg_annotations *ann, const dg_
     return g;
 }
 
-/* Claims `base` (or base_2, base_3...) and its has_ flag in `used`. */
+/* Claims `base` (or base_2, base_3...) and its has_ flag in `used`;
+ * takes base, returns the name (owned by the caller, borrowed by used). */
 static char *claim_field(used_names *used, char *base)
 {
-    char *name = dg_xstrdup(base);
+    char *name = base;
     for (int k = 2;; k++) {
         char *flag = DG_XCAT("has_", name);
-        bool ok = !taken(used, name) && !taken(used, flag);
-        if (ok) {
+        if (!taken(used, name) && !taken(used, flag)) {
             use(used, name);
+            DG_VEC_PUSH(&used->flags, flag);
             use(used, flag);
-            free(flag);
             break;
         }
         free(flag);
-        free(name);
+        if (name != base) free(name);
         name = dg_xprintf("%s_%d", base, k);
     }
-    free(base);
+    if (name != base) free(base);
     return name;
 }
 

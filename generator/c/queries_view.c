@@ -31,7 +31,7 @@ static const dg_cbind *column_bind(qv *v, const dg_table *t, int i)
 {
     if (!v->tables) return NULL;
     const dg_vtable *vt = &v->tables->items.items[t - v->s->tables.items];
-    int k = dg_vtable_field(vt, t->columns.items[i].name);
+    int k = dg_vtable_column_field(vt, (size_t)i);
     return k >= 0 ? &vt->f.items[k] : NULL;
 }
 
@@ -948,8 +948,8 @@ int dg_vqueries_claim_names(const dg_vqueries *v, const dg_query_set *q, dg_vtab
                 fn, view ? "view" : "table", f->vt->name, to);
         json_object_set(fns, to, hit);
         json_object_del(fns, fn);
-        free(*f->fn);
-        *f->fn = to;
+        *f->fn = dg_va_strdup(&tables->arena, to);   /* the table's strings are its arena's */
+        free(to);
         renamed++;
     }
     json_decref(fns);

@@ -198,7 +198,7 @@ int dg_validator_annotations(dg_validator *v, const dg_table *t, const dg_column
     (void)t;
     int rc = 0;
     /* a column declared JSON holds JSON unless an @format says otherwise */
-    const char *implied = dg_decl_format(c->type);
+    const char *implied = f->format;
     if (f->pg)   /* PostgreSQL: json and jsonb, also through domains */
         implied = !f->pg->json ? NULL : !strcmp(f->pg->call, "jsonb") ? "jsonb" : "json";
     if (implied && is_text(f) && !dg_annotation_get(&c->annotations, "format")) {

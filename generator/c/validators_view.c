@@ -17,7 +17,7 @@ static void read_fields(const dg_vtable *vt, dg_cfield *out)
 {
     const dg_table *t = vt->t;
     for (size_t i = 0; i < t->columns.len; i++) {
-        int k = dg_vtable_field(vt, t->columns.items[i].name);
+        int k = dg_vtable_column_field(vt, i);
         memset(&out[i], 0, sizeof out[i]);
         if (k < 0) continue;
         const dg_cbind *f = &vt->f.items[k];
@@ -27,6 +27,7 @@ static void read_fields(const dg_vtable *vt, dg_cfield *out)
         out[i].kind = f->vkind;
         out[i].array = f->varray;
         out[i].pg = f->pg.call ? &f->pg : NULL;
+        out[i].format = f->format;
         /* what dg_cbind__bind_pg binds with dal_pg_bind_text(&p, n, row->name) */
         out[i].measure = f->pg.call && !strcmp(f->pg.call, "text") && f->kind == DG_CK_TEXT && !f->vref &&
                          !f->has && !f->by_ptr;
@@ -198,7 +199,7 @@ static void add_enums(dg_venums *enums, dg_vtable *vt, dg_vtypes *types, const c
         int col;
         dg_strings values = {0};
         /* a user's struct (vref) keeps a text field text: its CHECK is compiled as written */
-        int fi = dg_check_enum(t, &t->checks.items[k], &col, &values) ? dg_vtable_field(vt, t->columns.items[col].name) : -1;
+        int fi = dg_check_enum(t, &t->checks.items[k], &col, &values) ? dg_vtable_column_field(vt, (size_t)col) : -1;
         const dg_cbind *uf = fi >= 0 ? &vt->f.items[fi] : NULL;
         if (uf && uf->conv.kind != DG_CCONV_NONE && uf->enum_type && vf[col].kind == DG_CK_TEXT) {   /* the user's enum */
             add_user_enum(enums, vt, types, t, &t->columns.items[col], uf, &values);

@@ -44,7 +44,7 @@ dg_vtables *dg_view_build_typed(const dg_schema *s, const dg_strings *inputs, co
     root_names(&vts->root, inputs, opts);
     dg_schema_lookup lookup;
     dg_schema_lookup_init(&lookup, s);
-    dg_vctx v = {s, opts, names, &vts->stmts, &lookup};
+    dg_vctx v = {&vts->arena, s, opts, names, &vts->stmts, &lookup};
     int rc = 0;
     vts->root.pg = s->engine == DG_ENGINE_POSTGRESQL;
     for (size_t i = 0; i < s->tables.len && rc == 0; i++) rc = dg_view_build_table(&v, vts, &s->tables.items[i], d);

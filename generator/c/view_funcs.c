@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "sql/sqltok.h"
 #include "util/buf.h"
 #include "c/template.h"
 #include "c/view_tab.h"
@@ -15,10 +16,9 @@
 typedef dg_ints ints;
 typedef dg_tab tab;
 
-/* o->params, replaced */
+/* o->params, replaced (both in the arena) */
 static void set_params(dg_vfunc *o, char *params)
 {
-    free(o->params);
     o->params = params;
 }
 
@@ -37,9 +37,9 @@ static int field_of(tab *x, const char *column)
 
 static char *fields_suffix(tab *x, const ints *idx)
 {
-    dg_buf b = DG_BUF_INIT;
-    for (size_t i = 0; i < idx->len; i++) dg_buf_cat(&b, i ? "_and_" : "", x->f.items[idx->items[i]].name, NULL);
-    return dg_buf_steal(&b);
+    dg_buf_clear(&x->tmp);
+    for (size_t i = 0; i < idx->len; i++) dg_buf_cat(&x->tmp, i ? "_and_" : "", x->f.items[idx->items[i]].name, NULL);
+    return dg_va_buf(x->v->a, &x->tmp);
 }
 
 /* Binds of the fields `idx` from parameters, starting at SQL index *n. */
@@ -47,7 +47,7 @@ static void bind_params(tab *x, dg_vbinds *binds, const ints *idx, const char *s
 {
     if (x->pg) st = x->st, copy = false;   /* PostgreSQL: the parameter block, sent before the call returns */
     for (size_t i = 0; i < idx->len; i++)
-        dg_tab_add_bind(binds, NULL, dg_cbind_bind(&x->f.items[idx->items[i]], (*n)++, "", st, copy));
+        dg_tab_add_bind(binds, NULL, dg_tab_bind(x, &x->f.items[idx->items[i]], (*n)++, "", st, copy));
 }
 
 /* ---- readers ----------------------------------------------------------- */
@@ -60,8 +60,9 @@ static void build_reads(tab *x)
         /* cond holds what follows the read (an enum's conversion) */
         char *after = dg_cbind_read_enum_after(f, "out->", "    ");
         text = text || after;
-        dg_tab_add_bind(&x->vt->reads, after, dg_cbind_read(f, (int)i, "out->"));
-        if (x->pg) dg_tab_pg_result(&x->vt->pg_results, &x->vt->nresults, f);
+        dg_tab_add_bind(&x->vt->reads, dg_va_strdup(x->v->a, after), dg_tab_read(x, f, (int)i, "out->"));
+        free(after);
+        if (x->pg) dg_tab_pg_result(x->v->a, &x->vt->pg_results, &x->vt->nresults, f);
     }
     x->vt->enum_text = text;
 }
@@ -82,10 +83,11 @@ static char *list_select(tab *x, const ints *by, list_sql q)
     char *w = by && by->len ? dg_tab_where_eq(x, by) : NULL;
     if (w && q.where) dg_buf_cat(&sql, "\nWHERE ", w, " AND (", q.where, ")", (char *)NULL);
     else if (w || q.where) dg_buf_cat(&sql, "\nWHERE ", w ? w : q.where, (char *)NULL);
-    free(w);
     const char *order = q.order ? q.order : x->order;
     if (order) dg_buf_cat(&sql, "\nORDER BY ", order, (char *)NULL);
-    return dg_buf_steal(&sql);
+    char *r = dg_va_buf(x->v->a, &sql);
+    dg_buf_free(&sql);
+    return r;
 }
 
 static dg_vfunc *add_list(tab *x, dg_vfuncs *lists, const char *verb, const ints *by, list_sql q)
@@ -103,11 +105,10 @@ static dg_vfunc *add_list(tab *x, dg_vfuncs *lists, const char *verb, const ints
 /* FTS5's match(query), ranked. */
 static void add_match(tab *x, dg_vfuncs *lists)
 {
-    char *w = dg_xprintf("%s MATCH ?", x->qtable);
+    char *w = DG_VA_CAT(x->v->a, x->qtable, " MATCH ?");
     dg_vfunc *o = add_list(x, lists, "match", NULL, (list_sql){w, "rank"});
-    set_params(o, dg_xstrdup(", const char *query"));
-    dg_tab_add_bind(&o->binds, NULL, dg_xstrdup("dal_bind_text_copy(db, it->it.st, 1, query)"));
-    free(w);
+    set_params(o, dg_va_strdup(x->v->a, ", const char *query"));
+    dg_tab_add_bind(&o->binds, NULL, dg_va_strdup(x->v->a, "dal_bind_text_copy(db, it->it.st, 1, query)"));
 }
 
 /* ---- finders ----------------------------------------------------------- */
@@ -119,8 +120,8 @@ typedef struct finder {
     ints        cols;
     bool        unique;
     const char *where;   /* a partial index's condition (borrowed), NULL: none */
-    char       *tag;     /* the name part of that condition (owned) */
-    char       *order;   /* a prefix finder's ORDER BY (owned), NULL: the table's */
+    char       *tag;     /* the name part of that condition (in the arena) */
+    char       *order;   /* a prefix finder's ORDER BY (in the arena), NULL: the table's */
     const char *index;   /* the index it is derived from (borrowed), NULL: none named */
 } finder;
 
@@ -136,8 +137,6 @@ static bool same_str(const char *a, const char *b) { return a == b || (a && b &&
 static void finder_free(finder *f)
 {
     DG_VEC_FREE(&f->cols);
-    free(f->tag);
-    free(f->order);
 }
 
 /* Adds f unless an equal one exists (equal columns and condition): a unique
@@ -204,14 +203,11 @@ static char *partial_tag(tab *x, const dg_index *ix, const ints *cols)
     char *head = dg_xprintf("%s_", table);
     if (!strip_prefix(s, head) && !strcmp(s, table)) *s = '\0';
     char *fields = dg_tab_join_fields(x, cols, "_");
-    if (!*s || !strcmp(s, fields)) {
-        free(s);
-        s = dg_xstrdup("partial");
-    }
-    free(fields);
+    char *tag = dg_va_strdup(x->v->a, !*s || !strcmp(s, fields) ? "partial" : s);
+    free(s);
     free(head);
     free(table);
-    return s;
+    return tag;
 }
 
 /* The ORDER BY of the finder on the first k terms of ix: the other terms as
@@ -235,7 +231,9 @@ static char *prefix_order(tab *x, const dg_index *ix, size_t k)
         for (size_t j = 0; j < ix->terms.len && !in; j++) in = !dg_strcasecmp_ascii(ix->terms.items[j].column, col);
         if (!in) dg_buf_cat(&b, b.len ? ", " : "", x->f.items[x->pk.items[i]].quoted, NULL);
     }
-    return dg_buf_steal(&b);
+    char *r = dg_va_buf(x->v->a, &b);
+    dg_buf_free(&b);
+    return r;
 }
 
 /* An index's finders: on all its columns (unique when the index is: a
@@ -301,10 +299,9 @@ static void collect_finders(tab *x, finders *fs)
 static dg_vfunc *build_get(tab *x, const char *verb, const ints *by, const char *where, dg_vfunc *o)
 {
     char *w = dg_tab_where_eq(x, by);
-    char *sql = where ? DG_XCAT("SELECT ", x->cols, "\nFROM ", x->qtable, "\nWHERE ", w, " AND (", where, ")")
-                      : DG_XCAT("SELECT ", x->cols, "\nFROM ", x->qtable, "\nWHERE ", w);
+    char *sql = DG_VA_CAT(x->v->a, "SELECT ", x->cols, "\nFROM ", x->qtable, "\nWHERE ", w, where ? " AND (" : "",
+                          where ? where : "", where ? ")" : "");
     o = dg_tab_func(x, o, verb, sql);
-    free(w);
     int n = 1;
     set_params(o, dg_tab_params(x, by));
     bind_params(x, &o->binds, by, "st", false, &n);
@@ -313,7 +310,7 @@ static dg_vfunc *build_get(tab *x, const char *verb, const ints *by, const char 
 }
 
 /* What a finder's comment says beyond its name: its condition and order. */
-static char *finder_doc(const finder *f)
+static char *finder_doc(tab *x, const finder *f)
 {
     if (!f->where && !f->order) return NULL;
     dg_buf b = DG_BUF_INIT;
@@ -322,10 +319,14 @@ static char *finder_doc(const finder *f)
     if (f->order) dg_buf_cat(&b, f->where ? "," : "", " ordered by ", f->order, NULL);
     if (f->index) dg_buf_cat(&b, " (index ", f->index, ")", NULL);
     dg_buf_puts(&b, f->unique ? "; DAL_NOTFOUND if none." : ".");
-    return dg_buf_steal(&b);
+    char *r = dg_va_buf(x->v->a, &b);
+    dg_buf_free(&b);
+    return r;
 }
 
-static bool has_string(const dg_strings *v, const char *s)
+typedef DG_VEC(const char *) verb_list;
+
+static bool has_string(const verb_list *v, const char *s)
 {
     for (size_t i = 0; i < v->len; i++)
         if (!strcmp(v->items[i], s)) return true;
@@ -336,25 +337,21 @@ static void build_finders(tab *x, dg_vfuncs *lists)
 {
     finders fs = {0};
     collect_finders(x, &fs);
-    dg_strings verbs = {0};
+    verb_list verbs = {0};   /* in the arena */
     for (size_t i = 0; i < fs.len; i++) {
         finder *f = &fs.items[i];
         char *sfx = fields_suffix(x, &f->cols);
-        char *verb = dg_xprintf("%s_by_%s%s%s", f->unique ? "get" : "list", sfx, f->tag ? "_" : "", f->tag ? f->tag : "");
-        for (int k = 2; has_string(&verbs, verb); k++) {   /* a column named like a tag */
-            free(verb);
-            verb = dg_xprintf("%s_by_%s_%s_%d", f->unique ? "get" : "list", sfx, f->tag ? f->tag : "where", k);
-        }
-        dg_strings_push(&verbs, verb);
+        char *verb = DG_VA_CAT(x->v->a, f->unique ? "get" : "list", "_by_", sfx, f->tag ? "_" : "", f->tag ? f->tag : "");
+        for (int k = 2; has_string(&verbs, verb); k++)   /* a column named like a tag */
+            verb = dg_va_printf(x->v->a, "%s_by_%s_%s_%d", f->unique ? "get" : "list", sfx, f->tag ? f->tag : "where", k);
+        DG_VEC_PUSH(&verbs, verb);
         dg_vfunc *o = f->unique ? build_get(x, verb, &f->cols, f->where, DG_VEC_ADD(&x->vt->get_by))
                                 : add_list(x, lists, verb, &f->cols, (list_sql){f->where, f->order});
-        o->doc = finder_doc(f);
+        o->doc = finder_doc(x, f);
         o->index = f->index;
-        free(verb);
-        free(sfx);
         finder_free(f);
     }
-    dg_strings_free(&verbs);
+    DG_VEC_FREE(&verbs);
     DG_VEC_FREE(&fs);
 }
 
@@ -370,28 +367,26 @@ static void build_update(tab *x)
         dg_cbind *f = &x->f.items[i];
         if (f->readonly || f->pk || (int)i == x->rec.created || (int)i == x->rec.version) continue;
         DG_VEC_PUSH(&w, (int)i);
-        const dg_column *c = dg_table_column(x->t, f->column);
-        char *ph = dg_tab_ph(x, f, (int)w.len);
+        const dg_column *c = x->vt->fx.items[i].col;
+        const char *ph = dg_tab_ph(x, f, (int)w.len);
         if (c && c->not_null && f->default_sql)
             dg_buf_cat(&set, set.len ? ", " : "", f->quoted, " = COALESCE(", ph, ", ", f->quoted, ")", NULL);
         else
             dg_buf_cat(&set, set.len ? ", " : "", f->quoted, " = ", ph, NULL);
-        free(ph);
     }
     if (w.len) {
         char *where = dg_tab_where_eq_at(x, &x->pk, (int)w.len + 1);
         const dg_cbind *ver = x->rec.version >= 0 ? &x->f.items[x->rec.version] : NULL;
         if (ver) dg_buf_cat(&set, ", ", ver->quoted, " = ", ver->quoted, " + 1", (char *)NULL);
-        dg_vfunc *o = dg_tab_func(x, NULL, "update", DG_XCAT("UPDATE ", x->qtable, "\nSET ", dg_buf_cstr(&set), "\nWHERE ",
-                                                             where, ver ? " AND " : "", ver ? ver->quoted : "",
-                                                             ver ? " = ?" : ""));
-        free(where);
+        dg_vfunc *o = dg_tab_func(x, NULL, "update",
+                                  DG_VA_CAT(x->v->a, "UPDATE ", x->qtable, "\nSET ", dg_buf_cstr(&set), "\nWHERE ", where,
+                                            ver ? " AND " : "", ver ? ver->quoted : "", ver ? " = ?" : ""));
         dg_vbinds *binds = &o->binds;
         int n = 1;
         for (size_t i = 0; i < w.len; i++)
             dg_tab_add_bind(binds, NULL, dg_tab_bind_write(x, w.items[i], n++));
         for (size_t i = 0; i < x->pk.len; i++)
-            dg_tab_add_bind(binds, NULL, dg_cbind_bind(&x->f.items[x->pk.items[i]], n++, "row->", x->st, false));
+            dg_tab_add_bind(binds, NULL, dg_tab_bind(x, &x->f.items[x->pk.items[i]], n++, "row->", x->st, false));
         if (x->pg) dg_tab_pg_types_idx(x, o, &w), dg_tab_pg_types_idx(x, o, &x->pk);
         if (ver) {
             char idx[16];
@@ -413,13 +408,12 @@ static void build_delete(tab *x, const ints *by)
     for (size_t i = 0; i < by->len; i++) DG_VEC_PUSH(&all, by->items[i]);
     if (x->rec.version >= 0 && !x->virt) DG_VEC_PUSH(&all, x->rec.version);
     char *where = dg_tab_where_eq(x, &all);
-    dg_vfunc *o = dg_tab_func(x, NULL, "delete", DG_XCAT("DELETE FROM ", x->qtable, "\nWHERE ", where));
-    free(where);
+    dg_vfunc *o = dg_tab_func(x, NULL, "delete", DG_VA_CAT(x->v->a, "DELETE FROM ", x->qtable, "\nWHERE ", where));
     int n = 1;
     set_params(o, dg_tab_params(x, &all));
     bind_params(x, &o->binds, &all, "st", false, &n);
     if (x->pg) dg_tab_pg_types_idx(x, o, &all);
-    o->missing = x->virt ? dg_xstrdup("DAL_NOTFOUND") : dg_records_missing(x, "", DG_VMISSING_DELETE);
+    o->missing = x->virt ? dg_va_strdup(x->v->a, "DAL_NOTFOUND") : dg_records_missing(x, "", DG_VMISSING_DELETE);
     x->vt->del = o;
     DG_VEC_FREE(&all);
 }
@@ -429,18 +423,16 @@ static void build_delete(tab *x, const ints *by)
 static void tab_free(tab *x)
 {
     DG_VEC_FREE(&x->pk);
-    free(x->qtable);
-    free(x->cols);
-    free(x->order);
+    dg_buf_free(&x->tmp);
 }
 
-/* "schema"."name" */
-static char *qualified(const char *schema, const char *name)
+/* "schema"."name", or "name" without a schema */
+static char *qualified(tab *x, const char *schema, const char *name)
 {
-    char *s = dg_sql_quote(schema), *n = dg_sql_quote(name);
-    char *r = dg_xprintf("%s.%s", s, n);
-    free(s), free(n);
-    return r;
+    dg_buf_clear(&x->tmp);
+    if (schema) dg_sql_quote_ident_to(&x->tmp, schema), dg_buf_putc(&x->tmp, '.');
+    dg_sql_quote_ident_to(&x->tmp, name);
+    return dg_va_buf(x->v->a, &x->tmp);
 }
 
 static void tab_init(tab *x, dg_vctx *v, dg_vtable *vt)
@@ -464,13 +456,13 @@ static void tab_init(tab *x, dg_vctx *v, dg_vtable *vt)
      * of an attached in-memory schema (SQLite): "baz"."users" */
     const char *schema = t ? t->schema : vt->view ? vt->view->schema : NULL;
     bool qualify = schema && (!x->pg || strcmp(schema, "public") != 0);
-    x->qtable = qualify ? qualified(schema, x->name) : dg_sql_quote(x->name);
-    dg_buf cols = DG_BUF_INIT;
+    x->qtable = qualified(x, qualify ? schema : NULL, x->name);
+    dg_buf_clear(&x->tmp);
     for (size_t i = 0; i < x->f.len; i++) {
         const char *cast = x->f.items[i].pg.cast_out;
-        dg_buf_cat(&cols, i ? ", " : "", x->f.items[i].quoted, cast ? cast : "", NULL);
+        dg_buf_cat(&x->tmp, i ? ", " : "", x->f.items[i].quoted, cast ? cast : "", NULL);
     }
-    x->cols = dg_buf_steal(&cols);
+    x->cols = dg_va_buf(v->a, &x->tmp);
     for (int k = 1; t && !x->virt && k <= dg_table_pk_count(t); k++) {
         int fi = field_of(x, t->columns.items[dg_table_pk_column(t, k)].name);
         if (fi >= 0) DG_VEC_PUSH(&x->pk, fi);
@@ -479,11 +471,11 @@ static void tab_init(tab *x, dg_vctx *v, dg_vtable *vt)
     if (x->pg) x->rec.id = x->rec.created = x->rec.updated = x->rec.version = -1;   /* not on PostgreSQL yet */
     if (x->pk.len) x->order = dg_tab_join_fields(x, &x->pk, ", ");
     else if (x->pg) x->order = NULL;   /* no rowid: a table without a key lists in no set order */
-    else if (x->virt) x->order = dg_xstrdup("rowid");
+    else if (x->virt) x->order = "rowid";
     else if (t && !t->without_rowid) {
         static const char *const aliases[] = {"rowid", "_rowid_", "oid"};
         for (size_t i = 0; i < 3 && !x->order; i++)
-            if (!dg_table_column(t, aliases[i])) x->order = dg_xstrdup(aliases[i]);
+            if (!dg_table_column(t, aliases[i])) x->order = aliases[i];
     }
 }
 
@@ -512,8 +504,8 @@ int dg_view_table_finish(dg_vctx *v, dg_vtable *vt)
             build_delete(&x, &x.pk);
             dg_tab_build_insert_pg(&x, "upsert", true);
         }
-        vt->count = dg_tab_func(&x, NULL, "count", dg_xprintf("SELECT count(*)\nFROM %s", x.qtable));
-        vt->count->pg_results = dg_xstrdup("DAL_PG_INT8");
+        vt->count = dg_tab_func(&x, NULL, "count", DG_VA_CAT(v->a, "SELECT count(*)\nFROM ", x.qtable));
+        vt->count->pg_results = dg_va_strdup(v->a, "DAL_PG_INT8");
         vt->count->nresults = 1;
         add_list(&x, lists, "list", NULL, (list_sql){NULL, NULL});
         if (x.pk.len) build_finders(&x, lists);
@@ -526,7 +518,7 @@ int dg_view_table_finish(dg_vctx *v, dg_vtable *vt)
             build_delete(&x, &x.pk);
             dg_tab_build_insert(&x, "upsert", true);
         }
-        vt->count = dg_tab_func(&x, NULL, "count", DG_XCAT("SELECT count(*)\nFROM ", x.qtable));
+        vt->count = dg_tab_func(&x, NULL, "count", DG_VA_CAT(v->a, "SELECT count(*)\nFROM ", x.qtable));
         add_list(&x, lists, "list", NULL, (list_sql){NULL, NULL});
         build_finders(&x, lists);
     }

@@ -22,19 +22,25 @@ typedef dg_tab tab;
 
 /* Condition under which insert writes the assigned value back into the row
  * (NULL = always). */
-static char *writeback_cond(const dg_cbind *f)
+static char *writeback_cond(tab *x, const dg_cbind *f)
 {
     bool ptr = !dg_ckind_scalar(f->kind);
-    if (f->conv.kind != DG_CCONV_NONE) return dg_cbind_writeback_cond(f);
-    dg_buf b = DG_BUF_INIT;
-    if (!f->readonly && !f->rowid_alias) {
-        if (f->has) dg_buf_cat(&b, "!row->", f->has, NULL);
-        else if (f->kind == DG_CK_TEXT) dg_buf_cat(&b, "!row->", f->name, NULL);
-        else if (f->kind == DG_CK_BLOB) dg_buf_cat(&b, "!row->", f->name, ".data", NULL);
-        else if (f->kind == DG_CK_VALUE) dg_buf_cat(&b, "row->", f->name, ".type == DAL_TYPE_NULL", NULL);
+    if (f->conv.kind != DG_CCONV_NONE) {
+        char *c = dg_cbind_writeback_cond(f);
+        char *r = dg_va_strdup(x->v->a, c);
+        free(c);
+        return r;
     }
-    if (ptr) dg_buf_cat(&b, b.len ? " && " : "", "arena", NULL);
-    return b.len ? dg_buf_steal(&b) : NULL;
+    dg_buf *b = &x->tmp;
+    dg_buf_clear(b);
+    if (!f->readonly && !f->rowid_alias) {
+        if (f->has) dg_buf_cat(b, "!row->", f->has, NULL);
+        else if (f->kind == DG_CK_TEXT) dg_buf_cat(b, "!row->", f->name, NULL);
+        else if (f->kind == DG_CK_BLOB) dg_buf_cat(b, "!row->", f->name, ".data", NULL);
+        else if (f->kind == DG_CK_VALUE) dg_buf_cat(b, "row->", f->name, ".type == DAL_TYPE_NULL", NULL);
+    }
+    if (ptr) dg_buf_cat(b, b->len ? " && " : "", "arena", NULL);
+    return b->len ? dg_va_buf(x->v->a, b) : NULL;
 }
 
 /* What insert reads back: the rowid alias, defaulted columns, generated
@@ -66,31 +72,29 @@ static void upsert_clause(tab *x, const ints *w, dg_buf *sql, char **refused)
     if (set.len)
         dg_buf_cat(sql, "\nON CONFLICT (", target, ") DO UPDATE\nSET ", dg_buf_cstr(&set), guard ? guard : "", NULL);
     else dg_buf_cat(sql, "\nON CONFLICT (", target, ") DO NOTHING", NULL);
-    free(guard);
-    free(target);
     dg_buf_free(&set);
 }
 
-/* "INSERT INTO t (cols)\nVALUES (vals)", or DEFAULT VALUES without columns. */
-static char *insert_head(tab *x, const dg_buf *cols, const dg_buf *vals)
+/* Appends "INSERT INTO t (cols)\nVALUES (vals)", or DEFAULT VALUES without
+ * columns, to out. */
+static void insert_head(tab *x, const dg_buf *cols, const dg_buf *vals, dg_buf *out)
 {
-    dg_buf b = DG_BUF_INIT;
-    if (!cols->len) dg_buf_cat(&b, "INSERT INTO ", x->qtable, " DEFAULT VALUES", NULL);
-    else dg_buf_cat(&b, "INSERT INTO ", x->qtable, " (", cols->data, ")\nVALUES (", vals->data, ")", NULL);
-    return dg_buf_steal(&b);
+    if (!cols->len) dg_buf_cat(out, "INSERT INTO ", x->qtable, " DEFAULT VALUES", NULL);
+    else dg_buf_cat(out, "INSERT INTO ", x->qtable, " (", cols->data, ")\nVALUES (", vals->data, ")", NULL);
 }
 
 /* A generated enum's write-back: the text without a copy (text__, valid
- * until the next step), then its constant and has_ flag.  Takes cond. */
-static void enum_writeback(dg_vfunc *o, const dg_cbind *f, char *cond, int col)
+ * until the next step), then its constant and has_ flag; both under cond. */
+static void enum_writeback(tab *x, dg_vfunc *o, const dg_cbind *f, char *cond, int col)
 {
+    dg_tarena *a = x->v->a;
     o->writeback_enum = true;
     dg_tab_add_bind(&o->writebacks, cond,
-                    dg_xprintf("dal_read_text_ref_lenient(db, st, %d, %s, &text__, NULL)", col, f->colname));
-    char *set = f->has ? dg_xprintf("(row->%s = %s_from_string(text__), row->%s = text__ != NULL, DAL_OK)", f->name,
-                                    f->enum_type, f->has)
-                       : dg_xprintf("(row->%s = %s_from_string(text__), DAL_OK)", f->name, f->enum_type);
-    dg_tab_add_bind(&o->writebacks, cond ? dg_xstrdup(cond) : NULL, set);
+                    dg_va_printf(a, "dal_read_text_ref_lenient(db, st, %d, %s, &text__, NULL)", col, f->colname));
+    char *set = f->has ? dg_va_printf(a, "(row->%s = %s_from_string(text__), row->%s = text__ != NULL, DAL_OK)",
+                                      f->name, f->enum_type, f->has)
+                       : dg_va_printf(a, "(row->%s = %s_from_string(text__), DAL_OK)", f->name, f->enum_type);
+    dg_tab_add_bind(&o->writebacks, cond, set);
 }
 
 /* The RETURNING list and write-backs of an insert or upsert; sets
@@ -110,16 +114,16 @@ static void insert_writebacks(tab *x, bool upsert, dg_buf *ret, dg_vfunc *o)
             continue;
         }
         dg_buf_cat(ret, ret->len ? ", " : "", f->quoted, NULL);
-        char *cond = (int)i == x->rec.version ? NULL : writeback_cond(f);
+        char *cond = (int)i == x->rec.version ? NULL : writeback_cond(x, f);
         /* read back leniently: the row is written, so what the database
          * made of a DEFAULT never turns the call into an error */
         dg_cbind back = *f;
         back.lenient = true;
         if (f->kind == DG_CK_ENUM && f->conv.kind == DG_CCONV_NONE) {
-            enum_writeback(o, f, cond, nret++);
+            enum_writeback(x, o, f, cond, nret++);
             continue;
         }
-        dg_tab_add_bind(&o->writebacks, cond, dg_cbind_read(&back, nret++, "row->"));
+        dg_tab_add_bind(&o->writebacks, cond, dg_tab_read(x, &back, nret++, "row->"));
     }
 }
 
@@ -130,11 +134,13 @@ static void add_with_rowid(tab *x, dg_vfunc *o, const dg_cbind *f, dg_buf *cols,
     dg_buf sb = DG_BUF_INIT;
     dg_buf_cat(&sb, "INSERT INTO ", x->qtable, " (", dg_buf_cstr(cols), cols->len ? ", " : "", f->quoted, ")\nVALUES (",
         dg_buf_cstr(vals), vals->len ? ", " : "", "?)", ret->len ? "\nRETURNING " : "", dg_buf_cstr(ret), NULL);
-    dg_vwith_rowid *wr = dg_xmalloc(sizeof *wr);
-    wr->stmt = dg_view_stmt(x->v, x->row, "insert_rowid", dg_buf_steal(&sb));
-    wr->cond = dg_xprintf("row->%s != 0", f->name);
-    wr->note = dg_xprintf("%s: %s is written too, as the last value", wr->cond, f->quoted);
-    dg_tab_add_bind(&o->binds, dg_xstrdup(wr->cond), dg_cbind_bind(f, n, "row->", "st", false));
+    dg_tarena *a = x->v->a;
+    dg_vwith_rowid *wr = dg_tarena_alloc(a, sizeof *wr);
+    wr->stmt = dg_view_stmt(x->v, x->row, "insert_rowid", dg_va_buf(a, &sb));
+    dg_buf_free(&sb);
+    wr->cond = DG_VA_CAT(a, "row->", f->name, " != 0");
+    wr->note = DG_VA_CAT(a, wr->cond, ": ", f->quoted, " is written too, as the last value");
+    dg_tab_add_bind(&o->binds, wr->cond, dg_tab_bind(x, f, n, "row->", "st", false));
     o->with_rowid = wr;
 }
 
@@ -150,7 +156,7 @@ static void set_insert(tab *x, dg_vfunc *o, bool upsert)
         return;
     }
     x->vt->insert = o;
-    o->many_fn = dg_xprintf("%s_insert_many", x->strct);
+    o->many_fn = DG_VA_CAT(x->v->a, x->strct, "_insert_many");
 }
 
 void dg_tab_build_insert(tab *x, const char *verb, bool upsert)
@@ -173,23 +179,21 @@ void dg_tab_build_insert(tab *x, const char *verb, bool upsert)
     }
     dg_vfunc wbs = {0};   /* the write-backs, before the statement exists */
     insert_writebacks(x, upsert, &ret, &wbs);
-    char *head = insert_head(x, &cols, &vals);
-    dg_buf_puts(&sql, head);
-    free(head);
+    insert_head(x, &cols, &vals, &sql);
     char *refused = NULL;
     if (upsert) upsert_clause(x, &w, &sql, &refused);
-    if (ret.len) dg_buf_printf(&sql, "\nRETURNING %s", dg_buf_cstr(&ret));
-    dg_vfunc *o = dg_tab_func(x, NULL, verb, dg_buf_steal(&sql));
+    if (ret.len) dg_buf_cat(&sql, "\nRETURNING ", dg_buf_cstr(&ret), NULL);
+    dg_vfunc *o = dg_tab_func(x, NULL, verb, dg_va_buf(x->v->a, &sql));
     dg_vbinds *binds = &o->binds;
     int n = 1;
     for (size_t i = 0; i < w.len; i++) {
         const dg_cbind *f = &x->f.items[w.items[i]];
         if (w.items[i] == rid) continue;
         if (f->rowid_alias || (x->virt && w.items[i] == 0))
-            dg_tab_add_bind(binds, NULL, dg_xprintf("dal_bind_int64_null(db, st, %d, row->%s != 0, row->%s)", n++, f->name,
-                                       f->name));
+            dg_tab_add_bind(binds, NULL, dg_va_printf(x->v->a, "dal_bind_int64_null(db, st, %d, row->%s != 0, row->%s)", n++,
+                                                      f->name, f->name));
         else
-            dg_tab_add_bind(binds, NULL, dg_cbind_bind(f, n++, "row->", "st", false));
+            dg_tab_add_bind(binds, NULL, dg_tab_bind(x, f, n++, "row->", "st", false));
     }
     o->insert = true;
     /* the statement's id in a local when there are two */
@@ -206,6 +210,7 @@ void dg_tab_build_insert(tab *x, const char *verb, bool upsert)
     dg_buf_free(&cols);
     dg_buf_free(&vals);
     dg_buf_free(&ret);
+    dg_buf_free(&sql);
 }
 
 /* ---- PostgreSQL --------------------------------------------------------- */
@@ -224,18 +229,19 @@ static bool pg_zero_default(const dg_cbind *f)
 
 /* The condition of a write-back on PostgreSQL (NULL = always): read when
  * the row left the column to the server; pointers only with an arena. */
-static char *pg_writeback_cond(const dg_cbind *f)
+static char *pg_writeback_cond(tab *x, const dg_cbind *f)
 {
     bool ptr = !dg_ckind_scalar(f->kind);
-    dg_buf b = DG_BUF_INIT;
+    dg_buf *b = &x->tmp;
+    dg_buf_clear(b);
     if (!f->readonly) {
-        if (pg_zero_default(f)) dg_buf_cat(&b, "row->", f->name, " == 0", NULL);
-        else if (f->has) dg_buf_cat(&b, "!row->", f->has, NULL);
-        else if (f->kind == DG_CK_TEXT) dg_buf_cat(&b, "!row->", f->name, NULL);
-        else if (f->kind == DG_CK_BLOB || f->kind == DG_CK_ARRAY) dg_buf_cat(&b, "!row->", f->name, ".data", NULL);
+        if (pg_zero_default(f)) dg_buf_cat(b, "row->", f->name, " == 0", NULL);
+        else if (f->has) dg_buf_cat(b, "!row->", f->has, NULL);
+        else if (f->kind == DG_CK_TEXT) dg_buf_cat(b, "!row->", f->name, NULL);
+        else if (f->kind == DG_CK_BLOB || f->kind == DG_CK_ARRAY) dg_buf_cat(b, "!row->", f->name, ".data", NULL);
     }
-    if (ptr) dg_buf_cat(&b, b.len ? " && " : "", "arena", NULL);
-    return b.len ? dg_buf_steal(&b) : NULL;
+    if (ptr) dg_buf_cat(b, b->len ? " && " : "", "arena", NULL);
+    return b->len ? dg_va_buf(x->v->a, b) : NULL;
 }
 
 /* RETURNING list and write-backs: what the server assigned (defaults,
@@ -247,19 +253,21 @@ static void pg_writebacks(tab *x, dg_buf *ret, dg_vfunc *o)
         const dg_cbind *f = &x->f.items[i];
         if (!f->readonly && !f->default_sql) continue;
         dg_buf_cat(ret, ret->len ? ", " : "", f->quoted, f->pg.cast_out ? f->pg.cast_out : "", NULL);
-        char *cond = pg_writeback_cond(f);
+        char *cond = pg_writeback_cond(x, f);
+        dg_tarena *a = x->v->a;
         if (f->kind == DG_CK_ENUM) {
             o->writeback_enum = true;
             dg_tab_add_bind(&o->writebacks, cond,
-                            dg_xprintf("dal_pg_read_text_ref(db, res, row__, %d, %s, &text__, NULL)", col, f->colname));
-            char *set = f->has ? dg_xprintf("(row->%s = %s_from_string(text__), row->%s = text__ != NULL, DAL_OK)",
-                                            f->name, f->enum_type, f->has)
-                               : dg_xprintf("(row->%s = %s_from_string(text__), DAL_OK)", f->name, f->enum_type);
-            dg_tab_add_bind(&o->writebacks, cond ? dg_xstrdup(cond) : NULL, set);
+                            dg_va_printf(a, "dal_pg_read_text_ref(db, res, row__, %d, %s, &text__, NULL)", col,
+                                         f->colname));
+            char *set = f->has ? dg_va_printf(a, "(row->%s = %s_from_string(text__), row->%s = text__ != NULL, DAL_OK)",
+                                              f->name, f->enum_type, f->has)
+                               : dg_va_printf(a, "(row->%s = %s_from_string(text__), DAL_OK)", f->name, f->enum_type);
+            dg_tab_add_bind(&o->writebacks, cond, set);
         } else {
-            dg_tab_add_bind(&o->writebacks, cond, dg_cbind_read(f, col, "row->"));
+            dg_tab_add_bind(&o->writebacks, cond, dg_tab_read(x, f, col, "row->"));
         }
-        dg_tab_pg_result(&o->pg_results, &o->nresults, f);
+        dg_tab_pg_result(a, &o->pg_results, &o->nresults, f);
         col++;
     }
 }
@@ -275,7 +283,6 @@ static void pg_upsert_clause(tab *x, const ints *w, dg_buf *sql)
     }
     if (set.len) dg_buf_cat(sql, "\nON CONFLICT (", target, ") DO UPDATE\nSET ", dg_buf_cstr(&set), NULL);
     else dg_buf_cat(sql, "\nON CONFLICT (", target, ") DO NOTHING", NULL);
-    free(target);
     dg_buf_free(&set);
 }
 
@@ -286,14 +293,16 @@ static void pg_upsert_clause(tab *x, const ints *w, dg_buf *sql)
  * come first), so that it sends no NULL parameter per default. */
 static void add_pg_short(tab *x, dg_vfunc *o, const dg_buf *cols, const dg_buf *vals, const dg_buf *ret, int k, int m)
 {
-    char *head = insert_head(x, cols, vals);
-    char *sql = ret->len ? dg_xprintf("%s\nRETURNING %s", head, ret->data) : dg_xstrdup(head);
-    free(head);
-    dg_buf cond = DG_BUF_INIT;
+    dg_tarena *a = x->v->a;
+    dg_buf sql = DG_BUF_INIT, cond = DG_BUF_INIT;
+    insert_head(x, cols, vals, &sql);
+    if (ret->len) dg_buf_cat(&sql, "\nRETURNING ", ret->data, NULL);
     for (int i = k; i < m; i++) dg_buf_printf(&cond, "%s!p.values[%d]", i > k ? " && " : "", i);
-    dg_vwith_rowid *s = dg_xmalloc(sizeof *s);
-    s->stmt = dg_view_stmt(x->v, x->row, "insert_defaults", sql);
-    s->cond = dg_buf_steal(&cond);
+    dg_vwith_rowid *s = dg_tarena_alloc(a, sizeof *s);
+    s->stmt = dg_view_stmt(x->v, x->row, "insert_defaults", dg_va_buf(a, &sql));
+    s->cond = dg_va_buf(a, &cond);
+    dg_buf_free(&sql);
+    dg_buf_free(&cond);
     s->note = NULL;
     o->pg_short = s;
     o->pg_short_n = k;
@@ -313,29 +322,26 @@ void dg_tab_build_insert_pg(tab *x, const char *verb, bool upsert)
             const dg_cbind *f = &x->f.items[i];
             if (f->readonly || (f->default_sql != NULL) != (pass == 1)) continue;
             DG_VEC_PUSH(&w, (int)i);
-            char *ph = dg_tab_ph(x, f, (int)w.len);
+            const char *ph = dg_tab_ph(x, f, (int)w.len);
             dg_buf_cat(&cols, cols.len ? ", " : "", f->quoted, NULL);
             if (f->default_sql) dg_buf_cat(&vals, vals.len ? ", " : "", "COALESCE(", ph, ", ", f->default_sql, ")", NULL);
             else dg_buf_cat(&vals, vals.len ? ", " : "", ph, NULL), k++;
             if (!pass) dg_buf_cat(&kcols, kcols.len ? ", " : "", f->quoted, NULL);
             if (!pass) dg_buf_cat(&kvals, kvals.len ? ", " : "", ph, NULL);
-            free(ph);
         }
     dg_vfunc wbs = {0};
     pg_writebacks(x, &ret, &wbs);
-    char *head = insert_head(x, &cols, &vals);
-    dg_buf_puts(&sql, head);
-    free(head);
+    insert_head(x, &cols, &vals, &sql);
     if (upsert) pg_upsert_clause(x, &w, &sql);
-    if (ret.len) dg_buf_printf(&sql, "\nRETURNING %s", dg_buf_cstr(&ret));
-    dg_vfunc *o = dg_tab_func(x, NULL, verb, dg_buf_steal(&sql));
+    if (ret.len) dg_buf_cat(&sql, "\nRETURNING ", dg_buf_cstr(&ret), NULL);
+    dg_vfunc *o = dg_tab_func(x, NULL, verb, dg_va_buf(x->v->a, &sql));
     if (!upsert && k < (int)w.len) add_pg_short(x, o, &kcols, &kvals, &ret, k, (int)w.len);
     for (size_t i = 0; i < w.len; i++) {
         const dg_cbind *f = &x->f.items[w.items[i]];
         int n = (int)i + 1;
         if (pg_zero_default(f))
-            dg_tab_add_bind(&o->binds, NULL, dg_xprintf("dal_pg_bind_%s_null(&p, %d, row->%s != 0, row->%s)", f->pg.call,
-                                                       n, f->name, f->name));
+            dg_tab_add_bind(&o->binds, NULL, dg_va_printf(x->v->a, "dal_pg_bind_%s_null(&p, %d, row->%s != 0, row->%s)",
+                                                         f->pg.call, n, f->name, f->name));
         else
             dg_tab_add_bind(&o->binds, NULL, dg_tab_bind_write(x, w.items[i], n));
     }
@@ -353,4 +359,5 @@ void dg_tab_build_insert_pg(tab *x, const char *verb, bool upsert)
     dg_buf_free(&kcols);
     dg_buf_free(&kvals);
     dg_buf_free(&ret);
+    dg_buf_free(&sql);
 }

@@ -3,9 +3,11 @@
  * turned into JSON only for the templates (view_json.c, whose comments say
  * the keys).
  *
- * Ownership: a dg_vtables owns everything below it; strings marked
- * "borrowed" point into the schema model, the names (dg_names) or a
- * literal.  The JSON made from them holds copies. */
+ * Ownership: a dg_vtables owns everything below it.  Its strings live in
+ * its arena (dg_vtables.arena, view_arena.c) unless marked "owned" (freed
+ * one by one) or "borrowed" (they point into the schema model, the names
+ * (dg_names) or a literal); arrays (DG_VEC) are on the heap.  The JSON made
+ * from them holds copies. */
 #ifndef DG_VIEW_INT_H
 #define DG_VIEW_INT_H
 
@@ -19,19 +21,20 @@
 #include "model/model.h"
 #include "util/buf.h"
 #include "util/vec.h"
+#include "c/template_value.h"
 #include "c/view.h"
 
 typedef DG_VEC(int) dg_ints;
 
 /* A bind, a write-back or a row read of a generated function: `call`, made
- * only when `cond` holds (NULL: always).  Both owned. */
+ * only when `cond` holds (NULL: always).  Both in the arena. */
 typedef struct dg_vbind {
     char *cond;
     char *call;
 } dg_vbind;
 typedef DG_VEC(dg_vbind) dg_vbinds;
 
-/* One prepared statement of the unit: id (the C name) and SQL, owned. */
+/* One prepared statement of the unit: id (the C name) and SQL, in the arena. */
 typedef struct dg_vstmt {
     char *id;
     char *sql;
@@ -41,11 +44,11 @@ typedef DG_VEC(dg_vstmt) dg_vstmts;
 /* insert's second statement, for a row that sets its rowid alias. */
 typedef struct dg_vwith_rowid {
     size_t stmt;         /* index in the unit's statements */
-    char  *cond, *note;  /* owned */
+    char  *cond, *note;  /* in the arena */
 } dg_vwith_rowid;
 
 /* One generated function of a table or view (get, list_by_x, insert...):
- * every member owned unless marked. */
+ * strings in the arena unless marked, with_rowid and pg_short too. */
 typedef struct dg_vfunc {
     char          *fn;
     size_t         stmt;        /* index in the unit's statements */
@@ -82,10 +85,12 @@ typedef DG_VEC(dg_vfunc) dg_vfuncs;
 
 /* What a table's field needs besides its binding (parallel to vt->f). */
 typedef struct dg_vfield {
-    char       *comment;    /* owned */
-    char       *decl;       /* the aligned declaration (owned) */
-    char       *has_decl;   /* its has_ flag's, NULL without one (owned) */
+    char       *comment;    /* in the arena, as the two below */
+    char       *decl;       /* the aligned declaration */
+    char       *has_decl;   /* its has_ flag's, NULL without one */
     const char *user_enum;  /* a user's enum field: the @c_enum (borrowed) */
+    const dg_column *col;   /* its column in the model (borrowed), NULL for a view's
+                               or a virtual table's rowid */
 } dg_vfield;
 
 /* One field of a patch struct (view_records.c). */
@@ -108,7 +113,8 @@ typedef struct dg_vpatch_rule {
     char  *guard;
 } dg_vpatch_rule;
 
-/* update_patch of a table (everything owned). */
+/* update_patch of a table (in the arena; its arrays and pg_set_types on
+ * the heap). */
 typedef struct dg_vpatch {
     char  *type, *fn, *sets_array, *params, *head, *tail, *missing, *empty;
     size_t sql_max, stmt;   /* stmt: the update's */
@@ -138,18 +144,20 @@ typedef enum dg_vmissing_at { DG_VMISSING_UPDATE, DG_VMISSING_PATCH, DG_VMISSING
 typedef struct dg_vtable {
     const dg_table *t;       /* NULL for a view */
     const dg_view  *view;    /* NULL for a table */
-    dg_cbinds       f;       /* quoted and colname owned */
+    dg_cbinds       f;       /* quoted and colname in the arena */
     DG_VEC(dg_vfield) fx;    /* parallel to f */
     bool            user_struct;   /* the user's struct (clang_struct.h) */
-    char           *user_type, *user_header;
-    dg_strings      strs;    /* strings the bindings borrow */
+    char           *user_type, *user_header;   /* owned */
+    int            *col_field;   /* t's column i -> its field in f (-1: none, a hidden
+                                    column); in the arena, NULL for a view */
+    dg_strings      strs;    /* strings the bindings borrow (owned) */
     const char     *name, *row, *strct;   /* borrowed (model, names) */
     char           *iter, *reader, *heading;
     bool            has_pk, virt, fts5;
     /* dg_view_add_validators */
     bool            validated;
     DG_VEC(size_t)  enums;   /* indexes in the unit's enums */
-    char           *val_fn;
+    char           *val_fn;       /* owned */
     const char     *val_struct;   /* borrowed */
     dg_validator    val;
     /* dg_view_table_finish */
@@ -158,9 +166,9 @@ typedef struct dg_vtable {
     dg_vbinds       reads;        /* call, then after (cond) */
     char           *pg_results;   /* PostgreSQL: the row's result types, as dg_vfunc's */
     int             nresults;
-    dg_vfunc       *insert, *get, *update, *del, *upsert, *count, *missing_fn;   /* NULL: none */
+    dg_vfunc       *insert, *get, *update, *del, *upsert, *count, *missing_fn;   /* NULL: none; in the arena */
     dg_vmissing_at  missing_at;
-    dg_vpatch      *patch;
+    dg_vpatch      *patch;        /* in the arena */
     dg_vfuncs       get_by, lists;
 } dg_vtable;
 
@@ -211,6 +219,7 @@ typedef struct dg_vroot {
  * enums, every table (in schema order) then view, and the names they were
  * built with.  Owns all of it. */
 struct dg_vtables {
+    dg_tarena arena;   /* the strings of the tables and statements */
     dg_names *names;
     DG_VEC(dg_vtable) items;
     dg_vtypes types;
@@ -222,12 +231,29 @@ struct dg_vtables {
     dg_strings user_headers;
 };
 
+/* The model's strings (view_arena.c): copies in arena a, which frees them
+ * with the rest of the model.  NULL -> NULL; DG_VA_CAT(a, "x", y, z). */
+char *dg_va_strdup(dg_tarena *a, const char *s);
+char *dg_va_strndup(dg_tarena *a, const char *s, size_t n);
+char *dg_va_cat_parts(dg_tarena *a, const char *const *parts);
+#define DG_VA_CAT(a, ...) dg_va_cat_parts(a, (const char *const[]){__VA_ARGS__, NULL})
+char *dg_va_printf(dg_tarena *a, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+char *dg_va_buf(dg_tarena *a, const dg_buf *b);   /* b's text ("" when empty) */
+
 void dg_vtable_free(dg_vtable *vt);    /* its contents */
 /* The index in vt->f of column `column`'s field, -1 when it has none. */
 int  dg_vtable_field(const dg_vtable *vt, const char *column);
+/* The same for the table's column i (vt->t->columns.items[i]), without a
+ * search. */
+int  dg_vtable_column_field(const dg_vtable *vt, size_t i);
 void dg_vtables_free(dg_vtables *v);   /* NULL-safe */
 
 typedef struct dg_vctx {
+    dg_tarena          *a;       /* the model's arena */
     const dg_schema    *s;
     const dg_view_opts *opts;
     const dg_names     *names;
@@ -251,7 +277,7 @@ int  dg_view_table_finish(dg_vctx *v, dg_vtable *vt);
  * not fit their column (view_records.c); 0 or -1. */
 int dg_records_check(const dg_table *t, dg_diags *d);
 
-/* Registers a statement of the unit (takes sql); returns its index. */
+/* Registers a statement of the unit (sql in v->a); returns its index. */
 size_t dg_view_stmt(dg_vctx *v, const char *row, const char *verb, char *sql);
 
 /* JSON for the templates (view_json.c).  The unit's statements and enums

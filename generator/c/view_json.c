@@ -283,7 +283,7 @@ static dg_tval *validator_check_val(const vb *b, const dg_vtable *vt)
     dg_tval *o = dg_tv_obj(b->a), *measure = dg_tv_arr(b->a);
     char *fn = dg_xprintf("%s__valid", vt->val_struct);
     for (size_t k = 0; k < v->measured.len; k++) {
-        int f = dg_vtable_field(vt, vt->t->columns.items[v->measured.items[k]].name);
+        int f = dg_vtable_column_field(vt, (size_t)v->measured.items[k]);
         char *ref = dg_xprintf("row->%s", vt->f.items[f].name);
         dg_tval *m = dg_tv_obj(b->a);
         set_int(b, m, "k", (json_int_t)k);

@@ -10,6 +10,7 @@
 #include "c/template.h"
 #include "c/view_tab.h"
 
+/* Lines of prepare and after: in the arena, as their array's strings. */
 static void add_line(dg_strings *lines, char *stmt)
 {
     DG_VEC_PUSH(lines, stmt);
@@ -49,7 +50,7 @@ void dg_records_find(dg_tab *x)
     if (!x->t || x->virt || x->is_view) return;
     for (size_t i = 0; i < x->f.len; i++) {
         const dg_cbind *f = &x->f.items[i];
-        const dg_column *c = dg_table_column(x->t, f->column);
+        const dg_column *c = x->vt->fx.items[i].col;
         /* dalgen fills int64_t and const char * fields; a user's field of
          * another C type (conv) is left to the user */
         if (!c || f->readonly || f->conv.kind != DG_CCONV_NONE) continue;
@@ -68,7 +69,7 @@ void dg_records_find(dg_tab *x)
     if (r->created >= 0) dg_buf_printf(&b, "%s%s (now)", b.len ? ", " : "", x->f.items[r->created].name);
     if (r->updated >= 0) dg_buf_printf(&b, "%s%s (now)", b.len ? ", " : "", x->f.items[r->updated].name);
     if (r->version >= 0) dg_buf_printf(&b, "%s%s (1 unless > 0)", b.len ? ", " : "", x->f.items[r->version].name);
-    if (b.len) x->vt->fills = dg_buf_steal(&b);
+    if (b.len) x->vt->fills = dg_va_buf(x->v->a, &b);
     dg_buf_free(&b);
 }
 
@@ -123,25 +124,27 @@ static void prepare_times(dg_tab *x, dg_strings *prep, const char *fn, const cha
         text = text || x->f.items[which[k]].kind == DG_CK_TEXT;
     }
     if (!any) return;
-    add_line(prep, dg_xstrdup("int64_t now__ = dal_now_ms(db);"));
+    dg_tarena *a = x->v->a;
+    add_line(prep, dg_va_strdup(a, "int64_t now__ = dal_now_ms(db);"));
     if (text) {
-        add_line(prep, dg_xstrdup("char now_text__[DAL_ISO8601_SIZE];"));
-        add_line(prep, dg_xstrdup("dal_iso8601_format(now__, now_text__);"));
-        add_line(prep, dg_xprintf("if (!arena) return dal_error_set(db, DAL_MISUSE, 0, \"%s: timestamps need an arena\");",
-                                  fn));
+        add_line(prep, dg_va_strdup(a, "char now_text__[DAL_ISO8601_SIZE];"));
+        add_line(prep, dg_va_strdup(a, "dal_iso8601_format(now__, now_text__);"));
+        add_line(prep, dg_va_printf(a,
+                                    "if (!arena) return dal_error_set(db, DAL_MISUSE, 0, \"%s: timestamps need an arena\");",
+                                    fn));
     }
     for (int k = 0; k < n; k++) {
         if (which[k] < 0) continue;
         const dg_cbind *f = &x->f.items[which[k]];
         if (f->kind == DG_CK_TEXT) {
-            add_line(prep, dg_xprintf("if (!(%s%s = dal_arena_strdup(arena, now_text__)))", src, f->name));
-            add_line(prep, dg_xstrdup("    return dal_error_set(db, DAL_ERROR, 0, \"out of memory\");"));
+            add_line(prep, dg_va_printf(a, "if (!(%s%s = dal_arena_strdup(arena, now_text__)))", src, f->name));
+            add_line(prep, dg_va_strdup(a, "    return dal_error_set(db, DAL_ERROR, 0, \"out of memory\");"));
         } else {
-            add_line(prep, dg_xprintf("%s%s = now__;", src, f->name));
+            add_line(prep, dg_va_printf(a, "%s%s = now__;", src, f->name));
         }
-        if (f->has) add_line(prep, dg_xprintf("%s%s = true;", src, f->has));
+        if (f->has) add_line(prep, dg_va_printf(a, "%s%s = true;", src, f->has));
     }
-    if (!text) add_line(prep, dg_xstrdup("(void)now__;"));
+    if (!text) add_line(prep, dg_va_strdup(a, "(void)now__;"));
 }
 
 /* ---- a version at INT64_MAX -------------------------------------------- *
@@ -154,8 +157,9 @@ static void prepare_times(dg_tab *x, dg_strings *prep, const char *fn, const cha
 /* The C expression refusing the write: DAL_ERROR naming the column. */
 static char *version_refusal(const dg_tab *x, const char *which)
 {
-    return dg_xprintf("dal_error_set(db, DAL_ERROR, 0, \"%%s: %s and cannot be incremented; nothing was written\", %s)",
-                      which, x->f.items[x->rec.version].colname);
+    return dg_va_printf(x->v->a,
+                        "dal_error_set(db, DAL_ERROR, 0, \"%%s: %s and cannot be incremented; nothing was written\", %s)",
+                        which, x->f.items[x->rec.version].colname);
 }
 
 /* update and patch (src "row->", "patch->"): the first statement. */
@@ -163,8 +167,8 @@ static void version_check(dg_tab *x, dg_strings *prep, const char *src)
 {
     if (x->rec.version < 0) return;
     char *refuse = version_refusal(x, "the version is at INT64_MAX");
-    add_line(prep, dg_xprintf("if (%s%s == INT64_MAX)\n        return %s;", src, x->f.items[x->rec.version].name, refuse));
-    free(refuse);
+    add_line(prep, DG_VA_CAT(x->v->a, "if (", src, x->f.items[x->rec.version].name, " == INT64_MAX)\n        return ",
+                             refuse, ";"));
 }
 
 char *dg_records_upsert_guard(dg_tab *x, char **refused)
@@ -172,7 +176,7 @@ char *dg_records_upsert_guard(dg_tab *x, char **refused)
     *refused = NULL;
     if (x->rec.version < 0) return NULL;
     *refused = version_refusal(x, "the stored version is INT64_MAX (or not an integer)");
-    return dg_xprintf("\nWHERE %s.%s < 9223372036854775807", x->qtable, x->f.items[x->rec.version].quoted);
+    return DG_VA_CAT(x->v->a, "\nWHERE ", x->qtable, ".", x->f.items[x->rec.version].quoted, " < 9223372036854775807");
 }
 
 void dg_records_prepare(dg_tab *x, dg_vfunc *fn, bool insert)
@@ -180,15 +184,16 @@ void dg_records_prepare(dg_tab *x, dg_vfunc *fn, bool insert)
     const dg_records *r = &x->rec;
     const char *name = fn->fn;
     dg_strings *prep = &fn->prepare, *after = &fn->after;
+    dg_tarena *a = x->v->a;
     fn->prepared = true;
     if (!insert) version_check(x, prep, "row->");
     if (insert && r->id >= 0) {
         const char *id = x->f.items[r->id].name;
         if (r->id_nanoid)
-            add_line(prep, dg_xprintf("if (!row->%s && (rc = dal_nanoid(db, %d, arena, &row->%s)) != DAL_OK) return rc;",
+            add_line(prep, dg_va_printf(a, "if (!row->%s && (rc = dal_nanoid(db, %d, arena, &row->%s)) != DAL_OK) return rc;",
                                       id, r->id_len, id));
         else
-            add_line(prep, dg_xprintf("if (!row->%s && (rc = dal_uuid7(db, arena, &row->%s)) != DAL_OK) return rc;", id,
+            add_line(prep, dg_va_printf(a, "if (!row->%s && (rc = dal_uuid7(db, arena, &row->%s)) != DAL_OK) return rc;", id,
                                       id));
     }
     int times[2] = {insert ? r->created : -1, r->updated};
@@ -196,12 +201,12 @@ void dg_records_prepare(dg_tab *x, dg_vfunc *fn, bool insert)
     if (r->version >= 0) {
         const dg_cbind *v = &x->f.items[r->version];
         if (insert && v->has)
-            add_line(prep, dg_xprintf("if (!row->%s || row->%s <= 0) row->%s = 1;\n    row->%s = true;", v->has,
+            add_line(prep, dg_va_printf(a, "if (!row->%s || row->%s <= 0) row->%s = 1;\n    row->%s = true;", v->has,
                                       v->name, v->name, v->has));
         else if (insert)
-            add_line(prep, dg_xprintf("if (row->%s <= 0) row->%s = 1;", v->name, v->name));
+            add_line(prep, dg_va_printf(a, "if (row->%s <= 0) row->%s = 1;", v->name, v->name));
         else
-            add_line(after, dg_xprintf("row->%s++;", v->name));
+            add_line(after, dg_va_printf(a, "row->%s++;", v->name));
     }
 }
 
@@ -211,7 +216,7 @@ char *dg_records_version_bind(dg_tab *x, const char *idx, const char *src)
 {
     dg_cbind f = x->f.items[x->rec.version];
     f.has = NULL;   /* the version read is a value, whatever has_ says */
-    return dg_cbind_bind_at(&f, idx, src, "st", false);
+    return dg_tab_bind_at(x, &f, idx, src, "st", false);
 }
 
 /* The static helper telling a missing row from a changed one (once per
@@ -220,16 +225,14 @@ static const char *missing_fn(dg_tab *x, dg_vmissing_at at)
 {
     dg_vfunc *m = x->vt->missing_fn;
     if (m) return m->fn;
+    dg_tarena *a = x->v->a;
     char *w = dg_tab_where_eq(x, &x->pk);
-    m = dg_tab_func(x, NULL, "exists", dg_xprintf("SELECT 1\nFROM %s\nWHERE %s", x->qtable, w));
-    free(w);
-    free(m->fn);
-    m->fn = dg_xprintf("%s__%s_missing", x->v->opts->prefix, x->row);
-    free(m->params);
+    m = dg_tab_func(x, NULL, "exists", DG_VA_CAT(a, "SELECT 1\nFROM ", x->qtable, "\nWHERE ", w));
+    m->fn = DG_VA_CAT(a, x->v->opts->prefix, "__", x->row, "_missing");
     m->params = dg_tab_params(x, &x->pk);
-    m->conflict_msg = dg_xprintf("%s: the row changed since it was read (version)", x->name);
+    m->conflict_msg = DG_VA_CAT(a, x->name, ": the row changed since it was read (version)");
     for (size_t i = 0; i < x->pk.len; i++)
-        dg_tab_add_bind(&m->binds, NULL, dg_cbind_bind(&x->f.items[x->pk.items[i]], (int)i + 1, "", x->st, false));
+        dg_tab_add_bind(&m->binds, NULL, dg_tab_bind(x, &x->f.items[x->pk.items[i]], (int)i + 1, "", x->st, false));
     if (x->pg) dg_tab_pg_types_idx(x, m, &x->pk);
     x->vt->missing_fn = m;
     x->vt->missing_at = at;
@@ -242,12 +245,14 @@ static char *missing_call(dg_tab *x, const char *found_rc, const char *src, dg_v
     dg_buf_cat(&b, missing_fn(x, at), "(db, ", found_rc, (char *)NULL);
     for (size_t i = 0; i < x->pk.len; i++) dg_buf_cat(&b, ", ", src, x->f.items[x->pk.items[i]].name, (char *)NULL);
     dg_buf_puts(&b, ")");
-    return dg_buf_steal(&b);
+    char *r = dg_va_buf(x->v->a, &b);
+    dg_buf_free(&b);
+    return r;
 }
 
 char *dg_records_missing(dg_tab *x, const char *src, dg_vmissing_at at)
 {
-    if (x->rec.version < 0) return dg_xstrdup("DAL_NOTFOUND");
+    if (x->rec.version < 0) return dg_va_strdup(x->v->a, "DAL_NOTFOUND");
     return missing_call(x, "DAL_CONFLICT", src, at);
 }
 
@@ -257,13 +262,13 @@ char *dg_records_missing(dg_tab *x, const char *src, dg_vmissing_at at)
  * (`cols`, in order of appearance; sets[i]: field i's set_ flag, NULL when
  * the patch cannot set it); NULL when it reads one the patch cannot set
  * (the database checks those) or none. */
-static char *rule_guard(const dg_tab *x, const char *const *sets, const int *cols, size_t ncols)
+static char *rule_guard(dg_tab *x, const char *const *sets, const int *cols, size_t ncols)
 {
     dg_buf b = DG_BUF_INIT;
     const char **seen = dg_xcalloc(ncols + 1, sizeof *seen);
     size_t nseen = 0;
     for (size_t k = 0; k < ncols; k++) {
-        int fi = dg_vtable_field(x->vt, x->t->columns.items[cols[k]].name);
+        int fi = dg_vtable_column_field(x->vt, (size_t)cols[k]);
         const char *set = fi >= 0 ? sets[fi] : NULL;
         if (!set) {
             dg_buf_free(&b);
@@ -277,13 +282,9 @@ static char *rule_guard(const dg_tab *x, const char *const *sets, const int *col
         dg_buf_cat(&b, b.len ? " && " : "", "row->", set, (char *)NULL);
     }
     free(seen);
-    return b.len ? dg_buf_steal(&b) : (dg_buf_free(&b), NULL);
-}
-
-static void free_flags(const dg_tab *x, char **flags)
-{
-    for (size_t k = 0; k < x->f.len; k++) free(flags[k]);
-    free(flags);
+    char *r = b.len ? dg_va_buf(x->v->a, &b) : NULL;
+    dg_buf_free(&b);
+    return r;
 }
 
 /* The patch's check: the validator's rules whose columns the patch sets
@@ -300,7 +301,7 @@ static void patch_check(dg_tab *x, dg_vpatch *p, const char *const *flags)
         c->rule = i;
         c->guard = guard;
     }
-    p->check_fn = DG_XCAT(x->v->opts->prefix, "__", x->row, "_patch_check");
+    p->check_fn = DG_VA_CAT(x->v->a, x->v->opts->prefix, "__", x->row, "_patch_check");
 }
 
 /* True when a field or has_ flag of the table is named set_...: only then
@@ -316,7 +317,7 @@ static bool set_names(const dg_tab *x)
 }
 
 /* One patch field: its set_ flag (NULL for fields dalgen fills; also in
- * *flag_out, owned) and declarations; `clash`: set_names(x). */
+ * *flag_out) and declarations; `clash`: set_names(x). */
 static void patch_field(dg_tab *x, dg_vpatch_field *pf, int i, bool settable, bool clash, const char *comment,
                         char **flag_out)
 {
@@ -326,37 +327,30 @@ static void patch_field(dg_tab *x, dg_vpatch_field *pf, int i, bool settable, bo
     if (f->varray > 0) {   /* a user's char[N] field: the patch holds the same buffer */
         char dims[32];
         snprintf(dims, sizeof dims, "[%ld]", f->varray);
-        dg_buf b = DG_BUF_INIT;
-        dg_tab_decl(x, (size_t)i, dims, &b);
-        pf->decl = dg_xstrndup(b.data, b.len);
-        dg_buf_free(&b);
+        dg_tab_decl(x, (size_t)i, dims, &x->tmp);
+        pf->decl = dg_va_buf(x->v->a, &x->tmp);
     }
     pf->comment = comment;
     size_t w = x->decl_width;
-    if (f->has) pf->has_decl = dg_tab_bool_decl(w, f->has);
+    if (f->has) pf->has_decl = dg_tab_bool_decl(x, w, f->has);
     if (settable) {
         /* a column named set_<name> keeps its name; the flag gets a '_'
          * (snake_case names never end with one) */
-        size_t n = strlen(f->name);
-        char *flag = dg_xmalloc(n + 6);
-        memcpy(flag, "set_", 4);
-        memcpy(flag + 4, f->name, n + 1);
+        char *flag = DG_VA_CAT(x->v->a, "set_", f->name);
         for (size_t k = 0; clash && k < x->f.len; k++) {
             const dg_cbind *o = &x->f.items[k];
             if (strcmp(o->name, flag) != 0 && !(o->has && !strcmp(o->has, flag))) continue;
-            char *longer = dg_xprintf("%s_", flag);
-            free(flag);
-            flag = longer;
+            flag = DG_VA_CAT(x->v->a, flag, "_");
             break;
         }
-        pf->set_decl = dg_tab_bool_decl(w, flag);
-        pf->set = dg_xstrdup(flag);
+        pf->set_decl = dg_tab_bool_decl(x, w, flag);
+        pf->set = flag;
         *flag_out = flag;
     }
 }
 
 /* The SET fragments (bit order), their binds and the patch fields;
- * flags[i]: field i's set_ flag (owned), NULL when the patch cannot set it. */
+ * flags[i]: field i's set_ flag, NULL when the patch cannot set it. */
 static int patch_columns(dg_tab *x, char **flags, dg_vpatch *p)
 {
     const dg_records *r = &x->rec;
@@ -376,21 +370,21 @@ static int patch_columns(dg_tab *x, char **flags, dg_vpatch *p)
         if (x->pg) {   /* "col" = $%d: numbered when the statement is built (keys come first) */
             dg_buf q = DG_BUF_INIT;
             for (const char *c = f->quoted; *c; c++) dg_buf_puts(&q, *c == '%' ? "%%" : (char[2]){*c, 0});
-            DG_VEC_PUSH(&p->sets, dg_xprintf("%s = $%%d%s", dg_buf_cstr(&q), f->pg.cast_in ? f->pg.cast_in : ""));
+            DG_VEC_PUSH(&p->sets, dg_va_printf(x->v->a, "%s = $%%d%s", dg_buf_cstr(&q), f->pg.cast_in ? f->pg.cast_in : ""));
             dg_buf_free(&q);
             dg_buf_cat(&p->pg_set_types, p->pg_set_types.len ? ", " : "", f->pg.oid, (char *)NULL);
         } else {
-            DG_VEC_PUSH(&p->sets, DG_XCAT(f->quoted, " = ?"));
+            DG_VEC_PUSH(&p->sets, DG_VA_CAT(x->v->a, f->quoted, " = ?"));
         }
-        char *cond = user ? DG_XCAT("patch->", flags[i]) : NULL;
-        dg_tab_add_bind(&p->binds, cond ? dg_xstrdup(cond) : NULL, dg_cbind_bind_at(f, "n__++", "patch->", x->st, false));
+        char *cond = user ? DG_VA_CAT(x->v->a, "patch->", flags[i]) : NULL;
+        dg_tab_add_bind(&p->binds, cond, dg_tab_bind_at(x, f, "n__++", "patch->", x->st, false));
         dg_vpatch_bit *b = DG_VEC_ADD(&p->bits);
         b->cond = cond;
         b->bit = bit++;
     }
     if (r->version >= 0) {
         const char *q = x->f.items[r->version].quoted;
-        DG_VEC_PUSH(&p->sets, dg_xprintf("%s = %s + 1", q, q));
+        DG_VEC_PUSH(&p->sets, DG_VA_CAT(x->v->a, q, " = ", q, " + 1"));
         dg_vpatch_bit *b = DG_VEC_ADD(&p->bits);
         b->cond = NULL;
         b->bit = bit++;
@@ -403,10 +397,9 @@ static void patch_sql(dg_tab *x, dg_vpatch *p)
 {
     const dg_records *r = &x->rec;
     char *where = dg_tab_where_eq(x, &x->pk);   /* PostgreSQL: the keys are $1.. */
-    p->tail = r->version >= 0 ? DG_XCAT("\nWHERE ", where, " AND ", x->f.items[r->version].quoted, " = ?")
-                              : DG_XCAT("\nWHERE ", where);
-    free(where);
-    p->head = DG_XCAT("UPDATE ", x->qtable, "\nSET ");
+    p->tail = r->version >= 0 ? DG_VA_CAT(x->v->a, "\nWHERE ", where, " AND ", x->f.items[r->version].quoted, " = ?")
+                              : DG_VA_CAT(x->v->a, "\nWHERE ", where);
+    p->head = DG_VA_CAT(x->v->a, "UPDATE ", x->qtable, "\nSET ");
     p->sql_max = strlen(p->head) + strlen(p->tail) + 1;
     for (size_t i = 0; i < p->sets.len; i++) p->sql_max += strlen(p->sets.items[i]) + 2 + (x->pg ? 8 : 0);
 }
@@ -415,23 +408,25 @@ void dg_records_patch(dg_tab *x)
 {
     const dg_records *r = &x->rec;
     if (!x->t || x->virt || !x->pk.len) return;
-    dg_vpatch *p = dg_xcalloc(1, sizeof *p);
-    char **flags = dg_xcalloc(x->f.len + 1, sizeof *flags);
+    dg_tarena *a = x->v->a;
+    dg_vpatch *p = dg_tarena_alloc(a, sizeof *p);
+    memset(p, 0, sizeof *p);
+    char **flags = dg_xcalloc(x->f.len + 1, sizeof *flags);   /* the strings in the arena */
     int nbits = patch_columns(x, flags, p);
     bool user = false;
     for (size_t k = 0; k < x->f.len; k++) user = user || flags[k];
     if (nbits <= 0 || !user) {
         dg_vpatch_free(p);
-        free_flags(x, flags);
+        free(flags);
         return;
     }
     p->nsets = nbits;
-    p->type = DG_XCAT(x->strct, "_patch");
-    p->fn = DG_XCAT(x->strct, "_update_patch");
-    p->sets_array = DG_XCAT(x->v->opts->prefix, "__", x->row, "_patch_sets");
+    p->type = DG_VA_CAT(a, x->strct, "_patch");
+    p->fn = DG_VA_CAT(a, x->strct, "_update_patch");
+    p->sets_array = DG_VA_CAT(a, x->v->opts->prefix, "__", x->row, "_patch_sets");
     p->params = dg_tab_params(x, &x->pk);
     for (size_t k = 0; k < x->pk.len; k++)
-        dg_tab_add_bind(&p->binds, NULL, dg_cbind_bind_at(&x->f.items[x->pk.items[k]], "n__++", "", x->st, false));
+        dg_tab_add_bind(&p->binds, NULL, dg_tab_bind_at(x, &x->f.items[x->pk.items[k]], "n__++", "", x->st, false));
     if (x->pg) {   /* the keys are $1..$k, bound first; their types lead */
         size_t nb = p->binds.len, nk = x->pk.len;
         dg_vbind *tmp = dg_xmalloc(nk * sizeof *tmp);
@@ -441,7 +436,8 @@ void dg_records_patch(dg_tab *x)
         free(tmp);
         dg_buf kt = DG_BUF_INIT;
         for (size_t k = 0; k < nk; k++) dg_buf_cat(&kt, k ? ", " : "", x->f.items[x->pk.items[k]].pg.oid, (char *)NULL);
-        p->pg_key_types = dg_buf_steal(&kt);
+        p->pg_key_types = dg_va_buf(a, &kt);
+        dg_buf_free(&kt);
         p->nkeys = (int)nk;
     }
     if (r->version >= 0) dg_tab_add_bind(&p->binds, NULL, dg_records_version_bind(x, "n__++", "patch->"));
@@ -450,10 +446,10 @@ void dg_records_patch(dg_tab *x)
     version_check(x, &p->prepare, "patch->");
     int times[1] = {r->updated};
     prepare_times(x, &p->prepare, p->fn, "patch->", times, 1);
-    if (r->version >= 0) add_line(&p->after, dg_xprintf("patch->%s++;", x->f.items[r->version].name));
+    if (r->version >= 0) add_line(&p->after, DG_VA_CAT(a, "patch->", x->f.items[r->version].name, "++;"));
     p->missing = dg_records_missing(x, "", DG_VMISSING_PATCH);
     p->empty = missing_call(x, "DAL_OK", "", DG_VMISSING_PATCH);
     patch_check(x, p, (const char *const *)flags);
-    free_flags(x, flags);
+    free(flags);
     x->vt->patch = p;
 }

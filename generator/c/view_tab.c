@@ -60,11 +60,11 @@ void dg_tab_decl(tab *x, size_t i, const char *dims, dg_buf *b)
 }
 
 /* Sized and filled in place: two or three per field of every table. */
-char *dg_tab_bool_decl(size_t width, const char *name)
+char *dg_tab_bool_decl(tab *x, size_t width, const char *name)
 {
     int pad = (int)(width - 4);
     size_t sp = pad < 0 ? (size_t)0 - (size_t)pad : (size_t)pad, n = strlen(name);
-    char *r = dg_xmalloc(4 + sp + n + 2);
+    char *r = dg_tarena_alloc(x->v->a, 4 + sp + n + 2);
     memcpy(r, "bool", 4);
     memset(r + 4, ' ', sp);
     memcpy(r + 4 + sp, name, n);
@@ -75,26 +75,22 @@ char *dg_tab_bool_decl(size_t width, const char *name)
 void dg_tab_set_decls(tab *x)
 {
     decl_widths(x);
-    dg_buf b = DG_BUF_INIT;
     for (size_t i = 0; i < x->f.len; i++) {
         dg_vfield *fx = &x->vt->fx.items[i];
-        dg_tab_decl(x, i, "", &b);
-        free(fx->decl);
-        fx->decl = dg_xstrndup(b.data, b.len);
-        free(fx->has_decl);
-        fx->has_decl = x->f.items[i].has ? dg_tab_bool_decl(x->decl_width, x->f.items[i].has) : NULL;
+        dg_tab_decl(x, i, "", &x->tmp);
+        fx->decl = dg_va_buf(x->v->a, &x->tmp);
+        fx->has_decl = x->f.items[i].has ? dg_tab_bool_decl(x, x->decl_width, x->f.items[i].has) : NULL;
     }
-    dg_buf_free(&b);
 }
 
 char *dg_tab_join_fields(tab *x, const ints *idx, const char *fmt_sep)
 {
-    dg_buf b = DG_BUF_INIT;
+    dg_buf_clear(&x->tmp);
     for (size_t i = 0; i < idx->len; i++) {
-        if (i) dg_buf_puts(&b, fmt_sep);
-        dg_buf_puts(&b, x->f.items[idx->items[i]].quoted);
+        if (i) dg_buf_puts(&x->tmp, fmt_sep);
+        dg_buf_puts(&x->tmp, x->f.items[idx->items[i]].quoted);
     }
-    return dg_buf_steal(&b);
+    return dg_va_buf(x->v->a, &x->tmp);
 }
 
 char *dg_tab_where_eq(tab *x, const ints *idx)
@@ -102,69 +98,85 @@ char *dg_tab_where_eq(tab *x, const ints *idx)
     return dg_tab_where_eq_at(x, idx, 1);
 }
 
+char *dg_tab_bind(tab *x, const dg_cbind *f, int n, const char *src, const char *st, bool copy)
+{
+    dg_buf_clear(&x->tmp);
+    dg_cbind_bind_n_to(&x->tmp, f, n, src, st, copy);
+    return dg_va_buf(x->v->a, &x->tmp);
+}
+
+char *dg_tab_bind_at(tab *x, const dg_cbind *f, const char *idx, const char *src, const char *st, bool copy)
+{
+    dg_buf_clear(&x->tmp);
+    dg_cbind_bind_to(&x->tmp, f, idx, src, st, copy);
+    return dg_va_buf(x->v->a, &x->tmp);
+}
+
+char *dg_tab_read(tab *x, const dg_cbind *f, int col, const char *dst)
+{
+    dg_buf_clear(&x->tmp);
+    dg_cbind_read_to(&x->tmp, f, col, dst);
+    return dg_va_buf(x->v->a, &x->tmp);
+}
+
 char *dg_tab_bind_write(tab *x, int fi, int n)
 {
     const dg_validator *v = &x->vt->val;
     for (size_t k = 0; x->pg && x->t && x->vt->validated && k < v->measured.len; k++)
-        if (dg_vtable_field(x->vt, x->t->columns.items[v->measured.items[k]].name) == fi)
-            return dg_xprintf("dal_pg_bind_text_len(&p, %d, row->%s, len__[%zu])", n, x->f.items[fi].name, k);
-    return dg_cbind_bind(&x->f.items[fi], n, "row->", x->st, false);
+        if (dg_vtable_column_field(x->vt, (size_t)v->measured.items[k]) == fi)
+            return dg_va_printf(x->v->a, "dal_pg_bind_text_len(&p, %d, row->%s, len__[%zu])", n, x->f.items[fi].name, k);
+    return dg_tab_bind(x, &x->f.items[fi], n, "row->", x->st, false);
 }
 
-char *dg_tab_ph(const tab *x, const dg_cbind *f, int n)
+const char *dg_tab_ph(const tab *x, const dg_cbind *f, int n)
 {
-    if (!x->pg) return dg_xstrdup("?");
-    return dg_xprintf("$%d%s", n, f->pg.cast_in ? f->pg.cast_in : "");
+    if (!x->pg) return "?";
+    return dg_va_printf(x->v->a, "$%d%s", n, f->pg.cast_in ? f->pg.cast_in : "");
 }
 
 char *dg_tab_where_eq_at(tab *x, const ints *idx, int first)
 {
-    dg_buf b = DG_BUF_INIT;
+    dg_buf_clear(&x->tmp);
     for (size_t i = 0; i < idx->len; i++) {
         const dg_cbind *f = &x->f.items[idx->items[i]];
-        char *ph = dg_tab_ph(x, f, first + (int)i);
-        dg_buf_cat(&b, i ? " AND " : "", f->quoted, " = ", ph, NULL);
-        free(ph);
+        dg_buf_cat(&x->tmp, i ? " AND " : "", f->quoted, " = ", dg_tab_ph(x, f, first + (int)i), NULL);
     }
-    return dg_buf_steal(&b);
+    return dg_va_buf(x->v->a, &x->tmp);
 }
 
-void dg_tab_pg_types(dg_vfunc *o, const dg_cbind *const *fs, size_t n)
+void dg_tab_pg_types(dg_tarena *a, dg_vfunc *o, const dg_cbind *const *fs, size_t n)
 {
     dg_buf b = DG_BUF_INIT;
     if (o->pg_types) dg_buf_puts(&b, o->pg_types);
     for (size_t i = 0; i < n; i++) dg_buf_cat(&b, b.len ? ", " : "", fs[i]->pg.oid, NULL);
-    free(o->pg_types);
-    o->pg_types = dg_buf_steal(&b);
+    o->pg_types = dg_va_buf(a, &b);
     o->nparams += (int)n;
+    dg_buf_free(&b);
 }
 
 void dg_tab_pg_types_idx(tab *x, dg_vfunc *o, const ints *idx)
 {
     for (size_t i = 0; i < idx->len; i++) {
         const dg_cbind *f = &x->f.items[idx->items[i]];
-        dg_tab_pg_types(o, &f, 1);
+        dg_tab_pg_types(x->v->a, o, &f, 1);
     }
 }
 
-void dg_tab_pg_result(char **list, int *n, const dg_cbind *f)
+void dg_tab_pg_result(dg_tarena *a, char **list, int *n, const dg_cbind *f)
 {
-    char *s = dg_xprintf("%s%s%s", *list ? *list : "", *list ? ", " : "", dg_pgtype_result_oid(&f->pg));
-    free(*list);
-    *list = s;
+    *list = DG_VA_CAT(a, *list ? *list : "", *list ? ", " : "", dg_pgtype_result_oid(&f->pg));
     (*n)++;
 }
 
 /* ", int64_t id, const char *email" */
 char *dg_tab_params(tab *x, const ints *idx)
 {
-    dg_buf b = DG_BUF_INIT;
+    dg_buf_clear(&x->tmp);
     for (size_t i = 0; i < idx->len; i++) {
-        char *d = dg_cbind_param_decl(&x->f.items[idx->items[i]]);
-        dg_buf_cat(&b, ", ", d, NULL);
-        free(d);
+        dg_buf_puts(&x->tmp, ", ");
+        dg_cbind_param_decl_to(&x->tmp, &x->f.items[idx->items[i]]);
     }
-    return dg_buf_steal(&b);
+    return dg_va_buf(x->v->a, &x->tmp);
 }
 
 void dg_tab_add_bind(dg_vbinds *binds, char *cond, char *call)
@@ -176,10 +188,10 @@ void dg_tab_add_bind(dg_vbinds *binds, char *cond, char *call)
 
 dg_vfunc *dg_tab_func(tab *x, dg_vfunc *o, const char *verb, char *sql)
 {
-    if (!o) o = dg_xmalloc(sizeof *o);
+    if (!o) o = dg_tarena_alloc(x->v->a, sizeof *o);
     memset(o, 0, sizeof *o);
-    o->fn = DG_XCAT(x->strct, "_", verb);
+    o->fn = DG_VA_CAT(x->v->a, x->strct, "_", verb);
     o->stmt = dg_view_stmt(x->v, x->row, verb, sql);
-    o->params = dg_xstrdup("");
+    o->params = dg_va_strndup(x->v->a, "", 0);
     return o;
 }

@@ -25,9 +25,10 @@ typedef struct dg_tab {
     dg_vtable      *vt;
     dg_cbinds       f;       /* vt->f (owned there) */
     dg_ints         pk;      /* field indexes of the primary key, in key order */
-    char           *qtable;
+    char           *qtable;  /* these three in the arena (x->v->a) */
     char           *cols;    /* the SELECT list */
-    char           *order;   /* ORDER BY list, NULL for none */
+    const char     *order;   /* ORDER BY list, NULL for none */
+    dg_buf          tmp;     /* scratch of view_tab.c's helpers, never held across a call */
     bool            is_view, virt, fts5;
     bool            pg;      /* PostgreSQL: $n placeholders, dal_pg_* calls */
     const char     *st;      /* the bind target: "st" (SQLite) or "&p" (PostgreSQL) */
@@ -36,36 +37,41 @@ typedef struct dg_tab {
     size_t          decl_end;     /* where comments after the fields start */
 } dg_tab;
 
-/* view_tab.c */
+/* view_tab.c.  Strings returned are in the model's arena (x->v->a), as
+ * the SQL and strings given to them must be. */
 /* Field i's aligned declaration ("int64_t     id;   ") into b, with `dims`
  * ("[16]" or "") after the name. */
 void    dg_tab_decl(dg_tab *x, size_t i, const char *dims, dg_buf *b);
 /* Sets x->decl_width and x->decl_end, and every field's decl (has_decl). */
 void    dg_tab_set_decls(dg_tab *x);
 /* "bool<spaces>name;" with the name at column `width` (a has_ or set_ flag). */
-char   *dg_tab_bool_decl(size_t width, const char *name);
-/* Function `verb` of the table over statement `sql` (taken): fills *o
- * (allocated when NULL) with fn, stmt and no params; returns it. */
+char   *dg_tab_bool_decl(dg_tab *x, size_t width, const char *name);
+/* Function `verb` of the table over statement `sql`: fills *o (made in the
+ * arena when NULL) with fn, stmt and no params; returns it. */
 dg_vfunc *dg_tab_func(dg_tab *x, dg_vfunc *o, const char *verb, char *sql);
 char   *dg_tab_where_eq(dg_tab *x, const dg_ints *idx);
 /* The same with PostgreSQL's $n numbered from `first`. */
 char   *dg_tab_where_eq_at(dg_tab *x, const dg_ints *idx, int first);
 /* Field f's placeholder: "?" on SQLite, "$n" and the type's cast on
- * PostgreSQL; caller frees. */
-char   *dg_tab_ph(const dg_tab *x, const dg_cbind *f, int n);
+ * PostgreSQL. */
+const char *dg_tab_ph(const dg_tab *x, const dg_cbind *f, int n);
+/* dg_cbind_bind, dg_cbind_bind_at and dg_cbind_read of f (cbind.h). */
+char   *dg_tab_bind(dg_tab *x, const dg_cbind *f, int n, const char *src, const char *st, bool copy);
+char   *dg_tab_bind_at(dg_tab *x, const dg_cbind *f, const char *idx, const char *src, const char *st, bool copy);
+char   *dg_tab_read(dg_tab *x, const dg_cbind *f, int col, const char *dst);
 /* The bind of field fi of `row` as parameter n of a write (insert,
  * upsert, update): on PostgreSQL, a text the validator's check measured
  * is bound with that length (len__[k]); else dg_cbind_bind's. */
 char   *dg_tab_bind_write(dg_tab *x, int fi, int n);
 /* PostgreSQL: the pinned types of a function's parameters (fields idx in
  * order), appended to o->pg_types; o->nparams counts them. */
-void    dg_tab_pg_types(dg_vfunc *o, const dg_cbind *const *fs, size_t n);
+void    dg_tab_pg_types(dg_tarena *a, dg_vfunc *o, const dg_cbind *const *fs, size_t n);
 void    dg_tab_pg_types_idx(dg_tab *x, dg_vfunc *o, const dg_ints *idx);
 /* Appends the result type f's reader expects (dg_pgtype_result_oid) to
- * *list (", "-joined, owned) and counts it in *n. */
-void    dg_tab_pg_result(char **list, int *n, const dg_cbind *f);
+ * *list (", "-joined, in arena a) and counts it in *n. */
+void    dg_tab_pg_result(dg_tarena *a, char **list, int *n, const dg_cbind *f);
 char   *dg_tab_params(dg_tab *x, const dg_ints *idx);
-void    dg_tab_add_bind(dg_vbinds *binds, char *cond, char *call);   /* takes both */
+void    dg_tab_add_bind(dg_vbinds *binds, char *cond, char *call);   /* both in the arena */
 char   *dg_tab_join_fields(dg_tab *x, const dg_ints *idx, const char *sep);
 
 /* view_insert.c: vt->insert (verb "insert") or vt->upsert (upsert true). */
@@ -83,9 +89,9 @@ bool dg_records_auto(const dg_tab *x, int i);
  * generated values into the row (update: first refuse a version at
  * INT64_MAX). */
 void dg_records_prepare(dg_tab *x, dg_vfunc *fn, bool insert);
-/* An upsert's version guard: the WHERE of its DO UPDATE (owned, NULL
- * without a version) and in *refused what the upsert returns when that
- * WHERE leaves the row (a C expression, owned). */
+/* An upsert's version guard: the WHERE of its DO UPDATE (NULL without a
+ * version) and in *refused what the upsert returns when that WHERE leaves
+ * the row (a C expression). */
 char *dg_records_upsert_guard(dg_tab *x, char **refused);
 /* "missing": what a write that changed no row returns (DAL_NOTFOUND, or the
  * call of the helper that tells DAL_CONFLICT from DAL_NOTFOUND, made where

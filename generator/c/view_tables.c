@@ -14,8 +14,7 @@
 
 void dg_vbinds_free(dg_vbinds *b)
 {
-    for (size_t i = 0; i < b->len; i++) free(b->items[i].cond), free(b->items[i].call);
-    DG_VEC_FREE(b);
+    DG_VEC_FREE(b);   /* the strings are the arena's */
 }
 
 void dg_venums_free(dg_venums *e)
@@ -32,56 +31,68 @@ void dg_venums_free(dg_venums *e)
 
 char *dg_sql_quote(const char *ident) { return dg_sql_quote_ident(ident); }
 
-/* A short description of a column for the comment after its field. */
-static char *column_comment(const dg_column *c)
+/* A short description of a column for the comment after its field (in b,
+ * cleared first). */
+static const char *column_comment(const dg_column *c, dg_buf *b)
 {
-    dg_buf b = DG_BUF_INIT;
-    dg_buf_puts(&b, *c->type ? c->type : "(no type)");
-    if (c->pk) dg_buf_puts(&b, " PRIMARY KEY");
-    if (c->not_null && !c->pk) dg_buf_puts(&b, " NOT NULL");
-    if (c->default_sql) dg_buf_cat(&b, " DEFAULT ", c->default_sql, (char *)NULL);
-    if (c->generated) dg_buf_puts(&b, c->generated == DG_GEN_STORED ? " GENERATED STORED" : " GENERATED VIRTUAL");
-    if (c->hidden) dg_buf_puts(&b, " HIDDEN");
-    return dg_buf_steal(&b);
+    dg_buf_clear(b);
+    dg_buf_puts(b, *c->type ? c->type : "(no type)");
+    if (c->pk) dg_buf_puts(b, " PRIMARY KEY");
+    if (c->not_null && !c->pk) dg_buf_puts(b, " NOT NULL");
+    if (c->default_sql) dg_buf_cat(b, " DEFAULT ", c->default_sql, (char *)NULL);
+    if (c->generated) dg_buf_puts(b, c->generated == DG_GEN_STORED ? " GENERATED STORED" : " GENERATED VIRTUAL");
+    if (c->hidden) dg_buf_puts(b, " HIDDEN");
+    return dg_buf_cstr(b);
 }
 
-static char *c_literal(const char *s)
+/* Scratch buffers of a table's fields (their text ends in the arena). */
+typedef struct field_bufs {
+    dg_buf a, b;
+} field_bufs;
+
+static void field_bufs_free(field_bufs *fb)
 {
-    dg_buf b = DG_BUF_INIT;
-    dg_tmpl_c_literal(&b, s, "");
-    return dg_buf_steal(&b);
+    dg_buf_free(&fb->a);
+    dg_buf_free(&fb->b);
 }
 
 /* Field `name` of column `column` (c: its model, NULL for a view's column
- * or a virtual table's rowid): its binding in vt->f and the rest in vt->fx. */
-static void add_field(dg_vtable *vt, const char *oname, const char *column, const dg_column *c, const char *name,
-                      dg_ckind kind, bool has, bool readonly, char *comment)
+ * or a virtual table's rowid; cv: what c holds, NULL on PostgreSQL): its
+ * binding in vt->f and the rest in vt->fx (comment copied into the arena;
+ * fb->a may hold it). */
+static void add_field(dg_vctx *v, field_bufs *fb, dg_vtable *vt, const char *oname, const char *column,
+                      const dg_column *c, const dg_colvalue *cv, const char *name, dg_ckind kind, bool has,
+                      bool readonly, const char *comment)
 {
+    dg_tarena *a = v->a;
     dg_vfield *fx = DG_VEC_ADD(&vt->fx);
     memset(fx, 0, sizeof *fx);
-    fx->comment = comment;
+    fx->comment = dg_va_strdup(a, comment);
+    fx->col = c;
     dg_cbind *f = DG_VEC_ADD(&vt->f);
     memset(f, 0, sizeof *f);
     f->column = column;
     f->name = name;
-    if (has) {
-        DG_VEC_PUSH(&vt->strs, DG_XCAT("has_", name));
-        f->has = vt->strs.items[vt->strs.len - 1];
-    }
+    if (has) f->has = DG_VA_CAT(a, "has_", name);
     f->kind = kind;
     f->vkind = kind;
     f->ctype = dg_ckind_ctype(kind);
     f->readonly = readonly;
     /* a virtual table's first field is its rowid, never a declared column */
-    f->quoted = c || !vt->t ? dg_sql_quote(column) : dg_xstrdup("rowid");
-    dg_buf cn = DG_BUF_INIT;
-    dg_buf_cat(&cn, oname, ".", column, (char *)NULL);
-    f->colname = c_literal(dg_buf_cstr(&cn));
-    dg_buf_free(&cn);
+    dg_buf_clear(&fb->a);
+    if (c || !vt->t) dg_sql_quote_ident_to(&fb->a, column);
+    else dg_buf_puts(&fb->a, "rowid");
+    f->quoted = dg_va_buf(a, &fb->a);
+    dg_buf_clear(&fb->a);
+    dg_buf_cat(&fb->a, oname, ".", column, (char *)NULL);
+    dg_buf_clear(&fb->b);
+    dg_tmpl_c_literal(&fb->b, dg_buf_cstr(&fb->a), "");
+    f->colname = dg_va_buf(a, &fb->b);
     if (c) {
         f->pk = c->pk > 0 && !vt->t->module;
         f->rowid_alias = c->pk && dg_table_has_rowid_alias(vt->t);
-        f->lenient = dg_column_reads_lenient(vt->t, c);
+        f->lenient = cv && cv->lenient;
+        f->format = cv ? cv->format : NULL;
         f->default_sql = c->default_sql;
         if (f->default_sql && !strcasecmp(f->default_sql, "NULL")) f->default_sql = NULL;
     }
@@ -97,37 +108,50 @@ static void object_begin(dg_vctx *v, const char *schema, const char *sqlname, dg
     vt->name = sqlname;
     vt->row = dg_names_row(v->names, schema, sqlname);
     vt->strct = dg_names_struct(v->names, schema, sqlname);
-    vt->iter = DG_XCAT(vt->strct, "_iter");
-    vt->reader = dg_view_reader(v->opts, vt->row);
+    vt->iter = DG_VA_CAT(v->a, vt->strct, "_iter");
+    char *reader = dg_view_reader(v->opts, vt->row);
+    vt->reader = dg_va_strdup(v->a, reader);
+    free(reader);
 }
 
 /* A PostgreSQL column's field (cbind.h dg_pgtype_of_column): its C type,
  * how it moves, and what stands for its DEFAULT (an identity column's
  * sequence).  GENERATED ALWAYS AS IDENTITY columns are only read. */
-static void pg_field(dg_vctx *v, dg_vtable *vt, const dg_column *c)
+static void pg_field(dg_vctx *v, field_bufs *fb, dg_vtable *vt, const dg_column *c)
 {
     const dg_table *t = vt->t;
     dg_ckind k;
     dg_pgtype pg = dg_pgtype_of_column(v->s, c, &vt->strs, &k);
     bool always = c->pg->identity && !strcmp(c->pg->identity, "always");
     bool readonly = c->generated != DG_GEN_NONE || always;
-    char *comment = column_comment(c);
-    if (c->pg->identity) {
-        char *more = dg_xprintf("%s GENERATED %s AS IDENTITY", comment, always ? "ALWAYS" : "BY DEFAULT");
-        free(comment);
-        comment = more;
-    }
-    add_field(vt, t->name, c->name, c, dg_names_field(v->names, t->schema, t->name, c->name), k, dg_cbind_column_has_pg(c, k),
-              readonly, comment);
+    column_comment(c, &fb->a);
+    if (c->pg->identity)
+        dg_buf_cat(&fb->a, " GENERATED ", always ? "ALWAYS" : "BY DEFAULT", " AS IDENTITY", (char *)NULL);
+    add_field(v, fb, vt, t->name, c->name, c, NULL, dg_names_field(v->names, t->schema, t->name, c->name), k,
+              dg_cbind_column_has_pg(c, k), readonly, dg_buf_cstr(&fb->a));
     dg_cbind *f = &vt->f.items[vt->f.len - 1];
     f->pg = pg;
     if (pg.ctype) f->ctype = pg.ctype;
     f->lenient = false;
     if (c->pg->identity && c->pg->sequence && !always) {
-        DG_VEC_PUSH(&vt->strs, dg_xprintf("nextval('%s'::regclass)", c->pg->sequence));
-        f->default_sql = vt->strs.items[vt->strs.len - 1];
+        f->default_sql = DG_VA_CAT(v->a, "nextval('", c->pg->sequence, "'::regclass)");
     }
     f->rowid_alias = false;
+}
+
+/* vt->col_field: each field of a column is that column's (the first field
+ * named so, as dg_vtable_field finds it: a virtual table's "rowid" is its
+ * first field). */
+static void column_fields(dg_vctx *v, dg_vtable *vt)
+{
+    const dg_table *t = vt->t;
+    vt->col_field = dg_tarena_alloc(v->a, (t->columns.len + 1) * sizeof *vt->col_field);
+    for (size_t i = 0; i < t->columns.len; i++)
+        vt->col_field[i] = t->module && !strcmp(t->columns.items[i].name, "rowid") ? 0 : -1;
+    for (size_t k = 0; k < vt->fx.len; k++) {
+        const dg_column *c = vt->fx.items[k].col;
+        if (c && vt->col_field[c - t->columns.items] < 0) vt->col_field[c - t->columns.items] = (int)k;
+    }
 }
 
 void dg_view_table_begin(dg_vctx *v, const dg_table *t, dg_vtable *vt)
@@ -139,12 +163,12 @@ void dg_view_table_begin(dg_vctx *v, const dg_table *t, dg_vtable *vt)
     vt->has_pk = !t->module && dg_table_pk_count(t) > 0;
     vt->virt = t->module != NULL;
     const char *q = dg_schema_c_qualifier(v->s, t->schema, t->name);   /* baz.users, as its names say */
-    char *shown = q ? dg_xprintf("%s.%s", q, t->name) : dg_xstrdup(t->name);
-    vt->heading = t->module ? dg_xprintf("%s (virtual table, %s)", shown, t->module) : dg_xstrdup(shown);
-    free(shown);
+    vt->heading = DG_VA_CAT(v->a, q ? q : "", q ? "." : "", t->name, t->module ? " (virtual table, " : "",
+                            t->module ? t->module : "", t->module ? ")" : "");
+    field_bufs fb = {DG_BUF_INIT, DG_BUF_INIT};
     if (t->module)
-        add_field(vt, t->name, "rowid", NULL, "rowid", DG_CK_INT64, false, false,
-                  dg_xstrdup("rowid of the virtual table"));
+        add_field(v, &fb, vt, t->name, "rowid", NULL, NULL, "rowid", DG_CK_INT64, false, false,
+                  "rowid of the virtual table");
     for (size_t i = 0; i < t->columns.len; i++) {
         const dg_column *c = &t->columns.items[i];
         /* a virtual table's hidden columns (FTS5's rank and the one named
@@ -152,21 +176,24 @@ void dg_view_table_begin(dg_vctx *v, const dg_table *t, dg_vtable *vt)
          * function's arguments) are not the row's: queries select them */
         if (c->hidden) continue;
         if (c->pg) {
-            pg_field(v, vt, c);
+            pg_field(v, &fb, vt, c);
             continue;
         }
-        dg_ckind k = dg_ckind_of_column(t, c);
+        dg_colvalue cv = dg_column_value(t, c);   /* the kind, the read mode, the format: one look */
+        dg_ckind k = dg_ckind_of_vtype(cv.v);
         bool readonly = c->generated != DG_GEN_NONE || c->hidden;
-        add_field(vt, t->name, c->name, c, dg_names_field(v->names, t->schema, t->name, c->name), k, dg_cbind_column_has(c, k),
-                  readonly, column_comment(c));
+        add_field(v, &fb, vt, t->name, c->name, c, &cv, dg_names_field(v->names, t->schema, t->name, c->name), k,
+                  dg_cbind_column_has(c, k), readonly, column_comment(c, &fb.a));
     }
+    field_bufs_free(&fb);
+    column_fields(v, vt);
 }
 
 /* A PostgreSQL view's fields: the type of each column from the catalog
  * (cbind.h dg_pgtype_of), NOT NULL only where dalgen's analysis of the
  * view's definition shows it (pgq.h dg_pg_view_notnull); the others are
  * nullable (has_ flags, NULL pointers). */
-static void pg_view_fields(dg_vctx *v, const dg_view *view, dg_vtable *vt)
+static void pg_view_fields(dg_vctx *v, field_bufs *fb, const dg_view *view, dg_vtable *vt)
 {
     bool *notnull = dg_xcalloc(view->columns.len + 1, sizeof *notnull);
     dg_pg_view_notnull(v->s, view, notnull);
@@ -178,9 +205,11 @@ static void pg_view_fields(dg_vctx *v, const dg_view *view, dg_vtable *vt)
                             : (dg_pg_typeref){NULL, "text", NULL, -1, 0, NULL};
         dg_ckind k;
         dg_pgtype pg = dg_pgtype_of(v->s, &t, &vt->strs, &k);
-        char *comment = dg_xprintf("%s%s", c->decltype ? c->decltype : "(no type)", notnull[i] ? " NOT NULL" : "");
-        add_field(vt, view->name, c->name, NULL, dg_names_field(v->names, view->schema, view->name, c->name), k,
-                  !notnull[i] && dg_ckind_scalar(k), true, comment);
+        dg_buf_clear(&fb->a);
+        dg_buf_cat(&fb->a, c->decltype ? c->decltype : "(no type)", notnull[i] ? " NOT NULL" : "", (char *)NULL);
+        const char *name = dg_names_field(v->names, view->schema, view->name, c->name);
+        add_field(v, fb, vt, view->name, c->name, NULL, NULL, name, k, !notnull[i] && dg_ckind_scalar(k), true,
+                  dg_buf_cstr(&fb->a));
         dg_cbind *f = &vt->f.items[vt->f.len - 1];
         f->pg = pg;
         if (pg.ctype) f->ctype = pg.ctype;
@@ -194,24 +223,24 @@ void dg_view_view(dg_vctx *v, const dg_view *view, dg_vtable *vt)
     vt->view = view;
     object_begin(v, view->schema, view->name, vt);
     const char *q = dg_schema_c_qualifier(v->s, view->schema, view->name);
-    vt->heading = dg_xprintf("%s%s%s (view, read-only)", q ? q : "", q ? "." : "", view->name);
-    if (v->s->engine == DG_ENGINE_POSTGRESQL) {
-        pg_view_fields(v, view, vt);
-        return;
-    }
-    for (size_t i = 0; i < view->columns.len; i++) {
+    vt->heading = DG_VA_CAT(v->a, q ? q : "", q ? "." : "", view->name, " (view, read-only)");
+    field_bufs fb = {DG_BUF_INIT, DG_BUF_INIT};
+    if (v->s->engine == DG_ENGINE_POSTGRESQL) pg_view_fields(v, &fb, view, vt);
+    for (size_t i = 0; i < view->columns.len && v->s->engine != DG_ENGINE_POSTGRESQL; i++) {
         const dg_view_column *c = &view->columns.items[i];
         dg_ckind k = dg_ckind_of_vtype(dg_vtype_of_decl(c->decltype));
-        add_field(vt, view->name, c->name, NULL, dg_names_field(v->names, view->schema, view->name, c->name), k,
-                  dg_ckind_scalar(k), true, dg_xstrdup(c->decltype ? c->decltype : "(no type)"));
+        const char *name = dg_names_field(v->names, view->schema, view->name, c->name);
+        add_field(v, &fb, vt, view->name, c->name, NULL, NULL, name, k, dg_ckind_scalar(k), true,
+                  c->decltype ? c->decltype : "(no type)");
         vt->f.items[vt->f.len - 1].lenient = dg_decl_reads_lenient(c->decltype);
     }
+    field_bufs_free(&fb);
 }
 
 size_t dg_view_stmt(dg_vctx *v, const char *row, const char *verb, char *sql)
 {
     dg_vstmt *st = DG_VEC_ADD(v->stmts);
-    st->id = DG_XCAT(v->opts->prefix, "__s_", row, "_", verb);
+    st->id = DG_VA_CAT(v->a, v->opts->prefix, "__s_", row, "_", verb);
     st->sql = sql;
     return v->stmts->len - 1;
 }
@@ -223,36 +252,24 @@ int dg_vtable_field(const dg_vtable *vt, const char *column)
     return -1;
 }
 
+int dg_vtable_column_field(const dg_vtable *vt, size_t i)
+{
+    if (vt->col_field) return vt->col_field[i];
+    return dg_vtable_field(vt, vt->t->columns.items[i].name);   /* a table made by hand (tests) */
+}
+
+/* Only the arrays: the strings, with_rowid and pg_short are the arena's. */
 void dg_vfunc_free(dg_vfunc *f)
 {
-    free(f->fn);
-    free(f->many_fn);
-    free(f->params);
     dg_vbinds_free(&f->binds);
     dg_vbinds_free(&f->writebacks);
-    if (f->with_rowid) {
-        free(f->with_rowid->cond);
-        free(f->with_rowid->note);
-        free(f->with_rowid);
-    }
-    dg_strings_free(&f->prepare);
-    dg_strings_free(&f->after);
-    free(f->missing);
-    free(f->doc);
-    free(f->conflict_msg);
-    free(f->pg_types);
-    free(f->pg_results);
-    if (f->pg_short) {
-        free(f->pg_short->cond);
-        free(f->pg_short);
-    }
+    DG_VEC_FREE(&f->prepare);
+    DG_VEC_FREE(&f->after);
 }
 
 static void func_drop(dg_vfunc *f)
 {
-    if (!f) return;
-    dg_vfunc_free(f);
-    free(f);
+    if (f) dg_vfunc_free(f);   /* f itself is the arena's */
 }
 
 static void funcs_free(dg_vfuncs *fs)
@@ -261,27 +278,18 @@ static void funcs_free(dg_vfuncs *fs)
     DG_VEC_FREE(fs);
 }
 
+/* Only the arrays and pg_set_types: the rest is the arena's. */
 void dg_vpatch_free(dg_vpatch *p)
 {
     if (!p) return;
-    char *own[] = {p->type, p->fn, p->sets_array, p->params, p->head, p->tail, p->missing, p->empty, p->check_fn,
-                   p->pg_key_types};
     dg_buf_free(&p->pg_set_types);
-    for (size_t i = 0; i < sizeof own / sizeof *own; i++) free(own[i]);
-    for (size_t i = 0; i < p->fields.len; i++) {
-        dg_vpatch_field *pf = &p->fields.items[i];
-        free(pf->decl), free(pf->has_decl), free(pf->set), free(pf->set_decl);
-    }
     DG_VEC_FREE(&p->fields);
-    dg_strings_free(&p->sets);
+    DG_VEC_FREE(&p->sets);
     dg_vbinds_free(&p->binds);
-    for (size_t i = 0; i < p->bits.len; i++) free(p->bits.items[i].cond);
     DG_VEC_FREE(&p->bits);
-    dg_strings_free(&p->prepare);
-    dg_strings_free(&p->after);
-    for (size_t i = 0; i < p->check.len; i++) free(p->check.items[i].guard);
+    DG_VEC_FREE(&p->prepare);
+    DG_VEC_FREE(&p->after);
     DG_VEC_FREE(&p->check);
-    free(p);
 }
 
 /* What only the templates read: the functions, reads, patch and validator. */
@@ -289,10 +297,8 @@ static void drop_rendered(dg_vtable *vt)
 {
     if (vt->validated) dg_validator_free(&vt->val);
     vt->validated = false;
-    free(vt->fills);
     vt->fills = NULL;
     dg_vbinds_free(&vt->reads);
-    free(vt->pg_results);
     vt->pg_results = NULL;
     vt->nresults = 0;
     dg_vfunc **fs[] = {&vt->insert, &vt->get, &vt->update, &vt->del, &vt->upsert, &vt->count, &vt->missing_fn};
@@ -308,17 +314,10 @@ static void drop_rendered(dg_vtable *vt)
 
 void dg_vtable_free(dg_vtable *vt)
 {
-    for (size_t k = 0; k < vt->f.len; k++) {
-        free(vt->f.items[k].quoted);
-        free(vt->f.items[k].colname);
-        free(vt->fx.items[k].comment);
-        free(vt->fx.items[k].decl);
-        free(vt->fx.items[k].has_decl);
-    }
     DG_VEC_FREE(&vt->f);
     DG_VEC_FREE(&vt->fx);
     dg_strings_free(&vt->strs);
-    free(vt->user_type), free(vt->user_header), free(vt->iter), free(vt->reader), free(vt->heading);
+    free(vt->user_type), free(vt->user_header);
     DG_VEC_FREE(&vt->enums);
     free(vt->val_fn);
     drop_rendered(vt);
@@ -343,12 +342,12 @@ void dg_vtables_free(dg_vtables *v)
     dg_vtypes_free(&v->types);
     free(v->root.header), free(v->root.guard), free(v->root.unit), free(v->root.slot), free(v->root.sql_array);
     dg_strings_free(&v->root.inputs);
-    for (size_t i = 0; i < v->stmts.len; i++) free(v->stmts.items[i].id), free(v->stmts.items[i].sql);
     DG_VEC_FREE(&v->stmts);
     dg_venums_free(&v->enums);
     dg_strings_free(&v->user_headers);
     for (size_t i = 0; i < v->items.len; i++) dg_vtable_free(&v->items.items[i]);
     DG_VEC_FREE(&v->items);
     dg_names_free(v->names);
+    dg_tarena_free(&v->arena);
     free(v);
 }

@@ -456,6 +456,15 @@ bool dg_column_reads_lenient(const dg_table *t, const dg_column *c);
 /* The @format a declared type implies ("json" for JSON and JSONB), NULL
  * when none. */
 const char *dg_decl_format(const char *decltype);
+/* What column c of table t (t may be NULL) holds, decided once for the C
+ * binding (view_tables.c): dg_vtype_of_column, dg_column_reads_lenient and
+ * dg_decl_format of its declared type. */
+typedef struct dg_colvalue {
+    dg_vtype    v;
+    bool        lenient;
+    const char *format;   /* a literal, NULL: none */
+} dg_colvalue;
+dg_colvalue dg_column_value(const dg_table *t, const dg_column *c);
 /* The same default for a value of declared type decltype (a view's column). */
 bool dg_decl_reads_lenient(const char *decltype);   /* "int64", "double", "text", "blob", "bool", "value" */
 

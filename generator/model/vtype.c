@@ -87,17 +87,26 @@ static int known_decl(const char *decltype)
     return known_type(name, n);
 }
 
-const char *dg_decl_format(const char *decltype)
+/* The @format of known type k (-1: none). */
+static const char *known_format(int k)
 {
-    int k = decltype ? known_decl(decltype) : -1;
     bool json = k >= 0 && (!strcmp(known_types[k].name, "JSON") || !strcmp(known_types[k].name, "JSONB"));
     return json ? "json" : NULL;
 }
 
-dg_vtype dg_vtype_of_decl(const char *decltype)
+const char *dg_decl_format(const char *decltype)
+{
+    return known_format(decltype ? known_decl(decltype) : -1);
+}
+
+#define NOT_LOOKED_UP (-2)
+
+/* dg_vtype_of_decl with the known type k of decltype (NOT_LOOKED_UP: to
+ * be looked up). */
+static dg_vtype decl_vtype(const char *decltype, int k)
 {
     if (!decltype || !*decltype) return DG_VT_VALUE;
-    int k = known_decl(decltype);
+    if (k == NOT_LOOKED_UP) k = known_decl(decltype);
     if (k >= 0) return known_types[k].v;
     /* names the table does not list: enum-like, boolean and date-like names,
      * then SQLite's affinity */
@@ -113,6 +122,8 @@ dg_vtype dg_vtype_of_decl(const char *decltype)
     }
     return DG_VT_VALUE;
 }
+
+dg_vtype dg_vtype_of_decl(const char *decltype) { return decl_vtype(decltype, NOT_LOOKED_UP); }
 
 static char upper(char c) { return c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c; }
 
@@ -157,9 +168,10 @@ static bool is_fts(const char *module)
            !dg_strcasecmp_ascii(module, "fts3");
 }
 
-dg_vtype dg_vtype_of_column(const dg_table *t, const dg_column *c)
+/* dg_vtype_of_column with c's @read annotation r (NULL: none) and the known
+ * type k of its declared type (as decl_vtype's). */
+static dg_vtype column_vtype(const dg_table *t, const dg_column *c, const char *r, int k)
 {
-    const char *r = dg_annotation_get(&c->annotations, "read");
     if (r && !strcmp(r, "any")) return DG_VT_VALUE;
     const char *a = dg_annotation_get(&c->annotations, "type");
     dg_vtype v = a ? dg_vtype_word(a, strlen(a)) : DG_VT_UNKNOWN;
@@ -172,7 +184,12 @@ dg_vtype dg_vtype_of_column(const dg_table *t, const dg_column *c)
         if (!strncasecmp(t->module, "rtree", 5))
             return c == &t->columns.items[0] ? DG_VT_INT64 : DG_VT_DOUBLE;
     }
-    return dg_vtype_of_decl(c->type);
+    return decl_vtype(c->type, k);
+}
+
+dg_vtype dg_vtype_of_column(const dg_table *t, const dg_column *c)
+{
+    return column_vtype(t, c, dg_annotation_get(&c->annotations, "read"), NOT_LOOKED_UP);
 }
 
 bool dg_read_known(const char *mode)
@@ -204,10 +221,19 @@ bool dg_decl_reads_lenient(const char *decltype)
 
 bool dg_column_reads_lenient(const dg_table *t, const dg_column *c)
 {
+    return dg_column_value(t, c).lenient;
+}
+
+dg_colvalue dg_column_value(const dg_table *t, const dg_column *c)
+{
     const char *r = dg_annotation_get(&c->annotations, "read");
-    if (r) return !strcmp(r, "lenient");
-    if (!*c->type) return false;   /* no affinity: nothing is converted */
-    return affinity_converts(c->type, dg_vtype_of_column(t, c));
+    int k = known_decl(c->type);   /* once: the type, and the format */
+    dg_colvalue cv;
+    cv.v = column_vtype(t, c, r, k);
+    /* no affinity (no declared type): nothing is converted */
+    cv.lenient = r ? !strcmp(r, "lenient") : *c->type && affinity_converts(c->type, cv.v);
+    cv.format = known_format(k);
+    return cv;
 }
 
 const char *dg_vtype_name(dg_vtype v)

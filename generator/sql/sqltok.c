@@ -255,19 +255,25 @@ size_t dg_sql_statement_end(const char *text, size_t len, size_t from)
     }
 }
 
+static void quote_to(dg_buf *b, const char *s, char q)
+{
+    dg_buf_putc(b, q);
+    for (; *s; s++) {
+        if (*s == q) dg_buf_putc(b, q);
+        dg_buf_putc(b, *s);
+    }
+    dg_buf_putc(b, q);
+}
+
 static char *quote_with(const char *s, char q)
 {
     dg_buf b = DG_BUF_INIT;
-    dg_buf_putc(&b, q);
-    for (; *s; s++) {
-        if (*s == q) dg_buf_putc(&b, q);
-        dg_buf_putc(&b, *s);
-    }
-    dg_buf_putc(&b, q);
+    quote_to(&b, s, q);
     return dg_buf_steal(&b);
 }
 
 char *dg_sql_quote_ident(const char *name) { return quote_with(name, '"'); }
+void dg_sql_quote_ident_to(dg_buf *out, const char *name) { quote_to(out, name, '"'); }
 char *dg_sql_quote_string(const char *s) { return quote_with(s, '\''); }
 
 char *dg_sql_comment_text(const char *s)

@@ -13,6 +13,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util/buf.h"
+
 typedef enum dg_tok_kind {
     DG_TOK_EOF = 0,
     DG_TOK_SPACE,
@@ -64,6 +66,8 @@ size_t dg_sql_statement_end(const char *text, size_t len, size_t from);
 
 /* Quotes an identifier for SQL ("name", doubling inner quotes). Caller frees. */
 char *dg_sql_quote_ident(const char *name);
+/* The same appended to out (for callers that keep the text elsewhere). */
+void  dg_sql_quote_ident_to(dg_buf *out, const char *name);
 /* Quotes a string literal ('text', doubling inner quotes). Caller frees. */
 char *dg_sql_quote_string(const char *s);
 /* `s` made safe as the text of an SQL comment, line or block: control

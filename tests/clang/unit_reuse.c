@@ -71,7 +71,7 @@ static json_t *table_view(ctx *c, const char *name, int *reused)
     c->opts.out_dir = "gen";
     dg_schema_lookup lookup;
     dg_schema_lookup_init(&lookup, c->s);
-    dg_vctx v = {c->s, &c->opts, c->names, &c->vts->stmts, &lookup};
+    dg_vctx v = {&c->vts->arena, c->s, &c->opts, c->names, &c->vts->stmts, &lookup};
     const dg_table *t = dg_schema_table(c->s, name);
     assert_non_null(t);
     assert_int_equal(dg_view_build_table(&v, c->vts, t, &c->d), 0);

@@ -38,6 +38,7 @@ typedef struct dg_cfield {
                                CHECKs are left to the server */
     bool        measure;    /* PostgreSQL: text bound as is from cname (dal_pg_bind_text):
                                the writes measure it once, for its UTF-8 rule and its bind */
+    const char *format;     /* the @format its declared type implies (dg_cbind.format), NULL: none */
 } dg_cfield;
 
 /* C test that a DG_CK_TEXT field holds text that is safe to read: not NULL,
