@@ -113,11 +113,31 @@ void dg_tmpl_c_literal(dg_buf *out, const char *s, const char *indent)
     dg_buf_putc(out, '"');
 }
 
+/* Length of the Unicode bidirectional control at s (U+202A-U+202E,
+ * U+2066-U+2069, U+200E, U+200F, U+061C), or 0.  In a comment one reorders
+ * how the code after it reads on screen, and gcc refuses an unpaired one
+ * (-Wbidi-chars, an error under -Werror); the comment shows it as <U+XXXX>. */
+static size_t bidi_len(const unsigned char *u)
+{
+    if (u[0] == 0xD8 && u[1] == 0x9C) return 2;
+    if (u[0] != 0xE2) return 0;
+    if (u[1] == 0x80 && ((u[2] >= 0xAA && u[2] <= 0xAE) || u[2] == 0x8E || u[2] == 0x8F)) return 3;
+    if (u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9) return 3;
+    return 0;
+}
+
+static void put_bidi(dg_buf *out, const unsigned char *u, size_t n)
+{
+    unsigned cp = n == 2 ? ((u[0] & 0x1Fu) << 6 | (u[1] & 0x3Fu))
+                         : ((u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu));
+    dg_buf_printf(out, "<U+%04X>", cp);
+}
+
 void dg_tmpl_c_comment(dg_buf *out, const char *s, const char *indent)
 {
     char prev = 0;
     for (; *s; s++) {
-        size_t run = strcspn(s, "\n*/?");   /* bytes that never need a break */
+        size_t run = strcspn(s, "\n*/?\xD8\xE2");   /* bytes that never need a break */
         if (run) {
             dg_buf_append(out, s, run);
             s += run - 1;
@@ -125,6 +145,13 @@ void dg_tmpl_c_comment(dg_buf *out, const char *s, const char *indent)
             continue;
         }
         char c = *s;
+        size_t bidi = bidi_len((const unsigned char *)s);
+        if (bidi) {
+            put_bidi(out, (const unsigned char *)s, bidi);
+            s += bidi - 1;
+            prev = '>';
+            continue;
+        }
         if (c == '\n') {
             dg_buf_putc(out, '\n');
             if (s[1] && s[1] != '\n') dg_buf_puts(out, indent);

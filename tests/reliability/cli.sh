@@ -62,6 +62,37 @@ for std in c99 c11; do
 done
 cd .. || exit 1
 
+# 1c. What the identifier property test (names.py) found: a name holding a
+#     Unicode bidirectional control (U+202E) written raw into C comments
+#     (gcc: -Wbidi-chars, an error); a key column named `patch`, the
+#     parameter of update_patch; a named query longer than 4,095 characters
+#     (-Woverlength-strings under -std=c99 -Wpedantic); a column name holding
+#     a newline made a patch SET term two literals, which clang took for a
+#     missing comma (-Wstring-concatenation).  The C compiles strictly with
+#     the test's compiler and with clang.
+mkdir found && cd found || exit 1
+RLO=$(printf '\342\200\256')
+LONG=$(awk 'BEGIN { for (i = 0; i < 200; i++) printf "people"; }')
+cat > s.sql <<SQL
+CREATE TABLE "v${RLO}x" (id INTEGER PRIMARY KEY, "a${RLO}b" TEXT);
+CREATE TABLE k (patch INTEGER PRIMARY KEY, "x
+y" TEXT, z TEXT, w TEXT);
+CREATE TABLE "$LONG" (id INTEGER PRIMARY KEY, "$LONG" TEXT);
+SQL
+cat > q.sql <<SQL
+-- name: Long :many
+SELECT * FROM "$LONG" WHERE "$LONG" = ?;
+SQL
+expect_rc 0 "generate with the names found" "$DALGEN" generate s.sql --queries q.sql --prefix db --out gen
+for cc in "$CC" $(command -v clang); do
+    for std in c99 c11; do
+        check "the names found compile with $cc -std=$std" "$cc" -std=$std -Wall -Wextra -Wpedantic -Wconversion \
+            -Werror -I"$INC" -c gen/db.c -o db_$std.o
+    done
+done
+check "a bidirectional control is shown, not written" grep -q '<U+202E>' gen/db.c
+cd .. || exit 1
+
 # 2. An index on a double-quoted name that is no column yet indexes a
 #    string; when the column arrives the plan re-creates the index, and the
 #    database stays sound.
