@@ -41,6 +41,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -155,6 +156,7 @@ class Col:
         self.check = False
         self.unique = False
         self.fk = None            # parent Table
+        self.enum = None          # CHECK (c IN (...)) values: a C enum
         self.pk = False
         self.changed = False      # values may change (type, NOT NULL, ...)
 
@@ -222,6 +224,8 @@ def value_for(rng, col, k):
         return bytes([k & 255, 0, 255])
     if t == "":
         return rng.choice([k, "t%d" % k, k + 0.5])
+    if col.enum:
+        return rng.choice(col.enum)
     return rng.choice(["r%d" % k, "*/\n-- %d ;" % k, "'\"\\??= %d" % k, "中%d😀" % k, "%s%d" % ("%n", k)])
 
 
@@ -260,13 +264,30 @@ def new_col(rng, namer, s, t, taken, rows, added=False):
         c.default = literal_for(rng, typ, rng.randrange(50))
     c.check = rng.random() < 0.2
     c.unique = not added and rng.random() < 0.1
+    if typ == "TEXT" and rng.random() < 0.3:
+        c.enum = enum_values(rng, namer)
+        c.unique = False
+        if c.default is not None:
+            c.default = lit(c.enum[0])
     parents = [p for p in s.tables if p.pk == 1 and p is not t]
     if parents and rng.random() < 0.25 and not t.strict:
         c.fk = rng.choice(parents)
         c.typ = "INTEGER"
         c.nn = c.unique = False
-        c.default = None
+        c.default = c.enum = None
     return c
+
+
+def enum_values(rng, namer):
+    """2-4 distinct hostile texts (values differing only in case among them)."""
+    out = []
+    while len(out) < rng.randint(2, 4):
+        v = namer.word(()) + (namer.word(()) if rng.random() < 0.6 else "")
+        if rng.random() < 0.2 and out:
+            v = out[-1].swapcase()
+        if v not in out and "\0" not in v:
+            out.append(v)
+    return out
 
 
 def row_name(name):
@@ -330,6 +351,8 @@ def render_table(t, with_renames):
             d += " UNIQUE"
         if c.check:
             d += " CHECK (length(%s) < 1000)" % q(c.name)
+        if c.enum:
+            d += " CHECK (%s IN (%s))" % (q(c.name), ", ".join(lit(v) for v in c.enum))
         if c.fk is not None:
             pkc = [k for k in c.fk.cols if k.pk][0]
             d += " REFERENCES %s(%s)" % (q(c.fk.name), q(pkc.name))
@@ -456,15 +479,16 @@ def one_mutation(rng, namer, b):
             what = rng.randrange(4)
             if what == 0:
                 c.typ = rng.choice(["INTEGER", "TEXT", "REAL", "BLOB", "ANY"] if t.strict else TYPES)
+                c.enum = None
                 if c.default is not None:
                     c.default = literal_for(rng, c.typ, 3)
             elif what == 1 and not c.nn:
                 c.nn = True
-                c.default = literal_for(rng, c.typ, 4)
+                c.default = lit(c.enum[0]) if c.enum else literal_for(rng, c.typ, 4)
             elif what == 2:
                 c.check = not c.check
             else:
-                c.default = literal_for(rng, c.typ, rng.randrange(50, 99))
+                c.default = lit(rng.choice(c.enum)) if c.enum else literal_for(rng, c.typ, rng.randrange(50, 99))
             c.changed = True
             t.changed = True
     elif k == 7:                                                  # an index
@@ -800,6 +824,9 @@ def table_block(i, t, st):
         elif kind == "blob":
             L.append('        r.%s.data = "b%d"; r.%s.len = 2;' % (name, k, name))
             checks.append("o.%s.len == 2" % name)
+        elif kind == "enum":
+            L.append("        r.%s = (%s)1;" % (name, f["ctype"]))
+            checks.append("o.%s == (%s)1" % (name, f["ctype"]))
         elif kind == "value":
             L.append("        r.%s.type = DAL_TYPE_INTEGER; r.%s.as.integer = %d;" % (name, name, k))
             checks.append("o.%s.type == DAL_TYPE_INTEGER && o.%s.as.integer == %d" % (name, name, k))
@@ -861,13 +888,16 @@ def main():
     o = parse(sys.argv[1:])
     os.makedirs(o.work, exist_ok=True)
     start = time.time()
-    fails = refused = names = renames = rebuilds = 0
+    fails = refused = names = renames = rebuilds = done = 0
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     for seed in range(o.seed, o.seed + o.count):
         r = Run(o, seed)
         try:
             r.run()
             if not o.keep:
                 shutil.rmtree(r.dir, ignore_errors=True)
+        except KeyboardInterrupt:   # a long run stopped: report the seeds done
+            break
         except Failure as e:
             fails += 1
             print("FAIL seed %d: %s\n  files: %s\n  rerun: python3 %s --dalgen %s --libdal %s --include %s --work %s %d 1"
@@ -877,9 +907,12 @@ def main():
         names += r.names
         renames += r.renames
         rebuilds += r.rebuilds
+        done += 1
+        if done % 50 == 0 and done < o.count:
+            print("  %d seeds, %d failure(s), %.0f s" % (done, fails, time.time() - start), flush=True)
     print("reliability.names: seeds %d..%d: %d schema pairs, %d names, %d renames, %d rebuilds, %d documented refusals,"
-          " %d failure(s), %.0f s" % (o.seed, o.seed + o.count - 1, o.count, names, renames, rebuilds, refused, fails,
-                                       time.time() - start))
+          " %d failure(s), %.0f s" % (o.seed, o.seed + done - 1, done, names, renames, rebuilds, refused, fails,
+                                       time.time() - start), flush=True)
     sys.exit(1 if fails else 0)
 
 
