@@ -234,6 +234,20 @@ expect_rc 0 "migrate new d2: a swap whose temporary name is taken" "$DALGEN" mig
 check "the swap goes through a free name" grep -q '^ALTER TABLE "red" RENAME TO "_dalgen_swap_red_2";' migd/0002_swap.up.sql
 expect_rc 0 "apply d2" "$DALGEN" migrate apply --db d.db --dir migd
 check "the rows swapped with their tables" test "$(q d.db 'SELECT r FROM blue; SELECT b FROM red; SELECT v FROM _dalgen_swap_red')" = "r1${NL}b1${NL}mine"
+# A swap whose names hold `*/`: the `@renamed_from` recorded in the rebuilt
+# table's CREATE text closed its block comment early (a plan that could
+# never apply, refused); it is recorded as a line comment, and reads back.
+printf 'CREATE TABLE victim (v TEXT);\nCREATE TABLE red (id INTEGER PRIMARY KEY, r TEXT);\nCREATE TABLE "x*/ (id INTEGER); DELETE FROM victim; /*" (id INTEGER PRIMARY KEY, b TEXT);\n' > e1.sql
+printf 'CREATE TABLE victim (v TEXT);\n-- @renamed_from red\nCREATE TABLE "x*/ (id INTEGER); DELETE FROM victim; /*" (id INTEGER PRIMARY KEY, r TEXT);\n-- @renamed_from x*/ (id INTEGER); DELETE FROM victim; /*\nCREATE TABLE red (id INTEGER PRIMARY KEY, b TEXT);\n' > e2.sql
+expect_rc 0 "migrate new e1" "$DALGEN" migrate new init --dir mige e1.sql
+expect_rc 0 "apply e1" "$DALGEN" migrate apply --db e.db --dir mige
+q e.db "INSERT INTO victim VALUES ('keep'); INSERT INTO red (r) VALUES ('r1'); INSERT INTO \"x*/ (id INTEGER); DELETE FROM victim; /*\" (b) VALUES ('b1');"
+expect_rc 0 "migrate new e2: a swap of names holding */" "$DALGEN" migrate new swap --dir mige e2.sql
+expect_rc 0 "apply e2" "$DALGEN" migrate apply --db e.db --dir mige
+check "the swap of names holding */ moved the rows" test "$(q e.db 'SELECT v FROM victim; SELECT b FROM red; SELECT r FROM "x*/ (id INTEGER); DELETE FROM victim; /*"')" = "keep${NL}b1${NL}r1"
+expect_rc 0 "the swapped database diffs empty against e2" "$DALGEN" diff --from e.db --to e2.sql --exit-code
+expect_rc 0 "down the swap" "$DALGEN" migrate down --db e.db --dir mige
+expect_rc 0 "down diffs empty against e1" "$DALGEN" diff --from e.db --to e1.sql --exit-code
 cd .. || exit 1
 
 # 4. Expressions deeper than SQLite's limit (1000) are a located error, not
