@@ -308,6 +308,13 @@ mkdir mig && printf 'CREATE TABLE a (x);\n\000DROP TABLE a;\n' > mig/0001_a.up.s
 expect_rc 1 "migrate hash refuses a NUL byte" "$DALGEN" migrate hash --dir mig
 check "located NUL byte" grep -q '^mig/0001_a.up.sql:2:1: error: a NUL byte' err.txt
 expect_rc 1 "migrate apply refuses a NUL byte" "$DALGEN" migrate apply --db n.db --dir mig
+# A file name holding a newline or another control character is no
+# migration file name: `hash` wrote its name into dalgen.sum raw, and every
+# later command then failed on the sum it had written.
+mkdir migc && printf 'CREATE TABLE m (x);\n' > "migc/0001_a${NL}b.up.sql"
+expect_rc 1 "migrate hash refuses a file name holding a newline" "$DALGEN" migrate hash --dir migc
+check "located: not a migration file name" grep -q '^migc/0001_a\\nb.up.sql:1:1: error: not a migration file name' err.txt
+check "no dalgen.sum written" test ! -e migc/dalgen.sum
 mkdir mig2 && echo 'CREATE TABLE a (x);' > mig2/0001_a.up.sql && echo 'DROP TABLE a;' > mig2/0001_a.down.sql
 "$DALGEN" migrate hash --dir mig2 >/dev/null 2>&1
 expect_rc 0 "apply one" "$DALGEN" migrate apply --db d.db --dir mig2
