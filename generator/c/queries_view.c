@@ -1092,10 +1092,14 @@ static void to_json(const dg_vqueries *v, json_t *root, dg_tmpl_list *lazy)
     }
     if (!v->unit) return;
     bool prepared = false;   /* a :copyfrom reads the SQL array only: the unit and its slot would be unused */
-    for (size_t i = 0; i < v->items.len; i++) prepared = prepared || !v->items.items[i].copyfrom;
-    dg_jset(root, "queries_unit", json_pack("{s:s,s:s,s:s,s:s,s:i,s:b}", "unit", v->unit, "sql_array", v->sql_array,
+    bool long_sql = false;   /* a query longer than one C literal may be (the tables' stmts say the same) */
+    for (size_t i = 0; i < v->items.len; i++) {
+        prepared = prepared || !v->items.items[i].copyfrom;
+        long_sql = long_sql || strlen(v->items.items[i].sql) > DG_TMPL_MAX_LITERAL;
+    }
+    dg_jset(root, "queries_unit", json_pack("{s:s,s:s,s:s,s:s,s:i,s:b,s:b}", "unit", v->unit, "sql_array", v->sql_array,
                                             "slot", v->slot, "label", v->label, "count", (int)v->items.len,
-                                            "prepared", prepared));
+                                            "prepared", prepared, "long_sql", long_sql));
 }
 
 void dg_vqueries_to_json(const dg_vqueries *v, json_t *root)

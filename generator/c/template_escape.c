@@ -36,8 +36,8 @@ static size_t escape_byte(char out[5], unsigned char c, unsigned char prev)
 /* What each byte is to the escapers (the runs between the bytes that need
  * a look are scanned a byte at a time): LIT, it does not stand for itself
  * in a literal whatever precedes it (controls, non-ASCII, \\ " ?); COMMENT,
- * it may need a break or an indentation in a comment (\\n * / ?).  The NUL
- * that ends the text is both. */
+ * it may need a break or an indentation in a comment (\\n * / ?), or start a
+ * bidirectional control (0xD8, 0xE2).  The NUL that ends the text is both. */
 enum { LIT = 1, COMMENT = 2 };
 static const unsigned char special[256] = {
     3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1,
@@ -53,8 +53,8 @@ static const unsigned char special[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
@@ -74,6 +74,8 @@ static __m128i specials16(__m128i x, unsigned flag)
     } else {
         m = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_set1_epi8('*')));
         m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('/')));
+        m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xD8)));
+        m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2)));
     }
     return _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('?')));
 }
@@ -229,6 +231,26 @@ static void blank_line_indent(dg_buf *out, const char *indent)
     put(out, indent, k);
 }
 
+/* Length of the Unicode bidirectional control at s (U+202A-U+202E,
+ * U+2066-U+2069, U+200E, U+200F, U+061C), or 0.  In a comment one reorders
+ * how the code after it reads on screen, and gcc refuses an unpaired one
+ * (-Wbidi-chars, an error under -Werror); the comment shows it as <U+XXXX>. */
+static size_t bidi_len(const unsigned char *u)
+{
+    if (u[0] == 0xD8 && u[1] == 0x9C) return 2;
+    if (u[0] != 0xE2) return 0;
+    if (u[1] == 0x80 && ((u[2] >= 0xAA && u[2] <= 0xAE) || u[2] == 0x8E || u[2] == 0x8F)) return 3;
+    if (u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9) return 3;
+    return 0;
+}
+
+static void put_bidi(dg_buf *out, const unsigned char *u, size_t n)
+{
+    unsigned cp = n == 2 ? ((u[0] & 0x1Fu) << 6 | (u[1] & 0x3Fu))
+                         : ((u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu));
+    dg_buf_printf(out, "<U+%04X>", cp);
+}
+
 void dg_tmpl_c_comment(dg_buf *out, const char *s, const char *indent)
 {
     const unsigned char *u = (const unsigned char *)s, *end = u + strlen(s);
@@ -242,6 +264,13 @@ void dg_tmpl_c_comment(dg_buf *out, const char *s, const char *indent)
         }
         unsigned char c = *u++;
         if (!c) break;
+        size_t bidi = bidi_len(u - 1);
+        if (bidi) {
+            put_bidi(out, u - 1, bidi);
+            u += bidi - 1;
+            prev = '>';
+            continue;
+        }
         if (c == '\n') {
             put(out, "\n", 1);
             if (*u && *u != '\n') dg_buf_puts(out, indent);

@@ -91,7 +91,8 @@ void dg_vqueries_free(dg_vqueries *v);   /* its contents */
 /* Sets root["queries"][] and, when there are queries, root["queries_unit"]:
  *   queries_unit  {unit, sql_array, slot, label, count, prepared (true when
  *                 a query runs through the unit: all but :copyfrom, which
- *                 reads sql_array only)}
+ *                 reads sql_array only), long_sql (a query longer than the
+ *                 4,095 characters of one C literal)}
  *   queries[]     fn, name, sql, id, one|many|exec|execrows|execlastid|execresult
  *                 (true; execresult sets execrows and execlastid too),
  *                 has_binds, binds[] {call}, locals[] {decl}, iter_fields[]

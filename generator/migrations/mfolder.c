@@ -31,6 +31,8 @@ static int parse_name(const char *name, int64_t *id, size_t *stem)
     else if (dg_has_suffix(name, ".down.sql")) kind = 2, *stem = n - 9;
     else if (dg_has_suffix(name, ".sql")) kind = 1, *stem = n - 4;   /* NNNN_name.sql: up only */
     if (!kind || *stem <= i + 1) return 0;
+    for (size_t k = 0; k < n; k++)   /* dalgen.sum holds the name on one line of text */
+        if ((unsigned char)name[k] < 0x20 || name[k] == 0x7f) return 0;
     *id = v;
     return kind;
 }

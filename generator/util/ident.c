@@ -149,7 +149,7 @@ static const char *const reserved_words[] = {
     "volatile", "wchar_t", "while", "xor", "xor_eq",
 };
 /* the parameters and locals of generated functions */
-static const char *const reserved_locals[] = {"arena", "db", "it", "out", "rc", "row", "st"};
+static const char *const reserved_locals[] = {"arena", "db", "it", "out", "patch", "rc", "row", "st"};
 /* the C library functions generated code calls (a parameter named so hid them) */
 static const char *const reserved_calls[] = {
     "calloc", "free", "malloc", "memcmp", "memcpy", "memmove", "memset", "realloc", "snprintf", "sprintf",

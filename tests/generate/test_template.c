@@ -272,6 +272,11 @@ static void comment_filter_breaks_delimiters_and_repeats_prefix(void **state)
     EXPECT("/* {{x|comment}} */", "{\"x\":\"a */ b /* c ?\?= d\"}", "/* a * / b / * c ? ?= d */");
     EXPECT("    /* {{x|comment}}\n     */", "{\"x\":\"SELECT a\\nFROM t\\n\\nWHERE\"}",
            "    /* SELECT a\n     * FROM t\n     *\n     * WHERE\n     */");
+    /* bidirectional controls (U+202E, U+2066, U+061C) are shown, not written:
+     * gcc refuses an unpaired one in a comment (-Wbidi-chars); other
+     * non-ASCII text stays */
+    EXPECT("/* {{x|comment}} */", "{\"x\":\"a\u202eb\u2066c\u061cd \u00e9\u2028\"}",
+           "/* a<U+202E>b<U+2066>c<U+061C>d \xc3\xa9\xe2\x80\xa8 */");
 }
 
 /* The same text (or errors) from the view's arrays as template lists,

@@ -62,6 +62,37 @@ for std in c99 c11; do
 done
 cd .. || exit 1
 
+# 1c. What the identifier property test (names.py) found: a name holding a
+#     Unicode bidirectional control (U+202E) written raw into C comments
+#     (gcc: -Wbidi-chars, an error); a key column named `patch`, the
+#     parameter of update_patch; a named query longer than 4,095 characters
+#     (-Woverlength-strings under -std=c99 -Wpedantic); a column name holding
+#     a newline made a patch SET term two literals, which clang took for a
+#     missing comma (-Wstring-concatenation).  The C compiles strictly with
+#     the test's compiler and with clang.
+mkdir found && cd found || exit 1
+RLO=$(printf '\342\200\256')
+LONG=$(awk 'BEGIN { for (i = 0; i < 200; i++) printf "people"; }')
+cat > s.sql <<SQL
+CREATE TABLE "v${RLO}x" (id INTEGER PRIMARY KEY, "a${RLO}b" TEXT);
+CREATE TABLE k (patch INTEGER PRIMARY KEY, "x
+y" TEXT, z TEXT, w TEXT);
+CREATE TABLE "$LONG" (id INTEGER PRIMARY KEY, "$LONG" TEXT);
+SQL
+cat > q.sql <<SQL
+-- name: Long :many
+SELECT * FROM "$LONG" WHERE "$LONG" = ?;
+SQL
+expect_rc 0 "generate with the names found" "$DALGEN" generate s.sql --queries q.sql --prefix db --out gen
+for cc in "$CC" $(command -v clang); do
+    for std in c99 c11; do
+        check "the names found compile with $cc -std=$std" "$cc" -std=$std -Wall -Wextra -Wpedantic -Wconversion \
+            -Werror -I"$INC" -c gen/db.c -o db_$std.o
+    done
+done
+check "a bidirectional control is shown, not written" grep -q '<U+202E>' gen/db.c
+cd .. || exit 1
+
 # 2. An index on a double-quoted name that is no column yet indexes a
 #    string; when the column arrives the plan re-creates the index, and the
 #    database stays sound.
@@ -203,6 +234,20 @@ expect_rc 0 "migrate new d2: a swap whose temporary name is taken" "$DALGEN" mig
 check "the swap goes through a free name" grep -q '^ALTER TABLE "red" RENAME TO "_dalgen_swap_red_2";' migd/0002_swap.up.sql
 expect_rc 0 "apply d2" "$DALGEN" migrate apply --db d.db --dir migd
 check "the rows swapped with their tables" test "$(q d.db 'SELECT r FROM blue; SELECT b FROM red; SELECT v FROM _dalgen_swap_red')" = "r1${NL}b1${NL}mine"
+# A swap whose names hold `*/`: the `@renamed_from` recorded in the rebuilt
+# table's CREATE text closed its block comment early (a plan that could
+# never apply, refused); it is recorded as a line comment, and reads back.
+printf 'CREATE TABLE victim (v TEXT);\nCREATE TABLE red (id INTEGER PRIMARY KEY, r TEXT);\nCREATE TABLE "x*/ (id INTEGER); DELETE FROM victim; /*" (id INTEGER PRIMARY KEY, b TEXT);\n' > e1.sql
+printf 'CREATE TABLE victim (v TEXT);\n-- @renamed_from red\nCREATE TABLE "x*/ (id INTEGER); DELETE FROM victim; /*" (id INTEGER PRIMARY KEY, r TEXT);\n-- @renamed_from x*/ (id INTEGER); DELETE FROM victim; /*\nCREATE TABLE red (id INTEGER PRIMARY KEY, b TEXT);\n' > e2.sql
+expect_rc 0 "migrate new e1" "$DALGEN" migrate new init --dir mige e1.sql
+expect_rc 0 "apply e1" "$DALGEN" migrate apply --db e.db --dir mige
+q e.db "INSERT INTO victim VALUES ('keep'); INSERT INTO red (r) VALUES ('r1'); INSERT INTO \"x*/ (id INTEGER); DELETE FROM victim; /*\" (b) VALUES ('b1');"
+expect_rc 0 "migrate new e2: a swap of names holding */" "$DALGEN" migrate new swap --dir mige e2.sql
+expect_rc 0 "apply e2" "$DALGEN" migrate apply --db e.db --dir mige
+check "the swap of names holding */ moved the rows" test "$(q e.db 'SELECT v FROM victim; SELECT b FROM red; SELECT r FROM "x*/ (id INTEGER); DELETE FROM victim; /*"')" = "keep${NL}b1${NL}r1"
+expect_rc 0 "the swapped database diffs empty against e2" "$DALGEN" diff --from e.db --to e2.sql --exit-code
+expect_rc 0 "down the swap" "$DALGEN" migrate down --db e.db --dir mige
+expect_rc 0 "down diffs empty against e1" "$DALGEN" diff --from e.db --to e1.sql --exit-code
 cd .. || exit 1
 
 # 4. Expressions deeper than SQLite's limit (1000) are a located error, not
@@ -263,6 +308,13 @@ mkdir mig && printf 'CREATE TABLE a (x);\n\000DROP TABLE a;\n' > mig/0001_a.up.s
 expect_rc 1 "migrate hash refuses a NUL byte" "$DALGEN" migrate hash --dir mig
 check "located NUL byte" grep -q '^mig/0001_a.up.sql:2:1: error: a NUL byte' err.txt
 expect_rc 1 "migrate apply refuses a NUL byte" "$DALGEN" migrate apply --db n.db --dir mig
+# A file name holding a newline or another control character is no
+# migration file name: `hash` wrote its name into dalgen.sum raw, and every
+# later command then failed on the sum it had written.
+mkdir migc && printf 'CREATE TABLE m (x);\n' > "migc/0001_a${NL}b.up.sql"
+expect_rc 1 "migrate hash refuses a file name holding a newline" "$DALGEN" migrate hash --dir migc
+check "located: not a migration file name" grep -q '^migc/0001_a\\nb.up.sql:1:1: error: not a migration file name' err.txt
+check "no dalgen.sum written" test ! -e migc/dalgen.sum
 mkdir mig2 && echo 'CREATE TABLE a (x);' > mig2/0001_a.up.sql && echo 'DROP TABLE a;' > mig2/0001_a.down.sql
 "$DALGEN" migrate hash --dir mig2 >/dev/null 2>&1
 expect_rc 0 "apply one" "$DALGEN" migrate apply --db d.db --dir mig2

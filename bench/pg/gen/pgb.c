@@ -303,11 +303,11 @@ static int pgb__user_patch_check(const pgb_user_patch *row, dal_errors *errs__)
 /* SET terms of pgb_user_update_patch, by bit of its statement key__ ($%d: the parameter's
  * number), and their parameters' types. */
 static const char *const pgb__user_patch_sets[] = {
-    "\"email\" = $%d",
-    "\"name\" = $%d",
-    "\"age\" = $%d",
-    "\"score\" = $%d",
-    "\"created_at\" = $%d"
+    ("\"email\" = $%d"),
+    ("\"name\" = $%d"),
+    ("\"age\" = $%d"),
+    ("\"score\" = $%d"),
+    ("\"created_at\" = $%d")
 };
 static const Oid pgb__user_patch_sets_types[] = { DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4, DAL_PG_FLOAT8, DAL_PG_TIMESTAMPTZ };
 

@@ -339,9 +339,9 @@ static int shop__product_patch_check(const shop_product_patch *row, dal_errors *
 
 /* SET terms of shop_product_update_patch, by bit of its statement key__. */
 static const char *const shop__product_patch_sets[] = {
-    "\"sku\" = ?",
-    "\"name\" = ?",
-    "\"price\" = ?"
+    ("\"sku\" = ?"),
+    ("\"name\" = ?"),
+    ("\"price\" = ?")
 };
 
 int shop_product_update_patch(dal_db *db, int64_t id, shop_product_patch *patch, dal_arena *arena)
@@ -641,8 +641,8 @@ static int shop__order_patch_check(const shop_order_patch *row, dal_errors *errs
 
 /* SET terms of shop_order_update_patch, by bit of its statement key__. */
 static const char *const shop__order_patch_sets[] = {
-    "\"product_id\" = ?",
-    "\"quantity\" = ?"
+    ("\"product_id\" = ?"),
+    ("\"quantity\" = ?")
 };
 
 int shop_order_update_patch(dal_db *db, int64_t id, shop_order_patch *patch, dal_arena *arena)

@@ -366,7 +366,12 @@ static char *record_rename(const dd_ctx *c, const dd_pair *pr, char *create, con
     const char *open = strchr(create + cut, '(');
     const char *has = strstr(create + cut, "@renamed_from");
     if (has && (!open || has < open)) return create;   /* the statement holds it already */
-    char *out = dg_xprintf("%.*s /* @renamed_from %s */%s", (int)cut, create, rf, create + cut);
+    /* The value must read back the same (diff_match.c compares it): a block
+     * comment cannot hold `*` `/`, a line comment cannot hold a newline. */
+    bool block = !strstr(rf, "*/");
+    if (!block && strchr(rf, '\n')) return create;   /* no comment holds it (no annotation wrote it either) */
+    char *out = dg_xprintf(block ? "%.*s /* @renamed_from %s */%s" : "%.*s -- @renamed_from %s\n%s", (int)cut, create,
+                           rf, create + cut);
     free(create);
     return out;
 }

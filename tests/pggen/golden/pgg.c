@@ -939,48 +939,48 @@ static int pgg__kind_patch_check(const pgg_kind_patch *row, dal_errors *errs__)
 /* SET terms of pgg_kind_update_patch, by bit of its statement key__ ($%d: the parameter's
  * number), and their parameters' types. */
 static const char *const pgg__kind_patch_sets[] = {
-    "\"i16\" = $%d",
-    "\"i32\" = $%d",
-    "\"i64\" = $%d",
-    "\"f32\" = $%d",
-    "\"f64\" = $%d",
-    "\"ok\" = $%d",
-    "\"amount\" = $%d",
-    "\"big\" = $%d",
-    "\"cash\" = $%d::money",
-    "\"name\" = $%d",
-    "\"code\" = $%d",
-    "\"fixed\" = $%d",
-    "\"ci\" = $%d",
-    "\"nm\" = $%d",
-    "\"doc\" = $%d",
-    "\"meta\" = $%d",
-    "\"raw\" = $%d",
-    "\"uid\" = $%d",
-    "\"at_tz\" = $%d",
-    "\"at_local\" = $%d",
-    "\"day\" = $%d",
-    "\"tod\" = $%d",
-    "\"span\" = $%d",
-    "\"feeling\" = $%d",
-    "\"mail\" = $%d",
-    "\"rank\" = $%d",
-    "\"short\" = $%d",
-    "\"addr\" = $%d::inet",
-    "\"tags\" = $%d",
-    "\"nums\" = $%d",
-    "\"small_nums\" = $%d",
-    "\"ints\" = $%d",
-    "\"reals\" = $%d",
-    "\"dbls\" = $%d",
-    "\"flags\" = $%d",
-    "\"blobs\" = $%d",
-    "\"uids\" = $%d",
-    "\"stamps\" = $%d",
-    "\"days\" = $%d",
-    "\"amounts\" = $%d",
-    "\"moods\" = $%d::\"public\".\"mood\"[]",
-    "\"grid\" = $%d::integer[]"
+    ("\"i16\" = $%d"),
+    ("\"i32\" = $%d"),
+    ("\"i64\" = $%d"),
+    ("\"f32\" = $%d"),
+    ("\"f64\" = $%d"),
+    ("\"ok\" = $%d"),
+    ("\"amount\" = $%d"),
+    ("\"big\" = $%d"),
+    ("\"cash\" = $%d::money"),
+    ("\"name\" = $%d"),
+    ("\"code\" = $%d"),
+    ("\"fixed\" = $%d"),
+    ("\"ci\" = $%d"),
+    ("\"nm\" = $%d"),
+    ("\"doc\" = $%d"),
+    ("\"meta\" = $%d"),
+    ("\"raw\" = $%d"),
+    ("\"uid\" = $%d"),
+    ("\"at_tz\" = $%d"),
+    ("\"at_local\" = $%d"),
+    ("\"day\" = $%d"),
+    ("\"tod\" = $%d"),
+    ("\"span\" = $%d"),
+    ("\"feeling\" = $%d"),
+    ("\"mail\" = $%d"),
+    ("\"rank\" = $%d"),
+    ("\"short\" = $%d"),
+    ("\"addr\" = $%d::inet"),
+    ("\"tags\" = $%d"),
+    ("\"nums\" = $%d"),
+    ("\"small_nums\" = $%d"),
+    ("\"ints\" = $%d"),
+    ("\"reals\" = $%d"),
+    ("\"dbls\" = $%d"),
+    ("\"flags\" = $%d"),
+    ("\"blobs\" = $%d"),
+    ("\"uids\" = $%d"),
+    ("\"stamps\" = $%d"),
+    ("\"days\" = $%d"),
+    ("\"amounts\" = $%d"),
+    ("\"moods\" = $%d::\"public\".\"mood\"[]"),
+    ("\"grid\" = $%d::integer[]")
 };
 static const Oid pgg__kind_patch_sets_types[] = { DAL_PG_INT2, DAL_PG_INT4, DAL_PG_INT8, DAL_PG_FLOAT4, DAL_PG_FLOAT8, DAL_PG_BOOL, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_TEXT, DAL_PG_VARCHAR, DAL_PG_BPCHAR, 0, DAL_PG_NAME, DAL_PG_JSON, DAL_PG_JSONB, DAL_PG_BYTEA, DAL_PG_UUID, DAL_PG_TIMESTAMPTZ, DAL_PG_TIMESTAMP, DAL_PG_DATE, DAL_PG_TIME, DAL_PG_INTERVAL, 0, 0, DAL_PG_INT4, 0, DAL_PG_TEXT, DAL_PG_TEXT_ARRAY, DAL_PG_INT8_ARRAY, DAL_PG_INT2_ARRAY, DAL_PG_INT4_ARRAY, DAL_PG_FLOAT4_ARRAY, DAL_PG_FLOAT8_ARRAY, DAL_PG_BOOL_ARRAY, DAL_PG_BYTEA_ARRAY, DAL_PG_UUID_ARRAY, DAL_PG_TIMESTAMPTZ_ARRAY, DAL_PG_DATE_ARRAY, DAL_PG_NUMERIC_ARRAY, DAL_PG_TEXT_ARRAY, DAL_PG_TEXT };
 
@@ -1434,8 +1434,8 @@ static int pgg__author_patch_check(const pgg_author_patch *row, dal_errors *errs
 /* SET terms of pgg_author_update_patch, by bit of its statement key__ ($%d: the parameter's
  * number), and their parameters' types. */
 static const char *const pgg__author_patch_sets[] = {
-    "\"name\" = $%d",
-    "\"bio\" = $%d"
+    ("\"name\" = $%d"),
+    ("\"bio\" = $%d")
 };
 static const Oid pgg__author_patch_sets_types[] = { DAL_PG_TEXT, DAL_PG_TEXT };
 
@@ -1790,10 +1790,10 @@ static int pgg__book_patch_check(const pgg_book_patch *row, dal_errors *errs__)
 /* SET terms of pgg_book_update_patch, by bit of its statement key__ ($%d: the parameter's
  * number), and their parameters' types. */
 static const char *const pgg__book_patch_sets[] = {
-    "\"title\" = $%d",
-    "\"isbn\" = $%d",
-    "\"published\" = $%d",
-    "\"price\" = $%d"
+    ("\"title\" = $%d"),
+    ("\"isbn\" = $%d"),
+    ("\"published\" = $%d"),
+    ("\"price\" = $%d")
 };
 static const Oid pgg__book_patch_sets_types[] = { DAL_PG_VARCHAR, DAL_PG_BPCHAR, DAL_PG_DATE, DAL_PG_NUMERIC };
 
@@ -2185,10 +2185,10 @@ static int pgg__ticket_patch_check(const pgg_ticket_patch *row, dal_errors *errs
 /* SET terms of pgg_ticket_update_patch, by bit of its statement key__ ($%d: the parameter's
  * number), and their parameters' types. */
 static const char *const pgg__ticket_patch_sets[] = {
-    "\"code\" = $%d",
-    "\"state\" = $%d",
-    "\"seen\" = $%d",
-    "\"version\" = $%d"
+    ("\"code\" = $%d"),
+    ("\"state\" = $%d"),
+    ("\"seen\" = $%d"),
+    ("\"version\" = $%d")
 };
 static const Oid pgg__ticket_patch_sets_types[] = { DAL_PG_TEXT, 0, DAL_PG_TIMESTAMPTZ, DAL_PG_INT4 };
 

@@ -796,23 +796,23 @@ static int pgv__rule_patch_check(const pgv_rule_patch *row, dal_errors *errs__)
 /* SET terms of pgv_rule_update_patch, by bit of its statement key__ ($%d: the parameter's
  * number), and their parameters' types. */
 static const char *const pgv__rule_patch_sets[] = {
-    "\"name\" = $%d",
-    "\"v5\" = $%d",
-    "\"v1\" = $%d",
-    "\"c3\" = $%d",
-    "\"d5\" = $%d",
-    "\"dd5\" = $%d",
-    "\"t3\" = $%d",
-    "\"rt\" = $%d",
-    "\"ri\" = $%d",
-    "\"n_ri\" = $%d",
-    "\"m\" = $%d",
-    "\"mm\" = $%d",
-    "\"rm\" = $%d",
-    "\"doc\" = $%d",
-    "\"meta\" = $%d",
-    "\"jd\" = $%d",
-    "\"defd\" = $%d"
+    ("\"name\" = $%d"),
+    ("\"v5\" = $%d"),
+    ("\"v1\" = $%d"),
+    ("\"c3\" = $%d"),
+    ("\"d5\" = $%d"),
+    ("\"dd5\" = $%d"),
+    ("\"t3\" = $%d"),
+    ("\"rt\" = $%d"),
+    ("\"ri\" = $%d"),
+    ("\"n_ri\" = $%d"),
+    ("\"m\" = $%d"),
+    ("\"mm\" = $%d"),
+    ("\"rm\" = $%d"),
+    ("\"doc\" = $%d"),
+    ("\"meta\" = $%d"),
+    ("\"jd\" = $%d"),
+    ("\"defd\" = $%d")
 };
 static const Oid pgv__rule_patch_sets_types[] = { DAL_PG_TEXT, DAL_PG_VARCHAR, DAL_PG_VARCHAR, DAL_PG_BPCHAR, 0, 0, 0, 0, DAL_PG_INT4, DAL_PG_INT4, 0, 0, 0, DAL_PG_JSON, DAL_PG_JSONB, DAL_PG_JSONB, DAL_PG_VARCHAR };
 
@@ -1257,16 +1257,16 @@ static int pgv__note_patch_check(const pgv_note_patch *row, dal_errors *errs__)
 /* SET terms of pgv_note_update_patch, by bit of its statement key__ ($%d: the parameter's
  * number), and their parameters' types. */
 static const char *const pgv__note_patch_sets[] = {
-    "\"mail\" = $%d",
-    "\"site\" = $%d",
-    "\"ref\" = $%d",
-    "\"day\" = $%d",
-    "\"code\" = $%d",
-    "\"word\" = $%d",
-    "\"score\" = $%d",
-    "\"small\" = $%d",
-    "\"ratio\" = $%d",
-    "\"weight\" = $%d"
+    ("\"mail\" = $%d"),
+    ("\"site\" = $%d"),
+    ("\"ref\" = $%d"),
+    ("\"day\" = $%d"),
+    ("\"code\" = $%d"),
+    ("\"word\" = $%d"),
+    ("\"score\" = $%d"),
+    ("\"small\" = $%d"),
+    ("\"ratio\" = $%d"),
+    ("\"weight\" = $%d")
 };
 static const Oid pgv__note_patch_sets_types[] = { DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_VARCHAR, DAL_PG_INT4, DAL_PG_INT2, DAL_PG_FLOAT4, DAL_PG_FLOAT8 };
 
@@ -1624,10 +1624,10 @@ static int pgv__person_patch_check(const pgv_person_patch *row, dal_errors *errs
 /* SET terms of pgv_person_update_patch, by bit of its statement key__ ($%d: the parameter's
  * number), and their parameters' types. */
 static const char *const pgv__person_patch_sets[] = {
-    "\"name\" = $%d",
-    "\"nick\" = $%d",
-    "\"feeling\" = $%d",
-    "\"boss_id\" = $%d"
+    ("\"name\" = $%d"),
+    ("\"nick\" = $%d"),
+    ("\"feeling\" = $%d"),
+    ("\"boss_id\" = $%d")
 };
 static const Oid pgv__person_patch_sets_types[] = { DAL_PG_TEXT, DAL_PG_VARCHAR, 0, DAL_PG_INT4 };
 

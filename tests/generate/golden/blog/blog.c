@@ -578,12 +578,12 @@ static int blog__user_patch_check(const blog_user_patch *row, dal_errors *errs__
 
 /* SET terms of blog_user_update_patch, by bit of its statement key__. */
 static const char *const blog__user_patch_sets[] = {
-    "\"email\" = ?",
-    "\"name\" = ?",
-    "\"age\" = ?",
-    "\"admin\" = ?",
-    "\"avatar\" = ?",
-    "\"created_at\" = ?"
+    ("\"email\" = ?"),
+    ("\"name\" = ?"),
+    ("\"age\" = ?"),
+    ("\"admin\" = ?"),
+    ("\"avatar\" = ?"),
+    ("\"created_at\" = ?")
 };
 
 int blog_user_update_patch(dal_db *db, int64_t id, blog_user_patch *patch, dal_arena *arena)
@@ -922,12 +922,12 @@ static int blog__post_patch_check(const blog_post_patch *row, dal_errors *errs__
 
 /* SET terms of blog_post_update_patch, by bit of its statement key__. */
 static const char *const blog__post_patch_sets[] = {
-    "\"author_id\" = ?",
-    "\"title\" = ?",
-    "\"body\" = ?",
-    "\"score\" = ?",
-    "\"published\" = ?",
-    "\"created_at\" = ?"
+    ("\"author_id\" = ?"),
+    ("\"title\" = ?"),
+    ("\"body\" = ?"),
+    ("\"score\" = ?"),
+    ("\"published\" = ?"),
+    ("\"created_at\" = ?")
 };
 
 int blog_post_update_patch(dal_db *db, int64_t id, blog_post_patch *patch, dal_arena *arena)
@@ -1295,7 +1295,7 @@ static int blog__tag_patch_check(const blog_tag_patch *row, dal_errors *errs__)
 
 /* SET terms of blog_tag_update_patch, by bit of its statement key__. */
 static const char *const blog__tag_patch_sets[] = {
-    "\"name\" = ?"
+    ("\"name\" = ?")
 };
 
 int blog_tag_update_patch(dal_db *db, int64_t id, blog_tag_patch *patch, dal_arena *arena)
@@ -1809,11 +1809,11 @@ static int blog__comment_patch_check(const blog_comment_patch *row, dal_errors *
 
 /* SET terms of blog_comment_update_patch, by bit of its statement key__. */
 static const char *const blog__comment_patch_sets[] = {
-    "\"post_id\" = ?",
-    "\"author\" = ?",
-    "\"body\" = ?",
-    "\"updated_at\" = ?",
-    "\"version\" = \"version\" + 1"
+    ("\"post_id\" = ?"),
+    ("\"author\" = ?"),
+    ("\"body\" = ?"),
+    ("\"updated_at\" = ?"),
+    ("\"version\" = \"version\" + 1")
 };
 
 int blog_comment_update_patch(dal_db *db, const char *id, blog_comment_patch *patch, dal_arena *arena)

@@ -944,19 +944,19 @@ static int tt__default_patch_check(const tt_default_patch *row, dal_errors *errs
 
 /* SET terms of tt_default_update_patch, by bit of its statement key__. */
 static const char *const tt__default_patch_sets[] = {
-    "\"case\" = ?",
-    "\"class\" = ?",
-    "\"errno\" = ?",
-    "\"2fa\" = ?",
-    "\"user name\" = ?",
-    "\"a.b\" = ?",
-    "\"x/y\" = ?",
-    "\"it's\" = ?",
-    "\"caf\303\251\" = ?",
-    "\"quote\"\"d\" = ?",
-    "\"anything\" = ?",
-    "\"db\" = ?",
-    "\"has_db\" = ?"
+    ("\"case\" = ?"),
+    ("\"class\" = ?"),
+    ("\"errno\" = ?"),
+    ("\"2fa\" = ?"),
+    ("\"user name\" = ?"),
+    ("\"a.b\" = ?"),
+    ("\"x/y\" = ?"),
+    ("\"it's\" = ?"),
+    ("\"caf\303\251\" = ?"),
+    ("\"quote\"\"d\" = ?"),
+    ("\"anything\" = ?"),
+    ("\"db\" = ?"),
+    ("\"has_db\" = ?")
 };
 
 int tt_default_update_patch(dal_db *db, int64_t int_, tt_default_patch *patch, dal_arena *arena)
@@ -1310,8 +1310,8 @@ static int tt__member_patch_check(const tt_member_patch *row, dal_errors *errs__
 
 /* SET terms of tt_member_update_patch, by bit of its statement key__. */
 static const char *const tt__member_patch_sets[] = {
-    "\"email\" = ?",
-    "\"name\" = ?"
+    ("\"email\" = ?"),
+    ("\"name\" = ?")
 };
 
 int tt_member_update_patch(dal_db *db, int64_t id, tt_member_patch *patch, dal_arena *arena)
@@ -1603,8 +1603,8 @@ static int tt__member_list_2_patch_check(const tt_member_list_2_patch *row, dal_
 
 /* SET terms of tt_member_list_2_update_patch, by bit of its statement key__. */
 static const char *const tt__member_list_2_patch_sets[] = {
-    "\"member_id\" = ?",
-    "\"title\" = ?"
+    ("\"member_id\" = ?"),
+    ("\"title\" = ?")
 };
 
 int tt_member_list_2_update_patch(dal_db *db, int64_t id, tt_member_list_2_patch *patch, dal_arena *arena)
@@ -1917,8 +1917,8 @@ static int tt__key_value_patch_check(const tt_key_value_patch *row, dal_errors *
 
 /* SET terms of tt_key_value_update_patch, by bit of its statement key__. */
 static const char *const tt__key_value_patch_sets[] = {
-    "\"Payload\" = ?",
-    "\"Note\" = ?"
+    ("\"Payload\" = ?"),
+    ("\"Note\" = ?")
 };
 
 int tt_key_value_update_patch(dal_db *db, const char *namespace_, int64_t version, tt_key_value_patch *patch, dal_arena *arena)
@@ -2285,9 +2285,9 @@ static int tt__shape_patch_check(const tt_shape_patch *row, dal_errors *errs__)
 
 /* SET terms of tt_shape_update_patch, by bit of its statement key__. */
 static const char *const tt__shape_patch_sets[] = {
-    "\"w\" = ?",
-    "\"h\" = ?",
-    "\"kind\" = ?"
+    ("\"w\" = ?"),
+    ("\"h\" = ?"),
+    ("\"kind\" = ?")
 };
 
 int tt_shape_update_patch(dal_db *db, int64_t id, tt_shape_patch *patch, dal_arena *arena)
@@ -3332,9 +3332,9 @@ static int tt__person_row_patch_check(const tt_person_row_patch *row, dal_errors
 
 /* SET terms of tt_person_row_update_patch, by bit of its statement key__. */
 static const char *const tt__person_row_patch_sets[] = {
-    "\"full_name\" = ?",
-    "\"status\" = ?",
-    "\"mood\" = ?"
+    ("\"full_name\" = ?"),
+    ("\"status\" = ?"),
+    ("\"mood\" = ?")
 };
 
 int tt_person_row_update_patch(dal_db *db, int64_t id, tt_person_row_patch *patch, dal_arena *arena)
@@ -3809,9 +3809,9 @@ static int tt__history_patch_check(const tt_history_patch *row, dal_errors *errs
 
 /* SET terms of tt_history_update_patch, by bit of its statement key__. */
 static const char *const tt__history_patch_sets[] = {
-    "\"session\" = ?",
-    "\"ts\" = ?",
-    "\"deleted_at\" = ?"
+    ("\"session\" = ?"),
+    ("\"ts\" = ?"),
+    ("\"deleted_at\" = ?")
 };
 
 int tt_history_update_patch(dal_db *db, int64_t id, tt_history_patch *patch, dal_arena *arena)
