@@ -60,10 +60,15 @@ void dg_parse_create_table(const char *sql, dg_locate_fn fn, const void *ctx, dg
  * table constraint, or separated from the column below by a blank line) are
  * added to `stray` (may be NULL). */
 void dg_parse_create_table_ex(const char *sql, dg_locate_fn fn, const void *ctx, dg_table *t, dg_annotations *stray);
+/* Same over the tokens of the text (dg_toks_init), which the caller keeps
+ * and frees: one tokenization shared with the source map. */
+void dg_parse_create_table_toks(const dg_toks *tk, dg_locate_fn fn, const void *ctx, dg_table *t,
+                                dg_annotations *stray);
 
 /* CREATE [UNIQUE] INDEX: name, table, unique, terms (column or expression,
  * DESC, explicit COLLATE), where, loc. */
 void dg_parse_create_index(const char *sql, dg_locate_fn fn, const void *ctx, dg_index *ix);
+void dg_parse_create_index_toks(const dg_toks *tk, dg_locate_fn fn, const void *ctx, dg_index *ix);
 
 /* CREATE TRIGGER: name, table, timing, event, loc; `of` receives the
  * columns of UPDATE OF (may be NULL). */

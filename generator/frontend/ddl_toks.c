@@ -6,12 +6,22 @@
 #include "util/buf.h"
 #include "frontend/ddl_parse.h"
 
+/* Whether a token of this kind may hold a newline (the others are made of
+ * name characters, digits or operators). */
+static bool may_span_lines(dg_tok_kind k)
+{
+    return k != DG_TOK_IDENT && k != DG_TOK_NUMBER && k != DG_TOK_PUNCT;
+}
+
 /* Up to `max` significant tokens (SIZE_MAX: all). */
 static void toks_init(dg_toks *tk, const char *text, size_t len, size_t max)
 {
     memset(tk, 0, sizeof *tk);
     tk->text = text;
     tk->len = len;
+    /* about one significant token per four bytes of DDL: no regrowth on the way */
+    tk->sig.cap = max < len / 4 + 16 ? max : len / 4 + 16;
+    tk->sig.items = dg_xmalloc(tk->sig.cap * sizeof *tk->sig.items);
     dg_lexer lx;
     dg_lexer_init(&lx, text, len);
     int line = 1;
@@ -23,8 +33,9 @@ static void toks_init(dg_toks *tk, const char *text, size_t len, size_t max)
             if (t.kind == DG_TOK_COMMENT) DG_VEC_PUSH(&tk->comments, lt);
             else DG_VEC_PUSH(&tk->sig, lt);
         }
-        for (size_t i = 0; i < t.len; i++)
-            if (text[t.start + i] == '\n') line++;
+        if (may_span_lines(t.kind))
+            for (size_t i = 0; i < t.len; i++)
+                if (text[t.start + i] == '\n') line++;
     }
 }
 
@@ -46,18 +57,28 @@ static dg_lexer lexer_of(const dg_toks *tk)
     return lx;
 }
 
+static int upper(int c) { return c >= 'a' && c <= 'z' ? c - 32 : c; }
+
+/* dg_tok_is_kw and dg_tok_is_punct without their strlen and lexer: the
+ * parsers ask these for most tokens several times over. */
 bool dg_toks_kw(const dg_toks *tk, size_t i, const char *kw)
 {
-    if (i >= tk->sig.len) return false;
-    dg_lexer lx = lexer_of(tk);
-    return dg_tok_is_kw(&lx, tk->sig.items[i].tok, kw);
+    if (i >= tk->sig.len || tk->sig.items[i].tok.kind != DG_TOK_IDENT) return false;
+    const dg_tok *t = &tk->sig.items[i].tok;
+    const char *s = tk->text + t->start;
+    for (size_t k = 0; k < t->len; k++)
+        if (!kw[k] || upper((unsigned char)s[k]) != upper((unsigned char)kw[k])) return false;
+    return kw[t->len] == '\0';
 }
 
 bool dg_toks_punct(const dg_toks *tk, size_t i, const char *p)
 {
-    if (i >= tk->sig.len) return false;
-    dg_lexer lx = lexer_of(tk);
-    return dg_tok_is_punct(&lx, tk->sig.items[i].tok, p);
+    if (i >= tk->sig.len || tk->sig.items[i].tok.kind != DG_TOK_PUNCT) return false;
+    const dg_tok *t = &tk->sig.items[i].tok;
+    const char *s = tk->text + t->start;
+    for (size_t k = 0; k < t->len; k++)
+        if (s[k] != p[k]) return false;   /* also at p's end: no token holds a NUL */
+    return p[t->len] == '\0';
 }
 
 char *dg_toks_ident(const dg_toks *tk, size_t i)

@@ -31,10 +31,12 @@ static void constant_term(dg_loader *L, const dg_index *ix, dg_index_term *term)
 /* Index `name` on `table`, both in `schema` (NULL: main). */
 static void read_index(dg_loader *L, const char *schema, const char *name, const char *table, const char *sql)
 {
+    dg_toks tk;   /* one tokenization for the source map and the parse */
+    dg_toks_init(&tk, sql, strlen(sql));
     dg_srcmap m;
-    dg_srcmap_init(&m, L, dg_loader_rec_in(L, DG_REC_INDEX, schema, name), sql);
+    dg_srcmap_init_toks(&m, L, dg_loader_rec_in(L, DG_REC_INDEX, schema, name), &tk);
     dg_index *ix = DG_VEC_ADD(&L->s->indexes);
-    dg_parse_create_index(sql, dg_srcmap_locate, &m, ix);
+    dg_parse_create_index_toks(&tk, dg_srcmap_locate, &m, ix);
     free(ix->name);
     ix->name = dg_xstrdup(name);
     free(ix->table);
@@ -58,6 +60,7 @@ static void read_index(dg_loader *L, const char *schema, const char *name, const
     }
     sqlite3_finalize(st);
     dg_srcmap_free(&m);
+    dg_toks_free(&tk);
 }
 
 static int read_view(dg_loader *L, const char *name, const char *sql)

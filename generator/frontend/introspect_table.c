@@ -34,16 +34,12 @@ sqlite3_stmt *dg_pragma(dg_loader *L, const char *pragma, const char *arg, const
     return st;
 }
 
-/* Whether `sql` holds `word` (lower-case ASCII) in any case, anywhere: when
- * it does not, no clause of the statement starts with that keyword. */
-static bool has_word(const char *sql, const char *word)
+/* Whether the text holds the keyword `kw` as a bare word: when it does not,
+ * no clause of the statement starts with it. */
+static bool has_kw(const dg_toks *tk, const char *kw)
 {
-    size_t n = strlen(word);
-    for (const char *p = sql; *p; p++) {
-        size_t k = 0;
-        while (k < n && (p[k] | 0x20) == word[k]) k++;
-        if (k == n) return true;
-    }
+    for (size_t i = 0; i < tk->sig.len; i++)
+        if (dg_toks_kw(tk, i, kw)) return true;
     return false;
 }
 
@@ -142,10 +138,10 @@ static void parent_key(dg_loader *L, const char *schema, const char *parent, dg_
 }
 
 /* The rows of pragma_foreign_key_list for `t`, in cmp_fk's order; none
- * when its CREATE text has no REFERENCES (the only clause that makes one). */
-static void fk_rows(dg_loader *L, const dg_table *t, key_rows *r)
+ * when its CREATE text `tk` has no REFERENCES (the only clause that makes one). */
+static void fk_rows(dg_loader *L, const dg_table *t, const dg_toks *tk, key_rows *r)
 {
-    if (t->sql && !has_word(t->sql, "references")) return;
+    if (!has_kw(tk, "REFERENCES")) return;
     sqlite3_stmt *st = dg_pragma(L, "foreign_key_list", t->name, t->schema);
     while (st && sqlite3_step(st) == SQLITE_ROW) {   /* id, seq, table, from, to, on_update, on_delete, match */
         key_row *k = DG_VEC_ADD(r);
@@ -164,10 +160,10 @@ static char *take(char **p)
     return v;
 }
 
-static void foreign_keys(dg_loader *L, dg_table *t, dg_table *p)
+static void foreign_keys(dg_loader *L, dg_table *t, dg_table *p, const dg_toks *tk)
 {
     key_rows r = {0};
-    fk_rows(L, t, &r);
+    fk_rows(L, t, tk, &r);
     int last = -1;
     bool unresolved = false;
     dg_foreign_key *fk = NULL;
@@ -219,11 +215,11 @@ static int cmp_autoindex(const void *a, const void *b)
 }
 
 /* UNIQUE constraints are the indexes of origin 'u', in creation order. */
-static void uniques(dg_loader *L, dg_table *t, dg_table *p)
+static void uniques(dg_loader *L, dg_table *t, dg_table *p, const dg_toks *tk)
 {
     dg_strings names = {0};
     /* only a UNIQUE clause makes an index of origin 'u' */
-    sqlite3_stmt *st = t->sql && !has_word(t->sql, "unique") ? NULL : dg_pragma(L, "index_list", t->name, t->schema);
+    sqlite3_stmt *st = !has_kw(tk, "UNIQUE") ? NULL : dg_pragma(L, "index_list", t->name, t->schema);
     while (st && sqlite3_step(st) == SQLITE_ROW) {   /* seq, name, unique, origin, partial */
         const char *origin = (const char *)sqlite3_column_text(st, 3);
         if (origin && !strcmp(origin, "u")) DG_VEC_PUSH(&names, dg_col_text(st, 1));
@@ -320,11 +316,13 @@ void dg_introspect_table(dg_loader *L, const char *schema, const char *name, con
                          bool without_rowid)
 {
     const dg_stmt_rec *rec = dg_loader_rec_in(L, DG_REC_TABLE, schema, name);
+    dg_toks tk;   /* one tokenization for the source map, the parse and has_kw */
+    dg_toks_init(&tk, sql, strlen(sql));
     dg_srcmap m;
-    dg_srcmap_init(&m, L, rec, sql);
+    dg_srcmap_init_toks(&m, L, rec, &tk);
     dg_table p = {0};
     dg_annotations stray = {0};
-    dg_parse_create_table_ex(sql, dg_srcmap_locate, &m, &p, &stray);
+    dg_parse_create_table_toks(&tk, dg_srcmap_locate, &m, &p, &stray);
     for (size_t i = 0; i < stray.len; i++)
         dg_warning(L->d, stray.items[i].loc, "annotation @%s is ignored: it is not on or right above a column",
                    stray.items[i].key);
@@ -345,11 +343,12 @@ void dg_introspect_table(dg_loader *L, const char *schema, const char *name, con
     dg_add_above(&t->annotations, rec, &p.annotations);
     columns(L, t, &p);
     checks(t, &p);
-    foreign_keys(L, t, &p);
-    uniques(L, t, &p);
+    foreign_keys(L, t, &p, &tk);
+    uniques(L, t, &p, &tk);
     fill_locations(L, t);
     if (m.rec) add_trailing(t, rec);
     add_column_trailing(L, t);
     dg_table_free(&p);
     dg_srcmap_free(&m);
+    dg_toks_free(&tk);
 }
