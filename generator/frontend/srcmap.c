@@ -81,7 +81,7 @@ typedef struct stored_toks {
     size_t sig, comment;   /* the next of each */
 } stored_toks;
 
-static dg_tok stored_next(stored_toks *it)
+static inline dg_tok stored_next(stored_toks *it)
 {
     const dg_toks *tk = it->tk;
     bool has_sig = it->sig < tk->sig.len, has_comment = it->comment < tk->comments.len;
@@ -92,7 +92,7 @@ static dg_tok stored_next(stored_toks *it)
     return eof;
 }
 
-static void map_push(dg_srcmap *m, size_t from, size_t to, size_t len)
+static inline void map_push(dg_srcmap *m, size_t from, size_t to, size_t len)
 {
     DG_VEC_PUSH(&m->from, from);
     DG_VEC_PUSH(&m->to, to);
@@ -105,6 +105,33 @@ static void map_reserve(dg_srcmap *m, size_t n)
     m->to.items = dg_xmalloc(n * sizeof *m->to.items);
     m->len.items = dg_xmalloc(n * sizeof *m->len.items);
     m->from.cap = m->to.cap = m->len.cap = n;
+}
+
+/* The longest lookahead of dg_tok_next past the end of the token it
+ * returns ("1e+x": three bytes). */
+#define LEX_LOOKAHEAD 3
+
+/* Pairs the stored tokens from it's position on with the file text at
+ * b->pos while the two texts are byte for byte the same (SQLite stored the
+ * file's text from the name on; ALTER TABLE changes the part after the
+ * common prefix).  A token whose scan read only common bytes is the same
+ * token in the file, so no lexing is needed there; the tokens near the end
+ * of the common part are left to the token by token loop. */
+static void pair_common_prefix(dg_srcmap *m, stored_toks *it, dg_lexer *b, dg_tok *prev, dg_tok *x)
+{
+    const dg_toks *tk = it->tk;
+    size_t from = x->start, at = b->pos, n = 0;
+    size_t max = b->len - at < tk->len - from ? b->len - at : tk->len - from;
+    const size_t chunk = 64;
+    while (n + chunk <= max && !memcmp(tk->text + from + n, b->text + at + n, chunk)) n += chunk;
+    while (n < max && tk->text[from + n] == b->text[at + n]) n++;
+    while (x->kind != DG_TOK_EOF && x->start + x->len + LEX_LOOKAHEAD <= from + n) {
+        dg_tok y = {x->kind, at + (x->start - from), x->len};
+        map_push(m, x->start, y.start, y.len);
+        *prev = y;
+        b->pos = y.start + y.len;
+        *x = stored_next(it);
+    }
 }
 
 /* SQLite stores "CREATE <KIND> " + the text from the name on, and ALTER
@@ -133,8 +160,9 @@ void dg_srcmap_init_toks(dg_srcmap *m, const dg_loader *L, const dg_stmt_rec *re
     b.pos = rec->name_off;
     map_reserve(m, stored->sig.len + stored->comments.len + 1);
     map_push(m, 0, rec->start, 0);   /* "CREATE ..." before the name -> the statement start */
-    dg_tok prev = {DG_TOK_EOF, 0, 0};
-    for (dg_tok x = stored_next(&it);;) {
+    dg_tok prev = {DG_TOK_EOF, 0, 0}, x = stored_next(&it);
+    pair_common_prefix(m, &it, &b, &prev, &x);
+    for (;;) {
         dg_tok y = next_nonspace(&b);
         if (x.kind == DG_TOK_EOF || y.kind == DG_TOK_EOF) break;
         bool same = x.len == y.len && !memcmp(stored->text + x.start, f->text + y.start, x.len), renamed = false;
