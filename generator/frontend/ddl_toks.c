@@ -57,30 +57,6 @@ static dg_lexer lexer_of(const dg_toks *tk)
     return lx;
 }
 
-static int upper(int c) { return c >= 'a' && c <= 'z' ? c - 32 : c; }
-
-/* dg_tok_is_kw and dg_tok_is_punct without their strlen and lexer: the
- * parsers ask these for most tokens several times over. */
-bool dg_toks_kw(const dg_toks *tk, size_t i, const char *kw)
-{
-    if (i >= tk->sig.len || tk->sig.items[i].tok.kind != DG_TOK_IDENT) return false;
-    const dg_tok *t = &tk->sig.items[i].tok;
-    const char *s = tk->text + t->start;
-    for (size_t k = 0; k < t->len; k++)
-        if (!kw[k] || upper((unsigned char)s[k]) != upper((unsigned char)kw[k])) return false;
-    return kw[t->len] == '\0';
-}
-
-bool dg_toks_punct(const dg_toks *tk, size_t i, const char *p)
-{
-    if (i >= tk->sig.len || tk->sig.items[i].tok.kind != DG_TOK_PUNCT) return false;
-    const dg_tok *t = &tk->sig.items[i].tok;
-    const char *s = tk->text + t->start;
-    for (size_t k = 0; k < t->len; k++)
-        if (s[k] != p[k]) return false;   /* also at p's end: no token holds a NUL */
-    return p[t->len] == '\0';
-}
-
 char *dg_toks_ident(const dg_toks *tk, size_t i)
 {
     if (i >= tk->sig.len) return dg_xstrdup("");
