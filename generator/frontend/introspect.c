@@ -28,8 +28,25 @@ static void constant_term(dg_loader *L, const dg_index *ix, dg_index_term *term)
     term->column = NULL;
 }
 
-/* Index `name` on `table`, both in `schema` (NULL: main). */
-static void read_index(dg_loader *L, const char *schema, const char *name, const char *table, const char *sql)
+/* Whether every term of `ix` names a column of `t` (NULL: not known) as
+ * SQLite spells it: then pragma_index_xinfo would tell what the parse did
+ * (those names, DESC as written), so it is not asked. */
+static bool terms_name_columns(const dg_index *ix, const dg_table *t)
+{
+    if (!t) return false;
+    for (size_t i = 0; i < ix->terms.len; i++) {
+        const char *name = ix->terms.items[i].column;
+        size_t k = 0;
+        while (name && k < t->columns.len && strcmp(t->columns.items[k].name, name) != 0) k++;
+        if (!name || k == t->columns.len) return false;
+    }
+    return true;
+}
+
+/* Index `name` on `table` (the model's `t` when known), both in `schema`
+ * (NULL: main). */
+static void read_index(dg_loader *L, const char *schema, const char *name, const char *table, const dg_table *t,
+                       const char *sql)
 {
     dg_toks tk;   /* one tokenization for the source map and the parse */
     dg_toks_init(&tk, sql, strlen(sql));
@@ -42,7 +59,7 @@ static void read_index(dg_loader *L, const char *schema, const char *name, const
     free(ix->table);
     ix->table = dg_xstrdup(table);
     ix->schema = dg_xstrdup(schema);
-    sqlite3_stmt *st = dg_pragma(L, "index_xinfo", name, schema);   /* seqno (0, 1, ...), cid, name, desc, coll, key */
+    sqlite3_stmt *st = terms_name_columns(ix, t) ? NULL : dg_pragma(L, "index_xinfo", name, schema);   /* seqno (0, 1, ...), cid, name, desc, coll, key */
     size_t i = 0;
     while (st && i < ix->terms.len && sqlite3_step(st) == SQLITE_ROW) {
         if (sqlite3_column_int(st, 5) != 1) continue;   /* the rowid or primary key after the terms */
@@ -176,7 +193,7 @@ static void read_attached(dg_loader *L)
             while (sqlite3_step(st) == SQLITE_ROW) {
                 const char *name = (const char *)sqlite3_column_text(st, 0);
                 if (!strcmp((const char *)sqlite3_column_text(st, 2), "index")) {   /* after its table */
-                    read_index(L, schema, name, (const char *)sqlite3_column_text(st, 3),
+                    read_index(L, schema, name, (const char *)sqlite3_column_text(st, 3), NULL,
                                (const char *)sqlite3_column_text(st, 1));
                     continue;
                 }
@@ -268,19 +285,29 @@ int dg_introspect(dg_loader *L)
     }
     table_list tl;
     table_list_read(L, "main", &tl);
+    dg_map tables;   /* name -> position in L->s->tables */
+    dg_map_init(&tables, false);
     int rc = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         const char *type = (const char *)sqlite3_column_text(st, 0);
         const char *name = (const char *)sqlite3_column_text(st, 1);
         const char *table = (const char *)sqlite3_column_text(st, 2);
         const char *sql = (const char *)sqlite3_column_text(st, 3);
+        size_t at = L->s->tables.len;
         if (!sqlite3_strnicmp(name, "sqlite_", 7)) continue;
-        if (!strcmp(type, "table")) read_table(L, &tl, NULL, name, sql);
-        else if (!strcmp(type, "index")) read_index(L, NULL, name, table, sql);
-        else if (!strcmp(type, "view") && read_view(L, name, sql) != 0) rc = -1;
-        else if (!strcmp(type, "trigger")) read_trigger(L, name, table, sql);
+        if (!strcmp(type, "table")) {
+            read_table(L, &tl, NULL, name, sql);
+            if (L->s->tables.len > at) dg_map_put(&tables, L->s->tables.items[at].name, at);
+        } else if (!strcmp(type, "index")) {
+            read_index(L, NULL, name, table, dg_map_get(&tables, table, &at) ? &L->s->tables.items[at] : NULL, sql);
+        } else if (!strcmp(type, "view")) {
+            if (read_view(L, name, sql) != 0) rc = -1;
+        } else if (!strcmp(type, "trigger")) {
+            read_trigger(L, name, table, sql);
+        }
     }
     dg_loader_q_done(L, st);
+    dg_map_free(&tables);
     table_list_free(&tl);
     read_attached(L);
     if (fk_mismatches(L) != 0) rc = -1;

@@ -50,6 +50,15 @@ static void take_str(char **dst, char **src)
     *src = NULL;
 }
 
+/* The column of the parse `p` named `name`: in an ordinary table SQLite's
+ * i-th column is the text's i-th (names are unique there), so that one is
+ * tried before the search. */
+static dg_column *parsed_column(dg_table *p, size_t i, const char *name)
+{
+    if (!p->module && i < p->columns.len && !strcmp(p->columns.items[i].name, name)) return &p->columns.items[i];
+    return dg_table_column(p, name);
+}
+
 static void columns(dg_loader *L, dg_table *t, dg_table *p)
 {
     sqlite3_stmt *st = dg_pragma(L, "table_xinfo", t->name, t->schema);   /* cid, name, type, notnull, dflt_value, pk, hidden */
@@ -65,7 +74,7 @@ static void columns(dg_loader *L, dg_table *t, dg_table *p)
         c->hidden = hidden == 1;
         c->generated = hidden == 2 ? DG_GEN_VIRTUAL : hidden == 3 ? DG_GEN_STORED : DG_GEN_NONE;
         if (c->generated == DG_GEN_NONE) c->default_sql = dg_col_text(st, 4);
-        dg_column *pc = dg_table_column(p, c->name);
+        dg_column *pc = parsed_column(p, t->columns.len - 1, c->name);
         if (!pc) continue;
         take_str(&c->collation, &pc->collation);
         if (c->generated != DG_GEN_NONE) take_str(&c->generated_expr, &pc->generated_expr);
