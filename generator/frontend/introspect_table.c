@@ -34,14 +34,16 @@ sqlite3_stmt *dg_pragma(dg_loader *L, const char *pragma, const char *arg, const
     return st;
 }
 
-/* Whether the text holds the keyword `kw` as a bare word: when it does not,
- * no clause of the statement starts with it. */
-static bool has_kw(const dg_toks *tk, const char *kw)
+/* How often the text holds the keyword `kw` as a bare word: when it does
+ * not, no clause of the statement starts with it. */
+static size_t count_kw(const dg_toks *tk, const char *kw)
 {
-    for (size_t i = 0; i < tk->sig.len; i++)
-        if (dg_toks_kw(tk, i, kw)) return true;
-    return false;
+    size_t n = 0;
+    for (size_t i = 0; i < tk->sig.len; i++) n += dg_toks_kw(tk, i, kw);
+    return n;
 }
+
+static bool has_kw(const dg_toks *tk, const char *kw) { return count_kw(tk, kw) > 0; }
 
 static void take_str(char **dst, char **src)
 {
@@ -146,11 +148,55 @@ static void parent_key(dg_loader *L, const char *schema, const char *parent, dg_
     key_rows_free(&r);
 }
 
-/* The rows of pragma_foreign_key_list for `t`, in cmp_fk's order; none
- * when its CREATE text `tk` has no REFERENCES (the only clause that makes one). */
-static void fk_rows(dg_loader *L, const dg_table *t, const dg_toks *tk, key_rows *r)
+/* The column of `t` that SQLite resolves `name` to (ASCII case-insensitive,
+ * as sqlite3StrICmp), NULL when none. */
+static const char *column_spelling(const dg_table *t, const char *name)
 {
-    if (!has_kw(tk, "REFERENCES")) return;
+    for (size_t i = 0; i < t->columns.len; i++)
+        if (!dg_strcasecmp_ascii(t->columns.items[i].name, name)) return t->columns.items[i].name;
+    return NULL;
+}
+
+/* The rows pragma_foreign_key_list would give, made from the parse `p` of
+ * `t`'s text; false (and none) when the parse may not say what SQLite
+ * built: a virtual table, a source that ran ALTER TABLE ADD COLUMN (the
+ * order of keys) or other pragmas, a REFERENCES the parse did not read as a
+ * key, ON INSERT or MATCH (clauses it skips), a column it cannot resolve.
+ * SQLite's order is the text's: ids count from the last key; actions left
+ * out are NO ACTION; `to` is NULL when the parent's key is implied. */
+static bool fk_rows_parsed(const dg_loader *L, const dg_table *t, const dg_table *p, const dg_toks *tk, key_rows *r)
+{
+    if (p->module || L->add_columns || L->stateful || count_kw(tk, "REFERENCES") != p->foreign_keys.len ||
+        has_kw(tk, "INSERT") || has_kw(tk, "MATCH"))
+        return false;
+    for (size_t i = 0; i < p->foreign_keys.len; i++) {
+        const dg_foreign_key *fk = &p->foreign_keys.items[i];
+        for (size_t k = 0; k < fk->columns.len; k++) {
+            const char *from = column_spelling(t, fk->columns.items[k]);
+            if (!from || (fk->to.len && fk->to.len != fk->columns.len)) {
+                key_rows_free(r);
+                memset(r, 0, sizeof *r);
+                return false;
+            }
+            key_row *row = DG_VEC_ADD(r);
+            row->a = (int)(p->foreign_keys.len - 1 - i);
+            row->b = (int)k;
+            row->text[0] = dg_xstrdup(fk->table);
+            row->text[1] = dg_xstrdup(from);
+            row->text[2] = fk->to.len ? dg_xstrdup(fk->to.items[k]) : NULL;
+            row->text[3] = dg_xstrdup(fk->on_update ? fk->on_update : "NO ACTION");
+            row->text[4] = dg_xstrdup(fk->on_delete ? fk->on_delete : "NO ACTION");
+        }
+    }
+    return true;
+}
+
+/* The rows of pragma_foreign_key_list for `t`, in cmp_fk's order; none
+ * when its CREATE text `tk` has no REFERENCES (the only clause that makes
+ * one); from the parse `p` when it tells them. */
+static void fk_rows(dg_loader *L, const dg_table *t, const dg_table *p, const dg_toks *tk, key_rows *r)
+{
+    if (!has_kw(tk, "REFERENCES") || fk_rows_parsed(L, t, p, tk, r)) return;
     sqlite3_stmt *st = dg_pragma(L, "foreign_key_list", t->name, t->schema);
     while (st && sqlite3_step(st) == SQLITE_ROW) {   /* id, seq, table, from, to, on_update, on_delete, match */
         key_row *k = DG_VEC_ADD(r);
@@ -172,7 +218,7 @@ static char *take(char **p)
 static void foreign_keys(dg_loader *L, dg_table *t, dg_table *p, const dg_toks *tk)
 {
     key_rows r = {0};
-    fk_rows(L, t, tk, &r);
+    fk_rows(L, t, p, tk, &r);
     int last = -1;
     bool unresolved = false;
     dg_foreign_key *fk = NULL;
