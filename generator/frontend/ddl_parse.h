@@ -35,6 +35,9 @@ typedef struct dg_toks {
 } dg_toks;
 
 void dg_toks_init(dg_toks *tk, const char *text, size_t len);
+/* dg_toks_init into the arrays of `tk` (zeroed, or from an earlier init),
+ * kept for reuse: no allocation once they are large enough. */
+void dg_toks_refill(dg_toks *tk, const char *text, size_t len);
 void dg_toks_free(dg_toks *tk);
 /* dg_tok_is_kw and dg_tok_is_punct of token i (false past the end).  Inline:
  * the parsers ask them of most tokens several times over, and a literal's

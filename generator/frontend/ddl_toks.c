@@ -13,15 +13,19 @@ static bool may_span_lines(dg_tok_kind k)
     return k != DG_TOK_IDENT && k != DG_TOK_NUMBER && k != DG_TOK_PUNCT;
 }
 
-/* Up to `max` significant tokens (SIZE_MAX: all). */
-static void toks_init(dg_toks *tk, const char *text, size_t len, size_t max)
+/* Up to `max` significant tokens (SIZE_MAX: all) into tk's arrays, which
+ * are emptied first (their storage is kept). */
+static void toks_fill(dg_toks *tk, const char *text, size_t len, size_t max)
 {
-    memset(tk, 0, sizeof *tk);
     tk->text = text;
     tk->len = len;
+    tk->sig.len = tk->comments.len = 0;
     /* about one significant token per four bytes of DDL: no regrowth on the way */
-    tk->sig.cap = max < len / 4 + 16 ? max : len / 4 + 16;
-    tk->sig.items = dg_xmalloc(tk->sig.cap * sizeof *tk->sig.items);
+    size_t want = max < len / 4 + 16 ? max : len / 4 + 16;
+    if (tk->sig.cap < want) {
+        tk->sig.items = dg_xrealloc(tk->sig.items, want * sizeof *tk->sig.items);
+        tk->sig.cap = want;
+    }
     dg_lexer lx;
     dg_lexer_init(&lx, text, len);
     int line = 1;
@@ -39,9 +43,20 @@ static void toks_init(dg_toks *tk, const char *text, size_t len, size_t max)
     }
 }
 
+static void toks_init(dg_toks *tk, const char *text, size_t len, size_t max)
+{
+    memset(tk, 0, sizeof *tk);
+    toks_fill(tk, text, len, max);
+}
+
 void dg_toks_init(dg_toks *tk, const char *text, size_t len)
 {
     toks_init(tk, text, len, SIZE_MAX);
+}
+
+void dg_toks_refill(dg_toks *tk, const char *text, size_t len)
+{
+    toks_fill(tk, text, len, SIZE_MAX);
 }
 
 void dg_toks_free(dg_toks *tk)

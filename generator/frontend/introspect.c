@@ -44,16 +44,15 @@ static bool terms_name_columns(const dg_index *ix, const dg_table *t)
 }
 
 /* Index `name` on `table` (the model's `t` when known), both in `schema`
- * (NULL: main). */
+ * (NULL: main); `tk` receives the tokens of `sql` (reused arrays). */
 static void read_index(dg_loader *L, const char *schema, const char *name, const char *table, const dg_table *t,
-                       const char *sql)
+                       const char *sql, dg_toks *tk)
 {
-    dg_toks tk;   /* one tokenization for the source map and the parse */
-    dg_toks_init(&tk, sql, strlen(sql));
+    dg_toks_refill(tk, sql, strlen(sql));   /* one tokenization for the source map and the parse */
     dg_srcmap m;
-    dg_srcmap_init_toks(&m, L, dg_loader_rec_in(L, DG_REC_INDEX, schema, name), &tk);
+    dg_srcmap_init_toks(&m, L, dg_loader_rec_in(L, DG_REC_INDEX, schema, name), tk);
     dg_index *ix = DG_VEC_ADD(&L->s->indexes);
-    dg_parse_create_index_toks(&tk, dg_srcmap_locate, &m, ix);
+    dg_parse_create_index_toks(tk, dg_srcmap_locate, &m, ix);
     free(ix->name);
     ix->name = dg_xstrdup(name);
     free(ix->table);
@@ -77,7 +76,6 @@ static void read_index(dg_loader *L, const char *schema, const char *name, const
     }
     sqlite3_finalize(st);
     dg_srcmap_free(&m);
-    dg_toks_free(&tk);
 }
 
 static int read_view(dg_loader *L, const char *name, const char *sql)
@@ -162,11 +160,12 @@ static void table_list_free(table_list *tl)
 
 /* Table `name` of schema `schema` (NULL: main; else an attached in-memory
  * one), whose pragma_table_list rows are `tl`. */
-static void read_table(dg_loader *L, const table_list *tl, const char *schema, const char *name, const char *sql)
+static void read_table(dg_loader *L, const table_list *tl, const char *schema, const char *name, const char *sql,
+                       dg_toks *tk)
 {
     size_t i;
     if (!dg_map_get(&tl->at, name, &i) || tl->rows.items[i].shadow) return;
-    dg_introspect_table(L, schema, name, sql, tl->rows.items[i].strict, tl->rows.items[i].wr);
+    dg_introspect_table(L, schema, name, sql, tl->rows.items[i].strict, tl->rows.items[i].wr, tk);
 }
 
 /* The tables and indexes of the in-memory schemas the DDL attached
@@ -175,7 +174,7 @@ static void read_table(dg_loader *L, const table_list *tl, const char *schema, c
  * names): their model tables and indexes carry the schema (views and
  * triggers there are not read).  A table may have the name of one in main
  * or another attached schema: the pragmas are asked with the schema. */
-static void read_attached(dg_loader *L)
+static void read_attached(dg_loader *L, dg_toks *tk)
 {
     sqlite3_stmt *dbs = NULL;
     if (sqlite3_prepare_v2(L->db, "SELECT name FROM pragma_database_list WHERE seq >= 2 ORDER BY seq", -1, &dbs, NULL))
@@ -194,10 +193,10 @@ static void read_attached(dg_loader *L)
                 const char *name = (const char *)sqlite3_column_text(st, 0);
                 if (!strcmp((const char *)sqlite3_column_text(st, 2), "index")) {   /* after its table */
                     read_index(L, schema, name, (const char *)sqlite3_column_text(st, 3), NULL,
-                               (const char *)sqlite3_column_text(st, 1));
+                               (const char *)sqlite3_column_text(st, 1), tk);
                     continue;
                 }
-                read_table(L, &tl, schema, name, (const char *)sqlite3_column_text(st, 1));
+                read_table(L, &tl, schema, name, (const char *)sqlite3_column_text(st, 1), tk);
             }
         }
         sqlite3_finalize(st);
@@ -287,6 +286,7 @@ int dg_introspect(dg_loader *L)
     table_list_read(L, "main", &tl);
     dg_map tables;   /* name -> position in L->s->tables */
     dg_map_init(&tables, false);
+    dg_toks tk = {0};   /* each table's and index's tokens, in arrays reused */
     int rc = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         const char *type = (const char *)sqlite3_column_text(st, 0);
@@ -296,10 +296,11 @@ int dg_introspect(dg_loader *L)
         size_t at = L->s->tables.len;
         if (!sqlite3_strnicmp(name, "sqlite_", 7)) continue;
         if (!strcmp(type, "table")) {
-            read_table(L, &tl, NULL, name, sql);
+            read_table(L, &tl, NULL, name, sql, &tk);
             if (L->s->tables.len > at) dg_map_put(&tables, L->s->tables.items[at].name, at);
         } else if (!strcmp(type, "index")) {
-            read_index(L, NULL, name, table, dg_map_get(&tables, table, &at) ? &L->s->tables.items[at] : NULL, sql);
+            read_index(L, NULL, name, table, dg_map_get(&tables, table, &at) ? &L->s->tables.items[at] : NULL, sql,
+                       &tk);
         } else if (!strcmp(type, "view")) {
             if (read_view(L, name, sql) != 0) rc = -1;
         } else if (!strcmp(type, "trigger")) {
@@ -309,7 +310,8 @@ int dg_introspect(dg_loader *L)
     dg_loader_q_done(L, st);
     dg_map_free(&tables);
     table_list_free(&tl);
-    read_attached(L);
+    read_attached(L, &tk);
+    dg_toks_free(&tk);
     if (fk_mismatches(L) != 0) rc = -1;
     return rc;
 }

@@ -368,16 +368,15 @@ static void add_column_trailing(dg_loader *L, dg_table *t)
 }
 
 void dg_introspect_table(dg_loader *L, const char *schema, const char *name, const char *sql, bool strict,
-                         bool without_rowid)
+                         bool without_rowid, dg_toks *tk)
 {
     const dg_stmt_rec *rec = dg_loader_rec_in(L, DG_REC_TABLE, schema, name);
-    dg_toks tk;   /* one tokenization for the source map, the parse and has_kw */
-    dg_toks_init(&tk, sql, strlen(sql));
+    dg_toks_refill(tk, sql, strlen(sql));   /* one tokenization for the source map, the parse and has_kw */
     dg_srcmap m;
-    dg_srcmap_init_toks(&m, L, rec, &tk);
+    dg_srcmap_init_toks(&m, L, rec, tk);
     dg_table p = {0};
     dg_annotations stray = {0};
-    dg_parse_create_table_toks(&tk, dg_srcmap_locate, &m, &p, &stray);
+    dg_parse_create_table_toks(tk, dg_srcmap_locate, &m, &p, &stray);
     for (size_t i = 0; i < stray.len; i++)
         dg_warning(L->d, stray.items[i].loc, "annotation @%s is ignored: it is not on or right above a column",
                    stray.items[i].key);
@@ -398,12 +397,11 @@ void dg_introspect_table(dg_loader *L, const char *schema, const char *name, con
     dg_add_above(&t->annotations, rec, &p.annotations);
     columns(L, t, &p);
     checks(t, &p);
-    foreign_keys(L, t, &p, &tk);
-    uniques(L, t, &p, &tk);
+    foreign_keys(L, t, &p, tk);
+    uniques(L, t, &p, tk);
     fill_locations(L, t);
     if (m.rec) add_trailing(t, rec);
     add_column_trailing(L, t);
     dg_table_free(&p);
     dg_srcmap_free(&m);
-    dg_toks_free(&tk);
 }
