@@ -34,16 +34,24 @@ sqlite3_stmt *dg_pragma(dg_loader *L, const char *pragma, const char *arg, const
     return st;
 }
 
-/* How often the text holds the keyword `kw` as a bare word: when it does
- * not, no clause of the statement starts with it. */
-static size_t count_kw(const dg_toks *tk, const char *kw)
+/* How often the CREATE text holds the keywords that decide which pragmas
+ * to ask, as bare words: with none, no clause starts with it. */
+typedef struct kw_counts {
+    size_t references, unique, insert, match;
+} kw_counts;
+
+static kw_counts count_kws(const dg_toks *tk)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < tk->sig.len; i++) n += dg_toks_kw(tk, i, kw);
+    kw_counts n = {0, 0, 0, 0};
+    for (size_t i = 0; i < tk->sig.len; i++) {
+        if (tk->sig.items[i].tok.kind != DG_TOK_IDENT) continue;
+        n.references += dg_toks_kw(tk, i, "REFERENCES");
+        n.unique += dg_toks_kw(tk, i, "UNIQUE");
+        n.insert += dg_toks_kw(tk, i, "INSERT");
+        n.match += dg_toks_kw(tk, i, "MATCH");
+    }
     return n;
 }
-
-static bool has_kw(const dg_toks *tk, const char *kw) { return count_kw(tk, kw) > 0; }
 
 static void take_str(char **dst, char **src)
 {
@@ -164,10 +172,11 @@ static const char *column_spelling(const dg_table *t, const char *name)
  * key, ON INSERT or MATCH (clauses it skips), a column it cannot resolve.
  * SQLite's order is the text's: ids count from the last key; actions left
  * out are NO ACTION; `to` is NULL when the parent's key is implied. */
-static bool fk_rows_parsed(const dg_loader *L, const dg_table *t, const dg_table *p, const dg_toks *tk, key_rows *r)
+static bool fk_rows_parsed(const dg_loader *L, const dg_table *t, const dg_table *p, const kw_counts *kw,
+                           key_rows *r)
 {
-    if (p->module || L->add_columns || L->stateful || count_kw(tk, "REFERENCES") != p->foreign_keys.len ||
-        has_kw(tk, "INSERT") || has_kw(tk, "MATCH"))
+    if (p->module || L->add_columns || L->stateful || kw->references != p->foreign_keys.len || kw->insert ||
+        kw->match)
         return false;
     for (size_t i = 0; i < p->foreign_keys.len; i++) {
         const dg_foreign_key *fk = &p->foreign_keys.items[i];
@@ -192,11 +201,11 @@ static bool fk_rows_parsed(const dg_loader *L, const dg_table *t, const dg_table
 }
 
 /* The rows of pragma_foreign_key_list for `t`, in cmp_fk's order; none
- * when its CREATE text `tk` has no REFERENCES (the only clause that makes
+ * when its CREATE text has no REFERENCES (`kw`) (the only clause that makes
  * one); from the parse `p` when it tells them. */
-static void fk_rows(dg_loader *L, const dg_table *t, const dg_table *p, const dg_toks *tk, key_rows *r)
+static void fk_rows(dg_loader *L, const dg_table *t, const dg_table *p, const kw_counts *kw, key_rows *r)
 {
-    if (!has_kw(tk, "REFERENCES") || fk_rows_parsed(L, t, p, tk, r)) return;
+    if (!kw->references || fk_rows_parsed(L, t, p, kw, r)) return;
     sqlite3_stmt *st = dg_pragma(L, "foreign_key_list", t->name, t->schema);
     while (st && sqlite3_step(st) == SQLITE_ROW) {   /* id, seq, table, from, to, on_update, on_delete, match */
         key_row *k = DG_VEC_ADD(r);
@@ -215,10 +224,10 @@ static char *take(char **p)
     return v;
 }
 
-static void foreign_keys(dg_loader *L, dg_table *t, dg_table *p, const dg_toks *tk)
+static void foreign_keys(dg_loader *L, dg_table *t, dg_table *p, const kw_counts *kw)
 {
     key_rows r = {0};
-    fk_rows(L, t, p, tk, &r);
+    fk_rows(L, t, p, kw, &r);
     int last = -1;
     bool unresolved = false;
     dg_foreign_key *fk = NULL;
@@ -270,11 +279,11 @@ static int cmp_autoindex(const void *a, const void *b)
 }
 
 /* UNIQUE constraints are the indexes of origin 'u', in creation order. */
-static void uniques(dg_loader *L, dg_table *t, dg_table *p, const dg_toks *tk)
+static void uniques(dg_loader *L, dg_table *t, dg_table *p, const kw_counts *kw)
 {
     dg_strings names = {0};
     /* only a UNIQUE clause makes an index of origin 'u' */
-    sqlite3_stmt *st = !has_kw(tk, "UNIQUE") ? NULL : dg_pragma(L, "index_list", t->name, t->schema);
+    sqlite3_stmt *st = !kw->unique ? NULL : dg_pragma(L, "index_list", t->name, t->schema);
     while (st && sqlite3_step(st) == SQLITE_ROW) {   /* seq, name, unique, origin, partial */
         const char *origin = (const char *)sqlite3_column_text(st, 3);
         if (origin && !strcmp(origin, "u")) DG_VEC_PUSH(&names, dg_col_text(st, 1));
@@ -371,7 +380,7 @@ void dg_introspect_table(dg_loader *L, const char *schema, const char *name, con
                          bool without_rowid, dg_toks *tk)
 {
     const dg_stmt_rec *rec = dg_loader_rec_in(L, DG_REC_TABLE, schema, name);
-    dg_toks_refill(tk, sql, strlen(sql));   /* one tokenization for the source map, the parse and has_kw */
+    dg_toks_refill(tk, sql, strlen(sql));   /* one tokenization for the source map, the parse and count_kws */
     dg_srcmap m;
     dg_srcmap_init_toks(&m, L, rec, tk);
     dg_table p = {0};
@@ -397,8 +406,9 @@ void dg_introspect_table(dg_loader *L, const char *schema, const char *name, con
     dg_add_above(&t->annotations, rec, &p.annotations);
     columns(L, t, &p);
     checks(t, &p);
-    foreign_keys(L, t, &p, tk);
-    uniques(L, t, &p, tk);
+    kw_counts kw = count_kws(tk);
+    foreign_keys(L, t, &p, &kw);
+    uniques(L, t, &p, &kw);
     fill_locations(L, t);
     if (m.rec) add_trailing(t, rec);
     add_column_trailing(L, t);
