@@ -165,6 +165,26 @@ static const char *column_spelling(const dg_table *t, const char *name)
     return NULL;
 }
 
+/* The rows of the parsed key `fk` of `t` (SQLite's id `id`) added to `r`;
+ * false when a column does not resolve or the lists differ in length. */
+static bool fk_add_rows(const dg_table *t, const dg_foreign_key *fk, int id, key_rows *r)
+{
+    if (!fk->columns.len || (fk->to.len && fk->to.len != fk->columns.len)) return false;
+    for (size_t k = 0; k < fk->columns.len; k++) {
+        const char *from = column_spelling(t, fk->columns.items[k]);
+        if (!from) return false;
+        key_row *row = DG_VEC_ADD(r);
+        row->a = id;
+        row->b = (int)k;
+        row->text[0] = dg_xstrdup(fk->table);
+        row->text[1] = dg_xstrdup(from);
+        row->text[2] = fk->to.len ? dg_xstrdup(fk->to.items[k]) : NULL;
+        row->text[3] = dg_xstrdup(fk->on_update ? fk->on_update : "NO ACTION");
+        row->text[4] = dg_xstrdup(fk->on_delete ? fk->on_delete : "NO ACTION");
+    }
+    return true;
+}
+
 /* The rows pragma_foreign_key_list would give, made from the parse `p` of
  * `t`'s text; false (and none) when the parse may not say what SQLite
  * built: a virtual table, a source that ran ALTER TABLE ADD COLUMN (the
@@ -178,25 +198,12 @@ static bool fk_rows_parsed(const dg_loader *L, const dg_table *t, const dg_table
     if (p->module || L->add_columns || L->stateful || kw->references != p->foreign_keys.len || kw->insert ||
         kw->match)
         return false;
-    for (size_t i = 0; i < p->foreign_keys.len; i++) {
-        const dg_foreign_key *fk = &p->foreign_keys.items[i];
-        for (size_t k = 0; k < fk->columns.len; k++) {
-            const char *from = column_spelling(t, fk->columns.items[k]);
-            if (!from || (fk->to.len && fk->to.len != fk->columns.len)) {
-                key_rows_free(r);
-                memset(r, 0, sizeof *r);
-                return false;
-            }
-            key_row *row = DG_VEC_ADD(r);
-            row->a = (int)(p->foreign_keys.len - 1 - i);
-            row->b = (int)k;
-            row->text[0] = dg_xstrdup(fk->table);
-            row->text[1] = dg_xstrdup(from);
-            row->text[2] = fk->to.len ? dg_xstrdup(fk->to.items[k]) : NULL;
-            row->text[3] = dg_xstrdup(fk->on_update ? fk->on_update : "NO ACTION");
-            row->text[4] = dg_xstrdup(fk->on_delete ? fk->on_delete : "NO ACTION");
+    for (size_t i = 0; i < p->foreign_keys.len; i++)
+        if (!fk_add_rows(t, &p->foreign_keys.items[i], (int)(p->foreign_keys.len - 1 - i), r)) {
+            key_rows_free(r);
+            memset(r, 0, sizeof *r);
+            return false;
         }
-    }
     return true;
 }
 
