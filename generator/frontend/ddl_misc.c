@@ -31,30 +31,35 @@ void dg_parse_create_index(const char *sql, dg_locate_fn fn, const void *ctx, dg
 {
     dg_toks tk;
     dg_toks_init(&tk, sql, strlen(sql));
+    dg_parse_create_index_toks(&tk, fn, ctx, ix);
+    dg_toks_free(&tk);
+}
+
+void dg_parse_create_index_toks(const dg_toks *tk, dg_locate_fn fn, const void *ctx, dg_index *ix)
+{
     const char *kind;
-    size_t i = dg_parse_create_head(&tk, &kind);
-    ix->sql = dg_xstrdup(sql);
-    ix->loc = loc0(fn, ctx, &tk);
+    size_t i = dg_parse_create_head(tk, &kind);
+    ix->sql = dg_xstrndup(tk->text, tk->len);
+    ix->loc = loc0(fn, ctx, tk);
     if (!strcmp(kind, "index")) {
-        ix->unique = dg_toks_kw(&tk, 1, "UNIQUE");
-        ix->name = dg_toks_ident(&tk, i);
-        ix->table = dg_toks_ident(&tk, i + 2);   /* name ON table */
-        size_t open = i + 3, close = dg_toks_close(&tk, open);
+        ix->unique = dg_toks_kw(tk, 1, "UNIQUE");
+        ix->name = dg_toks_ident(tk, i);
+        ix->table = dg_toks_ident(tk, i + 2);   /* name ON table */
+        size_t open = i + 3, close = dg_toks_close(tk, open);
         size_t a = open + 1;
         int depth = 0;
-        for (size_t j = a; j <= close && j < tk.sig.len; j++) {
-            if (dg_toks_punct(&tk, j, "(")) depth++;
-            else if (dg_toks_punct(&tk, j, ")") && j != close) depth--;
-            if ((j == close || (depth == 0 && dg_toks_punct(&tk, j, ","))) && j > a) {
-                index_term(&tk, a, j, ix);
+        for (size_t j = a; j <= close && j < tk->sig.len; j++) {
+            if (dg_toks_punct(tk, j, "(")) depth++;
+            else if (dg_toks_punct(tk, j, ")") && j != close) depth--;
+            if ((j == close || (depth == 0 && dg_toks_punct(tk, j, ","))) && j > a) {
+                index_term(tk, a, j, ix);
                 a = j + 1;
             }
         }
-        if (dg_toks_kw(&tk, close + 1, "WHERE")) ix->where = dg_toks_span(&tk, close + 2, tk.sig.len);
+        if (dg_toks_kw(tk, close + 1, "WHERE")) ix->where = dg_toks_span(tk, close + 2, tk->sig.len);
     }
     if (!ix->name) ix->name = dg_xstrdup("");
     if (!ix->table) ix->table = dg_xstrdup("");
-    dg_toks_free(&tk);
 }
 
 void dg_parse_create_trigger(const char *sql, dg_locate_fn fn, const void *ctx, dg_trigger *tr,

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "model/model.h"
 #include "sql/sqltok.h"
@@ -34,9 +35,33 @@ typedef struct dg_toks {
 } dg_toks;
 
 void dg_toks_init(dg_toks *tk, const char *text, size_t len);
+/* dg_toks_init into the arrays of `tk` (zeroed, or from an earlier init),
+ * kept for reuse: no allocation once they are large enough. */
+void dg_toks_refill(dg_toks *tk, const char *text, size_t len);
 void dg_toks_free(dg_toks *tk);
-bool dg_toks_kw(const dg_toks *tk, size_t i, const char *kw);      /* false past the end */
-bool dg_toks_punct(const dg_toks *tk, size_t i, const char *p);
+/* dg_tok_is_kw and dg_tok_is_punct of token i (false past the end).  Inline:
+ * the parsers ask them of most tokens several times over, and a literal's
+ * length is then a constant that rejects most tokens at once. */
+static inline bool dg_toks_kw(const dg_toks *tk, size_t i, const char *kw)
+{
+    size_t n = strlen(kw);
+    if (i >= tk->sig.len || tk->sig.items[i].tok.kind != DG_TOK_IDENT || tk->sig.items[i].tok.len != n) return false;
+    const char *s = tk->text + tk->sig.items[i].tok.start;
+    for (size_t k = 0; k < n; k++) {
+        int a = (unsigned char)s[k], b = (unsigned char)kw[k];
+        if (a >= 'a' && a <= 'z') a -= 32;
+        if (b >= 'a' && b <= 'z') b -= 32;
+        if (a != b) return false;
+    }
+    return true;
+}
+
+static inline bool dg_toks_punct(const dg_toks *tk, size_t i, const char *p)
+{
+    size_t n = strlen(p);
+    return i < tk->sig.len && tk->sig.items[i].tok.kind == DG_TOK_PUNCT && tk->sig.items[i].tok.len == n &&
+           memcmp(tk->text + tk->sig.items[i].tok.start, p, n) == 0;
+}
 char *dg_toks_ident(const dg_toks *tk, size_t i);                  /* unquoted; caller frees */
 /* Index of the ')' matching the '(' at i (tk->sig.len when unbalanced). */
 size_t dg_toks_close(const dg_toks *tk, size_t i);
@@ -60,10 +85,15 @@ void dg_parse_create_table(const char *sql, dg_locate_fn fn, const void *ctx, dg
  * table constraint, or separated from the column below by a blank line) are
  * added to `stray` (may be NULL). */
 void dg_parse_create_table_ex(const char *sql, dg_locate_fn fn, const void *ctx, dg_table *t, dg_annotations *stray);
+/* Same over the tokens of the text (dg_toks_init), which the caller keeps
+ * and frees: one tokenization shared with the source map. */
+void dg_parse_create_table_toks(const dg_toks *tk, dg_locate_fn fn, const void *ctx, dg_table *t,
+                                dg_annotations *stray);
 
 /* CREATE [UNIQUE] INDEX: name, table, unique, terms (column or expression,
  * DESC, explicit COLLATE), where, loc. */
 void dg_parse_create_index(const char *sql, dg_locate_fn fn, const void *ctx, dg_index *ix);
+void dg_parse_create_index_toks(const dg_toks *tk, dg_locate_fn fn, const void *ctx, dg_index *ix);
 
 /* CREATE TRIGGER: name, table, timing, event, loc; `of` receives the
  * columns of UPDATE OF (may be NULL). */

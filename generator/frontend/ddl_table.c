@@ -454,12 +454,19 @@ void dg_parse_create_table_ex(const char *sql, dg_locate_fn fn, const void *ctx,
 {
     dg_toks tk;
     dg_toks_init(&tk, sql, strlen(sql));
-    tparse p = {&tk, fn, ctx, t, stray};
+    dg_parse_create_table_toks(&tk, fn, ctx, t, stray);
+    dg_toks_free(&tk);
+}
+
+void dg_parse_create_table_toks(const dg_toks *tk, dg_locate_fn fn, const void *ctx, dg_table *t,
+                                dg_annotations *stray)
+{
+    tparse p = {tk, fn, ctx, t, stray};
     const char *kind;
-    size_t name = dg_parse_create_head(&tk, &kind);
-    t->sql = dg_xstrdup(sql);
+    size_t name = dg_parse_create_head(tk, &kind);
+    t->sql = dg_xstrndup(tk->text, tk->len);
     if (strcmp(kind, "table") != 0) goto done;
-    t->name = dg_toks_ident(&tk, name);
+    t->name = dg_toks_ident(tk, name);
     t->loc = at(&p, 0);
     if (kw(&p, 1, "VIRTUAL")) {
         virtual_table(&p, name + 1);
@@ -467,11 +474,11 @@ void dg_parse_create_table_ex(const char *sql, dg_locate_fn fn, const void *ctx,
     }
     size_t open = name + 1;
     if (!punct(&p, open, "(")) goto done;   /* CREATE TABLE ... AS SELECT */
-    size_t close = dg_toks_close(&tk, open);
+    size_t close = dg_toks_close(tk, open);
     DG_VEC(item) items = {0};
     size_t a = open + 1;
     int depth = 0;
-    for (size_t j = open + 1; j <= close && j < tk.sig.len; j++) {
+    for (size_t j = open + 1; j <= close && j < tk->sig.len; j++) {
         if (punct(&p, j, "(")) depth++;
         else if (punct(&p, j, ")") && j != close) depth--;
         if ((j == close || (depth == 0 && punct(&p, j, ","))) && j > a) {
@@ -491,5 +498,4 @@ void dg_parse_create_table_ex(const char *sql, dg_locate_fn fn, const void *ctx,
     table_options(&p, close + 1);
 done:
     if (!t->name) t->name = dg_xstrdup("");
-    dg_toks_free(&tk);
 }

@@ -6,12 +6,26 @@
 #include "util/buf.h"
 #include "frontend/ddl_parse.h"
 
-/* Up to `max` significant tokens (SIZE_MAX: all). */
-static void toks_init(dg_toks *tk, const char *text, size_t len, size_t max)
+/* Whether a token of this kind may hold a newline (the others are made of
+ * name characters, digits or operators). */
+static bool may_span_lines(dg_tok_kind k)
 {
-    memset(tk, 0, sizeof *tk);
+    return k != DG_TOK_IDENT && k != DG_TOK_NUMBER && k != DG_TOK_PUNCT;
+}
+
+/* Up to `max` significant tokens (SIZE_MAX: all) into tk's arrays, which
+ * are emptied first (their storage is kept). */
+static void toks_fill(dg_toks *tk, const char *text, size_t len, size_t max)
+{
     tk->text = text;
     tk->len = len;
+    tk->sig.len = tk->comments.len = 0;
+    /* about one significant token per four bytes of DDL: no regrowth on the way */
+    size_t want = max < len / 4 + 16 ? max : len / 4 + 16;
+    if (tk->sig.cap < want) {
+        tk->sig.items = dg_xrealloc(tk->sig.items, want * sizeof *tk->sig.items);
+        tk->sig.cap = want;
+    }
     dg_lexer lx;
     dg_lexer_init(&lx, text, len);
     int line = 1;
@@ -23,14 +37,26 @@ static void toks_init(dg_toks *tk, const char *text, size_t len, size_t max)
             if (t.kind == DG_TOK_COMMENT) DG_VEC_PUSH(&tk->comments, lt);
             else DG_VEC_PUSH(&tk->sig, lt);
         }
-        for (size_t i = 0; i < t.len; i++)
-            if (text[t.start + i] == '\n') line++;
+        if (may_span_lines(t.kind))
+            for (size_t i = 0; i < t.len; i++)
+                if (text[t.start + i] == '\n') line++;
     }
+}
+
+static void toks_init(dg_toks *tk, const char *text, size_t len, size_t max)
+{
+    memset(tk, 0, sizeof *tk);
+    toks_fill(tk, text, len, max);
 }
 
 void dg_toks_init(dg_toks *tk, const char *text, size_t len)
 {
     toks_init(tk, text, len, SIZE_MAX);
+}
+
+void dg_toks_refill(dg_toks *tk, const char *text, size_t len)
+{
+    toks_fill(tk, text, len, SIZE_MAX);
 }
 
 void dg_toks_free(dg_toks *tk)
@@ -44,20 +70,6 @@ static dg_lexer lexer_of(const dg_toks *tk)
     dg_lexer lx;
     dg_lexer_init(&lx, tk->text, tk->len);
     return lx;
-}
-
-bool dg_toks_kw(const dg_toks *tk, size_t i, const char *kw)
-{
-    if (i >= tk->sig.len) return false;
-    dg_lexer lx = lexer_of(tk);
-    return dg_tok_is_kw(&lx, tk->sig.items[i].tok, kw);
-}
-
-bool dg_toks_punct(const dg_toks *tk, size_t i, const char *p)
-{
-    if (i >= tk->sig.len) return false;
-    dg_lexer lx = lexer_of(tk);
-    return dg_tok_is_punct(&lx, tk->sig.items[i].tok, p);
 }
 
 char *dg_toks_ident(const dg_toks *tk, size_t i)

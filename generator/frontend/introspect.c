@@ -28,19 +28,37 @@ static void constant_term(dg_loader *L, const dg_index *ix, dg_index_term *term)
     term->column = NULL;
 }
 
-/* Index `name` on `table`, both in `schema` (NULL: main). */
-static void read_index(dg_loader *L, const char *schema, const char *name, const char *table, const char *sql)
+/* Whether every term of `ix` names a column of `t` (NULL: not known) as
+ * SQLite spells it: then pragma_index_xinfo would tell what the parse did
+ * (those names, DESC as written), so it is not asked. */
+static bool terms_name_columns(const dg_index *ix, const dg_table *t)
 {
+    if (!t) return false;
+    for (size_t i = 0; i < ix->terms.len; i++) {
+        const char *name = ix->terms.items[i].column;
+        size_t k = 0;
+        while (name && k < t->columns.len && strcmp(t->columns.items[k].name, name) != 0) k++;
+        if (!name || k == t->columns.len) return false;
+    }
+    return true;
+}
+
+/* Index `name` on `table` (the model's `t` when known), both in `schema`
+ * (NULL: main); `tk` receives the tokens of `sql` (reused arrays). */
+static void read_index(dg_loader *L, const char *schema, const char *name, const char *table, const dg_table *t,
+                       const char *sql, dg_toks *tk)
+{
+    dg_toks_refill(tk, sql, strlen(sql));   /* one tokenization for the source map and the parse */
     dg_srcmap m;
-    dg_srcmap_init(&m, L, dg_loader_rec_in(L, DG_REC_INDEX, schema, name), sql);
+    dg_srcmap_init_toks(&m, L, dg_loader_rec_in(L, DG_REC_INDEX, schema, name), tk);
     dg_index *ix = DG_VEC_ADD(&L->s->indexes);
-    dg_parse_create_index(sql, dg_srcmap_locate, &m, ix);
+    dg_parse_create_index_toks(tk, dg_srcmap_locate, &m, ix);
     free(ix->name);
     ix->name = dg_xstrdup(name);
     free(ix->table);
     ix->table = dg_xstrdup(table);
     ix->schema = dg_xstrdup(schema);
-    sqlite3_stmt *st = dg_pragma(L, "index_xinfo", name, schema);   /* seqno (0, 1, ...), cid, name, desc, coll, key */
+    sqlite3_stmt *st = terms_name_columns(ix, t) ? NULL : dg_pragma(L, "index_xinfo", name, schema);   /* seqno (0, 1, ...), cid, name, desc, coll, key */
     size_t i = 0;
     while (st && i < ix->terms.len && sqlite3_step(st) == SQLITE_ROW) {
         if (sqlite3_column_int(st, 5) != 1) continue;   /* the rowid or primary key after the terms */
@@ -142,11 +160,12 @@ static void table_list_free(table_list *tl)
 
 /* Table `name` of schema `schema` (NULL: main; else an attached in-memory
  * one), whose pragma_table_list rows are `tl`. */
-static void read_table(dg_loader *L, const table_list *tl, const char *schema, const char *name, const char *sql)
+static void read_table(dg_loader *L, const table_list *tl, const char *schema, const char *name, const char *sql,
+                       dg_toks *tk)
 {
     size_t i;
     if (!dg_map_get(&tl->at, name, &i) || tl->rows.items[i].shadow) return;
-    dg_introspect_table(L, schema, name, sql, tl->rows.items[i].strict, tl->rows.items[i].wr);
+    dg_introspect_table(L, schema, name, sql, tl->rows.items[i].strict, tl->rows.items[i].wr, tk);
 }
 
 /* The tables and indexes of the in-memory schemas the DDL attached
@@ -155,7 +174,7 @@ static void read_table(dg_loader *L, const table_list *tl, const char *schema, c
  * names): their model tables and indexes carry the schema (views and
  * triggers there are not read).  A table may have the name of one in main
  * or another attached schema: the pragmas are asked with the schema. */
-static void read_attached(dg_loader *L)
+static void read_attached(dg_loader *L, dg_toks *tk)
 {
     sqlite3_stmt *dbs = NULL;
     if (sqlite3_prepare_v2(L->db, "SELECT name FROM pragma_database_list WHERE seq >= 2 ORDER BY seq", -1, &dbs, NULL))
@@ -173,11 +192,11 @@ static void read_attached(dg_loader *L)
             while (sqlite3_step(st) == SQLITE_ROW) {
                 const char *name = (const char *)sqlite3_column_text(st, 0);
                 if (!strcmp((const char *)sqlite3_column_text(st, 2), "index")) {   /* after its table */
-                    read_index(L, schema, name, (const char *)sqlite3_column_text(st, 3),
-                               (const char *)sqlite3_column_text(st, 1));
+                    read_index(L, schema, name, (const char *)sqlite3_column_text(st, 3), NULL,
+                               (const char *)sqlite3_column_text(st, 1), tk);
                     continue;
                 }
-                read_table(L, &tl, schema, name, (const char *)sqlite3_column_text(st, 1));
+                read_table(L, &tl, schema, name, (const char *)sqlite3_column_text(st, 1), tk);
             }
         }
         sqlite3_finalize(st);
@@ -207,12 +226,26 @@ static const dg_foreign_key *mismatched_fk(const dg_table *t, const char *msg)
  * the DDL, then refuses every write to the child, and every migration's
  * foreign-key check, while foreign keys are on. Found by asking SQLite
  * (pragma_foreign_key_check), once every table exists. */
+/* Whether SQLite finds no foreign key mismatch in the main schema: the
+ * pragma without a table reports the first one when it is prepared (it
+ * stops there), so a schema without any costs one prepare instead of one
+ * per table. */
+static bool main_fks_match(dg_loader *L)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(L->db, "PRAGMA main.foreign_key_check", -1, &st, NULL);
+    sqlite3_finalize(st);
+    return rc == SQLITE_OK;
+}
+
 static int fk_mismatches(dg_loader *L)
 {
-    int rc = 0;
+    int rc = 0, main_match = -1;   /* -1: not asked yet */
     for (size_t i = 0; i < L->s->tables.len; i++) {
         const dg_table *t = &L->s->tables.items[i];
         if (!t->foreign_keys.len) continue;
+        if (!t->schema && main_match < 0) main_match = main_fks_match(L);
+        if (!t->schema && main_match) continue;
         sqlite3_stmt *st = dg_loader_q_in(L, "SELECT 1 FROM pragma_foreign_key_check(?1, ?2) LIMIT 1", t->name,
                                           t->schema);
         if (st && sqlite3_step(st) == SQLITE_ERROR) {
@@ -251,21 +284,34 @@ int dg_introspect(dg_loader *L)
     }
     table_list tl;
     table_list_read(L, "main", &tl);
+    dg_map tables;   /* name -> position in L->s->tables */
+    dg_map_init(&tables, false);
+    dg_toks tk = {0};   /* each table's and index's tokens, in arrays reused */
     int rc = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         const char *type = (const char *)sqlite3_column_text(st, 0);
         const char *name = (const char *)sqlite3_column_text(st, 1);
         const char *table = (const char *)sqlite3_column_text(st, 2);
         const char *sql = (const char *)sqlite3_column_text(st, 3);
+        size_t at = L->s->tables.len;
         if (!sqlite3_strnicmp(name, "sqlite_", 7)) continue;
-        if (!strcmp(type, "table")) read_table(L, &tl, NULL, name, sql);
-        else if (!strcmp(type, "index")) read_index(L, NULL, name, table, sql);
-        else if (!strcmp(type, "view") && read_view(L, name, sql) != 0) rc = -1;
-        else if (!strcmp(type, "trigger")) read_trigger(L, name, table, sql);
+        if (!strcmp(type, "table")) {
+            read_table(L, &tl, NULL, name, sql, &tk);
+            if (L->s->tables.len > at) dg_map_put(&tables, L->s->tables.items[at].name, at);
+        } else if (!strcmp(type, "index")) {
+            read_index(L, NULL, name, table, dg_map_get(&tables, table, &at) ? &L->s->tables.items[at] : NULL, sql,
+                       &tk);
+        } else if (!strcmp(type, "view")) {
+            if (read_view(L, name, sql) != 0) rc = -1;
+        } else if (!strcmp(type, "trigger")) {
+            read_trigger(L, name, table, sql);
+        }
     }
     dg_loader_q_done(L, st);
+    dg_map_free(&tables);
     table_list_free(&tl);
-    read_attached(L);
+    read_attached(L, &tk);
+    dg_toks_free(&tk);
     if (fk_mismatches(L) != 0) rc = -1;
     return rc;
 }

@@ -22,8 +22,9 @@ int dg_prepare_checked(dg_loader *L, dg_rec_kind kind, const char *name, const c
                        const char *stmt, sqlite3_stmt **out);
 
 /* Table `name` of schema `schema` (NULL: main; else an attached one, which
- * the model table keeps). */
+ * the model table keeps).  `tk` receives the tokens of `sql`
+ * (dg_toks_refill: its arrays are reused from table to table). */
 void dg_introspect_table(dg_loader *L, const char *schema, const char *name, const char *sql, bool strict,
-                         bool without_rowid);
+                         bool without_rowid, dg_toks *tk);
 
 #endif

@@ -34,17 +34,23 @@ sqlite3_stmt *dg_pragma(dg_loader *L, const char *pragma, const char *arg, const
     return st;
 }
 
-/* Whether `sql` holds `word` (lower-case ASCII) in any case, anywhere: when
- * it does not, no clause of the statement starts with that keyword. */
-static bool has_word(const char *sql, const char *word)
+/* How often the CREATE text holds the keywords that decide which pragmas
+ * to ask, as bare words: with none, no clause starts with it. */
+typedef struct kw_counts {
+    size_t references, unique, insert, match;
+} kw_counts;
+
+static kw_counts count_kws(const dg_toks *tk)
 {
-    size_t n = strlen(word);
-    for (const char *p = sql; *p; p++) {
-        size_t k = 0;
-        while (k < n && (p[k] | 0x20) == word[k]) k++;
-        if (k == n) return true;
+    kw_counts n = {0, 0, 0, 0};
+    for (size_t i = 0; i < tk->sig.len; i++) {
+        if (tk->sig.items[i].tok.kind != DG_TOK_IDENT) continue;
+        n.references += dg_toks_kw(tk, i, "REFERENCES");
+        n.unique += dg_toks_kw(tk, i, "UNIQUE");
+        n.insert += dg_toks_kw(tk, i, "INSERT");
+        n.match += dg_toks_kw(tk, i, "MATCH");
     }
-    return false;
+    return n;
 }
 
 static void take_str(char **dst, char **src)
@@ -52,6 +58,15 @@ static void take_str(char **dst, char **src)
     free(*dst);
     *dst = *src;
     *src = NULL;
+}
+
+/* The column of the parse `p` named `name`: in an ordinary table SQLite's
+ * i-th column is the text's i-th (names are unique there), so that one is
+ * tried before the search. */
+static dg_column *parsed_column(dg_table *p, size_t i, const char *name)
+{
+    if (!p->module && i < p->columns.len && !strcmp(p->columns.items[i].name, name)) return &p->columns.items[i];
+    return dg_table_column(p, name);
 }
 
 static void columns(dg_loader *L, dg_table *t, dg_table *p)
@@ -69,7 +84,7 @@ static void columns(dg_loader *L, dg_table *t, dg_table *p)
         c->hidden = hidden == 1;
         c->generated = hidden == 2 ? DG_GEN_VIRTUAL : hidden == 3 ? DG_GEN_STORED : DG_GEN_NONE;
         if (c->generated == DG_GEN_NONE) c->default_sql = dg_col_text(st, 4);
-        dg_column *pc = dg_table_column(p, c->name);
+        dg_column *pc = parsed_column(p, t->columns.len - 1, c->name);
         if (!pc) continue;
         take_str(&c->collation, &pc->collation);
         if (c->generated != DG_GEN_NONE) take_str(&c->generated_expr, &pc->generated_expr);
@@ -141,11 +156,63 @@ static void parent_key(dg_loader *L, const char *schema, const char *parent, dg_
     key_rows_free(&r);
 }
 
-/* The rows of pragma_foreign_key_list for `t`, in cmp_fk's order; none
- * when its CREATE text has no REFERENCES (the only clause that makes one). */
-static void fk_rows(dg_loader *L, const dg_table *t, key_rows *r)
+/* The column of `t` that SQLite resolves `name` to (ASCII case-insensitive,
+ * as sqlite3StrICmp), NULL when none. */
+static const char *column_spelling(const dg_table *t, const char *name)
 {
-    if (t->sql && !has_word(t->sql, "references")) return;
+    for (size_t i = 0; i < t->columns.len; i++)
+        if (!dg_strcasecmp_ascii(t->columns.items[i].name, name)) return t->columns.items[i].name;
+    return NULL;
+}
+
+/* The rows of the parsed key `fk` of `t` (SQLite's id `id`) added to `r`;
+ * false when a column does not resolve or the lists differ in length. */
+static bool fk_add_rows(const dg_table *t, const dg_foreign_key *fk, int id, key_rows *r)
+{
+    if (!fk->columns.len || (fk->to.len && fk->to.len != fk->columns.len)) return false;
+    for (size_t k = 0; k < fk->columns.len; k++) {
+        const char *from = column_spelling(t, fk->columns.items[k]);
+        if (!from) return false;
+        key_row *row = DG_VEC_ADD(r);
+        row->a = id;
+        row->b = (int)k;
+        row->text[0] = dg_xstrdup(fk->table);
+        row->text[1] = dg_xstrdup(from);
+        row->text[2] = fk->to.len ? dg_xstrdup(fk->to.items[k]) : NULL;
+        row->text[3] = dg_xstrdup(fk->on_update ? fk->on_update : "NO ACTION");
+        row->text[4] = dg_xstrdup(fk->on_delete ? fk->on_delete : "NO ACTION");
+    }
+    return true;
+}
+
+/* The rows pragma_foreign_key_list would give, made from the parse `p` of
+ * `t`'s text; false (and none) when the parse may not say what SQLite
+ * built: a virtual table, a source that ran ALTER TABLE ADD COLUMN (the
+ * order of keys) or other pragmas, a REFERENCES the parse did not read as a
+ * key, ON INSERT or MATCH (clauses it skips), a column it cannot resolve.
+ * SQLite's order is the text's: ids count from the last key; actions left
+ * out are NO ACTION; `to` is NULL when the parent's key is implied. */
+static bool fk_rows_parsed(const dg_loader *L, const dg_table *t, const dg_table *p, const kw_counts *kw,
+                           key_rows *r)
+{
+    if (p->module || L->add_columns || L->stateful || kw->references != p->foreign_keys.len || kw->insert ||
+        kw->match)
+        return false;
+    for (size_t i = 0; i < p->foreign_keys.len; i++)
+        if (!fk_add_rows(t, &p->foreign_keys.items[i], (int)(p->foreign_keys.len - 1 - i), r)) {
+            key_rows_free(r);
+            memset(r, 0, sizeof *r);
+            return false;
+        }
+    return true;
+}
+
+/* The rows of pragma_foreign_key_list for `t`, in cmp_fk's order; none
+ * when its CREATE text has no REFERENCES (`kw`) (the only clause that makes
+ * one); from the parse `p` when it tells them. */
+static void fk_rows(dg_loader *L, const dg_table *t, const dg_table *p, const kw_counts *kw, key_rows *r)
+{
+    if (!kw->references || fk_rows_parsed(L, t, p, kw, r)) return;
     sqlite3_stmt *st = dg_pragma(L, "foreign_key_list", t->name, t->schema);
     while (st && sqlite3_step(st) == SQLITE_ROW) {   /* id, seq, table, from, to, on_update, on_delete, match */
         key_row *k = DG_VEC_ADD(r);
@@ -164,10 +231,10 @@ static char *take(char **p)
     return v;
 }
 
-static void foreign_keys(dg_loader *L, dg_table *t, dg_table *p)
+static void foreign_keys(dg_loader *L, dg_table *t, dg_table *p, const kw_counts *kw)
 {
     key_rows r = {0};
-    fk_rows(L, t, &r);
+    fk_rows(L, t, p, kw, &r);
     int last = -1;
     bool unresolved = false;
     dg_foreign_key *fk = NULL;
@@ -219,11 +286,11 @@ static int cmp_autoindex(const void *a, const void *b)
 }
 
 /* UNIQUE constraints are the indexes of origin 'u', in creation order. */
-static void uniques(dg_loader *L, dg_table *t, dg_table *p)
+static void uniques(dg_loader *L, dg_table *t, dg_table *p, const kw_counts *kw)
 {
     dg_strings names = {0};
     /* only a UNIQUE clause makes an index of origin 'u' */
-    sqlite3_stmt *st = t->sql && !has_word(t->sql, "unique") ? NULL : dg_pragma(L, "index_list", t->name, t->schema);
+    sqlite3_stmt *st = !kw->unique ? NULL : dg_pragma(L, "index_list", t->name, t->schema);
     while (st && sqlite3_step(st) == SQLITE_ROW) {   /* seq, name, unique, origin, partial */
         const char *origin = (const char *)sqlite3_column_text(st, 3);
         if (origin && !strcmp(origin, "u")) DG_VEC_PUSH(&names, dg_col_text(st, 1));
@@ -317,14 +384,15 @@ static void add_column_trailing(dg_loader *L, dg_table *t)
 }
 
 void dg_introspect_table(dg_loader *L, const char *schema, const char *name, const char *sql, bool strict,
-                         bool without_rowid)
+                         bool without_rowid, dg_toks *tk)
 {
     const dg_stmt_rec *rec = dg_loader_rec_in(L, DG_REC_TABLE, schema, name);
+    dg_toks_refill(tk, sql, strlen(sql));   /* one tokenization for the source map, the parse and count_kws */
     dg_srcmap m;
-    dg_srcmap_init(&m, L, rec, sql);
+    dg_srcmap_init_toks(&m, L, rec, tk);
     dg_table p = {0};
     dg_annotations stray = {0};
-    dg_parse_create_table_ex(sql, dg_srcmap_locate, &m, &p, &stray);
+    dg_parse_create_table_toks(tk, dg_srcmap_locate, &m, &p, &stray);
     for (size_t i = 0; i < stray.len; i++)
         dg_warning(L->d, stray.items[i].loc, "annotation @%s is ignored: it is not on or right above a column",
                    stray.items[i].key);
@@ -345,8 +413,9 @@ void dg_introspect_table(dg_loader *L, const char *schema, const char *name, con
     dg_add_above(&t->annotations, rec, &p.annotations);
     columns(L, t, &p);
     checks(t, &p);
-    foreign_keys(L, t, &p);
-    uniques(L, t, &p);
+    kw_counts kw = count_kws(tk);
+    foreign_keys(L, t, &p, &kw);
+    uniques(L, t, &p, &kw);
     fill_locations(L, t);
     if (m.rec) add_trailing(t, rec);
     add_column_trailing(L, t);

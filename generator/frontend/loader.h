@@ -193,6 +193,9 @@ typedef struct dg_srcmap {
 } dg_srcmap;
 
 void   dg_srcmap_init(dg_srcmap *m, const dg_loader *L, const dg_stmt_rec *rec, const char *stored);
+/* Same over the tokens of the stored text (dg_toks_init), which the caller
+ * keeps and frees. */
+void   dg_srcmap_init_toks(dg_srcmap *m, const dg_loader *L, const dg_stmt_rec *rec, const dg_toks *stored);
 void   dg_srcmap_free(dg_srcmap *m);
 dg_loc dg_srcmap_locate(const void *m, size_t offset);   /* a dg_locate_fn */
 

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "util/buf.h"
@@ -307,30 +308,26 @@ void dg_annotations_add(dg_annotations *a, const char *key, const char *value, d
     n->loc = loc;
 }
 
-static bool contains_ci(const char *hay, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (; *hay; hay++) {
-        size_t i = 0;
-        while (i < n && hay[i]) {
-            int a = (unsigned char)hay[i], b = (unsigned char)needle[i];
-            if (a >= 'a' && a <= 'z') a -= 32;
-            if (a != b) break;
-            i++;
-        }
-        if (i == n) return true;
-    }
-    return false;
-}
+#define W4(a, b, c, d) ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 | (uint32_t)(d))
 
+/* SQLite's rules in their order (the first that matches: INT; CHAR, CLOB
+ * or TEXT; BLOB; REAL, FLOA or DOUB), in one pass over the type with its
+ * last four bytes, upper-cased, in a word. */
 dg_affinity dg_affinity_of(const char *t)
 {
     if (!t || !*t) return DG_AFF_BLOB;
-    if (contains_ci(t, "INT")) return DG_AFF_INTEGER;
-    if (contains_ci(t, "CHAR") || contains_ci(t, "CLOB") || contains_ci(t, "TEXT")) return DG_AFF_TEXT;
-    if (contains_ci(t, "BLOB")) return DG_AFF_BLOB;
-    if (contains_ci(t, "REAL") || contains_ci(t, "FLOA") || contains_ci(t, "DOUB")) return DG_AFF_REAL;
-    return DG_AFF_NUMERIC;
+    uint32_t w = 0;
+    bool text = false, blob = false, real = false;
+    for (; *t; t++) {
+        unsigned c = (unsigned char)*t;
+        if (c >= 'a' && c <= 'z') c -= 32;
+        w = w << 8 | c;
+        if ((w & 0xffffff) == W4(0, 'I', 'N', 'T')) return DG_AFF_INTEGER;
+        if (w == W4('C', 'H', 'A', 'R') || w == W4('C', 'L', 'O', 'B') || w == W4('T', 'E', 'X', 'T')) text = true;
+        else if (w == W4('B', 'L', 'O', 'B')) blob = true;
+        else if (w == W4('R', 'E', 'A', 'L') || w == W4('F', 'L', 'O', 'A') || w == W4('D', 'O', 'U', 'B')) real = true;
+    }
+    return text ? DG_AFF_TEXT : blob ? DG_AFF_BLOB : real ? DG_AFF_REAL : DG_AFF_NUMERIC;
 }
 
 const char *dg_affinity_name(dg_affinity a)

@@ -246,6 +246,40 @@ static void locations_follow_renamed_and_dropped_columns(void **state)
     dg_schema_free(s);
 }
 
+/* Index terms as SQLite resolved them: a name written in another case
+ * takes the column's spelling, the rowid alias and DESC stay as written, a
+ * quoted name that is no column is SQLite's constant; and a column's
+ * location in the file when nothing separates the statements. */
+static void index_terms_take_the_column_spelling(void **state)
+{
+    (void)state;
+    write_file("terms.sql",
+               "CREATE TABLE t (Id INTEGER PRIMARY KEY, Name TEXT, c2 TEXT);"
+               "CREATE INDEX i_case ON t(name DESC, C2);\n"
+               "CREATE INDEX i_exact ON t(Name, c2 DESC);\n"
+               "CREATE INDEX i_rowid ON t(Id DESC);\n"
+               "CREATE INDEX i_const ON t(\"nope\");\n");
+    char *diag = NULL;
+    dg_schema *s = load(&diag, 1, "terms.sql");
+    assert_non_null(s);
+    assert_non_null(strstr(diag, "terms.sql:4:1: warning: index i_const: \"nope\" names no column of t"));
+    free(diag);
+    assert_int_equal(s->tables.items[0].columns.items[2].loc.col, 52);
+    assert_int_equal(s->indexes.len, 4);
+    const dg_index *ix = s->indexes.items;
+    assert_string_equal(ix[0].terms.items[0].column, "Name");
+    assert_true(ix[0].terms.items[0].desc);
+    assert_string_equal(ix[0].terms.items[1].column, "c2");
+    assert_false(ix[0].terms.items[1].desc);
+    assert_string_equal(ix[1].terms.items[0].column, "Name");
+    assert_true(ix[1].terms.items[1].desc);
+    assert_string_equal(ix[2].terms.items[0].column, "Id");
+    assert_true(ix[2].terms.items[0].desc);
+    assert_null(ix[3].terms.items[0].column);
+    assert_string_equal(ix[3].terms.items[0].expr, "+'nope'");
+    dg_schema_free(s);
+}
+
 static void byte_order_marks_and_crlf_are_accepted(void **state)
 {
     (void)state;
@@ -370,6 +404,7 @@ int main(void)
         cmocka_unit_test(outputs_are_deterministic_and_reload),
         cmocka_unit_test(empty_source_gives_an_empty_model),
         cmocka_unit_test(locations_follow_renamed_and_dropped_columns),
+        cmocka_unit_test(index_terms_take_the_column_spelling),
         cmocka_unit_test(byte_order_marks_and_crlf_are_accepted),
         cmocka_unit_test(comments_after_the_semicolon_belong_to_their_line),
         cmocka_unit_test(a_database_then_a_file_apply_in_order),
