@@ -479,20 +479,6 @@ typedef struct batch {
     dg_map names;   /* folded name -> index in v (keys borrowed from v) */
 } batch;
 
-static bool exists(dg_loader *L, const dg_batch_stmt *b)
-{
-    if (b->kind != DG_REC_INDEX)
-        return sqlite3_table_column_metadata(L->db, "main", b->name, NULL, NULL, NULL, NULL, NULL, NULL) == SQLITE_OK;
-    char *q = dg_sql_quote_ident(b->name);
-    char *sql = dg_xprintf("PRAGMA main.index_info(%s)", q);
-    sqlite3_stmt *st = NULL;
-    bool found = sqlite3_prepare_v2(L->db, sql, -1, &st, NULL) != SQLITE_OK || sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_finalize(st);
-    free(sql);
-    free(q);
-    return found;
-}
-
 /* Adds the statement [start, end) to the batch when batch.c can apply it
  * there: a plain CREATE of a new name (an index on a table made before it),
  * not the first AUTOINCREMENT table (its sqlite_sequence is SQLite's to make). */
@@ -508,7 +494,7 @@ static bool take(dg_loader *L, batch *bt, size_t fi, size_t from, size_t start, 
     }
     if (ok && b.autoincrement)
         ok = sqlite3_table_column_metadata(L->db, "main", "sqlite_sequence", NULL, NULL, NULL, NULL, NULL, NULL) == SQLITE_OK;
-    if (ok && b.if_not_exists) ok = !exists(L, &b);
+    if (ok && b.if_not_exists) ok = !dg_batch_name_taken(L, b.name);
     if (!ok) {
         dg_batch_stmt_free(&b);
         return false;

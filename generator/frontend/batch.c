@@ -150,10 +150,8 @@ static int add_auto_indexes(dg_loader *L, const dg_batch_stmt *t, brows *r)
 /* Whether SQLite reads the schema as it now stands in sqlite_schema. */
 static bool schema_reads(dg_loader *L)
 {
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(L->db, "SELECT 1 FROM main.sqlite_schema", -1, &st, NULL);
-    sqlite3_finalize(st);
-    return rc == SQLITE_OK;
+    static const char sql[] = "SELECT 1 FROM main.sqlite_schema";
+    return accepted(L, sql, sizeof sql - 1);
 }
 
 /* Makes SQLite read the schema again from sqlite_schema. */
@@ -309,18 +307,25 @@ static int all_rows(dg_loader *L, const char *text, const prior *p, const dg_bat
     return 0;
 }
 
+bool dg_batch_name_taken(dg_loader *L, const char *name)
+{
+    if (sqlite3_table_column_metadata(L->db, "main", name, NULL, NULL, NULL, NULL, NULL, NULL) == SQLITE_OK) return true;
+    char *q = dg_sql_quote_ident(name);
+    char *sql = dg_xprintf("PRAGMA main.index_info(%s)", q);
+    sqlite3_stmt *st = NULL;
+    bool found = sqlite3_prepare_v2(L->db, sql, -1, &st, NULL) != SQLITE_OK || sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    free(sql);
+    free(q);
+    return found;
+}
+
 /* A name for the index checks that no object of main has. */
 static char *unused_name(dg_loader *L)
 {
     for (int k = 1;; k++) {
         char *name = dg_xprintf("_dalgen_check_%d", k);
-        char *sql = dg_xprintf("PRAGMA main.index_info(%s)", name);
-        sqlite3_stmt *st = NULL;
-        bool used = sqlite3_table_column_metadata(L->db, "main", name, NULL, NULL, NULL, NULL, NULL, NULL) == SQLITE_OK ||
-                    sqlite3_prepare_v2(L->db, sql, -1, &st, NULL) != SQLITE_OK || sqlite3_step(st) == SQLITE_ROW;
-        sqlite3_finalize(st);
-        free(sql);
-        if (!used) return name;
+        if (!dg_batch_name_taken(L, name)) return name;
         free(name);
     }
 }

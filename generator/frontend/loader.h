@@ -153,6 +153,9 @@ void dg_batch_stmt_free(dg_batch_stmt *b);
  * database could not be put back (an internal error).  The main schema must
  * hold no parked rows and no open statement. */
 int dg_batch_apply(dg_loader *L, size_t fi, const dg_batch_stmt *v, size_t n);
+/* Whether main has a table, view or index of that name (SQLite's in-memory
+ * schema; an error counts as taken). */
+bool dg_batch_name_taken(dg_loader *L, const char *name);
 
 /* Runs SQL text from a model (no locations) in the loader's database. */
 int dg_apply_model_sql(dg_loader *L, const char *path, const char *sql);
