@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "util/diag.h"
+#include "util/memtune.h"
 #include "version.h"
 
 /* The commands (their --help texts: cli/cli_help.c). */
@@ -86,6 +87,7 @@ int main(int argc, char **argv)
             fputs(dg_cli_help(c->name), stdout);
             return DG_EXIT_OK;
         }
+        dg_memory_tune();
         return run(c->run, argc - 2, argv + 2);
     }
     fprintf(stderr, "dalgen: unknown command '%s' (see dalgen --help)\n", cmd);

@@ -390,15 +390,24 @@ static double tags_cpu(int n, char **got)
 /* Tags are located in one pass: 8 times the tags may not cost much more
  * than 8 times the time (each tag's line and column were counted from the
  * start of the text: 100,000 tags took minutes; issue 21); the last error
- * is still located exactly. */
+ * is still located exactly.  The bound is loose (32 times and a quarter
+ * second, the fastest of three runs): it failed on loaded machines at 24. */
 static void many_tags_are_located_in_linear_time(void **state)
 {
     (void)state;
     char *small_err = NULL, *big_err = NULL;
-    double small = tags_cpu(12500, &small_err), big = tags_cpu(100000, &big_err);
+    double small = 1e9, big = 1e9;
+    for (int run = 0; run < 3; run++) {   /* the fastest of three: a loaded machine */
+        free(small_err);
+        free(big_err);
+        double s = tags_cpu(12500, &small_err), b = tags_cpu(100000, &big_err);
+        small = s < small ? s : small;
+        big = b < big ? b : big;
+    }
     assert_string_equal(small_err, "ERR main.tmpl:12502:3: error: unterminated tag (no closing '}}')\n");
     assert_string_equal(big_err, "ERR main.tmpl:100002:3: error: unterminated tag (no closing '}}')\n");
-    assert_true(big < 24 * small + 0.05);
+    /* quadratic is 64 times and took minutes; the margin is for noise */
+    assert_true(big < 32 * small + 0.25);
     free(small_err);
     free(big_err);
 }
