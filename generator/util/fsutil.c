@@ -35,58 +35,18 @@ int dg_read_file(const char *path, char **out, size_t *len)
     return 0;
 }
 
-static bool same_content(const char *path, const char *data, size_t len)
-{
-    char *old = NULL;
-    size_t oldlen = 0;
-    if (dg_read_file(path, &old, &oldlen) != 0) return false;
-    bool same = oldlen == len && memcmp(old, data, len) == 0;
-    free(old);
-    return same;
-}
-
 char *dg_tmp_path(const char *path)
 {
     return dg_xprintf("%s.dalgen-tmp-%ld", path, (long)getpid());
 }
 
-int dg_write_file_if_changed(const char *path, const char *data, size_t len, bool *changed)
-{
-    if (changed) *changed = false;
-    if (same_content(path, data, len)) return 0;
-    char *tmp = dg_tmp_path(path);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (fd < 0) goto fail;
-    size_t off = 0;
-    while (off < len) {
-        ssize_t w = write(fd, data + off, len - off);
-        if (w < 0) {
-            if (errno == EINTR) continue;
-            close(fd);
-            goto fail_unlink;
-        }
-        off += (size_t)w;
-    }
-    if (close(fd) != 0) goto fail_unlink;
-    if (rename(tmp, path) != 0) goto fail_unlink;
-    free(tmp);
-    if (changed) *changed = true;
-    return 0;
-fail_unlink: {
-        int saved = errno;
-        unlink(tmp);
-        errno = saved;
-    }
-fail:
-    free(tmp);
-    return -1;
-}
-
 /* What dg_write_files knows of one file while it writes the set. */
 typedef struct staged {
     char *tmp;      /* the temporary written, NULL when the file is unchanged */
-    char *old;      /* the file's bytes before, NULL when it did not exist */
+    char *backup;   /* a hard link to the file before, NULL when none was made */
+    char *old;      /* the file's bytes before, when no link could be made */
     size_t old_len;
+    bool existed;   /* whether the file was there before */
 } staged;
 
 static int write_all(const char *path, const char *data, size_t len)
@@ -107,21 +67,88 @@ static int write_all(const char *path, const char *data, size_t len)
     return close(fd);
 }
 
-/* Whether file `path` holds exactly data[0, len), read a chunk at a time. */
-static bool file_holds(const char *path, const char *data, size_t len)
+/* Whether stream `f` holds exactly data[0, len) from where it is to its
+ * end, read a chunk at a time into buf (`cap` bytes). */
+static bool stream_holds(FILE *f, const char *data, size_t len, char *buf, size_t cap)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return false;
-    char chunk[65536];
     size_t off = 0, n;
     bool same = true;
-    while (same && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        same = n <= len - off && memcmp(chunk, data + off, n) == 0;
+    while (same && (n = fread(buf, 1, cap, f)) > 0) {
+        same = n <= len - off && memcmp(buf, data + off, n) == 0;
         off += n;
     }
-    same = same && !ferror(f) && off == len;
-    fclose(f);
+    return same && !ferror(f) && off == len;
+}
+
+/* Whether the file at `path` holds exactly what file `f` holds from where it
+ * is: both are read a chunk at a time (a streamed output is as large as the
+ * whole output; it is never read in at once). */
+static bool streams_equal(FILE *f, const char *path)
+{
+    enum { CHUNK = 65536 };
+    FILE *g = fopen(path, "rb");
+    char *a = dg_xmalloc(2 * CHUNK), *b = a + CHUNK;
+    bool same = g != NULL;
+    size_t n;
+    while (same && (n = fread(a, 1, CHUNK, f)) > 0)
+        same = fread(b, 1, n, g) == n && memcmp(a, b, n) == 0;
+    same = same && !ferror(f) && fread(b, 1, 1, g) == 0 && !ferror(g);
+    if (g) fclose(g);
+    free(a);
     return same;
+}
+
+/* Whether file `f` already holds its bytes at f->path.  Sizes are compared
+ * first; contents only when they match. */
+static bool holds_already(const dg_file_out *f, const struct stat *now)
+{
+    struct stat t;
+    if (f->tmp ? stat(f->tmp, &t) != 0 || t.st_size != now->st_size : (off_t)f->len != now->st_size)
+        return false;
+    FILE *old = fopen(f->path, "rb");
+    if (!old) return false;
+    bool same;
+    if (f->tmp) {
+        same = streams_equal(old, f->tmp);
+    } else {
+        char *buf = dg_xmalloc(65536);
+        same = stream_holds(old, f->data, f->len, buf, 65536);
+        free(buf);
+    }
+    fclose(old);
+    return same;
+}
+
+int dg_write_file_if_changed(const char *path, const char *data, size_t len, bool *changed)
+{
+    if (changed) *changed = false;
+    struct stat now;
+    if (stat(path, &now) == 0 && holds_already(&(dg_file_out){ path, data, len, NULL }, &now)) return 0;
+    char *tmp = dg_tmp_path(path);
+    if (write_all(tmp, data, len) != 0 || rename(tmp, path) != 0) {
+        int saved = errno;
+        (void)unlink(tmp);
+        free(tmp);
+        errno = saved;
+        return -1;
+    }
+    free(tmp);
+    if (changed) *changed = true;
+    return 0;
+}
+
+/* Keeps what f->path holds before it is replaced, so that a failed set can
+ * put it back: a hard link beside it, or its bytes where the file system
+ * has no links. */
+static int keep_old(const dg_file_out *f, staged *st)
+{
+    st->existed = true;
+    st->backup = dg_xprintf("%s.dalgen-old-%ld", f->path, (long)getpid());
+    (void)unlink(st->backup);
+    if (link(f->path, st->backup) == 0) return 0;
+    free(st->backup);
+    st->backup = NULL;
+    return dg_read_file(f->path, &st->old, &st->old_len);
 }
 
 /* Writes file `f`'s temporary (st->tmp) unless it holds its bytes already
@@ -129,15 +156,14 @@ static bool file_holds(const char *path, const char *data, size_t len)
  * fails here, before anything is renamed. */
 static int stage(const dg_file_out *f, staged *st)
 {
-    if (dg_read_file(f->path, &st->old, &st->old_len) == 0 &&
-        (f->tmp ? file_holds(f->tmp, st->old, st->old_len)
-                : st->old_len == f->len && memcmp(st->old, f->data, f->len) == 0)) {
-        if (f->tmp) (void)unlink(f->tmp);
-        return 0;
-    }
-    if (dg_is_dir(f->path)) {
-        errno = EISDIR;
-        return -1;
+    struct stat now;
+    if (stat(f->path, &now) == 0) {
+        if (S_ISDIR(now.st_mode)) return (errno = EISDIR, -1);
+        if (holds_already(f, &now)) {
+            if (f->tmp) (void)unlink(f->tmp);
+            return 0;
+        }
+        if (keep_old(f, st) != 0) return -1;
     }
     if (f->tmp) {
         st->tmp = dg_xstrdup(f->tmp);
@@ -158,7 +184,12 @@ static void restore(const dg_file_out *files, staged *st, size_t k)
 {
     for (size_t i = 0; i < k; i++) {
         if (!st[i].tmp) continue;
-        if (st[i].old) {
+        if (st[i].backup) {
+            if (rename(st[i].backup, files[i].path) == 0) {
+                free(st[i].backup);
+                st[i].backup = NULL;
+            }
+        } else if (st[i].existed) {
             (void)write_all(st[i].tmp, st[i].old, st[i].old_len);
             (void)rename(st[i].tmp, files[i].path);
         } else {
@@ -191,6 +222,8 @@ int dg_write_files(const dg_file_out *files, size_t n, size_t *failed)
     for (size_t k = 0; k < n; k++) {
         if (st[k].tmp && bad < n) (void)unlink(st[k].tmp);
         if (files[k].tmp && bad < n) (void)unlink(files[k].tmp);   /* those not staged yet */
+        if (st[k].backup) (void)unlink(st[k].backup);
+        free(st[k].backup);
         free(st[k].tmp);
         free(st[k].old);
     }
