@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Two dalgen binaries side by side on the generator benchmark's work: generate
-# of a 1,000-table schema with 5,000 queries, and diff of two 1,000-table
-# schemas.  Runs alternate (A, B, A, B...) so that a noisy machine hits both
-# alike; prints the median wall and CPU seconds of each, the ratio B/A of
-# the medians and of the best runs (what bench/run.sh reports),
+# Two dalgen binaries side by side on the generator benchmark's work: a first
+# generate of a 1,000-table schema (into an empty folder), generate of it
+# with 5,000 queries, and diff of two 1,000-table schemas.  Runs alternate
+# (A, B, A, B...) so that a noisy machine hits both alike; prints the median
+# wall and CPU seconds of each, the ratio B/A of the medians and of the best
+# runs (what bench/run.sh reports), the median peak RSS and page faults,
 # then callgrind's instruction counts of `generate` on 100 tables (a stable
 # figure).
 #   bench/generator/compare.sh OLD_DALGEN NEW_DALGEN [ROUNDS]   (default 5)
@@ -16,14 +17,16 @@ work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 python3 "$root/bench/generator/synth.py" 1000 "$work/s1000" > /dev/null
 python3 "$root/bench/generator/synth.py" 1000 "$work/s1000b" --mutate 3 > /dev/null
 python3 "$root/bench/generator/synth.py" 100 "$work/s100" > /dev/null
-timed() {  # timed FILE CMD...: appends "wall cpu" of one run (exit 0 or 3)
+timed() {  # timed FILE CMD...: appends "wall cpu rss-KiB faults" of one run (exit 0 or 3)
   local f=$1; shift
-  /usr/bin/time -f '%e %U %S' -o "$work/t" "$@" > /dev/null 2>&1 || [ $? -eq 3 ] || { echo "failed: $*" >&2; exit 1; }
-  awk '{printf "%s %.2f\n", $1, $2 + $3}' "$work/t" >> "$f"
+  /usr/bin/time -f '%e %U %S %M %R' -o "$work/t" "$@" > /dev/null 2>&1 || [ $? -eq 3 ] || { echo "failed: $*" >&2; exit 1; }
+  awk '{printf "%s %.2f %s %s\n", $1, $2 + $3, $4, $5}' "$work/t" >> "$f"
 }
 for r in $(seq "$rounds"); do
   for side in a b; do
     bin=${!side}
+    rm -rf "$work/first-$side"
+    timed "$work/first.$side" "$bin" generate "$work/s1000/schema.sql" --prefix syn --out "$work/first-$side"
     timed "$work/gen.$side" "$bin" generate "$work/s1000/schema.sql" --queries "$work/s1000/queries.sql" \
       --prefix syn --out "$work/gen-$side"
     timed "$work/diff.$side" "$bin" diff --from "$work/s1000/schema.sql" --to "$work/s1000b/schema.sql" \
@@ -34,14 +37,21 @@ cmp -s "$work/gen-a/syn.c" "$work/gen-b/syn.c" && cmp -s "$work/gen-a/syn.h" "$w
   && echo "generated output: identical" || echo "generated output: DIFFERS"
 median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 best() { sort -n | head -1; }
-printf '%-44s %8s %8s %8s %8s %7s %9s\n' "work ($rounds alternating rounds, median)" "A wall" "B wall" "A cpu" "B cpu" "B/A" "best B/A"
-for w in gen diff; do
+printf '%-44s %8s %8s %8s %8s %7s %9s %13s %13s\n' "work ($rounds alternating rounds, median)" "A wall" "B wall" "A cpu" "B cpu" \
+  "B/A" "best B/A" "A/B MiB" "A/B faults"
+for w in first gen diff; do
   aw=$(cut -d' ' -f1 "$work/$w.a" | median); bw=$(cut -d' ' -f1 "$work/$w.b" | median)
   ac=$(cut -d' ' -f2 "$work/$w.a" | median); bc=$(cut -d' ' -f2 "$work/$w.b" | median)
-  label=$([ $w = gen ] && echo "generate 1,000 tables + 5,000 queries" || echo "diff of two 1,000-table schemas")
+  case $w in
+    first) label="first generate, 1,000 tables" ;;
+    gen) label="generate 1,000 tables + 5,000 queries" ;;
+    *) label="diff of two 1,000-table schemas" ;;
+  esac
+  am=$(cut -d' ' -f3 "$work/$w.a" | median); bm=$(cut -d' ' -f3 "$work/$w.b" | median)
+  af=$(cut -d' ' -f4 "$work/$w.a" | median); bf=$(cut -d' ' -f4 "$work/$w.b" | median)
   ab=$(cut -d' ' -f1 "$work/$w.a" | best); bb=$(cut -d' ' -f1 "$work/$w.b" | best)
-  printf '%-44s %8s %8s %8s %8s %7.3f %9.3f\n' "$label" "$aw" "$bw" "$ac" "$bc" "$(python3 -c "print($bw / $aw)")" \
-    "$(python3 -c "print($bb / $ab)")"
+  printf '%-44s %8s %8s %8s %8s %7.3f %9.3f %13s %13s\n' "$label" "$aw" "$bw" "$ac" "$bc" "$(python3 -c "print($bw / $aw)")" \
+    "$(python3 -c "print($bb / $ab)")" "$((${am%.*} / 1024))/$((${bm%.*} / 1024))" "${af%.*}/${bf%.*}"
 done
 if command -v valgrind > /dev/null; then
   for side in a b; do
