@@ -473,7 +473,8 @@ static int run_one(dg_loader *L, size_t fi, size_t from, size_t start, size_t en
 
 /* CREATE statements collected for batch.c, with their names: a second
  * object of a name (which SQLite would refuse, or skip for IF NOT EXISTS)
- * ends the batch. */
+ * ends the batch.  A batch may go on over the files of a folder (a folder
+ * of one table a file is one batch). */
 typedef struct batch {
     DG_VEC(dg_batch_stmt) v;
     dg_map names;   /* folded name -> index in v (keys borrowed from v) */
@@ -499,6 +500,7 @@ static bool take(dg_loader *L, batch *bt, size_t fi, size_t from, size_t start, 
         dg_batch_stmt_free(&b);
         return false;
     }
+    b.fi = fi;
     b.from = from;
     DG_VEC_PUSH(&bt->v, b);
     dg_map_put(&bt->names, bt->v.items[bt->v.len - 1].name, bt->v.len - 1);
@@ -506,11 +508,11 @@ static bool take(dg_loader *L, batch *bt, size_t fi, size_t from, size_t start, 
 }
 
 /* Applies the batch (batch.c, or one by one), records it and empties it. */
-static int flush(dg_loader *L, size_t fi, batch *bt)
+static int flush(dg_loader *L, batch *bt)
 {
     size_t n = bt->v.len;
     int rc = n ? dg_park_end(L) : 0, applied = -1;
-    if (rc == 0) applied = dg_batch_apply(L, fi, bt->v.items, n);
+    if (rc == 0) applied = dg_batch_apply(L, bt->v.items, n);
     if (applied == -2) {
         dg_loc none = {NULL, 0, 0};
         dg_error(L->d, none, "internal error: cannot restore the schema database: %s", sqlite3_errmsg(L->db));
@@ -518,8 +520,8 @@ static int flush(dg_loader *L, size_t fi, batch *bt)
     }
     for (size_t i = 0; i < n; i++) {
         const dg_batch_stmt *b = &bt->v.items[i];
-        if (rc == 0 && applied == 0) record(L, fi, b->from, b->start, b->end);
-        else if (rc == 0) rc = run_one(L, fi, b->from, b->start, b->end);
+        if (rc == 0 && applied == 0) record(L, b->fi, b->from, b->start, b->end);
+        else if (rc == 0) rc = run_one(L, b->fi, b->from, b->start, b->end);
         dg_batch_stmt_free(&bt->v.items[i]);
     }
     bt->v.len = 0;
@@ -544,12 +546,30 @@ static bool refused(dg_loader *L, size_t fi, dg_lexer *lx, dg_tok first, size_t 
     return false;
 }
 
-static int apply_text(dg_loader *L, size_t fi)
+static void batch_init(batch *bt)
+{
+    memset(bt, 0, sizeof *bt);
+    dg_map_init(&bt->names, true);
+}
+
+/* Applies what is left of the batch and frees it; rc: the loading's result
+ * so far (nothing is applied after a failure). */
+static int batch_finish(dg_loader *L, batch *bt, int rc)
+{
+    if (rc == 0) rc = flush(L, bt);
+    for (size_t i = 0; i < bt->v.len; i++) dg_batch_stmt_free(&bt->v.items[i]);
+    DG_VEC_FREE(&bt->v);
+    dg_map_free(&bt->names);
+    if (dg_park_end(L) != 0) rc = -1;
+    return rc;
+}
+
+/* Runs file fi's statements; plain CREATEs go into bt, applied when a
+ * statement that cannot join it comes (or by the caller, at its end). */
+static int apply_text(dg_loader *L, size_t fi, batch *bt)
 {
     const char *text = L->files.items[fi].text;
     size_t len = L->files.items[fi].len;
-    batch bt = {{0}, {0}};
-    dg_map_init(&bt.names, true);
     int rc = 0;
     for (size_t from = 0; rc == 0 && from < len;) {
         size_t end = dg_sql_statement_end(text, len, from);
@@ -559,26 +579,28 @@ static int apply_text(dg_loader *L, size_t fi)
         dg_tok first = dg_tok_next_sig(&lx);
         bool shell_made = first.kind != DG_TOK_EOF && dg_tok_is_kw(&lx, first, "CREATE") &&
                           shell_made_table(L, text, first.start, end);
-        if (first.kind != DG_TOK_EOF && !shell_made && !take(L, &bt, fi, from, first.start, end)) {
-            rc = flush(L, fi, &bt);
+        if (first.kind != DG_TOK_EOF && !shell_made && !take(L, bt, fi, from, first.start, end)) {
+            rc = flush(L, bt);
             if (rc == 0 && refused(L, fi, &lx, first, end)) rc = -1;
             if (rc == 0) rc = run_one(L, fi, from, first.start, end);
         }
         if (end <= from) break;
         from = end;
     }
-    if (rc == 0) rc = flush(L, fi, &bt);
-    DG_VEC_FREE(&bt.v);
-    dg_map_free(&bt.names);
-    if (rc != 0) {
-        dg_park_end(L);
-        return -1;
-    }
-    return dg_park_end(L);
+    return rc;
 }
 
-/* Runs the SQL `text` (taken over, NUL-terminated at len) read from `whole.file`. */
-static int apply_owned_text(dg_loader *L, dg_loc whole, char *text, size_t len)
+/* File fi's statements, as one unit. */
+static int apply_file(dg_loader *L, size_t fi)
+{
+    batch bt;
+    batch_init(&bt);
+    return batch_finish(L, &bt, apply_text(L, fi, &bt));
+}
+
+/* Adds the SQL `text` (taken over, NUL-terminated at len) read from
+ * `whole.file` to the loader's files: 0 and *fi, or -1 (reported). */
+static int add_text(dg_loader *L, dg_loc whole, char *text, size_t len, size_t *fi)
 {
     if (looks_binary(text, len)) {
         free(text);
@@ -590,51 +612,73 @@ static int apply_owned_text(dg_loader *L, dg_loc whole, char *text, size_t len)
         memmove(text, text + 3, len + 1);
     }
     dg_keep_up_part(text, len);
-    return apply_text(L, dg_loader_add_file(L, whole.file, text, len));
+    *fi = dg_loader_add_file(L, whole.file, text, len);
+    return 0;
 }
 
-int dg_apply_sql_file(dg_loader *L, const char *path)
+/* Reads the SQL file at `path` (- for standard input) into the loader's
+ * files: 0 and *fi, or -1 (reported). */
+static int add_file(dg_loader *L, const char *path, size_t *fi)
 {
     char *text = NULL;
     size_t len = 0;
     bool in = !strcmp(path, "-");   /* standard input */
     dg_loc whole = {dg_schema_intern_file(L->s, in ? "<stdin>" : path), 1, 1};
-    if (dg_is_dir(path)) return dg_apply_sql_dir(L, path);
     if (dg_read_file(in ? "/dev/stdin" : path, &text, &len) != 0) {
         dg_error(L->d, whole, "cannot read file: %s", strerror(errno));
         return -1;
     }
-    return apply_owned_text(L, whole, text, len);
+    return add_text(L, whole, text, len, fi);
+}
+
+int dg_apply_sql_file(dg_loader *L, const char *path)
+{
+    size_t fi;
+    if (dg_is_dir(path)) return dg_apply_sql_dir(L, path);
+    return add_file(L, path, &fi) != 0 ? -1 : apply_file(L, fi);
 }
 
 int dg_apply_sql_text(dg_loader *L, const char *name, const char *text, size_t len)
 {
     dg_loc whole = {dg_schema_intern_file(L->s, name), 1, 1};
-    return apply_owned_text(L, whole, dg_xstrndup(text, len), len);
+    size_t fi;
+    return add_text(L, whole, dg_xstrndup(text, len), len, &fi) != 0 ? -1 : apply_file(L, fi);
 }
 
+/* The folder's *.sql files (not *.down.sql) in name order, and SQLite
+ * databases among them; one batch runs on over the files. */
 int dg_apply_sql_dir(dg_loader *L, const char *path)
 {
     char **names = NULL;
-    size_t n = 0;
+    size_t n = 0, fi;
     if (dg_list_dir(path, ".sql", &names, &n) != 0) {
         dg_loc whole = {dg_schema_intern_file(L->s, path), 1, 1};
         dg_error(L->d, whole, "cannot read folder: %s", strerror(errno));
         return -1;
     }
+    batch bt;
+    batch_init(&bt);
     int rc = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
         if (dg_has_suffix(names[i], ".down.sql")) continue;
-        rc = dg_is_sqlite_file(names[i]) ? dg_apply_database(L, names[i]) : dg_apply_sql_file(L, names[i]);
+        if (dg_is_sqlite_file(names[i])) {
+            rc = flush(L, &bt);
+            if (rc == 0) rc = dg_park_end(L);
+            if (rc == 0) rc = dg_apply_database(L, names[i]);
+        } else {
+            rc = add_file(L, names[i], &fi);
+            if (rc == 0) rc = apply_text(L, fi, &bt);
+            else (void)flush(L, &bt);   /* the files before are judged, as without a batch */
+        }
     }
     dg_free_strings(names, n);
-    return rc;
+    return batch_finish(L, &bt, rc);
 }
 
 int dg_apply_model_sql(dg_loader *L, const char *path, const char *sql)
 {
     size_t fi = dg_loader_add_file(L, path, dg_xstrdup(sql), strlen(sql));
-    int rc = apply_text(L, fi);
+    int rc = apply_file(L, fi);
     free(L->files.items[fi].text);   /* generated text: no locations point into it */
     L->files.items[fi].text = NULL;
     return rc;

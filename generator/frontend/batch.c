@@ -56,9 +56,16 @@ static void add_row(brows *r, const char *type, const char *name, const char *tb
     w->page = page;
 }
 
-/* The text SQLite stores for statement b of `text`. */
-static char *stored_sql(const char *text, const dg_batch_stmt *b)
+/* The text of the file statement b is in. */
+static const char *text_of(const dg_loader *L, const dg_batch_stmt *b)
 {
+    return L->files.items[b->fi].text;
+}
+
+/* The text SQLite stores for statement b. */
+static char *stored_sql(const dg_loader *L, const dg_batch_stmt *b)
+{
+    const char *text = text_of(L, b);
     const char *head = b->kind == DG_REC_TABLE ? "CREATE TABLE " : b->kind == DG_REC_VIEW ? "CREATE VIEW "
                      : b->unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
     size_t h = strlen(head), n = b->text_end - b->name_at;
@@ -269,15 +276,15 @@ static const char *index_table(const prior *p, const dg_batch_stmt *v, const dg_
 /* The tables and views checked by SQLite; when a table may have automatic
  * indexes, SQLite reads the tables from rows without b-trees (so that
  * PRAGMA index_list names them). */
-static int check_tables(dg_loader *L, const char *text, const dg_batch_stmt *v, size_t n, sqlite3_int64 base)
+static int check_tables(dg_loader *L, const dg_batch_stmt *v, size_t n, sqlite3_int64 base)
 {
     brows tables = {0};
     bool keys = false;
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < n; i++) {
         if (v[i].kind == DG_REC_INDEX) continue;
-        if (!accepted(L, text + v[i].start, v[i].end - v[i].start)) rc = -1;
-        else if (v[i].kind == DG_REC_TABLE) add_row(&tables, "table", v[i].name, v[i].name, stored_sql(text, &v[i]), 0);
+        if (!accepted(L, text_of(L, &v[i]) + v[i].start, v[i].end - v[i].start)) rc = -1;
+        else if (v[i].kind == DG_REC_TABLE) add_row(&tables, "table", v[i].name, v[i].name, stored_sql(L, &v[i]), 0);
         keys |= v[i].keys;
     }
     if (rc == 0 && keys) {
@@ -291,16 +298,16 @@ static int check_tables(dg_loader *L, const char *text, const dg_batch_stmt *v, 
 }
 
 /* Every row of the batch in the order running the statements writes them. */
-static int all_rows(dg_loader *L, const char *text, const prior *p, const dg_batch_stmt *v, size_t n, brows *out)
+static int all_rows(dg_loader *L, const prior *p, const dg_batch_stmt *v, size_t n, brows *out)
 {
     for (size_t i = 0; i < n; i++) {
         const dg_batch_stmt *b = &v[i];
         if (b->kind == DG_REC_INDEX) {
-            add_row(out, "index", b->name, index_table(p, v, b), stored_sql(text, b), 0x0A);
+            add_row(out, "index", b->name, index_table(p, v, b), stored_sql(L, b), 0x0A);
         } else if (b->kind == DG_REC_VIEW) {
-            add_row(out, "view", b->name, b->name, stored_sql(text, b), 0);
+            add_row(out, "view", b->name, b->name, stored_sql(L, b), 0);
         } else {
-            add_row(out, "table", b->name, b->name, stored_sql(text, b), b->without_rowid ? 0x0A : 0x0D);
+            add_row(out, "table", b->name, b->name, stored_sql(L, b), b->without_rowid ? 0x0A : 0x0D);
             if (b->keys && add_auto_indexes(L, b, out) != 0) return -1;
         }
     }
@@ -332,7 +339,7 @@ static char *unused_name(dg_loader *L)
 
 /* The CREATE INDEX statements checked by SQLite where they stand, under a
  * name nothing has (each index exists by now, made from its row). */
-static int check_indexes(dg_loader *L, const char *text, const dg_batch_stmt *v, size_t n)
+static int check_indexes(dg_loader *L, const dg_batch_stmt *v, size_t n)
 {
     char *fresh = NULL;
     int rc = 0;
@@ -340,6 +347,7 @@ static int check_indexes(dg_loader *L, const char *text, const dg_batch_stmt *v,
         const dg_batch_stmt *b = &v[i];
         if (b->kind != DG_REC_INDEX) continue;
         if (!fresh) fresh = unused_name(L);
+        const char *text = text_of(L, b);
         char *sql = dg_xprintf("%.*s%s%.*s", (int)(b->name_at - b->start), text + b->start, fresh,
                                (int)(b->end - b->name_end), text + b->name_end);
         rc = accepted(L, sql, strlen(sql)) ? 0 : -1;
@@ -349,14 +357,14 @@ static int check_indexes(dg_loader *L, const char *text, const dg_batch_stmt *v,
     return rc;
 }
 
-static int apply(dg_loader *L, const char *text, const dg_batch_stmt *v, size_t n, sqlite3_int64 base)
+static int apply(dg_loader *L, const dg_batch_stmt *v, size_t n, sqlite3_int64 base)
 {
     prior p;
     brows rows = {0};
     int rc = prior_read(L, &p);
     if (rc == 0 && clashes(&p, v, n)) rc = -1;
-    if (rc == 0) rc = check_tables(L, text, v, n, base);
-    if (rc == 0) rc = all_rows(L, text, &p, v, n, &rows);
+    if (rc == 0) rc = check_tables(L, v, n, base);
+    if (rc == 0) rc = all_rows(L, &p, v, n, &rows);
     if (rc == 0) {
         char *del = dg_xprintf("DELETE FROM main.sqlite_schema WHERE rowid > %lld", (long long)base);
         dg_loader_writable_schema(L, true);
@@ -365,7 +373,7 @@ static int apply(dg_loader *L, const char *text, const dg_batch_stmt *v, size_t 
         free(del);
     }
     if (rc == 0) rc = write_rows(L, &rows, base);
-    if (rc == 0) rc = check_indexes(L, text, v, n);
+    if (rc == 0) rc = check_indexes(L, v, n);
     rows_free(&rows);
     prior_free(&p);
     return rc;
@@ -378,14 +386,14 @@ static int apply(dg_loader *L, const char *text, const dg_batch_stmt *v, size_t 
  * ones after a large schema would be quadratic. */
 #define DG_BATCH_MIN 32
 
-int dg_batch_apply(dg_loader *L, size_t fi, const dg_batch_stmt *v, size_t n)
+int dg_batch_apply(dg_loader *L, const dg_batch_stmt *v, size_t n)
 {
     sqlite3_int64 size = 0, base = int_of(L, "SELECT IFNULL(MAX(rowid), 0) FROM main.sqlite_schema");
     if (n < DG_BATCH_MIN || base < 0 || (sqlite3_int64)n * 2 < base) return -1;
     if (int_of(L, "PRAGMA main.page_count") == 0) exec(L->db, "PRAGMA main.application_id = 0");   /* page 1 */
     unsigned char *before = sqlite3_serialize(L->db, "main", &size, 0);
     if (!before) return -1;
-    int rc = apply(L, L->files.items[fi].text, v, n, base);
+    int rc = apply(L, v, n, base);
     if (rc == 0) sqlite3_free(before);
     else if (dg_loader_deserialize(L, before, size) != 0 || !schema_reads(L)) rc = -2;   /* not even as it was */
     return rc;

@@ -130,6 +130,7 @@ int  dg_park_end(dg_loader *L);
  * schema, which batch.c can apply as rows of sqlite_schema. */
 typedef struct dg_batch_stmt {
     dg_rec_kind kind;          /* DG_REC_TABLE, DG_REC_INDEX or DG_REC_VIEW */
+    size_t fi;                 /* the file (L->files) the offsets are in */
     size_t from, start, end;   /* [start, end): the statement; from: where the text after the one before starts */
     size_t name_at, name_end;  /* the name token */
     size_t text_end;           /* what SQLite stores: "CREATE <kind> " and [name_at, text_end) */
@@ -145,14 +146,14 @@ typedef struct dg_batch_stmt {
  * dg_batch_stmt_free); false leaves nothing to free. */
 bool dg_batch_form(const char *text, size_t start, size_t end, dg_batch_stmt *out);
 void dg_batch_stmt_free(dg_batch_stmt *b);
-/* Applies the n statements of file fi in v as running them one after the
- * other would (sqlite_schema the same row for row), without running them:
+/* Applies the n statements in v (of one file or of several, in the order
+ * they are read) as running them one after the other would (sqlite_schema the same row for row), without running them:
  * 0.  -1: not applied (too few statements to be worth it, a statement
  * SQLite refuses, or anything unexpected), the database as it was; the
  * caller runs them one by one.  -2: the
  * database could not be put back (an internal error).  The main schema must
  * hold no parked rows and no open statement. */
-int dg_batch_apply(dg_loader *L, size_t fi, const dg_batch_stmt *v, size_t n);
+int dg_batch_apply(dg_loader *L, const dg_batch_stmt *v, size_t n);
 /* Whether main has a table, view or index of that name (SQLite's in-memory
  * schema; an error counts as taken). */
 bool dg_batch_name_taken(dg_loader *L, const char *name);

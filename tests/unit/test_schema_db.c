@@ -23,6 +23,7 @@
 #include "frontend/sources.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
+#include "sql/sqltok.h"
 
 static const char *cases_dir, *corpus_dir;
 
@@ -453,6 +454,121 @@ static void batched_errors_keep_their_location(void **state)
     }
 }
 
+/* Writes folder `dir` afresh: 40 files of one small table each, then
+ * `text` one statement a file (names sort in that order). */
+static void write_split(const char *dir, const char *text)
+{
+    char *cmd = dg_xprintf("rm -rf '%s' && mkdir '%s'", dir, dir);
+    assert_int_equal(system(cmd), 0);
+    free(cmd);
+    for (int i = 0; i < 40; i++) {
+        char *path = dg_xprintf("%s/0_pad_%02d.sql", dir, i);
+        char *sql = dg_xprintf("CREATE TABLE dalgen_pad_%d (id INTEGER PRIMARY KEY, y TEXT UNIQUE);\n", i);
+        assert_int_equal(dg_write_file_if_changed(path, sql, strlen(sql), NULL), 0);
+        free(sql);
+        free(path);
+    }
+    size_t len = strlen(text), k = 0;
+    for (size_t from = 0; from < len; k++) {
+        size_t end = dg_sql_statement_end(text, len, from);
+        if (end <= from) end = len;
+        char *path = dg_xprintf("%s/1_%05zu.sql", dir, k);
+        assert_int_equal(dg_write_file_if_changed(path, text + from, end - from, NULL), 0);
+        free(path);
+        from = end;
+    }
+}
+
+/* The *.sql files of corpus folder `name` but *.down.sql, in name order, as
+ * one text; NULL without the corpus.  Caller frees. */
+static char *folder_text(const char *corpus, const char *name)
+{
+    char *dir = dg_xprintf("%s/%s", corpus, name), **names = NULL;
+    size_t n = 0;
+    dg_buf b = {0};
+    if (dg_is_dir(dir) && dg_list_dir(dir, ".sql", &names, &n) == 0) {
+        for (size_t k = 0; k < n; k++) {
+            char *text = NULL;
+            if (dg_has_suffix(names[k], ".down.sql") || dg_read_file(names[k], &text, NULL) != 0) continue;
+            dg_buf_puts(&b, text);
+            dg_buf_puts(&b, "\n");
+            free(text);
+        }
+        dg_free_strings(names, n);
+    }
+    free(dir);
+    return b.len ? dg_buf_steal(&b) : NULL;
+}
+
+/* Whether `text` loads, and runs in SQLite whole. */
+static bool loads_and_runs(const char *name, const char *text)
+{
+    char *diag = NULL;
+    dg_schema *s = load_text(name, text, NULL, &diag);
+    bool ok = s != NULL;
+    dg_schema_free(s);
+    free(diag);
+    sqlite3 *ref = NULL;
+    assert_int_equal(sqlite3_open(":memory:", &ref), SQLITE_OK);
+    ok = ok && sqlite3_exec(ref, text, NULL, NULL, NULL) == SQLITE_OK;
+    sqlite3_close(ref);
+    return ok;
+}
+
+/* A folder of one statement a file (a batch runs on over the files): every
+ * schema case and corpus file leaves what SQLite's own run of the files in
+ * order does. */
+static void folders_of_one_statement_a_file_are_the_statement_by_statement_ones(void **state)
+{
+    (void)state;
+    dg_strings files = {0};
+    sql_files_under(cases_dir, &files);
+    if (dg_is_dir(corpus_dir)) sql_files_under(corpus_dir, &files);
+    int compared = 0;
+    for (size_t i = 0; i <= files.len; i++) {
+        char *text = NULL;
+        size_t len = 0;
+        if (i < files.len) assert_int_equal(dg_read_file(files.items[i], &text, &len), 0);
+        else text = folder_text(corpus_dir, "vaultwarden-migrations");   /* ALTERs between CREATEs */
+        if (text && loads_and_runs(i < files.len ? files.items[i] : "vaultwarden", text)) {
+            const char *dir = "sdb_split";
+            write_split(dir, text);
+            compared += check_schema(&dir, 1);
+        }
+        free(text);
+    }
+    assert_true(compared > 30);
+    dg_strings_free(&files);
+}
+
+/* In such a folder, a statement SQLite refuses is reported in its file, at
+ * its place, whether it was in the batch or ended it. */
+static void split_errors_keep_their_file(void **state)
+{
+    (void)state;
+    static const struct { const char *sql, *where, *what; } bad[] = {
+        {"CREATE TABLE t (x);\nCREATE TABLE u (x CHECK (no_such_function(x)));\n", "1_00001.sql:2:", "no_such_function"},
+        {"CREATE TABLE t (x);\nCREATE INDEX i ON t (nope);\n", "1_00001.sql:2:", "nope"},
+        {"CREATE TABLE t (x);\nINSERT INTO nope VALUES (1);\n", "1_00001.sql:2:", "nope"},
+        {"CREATE TABLE t (x);\nCREATE TABLE T (y);\n", "1_00001.sql:2:", "already exists"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        const char *dir = "sdb_split_bad";
+        write_split(dir, bad[i].sql);
+        dg_sources src = {0};
+        dg_sources_add(&src, DG_SRC_AUTO, dir);
+        char *diag = NULL;
+        sqlite3 *db = NULL;
+        dg_schema *s = load_db(&src, &db, &diag);
+        dg_sources_free(&src);
+        if (s || !strstr(diag, bad[i].where) || !strstr(diag, bad[i].what))
+            fail_msg("case %zu: expected an error at %s naming %s, got: %s", i, bad[i].where, bad[i].what, diag);
+        free(diag);
+        dg_schema_free(s);
+        sqlite3_close(db);
+    }
+}
+
 /* An error after many CREATE statements is where SQLite says it is, and
  * nothing of the schema is kept. */
 static void errors_after_creates_keep_their_location(void **state)
@@ -575,6 +691,8 @@ int main(int argc, char **argv)
         cmocka_unit_test(padded_errors_are_the_same),
         cmocka_unit_test(batched_forms_are_stored_as_sqlite_stores_them),
         cmocka_unit_test(batched_errors_keep_their_location),
+        cmocka_unit_test(folders_of_one_statement_a_file_are_the_statement_by_statement_ones),
+        cmocka_unit_test(split_errors_keep_their_file),
         cmocka_unit_test(state_besides_the_schema_is_not_kept),
         cmocka_unit_test(stub_functions_are_not_kept),
         cmocka_unit_test(kept_database_has_no_loader_limits),
