@@ -120,11 +120,11 @@ static bool comparable(const dg_column *a, const dg_column *b)
 }
 
 /* Rows of `table` over `cols` (quoted values), sorted. */
-static int snapshot(sqlite3 *db, const char *table, const dg_strings *cols, bool rowid, dg_strings *out)
+static int snapshot(sqlite3 *db, const char *table, const dg_strings *cols, const char *rowid, dg_strings *out)
 {
     dg_buf q = DG_BUF_INIT;
     dg_buf_puts(&q, "SELECT ");
-    if (rowid) dg_buf_puts(&q, "rowid || '|' || ");
+    if (rowid) dg_buf_printf(&q, "%s || '|' || ", rowid);
     if (!cols->len) dg_buf_puts(&q, "''");
     for (size_t i = 0; i < cols->len; i++) {
         char *qc = dg_sql_quote_ident(cols->items[i]);
@@ -149,11 +149,20 @@ static int snapshot(sqlite3 *db, const char *table, const dg_strings *cols, bool
 typedef struct kept_table {
     char      *old_name, *new_name;
     dg_strings old_cols, new_cols;
-    bool       rowid;
+    const char *rowid_old, *rowid_new;   /* a name of the rowid on each side, NULL: not compared */
     dg_strings rows;     /* snapshot taken on the old side */
 } kept_table;
 
 typedef DG_VEC(kept_table) kept_tables;
+
+/* A name of t's rowid that no column hides, or NULL. */
+static const char *rowid_name(const dg_table *t)
+{
+    static const char *const names[] = {"rowid", "_rowid_", "oid"};
+    for (size_t k = 0; k < 3; k++)
+        if (!dg_table_column(t, names[k])) return names[k];
+    return NULL;
+}
 
 static void kept_build(const dg_schema *a, const dg_schema *b, kept_tables *out)
 {
@@ -164,8 +173,10 @@ static void kept_build(const dg_schema *a, const dg_schema *b, kept_tables *out)
         kept_table *k = DG_VEC_ADD(out);
         k->old_name = dg_xstrdup(o->name);
         k->new_name = dg_xstrdup(n->name);
-        k->rowid = !o->without_rowid && !n->without_rowid && !dg_table_has_rowid_alias(o) &&
-                   !dg_table_has_rowid_alias(n);
+        bool rowid = !o->without_rowid && !n->without_rowid && !dg_table_has_rowid_alias(o) &&
+                     !dg_table_has_rowid_alias(n) && rowid_name(o) && rowid_name(n);
+        k->rowid_old = rowid ? rowid_name(o) : NULL;
+        k->rowid_new = rowid ? rowid_name(n) : NULL;
         for (size_t c = 0; c < o->columns.len; c++) {
             const dg_column *nc = new_column_of(o, n, &o->columns.items[c]);
             if (!nc || !comparable(&o->columns.items[c], nc)) continue;
@@ -182,7 +193,8 @@ static void kept_reverse(const kept_tables *v, kept_tables *out)
         kept_table *k = DG_VEC_ADD(out);
         k->old_name = dg_xstrdup(f->new_name);
         k->new_name = dg_xstrdup(f->old_name);
-        k->rowid = f->rowid;
+        k->rowid_old = f->rowid_new;
+        k->rowid_new = f->rowid_old;
         for (size_t c = 0; c < f->old_cols.len; c++) {
             dg_strings_push(&k->old_cols, f->new_cols.items[c]);
             dg_strings_push(&k->new_cols, f->old_cols.items[c]);
@@ -208,7 +220,7 @@ static int kept_compare(sqlite3 *db, kept_tables *v, const char *label, const ch
     for (size_t i = 0; i < v->len; i++) {
         kept_table *k = &v->items[i];
         dg_strings now = {0};
-        if (snapshot(db, k->new_name, &k->new_cols, k->rowid, &now) != 0) bad++;
+        if (snapshot(db, k->new_name, &k->new_cols, k->rowid_new, &now) != 0) bad++;
         else if (now.len != k->rows.len) {
             fprintf(stderr, "%s: %s: table %s has %zu rows, had %zu\n", label, when, k->new_name, now.len,
                     k->rows.len);
@@ -338,7 +350,7 @@ static int snapshot_all(sqlite3 *h, kept_tables *k, bool old_side)
         kept_table *t = &k->items[i];
         dg_strings_free(&t->rows);
         bad += snapshot(h, old_side ? t->old_name : t->new_name, old_side ? &t->old_cols : &t->new_cols,
-                        t->rowid, &t->rows) != 0;
+                        old_side ? t->rowid_old : t->rowid_new, &t->rows) != 0;
     }
     return bad;
 }

@@ -139,6 +139,8 @@ static void a_foreign_key_left_without_its_key_is_refused(void **state)
     assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, &p.down), -1);
     const dg_lint *l = refusal(&p.up);
     assert_non_null(strstr(l->message, "foreign-key check fails: foreign key mismatch"));
+    assert_non_null(l->loc.file);   /* at the child, c, in the new schema */
+    assert_int_equal(l->loc.line, 3);
     pair_free(&p);
 }
 

@@ -57,6 +57,8 @@ typedef struct dd_pair {
     bool swapped;         /* renamed within a cycle of table names (a swap): rebuilt so that the
                              stored schema records the rename */
     bool rebuild;
+    bool rename_first;    /* rebuilt after its column renames ran as RENAME COLUMN (no swap or chain):
+                             SQLite then renames the parent columns in the children's foreign keys */
     bool changed;         /* anything at all differs */
     bool cols_dropped;
     char *reason;         /* why a rebuild is needed */
@@ -111,6 +113,10 @@ bool  dd_is_ignored_table(const char *name);
  * either schema already names something so.  Caller frees. */
 char *dd_temp_name(const dd_ctx *c, const char *prefix, const char *table);
 void dd_pair_analyse(dd_ctx *c, dd_pair *pr);
+/* After every pair is analysed: rebuilds the tables whose foreign keys
+ * name a column that a rebuilt parent renames by copy (a swap or chain),
+ * which no RENAME COLUMN renames in their stored text. */
+void dd_pair_rebuild_children(dd_ctx *c);
 void dd_pair_emit(dd_ctx *c, dd_pair *pr);
 void dd_pair_free(dd_pair *pr);
 dd_pair *dd_pair_of_old(dd_ctx *c, const char *old_name);

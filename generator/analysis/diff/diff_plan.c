@@ -383,6 +383,7 @@ static void plan(const dg_schema *from, const dg_schema *to, const dg_diff_opts 
     match_tables(&c);
     for (size_t k = 0; k < c.pairs.len; k++)
         if (c.pairs.items[k].o) dd_pair_analyse(&c, &c.pairs.items[k]);
+    dd_pair_rebuild_children(&c);
     compute_dirty(&c);
     dd_lint_views(&c);
     for (size_t k = 0; k < c.pairs.len; k++) dd_lint_pair(&c, &c.pairs.items[k]);

@@ -347,10 +347,47 @@ void dd_pair_analyse(dd_ctx *c, dd_pair *pr)
         if (pr->rebuild || pr->changed) pr->rebuild = true;
     }
     if (pr->rebuild || pr->renamed || pr->col_renames.len) pr->changed = true;
+    pr->rename_first = pr->rebuild && !reused && pr->col_renames.len && !o->module && !n->module;
     dg_strings_free(&so);
     dg_strings_free(&sn);
     free(skip_new);
     free(skip_old);
+}
+
+/* The old column of parent pair `pp` that a foreign key of `fk` names
+ * and the rebuild of `pp` renames by copy, or NULL. */
+static const char *fk_col_renamed_by_copy(const dd_pair *pp, const dg_foreign_key *fk)
+{
+    if (!pp->rebuild || pp->rename_first || pp->o->module) return NULL;
+    for (size_t k = 0; k < fk->to.len; k++)
+        if (dd_rename_lookup(&pp->col_renames, fk->to.items[k])) return fk->to.items[k];
+    return NULL;
+}
+
+/* The child's stored text still names the parent's old column, and after
+ * a swap or chain that name belongs to another column (or to none): its
+ * foreign key would mismatch, or point elsewhere.  Rebuilt from the new
+ * schema's text, the child names the parent's new column.  A child rebuilt
+ * so renames nothing by copy (its renames, if any, can run first), so one
+ * pass is enough. */
+void dd_pair_rebuild_children(dd_ctx *c)
+{
+    for (size_t k = 0; k < c->pairs.len; k++) {
+        dd_pair *ch = &c->pairs.items[k];
+        if (!ch->o || ch->rebuild || ch->o->module || ch->n->module) continue;
+        for (size_t i = 0; i < ch->o->foreign_keys.len && !ch->rebuild; i++) {
+            const dg_foreign_key *fk = &ch->o->foreign_keys.items[i];
+            const dd_pair *pp = dd_pair_of_old(c, fk->table);
+            const char *col = pp && pp != ch ? fk_col_renamed_by_copy(pp, fk) : NULL;
+            if (col)
+                set_reason(ch, dg_xprintf("its foreign key references %s(%s), which the rebuild of %s renames "
+                                          "by copy (swap, chain or reuse)",
+                                          fk->table, col, pp->n->name));
+        }
+        if (!ch->rebuild) continue;
+        ch->changed = true;
+        ch->rename_first = ch->col_renames.len > 0;   /* no swap or chain: the pair was not rebuilt */
+    }
 }
 
 /* A swapped table's CREATE text records its `@renamed_from` (before the
@@ -393,17 +430,35 @@ char *dd_temp_name(const dd_ctx *c, const char *prefix, const char *table)
 }
 
 /* A name of the rowid that no column of `t` hides (SQLite's three aliases,
- * in the order tried), NULL when the table has columns named all three. */
-static const char *rowid_name(const dg_table *t)
+ * in the order tried), NULL when the table has columns named all three;
+ * its columns named as the renames `applied` (or NULL) left them. */
+static const char *rowid_name(const dg_table *t, const dd_renames *applied)
 {
     static const char *const names[] = {"rowid", "_rowid_", "oid"};
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
         bool hidden = false;
-        for (size_t i = 0; i < t->columns.len && !hidden; i++)
-            hidden = dg_strcasecmp_ascii(t->columns.items[i].name, names[k]) == 0;
+        for (size_t i = 0; i < t->columns.len && !hidden; i++) {
+            const char *now = dd_rename_lookup(applied, t->columns.items[i].name);
+            hidden = dg_strcasecmp_ascii(now ? now : t->columns.items[i].name, names[k]) == 0;
+        }
         if (!hidden) return names[k];
     }
     return NULL;
+}
+
+/* The pair's column renames as RENAME COLUMN (none is onto a name the
+ * table has: rename_in_use); SQLite renames the column in the table's
+ * constraints, indexes, and the foreign keys of the tables referencing it. */
+static void emit_col_renames(dd_ctx *c, const dd_pair *pr)
+{
+    char *qn = dd_q(pr->n->name);   /* table renames ran before */
+    for (size_t i = 0; i < pr->col_renames.len; i++) {
+        char *a = dd_q(pr->col_renames.items[i].old_name), *b = dd_q(pr->col_renames.items[i].new_name);
+        dd_stmt(c, "ALTER TABLE %s RENAME COLUMN %s TO %s;", qn, a, b);
+        free(a);
+        free(b);
+    }
+    free(qn);
 }
 
 /* Statements that rebuild `o` into `n` (12-step procedure, steps 4-7 and
@@ -411,6 +466,8 @@ static const char *rowid_name(const dg_table *t)
 static void emit_rebuild(dd_ctx *c, dd_pair *pr)
 {
     const dg_table *o = pr->o, *n = pr->n;
+    const dd_renames *applied = pr->rename_first ? &pr->col_renames : NULL;
+    if (applied) emit_col_renames(c, pr);
     char *tmp = dd_temp_name(c, "_dalgen_new_", n->name);
     char *qt = dd_q(tmp), *qn = dd_q(n->name);
     char *create = record_rename(c, pr, dd_create_table_named(n->sql, tmp), qt);
@@ -420,7 +477,7 @@ static void emit_rebuild(dd_ctx *c, dd_pair *pr)
     free(create);
     dg_buf cols = DG_BUF_INIT, vals = DG_BUF_INIT;
     if (!n->without_rowid && !o->without_rowid && !dg_table_has_rowid_alias(n)) {
-        const char *rn = rowid_name(n), *ro = rowid_name(o);
+        const char *rn = rowid_name(n, NULL), *ro = rowid_name(o, applied);
         if (!rn || !ro)
             dd_lint_at(c, (rn ? o : n)->loc, DG_LINT_ERROR, DG_LINT_CANNOT_APPLY,
                        "table %s is rebuilt, but its columns named rowid, _rowid_ and oid hide its rowids, "
@@ -433,7 +490,7 @@ static void emit_rebuild(dd_ctx *c, dd_pair *pr)
         const dg_column *nc = &n->columns.items[i];
         if (pr->col_map[i] < 0 || nc->generated != DG_GEN_NONE || nc->hidden) continue;
         const dg_column *oc = &o->columns.items[pr->col_map[i]];
-        char *qnc = dd_q(nc->name), *qoc = dd_q(oc->name);
+        char *qnc = dd_q(nc->name), *qoc = dd_q(applied ? nc->name : oc->name);
         dg_buf_printf(&cols, "%s%s", cols.len ? ", " : "", qnc);
         if (nc->not_null && !oc->not_null && nc->default_sql)
             dg_buf_printf(&vals, "%sIFNULL(%s, %s)", vals.len ? ", " : "", qoc, nc->default_sql);
@@ -497,12 +554,7 @@ static void emit_native(dd_ctx *c, dd_pair *pr)
 {
     const dg_table *o = pr->o, *n = pr->n;
     char *qn = dd_q(n->name);
-    for (size_t i = 0; i < pr->col_renames.len; i++) {
-        char *a = dd_q(pr->col_renames.items[i].old_name), *b = dd_q(pr->col_renames.items[i].new_name);
-        dd_stmt(c, "ALTER TABLE %s RENAME COLUMN %s TO %s;", qn, a, b);
-        free(a);
-        free(b);
-    }
+    emit_col_renames(c, pr);
     for (size_t k = 0; k < o->columns.len; k++) {
         if (old_col_kept(pr, k)) continue;
         char *q = dd_q(o->columns.items[k].name);

@@ -86,11 +86,36 @@ static int fk_check(sqlite3 *db, char **err)
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* The first table whose own foreign-key check fails (the child of a
+ * mismatch: where the refusal points), or NULL; caller frees. */
+static char *fk_failing_table(sqlite3 *db)
+{
+    sqlite3_stmt *names = NULL, *check = NULL;
+    char *found = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'table'", -1, &names, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_foreign_key_check(?1)", -1, &check, NULL) != SQLITE_OK)
+        goto done;
+    while (!found && sqlite3_step(names) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(names, 0);
+        int rc;
+        sqlite3_reset(check);
+        sqlite3_bind_text(check, 1, name, -1, SQLITE_TRANSIENT);
+        while ((rc = sqlite3_step(check)) == SQLITE_ROW) {}
+        if (rc != SQLITE_DONE) found = dg_xstrdup(name);
+    }
+done:
+    sqlite3_finalize(names);
+    sqlite3_finalize(check);
+    return found;
+}
+
 /* Runs p on db as the runner would: 0, or -1 with *err and *failed (the
- * statement, NULL for the final check) set. */
-static int run_plan(sqlite3 *db, const dg_plan *p, char **err, const char **failed)
+ * statement, NULL for the final check) set; when the final check fails,
+ * *child names the table it fails on (or NULL; caller frees). */
+static int run_plan(sqlite3 *db, const dg_plan *p, char **err, const char **failed, char **child)
 {
     *failed = NULL;
+    *child = NULL;
     if (exec1(db, "BEGIN", err) != 0) return -1;
     for (size_t i = 0; i < p->stmts.len; i++)
         if (exec1(db, p->stmts.items[i], err) != 0) {
@@ -98,7 +123,12 @@ static int run_plan(sqlite3 *db, const dg_plan *p, char **err, const char **fail
             sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
             return -1;
         }
-    if (fk_check(db, err) != 0 || exec1(db, "COMMIT", err) != 0) {
+    if (fk_check(db, err) != 0) {
+        *child = fk_failing_table(db);
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    if (exec1(db, "COMMIT", err) != 0) {
         sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
         return -1;
     }
@@ -140,12 +170,15 @@ static int same_model(sqlite3 *db, const dg_schema *want, char **err, char **stm
 static int step(dv_set *c, sqlite3 *db, const dg_plan *p, const dg_schema *want, int newer, const char *what,
                 const char *on, dg_plan *report)
 {
-    char *err = NULL, *stmt = NULL;
+    char *err = NULL, *stmt = NULL, *child = NULL;
     const char *failed = NULL;
-    int rc = run_plan(db, p, &err, &failed);
+    int rc = run_plan(db, p, &err, &failed, &child);
     if (rc != 0) {
-        char *line = failed ? first_line(failed) : NULL;
-        dg_loc loc = failed ? dv_locate(c, newer, failed) : (dg_loc){NULL, 0, 0};
+        char *line = failed ? first_line(failed) : NULL, *qchild = child ? dg_sql_quote_ident(child) : NULL;
+        dg_loc loc = failed ? dv_locate(c, newer, failed)
+                     : qchild ? dv_locate(c, newer, qchild) : (dg_loc){NULL, 0, 0};
+        free(qchild);
+        free(child);
         if (failed)
             dg_plan_lint(report, loc, DG_LINT_ERROR, DG_LINT_CANNOT_APPLY,
                          "%s cannot be applied: on %s, `%s` fails: %s", what, on, line, err);

@@ -1,3 +1,5 @@
+ALTER TABLE "messages" RENAME COLUMN "id" TO "mid";
+
 -- rebuild messages: column id cannot be added with ALTER TABLE: it is part of the PRIMARY KEY
 CREATE TABLE "_dalgen_new_messages" (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -8,7 +10,7 @@ CREATE TABLE "_dalgen_new_messages" (
 
 -- copy rows of messages
 INSERT INTO "_dalgen_new_messages" ("mid", "body", "sent_at")
-  SELECT "id", "body", "sent_at" FROM "messages";
+  SELECT "mid", "body", "sent_at" FROM "messages";
 
 DROP TABLE "messages";
 

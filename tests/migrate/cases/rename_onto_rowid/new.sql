@@ -1,0 +1,4 @@
+CREATE TABLE t (
+    rowid TEXT, -- @renamed_from a
+    b TEXT NOT NULL DEFAULT ''
+);

@@ -1,0 +1,26 @@
+-- rebuild p: a column is renamed to y, a name the table still has (swap, chain or reuse)
+CREATE TABLE "_dalgen_new_p" (
+    y INTEGER PRIMARY KEY, /* @renamed_from x */
+    x INTEGER /* @renamed_from y */
+);
+
+-- copy rows of p
+INSERT INTO "_dalgen_new_p" ("y", "x")
+  SELECT "x", "y" FROM "p";
+
+DROP TABLE "p";
+
+ALTER TABLE "_dalgen_new_p" RENAME TO "p";
+
+-- rebuild c: its foreign key references p(x), which the rebuild of p renames by copy (swap, chain or reuse)
+CREATE TABLE "_dalgen_new_c" (id INTEGER PRIMARY KEY, px INTEGER REFERENCES p(y));
+
+-- copy rows of c
+INSERT INTO "_dalgen_new_c" ("id", "px")
+  SELECT "id", "px" FROM "c";
+
+DROP TABLE "c";
+
+ALTER TABLE "_dalgen_new_c" RENAME TO "c";
+
+CREATE INDEX c_px ON c(px);
