@@ -12,6 +12,14 @@
 /* What to do when a migration creates an object the database already has:
  * the database was made outside these migrations (or by hand), and its
  * history is shorter than its schema. */
+/* SQLITE_CONSTRAINT_DATATYPE (a STRICT column's type refuses a value) is
+ * most often a type change whose rebuild copies a value that does not
+ * convert (docs/migrations.md, "STRICT tables"). */
+#ifndef SQLITE_CONSTRAINT_DATATYPE
+#define SQLITE_CONSTRAINT_DATATYPE (SQLITE_CONSTRAINT | (12 << 8))
+#endif
+#define DATATYPE_HINT "; a value does not convert to its STRICT column's type without loss: the migration is " \
+                      "rolled back, change or remove the value and apply again"
 #define ADOPT_HINT "; the database already holds objects of these migrations: if it was made without " \
                    "them, adopt it with a baseline (dalgen migrate apply --baseline N, or " \
                    "dal_migrate_options.baseline), N being the last migration whose schema it has"
@@ -155,8 +163,11 @@ static int run_script(dal_db *db, const dal_migration *m, const dal__script *s,
         }
         if (rc != SQLITE_OK) {
             const char *msg = sqlite3_errmsg(h);
-            dal_error_set(db, DAL_ERROR, sqlite3_extended_errcode(h), "migration %s, statement %d: %s%s",
-                          m->name, i + 1, msg, strstr(msg, "already exists") ? ADOPT_HINT : "");
+            int xrc = sqlite3_extended_errcode(h);
+            dal_error_set(db, DAL_ERROR, xrc, "migration %s, statement %d: %s%s", m->name, i + 1, msg,
+                          strstr(msg, "already exists")          ? ADOPT_HINT
+                          : xrc == SQLITE_CONSTRAINT_DATATYPE ? DATATYPE_HINT
+                                                              : "");
             sqlite3_finalize(st);
             return DAL_ERROR;
         }
