@@ -12,6 +12,10 @@
 /* What to do when a migration creates an object the database already has:
  * the database was made outside these migrations (or by hand), and its
  * history is shorter than its schema. */
+#define ADOPT_HINT "; the database already holds objects of these migrations: if it was made without " \
+                   "them, adopt it with a baseline (dalgen migrate apply --baseline N, or " \
+                   "dal_migrate_options.baseline), N being the last migration whose schema it has"
+
 /* SQLITE_CONSTRAINT_DATATYPE (a STRICT column's type refuses a value) is
  * most often a type change whose rebuild copies a value that does not
  * convert (docs/migrations.md, "STRICT tables"). */
@@ -20,9 +24,6 @@
 #endif
 #define DATATYPE_HINT "; a value does not convert to its STRICT column's type without loss: the migration is " \
                       "rolled back, change or remove the value and apply again"
-#define ADOPT_HINT "; the database already holds objects of these migrations: if it was made without " \
-                   "them, adopt it with a baseline (dalgen migrate apply --baseline N, or " \
-                   "dal_migrate_options.baseline), N being the last migration whose schema it has"
 
 /* One applied row of the history. */
 typedef struct hist_row {

@@ -422,7 +422,7 @@ static bool strict_any(const dg_table *t, const dg_column *col)
  * - into TEXT, INTEGER or REAL from a column declared for blobs (BLOB, no
  *   type, ANY: the down of a change to BLOB), a blob's bytes read as text,
  *   which SQLite then converts as it converts any text, or refuses.
- * Other values are SQLite's to convert (docs/migrations.md, "STRICT"). */
+ * Other values are SQLite's to convert (docs/migrations.md, "STRICT tables"). */
 static char *strict_copy_value(const dg_table *o, const dg_column *oc, const dg_table *n, const dg_column *nc,
                                char *v)
 {
@@ -475,9 +475,9 @@ static void emit_rebuild(dd_ctx *c, dd_pair *pr)
         const dg_column *oc = &o->columns.items[pr->col_map[i]];
         char *qnc = dd_q(nc->name), *qoc = dd_q(oc->name);
         dg_buf_printf(&cols, "%s%s", cols.len ? ", " : "", qnc);
-        char *v = nc->not_null && !oc->not_null && nc->default_sql ? dg_xprintf("IFNULL(%s, %s)", qoc, nc->default_sql)
-                                                                    : dg_xstrdup(qoc);
-        v = strict_copy_value(o, oc, n, nc, v);
+        bool fill = nc->not_null && !oc->not_null && nc->default_sql;
+        char *v = strict_copy_value(o, oc, n, nc, fill ? dg_xprintf("IFNULL(%s, %s)", qoc, nc->default_sql)
+                                                       : dg_xstrdup(qoc));
         dg_buf_printf(&vals, "%s%s", vals.len ? ", " : "", v);
         free(v);
         free(qnc);
