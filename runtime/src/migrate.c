@@ -16,6 +16,15 @@
                    "them, adopt it with a baseline (dalgen migrate apply --baseline N, or " \
                    "dal_migrate_options.baseline), N being the last migration whose schema it has"
 
+/* SQLITE_CONSTRAINT_DATATYPE (a STRICT column's type refuses a value) is
+ * most often a type change whose rebuild copies a value that does not
+ * convert (docs/migrations.md, "STRICT tables"). */
+#ifndef SQLITE_CONSTRAINT_DATATYPE
+#define SQLITE_CONSTRAINT_DATATYPE (SQLITE_CONSTRAINT | (12 << 8))
+#endif
+#define DATATYPE_HINT "; a value does not convert to its STRICT column's type without loss: the migration is " \
+                      "rolled back, change or remove the value and apply again"
+
 /* One applied row of the history. */
 typedef struct hist_row {
     int64_t id;
@@ -155,8 +164,11 @@ static int run_script(dal_db *db, const dal_migration *m, const dal__script *s,
         }
         if (rc != SQLITE_OK) {
             const char *msg = sqlite3_errmsg(h);
-            dal_error_set(db, DAL_ERROR, sqlite3_extended_errcode(h), "migration %s, statement %d: %s%s",
-                          m->name, i + 1, msg, strstr(msg, "already exists") ? ADOPT_HINT : "");
+            int xrc = sqlite3_extended_errcode(h);
+            dal_error_set(db, DAL_ERROR, xrc, "migration %s, statement %d: %s%s", m->name, i + 1, msg,
+                          strstr(msg, "already exists")          ? ADOPT_HINT
+                          : xrc == SQLITE_CONSTRAINT_DATATYPE ? DATATYPE_HINT
+                                                              : "");
             sqlite3_finalize(st);
             return DAL_ERROR;
         }

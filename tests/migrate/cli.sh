@@ -169,6 +169,28 @@ expect_rc 1 "a failing statement" "$DALGEN" migrate apply --db bad.db --dir bad
 check "failure located in the file" grep -q '^bad/0001_a.up.sql:4:14: error: migration 0001_a, statement 2: no such table: nope$' err.txt
 check "first statement rolled back" test "$(sqlite3 bad.db "SELECT count(*) FROM sqlite_schema WHERE name = 'a'")" = 0
 
+# a type change in a STRICT table copies what SQLite converts without loss:
+# TEXT -> INTEGER with a value that is no number fails at apply, located at
+# the rebuild's copy, says it is rolled back, and leaves the database as it was
+mkdir strict
+printf 'CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT) STRICT;\n' > strict1.sql
+printf 'CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER) STRICT;\n' > strict2.sql
+expect_rc 0 "strict: migrate new 1" "$DALGEN" migrate new one --dir strict strict1.sql
+expect_rc 1 "strict: TEXT -> INTEGER is NARROW_TYPE" "$DALGEN" migrate new two --dir strict strict2.sql
+check "strict: the lint says what fails" grep -q 'error: \[NARROW_TYPE\] column t.v narrows from TEXT to INTEGER (STRICT: a value that does not convert without loss fails the migration, which is rolled back)$' err.txt
+expect_rc 0 "strict: migrate new 2 allowed" "$DALGEN" migrate new two --dir strict strict2.sql --allow NARROW_TYPE
+expect_rc 0 "strict: apply 1" "$DALGEN" migrate apply --db strict.db --dir strict --to 1
+sqlite3 strict.db "INSERT INTO t VALUES (1, '5'), (2, 'five'), (3, NULL)"
+expect_rc 1 "strict: a value that is no integer fails the apply" "$DALGEN" migrate apply --db strict.db --dir strict
+check "strict: failure names the file, the copy and the column" grep -q "^strict/0002_two.up.sql:8:1: error: migration 0002_two, statement 2: cannot store TEXT value in INTEGER column _dalgen_new_t.v; a value does not convert to its STRICT column's type without loss: the migration is rolled back" err.txt
+check "strict: the copy is the statement at that line" test "$(sed -n 7p strict/0002_two.up.sql)" = "-- copy rows of t"
+check "strict: rows unchanged" test "$(sqlite3 strict.db "SELECT group_concat(id || typeof(v) || ifnull(v, ''), ',') FROM t")" = "1text5,2textfive,3null"
+check "strict: schema unchanged" test "$(sqlite3 strict.db "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%v TEXT%'")" = 1
+check "strict: 0002 not recorded" test "$(sqlite3 strict.db "SELECT max(id) FROM _dal_migrations")" = 1
+sqlite3 strict.db "UPDATE t SET v = '7' WHERE id = 2"
+expect_rc 0 "strict: applies once the value converts" "$DALGEN" migrate apply --db strict.db --dir strict
+check "strict: values converted" test "$(sqlite3 strict.db "SELECT group_concat(id || typeof(v), ',') FROM t")" = "1integer,2integer,3null"
+
 # adopting a database made without the migrations: 0001 is CREATE TABLE IF
 # NOT EXISTS (a no-op there, recorded), 0002 fails on the existing index and
 # says how to adopt; --baseline 2 then checks the schema and records 2

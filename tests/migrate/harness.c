@@ -111,9 +111,13 @@ static const dg_column *new_column_of(const dg_table *o, const dg_table *n, cons
     return c && (!rf || !dg_table_column(o, rf)) ? c : NULL;
 }
 
-static bool comparable(const dg_column *a, const dg_column *b)
+/* Whether a column's values stay the same through a migration.  A STRICT
+ * BLOB column's copy casts every value to a blob (diff_table.c): one whose
+ * table becomes STRICT (or stops being) is checked by its case's asserts. */
+static bool comparable(const dg_table *ta, const dg_column *a, const dg_table *tb, const dg_column *b)
 {
     if (a->generated || b->generated || a->hidden || b->hidden) return false;
+    if (ta->strict != tb->strict && a->affinity == DG_AFF_BLOB) return false;
     if (dg_strcasecmp_ascii(a->type, b->type) != 0) return false;
     if (b->not_null && !a->not_null) return false;
     return true;
@@ -179,7 +183,7 @@ static void kept_build(const dg_schema *a, const dg_schema *b, kept_tables *out)
         k->rowid_new = rowid ? rowid_name(n) : NULL;
         for (size_t c = 0; c < o->columns.len; c++) {
             const dg_column *nc = new_column_of(o, n, &o->columns.items[c]);
-            if (!nc || !comparable(&o->columns.items[c], nc)) continue;
+            if (!nc || !comparable(o, &o->columns.items[c], n, nc)) continue;
             dg_strings_push(&k->old_cols, o->columns.items[c].name);
             dg_strings_push(&k->new_cols, nc->name);
         }

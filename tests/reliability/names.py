@@ -167,6 +167,7 @@ class Col:
         c = Col(self.name, self.typ)
         c.__dict__.update(self.__dict__)
         c.old = self.name
+        c.a_typ = self.typ        # its type in A, which typed A's rows (value_for)
         c.rf = None
         return c
 
@@ -230,6 +231,20 @@ def value_for(rng, col, k):
     if col.enum:
         return rng.choice(col.enum)
     return rng.choice(["r%d" % k, "*/\n-- %d ;" % k, "'\"\\??= %d" % k, "中%d😀" % k, "%s%d" % ("%n", k)])
+
+
+def strict_fits(c, typ):
+    """Whether A's rows of `c` (value_for of its A type) go into a STRICT
+    column of type `typ` and back: into BLOB and ANY always (the copy casts
+    to BLOB); into INTEGER, REAL or TEXT only the values SQLite converts
+    without loss (docs/migrations.md, "STRICT tables")."""
+    if c.old is None or typ in ("BLOB", "ANY"):
+        return True
+    a = c.a_typ.upper()
+    kind = ("int" if a in ("INTEGER", "NUMERIC", "BOOLEAN") else "real" if a == "REAL" else
+            "blob" if a == "BLOB" else "mixed" if a == "" else "text")
+    return {"INTEGER": kind == "int", "REAL": kind in ("int", "real"),
+            "TEXT": kind != "blob"}[typ]   # a blob [k, 0, 255] is no UTF-8 text
 
 
 def new_table(rng, namer, s, canary=False):
@@ -480,8 +495,9 @@ def one_mutation(rng, namer, b):
         if cs:
             c = rng.choice(cs)
             what = rng.randrange(4)
-            if what == 0 and not t.strict:   # in a STRICT table a narrowed type fails at apply (NARROW_TYPE)
-                c.typ = rng.choice(["INTEGER", "TEXT", "REAL", "BLOB", "ANY"] if t.strict else TYPES)
+            typ = rng.choice(["INTEGER", "TEXT", "REAL", "BLOB", "ANY"] if t.strict else TYPES) if what == 0 else None
+            if typ is not None and (not t.strict or strict_fits(c, typ)):   # else a DEFAULT (below)
+                c.typ = typ
                 c.enum = None
                 if c.default is not None:
                     c.default = literal_for(rng, c.typ, 3)
@@ -519,7 +535,7 @@ def one_mutation(rng, namer, b):
         b.views[i] = (n, vt, [(c, namer.make(taken)) for c in vt.cols[:2]])
     else:                                                         # strictness
         if not any(c.typ not in ("INTEGER", "TEXT", "REAL", "BLOB", "ANY") for c in t.cols) and not any(
-                c.fk is not None for c in t.cols):
+                c.fk is not None for c in t.cols) and (t.strict or all(strict_fits(c, c.typ) for c in t.cols)):
             t.strict = not t.strict
             for c in t.cols:
                 c.changed = True

@@ -86,8 +86,11 @@ static void lint_columns(dd_ctx *c, const dd_pair *pr)
                     "NULLs in %s.%s become its default: the down migration cannot restore them",
                     n->name, nc->name);
         if (!widens(oc->affinity, nc->affinity))
-            dd_lint_at(c, at, DG_LINT_DESTRUCTIVE, DG_LINT_NARROW_TYPE, "column %s.%s narrows from %s to %s",
-                    n->name, nc->name, oc->type[0] ? oc->type : "(none)", nc->type[0] ? nc->type : "(none)");
+            dd_lint_at(c, at, DG_LINT_DESTRUCTIVE, DG_LINT_NARROW_TYPE, "column %s.%s narrows from %s to %s%s",
+                    n->name, nc->name, oc->type[0] ? oc->type : "(none)", nc->type[0] ? nc->type : "(none)",
+                    n->strict ? " (STRICT: a value that does not convert without loss fails the migration, "
+                                "which is rolled back)"
+                              : "");
     }
     for (size_t k = 0; k < o->columns.len; k++) {
         if (kept(pr, k)) continue;

@@ -461,6 +461,46 @@ static void emit_col_renames(dd_ctx *c, const dd_pair *pr)
     free(qn);
 }
 
+/* A STRICT column of type ANY, which holds every value as it is. */
+static bool strict_any(const dg_table *t, const dg_column *col)
+{
+    return t->strict && !dg_strcasecmp_ascii(col->type, "ANY");
+}
+
+/* What the rebuild's copy writes into column `nc` of a STRICT table for the
+ * value `v` of `oc` (v is taken over).  A STRICT column refuses a value its
+ * type does not hold without loss (SQLITE_CONSTRAINT_DATATYPE; the
+ * migration fails and is rolled back), so the copy converts only what
+ * converts without loss, and leaves the rest to that refusal:
+ * - into BLOB, a value's bytes (CAST AS BLOB: a number's text); a REAL
+ *   whose text does not read back the same stays REAL, and is refused;
+ * - into TEXT, INTEGER or REAL from a column declared for blobs (BLOB, no
+ *   type, ANY: the down of a change to BLOB), a blob's bytes read as text,
+ *   which SQLite then converts as it converts any text, or refuses.
+ * Other values are SQLite's to convert (docs/migrations.md, "STRICT tables"). */
+static char *strict_copy_value(const dg_table *o, const dg_column *oc, const dg_table *n, const dg_column *nc,
+                               char *v)
+{
+    if (!n->strict || strict_any(n, nc)) return v;
+    bool o_only = o->strict && !strict_any(o, oc);   /* oc holds only values of its affinity */
+    char *r = NULL;
+    if (nc->affinity == DG_AFF_BLOB) {
+        if (o_only && oc->affinity == DG_AFF_BLOB) return v;
+        bool reals = oc->affinity != DG_AFF_TEXT && !(o_only && oc->affinity == DG_AFF_INTEGER);
+        r = reals ? dg_xprintf("CASE WHEN typeof(%s) = 'real' AND CAST(CAST(%s AS TEXT) AS REAL) <> %s "
+                               "THEN %s ELSE CAST(%s AS BLOB) END", v, v, v, v, v)
+                  : dg_xprintf("CAST(%s AS BLOB)", v);
+    } else if (oc->affinity == DG_AFF_BLOB || strict_any(o, oc)) {
+        r = nc->affinity == DG_AFF_TEXT
+                ? dg_xprintf("CAST(%s AS TEXT)", v)
+                : dg_xprintf("CASE WHEN typeof(%s) = 'blob' THEN CAST(%s AS TEXT) ELSE %s END", v, v, v);
+    } else {
+        return v;
+    }
+    free(v);
+    return r;
+}
+
 /* Statements that rebuild `o` into `n` (12-step procedure, steps 4-7 and
  * 10; the caller handles indexes, views and triggers). */
 static void emit_rebuild(dd_ctx *c, dd_pair *pr)
@@ -492,10 +532,11 @@ static void emit_rebuild(dd_ctx *c, dd_pair *pr)
         const dg_column *oc = &o->columns.items[pr->col_map[i]];
         char *qnc = dd_q(nc->name), *qoc = dd_q(applied ? nc->name : oc->name);
         dg_buf_printf(&cols, "%s%s", cols.len ? ", " : "", qnc);
-        if (nc->not_null && !oc->not_null && nc->default_sql)
-            dg_buf_printf(&vals, "%sIFNULL(%s, %s)", vals.len ? ", " : "", qoc, nc->default_sql);
-        else
-            dg_buf_printf(&vals, "%s%s", vals.len ? ", " : "", qoc);
+        bool fill = nc->not_null && !oc->not_null && nc->default_sql;
+        char *v = strict_copy_value(o, oc, n, nc, fill ? dg_xprintf("IFNULL(%s, %s)", qoc, nc->default_sql)
+                                                       : dg_xstrdup(qoc));
+        dg_buf_printf(&vals, "%s%s", vals.len ? ", " : "", v);
+        free(v);
         free(qnc);
         free(qoc);
     }
