@@ -7,7 +7,7 @@
 #   first generate  drizzle-kit generate, empty out folder  |  dalgen generate a.sql
 #   diff            drizzle-kit generate of the changed schema over the first
 #                   one's snapshot                          |  dalgen diff a.sql b.sql
-# Prints the medians (wall, user+sys, peak RSS) and drizzle-kit/dalgen.
+# Prints the medians (wall, user+sys, peak RSS) and the ratios drizzle-kit/dalgen.
 #   bench/drizzle/run.sh [SIZES]        (default "100 1000 5000")
 #   env: DALGEN (default build/generator/dalgen), ROUNDS (default 5),
 #        ROUNDS_LARGE for sizes over 1,000 (default ROUNDS)
@@ -54,11 +54,12 @@ runs = {}
 for line in open(sys.argv[1]):
     n, work, tool, wall, cpu, rss = line.split()
     runs.setdefault((int(n), work, tool), []).append((float(wall), float(cpu), int(rss) / 1024))
-print("| tables | work | drizzle-kit wall | dalgen wall | drizzle-kit / dalgen | drizzle-kit user+sys "
-      "| dalgen user+sys | drizzle-kit peak RSS | dalgen peak RSS |")
-print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+print("| tables | work | drizzle-kit wall | dalgen wall | ratio | drizzle-kit user+sys "
+      "| dalgen user+sys | ratio | drizzle-kit peak RSS | dalgen peak RSS |")
+print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 for n, work in sorted({(n, w) for n, w, _ in runs}, key=lambda k: (k[0], k[1] != "gen")):
     k, g = ([statistics.median(v[j] for v in runs[(n, work, t)]) for j in range(3)] for t in ("kit", "dalgen"))
     print(f"| {n:,} | {'first generate' if work == 'gen' else 'diff'} | {k[0]:.2f} s | {g[0]:.2f} s "
-          f"| {k[0] / g[0]:.1f} | {k[1]:.2f} s | {g[1]:.2f} s | {k[2]:.0f} MiB | {g[2]:.0f} MiB |")
+          f"| {k[0] / g[0]:.1f} | {k[1]:.2f} s | {g[1]:.2f} s | {k[1] / g[1]:.1f} "
+          f"| {k[2]:.0f} MiB | {g[2]:.0f} MiB |")
 PY
