@@ -20,6 +20,7 @@
 #include "driver/view_async.h"
 #include "c/view_migrations.h"
 #include "c/view_queries.h"
+#include "util/memtune.h"
 
 void dg_outputs_free(dg_outputs *o)
 {
@@ -79,6 +80,7 @@ typedef struct file_job {
 
 static void *run_job(void *arg)
 {
+    dg_memory_tune_thread();
     file_job *j = arg;
     j->rc = render_file(j->set, j->name, j->view, j->stream, j->f, &j->d);
     return NULL;

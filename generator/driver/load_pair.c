@@ -3,6 +3,7 @@
 #include <stdbool.h>
 
 #include "driver/load_pair.h"
+#include "util/memtune.h"
 
 typedef struct second_load {
     const dg_sources *src;
@@ -13,6 +14,7 @@ typedef struct second_load {
 
 static void *run(void *arg)
 {
+    dg_memory_tune_thread();
     second_load *l = arg;
     l->rc = dg_schema_load(l->src, &l->s, &l->d);
     return NULL;

@@ -7,6 +7,7 @@
 #include "c/view_build.h"
 #include "driver/view_async.h"
 #include "c/view_int.h"
+#include "util/memtune.h"
 
 struct dg_view_async {
     const dg_schema  *s;
@@ -20,6 +21,7 @@ struct dg_view_async {
 
 static void *run(void *arg)
 {
+    dg_memory_tune_thread();
     dg_view_async *a = arg;
     a->tables = dg_view_build_typed(a->s, a->inputs, &a->opts, &a->d);
     return NULL;

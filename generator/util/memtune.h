@@ -4,10 +4,13 @@
 #define DG_MEMTUNE_H
 
 /* Sets process-wide allocator options (glibc on Linux; elsewhere it does
- * nothing): one malloc arena for every thread, a heap grown in large
- * steps and never trimmed, backed by transparent huge pages where the
- * kernel offers them.  Call once, before any thread starts.  Output does
- * not depend on it. */
+ * nothing): heaps grown in large steps and not trimmed, backed by
+ * transparent huge pages where the kernel offers them.  Call once, before
+ * any thread starts.  Output does not depend on it. */
 void dg_memory_tune(void);
+
+/* The same for the calling thread's own malloc arena: call first thing in
+ * a thread that allocates much. */
+void dg_memory_tune_thread(void);
 
 #endif
