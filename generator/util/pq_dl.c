@@ -5,6 +5,7 @@
 #include "util/pq_dl.h"
 
 #include <dlfcn.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,8 +77,11 @@ typedef struct dg_pq_api {
     DG_PQ_FUNCS(DG_PQ_FIELD_R, DG_PQ_FIELD_V)
 } dg_pq_api;
 
-/* Set once, whole, by dg_pq_open (process-wide: the libraries stay loaded). */
+/* Set once, whole, by dg_pq_open under `lock` (process-wide: the libraries
+ * stay loaded; a thread that uses them called dg_pq_open, or was started
+ * after a call). */
 static dg_pq_api api;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
 static _Noreturn void unloaded(const char *name)
 {
@@ -142,7 +146,7 @@ static int bind_all(void *const h[LIB_COUNT], dg_pq_api *out, int *lib, const ch
     return 0;
 }
 
-int dg_pq_open(dg_loc at, dg_diags *d)
+static int open_locked(dg_loc at, dg_diags *d)
 {
     if (api.PQexec) return 0;
     void *h[LIB_COUNT] = {NULL};
@@ -162,4 +166,12 @@ int dg_pq_open(dg_loc at, dg_diags *d)
     for (int i = 0; i < LIB_COUNT; i++)
         if (h[i]) dlclose(h[i]);
     return -1;
+}
+
+int dg_pq_open(dg_loc at, dg_diags *d)
+{
+    pthread_mutex_lock(&lock);
+    int rc = open_locked(at, d);
+    pthread_mutex_unlock(&lock);
+    return rc;
 }
