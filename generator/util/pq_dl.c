@@ -114,16 +114,18 @@ static const dg_pq_lib libs[LIB_COUNT] = {
 };
 
 /* $ENV alone when set; else the build's library, then its soname (found
- * by the loader's search path).  The handle, or NULL after reporting. */
+ * by the loader's search path).  The handle, or NULL after reporting.
+ * RTLD_LAZY: bound as the linked libraries were (dalgen is not linked with
+ * -z now), not all of libpq's dependency tree at once. */
 static void *load(const dg_pq_lib *l, const char **tried, dg_loc at, dg_diags *d)
 {
     const char *env = getenv(l->env);
     const char *names[] = {l->path, l->soname};
     void *h = NULL;
     *tried = NULL;
-    if (env && *env) h = dlopen(*tried = env, RTLD_NOW | RTLD_LOCAL);
+    if (env && *env) h = dlopen(*tried = env, RTLD_LAZY | RTLD_LOCAL);
     for (size_t i = 0; !(env && *env) && i < sizeof names / sizeof names[0] && !h; i++)
-        if (*names[i]) h = dlopen(*tried = names[i], RTLD_NOW | RTLD_LOCAL);
+        if (*names[i]) h = dlopen(*tried = names[i], RTLD_LAZY | RTLD_LOCAL);
     if (!h)
         dg_error(d, at, "%s is needed here (PostgreSQL) and could not be loaded (%s); %s or set %s to its path",
                  l->what, *tried ? dlerror() : "no library name", l->hint, l->env);
