@@ -11,6 +11,7 @@
 #include "migrations/mprogress.h"
 #include "migrations/msource.h"
 #include "migrations/sum.h"
+#include "util/pq_dl.h"
 
 /* Where the runner is: the statement it runs, found in the migration's file
  * text (the runner hands over an exact copy of each statement, in order),
@@ -228,6 +229,8 @@ static bool db_exists(const char *path)
 int dg_migrate_run(const char *what, const dg_run_args *a, dg_diags *d)
 {
     dg_mfolder f;
+    /* libdal's PostgreSQL half calls libpq (loaded at first use) */
+    if (is_postgresql(a->db) && dg_pq_open((dg_loc){a->db, 0, 0}, d) != 0) return -1;
     if (dg_mfolder_read(a->dir, false, &f, d) != 0 || dg_sum_verify(&f, false, d) != 0) {
         dg_mfolder_free(&f);
         return -1;

@@ -8,6 +8,7 @@
 
 #include "util/buf.h"
 #include "util/fsutil.h"
+#include "util/pq_dl.h"
 #include "frontend/pg/pg_int.h"
 
 dg_loc dg_pg_script_loc(const dg_pg_script *sc, size_t fi, size_t off)
@@ -172,6 +173,9 @@ static int add_source(dg_pg_script *sc, const dg_source *src, const dg_pg_opts *
 int dg_pg_script_read(dg_pg_script *sc, const dg_sources *src, const dg_pg_opts *o, dg_schema *s, dg_diags *d)
 {
     memset(sc, 0, sizeof *sc);
+    /* the first use of libpg_query (and libpq, loaded with it) of every PostgreSQL DDL read */
+    if (src->items.len && dg_pq_open((dg_loc){dg_schema_intern_file(s, src->items.items[0].path), 0, 0}, d) != 0)
+        return -1;
     for (size_t i = 0; i < src->items.len; i++)
         if (add_source(sc, &src->items.items[i], o, s, d) != 0) return -1;
     return 0;

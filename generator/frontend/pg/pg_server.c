@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "util/buf.h"
+#include "util/pq_dl.h"
 #include "frontend/pg/pg_int.h"
 
 #define DG_PG_DB_TRIES 100   /* names tried for one typing database */
@@ -34,6 +35,8 @@ PGconn *dg_pg_connect(const char *conninfo, const char *dbname, dg_loc where, dg
     const char *keys[] = {"application_name", "client_encoding", "dbname", "dbname", NULL};
     const char *vals[] = {"dalgen", "UTF8", conninfo, dbname, NULL};
     if (!dbname) keys[3] = NULL;
+    /* every connection of the front end: the first use of libpq */
+    if (dg_pq_open(where, d) != 0) return NULL;
     PGconn *c = PQconnectdbParams(keys, vals, 1);
     if (!c || PQstatus(c) != CONNECTION_OK) {
         connect_error(c, conninfo, where, d);

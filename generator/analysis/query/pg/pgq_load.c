@@ -11,6 +11,7 @@
 #include "util/buf.h"
 #include "util/fsutil.h"
 #include "util/ident.h"
+#include "util/pq_dl.h"
 
 static void ctx_free(pgq_ctx *c)
 {
@@ -350,6 +351,7 @@ int dg_pg_queries_load(const dg_strings *paths, const dg_schema *schema, void *c
 {
     *out = NULL;
     if (paths->len == 0) return 0;
+    if (dg_pq_open((dg_loc){paths->items[0], 0, 0}, d) != 0) return -1;
     dg_query_set *set = dg_xcalloc(1, sizeof *set);
     dg_qfiles files = {0};
     int errors = dg_qfiles_read(paths, set, &files, d);
