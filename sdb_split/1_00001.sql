@@ -1,0 +1,2 @@
+
+CREATE TABLE tags (a INTEGER, b INTEGER, label TEXT, PRIMARY KEY (a, b));
