@@ -84,20 +84,20 @@ static void listed_codes_are_allowable(void **state)
     assert_int_equal(n, 7);
 }
 
-/* A dropped column named like its table (or `main`): a view and a trigger
- * that name only the table use no dropped column (found by names.py, seed
- * 20063: the plan was refused). */
+/* A dropped column named like its table, `main` or a keyword (`as`): a view
+ * and a trigger that name only the table use no dropped column (found by
+ * names.py, seeds 20063 and 30325: the plan was refused). */
 static void column_named_like_a_table_is_not_a_use(void **state)
 {
     (void)state;
-    static const char *const drop[] = {"main", "t"};
-    for (size_t i = 0; i < 2; i++) {
+    static const char *const drop[] = {"main", "t", "\"as\""};
+    for (size_t i = 0; i < 3; i++) {
         char *sa = dg_xprintf("CREATE TABLE main (id INTEGER PRIMARY KEY, a TEXT, %s TEXT);\n"
                               "CREATE TABLE t (id INTEGER PRIMARY KEY, %s TEXT);", drop[i], drop[i]);
         dg_schema *a = mh_load_text(sa);
         dg_schema *b = mh_load_text("CREATE TABLE main (id INTEGER PRIMARY KEY, a TEXT);\n"
                                     "CREATE TABLE t (id INTEGER PRIMARY KEY, main TEXT, t TEXT);\n"
-                                    "CREATE VIEW v AS SELECT a FROM main.main;\n"
+                                    "CREATE VIEW v AS SELECT a AS b FROM main.main;\n"
                                     "CREATE TRIGGER tr AFTER UPDATE ON main BEGIN SELECT 1 FROM t; END;");
         assert_non_null(a);
         assert_non_null(b);

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "analysis/diff/diff_int.h"
 
 /* Storage classes a value of affinity `a` may hold after conversion. */
@@ -127,16 +129,17 @@ void dd_lint_pair(dd_ctx *c, const dd_pair *pr)
 }
 
 /* Whether a mention of `name` may be of something else than a column: a
- * table or view of the new schema, or a schema name (`main.t`). */
+ * table or view of the new schema, a schema name (`main.t`), or a keyword
+ * (`AS`). */
 static bool names_other_object(const dd_ctx *c, const char *name)
 {
     return dg_schema_table(c->to, name) || dg_schema_view(c->to, name) || !dg_strcasecmp_ascii(name, "main") ||
-           !dg_strcasecmp_ascii(name, "temp");
+           !dg_strcasecmp_ascii(name, "temp") || sqlite3_keyword_check(name, (int)strlen(name));
 }
 
 /* A view or trigger of the new schema that still uses a dropped column;
  * `dropping` lists the pairs that drop columns, in pair order.  The test is
- * by words: a column named like a table or schema is left to the plan's
+ * by words: a column named like a table, schema or keyword is left to the plan's
  * check on a scratch database, which refuses a view or trigger that uses it
  * (PLAN_CANNOT_APPLY, with SQLite's reason). */
 static void lint_user(dd_ctx *c, const size_t *dropping, size_t ndropping, const char *kind, const char *name,
