@@ -328,17 +328,24 @@ static void sql_files_under(const char *dir, dg_strings *out)
     free(cmd);
 }
 
+/* Every schema case, migration case and corpus file (when the corpus is
+ * there). */
+static void schema_files(dg_strings *files)
+{
+    sql_files_under(cases_dir, files);
+    char *mig = dg_xprintf("%s/../../migrate/cases", cases_dir);
+    sql_files_under(mig, files);
+    free(mig);
+    if (dg_is_dir(corpus_dir)) sql_files_under(corpus_dir, files);
+}
+
 /* Every schema case, migration case and corpus file, padded: the batched
  * load leaves what SQLite's own does. */
 static void padded_schemas_are_the_statement_by_statement_ones(void **state)
 {
     (void)state;
     dg_strings files = {0};
-    sql_files_under(cases_dir, &files);
-    char *mig = dg_xprintf("%s/../../migrate/cases", cases_dir);
-    sql_files_under(mig, &files);
-    free(mig);
-    if (dg_is_dir(corpus_dir)) sql_files_under(corpus_dir, &files);
+    schema_files(&files);
     int compared = 0;
     for (size_t i = 0; i < files.len; i++) {
         char *text = NULL;
@@ -522,11 +529,7 @@ static void folders_of_one_statement_a_file_are_the_statement_by_statement_ones(
 {
     (void)state;
     dg_strings files = {0};
-    sql_files_under(cases_dir, &files);
-    char *mig = dg_xprintf("%s/../../migrate/cases", cases_dir);
-    sql_files_under(mig, &files);
-    free(mig);
-    if (dg_is_dir(corpus_dir)) sql_files_under(corpus_dir, &files);
+    schema_files(&files);
     int compared = 0;
     for (size_t i = 0; i <= files.len; i++) {
         char *text = NULL;
