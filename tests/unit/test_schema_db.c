@@ -26,6 +26,7 @@
 #include "sql/sqltok.h"
 
 static const char *cases_dir, *corpus_dir;
+static char work_dir[] = "/tmp/dalgen-schema-db-XXXXXX";   /* the split folders; removed at the end */
 
 /* Loads the sources (files or folders) with the database kept (*db, NULL
  * when not kept; caller closes it); the diagnostics go to *diag when diag is not NULL (caller frees). */
@@ -537,9 +538,10 @@ static void folders_of_one_statement_a_file_are_the_statement_by_statement_ones(
         if (i < files.len) assert_int_equal(dg_read_file(files.items[i], &text, &len), 0);
         else text = folder_text(corpus_dir, "vaultwarden-migrations");   /* ALTERs between CREATEs */
         if (text && loads_and_runs(i < files.len ? files.items[i] : "vaultwarden", text)) {
-            const char *dir = "sdb_split";
+            char *dir = dg_xprintf("%s/split", work_dir);
             write_split(dir, text);
-            compared += check_schema(&dir, 1);
+            compared += check_schema((const char *const *)&dir, 1);
+            free(dir);
         }
         free(text);
     }
@@ -559,10 +561,11 @@ static void split_errors_keep_their_file(void **state)
         {"CREATE TABLE t (x);\nCREATE TABLE T (y);\n", "1_00001.sql:2:", "already exists"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        const char *dir = "sdb_split_bad";
+        char *dir = dg_xprintf("%s/split_bad", work_dir);
         write_split(dir, bad[i].sql);
         dg_sources src = {0};
         dg_sources_add(&src, DG_SRC_AUTO, dir);
+        free(dir);
         char *diag = NULL;
         sqlite3 *db = NULL;
         dg_schema *s = load_db(&src, &db, &diag);
@@ -704,5 +707,10 @@ int main(int argc, char **argv)
         cmocka_unit_test(kept_database_has_no_loader_limits),
         cmocka_unit_test(text_sources_report_at_their_name),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    if (!mkdtemp(work_dir)) return perror("mkdtemp"), 1;
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    char *cmd = dg_xprintf("rm -rf '%s'", work_dir);
+    if (system(cmd) != 0) failed = 1;
+    free(cmd);
+    return failed;
 }

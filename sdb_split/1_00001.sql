@@ -1,2 +1,0 @@
-
-CREATE TABLE tags (a INTEGER, b INTEGER, label TEXT, PRIMARY KEY (a, b));
