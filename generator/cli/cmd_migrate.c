@@ -35,16 +35,25 @@ static const char *runner_note(dg_engine e)
                                      : "-- The runner applies it in one transaction with foreign keys off.\n";
 }
 
-static char *down_header(const char *file, const dg_plan *up, dg_engine e)
+/* A "-- WARNING: ..." line per lint of `p` with `code`. */
+static void warnings(dg_buf *b, const dg_plan *p, const char *code)
 {
-    dg_buf b = DG_BUF_INIT;
-    dg_buf_printf(&b, "-- %s: written by `dalgen migrate new`; reverts the up migration.\n%s", file, runner_note(e));
-    for (size_t i = 0; i < up->lints.len; i++)
-        if (!strcmp(up->lints.items[i].code, DG_LINT_DOWN_DATA_LOSS)) {
-            char *msg = dg_sql_comment_text(up->lints.items[i].message);
-            dg_buf_printf(&b, "-- WARNING: %s.\n", msg);
+    for (size_t i = 0; i < p->lints.len; i++)
+        if (!strcmp(p->lints.items[i].code, code)) {
+            char *msg = dg_sql_comment_text(p->lints.items[i].message);
+            dg_buf_printf(b, "-- WARNING: %s.\n", msg);
             free(msg);
         }
+}
+
+/* The header of a migration file: what wrote it, how it runs, and what may
+ * fail or not come back (the down file says what the up loses). */
+static char *file_header(const char *file, const char *what, const dg_plan *p, const dg_plan *up, dg_engine e)
+{
+    dg_buf b = DG_BUF_INIT;
+    dg_buf_printf(&b, "-- %s: written by `dalgen migrate new`%s.\n%s", file, what, runner_note(e));
+    if (up) warnings(&b, up, DG_LINT_DOWN_DATA_LOSS);
+    warnings(&b, p, DG_LINT_DATA_DEPENDENT);
     dg_buf_putc(&b, '\n');
     return dg_buf_steal(&b);
 }
@@ -69,9 +78,8 @@ static int write_migration(const dg_mfolder *f, const char *name, const dg_plan 
     long long id = (long long)dg_mfolder_next_id(f);
     char *base = dg_xprintf("%04lld_%s", id, name);
     char *up_path = dg_xprintf("%s/%s.up.sql", f->dir, base), *down_path = dg_xprintf("%s/%s.down.sql", f->dir, base);
-    char *uh = dg_xprintf("-- %s.up.sql: written by `dalgen migrate new`.\n%s\n", base, runner_note(e));
-    char *dfile = dg_xprintf("%s.down.sql", base);
-    char *dh = down_header(dfile, up, e);
+    char *ufile = dg_xprintf("%s.up.sql", base), *dfile = dg_xprintf("%s.down.sql", base);
+    char *uh = file_header(ufile, "", up, NULL, e), *dh = file_header(dfile, "; reverts the up migration", down, up, e);
     char *us = dg_plan_sql(up, uh), *ds = dg_plan_sql(down, dh);
     dg_migration m = {.id = id, .name = base, .up_path = up_path, .down_path = down_path, .up = us, .down = ds};
     dg_sha256_hex_normalized(us, strlen(us), m.checksum);
@@ -87,7 +95,7 @@ static int write_migration(const dg_mfolder *f, const char *name, const dg_plan 
     if (rc == 0) printf("%s\n%s\n", up_path, down_path);
     else if (made) dg_rmdirs_empty(f->dir, made);
     free(made);
-    free(base); free(up_path); free(down_path); free(uh); free(dfile); free(dh); free(us); free(ds);
+    free(base); free(up_path); free(down_path); free(uh); free(ufile); free(dfile); free(dh); free(us); free(ds);
     free(sum); free(sum_path);
     return rc;
 }

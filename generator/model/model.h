@@ -382,6 +382,23 @@ dg_view    *dg_lookup_view_in(const dg_schema_lookup *lk, const char *sch, const
 size_t dg_lookup_first_index(const dg_schema_lookup *lk, const dg_table *t);
 size_t dg_lookup_next_index(const dg_schema_lookup *lk, size_t i);
 
+/* A UNIQUE key of a table: what no two of its rows may share. */
+typedef struct dg_key {
+    DG_VEC(int) cols;     /* column indexes in the table, ascending */
+    const char *where;    /* a partial UNIQUE index's WHERE (borrowed), NULL when none */
+    const char *what;     /* "PRIMARY KEY", "UNIQUE" or "UNIQUE index" */
+    const char *index;    /* the UNIQUE index's name (borrowed), NULL for a constraint */
+    dg_loc      loc;      /* where it is declared */
+} dg_key;
+typedef DG_VEC(dg_key) dg_keys;
+
+/* Appends the UNIQUE keys of `t` (a table of lk's schema) to *out: its
+ * PRIMARY KEY unless it is the rowid, its UNIQUE columns and constraints,
+ * and the UNIQUE indexes on it whose terms are all columns.  Free with
+ * dg_keys_free. */
+void dg_table_keys(const dg_schema_lookup *lk, const dg_table *t, dg_keys *out);
+void dg_keys_free(dg_keys *k);   /* NULL-safe */
+
 /* Number of primary-key columns (0 when the table has none). Rowid tables
  * without a declared PRIMARY KEY have 0. */
 int  dg_table_pk_count(const dg_table *t);

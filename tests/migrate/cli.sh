@@ -191,6 +191,25 @@ sqlite3 strict.db "UPDATE t SET v = '7' WHERE id = 2"
 expect_rc 0 "strict: applies once the value converts" "$DALGEN" migrate apply --db strict.db --dir strict
 check "strict: values converted" test "$(sqlite3 strict.db "SELECT group_concat(id || typeof(v), ',') FROM t")" = "1integer,2integer,3null"
 
+# a UNIQUE column made NOT NULL with a default: NULLs all become the one
+# default, so two of them collide; the plan warns (DATA_DEPENDENT, in the
+# up file too) and the failed apply leaves the database as it was
+mkdir uniq
+printf 'CREATE TABLE t (id INTEGER PRIMARY KEY, u REAL UNIQUE);\n' > uniq1.sql
+printf 'CREATE TABLE t (id INTEGER PRIMARY KEY, u REAL NOT NULL DEFAULT 4.5 UNIQUE);\n' > uniq2.sql
+expect_rc 0 "uniq: migrate new 1" "$DALGEN" migrate new one --dir uniq uniq1.sql
+expect_rc 0 "uniq: migrate new 2" "$DALGEN" migrate new two --dir uniq uniq2.sql --allow DOWN_CANNOT_RESTORE
+check "uniq: the warning names the column and the key" grep -q '^uniq2.sql:1:41: warning: \[DATA_DEPENDENT\] NULLs in t.u become its default and UNIQUE (u) holds it: the migration fails, and is rolled back, when two rows then hold the same values in it$' err.txt
+check "uniq: the up file says it too" grep -q '^-- WARNING: NULLs in t.u become its default and UNIQUE (u) holds it' uniq/0002_two.up.sql
+expect_rc 0 "uniq: apply 1" "$DALGEN" migrate apply --db uniq.db --dir uniq --to 1
+sqlite3 uniq.db "INSERT INTO t VALUES (1, NULL), (2, NULL), (3, 1.5)"
+expect_rc 1 "uniq: two NULLs fail the apply" "$DALGEN" migrate apply --db uniq.db --dir uniq
+check "uniq: failure names the constraint" grep -q '^uniq/0002_two.up.sql:[0-9]*:1: error: migration 0002_two, statement [0-9]*: UNIQUE constraint failed: _dalgen_new_t.u' err.txt
+check "uniq: rows unchanged" test "$(sqlite3 uniq.db "SELECT group_concat(id || ':' || ifnull(u, '-'), ',') FROM t")" = "1:-,2:-,3:1.5"
+sqlite3 uniq.db "UPDATE t SET u = 2.5 WHERE id = 2"
+expect_rc 0 "uniq: applies once one NULL is left" "$DALGEN" migrate apply --db uniq.db --dir uniq
+check "uniq: the NULL became the default" test "$(sqlite3 uniq.db "SELECT group_concat(id || ':' || u, ',') FROM t")" = "1:4.5,2:2.5,3:1.5"
+
 # adopting a database made without the migrations: 0001 is CREATE TABLE IF
 # NOT EXISTS (a no-op there, recorded), 0002 fails on the existing index and
 # says how to adopt; --baseline 2 then checks the schema and records 2

@@ -64,6 +64,54 @@ static void unrestorable_down_is_refused(void **state)
     dg_schema_free(b);
 }
 
+/* DATA_DEPENDENT: a UNIQUE key the old rows may break is a warning naming
+ * it (and no refusal); a key the old rows already kept is none. */
+static void unique_keys_new_to_old_rows_are_warned(void **state)
+{
+    (void)state;
+    static const struct { const char *from, *to, *says; } cases[] = {
+        /* NULLs filled with one default into a UNIQUE column (seed 40448) */
+        {"CREATE TABLE t (id INTEGER PRIMARY KEY, u REAL UNIQUE);",
+         "CREATE TABLE t (id INTEGER PRIMARY KEY, u REAL NOT NULL DEFAULT 4.5 UNIQUE);", "NULLs in t.u"},
+        {"CREATE TABLE t (a TEXT, b TEXT, UNIQUE (a, b));",
+         "CREATE TABLE t (a TEXT, b TEXT NOT NULL DEFAULT 'x', UNIQUE (a, b));", "UNIQUE (a, b) holds it"},
+        {"CREATE TABLE t (a TEXT, b TEXT); CREATE UNIQUE INDEX i ON t (b);",
+         "CREATE TABLE t (a TEXT, b TEXT NOT NULL DEFAULT 'x'); CREATE UNIQUE INDEX i ON t (b);",
+         "UNIQUE index i (b) holds it"},
+        {"CREATE TABLE t (a TEXT, b TEXT);", "CREATE TABLE t (a TEXT, b TEXT UNIQUE);", "UNIQUE (b) is new"},
+        {"CREATE TABLE t (a TEXT);", "CREATE TABLE t (a TEXT, n INTEGER DEFAULT 1 UNIQUE);", "UNIQUE (n) is new"},
+        {"CREATE TABLE t (a TEXT, b TEXT);", "CREATE TABLE t (a TEXT, b TEXT); CREATE UNIQUE INDEX j ON t (b, a);",
+         "UNIQUE index j (a, b) is new"},
+        {"CREATE TABLE t (a TEXT, b TEXT, PRIMARY KEY (a));", "CREATE TABLE t (a TEXT, b TEXT, PRIMARY KEY (a, b));",
+         NULL},   /* a wider key holds where the narrower one held */
+        {"CREATE TABLE t (a TEXT, b TEXT, PRIMARY KEY (a, b));", "CREATE TABLE t (a TEXT, b TEXT, PRIMARY KEY (a));",
+         "PRIMARY KEY (a) is new"},
+        {"CREATE TABLE t (a TEXT UNIQUE);", "CREATE TABLE t (a TEXT COLLATE NOCASE UNIQUE);", "UNIQUE (a) is new"},
+        {"CREATE TABLE t (a TEXT UNIQUE);", "CREATE TABLE t (a NUMERIC UNIQUE);", "UNIQUE (a) is new"},
+        {"CREATE TABLE t (a TEXT); CREATE UNIQUE INDEX i ON t (a) WHERE a > 'm';",
+         "CREATE TABLE t (a TEXT); CREATE UNIQUE INDEX i ON t (a);", "UNIQUE index i (a) is new"},
+        /* kept: the same key, renamed, widened, re-declared as an index, or on a new table */
+        {"CREATE TABLE t (a TEXT UNIQUE, b TEXT);", "CREATE TABLE t (a TEXT UNIQUE, b TEXT NOT NULL DEFAULT '');", NULL},
+        {"CREATE TABLE t (a INTEGER UNIQUE);", "CREATE TABLE t (z TEXT UNIQUE -- @renamed_from a\n);", NULL},
+        {"CREATE TABLE t (a TEXT UNIQUE);", "CREATE TABLE t (a TEXT); CREATE UNIQUE INDEX i ON t (a);", NULL},
+        {"CREATE TABLE t (a TEXT);", "CREATE TABLE t (a TEXT); CREATE TABLE n (a TEXT UNIQUE);", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dg_schema *a = mh_load_text(cases[i].from), *b = mh_load_text(cases[i].to);
+        assert_non_null(a);
+        assert_non_null(b);
+        dg_plan p;
+        dg_diff_plan(a, b, NULL, &p);
+        const dg_lint *l = find(&p, DG_LINT_DATA_DEPENDENT);
+        if (cases[i].says ? !l || !strstr(l->message, cases[i].says) || l->level != DG_LINT_NOTE : l != NULL)
+            fail_msg("case %zu: expected %s, got %s", i, cases[i].says ? cases[i].says : "no DATA_DEPENDENT",
+                     l ? l->message : "none");
+        dg_plan_free(&p);
+        dg_schema_free(a);
+        dg_schema_free(b);
+    }
+}
+
 /* Every code the --allow error lists is one --allow takes. */
 static void listed_codes_are_allowable(void **state)
 {
@@ -209,6 +257,7 @@ int main(void)
         cmocka_unit_test(column_named_like_a_table_is_not_a_use),
         cmocka_unit_test(destructive_is_refused_unless_allowed),
         cmocka_unit_test(unrestorable_down_is_refused),
+        cmocka_unit_test(unique_keys_new_to_old_rows_are_warned),
         cmocka_unit_test(listed_codes_are_allowable),
         cmocka_unit_test(down_reverses_renames),
         cmocka_unit_test(without_annotation_a_rename_is_drop_and_add),

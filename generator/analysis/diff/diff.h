@@ -39,6 +39,7 @@ typedef enum dg_lint_level {
 #define DG_LINT_DATA_NOT_CARRIED  "DATA_NOT_CARRIED"
 #define DG_LINT_CANNOT_APPLY      "PLAN_CANNOT_APPLY"   /* SQLite would refuse the plan */
 #define DG_LINT_RENAME_UNKNOWN    "RENAMED_FROM_UNKNOWN"
+#define DG_LINT_DATA_DEPENDENT    "DATA_DEPENDENT"      /* fails on some rows (rolled back) */
 
 typedef struct dg_lint {
     dg_lint_level level;
