@@ -55,7 +55,7 @@ static void add_named(const dg_table *t, char *const *names, size_t n, const dg_
 void dg_table_keys(const dg_schema_lookup *lk, const dg_table *t, dg_keys *out)
 {
     int npk = dg_table_pk_count(t);
-    if (npk > 0 && !dg_table_has_rowid_alias(t)) {
+    if (npk > 0) {
         dg_key k = {.what = "PRIMARY KEY", .loc = t->columns.items[dg_table_pk_column(t, 1)].loc};
         for (int i = 1; i <= npk; i++) DG_VEC_PUSH(&k.cols, dg_table_pk_column(t, i));
         add(out, k);

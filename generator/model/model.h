@@ -393,7 +393,7 @@ typedef struct dg_key {
 typedef DG_VEC(dg_key) dg_keys;
 
 /* Appends the UNIQUE keys of `t` (a table of lk's schema) to *out: its
- * PRIMARY KEY unless it is the rowid, its UNIQUE columns and constraints,
+ * PRIMARY KEY (a rowid alias too), its UNIQUE columns and constraints,
  * and the UNIQUE indexes on it whose terms are all columns.  Free with
  * dg_keys_free. */
 void dg_table_keys(const dg_schema_lookup *lk, const dg_table *t, dg_keys *out);

@@ -90,6 +90,11 @@ static void unique_keys_new_to_old_rows_are_warned(void **state)
         {"CREATE TABLE t (a TEXT UNIQUE);", "CREATE TABLE t (a NUMERIC UNIQUE);", "UNIQUE (a) is new"},
         {"CREATE TABLE t (a TEXT); CREATE UNIQUE INDEX i ON t (a) WHERE a > 'm';",
          "CREATE TABLE t (a TEXT); CREATE UNIQUE INDEX i ON t (a);", "UNIQUE index i (a) is new"},
+        {"CREATE TABLE t (a INTEGER, b TEXT);", "CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT);",
+         "PRIMARY KEY (a) is new"},   /* an existing column becomes the rowid */
+        /* none: a key over a new column whose rows all differ (NULL, a new rowid) */
+        {"CREATE TABLE t (a TEXT);", "CREATE TABLE t (a TEXT, n INTEGER UNIQUE);", NULL},
+        {"CREATE TABLE t (a TEXT);", "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);", NULL},
         /* kept: the same key, renamed, widened, re-declared as an index, or on a new table */
         {"CREATE TABLE t (a TEXT UNIQUE, b TEXT);", "CREATE TABLE t (a TEXT UNIQUE, b TEXT NOT NULL DEFAULT '');", NULL},
         {"CREATE TABLE t (a INTEGER UNIQUE);", "CREATE TABLE t (z TEXT UNIQUE -- @renamed_from a\n);", NULL},

@@ -162,6 +162,26 @@ check "reset: tables gone" test "$(q pgm_cli4 "SELECT to_regclass('items') IS NU
 expect_rc 2 "reset takes no --to" "$DALGEN" migrate reset --db postgresql:///pgm_cli4 --dir "$SD/mig" --to 1
 expect_rc 2 "baseline needs --to" "$DALGEN" migrate baseline --db postgresql:///pgm_cli4 --dir "$SD/mig"
 
+# a UNIQUE column made NOT NULL with a default: the plan warns
+# (DATA_DEPENDENT, in the up file too); two NULLs fail the apply, which is
+# rolled back; with one NULL left it applies
+mkdir -p uq && printf 'CREATE TABLE t (id integer PRIMARY KEY, u numeric UNIQUE);\n' > uq1.sql &&
+    printf 'CREATE TABLE t (id integer PRIMARY KEY, u numeric NOT NULL DEFAULT 4.5 UNIQUE);\n' > uq2.sql
+PGS="--engine postgresql --pg-server postgresql:///${PGDATABASE:-postgres}"
+expect_rc 0 "unique: migrate new 1" "$DALGEN" migrate new one --dir uq $PGS uq1.sql
+expect_rc 0 "unique: migrate new 2" "$DALGEN" migrate new two --dir uq $PGS uq2.sql --allow DOWN_CANNOT_RESTORE
+check "unique: the warning names the column and the key" grep -q 'warning: \[DATA_DEPENDENT\] NULLs in t.u become its default and UNIQUE (u) holds it: the migration fails when two rows then hold the same values in it$' err.txt
+check "unique: the up file says it too" grep -q '^-- WARNING: NULLs in t.u become its default and UNIQUE (u) holds it' uq/0002_two.up.sql
+fresh pgm_cli6
+expect_rc 0 "unique: apply 1" "$DALGEN" migrate apply --db postgresql:///pgm_cli6 --dir uq --to 1
+q pgm_cli6 "INSERT INTO t VALUES (1, NULL), (2, NULL), (3, 1.5)"
+expect_rc 1 "unique: two NULLs fail the apply" "$DALGEN" migrate apply --db postgresql:///pgm_cli6 --dir uq
+check "unique: the failure is the key's" grep -q 'duplicate key value violates unique constraint' err.txt
+check "unique: rows unchanged" test "$(q pgm_cli6 "SELECT string_agg(id || ':' || coalesce(u::text, '-'), ',' ORDER BY id) FROM t")" = "1:-,2:-,3:1.5"
+q pgm_cli6 "UPDATE t SET u = 2.5 WHERE id = 2"
+expect_rc 0 "unique: applies once one NULL is left" "$DALGEN" migrate apply --db postgresql:///pgm_cli6 --dir uq
+check "unique: the NULL became the default" test "$(q pgm_cli6 "SELECT string_agg(id || ':' || u, ',' ORDER BY id) FROM t")" = "1:4.5,2:2.5,3:1.5"
+
 # progress on a terminal (script(1) provides one when available): the line
 # is redrawn in place while a long statement runs, its time advancing
 if command -v script >/dev/null 2>&1; then
@@ -177,6 +197,6 @@ if command -v script >/dev/null 2>&1; then
     psql -qX -d postgres -c "DROP DATABASE pgm_cli5 WITH (FORCE)"
 fi
 
-for d in pgm_cli pgm_cli2 pgm_cli3 pgm_cli4; do psql -qX -d postgres -c "DROP DATABASE $d WITH (FORCE)"; done
+for d in pgm_cli pgm_cli2 pgm_cli3 pgm_cli4 pgm_cli6; do psql -qX -d postgres -c "DROP DATABASE $d WITH (FORCE)"; done
 echo "$fails failures"
 [ "$fails" = 0 ]

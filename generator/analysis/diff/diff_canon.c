@@ -254,6 +254,31 @@ void dd_stmt(dd_ctx *c, const char *fmt, ...)
     DG_VEC_PUSH(&c->p->stmts, dg_buf_steal(&b));
 }
 
+bool dd_is_null_default(const char *d)
+{
+    if (!d) return true;
+    char *n = dd_canon(d, NULL, NULL);
+    bool r = !strcmp(n, "\"null\"");
+    free(n);
+    return r;
+}
+
+/* Where a lint about a table or column points: the side the plan goes
+ * to, else the other. */
+dg_loc dd_table_loc(bool reverse, const dg_table *o, const dg_table *n)
+{
+    const dg_table *first = reverse ? o : n, *second = reverse ? n : o;
+    return first && first->loc.file ? first->loc : second ? second->loc : first->loc;
+}
+
+dg_loc dd_column_loc(bool reverse, const dg_table *o, const dg_column *oc, const dg_table *n,
+                     const dg_column *nc)
+{
+    const dg_column *first = reverse ? oc : nc;
+    if (first && first->loc.file) return first->loc;
+    return dd_table_loc(reverse, o, n);
+}
+
 /* Lints live here, below every file that reports one (diff_table.c and
  * diff_lint.c both do, and the PostgreSQL planner through dg_plan_lint). */
 static void add_lint(dg_plan *p, dg_loc loc, dg_lint_level level, const char *code, const char *fmt, va_list ap)

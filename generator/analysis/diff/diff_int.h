@@ -84,6 +84,8 @@ char *dd_canon(const char *text, const dd_renames *cols, const dd_renames *table
 /* dd_canon of an expression inside table t (CHECK): a "word" naming no column is a string. */
 char *dd_canon_in_table(const char *text, const dd_renames *cols, const dd_renames *tables, const dg_table *t);
 bool  dd_mentions(const char *sql, const char *name);
+/* Whether DEFAULT text d (NULL when none) gives NULL. */
+bool  dd_is_null_default(const char *d);
 /* Whether sql names any key of `names` (a map made with fold: ASCII case-insensitive). */
 bool  dd_mentions_any(const char *sql, const dg_map *names);
 char *dd_sql_out(const char *sql);
@@ -147,6 +149,13 @@ dg_loc dd_table_loc(bool reverse, const dg_table *o, const dg_table *n);
 dg_loc dd_column_loc(bool reverse, const dg_table *o, const dg_column *oc, const dg_table *n,
                      const dg_column *nc);
 void dd_lint_pair(dd_ctx *c, const dd_pair *pr);
+
+/* diff_keys.c: the DATA_DEPENDENT lints of table o (of from_lk's schema)
+ * becoming n (of to_lk's), col_map as dd_pair's.  keeps(oc, nc): whether
+ * two values of oc that differ still differ once converted to nc. */
+typedef bool dd_keeps_fn(const dg_column *oc, const dg_column *nc);
+void dd_lint_keys(dg_plan *p, bool reverse, const dg_schema_lookup *from_lk, const dg_schema_lookup *to_lk,
+                  const dg_table *o, const dg_table *n, const int *col_map, dd_keeps_fn *keeps);
 void dd_lint_views(dd_ctx *c);
 
 

@@ -25,20 +25,6 @@ static bool kept(const dd_pair *pr, size_t oi)
     return false;
 }
 
-dg_loc dd_table_loc(bool reverse, const dg_table *o, const dg_table *n)
-{
-    const dg_table *first = reverse ? o : n, *second = reverse ? n : o;
-    return first && first->loc.file ? first->loc : second ? second->loc : first->loc;
-}
-
-dg_loc dd_column_loc(bool reverse, const dg_table *o, const dg_column *oc, const dg_table *n,
-                     const dg_column *nc)
-{
-    const dg_column *first = reverse ? oc : nc;
-    if (first && first->loc.file) return first->loc;
-    return dd_table_loc(reverse, o, n);
-}
-
 static bool has_autoinc(const dg_table *t)
 {
     for (size_t i = 0; i < t->columns.len; i++)
@@ -105,87 +91,11 @@ static void lint_columns(dd_ctx *c, const dd_pair *pr)
     }
 }
 
-/* The column names of key k of t, "a, b". Caller frees. */
-static char *key_names(const dg_table *t, const dg_key *k)
+/* Whether two values of oc that differ still differ in nc (a UNIQUE key
+ * over it holds on). */
+static bool keeps_apart(const dg_column *oc, const dg_column *nc)
 {
-    dg_buf b = DG_BUF_INIT;
-    for (size_t i = 0; i < k->cols.len; i++)
-        dg_buf_printf(&b, "%s%s", i ? ", " : "", t->columns.items[k->cols.items[i]].name);
-    return dg_buf_steal(&b);
-}
-
-static bool same_text_or_none(const char *a, const char *b)
-{
-    if (!a || !b) return a == b;
-    char *x = dd_canon(a, NULL, NULL), *y = dd_canon(b, NULL, NULL);
-    bool r = !strcmp(x, y);
-    free(x);
-    free(y);
-    return r;
-}
-
-/* The key of o whose rows already kept key k of pr->n, or NULL: a key of
- * a subset of k's columns (carried through renames), without a WHERE or
- * with k's, none of whose columns narrows or changes collation (which
- * could make two kept values equal). */
-static const dg_key *key_kept_by(const dd_pair *pr, const dg_key *k, const dg_keys *old)
-{
-    int *want = dg_xmalloc(k->cols.len * sizeof *want);
-    for (size_t i = 0; i < k->cols.len; i++) {
-        const dg_column *nc = &pr->n->columns.items[k->cols.items[i]];
-        want[i] = pr->col_map[k->cols.items[i]];
-        const dg_column *oc = want[i] < 0 ? NULL : &pr->o->columns.items[want[i]];
-        if (oc && !(widens(oc->affinity, nc->affinity) && same_text_or_none(oc->collation, nc->collation)))
-            want[i] = -1;   /* values may meet: no old key of it counts */
-    }
-    const dg_key *by = NULL;
-    for (size_t j = 0; j < old->len && !by; j++) {
-        const dg_key *ok = &old->items[j];
-        bool sub = !ok->where || (k->where && same_text_or_none(ok->where, k->where));
-        for (size_t m = 0; m < ok->cols.len && sub; m++) {
-            sub = false;
-            for (size_t i = 0; i < k->cols.len && !sub; i++) sub = want[i] == ok->cols.items[m];
-        }
-        if (sub) by = ok;
-    }
-    free(want);
-    return by;
-}
-
-/* DATA_DEPENDENT: a UNIQUE key the existing rows may break, so that the
- * migration fails on some databases (and is rolled back) */
-static void lint_keys(dd_ctx *c, const dd_pair *pr)
-{
-    dg_keys nk = {0}, ok = {0};
-    dg_table_keys(&c->to_lk, pr->n, &nk);
-    dg_table_keys(&c->from_lk, pr->o, &ok);
-    for (size_t i = 0; i < nk.len; i++) {
-        const dg_key *k = &nk.items[i];
-        char *names = key_names(pr->n, k);
-        const dg_key *by = key_kept_by(pr, k, &ok);
-        if (!by) {
-            dd_lint_at(c, k->loc, DG_LINT_NOTE, DG_LINT_DATA_DEPENDENT,
-                       "%s%s%s (%s) is new to the rows of table %s: the migration fails, and is rolled back, "
-                       "when two of them hold the same values in it",
-                       k->what, k->index ? " " : "", k->index ? k->index : "", names, pr->n->name);
-        } else {
-            for (size_t m = 0; m < by->cols.len; m++) {   /* a NULL filled in where the old key allowed many */
-                const dg_column *oc = &pr->o->columns.items[by->cols.items[m]];
-                const dg_column *nc = NULL;
-                for (size_t i = 0; i < k->cols.len && !nc; i++)
-                    if (pr->col_map[k->cols.items[i]] == by->cols.items[m]) nc = &pr->n->columns.items[k->cols.items[i]];
-                if (!nc->not_null || oc->not_null || !nc->default_sql || nc->generated != DG_GEN_NONE) continue;
-                dd_lint_at(c, dd_column_loc(c->reverse, pr->o, oc, pr->n, nc), DG_LINT_NOTE, DG_LINT_DATA_DEPENDENT,
-                           "NULLs in %s.%s become its default and %s%s%s (%s) holds it: the migration fails, and "
-                           "is rolled back, when two rows then hold the same values in it",
-                           pr->n->name, nc->name, k->what, k->index ? " " : "", k->index ? k->index : "", names);
-                break;
-            }
-        }
-        free(names);
-    }
-    dg_keys_free(&nk);
-    dg_keys_free(&ok);
+    return widens(oc->affinity, nc->affinity);
 }
 
 void dd_lint_pair(dd_ctx *c, const dd_pair *pr)
@@ -197,7 +107,7 @@ void dd_lint_pair(dd_ctx *c, const dd_pair *pr)
                    "(rename it through another name, one migration each)",
                    pr->o->name, pr->n->name);
     lint_columns(c, pr);
-    lint_keys(c, pr);
+    dd_lint_keys(c->p, c->reverse, &c->from_lk, &c->to_lk, pr->o, pr->n, pr->col_map, keeps_apart);
     dg_loc at = dd_table_loc(c->reverse, pr->o, pr->n);
     if (!pr->o->strict && pr->n->strict)
         dd_lint_at(c, at, DG_LINT_DESTRUCTIVE, DG_LINT_NARROW_TYPE,

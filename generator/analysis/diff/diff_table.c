@@ -186,15 +186,6 @@ static bool is_constant_default(const char *d)
     return ok && dg_tok_next_sig(&lx).kind == DG_TOK_EOF;
 }
 
-static bool is_null_default(const char *d)
-{
-    if (!d) return true;
-    char *n = dd_canon(d, NULL, NULL);
-    bool r = !strcmp(n, "\"null\"");
-    free(n);
-    return r;
-}
-
 /* Why SQLite's ADD COLUMN cannot add this column (NULL when it can). */
 static const char *add_column_blocker(const dg_table *t, const dg_column *col, const char *def)
 {
@@ -204,9 +195,9 @@ static const char *add_column_blocker(const dg_table *t, const dg_column *col, c
     if (col->generated == DG_GEN_STORED) return "it is a STORED generated column";
     if (col->generated == DG_GEN_NONE && !is_constant_default(col->default_sql))
         return "its DEFAULT is not a constant";
-    if (col->not_null && col->generated == DG_GEN_NONE && is_null_default(col->default_sql))
+    if (col->not_null && col->generated == DG_GEN_NONE && dd_is_null_default(col->default_sql))
         return "it is NOT NULL without a default";
-    if (dd_def_has_kw(def, "REFERENCES") && !is_null_default(col->default_sql))
+    if (dd_def_has_kw(def, "REFERENCES") && !dd_is_null_default(col->default_sql))
         return "it references another table and has a non-NULL default";
     for (size_t i = 0; i < t->uniques.len; i++)
         for (size_t k = 0; k < t->uniques.items[i].columns.len; k++)

@@ -359,6 +359,9 @@ static void drop_table(pd_ctx *c, const dg_table *o)
 
 void pd_tables(pd_ctx *c)
 {
+    dg_schema_lookup from_lk, to_lk;   /* the tables' UNIQUE indexes, for DATA_DEPENDENT */
+    dg_schema_lookup_init(&from_lk, c->from);
+    dg_schema_lookup_init(&to_lk, c->to);
     for (size_t i = 0; i < c->from->tables.len; i++)
         if (c->pair_of_old[i] < 0 && !dd_is_ignored_table(c->from->tables.items[i].name))
             drop_table(c, &c->from->tables.items[i]);
@@ -380,5 +383,8 @@ void pd_tables(pd_ctx *c)
             else alter_column(c, pr, tq, &pr->o->columns.items[pr->col_map[k]], nc);
         }
         free(tq);
+        dd_lint_keys(c->p, c->reverse, &from_lk, &to_lk, pr->o, pr->n, pr->col_map, widens);
     }
+    dg_schema_lookup_free(&from_lk);
+    dg_schema_lookup_free(&to_lk);
 }
