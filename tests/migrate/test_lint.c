@@ -64,9 +64,10 @@ static void unrestorable_down_is_refused(void **state)
     dg_schema_free(b);
 }
 
-/* DATA_DEPENDENT: a UNIQUE key the old rows may break is a warning naming
- * it (and no refusal); a key the old rows already kept is none. */
-static void unique_keys_new_to_old_rows_are_warned(void **state)
+/* DATA_DEPENDENT: a UNIQUE key, CHECK or FOREIGN KEY the old rows may break
+ * is a warning naming it (and no refusal); one they already kept, or over
+ * new columns whose rows all differ or hold NULL, is none. */
+static void constraints_new_to_old_rows_are_warned(void **state)
 {
     (void)state;
     static const struct { const char *from, *to, *says; } cases[] = {
@@ -95,6 +96,19 @@ static void unique_keys_new_to_old_rows_are_warned(void **state)
         /* none: a key over a new column whose rows all differ (NULL, a new rowid) */
         {"CREATE TABLE t (a TEXT);", "CREATE TABLE t (a TEXT, n INTEGER UNIQUE);", NULL},
         {"CREATE TABLE t (a TEXT);", "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);", NULL},
+        /* a CHECK or FOREIGN KEY new to existing columns */
+        {"CREATE TABLE t (a INTEGER);", "CREATE TABLE t (a INTEGER CHECK (a > 0));", "CHECK (a > 0) is new"},
+        {"CREATE TABLE t (a INTEGER, CHECK (a > 0));", "CREATE TABLE t (a INTEGER, CHECK (a > 1));", "CHECK (a > 1) is new"},
+        {"CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE t (a INTEGER);",
+         "CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE t (a INTEGER REFERENCES p);",
+         "FOREIGN KEY (a) REFERENCES p is new"},
+        {"CREATE TABLE t (a INTEGER CHECK (a > 0));", "CREATE TABLE t (z INTEGER CHECK (z > 0) -- @renamed_from a\n);",
+         NULL},
+        {"CREATE TABLE t (a INTEGER);", "CREATE TABLE t (a INTEGER, b INTEGER CHECK (b > 0));", NULL},
+        {"CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE t (a INTEGER REFERENCES p);",
+         "-- @renamed_from p\nCREATE TABLE q (id INTEGER PRIMARY KEY); CREATE TABLE t (a INTEGER REFERENCES q);", NULL},
+        {"CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE t (a INTEGER);",
+         "CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE t (a INTEGER, b INTEGER REFERENCES p);", NULL},
         /* kept: the same key, renamed, widened, re-declared as an index, or on a new table */
         {"CREATE TABLE t (a TEXT UNIQUE, b TEXT);", "CREATE TABLE t (a TEXT UNIQUE, b TEXT NOT NULL DEFAULT '');", NULL},
         {"CREATE TABLE t (a INTEGER UNIQUE);", "CREATE TABLE t (z TEXT UNIQUE -- @renamed_from a\n);", NULL},
@@ -262,7 +276,7 @@ int main(void)
         cmocka_unit_test(column_named_like_a_table_is_not_a_use),
         cmocka_unit_test(destructive_is_refused_unless_allowed),
         cmocka_unit_test(unrestorable_down_is_refused),
-        cmocka_unit_test(unique_keys_new_to_old_rows_are_warned),
+        cmocka_unit_test(constraints_new_to_old_rows_are_warned),
         cmocka_unit_test(listed_codes_are_allowable),
         cmocka_unit_test(down_reverses_renames),
         cmocka_unit_test(without_annotation_a_rename_is_drop_and_add),

@@ -120,7 +120,8 @@ pg="--engine postgresql --pg-server $server"
 grep -q "error: \[DOWN_CANNOT_RESTORE\]" "$out/mnew.err" && [ ! -e "$mn/0002_second.up.sql" ] &&
 "$dalgen" migrate new second --dir "$mn" $pg "$rc_case/new.sql" --allow-destructive > /dev/null 2>&1 &&
 "$dalgen" migrate new third --dir "$mn" $pg "$rc_case/new.sql" 2>&1 | grep -q "already at the schema" &&
-[ ! -e "$mn/0003_third.up.sql" ] && tail -n +4 "$mn/0002_second.up.sql" | cmp -s - "$rc_case/expected.up.sql" &&
+[ ! -e "$mn/0003_third.up.sql" ] && grep -q '^-- WARNING: CHECK ((length(title) > 1)) is new to the rows of table books' "$mn/0002_second.up.sql" &&
+sed "1,/^$/d" "$mn/0002_second.up.sql" | cmp -s - "$rc_case/expected.up.sql" &&
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" > /dev/null 2>&1 &&
 "$dalgen" migrate apply --db "$url" --dir "$mn" > /dev/null &&
 "$dalgen" diff $pg --from "$url" --to "$rc_case/new.sql" --exit-code > /dev/null &&

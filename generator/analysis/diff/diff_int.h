@@ -151,11 +151,16 @@ dg_loc dd_column_loc(bool reverse, const dg_table *o, const dg_column *oc, const
 void dd_lint_pair(dd_ctx *c, const dd_pair *pr);
 
 /* diff_keys.c: the DATA_DEPENDENT lints of table o (of from_lk's schema)
- * becoming n (of to_lk's), col_map as dd_pair's.  keeps(oc, nc): whether
- * two values of oc that differ still differ once converted to nc. */
-typedef bool dd_keeps_fn(const dg_column *oc, const dg_column *nc);
-void dd_lint_keys(dg_plan *p, bool reverse, const dg_schema_lookup *from_lk, const dg_schema_lookup *to_lk,
-                  const dg_table *o, const dg_table *n, const int *col_map, dd_keeps_fn *keeps);
+ * becoming n (of to_lk's). */
+typedef struct dd_data_pair {
+    const dg_table *o, *n;
+    const int *col_map;                      /* as dd_pair's */
+    const dd_renames *col_renames, *table_renames;
+    /* whether two values of oc that differ still differ once converted to nc */
+    bool (*keeps)(const dg_column *oc, const dg_column *nc);
+} dd_data_pair;
+void dd_lint_data(dg_plan *p, bool reverse, const dg_schema_lookup *from_lk, const dg_schema_lookup *to_lk,
+                  const dd_data_pair *pr);
 void dd_lint_views(dd_ctx *c);
 
 

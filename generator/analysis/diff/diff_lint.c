@@ -107,7 +107,8 @@ void dd_lint_pair(dd_ctx *c, const dd_pair *pr)
                    "(rename it through another name, one migration each)",
                    pr->o->name, pr->n->name);
     lint_columns(c, pr);
-    dd_lint_keys(c->p, c->reverse, &c->from_lk, &c->to_lk, pr->o, pr->n, pr->col_map, keeps_apart);
+    dd_lint_data(c->p, c->reverse, &c->from_lk, &c->to_lk,
+                 &(dd_data_pair){pr->o, pr->n, pr->col_map, &pr->col_renames, &c->table_renames, keeps_apart});
     dg_loc at = dd_table_loc(c->reverse, pr->o, pr->n);
     if (!pr->o->strict && pr->n->strict)
         dd_lint_at(c, at, DG_LINT_DESTRUCTIVE, DG_LINT_NARROW_TYPE,

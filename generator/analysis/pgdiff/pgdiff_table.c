@@ -383,7 +383,8 @@ void pd_tables(pd_ctx *c)
             else alter_column(c, pr, tq, &pr->o->columns.items[pr->col_map[k]], nc);
         }
         free(tq);
-        dd_lint_keys(c->p, c->reverse, &from_lk, &to_lk, pr->o, pr->n, pr->col_map, widens);
+        dd_lint_data(c->p, c->reverse, &from_lk, &to_lk,
+                     &(dd_data_pair){pr->o, pr->n, pr->col_map, &pr->col_renames, &c->table_renames, widens});
     }
     dg_schema_lookup_free(&from_lk);
     dg_schema_lookup_free(&to_lk);
