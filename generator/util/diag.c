@@ -12,13 +12,32 @@ static const char *severity_name(dg_severity s)
     return s == DG_SEV_WARNING ? "warning" : s == DG_SEV_NOTE ? "note" : "error";
 }
 
+/* The code point of an invisible character that moves text or breaks a
+ * line for some readers (C1 controls, NEL, LRM/RLM, the bidi embeddings,
+ * overrides and isolates, U+2028/U+2029) at UTF-8 `u`, with its length in
+ * *len; 0 for anything else. */
+static unsigned hidden_mark(const unsigned char *u, int *len)
+{
+    if (u[0] == 0xC2 && u[1] >= 0x80 && u[1] <= 0x9F) return *len = 2, (unsigned)u[1];   /* U+0080..U+009F */
+    if (u[0] != 0xE2 || !u[1] || !u[2]) return 0;
+    unsigned cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+    *len = 3;
+    if (cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) return cp;
+    return 0;
+}
+
 /* Writes `s` on one line: a control character from the input (a newline in
- * a name, say) is printed as \n, \r or \xHH, so every diagnostic is one
- * line whatever the names in it hold. */
+ * a name, say) is printed as \n, \r or \xHH, and a character that would
+ * reorder or break the line for a terminal or an editor as \u{HHHH}, so
+ * every diagnostic is one line, in the order written, whatever the names in
+ * it hold. */
 static void put_one_line(const char *s, FILE *out)
 {
     for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
-        if (*u == '\n') fputs("\\n", out);
+        int len = 1;
+        unsigned cp = hidden_mark(u, &len);
+        if (cp) fprintf(out, "\\u{%04X}", cp), u += len - 1;
+        else if (*u == '\n') fputs("\\n", out);
         else if (*u == '\r') fputs("\\r", out);
         else if ((*u < 0x20 && *u != '\t') || *u == 0x7f) fprintf(out, "\\x%02X", *u);
         else fputc(*u, out);

@@ -41,6 +41,22 @@ static void test_formats(void **state)
     dg_diags_free(&d);
 }
 
+/* A name holding a newline, a bidi override or a line separator cannot
+ * break a diagnostic into lines or reorder what a terminal shows of it;
+ * other non-ASCII text is printed as it is. */
+static void test_one_line_in_order(void **state)
+{
+    (void)state;
+    dg_diags d = DG_DIAGS_INIT;
+    dg_error(&d, (dg_loc){"d\xe2\x80\xae.sql", 1, 2}, "table a\nb, c\xe2\x80\xae" "d, e\xe2\x80\xa8" "f, g\xc2\x85h, "
+             "i\xe2\x81\xa6j, k\xe2\x80\x8fl, \xe4\xb8\xad\xc3\xa9\xe2\x82\xac");
+    char *text = printed(&d);
+    assert_string_equal(text, "d\\u{202E}.sql:1:2: error: table a\\nb, c\\u{202E}d, e\\u{2028}f, g\\u{0085}h, "
+                              "i\\u{2066}j, k\\u{200F}l, \xe4\xb8\xad\xc3\xa9\xe2\x82\xac\n");
+    free(text);
+    dg_diags_free(&d);
+}
+
 static void test_sorted_by_file_in_order_of_first_mention_then_line(void **state)
 {
     (void)state;
@@ -135,6 +151,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_formats),
+        cmocka_unit_test(test_one_line_in_order),
         cmocka_unit_test(test_note_not_counted),
         cmocka_unit_test(test_sorted_by_file_in_order_of_first_mention_then_line),
         cmocka_unit_test(test_printed_once_counts_kept),
