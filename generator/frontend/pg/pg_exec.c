@@ -48,8 +48,48 @@ static void make_room_for_public(PGconn *c, const dg_pg_stmt *st)
     PQclear(PQexec(c, "DROP SCHEMA public"));
 }
 
+/* Whether statement st only gives objects an owner or privileges: ALTER
+ * ... OWNER TO, GRANT/REVOKE on objects, ALTER DEFAULT PRIVILEGES. */
+static bool owner_or_privileges(const dg_pg_stmt *st)
+{
+    if (!strcmp(st->kind, "AlterOwnerStmt") || !strcmp(st->kind, "GrantStmt") ||
+        !strcmp(st->kind, "AlterDefaultPrivilegesStmt"))
+        return true;
+    if (strcmp(st->kind, "AlterTableStmt") != 0) return false;
+    json_t *cmds = json_object_get(st->tree, "cmds"), *cmd;
+    size_t i;
+    json_array_foreach(cmds, i, cmd) {
+        const char *sub = json_string_value(json_object_get(json_object_get(cmd, "AlterTableCmd"), "subtype"));
+        if (!sub || strcmp(sub, "AT_ChangeOwner") != 0) return false;
+    }
+    return json_array_size(cmds) > 0;
+}
+
+/* A dump's OWNER TO and GRANT name the roles of the database dumped, which
+ * the typing server seldom has; owners and privileges are not part of the
+ * model, so such a statement failing on a missing role (undefined_object,
+ * outside a transaction block) is skipped, with a warning at the first for
+ * each role (`warned` holds the messages said). */
+static bool skip_missing_role(const dg_pg_script *sc, const dg_pg_stmt *st, const PGresult *r, PGconn *c,
+                              dg_strings *warned, dg_diags *d)
+{
+    const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    const char *msg = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    if (!state || strcmp(state, "42704") != 0 || !msg || strncmp(msg, "role ", 5) != 0 ||
+        PQtransactionStatus(c) != PQTRANS_IDLE || !owner_or_privileges(st))
+        return false;
+    for (size_t i = 0; i < warned->len; i++)
+        if (!strcmp(warned->items[i], msg)) return true;
+    dg_strings_push(warned, msg);
+    dg_warning(d, error_loc(sc, st, r), "%s on the typing server: the statements giving it objects or privileges "
+               "are skipped (owners and privileges are not part of the model)", msg);
+    return true;
+}
+
 int dg_pg_script_run(PGconn *c, const dg_pg_script *sc, dg_diags *d)
 {
+    dg_strings warned = {0};
+    int rc = 0;
     for (size_t i = 0; i < sc->stmts.len; i++) {
         const dg_pg_stmt *st = &sc->stmts.items[i];
         const dg_pg_file *f = &sc->files.items[st->file];
@@ -59,9 +99,14 @@ int dg_pg_script_run(PGconn *c, const dg_pg_script *sc, dg_diags *d)
         free(sql);
         ExecStatusType k = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
         bool ok = k == PGRES_COMMAND_OK || k == PGRES_TUPLES_OK || k == PGRES_EMPTY_QUERY;
+        if (!ok) ok = skip_missing_role(sc, st, r, c, &warned, d);
         if (!ok) report(sc, st, r, c, d);
         PQclear(r);
-        if (!ok) return -1;
+        if (!ok) {
+            rc = -1;
+            break;
+        }
     }
-    return 0;
+    dg_strings_free(&warned);
+    return rc;
 }
