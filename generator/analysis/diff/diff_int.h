@@ -193,6 +193,12 @@ void dv_part(const dv_set *c, const dg_schema *s, dg_schema *out);
  * (folded name -> group), each as dv_part makes it. */
 void dv_part_grouped(const dg_map *group_of, const dg_schema *s, dg_schema *parts, size_t ngroups);
 void dv_part_free(dg_schema *part);
+/* diff_verify.c: groups the statements of plan and back (numbered on from
+ * plan's; back may be NULL) as its "check in independent groups" says:
+ * group (one entry per statement) and group_of (folded name -> group; keys
+ * borrowed from the schemas) filled; the number of groups, 0 when a
+ * statement cannot be grouped. */
+size_t dv_group_stmts(dv_set *c, const dg_plan *plan, const dg_plan *back, size_t *group, dg_map *group_of);
 /* Where to report a problem with statement `sql`: the first object it
  * names that the schemas locate (side `newer` first: 1 = to). */
 dg_loc dv_locate(const dv_set *c, int newer, const char *sql);
