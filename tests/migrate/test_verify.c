@@ -331,7 +331,7 @@ static void a_statement_of_no_group_runs_the_whole_check(void **state)
  * A rebuild's CREATE TABLE "_dalgen_new_c1" names c1 only in a comment and
  * h in its foreign key: it is one group with the INSERT, DROP and RENAME
  * that finish the rebuild (split, the CREATE's group left the new table
- * behind, failed, and every such plan ran the whole check: 10.8 times the
+ * behind, failed, and every such plan ran the whole check: 11 times the
  * instructions for 5 times the tables of drizzle-kit's schemas).  h, which
  * no statement changes, is in the part of each group that references it
  * (c1's key check needs h's key), and its other children are not: c1's

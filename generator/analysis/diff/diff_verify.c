@@ -279,7 +279,7 @@ static sqlite3 *scratch_for(dv_set *c, const dg_schema *from, const dg_schema *t
  * RENAME that finish the rebuild.  Split, the group holding the CREATE
  * left the new table behind, failed, and sent every plan with a rebuild
  * of a table with a foreign key to the whole check (a cost of the whole
- * part per rebuild: 10.8 times the instructions for 5 times the tables
+ * part per rebuild: 11 times the instructions for 5 times the tables
  * of drizzle-kit's schemas).
  *
  * A table a statement only references (the word after REFERENCES, as a
