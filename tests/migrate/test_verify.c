@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "analysis/diff/diff_int.h"
 #include "harness.h"
 #include "util/buf.h"
 
@@ -326,6 +327,86 @@ static void a_statement_of_no_group_runs_the_whole_check(void **state)
     pair_free(&p);
 }
 
+/* A hub h with four children; c1 and c2 rebuilt, a column added to c3.
+ * A rebuild's CREATE TABLE "_dalgen_new_c1" names c1 only in a comment and
+ * h in its foreign key: it is one group with the INSERT, DROP and RENAME
+ * that finish the rebuild (split, the CREATE's group left the new table
+ * behind, failed, and every such plan ran the whole check: 11 times the
+ * instructions for 5 times the tables of drizzle-kit's schemas).  h, which
+ * no statement changes, is in the part of each group that references it
+ * (c1's key check needs h's key), and its other children are not: c1's
+ * and c2's rebuilds are groups of their own.  When a statement changes h,
+ * the groups that reference it are one. */
+static const char *const old_hub =
+    "CREATE TABLE h (id INTEGER PRIMARY KEY);\n"
+    "CREATE TABLE c1 (id INTEGER PRIMARY KEY, hid INTEGER REFERENCES h(id), n INTEGER);\n"
+    "CREATE TABLE c2 (id INTEGER PRIMARY KEY, hid INTEGER REFERENCES h(id), n INTEGER);\n"
+    "CREATE TABLE c3 (id INTEGER PRIMARY KEY, hid INTEGER REFERENCES h(id));\n"
+    "CREATE TABLE c4 (id INTEGER PRIMARY KEY, hid INTEGER REFERENCES h(id));\n";
+static const char *const new_hub =
+    "CREATE TABLE h (id INTEGER PRIMARY KEY);\n"
+    "CREATE TABLE c1 (id INTEGER PRIMARY KEY, hid INTEGER REFERENCES h(id), n INTEGER NOT NULL DEFAULT 0);\n"
+    "CREATE TABLE c2 (id INTEGER PRIMARY KEY, hid INTEGER REFERENCES h(id), n INTEGER NOT NULL DEFAULT 0);\n"
+    "CREATE TABLE c3 (id INTEGER PRIMARY KEY, hid INTEGER REFERENCES h(id), x TEXT);\n"
+    "CREATE TABLE c4 (id INTEGER PRIMARY KEY, hid INTEGER REFERENCES h(id));\n";
+
+/* The group of the statements of p.up naming `table` (all one), and that
+ * its part of the old schema is the tables `want` (in schema order). */
+static size_t group_of_table(const pair *p, const dv_groups *gs, const char *table, const char *want)
+{
+    size_t g = SIZE_MAX;
+    for (size_t i = 0; i < p->up.stmts.len; i++)
+        if (strstr(p->up.stmts.items[i], table)) {
+            if (g == SIZE_MAX) g = gs->of[i];
+            assert_int_equal(gs->of[i], g);
+        }
+    assert_int_not_equal(g, SIZE_MAX);
+    dg_schema *parts = dg_xcalloc(gs->n, sizeof *parts);
+    dv_part_grouped(gs, p->a, parts);
+    dg_buf names = {0};
+    for (size_t t = 0; t < parts[g].tables.len; t++) dg_buf_printf(&names, " %s", parts[g].tables.items[t].name);
+    assert_string_equal(names.data, want);
+    dg_buf_free(&names);
+    for (size_t k = 0; k < gs->n; k++) dv_part_free(&parts[k]);
+    free(parts);
+    return g;
+}
+
+static void rebuilds_under_a_hub_are_groups_of_their_own(void **state)
+{
+    (void)state;
+    pair p;
+    pair_make(&p, old_hub, new_hub);
+    assert_int_equal(p.up.rebuilds, 2);
+    for (int way = 0; way < 2; way++) {   /* with the inverse, and without (diff plans it per group) */
+        const dg_plan *back = way ? NULL : &p.down;
+        dv_set c;
+        dv_set_init(&c, p.a, p.b);
+        dv_groups gs;
+        dv_group_stmts(&c, &p.up, back, &gs);
+        assert_int_equal(gs.n, 3);
+        size_t g1 = group_of_table(&p, &gs, "c1", " h c1"), g2 = group_of_table(&p, &gs, "c2", " h c2"),
+               g3 = group_of_table(&p, &gs, "c3", " c3");
+        assert_true(g1 != g2 && g2 != g3 && g1 != g3);
+        dv_groups_free(&gs);
+        dv_set_free(&c);
+        assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, back), 0);
+    }
+    /* h changed too: whoever references it is in its group */
+    dg_strings_push(&p.up.stmts, "ALTER TABLE h ADD COLUMN y TEXT;");
+    dv_set c;
+    dv_set_init(&c, p.a, p.b);
+    dv_groups gs;
+    dv_group_stmts(&c, &p.up, &p.down, &gs);
+    assert_int_equal(gs.n, 2);
+    assert_int_equal(gs.of[p.up.stmts.len - 1], group_of_table(&p, &gs, "c1", " h c1 c2"));
+    dv_groups_free(&gs);
+    dv_set_free(&c);
+    assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, &p.down), -1);
+    assert_non_null(strstr(refusal(&p.up)->message, "does not reach its schema"));
+    pair_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -343,6 +424,7 @@ int main(void)
         cmocka_unit_test(a_failing_group_is_refused_as_the_whole_plan),
         cmocka_unit_test(a_key_dropped_under_another_groups_child_is_refused),
         cmocka_unit_test(a_statement_of_no_group_runs_the_whole_check),
+        cmocka_unit_test(rebuilds_under_a_hub_are_groups_of_their_own),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

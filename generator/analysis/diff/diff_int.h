@@ -191,7 +191,19 @@ typedef struct dv_set {
     DG_VEC(const char *) work;
     DG_VEC(const char *) added;    /* the names of `in`, in the order they came */
     bool all;                      /* every object is in the set (the fallback of dg_plan_verify) */
+    bool keys_apart;               /* a table a word after REFERENCES names goes to `keys`, not the set */
+    DG_VEC(const char *) keys;     /* those tables (model names; repeats possible) */
 } dv_set;
+
+/* The statements of a plan and its inverse in groups (diff_verify.c). */
+typedef struct dv_groups {
+    size_t n;                      /* groups; 0 when a statement cannot be grouped */
+    size_t *of;                    /* per statement (plan's, then back's): its group */
+    dg_map owner;                  /* folded name -> the one group whose part has it */
+    dg_map shared;                 /* folded name of a table only referenced -> its slot in heads */
+    DG_VEC(size_t) heads;          /* per shared table: first link (obj: a group whose part has it) */
+    DG_VEC(dv_link) links;
+} dv_groups;
 
 void dv_set_init(dv_set *c, const dg_schema *from, const dg_schema *to);
 void dv_set_free(dv_set *c);
@@ -203,10 +215,17 @@ void dv_set_close_stmt(dv_set *c, const char *sql);
 void dv_set_clear(dv_set *c);
 /* The part of s (from or to) in the set: a shallow copy (dv_part_free). */
 void dv_part(const dv_set *c, const dg_schema *s, dg_schema *out);
-/* The parts of s for groups 0..ngroups-1 of the names in `group_of`
- * (folded name -> group), each as dv_part makes it. */
-void dv_part_grouped(const dg_map *group_of, const dg_schema *s, dg_schema *parts, size_t ngroups);
+/* The parts of s for the groups of gs (gs->n of them), each as dv_part
+ * makes it: the names gs->owner gives the group, and the shared tables. */
+void dv_part_grouped(const dv_groups *gs, const dg_schema *s, dg_schema *parts);
+/* Whether group g's part has `name` (a shared table when `key`). */
+bool dv_groups_has(const dv_groups *gs, const char *name, size_t g, bool key);
 void dv_part_free(dg_schema *part);
+/* diff_verify.c: groups the statements of plan and back (numbered on from
+ * plan's; back may be NULL) as its "check in independent groups" says, into
+ * *gs (names borrowed from the schemas; dv_groups_free). */
+void dv_group_stmts(dv_set *c, const dg_plan *plan, const dg_plan *back, dv_groups *gs);
+void dv_groups_free(dv_groups *gs);
 /* Where to report a problem with statement `sql`: the first object it
  * names that the schemas locate (side `newer` first: 1 = to). */
 dg_loc dv_locate(const dv_set *c, int newer, const char *sql);

@@ -20,6 +20,19 @@
  * is not needed otherwise: the new schema loaded without a "foreign key
  * mismatch", and the check makes sure the touched tables end up as the new
  * schema has them, while the others do not change.
+ *
+ * So for a rebuilt table (CREATE TABLE "_dalgen_new_t" ... REFERENCES p,
+ * INSERT, DROP TABLE t, ALTER TABLE "_dalgen_new_t" RENAME TO t): t, its
+ * indexes and triggers, the views and triggers naming it, and its parents
+ * (named by the CREATE: the foreign-key check sees their keys) with their
+ * indexes; t's children too (the RENAME is a table rename); but not the
+ * parents' other children, unless a parent is itself renamed (SQLite
+ * rewrites their foreign keys) or touched by another statement.  The
+ * cost of a rebuild is then that of its neighbourhood, whatever the size
+ * of the schema (diff_verify.c groups the statements by these sets).
+ * For that grouping only (keys_apart), a table named right after
+ * REFERENCES goes to `keys` instead of the set: diff_verify.c decides
+ * whether it is shared (see there).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -171,16 +184,22 @@ static bool is_table_rename(const char *sql)
 /* Seeds the set with what statement `sql` names. */
 static void seed_stmt(dv_set *c, const char *sql)
 {
-    bool rename = is_table_rename(sql);
+    bool rename = is_table_rename(sql), key = false;
     dg_lexer lx;
     dg_lexer_init(&lx, sql, strlen(sql));
     for (dg_tok t = dg_tok_next_sig(&lx); t.kind != DG_TOK_EOF; t = dg_tok_next_sig(&lx)) {
+        bool after_references = key;
+        key = dg_tok_is_kw(&lx, t, "REFERENCES");
         if (t.kind != DG_TOK_IDENT && t.kind != DG_TOK_QIDENT && t.kind != DG_TOK_STRING) continue;
         char *id = dg_tok_ident(&lx, t);
         for (int k = 0; k < 2; k++) {
             const dv_side *v = &c->side[k];
             size_t obj = obj_named(v, id);
             size_t one;
+            if (after_references && c->keys_apart && obj != DV_NONE && obj < v->nt) {
+                DG_VEC_PUSH(&c->keys, obj_name(v, obj));
+                continue;
+            }
             if (obj != DV_NONE && rename && !dg_map_get(&c->renamed, obj_name(v, obj), &one)) {
                 dg_map_put(&c->renamed, obj_name(v, obj), 1);
                 DG_VEC_PUSH(&c->work, obj_name(v, obj));   /* expanded again, with its children */
@@ -223,7 +242,7 @@ void dv_set_clear(dv_set *c)
     dg_map_free(&c->in);
     dg_map_free(&c->touched);
     dg_map_free(&c->renamed);
-    c->work.len = c->added.len = 0;
+    c->work.len = c->added.len = c->keys.len = 0;
     c->all = false;
 }
 
@@ -254,28 +273,49 @@ void dv_part(const dv_set *c, const dg_schema *s, dg_schema *out)
     for (size_t i = 0; i < s->renames.len; i++) DG_VEC_PUSH(&out->renames, s->renames.items[i]);
 }
 
-/* One pass over s for every group at once: an object goes to the part of
- * the group its name (an index: its table's) has in `group_of`; the same
- * rule as dv_part's, in the same order. */
-void dv_part_grouped(const dg_map *group_of, const dg_schema *s, dg_schema *parts, size_t ngroups)
+bool dv_groups_has(const dv_groups *gs, const char *name, size_t g, bool key)
 {
-    size_t g;
-    for (size_t k = 0; k < ngroups; k++) {
+    size_t at;
+    if (dg_map_get(&gs->owner, name, &at)) return at == g;
+    if (!key || !dg_map_get(&gs->shared, name, &at)) return false;
+    for (size_t l = gs->heads.items[at]; l != DV_NONE; l = gs->links.items[l].next)
+        if (gs->links.items[l].obj == g) return true;
+    return false;
+}
+
+/* Puts x into the parts of the groups that have `name`. */
+#define PUT_GROUPED(gs, parts, vec, name, x)                                                      \
+    do {                                                                                          \
+        size_t at_;                                                                               \
+        if (dg_map_get(&(gs)->owner, (name), &at_)) DG_VEC_PUSH(&(parts)[at_].vec, (x));          \
+        else if (dg_map_get(&(gs)->shared, (name), &at_))                                         \
+            for (size_t l_ = (gs)->heads.items[at_]; l_ != DV_NONE; l_ = (gs)->links.items[l_].next) \
+                DG_VEC_PUSH(&(parts)[(gs)->links.items[l_].obj].vec, (x));                       \
+    } while (0)
+
+/* One pass over s for every group at once: an object goes to the part of
+ * the group its name (an index: its table's) has in gs->owner, a shared
+ * table and its indexes to the part of each group that references it; the
+ * same rule as dv_part's, in the same order. */
+void dv_part_grouped(const dv_groups *gs, const dg_schema *s, dg_schema *parts)
+{
+    for (size_t k = 0; k < gs->n; k++) {
         memset(&parts[k], 0, sizeof parts[k]);
         parts[k].engine = s->engine;
         for (size_t i = 0; i < s->renames.len; i++) DG_VEC_PUSH(&parts[k].renames, s->renames.items[i]);
     }
     for (size_t i = 0; i < s->tables.len; i++)
-        if (dg_map_get(group_of, s->tables.items[i].name, &g) && dg_schema_default(s, s->tables.items[i].schema))
-            DG_VEC_PUSH(&parts[g].tables, s->tables.items[i]);
+        if (dg_schema_default(s, s->tables.items[i].schema))
+            PUT_GROUPED(gs, parts, tables, s->tables.items[i].name, s->tables.items[i]);
     for (size_t i = 0; i < s->indexes.len; i++)
-        if (dg_map_get(group_of, s->indexes.items[i].table, &g) && dg_schema_default(s, s->indexes.items[i].schema))
-            DG_VEC_PUSH(&parts[g].indexes, s->indexes.items[i]);
+        if (dg_schema_default(s, s->indexes.items[i].schema))
+            PUT_GROUPED(gs, parts, indexes, s->indexes.items[i].table, s->indexes.items[i]);
+    size_t g;
     for (size_t i = 0; i < s->views.len; i++)
-        if (dg_map_get(group_of, s->views.items[i].name, &g) && dg_schema_default(s, s->views.items[i].schema))
+        if (dg_map_get(&gs->owner, s->views.items[i].name, &g) && dg_schema_default(s, s->views.items[i].schema))
             DG_VEC_PUSH(&parts[g].views, s->views.items[i]);
     for (size_t i = 0; i < s->triggers.len; i++)
-        if (dg_map_get(group_of, s->triggers.items[i].name, &g)) DG_VEC_PUSH(&parts[g].triggers, s->triggers.items[i]);
+        if (dg_map_get(&gs->owner, s->triggers.items[i].name, &g)) DG_VEC_PUSH(&parts[g].triggers, s->triggers.items[i]);
 }
 
 void dv_part_free(dg_schema *s)
@@ -304,6 +344,7 @@ void dv_set_free(dv_set *c)
     dg_map_free(&c->renamed);
     DG_VEC_FREE(&c->work);
     DG_VEC_FREE(&c->added);
+    DG_VEC_FREE(&c->keys);
     side_free(&c->side[0]);
     side_free(&c->side[1]);
 }
