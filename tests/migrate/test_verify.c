@@ -407,6 +407,34 @@ static void rebuilds_under_a_hub_are_groups_of_their_own(void **state)
     pair_free(&p);
 }
 
+/* A parent's key column renamed in place (RENAME COLUMN): SQLite rewrites
+ * the children's foreign keys, so the children are in the group's part and
+ * compared with the new schema's (they were left out: only a table's
+ * RENAME TO brought its children in). */
+static void a_renamed_key_column_brings_its_children(void **state)
+{
+    (void)state;
+    pair p;
+    pair_make(&p,
+              "CREATE TABLE p (id INTEGER PRIMARY KEY, k TEXT UNIQUE);\n"
+              "CREATE TABLE c (id INTEGER PRIMARY KEY, pk TEXT REFERENCES p(k));\n"
+              "CREATE TABLE o (id INTEGER PRIMARY KEY);\n",
+              "CREATE TABLE p (id INTEGER PRIMARY KEY, kk TEXT UNIQUE -- @renamed_from k\n);\n"
+              "CREATE TABLE c (id INTEGER PRIMARY KEY, pk TEXT REFERENCES p(kk));\n"
+              "CREATE TABLE o (id INTEGER PRIMARY KEY, x TEXT);\n");
+    assert_non_null(strstr(p.up.stmts.items[0], "RENAME COLUMN"));
+    dv_set c;
+    dv_set_init(&c, p.a, p.b);
+    dv_groups gs;
+    dv_group_stmts(&c, &p.up, &p.down, &gs);
+    assert_int_equal(gs.n, 2);
+    group_of_table(&p, &gs, "RENAME COLUMN", " p c");
+    dv_groups_free(&gs);
+    dv_set_free(&c);
+    assert_int_equal(dg_plan_verify(p.a, p.b, NULL, &p.up, &p.down), 0);
+    pair_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -425,6 +453,7 @@ int main(void)
         cmocka_unit_test(a_key_dropped_under_another_groups_child_is_refused),
         cmocka_unit_test(a_statement_of_no_group_runs_the_whole_check),
         cmocka_unit_test(rebuilds_under_a_hub_are_groups_of_their_own),
+        cmocka_unit_test(a_renamed_key_column_brings_its_children),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

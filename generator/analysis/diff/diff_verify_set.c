@@ -9,8 +9,8 @@
  *    (so a name the plan creates that the schema already uses is there to
  *    collide); such a table or view is "touched";
  *  - for a touched table: the triggers on it; for a table an ALTER TABLE
- *    ... RENAME TO renames, also the tables whose foreign keys reference it
- *    (SQLite rewrites them); for a touched table or view: the views and
+ *    ... RENAME renames (or one of whose columns it renames), also the
+ *    tables whose foreign keys reference it (SQLite rewrites them); for a touched table or view: the views and
  *    triggers whose text names it, which are touched in turn (a rename
  *    rewrites them, a rebuild drops and re-creates them);
  *  - for anything in the set: what its text needs to exist (the tables and
@@ -167,11 +167,12 @@ static void expand_on(dv_set *c, const dv_side *v, const char *name, bool touche
     if (ix) include(c, ix->table, false);
 }
 
-/* Whether `sql` is ALTER TABLE x RENAME TO y (a table rename, not a
- * column's). */
-static bool is_table_rename(const char *sql)
+/* Whether `sql` is ALTER TABLE x RENAME ...: a table's rename or a
+ * column's, after either of which SQLite rewrites the foreign keys that
+ * name them in other tables. */
+static bool is_rename(const char *sql)
 {
-    static const char *const words[] = {"ALTER", "TABLE", NULL, "RENAME", "TO"};
+    static const char *const words[] = {"ALTER", "TABLE", NULL, "RENAME"};
     dg_lexer lx;
     dg_lexer_init(&lx, sql, strlen(sql));
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
@@ -184,7 +185,7 @@ static bool is_table_rename(const char *sql)
 /* Seeds the set with what statement `sql` names. */
 static void seed_stmt(dv_set *c, const char *sql)
 {
-    bool rename = is_table_rename(sql), key = false;
+    bool rename = is_rename(sql), key = false;
     dg_lexer lx;
     dg_lexer_init(&lx, sql, strlen(sql));
     for (dg_tok t = dg_tok_next_sig(&lx); t.kind != DG_TOK_EOF; t = dg_tok_next_sig(&lx)) {
