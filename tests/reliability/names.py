@@ -635,7 +635,8 @@ class Run:
             if not re.match(r"^(\S.*:\d+:\d+: |\S[^:]*: )?(warning|error|note)[:\[ ]|^dalgen [a-z]+: |^\d{4}_[ab]: ", line):
                 raise Failure("%s: a diagnostic that is not one line: %r" % (what, line))
         if p.returncode != 0:
-            if allow_refusal and p.returncode == 1 and any(re.match(r, err) for r in REFUSALS + list(refusals)):
+            # a refusal's line may follow the plan's warnings: any line
+            if allow_refusal and p.returncode == 1 and any(re.search(r, err, re.M) for r in REFUSALS + list(refusals)):
                 self.refused = True
                 return None
             raise Failure("%s: exit %d\n%s" % (what, p.returncode, err))

@@ -77,20 +77,29 @@ char *dd_canon_in_table(const char *text, const dd_renames *cols, const dd_renam
 }
 
 /* Whether a word of `sql` (identifier, quoted identifier or string) is
- * one `is_name` accepts. */
-static bool any_word(const char *sql, bool (*is_name)(const char *id, const void *arg), const void *arg)
+ * one `is_name` accepts; with `past_as`, not a word right after AS (an
+ * alias, or CAST's type: never a column's use). */
+static bool any_word_at(const char *sql, bool (*is_name)(const char *id, const void *arg), const void *arg,
+                        bool past_as)
 {
     dg_lexer lx;
     dg_lexer_init(&lx, sql, strlen(sql));
-    for (;;) {
+    for (bool after_as = false;;) {
         dg_tok t = dg_tok_next_sig(&lx);
         if (t.kind == DG_TOK_EOF) return false;
-        if (t.kind != DG_TOK_IDENT && t.kind != DG_TOK_QIDENT && t.kind != DG_TOK_STRING) continue;
+        bool skip = past_as && after_as;
+        after_as = dg_tok_is_kw(&lx, t, "AS");
+        if (skip || (t.kind != DG_TOK_IDENT && t.kind != DG_TOK_QIDENT && t.kind != DG_TOK_STRING)) continue;
         char *id = dg_tok_ident(&lx, t);
         bool hit = is_name(id, arg);
         free(id);
         if (hit) return true;
     }
+}
+
+static bool any_word(const char *sql, bool (*is_name)(const char *id, const void *arg), const void *arg)
+{
+    return any_word_at(sql, is_name, arg, false);
 }
 
 static bool is_the_name(const char *id, const void *name) { return !dg_strcasecmp_ascii(id, name); }
@@ -104,6 +113,11 @@ static bool is_in_map(const char *id, const void *names)
 bool dd_mentions(const char *sql, const char *name)
 {
     return sql && any_word(sql, is_the_name, name);
+}
+
+bool dd_mentions_outside_aliases(const char *sql, const char *name)
+{
+    return sql && any_word_at(sql, is_the_name, name, true);
 }
 
 bool dd_mentions_any(const char *sql, const dg_map *names)

@@ -84,6 +84,8 @@ char *dd_canon(const char *text, const dd_renames *cols, const dd_renames *table
 /* dd_canon of an expression inside table t (CHECK): a "word" naming no column is a string. */
 char *dd_canon_in_table(const char *text, const dd_renames *cols, const dd_renames *tables, const dg_table *t);
 bool  dd_mentions(const char *sql, const char *name);
+/* dd_mentions but for a word right after AS (an alias or a CAST's type). */
+bool  dd_mentions_outside_aliases(const char *sql, const char *name);
 /* Whether DEFAULT text d (NULL when none) gives NULL. */
 bool  dd_is_null_default(const char *d);
 /* Whether sql names any key of `names` (a map made with fold: ASCII case-insensitive). */

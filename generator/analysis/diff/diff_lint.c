@@ -134,7 +134,8 @@ static bool names_other_object(const dd_ctx *c, const char *name)
 
 /* A view or trigger of the new schema that still uses a dropped column;
  * `dropping` lists the pairs that drop columns, in pair order.  The test is
- * by words: a column named like a table, schema or keyword is left to the plan's
+ * by words (a word right after AS names an alias, not a use): a column
+ * named like a table, schema or keyword is left to the plan's
  * check on a scratch database, which refuses a view or trigger that uses it
  * (PLAN_CANNOT_APPLY, with SQLite's reason). */
 static void lint_user(dd_ctx *c, const size_t *dropping, size_t ndropping, const char *kind, const char *name,
@@ -145,7 +146,9 @@ static void lint_user(dd_ctx *c, const size_t *dropping, size_t ndropping, const
         if (!dd_mentions(sql, pr->n->name)) continue;
         for (size_t oi = 0; oi < pr->o->columns.len; oi++) {
             const char *col = pr->o->columns.items[oi].name;
-            if (kept(pr, oi) || !dd_mentions(sql, col) || names_other_object(c, col)) continue;
+            if (kept(pr, oi) || !dd_mentions_outside_aliases(sql, col) || names_other_object(c, col) ||
+                !dg_strcasecmp_ascii(col, name))   /* the view's or trigger's own name */
+                continue;
             bool elsewhere = false;
             for (size_t t = 0; t < c->to->tables.len && !elsewhere; t++) {
                 const dg_table *ot = &c->to->tables.items[t];
