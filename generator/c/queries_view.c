@@ -134,15 +134,12 @@ static void add_params(qv *v, dg_vquery *o, const dg_query *q, bool iter, dg_buf
 
 /* ---- result rows ---- */
 
-/* The column name as a C string literal; names reach C kept printable. */
+/* The column name as a C string literal, through the one escaper. */
 static char *col_literal(const char *colname)
 {
     dg_buf b = DG_BUF_INIT;
-    dg_buf_cat(&b, "\"", colname, "\"", (char *)NULL);
-    char *qname = dg_buf_steal(&b);
-    for (char *p = qname + 1; p[1]; p++)
-        if (*p == '"' || *p == '\\' || (unsigned char)*p < 0x20 || *p == '?') *p = '_';
-    return qname;
+    dg_tmpl_c_literal(&b, colname, "");
+    return dg_buf_steal(&b);
 }
 
 /* "if ((rc = <read>) != DAL_OK) return rc;" of field f from result column

@@ -105,11 +105,14 @@ int dg_tmpl_render_view(dg_tmpl_set *set, const char *name, const dg_tmpl_view *
                         dg_diags *d);
 
 /* The escapers behind |c and |comment.  `indent` is what continuation lines
- * start with. */
+ * start with.  dg_tmpl_c_literal writes a string longer than
+ * DG_TMPL_MAX_LITERAL bytes as DAL_LONG_STRING("..." "..."), so the code it
+ * is in must include dal.h. */
 void dg_tmpl_c_literal(dg_buf *out, const char *s, const char *indent);
 void dg_tmpl_c_comment(dg_buf *out, const char *s, const char *indent);
 
-/* Longest literal dg_tmpl_c_literal emits, in characters between quotes. */
+/* Longest literal dg_tmpl_c_literal emits, in characters between quotes,
+ * and the longest string ISO C guarantees (C11 5.2.4.1). */
 #define DG_TMPL_MAX_LITERAL 4095
 
 #endif

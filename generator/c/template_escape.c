@@ -191,12 +191,17 @@ static void put_char(literal *l, const unsigned char *u, size_t n, unsigned char
 }
 
 /* One literal per line of `s` (each ending with its \n), so SQL written one
- * clause per line reads the same in the C source. */
+ * clause per line reads the same in the C source.  The literals make one
+ * string of strlen(s) characters; past the 4,095 ISO C guarantees it is
+ * wrapped in DAL_LONG_STRING (dal.h), which keeps -Wpedantic quiet about
+ * this string alone. */
 void dg_tmpl_c_literal(dg_buf *out, const char *s, const char *indent)
 {
     literal l = {out, indent, 0};
     const unsigned char *u = (const unsigned char *)s, *end = u + strlen(s);
     unsigned char prev = 0;
+    bool long_string = (size_t)(end - u) > DG_TMPL_MAX_LITERAL;
+    if (long_string) dg_buf_puts(out, "DAL_LONG_STRING(");
     put(out, "\"", 1);
     for (;;) {
         const unsigned char *run = u;
@@ -219,7 +224,7 @@ void dg_tmpl_c_literal(dg_buf *out, const char *s, const char *indent)
         prev = u[n - 1];
         u += n;
     }
-    put(out, "\"", 1);
+    put(out, long_string ? "\")" : "\"", long_string ? 2 : 1);
 }
 
 /* The indentation of a blank line after a comment's newline: `indent`

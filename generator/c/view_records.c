@@ -115,7 +115,7 @@ bool dg_records_auto(const dg_tab *x, int i)
 /* ---- filling generated values ------------------------------------------ */
 
 /* Sets the timestamp fields `which` (indexes, -1 skipped) of src to now. */
-static void prepare_times(dg_tab *x, dg_strings *prep, const char *fn, const char *src, const int *which, int n)
+static void prepare_times(dg_tab *x, dg_strings *prep, const char *src, const int *which, int n)
 {
     bool any = false, text = false;
     for (int k = 0; k < n; k++) {
@@ -129,9 +129,9 @@ static void prepare_times(dg_tab *x, dg_strings *prep, const char *fn, const cha
     if (text) {
         add_line(prep, dg_va_strdup(a, "char now_text__[DAL_ISO8601_SIZE];"));
         add_line(prep, dg_va_strdup(a, "dal_iso8601_format(now__, now_text__);"));
-        add_line(prep, dg_va_printf(a,
-                                    "if (!arena) return dal_error_set(db, DAL_MISUSE, 0, \"%s: timestamps need an arena\");",
-                                    fn));
+        /* __func__, not a literal: a function's name may pass C's 4,095 */
+        add_line(prep, dg_va_strdup(a, "if (!arena) return dal_error_set(db, DAL_MISUSE, 0, \"%s: timestamps need an arena\", "
+                                       "__func__);"));
     }
     for (int k = 0; k < n; k++) {
         if (which[k] < 0) continue;
@@ -182,7 +182,6 @@ char *dg_records_upsert_guard(dg_tab *x, char **refused)
 void dg_records_prepare(dg_tab *x, dg_vfunc *fn, bool insert)
 {
     const dg_records *r = &x->rec;
-    const char *name = fn->fn;
     dg_strings *prep = &fn->prepare, *after = &fn->after;
     dg_tarena *a = x->v->a;
     fn->prepared = true;
@@ -197,7 +196,7 @@ void dg_records_prepare(dg_tab *x, dg_vfunc *fn, bool insert)
                                       id));
     }
     int times[2] = {insert ? r->created : -1, r->updated};
-    prepare_times(x, prep, name, "row->", times, 2);
+    prepare_times(x, prep, "row->", times, 2);
     if (r->version >= 0) {
         const dg_cbind *v = &x->f.items[r->version];
         if (insert && v->has)
@@ -445,7 +444,7 @@ void dg_records_patch(dg_tab *x)
     p->stmt = x->vt->update->stmt;
     version_check(x, &p->prepare, "patch->");
     int times[1] = {r->updated};
-    prepare_times(x, &p->prepare, p->fn, "patch->", times, 1);
+    prepare_times(x, &p->prepare, "patch->", times, 1);
     if (r->version >= 0) add_line(&p->after, DG_VA_CAT(a, "patch->", x->f.items[r->version].name, "++;"));
     p->missing = dg_records_missing(x, "", DG_VMISSING_PATCH);
     p->empty = missing_call(x, "DAL_OK", "", DG_VMISSING_PATCH);

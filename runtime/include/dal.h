@@ -41,9 +41,9 @@ extern "C" {
 /* ---- Versions ---------------------------------------------------------- */
 
 #define DAL_VERSION_MAJOR 0
-#define DAL_VERSION_MINOR 2
+#define DAL_VERSION_MINOR 3
 #define DAL_VERSION_PATCH 0
-#define DAL_VERSION_STRING "0.2.0"
+#define DAL_VERSION_STRING "0.3.0"
 #define DAL_VERSION_NUMBER \
     (DAL_VERSION_MAJOR * 10000 + DAL_VERSION_MINOR * 100 + DAL_VERSION_PATCH)
 
@@ -342,6 +342,19 @@ int  dal_nanoid(dal_db *db, size_t n, dal_arena *a, const char **out);
 
 /* n bytes from the operating system (getrandom, else /dev/urandom). */
 int  dal_random(dal_db *db, void *buf, size_t n);
+
+/* ---- Generated code: string literals ---------------------------------- */
+
+/* A string literal longer than the 4,095 characters ISO C guarantees (a long
+ * statement, or a long name in a message): gcc and clang take it, and
+ * __extension__ keeps -Wpedantic's -Woverlength-strings quiet about that one
+ * literal.  Generated code writes every such literal, and only those, as
+ * DAL_LONG_STRING("..." "...").  New in libdal 0.3. */
+#if defined(__GNUC__)
+#define DAL_LONG_STRING(s) __extension__ s   /* unparenthesized: it may initialize a char array */
+#else
+#define DAL_LONG_STRING(s) s
+#endif
 
 /* ---- Generated code: statement cache ----------------------------------- */
 

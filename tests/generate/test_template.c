@@ -242,10 +242,14 @@ static void c_filter_splits_long_literals(void **state)
     s[n] = '\0';
     dg_buf out = DG_BUF_INIT;
     dg_tmpl_c_literal(&out, s, "");
-    /* every literal holds at most 4,095 characters, escapes never split */
+    /* a string past 4,095 characters is wrapped, whatever its pieces */
     const char *p = dg_buf_cstr(&out);
+    assert_true(strncmp(p, "DAL_LONG_STRING(", 16) == 0);
+    assert_int_equal(out.data[out.len - 1], ')');
+    p += 16;
+    /* every literal holds at most 4,095 characters, escapes never split */
     size_t literals = 0, total = 0;
-    while (*p) {
+    while (*p != ')') {
         assert_int_equal(*p, '"');
         const char *q = p + 1;
         size_t len = 0;
@@ -262,6 +266,17 @@ static void c_filter_splits_long_literals(void **state)
     }
     assert_int_equal(total, n);
     assert_int_equal(literals, 4);   /* 13,334 escaped characters */
+    /* the limit is the string's length, not its escaped text's: 4,095 is
+     * one plain literal, 4,096 is wrapped */
+    s[4095] = '\0';
+    dg_buf_clear(&out);
+    dg_tmpl_c_literal(&out, s, "");
+    assert_int_equal(out.data[0], '"');
+    s[4095] = 'a';
+    s[4096] = '\0';
+    dg_buf_clear(&out);
+    dg_tmpl_c_literal(&out, s, "");
+    assert_true(strncmp(dg_buf_cstr(&out), "DAL_LONG_STRING(\"", 17) == 0);
     dg_buf_free(&out);
     free(s);
 }

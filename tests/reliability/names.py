@@ -820,7 +820,9 @@ def c_str(text):
             out.append("\\%03o" % ch)
         else:
             out.append(chr(ch))
-    return '"' + "".join(out) + '"'
+    lit = '"' + "".join(out) + '"'
+    # past the 4,095 characters ISO C guarantees, as the generated code does
+    return "DAL_LONG_STRING(%s)" % lit if len(text.encode("utf-8")) > 4095 else lit
 
 
 def program(view, s):

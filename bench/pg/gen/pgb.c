@@ -196,7 +196,7 @@ int pgb_user_insert_many(dal_db *db, pgb_user *rows, size_t n, dal_arena *arena)
     int rc = DAL_OK;
     size_t i;
     if (n == 0) return DAL_OK;
-    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "pgb_user_insert_many: rows is NULL");
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "%s: rows is NULL", __func__);
     if ((rc = dal_begin(db)) != DAL_OK) return rc;
     for (i = 0; i < n && rc == DAL_OK; i++) rc = pgb_user_insert(db, &rows[i], arena);
     if (rc == DAL_OK) return dal_commit(db);

@@ -238,7 +238,7 @@ int shop_product_insert_many(dal_db *db, shop_product *rows, size_t n, dal_arena
     int rc = DAL_OK;
     size_t i;
     if (n == 0) return DAL_OK;
-    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "shop_product_insert_many: rows is NULL");
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "%s: rows is NULL", __func__);
     if ((rc = dal_begin(db)) != DAL_OK) return rc;
     for (i = 0; i < n && rc == DAL_OK; i++) rc = shop_product_insert(db, &rows[i], arena);
     if (rc == DAL_OK) return dal_commit(db);
@@ -574,7 +574,7 @@ int shop_order_insert_many(dal_db *db, shop_order *rows, size_t n, dal_arena *ar
     int rc = DAL_OK;
     size_t i;
     if (n == 0) return DAL_OK;
-    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "shop_order_insert_many: rows is NULL");
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "%s: rows is NULL", __func__);
     if ((rc = dal_begin(db)) != DAL_OK) return rc;
     for (i = 0; i < n && rc == DAL_OK; i++) rc = shop_order_insert(db, &rows[i], arena);
     if (rc == DAL_OK) return dal_commit(db);

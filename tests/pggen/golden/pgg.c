@@ -713,7 +713,7 @@ int pgg_kind_insert_many(dal_db *db, pgg_kind *rows, size_t n, dal_arena *arena)
     int rc = DAL_OK;
     size_t i;
     if (n == 0) return DAL_OK;
-    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "pgg_kind_insert_many: rows is NULL");
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "%s: rows is NULL", __func__);
     if ((rc = dal_begin(db)) != DAL_OK) return rc;
     for (i = 0; i < n && rc == DAL_OK; i++) rc = pgg_kind_insert(db, &rows[i], arena);
     if (rc == DAL_OK) return dal_commit(db);
@@ -1353,7 +1353,7 @@ int pgg_author_insert_many(dal_db *db, pgg_author *rows, size_t n, dal_arena *ar
     int rc = DAL_OK;
     size_t i;
     if (n == 0) return DAL_OK;
-    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "pgg_author_insert_many: rows is NULL");
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "%s: rows is NULL", __func__);
     if ((rc = dal_begin(db)) != DAL_OK) return rc;
     for (i = 0; i < n && rc == DAL_OK; i++) rc = pgg_author_insert(db, &rows[i], arena);
     if (rc == DAL_OK) return dal_commit(db);
@@ -1676,7 +1676,7 @@ int pgg_book_insert_many(dal_db *db, pgg_book *rows, size_t n, dal_arena *arena)
     int rc = DAL_OK;
     size_t i;
     if (n == 0) return DAL_OK;
-    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "pgg_book_insert_many: rows is NULL");
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "%s: rows is NULL", __func__);
     if ((rc = dal_begin(db)) != DAL_OK) return rc;
     for (i = 0; i < n && rc == DAL_OK; i++) rc = pgg_book_insert(db, &rows[i], arena);
     if (rc == DAL_OK) return dal_commit(db);
@@ -2083,7 +2083,7 @@ int pgg_ticket_insert_many(dal_db *db, pgg_ticket *rows, size_t n, dal_arena *ar
     int rc = DAL_OK;
     size_t i;
     if (n == 0) return DAL_OK;
-    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "pgg_ticket_insert_many: rows is NULL");
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "%s: rows is NULL", __func__);
     if ((rc = dal_begin(db)) != DAL_OK) return rc;
     for (i = 0; i < n && rc == DAL_OK; i++) rc = pgg_ticket_insert(db, &rows[i], arena);
     if (rc == DAL_OK) return dal_commit(db);
@@ -2418,7 +2418,7 @@ int pgg_event_insert_many(dal_db *db, pgg_event *rows, size_t n, dal_arena *aren
     int rc = DAL_OK;
     size_t i;
     if (n == 0) return DAL_OK;
-    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "pgg_event_insert_many: rows is NULL");
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "%s: rows is NULL", __func__);
     if ((rc = dal_begin(db)) != DAL_OK) return rc;
     for (i = 0; i < n && rc == DAL_OK; i++) rc = pgg_event_insert(db, &rows[i], arena);
     if (rc == DAL_OK) return dal_commit(db);

@@ -608,7 +608,7 @@ int pgv_rule_insert_many(dal_db *db, pgv_rule *rows, size_t n, dal_arena *arena)
     int rc = DAL_OK;
     size_t i;
     if (n == 0) return DAL_OK;
-    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "pgv_rule_insert_many: rows is NULL");
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "%s: rows is NULL", __func__);
     if ((rc = dal_begin(db)) != DAL_OK) return rc;
     for (i = 0; i < n && rc == DAL_OK; i++) rc = pgv_rule_insert(db, &rows[i], arena);
     if (rc == DAL_OK) return dal_commit(db);
@@ -1122,7 +1122,7 @@ int pgv_note_insert_many(dal_db *db, pgv_note *rows, size_t n, dal_arena *arena)
     int rc = DAL_OK;
     size_t i;
     if (n == 0) return DAL_OK;
-    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "pgv_note_insert_many: rows is NULL");
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "%s: rows is NULL", __func__);
     if ((rc = dal_begin(db)) != DAL_OK) return rc;
     for (i = 0; i < n && rc == DAL_OK; i++) rc = pgv_note_insert(db, &rows[i], arena);
     if (rc == DAL_OK) return dal_commit(db);
@@ -1535,7 +1535,7 @@ int pgv_person_insert_many(dal_db *db, pgv_person *rows, size_t n, dal_arena *ar
     int rc = DAL_OK;
     size_t i;
     if (n == 0) return DAL_OK;
-    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "pgv_person_insert_many: rows is NULL");
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "%s: rows is NULL", __func__);
     if ((rc = dal_begin(db)) != DAL_OK) return rc;
     for (i = 0; i < n && rc == DAL_OK; i++) rc = pgv_person_insert(db, &rows[i], arena);
     if (rc == DAL_OK) return dal_commit(db);

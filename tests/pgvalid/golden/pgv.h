@@ -10,8 +10,8 @@
 
 #include <dal_pg.h>
 
-#if !DAL_VERSION_COMPATIBLE(0, 2)
-#error "pgv.h was generated for libdal 0.2: use that version or regenerate"
+#if !DAL_VERSION_COMPATIBLE(0, 3)
+#error "pgv.h was generated for libdal 0.3: use that version or regenerate"
 #endif
 
 #ifdef __cplusplus

@@ -474,7 +474,7 @@ int blog_user_insert_many(dal_db *db, blog_user *rows, size_t n, dal_arena *aren
     int rc = DAL_OK;
     size_t i;
     if (n == 0) return DAL_OK;
-    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "blog_user_insert_many: rows is NULL");
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "%s: rows is NULL", __func__);
     if ((rc = dal_begin(db)) != DAL_OK) return rc;
     for (i = 0; i < n && rc == DAL_OK; i++) rc = blog_user_insert(db, &rows[i], arena);
     if (rc == DAL_OK) return dal_commit(db);
@@ -839,7 +839,7 @@ int blog_post_insert_many(dal_db *db, blog_post *rows, size_t n, dal_arena *aren
     int rc = DAL_OK;
     size_t i;
     if (n == 0) return DAL_OK;
-    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "blog_post_insert_many: rows is NULL");
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "%s: rows is NULL", __func__);
     if ((rc = dal_begin(db)) != DAL_OK) return rc;
     for (i = 0; i < n && rc == DAL_OK; i++) rc = blog_post_insert(db, &rows[i], arena);
     if (rc == DAL_OK) return dal_commit(db);
@@ -1205,7 +1205,7 @@ int blog_tag_insert_many(dal_db *db, blog_tag *rows, size_t n, dal_arena *arena)
     int rc = DAL_OK;
     size_t i;
     if (n == 0) return DAL_OK;
-    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "blog_tag_insert_many: rows is NULL");
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "%s: rows is NULL", __func__);
     if ((rc = dal_begin(db)) != DAL_OK) return rc;
     for (i = 0; i < n && rc == DAL_OK; i++) rc = blog_tag_insert(db, &rows[i], arena);
     if (rc == DAL_OK) return dal_commit(db);
@@ -1488,7 +1488,7 @@ int blog_post_tag_insert_many(dal_db *db, blog_post_tag *rows, size_t n, dal_are
     int rc = DAL_OK;
     size_t i;
     if (n == 0) return DAL_OK;
-    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "blog_post_tag_insert_many: rows is NULL");
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "%s: rows is NULL", __func__);
     if ((rc = dal_begin(db)) != DAL_OK) return rc;
     for (i = 0; i < n && rc == DAL_OK; i++) rc = blog_post_tag_insert(db, &rows[i], arena);
     if (rc == DAL_OK) return dal_commit(db);
@@ -1677,7 +1677,7 @@ int blog_comment_insert(dal_db *db, blog_comment *row, dal_arena *arena)
     int64_t now__ = dal_now_ms(db);
     char now_text__[DAL_ISO8601_SIZE];
     dal_iso8601_format(now__, now_text__);
-    if (!arena) return dal_error_set(db, DAL_MISUSE, 0, "blog_comment_insert: timestamps need an arena");
+    if (!arena) return dal_error_set(db, DAL_MISUSE, 0, "%s: timestamps need an arena", __func__);
     if (!(row->created_at = dal_arena_strdup(arena, now_text__)))
         return dal_error_set(db, DAL_ERROR, 0, "out of memory");
     if (!(row->updated_at = dal_arena_strdup(arena, now_text__)))
@@ -1715,7 +1715,7 @@ int blog_comment_insert_many(dal_db *db, blog_comment *rows, size_t n, dal_arena
     int rc = DAL_OK;
     size_t i;
     if (n == 0) return DAL_OK;
-    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "blog_comment_insert_many: rows is NULL");
+    if (!rows) return dal_error_set(db, DAL_MISUSE, 0, "%s: rows is NULL", __func__);
     if ((rc = dal_begin(db)) != DAL_OK) return rc;
     for (i = 0; i < n && rc == DAL_OK; i++) rc = blog_comment_insert(db, &rows[i], arena);
     if (rc == DAL_OK) return dal_commit(db);
@@ -1755,7 +1755,7 @@ int blog_comment_update(dal_db *db, blog_comment *row, dal_arena *arena)
     int64_t now__ = dal_now_ms(db);
     char now_text__[DAL_ISO8601_SIZE];
     dal_iso8601_format(now__, now_text__);
-    if (!arena) return dal_error_set(db, DAL_MISUSE, 0, "blog_comment_update: timestamps need an arena");
+    if (!arena) return dal_error_set(db, DAL_MISUSE, 0, "%s: timestamps need an arena", __func__);
     if (!(row->updated_at = dal_arena_strdup(arena, now_text__)))
         return dal_error_set(db, DAL_ERROR, 0, "out of memory");
     if (!dal_skips_validation(db) && blog_comment_validate(row, NULL) != DAL_OK) {
@@ -1826,7 +1826,7 @@ int blog_comment_update_patch(dal_db *db, const char *id, blog_comment_patch *pa
     int64_t now__ = dal_now_ms(db);
     char now_text__[DAL_ISO8601_SIZE];
     dal_iso8601_format(now__, now_text__);
-    if (!arena) return dal_error_set(db, DAL_MISUSE, 0, "blog_comment_update_patch: timestamps need an arena");
+    if (!arena) return dal_error_set(db, DAL_MISUSE, 0, "%s: timestamps need an arena", __func__);
     if (!(patch->updated_at = dal_arena_strdup(arena, now_text__)))
         return dal_error_set(db, DAL_ERROR, 0, "out of memory");
     if (patch->set_post_id) key__ |= (uint64_t)1 << 0;
@@ -1912,7 +1912,7 @@ int blog_comment_upsert(dal_db *db, blog_comment *row, dal_arena *arena)
     int64_t now__ = dal_now_ms(db);
     char now_text__[DAL_ISO8601_SIZE];
     dal_iso8601_format(now__, now_text__);
-    if (!arena) return dal_error_set(db, DAL_MISUSE, 0, "blog_comment_upsert: timestamps need an arena");
+    if (!arena) return dal_error_set(db, DAL_MISUSE, 0, "%s: timestamps need an arena", __func__);
     if (!(row->created_at = dal_arena_strdup(arena, now_text__)))
         return dal_error_set(db, DAL_ERROR, 0, "out of memory");
     if (!(row->updated_at = dal_arena_strdup(arena, now_text__)))
