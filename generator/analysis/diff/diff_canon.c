@@ -364,3 +364,13 @@ char *dd_comment(const char *fmt, ...)
     free(safe);
     return out;
 }
+
+bool dd_same_sql(const char *a, const char *b)
+{
+    if (!a || !b) return a == b;
+    char *x = dd_canon(a, NULL, NULL), *y = dd_canon(b, NULL, NULL);
+    bool same = !strcmp(x, y);
+    free(x);
+    free(y);
+    return same;
+}

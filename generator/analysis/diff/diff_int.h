@@ -81,6 +81,9 @@ char *dd_fold(const char *s);
 
 /* diff_canon.c */
 char *dd_canon(const char *text, const dd_renames *cols, const dd_renames *tables);
+/* Whether two SQL texts are the same after dd_canon (no renames); two NULLs
+ * are the same, NULL and a text are not. */
+bool  dd_same_sql(const char *a, const char *b);
 /* dd_canon of an expression inside table t (CHECK): a "word" naming no column is a string. */
 char *dd_canon_in_table(const char *text, const dd_renames *cols, const dd_renames *tables, const dg_table *t);
 bool  dd_mentions(const char *sql, const char *name);

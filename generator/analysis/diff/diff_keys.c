@@ -19,16 +19,6 @@ static char *key_names(const dg_table *t, const dg_key *k)
     return dg_buf_steal(&b);
 }
 
-static bool same_text_or_none(const char *a, const char *b)
-{
-    if (!a || !b) return a == b;
-    char *x = dd_canon(a, NULL, NULL), *y = dd_canon(b, NULL, NULL);
-    bool r = !strcmp(x, y);
-    free(x);
-    free(y);
-    return r;
-}
-
 /* The key of o whose rows already kept key k of pr->n, or NULL: a key of
  * a subset of k's columns (carried through renames), without a WHERE or
  * with k's, none of whose columns narrows or changes collation (which
@@ -40,13 +30,13 @@ static const dg_key *key_kept_by(const dd_data_pair *pr, const dg_key *k, const 
         const dg_column *nc = &pr->n->columns.items[k->cols.items[i]];
         want[i] = pr->col_map[k->cols.items[i]];
         const dg_column *oc = want[i] < 0 ? NULL : &pr->o->columns.items[want[i]];
-        if (oc && !(pr->keeps(oc, nc) && same_text_or_none(oc->collation, nc->collation)))
+        if (oc && !(pr->keeps(oc, nc) && dd_same_sql(oc->collation, nc->collation)))
             want[i] = -1;   /* values may meet: no old key of it counts */
     }
     const dg_key *by = NULL;
     for (size_t j = 0; j < old->len && !by; j++) {
         const dg_key *ok = &old->items[j];
-        bool sub = !ok->where || (k->where && same_text_or_none(ok->where, k->where));
+        bool sub = !ok->where || (k->where && dd_same_sql(ok->where, k->where));
         for (size_t m = 0; m < ok->cols.len && sub; m++) {
             sub = false;
             for (size_t i = 0; i < k->cols.len && !sub; i++) sub = want[i] == ok->cols.items[m];

@@ -104,25 +104,16 @@ static char *index_sig(dd_ctx *c, const dg_index *ix, bool old_side)
     return dg_buf_steal(&b);
 }
 
-static bool sql_changed(const char *a, const char *b)
-{
-    char *x = dd_canon(a, NULL, NULL), *y = dd_canon(b, NULL, NULL);
-    bool r = strcmp(x, y) != 0;
-    free(x);
-    free(y);
-    return r;
-}
-
 static bool view_gone(dd_ctx *c, const dg_view *v)
 {
     const dg_view *nv = dg_lookup_view(&c->to_lk, v->name);
-    return !nv || sql_changed(v->sql, nv->sql) || is_dirty(c, v->name);
+    return !nv || !dd_same_sql(v->sql, nv->sql) || is_dirty(c, v->name);
 }
 
 static bool trigger_gone(dd_ctx *c, const dg_trigger *t)
 {
     const dg_trigger *nt = dg_lookup_trigger(&c->to_lk, t->name);
-    return !nt || sql_changed(t->sql, nt->sql) || is_dirty(c, t->table) ||
+    return !nt || !dd_same_sql(t->sql, nt->sql) || is_dirty(c, t->table) ||
            dd_mentions_any(t->sql, &c->dirty_at);
 }
 
