@@ -28,7 +28,7 @@ static void read_fields(const dg_vtable *vt, dg_cfield *out)
         out[i].array = f->varray;
         out[i].pg = f->pg.call ? &f->pg : NULL;
         out[i].format = f->format;
-        /* what dg_cbind__bind_pg binds with dal_pg_bind_text(&p, n, row->name) */
+        /* what dg_cbind__bind_pg binds with dal_pg_bind_text(&params__, n, row->name) */
         out[i].measure = f->pg.call && !strcmp(f->pg.call, "text") && f->kind == DG_CK_TEXT && !f->vref &&
                          !f->has && !f->by_ptr;
         if (f->pg.call && f->kind == DG_CK_ENUM) out[i].enum_type = f->enum_type;

@@ -450,7 +450,7 @@ static void tab_init(tab *x, dg_vctx *v, dg_vtable *vt)
     x->virt = vt->virt;
     x->fts5 = vt->fts5;
     x->pg = v->s->engine == DG_ENGINE_POSTGRESQL;   /* tables and views */
-    x->st = x->pg ? "&p" : "st";
+    x->st = x->pg ? "&" DG_PG_PARAMS : "st";
     dg_tab_set_decls(x);
     /* schema-qualified: a PostgreSQL table or view outside public, a table
      * of an attached in-memory schema (SQLite): "baz"."users" */

@@ -297,7 +297,7 @@ static void add_pg_short(tab *x, dg_vfunc *o, const dg_buf *cols, const dg_buf *
     dg_buf sql = DG_BUF_INIT, cond = DG_BUF_INIT;
     insert_head(x, cols, vals, &sql);
     if (ret->len) dg_buf_cat(&sql, "\nRETURNING ", ret->data, NULL);
-    for (int i = k; i < m; i++) dg_buf_printf(&cond, "%s!p.values[%d]", i > k ? " && " : "", i);
+    for (int i = k; i < m; i++) dg_buf_printf(&cond, "%s!%s.values[%d]", i > k ? " && " : "", DG_PG_PARAMS, i);
     dg_vwith_rowid *s = dg_tarena_alloc(a, sizeof *s);
     s->stmt = dg_view_stmt(x->v, x->row, "insert_defaults", dg_va_buf(a, &sql));
     s->cond = dg_va_buf(a, &cond);
@@ -340,8 +340,8 @@ void dg_tab_build_insert_pg(tab *x, const char *verb, bool upsert)
         const dg_cbind *f = &x->f.items[w.items[i]];
         int n = (int)i + 1;
         if (pg_zero_default(f))
-            dg_tab_add_bind(&o->binds, NULL, dg_va_printf(x->v->a, "dal_pg_bind_%s_null(&p, %d, row->%s != 0, row->%s)",
-                                                         f->pg.call, n, f->name, f->name));
+            dg_tab_add_bind(&o->binds, NULL, dg_va_printf(x->v->a, "dal_pg_bind_%s_null(%s, %d, row->%s != 0, row->%s)",
+                                                         f->pg.call, x->st, n, f->name, f->name));
         else
             dg_tab_add_bind(&o->binds, NULL, dg_tab_bind_write(x, w.items[i], n));
     }

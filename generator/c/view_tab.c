@@ -124,7 +124,8 @@ char *dg_tab_bind_write(tab *x, int fi, int n)
     const dg_validator *v = &x->vt->val;
     for (size_t k = 0; x->pg && x->t && x->vt->validated && k < v->measured.len; k++)
         if (dg_vtable_column_field(x->vt, (size_t)v->measured.items[k]) == fi)
-            return dg_va_printf(x->v->a, "dal_pg_bind_text_len(&p, %d, row->%s, len__[%zu])", n, x->f.items[fi].name, k);
+            return dg_va_printf(x->v->a, "dal_pg_bind_text_len(%s, %d, row->%s, len__[%zu])", x->st, n,
+                                x->f.items[fi].name, k);
     return dg_tab_bind(x, &x->f.items[fi], n, "row->", x->st, false);
 }
 

@@ -9,6 +9,12 @@
 
 /* Record conveniences of a table (docs/generate.md): field indexes, -1 when
  * the table has none. */
+/* The dal_pg_params local of a generated PostgreSQL table function (the
+ * templates declare it so).  Ends in `__`, as every local of generated code
+ * that shares a scope with parameters named after columns (names.h, rule 5
+ * never makes such a name). */
+#define DG_PG_PARAMS "params__"
+
 typedef struct dg_records {
     int  id;          /* TEXT primary key with `@id uuidv7|nanoid[(n)]` */
     bool id_nanoid;
@@ -31,7 +37,7 @@ typedef struct dg_tab {
     dg_buf          tmp;     /* scratch of view_tab.c's helpers, never held across a call */
     bool            is_view, virt, fts5;
     bool            pg;      /* PostgreSQL: $n placeholders, dal_pg_* calls */
-    const char     *st;      /* the bind target: "st" (SQLite) or "&p" (PostgreSQL) */
+    const char     *st;      /* the bind target: "st" (SQLite) or "&" DG_PG_PARAMS (PostgreSQL) */
     dg_records      rec;
     size_t          decl_width;   /* the struct's type column (names start there) */
     size_t          decl_end;     /* where comments after the fields start */

@@ -134,13 +134,13 @@ DAL_PG_STATIC_INLINE int pgb__user_read(dal_db *db, const PGresult *res, int row
 static int pgb__user_missing(dal_db *db, int found__, int64_t id)
 {
     static const Oid types__[1] = { DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 1, id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgb__unit, pgb__s_user_exists, &p, &res);
-    if (rc == DAL_OK) rc = PQntuples(res) == 0 ? DAL_NOTFOUND : found__;
-    PQclear(res);
+    DAL_PG_PARAMS(params__, db, 1, types__, NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64(&params__, 1, id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgb__unit, pgb__s_user_exists, &params__, &res__);
+    if (rc == DAL_OK) rc = PQntuples(res__) == 0 ? DAL_NOTFOUND : found__;
+    PQclear(res__);
     return rc;
 }
 
@@ -156,8 +156,8 @@ int pgb_user_insert(dal_db *db, pgb_user *row, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     size_t len__[2];
-    DAL_PG_PARAMS(p, db, 5, types__, arena);
-    DAL_PG_RESULTS(p, results__, 2);
+    DAL_PG_PARAMS(params__, db, 5, types__, arena);
+    DAL_PG_RESULTS(params__, results__, 2);
     len__[0] = row->email ? strlen(row->email) : 0;
     len__[1] = row->name ? strlen(row->name) : 0;
     if (!dal_skips_validation(db) && !pgb_user__valid(row, len__)) {
@@ -169,14 +169,14 @@ int pgb_user_insert(dal_db *db, pgb_user *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->email, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->name, len__[1]);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 3, row->has_age, row->age);
-    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&p, 4, row->has_score, row->score);
-    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 5, row->has_created_at, row->created_at);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 1, row->email, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 2, row->name, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 3, row->has_age, row->age);
+    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&params__, 4, row->has_score, row->score);
+    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&params__, 5, row->has_created_at, row->created_at);
     /* every column with a DEFAULT left to the server: the INSERT without them */
-    if (rc == DAL_OK && !p.values[4]) p.n = 4;
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgb__unit, p.n == 4 ? pgb__s_user_insert_defaults : pgb__s_user_insert, &p, &res);
+    if (rc == DAL_OK && !params__.values[4]) params__.n = 4;
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgb__unit, params__.n == 4 ? pgb__s_user_insert_defaults : pgb__s_user_insert, &params__, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK)
@@ -212,15 +212,15 @@ int pgb_user_insert_many(dal_db *db, pgb_user *rows, size_t n, dal_arena *arena)
 int pgb_user_get(dal_db *db, int64_t id, pgb_user *out, dal_arena *arena)
 {
     static const Oid types__[1] = { DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, arena);
-    DAL_PG_RESULTS(p, pgb__user_read_results, 6);
-    if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 1, id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgb__unit, pgb__s_user_get, &p, &res);
-    if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
-    else if (rc == DAL_OK) rc = pgb__user_read(db, res, 0, out, arena);
-    PQclear(res);
+    DAL_PG_PARAMS(params__, db, 1, types__, arena);
+    DAL_PG_RESULTS(params__, pgb__user_read_results, 6);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64(&params__, 1, id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgb__unit, pgb__s_user_get, &params__, &res__);
+    if (rc == DAL_OK && PQntuples(res__) == 0) rc = DAL_NOTFOUND;
+    else if (rc == DAL_OK) rc = pgb__user_read(db, res__, 0, out, arena);
+    PQclear(res__);
     return rc;
 }
 
@@ -232,15 +232,15 @@ int pgb_user_get(dal_db *db, int64_t id, pgb_user *out, dal_arena *arena)
 int pgb_user_get_by_email(dal_db *db, const char *email, pgb_user *out, dal_arena *arena)
 {
     static const Oid types__[1] = { DAL_PG_TEXT };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, arena);
-    DAL_PG_RESULTS(p, pgb__user_read_results, 6);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, email);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgb__unit, pgb__s_user_get_by_email, &p, &res);
-    if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
-    else if (rc == DAL_OK) rc = pgb__user_read(db, res, 0, out, arena);
-    PQclear(res);
+    DAL_PG_PARAMS(params__, db, 1, types__, arena);
+    DAL_PG_RESULTS(params__, pgb__user_read_results, 6);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&params__, 1, email);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgb__unit, pgb__s_user_get_by_email, &params__, &res__);
+    if (rc == DAL_OK && PQntuples(res__) == 0) rc = DAL_NOTFOUND;
+    else if (rc == DAL_OK) rc = pgb__user_read(db, res__, 0, out, arena);
+    PQclear(res__);
     return rc;
 }
 
@@ -252,10 +252,10 @@ int pgb_user_get_by_email(dal_db *db, const char *email, pgb_user *out, dal_aren
 int pgb_user_update(dal_db *db, pgb_user *row, dal_arena *arena)
 {
     static const Oid types__[6] = { DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4, DAL_PG_FLOAT8, DAL_PG_TIMESTAMPTZ, DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
     size_t len__[2];
-    DAL_PG_PARAMS(p, db, 6, types__, arena);
+    DAL_PG_PARAMS(params__, db, 6, types__, arena);
     len__[0] = row->email ? strlen(row->email) : 0;
     len__[1] = row->name ? strlen(row->name) : 0;
     if (!dal_skips_validation(db) && !pgb_user__valid(row, len__)) {
@@ -267,15 +267,15 @@ int pgb_user_update(dal_db *db, pgb_user *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->email, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->name, len__[1]);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 3, row->has_age, row->age);
-    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&p, 4, row->has_score, row->score);
-    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 5, row->has_created_at, row->created_at);
-    if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 6, row->id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgb__unit, pgb__s_user_update, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 1, row->email, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 2, row->name, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 3, row->has_age, row->age);
+    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&params__, 4, row->has_score, row->score);
+    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&params__, 5, row->has_created_at, row->created_at);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64(&params__, 6, row->id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgb__unit, pgb__s_user_update, &params__, &res__);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -315,10 +315,10 @@ int pgb_user_update_patch(dal_db *db, int64_t id, pgb_user_patch *patch, dal_are
 {
     static const Oid keys__[1] = { DAL_PG_INT8 };
     Oid types__[6];
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     uint64_t key__ = 0;
     int rc = DAL_OK, n__ = 1, m__ = 1, i__;
-    DAL_PG_PARAMS(p, db, 6, types__, arena);
+    DAL_PG_PARAMS(params__, db, 6, types__, arena);
     if (patch->set_email) key__ |= (uint64_t)1 << 0;
     if (patch->set_name) key__ |= (uint64_t)1 << 1;
     if (patch->set_age) key__ |= (uint64_t)1 << 2;
@@ -337,14 +337,14 @@ int pgb_user_update_patch(dal_db *db, int64_t id, pgb_user_patch *patch, dal_are
     for (i__ = 0; i__ < 1; i__++) types__[i__] = keys__[i__];
     for (i__ = 0; i__ < 5; i__++)
         if (key__ >> i__ & 1) types__[m__++] = pgb__user_patch_sets_types[i__];
-    if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, n__++, id);
-    if (rc == DAL_OK && patch->set_email) rc = dal_pg_bind_text(&p, n__++, patch->email);
-    if (rc == DAL_OK && patch->set_name) rc = dal_pg_bind_text(&p, n__++, patch->name);
-    if (rc == DAL_OK && patch->set_age) rc = dal_pg_bind_int32_null(&p, n__++, patch->has_age, patch->age);
-    if (rc == DAL_OK && patch->set_score) rc = dal_pg_bind_double_null(&p, n__++, patch->has_score, patch->score);
-    if (rc == DAL_OK && patch->set_created_at) rc = dal_pg_bind_timestamp_null(&p, n__++, patch->has_created_at, patch->created_at);
-    p.n = n__ - 1;
-    if (rc == DAL_OK) rc = dal_pg_exec_keyed(db, &pgb__unit, pgb__s_user_update, key__, NULL, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64(&params__, n__++, id);
+    if (rc == DAL_OK && patch->set_email) rc = dal_pg_bind_text(&params__, n__++, patch->email);
+    if (rc == DAL_OK && patch->set_name) rc = dal_pg_bind_text(&params__, n__++, patch->name);
+    if (rc == DAL_OK && patch->set_age) rc = dal_pg_bind_int32_null(&params__, n__++, patch->has_age, patch->age);
+    if (rc == DAL_OK && patch->set_score) rc = dal_pg_bind_double_null(&params__, n__++, patch->has_score, patch->score);
+    if (rc == DAL_OK && patch->set_created_at) rc = dal_pg_bind_timestamp_null(&params__, n__++, patch->has_created_at, patch->created_at);
+    params__.n = n__ - 1;
+    if (rc == DAL_OK) rc = dal_pg_exec_keyed(db, &pgb__unit, pgb__s_user_update, key__, NULL, &params__, &res__);
     if (rc == DAL_NOTFOUND) {
         char sql__[153];
         size_t len__ = 19;
@@ -358,10 +358,10 @@ int pgb_user_update_patch(dal_db *db, int64_t id, pgb_user_patch *patch, dal_are
         }
         memcpy(sql__ + len__, "\n"
                               "WHERE \"id\" = $1", 16 + 1);
-        rc = dal_pg_exec_keyed(db, &pgb__unit, pgb__s_user_update, key__, sql__, &p, &res);
+        rc = dal_pg_exec_keyed(db, &pgb__unit, pgb__s_user_update, key__, sql__, &params__, &res__);
     }
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -372,13 +372,13 @@ int pgb_user_update_patch(dal_db *db, int64_t id, pgb_user_patch *patch, dal_are
 int pgb_user_delete(dal_db *db, int64_t id)
 {
     static const Oid types__[1] = { DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 1, id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgb__unit, pgb__s_user_delete, &p, &res);
+    DAL_PG_PARAMS(params__, db, 1, types__, NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64(&params__, 1, id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgb__unit, pgb__s_user_delete, &params__, &res__);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -396,8 +396,8 @@ int pgb_user_upsert(dal_db *db, pgb_user *row, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     size_t len__[2];
-    DAL_PG_PARAMS(p, db, 5, types__, arena);
-    DAL_PG_RESULTS(p, results__, 2);
+    DAL_PG_PARAMS(params__, db, 5, types__, arena);
+    DAL_PG_RESULTS(params__, results__, 2);
     len__[0] = row->email ? strlen(row->email) : 0;
     len__[1] = row->name ? strlen(row->name) : 0;
     if (!dal_skips_validation(db) && !pgb_user__valid(row, len__)) {
@@ -409,12 +409,12 @@ int pgb_user_upsert(dal_db *db, pgb_user *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->email, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->name, len__[1]);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 3, row->has_age, row->age);
-    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&p, 4, row->has_score, row->score);
-    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 5, row->has_created_at, row->created_at);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgb__unit, pgb__s_user_upsert, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 1, row->email, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 2, row->name, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 3, row->has_age, row->age);
+    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&params__, 4, row->has_score, row->score);
+    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&params__, 5, row->has_created_at, row->created_at);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgb__unit, pgb__s_user_upsert, &params__, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK)
@@ -433,13 +433,13 @@ int pgb_user_upsert(dal_db *db, pgb_user *row, dal_arena *arena)
 int pgb_user_count(dal_db *db, int64_t *out)
 {
     static const Oid results__[1] = { DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc;
-    DAL_PG_NO_PARAMS(p, db);
-    DAL_PG_RESULTS(p, results__, 1);
-    rc = dal_pg_exec(db, &pgb__unit, pgb__s_user_count, &p, &res);
-    if (rc == DAL_OK) rc = dal_pg_read_int64(db, res, 0, 0, "count(*)", out);
-    PQclear(res);
+    DAL_PG_NO_PARAMS(params__, db);
+    DAL_PG_RESULTS(params__, results__, 1);
+    rc = dal_pg_exec(db, &pgb__unit, pgb__s_user_count, &params__, &res__);
+    if (rc == DAL_OK) rc = dal_pg_read_int64(db, res__, 0, 0, "count(*)", out);
+    PQclear(res__);
     return rc;
 }
 
@@ -450,9 +450,9 @@ int pgb_user_count(dal_db *db, int64_t *out)
  */
 int pgb_user_list(dal_db *db, pgb_user_iter *it)
 {
-    DAL_PG_NO_PARAMS(p, db);
-    DAL_PG_RESULTS(p, pgb__user_read_results, 6);
-    return dal_pg_iter_open(&it->it, db, &pgb__unit, pgb__s_user_list, &p);
+    DAL_PG_NO_PARAMS(params__, db);
+    DAL_PG_RESULTS(params__, pgb__user_read_results, 6);
+    return dal_pg_iter_open(&it->it, db, &pgb__unit, pgb__s_user_list, &params__);
 }
 
 int pgb_user_next(pgb_user_iter *it, pgb_user *out, dal_arena *arena)

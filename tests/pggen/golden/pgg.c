@@ -596,13 +596,13 @@ DAL_PG_STATIC_INLINE int pgg__kind_read(dal_db *db, const PGresult *res, int row
 static int pgg__kind_missing(dal_db *db, int found__, int64_t id)
 {
     static const Oid types__[1] = { DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 1, id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_exists, &p, &res);
-    if (rc == DAL_OK) rc = PQntuples(res) == 0 ? DAL_NOTFOUND : found__;
-    PQclear(res);
+    DAL_PG_PARAMS(params__, db, 1, types__, NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64(&params__, 1, id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_exists, &params__, &res__);
+    if (rc == DAL_OK) rc = PQntuples(res__) == 0 ? DAL_NOTFOUND : found__;
+    PQclear(res__);
     return rc;
 }
 
@@ -618,8 +618,8 @@ int pgg_kind_insert(dal_db *db, pgg_kind *row, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     size_t len__[10];
-    DAL_PG_PARAMS(p, db, 42, types__, arena);
-    DAL_PG_RESULTS(p, results__, 7);
+    DAL_PG_PARAMS(params__, db, 42, types__, arena);
+    DAL_PG_RESULTS(params__, results__, 7);
     len__[0] = row->name ? strlen(row->name) : 0;
     len__[1] = row->code ? strlen(row->code) : 0;
     len__[2] = row->fixed ? strlen(row->fixed) : 0;
@@ -639,51 +639,51 @@ int pgg_kind_insert(dal_db *db, pgg_kind *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_int16_null(&p, 1, row->has_i16, row->i16);
-    if (rc == DAL_OK) rc = dal_pg_bind_int64_null(&p, 2, row->has_i64, row->i64);
-    if (rc == DAL_OK) rc = dal_pg_bind_float_null(&p, 3, row->has_f32, row->f32);
-    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&p, 4, row->has_f64, row->f64);
-    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 5, row->amount);
-    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 6, row->big);
-    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 7, row->cash);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 8, row->name, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 9, row->code, len__[1]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 10, row->fixed, len__[2]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 11, row->ci, len__[3]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 12, row->nm, len__[4]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 13, row->doc, len__[5]);
-    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 14, row->meta);
-    if (rc == DAL_OK) rc = dal_pg_bind_blob(&p, 15, row->raw);
-    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 16, row->has_at_local, row->at_local);
-    if (rc == DAL_OK) rc = dal_pg_bind_date_null(&p, 17, row->has_day, row->day);
-    if (rc == DAL_OK) rc = dal_pg_bind_time_null(&p, 18, row->has_tod, row->tod);
-    if (rc == DAL_OK) rc = dal_pg_bind_interval_null(&p, 19, row->has_span, row->span);
-    if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&p, 20, pgg_mood_to_string(row->feeling), (int)row->feeling, "pgg_mood") : dal_pg_bind_null(&p, 20);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 21, row->mail, len__[6]);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 22, row->has_rank, row->rank);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 23, row->short_, len__[7]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 24, row->addr, len__[8]);
-    if (rc == DAL_OK) rc = row->nums.data ? dal_pg_bind_int64_array(&p, 25, row->nums.data, row->nums.len) : dal_pg_bind_null(&p, 25);
-    if (rc == DAL_OK) rc = row->small_nums.data ? dal_pg_bind_int16_array(&p, 26, row->small_nums.data, row->small_nums.len) : dal_pg_bind_null(&p, 26);
-    if (rc == DAL_OK) rc = row->ints.data ? dal_pg_bind_int32_array(&p, 27, row->ints.data, row->ints.len) : dal_pg_bind_null(&p, 27);
-    if (rc == DAL_OK) rc = row->reals.data ? dal_pg_bind_float_array(&p, 28, row->reals.data, row->reals.len) : dal_pg_bind_null(&p, 28);
-    if (rc == DAL_OK) rc = row->dbls.data ? dal_pg_bind_double_array(&p, 29, row->dbls.data, row->dbls.len) : dal_pg_bind_null(&p, 29);
-    if (rc == DAL_OK) rc = row->flags.data ? dal_pg_bind_bool_array(&p, 30, row->flags.data, row->flags.len) : dal_pg_bind_null(&p, 30);
-    if (rc == DAL_OK) rc = row->blobs.data ? dal_pg_bind_blob_array(&p, 31, row->blobs.data, row->blobs.len) : dal_pg_bind_null(&p, 31);
-    if (rc == DAL_OK) rc = row->uids.data ? dal_pg_bind_uuid_array(&p, 32, row->uids.data, row->uids.len) : dal_pg_bind_null(&p, 32);
-    if (rc == DAL_OK) rc = row->stamps.data ? dal_pg_bind_timestamp_array(&p, 33, row->stamps.data, row->stamps.len) : dal_pg_bind_null(&p, 33);
-    if (rc == DAL_OK) rc = row->days.data ? dal_pg_bind_date_array(&p, 34, row->days.data, row->days.len) : dal_pg_bind_null(&p, 34);
-    if (rc == DAL_OK) rc = row->amounts.data ? dal_pg_bind_numeric_array(&p, 35, row->amounts.data, row->amounts.len) : dal_pg_bind_null(&p, 35);
-    if (rc == DAL_OK) rc = row->moods.data ? dal_pg_bind_text_array(&p, 36, row->moods.data, row->moods.len) : dal_pg_bind_null(&p, 36);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 37, row->grid, len__[9]);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 38, row->has_i32, row->i32);
-    if (rc == DAL_OK) rc = dal_pg_bind_bool_null(&p, 39, row->has_ok, row->ok);
-    if (rc == DAL_OK) rc = dal_pg_bind_uuid_null(&p, 40, row->has_uid, row->uid);
-    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 41, row->has_at_tz, row->at_tz);
-    if (rc == DAL_OK) rc = row->tags.data ? dal_pg_bind_text_array(&p, 42, row->tags.data, row->tags.len) : dal_pg_bind_null(&p, 42);
+    if (rc == DAL_OK) rc = dal_pg_bind_int16_null(&params__, 1, row->has_i16, row->i16);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64_null(&params__, 2, row->has_i64, row->i64);
+    if (rc == DAL_OK) rc = dal_pg_bind_float_null(&params__, 3, row->has_f32, row->f32);
+    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&params__, 4, row->has_f64, row->f64);
+    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&params__, 5, row->amount);
+    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&params__, 6, row->big);
+    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&params__, 7, row->cash);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 8, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 9, row->code, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 10, row->fixed, len__[2]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 11, row->ci, len__[3]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 12, row->nm, len__[4]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 13, row->doc, len__[5]);
+    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&params__, 14, row->meta);
+    if (rc == DAL_OK) rc = dal_pg_bind_blob(&params__, 15, row->raw);
+    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&params__, 16, row->has_at_local, row->at_local);
+    if (rc == DAL_OK) rc = dal_pg_bind_date_null(&params__, 17, row->has_day, row->day);
+    if (rc == DAL_OK) rc = dal_pg_bind_time_null(&params__, 18, row->has_tod, row->tod);
+    if (rc == DAL_OK) rc = dal_pg_bind_interval_null(&params__, 19, row->has_span, row->span);
+    if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&params__, 20, pgg_mood_to_string(row->feeling), (int)row->feeling, "pgg_mood") : dal_pg_bind_null(&params__, 20);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 21, row->mail, len__[6]);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 22, row->has_rank, row->rank);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 23, row->short_, len__[7]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 24, row->addr, len__[8]);
+    if (rc == DAL_OK) rc = row->nums.data ? dal_pg_bind_int64_array(&params__, 25, row->nums.data, row->nums.len) : dal_pg_bind_null(&params__, 25);
+    if (rc == DAL_OK) rc = row->small_nums.data ? dal_pg_bind_int16_array(&params__, 26, row->small_nums.data, row->small_nums.len) : dal_pg_bind_null(&params__, 26);
+    if (rc == DAL_OK) rc = row->ints.data ? dal_pg_bind_int32_array(&params__, 27, row->ints.data, row->ints.len) : dal_pg_bind_null(&params__, 27);
+    if (rc == DAL_OK) rc = row->reals.data ? dal_pg_bind_float_array(&params__, 28, row->reals.data, row->reals.len) : dal_pg_bind_null(&params__, 28);
+    if (rc == DAL_OK) rc = row->dbls.data ? dal_pg_bind_double_array(&params__, 29, row->dbls.data, row->dbls.len) : dal_pg_bind_null(&params__, 29);
+    if (rc == DAL_OK) rc = row->flags.data ? dal_pg_bind_bool_array(&params__, 30, row->flags.data, row->flags.len) : dal_pg_bind_null(&params__, 30);
+    if (rc == DAL_OK) rc = row->blobs.data ? dal_pg_bind_blob_array(&params__, 31, row->blobs.data, row->blobs.len) : dal_pg_bind_null(&params__, 31);
+    if (rc == DAL_OK) rc = row->uids.data ? dal_pg_bind_uuid_array(&params__, 32, row->uids.data, row->uids.len) : dal_pg_bind_null(&params__, 32);
+    if (rc == DAL_OK) rc = row->stamps.data ? dal_pg_bind_timestamp_array(&params__, 33, row->stamps.data, row->stamps.len) : dal_pg_bind_null(&params__, 33);
+    if (rc == DAL_OK) rc = row->days.data ? dal_pg_bind_date_array(&params__, 34, row->days.data, row->days.len) : dal_pg_bind_null(&params__, 34);
+    if (rc == DAL_OK) rc = row->amounts.data ? dal_pg_bind_numeric_array(&params__, 35, row->amounts.data, row->amounts.len) : dal_pg_bind_null(&params__, 35);
+    if (rc == DAL_OK) rc = row->moods.data ? dal_pg_bind_text_array(&params__, 36, row->moods.data, row->moods.len) : dal_pg_bind_null(&params__, 36);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 37, row->grid, len__[9]);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 38, row->has_i32, row->i32);
+    if (rc == DAL_OK) rc = dal_pg_bind_bool_null(&params__, 39, row->has_ok, row->ok);
+    if (rc == DAL_OK) rc = dal_pg_bind_uuid_null(&params__, 40, row->has_uid, row->uid);
+    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&params__, 41, row->has_at_tz, row->at_tz);
+    if (rc == DAL_OK) rc = row->tags.data ? dal_pg_bind_text_array(&params__, 42, row->tags.data, row->tags.len) : dal_pg_bind_null(&params__, 42);
     /* every column with a DEFAULT left to the server: the INSERT without them */
-    if (rc == DAL_OK && !p.values[37] && !p.values[38] && !p.values[39] && !p.values[40] && !p.values[41]) p.n = 37;
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, p.n == 37 ? pgg__s_kind_insert_defaults : pgg__s_kind_insert, &p, &res);
+    if (rc == DAL_OK && !params__.values[37] && !params__.values[38] && !params__.values[39] && !params__.values[40] && !params__.values[41]) params__.n = 37;
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, params__.n == 37 ? pgg__s_kind_insert_defaults : pgg__s_kind_insert, &params__, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK)
@@ -729,15 +729,15 @@ int pgg_kind_insert_many(dal_db *db, pgg_kind *rows, size_t n, dal_arena *arena)
 int pgg_kind_get(dal_db *db, int64_t id, pgg_kind *out, dal_arena *arena)
 {
     static const Oid types__[1] = { DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, arena);
-    DAL_PG_RESULTS(p, pgg__kind_read_results, 44);
-    if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 1, id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_get, &p, &res);
-    if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
-    else if (rc == DAL_OK) rc = pgg__kind_read(db, res, 0, out, arena);
-    PQclear(res);
+    DAL_PG_PARAMS(params__, db, 1, types__, arena);
+    DAL_PG_RESULTS(params__, pgg__kind_read_results, 44);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64(&params__, 1, id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_get, &params__, &res__);
+    if (rc == DAL_OK && PQntuples(res__) == 0) rc = DAL_NOTFOUND;
+    else if (rc == DAL_OK) rc = pgg__kind_read(db, res__, 0, out, arena);
+    PQclear(res__);
     return rc;
 }
 
@@ -749,15 +749,15 @@ int pgg_kind_get(dal_db *db, int64_t id, pgg_kind *out, dal_arena *arena)
 int pgg_kind_get_by_uid(dal_db *db, dal_uuid uid, pgg_kind *out, dal_arena *arena)
 {
     static const Oid types__[1] = { DAL_PG_UUID };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, arena);
-    DAL_PG_RESULTS(p, pgg__kind_read_results, 44);
-    if (rc == DAL_OK) rc = dal_pg_bind_uuid(&p, 1, uid);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_get_by_uid, &p, &res);
-    if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
-    else if (rc == DAL_OK) rc = pgg__kind_read(db, res, 0, out, arena);
-    PQclear(res);
+    DAL_PG_PARAMS(params__, db, 1, types__, arena);
+    DAL_PG_RESULTS(params__, pgg__kind_read_results, 44);
+    if (rc == DAL_OK) rc = dal_pg_bind_uuid(&params__, 1, uid);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_get_by_uid, &params__, &res__);
+    if (rc == DAL_OK && PQntuples(res__) == 0) rc = DAL_NOTFOUND;
+    else if (rc == DAL_OK) rc = pgg__kind_read(db, res__, 0, out, arena);
+    PQclear(res__);
     return rc;
 }
 
@@ -769,15 +769,15 @@ int pgg_kind_get_by_uid(dal_db *db, dal_uuid uid, pgg_kind *out, dal_arena *aren
 int pgg_kind_get_by_name(dal_db *db, const char *name, pgg_kind *out, dal_arena *arena)
 {
     static const Oid types__[1] = { DAL_PG_TEXT };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, arena);
-    DAL_PG_RESULTS(p, pgg__kind_read_results, 44);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, name);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_get_by_name, &p, &res);
-    if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
-    else if (rc == DAL_OK) rc = pgg__kind_read(db, res, 0, out, arena);
-    PQclear(res);
+    DAL_PG_PARAMS(params__, db, 1, types__, arena);
+    DAL_PG_RESULTS(params__, pgg__kind_read_results, 44);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&params__, 1, name);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_get_by_name, &params__, &res__);
+    if (rc == DAL_OK && PQntuples(res__) == 0) rc = DAL_NOTFOUND;
+    else if (rc == DAL_OK) rc = pgg__kind_read(db, res__, 0, out, arena);
+    PQclear(res__);
     return rc;
 }
 
@@ -789,10 +789,10 @@ int pgg_kind_get_by_name(dal_db *db, const char *name, pgg_kind *out, dal_arena 
 int pgg_kind_update(dal_db *db, pgg_kind *row, dal_arena *arena)
 {
     static const Oid types__[43] = { DAL_PG_INT2, DAL_PG_INT4, DAL_PG_INT8, DAL_PG_FLOAT4, DAL_PG_FLOAT8, DAL_PG_BOOL, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_NUMERIC, DAL_PG_TEXT, DAL_PG_VARCHAR, DAL_PG_BPCHAR, 0, DAL_PG_NAME, DAL_PG_JSON, DAL_PG_JSONB, DAL_PG_BYTEA, DAL_PG_UUID, DAL_PG_TIMESTAMPTZ, DAL_PG_TIMESTAMP, DAL_PG_DATE, DAL_PG_TIME, DAL_PG_INTERVAL, 0, 0, DAL_PG_INT4, 0, DAL_PG_TEXT, DAL_PG_TEXT_ARRAY, DAL_PG_INT8_ARRAY, DAL_PG_INT2_ARRAY, DAL_PG_INT4_ARRAY, DAL_PG_FLOAT4_ARRAY, DAL_PG_FLOAT8_ARRAY, DAL_PG_BOOL_ARRAY, DAL_PG_BYTEA_ARRAY, DAL_PG_UUID_ARRAY, DAL_PG_TIMESTAMPTZ_ARRAY, DAL_PG_DATE_ARRAY, DAL_PG_NUMERIC_ARRAY, DAL_PG_TEXT_ARRAY, DAL_PG_TEXT, DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
     size_t len__[10];
-    DAL_PG_PARAMS(p, db, 43, types__, arena);
+    DAL_PG_PARAMS(params__, db, 43, types__, arena);
     len__[0] = row->name ? strlen(row->name) : 0;
     len__[1] = row->code ? strlen(row->code) : 0;
     len__[2] = row->fixed ? strlen(row->fixed) : 0;
@@ -812,52 +812,52 @@ int pgg_kind_update(dal_db *db, pgg_kind *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_int16_null(&p, 1, row->has_i16, row->i16);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 2, row->has_i32, row->i32);
-    if (rc == DAL_OK) rc = dal_pg_bind_int64_null(&p, 3, row->has_i64, row->i64);
-    if (rc == DAL_OK) rc = dal_pg_bind_float_null(&p, 4, row->has_f32, row->f32);
-    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&p, 5, row->has_f64, row->f64);
-    if (rc == DAL_OK) rc = dal_pg_bind_bool_null(&p, 6, row->has_ok, row->ok);
-    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 7, row->amount);
-    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 8, row->big);
-    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 9, row->cash);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 10, row->name, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 11, row->code, len__[1]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 12, row->fixed, len__[2]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 13, row->ci, len__[3]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 14, row->nm, len__[4]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 15, row->doc, len__[5]);
-    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 16, row->meta);
-    if (rc == DAL_OK) rc = dal_pg_bind_blob(&p, 17, row->raw);
-    if (rc == DAL_OK) rc = dal_pg_bind_uuid_null(&p, 18, row->has_uid, row->uid);
-    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 19, row->has_at_tz, row->at_tz);
-    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 20, row->has_at_local, row->at_local);
-    if (rc == DAL_OK) rc = dal_pg_bind_date_null(&p, 21, row->has_day, row->day);
-    if (rc == DAL_OK) rc = dal_pg_bind_time_null(&p, 22, row->has_tod, row->tod);
-    if (rc == DAL_OK) rc = dal_pg_bind_interval_null(&p, 23, row->has_span, row->span);
-    if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&p, 24, pgg_mood_to_string(row->feeling), (int)row->feeling, "pgg_mood") : dal_pg_bind_null(&p, 24);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 25, row->mail, len__[6]);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 26, row->has_rank, row->rank);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 27, row->short_, len__[7]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 28, row->addr, len__[8]);
-    if (rc == DAL_OK) rc = row->tags.data ? dal_pg_bind_text_array(&p, 29, row->tags.data, row->tags.len) : dal_pg_bind_null(&p, 29);
-    if (rc == DAL_OK) rc = row->nums.data ? dal_pg_bind_int64_array(&p, 30, row->nums.data, row->nums.len) : dal_pg_bind_null(&p, 30);
-    if (rc == DAL_OK) rc = row->small_nums.data ? dal_pg_bind_int16_array(&p, 31, row->small_nums.data, row->small_nums.len) : dal_pg_bind_null(&p, 31);
-    if (rc == DAL_OK) rc = row->ints.data ? dal_pg_bind_int32_array(&p, 32, row->ints.data, row->ints.len) : dal_pg_bind_null(&p, 32);
-    if (rc == DAL_OK) rc = row->reals.data ? dal_pg_bind_float_array(&p, 33, row->reals.data, row->reals.len) : dal_pg_bind_null(&p, 33);
-    if (rc == DAL_OK) rc = row->dbls.data ? dal_pg_bind_double_array(&p, 34, row->dbls.data, row->dbls.len) : dal_pg_bind_null(&p, 34);
-    if (rc == DAL_OK) rc = row->flags.data ? dal_pg_bind_bool_array(&p, 35, row->flags.data, row->flags.len) : dal_pg_bind_null(&p, 35);
-    if (rc == DAL_OK) rc = row->blobs.data ? dal_pg_bind_blob_array(&p, 36, row->blobs.data, row->blobs.len) : dal_pg_bind_null(&p, 36);
-    if (rc == DAL_OK) rc = row->uids.data ? dal_pg_bind_uuid_array(&p, 37, row->uids.data, row->uids.len) : dal_pg_bind_null(&p, 37);
-    if (rc == DAL_OK) rc = row->stamps.data ? dal_pg_bind_timestamp_array(&p, 38, row->stamps.data, row->stamps.len) : dal_pg_bind_null(&p, 38);
-    if (rc == DAL_OK) rc = row->days.data ? dal_pg_bind_date_array(&p, 39, row->days.data, row->days.len) : dal_pg_bind_null(&p, 39);
-    if (rc == DAL_OK) rc = row->amounts.data ? dal_pg_bind_numeric_array(&p, 40, row->amounts.data, row->amounts.len) : dal_pg_bind_null(&p, 40);
-    if (rc == DAL_OK) rc = row->moods.data ? dal_pg_bind_text_array(&p, 41, row->moods.data, row->moods.len) : dal_pg_bind_null(&p, 41);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 42, row->grid, len__[9]);
-    if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 43, row->id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_update, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_int16_null(&params__, 1, row->has_i16, row->i16);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 2, row->has_i32, row->i32);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64_null(&params__, 3, row->has_i64, row->i64);
+    if (rc == DAL_OK) rc = dal_pg_bind_float_null(&params__, 4, row->has_f32, row->f32);
+    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&params__, 5, row->has_f64, row->f64);
+    if (rc == DAL_OK) rc = dal_pg_bind_bool_null(&params__, 6, row->has_ok, row->ok);
+    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&params__, 7, row->amount);
+    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&params__, 8, row->big);
+    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&params__, 9, row->cash);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 10, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 11, row->code, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 12, row->fixed, len__[2]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 13, row->ci, len__[3]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 14, row->nm, len__[4]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 15, row->doc, len__[5]);
+    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&params__, 16, row->meta);
+    if (rc == DAL_OK) rc = dal_pg_bind_blob(&params__, 17, row->raw);
+    if (rc == DAL_OK) rc = dal_pg_bind_uuid_null(&params__, 18, row->has_uid, row->uid);
+    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&params__, 19, row->has_at_tz, row->at_tz);
+    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&params__, 20, row->has_at_local, row->at_local);
+    if (rc == DAL_OK) rc = dal_pg_bind_date_null(&params__, 21, row->has_day, row->day);
+    if (rc == DAL_OK) rc = dal_pg_bind_time_null(&params__, 22, row->has_tod, row->tod);
+    if (rc == DAL_OK) rc = dal_pg_bind_interval_null(&params__, 23, row->has_span, row->span);
+    if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&params__, 24, pgg_mood_to_string(row->feeling), (int)row->feeling, "pgg_mood") : dal_pg_bind_null(&params__, 24);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 25, row->mail, len__[6]);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 26, row->has_rank, row->rank);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 27, row->short_, len__[7]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 28, row->addr, len__[8]);
+    if (rc == DAL_OK) rc = row->tags.data ? dal_pg_bind_text_array(&params__, 29, row->tags.data, row->tags.len) : dal_pg_bind_null(&params__, 29);
+    if (rc == DAL_OK) rc = row->nums.data ? dal_pg_bind_int64_array(&params__, 30, row->nums.data, row->nums.len) : dal_pg_bind_null(&params__, 30);
+    if (rc == DAL_OK) rc = row->small_nums.data ? dal_pg_bind_int16_array(&params__, 31, row->small_nums.data, row->small_nums.len) : dal_pg_bind_null(&params__, 31);
+    if (rc == DAL_OK) rc = row->ints.data ? dal_pg_bind_int32_array(&params__, 32, row->ints.data, row->ints.len) : dal_pg_bind_null(&params__, 32);
+    if (rc == DAL_OK) rc = row->reals.data ? dal_pg_bind_float_array(&params__, 33, row->reals.data, row->reals.len) : dal_pg_bind_null(&params__, 33);
+    if (rc == DAL_OK) rc = row->dbls.data ? dal_pg_bind_double_array(&params__, 34, row->dbls.data, row->dbls.len) : dal_pg_bind_null(&params__, 34);
+    if (rc == DAL_OK) rc = row->flags.data ? dal_pg_bind_bool_array(&params__, 35, row->flags.data, row->flags.len) : dal_pg_bind_null(&params__, 35);
+    if (rc == DAL_OK) rc = row->blobs.data ? dal_pg_bind_blob_array(&params__, 36, row->blobs.data, row->blobs.len) : dal_pg_bind_null(&params__, 36);
+    if (rc == DAL_OK) rc = row->uids.data ? dal_pg_bind_uuid_array(&params__, 37, row->uids.data, row->uids.len) : dal_pg_bind_null(&params__, 37);
+    if (rc == DAL_OK) rc = row->stamps.data ? dal_pg_bind_timestamp_array(&params__, 38, row->stamps.data, row->stamps.len) : dal_pg_bind_null(&params__, 38);
+    if (rc == DAL_OK) rc = row->days.data ? dal_pg_bind_date_array(&params__, 39, row->days.data, row->days.len) : dal_pg_bind_null(&params__, 39);
+    if (rc == DAL_OK) rc = row->amounts.data ? dal_pg_bind_numeric_array(&params__, 40, row->amounts.data, row->amounts.len) : dal_pg_bind_null(&params__, 40);
+    if (rc == DAL_OK) rc = row->moods.data ? dal_pg_bind_text_array(&params__, 41, row->moods.data, row->moods.len) : dal_pg_bind_null(&params__, 41);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 42, row->grid, len__[9]);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64(&params__, 43, row->id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_update, &params__, &res__);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -988,10 +988,10 @@ int pgg_kind_update_patch(dal_db *db, int64_t id, pgg_kind_patch *patch, dal_are
 {
     static const Oid keys__[1] = { DAL_PG_INT8 };
     Oid types__[43];
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     uint64_t key__ = 0;
     int rc = DAL_OK, n__ = 1, m__ = 1, i__;
-    DAL_PG_PARAMS(p, db, 43, types__, arena);
+    DAL_PG_PARAMS(params__, db, 43, types__, arena);
     if (patch->set_i16) key__ |= (uint64_t)1 << 0;
     if (patch->set_i32) key__ |= (uint64_t)1 << 1;
     if (patch->set_i64) key__ |= (uint64_t)1 << 2;
@@ -1047,51 +1047,51 @@ int pgg_kind_update_patch(dal_db *db, int64_t id, pgg_kind_patch *patch, dal_are
     for (i__ = 0; i__ < 1; i__++) types__[i__] = keys__[i__];
     for (i__ = 0; i__ < 42; i__++)
         if (key__ >> i__ & 1) types__[m__++] = pgg__kind_patch_sets_types[i__];
-    if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, n__++, id);
-    if (rc == DAL_OK && patch->set_i16) rc = dal_pg_bind_int16_null(&p, n__++, patch->has_i16, patch->i16);
-    if (rc == DAL_OK && patch->set_i32) rc = dal_pg_bind_int32_null(&p, n__++, patch->has_i32, patch->i32);
-    if (rc == DAL_OK && patch->set_i64) rc = dal_pg_bind_int64_null(&p, n__++, patch->has_i64, patch->i64);
-    if (rc == DAL_OK && patch->set_f32) rc = dal_pg_bind_float_null(&p, n__++, patch->has_f32, patch->f32);
-    if (rc == DAL_OK && patch->set_f64) rc = dal_pg_bind_double_null(&p, n__++, patch->has_f64, patch->f64);
-    if (rc == DAL_OK && patch->set_ok) rc = dal_pg_bind_bool_null(&p, n__++, patch->has_ok, patch->ok);
-    if (rc == DAL_OK && patch->set_amount) rc = dal_pg_bind_numeric(&p, n__++, patch->amount);
-    if (rc == DAL_OK && patch->set_big) rc = dal_pg_bind_numeric(&p, n__++, patch->big);
-    if (rc == DAL_OK && patch->set_cash) rc = dal_pg_bind_numeric(&p, n__++, patch->cash);
-    if (rc == DAL_OK && patch->set_name) rc = dal_pg_bind_text(&p, n__++, patch->name);
-    if (rc == DAL_OK && patch->set_code) rc = dal_pg_bind_text(&p, n__++, patch->code);
-    if (rc == DAL_OK && patch->set_fixed) rc = dal_pg_bind_text(&p, n__++, patch->fixed);
-    if (rc == DAL_OK && patch->set_ci) rc = dal_pg_bind_text(&p, n__++, patch->ci);
-    if (rc == DAL_OK && patch->set_nm) rc = dal_pg_bind_text(&p, n__++, patch->nm);
-    if (rc == DAL_OK && patch->set_doc) rc = dal_pg_bind_text(&p, n__++, patch->doc);
-    if (rc == DAL_OK && patch->set_meta) rc = dal_pg_bind_jsonb(&p, n__++, patch->meta);
-    if (rc == DAL_OK && patch->set_raw) rc = dal_pg_bind_blob(&p, n__++, patch->raw);
-    if (rc == DAL_OK && patch->set_uid) rc = dal_pg_bind_uuid_null(&p, n__++, patch->has_uid, patch->uid);
-    if (rc == DAL_OK && patch->set_at_tz) rc = dal_pg_bind_timestamp_null(&p, n__++, patch->has_at_tz, patch->at_tz);
-    if (rc == DAL_OK && patch->set_at_local) rc = dal_pg_bind_timestamp_null(&p, n__++, patch->has_at_local, patch->at_local);
-    if (rc == DAL_OK && patch->set_day) rc = dal_pg_bind_date_null(&p, n__++, patch->has_day, patch->day);
-    if (rc == DAL_OK && patch->set_tod) rc = dal_pg_bind_time_null(&p, n__++, patch->has_tod, patch->tod);
-    if (rc == DAL_OK && patch->set_span) rc = dal_pg_bind_interval_null(&p, n__++, patch->has_span, patch->span);
-    if (rc == DAL_OK && patch->set_feeling) rc = patch->has_feeling ? dal_pg_bind_label(&p, n__++, pgg_mood_to_string(patch->feeling), (int)patch->feeling, "pgg_mood") : dal_pg_bind_null(&p, n__++);
-    if (rc == DAL_OK && patch->set_mail) rc = dal_pg_bind_text(&p, n__++, patch->mail);
-    if (rc == DAL_OK && patch->set_rank) rc = dal_pg_bind_int32_null(&p, n__++, patch->has_rank, patch->rank);
-    if (rc == DAL_OK && patch->set_short_) rc = dal_pg_bind_text(&p, n__++, patch->short_);
-    if (rc == DAL_OK && patch->set_addr) rc = dal_pg_bind_text(&p, n__++, patch->addr);
-    if (rc == DAL_OK && patch->set_tags) rc = patch->tags.data ? dal_pg_bind_text_array(&p, n__++, patch->tags.data, patch->tags.len) : dal_pg_bind_null(&p, n__++);
-    if (rc == DAL_OK && patch->set_nums) rc = patch->nums.data ? dal_pg_bind_int64_array(&p, n__++, patch->nums.data, patch->nums.len) : dal_pg_bind_null(&p, n__++);
-    if (rc == DAL_OK && patch->set_small_nums) rc = patch->small_nums.data ? dal_pg_bind_int16_array(&p, n__++, patch->small_nums.data, patch->small_nums.len) : dal_pg_bind_null(&p, n__++);
-    if (rc == DAL_OK && patch->set_ints) rc = patch->ints.data ? dal_pg_bind_int32_array(&p, n__++, patch->ints.data, patch->ints.len) : dal_pg_bind_null(&p, n__++);
-    if (rc == DAL_OK && patch->set_reals) rc = patch->reals.data ? dal_pg_bind_float_array(&p, n__++, patch->reals.data, patch->reals.len) : dal_pg_bind_null(&p, n__++);
-    if (rc == DAL_OK && patch->set_dbls) rc = patch->dbls.data ? dal_pg_bind_double_array(&p, n__++, patch->dbls.data, patch->dbls.len) : dal_pg_bind_null(&p, n__++);
-    if (rc == DAL_OK && patch->set_flags) rc = patch->flags.data ? dal_pg_bind_bool_array(&p, n__++, patch->flags.data, patch->flags.len) : dal_pg_bind_null(&p, n__++);
-    if (rc == DAL_OK && patch->set_blobs) rc = patch->blobs.data ? dal_pg_bind_blob_array(&p, n__++, patch->blobs.data, patch->blobs.len) : dal_pg_bind_null(&p, n__++);
-    if (rc == DAL_OK && patch->set_uids) rc = patch->uids.data ? dal_pg_bind_uuid_array(&p, n__++, patch->uids.data, patch->uids.len) : dal_pg_bind_null(&p, n__++);
-    if (rc == DAL_OK && patch->set_stamps) rc = patch->stamps.data ? dal_pg_bind_timestamp_array(&p, n__++, patch->stamps.data, patch->stamps.len) : dal_pg_bind_null(&p, n__++);
-    if (rc == DAL_OK && patch->set_days) rc = patch->days.data ? dal_pg_bind_date_array(&p, n__++, patch->days.data, patch->days.len) : dal_pg_bind_null(&p, n__++);
-    if (rc == DAL_OK && patch->set_amounts) rc = patch->amounts.data ? dal_pg_bind_numeric_array(&p, n__++, patch->amounts.data, patch->amounts.len) : dal_pg_bind_null(&p, n__++);
-    if (rc == DAL_OK && patch->set_moods) rc = patch->moods.data ? dal_pg_bind_text_array(&p, n__++, patch->moods.data, patch->moods.len) : dal_pg_bind_null(&p, n__++);
-    if (rc == DAL_OK && patch->set_grid) rc = dal_pg_bind_text(&p, n__++, patch->grid);
-    p.n = n__ - 1;
-    if (rc == DAL_OK) rc = dal_pg_exec_keyed(db, &pgg__unit, pgg__s_kind_update, key__, NULL, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64(&params__, n__++, id);
+    if (rc == DAL_OK && patch->set_i16) rc = dal_pg_bind_int16_null(&params__, n__++, patch->has_i16, patch->i16);
+    if (rc == DAL_OK && patch->set_i32) rc = dal_pg_bind_int32_null(&params__, n__++, patch->has_i32, patch->i32);
+    if (rc == DAL_OK && patch->set_i64) rc = dal_pg_bind_int64_null(&params__, n__++, patch->has_i64, patch->i64);
+    if (rc == DAL_OK && patch->set_f32) rc = dal_pg_bind_float_null(&params__, n__++, patch->has_f32, patch->f32);
+    if (rc == DAL_OK && patch->set_f64) rc = dal_pg_bind_double_null(&params__, n__++, patch->has_f64, patch->f64);
+    if (rc == DAL_OK && patch->set_ok) rc = dal_pg_bind_bool_null(&params__, n__++, patch->has_ok, patch->ok);
+    if (rc == DAL_OK && patch->set_amount) rc = dal_pg_bind_numeric(&params__, n__++, patch->amount);
+    if (rc == DAL_OK && patch->set_big) rc = dal_pg_bind_numeric(&params__, n__++, patch->big);
+    if (rc == DAL_OK && patch->set_cash) rc = dal_pg_bind_numeric(&params__, n__++, patch->cash);
+    if (rc == DAL_OK && patch->set_name) rc = dal_pg_bind_text(&params__, n__++, patch->name);
+    if (rc == DAL_OK && patch->set_code) rc = dal_pg_bind_text(&params__, n__++, patch->code);
+    if (rc == DAL_OK && patch->set_fixed) rc = dal_pg_bind_text(&params__, n__++, patch->fixed);
+    if (rc == DAL_OK && patch->set_ci) rc = dal_pg_bind_text(&params__, n__++, patch->ci);
+    if (rc == DAL_OK && patch->set_nm) rc = dal_pg_bind_text(&params__, n__++, patch->nm);
+    if (rc == DAL_OK && patch->set_doc) rc = dal_pg_bind_text(&params__, n__++, patch->doc);
+    if (rc == DAL_OK && patch->set_meta) rc = dal_pg_bind_jsonb(&params__, n__++, patch->meta);
+    if (rc == DAL_OK && patch->set_raw) rc = dal_pg_bind_blob(&params__, n__++, patch->raw);
+    if (rc == DAL_OK && patch->set_uid) rc = dal_pg_bind_uuid_null(&params__, n__++, patch->has_uid, patch->uid);
+    if (rc == DAL_OK && patch->set_at_tz) rc = dal_pg_bind_timestamp_null(&params__, n__++, patch->has_at_tz, patch->at_tz);
+    if (rc == DAL_OK && patch->set_at_local) rc = dal_pg_bind_timestamp_null(&params__, n__++, patch->has_at_local, patch->at_local);
+    if (rc == DAL_OK && patch->set_day) rc = dal_pg_bind_date_null(&params__, n__++, patch->has_day, patch->day);
+    if (rc == DAL_OK && patch->set_tod) rc = dal_pg_bind_time_null(&params__, n__++, patch->has_tod, patch->tod);
+    if (rc == DAL_OK && patch->set_span) rc = dal_pg_bind_interval_null(&params__, n__++, patch->has_span, patch->span);
+    if (rc == DAL_OK && patch->set_feeling) rc = patch->has_feeling ? dal_pg_bind_label(&params__, n__++, pgg_mood_to_string(patch->feeling), (int)patch->feeling, "pgg_mood") : dal_pg_bind_null(&params__, n__++);
+    if (rc == DAL_OK && patch->set_mail) rc = dal_pg_bind_text(&params__, n__++, patch->mail);
+    if (rc == DAL_OK && patch->set_rank) rc = dal_pg_bind_int32_null(&params__, n__++, patch->has_rank, patch->rank);
+    if (rc == DAL_OK && patch->set_short_) rc = dal_pg_bind_text(&params__, n__++, patch->short_);
+    if (rc == DAL_OK && patch->set_addr) rc = dal_pg_bind_text(&params__, n__++, patch->addr);
+    if (rc == DAL_OK && patch->set_tags) rc = patch->tags.data ? dal_pg_bind_text_array(&params__, n__++, patch->tags.data, patch->tags.len) : dal_pg_bind_null(&params__, n__++);
+    if (rc == DAL_OK && patch->set_nums) rc = patch->nums.data ? dal_pg_bind_int64_array(&params__, n__++, patch->nums.data, patch->nums.len) : dal_pg_bind_null(&params__, n__++);
+    if (rc == DAL_OK && patch->set_small_nums) rc = patch->small_nums.data ? dal_pg_bind_int16_array(&params__, n__++, patch->small_nums.data, patch->small_nums.len) : dal_pg_bind_null(&params__, n__++);
+    if (rc == DAL_OK && patch->set_ints) rc = patch->ints.data ? dal_pg_bind_int32_array(&params__, n__++, patch->ints.data, patch->ints.len) : dal_pg_bind_null(&params__, n__++);
+    if (rc == DAL_OK && patch->set_reals) rc = patch->reals.data ? dal_pg_bind_float_array(&params__, n__++, patch->reals.data, patch->reals.len) : dal_pg_bind_null(&params__, n__++);
+    if (rc == DAL_OK && patch->set_dbls) rc = patch->dbls.data ? dal_pg_bind_double_array(&params__, n__++, patch->dbls.data, patch->dbls.len) : dal_pg_bind_null(&params__, n__++);
+    if (rc == DAL_OK && patch->set_flags) rc = patch->flags.data ? dal_pg_bind_bool_array(&params__, n__++, patch->flags.data, patch->flags.len) : dal_pg_bind_null(&params__, n__++);
+    if (rc == DAL_OK && patch->set_blobs) rc = patch->blobs.data ? dal_pg_bind_blob_array(&params__, n__++, patch->blobs.data, patch->blobs.len) : dal_pg_bind_null(&params__, n__++);
+    if (rc == DAL_OK && patch->set_uids) rc = patch->uids.data ? dal_pg_bind_uuid_array(&params__, n__++, patch->uids.data, patch->uids.len) : dal_pg_bind_null(&params__, n__++);
+    if (rc == DAL_OK && patch->set_stamps) rc = patch->stamps.data ? dal_pg_bind_timestamp_array(&params__, n__++, patch->stamps.data, patch->stamps.len) : dal_pg_bind_null(&params__, n__++);
+    if (rc == DAL_OK && patch->set_days) rc = patch->days.data ? dal_pg_bind_date_array(&params__, n__++, patch->days.data, patch->days.len) : dal_pg_bind_null(&params__, n__++);
+    if (rc == DAL_OK && patch->set_amounts) rc = patch->amounts.data ? dal_pg_bind_numeric_array(&params__, n__++, patch->amounts.data, patch->amounts.len) : dal_pg_bind_null(&params__, n__++);
+    if (rc == DAL_OK && patch->set_moods) rc = patch->moods.data ? dal_pg_bind_text_array(&params__, n__++, patch->moods.data, patch->moods.len) : dal_pg_bind_null(&params__, n__++);
+    if (rc == DAL_OK && patch->set_grid) rc = dal_pg_bind_text(&params__, n__++, patch->grid);
+    params__.n = n__ - 1;
+    if (rc == DAL_OK) rc = dal_pg_exec_keyed(db, &pgg__unit, pgg__s_kind_update, key__, NULL, &params__, &res__);
     if (rc == DAL_NOTFOUND) {
         char sql__[1013];
         size_t len__ = 19;
@@ -1105,10 +1105,10 @@ int pgg_kind_update_patch(dal_db *db, int64_t id, pgg_kind_patch *patch, dal_are
         }
         memcpy(sql__ + len__, "\n"
                               "WHERE \"id\" = $1", 16 + 1);
-        rc = dal_pg_exec_keyed(db, &pgg__unit, pgg__s_kind_update, key__, sql__, &p, &res);
+        rc = dal_pg_exec_keyed(db, &pgg__unit, pgg__s_kind_update, key__, sql__, &params__, &res__);
     }
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -1119,13 +1119,13 @@ int pgg_kind_update_patch(dal_db *db, int64_t id, pgg_kind_patch *patch, dal_are
 int pgg_kind_delete(dal_db *db, int64_t id)
 {
     static const Oid types__[1] = { DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 1, id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_delete, &p, &res);
+    DAL_PG_PARAMS(params__, db, 1, types__, NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64(&params__, 1, id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_delete, &params__, &res__);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -1143,8 +1143,8 @@ int pgg_kind_upsert(dal_db *db, pgg_kind *row, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     size_t len__[10];
-    DAL_PG_PARAMS(p, db, 42, types__, arena);
-    DAL_PG_RESULTS(p, results__, 7);
+    DAL_PG_PARAMS(params__, db, 42, types__, arena);
+    DAL_PG_RESULTS(params__, results__, 7);
     len__[0] = row->name ? strlen(row->name) : 0;
     len__[1] = row->code ? strlen(row->code) : 0;
     len__[2] = row->fixed ? strlen(row->fixed) : 0;
@@ -1164,49 +1164,49 @@ int pgg_kind_upsert(dal_db *db, pgg_kind *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_int16_null(&p, 1, row->has_i16, row->i16);
-    if (rc == DAL_OK) rc = dal_pg_bind_int64_null(&p, 2, row->has_i64, row->i64);
-    if (rc == DAL_OK) rc = dal_pg_bind_float_null(&p, 3, row->has_f32, row->f32);
-    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&p, 4, row->has_f64, row->f64);
-    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 5, row->amount);
-    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 6, row->big);
-    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 7, row->cash);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 8, row->name, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 9, row->code, len__[1]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 10, row->fixed, len__[2]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 11, row->ci, len__[3]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 12, row->nm, len__[4]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 13, row->doc, len__[5]);
-    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 14, row->meta);
-    if (rc == DAL_OK) rc = dal_pg_bind_blob(&p, 15, row->raw);
-    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 16, row->has_at_local, row->at_local);
-    if (rc == DAL_OK) rc = dal_pg_bind_date_null(&p, 17, row->has_day, row->day);
-    if (rc == DAL_OK) rc = dal_pg_bind_time_null(&p, 18, row->has_tod, row->tod);
-    if (rc == DAL_OK) rc = dal_pg_bind_interval_null(&p, 19, row->has_span, row->span);
-    if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&p, 20, pgg_mood_to_string(row->feeling), (int)row->feeling, "pgg_mood") : dal_pg_bind_null(&p, 20);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 21, row->mail, len__[6]);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 22, row->has_rank, row->rank);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 23, row->short_, len__[7]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 24, row->addr, len__[8]);
-    if (rc == DAL_OK) rc = row->nums.data ? dal_pg_bind_int64_array(&p, 25, row->nums.data, row->nums.len) : dal_pg_bind_null(&p, 25);
-    if (rc == DAL_OK) rc = row->small_nums.data ? dal_pg_bind_int16_array(&p, 26, row->small_nums.data, row->small_nums.len) : dal_pg_bind_null(&p, 26);
-    if (rc == DAL_OK) rc = row->ints.data ? dal_pg_bind_int32_array(&p, 27, row->ints.data, row->ints.len) : dal_pg_bind_null(&p, 27);
-    if (rc == DAL_OK) rc = row->reals.data ? dal_pg_bind_float_array(&p, 28, row->reals.data, row->reals.len) : dal_pg_bind_null(&p, 28);
-    if (rc == DAL_OK) rc = row->dbls.data ? dal_pg_bind_double_array(&p, 29, row->dbls.data, row->dbls.len) : dal_pg_bind_null(&p, 29);
-    if (rc == DAL_OK) rc = row->flags.data ? dal_pg_bind_bool_array(&p, 30, row->flags.data, row->flags.len) : dal_pg_bind_null(&p, 30);
-    if (rc == DAL_OK) rc = row->blobs.data ? dal_pg_bind_blob_array(&p, 31, row->blobs.data, row->blobs.len) : dal_pg_bind_null(&p, 31);
-    if (rc == DAL_OK) rc = row->uids.data ? dal_pg_bind_uuid_array(&p, 32, row->uids.data, row->uids.len) : dal_pg_bind_null(&p, 32);
-    if (rc == DAL_OK) rc = row->stamps.data ? dal_pg_bind_timestamp_array(&p, 33, row->stamps.data, row->stamps.len) : dal_pg_bind_null(&p, 33);
-    if (rc == DAL_OK) rc = row->days.data ? dal_pg_bind_date_array(&p, 34, row->days.data, row->days.len) : dal_pg_bind_null(&p, 34);
-    if (rc == DAL_OK) rc = row->amounts.data ? dal_pg_bind_numeric_array(&p, 35, row->amounts.data, row->amounts.len) : dal_pg_bind_null(&p, 35);
-    if (rc == DAL_OK) rc = row->moods.data ? dal_pg_bind_text_array(&p, 36, row->moods.data, row->moods.len) : dal_pg_bind_null(&p, 36);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 37, row->grid, len__[9]);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 38, row->has_i32, row->i32);
-    if (rc == DAL_OK) rc = dal_pg_bind_bool_null(&p, 39, row->has_ok, row->ok);
-    if (rc == DAL_OK) rc = dal_pg_bind_uuid_null(&p, 40, row->has_uid, row->uid);
-    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 41, row->has_at_tz, row->at_tz);
-    if (rc == DAL_OK) rc = row->tags.data ? dal_pg_bind_text_array(&p, 42, row->tags.data, row->tags.len) : dal_pg_bind_null(&p, 42);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_upsert, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_int16_null(&params__, 1, row->has_i16, row->i16);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64_null(&params__, 2, row->has_i64, row->i64);
+    if (rc == DAL_OK) rc = dal_pg_bind_float_null(&params__, 3, row->has_f32, row->f32);
+    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&params__, 4, row->has_f64, row->f64);
+    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&params__, 5, row->amount);
+    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&params__, 6, row->big);
+    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&params__, 7, row->cash);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 8, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 9, row->code, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 10, row->fixed, len__[2]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 11, row->ci, len__[3]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 12, row->nm, len__[4]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 13, row->doc, len__[5]);
+    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&params__, 14, row->meta);
+    if (rc == DAL_OK) rc = dal_pg_bind_blob(&params__, 15, row->raw);
+    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&params__, 16, row->has_at_local, row->at_local);
+    if (rc == DAL_OK) rc = dal_pg_bind_date_null(&params__, 17, row->has_day, row->day);
+    if (rc == DAL_OK) rc = dal_pg_bind_time_null(&params__, 18, row->has_tod, row->tod);
+    if (rc == DAL_OK) rc = dal_pg_bind_interval_null(&params__, 19, row->has_span, row->span);
+    if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&params__, 20, pgg_mood_to_string(row->feeling), (int)row->feeling, "pgg_mood") : dal_pg_bind_null(&params__, 20);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 21, row->mail, len__[6]);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 22, row->has_rank, row->rank);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 23, row->short_, len__[7]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 24, row->addr, len__[8]);
+    if (rc == DAL_OK) rc = row->nums.data ? dal_pg_bind_int64_array(&params__, 25, row->nums.data, row->nums.len) : dal_pg_bind_null(&params__, 25);
+    if (rc == DAL_OK) rc = row->small_nums.data ? dal_pg_bind_int16_array(&params__, 26, row->small_nums.data, row->small_nums.len) : dal_pg_bind_null(&params__, 26);
+    if (rc == DAL_OK) rc = row->ints.data ? dal_pg_bind_int32_array(&params__, 27, row->ints.data, row->ints.len) : dal_pg_bind_null(&params__, 27);
+    if (rc == DAL_OK) rc = row->reals.data ? dal_pg_bind_float_array(&params__, 28, row->reals.data, row->reals.len) : dal_pg_bind_null(&params__, 28);
+    if (rc == DAL_OK) rc = row->dbls.data ? dal_pg_bind_double_array(&params__, 29, row->dbls.data, row->dbls.len) : dal_pg_bind_null(&params__, 29);
+    if (rc == DAL_OK) rc = row->flags.data ? dal_pg_bind_bool_array(&params__, 30, row->flags.data, row->flags.len) : dal_pg_bind_null(&params__, 30);
+    if (rc == DAL_OK) rc = row->blobs.data ? dal_pg_bind_blob_array(&params__, 31, row->blobs.data, row->blobs.len) : dal_pg_bind_null(&params__, 31);
+    if (rc == DAL_OK) rc = row->uids.data ? dal_pg_bind_uuid_array(&params__, 32, row->uids.data, row->uids.len) : dal_pg_bind_null(&params__, 32);
+    if (rc == DAL_OK) rc = row->stamps.data ? dal_pg_bind_timestamp_array(&params__, 33, row->stamps.data, row->stamps.len) : dal_pg_bind_null(&params__, 33);
+    if (rc == DAL_OK) rc = row->days.data ? dal_pg_bind_date_array(&params__, 34, row->days.data, row->days.len) : dal_pg_bind_null(&params__, 34);
+    if (rc == DAL_OK) rc = row->amounts.data ? dal_pg_bind_numeric_array(&params__, 35, row->amounts.data, row->amounts.len) : dal_pg_bind_null(&params__, 35);
+    if (rc == DAL_OK) rc = row->moods.data ? dal_pg_bind_text_array(&params__, 36, row->moods.data, row->moods.len) : dal_pg_bind_null(&params__, 36);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 37, row->grid, len__[9]);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 38, row->has_i32, row->i32);
+    if (rc == DAL_OK) rc = dal_pg_bind_bool_null(&params__, 39, row->has_ok, row->ok);
+    if (rc == DAL_OK) rc = dal_pg_bind_uuid_null(&params__, 40, row->has_uid, row->uid);
+    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&params__, 41, row->has_at_tz, row->at_tz);
+    if (rc == DAL_OK) rc = row->tags.data ? dal_pg_bind_text_array(&params__, 42, row->tags.data, row->tags.len) : dal_pg_bind_null(&params__, 42);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_upsert, &params__, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK)
@@ -1235,13 +1235,13 @@ int pgg_kind_upsert(dal_db *db, pgg_kind *row, dal_arena *arena)
 int pgg_kind_count(dal_db *db, int64_t *out)
 {
     static const Oid results__[1] = { DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc;
-    DAL_PG_NO_PARAMS(p, db);
-    DAL_PG_RESULTS(p, results__, 1);
-    rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_count, &p, &res);
-    if (rc == DAL_OK) rc = dal_pg_read_int64(db, res, 0, 0, "count(*)", out);
-    PQclear(res);
+    DAL_PG_NO_PARAMS(params__, db);
+    DAL_PG_RESULTS(params__, results__, 1);
+    rc = dal_pg_exec(db, &pgg__unit, pgg__s_kind_count, &params__, &res__);
+    if (rc == DAL_OK) rc = dal_pg_read_int64(db, res__, 0, 0, "count(*)", out);
+    PQclear(res__);
     return rc;
 }
 
@@ -1252,9 +1252,9 @@ int pgg_kind_count(dal_db *db, int64_t *out)
  */
 int pgg_kind_list(dal_db *db, pgg_kind_iter *it)
 {
-    DAL_PG_NO_PARAMS(p, db);
-    DAL_PG_RESULTS(p, pgg__kind_read_results, 44);
-    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_kind_list, &p);
+    DAL_PG_NO_PARAMS(params__, db);
+    DAL_PG_RESULTS(params__, pgg__kind_read_results, 44);
+    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_kind_list, &params__);
 }
 
 int pgg_kind_next(pgg_kind_iter *it, pgg_kind *out, dal_arena *arena)
@@ -1295,13 +1295,13 @@ DAL_PG_STATIC_INLINE int pgg__author_read(dal_db *db, const PGresult *res, int r
 static int pgg__author_missing(dal_db *db, int found__, int32_t id)
 {
     static const Oid types__[1] = { DAL_PG_INT4 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_author_exists, &p, &res);
-    if (rc == DAL_OK) rc = PQntuples(res) == 0 ? DAL_NOTFOUND : found__;
-    PQclear(res);
+    DAL_PG_PARAMS(params__, db, 1, types__, NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, 1, id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_author_exists, &params__, &res__);
+    if (rc == DAL_OK) rc = PQntuples(res__) == 0 ? DAL_NOTFOUND : found__;
+    PQclear(res__);
     return rc;
 }
 
@@ -1317,8 +1317,8 @@ int pgg_author_insert(dal_db *db, pgg_author *row, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     size_t len__[2];
-    DAL_PG_PARAMS(p, db, 3, types__, arena);
-    DAL_PG_RESULTS(p, results__, 1);
+    DAL_PG_PARAMS(params__, db, 3, types__, arena);
+    DAL_PG_RESULTS(params__, results__, 1);
     len__[0] = row->name ? strlen(row->name) : 0;
     len__[1] = row->bio ? strlen(row->bio) : 0;
     if (!dal_skips_validation(db) && !pgg_author__valid(row, len__)) {
@@ -1330,12 +1330,12 @@ int pgg_author_insert(dal_db *db, pgg_author *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->name, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->bio, len__[1]);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 3, row->id != 0, row->id);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 1, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 2, row->bio, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 3, row->id != 0, row->id);
     /* every column with a DEFAULT left to the server: the INSERT without them */
-    if (rc == DAL_OK && !p.values[2]) p.n = 2;
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, p.n == 2 ? pgg__s_author_insert_defaults : pgg__s_author_insert, &p, &res);
+    if (rc == DAL_OK && !params__.values[2]) params__.n = 2;
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, params__.n == 2 ? pgg__s_author_insert_defaults : pgg__s_author_insert, &params__, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK && row->id == 0)
@@ -1369,15 +1369,15 @@ int pgg_author_insert_many(dal_db *db, pgg_author *rows, size_t n, dal_arena *ar
 int pgg_author_get(dal_db *db, int32_t id, pgg_author *out, dal_arena *arena)
 {
     static const Oid types__[1] = { DAL_PG_INT4 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, arena);
-    DAL_PG_RESULTS(p, pgg__author_read_results, 3);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_author_get, &p, &res);
-    if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
-    else if (rc == DAL_OK) rc = pgg__author_read(db, res, 0, out, arena);
-    PQclear(res);
+    DAL_PG_PARAMS(params__, db, 1, types__, arena);
+    DAL_PG_RESULTS(params__, pgg__author_read_results, 3);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, 1, id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_author_get, &params__, &res__);
+    if (rc == DAL_OK && PQntuples(res__) == 0) rc = DAL_NOTFOUND;
+    else if (rc == DAL_OK) rc = pgg__author_read(db, res__, 0, out, arena);
+    PQclear(res__);
     return rc;
 }
 
@@ -1389,10 +1389,10 @@ int pgg_author_get(dal_db *db, int32_t id, pgg_author *out, dal_arena *arena)
 int pgg_author_update(dal_db *db, pgg_author *row, dal_arena *arena)
 {
     static const Oid types__[3] = { DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_INT4 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
     size_t len__[2];
-    DAL_PG_PARAMS(p, db, 3, types__, arena);
+    DAL_PG_PARAMS(params__, db, 3, types__, arena);
     len__[0] = row->name ? strlen(row->name) : 0;
     len__[1] = row->bio ? strlen(row->bio) : 0;
     if (!dal_skips_validation(db) && !pgg_author__valid(row, len__)) {
@@ -1404,12 +1404,12 @@ int pgg_author_update(dal_db *db, pgg_author *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->name, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->bio, len__[1]);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 3, row->id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_author_update, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 1, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 2, row->bio, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, 3, row->id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_author_update, &params__, &res__);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -1443,10 +1443,10 @@ int pgg_author_update_patch(dal_db *db, int32_t id, pgg_author_patch *patch, dal
 {
     static const Oid keys__[1] = { DAL_PG_INT4 };
     Oid types__[3];
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     uint64_t key__ = 0;
     int rc = DAL_OK, n__ = 1, m__ = 1, i__;
-    DAL_PG_PARAMS(p, db, 3, types__, arena);
+    DAL_PG_PARAMS(params__, db, 3, types__, arena);
     if (patch->set_name) key__ |= (uint64_t)1 << 0;
     if (patch->set_bio) key__ |= (uint64_t)1 << 1;
     if (key__ == 0) return pgg__author_missing(db, DAL_OK, id);
@@ -1462,11 +1462,11 @@ int pgg_author_update_patch(dal_db *db, int32_t id, pgg_author_patch *patch, dal
     for (i__ = 0; i__ < 1; i__++) types__[i__] = keys__[i__];
     for (i__ = 0; i__ < 2; i__++)
         if (key__ >> i__ & 1) types__[m__++] = pgg__author_patch_sets_types[i__];
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, n__++, id);
-    if (rc == DAL_OK && patch->set_name) rc = dal_pg_bind_text(&p, n__++, patch->name);
-    if (rc == DAL_OK && patch->set_bio) rc = dal_pg_bind_text(&p, n__++, patch->bio);
-    p.n = n__ - 1;
-    if (rc == DAL_OK) rc = dal_pg_exec_keyed(db, &pgg__unit, pgg__s_author_update, key__, NULL, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, n__++, id);
+    if (rc == DAL_OK && patch->set_name) rc = dal_pg_bind_text(&params__, n__++, patch->name);
+    if (rc == DAL_OK && patch->set_bio) rc = dal_pg_bind_text(&params__, n__++, patch->bio);
+    params__.n = n__ - 1;
+    if (rc == DAL_OK) rc = dal_pg_exec_keyed(db, &pgg__unit, pgg__s_author_update, key__, NULL, &params__, &res__);
     if (rc == DAL_NOTFOUND) {
         char sql__[81];
         size_t len__ = 21;
@@ -1480,10 +1480,10 @@ int pgg_author_update_patch(dal_db *db, int32_t id, pgg_author_patch *patch, dal
         }
         memcpy(sql__ + len__, "\n"
                               "WHERE \"id\" = $1", 16 + 1);
-        rc = dal_pg_exec_keyed(db, &pgg__unit, pgg__s_author_update, key__, sql__, &p, &res);
+        rc = dal_pg_exec_keyed(db, &pgg__unit, pgg__s_author_update, key__, sql__, &params__, &res__);
     }
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -1494,13 +1494,13 @@ int pgg_author_update_patch(dal_db *db, int32_t id, pgg_author_patch *patch, dal
 int pgg_author_delete(dal_db *db, int32_t id)
 {
     static const Oid types__[1] = { DAL_PG_INT4 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_author_delete, &p, &res);
+    DAL_PG_PARAMS(params__, db, 1, types__, NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, 1, id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_author_delete, &params__, &res__);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -1518,8 +1518,8 @@ int pgg_author_upsert(dal_db *db, pgg_author *row, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     size_t len__[2];
-    DAL_PG_PARAMS(p, db, 3, types__, arena);
-    DAL_PG_RESULTS(p, results__, 1);
+    DAL_PG_PARAMS(params__, db, 3, types__, arena);
+    DAL_PG_RESULTS(params__, results__, 1);
     len__[0] = row->name ? strlen(row->name) : 0;
     len__[1] = row->bio ? strlen(row->bio) : 0;
     if (!dal_skips_validation(db) && !pgg_author__valid(row, len__)) {
@@ -1531,10 +1531,10 @@ int pgg_author_upsert(dal_db *db, pgg_author *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->name, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->bio, len__[1]);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 3, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_author_upsert, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 1, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 2, row->bio, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 3, row->id != 0, row->id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_author_upsert, &params__, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK && row->id == 0)
@@ -1551,13 +1551,13 @@ int pgg_author_upsert(dal_db *db, pgg_author *row, dal_arena *arena)
 int pgg_author_count(dal_db *db, int64_t *out)
 {
     static const Oid results__[1] = { DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc;
-    DAL_PG_NO_PARAMS(p, db);
-    DAL_PG_RESULTS(p, results__, 1);
-    rc = dal_pg_exec(db, &pgg__unit, pgg__s_author_count, &p, &res);
-    if (rc == DAL_OK) rc = dal_pg_read_int64(db, res, 0, 0, "count(*)", out);
-    PQclear(res);
+    DAL_PG_NO_PARAMS(params__, db);
+    DAL_PG_RESULTS(params__, results__, 1);
+    rc = dal_pg_exec(db, &pgg__unit, pgg__s_author_count, &params__, &res__);
+    if (rc == DAL_OK) rc = dal_pg_read_int64(db, res__, 0, 0, "count(*)", out);
+    PQclear(res__);
     return rc;
 }
 
@@ -1568,9 +1568,9 @@ int pgg_author_count(dal_db *db, int64_t *out)
  */
 int pgg_author_list(dal_db *db, pgg_author_iter *it)
 {
-    DAL_PG_NO_PARAMS(p, db);
-    DAL_PG_RESULTS(p, pgg__author_read_results, 3);
-    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_author_list, &p);
+    DAL_PG_NO_PARAMS(params__, db);
+    DAL_PG_RESULTS(params__, pgg__author_read_results, 3);
+    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_author_list, &params__);
 }
 
 int pgg_author_next(pgg_author_iter *it, pgg_author *out, dal_arena *arena)
@@ -1614,14 +1614,14 @@ DAL_PG_STATIC_INLINE int pgg__book_read(dal_db *db, const PGresult *res, int row
 static int pgg__book_missing(dal_db *db, int found__, int32_t author_id, int16_t seq)
 {
     static const Oid types__[2] = { DAL_PG_INT4, DAL_PG_INT2 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 2, types__, NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, author_id);
-    if (rc == DAL_OK) rc = dal_pg_bind_int16(&p, 2, seq);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_exists, &p, &res);
-    if (rc == DAL_OK) rc = PQntuples(res) == 0 ? DAL_NOTFOUND : found__;
-    PQclear(res);
+    DAL_PG_PARAMS(params__, db, 2, types__, NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, 1, author_id);
+    if (rc == DAL_OK) rc = dal_pg_bind_int16(&params__, 2, seq);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_exists, &params__, &res__);
+    if (rc == DAL_OK) rc = PQntuples(res__) == 0 ? DAL_NOTFOUND : found__;
+    PQclear(res__);
     return rc;
 }
 
@@ -1637,8 +1637,8 @@ int pgg_book_insert(dal_db *db, pgg_book *row, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     size_t len__[2];
-    DAL_PG_PARAMS(p, db, 6, types__, arena);
-    DAL_PG_RESULTS(p, results__, 1);
+    DAL_PG_PARAMS(params__, db, 6, types__, arena);
+    DAL_PG_RESULTS(params__, results__, 1);
     len__[0] = row->title ? strlen(row->title) : 0;
     len__[1] = row->isbn ? strlen(row->isbn) : 0;
     if (!dal_skips_validation(db) && !pgg_book__valid(row, len__)) {
@@ -1650,15 +1650,15 @@ int pgg_book_insert(dal_db *db, pgg_book *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, row->author_id);
-    if (rc == DAL_OK) rc = dal_pg_bind_int16(&p, 2, row->seq);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 3, row->title, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 4, row->isbn, len__[1]);
-    if (rc == DAL_OK) rc = dal_pg_bind_date_null(&p, 5, row->has_published, row->published);
-    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 6, row->price);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, 1, row->author_id);
+    if (rc == DAL_OK) rc = dal_pg_bind_int16(&params__, 2, row->seq);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 3, row->title, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 4, row->isbn, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_date_null(&params__, 5, row->has_published, row->published);
+    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&params__, 6, row->price);
     /* every column with a DEFAULT left to the server: the INSERT without them */
-    if (rc == DAL_OK && !p.values[5]) p.n = 5;
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, p.n == 5 ? pgg__s_book_insert_defaults : pgg__s_book_insert, &p, &res);
+    if (rc == DAL_OK && !params__.values[5]) params__.n = 5;
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, params__.n == 5 ? pgg__s_book_insert_defaults : pgg__s_book_insert, &params__, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK && !row->price && arena)
@@ -1692,16 +1692,16 @@ int pgg_book_insert_many(dal_db *db, pgg_book *rows, size_t n, dal_arena *arena)
 int pgg_book_get(dal_db *db, int32_t author_id, int16_t seq, pgg_book *out, dal_arena *arena)
 {
     static const Oid types__[2] = { DAL_PG_INT4, DAL_PG_INT2 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 2, types__, arena);
-    DAL_PG_RESULTS(p, pgg__book_read_results, 6);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, author_id);
-    if (rc == DAL_OK) rc = dal_pg_bind_int16(&p, 2, seq);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_get, &p, &res);
-    if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
-    else if (rc == DAL_OK) rc = pgg__book_read(db, res, 0, out, arena);
-    PQclear(res);
+    DAL_PG_PARAMS(params__, db, 2, types__, arena);
+    DAL_PG_RESULTS(params__, pgg__book_read_results, 6);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, 1, author_id);
+    if (rc == DAL_OK) rc = dal_pg_bind_int16(&params__, 2, seq);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_get, &params__, &res__);
+    if (rc == DAL_OK && PQntuples(res__) == 0) rc = DAL_NOTFOUND;
+    else if (rc == DAL_OK) rc = pgg__book_read(db, res__, 0, out, arena);
+    PQclear(res__);
     return rc;
 }
 
@@ -1713,15 +1713,15 @@ int pgg_book_get(dal_db *db, int32_t author_id, int16_t seq, pgg_book *out, dal_
 int pgg_book_get_by_isbn(dal_db *db, const char *isbn, pgg_book *out, dal_arena *arena)
 {
     static const Oid types__[1] = { DAL_PG_BPCHAR };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, arena);
-    DAL_PG_RESULTS(p, pgg__book_read_results, 6);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, isbn);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_get_by_isbn, &p, &res);
-    if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
-    else if (rc == DAL_OK) rc = pgg__book_read(db, res, 0, out, arena);
-    PQclear(res);
+    DAL_PG_PARAMS(params__, db, 1, types__, arena);
+    DAL_PG_RESULTS(params__, pgg__book_read_results, 6);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&params__, 1, isbn);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_get_by_isbn, &params__, &res__);
+    if (rc == DAL_OK && PQntuples(res__) == 0) rc = DAL_NOTFOUND;
+    else if (rc == DAL_OK) rc = pgg__book_read(db, res__, 0, out, arena);
+    PQclear(res__);
     return rc;
 }
 
@@ -1733,10 +1733,10 @@ int pgg_book_get_by_isbn(dal_db *db, const char *isbn, pgg_book *out, dal_arena 
 int pgg_book_update(dal_db *db, pgg_book *row, dal_arena *arena)
 {
     static const Oid types__[6] = { DAL_PG_VARCHAR, DAL_PG_BPCHAR, DAL_PG_DATE, DAL_PG_NUMERIC, DAL_PG_INT4, DAL_PG_INT2 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
     size_t len__[2];
-    DAL_PG_PARAMS(p, db, 6, types__, arena);
+    DAL_PG_PARAMS(params__, db, 6, types__, arena);
     len__[0] = row->title ? strlen(row->title) : 0;
     len__[1] = row->isbn ? strlen(row->isbn) : 0;
     if (!dal_skips_validation(db) && !pgg_book__valid(row, len__)) {
@@ -1748,15 +1748,15 @@ int pgg_book_update(dal_db *db, pgg_book *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->title, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->isbn, len__[1]);
-    if (rc == DAL_OK) rc = dal_pg_bind_date_null(&p, 3, row->has_published, row->published);
-    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 4, row->price);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 5, row->author_id);
-    if (rc == DAL_OK) rc = dal_pg_bind_int16(&p, 6, row->seq);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_update, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 1, row->title, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 2, row->isbn, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_date_null(&params__, 3, row->has_published, row->published);
+    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&params__, 4, row->price);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, 5, row->author_id);
+    if (rc == DAL_OK) rc = dal_pg_bind_int16(&params__, 6, row->seq);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_update, &params__, &res__);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -1801,10 +1801,10 @@ int pgg_book_update_patch(dal_db *db, int32_t author_id, int16_t seq, pgg_book_p
 {
     static const Oid keys__[2] = { DAL_PG_INT4, DAL_PG_INT2 };
     Oid types__[6];
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     uint64_t key__ = 0;
     int rc = DAL_OK, n__ = 1, m__ = 2, i__;
-    DAL_PG_PARAMS(p, db, 6, types__, arena);
+    DAL_PG_PARAMS(params__, db, 6, types__, arena);
     if (patch->set_title) key__ |= (uint64_t)1 << 0;
     if (patch->set_isbn) key__ |= (uint64_t)1 << 1;
     if (patch->set_published) key__ |= (uint64_t)1 << 2;
@@ -1822,14 +1822,14 @@ int pgg_book_update_patch(dal_db *db, int32_t author_id, int16_t seq, pgg_book_p
     for (i__ = 0; i__ < 2; i__++) types__[i__] = keys__[i__];
     for (i__ = 0; i__ < 4; i__++)
         if (key__ >> i__ & 1) types__[m__++] = pgg__book_patch_sets_types[i__];
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, n__++, author_id);
-    if (rc == DAL_OK) rc = dal_pg_bind_int16(&p, n__++, seq);
-    if (rc == DAL_OK && patch->set_title) rc = dal_pg_bind_text(&p, n__++, patch->title);
-    if (rc == DAL_OK && patch->set_isbn) rc = dal_pg_bind_text(&p, n__++, patch->isbn);
-    if (rc == DAL_OK && patch->set_published) rc = dal_pg_bind_date_null(&p, n__++, patch->has_published, patch->published);
-    if (rc == DAL_OK && patch->set_price) rc = dal_pg_bind_numeric(&p, n__++, patch->price);
-    p.n = n__ - 1;
-    if (rc == DAL_OK) rc = dal_pg_exec_keyed(db, &pgg__unit, pgg__s_book_update, key__, NULL, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, n__++, author_id);
+    if (rc == DAL_OK) rc = dal_pg_bind_int16(&params__, n__++, seq);
+    if (rc == DAL_OK && patch->set_title) rc = dal_pg_bind_text(&params__, n__++, patch->title);
+    if (rc == DAL_OK && patch->set_isbn) rc = dal_pg_bind_text(&params__, n__++, patch->isbn);
+    if (rc == DAL_OK && patch->set_published) rc = dal_pg_bind_date_null(&params__, n__++, patch->has_published, patch->published);
+    if (rc == DAL_OK && patch->set_price) rc = dal_pg_bind_numeric(&params__, n__++, patch->price);
+    params__.n = n__ - 1;
+    if (rc == DAL_OK) rc = dal_pg_exec_keyed(db, &pgg__unit, pgg__s_book_update, key__, NULL, &params__, &res__);
     if (rc == DAL_NOTFOUND) {
         char sql__[153];
         size_t len__ = 19;
@@ -1843,10 +1843,10 @@ int pgg_book_update_patch(dal_db *db, int32_t author_id, int16_t seq, pgg_book_p
         }
         memcpy(sql__ + len__, "\n"
                               "WHERE \"author_id\" = $1 AND \"seq\" = $2", 38 + 1);
-        rc = dal_pg_exec_keyed(db, &pgg__unit, pgg__s_book_update, key__, sql__, &p, &res);
+        rc = dal_pg_exec_keyed(db, &pgg__unit, pgg__s_book_update, key__, sql__, &params__, &res__);
     }
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -1857,14 +1857,14 @@ int pgg_book_update_patch(dal_db *db, int32_t author_id, int16_t seq, pgg_book_p
 int pgg_book_delete(dal_db *db, int32_t author_id, int16_t seq)
 {
     static const Oid types__[2] = { DAL_PG_INT4, DAL_PG_INT2 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 2, types__, NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, author_id);
-    if (rc == DAL_OK) rc = dal_pg_bind_int16(&p, 2, seq);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_delete, &p, &res);
+    DAL_PG_PARAMS(params__, db, 2, types__, NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, 1, author_id);
+    if (rc == DAL_OK) rc = dal_pg_bind_int16(&params__, 2, seq);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_delete, &params__, &res__);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -1882,8 +1882,8 @@ int pgg_book_upsert(dal_db *db, pgg_book *row, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     size_t len__[2];
-    DAL_PG_PARAMS(p, db, 6, types__, arena);
-    DAL_PG_RESULTS(p, results__, 1);
+    DAL_PG_PARAMS(params__, db, 6, types__, arena);
+    DAL_PG_RESULTS(params__, results__, 1);
     len__[0] = row->title ? strlen(row->title) : 0;
     len__[1] = row->isbn ? strlen(row->isbn) : 0;
     if (!dal_skips_validation(db) && !pgg_book__valid(row, len__)) {
@@ -1895,13 +1895,13 @@ int pgg_book_upsert(dal_db *db, pgg_book *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, row->author_id);
-    if (rc == DAL_OK) rc = dal_pg_bind_int16(&p, 2, row->seq);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 3, row->title, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 4, row->isbn, len__[1]);
-    if (rc == DAL_OK) rc = dal_pg_bind_date_null(&p, 5, row->has_published, row->published);
-    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&p, 6, row->price);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_upsert, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, 1, row->author_id);
+    if (rc == DAL_OK) rc = dal_pg_bind_int16(&params__, 2, row->seq);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 3, row->title, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 4, row->isbn, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_date_null(&params__, 5, row->has_published, row->published);
+    if (rc == DAL_OK) rc = dal_pg_bind_numeric(&params__, 6, row->price);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_upsert, &params__, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK && !row->price && arena)
@@ -1918,13 +1918,13 @@ int pgg_book_upsert(dal_db *db, pgg_book *row, dal_arena *arena)
 int pgg_book_count(dal_db *db, int64_t *out)
 {
     static const Oid results__[1] = { DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc;
-    DAL_PG_NO_PARAMS(p, db);
-    DAL_PG_RESULTS(p, results__, 1);
-    rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_count, &p, &res);
-    if (rc == DAL_OK) rc = dal_pg_read_int64(db, res, 0, 0, "count(*)", out);
-    PQclear(res);
+    DAL_PG_NO_PARAMS(params__, db);
+    DAL_PG_RESULTS(params__, results__, 1);
+    rc = dal_pg_exec(db, &pgg__unit, pgg__s_book_count, &params__, &res__);
+    if (rc == DAL_OK) rc = dal_pg_read_int64(db, res__, 0, 0, "count(*)", out);
+    PQclear(res__);
     return rc;
 }
 
@@ -1935,9 +1935,9 @@ int pgg_book_count(dal_db *db, int64_t *out)
  */
 int pgg_book_list(dal_db *db, pgg_book_iter *it)
 {
-    DAL_PG_NO_PARAMS(p, db);
-    DAL_PG_RESULTS(p, pgg__book_read_results, 6);
-    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_book_list, &p);
+    DAL_PG_NO_PARAMS(params__, db);
+    DAL_PG_RESULTS(params__, pgg__book_read_results, 6);
+    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_book_list, &params__);
 }
 
 /*
@@ -1950,10 +1950,10 @@ int pgg_book_list_by_author_id(dal_db *db, int32_t author_id, pgg_book_iter *it)
 {
     static const Oid types__[1] = { DAL_PG_INT4 };
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, NULL);
-    DAL_PG_RESULTS(p, pgg__book_read_results, 6);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, author_id);
-    if (rc == DAL_OK) rc = dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_book_list_by_author_id, &p);
+    DAL_PG_PARAMS(params__, db, 1, types__, NULL);
+    DAL_PG_RESULTS(params__, pgg__book_read_results, 6);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, 1, author_id);
+    if (rc == DAL_OK) rc = dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_book_list_by_author_id, &params__);
     return rc;
 }
 
@@ -1967,10 +1967,10 @@ int pgg_book_list_by_title(dal_db *db, const char *title, pgg_book_iter *it)
 {
     static const Oid types__[1] = { DAL_PG_VARCHAR };
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, NULL);
-    DAL_PG_RESULTS(p, pgg__book_read_results, 6);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, title);
-    if (rc == DAL_OK) rc = dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_book_list_by_title, &p);
+    DAL_PG_PARAMS(params__, db, 1, types__, NULL);
+    DAL_PG_RESULTS(params__, pgg__book_read_results, 6);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&params__, 1, title);
+    if (rc == DAL_OK) rc = dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_book_list_by_title, &params__);
     return rc;
 }
 
@@ -2017,13 +2017,13 @@ DAL_PG_STATIC_INLINE int pgg__ticket_read(dal_db *db, const PGresult *res, int r
 static int pgg__ticket_missing(dal_db *db, int found__, int64_t id)
 {
     static const Oid types__[1] = { DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 1, id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_exists, &p, &res);
-    if (rc == DAL_OK) rc = PQntuples(res) == 0 ? DAL_NOTFOUND : found__;
-    PQclear(res);
+    DAL_PG_PARAMS(params__, db, 1, types__, NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64(&params__, 1, id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_exists, &params__, &res__);
+    if (rc == DAL_OK) rc = PQntuples(res__) == 0 ? DAL_NOTFOUND : found__;
+    PQclear(res__);
     return rc;
 }
 
@@ -2040,8 +2040,8 @@ int pgg_ticket_insert(dal_db *db, pgg_ticket *row, dal_arena *arena)
     int rc = DAL_OK;
     size_t len__[1];
     const char *text__ = NULL;
-    DAL_PG_PARAMS(p, db, 5, types__, arena);
-    DAL_PG_RESULTS(p, results__, 3);
+    DAL_PG_PARAMS(params__, db, 5, types__, arena);
+    DAL_PG_RESULTS(params__, results__, 3);
     len__[0] = row->code ? strlen(row->code) : 0;
     if (!dal_skips_validation(db) && !pgg_ticket__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
@@ -2052,14 +2052,14 @@ int pgg_ticket_insert(dal_db *db, pgg_ticket *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->code, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 2, row->has_seen, row->seen);
-    if (rc == DAL_OK) rc = dal_pg_bind_int64_null(&p, 3, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = row->has_state ? dal_pg_bind_label(&p, 4, pgg_mood_to_string(row->state), (int)row->state, "pgg_mood") : dal_pg_bind_null(&p, 4);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 5, row->has_version, row->version);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 1, row->code, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&params__, 2, row->has_seen, row->seen);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64_null(&params__, 3, row->id != 0, row->id);
+    if (rc == DAL_OK) rc = row->has_state ? dal_pg_bind_label(&params__, 4, pgg_mood_to_string(row->state), (int)row->state, "pgg_mood") : dal_pg_bind_null(&params__, 4);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 5, row->has_version, row->version);
     /* every column with a DEFAULT left to the server: the INSERT without them */
-    if (rc == DAL_OK && !p.values[2] && !p.values[3] && !p.values[4]) p.n = 2;
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, p.n == 2 ? pgg__s_ticket_insert_defaults : pgg__s_ticket_insert, &p, &res);
+    if (rc == DAL_OK && !params__.values[2] && !params__.values[3] && !params__.values[4]) params__.n = 2;
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, params__.n == 2 ? pgg__s_ticket_insert_defaults : pgg__s_ticket_insert, &params__, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK && row->id == 0)
@@ -2099,15 +2099,15 @@ int pgg_ticket_insert_many(dal_db *db, pgg_ticket *rows, size_t n, dal_arena *ar
 int pgg_ticket_get(dal_db *db, int64_t id, pgg_ticket *out, dal_arena *arena)
 {
     static const Oid types__[1] = { DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, arena);
-    DAL_PG_RESULTS(p, pgg__ticket_read_results, 5);
-    if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 1, id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_get, &p, &res);
-    if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
-    else if (rc == DAL_OK) rc = pgg__ticket_read(db, res, 0, out, arena);
-    PQclear(res);
+    DAL_PG_PARAMS(params__, db, 1, types__, arena);
+    DAL_PG_RESULTS(params__, pgg__ticket_read_results, 5);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64(&params__, 1, id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_get, &params__, &res__);
+    if (rc == DAL_OK && PQntuples(res__) == 0) rc = DAL_NOTFOUND;
+    else if (rc == DAL_OK) rc = pgg__ticket_read(db, res__, 0, out, arena);
+    PQclear(res__);
     return rc;
 }
 
@@ -2119,15 +2119,15 @@ int pgg_ticket_get(dal_db *db, int64_t id, pgg_ticket *out, dal_arena *arena)
 int pgg_ticket_get_by_code(dal_db *db, const char *code, pgg_ticket *out, dal_arena *arena)
 {
     static const Oid types__[1] = { DAL_PG_TEXT };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, arena);
-    DAL_PG_RESULTS(p, pgg__ticket_read_results, 5);
-    if (rc == DAL_OK) rc = dal_pg_bind_text(&p, 1, code);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_get_by_code, &p, &res);
-    if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
-    else if (rc == DAL_OK) rc = pgg__ticket_read(db, res, 0, out, arena);
-    PQclear(res);
+    DAL_PG_PARAMS(params__, db, 1, types__, arena);
+    DAL_PG_RESULTS(params__, pgg__ticket_read_results, 5);
+    if (rc == DAL_OK) rc = dal_pg_bind_text(&params__, 1, code);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_get_by_code, &params__, &res__);
+    if (rc == DAL_OK && PQntuples(res__) == 0) rc = DAL_NOTFOUND;
+    else if (rc == DAL_OK) rc = pgg__ticket_read(db, res__, 0, out, arena);
+    PQclear(res__);
     return rc;
 }
 
@@ -2139,10 +2139,10 @@ int pgg_ticket_get_by_code(dal_db *db, const char *code, pgg_ticket *out, dal_ar
 int pgg_ticket_update(dal_db *db, pgg_ticket *row, dal_arena *arena)
 {
     static const Oid types__[5] = { DAL_PG_TEXT, 0, DAL_PG_TIMESTAMPTZ, DAL_PG_INT4, DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
     size_t len__[1];
-    DAL_PG_PARAMS(p, db, 5, types__, arena);
+    DAL_PG_PARAMS(params__, db, 5, types__, arena);
     len__[0] = row->code ? strlen(row->code) : 0;
     if (!dal_skips_validation(db) && !pgg_ticket__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
@@ -2153,14 +2153,14 @@ int pgg_ticket_update(dal_db *db, pgg_ticket *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->code, len__[0]);
-    if (rc == DAL_OK) rc = row->has_state ? dal_pg_bind_label(&p, 2, pgg_mood_to_string(row->state), (int)row->state, "pgg_mood") : dal_pg_bind_null(&p, 2);
-    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 3, row->has_seen, row->seen);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 4, row->has_version, row->version);
-    if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 5, row->id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_update, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 1, row->code, len__[0]);
+    if (rc == DAL_OK) rc = row->has_state ? dal_pg_bind_label(&params__, 2, pgg_mood_to_string(row->state), (int)row->state, "pgg_mood") : dal_pg_bind_null(&params__, 2);
+    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&params__, 3, row->has_seen, row->seen);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 4, row->has_version, row->version);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64(&params__, 5, row->id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_update, &params__, &res__);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -2196,10 +2196,10 @@ int pgg_ticket_update_patch(dal_db *db, int64_t id, pgg_ticket_patch *patch, dal
 {
     static const Oid keys__[1] = { DAL_PG_INT8 };
     Oid types__[5];
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     uint64_t key__ = 0;
     int rc = DAL_OK, n__ = 1, m__ = 1, i__;
-    DAL_PG_PARAMS(p, db, 5, types__, arena);
+    DAL_PG_PARAMS(params__, db, 5, types__, arena);
     if (patch->set_code) key__ |= (uint64_t)1 << 0;
     if (patch->set_state) key__ |= (uint64_t)1 << 1;
     if (patch->set_seen) key__ |= (uint64_t)1 << 2;
@@ -2217,13 +2217,13 @@ int pgg_ticket_update_patch(dal_db *db, int64_t id, pgg_ticket_patch *patch, dal
     for (i__ = 0; i__ < 1; i__++) types__[i__] = keys__[i__];
     for (i__ = 0; i__ < 4; i__++)
         if (key__ >> i__ & 1) types__[m__++] = pgg__ticket_patch_sets_types[i__];
-    if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, n__++, id);
-    if (rc == DAL_OK && patch->set_code) rc = dal_pg_bind_text(&p, n__++, patch->code);
-    if (rc == DAL_OK && patch->set_state) rc = patch->has_state ? dal_pg_bind_label(&p, n__++, pgg_mood_to_string(patch->state), (int)patch->state, "pgg_mood") : dal_pg_bind_null(&p, n__++);
-    if (rc == DAL_OK && patch->set_seen) rc = dal_pg_bind_timestamp_null(&p, n__++, patch->has_seen, patch->seen);
-    if (rc == DAL_OK && patch->set_version) rc = dal_pg_bind_int32_null(&p, n__++, patch->has_version, patch->version);
-    p.n = n__ - 1;
-    if (rc == DAL_OK) rc = dal_pg_exec_keyed(db, &pgg__unit, pgg__s_ticket_update, key__, NULL, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64(&params__, n__++, id);
+    if (rc == DAL_OK && patch->set_code) rc = dal_pg_bind_text(&params__, n__++, patch->code);
+    if (rc == DAL_OK && patch->set_state) rc = patch->has_state ? dal_pg_bind_label(&params__, n__++, pgg_mood_to_string(patch->state), (int)patch->state, "pgg_mood") : dal_pg_bind_null(&params__, n__++);
+    if (rc == DAL_OK && patch->set_seen) rc = dal_pg_bind_timestamp_null(&params__, n__++, patch->has_seen, patch->seen);
+    if (rc == DAL_OK && patch->set_version) rc = dal_pg_bind_int32_null(&params__, n__++, patch->has_version, patch->version);
+    params__.n = n__ - 1;
+    if (rc == DAL_OK) rc = dal_pg_exec_keyed(db, &pgg__unit, pgg__s_ticket_update, key__, NULL, &params__, &res__);
     if (rc == DAL_NOTFOUND) {
         char sql__[130];
         size_t len__ = 21;
@@ -2237,10 +2237,10 @@ int pgg_ticket_update_patch(dal_db *db, int64_t id, pgg_ticket_patch *patch, dal
         }
         memcpy(sql__ + len__, "\n"
                               "WHERE \"id\" = $1", 16 + 1);
-        rc = dal_pg_exec_keyed(db, &pgg__unit, pgg__s_ticket_update, key__, sql__, &p, &res);
+        rc = dal_pg_exec_keyed(db, &pgg__unit, pgg__s_ticket_update, key__, sql__, &params__, &res__);
     }
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -2251,13 +2251,13 @@ int pgg_ticket_update_patch(dal_db *db, int64_t id, pgg_ticket_patch *patch, dal
 int pgg_ticket_delete(dal_db *db, int64_t id)
 {
     static const Oid types__[1] = { DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 1, id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_delete, &p, &res);
+    DAL_PG_PARAMS(params__, db, 1, types__, NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64(&params__, 1, id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_delete, &params__, &res__);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -2276,8 +2276,8 @@ int pgg_ticket_upsert(dal_db *db, pgg_ticket *row, dal_arena *arena)
     int rc = DAL_OK;
     size_t len__[1];
     const char *text__ = NULL;
-    DAL_PG_PARAMS(p, db, 5, types__, arena);
-    DAL_PG_RESULTS(p, results__, 3);
+    DAL_PG_PARAMS(params__, db, 5, types__, arena);
+    DAL_PG_RESULTS(params__, results__, 3);
     len__[0] = row->code ? strlen(row->code) : 0;
     if (!dal_skips_validation(db) && !pgg_ticket__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
@@ -2288,12 +2288,12 @@ int pgg_ticket_upsert(dal_db *db, pgg_ticket *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->code, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 2, row->has_seen, row->seen);
-    if (rc == DAL_OK) rc = dal_pg_bind_int64_null(&p, 3, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = row->has_state ? dal_pg_bind_label(&p, 4, pgg_mood_to_string(row->state), (int)row->state, "pgg_mood") : dal_pg_bind_null(&p, 4);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 5, row->has_version, row->version);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_upsert, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 1, row->code, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&params__, 2, row->has_seen, row->seen);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64_null(&params__, 3, row->id != 0, row->id);
+    if (rc == DAL_OK) rc = row->has_state ? dal_pg_bind_label(&params__, 4, pgg_mood_to_string(row->state), (int)row->state, "pgg_mood") : dal_pg_bind_null(&params__, 4);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 5, row->has_version, row->version);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_upsert, &params__, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK && row->id == 0)
@@ -2316,13 +2316,13 @@ int pgg_ticket_upsert(dal_db *db, pgg_ticket *row, dal_arena *arena)
 int pgg_ticket_count(dal_db *db, int64_t *out)
 {
     static const Oid results__[1] = { DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc;
-    DAL_PG_NO_PARAMS(p, db);
-    DAL_PG_RESULTS(p, results__, 1);
-    rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_count, &p, &res);
-    if (rc == DAL_OK) rc = dal_pg_read_int64(db, res, 0, 0, "count(*)", out);
-    PQclear(res);
+    DAL_PG_NO_PARAMS(params__, db);
+    DAL_PG_RESULTS(params__, results__, 1);
+    rc = dal_pg_exec(db, &pgg__unit, pgg__s_ticket_count, &params__, &res__);
+    if (rc == DAL_OK) rc = dal_pg_read_int64(db, res__, 0, 0, "count(*)", out);
+    PQclear(res__);
     return rc;
 }
 
@@ -2333,9 +2333,9 @@ int pgg_ticket_count(dal_db *db, int64_t *out)
  */
 int pgg_ticket_list(dal_db *db, pgg_ticket_iter *it)
 {
-    DAL_PG_NO_PARAMS(p, db);
-    DAL_PG_RESULTS(p, pgg__ticket_read_results, 5);
-    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_ticket_list, &p);
+    DAL_PG_NO_PARAMS(params__, db);
+    DAL_PG_RESULTS(params__, pgg__ticket_read_results, 5);
+    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_ticket_list, &params__);
 }
 
 int pgg_ticket_next(pgg_ticket_iter *it, pgg_ticket *out, dal_arena *arena)
@@ -2383,8 +2383,8 @@ int pgg_event_insert(dal_db *db, pgg_event *row, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     size_t len__[1];
-    DAL_PG_PARAMS(p, db, 3, types__, arena);
-    DAL_PG_RESULTS(p, results__, 1);
+    DAL_PG_PARAMS(params__, db, 3, types__, arena);
+    DAL_PG_RESULTS(params__, results__, 1);
     len__[0] = row->kind ? strlen(row->kind) : 0;
     if (!dal_skips_validation(db) && !pgg_event__valid(row, len__)) {
         dal_errors errs = DAL_ERRORS_INIT;
@@ -2395,12 +2395,12 @@ int pgg_event_insert(dal_db *db, pgg_event *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->kind, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 2, row->body);
-    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&p, 3, row->has_at, row->at);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 1, row->kind, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&params__, 2, row->body);
+    if (rc == DAL_OK) rc = dal_pg_bind_timestamp_null(&params__, 3, row->has_at, row->at);
     /* every column with a DEFAULT left to the server: the INSERT without them */
-    if (rc == DAL_OK && !p.values[2]) p.n = 2;
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, p.n == 2 ? pgg__s_event_insert_defaults : pgg__s_event_insert, &p, &res);
+    if (rc == DAL_OK && !params__.values[2]) params__.n = 2;
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgg__unit, params__.n == 2 ? pgg__s_event_insert_defaults : pgg__s_event_insert, &params__, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK && !row->has_at)
@@ -2433,13 +2433,13 @@ int pgg_event_insert_many(dal_db *db, pgg_event *rows, size_t n, dal_arena *aren
 int pgg_event_count(dal_db *db, int64_t *out)
 {
     static const Oid results__[1] = { DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc;
-    DAL_PG_NO_PARAMS(p, db);
-    DAL_PG_RESULTS(p, results__, 1);
-    rc = dal_pg_exec(db, &pgg__unit, pgg__s_event_count, &p, &res);
-    if (rc == DAL_OK) rc = dal_pg_read_int64(db, res, 0, 0, "count(*)", out);
-    PQclear(res);
+    DAL_PG_NO_PARAMS(params__, db);
+    DAL_PG_RESULTS(params__, results__, 1);
+    rc = dal_pg_exec(db, &pgg__unit, pgg__s_event_count, &params__, &res__);
+    if (rc == DAL_OK) rc = dal_pg_read_int64(db, res__, 0, 0, "count(*)", out);
+    PQclear(res__);
     return rc;
 }
 
@@ -2449,9 +2449,9 @@ int pgg_event_count(dal_db *db, int64_t *out)
  */
 int pgg_event_list(dal_db *db, pgg_event_iter *it)
 {
-    DAL_PG_NO_PARAMS(p, db);
-    DAL_PG_RESULTS(p, pgg__event_read_results, 3);
-    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_event_list, &p);
+    DAL_PG_NO_PARAMS(params__, db);
+    DAL_PG_RESULTS(params__, pgg__event_read_results, 3);
+    return dal_pg_iter_open(&it->it, db, &pgg__unit, pgg__s_event_list, &params__);
 }
 
 int pgg_event_next(pgg_event_iter *it, pgg_event *out, dal_arena *arena)

@@ -524,13 +524,13 @@ DAL_PG_STATIC_INLINE int pgv__rule_read(dal_db *db, const PGresult *res, int row
 static int pgv__rule_missing(dal_db *db, int found__, int64_t id)
 {
     static const Oid types__[1] = { DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 1, id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_rule_exists, &p, &res);
-    if (rc == DAL_OK) rc = PQntuples(res) == 0 ? DAL_NOTFOUND : found__;
-    PQclear(res);
+    DAL_PG_PARAMS(params__, db, 1, types__, NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64(&params__, 1, id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_rule_exists, &params__, &res__);
+    if (rc == DAL_OK) rc = PQntuples(res__) == 0 ? DAL_NOTFOUND : found__;
+    PQclear(res__);
     return rc;
 }
 
@@ -546,8 +546,8 @@ int pgv_rule_insert(dal_db *db, pgv_rule *row, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     size_t len__[10];
-    DAL_PG_PARAMS(p, db, 17, types__, arena);
-    DAL_PG_RESULTS(p, results__, 3);
+    DAL_PG_PARAMS(params__, db, 17, types__, arena);
+    DAL_PG_RESULTS(params__, results__, 3);
     len__[0] = row->name ? strlen(row->name) : 0;
     len__[1] = row->v5 ? strlen(row->v5) : 0;
     len__[2] = row->v1 ? strlen(row->v1) : 0;
@@ -567,26 +567,26 @@ int pgv_rule_insert(dal_db *db, pgv_rule *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->name, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->v5, len__[1]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 3, row->v1, len__[2]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 4, row->c3, len__[3]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 5, row->d5, len__[4]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 6, row->dd5, len__[5]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 7, row->t3, len__[6]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 8, row->rt, len__[7]);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 9, row->has_ri, row->ri);
-    if (rc == DAL_OK) rc = row->has_m ? dal_pg_bind_label(&p, 10, pgv_mood_to_string(row->m), (int)row->m, "pgv_mood") : dal_pg_bind_null(&p, 10);
-    if (rc == DAL_OK) rc = dal_pg_bind_label(&p, 11, pgv_mood_to_string(row->mm), (int)row->mm, "pgv_mood");
-    if (rc == DAL_OK) rc = row->has_rm ? dal_pg_bind_label(&p, 12, pgv_mood_to_string(row->rm), (int)row->rm, "pgv_mood") : dal_pg_bind_null(&p, 12);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 13, row->doc, len__[8]);
-    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 14, row->meta);
-    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 15, row->jd);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 16, row->has_n_ri, row->n_ri);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 17, row->defd, len__[9]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 1, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 2, row->v5, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 3, row->v1, len__[2]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 4, row->c3, len__[3]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 5, row->d5, len__[4]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 6, row->dd5, len__[5]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 7, row->t3, len__[6]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 8, row->rt, len__[7]);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 9, row->has_ri, row->ri);
+    if (rc == DAL_OK) rc = row->has_m ? dal_pg_bind_label(&params__, 10, pgv_mood_to_string(row->m), (int)row->m, "pgv_mood") : dal_pg_bind_null(&params__, 10);
+    if (rc == DAL_OK) rc = dal_pg_bind_label(&params__, 11, pgv_mood_to_string(row->mm), (int)row->mm, "pgv_mood");
+    if (rc == DAL_OK) rc = row->has_rm ? dal_pg_bind_label(&params__, 12, pgv_mood_to_string(row->rm), (int)row->rm, "pgv_mood") : dal_pg_bind_null(&params__, 12);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 13, row->doc, len__[8]);
+    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&params__, 14, row->meta);
+    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&params__, 15, row->jd);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 16, row->has_n_ri, row->n_ri);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 17, row->defd, len__[9]);
     /* every column with a DEFAULT left to the server: the INSERT without them */
-    if (rc == DAL_OK && !p.values[15] && !p.values[16]) p.n = 15;
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, p.n == 15 ? pgv__s_rule_insert_defaults : pgv__s_rule_insert, &p, &res);
+    if (rc == DAL_OK && !params__.values[15] && !params__.values[16]) params__.n = 15;
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, params__.n == 15 ? pgv__s_rule_insert_defaults : pgv__s_rule_insert, &params__, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK)
@@ -624,15 +624,15 @@ int pgv_rule_insert_many(dal_db *db, pgv_rule *rows, size_t n, dal_arena *arena)
 int pgv_rule_get(dal_db *db, int64_t id, pgv_rule *out, dal_arena *arena)
 {
     static const Oid types__[1] = { DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, arena);
-    DAL_PG_RESULTS(p, pgv__rule_read_results, 18);
-    if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 1, id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_rule_get, &p, &res);
-    if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
-    else if (rc == DAL_OK) rc = pgv__rule_read(db, res, 0, out, arena);
-    PQclear(res);
+    DAL_PG_PARAMS(params__, db, 1, types__, arena);
+    DAL_PG_RESULTS(params__, pgv__rule_read_results, 18);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64(&params__, 1, id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_rule_get, &params__, &res__);
+    if (rc == DAL_OK && PQntuples(res__) == 0) rc = DAL_NOTFOUND;
+    else if (rc == DAL_OK) rc = pgv__rule_read(db, res__, 0, out, arena);
+    PQclear(res__);
     return rc;
 }
 
@@ -644,10 +644,10 @@ int pgv_rule_get(dal_db *db, int64_t id, pgv_rule *out, dal_arena *arena)
 int pgv_rule_update(dal_db *db, pgv_rule *row, dal_arena *arena)
 {
     static const Oid types__[18] = { DAL_PG_TEXT, DAL_PG_VARCHAR, DAL_PG_VARCHAR, DAL_PG_BPCHAR, 0, 0, 0, 0, DAL_PG_INT4, DAL_PG_INT4, 0, 0, 0, DAL_PG_JSON, DAL_PG_JSONB, DAL_PG_JSONB, DAL_PG_VARCHAR, DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
     size_t len__[10];
-    DAL_PG_PARAMS(p, db, 18, types__, arena);
+    DAL_PG_PARAMS(params__, db, 18, types__, arena);
     len__[0] = row->name ? strlen(row->name) : 0;
     len__[1] = row->v5 ? strlen(row->v5) : 0;
     len__[2] = row->v1 ? strlen(row->v1) : 0;
@@ -667,27 +667,27 @@ int pgv_rule_update(dal_db *db, pgv_rule *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->name, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->v5, len__[1]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 3, row->v1, len__[2]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 4, row->c3, len__[3]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 5, row->d5, len__[4]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 6, row->dd5, len__[5]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 7, row->t3, len__[6]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 8, row->rt, len__[7]);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 9, row->has_ri, row->ri);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 10, row->has_n_ri, row->n_ri);
-    if (rc == DAL_OK) rc = row->has_m ? dal_pg_bind_label(&p, 11, pgv_mood_to_string(row->m), (int)row->m, "pgv_mood") : dal_pg_bind_null(&p, 11);
-    if (rc == DAL_OK) rc = dal_pg_bind_label(&p, 12, pgv_mood_to_string(row->mm), (int)row->mm, "pgv_mood");
-    if (rc == DAL_OK) rc = row->has_rm ? dal_pg_bind_label(&p, 13, pgv_mood_to_string(row->rm), (int)row->rm, "pgv_mood") : dal_pg_bind_null(&p, 13);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 14, row->doc, len__[8]);
-    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 15, row->meta);
-    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 16, row->jd);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 17, row->defd, len__[9]);
-    if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 18, row->id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_rule_update, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 1, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 2, row->v5, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 3, row->v1, len__[2]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 4, row->c3, len__[3]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 5, row->d5, len__[4]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 6, row->dd5, len__[5]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 7, row->t3, len__[6]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 8, row->rt, len__[7]);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 9, row->has_ri, row->ri);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 10, row->has_n_ri, row->n_ri);
+    if (rc == DAL_OK) rc = row->has_m ? dal_pg_bind_label(&params__, 11, pgv_mood_to_string(row->m), (int)row->m, "pgv_mood") : dal_pg_bind_null(&params__, 11);
+    if (rc == DAL_OK) rc = dal_pg_bind_label(&params__, 12, pgv_mood_to_string(row->mm), (int)row->mm, "pgv_mood");
+    if (rc == DAL_OK) rc = row->has_rm ? dal_pg_bind_label(&params__, 13, pgv_mood_to_string(row->rm), (int)row->rm, "pgv_mood") : dal_pg_bind_null(&params__, 13);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 14, row->doc, len__[8]);
+    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&params__, 15, row->meta);
+    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&params__, 16, row->jd);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 17, row->defd, len__[9]);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64(&params__, 18, row->id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_rule_update, &params__, &res__);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -820,10 +820,10 @@ int pgv_rule_update_patch(dal_db *db, int64_t id, pgv_rule_patch *patch, dal_are
 {
     static const Oid keys__[1] = { DAL_PG_INT8 };
     Oid types__[18];
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     uint64_t key__ = 0;
     int rc = DAL_OK, n__ = 1, m__ = 1, i__;
-    DAL_PG_PARAMS(p, db, 18, types__, arena);
+    DAL_PG_PARAMS(params__, db, 18, types__, arena);
     if (patch->set_name) key__ |= (uint64_t)1 << 0;
     if (patch->set_v5) key__ |= (uint64_t)1 << 1;
     if (patch->set_v1) key__ |= (uint64_t)1 << 2;
@@ -854,26 +854,26 @@ int pgv_rule_update_patch(dal_db *db, int64_t id, pgv_rule_patch *patch, dal_are
     for (i__ = 0; i__ < 1; i__++) types__[i__] = keys__[i__];
     for (i__ = 0; i__ < 17; i__++)
         if (key__ >> i__ & 1) types__[m__++] = pgv__rule_patch_sets_types[i__];
-    if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, n__++, id);
-    if (rc == DAL_OK && patch->set_name) rc = dal_pg_bind_text(&p, n__++, patch->name);
-    if (rc == DAL_OK && patch->set_v5) rc = dal_pg_bind_text(&p, n__++, patch->v5);
-    if (rc == DAL_OK && patch->set_v1) rc = dal_pg_bind_text(&p, n__++, patch->v1);
-    if (rc == DAL_OK && patch->set_c3) rc = dal_pg_bind_text(&p, n__++, patch->c3);
-    if (rc == DAL_OK && patch->set_d5) rc = dal_pg_bind_text(&p, n__++, patch->d5);
-    if (rc == DAL_OK && patch->set_dd5) rc = dal_pg_bind_text(&p, n__++, patch->dd5);
-    if (rc == DAL_OK && patch->set_t3) rc = dal_pg_bind_text(&p, n__++, patch->t3);
-    if (rc == DAL_OK && patch->set_rt) rc = dal_pg_bind_text(&p, n__++, patch->rt);
-    if (rc == DAL_OK && patch->set_ri) rc = dal_pg_bind_int32_null(&p, n__++, patch->has_ri, patch->ri);
-    if (rc == DAL_OK && patch->set_n_ri) rc = dal_pg_bind_int32_null(&p, n__++, patch->has_n_ri, patch->n_ri);
-    if (rc == DAL_OK && patch->set_m) rc = patch->has_m ? dal_pg_bind_label(&p, n__++, pgv_mood_to_string(patch->m), (int)patch->m, "pgv_mood") : dal_pg_bind_null(&p, n__++);
-    if (rc == DAL_OK && patch->set_mm) rc = dal_pg_bind_label(&p, n__++, pgv_mood_to_string(patch->mm), (int)patch->mm, "pgv_mood");
-    if (rc == DAL_OK && patch->set_rm) rc = patch->has_rm ? dal_pg_bind_label(&p, n__++, pgv_mood_to_string(patch->rm), (int)patch->rm, "pgv_mood") : dal_pg_bind_null(&p, n__++);
-    if (rc == DAL_OK && patch->set_doc) rc = dal_pg_bind_text(&p, n__++, patch->doc);
-    if (rc == DAL_OK && patch->set_meta) rc = dal_pg_bind_jsonb(&p, n__++, patch->meta);
-    if (rc == DAL_OK && patch->set_jd) rc = dal_pg_bind_jsonb(&p, n__++, patch->jd);
-    if (rc == DAL_OK && patch->set_defd) rc = dal_pg_bind_text(&p, n__++, patch->defd);
-    p.n = n__ - 1;
-    if (rc == DAL_OK) rc = dal_pg_exec_keyed(db, &pgv__unit, pgv__s_rule_update, key__, NULL, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64(&params__, n__++, id);
+    if (rc == DAL_OK && patch->set_name) rc = dal_pg_bind_text(&params__, n__++, patch->name);
+    if (rc == DAL_OK && patch->set_v5) rc = dal_pg_bind_text(&params__, n__++, patch->v5);
+    if (rc == DAL_OK && patch->set_v1) rc = dal_pg_bind_text(&params__, n__++, patch->v1);
+    if (rc == DAL_OK && patch->set_c3) rc = dal_pg_bind_text(&params__, n__++, patch->c3);
+    if (rc == DAL_OK && patch->set_d5) rc = dal_pg_bind_text(&params__, n__++, patch->d5);
+    if (rc == DAL_OK && patch->set_dd5) rc = dal_pg_bind_text(&params__, n__++, patch->dd5);
+    if (rc == DAL_OK && patch->set_t3) rc = dal_pg_bind_text(&params__, n__++, patch->t3);
+    if (rc == DAL_OK && patch->set_rt) rc = dal_pg_bind_text(&params__, n__++, patch->rt);
+    if (rc == DAL_OK && patch->set_ri) rc = dal_pg_bind_int32_null(&params__, n__++, patch->has_ri, patch->ri);
+    if (rc == DAL_OK && patch->set_n_ri) rc = dal_pg_bind_int32_null(&params__, n__++, patch->has_n_ri, patch->n_ri);
+    if (rc == DAL_OK && patch->set_m) rc = patch->has_m ? dal_pg_bind_label(&params__, n__++, pgv_mood_to_string(patch->m), (int)patch->m, "pgv_mood") : dal_pg_bind_null(&params__, n__++);
+    if (rc == DAL_OK && patch->set_mm) rc = dal_pg_bind_label(&params__, n__++, pgv_mood_to_string(patch->mm), (int)patch->mm, "pgv_mood");
+    if (rc == DAL_OK && patch->set_rm) rc = patch->has_rm ? dal_pg_bind_label(&params__, n__++, pgv_mood_to_string(patch->rm), (int)patch->rm, "pgv_mood") : dal_pg_bind_null(&params__, n__++);
+    if (rc == DAL_OK && patch->set_doc) rc = dal_pg_bind_text(&params__, n__++, patch->doc);
+    if (rc == DAL_OK && patch->set_meta) rc = dal_pg_bind_jsonb(&params__, n__++, patch->meta);
+    if (rc == DAL_OK && patch->set_jd) rc = dal_pg_bind_jsonb(&params__, n__++, patch->jd);
+    if (rc == DAL_OK && patch->set_defd) rc = dal_pg_bind_text(&params__, n__++, patch->defd);
+    params__.n = n__ - 1;
+    if (rc == DAL_OK) rc = dal_pg_exec_keyed(db, &pgv__unit, pgv__s_rule_update, key__, NULL, &params__, &res__);
     if (rc == DAL_NOTFOUND) {
         char sql__[385];
         size_t len__ = 19;
@@ -887,10 +887,10 @@ int pgv_rule_update_patch(dal_db *db, int64_t id, pgv_rule_patch *patch, dal_are
         }
         memcpy(sql__ + len__, "\n"
                               "WHERE \"id\" = $1", 16 + 1);
-        rc = dal_pg_exec_keyed(db, &pgv__unit, pgv__s_rule_update, key__, sql__, &p, &res);
+        rc = dal_pg_exec_keyed(db, &pgv__unit, pgv__s_rule_update, key__, sql__, &params__, &res__);
     }
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -901,13 +901,13 @@ int pgv_rule_update_patch(dal_db *db, int64_t id, pgv_rule_patch *patch, dal_are
 int pgv_rule_delete(dal_db *db, int64_t id)
 {
     static const Oid types__[1] = { DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_int64(&p, 1, id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_rule_delete, &p, &res);
+    DAL_PG_PARAMS(params__, db, 1, types__, NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_int64(&params__, 1, id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_rule_delete, &params__, &res__);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -925,8 +925,8 @@ int pgv_rule_upsert(dal_db *db, pgv_rule *row, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     size_t len__[10];
-    DAL_PG_PARAMS(p, db, 17, types__, arena);
-    DAL_PG_RESULTS(p, results__, 3);
+    DAL_PG_PARAMS(params__, db, 17, types__, arena);
+    DAL_PG_RESULTS(params__, results__, 3);
     len__[0] = row->name ? strlen(row->name) : 0;
     len__[1] = row->v5 ? strlen(row->v5) : 0;
     len__[2] = row->v1 ? strlen(row->v1) : 0;
@@ -946,24 +946,24 @@ int pgv_rule_upsert(dal_db *db, pgv_rule *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->name, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->v5, len__[1]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 3, row->v1, len__[2]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 4, row->c3, len__[3]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 5, row->d5, len__[4]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 6, row->dd5, len__[5]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 7, row->t3, len__[6]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 8, row->rt, len__[7]);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 9, row->has_ri, row->ri);
-    if (rc == DAL_OK) rc = row->has_m ? dal_pg_bind_label(&p, 10, pgv_mood_to_string(row->m), (int)row->m, "pgv_mood") : dal_pg_bind_null(&p, 10);
-    if (rc == DAL_OK) rc = dal_pg_bind_label(&p, 11, pgv_mood_to_string(row->mm), (int)row->mm, "pgv_mood");
-    if (rc == DAL_OK) rc = row->has_rm ? dal_pg_bind_label(&p, 12, pgv_mood_to_string(row->rm), (int)row->rm, "pgv_mood") : dal_pg_bind_null(&p, 12);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 13, row->doc, len__[8]);
-    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 14, row->meta);
-    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&p, 15, row->jd);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 16, row->has_n_ri, row->n_ri);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 17, row->defd, len__[9]);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_rule_upsert, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 1, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 2, row->v5, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 3, row->v1, len__[2]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 4, row->c3, len__[3]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 5, row->d5, len__[4]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 6, row->dd5, len__[5]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 7, row->t3, len__[6]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 8, row->rt, len__[7]);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 9, row->has_ri, row->ri);
+    if (rc == DAL_OK) rc = row->has_m ? dal_pg_bind_label(&params__, 10, pgv_mood_to_string(row->m), (int)row->m, "pgv_mood") : dal_pg_bind_null(&params__, 10);
+    if (rc == DAL_OK) rc = dal_pg_bind_label(&params__, 11, pgv_mood_to_string(row->mm), (int)row->mm, "pgv_mood");
+    if (rc == DAL_OK) rc = row->has_rm ? dal_pg_bind_label(&params__, 12, pgv_mood_to_string(row->rm), (int)row->rm, "pgv_mood") : dal_pg_bind_null(&params__, 12);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 13, row->doc, len__[8]);
+    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&params__, 14, row->meta);
+    if (rc == DAL_OK) rc = dal_pg_bind_jsonb(&params__, 15, row->jd);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 16, row->has_n_ri, row->n_ri);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 17, row->defd, len__[9]);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_rule_upsert, &params__, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK)
@@ -984,13 +984,13 @@ int pgv_rule_upsert(dal_db *db, pgv_rule *row, dal_arena *arena)
 int pgv_rule_count(dal_db *db, int64_t *out)
 {
     static const Oid results__[1] = { DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc;
-    DAL_PG_NO_PARAMS(p, db);
-    DAL_PG_RESULTS(p, results__, 1);
-    rc = dal_pg_exec(db, &pgv__unit, pgv__s_rule_count, &p, &res);
-    if (rc == DAL_OK) rc = dal_pg_read_int64(db, res, 0, 0, "count(*)", out);
-    PQclear(res);
+    DAL_PG_NO_PARAMS(params__, db);
+    DAL_PG_RESULTS(params__, results__, 1);
+    rc = dal_pg_exec(db, &pgv__unit, pgv__s_rule_count, &params__, &res__);
+    if (rc == DAL_OK) rc = dal_pg_read_int64(db, res__, 0, 0, "count(*)", out);
+    PQclear(res__);
     return rc;
 }
 
@@ -1001,9 +1001,9 @@ int pgv_rule_count(dal_db *db, int64_t *out)
  */
 int pgv_rule_list(dal_db *db, pgv_rule_iter *it)
 {
-    DAL_PG_NO_PARAMS(p, db);
-    DAL_PG_RESULTS(p, pgv__rule_read_results, 18);
-    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_rule_list, &p);
+    DAL_PG_NO_PARAMS(params__, db);
+    DAL_PG_RESULTS(params__, pgv__rule_read_results, 18);
+    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_rule_list, &params__);
 }
 
 int pgv_rule_next(pgv_rule_iter *it, pgv_rule *out, dal_arena *arena)
@@ -1052,13 +1052,13 @@ DAL_PG_STATIC_INLINE int pgv__note_read(dal_db *db, const PGresult *res, int row
 static int pgv__note_missing(dal_db *db, int found__, int32_t id)
 {
     static const Oid types__[1] = { DAL_PG_INT4 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_note_exists, &p, &res);
-    if (rc == DAL_OK) rc = PQntuples(res) == 0 ? DAL_NOTFOUND : found__;
-    PQclear(res);
+    DAL_PG_PARAMS(params__, db, 1, types__, NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, 1, id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_note_exists, &params__, &res__);
+    if (rc == DAL_OK) rc = PQntuples(res__) == 0 ? DAL_NOTFOUND : found__;
+    PQclear(res__);
     return rc;
 }
 
@@ -1074,8 +1074,8 @@ int pgv_note_insert(dal_db *db, pgv_note *row, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     size_t len__[6];
-    DAL_PG_PARAMS(p, db, 11, types__, arena);
-    DAL_PG_RESULTS(p, results__, 1);
+    DAL_PG_PARAMS(params__, db, 11, types__, arena);
+    DAL_PG_RESULTS(params__, results__, 1);
     len__[0] = row->mail ? strlen(row->mail) : 0;
     len__[1] = row->site ? strlen(row->site) : 0;
     len__[2] = row->ref ? strlen(row->ref) : 0;
@@ -1091,20 +1091,20 @@ int pgv_note_insert(dal_db *db, pgv_note *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->mail, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->site, len__[1]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 3, row->ref, len__[2]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 4, row->day, len__[3]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 5, row->code, len__[4]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 6, row->word, len__[5]);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 7, row->has_score, row->score);
-    if (rc == DAL_OK) rc = dal_pg_bind_int16_null(&p, 8, row->has_small, row->small);
-    if (rc == DAL_OK) rc = dal_pg_bind_float_null(&p, 9, row->has_ratio, row->ratio);
-    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&p, 10, row->has_weight, row->weight);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 11, row->id != 0, row->id);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 1, row->mail, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 2, row->site, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 3, row->ref, len__[2]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 4, row->day, len__[3]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 5, row->code, len__[4]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 6, row->word, len__[5]);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 7, row->has_score, row->score);
+    if (rc == DAL_OK) rc = dal_pg_bind_int16_null(&params__, 8, row->has_small, row->small);
+    if (rc == DAL_OK) rc = dal_pg_bind_float_null(&params__, 9, row->has_ratio, row->ratio);
+    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&params__, 10, row->has_weight, row->weight);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 11, row->id != 0, row->id);
     /* every column with a DEFAULT left to the server: the INSERT without them */
-    if (rc == DAL_OK && !p.values[10]) p.n = 10;
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, p.n == 10 ? pgv__s_note_insert_defaults : pgv__s_note_insert, &p, &res);
+    if (rc == DAL_OK && !params__.values[10]) params__.n = 10;
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, params__.n == 10 ? pgv__s_note_insert_defaults : pgv__s_note_insert, &params__, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK && row->id == 0)
@@ -1138,15 +1138,15 @@ int pgv_note_insert_many(dal_db *db, pgv_note *rows, size_t n, dal_arena *arena)
 int pgv_note_get(dal_db *db, int32_t id, pgv_note *out, dal_arena *arena)
 {
     static const Oid types__[1] = { DAL_PG_INT4 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, arena);
-    DAL_PG_RESULTS(p, pgv__note_read_results, 11);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_note_get, &p, &res);
-    if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
-    else if (rc == DAL_OK) rc = pgv__note_read(db, res, 0, out, arena);
-    PQclear(res);
+    DAL_PG_PARAMS(params__, db, 1, types__, arena);
+    DAL_PG_RESULTS(params__, pgv__note_read_results, 11);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, 1, id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_note_get, &params__, &res__);
+    if (rc == DAL_OK && PQntuples(res__) == 0) rc = DAL_NOTFOUND;
+    else if (rc == DAL_OK) rc = pgv__note_read(db, res__, 0, out, arena);
+    PQclear(res__);
     return rc;
 }
 
@@ -1158,10 +1158,10 @@ int pgv_note_get(dal_db *db, int32_t id, pgv_note *out, dal_arena *arena)
 int pgv_note_update(dal_db *db, pgv_note *row, dal_arena *arena)
 {
     static const Oid types__[11] = { DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_TEXT, DAL_PG_VARCHAR, DAL_PG_INT4, DAL_PG_INT2, DAL_PG_FLOAT4, DAL_PG_FLOAT8, DAL_PG_INT4 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
     size_t len__[6];
-    DAL_PG_PARAMS(p, db, 11, types__, arena);
+    DAL_PG_PARAMS(params__, db, 11, types__, arena);
     len__[0] = row->mail ? strlen(row->mail) : 0;
     len__[1] = row->site ? strlen(row->site) : 0;
     len__[2] = row->ref ? strlen(row->ref) : 0;
@@ -1177,20 +1177,20 @@ int pgv_note_update(dal_db *db, pgv_note *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->mail, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->site, len__[1]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 3, row->ref, len__[2]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 4, row->day, len__[3]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 5, row->code, len__[4]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 6, row->word, len__[5]);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 7, row->has_score, row->score);
-    if (rc == DAL_OK) rc = dal_pg_bind_int16_null(&p, 8, row->has_small, row->small);
-    if (rc == DAL_OK) rc = dal_pg_bind_float_null(&p, 9, row->has_ratio, row->ratio);
-    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&p, 10, row->has_weight, row->weight);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 11, row->id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_note_update, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 1, row->mail, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 2, row->site, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 3, row->ref, len__[2]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 4, row->day, len__[3]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 5, row->code, len__[4]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 6, row->word, len__[5]);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 7, row->has_score, row->score);
+    if (rc == DAL_OK) rc = dal_pg_bind_int16_null(&params__, 8, row->has_small, row->small);
+    if (rc == DAL_OK) rc = dal_pg_bind_float_null(&params__, 9, row->has_ratio, row->ratio);
+    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&params__, 10, row->has_weight, row->weight);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, 11, row->id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_note_update, &params__, &res__);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -1274,10 +1274,10 @@ int pgv_note_update_patch(dal_db *db, int32_t id, pgv_note_patch *patch, dal_are
 {
     static const Oid keys__[1] = { DAL_PG_INT4 };
     Oid types__[11];
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     uint64_t key__ = 0;
     int rc = DAL_OK, n__ = 1, m__ = 1, i__;
-    DAL_PG_PARAMS(p, db, 11, types__, arena);
+    DAL_PG_PARAMS(params__, db, 11, types__, arena);
     if (patch->set_mail) key__ |= (uint64_t)1 << 0;
     if (patch->set_site) key__ |= (uint64_t)1 << 1;
     if (patch->set_ref) key__ |= (uint64_t)1 << 2;
@@ -1301,19 +1301,19 @@ int pgv_note_update_patch(dal_db *db, int32_t id, pgv_note_patch *patch, dal_are
     for (i__ = 0; i__ < 1; i__++) types__[i__] = keys__[i__];
     for (i__ = 0; i__ < 10; i__++)
         if (key__ >> i__ & 1) types__[m__++] = pgv__note_patch_sets_types[i__];
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, n__++, id);
-    if (rc == DAL_OK && patch->set_mail) rc = dal_pg_bind_text(&p, n__++, patch->mail);
-    if (rc == DAL_OK && patch->set_site) rc = dal_pg_bind_text(&p, n__++, patch->site);
-    if (rc == DAL_OK && patch->set_ref) rc = dal_pg_bind_text(&p, n__++, patch->ref);
-    if (rc == DAL_OK && patch->set_day) rc = dal_pg_bind_text(&p, n__++, patch->day);
-    if (rc == DAL_OK && patch->set_code) rc = dal_pg_bind_text(&p, n__++, patch->code);
-    if (rc == DAL_OK && patch->set_word) rc = dal_pg_bind_text(&p, n__++, patch->word);
-    if (rc == DAL_OK && patch->set_score) rc = dal_pg_bind_int32_null(&p, n__++, patch->has_score, patch->score);
-    if (rc == DAL_OK && patch->set_small) rc = dal_pg_bind_int16_null(&p, n__++, patch->has_small, patch->small);
-    if (rc == DAL_OK && patch->set_ratio) rc = dal_pg_bind_float_null(&p, n__++, patch->has_ratio, patch->ratio);
-    if (rc == DAL_OK && patch->set_weight) rc = dal_pg_bind_double_null(&p, n__++, patch->has_weight, patch->weight);
-    p.n = n__ - 1;
-    if (rc == DAL_OK) rc = dal_pg_exec_keyed(db, &pgv__unit, pgv__s_note_update, key__, NULL, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, n__++, id);
+    if (rc == DAL_OK && patch->set_mail) rc = dal_pg_bind_text(&params__, n__++, patch->mail);
+    if (rc == DAL_OK && patch->set_site) rc = dal_pg_bind_text(&params__, n__++, patch->site);
+    if (rc == DAL_OK && patch->set_ref) rc = dal_pg_bind_text(&params__, n__++, patch->ref);
+    if (rc == DAL_OK && patch->set_day) rc = dal_pg_bind_text(&params__, n__++, patch->day);
+    if (rc == DAL_OK && patch->set_code) rc = dal_pg_bind_text(&params__, n__++, patch->code);
+    if (rc == DAL_OK && patch->set_word) rc = dal_pg_bind_text(&params__, n__++, patch->word);
+    if (rc == DAL_OK && patch->set_score) rc = dal_pg_bind_int32_null(&params__, n__++, patch->has_score, patch->score);
+    if (rc == DAL_OK && patch->set_small) rc = dal_pg_bind_int16_null(&params__, n__++, patch->has_small, patch->small);
+    if (rc == DAL_OK && patch->set_ratio) rc = dal_pg_bind_float_null(&params__, n__++, patch->has_ratio, patch->ratio);
+    if (rc == DAL_OK && patch->set_weight) rc = dal_pg_bind_double_null(&params__, n__++, patch->has_weight, patch->weight);
+    params__.n = n__ - 1;
+    if (rc == DAL_OK) rc = dal_pg_exec_keyed(db, &pgv__unit, pgv__s_note_update, key__, NULL, &params__, &res__);
     if (rc == DAL_NOTFOUND) {
         char sql__[259];
         size_t len__ = 19;
@@ -1327,10 +1327,10 @@ int pgv_note_update_patch(dal_db *db, int32_t id, pgv_note_patch *patch, dal_are
         }
         memcpy(sql__ + len__, "\n"
                               "WHERE \"id\" = $1", 16 + 1);
-        rc = dal_pg_exec_keyed(db, &pgv__unit, pgv__s_note_update, key__, sql__, &p, &res);
+        rc = dal_pg_exec_keyed(db, &pgv__unit, pgv__s_note_update, key__, sql__, &params__, &res__);
     }
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -1341,13 +1341,13 @@ int pgv_note_update_patch(dal_db *db, int32_t id, pgv_note_patch *patch, dal_are
 int pgv_note_delete(dal_db *db, int32_t id)
 {
     static const Oid types__[1] = { DAL_PG_INT4 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_note_delete, &p, &res);
+    DAL_PG_PARAMS(params__, db, 1, types__, NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, 1, id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_note_delete, &params__, &res__);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -1365,8 +1365,8 @@ int pgv_note_upsert(dal_db *db, pgv_note *row, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     size_t len__[6];
-    DAL_PG_PARAMS(p, db, 11, types__, arena);
-    DAL_PG_RESULTS(p, results__, 1);
+    DAL_PG_PARAMS(params__, db, 11, types__, arena);
+    DAL_PG_RESULTS(params__, results__, 1);
     len__[0] = row->mail ? strlen(row->mail) : 0;
     len__[1] = row->site ? strlen(row->site) : 0;
     len__[2] = row->ref ? strlen(row->ref) : 0;
@@ -1382,18 +1382,18 @@ int pgv_note_upsert(dal_db *db, pgv_note *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->mail, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->site, len__[1]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 3, row->ref, len__[2]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 4, row->day, len__[3]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 5, row->code, len__[4]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 6, row->word, len__[5]);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 7, row->has_score, row->score);
-    if (rc == DAL_OK) rc = dal_pg_bind_int16_null(&p, 8, row->has_small, row->small);
-    if (rc == DAL_OK) rc = dal_pg_bind_float_null(&p, 9, row->has_ratio, row->ratio);
-    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&p, 10, row->has_weight, row->weight);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 11, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_note_upsert, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 1, row->mail, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 2, row->site, len__[1]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 3, row->ref, len__[2]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 4, row->day, len__[3]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 5, row->code, len__[4]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 6, row->word, len__[5]);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 7, row->has_score, row->score);
+    if (rc == DAL_OK) rc = dal_pg_bind_int16_null(&params__, 8, row->has_small, row->small);
+    if (rc == DAL_OK) rc = dal_pg_bind_float_null(&params__, 9, row->has_ratio, row->ratio);
+    if (rc == DAL_OK) rc = dal_pg_bind_double_null(&params__, 10, row->has_weight, row->weight);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 11, row->id != 0, row->id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_note_upsert, &params__, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK && row->id == 0)
@@ -1410,13 +1410,13 @@ int pgv_note_upsert(dal_db *db, pgv_note *row, dal_arena *arena)
 int pgv_note_count(dal_db *db, int64_t *out)
 {
     static const Oid results__[1] = { DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc;
-    DAL_PG_NO_PARAMS(p, db);
-    DAL_PG_RESULTS(p, results__, 1);
-    rc = dal_pg_exec(db, &pgv__unit, pgv__s_note_count, &p, &res);
-    if (rc == DAL_OK) rc = dal_pg_read_int64(db, res, 0, 0, "count(*)", out);
-    PQclear(res);
+    DAL_PG_NO_PARAMS(params__, db);
+    DAL_PG_RESULTS(params__, results__, 1);
+    rc = dal_pg_exec(db, &pgv__unit, pgv__s_note_count, &params__, &res__);
+    if (rc == DAL_OK) rc = dal_pg_read_int64(db, res__, 0, 0, "count(*)", out);
+    PQclear(res__);
     return rc;
 }
 
@@ -1427,9 +1427,9 @@ int pgv_note_count(dal_db *db, int64_t *out)
  */
 int pgv_note_list(dal_db *db, pgv_note_iter *it)
 {
-    DAL_PG_NO_PARAMS(p, db);
-    DAL_PG_RESULTS(p, pgv__note_read_results, 11);
-    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_note_list, &p);
+    DAL_PG_NO_PARAMS(params__, db);
+    DAL_PG_RESULTS(params__, pgv__note_read_results, 11);
+    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_note_list, &params__);
 }
 
 int pgv_note_next(pgv_note_iter *it, pgv_note *out, dal_arena *arena)
@@ -1475,13 +1475,13 @@ DAL_PG_STATIC_INLINE int pgv__person_read(dal_db *db, const PGresult *res, int r
 static int pgv__person_missing(dal_db *db, int found__, int32_t id)
 {
     static const Oid types__[1] = { DAL_PG_INT4 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_person_exists, &p, &res);
-    if (rc == DAL_OK) rc = PQntuples(res) == 0 ? DAL_NOTFOUND : found__;
-    PQclear(res);
+    DAL_PG_PARAMS(params__, db, 1, types__, NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, 1, id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_person_exists, &params__, &res__);
+    if (rc == DAL_OK) rc = PQntuples(res__) == 0 ? DAL_NOTFOUND : found__;
+    PQclear(res__);
     return rc;
 }
 
@@ -1497,8 +1497,8 @@ int pgv_person_insert(dal_db *db, pgv_person *row, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     size_t len__[2];
-    DAL_PG_PARAMS(p, db, 5, types__, arena);
-    DAL_PG_RESULTS(p, results__, 1);
+    DAL_PG_PARAMS(params__, db, 5, types__, arena);
+    DAL_PG_RESULTS(params__, results__, 1);
     len__[0] = row->name ? strlen(row->name) : 0;
     len__[1] = row->nick ? strlen(row->nick) : 0;
     if (!dal_skips_validation(db) && !pgv_person__valid(row, len__)) {
@@ -1510,14 +1510,14 @@ int pgv_person_insert(dal_db *db, pgv_person *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->name, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->nick, len__[1]);
-    if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&p, 3, pgv_mood_to_string(row->feeling), (int)row->feeling, "pgv_mood") : dal_pg_bind_null(&p, 3);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 4, row->has_boss_id, row->boss_id);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 5, row->id != 0, row->id);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 1, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 2, row->nick, len__[1]);
+    if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&params__, 3, pgv_mood_to_string(row->feeling), (int)row->feeling, "pgv_mood") : dal_pg_bind_null(&params__, 3);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 4, row->has_boss_id, row->boss_id);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 5, row->id != 0, row->id);
     /* every column with a DEFAULT left to the server: the INSERT without them */
-    if (rc == DAL_OK && !p.values[4]) p.n = 4;
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, p.n == 4 ? pgv__s_person_insert_defaults : pgv__s_person_insert, &p, &res);
+    if (rc == DAL_OK && !params__.values[4]) params__.n = 4;
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, params__.n == 4 ? pgv__s_person_insert_defaults : pgv__s_person_insert, &params__, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK && row->id == 0)
@@ -1551,15 +1551,15 @@ int pgv_person_insert_many(dal_db *db, pgv_person *rows, size_t n, dal_arena *ar
 int pgv_person_get(dal_db *db, int32_t id, pgv_person *out, dal_arena *arena)
 {
     static const Oid types__[1] = { DAL_PG_INT4 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, arena);
-    DAL_PG_RESULTS(p, pgv__person_read_results, 5);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_person_get, &p, &res);
-    if (rc == DAL_OK && PQntuples(res) == 0) rc = DAL_NOTFOUND;
-    else if (rc == DAL_OK) rc = pgv__person_read(db, res, 0, out, arena);
-    PQclear(res);
+    DAL_PG_PARAMS(params__, db, 1, types__, arena);
+    DAL_PG_RESULTS(params__, pgv__person_read_results, 5);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, 1, id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_person_get, &params__, &res__);
+    if (rc == DAL_OK && PQntuples(res__) == 0) rc = DAL_NOTFOUND;
+    else if (rc == DAL_OK) rc = pgv__person_read(db, res__, 0, out, arena);
+    PQclear(res__);
     return rc;
 }
 
@@ -1571,10 +1571,10 @@ int pgv_person_get(dal_db *db, int32_t id, pgv_person *out, dal_arena *arena)
 int pgv_person_update(dal_db *db, pgv_person *row, dal_arena *arena)
 {
     static const Oid types__[5] = { DAL_PG_TEXT, DAL_PG_VARCHAR, 0, DAL_PG_INT4, DAL_PG_INT4 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
     size_t len__[2];
-    DAL_PG_PARAMS(p, db, 5, types__, arena);
+    DAL_PG_PARAMS(params__, db, 5, types__, arena);
     len__[0] = row->name ? strlen(row->name) : 0;
     len__[1] = row->nick ? strlen(row->nick) : 0;
     if (!dal_skips_validation(db) && !pgv_person__valid(row, len__)) {
@@ -1586,14 +1586,14 @@ int pgv_person_update(dal_db *db, pgv_person *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->name, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->nick, len__[1]);
-    if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&p, 3, pgv_mood_to_string(row->feeling), (int)row->feeling, "pgv_mood") : dal_pg_bind_null(&p, 3);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 4, row->has_boss_id, row->boss_id);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 5, row->id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_person_update, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 1, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 2, row->nick, len__[1]);
+    if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&params__, 3, pgv_mood_to_string(row->feeling), (int)row->feeling, "pgv_mood") : dal_pg_bind_null(&params__, 3);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 4, row->has_boss_id, row->boss_id);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, 5, row->id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_person_update, &params__, &res__);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -1635,10 +1635,10 @@ int pgv_person_update_patch(dal_db *db, int32_t id, pgv_person_patch *patch, dal
 {
     static const Oid keys__[1] = { DAL_PG_INT4 };
     Oid types__[5];
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     uint64_t key__ = 0;
     int rc = DAL_OK, n__ = 1, m__ = 1, i__;
-    DAL_PG_PARAMS(p, db, 5, types__, arena);
+    DAL_PG_PARAMS(params__, db, 5, types__, arena);
     if (patch->set_name) key__ |= (uint64_t)1 << 0;
     if (patch->set_nick) key__ |= (uint64_t)1 << 1;
     if (patch->set_feeling) key__ |= (uint64_t)1 << 2;
@@ -1656,13 +1656,13 @@ int pgv_person_update_patch(dal_db *db, int32_t id, pgv_person_patch *patch, dal
     for (i__ = 0; i__ < 1; i__++) types__[i__] = keys__[i__];
     for (i__ = 0; i__ < 4; i__++)
         if (key__ >> i__ & 1) types__[m__++] = pgv__person_patch_sets_types[i__];
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, n__++, id);
-    if (rc == DAL_OK && patch->set_name) rc = dal_pg_bind_text(&p, n__++, patch->name);
-    if (rc == DAL_OK && patch->set_nick) rc = dal_pg_bind_text(&p, n__++, patch->nick);
-    if (rc == DAL_OK && patch->set_feeling) rc = patch->has_feeling ? dal_pg_bind_label(&p, n__++, pgv_mood_to_string(patch->feeling), (int)patch->feeling, "pgv_mood") : dal_pg_bind_null(&p, n__++);
-    if (rc == DAL_OK && patch->set_boss_id) rc = dal_pg_bind_int32_null(&p, n__++, patch->has_boss_id, patch->boss_id);
-    p.n = n__ - 1;
-    if (rc == DAL_OK) rc = dal_pg_exec_keyed(db, &pgv__unit, pgv__s_person_update, key__, NULL, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, n__++, id);
+    if (rc == DAL_OK && patch->set_name) rc = dal_pg_bind_text(&params__, n__++, patch->name);
+    if (rc == DAL_OK && patch->set_nick) rc = dal_pg_bind_text(&params__, n__++, patch->nick);
+    if (rc == DAL_OK && patch->set_feeling) rc = patch->has_feeling ? dal_pg_bind_label(&params__, n__++, pgv_mood_to_string(patch->feeling), (int)patch->feeling, "pgv_mood") : dal_pg_bind_null(&params__, n__++);
+    if (rc == DAL_OK && patch->set_boss_id) rc = dal_pg_bind_int32_null(&params__, n__++, patch->has_boss_id, patch->boss_id);
+    params__.n = n__ - 1;
+    if (rc == DAL_OK) rc = dal_pg_exec_keyed(db, &pgv__unit, pgv__s_person_update, key__, NULL, &params__, &res__);
     if (rc == DAL_NOTFOUND) {
         char sql__[131];
         size_t len__ = 20;
@@ -1676,10 +1676,10 @@ int pgv_person_update_patch(dal_db *db, int32_t id, pgv_person_patch *patch, dal
         }
         memcpy(sql__ + len__, "\n"
                               "WHERE \"id\" = $1", 16 + 1);
-        rc = dal_pg_exec_keyed(db, &pgv__unit, pgv__s_person_update, key__, sql__, &p, &res);
+        rc = dal_pg_exec_keyed(db, &pgv__unit, pgv__s_person_update, key__, sql__, &params__, &res__);
     }
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -1690,13 +1690,13 @@ int pgv_person_update_patch(dal_db *db, int32_t id, pgv_person_patch *patch, dal
 int pgv_person_delete(dal_db *db, int32_t id)
 {
     static const Oid types__[1] = { DAL_PG_INT4 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, NULL);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_person_delete, &p, &res);
+    DAL_PG_PARAMS(params__, db, 1, types__, NULL);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, 1, id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_person_delete, &params__, &res__);
     if (rc == DAL_OK && dal_changes(db) == 0) rc = DAL_NOTFOUND;
-    PQclear(res);
+    PQclear(res__);
     return rc;
 }
 
@@ -1714,8 +1714,8 @@ int pgv_person_upsert(dal_db *db, pgv_person *row, dal_arena *arena)
     PGresult *res = NULL;
     int rc = DAL_OK;
     size_t len__[2];
-    DAL_PG_PARAMS(p, db, 5, types__, arena);
-    DAL_PG_RESULTS(p, results__, 1);
+    DAL_PG_PARAMS(params__, db, 5, types__, arena);
+    DAL_PG_RESULTS(params__, results__, 1);
     len__[0] = row->name ? strlen(row->name) : 0;
     len__[1] = row->nick ? strlen(row->nick) : 0;
     if (!dal_skips_validation(db) && !pgv_person__valid(row, len__)) {
@@ -1727,12 +1727,12 @@ int pgv_person_upsert(dal_db *db, pgv_person *row, dal_arena *arena)
         dal_errors_free(&errs);
         return rc;
     }
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 1, row->name, len__[0]);
-    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&p, 2, row->nick, len__[1]);
-    if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&p, 3, pgv_mood_to_string(row->feeling), (int)row->feeling, "pgv_mood") : dal_pg_bind_null(&p, 3);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 4, row->has_boss_id, row->boss_id);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&p, 5, row->id != 0, row->id);
-    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_person_upsert, &p, &res);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 1, row->name, len__[0]);
+    if (rc == DAL_OK) rc = dal_pg_bind_text_len(&params__, 2, row->nick, len__[1]);
+    if (rc == DAL_OK) rc = row->has_feeling ? dal_pg_bind_label(&params__, 3, pgv_mood_to_string(row->feeling), (int)row->feeling, "pgv_mood") : dal_pg_bind_null(&params__, 3);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 4, row->has_boss_id, row->boss_id);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32_null(&params__, 5, row->id != 0, row->id);
+    if (rc == DAL_OK) rc = dal_pg_exec(db, &pgv__unit, pgv__s_person_upsert, &params__, &res);
     if (rc == DAL_OK && PQntuples(res) == 1) {
         const int row__ = 0;
         if (rc == DAL_OK && row->id == 0)
@@ -1749,13 +1749,13 @@ int pgv_person_upsert(dal_db *db, pgv_person *row, dal_arena *arena)
 int pgv_person_count(dal_db *db, int64_t *out)
 {
     static const Oid results__[1] = { DAL_PG_INT8 };
-    PGresult *res = NULL;
+    PGresult *res__ = NULL;
     int rc;
-    DAL_PG_NO_PARAMS(p, db);
-    DAL_PG_RESULTS(p, results__, 1);
-    rc = dal_pg_exec(db, &pgv__unit, pgv__s_person_count, &p, &res);
-    if (rc == DAL_OK) rc = dal_pg_read_int64(db, res, 0, 0, "count(*)", out);
-    PQclear(res);
+    DAL_PG_NO_PARAMS(params__, db);
+    DAL_PG_RESULTS(params__, results__, 1);
+    rc = dal_pg_exec(db, &pgv__unit, pgv__s_person_count, &params__, &res__);
+    if (rc == DAL_OK) rc = dal_pg_read_int64(db, res__, 0, 0, "count(*)", out);
+    PQclear(res__);
     return rc;
 }
 
@@ -1766,9 +1766,9 @@ int pgv_person_count(dal_db *db, int64_t *out)
  */
 int pgv_person_list(dal_db *db, pgv_person_iter *it)
 {
-    DAL_PG_NO_PARAMS(p, db);
-    DAL_PG_RESULTS(p, pgv__person_read_results, 5);
-    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_person_list, &p);
+    DAL_PG_NO_PARAMS(params__, db);
+    DAL_PG_RESULTS(params__, pgv__person_read_results, 5);
+    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_person_list, &params__);
 }
 
 /*
@@ -1781,10 +1781,10 @@ int pgv_person_list_by_boss_id(dal_db *db, int32_t boss_id, pgv_person_iter *it)
 {
     static const Oid types__[1] = { DAL_PG_INT4 };
     int rc = DAL_OK;
-    DAL_PG_PARAMS(p, db, 1, types__, NULL);
-    DAL_PG_RESULTS(p, pgv__person_read_results, 5);
-    if (rc == DAL_OK) rc = dal_pg_bind_int32(&p, 1, boss_id);
-    if (rc == DAL_OK) rc = dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_person_list_by_boss_id, &p);
+    DAL_PG_PARAMS(params__, db, 1, types__, NULL);
+    DAL_PG_RESULTS(params__, pgv__person_read_results, 5);
+    if (rc == DAL_OK) rc = dal_pg_bind_int32(&params__, 1, boss_id);
+    if (rc == DAL_OK) rc = dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_person_list_by_boss_id, &params__);
     return rc;
 }
 
@@ -1836,9 +1836,9 @@ DAL_PG_STATIC_INLINE int pgv__people_with_boss_read(dal_db *db, const PGresult *
  */
 int pgv_people_with_boss_list(dal_db *db, pgv_people_with_boss_iter *it)
 {
-    DAL_PG_NO_PARAMS(p, db);
-    DAL_PG_RESULTS(p, pgv__people_with_boss_read_results, 9);
-    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_people_with_boss_list, &p);
+    DAL_PG_NO_PARAMS(params__, db);
+    DAL_PG_RESULTS(params__, pgv__people_with_boss_read_results, 9);
+    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_people_with_boss_list, &params__);
 }
 
 int pgv_people_with_boss_next(pgv_people_with_boss_iter *it, pgv_people_with_boss *out, dal_arena *arena)
@@ -1879,9 +1879,9 @@ DAL_PG_STATIC_INLINE int pgv__happy_person_read(dal_db *db, const PGresult *res,
  */
 int pgv_happy_person_list(dal_db *db, pgv_happy_person_iter *it)
 {
-    DAL_PG_NO_PARAMS(p, db);
-    DAL_PG_RESULTS(p, pgv__happy_person_read_results, 2);
-    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_happy_person_list, &p);
+    DAL_PG_NO_PARAMS(params__, db);
+    DAL_PG_RESULTS(params__, pgv__happy_person_read_results, 2);
+    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_happy_person_list, &params__);
 }
 
 int pgv_happy_person_next(pgv_happy_person_iter *it, pgv_happy_person *out, dal_arena *arena)
@@ -1933,9 +1933,9 @@ DAL_PG_STATIC_INLINE int pgv__rule_summary_read(dal_db *db, const PGresult *res,
  */
 int pgv_rule_summary_list(dal_db *db, pgv_rule_summary_iter *it)
 {
-    DAL_PG_NO_PARAMS(p, db);
-    DAL_PG_RESULTS(p, pgv__rule_summary_read_results, 9);
-    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_rule_summary_list, &p);
+    DAL_PG_NO_PARAMS(params__, db);
+    DAL_PG_RESULTS(params__, pgv__rule_summary_read_results, 9);
+    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_rule_summary_list, &params__);
 }
 
 int pgv_rule_summary_next(pgv_rule_summary_iter *it, pgv_rule_summary *out, dal_arena *arena)
@@ -1980,9 +1980,9 @@ DAL_PG_STATIC_INLINE int pgv__mood_count_read(dal_db *db, const PGresult *res, i
  */
 int pgv_mood_count_list(dal_db *db, pgv_mood_count_iter *it)
 {
-    DAL_PG_NO_PARAMS(p, db);
-    DAL_PG_RESULTS(p, pgv__mood_count_read_results, 3);
-    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_mood_count_list, &p);
+    DAL_PG_NO_PARAMS(params__, db);
+    DAL_PG_RESULTS(params__, pgv__mood_count_read_results, 3);
+    return dal_pg_iter_open(&it->it, db, &pgv__unit, pgv__s_mood_count_list, &params__);
 }
 
 int pgv_mood_count_next(pgv_mood_count_iter *it, pgv_mood_count *out, dal_arena *arena)
