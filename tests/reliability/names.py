@@ -341,14 +341,17 @@ def render(s, with_renames):
 
 
 def annotation(old):
-    """`@renamed_from old` as a comment that holds it, or None (the value is
-    the comment's text, trimmed: docs/schema.md)."""
-    if old != old.strip(" \t\r\n\f\v"):
-        return None
-    if "\n" not in old:
-        return "-- @renamed_from %s" % old
-    if "*/" not in old:
-        return "/* @renamed_from %s */" % old
+    """`@renamed_from old` as a comment that holds it, or None.  The value is
+    the comment's text, trimmed, or a name in double quotes as SQL writes it
+    (docs/migrations.md "Renames"): as written when it can be, else quoted
+    (a name starting with a quote, or with blanks around it)."""
+    value = old
+    if old.startswith('"') or old != old.strip(" \t\r\n\f\v"):
+        value = '"' + old.replace('"', '""') + '"'
+    if "\n" not in value:
+        return "-- @renamed_from %s" % value
+    if "*/" not in value:
+        return "/* @renamed_from %s */" % value
     return None
 
 

@@ -23,7 +23,14 @@ typedef struct dd_names {
     const char **rf;
     size_t       n;
     dg_map       at;      /* folded name -> its first position (filled when n is large) */
+    dg_strings   own;     /* rf values made here (dd_rename_source), freed with the names */
 } dd_names;
+
+/* The name a `@renamed_from` value gives.  A value written as SQL writes a
+ * name, in double quotes (`"Order Items"`, `"a""b"`, `"s"."t"`: "" inside,
+ * parts joined by '.'), is unquoted; any other value is the name as
+ * written (docs/migrations.md "Renames").  Caller frees. */
+char *dd_rename_source(const char *value);
 
 /* diff_match.c: map[i] = the index of the older item that newer item i
  * continues, or -1 (new); the rule is written at the top of the file. */

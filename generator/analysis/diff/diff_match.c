@@ -103,6 +103,8 @@ static void index_names(dd_names *s)
 void dd_names_free(dd_names *s)
 {
     dg_map_free(&s->at);
+    for (size_t i = 0; i < s->own.len; i++) free(s->own.items[i]);
+    DG_VEC_FREE(&s->own);
     free(s->name);
     free(s->rf);
     memset(s, 0, sizeof *s);
@@ -118,16 +120,49 @@ const char *dd_history_rename(const dg_schema *s, const char *table, const char 
     return NULL;
 }
 
+char *dd_rename_source(const char *value)
+{
+    if (*value != '"') return dg_xstrdup(value);
+    dg_buf b = DG_BUF_INIT;
+    const char *p = value;
+    for (;;) {
+        if (*p != '"') break;   /* each part is quoted */
+        for (p++;; p++) {
+            if (!*p) break;
+            if (*p == '"' && p[1] != '"') break;
+            if (*p == '"') p++;   /* "" is one quote */
+            dg_buf_putc(&b, *p);
+        }
+        if (*p != '"') break;
+        if (*++p == '\0') return dg_buf_steal(&b);
+        if (*p++ != '.') break;
+        dg_buf_putc(&b, '.');
+    }
+    dg_buf_free(&b);
+    return dg_xstrdup(value);   /* no quoted name: as written */
+}
+
+/* out->rf[i] = the name value `rf` gives (NULL stays NULL). */
+static void set_rf(dd_names *out, size_t i, const char *rf)
+{
+    if (!rf) return;
+    DG_VEC_PUSH(&out->own, dd_rename_source(rf));
+    out->rf[i] = out->own.items[out->own.len - 1];
+}
+
 void dd_names_of_tables(const dg_schema *s, dd_names *out)
 {
     out->n = s->tables.len;
     out->name = dg_xcalloc(out->n + 1, sizeof *out->name);
     out->rf = dg_xcalloc(out->n + 1, sizeof *out->rf);
+    memset(&out->own, 0, sizeof out->own);
     for (size_t i = 0; i < out->n; i++) {
         const dg_table *t = &s->tables.items[i];
         const char *rf = dg_annotation_get(&t->annotations, "renamed_from");
         out->name[i] = t->name;
-        out->rf[i] = dd_is_ignored_table(t->name) ? NULL : rf ? rf : dd_history_rename(s, NULL, t->name);
+        if (dd_is_ignored_table(t->name)) continue;
+        if (rf) set_rf(out, i, rf);
+        else out->rf[i] = dd_history_rename(s, NULL, t->name);
     }
     index_names(out);
 }
@@ -137,10 +172,12 @@ void dd_names_of_columns(const dg_schema *s, const dg_table *t, dd_names *out)
     out->n = t->columns.len;
     out->name = dg_xcalloc(out->n + 1, sizeof *out->name);
     out->rf = dg_xcalloc(out->n + 1, sizeof *out->rf);
+    memset(&out->own, 0, sizeof out->own);
     for (size_t i = 0; i < out->n; i++) {
         const char *rf = dg_annotation_get(&t->columns.items[i].annotations, "renamed_from");
         out->name[i] = t->columns.items[i].name;
-        out->rf[i] = rf ? rf : dd_history_rename(s, t->name, t->columns.items[i].name);
+        if (rf) set_rf(out, i, rf);
+        else out->rf[i] = dd_history_rename(s, t->name, t->columns.items[i].name);
     }
     index_names(out);
 }

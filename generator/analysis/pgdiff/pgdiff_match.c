@@ -25,7 +25,9 @@ static void table_names(const dg_schema *s, dd_names *out, dg_strings *keep)
         out->name[i] = keep->items[i];
         if (dd_is_ignored_table(t->name)) continue;
         if (!rf || !*rf) continue;
-        DG_VEC_PUSH(keep, strchr(rf, '.') ? dg_xstrdup(rf) : pd_qualified(t->schema, rf));
+        char *src = dd_rename_source(rf);   /* "s"."t" is s.t */
+        DG_VEC_PUSH(keep, strchr(src, '.') ? dg_xstrdup(src) : pd_qualified(t->schema, src));
+        free(src);
         out->rf[i] = keep->items[keep->len - 1];
     }
     dg_map_init(&out->at, true);
