@@ -5,14 +5,14 @@
 
 #include "util/buf.h"
 #include "model/schema_print.h"
+#include "util/pg_word.h"
 
-/* An identifier, quoted unless it is a plain lower-case one. */
+/* An identifier, quoted unless it is a plain lower-case word that is no
+ * reserved keyword (a column `order` or `user` printed bare made DDL the
+ * server refused). */
 static void ident(dg_buf *b, const char *s)
 {
-    bool plain = (*s >= 'a' && *s <= 'z') || *s == '_';
-    for (const char *p = s; *p && plain; p++)
-        plain = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_';
-    if (plain) {
+    if (dg_pg_word_bare(s)) {
         dg_buf_puts(b, s);
         return;
     }
