@@ -153,6 +153,17 @@ static bool is_generated_suffix(const char *s)
     return false;
 }
 
+bool dg_names_generates(const dg_names *n, const char *ident)
+{
+    for (size_t i = 0; n && i < n->rows.len; i++) {
+        const char *st = n->rows.items[i].strct;
+        size_t len = strlen(st);
+        if (strncmp(ident, st, len) != 0) continue;
+        if (ident[len] == '\0' || (ident[len] == '_' && is_generated_suffix(ident + len + 1))) return true;
+    }
+    return false;
+}
+
 /* The row names claimed so far, for the rule of rows_collide (two rows
  * collide when some P_<a>... identifier can equal some P_<b>... one: the
  * same name, or one is the other + "_" + a suffix a table generates)

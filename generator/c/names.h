@@ -60,6 +60,11 @@ const char *dg_names_struct(const dg_names *n, const char *schema, const char *t
 const char *dg_names_field(const dg_names *n, const char *schema, const char *table, const char *column);
 
 
+/* True when `ident` is an identifier the generated code has for some row:
+ * its typedef P_<row>, or P_<row>_<what a table generates> (dg_table_verbs,
+ * get_by_*, list_by_*).  A generated enum's name steps aside from them. */
+bool dg_names_generates(const dg_names *n, const char *ident);
+
 /* What a table may generate after P_<row>_ besides get_by_* and list_by_*
  * (for the collision rule; parts that add functions extend this list). */
 extern const char *const dg_table_verbs[];

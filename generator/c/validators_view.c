@@ -97,13 +97,15 @@ static void enum_gen(dg_venum *e, char *type, const char *table, const char *col
 
 /* P_<row>_<field>, or P_<row>_<field>_enum when that names something else
  * dalgen generates: a function of the table (a column named `count`,
- * `list`, `get_by_x`...), a row struct, or an earlier enum. */
+ * `list`, `get_by_x`...), any row's struct or function (a later table's
+ * too), or an earlier enum. */
 static char *enum_type_name(const dg_vtypes *types, const char *cname, const char *field)
 {
     bool taken = !strncmp(field, "get_by_", 7) || !strncmp(field, "list_by_", 8);
     for (int i = 0; dg_table_verbs[i] && !taken; i++) taken = !strcmp(field, dg_table_verbs[i]);
     char *type = dg_xprintf("%s_%s", cname, field);
-    taken = taken || dg_vtypes_has(&types->structs, type) || dg_vtypes_has(&types->enums, type);
+    taken = taken || dg_vtypes_has(&types->structs, type) || dg_vtypes_has(&types->enums, type) ||
+            dg_names_generates(types->rows, type);
     if (!taken) return type;
     char *alt = dg_xprintf("%s_enum", type);
     free(type);
@@ -236,7 +238,8 @@ void dg_view_pg_enums(dg_venums *enums, dg_vtable *vt, const char *prefix, dg_vt
         for (size_t k = 0; k < enums->len; k++)
             if (enums->items[k].pg == pe) found = k;
         if (found == enums->len) {
-            if (dg_vtypes_has(&types->structs, type) || dg_vtypes_has(&types->enums, type)) {
+            if (dg_vtypes_has(&types->structs, type) || dg_vtypes_has(&types->enums, type) ||
+                dg_names_generates(types->rows, type)) {
                 char *alt = dg_xprintf("%s_enum", type);
                 free(type);
                 type = alt;

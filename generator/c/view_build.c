@@ -41,6 +41,7 @@ dg_vtables *dg_view_build_typed(const dg_schema *s, const dg_strings *inputs, co
     if (!names) return NULL;
     dg_vtables *vts = dg_xcalloc(1, sizeof *vts);
     vts->names = names;
+    vts->types.rows = names;
     root_names(&vts->root, inputs, opts);
     dg_schema_lookup lookup;
     dg_schema_lookup_init(&lookup, s);

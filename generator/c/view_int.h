@@ -199,8 +199,9 @@ typedef DG_VEC(dg_venum) dg_venums;
  * root["enums"] (generated, and the user's).  New names step aside from
  * them. */
 typedef struct dg_vtypes {
-    dg_strings structs;
-    dg_strings enums;
+    dg_strings      structs;
+    dg_strings      enums;
+    const dg_names *rows;   /* every row's identifiers, those of rows not begun too */
 } dg_vtypes;
 
 bool dg_vtypes_has(const dg_strings *names, const char *name);
