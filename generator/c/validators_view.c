@@ -52,13 +52,10 @@ static char *value_ident(const char *value)
 }
 
 /* Whether `name` is e's UNKNOWN or one of its values' names so far. */
-/* ENUMTYPE_VALUE (see value_ident); collisions get _2, _3...  `taken`
- * holds the names so far (a map: 20,000 values were quadratic). */
-static char *value_name(const char *upper_type, const char *value, dg_map *taken)
+/* `base`, or base_2, base_3... when `taken` holds it; the name is put in
+ * taken (which borrows it) and returned.  Takes base. */
+static char *claim_constant(char *base, dg_map *taken)
 {
-    char *id = value_ident(value);
-    char *base = dg_xprintf("%s_%s", upper_type, id);
-    free(id);
     char *name = dg_xstrdup(base);
     size_t one;
     for (int n = 2; dg_map_get(taken, name, &one); n++) {
@@ -70,9 +67,22 @@ static char *value_name(const char *upper_type, const char *value, dg_map *taken
     return name;
 }
 
+/* ENUMTYPE_VALUE (see value_ident); collisions get _2, _3...  `taken`
+ * holds the unit's constants so far (a map: 20,000 values were quadratic;
+ * the unit's: DB_A_B + C_D met DB_A_B_C + D). */
+static char *value_name(const char *upper_type, const char *value, dg_map *taken)
+{
+    char *id = value_ident(value);
+    char *base = dg_xprintf("%s_%s", upper_type, id);
+    free(id);
+    return claim_constant(base, taken);
+}
+
 /* e: the enum `type` (taken) of column `column` of `table` (its IN-list
- * `values`, or its enum type's labels). */
-static void enum_gen(dg_venum *e, char *type, const char *table, const char *column, const dg_strings *values)
+ * `values`, or its enum type's labels); its constants step aside from the
+ * unit's in `taken`. */
+static void enum_gen(dg_venum *e, char *type, const char *table, const char *column, const dg_strings *values,
+                     dg_map *taken)
 {
     char *upper = dg_xstrdup(type);
     for (char *p = upper; *p; p++) *p = (char)toupper((unsigned char)*p);
@@ -81,17 +91,13 @@ static void enum_gen(dg_venum *e, char *type, const char *table, const char *col
     e->type = type;
     e->table = table;
     e->column = column;
-    e->unknown = dg_xprintf("%s_UNKNOWN", upper);
-    dg_map taken;   /* keys borrowed from e */
-    dg_map_init(&taken, false);
-    dg_map_put(&taken, e->unknown, 1);
+    e->unknown = claim_constant(dg_xprintf("%s_UNKNOWN", upper), taken);
     for (size_t k = 0; k < values->len; k++) {
-        char *name = value_name(upper, values->items[k], &taken);
+        char *name = value_name(upper, values->items[k], taken);
         dg_venum_value *v = DG_VEC_ADD(&e->values);
         v->name = name;
         v->sql = dg_xstrdup(values->items[k]);
     }
-    dg_map_free(&taken);
     free(upper);
 }
 
@@ -213,7 +219,7 @@ static void add_enums(dg_venums *enums, dg_vtable *vt, dg_vtypes *types, const c
             char *type = enum_type_name(types, cname, vf[col].cname);
             dg_strings_push(&types->enums, type);
             dg_venum *e = add_enum(enums, vt);
-            enum_gen(e, type, t->name, c->name, &values);
+            enum_gen(e, type, t->name, c->name, &values, &types->values);
             make_enum(vt, fi, c, e->type, &vf[col]);
             enum_check[k] = true;
         }
@@ -246,7 +252,7 @@ void dg_view_pg_enums(dg_venums *enums, dg_vtable *vt, const char *prefix, dg_vt
             }
             dg_strings_push(&types->enums, type);
             dg_venum *e = DG_VEC_ADD(enums);
-            enum_gen(e, dg_xstrdup(type), vt->name, b->column, &pe->labels);
+            enum_gen(e, dg_xstrdup(type), vt->name, b->column, &pe->labels, &types->values);
             e->pg = pe;
             e->doc = pe->schema && strcmp(pe->schema, "public") ? dg_xprintf("enum type %s.%s", pe->schema, pe->name)
                                                                 : dg_xprintf("enum type %s", pe->name);

@@ -20,6 +20,7 @@
 #include "c/names.h"
 #include "model/model.h"
 #include "util/buf.h"
+#include "util/map.h"
 #include "util/vec.h"
 #include "c/template_value.h"
 #include "c/view.h"
@@ -202,6 +203,7 @@ typedef struct dg_vtypes {
     dg_strings      structs;
     dg_strings      enums;
     const dg_names *rows;   /* every row's identifiers, those of rows not begun too */
+    dg_map          values; /* every generated enum's constants so far (keys: the enums') */
 } dg_vtypes;
 
 bool dg_vtypes_has(const dg_strings *names, const char *name);

@@ -334,6 +334,7 @@ void dg_vtypes_free(dg_vtypes *t)
 {
     dg_strings_free(&t->structs);
     dg_strings_free(&t->enums);
+    dg_map_free(&t->values);
 }
 
 void dg_vtables_free(dg_vtables *v)

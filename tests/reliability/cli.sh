@@ -128,16 +128,20 @@ cd .. || exit 1
 # 1e. A column's enum, P_<row>_<column>, named like a later table's row
 #     struct (names.py seed 152420: `_ROWID_oid`.`oid` and `rowid_oidOid`)
 #     or one of its functions (a_c's list): the enum steps aside as
-#     P_<row>_<column>_enum.
+#     P_<row>_<column>_enum.  An enum's constant that another enum of the
+#     unit has gets _2.
 mkdir enums && cd enums || exit 1
 cat > s.sql <<'SQL'
 CREATE TABLE a (id INTEGER PRIMARY KEY, b TEXT CHECK (b IN ('x', 'y')), c_list TEXT CHECK (c_list IN ('p', 'q')));
 CREATE TABLE a_b (id INTEGER PRIMARY KEY);
 CREATE TABLE a_c (id INTEGER PRIMARY KEY);
+CREATE TABLE e (id INTEGER PRIMARY KEY, f TEXT CHECK (f IN ('g_h', 'z')), f_g TEXT CHECK (f_g IN ('h', 'w')));
 SQL
 expect_rc 0 "generate enums named like later rows" "$DALGEN" generate s.sql --prefix db --out gen
 check "the enum named like a row struct steps aside" grep -q '^} db_a_b_enum;' gen/db.h
 check "the enum named like a row's function steps aside" grep -q '^} db_a_c_list_enum;' gen/db.h
+# and two enums' constants (DB_E_F + G_H, DB_E_F_G + H) are unique in the unit
+check "a constant met in another enum steps aside" grep -q '^    DB_E_F_G_H_2 = 1,' gen/db.h
 check "enums named like later rows compile" "$CC" -std=c11 -Wall -Wextra -Wpedantic -Wconversion -Werror \
     -I"$INC" -c gen/db.c -o db.o
 cd .. || exit 1
