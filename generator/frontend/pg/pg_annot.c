@@ -8,6 +8,7 @@
  * out); COMMENT ON ones survive in a database.  Also what only files
  * know: the location of the statement that made each object, and the
  * `ALTER TABLE ... RENAME` statements of a migration history. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/buf.h"
@@ -52,40 +53,63 @@ void dg_pg_comment_split(const char *comment, dg_annotations *a, char **text)
 /* Line number (0-based) of byte off. */
 static int line_of(const dg_pg_file *f, size_t off)
 {
-    int n = 0;
-    for (size_t i = 0; i < off && i < f->len; i++) n += f->text[i] == '\n';
-    return n;
+    return (int)dg_pg_lex_line(&f->lex, off);
 }
 
-/* A column definition of a CREATE TABLE: its name and line. */
+/* An element of a CREATE TABLE: a column definition (its name) or a table
+ * constraint (name NULL), and where it starts. */
 typedef struct coldef {
     const char *name;
     int line;
     size_t off;
 } coldef;
 
-static size_t coldefs(const dg_pg_file *f, const dg_pg_stmt *st, coldef *out, size_t cap)
+/* The elements of a CREATE TABLE, in order; *out is the caller's to free. */
+static size_t coldefs(const dg_pg_file *f, const dg_pg_stmt *st, coldef **out)
 {
     json_t *elts = json_object_get(st->tree, "tableElts");
     size_t n = 0;
-    for (size_t i = 0; i < json_array_size(elts) && n < cap; i++) {
-        json_t *cd = json_object_get(json_array_get(elts, i), "ColumnDef");
-        if (!cd) continue;
-        size_t off = st->at + (size_t)json_integer_value(json_object_get(cd, "location"));
-        out[n++] = (coldef){json_string_value(json_object_get(cd, "colname")), line_of(f, off), off};
+    *out = dg_xcalloc(json_array_size(elts) + 1, sizeof **out);
+    for (size_t i = 0; i < json_array_size(elts); i++) {
+        json_t *el = json_array_get(elts, i), *cd = json_object_get(el, "ColumnDef");
+        json_t *node = cd ? cd : json_object_get(el, "Constraint");
+        if (!node) continue;
+        size_t off = st->at + (size_t)json_integer_value(json_object_get(node, "location"));
+        (*out)[n++] = (coldef){cd ? json_string_value(json_object_get(cd, "colname")) : NULL, line_of(f, off), off};
     }
     return n;
 }
 
-/* The target of a comment at `com` inside the statement: a column, or NULL for the table. */
-static const char *inside_target(const coldef *cols, size_t n, int line, size_t com, int first_line)
+/* What precedes `com` on its line, blanks skipped: its first character, or
+ * '\0' when the comment starts the line. */
+static char line_head(const dg_pg_file *f, size_t com)
 {
-    const char *same = NULL;
+    size_t a = com;
+    while (a > 0 && f->text[a - 1] != '\n') a--;
+    while (a < com && blank(f->text[a])) a++;
+    return a < com ? f->text[a] : '\0';
+}
+
+/* The target of a comment at `com` inside the statement: a column, or NULL
+ * for the table (or nothing: a table constraint's).  After code on its
+ * line: the element begun last before it (on that line, or on an earlier
+ * one when its definition goes on here: a name holding a newline), the
+ * table on the statement's first line or after its closing `)`; *none set
+ * when that element is a table constraint.  On a line of its own: the next
+ * column. */
+static const char *inside_target(const dg_pg_file *f, const coldef *cols, size_t n, int line, size_t com,
+                                 int first_line, bool *none)
+{
+    const coldef *before = NULL;
+    for (size_t i = 0; i < n && cols[i].off < com; i++) before = &cols[i];
+    char head = line_head(f, com);
+    if (before && (before->line == line || (head && head != ')' && line != first_line))) {
+        *none = !before->name;
+        return before->name;
+    }
+    if (line == first_line || head) return NULL;
     for (size_t i = 0; i < n; i++)
-        if (cols[i].line == line && cols[i].off < com) same = cols[i].name;
-    if (same || line == first_line) return same;
-    for (size_t i = 0; i < n; i++)
-        if (cols[i].off > com) return cols[i].name;
+        if (cols[i].off > com && cols[i].name) return cols[i].name;
     return NULL;
 }
 
@@ -120,17 +144,21 @@ static dg_annotations *target(dg_schema *s, const dg_pg_stmt *st, const char *fi
 static void statement_annotations(const dg_pg_script *sc, const dg_pg_stmt *st, const char *final, dg_schema *s)
 {
     const dg_pg_file *f = &sc->files.items[st->file];
-    coldef cols[512];
-    size_t n = coldefs(f, st, cols, 512);
+    coldef *cols;
+    size_t n = coldefs(f, st, &cols);
     int first = line_of(f, st->start);
-    for (size_t i = 0; i < f->lex.comments.len; i++) {
+    for (size_t i = dg_pg_lex_comment_from(&f->lex, st->at); i < f->lex.comments.len; i++) {
         const dg_pg_comment *cm = &f->lex.comments.items[i];
-        if (!cm->line || cm->start < st->at || cm->start >= st->end) continue;
-        const char *col = cm->start > st->start ? inside_target(cols, n, line_of(f, cm->start), cm->start, first) : NULL;
-        dg_annotations *a = target(s, st, final, col);
+        if (cm->start >= st->end) break;
+        if (!cm->line) continue;
+        bool none = false;   /* a table constraint's: no one's, as on SQLite */
+        const char *col =
+            cm->start > st->start ? inside_target(f, cols, n, line_of(f, cm->start), cm->start, first, &none) : NULL;
+        dg_annotations *a = none ? NULL : target(s, st, final, col);
         if (a) add_annotation(a, f->text + cm->start + 2, cm->end - cm->start - 2,
                               dg_pg_script_loc(sc, st->file, cm->start), true);
     }
+    free(cols);
 }
 
 /* The location of the statement that created a table (and its columns),
@@ -143,12 +171,13 @@ static void locate(const dg_pg_script *sc, const dg_pg_stmt *st, const char *fin
         dg_table *t = made_table(s, st, final);
         if (!t || t->loc.line) return;
         t->loc = at;
-        coldef cols[512];
-        size_t n = coldefs(&sc->files.items[st->file], st, cols, 512);
+        coldef *cols;
+        size_t n = coldefs(&sc->files.items[st->file], st, &cols);
         for (size_t i = 0; i < n; i++) {
-            dg_column *c = dg_table_column(t, cols[i].name);
+            dg_column *c = cols[i].name ? dg_table_column(t, cols[i].name) : NULL;
             if (c) c->loc = dg_pg_script_loc(sc, st->file, cols[i].off);
         }
+        free(cols);
     } else if (!strcmp(st->kind, "ViewStmt")) {
         dg_view *v = rel_view(s, json_object_get(st->tree, "view"));
         if (v && !v->loc.line) v->loc = at;

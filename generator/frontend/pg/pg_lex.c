@@ -85,6 +85,9 @@ static size_t dump_guard_end(const char *t, size_t len, size_t p)
 void dg_pg_lex_scan(const char *t, size_t len, dg_pg_lex *out)
 {
     memset(out, 0, sizeof *out);
+    DG_VEC_PUSH(&out->lines, (size_t)0);
+    for (const char *nl = t; (nl = memchr(nl, '\n', len - (size_t)(nl - t))) != NULL; nl++)
+        DG_VEC_PUSH(&out->lines, (size_t)(nl - t) + 1);
     size_t p = 0, tag;
     while (p < len) {
         char c = t[p];
@@ -122,6 +125,29 @@ void dg_pg_lex_free(dg_pg_lex *lx)
 {
     DG_VEC_FREE(&lx->comments);
     DG_VEC_FREE(&lx->dump_guards);
+    DG_VEC_FREE(&lx->lines);
+}
+
+size_t dg_pg_lex_line(const dg_pg_lex *lx, size_t off)
+{
+    size_t lo = 0, hi = lx->lines.len;   /* the last line start <= off */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (lx->lines.items[mid] <= off) lo = mid;
+        else hi = mid;
+    }
+    return lo;
+}
+
+size_t dg_pg_lex_comment_from(const dg_pg_lex *lx, size_t off)
+{
+    size_t lo = 0, hi = lx->comments.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (lx->comments.items[mid].start < off) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
 }
 
 size_t dg_pg_skip_blank(const char *t, size_t len, size_t p)

@@ -28,6 +28,7 @@ typedef struct dg_pg_span {
 
 typedef struct dg_pg_lex {
     DG_VEC(dg_pg_comment) comments;   /* in text order */
+    DG_VEC(size_t) lines;             /* the offset each line starts at (the first: 0) */
     DG_VEC(dg_pg_span) dump_guards;   /* in text order */
     bool   has_meta;                  /* a line starts with another psql \ meta-command */
     size_t meta;                      /* its offset */
@@ -36,6 +37,11 @@ typedef struct dg_pg_lex {
 /* Scans text[0, len). */
 void dg_pg_lex_scan(const char *text, size_t len, dg_pg_lex *out);
 void dg_pg_lex_free(dg_pg_lex *lx);
+/* The 0-based line of offset `off` (a binary search of lx->lines: finding
+ * each column's line by counting from the start made big files quadratic). */
+size_t dg_pg_lex_line(const dg_pg_lex *lx, size_t off);
+/* The index of the first comment starting at or after `off`. */
+size_t dg_pg_lex_comment_from(const dg_pg_lex *lx, size_t off);
 /* The first offset >= off that is neither blank nor inside a comment. */
 size_t dg_pg_skip_blank(const char *text, size_t len, size_t off);
 /* Byte offset of the `chars`-th character (0-based) counted from byte

@@ -14,7 +14,9 @@
 dg_loc dg_pg_script_loc(const dg_pg_script *sc, size_t fi, size_t off)
 {
     const dg_pg_file *f = &sc->files.items[fi];
-    return dg_loc_at(f->text, off, (dg_loc){f->path, 1, 1});
+    if (!f->lex.lines.len) return dg_loc_at(f->text, off, (dg_loc){f->path, 1, 1});   /* not scanned yet */
+    size_t line = dg_pg_lex_line(&f->lex, off), start = f->lex.lines.items[line];
+    return dg_loc_at(f->text + start, off - start, (dg_loc){f->path, (int)line + 1, 1});
 }
 
 /* The statements refused, by parse node (design/postgres.md 3.4 step 2). */
