@@ -141,7 +141,8 @@ static dg_annotations *target(dg_schema *s, const dg_pg_stmt *st, const char *fi
     return c ? &c->annotations : t && !column ? &t->annotations : NULL;
 }
 
-static void statement_annotations(const dg_pg_script *sc, const dg_pg_stmt *st, const char *final, dg_schema *s)
+static void statement_annotations(const dg_pg_script *sc, const dg_pg_stmt *st, const char *final, dg_schema *s,
+                                  dg_diags *d)
 {
     const dg_pg_file *f = &sc->files.items[st->file];
     coldef *cols;
@@ -151,12 +152,15 @@ static void statement_annotations(const dg_pg_script *sc, const dg_pg_stmt *st, 
         const dg_pg_comment *cm = &f->lex.comments.items[i];
         if (cm->start >= st->end) break;
         if (!cm->line) continue;
-        bool none = false;   /* a table constraint's: no one's, as on SQLite */
+        bool none = false;   /* a table constraint's: warned and ignored, as on SQLite */
         const char *col =
             cm->start > st->start ? inside_target(f, cols, n, line_of(f, cm->start), cm->start, first, &none) : NULL;
-        dg_annotations *a = none ? NULL : target(s, st, final, col);
-        if (a) add_annotation(a, f->text + cm->start + 2, cm->end - cm->start - 2,
-                              dg_pg_script_loc(sc, st->file, cm->start), true);
+        dg_annotations *a = none ? NULL : target(s, st, final, col), stray = {0};
+        dg_loc at = dg_pg_script_loc(sc, st->file, cm->start);
+        if (a) add_annotation(a, f->text + cm->start + 2, cm->end - cm->start - 2, at, true);
+        else if (none && add_annotation(&stray, f->text + cm->start + 2, cm->end - cm->start - 2, at, true))
+            dg_warning(d, at, "annotation @%s is ignored: it is not on or right above a column", stray.items[0].key);
+        dg_annotations_free(&stray);
     }
     free(cols);
 }
@@ -283,14 +287,14 @@ static const char **made_tables(const dg_pg_script *sc)
     return out;
 }
 
-void dg_pg_file_annotations(const dg_pg_script *sc, dg_schema *s)
+void dg_pg_file_annotations(const dg_pg_script *sc, dg_schema *s, dg_diags *d)
 {
     const char **final = made_tables(sc);
     for (size_t i = 0; i < sc->stmts.len; i++) {
         const dg_pg_stmt *st = &sc->stmts.items[i];
         locate(sc, st, final[i], s);
         if (!strcmp(st->kind, "RenameStmt")) record_rename(st, s);
-        if (!strcmp(st->kind, "CreateStmt") || !strcmp(st->kind, "ViewStmt")) statement_annotations(sc, st, final[i], s);
+        if (!strcmp(st->kind, "CreateStmt") || !strcmp(st->kind, "ViewStmt")) statement_annotations(sc, st, final[i], s, d);
     }
     free((void *)final);
 }

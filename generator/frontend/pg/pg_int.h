@@ -110,7 +110,7 @@ void dg_pg_comment_split(const char *comment, dg_annotations *a, char **text);
  * locations of the statements that created tables, columns, views,
  * indexes and triggers (the first one that names the object); the
  * script's ALTER TABLE ... RENAME statements into s->renames. */
-void dg_pg_file_annotations(const dg_pg_script *sc, dg_schema *s);
+void dg_pg_file_annotations(const dg_pg_script *sc, dg_schema *s, dg_diags *d);
 
 /* pg_type.typtype ('e', 'd', 'c', 'r', 'm', 'p', else base) as dg_pg_column.type_kind
  * ("enum", "domain", ...; "base"). */

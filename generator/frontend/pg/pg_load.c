@@ -51,7 +51,7 @@ static int load_files(const dg_sources *src, const dg_pg_opts *o, dg_schema *s, 
         PQfinish(c);
         dg_pg_server_close(&sv);
     }
-    if (rc == 0) dg_pg_file_annotations(&sc, s);
+    if (rc == 0) dg_pg_file_annotations(&sc, s, d);
     dg_pg_script_free(&sc);
     return rc;
 }

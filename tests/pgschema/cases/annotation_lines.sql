@@ -1,7 +1,7 @@
 -- Where a file's annotation goes, as on SQLite: after code on its line, to
 -- the element begun last before it (a column whose name holds a newline, or
 -- whose definition goes on to the next line, included); a table
--- constraint's is no one's; on a line of its own, to the next column.
+-- constraint's is ignored, with a warning; on a line of its own, to the next column.
 CREATE TABLE readings (   -- @name reading_row
     id bigint PRIMARY KEY,
     "multi
